@@ -1,0 +1,2 @@
+"""veille: news-event intelligence."""
+__version__ = "0.1.0"

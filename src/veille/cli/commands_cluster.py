@@ -1,0 +1,3 @@
+"""veille CLI commands (commands_cluster)."""
+
+from veille.cli.base import app, eval_app  # noqa: F401

@@ -1,0 +1,3 @@
+"""veille CLI commands (commands_eval_time)."""
+
+from veille.cli.base import app, eval_app  # noqa: F401

@@ -1,0 +1,199 @@
+"""Plain data that flows between stages.
+
+Every stage takes and returns these dataclasses (or their ``to_dict`` form,
+which is what the store keeps as JSON), so a local loop, a process pool and
+Dask can all carry them without knowing the stage that made them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Precision = Literal["day", "month", "year", "unknown"]
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date known to some precision, kept as the range it covers.
+
+    A seed dated ``2023-06`` is June 1..30, never a made-up June 1st.
+    ``start``/``end`` are inclusive; both ``None`` when the date is unknown.
+    """
+
+    start: date | None
+    end: date | None
+    precision: Precision
+
+    @classmethod
+    def unknown(cls) -> DateRange:
+        return cls(None, None, "unknown")
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None
+
+    def label(self) -> str | None:
+        """The ISO form at its own precision: 2023-06-09, 2023-06 or 2023."""
+        if self.start is None:
+            return None
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+
+@dataclass
+class RawRecord:
+    """One record as a reader found it, before normalisation.
+
+    ``origin`` names the file (and ``line`` the line or entry) so that any
+    error about it can say where it came from.
+    """
+
+    text: str
+    origin: str
+    line: int | None = None
+    uid: str | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: DateRange = field(default_factory=DateRange.unknown)
+    language: str | None = None
+    fmt: str = "text"
+
+
+@dataclass
+class Reject:
+    """A record that could not be ingested, kept with its reason."""
+
+    origin: str
+    reason: str
+    code: str
+    line: int | None = None
+    raw: str | None = None
+
+    def message(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        return f"{self.code}: {where}: {self.reason}"
+
+
+@dataclass
+class Article:
+    """A normalised article, ready to store."""
+
+    uid: str
+    text: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: DateRange
+    language: str | None
+    content_hash: str
+    origin: str
+    fmt: str
+    duplicate_of: str | None = None
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+
+# --- analysis ---------------------------------------------------------------
+# These are what `veille.analyze` produces per article and what the store keeps
+# (as JSON) under the article. Offsets are character offsets into Article.text.
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    text: str
+    label: str  # PER / ORG / LOC / MISC
+    start: int
+    end: int
+    sentence: int
+    entity_id: str | None = None
+    canonical: str | None = None
+
+
+@dataclass
+class Quote:
+    text: str  # the quoted words, without the quote marks
+    start: int
+    end: int
+    sentence: int
+    kind: Literal["direct", "indirect"] = "direct"
+    speaker: str | None = None  # surface form naming the speaker
+    speaker_entity_id: str | None = None
+    speaker_canonical: str | None = None
+    verb: str | None = None
+    cue: str | None = None  # the attribution pattern that matched
+    source: str | None = None  # "selon une transcription du Kremlin"
+    method: str | None = None
+    confidence: float | None = None
+
+
+@dataclass
+class TimeRef:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    value: str | None = None  # TimeML-style value: 2023-07-07, 2023-06, P15M, 1945
+    range_start: str | None = None  # ISO date, inclusive
+    range_end: str | None = None  # ISO date, inclusive
+    granularity: str | None = None  # day / week / month / year / duration ...
+    method: str | None = None
+
+
+@dataclass
+class Quantity:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: float | None = None
+    value_max: float | None = None  # ranges: 50 000 à 60 000
+    unit: str | None = None
+    noun: str | None = None  # what is counted: brigades, hommes, missiles
+    of_total: float | None = None  # "quatre des six missiles" -> 6
+
+
+@dataclass
+class Analysis:
+    article_uid: str
+    language: str | None
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class EntityRecord:
+    """One canonical entity, shared by all articles that mention it."""
+
+    entity_id: str
+    canonical: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    n_mentions: int = 0
+    languages: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
