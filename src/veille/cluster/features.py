@@ -1,0 +1,136 @@
+"""What the clusterer knows about one article.
+
+Built from the article's text and, when the analysis stage has run, from its
+canonical entities, resolved dates and quantities (``Analysis.to_dict()``).
+Without an analysis, heuristics stand in (capitalised names, raw numbers) so
+clustering never has to wait for the slow NLP stage.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from veille.cluster import text as T
+
+TITLE_WEIGHT = 2  # a title word is repeated as lead; counted twice, not more
+
+
+@dataclass
+class ArticleFeatures:
+    uid: str
+    language: str
+    terms: dict[str, float]  # sublinear tf of language-prefixed stems (title counted twice)
+    title_terms: dict[str, float]
+    keys: dict[str, float]  # entities: 'e:<entity_id>' or heuristic 'n:<folded name>'
+    nums: dict[str, float]  # quantities 'q:', mentioned days 'd:', years 'y:'
+    start: date | None = None  # publication range (inclusive)
+    end: date | None = None
+    source: str | None = None
+    title: str | None = None
+    duplicate_of: str | None = None
+    ext_id: str | None = None  # the id as given in the input (JSONL id / file name)
+    seq: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _sublinear(counts: Counter[str], limit: int | None = None) -> dict[str, float]:
+    items = counts.most_common(limit) if limit else counts.items()
+    return {k: 1.0 + math.log(v) for k, v in items if v > 0}
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value if not hasattr(value, "date") else value.date()  # datetime -> date
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _analysis_keys(analysis: dict[str, Any]) -> tuple[Counter[str], Counter[str]]:
+    keys: Counter[str] = Counter()
+    nums: Counter[str] = Counter()
+    for m in analysis.get("entities") or []:
+        eid = m.get("entity_id")
+        if eid:
+            keys[f"e:{eid}"] += 1
+        elif m.get("canonical") or m.get("text"):
+            keys[f"n:{T.fold(m.get('canonical') or m['text'])}"] += 1
+    for q in analysis.get("quantities") or []:
+        value = q.get("value")
+        if value is None:
+            continue
+        noun = T.fold(q.get("noun") or q.get("unit") or "")[:4]
+        if value >= 10 or noun:
+            nums[f"q:{value:g}{':' + noun if noun and value < 10 else ''}"] += 1
+        if q.get("value_max") is not None:
+            nums[f"q:{q['value_max']:g}"] += 1
+    for t in analysis.get("times") or []:
+        rs, re_ = t.get("range_start"), t.get("range_end")
+        if not rs or t.get("type") not in (None, "DATE", "TIME"):
+            continue
+        if rs == re_ or (re_ and (_as_date(re_) or date.min) - (_as_date(rs) or date.min)).days <= 2:
+            nums[f"d:{rs[:10]}"] += 1
+        elif rs[:7] == (re_ or "")[:7]:
+            nums[f"m:{rs[:7]}"] += 1
+    return keys, nums
+
+
+def build_features(
+    uid: str,
+    text: str,
+    title: str | None,
+    language: str | None,
+    start: Any = None,
+    end: Any = None,
+    source: str | None = None,
+    duplicate_of: str | None = None,
+    analysis: dict[str, Any] | None = None,
+    ext_id: str | None = None,
+    seq: int = 0,
+) -> ArticleFeatures:
+    lang = T.norm_lang(language or (analysis or {}).get("language"))
+    title = (title or "").strip()
+    body = text or ""
+    # Many sources repeat the title as the first line of the text.
+    if title and body.lstrip().startswith(title):
+        body = body.lstrip()[len(title) :]
+    title_counts = T.terms(title, lang)
+    counts = T.terms(body, lang)
+    for k, v in title_counts.items():
+        counts[k] += TITLE_WEIGHT * v
+    full = f"{title}\n{body}"
+    keys: Counter[str] = Counter()
+    nums = T.numbers(full)
+    if analysis and analysis.get("entities"):
+        akeys, anums = _analysis_keys(analysis)
+        keys.update(akeys)
+        nums.update(anums)
+    else:
+        keys = T.capitalised_names(full, lang)
+        if analysis:
+            nums.update(_analysis_keys(analysis)[1])
+    s, e = _as_date(start), _as_date(end)
+    if s and not e:
+        e = s
+    return ArticleFeatures(
+        uid=uid,
+        language=lang,
+        terms=_sublinear(counts, 400),
+        title_terms=_sublinear(title_counts),
+        keys=_sublinear(keys, 100),
+        nums=_sublinear(nums, 60),
+        start=s,
+        end=e,
+        source=source,
+        title=title or None,
+        duplicate_of=duplicate_of,
+        ext_id=ext_id,
+        seq=seq,
+    )

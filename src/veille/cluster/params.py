@@ -1,0 +1,64 @@
+"""The versioned clustering configuration (weights, threshold, index sizes).
+
+``params.json`` next to this module is produced by ``veille.cluster.train``
+(see docs/quality-clustering.md); its ``version`` is stored with every story
+state so a store clustered with older weights can be told apart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from veille.cluster.similarity import Model
+
+PARAMS_PATH = Path(__file__).with_name("params.json")
+
+
+@dataclass
+class Params:
+    version: str = "0-untrained"
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "text": 9.0, "title": 2.0, "ent": 3.0, "num": 1.0, "gap": -0.4, "size": 0.2,
+            "cross": 0.0,
+        }
+    )
+    bias: float = -4.0
+    threshold: float = 0.5
+    merge_threshold: float = 0.8
+    max_candidates: int = 25
+    posting_cap: int = 40
+    index_terms: int = 12
+    index_keys: int = 8
+    index_nums: int = 4
+    query_terms: int = 15
+    query_keys: int = 10
+    query_nums: int = 5
+    merge_every: int = 200
+    trained_on: str = ""
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def model(self) -> Model:
+        return Model(dict(self.weights), self.bias, self.threshold)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_params(path: str | Path | None = None) -> Params:
+    path = Path(path or os.environ.get("VEILLE_CLUSTER_PARAMS") or PARAMS_PATH)
+    if not path.exists():
+        return Params()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    known = set(Params.__dataclass_fields__)
+    return Params(**{k: v for k, v in data.items() if k in known})
+
+
+def save_params(params: Params, path: str | Path | None = None) -> Path:
+    path = Path(path or PARAMS_PATH)
+    path.write_text(json.dumps(params.to_dict(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path

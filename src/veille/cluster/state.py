@@ -1,0 +1,148 @@
+"""A story as the clusterer sees it: a JSON-serialisable running summary.
+
+The state is what ``stories.state`` keeps, so an ingest tomorrow reloads
+yesterday's stories and carries on without touching their articles again.
+Sparse profiles are truncated to their strongest keys, so a story's size in
+memory does not grow with its number of articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from veille.cluster.features import ArticleFeatures
+
+MAX_TERMS = 250
+MAX_TITLE = 60
+MAX_KEYS = 100
+MAX_NUMS = 80
+MAX_SOURCES = 50
+
+
+def story_id_for(first_uid: str) -> str:
+    """Deterministic id: a rebuild over the same stream yields the same ids."""
+    return "st_" + hashlib.sha1(first_uid.encode("utf-8")).hexdigest()[:12]
+
+
+def _add(profile: dict[str, float], other: dict[str, float], scale: float = 1.0) -> None:
+    for k, v in other.items():
+        profile[k] = profile.get(k, 0.0) + v * scale
+
+
+def _prune(profile: dict[str, float], limit: int, weight: Callable[[str], float]) -> None:
+    if len(profile) <= limit:
+        return
+    keep = sorted(profile, key=lambda k: profile[k] * weight(k), reverse=True)[:limit]
+    kept = {k: profile[k] for k in keep}
+    profile.clear()
+    profile.update(kept)
+
+
+@dataclass
+class StoryState:
+    id: str
+    n: int = 0  # distinct articles (duplicates count once)
+    n_dup: int = 0
+    terms: dict[str, float] = field(default_factory=dict)
+    title_terms: dict[str, float] = field(default_factory=dict)
+    keys: dict[str, float] = field(default_factory=dict)
+    nums: dict[str, float] = field(default_factory=dict)
+    first: date | None = None
+    last: date | None = None
+    languages: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+    title: str | None = None
+    predecessor: str | None = None
+    last_seq: int = 0
+
+    def add(self, f: ArticleFeatures, weight: Callable[[str], float]) -> None:
+        """Fold an article into the running profile (sums of sublinear tf)."""
+        self.n += 1
+        _add(self.terms, f.terms)
+        _add(self.title_terms, f.title_terms)
+        _add(self.keys, f.keys)
+        _add(self.nums, f.nums)
+        _prune(self.terms, MAX_TERMS, weight)
+        _prune(self.title_terms, MAX_TITLE, weight)
+        _prune(self.keys, MAX_KEYS, weight)
+        _prune(self.nums, MAX_NUMS, weight)
+        self.note(f)
+
+    def note(self, f: ArticleFeatures) -> None:
+        """Bookkeeping shared by new members and duplicates."""
+        if f.start and (self.first is None or f.start < self.first):
+            self.first = f.start
+        if f.end and (self.last is None or f.end > self.last):
+            self.last = f.end
+        self.languages[f.language] = self.languages.get(f.language, 0) + 1
+        if f.source and (f.source in self.sources or len(self.sources) < MAX_SOURCES):
+            self.sources[f.source] = self.sources.get(f.source, 0) + 1
+        if self.title is None and f.title:
+            self.title = f.title
+        self.last_seq = max(self.last_seq, f.seq)
+
+    def absorb(self, other: StoryState, weight: Callable[[str], float]) -> None:
+        """Merge another story's profile into this one (merge pass)."""
+        self.n += other.n
+        self.n_dup += other.n_dup
+        for mine, theirs, limit in (
+            (self.terms, other.terms, MAX_TERMS),
+            (self.title_terms, other.title_terms, MAX_TITLE),
+            (self.keys, other.keys, MAX_KEYS),
+            (self.nums, other.nums, MAX_NUMS),
+        ):
+            _add(mine, theirs)
+            _prune(mine, limit, weight)
+        for d in (other.first, other.last):
+            if d and (self.first is None or d < self.first):
+                self.first = d
+            if d and (self.last is None or d > self.last):
+                self.last = d
+        for k, v in other.languages.items():
+            self.languages[k] = self.languages.get(k, 0) + v
+        for k, v in other.sources.items():
+            self.sources[k] = self.sources.get(k, 0) + v
+        self.last_seq = max(self.last_seq, other.last_seq)
+
+    def to_dict(self) -> dict[str, Any]:
+        r = 4
+        return {
+            "v": 1,
+            "id": self.id,
+            "n": self.n,
+            "n_dup": self.n_dup,
+            "terms": {k: round(v, r) for k, v in self.terms.items()},
+            "title_terms": {k: round(v, r) for k, v in self.title_terms.items()},
+            "keys": {k: round(v, r) for k, v in self.keys.items()},
+            "nums": {k: round(v, r) for k, v in self.nums.items()},
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "languages": self.languages,
+            "sources": self.sources,
+            "title": self.title,
+            "predecessor": self.predecessor,
+            "last_seq": self.last_seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryState:
+        return cls(
+            id=d["id"],
+            n=d.get("n", 0),
+            n_dup=d.get("n_dup", 0),
+            terms=dict(d.get("terms") or {}),
+            title_terms=dict(d.get("title_terms") or {}),
+            keys=dict(d.get("keys") or {}),
+            nums=dict(d.get("nums") or {}),
+            first=date.fromisoformat(d["first"]) if d.get("first") else None,
+            last=date.fromisoformat(d["last"]) if d.get("last") else None,
+            languages=dict(d.get("languages") or {}),
+            sources=dict(d.get("sources") or {}),
+            title=d.get("title"),
+            predecessor=d.get("predecessor"),
+            last_seq=d.get("last_seq", 0),
+        )
