@@ -1,3 +1,172 @@
-"""veille CLI commands (commands_core)."""
+"""``veille ingest``, ``articles``, ``article``, ``rejects``."""
 
-from veille.cli.base import app, eval_app  # noqa: F401
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.progress import Progress
+from rich.table import Table
+
+from veille.cli.base import app, console, fail, make_progress, open_store, print_json, settings_of
+from veille.errors import VeilleError
+from veille.ingest.dates import parse_date
+from veille.ingest.sources import FORMATS, SourceOptions, read_paths
+from veille.model import Reject
+
+EXIT_REJECTED = 1
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(..., help="Files, folders or - for standard input."),
+    fmt: str = typer.Option("auto", "--format", help="auto|seed|text|jsonl|html|feed"),
+    source: str = typer.Option(None, "--source", help="Source (outlet) name for these articles."),
+    date: str = typer.Option(None, "--date", help="Publication date YYYY-MM[-DD] for these articles."),
+    analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Analyse new articles."),
+    cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Assign new articles to stories."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Ingest articles; rejected records are reported and kept (`veille rejects`)."""
+    if fmt not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    try:
+        published = parse_date(date) if date else None
+    except VeilleError as err:
+        fail(f"--date: {err.reason}")
+        return
+    settings = settings_of(ctx)
+    store = open_store(ctx)
+    opts = SourceOptions(fmt=fmt, source=source, published=published,
+                         max_bytes=settings.max_article_bytes)
+    from veille.ingest.service import ingest_items
+
+    with _progress() as progress:
+        task = progress.add_task("ingest", total=None)
+
+        def on_item(item: Any) -> None:
+            if isinstance(item, Reject):
+                console.print(f"[yellow]rejected[/yellow] {escape(item.message())}", highlight=False)
+            progress.advance(task)
+
+        report = ingest_items(store, read_paths(paths, opts), max_bytes=settings.max_article_bytes,
+                              on_item=on_item)
+    result: dict[str, Any] = {"ingest": report.to_dict()}
+    if analyze and report.added:
+        from veille.analyze.service import analyze_pending
+
+        result["analyze"] = analyze_pending(store, progress=_progress)
+    if cluster and report.added:
+        result["cluster"] = _cluster(store)
+    if json_out:
+        print_json(result)
+    else:
+        r = report
+        console.print(
+            f"{len(r.added)} added ({r.near_duplicates} near duplicates linked), "
+            f"{r.exact_duplicates} exact duplicates folded, {r.unchanged} already stored, "
+            f"{len(r.rejects)} rejected", highlight=False,
+        )
+        for key in ("analyze", "cluster"):
+            if key in result:
+                console.print(f"{key}: {result[key]}", highlight=False)
+    if report.rejects:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _cluster(store: Any) -> Any:
+    try:
+        from veille.cluster.service import cluster_pending
+    except ImportError:
+        return {"skipped": "clustering is not available"}
+    return cluster_pending(store)
+
+
+def _progress() -> Progress:
+    return make_progress()
+
+
+@app.command()
+def articles(
+    ctx: typer.Context,
+    source: str = typer.Option(None, help="Only this source."),
+    language: str = typer.Option(None, help="Only this language (ISO 639-1)."),
+    limit: int = typer.Option(None, help="At most this many."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List stored articles in ingest order."""
+    from veille.store import articles as q
+
+    store = open_store(ctx)
+    with store.connect() as conn:
+        rows = q.list_articles(conn, source=source, language=language, limit=limit)
+    for r in rows:
+        r.pop("seq", None)
+    if json_out:
+        print_json(rows)
+        return
+    table = Table("id", "source", "published", "lang", "chars", "duplicate of", "title")
+    for r in rows:
+        table.add_row(*(escape(str(r[k] if r[k] is not None else "")) for k in
+                        ("id", "source", "published", "language", "n_chars", "duplicate_of",
+                         "title")))
+    from rich.console import Console
+
+    Console().print(table)
+
+
+@app.command()
+def article(
+    ctx: typer.Context,
+    uid: str = typer.Argument(..., help="Article id."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show one article with its text (and its analysis when there is one)."""
+    from veille.store import articles as q
+
+    store = open_store(ctx)
+    with store.connect() as conn:
+        art = q.get_article(conn, uid)
+        if art is None:
+            fail(f"no article with id {uid!r}", 1)
+            return
+        try:
+            from veille.store.analyses import article_analysis
+
+            art.update(article_analysis(conn, uid))
+        except ImportError:
+            pass
+    if json_out:
+        print_json(art)
+        return
+    from rich.console import Console
+
+    out = Console()
+    out.print(f"[bold]{escape(art['title'] or art['id'])}[/bold]")
+    out.print(escape(f"{art['source'] or 'unknown source'} · {art['published'] or 'undated'} · "
+                     f"{art['language'] or '?'}"))
+    out.print(escape(art["text"]))
+
+
+@app.command()
+def rejects(
+    ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON.")
+) -> None:
+    """Records that could not be ingested, with their reason."""
+    from veille.store import articles as q
+
+    store = open_store(ctx)
+    with store.connect() as conn:
+        rows = q.list_rejects(conn)
+    if json_out:
+        print_json(rows)
+        return
+    table = Table("code", "where", "reason")
+    for r in rows:
+        where = f"{r['origin']}:{r['line']}" if r["line"] is not None else r["origin"]
+        table.add_row(r["code"], escape(where), escape(r["reason"]))
+    from rich.console import Console
+
+    Console().print(table)

@@ -1,0 +1,45 @@
+"""Text normalisation and content hashing, shared by every reader."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import ftfy
+
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_WS = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake (ftfy), compose characters (NFC), tidy whitespace.
+
+    Non-breaking and thin spaces are kept inside numbers ("50 000") because
+    quantities rely on them; only runs of ordinary spaces and tabs collapse.
+    """
+    text = ftfy.fix_text(text, normalization="NFC")
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_collapse_spaces(line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
+
+
+def _collapse_spaces(line: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        run = m.group(0)
+        # A single NBSP/thin space is meaningful (French thousands separator,
+        # before « : ; »): keep it; collapse longer or mixed runs to one space.
+        return run if len(run) == 1 else " "
+
+    return _SPACES.sub(repl, line)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace and case folded: two copies that differ
+    only in layout are the same article."""
+    folded = _WS.sub(" ", text).strip().casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()

@@ -1,0 +1,29 @@
+"""From a raw record to an article ready to store (pure)."""
+
+from __future__ import annotations
+
+from veille.errors import VeilleError
+from veille.ingest.language import detect_language, valid_language_code
+from veille.ingest.normalize import content_hash, normalize_text
+from veille.model import Article, RawRecord, Reject
+
+
+def prepare(rec: RawRecord, max_bytes: int) -> Article | Reject:
+    if len(rec.text.encode("utf-8", "surrogatepass")) > max_bytes:
+        return Reject(rec.origin, f"article text is over the {max_bytes:,}-byte limit", "E011",
+                      rec.line, rec.text[:2000])
+    text = normalize_text(rec.text)
+    if not text:
+        return Reject(rec.origin, VeilleError("E014", "").reason or "text is empty after normalisation",
+                      "E014", rec.line, rec.text[:2000])
+    title = normalize_text(rec.title) if rec.title else None
+    language = valid_language_code(rec.language) if rec.language else None
+    if language is None:
+        language = detect_language(f"{title}\n{text}" if title else text)
+    uid = (rec.uid or "").strip() or f"sha:{content_hash(text)[:16]}"
+    return Article(
+        uid=uid[:512], text=text, title=title or None,
+        source=rec.source.strip()[:512] if rec.source and rec.source.strip() else None,
+        url=rec.url, published=rec.published, language=language,
+        content_hash=content_hash(text), origin=rec.origin, fmt=rec.fmt,
+    )

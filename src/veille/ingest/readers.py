@@ -1,0 +1,269 @@
+"""One reader per input format, registered by name.
+
+A reader turns the bytes of one file into records; it never raises for bad
+content: it yields a :class:`Reject` naming the file, the line and the reason,
+and goes on with the rest (trafilatura's cascade habit: fall through, don't
+crash). Readers are pure: they do not touch the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from veille.errors import VeilleError
+from veille.ingest.dates import month_range, parse_date
+from veille.ingest.decode import decode
+from veille.model import DateRange, RawRecord, Reject
+
+Item = RawRecord | Reject
+Reader = Callable[[bytes, "ReadOptions"], Iterator[Item]]
+
+READERS: dict[str, Reader] = {}
+
+
+def register(name: str) -> Callable[[Reader], Reader]:
+    def deco(fn: Reader) -> Reader:
+        READERS[name] = fn
+        return fn
+
+    return deco
+
+
+@dataclass
+class ReadOptions:
+    origin: str  # the path as the user gave it, for messages
+    name: str  # the file name: the article id of single-article files
+    source: str | None = None
+    published: DateRange | None = None
+    meta: dict[str, Any] | None = None  # sidecar metadata for plain text
+    max_bytes: int = 5 * 1024 * 1024
+
+
+def _reject(opts: ReadOptions, err: VeilleError, line: int | None = None, raw: Any = None) -> Reject:
+    raw_text = raw if isinstance(raw, str) or raw is None else repr(raw)
+    return Reject(opts.origin, err.reason, err.code, line, raw_text[:2000] if raw_text else None)
+
+
+def _decode(data: bytes, opts: ReadOptions) -> str | Reject:
+    if not data.strip():
+        return _reject(opts, VeilleError("E002", "the file is empty"))
+    try:
+        return decode(data)
+    except VeilleError as err:
+        return _reject(opts, err)
+
+
+def _too_big(data: bytes, opts: ReadOptions, limit: int | None = None) -> Reject | None:
+    limit = limit or opts.max_bytes
+    if len(data) > limit:
+        return _reject(
+            opts, VeilleError("E011", f"{len(data):,} bytes is over the {limit:,}-byte limit")
+        )
+    return None
+
+
+# --- seed format --------------------------------------------------------------
+SEED_HEADER = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
+_SEED_DATE = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def is_seed(text: str) -> bool:
+    return bool(re.match(r"^\s*date\s+\d{4}-\d{1,2}\b", text, re.IGNORECASE))
+
+
+@register("seed")
+def read_seed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
+    """``date YYYY-MM`` then the body, on the same line and the next ones."""
+    if big := _too_big(data, opts):
+        yield big
+        return
+    text = _decode(data, opts)
+    if isinstance(text, Reject):
+        yield text
+        return
+    m = SEED_HEADER.match(text)
+    if not m:
+        first = text.strip().splitlines()[0][:80] if text.strip() else ""
+        yield _reject(
+            opts, VeilleError("E005", f"first line must start with 'date YYYY-MM', got {first!r}"), 1
+        )
+        return
+    dm = _SEED_DATE.match(m.group(1))
+    if not dm:
+        yield _reject(opts, VeilleError("E006", f"{m.group(1)!r} is not YYYY-MM"), 1)
+        return
+    try:
+        published = month_range(int(dm.group(1)), int(dm.group(2)))
+    except VeilleError as err:
+        yield _reject(opts, err, 1)
+        return
+    yield RawRecord(
+        text=text[m.end() :], origin=opts.origin, uid=opts.name, source=opts.source,
+        published=published, fmt="seed",
+    )
+
+
+# --- plain text ---------------------------------------------------------------
+@register("text")
+def read_text(data: bytes, opts: ReadOptions) -> Iterator[Item]:
+    """A plain article; date and source come from options or a sidecar, else
+    stay unknown (never invented)."""
+    if big := _too_big(data, opts):
+        yield big
+        return
+    text = _decode(data, opts)
+    if isinstance(text, Reject):
+        yield text
+        return
+    meta = opts.meta or {}
+    try:
+        published = opts.published or parse_date(meta.get("published") or meta.get("date"))
+    except VeilleError as err:
+        yield _reject(opts, err)
+        return
+    yield RawRecord(
+        text=text, origin=opts.origin, uid=str(meta.get("id") or opts.name),
+        url=_str(meta.get("url")), source=opts.source or _str(meta.get("source")),
+        title=_str(meta.get("title")), published=published,
+        language=_str(meta.get("language")), fmt="text",
+    )
+
+
+def _str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+# --- JSONL --------------------------------------------------------------------
+_JSONL_FIELDS = ("id", "url", "source", "published", "title", "language")
+
+
+def read_jsonl_lines(lines: Iterable[bytes], opts: ReadOptions) -> Iterator[Item]:
+    """One article a line; streams, so a corpus larger than memory is fine."""
+    seen_any = False
+    for lineno, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        if len(raw) > opts.max_bytes:
+            yield _reject(opts, VeilleError(
+                "E011", f"{len(raw):,} bytes is over the {opts.max_bytes:,}-byte limit"), lineno)
+            continue
+        try:
+            line = decode(raw)
+            obj = json.loads(line)
+        except VeilleError as err:
+            yield _reject(opts, err, lineno)
+            continue
+        except json.JSONDecodeError as exc:
+            yield _reject(opts, VeilleError("E007", f"invalid JSON: {exc.msg} at column {exc.colno}"),
+                          lineno, raw.decode("utf-8", "replace"))
+            continue
+        item = _jsonl_record(obj, opts, lineno, line)
+        yield item
+    if not seen_any:
+        yield _reject(opts, VeilleError("E002", "the file is empty"))
+
+
+def _jsonl_record(obj: Any, opts: ReadOptions, lineno: int, line: str) -> Item:
+    if not isinstance(obj, dict):
+        return _reject(opts, VeilleError("E008", f"expected a JSON object, got {type(obj).__name__}"),
+                       lineno, line)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return _reject(opts, VeilleError("E008", "'text' is missing, empty or not a string"),
+                       lineno, line)
+    for key in _JSONL_FIELDS:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str | int | float):
+            return _reject(opts, VeilleError("E016", f"'{key}' must be a string"), lineno, line)
+    try:
+        published = parse_date(obj.get("published")) if obj.get("published") else (
+            opts.published or DateRange.unknown())
+    except VeilleError as err:
+        return _reject(opts, err, lineno, line)
+    uid = obj.get("id")
+    return RawRecord(
+        text=text, origin=opts.origin, line=lineno,
+        uid=str(uid) if uid not in (None, "") else f"{opts.name}#L{lineno}",
+        url=_str(obj.get("url")), source=_str(obj.get("source")) or opts.source,
+        title=_str(obj.get("title")), published=published,
+        language=_str(obj.get("language")), fmt="jsonl",
+    )
+
+
+@register("jsonl")
+def read_jsonl(data: bytes, opts: ReadOptions) -> Iterator[Item]:
+    return read_jsonl_lines(data.splitlines(), opts)
+
+
+# --- HTML ---------------------------------------------------------------------
+@register("html")
+def read_html(data: bytes, opts: ReadOptions) -> Iterator[Item]:
+    """Main text, title, date and site name by trafilatura (date via htmldate)."""
+    if big := _too_big(data, opts):
+        yield big
+        return
+    html = _decode(data, opts)
+    if isinstance(html, Reject):
+        yield html
+        return
+    from veille.ingest.html import extract_page
+
+    page = extract_page(html)
+    if page is None or not page.get("text"):
+        yield _reject(opts, VeilleError("E010", "no main text found in the page"))
+        return
+    try:
+        published = opts.published or parse_date(page.get("date"))
+    except VeilleError:
+        published = DateRange.unknown()
+    yield RawRecord(
+        text=page["text"], origin=opts.origin, uid=opts.name, url=page.get("url"),
+        source=opts.source or page.get("sitename") or page.get("hostname"),
+        title=page.get("title"), published=published, language=page.get("language"), fmt="html",
+    )
+
+
+# --- RSS / Atom ---------------------------------------------------------------
+@register("feed")
+def read_feed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
+    """Each entry of an RSS/Atom feed becomes an article (feedparser)."""
+    if big := _too_big(data, opts, opts.max_bytes * 20):
+        yield big
+        return
+    if not data.strip():
+        yield _reject(opts, VeilleError("E002", "the file is empty"))
+        return
+    from veille.ingest.feed import parse_feed
+
+    yield from parse_feed(data, opts)
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """Extension first, then a sniff of the first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in {".jsonl", ".ndjson"}:
+        return "jsonl"
+    if suffix in {".html", ".htm", ".xhtml"}:
+        return "html"
+    if suffix in {".rss", ".atom", ".xml"}:
+        return "feed"
+    sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if sniff.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "feed" if (b"<rss" in sniff or b"<feed" in sniff or b"<rdf" in sniff
+                          or suffix != ".html") else "html"
+    if sniff.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if sniff.startswith(b"{"):
+        return "jsonl"
+    try:
+        if is_seed(head[:200].decode("utf-8", "ignore")):
+            return "seed"
+    except UnicodeDecodeError:  # pragma: no cover - "ignore" never raises
+        pass
+    return "text"

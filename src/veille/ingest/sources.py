@@ -1,0 +1,127 @@
+"""Turn the paths a user names into records: files, folders (recursive,
+format detected per file) and standard input."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from veille.errors import VeilleError
+from veille.ingest.readers import READERS, Item, ReadOptions, detect_format, read_jsonl_lines
+from veille.model import DateRange, Reject
+
+SIDECAR_SUFFIX = ".meta.json"
+_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+FORMATS = ("auto", "seed", "text", "jsonl", "html", "feed")
+
+
+@dataclass
+class SourceOptions:
+    fmt: str = "auto"
+    source: str | None = None
+    published: DateRange | None = None
+    max_bytes: int = 5 * 1024 * 1024
+    files_seen: list[str] = field(default_factory=list)
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """Files under a folder in a stable (sorted) order, hidden ones and
+    sidecars skipped; symlinks are not followed out of the folder."""
+    root = path.resolve()
+    for dirpath, dirnames, filenames in os.walk(path):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name in _SKIP_NAMES or name.endswith(SIDECAR_SUFFIX):
+                continue
+            p = Path(dirpath) / name
+            try:
+                if p.is_symlink() and not p.resolve().is_relative_to(root):
+                    continue
+            except OSError:
+                continue
+            yield p
+
+
+def read_paths(paths: list[str], opts: SourceOptions) -> Iterator[Item]:
+    for given in paths:
+        if given == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", opts)
+            continue
+        path = Path(given)
+        if not path.exists():
+            yield Reject(given, "no such file or folder", "E001")
+            continue
+        if path.is_dir():
+            for f in iter_files(path):
+                yield from read_file(f, opts)
+        else:
+            yield from read_file(path, opts)
+
+
+def read_stream(stream, origin: str, opts: SourceOptions) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+    """Standard input: JSONL streams line by line, other formats are read whole."""
+    ropts = ReadOptions(origin=origin, name="stdin", source=opts.source,
+                        published=opts.published, max_bytes=opts.max_bytes)
+    first = stream.readline()
+    fmt = opts.fmt if opts.fmt != "auto" else detect_format(Path("stdin"), first)
+    if fmt == "jsonl":
+        def lines() -> Iterator[bytes]:
+            yield first
+            yield from stream
+        yield from read_jsonl_lines(lines(), ropts)
+        return
+    data = first + stream.read(opts.max_bytes * 20)
+    yield from READERS[fmt](data, ropts)
+
+
+def read_file(path: Path, opts: SourceOptions) -> Iterator[Item]:
+    origin = str(path)
+    opts.files_seen.append(origin)
+    try:
+        if opts.fmt == "jsonl" or (opts.fmt == "auto" and path.suffix.lower() in {".jsonl", ".ndjson"}):
+            ropts = _options(path, opts)
+            with path.open("rb") as fh:
+                yield from read_jsonl_lines(fh, ropts)
+            return
+        size = path.stat().st_size
+        limit = opts.max_bytes * 20
+        with path.open("rb") as fh:
+            # Never read an oversized file whole: the reader only needs to
+            # know it is too big.
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        yield Reject(origin, f"cannot read: {exc.strerror or exc}", "E015")
+        return
+    if size == 0 or not data.strip():
+        yield Reject(origin, "the file is empty", "E002")
+        return
+    fmt = opts.fmt if opts.fmt != "auto" else detect_format(path, data[:4096])
+    ropts = _options(path, opts)
+    if len(data) > limit and fmt != "feed":
+        yield Reject(origin, f"{size:,} bytes is over the {opts.max_bytes:,}-byte limit", "E011")
+        return
+    yield from READERS[fmt](data, ropts)
+
+
+def _options(path: Path, opts: SourceOptions) -> ReadOptions:
+    return ReadOptions(
+        origin=str(path), name=path.name, source=opts.source, published=opts.published,
+        meta=_sidecar(path), max_bytes=opts.max_bytes,
+    )
+
+
+def _sidecar(path: Path) -> dict[str, object] | None:
+    """``article.txt`` may come with ``article.txt.meta.json`` or
+    ``article.meta.json`` holding id/source/published/url/title/language."""
+    for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
+        if candidate.is_file():
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise VeilleError("E012", f"sidecar {candidate} is not valid JSON: {exc}") from None
+            return data if isinstance(data, dict) else None
+    return None

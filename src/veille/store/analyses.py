@@ -1,0 +1,88 @@
+"""Analysis, entity and mention queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, select
+
+from veille.model import Analysis, EntityRecord
+from veille.store.articles import now
+from veille.store.schema import analyses, articles, entities, mentions
+
+ANALYSIS_FIELDS = ("sentences", "entities", "quotes", "times", "quantities")
+
+
+def pending(conn: Connection, limit: int, *, after_seq: int = 0) -> list[dict[str, Any]]:
+    """Articles with no analysis yet, in ingest order."""
+    q = (
+        select(articles.c.uid, articles.c.seq, articles.c.text, articles.c.language,
+               articles.c.published_start, articles.c.published_end, articles.c.date_precision)
+        .outerjoin(analyses, analyses.c.article_uid == articles.c.uid)
+        .where(analyses.c.article_uid.is_(None), articles.c.seq > after_seq)
+        .order_by(articles.c.seq)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def all_uids(conn: Connection) -> list[str]:
+    return list(conn.execute(select(articles.c.uid).order_by(articles.c.seq)).scalars())
+
+
+def load_entities(conn: Connection) -> list[EntityRecord]:
+    return [
+        EntityRecord(entity_id=r.entity_id, canonical=r.canonical, label=r.label,
+                     aliases=list(r.aliases or []), n_mentions=r.n_mentions or 0,
+                     languages=list(r.languages or []))
+        for r in conn.execute(select(entities))
+    ]
+
+
+def save_entities(conn: Connection, records: Sequence[EntityRecord]) -> None:
+    for rec in records:
+        conn.execute(delete(entities).where(entities.c.entity_id == rec.entity_id))
+        conn.execute(entities.insert().values(
+            entity_id=rec.entity_id, canonical=rec.canonical, label=rec.label,
+            aliases=list(rec.aliases), n_mentions=rec.n_mentions, languages=list(rec.languages),
+        ))
+
+
+def save_analysis(conn: Connection, an: Analysis, version: str) -> None:
+    """Replace an article's analysis and mentions (idempotent)."""
+    conn.execute(delete(mentions).where(mentions.c.article_uid == an.article_uid))
+    conn.execute(delete(analyses).where(analyses.c.article_uid == an.article_uid))
+    data = an.to_dict()
+    status = "ok" if not an.notes else "partial"
+    if an.sentences == [] and an.notes:
+        status = "failed" if any("error" in n.lower() for n in an.notes) else "partial"
+    conn.execute(analyses.insert().values(
+        article_uid=an.article_uid, version=version, status=status, notes=list(an.notes),
+        data=data, analyzed_at=now(),
+    ))
+    if an.entities:
+        conn.execute(mentions.insert(), [
+            dict(article_uid=an.article_uid, entity_id=m.entity_id, text=m.text, label=m.label,
+                 start=m.start, end=m.end)
+            for m in an.entities
+        ])
+
+
+def get_analysis(conn: Connection, uid: str) -> dict[str, Any] | None:
+    row = conn.execute(select(analyses).where(analyses.c.article_uid == uid)).first()
+    if row is None:
+        return None
+    return {"version": row.version, "status": row.status, "notes": row.notes or [],
+            "data": row.data or {}}
+
+
+def article_analysis(conn: Connection, uid: str) -> dict[str, Any]:
+    """The analysis fields as `veille article ID --json` shows them."""
+    an = get_analysis(conn, uid)
+    if an is None:
+        return {"analysis": {"status": "pending"}}
+    data = an["data"]
+    out: dict[str, Any] = {k: data.get(k, []) for k in ANALYSIS_FIELDS}
+    out["analysis"] = {"status": an["status"], "version": an["version"], "notes": an["notes"]}
+    return out

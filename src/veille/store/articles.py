@@ -1,0 +1,195 @@
+"""Article, copy, reject and near-duplicate-band queries (all parameterised)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from veille.model import Article, Reject
+from veille.store.schema import articles, copies, lsh_bands, rejects
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING on both backends: reruns are idempotent."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        stmt: Any = postgresql.insert(table).on_conflict_do_nothing()
+    elif conn.dialect.name == "sqlite":
+        stmt = sqlite.insert(table).on_conflict_do_nothing()
+    else:  # pragma: no cover - only the two supported backends
+        stmt = insert(table)
+    conn.execute(stmt, list(rows))
+
+
+def next_seq(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(articles.c.seq), 0))).scalar_one()) + 1
+
+
+def find_by_uid(conn: Connection, uid: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        select(articles.c.uid, articles.c.content_hash).where(articles.c.uid == uid)
+    ).first()
+    return dict(row._mapping) if row else None
+
+
+def find_by_hash(conn: Connection, content_hash: str) -> str | None:
+    return conn.execute(
+        select(articles.c.uid).where(articles.c.content_hash == content_hash)
+    ).scalar_one_or_none()
+
+
+def copy_exists(conn: Connection, uid: str) -> bool:
+    return conn.execute(select(copies.c.uid).where(copies.c.uid == uid)).first() is not None
+
+
+def insert_article(
+    conn: Connection, art: Article, seq: int, minhash: bytes | None, similarity: float | None
+) -> None:
+    conn.execute(
+        insert(articles).values(
+            uid=art.uid, seq=seq, source=art.source, url=art.url, title=art.title, text=art.text,
+            language=art.language, published=art.published.label(),
+            published_start=art.published.start.isoformat() if art.published.start else None,
+            published_end=art.published.end.isoformat() if art.published.end else None,
+            date_precision=art.published.precision, content_hash=art.content_hash,
+            duplicate_of=art.duplicate_of, similarity=similarity, n_chars=art.n_chars,
+            origin=art.origin, fmt=art.fmt, minhash=minhash, ingested_at=now(),
+        )
+    )
+
+
+def insert_copy(conn: Connection, art: Article, first_uid: str) -> None:
+    _insert_ignore(conn, copies, [dict(
+        uid=art.uid, article_uid=first_uid, source=art.source, url=art.url,
+        published=art.published.label(), origin=art.origin, ingested_at=now(),
+    )])
+
+
+def insert_bands(conn: Connection, uid: str, keys: Iterable[str]) -> None:
+    _insert_ignore(conn, lsh_bands, [{"band_key": k, "article_uid": uid} for k in keys])
+
+
+def band_candidates(conn: Connection, keys: list[str]) -> list[tuple[str, bytes | None, str | None]]:
+    """Articles sharing at least one LSH band: (uid, minhash, duplicate_of)."""
+    if not keys:
+        return []
+    sub = select(lsh_bands.c.article_uid).where(lsh_bands.c.band_key.in_(keys)).distinct()
+    rows = conn.execute(
+        select(articles.c.uid, articles.c.minhash, articles.c.duplicate_of)
+        .where(articles.c.uid.in_(sub))
+        .order_by(articles.c.seq)
+    )
+    return [(r.uid, r.minhash, r.duplicate_of) for r in rows]
+
+
+def insert_reject(conn: Connection, rej: Reject) -> None:
+    from pathlib import Path
+
+    try:
+        where = str(Path(rej.origin).resolve()) if not rej.origin.startswith("<") else rej.origin
+    except OSError:  # pragma: no cover
+        where = rej.origin
+    fp = hashlib.sha256(
+        f"{where}\x00{rej.line}\x00{rej.code}\x00{(rej.raw or '')[:2000]}".encode()
+    ).hexdigest()
+    _insert_ignore(conn, rejects, [dict(
+        origin=rej.origin, line=rej.line, code=rej.code, reason=rej.reason, raw=rej.raw,
+        fingerprint=fp, created_at=now(),
+    )])
+
+
+# --- reading ------------------------------------------------------------------
+SUMMARY_COLUMNS = (
+    articles.c.uid, articles.c.source, articles.c.published, articles.c.date_precision,
+    articles.c.language, articles.c.title, articles.c.n_chars, articles.c.duplicate_of,
+    articles.c.url, articles.c.published_start, articles.c.published_end,
+)
+
+
+def summary(row: Any) -> dict[str, Any]:
+    """The public JSON shape of an article in listings (the CLI contract)."""
+    return {
+        "id": row.uid, "source": row.source, "published": row.published,
+        "date_precision": row.date_precision, "language": row.language, "title": row.title,
+        "n_chars": row.n_chars, "duplicate_of": row.duplicate_of, "url": row.url,
+        "published_start": row.published_start, "published_end": row.published_end,
+    }
+
+
+def list_articles(
+    conn: Connection, *, source: str | None = None, language: str | None = None,
+    since: str | None = None, until: str | None = None, limit: int | None = None,
+    after_seq: int | None = None,
+) -> list[dict[str, Any]]:
+    q = select(*SUMMARY_COLUMNS, articles.c.seq).order_by(articles.c.seq)
+    if source:
+        q = q.where(articles.c.source == source)
+    if language:
+        q = q.where(articles.c.language == language)
+    if since:
+        q = q.where(articles.c.published_end >= since)
+    if until:
+        q = q.where(articles.c.published_start <= until)
+    if after_seq is not None:
+        q = q.where(articles.c.seq > after_seq)
+    if limit:
+        q = q.limit(limit)
+    return [summary(r) | {"seq": r.seq} for r in conn.execute(q)]
+
+
+def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
+    row = conn.execute(select(articles).where(articles.c.uid == uid)).first()
+    if row is None:
+        return None
+    out = summary(row) | {"text": row.text, "origin": row.origin, "format": row.fmt,
+                          "content_hash": row.content_hash, "similarity": row.similarity,
+                          "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
+    out["also_published_by"] = also_published_by(conn, uid)
+    out["near_duplicates"] = [
+        {"id": r.uid, "source": r.source, "similarity": r.similarity}
+        for r in conn.execute(
+            select(articles.c.uid, articles.c.source, articles.c.similarity)
+            .where(articles.c.duplicate_of == uid).order_by(articles.c.seq)
+        )
+    ]
+    return out
+
+
+def also_published_by(conn: Connection, uid: str) -> list[dict[str, Any]]:
+    """Exact copies folded into this article, and near duplicates linked to it."""
+    out = [
+        {"id": r.uid, "source": r.source, "url": r.url, "published": r.published, "kind": "exact"}
+        for r in conn.execute(select(copies).where(copies.c.article_uid == uid).order_by(copies.c.uid))
+    ]
+    out += [
+        {"id": r.uid, "source": r.source, "url": r.url, "published": r.published,
+         "kind": "near", "similarity": r.similarity}
+        for r in conn.execute(
+            select(articles.c.uid, articles.c.source, articles.c.url, articles.c.published,
+                   articles.c.similarity)
+            .where(articles.c.duplicate_of == uid).order_by(articles.c.seq)
+        )
+    ]
+    return out
+
+
+def list_rejects(conn: Connection) -> list[dict[str, Any]]:
+    return [
+        {"id": r.id, "origin": r.origin, "line": r.line, "code": r.code, "reason": r.reason,
+         "raw": r.raw, "created_at": r.created_at.isoformat() if r.created_at else None}
+        for r in conn.execute(select(rejects).order_by(rejects.c.id))
+    ]
+
+
+def count_articles(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())

@@ -1,0 +1,106 @@
+"""Opening a store: URL resolution, connection settings, migrations.
+
+The store is a SQLAlchemy engine plus the schema in :mod:`veille.store.schema`;
+queries live in small modules next to this one (``articles``, ``rejects``...)
+and take a connection, so a stage can group its writes in one transaction per
+batch: a killed run loses at most the batch in flight and a rerun redoes it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+
+_MIGRATE_LOCK = threading.Lock()
+
+
+def database_url(db: str) -> str:
+    """A path means the embedded SQLite store; anything with a scheme is a URL."""
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            # psycopg 3 is the driver we install.
+            return "postgresql+psycopg://" + db[len("postgresql://") :]
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    # WAL lets readers (the web UI) run while an ingest writes; NORMAL sync is
+    # durable at each checkpoint and safe against application crashes.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.close()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    location = resources.files("veille.store") / "migrations"
+    cfg.set_main_option("script_location", str(location))
+    return cfg
+
+
+class Store:
+    """A handle on one database; cheap to pass around, one engine per process."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, db: str, *, migrate: bool = True) -> Store:
+        url = database_url(db)
+        kwargs: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
+        engine = create_engine(url, **kwargs)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine, url)
+        if migrate:
+            store.migrate()
+        return store
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (a no-op when it is there)."""
+        cfg = _alembic_config()
+        head = ScriptDirectory.from_config(cfg).get_current_head()
+        with _MIGRATE_LOCK, self.engine.begin() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """One transaction: everything inside commits together or not at all."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
