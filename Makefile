@@ -1,0 +1,46 @@
+# veille: the two commands of the README are `make demo` and `make test`.
+# Each builds the virtualenv from pyproject.toml first; nothing else is done by hand.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= demo.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast venv system-deps lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian packages the tests use: Chromium for the browser tests and a
+# PostgreSQL server for the store tests. Installed only when missing.
+system-deps:
+	@./scripts/system-deps.sh
+
+# Ingest the demo corpus (the two seed articles), analyse, cluster, then
+# serve the web UI on http://$(HOST):$(PORT)/
+demo: $(STAMP)
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/veille --db $(DB) ingest examples/
+	$(BIN)/veille --db $(DB) stories
+	$(BIN)/veille --db $(DB) serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP) system-deps
+	$(BIN)/pytest -q -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow and not browser and not postgres"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
