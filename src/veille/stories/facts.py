@@ -1,0 +1,335 @@
+"""Facts, corroboration and disagreements.
+
+A fact is a group of statements (units) that say the same thing, in one article
+or across several. Two statements are taken to say the same thing when their
+wording is close, or when they share the story's named entities with times and
+quantities that agree (resolved times overlap, counts of the same noun equal);
+two statements about disjoint dates are different events however close their
+wording ("announced in March to deploy" vs "will deploy after 7 July").
+Groups are formed by average-linkage agglomerative clustering over that combined
+score, so a chain of loosely related sentences does not fuse into one fact.
+
+Each fact carries the number of independent sources stating it (see
+``sources.independence_keys``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+
+from veille.stories.units import Unit
+
+MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
+TEXT_SAME = 0.5  # char-n-gram cosine at which wording alone says "same statement"
+TEXT_SUPPORT = 0.12  # minimum wording overlap backing an entity/time/number match
+VERBATIM = 0.8  # so close that differing dates are a disagreement, not two events
+MAX_SPECIFIC_DAYS = 400  # ranges wider than this (decades, "récemment") say little
+
+
+def parse_day(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def label_range(label: Any) -> tuple[date, date] | None:
+    """The inclusive range of an ISO label at its own precision: 2023, 2023-06, 2023-06-09."""
+    if not label:
+        return None
+    s = str(label)
+    try:
+        if re.fullmatch(r"\d{4}", s):
+            y = int(s)
+            return date(y, 1, 1), date(y, 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            y, m = int(s[:4]), int(s[5:7])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            return date(y, m, 1), date.fromordinal(nxt.toordinal() - 1)
+        d = date.fromisoformat(s[:10])
+        return d, d
+    except ValueError:
+        return None
+
+
+def time_ranges(
+    unit: Unit, published: tuple[date, date] | None, *, specific: bool = True
+) -> list[tuple[date, date, dict[str, Any]]]:
+    """Resolved DATE ranges of a unit. With ``specific``, drop ranges that only
+    restate the publication date ("today", "this month") or are too wide to tell
+    events apart."""
+    out = []
+    for t in unit.times:
+        if t.get("type") not in (None, "DATE", "TIME"):
+            continue
+        a, b = parse_day(t.get("range_start")), parse_day(t.get("range_end"))
+        if a is None:
+            continue
+        b = b or a
+        if specific:
+            if (b - a).days > MAX_SPECIFIC_DAYS:
+                continue
+            if published and a <= published[0] and b >= published[1]:
+                continue
+        out.append((a, b, t))
+    return out
+
+
+_NUM_NOUN = re.compile(r"\W+")
+
+
+def _noun_key(q: Mapping[str, Any]) -> str | None:
+    noun = q.get("noun") or q.get("unit")
+    if not noun:
+        return None
+    key = _NUM_NOUN.sub(" ", str(noun).lower()).strip()
+    # plural/singular: compare on a crude stem; nouns are single words in practice
+    return key[:-1] if key.endswith(("s", "x")) and len(key) > 3 else key
+
+
+def quantity_keys(unit: Unit) -> dict[str, set[tuple[float | None, float | None]]]:
+    out: dict[str, set[tuple[float | None, float | None]]] = {}
+    for q in unit.quantities:
+        k = _noun_key(q)
+        if k is None or q.get("value") is None:
+            continue
+        out.setdefault(k, set()).add((q.get("value"), q.get("value_max")))
+    return out
+
+
+def _overlap(r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date, Any]]) -> bool:
+    return any(a1 <= b2 and a2 <= b1 for a1, b1, _ in r1 for a2, b2, _ in r2)
+
+
+def entity_idf(units: Sequence[Unit]) -> dict[str, float]:
+    df = Counter(e for u in units for e in set(u.entities))
+    n = max(len(units), 1)
+    return {e: math.log(1 + n / c) for e, c in df.items()}
+
+
+def pair_score(
+    u: Unit,
+    v: Unit,
+    text_sim: float,
+    idf: Mapping[str, float],
+    pub: Sequence[tuple[date, date] | None],
+) -> tuple[float, dict[str, Any]]:
+    """Combined "same statement" score of two units, with the evidence used."""
+    ev: dict[str, Any] = {"text": round(float(text_sim), 3)}
+    tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
+    time_match = bool(tu and tv and _overlap(tu, tv))
+    time_conflict = bool(tu and tv and not time_match)
+    qu, qv = quantity_keys(u), quantity_keys(v)
+    shared_nouns = set(qu) & set(qv)
+    qty_match = any(qu[k] & qv[k] for k in shared_nouns)
+    qty_conflict = bool(shared_nouns) and not qty_match
+    eu, ev_ = set(u.entities), set(v.entities)
+    shared = eu & ev_
+    w = lambda s: sum(idf.get(e, 1.0) for e in s)  # noqa: E731
+    ent_overlap = w(shared) / min(w(eu), w(ev_)) if shared else 0.0
+    ev.update(shared_entities=sorted(shared), time_match=time_match, qty_match=qty_match)
+
+    score = float(text_sim)
+    if (time_conflict or qty_conflict) and text_sim < VERBATIM:
+        ev["conflict"] = "time" if time_conflict else "quantity"
+        return score * 0.5, ev
+    support = text_sim >= TEXT_SUPPORT
+    if time_match and (shared or support):
+        score = max(score, 0.55 + 0.3 * text_sim)
+    if qty_match and (shared or support):
+        score = max(score, 0.55 + 0.3 * text_sim)
+    if len(shared) >= 2 and ent_overlap >= 0.6 and support:
+        score = max(score, 0.45 + 0.15 * ent_overlap + 0.3 * text_sim)
+    if text_sim >= TEXT_SAME:
+        score = max(score, 0.6 + 0.4 * text_sim)
+    return min(score, 1.0), ev
+
+
+def score_matrix(
+    units: Sequence[Unit], sim: np.ndarray, pub: Sequence[tuple[date, date] | None]
+) -> np.ndarray:
+    idf = entity_idf(units)
+    n = len(units)
+    m = np.eye(n)
+    for i, j in combinations(range(n), 2):
+        s, _ = pair_score(units[i], units[j], float(sim[i, j]), idf, pub)
+        m[i, j] = m[j, i] = s
+    return m
+
+
+def group_units(scores: np.ndarray) -> list[list[int]]:
+    """Average-linkage groups of units whose mean pairwise score reaches the threshold."""
+    n = scores.shape[0]
+    if n == 0:
+        return []
+    if n == 1:
+        return [[0]]
+    from sklearn.cluster import AgglomerativeClustering
+
+    dist = np.clip(1.0 - scores, 0.0, 1.0)
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=1.0 - MERGE_THRESHOLD,
+    ).fit_predict(dist)
+    groups: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(int(lab), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def build_facts(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    sim: np.ndarray,
+    keys: Mapping[str, Mapping[str, Any]],
+    main_language: str | None,
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """Fact records, most corroborated first, and each unit's fact index."""
+    groups = group_units(scores)
+    fact_of = [0] * len(units)
+    facts: list[dict[str, Any]] = []
+    for g in groups:
+        # representative: a non-caption member in the main language, most similar to the rest
+        def rank(i: int, g: list[int] = g) -> tuple[int, int, float, int]:
+            u = units[i]
+            mean = float(np.mean([sim[i, j] for j in g])) if len(g) > 1 else 0.0
+            return (
+                int(not u.caption),
+                int(u.language == main_language or main_language is None),
+                mean,
+                min(u.n_words, 40),
+            )
+
+        rep = max(g, key=rank)
+        uids = list(dict.fromkeys(units[i].uid for i in g))
+        src = sorted({str(keys[uid]["key"]) for uid in uids})
+        facts.append(
+            {
+                "statement": units[rep].text,
+                "representative": _unit_ref(units[rep]),
+                "n_sources": len(src),
+                "sources": src,
+                "articles": uids,
+                "members": [_unit_ref(units[i]) for i in g],
+                "entities": sorted({e for i in g for e in units[i].entities}),
+                "_units": g,
+                "_rep": rep,
+            }
+        )
+    order = sorted(
+        range(len(facts)),
+        key=lambda k: (-facts[k]["n_sources"], -len(facts[k]["members"]), facts[k]["_units"][0]),
+    )
+    facts = [facts[k] for k in order]
+    for fi, f in enumerate(facts):
+        f["id"] = f"F{fi + 1}"
+        for i in f["_units"]:
+            fact_of[i] = fi
+    return facts, fact_of
+
+
+def _unit_ref(u: Unit) -> dict[str, Any]:
+    return {
+        "article": u.uid,
+        "sentence": u.sentence,
+        "start": u.start,
+        "end": u.end,
+        "text": u.text,
+        "caption": u.caption,
+        "language": u.language,
+    }
+
+
+def _fmt_range(a: date, b: date) -> str:
+    return a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
+
+
+def find_disagreements(
+    units: Sequence[Unit],
+    sim: np.ndarray,
+    fact_of: Sequence[int],
+    facts: Sequence[Mapping[str, Any]],
+    keys: Mapping[str, Mapping[str, Any]],
+    pub: Sequence[tuple[date, date] | None],
+) -> list[dict[str, Any]]:
+    """Same quantity or date for the same thing, with different values across sources.
+
+    "The same thing" is: the two statements are in one fact, or their wording is
+    close (>= TEXT_SAME) and they share an entity. Counts compare on the counted
+    noun; dates compare when both statements date the same kind of event at the
+    same granularity.
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for i, j in combinations(range(len(units)), 2):
+        u, v = units[i], units[j]
+        if keys[u.uid]["key"] == keys[v.uid]["key"]:
+            continue
+        same_fact = fact_of[i] == fact_of[j]
+        close = sim[i, j] >= TEXT_SAME and bool(set(u.entities) & set(v.entities))
+        if not (same_fact or close):
+            continue
+        qu, qv = quantity_keys(u), quantity_keys(v)
+        for noun in set(qu) & set(qv):
+            if qu[noun] & qv[noun]:
+                continue
+            k = ("quantity", noun, frozenset(qu[noun]), frozenset(qv[noun]))
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append(
+                {
+                    "kind": "quantity",
+                    "about": noun,
+                    "fact": facts[fact_of[i]]["id"] if same_fact else None,
+                    "sides": [
+                        _side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),
+                        _side(v, keys, [q for q in v.quantities if _noun_key(q) == noun]),
+                    ],
+                }
+            )
+        tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
+        if tu and tv and not _overlap(tu, tv):
+            gu = {t.get("granularity") for *_, t in tu}
+            gv = {t.get("granularity") for *_, t in tv}
+            if not (gu & gv):
+                continue
+            k = ("date", i, j)
+            seen.add(k)
+            out.append(
+                {
+                    "kind": "date",
+                    "about": facts[fact_of[i]]["statement"][:120],
+                    "fact": facts[fact_of[i]]["id"] if same_fact else None,
+                    "sides": [
+                        _side(u, keys, [t for *_, t in tu]),
+                        _side(v, keys, [t for *_, t in tv]),
+                    ],
+                }
+            )
+    return out
+
+
+def _side(u: Unit, keys: Mapping[str, Mapping[str, Any]], values: list[Any]) -> dict[str, Any]:
+    return {
+        "value": [
+            {k: x.get(k) for k in ("text", "value", "value_max", "range_start", "range_end",
+                                   "granularity") if x.get(k) is not None}
+            for x in values
+        ],
+        "text": u.text,
+        "article": u.uid,
+        "source": keys[u.uid]["key"],
+    }

@@ -1,0 +1,140 @@
+"""Who said what, and quotes rendered differently by different outlets.
+
+Two outlets translating or trimming one statement give two wordings
+(« Tout se déroule comme prévu » / « tout est comme prévu, tout est stable »).
+Quotes are matched across articles when the speaker agrees (same entity, or one
+side unattributed) and their content words overlap; a matched pair whose
+wording differs is a disagreement to show side by side. When the analysis
+package provides ``match_quotes_across`` its grouping is used instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from veille.stories.units import Unit
+
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+MIN_WORDS = 3
+MIN_OVERLAP = 0.5
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text or "")}
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+def _speaker_key(q: Mapping[str, Any]) -> str | None:
+    return q.get("speaker_entity_id") or q.get("speaker_canonical") or q.get("speaker")
+
+
+def collect_quotes(units: Sequence[Unit]) -> list[dict[str, Any]]:
+    out = []
+    for u in units:
+        for q in u.quotes:
+            if not (q.get("text") or "").strip():
+                continue
+            out.append({"q": q, "unit": u})
+    return out
+
+
+def match_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[list[int]]:
+    """Groups of indices into ``quotes`` that render one statement (union-find)."""
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    words = [_words(x["q"]["text"]) for x in quotes]
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            qi, qj = quotes[i], quotes[j]
+            if qi["unit"].uid == qj["unit"].uid:
+                continue
+            si, sj = _speaker_key(qi["q"]), _speaker_key(qj["q"])
+            if si and sj and si != sj:
+                continue
+            wi, wj = words[i], words[j]
+            if len(wi) < MIN_WORDS or len(wj) < MIN_WORDS:
+                continue
+            shared = wi & wj
+            if len(shared) >= 2 and len(shared) / min(len(wi), len(wj)) >= MIN_OVERLAP:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(quotes)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def build_speakers(
+    units: Sequence[Unit],
+    keys: Mapping[str, Mapping[str, Any]],
+    entities: Mapping[str, Any],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(who said what, quote disagreements)."""
+    quotes = collect_quotes(units)
+    groups = match_quotes(quotes)
+    by_speaker: dict[str, dict[str, Any]] = {}
+    disagreements: list[dict[str, Any]] = []
+    for g in groups:
+        items = [quotes[i] for i in g]
+        spk_id = next((x["q"].get("speaker_entity_id") for x in items
+                       if x["q"].get("speaker_entity_id")), None)
+        spk_name = next((x["q"].get("speaker_canonical") or x["q"].get("speaker") for x in items
+                         if x["q"].get("speaker_canonical") or x["q"].get("speaker")), None)
+        if spk_id and spk_id in entities:
+            rec = entities[spk_id]
+            spk_name = _get(rec, "canonical") or spk_name
+        key = spk_id or (f"name:{spk_name}" if spk_name else "unknown")
+        entry = by_speaker.setdefault(
+            key,
+            {"speaker": spk_name or "unknown speaker", "entity_id": spk_id, "quotes": [],
+             "sources": set()},
+        )
+        renderings = []
+        for x in items:
+            q, u = x["q"], x["unit"]
+            renderings.append({
+                "text": q["text"],
+                "kind": q.get("kind", "direct"),
+                "verb": q.get("verb"),
+                "article": u.uid,
+                "source": keys[u.uid]["key"],
+                "sentence": u.text,
+            })
+        srcs = sorted({r["source"] for r in renderings})
+        entry["quotes"].append({
+            "text": renderings[0]["text"],
+            "renderings": renderings,
+            "n_sources": len(srcs),
+            "sources": srcs,
+        })
+        entry["sources"].update(srcs)
+        distinct = {_norm(r["text"]) for r in renderings}
+        if len(srcs) > 1 and len(distinct) > 1:
+            disagreements.append({
+                "kind": "quote_wording",
+                "about": spk_name or "unknown speaker",
+                "fact": None,
+                "sides": [{"value": r["text"], "text": r["sentence"], "article": r["article"],
+                           "source": r["source"]} for r in renderings],
+            })
+    out = []
+    for entry in by_speaker.values():
+        entry["sources"] = sorted(entry["sources"])
+        entry["n_quotes"] = len(entry["quotes"])
+        out.append(entry)
+    out.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))
+    return out, disagreements
+
+
+def _get(rec: Any, name: str) -> Any:
+    return rec.get(name) if isinstance(rec, Mapping) else getattr(rec, name, None)

@@ -1,0 +1,58 @@
+"""Story title: the most central headline or lead sentence, in the main language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from veille.stories.similarity import similarity_matrix
+from veille.stories.units import Unit
+
+MAX_CHARS = 160
+
+
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    """Cut a long lead at a clause boundary (comma) or else a word boundary."""
+    t = " ".join(text.split())
+    if len(t) <= limit:
+        return t
+    cut = t.rfind(", ", 0, limit)
+    if cut < limit // 3:
+        cut = t.rfind(" ", 0, limit)
+    return t[:cut].rstrip(" ,;:") + "…"
+
+
+def choose_title(
+    articles: Sequence[Mapping[str, Any]],
+    units: Sequence[Unit],
+    main_language: str | None,
+) -> dict[str, Any] | None:
+    """Candidates are each article's title and first stand-alone sentence; the one
+    closest on average to all the story's sentences wins."""
+    from veille.stories.summary import candidate
+
+    cands: list[tuple[str, str, str]] = []  # (text, kind, uid)
+    for ai, a in enumerate(articles):
+        lang = a.get("language")
+        if main_language and lang and lang != main_language:
+            continue
+        if a.get("title") and str(a["title"]).strip():
+            cands.append((str(a["title"]).strip(), "headline", a["uid"]))
+        lead = next((u for u in units if u.article == ai and candidate(u)), None)
+        if lead is not None:
+            cands.append((lead.text, "lead sentence", a["uid"]))
+    if not cands:
+        return None
+    body = [u.text for u in units if not u.caption and
+            (main_language is None or u.language in (None, main_language))]
+    if not body:
+        body = [u.text for u in units]
+    sim = similarity_matrix([c[0] for c in cands] + body)
+    k = len(cands)
+    score = np.asarray(sim[:k, k:].mean(axis=1)).ravel() if body else np.zeros(k)
+    best = int(np.argmax(score))
+    text, kind, uid = cands[best]
+    return {"text": shorten(text), "full": " ".join(text.split()), "from": kind,
+            "article": uid, "language": main_language, "centrality": round(float(score[best]), 4)}

@@ -1,0 +1,201 @@
+"""Statements: the sentence-sized units every story view is built from.
+
+A unit is a sentence of one article with the entities, times, quantities and
+quotes that fall inside its character span. Scraped news text often glues a
+photo caption to the next sentence ("... plans (Photo: X) Vladimir ..."), so a
+sentence holding a photo credit is split at the credit: the caption becomes a
+unit flagged ``caption`` (it still states facts, so it counts for corroboration)
+and is kept out of titles and summaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+# A credit parenthetical: "(Photo: Reuters)", "(Roman Chop/Associated Press)",
+# "(Crédit : AFP)". Names on both sides of the slash are short.
+CREDIT = re.compile(
+    r"\((?:\s*(?:photo|photos|foto|image|crédit|credit|illustration|vidéo|video)s?\b[^()]{0,60}"
+    r"|[^()/\n]{2,40}/[^()/\n]{2,40})\)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PARA = re.compile(r"\n\s*\n")
+_CAPTION_CUT = re.compile(r"[.!?»,;:]\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+@dataclass
+class Unit:
+    idx: int  # position in the story's unit list
+    article: int  # index into the story's article list
+    uid: str
+    sentence: int  # sentence index in the article analysis
+    start: int
+    end: int
+    text: str
+    language: str | None
+    caption: bool = False
+    entities: list[str] = field(default_factory=list)  # entity ids, in order, repeated
+    times: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def n_words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+@lru_cache(maxsize=8)
+def _sentencizer(lang: str) -> Any:
+    """spaCy's rule sentencizer on a blank pipeline: no model load, used when an
+    article has no analysis yet."""
+    import spacy
+
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # unknown language code
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def fallback_sentences(text: str, language: str | None) -> list[dict[str, Any]]:
+    """Sentences for an article that has no analysis."""
+    if not text or not text.strip():
+        return []
+    doc = _sentencizer(language or "xx")(text)
+    out = []
+    for i, s in enumerate(doc.sents):
+        if s.text.strip():
+            out.append({"index": i, "start": s.start_char, "end": s.end_char, "text": s.text})
+    return out
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_span(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split a sentence span at paragraph breaks and photo credits.
+
+    Pieces that end in a photo credit are captions. Paragraph breaks are split
+    too: a sentence never runs across a blank line in news text, whatever the
+    segmenter decided.
+    """
+    pieces: list[tuple[int, int, bool]] = []
+    for p_start, p_end in _paragraphs(text, start, end):
+        cur = p_start
+        for m in CREDIT.finditer(text, p_start, p_end):
+            a, b = _strip_span(text, cur, m.start())
+            if b > a:
+                cut = _caption_start(text, a, b)
+                if cut > a:
+                    pieces.append((*_strip_span(text, a, cut), False))
+                pieces.append((*_strip_span(text, cut, b), True))
+            cur = m.end()
+        a, b = _strip_span(text, cur, p_end)
+        if b > a:
+            pieces.append((a, b, False))
+    return pieces
+
+
+def _caption_start(text: str, a: int, b: int) -> int:
+    """Where the caption before a credit begins.
+
+    Scraped pages paste the caption right after the previous sentence, sometimes
+    after a mere comma ("... en mars, Un missile ... (Photo: AP)"): the caption
+    starts after the last sentence end, or comma, followed by a capitalised word,
+    when both sides keep at least four words.
+    """
+    best = a
+    for m in _CAPTION_CUT.finditer(text, a, b):
+        left, right = text[a : m.start() + 1], text[m.end() : b]
+        if len(_WORD.findall(left)) >= 4 and len(_WORD.findall(right)) >= 4:
+            best = m.end()
+    return best
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    cur = start
+    for m in _PARA.finditer(text, start, end):
+        out.append((cur, m.start()))
+        cur = m.end()
+    out.append((cur, end))
+    return out
+
+
+def _inside(item: Mapping[str, Any], a: int, b: int) -> bool:
+    """An item belongs to the unit its first character falls in."""
+    s = item.get("start")
+    return s is not None and a <= int(s) < b
+
+
+def build_units(
+    articles: Sequence[Mapping[str, Any]], analyses: Sequence[Mapping[str, Any] | None]
+) -> tuple[list[Unit], list[str]]:
+    """All statement units of a story, and notes about what was missing."""
+    units: list[Unit] = []
+    notes: list[str] = []
+    for ai, art in enumerate(articles):
+        text = art.get("text") or ""
+        an = analyses[ai] if ai < len(analyses) else None
+        lang = art.get("language") or (an or {}).get("language")
+        if an is None:
+            notes.append(
+                f"article {art['uid']}: no analysis; sentences split without entities, "
+                "quotes, times or quantities"
+            )
+            sents = fallback_sentences(text, lang)
+        else:
+            sents = list(an.get("sentences") or [])
+            if not sents and text.strip():
+                sents = fallback_sentences(text, lang)
+        if not sents:
+            notes.append(f"article {art['uid']}: no sentences")
+            continue
+        mentions = list((an or {}).get("entities") or [])
+        times = list((an or {}).get("times") or [])
+        quants = list((an or {}).get("quantities") or [])
+        quotes = list((an or {}).get("quotes") or [])
+        for s in sents:
+            s_start, s_end = int(s["start"]), int(s["end"])
+            if text[s_start:s_end].strip() == "" and s.get("text"):
+                # offsets do not point into this text: trust the sentence text alone
+                pieces = [(0, 0, False)]
+            else:
+                pieces = _split_span(text, s_start, s_end)
+            for a, b, is_caption in pieces:
+                if b == 0 and a == 0:
+                    seg_text = str(s.get("text", "")).strip()
+                else:
+                    seg_text = text[a:b]
+                if not seg_text:
+                    continue
+                u = Unit(
+                    idx=len(units),
+                    article=ai,
+                    uid=art["uid"],
+                    sentence=int(s.get("index", 0)),
+                    start=a,
+                    end=b,
+                    text=seg_text,
+                    language=lang,
+                    caption=is_caption,
+                )
+                for m in mentions:
+                    if _inside(m, a, b) and (m.get("entity_id") or m.get("canonical")):
+                        u.entities.append(str(m.get("entity_id") or m.get("canonical")))
+                u.times = [t for t in times if _inside(t, a, b)]
+                u.quantities = [q for q in quants if _inside(q, a, b)]
+                u.quotes = [q for q in quotes if _inside(q, a, b)]
+                units.append(u)
+    return units, notes
