@@ -22,6 +22,7 @@ from rich.progress import (
 from rich.text import Text
 
 from veille.config import Settings
+from veille.store import Store
 
 app = typer.Typer(
     name="veille",
@@ -54,8 +55,7 @@ def settings_of(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings()
 
 
-def open_store(ctx: typer.Context):  # type: ignore[no-untyped-def]
-    from veille.store import Store
+def open_store(ctx: typer.Context) -> Store:
 
     return Store.open(settings_of(ctx).db)
 

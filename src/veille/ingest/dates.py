@@ -52,11 +52,12 @@ def parse_date(value: object) -> DateRange:
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        parsed = _rfc822(text)
-        if parsed is None:
+        rfc = _rfc822(text)
+        if rfc is None:
             raise VeilleError(
                 "E012", f"{value!r} is not a date (expected YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601)"
             ) from None
+        parsed = rfc
     return DateRange(parsed.date(), parsed.date(), "day")
 
 

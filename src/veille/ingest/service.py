@@ -51,7 +51,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def ingest_items(
     store: Store, items: Iterable[Item], *, max_bytes: int = 5 * 1024 * 1024,
-    batch_size: int = BATCH_SIZE, on_item: Callable[[Item | Reject], None] | None = None,
+    batch_size: int = BATCH_SIZE, on_item: Callable[[Article | Reject], None] | None = None,
 ) -> IngestReport:
     report = IngestReport()
     for batch in _batches(items, batch_size):

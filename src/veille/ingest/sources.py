@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from veille.errors import VeilleError
 from veille.ingest.readers import READERS, Item, ReadOptions, detect_format, read_jsonl_lines
@@ -62,7 +63,7 @@ def read_paths(paths: list[str], opts: SourceOptions) -> Iterator[Item]:
             yield from read_file(path, opts)
 
 
-def read_stream(stream, origin: str, opts: SourceOptions) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+def read_stream(stream: BinaryIO, origin: str, opts: SourceOptions) -> Iterator[Item]:
     """Standard input: JSONL streams line by line, other formats are read whole."""
     ropts = ReadOptions(origin=origin, name="stdin", source=opts.source,
                         published=opts.published, max_bytes=opts.max_bytes)
