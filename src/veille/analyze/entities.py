@@ -1,0 +1,186 @@
+"""Named-entity mentions from a parsed Doc, cleaned and with label evidence.
+
+The model's spans are good but untidy for linking: French spans often carry an
+article or preposition ("l’OTAN", "de Russie"), photo credits glue a person to
+an agency ("Roman Chop/Associated Press"), and some labels are plainly wrong
+given the words around the name. Each correction below is a general rule about
+French/English news prose, recorded on the mention (``label_cue``) so that the
+linker can weigh cue evidence above the bare model label.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from veille.analyze import labels as L
+from veille.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_ELIDED = re.compile(r"^(?:[lLdDjJ]['’]|qu['’])")
+_LEADING_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "à", "au", "aux", "en",
+                  "the", "of", "un", "une"}
+
+
+def sentence_index_of(starts: list[int], pos: int) -> int:
+    """Index of the sentence holding char ``pos`` given sorted sentence starts."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Token range of ``span`` without leading function words/trailing punctuation."""
+    i, j = span.start, span.end
+    doc = span.doc
+    while i < j:
+        t = doc[i]
+        low = t.text.lower().rstrip("'’")
+        if t.is_punct or t.is_space or low in _LEADING_WORDS or (
+            t.pos_ in ("DET", "ADP") and not t.text[:1].isupper()
+        ):
+            i += 1
+            continue
+        if t.pos_ in ("DET", "ADP") and low in _LEADING_WORDS:
+            i += 1
+            continue
+        break
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _char_span(doc: Doc, i: int, j: int) -> tuple[int, int, str]:
+    start = doc[i].idx
+    end = doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc.text[start:end]
+    m = _ELIDED.match(text)
+    if m:  # "l’OTAN" tokenised as one token
+        start += m.end()
+        text = text[m.end():]
+    return start, end, text
+
+
+def _looks_like_name(doc: Doc, i: int, j: int, text: str) -> bool:
+    """A mention must start like a name; multiword spans need a proper noun.
+
+    Drops model noise such as "Un missile balistique" or "État ukrainien":
+    a capitalised common noun followed only by lowercase words is a description.
+    """
+    toks = [t for t in doc[i:j] if not t.is_punct]
+    if not text:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        # "mer Noire", "golfe Persique": a lowercase generic then a capitalised name
+        return len(toks) >= 2 and toks[0].pos_ == "NOUN" and toks[-1].text[:1].isupper()
+    if len(toks) <= 1:
+        return True
+    if any(t.pos_ == "PROPN" for t in toks):
+        return True
+    return any(t.text[:1].isupper() for t in toks[1:])
+
+
+def _prev_words(doc: Doc, i: int, n: int = 3) -> list[str]:
+    out = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        t = doc[k]
+        if not t.is_space:
+            out.append(t.text.lower().rstrip("'’"))
+        k -= 1
+    return out  # nearest first
+
+
+def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
+    """A label implied by the words right before the mention, with the cue name."""
+    prev = _prev_words(doc, i, 4)
+    if not prev:
+        return None
+    p0 = prev[0]
+    p1 = prev[1] if len(prev) > 1 else ""
+    p2 = prev[2] if len(prev) > 2 else ""
+    # "(Photo: AP)", "(Photo : Reuters)"
+    if p0 == ":" and p1 in L.CREDIT_WORDS:
+        return ("ORG", "credit")
+    # "le président X", "M. X", "son homologue X", "le président russe X"
+    if p0 in L.TITLES or (doc[i - 1].pos_ == "ADJ" and p1 in L.TITLES):
+        return ("PER", "title")
+    # "la résidence X", "la ville de X", "la région de Lougansk"
+    if p0 in L.PLACE_NOUNS or (p0 in ("de", "d", "of") and p1 in L.PLACE_NOUNS):
+        return ("LOC", "place-noun")
+    # "au sud d'X", "près de X" (only overrides MISC: "près de l'OTAN" stays ORG)
+    if label == "MISC" and (p0 in L.SPATIAL or (p0 in ("de", "d", "of") and p1 in L.SPATIAL)):
+        return ("LOC", "spatial")
+    # "selon une transcription du X", "le porte-parole du X": a speaking institution
+    if label == "LOC" and p0 in ("du", "de", "of", "the") and (
+        p1 in L.SOURCE_NOUNS or (p1 in ("la", "le", "l") and p2 in L.SOURCE_NOUNS)
+    ):
+        return ("ORG", "source-noun")
+    return None
+
+
+def mentions_from_doc(
+    doc: Doc,
+    sent_starts: list[int],
+    label_map=L.map_label,
+    offset: int = 0,
+) -> list[Mention]:
+    """Clean mentions of ``doc``; char offsets shifted by ``offset``."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = label_map(ent.label_)
+        if label is None:
+            continue
+        for i, j, lab in _split_credit(doc, ent, label):
+            rng = _trim(doc[i:j])
+            if rng is None:
+                continue
+            a, b = rng
+            start, end, text = _char_span(doc, a, b)
+            if not _looks_like_name(doc, a, b, text):
+                continue
+            cue = _cue_label(doc, a, b, lab)
+            if cue is None and lab in ("PER", "ORG") and is_credit(doc, start, end):
+                cue = (lab, "credit")
+            m = Mention(
+                text=text,
+                label=cue[0] if cue else lab,
+                start=start + offset,
+                end=end + offset,
+                sentence=sentence_index_of(sent_starts, start + offset),
+            )
+            m.model_label = lab
+            m.label_cue = cue[1] if cue else None
+            out.append(m)
+    return out
+
+
+def _split_credit(doc: Doc, ent: Span, label: str) -> list[tuple[int, int, str]]:
+    """Split "Name/Agency" photo credits into a person and an organisation."""
+    slashes = [t.i for t in ent if t.text == "/"]
+    if not slashes:
+        parts = [t.i for t in ent if "/" in t.text and len(t.text) > 1]
+        if not parts:
+            return [(ent.start, ent.end, label)]
+    if len(slashes) != 1:
+        return [(ent.start, ent.end, label)]
+    k = slashes[0]
+    left = (ent.start, k)
+    right = (k + 1, ent.end)
+    if left[1] <= left[0] or right[1] <= right[0]:
+        return [(ent.start, ent.end, label)]
+    # In "First Last/Agency", the left part is the photographer.
+    left_label = "PER" if (left[1] - left[0]) >= 2 else label
+    return [(left[0], left[1], left_label), (right[0], right[1], "ORG")]
+
+
+def is_credit(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a span sits in a parenthesised credit like "(Photo: AP)"/"(Name/Agency)"."""
+    text = doc.text
+    a = text.rfind("(", 0, start_char)
+    b = text.find(")", end_char)
+    if a < 0 or b < 0 or "\n" in text[a:b] or ")" in text[a:start_char] or b - a > 80:
+        return False
+    inner = text[a + 1 : b].lower()
+    return "/" in inner or any(w in inner for w in L.CREDIT_WORDS)

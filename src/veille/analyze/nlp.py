@@ -1,0 +1,173 @@
+"""spaCy pipelines: loaded once per process, run in batches, long texts in chunks.
+
+Loading fr_core_news_md takes seconds, so every caller goes through
+:func:`get_nlp`, which caches one pipeline per language for the whole process
+(a process-pool worker pays the load once). Texts longer than
+:data:`CHUNK_CHARS` are cut at paragraph/sentence boundaries before parsing:
+the parser's memory grows with document length and spaCy refuses texts above
+``nlp.max_length``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from veille import config
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Components nobody downstream reads. Both shipped pipelines only carry what
+#: we use (tagger/morphologizer for POS, parser for attribution, lemmatizer
+#: for speech verbs, NER); the English one ships ``senter`` disabled already
+#: and we keep it so (the parser sets sentence boundaries).
+UNNEEDED = ("senter",)
+
+#: Longest piece of text parsed as one Doc. A whole news article is far below;
+#: only pathological inputs (a 1 MB dump) are cut.
+CHUNK_CHARS = 100_000
+
+SUPPORTED = tuple(config.SPACY_MODELS)
+
+
+PARAGRAPH_COMPONENT = "veille_line_breaks"
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if PARAGRAPH_COMPONENT in Language.factories:
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def line_breaks(doc: Doc) -> Doc:
+        """A line break ends a sentence.
+
+        News bodies put headings, captions and credits on lines of their own
+        without final punctuation; the parser would glue them to the next
+        sentence (and attribute a quote to a photographer).
+        """
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text and tok.is_space:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=None)
+def get_nlp(language: str) -> Language:
+    """The pipeline for ``language``; raises KeyError when none is configured."""
+    import spacy
+
+    _register()
+    name = config.SPACY_MODELS[language]
+    nlp = spacy.load(name, exclude=list(UNNEEDED))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1000)
+    return nlp
+
+
+_BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?…»])\s+")
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) pieces of at most ``size`` chars.
+
+    Cuts prefer a paragraph break, then a line break, then a sentence end, then
+    whitespace, so that no sentence we report straddles two pieces in normal
+    prose.
+    """
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(pos + size, n)
+        if end < n:
+            window = text[pos:end]
+            cut = -1
+            for pat in ("\n\n", "\n", ". ", " "):
+                k = window.rfind(pat, size // 2)
+                if k > 0:
+                    cut = k + len(pat)
+                    break
+            if cut > 0:
+                end = pos + cut
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def pipe(language: str, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Docs for ``texts`` in order, through one batched ``nlp.pipe`` call."""
+    nlp = get_nlp(language)
+    yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+_SENT_END = re.compile(r"[^.!?…\n]+(?:[.!?…]+[»”\"')\]]*|\n|$)")
+
+
+def simple_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation, for languages we have no parser for.
+
+    Good enough to cite a sentence; not meant to match a trained splitter.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _SENT_END.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+_OPENERS_BAD = {",", ";", ":", ")", "]", "»", "”", "…"}
+_ENDERS = {".", "!", "?", "…", "»", "”", '"', ":", ")"}
+
+
+def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of sentences, with the parser's fragments glued back.
+
+    The parser sometimes opens a sentence at a comma ("Kiev, quant à elle, |
+    a déclaré …") or at a closing quote mark. Boundaries cannot be edited
+    once a Doc is parsed, so we merge here: a piece that starts with
+    punctuation or a lowercase word, or follows a piece without final
+    punctuation, joins its predecessor unless a line break separates them.
+    """
+    out: list[list[int]] = []
+    for s in doc.sents:
+        toks = [t for t in s if not t.is_space]
+        if not toks:
+            continue
+        first = toks[0]
+        if out:
+            prev_last = next((doc[k] for k in range(out[-1][1] - 1, out[-1][0] - 1, -1)
+                              if not doc[k].is_space), None)
+            gap = doc[out[-1][1] : first.i]
+            newline = any("\n" in t.text for t in gap) or any(
+                "\n" in t.text for t in doc[out[-1][0] : out[-1][1]] if t.is_space and t.i > (prev_last.i if prev_last else 0)
+            )
+            broken = (
+                first.text in _OPENERS_BAD
+                or first.text[:1].islower()
+                or (prev_last is not None and prev_last.text[-1:] not in _ENDERS)
+            )
+            if broken and not newline:
+                out[-1][1] = s.end
+                continue
+        out.append([first.i, s.end])
+    # trailing spaces belong to no sentence
+    res = []
+    for a, b in out:
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        res.append((a, b))
+    return res

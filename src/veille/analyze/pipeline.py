@@ -1,0 +1,179 @@
+"""The analysis orchestrator: text in, :class:`~veille.model.Analysis` out.
+
+One call handles a batch: texts are grouped by language and each group goes
+through a single batched ``nlp.pipe`` (the model is loaded once per process).
+Everything that can fail on odd input (a language we have no model for, an
+empty text, a 1 MB dump, a colleague's extractor raising) becomes a note on
+the Analysis, never an exception: one bad article must not stop a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from veille.analyze import nlp as nlpmod
+from veille.analyze.entities import mentions_from_doc, sentence_index_of
+from veille.analyze.quotes import extract_quotes, find_quote_spans
+from veille.model import Analysis, DateRange, Sentence
+
+log = logging.getLogger(__name__)
+
+Item = tuple[str, str, "str | None", DateRange]
+
+
+def detect_language(text: str) -> str | None:
+    """Best-effort language when the caller does not know it (lingua, fr/en/others)."""
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except Exception:  # pragma: no cover - lingua is a declared dependency
+        return None
+    det = _detector()
+    lang = det.detect_language_of(text[:2000])
+    if lang is None:
+        return None
+    code = lang.iso_code_639_1.name.lower()
+    del Language, LanguageDetectorBuilder
+    return code
+
+
+_DET: Any = None
+
+
+def _detector() -> Any:
+    global _DET
+    if _DET is None:
+        from lingua import Language, LanguageDetectorBuilder
+
+        langs = [Language.FRENCH, Language.ENGLISH, Language.GERMAN, Language.SPANISH,
+                 Language.ITALIAN, Language.PORTUGUESE, Language.RUSSIAN, Language.UKRAINIAN,
+                 Language.DUTCH, Language.ARABIC]
+        _DET = LanguageDetectorBuilder.from_languages(*langs).build()
+    return _DET
+
+
+def _load_extractor(module: str, name: str) -> Callable[..., Any] | None:
+    """The colleague's extractor, or None if it is not there yet."""
+    try:
+        mod = __import__(f"veille.analyze.{module}", fromlist=[name])
+        return getattr(mod, name)
+    except Exception as exc:  # missing module or broken import
+        log.debug("extractor %s.%s unavailable: %s", module, name, exc)
+        return None
+
+
+def _sentences_from_docs(pieces: list[tuple[int, Any]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for off, doc in pieces:
+        for ta, tb in nlpmod.sentence_ranges(doc):
+            a, b = doc[ta].idx, doc[tb - 1].idx + len(doc[tb - 1].text)
+            text = doc.text
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(Sentence(len(out), a + off, b + off, text[a:b]))
+    return out
+
+
+def _fallback_sentences(text: str) -> list[Sentence]:
+    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(nlpmod.simple_sentences(text))]
+
+
+def _run_extras(an: Analysis, text: str, ref: DateRange, doc: Any, extract_times: Any,
+                extract_quantities: Any) -> None:
+    if extract_times is None:
+        an.notes.append("times: veille.analyze.temporal.extract_times unavailable")
+    else:
+        try:
+            an.times = list(extract_times(text, an.sentences, ref, an.language))
+        except Exception as exc:
+            an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
+    if extract_quantities is None:
+        an.notes.append("quantities: veille.analyze.quantities.extract_quantities unavailable")
+    else:
+        try:
+            an.quantities = list(extract_quantities(text, an.sentences, an.language, doc=doc))
+        except Exception as exc:
+            an.notes.append(f"quantities: extractor failed: {type(exc).__name__}: {exc}")
+
+
+def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analysis]:
+    """Analyses for ``items`` = (uid, text, language or None, published), in order."""
+    extract_times = _load_extractor("temporal", "extract_times")
+    extract_quantities = _load_extractor("quantities", "extract_quantities")
+    results: list[Analysis | None] = [None] * len(items)
+    # (item index, piece offset, piece text) per language
+    by_lang: dict[str, list[tuple[int, int, str]]] = {}
+    for n, (uid, text, language, _ref) in enumerate(items):
+        text = text or ""
+        an = Analysis(article_uid=uid, language=language)
+        results[n] = an
+        if not text.strip():
+            an.notes.append("empty text: nothing to analyse")
+            continue
+        lang = language
+        if lang is None:
+            lang = detect_language(text)
+            an.language = lang
+            an.notes.append(f"language: not given, detected {lang or 'none'}")
+        if lang not in nlpmod.SUPPORTED:
+            an.sentences = _fallback_sentences(text)
+            an.notes.append(f"language {lang!r} has no spaCy model: punctuation sentences only, "
+                            "no entities or quotes")
+            continue
+        pieces = nlpmod.chunk_text(text)
+        if len(pieces) > 1:
+            an.notes.append(f"long text ({len(text)} chars) parsed in {len(pieces)} chunks")
+        by_lang.setdefault(lang, []).extend((n, off, piece) for off, piece in pieces)
+
+    docs_by_item: dict[int, list[tuple[int, Any]]] = {}
+    for lang, entries in by_lang.items():
+        try:
+            docs = nlpmod.pipe(lang, (p for _, _, p in entries), batch_size=batch_size)
+            for (n, off, _), doc in zip(entries, docs, strict=True):
+                docs_by_item.setdefault(n, []).append((off, doc))
+        except Exception as exc:  # model missing or broken: keep going without it
+            for n, _, _ in entries:
+                an = results[n]
+                assert an is not None
+                if not any("spaCy failed" in x for x in an.notes):
+                    an.notes.append(f"spaCy failed for {lang}: {type(exc).__name__}: {exc}")
+                    an.sentences = _fallback_sentences(items[n][1])
+
+    for n, pieces in docs_by_item.items():
+        an = results[n]
+        assert an is not None
+        _, text, _, ref = items[n]
+        an.sentences = _sentences_from_docs(pieces)
+        starts = [s.start for s in an.sentences]
+
+        def sent_index(pos: int, starts: list[int] = starts) -> int:
+            return sentence_index_of(starts, pos)
+
+        for off, doc in pieces:
+            ments = mentions_from_doc(doc, starts, offset=off)
+            an.entities.extend(ments)
+            qs, notes = extract_quotes(doc, ments, sent_index, offset=off)
+            an.quotes.extend(qs)
+            an.notes.extend(notes)
+    for n, an in enumerate(results):
+        assert an is not None
+        _, text, _, ref = items[n]
+        if not (text or "").strip():
+            continue
+        if an.language not in nlpmod.SUPPORTED:
+            # quote marks still tell us something on unsupported languages
+            _, qnotes = find_quote_spans(text)
+            an.notes.extend(qnotes)
+            continue
+        pieces = docs_by_item.get(n, [])
+        doc = pieces[0][1] if len(pieces) == 1 else None
+        _run_extras(an, text, ref, doc, extract_times, extract_quantities)
+    return [r for r in results if r is not None]
+
+
+def analyze_one(uid: str, text: str, language: str | None, published: DateRange) -> Analysis:
+    return analyze_batch([(uid, text, language, published)])[0]
