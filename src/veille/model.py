@@ -123,6 +123,10 @@ class Mention:
     sentence: int
     entity_id: str | None = None
     canonical: str | None = None
+    # Label evidence for the linker: the model's own label, and the context cue
+    # (title, place noun, credit, source noun) that overrode it, if any.
+    model_label: str | None = None
+    label_cue: str | None = None
 
 
 @dataclass
@@ -140,6 +144,10 @@ class Quote:
     source: str | None = None  # "selon une transcription du Kremlin"
     method: str | None = None
     confidence: float | None = None
+    # Char span of the entity mention naming the speaker (the antecedent when
+    # the cue was a pronoun), so linking can give the quote its entity.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass
