@@ -162,6 +162,7 @@ class TimeRef:
     range_end: str | None = None  # ISO date, inclusive
     granularity: str | None = None  # day / week / month / year / duration ...
     method: str | None = None
+    mod: str | None = None  # TimeML mod: START / END / MID / APPROX / MORE_THAN ...
 
 
 @dataclass
