@@ -31,7 +31,10 @@ MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
 TEXT_SAME = 0.5  # char-n-gram cosine at which wording alone says "same statement"
 TEXT_SUPPORT = 0.12  # minimum wording overlap backing an entity/time/number match
 VERBATIM = 0.8  # so close that differing dates are a disagreement, not two events
-MAX_SPECIFIC_DAYS = 400  # ranges wider than this (decades, "récemment") say little
+MAX_SPECIFIC_DAYS = 400
+# "Same entities" means the same actors: sharing only places or background
+# events (a country, a war) does not make two statements one fact.
+ACTORS = {"PER", "ORG"}  # ranges wider than this (decades, "récemment") say little
 
 
 def parse_day(value: Any) -> date | None:
@@ -138,6 +141,7 @@ def pair_score(
     w = lambda s: sum(idf.get(e, 1.0) for e in s)  # noqa: E731
     ent_overlap = w(shared) / min(w(eu), w(ev_)) if shared else 0.0
     ev.update(shared_entities=sorted(shared), time_match=time_match, qty_match=qty_match)
+    ev["entity_overlap"] = round(ent_overlap, 3)
 
     score = float(text_sim)
     if (time_conflict or qty_conflict) and text_sim < VERBATIM:
@@ -148,7 +152,8 @@ def pair_score(
         score = max(score, 0.55 + 0.3 * text_sim)
     if qty_match and (shared or support):
         score = max(score, 0.55 + 0.3 * text_sim)
-    if len(shared) >= 2 and ent_overlap >= 0.6 and support:
+    actors = {e for e in shared if (u.entity_labels.get(e) or v.entity_labels.get(e)) in ACTORS}
+    if len(shared) >= 2 and actors and ent_overlap >= 0.6 and support:
         score = max(score, 0.45 + 0.15 * ent_overlap + 0.3 * text_sim)
     if text_sim >= TEXT_SAME:
         score = max(score, 0.6 + 0.4 * text_sim)
@@ -285,7 +290,7 @@ def find_disagreements(
         for noun in set(qu) & set(qv):
             if qu[noun] & qv[noun]:
                 continue
-            k = ("quantity", noun, frozenset(qu[noun]), frozenset(qv[noun]))
+            k: tuple[Any, ...] = ("quantity", noun, frozenset(qu[noun]), frozenset(qv[noun]))
             if k in seen:
                 continue
             seen.add(k)
@@ -306,8 +311,6 @@ def find_disagreements(
             gv = {t.get("granularity") for *_, t in tv}
             if not (gu & gv):
                 continue
-            k = ("date", i, j)
-            seen.add(k)
             out.append(
                 {
                     "kind": "date",

@@ -56,7 +56,9 @@ _SIGN_OFF = re.compile(
     rf"(?:\bavec\s+(?:l['’])?|\bwith\s+|\bsource\s*:\s*|[-–—]\s*|\(\s*)(?P<ag>{_AG})\s*\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
-_PHOTO_WORDS = re.compile(r"\b(?:photo|photos|foto|image|images|crédit|credit|illustration|video|vidéo)\b", re.I)
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo|photos|foto|image|images|crédit|credit|illustration|video|vidéo)\b", re.I
+)
 
 
 def outlet_of(source: str | None, url: str | None) -> str | None:

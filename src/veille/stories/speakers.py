@@ -74,6 +74,35 @@ def match_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[list[int]]:
     return list(groups.values())
 
 
+def _analysis_matcher(quotes: Sequence[Mapping[str, Any]]) -> list[list[int]] | None:
+    """Groups from ``veille.analyze.quotes.match_quotes_across`` when that exists."""
+    try:
+        from veille.analyze.quotes import match_quotes_across
+        from veille.model import Analysis, Quote
+    except ImportError:
+        return None
+    fields = set(Quote.__dataclass_fields__)
+    by_uid: dict[str, Any] = {}
+    where: dict[tuple[str, int], int] = {}
+    for k, x in enumerate(quotes):
+        uid = x["unit"].uid
+        an = by_uid.setdefault(uid, Analysis(article_uid=uid, language=x["unit"].language))
+        where[(uid, len(an.quotes))] = k
+        an.quotes.append(Quote(**{f: v for f, v in x["q"].items() if f in fields}))
+    try:
+        groups = match_quotes_across(list(by_uid.values()))
+    except Exception:  # a colleague's matcher failing must not break the view
+        return None
+    seen: set[int] = set()
+    out: list[list[int]] = []
+    for g in groups:
+        idx = [where[(u, i)] for u, i in g if (u, i) in where]
+        seen.update(idx)
+        out.append(idx)
+    out.extend([k] for k in range(len(quotes)) if k not in seen)
+    return out
+
+
 def build_speakers(
     units: Sequence[Unit],
     keys: Mapping[str, Mapping[str, Any]],
@@ -81,7 +110,10 @@ def build_speakers(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(who said what, quote disagreements)."""
     quotes = collect_quotes(units)
-    groups = match_quotes(quotes)
+    groups = _analysis_matcher(quotes)
+    if groups is None or not any(len(g) > 1 for g in groups):
+        # the analysis matcher needs linked speakers; fall back to ours otherwise
+        groups = match_quotes(quotes)
     by_speaker: dict[str, dict[str, Any]] = {}
     disagreements: list[dict[str, Any]] = []
     for g in groups:
@@ -118,14 +150,15 @@ def build_speakers(
             "sources": srcs,
         })
         entry["sources"].update(srcs)
-        distinct = {_norm(r["text"]) for r in renderings}
-        if len(srcs) > 1 and len(distinct) > 1:
+        direct = [r for r in renderings if r["kind"] == "direct"]
+        distinct = {_norm(r["text"]) for r in direct}
+        if len({r["source"] for r in direct}) > 1 and len(distinct) > 1:
             disagreements.append({
                 "kind": "quote_wording",
                 "about": spk_name or "unknown speaker",
                 "fact": None,
                 "sides": [{"value": r["text"], "text": r["sentence"], "article": r["article"],
-                           "source": r["source"]} for r in renderings],
+                           "source": r["source"]} for r in direct],
             })
     out = []
     for entry in by_speaker.values():

@@ -40,6 +40,7 @@ class Unit:
     language: str | None
     caption: bool = False
     entities: list[str] = field(default_factory=list)  # entity ids, in order, repeated
+    entity_labels: dict[str, str] = field(default_factory=dict)  # id -> PER/ORG/LOC/MISC
     times: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
@@ -139,6 +140,16 @@ def _inside(item: Mapping[str, Any], a: int, b: int) -> bool:
     return s is not None and a <= int(s) < b
 
 
+def entity_key(m: Mapping[str, Any]) -> str | None:
+    """The linked entity id; unlinked mentions fall back to their folded surface form."""
+    if m.get("entity_id"):
+        return str(m["entity_id"])
+    if m.get("canonical"):
+        return str(m["canonical"])
+    t = " ".join(str(m.get("text") or "").lower().split())
+    return f"text:{t}" if t else None
+
+
 def build_units(
     articles: Sequence[Mapping[str, Any]], analyses: Sequence[Mapping[str, Any] | None]
 ) -> tuple[list[Unit], list[str]]:
@@ -174,10 +185,7 @@ def build_units(
             else:
                 pieces = _split_span(text, s_start, s_end)
             for a, b, is_caption in pieces:
-                if b == 0 and a == 0:
-                    seg_text = str(s.get("text", "")).strip()
-                else:
-                    seg_text = text[a:b]
+                seg_text = str(s.get("text", "")).strip() if b == a == 0 else text[a:b]
                 if not seg_text:
                     continue
                 u = Unit(
@@ -192,8 +200,10 @@ def build_units(
                     caption=is_caption,
                 )
                 for m in mentions:
-                    if _inside(m, a, b) and (m.get("entity_id") or m.get("canonical")):
-                        u.entities.append(str(m.get("entity_id") or m.get("canonical")))
+                    key = entity_key(m)
+                    if key and _inside(m, a, b):
+                        u.entities.append(key)
+                        u.entity_labels.setdefault(key, str(m.get("label") or ""))
                 u.times = [t for t in times if _inside(t, a, b)]
                 u.quantities = [q for q in quants if _inside(q, a, b)]
                 u.quotes = [q for q in quotes if _inside(q, a, b)]

@@ -1,0 +1,72 @@
+"""Seed story fixture: the real ingest reader and analysis pipeline, run once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def article_dict(art: Any) -> dict[str, Any]:
+    return {
+        "uid": art.uid,
+        "title": art.title,
+        "text": art.text,
+        "source": art.source,
+        "url": art.url,
+        "published": art.published.label(),
+        "published_start": art.published.start.isoformat() if art.published.start else None,
+        "published_end": art.published.end.isoformat() if art.published.end else None,
+        "date_precision": art.published.precision,
+        "language": art.language,
+        "duplicate_of": art.duplicate_of,
+    }
+
+
+@pytest.fixture(scope="session")
+def seed_story() -> dict[str, Any]:
+    from veille.ingest.prepare import prepare
+    from veille.ingest.readers import ReadOptions, read_seed
+    from veille.model import Article
+
+    paths = sorted((REPO / "examples").glob("*.txt"))
+    if not paths:
+        pytest.skip("examples/ seeds absent")
+    articles = []
+    for p in paths:
+        for rec in read_seed(p.read_bytes(), ReadOptions(origin=str(p), name=p.stem)):
+            art = prepare(rec, 5 * 1024 * 1024)
+            assert isinstance(art, Article), art
+            articles.append(article_dict(art))
+    try:
+        from veille.analyze.pipeline import analyze_batch
+    except ImportError:
+        pytest.skip("veille.analyze.pipeline not available yet")
+    from datetime import date
+
+    from veille.model import DateRange
+
+    items = []
+    for a in articles:
+        rng = DateRange(date.fromisoformat(a["published_start"]),
+                        date.fromisoformat(a["published_end"]), a["date_precision"])
+        items.append((a["uid"], a["text"], a["language"], rng))
+    analyses = [an.to_dict() for an in analyze_batch(items)]
+    entities: dict[str, Any] = {}
+    for an in analyses:
+        for m in an["entities"]:
+            if m.get("entity_id"):
+                entities.setdefault(m["entity_id"], {"entity_id": m["entity_id"],
+                                                     "canonical": m.get("canonical") or m["text"],
+                                                     "label": m["label"]})
+    return {"articles": articles, "analyses": analyses, "entities": entities}
+
+
+@pytest.fixture(scope="session")
+def seed_view(seed_story: dict[str, Any]) -> dict[str, Any]:
+    from veille.stories.view import build_story_view
+
+    return build_story_view(seed_story["articles"], seed_story["analyses"], seed_story["entities"])
