@@ -203,6 +203,10 @@ class EntityRecord:
     aliases: list[str] = field(default_factory=list)
     n_mentions: int = 0
     languages: list[str] = field(default_factory=list)
+    # Evidence kept so that incremental linking can revise canonical and label
+    # as more articles arrive: surface form -> count, label -> weighted votes.
+    alias_counts: dict[str, int] = field(default_factory=dict)
+    label_votes: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
