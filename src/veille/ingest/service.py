@@ -17,6 +17,7 @@ from veille.ingest import dedup
 from veille.ingest.prepare import prepare
 from veille.ingest.readers import Item
 from veille.model import Article, RawRecord, Reject
+from veille.search.index import index_articles
 from veille.store import Store
 from veille.store import articles as q
 
@@ -62,6 +63,7 @@ def ingest_items(
             partial = IngestReport()
             for item in prepared:
                 _store_one(conn, item, partial)
+            index_articles(conn, partial.added)  # searchable exactly when committed
         # Only count what committed.
         report.added += partial.added
         report.exact_duplicates += partial.exact_duplicates

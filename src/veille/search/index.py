@@ -1,0 +1,77 @@
+"""Keep the search index in step with the articles table.
+
+``index_articles`` runs inside the ingest transaction of a batch, so an
+article is searchable exactly when it is committed; ``ensure_indexed`` catches
+up on articles stored before the index existed (or by another path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, text
+
+from veille.search.text import stem_text
+
+# PostgreSQL text-search configurations shipped with the server.
+PG_CONFIGS = {"fr": "french", "en": "english", "de": "german", "es": "spanish",
+              "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
+_CHUNK = 500
+
+
+def _rows(conn: Connection, uids: Sequence[str]) -> list[tuple[int, str, str | None, str, str | None]]:
+    out = []
+    for i in range(0, len(uids), _CHUNK):
+        chunk = list(uids[i:i + _CHUNK])
+        params = {f"u{j}": u for j, u in enumerate(chunk)}
+        marks = ", ".join(f":u{j}" for j in range(len(chunk)))
+        out += [tuple(r) for r in conn.execute(
+            text(f"SELECT seq, uid, title, text, language FROM articles WHERE uid IN ({marks})"), params)]
+    return out  # type: ignore[return-value]
+
+
+def index_articles(conn: Connection, uids: Iterable[str]) -> int:
+    """(Re)index these articles; returns how many were written."""
+    rows = _rows(conn, list(uids))
+    if not rows:
+        return 0
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DELETE FROM article_search WHERE seq = ANY(:s)"), {"s": [r[0] for r in rows]})
+        conn.execute(text(
+            "INSERT INTO article_search (seq, uid, config, tsv) VALUES (:seq, :uid, "
+            "CAST(:cfg AS regconfig), setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') "
+            "|| setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'B'))"
+        ), [{"seq": seq, "uid": uid, "cfg": PG_CONFIGS.get(lang or "", "simple"),
+             "title": title or "", "body": body} for seq, uid, title, body, lang in rows])
+        return len(rows)
+    conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), [{"seq": r[0]} for r in rows])
+    conn.execute(
+        text("INSERT INTO article_fts (rowid, title, body) VALUES (:seq, :title, :body)"),
+        [{"seq": seq, "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
+         for seq, _uid, title, body, lang in rows],
+    )
+    return len(rows)
+
+
+def unindexed(conn: Connection, limit: int = 10_000) -> list[str]:
+    """Articles missing from the index, in ingest order."""
+    table = "article_search" if conn.dialect.name == "postgresql" else "article_fts"
+    key = "seq" if table == "article_search" else "rowid"
+    return list(conn.execute(text(
+        f"SELECT a.uid FROM articles a WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {table} f WHERE f.{key} = a.seq) ORDER BY a.seq LIMIT :n"), {"n": limit}
+    ).scalars())
+
+
+def ensure_indexed(store: object) -> int:
+    """Index every article not yet in the index (a no-op when all are)."""
+    from veille.store import Store
+
+    assert isinstance(store, Store)
+    done = 0
+    while True:
+        with store.begin() as conn:
+            missing = unindexed(conn)
+            if not missing:
+                return done
+            done += index_articles(conn, missing)

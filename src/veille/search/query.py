@@ -1,0 +1,210 @@
+"""Parse a query, rank matching articles, cut snippets and count facets.
+
+Ranking: BM25 over the FTS5 table (title weighted 4x the body) on SQLite,
+``ts_rank_cd`` with title weight A / body weight B on PostgreSQL. Results are
+paged by keyset on (score, seq), so a cursor stays valid while articles are
+added (a new article can only appear at its place by score, never shift pages).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from veille.search.snippets import snippet
+from veille.search.text import QUERY_LANGUAGES, query_forms, tokens
+
+TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about the article
+FACET_SIZE = 10
+MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+class QueryError(ValueError):
+    """The query holds no searchable word."""
+
+
+@dataclass
+class ParsedQuery:
+    words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+    def forms(self) -> set[str]:
+        out: set[str] = set()
+        for w in self.words + [w for p in self.phrases for w in p]:
+            out.update(query_forms(w))
+        return out
+
+
+def parse(q: str) -> ParsedQuery:
+    """Words are ANDed; "quoted words" must be adjacent; -word excludes."""
+    pq = ParsedQuery()
+    for phrase in _PHRASE.findall(q):
+        ws = [w for w, _, _ in tokens(phrase)]
+        if len(ws) == 1:
+            pq.words.append(ws[0])
+        elif ws:
+            pq.phrases.append(ws[:MAX_TERMS])
+    rest = _PHRASE.sub(" ", q)
+    for raw in rest.split():
+        neg = raw.startswith("-") and len(raw) > 1
+        for w, _, _ in tokens(raw):
+            (pq.excluded if neg else pq.words).append(w)
+    pq.words = pq.words[:MAX_TERMS]
+    if not pq.words and not pq.phrases:
+        raise QueryError("the query has no word to search for")
+    return pq
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def fts5_expression(pq: ParsedQuery) -> str:
+    """An FTS5 MATCH string; every token is quoted, so user input is never syntax."""
+    parts = ["(" + " OR ".join(_q(f) for f in query_forms(w)) + ")" for w in pq.words]
+    for ph in pq.phrases:
+        # One phrase per stemming (raw, French, English): a phrase is read in one language.
+        forms = [query_forms(w) for w in ph]
+        variants = [[f[min(k, len(f) - 1)] for f in forms] for k in range(max(map(len, forms)))]
+        uniq = {" ".join(v) for v in variants}
+        parts.append("(" + " OR ".join(_q(v) for v in sorted(uniq)) + ")")
+    expr = " AND ".join(parts)
+    for w in pq.excluded:
+        expr += " NOT (" + " OR ".join(_q(f) for f in query_forms(w)) + ")"
+    return expr
+
+
+def _pg_tsquery(pq: ParsedQuery, params: dict[str, Any]) -> str:
+    """A tsquery expression: each word in the simple, french and english configurations."""
+    parts = []
+    n = 0
+
+    def each(fn: str, value: str) -> str:
+        nonlocal n
+        n += 1
+        params[f"t{n}"] = value
+        return ("(" + " || ".join(f"{fn}('{cfg}', :t{n})" for cfg in ("simple", "french", "english"))
+                + ")")
+
+    parts = [each("plainto_tsquery", w) for w in pq.words]
+    parts += [each("phraseto_tsquery", " ".join(p)) for p in pq.phrases]
+    expr = " && ".join(parts)
+    for w in pq.excluded:
+        expr += " && !!" + each("plainto_tsquery", w)
+    return expr
+
+
+@dataclass
+class Filters:
+    source: str | None = None
+    language: str | None = None
+    entity: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+
+    def sql(self, params: dict[str, Any]) -> str:
+        cond = []
+        if self.source:
+            cond.append("a.source = :f_source")
+            params["f_source"] = self.source
+        if self.language:
+            cond.append("a.language = :f_language")
+            params["f_language"] = self.language
+        if self.entity:
+            cond.append("a.uid IN (SELECT article_uid FROM mentions WHERE entity_id = :f_entity)")
+            params["f_entity"] = self.entity
+        if self.since:
+            cond.append("a.published_end >= :f_since")
+            params["f_since"] = self.since
+        if self.until:
+            cond.append("a.published_start <= :f_until")
+            params["f_until"] = self.until
+        return "".join(" AND " + c for c in cond)
+
+
+def _matches_cte(conn: Connection, pq: ParsedQuery, params: dict[str, Any]) -> str:
+    if conn.dialect.name == "postgresql":
+        tsq = _pg_tsquery(pq, params)
+        return (f"WITH q AS (SELECT {tsq} AS query), "
+                "m AS (SELECT s.seq, -ts_rank_cd(s.tsv, q.query) AS score FROM article_search s, q "
+                "WHERE s.tsv @@ q.query)")
+    params["match"] = fts5_expression(pq)
+    return (f"WITH m AS (SELECT rowid AS seq, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+            "FROM article_fts WHERE article_fts MATCH :match)")
+
+
+def search(
+    conn: Connection, q: str, filters: Filters | None = None, *, limit: int = 20,
+    after: tuple[float, int] | None = None, facets: bool = True,
+) -> dict[str, Any]:
+    """One page of results (best first), the total, facets and the next cursor key."""
+    pq = parse(q)
+    filters = filters or Filters()
+    params: dict[str, Any] = {"limit": limit + 1}
+    cte = _matches_cte(conn, pq, params)
+    where = filters.sql(params)
+    page_where = where
+    if after is not None:
+        page_where += " AND (m.score > :a_score OR (m.score = :a_score AND m.seq > :a_seq))"
+        params["a_score"], params["a_seq"] = after
+    rows = conn.execute(text(
+        f"{cte} SELECT a.uid, a.seq, a.title, a.text, a.source, a.language, a.published, "
+        "a.date_precision, a.url, a.duplicate_of, m.score, sa.story_id "
+        "FROM m JOIN articles a ON a.seq = m.seq "
+        "LEFT JOIN story_articles sa ON sa.article_uid = a.uid "
+        f"WHERE 1=1 {page_where} ORDER BY m.score, m.seq LIMIT :limit"), params).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    forms = pq.forms()
+    results = []
+    for r in rows:
+        results.append({
+            "id": r.uid, "title": r.title, "source": r.source, "language": r.language,
+            "published": r.published, "date_precision": r.date_precision, "url": r.url,
+            "duplicate_of": r.duplicate_of, "story_id": r.story_id,
+            "score": float(f"{-float(r.score):.6g}"),
+            "title_highlights": snippet(r.title, forms, r.language, width=10_000)["highlights"]
+            if r.title else [],
+            "snippet": snippet(r.text, forms, r.language),
+        })
+    out: dict[str, Any] = {
+        "query": q, "terms": sorted(forms), "results": results,
+        "next": (float(rows[-1].score), int(rows[-1].seq)) if more and rows else None,
+    }
+    fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
+    out["total"] = int(conn.execute(text(
+        f"{cte} SELECT count(*) FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where}"),
+        fparams).scalar_one())
+    if facets:
+        out["facets"] = facet_counts(conn, cte, where, fparams)
+    return out
+
+
+def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Counts of matching articles by source, language, month and entity."""
+    base = f"FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where}"
+    out: dict[str, Any] = {}
+    for name, expr in (("source", "a.source"), ("language", "a.language"),
+                       ("month", "substr(a.published_start, 1, 7)")):
+        out[name] = [
+            {"value": v, "count": int(c)} for v, c in conn.execute(text(
+                f"{cte} SELECT {expr} AS v, count(*) AS c {base} AND {expr} IS NOT NULL "
+                f"GROUP BY {expr} ORDER BY c DESC, v LIMIT {FACET_SIZE}"), params)
+        ]
+    out["month"].sort(key=lambda f: f["value"], reverse=True)
+    out["entity"] = [
+        {"value": eid, "label": name, "count": int(c)} for eid, name, c in conn.execute(text(
+            f"{cte}, ents AS (SELECT mn.entity_id AS eid, count(DISTINCT a.seq) AS c "
+            f"FROM m JOIN articles a ON a.seq = m.seq JOIN mentions mn ON mn.article_uid = a.uid "
+            f"WHERE mn.entity_id IS NOT NULL {where} GROUP BY mn.entity_id "
+            f"ORDER BY c DESC, mn.entity_id LIMIT {FACET_SIZE}) "
+            "SELECT ents.eid, e.canonical, ents.c FROM ents LEFT JOIN entities e ON e.entity_id = ents.eid "
+            "ORDER BY ents.c DESC, ents.eid"), params)
+    ]
+    return out

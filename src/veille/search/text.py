@@ -1,0 +1,81 @@
+"""Tokens and stems, the same for indexing, querying and highlighting.
+
+Snowball stemmers (the ``snowballstemmer`` package, the algorithms Lucene and
+PostgreSQL use) are chosen by the article's language, so "déployer",
+"déploiement" and "déploie" meet in French and "deploys"/"deployed" in
+English. A query has no reliable language, so each query word matches any of
+its stems (raw, French, English): a mixed-language corpus is searched at once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+# ISO 639-1 -> Snowball algorithm, for every language both know.
+STEMMERS: dict[str, str] = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "no": "norwegian", "nb": "norwegian", "fa": "persian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish",
+}
+# The languages a query is stemmed in besides its raw form (the corpus languages).
+QUERY_LANGUAGES = ("fr", "en")
+
+# Words: letters/digits, keeping inner apostrophes out (l'Ukraine -> l, ukraine).
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ELISION = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}
+
+
+def fold(word: str) -> str:
+    """Lower-case without diacritics: what both the index and the query compare."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in nfd if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=64)
+def _stemmer(language: str) -> snowballstemmer.basestemmer.BaseStemmer | None:  # type: ignore[name-defined]
+    algo = STEMMERS.get(language)
+    return snowballstemmer.stemmer(algo) if algo else None
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) for every word of ``text``, French elisions dropped."""
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.lower() in _ELISION and m.end() < len(text) and text[m.end()] in "'’":
+            continue
+        yield w, m.start(), m.end()
+
+
+def stem(word: str, language: str | None) -> str:
+    """The folded stem of one word in ``language`` (folded word when unknown)."""
+    st = _stemmer(language) if language else None
+    low = word.lower()
+    return fold(st.stemWord(low) if st else low)
+
+
+def stem_text(text: str, language: str | None) -> str:
+    """The text as a space-separated string of stems: what the index holds."""
+    st = _stemmer(language) if language else None
+    if st is None:
+        return " ".join(fold(w) for w, _, _ in tokens(text))
+    words = [w.lower() for w, _, _ in tokens(text)]
+    return " ".join(fold(s) for s in st.stemWords(words))
+
+
+def query_forms(word: str, languages: tuple[str, ...] = QUERY_LANGUAGES) -> list[str]:
+    """Every form a query word may take in the index, most literal first."""
+    forms = [fold(word)]
+    for lang in languages:
+        s = stem(word, lang)
+        if s and s not in forms:
+            forms.append(s)
+    return forms
