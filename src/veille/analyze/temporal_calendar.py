@@ -1,0 +1,141 @@
+"""Calendar arithmetic for time expressions: intervals and their TimeML values.
+
+Kept apart from the grammar so the arithmetic (weeks, seasons, decades,
+month lengths) can be tested on its own and reused by the TimeBank scorer.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+SEASONS = {
+    # TimeML season codes; meteorological-astronomical compromise used by HeidelTime.
+    "SP": ((3, 21), (6, 20)),
+    "SU": ((6, 21), (9, 22)),
+    "FA": ((9, 23), (12, 20)),
+    "WI": ((12, 21), (3, 20)),
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One resolution of an expression against one possible reference day."""
+
+    type: str  # DATE / TIME / DURATION / SET
+    value: str | None
+    start: date | None = None
+    end: date | None = None
+    granularity: str | None = None
+
+
+def clamp_day(year: int, month: int, day: int) -> date | None:
+    if not (1 <= month <= 12) or year < 1 or year > 9999:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return None
+    return date(year, month, day)
+
+
+def day_res(d: date, type_: str = "DATE", suffix: str = "") -> Resolved:
+    return Resolved(type_, d.isoformat() + suffix, d, d, "day" if not suffix else "time")
+
+
+def month_res(year: int, month: int) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return Resolved(
+        "DATE", f"{year:04d}-{month:02d}", date(year, month, 1), date(year, month, last), "month"
+    )
+
+
+def year_res(year: int) -> Resolved:
+    return Resolved("DATE", f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def week_res(d: date) -> Resolved:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Resolved(
+        "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", monday, monday + timedelta(days=6), "week"
+    )
+
+
+def weekend_res(d: date) -> Resolved:
+    iso = d.isocalendar()
+    saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return Resolved(
+        "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", saturday, saturday + timedelta(days=1), "week"
+    )
+
+
+def season_res(year: int, code: str) -> Resolved:
+    (m1, d1), (m2, d2) = SEASONS[code]
+    start = date(year, m1, d1)
+    end = date(year + 1 if code == "WI" else year, m2, d2)
+    return Resolved("DATE", f"{year:04d}-{code}", start, end, "season")
+
+
+def decade_res(decade_start: int) -> Resolved:
+    return Resolved(
+        "DATE",
+        f"{decade_start // 10:03d}X",
+        date(decade_start, 1, 1),
+        date(decade_start + 9, 12, 31),
+        "decade",
+    )
+
+
+def century_res(century: int) -> Resolved:
+    """``century`` as written (20 for 'XXe siècle'); TimeML value is its first two digits."""
+    first = (century - 1) * 100
+    return Resolved(
+        "DATE", f"{century - 1:02d}", date(max(first, 1), 1, 1), date(first + 99, 12, 31), "century"
+    )
+
+
+def quarter_res(year: int, q: int) -> Resolved:
+    m1 = 3 * (q - 1) + 1
+    return Resolved(
+        "DATE",
+        f"{year:04d}-Q{q}",
+        date(year, m1, 1),
+        date(year, m1 + 2, calendar.monthrange(year, m1 + 2)[1]),
+        "quarter",
+    )
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def weekday_near(ref: date, weekday: int, direction: int) -> date:
+    """The ``weekday`` (0=Monday) before (-1), after (+1) or in the week of (0) ``ref``.
+
+    Direction -1 / +1 never return ``ref`` itself: "vendredi" said on a Friday
+    in the past tense is last week's Friday only in rare cases, so callers
+    decide about the same-day reading before calling this.
+    """
+    if direction < 0:
+        delta = (ref.weekday() - weekday) % 7 or 7
+        return ref - timedelta(days=delta)
+    if direction > 0:
+        delta = (weekday - ref.weekday()) % 7 or 7
+        return ref + timedelta(days=delta)
+    return ref - timedelta(days=ref.weekday()) + timedelta(days=weekday)
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TimeML duration value: P3M, PT24H, P1.5Y; ``None`` amount gives PXM (unspecified)."""
+    time_units = {"H", "MIN", "S"}
+    code = "M" if unit == "MIN" else unit
+    prefix = "PT" if unit in time_units else "P"
+    if amount is None:
+        return f"{prefix}X{code}"
+    if float(amount).is_integer():
+        num = str(int(amount))
+    else:
+        num = f"{amount:g}"
+    return f"{prefix}{num}{code}"

@@ -1,0 +1,188 @@
+"""Read ISO-TimeML files (French TimeBank) and score ``extract_times`` on them.
+
+The scorer follows the TempEval-3 conventions used for the published
+HeidelTime figures: strict extraction needs identical offsets, relaxed
+extraction any overlap (each gold span matched at most once); value
+precision/recall count the relaxed matches whose normalised value equals the
+gold value, over system and gold spans respectively.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from veille.analyze.temporal import extract_times
+from veille.model import DateRange, TimeRef
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>", re.DOTALL)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class GoldTimex:
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass
+class TimeMLDoc:
+    doc_id: str
+    dct: date
+    text: str
+    timexes: list[GoldTimex] = field(default_factory=list)
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """Strip the tags of ``<TEXT>``; gold TIMEX3 spans become offsets into that text."""
+    raw = path.read_text(encoding="utf-8")
+    dct_m = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", raw, re.DOTALL)
+    if dct_m is None:
+        raise ValueError(f"{path}: no DCT")
+    body_m = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
+    if body_m is None:
+        raise ValueError(f"{path}: no TEXT")
+    body = body_m.group(1)
+    out: list[str] = []
+    n = 0
+    open_timex: list[tuple[int, dict[str, str]]] = []
+    timexes: list[GoldTimex] = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos : m.start()])
+        out.append(chunk)
+        n += len(chunk)
+        pos = m.end()
+        closing, name, attrs, selfclose = m.group(1), m.group(2), m.group(3), m.group(4)
+        if name != "TIMEX3" or selfclose:
+            continue
+        if not closing:
+            open_timex.append((n, dict(_ATTR.findall(attrs))))
+        elif open_timex:
+            start, a = open_timex.pop()
+            timexes.append(
+                GoldTimex("", start, n, a.get("type", "DATE"), a.get("value", ""), a.get("mod"))
+            )
+    out.append(html.unescape(body[pos:]))
+    text = "".join(out)
+    for t in timexes:
+        t.text = text[t.start : t.end]
+    y, mo, d = (int(x) for x in dct_m.group(1).split("-"))
+    return TimeMLDoc(path.stem, date(y, mo, d), text, sorted(timexes, key=lambda t: t.start))
+
+
+def read_corpus(directory: Path) -> list[TimeMLDoc]:
+    return [read_timeml(p) for p in sorted(Path(directory).glob("*.tml"))]
+
+
+def timeml_value(t: TimeRef) -> str | None:
+    """Our value in TimeBank's conventions (a two-day range is TimeML-less: its first day)."""
+    v = t.value
+    if v and "/" in v:
+        return v.split("/")[0]
+    return v
+
+
+@dataclass
+class Counts:
+    n_gold: int = 0
+    n_sys: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+
+    def add(self, o: Counts) -> None:
+        for k in ("n_gold", "n_sys", "strict", "relaxed", "value", "type"):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+    @staticmethod
+    def prf(hit: int, n_sys: int, n_gold: int) -> dict[str, float]:
+        p = hit / n_sys if n_sys else 0.0
+        r = hit / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2)}
+
+    def report(self) -> dict[str, object]:
+        return {
+            "gold": self.n_gold,
+            "system": self.n_sys,
+            "strict": self.prf(self.strict, self.n_sys, self.n_gold),
+            "relaxed": self.prf(self.relaxed, self.n_sys, self.n_gold),
+            "value": self.prf(self.value, self.n_sys, self.n_gold),
+            "type": self.prf(self.type, self.n_sys, self.n_gold),
+            "value_accuracy_on_relaxed": round(100 * self.value / self.relaxed, 2)
+            if self.relaxed
+            else 0.0,
+        }
+
+
+@dataclass
+class Mismatch:
+    doc: str
+    kind: str  # missed / spurious / value
+    gold: str | None
+    system: str | None
+    context: str
+
+
+def score_doc(doc: TimeMLDoc, system: Iterable[TimeRef]) -> tuple[Counts, list[Mismatch]]:
+    sys_list = sorted(system, key=lambda t: t.start)
+    c = Counts(n_gold=len(doc.timexes), n_sys=len(sys_list))
+    used: set[int] = set()
+    errors: list[Mismatch] = []
+
+    def ctx(s: int, e: int) -> str:
+        return doc.text[max(0, s - 50) : s] + "[" + doc.text[s:e] + "]" + doc.text[e : e + 50]
+
+    for g in doc.timexes:
+        best = None
+        for i, t in enumerate(sys_list):
+            if i in used or not (t.start < g.end and g.start < t.end):
+                continue
+            if best is None or (t.start, t.end) == (g.start, g.end):
+                best = i
+        if best is None:
+            errors.append(Mismatch(doc.doc_id, "missed", f"{g.text}={g.value}", None,
+                                   ctx(g.start, g.end)))
+            continue
+        used.add(best)
+        t = sys_list[best]
+        c.relaxed += 1
+        if (t.start, t.end) == (g.start, g.end):
+            c.strict += 1
+        if t.type == g.type:
+            c.type += 1
+        if timeml_value(t) == g.value:
+            c.value += 1
+        else:
+            errors.append(Mismatch(doc.doc_id, "value", f"{g.text}={g.value}",
+                                   f"{t.text}={timeml_value(t)}", ctx(g.start, g.end)))
+    for i, t in enumerate(sys_list):
+        if i not in used:
+            errors.append(Mismatch(doc.doc_id, "spurious", None, f"{t.text}={t.value}",
+                                   ctx(t.start, t.end)))
+    return c, errors
+
+
+def evaluate(directory: Path, language: str = "fr") -> tuple[dict[str, object], list[Mismatch]]:
+    """Run ``extract_times`` on every document (DCT at day precision) and score."""
+    total = Counts()
+    errors: list[Mismatch] = []
+    docs = read_corpus(directory)
+    for doc in docs:
+        ref = DateRange(doc.dct, doc.dct, "day")
+        c, errs = score_doc(doc, extract_times(doc.text, [], ref, language))
+        total.add(c)
+        errors.extend(errs)
+    rep = total.report()
+    rep["documents"] = len(docs)
+    return rep, errors
