@@ -7,21 +7,34 @@ again ends with exactly the articles of one clean run.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
 
+from veille.engine.prepare import Prepared, prepare_batch
 from veille.ingest import dedup
-from veille.ingest.prepare import prepare
 from veille.ingest.readers import Item
-from veille.model import Article, RawRecord, Reject
+from veille.model import Article, Reject
 from veille.search.index import index_articles
 from veille.store import Store
 from veille.store import articles as q
+from veille.store.core import write_lock
+
+if TYPE_CHECKING:
+    from veille.engine.runners import Runner
+
+log = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+#: Attempts at committing one batch when a concurrent writer got in the way.
+WRITE_ATTEMPTS = 5
 
 
 @dataclass
@@ -53,30 +66,53 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def ingest_items(
     store: Store, items: Iterable[Item], *, max_bytes: int = 5 * 1024 * 1024,
     batch_size: int = BATCH_SIZE, on_item: Callable[[Article | Reject], None] | None = None,
+    runner: Runner | None = None,
 ) -> IngestReport:
+    """Ingest ``items``; with a ``runner``, the pure preparation of each batch
+    (normalise, language, hashes, MinHash) runs on its workers while this
+    process stores the batches that come back, in input order."""
     report = IngestReport()
-    for batch in _batches(items, batch_size):
-        prepared: list[Article | Reject] = [
-            prepare(it, max_bytes) if isinstance(it, RawRecord) else it for it in batch
-        ]
-        with store.begin() as conn:
-            partial = IngestReport()
-            for item in prepared:
-                _store_one(conn, item, partial)
-            index_articles(conn, partial.added)  # searchable exactly when committed
+    prep = partial(prepare_batch, max_bytes=max_bytes)
+    batches = _batches(items, batch_size)
+    prepared_batches = runner.map(prep, batches) if runner is not None else map(prep, batches)
+    for prepared in prepared_batches:
+        done = _store_batch(store, prepared)
         # Only count what committed.
-        report.added += partial.added
-        report.exact_duplicates += partial.exact_duplicates
-        report.near_duplicates += partial.near_duplicates
-        report.unchanged += partial.unchanged
-        report.rejects += partial.rejects
+        report.added += done.added
+        report.exact_duplicates += done.exact_duplicates
+        report.near_duplicates += done.near_duplicates
+        report.unchanged += done.unchanged
+        report.rejects += done.rejects
         if on_item:
             for item in prepared:
-                on_item(item)
+                on_item(item.article if isinstance(item, Prepared) else item)
     return report
 
 
-def _store_one(conn: Connection, item: Article | Reject, report: IngestReport) -> None:
+def _store_batch(store: Store, prepared: list[Prepared | Reject]) -> IngestReport:
+    """One transaction for the batch, retried whole if a concurrent writer
+    made it fail (a unique violation, SQLite's lock timeout): on retry the
+    rows the other writer stored are found and counted as already there."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        done = IngestReport()
+        try:
+            with store.begin() as conn:
+                write_lock(conn)
+                for item in prepared:
+                    _store_one(conn, item, done)
+                index_articles(conn, done.added)  # searchable exactly when committed
+            return done
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            log.warning("batch write failed (%s); retrying (%d/%d)",
+                        type(exc).__name__, attempt, WRITE_ATTEMPTS)
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _store_one(conn: Connection, prepared: Prepared | Reject, report: IngestReport) -> None:
+    item: Article | Reject = prepared.article if isinstance(prepared, Prepared) else prepared
     if isinstance(item, Reject):
         q.insert_reject(conn, item)
         report.rejects.append(item)
@@ -99,8 +135,9 @@ def _store_one(conn: Connection, item: Article | Reject, report: IngestReport) -
             q.insert_copy(conn, item, first)
             report.exact_duplicates += 1
         return
-    sig = dedup.signature(item.text)
-    keys = dedup.band_keys(sig)
+    assert isinstance(prepared, Prepared)
+    sig = dedup.from_bytes(prepared.minhash)
+    keys = prepared.band_keys
     best_uid, best_sim = None, 0.0
     for uid, mh, dup_of in q.band_candidates(conn, keys):
         if mh is None:
@@ -110,7 +147,7 @@ def _store_one(conn: Connection, item: Article | Reject, report: IngestReport) -
             # Link to the first copy of the family, not to a copy of a copy.
             best_uid, best_sim = dup_of or uid, sim
     item.duplicate_of = best_uid
-    q.insert_article(conn, item, q.next_seq(conn), dedup.to_bytes(sig),
+    q.insert_article(conn, item, q.next_seq(conn), prepared.minhash,
                      round(best_sim, 4) if best_uid else None)
     q.insert_bands(conn, item.uid, keys)
     report.added.append(item.uid)

@@ -19,9 +19,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 _MIGRATE_LOCK = threading.Lock()
+#: PostgreSQL advisory-lock key of the ingest writer ("veille" in ASCII).
+WRITE_LOCK_KEY = 0x7665696C6C65
 
 
 def database_url(db: str) -> str:
@@ -50,6 +52,25 @@ def _alembic_config() -> Config:
     location = resources.files("veille.store") / "migrations"
     cfg.set_main_option("script_location", str(location))
     return cfg
+
+
+def write_lock(conn: Connection) -> None:
+    """Make this transaction the only ingest writer until it ends.
+
+    Ingest allocates ``seq`` as max+1 and looks duplicates up before inserting;
+    two writers doing that at once would collide (unique violations) or, worse,
+    commit seqs out of order so that a reader following ``seq > last`` misses
+    rows. Taking the lock first serialises the short write phase of concurrent
+    ingests (their heavy preparation still runs in parallel) and makes every
+    read inside the transaction see the latest committed state. PostgreSQL: a
+    transaction-scoped advisory lock. SQLite: a no-op UPDATE, which takes the
+    database's write lock at once (waiting up to busy_timeout) instead of
+    failing later when a deferred transaction upgrades from a stale snapshot.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+    elif conn.dialect.name == "sqlite":
+        conn.execute(text("UPDATE meta SET key = key WHERE 0 = 1"))
 
 
 class Store:
@@ -82,6 +103,10 @@ class Store:
         cfg = _alembic_config()
         head = ScriptDirectory.from_config(cfg).get_current_head()
         with _MIGRATE_LOCK, self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes opening a fresh database at once: one migrates,
+                # the other waits here and then finds the schema at head.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY + 1})
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
             cfg.attributes["connection"] = conn
