@@ -84,6 +84,7 @@ def build_story_view(
                 "independent_source": keys[a["uid"]]["key"],
                 "source_reason": keys[a["uid"]]["reason"],
                 "wire_agency": keys[a["uid"]]["agency"],
+                "also_published_by": list(a.get("also_published_by") or []),
             }
             for a in articles
         ],
@@ -91,8 +92,11 @@ def build_story_view(
         "languages": {"main": main_lang, "articles_by_language": lang_counts},
     }
     if not articles:
-        missing.append("story has no articles")
-    elif len(articles) == 1:
+        view.update(title=None, summary=[], facts=[], corroboration={"n_facts": 0, "by_sources": {}},
+                    disagreements=[], timeline=[], speakers=[],
+                    entity_graph={"nodes": [], "edges": []}, missing=["story has no articles"])
+        return view
+    if len(articles) == 1:
         missing.append("one article: nothing can be corroborated or contradicted")
     elif view["n_independent_sources"] == 1:
         missing.append("all articles count as one source (duplicates, one outlet or one agency)")
