@@ -390,7 +390,7 @@ def _accept(c: _Cand, text: str, folded: str, lang: str) -> bool:
             return prep or not _PLURAL_NOUN_AFTER.match(after)
         return prep and 1000 <= y
     if c.kind == "dur" and (g["unit"] or "") in ("an", "ans", "year", "years") and _is_age(
-        before, after, bool(g.get("mod"))
+        before, after, fold_same_length(g.get("mod") or "")
     ):
         return False
     if c.kind == "dur":
@@ -411,9 +411,11 @@ def _accept(c: _Cand, text: str, folded: str, lang: str) -> bool:
     if c.kind == "season" and (g["season"] or "") == "ete":
         det = g.get("det")
         if not det and not g.get("year") and not g.get("rel"):
-            # bare "été" is nearly always the participle ("a été")
-            return bool(re.search(r"(?:d'|de l'|\bl'|\bcet\s)$", fold_same_length(before))) and not (
-                re.search(r"\bd'$", fold_same_length(before))
+            # bare "été" is nearly always the participle ("a été"); "en été", "l'été",
+            # a capitalised "Été" opening a sentence are the season
+            fb = fold_same_length(before)
+            return bool(re.search(r"(?:\ben\s|\bl'|\bcet\s)$", fb)) or (
+                text[c.start].isupper() and _sentence_start(text, c.start)
             )
     if c.kind == "season" and (g["season"] or "") == "fall" and not (g.get("det") or g.get("year")):
         return False
@@ -461,13 +463,16 @@ _NOT_AGE_NOUNS = {
 }  # fmt: skip
 
 
-def _is_age(before: str, after: str, has_mod: bool) -> bool:
+def _is_age(before: str, after: str, mod: str) -> bool:
     """'Poutine, 70 ans,', 'une fillette de 6 ans', 'les 6-16 ans', 'a 37-year-old' are ages.
 
     An age describes a person, not the time of an event, so it is left to the
     quantity extractor. 'N ans de prison / de négociations' stays a duration.
     """
     fb = fold_same_length(before)
+    has_mod = bool(mod)
+    if mod in ("moins de", "plus de", "under", "over") and re.search(r"\b(?:les|des|aux|the)\s*$", fb):
+        return True  # "les moins de 17 ans": an age group
     if re.match(r"^(?:-old|\s*old\b|\s+d'age)", after):
         return True
     if re.search(r"(?:\bages?|\bagee?s?)\s+de\s*$|a l'age de\s*$|\baged\s*$", fb):
@@ -1048,11 +1053,24 @@ def extract_times(
         guess_tense(text, c.start, c.end, lang) if c.kind in _NEEDS_TENSE else None for c in cands
     ]
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]
+    # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it
+    lookahead = {
+        i: i + 1
+        for i, c in enumerate(cands[:-1])
+        if c.kind in ("time", "timeen", "noon")
+        and cands[i + 1].kind in ("wd", "dmy", "mdy", "reld")
+        and re.fullmatch(r"[\s,]{0,3}", text[c.end : cands[i + 1].start])
+    }
     for day in _reference_days(ref):
         anchor = day
         for i, c in enumerate(cands):
             ctx = _Ctx(day, anchor, tenses[i], lang)
             try:
+                if i in lookahead:
+                    j = lookahead[i]
+                    nxt = _RESOLVERS[cands[j].kind](cands[j], _Ctx(day, anchor, tenses[j], lang))
+                    if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
+                        ctx = _Ctx(day, nxt.start, tenses[i], lang)
                 r = _RESOLVERS[c.kind](c, ctx)
             except (ValueError, KeyError, OverflowError, TypeError, AssertionError):
                 r = None

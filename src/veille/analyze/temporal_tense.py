@@ -19,7 +19,7 @@ _FR_FUTURE = re.compile(
     r"|rai|ront)"
     r"|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|devra|devront"
     r"|devrait|devraient|(?:va|vont|allons|allez)\s+(?:\w+\s+)?\w+(?:er|ir|re))\b"
-    r"|\bprochaine?s?\b|\bà venir\b|\bd'ici\b|\bd’ici\b|\bjusqu'(?:au|à)\s*$",
+    r"|\bprochaine?s?\b|\bà venir\b",
     re.IGNORECASE,
 )
 _FR_FUTURE_STOP = re.compile(
@@ -35,6 +35,7 @@ _FR_PAST = re.compile(
     r"|\b(?:est|sont|était|étaient)\s+(?:\w+\s+)?(?:arrivée?s?|partie?s?|venue?s?|morte?s?|née?s?"
     r"|tombée?s?|entrée?s?|sortie?s?|restée?s?|devenue?s?|allée?s?|décédée?s?|rentrée?s?"
     r"|revenue?s?|passée?s?|montée?s?|descendue?s?|survenue?s?|intervenue?s?)\b"
+    r"|\bs['’e]\s*(?:est|sont|était|étaient)\s+[a-zàâçéèêëîïôûù]+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|t|ts)\b"
     r"|\b[a-zàâçéèêëîïôûù]{3,}(?:ait|aient|èrent)\b"
     r"|\bhier\b|\bderni(?:er|ère)s?\b|\bil y a\b|\bpassée?s?\b",
     re.IGNORECASE,
@@ -75,10 +76,22 @@ def guess_tense(text: str, start: int, end: int, language: str | None) -> str | 
         if m.start() < end and m.end() > start:
             continue
         cues.append((_distance(m.start(), m.end(), start, end, text), "past"))
+    cues = [c for c in cues if c[0] <= _MAX_GAP or _COMMA_COST <= c[0] <= _COMMA_COST + _MAX_GAP]
     if not cues:
         return None
+    before = fold_prefix(text[max(0, start - 12) : start])
+    if re.search(r"(?:d'ici|jusqu'au|jusqu'a)\s*(?:le\s+)?$", before):
+        return "future"  # a deadline: "d'ici le 30 juin", "a donné jusqu'au 30 juin"
     cues.sort()
     return cues[0][1]
+
+
+_MAX_GAP = 80  # a verb further away governs another clause
+_COMMA_COST = 200
+
+
+def fold_prefix(s: str) -> str:
+    return s.lower().replace("’", "'").replace("à", "a")
 
 
 def _distance(a: int, b: int, start: int, end: int, text: str = "") -> int:
@@ -86,5 +99,5 @@ def _distance(a: int, b: int, start: int, end: int, text: str = "") -> int:
     lo, hi = (b, start) if b <= start else (end, a)
     gap = hi - lo
     if text and "," in text[lo:hi]:
-        gap += 200
+        gap += _COMMA_COST
     return gap

@@ -83,6 +83,25 @@ def read_corpus(directory: Path) -> list[TimeMLDoc]:
     return [read_timeml(p) for p in sorted(Path(directory).glob("*.tml"))]
 
 
+def timeml_units(t: TimeRef) -> list[TimeRef]:
+    """TimeML has no interval values: "du 19 au 23 juillet" is two TIMEX3, so split ours.
+
+    Only day ranges whose text names two day numbers are split (first number
+    alone, then the rest), which is how the French TimeBank annotates them.
+    """
+    if not (t.value and "/" in t.value and t.granularity == "day"):
+        return [t]
+    nums = list(re.finditer(r"\d{1,2}(?:er)?", t.text))
+    if len(nums) < 2:
+        return [t]
+    v1, v2 = t.value.split("/", 1)
+    first = TimeRef(t.text[: nums[0].end()], t.start, t.start + nums[0].end(), t.sentence,
+                    t.type, v1, v1, v1, "day", t.method)
+    second = TimeRef(t.text[nums[1].start() :], t.start + nums[1].start(), t.end, t.sentence,
+                     t.type, v2, v2, v2, "day", t.method)
+    return [first, second]
+
+
 def timeml_value(t: TimeRef) -> str | None:
     """Our value in TimeBank's conventions (a two-day range is TimeML-less: its first day)."""
     v = t.value
@@ -135,7 +154,7 @@ class Mismatch:
 
 
 def score_doc(doc: TimeMLDoc, system: Iterable[TimeRef]) -> tuple[Counts, list[Mismatch]]:
-    sys_list = sorted(system, key=lambda t: t.start)
+    sys_list = sorted((u for t in system for u in timeml_units(t)), key=lambda t: t.start)
     c = Counts(n_gold=len(doc.timexes), n_sys=len(sys_list))
     used: set[int] = set()
     errors: list[Mismatch] = []
