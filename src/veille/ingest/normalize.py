@@ -11,6 +11,10 @@ import ftfy
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _WS = re.compile(r"\s+")
+# Lone surrogates (JSON "\\ud800" decodes to one) cannot be stored as UTF-8,
+# and control characters (NUL above all: PostgreSQL refuses it) have no place
+# in a one-line field such as an id, a source name or a URL.
+_UNSTORABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 def normalize_text(text: str) -> str:
@@ -43,3 +47,14 @@ def content_hash(text: str) -> str:
     only in layout are the same article."""
     folded = _WS.sub(" ", text).strip().casefold()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def clean_field(value: str | None, max_chars: int | None = None) -> str | None:
+    """A one-line metadata field (id, source, URL) that every store accepts:
+    unstorable characters become spaces, spaces collapse; None when empty."""
+    if value is None:
+        return None
+    value = _WS.sub(" ", _UNSTORABLE.sub(" ", unicodedata.normalize("NFC", str(value)))).strip()
+    if max_chars is not None:
+        value = value[:max_chars]
+    return value or None

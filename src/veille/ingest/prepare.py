@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from veille.errors import VeilleError
 from veille.ingest.language import detect_language, valid_language_code
-from veille.ingest.normalize import content_hash, normalize_text
+from veille.ingest.normalize import clean_field, content_hash, normalize_text
 from veille.model import Article, RawRecord, Reject
 
 
@@ -20,10 +20,10 @@ def prepare(rec: RawRecord, max_bytes: int) -> Article | Reject:
     language = valid_language_code(rec.language) if rec.language else None
     if language is None:
         language = detect_language(f"{title}\n{text}" if title else text)
-    uid = (rec.uid or "").strip() or f"sha:{content_hash(text)[:16]}"
+    uid = clean_field(rec.uid, 512) or f"sha:{content_hash(text)[:16]}"
     return Article(
-        uid=uid[:512], text=text, title=title or None,
-        source=rec.source.strip()[:512] if rec.source and rec.source.strip() else None,
-        url=rec.url, published=rec.published, language=language,
+        uid=uid, text=text, title=title or None,
+        source=clean_field(rec.source, 512),
+        url=clean_field(rec.url), published=rec.published, language=language,
         content_hash=content_hash(text), origin=rec.origin, fmt=rec.fmt,
     )

@@ -73,7 +73,10 @@ _SEED_DATE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 def is_seed(text: str) -> bool:
-    return bool(re.match(r"^\s*date\s+\d{4}-\d{1,2}\b", text, re.IGNORECASE))
+    """A ``date`` line followed by something date-like ("date 2023-06", but
+    also a malformed "date 2023/06" or "date 06-2023", which the seed reader
+    then rejects with its reason instead of storing the line as text)."""
+    return bool(re.match(r"^\s*date\s+\d", text, re.IGNORECASE))
 
 
 @register("seed")

@@ -63,16 +63,34 @@ def read_paths(paths: list[str], opts: SourceOptions) -> Iterator[Item]:
             yield from read_file(path, opts)
 
 
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """Lines of a binary stream, never holding more than ``limit + 1`` bytes
+    of one line: an overlong line is cut there (its reader rejects it as over
+    the limit) and the rest of it is skipped, so memory stays flat."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def read_stream(stream: BinaryIO, origin: str, opts: SourceOptions) -> Iterator[Item]:
     """Standard input: JSONL streams line by line, other formats are read whole."""
     ropts = ReadOptions(origin=origin, name="stdin", source=opts.source,
                         published=opts.published, max_bytes=opts.max_bytes)
-    first = stream.readline()
+    first = stream.readline(opts.max_bytes + 1)
     fmt = opts.fmt if opts.fmt != "auto" else detect_format(Path("stdin"), first)
     if fmt == "jsonl":
         def lines() -> Iterator[bytes]:
             yield first
-            yield from stream
+            if len(first) > opts.max_bytes and not first.endswith(b"\n"):
+                # Skip the rest of an overlong first line, a bounded piece at a time.
+                while (rest := stream.readline(opts.max_bytes + 1)) and not rest.endswith(b"\n"):
+                    pass
+            yield from bounded_lines(stream, opts.max_bytes)
         yield from read_jsonl_lines(lines(), ropts)
         return
     data = first + stream.read(opts.max_bytes * 20)
@@ -84,9 +102,13 @@ def read_file(path: Path, opts: SourceOptions) -> Iterator[Item]:
     opts.files_seen.append(origin)
     try:
         if opts.fmt == "jsonl" or (opts.fmt == "auto" and path.suffix.lower() in {".jsonl", ".ndjson"}):
-            ropts = _options(path, opts)
+            try:
+                ropts = _options(path, opts)
+            except VeilleError as err:
+                yield Reject(origin, err.reason, err.code)
+                return
             with path.open("rb") as fh:
-                yield from read_jsonl_lines(fh, ropts)
+                yield from read_jsonl_lines(bounded_lines(fh, opts.max_bytes), ropts)
             return
         size = path.stat().st_size
         limit = opts.max_bytes * 20
@@ -101,7 +123,11 @@ def read_file(path: Path, opts: SourceOptions) -> Iterator[Item]:
         yield Reject(origin, "the file is empty", "E002")
         return
     fmt = opts.fmt if opts.fmt != "auto" else detect_format(path, data[:4096])
-    ropts = _options(path, opts)
+    try:
+        ropts = _options(path, opts)
+    except VeilleError as err:
+        yield Reject(origin, err.reason, err.code)
+        return
     if len(data) > limit and fmt != "feed":
         yield Reject(origin, f"{size:,} bytes is over the {opts.max_bytes:,}-byte limit", "E011")
         return

@@ -18,6 +18,15 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def storable(value: str | None) -> str | None:
+    """Text every backend can store: a file name with undecodable bytes
+    (surrogate escapes) or a lone surrogate from JSON becomes "?", and NUL
+    (refused by PostgreSQL) is dropped."""
+    if value is None:
+        return None
+    return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+
+
 def _insert_ignore(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT ... ON CONFLICT DO NOTHING on both backends: reruns are idempotent."""
     if not rows:
@@ -63,7 +72,7 @@ def insert_article(
             published_end=art.published.end.isoformat() if art.published.end else None,
             date_precision=art.published.precision, content_hash=art.content_hash,
             duplicate_of=art.duplicate_of, similarity=similarity, n_chars=art.n_chars,
-            origin=art.origin, fmt=art.fmt, minhash=minhash, ingested_at=now(),
+            origin=storable(art.origin), fmt=art.fmt, minhash=minhash, ingested_at=now(),
         )
     )
 
@@ -71,7 +80,7 @@ def insert_article(
 def insert_copy(conn: Connection, art: Article, first_uid: str) -> None:
     _insert_ignore(conn, copies, [dict(
         uid=art.uid, article_uid=first_uid, source=art.source, url=art.url,
-        published=art.published.label(), origin=art.origin, ingested_at=now(),
+        published=art.published.label(), origin=storable(art.origin), ingested_at=now(),
     )])
 
 
@@ -100,11 +109,11 @@ def insert_reject(conn: Connection, rej: Reject) -> None:
     except OSError:  # pragma: no cover
         where = rej.origin
     fp = hashlib.sha256(
-        f"{where}\x00{rej.line}\x00{rej.code}\x00{(rej.raw or '')[:2000]}".encode()
+        f"{where}\x00{rej.line}\x00{rej.code}\x00{(rej.raw or '')[:2000]}".encode("utf-8", "replace")
     ).hexdigest()
     _insert_ignore(conn, rejects, [dict(
-        origin=rej.origin, line=rej.line, code=rej.code, reason=rej.reason, raw=rej.raw,
-        fingerprint=fp, created_at=now(),
+        origin=storable(rej.origin), line=rej.line, code=rej.code, reason=storable(rej.reason),
+        raw=storable(rej.raw), fingerprint=fp, created_at=now(),
     )])
 
 
