@@ -30,6 +30,7 @@ from veille.stories.units import Unit
 MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
 TEXT_SAME = 0.5  # char-n-gram cosine at which wording alone says "same statement"
 TEXT_SUPPORT = 0.12  # minimum wording overlap backing an entity/time/number match
+TEXT_ENTITY_SUPPORT = 0.2  # wording overlap needed when entities alone vouch for a match
 VERBATIM = 0.8  # so close that differing dates are a disagreement, not two events
 MAX_SPECIFIC_DAYS = 400
 # "Same entities" means the same actors: sharing only places or background
@@ -153,7 +154,7 @@ def pair_score(
     if qty_match and (shared or support):
         score = max(score, 0.55 + 0.3 * text_sim)
     actors = {e for e in shared if (u.entity_labels.get(e) or v.entity_labels.get(e)) in ACTORS}
-    if len(shared) >= 2 and actors and ent_overlap >= 0.6 and support:
+    if len(shared) >= 2 and actors and ent_overlap >= 0.6 and text_sim >= TEXT_ENTITY_SUPPORT:
         score = max(score, 0.45 + 0.15 * ent_overlap + 0.3 * text_sim)
     if text_sim >= TEXT_SAME:
         score = max(score, 0.6 + 0.4 * text_sim)

@@ -24,6 +24,7 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+QUOTE_SHARE = 0.4
 _PARA = re.compile(r"\n\s*\n")
 _CAPTION_CUT = re.compile(r"[.!?»,;:]\s+(?=[A-ZÀ-ÖØ-Þ])")
 
@@ -44,6 +45,20 @@ class Unit:
     times: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def match_text(self) -> str:
+        """What the statement says, for matching statements across articles.
+
+        When direct quotes make up most of the sentence, the attribution around
+        them ("..., a déclaré X, selon une transcription de Y") is boilerplate that
+        makes any two quoted sentences look alike; the quoted words are the statement.
+        """
+        direct = [q for q in self.quotes if q.get("kind", "direct") == "direct" and q.get("text")]
+        quoted = sum(len(str(q["text"])) for q in direct)
+        if direct and quoted >= QUOTE_SHARE * len(self.text):
+            return " ".join(str(q["text"]) for q in direct)
+        return self.text
 
     @property
     def n_words(self) -> int:

@@ -108,10 +108,10 @@ def build_story_view(
     if any(not a.get("source") and not a.get("url") for a in articles):
         missing.append("some articles have no source or URL: each counts as its own source")
 
-    texts = [u.text for u in units]
-    sim = similarity_matrix(texts)
-    scores = score_matrix(units, sim, pub)
-    facts, fact_of = build_facts(units, scores, sim, keys, main_lang)
+    sim = similarity_matrix([u.text for u in units])
+    match_sim = similarity_matrix([u.match_text for u in units])
+    scores = score_matrix(units, match_sim, pub)
+    facts, fact_of = build_facts(units, scores, match_sim, keys, main_lang)
     central = lexrank(sim) if units else np.zeros(0)
 
     view["title"] = choose_title(articles, units, main_lang)
@@ -124,7 +124,7 @@ def build_story_view(
             "distinct stand-alone sentences"
         )
 
-    disagreements = find_disagreements(units, sim, fact_of, facts, keys, pub)
+    disagreements = find_disagreements(units, match_sim, fact_of, facts, keys, pub)
     speakers, quote_dis = build_speakers(units, keys, entities)
     disagreements.extend(quote_dis)
     view["facts"] = [{k: v for k, v in f.items() if not k.startswith("_")} for f in facts]
