@@ -1,3 +1,211 @@
-"""veille CLI commands (commands_cluster)."""
+"""``veille cluster | stories | story`` and ``veille eval clustering | semeval``."""
 
-from veille.cli.base import app, eval_app  # noqa: F401
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from veille.cli.base import app, console, eval_app, fail, open_store, print_json, settings_of
+
+
+@app.command()
+def cluster(
+    ctx: typer.Context,
+    rebuild: bool = typer.Option(False, "--rebuild", help="Forget all stories and recluster."),
+    views: bool = typer.Option(True, "--views/--no-views", help="Refresh story views after."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Assign unassigned articles to stories (all articles with --rebuild)."""
+    from veille.cluster.service import cluster_pending
+
+    report = cluster_pending(open_store(ctx), rebuild=rebuild, views=views)
+    if json_out:
+        print_json(report)
+    else:
+        console.print(
+            f"{report.get('assigned', 0)} articles assigned; {report.get('stories', 0)} stories "
+            f"({report.get('new_stories', 0)} new, {report.get('chained', 0)} linked to an "
+            f"earlier story, {report.get('merges', 0)} merged)",
+            highlight=False,
+        )
+
+
+@app.command()
+def stories(
+    ctx: typer.Context,
+    limit: int = typer.Option(None, "--limit", help="Largest N stories only."),
+    json_out: bool = typer.Option(False, "--json", help="JSON list of stories."),
+) -> None:
+    """List stories, largest first."""
+    from veille.cluster import repository as repo
+
+    with open_store(ctx).connect() as conn:
+        rows = repo.list_stories(conn, limit)
+    if json_out:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    t = Table("id", "size", "first", "last", "lang", "title")
+    for r in rows:
+        t.add_row(
+            str(r["id"]),
+            str(r["size"]),
+            r["first_published"] or "",
+            r["last_published"] or "",
+            ",".join(r["languages"]),
+            (r["title"] or "")[:80],
+        )
+    console.print(t)
+
+
+@app.command()
+def story(
+    ctx: typer.Context,
+    story_id: int = typer.Argument(..., help="Story id (from `veille stories`)."),
+    json_out: bool = typer.Option(False, "--json", help="The story as JSON."),
+) -> None:
+    """One story: its articles and its links to earlier/later stories."""
+    from veille.cluster import repository as repo
+
+    with open_store(ctx).connect() as conn:
+        row = repo.get_story(conn, story_id)
+    if row is None:
+        fail(f"no story {story_id}", code=1)
+        return
+    if json_out:
+        print_json(row)
+        return
+    console.print(f"[bold]{row['title'] or '(untitled)'}[/bold] #{row['id']}", highlight=False)
+    console.print(
+        f"{row['size']} articles, {row['first_published']} .. {row['last_published']}, "
+        f"sources: {', '.join(row['sources'])}",
+        highlight=False,
+    )
+    if row["predecessor"]:
+        console.print(f"follows story #{row['predecessor']}", highlight=False)
+    if row["successors"]:
+        console.print(f"continued in: {', '.join('#' + str(s) for s in row['successors'])}")
+    for uid in row["articles"]:
+        console.print(f"  {uid}", highlight=False)
+
+
+def eval_clustering_file(
+    path: Path, label: str = "story", analyze: bool = False, max_bytes: int = 5 * 1024 * 1024
+) -> dict[str, Any]:
+    """Ingest a labelled JSONL into a temporary store, cluster it, score it."""
+    from veille.cluster import repository as repo
+    from veille.cluster.bcubed import bcubed
+    from veille.cluster.service import cluster_pending
+    from veille.ingest.service import ingest_items
+    from veille.ingest.sources import SourceOptions, read_paths
+    from veille.store import Store
+
+    gold: dict[str, Any] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                if r.get(label) is not None and r.get("id") is not None:
+                    gold[str(r["id"])] = r[label]
+    with tempfile.TemporaryDirectory(prefix="veille-eval-") as tmp:
+        store = Store.open(str(Path(tmp) / "eval.db"))
+        t0 = time.perf_counter()
+        rep = ingest_items(
+            store,
+            read_paths([str(path)], SourceOptions(fmt="jsonl", max_bytes=max_bytes)),
+            max_bytes=max_bytes,
+        )
+        t_ingest = time.perf_counter() - t0
+        if analyze:
+            from veille.analyze.service import analyze_pending
+
+            analyze_pending(store)
+        cl = cluster_pending(store, views=False)
+        with store.connect() as conn:
+            rows = repo.list_stories(conn)
+            preds = {
+                s["id"]: s.get("predecessor") for s in [repo.get_story(conn, r["id"]) for r in rows] if s
+            }
+        store.close()
+    story_of = {uid: r["id"] for r in rows for uid in r["articles"]}
+    root = {}
+    for sid in preds:
+        x, seen = sid, 0
+        while preds.get(x) and seen < 10_000:
+            x, seen = preds[x], seen + 1
+        root[sid] = x
+    chain_of = {uid: root.get(s, s) for uid, s in story_of.items()}
+    p, r, f = bcubed(story_of, gold)
+    cp, cr, cf = bcubed(chain_of, gold)
+    n = cl.get("assigned", 0) or 1
+    return {
+        "file": str(path),
+        "articles": len(gold),
+        "ingested": len(rep.added),
+        "gold_stories": len(set(gold.values())),
+        "stories": len(rows),
+        "chains": len(set(chain_of.values())),
+        "bcubed": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)},
+        "bcubed_chains": {"precision": round(cp, 4), "recall": round(cr, 4), "f1": round(cf, 4)},
+        "ms_per_article": round(1000 * cl.get("seconds", 0.0) / n, 3),
+        "ms_per_article_ingest": round(1000 * t_ingest / n, 3),
+        "unassigned_gold": sum(1 for u in gold if u not in story_of),
+        "params_version": cl.get("params_version"),
+    }
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="Labelled JSONL."),
+    label: str = typer.Option("story", "--label", help="Field holding the gold story."),
+    analyze: bool = typer.Option(
+        False, "--analyze/--no-analyze", help="Run the analysis stage first (entities, dates)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """B-cubed precision/recall/F1 of streaming clustering against a gold `story` field."""
+    res = eval_clustering_file(path, label, analyze, settings_of(ctx).max_article_bytes)
+    if json_out:
+        print_json(res)
+        return
+    b, c = res["bcubed"], res["bcubed_chains"]
+    typer.echo(f"B-cubed precision {b['precision']:.4f}  recall {b['recall']:.4f}  F1 {b['f1']:.4f}")
+    typer.echo(
+        f"stories {res['stories']} (gold {res['gold_stories']}), articles "
+        f"{res['articles']}, time per article {res['ms_per_article']:.2f} ms"
+    )
+    typer.echo(
+        f"chains {res['chains']}: B-cubed precision {c['precision']:.4f}  recall "
+        f"{c['recall']:.4f}  F1 {c['f1']:.4f}"
+    )
+
+
+@eval_app.command("semeval")
+def eval_semeval(
+    path: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="SemEval-2022 Task 8 CSV (training_set.csv)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Pearson of article similarity with gold Overall (negated), per language pair."""
+    from veille.cluster.semeval import evaluate_pairs
+
+    res = evaluate_pairs(path)
+    if json_out:
+        print_json(res)
+        return
+    typer.echo(f"{'pair':8} {'n':>5} {'pearson':>8} {'P':>6} {'R':>6} {'F1':>6} {'n(F1)':>6}")
+    for pair, v in res["by_pair"].items():
+        s = v["same_story"]
+        pr = f"{v['pearson']:.3f}" if v["pearson"] is not None else "-"
+        typer.echo(
+            f"{pair:8} {v['n']:>5} {pr:>8} {s['precision']:6.3f} {s['recall']:6.3f} "
+            f"{s['f1']:6.3f} {s['n']:>6}"
+        )

@@ -11,9 +11,7 @@ from collections import Counter
 from collections.abc import Hashable, Mapping
 
 
-def bcubed(
-    predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]
-) -> tuple[float, float, float]:
+def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> tuple[float, float, float]:
     items = [i for i in gold if i in predicted]
     if not items:
         return 0.0, 0.0, 0.0

@@ -26,7 +26,9 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 def stream_order(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Publication order where known (undated last), ties by id: ingest order."""
-    return sorted(rows, key=lambda r: (r.get("published") is None, r.get("published") or "", str(r.get("id"))))
+    return sorted(
+        rows, key=lambda r: (r.get("published") is None, r.get("published") or "", str(r.get("id")))
+    )
 
 
 def features_of(rows: Iterable[dict[str, Any]]) -> Iterator[ArticleFeatures]:
@@ -85,9 +87,7 @@ def chains(clusterer: OnlineClusterer) -> dict[str, str]:
     return {sid: find(sid) for sid in parent}
 
 
-def run_stream(
-    feats: list[ArticleFeatures], params: Params | None = None, merge: bool = True
-) -> RunResult:
+def run_stream(feats: list[ArticleFeatures], params: Params | None = None, merge: bool = True) -> RunResult:
     cl = OnlineClusterer(params=params, track_members=True)
     t0 = time.perf_counter()
     merges = 0
@@ -103,9 +103,7 @@ def run_stream(
     story_of = {uid: sid for sid, uids in cl.members.items() for uid in uids}
     roots = chains(cl)
     chain_of = {uid: roots.get(sid, sid) for uid, sid in story_of.items()}
-    return RunResult(
-        story_of, chain_of, len(cl.members), len(set(chain_of.values())), secs, merges, cl
-    )
+    return RunResult(story_of, chain_of, len(cl.members), len(set(chain_of.values())), secs, merges, cl)
 
 
 def evaluate_rows(

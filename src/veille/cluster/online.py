@@ -62,7 +62,9 @@ class OnlineClusterer:
         track_members: bool = False,
         lookup_story: Callable[[str], str | None] | None = None,
         load_story: Callable[[str], StoryState | None] | None = None,
+        new_id: Callable[[ArticleFeatures], str] | None = None,
     ) -> None:
+        self.new_id = new_id or (lambda f: story_id_for(f.uid))
         self.params = params or load_params()
         self.model = self.params.model()
         self.df = df or HashedDF()
@@ -78,6 +80,7 @@ class OnlineClusterer:
         self.dirty: set[str] = set()  # stories changed since the last flush
         self.removed: set[str] = set()  # stories absorbed by a merge since the last flush
         self.recent: set[str] = set()  # stories changed since the last merge pass
+        self.evicted: dict[str, StoryState] = {}  # dirty stories pushed out of memory
         self.alias: dict[str, str] = {}  # merged story -> story that absorbed it
         self._profiles: OrderedDict[str, tuple[int, int, Profile]] = OrderedDict()
         self.observer: Callable[[ArticleFeatures, StoryState, dict[str, float]], None] | None = None
@@ -87,6 +90,7 @@ class OnlineClusterer:
         """Make a persisted story live again (reload from the store)."""
         self.stories[s.id] = s
         self.stories.move_to_end(s.id)
+        self.evicted.pop(s.id, None)
         self._index_story(s)
 
     def resolve(self, sid: str) -> str:
@@ -106,8 +110,10 @@ class OnlineClusterer:
         self.dirty.add(s.id)
         self.recent.add(s.id)
         while len(self.stories) > self.max_live:
-            old, _ = self.stories.popitem(last=False)
+            old, state = self.stories.popitem(last=False)
             self._profiles.pop(old, None)
+            if old in self.dirty:  # not yet persisted: the caller still has to save it
+                self.evicted[old] = state
             self.recent.discard(old)
 
     def _remember(self, uid: str, sid: str) -> None:
@@ -138,6 +144,10 @@ class OnlineClusterer:
 
     def _story(self, sid: str) -> StoryState | None:
         s = self.stories.get(sid)
+        if s is None and sid in self.evicted:
+            s = self.evicted[sid]
+            self.add_story(s)
+            return s
         if s is None and self.load_story is not None:
             s = self.load_story(sid)
             if s is not None:
@@ -191,7 +201,7 @@ class OnlineClusterer:
             self._index_story(s)
             self._remember(f.uid, s.id)
             return Decision(f.uid, s.id, "join", best[0], signals=best[2])
-        new = StoryState(id=story_id_for(f.uid))
+        new = StoryState(id=self.new_id(f))
         action = "new"
         if best_nogap[1] is not None and best_nogap[0] >= thr:
             new.predecessor = best_nogap[1].id

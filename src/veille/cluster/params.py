@@ -23,7 +23,12 @@ class Params:
     version: str = "0-untrained"
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "text": 9.0, "title": 2.0, "ent": 3.0, "num": 1.0, "gap": -0.4, "size": 0.2,
+            "text": 9.0,
+            "title": 2.0,
+            "ent": 3.0,
+            "num": 1.0,
+            "gap": -0.4,
+            "size": 0.2,
             "cross": 0.0,
         }
     )

@@ -62,9 +62,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb)
 
 
-def gap_days(
-    a_start: date | None, a_end: date | None, s_first: date | None, s_last: date | None
-) -> float:
+def gap_days(a_start: date | None, a_end: date | None, s_first: date | None, s_last: date | None) -> float:
     """Days between two date ranges; 0 when they overlap or one is unknown.
 
     Ranges matter: a seed dated '2023-06' covers the whole month, so it is 0

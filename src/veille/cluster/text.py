@@ -21,22 +21,45 @@ from functools import lru_cache
 import snowballstemmer
 
 _STEMMERS = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
-    "el": "greek", "en": "english", "es": "spanish", "et": "estonian", "eu": "basque",
-    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi",
-    "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
-    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "nb": "norwegian",
-    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
-    "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "ar": "arabic",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fa": "persian",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "ne": "nepali",
+    "nl": "dutch",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "ta": "tamil",
+    "tr": "turkish",
 }
 # Scripts written without spaces: character bigrams stand in for words.
 _NO_SPACE = {"zh", "ja", "th"}
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[  .,]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?")
-CAP_SEQ_RE = re.compile(
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'\-]+)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'\-]+))*", re.UNICODE
-)
+CAP_SEQ_RE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'\-]+)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'\-]+))*", re.UNICODE)
 _SENT_START_RE = re.compile(r"(?:^|[.!?«»\"“”:]\s+|\n\s*)$")
 MAX_CHARS = 20_000
 

@@ -1,0 +1,193 @@
+"""Clustering over the store: assign what is not yet assigned, resumably.
+
+``cluster_pending`` is what ``veille ingest`` calls after ingest.  It reloads
+the live stories (their JSON state) and the document frequencies, walks the
+unassigned articles in stream order and commits each batch (assignments, story
+states, frequencies) in one transaction: a killed run loses at most the batch
+in flight, and a rerun picks up exactly the articles left unassigned.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from veille.cluster import repository as repo
+from veille.cluster.features import build_features
+from veille.cluster.idf import HashedDF
+from veille.cluster.online import Merge, OnlineClusterer
+from veille.cluster.order import stream_order
+from veille.cluster.params import Params, load_params
+from veille.cluster.state import StoryState
+from veille.store.schema import articles, story_articles
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+MAX_LIVE = 20_000
+
+
+class _Session:
+    """Binds the clusterer's store callbacks to the batch's connection."""
+
+    def __init__(self) -> None:
+        self.conn: Connection | None = None
+
+    def lookup(self, uid: str) -> str | None:
+        assert self.conn is not None
+        sid = repo.story_of_article(self.conn, uid)
+        return str(sid) if sid is not None else None
+
+    def load(self, cid: str) -> StoryState | None:
+        assert self.conn is not None
+        return repo.story_state(self.conn, int(cid))
+
+    def new_id(self, _f: Any) -> str:
+        assert self.conn is not None
+        return str(repo.new_story_row(self.conn))
+
+
+def _pending(conn: Connection) -> list[str]:
+    q = (
+        select(articles.c.uid, articles.c.published_start, articles.c.seq, articles.c.duplicate_of)
+        .outerjoin(story_articles, story_articles.c.article_uid == articles.c.uid)
+        .where(story_articles.c.article_uid.is_(None))
+    )
+    return stream_order([(r.uid, r.published_start, r.seq, r.duplicate_of) for r in conn.execute(q)])
+
+
+def _flush(
+    conn: Connection,
+    cl: OnlineClusterer,
+    merges: list[Merge],
+    assigned: list[tuple[str, int, float]],
+    changed: set[int],
+) -> None:
+    repo.assign(conn, assigned)
+    for m in merges:
+        repo.move_story(conn, int(m.absorbed), int(cl.resolve(m.into)))
+        changed.discard(int(m.absorbed))
+    for sid in sorted(cl.dirty):
+        s = cl.stories.get(sid) or cl.evicted.get(sid)
+        if s is None:
+            continue
+        pred = cl.resolve(s.predecessor) if s.predecessor else None
+        if pred == s.id:
+            s.predecessor = pred = None
+        repo.save_story(conn, s, int(pred) if pred else None)
+        changed.add(int(sid))
+    cl.dirty.clear()
+    cl.removed.clear()
+    cl.evicted.clear()
+    repo.save_df(conn, cl.df, cl.params.version)
+
+
+def cluster_pending(
+    store: Any,
+    *,
+    rebuild: bool = False,
+    batch_size: int = BATCH,
+    views: bool = True,
+    params: Params | None = None,
+    max_live: int = MAX_LIVE,
+    on_batch: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Assign every unassigned article (all of them with ``rebuild``) to a story."""
+    t0 = time.perf_counter()
+    params = params or load_params()
+    with store.begin() as conn:
+        if rebuild:
+            repo.clear_all(conn)
+        df = repo.load_df(conn) or HashedDF()
+        order = _pending(conn)
+        live = repo.recent_story_states(conn, max_live) if order else []
+    counts = {"join": 0, "new": 0, "chain": 0, "dup": 0}
+    report: dict[str, Any] = {"assigned": 0, "params_version": params.version}
+    if not order:
+        return report | {"stories": _count(store), "seconds": 0.0}
+    session = _Session()
+    cl = OnlineClusterer(
+        params=params,
+        df=df,
+        max_live=max_live,
+        lookup_story=session.lookup,
+        load_story=session.load,
+        new_id=session.new_id,
+    )
+    for s in live:
+        cl.add_story(s)
+    changed: set[int] = set()
+    n_merges = 0
+    done = 0
+    for i in range(0, len(order), batch_size):
+        batch = order[i : i + batch_size]
+        with store.begin() as conn:
+            session.conn = conn
+            assigned: list[tuple[str, int, float]] = []
+            merges: list[Merge] = []
+            for r in repo.load_articles(conn, batch):
+                f = build_features(
+                    uid=r["uid"],
+                    text=r["text"],
+                    title=r["title"],
+                    language=r["language"],
+                    start=r["published_start"],
+                    end=r["published_end"],
+                    source=r["source"],
+                    duplicate_of=r["duplicate_of"],
+                    analysis=r["data"],
+                    seq=r["seq"],
+                )
+                d = cl.add(f)
+                counts[d.action] += 1
+                assigned.append((f.uid, int(d.story_id), d.p))
+                done += 1
+                if done % params.merge_every == 0:
+                    merges += cl.merge_pass()
+            if i + batch_size >= len(order):
+                merges += cl.merge_pass()
+            n_merges += len(merges)
+            _flush(conn, cl, merges, assigned, changed)
+            session.conn = None
+        if on_batch:
+            on_batch(len(batch))
+    secs = time.perf_counter() - t0
+    report.update(
+        assigned=done,
+        new_stories=counts["new"] + counts["chain"],
+        joined=counts["join"],
+        chained=counts["chain"],
+        duplicates=counts["dup"],
+        merges=n_merges,
+        stories=_count(store),
+        seconds=round(secs, 3),
+        ms_per_article=round(1000 * secs / max(1, done), 3),
+    )
+    if views and changed:
+        report["views"] = _refresh_views(store, sorted(changed))
+    return report
+
+
+def _count(store: Any) -> int:
+    with store.connect() as conn:
+        return repo.story_count(conn)
+
+
+def _refresh_views(store: Any, story_ids: list[int]) -> str:
+    """Rebuild story views (other stage) when it is installed; never fail clustering."""
+    try:
+        from veille.stories.service import refresh_story_views
+    except ImportError:
+        return "unavailable"
+    try:
+        refresh_story_views(store, story_ids)
+    except Exception as err:  # a view failure must not undo clustering
+        log.warning("story views failed: %s", err)
+        with suppress(Exception):
+            return f"failed: {err}"
+    return f"refreshed {len(story_ids)}"

@@ -1,0 +1,132 @@
+"""Learn the similarity weights from labelled stories (teacher forcing).
+
+The labelled articles are streamed in publication order exactly as in
+production, but each one is filed into its *gold* story.  Before filing, the
+article is scored against every candidate the index returns, giving
+(signals, same-story?) examples drawn from the very distribution the online
+assigner faces (hard negatives included).  A logistic regression on these
+gives the weights; the decision threshold stays at p = 0.5.
+
+    python -m veille.cluster.train ../shared/data/news-clusters/news_cluster.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from veille.cluster.evaluate import evaluate_rows, features_of, read_jsonl, stream_order
+from veille.cluster.online import OnlineClusterer
+from veille.cluster.params import Params, load_params, save_params
+from veille.cluster.similarity import FEATURES, article_profile, signals
+from veille.cluster.state import StoryState, story_id_for
+
+
+def collect(
+    rows: list[dict[str, Any]], params: Params, label: str = "story"
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Signals and labels for each (article, candidate story); retrieval recall."""
+    ordered = stream_order(rows)
+    gold = {str(r.get("id") or r.get("uid")): r[label] for r in ordered}
+    cl = OnlineClusterer(params=params)
+    story_of_label: dict[Any, StoryState] = {}
+    label_of_story: dict[str, Any] = {}
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    found = expected = 0
+    for f in features_of(ordered):
+        g = gold[f.uid]
+        cl.df.add([*f.terms, *f.keys, *f.nums])
+        prof = article_profile(f, cl.idf)
+        cands = cl.candidates(f)
+        target = story_of_label.get(g)
+        if target is not None and target.id in cl.stories:
+            expected += 1
+            found += target.id in cands
+        for sid in cands:
+            x = signals(prof, cl._profile(cl.stories[sid]))
+            xs.append([x[k] for k in FEATURES])
+            ys.append(int(label_of_story[sid] == g))
+        if target is None or target.id not in cl.stories:
+            target = StoryState(id=story_id_for(f.uid))
+            story_of_label[g] = target
+            label_of_story[target.id] = g
+        target.add(f, cl.idf)
+        cl._touch(target)
+        cl._index_story(target)
+    return np.array(xs), np.array(ys), found / max(1, expected)
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> tuple[dict[str, float], float]:
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=c, max_iter=2000)
+    lr.fit(x, y)
+    return {k: float(w) for k, w in zip(FEATURES, lr.coef_[0], strict=True)}, float(lr.intercept_[0])
+
+
+def split_events(rows: list[dict[str, Any]], label: str = "story") -> tuple[list, list]:
+    """Two halves by event (hash of the label): no event is on both sides."""
+    a, b = [], []
+    for r in rows:
+        h = int(hashlib.md5(str(r[label]).encode()).hexdigest(), 16)
+        (a if h % 2 == 0 else b).append(r)
+    return a, b
+
+
+def train(rows: list[dict[str, Any]], base: Params, c: float = 1.0) -> Params:
+    x, y, recall = collect(rows, base)
+    weights, bias = fit(x, y, c)
+    p = Params(**{**base.to_dict(), "weights": weights, "bias": bias})
+    p.notes = {
+        **p.notes,
+        "examples": int(len(y)),
+        "positives": int(y.sum()),
+        "candidate_recall": round(recall, 4),
+    }
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("jsonl")
+    ap.add_argument("--save", action="store_true", help="write params.json")
+    ap.add_argument("--c", type=float, default=10.0)
+    args = ap.parse_args(argv)
+    rows = read_jsonl(args.jsonl)
+    base = load_params()
+    report: dict[str, Any] = {}
+    a, b = split_events(rows)
+    for name, tr, te in (("A->B", a, b), ("B->A", b, a)):
+        p = train(tr, base, args.c)
+        report[name] = {
+            "weights": p.weights,
+            "bias": p.bias,
+            "eval": evaluate_rows(te, p),
+            "train": evaluate_rows(tr, p),
+        }
+    full = train(rows, base, args.c)
+    report["all"] = {
+        "weights": full.weights,
+        "bias": full.bias,
+        "notes": full.notes,
+        "eval": evaluate_rows(rows, full),
+    }
+    json.dump(report, sys.stdout, indent=1, default=str)
+    print()
+    if args.save:
+        full.version = f"{date.today():%Y.%m.%d}-lr"
+        full.trained_on = args.jsonl.split("/")[-1]
+        save_params(full)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
