@@ -76,7 +76,7 @@ from veille.analyze.temporal_lexicon import (
 from veille.analyze.temporal_tense import guess_tense
 from veille.model import DateRange, Sentence, TimeRef
 
-__all__ = ["extract_times", "fold_same_length"]
+__all__ = ["extract_times", "fold_same_length", "sentence_index"]
 
 
 def fold_same_length(text: str) -> str:
@@ -255,7 +255,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "timeen", 1,
-        r"(?:(?P<pre>around|about|at)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*"
+        r"(?:(?P<pre>around|about)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*"
         r"(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])",
         ("en",),
     ),
@@ -363,7 +363,9 @@ def _accept(c: _Cand, text: str, folded: str, lang: str) -> bool:
         orig = text[i : i + len(mon)]
         if lang == "en" and mon == "may":
             return orig == "May" and bool(
-                re.search(r"(?:in|of|since|until|by|early|late|mid|last|next|this)\s+$", before)
+                re.search(
+                    r"(?:in|of|since|until|by|early|late|mid|last|next|this)\s+$", before, re.I
+                )
             )
         if lang == "en" and mon == "march":
             return orig == "March"
@@ -747,9 +749,7 @@ def _res_wd(c: _Cand, ctx: _Ctx) -> Resolved | None:
     ):
         d = weekday_near(ctx.anchor, wd, 0)
     elif ref.weekday() == wd:
-        d = ref - timedelta(days=7) if ctx.tense == "past" else ref
-        if ctx.tense == "future":
-            d = ref
+        d = ref  # "a déclaré vendredi" in a Friday paper: that very day
     elif ctx.tense == "past":
         d = weekday_near(ref, wd, -1)
     elif ctx.tense == "future":
@@ -1017,7 +1017,7 @@ def _merge(results: list[Resolved | None]) -> Resolved | None:
     return Resolved(first.type, value, s, e, gran)
 
 
-def _sentence_index(sentences: list[Sentence], offset: int) -> int:
+def sentence_index(sentences: list[Sentence], offset: int) -> int:
     if not sentences:
         return 0
     starts = [s.start for s in sentences]
@@ -1094,7 +1094,7 @@ def extract_times(
                 text=text[c.start : c.end],
                 start=c.start,
                 end=c.end,
-                sentence=_sentence_index(sentences, c.start),
+                sentence=sentence_index(sentences, c.start),
                 type=r.type,  # type: ignore[arg-type]
                 value=r.value,
                 range_start=r.start.isoformat() if r.start else None,
