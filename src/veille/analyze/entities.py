@@ -82,7 +82,7 @@ def _looks_like_name(doc: Doc, i: int, j: int, text: str) -> bool:
 
 
 def _prev_words(doc: Doc, i: int, n: int = 3) -> list[str]:
-    out = []
+    out: list[str] = []
     k = i - 1
     while k >= 0 and len(out) < n:
         t = doc[k]
@@ -137,6 +137,10 @@ def mentions_from_doc(
             if rng is None:
                 continue
             a, b = rng
+            if lab == "PER":
+                # "M. Barry", "président Vladimir Poutine": the title is a cue, not the name
+                while b - a > 1 and doc[a].text.lower() in L.TITLES and doc[a + 1].text[:1].isupper():
+                    a += 1
             start, end, text = _char_span(doc, a, b)
             if not _looks_like_name(doc, a, b, text):
                 continue

@@ -52,7 +52,7 @@ TITLES = {
     # en
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "president", "minister", "prime",
     "chancellor", "general", "gen.", "senator", "rep.", "governor", "mayor", "pope", "king",
-    "queen", "spokesman", "spokeswoman", "spokesperson", "secretary", "leader", "sir", "lord",
+    "queen", "spokesman", "spokeswoman", "spokesperson", "secretary", "sir", "lord",
     "ceo", "researcher", "analyst", "professor", "ambassador", "commander",
 }
 
@@ -62,8 +62,8 @@ PLACE_NOUNS = {
     "avenue", "boulevard", "quartier", "port", "aéroport", "fleuve", "rivière", "mer",
     "lac", "mont", "île", "oblast", "district", "département", "localité", "commune",
     "capitale", "base", "frontière",
-    "city", "town", "village", "region", "province", "residence", "palace", "square",
-    "street", "river", "lake", "island", "district", "capital", "base", "port", "airport",
+    "city", "town", "region", "residence", "palace", "square",
+    "street", "river", "lake", "island", "capital", "airport",
 }
 
 # Spatial prepositions: a name right after them is a place.

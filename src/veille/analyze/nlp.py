@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from veille import config
@@ -57,7 +57,7 @@ def _register() -> None:
         return doc
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_nlp(language: str) -> Language:
     """The pipeline for ``language``; raises KeyError when none is configured."""
     import spacy
@@ -152,9 +152,9 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
             prev_last = next((doc[k] for k in range(out[-1][1] - 1, out[-1][0] - 1, -1)
                               if not doc[k].is_space), None)
             gap = doc[out[-1][1] : first.i]
-            newline = any("\n" in t.text for t in gap) or any(
-                "\n" in t.text for t in doc[out[-1][0] : out[-1][1]] if t.is_space and t.i > (prev_last.i if prev_last else 0)
-            )
+            last_i = prev_last.i if prev_last else 0
+            tail = [t for t in doc[out[-1][0] : out[-1][1]] if t.is_space and t.i > last_i]
+            newline = any("\n" in t.text for t in [*gap, *tail])
             broken = (
                 first.text in _OPENERS_BAD
                 or first.text[:1].islower()

@@ -133,36 +133,39 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
     for lang, entries in by_lang.items():
         try:
             docs = nlpmod.pipe(lang, (p for _, _, p in entries), batch_size=batch_size)
-            for (n, off, _), doc in zip(entries, docs, strict=True):
-                docs_by_item.setdefault(n, []).append((off, doc))
+            for (n, off, _), parsed in zip(entries, docs, strict=True):
+                docs_by_item.setdefault(n, []).append((off, parsed))
         except Exception as exc:  # model missing or broken: keep going without it
             for n, _, _ in entries:
-                an = results[n]
-                assert an is not None
+                failed = results[n]
+                assert failed is not None
+                an = failed
                 if not any("spaCy failed" in x for x in an.notes):
                     an.notes.append(f"spaCy failed for {lang}: {type(exc).__name__}: {exc}")
                     an.sentences = _fallback_sentences(items[n][1])
 
     for n, pieces in docs_by_item.items():
-        an = results[n]
-        assert an is not None
-        _, text, _, ref = items[n]
+        cur = results[n]
+        assert cur is not None
+        an = cur
         an.sentences = _sentences_from_docs(pieces)
         starts = [s.start for s in an.sentences]
 
         def sent_index(pos: int, starts: list[int] = starts) -> int:
             return sentence_index_of(starts, pos)
 
-        for off, doc in pieces:
-            ments = mentions_from_doc(doc, starts, offset=off)
+        for off, pdoc in pieces:
+            ments = mentions_from_doc(pdoc, starts, offset=off)
             an.entities.extend(ments)
-            qs, notes = extract_quotes(doc, ments, sent_index, offset=off)
+            qs, notes = extract_quotes(pdoc, ments, sent_index, offset=off)
             an.quotes.extend(qs)
             an.notes.extend(notes)
-    for n, an in enumerate(results):
-        assert an is not None
-        _, text, _, ref = items[n]
-        if not (text or "").strip():
+    for n, maybe in enumerate(results):
+        assert maybe is not None
+        an = maybe
+        _, raw, _, ref = items[n]
+        text = raw or ""
+        if not text.strip():
             continue
         if an.language not in nlpmod.SUPPORTED:
             # quote marks still tell us something on unsupported languages
@@ -170,8 +173,8 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
             an.notes.extend(qnotes)
             continue
         pieces = docs_by_item.get(n, [])
-        doc = pieces[0][1] if len(pieces) == 1 else None
-        _run_extras(an, text, ref, doc, extract_times, extract_quantities)
+        whole = pieces[0][1] if len(pieces) == 1 else None
+        _run_extras(an, text, ref, whole, extract_times, extract_quantities)
     return [r for r in results if r is not None]
 
 

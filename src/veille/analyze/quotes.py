@@ -366,7 +366,8 @@ def indirect_statements(ctx: _Ctx, quote_ranges: list[tuple[int, int]]) -> list[
         for v in sent:
             if not _is_speech(v, incise=True) or inside(v.idx + ctx.offset):
                 continue
-            if v.pos_ == "VERB" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense"):
+            form, tense = v.morph.get("VerbForm", []), v.morph.get("Tense", [])
+            if v.pos_ == "VERB" and "Part" in form and "Pres" in tense:
                 continue  # gerund / present participle: "signalant que"
             # relative object: "ce qu'il dit être …" is not a statement
             prev = [t for t in doc[sent.start : v.i] if not t.is_space][-3:]
@@ -394,7 +395,7 @@ def indirect_statements(ctx: _Ctx, quote_ranges: list[tuple[int, int]]) -> list[
             # (b) infinitive complement
             if content is None and lemma in INF_SPEECH:
                 nxt = [t for t in doc[v.i + 1 : min(sent.end, v.i + 3)] if t.pos_ != "ADV"]
-                if nxt and "Inf" in nxt[0].morph.get("VerbForm"):
+                if nxt and "Inf" in nxt[0].morph.get("VerbForm", []):
                     content = (nxt[0].i, sent.end)
                     method = "infinitive"
             # (c) post-posed incise: "…, a déclaré X." after a clause, no quote mark
@@ -405,12 +406,21 @@ def indirect_statements(ctx: _Ctx, quote_ranges: list[tuple[int, int]]) -> list[
                     k -= 1
                 if k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"'):
                     before = doc[sent.start : k]
-                    if any(t.pos_ in ("VERB", "AUX") for t in before) and not inside(before.start_char + ctx.offset):
+                    has_verb = any(t.pos_ in ("VERB", "AUX") for t in before)
+                    if has_verb and not inside(before.start_char + ctx.offset):
                         content = (sent.start, k)
                         method = "incise"
             if content is None:
                 continue
             a, b = content
+            # Scraped text splices sentences with a comma ("…en mars, Un missile …"):
+            # a capitalised determiner or pronoun after a comma starts a new sentence.
+            for k in range(a + 1, b):
+                t = doc[k]
+                if (doc[k - 1].text == "," and t.text[:1].isupper() and t.pos_ in ("DET", "PRON")
+                        and ctx.mention_of(t) is None):
+                    b = k
+                    break
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
                 b -= 1
             if b <= a:
