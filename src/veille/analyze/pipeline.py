@@ -124,10 +124,10 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
             an.notes.append(f"language {lang!r} has no spaCy model: punctuation sentences only, "
                             "no entities or quotes")
             continue
-        pieces = nlpmod.chunk_text(text)
-        if len(pieces) > 1:
-            an.notes.append(f"long text ({len(text)} chars) parsed in {len(pieces)} chunks")
-        by_lang.setdefault(lang, []).extend((n, off, piece) for off, piece in pieces)
+        chunks = nlpmod.chunk_text(text)
+        if len(chunks) > 1:
+            an.notes.append(f"long text ({len(text)} chars) parsed in {len(chunks)} chunks")
+        by_lang.setdefault(lang, []).extend((n, off, piece) for off, piece in chunks)
 
     docs_by_item: dict[int, list[tuple[int, Any]]] = {}
     for lang, entries in by_lang.items():
