@@ -102,11 +102,19 @@ class Store:
         """Bring the schema to the newest revision (a no-op when it is there)."""
         cfg = _alembic_config()
         head = ScriptDirectory.from_config(cfg).get_current_head()
+        if self.schema_revision() == head:
+            return  # the usual case, decided without taking any lock
         with _MIGRATE_LOCK, self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 # Two processes opening a fresh database at once: one migrates,
                 # the other waits here and then finds the schema at head.
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY + 1})
+            elif conn.dialect.name == "sqlite":
+                # Same on SQLite: take the write lock before reading the
+                # revision (pysqlite would not open a transaction before DDL,
+                # so two processes both saw no schema and both created it),
+                # which also makes the migration itself all-or-nothing.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
             cfg.attributes["connection"] = conn
