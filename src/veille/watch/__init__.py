@@ -1,0 +1,1 @@
+"""Watching feeds and pages: polite polling, story updates, watchlists and alerts."""

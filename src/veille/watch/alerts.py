@@ -1,0 +1,337 @@
+"""Watchlists, matching and alert delivery.
+
+A watchlist names entities (matched through the store's canonical entities
+and their aliases, so "Zelenskiy" finds the Zelenskyy entity) and/or search
+queries (every term present, case- and accent-insensitive, whole words;
+"quoted phrases" kept together). An alert is recorded once per watchlist and
+subject (key unique in the store), then delivered by the watchlist's
+channels: ``print``, ``jsonl:PATH`` (one JSON object appended per alert) and
+``webhook:URL`` (JSON POSTed). A delivery failure is recorded on the alert and
+logged; it never stops the watcher.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import Connection, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from veille.store import Store
+from veille.store.schema import articles, entities, mentions, story_articles
+from veille.watch.sources import ConfigError, WatchlistSpec, now
+from veille.watch.tables import alerts, watchlists
+
+log = logging.getLogger("veille.watch")
+
+CHANNEL_KINDS = ("print", "jsonl", "webhook")
+WEBHOOK_TIMEOUT = 10.0
+
+
+# --- text matching ------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Casefolded, accents removed, apostrophes and dashes as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", bare).strip()
+
+
+def query_terms(query: str) -> list[str]:
+    """Terms of a query: words, or "quoted phrases" kept as one term."""
+    terms = [fold(p) for p in re.findall(r'"([^"]+)"', query)]
+    terms += fold(re.sub(r'"[^"]*"', " ", query)).split()
+    return [t for t in terms if t]
+
+
+def query_matches(query: str, folded_text: str) -> bool:
+    terms = query_terms(query)
+    padded = f" {folded_text} "
+    return bool(terms) and all(f" {t} " in padded for t in terms)
+
+
+def check_channel(channel: str) -> str:
+    kind, _, arg = channel.partition(":")
+    if kind not in CHANNEL_KINDS:
+        raise ConfigError(f"channel {channel!r}: use print, jsonl:PATH or webhook:URL")
+    if kind == "jsonl" and not arg:
+        raise ConfigError(f"channel {channel!r}: jsonl needs a file path (jsonl:alerts.jsonl)")
+    if kind == "webhook" and not arg.startswith(("http://", "https://")):
+        raise ConfigError(f"channel {channel!r}: webhook needs an http(s) URL")
+    return channel
+
+
+# --- watchlists in the store --------------------------------------------------------
+def save_watchlist(conn: Connection, spec: WatchlistSpec) -> int:
+    """Create or replace the watchlist of that name."""
+    if not spec.name.strip():
+        raise ConfigError("a watchlist needs a name")
+    if not spec.entities and not spec.queries:
+        raise ConfigError(f"watchlist {spec.name!r}: give entities and/or queries")
+    channels = [check_channel(c) for c in (spec.channels or ["print"])]
+    row = conn.execute(select(watchlists.c.id).where(watchlists.c.name == spec.name)).first()
+    values = dict(entities=list(spec.entities), queries=list(spec.queries), channels=channels)
+    if row is not None:
+        conn.execute(update(watchlists).where(watchlists.c.id == row.id).values(**values))
+        return int(row.id)
+    res = conn.execute(watchlists.insert().values(name=spec.name, created_at=now(), **values))
+    return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+
+def list_watchlists(conn: Connection) -> list[dict[str, Any]]:
+    return [
+        {"id": r.id, "name": r.name, "entities": list(r.entities or []),
+         "queries": list(r.queries or []), "channels": list(r.channels or []),
+         "created_at": r.created_at.isoformat() if r.created_at else None}
+        for r in conn.execute(select(watchlists).order_by(watchlists.c.id))
+    ]
+
+
+def remove_watchlist(conn: Connection, name: str) -> bool:
+    return bool(conn.execute(delete(watchlists).where(watchlists.c.name == name)).rowcount)
+
+
+def list_alerts(conn: Connection, *, limit: int = 100, watchlist: str | None = None,
+                after_id: int | None = None) -> list[dict[str, Any]]:
+    q = (select(alerts, watchlists.c.name.label("watchlist"))
+         .join(watchlists, watchlists.c.id == alerts.c.watchlist_id, isouter=True)
+         .order_by(alerts.c.id.desc()).limit(limit))
+    if watchlist:
+        q = q.where(watchlists.c.name == watchlist)
+    if after_id is not None:
+        q = q.where(alerts.c.id > after_id)
+    return [_alert_row(r) for r in conn.execute(q)]
+
+
+def _alert_row(r: Any) -> dict[str, Any]:
+    return {
+        "id": r.id, "watchlist": r.watchlist, "kind": r.kind, "article_uid": r.article_uid,
+        "story_id": r.story_id, "matched": r.matched, "payload": r.payload,
+        "delivered": r.delivered, "created_at": r.created_at.isoformat() if r.created_at else None,
+    }
+
+
+# --- matching ---------------------------------------------------------------------
+@dataclass
+class EntityIndex:
+    """Each watched name -> the canonical entity ids it denotes, and the folded
+    surface forms (canonical + aliases) to fall back on for articles that have
+    no analysis yet."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    forms: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, conn: Connection, names: Iterable[str]) -> EntityIndex:
+        wanted = {n: fold(n) for n in names}
+        idx = cls({n: set() for n in wanted}, {n: {f} for n, f in wanted.items() if f})
+        if not wanted:
+            return idx
+        for r in conn.execute(select(entities.c.entity_id, entities.c.canonical, entities.c.aliases)):
+            forms = {fold(r.canonical)} | {fold(a) for a in (r.aliases or []) if isinstance(a, str)}
+            forms.discard("")
+            for name, folded in wanted.items():
+                if name == r.entity_id or folded in forms:
+                    idx.ids[name].add(r.entity_id)
+                    idx.forms[name] |= forms
+        return idx
+
+
+@dataclass
+class ArticleFacts:
+    uid: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    folded: str
+    entity_ids: set[str]
+    mention_forms: set[str]
+    analysed: bool
+
+
+def load_article(conn: Connection, uid: str) -> ArticleFacts | None:
+    r = conn.execute(select(articles.c.uid, articles.c.title, articles.c.text, articles.c.source,
+                            articles.c.url, articles.c.published).where(articles.c.uid == uid)).first()
+    if r is None:
+        return None
+    ms = conn.execute(select(mentions.c.entity_id, mentions.c.text)
+                      .where(mentions.c.article_uid == uid)).all()
+    return ArticleFacts(
+        uid=r.uid, title=r.title, source=r.source, url=r.url, published=r.published,
+        folded=fold(f"{r.title or ''}\n{r.text}"),
+        entity_ids={m.entity_id for m in ms if m.entity_id},
+        mention_forms={fold(m.text) for m in ms}, analysed=bool(ms),
+    )
+
+
+def match_article(wl: dict[str, Any], art: ArticleFacts, index: EntityIndex) -> dict[str, list[str]]:
+    """The watchlist's entities and queries this article matches."""
+    hit_entities = []
+    padded = f" {art.folded} "
+    for name in wl["entities"]:
+        ids = index.ids.get(name, set())
+        forms = index.forms.get(name, set())
+        if ids & art.entity_ids or forms & art.mention_forms:
+            hit_entities.append(name)
+        elif not art.analysed and any(f" {f} " in padded for f in forms):
+            # Not analysed (yet): the entity's known names in the text stand in.
+            hit_entities.append(name)
+    hit_queries = [q for q in wl["queries"] if query_matches(q, art.folded)]
+    return {"entities": hit_entities, "queries": hit_queries}
+
+
+def _insert_alert(conn: Connection, row: dict[str, Any]) -> int | None:
+    stmt: Any = (postgresql.insert(alerts) if conn.dialect.name == "postgresql"
+                 else sqlite.insert(alerts)).on_conflict_do_nothing()
+    res = conn.execute(stmt.values(**row))
+    if not res.rowcount:
+        return None
+    return int(conn.execute(select(alerts.c.id).where(
+        alerts.c.watchlist_id == row["watchlist_id"], alerts.c.key == row["key"])).scalar_one())
+
+
+def _story_of(conn: Connection, uids: Sequence[str]) -> dict[str, int]:
+    if not uids:
+        return {}
+    return {r.article_uid: r.story_id for r in conn.execute(
+        select(story_articles.c.article_uid, story_articles.c.story_id)
+        .where(story_articles.c.article_uid.in_(list(uids))))}
+
+
+def evaluate(
+    store: Store, new_uids: Sequence[str], *, echo: Callable[[str], None] | None = None,
+    http: httpx.Client | None = None,
+) -> list[dict[str, Any]]:
+    """Record and deliver the alerts that new articles (and the stories they
+    joined) raise. Idempotent: an alert already recorded is not raised again."""
+    from veille.watch.changes import story_changes_for_watch
+
+    with store.connect() as conn:
+        lists = list_watchlists(conn)
+        if not lists:
+            return []
+        index = EntityIndex.build(conn, {n for wl in lists for n in wl["entities"]})
+        facts = [a for a in (load_article(conn, uid) for uid in new_uids) if a is not None]
+        story_of = _story_of(conn, [a.uid for a in facts])
+    pending: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    article_hits: dict[int, set[int]] = {}  # watchlist id -> stories already alerted via an article
+    for wl in lists:
+        for art in facts:
+            matched = match_article(wl, art, index)
+            if not (matched["entities"] or matched["queries"]):
+                continue
+            sid = story_of.get(art.uid)
+            if sid is not None:
+                article_hits.setdefault(wl["id"], set()).add(sid)
+            payload = {
+                "type": "article", "watchlist": wl["name"], "article": {
+                    "uid": art.uid, "title": art.title, "source": art.source, "url": art.url,
+                    "published": art.published}, "story_id": sid, "matched": matched,
+            }
+            pending.append((wl, dict(watchlist_id=wl["id"], kind="article", key=f"article:{art.uid}",
+                                     article_uid=art.uid, story_id=sid, matched=matched,
+                                     payload=payload, created_at=now())))
+    # Stories that gained articles: a story matching a watchlist through any of
+    # its articles raises one alert with what changed, unless an article alert
+    # already covers it.
+    stories = sorted({s for s in story_of.values()})
+    if stories:
+        with store.begin() as conn:
+            for sid, change, story_facts in story_changes_for_watch(conn, stories):
+                for wl in lists:
+                    if sid in article_hits.get(wl["id"], set()):
+                        continue
+                    hits: dict[str, list[str]] = {"entities": [], "queries": []}
+                    for art in story_facts:
+                        m = match_article(wl, art, index)
+                        hits["entities"] += [e for e in m["entities"] if e not in hits["entities"]]
+                        hits["queries"] += [q for q in m["queries"] if q not in hits["queries"]]
+                    if not (hits["entities"] or hits["queries"]):
+                        continue
+                    new = sorted(a["uid"] for a in change.get("new_articles", []))
+                    digest = hashlib.sha1("\x00".join(new).encode()).hexdigest()[:16]
+                    payload = {"type": "story", "watchlist": wl["name"], "story_id": sid,
+                               "matched": hits, "changes": change}
+                    pending.append((wl, dict(watchlist_id=wl["id"], kind="story",
+                                             key=f"story:{sid}:{digest}", article_uid=None,
+                                             story_id=sid, matched=hits, payload=payload,
+                                             created_at=now())))
+    raised: list[dict[str, Any]] = []
+    for wl, row in pending:
+        with store.begin() as conn:
+            alert_id = _insert_alert(conn, row)
+        if alert_id is None:
+            continue
+        payload = {"id": alert_id, **row["payload"], "created_at": row["created_at"].isoformat()}
+        delivered = deliver(payload, wl["channels"], echo=echo, http=http)
+        with store.begin() as conn:
+            conn.execute(update(alerts).where(alerts.c.id == alert_id).values(delivered=delivered))
+        raised.append(payload | {"delivered": delivered})
+    return raised
+
+
+# --- delivery -----------------------------------------------------------------------
+def describe(alert: dict[str, Any]) -> str:
+    m = alert.get("matched", {})
+    what = ", ".join([*m.get("entities", []), *(f'"{q}"' for q in m.get("queries", []))])
+    if alert.get("type") == "story":
+        ch = alert.get("changes", {})
+        n = len(ch.get("new_articles", []))
+        return (f"[{alert['watchlist']}] story {alert['story_id']} gained {n} article(s)"
+                f" ({what}): {ch.get('headline') or ''}").rstrip(": ")
+    art = alert.get("article", {})
+    return (f"[{alert['watchlist']}] {art.get('title') or art.get('uid')} — "
+            f"{art.get('source') or 'unknown source'} ({what})")
+
+
+def deliver(
+    alert: dict[str, Any], channels: Sequence[str], *, echo: Callable[[str], None] | None = None,
+    http: httpx.Client | None = None,
+) -> dict[str, str]:
+    status: dict[str, str] = {}
+    for channel in channels:
+        kind, _, arg = channel.partition(":")
+        try:
+            if kind == "print":
+                (echo or _print)(describe(alert))
+            elif kind == "jsonl":
+                path = Path(arg).expanduser()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.open("a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(alert, ensure_ascii=False, default=str) + "\n")
+            elif kind == "webhook":
+                _post(arg, alert, http)
+            else:
+                raise ConfigError(f"unknown channel {channel!r}")
+            status[channel] = "ok"
+        except (OSError, httpx.HTTPError, ConfigError) as exc:
+            status[channel] = f"error: {exc}"
+            log.warning("alert %s: delivery to %s failed: %s", alert.get("id"), channel, exc)
+    return status
+
+
+def _print(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _post(url: str, alert: dict[str, Any], http: httpx.Client | None) -> None:
+    from veille.watch.fetch import USER_AGENT
+
+    body = json.dumps(alert, ensure_ascii=False, default=str).encode("utf-8")
+    headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
+    if http is not None:
+        http.post(url, content=body, headers=headers).raise_for_status()
+        return
+    with httpx.Client(timeout=WEBHOOK_TIMEOUT) as client:
+        client.post(url, content=body, headers=headers).raise_for_status()

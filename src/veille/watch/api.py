@@ -1,0 +1,107 @@
+"""JSON API for alerts, watchlists and story updates, as a FastAPI router the
+web app includes::
+
+    from veille.watch.api import create_router
+    app.include_router(create_router(lambda: store, lambda: settings.token))
+
+Reads are open; writes need the token (``Authorization: Bearer TOKEN`` or
+``X-Veille-Token: TOKEN``) and are refused when no token is configured.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Header, HTTPException, Query
+from pydantic import BaseModel, Field
+
+from veille.store import Store
+from veille.watch import alerts as al
+from veille.watch import changes as ch
+from veille.watch.sources import ConfigError, WatchlistSpec
+
+
+class WatchlistIn(BaseModel):
+    name: str = Field(min_length=1, max_length=256)
+    entities: list[str] = Field(default_factory=list, max_length=200)
+    queries: list[str] = Field(default_factory=list, max_length=200)
+    channels: list[str] = Field(default_factory=lambda: ["print"], max_length=20)
+
+
+def _check_token(expected: str | None, authorization: str | None, x_token: str | None) -> None:
+    if not expected:
+        raise HTTPException(403, "writes are disabled: start the server with VEILLE_TOKEN set")
+    given = x_token
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "missing or wrong token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -> APIRouter:
+    router = APIRouter(tags=["watch"])
+
+    @router.get("/api/alerts")
+    def get_alerts(
+        limit: int = Query(100, ge=1, le=1000),
+        watchlist: str | None = Query(None, max_length=256),
+        after_id: int | None = Query(None, ge=0),
+    ) -> list[dict[str, Any]]:
+        """Recorded alerts, newest first."""
+        with store().connect() as conn:
+            return al.list_alerts(conn, limit=limit, watchlist=watchlist, after_id=after_id)
+
+    @router.get("/api/watchlists")
+    def get_watchlists() -> list[dict[str, Any]]:
+        with store().connect() as conn:
+            return al.list_watchlists(conn)
+
+    @router.post("/api/watchlists", status_code=201)
+    def post_watchlist(
+        body: WatchlistIn, authorization: str | None = Header(None),
+        x_veille_token: str | None = Header(None),
+    ) -> dict[str, Any]:
+        """Create or replace a watchlist (by name)."""
+        _check_token(token(), authorization, x_veille_token)
+        spec = WatchlistSpec(body.name, list(body.entities), list(body.queries), list(body.channels))
+        try:
+            with store().begin() as conn:
+                wid = al.save_watchlist(conn, spec)
+        except ConfigError as exc:
+            raise HTTPException(422, str(exc)) from None
+        with store().connect() as conn:
+            return next(w for w in al.list_watchlists(conn) if w["id"] == wid)
+
+    @router.get("/api/updates")
+    def get_updates(viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
+                    include_unseen: bool = False) -> list[dict[str, Any]]:
+        """Stories with articles this viewer has not seen."""
+        with store().connect() as conn:
+            return ch.updated_stories(conn, viewer, include_unseen=include_unseen)
+
+    @router.get("/api/stories/{story_id}/changes")
+    def get_changes(story_id: int, viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64)
+                    ) -> dict[str, Any]:
+        """What changed in the story since the viewer last marked it seen."""
+        with store().connect() as conn:
+            change = ch.changes_since(conn, story_id, viewer)
+        if change is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return change
+
+    @router.post("/api/stories/{story_id}/seen")
+    def post_seen(
+        story_id: int, viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
+        authorization: str | None = Header(None), x_veille_token: str | None = Header(None),
+    ) -> dict[str, Any]:
+        """Record that the viewer has seen the story as it is now."""
+        _check_token(token(), authorization, x_veille_token)
+        with store().begin() as conn:
+            change = ch.changes_since(conn, story_id, viewer, mark_seen=True)
+        if change is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return change
+
+    return router
