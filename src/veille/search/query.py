@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from veille.search.snippets import snippet
-from veille.search.text import QUERY_LANGUAGES, query_forms, tokens
+from veille.search.text import query_forms, tokens
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about the article
 FACET_SIZE = 10

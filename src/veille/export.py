@@ -1,0 +1,185 @@
+"""Exports of stories, articles, entities and quotes as JSON, JSONL, CSV or Parquet.
+
+Rows are produced in pages straight from the store (never the whole table in
+memory, except the one Parquet row group in flight), so the CLI and the API
+can stream an export of any size. Nested values (lists, views) stay nested in
+JSON/JSONL and become JSON strings in CSV and Parquet, whose columns are flat.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from sqlalchemy import Connection, select
+
+from veille.store.schema import articles, entities, stories, story_articles
+from veille.web.data import quotes as quote_data
+
+KINDS = ("stories", "articles", "entities", "quotes")
+FORMATS = ("json", "jsonl", "csv", "parquet")
+MEDIA_TYPES = {"json": "application/json", "jsonl": "application/x-ndjson",
+               "csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
+PAGE = 500
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "source", "published", "published_start", "published_end", "date_precision",
+                 "language", "title", "url", "duplicate_of", "story_id", "n_chars", "text"),
+    "stories": ("id", "title", "size", "first_published", "last_published", "languages", "sources",
+                "article_ids", "summary", "view"),
+    "entities": ("id", "name", "label", "aliases", "mentions", "languages"),
+    "quotes": ("article_id", "index", "text", "speaker", "speaker_entity_id", "kind", "verb",
+               "start", "end", "source", "published", "language"),
+}
+INT_COLUMNS = {"n_chars", "size", "mentions", "index", "start", "end", "story_id", "id:stories"}
+
+
+def _articles(conn: Connection) -> Iterator[dict[str, Any]]:
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(articles, story_articles.c.story_id)
+            .outerjoin(story_articles, story_articles.c.article_uid == articles.c.uid)
+            .where(articles.c.seq > last).order_by(articles.c.seq).limit(PAGE)).all()
+        for r in rows:
+            yield {"id": r.uid, "source": r.source, "published": r.published,
+                   "published_start": r.published_start, "published_end": r.published_end,
+                   "date_precision": r.date_precision, "language": r.language, "title": r.title,
+                   "url": r.url, "duplicate_of": r.duplicate_of, "story_id": r.story_id,
+                   "n_chars": r.n_chars, "text": r.text}
+        if len(rows) < PAGE:
+            return
+        last = rows[-1].seq
+
+
+def _stories(conn: Connection) -> Iterator[dict[str, Any]]:
+    last = 0
+    while True:
+        rows = conn.execute(select(stories).where(stories.c.id > last).order_by(stories.c.id)
+                            .limit(PAGE)).all()
+        for r in rows:
+            ids = list(conn.execute(select(story_articles.c.article_uid)
+                                    .where(story_articles.c.story_id == r.id)
+                                    .order_by(story_articles.c.article_uid)).scalars())
+            view = r.view if isinstance(r.view, dict) else {}
+            title = r.title or (view.get("title") or {}).get("text")
+            yield {"id": r.id, "title": title, "size": r.size, "first_published": r.first_published,
+                   "last_published": r.last_published, "languages": r.languages or [],
+                   "sources": r.sources or [], "article_ids": ids,
+                   "summary": view.get("summary") or [], "view": view or None}
+        if len(rows) < PAGE:
+            return
+        last = rows[-1].id
+
+
+def _entities(conn: Connection) -> Iterator[dict[str, Any]]:
+    last = ""
+    while True:
+        rows = conn.execute(select(entities).where(entities.c.entity_id > last)
+                            .order_by(entities.c.entity_id).limit(PAGE)).all()
+        for r in rows:
+            yield {"id": r.entity_id, "name": r.canonical, "label": r.label,
+                   "aliases": list(r.aliases or []), "mentions": r.n_mentions or 0,
+                   "languages": list(r.languages or [])}
+        if len(rows) < PAGE:
+            return
+        last = rows[-1].entity_id
+
+
+def _quotes(conn: Connection) -> Iterator[dict[str, Any]]:
+    after = None
+    while True:
+        items, after = quote_data.list_quotes(conn, after=after, limit=PAGE)
+        for it in items:
+            yield {k: it.get(k) for k in COLUMNS["quotes"]}
+        if after is None:
+            return
+
+
+ROWS: dict[str, Callable[[Connection], Iterator[dict[str, Any]]]] = {
+    "articles": _articles, "stories": _stories, "entities": _entities, "quotes": _quotes,
+}
+
+
+def rows(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
+    if kind not in ROWS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return ROWS[kind](conn)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def iter_text(kind: str, fmt: str, items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """Text formats as chunks, for streaming."""
+    if fmt == "jsonl":
+        for it in items:
+            yield json.dumps(it, ensure_ascii=False, default=str) + "\n"
+    elif fmt == "json":
+        yield "["
+        for i, it in enumerate(items):
+            yield ("," if i else "") + "\n" + json.dumps(it, ensure_ascii=False, default=str)
+        yield "\n]\n"
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(COLUMNS[kind]), extrasaction="ignore")
+        w.writeheader()
+        for i, it in enumerate(items):
+            w.writerow({k: _flat(v) for k, v in it.items()})
+            if i % 200 == 199:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+    else:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
+def _arrow_schema(kind: str) -> Any:
+    import pyarrow as pa
+
+    fields = []
+    for c in COLUMNS[kind]:
+        is_int = c in INT_COLUMNS or (c == "id" and kind == "stories")
+        fields.append(pa.field(c, pa.int64() if is_int else pa.string()))
+    return pa.schema(fields)
+
+
+def write_parquet(kind: str, items: Iterator[dict[str, Any]], out: IO[bytes] | str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema(kind)
+    n = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            cols = {f.name: [_flat(b.get(f.name)) for b in batch] for f in schema}
+            writer.write_table(pa.table(cols, schema=schema))
+            batch.clear()
+
+        for it in items:
+            batch.append(it)
+            n += 1
+            if len(batch) >= 5000:
+                flush()
+        if batch or n == 0:
+            flush()
+    return n
+
+
+def export(conn: Connection, kind: str, fmt: str, out: IO[Any]) -> None:
+    """Write the whole export to a binary stream."""
+    items = rows(conn, kind)
+    if fmt == "parquet":
+        write_parquet(kind, items, out)
+        return
+    for chunk in iter_text(kind, fmt, items):
+        out.write(chunk.encode("utf-8"))

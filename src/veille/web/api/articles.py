@@ -1,0 +1,152 @@
+"""``/api/articles``: list, one article with its analysis, and ingest (POST, token)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from veille.ingest.readers import READERS, ReadOptions, detect_format
+from veille.ingest.sources import FORMATS
+from veille.model import Reject
+from veille.web import cursor
+from veille.web.data import articles as data
+from veille.web.deps import ConnDep, Limit, Since, Until, get_store, iso_bound, require_write
+from veille.web.problems import Problem
+
+router = APIRouter(tags=["articles"])
+MAX_UPLOAD = 20 * 1024 * 1024
+
+_ARTICLE_IN = {
+    "type": "object", "required": ["text"],
+    "properties": {k: {"type": "string"} for k in
+                   ("id", "text", "title", "source", "url", "published", "language")},
+    "description": "An article; published is YYYY-MM or YYYY-MM-DD; id defaults to a hash of the text.",
+}
+_INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"oneOf": [
+                _ARTICLE_IN, {"type": "array", "items": _ARTICLE_IN},
+            ]}},
+            "multipart/form-data": {"schema": {
+                "type": "object", "properties": {"file": {
+                    "type": "array", "items": {"type": "string", "format": "binary"}}},
+                "required": ["file"]}},
+        },
+    }
+}
+
+
+@router.get("/articles", summary="List articles (ingest order)")
+def list_articles(
+    conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+    source: str | None = None, language: Annotated[str | None, Query(max_length=16)] = None,
+    since: Since = None, until: Until = None,
+    entity: Annotated[str | None, Query(description="Only articles mentioning this entity id.")] = None,
+) -> dict[str, Any]:
+    after = cursor.decode("articles", cursor_, 1)
+    items, nxt = data.list_articles(
+        conn, source=source, language=language, since=iso_bound(since, "since"),
+        until=iso_bound(until, "until", end=True), entity=entity,
+        after_seq=int(after[0]) if after else None, limit=limit)
+    return {"items": items, "next_cursor": cursor.encode("articles", nxt), "limit": limit}
+
+
+@router.get("/articles/{article_id:path}", summary="One article with its analysis")
+def get_article(conn: ConnDep, article_id: str) -> dict[str, Any]:
+    art = data.get_article(conn, article_id)
+    if art is None:
+        raise Problem(404, "article-not-found", f"no article with id {article_id!r}")
+    return art
+
+
+def _json_items(payload: Any) -> bytes:
+    records = payload if isinstance(payload, list) else [payload]
+    if not records:
+        raise Problem(422, "no-articles", "the body is an empty list: send one article or a list")
+    lines = []
+    for rec in records:
+        if isinstance(rec, dict) and not rec.get("id") and isinstance(rec.get("text"), str):
+            rec = rec | {"id": "api:" + hashlib.sha256(rec["text"].encode()).hexdigest()[:16]}
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    return "\n".join(lines).encode()
+
+
+async def _items(request: Request, fmt: str, max_bytes: int) -> list[Any]:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        body = await request.body()
+        if len(body) > MAX_UPLOAD:
+            raise Problem(413, "too-large", f"the body is over {MAX_UPLOAD:,} bytes")
+        try:
+            payload = json.loads(body)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise Problem(400, "invalid-json", f"the body is not valid JSON: {exc}") from exc
+        opts = ReadOptions(origin="<api>", name="api", max_bytes=max_bytes)
+        return list(READERS["jsonl"](_json_items(payload), opts))
+    if ctype == "multipart/form-data":
+        form = await request.form()
+        uploads = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
+        if not uploads:
+            raise Problem(422, "no-file", "multipart body has no 'file' part")
+        items: list[Any] = []
+        for up in uploads:
+            raw = await up.read(MAX_UPLOAD + 1)
+            name = Path(up.filename or "upload").name
+            if len(raw) > MAX_UPLOAD:
+                items.append(Reject(f"<upload:{name}>", f"over {MAX_UPLOAD:,} bytes", "E011"))
+                continue
+            kind = fmt if fmt != "auto" else detect_format(Path(name), raw[:4096])
+            opts = ReadOptions(origin=f"<upload:{name}>", name=name, max_bytes=max_bytes)
+            items += list(READERS[kind](raw, opts))
+        return items
+    raise Problem(415, "unsupported-media-type",
+                  "send application/json (an article or a list) or multipart/form-data with 'file'")
+
+
+def _process(store: Any) -> None:
+    """Analyse and cluster what was just ingested (runs after the response)."""
+    try:
+        from veille.analyze.service import analyze_pending
+
+        analyze_pending(store)
+    except ImportError:  # pragma: no cover - analysis stage absent
+        return
+    try:
+        from veille.cluster.service import cluster_pending
+    except ImportError:
+        return
+    cluster_pending(store)
+
+
+@router.post("/articles", status_code=201, summary="Ingest articles (needs the token)",
+             dependencies=[Depends(require_write)], openapi_extra=_INGEST_BODY)
+async def ingest(
+    request: Request, background: BackgroundTasks,
+    fmt: Annotated[str, Query(alias="format", description="Upload format: " + "|".join(FORMATS))] = "auto",
+    process: Annotated[bool, Query(description="Analyse and cluster after ingesting.")] = True,
+) -> dict[str, Any]:
+    if fmt not in FORMATS:
+        raise Problem(422, "invalid-format", f"format must be one of {', '.join(FORMATS)}")
+    store = get_store(request)
+    items = await _items(request, fmt, request.app.state.settings.max_article_bytes)
+    from veille.ingest.service import ingest_items
+
+    report = await run_in_threadpool(ingest_items, store, items,
+                                     max_bytes=request.app.state.settings.max_article_bytes)
+    rejects = [{"code": r.code, "reason": r.reason, "origin": r.origin, "line": r.line}
+               for r in report.rejects]
+    if rejects and not report.added and not report.unchanged and not report.exact_duplicates:
+        raise Problem(422, "rejected", f"{len(rejects)} record(s) rejected, nothing ingested",
+                      rejects=rejects)
+    if process and report.added:
+        background.add_task(_process, store)
+    return report.to_dict() | {"ids": report.added, "rejects": rejects,
+                               "processing": bool(process and report.added)}

@@ -1,0 +1,25 @@
+"""``/api/quotes``: quotes in ingest order, optionally by one speaker."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from veille.web import cursor
+from veille.web.data import quotes as data
+from veille.web.deps import ConnDep, Limit
+
+router = APIRouter(tags=["quotes"])
+
+
+@router.get("/quotes", summary="List quotes")
+def list_quotes(
+    conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+    speaker: Annotated[str | None, Query(max_length=200,
+                                         description="An entity id, or part of the speaker's name.")] = None,
+) -> dict[str, Any]:
+    after = cursor.decode("quotes", cursor_, 2)
+    key = (int(after[0]), int(after[1])) if after else None
+    items, nxt = data.list_quotes(conn, speaker=speaker, after=key, limit=limit)
+    return {"items": data.public(items), "next_cursor": cursor.encode("quotes", nxt), "limit": limit}

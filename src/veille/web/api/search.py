@@ -1,0 +1,50 @@
+"""``/api/search``: ranked full-text search with snippets and facets."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from veille.search.query import Filters, QueryError, search
+from veille.web import cursor
+from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
+from veille.web.problems import Problem
+
+router = APIRouter(tags=["search"])
+
+Month = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="Facet filter YYYY-MM.")]
+
+
+def run_search(conn: Any, q: str, *, source: str | None, language: str | None, entity: str | None,
+               since: str | None, until: str | None, month: str | None, limit: int,
+               cursor_: str | None, facets: bool = True) -> dict[str, Any]:
+    """Shared by the API and the search page."""
+    after = cursor.decode("search:" + q, cursor_, 2)
+    lo, hi = iso_bound(since, "since"), iso_bound(until, "until", end=True)
+    if month:
+        mlo, mhi = iso_bound(month, "month"), iso_bound(month, "month", end=True)
+        lo = max(filter(None, (lo, mlo)))
+        hi = min(filter(None, (hi, mhi)))
+    filters = Filters(source=source, language=language, entity=entity, since=lo, until=hi)
+    try:
+        out = search(conn, q, filters, limit=limit, facets=facets,
+                     after=(float(after[0]), int(after[1])) if after else None)
+    except QueryError as exc:
+        raise Problem(422, "empty-query", f"{exc}: type at least one letter or digit") from exc
+    out["next_cursor"] = cursor.encode("search:" + q, out.pop("next"))
+    return out
+
+
+@router.get("/search", summary="Full-text search")
+def search_articles(
+    conn: ConnDep, q: Annotated[str, Query(min_length=1, max_length=500, description="Words (all must "
+                                           "match), \"a phrase\", -excluded. Stemmed in French and English.")],
+    limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+    source: str | None = None, language: str | None = None,
+    entity: Annotated[str | None, Query(description="Only articles mentioning this entity id.")] = None,
+    since: Since = None, until: Until = None, month: Month = None,
+    facets: bool = True,
+) -> dict[str, Any]:
+    return run_search(conn, q, source=source, language=language, entity=entity, since=since,
+                      until=until, month=month, limit=limit, cursor_=cursor_, facets=facets)

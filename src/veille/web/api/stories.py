@@ -1,0 +1,36 @@
+"""``/api/stories``: newest or biggest first, one story with its full view."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from veille.web import cursor
+from veille.web.data import stories as data
+from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
+from veille.web.problems import Problem
+
+router = APIRouter(tags=["stories"])
+
+
+@router.get("/stories", summary="List stories")
+def list_stories(
+    conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+    sort: Annotated[Literal["recent", "size"], Query(description="recent: last published first; "
+                                                     "size: most articles first")] = "recent",
+    entity: Annotated[str | None, Query(description="Only stories mentioning this entity id.")] = None,
+    since: Since = None, until: Until = None,
+) -> dict[str, Any]:
+    after = cursor.decode(f"stories:{sort}", cursor_, 3)
+    items, nxt = data.list_stories(conn, sort=sort, entity=entity, since=iso_bound(since, "since"),
+                                   until=iso_bound(until, "until", end=True), after=after, limit=limit)
+    return {"items": items, "next_cursor": cursor.encode(f"stories:{sort}", nxt), "limit": limit}
+
+
+@router.get("/stories/{story_id}", summary="One story with its full view")
+def get_story(conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    story = data.get_story(conn, story_id)
+    if story is None:
+        raise Problem(404, "story-not-found", f"no story with id {story_id}")
+    return story

@@ -1,0 +1,87 @@
+"""The FastAPI application: JSON API under ``/api``, HTML pages at the root.
+
+``create_app`` takes an open :class:`~veille.store.Store` or a database path
+or URL, so tests, the CLI and a WSGI/ASGI host all build the app the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from veille import __version__ as VERSION
+from veille.config import Settings
+from veille.store import Store
+from veille.web import problems
+from veille.web.api import articles, entities, exports, quotes, search, stories
+from veille.web.deps import require_read
+
+HERE = Path(__file__).parent
+
+# Pages load only our own script and stylesheet: an injected <script> in an
+# article could not run even if escaping ever failed.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+# Swagger UI (/docs) needs its CDN bundle and an inline bootstrap script; it
+# shows no article text, so it alone gets this policy.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
+            "https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def _templates() -> Jinja2Templates:
+    t = Jinja2Templates(directory=str(HERE / "templates"))
+    t.env.globals["version"] = VERSION
+    return t
+
+
+def create_app(store_or_db: Store | str, *, token: str | None = None,
+               protect_reads: bool | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the app. ``token`` defaults to $VEILLE_TOKEN (writes are refused without one);
+    ``protect_reads`` (default $VEILLE_PROTECT_READS) makes reads need the token too."""
+    settings = settings or Settings()
+    store = store_or_db if isinstance(store_or_db, Store) else Store.open(store_or_db)
+    from veille.search.index import ensure_indexed
+
+    ensure_indexed(store)  # articles stored before the search index existed
+    app = FastAPI(
+        title="veille", version=VERSION,
+        description="News-event intelligence: articles, stories, entities, quotes and search. "
+                    "Reads are open; writes need `Authorization: Bearer $VEILLE_TOKEN`. "
+                    "Errors are RFC 9457 problem details. Lists page with `cursor`=`next_cursor`.",
+        dependencies=[Depends(require_read)],
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.token = token if token is not None else (settings.token or None)
+    env_protect = os.environ.get("VEILLE_PROTECT_READS", "").lower() in {"1", "true", "yes"}
+    app.state.protect_reads = env_protect if protect_reads is None else protect_reads
+    app.state.templates = _templates()
+    problems.install(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        docs = request.url.path in ("/docs", "/redoc", "/docs/oauth2-redirect")
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    for mod in (articles, stories, entities, quotes, search, exports):
+        app.include_router(mod.router, prefix="/api")
+    # The issue's spelling of the ingest endpoint, kept as an alias of /api/articles.
+    app.add_api_route("/articles", articles.ingest, methods=["POST"], status_code=201,
+                      dependencies=[Depends(articles.require_write)], include_in_schema=False)
+    from veille.web import pages
+
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app

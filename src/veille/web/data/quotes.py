@@ -1,0 +1,74 @@
+"""Quotes, read from the per-article analyses (no quote table: the analysis JSON is the truth).
+
+Paging walks analyses in ingest order and stops once a page is full, so a
+page costs the articles it reads, not the corpus. A speaker filter first
+narrows the articles with an index (mentions of the speaker's entity) or, for
+a bare name, a text match on the stored JSON, then checks each quote exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, String, cast, func, select
+
+from veille.search.text import fold
+from veille.store.schema import analyses, articles, entities, mentions
+
+_CHUNK = 200
+
+
+def _speaker_matches(qt: dict[str, Any], speaker: str, is_entity: bool) -> bool:
+    if is_entity:
+        return qt.get("speaker_entity_id") == speaker
+    want = fold(speaker)
+    names = (qt.get("speaker"), qt.get("speaker_canonical"))
+    return any(n and want in fold(n) for n in names)
+
+
+def list_quotes(
+    conn: Connection, *, speaker: str | None = None, after: tuple[int, int] | None = None,
+    limit: int = 20,
+) -> tuple[list[dict[str, Any]], tuple[int, int] | None]:
+    """Quotes in ingest order; ``speaker`` is an entity id or part of a speaker's name."""
+    is_entity = bool(speaker) and conn.execute(
+        select(entities.c.entity_id).where(entities.c.entity_id == speaker)).first() is not None
+    stmt = (select(articles.c.seq, articles.c.uid, articles.c.source, articles.c.published,
+                   articles.c.language, articles.c.title, analyses.c.data)
+            .join(analyses, analyses.c.article_uid == articles.c.uid).order_by(articles.c.seq))
+    if speaker and is_entity:
+        stmt = stmt.where(articles.c.uid.in_(
+            select(mentions.c.article_uid).where(mentions.c.entity_id == speaker)))
+    elif speaker:
+        stmt = stmt.where(func.lower(cast(analyses.c.data, String)).like(
+            "%" + speaker.lower().replace("%", "").replace("_", "") + "%"))
+    last_seq, last_idx = after if after else (0, -1)
+    out: list[dict[str, Any]] = []
+    while True:
+        rows = conn.execute(stmt.where(articles.c.seq >= last_seq).limit(_CHUNK)).all()
+        for r in rows:
+            data = r.data or {}
+            for i, qt in enumerate(data.get("quotes") or []):
+                if r.seq == last_seq and i <= last_idx:
+                    continue
+                if not isinstance(qt, dict) or (speaker and not _speaker_matches(qt, speaker, is_entity)):
+                    continue
+                if len(out) == limit:
+                    prev = out[-1]
+                    return out, (prev["_seq"], prev["index"])
+                out.append({
+                    "article_id": r.uid, "index": i, "text": qt.get("text"),
+                    "speaker": qt.get("speaker_canonical") or qt.get("speaker"),
+                    "speaker_surface": qt.get("speaker"), "speaker_entity_id": qt.get("speaker_entity_id"),
+                    "kind": qt.get("kind"), "verb": qt.get("verb"), "start": qt.get("start"),
+                    "end": qt.get("end"), "source": r.source, "published": r.published,
+                    "language": r.language, "article_title": r.title, "_seq": r.seq,
+                })
+        if len(rows) < _CHUNK:
+            break
+        last_seq, last_idx = rows[-1].seq + 1, -1
+    return out, None
+
+
+def public(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in it.items() if not k.startswith("_")} for it in items]

@@ -1,0 +1,142 @@
+"""Stories: listing by recency or size, one story with its full view."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from sqlalchemy import Connection, and_, func, or_, select, tuple_
+
+from veille.store.analyses import get_analysis
+from veille.store.schema import articles, entities, mentions, stories, story_articles
+
+Sort = Literal["recent", "size"]
+
+
+def _row(r: Any) -> dict[str, Any]:
+    view = r.view if isinstance(r.view, dict) else {}
+    title = r.title
+    if not title and isinstance(view.get("title"), dict):
+        title = view["title"].get("text")
+    summary = view.get("summary") or []
+    return {
+        "id": r.id, "title": title, "size": r.size, "languages": r.languages or [],
+        "sources": r.sources or [], "first_published": r.first_published,
+        "last_published": r.last_published, "predecessor_id": r.predecessor_id,
+        "lead": summary[0].get("text") if summary and isinstance(summary[0], dict) else None,
+        "has_view": bool(view),
+    }
+
+
+_COLS = (stories.c.id, stories.c.title, stories.c.size, stories.c.languages, stories.c.sources,
+         stories.c.first_published, stories.c.last_published, stories.c.predecessor_id, stories.c.view)
+
+
+def list_stories(
+    conn: Connection, *, sort: Sort = "recent", entity: str | None = None,
+    since: str | None = None, until: str | None = None,
+    after: tuple[Any, ...] | None = None, limit: int = 20,
+) -> tuple[list[dict[str, Any]], tuple[Any, ...] | None]:
+    """A page of stories (newest or biggest first) and the keyset to continue after."""
+    last = func.coalesce(stories.c.last_published, "")
+    keys = (last, stories.c.size, stories.c.id) if sort == "recent" else (
+        stories.c.size, last, stories.c.id)
+    stmt = select(*_COLS, last.label("lp")).order_by(*(k.desc() for k in keys)).limit(limit + 1)
+    stmt = stmt.where(stories.c.size > 0)
+    if entity:
+        stmt = stmt.where(stories.c.id.in_(
+            select(story_articles.c.story_id)
+            .join(mentions, mentions.c.article_uid == story_articles.c.article_uid)
+            .where(mentions.c.entity_id == entity)))
+    # Labels have their own precision ("2023-06"): compare on that many characters.
+    if since:
+        stmt = stmt.where(stories.c.last_published >= func.substr(since, 1, func.length(
+            stories.c.last_published)))
+    if until:
+        stmt = stmt.where(stories.c.first_published <= func.substr(until, 1, func.length(
+            stories.c.first_published)))
+    if after is not None:
+        stmt = stmt.where(tuple_(*keys) < tuple_(*after))
+    rows = conn.execute(stmt).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [_row(r) for r in rows]
+    nxt = None
+    if more and rows:
+        r = rows[-1]
+        nxt = (r.lp, r.size, r.id) if sort == "recent" else (r.size, r.lp, r.id)
+    return items, nxt
+
+
+def story_articles_of(conn: Connection, story_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(articles).join(story_articles, story_articles.c.article_uid == articles.c.uid)
+        .where(story_articles.c.story_id == story_id).order_by(articles.c.seq))
+    return [dict(r._mapping) for r in rows]
+
+
+def build_view(conn: Connection, arts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The story view computed now, for a story the explain stage has not stored yet."""
+    from veille.stories.view import build_story_view
+
+    analyses = []
+    for a in arts:
+        an = get_analysis(conn, a["uid"])
+        analyses.append(an["data"] if an else None)
+    ids = {m.get("entity_id") for an in analyses if an for m in an.get("entities", [])
+           if isinstance(m, dict) and m.get("entity_id")}
+    ents: dict[str, Any] = {}
+    if ids:
+        for r in conn.execute(select(entities).where(entities.c.entity_id.in_(list(ids)))):
+            ents[r.entity_id] = {"entity_id": r.entity_id, "canonical": r.canonical,
+                                 "label": r.label, "aliases": r.aliases or []}
+    return build_story_view(arts, analyses, ents)
+
+
+def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[str, Any] | None:
+    """The story row, its articles and its view (stored, else computed on the fly)."""
+    r = conn.execute(select(*_COLS, func.coalesce(stories.c.last_published, "").label("lp"))
+                     .where(stories.c.id == story_id)).first()
+    if r is None:
+        return None
+    out = _row(r)
+    arts = story_articles_of(conn, story_id)
+    out["articles"] = [
+        {"id": a["uid"], "title": a["title"], "source": a["source"], "published": a["published"],
+         "language": a["language"], "url": a["url"], "duplicate_of": a["duplicate_of"]}
+        for a in arts
+    ]
+    view = r.view if isinstance(r.view, dict) and r.view else None
+    out["view_source"] = "stored" if view else None
+    if view is None and compute and arts:
+        view = build_view(conn, arts)
+        out["view_source"] = "computed"
+    out["view"] = view or {}
+    if not out["title"] and isinstance(out["view"].get("title"), dict):
+        out["title"] = out["view"]["title"].get("text")
+    out["entities"] = story_entities(conn, story_id)
+    return out
+
+
+def story_entities(conn: Connection, story_id: int, limit: int = 24) -> list[dict[str, Any]]:
+    """The story's most mentioned entities (for the chips)."""
+    n = func.count(mentions.c.id).label("n")
+    rows = conn.execute(
+        select(entities.c.entity_id, entities.c.canonical, entities.c.label, n)
+        .select_from(story_articles)
+        .join(mentions, mentions.c.article_uid == story_articles.c.article_uid)
+        .join(entities, entities.c.entity_id == mentions.c.entity_id)
+        .where(story_articles.c.story_id == story_id)
+        .group_by(entities.c.entity_id, entities.c.canonical, entities.c.label)
+        .order_by(n.desc(), entities.c.entity_id).limit(limit))
+    return [{"id": r.entity_id, "name": r.canonical, "label": r.label, "mentions": int(r.n)}
+            for r in rows]
+
+
+def stories_of_entity(conn: Connection, entity_id: str, limit: int = 50) -> list[dict[str, Any]]:
+    sub = (select(story_articles.c.story_id)
+           .join(mentions, mentions.c.article_uid == story_articles.c.article_uid)
+           .where(mentions.c.entity_id == entity_id))
+    rows = conn.execute(
+        select(*_COLS).where(and_(stories.c.id.in_(sub), or_(stories.c.size > 0)))
+        .order_by(func.coalesce(stories.c.last_published, "").desc(), stories.c.id.desc()).limit(limit))
+    return [_row(r) for r in rows]

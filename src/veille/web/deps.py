@@ -1,0 +1,82 @@
+"""Dependencies shared by routes: the store connection, the token rule, paging."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy import Connection
+
+from veille.store import Store
+from veille.web.problems import Problem
+
+MAX_LIMIT = 100
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_conn(request: Request) -> Iterator[Connection]:
+    with get_store(request).connect() as conn:
+        yield conn
+
+
+def _token_ok(request: Request) -> bool:
+    token: str | None = request.app.state.token
+    header = request.headers.get("authorization", "")
+    given = header[7:].strip() if header.lower().startswith("bearer ") else None
+    return bool(token and given and hmac.compare_digest(given.encode(), token.encode()))
+
+
+def require_write(request: Request) -> None:
+    """Writes need ``Authorization: Bearer $VEILLE_TOKEN``; with no token set, writes are off."""
+    if not request.app.state.token:
+        raise Problem(403, "writes-disabled",
+                      "writing is disabled: start the server with VEILLE_TOKEN set to enable it")
+    if not _token_ok(request):
+        raise Problem(401, "token-required",
+                      "this endpoint needs the header 'Authorization: Bearer <VEILLE_TOKEN>'")
+
+
+def require_read(request: Request) -> None:
+    """Reads are open unless the app was created with ``protect_reads``."""
+    if request.app.state.protect_reads and not _token_ok(request):
+        raise Problem(401, "token-required",
+                      "reads are protected on this server: send 'Authorization: Bearer <token>'")
+
+
+_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def iso_bound(value: str | None, name: str, *, end: bool = False) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as an inclusive ISO day (end of the period for ``end``)."""
+    if value is None or value == "":
+        return None
+    if not _DAY.match(value):
+        raise Problem(422, "invalid-date", f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 3:
+            return date(*parts).isoformat()
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            if not end:
+                return first.isoformat()
+            nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1).isoformat()
+        return date(parts[0], 12 if end else 1, 31 if end else 1).isoformat()
+    except ValueError as exc:
+        raise Problem(422, "invalid-date", f"{name}: {value!r} is not a calendar date") from exc
+
+
+ConnDep = Annotated[Connection, Depends(get_conn)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1-100).")]
+Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page.")]
+Since = Annotated[str | None, Query(description="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
+Until = Annotated[str | None, Query(description="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]

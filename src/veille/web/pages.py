@@ -1,0 +1,123 @@
+"""HTML pages: server-rendered Jinja templates over the same read queries as the API."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from veille.search.query import QueryError, parse
+from veille.search.snippets import hit_spans
+from veille.web import cursor
+from veille.web.api.search import run_search
+from veille.web.data import articles as article_data
+from veille.web.data import entities as entity_data
+from veille.web.data import quotes as quote_data
+from veille.web.data import stories as story_data
+from veille.web.deps import ConnDep
+from veille.web.problems import Problem
+from veille.web.render import article_segments, citations, parse_range, snippet_segments
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _page(request: Request, name: str, **ctx: Any) -> Response:
+    return request.app.state.templates.TemplateResponse(request, name, ctx)
+
+
+@router.get("/")
+def home(request: Request, conn: ConnDep, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+         sort: Annotated[str, Query(pattern="^(recent|size)$")] = "recent") -> Response:
+    after = cursor.decode(f"stories:{sort}", cursor_, 3)
+    items, nxt = story_data.list_stories(conn, sort=sort, after=after, limit=20)  # type: ignore[arg-type]
+    latest: list[dict[str, Any]] = []
+    if not items and after is None:
+        latest, _ = article_data.list_articles(conn, limit=20)
+    return _page(request, "home.html", stories=items, sort=sort, latest=latest,
+                 next_cursor=cursor.encode(f"stories:{sort}", nxt))
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
+    st = story_data.get_story(conn, story_id)
+    if st is None:
+        raise Problem(404, "story-not-found", f"no story with id {story_id}")
+    view = st["view"]
+    summary, numbers = citations(view)
+    by_id = {a["id"]: a for a in st["articles"]}
+    return _page(request, "story.html", story=st, view=view, summary=summary, numbers=numbers,
+                 articles_by_id=by_id)
+
+
+@router.get("/articles/{article_id:path}")
+def article(request: Request, conn: ConnDep, article_id: str,
+            hl: Annotated[str | None, Query(max_length=40)] = None,
+            q: Annotated[str | None, Query(max_length=500)] = None) -> Response:
+    art = article_data.get_article(conn, article_id)
+    if art is None:
+        raise Problem(404, "article-not-found", f"no article with id {article_id!r}")
+    cite = parse_range(hl, len(art["text"]))
+    terms: list[tuple[int, int]] = []
+    if q:
+        try:
+            terms = hit_spans(art["text"], parse(q).forms(), art.get("language"))
+        except QueryError:
+            terms = []
+    segs = article_segments(art["text"], art, cite, terms)
+    return _page(request, "article.html", art=art, segments=segs, cite=cite, q=q)
+
+
+@router.get("/entities")
+def entities(request: Request, conn: ConnDep, q: Annotated[str | None, Query(max_length=200)] = None,
+             cursor_: Annotated[str | None, Query(alias="cursor")] = None) -> Response:
+    after = cursor.decode("entities", cursor_, 2)
+    items, nxt = entity_data.list_entities(conn, q=q, limit=50,
+                                           after=(int(after[0]), str(after[1])) if after else None)
+    return _page(request, "entities.html", entities=items, q=q,
+                 next_cursor=cursor.encode("entities", nxt))
+
+
+@router.get("/entities/{entity_id:path}")
+def entity(request: Request, conn: ConnDep, entity_id: str) -> Response:
+    ent = entity_data.get_entity(conn, entity_id)
+    if ent is None:
+        raise Problem(404, "entity-not-found", f"no entity with id {entity_id!r}")
+    return _page(request, "entity.html", ent=ent)
+
+
+@router.get("/quotes")
+def quotes(request: Request, conn: ConnDep, speaker: Annotated[str | None, Query(max_length=200)] = None,
+           cursor_: Annotated[str | None, Query(alias="cursor")] = None) -> Response:
+    after = cursor.decode("quotes", cursor_, 2)
+    items, nxt = quote_data.list_quotes(conn, speaker=speaker, limit=50,
+                                        after=(int(after[0]), int(after[1])) if after else None)
+    return _page(request, "quotes.html", quotes=quote_data.public(items), speaker=speaker,
+                 next_cursor=cursor.encode("quotes", nxt))
+
+
+@router.get("/search")
+def search(
+    request: Request, conn: ConnDep, q: Annotated[str | None, Query(max_length=500)] = None,
+    source: str | None = None, language: str | None = None, entity: str | None = None,
+    month: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$")] = None,
+    cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+) -> Response:
+    ctx: dict[str, Any] = {"q": q or "", "filters": {"source": source, "language": language,
+                                                     "entity": entity, "month": month}}
+    if q and q.strip():
+        try:
+            res = run_search(conn, q, source=source, language=language, entity=entity, since=None,
+                             until=None, month=month, limit=20, cursor_=cursor_)
+        except Problem as exc:
+            if exc.kind != "empty-query":
+                raise
+            res = None
+            ctx["error"] = exc.detail
+        if res is not None:
+            for r in res["results"]:
+                r["segments"] = snippet_segments(r["snippet"])
+            ctx["res"] = res
+        # Entities whose name matches the query: the way from a name to its page.
+        ctx["entity_hits"], _ = entity_data.list_entities(conn, q=q.strip(), limit=5)
+    return _page(request, "search.html", **ctx)

@@ -1,0 +1,123 @@
+"""Turn article text plus annotation spans into flat segments a template can escape.
+
+Article text is untrusted: it is never marked safe. The template receives
+plain strings and flags, and Jinja's autoescaping writes every character of
+the article as text, whatever markup it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def parse_range(value: str | None, n: int) -> tuple[int, int] | None:
+    """``"120-245"`` -> (120, 245) inside a text of length ``n``; None when malformed."""
+    if not value:
+        return None
+    try:
+        a, b = (int(x) for x in value.split("-", 1))
+    except ValueError:
+        return None
+    if 0 <= a < b <= n:
+        return a, b
+    return None
+
+
+def article_segments(text: str, analysis: Mapping[str, Any], cite: tuple[int, int] | None,
+                     terms: Sequence[tuple[int, int]] = ()) -> list[dict[str, Any]]:
+    """Segments of ``text``, each with the annotations covering it.
+
+    Annotations: entity mentions (linked to their entity page), quotes, time
+    expressions, search-term hits and the cited sentence.
+    """
+    n = len(text)
+    spans: list[tuple[int, int, str, dict[str, Any]]] = []
+
+    def add(start: Any, end: Any, kind: str, info: dict[str, Any]) -> None:
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n:
+            spans.append((start, end, kind, info))
+
+    for m in analysis.get("entities") or []:
+        if isinstance(m, dict):
+            add(m.get("start"), m.get("end"), "ent", {"id": m.get("entity_id"), "label": m.get("label"),
+                                                    "name": m.get("canonical") or m.get("text")})
+    for qt in analysis.get("quotes") or []:
+        if isinstance(qt, dict):
+            who = qt.get("speaker_canonical") or qt.get("speaker")
+            add(qt.get("start"), qt.get("end"), "quote", {"speaker": who})
+    for t in analysis.get("times") or []:
+        if isinstance(t, dict):
+            add(t.get("start"), t.get("end"), "time", {"value": t.get("value")})
+    for a, b in terms:
+        add(a, b, "hit", {})
+    if cite:
+        add(cite[0], cite[1], "cite", {})
+    cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    out: list[dict[str, Any]] = []
+    first_cite = True
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        active = [sp for sp in spans if sp[0] <= a and sp[1] >= b]
+        seg: dict[str, Any] = {"text": text[a:b], "start": a}
+        for s, _e, kind, info in active:
+            if kind == "ent" and "ent" not in seg:
+                seg["ent"] = info
+                seg["ent_first"] = s == a
+            elif kind in ("quote", "time") and kind not in seg:
+                seg[kind] = info
+            elif kind in ("hit", "cite"):
+                seg[kind] = True
+        if seg.get("cite") and first_cite:
+            seg["cite_anchor"] = True
+            first_cite = False
+        out.append(seg)
+    return out
+
+
+def snippet_segments(snippet: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Split a search snippet into plain and highlighted pieces."""
+    text = snippet.get("text") or ""
+    out, pos = [], 0
+    for a, b in snippet.get("highlights") or []:
+        if a > pos:
+            out.append({"text": text[pos:a], "hit": False})
+        out.append({"text": text[a:b], "hit": True})
+        pos = b
+    if pos < len(text):
+        out.append({"text": text[pos:], "hit": False})
+    return out
+
+
+def citations(view: Mapping[str, Any]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Summary sentences with, for every cited article, the offsets of its own sentence.
+
+    Numbers follow the view's article order, so [2] is the same article
+    everywhere on the page.
+    """
+    numbers = {a["uid"]: i + 1 for i, a in enumerate(view.get("articles") or []) if isinstance(a, dict)}
+    facts = {f.get("id"): f for f in view.get("facts") or [] if isinstance(f, dict)}
+    out = []
+    for item in view.get("summary") or []:
+        if not isinstance(item, dict):
+            continue
+        fact = facts.get(item.get("fact")) or {}
+        links = []
+        for uid in item.get("citations") or [item.get("article")]:
+            if uid is None:
+                continue
+            start, end = None, None
+            if uid == item.get("article"):
+                start, end = item.get("start"), item.get("end")
+            else:
+                for m in fact.get("members") or []:
+                    if m.get("article") == uid:
+                        start, end = m.get("start"), m.get("end")
+                        break
+            links.append({"article": uid, "n": numbers.get(uid, "?"), "start": start, "end": end})
+        out.append({"text": item.get("text"), "n_sources": item.get("n_sources"), "links": links,
+                    "fact": item.get("fact")})
+    return out, numbers
+
+
+def fact_link(member: Mapping[str, Any]) -> str:
+    return f"{member.get('start')}-{member.get('end')}"
