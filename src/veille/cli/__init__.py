@@ -14,5 +14,6 @@ from veille.cli import commands_eval_analysis  # noqa: F401,E402
 from veille.cli import commands_eval_time  # noqa: F401,E402
 from veille.cli import commands_cluster  # noqa: F401,E402
 from veille.cli import commands_watch  # noqa: F401,E402
+from veille.cli import commands_serve  # noqa: F401,E402
 
 __all__ = ["app", "eval_app"]

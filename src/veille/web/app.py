@@ -80,6 +80,12 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     # The spelling of the ingest endpoint, kept as an alias of /api/articles.
     app.add_api_route("/articles", articles.ingest, methods=["POST"], status_code=201,
                       dependencies=[Depends(articles.require_write)], include_in_schema=False)
+    try:  # the watch stage's alerts/watchlists/updates API, when it is installed
+        from veille.watch.api import create_router
+    except ImportError:
+        pass
+    else:
+        app.include_router(create_router(lambda: store, lambda: app.state.token))
     from veille.web import pages
 
     app.include_router(pages.router)

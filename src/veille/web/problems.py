@@ -77,7 +77,7 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "error")
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no route for {request.url.path}"
-        return respond(request, exc.status_code, kind, detail)
+        return respond(request, exc.status_code, kind, detail, dict(exc.headers or {}) or None)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:

@@ -26,7 +26,8 @@ def list_entities(
     return {"items": items, "next_cursor": cursor.encode("entities", nxt), "limit": limit}
 
 
-@router.get("/entities/{entity_id:path}", summary="One entity with its stories, quotes and co-occurring entities")
+@router.get("/entities/{entity_id:path}",
+            summary="One entity with its stories, quotes and co-occurring entities")
 def get_entity(conn: ConnDep, entity_id: str) -> dict[str, Any]:
     ent = data.get_entity(conn, entity_id)
     if ent is None:

@@ -38,8 +38,9 @@ def run_search(conn: Any, q: str, *, source: str | None, language: str | None, e
 
 @router.get("/search", summary="Full-text search")
 def search_articles(
-    conn: ConnDep, q: Annotated[str, Query(min_length=1, max_length=500, description="Words (all must "
-                                           "match), \"a phrase\", -excluded. Stemmed in French and English.")],
+    conn: ConnDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words (all must match), "
+                            "\"a phrase\", -excluded. Stemmed in French and English.")],
     limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     source: str | None = None, language: str | None = None,
     entity: Annotated[str | None, Query(description="Only articles mentioning this entity id.")] = None,

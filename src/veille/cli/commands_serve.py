@@ -1,0 +1,107 @@
+"""``veille serve``, ``veille export`` and ``veille search``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from veille.cli.base import app, console, fail, open_store, print_json
+
+KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
+FORMATS = ("json", "jsonl", "csv", "parquet")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, min=0, max=65535, help="TCP port."),
+) -> None:
+    """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
+    import uvicorn
+
+    from veille.web import create_app
+
+    store = open_store(ctx)
+    web = create_app(store)
+    shown = "localhost" if host in ("0.0.0.0", "::") else host
+    url = f"http://{shown}:{port}/"
+    # On stdout, so `make demo` (and scripts) print where the UI is.
+    print(f"veille: serving {store.url} at {url} (API docs: {url}docs)", flush=True)
+    if not web.state.token:
+        console.print("writes disabled: set VEILLE_TOKEN to enable POST /api/articles", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command("export")
+def export_cmd(
+    ctx: typer.Context,
+    kind: str = typer.Argument(..., help="|".join(KINDS)),
+    fmt: str = typer.Option("jsonl", "--format", help="|".join(FORMATS)),
+    output: str = typer.Option("-", "--output", "-o", help="File to write (- for standard output)."),
+) -> None:
+    """Export stories, articles, entities or quotes as JSON, JSONL, CSV or Parquet."""
+    from veille import export as ex
+
+    if kind not in KINDS:
+        fail(f"KIND must be one of {', '.join(KINDS)}, not {kind!r}")
+    if fmt not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        fail("parquet is binary: give --output FILE or redirect standard output")
+    store = open_store(ctx)
+    with store.connect() as conn:
+        if output == "-":
+            ex.export(conn, kind, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with Path(output).open("wb") as fh:
+                ex.export(conn, kind, fmt, fh)
+            console.print(f"wrote {escape(output)}", highlight=False)
+
+
+@app.command("search")
+def search_cmd(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words (all must match), "a phrase", -excluded.'),
+    source: str = typer.Option(None, help="Only this source."),
+    language: str = typer.Option(None, help="Only this language."),
+    entity: str = typer.Option(None, help="Only articles mentioning this entity id."),
+    limit: int = typer.Option(10, min=1, max=100, help="How many results."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (with facets)."),
+) -> None:
+    """Full-text search over articles (stemmed French/English, BM25 ranking)."""
+    from veille.search.index import ensure_indexed
+    from veille.search.query import Filters, QueryError, search
+
+    store = open_store(ctx)
+    ensure_indexed(store)
+    with store.connect() as conn:
+        try:
+            res = search(conn, query, Filters(source=source, language=language, entity=entity),
+                         limit=limit, facets=json_out)
+        except QueryError as exc:
+            fail(str(exc))
+            return
+    res.pop("next", None)
+    if json_out:
+        print_json(res)
+        return
+    from rich.console import Console
+
+    out = Console()
+    out.print(f"{res['total']} article(s)", highlight=False)
+    for r in res["results"]:
+        snip = r["snippet"]
+        text, pos, parts = snip["text"], 0, []
+        for a, b in snip["highlights"]:
+            parts.append(escape(text[pos:a]) + "[bold yellow]" + escape(text[a:b]) + "[/bold yellow]")
+            pos = b
+        parts.append(escape(text[pos:]))
+        out.print(f"[bold]{escape(r['title'] or r['id'])}[/bold]  [dim]{escape(r['id'])} · "
+                  f"{escape(r['source'] or '?')} · {escape(r['published'] or 'undated')}[/dim]")
+        out.print(("… " if snip.get("prefix") else "") + "".join(parts).replace("\n", " ")
+                  + (" …" if snip.get("suffix") else ""))
