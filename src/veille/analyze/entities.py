@@ -137,6 +137,7 @@ def mentions_from_doc(
             if rng is None:
                 continue
             a, b = rng
+            a, lab, title_cue = _strip_title_prefix(doc, a, b, lab)
             if lab == "PER":
                 # "M. Barry", "président Vladimir Poutine": the title is a cue, not the name
                 while b - a > 1 and doc[a].text.lower() in L.TITLES and doc[a + 1].text[:1].isupper():
@@ -144,7 +145,7 @@ def mentions_from_doc(
             start, end, text = _char_span(doc, a, b)
             if not _looks_like_name(doc, a, b, text):
                 continue
-            cue = _cue_label(doc, a, b, lab)
+            cue = ("PER", "title") if title_cue else _cue_label(doc, a, b, lab)
             if cue is None and lab in ("PER", "ORG") and is_credit(doc, start, end):
                 cue = (lab, "credit")
             m = Mention(
@@ -158,6 +159,35 @@ def mentions_from_doc(
             m.label_cue = cue[1] if cue else None
             out.append(m)
     return out
+
+
+_ABBREV_TITLES = {"m.", "mme", "mlle", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "pr"}
+
+
+def _strip_title_prefix(doc: Doc, a: int, b: int, label: str) -> tuple[int, str, bool]:
+    """'Premier ministre espagnol Pedro Sánchez' -> 'Pedro Sánchez', a person.
+
+    The model sometimes swallows the title into the span (and then guesses
+    MISC). Only strips when the prefix holds a real title word (lowercase
+    "ministre", "président" or an abbreviation such as "M."), so that names
+    that merely start with a capitalised title-like word ("Premier League")
+    are left alone.
+    """
+    k = a
+    saw_title = False
+    while k < b - 1:
+        t = doc[k]
+        low = t.text.lower()
+        if low in L.TITLES and (t.text.islower() or low in _ABBREV_TITLES):
+            saw_title = True
+        elif low in L.TITLES or (t.text.islower() and t.pos_ in ("ADJ", "ADP", "DET")):
+            pass
+        else:
+            break
+        k += 1
+    if saw_title and k < b and doc[k].text[:1].isupper():
+        return k, "PER", True
+    return a, label, False
 
 
 def _split_credit(doc: Doc, ent: Span, label: str) -> list[tuple[int, int, str]]:

@@ -122,8 +122,11 @@ def read_seed(path: Path) -> tuple[str, DateRange]:
         y, mo = int(m.group(1)), int(m.group(2))
         published = DateRange(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month")
         raw = raw[m.end():]
-    body = unicodedata.normalize("NFC", ftfy.fix_text(raw.strip()))
-    return body, published
+    try:  # the ingest's own normaliser, so offsets are those the store keeps
+        from veille.ingest.normalize import normalize_text
+    except ImportError:  # pragma: no cover - ingest not installed
+        return unicodedata.normalize("NFC", ftfy.fix_text(raw.strip())), published
+    return normalize_text(raw), published
 
 
 def find_text(name: str, gold_path: Path, texts: Sequence[Path] = ()) -> Path | None:

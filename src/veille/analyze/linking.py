@@ -144,6 +144,13 @@ class _Index:
                 len(x.split()) >= 2 and x.split()[-1] == k for x in map(names.key, r.aliases))]
             if len({id(r) for r in hits}) == 1:
                 return hits[0]
+        # 2b. full name -> the one person record known only by that surname
+        if label == "PER" and g.full_keys():
+            last = {k.split()[-1] for k in g.full_keys()}
+            hits = [r for r in self.records if r.label == "PER" and r.aliases and all(
+                len(x.split()) == 1 and x in last for x in map(names.key, r.aliases))]
+            if len(hits) == 1:
+                return hits[0]
         # 3. fuzzy key under the same label
         best: tuple[float, EntityRecord | None] = (0.0, None)
         for k in g.keys:

@@ -1,0 +1,125 @@
+"""Entities and linking: the seed gold, plus general rules on other sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analyze import names
+from veille.analyze.evaluate import load_gold, score
+from veille.analyze.linking import link_entities
+from veille.model import Analysis, Mention
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_linked, gold_eq):
+    analyses, _ = seed_linked
+    gold = {k: {"file": k, "entities": v["entities"]} for k, v in load_gold(gold_eq).items()}
+    return score(gold, {a.article_uid: a for a in analyses})
+
+
+def test_seed_entity_f1_and_linking(seed_report):
+    s = seed_report.scores
+    assert s["entities"]["f1"] >= 0.90, seed_report.errors.get("entities")
+    assert s["linking"]["accuracy"] >= 0.97, seed_report.errors.get("linking")
+
+
+def _ids(analyses, surface):
+    return {m.entity_id for a in analyses for m in a.entities if m.text == surface}
+
+
+def test_seed_spellings_share_one_entity(seed_linked):
+    analyses, records = seed_linked
+    zel = _ids(analyses, "Volodymyr Zelenskyy") | _ids(analyses, "Volodymyr Zelenskiy")
+    assert len(zel) == 1
+    put = _ids(analyses, "Poutine") | _ids(analyses, "Vladimir Poutine")
+    assert len(put) == 1
+    assert len(_ids(analyses, "Loukachenko") | _ids(analyses, "Alexandre Loukachenko")) == 1
+    rec = {r.entity_id: r for r in records}[put.pop()]
+    assert rec.canonical == "Vladimir Poutine" and {"Poutine", "Vladimir Poutine"} <= set(rec.aliases)
+
+
+def test_seed_kremlin_label_from_sourcing_evidence(seed_linked):
+    analyses, _ = seed_linked
+    labels = {m.label for a in analyses for m in a.entities if m.text == "Kremlin"}
+    assert labels == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("Poutine", "Putin"), ("Zelenskyy", "Zelenskiy"), ("Zelensky", "Zelenskyy"), ("Kiev", "Kyiv"),
+     ("Loukachenko", "Lukashenko"), ("Sotchi", "Sochi"), ("Tchaïkovski", "Chaikovsky"),
+     ("M. Barnier", "Michel Barnier".split()[-1]), ("Khrouchtchev", "Khrushchev")],
+)
+def test_transliteration_keys_agree(a, b):
+    assert names.key(a) == names.key(b)
+
+
+@pytest.mark.parametrize("a,b", [("Paris", "Perm"), ("Macron", "Marron"), ("OTAN", "ONU")])
+def test_transliteration_keys_keep_different_names_apart(a, b):
+    assert names.key(a) != names.key(b)
+
+
+def test_surname_and_title_link_to_full_name_in_article(analyze):
+    an = analyze(
+        "Le chancelier allemand Olaf Scholz a reçu jeudi à Berlin le Premier ministre "
+        "espagnol Pedro Sánchez. Scholz a salué une coopération « exemplaire ». "
+        "M. Sánchez doit ensuite se rendre à Varsovie."
+    )
+    (an,), _ = link_entities([an], [])
+    by_text = {m.text: m for m in an.entities}
+    assert by_text["Scholz"].entity_id == by_text["Olaf Scholz"].entity_id
+    assert by_text["Sánchez"].entity_id == by_text["Pedro Sánchez"].entity_id
+    assert by_text["Scholz"].canonical == "Olaf Scholz"
+    assert by_text["Olaf Scholz"].entity_id != by_text["Pedro Sánchez"].entity_id
+
+
+def test_cross_language_and_incremental(analyze):
+    fr = analyze("Vladimir Poutine a reçu mardi à Sotchi le président turc. Poutine a ensuite quitté la ville.",
+                 uid="fr1")
+    (fr,), known = link_entities([fr], [])
+    en = analyze("Russian President Vladimir Putin met the Turkish leader in Sochi on Tuesday.",
+                 language="en", uid="en1")
+    (en,), updated = link_entities([en], known)
+    fr_put = {m.entity_id for m in fr.entities if "Poutine" in m.text}
+    en_put = {m.entity_id for m in en.entities if "Putin" in m.text}
+    assert len(fr_put) == 1 and fr_put == en_put
+    fr_sochi = {m.entity_id for m in fr.entities if m.text == "Sotchi"}
+    en_sochi = {m.entity_id for m in en.entities if m.text == "Sochi"}
+    assert fr_sochi and fr_sochi == en_sochi
+    rec = {r.entity_id: r for r in updated}[en_put.pop()]
+    assert {"fr", "en"} <= set(rec.languages) and "Vladimir Putin" in rec.aliases
+
+
+def test_ids_stable_when_fuller_name_arrives_later():
+    def one(uid, text):
+        return Analysis(uid, "fr", entities=[Mention(text, "PER", 0, len(text), 0)])
+
+    (a1,), known = link_entities([one("a", "Navalny")], [])
+    first_id = a1.entities[0].entity_id
+    (a2,), upd = link_entities([one("b", "Alexeï Navalny")], known)
+    assert a2.entities[0].entity_id == first_id
+    assert upd[0].canonical == "Alexeï Navalny"
+
+
+def test_label_noise_settled_by_vote_with_cue_evidence():
+    m1 = Mention("Élysée", "LOC", 0, 6, 0)
+    m2 = Mention("Élysée", "ORG", 10, 16, 0, label_cue="source-noun")
+    m3 = Mention("Élysée", "LOC", 0, 6, 0)
+    out, recs = link_entities([Analysis("a", "fr", entities=[m1, m2]), Analysis("b", "fr", entities=[m3])], [])
+    assert len(recs) == 1 and recs[0].label == "ORG"
+    assert {m.label for a in out for m in a.entities} == {"ORG"}
+
+
+def test_person_label_from_title_cue(analyze):
+    an = analyze("Selon le président Tokaïev, la frontière restera ouverte.")
+    per = [m for m in an.entities if "Toka" in m.text]
+    assert per and per[0].label == "PER"
+
+
+def test_offsets_point_at_surface(seed_linked, seed_texts):
+    analyses, _ = seed_linked
+    for an in analyses:
+        text = seed_texts[an.article_uid][0]
+        for m in an.entities:
+            assert text[m.start : m.end] == m.text
+            assert an.sentences[m.sentence].start <= m.start < an.sentences[m.sentence].end
