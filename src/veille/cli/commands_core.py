@@ -28,10 +28,27 @@ def ingest(
     analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Analyse new articles."),
     cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Assign new articles to stories."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    engine: str = typer.Option(
+        "local", "--engine",
+        help="Where parsing and analysis run: local (this process), processes (all local "
+             "cores) or dask (a LocalCluster, or --scheduler's cluster).",
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Dask scheduler address tcp://HOST:PORT (implies --engine dask)."
+    ),
+    workers: int = typer.Option(None, "--workers", min=1, help="Worker processes (default: all cores)."),
 ) -> None:
     """Ingest articles; rejected records are reported and kept (`veille rejects`)."""
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    from veille.engine.runners import ENGINES
+
+    if scheduler and engine == "local":
+        engine = "dask"
+    if engine not in ENGINES:
+        fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
     try:
         published = parse_date(date) if date else None
     except VeilleError as err:
@@ -41,23 +58,45 @@ def ingest(
     store = open_store(ctx)
     opts = SourceOptions(fmt=fmt, source=source, published=published,
                          max_bytes=settings.max_article_bytes)
+    from veille.engine.progress import estimate_records
+    from veille.engine.runners import Runner, make_runner
     from veille.ingest.service import ingest_items
 
-    with _progress() as progress:
-        task = progress.add_task("ingest", total=None)
+    runner: Runner | None = None
+    if engine != "local":
+        try:
+            runner = make_runner(engine, scheduler=scheduler, workers=workers)
+        except (ValueError, OSError) as err:
+            fail(f"--engine {engine}: {err}")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingest", total=estimate_records(paths))
 
-        def on_item(item: Any) -> None:
-            if isinstance(item, Reject):
-                console.print(f"[yellow]rejected[/yellow] {escape(item.message())}", highlight=False)
-            progress.advance(task)
+            def on_item(item: Any) -> None:
+                if isinstance(item, Reject):
+                    console.print(f"[yellow]rejected[/yellow] {escape(item.message())}",
+                                  highlight=False)
+                progress.advance(task)
 
-        report = ingest_items(store, read_paths(paths, opts), max_bytes=settings.max_article_bytes,
-                              on_item=on_item)
-    result: dict[str, Any] = {"ingest": report.to_dict()}
-    if analyze and report.added:
-        from veille.analyze.service import analyze_pending
+            report = ingest_items(store, read_paths(paths, opts),
+                                  max_bytes=settings.max_article_bytes, on_item=on_item,
+                                  runner=runner)
+        result: dict[str, Any] = {"ingest": report.to_dict()}
+        if analyze and report.added and runner is not None:
+            from veille.engine.analysis import analyze_pending_on, count_pending
 
-        result["analyze"] = analyze_pending(store, progress=_progress)
+            with _progress() as progress:
+                atask = progress.add_task(f"analyse ({runner.describe()})",
+                                          total=count_pending(store))
+                result["analyze"] = analyze_pending_on(
+                    store, runner, on_batch=lambda n: progress.advance(atask, n))
+        elif analyze and report.added:
+            from veille.analyze.service import analyze_pending
+
+            result["analyze"] = analyze_pending(store, progress=_progress)
+    finally:
+        if runner is not None:
+            runner.close()
     if cluster and report.added:
         result["cluster"] = _cluster(store)
     if json_out:
