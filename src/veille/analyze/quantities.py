@@ -28,6 +28,7 @@ __all__ = ["extract_quantities"]
 
 _DIGITS = (
     r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:[.,]\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+,\d+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?)"
@@ -35,7 +36,10 @@ _DIGITS = (
 # "un"/"une"/"one" count only before a scale word ("un million"), see _NUMW
 _WORDS = rf"(?:{NUMBER_WORDS})(?![a-z])"
 _NUM = rf"(?:{_DIGITS}|{_WORDS})"
-_SCALE = r"(?:milliers|millions?|milliards?|billions?|thousands?|trillions?|mds?|md|bn|k|m)"
+_SCALE = (
+    r"(?:milliers|millions?|milliards?|billions?|thousands?|trillions?|douzaines?|dizaines?"
+    r"|centaines?|mds?|md|bn|k|m)"
+)
 _CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR", "€": "EUR", "dollar": "USD", "dollars": "USD", "$": "USD",
     "livre": "GBP", "livres": "GBP", "£": "GBP", "pound": "GBP", "pounds": "GBP",
@@ -50,7 +54,10 @@ _UNITS = {
     "kg": "kg", "kilos": "kg", "kilo": "kg", "g": "g", "grammes": "g", "t": "t",
     "tonnes": "t", "tonne": "t", "tons": "t", "l": "l", "litres": "l", "litre": "l",
     "hectares": "ha", "hectare": "ha", "ha": "ha", "degres": "°", "degrés": "°", "°c": "°C",
-    "°": "°", "miles": "mile", "mile": "mile", "mw": "MW", "gw": "GW", "kwh": "kWh",
+    "°": "°", "millimetres": "mm", "millimetre": "mm", "millimètres": "mm", "millimètre": "mm",
+    "centimetres": "cm", "centimetre": "cm", "centimètres": "cm", "centimètre": "cm",
+    "tonnes metriques": "t", "tonnes métriques": "t", "miles": "mile", "mile": "mile",
+    "mw": "MW", "gw": "GW", "kwh": "kWh",
     "twh": "TWh",
 }  # fmt: skip
 _UNIT_RX = "|".join(
@@ -61,7 +68,7 @@ _SEP = r"(?:a|au|-|et|to|and|ou|or)"
 
 _QTY = re.compile(
     rf"(?<![\w-])(?:(?P<pre>entre|de|between|from)\s+)?"
-    rf"(?P<cur1>[€$£])?\s?(?P<n1>{_NUM})(?:\s*(?P<sc1>{_SCALE})(?![a-z]))?"
+    rf"(?P<cur1>[€$£])?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{_NUM})(?:\s*(?P<sc1>{_SCALE})(?![a-z]))?"
     rf"(?:\s*(?P<sep>{_SEP})\s*(?P<cur2>[€$£])?\s?(?P<n2>{_NUM})(?:\s*(?P<sc2>{_SCALE})(?![a-z]))?)?"
     rf"(?:\s*(?:d['e]\s*|of\s+)?(?P<unit>{_UNIT_RX})(?![a-z\d]))?",
     re.IGNORECASE,
@@ -74,7 +81,7 @@ _STOP_NEXT = {
     "de", "d'", "des", "du", "et", "a", "au", "aux", "en", "le", "la", "les", "l'", "pour", "par",
     "sur", "dans", "qui", "que", "qu'", "ont", "sont", "est", "etaient", "avaient", "seront",
     "ou", "mais", "avec", "sans", "selon", "contre", "vers", "chez", "ne", "n'", "se", "s'", "il",
-    "elle", "ils", "elles", "on", "y", "fois", "the", "of", "and", "to", "in", "on", "at", "for",
+    "elle", "ils", "elles", "on", "y", "fois", "the", "of", "and", "to", "in", "at", "for",
     "with", "by", "from", "is", "are", "was", "were", "have", "has", "had", "will", "would",
     "that", "which", "who", "or", "but", "as", "it", "they", "he", "she", "we", "you",
 }  # fmt: skip
@@ -93,14 +100,14 @@ def _to_number(s: str | None, lang: str) -> float | None:
     t = s.strip()
     if re.fullmatch(r"[\d \u00a0\u202f\u2009.,]+", t):
         t = re.sub(r"[ \u00a0\u202f\u2009]", "", t)
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t) or (
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", t):
+            t = t.replace(".", "").replace(",", ".")  # 1.458.000,00
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t) or (
             lang == "fr" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t)
         ):
             t = t.replace(".", "")  # French thousands dots: 70.000 habitants
-        elif lang == "en" or re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t) and lang == "en":
-            t = t.replace(",", "")
-        elif re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t):
-            t = t.replace(",", "")
+        elif lang == "en" or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t):
+            t = t.replace(",", "")  # English grouping commas
         else:
             t = t.replace(",", ".")
         try:
@@ -110,10 +117,18 @@ def _to_number(s: str | None, lang: str) -> float | None:
     return parse_number(t, lang)
 
 
-def _scale(s: str | None) -> float:
+def _scale(s: str | None, lang: str = "fr") -> float:
     if not s:
         return 1.0
     f = s.lower()
+    if f.startswith("douzaine"):
+        return 12.0
+    if f.startswith("dizaine"):
+        return 10.0
+    if f.startswith("centaine"):
+        return 100.0
+    if f.startswith("billion") and lang == "fr":
+        return 1e12  # French "billion" is a million millions
     if f.startswith(("millier", "thousand")) or f == "k":
         return 1e3
     if f.startswith("million") or f == "m":
@@ -189,17 +204,36 @@ def _noun_from_text(text: str, end: int, lang: str = "fr") -> tuple[str | None, 
 
 
 def extract_quantities(
-    text: str, sentences: list[Sentence], language: str | None, doc: Any = None
+    text: str,
+    sentences: list[Sentence],
+    language: str | None,
+    doc: Any = None,
+    *,
+    keep_bare: bool = False,
+    skip_times: bool = True,
 ) -> list[Quantity]:
-    """Counts and measures in ``text``; offsets into ``text``; never raises on odd input."""
+    """Counts and measures in ``text``; offsets into ``text``; never raises on odd input.
+
+    ``keep_bare`` also returns numbers with nothing counted (for number-only
+    benchmarks); ``skip_times`` drops numbers inside time expressions.
+    """
     if not text:
         return []
     lang = "en" if (language or "").lower().startswith("en") else "fr"
     folded = fold_same_length(text)
-    time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
+    time_spans = (
+        [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
+        if skip_times
+        else []
+    )
     out: list[Quantity] = []
     last_end = 0
-    for m in _QTY.finditer(folded):
+    pos = 0
+    while pos < len(folded):
+        m = _QTY.search(folded, pos)
+        if m is None:
+            break
+        pos = max(m.end(), pos + 1)
         if not m.group("n1") or m.start("n1") < last_end:
             continue
         num_start = m.start("n1")
@@ -217,7 +251,9 @@ def extract_quantities(
         v1 = _to_number(n1_text, lang)
         if v1 is None:
             continue
-        sc1, sc2 = _scale(m.group("sc1")), _scale(m.group("sc2"))
+        if m.group("neg"):
+            v1 = -v1
+        sc1, sc2 = _scale(m.group("sc1"), lang), _scale(m.group("sc2"), lang)
         v2 = _to_number(text[m.start("n2") : m.end("n2")], lang) if m.group("n2") else None
         sep = (m.group("sep") or "").lower()
         if v2 is not None and (sep in ("et", "and", "ou", "or") and not m.group("pre")):
@@ -226,6 +262,7 @@ def extract_quantities(
         if v2 is None and m.group("n2"):
             end = m.end("n1") if not m.group("sc1") else m.end("sc1")
             sc2 = 1.0
+            pos = end  # the second number is read again on its own
         if v2 is not None:
             if sc2 != 1.0 and sc1 == 1.0:
                 sc1 = sc2
@@ -234,6 +271,7 @@ def extract_quantities(
         if v2 is not None and v2 < v1:
             v2 = None
             end = m.end("n1") if not m.group("sc1") else m.end("sc1")
+            pos = end
         unit_raw = m.group("unit") if end >= m.end() else None
         cur = m.group("cur1") or m.group("cur2")
         unit = None
@@ -268,11 +306,11 @@ def extract_quantities(
                 n, nstop = _noun_from_text(text, stop, lang)
             if n is not None:
                 noun, end = n, nstop
-        if noun is None and unit is None:
+        if noun is None and unit is None and not keep_bare:
             continue  # a bare number: nothing counted or measured
         if noun is None and of_total is not None:
             end = stop
-        if m.group("sc1") and not noun and unit is None:
+        if m.group("sc1") and not noun and unit is None and not keep_bare:
             continue
         last_end = end
         out.append(

@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -114,7 +114,7 @@ _FULL_MONTHS = [
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 
 
-def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
 
 
@@ -171,7 +171,8 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "year", 4,
-        rf"{MOD_PRE}?(?:(?P<pre>l'annee|l'an|annee|the year)\s+)?(?<![\d.,])(?P<year>1\d{{3}}|20\d{{2}})(?![\d%])",
+        rf"{MOD_PRE}?(?:(?P<pre>l'annee|l'an|annee|the year)\s+)?(?<![\d.,])"
+        r"(?P<year>1\d{3}|20\d{2})(?![\d%])",
         ("fr", "en"),
     ),
     (
@@ -237,7 +238,9 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         r"(?:(?P<det>ces|les|des|the|these|this)\s+)?"
         r"(?:(?P<adj>dernieres?|derniers?|prochaines?|prochains?|premieres?|premiers?|last|past|next"
         r"|first)\s+)?"
-        rf"(?P<num>{NUM}|plusieurs|quelques|several|a few|many|des(?=\s+(?:jours|semaines|mois|annees|decennies|siecles|days|weeks|months|years|decades))|un|une|a|an)\s+"
+        rf"(?P<num>{NUM}|plusieurs|quelques|several|a few|many|un|une|a|an"
+        r"|des(?=\s+(?:jours|semaines|mois|annees|decennies|siecles|days|weeks|months|years"
+        r"|decades)))(?:\s+|(?<=\d)(?=[a-z]))"
         rf"(?P<unit>{UNIT})(?![a-z])(?P<half>\s+et\s+demie?|\s+and\s+a\s+half)?",
         ("fr", "en"),
     ),
@@ -249,8 +252,10 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "time", 1,
-        r"(?:(?P<pre>vers|around|about|at)\s+)?(?P<h>[01]?\d|2[0-4])\s*(?:h|heures?)\s*(?P<m>[0-5]\d)?"
-        r"(?![a-z\d])(?:\s+(?P<loc>locales?))?",
+        r"(?:(?P<pre>vers|around|about|at)\s+)?(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?"
+        r"(?![a-z\d])(?:\s+(?P<loc>locales?))?"
+        r"|(?:(?P<pre2>vers)\s+)?(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\d:])"
+        r"(?:\s+(?P<part>du matin|du soir|de l'apres-midi))?",
         ("fr",),
     ),
     (
@@ -281,6 +286,11 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         ("fr", "en"),
     ),
     (
+        "daymonth", 2,
+        r"(?<![\d/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/.,-]|\s*(?:h|%|km|ans?)\b)",
+        ("fr",),
+    ),
+    (
         "partbare", 3,
         r"(?:dans|pendant|durant|en|et|de|toute|during|in)\s+(?P<span>(?:(?P<pmod>debut|fin)\s+(?:d[e']\s*)?)?"
         r"(?:la\s+|l'|the\s+)?(?P<part>soiree|nuit|matinee|apres-midi|evening|night|afternoon|morning))"
@@ -300,7 +310,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "numeric", 1,
-        r"(?<![\d/.-])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
+        rf"(?:(?:le\s+)?(?P<wd>{WD})\s+)?(?<![\d/.-])(?:(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>\d{{4}}|\d{{2}})"
         r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\d/.-]\d)",
         ("fr", "en"),
     ),
@@ -372,9 +382,8 @@ def _accept(c: _Cand, text: str, folded: str, lang: str) -> bool:
         if lang == "fr" and orig[:1].isupper() and not _sentence_start(text, i):
             # "Mars" the planet, "Mai 68" is kept by the year rule; French months are lower case
             return bool(g.get("rel") or g.get("mod"))
-        if lang == "fr" and mon == "mars" and re.match(r"^\s*[A-Z]", after) is not None:
-            return False
-        return True
+        # "mars Climate Orbiter"-like names aside, a month is a month
+        return not (lang == "fr" and mon == "mars" and re.match(r"^\s*[A-Z]", after))
     if c.kind == "year":
         y = int(g["year"] or 0)
         pre = g.get("pre") or g.get("mod")
@@ -383,31 +392,35 @@ def _accept(c: _Cand, text: str, folded: str, lang: str) -> bool:
         if re.search(r"(?:[€$£]|n°|no\.|num[ée]ro|page|p\.|art\.|article|code|tel\.?)\s*$",
                       before, re.IGNORECASE):
             return False
-        if re.search(r"[-/]$", before) and not re.search(r"\d{4}\s*[-/]$", before):
-            return False
-        if _UNIT_AFTER_YEAR.match(after):
+        if (
+            re.search(r"[-/]$", before) and not re.search(r"\d{4}\s*[-/]$", before)
+        ) or _UNIT_AFTER_YEAR.match(after):
             return False
         prep = bool(_TEMPORAL_PREP.search(before)) or bool(pre)
         if 1900 <= y <= 2099:
             return prep or not _PLURAL_NOUN_AFTER.match(after)
-        return prep and 1000 <= y
+        return prep and y >= 1000
     if c.kind == "dur" and (g["unit"] or "") in ("an", "ans", "year", "years") and _is_age(
         before, after, fold_same_length(g.get("mod") or "")
     ):
         return False
     if c.kind == "dur":
         num = fold_same_length(g["num"] or "")
-        if num in ("des", "a", "an", "un", "une") and not g.get("adj") and not g.get("mod"):
-            # "des mois" is a duration, but "un jour" / "a day" are mostly idioms
-            if num in ("a", "an", "un", "une") and (g["unit"] or "") in ("jour", "day"):
-                return False
+        if (
+            num in ("a", "an", "un", "une")
+            and not g.get("adj")
+            and not g.get("mod")
+            and (g["unit"] or "") in ("jour", "day")
+        ):
+            return False  # "un jour" / "a day" are mostly idioms
         if (g["unit"] or "") in ("min", "sec", "mois") and num in ("a", "an"):
             return False
+        hours = parse_number(num, lang) if num else None
         if _TIME_PREP_BEFORE.search(fold_same_length(before)) and (g["unit"] or "").startswith(
             "heure"
-        ) and re.fullmatch(r"\d{1,2}", num or "") and not g.get("mod"):
-            c.kind = "time"
-            c.g = {"h": num, "m": None, "pre": None, "loc": None}
+        ) and hours is not None and hours.is_integer() and 0 <= hours <= 24 and not g.get("mod"):
+            c.kind = "time"  # "à 16 heures", "à seize heures": a clock time
+            c.g = {"h": str(int(hours)), "m": None, "pre": None, "loc": None}
         if (g["unit"] or "") in ("min",) and not re.fullmatch(r"\d+", num):
             return False
     if c.kind == "season" and (g["season"] or "") == "ete":
@@ -617,7 +630,7 @@ def _with_part(d: date, part: str | None) -> Resolved:
 def _res_dmy(c: _Cand, ctx: _Ctx) -> Resolved | None:
     g = c.g
     d1 = 1 if (g["d1"] or "").startswith("1er") else int(g["d1"] or 0)
-    d2 = int(g["d2"]) if g.get("d2") else None
+    d2 = int(g["d2"] or 0) if g.get("d2") else None
     mon = MONTHS[(g["mon"] or "").rstrip(".")]
     if g.get("year"):
         ys = g["year"] or ""
@@ -858,6 +871,8 @@ def _res_time(c: _Cand, ctx: _Ctx) -> Resolved | None:
         h, mi = (12, 0) if nn in ("midi", "noon") else (0, 0)
     elif g.get("h2"):
         h, mi = int(g["h2"] or 0), int(g["m2"] or 0)
+        if (g.get("part") or "").endswith(("soir", "midi")) and h < 12:
+            h += 12
     else:
         h, mi = int(g["h"] or 0), int(g.get("m") or 0)
         ampm = (g.get("ampm") or "").replace(".", "")
@@ -868,7 +883,7 @@ def _res_time(c: _Cand, ctx: _Ctx) -> Resolved | None:
     if h > 24:
         return None
     base = ctx.anchor or ctx.day
-    hhmm = f"T{h:02d}:{mi:02d}"
+    hhmm = f"T{h:02d}:{mi:02d}" + (f":{g['s2']}" if g.get("s2") else "")
     if base is None:
         return Resolved("TIME", "XXXX-XX-XX" + hhmm, None, None, "minute")
     return Resolved("TIME", base.isoformat() + hhmm, base, base, "minute")
@@ -925,6 +940,22 @@ def _res_set(c: _Cand, ctx: _Ctx) -> Resolved | None:
     return Resolved("SET", duration_value(1, u), None, None, "set")
 
 
+def _res_daymonth(c: _Cand, ctx: _Ctx) -> Resolved | None:
+    d, m = int(c.g["d"] or 0), int(c.g["m"] or 0)
+    if not (1 <= d <= 31 and 1 <= m <= 12):
+        return None
+    year = _pick_year(m, d, ctx, None)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, None, "day")
+    day = clamp_day(year, m, d)
+    if day is None:  # 29/2 outside a leap year: the closest leap year around the reference
+        for y in (year, year - 1, year + 1, year - 2, year + 2, year - 3, year + 3):
+            if clamp_day(y, m, d):
+                return day_res(date(y, m, d))
+        return None
+    return day_res(day)
+
+
 def _res_partbare(c: _Cand, ctx: _Ctx) -> Resolved | None:
     base = ctx.anchor or ctx.day
     if base is None:
@@ -967,10 +998,10 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Ctx], Resolved | None]] = {
     "unitpart": _res_unitpart, "season": _res_season, "dur": _res_dur, "ago": _res_ago,
     "time": _res_time, "timeen": _res_time, "noon": _res_time, "ref": _res_ref, "set": _res_set,
     "numeric": _res_numeric, "partbare": _res_partbare, "perunit": _res_perunit,
-    "lexdur": _res_lexdur,
+    "lexdur": _res_lexdur, "daymonth": _res_daymonth,
 }  # fmt: skip
 
-_NEEDS_TENSE = {"dmy", "mdy", "mon", "reld", "wd", "relunit", "season"}
+_NEEDS_TENSE = {"dmy", "mdy", "mon", "reld", "wd", "relunit", "season", "daymonth"}
 _MOD = {
     "debut": "START", "early": "START", "beginning": "START", "fin": "END", "late": "END",
     "end": "END", "mi-": "MID", "mi": "MID", "mid": "MID", "mid-": "MID", "milieu": "MID",

@@ -134,8 +134,5 @@ def duration_value(amount: float | None, unit: str) -> str:
     prefix = "PT" if unit in time_units else "P"
     if amount is None:
         return f"{prefix}X{code}"
-    if float(amount).is_integer():
-        num = str(int(amount))
-    else:
-        num = f"{amount:g}"
+    num = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
     return f"{prefix}{num}{code}"

@@ -87,15 +87,18 @@ SEASON_WORDS: dict[str, str] = {
     "hiver": "WI", "winter": "WI",
 }
 
-_FR_NUMS = (
-    "zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille"
-).split()
-_EN_NUMS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand"
-).split()
+_FR_NUMS = [
+    "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+    "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts",
+    "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante",
+    "nonante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards",
+]
+_EN_NUMS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million",
+]
 _NUM_ALT = "|".join(sorted(set(_FR_NUMS + _EN_NUMS), key=len, reverse=True))
 _NUM_TOKEN = rf"(?:{_NUM_ALT})"
 # "dix-huit", "vingt et un", "quatre-vingt-dix", "twenty-one"

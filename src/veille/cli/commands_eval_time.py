@@ -1,3 +1,67 @@
-"""veille CLI commands (commands_eval_time)."""
+"""veille CLI commands (commands_eval_time): ``veille eval timebank DIR`` and
+``veille eval recognizers DIR`` — quality of time expressions and quantities
+against public labelled data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
 
 from veille.cli.base import app, eval_app  # noqa: F401
+
+
+@eval_app.command("timebank")
+def eval_timebank(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="Folder of ISO-TimeML .tml files (French TimeBank)."),
+    language: str = typer.Option("fr", "--language", help="Language of the documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious and wrong values."),
+) -> None:
+    """Extraction (strict/relaxed) and normalisation (value) P/R/F1 of extract_times."""
+    from veille.analyze.timebank import evaluate
+
+    rep, errors = evaluate(directory, language)
+    if as_json:
+        out = dict(rep)
+        if show_errors:
+            out["errors"] = [e.__dict__ for e in errors]
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"documents: {rep['documents']}  gold: {rep['gold']}  system: {rep['system']}")
+    typer.echo(f"{'':<10}{'P':>8}{'R':>8}{'F1':>8}")
+    for key in ("strict", "relaxed", "value", "type"):
+        s = rep[key]
+        assert isinstance(s, dict)
+        typer.echo(f"{key:<10}{s['p']:>8.2f}{s['r']:>8.2f}{s['f1']:>8.2f}")
+    typer.echo(f"value accuracy on relaxed matches: {rep['value_accuracy_on_relaxed']:.2f}")
+    if show_errors:
+        for e in errors:
+            typer.echo(f"  [{e.kind}] {e.doc}: gold={e.gold} sys={e.system} | {e.context!r}")
+
+
+@eval_app.command("recognizers")
+def eval_recognizers(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="Folder of Recognizers-Text French spec JSON files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    show_errors: bool = typer.Option(False, "--errors", help="List the supported cases we miss."),
+) -> None:
+    """Share of in-scope Recognizers-Text cases resolved exactly, per model."""
+    from veille.analyze.recognizers import run_all
+
+    reports = run_all(directory)
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{'model':<13}{'cases':>7}{'supported':>11}{'exact':>7}{'share %':>9}")
+    for r in reports:
+        d = r.to_dict()
+        typer.echo(f"{r.model:<13}{r.cases:>7}{r.supported:>11}{r.exact:>7}{d['share_exact']:>9.2f}")
+        for reason, n in sorted(r.by_reason.items()):
+            typer.echo(f"{'':<13}  out of scope: {reason}: {n}")
+        if show_errors:
+            for f in r.failures:
+                typer.echo(f"    {f}")
