@@ -203,6 +203,10 @@ class Poller:
             out.error = FetchError(resp.url, f"malformed feed: {why or 'not RSS/Atom'}",
                                    transient=False, kind="content")
             return
+        if parsed.get("bozo"):
+            log.warning("source %s: malformed feed (%s); using the %d entries that could be read",
+                        out.source.get("name") or out.source["url"],
+                        parsed.get("bozo_exception"), len(parsed.entries))
         site = out.source.get("name") or parsed.feed.get("title") or parsed.feed.get("link")
         entries = list(enumerate(parsed.entries, start=1))
         keys = [entry_key(e, i) for i, e in entries]
