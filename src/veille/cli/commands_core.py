@@ -74,8 +74,10 @@ def ingest(
 
             def on_item(item: Any) -> None:
                 if isinstance(item, Reject):
+                    # soft_wrap: one line per reject at any width (a path cut
+                    # in two by wrapping cannot be found or copied).
                     console.print(f"[yellow]rejected[/yellow] {escape(item.message())}",
-                                  highlight=False)
+                                  highlight=False, soft_wrap=True)
                 progress.advance(task)
 
             report = ingest_items(store, read_paths(paths, opts),

@@ -86,6 +86,12 @@ def ingest_items(
         if on_item:
             for item in prepared:
                 on_item(item.article if isinstance(item, Prepared) else item)
+            # Rejects decided while storing (an id already used by another
+            # article) need their message too.
+            read_rejects = {id(item) for item in prepared if isinstance(item, Reject)}
+            for rej in done.rejects:
+                if id(rej) not in read_rejects:
+                    on_item(rej)
     return report
 
 
