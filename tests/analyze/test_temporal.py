@@ -1,0 +1,195 @@
+"""extract_times: seed expressions, general French/English rules, imprecise references."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from veille.analyze.temporal import extract_times, fold_same_length
+from veille.ingest.normalize import normalize_text
+from veille.model import DateRange, Sentence, TimeRef
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO / "tests" / "data" / "gold" / "seeds_times_quantities.json"
+JUNE_2023 = DateRange(date(2023, 6, 1), date(2023, 6, 30), "month")
+FRI_9_JUNE = DateRange(date(2023, 6, 9), date(2023, 6, 9), "day")  # a Friday
+
+
+def seed_body(name: str) -> str:
+    raw = (REPO / "examples" / name).read_text(encoding="utf-8")
+    assert raw.lstrip().startswith("date ")
+    return normalize_text(raw.lstrip()[len("date 2023-06") :])
+
+
+def find(times: list[TimeRef], text: str) -> TimeRef:
+    hits = [t for t in times if t.text == text]
+    assert hits, f"{text!r} not found in {[t.text for t in times]}"
+    return hits[0]
+
+
+def one(sentence: str, ref: DateRange = FRI_9_JUNE, lang: str = "fr") -> list[TimeRef]:
+    return extract_times(sentence, [], ref, lang)
+
+
+# --- the seeds (month-precision reference) -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_times() -> dict[str, list[TimeRef]]:
+    names = ["000_07f07504d3202a46.txt", "004_521d29f89dbcf36b.txt"]
+    return {n: extract_times(seed_body(n), [], JUNE_2023, "fr") for n in names}
+
+
+def test_seed_two_days_are_one_range(seed_times: dict[str, list[TimeRef]]) -> None:
+    t = find(seed_times["000_07f07504d3202a46.txt"], "les 7 et 8 juillet")
+    assert (t.range_start, t.range_end, t.granularity) == ("2023-07-07", "2023-07-08", "day")
+    assert t.value == "2023-07-07/2023-07-08"
+    assert t.type == "DATE"
+
+
+def test_seed_month_and_relative_units(seed_times: dict[str, list[TimeRef]]) -> None:
+    a1, a2 = seed_times["000_07f07504d3202a46.txt"], seed_times["004_521d29f89dbcf36b.txt"]
+    mars = find(a1, "mars")
+    assert (mars.value, mars.range_start, mars.range_end) == ("2023-03", "2023-03-01", "2023-03-31")
+    assert find(a2, "l'année dernière").value == "2022"
+    last_month = find(a2, "le mois dernier")
+    assert (last_month.value, last_month.granularity) == ("2023-05", "month")
+
+
+def test_seed_weekday_with_month_reference_is_a_span_not_a_guess(
+    seed_times: dict[str, list[TimeRef]],
+) -> None:
+    fri = find(seed_times["000_07f07504d3202a46.txt"], "vendredi")
+    assert fri.granularity == "day-uncertain"
+    assert fri.range_start is not None and fri.range_end is not None
+    start, end = date.fromisoformat(fri.range_start), date.fromisoformat(fri.range_end)
+    assert start.weekday() == 4 and end.weekday() == 4
+    assert start <= date(2023, 6, 2) and end >= date(2023, 6, 23)
+    today = find(seed_times["004_521d29f89dbcf36b.txt"], "aujourd'hui")
+    assert (today.range_start, today.range_end) == ("2023-06-01", "2023-06-30")
+    assert today.granularity == "day-uncertain"
+
+
+def test_seed_durations_ages_years_and_non_dates(seed_times: dict[str, list[TimeRef]]) -> None:
+    a1 = seed_times["000_07f07504d3202a46.txt"]
+    dur = find(a1, "Plus de 15 mois")
+    assert (dur.type, dur.value, dur.mod) == ("DURATION", "P15M", "MORE_THAN")
+    assert find(a1, "1991").value == "1991"
+    assert find(a1, "1945").granularity == "year"
+    texts = " | ".join(t.text for t in a1)
+    assert "70 ans" not in texts  # "Poutine, 70 ans," is an age
+    assert "chute" not in texts and "Guerre" not in texts
+    a2 = seed_times["004_521d29f89dbcf36b.txt"]
+    assert find(a2, "des dernières 24 heures").value == "PT24H"
+
+
+def test_seed_gold_offsets_match(seed_times: dict[str, list[TimeRef]]) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for art in gold["articles"]:
+        body = seed_body(art["file"])
+        for g in art["times"]:
+            assert body[g["start"] : g["end"]] == g["text"]
+
+
+# --- general rules, on sentences written for these tests ----------------------------
+
+
+def test_weekday_follows_tense_with_day_reference() -> None:
+    # reference Friday 9 June 2023
+    past = find(one("Le ministre a annoncé mardi la fermeture du site."), "mardi")
+    assert past.value == "2023-06-06"
+    fut = find(one("Le conseil se réunira mardi pour voter le budget."), "mardi")
+    assert fut.value == "2023-06-13"
+    nxt = find(one("La grève reprendra lundi prochain."), "lundi prochain")
+    assert nxt.value == "2023-06-12"
+    last = find(one("Il est arrivé jeudi dernier à Lyon."), "jeudi dernier")
+    assert last.value == "2023-06-08"
+
+
+def test_relative_days_parts_and_clock_times() -> None:
+    times = one("Hier soir, vers 22 h 30, un incendie s'est déclaré ; demain matin les experts viendront.")
+    assert find(times, "Hier soir").value == "2023-06-08TEV"
+    assert find(times, "vers 22 h 30").value == "2023-06-08T22:30"
+    assert find(times, "demain matin").value == "2023-06-10TMO"
+
+
+def test_day_month_year_inference_by_tense() -> None:
+    past = find(one("Le traité a été signé le 21 décembre à Paris."), "le 21 décembre")
+    assert past.value == "2022-12-21"
+    fut = find(one("Les travaux commenceront le 3 juillet."), "le 3 juillet")
+    assert fut.value == "2023-07-03"
+    full = find(one("Il est né le 27 mai 1998 à Nancy."), "le 27 mai 1998")
+    assert full.value == "1998-05-27"
+    assert find(one("La loi date d'octobre 98."), "octobre 98").value == "1998-10"
+
+
+def test_month_name_alone_follows_tense() -> None:
+    assert find(one("Les élections auront lieu en octobre."), "octobre").value == "2023-10"
+    assert find(one("Le chômage a reculé en octobre."), "octobre").value == "2022-10"
+    assert find(one("Les soldes ont commencé en janvier."), "janvier").value == "2023-01"
+
+
+def test_relative_units_weeks_seasons_decades() -> None:
+    assert find(one("Cette semaine, les prix ont baissé."), "Cette semaine").value == "2023-W23"
+    assert find(one("L'an prochain, la taxe augmentera."), "L'an prochain").value == "2024"
+    assert find(one("Il a joué au début des années 60 à Paris."), "début des années 60").value == "196X"
+    assert find(one("Il a été réélu il y a trois ans."), "il y a trois ans").value == "2020"
+    assert find(one("Le chantier s'achèvera à l'automne 2024."), "l'automne 2024").value == "2024-FA"
+
+
+def test_durations_sets_and_present_reference() -> None:
+    times = one("Après douze jours de grève, les bus passent chaque jour ; maintenant tout va bien.")
+    assert find(times, "douze jours").value == "P12D"
+    assert find(times, "chaque jour").type == "SET"
+    assert find(times, "maintenant").value == "PRESENT_REF"
+    assert find(one("Il a été condamné à 10 ans de prison."), "10 ans").value == "P10Y"
+
+
+def test_ages_and_adjectival_seasons_are_not_times() -> None:
+    assert one("Marie Dupont, 45 ans, dirige l'usine.") == []
+    assert one("Une fillette de 6 ans a été retrouvée.") == []
+    assert one("Les Jeux Olympiques d'hiver ont attiré du monde.") == []
+    assert one("Le bâtiment a été rénové.") == []  # "été" the participle
+
+
+def test_numeric_dates_use_dateparser() -> None:
+    assert find(one("Décision du 12/05/2021 publiée au journal officiel."), "12/05/2021").value == (
+        "2021-05-12"
+    )
+    assert find(one("Released on 2021-05-12.", lang="en"), "2021-05-12").value == "2021-05-12"
+
+
+def test_english_rules() -> None:
+    times = one("Officials said on Tuesday that talks will resume next week, 15 months after the war began.",
+                lang="en")
+    assert find(times, "on Tuesday").value == "2023-06-06"
+    assert find(times, "next week").value == "2023-W24"
+    assert find(times, "15 months").value == "P15M"
+    times = one("In May, the 70-year-old leader spoke for 24 hours at 3 p.m. yesterday.", lang="en")
+    assert find(times, "May").value == "2023-05"
+    assert find(times, "24 hours").value == "PT24H"
+    assert all("70" not in t.text for t in times)
+    assert find(times, "yesterday").value == "2023-06-08"
+
+
+def test_unknown_reference_keeps_absolute_values() -> None:
+    text = "Il est né en 1975 et reviendra le 14 juillet, hier."
+    times = extract_times(text, [], DateRange.unknown(), "fr")
+    assert find(times, "1975").value == "1975"
+    assert find(times, "le 14 juillet").value == "XXXX-07-14"
+    assert find(times, "hier").value is None
+
+
+def test_sentence_index_and_offsets() -> None:
+    text = "Première phrase sans date. Le 3 mars 2020, il pleuvait."
+    sents = [Sentence(0, 0, 26, text[:26]), Sentence(1, 27, len(text), text[27:])]
+    (t,) = extract_times(text, sents, FRI_9_JUNE, "fr")
+    assert t.sentence == 1 and text[t.start : t.end] == t.text == "Le 3 mars 2020"
+
+
+def test_fold_keeps_length() -> None:
+    s = "Août, l’été ﬁn — ÉTÉ\u202f2023 İ"
+    assert len(fold_same_length(s)) == len(s)
