@@ -107,6 +107,7 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
     results: list[Analysis | None] = [None] * len(items)
     # (item index, piece offset, piece text) per language
     by_lang: dict[str, list[tuple[int, int, str]]] = {}
+    items = [(u, t, lg, ref if ref is not None else DateRange.unknown()) for u, t, lg, ref in items]
     for n, (uid, text, language, _ref) in enumerate(items):
         text = text or ""
         an = Analysis(article_uid=uid, language=language)

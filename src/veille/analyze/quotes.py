@@ -132,7 +132,8 @@ def _trim_inner(text: str, a: int, b: int) -> tuple[int, int, int, int]:
     s, e = a + 1, b
     while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
+    # English puts the incise comma inside the marks (“…,” she said): not quoted words
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
         e -= 1
     return (a, s, e, b + 1)
 
@@ -286,8 +287,15 @@ def _attr_from_verb(ctx: _Ctx, verb: Token, method: str, cue: str, conf: float) 
             if t.is_punct and t.text in ".;:!?":
                 break
             m = ctx.mention_of(t)
-            if m is not None and ctx.doc[k - 1].text.lower() not in _DATIVE:
+            if ctx.doc[k - 1].text.lower() in _DATIVE:
+                break  # "a déclaré au président X": X is the addressee
+            if m is not None:
                 surface, mention = m.text, m
+                break
+            if t.pos_ in ("NOUN", "PROPN") and not t.dep_.startswith(("obl", "advmod", "nmod")):
+                # a non-entity speaker: "a écrit l'auteur", "said the ministry"
+                left = k - 1 if k > 0 and ctx.doc[k - 1].pos_ == "DET" else k
+                surface = ctx.doc[left : k + 1].text
                 break
     if surface is None:
         return Attribution(None, None, verb.lemma_, cue, method, 0.5)
@@ -333,12 +341,16 @@ def step2_colon(ctx: _Ctx, open_pos: int) -> Attribution | None:
     return None
 
 
+# an abbreviation point ("M. Dupont") does not end the attribution
+_SELON = re.compile(r"(?:[^.;!?«»“”]|(?<=\b[A-Z])\.){0,120}?\b(selon|d['’]après|according to)\s+"
+                    r"([^.;!?«»“”]+)", re.I)
+
+
 def step3_selon(ctx: _Ctx, close_end: int) -> tuple[Attribution | None, str | None]:
     """« … », selon X. Also returns the 'selon …' phrase as the quote's source."""
     text = ctx.doc.text
     rel = close_end - ctx.offset
-    m = re.compile(r"[^.;!?«»“”]{0,120}?\b(selon|d['’]après|according to)\s+([^.;!?«»“”]+)",
-                   re.I).match(text, rel)
+    m = _SELON.match(text, rel)
     if not m:
         return None, None
     phrase = (m.group(1) + " " + m.group(2)).strip().rstrip(",")
@@ -413,6 +425,16 @@ def indirect_statements(ctx: _Ctx, quote_ranges: list[tuple[int, int]]) -> list[
             if content is None:
                 continue
             a, b = content
+            # "X a assuré que …, a rapporté l'agence": the trailing incise is not content
+            for k in range(a + 1, b - 1):
+                if doc[k].text != ",":
+                    continue
+                j = k + 1
+                while j < b and (doc[j].pos_ == "AUX" or doc[j].text.startswith("-")):
+                    j += 1
+                if j < b and j > k + 1 and _is_speech(doc[j], incise=True):
+                    b = k
+                    break
             # Scraped text splices sentences with a comma ("…en mars, Un missile …"):
             # a capitalised determiner or pronoun after a comma starts a new sentence.
             for k in range(a + 1, b):
@@ -465,6 +487,8 @@ def extract_quotes(
                                    "embedded", 0.6)
         if attr is None:
             attr = Attribution(None, None, None, "none", "none", 0.5)
+        elif attr.speaker is None:  # a verb nearby but nobody named: not an attribution
+            attr = Attribution(None, None, attr.verb, "none", "none", 0.5)
         q.source = source
         _apply(q, attr)
         quotes.append(q)

@@ -1,0 +1,154 @@
+"""Quotes: the seed gold, and attribution rules on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analyze.evaluate import load_gold, score
+from veille.analyze.linking import link_entities
+from veille.analyze.quotes import find_quote_spans, match_quotes_across
+from veille.model import Analysis, Quote
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_linked, gold_eq):
+    analyses, _ = seed_linked
+    gold = load_gold(gold_eq)
+    return score(gold, {a.article_uid: a for a in analyses})
+
+
+def test_seed_quotes_precision_recall(seed_report):
+    q = seed_report.scores["quotes"]
+    assert q["precision"] >= 0.9 and q["recall"] >= 0.9, seed_report.errors.get("quotes")
+
+
+def test_seed_every_attributed_quote_has_the_right_speaker(seed_report):
+    sp = seed_report.scores["quote_speaker"]
+    assert sp["correct"] == sp["total"], seed_report.errors.get("quotes")
+
+
+def test_seed_two_renderings_of_one_statement_are_grouped(seed_linked):
+    analyses, _ = seed_linked
+    by_uid = {a.article_uid: a for a in analyses}
+    groups = match_quotes_across(analyses)
+
+    def where(fragment):
+        for a in analyses:
+            for i, q in enumerate(a.quotes):
+                if q.kind == "direct" and fragment in q.text:
+                    return (a.article_uid, i)
+        raise AssertionError(fragment)
+
+    a = where("Tout se déroule comme prévu")
+    b = where("tout est comme prévu, tout est stable")
+    assert any(a in g and b in g for g in groups)
+    # Loukachenko's thanks is not Poutine's statement
+    c = where("Merci, Vladimir")
+    assert not any(c in g and a in g for g in groups)
+    for g in groups:  # one speaker per group
+        ids = {by_uid[u].quotes[i].speaker_entity_id for u, i in g}
+        assert len(ids) == 1
+
+
+def _linked(analyze, text, language="fr"):
+    (an,), _ = link_entities([analyze(text, language)], [])
+    return an
+
+
+def _only(an, kind="direct"):
+    qs = [q for q in an.quotes if q.kind == kind]
+    assert len(qs) == 1, [(q.kind, q.text) for q in an.quotes]
+    return qs[0]
+
+
+def test_pronoun_resolves_to_last_person_subject(analyze):
+    an = _linked(analyze, "La ministre Catherine Colonna a rencontré son homologue à Rome. "
+                          "« Nous ne céderons rien sur ce dossier », a-t-elle déclaré.")
+    q = _only(an)
+    assert q.text == "Nous ne céderons rien sur ce dossier"
+    assert q.speaker_canonical == "Catherine Colonna" and q.verb == "déclarer"
+    assert q.method == "incise" and "pronoun" in (q.cue or "")
+
+
+def test_title_surname_incise_and_source(analyze):
+    an = _linked(analyze, "Jean Dupont dirige la coopérative depuis 2010. « C’est une étape importante "
+                          "pour nous », a ajouté M. Dupont, selon un communiqué de la coopérative.")
+    q = _only(an)
+    assert q.speaker_canonical == "Jean Dupont"
+    assert q.source and q.source.startswith("selon un communiqué")
+
+
+def test_colon_attribution(analyze):
+    an = _linked(analyze, "Le maire de Lyon, Grégory Doucet, a dit : « Nous allons replanter mille arbres. »")
+    q = _only(an)
+    assert q.speaker_canonical == "Grégory Doucet" and q.method == "colon"
+
+
+def test_indirect_speech_with_que(analyze):
+    an = _linked(analyze, "Le Premier ministre Gabriel Attal affirme que le budget sera voté avant l’été.")
+    q = _only(an, "indirect")
+    assert q.speaker_canonical == "Gabriel Attal" and q.text == "le budget sera voté avant l’été"
+
+
+def test_indirect_speech_stops_before_trailing_incise(analyze):
+    an = _linked(analyze, "Angela Merkel a assuré que l’Allemagne tiendrait ses engagements, "
+                          "a rapporté l’agence.")
+    qs = [q for q in an.quotes if q.speaker_canonical == "Angela Merkel"]
+    assert len(qs) == 1 and qs[0].text == "l’Allemagne tiendrait ses engagements"
+
+
+def test_scare_quote_has_no_speaker(analyze):
+    an = _linked(analyze, "Le projet, jugé « irréaliste » par de nombreux experts, avance malgré tout.")
+    q = _only(an)
+    assert q.text == "irréaliste" and q.speaker is None and q.method == "none"
+
+
+def test_english_said_after_quote_and_pronoun(analyze):
+    an = _linked(analyze, "Prime Minister Rishi Sunak said the plan would cut waiting lists. "
+                          "“It is a difficult day,” he said.", "en")
+    d = _only(an, "direct")
+    assert d.text == "It is a difficult day" and d.speaker_canonical == "Rishi Sunak"
+    i = _only(an, "indirect")
+    assert i.speaker_canonical == "Rishi Sunak" and "waiting lists" in i.text
+
+
+def test_english_name_said_after_quote(analyze):
+    an = _linked(analyze, "“The numbers are clear,” Janet Yellen told reporters in Washington.", "en")
+    assert _only(an).speaker_canonical == "Janet Yellen"
+
+
+def test_unclosed_mark_is_a_note_not_a_crash(analyze):
+    an = analyze("« Ce texte n’est jamais refermé, a écrit l’auteur. Puis il est parti.")
+    assert any("never closed" in n for n in an.notes)
+    assert not [q for q in an.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Il a dit « oui » puis « non ».", ["oui", "non"]),
+     ('He said "yes" and "no".', ["yes", "no"]),
+     ("“Stop,” she said.", ["Stop"]),
+     ("« ouvert « encore » fermé »", ["encore"])],
+)
+def test_find_quote_spans(text, expected):
+    spans, _ = find_quote_spans(text)
+    assert [text[s:e] for _, s, e, _ in spans] == expected
+
+
+def test_find_quote_spans_reports_mismatches():
+    _, notes = find_quote_spans("un » puis « deux\n\n« trois")
+    assert any("without opening" in n for n in notes)
+    assert any("never closed" in n or "spans paragraphs" in n for n in notes)
+
+
+def test_match_across_needs_same_speaker_and_overlap():
+    def an(uid, text, sid):
+        return Analysis(uid, "fr", quotes=[Quote(text, 0, len(text), 0, speaker_entity_id=sid)])
+
+    same = [an("a", "Les réserves de gaz sont pleines pour l'hiver", "per:x"),
+            an("b", "nos réserves de gaz sont pleines", "per:x")]
+    assert match_quotes_across(same) == [[("a", 0), ("b", 0)]]
+    other = [same[0], an("b", "nos réserves de gaz sont pleines", "per:y")]
+    assert match_quotes_across(other) == []
+    unrelated = [same[0], an("b", "La réforme des retraites sera votée", "per:x")]
+    assert match_quotes_across(unrelated) == []
