@@ -16,7 +16,7 @@ from veille.cluster.features import ArticleFeatures
 from veille.cluster.idf import HashedDF
 from veille.cluster.state import StoryState
 
-FEATURES = ("text", "title", "ent", "num", "gap", "size", "cross")
+FEATURES = ("text", "avg", "title", "ent", "num", "gap", "size", "cross")
 
 
 class IdfCache:
@@ -47,6 +47,12 @@ def weighted(profile: dict[str, float], idf: IdfCache, prefix: str | None = None
     if prefix is None:
         return {k: v * idf(k) for k, v in profile.items()}
     return {k: v * idf(k) for k, v in profile.items() if k.startswith(prefix)}
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -100,13 +106,19 @@ def _by_lang(vec: dict[str, float]) -> dict[str, dict[str, float]]:
     return out
 
 
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else vec
+
+
 def article_profile(f: ArticleFeatures, idf: IdfCache) -> Profile:
+    """An article is a one-member story: unit vectors, n = 1."""
     return Profile(
         languages={f.language},
-        text=_by_lang(weighted(f.terms, idf)),
-        title=_by_lang(weighted(f.title_terms, idf)),
-        keys=weighted(f.keys, idf),
-        nums=weighted(f.nums, idf),
+        text=_by_lang(_unit(weighted(f.terms, idf))),
+        title=_by_lang(_unit(weighted(f.title_terms, idf))),
+        keys=_unit(weighted(f.keys, idf)),
+        nums=_unit(weighted(f.nums, idf)),
         first=f.start,
         last=f.end,
         n=1,
@@ -130,6 +142,9 @@ def signals(a: Profile, b: Profile) -> dict[str, float]:
     """Raw signals; text cosines only over the languages both sides share."""
     shared = a.languages & b.languages
     text = max((cosine(a.text.get(lg, {}), b.text.get(lg, {})) for lg in shared), default=0.0)
+    # Average-link: mean similarity to the members (profiles are sums of unit vectors).
+    avg = max((dot(a.text.get(lg, {}), b.text.get(lg, {})) for lg in shared), default=0.0)
+    avg /= a.n * b.n
     title = max((cosine(a.title.get(lg, {}), b.title.get(lg, {})) for lg in shared), default=0.0)
     ent = cosine(a.keys, b.keys)
     num = cosine(a.nums, b.nums)
@@ -137,11 +152,12 @@ def signals(a: Profile, b: Profile) -> dict[str, float]:
     if cross:
         # No shared language: words cannot be compared, so the
         # language-independent evidence (names, numbers) stands in for them.
-        text = ent
+        text = avg = ent
         title = 0.0
     gap = gap_days(a.first, a.last, b.first, b.last)
     return {
         "text": text,
+        "avg": avg,
         "title": title,
         "ent": ent,
         "num": num,

@@ -9,6 +9,7 @@ memory does not grow with its number of articles.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,11 @@ def story_id_for(first_uid: str) -> str:
 def _add(profile: dict[str, float], other: dict[str, float], scale: float = 1.0) -> None:
     for k, v in other.items():
         profile[k] = profile.get(k, 0.0) + v * scale
+
+
+def _inv_norm(profile: dict[str, float], weight: Callable[[str], float]) -> float:
+    sq = sum((v * weight(k)) ** 2 for k, v in profile.items())
+    return 1.0 / math.sqrt(sq) if sq > 0 else 0.0
 
 
 def _prune(profile: dict[str, float], limit: int, weight: Callable[[str], float]) -> None:
@@ -60,12 +66,18 @@ class StoryState:
     last_seq: int = 0
 
     def add(self, f: ArticleFeatures, weight: Callable[[str], float]) -> None:
-        """Fold an article into the running profile (sums of sublinear tf)."""
+        """Fold an article into the running profile.
+
+        Each article enters as a unit vector (under the IDF of the moment), so
+        the profile is the sum of its members: its cosine with an article is the
+        centroid similarity, and its dot product divided by the size is the
+        average-link similarity, both from one sparse vector.
+        """
         self.n += 1
-        _add(self.terms, f.terms)
-        _add(self.title_terms, f.title_terms)
-        _add(self.keys, f.keys)
-        _add(self.nums, f.nums)
+        _add(self.terms, f.terms, _inv_norm(f.terms, weight))
+        _add(self.title_terms, f.title_terms, _inv_norm(f.title_terms, weight))
+        _add(self.keys, f.keys, _inv_norm(f.keys, weight))
+        _add(self.nums, f.nums, _inv_norm(f.nums, weight))
         _prune(self.terms, MAX_TERMS, weight)
         _prune(self.title_terms, MAX_TITLE, weight)
         _prune(self.keys, MAX_KEYS, weight)
