@@ -209,7 +209,7 @@ def updated_stories(conn: Connection, viewer: str = DEFAULT_VIEWER,
     current: dict[int, list[str]] = {}
     for r in conn.execute(select(story_articles.c.story_id, story_articles.c.article_uid)):
         current.setdefault(r.story_id, []).append(r.article_uid)
-    titles = dict(conn.execute(select(stories.c.id, stories.c.title)).tuples().all())
+    titles = {r.id: r.title for r in conn.execute(select(stories.c.id, stories.c.title))}
     out = []
     for sid, uids in sorted(current.items()):
         if sid not in seen and not include_unseen:
