@@ -132,7 +132,8 @@ def _matches_cte(conn: Connection, pq: ParsedQuery, params: dict[str, Any]) -> s
     if conn.dialect.name == "postgresql":
         tsq = _pg_tsquery(pq, params)
         return (f"WITH q AS (SELECT {tsq} AS query), "
-                "m AS (SELECT s.seq, -ts_rank_cd(s.tsv, q.query) AS score FROM article_search s, q "
+                "m AS (SELECT s.seq, CAST(-ts_rank_cd(s.tsv, q.query) AS float8) AS score "
+                "FROM article_search s, q "
                 "WHERE s.tsv @@ q.query)")
     params["match"] = fts5_expression(pq)
     return (f"WITH m AS (SELECT rowid AS seq, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
