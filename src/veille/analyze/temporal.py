@@ -255,7 +255,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         r"(?:(?P<pre>vers|around|about|at)\s+)?(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?"
         r"(?![a-z\d])(?:\s+(?P<loc>locales?))?"
         r"|(?:(?P<pre2>vers)\s+)?(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\d:])"
-        r"(?:\s+(?P<part>du matin|du soir|de l'apres-midi))?",
+        r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z])|\s+(?P<part>du matin|du soir|de l'apres-midi))?",
         ("fr",),
     ),
     (
@@ -281,8 +281,35 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         "set", 2,
         rf"(?:chaque|tous les|toutes les|every|each)\s+(?P<unit>{UNIT}|{WD}s?|soirs?|matins?|nuits?"
         r"|morning|evening|night)(?![a-z])"
-        r"|(?P<adj>quotidien(?:ne)?s?|quotidiennement|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?"
+        r"|(?P<adj>quotidien(?:ne)?s?|quotidiennement|hebdomadaires?|hebdomadairement|mensuel(?:le)?s?"
+        r"|mensuellement|annuel(?:le)?s?|annuellement"
         r"|daily|weekly|monthly|annually|yearly)(?![a-z])",
+        ("fr", "en"),
+    ),
+    (
+        "holiday", 2,
+        r"(?:(?P<hdet>la|le|l'|a|pour|de|depuis|the)\s*)?(?P<span>(?:(?:la\s+)?fete\s+d[eu]\s+(?:la\s+)?)?"
+        r"(?P<hol>noel|paques|pentecote|toussaint|ascension|assomption|nouvel an|jour de l'an"
+        r"|saint-sylvestre|14[- ]juillet|christmas(?: day| eve)?|easter|new year's (?:day|eve)"
+        r"|halloween|thanksgiving)(?![a-z])(?:\s+(?P<year>\d{4})(?!\d))?)",
+        ("fr", "en"),
+    ),
+    (
+        "unitpart2", 2,
+        r"(?P<mod>debut|fin|milieu)\s+d[e']\s*(?P<unit>semaine|mois|annee)(?![a-z])",
+        ("fr",),
+    ),
+    (
+        "vaguedur", 3,
+        r"(?:ces|les|these|the)\s+(?P<rel>derniers|dernieres|prochains|prochaines|last|past|next|coming)"
+        r"\s+(?P<unit>jours|semaines|mois|annees|decennies|days|weeks|months|years|decades)(?![a-z])",
+        ("fr", "en"),
+    ),
+    (
+        "quarter", 2,
+        r"(?:(?:au|du)\s+)?(?P<span>(?:(?:le|the)\s+)?(?P<q>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e"
+        r"|dernier|first|third|fourth|last)\s+(?:trimestre|quarter)"
+        r"(?:\s+(?:de\s+|of\s+)?(?P<year>\d{4}))?)",
         ("fr", "en"),
     ),
     (
@@ -871,8 +898,11 @@ def _res_time(c: _Cand, ctx: _Ctx) -> Resolved | None:
         h, mi = (12, 0) if nn in ("midi", "noon") else (0, 0)
     elif g.get("h2"):
         h, mi = int(g["h2"] or 0), int(g["m2"] or 0)
-        if (g.get("part") or "").endswith(("soir", "midi")) and h < 12:
+        ampm = (g.get("ampm") or "").replace(".", "")
+        if ((g.get("part") or "").endswith(("soir", "midi")) or ampm == "pm") and h < 12:
             h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
     else:
         h, mi = int(g["h"] or 0), int(g.get("m") or 0)
         ampm = (g.get("ampm") or "").replace(".", "")
@@ -940,6 +970,74 @@ def _res_set(c: _Cand, ctx: _Ctx) -> Resolved | None:
     return Resolved("SET", duration_value(1, u), None, None, "set")
 
 
+_FIXED_HOLIDAYS = {
+    "noel": (12, 25), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "toussaint": (11, 1), "assomption": (8, 15), "nouvel an": (1, 1), "jour de l'an": (1, 1),
+    "new year's day": (1, 1), "saint-sylvestre": (12, 31), "new year's eve": (12, 31),
+    "14-juillet": (7, 14), "14 juillet": (7, 14), "halloween": (10, 31),
+}  # fmt: skip
+_EASTER_OFFSETS = {"paques": 0, "easter": 0, "ascension": 39, "pentecote": 49}
+
+
+def _holiday_date(hol: str, year: int) -> date | None:
+    if hol in _FIXED_HOLIDAYS:
+        m, d = _FIXED_HOLIDAYS[hol]
+        return date(year, m, d)
+    if hol in _EASTER_OFFSETS:
+        from dateutil.easter import easter  # the Gregorian computus, not worth rewriting
+
+        return easter(year) + timedelta(days=_EASTER_OFFSETS[hol])
+    if hol == "thanksgiving":  # fourth Thursday of November (US)
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return None
+
+
+def _res_holiday(c: _Cand, ctx: _Ctx) -> Resolved | None:
+    hol = (c.g["hol"] or "").replace("14 juillet", "14-juillet")
+    if c.g.get("year"):
+        d = _holiday_date(hol, int(c.g["year"] or 0))
+        return day_res(d) if d else None
+    if ctx.day is None:
+        return None
+    cands = [d for y in (ctx.day.year - 1, ctx.day.year, ctx.day.year + 1)
+             if (d := _holiday_date(hol, y)) is not None]
+    if not cands:
+        return None
+    if ctx.tense == "past":
+        past = [d for d in cands if d <= ctx.day]
+        return day_res(max(past)) if past else None
+    if ctx.tense == "future":
+        fut = [d for d in cands if d >= ctx.day]
+        return day_res(min(fut)) if fut else None
+    return day_res(min(cands, key=lambda d: abs((d - ctx.day).days)))  # type: ignore[operator]
+
+
+def _res_vaguedur(c: _Cand, ctx: _Ctx) -> Resolved | None:
+    unit = UNITS.get(fold_same_length(c.g["unit"] or ""), "D")
+    return Resolved("DURATION", duration_value(None, unit), None, None, "duration")
+
+
+_QUARTERS = {"premier": 1, "1er": 1, "first": 1, "deuxieme": 2, "2e": 2, "second": 2,
+             "troisieme": 3, "3e": 3, "third": 3, "quatrieme": 4, "4e": 4, "fourth": 4}  # fmt: skip
+
+
+def _res_quarter(c: _Cand, ctx: _Ctx) -> Resolved | None:
+    q = c.g["q"] or ""
+    if c.g.get("year"):
+        year = int(c.g["year"] or 0)
+    elif ctx.day is not None:
+        year = ctx.day.year
+    else:
+        return None
+    if q in ("dernier", "last"):
+        if c.g.get("year") or ctx.day is None:
+            return quarter_res(year, 4)
+        cur = (ctx.day.month - 1) // 3 + 1
+        return quarter_res(year - 1, 4) if cur == 1 else quarter_res(year, cur - 1)
+    return quarter_res(year, _QUARTERS.get(q, 1))
+
+
 def _res_daymonth(c: _Cand, ctx: _Ctx) -> Resolved | None:
     d, m = int(c.g["d"] or 0), int(c.g["m"] or 0)
     if not (1 <= d <= 31 and 1 <= m <= 12):
@@ -998,10 +1096,11 @@ _RESOLVERS: dict[str, Callable[[_Cand, _Ctx], Resolved | None]] = {
     "unitpart": _res_unitpart, "season": _res_season, "dur": _res_dur, "ago": _res_ago,
     "time": _res_time, "timeen": _res_time, "noon": _res_time, "ref": _res_ref, "set": _res_set,
     "numeric": _res_numeric, "partbare": _res_partbare, "perunit": _res_perunit,
-    "lexdur": _res_lexdur, "daymonth": _res_daymonth,
+    "lexdur": _res_lexdur, "daymonth": _res_daymonth, "holiday": _res_holiday,
+    "unitpart2": _res_unitpart, "vaguedur": _res_vaguedur, "quarter": _res_quarter,
 }  # fmt: skip
 
-_NEEDS_TENSE = {"dmy", "mdy", "mon", "reld", "wd", "relunit", "season", "daymonth"}
+_NEEDS_TENSE = {"dmy", "mdy", "mon", "reld", "wd", "relunit", "season", "daymonth", "holiday"}
 _MOD = {
     "debut": "START", "early": "START", "beginning": "START", "fin": "END", "late": "END",
     "end": "END", "mi-": "MID", "mi": "MID", "mid": "MID", "mid-": "MID", "milieu": "MID",
