@@ -74,13 +74,14 @@ def get_nlp(language: str) -> Language:
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?…»])\s+")
 
 
-def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def chunk_text(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """Cut ``text`` into (offset, piece) pieces of at most ``size`` chars.
 
     Cuts prefer a paragraph break, then a line break, then a sentence end, then
     whitespace, so that no sentence we report straddles two pieces in normal
     prose.
     """
+    size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
     out: list[tuple[int, str]] = []

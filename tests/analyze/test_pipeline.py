@@ -1,0 +1,95 @@
+"""The orchestrator: batching, odd inputs, guarded extractors, chunking."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analyze import nlp as nlpmod
+from veille.analyze import pipeline
+from veille.analyze.pipeline import analyze_batch
+from veille.model import DateRange
+
+
+def _check_offsets(an, text):
+    for s in an.sentences:
+        assert text[s.start : s.end] == s.text and s.text.strip() == s.text
+    for m in an.entities:
+        assert text[m.start : m.end] == m.text
+    for q in an.quotes:
+        assert text[q.start : q.end] == q.text
+
+
+def test_batch_keeps_order_and_languages(nlp_fr, nlp_en):
+    items = [
+        ("a", "Le gouvernement japonais a annoncé que Tokyo accueillera le sommet.", "fr",
+         DateRange.unknown()),
+        ("b", "The Japanese government said Tokyo would host the summit.", "en", DateRange.unknown()),
+        ("c", "", "fr", DateRange.unknown()),
+        ("d", "Die Regierung in Berlin sagte am Montag, der Gipfel finde statt. Danach reiste sie ab.",
+         "de", DateRange.unknown()),
+    ]
+    out = analyze_batch(items, batch_size=2)
+    assert [a.article_uid for a in out] == ["a", "b", "c", "d"]
+    assert any(m.text == "Tokyo" for m in out[0].entities)
+    assert any(m.text == "Tokyo" for m in out[1].entities)
+    assert out[2].sentences == [] and any("empty" in n for n in out[2].notes)
+    assert len(out[3].sentences) == 2 and out[3].entities == []
+    assert any("no spaCy model" in n for n in out[3].notes)
+    for an, (_, text, _, _) in zip(out, items, strict=True):
+        _check_offsets(an, text)
+
+
+def test_language_detected_when_missing(analyze):
+    an = analyze("Le conseil municipal de Marseille a voté le budget mardi soir.", language=None)
+    assert an.language == "fr" and any("detected" in n for n in an.notes)
+
+
+def test_extractor_failures_become_notes(monkeypatch, analyze):
+    def boom(*a, **k):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(pipeline, "_load_extractor", lambda mod, name: boom)
+    an = analyze("La Commission européenne a publié son rapport à Bruxelles.")
+    assert any("times: extractor failed" in n for n in an.notes)
+    assert any("quantities: extractor failed" in n for n in an.notes)
+    assert an.entities  # the rest of the analysis is still there
+
+    monkeypatch.setattr(pipeline, "_load_extractor", lambda mod, name: None)
+    an = analyze("La Commission européenne a publié son rapport à Bruxelles.")
+    assert any("unavailable" in n for n in an.notes)
+
+
+def test_long_text_is_chunked_with_global_offsets(monkeypatch, analyze):
+    para = ("Le ministre Bruno Le Maire a rencontré à Francfort les dirigeants de la Banque "
+            "centrale européenne. « La croissance reviendra », a-t-il déclaré.\n\n")
+    text = para * 12
+    monkeypatch.setattr(nlpmod, "CHUNK_CHARS", 600)
+    an = analyze(text)
+    assert any("chunks" in n for n in an.notes)
+    _check_offsets(an, text)
+    assert sum(m.text == "Francfort" for m in an.entities) == 12
+    assert sum(q.text == "La croissance reviendra" for q in an.quotes) == 12
+    assert [s.index for s in an.sentences] == list(range(len(an.sentences)))
+
+
+def test_chunk_text_cuts_at_breaks():
+    text = ("Une phrase courte. " * 40 + "\n\n") * 30
+    pieces = nlpmod.chunk_text(text, size=1000)
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 1000 for _, p in pieces)
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+
+
+@pytest.mark.slow
+def test_one_megabyte_text_does_not_crash(analyze):
+    unit = ("Le port de Marseille a accueilli mardi un navire venu de Gênes. "
+            "« Tout va bien », a dit le capitaine.\n")
+    text = unit * (1_000_000 // len(unit) + 1)
+    an = analyze(text)
+    assert any("chunks" in n for n in an.notes)
+    assert len(an.sentences) > 10_000
+
+
+def test_mismatched_quotes_are_noted(analyze):
+    an = analyze("Il a dit » bonjour. Puis « au revoir.")
+    assert sum("quote:" in n for n in an.notes) >= 2
