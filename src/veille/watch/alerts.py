@@ -101,7 +101,7 @@ def remove_watchlist(conn: Connection, name: str) -> bool:
 
 
 def list_alerts(conn: Connection, *, limit: int = 100, watchlist: str | None = None,
-                after_id: int | None = None) -> list[dict[str, Any]]:
+                after_id: int | None = None, before_id: int | None = None) -> list[dict[str, Any]]:
     q = (select(alerts, watchlists.c.name.label("watchlist"))
          .join(watchlists, watchlists.c.id == alerts.c.watchlist_id, isouter=True)
          .order_by(alerts.c.id.desc()).limit(limit))
@@ -109,6 +109,8 @@ def list_alerts(conn: Connection, *, limit: int = 100, watchlist: str | None = N
         q = q.where(watchlists.c.name == watchlist)
     if after_id is not None:
         q = q.where(alerts.c.id > after_id)
+    if before_id is not None:
+        q = q.where(alerts.c.id < before_id)
     return [_alert_row(r) for r in conn.execute(q)]
 
 

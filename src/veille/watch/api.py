@@ -45,18 +45,23 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
 
     @router.get("/api/alerts")
     def get_alerts(
-        limit: int = Query(100, ge=1, le=1000),
+        limit: int = Query(50, ge=1, le=100),
         watchlist: str | None = Query(None, max_length=256),
-        after_id: int | None = Query(None, ge=0),
-    ) -> list[dict[str, Any]]:
-        """Recorded alerts, newest first."""
+        cursor: str | None = Query(None, max_length=20, pattern=r"^\d+$",
+                                   description="next_cursor of the previous page."),
+        after_id: int | None = Query(None, ge=0, description="Only alerts newer than this id."),
+    ) -> dict[str, Any]:
+        """Recorded alerts, newest first (``after_id`` to poll for new ones)."""
         with store().connect() as conn:
-            return al.list_alerts(conn, limit=limit, watchlist=watchlist, after_id=after_id)
+            items = al.list_alerts(conn, limit=limit + 1, watchlist=watchlist, after_id=after_id,
+                                   before_id=int(cursor) if cursor else None)
+        nxt = str(items[limit - 1]["id"]) if len(items) > limit else None
+        return {"items": items[:limit], "next_cursor": nxt, "limit": limit}
 
     @router.get("/api/watchlists")
-    def get_watchlists() -> list[dict[str, Any]]:
+    def get_watchlists() -> dict[str, Any]:
         with store().connect() as conn:
-            return al.list_watchlists(conn)
+            return {"items": al.list_watchlists(conn)}
 
     @router.post("/api/watchlists", status_code=201)
     def post_watchlist(
@@ -76,10 +81,10 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
 
     @router.get("/api/updates")
     def get_updates(viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
-                    include_unseen: bool = False) -> list[dict[str, Any]]:
+                    include_unseen: bool = False) -> dict[str, Any]:
         """Stories with articles this viewer has not seen."""
         with store().connect() as conn:
-            return ch.updated_stories(conn, viewer, include_unseen=include_unseen)
+            return {"items": ch.updated_stories(conn, viewer, include_unseen=include_unseen)}
 
     @router.get("/api/stories/{story_id}/changes")
     def get_changes(story_id: int, viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64)
