@@ -159,7 +159,8 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "my", 2,
-        rf"{MOD_PRE}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{MON_FULL})(?:\s+of)?,?\s+"
+        rf"{MOD_PRE}?(?:(?:le\s+)?mois\s+d[e']\s*)?(?P<mon>{MON_FULL}|{_alt(_ABBR_MONTHS)}\.)"
+        rf"(?:\s+of)?,?\s+"
         rf"(?P<year>\d{{4}}(?!\d)|'?\d{{2}}{YEAR2_OK})",
         ("fr", "en"),
     ),
@@ -208,6 +209,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     (
         "wd", 3,
         rf"(?:(?P<art>ce|le|this|last|next|on)\s+)?(?:meme\s+)?(?P<wd>{WD})(?![a-z])"
+        rf"(?:\s+(?P<dom>1er|[0-3]?\d)(?![\d:/]|[.,]\d|\s*(?:h\b|heures?|%|er\b)))?"
         rf"(?:\s+(?P<rel>dernier|prochain|suivant|precedent))?(?:\s+(?P<part>{PART}))?",
         ("fr", "en"),
     ),
@@ -559,6 +561,24 @@ def _split(c: _Cand, folded: str) -> list[_Cand]:
     ]
 
 
+_RANGE_GLUE = re.compile(r"\s*(?:,\s*)?(?:au|a|-|et|jusqu'au|jusqu'a|to|and|until|through)\s*(?:le\s+)?$")
+
+
+def _share_years(cands: list[_Cand], folded: str) -> None:
+    """'du 18 novembre au 19 décembre 2015', 'de janvier à février 2017': the year
+    written once at the end belongs to both ends."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if a.kind not in ("dmy", "mon") or a.g.get("year") or a.g.get("rel"):
+            continue
+        if b.kind not in ("dmy", "my") or not b.g.get("year"):
+            continue
+        if not _RANGE_GLUE.fullmatch(folded[a.end : b.start] + ""):
+            continue
+        a.g = dict(a.g, year=b.g["year"])
+        if a.kind == "mon":
+            a.kind = "my"
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest non-overlapping candidates; priority breaks ties."""
     cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
@@ -681,7 +701,7 @@ def _res_dmy(c: _Cand, ctx: _Ctx) -> Resolved | None:
 
 def _res_month(c: _Cand, ctx: _Ctx) -> Resolved | None:
     g = c.g
-    mon = MONTHS[g["mon"] or ""]
+    mon = MONTHS[(g["mon"] or "").rstrip(".")]
     if c.kind == "my":
         ys = g["year"] or ""
         year = int(ys) if len(ys) == 4 else _two_digit_year(ys, ctx)
@@ -780,6 +800,19 @@ def _res_wd(c: _Cand, ctx: _Ctx) -> Resolved | None:
     rel = c.g.get("rel") or ""
     art = c.g.get("art") or ""
     ref = ctx.day
+    if c.g.get("dom"):
+        # "jeudi 16": the month around the reference where the 16th is a Thursday
+        dom = 1 if (c.g["dom"] or "").startswith("1er") else int(c.g["dom"] or 0)
+        options = []
+        for k in range(-6, 7):
+            y, m = add_months(ref.year, ref.month, k)
+            d0 = clamp_day(y, m, dom)
+            if d0 is not None and d0.weekday() == wd:
+                options.append(d0)
+        if options:
+            return _with_part(min(options, key=lambda x: (abs((x - ref).days), x < ref)),
+                              c.g.get("part"))
+        return None
     if rel in ("dernier", "precedent") or art == "last":
         d = weekday_near(ref, wd, -1)
     elif rel in ("prochain", "suivant") or art == "next":
@@ -1171,6 +1204,7 @@ def extract_times(
     lang = "en" if (language or "").lower().startswith("en") else "fr"
     folded = fold_same_length(text)
     cands = _select(_candidates(text, folded, lang))
+    _share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]
         if c.kind == "reld":
