@@ -209,7 +209,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     (
         "wd", 3,
         rf"(?:(?P<art>ce|le|this|last|next|on)\s+)?(?:meme\s+)?(?P<wd>{WD})(?![a-z])"
-        rf"(?:\s+(?P<dom>1er|[0-3]?\d)(?![\d:/]|[.,]\d|\s*(?:h\b|heures?|%|er\b)))?"
+        rf"(?:\s+(?P<dom>1er|[0-3]?\d)(?![\d:/]|[.,]\d|\s*(?:h\b|heures?|%|er\b)|\s+[a-z]{{2,}}[sx]\b))?"
         rf"(?:\s+(?P<rel>dernier|prochain|suivant|precedent))?(?:\s+(?P<part>{PART}))?",
         ("fr", "en"),
     ),
