@@ -20,6 +20,7 @@ and request ``pg_url`` (a fresh database URL) in a test.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -169,7 +170,5 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     try:
         yield url
     finally:
-        try:
+        with contextlib.suppress(Exception):  # the server may already be gone at teardown
             pg_server.drop_database(url)
-        except Exception:  # the server may already be gone at teardown
-            pass

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg import pg_server, pg_url  # noqa: F401  (fixtures re-exported for this package)
 
+from pg import pg_server, pg_url  # noqa: F401  (fixtures re-exported for this package)
 from veille.store import Store
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
