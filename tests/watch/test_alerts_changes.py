@@ -94,6 +94,23 @@ def test_entity_name_in_text_stands_in_before_analysis(store: Store) -> None:
     assert [a["article"]["uid"] for a in raised] == ["crue"]
 
 
+def test_queries_match_inflected_forms_in_the_article(store: Store) -> None:
+    _ingest(store, _page("crue.html", "crue", "Courrier"), _page("port.html", "port", "Courrier"))
+    with store.connect() as conn:
+        crue, port = al.load_article(conn, "crue"), al.load_article(conn, "port")
+    assert crue is not None and port is not None
+
+    def hits(q: str) -> list[str]:
+        return [a.uid for a in (crue, port) if al.query_matches_tokens(q, a.words, a.stems)]
+
+    assert hits("crue") == ["crue"]  # the text says "crues"
+    assert hits("préfets évacuation") == ["crue"]
+    assert hits('"vigilances oranges"') == ["crue"]
+    assert hits("DOCKER conteneur") == ["port"]
+    assert hits('"orange vigilance"') == []
+    assert hits("evacuation dockers") == []  # every term must be there
+
+
 def test_pass_raises_alerts_and_delivers_to_every_channel(
     server: Server, server2: Server, store: Store, fetcher: Fetcher, tmp_path: Path,
 ) -> None:

@@ -2,8 +2,9 @@
 
 A watchlist names entities (matched through the store's canonical entities
 and their aliases, so "Zelenskiy" finds the Zelenskyy entity) and/or search
-queries (every term present, case- and accent-insensitive, whole words;
-"quoted phrases" kept together). An alert is recorded once per watchlist and
+queries (every term present, case- and accent-insensitive, as a whole word
+or as the same Snowball stem as the search module uses, so "crues" finds
+"crue"; "quoted phrases" kept together, in order). An alert is recorded once per watchlist and
 subject (key unique in the store), then delivered by the watchlist's
 channels: ``print``, ``jsonl:PATH`` (one JSON object appended per alert) and
 ``webhook:URL`` (JSON POSTed). A delivery failure is recorded on the alert and
@@ -57,6 +58,46 @@ def query_matches(query: str, folded_text: str) -> bool:
     terms = query_terms(query)
     padded = f" {folded_text} "
     return bool(terms) and all(f" {t} " in padded for t in terms)
+
+
+def _term_forms(term: str) -> list[set[str]]:
+    """Each word of a term with the forms it may take: folded, and its French
+    and English Snowball stems when the search module is there (so "crues"
+    finds "crue" and "dockers" finds "docker")."""
+    words = term.split()
+    try:
+        from veille.search.text import query_forms
+    except ImportError:  # search not installed: plain folded words
+        return [{w} for w in words]
+    return [{w, *(fold(f) for f in query_forms(w))} for w in words]
+
+
+def _contains(seq: Sequence[str], forms: Sequence[set[str]]) -> bool:
+    n = len(forms)
+    return n > 0 and any(all(seq[i + j] in forms[j] for j in range(n))
+                         for i in range(len(seq) - n + 1))
+
+
+def article_tokens(text: str, language: str | None) -> tuple[list[str], list[str]]:
+    """The text as folded words and as stems in its own language."""
+    words = fold(text).split()
+    try:
+        from veille.search.text import stem_text
+    except ImportError:
+        return words, words
+    return words, fold(stem_text(text, language)).split()
+
+
+def query_matches_tokens(query: str, words: Sequence[str], stems: Sequence[str]) -> bool:
+    """Every term of the query, as words or as stems (a phrase: consecutive)."""
+    terms = query_terms(query)
+    if not terms:
+        return False
+    for term in terms:
+        forms = _term_forms(term)
+        if not (_contains(words, forms) or _contains(stems, forms)):
+            return False
+    return True
 
 
 def check_channel(channel: str) -> str:
@@ -156,6 +197,8 @@ class ArticleFacts:
     url: str | None
     published: str | None
     folded: str
+    words: list[str]
+    stems: list[str]
     entity_ids: set[str]
     mention_forms: set[str]
     analysed: bool
@@ -163,14 +206,17 @@ class ArticleFacts:
 
 def load_article(conn: Connection, uid: str) -> ArticleFacts | None:
     r = conn.execute(select(articles.c.uid, articles.c.title, articles.c.text, articles.c.source,
-                            articles.c.url, articles.c.published).where(articles.c.uid == uid)).first()
+                            articles.c.url, articles.c.published, articles.c.language)
+                     .where(articles.c.uid == uid)).first()
     if r is None:
         return None
     ms = conn.execute(select(mentions.c.entity_id, mentions.c.text)
                       .where(mentions.c.article_uid == uid)).all()
+    full = f"{r.title or ''}\n{r.text}"
+    words, stems = article_tokens(full, r.language)
     return ArticleFacts(
         uid=r.uid, title=r.title, source=r.source, url=r.url, published=r.published,
-        folded=fold(f"{r.title or ''}\n{r.text}"),
+        folded=" ".join(words), words=words, stems=stems,
         entity_ids={m.entity_id for m in ms if m.entity_id},
         mention_forms={fold(m.text) for m in ms}, analysed=bool(ms),
     )
@@ -188,7 +234,7 @@ def match_article(wl: dict[str, Any], art: ArticleFacts, index: EntityIndex) -> 
         elif not art.analysed and any(f" {f} " in padded for f in forms):
             # Not analysed (yet): the entity's known names in the text stand in.
             hit_entities.append(name)
-    hit_queries = [q for q in wl["queries"] if query_matches(q, art.folded)]
+    hit_queries = [q for q in wl["queries"] if query_matches_tokens(q, art.words, art.stems)]
     return {"entities": hit_entities, "queries": hit_queries}
 
 
