@@ -1,0 +1,124 @@
+"""Throughput of analyze_batch against bare nlp.pipe of the same pipeline.
+
+Run:  .venv/bin/python bench/bench_analysis.py [--repeat 3] [--copies 1]
+
+Texts: the seed articles plus the French TimeBank dev texts (tags stripped),
+optionally replicated. Both sides see the same texts in the same run, the
+model already loaded; each side runs ``--repeat`` times alternately and the
+best time is kept (the least disturbed by other processes on the machine).
+``analyze_batch`` is measured twice: as shipped (with the colleague's times
+and quantities extractors) and with those extractors switched off, so the
+cost of our own layer (entities, quotes, sentences) is visible on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from veille.analyze import pipeline  # noqa: E402
+from veille.analyze.evaluate import read_seed  # noqa: E402
+from veille.analyze.nlp import get_nlp  # noqa: E402
+from veille.model import DateRange  # noqa: E402
+
+
+def shared_data() -> Path:
+    env = os.environ.get("VEILLE_SHARED_DATA")
+    return Path(env) if env else REPO.parent / "shared" / "data"
+
+
+def load_texts() -> list[str]:
+    texts = []
+    for d in (REPO / "examples", REPO.parent / "shared" / "seeds"):
+        if d.is_dir() and list(d.glob("*.txt")):
+            texts += [read_seed(p)[0] for p in sorted(d.glob("*.txt"))]
+            break
+    tb = shared_data() / "fr-timebank" / "dev"
+    if tb.is_dir():
+        for p in sorted(tb.glob("*.tml")):
+            root = ET.parse(p).getroot()
+            node = root.find("TEXT")
+            if node is not None:
+                t = "".join(node.itertext()).strip()
+                if t:
+                    texts.append(t)
+    else:
+        print(f"note: {tb} absent, seeds only", file=sys.stderr)
+    return texts
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--copies", type=int, default=1, help="replicate the text set")
+    ap.add_argument("--batch-size", type=int, default=32)
+    args = ap.parse_args()
+
+    texts = load_texts() * args.copies
+    n_chars = sum(map(len, texts))
+    nlp = get_nlp("fr")
+    n_tokens = sum(len(d) for d in nlp.pipe(texts[:5]))  # warm-up
+    items = [(f"t{i}", t, "fr", DateRange.unknown()) for i, t in enumerate(texts)]
+
+    def bare() -> int:
+        return sum(len(d) for d in nlp.pipe(texts, batch_size=args.batch_size))
+
+    def full() -> object:
+        return pipeline.analyze_batch(items, batch_size=args.batch_size)
+
+    real_loader = pipeline._load_extractor
+
+    def ours_only() -> object:
+        pipeline._load_extractor = lambda m, n: None  # type: ignore[assignment]
+        try:
+            return pipeline.analyze_batch(items, batch_size=args.batch_size)
+        finally:
+            pipeline._load_extractor = real_loader  # type: ignore[assignment]
+
+    names = ("bare", "analyze_batch", "analyze_batch_no_extras")
+    best = dict.fromkeys(names, float("inf"))
+    best_cpu = dict.fromkeys(names, float("inf"))
+    for _ in range(args.repeat):
+        for name, fn in zip(names, (bare, full, ours_only), strict=True):
+            t0, c0 = time.perf_counter(), time.process_time()
+            out = fn()
+            dt, dc = time.perf_counter() - t0, time.process_time() - c0
+            best[name] = min(best[name], dt)
+            best_cpu[name] = min(best_cpu[name], dc)
+            if name == "bare":
+                n_tokens = int(out)  # type: ignore[call-overload]
+    res = {
+        "command": "python " + " ".join(sys.argv),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpu, {platform.system()} {platform.release()}, "
+                   f"Python {platform.python_version()}",
+        "model": nlp.meta.get("name"), "pipe_names": nlp.pipe_names,
+        "texts": len(texts), "chars": n_chars, "tokens": n_tokens, "batch_size": args.batch_size,
+        "load_avg_1min_at_end": round(os.getloadavg()[0], 2),
+        "wall_seconds": {k: round(v, 3) for k, v in best.items()},
+        "cpu_seconds": {k: round(v, 3) for k, v in best_cpu.items()},
+        "texts_per_cpu_s": {k: round(len(texts) / v, 1) for k, v in best_cpu.items()},
+        "tokens_per_cpu_s": {k: round(n_tokens / v) for k, v in best_cpu.items()},
+        # throughput ratio analyze_batch / bare pipe (>= 0.8 is the goal)
+        "ratio_vs_bare_cpu": {k: round(best_cpu["bare"] / v, 3) for k, v in best_cpu.items() if k != "bare"},
+        "ratio_vs_bare_wall": {k: round(best["bare"] / v, 3) for k, v in best.items() if k != "bare"},
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+    print(json.dumps(res, indent=2))
+
+
+if __name__ == "__main__":
+    main()
