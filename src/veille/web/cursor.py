@@ -14,6 +14,8 @@ from typing import Any
 
 from veille.web.problems import Problem
 
+MAX_CURSOR = 2000  # ours are under 200 characters
+
 
 def encode(kind: str, key: Any) -> str | None:
     if key is None:
@@ -28,6 +30,8 @@ def decode(kind: str, cursor: str | None, arity: int) -> tuple[Any, ...] | None:
     if not cursor:
         return None
     try:
+        if len(cursor) > MAX_CURSOR:
+            raise ValueError("too long")
         pad = "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(cursor + pad).decode())
         if not isinstance(data, dict) or data.get("k") != kind:
