@@ -84,6 +84,10 @@ _STOP_NEXT = {
     "elle", "ils", "elles", "on", "y", "fois", "the", "of", "and", "to", "in", "at", "for",
     "with", "by", "from", "is", "are", "was", "were", "have", "has", "had", "will", "would",
     "that", "which", "who", "or", "but", "as", "it", "they", "he", "she", "we", "you",
+    # frequent verb forms that follow a pronoun-like number ("les deux ont", "par deux aient")
+    "ait", "aient", "soit", "soient", "peuvent", "doivent", "vont", "font", "fait", "sera",
+    "aura", "serait", "auraient", "seraient", "pourraient", "devraient", "restent", "reste",
+    "etait", "avait", "sont-ils", "ont-ils", "semblent", "viennent", "doit", "peut", "va",
 }  # fmt: skip
 _PRENOMINAL = {
     "nouveaux", "nouvelles", "premiers", "premieres", "derniers", "dernieres", "autres",
@@ -244,6 +248,11 @@ def extract_quantities(
         if _is_ordinal_or_id(text, m.start("n1"), m.end("n1")):
             continue
         words_only = not re.search(r"\d", n1_text)
+        if words_only and re.fullmatch(
+            r"(?:millions|milliards|milliers|billions|hundreds|thousands|millions)",
+            fold_same_length(n1_text).strip(),
+        ):
+            continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
         if words_only and fold_same_length(n1_text).strip() in ("un", "une", "one", "a") and not (
             m.group("sc1")
         ):
@@ -298,6 +307,13 @@ def extract_quantities(
             pn = _PARTITIVE_NOUN.match(folded, end)
             if pn:
                 stop = pn.end()
+            elif m.group("sc1") or re.search(
+                r"(?:millions?|milliards?|milliers?|douzaines?|dizaines?|centaines?)$",
+                fold_same_length(n1_text),
+            ):
+                sm = re.compile(r"\s*(?:de\s+|d')").match(folded, end)
+                if sm:
+                    stop = sm.end()  # "trois millions de personnes"
         if unit is None or unit_raw is None:
             n, nstop = (
                 _noun_from_doc(doc, stop) if doc is not None else _noun_from_text(text, stop, lang)
@@ -338,4 +354,6 @@ def _is_ordinal_or_id(text: str, s: int, e: int) -> bool:
         return True  # RS-24, A320, F-16
     if re.search(r"(?:n°|N°|#)\s*$", before):
         return True
+    if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
+        return True  # "01/588 77-256": a phone number
     return bool(re.match(r"^[.:/]\d", after))  # phone numbers, clock times, fractions
