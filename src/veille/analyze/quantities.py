@@ -187,6 +187,8 @@ def _noun_from_text(text: str, end: int, lang: str = "fr") -> tuple[str | None, 
             return None, end
         if not words[-1].group(1).endswith("s"):
             words = words[:1]
+        if len(words) == 1 and words[0].group(1).endswith("ed"):
+            return None, end  # "37.78 based on": a participle, nothing counted
         return text[words[0].start(1) : words[-1].end()], words[-1].end()
     for _ in range(2):
         m = _WORD.match(text, pos)

@@ -243,6 +243,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         rf"(?P<num>{NUM}|plusieurs|quelques|several|a few|many|un|une|a|an"
         r"|des(?=\s+(?:jours|semaines|mois|annees|decennies|siecles|days|weeks|months|years"
         r"|decades)))(?:\s+|(?<=\d)(?=[a-z]))"
+        r"(?:(?P<adj2>dernieres?|derniers?|prochaines?|prochains?|premieres?|premiers?)\s+)?"
         rf"(?P<unit>{UNIT})(?![a-z])(?P<half>\s+et\s+demie?|\s+and\s+a\s+half)?",
         ("fr", "en"),
     ),
@@ -283,6 +284,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         "set", 2,
         rf"(?:chaque|tous les|toutes les|every|each)\s+(?P<unit>{UNIT}|{WD}s?|soirs?|matins?|nuits?"
         r"|morning|evening|night)(?![a-z])"
+        rf"|les\s+(?P<wdpl>{WD})s(?![a-z])"
         r"|(?P<adj>quotidien(?:ne)?s?|quotidiennement|hebdomadaires?|hebdomadairement|mensuel(?:le)?s?"
         r"|mensuellement|annuel(?:le)?s?|annuellement"
         r"|daily|weekly|monthly|annually|yearly)(?![a-z])",
@@ -321,7 +323,7 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "partbare", 3,
-        r"(?:dans|pendant|durant|en|et|de|toute|during|in)\s+(?P<span>(?:(?P<pmod>debut|fin)\s+(?:d[e']\s*)?)?"
+        r"(?:dans|pendant|durant|en|et|toute|during|in)\s+(?P<span>(?:(?P<pmod>debut|fin)\s+(?:d[e']\s*)?)?"
         r"(?:la\s+|l'|the\s+)?(?P<part>soiree|nuit|matinee|apres-midi|evening|night|afternoon|morning))"
         r"(?![a-z-])",
         ("fr", "en"),
@@ -507,6 +509,22 @@ _NOT_AGE_NOUNS = {
 }  # fmt: skip
 
 
+_PERSON_NOUNS = "|".join([
+    "homme", "femme", "garcon", "fille", "fillette", "enfant", "adolescent", "adolescente",
+    "ado", "jeune", "bebe", "nourrisson", "patient", "patiente", "victime", "retraite",
+    "retraitee", "mere", "pere", "fils", "individu", "personne", "conducteur", "conductrice",
+    "automobiliste", "pieton", "pietonne", "motard", "cycliste", "champion", "championne",
+    "joueur", "joueuse", "athlete", "etudiant", "etudiante", "eleve", "lyceen", "lyceenne",
+    "collegien", "collegienne", "suspect", "suspecte", "detenu", "detenue", "ouvrier",
+    "ouvriere", "agriculteur", "electricien", "salarie", "salariee", "militaire", "soldat",
+    "policier", "policiere", "gendarme", "pompier", "chauffeur", "prevenu", "prevenue",
+    "accuse", "accusee", "mineur", "mineure", "majeur", "majeure", "habitant", "habitante",
+    "resident", "residente", "vieillard", "dame", "monsieur", "auteur", "autrice", "artiste",
+    "chanteur", "chanteuse", "acteur", "actrice", "ecrivain", "peintre", "musicien",
+    "musicienne", "sportif", "sportive", "boy", "girl", "man", "woman", "child",
+])
+
+
 def _is_age(before: str, after: str, mod: str) -> bool:
     """'Poutine, 70 ans,', 'une fillette de 6 ans', 'les 6-16 ans', 'a 37-year-old' are ages.
 
@@ -525,10 +543,12 @@ def _is_age(before: str, after: str, mod: str) -> bool:
         return True
     if re.search(r"\b(?:les|des|aux)\s+(?:moins|plus)\s+de\s*$|\d\s*-\s*$|\bde\s+\d+\s+a\s*$", fb):
         return True
-    m = re.search(r"\b([a-z]{3,})\s+de\s*$", fb)
-    if m and not has_mod and m.group(1) not in _NOT_AGE_NOUNS:
-        return not re.match(r"^\s*(?:de\b|d'|d’)", after)
-    return False
+    if has_mod or re.match(r"^\s*(?:de\b|d'|d’)", after):
+        return False  # "plus de 20 ans", "10 ans de prison": durations
+    # "une fillette de 6 ans", "un électricien allemand de 37 ans", "une Alsacienne de 6 ans"
+    if re.search(rf"\b(?:{_PERSON_NOUNS})s?(?:\s+[a-z-]+)?\s+de\s*$", fb):
+        return True
+    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][a-zà-ÿ]+e?s?\s+de\s*$", before))
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -990,7 +1010,7 @@ def _res_set(c: _Cand, ctx: _Ctx) -> Resolved | None:
             if adj.startswith(k):
                 return Resolved("SET", v, None, None, "set")
         return None
-    unit = fold_same_length(c.g["unit"] or "")
+    unit = fold_same_length(c.g.get("unit") or c.g.get("wdpl") or "")
     wd = WEEKDAYS.get(unit.rstrip("s"))
     if wd is not None:
         return Resolved("SET", f"XXXX-WXX-{wd + 1}", None, None, "set")
