@@ -196,7 +196,8 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     ),
     (
         "thispart", 2,
-        r"(?P<det>ce|cet|cette|this|last)\s+(?P<part>matin|apres-midi|soir|nuit|morning|afternoon|evening|night)",
+        r"(?P<det>ce|cet|cette|this|last)\s+(?P<part>matin|midi|apres-midi|soir|nuit|morning|afternoon"
+        r"|evening|night)(?![a-z])",
         ("fr", "en"),
     ),
     (
@@ -324,7 +325,8 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     (
         "partbare", 3,
         r"(?:dans|pendant|durant|en|et|toute|during|in)\s+(?P<span>(?:(?P<pmod>debut|fin)\s+(?:d[e']\s*)?)?"
-        r"(?:la\s+|l'|the\s+)?(?P<part>soiree|nuit|matinee|apres-midi|evening|night|afternoon|morning))"
+        r"(?:la\s+|l'|the\s+)?(?P<part>soiree|nuit|matinee|apres-midi|evening|night|afternoon|morning)"
+        rf"(?:\s+(?:de|du|d')\s*(?P<wd>{WD})(?:\s+(?:a|au)\s+(?P<wd2>{WD}))?)?)"
         r"(?![a-z-])",
         ("fr", "en"),
     ),
@@ -372,7 +374,9 @@ _UNIT_AFTER_YEAR = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_NOUN_AFTER = re.compile(r"^\s+[a-zàâçéèêëîïôûù]{3,}[sx]\b")
-_TIME_PREP_BEFORE = re.compile(r"(?:\b(?:a|à|des|dès|jusqu'a|jusqu'à|avant|apres|après|de|et)\s+)$")
+_TIME_PREP_BEFORE = re.compile(
+    r"(?:\b(?:a|à|des|dès|jusqu'a|jusqu'à|avant|apres|après|de|et|vers|alentours de|autour de)\s+)$"
+)
 
 
 def _candidates(text: str, folded: str, lang: str) -> list[_Cand]:
@@ -1108,6 +1112,12 @@ def _res_daymonth(c: _Cand, ctx: _Ctx) -> Resolved | None:
 
 
 def _res_partbare(c: _Cand, ctx: _Ctx) -> Resolved | None:
+    if c.g.get("wd"):
+        # "la nuit de samedi à dimanche": the night that starts on the first day named
+        r = _res_wd(_Cand(c.start, c.end, "wd", {"wd": c.g["wd"]}, c.prio), ctx)
+        if r is None or r.start is None:
+            return r
+        return _with_part(r.start, c.g.get("part"))
     base = ctx.anchor or ctx.day
     if base is None:
         return None
