@@ -90,7 +90,10 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for f in files:
         data = json.loads(f.read_text(encoding="utf-8"))
-        for art in data.get("articles", []):
+        arts = data.get("articles", []) if isinstance(data, dict) else []
+        if not all(isinstance(a, dict) and "file" in a for a in arts):
+            continue  # another kind of gold in the same folder (e.g. corroboration)
+        for art in arts:
             cur = merged.setdefault(art["file"], {"file": art["file"]})
             for k, v in art.items():
                 if k in FIELDS:
