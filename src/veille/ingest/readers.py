@@ -205,6 +205,8 @@ def read_jsonl(data: bytes, opts: ReadOptions) -> Iterator[Item]:
 
 
 # --- HTML ---------------------------------------------------------------------
+MIN_HTML_WORDS = 5
+
 @register("html")
 def read_html(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     """Main text, title, date and site name by trafilatura (date via htmldate)."""
@@ -218,7 +220,9 @@ def read_html(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     from veille.ingest.html import extract_page
 
     page = extract_page(html)
-    if page is None or not page.get("text"):
+    # trafilatura's last fallback returns whatever text there is, so a page
+    # with only a menu comes back as "Accueil": a handful of words is no article.
+    if page is None or len((page.get("text") or "").split()) < MIN_HTML_WORDS:
         yield _reject(opts, VeilleError("E010", "no main text found in the page"))
         return
     try:
@@ -264,9 +268,10 @@ def detect_format(path: Path, head: bytes) -> str:
         return "html"
     if sniff.startswith(b"{"):
         return "jsonl"
-    try:
-        if is_seed(head[:200].decode("utf-8", "ignore")):
-            return "seed"
-    except UnicodeDecodeError:  # pragma: no cover - "ignore" never raises
-        pass
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 (with its BOM): sniff the decoded text, not its bytes.
+        text = head[: len(head) // 2 * 2].decode("utf-16", "ignore")
+        return detect_format(path, text.encode("utf-8")) if text.strip() else "text"
+    if is_seed(head[:200].decode("utf-8", "ignore")):
+        return "seed"
     return "text"
