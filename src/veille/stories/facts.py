@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -121,26 +122,46 @@ def entity_idf(units: Sequence[Unit]) -> dict[str, float]:
     return {e: math.log(1 + n / c) for e, c in df.items()}
 
 
+@dataclass
+class Features:
+    """What a unit is matched on besides wording, computed once per unit."""
+
+    times: list[tuple[date, date, dict[str, Any]]]
+    quantities: dict[str, set[tuple[float | None, float | None]]]
+    entities: set[str]
+    weight: float
+
+
+def features(
+    units: Sequence[Unit], pub: Sequence[tuple[date, date] | None], idf: Mapping[str, float]
+) -> list[Features]:
+    return [
+        Features(time_ranges(u, pub[u.article]), quantity_keys(u), set(u.entities),
+                 sum(idf.get(e, 1.0) for e in set(u.entities)))
+        for u in units
+    ]
+
+
 def pair_score(
     u: Unit,
     v: Unit,
     text_sim: float,
     idf: Mapping[str, float],
-    pub: Sequence[tuple[date, date] | None],
+    fu: Features,
+    fv: Features,
 ) -> tuple[float, dict[str, Any]]:
     """Combined "same statement" score of two units, with the evidence used."""
     ev: dict[str, Any] = {"text": round(float(text_sim), 3)}
-    tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
+    tu, tv = fu.times, fv.times
     time_match = bool(tu and tv and _overlap(tu, tv))
     time_conflict = bool(tu and tv and not time_match)
-    qu, qv = quantity_keys(u), quantity_keys(v)
+    qu, qv = fu.quantities, fv.quantities
     shared_nouns = set(qu) & set(qv)
     qty_match = any(qu[k] & qv[k] for k in shared_nouns)
     qty_conflict = bool(shared_nouns) and not qty_match
-    eu, ev_ = set(u.entities), set(v.entities)
-    shared = eu & ev_
-    w = lambda s: sum(idf.get(e, 1.0) for e in s)  # noqa: E731
-    ent_overlap = w(shared) / min(w(eu), w(ev_)) if shared else 0.0
+    shared = fu.entities & fv.entities
+    ent_overlap = (sum(idf.get(e, 1.0) for e in shared) / min(fu.weight, fv.weight)
+                   if shared else 0.0)
     ev.update(shared_entities=sorted(shared), time_match=time_match, qty_match=qty_match)
     ev["entity_overlap"] = round(ent_overlap, 3)
 
@@ -164,11 +185,28 @@ def pair_score(
 def score_matrix(
     units: Sequence[Unit], sim: np.ndarray, pub: Sequence[tuple[date, date] | None]
 ) -> np.ndarray:
+    """Combined scores; pairs with nothing but wording in common keep their cosine."""
     idf = entity_idf(units)
+    feats = features(units, pub, idf)
     n = len(units)
-    m = np.eye(n)
-    for i, j in combinations(range(n), 2):
-        s, _ = pair_score(units[i], units[j], float(sim[i, j]), idf, pub)
+    m = np.array(sim, dtype=float, copy=True)
+    if n:
+        np.fill_diagonal(m, 1.0)
+    # only pairs with some non-text evidence (a shared entity, dates or counts on both
+    # sides) or close wording can score differently from their cosine
+    pairs: set[tuple[int, int]] = set()
+    by_ent: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        for e in f.entities:
+            by_ent.setdefault(e, []).append(i)
+    for members in by_ent.values():
+        pairs.update(combinations(members, 2))
+    dated = [i for i, f in enumerate(feats) if f.times or f.quantities]
+    pairs.update(combinations(dated, 2))
+    close = np.argwhere(np.triu(m, 1) >= TEXT_SAME)
+    pairs.update((int(i), int(j)) for i, j in close)
+    for i, j in pairs:
+        s, _ = pair_score(units[i], units[j], float(sim[i, j]), idf, feats[i], feats[j])
         m[i, j] = m[j, i] = s
     return m
 

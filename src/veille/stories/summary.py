@@ -23,6 +23,7 @@ MAX_WORDS = 80
 EDGE_MIN = 0.05
 MMR_LAMBDA = 0.7
 REDUNDANT = 0.45
+POSITION_DECAY = 0.5
 
 
 def candidate(u: Unit) -> bool:
@@ -45,6 +46,19 @@ def lexrank(sim: np.ndarray) -> np.ndarray:
                 g.add_edge(i, j, weight=float(sim[i, j]))
     pr = nx.pagerank(g, weight="weight")
     return np.array([pr[i] for i in range(n)])
+
+
+def position_prior(units: Sequence[Unit]) -> np.ndarray:
+    """News puts what matters first: weight 1/(1+k)**POSITION_DECAY for the k-th
+    stand-alone sentence of its article (captions and fragments do not count)."""
+    out = np.ones(len(units))
+    seen: dict[int, int] = {}
+    for i, u in enumerate(units):
+        k = seen.get(u.article, 0)
+        out[i] = 1.0 / (1.0 + k) ** POSITION_DECAY
+        if candidate(u):
+            seen[u.article] = k + 1
+    return out
 
 
 def lead_baseline(units: Sequence[Unit], n: int) -> list[Unit]:
@@ -73,6 +87,7 @@ def build_summary(
     n: int = 5,
 ) -> list[dict[str, Any]]:
     n_sources_total = max(len({k["key"] for k in keys.values()}), 1)
+    position = position_prior(units)
     cands: list[tuple[int, int, float]] = []  # (fact index, unit index, relevance)
     for fi, f in enumerate(facts):
         members = [i for i in f["_units"] if candidate(units[i])]
@@ -80,9 +95,9 @@ def build_summary(
             continue
         same_lang = [i for i in members if units[i].language == main_language]
         pool = same_lang or members
-        best = max(pool, key=lambda i: centrality[i])
+        best = max(pool, key=lambda i: centrality[i] * position[i])
         cov = f["n_sources"] / n_sources_total
-        rel = float(max(centrality[i] for i in f["_units"])) * (1.0 + 0.5 * cov)
+        rel = float(max(centrality[i] * position[i] for i in f["_units"])) * (1.0 + 0.5 * cov)
         cands.append((fi, best, rel))
     if not cands:
         return []
