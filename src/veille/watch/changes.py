@@ -32,9 +32,17 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _number_label(q: Mapping[str, Any]) -> str | None:
+def _number_label(q: Mapping[str, Any], language: str | None) -> str | None:
+    """What a number counts, folded and stemmed so "missile"/"missiles" meet."""
     what = q.get("noun") or q.get("unit")
-    return _fold(str(what)) if what else None
+    if not what:
+        return None
+    words = _fold(str(what)).split()
+    try:
+        from veille.search.text import stem
+    except ImportError:
+        return " ".join(words)
+    return " ".join(stem(w, language) for w in words)
 
 
 def _number_value(q: Mapping[str, Any]) -> str:
@@ -54,14 +62,14 @@ def story_state(conn: Connection, story_id: int) -> dict[str, Any] | None:
         return None
     rows = conn.execute(
         select(articles.c.uid, articles.c.title, articles.c.source, articles.c.url,
-               articles.c.published, analyses.c.data)
+               articles.c.published, articles.c.language, analyses.c.data)
         .join(story_articles, story_articles.c.article_uid == articles.c.uid)
         .outerjoin(analyses, analyses.c.article_uid == articles.c.uid)
         .where(story_articles.c.story_id == story_id)
         .order_by(articles.c.seq)
     ).all()
     quotes: dict[str, dict[str, Any]] = {}
-    numbers: dict[str, dict[str, list[str]]] = {}
+    numbers: dict[str, dict[str, Any]] = {}
     ents: set[str] = set()
     for r in rows:
         data = r.data or {}
@@ -72,9 +80,11 @@ def story_state(conn: Connection, story_id: int) -> dict[str, Any] | None:
                     "speaker": q.get("speaker_canonical") or q.get("speaker"), "text": words,
                     "article": r.uid})
         for q in data.get("quantities") or []:
-            label = _number_label(q)
+            label = _number_label(q, r.language)
             if label:
-                numbers.setdefault(label, {}).setdefault(_number_value(q), []).append(r.uid)
+                entry = numbers.setdefault(label, {"what": str(q.get("noun") or q.get("unit")),
+                                                   "values": {}})
+                entry["values"].setdefault(_number_value(q), []).append(r.uid)
         for m in data.get("entities") or []:
             name = m.get("canonical") or m.get("text")
             if name:
@@ -92,7 +102,8 @@ def story_state(conn: Connection, story_id: int) -> dict[str, Any] | None:
                       "published": r.published} for r in rows],
         "sources": sorted({r.source for r in rows if r.source}),
         "quotes": list(quotes.values()),
-        "numbers": {k: {v: sorted(set(u)) for v, u in vals.items()} for k, vals in numbers.items()},
+        "numbers": {k: {"what": e["what"], "values": {v: sorted(set(u)) for v, u in e["values"].items()}}
+                    for k, e in numbers.items()},
         "entities": sorted(ents),
         "facts": facts,
         "facts_available": bool(view.get("facts") is not None),
@@ -123,14 +134,16 @@ def diff_states(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[s
                                  "n_sources": f["n_sources"]})
     old_numbers: Mapping[str, Mapping[str, Any]] = old.get("numbers", {})
     changed, added_numbers = [], []
-    for label, values in new.get("numbers", {}).items():
+    for label, entry in new.get("numbers", {}).items():
+        values = entry["values"]
         if label not in old_numbers:
-            added_numbers.append({"what": label, "values": sorted(values)})
+            added_numbers.append({"what": entry["what"], "values": sorted(values)})
             continue
-        fresh = sorted(set(values) - set(old_numbers[label]))
+        before = old_numbers[label]["values"]
+        fresh = sorted(set(values) - set(before))
         if fresh:
             changed.append({
-                "what": label, "before": sorted(old_numbers[label]), "new_values": fresh,
+                "what": entry["what"], "before": sorted(before), "new_values": fresh,
                 "reported_by": sorted({u for v in fresh for u in values[v]}),
             })
     new_entities = sorted(set(new.get("entities", [])) - set(old.get("entities", [])))
