@@ -93,10 +93,12 @@ def test_english() -> None:
 
 
 def test_uses_spacy_doc_for_the_noun_when_given(nlp_fr: object) -> None:
-    text = "L'armée a détruit 21 nouveaux véhicules blindés près du front."
+    text = "L'armée a détruit 21 nouveaux véhicules blindés. Kiev compte 12 brigades totalisant 900 chars."
     doc = nlp_fr(text)  # type: ignore[operator]
-    (x,) = extract_quantities(text, [], "fr", doc=doc)
-    assert x.value == 21 and x.noun is not None and x.noun.startswith("véhicules")
+    got = {x.text: x for x in extract_quantities(text, [], "fr", doc=doc)}
+    assert got["21 nouveaux véhicules blindés"].noun == "véhicules blindés"
+    assert got["12 brigades"].noun == "brigades"
+    assert got["900 chars"].value == 900
 
 
 @pytest.fixture(scope="module")

@@ -154,7 +154,12 @@ def _noun_from_doc(doc: Any, end: int) -> tuple[str | None, int]:
             text = tok.text
             stop = tok.idx + len(tok.text)
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and "Part" in nxt.morph.get("VerbForm") and nxt.pos_ in ("ADJ", "VERB"):
+            past_part = nxt is not None and (
+                ("Part" in nxt.morph.get("VerbForm") and "Past" in nxt.morph.get("Tense"))
+                or re.search(r"(?:é|ée|és|ées|ed)$", nxt.text) is not None
+            )
+            if nxt is not None and past_part and nxt.pos_ in ("ADJ", "VERB"):
+                # "véhicules blindés", "soldats tués" (not "brigades totalisant")
                 text = doc.text[tok.idx : nxt.idx + len(nxt.text)]
                 stop = nxt.idx + len(nxt.text)
             return text, stop
