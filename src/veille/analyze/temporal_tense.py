@@ -49,6 +49,11 @@ _EN_PAST = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[.;!?\n]")
+_SUBORDINATOR = re.compile(
+    r"\b(?:alors que|tandis que|lorsque|quand|mais|puisque|parce que|bien que|whereas|while|but"
+    r"|when|because)\b",
+    re.IGNORECASE,
+)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,7 +81,9 @@ def guess_tense(text: str, start: int, end: int, language: str | None) -> str | 
         if m.start() < end and m.end() > start:
             continue
         cues.append((_distance(m.start(), m.end(), start, end, text), "past"))
-    cues = [c for c in cues if c[0] <= _MAX_GAP or _COMMA_COST <= c[0] <= _COMMA_COST + _MAX_GAP]
+    near = [c for c in cues if c[0] <= _MAX_GAP or _COMMA_COST <= c[0] <= _COMMA_COST + _MAX_GAP]
+    # a far verb of the same clause still governs when nothing closer does
+    cues = near or [c for c in cues if c[0] < _COMMA_COST]
     if not cues:
         return None
     before = fold_prefix(text[max(0, start - 12) : start])
@@ -98,6 +105,6 @@ def _distance(a: int, b: int, start: int, end: int, text: str = "") -> int:
     """Characters between cue and expression; a comma in between costs 200 (other clause)."""
     lo, hi = (b, start) if b <= start else (end, a)
     gap = hi - lo
-    if text and "," in text[lo:hi]:
+    if text and ("," in text[lo:hi] or _SUBORDINATOR.search(text, lo, hi)):
         gap += _COMMA_COST
     return gap
