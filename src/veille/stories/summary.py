@@ -38,12 +38,9 @@ def lexrank(sim: np.ndarray) -> np.ndarray:
     n = sim.shape[0]
     if n == 0:
         return np.zeros(0)
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sim[i, j] >= EDGE_MIN:
-                g.add_edge(i, j, weight=float(sim[i, j]))
+    w = np.where(sim >= EDGE_MIN, sim, 0.0)
+    np.fill_diagonal(w, 0.0)
+    g = nx.from_numpy_array(w)
     pr = nx.pagerank(g, weight="weight")
     return np.array([pr[i] for i in range(n)])
 

@@ -11,6 +11,7 @@ and is kept out of titles and summaries.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -149,10 +150,15 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _inside(item: Mapping[str, Any], a: int, b: int) -> bool:
-    """An item belongs to the unit its first character falls in."""
-    s = item.get("start")
-    return s is not None and a <= int(s) < b
+def _by_start(items: list[Any]) -> tuple[list[Any], list[int]]:
+    """Items with a start offset, sorted by it, and the offsets (for bisection)."""
+    kept = sorted((x for x in items if x.get("start") is not None), key=lambda x: int(x["start"]))
+    return kept, [int(x["start"]) for x in kept]
+
+
+def _within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
+    """Items whose first character falls in [a, b): an item belongs to one unit only."""
+    return items[bisect_left(starts, a) : bisect_left(starts, b)]
 
 
 def entity_key(m: Mapping[str, Any]) -> str | None:
@@ -192,6 +198,10 @@ def build_units(
         times = list((an or {}).get("times") or [])
         quants = list((an or {}).get("quantities") or [])
         quotes = list((an or {}).get("quotes") or [])
+        mentions, m_starts = _by_start(mentions)
+        times, t_starts = _by_start(times)
+        quants, q_starts = _by_start(quants)
+        quotes, qq_starts = _by_start(quotes)
         for s in sents:
             s_start, s_end = int(s["start"]), int(s["end"])
             if text[s_start:s_end].strip() == "" and s.get("text"):
@@ -214,13 +224,13 @@ def build_units(
                     language=lang,
                     caption=is_caption,
                 )
-                for m in mentions:
+                for m in _within(mentions, m_starts, a, b):
                     key = entity_key(m)
-                    if key and _inside(m, a, b):
+                    if key:
                         u.entities.append(key)
                         u.entity_labels.setdefault(key, str(m.get("label") or ""))
-                u.times = [t for t in times if _inside(t, a, b)]
-                u.quantities = [q for q in quants if _inside(q, a, b)]
-                u.quotes = [q for q in quotes if _inside(q, a, b)]
+                u.times = _within(times, t_starts, a, b)
+                u.quantities = _within(quants, q_starts, a, b)
+                u.quotes = _within(quotes, qq_starts, a, b)
                 units.append(u)
     return units, notes
