@@ -135,15 +135,15 @@ def test_pass_raises_alerts_and_delivers_to_every_channel(
     lines: list[str] = []
     report = run_pass(store, fetcher, echo=lines.append, **NO_STAGES)
     assert len(report.added) == 3
-    assert [a["article"]["uid"] for a in report.alerts] == ["cv-2026-1121-crue"]
+    assert [a["article"]["uid"] for a in report.alerts] == ["tag:valmont.example,2026:1121-crue"]
     alert = report.alerts[0]
     assert alert["delivered"][f"webhook:{server2.url('/hook')}"] == "ok"
     assert alert["delivered"][f"webhook:{server2.url('/broken-hook')}"].startswith("error:")
-    assert [p["article"]["uid"] for p in posts] == ["cv-2026-1121-crue"]
+    assert [p["article"]["uid"] for p in posts] == ["tag:valmont.example,2026:1121-crue"]
     assert posts[0]["watchlist"] == "crues" and posts[0]["id"] == alert["id"]
     assert server2.hits[0].headers["content-type"] == "application/json"
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["article"]["uid"] for r in rows] == ["cv-2026-1121-crue"]
+    assert [r["article"]["uid"] for r in rows] == ["tag:valmont.example,2026:1121-crue"]
     assert len(lines) == 1 and "Vigilance orange" in lines[0]
     with store.connect() as conn:
         stored = al.list_alerts(conn)

@@ -89,7 +89,7 @@ channels = ["jsonl:{alerts_file}"]
     assert r.exit_code == 0, r.output
     report = json.loads(r.stdout)
     assert report["added"] == 3 and report["alerts"] == 1
-    assert json.loads(alerts_file.read_text())["article"]["uid"] == "cv-2026-1122-port"
+    assert json.loads(alerts_file.read_text())["article"]["uid"] == "tag:valmont.example,2026:1122-port"
     # Again: nothing due, nothing fetched.
     n = len(server.hits)
     r = run.invoke(cli, args)
@@ -102,7 +102,7 @@ channels = ["jsonl:{alerts_file}"]
     rows = json.loads(r.stdout)
     assert rows[0]["name"] == "Le Courrier" and rows[0]["every"] == 600 and rows[0]["etag"] == '"1"'
     r = run.invoke(cli, ["--db", db, "alerts", "--json"])
-    assert [a["article_uid"] for a in json.loads(r.stdout)] == ["cv-2026-1122-port"]
+    assert [a["article_uid"] for a in json.loads(r.stdout)] == ["tag:valmont.example,2026:1122-port"]
     r = run.invoke(cli, ["--db", db, "watchlist", "list", "--json"])
     assert json.loads(r.stdout)[0]["queries"] == ["dockers"]
 

@@ -32,7 +32,7 @@ def test_two_passes_analyse_cluster_alert_and_update(server: Server, store: Stor
         al.save_watchlist(conn, WatchlistSpec("elue", entities=["Helene Marchetti"], channels=[]))
     first = run_pass(store, fetcher)
     assert first.analyze == {"analyzed": 3}
-    assert [a["article"]["uid"] for a in first.alerts] == ["cv-2026-1120-tram"]
+    assert [a["article"]["uid"] for a in first.alerts] == ["tag:valmont.example,2026:1120-tram"]
     with store.begin() as conn:
         assert len(conn.execute(select(analyses)).all()) == 3
         stories = {r.article_uid: r.story_id for r in conn.execute(select(story_articles))}
@@ -45,16 +45,16 @@ def test_two_passes_analyse_cluster_alert_and_update(server: Server, store: Stor
     with store.begin() as conn:
         conn.execute(update(sources).values(next_due=None))
     second = run_pass(store, fetcher)
-    assert second.added == ["cv-2026-1124-tram"]
-    assert [a["article"]["uid"] for a in second.alerts] == ["cv-2026-1124-tram"]
+    assert second.added == [server.url("/articles/tram_update.html")]
+    assert [a["article"]["uid"] for a in second.alerts] == [server.url("/articles/tram_update.html")]
     assert second.alerts[0]["matched"]["entities"] == ["Helene Marchetti"]
     with store.connect() as conn:
         tram_story = conn.execute(select(story_articles.c.story_id).where(
-            story_articles.c.article_uid == "cv-2026-1124-tram")).scalar_one()
-        assert tram_story == stories["cv-2026-1120-tram"]  # the follow-up joined its story
+            story_articles.c.article_uid == server.url("/articles/tram_update.html"))).scalar_one()
+        assert tram_story == stories["tag:valmont.example,2026:1120-tram"]  # the follow-up joined its story
         assert [r["story_id"] for r in ch.updated_stories(conn)] == [tram_story]
         change = ch.changes_since(conn, tram_story)
     assert change is not None
-    assert [a["uid"] for a in change["new_articles"]] == ["cv-2026-1124-tram"]
+    assert [a["uid"] for a in change["new_articles"]] == [server.url("/articles/tram_update.html")]
     assert any("vrai besoin" in q["text"] for q in change["new_quotes"])
     assert change["new_facts"]

@@ -98,6 +98,17 @@ def entry_key(entry: Any, index: int) -> str:
     return key
 
 
+def article_uid(key: str, link: str | None, feed_url: str) -> str:
+    """A store-wide id for an entry. A guid that is a URI (http:, tag:, urn:)
+    is unique on its own; a bare one ("12345") is unique only within its feed,
+    so the entry's link stands in, else the guid qualified by the feed URL."""
+    if "://" in key or key.startswith(("tag:", "urn:")):
+        return key
+    if link:
+        return link
+    return f"{feed_url}#{key}"
+
+
 def sniff_kind(resp: Response) -> str | None:
     ctype = resp.content_type
     head = resp.content.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
@@ -223,17 +234,18 @@ class Poller:
         opts = ReadOptions(origin=resp.url, name=resp.url, source=out.source.get("name"),
                            max_bytes=self.options.max_article_bytes)
         for key, index, entry in fresh:
+            link = urljoin(resp.url, entry["link"]) if entry.get("link") else None
+            uid = article_uid(key, link, resp.url)
             fallback = _entry(entry, index, site, opts)
             if isinstance(fallback, RawRecord):
-                fallback.uid = key
+                fallback.uid = uid
+                fallback.url = link
                 fallback.source = site
-            link = entry.get("link")
-            record = self._article(key, urljoin(resp.url, link) if link else None, entry,
-                                   fallback, site)
+            record = self._article(uid, link, entry, fallback, site)
             if record is not None:
                 out.records.append((key, record))
 
-    def _article(self, key: str, link: str | None, entry: Any, fallback: RawRecord | Reject,
+    def _article(self, uid: str, link: str | None, entry: Any, fallback: RawRecord | Reject,
                  site: str | None) -> RawRecord | Reject | None:
         """The entry's article page through trafilatura, else the feed's own
         content; None to leave the entry for the next poll."""
@@ -249,7 +261,7 @@ class Poller:
                 log.warning("article %s: %s; will retry at the next poll", link, exc)
                 return None
             return Reject(link, f"article page: {exc}", "E010", None, entry.get("title"))
-        rec = _page_record(page, key, site, link)
+        rec = _page_record(page, uid, site, link)
         if isinstance(rec, str):
             if isinstance(fallback, RawRecord):
                 log.info("article %s: %s; using the feed's content", link, rec)
