@@ -18,11 +18,12 @@ What is *not* a quantity here: anything inside a time expression
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal_lexicon import NUMBER_WORDS, parse_number
-from veille.model import DateRange, Quantity, Sentence
+from veille.model import DateRange, Quantity, Sentence, TimeRef
 
 __all__ = ["extract_quantities"]
 
@@ -222,21 +223,24 @@ def extract_quantities(
     *,
     keep_bare: bool = False,
     skip_times: bool = True,
+    times: Sequence[TimeRef] | None = None,
 ) -> list[Quantity]:
     """Counts and measures in ``text``; offsets into ``text``; never raises on odd input.
 
     ``keep_bare`` also returns numbers with nothing counted (for number-only
-    benchmarks); ``skip_times`` drops numbers inside time expressions.
+    benchmarks); ``skip_times`` drops numbers inside time expressions, found by
+    ``extract_times`` unless the caller passes the ``times`` it already has.
     """
     if not text:
         return []
     lang = "en" if (language or "").lower().startswith("en") else "fr"
     folded = fold_same_length(text)
-    time_spans = (
-        [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
-        if skip_times
-        else []
-    )
+    if not skip_times:
+        time_spans: list[tuple[int, int]] = []
+    elif times is not None:
+        time_spans = [(t.start, t.end) for t in times]
+    else:
+        time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
     out: list[Quantity] = []
     last_end = 0
     pos = 0

@@ -85,23 +85,24 @@ def fold_same_length(text: str) -> str:
     Keeping the length lets the grammar match ASCII patterns while the
     offsets stay valid in the original text.
     """
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        base = unicodedata.normalize("NFKD", low)
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        if len(base) != 1:
-            base = low
-        if base in "’‘`´":
-            base = "'"
-        elif base in "\u00a0\u202f\u2009":
-            base = " "
-        elif base in "–—‑":
-            base = "-"
-        out.append(base)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    if len(base) != 1:
+        base = low
+    if base in "’‘`´":
+        return "'"
+    if base in "\u00a0\u202f\u2009":
+        return " "
+    if base in "–—‑":
+        return "-"
+    return base
 
 
 # --- grammar -----------------------------------------------------------------
@@ -1266,7 +1267,7 @@ def extract_times(
                     if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
                         ctx = _Ctx(day, nxt.start, tenses[i], lang)
                 r = _RESOLVERS[c.kind](c, ctx)
-            except (ValueError, KeyError, OverflowError, TypeError, AssertionError):
+            except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
                 r = None
             per_cand[i].append(r)
             if (
