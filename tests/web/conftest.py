@@ -96,3 +96,32 @@ def assert_problem(resp: Any, status: int) -> dict[str, Any]:
 
 def jsonl(records: list[dict[str, Any]]) -> bytes:
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+
+
+# --- untrusted text ---------------------------------------------------------------
+PAYLOAD_TITLE = '<script>alert("title")</script>Tempête sur le port de Brest'
+PAYLOAD_TEXT = (
+    "Le maire de Brest, Jean Dupont, a déclaré lundi : « <img src=x onerror=alert(2)> nous "
+    "reconstruirons le port ». <script>alert(1)</script> La tempête a frappé Brest le 3 mars 2024 "
+    "et le port restera fermé une semaine, selon la préfecture du Finistère. "
+    '<a href="javascript:alert(5)" onclick="alert(6)">lien</a>'
+)
+PAYLOAD_SOURCE = "<b onmouseover=alert(3)>Evil</b>"
+RAW_MARKUP = ["<script>alert", "<img src=x", "<b onmouseover", 'href="javascript:', "onclick=\"alert"]
+
+
+@pytest.fixture(scope="session")
+def xss_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from veille.web import create_app
+
+    store = Store.open(str(Path(tmp_path_factory.mktemp("xss")) / "xss.db"))
+    with TestClient(create_app(store, token=TOKEN)) as c:
+        article = {"id": "xss-<script>1", "title": PAYLOAD_TITLE, "text": PAYLOAD_TEXT,
+                   "source": PAYLOAD_SOURCE, "url": "javascript:alert(4)", "published": "2024-03-04"}
+        resp = c.post("/api/articles?process=false", json=article,
+                      headers={"Authorization": f"Bearer {TOKEN}"})
+        assert resp.status_code == 201, resp.text
+        process(store)
+        yield c
+
+
