@@ -30,7 +30,11 @@ from veille.analyze import names
 from veille.model import Analysis, EntityRecord, Mention
 
 #: rapidfuzz ratio (0-100) above which two keys of the same label are one name.
+#: Person names compare token by token (the weakest token decides), other
+#: names as a whole, where one letter apart is often another place
+#: (Croix-Rouge / Croix-Rousse), hence the stricter bar.
 FUZZY_MIN = 88
+FUZZY_MIN_OTHER = 94
 #: keys shorter than this must match exactly (OTAN vs OTAM are not one thing).
 FUZZY_MIN_LEN = 5
 CUE_WEIGHT = 2.0
@@ -164,7 +168,8 @@ class _Index:
                     if len(ak) < FUZZY_MIN_LEN or (len(ak.split()) != len(k.split())):
                         continue
                     s = _person_score(k, ak) if label == "PER" else fuzz.ratio(k, ak)
-                    if s >= FUZZY_MIN and s > best[0]:
+                    bar = FUZZY_MIN if label == "PER" else FUZZY_MIN_OTHER
+                    if s >= bar and s > best[0]:
                         best = (s, r)
         return best[1]
 

@@ -292,7 +292,8 @@ def _attr_from_verb(ctx: _Ctx, verb: Token, method: str, cue: str, conf: float) 
             if m is not None:
                 surface, mention = m.text, m
                 break
-            if t.pos_ in ("NOUN", "PROPN") and not t.dep_.startswith(("obl", "advmod", "nmod")):
+            near = k - verb.i <= 2 or (k - verb.i == 3 and ctx.doc[k - 1].pos_ == "DET")
+            if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(("obl", "advmod", "nmod")):
                 # a non-entity speaker: "a écrit l'auteur", "said the ministry"
                 left = k - 1 if k > 0 and ctx.doc[k - 1].pos_ == "DET" else k
                 surface = ctx.doc[left : k + 1].text
@@ -317,6 +318,14 @@ def step1_incise(ctx: _Ctx, close_end: int) -> Attribution | None:
             continue
         if _is_speech(t, incise=True):
             return _attr_from_verb(ctx, t, "incise", "quote, VERB SUBJ", 0.9)
+        # Only auxiliaries, clitics and adverbs stand between a French quote and
+        # its incise verb; English also puts the subject there ("…,” X said).
+        # Anything else ("» et précise que …") means this is not an incise.
+        allowed = t.pos_ in ("AUX", "ADV") or t.text.startswith("-")
+        if ctx.doc.lang_ == "en":
+            allowed = allowed or t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ")
+        if not allowed:
+            return None
         seen += 1
         k += 1
     return None
