@@ -114,12 +114,12 @@ def test_browser_keyboard_and_phone(browser: Any, base_url: str, story_id: int) 
     pg.goto(f"{base_url}/stories/{story_id}")
     # No sideways scrolling on a phone.
     assert pg.evaluate("document.documentElement.scrollWidth") <= 391
-    pg.keyboard.press("Tab")
-    assert pg.evaluate("document.activeElement.textContent") == "Skip to content"
     out = REPO / "docs" / "screenshots" if os.environ.get("VEILLE_SCREENSHOTS") else None
     if out:
         out.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(out / "story-phone.png"), full_page=False)
+    pg.keyboard.press("Tab")
+    assert pg.evaluate("document.activeElement.textContent") == "Skip to content"
     ctx.close()
     if out:
         ctx = browser.new_context(viewport={"width": 1200, "height": 900})

@@ -201,11 +201,10 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any])
     out["month"].sort(key=lambda f: f["value"], reverse=True)
     out["entity"] = [
         {"value": eid, "label": name, "count": int(c)} for eid, name, c in conn.execute(text(
-            f"{cte}, ents AS (SELECT mn.entity_id AS eid, count(DISTINCT a.seq) AS c "
+            f"{cte} SELECT mn.entity_id, e.canonical, count(DISTINCT a.seq) AS c "
             f"FROM m JOIN articles a ON a.seq = m.seq JOIN mentions mn ON mn.article_uid = a.uid "
-            f"WHERE mn.entity_id IS NOT NULL {where} GROUP BY mn.entity_id "
-            f"ORDER BY c DESC, mn.entity_id LIMIT {FACET_SIZE}) "
-            "SELECT ents.eid, e.canonical, ents.c FROM ents LEFT JOIN entities e ON e.entity_id = ents.eid "
-            "ORDER BY ents.c DESC, ents.eid"), params)
+            f"JOIN entities e ON e.entity_id = mn.entity_id WHERE 1=1 {where} "
+            f"GROUP BY mn.entity_id, e.canonical, e.n_mentions "
+            f"ORDER BY c DESC, e.n_mentions DESC, mn.entity_id LIMIT {FACET_SIZE}"), params)
     ]
     return out
