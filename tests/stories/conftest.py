@@ -54,14 +54,16 @@ def seed_story() -> dict[str, Any]:
         rng = DateRange(date.fromisoformat(a["published_start"]),
                         date.fromisoformat(a["published_end"]), a["date_precision"])
         items.append((a["uid"], a["text"], a["language"], rng))
-    analyses = [an.to_dict() for an in analyze_batch(items)]
+    results = analyze_batch(items)
     entities: dict[str, Any] = {}
-    for an in analyses:
-        for m in an["entities"]:
-            if m.get("entity_id"):
-                entities.setdefault(m["entity_id"], {"entity_id": m["entity_id"],
-                                                     "canonical": m.get("canonical") or m["text"],
-                                                     "label": m["label"]})
+    try:  # link entities across the articles as `veille analyze` does before saving
+        from veille.analyze.linking import link_entities
+    except ImportError:
+        pass
+    else:
+        results, records = link_entities(results, [])
+        entities = {r.entity_id: r.to_dict() for r in records}
+    analyses = [an.to_dict() for an in results]
     return {"articles": articles, "analyses": analyses, "entities": entities}
 
 

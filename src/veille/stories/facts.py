@@ -175,7 +175,11 @@ def pair_score(
     if qty_match and (shared or support):
         score = max(score, 0.55 + 0.3 * text_sim)
     actors = {e for e in shared if (u.entity_labels.get(e) or v.entity_labels.get(e)) in ACTORS}
-    if len(shared) >= 2 and actors and ent_overlap >= 0.6 and text_sim >= TEXT_ENTITY_SUPPORT:
+    # entities alone vouch only when the dates do not tell otherwise: a statement
+    # dated (to March) and an undated one are not shown to be one event by names
+    times_agree = time_match or not (tu or tv)
+    if (len(shared) >= 2 and actors and times_agree and ent_overlap >= 0.6
+            and text_sim >= TEXT_ENTITY_SUPPORT):
         score = max(score, 0.45 + 0.15 * ent_overlap + 0.3 * text_sim)
     if text_sim >= TEXT_SAME:
         score = max(score, 0.6 + 0.4 * text_sim)

@@ -62,6 +62,8 @@ def build_timeline(
                 "end": b.isoformat(),
                 "precision": gran or ("day" if a == b else "range"),
                 "relative_to_publication": rel,
+                # "today", "this week": the article's own date again, not a dated event
+                "restates_publication_date": bool(p and a <= p[0] and b >= p[1]),
                 "expressions": [],
                 "sentence": units[facts[fact_of[i]]["_rep"]].text,
                 "fact": facts[fact_of[i]]["id"],
