@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from pg import pg_server, pg_url  # noqa: F401  (fixtures re-exported for this package)
 from veille.store import Store
 from veille.watch.fetch import Fetcher, FetchPolicy
 
@@ -169,6 +170,18 @@ def server2() -> Iterator[Server]:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     st = Store.open(str(tmp_path / "watch.db"))
+    try:
+        yield st
+    finally:
+        st.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The store on both backends, for the tests that write every watch table."""
+    url = str(tmp_path / "watch.db") if request.param == "sqlite" else str(
+        request.getfixturevalue("pg_url"))
+    st = Store.open(url)
     try:
         yield st
     finally:

@@ -112,8 +112,9 @@ def test_queries_match_inflected_forms_in_the_article(store: Store) -> None:
 
 
 def test_pass_raises_alerts_and_delivers_to_every_channel(
-    server: Server, server2: Server, store: Store, fetcher: Fetcher, tmp_path: Path,
+    server: Server, server2: Server, any_store: Store, fetcher: Fetcher, tmp_path: Path,
 ) -> None:
+    store = any_store
     server.fixture("/feed.rss", "feed.rss")
     server.articles()
     posts: list[dict[str, Any]] = []
@@ -171,7 +172,8 @@ def _fact(statement: str, members: list[tuple[str, int]], n: int) -> dict[str, A
 
 
 @pytest.fixture
-def tram_story(store: Store) -> Store:
+def tram_story(any_store: Store) -> Store:
+    store = any_store
     _ingest(store, _page("tram.html", "tram", "Le Courrier de Valmont"),
             _page("tram_update.html", "tram2", "Radio Valmont"))
     with store.begin() as conn:

@@ -47,8 +47,9 @@ def stored(store: Store) -> list[dict]:
         return [aq.get_article(conn, a["id"]) for a in aq.list_articles(conn)]  # type: ignore[misc]
 
 
-def test_feed_entries_fetched_and_ingested_exactly_once(server: Server, store: Store,
+def test_feed_entries_fetched_and_ingested_exactly_once(server: Server, any_store: Store,
                                                         fetcher: Fetcher) -> None:
+    store = any_store
     server.fixture("/feed.rss", "feed.rss", etag='"v1"')
     server.articles()
     sid = add(store, server.url("/feed.rss"), name="Courrier")
