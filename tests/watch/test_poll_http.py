@@ -377,3 +377,27 @@ def test_bare_guids_from_two_feeds_do_not_collide(server: Server, store: Store,
     assert sorted(report.added) == [server.url("/articles/port.html"), server.url("/articles/tram.html")]
     with store.connect() as conn:
         assert aq.list_rejects(conn) == []
+
+
+def test_atom_feed_with_relative_links(server: Server, store: Store, fetcher: Fetcher) -> None:
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Valmont Atom</title>
+  <id>urn:uuid:6c7f2a4e-1d1b-4c57-9d0a-2f1c3c8b5a10</id>
+  <updated>2026-11-21T17:05:00Z</updated>
+  <entry>
+    <title>Vigilance orange aux crues</title>
+    <id>urn:uuid:0b6e7f38-3e35-4a0c-9a55-5d2a4e1f8c21</id>
+    <link href="/articles/crue.html"/>
+    <updated>2026-11-21T17:05:00Z</updated>
+    <summary>La rivi\xc3\xa8re en vigilance orange.</summary>
+  </entry>
+</feed>"""
+    server.routes["/atom"] = lambda hit: Reply(200, atom, {"Content-Type": "application/atom+xml"})
+    server.articles()
+    add(store, server.url("/atom"))
+    report = run_pass(store, fetcher, **NO_STAGES)
+    assert report.added == ["urn:uuid:0b6e7f38-3e35-4a0c-9a55-5d2a4e1f8c21"]
+    art = stored(store)[0]
+    assert art["url"] == server.url("/articles/crue.html") and "3,8 mètres" in art["text"]
+    assert art["source"] == "Valmont Atom" and art["published"] == "2026-11-21"
