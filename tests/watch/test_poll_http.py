@@ -401,3 +401,22 @@ def test_atom_feed_with_relative_links(server: Server, store: Store, fetcher: Fe
     art = stored(store)[0]
     assert art["url"] == server.url("/articles/crue.html") and "3,8 mètres" in art["text"]
     assert art["source"] == "Valmont Atom" and art["published"] == "2026-11-21"
+
+
+def test_two_watchers_on_one_store_poll_a_source_once(server: Server, store: Store) -> None:
+    server.routes["/feed.rss"] = lambda hit: Reply(304, b"", delay=0.3)
+    server.routes["/robots.txt"] = lambda hit: Reply(404, b"")
+    add(store, server.url("/feed.rss"), every=3600)
+    fetchers = [Fetcher(fast_policy()), Fetcher(fast_policy())]
+    threads = [threading.Thread(target=run_pass, args=(store, f), kwargs=NO_STAGES) for f in fetchers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=10)
+    for f in fetchers:
+        f.close()
+    assert server.count("/feed.rss") == 1
+    with store.begin() as conn:  # the poll finished: scheduled by its interval, not the lease
+        row = sq.get_source(conn, 1)
+        assert row is not None and row["next_due"] > sq.now() + timedelta(minutes=59)
+        assert not sq.claim(conn, 1, sq.now(), 60)

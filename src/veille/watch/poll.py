@@ -41,6 +41,7 @@ class PollOptions:
     workers: int = 4
     max_article_bytes: int = 5 * 1024 * 1024
     fetch_pages: bool = True  # fetch each new entry's article page
+    lease: float = 15 * 60.0  # a claimed source is someone else's for this long (see sources.claim)
 
 
 @dataclass
@@ -309,7 +310,12 @@ def run_pass(
     options = options or PollOptions()
     at = at or src_q.now()
     with store.connect() as conn:
-        due = src_q.due_sources(conn, at)
+        candidates = src_q.due_sources(conn, at)
+    due = []
+    for row in candidates:  # one short transaction each: never a long write lock
+        with store.begin() as conn:
+            if src_q.claim(conn, row["id"], at, options.lease):
+                due.append(row)
     report = PassReport()
     if not due:
         return report

@@ -258,6 +258,17 @@ def due_sources(conn: Connection, at: datetime) -> list[dict[str, Any]]:
     return [r for r in rows if r["next_due"] is None or r["next_due"] <= at]
 
 
+def claim(conn: Connection, source_id: int, at: datetime, lease: float) -> bool:
+    """Take a due source for one poll: push its next_due past the lease, only
+    if it is still due. Two watchers on one store thus never poll a source at
+    the same time; a watcher killed mid-poll leaves it due again after the lease."""
+    res = conn.execute(update(sources).where(
+        sources.c.id == source_id, sources.c.enabled.is_(True),
+        (sources.c.next_due.is_(None)) | (sources.c.next_due <= at),
+    ).values(next_due=at + timedelta(seconds=lease)))
+    return bool(res.rowcount)
+
+
 def next_wakeup(conn: Connection) -> datetime | None:
     dues = [r["next_due"] for r in list_sources(conn) if r["enabled"]]
     if any(d is None for d in dues):
