@@ -51,10 +51,10 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
-def _char_span(doc: Doc, i: int, j: int) -> tuple[int, int, str]:
+def _char_span(doc: Doc, i: int, j: int, full: str) -> tuple[int, int, str]:
     start = doc[i].idx
     end = doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc.text[start:end]
+    text = full[start:end]
     m = _ELIDED.match(text)
     if m:  # "l’OTAN" tokenised as one token
         start += m.end()
@@ -128,6 +128,7 @@ def mentions_from_doc(
 ) -> list[Mention]:
     """Clean mentions of ``doc``; char offsets shifted by ``offset``."""
     out: list[Mention] = []
+    full = doc.text  # built on each access: once per doc
     for ent in doc.ents:
         label = label_map(ent.label_)
         if label is None:
@@ -142,11 +143,11 @@ def mentions_from_doc(
                 # "M. Barry", "président Vladimir Poutine": the title is a cue, not the name
                 while b - a > 1 and doc[a].text.lower() in L.TITLES and doc[a + 1].text[:1].isupper():
                     a += 1
-            start, end, text = _char_span(doc, a, b)
+            start, end, text = _char_span(doc, a, b, full)
             if not _looks_like_name(doc, a, b, text):
                 continue
             cue = ("PER", "title") if title_cue else _cue_label(doc, a, b, lab)
-            if cue is None and lab in ("PER", "ORG") and is_credit(doc, start, end):
+            if cue is None and lab in ("PER", "ORG") and is_credit(full, start, end):
                 cue = (lab, "credit")
             m = Mention(
                 text=text,
@@ -209,9 +210,8 @@ def _split_credit(doc: Doc, ent: Span, label: str) -> list[tuple[int, int, str]]
     return [(left[0], left[1], left_label), (right[0], right[1], "ORG")]
 
 
-def is_credit(doc: Doc, start_char: int, end_char: int) -> bool:
+def is_credit(text: str, start_char: int, end_char: int) -> bool:
     """Whether a span sits in a parenthesised credit like "(Photo: AP)"/"(Name/Agency)"."""
-    text = doc.text
     a = text.rfind("(", 0, start_char)
     b = text.find(")", end_char)
     if a < 0 or b < 0 or "\n" in text[a:b] or ")" in text[a:start_char] or b - a > 80:

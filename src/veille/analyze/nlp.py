@@ -142,20 +142,29 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     once a Doc is parsed, so we merge here: a piece that starts with
     punctuation or a lowercase word, or follows a piece without final
     punctuation, joins its predecessor unless a line break separates them.
+    Cached on the Doc (several stages ask).
     """
+    cached = doc.user_data.get("veille_sents")
+    if cached is not None:
+        return list(cached)
     out: list[list[int]] = []
     for s in doc.sents:
-        toks = [t for t in s if not t.is_space]
-        if not toks:
+        i = s.start
+        while i < s.end and doc[i].is_space:
+            i += 1
+        if i == s.end:
             continue
-        first = toks[0]
+        first = doc[i]
         if out:
-            prev_last = next((doc[k] for k in range(out[-1][1] - 1, out[-1][0] - 1, -1)
-                              if not doc[k].is_space), None)
-            gap = doc[out[-1][1] : first.i]
-            last_i = prev_last.i if prev_last else 0
-            tail = [t for t in doc[out[-1][0] : out[-1][1]] if t.is_space and t.i > last_i]
-            newline = any("\n" in t.text for t in [*gap, *tail])
+            # last non-space token of the previous piece, and any line break after it
+            k = out[-1][1] - 1
+            newline = False
+            while k >= out[-1][0] and doc[k].is_space:
+                newline = newline or "\n" in doc[k].text
+                k -= 1
+            for j in range(out[-1][1], i):
+                newline = newline or "\n" in doc[j].text
+            prev_last = doc[k] if k >= out[-1][0] else None
             broken = (
                 first.text in _OPENERS_BAD
                 or first.text[:1].islower()
@@ -164,11 +173,11 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
             if broken and not newline:
                 out[-1][1] = s.end
                 continue
-        out.append([first.i, s.end])
-    # trailing spaces belong to no sentence
+        out.append([i, s.end])
     res = []
     for a, b in out:
         while b > a and doc[b - 1].is_space:
             b -= 1
         res.append((a, b))
-    return res
+    doc.user_data["veille_sents"] = res
+    return list(res)

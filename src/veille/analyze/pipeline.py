@@ -66,9 +66,9 @@ def _load_extractor(module: str, name: str) -> Callable[..., Any] | None:
 def _sentences_from_docs(pieces: list[tuple[int, Any]]) -> list[Sentence]:
     out: list[Sentence] = []
     for off, doc in pieces:
+        text = doc.text  # rebuilt by spaCy on each access
         for ta, tb in nlpmod.sentence_ranges(doc):
             a, b = doc[ta].idx, doc[tb - 1].idx + len(doc[tb - 1].text)
-            text = doc.text
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():

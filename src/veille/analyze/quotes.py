@@ -143,6 +143,7 @@ class _Ctx:
 
     def __init__(self, doc: Doc, offset: int, mentions: Sequence[Mention]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on each access
         self.offset = offset
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.idx = [t.idx + offset for t in doc]
@@ -357,7 +358,7 @@ _SELON = re.compile(r"(?:[^.;!?«»“”]|(?<=\b[A-Z])\.){0,120}?\b(selon|d['�
 
 def step3_selon(ctx: _Ctx, close_end: int) -> tuple[Attribution | None, str | None]:
     """« … », selon X. Also returns the 'selon …' phrase as the quote's source."""
-    text = ctx.doc.text
+    text = ctx.text
     rel = close_end - ctx.offset
     m = _SELON.match(text, rel)
     if not m:
@@ -461,7 +462,7 @@ def indirect_statements(ctx: _Ctx, quote_ranges: list[tuple[int, int]]) -> list[
             attr = _attr_from_verb(ctx, v, "incise" if method == "incise" else "subject",
                                    f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
-            q = Quote(text=doc.text[start - ctx.offset : end - ctx.offset], start=start, end=end,
+            q = Quote(text=ctx.text[start - ctx.offset : end - ctx.offset], start=start, end=end,
                       sentence=0, kind="indirect")
             out.append((q, attr))
     return out
@@ -472,7 +473,7 @@ def extract_quotes(
 ) -> tuple[list[Quote], list[str]]:
     """All quotes of one parsed piece of text; ``sent_index(pos)`` -> sentence index."""
     ctx = _Ctx(doc, offset, mentions)
-    spans, notes = find_quote_spans(doc.text)
+    spans, notes = find_quote_spans(ctx.text)
     spans = [(a + offset, s + offset, e + offset, c + offset) for a, s, e, c in spans]
     ctx.quote_ranges = [(a, c) for a, _, _, c in spans]
     # Walk direct and indirect statements in text order so that a speaker
@@ -480,7 +481,7 @@ def extract_quotes(
     indirect = indirect_statements(ctx, ctx.quote_ranges)
     quotes: list[Quote] = []
     for a, s, e, c in spans:
-        q = Quote(text=doc.text[s - offset : e - offset], start=s, end=e, sentence=sent_index(s))
+        q = Quote(text=ctx.text[s - offset : e - offset], start=s, end=e, sentence=sent_index(s))
         if not q.text.strip():
             notes.append(f"quote: empty quote at {a}")
             continue
