@@ -420,3 +420,22 @@ def test_two_watchers_on_one_store_poll_a_source_once(server: Server, store: Sto
         row = sq.get_source(conn, 1)
         assert row is not None and row["next_due"] > sq.now() + timedelta(minutes=59)
         assert not sq.claim(conn, 1, sq.now(), 60)
+
+
+def test_stopping_mid_pass_releases_unpolled_sources(server: Server, store: Store,
+                                                     fetcher: Fetcher) -> None:
+    stop = threading.Event()
+    server.routes["/robots.txt"] = lambda hit: Reply(404, b"")
+
+    def slow_then_stop(hit: object) -> Reply:
+        stop.set()  # the watcher is told to stop while the first source is fetched
+        return Reply(304, b"")
+
+    server.routes["/one.rss"] = slow_then_stop
+    server.routes["/two.rss"] = lambda hit: Reply(304, b"")
+    first = add(store, server.url("/one.rss"))
+    second = add(store, server.url("/two.rss"))
+    report = run_pass(store, fetcher, stop=stop, **NO_STAGES)
+    assert [o.source_id for o in report.outcomes] == [first]
+    assert server.count("/two.rss") == 0
+    assert source_row(store, second)["next_due"] <= sq.now()  # due again, not leased away

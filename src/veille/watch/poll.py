@@ -337,9 +337,17 @@ def run_pass(
     groups = _group_by_host(due)
     with ThreadPoolExecutor(max_workers=max(1, min(options.workers, len(groups)))) as pool:
         futures = [pool.submit(work, g) for g in groups]
-        for fut in as_completed(futures):
-            for fetched in fut.result():
-                report.outcomes.append(_settle(store, fetched, fetcher, options))
+        try:
+            for fut in as_completed(futures):
+                for fetched in fut.result():
+                    report.outcomes.append(_settle(store, fetched, fetcher, options))
+        finally:
+            # Claimed but not polled (stopped, or a pass that failed): due again now.
+            done = {o.source_id for o in report.outcomes}
+            with store.begin() as conn:
+                for row in due:
+                    if row["id"] not in done:
+                        src_q.release(conn, row["id"], at)
     if report.added:
         if analyze:
             report.analyze = _analyze(store)

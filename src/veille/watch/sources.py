@@ -269,6 +269,10 @@ def claim(conn: Connection, source_id: int, at: datetime, lease: float) -> bool:
     return bool(res.rowcount)
 
 
+def release(conn: Connection, source_id: int, at: datetime) -> None:
+    conn.execute(update(sources).where(sources.c.id == source_id).values(next_due=at))
+
+
 def next_wakeup(conn: Connection) -> datetime | None:
     dues = [r["next_due"] for r in list_sources(conn) if r["enabled"]]
     if any(d is None for d in dues):
