@@ -71,7 +71,13 @@ def analyse(arts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for a in arts:
         d = date.fromisoformat(a["published"])
         items.append((a["uid"], a["text"], a["language"], DateRange(d, d, "day")))
-    return [an.to_dict() for an in analyze_batch(items)]
+    results = analyze_batch(items)
+    try:  # link entities across articles, as `veille analyze` does before saving
+        from veille.analyze.linking import link_entities
+    except ImportError:
+        return [an.to_dict() for an in results]
+    linked, _ = link_entities(results, [])
+    return [an.to_dict() for an in linked]
 
 
 def main() -> None:

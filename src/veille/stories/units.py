@@ -161,6 +161,22 @@ def _within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
     return items[bisect_left(starts, a) : bisect_left(starts, b)]
 
 
+def _valid_spans(
+    sents: list[dict[str, Any]], n: int
+) -> list[tuple[dict[str, Any], int, int]]:
+    """Sentence spans clamped to the text; spans left empty are dropped."""
+    out = []
+    for s in sents:
+        try:
+            a = max(0, min(int(s.get("start", 0)), n))
+            b = max(a, min(int(s.get("end", a)), n))
+        except (TypeError, ValueError):
+            continue
+        if b > a:
+            out.append((s, a, b))
+    return out
+
+
 def entity_key(m: Mapping[str, Any]) -> str | None:
     """The linked entity id; unlinked mentions fall back to their folded surface form."""
     if m.get("entity_id"):
@@ -202,15 +218,15 @@ def build_units(
         times, t_starts = _by_start(times)
         quants, q_starts = _by_start(quants)
         quotes, qq_starts = _by_start(quotes)
-        for s in sents:
-            s_start, s_end = int(s["start"]), int(s["end"])
-            if text[s_start:s_end].strip() == "" and s.get("text"):
-                # offsets do not point into this text: trust the sentence text alone
-                pieces = [(0, 0, False)]
-            else:
-                pieces = _split_span(text, s_start, s_end)
+        spans = _valid_spans(sents, len(text))
+        if not spans and text.strip():
+            notes.append(f"article {art['uid']}: analysis sentences do not fit the text; "
+                         "sentences split again")
+            spans = _valid_spans(fallback_sentences(text, lang), len(text))
+        for s, s_start, s_end in spans:
+            pieces = _split_span(text, s_start, s_end)
             for a, b, is_caption in pieces:
-                seg_text = str(s.get("text", "")).strip() if b == a == 0 else text[a:b]
+                seg_text = text[a:b]
                 if not seg_text:
                     continue
                 u = Unit(
