@@ -9,6 +9,8 @@ added (a new article can only appear at its place by score, never shift pages).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,25 +181,30 @@ def search(
         "next": (float(rows[-1].score), int(rows[-1].seq)) if more and rows else None,
     }
     fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
-    out["total"] = int(conn.execute(text(
-        f"{cte} SELECT count(*) FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where}"),
-        fparams).scalar_one())
+    cells = conn.execute(text(
+        f"{cte} SELECT a.source, a.language, substr(a.published_start, 1, 7) AS month, count(*) AS c "
+        f"FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where} GROUP BY 1, 2, 3"), fparams).all()
+    out["total"] = sum(int(c.c) for c in cells)
     if facets:
-        out["facets"] = facet_counts(conn, cte, where, fparams)
+        out["facets"] = facet_counts(conn, cte, where, fparams, cells)
     return out
 
 
-def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Counts of matching articles by source, language, month and entity."""
-    base = f"FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where}"
+def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
+                 cells: Sequence[Any]) -> dict[str, Any]:
+    """Counts of matching articles by source, language, month and entity.
+
+    ``cells`` are the match counts grouped by (source, language, month), read
+    in the same pass as the total: one index scan serves three facets.
+    """
     out: dict[str, Any] = {}
-    for name, expr in (("source", "a.source"), ("language", "a.language"),
-                       ("month", "substr(a.published_start, 1, 7)")):
-        out[name] = [
-            {"value": v, "count": int(c)} for v, c in conn.execute(text(
-                f"{cte} SELECT {expr} AS v, count(*) AS c {base} AND {expr} IS NOT NULL "
-                f"GROUP BY {expr} ORDER BY c DESC, v LIMIT {FACET_SIZE}"), params)
-        ]
+    for i, name in enumerate(("source", "language", "month")):
+        counts: Counter[str] = Counter()
+        for cell in cells:
+            if cell[i] is not None:
+                counts[cell[i]] += int(cell.c)
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+        out[name] = [{"value": v, "count": c} for v, c in top]
     out["month"].sort(key=lambda f: f["value"], reverse=True)
     out["entity"] = [
         {"value": eid, "label": name, "count": int(c)} for eid, name, c in conn.execute(text(

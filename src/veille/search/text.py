@@ -34,6 +34,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _ELISION = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}
 
 
+@lru_cache(maxsize=200_000)  # word frequencies are Zipfian: a small cache serves most words
 def fold(word: str) -> str:
     """Lower-case without diacritics: what both the index and the query compare."""
     nfd = unicodedata.normalize("NFD", word.lower())
@@ -55,6 +56,7 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
         yield w, m.start(), m.end()
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str | None) -> str:
     """The folded stem of one word in ``language`` (folded word when unknown)."""
     st = _stemmer(language) if language else None
@@ -64,11 +66,7 @@ def stem(word: str, language: str | None) -> str:
 
 def stem_text(text: str, language: str | None) -> str:
     """The text as a space-separated string of stems: what the index holds."""
-    st = _stemmer(language) if language else None
-    if st is None:
-        return " ".join(fold(w) for w, _, _ in tokens(text))
-    words = [w.lower() for w, _, _ in tokens(text)]
-    return " ".join(fold(s) for s in st.stemWords(words))
+    return " ".join(stem(w, language) for w, _, _ in tokens(text))
 
 
 def query_forms(word: str, languages: tuple[str, ...] = QUERY_LANGUAGES) -> list[str]:

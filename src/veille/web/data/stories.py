@@ -13,22 +13,19 @@ Sort = Literal["recent", "size"]
 
 
 def _row(r: Any) -> dict[str, Any]:
-    view = r.view if isinstance(r.view, dict) else {}
-    title = r.title
-    if not title and isinstance(view.get("title"), dict):
-        title = view["title"].get("text")
-    summary = view.get("summary") or []
     return {
-        "id": r.id, "title": title, "size": r.size, "languages": r.languages or [],
+        "id": r.id, "title": r.title or r.view_title, "size": r.size, "languages": r.languages or [],
         "sources": r.sources or [], "first_published": r.first_published,
         "last_published": r.last_published, "predecessor_id": r.predecessor_id,
-        "lead": summary[0].get("text") if summary and isinstance(summary[0], dict) else None,
-        "has_view": bool(view),
+        "lead": r.view_lead, "has_view": r.view_title is not None or r.view_lead is not None,
     }
 
 
+# Listings read two fields out of the stored view, never the whole document.
 _COLS = (stories.c.id, stories.c.title, stories.c.size, stories.c.languages, stories.c.sources,
-         stories.c.first_published, stories.c.last_published, stories.c.predecessor_id, stories.c.view)
+         stories.c.first_published, stories.c.last_published, stories.c.predecessor_id,
+         stories.c.view["title"]["text"].as_string().label("view_title"),
+         stories.c.view["summary"][0]["text"].as_string().label("view_lead"))
 
 
 def list_stories(
@@ -94,8 +91,7 @@ def build_view(conn: Connection, arts: list[dict[str, Any]]) -> dict[str, Any]:
 
 def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[str, Any] | None:
     """The story row, its articles and its view (stored, else computed on the fly)."""
-    r = conn.execute(select(*_COLS, func.coalesce(stories.c.last_published, "").label("lp"))
-                     .where(stories.c.id == story_id)).first()
+    r = conn.execute(select(*_COLS, stories.c.view).where(stories.c.id == story_id)).first()
     if r is None:
         return None
     out = _row(r)
