@@ -183,8 +183,8 @@ def measure(db: str, n_requests: int) -> dict[str, Any]:
     import httpx
 
     port = _free_port()
-    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "veille"), "--db", db, "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    cmd = [str(REPO / ".venv" / "bin" / "veille"), "--db", db, "serve", "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
@@ -263,7 +263,9 @@ def main() -> None:
         db = f"{args.dir}/serve-{n}.db"
         info = {"reused": True} if args.reuse and Path(db).exists() else build(db, n)
         print(f"[{n}] store: {info}", file=sys.stderr, flush=True)
+        load_before = os.getloadavg()[0]
         res = measure(db, args.requests)
+        info["load_average_1min"] = [round(load_before, 1), round(os.getloadavg()[0], 1)]
         results["sizes"][str(n)] = {"store": info, "latency": res}
         print(json.dumps({n: res}, indent=1, ensure_ascii=False), file=sys.stderr, flush=True)
     print(json.dumps(results, indent=1, ensure_ascii=False))
