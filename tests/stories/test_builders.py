@@ -231,3 +231,15 @@ def test_graphml_export() -> None:
     g = build_story_view(arts, ans, ents)["entity_graph"]
     assert {n["id"] for n in g["nodes"]} == {"izmir", "yilmaz"}
     assert "<graphml" in to_graphml(g)
+
+
+def test_render_lines_show_every_section() -> None:
+    from veille.stories.render import render_lines
+
+    arts, ans, ents = _quake_story()
+    lines = render_lines(build_story_view(arts, ans, ents))
+    text = "\n".join(lines)
+    for head in ("Summary", "Corroborated facts", "Disagreements", "Timeline", "Who said what"):
+        assert head in lines or head in text
+    assert "12 morts" in text and "15 morts" in text
+    assert "\n".join(render_lines(build_story_view([], [], {}))).endswith("story has no articles")

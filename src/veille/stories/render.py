@@ -1,0 +1,56 @@
+"""Plain-text rendering of a story view for the terminal (`veille story ID`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def _src(sources: list[str]) -> str:
+    return ", ".join(s.split(":", 1)[-1] for s in sources)
+
+
+def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
+    """The view as readable lines: every section, and what is missing."""
+    out: list[str] = []
+    title = view.get("title") or {}
+    out.append(title.get("text") or "(no title)")
+    out.append(f"{view.get('n_articles', 0)} articles, "
+               f"{view.get('n_independent_sources', 0)} independent sources")
+    out.append("")
+    out.append("Summary")
+    for s in view.get("summary") or []:
+        out.append(f"  - {s['text']}  [{', '.join(s['citations'])}]")
+    facts = [f for f in view.get("facts") or [] if f["n_sources"] > 1]
+    out.append("")
+    out.append(f"Corroborated facts ({len(facts)})")
+    for f in facts[:max_items]:
+        out.append(f"  {f['n_sources']} sources: {f['statement']}  ({_src(f['sources'])})")
+    dis = view.get("disagreements") or []
+    if dis:
+        out.append("")
+        out.append(f"Disagreements ({len(dis)})")
+        for d in dis[:max_items]:
+            out.append(f"  {d['kind']}: {d['about']}")
+            for side in d["sides"]:
+                val = side["value"]
+                if isinstance(val, list):
+                    val = ", ".join(str(v.get("text")) for v in val)
+                out.append(f"    {side['source'].split(':', 1)[-1]}: {val}")
+    tl = [e for e in view.get("timeline") or [] if not e.get("restates_publication_date")]
+    out.append("")
+    out.append("Timeline")
+    for e in tl[:max_items * 2]:
+        out.append(f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
+                   f"{e['sentence'][:100]}  [{e['n_sources']} src]")
+    out.append("")
+    out.append("Who said what")
+    for sp in (view.get("speakers") or [])[:max_items]:
+        out.append(f"  {sp['speaker']} ({sp['n_quotes']} quotes)")
+        for q in sp["quotes"][:3]:
+            out.append(f"    « {q['text'][:100]} »  ({_src(q['sources'])})")
+    if view.get("missing"):
+        out.append("")
+        out.append("Missing")
+        out.extend(f"  - {m}" for m in view["missing"])
+    return out
