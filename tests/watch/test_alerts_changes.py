@@ -138,8 +138,9 @@ def test_pass_raises_alerts_and_delivers_to_every_channel(
     assert len(report.added) == 3
     assert [a["article"]["uid"] for a in report.alerts] == ["tag:valmont.example,2026:1121-crue"]
     alert = report.alerts[0]
-    assert alert["delivered"][f"webhook:{server2.url('/hook')}"] == "ok"
-    assert alert["delivered"][f"webhook:{server2.url('/broken-hook')}"].startswith("error:")
+    assert alert["delivered"][f"webhook:{server2.url('/hook')}"]["status"] == "ok"
+    broken = alert["delivered"][f"webhook:{server2.url('/broken-hook')}"]
+    assert broken["status"] == "failed" and "500" in broken["error"] and broken["attempts"] == 1
     assert [p["article"]["uid"] for p in posts] == ["tag:valmont.example,2026:1121-crue"]
     assert posts[0]["watchlist"] == "crues" and posts[0]["id"] == alert["id"]
     assert server2.hits[0].headers["content-type"] == "application/json"
@@ -260,3 +261,43 @@ def test_story_state_is_plain_json(tram_story: Store) -> None:
     json.dumps(state)
     assert DateRange(date(2026, 11, 20), date(2026, 11, 20), "day").label() in {
         a["published"] for a in state["articles"]}  # type: ignore[index]
+
+
+def test_failed_deliveries_are_retried_with_backoff(server: Server, store: Store) -> None:
+    answers = [500, 503, 204]
+    posts: list[dict[str, Any]] = []
+
+    def hook(hit: Any) -> Reply:
+        posts.append(json.loads(hit.body))
+        return Reply(answers.pop(0))
+
+    server.routes["/hook"] = hook
+    _ingest(store, _page("port.html", "port", "Courrier"))
+    channel = f"webhook:{server.url('/hook')}"
+    with store.begin() as conn:
+        al.save_watchlist(conn, WatchlistSpec("port", queries=["dockers"], channels=["print", channel]))
+    lines: list[str] = []
+    [alert] = al.evaluate(store, ["port"], echo=lines.append)
+    assert alert["delivered"][channel]["status"] == "failed"
+    # Too early for a retry (base 60 s).
+    assert al.redeliver(store, echo=lines.append) == 0 and len(posts) == 1
+    assert al.redeliver(store, echo=lines.append, base=0) == 1  # second attempt: 503
+    assert al.redeliver(store, echo=lines.append, base=0) == 1  # third: delivered
+    assert al.redeliver(store, echo=lines.append, base=0) == 0  # nothing left
+    assert [p["id"] for p in posts] == [alert["id"]] * 3  # the id is the idempotency key
+    assert len(lines) == 1  # the print channel worked the first time: not repeated
+    with store.connect() as conn:
+        [row] = al.list_alerts(conn)
+    assert row["delivered"][channel]["status"] == "ok" and row["delivered"][channel]["attempts"] == 3
+
+
+def test_retries_stop_after_max_attempts(server: Server, store: Store) -> None:
+    server.routes["/hook"] = lambda hit: Reply(500)
+    _ingest(store, _page("port.html", "port", "Courrier"))
+    channel = f"webhook:{server.url('/hook')}"
+    with store.begin() as conn:
+        al.save_watchlist(conn, WatchlistSpec("port", queries=["dockers"], channels=[channel]))
+    al.evaluate(store, ["port"])
+    for _ in range(10):
+        al.redeliver(store, base=0, max_attempts=3)
+    assert server.count("/hook") == 3

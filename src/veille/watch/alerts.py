@@ -7,8 +7,8 @@ or as the same Snowball stem as the search module uses, so "crues" finds
 "crue"; "quoted phrases" kept together, in order). An alert is recorded once per watchlist and
 subject (key unique in the store), then delivered by the watchlist's
 channels: ``print``, ``jsonl:PATH`` (one JSON object appended per alert) and
-``webhook:URL`` (JSON POSTed). A delivery failure is recorded on the alert and
-logged; it never stops the watcher.
+``webhook:URL`` (JSON POSTed). A delivery failure is recorded on the alert,
+logged, and retried by later passes with backoff; it never stops the watcher.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import logging
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,9 @@ log = logging.getLogger("veille.watch")
 
 CHANNEL_KINDS = ("print", "jsonl", "webhook")
 WEBHOOK_TIMEOUT = 10.0
+MAX_ATTEMPTS = 5  # deliveries per channel, the first included
+RETRY_BASE = 60.0  # seconds before the first retry, doubled each time
+RETRY_WINDOW = 24 * 3600.0  # alerts older than this are not retried
 
 
 # --- text matching ------------------------------------------------------------------
@@ -344,10 +348,17 @@ def describe(alert: dict[str, Any]) -> str:
 
 def deliver(
     alert: dict[str, Any], channels: Sequence[str], *, echo: Callable[[str], None] | None = None,
-    http: httpx.Client | None = None,
-) -> dict[str, str]:
-    status: dict[str, str] = {}
+    http: httpx.Client | None = None, previous: Mapping[str, Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Send the alert to each channel not already done; per channel the status
+    (``ok`` / ``failed``), the attempts so far, the last error and time."""
+    status: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (previous or {}).items()
+                                         if isinstance(v, dict)}
     for channel in channels:
+        before = status.get(channel, {})
+        if before.get("status") == "ok":
+            continue
+        attempts = int(before.get("attempts", 0)) + 1
         kind, _, arg = channel.partition(":")
         try:
             if kind == "print":
@@ -361,11 +372,46 @@ def deliver(
                 _post(arg, alert, http)
             else:
                 raise ConfigError(f"unknown channel {channel!r}")
-            status[channel] = "ok"
+            status[channel] = {"status": "ok", "attempts": attempts, "at": now().isoformat()}
         except (OSError, httpx.HTTPError, ConfigError) as exc:
-            status[channel] = f"error: {exc}"
-            log.warning("alert %s: delivery to %s failed: %s", alert.get("id"), channel, exc)
+            status[channel] = {"status": "failed", "attempts": attempts, "error": str(exc),
+                               "at": now().isoformat()}
+            log.warning("alert %s: delivery to %s failed (attempt %d): %s", alert.get("id"),
+                        channel, attempts, exc)
     return status
+
+
+def redeliver(
+    store: Store, *, echo: Callable[[str], None] | None = None, http: httpx.Client | None = None,
+    max_attempts: int = MAX_ATTEMPTS, base: float = RETRY_BASE, window: float = RETRY_WINDOW,
+) -> int:
+    """Try again the failed deliveries of recent alerts, each channel after
+    base, 2 base, 4 base... seconds, at most ``max_attempts`` times. A
+    webhook may thus receive an alert twice: its ``id`` is the idempotency key."""
+    at = now()
+    with store.connect() as conn:
+        rows = conn.execute(select(alerts).where(
+            alerts.c.created_at >= at - timedelta(seconds=window)).order_by(alerts.c.id)).all()
+    retried = 0
+    for r in rows:
+        previous = r.delivered or {}
+        due = []
+        for channel, st in previous.items():
+            if not isinstance(st, dict) or st.get("status") != "failed":
+                continue
+            n = int(st.get("attempts", 1))
+            last = datetime.fromisoformat(st["at"]) if st.get("at") else at
+            if n < max_attempts and (at - last).total_seconds() >= base * 2 ** (n - 1):
+                due.append(channel)
+        if not due:
+            continue
+        created = r.created_at.replace(tzinfo=UTC) if r.created_at.tzinfo is None else r.created_at
+        payload = {"id": r.id, **(r.payload or {}), "created_at": created.isoformat()}
+        delivered = deliver(payload, due, echo=echo, http=http, previous=previous)
+        with store.begin() as conn:
+            conn.execute(update(alerts).where(alerts.c.id == r.id).values(delivered=delivered))
+        retried += 1
+    return retried
 
 
 def _print(line: str) -> None:

@@ -354,9 +354,10 @@ def run_pass(
         if cluster:
             report.cluster = _cluster(store)
     if alerts:
-        from veille.watch.alerts import evaluate
+        from veille.watch.alerts import evaluate, redeliver
 
         report.alerts = evaluate(store, report.added, echo=echo)
+        redeliver(store, echo=echo)
     return report
 
 

@@ -80,7 +80,8 @@ alerts = Table(
     Column("story_id", Integer, nullable=True),
     Column("matched", JSON, nullable=False),  # {"entities": [...], "queries": [...]}
     Column("payload", JSON, nullable=False),
-    Column("delivered", JSON, nullable=True),  # channel -> "ok" / error text
+    # channel -> {"status": "ok"/"failed", "attempts": n, "error": ..., "at": ISO time}
+    Column("delivered", JSON, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("watchlist_id", "key", name="uq_alert_watchlist_key"),
 )
