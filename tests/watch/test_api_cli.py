@@ -37,6 +37,9 @@ def test_watchlists_api_needs_the_token_to_write(store: Store) -> None:
     bad = c.post("/api/watchlists", json={"name": "x", "channels": ["print"]},
                  headers={"X-Veille-Token": TOKEN})
     assert bad.status_code == 422  # neither entities nor queries
+    to_file = c.post("/api/watchlists", headers={"X-Veille-Token": TOKEN},
+                     json={"name": "f", "queries": ["a"], "channels": ["jsonl:/tmp/x.jsonl"]})
+    assert to_file.status_code == 422  # no file paths over HTTP
     assert [w["name"] for w in c.get("/api/watchlists").json()["items"]] == ["ports"]
     # No token configured: writes are off altogether.
     assert _client(store, None).post("/api/watchlists", json=body,

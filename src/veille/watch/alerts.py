@@ -136,7 +136,7 @@ def list_watchlists(conn: Connection) -> list[dict[str, Any]]:
     return [
         {"id": r.id, "name": r.name, "entities": list(r.entities or []),
          "queries": list(r.queries or []), "channels": list(r.channels or []),
-         "created_at": r.created_at.isoformat() if r.created_at else None}
+         "created_at": _iso(r.created_at)}
         for r in conn.execute(select(watchlists).order_by(watchlists.c.id))
     ]
 
@@ -159,11 +159,18 @@ def list_alerts(conn: Connection, *, limit: int = 100, watchlist: str | None = N
     return [_alert_row(r) for r in conn.execute(q)]
 
 
+def _iso(value: datetime | None) -> str | None:
+    """UTC ISO time (SQLite hands datetimes back without their zone)."""
+    if value is None:
+        return None
+    return (value.replace(tzinfo=UTC) if value.tzinfo is None else value).isoformat()
+
+
 def _alert_row(r: Any) -> dict[str, Any]:
     return {
         "id": r.id, "watchlist": r.watchlist, "kind": r.kind, "article_uid": r.article_uid,
         "story_id": r.story_id, "matched": r.matched, "payload": r.payload,
-        "delivered": r.delivered, "created_at": r.created_at.isoformat() if r.created_at else None,
+        "delivered": r.delivered, "created_at": _iso(r.created_at),
     }
 
 

@@ -70,6 +70,10 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
     ) -> dict[str, Any]:
         """Create or replace a watchlist (by name)."""
         _check_token(token(), authorization, x_veille_token)
+        if any(c.startswith("jsonl:") for c in body.channels):
+            # A file path chosen over HTTP would let a token holder append to any
+            # file the server can write: files are set from the CLI or SOURCES.toml.
+            raise HTTPException(422, "jsonl channels can only be set with the CLI or SOURCES.toml")
         spec = WatchlistSpec(body.name, list(body.entities), list(body.queries), list(body.channels))
         try:
             with store().begin() as conn:
