@@ -178,6 +178,7 @@ class OnlineClusterer:
                 return Decision(f.uid, s.id, "dup", 1.0)
             # original unknown (not clustered yet): treat as an ordinary article
         self.df.add([*f.terms, *f.keys, *f.nums])
+        self.idf.tick()
         prof = article_profile(f, self.idf)
         best: tuple[float, StoryState | None, dict[str, float]] = (-1.0, None, {})
         best_nogap: tuple[float, StoryState | None] = (-1.0, None)

@@ -33,14 +33,20 @@ class IdfCache:
         self._at = df.n_docs
 
     def __call__(self, key: str) -> float:
-        if self.df.n_docs - self._at >= self.refresh or len(self._cache) > 400_000:
-            self._cache.clear()
-            self._at = self.df.n_docs
         v = self._cache.get(key)
         if v is None:
+            if self.df.n_docs - self._at >= self.refresh or len(self._cache) > 400_000:
+                self._cache.clear()
+                self._at = self.df.n_docs
             v = self.df.idf(key)
             self._cache[key] = v
         return v
+
+    def tick(self) -> None:
+        """Called once per document: refresh stale weights."""
+        if self.df.n_docs - self._at >= self.refresh:
+            self._cache.clear()
+            self._at = self.df.n_docs
 
 
 def weighted(profile: dict[str, float], idf: IdfCache, prefix: str | None = None) -> dict[str, float]:
@@ -49,23 +55,31 @@ def weighted(profile: dict[str, float], idf: IdfCache, prefix: str | None = None
     return {k: v * idf(k) for k, v in profile.items() if k.startswith(prefix)}
 
 
+class SVec:
+    """A sparse vector with its norm computed once (compared many times)."""
+
+    __slots__ = ("d", "norm")
+
+    def __init__(self, d: dict[str, float]) -> None:
+        self.d = d
+        self.norm = math.sqrt(sum(v * v for v in d.values()))
+
+
+EMPTY = SVec({})
+
+
 def dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b[k] for k, v in a.items() if k in b)
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
+def cosine(a: SVec | dict[str, float], b: SVec | dict[str, float]) -> float:
+    a = a if isinstance(a, SVec) else SVec(a)
+    b = b if isinstance(b, SVec) else SVec(b)
+    if not a.norm or not b.norm:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    if dot == 0.0:
-        return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
+    return dot(a.d, b.d) / (a.norm * b.norm)
 
 
 def gap_days(a_start: date | None, a_end: date | None, s_first: date | None, s_last: date | None) -> float:
@@ -90,20 +104,20 @@ class Profile:
     """An article or a story, weighted once for many comparisons."""
 
     languages: set[str]
-    text: dict[str, dict[str, float]]  # by language prefix
-    title: dict[str, dict[str, float]]
-    keys: dict[str, float]
-    nums: dict[str, float]
+    text: dict[str, SVec]  # by language prefix
+    title: dict[str, SVec]
+    keys: SVec
+    nums: SVec
     first: date | None
     last: date | None
     n: int
 
 
-def _by_lang(vec: dict[str, float]) -> dict[str, dict[str, float]]:
+def _by_lang(vec: dict[str, float]) -> dict[str, SVec]:
     out: dict[str, dict[str, float]] = {}
     for k, v in vec.items():
         out.setdefault(k.split(":", 1)[0], {})[k] = v
-    return out
+    return {lg: SVec(d) for lg, d in out.items()}
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -117,8 +131,8 @@ def article_profile(f: ArticleFeatures, idf: IdfCache) -> Profile:
         languages={f.language},
         text=_by_lang(_unit(weighted(f.terms, idf))),
         title=_by_lang(_unit(weighted(f.title_terms, idf))),
-        keys=_unit(weighted(f.keys, idf)),
-        nums=_unit(weighted(f.nums, idf)),
+        keys=SVec(_unit(weighted(f.keys, idf))),
+        nums=SVec(_unit(weighted(f.nums, idf))),
         first=f.start,
         last=f.end,
         n=1,
@@ -130,8 +144,8 @@ def story_profile(s: StoryState, idf: IdfCache) -> Profile:
         languages=set(s.languages),
         text=_by_lang(weighted(s.terms, idf)),
         title=_by_lang(weighted(s.title_terms, idf)),
-        keys=weighted(s.keys, idf),
-        nums=weighted(s.nums, idf),
+        keys=SVec(weighted(s.keys, idf)),
+        nums=SVec(weighted(s.nums, idf)),
         first=s.first,
         last=s.last,
         n=max(1, s.n),
@@ -139,13 +153,17 @@ def story_profile(s: StoryState, idf: IdfCache) -> Profile:
 
 
 def signals(a: Profile, b: Profile) -> dict[str, float]:
-    """Raw signals; text cosines only over the languages both sides share."""
+    """Raw signals; text similarities only over the languages both sides share."""
     shared = a.languages & b.languages
-    text = max((cosine(a.text.get(lg, {}), b.text.get(lg, {})) for lg in shared), default=0.0)
-    # Average-link: mean similarity to the members (profiles are sums of unit vectors).
-    avg = max((dot(a.text.get(lg, {}), b.text.get(lg, {})) for lg in shared), default=0.0)
-    avg /= a.n * b.n
-    title = max((cosine(a.title.get(lg, {}), b.title.get(lg, {})) for lg in shared), default=0.0)
+    text = avg = title = 0.0
+    for lg in shared:
+        va, vb = a.text.get(lg, EMPTY), b.text.get(lg, EMPTY)
+        if va.norm and vb.norm:
+            d = dot(va.d, vb.d)
+            text = max(text, d / (va.norm * vb.norm))
+            # Average-link: mean similarity to the members (profiles sum unit vectors).
+            avg = max(avg, d / (a.n * b.n))
+        title = max(title, cosine(a.title.get(lg, EMPTY), b.title.get(lg, EMPTY)))
     ent = cosine(a.keys, b.keys)
     num = cosine(a.nums, b.nums)
     cross = 0.0 if shared else 1.0

@@ -40,7 +40,8 @@ def _inv_norm(profile: dict[str, float], weight: Callable[[str], float]) -> floa
 
 
 def _prune(profile: dict[str, float], limit: int, weight: Callable[[str], float]) -> None:
-    if len(profile) <= limit:
+    """Keep the strongest keys; pruning waits for 25% slack so its sort is amortised."""
+    if len(profile) <= limit + limit // 4:
         return
     keep = sorted(profile, key=lambda k: profile[k] * weight(k), reverse=True)[:limit]
     kept = {k: profile[k] for k in keep}
