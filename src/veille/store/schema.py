@@ -167,3 +167,7 @@ meta = Table(
     Column("key", String(128), primary_key=True),
     Column("value", JSON, nullable=True),
 )
+
+# Tables that live next to the stage that owns them register on the same
+# metadata; importing them here keeps the schema-vs-migration check complete.
+from veille.watch import tables as _watch_tables  # noqa: E402,F401
