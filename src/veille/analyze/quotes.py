@@ -28,6 +28,7 @@ subject's inference more often than speech.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -146,6 +147,8 @@ class _Ctx:
         self.text = doc.text  # Doc.text is rebuilt on each access
         self.offset = offset
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mstarts = [m.start for m in self.mentions]
+        self._qstarts: list[int] = []
         self.idx = [t.idx + offset for t in doc]
         self.quote_ranges: list[tuple[int, int]] = []
         from veille.analyze.nlp import sentence_ranges
@@ -166,8 +169,6 @@ class _Ctx:
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after char ``pos``."""
-        import bisect
-
         return bisect.bisect_left(self.idx, pos)
 
     def tok_span(self, m: Mention) -> range:
@@ -179,10 +180,25 @@ class _Ctx:
 
     def mention_of(self, tok: Token) -> Mention | None:
         pos = tok.idx + self.offset
-        for m in self.mentions:
-            if m.start <= pos < m.end:
-                return m
+        k = bisect.bisect_right(self._mstarts, pos) - 1
+        if k >= 0 and self.mentions[k].start <= pos < self.mentions[k].end:
+            return self.mentions[k]
         return None
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._qstarts, pos) - 1
+        return k >= 0 and self.quote_ranges[k][0] <= pos < self.quote_ranges[k][1]
+
+    def set_quotes(self, ranges: list[tuple[int, int]]) -> None:
+        """Quote ranges as a sorted union (nested marks become one range)."""
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(ranges):
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.quote_ranges = merged
+        self._qstarts = [a for a, _ in merged]
 
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
@@ -255,7 +271,7 @@ class _Ctx:
 
 
 def _inside_quote(ctx: _Ctx, pos: int) -> bool:
-    return any(a <= pos < b for a, b in ctx.quote_ranges)
+    return ctx.in_quote(pos)
 
 
 def _np_text(tok: Token) -> str:
@@ -375,13 +391,13 @@ def step3_selon(ctx: _Ctx, close_end: int) -> tuple[Attribution | None, str | No
     return None, phrase
 
 
-def indirect_statements(ctx: _Ctx, quote_ranges: list[tuple[int, int]]) -> list[tuple[Quote, Attribution]]:
+def indirect_statements(ctx: _Ctx) -> list[tuple[Quote, Attribution]]:
     """Reported speech without quote marks (see module doc)."""
     doc = ctx.doc
     out: list[tuple[Quote, Attribution]] = []
 
     def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in quote_ranges)
+        return ctx.in_quote(pos)
 
     for ta, tb in ctx.sents:
         sent = doc[ta:tb]
@@ -475,10 +491,10 @@ def extract_quotes(
     ctx = _Ctx(doc, offset, mentions)
     spans, notes = find_quote_spans(ctx.text)
     spans = [(a + offset, s + offset, e + offset, c + offset) for a, s, e, c in spans]
-    ctx.quote_ranges = [(a, c) for a, _, _, c in spans]
+    ctx.set_quotes([(a, c) for a, _, _, c in spans])
     # Walk direct and indirect statements in text order so that a speaker
     # found for one is a candidate antecedent for the next pronoun.
-    indirect = indirect_statements(ctx, ctx.quote_ranges)
+    indirect = indirect_statements(ctx)
     quotes: list[Quote] = []
     for a, s, e, c in spans:
         q = Quote(text=ctx.text[s - offset : e - offset], start=s, end=e, sentence=sent_index(s))
