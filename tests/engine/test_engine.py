@@ -235,3 +235,19 @@ def test_analysis_on_dask_workers_equals_in_process(dask_runner: DaskRunner) -> 
     local = analyze_batch(items)
     assert [a.to_dict() for a in remote] == [a.to_dict() for a in local]
     assert any(m.label == "PER" for m in remote[0].entities)
+
+
+# --- clustering features on workers ---------------------------------------------------
+def test_clustering_features_on_workers_equal_in_process(dask_runner: DaskRunner) -> None:
+    from veille.cluster.features import build_features
+    from veille.engine.features import features_batch
+
+    recs = _records()[:40]
+    rows = [{"uid": r.uid, "text": r.text, "title": None, "language": r.language, "seq": i,
+             "published_start": "2023-06-01", "published_end": "2023-06-30"}
+            for i, r in enumerate(recs)]
+    remote = [f for b in dask_runner.map(features_batch, _chunks(rows, 16)) for f in b]
+    local = [build_features(uid=r["uid"], text=r["text"], title=None, language=r["language"],
+                            start="2023-06-01", end="2023-06-30", seq=r["seq"]) for r in rows]
+    assert remote == local
+    assert all(f.terms for f in remote)
