@@ -27,7 +27,7 @@ def _rows(conn: Connection, uids: Sequence[str]) -> list[tuple[int, str, str | N
         marks = ", ".join(f":u{j}" for j in range(len(chunk)))
         out += [tuple(r) for r in conn.execute(
             text(f"SELECT seq, uid, title, text, language FROM articles WHERE uid IN ({marks})"), params)]
-    return out  # type: ignore[return-value]
+    return out
 
 
 def index_articles(conn: Connection, uids: Iterable[str]) -> int:

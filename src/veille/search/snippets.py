@@ -32,7 +32,7 @@ def snippet(text: str, forms: set[str], language: str | None,
         return {"text": "", "start": 0, "end": 0, "highlights": []}
     hits = [fold(w) in forms or stem(w, language) in forms for w, _, _ in toks]
     keys = [stem(w, language) if h else None for (w, _, _), h in zip(toks, hits, strict=True)]
-    best, best_score = 0, -1
+    best, best_score = 0, -1.0
     for i in range(0, max(1, len(toks) - width + 1)):
         if not hits[i] and i:
             continue  # a window worth showing starts on a hit (or at the top)

@@ -42,7 +42,7 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _stemmer(language: str) -> snowballstemmer.basestemmer.BaseStemmer | None:  # type: ignore[name-defined]
+def _stemmer(language: str) -> snowballstemmer.basestemmer.BaseStemmer | None:
     algo = STEMMERS.get(language)
     return snowballstemmer.stemmer(algo) if algo else None
 

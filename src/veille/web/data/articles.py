@@ -45,6 +45,6 @@ def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
         return None
     art.update(article_analysis(conn, uid))
     art["story_id"] = story_of(conn, [uid]).get(uid)
-    ids = [m.get("entity_id") for m in art.get("entities", []) if isinstance(m, dict)]
+    ids = [str(m["entity_id"]) for m in art.get("entities", []) if isinstance(m, dict) and m.get("entity_id")]
     art["entity_records"] = list(entity_names(conn, ids).values())
     return art
