@@ -225,10 +225,12 @@ class _Ctx:
 
     def resolve_pronoun(self, before: int) -> Mention | None:
         """Most recent PER subject (or, failing that, PER mention) before ``before``."""
-        best = [m for m in self.subject_mentions if m.end <= before]
+        # names inside quoted words ("Merci, Vladimir …") are not narrative antecedents
+        best = [m for m in self.subject_mentions if m.end <= before and not self.in_quote(m.start)]
         if best:
             return best[-1]
-        per = [m for m in self.mentions if m.label == "PER" and m.end <= before]
+        per = [m for m in self.mentions
+               if m.label == "PER" and m.end <= before and not self.in_quote(m.start)]
         return per[-1] if per else None
 
     def subject_of(self, verb: Token, fallback_left: bool = True) -> tuple[str | None, Mention | None, bool]:
@@ -317,6 +319,8 @@ def _attr_from_verb(ctx: _Ctx, verb: Token, method: str, cue: str, conf: float) 
                 break
     if surface is None:
         return Attribution(None, None, verb.lemma_, cue, method, 0.5)
+    if mention is not None and not pron:
+        ctx.add_subject(mention)  # a named speaker is an antecedent for later pronouns
     return Attribution(surface, mention, verb.lemma_, cue + (" (pronoun)" if pron else ""),
                        method, conf - (0.15 if pron else 0.0))
 
