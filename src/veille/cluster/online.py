@@ -217,10 +217,11 @@ class OnlineClusterer:
     def merge_pass(self) -> list[Merge]:
         """Join stories that converged (both changed recently, same event).
 
-        Story-to-story evidence uses the same model with a stricter threshold:
-        merging is irreversible here, so it must be surer than a single
-        assignment.  Only stories touched since the last pass are examined,
-        which keeps the pass incremental.
+        Story-to-story evidence goes through the same model and the same
+        decision rule as an assignment (the time gap between the two stories
+        counts against them exactly as it does for an article), with its own
+        threshold in the params.  Only stories touched since the last pass are
+        examined, which keeps the pass incremental.
         """
         merges: list[Merge] = []
         thr = self.params.merge_threshold
@@ -242,8 +243,6 @@ class OnlineClusterer:
                     continue
                 o = self.stories[oid]
                 x = signals(prof, self._profile(o))
-                if x["gap"] > 0:  # converging stories overlap in time; gaps are chains
-                    continue
                 pr = self.model.prob(x)
                 if pr > best[0]:
                     best = (pr, o)

@@ -34,7 +34,7 @@ class Params:
     )
     bias: float = -4.0
     threshold: float = 0.5
-    merge_threshold: float = 0.8
+    merge_threshold: float = 0.5
     max_candidates: int = 25
     posting_cap: int = 40
     index_terms: int = 12
