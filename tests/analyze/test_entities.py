@@ -124,3 +124,13 @@ def test_offsets_point_at_surface(seed_linked, seed_texts):
         for m in an.entities:
             assert text[m.start : m.end] == m.text
             assert an.sentences[m.sentence].start <= m.start < an.sentences[m.sentence].end
+
+
+def test_near_spellings_of_different_things_stay_apart():
+    def one(uid, text, label):
+        return Analysis(uid, "fr", entities=[Mention(text, label, 0, len(text), 0)])
+
+    batch = [one("a", "Croix-Rouge", "ORG"), one("b", "Croix-Rousse", "ORG"),
+             one("c", "Olena Zelenska", "PER"), one("d", "Volodymyr Zelensky", "PER")]
+    out, recs = link_entities(batch, [])
+    assert len({a.entities[0].entity_id for a in out}) == 4 and len(recs) == 4

@@ -152,3 +152,10 @@ def test_match_across_needs_same_speaker_and_overlap():
     assert match_quotes_across(other) == []
     unrelated = [same[0], an("b", "La réforme des retraites sera votée", "per:x")]
     assert match_quotes_across(unrelated) == []
+
+
+def test_coordinated_verb_after_quote_is_not_an_incise(analyze):
+    an = _linked(analyze, "Dans son arrêt, la Cour juge la requête « mal fondée » et précise que "
+                          "la décision appartient au Parlement.")
+    q = _only(an)
+    assert q.text == "mal fondée" and q.method != "incise"
