@@ -116,6 +116,14 @@ def _overlap(r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date
     return any(a1 <= b2 and a2 <= b1 for a1, b1, _ in r1 for a2, b2, _ in r2)
 
 
+def _narrow_overlap(
+    r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date, Any]]
+) -> bool:
+    """Overlapping ranges of at most a month on both sides."""
+    return any(a1 <= b2 and a2 <= b1 and (b1 - a1).days <= 31 and (b2 - a2).days <= 31
+               for a1, b1, _ in r1 for a2, b2, _ in r2)
+
+
 def entity_idf(units: Sequence[Unit]) -> dict[str, float]:
     df = Counter(e for u in units for e in set(u.entities))
     n = max(len(units), 1)
@@ -128,6 +136,7 @@ class Features:
 
     times: list[tuple[date, date, dict[str, Any]]]
     quantities: dict[str, set[tuple[float | None, float | None]]]
+    values: set[float]  # every stated number, whatever it counts (nouns are per language)
     entities: set[str]
     weight: float
 
@@ -136,7 +145,9 @@ def features(
     units: Sequence[Unit], pub: Sequence[tuple[date, date] | None], idf: Mapping[str, float]
 ) -> list[Features]:
     return [
-        Features(time_ranges(u, pub[u.article]), quantity_keys(u), set(u.entities),
+        Features(time_ranges(u, pub[u.article]), quantity_keys(u),
+                 {float(q["value"]) for q in u.quantities if q.get("value") is not None},
+                 set(u.entities),
                  sum(idf.get(e, 1.0) for e in set(u.entities)))
         for u in units
     ]
@@ -169,12 +180,23 @@ def pair_score(
     if (time_conflict or qty_conflict) and text_sim < VERBATIM:
         ev["conflict"] = "time" if time_conflict else "quantity"
         return score * 0.5, ev
-    support = text_sim >= TEXT_SUPPORT
-    if time_match and (shared or support):
+    # a shared date or count is strong evidence only with some shared wording and a
+    # shared entity (or clearly shared wording); a year shared is weaker than a day
+    support = text_sim >= TEXT_SUPPORT and (bool(shared) or text_sim >= TEXT_ENTITY_SUPPORT)
+    if time_match and support:
+        narrow = _narrow_overlap(tu, tv)
+        if narrow or (text_sim >= TEXT_ENTITY_SUPPORT and shared):
+            score = max(score, 0.55 + 0.3 * text_sim)
+    if qty_match and support:
         score = max(score, 0.55 + 0.3 * text_sim)
-    if qty_match and (shared or support):
-        score = max(score, 0.55 + 0.3 * text_sim)
-    actors = {e for e in shared if (u.entity_labels.get(e) or v.entity_labels.get(e)) in ACTORS}
+    # across languages wording says nothing: the same day, the same entities and
+    # the same number (or two shared entities, one an actor) make the same statement
+    cross_language = bool(u.language and v.language and u.language != v.language)
+    if cross_language and _narrow_overlap(tu, tv) and shared and (
+        (fu.values & fv.values) or (len(shared) >= 2 and actors_shared(u, v, shared))
+    ):
+        score = max(score, 0.6)
+    actors = actors_shared(u, v, shared)
     # entities alone vouch only when the dates do not tell otherwise: a statement
     # dated (to March) and an undated one are not shown to be one event by names
     times_agree = time_match or not (tu or tv)
@@ -184,6 +206,10 @@ def pair_score(
     if text_sim >= TEXT_SAME:
         score = max(score, 0.6 + 0.4 * text_sim)
     return min(score, 1.0), ev
+
+
+def actors_shared(u: Unit, v: Unit, shared: set[str]) -> set[str]:
+    return {e for e in shared if (u.entity_labels.get(e) or v.entity_labels.get(e)) in ACTORS}
 
 
 def score_matrix(

@@ -103,6 +103,27 @@ def _analysis_matcher(quotes: Sequence[Mapping[str, Any]]) -> list[list[int]] | 
     return out
 
 
+def _differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Renderings taking part in a pair from two sources that words the same statement
+    differently: overlapping content words, neither a mere excerpt of the other."""
+    keep: set[int] = set()
+    for i in range(len(rs)):
+        for j in range(i + 1, len(rs)):
+            a, b = rs[i], rs[j]
+            if a["source"] == b["source"]:
+                continue
+            na, nb = _norm(a["text"]), _norm(b["text"])
+            if na == nb or na in nb or nb in na:
+                continue
+            wa, wb = _words(a["text"]), _words(b["text"])
+            if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
+                continue
+            shared = wa & wb
+            if len(shared) >= 2 and len(shared) / min(len(wa), len(wb)) >= MIN_OVERLAP:
+                keep.update((i, j))
+    return [rs[k] for k in sorted(keep)]
+
+
 def build_speakers(
     units: Sequence[Unit],
     keys: Mapping[str, Mapping[str, Any]],
@@ -150,9 +171,8 @@ def build_speakers(
             "sources": srcs,
         })
         entry["sources"].update(srcs)
-        direct = [r for r in renderings if r["kind"] == "direct"]
-        distinct = {_norm(r["text"]) for r in direct}
-        if len({r["source"] for r in direct}) > 1 and len(distinct) > 1:
+        direct = _differing_renderings([r for r in renderings if r["kind"] == "direct"])
+        if direct:
             disagreements.append({
                 "kind": "quote_wording",
                 "about": spk_name or "unknown speaker",
