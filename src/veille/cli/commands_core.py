@@ -84,7 +84,10 @@ def ingest(
                                   max_bytes=settings.max_article_bytes, on_item=on_item,
                                   runner=runner)
         result: dict[str, Any] = {"ingest": report.to_dict()}
-        if analyze and report.added and runner is not None:
+        # Not only when this run added articles: a rerun after a run killed
+        # during analysis or clustering adds nothing but must finish that work.
+        analyze = analyze and (bool(report.added) or _analysis_pending(store))
+        if analyze and runner is not None:
             from veille.engine.analysis import analyze_pending_on, count_pending
 
             with _progress() as progress:
@@ -92,14 +95,14 @@ def ingest(
                                           total=count_pending(store))
                 result["analyze"] = analyze_pending_on(
                     store, runner, on_batch=lambda n: progress.advance(atask, n))
-        elif analyze and report.added:
+        elif analyze:
             from veille.analyze.service import analyze_pending
 
             result["analyze"] = analyze_pending(store, progress=_progress)
     finally:
         if runner is not None:
             runner.close()
-    if cluster and report.added:
+    if cluster and (report.added or _cluster_pending(store)):
         result["cluster"] = _cluster(store)
     if json_out:
         print_json(result)
@@ -115,6 +118,26 @@ def ingest(
                 console.print(f"{key}: {result[key]}", highlight=False)
     if report.rejects:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _analysis_pending(store: Any) -> bool:
+    from veille.engine.analysis import count_pending
+
+    return count_pending(store) > 0
+
+
+def _cluster_pending(store: Any) -> bool:
+    """Some article is in no story yet (one indexed query)."""
+    from sqlalchemy import select
+
+    from veille.store.schema import articles, story_articles
+
+    with store.connect() as conn:
+        return conn.execute(
+            select(articles.c.uid)
+            .where(~select(story_articles.c.article_uid)
+                   .where(story_articles.c.article_uid == articles.c.uid).exists())
+            .limit(1)).first() is not None
 
 
 def _cluster(store: Any) -> Any:

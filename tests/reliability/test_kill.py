@@ -1,0 +1,103 @@
+"""Interruption (issue 9): SIGKILL `veille ingest` / `veille cluster` at random
+points, run again, and the store must equal that of one clean run: same
+articles, copies, rejects, bands, search index, analyses, entities and
+stories, with no duplicates and no orphans.
+
+Kill points are random times inside the measured length of a clean run
+(seeded: VEILLE_KILL_SEED), so they land during start-up, between batches and
+inside a batch's transaction; each test asserts that some kill really left a
+partial store, so it cannot pass vacuously.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import head_jsonl, report, run_and_kill, run_veille
+from .storedump import counts, diff, dump, orphans
+
+pytestmark = pytest.mark.slow
+SEED = int(os.environ.get("VEILLE_KILL_SEED", "20261125"))
+KILLS = int(os.environ.get("VEILLE_KILLS", "5"))
+
+
+def _clean_run(db: str, args: list[str]) -> float:
+    t0 = time.monotonic()
+    done = run_veille(db, *args)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return time.monotonic() - t0
+
+
+def _kill_then_finish(db: str, args: list[str], total: float, kills: int, rng: random.Random,
+                      lo: float = 0.3) -> list[tuple[float, dict[str, int]]]:
+    """Kill ``kills`` runs at random times in [lo*total, total], then finish."""
+    points = []
+    for _ in range(kills):
+        killed = run_and_kill(db, args, rng.uniform(lo * total, total))
+        state = dict(counts(db)) if Path(db).exists() else {}
+        points.append((round(killed.seconds, 2), state))
+    final = run_veille(db, *args)
+    assert final.returncode == 0, final.stderr[-2000:]
+    return points
+
+
+def _assert_same_store(ref: str, db: str) -> None:
+    assert {k: v for k, v in orphans(db).items() if v} == {}
+    assert diff(dump(ref), dump(db)) == {}
+
+
+def test_kill_ingest_over_hundreds_of_articles(news_jsonl: Path, tmp_path: Path) -> None:
+    args = ["ingest", "--no-analyze", "--no-cluster", "--json", str(news_jsonl)]
+    ref = str(tmp_path / "ref.db")
+    total = _clean_run(ref, args)
+    n = counts(ref)["articles"]
+    assert n > 300
+    db = str(tmp_path / "killed.db")
+    points = _kill_then_finish(db, args, total, KILLS, random.Random(SEED), lo=0.1)
+    print("ingest kill points (s, counts):", points)
+    assert any(0 < p[1].get("articles", 0) < n for p in points), points
+    _assert_same_store(ref, db)
+    # And a further rerun adds nothing.
+    again = run_veille(db, *args)
+    assert report(again.stdout)["ingest"]["added"] == 0  # type: ignore[index]
+    _assert_same_store(ref, db)
+
+
+N_PIPELINE = int(os.environ.get("VEILLE_KILL_PIPELINE_ARTICLES", "16"))
+
+
+def test_kill_ingest_with_analysis_and_clustering(news_jsonl: Path, tmp_path: Path) -> None:
+    """The whole `veille ingest` (ingest, analyse, cluster, story views) on a
+    small real corpus: analysis costs ~1 s an article on 2 cores."""
+    src = head_jsonl(news_jsonl, tmp_path / "small.jsonl", N_PIPELINE)
+    args = ["ingest", "--json", str(src)]
+    ref = str(tmp_path / "ref.db")
+    total = _clean_run(ref, args)
+    assert counts(ref)["analyses"] == counts(ref)["articles"] > 0
+    assert counts(ref)["story_articles"] == counts(ref)["articles"]
+    db = str(tmp_path / "killed.db")
+    points = _kill_then_finish(db, args, total, 3, random.Random(SEED + 1), lo=0.4)
+    print("pipeline kill points (s, counts):", points)
+    _assert_same_store(ref, db)
+
+
+def test_kill_cluster(news_jsonl: Path, tmp_path: Path) -> None:
+    src = head_jsonl(news_jsonl, tmp_path / "small.jsonl", N_PIPELINE)
+    base = str(tmp_path / "base.db")
+    done = run_veille(base, "ingest", "--no-cluster", "--json", str(src))
+    assert done.returncode == 0, done.stderr[-2000:]
+    ref, db = str(tmp_path / "ref.db"), str(tmp_path / "killed.db")
+    for target in (ref, db):
+        shutil.copy(base, target)
+    args = ["cluster", "--json"]
+    total = _clean_run(ref, args)
+    assert counts(ref)["story_articles"] == counts(ref)["articles"]
+    points = _kill_then_finish(db, args, total, 3, random.Random(SEED + 2), lo=0.5)
+    print("cluster kill points (s, counts):", points)
+    _assert_same_store(ref, db)
