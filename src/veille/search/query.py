@@ -21,6 +21,7 @@ from veille.search.text import query_forms, tokens
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about the article
 FACET_SIZE = 10
+FACET_SAMPLE = 500  # matches the entity facet counts over (see facet_counts)
 MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
 
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -156,29 +157,38 @@ def search(
     if after is not None:
         page_where += " AND (m.score > :a_score OR (m.score = :a_score AND m.seq > :a_seq))"
         params["a_score"], params["a_seq"] = after
-    rows = conn.execute(text(
-        f"{cte} SELECT a.uid, a.seq, a.title, a.text, a.source, a.language, a.published, "
-        "a.date_precision, a.url, a.duplicate_of, m.score, sa.story_id "
-        "FROM m JOIN articles a ON a.seq = m.seq "
-        "LEFT JOIN story_articles sa ON sa.article_uid = a.uid "
-        f"WHERE 1=1 {page_where} ORDER BY m.score, m.seq LIMIT :limit"), params).all()
+    # Rank on (seq, score) alone, then read the few articles shown: sorting
+    # thousands of matches with their text attached is what costs.
+    join = "JOIN articles a ON a.seq = m.seq " if page_where else ""
+    keys = conn.execute(text(
+        f"{cte} SELECT m.seq, m.score FROM m {join}WHERE 1=1 {page_where} "
+        "ORDER BY m.score, m.seq LIMIT :limit"), params).all()
+    shown = [int(k.seq) for k in keys]
+    detail: dict[int, Any] = {}
+    if shown:
+        marks = ", ".join(str(s) for s in shown)  # integers from the index, not user input
+        detail = {int(r.seq): r for r in conn.execute(text(
+            "SELECT a.uid, a.seq, a.title, a.text, a.source, a.language, a.published, "
+            "a.date_precision, a.url, a.duplicate_of, sa.story_id FROM articles a "
+            f"LEFT JOIN story_articles sa ON sa.article_uid = a.uid WHERE a.seq IN ({marks})"))}
+    rows = [(detail[int(k.seq)], float(k.score)) for k in keys if int(k.seq) in detail]
     more = len(rows) > limit
     rows = rows[:limit]
     forms = pq.forms()
     results = []
-    for r in rows:
+    for r, score in rows:
         results.append({
             "id": r.uid, "title": r.title, "source": r.source, "language": r.language,
             "published": r.published, "date_precision": r.date_precision, "url": r.url,
             "duplicate_of": r.duplicate_of, "story_id": r.story_id,
-            "score": float(f"{-float(r.score):.6g}"),
+            "score": float(f"{-score:.6g}"),
             "title_highlights": snippet(r.title, forms, r.language, width=10_000)["highlights"]
             if r.title else [],
             "snippet": snippet(r.text, forms, r.language),
         })
     out: dict[str, Any] = {
         "query": q, "terms": sorted(forms), "results": results,
-        "next": (float(rows[-1].score), int(rows[-1].seq)) if more and rows else None,
+        "next": (rows[-1][1], int(rows[-1][0].seq)) if more and rows else None,
     }
     fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
     cells = conn.execute(text(
@@ -206,12 +216,18 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
         out[name] = [{"value": v, "count": c} for v, c in top]
     out["month"].sort(key=lambda f: f["value"], reverse=True)
+    # Entities: over the FACET_SAMPLE most recently ingested matches (every
+    # match when there are fewer): each article brings tens of mentions, and
+    # an exact count over 10,000 matches would cost more than the search.
     out["entity"] = [
         {"value": eid, "label": name, "count": int(c)} for eid, name, c in conn.execute(text(
-            f"{cte} SELECT mn.entity_id, e.canonical, count(DISTINCT a.seq) AS c "
-            f"FROM m JOIN articles a ON a.seq = m.seq JOIN mentions mn ON mn.article_uid = a.uid "
-            f"JOIN entities e ON e.entity_id = mn.entity_id WHERE 1=1 {where} "
-            f"GROUP BY mn.entity_id, e.canonical, e.n_mentions "
+            f"{cte}, top AS (SELECT m.seq FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where} "
+            f"ORDER BY m.seq DESC LIMIT {FACET_SAMPLE}) "
+            "SELECT mn.entity_id, e.canonical, count(DISTINCT a.seq) AS c "
+            "FROM top JOIN articles a ON a.seq = top.seq JOIN mentions mn ON mn.article_uid = a.uid "
+            "JOIN entities e ON e.entity_id = mn.entity_id "
+            "GROUP BY mn.entity_id, e.canonical, e.n_mentions "
             f"ORDER BY c DESC, e.n_mentions DESC, mn.entity_id LIMIT {FACET_SIZE}"), params)
     ]
+    out["entity_sampled"] = sum(int(c.c) for c in cells) > FACET_SAMPLE
     return out
