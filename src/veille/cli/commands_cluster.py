@@ -201,11 +201,12 @@ def eval_semeval(
     if json_out:
         print_json(res)
         return
-    typer.echo(f"{'pair':8} {'n':>5} {'pearson':>8} {'P':>6} {'R':>6} {'F1':>6} {'n(F1)':>6}")
+    typer.echo(f"{'pair':8} {'n':>5} {'pearson':>8} {'(of p)':>7} {'P':>6} {'R':>6} {'F1':>6} {'n(F1)':>6}")
     for pair, v in res["by_pair"].items():
         s = v["same_story"]
         pr = f"{v['pearson']:.3f}" if v["pearson"] is not None else "-"
+        pp = f"{v['pearson_p']:.3f}" if v["pearson_p"] is not None else "-"
         typer.echo(
-            f"{pair:8} {v['n']:>5} {pr:>8} {s['precision']:6.3f} {s['recall']:6.3f} "
+            f"{pair:8} {v['n']:>5} {pr:>8} {pp:>7} {s['precision']:6.3f} {s['recall']:6.3f} "
             f"{s['f1']:6.3f} {s['n']:>6}"
         )

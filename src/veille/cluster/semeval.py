@@ -3,7 +3,8 @@
 Each pair is scored as (article, one-article story) with the production model
 and weights; the document frequencies come from all texts in the file (no
 labels used), as they would from a stream.  The CSV has no dates, so the time
-signal is neutral.  Reported: Pearson of p with -Overall per language pair,
+signal is neutral.  Reported: Pearson of the model's score (its logit, the linear similarity; and
+of p, its squashed form) with -Overall per language pair,
 and F1 of the same-story decision (Overall <= 1.5 positive, >= 3 negative,
 pairs in between left out, as the task's gold is ambiguous there).
 """
@@ -76,17 +77,20 @@ def evaluate_pairs(path: str | Path, params: Params | None = None) -> dict[str, 
         from veille.cluster.similarity import story_profile
 
         x = signals(article_profile(a, idf), story_profile(s, idf))
-        p = model.prob(x)
-        scores[pair].append((p, overall))
-        scores["all"].append((p, overall))
+        z = model.logit(x)
+        scores[pair].append((z, overall))
+        scores["all"].append((z, overall))
     out: dict[str, Any] = {"pairs": len(rows), "params_version": params.version, "by_pair": {}}
+    zthr = math.log(model.threshold / (1 - model.threshold))
     for pair, vals in sorted(scores.items(), key=lambda kv: (kv[0] != "all", -len(kv[1]))):
-        ps = [p for p, _ in vals]
+        zs = [z for z, _ in vals]
+        ps = [1 / (1 + math.exp(-max(-60.0, z))) for z in zs]
         gs = [-o for _, o in vals]
-        dec = [(p >= model.threshold, o <= 1.5) for p, o in vals if o <= 1.5 or o >= 3]
+        dec = [(z >= zthr, o <= 1.5) for z, o in vals if o <= 1.5 or o >= 3]
         out["by_pair"][pair] = {
             "n": len(vals),
-            "pearson": _pearson(ps, gs),
+            "pearson": _pearson(zs, gs),
+            "pearson_p": _pearson(ps, gs),
             "same_story": _f1([d for d, _ in dec], [g for _, g in dec]),
         }
     return out

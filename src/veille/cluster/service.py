@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 
 from veille.cluster import repository as repo
 from veille.cluster.features import build_features
@@ -24,7 +24,7 @@ from veille.cluster.online import Merge, OnlineClusterer
 from veille.cluster.order import stream_order
 from veille.cluster.params import Params, load_params
 from veille.cluster.state import StoryState
-from veille.store.schema import articles, story_articles
+from veille.store.schema import articles, stories, story_articles
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,12 @@ def _flush(
             s.predecessor = pred = None
         repo.save_story(conn, s, int(pred) if pred else None)
         changed.add(int(sid))
+    if cl.dirty:
+        # The story changed: its view is stale until rebuilt. Dropping it in
+        # the same transaction means a run killed before the views were
+        # refreshed leaves them missing (rebuilt by the next run or on
+        # demand), never silently out of date.
+        conn.execute(update(stories).where(stories.c.id.in_([int(x) for x in cl.dirty])).values(view=None))
     cl.dirty.clear()
     cl.removed.clear()
     cl.evicted.clear()
@@ -109,7 +115,10 @@ def cluster_pending(
     counts = {"join": 0, "new": 0, "chain": 0, "dup": 0}
     report: dict[str, Any] = {"assigned": 0, "params_version": params.version}
     if not order:
-        return report | {"stories": _count(store), "seconds": 0.0}
+        report |= {"stories": _count(store), "seconds": 0.0}
+        if views and (missing := _without_view(store)):
+            report["views"] = _refresh_views(store, missing)  # a killed run's leftovers
+        return report
     session = _Session()
     cl = OnlineClusterer(
         params=params,
@@ -169,8 +178,18 @@ def cluster_pending(
         ms_per_article=round(1000 * secs / max(1, done), 3),
     )
     if views and changed:
-        report["views"] = _refresh_views(store, sorted(changed))
+        report["views"] = _refresh_views(store, sorted(changed | set(_without_view(store))))
     return report
+
+
+def _without_view(store: Any) -> list[int]:
+    with store.connect() as conn:
+        return [
+            int(x)
+            for x in conn.execute(
+                select(stories.c.id).where(stories.c.view.is_(None)).order_by(stories.c.id)
+            ).scalars()
+        ]
 
 
 def _count(store: Any) -> int:
