@@ -30,8 +30,8 @@ from veille.stories.units import Unit
 
 MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
 TEXT_SAME = 0.5  # char-n-gram cosine at which wording alone says "same statement"
-TEXT_SUPPORT = 0.12  # minimum wording overlap backing an entity/time/number match
-TEXT_ENTITY_SUPPORT = 0.2  # wording overlap needed when entities alone vouch for a match
+TEXT_SUPPORT = 0.2  # minimum wording overlap backing a date or number match
+TEXT_ENTITY_SUPPORT = 0.3  # wording overlap needed when entities alone vouch for a match
 VERBATIM = 0.8  # so close that differing dates are a disagreement, not two events
 MAX_SPECIFIC_DAYS = 400
 # "Same entities" means the same actors: sharing only places or background
@@ -116,6 +116,14 @@ def _overlap(r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date
     return any(a1 <= b2 and a2 <= b1 for a1, b1, _ in r1 for a2, b2, _ in r2)
 
 
+def _telling(value: tuple[float | None, float | None]) -> bool:
+    """A number whose agreement across outlets is unlikely by chance."""
+    lo, hi = value
+    if hi is not None:
+        return True
+    return lo is not None and (abs(lo) >= 10 or lo != int(lo))
+
+
 def _narrow_overlap(
     r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date, Any]]
 ) -> bool:
@@ -180,15 +188,18 @@ def pair_score(
     if (time_conflict or qty_conflict) and text_sim < VERBATIM:
         ev["conflict"] = "time" if time_conflict else "quantity"
         return score * 0.5, ev
-    # a shared date or count is strong evidence only with some shared wording and a
-    # shared entity (or clearly shared wording); a year shared is weaker than a day
-    support = text_sim >= TEXT_SUPPORT and (bool(shared) or text_sim >= TEXT_ENTITY_SUPPORT)
-    if time_match and support:
-        narrow = _narrow_overlap(tu, tv)
-        if narrow or (text_sim >= TEXT_ENTITY_SUPPORT and shared):
-            score = max(score, 0.55 + 0.3 * text_sim)
-    if qty_match and support:
+    # a shared date or count backs a match only with some shared wording; a shared
+    # day or month is telling, a shared year needs more wording and a shared entity
+    support = text_sim >= TEXT_SUPPORT
+    if time_match and support and (
+        _narrow_overlap(tu, tv) or (text_sim >= TEXT_ENTITY_SUPPORT and shared)
+    ):
         score = max(score, 0.55 + 0.3 * text_sim)
+    if qty_match and support:
+        # agreeing on "two" or "three" is common; on 50 000 or 4.5 % it is telling
+        telling = any(_telling(x) for k in shared_nouns for x in qu[k] & qv[k])
+        if telling or text_sim >= TEXT_ENTITY_SUPPORT:
+            score = max(score, 0.55 + 0.3 * text_sim)
     # across languages wording says nothing: the same day, the same entities and
     # the same number (or two shared entities, one an actor) make the same statement
     cross_language = bool(u.language and v.language and u.language != v.language)
