@@ -102,4 +102,4 @@ def test_seeds_stay_their_own_story_among_news(tmp_path: Path, seeds: list[Path]
 def test_eval_clustering_cli(tmp_path: Path, news_path: Path) -> None:
     res = veille(str(tmp_path / "unused.db"), "eval", "clustering", str(news_path), "--json")
     assert res["articles"] == 383 and res["unassigned_gold"] == 0
-    assert res["bcubed"]["f1"] >= 0.90
+    assert res["bcubed"]["f1"] >= 0.92  # measured 0.946

@@ -99,7 +99,9 @@ def story_state(conn: Connection, db_id: int) -> StoryState | None:
 def new_story_row(conn: Connection) -> int:
     """Reserve a story id (the row is filled when the batch commits)."""
     res = conn.execute(insert(stories).values(size=0, updated_at=now()))
-    return int(res.inserted_primary_key[0])
+    key = res.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def story_of_article(conn: Connection, uid: str) -> int | None:

@@ -72,9 +72,12 @@ def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> tuple[dict[str, float],
     return {k: float(w) for k, w in zip(FEATURES, lr.coef_[0], strict=True)}, float(lr.intercept_[0])
 
 
-def split_events(rows: list[dict[str, Any]], label: str = "story") -> tuple[list, list]:
+def split_events(
+    rows: list[dict[str, Any]], label: str = "story"
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Two halves by event (hash of the label): no event is on both sides."""
-    a, b = [], []
+    a: list[dict[str, Any]] = []
+    b: list[dict[str, Any]] = []
     for r in rows:
         h = int(hashlib.md5(str(r[label]).encode()).hexdigest(), 16)
         (a if h % 2 == 0 else b).append(r)
