@@ -93,3 +93,13 @@ def test_one_megabyte_text_does_not_crash(analyze):
 def test_mismatched_quotes_are_noted(analyze):
     an = analyze("Il a dit » bonjour. Puis « au revoir.")
     assert sum("quote:" in n for n in an.notes) >= 2
+
+
+def test_parser_failure_falls_back_to_plain_sentences(monkeypatch, analyze):
+    def broken(*a, **k):
+        raise OSError("model files missing")
+
+    monkeypatch.setattr(nlpmod, "pipe", broken)
+    an = analyze("Premier paragraphe. Second paragraphe ici.")
+    assert any("spaCy failed" in n for n in an.notes)
+    assert len(an.sentences) == 2 and an.entities == []

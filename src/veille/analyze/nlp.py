@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 #: and we keep it so (the parser sets sentence boundaries).
 UNNEEDED = ("senter",)
 
-#: Longest piece of text parsed as one Doc. A whole news article is far below;
-#: only pathological inputs (a 1 MB dump) are cut.
-CHUNK_CHARS = 100_000
+#: Longest piece of text parsed as one Doc. A whole news article is below;
+#: only very long inputs (a 1 MB dump) are cut. The parser's working memory
+#: grows with the text in a batch, hence also a character budget per batch.
+CHUNK_CHARS = 20_000
+BATCH_CHARS = 200_000
 
 SUPPORTED = tuple(config.SPACY_MODELS)
 
@@ -105,9 +107,23 @@ def chunk_text(text: str, size: int | None = None) -> list[tuple[int, str]]:
 
 
 def pipe(language: str, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Docs for ``texts`` in order, through one batched ``nlp.pipe`` call."""
+    """Docs for ``texts`` in order, batched by count and by characters.
+
+    Up to ``batch_size`` texts go to ``nlp.pipe`` together, fewer when they
+    add up to more than :data:`BATCH_CHARS` (peak memory stays bounded on
+    long inputs; ordinary news batches are unaffected).
+    """
     nlp = get_nlp(language)
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    group: list[str] = []
+    size = 0
+    for t in texts:
+        if group and (len(group) >= batch_size or size + len(t) > BATCH_CHARS):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(t)
+        size += len(t)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
 
 
 _SENT_END = re.compile(r"[^.!?…\n]+(?:[.!?…]+[»”\"')\]]*|\n|$)")

@@ -130,29 +130,15 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
             an.notes.append(f"long text ({len(text)} chars) parsed in {len(chunks)} chunks")
         by_lang.setdefault(lang, []).extend((n, off, piece) for off, piece in chunks)
 
-    docs_by_item: dict[int, list[tuple[int, Any]]] = {}
-    for lang, entries in by_lang.items():
-        try:
-            docs = nlpmod.pipe(lang, (p for _, _, p in entries), batch_size=batch_size)
-            for (n, off, _), parsed in zip(entries, docs, strict=True):
-                docs_by_item.setdefault(n, []).append((off, parsed))
-        except Exception as exc:  # model missing or broken: keep going without it
-            for n, _, _ in entries:
-                failed = results[n]
-                assert failed is not None
-                an = failed
-                if not any("spaCy failed" in x for x in an.notes):
-                    an.notes.append(f"spaCy failed for {lang}: {type(exc).__name__}: {exc}")
-                    an.sentences = _fallback_sentences(items[n][1])
-
-    for n, pieces in docs_by_item.items():
-        cur = results[n]
-        assert cur is not None
-        an = cur
+    def finish(n: int, pieces: list[tuple[int, Any]]) -> None:
+        """Everything that needs the Docs of item ``n``; the Docs are dropped after."""
+        an = results[n]
+        assert an is not None
+        _, text, _, ref = items[n]
         an.sentences = _sentences_from_docs(pieces)
         starts = [s.start for s in an.sentences]
 
-        def sent_index(pos: int, starts: list[int] = starts) -> int:
+        def sent_index(pos: int) -> int:
             return sentence_index_of(starts, pos)
 
         for off, pdoc in pieces:
@@ -161,21 +147,44 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
             qs, notes = extract_quotes(pdoc, ments, sent_index, offset=off)
             an.quotes.extend(qs)
             an.notes.extend(notes)
-    for n, maybe in enumerate(results):
-        assert maybe is not None
-        an = maybe
-        _, raw, _, ref = items[n]
-        text = raw or ""
-        if not text.strip():
-            continue
-        if an.language not in nlpmod.SUPPORTED:
-            # quote marks still tell us something on unsupported languages
-            _, qnotes = find_quote_spans(text)
-            an.notes.extend(qnotes)
-            continue
-        pieces = docs_by_item.get(n, [])
         whole = pieces[0][1] if len(pieces) == 1 else None
         _run_extras(an, text, ref, whole, extract_times, extract_quantities)
+        done.add(n)
+
+    # Stream: an item is finished as soon as its last piece is parsed, so a
+    # long text's chunk Docs do not pile up in memory with the whole batch.
+    done: set[int] = set()
+    for lang, entries in by_lang.items():
+        try:
+            docs = nlpmod.pipe(lang, (p for _, _, p in entries), batch_size=batch_size)
+            cur_n = -1
+            pieces: list[tuple[int, Any]] = []
+            for (n, off, _), parsed in zip(entries, docs, strict=True):
+                if n != cur_n and pieces:
+                    finish(cur_n, pieces)
+                    pieces = []
+                cur_n = n
+                pieces.append((off, parsed))
+            if pieces:
+                finish(cur_n, pieces)
+        except Exception as exc:  # model missing or broken: keep going without it
+            for n, _, _ in entries:
+                bad = results[n]
+                assert bad is not None
+                if n not in done and not any("spaCy failed" in x for x in bad.notes):
+                    bad.notes.append(f"spaCy failed for {lang}: {type(exc).__name__}: {exc}")
+                    bad.sentences = _fallback_sentences(items[n][1])
+                    _run_extras(bad, items[n][1], items[n][3], None, extract_times, extract_quantities)
+                    done.add(n)
+
+    for n, maybe in enumerate(results):
+        assert maybe is not None
+        text = items[n][1] or ""
+        if n in done or not text.strip():
+            continue
+        # unsupported language: quote marks still tell us something
+        _, qnotes = find_quote_spans(text)
+        maybe.notes.extend(qnotes)
     return [r for r in results if r is not None]
 
 
