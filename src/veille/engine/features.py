@@ -23,5 +23,8 @@ def features_batch(rows: Sequence[dict[str, Any]]) -> list[Any]:
     """ArticleFeatures for each row (a mapping with the store's column names)."""
     from veille.cluster.features import build_features
 
-    return [build_features(**{arg: row.get(col) for arg, col in ROW_KEYS.items()
-                              if col in row}) for row in rows]
+    out = []
+    for row in rows:
+        kwargs: dict[str, Any] = {arg: row[col] for arg, col in ROW_KEYS.items() if col in row}
+        out.append(build_features(**kwargs))
+    return out
