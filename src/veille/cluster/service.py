@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Text, cast, null, or_, select, update
 
 from veille.cluster import repository as repo
 from veille.cluster.features import build_features
@@ -86,7 +86,7 @@ def _flush(
         # the same transaction means a run killed before the views were
         # refreshed leaves them missing (rebuilt by the next run or on
         # demand), never silently out of date.
-        conn.execute(update(stories).where(stories.c.id.in_([int(x) for x in cl.dirty])).values(view=None))
+        conn.execute(update(stories).where(stories.c.id.in_([int(x) for x in cl.dirty])).values(view=null()))
     cl.dirty.clear()
     cl.removed.clear()
     cl.evicted.clear()
@@ -184,11 +184,11 @@ def cluster_pending(
 
 def _without_view(store: Any) -> list[int]:
     with store.connect() as conn:
+        # SQL NULL, or JSON null (what a story row gets when saved without a view).
+        missing = or_(stories.c.view.is_(None), cast(stories.c.view, Text) == "null")
         return [
             int(x)
-            for x in conn.execute(
-                select(stories.c.id).where(stories.c.view.is_(None)).order_by(stories.c.id)
-            ).scalars()
+            for x in conn.execute(select(stories.c.id).where(missing).order_by(stories.c.id)).scalars()
         ]
 
 
