@@ -80,3 +80,31 @@ def test_news_cluster_streaming_f1_floor(news_rows: list[dict[str, Any]]) -> Non
     # Measured 0.94 (docs/quality-clustering.md); all-singletons scores 0.31.
     assert res["f1"] >= 0.92
     assert res["precision"] >= 0.93
+
+
+def test_cold_story_follow_up_is_chained_not_merged(news_rows: list[dict[str, Any]]) -> None:
+    """The same pair of same-event articles, a day apart vs 400 days apart."""
+    from datetime import date, timedelta
+
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for r in stream_order(news_rows):
+        by_event.setdefault(r["story"], []).append(r)
+    chained = 0
+    for rows in by_event.values():
+        if len(rows) < 2:
+            continue
+        a, b = rows[0], rows[1]
+        day = date.fromisoformat(a["published"][:10])
+        probs = {}
+        for shift in (1, 400):
+            late = dict(b, published=(day + timedelta(days=shift)).isoformat())
+            fa, fb = features_of([a, late])
+            cl = OnlineClusterer()
+            da, db = cl.add(fa), cl.add(fb)
+            probs[shift] = db.p
+            if shift == 400 and db.action == "chain":
+                chained += 1
+                assert db.predecessor == da.story_id != db.story_id
+                assert cl.stories[db.story_id].predecessor == da.story_id
+        assert probs[400] <= probs[1]  # time counts against, never for
+    assert chained >= 1
