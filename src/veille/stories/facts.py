@@ -34,6 +34,7 @@ TEXT_SUPPORT = 0.2  # minimum wording overlap backing a date or number match
 TEXT_ENTITY_SUPPORT = 0.3  # wording overlap needed when entities alone vouch for a match
 VERBATIM = 0.8  # so close that differing dates are a disagreement, not two events
 MAX_SPECIFIC_DAYS = 400
+MIN_FACT_WORDS = 3
 # "Same entities" means the same actors: sharing only places or background
 # events (a country, a war) does not make two statements one fact.
 ACTORS = {"PER", "ORG"}  # ranges wider than this (decades, "récemment") say little
@@ -249,6 +250,11 @@ def score_matrix(
     for i, j in pairs:
         s, _ = pair_score(units[i], units[j], float(sim[i, j]), idf, feats[i], feats[j])
         m[i, j] = m[j, i] = s
+    # fragments ("He said.", "Yes.") are too short to be one fact with anything
+    short = [i for i, u in enumerate(units) if u.n_words < MIN_FACT_WORDS]
+    for i in short:
+        m[i, :] = m[:, i] = 0.0
+        m[i, i] = 1.0
     return m
 
 

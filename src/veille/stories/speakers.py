@@ -19,6 +19,9 @@ from veille.stories.units import Unit
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 MIN_WORDS = 3
 MIN_OVERLAP = 0.5
+# two quotes of one speaker sharing a name ("Pixel Visual Core") are not one statement:
+# a rendering must also share a good part of the union of words
+MIN_JACCARD = 0.3
 
 
 def _words(text: str) -> set[str]:
@@ -119,7 +122,8 @@ def _differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
                 continue
             shared = wa & wb
-            if len(shared) >= 2 and len(shared) / min(len(wa), len(wb)) >= MIN_OVERLAP:
+            if (len(shared) >= 2 and len(shared) / min(len(wa), len(wb)) >= MIN_OVERLAP
+                    and len(shared) / len(wa | wb) >= MIN_JACCARD):
                 keep.update((i, j))
     return [rs[k] for k in sorted(keep)]
 

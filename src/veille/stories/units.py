@@ -227,7 +227,7 @@ def build_units(
             pieces = _split_span(text, s_start, s_end)
             for a, b, is_caption in pieces:
                 seg_text = text[a:b]
-                if not seg_text:
+                if not _WORD.search(seg_text):  # a lone quote mark or dash is no statement
                     continue
                 u = Unit(
                     idx=len(units),
