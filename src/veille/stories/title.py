@@ -18,7 +18,11 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
     t = " ".join(text.split())
     if len(t) <= limit:
         return t
-    cut = t.rfind(", ", 0, limit)
+    # prefer the end of the first clause, even a little past the limit, to a cut
+    # inside a phrase ("les 7 et 8…")
+    cut = t.find(", ", limit // 3, int(limit * 1.4))
+    if cut < 0:
+        cut = t.rfind(", ", 0, limit)
     if cut < limit // 3:
         cut = t.rfind(" ", 0, limit)
     return t[:cut].rstrip(" ,;:") + "…"
