@@ -159,3 +159,11 @@ def test_coordinated_verb_after_quote_is_not_an_incise(analyze):
                           "la décision appartient au Parlement.")
     q = _only(an)
     assert q.text == "mal fondée" and q.method != "incise"
+
+
+def test_english_postposed_attribution_without_marks(analyze):
+    an = _linked(analyze, "Sales of used records rose sharply this year, store owner Maria Brinson said, "
+                          "but new pressings remain expensive.", "en")
+    qs = [q for q in an.quotes if q.kind == "indirect"]
+    assert qs and qs[0].speaker_canonical == "Maria Brinson"
+    assert qs[0].text.startswith("Sales of used records rose sharply")

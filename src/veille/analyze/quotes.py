@@ -440,12 +440,20 @@ def indirect_statements(ctx: _Ctx) -> list[tuple[Quote, Attribution]]:
                 if nxt and "Inf" in nxt[0].morph.get("VerbForm", []):
                     content = (nxt[0].i, sent.end)
                     method = "infinitive"
-            # (c) post-posed incise: "…, a déclaré X." after a clause, no quote mark
+            # (c) post-posed incise: "…, a déclaré X." / "…, X said." after a clause,
+            # no quote mark. English puts a short subject before the verb.
             if content is None:
                 k = v.i - 1
-                while k > sent.start and (doc[k].pos_ == "AUX" or doc[k].text.startswith("-")
-                                          or doc[k].pos_ == "PRON" and doc.lang_ == "en"):
-                    k -= 1
+                subj_budget = 5 if doc.lang_ == "en" else 0
+                while k > sent.start:
+                    t = doc[k]
+                    if t.pos_ == "AUX" or t.text.startswith("-"):
+                        k -= 1
+                    elif subj_budget and t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+                        subj_budget -= 1
+                        k -= 1
+                    else:
+                        break
                 if k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"'):
                     before = doc[sent.start : k]
                     has_verb = any(t.pos_ in ("VERB", "AUX") for t in before)
