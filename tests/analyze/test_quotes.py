@@ -167,3 +167,9 @@ def test_english_postposed_attribution_without_marks(analyze):
     qs = [q for q in an.quotes if q.kind == "indirect"]
     assert qs and qs[0].speaker_canonical == "Maria Brinson"
     assert qs[0].text.startswith("Sales of used records rose sharply")
+
+
+def test_participle_naming_is_not_a_speaker(analyze):
+    an = _linked(analyze, "Lundi, le titre est tombé sous le niveau dit « spéculatif » des agences.")
+    q = _only(an)
+    assert q.speaker is None

@@ -114,7 +114,8 @@ def _canonical(counts: dict[str, int]) -> str:
     forms = {names.strip_titles(f): 0 for f in counts}
     for f, n in counts.items():
         forms[names.strip_titles(f)] += n
-    return max(forms.items(), key=lambda kv: (len(kv[0].split()), kv[1], -len(kv[0]), kv[0]))[0]
+    # "fullest" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis"
+    return max(forms.items(), key=lambda kv: (len(names.fold(kv[0]).split()), kv[1], -len(kv[0]), kv[0]))[0]
 
 
 class _Index:

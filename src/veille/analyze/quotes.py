@@ -366,6 +366,10 @@ def step2_colon(ctx: _Ctx, open_pos: int) -> Attribution | None:
             gap += 1
             continue
         if _is_speech(t):
+            colon = any(x.text == ":" for x in doc[t.i + 1 : ctx.tok_at(open_pos)])
+            if not colon and (t.dep_ in ("acl", "amod") or "Part" in t.morph.get("VerbForm", [])
+                              and not any(c.dep_.startswith("aux") for c in t.children)):
+                return None  # "le niveau dit « junk »": a participle naming, not a speaker speaking
             return _attr_from_verb(ctx, t, "colon", "SUBJ VERB : quote", 0.85)
         return None
     return None
