@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from veille.analyze import names
 from veille.model import Analysis, EntityRecord, Mention
@@ -119,17 +119,32 @@ def _canonical(counts: dict[str, int]) -> str:
 
 
 class _Index:
+    """Lookups over the records by key, surname and (per label) fuzzy key.
+
+    Everything is a dict or a rapidfuzz ``process.extract`` over one label's
+    keys, so linking a batch against a store of many entities stays fast.
+    """
+
     def __init__(self, records: list[EntityRecord]) -> None:
         self.records = records
-        self.by_key: dict[str, list[EntityRecord]] = {}
+        self.by_id: dict[str, EntityRecord] = {}
+        self.by_key: dict[str, dict[str, EntityRecord]] = {}
+        self.by_surname: dict[str, dict[str, EntityRecord]] = {}
+        self.keys_by_label: dict[str, dict[str, set[str]]] = {}
         for r in records:
             self._index(r)
 
     def _index(self, r: EntityRecord) -> None:
-        for a in r.aliases + [r.canonical]:
-            lst = self.by_key.setdefault(names.key(a), [])
-            if r not in lst:
-                lst.append(r)
+        self.by_id[r.entity_id] = r
+        for a in [*r.aliases, r.canonical]:
+            k = names.key(a)
+            if not k:
+                continue
+            self.by_key.setdefault(k, {})[r.entity_id] = r
+            self.keys_by_label.setdefault(r.label, {}).setdefault(k, set()).add(r.entity_id)
+            toks = k.split()
+            if r.label == "PER" and len(toks) >= 2:
+                self.by_surname.setdefault(toks[-1], {})[r.entity_id] = r
 
     def add(self, r: EntityRecord) -> None:
         self.records.append(r)
@@ -139,39 +154,42 @@ class _Index:
         label = g.label
         # 1. exact key, label compatible (non-person labels are interchangeable noise)
         for k in sorted(g.keys, key=lambda x: -len(x)):
-            for r in self.by_key.get(k, []):
+            for r in self.by_key.get(k, {}).values():
                 if r.label == label or (r.label != "PER" and label != "PER"):
                     return r
-        # 2. person surname alone -> the one person record with that surname
-        if label == "PER" and not g.full_keys():
-            k = next(iter(g.keys))
-            hits = [r for r in self.records if r.label == "PER" and any(
-                len(x.split()) >= 2 and x.split()[-1] == k for x in map(names.key, r.aliases))]
-            if len({id(r) for r in hits}) == 1:
-                return hits[0]
-        # 2b. full name -> the one person record known only by that surname
-        if label == "PER" and g.full_keys():
-            last = {k.split()[-1] for k in g.full_keys()}
-            hits = [r for r in self.records if r.label == "PER" and r.aliases and all(
-                len(x.split()) == 1 and x in last for x in map(names.key, r.aliases))]
-            if len(hits) == 1:
-                return hits[0]
+        if label == "PER":
+            if not g.full_keys():
+                # 2. surname alone -> the one person record with that surname
+                hits = self.by_surname.get(next(iter(g.keys)), {})
+                if len(hits) == 1:
+                    return next(iter(hits.values()))
+            else:
+                # 2b. full name -> the one person record known only by that surname
+                last = {k.split()[-1] for k in g.full_keys()}
+                cands = {r.entity_id: r for x in last for r in self.by_key.get(x, {}).values()
+                         if r.label == "PER" and r.aliases
+                         and all(len(names.key(a).split()) == 1 for a in r.aliases)}
+                if len(cands) == 1:
+                    return next(iter(cands.values()))
         # 3. fuzzy key under the same label
+        pool = self.keys_by_label.get(label, {})
+        if not pool:
+            return None
+        bar = FUZZY_MIN if label == "PER" else FUZZY_MIN_OTHER
+        choices = list(pool)
         best: tuple[float, EntityRecord | None] = (0.0, None)
         for k in g.keys:
             if len(k) < FUZZY_MIN_LEN:
                 continue
-            for r in self.records:
-                if r.label != label:
+            # whole-string ratio is an upper-bound-ish prefilter for the token-wise score
+            for ak, _, _ in process.extract(k, choices, scorer=fuzz.ratio, limit=10,
+                                            score_cutoff=bar - 10):
+                if len(ak) < FUZZY_MIN_LEN or len(ak.split()) != len(k.split()):
                     continue
-                for a in r.aliases:
-                    ak = names.key(a)
-                    if len(ak) < FUZZY_MIN_LEN or (len(ak.split()) != len(k.split())):
-                        continue
-                    s = _person_score(k, ak) if label == "PER" else fuzz.ratio(k, ak)
-                    bar = FUZZY_MIN if label == "PER" else FUZZY_MIN_OTHER
-                    if s >= bar and s > best[0]:
-                        best = (s, r)
+                sc = _person_score(k, ak) if label == "PER" else fuzz.ratio(k, ak)
+                if sc >= bar and sc > best[0]:
+                    rid = sorted(pool[ak])[0]
+                    best = (sc, self.by_id[rid])
         return best[1]
 
 
