@@ -20,7 +20,10 @@ class CandidateIndex:
         self.cap = cap
         self.postings: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, story_id: str, keys: Iterable[str]) -> None:
+    def add(self, story_id: str, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """Post the story under each key (most recent last); returns the
+        (story, key) postings pushed out by the cap."""
+        dropped: list[tuple[str, str]] = []
         for k in keys:
             plist = self.postings[k]
             if plist and plist[-1] == story_id:
@@ -29,7 +32,16 @@ class CandidateIndex:
                 plist.remove(story_id)
             plist.append(story_id)
             if len(plist) > self.cap:
-                del plist[0]
+                dropped.append((plist.pop(0), k))
+        return dropped
+
+    def remove(self, story_id: str, keys: Iterable[str]) -> None:
+        for k in keys:
+            plist = self.postings.get(k)
+            if plist and story_id in plist:
+                plist.remove(story_id)
+                if not plist:
+                    del self.postings[k]
 
     def query(
         self,

@@ -58,6 +58,7 @@ class OnlineClusterer:
         self,
         params: Params | None = None,
         df: HashedDF | None = None,
+        idf_snapshot: HashedDF | None = None,
         max_live: int = 20_000,
         track_members: bool = False,
         lookup_story: Callable[[str], str | None] | None = None,
@@ -68,7 +69,9 @@ class OnlineClusterer:
         self.params = params or load_params()
         self.model = self.params.model()
         self.df = df or HashedDF()
-        self.idf = IdfCache(self.df)
+        self.idf = IdfCache(self.df, idf_snapshot)
+        self.processed = 0  # articles decided so far (all runs): paces the merge pass
+        self.ix_clock = 0  # (re)postings so far (all runs): orders the index on reload
         self.stories: OrderedDict[str, StoryState] = OrderedDict()
         self.index = CandidateIndex(self.params.posting_cap)
         self.max_live = max_live
@@ -82,16 +85,29 @@ class OnlineClusterer:
         self.recent: set[str] = set()  # stories changed since the last merge pass
         self.evicted: dict[str, StoryState] = {}  # dirty stories pushed out of memory
         self.alias: dict[str, str] = {}  # merged story -> story that absorbed it
-        self._profiles: OrderedDict[str, tuple[int, int, Profile]] = OrderedDict()
+        self._profiles: OrderedDict[str, tuple[tuple[Any, ...], Profile]] = OrderedDict()
         self.observer: Callable[[ArticleFeatures, StoryState, dict[str, float]], None] | None = None
 
     # -- state -------------------------------------------------------------
     def add_story(self, s: StoryState) -> None:
-        """Make a persisted story live again (reload from the store)."""
+        """Make a persisted story live again (reload from the store).
+
+        Reload stories in ``ix_at`` order: the index then comes back exactly as
+        it was, posting lists in the same order.
+        """
         self.stories[s.id] = s
         self.stories.move_to_end(s.id)
         self.evicted.pop(s.id, None)
-        self._index_story(s)
+        if s.ix:
+            for sid, key in self.index.add(s.id, s.ix):
+                self._unpost(sid, key)
+        else:
+            self._index_story(s)
+
+    def _unpost(self, sid: str, key: str) -> None:
+        other = self.stories.get(sid) or self.evicted.get(sid)
+        if other is not None and key in other.ix:
+            other.ix.remove(key)
 
     def resolve(self, sid: str) -> str:
         """Follow merges: the story an old id now lives in."""
@@ -112,6 +128,7 @@ class OnlineClusterer:
         while len(self.stories) > self.max_live:
             old, state = self.stories.popitem(last=False)
             self._profiles.pop(old, None)
+            self.index.remove(old, state.ix)
             if old in self.dirty:  # not yet persisted: the caller still has to save it
                 self.evicted[old] = state
             self.recent.discard(old)
@@ -128,16 +145,22 @@ class OnlineClusterer:
         p = self.params
         keys = top_keys(s.terms, self.idf, p.index_terms) + top_keys(s.keys, self.idf, p.index_keys)
         keys += [k for k in top_keys(s.nums, self.idf, p.index_nums) if not k.startswith("y:")]
-        self.index.add(s.id, keys)
+        keys = list(dict.fromkeys(keys))
+        stale = [k for k in s.ix if k not in set(keys)]
+        self.index.remove(s.id, stale)
+        self.ix_clock += 1
+        s.ix, s.ix_at = keys, self.ix_clock
+        for sid, key in self.index.add(s.id, keys):
+            self._unpost(sid, key)
 
     def _profile(self, s: StoryState) -> Profile:
         hit = self._profiles.get(s.id)
-        stamp = (s.n + s.n_dup * 0, self.idf._at)
-        if hit and (hit[0], hit[1]) == stamp:
+        stamp = (s.n, s.n_dup, s.first, s.last, self.idf._at)
+        if hit and hit[0] == stamp:
             self._profiles.move_to_end(s.id)
-            return hit[2]
+            return hit[1]
         prof = story_profile(s, self.idf)
-        self._profiles[s.id] = (stamp[0], stamp[1], prof)
+        self._profiles[s.id] = (stamp, prof)
         if len(self._profiles) > 4000:
             self._profiles.popitem(last=False)
         return prof
@@ -165,6 +188,7 @@ class OnlineClusterer:
         return self.index.query(q, self._alive, p.max_candidates)
 
     def add(self, f: ArticleFeatures) -> Decision:
+        self.processed += 1
         if f.duplicate_of:
             sid = self.uid_story.get(f.duplicate_of)
             if sid is None and self.lookup_story is not None:
@@ -252,6 +276,7 @@ class OnlineClusterer:
                 if into.predecessor is None and gone.predecessor not in (None, into.id):
                     into.predecessor = gone.predecessor
                 del self.stories[gone.id]
+                self.index.remove(gone.id, gone.ix)
                 self._profiles.pop(gone.id, None)
                 self.dirty.discard(gone.id)
                 self.removed.add(gone.id)

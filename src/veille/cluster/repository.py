@@ -61,39 +61,55 @@ def load_articles(conn: Connection, uids: Sequence[str]) -> list[dict[str, Any]]
 
 
 # --- clusterer state ----------------------------------------------------------------
-def load_df(conn: Connection) -> HashedDF | None:
+def load_meta(conn: Connection) -> dict[str, Any] | None:
+    """The clusterer's global state: document frequencies (live and frozen),
+    counters and the stories awaiting the merge pass."""
     row = conn.execute(select(meta.c.value).where(meta.c.key == DF_KEY)).scalar_one_or_none()
     if not row:
         return None
-    return HashedDF.from_bytes(base64.b64decode(row["blob"]), int(row["n_docs"]))
+    out = dict(row)
+    out["df"] = HashedDF.from_bytes(base64.b64decode(row["blob"]), int(row["n_docs"]))
+    if row.get("snap_blob"):
+        out["snap"] = HashedDF.from_bytes(base64.b64decode(row["snap_blob"]), int(row["snap_n"]))
+    return out
 
 
-def save_df(conn: Connection, df: HashedDF, params_version: str) -> None:
+def save_meta(conn: Connection, df: HashedDF, snap: HashedDF, **extra: Any) -> None:
     value = {
         "n_docs": df.n_docs,
         "blob": base64.b64encode(df.to_bytes()).decode("ascii"),
-        "params_version": params_version,
+        "snap_n": snap.n_docs,
+        "snap_blob": base64.b64encode(snap.to_bytes()).decode("ascii"),
+        **extra,
     }
     conn.execute(delete(meta).where(meta.c.key == DF_KEY))
     conn.execute(insert(meta).values(key=DF_KEY, value=value))
 
 
+def _with_link(state: dict[str, Any], predecessor_id: int | None) -> StoryState:
+    # The column is the truth for links (a merge re-points it without
+    # rewriting every linked story's state).
+    s = StoryState.from_dict(state)
+    s.predecessor = str(predecessor_id) if predecessor_id is not None else None
+    return s
+
+
 def recent_story_states(conn: Connection, limit: int) -> list[StoryState]:
-    """The most recently active stories (by last publication), oldest first."""
+    """The most recently active stories (by last publication), in index order."""
     q = (
-        select(stories.c.state)
+        select(stories.c.state, stories.c.predecessor_id)
         .where(stories.c.state.is_not(None))
         .order_by(stories.c.last_published.desc(), stories.c.id.desc())
         .limit(limit)
     )
-    out = [StoryState.from_dict(r.state) for r in conn.execute(q)]
-    out.reverse()
+    out = [_with_link(r.state, r.predecessor_id) for r in conn.execute(q)]
+    out.sort(key=lambda s: (s.ix_at, s.last_seq))
     return out
 
 
 def story_state(conn: Connection, db_id: int) -> StoryState | None:
-    r = conn.execute(select(stories.c.state).where(stories.c.id == db_id)).scalar_one_or_none()
-    return StoryState.from_dict(r) if r else None
+    r = conn.execute(select(stories.c.state, stories.c.predecessor_id).where(stories.c.id == db_id)).first()
+    return _with_link(r.state, r.predecessor_id) if r is not None and r.state else None
 
 
 def new_story_row(conn: Connection) -> int:

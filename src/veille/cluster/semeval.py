@@ -69,7 +69,7 @@ def evaluate_pairs(path: str | Path, params: Params | None = None) -> dict[str, 
     for a, b, _, _ in feats:
         for f in (a, b):
             df.add([*f.terms, *f.keys, *f.nums])
-    idf = IdfCache(df, refresh=10**9)
+    idf = IdfCache(df)
     scores: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for a, b, overall, pair in feats:
         s = StoryState(id="b")

@@ -78,7 +78,8 @@ def _flush(
             continue
         pred = cl.resolve(s.predecessor) if s.predecessor else None
         if pred == s.id:
-            s.predecessor = pred = None
+            pred = None
+        s.predecessor = pred
         repo.save_story(conn, s, int(pred) if pred else None)
         changed.add(int(sid))
     if cl.dirty:
@@ -90,7 +91,15 @@ def _flush(
     cl.dirty.clear()
     cl.removed.clear()
     cl.evicted.clear()
-    repo.save_df(conn, cl.df, cl.params.version)
+    repo.save_meta(
+        conn,
+        cl.df,
+        cl.idf.snap,
+        params_version=cl.params.version,
+        processed=cl.processed,
+        ix_clock=cl.ix_clock,
+        recent=sorted(cl.recent),
+    )
 
 
 def cluster_pending(
@@ -109,7 +118,7 @@ def cluster_pending(
     with store.begin() as conn:
         if rebuild:
             repo.clear_all(conn)
-        df = repo.load_df(conn) or HashedDF()
+        saved = repo.load_meta(conn) or {}
         order = _pending(conn)
         live = repo.recent_story_states(conn, max_live) if order else []
     counts = {"join": 0, "new": 0, "chain": 0, "dup": 0}
@@ -122,14 +131,18 @@ def cluster_pending(
     session = _Session()
     cl = OnlineClusterer(
         params=params,
-        df=df,
+        df=saved.get("df") or HashedDF(),
+        idf_snapshot=saved.get("snap"),
         max_live=max_live,
         lookup_story=session.lookup,
         load_story=session.load,
         new_id=session.new_id,
     )
+    cl.processed = int(saved.get("processed", 0))
+    cl.ix_clock = int(saved.get("ix_clock", 0))
     for s in live:
         cl.add_story(s)
+    cl.recent = {sid for sid in saved.get("recent", []) if sid in cl.stories}
     changed: set[int] = set()
     n_merges = 0
     done = 0
@@ -156,7 +169,7 @@ def cluster_pending(
                 counts[d.action] += 1
                 assigned.append((f.uid, int(d.story_id), d.p))
                 done += 1
-                if done % params.merge_every == 0:
+                if cl.processed % params.merge_every == 0:
                     merges += cl.merge_pass()
             if i + batch_size >= len(order):
                 merges += cl.merge_pass()
@@ -187,8 +200,7 @@ def _without_view(store: Any) -> list[int]:
         # SQL NULL, or JSON null (what a story row gets when saved without a view).
         missing = or_(stories.c.view.is_(None), cast(stories.c.view, Text) == "null")
         return [
-            int(x)
-            for x in conn.execute(select(stories.c.id).where(missing).order_by(stories.c.id)).scalars()
+            int(x) for x in conn.execute(select(stories.c.id).where(missing).order_by(stories.c.id)).scalars()
         ]
 
 

@@ -19,34 +19,52 @@ from veille.cluster.state import StoryState
 FEATURES = ("text", "avg", "title", "ent", "num", "gap", "size", "cross")
 
 
-class IdfCache:
-    """Memoises IDF lookups; refreshed as the document count grows.
+def idf_epoch(n_docs: int) -> int:
+    """The document count at which IDF weights were last frozen.
 
-    The cache is cleared every ``refresh`` documents, which bounds both its
-    size and how stale a weight can be.
+    Often while the corpus is small (every document up to 64, every 32 up to
+    2048), then every 512: weights move fast early and slowly later.  A pure
+    function of the count, so a run resumed after a crash uses exactly the
+    weights an uninterrupted run would have used.
+    """
+    if n_docs <= 64:
+        return n_docs
+    if n_docs <= 2048:
+        return n_docs - n_docs % 32
+    return n_docs - n_docs % 512
+
+
+class IdfCache:
+    """IDF from a frozen snapshot of the document frequencies.
+
+    Weights change only when :func:`idf_epoch` moves, so story profiles can be
+    cached between epochs, and results do not depend on when a process
+    started.  The snapshot is persisted with the live counts.
     """
 
-    def __init__(self, df: HashedDF, refresh: int = 500) -> None:
+    def __init__(self, df: HashedDF, snapshot: HashedDF | None = None) -> None:
         self.df = df
-        self.refresh = refresh
+        snap = snapshot or HashedDF(df.counts.copy(), df.n_docs)
+        self.snap = snap
+        self._at = idf_epoch(snap.n_docs)
         self._cache: dict[str, float] = {}
-        self._at = df.n_docs
 
     def __call__(self, key: str) -> float:
         v = self._cache.get(key)
         if v is None:
-            if self.df.n_docs - self._at >= self.refresh or len(self._cache) > 400_000:
+            if len(self._cache) > 400_000:
                 self._cache.clear()
-                self._at = self.df.n_docs
-            v = self.df.idf(key)
+            v = self.snap.idf(key)
             self._cache[key] = v
         return v
 
     def tick(self) -> None:
-        """Called once per document: refresh stale weights."""
-        if self.df.n_docs - self._at >= self.refresh:
+        """Called after each document is counted: freeze new weights at an epoch."""
+        epoch = idf_epoch(self.df.n_docs)
+        if epoch != self._at:
+            self.snap = HashedDF(self.df.counts.copy(), self.df.n_docs)
+            self._at = epoch
             self._cache.clear()
-            self._at = self.df.n_docs
 
 
 def weighted(profile: dict[str, float], idf: IdfCache, prefix: str | None = None) -> dict[str, float]:

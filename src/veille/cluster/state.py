@@ -65,6 +65,8 @@ class StoryState:
     title: str | None = None
     predecessor: str | None = None
     last_seq: int = 0
+    ix: list[str] = field(default_factory=list)  # keys the story is posted under
+    ix_at: int = 0  # when it was last (re)posted: reload order of the index
 
     def add(self, f: ArticleFeatures, weight: Callable[[str], float]) -> None:
         """Fold an article into the running profile.
@@ -122,16 +124,17 @@ class StoryState:
         self.last_seq = max(self.last_seq, other.last_seq)
 
     def to_dict(self) -> dict[str, Any]:
-        r = 4
+        # Full float precision: a reloaded state must equal the one in memory,
+        # so a resumed run decides exactly as an uninterrupted one.
         return {
             "v": 1,
             "id": self.id,
             "n": self.n,
             "n_dup": self.n_dup,
-            "terms": {k: round(v, r) for k, v in self.terms.items()},
-            "title_terms": {k: round(v, r) for k, v in self.title_terms.items()},
-            "keys": {k: round(v, r) for k, v in self.keys.items()},
-            "nums": {k: round(v, r) for k, v in self.nums.items()},
+            "terms": self.terms,
+            "title_terms": self.title_terms,
+            "keys": self.keys,
+            "nums": self.nums,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "languages": self.languages,
@@ -139,6 +142,8 @@ class StoryState:
             "title": self.title,
             "predecessor": self.predecessor,
             "last_seq": self.last_seq,
+            "ix": self.ix,
+            "ix_at": self.ix_at,
         }
 
     @classmethod
@@ -158,4 +163,6 @@ class StoryState:
             title=d.get("title"),
             predecessor=d.get("predecessor"),
             last_seq=d.get("last_seq", 0),
+            ix=list(d.get("ix") or []),
+            ix_at=d.get("ix_at", 0),
         )

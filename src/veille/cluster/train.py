@@ -44,6 +44,7 @@ def collect(
     for f in features_of(ordered):
         g = gold[f.uid]
         cl.df.add([*f.terms, *f.keys, *f.nums])
+        cl.idf.tick()
         prof = article_profile(f, cl.idf)
         cands = cl.candidates(f)
         target = story_of_label.get(g)
