@@ -19,14 +19,18 @@ PG_CONFIGS = {"fr": "french", "en": "english", "de": "german", "es": "spanish",
 _CHUNK = 500
 
 
-def _rows(conn: Connection, uids: Sequence[str]) -> list[tuple[int, str, str | None, str, str | None]]:
+Row = tuple[int, str, str | None, str, str | None, str | None, str | None, str | None]
+
+
+def _rows(conn: Connection, uids: Sequence[str]) -> list[Row]:
     out = []
     for i in range(0, len(uids), _CHUNK):
         chunk = list(uids[i:i + _CHUNK])
         params = {f"u{j}": u for j, u in enumerate(chunk)}
         marks = ", ".join(f":u{j}" for j in range(len(chunk)))
         out += [tuple(r) for r in conn.execute(
-            text(f"SELECT seq, uid, title, text, language FROM articles WHERE uid IN ({marks})"), params)]
+            text("SELECT seq, uid, title, text, language, source, published_start, published_end "
+                 f"FROM articles WHERE uid IN ({marks})"), params)]
     return out
 
 
@@ -38,17 +42,21 @@ def index_articles(conn: Connection, uids: Iterable[str]) -> int:
     if conn.dialect.name == "postgresql":
         conn.execute(text("DELETE FROM article_search WHERE seq = ANY(:s)"), {"s": [r[0] for r in rows]})
         conn.execute(text(
-            "INSERT INTO article_search (seq, uid, config, tsv) VALUES (:seq, :uid, "
-            "CAST(:cfg AS regconfig), setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') "
-            "|| setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'B'))"
-        ), [{"seq": seq, "uid": uid, "cfg": PG_CONFIGS.get(lang or "", "simple"),
-             "title": title or "", "body": body} for seq, uid, title, body, lang in rows])
+            "INSERT INTO article_search (seq, uid, config, tsv, source, language, day_start, day_end) "
+            "VALUES (:seq, :uid, CAST(:cfg AS regconfig), "
+            "setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') "
+            "|| setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'B'), :source, :lang, :ds, :de)"
+        ), [{"seq": seq, "uid": uid, "cfg": PG_CONFIGS.get(lang or "", "simple"), "title": title or "",
+             "body": body, "source": src, "lang": lang, "ds": ds, "de": de}
+            for seq, uid, title, body, lang, src, ds, de in rows])
         return len(rows)
     conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), [{"seq": r[0]} for r in rows])
     conn.execute(
-        text("INSERT INTO article_fts (rowid, title, body) VALUES (:seq, :title, :body)"),
-        [{"seq": seq, "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
-         for seq, _uid, title, body, lang in rows],
+        text("INSERT INTO article_fts (rowid, source, language, day_start, day_end, title, body) "
+             "VALUES (:seq, :source, :lang, :ds, :de, :title, :body)"),
+        [{"seq": seq, "source": src, "lang": lang, "ds": ds, "de": de,
+          "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
+         for seq, _uid, title, body, lang, src, ds, de in rows],
     )
     return len(rows)
 

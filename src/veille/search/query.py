@@ -114,19 +114,20 @@ class Filters:
     def sql(self, params: dict[str, Any]) -> str:
         cond = []
         if self.source:
-            cond.append("a.source = :f_source")
+            cond.append("m.source = :f_source")
             params["f_source"] = self.source
         if self.language:
-            cond.append("a.language = :f_language")
+            cond.append("m.language = :f_language")
             params["f_language"] = self.language
         if self.entity:
-            cond.append("a.uid IN (SELECT article_uid FROM mentions WHERE entity_id = :f_entity)")
+            cond.append("m.seq IN (SELECT a.seq FROM mentions mn JOIN articles a ON a.uid = mn.article_uid "
+                        "WHERE mn.entity_id = :f_entity)")
             params["f_entity"] = self.entity
         if self.since:
-            cond.append("a.published_end >= :f_since")
+            cond.append("m.day_end >= :f_since")
             params["f_since"] = self.since
         if self.until:
-            cond.append("a.published_start <= :f_until")
+            cond.append("m.day_start <= :f_until")
             params["f_until"] = self.until
         return "".join(" AND " + c for c in cond)
 
@@ -135,12 +136,14 @@ def _matches_cte(conn: Connection, pq: ParsedQuery, params: dict[str, Any]) -> s
     if conn.dialect.name == "postgresql":
         tsq = _pg_tsquery(pq, params)
         return (f"WITH q AS (SELECT {tsq} AS query), "
-                "m AS (SELECT s.seq, CAST(-ts_rank_cd(s.tsv, q.query) AS float8) AS score "
+                "m AS (SELECT s.seq, CAST(-ts_rank_cd(s.tsv, q.query) AS float8) AS score, "
+                "s.source, s.language, s.day_start, s.day_end "
                 "FROM article_search s, q "
                 "WHERE s.tsv @@ q.query)")
     params["match"] = fts5_expression(pq)
-    return (f"WITH m AS (SELECT rowid AS seq, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-            "FROM article_fts WHERE article_fts MATCH :match)")
+    return ("WITH m AS (SELECT rowid AS seq, "
+            f"bm25(article_fts, 0, 0, 0, 0, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
+            "source, language, day_start, day_end FROM article_fts WHERE article_fts MATCH :match)")
 
 
 def search(
@@ -159,9 +162,8 @@ def search(
         params["a_score"], params["a_seq"] = after
     # Rank on (seq, score) alone, then read the few articles shown: sorting
     # thousands of matches with their text attached is what costs.
-    join = "JOIN articles a ON a.seq = m.seq " if page_where else ""
     keys = conn.execute(text(
-        f"{cte} SELECT m.seq, m.score FROM m {join}WHERE 1=1 {page_where} "
+        f"{cte} SELECT m.seq, m.score FROM m WHERE 1=1 {page_where} "
         "ORDER BY m.score, m.seq LIMIT :limit"), params).all()
     shown = [int(k.seq) for k in keys]
     detail: dict[int, Any] = {}
@@ -192,8 +194,8 @@ def search(
     }
     fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
     cells = conn.execute(text(
-        f"{cte} SELECT a.source, a.language, substr(a.published_start, 1, 7) AS month, count(*) AS c "
-        f"FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where} GROUP BY 1, 2, 3"), fparams).all()
+        f"{cte} SELECT m.source, m.language, substr(m.day_start, 1, 7) AS month, count(*) AS c "
+        f"FROM m WHERE 1=1 {where} GROUP BY 1, 2, 3"), fparams).all()
     out["total"] = sum(int(c.c) for c in cells)
     if facets:
         out["facets"] = facet_counts(conn, cte, where, fparams, cells)
@@ -221,7 +223,7 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
     # an exact count over 10,000 matches would cost more than the search.
     out["entity"] = [
         {"value": eid, "label": name, "count": int(c)} for eid, name, c in conn.execute(text(
-            f"{cte}, top AS (SELECT m.seq FROM m JOIN articles a ON a.seq = m.seq WHERE 1=1 {where} "
+            f"{cte}, top AS (SELECT m.seq FROM m WHERE 1=1 {where} "
             f"ORDER BY m.seq DESC LIMIT {FACET_SAMPLE}) "
             "SELECT mn.entity_id, e.canonical, count(DISTINCT a.seq) AS c "
             "FROM top JOIN articles a ON a.seq = top.seq JOIN mentions mn ON mn.article_uid = a.uid "
