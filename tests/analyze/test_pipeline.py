@@ -103,3 +103,20 @@ def test_parser_failure_falls_back_to_plain_sentences(monkeypatch, analyze):
     an = analyze("Premier paragraphe. Second paragraphe ici.")
     assert any("spaCy failed" in n for n in an.notes)
     assert len(an.sentences) == 2 and an.entities == []
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["«", "»", "“", "”", '"', ", a déclaré ", " Paris ", " M. Durand ", "\n\n",
+                           " il ", ". ", "que ", "selon ", " said ", "l’", "—", " "])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=30))
+def test_any_text_gives_consistent_offsets(analyze, parts):
+    text = "".join(parts)
+    an = analyze(text)
+    _check_offsets(an, text)
+    for q in an.quotes:
+        assert 0 <= q.sentence < max(1, len(an.sentences))
