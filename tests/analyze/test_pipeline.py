@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from veille.analyze import nlp as nlpmod
 from veille.analyze import pipeline
@@ -104,9 +106,6 @@ def test_parser_failure_falls_back_to_plain_sentences(monkeypatch, analyze):
     assert any("spaCy failed" in n for n in an.notes)
     assert len(an.sentences) == 2 and an.entities == []
 
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["«", "»", "“", "”", '"', ", a déclaré ", " Paris ", " M. Durand ", "\n\n",
                            " il ", ". ", "que ", "selon ", " said ", "l’", "—", " "])
