@@ -80,6 +80,17 @@ def analyse(arts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [an.to_dict() for an in linked]
 
 
+def bootstrap_ci(a: list[float], b: list[float], n: int = 2000, seed: int = 0) -> list[float]:
+    """Mean paired difference a-b over events (x100) and its 95% bootstrap interval."""
+    import numpy as np
+
+    d = np.array(a) - np.array(b)
+    rng = np.random.default_rng(seed)
+    means = rng.choice(d, size=(n, len(d)), replace=True).mean(axis=1)
+    lo, hi = np.percentile(means, [2.5, 97.5])
+    return [round(100 * float(d.mean()), 2), round(100 * float(lo), 2), round(100 * float(hi), 2)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=3, help="summary sentences")
@@ -146,6 +157,17 @@ def main() -> None:
         "seconds_total_eval": round(time.perf_counter() - t1, 1),
         "scores": {sys_: {k: round(100 * statistics.mean(v), 2) for k, v in d.items()}
                    for sys_, d in res.items()},
+    }
+    out["paired_bootstrap_95ci"] = {
+        f"summary/veille - {base}": {
+            k: bootstrap_ci(res["summary/veille"][k], res[f"summary/{base}"][k])
+            for k in ("rouge1_f", "rouge2_f", "rougeL_f")
+        }
+        for base in ("lead-rr", "lead-first")
+    }
+    out["paired_bootstrap_95ci"]["title/veille - lead-first"] = {
+        k: bootstrap_ci(res["title/veille"][k], res["title/lead-first"][k])
+        for k in ("rouge1_f", "rouge2_f", "rougeL_f")
     }
     print(json.dumps(out, indent=2))
     if args.json:
