@@ -59,6 +59,8 @@ def test_wire_dateline_and_signoff_are_wire_copies() -> None:
     assert wire_agency("PARIS (AFP) - Le gouvernement a annoncé mardi ...") == "AFP"
     assert wire_agency("MOSCOW, June 9 (Reuters) - Russia said ...") == "Reuters"
     assert wire_agency("Le texte de l'article.\nLa suite du texte. (avec AFP)") == "AFP"
+    assert wire_agency("TOKYO/SEOUL (Reuters) - North Korea fired a missile.") == "Reuters"
+    assert wire_agency("By Jane Roe\nERIE, Pa. (AP) - Snow continues to fall.") == "AP"
 
 
 def test_photo_credits_and_attribution_are_not_wire_copies() -> None:
@@ -66,6 +68,7 @@ def test_photo_credits_and_attribution_are_not_wire_copies() -> None:
     assert wire_agency("Les deux hommes ont discuté (Photo: Reuters) Le président a dit ...") is None
     assert wire_agency("Le front bouge.\nReuters rapporte que la poussée a commencé.") is None
     assert wire_agency("Texte.\nUne vue de la ville (Photo: AP)") is None
+    assert wire_agency("Text.\nOffshore firms created by the law firm ©jgd (AFP)") is None
 
 
 def test_independence_duplicates_outlets_and_wires() -> None:

@@ -47,7 +47,7 @@ AGENCIES: dict[str, str] = {
 _AG = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
 # "PARIS (AFP) -", "(Reuters) —", "MOSCOW, June 9 (Reuters) -": the dispatch dateline.
 _DATELINE = re.compile(
-    rf"^[^\n()]{{0,80}}\((?P<ag>{_AG})\)\s*[-–—:]", re.IGNORECASE
+    rf"^[^\n()]{{0,80}}\((?P<ag>{_AG})\)\s*[-–—:]", re.IGNORECASE | re.MULTILINE
 )
 # "AFP -" / "Xinhua |" at the very start of a dispatch.
 _LEAD_CREDIT = re.compile(rf"^\s*(?:[^\n]{{0,60}}\n)?\s*(?P<ag>{_AG})\s*[-–—|:]", re.IGNORECASE)
@@ -83,16 +83,21 @@ def wire_agency(text: str | None) -> str | None:
     """
     if not text:
         return None
-    head = text.lstrip()[:200]
-    for pat in (_DATELINE, _LEAD_CREDIT):
-        m = pat.search(head)
-        if m and not _PHOTO_WORDS.search(m.group(0)) and "/" not in m.group(0):
-            return AGENCIES[m.group("ag").lower()]
+    # the dateline opens the body, which may come after a headline or byline line
+    head = "\n".join(text.lstrip().splitlines()[:4])[:400]
+    m = _DATELINE.search(head)
+    if m and not _PHOTO_WORDS.search(m.group(0)):
+        return AGENCIES[m.group("ag").lower()]
+    m = _LEAD_CREDIT.search(head[:200])
+    if m and not _PHOTO_WORDS.search(m.group(0)) and "/" not in m.group(0):
+        return AGENCIES[m.group("ag").lower()]
     tail_lines = [ln for ln in text.rstrip().splitlines() if ln.strip()]
     if tail_lines:
         last = tail_lines[-1].strip()[-80:]
         m = _SIGN_OFF.search(last)
-        if m and not _PHOTO_WORDS.search(last) and "/" not in m.group(0):
+        # "©jgd (AFP)" or "(Name/AFP)" closing a caption is a photo credit
+        if (m and not _PHOTO_WORDS.search(last) and "/" not in m.group(0)
+                and "©" not in last[max(0, m.start() - 15):]):
             return AGENCIES[m.group("ag").lower()]
     return None
 
