@@ -229,9 +229,16 @@ def test_two_languages() -> None:
     assert "fr1" in toll["articles"]  # matched across languages on place + date
 
 
-def test_graphml_export() -> None:
-    arts, ans, ents = _quake_story()
-    g = build_story_view(arts, ans, ents)["entity_graph"]
+def test_graphml_export_with_entity_records() -> None:
+    from veille.model import EntityRecord
+
+    arts, ans, _ = _quake_story()
+    ents = {"izmir": EntityRecord("izmir", "Izmir", "LOC"),
+            "yilmaz": EntityRecord("yilmaz", "Yilmaz", "PER")}
+    v = build_story_view(arts, ans, ents)
+    g = v["entity_graph"]
+    assert {n["canonical"] for n in g["nodes"]} == {"Izmir", "Yilmaz"}
+    assert any(s["speaker"] == "Yilmaz" for s in v["speakers"])
     assert {n["id"] for n in g["nodes"]} == {"izmir", "yilmaz"}
     assert "<graphml" in to_graphml(g)
 
