@@ -249,7 +249,11 @@ class OnlineClusterer:
         """
         merges: list[Merge] = []
         thr = self.params.merge_threshold
-        todo = sorted(self.recent, key=lambda sid: self.stories[sid].n if sid in self.stories else 0)
+        # Smallest first; ties in a fixed order (set order varies between processes).
+        todo = sorted(
+            (sid for sid in self.recent if sid in self.stories),
+            key=lambda sid: (self.stories[sid].n, self.stories[sid].last_seq, sid),
+        )
         self.recent = set()
         for sid in todo:
             s = self.stories.get(sid)
