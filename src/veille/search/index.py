@@ -50,13 +50,19 @@ def index_articles(conn: Connection, uids: Iterable[str]) -> int:
              "body": body, "source": src, "lang": lang, "ds": ds, "de": de}
             for seq, uid, title, body, lang, src, ds, de in rows])
         return len(rows)
-    conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), [{"seq": r[0]} for r in rows])
+    seqs = [{"seq": r[0]} for r in rows]
+    conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), seqs)
+    conn.execute(text("DELETE FROM search_facets WHERE seq = :seq"), seqs)
     conn.execute(
-        text("INSERT INTO article_fts (rowid, source, language, day_start, day_end, title, body) "
-             "VALUES (:seq, :source, :lang, :ds, :de, :title, :body)"),
-        [{"seq": seq, "source": src, "lang": lang, "ds": ds, "de": de,
-          "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
-         for seq, _uid, title, body, lang, src, ds, de in rows],
+        text("INSERT INTO article_fts (rowid, title, body) VALUES (:seq, :title, :body)"),
+        [{"seq": seq, "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
+         for seq, _uid, title, body, lang, _src, _ds, _de in rows],
+    )
+    conn.execute(
+        text("INSERT INTO search_facets (seq, source, language, day_start, day_end) "
+             "VALUES (:seq, :source, :lang, :ds, :de)"),
+        [{"seq": seq, "source": src, "lang": lang, "ds": ds, "de": de}
+         for seq, _uid, _title, _body, lang, src, ds, de in rows],
     )
     return len(rows)
 

@@ -141,9 +141,13 @@ def _matches_cte(conn: Connection, pq: ParsedQuery, params: dict[str, Any]) -> s
                 "FROM article_search s, q "
                 "WHERE s.tsv @@ q.query)")
     params["match"] = fts5_expression(pq)
-    return ("WITH m AS (SELECT rowid AS seq, "
-            f"bm25(article_fts, 0, 0, 0, 0, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
-            "source, language, day_start, day_end FROM article_fts WHERE article_fts MATCH :match)")
+    # Facet columns come from search_facets (a short row found by rowid), never
+    # from the FTS5 row, which FTS5 reads whole, stemmed text included.
+    return ("WITH m AS (SELECT article_fts.rowid AS seq, "
+            f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, "
+            "sf.source, sf.language, sf.day_start, sf.day_end "
+            "FROM article_fts JOIN search_facets sf ON sf.seq = article_fts.rowid "
+            "WHERE article_fts MATCH :match)")
 
 
 def search(
