@@ -35,6 +35,7 @@ TEXT_ENTITY_SUPPORT = 0.3  # wording overlap needed when entities alone vouch fo
 VERBATIM = 0.8  # so close that differing dates are a disagreement, not two events
 MAX_SPECIFIC_DAYS = 400
 MIN_FACT_WORDS = 3
+MAX_RATIO = 3.0  # counts further apart than this are taken to count different things
 # "Same entities" means the same actors: sharing only places or background
 # events (a country, a war) does not make two statements one fact.
 ACTORS = {"PER", "ORG"}  # ranges wider than this (decades, "récemment") say little
@@ -347,6 +348,19 @@ def _fmt_range(a: date, b: date) -> str:
     return a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
 
 
+def _comparable(a: set[tuple[float | None, float | None]],
+                b: set[tuple[float | None, float | None]]) -> bool:
+    """Values of one order of magnitude: 270 vs 276 girls is a disagreement, 20 000
+    deaths vs 2.6 million displaced (both "people") are two different counts."""
+    va = [x for x, _ in a if x]
+    vb = [x for x, _ in b if x]
+    return any(max(x, y) / min(x, y) <= MAX_RATIO for x in va for y in vb if x > 0 and y > 0)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def find_disagreements(
     units: Sequence[Unit],
     sim: np.ndarray,
@@ -359,56 +373,51 @@ def find_disagreements(
 
     "The same thing" is: the two statements are in one fact, or their wording is
     close (>= TEXT_SAME) and they share an entity. Counts compare on the counted
-    noun; dates compare when both statements date the same kind of event at the
-    same granularity.
+    noun, within one order of magnitude; dates compare when both statements date
+    the same kind of event at the same granularity. Identical sentences, or the
+    same relative words ("next month") read from two publication dates, are not a
+    disagreement between sources. Pairs about one fact and value are merged into
+    one entry with every side.
     """
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[Any, ...]] = set()
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def add(key: tuple[Any, ...], entry: dict[str, Any], sides: list[dict[str, Any]]) -> None:
+        cur = merged.setdefault(key, {**entry, "sides": []})
+        for sd in sides:
+            if not any(sd["article"] == x["article"] and sd["text"] == x["text"]
+                       for x in cur["sides"]):
+                cur["sides"].append(sd)
+
     for i, j in combinations(range(len(units)), 2):
         u, v = units[i], units[j]
-        if keys[u.uid]["key"] == keys[v.uid]["key"]:
+        if keys[u.uid]["key"] == keys[v.uid]["key"] or _fold(u.text) == _fold(v.text):
             continue
         same_fact = fact_of[i] == fact_of[j]
         close = sim[i, j] >= TEXT_SAME and bool(set(u.entities) & set(v.entities))
         if not (same_fact or close):
             continue
+        fact_id = facts[fact_of[i]]["id"] if same_fact else None
+        group = fact_id or f"pair:{min(i, j)}"
         qu, qv = quantity_keys(u), quantity_keys(v)
         for noun in set(qu) & set(qv):
-            if qu[noun] & qv[noun]:
+            if qu[noun] & qv[noun] or not _comparable(qu[noun], qv[noun]):
                 continue
-            k: tuple[Any, ...] = ("quantity", noun, frozenset(qu[noun]), frozenset(qv[noun]))
-            if k in seen:
-                continue
-            seen.add(k)
-            out.append(
-                {
-                    "kind": "quantity",
-                    "about": noun,
-                    "fact": facts[fact_of[i]]["id"] if same_fact else None,
-                    "sides": [
-                        _side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),
-                        _side(v, keys, [q for q in v.quantities if _noun_key(q) == noun]),
-                    ],
-                }
-            )
+            add(("quantity", group, noun),
+                {"kind": "quantity", "about": noun, "fact": fact_id},
+                [_side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),
+                 _side(v, keys, [q for q in v.quantities if _noun_key(q) == noun])])
         tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
         if tu and tv and not _overlap(tu, tv):
             gu = {t.get("granularity") for *_, t in tu}
             gv = {t.get("granularity") for *_, t in tv}
-            if not (gu & gv):
+            eu = {_fold(str(t.get("text") or "")) for *_, t in tu}
+            ev = {_fold(str(t.get("text") or "")) for *_, t in tv}
+            if not (gu & gv) or eu == ev:
                 continue
-            out.append(
-                {
-                    "kind": "date",
-                    "about": facts[fact_of[i]]["statement"][:120],
-                    "fact": facts[fact_of[i]]["id"] if same_fact else None,
-                    "sides": [
-                        _side(u, keys, [t for *_, t in tu]),
-                        _side(v, keys, [t for *_, t in tv]),
-                    ],
-                }
-            )
-    return out
+            add(("date", group),
+                {"kind": "date", "about": facts[fact_of[i]]["statement"][:120], "fact": fact_id},
+                [_side(u, keys, [t for *_, t in tu]), _side(v, keys, [t for *_, t in tv])])
+    return list(merged.values())
 
 
 def _side(u: Unit, keys: Mapping[str, Mapping[str, Any]], values: list[Any]) -> dict[str, Any]:
