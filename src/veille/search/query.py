@@ -21,7 +21,7 @@ from veille.search.text import query_forms, tokens
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about the article
 FACET_SIZE = 10
-FACET_SAMPLE = 500  # matches the entity facet counts over (see facet_counts)
+FACET_SAMPLE = 200  # matches the entity facet counts over (see facet_counts)
 MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
 
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -222,7 +222,7 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
         out[name] = [{"value": v, "count": c} for v, c in top]
     out["month"].sort(key=lambda f: f["value"], reverse=True)
-    # Entities: over the FACET_SAMPLE most recently ingested matches (every
+    # Entities: over the FACET_SAMPLE (200) most recently ingested matches (every
     # match when there are fewer): each article brings tens of mentions, and
     # an exact count over 10,000 matches would cost more than the search.
     out["entity"] = [
