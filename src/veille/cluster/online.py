@@ -59,7 +59,7 @@ class OnlineClusterer:
         params: Params | None = None,
         df: HashedDF | None = None,
         idf_snapshot: HashedDF | None = None,
-        max_live: int = 20_000,
+        max_live: int = 5_000,
         track_members: bool = False,
         lookup_story: Callable[[str], str | None] | None = None,
         load_story: Callable[[str], StoryState | None] | None = None,
@@ -161,7 +161,7 @@ class OnlineClusterer:
             return hit[1]
         prof = story_profile(s, self.idf)
         self._profiles[s.id] = (stamp, prof)
-        if len(self._profiles) > 4000:
+        if len(self._profiles) > 1500:
             self._profiles.popitem(last=False)
         return prof
 

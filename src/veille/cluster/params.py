@@ -35,7 +35,7 @@ class Params:
     bias: float = -4.0
     threshold: float = 0.5
     merge_threshold: float = 0.5
-    max_candidates: int = 25
+    max_candidates: int = 10
     posting_cap: int = 40
     index_terms: int = 12
     index_keys: int = 8

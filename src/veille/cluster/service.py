@@ -29,7 +29,7 @@ from veille.store.schema import articles, stories, story_articles
 log = logging.getLogger(__name__)
 
 BATCH = 500
-MAX_LIVE = 20_000
+MAX_LIVE = 5_000
 
 
 class _Session:
