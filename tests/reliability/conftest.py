@@ -36,15 +36,32 @@ class Killed:
     returncode: int | None
 
 
+# `veille cluster` as a script with a small assignment batch (the command's is
+# 500): the same function, but a few hundred articles make several batches,
+# so a kill can land between two of them.
+CLUSTER_SCRIPT = ("import sys, json; from veille.store import Store; "
+                  "from veille.cluster.service import cluster_pending; "
+                  "print(json.dumps(cluster_pending(Store.open(sys.argv[1]), batch_size=int(sys.argv[2]))))")
+
+
+def environment(args: list[str]) -> dict[str, str]:
+    return dict(os.environ) | {"COLUMNS": "200"}
+
+
+def command(db: str, args: list[str]) -> list[str]:
+    if args[0] == "cluster-batches":
+        return [sys.executable, "-c", CLUSTER_SCRIPT, db, args[1]]
+    return [VEILLE, "--db", db, *args]
+
+
 def run_veille(db: str, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"COLUMNS": "200"}
-    return subprocess.run([VEILLE, "--db", db, *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(command(db, list(args)), capture_output=True, text=True,
+                          timeout=timeout, env=environment(list(args)))
 
 
 def run_and_kill(db: str, args: list[str], after: float) -> Killed:
     """Start ``veille ARGS`` and SIGKILL it ``after`` seconds later (if still running)."""
-    proc = subprocess.Popen([VEILLE, "--db", db, *args], stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(command(db, args), stdout=subprocess.DEVNULL, env=environment(args),
                             stderr=subprocess.DEVNULL, start_new_session=True)
     t0 = time.monotonic()
     try:
@@ -53,6 +70,31 @@ def run_and_kill(db: str, args: list[str], after: float) -> Killed:
         os.kill(proc.pid, signal.SIGKILL)  # only the process this test started
         proc.wait()
         return Killed(time.monotonic() - t0, None)
+    return Killed(time.monotonic() - t0, proc.returncode)
+
+
+def run_and_kill_when(db: str, args: list[str], table: str, below: int,
+                      timeout: float = 300) -> Killed:
+    """SIGKILL ``veille ARGS`` as soon as ``table`` has some rows but fewer than
+    ``below``: a kill between two committed batches of the same run."""
+    import sqlite3
+
+    proc = subprocess.Popen(command(db, args), stdout=subprocess.DEVNULL, env=environment(args),
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    t0 = time.monotonic()
+    while proc.poll() is None and time.monotonic() - t0 < timeout:
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            n = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+            con.close()
+        except sqlite3.Error:
+            n = 0
+        if 0 < n < below:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+            return Killed(time.monotonic() - t0, None)
+        time.sleep(0.005)
+    proc.wait()
     return Killed(time.monotonic() - t0, proc.returncode)
 
 

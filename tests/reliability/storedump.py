@@ -33,6 +33,17 @@ def _norm(value: Any) -> Any:
 def _strip(obj: Any) -> Any:
     """Drop volatile keys inside JSON columns too (a story view's build time)."""
     if isinstance(obj, dict):
+        if "blob" in obj:
+            # The clusterer's document frequencies: compressed counts whose
+            # integer width depends on the run's history, not their values.
+            import base64
+            import zlib
+
+            import numpy as np
+
+            raw = zlib.decompress(base64.b64decode(obj["blob"]))
+            width = np.int64 if len(raw) == 8 * (1 << 20) else np.int32
+            obj = obj | {"blob": hash(np.frombuffer(raw, dtype=width).astype(np.int64).tobytes())}
         return {k: _strip(v) for k, v in obj.items() if k not in VOLATILE}
     if isinstance(obj, list):
         return [_strip(v) for v in obj]
