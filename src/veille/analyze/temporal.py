@@ -85,7 +85,20 @@ def fold_same_length(text: str) -> str:
     Keeping the length lets the grammar match ASCII patterns while the
     offsets stay valid in the original text.
     """
-    return "".join(map(_fold_char, text))
+    table = _FOLD_TABLE
+    missing = [c for c in set(text) if ord(c) not in table]
+    if missing:
+        if len(table) > 50_000:  # bound the memory a hostile input can pin
+            table.clear()
+            missing = list(set(text))
+        for c in missing:
+            table[ord(c)] = _fold_char(c)
+    return text.translate(table)
+
+
+# code point -> folded char, grown lazily: ``str.translate`` with it is ~10x faster than
+# a per-character Python call (the text is folded once per extractor call and per quantity)
+_FOLD_TABLE: dict[int, str] = {}
 
 
 @lru_cache(maxsize=4096)
@@ -351,13 +364,22 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
 ]
 
 
-@lru_cache(maxsize=4)
-def _compiled(lang: str) -> list[tuple[str, int, re.Pattern[str]]]:
+@lru_cache(maxsize=8)
+def _compiled(lang: str, ignore_case: bool = True) -> list[tuple[str, int, re.Pattern[str]]]:
+    flags = re.IGNORECASE if ignore_case else 0
     return [
-        (kind, prio, re.compile(rf"(?<![a-z0-9])(?:{pat})", re.IGNORECASE))
+        (kind, prio, re.compile(rf"(?<![a-z0-9])(?:{pat})", flags))
         for kind, prio, pat, langs in _RULES
         if lang in langs
     ]
+
+
+# The grammar runs on the folded text, which is lower case except for the few characters
+# that case-insensitive matching would still equate with an ASCII letter (upper-case
+# ASCII left by compatibility forms such as "ℌ", dotless "ı"). Without any of them,
+# IGNORECASE changes no match (the rules are lower-case ASCII) and costs half the scan,
+# so it is kept only for texts that contain one.
+_NEEDS_IGNORECASE = re.compile(r"(?i:[a-z])(?<![a-z])")
 
 
 _AGE_BEFORE = re.compile(
@@ -380,9 +402,25 @@ _TIME_PREP_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
+def _selected(text: str, lang: str) -> tuple[_Cand, ...]:
+    """The chosen candidates of ``text``, before resolution (which does not alter them).
+
+    Cached because the quantity extractor asks for the time expressions of the
+    text the pipeline has just resolved: the scan is most of the cost. Callers
+    get copies (see :func:`_fresh`), never these objects.
+    """
+    return tuple(_select(_candidates(text, fold_same_length(text), lang)))
+
+
+def _fresh(c: _Cand) -> _Cand:
+    return _Cand(c.start, c.end, c.kind, dict(c.g), c.prio, dict(c.extra))
+
+
 def _candidates(text: str, folded: str, lang: str) -> list[_Cand]:
     cands: list[_Cand] = []
-    for kind, prio, rx in _compiled(lang):
+    ignore_case = _NEEDS_IGNORECASE.search(folded) is not None
+    for kind, prio, rx in _compiled(lang, ignore_case):
         for m in rx.finditer(folded):
             if m.end() <= m.start():
                 continue
@@ -1177,6 +1215,17 @@ _MOD = {
 }  # fmt: skip
 
 
+# kinds whose resolver reads only the candidate and ctx.lang
+_DAY_FREE_KINDS = {"year", "century", "dur", "set", "perunit", "lexdur", "vaguedur", "numeric"}
+
+
+def _day_free(c: _Cand) -> bool:
+    if c.kind in _DAY_FREE_KINDS:
+        return True
+    # a 4-digit year written out: _res_dmy / _res_month never look at the reference day
+    return c.kind in ("dmy", "mdy", "my") and len(c.g.get("year") or "") == 4
+
+
 def _reference_days(ref: DateRange) -> list[date | None]:
     if ref.start is None:
         return [None]
@@ -1234,7 +1283,7 @@ def extract_times(
         return []
     lang = "en" if (language or "").lower().startswith("en") else "fr"
     folded = fold_same_length(text)
-    cands = _select(_candidates(text, folded, lang))
+    cands = [_fresh(c) for c in _selected(text, lang)]
     _share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]
@@ -1256,19 +1305,28 @@ def extract_times(
         and cands[i + 1].kind in ("wd", "dmy", "mdy", "reld")
         and re.fullmatch(r"[\s,]{0,3}", text[c.end : cands[i + 1].start])
     }
+    # resolved once, not once per reference day: their resolvers read neither the day nor
+    # the anchor (a year ref has 365 days; "numeric" would call dateparser each time)
+    day_free = {i for i, c in enumerate(cands) if _day_free(c)}
+    fixed: dict[int, Resolved | None] = {}
     for day in _reference_days(ref):
         anchor = day
         for i, c in enumerate(cands):
-            ctx = _Ctx(day, anchor, tenses[i], lang)
-            try:
-                if i in lookahead:
-                    j = lookahead[i]
-                    nxt = _RESOLVERS[cands[j].kind](cands[j], _Ctx(day, anchor, tenses[j], lang))
-                    if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
-                        ctx = _Ctx(day, nxt.start, tenses[i], lang)
-                r = _RESOLVERS[c.kind](c, ctx)
-            except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
-                r = None
+            if i in fixed:
+                r = fixed[i]
+            else:
+                ctx = _Ctx(day, anchor, tenses[i], lang)
+                try:
+                    if i in lookahead:
+                        j = lookahead[i]
+                        nxt = _RESOLVERS[cands[j].kind](cands[j], _Ctx(day, anchor, tenses[j], lang))
+                        if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
+                            ctx = _Ctx(day, nxt.start, tenses[i], lang)
+                    r = _RESOLVERS[c.kind](c, ctx)
+                except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
+                    r = None
+                if i in day_free:
+                    fixed[i] = r
             per_cand[i].append(r)
             if (
                 r is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 SEASONS = {
     # TimeML season codes; meteorological-astronomical compromise used by HeidelTime.
@@ -30,6 +31,7 @@ class Resolved:
     granularity: str | None = None
 
 
+@lru_cache(maxsize=8192)  # called per reference day (365 for a year-dated article)
 def clamp_day(year: int, month: int, day: int) -> date | None:
     if not (1 <= month <= 12) or year < 1 or year > 9999:
         return None
