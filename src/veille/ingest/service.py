@@ -104,8 +104,7 @@ def _store_batch(store: Store, prepared: list[Prepared | Reject]) -> IngestRepor
         try:
             with store.begin() as conn:
                 write_lock(conn)
-                for item in prepared:
-                    _store_one(conn, item, done)
+                _store_items(conn, prepared, done)
                 index_articles(conn, done.added)  # searchable exactly when committed
             return done
         except (IntegrityError, OperationalError) as exc:
@@ -117,45 +116,72 @@ def _store_batch(store: Store, prepared: list[Prepared | Reject]) -> IngestRepor
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _store_one(conn: Connection, prepared: Prepared | Reject, report: IngestReport) -> None:
-    item: Article | Reject = prepared.article if isinstance(prepared, Prepared) else prepared
-    if isinstance(item, Reject):
-        q.insert_reject(conn, item)
-        report.rejects.append(item)
-        return
-    existing = q.find_by_uid(conn, item.uid)
-    if existing is not None:
-        if existing["content_hash"] == item.content_hash:
-            report.unchanged += 1
-            return
-        rej = Reject(item.origin, f"id {item.uid!r} is already used by a different article",
-                     "E013", None, item.text[:2000])
-        q.insert_reject(conn, rej)
-        report.rejects.append(rej)
-        return
-    first = q.find_by_hash(conn, item.content_hash)
-    if first is not None:
-        if q.copy_exists(conn, item.uid):
-            report.unchanged += 1
-        else:
-            q.insert_copy(conn, item, first)
-            report.exact_duplicates += 1
-        return
-    assert isinstance(prepared, Prepared)
-    sig = dedup.from_bytes(prepared.minhash)
-    keys = prepared.band_keys
-    best_uid, best_sim = None, 0.0
-    for uid, mh, dup_of in q.band_candidates(conn, keys):
-        if mh is None:
+def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: IngestReport) -> None:
+    """Store a batch as if item by item, in order, with a handful of statements.
+
+    Everything the per-item decisions need from the store (ids and hashes
+    already stored, known copies, articles sharing an LSH band) is fetched for
+    the whole batch first, then kept up to date in memory as the batch's own
+    articles are decided, so an item sees the ones before it in its batch
+    exactly as it sees stored ones. Rows are then inserted in bulk, articles
+    first (copies and bands refer to them). The write lock is held, so what was
+    fetched cannot change under us.
+    """
+    arts = [p for p in prepared if isinstance(p, Prepared)]
+    hash_of_uid = q.hashes_of_uids(conn, (p.article.uid for p in arts))
+    uid_of_hash = q.uids_of_hashes(conn, (p.article.content_hash for p in arts))
+    copies_known = q.copies_among(conn, (p.article.uid for p in arts))
+    by_key = q.band_candidates_by_key(conn, (k for p in arts for k in p.band_keys))
+    seq = q.next_seq(conn)
+    new_articles: list[dict[str, object]] = []
+    new_copies: list[dict[str, object]] = []
+    new_bands: list[dict[str, object]] = []
+    for entry in prepared:
+        if isinstance(entry, Reject):
+            q.insert_reject(conn, entry)
+            report.rejects.append(entry)
             continue
-        sim = dedup.jaccard(sig, dedup.from_bytes(mh))
-        if sim >= dedup.NEAR_DUP_THRESHOLD and sim > best_sim:
-            # Link to the first copy of the family, not to a copy of a copy.
-            best_uid, best_sim = dup_of or uid, sim
-    item.duplicate_of = best_uid
-    q.insert_article(conn, item, q.next_seq(conn), prepared.minhash,
-                     round(best_sim, 4) if best_uid else None)
-    q.insert_bands(conn, item.uid, keys)
-    report.added.append(item.uid)
-    if best_uid:
-        report.near_duplicates += 1
+        item = entry.article
+        if item.uid in hash_of_uid:
+            if hash_of_uid[item.uid] == item.content_hash:
+                report.unchanged += 1
+                continue
+            rej = Reject(item.origin, f"id {item.uid!r} is already used by a different article",
+                         "E013", None, item.text[:2000])
+            q.insert_reject(conn, rej)
+            report.rejects.append(rej)
+            continue
+        first = uid_of_hash.get(item.content_hash)
+        if first is not None:
+            if item.uid in copies_known:
+                report.unchanged += 1
+            else:
+                new_copies.append(q.copy_row(item, first))
+                copies_known.add(item.uid)
+                report.exact_duplicates += 1
+            continue
+        sig = dedup.from_bytes(entry.minhash)
+        candidates = {c[1]: c for k in entry.band_keys for c in by_key.get(k, ())}
+        best_uid, best_sim = None, 0.0
+        for _seq, uid, mh, dup_of in sorted(candidates.values()):  # in ingest order
+            if mh is None:
+                continue
+            sim = dedup.jaccard(sig, dedup.from_bytes(mh))
+            if sim >= dedup.NEAR_DUP_THRESHOLD and sim > best_sim:
+                # Link to the first copy of the family, not to a copy of a copy.
+                best_uid, best_sim = dup_of or uid, sim
+        item.duplicate_of = best_uid
+        new_articles.append(q.article_row(item, seq, entry.minhash,
+                                          round(best_sim, 4) if best_uid else None))
+        new_bands += [{"band_key": k, "article_uid": item.uid} for k in entry.band_keys]
+        for k in entry.band_keys:
+            by_key.setdefault(k, []).append((seq, item.uid, entry.minhash, best_uid))
+        hash_of_uid[item.uid] = item.content_hash
+        uid_of_hash[item.content_hash] = item.uid
+        seq += 1
+        report.added.append(item.uid)
+        if best_uid:
+            report.near_duplicates += 1
+    q.insert_articles(conn, new_articles)
+    q.insert_copies(conn, new_copies)
+    q.insert_band_rows(conn, new_bands)

@@ -61,27 +61,35 @@ def copy_exists(conn: Connection, uid: str) -> bool:
     return conn.execute(select(copies.c.uid).where(copies.c.uid == uid)).first() is not None
 
 
+def article_row(
+    art: Article, seq: int, minhash: bytes | None, similarity: float | None
+) -> dict[str, Any]:
+    return dict(
+        uid=art.uid, seq=seq, source=art.source, url=art.url, title=art.title, text=art.text,
+        language=art.language, published=art.published.label(),
+        published_start=art.published.start.isoformat() if art.published.start else None,
+        published_end=art.published.end.isoformat() if art.published.end else None,
+        date_precision=art.published.precision, content_hash=art.content_hash,
+        duplicate_of=art.duplicate_of, similarity=similarity, n_chars=art.n_chars,
+        origin=storable(art.origin), fmt=art.fmt, minhash=minhash, ingested_at=now(),
+    )
+
+
 def insert_article(
     conn: Connection, art: Article, seq: int, minhash: bytes | None, similarity: float | None
 ) -> None:
-    conn.execute(
-        insert(articles).values(
-            uid=art.uid, seq=seq, source=art.source, url=art.url, title=art.title, text=art.text,
-            language=art.language, published=art.published.label(),
-            published_start=art.published.start.isoformat() if art.published.start else None,
-            published_end=art.published.end.isoformat() if art.published.end else None,
-            date_precision=art.published.precision, content_hash=art.content_hash,
-            duplicate_of=art.duplicate_of, similarity=similarity, n_chars=art.n_chars,
-            origin=storable(art.origin), fmt=art.fmt, minhash=minhash, ingested_at=now(),
-        )
+    conn.execute(insert(articles).values(**article_row(art, seq, minhash, similarity)))
+
+
+def copy_row(art: Article, first_uid: str) -> dict[str, Any]:
+    return dict(
+        uid=art.uid, article_uid=first_uid, source=art.source, url=art.url,
+        published=art.published.label(), origin=storable(art.origin), ingested_at=now(),
     )
 
 
 def insert_copy(conn: Connection, art: Article, first_uid: str) -> None:
-    _insert_ignore(conn, copies, [dict(
-        uid=art.uid, article_uid=first_uid, source=art.source, url=art.url,
-        published=art.published.label(), origin=storable(art.origin), ingested_at=now(),
-    )])
+    _insert_ignore(conn, copies, [copy_row(art, first_uid)])
 
 
 def insert_bands(conn: Connection, uid: str, keys: Iterable[str]) -> None:
@@ -99,6 +107,68 @@ def band_candidates(conn: Connection, keys: list[str]) -> list[tuple[str, bytes 
         .order_by(articles.c.seq)
     )
     return [(r.uid, r.minhash, r.duplicate_of) for r in rows]
+
+
+# --- batch forms: one statement per batch instead of one per article -----------
+# (the single ingest writer is the throughput ceiling; per-article round trips
+# dominated its time, on PostgreSQL most of all)
+def hashes_of_uids(conn: Connection, uids: Iterable[str]) -> dict[str, str]:
+    """uid -> content_hash for the stored articles among ``uids``."""
+    keys = list(set(uids))
+    if not keys:
+        return {}
+    rows = conn.execute(select(articles.c.uid, articles.c.content_hash)
+                        .where(articles.c.uid.in_(keys)))
+    return {r.uid: r.content_hash for r in rows}
+
+
+def uids_of_hashes(conn: Connection, hashes: Iterable[str]) -> dict[str, str]:
+    """content_hash -> uid of the stored article with that text."""
+    keys = list(set(hashes))
+    if not keys:
+        return {}
+    rows = conn.execute(select(articles.c.content_hash, articles.c.uid)
+                        .where(articles.c.content_hash.in_(keys)))
+    return {r.content_hash: r.uid for r in rows}
+
+
+def copies_among(conn: Connection, uids: Iterable[str]) -> set[str]:
+    keys = list(set(uids))
+    if not keys:
+        return set()
+    return set(conn.execute(select(copies.c.uid).where(copies.c.uid.in_(keys))).scalars())
+
+
+def band_candidates_by_key(
+    conn: Connection, keys: Iterable[str]
+) -> dict[str, list[tuple[int, str, bytes | None, str | None]]]:
+    """band key -> stored articles with that band: (seq, uid, minhash, duplicate_of)."""
+    wanted = list(set(keys))
+    out: dict[str, list[tuple[int, str, bytes | None, str | None]]] = {}
+    if not wanted:
+        return out
+    rows = conn.execute(
+        select(lsh_bands.c.band_key, articles.c.seq, articles.c.uid, articles.c.minhash,
+               articles.c.duplicate_of)
+        .join(articles, articles.c.uid == lsh_bands.c.article_uid)
+        .where(lsh_bands.c.band_key.in_(wanted))
+    )
+    for r in rows:
+        out.setdefault(r.band_key, []).append((r.seq, r.uid, r.minhash, r.duplicate_of))
+    return out
+
+
+def insert_articles(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(articles), list(rows))
+
+
+def insert_copies(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    _insert_ignore(conn, copies, rows)
+
+
+def insert_band_rows(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    _insert_ignore(conn, lsh_bands, rows)
 
 
 def insert_reject(conn: Connection, rej: Reject) -> None:
