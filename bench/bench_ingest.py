@@ -115,7 +115,7 @@ def main() -> None:
                         print(out.stderr[-3000:], file=sys.stderr)
                         raise SystemExit(f"run failed: {cmd}")
                     res = json.loads(out.stdout.strip().splitlines()[-1])
-                    res.update(size=n, db=dbkind, engine=engine, batch=args.batch)
+                    res.update(size=n, db=dbkind, engine=engine, batch=args.batch, commit=_commit())
                     results.append(res)
                     print(json.dumps(res), flush=True)
                     if args.out:
@@ -137,6 +137,12 @@ def main() -> None:
         print(f"| {r['size']:,} | {r['db']} | {r['engine']} | {r['articles_per_s']:,.0f} | "
               f"{r['seconds']:,.1f} | {r['cpu_ms_per_article']} | {r['peak_rss_mb']:,.0f} | "
               f"{r['load_avg_1m']} |")
+
+
+def _commit() -> str:
+    out = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+                         capture_output=True, text=True, check=False)
+    return out.stdout.strip()
 
 
 def _create_db(url: str) -> str:
