@@ -84,18 +84,25 @@ def _fallback_sentences(text: str) -> list[Sentence]:
 
 def _run_extras(an: Analysis, text: str, ref: DateRange, doc: Any, extract_times: Any,
                 extract_quantities: Any) -> None:
+    # The quantity extractor skips numbers inside the times it finds against an unknown
+    # reference; ours are the same spans when the reference is unknown, so it reuses them
+    # then (a known reference can drop an expression, e.g. "il y a deux décennies").
+    times_for_quantities = None
     if extract_times is None:
         an.notes.append("times: veille.analyze.temporal.extract_times unavailable")
     else:
         try:
             an.times = list(extract_times(text, an.sentences, ref, an.language))
+            if not ref.known:
+                times_for_quantities = an.times
         except Exception as exc:
             an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
     if extract_quantities is None:
         an.notes.append("quantities: veille.analyze.quantities.extract_quantities unavailable")
     else:
         try:
-            an.quantities = list(extract_quantities(text, an.sentences, an.language, doc=doc))
+            an.quantities = list(extract_quantities(text, an.sentences, an.language, doc=doc,
+                                                    times=times_for_quantities))
         except Exception as exc:
             an.notes.append(f"quantities: extractor failed: {type(exc).__name__}: {exc}")
 
