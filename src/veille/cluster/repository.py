@@ -19,6 +19,7 @@ from veille.cluster.state import StoryState
 from veille.store.schema import analyses, articles, copies, meta, stories, story_articles
 
 DF_KEY = "cluster.df"
+CLOCK_KEY = "cluster.processed"
 
 
 def now() -> datetime:
@@ -82,8 +83,15 @@ def save_meta(conn: Connection, df: HashedDF, snap: HashedDF, **extra: Any) -> N
         "snap_blob": base64.b64encode(snap.to_bytes()).decode("ascii"),
         **extra,
     }
-    conn.execute(delete(meta).where(meta.c.key == DF_KEY))
+    conn.execute(delete(meta).where(meta.c.key.in_([DF_KEY, CLOCK_KEY])))
     conn.execute(insert(meta).values(key=DF_KEY, value=value))
+    conn.execute(insert(meta).values(key=CLOCK_KEY, value={"n": extra.get("processed", 0)}))
+
+
+def processed_clock(conn: Connection) -> int:
+    """Articles decided so far by all runs (a cheap read: no blobs)."""
+    v = conn.execute(select(meta.c.value).where(meta.c.key == CLOCK_KEY)).scalar_one_or_none()
+    return int(v["n"]) if v else 0
 
 
 def _with_link(state: dict[str, Any], predecessor_id: int | None) -> StoryState:
@@ -182,7 +190,7 @@ def clear_all(conn: Connection) -> None:
     conn.execute(delete(story_articles))
     conn.execute(update(stories).values(predecessor_id=None))
     conn.execute(delete(stories))
-    conn.execute(delete(meta).where(meta.c.key == DF_KEY))
+    conn.execute(delete(meta).where(meta.c.key.in_([DF_KEY, CLOCK_KEY])))
 
 
 # --- reading (CLI contract) ---------------------------------------------------------

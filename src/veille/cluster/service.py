@@ -24,6 +24,7 @@ from veille.cluster.online import Merge, OnlineClusterer
 from veille.cluster.order import stream_order
 from veille.cluster.params import Params, load_params
 from veille.cluster.state import StoryState
+from veille.store.core import write_lock
 from veille.store.schema import articles, stories, story_articles
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,7 @@ def cluster_pending(
         if rebuild:
             repo.clear_all(conn)
         saved = repo.load_meta(conn) or {}
+        clock = repo.processed_clock(conn)
         order = _pending(conn)
         live = repo.recent_story_states(conn, max_live) if order else []
     counts = {"join": 0, "new": 0, "chain": 0, "dup": 0}
@@ -149,6 +151,14 @@ def cluster_pending(
     for i in range(0, len(order), batch_size):
         batch = order[i : i + batch_size]
         with store.begin() as conn:
+            # One clusterer at a time: two runs over the same pending articles
+            # would assign them twice from diverging story states. Under the
+            # store's write lock, a run that finds the clock moved by another
+            # run stops; that run (or the next ingest) handles what is left.
+            write_lock(conn)
+            if repo.processed_clock(conn) != clock:
+                report["yielded"] = "another clustering run is active"
+                break
             session.conn = conn
             assigned: list[tuple[str, int, float]] = []
             merges: list[Merge] = []
@@ -175,6 +185,7 @@ def cluster_pending(
                 merges += cl.merge_pass()
             n_merges += len(merges)
             _flush(conn, cl, merges, assigned, changed)
+            clock = cl.processed
             session.conn = None
         if on_batch:
             on_batch(len(batch))
@@ -188,7 +199,7 @@ def cluster_pending(
         merges=n_merges,
         stories=_count(store),
         seconds=round(secs, 3),
-        ms_per_article=round(1000 * secs / max(1, done), 3),
+        ms_per_article=round(1000 * secs / done, 3) if done else 0.0,
     )
     if views and changed:
         report["views"] = _refresh_views(store, sorted(changed | set(_without_view(store))))
