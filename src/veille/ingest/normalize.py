@@ -14,7 +14,11 @@ _WS = re.compile(r"\s+")
 # Lone surrogates (JSON "\\ud800" decodes to one) cannot be stored as UTF-8,
 # and control characters (NUL above all: PostgreSQL refuses it) have no place
 # in a one-line field such as an id, a source name or a URL.
+# Bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069) are
+# dropped from these fields too: in an id or a source name they only serve to
+# make "evil\u202egpj.exe" display as "evilexe.jpg".
 _UNSTORABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def normalize_text(text: str) -> str:
@@ -54,7 +58,8 @@ def clean_field(value: str | None, max_chars: int | None = None) -> str | None:
     unstorable characters become spaces, spaces collapse; None when empty."""
     if value is None:
         return None
-    value = _WS.sub(" ", _UNSTORABLE.sub(" ", unicodedata.normalize("NFC", str(value)))).strip()
+    value = _BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", str(value)))
+    value = _WS.sub(" ", _UNSTORABLE.sub(" ", value)).strip()
     if max_chars is not None:
         value = value[:max_chars]
     return value or None
