@@ -21,7 +21,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
+from veille.analyze.temporal import (
+    _NEEDS_IGNORECASE,
+    extract_times,
+    fold_same_length,
+    sentence_index,
+)
 from veille.analyze.temporal_lexicon import NUMBER_WORDS, parse_number
 from veille.model import DateRange, Quantity, Sentence, TimeRef
 
@@ -67,13 +72,16 @@ _UNIT_RX = "|".join(
 )
 _SEP = r"(?:a|au|-|et|to|and|ou|or)"
 
-_QTY = re.compile(
+_QTY_PATTERN = (
     rf"(?<![\w-])(?:(?P<pre>entre|de|between|from)\s+)?"
     rf"(?P<cur1>[€$£])?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{_NUM})(?:\s*(?P<sc1>{_SCALE})(?![a-z]))?"
     rf"(?:\s*(?P<sep>{_SEP})\s*(?P<cur2>[€$£])?\s?(?P<n2>{_NUM})(?:\s*(?P<sc2>{_SCALE})(?![a-z]))?)?"
-    rf"(?:\s*(?:d['e]\s*|of\s+)?(?P<unit>{_UNIT_RX})(?![a-z\d]))?",
-    re.IGNORECASE,
+    rf"(?:\s*(?:d['e]\s*|of\s+)?(?P<unit>{_UNIT_RX})(?![a-z\d]))?"
 )
+_QTY = re.compile(_QTY_PATTERN, re.IGNORECASE)
+# the same on folded text with no character that IGNORECASE would equate with an ASCII
+# letter (the pattern is lower-case): identical matches, about twice as fast
+_QTY_FOLDED = re.compile(_QTY_PATTERN)
 _PARTITIVE = re.compile(rf"\s+(?:des|d'entre|of|of the|sur)\s+(?P<tot>{_NUM})(?![\w])", re.I)
 _PARTITIVE_NOUN = re.compile(r"\s+(?:des|d'entre les|of the)\s+", re.I)
 
@@ -241,11 +249,12 @@ def extract_quantities(
         time_spans = [(t.start, t.end) for t in times]
     else:
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
+    qty_rx = _QTY if _NEEDS_IGNORECASE.search(folded) else _QTY_FOLDED
     out: list[Quantity] = []
     last_end = 0
     pos = 0
     while pos < len(folded):
-        m = _QTY.search(folded, pos)
+        m = qty_rx.search(folded, pos)
         if m is None:
             break
         pos = max(m.end(), pos + 1)
