@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("jsonl")
     ap.add_argument("--save", action="store_true", help="write params.json")
-    ap.add_argument("--c", type=float, default=10.0)
+    ap.add_argument("--c", type=float, default=3.0)
     ap.add_argument(
         "--sensitivity",
         action="store_true",
