@@ -35,7 +35,11 @@ PIECES = st.sampled_from([
     "Christmas Eve", "au XXe siècle", "les années 80", "in the 1990s", "au premier trimestre",
     "à midi", "vers minuit", "vendredi 16", "last Monday", "hier soir", "aujourd'hui,", "tomorrow",
     "le quinquennat", "Mai 68", "en mars", "May", "12/05/2021", "2023-05-12", "50 000 hommes",
-    "5,2 milliards de $", "12 %", "1945", "15 mois", "l'an dernier", "de", "et", ", ", " ", "\n",
+    "5,2 milliards de $", "12 %", "1945", "15 mois", "l'an dernier", "le lendemain", "la veille",
+    "le soir même", "the next day", "ce matin", "this evening", "dans la nuit de samedi",
+    "during the afternoon", "les derniers mois", "the past few weeks", "fin de semaine",
+    "au milieu du mois", "end of the year", "chaque lundi", "les mardis", "quotidiennement",
+    "weekly", "le 12/5", "de", "et", ", ", " ", "\n",
 ])
 TEXT = st.lists(PIECES | st.text(alphabet="abcdehilmnorstuy0123456789 ,'", max_size=6),
                 max_size=30).map("".join)

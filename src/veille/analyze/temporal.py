@@ -380,6 +380,18 @@ _GATES: dict[str, tuple[str, ...]] = {
     "wd": tuple(WEEKDAYS),
     "reld": ("hier", "demain", "aujourd'hui", "yesterday", "today", "tomorrow", "tonight"),
     "lexdur": ("quinquennat", "septennat", "mandature"),
+    "daymonth": ("/",),
+    "anchor": ("lendemain", "veille", "meme", "next day", "following day", "day before",
+               "previous day", "same day"),
+    "thispart": ("matin", "midi", "soir", "nuit", "morning", "afternoon", "evening", "night"),
+    "partbare": ("soiree", "nuit", "matinee", "apres-midi", "evening", "night", "afternoon",
+                 "morning"),
+    "vaguedur": ("dernier", "prochain", "last", "past", "next", "coming"),
+    "unitpart": ("semaine", "mois", "annee", "week", "month", "year"),
+    "unitpart2": ("semaine", "mois", "annee"),
+    "set": ("chaque", "tous les", "toutes les", "every", "each", *WEEKDAYS, "quotidien",
+            "hebdomadaire", "mensuel", "annuel", "daily", "weekly", "monthly", "annually",
+            "yearly"),
 }  # fmt: skip
 
 
