@@ -25,6 +25,10 @@ def parse_feed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
         detail = f": {why}" if why else ""
         yield Reject(opts.origin, f"not a readable RSS/Atom feed{detail}", "E009")
         return
+    if not parsed.entries:
+        # A well-formed feed with nothing in it: say so rather than add nothing silently.
+        yield Reject(opts.origin, "the feed has no entries", "E002")
+        return
     site = parsed.feed.get("title") or parsed.feed.get("link")
     for index, entry in enumerate(parsed.entries, start=1):
         yield _entry(entry, index, site, opts)
