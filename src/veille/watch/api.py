@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Query
+from fastapi import APIRouter, Header, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from veille.store import Store
 from veille.watch import alerts as al
 from veille.watch import changes as ch
 from veille.watch.sources import ConfigError, WatchlistSpec
+
+MAX_ID = 2**62
 
 
 class WatchlistIn(BaseModel):
@@ -47,9 +49,10 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
     def get_alerts(
         limit: int = Query(50, ge=1, le=100),
         watchlist: str | None = Query(None, max_length=256),
-        cursor: str | None = Query(None, max_length=20, pattern=r"^\d+$",
+        cursor: str | None = Query(None, max_length=18, pattern=r"^\d{1,18}$",
                                    description="next_cursor of the previous page."),
-        after_id: int | None = Query(None, ge=0, description="Only alerts newer than this id."),
+        # Bounded: a larger integer does not fit a database integer (was a 500).
+        after_id: int | None = Query(None, ge=0, le=MAX_ID, description="Only alerts newer than this id."),
     ) -> dict[str, Any]:
         """Recorded alerts, newest first (``after_id`` to poll for new ones)."""
         with store().connect() as conn:
@@ -91,8 +94,8 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
             return {"items": ch.updated_stories(conn, viewer, include_unseen=include_unseen)}
 
     @router.get("/api/stories/{story_id}/changes")
-    def get_changes(story_id: int, viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64)
-                    ) -> dict[str, Any]:
+    def get_changes(story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+                    viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64)) -> dict[str, Any]:
         """What changed in the story since the viewer last marked it seen."""
         with store().connect() as conn:
             change = ch.changes_since(conn, story_id, viewer)
@@ -102,7 +105,8 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
 
     @router.post("/api/stories/{story_id}/seen")
     def post_seen(
-        story_id: int, viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
+        story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+        viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
         authorization: str | None = Header(None), x_veille_token: str | None = Header(None),
     ) -> dict[str, Any]:
         """Record that the viewer has seen the story as it is now."""
