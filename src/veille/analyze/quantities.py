@@ -17,6 +17,7 @@ What is *not* a quantity here: anything inside a time expression
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -153,9 +154,16 @@ def _scale(s: str | None, lang: str = "fr") -> float:
     return 1.0
 
 
-def _noun_from_doc(doc: Any, end: int) -> tuple[str | None, int]:
-    """The counted noun from spaCy: first NOUN after ``end`` (past one adjective)."""
-    toks = [t for t in doc if t.idx >= end]
+def _noun_from_doc(doc: Any, end: int, starts: list[int] | None = None) -> tuple[str | None, int]:
+    """The counted noun from spaCy: first NOUN after ``end`` (past one adjective).
+
+    ``starts`` (the tokens' ``idx``, increasing) finds the first token at or after
+    ``end`` by bisection instead of walking the whole Doc for every number.
+    """
+    if starts is None:
+        starts = [t.idx for t in doc]
+    first = bisect.bisect_left(starts, end)
+    toks = [doc[i] for i in range(first, min(first + 4, len(starts)))]  # at most 4 are read
     for k, tok in enumerate(toks[:3]):
         if tok.is_punct:
             return None, end
@@ -250,6 +258,7 @@ def extract_quantities(
     else:
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
     qty_rx = _QTY if _NEEDS_IGNORECASE.search(folded) else _QTY_FOLDED
+    tok_starts: list[int] | None = None  # token offsets of ``doc``, built on first use
     out: list[Quantity] = []
     last_end = 0
     pos = 0
@@ -335,8 +344,12 @@ def extract_quantities(
                 if sm:
                     stop = sm.end()  # "trois millions de personnes"
         if unit is None or unit_raw is None:
+            if doc is not None and tok_starts is None:
+                tok_starts = [t.idx for t in doc]
             n, nstop = (
-                _noun_from_doc(doc, stop) if doc is not None else _noun_from_text(text, stop, lang)
+                _noun_from_doc(doc, stop, tok_starts)
+                if doc is not None
+                else _noun_from_text(text, stop, lang)
             )
             if n is None and doc is not None:
                 n, nstop = _noun_from_text(text, stop, lang)
