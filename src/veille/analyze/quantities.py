@@ -258,6 +258,15 @@ def extract_quantities(
     else:
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
     qty_rx = _QTY if _NEEDS_IGNORECASE.search(folded) else _QTY_FOLDED
+    # time spans sorted by start with the running maximum of their ends: a number overlaps
+    # one iff the spans starting before its end reach past its start (bisection, where a
+    # scan of every span per number was quadratic on long texts)
+    time_spans.sort()
+    span_starts = [a for a, _ in time_spans]
+    reach: list[int] = []
+    for _, b in time_spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    sent_starts = [x.start for x in sentences]
     tok_starts: list[int] | None = None  # token offsets of ``doc``, built on first use
     out: list[Quantity] = []
     last_end = 0
@@ -271,7 +280,8 @@ def extract_quantities(
             continue
         num_start = m.start("n1")
         num_end = m.end("n2") if m.group("n2") else m.end("n1")
-        if any(s < num_end and num_start < e for s, e in time_spans):
+        k = bisect.bisect_left(span_starts, num_end)
+        if k > 0 and num_start < reach[k - 1]:
             continue
         n1_text = text[m.start("n1") : m.end("n1")]
         if _is_ordinal_or_id(text, m.start("n1"), m.end("n1")):
@@ -367,7 +377,7 @@ def extract_quantities(
                 text=text[start:end],
                 start=start,
                 end=end,
-                sentence=sentence_index(sentences, start),
+                sentence=sentence_index(sentences, start, sent_starts),
                 value=v1,
                 value_max=v2,
                 unit=unit,

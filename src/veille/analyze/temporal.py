@@ -679,12 +679,16 @@ def _share_years(cands: list[_Cand], folded: str) -> None:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest non-overlapping candidates; priority breaks ties."""
     cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
+    # Taken spans never overlap, so sorted by (start, end) their ends never decrease: the
+    # only one that can overlap [c.start, c.end) is the last one starting before c.end.
+    # (A linear scan of all taken spans per candidate was quadratic on long texts.)
     taken: list[tuple[int, int]] = []
     out: list[_Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_left(taken, c.end, key=lambda t: t[0])
+        if i > 0 and c.start < taken[i - 1][1]:
             continue
-        taken.append((c.start, c.end))
+        bisect.insort(taken, (c.start, c.end))
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
@@ -1294,10 +1298,13 @@ def _merge(results: list[Resolved | None]) -> Resolved | None:
     return Resolved(first.type, value, s, e, gran)
 
 
-def sentence_index(sentences: list[Sentence], offset: int) -> int:
+def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
+    """``starts`` (the sentences' start offsets) can be passed by callers asking for many
+    offsets, so it is built once rather than once per expression."""
     if not sentences:
         return 0
-    starts = [s.start for s in sentences]
+    if starts is None:
+        starts = [s.start for s in sentences]
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0:
         return sentences[0].index
@@ -1371,6 +1378,7 @@ def extract_times(
             ):
                 anchor = r.start
     out: list[TimeRef] = []
+    sent_starts = [s.start for s in sentences]
     for c, results in zip(cands, per_cand, strict=True):
         r = _merge(results)
         if r is None:
@@ -1381,7 +1389,7 @@ def extract_times(
                 text=text[c.start : c.end],
                 start=c.start,
                 end=c.end,
-                sentence=sentence_index(sentences, c.start),
+                sentence=sentence_index(sentences, c.start, sent_starts),
                 type=r.type,  # type: ignore[arg-type]
                 value=r.value,
                 range_start=r.start.isoformat() if r.start else None,
