@@ -219,4 +219,6 @@ def test_api_openapi_and_docs(client: TestClient) -> None:
                  "/api/export/{kind}"):
         assert path in schema["paths"], path
     assert "post" in schema["paths"]["/api/articles"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200

@@ -144,3 +144,9 @@ def test_browser_untrusted_article_runs_no_script(page: Any, xss_client: Any) ->
         page.goto(url + "/")
         page.goto(url + "/search?q=port")
         assert page.dialogs == []
+
+
+def test_browser_api_docs_render_offline(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/docs")
+    page.wait_for_selector('.opblock-summary-path[data-path="/api/search"]', timeout=15000)
+    assert page.locator(".opblock").count() >= 9

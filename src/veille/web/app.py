@@ -6,6 +6,7 @@ or URL, so tests, the CLI and a WSGI/ASGI host all build the app the same way.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,22 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 # Swagger UI (/docs) needs its CDN bundle and an inline bootstrap script; it
 # shows no article text, so it alone gets this policy.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
-            "https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def _swagger_dir() -> Path | None:
+    """Swagger UI 5 (OpenAPI 3.1) as shipped by the swagger-ui-py package: /docs works offline."""
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.origin:
+        return None  # FastAPI's default page, loading Swagger UI from its CDN
+    static = Path(spec.origin).parent / "static"
+    return static if (static / "swagger-ui-bundle.js").exists() else None
+
+
+SWAGGER_DIR = _swagger_dir()
+_CDN = "" if SWAGGER_DIR else " https://cdn.jsdelivr.net"
+DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline'{_CDN}; "
+            f"style-src 'self' 'unsafe-inline'{_CDN}; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
 def _templates() -> Jinja2Templates:
@@ -56,7 +70,22 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
                     "Reads are open; writes need `Authorization: Bearer $VEILLE_TOKEN`. "
                     "Errors are RFC 9457 problem details. Lists page with `cursor`=`next_cursor`.",
         dependencies=[Depends(require_read)],
+        docs_url=None if SWAGGER_DIR else "/docs", redoc_url=None,
     )
+    if SWAGGER_DIR:
+        from fastapi.openapi.docs import get_swagger_ui_html
+        from fastapi.responses import HTMLResponse
+
+        app.mount("/docs-assets", StaticFiles(directory=str(SWAGGER_DIR)), name="docs-assets")
+
+        @app.get("/docs", include_in_schema=False)
+        def docs() -> HTMLResponse:
+            return get_swagger_ui_html(
+                openapi_url="/openapi.json", title="veille API",
+                swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                swagger_css_url="/docs-assets/swagger-ui.css",
+                swagger_favicon_url="/docs-assets/favicon-32x32.png")
+
     app.state.store = store
     app.state.settings = settings
     app.state.token = token if token is not None else (settings.token or None)
@@ -68,7 +97,7 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc", "/docs/oauth2-redirect")
+        docs = request.url.path == "/docs"
         response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
