@@ -4,6 +4,7 @@ processes opening a fresh store at once both succeed (one migrates)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,10 @@ def _check(db: str, ref_db: str, files: list[Path]) -> None:
     assert got == ref
 
 
-@pytest.mark.parametrize("writers", [2, 4])
+WRITERS = [int(w) for w in os.environ.get("VEILLE_CONCURRENT_WRITERS", "2").split(",")]
+
+
+@pytest.mark.parametrize("writers", WRITERS)
 def test_concurrent_overlapping_ingests_sqlite(news_jsonl: Path, tmp_path: Path, writers: int) -> None:
     files = _split(news_jsonl, tmp_path, writers)
     ref = str(tmp_path / "ref.db")

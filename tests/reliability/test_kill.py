@@ -24,7 +24,7 @@ from .storedump import counts, diff, dump, orphans
 
 pytestmark = pytest.mark.slow
 SEED = int(os.environ.get("VEILLE_KILL_SEED", "20261125"))
-KILLS = int(os.environ.get("VEILLE_KILLS", "5"))
+KILLS = int(os.environ.get("VEILLE_KILLS", "3"))
 
 
 def _clean_run(db: str, args: list[str]) -> float:
@@ -84,12 +84,12 @@ def test_kill_ingest_with_analysis_and_clustering(news_jsonl: Path, tmp_path: Pa
     assert counts(ref)["analyses"] == counts(ref)["articles"] > 0
     assert counts(ref)["story_articles"] == counts(ref)["articles"]
     db = str(tmp_path / "killed.db")
-    points = _kill_then_finish(db, args, total, 3, random.Random(SEED + 1), lo=0.4)
+    points = _kill_then_finish(db, args, total, max(1, KILLS - 1), random.Random(SEED + 1), lo=0.4)
     print("pipeline kill points (s, counts):", points)
     _assert_same_store(ref, db)
 
 
-N_CLUSTER = int(os.environ.get("VEILLE_KILL_CLUSTER_ARTICLES", "150"))
+N_CLUSTER = int(os.environ.get("VEILLE_KILL_CLUSTER_ARTICLES", "120"))
 
 
 def test_kill_cluster(news_jsonl: Path, tmp_path: Path) -> None:
@@ -113,6 +113,6 @@ def test_kill_cluster(news_jsonl: Path, tmp_path: Path) -> None:
     print("cluster mid-assignment kill:", mid, mid_state)
     assert mid.returncode is None and 0 < mid_state < n
     # ...then at random times (start-up, assignment, merges, story views).
-    points = _kill_then_finish(db, args, total, 3, random.Random(SEED + 2), lo=0.2)
+    points = _kill_then_finish(db, args, total, max(1, KILLS - 1), random.Random(SEED + 2), lo=0.2)
     print("cluster kill points (s, counts):", points)
     _assert_same_store(ref, db)
