@@ -133,6 +133,7 @@ def bench_memory(sizes: list[int], window: int) -> list[dict[str, Any]]:
         w_feat += t1 - t0
         w_assign += t2 - t1
         if i % window == 0:
+            cl.flushed()  # what a store flush does after persisting the dirty stories
             last_feat, last_assign, last_cands = w_feat, w_assign, w_cands
             w_feat = w_assign = 0.0
             w_cands = 0

@@ -109,6 +109,13 @@ class OnlineClusterer:
         if other is not None and key in other.ix:
             other.ix.remove(key)
 
+    def flushed(self) -> None:
+        """The caller has persisted every dirty story: forget them (this is
+        what keeps memory bounded; a purely in-memory user calls it too)."""
+        self.dirty.clear()
+        self.removed.clear()
+        self.evicted.clear()
+
     def resolve(self, sid: str) -> str:
         """Follow merges: the story an old id now lives in."""
         seen = 0

@@ -89,9 +89,7 @@ def _flush(
         # refreshed leaves them missing (rebuilt by the next run or on
         # demand), never silently out of date.
         conn.execute(update(stories).where(stories.c.id.in_([int(x) for x in cl.dirty])).values(view=null()))
-    cl.dirty.clear()
-    cl.removed.clear()
-    cl.evicted.clear()
+    cl.flushed()
     repo.save_meta(
         conn,
         cl.df,
