@@ -15,6 +15,7 @@ import os
 import random
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,30 @@ def _kill_then_finish(db: str, args: list[str], total: float, kills: int, rng: r
     return points
 
 
+def _independent_kills(make_db: Callable[[int], str], ref: str, args: list[str], total: float,
+                       kills: int, rng: random.Random, lo: float) -> list[tuple[float, dict[str, int]]]:
+    """Each kill on its own fresh store (empty, or a copy of a base), then a
+    rerun to the end, compared with the clean run: kill points spread over the
+    whole run instead of piling up after the first completed rerun."""
+    points = []
+    for i in range(kills):
+        db = make_db(i)
+        killed = run_and_kill(db, args, rng.uniform(lo * total, total))
+        points.append((round(killed.seconds, 2), dict(counts(db)) if Path(db).exists() else {}))
+        final = run_veille(db, *args)
+        assert final.returncode == 0, final.stderr[-2000:]
+        _assert_same_store(ref, db)
+    return points
+
+
+def _copy_db(src: str, dest: str) -> str:
+    """A SQLite store with its WAL, if one was left behind."""
+    for suffix in ("", "-wal"):
+        if Path(src + suffix).exists():
+            shutil.copy(src + suffix, dest + suffix)
+    return dest
+
+
 def _assert_same_store(ref: str, db: str) -> None:
     if os.environ.get("VEILLE_KEEP_KILL_DBS"):
         print("kept:", ref, db)
@@ -61,10 +86,18 @@ def test_kill_ingest_over_hundreds_of_articles(news_jsonl: Path, tmp_path: Path)
     n = counts(ref)["articles"]
     assert n > 300
     db = str(tmp_path / "killed.db")
-    points = _kill_then_finish(db, args, total, KILLS, random.Random(SEED), lo=0.1)
-    print("ingest kill points (s, counts):", points)
-    assert any(0 < p[1].get("articles", 0) < n for p in points), points
+    # A kill between two committed batches of the same run (200 articles a batch)...
+    mid = run_and_kill_when(db, args, "articles", n)
+    mid_state = counts(db)["articles"]
+    print("ingest mid-run kill:", mid, mid_state)
+    assert mid.returncode is None and 0 < mid_state < n
+    final = run_veille(db, *args)
+    assert final.returncode == 0, final.stderr[-2000:]
     _assert_same_store(ref, db)
+    # ...then kills at random times (start-up, reading, inside a batch's transaction).
+    points = _independent_kills(lambda i: str(tmp_path / f"k{i}.db"), ref, args, total, KILLS,
+                                random.Random(SEED), lo=0.1)
+    print("ingest kill points (s, counts):", points)
     # And a further rerun adds nothing.
     again = run_veille(db, *args)
     assert report(again.stdout)["ingest"]["added"] == 0  # type: ignore[index]
@@ -102,7 +135,7 @@ def test_kill_cluster(news_jsonl: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     ref, db = str(tmp_path / "ref.db"), str(tmp_path / "killed.db")
     for target in (ref, db):
-        shutil.copy(base, target)
+        _copy_db(base, target)
     args = ["cluster-batches", "40"]  # cluster_pending(batch_size=40), see conftest
     total = _clean_run(ref, args)
     n = counts(ref)["articles"]
@@ -112,7 +145,14 @@ def test_kill_cluster(news_jsonl: Path, tmp_path: Path) -> None:
     mid_state = counts(db)["story_articles"]
     print("cluster mid-assignment kill:", mid, mid_state)
     assert mid.returncode is None and 0 < mid_state < n
-    # ...then at random times (start-up, assignment, merges, story views).
-    points = _kill_then_finish(db, args, total, max(1, KILLS - 1), random.Random(SEED + 2), lo=0.2)
-    print("cluster kill points (s, counts):", points)
+    final = run_veille(db, *args)
+    assert final.returncode == 0, final.stderr[-2000:]
     _assert_same_store(ref, db)
+
+    # ...then at random times (start-up, assignment, merges, story views).
+    def fresh(i: int) -> str:
+        return _copy_db(base, str(tmp_path / f"k{i}.db"))
+
+    points = _independent_kills(fresh, ref, args, total, max(1, KILLS - 1), random.Random(SEED + 2),
+                                lo=0.2)
+    print("cluster kill points (s, counts):", points)
