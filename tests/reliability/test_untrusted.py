@@ -81,8 +81,6 @@ def test_huge_token_wraps_instead_of_widening_the_page(app_store) -> None:  # ty
     assert "overflow-wrap: anywhere" in css or "word-break: break-all" in css
 
 
-@pytest.mark.xfail(strict=True, reason="pages do not isolate bidi overrides in titles/text yet "
-                   "(reported to the web app's owner); strict: remove this mark once fixed")
 def test_rtl_override_cannot_reorder_the_page(app_store) -> None:  # type: ignore[no-untyped-def]
     """A U+202E in a title or source must not flip the text around it: it is
     either dropped or closed inside an isolate (<bdi>, dir=auto, or a

@@ -19,7 +19,7 @@ from starlette.responses import Response
 from veille import __version__ as VERSION
 from veille.config import Settings
 from veille.store import Store
-from veille.web import problems
+from veille.web import bidi, problems
 from veille.web.api import articles, entities, exports, quotes, search, stories
 from veille.web.deps import require_read
 
@@ -51,6 +51,7 @@ DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline'{_CDN}; "
 
 def _templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))
+    bidi.install(t.env)  # before any template compiles: finalize is applied at compile time
     t.env.globals["version"] = VERSION
     return t
 
@@ -70,6 +71,7 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
                     "Reads are open; writes need `Authorization: Bearer $VEILLE_TOKEN`. "
                     "Errors are RFC 9457 problem details. Lists page with `cursor`=`next_cursor`.",
         dependencies=[Depends(require_read)],
+        responses=problems.problem_responses(401),  # any route, when reads are protected
         docs_url=None if SWAGGER_DIR else "/docs", redoc_url=None,
     )
     if SWAGGER_DIR:
@@ -114,7 +116,8 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     except ImportError:
         pass
     else:
-        app.include_router(create_router(lambda: store, lambda: app.state.token))
+        app.include_router(create_router(lambda: store, lambda: app.state.token),
+                           responses=problems.problem_responses(400, 403, 404, 422))
     from veille.web import pages
 
     app.include_router(pages.router)

@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_TYPE = "https://veille.invalid/problems/"  # a namespace, not a page
@@ -23,6 +24,46 @@ log = logging.getLogger("veille.web")
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
           405: "Method not allowed", 413: "Payload too large", 415: "Unsupported media type",
           422: "Unprocessable content", 500: "Internal server error"}
+
+
+class ProblemDetails(BaseModel):
+    """The body of every error of the API (RFC 9457), as declared in the OpenAPI schema."""
+
+    model_config = ConfigDict(extra="allow", title="ProblemDetails")
+    type: str = Field(description="A stable URI per kind of error: branch on it.")
+    title: str = Field(description="The HTTP status in words.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What went wrong with this request, for a person.")
+    instance: str | None = Field(None, description="The path of the request.")
+    errors: list[dict[str, Any]] | None = Field(
+        None, description="Invalid parameters: location, message, type (422 invalid-parameters).")
+    rejects: list[dict[str, Any]] | None = Field(
+        None, description="Articles refused by the ingest: code, reason, origin, line (422 rejected).")
+
+
+_WHY = {400: "Bad request: an invalid cursor (not from this listing) or a body that is not JSON",
+        401: "The token is missing or wrong (writes; reads too when the server protects them)",
+        403: "Writes are disabled on this server (no VEILLE_TOKEN set)",
+        404: "No such item", 413: "The body is over the upload limit",
+        415: "The body is neither application/json nor multipart/form-data",
+        422: "Invalid parameters or body (problem details with `errors`, or `rejects`)"}
+# A $ref to a component we add ourselves: FastAPI only lists models that routes
+# return, and `model=` would also declare application/json for errors.
+SCHEMA = ProblemDetails.model_json_schema()
+_REF = {"$ref": "#/components/schemas/ProblemDetails"}  # added to the schema by add_schema()
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` for these error statuses, all ``application/problem+json``.
+
+    Declaring 422 here also replaces FastAPI's default 422 (an application/json
+    ``HTTPValidationError`` that this app never sends)."""
+    return {s: {"description": _WHY.get(s, TITLES.get(s, "Error")),
+                "content": {MEDIA_TYPE: {"schema": _REF}}} for s in statuses}
+
+
+LIST_ERRORS = problem_responses(400, 422)  # + 401 for every route, from the app
+ITEM_ERRORS = problem_responses(404, 422)
 
 
 class Problem(Exception):
@@ -57,7 +98,20 @@ def respond(request: Request, status: int, kind: str, detail: str,
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
+def add_schema(app: FastAPI) -> None:
+    """Put ProblemDetails in the OpenAPI components that the error responses point to."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            build().setdefault("components", {}).setdefault("schemas", {})["ProblemDetails"] = SCHEMA
+        return app.openapi_schema  # set by build()
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install(app: FastAPI) -> None:
+    add_schema(app)
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> Response:
         headers = {"WWW-Authenticate": 'Bearer realm="veille"'} if exc.status == 401 else None

@@ -17,7 +17,7 @@ from veille.model import Reject
 from veille.web import cursor
 from veille.web.data import articles as data
 from veille.web.deps import ConnDep, Limit, Since, Until, get_store, iso_bound, require_write
-from veille.web.problems import Problem
+from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem, problem_responses
 
 router = APIRouter(tags=["articles"])
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -44,7 +44,7 @@ _INGEST_BODY = {
 }
 
 
-@router.get("/articles", summary="List articles (ingest order)")
+@router.get("/articles", summary="List articles (ingest order)", responses=LIST_ERRORS)
 def list_articles(
     conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     source: str | None = None, language: Annotated[str | None, Query(max_length=16)] = None,
@@ -59,7 +59,7 @@ def list_articles(
     return {"items": items, "next_cursor": cursor.encode("articles", nxt), "limit": limit}
 
 
-@router.get("/articles/{article_id:path}", summary="One article with its analysis")
+@router.get("/articles/{article_id:path}", summary="One article with its analysis", responses=ITEM_ERRORS)
 def get_article(conn: ConnDep, article_id: str) -> dict[str, Any]:
     art = data.get_article(conn, article_id)
     if art is None:
@@ -127,7 +127,8 @@ def _process(store: Any) -> None:
 
 
 @router.post("/articles", status_code=201, summary="Ingest articles (needs the token)",
-             dependencies=[Depends(require_write)], openapi_extra=_INGEST_BODY)
+             dependencies=[Depends(require_write)], openapi_extra=_INGEST_BODY,
+             responses=problem_responses(400, 403, 413, 415, 422))
 async def ingest(
     request: Request, background: BackgroundTasks,
     fmt: Annotated[str, Query(alias="format", description="Upload format: " + "|".join(FORMATS))] = "auto",

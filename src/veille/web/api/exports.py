@@ -11,12 +11,14 @@ from fastapi.responses import Response, StreamingResponse
 
 from veille import export as ex
 from veille.web.deps import get_store
+from veille.web.problems import problem_responses
 
 router = APIRouter(tags=["exports"])
 
 
 @router.get("/export/{kind}", summary="Export a whole table",
-            responses={200: {"content": {m: {} for m in ex.MEDIA_TYPES.values()}}})
+            responses={200: {"content": {m: {} for m in ex.MEDIA_TYPES.values()}},
+                       **problem_responses(422)})
 def export(
     request: Request, kind: Annotated[Literal["stories", "articles", "entities", "quotes"], Path()],
     fmt: Annotated[Literal["json", "jsonl", "csv", "parquet"], Query(alias="format")] = "jsonl",

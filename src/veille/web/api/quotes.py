@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query
 from veille.web import cursor
 from veille.web.data import quotes as data
 from veille.web.deps import ConnDep, Limit
+from veille.web.problems import LIST_ERRORS
 
 router = APIRouter(tags=["quotes"])
 
 
-@router.get("/quotes", summary="List quotes")
+@router.get("/quotes", summary="List quotes", responses=LIST_ERRORS)
 def list_quotes(
     conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     speaker: Annotated[str | None, Query(max_length=200,

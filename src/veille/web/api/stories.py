@@ -9,12 +9,12 @@ from fastapi import APIRouter, Path, Query
 from veille.web import cursor
 from veille.web.data import stories as data
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
-from veille.web.problems import Problem
+from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem
 
 router = APIRouter(tags=["stories"])
 
 
-@router.get("/stories", summary="List stories")
+@router.get("/stories", summary="List stories", responses=LIST_ERRORS)
 def list_stories(
     conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     sort: Annotated[Literal["recent", "size"], Query(description="recent: last published first; "
@@ -28,7 +28,7 @@ def list_stories(
     return {"items": items, "next_cursor": cursor.encode(f"stories:{sort}", nxt), "limit": limit}
 
 
-@router.get("/stories/{story_id}", summary="One story with its full view")
+@router.get("/stories/{story_id}", summary="One story with its full view", responses=ITEM_ERRORS)
 def get_story(conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
     story = data.get_story(conn, story_id)
     if story is None:
