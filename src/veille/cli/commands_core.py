@@ -107,17 +107,35 @@ def ingest(
     if json_out:
         print_json(result)
     else:
-        r = report
-        console.print(
-            f"{len(r.added)} added ({r.near_duplicates} near duplicates linked), "
-            f"{r.exact_duplicates} exact duplicates folded, {r.unchanged} already stored, "
-            f"{len(r.rejects)} rejected", highlight=False,
-        )
-        for key in ("analyze", "cluster"):
-            if key in result:
-                console.print(f"{key}: {result[key]}", highlight=False)
+        for line in _summary_lines(report, result):
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
     if report.rejects:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _summary_lines(report: Any, result: dict[str, Any]) -> list[str]:
+    """What a run did, in words (``--json`` gives the same as data)."""
+    r = report
+    lines = [
+        f"ingest: {len(r.added)} added ({r.near_duplicates} near duplicates linked), "
+        f"{r.exact_duplicates} exact duplicates folded, {r.unchanged} already stored, "
+        f"{len(r.rejects)} rejected"
+    ]
+    an = result.get("analyze")
+    if isinstance(an, dict):
+        lines.append(f"analyse: {an['skipped']}" if "skipped" in an
+                     else f"analyse: {an.get('analyzed', 0)} articles analysed")
+    cl = result.get("cluster")
+    if isinstance(cl, dict):
+        if "assigned" in cl:
+            lines.append(
+                f"stories: {cl['assigned']} articles assigned — {cl.get('new_stories', 0)} new, "
+                f"{cl.get('joined', 0)} joined an existing story, {cl.get('chained', 0)} chained "
+                f"to an earlier one; {cl.get('stories', '?')} stories in all"
+            )
+        else:
+            lines.append("stories: " + ", ".join(f"{k}: {v}" for k, v in cl.items()))
+    return lines
 
 
 def _analysis_pending(store: Any) -> bool:
