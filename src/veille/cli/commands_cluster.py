@@ -81,18 +81,23 @@ def story(
     if json_out:
         print_json(row)
         return
-    console.print(f"[bold]{row['title'] or '(untitled)'}[/bold] #{row['id']}", highlight=False)
-    console.print(
-        f"{row['size']} articles, {row['first_published']} .. {row['last_published']}, "
-        f"sources: {', '.join(row['sources'])}",
-        highlight=False,
-    )
+    # Plain stdout, no rich markup: titles and quotes are untrusted article text.
+    view = row.get("view")
+    if view:
+        from veille.stories.render import render_lines
+
+        lines = render_lines(view)
+        lines[0] = f"#{row['id']} {lines[0]}"
+    else:
+        lines = [f"#{row['id']} {row['title'] or '(untitled)'}",
+                 f"{row['size']} articles, {row['first_published']} .. {row['last_published']}"]
     if row["predecessor"]:
-        console.print(f"follows story #{row['predecessor']}", highlight=False)
+        lines.append(f"follows story #{row['predecessor']}")
     if row["successors"]:
-        console.print(f"continued in: {', '.join('#' + str(s) for s in row['successors'])}")
-    for uid in row["articles"]:
-        console.print(f"  {uid}", highlight=False)
+        lines.append(f"continued in: {', '.join('#' + str(s) for s in row['successors'])}")
+    lines.append("articles:")
+    lines += [f"  {uid}" for uid in row["articles"]]
+    typer.echo("\n".join(lines))
 
 
 def eval_clustering_file(
