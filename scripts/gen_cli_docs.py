@@ -9,13 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# Plain click help (no rich boxes) so the reference is stable text.
 import typer.core
+import typer.main
 
-typer.core.HAS_RICH = False
-import typer.main  # noqa: E402
-
-from veille.cli import app  # noqa: E402
+from veille.cli import app
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
@@ -32,10 +29,17 @@ def _walk(cmd: Any, path: list[str]) -> list[tuple[str, str]]:
 
 
 def render() -> str:
-    root = typer.main.get_command(app)
+    # Plain click help (no rich boxes) so the reference is stable text;
+    # restored afterwards so a test calling this leaves the process as it was.
+    saved, typer.core.HAS_RICH = typer.core.HAS_RICH, False
+    try:
+        root = typer.main.get_command(app)
+        pages = _walk(root, ["veille"])
+    finally:
+        typer.core.HAS_RICH = saved
     parts = ["# veille command-line reference", "",
              "Generated from `--help` by `scripts/gen_cli_docs.py`; do not edit by hand.", ""]
-    for name, text in _walk(root, ["veille"]):
+    for name, text in pages:
         parts += [f"## `{name}`", "", "```", text.rstrip(), "```", ""]
     return "\n".join(parts)
 
