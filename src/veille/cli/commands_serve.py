@@ -19,21 +19,36 @@ def serve(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, min=0, max=65535, help="TCP port."),
+    workers: int = typer.Option(
+        0, min=0, max=64,
+        help="Server processes (0: one per core, at most 4). SQLite readers run side by side "
+             "(WAL); one process is bound by the Python interpreter lock to about one core."),
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
+    import os
+
     import uvicorn
 
     from veille.web import create_app
 
     store = open_store(ctx)
-    web = create_app(store)
+    web = create_app(store)  # migrates and catches up the search index once, before any worker
+    n = workers or min(os.cpu_count() or 1, 4)
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     url = f"http://{shown}:{port}/"
     # On stdout, so `make demo` (and scripts) print where the UI is.
     print(f"veille: serving {store.url} at {url} (API docs: {url}docs)", flush=True)
     if not web.state.token:
         console.print("writes disabled: set VEILLE_TOKEN to enable POST /api/articles", highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if n == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        return
+    # Several workers: uvicorn starts fresh processes that each build the app
+    # from the store's URL (veille.web.serve.app_from_env).
+    store.close()
+    os.environ["VEILLE_SERVE_DB"] = store.url
+    uvicorn.run("veille.web.serve:app_from_env", factory=True, host=host, port=port,
+                workers=n, log_level="warning")
 
 
 @app.command("export")

@@ -105,7 +105,7 @@ def add_schema(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             build().setdefault("components", {}).setdefault("schemas", {})["ProblemDetails"] = SCHEMA
-        return app.openapi_schema  # set by build()
+        return app.openapi_schema or {}  # set by build()
 
     app.openapi = openapi  # type: ignore[method-assign]
 
