@@ -7,6 +7,7 @@ from veille.errors import VeilleError
 # A file with NUL bytes or this share of control characters is not text.
 _CONTROL_SHARE = 0.10
 _ALLOWED_CONTROLS = {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _ALLOWED_CONTROLS)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -17,7 +18,8 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in _ALLOWED_CONTROLS)
+    # Count by deleting the control bytes (C speed, not a Python loop per byte).
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > _CONTROL_SHARE
 
 

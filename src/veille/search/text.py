@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import snowballstemmer
@@ -64,9 +64,33 @@ def stem(word: str, language: str | None) -> str:
     return fold(st.stemWord(low) if st else low)
 
 
+# Every word (group 1) except an elided article/pronoun right before an
+# apostrophe, which matches the first branch with an empty group: the same
+# words as ``tokens`` yields, for indexing without a Python step per word.
+# Letters are spelled out (not re.I): "ſ" or the Kelvin sign would match
+# s/k case-insensitively, whereas ``tokens`` compares ``w.lower()``.
+_INDEX_WORD = re.compile(
+    r"(?<!\w)(?:[lL]|[dD]|[jJ]|[mM]|[nN]|[sS]|[tT]|[cC]|[qQ][uU]|[jJ][uU][sS][qQ][uU]"
+    r"|[lL][oO][rR][sS][qQ][uU]|[pP][uU][iI][sS][qQ][uU])(?=['’])|(\w+)"
+)
+
+
 def stem_text(text: str, language: str | None) -> str:
     """The text as a space-separated string of stems: what the index holds."""
-    return " ".join(stem(w, language) for w, _, _ in tokens(text))
+    st = _stem_in(language)
+    return " ".join([st(w) for w in _INDEX_WORD.findall(text) if w])
+
+
+@lru_cache(maxsize=64)
+def _stem_in(language: str | None) -> Callable[[str], str]:
+    """``stem(word, language)`` for one language, with a cache per language
+    (one dict lookup per word when indexing)."""
+
+    @lru_cache(maxsize=200_000)
+    def st(word: str) -> str:
+        return stem(word, language)
+
+    return st
 
 
 def query_forms(word: str, languages: tuple[str, ...] = QUERY_LANGUAGES) -> list[str]:

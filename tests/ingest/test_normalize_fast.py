@@ -1,0 +1,95 @@
+"""The ftfy fast path of normalisation gives exactly ftfy's result.
+
+Real text: the seed articles (examples/), line by line and whole, plus
+mojibake made from them the way it happens (UTF-8 bytes read as
+Windows-1252 / Latin-1), and generated strings mixing safe characters with
+characters ftfy rewrites.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ftfy
+import pytest
+from ftfy.badness import is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veille.ingest.normalize import _fix_text, _is_bad
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))
+
+
+def _ftfy(text: str) -> str:
+    return ftfy.fix_text(text, normalization="NFC")
+
+
+def _real_texts() -> list[str]:
+    texts = []
+    for path in EXAMPLES:
+        whole = path.read_text(encoding="utf-8")
+        texts.append(whole)
+        texts += [line for line in whole.splitlines() if line.strip()]
+        texts.append(whole.encode("utf-8").decode("windows-1252", "replace"))
+        texts.append(whole.encode("utf-8").decode("latin-1"))
+        texts.append(whole.replace("'", "\u2019").replace('"', "\u201c"))
+    return texts
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
+def test_real_and_mojibake_texts_match_ftfy() -> None:
+    texts = _real_texts()
+    mojibake = [t for t in texts if _ftfy(t) != t]
+    assert mojibake  # the mojibake variants do get repaired
+    for text in texts:
+        assert _fix_text(text) == _ftfy(text)
+        assert _is_bad(text) == is_bad(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ã© en dÃ©but", "Ã  la ligne\nÂ suite", "l\u2019Ã©tÃ©", "cafÃ©\u2019s",
+    "ï¬\x81", "ﬁn de ligne", "ＬＯＵＤ", "a\r\nb", "x\u2028y", "AT&amp;T", "&eacute;t&eacute;",
+    "<b>&amp;</b>", "\x1b[31mred\x1b[0m", "e\u0301t\u0301e", "\u201cquoted\u201d \u2018x\u2019",
+    "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "â€œhelloâ€\x9d", "plain ascii", "", "50\u202f000 €",
+])
+def test_crafted_texts_match_ftfy(text: str) -> None:
+    assert _fix_text(text) == _ftfy(text)
+    assert _is_bad(text) == is_bad(text)
+
+
+_ALPHABET = st.sampled_from(list(
+    "abcXYZ \n\t.,'\"-éèàçÃÂâ€œ™©®«»\u2019\u201c\u201d\u00a0\u202fœŒÐÑ¿×²³ØÙ°µ√±ВГРСЂβΒΓ&<;ﬁ\r\x85\u2028"
+))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_generated_texts_match_ftfy(text: str) -> None:
+    assert _fix_text(text) == _ftfy(text)
+    assert _is_bad(text) == is_bad(text)
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
+def test_minhash_matches_datasketch() -> None:
+    import numpy as np
+    from datasketch import MinHash
+
+    from veille.ingest import dedup
+
+    for text in _real_texts()[:40] + ["", "a b", "un deux trois quatre cinq six"]:
+        m = MinHash(num_perm=dedup.NUM_PERM, seed=dedup._SEED)
+        sh = dedup.shingles(text)
+        if sh:
+            m.update_batch(list(sh))
+        assert np.array_equal(dedup.signature(text), np.asarray(m.hashvalues, dtype=np.uint64))
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
+def test_stem_text_is_the_stems_of_tokens() -> None:
+    from veille.search.text import stem, stem_text, tokens
+
+    texts = [(t, lang) for t in _real_texts() for lang in ("fr", "en", None)]
+    texts.append(("L'été d’abord qu'il jusqu'à lorsqu'on ſ'a K'x l' aL'b", "fr"))
+    for text, lang in texts:
+        assert stem_text(text, lang) == " ".join(stem(w, lang) for w, _, _ in tokens(text))
