@@ -93,3 +93,29 @@ def test_stem_text_is_the_stems_of_tokens() -> None:
     texts.append(("L'été d’abord qu'il jusqu'à lorsqu'on ſ'a K'x l' aL'b", "fr"))
     for text, lang in texts:
         assert stem_text(text, lang) == " ".join(stem(w, lang) for w, _, _ in tokens(text))
+
+
+def test_index_stems_come_from_the_stored_article(tmp_path: Path) -> None:
+    """Workers stem each prepared article; the writer must use the stems of
+    the article it stored, even when one batch holds the same id twice (an
+    exact copy first, then a different text under that id)."""
+    from sqlalchemy import text as sql
+
+    from veille.ingest.service import ingest_items
+    from veille.model import RawRecord
+    from veille.search.text import stem_text
+    from veille.store import Store
+
+    first = "Les ministres se sont réunis à Bruxelles pour discuter du budget européen."
+    other = "The ministers met in Brussels to discuss the European budget for next year."
+    recs = [RawRecord(text=first, origin="<t>", uid="b", language="fr"),
+            RawRecord(text=first, origin="<t>", uid="a", language="fr"),
+            RawRecord(text=other, origin="<t>", uid="a", language="en")]
+    store = Store.open(str(tmp_path / "s.db"))
+    rep = ingest_items(store, recs)
+    assert rep.added == ["b", "a"]
+    with store.connect() as conn:
+        body = conn.execute(sql("SELECT f.body FROM article_fts f JOIN articles a ON a.seq = f.rowid "
+                                "WHERE a.uid = 'a'")).scalar_one()
+    store.close()
+    assert body == stem_text(other, "en")

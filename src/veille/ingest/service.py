@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from veille.engine.prepare import Prepared, prepare_batch
+from veille.engine.prepare import Prepared, prepare_batch, prepare_batch_with_stems
 from veille.ingest import dedup
 from veille.ingest.readers import Item
 from veille.model import Article, Reject
@@ -72,7 +72,10 @@ def ingest_items(
     (normalise, language, hashes, MinHash) runs on its workers while this
     process stores the batches that come back, in input order."""
     report = IngestReport()
-    prep = partial(prepare_batch, max_bytes=max_bytes)
+    prep: Callable[[Sequence[Item]], list[Prepared | Reject]] = partial(prepare_batch,
+                                                                        max_bytes=max_bytes)
+    if store.dialect == "sqlite":  # its full-text index is stemmed by us, not by the server
+        prep = partial(prepare_batch_with_stems, prep)
     batches = _batches(items, batch_size)
     prepared_batches = runner.map(prep, batches) if runner is not None else map(prep, batches)
     for prepared in prepared_batches:
@@ -105,7 +108,10 @@ def _store_batch(store: Store, prepared: list[Prepared | Reject]) -> IngestRepor
             with store.begin() as conn:
                 write_lock(conn)
                 _store_items(conn, prepared, done)
-                index_articles(conn, done.added)  # searchable exactly when committed
+                # Searchable exactly when committed.
+                index_articles(conn, done.added, stems=[
+                    (p.article.uid, p.article.title, p.article.text, p.article.language, p.fts)
+                    for p in prepared if isinstance(p, Prepared) and p.fts is not None])
             return done
         except (IntegrityError, OperationalError) as exc:
             if attempt == WRITE_ATTEMPTS:

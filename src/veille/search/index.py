@@ -7,7 +7,7 @@ up on articles stored before the index existed (or by another path).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, text
 
@@ -34,8 +34,18 @@ def _rows(conn: Connection, uids: Sequence[str]) -> list[Row]:
     return out
 
 
-def index_articles(conn: Connection, uids: Iterable[str]) -> int:
-    """(Re)index these articles; returns how many were written."""
+#: (uid, title, text, language, (stemmed title, stemmed body)) computed elsewhere.
+Stemmed = tuple[str, str | None, str, str | None, tuple[str, str]]
+
+
+def index_articles(conn: Connection, uids: Iterable[str],
+                   stems: Iterable[Stemmed] | None = None) -> int:
+    """(Re)index these articles; returns how many were written.
+
+    ``stems``: stems already computed (ingest has its workers do it), used
+    for a stored article only when its title, text and language are the ones
+    they were computed from; SQLite only, other articles are stemmed here.
+    """
     rows = _rows(conn, list(uids))
     if not rows:
         return 0
@@ -50,13 +60,16 @@ def index_articles(conn: Connection, uids: Iterable[str]) -> int:
              "body": body, "source": src, "lang": lang, "ds": ds, "de": de}
             for seq, uid, title, body, lang, src, ds, de in rows])
         return len(rows)
+    done: dict[str, list[Stemmed]] = {}
+    for st in stems or ():
+        done.setdefault(st[0], []).append(st)
     seqs = [{"seq": r[0]} for r in rows]
     conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), seqs)
     conn.execute(text("DELETE FROM search_facets WHERE seq = :seq"), seqs)
     conn.execute(
         text("INSERT INTO article_fts (rowid, title, body) VALUES (:seq, :title, :body)"),
-        [{"seq": seq, "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
-         for seq, _uid, title, body, lang, _src, _ds, _de in rows],
+        [_fts_row(seq, uid, title, body, lang, done)
+         for seq, uid, title, body, lang, _src, _ds, _de in rows],
     )
     conn.execute(
         text("INSERT INTO search_facets (seq, source, language, day_start, day_end) "
@@ -65,6 +78,14 @@ def index_articles(conn: Connection, uids: Iterable[str]) -> int:
          for seq, _uid, _title, _body, lang, src, ds, de in rows],
     )
     return len(rows)
+
+
+def _fts_row(seq: int, uid: str, title: str | None, body: str, lang: str | None,
+             done: Mapping[str, list[Stemmed]]) -> dict[str, object]:
+    for _uid, t, b, lg, (st_title, st_body) in done.get(uid, ()):
+        if t == title and b == body and lg == lang:
+            return {"seq": seq, "title": st_title, "body": st_body}
+    return {"seq": seq, "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
 
 
 def unindexed(conn: Connection, limit: int = 10_000) -> list[str]:
