@@ -149,8 +149,9 @@ def test_bounded_load_no_5xx(load_run) -> None:  # type: ignore[no-untyped-def]
     assert TOKEN not in load_run["log"]  # the server never prints the write token
 
 
-@pytest.mark.xfail(strict=False, reason="measured on 2 cores (load generator on the same cores): "
-                   "~50 req/s, p95 ~2.4 s at 50 clients; the 100 ms goal holds only at low "
-                   "concurrency (docs/reliability.md); reported to the web app's owner")
+@pytest.mark.xfail(strict=False, reason="2 shared cores, load generator on the same cores: "
+                   "p95 ~0.6-0.8 s at 50 clients, bound by this one-process httpx generator "
+                   "(~4 ms CPU/request vs the server's ~0.3 ms); 4 clients: p95 ~7 ms "
+                   "(docs/reliability.md, docs/performance-serve.md)")
 def test_bounded_load_p95_within_goal(load_run) -> None:  # type: ignore[no-untyped-def]
     assert load_run["p95"] <= P95_GOAL_MS, f"p95 {load_run['p95']:.1f} ms over {P95_GOAL_MS} ms"

@@ -86,6 +86,7 @@ _NAMES = {b"content-security-policy", *(k for k, _ in _HEADERS)}
 def _templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))
     bidi.install(t.env)  # before any template compiles: finalize is applied at compile time
+    t.env.auto_reload = False  # no stat() of every template file on each render: they ship with the code
     t.env.globals["version"] = VERSION
     return t
 
