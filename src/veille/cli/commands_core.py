@@ -145,17 +145,25 @@ def _analysis_pending(store: Any) -> bool:
 
 
 def _cluster_pending(store: Any) -> bool:
-    """Some article is in no story yet (one indexed query)."""
+    """Some article is in no story yet, or some story has no view (a run
+    killed while rebuilding views leaves them dropped; the next run rebuilds)."""
     from sqlalchemy import select
 
     from veille.store.schema import articles, story_articles
 
     with store.connect() as conn:
-        return conn.execute(
+        unassigned = conn.execute(
             select(articles.c.uid)
             .where(~select(story_articles.c.article_uid)
                    .where(story_articles.c.article_uid == articles.c.uid).exists())
             .limit(1)).first() is not None
+    if unassigned:
+        return True
+    try:
+        from veille.cluster.service import stories_without_view
+    except ImportError:
+        return False
+    return bool(stories_without_view(store))
 
 
 def _cluster(store: Any) -> Any:

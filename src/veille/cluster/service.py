@@ -125,7 +125,7 @@ def cluster_pending(
     report: dict[str, Any] = {"assigned": 0, "params_version": params.version}
     if not order:
         report |= {"stories": _count(store), "seconds": 0.0}
-        if views and (missing := _without_view(store)):
+        if views and (missing := stories_without_view(store)):
             report["views"] = _refresh_views(store, missing)  # a killed run's leftovers
         return report
     session = _Session()
@@ -200,11 +200,13 @@ def cluster_pending(
         ms_per_article=round(1000 * secs / done, 3) if done else 0.0,
     )
     if views and changed:
-        report["views"] = _refresh_views(store, sorted(changed | set(_without_view(store))))
+        report["views"] = _refresh_views(store, sorted(changed | set(stories_without_view(store))))
     return report
 
 
-def _without_view(store: Any) -> list[int]:
+def stories_without_view(store: Any) -> list[int]:
+    """Stories whose view was dropped (changed) and not rebuilt: a run killed
+    between assignment and view refresh leaves these for the next run."""
     with store.connect() as conn:
         # SQL NULL, or JSON null (what a story row gets when saved without a view).
         missing = or_(stories.c.view.is_(None), cast(stories.c.view, Text) == "null")
