@@ -1,3 +1,4 @@
+# ruff: noqa: I001  (import order = the order commands appear in --help)
 """The ``veille`` command line.
 
 Commands live in small modules next to each other; each module registers its
