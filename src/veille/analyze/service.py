@@ -8,13 +8,15 @@ in one transaction (a killed run resumes at the first unanalysed article).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from veille.model import DateRange
+from veille.model import Analysis, DateRange
 from veille.store import Store
 from veille.store import analyses as q
+
+Item = tuple[str, str, str | None, DateRange]
 
 ANALYSIS_VERSION = "veille.analysis.v1"
 BATCH = 32
@@ -32,7 +34,6 @@ def analyze_pending(
     batch_size: int = BATCH,
 ) -> dict[str, Any]:
     try:
-        from veille.analyze.linking import link_entities
         from veille.analyze.pipeline import analyze_batch
     except ImportError as exc:  # the analysis stage is optional at run time
         return {"skipped": f"analysis unavailable: {exc}"}
@@ -51,25 +52,37 @@ def analyze_pending(
         prog.start()
         task = prog.add_task("analyse", total=None)
     try:
-        last_seq = 0
-        while True:
-            with store.connect() as conn:
-                rows = q.pending(conn, batch_size, after_seq=last_seq)
-            if not rows:
-                break
-            last_seq = rows[-1]["seq"]
-            items = [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows]
-            results = analyze_batch(items)
-            with store.begin() as conn:
-                known = q.load_entities(conn)
-                results, changed = link_entities(results, known)
-                q.save_entities(conn, changed)
-                for an in results:
-                    q.save_analysis(conn, an, ANALYSIS_VERSION)
-            done += len(rows)
+        for items in pending_batches(store, batch_size):
+            save_batch(store, analyze_batch(items))
+            done += len(items)
             if prog is not None and task is not None:
-                prog.advance(task, len(rows))
+                prog.advance(task, len(items))
     finally:
         if prog:
             prog.stop()
     return {"analyzed": done}
+
+
+def pending_batches(store: Store, batch_size: int = BATCH) -> Iterator[list[Item]]:
+    """Unanalysed articles in ingest order, as analysis inputs, a batch at a time."""
+    last_seq = 0
+    while True:
+        with store.connect() as conn:
+            rows = q.pending(conn, batch_size, after_seq=last_seq)
+        if not rows:
+            return
+        last_seq = rows[-1]["seq"]
+        yield [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows]
+
+
+def save_batch(store: Store, results: list[Analysis]) -> None:
+    """Link a batch's entities to the store's and save it, in one transaction
+    (whatever engine produced the analyses)."""
+    from veille.analyze.linking import link_entities
+
+    with store.begin() as conn:
+        known = q.load_entities(conn)
+        linked, changed = link_entities(results, known)
+        q.save_entities(conn, changed)
+        for an in linked:
+            q.save_analysis(conn, an, ANALYSIS_VERSION)

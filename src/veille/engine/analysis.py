@@ -11,13 +11,12 @@ so a batch analysed twice after a worker died is stored once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from veille.engine.runners import Runner
 from veille.model import Analysis
 from veille.store import Store
-from veille.store import analyses as q
 
 BATCH = 32
 
@@ -35,19 +34,6 @@ def analyze_items(items: list[Any]) -> list[Analysis]:
     from veille.analyze.pipeline import analyze_batch
 
     return analyze_batch(items)
-
-
-def _pending_batches(store: Store, batch_size: int) -> Iterator[list[Any]]:
-    from veille.analyze.service import _ref
-
-    last_seq = 0
-    while True:
-        with store.connect() as conn:
-            rows = q.pending(conn, batch_size, after_seq=last_seq)
-        if not rows:
-            return
-        last_seq = rows[-1]["seq"]
-        yield [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows]
 
 
 def count_pending(store: Store) -> int:
@@ -68,18 +54,12 @@ def analyze_pending_on(
     on_batch: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     try:
-        from veille.analyze.linking import link_entities
-        from veille.analyze.service import ANALYSIS_VERSION
+        from veille.analyze.service import pending_batches, save_batch
     except ImportError as exc:  # the analysis stage is optional at run time
         return {"skipped": f"analysis unavailable: {exc}"}
     done = 0
-    for results in runner.map(analyze_items, _pending_batches(store, batch_size)):
-        with store.begin() as conn:
-            known = q.load_entities(conn)
-            linked, changed = link_entities(results, known)
-            q.save_entities(conn, changed)
-            for an in linked:
-                q.save_analysis(conn, an, ANALYSIS_VERSION)
+    for results in runner.map(analyze_items, pending_batches(store, batch_size)):
+        save_batch(store, results)
         done += len(results)
         if on_batch:
             on_batch(len(results))
