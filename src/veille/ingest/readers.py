@@ -67,6 +67,11 @@ def _too_big(data: bytes, opts: ReadOptions, limit: int | None = None) -> Reject
     return None
 
 
+def _single_article_text(data: bytes, opts: ReadOptions) -> str | Reject:
+    """The text of a one-article file (seed, text, HTML): size limit, then decoding."""
+    return _too_big(data, opts) or _decode(data, opts)
+
+
 # --- seed format --------------------------------------------------------------
 SEED_HEADER = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
 _SEED_DATE = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -82,10 +87,7 @@ def is_seed(text: str) -> bool:
 @register("seed")
 def read_seed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     """``date YYYY-MM`` then the body, on the same line and the next ones."""
-    if big := _too_big(data, opts):
-        yield big
-        return
-    text = _decode(data, opts)
+    text = _single_article_text(data, opts)
     if isinstance(text, Reject):
         yield text
         return
@@ -116,10 +118,7 @@ def read_seed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
 def read_text(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     """A plain article; date and source come from options or a sidecar, else
     stay unknown (never invented)."""
-    if big := _too_big(data, opts):
-        yield big
-        return
-    text = _decode(data, opts)
+    text = _single_article_text(data, opts)
     if isinstance(text, Reject):
         yield text
         return
@@ -210,10 +209,7 @@ MIN_HTML_WORDS = 5
 @register("html")
 def read_html(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     """Main text, title, date and site name by trafilatura (date via htmldate)."""
-    if big := _too_big(data, opts):
-        yield big
-        return
-    html = _decode(data, opts)
+    html = _single_article_text(data, opts)
     if isinstance(html, Reject):
         yield html
         return
