@@ -44,21 +44,10 @@ def next_seq(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(articles.c.seq), 0))).scalar_one()) + 1
 
 
-def find_by_uid(conn: Connection, uid: str) -> dict[str, Any] | None:
-    row = conn.execute(
-        select(articles.c.uid, articles.c.content_hash).where(articles.c.uid == uid)
-    ).first()
-    return dict(row._mapping) if row else None
 
 
-def find_by_hash(conn: Connection, content_hash: str) -> str | None:
-    return conn.execute(
-        select(articles.c.uid).where(articles.c.content_hash == content_hash)
-    ).scalar_one_or_none()
 
 
-def copy_exists(conn: Connection, uid: str) -> bool:
-    return conn.execute(select(copies.c.uid).where(copies.c.uid == uid)).first() is not None
 
 
 def article_row(
@@ -75,10 +64,6 @@ def article_row(
     )
 
 
-def insert_article(
-    conn: Connection, art: Article, seq: int, minhash: bytes | None, similarity: float | None
-) -> None:
-    conn.execute(insert(articles).values(**article_row(art, seq, minhash, similarity)))
 
 
 def copy_row(art: Article, first_uid: str) -> dict[str, Any]:
@@ -88,25 +73,10 @@ def copy_row(art: Article, first_uid: str) -> dict[str, Any]:
     )
 
 
-def insert_copy(conn: Connection, art: Article, first_uid: str) -> None:
-    _insert_ignore(conn, copies, [copy_row(art, first_uid)])
 
 
-def insert_bands(conn: Connection, uid: str, keys: Iterable[str]) -> None:
-    _insert_ignore(conn, lsh_bands, [{"band_key": k, "article_uid": uid} for k in keys])
 
 
-def band_candidates(conn: Connection, keys: list[str]) -> list[tuple[str, bytes | None, str | None]]:
-    """Articles sharing at least one LSH band: (uid, minhash, duplicate_of)."""
-    if not keys:
-        return []
-    sub = select(lsh_bands.c.article_uid).where(lsh_bands.c.band_key.in_(keys)).distinct()
-    rows = conn.execute(
-        select(articles.c.uid, articles.c.minhash, articles.c.duplicate_of)
-        .where(articles.c.uid.in_(sub))
-        .order_by(articles.c.seq)
-    )
-    return [(r.uid, r.minhash, r.duplicate_of) for r in rows]
 
 
 # --- batch forms: one statement per batch instead of one per article -----------
@@ -235,11 +205,8 @@ def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
                           "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
     out["also_published_by"] = also_published_by(conn, uid)
     out["near_duplicates"] = [
-        {"id": r.uid, "source": r.source, "similarity": r.similarity}
-        for r in conn.execute(
-            select(articles.c.uid, articles.c.source, articles.c.similarity)
-            .where(articles.c.duplicate_of == uid).order_by(articles.c.seq)
-        )
+        {"id": c["id"], "source": c["source"], "similarity": c["similarity"]}
+        for c in out["also_published_by"] if c["kind"] == "near"
     ]
     return out
 
