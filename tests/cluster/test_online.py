@@ -77,9 +77,10 @@ def test_candidates_are_bounded(news_rows: list[dict[str, Any]]) -> None:
 @pytest.mark.slow
 def test_news_cluster_streaming_f1_floor(news_rows: list[dict[str, Any]]) -> None:
     res = evaluate_rows(news_rows)
-    # Measured 0.94 (docs/quality-clustering.md); all-singletons scores 0.31.
-    assert res["f1"] >= 0.92
-    assert res["precision"] >= 0.93
+    # Measured 0.954 (docs/quality-clustering.md); all-singletons scores 0.31.
+    # The issue's goal is 0.95 in streaming mode.
+    assert res["f1"] >= 0.95
+    assert res["precision"] >= 0.95
 
 
 def test_cold_story_follow_up_is_chained_not_merged(news_rows: list[dict[str, Any]]) -> None:
@@ -108,3 +109,34 @@ def test_cold_story_follow_up_is_chained_not_merged(news_rows: list[dict[str, An
                 assert cl.stories[db.story_id].predecessor == da.story_id
         assert probs[400] <= probs[1]  # time counts against, never for
     assert chained >= 1
+
+
+def test_boilerplate_body_still_found_by_its_title(news_rows: list[dict[str, Any]]) -> None:
+    """A page whose body is another site's boilerplate (a study-guide page
+    under the headline "Astronauts Identify Unknown Microbes In Space For First
+    Time") shares no body word with its event: only its title can retrieve the
+    story, so the candidate query includes title words."""
+    event = "astronauts_identify_unknown_microbes_in_space_for_first_time"
+    rows = [r for r in news_rows if r["story"] == event]
+    assert len(rows) >= 2, "gold event missing from the data"
+    feats = list(features_of(stream_order(rows + _subset(news_rows, 8))))
+    res = run_stream(feats)
+    stories = {res.story_of[str(r["id"])] for r in rows}
+    assert len(stories) == 1
+
+
+def test_title_less_article_uses_its_lead_as_title() -> None:
+    from pathlib import Path
+
+    from veille.cluster.features import build_features, lead_title
+    from veille.ingest.sources import SourceOptions, read_paths
+
+    seeds = Path(__file__).resolve().parents[2] / "examples"
+    rec = next(r for r in read_paths([str(seeds)], SourceOptions()) if hasattr(r, "text"))
+    assert rec.title is None  # the seed format has no title line
+    text = rec.text
+    lead = lead_title(text)
+    assert lead and len(lead) <= 200 and text.lstrip().startswith(lead[:40])
+    f = build_features("a", text, None, "fr")
+    assert f.title_terms, "no title terms from the lead"
+    assert set(f.title_terms) <= set(f.terms)

@@ -9,6 +9,7 @@ clustering never has to wait for the slow NLP stage.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,6 +83,31 @@ def _analysis_keys(analysis: dict[str, Any]) -> tuple[Counter[str], Counter[str]
     return keys, nums
 
 
+LEAD_MAX = 200
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+
+
+def lead_title(body: str) -> str:
+    """The headline a title-less article implies: its first line, or first sentence.
+
+    The learned model leans on title similarity (two reports of one event
+    share headline words far more than body words), so an article without a
+    title (the seed format, plain text, SemEval pairs) would otherwise be
+    scored with that signal at zero and split from its story.  News writing
+    puts the event in the lead; a short first line is usually the headline
+    itself.  Capped at LEAD_MAX characters, cut at a word boundary.
+    """
+    for line in body.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > LEAD_MAX:
+            m = _SENTENCE_END.search(line, 0, LEAD_MAX)
+            line = line[: m.end()] if m else line[:LEAD_MAX].rsplit(" ", 1)[0]
+        return line
+    return ""
+
+
 def build_features(
     uid: str,
     text: str,
@@ -98,6 +124,8 @@ def build_features(
     lang = T.norm_lang(language or (analysis or {}).get("language"))
     title = (title or "").strip()
     body = text or ""
+    if not title:
+        title = lead_title(body)
     # Many sources repeat the title as the first line of the text.
     if title and body.lstrip().startswith(title):
         body = body.lstrip()[len(title) :]

@@ -192,6 +192,8 @@ class OnlineClusterer:
             for k in top_keys(prof, self.idf, n):
                 if not k.startswith("y:"):
                     q[k] = prof[k] * self.idf(k)
+        for k in top_keys(f.title_terms, self.idf, p.query_title):
+            q.setdefault(k, f.terms.get(k, 1.0) * self.idf(k))
         return self.index.query(q, self._alive, p.max_candidates)
 
     def add(self, f: ArticleFeatures) -> Decision:

@@ -43,6 +43,9 @@ class Params:
     query_terms: int = 15
     query_keys: int = 10
     query_nums: int = 5
+    # Title words query the index too: a page whose body is mostly site
+    # boilerplate still names its event in the title.
+    query_title: int = 6
     merge_every: int = 200
     trained_on: str = ""
     notes: dict[str, Any] = field(default_factory=dict)
