@@ -188,12 +188,91 @@ def test_uploads_are_size_limited(app_store) -> None:  # type: ignore[no-untyped
     client, _store, _sql = app_store
     big = b"date 2024-01 " + b"mot " * (MAX_UPLOAD // 4 + 10)
     resp = client.post("/api/articles?process=false", headers=AUTH, files={"file": ("big.txt", big)})
-    assert resp.status_code in (413, 422), resp.status_code
-    assert "E011" in resp.text or resp.status_code == 413
+    assert resp.status_code == 413, resp.status_code
+    assert resp.headers["content-type"].startswith("application/problem+json")
+    assert resp.json()["type"].endswith("/too-large")
     body = b'{"text": "' + b"a" * (MAX_UPLOAD + 10) + b'"}'
     resp = client.post("/api/articles?process=false", headers=AUTH | {"content-type": "application/json"},
                        content=body)
     assert resp.status_code == 413
+    assert resp.headers["connection"] == "close"  # the client need not send the rest
+    # Just under the limit still goes through (the limit is the body, not a guess).
+    ok = b'{"id": "near-limit", "text": "' + b"mot " * ((MAX_UPLOAD - 100) // 4) + b'"}'
+    assert len(ok) <= MAX_UPLOAD
+    resp = client.post("/api/articles?process=false", headers=AUTH | {"content-type": "application/json"},
+                       content=ok)
+    assert resp.status_code in (201, 422), resp.text[:300]  # 422: over the per-article limit (E011)
+    assert resp.status_code == 201 or "E011" in resp.text
+
+
+def _post_streamed(app: Any, content_type: bytes, chunks: int, chunk: bytes,
+                   declared: int | None = None) -> tuple[int, dict[bytes, bytes], bytes, int]:
+    """POST /api/articles straight through ASGI with a body of ``chunks`` chunks
+    (no Content-Length unless ``declared``), and count the chunks the app read."""
+    import asyncio
+
+    headers = [(b"content-type", content_type), (b"authorization", AUTH["Authorization"].encode())]
+    if declared is not None:
+        headers.append((b"content-length", str(declared).encode()))
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+             "scheme": "http", "path": "/api/articles", "raw_path": b"/api/articles",
+             "query_string": b"process=false", "root_path": "", "headers": headers,
+             "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+    read = 0
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal read
+        read += 1
+        return {"type": "http.request", "body": chunk, "more_body": read < chunks}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], dict(start["headers"]), body, read
+
+
+@pytest.mark.parametrize("kind", ["json", "multipart"])
+def test_upload_limit_applies_while_streaming(kind: str, tmp_path: Path) -> None:
+    """A body far over the limit (no Content-Length: chunked) is refused as soon as
+    the limit is passed: the app stops reading, nothing is buffered whole."""
+    import json
+
+    from veille.web import create_app
+    from veille.web.api.articles import MAX_UPLOAD
+
+    app = create_app(Store.open(str(tmp_path / "s.db")), token=TOKEN)
+    chunk = b"x" * (1 << 20)  # 1 MiB; 100 of them would be 100 MiB
+    ctype = (b"application/json" if kind == "json"
+             else b"multipart/form-data; boundary=b0undary")
+    if kind == "multipart":  # a valid start of a file part, then data without end
+        first = b'--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+        chunk = first + chunk[len(first):]
+    status, headers, body, read = _post_streamed(app, ctype, 100, chunk)
+    assert status == 413
+    assert headers[b"content-type"].startswith(b"application/problem+json")
+    assert json.loads(body)["type"].endswith("/too-large")
+    assert read <= MAX_UPLOAD // len(chunk) + 2, f"read {read} MiB of a 100 MiB body"
+    # A declared Content-Length over the limit: refused before any byte of the body is read.
+    status, _headers, _body, read = _post_streamed(app, ctype, 100, chunk, declared=100 << 20)
+    assert (status, read) == (413, 0)
+    # A client that declares less than it sends is still cut at the limit.
+    status, _headers, _body, read = _post_streamed(app, ctype, 100, chunk, declared=1000)
+    assert status == 413 and read <= MAX_UPLOAD // len(chunk) + 2
+
+
+def test_invalid_multipart_is_a_problem(app_store) -> None:  # type: ignore[no-untyped-def]
+    client, _store, _sql = app_store
+    resp = client.post("/api/articles?process=false", content=b"not multipart at all",
+                       headers=AUTH | {"content-type": "multipart/form-data"})  # no boundary
+    assert resp.status_code == 400, resp.text[:300]
+    assert resp.headers["content-type"].startswith("application/problem+json")
+    resp = client.post("/api/articles?process=false", content=b"--x\r\nno headers, no end",
+                       headers=AUTH | {"content-type": "multipart/form-data; boundary=x"})
+    assert resp.status_code in (400, 422), resp.text[:300]
 
 
 def test_article_over_size_limit_is_rejected_with_reason(tmp_path: Path) -> None:

@@ -69,9 +69,11 @@ ITEM_ERRORS = problem_responses(404, 422)
 class Problem(Exception):
     """Raise from a route to answer with a problem document."""
 
-    def __init__(self, status: int, kind: str, detail: str, **extra: Any) -> None:
+    def __init__(self, status: int, kind: str, detail: str, *,
+                 headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(detail)
         self.status, self.kind, self.detail, self.extra = status, kind, detail, extra
+        self.headers = headers or {}
 
 
 def problem_body(status: int, kind: str, detail: str, instance: str | None = None,
@@ -114,8 +116,10 @@ def install(app: FastAPI) -> None:
     add_schema(app)
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> Response:
-        headers = {"WWW-Authenticate": 'Bearer realm="veille"'} if exc.status == 401 else None
-        return respond(request, exc.status, exc.kind, exc.detail, headers, **exc.extra)
+        headers = dict(exc.headers)
+        if exc.status == 401:
+            headers["WWW-Authenticate"] = 'Bearer realm="veille"'
+        return respond(request, exc.status, exc.kind, exc.detail, headers or None, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import AsyncIterator
+from contextlib import aclosing
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 
 from veille.ingest.readers import READERS, ReadOptions, detect_format
 from veille.ingest.sources import FORMATS
-from veille.model import Reject
 from veille.web import cursor
 from veille.web.data import articles as data
 from veille.web.deps import ConnDep, Limit, Since, Until, get_store, iso_bound, require_write
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem, problem_responses
 
 router = APIRouter(tags=["articles"])
-MAX_UPLOAD = 20 * 1024 * 1024
+MAX_UPLOAD = 20 * 1024 * 1024  # the whole request body: one JSON document, or all files of a multipart body
+MAX_FILES = 1000  # multipart parts that are files (Starlette's default)
 
 _ARTICLE_IN = {
     "type": "object", "required": ["text"],
@@ -79,36 +82,69 @@ def _json_items(payload: Any) -> bytes:
     return "\n".join(lines).encode()
 
 
+def _too_large() -> Problem:
+    # Connection: close, so the client stops sending the rest of a body nobody will read.
+    return Problem(413, "too-large", f"the body is over {MAX_UPLOAD:,} bytes",
+                   headers={"Connection": "close"})
+
+
+def _check_declared_length(request: Request) -> None:
+    """A Content-Length over the limit is refused before reading a byte of the body."""
+    declared = request.headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) > MAX_UPLOAD:
+        raise _too_large()
+
+
+async def _limited(request: Request) -> AsyncIterator[bytes]:
+    """The body as it arrives, failing with 413 as soon as more than MAX_UPLOAD bytes came.
+
+    Counting the chunks as they stream (and not trusting Content-Length alone)
+    also covers chunked bodies and a client that sends more than it declared;
+    nothing past the limit is read, buffered or spooled."""
+    seen = 0
+    async with aclosing(request.stream()) as stream:
+        async for chunk in stream:
+            seen += len(chunk)
+            if seen > MAX_UPLOAD:
+                raise _too_large()
+            yield chunk
+
+
 async def _items(request: Request, fmt: str, max_bytes: int) -> list[Any]:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype not in ("application/json", "multipart/form-data"):
+        raise Problem(415, "unsupported-media-type",
+                      "send application/json (an article or a list) or multipart/form-data with 'file'")
+    _check_declared_length(request)
     if ctype == "application/json":
-        body = await request.body()
-        if len(body) > MAX_UPLOAD:
-            raise Problem(413, "too-large", f"the body is over {MAX_UPLOAD:,} bytes")
+        body = b"".join([chunk async for chunk in _limited(request)])
         try:
             payload = json.loads(body)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise Problem(400, "invalid-json", f"the body is not valid JSON: {exc}") from exc
         opts = ReadOptions(origin="<api>", name="api", max_bytes=max_bytes)
         return list(READERS["jsonl"](_json_items(payload), opts))
-    if ctype == "multipart/form-data":
-        form = await request.form()
+    # Starlette's parser fed by the limited stream (request.form() would read
+    # and spool the whole body first, whatever its size).
+    parser = MultiPartParser(request.headers, _limited(request), max_files=MAX_FILES)
+    try:
+        form = await parser.parse()
+    except MultiPartException as exc:
+        raise Problem(400, "invalid-multipart", f"the multipart body is invalid: {exc.message}") from exc
+    try:
         uploads = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
         if not uploads:
             raise Problem(422, "no-file", "multipart body has no 'file' part")
         items: list[Any] = []
         for up in uploads:
-            raw = await up.read(MAX_UPLOAD + 1)
+            raw = await up.read()
             name = Path(up.filename or "upload").name
-            if len(raw) > MAX_UPLOAD:
-                items.append(Reject(f"<upload:{name}>", f"over {MAX_UPLOAD:,} bytes", "E011"))
-                continue
             kind = fmt if fmt != "auto" else detect_format(Path(name), raw[:4096])
             opts = ReadOptions(origin=f"<upload:{name}>", name=name, max_bytes=max_bytes)
             items += list(READERS[kind](raw, opts))
         return items
-    raise Problem(415, "unsupported-media-type",
-                  "send application/json (an article or a list) or multipart/form-data with 'file'")
+    finally:
+        await form.close()  # the spooled temporary files
 
 
 def _process(store: Any) -> None:
