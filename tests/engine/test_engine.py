@@ -114,6 +114,25 @@ def test_process_runner_keeps_order() -> None:
         assert list(r.map(_square_all, batches)) == [_square_all(b) for b in batches]
 
 
+def _native_threads(_batch: list[int]) -> tuple[str | None, list[int]]:
+    import numpy  # noqa: F401  (loads OpenBLAS in the worker)
+    from threadpoolctl import threadpool_info
+
+    return os.environ.get("OPENBLAS_NUM_THREADS"), [p["num_threads"] for p in threadpool_info()]
+
+
+def test_process_workers_are_single_threaded() -> None:
+    """Two workers with a BLAS pool of one thread per core each would put 4
+    threads on 2 cores: the pool initializer caps them at one (as Dask does),
+    unless the user chose a value."""
+    pytest.importorskip("threadpoolctl")
+    want = os.environ.get("OPENBLAS_NUM_THREADS", "1")
+    with ProcessRunner(2) as r:
+        for env, pools in r.map(_native_threads, [[0], [1], [2]]):
+            assert env == want
+            assert pools and all(n == int(want) for n in pools)
+
+
 def test_dask_runner_keeps_order(dask_runner: DaskRunner) -> None:
     batches = _chunks(list(range(103)), 10)
     assert dask_runner.workers == 2

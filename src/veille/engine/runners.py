@@ -76,6 +76,33 @@ class Runner:
 LocalRunner = Runner
 
 
+#: Native thread pools a worker must not multiply: each worker is one
+#: single-threaded process, as Dask's nanny makes its workers by default.
+THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+              "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+def _one_thread_per_worker() -> None:
+    """Pool initializer: cap BLAS/OpenMP pools at one thread in this worker.
+
+    With N workers on N cores, a BLAS pool of N threads in each worker would
+    put N*N threads on N cores. The environment variables act on libraries
+    loaded after this (the usual case: a fresh worker has not imported numpy
+    yet); threadpoolctl, when installed, caps any already loaded. A variable
+    the user set is left alone.
+    """
+    import sys
+
+    for var in THREAD_ENV:
+        os.environ.setdefault(var, "1")
+    if "numpy" in sys.modules:
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:
+            return
+        threadpool_limits(1)
+
+
 def _call_and_sleep(fn: Callable[[], Any], delay: float) -> int:
     import time
 
@@ -96,7 +123,8 @@ class ProcessRunner(Runner):
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx,
+                                   initializer=_one_thread_per_worker)
 
     def map(self, fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
         it = iter(batches)
