@@ -71,21 +71,6 @@ def test_generated_texts_match_ftfy(text: str) -> None:
 
 
 @pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
-def test_minhash_matches_datasketch() -> None:
-    import numpy as np
-    from datasketch import MinHash
-
-    from veille.ingest import dedup
-
-    for text in _real_texts()[:40] + ["", "a b", "un deux trois quatre cinq six"]:
-        m = MinHash(num_perm=dedup.NUM_PERM, seed=dedup._SEED)
-        sh = dedup.shingles(text)
-        if sh:
-            m.update_batch(list(sh))
-        assert np.array_equal(dedup.signature(text), np.asarray(m.hashvalues, dtype=np.uint64))
-
-
-@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
 def test_stem_text_is_the_stems_of_tokens() -> None:
     from veille.search.text import stem, stem_text, tokens
 

@@ -5,17 +5,29 @@ need it in the store so it survives restarts, is shared by concurrent
 ingests and stays flat in memory as the corpus grows. So we use datasketch for
 the signatures and its optimal (bands, rows) choice, and keep the band keys in
 a table: a lookup is one indexed query.
+
+Shingles are runs of ``SHINGLE_WORDS`` words. Their 32-bit hashes are not a
+hash of each shingle's bytes (SHA-1 per shingle was the costliest step of
+ingest): each distinct word is hashed once per process (BLAKE2b, 64 bits,
+cached), and a shingle's hash is a fixed odd-multiplier combination of its
+words' hashes, computed for all shingles at once with numpy. datasketch then
+applies its permutations (``affine32``: MurmurHash3 pre-mix, ``a*h+b``) and
+keeps the minima. Stored signatures depend on this: ``SIGNATURE_VERSION``
+names it, and migration 0006 recomputes the signatures and bands of stores
+made with the SHA-1 version.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
+from datasketch.minhash import _fmix  # the pre-mix of its affine schemes
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -23,9 +35,20 @@ SHINGLE_WORDS = 5
 # report (a wire copy with a changed sentence or a different header scores
 # 0.7-0.95; two outlets' own reports of one event score < 0.3 on news-clusters).
 NEAR_DUP_THRESHOLD = 0.7
+#: 1: SHA-1 of each shingle's bytes; 2: combined cached word hashes (this one).
+SIGNATURE_VERSION = 2
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SEED = 1
+SCHEME = "affine32"
+_EMPTY = (1 << 32) - 1  # an empty MinHash's value in every slot (affine32)
+# One odd 64-bit multiplier per position in a shingle (fixed: stored
+# signatures depend on them). Position matters: "a b" and "b a" differ.
+_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                  0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD], dtype=np.uint64)[:SHINGLE_WORDS]
+_SHIFT32 = np.uint64(32)
+_word_hashes: dict[str, int] = {}
+_MAX_CACHED_WORDS = 1_000_000  # ~100 MB at worst; news vocabularies stay far below
 
 
 @lru_cache(maxsize=1)
@@ -35,48 +58,64 @@ def lsh_params() -> tuple[int, int]:
     return int(b), int(r)
 
 
-def shingles(text: str) -> set[bytes]:
-    words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode()} if words else set()
-    # Consecutive runs of SHINGLE_WORDS words, built by zipping shifted lists
-    # (no slice per shingle).
-    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)  # shorter tails end it
-    return {s.encode() for s in map(" ".join, runs)}
+def words(text: str) -> list[str]:
+    """The words shingles are made of (case-folded)."""
+    return _WORD.findall(text.casefold())
+
+
+def _word_hash(word: str) -> int:
+    h = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"),
+                                       digest_size=8).digest(), "little")
+    if len(_word_hashes) >= _MAX_CACHED_WORDS:
+        _word_hashes.clear()
+    _word_hashes[word] = h
+    return h
+
+
+def shingle_hashes(ws: Sequence[str]) -> np.ndarray:
+    """32-bit hash of every run of ``SHINGLE_WORDS`` consecutive words (one
+    shingle of all the words when there are fewer; none when there are none).
+
+    A shingle's hash is the high half of ``sum(h(word_j) * M_j) mod 2^64``:
+    equal shingles hash equal; different ones collide with probability
+    ~2^-32, as with a 32-bit hash of their bytes."""
+    cache = _word_hashes
+    hs = np.array([cache[w] if w in cache else _word_hash(w) for w in ws], dtype=np.uint64)
+    n = len(hs) - SHINGLE_WORDS + 1
+    if n <= 0:
+        if not len(hs):
+            return np.empty(0, dtype=np.uint64)
+        return ((hs * _MULT[:len(hs)]).sum(dtype=np.uint64, keepdims=True) >> _SHIFT32)
+    acc = hs[:n] * _MULT[0]
+    for j in range(1, SHINGLE_WORDS):
+        acc += hs[j:j + n] * _MULT[j]
+    return acc >> _SHIFT32
 
 
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
     # Drawing the permutations costs ~0.25 ms: once per process, not per article.
-    return MinHash(num_perm=NUM_PERM, seed=_SEED)
-
-
-def _identity(hv: int) -> int:
-    return hv
-
-
-def _sha1_hash32(shingles: list[bytes]) -> list[int]:
-    """datasketch's default ``sha1_hash32`` over all shingles at once (the
-    first 4 bytes of SHA-1, little-endian), without a Python call and a
-    ``struct.unpack`` per shingle."""
-    digests = b"".join([hashlib.sha1(s).digest()[:4] for s in shingles])
-    return np.frombuffer(digests, dtype="<u4").tolist()
-
-
-_CHUNK = 4096  # shingles per update: bounds the (shingles x permutations) matrix
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=SCHEME)
+    a, b = m.permutations
+    return a.reshape(1, -1), b.reshape(1, -1)
 
 
 def signature(text: str) -> np.ndarray:
-    """datasketch's MinHash of the text's shingles (default SHA-1 hash), with
-    the hashes computed in bulk and the permutations drawn once per process;
-    same values as ``MinHash(NUM_PERM, seed=_SEED).update_batch(shingles)``."""
-    tpl = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_identity, permutations=tpl.permutations,
-                scheme=tpl.scheme)
-    sh = list(shingles(text))
-    for i in range(0, len(sh), _CHUNK):
-        m.update_batch(_sha1_hash32(sh[i:i + _CHUNK]))
-    return np.asarray(m.hashvalues, dtype=np.uint64)
+    return signature_of_words(words(text))
+
+
+def signature_of_words(ws: Sequence[str]) -> np.ndarray:
+    """datasketch's MinHash (``affine32`` scheme, ``NUM_PERM`` permutations,
+    seed ``_SEED``) of the shingles' hashes: the same values as
+    ``MinHash(...).update_batch(shingle_hashes(ws).tolist())`` with an
+    identity hash function (tested), computed on the array directly instead
+    of through a Python list and a call per shingle."""
+    hv = shingle_hashes(ws)
+    if not len(hv):
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
+    a, b = _permutations()
+    mixed = _fmix(hv.astype(np.uint32).reshape(-1, 1), 32)
+    return (mixed * a + b).min(axis=0).astype(np.uint64)
 
 
 def band_keys(sig: np.ndarray) -> list[str]:

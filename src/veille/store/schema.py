@@ -81,9 +81,9 @@ lsh_bands = Table(
     metadata,
     Column("band_key", String(40), nullable=False),
     Column("article_uid", String(512), ForeignKey("articles.uid"), nullable=False),
+    # Its index also serves the band_key lookups (no second index: migration 0006).
     UniqueConstraint("band_key", "article_uid", name="uq_lsh_band_article"),
 )
-Index("ix_lsh_bands_key", lsh_bands.c.band_key)
 
 rejects = Table(
     "rejects",
