@@ -152,3 +152,48 @@ def test_bounded_load_no_5xx(load_run) -> None:  # type: ignore[no-untyped-def]
 
 def test_bounded_load_p95_within_goal(load_run) -> None:  # type: ignore[no-untyped-def]
     assert load_run["p95"] <= P95_GOAL_MS, f"p95 {load_run['p95']:.1f} ms over {P95_GOAL_MS} ms"
+
+
+def _post_raw(base: str, head: str, chunk: bytes, max_bytes: int) -> tuple[bytes, int]:
+    """Send ``head`` then ``chunk`` repeatedly (up to ``max_bytes``) until the
+    server answers; return the start of the answer and the bytes of body sent."""
+    import select
+
+    host, port = base.removeprefix("http://").split(":")
+    sent = 0
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(head.encode())
+        while sent < max_bytes and chunk:
+            if select.select([sock], [], [], 0)[0]:
+                break  # the server answered (or closed) before the body was done
+            try:
+                sock.sendall(chunk)
+            except OSError:  # reset: it closed the connection after its answer
+                break
+            sent += len(chunk)
+        answer = b""
+        try:
+            while len(answer) < 4096 and (data := sock.recv(4096)):
+                answer += data
+        except OSError:
+            pass
+    return answer, sent
+
+
+def test_oversized_upload_refused_while_streaming(server) -> None:  # type: ignore[no-untyped-def]
+    """On the real server: a chunked 200 MB body is answered 413 near the 20 MB
+    limit and the connection closed; a declared Content-Length over it, at once."""
+    from veille.web.api.articles import MAX_UPLOAD
+
+    base = server[0]
+    piece = b"x" * (1 << 20)
+    chunk = f"{len(piece):x}\r\n".encode() + piece + b"\r\n"
+    head = ("POST /api/articles?process=false HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"Authorization: Bearer {TOKEN}\r\n")
+    answer, sent = _post_raw(base, head + "Transfer-Encoding: chunked\r\n\r\n", chunk, 200 << 20)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    assert b"application/problem+json" in answer and b"connection: close" in answer.lower()
+    print(f"\nchunked upload: 413 after {sent >> 20} MiB sent (limit {MAX_UPLOAD >> 20} MiB)")
+    assert sent < MAX_UPLOAD + (30 << 20), f"sent {sent >> 20} MiB before the answer"
+    answer, sent = _post_raw(base, head + f"Content-Length: {200 << 20}\r\n\r\n", b"", 0)
+    assert answer.startswith(b"HTTP/1.1 413") and sent == 0, answer[:200]
