@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -22,7 +22,7 @@ from veille.engine.prepare import Prepared, prepare_batch, prepare_batch_with_st
 from veille.ingest import dedup
 from veille.ingest.readers import Item
 from veille.model import Article, Reject
-from veille.search.index import index_articles
+from veille.search.index import index_rows
 from veille.store import Store
 from veille.store import articles as q
 from veille.store.core import write_lock
@@ -107,11 +107,14 @@ def _store_batch(store: Store, prepared: list[Prepared | Reject]) -> IngestRepor
         try:
             with store.begin() as conn:
                 write_lock(conn)
-                _store_items(conn, prepared, done)
-                # Searchable exactly when committed.
-                index_articles(conn, done.added, stems=[
+                rows = _store_items(conn, prepared, done)
+                # Searchable exactly when committed. The rows are those just
+                # inserted (new seqs: nothing to replace in the index).
+                index_rows(conn, [(r["seq"], r["uid"], r["title"], r["text"], r["language"],
+                                   r["source"], r["published_start"], r["published_end"])
+                                  for r in rows], stems=[
                     (p.article.uid, p.article.title, p.article.text, p.article.language, p.fts)
-                    for p in prepared if isinstance(p, Prepared) and p.fts is not None])
+                    for p in prepared if isinstance(p, Prepared) and p.fts is not None], new=True)
             return done
         except (IntegrityError, OperationalError) as exc:
             if attempt == WRITE_ATTEMPTS:
@@ -122,7 +125,8 @@ def _store_batch(store: Store, prepared: list[Prepared | Reject]) -> IngestRepor
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: IngestReport) -> None:
+def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: IngestReport
+                 ) -> list[dict[str, Any]]:
     """Store a batch as if item by item, in order, with a handful of statements.
 
     Everything the per-item decisions need from the store (ids and hashes
@@ -131,7 +135,7 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
     articles are decided, so an item sees the ones before it in its batch
     exactly as it sees stored ones. Rows are then inserted in bulk, articles
     first (copies and bands refer to them). The write lock is held, so what was
-    fetched cannot change under us.
+    fetched cannot change under us. Returns the article rows inserted.
     """
     arts = [p for p in prepared if isinstance(p, Prepared)]
     hash_of_uid = q.hashes_of_uids(conn, (p.article.uid for p in arts))
@@ -139,9 +143,9 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
     copies_known = q.copies_among(conn, (p.article.uid for p in arts))
     by_key = q.band_candidates_by_key(conn, (k for p in arts for k in p.band_keys))
     seq = q.next_seq(conn)
-    new_articles: list[dict[str, object]] = []
-    new_copies: list[dict[str, object]] = []
-    new_bands: list[dict[str, object]] = []
+    new_articles: list[dict[str, Any]] = []
+    new_copies: list[dict[str, Any]] = []
+    new_bands: list[dict[str, Any]] = []
     for entry in prepared:
         if isinstance(entry, Reject):
             q.insert_reject(conn, entry)
@@ -191,3 +195,4 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
     q.insert_articles(conn, new_articles)
     q.insert_copies(conn, new_copies)
     q.insert_band_rows(conn, new_bands)
+    return new_articles

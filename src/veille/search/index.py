@@ -46,7 +46,14 @@ def index_articles(conn: Connection, uids: Iterable[str],
     for a stored article only when its title, text and language are the ones
     they were computed from; SQLite only, other articles are stemmed here.
     """
-    rows = _rows(conn, list(uids))
+    return index_rows(conn, _rows(conn, list(uids)), stems)
+
+
+def index_rows(conn: Connection, rows: Sequence[Row], stems: Iterable[Stemmed] | None = None,
+               *, new: bool = False) -> int:
+    """``index_articles`` for rows already in hand (ingest has just written
+    them: no need to read them back). ``new``: these seqs were allocated in
+    this transaction, so no index row can exist for them yet."""
     if not rows:
         return 0
     if conn.dialect.name == "postgresql":
@@ -63,29 +70,32 @@ def index_articles(conn: Connection, uids: Iterable[str],
     done: dict[str, list[Stemmed]] = {}
     for st in stems or ():
         done.setdefault(st[0], []).append(st)
-    seqs = [{"seq": r[0]} for r in rows]
-    conn.execute(text("DELETE FROM article_fts WHERE rowid = :seq"), seqs)
-    conn.execute(text("DELETE FROM search_facets WHERE seq = :seq"), seqs)
-    conn.execute(
-        text("INSERT INTO article_fts (rowid, title, body) VALUES (:seq, :title, :body)"),
+    # Straight to the driver's executemany (positional parameters): the
+    # ingest writer is the throughput ceiling and SQLAlchemy's per-row
+    # parameter handling was a visible part of it.
+    if not new:
+        seqs = [(r[0],) for r in rows]
+        conn.exec_driver_sql("DELETE FROM article_fts WHERE rowid = ?", seqs)
+        conn.exec_driver_sql("DELETE FROM search_facets WHERE seq = ?", seqs)
+    conn.exec_driver_sql(
+        "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
         [_fts_row(seq, uid, title, body, lang, done)
          for seq, uid, title, body, lang, _src, _ds, _de in rows],
     )
-    conn.execute(
-        text("INSERT INTO search_facets (seq, source, language, day_start, day_end) "
-             "VALUES (:seq, :source, :lang, :ds, :de)"),
-        [{"seq": seq, "source": src, "lang": lang, "ds": ds, "de": de}
-         for seq, _uid, _title, _body, lang, src, ds, de in rows],
+    conn.exec_driver_sql(
+        "INSERT INTO search_facets (seq, source, language, day_start, day_end) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(seq, src, lang, ds, de) for seq, _uid, _title, _body, lang, src, ds, de in rows],
     )
     return len(rows)
 
 
 def _fts_row(seq: int, uid: str, title: str | None, body: str, lang: str | None,
-             done: Mapping[str, list[Stemmed]]) -> dict[str, object]:
+             done: Mapping[str, list[Stemmed]]) -> tuple[int, str, str]:
     for _uid, t, b, lg, (st_title, st_body) in done.get(uid, ()):
         if t == title and b == body and lg == lang:
-            return {"seq": seq, "title": st_title, "body": st_body}
-    return {"seq": seq, "title": stem_text(title or "", lang), "body": stem_text(body, lang)}
+            return (seq, st_title, st_body)
+    return (seq, stem_text(title or "", lang), stem_text(body, lang))
 
 
 def unindexed(conn: Connection, limit: int = 10_000) -> list[str]:
