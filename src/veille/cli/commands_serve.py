@@ -42,14 +42,16 @@ def serve(
     if not web.state.token:
         console.print("writes disabled: set VEILLE_TOKEN to enable POST /api/articles", highlight=False)
     if n == 1:
-        uvicorn.run(web, host=host, port=port, log_level="warning")
+        # access_log=False: at log level warning the lines are never shown, but
+        # uvicorn would still format their arguments on every request.
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
         return
     # Several workers: uvicorn starts fresh processes that each build the app
     # from the store's URL (veille.web.serve.app_from_env).
     store.close()
     os.environ["VEILLE_SERVE_DB"] = store.url
     uvicorn.run("veille.web.serve:app_from_env", factory=True, host=host, port=port,
-                workers=n, log_level="warning")
+                workers=n, log_level="warning", access_log=False)
 
 
 @app.command("export")
