@@ -140,3 +140,52 @@ def test_title_less_article_uses_its_lead_as_title() -> None:
     f = build_features("a", text, None, "fr")
     assert f.title_terms, "no title terms from the lead"
     assert set(f.title_terms) <= set(f.terms)
+
+
+def test_split_pass_moves_out_a_member_that_does_not_fit(news_rows: list[dict[str, Any]]) -> None:
+    """An early mistake (an article filed in the wrong story) is undone by the
+    split pass, and only that article moves."""
+    rows = _subset(news_rows, 2)
+    feats = list(features_of(stream_order(rows)))
+    cl = OnlineClusterer(track_members=True)
+    for f in feats:
+        cl.add(f)
+    cl.split_pass()
+    assert cl.members is not None
+    big = max(cl.members, key=lambda sid: len(cl.members[sid]))  # type: ignore[index]
+    before = list(cl.members[big])
+    # An article of another gold event, forced into the big story.
+    intruder = next(
+        f for f in features_of(stream_order(news_rows))
+        if f.uid not in {str(r["id"]) for r in rows}
+    )
+    story = cl.stories[big]
+    cl._keep(intruder)
+    story.add(intruder, cl.idf)
+    cl._touch(story)
+    cl._remember(intruder.uid, big)
+    story.split_at = 0  # due for a check
+    splits = cl.split_pass()
+    assert [sp.moved for sp in splits] == [[intruder.uid]]
+    assert splits[0].p < cl.params.split_threshold
+    assert sorted(cl.members[big]) == sorted(before)
+    assert cl.stories[big].n == len(before)
+    assert cl.uid_story[intruder.uid] == splits[0].into
+    # the next merge pass does not put it back
+    cl.merge_pass()
+    assert cl.resolve(cl.uid_story[intruder.uid]) != cl.resolve(big)
+
+
+def test_split_pass_leaves_a_coherent_story_alone(news_rows: list[dict[str, Any]]) -> None:
+    """Every member of a real multi-source story fits the rest of it."""
+    from veille.cluster.online import leave_one_out
+
+    rows = _subset(news_rows, 1)
+    cl = OnlineClusterer(track_members=True)
+    feats = list(features_of(stream_order(rows)))
+    for f in feats:
+        cl.add(f)
+    own = [f for f in feats if not f.duplicate_of]
+    worst, p = leave_one_out(own, cl.idf, cl.model)
+    assert worst is not None and p >= cl.params.split_threshold
+    assert cl.split_pass() == []

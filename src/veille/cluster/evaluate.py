@@ -65,6 +65,7 @@ class RunResult:
     seconds: float
     merges: int
     clusterer: OnlineClusterer
+    splits: int = 0
 
 
 def chains(clusterer: OnlineClusterer) -> dict[str, str]:
@@ -90,20 +91,24 @@ def chains(clusterer: OnlineClusterer) -> dict[str, str]:
 def run_stream(feats: list[ArticleFeatures], params: Params | None = None, merge: bool = True) -> RunResult:
     cl = OnlineClusterer(params=params, track_members=True)
     t0 = time.perf_counter()
-    merges = 0
+    merges = splits = 0
     every = cl.params.merge_every
     for i, f in enumerate(feats, 1):
         cl.add(f)
         if merge and i % every == 0:
+            splits += len(cl.split_pass())
             merges += len(cl.merge_pass())
     if merge:
+        splits += len(cl.split_pass())
         merges += len(cl.merge_pass())
     secs = time.perf_counter() - t0
     assert cl.members is not None
     story_of = {uid: sid for sid, uids in cl.members.items() for uid in uids}
     roots = chains(cl)
     chain_of = {uid: roots.get(sid, sid) for uid, sid in story_of.items()}
-    return RunResult(story_of, chain_of, len(cl.members), len(set(chain_of.values())), secs, merges, cl)
+    return RunResult(
+        story_of, chain_of, len(cl.members), len(set(chain_of.values())), secs, merges, cl, splits
+    )
 
 
 def evaluate_rows(
@@ -130,6 +135,7 @@ def evaluate_rows(
         "chain_recall": cr,
         "chain_f1": cf,
         "merges": res.merges,
+        "splits": res.splits,
         "ms_per_article": 1000 * (t_feat + res.seconds) / max(1, n),
         "ms_per_article_assign": 1000 * res.seconds / max(1, n),
     }

@@ -53,6 +53,16 @@ class Merge:
     p: float
 
 
+@dataclass
+class Split:
+    """An article moved out of a story it no longer fits (with its duplicates)."""
+
+    story: str
+    moved: list[str]
+    into: str
+    p: float
+
+
 class OnlineClusterer:
     def __init__(
         self,
@@ -64,6 +74,7 @@ class OnlineClusterer:
         lookup_story: Callable[[str], str | None] | None = None,
         load_story: Callable[[str], StoryState | None] | None = None,
         new_id: Callable[[ArticleFeatures], str] | None = None,
+        member_features: Callable[[str], list[ArticleFeatures]] | None = None,
     ) -> None:
         self.new_id = new_id or (lambda f: story_id_for(f.uid))
         self.params = params or load_params()
@@ -80,6 +91,12 @@ class OnlineClusterer:
         self.lookup_story = lookup_story
         self.load_story = load_story
         self.members: dict[str, list[str]] | None = {} if track_members else None
+        # The split pass re-reads a story's members: from the store when the
+        # caller provides them, else (in-memory evaluation) from features kept here.
+        self.member_features = member_features
+        self._feats: dict[str, ArticleFeatures] | None = (
+            {} if track_members and member_features is None else None
+        )
         self.dirty: set[str] = set()  # stories changed since the last flush
         self.removed: set[str] = set()  # stories absorbed by a merge since the last flush
         self.recent: set[str] = set()  # stories changed since the last merge pass
@@ -148,6 +165,17 @@ class OnlineClusterer:
         if self.members is not None:
             self.members.setdefault(sid, []).append(uid)
 
+    def _keep(self, f: ArticleFeatures) -> None:
+        if self._feats is not None:
+            self._feats[f.uid] = f
+
+    def _members_of(self, sid: str) -> list[ArticleFeatures]:
+        if self.member_features is not None:
+            return self.member_features(sid)
+        if self._feats is None or self.members is None:
+            return []
+        return [self._feats[u] for u in self.members.get(sid, []) if u in self._feats]
+
     def _index_story(self, s: StoryState) -> None:
         p = self.params
         keys = top_keys(s.terms, self.idf, p.index_terms) + top_keys(s.keys, self.idf, p.index_keys)
@@ -198,6 +226,7 @@ class OnlineClusterer:
 
     def add(self, f: ArticleFeatures) -> Decision:
         self.processed += 1
+        self._keep(f)
         if f.duplicate_of:
             sid = self.uid_story.get(f.duplicate_of)
             if sid is None and self.lookup_story is not None:
@@ -245,6 +274,69 @@ class OnlineClusterer:
         self._index_story(new)
         self._remember(f.uid, new.id)
         return Decision(f.uid, new.id, action, max(best[0], 0.0), new.predecessor, best[2])
+
+    # -- split pass -----------------------------------------------------------
+    def split_pass(self) -> list[Split]:
+        """Move out members that no longer fit their story (early mistakes).
+
+        A story is an online average: an article that fitted it when it
+        joined can stop fitting once later articles pull the story elsewhere
+        (chaining).  For each story changed since the last pass, every member
+        is scored against the rest of the story (leave-one-out) by the same
+        model; the worst one leaves when its probability is below
+        ``split_threshold``, far below the joining threshold, so the next
+        merge pass does not undo it.  A story is re-examined when it has grown
+        by half since its last check, so the cost per article stays constant.
+        """
+        p = self.params
+        out: list[Split] = []
+        todo = sorted(
+            (sid for sid in self.recent if sid in self.stories),
+            key=lambda sid: (self.stories[sid].last_seq, sid),
+        )
+        for sid in todo:
+            s = self.stories[sid]
+            if not (p.split_min_size <= s.n <= p.split_max_size) or 2 * s.n < 3 * s.split_at:
+                continue
+            split = self._split_story(s)
+            if split is not None:
+                out.append(split)
+        return out
+
+    def _split_story(self, s: StoryState) -> Split | None:
+        feats = sorted(self._members_of(s.id), key=lambda f: (f.seq, f.uid))
+        uids = {f.uid for f in feats}
+        own = [f for f in feats if not (f.duplicate_of and f.duplicate_of in uids)]
+        s.split_at = s.n
+        self.dirty.add(s.id)
+        if len(own) < self.params.split_min_size or len(own) != s.n:
+            return None  # members not all readable: leave the story as it is
+        worst, p_worst = leave_one_out(own, self.idf, self.model)
+        if worst is None or p_worst >= self.params.split_threshold:
+            return None
+        moved = [worst.uid] + [f.uid for f in feats if f.duplicate_of == worst.uid]
+        new = StoryState(id=self.new_id(worst))
+        rebuilt = StoryState(id=s.id, predecessor=s.predecessor, ix=list(s.ix), ix_at=s.ix_at)
+        for f in feats:
+            target = new if f.uid in moved else rebuilt
+            if f.duplicate_of and f.duplicate_of in uids:
+                target.n_dup += 1
+                target.note(f)
+            else:
+                target.add(f, self.idf)
+        rebuilt.split_at = rebuilt.n
+        new.split_at = new.n
+        self.stories[s.id] = rebuilt
+        self._profiles.pop(s.id, None)
+        for st in (rebuilt, new):
+            self._touch(st)
+            self._index_story(st)
+        for uid in moved:
+            self.uid_story[uid] = new.id
+        if self.members is not None:
+            self.members[s.id] = [u for u in self.members.get(s.id, []) if u not in moved]
+            self.members[new.id] = moved
+        return Split(s.id, moved, new.id, p_worst)
 
     # -- merge pass -----------------------------------------------------------
     def merge_pass(self) -> list[Merge]:
@@ -307,3 +399,37 @@ class OnlineClusterer:
             "postings": len(self.index.postings),
             "n_docs": self.df.n_docs,
         }
+
+
+def leave_one_out(
+    own: list[ArticleFeatures], idf: IdfCache, model: Any
+) -> tuple[ArticleFeatures | None, float]:
+    """The member least likely to belong to the rest of its story, and that probability.
+
+    The rest of the story is the sum of the other members' unit vectors (the
+    story profile minus one member), so all n scores cost O(n), not O(n^2).
+    """
+    units = []
+    total = StoryState(id="all")
+    for f in own:
+        one = StoryState(id="one")
+        one.add(f, idf)
+        units.append(one)
+        total.absorb(one, idf)
+    worst: tuple[ArticleFeatures | None, float] = (None, 1.0)
+    for i, f in enumerate(own):
+        rest = StoryState(id="rest", n=len(own) - 1)
+        one = units[i]
+        for name in ("terms", "title_terms", "keys", "nums"):
+            mine, whole = getattr(one, name), getattr(total, name)
+            left = {k: v - mine.get(k, 0.0) for k, v in whole.items()}
+            setattr(rest, name, {k: v for k, v in left.items() if v > 1e-12})
+        others = [g for j, g in enumerate(own) if j != i]
+        rest.first = min((g.start for g in others if g.start), default=None)
+        rest.last = max((g.end or g.start for g in others if g.start), default=None)
+        for g in others:
+            rest.languages[g.language] = rest.languages.get(g.language, 0) + 1
+        pr = model.prob(signals(article_profile(f, idf), story_profile(rest, idf)))
+        if pr < worst[1]:
+            worst = (f, pr)
+    return worst

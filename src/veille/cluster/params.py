@@ -47,6 +47,12 @@ class Params:
     # boilerplate still names its event in the title.
     query_title: int = 6
     merge_every: int = 200
+    # Split pass: a member whose probability of belonging to the rest of its
+    # story has fallen below this is moved out (hysteresis: far below the
+    # joining threshold, so a split is never undone by the next merge pass).
+    split_threshold: float = 0.1
+    split_min_size: int = 3
+    split_max_size: int = 60
     trained_on: str = ""
     notes: dict[str, Any] = field(default_factory=dict)
 

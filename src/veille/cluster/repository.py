@@ -170,6 +170,19 @@ def assign(conn: Connection, rows: Iterable[tuple[str, int, float]]) -> None:
         )
 
 
+def member_uids(conn: Connection, story_id: int) -> list[str]:
+    q = select(story_articles.c.article_uid).where(story_articles.c.story_id == story_id)
+    return sorted(conn.execute(q).scalars())
+
+
+def move_articles(conn: Connection, uids: Sequence[str], into: int) -> None:
+    """Split pass: these articles now belong to another story."""
+    if uids:
+        conn.execute(
+            update(story_articles).where(story_articles.c.article_uid.in_(list(uids))).values(story_id=into)
+        )
+
+
 def move_story(conn: Connection, gone: int, into: int) -> None:
     """Merge pass: the absorbed story's articles and links go to the absorber."""
     conn.execute(update(story_articles).where(story_articles.c.story_id == gone).values(story_id=into))

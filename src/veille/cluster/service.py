@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import Connection, Text, cast, null, or_, select, update
 
 from veille.cluster import repository as repo
-from veille.cluster.features import build_features
+from veille.cluster.features import ArticleFeatures, build_features
 from veille.cluster.idf import HashedDF
-from veille.cluster.online import Merge, OnlineClusterer
+from veille.cluster.online import Merge, OnlineClusterer, Split
 from veille.cluster.order import stream_order
 from veille.cluster.params import Params, load_params
 from veille.cluster.state import StoryState
@@ -52,6 +52,29 @@ class _Session:
         assert self.conn is not None
         return str(repo.new_story_row(self.conn))
 
+    def members(self, cid: str) -> list[ArticleFeatures]:
+        """A story's articles as features, for the split pass.  Articles
+        assigned earlier in the batch in flight are not in story_articles
+        yet: the clusterer then sees fewer members than the story counts and
+        leaves the story alone."""
+        assert self.conn is not None
+        return [_features(r) for r in repo.load_articles(self.conn, repo.member_uids(self.conn, int(cid)))]
+
+
+def _features(r: dict[str, Any]) -> ArticleFeatures:
+    return build_features(
+        uid=r["uid"],
+        text=r["text"],
+        title=r["title"],
+        language=r["language"],
+        start=r["published_start"],
+        end=r["published_end"],
+        source=r["source"],
+        duplicate_of=r["duplicate_of"],
+        analysis=r["data"],
+        seq=r["seq"],
+    )
+
 
 def _pending(conn: Connection) -> list[str]:
     q = (
@@ -70,8 +93,8 @@ def _flush(
     changed: set[int],
 ) -> None:
     repo.assign(conn, assigned)
+    assigned.clear()
     for m in merges:
-        repo.move_story(conn, int(m.absorbed), int(cl.resolve(m.into)))
         changed.discard(int(m.absorbed))
     for sid in sorted(cl.dirty):
         s = cl.stories.get(sid) or cl.evicted.get(sid)
@@ -99,6 +122,26 @@ def _flush(
         ix_clock=cl.ix_clock,
         recent=sorted(cl.recent),
     )
+
+
+def _passes(
+    conn: Connection,
+    cl: OnlineClusterer,
+    assigned: list[tuple[str, int, float]],
+    splits: list[Split],
+    merges: list[Merge],
+) -> None:
+    """Split then merge pass, applied to ``story_articles`` at once: the split
+    pass reads stories' members from the store, so every assignment and move
+    made so far in the batch must be there first (same transaction)."""
+    repo.assign(conn, assigned)
+    assigned.clear()
+    for sp in cl.split_pass():
+        repo.move_articles(conn, sp.moved, int(sp.into))
+        splits.append(sp)
+    for m in cl.merge_pass():
+        repo.move_story(conn, int(m.absorbed), int(m.into))
+        merges.append(m)
 
 
 def cluster_pending(
@@ -137,6 +180,7 @@ def cluster_pending(
         lookup_story=session.lookup,
         load_story=session.load,
         new_id=session.new_id,
+        member_features=session.members,
     )
     cl.processed = int(saved.get("processed", 0))
     cl.ix_clock = int(saved.get("ix_clock", 0))
@@ -144,7 +188,7 @@ def cluster_pending(
         cl.add_story(s)
     cl.recent = {sid for sid in saved.get("recent", []) if sid in cl.stories}
     changed: set[int] = set()
-    n_merges = 0
+    n_merges = n_splits = 0
     done = 0
     for i in range(0, len(order), batch_size):
         batch = order[i : i + batch_size]
@@ -160,28 +204,19 @@ def cluster_pending(
             session.conn = conn
             assigned: list[tuple[str, int, float]] = []
             merges: list[Merge] = []
+            splits: list[Split] = []
             for r in repo.load_articles(conn, batch):
-                f = build_features(
-                    uid=r["uid"],
-                    text=r["text"],
-                    title=r["title"],
-                    language=r["language"],
-                    start=r["published_start"],
-                    end=r["published_end"],
-                    source=r["source"],
-                    duplicate_of=r["duplicate_of"],
-                    analysis=r["data"],
-                    seq=r["seq"],
-                )
+                f = _features(r)
                 d = cl.add(f)
                 counts[d.action] += 1
                 assigned.append((f.uid, int(d.story_id), d.p))
                 done += 1
                 if cl.processed % params.merge_every == 0:
-                    merges += cl.merge_pass()
+                    _passes(conn, cl, assigned, splits, merges)
             if i + batch_size >= len(order):
-                merges += cl.merge_pass()
+                _passes(conn, cl, assigned, splits, merges)
             n_merges += len(merges)
+            n_splits += len(splits)
             _flush(conn, cl, merges, assigned, changed)
             clock = cl.processed
             session.conn = None
@@ -195,6 +230,7 @@ def cluster_pending(
         chained=counts["chain"],
         duplicates=counts["dup"],
         merges=n_merges,
+        splits=n_splits,
         stories=_count(store),
         seconds=round(secs, 3),
         ms_per_article=round(1000 * secs / done, 3) if done else 0.0,

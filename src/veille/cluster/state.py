@@ -67,6 +67,7 @@ class StoryState:
     last_seq: int = 0
     ix: list[str] = field(default_factory=list)  # keys the story is posted under
     ix_at: int = 0  # when it was last (re)posted: reload order of the index
+    split_at: int = 0  # size at the last split check (checks at x1.5 growth: amortised O(1))
 
     def add(self, f: ArticleFeatures, weight: Callable[[str], float]) -> None:
         """Fold an article into the running profile.
@@ -144,6 +145,7 @@ class StoryState:
             "last_seq": self.last_seq,
             "ix": self.ix,
             "ix_at": self.ix_at,
+            "split_at": self.split_at,
         }
 
     @classmethod
@@ -165,4 +167,5 @@ class StoryState:
             last_seq=d.get("last_seq", 0),
             ix=list(d.get("ix") or []),
             ix_at=d.get("ix_at", 0),
+            split_at=d.get("split_at", 0),
         )
