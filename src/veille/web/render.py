@@ -69,12 +69,17 @@ def article_segments(text: str, analysis: Mapping[str, Any], cite: tuple[int, in
         while nxt < len(by_start) and spans[by_start[nxt]][0] <= a:
             insort(covering, by_start[nxt])
             nxt += 1
-        seg: dict[str, Any] = {"text": text[a:b], "start": a}
+        # Every key present: the template reads them as s['key'], one dict
+        # lookup each (Jinja's s.key on a dict, or a missing key, goes through
+        # a caught AttributeError/KeyError: most of an article page's render time).
+        seg: dict[str, Any] = {"text": text[a:b], "start": a, "ent": None, "ent_first": False,
+                               "quote": None, "time": None, "hit": False, "cite": False,
+                               "cite_anchor": False}
         for s, _e, kind, info in (spans[i] for i in covering):
-            if kind == "ent" and "ent" not in seg:
+            if kind == "ent" and seg["ent"] is None:
                 seg["ent"] = info
                 seg["ent_first"] = s == a
-            elif kind in ("quote", "time") and kind not in seg:
+            elif kind in ("quote", "time") and seg[kind] is None:
                 seg[kind] = info
             elif kind in ("hit", "cite"):
                 seg[kind] = True
