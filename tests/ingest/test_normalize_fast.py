@@ -16,7 +16,7 @@ from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veille.ingest.normalize import _fix_text, _is_bad
+from veille.ingest.normalize import _fix_text, _is_bad, content_hash
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))
 
@@ -52,10 +52,22 @@ def test_real_and_mojibake_texts_match_ftfy() -> None:
     "ï¬\x81", "ﬁn de ligne", "ＬＯＵＤ", "a\r\nb", "x\u2028y", "AT&amp;T", "&eacute;t&eacute;",
     "<b>&amp;</b>", "\x1b[31mred\x1b[0m", "e\u0301t\u0301e", "\u201cquoted\u201d \u2018x\u2019",
     "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "â€œhelloâ€\x9d", "plain ascii", "", "50\u202f000 €",
+    "AT&T et Q&A", "R&D; l\u2019été &x", "&amp", "a &#233; b", "&#x27;", "&NTILDE;", "& ;",
+    "l\u2019AT&T &lt;", "&\u00e9;", "Ã©&amp;",
 ])
 def test_crafted_texts_match_ftfy(text: str) -> None:
     assert _fix_text(text) == _ftfy(text)
     assert _is_bad(text) == is_bad(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000aÉ.")), max_size=30))
+def test_content_hash_folds_whitespace_like_the_regex(text: str) -> None:
+    import hashlib
+    import re
+
+    folded = re.sub(r"\s+", " ", text).strip().casefold()
+    assert content_hash(text) == hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 _ALPHABET = st.sampled_from(list(

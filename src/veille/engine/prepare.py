@@ -10,12 +10,12 @@ the one process that writes, in :mod:`veille.ingest.service`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from veille.ingest import dedup
 from veille.ingest.prepare import prepare
 from veille.model import Article, RawRecord, Reject
-from veille.search.text import stem_text
+from veille.search.text import index_words, stem_text, stem_words
 
 
 @dataclass
@@ -28,6 +28,12 @@ class Prepared:
     # Stemmed (title, body) for SQLite's full-text index, when the store wants
     # them: stemming is the writer's biggest CPU cost, so workers do it.
     fts: tuple[str, str] | None = None
+    # The body's index words (shingles and stems both start from them), kept
+    # only until the stems are made; never shipped between processes.
+    words: list[str] | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "words": None}
 
 
 def prepare_record(item: RawRecord | Reject, max_bytes: int) -> Prepared | Reject:
@@ -36,8 +42,9 @@ def prepare_record(item: RawRecord | Reject, max_bytes: int) -> Prepared | Rejec
     art = prepare(item, max_bytes)
     if isinstance(art, Reject):
         return art
-    sig = dedup.signature(art.text)
-    return Prepared(art, dedup.to_bytes(sig), dedup.band_keys(sig))
+    words = dedup.words(art.text)
+    sig = dedup.signature_of_words(words)
+    return Prepared(art, dedup.to_bytes(sig), dedup.band_keys(sig), words=words)
 
 
 def prepare_batch(items: Sequence[RawRecord | Reject], max_bytes: int) -> list[Prepared | Reject]:
@@ -55,5 +62,7 @@ def prepare_batch_with_stems(
     for p in out:
         if isinstance(p, Prepared):
             art = p.article
-            p.fts = (stem_text(art.title or "", art.language), stem_text(art.text, art.language))
+            body = index_words(art.text) if p.words is None else p.words
+            p.fts = (stem_text(art.title or "", art.language), stem_words(body, art.language))
+            p.words = None
     return out

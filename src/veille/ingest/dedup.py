@@ -6,7 +6,7 @@ ingests and stays flat in memory as the corpus grows. So we use datasketch for
 the signatures and its optimal (bands, rows) choice, and keep the band keys in
 a table: a lookup is one indexed query.
 
-Shingles are runs of ``SHINGLE_WORDS`` words. Their 32-bit hashes are not a
+Shingles are runs of ``SHINGLE_WORDS`` words (case-folded). Their 32-bit hashes are not a
 hash of each shingle's bytes (SHA-1 per shingle was the costliest step of
 ingest): each distinct word is hashed once per process (BLAKE2b, 64 bits,
 cached), and a shingle's hash is a fixed odd-multiplier combination of its
@@ -20,7 +20,6 @@ made with the SHA-1 version.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -28,6 +27,8 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 from datasketch.minhash import _fmix  # the pre-mix of its affine schemes
+
+from veille.search.text import index_words
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -38,7 +39,6 @@ NEAR_DUP_THRESHOLD = 0.7
 #: 1: SHA-1 of each shingle's bytes; 2: combined cached word hashes (this one).
 SIGNATURE_VERSION = 2
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _SEED = 1
 SCHEME = "affine32"
 _EMPTY = (1 << 32) - 1  # an empty MinHash's value in every slot (affine32)
@@ -59,12 +59,16 @@ def lsh_params() -> tuple[int, int]:
 
 
 def words(text: str) -> list[str]:
-    """The words shingles are made of (case-folded)."""
-    return _WORD.findall(text.casefold())
+    """The words shingles are made of: those of the full-text index
+    (``veille.search.text.index_words``: French elisions such as the "l" of
+    "l'État" left out), so ingest splits a text into words once for both."""
+    return index_words(text)
 
 
 def _word_hash(word: str) -> int:
-    h = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"),
+    """64-bit BLAKE2b of the case-folded word (the cache is keyed by the word
+    as written, so "The" and "the" are one lookup each, and hash the same)."""
+    h = int.from_bytes(hashlib.blake2b(word.casefold().encode("utf-8", "surrogatepass"),
                                        digest_size=8).digest(), "little")
     if len(_word_hashes) >= _MAX_CACHED_WORDS:
         _word_hashes.clear()

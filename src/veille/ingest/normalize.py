@@ -8,6 +8,7 @@ import unicodedata
 
 import ftfy
 from ftfy.badness import BADNESS_RE
+from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import uncurl_quotes
 
 # Runs of two or more spaces/tabs (NBSP, thin spaces included); a single one
@@ -44,8 +45,9 @@ def normalize_text(text: str) -> str:
 # ASCII and common punctuation, currency signs -- each one that ftfy leaves
 # alone on its own (so no ligature, wide form, control, line separator; curly
 # quotes are let in and uncurled with ftfy's own fixer), NFC-stable and not
-# combining (so NFC cannot change a run of them). "&" is left out: ftfy may
-# decode an HTML entity.
+# combining (so NFC cannot change a run of them). "&" is let in only when
+# the text holds nothing ftfy's HTML unescaping would decode (its
+# HTML_ENTITY_RE finds no match): then that step leaves the text alone.
 _FAST_RANGES = [(0x09, 0x0A), (0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x4FF), (0x2010, 0x205E),
                 (0x20A0, 0x20C0), (0x2100, 0x215F)]
 _QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
@@ -58,7 +60,7 @@ def _not_fast_re() -> re.Pattern[str]:
     global _not_fast
     if _not_fast is None:
         ok = [chr(c) for lo, hi in _FAST_RANGES for c in range(lo, hi + 1)]
-        ok = [c for c in ok if c != "&" and not unicodedata.combining(c)
+        ok = [c for c in ok if not unicodedata.combining(c)
               and unicodedata.normalize("NFC", c) == c
               and (c in _QUOTES or ftfy.fix_text(c, normalization="NFC") == c)]
         _not_fast = re.compile("[^" + "".join(re.escape(c) for c in ok) + "]")
@@ -77,7 +79,8 @@ def _fix_text(text: str) -> str:
     Checked against ftfy on the bench corpus and crafted mojibake
     (tests/ingest/test_normalize_fast.py).
     """
-    if _not_fast_re().search(text) or _BAD_LINE_START.search(text) or _is_bad(text):
+    if (_not_fast_re().search(text) or _BAD_LINE_START.search(text)
+            or ("&" in text and HTML_ENTITY_RE.search(text)) or _is_bad(text)):
         return ftfy.fix_text(text, normalization="NFC")
     fixed = uncurl_quotes(text)
     if fixed != text and _is_bad(fixed):
@@ -114,7 +117,10 @@ def _is_bad(text: str) -> bool:
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace and case folded: two copies that differ
     only in layout are the same article."""
-    folded = _WS.sub(" ", text).strip().casefold()
+    # str.split() splits on runs of the characters \s matches (both use
+    # str.isspace): the same as _WS.sub(" ", text).strip(), without a
+    # substitution per single space.
+    folded = " ".join(text.split()).casefold()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 import snowballstemmer
@@ -75,21 +75,37 @@ _INDEX_WORD = re.compile(
 )
 
 
+def index_words(text: str) -> list[str]:
+    """The words the index holds, in order: ``tokens`` without positions (one
+    regex pass). Ingest also builds its near-duplicate shingles from them."""
+    return [w for w in _INDEX_WORD.findall(text) if w]
+
+
 def stem_text(text: str, language: str | None) -> str:
     """The text as a space-separated string of stems: what the index holds."""
-    st = _stem_in(language)
-    return " ".join([st(w) for w in _INDEX_WORD.findall(text) if w])
+    return stem_words(index_words(text), language)
+
+
+_MAX_CACHED_STEMS = 200_000
+
+
+def stem_words(words: list[str], language: str | None) -> str:
+    """``stem_text`` of the text these ``index_words`` came from. A plain dict
+    per language caches the stems (word frequencies are Zipfian): one lookup
+    per word, no function call."""
+    cache = _stem_cache(language)
+    if len(cache) > _MAX_CACHED_STEMS:
+        cache.clear()
+    return " ".join([cache[w] if w in cache else _stem_miss(cache, w, language) for w in words])
 
 
 @lru_cache(maxsize=64)
-def _stem_in(language: str | None) -> Callable[[str], str]:
-    """``stem(word, language)`` for one language, with a cache per language
-    (one dict lookup per word when indexing)."""
+def _stem_cache(language: str | None) -> dict[str, str]:
+    return {}
 
-    @lru_cache(maxsize=200_000)
-    def st(word: str) -> str:
-        return stem(word, language)
 
+def _stem_miss(cache: dict[str, str], word: str, language: str | None) -> str:
+    cache[word] = st = stem(word, language)
     return st
 
 
