@@ -33,7 +33,7 @@ def test_numbers_keep_figures_and_separate_years() -> None:
     assert not any(k == "q:3" for k in nums)  # small counts carry no signal
 
 
-def test_analysis_entities_replace_heuristics() -> None:
+def test_analysis_entities_add_canonical_ids() -> None:
     analysis = {
         "language": "fr",
         "entities": [
@@ -50,7 +50,10 @@ def test_analysis_entities_replace_heuristics() -> None:
         ],
         "quantities": [],
     }
-    f = build_features("u1", "Poutine a parlé.", "Titre", "fr", "2023-06-01", "2023-06-30", analysis=analysis)
-    assert set(f.keys) == {"e:Q7747"}
+    text = "Poutine a parlé. Selon Vladimir Poutine, rien ne change."
+    f = build_features("u1", text, "Titre", "fr", "2023-06-01", "2023-06-30", analysis=analysis)
+    # the canonical id (what matches "Putin" in English) and the written name
+    assert "e:Q7747" in f.keys
+    assert set(f.keys) - {"e:Q7747"} == set(build_features("u2", text, "Titre", "fr").keys)
     assert "d:2023-07-07" in f.nums
     assert (f.start.isoformat(), f.end.isoformat()) == ("2023-06-01", "2023-06-30")

@@ -85,8 +85,36 @@ def split_events(
     return a, b
 
 
-def train(rows: list[dict[str, Any]], base: Params, c: float = 1.0) -> Params:
+def analysed_rows(rows: list[dict[str, Any]], db: str) -> list[dict[str, Any]]:
+    """The labelled rows again, each with the analysis a store holds for it.
+
+    ``veille ingest`` analyses by default, and with an analysis the entity
+    signal changes nature (spaCy NER + canonical linking instead of
+    capitalised words).  Learning from both versions of each article keeps
+    one set of weights right for analysed and unanalysed stores alike.
+    """
+    from veille.cluster import repository as repo
+    from veille.store import Store
+
+    store = Store.open(db)
+    try:
+        with store.connect() as conn:
+            found = {r["uid"]: r["data"] for r in repo.load_articles(conn, [str(r["id"]) for r in rows])}
+    finally:
+        store.close()
+    return [{**r, "analysis": found[str(r["id"])]} for r in rows if found.get(str(r["id"]))]
+
+
+def train(
+    rows: list[dict[str, Any]],
+    base: Params,
+    c: float = 1.0,
+    extra: list[dict[str, Any]] | None = None,
+) -> Params:
     x, y, recall = collect(rows, base)
+    if extra:
+        x2, y2, _ = collect(extra, base)
+        x, y = np.vstack([x, x2]), np.concatenate([y, y2])
     weights, bias = fit(x, y, c)
     p = Params(**{**base.to_dict(), "weights": weights, "bias": bias})
     p.notes = {
@@ -122,6 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--save", action="store_true", help="write params.json")
     ap.add_argument("--c", type=float, default=3.0)
     ap.add_argument(
+        "--analysed-store",
+        default=None,
+        help="a store where the same JSONL was ingested with analysis: learn from both versions",
+    )
+    ap.add_argument(
         "--sensitivity",
         action="store_true",
         help="only report F1 against the threshold with the saved params",
@@ -134,22 +167,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     base = load_params()
     report: dict[str, Any] = {}
+    ana = analysed_rows(rows, args.analysed_store) if args.analysed_store else []
     a, b = split_events(rows)
-    for name, tr, te in (("A->B", a, b), ("B->A", b, a)):
-        p = train(tr, base, args.c)
+    aa, ab = split_events(ana) if ana else ([], [])
+    for name, tr, te, tr2, te2 in (("A->B", a, b, aa, ab), ("B->A", b, a, ab, aa)):
+        p = train(tr, base, args.c, tr2)
         report[name] = {
             "weights": p.weights,
             "bias": p.bias,
             "eval": evaluate_rows(te, p),
             "train": evaluate_rows(tr, p),
         }
-    full = train(rows, base, args.c)
+        if te2:
+            report[name]["eval_analysed"] = evaluate_rows(te2, p)
+    full = train(rows, base, args.c, ana)
     report["all"] = {
         "weights": full.weights,
         "bias": full.bias,
         "notes": full.notes,
         "eval": evaluate_rows(rows, full),
     }
+    if ana:
+        report["all"]["eval_analysed"] = evaluate_rows(ana, full)
+        full.notes["analysed_examples_from"] = f"{len(ana)} articles with their analysis"
     json.dump(report, sys.stdout, indent=1, default=str)
     print()
     if args.save:
