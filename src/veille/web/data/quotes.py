@@ -44,8 +44,11 @@ def list_quotes(
             "%" + speaker.lower().replace("%", "").replace("_", "") + "%"))
     last_seq, last_idx = after if after else (0, -1)
     out: list[dict[str, Any]] = []
+    # Each row carries a whole analysis (JSON with every mention and sentence):
+    # read few first, as a page usually fills from its first articles, then more.
+    chunk = 4
     while True:
-        rows = conn.execute(stmt.where(articles.c.seq >= last_seq).limit(_CHUNK)).all()
+        rows = conn.execute(stmt.where(articles.c.seq >= last_seq).limit(chunk)).all()
         for r in rows:
             data = r.data or {}
             for i, qt in enumerate(data.get("quotes") or []):
@@ -64,9 +67,10 @@ def list_quotes(
                     "end": qt.get("end"), "source": r.source, "published": r.published,
                     "language": r.language, "article_title": r.title, "_seq": r.seq,
                 })
-        if len(rows) < _CHUNK:
+        if len(rows) < chunk:
             break
         last_seq, last_idx = rows[-1].seq + 1, -1
+        chunk = min(_CHUNK, chunk * 2)
     return out, None
 
 
