@@ -144,6 +144,24 @@ def sensitivity(rows: list[dict[str, Any]], params: Params) -> list[dict[str, fl
     return out
 
 
+def stress(rows: list[dict[str, Any]], params: Params) -> list[dict[str, Any]]:
+    """The same gold with less information than news_cluster gives: the kinds
+    of input a user's corpus may have (no dates, month-precision dates as in
+    the seed format, no titles), scored with the shipped weights."""
+    variants = {
+        "as given": rows,
+        "no dates": [{**r, "published": None} for r in rows],
+        "month-precision dates": [{**r, "published": (r.get("published") or "")[:7] or None} for r in rows],
+        "no titles (lead as title)": [{**r, "title": None} for r in rows],
+    }
+    out = []
+    for name, rs in variants.items():
+        e = evaluate_rows(rs, params)
+        out.append({"input": name, **{k: round(e[k], 4) for k in ("precision", "recall", "f1")},
+                    "stories": e["stories"], "splits": e["splits"]})
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("jsonl")
@@ -159,8 +177,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only report F1 against the threshold with the saved params",
     )
+    ap.add_argument(
+        "--stress",
+        action="store_true",
+        help="only report F1 on the same gold without dates, with month dates, without titles",
+    )
     args = ap.parse_args(argv)
     rows = read_jsonl(args.jsonl)
+    if args.stress:
+        json.dump(stress(rows, load_params()), sys.stdout, indent=1)
+        print()
+        return 0
     if args.sensitivity:
         json.dump(sensitivity(rows, load_params()), sys.stdout, indent=1)
         print()
