@@ -83,8 +83,10 @@ def shingle_hashes(ws: Sequence[str]) -> np.ndarray:
     A shingle's hash is the high half of ``sum(h(word_j) * M_j) mod 2^64``:
     equal shingles hash equal; different ones collide with probability
     ~2^-32, as with a 32-bit hash of their bytes."""
-    cache = _word_hashes
-    hs = np.array([cache[w] if w in cache else _word_hash(w) for w in ws], dtype=np.uint64)
+    found = list(map(_word_hashes.get, ws))  # one C-level pass; misses are None
+    if None in found:
+        found = [_word_hash(w) if h is None else h for w, h in zip(ws, found, strict=True)]
+    hs = np.array(found, dtype=np.uint64)
     n = len(hs) - SHINGLE_WORDS + 1
     if n <= 0:
         if not len(hs):

@@ -96,7 +96,11 @@ def stem_words(words: list[str], language: str | None) -> str:
     cache = _stem_cache(language)
     if len(cache) > _MAX_CACHED_STEMS:
         cache.clear()
-    return " ".join([cache[w] if w in cache else _stem_miss(cache, w, language) for w in words])
+    found = list(map(cache.get, words))  # one C-level pass; misses are None
+    if None in found:
+        found = [_stem_miss(cache, w, language) if st is None else st
+                 for w, st in zip(words, found, strict=True)]
+    return " ".join(found)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=64)
