@@ -102,7 +102,7 @@ def test_seeds_stay_their_own_story_among_news(tmp_path: Path, seeds: list[Path]
 def test_eval_clustering_cli(tmp_path: Path, news_path: Path) -> None:
     res = veille(str(tmp_path / "unused.db"), "eval", "clustering", str(news_path), "--json")
     assert res["articles"] == 383 and res["unassigned_gold"] == 0
-    assert res["bcubed"]["f1"] >= 0.92  # measured 0.946
+    assert res["bcubed"]["f1"] >= 0.945  # measured 0.951; the goal is 0.95
 
 
 def test_split_pass_is_persisted_consistently(tmp_path: Path, news_rows: list[dict[str, Any]]) -> None:
@@ -141,3 +141,17 @@ def test_split_pass_is_persisted_consistently(tmp_path: Path, news_rows: list[di
         store.close()
     ids = [a for s in listed for a in s["articles"]]
     assert len(ids) == len(set(ids)) == len(rows) == counted
+
+
+def test_eval_clustering_without_ids_scores_every_article(
+    tmp_path: Path, news_rows: list[dict[str, Any]]
+) -> None:
+    """A labelled file with no `id` field: articles get file-name + line ids
+    at ingest, and the gold is keyed the same way (nothing silently dropped)."""
+    rows = [{k: v for k, v in r.items() if k != "id"} for r in news_rows[:40]]
+    path = _write_jsonl(tmp_path / "noid.jsonl", rows)
+    res = CliRunner().invoke(app, ["eval", "clustering", str(path), "--json"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["articles"] == 40 and out["unassigned_gold"] == 0
+    assert out["bcubed"]["f1"] > 0.8

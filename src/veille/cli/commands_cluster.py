@@ -113,11 +113,20 @@ def eval_clustering_file(
 
     gold: dict[str, Any] = {}
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
                 r = json.loads(line)
-                if r.get(label) is not None and r.get("id") is not None:
-                    gold[str(r["id"])] = r[label]
+            except json.JSONDecodeError:
+                continue  # the ingest rejects it with its reason (counted in "rejected")
+            if not isinstance(r, dict) or r.get(label) is None:
+                continue
+            # The id the reader gives the article: its own, else file name + line.
+            uid = r.get("id")
+            key = str(uid) if uid not in (None, "") else f"{path.name}#L{lineno}"
+            value = r[label]
+            gold[key] = json.dumps(value, sort_keys=True) if isinstance(value, dict | list) else value
     with tempfile.TemporaryDirectory(prefix="veille-eval-") as tmp:
         store = Store.open(str(Path(tmp) / "eval.db"))
         t0 = time.perf_counter()
@@ -153,6 +162,7 @@ def eval_clustering_file(
         "file": str(path),
         "articles": len(gold),
         "ingested": len(rep.added),
+        "rejected": len(rep.rejects),
         "gold_stories": len(set(gold.values())),
         "stories": len(rows),
         "chains": len(set(chain_of.values())),
