@@ -33,6 +33,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+#: Most articles committed in one transaction. The writer groups consecutive
+#: prepared batches, doubling the group from one batch up to this: the first
+#: articles are committed (and searchable) early, and a long ingest pays the
+#: per-commit costs (SQLite rewrites every index page a commit touched into
+#: its WAL; FTS5 writes a segment per commit) once per 1,000 articles. The
+#: writer's CPU per article went from ~0.41 to ~0.31 ms (10k articles,
+#: groups of 200 vs 1,000).
+COMMIT_SIZE = 1000
 #: Attempts at committing one batch when a concurrent writer got in the way.
 WRITE_ATTEMPTS = 5
 
@@ -63,14 +71,30 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def _grouped(batches: Iterable[list[Prepared | Reject]], first: int, most: int
+             ) -> Iterator[list[Prepared | Reject]]:
+    """Consecutive batches joined into groups of at least ``first`` items, the
+    threshold doubling after each group up to ``most`` (the last group may be
+    smaller)."""
+    size, group = max(1, first), []
+    for batch in batches:
+        group += batch
+        if len(group) >= size:
+            yield group
+            group, size = [], min(2 * size, max(most, first))
+    if group:
+        yield group
+
+
 def ingest_items(
     store: Store, items: Iterable[Item], *, max_bytes: int = 5 * 1024 * 1024,
     batch_size: int = BATCH_SIZE, on_item: Callable[[Article | Reject], None] | None = None,
-    runner: Runner | None = None,
+    runner: Runner | None = None, commit_size: int = COMMIT_SIZE,
 ) -> IngestReport:
     """Ingest ``items``; with a ``runner``, the pure preparation of each batch
     (normalise, language, hashes, MinHash) runs on its workers while this
-    process stores the batches that come back, in input order."""
+    process stores the batches that come back, in input order, one
+    transaction per group of batches (see ``COMMIT_SIZE``)."""
     report = IngestReport()
     prep: Callable[[Sequence[Item]], list[Prepared | Reject]] = partial(prepare_batch,
                                                                         max_bytes=max_bytes)
@@ -78,7 +102,7 @@ def ingest_items(
         prep = partial(prepare_batch_with_stems, prep)
     batches = _batches(items, batch_size)
     prepared_batches = runner.map(prep, batches) if runner is not None else map(prep, batches)
-    for prepared in prepared_batches:
+    for prepared in _grouped(prepared_batches, batch_size, commit_size):
         done = _store_batch(store, prepared)
         # Only count what committed.
         report.added += done.added
