@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import cast
 
 import httptools
 
@@ -57,7 +58,7 @@ class _Connection(asyncio.Protocol):
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]  (uvloop's is not a subclass)
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
 
     def data_received(self, data: bytes) -> None:
         try:
@@ -90,7 +91,8 @@ class _Connection(asyncio.Protocol):
     def send(self, request: bytes) -> asyncio.Future[tuple[int, float, int, bytes]]:
         self.waiter = asyncio.get_running_loop().create_future()
         self.head, self.size = b"", 0
-        self.transport.write(request)  # type: ignore[union-attr]  (set by connection_made)
+        assert self.transport is not None  # set by connection_made
+        self.transport.write(request)
         return self.waiter
 
     def close(self) -> None:

@@ -41,7 +41,7 @@ class ProblemDetails(BaseModel):
         None, description="Articles refused by the ingest: code, reason, origin, line (422 rejected).")
 
 
-_WHY = {400: "Bad request: an invalid cursor (not from this listing) or a body that is not JSON",
+_WHY = {400: "Bad request: an invalid cursor (not from this listing) or a body that is not JSON/multipart",
         401: "The token is missing or wrong (writes; reads too when the server protects them)",
         403: "Writes are disabled on this server (no VEILLE_TOKEN set)",
         404: "No such item", 413: "The body is over the upload limit",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import aclosing
 from pathlib import Path
 from typing import Annotated, Any
@@ -95,7 +95,7 @@ def _check_declared_length(request: Request) -> None:
         raise _too_large()
 
 
-async def _limited(request: Request) -> AsyncIterator[bytes]:
+async def _limited(request: Request) -> AsyncGenerator[bytes, None]:
     """The body as it arrives, failing with 413 as soon as more than MAX_UPLOAD bytes came.
 
     Counting the chunks as they stream (and not trusting Content-Length alone)
