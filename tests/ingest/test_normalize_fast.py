@@ -116,3 +116,27 @@ def test_index_stems_come_from_the_stored_article(tmp_path: Path) -> None:
                                 "WHERE a.uid = 'a'")).scalar_one()
     store.close()
     assert body == stem_text(other, "en")
+
+
+def test_mojibake_regex_anchors_are_proven_for_this_ftfy() -> None:
+    """The rare-character shortcut of _is_bad applies to the installed ftfy
+    (its regex was analysed, not the fallback to every non-ASCII char)."""
+    from veille.ingest.normalize import _COMMON, _bad_anchor_re
+
+    anchors, span = _bad_anchor_re()
+    assert span <= 16
+    assert not any(anchors.search(c) for c in _COMMON + "abc '\"")
+    assert all(anchors.search(c) for c in "“”«»É\u00a0œ€©")
+
+
+# Common letters next to the characters ftfy's mojibake patterns are made of.
+_NEAR_COMMON = st.sampled_from(list(
+    "ab Z.'\"éàèêôîçâûùüëä…öïßáñ’—–ãÃÂ€œ™©®«»“”\u00a0°µ±ÉÀÔÖÙÛÜ×²ÐØ•ВГβΓā‚√"
+))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_NEAR_COMMON, max_size=30).map("".join))
+def test_is_bad_shortcut_matches_ftfy(text: str) -> None:
+    assert _is_bad(text) == is_bad(text)
+    assert _fix_text(text) == _ftfy(text)
