@@ -124,13 +124,22 @@ def signature_of_words(ws: Sequence[str]) -> np.ndarray:
     return (mixed * a + b).min(axis=0).astype(np.uint64)
 
 
+@lru_cache(maxsize=1)
+def _band_mult() -> np.ndarray:
+    _bands, rows = lsh_params()
+    # Odd 64-bit multipliers, fixed (stored band keys depend on them).
+    return np.random.RandomState(_SEED).randint(0, 1 << 62, size=rows, dtype=np.uint64) * 2 + 1
+
+
 def band_keys(sig: np.ndarray) -> list[str]:
+    """One key per LSH band: the band number and a 64-bit hash of its rows
+    (odd-multiplier combination mod 2^64, all bands at once). Two articles
+    share a key when their band rows are equal; a collision of unequal rows
+    (~2^-64) would only add a candidate, whose Jaccard is checked anyway."""
     bands, rows = lsh_params()
-    keys = []
-    for b in range(bands):
-        chunk = sig[b * rows : (b + 1) * rows].tobytes()
-        keys.append(f"{b}:{hashlib.blake2b(chunk, digest_size=12).hexdigest()}")
-    return keys
+    block = sig[:bands * rows].astype(np.uint64).reshape(bands, rows)
+    hashed = (block * _band_mult()).sum(axis=1, dtype=np.uint64).tolist()
+    return [f"{b}:{h:016x}" for b, h in enumerate(hashed)]
 
 
 def to_bytes(sig: np.ndarray) -> bytes:

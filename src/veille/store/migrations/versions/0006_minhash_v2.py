@@ -2,7 +2,8 @@
 
 Ingest no longer hashes each 5-word shingle with SHA-1 (the costliest step of
 ingest): a shingle's hash now combines cached per-word hashes
-(``veille.ingest.dedup``, ``SIGNATURE_VERSION = 2``). Signatures and LSH band
+(``veille.ingest.dedup``, ``SIGNATURE_VERSION = 2``) and band keys are a 64-bit
+hash of the band rows instead of BLAKE2b. Signatures and LSH band
 keys of version 1 cannot be compared with version 2 ones, so this revision
 recomputes every article's ``minhash`` and bands from its stored text (the
 text they were computed from at ingest). Near-duplicate links already stored
