@@ -31,10 +31,28 @@ sys.path.insert(0, str(HERE))
 CACHE = Path(os.environ.get("VEILLE_BENCH_CACHE", Path(tempfile.gettempdir()) / "veille-bench"))
 
 
-def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: int) -> dict:
+def _proc_cpu_s(pid: int) -> float:
+    """user + system CPU seconds of a live process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _workers_cpu_s(runner: object) -> float | None:
+    """CPU of a process pool's workers so far (they are not children of this
+    process: forkserver), or None when there is no such pool."""
+    pool = getattr(runner, "_pool", None)
+    procs = getattr(pool, "_processes", None) or {}
+    try:
+        return sum(_proc_cpu_s(pid) for pid in procs)
+    except OSError:
+        return None
+
+
+def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: int,
+            commit: int | None = None) -> dict:
     """One ingest in this process; returns the measures."""
     from veille.engine.runners import make_runner
-    from veille.ingest.service import ingest_items
+    from veille.ingest.service import COMMIT_SIZE, ingest_items
     from veille.ingest.sources import SourceOptions, read_paths
     from veille.store import Store
 
@@ -45,8 +63,9 @@ def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: i
     cpu0 = me.ru_utime + me.ru_stime
     t0 = time.perf_counter()
     rep = ingest_items(store, read_paths([input_path], SourceOptions()), batch_size=batch,
-                       runner=runner)
+                       runner=runner, commit_size=commit or COMMIT_SIZE)
     secs = time.perf_counter() - t0
+    workers_cpu = _workers_cpu_s(runner)
     if runner is not None:
         runner.close()
     store.close()
@@ -57,6 +76,11 @@ def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: i
         # CPU seconds of this process and its workers per article: what the
         # ingest costs, independent of what else the machine is running.
         "cpu_ms_per_article": round(1000 * cpu / seen, 3),
+        # With a process pool: its workers' CPU per article, start-up (imports)
+        # included; writer + workers is the whole ingest's CPU.
+        "workers_cpu_ms_per_article": (round(1000 * workers_cpu / seen, 3)
+                                       if workers_cpu is not None else None),
+        "commit_size": commit or COMMIT_SIZE,
         "articles": seen, "added": len(rep.added), "exact_duplicates": rep.exact_duplicates,
         "near_duplicates": rep.near_duplicates, "rejected": len(rep.rejects),
         "seconds": round(secs, 2), "articles_per_s": round(seen / secs, 1),
@@ -81,12 +105,14 @@ def main() -> None:
     ap.add_argument("--engines", nargs="+", default=["local", "processes"])
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--commit", type=int, default=None,
+                    help="Most articles per transaction (default: the service's COMMIT_SIZE).")
     ap.add_argument("--out", type=Path, default=None, help="Append the JSON lines to this file.")
     # internal: one run in a child process
     ap.add_argument("--one", nargs=3, metavar=("INPUT", "DB", "ENGINE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(*args.one, args.workers, args.batch)))
+        print(json.dumps(run_one(*args.one, args.workers, args.batch, args.commit)))
         return
 
     from corpus import generate
@@ -110,6 +136,8 @@ def main() -> None:
                            "--batch", str(args.batch)]
                     if args.workers:
                         cmd += ["--workers", str(args.workers)]
+                    if args.commit:
+                        cmd += ["--commit", str(args.commit)]
                     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
                     if out.returncode != 0:
                         print(out.stderr[-3000:], file=sys.stderr)
@@ -130,12 +158,13 @@ def main() -> None:
         if server is not None:
             server.stop()
     print()
-    print("| articles | store | engine | articles/s | seconds | CPU ms/article | peak RSS (main) MB "
-          "| load avg |")
-    print("|---:|---|---|---:|---:|---:|---:|---:|")
+    print("| articles | store | engine | articles/s | seconds | CPU ms/article (main) "
+          "| workers CPU ms/article | peak RSS (main) MB | load avg |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r['size']:,} | {r['db']} | {r['engine']} | {r['articles_per_s']:,.0f} | "
-              f"{r['seconds']:,.1f} | {r['cpu_ms_per_article']} | {r['peak_rss_mb']:,.0f} | "
+              f"{r['seconds']:,.1f} | {r['cpu_ms_per_article']} | "
+              f"{r.get('workers_cpu_ms_per_article') or '-'} | {r['peak_rss_mb']:,.0f} | "
               f"{r['load_avg_1m']} |")
 
 
