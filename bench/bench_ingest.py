@@ -41,6 +41,8 @@ def _workers_cpu_s(runner: object) -> float | None:
     """CPU of a process pool's workers so far (they are not children of this
     process: forkserver), or None when there is no such pool."""
     pool = getattr(runner, "_pool", None)
+    if pool is None:
+        return None
     procs = getattr(pool, "_processes", None) or {}
     try:
         return sum(_proc_cpu_s(pid) for pid in procs)
