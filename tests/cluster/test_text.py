@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from veille.cluster import text as T
 from veille.cluster.features import build_features
 
@@ -57,3 +59,16 @@ def test_analysis_entities_add_canonical_ids() -> None:
     assert set(f.keys) - {"e:Q7747"} == set(build_features("u2", text, "Titre", "fr").keys)
     assert "d:2023-07-07" in f.nums
     assert (f.start.isoformat(), f.end.isoformat()) == ("2023-06-01", "2023-06-30")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_stop_words_are_spacys_list(lang: str) -> None:
+    """Loaded from spaCy's stop_words.py alone (no tokenizer build): same list."""
+    import importlib
+
+    from veille.cluster import text as T
+
+    T.stop_words.cache_clear()
+    mod = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    assert T.stop_words(lang) == frozenset(w.lower() for w in mod.STOP_WORDS)
+    assert T.stop_words("../x") == frozenset()

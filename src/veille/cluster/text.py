@@ -13,10 +13,12 @@ numbers and dates instead.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -72,7 +74,25 @@ def norm_lang(language: str | None) -> str:
 
 @lru_cache(maxsize=64)
 def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop-word list for the language (a plain set in its own file).
+
+    Importing ``spacy.lang.fr.stop_words`` runs the package's ``__init__``
+    first, which compiles the language's tokenizer exceptions: ~2.8 s per
+    process for a list of words, paid by every unanalysed ingest.  So the one
+    file is loaded on its own when spaCy ships it; the import is the fallback.
+    """
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        return frozenset()
     try:
+        spec = importlib.util.find_spec("spacy")
+        origin = spec.origin if spec else None
+        path = Path(origin).parent / "lang" / language / "stop_words.py" if origin else None
+        if path is not None and path.is_file():
+            file_spec = importlib.util.spec_from_file_location(f"_veille_stop_words_{language}", path)
+            if file_spec and file_spec.loader:
+                mod = importlib.util.module_from_spec(file_spec)
+                file_spec.loader.exec_module(mod)
+                return frozenset(w.lower() for w in mod.STOP_WORDS)
         mod = importlib.import_module(f"spacy.lang.{language}.stop_words")
         return frozenset(w.lower() for w in mod.STOP_WORDS)
     except Exception:  # unknown language: no list is better than a wrong one
