@@ -272,7 +272,7 @@ def main() -> None:
     print()
     for engine in args.engines:
         for kind in kinds:
-            ratios, bounds = [], []
+            ratios, bounds, busy = [], [], []
             for rnd in range(args.rounds):
                 sel = {r["workers"]: r for r in rows
                        if r["engine"] == engine and r["kind"] == kind and r["round"] == rnd}
@@ -280,6 +280,7 @@ def main() -> None:
                     continue
                 one, two = sel[1], sel[2]
                 ratios.append(two["articles_per_s"] / one["articles_per_s"])
+                busy.append(max(one["others_cpu"], two["others_cpu"]))
                 # CPU-time bound on 2 idle cores: 1 worker runs at one core's
                 # speed (the driver has the other core); 2 workers and the
                 # driver share 2 cores.
@@ -287,14 +288,15 @@ def main() -> None:
                 bounds.append(2 * c1 / (two["workers_cpu_ms"] + two["main_cpu_ms"]))
             if ratios:
                 print(f"{engine} {kind}: 2 workers / 1 worker (wall) = "
-                      + ", ".join(f"{x:.2f}x" for x in ratios)
+                      + ", ".join(f"{x:.2f}x (others' CPU <= {o:.0%})"
+                                  for x, o in zip(ratios, busy, strict=True))
                       + f" (median {statistics.median(ratios):.2f}x); CPU-time bound on 2 idle cores = "
                       + ", ".join(f"{x:.2f}x" for x in bounds))
     for engine in args.engines:
         for workers in (1, 2):
-            sel = [r for r in rows if r["engine"] == engine and r["workers"] == workers]
-            b = [r["workers_cpu_ms"] for r in sel if r["kind"] == "bare_spacy"]
-            p = [r["workers_cpu_ms"] for r in sel if r["kind"] == "pipeline"]
+            same = [r for r in rows if r["engine"] == engine and r["workers"] == workers]
+            b = [r["workers_cpu_ms"] for r in same if r["kind"] == "bare_spacy"]
+            p = [r["workers_cpu_ms"] for r in same if r["kind"] == "pipeline"]
             if b and p:
                 print(f"{engine} {workers} worker(s): bare / pipeline CPU per article = "
                       f"{statistics.median(b) / statistics.median(p):.2f} (medians)")
