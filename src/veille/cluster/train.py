@@ -162,6 +162,35 @@ def stress(rows: list[dict[str, Any]], params: Params) -> list[dict[str, Any]]:
     return out
 
 
+def cross_language(path: str, params: Params) -> tuple[float, dict[str, Any]]:
+    """The ``cross`` weight learned on SemEval cross-language pairs, with the
+    same-story F1 on held-out halves (pairs split by a hash of their id)."""
+    from veille.cluster.semeval import fit_cross_offset, pair_signals, read_pairs
+
+    scored = [t for t in pair_signals(read_pairs(path)) if t[0]["cross"]]
+    half = [int(hashlib.md5(t[3].encode()).hexdigest(), 16) % 2 for t in scored]
+
+    def f1(rows: list[Any], w: float) -> dict[str, float]:
+        m = Params(**{**params.to_dict(), "weights": {**params.weights, "cross": w}}).model()
+        dec = [(m.logit(x) >= 0, o <= 1.5) for x, o, _, _ in rows if o <= 1.5 or o >= 3]
+        tp = sum(p and g for p, g in dec)
+        fp = sum(p and not g for p, g in dec)
+        fn = sum(g and not p for p, g in dec)
+        prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        return {"precision": round(prec, 4), "recall": round(rec, 4),
+                "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0, "n": len(dec)}
+
+    report: dict[str, Any] = {}
+    for h in (0, 1):
+        tr = [t for t, k in zip(scored, half, strict=True) if k == h]
+        te = [t for t, k in zip(scored, half, strict=True) if k != h]
+        w = fit_cross_offset(tr, params)
+        report[f"half {h} -> other"] = {"cross": round(w, 4), "held_out": f1(te, w), "without": f1(te, 0.0)}
+    w = fit_cross_offset(scored, params)
+    report["all"] = {"cross": round(w, 4), "in_sample": f1(scored, w), "without": f1(scored, 0.0)}
+    return w, report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("jsonl")
@@ -176,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sensitivity",
         action="store_true",
         help="only report F1 against the threshold with the saved params",
+    )
+    ap.add_argument(
+        "--cross-pairs",
+        default=None,
+        help="SemEval-2022 task 8 CSV: learn the cross-language offset on its cross-language pairs",
     )
     ap.add_argument(
         "--stress",
@@ -217,6 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ana:
         report["all"]["eval_analysed"] = evaluate_rows(ana, full)
         full.notes["analysed_examples_from"] = f"{len(ana)} articles with their analysis"
+    if args.cross_pairs:
+        w, report["cross_language"] = cross_language(args.cross_pairs, full)
+        full.weights = {**full.weights, "cross": w}
+        full.notes["cross_from"] = args.cross_pairs.split("/")[-1]
     json.dump(report, sys.stdout, indent=1, default=str)
     print()
     if args.save:
