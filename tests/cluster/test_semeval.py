@@ -1,0 +1,49 @@
+"""SemEval-2022 task 8 pairs: the similarity against human same-story judgements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veille.cluster.params import load_params
+from veille.cluster.semeval import evaluate_pairs, fit_cross_offset, pair_signals, read_pairs
+
+CSV = "semeval2022-task8/training_set.csv"
+
+
+@pytest.fixture(scope="module")
+def pairs(shared_data: Path) -> list[dict[str, str]]:
+    path = shared_data / CSV
+    if not path.is_file():
+        pytest.skip(f"../shared/data absent: {path} not found (set VEILLE_SHARED_DATA)")
+    return read_pairs(path)
+
+
+def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_data: Path) -> None:
+    out = evaluate_pairs(shared_data / CSV)
+    allp = out["by_pair"]["all"]
+    assert allp["n"] == len(pairs)
+    # measured 0.63 (docs/quality-clustering.md); unrelated scores would give ~0
+    assert allp["pearson"] > 0.55
+    assert allp["same_story"]["f1"] > 0.65
+    assert out["by_pair"]["en-en"]["pearson"] > 0.7
+
+
+@pytest.mark.slow
+def test_cross_offset_learned_on_one_half_helps_the_other(pairs: list[dict[str, str]]) -> None:
+    """Fitted on the cross-language pairs of one half (by pair id), the
+    offset raises same-story recall on the other half's cross-language pairs."""
+    base = load_params()
+    base.weights = {**base.weights, "cross": 0.0}
+    scored = [t for t in pair_signals(pairs[:700]) if t[0]["cross"]]
+    train, test = scored[::2], scored[1::2]
+    w = fit_cross_offset(train, base)
+    assert 0.0 < w < 3.0
+
+    def recall(offset: float) -> float:
+        m = base.model()
+        pos = [x for x, o, _, _ in test if o <= 1.5]
+        return sum(m.logit({**x, "cross": 0.0}) + offset >= 0 for x in pos) / len(pos)
+
+    assert recall(w) > recall(0.0)
