@@ -134,3 +134,37 @@ def test_near_spellings_of_different_things_stay_apart():
              one("c", "Olena Zelenska", "PER"), one("d", "Volodymyr Zelensky", "PER")]
     out, recs = link_entities(batch, [])
     assert len({a.entities[0].entity_id for a in out}) == 4 and len(recs) == 4
+
+
+def _entity_view(records):
+    return {r.entity_id: (r.canonical, r.label, sorted(r.aliases), dict(r.alias_counts), r.n_mentions)
+            for r in records}
+
+
+def test_store_linking_does_not_depend_on_batch_boundaries(nlp_fr, seed_texts, tmp_path):
+    """The two seeds linked in one batch, or one batch each with the entities
+    saved to and reloaded from a store in between, give the same entities
+    (canonical names, labels, aliases and their counts)."""
+    import copy
+
+    from veille.analyze.pipeline import analyze_batch
+    from veille.store import Store
+    from veille.store import analyses as q
+
+    items = [(name, text, "fr", ref) for name, (text, ref) in sorted(seed_texts.items())]
+    analysed = analyze_batch(items)
+    _, together = link_entities(copy.deepcopy(analysed), [])
+    store = Store.open(f"sqlite:///{tmp_path / 'e.db'}")
+    try:
+        for an in copy.deepcopy(analysed):
+            with store.begin() as conn:
+                _, changed = link_entities([an], q.load_entities(conn))
+                q.save_entities(conn, changed)
+        with store.connect() as conn:
+            split = q.load_entities(conn)
+    finally:
+        store.close()
+    assert _entity_view(split) == _entity_view(together)
+    # the seeds' "Vladimir Poutine" / "Poutine" are one entity, named in full
+    putin = [r for r in split if "Poutine" in r.aliases]
+    assert len(putin) == 1 and putin[0].canonical == "Vladimir Poutine"

@@ -215,13 +215,19 @@ def link_entities(
     ``known`` is not modified; the returned records are copies with the new
     evidence folded in.
     """
-    records = [copy.deepcopy(r) for r in known]
+    # Copy on write: the index starts on the caller's records and a record is
+    # copied the first time this batch changes it (copying every known entity
+    # per batch cost more than the linking itself on a large store).
+    records = list(known)
     index = _Index(records)
     taken = {r.entity_id for r in records}
     touched: dict[str, EntityRecord] = {}
     for an in analyses:
         for g in _local_groups(an.entities):
             rec = index.find(g)
+            if rec is not None and rec.entity_id not in touched:
+                rec = copy.deepcopy(rec)
+                index._index(rec)  # the copy replaces the original under every key
             if rec is None:
                 forms: dict[str, int] = {}
                 for m in g.mentions:
@@ -244,7 +250,7 @@ def link_entities(
             rec.label = _vote(rec.label_votes)
             index._index(rec)
             touched[rec.entity_id] = rec
-    by_id = {r.entity_id: r for r in records}
+    by_id = index.by_id
     for an in analyses:
         spans = {(m.start, m.end): m for m in an.entities}
         for m in an.entities:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from veille.analyze.labels import TITLES
 
@@ -68,8 +69,10 @@ def translit_token(tok: str) -> str:
     return t
 
 
+@lru_cache(maxsize=100_000)
 def key(name: str) -> str:
-    """The matching key of a surface form."""
+    """The matching key of a surface form (cached: every batch re-keys the
+    aliases of the entities it is linked against)."""
     return " ".join(translit_token(t) for t in fold(strip_titles(name)).split())
 
 

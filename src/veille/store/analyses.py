@@ -32,21 +32,34 @@ def all_uids(conn: Connection) -> list[str]:
 
 
 def load_entities(conn: Connection) -> list[EntityRecord]:
-    return [
-        EntityRecord(entity_id=r.entity_id, canonical=r.canonical, label=r.label,
-                     aliases=list(r.aliases or []), n_mentions=r.n_mentions or 0,
-                     languages=list(r.languages or []))
-        for r in conn.execute(select(entities))
-    ]
+    out = []
+    for r in conn.execute(select(entities)):
+        aliases = list(r.aliases or [])
+        # Rows from before revision 0007 kept no evidence: one count per alias,
+        # the mentions as votes for the label they have.
+        counts = r.alias_counts if r.alias_counts else {a: 1 for a in aliases}
+        votes = r.label_votes if r.label_votes else {r.label: float(max(1, r.n_mentions or 0))}
+        out.append(EntityRecord(
+            entity_id=r.entity_id, canonical=r.canonical, label=r.label, aliases=aliases,
+            n_mentions=r.n_mentions or 0, languages=list(r.languages or []),
+            alias_counts=dict(counts), label_votes=dict(votes)))
+    return out
 
 
 def save_entities(conn: Connection, records: Sequence[EntityRecord]) -> None:
-    for rec in records:
-        conn.execute(delete(entities).where(entities.c.entity_id == rec.entity_id))
-        conn.execute(entities.insert().values(
-            entity_id=rec.entity_id, canonical=rec.canonical, label=rec.label,
-            aliases=list(rec.aliases), n_mentions=rec.n_mentions, languages=list(rec.languages),
-        ))
+    """Replace the given entity rows: one delete and one multi-row insert."""
+    if not records:
+        return
+    ids = [rec.entity_id for rec in records]
+    for i in range(0, len(ids), 500):  # bounded IN lists
+        conn.execute(delete(entities).where(entities.c.entity_id.in_(ids[i:i + 500])))
+    conn.execute(entities.insert(), [
+        {"entity_id": rec.entity_id, "canonical": rec.canonical, "label": rec.label,
+         "aliases": list(rec.aliases), "n_mentions": rec.n_mentions,
+         "languages": list(rec.languages), "alias_counts": dict(rec.alias_counts),
+         "label_votes": dict(rec.label_votes)}
+        for rec in records
+    ])
 
 
 def save_analysis(conn: Connection, an: Analysis, version: str) -> None:

@@ -118,6 +118,10 @@ entities = Table(
     Column("aliases", JSON, nullable=False),
     Column("n_mentions", Integer, nullable=False, default=0),
     Column("languages", JSON, nullable=True),
+    # Linking evidence (surface form -> count, label -> votes): revisions of
+    # canonical and label stay the same however articles are batched (0007).
+    Column("alias_counts", JSON, nullable=True),
+    Column("label_votes", JSON, nullable=True),
 )
 
 mentions = Table(
