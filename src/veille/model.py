@@ -7,7 +7,7 @@ Dask can all carry them without knowing the stage that made them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -190,7 +190,36 @@ class Analysis:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out: dict[str, Any] = plain(self)
+        return out
+
+
+def plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copy of every leaf.
+
+    asdict deep-copies each string and number it meets; for an analysis (a few
+    thousand leaves) that was the largest single cost of saving it.  Leaves
+    here are immutable (str, int, float, bool, None, date), so sharing them is
+    safe; containers are rebuilt, as asdict does.
+    """
+    if type(obj) in _LEAVES:
+        return obj
+    names = _FIELDS.get(type(obj))
+    if names is None and is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    if names is not None:
+        return {n: plain(getattr(obj, n)) for n in names}
+    if isinstance(obj, list):
+        return [plain(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return {k: plain(v) for k, v in obj.items()}
+    return obj
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 @dataclass

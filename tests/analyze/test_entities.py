@@ -168,3 +168,13 @@ def test_store_linking_does_not_depend_on_batch_boundaries(nlp_fr, seed_texts, t
     # the seeds' "Vladimir Poutine" / "Poutine" are one entity, named in full
     putin = [r for r in split if "Poutine" in r.aliases]
     assert len(putin) == 1 and putin[0].canonical == "Vladimir Poutine"
+
+
+def test_analysis_to_dict_equals_asdict(seed_linked):
+    """The copy-free serialiser gives exactly what dataclasses.asdict gives."""
+    import dataclasses
+
+    analyses, records = seed_linked
+    for an in analyses:
+        assert an.to_dict() == dataclasses.asdict(an)
+        assert an.to_dict()["entities"] and an.to_dict()["sentences"]
