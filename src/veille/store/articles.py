@@ -149,7 +149,7 @@ def band_candidates_by_key(
             "JOIN articles a ON a.uid = b.article_uid "
             "WHERE b.band_key IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
         ):
-            out.setdefault(key, []).append(tuple(cand))  # type: ignore[arg-type]
+            out.setdefault(key, []).append(tuple(cand))
         return out
     rows = conn.execute(
         select(lsh_bands.c.band_key, articles.c.seq, articles.c.uid, articles.c.minhash,
