@@ -66,3 +66,15 @@ def prepare_batch_with_stems(
             p.fts = (stem_text(art.title or "", art.language), stem_words(body, art.language))
             p.words = None
     return out
+
+
+def with_dedup_params(
+    params: dedup.Params,
+    prep: Callable[[Sequence[RawRecord | Reject]], list[Prepared | Reject]],
+    items: Sequence[RawRecord | Reject],
+) -> list[Prepared | Reject]:
+    """``prep(items)`` with ``params`` (``dedup.params()`` of the process that
+    ships the batch) installed first, so that a worker need not import
+    datasketch (see ``dedup.Params``)."""
+    dedup.use_params(params)
+    return prep(items)

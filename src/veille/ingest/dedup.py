@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
-from datasketch.minhash import _fmix  # the pre-mix of its affine schemes
 
 from veille.search.text import index_words
 
@@ -51,11 +49,70 @@ _word_hashes: dict[str, int] = {}
 _MAX_CACHED_WORDS = 1_000_000  # ~100 MB at worst; news vocabularies stay far below
 
 
+@dataclass(frozen=True)
+class Params:
+    """What the signatures need from datasketch: its ``affine32`` permutations
+    (``a``, ``b``, uint32) and its optimal LSH (bands, rows).
+
+    Importing datasketch imports scipy.integrate (``datasketch.lsh``): ~0.4 s
+    of CPU in every fresh worker process, for 2 x 128 integers and two small
+    ones. So the process that imports datasketch anyway (the ingest writer)
+    computes them once and ships them with each batch (~1 KB);
+    :func:`use_params` installs them in a worker, which then never imports
+    datasketch. A process given none computes them itself."""
+
+    a: np.ndarray
+    b: np.ndarray
+    bands: int
+    rows: int
+
+
+_installed: Params | None = None
+
+
 @lru_cache(maxsize=1)
+def params() -> Params:
+    """Computed by datasketch (imported here, not at module import)."""
+    from datasketch import MinHash
+    from datasketch.lsh import _optimal_param
+
+    bands, rows = _optimal_param(NEAR_DUP_THRESHOLD, NUM_PERM, 0.5, 0.5)
+    # Drawing the permutations costs ~0.25 ms: once per process, not per article.
+    a, b = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=SCHEME).permutations
+    return Params(a.reshape(1, -1), b.reshape(1, -1), int(bands), int(rows))
+
+
+def use_params(p: Params) -> None:
+    """Use ``p`` (from :func:`params` in another process) in this process."""
+    global _installed
+    _installed = p
+
+
+def _params() -> Params:
+    return _installed if _installed is not None else params()
+
+
 def lsh_params() -> tuple[int, int]:
     """(bands, rows) minimising false positives + negatives at the threshold."""
-    b, r = _optimal_param(NEAR_DUP_THRESHOLD, NUM_PERM, 0.5, 0.5)
-    return int(b), int(r)
+    p = _params()
+    return p.bands, p.rows
+
+
+# MurmurHash3's 32-bit finalizer, the pre-mix of datasketch's affine32
+# scheme (``datasketch.minhash._fmix(hv, 32)``): written out so that workers
+# need not import datasketch (see ``Params``); the signatures are tested equal
+# to datasketch's own MinHash.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35),
+           np.uint32(16))
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
 
 
 def words(text: str) -> list[str]:
@@ -98,14 +155,6 @@ def shingle_hashes(ws: Sequence[str]) -> np.ndarray:
     return acc >> _SHIFT32
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    # Drawing the permutations costs ~0.25 ms: once per process, not per article.
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=SCHEME)
-    a, b = m.permutations
-    return a.reshape(1, -1), b.reshape(1, -1)
-
-
 def signature(text: str) -> np.ndarray:
     return signature_of_words(words(text))
 
@@ -119,14 +168,13 @@ def signature_of_words(ws: Sequence[str]) -> np.ndarray:
     hv = shingle_hashes(ws)
     if not len(hv):
         return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
-    a, b = _permutations()
-    mixed = _fmix(hv.astype(np.uint32).reshape(-1, 1), 32)
-    return (mixed * a + b).min(axis=0).astype(np.uint64)
+    p = _params()
+    mixed = _fmix32(hv.astype(np.uint32).reshape(-1, 1))
+    return (mixed * p.a + p.b).min(axis=0).astype(np.uint64)
 
 
-@lru_cache(maxsize=1)
-def _band_mult() -> np.ndarray:
-    _bands, rows = lsh_params()
+@lru_cache(maxsize=4)
+def _band_mult(rows: int) -> np.ndarray:
     # Odd 64-bit multipliers, fixed (stored band keys depend on them).
     return np.random.RandomState(_SEED).randint(0, 1 << 62, size=rows, dtype=np.uint64) * 2 + 1
 
@@ -138,7 +186,7 @@ def band_keys(sig: np.ndarray) -> list[str]:
     (~2^-64) would only add a candidate, whose Jaccard is checked anyway."""
     bands, rows = lsh_params()
     block = sig[:bands * rows].astype(np.uint64).reshape(bands, rows)
-    hashed = (block * _band_mult()).sum(axis=1, dtype=np.uint64).tolist()
+    hashed = (block * _band_mult(rows)).sum(axis=1, dtype=np.uint64).tolist()
     return [f"{b}:{h:016x}" for b, h in enumerate(hashed)]
 
 

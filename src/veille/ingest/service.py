@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from veille.engine.prepare import Prepared, prepare_batch, prepare_batch_with_stems
+from veille.engine.prepare import (
+    Prepared,
+    prepare_batch,
+    prepare_batch_with_stems,
+    with_dedup_params,
+)
 from veille.ingest import dedup
 from veille.ingest.readers import Item
 from veille.model import Article, Reject
@@ -100,6 +105,8 @@ def ingest_items(
                                                                         max_bytes=max_bytes)
     if store.dialect == "sqlite":  # its full-text index is stemmed by us, not by the server
         prep = partial(prepare_batch_with_stems, prep)
+    if runner is not None:  # workers get datasketch's constants instead of importing it
+        prep = partial(with_dedup_params, dedup.params(), prep)
     batches = _batches(items, batch_size)
     prepared_batches = runner.map(prep, batches) if runner is not None else map(prep, batches)
     for prepared in _grouped(prepared_batches, batch_size, commit_size):
