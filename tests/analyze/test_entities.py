@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from veille.analyze import names
@@ -178,3 +180,39 @@ def test_analysis_to_dict_equals_asdict(seed_linked):
     for an in analyses:
         assert an.to_dict() == dataclasses.asdict(an)
         assert an.to_dict()["entities"] and an.to_dict()["sentences"]
+
+
+def test_writer_reuses_its_entity_index_only_while_the_store_is_unchanged(nlp_fr, seed_texts, tmp_path):
+    """save_batch keeps the entity index between batches; an entity written by
+    someone else in between (new stamp) is read back, not overwritten."""
+    from veille.analyze.pipeline import analyze_batch
+    from veille.analyze.service import save_batch
+    from veille.ingest.service import ingest_items
+    from veille.ingest.sources import SourceOptions, read_paths
+    from veille.store import Store
+    from veille.store import analyses as q
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    seeds = sorted(seed_texts)
+    if sorted(p.name for p in examples.glob("*.txt")) != seeds:
+        pytest.skip("examples/ seeds absent")
+    store = Store.open(f"sqlite:///{tmp_path / 'w.db'}")
+    try:
+        ingest_items(store, read_paths([str(examples)], SourceOptions()))
+        items = [(name, *seed_texts[name]) for name in seeds]
+        first, second = analyze_batch([(u, t, "fr", r) for u, t, r in items])
+        save_batch(store, [first])
+        with store.begin() as conn:  # another writer renames an entity
+            rec = next(r for r in q.load_entities(conn) if "Poutine" in r.aliases)
+            rec.label_votes = {**rec.label_votes, "PER": rec.label_votes.get("PER", 0) + 100.0}
+            rec.n_mentions += 1000
+            q.save_entities(conn, [rec])
+            q.new_entities_stamp(conn)
+        save_batch(store, [second])
+        with store.connect() as conn:
+            after = next(r for r in q.load_entities(conn) if "Poutine" in r.aliases)
+    finally:
+        store.close()
+    # the other writer's evidence survived the second batch, which added its own
+    assert after.n_mentions > rec.n_mentions > 1000
+    assert after.label_votes["PER"] >= 100

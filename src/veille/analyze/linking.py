@@ -207,24 +207,38 @@ def _new_id(label: str, canonical: str, taken: set[str]) -> str:
     return eid
 
 
+class EntityIndex(_Index):
+    """The known entities, indexed for linking, kept by a writer across batches.
+
+    Building the index costs O(entities); a writer that links batch after
+    batch into one store keeps it (``link_entities(..., index)`` updates it in
+    place) and rebuilds it only when the store's entity table changed under
+    it (see ``veille.analyze.service.save_batch``).
+    """
+
+
 def link_entities(
-    analyses: Sequence[Analysis], known: Sequence[EntityRecord]
+    analyses: Sequence[Analysis], known: Sequence[EntityRecord] | EntityIndex
 ) -> tuple[list[Analysis], list[EntityRecord]]:
     """Give every mention (and quote speaker) an entity; return new + updated records.
 
-    ``known`` is not modified; the returned records are copies with the new
-    evidence folded in.
+    Records in ``known`` are not modified; the returned records are copies with
+    the new evidence folded in.  Given an :class:`EntityIndex`, the index
+    itself is updated to hold those copies and the new records.
     """
     # Copy on write: the index starts on the caller's records and a record is
     # copied the first time this batch changes it (copying every known entity
     # per batch cost more than the linking itself on a large store).
-    records = list(known)
-    index = _Index(records)
-    taken = {r.entity_id for r in records}
+    index = known if isinstance(known, EntityIndex) else _Index(list(known))
+    taken = set(index.by_id)
     touched: dict[str, EntityRecord] = {}
     for an in analyses:
         for g in _local_groups(an.entities):
             rec = index.find(g)
+            if rec is not None:
+                # by_id always holds the latest copy; a key lookup may still
+                # point at an older object (a key the new copy no longer has).
+                rec = index.by_id[rec.entity_id]
             if rec is not None and rec.entity_id not in touched:
                 rec = copy.deepcopy(rec)
                 index._index(rec)  # the copy replaces the original under every key

@@ -75,14 +75,50 @@ def pending_batches(store: Store, batch_size: int = BATCH) -> Iterator[list[Item
         yield [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows]
 
 
+class _KnownEntities:
+    """The entity index this process linked its last batch against.
+
+    Reading and indexing every entity of the store per batch is O(entities):
+    on a large store it cost more than the analysis.  The index is reused
+    while the store's entity stamp is the one this process wrote last (no
+    other writer has changed the table since); otherwise it is rebuilt.
+    """
+
+    def __init__(self) -> None:
+        self.url: str | None = None
+        self.stamp: str | None = None
+        self.index: Any = None
+
+    def get(self, store: Store, conn: Any) -> Any:
+        from veille.analyze.linking import EntityIndex
+
+        stamp = q.entities_stamp(conn)
+        if self.index is None or self.url != store.url or stamp is None or stamp != self.stamp:
+            self.index = EntityIndex(q.load_entities(conn))
+        index, self.index = self.index, None  # in use: invalid until the batch commits
+        return index
+
+    def keep(self, store: Store, stamp: str, index: Any) -> None:
+        self.url, self.stamp, self.index = store.url, stamp, index
+
+
+_KNOWN = _KnownEntities()
+
+
 def save_batch(store: Store, results: list[Analysis]) -> None:
     """Link a batch's entities to the store's and save it, in one transaction
-    (whatever engine produced the analyses)."""
+    (whatever engine produced the analyses).  Under the store's write lock:
+    two analysis runs would otherwise each link against the entities they read
+    and the later commit would drop the other's evidence."""
     from veille.analyze.linking import link_entities
+    from veille.store.core import write_lock
 
     with store.begin() as conn:
-        known = q.load_entities(conn)
-        linked, changed = link_entities(results, known)
+        write_lock(conn)
+        index = _KNOWN.get(store, conn)
+        linked, changed = link_entities(results, index)
         q.save_entities(conn, changed)
         for an in linked:
             q.save_analysis(conn, an, ANALYSIS_VERSION)
+        stamp = q.new_entities_stamp(conn)
+    _KNOWN.keep(store, stamp, index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,7 +10,7 @@ from sqlalchemy import Connection, delete, select
 
 from veille.model import Analysis, EntityRecord
 from veille.store.articles import now
-from veille.store.schema import analyses, articles, entities, mentions
+from veille.store.schema import analyses, articles, entities, mentions, meta
 
 ANALYSIS_FIELDS = ("sentences", "entities", "quotes", "times", "quantities")
 
@@ -44,6 +45,23 @@ def load_entities(conn: Connection) -> list[EntityRecord]:
             n_mentions=r.n_mentions or 0, languages=list(r.languages or []),
             alias_counts=dict(counts), label_votes=dict(votes)))
     return out
+
+
+ENTITIES_STAMP = "entities_stamp"
+
+
+def entities_stamp(conn: Connection) -> str | None:
+    """A token that changes with every write of the entity table: a writer
+    holding the table in memory can tell whether it is still current."""
+    row = conn.execute(select(meta.c.value).where(meta.c.key == ENTITIES_STAMP)).first()
+    return str(row[0]) if row and row[0] is not None else None
+
+
+def new_entities_stamp(conn: Connection) -> str:
+    stamp = uuid.uuid4().hex
+    conn.execute(delete(meta).where(meta.c.key == ENTITIES_STAMP))
+    conn.execute(meta.insert().values(key=ENTITIES_STAMP, value=stamp))
+    return stamp
 
 
 def save_entities(conn: Connection, records: Sequence[EntityRecord]) -> None:
