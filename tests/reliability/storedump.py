@@ -15,6 +15,9 @@ from typing import Any
 # Columns that hold wall-clock times: they legitimately differ between runs.
 VOLATILE = {"ingested_at", "created_at", "analyzed_at", "updated_at", "assigned_at", "seen_at",
             "fired_at", "taken_at", "seconds", "ms_per_article"}
+# meta keys that are cache tokens, not content: the analysis writer's stamp
+# changes with every batch it writes (random), so two equal stores differ there.
+VOLATILE_META = {"entities_stamp"}
 # FTS5 keeps its own shadow tables; the index is compared through its content.
 SKIP_PREFIX = ("sqlite_", "article_fts_")
 
@@ -65,7 +68,8 @@ def dump(db: str) -> dict[str, list[tuple[Any, ...]]]:
                 cur = con.execute(f'SELECT * FROM "{t}"')  # noqa: S608 - names from sqlite_master
                 cols = [d[0] for d in cur.description]
                 keep = [i for i, c in enumerate(cols) if c not in VOLATILE]
-                rows = [tuple(_norm(r[i]) for i in keep) for r in cur.fetchall()]
+                rows = [tuple(_norm(r[i]) for i in keep) for r in cur.fetchall()
+                        if not (t == "meta" and r[0] in VOLATILE_META)]
             out[t] = sorted(rows, key=repr)
         return out
     finally:
