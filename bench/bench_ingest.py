@@ -54,10 +54,15 @@ def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: i
             commit: int | None = None) -> dict:
     """One ingest in this process; returns the measures."""
     from veille.engine.runners import make_runner
+    from veille.ingest import dedup
     from veille.ingest.service import COMMIT_SIZE, ingest_items
     from veille.ingest.sources import SourceOptions, read_paths
     from veille.store import Store
 
+    # datasketch is imported on first use (workers get its constants instead);
+    # import it here with the other modules, outside the measured CPU, as the
+    # module import did before.
+    dedup.params()
     store = Store.open(db)
     runner = make_runner(engine, workers=workers) if engine != "local" else None
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -49,12 +49,13 @@ COMMIT_SIZE = 1000
 #: Attempts at committing one batch when a concurrent writer got in the way.
 WRITE_ATTEMPTS = 5
 #: SQLite settings of the ingest writer's connection (not of readers'): a
-#: 64 MB page cache (default 2 MB) keeps the band and FTS indexes' hot pages
+#: 32 MB page cache (default 2 MB) keeps the band and FTS indexes' hot pages
 #: between transactions, and checkpointing the WAL every 16,000 pages (64 MB,
 #: default 1,000) copies a page rewritten by several commits back once.
-#: Writer alone, 10k articles: 0.242 -> 0.226 ms of CPU per article, wall
-#: -9 % (bench/bench_ingest.py; docs/performance.md).
-SQLITE_WRITER_PRAGMAS = ("PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=16000")
+#: Writer alone on prepared batches, 10k articles: 0.24 -> 0.22-0.23 ms of
+#: CPU per article, wall -9 %; 64 MB of cache did no better (peak RSS +67 MB
+#: instead of ~+33 MB).
+SQLITE_WRITER_PRAGMAS = ("PRAGMA cache_size=-32768", "PRAGMA wal_autocheckpoint=16000")
 
 
 @dataclass
