@@ -140,3 +140,34 @@ _NEAR_COMMON = st.sampled_from(list(
 def test_is_bad_shortcut_matches_ftfy(text: str) -> None:
     assert _is_bad(text) == is_bad(text)
     assert _fix_text(text) == _ftfy(text)
+
+
+def _tidy_unguarded(text: str) -> str:
+    """normalize_text's whitespace steps without the substring guards."""
+    import unicodedata
+
+    from veille.ingest.normalize import _MANY_NEWLINES, _SPACE_RUNS
+
+    text = unicodedata.normalize("NFC", _fix_text(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACE_RUNS.sub(" ", text)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["mot", "l'été", " ", "  ", "\t", "\u00a0", "\u2009", "\u202f",
+                                 "\n", "\n\n\n", "\r\n", "50\u202f000", "x"]), max_size=40))
+def test_whitespace_guards_change_nothing(parts: list[str]) -> None:
+    from veille.ingest.normalize import normalize_text
+
+    text = "".join(parts)
+    assert normalize_text(text) == _tidy_unguarded(text)
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
+def test_whitespace_guards_change_nothing_on_real_text() -> None:
+    from veille.ingest.normalize import normalize_text
+
+    for text in _real_texts():
+        assert normalize_text(text) == _tidy_unguarded(text)

@@ -15,6 +15,7 @@ from ftfy.fixes import uncurl_quotes
 # is kept as it is.
 _SPACE_RUNS = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_SPACE_RUN_NEEDS = ("  ", "\t", "\u00a0", "\u2009", "\u202f")
 _WS = re.compile(r"\s+")
 # Lone surrogates (JSON "\\ud800" decodes to one) cannot be stored as UTF-8,
 # and control characters (NUL above all: PostgreSQL refuses it) have no place
@@ -35,9 +36,15 @@ def normalize_text(text: str) -> str:
     text = _fix_text(text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACE_RUNS.sub(" ", text)
+    # The substitutions only when they can match: a run of two of
+    # _SPACE_RUNS's characters is "  " or holds one of the others; "\n{3,}"
+    # needs "\n\n\n". A substring test is a fast scan; a regex scan with a
+    # character class costs ~20 us on a 3 kB article (10 % of normalising).
+    if any(c in text for c in _SPACE_RUN_NEEDS):
+        text = _SPACE_RUNS.sub(" ", text)
     text = "\n".join([line.strip() for line in text.split("\n")])
-    text = _MANY_NEWLINES.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()
 
 
