@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
+from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
@@ -187,7 +187,7 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
     seq = q.next_seq(conn)
     new_articles: list[dict[str, Any]] = []
     new_copies: list[dict[str, Any]] = []
-    new_bands: list[dict[str, Any]] = []
+    new_bands: list[tuple[str, str]] = []  # (band_key, article_uid)
     for entry in prepared:
         if isinstance(entry, Reject):
             q.insert_reject(conn, entry)
@@ -225,7 +225,7 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
         item.duplicate_of = best_uid
         new_articles.append(q.article_row(item, seq, entry.minhash,
                                           round(best_sim, 4) if best_uid else None))
-        new_bands += [{"band_key": k, "article_uid": item.uid} for k in entry.band_keys]
+        new_bands += zip(entry.band_keys, repeat(item.uid))
         for k in entry.band_keys:
             by_key.setdefault(k, []).append((seq, item.uid, entry.minhash, best_uid))
         hash_of_uid[item.uid] = item.content_hash

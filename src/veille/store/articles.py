@@ -175,8 +175,16 @@ def insert_copies(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     _insert_ignore(conn, copies, rows)
 
 
-def insert_band_rows(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    _insert_ignore(conn, lsh_bands, rows)
+def insert_band_rows(conn: Connection, rows: Sequence[tuple[str, str]]) -> None:
+    """(band_key, article_uid) pairs; on SQLite straight to the driver: ~14
+    rows per article, a dict per row was ~5 % of the writer's CPU."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("INSERT INTO lsh_bands (band_key, article_uid) VALUES (?, ?) "
+                             "ON CONFLICT DO NOTHING", list(rows))
+        return
+    _insert_ignore(conn, lsh_bands, [{"band_key": k, "article_uid": u} for k, u in rows])
 
 
 def insert_reject(conn: Connection, rej: Reject) -> None:
