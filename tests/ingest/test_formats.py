@@ -145,3 +145,22 @@ def test_stdin_single_json_object(veille: Veille) -> None:
     rec = {"id": "one", "text": "Un seul objet JSON sur l'entrée standard, sans retour à la ligne."}
     assert veille.ingest("-", input=json.dumps(rec).encode()).code == 0
     assert [a["id"] for a in veille.articles()] == ["one"]
+
+
+def test_jsonl_field_names_of_common_news_dumps(veille: Veille, tmp_path: Path) -> None:
+    """A news-please style record (maintext, date_publish, headline,
+    source_domain) is read like veille's own names; `id` stays `id`."""
+    seed = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))[0]
+    body = seed.read_text(encoding="utf-8").split("2023-06", 1)[1].strip()
+    row = {"id": "np-1", "maintext": body, "date_publish": "2023-06-16 09:30:00",
+           "headline": "La Russie déploiera ses armes nucléaires en Biélorussie",
+           "source_domain": "example.fr", "link": "https://example.fr/a"}
+    path = tmp_path / "np.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    run = veille.ingest(path)
+    assert run.code == 0, run.stderr
+    art = veille.article("np-1")
+    assert art["text"].startswith(body[:60])
+    assert (art["published"], art["date_precision"]) == ("2023-06-16", "day")
+    assert art["title"] == row["headline"] and art["source"] == "example.fr"
+    assert art["url"] == "https://example.fr/a" and art["language"] == "fr"

@@ -142,6 +142,27 @@ def _str(v: Any) -> str | None:
 
 # --- JSONL --------------------------------------------------------------------
 _JSONL_FIELDS = ("id", "url", "source", "published", "title", "language")
+# Other names the same fields go by in common news dumps (news-please's
+# `maintext`/`date_publish`/`source_domain`, RSS-style `link`/`pubDate`,
+# `body`/`content`, `headline`, `date`): the first one present is used, the
+# veille name first.  `id` has no alias: ids are kept exactly as given.
+_JSONL_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "maintext"),
+    "published": ("published", "date", "published_at", "date_publish", "pubDate"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "source": ("source", "source_domain"),
+    "language": ("language", "lang"),
+    "id": ("id",),
+}
+
+
+def _jsonl_field(obj: dict[str, Any], name: str) -> tuple[str, Any]:
+    """(the key found, its value) for a field under its name or an alias."""
+    for key in _JSONL_ALIASES[name]:
+        if obj.get(key) is not None:
+            return key, obj[key]
+    return name, None
 
 
 def read_jsonl_lines(lines: Iterable[bytes], opts: ReadOptions) -> Iterator[Item]:
@@ -175,26 +196,28 @@ def _jsonl_record(obj: Any, opts: ReadOptions, lineno: int, line: str) -> Item:
     if not isinstance(obj, dict):
         return _reject(opts, VeilleError("E008", f"expected a JSON object, got {type(obj).__name__}"),
                        lineno, line)
-    text = obj.get("text")
+    text_key, text = _jsonl_field(obj, "text")
     if not isinstance(text, str) or not text.strip():
-        return _reject(opts, VeilleError("E008", "'text' is missing, empty or not a string"),
+        return _reject(opts, VeilleError("E008", f"'{text_key}' is missing, empty or not a string"),
                        lineno, line)
-    for key in _JSONL_FIELDS:
-        value = obj.get(key)
+    fields: dict[str, Any] = {}
+    for name in _JSONL_FIELDS:
+        key, value = _jsonl_field(obj, name)
         if value is not None and not isinstance(value, str | int | float):
             return _reject(opts, VeilleError("E016", f"'{key}' must be a string"), lineno, line)
+        fields[name] = value
     try:
-        published = parse_date(obj.get("published")) if obj.get("published") else (
+        published = parse_date(fields["published"]) if fields["published"] else (
             opts.published or DateRange.unknown())
     except VeilleError as err:
         return _reject(opts, err, lineno, line)
-    uid = obj.get("id")
+    uid = fields["id"]
     return RawRecord(
         text=text, origin=opts.origin, line=lineno,
         uid=str(uid) if uid not in (None, "") else f"{opts.name}#L{lineno}",
-        url=_str(obj.get("url")), source=_str(obj.get("source")) or opts.source,
-        title=_str(obj.get("title")), published=published,
-        language=_str(obj.get("language")), fmt="jsonl",
+        url=_str(fields["url"]), source=_str(fields["source"]) or opts.source,
+        title=_str(fields["title"]), published=published,
+        language=_str(fields["language"]), fmt="jsonl",
     )
 
 
