@@ -118,11 +118,15 @@ def _canonical(counts: dict[str, int]) -> str:
     return max(forms.items(), key=lambda kv: (len(names.fold(kv[0]).split()), kv[1], -len(kv[0]), kv[0]))[0]
 
 
-class _Index:
+class EntityIndex:
     """Lookups over the records by key, surname and (per label) fuzzy key.
 
     Everything is a dict or a rapidfuzz ``process.extract`` over one label's
     keys, so linking a batch against a store of many entities stays fast.
+    Building it costs O(entities): a writer that links batch after batch into
+    one store keeps it (``link_entities(..., index)`` updates it in place) and
+    rebuilds it only when the store's entity table changed under it (see
+    ``veille.analyze.service.save_batch``).
     """
 
     def __init__(self, records: list[EntityRecord]) -> None:
@@ -207,16 +211,6 @@ def _new_id(label: str, canonical: str, taken: set[str]) -> str:
     return eid
 
 
-class EntityIndex(_Index):
-    """The known entities, indexed for linking, kept by a writer across batches.
-
-    Building the index costs O(entities); a writer that links batch after
-    batch into one store keeps it (``link_entities(..., index)`` updates it in
-    place) and rebuilds it only when the store's entity table changed under
-    it (see ``veille.analyze.service.save_batch``).
-    """
-
-
 def link_entities(
     analyses: Sequence[Analysis], known: Sequence[EntityRecord] | EntityIndex
 ) -> tuple[list[Analysis], list[EntityRecord]]:
@@ -229,7 +223,7 @@ def link_entities(
     # Copy on write: the index starts on the caller's records and a record is
     # copied the first time this batch changes it (copying every known entity
     # per batch cost more than the linking itself on a large store).
-    index = known if isinstance(known, EntityIndex) else _Index(list(known))
+    index = known if isinstance(known, EntityIndex) else EntityIndex(list(known))
     taken = set(index.by_id)
     touched: dict[str, EntityRecord] = {}
     for an in analyses:

@@ -165,7 +165,7 @@ def stress(rows: list[dict[str, Any]], params: Params) -> list[dict[str, Any]]:
 def cross_language(path: str, params: Params) -> tuple[float, dict[str, Any]]:
     """The ``cross`` weight learned on SemEval cross-language pairs, with the
     same-story F1 on held-out halves (pairs split by a hash of their id)."""
-    from veille.cluster.semeval import fit_cross_offset, pair_signals, read_pairs
+    from veille.cluster.semeval import _f1, fit_cross_offset, pair_signals, read_pairs
 
     scored = [t for t in pair_signals(read_pairs(path)) if t[0]["cross"]]
     half = [int(hashlib.md5(t[3].encode()).hexdigest(), 16) % 2 for t in scored]
@@ -173,12 +173,8 @@ def cross_language(path: str, params: Params) -> tuple[float, dict[str, Any]]:
     def f1(rows: list[Any], w: float) -> dict[str, float]:
         m = Params(**{**params.to_dict(), "weights": {**params.weights, "cross": w}}).model()
         dec = [(m.logit(x) >= 0, o <= 1.5) for x, o, _, _ in rows if o <= 1.5 or o >= 3]
-        tp = sum(p and g for p, g in dec)
-        fp = sum(p and not g for p, g in dec)
-        fn = sum(g and not p for p, g in dec)
-        prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        return {"precision": round(prec, 4), "recall": round(rec, 4),
-                "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0, "n": len(dec)}
+        scores = _f1([p for p, _ in dec], [g for _, g in dec])
+        return {k: round(v, 4) if k != "n" else v for k, v in scores.items()}
 
     report: dict[str, Any] = {}
     for h in (0, 1):
