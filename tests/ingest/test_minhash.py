@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from alembic import command
 from datasketch import MinHash
+from sqlalchemy import inspect
 from sqlalchemy import text as sql
 
 from veille.ingest import dedup
@@ -90,13 +91,16 @@ def test_migration_recomputes_signatures_and_bands(tmp_path: Path) -> None:
     ingest_items(store, recs)
     cfg = _alembic_config()
 
-    def stored() -> tuple[dict[str, bytes], set[tuple[str, str]]]:
+    def stored() -> tuple[dict[str, bytes], set[tuple[int, str]]]:
         with store.connect() as conn:
             sigs = dict(conn.execute(sql("SELECT uid, minhash FROM articles")).all())
-            bands = {tuple(r) for r in conn.execute(sql("SELECT band_key, article_uid FROM lsh_bands"))}
+            integer_keys = "seq" in {c["name"] for c in inspect(conn).get_columns("lsh_bands")}
+            bands = {tuple(r) for r in conn.execute(sql(
+                "SELECT b.band_key, a.uid FROM lsh_bands b JOIN articles a ON "
+                + ("a.seq = b.seq" if integer_keys else "a.uid = b.article_uid")))}
         return sigs, bands  # type: ignore[return-value]
 
-    def expected(signature: object) -> tuple[dict[str, bytes], set[tuple[str, str]]]:
+    def expected(signature: object) -> tuple[dict[str, bytes], set[tuple[int, str]]]:
         with store.connect() as conn:
             texts = dict(conn.execute(sql("SELECT uid, text FROM articles")).all())
         sigs = {u: signature(t) for u, t in texts.items()}  # type: ignore[operator]

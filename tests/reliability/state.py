@@ -42,8 +42,9 @@ def logical_state(db: str) -> dict[str, Any]:
             index_table = "article_search" if store.dialect == "postgresql" else "article_fts"
             index_key = "seq" if store.dialect == "postgresql" else "rowid"
             indexed = [r[0] for r in conn.execute(text(f"SELECT {index_key} FROM {index_table}"))]
-            bands = conn.execute(select(lsh_bands.c.article_uid, func.count())
-                                 .group_by(lsh_bands.c.article_uid)).all()
+            bands = conn.execute(select(articles.c.uid, func.count())
+                                 .join(lsh_bands, lsh_bands.c.seq == articles.c.seq)
+                                 .group_by(articles.c.uid)).all()
             rej = conn.execute(select(rejects.c.origin, rejects.c.line, rejects.c.code)).all()
     finally:
         store.close()

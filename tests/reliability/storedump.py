@@ -81,11 +81,11 @@ def orphans(db: str) -> dict[str, int]:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     checks = {
         "bands without article": "SELECT count(*) FROM lsh_bands b LEFT JOIN articles a "
-                                 "ON a.uid = b.article_uid WHERE a.uid IS NULL",
+                                 "ON a.seq = b.seq WHERE a.uid IS NULL",
         "copies without article": "SELECT count(*) FROM copies c LEFT JOIN articles a "
                                   "ON a.uid = c.article_uid WHERE a.uid IS NULL",
         "articles without bands": "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-                                  "(SELECT 1 FROM lsh_bands b WHERE b.article_uid = a.uid)",
+                                  "(SELECT 1 FROM lsh_bands b WHERE b.seq = a.seq)",
         "index rows without article": "SELECT count(*) FROM article_fts f WHERE NOT EXISTS "
                                       "(SELECT 1 FROM articles a WHERE a.seq = f.rowid)",
         "articles not indexed": "SELECT count(*) FROM articles a WHERE NOT EXISTS "

@@ -24,7 +24,7 @@ class Prepared:
 
     article: Article
     minhash: bytes  # dedup.to_bytes(signature)
-    band_keys: list[str]
+    band_keys: list[int]  # dedup.band_keys
     # Stemmed (title, body) for SQLite's full-text index, when the store wants
     # them: stemming is the writer's biggest CPU cost, so workers do it.
     fts: tuple[str, str] | None = None

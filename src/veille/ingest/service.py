@@ -187,7 +187,7 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
     seq = q.next_seq(conn)
     new_articles: list[dict[str, Any]] = []
     new_copies: list[dict[str, Any]] = []
-    new_bands: list[tuple[str, str]] = []  # (band_key, article_uid)
+    new_bands: list[tuple[int, int]] = []  # (band_key, seq)
     for entry in prepared:
         if isinstance(entry, Reject):
             q.insert_reject(conn, entry)
@@ -225,7 +225,7 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
         item.duplicate_of = best_uid
         new_articles.append(q.article_row(item, seq, entry.minhash,
                                           round(best_sim, 4) if best_uid else None))
-        new_bands += zip(entry.band_keys, repeat(item.uid))
+        new_bands += zip(entry.band_keys, repeat(seq))
         for k in entry.band_keys:
             by_key.setdefault(k, []).append((seq, item.uid, entry.minhash, best_uid))
         hash_of_uid[item.uid] = item.content_hash

@@ -133,20 +133,20 @@ def copies_among(conn: Connection, uids: Iterable[str]) -> set[str]:
 
 
 def band_candidates_by_key(
-    conn: Connection, keys: Iterable[str]
-) -> dict[str, list[tuple[int, str, bytes | None, str | None]]]:
+    conn: Connection, keys: Iterable[int]
+) -> dict[int, list[tuple[int, str, bytes | None, str | None]]]:
     """band key -> stored articles with that band: (seq, uid, minhash, duplicate_of)."""
     wanted = list(set(keys))
-    out: dict[str, list[tuple[int, str, bytes | None, str | None]]] = {}
+    out: dict[int, list[tuple[int, str, bytes | None, str | None]]] = {}
     if not wanted:
         return out
     if conn.dialect.name == "sqlite":
         # One JSON parameter instead of thousands of bound ones (SQLAlchemy
-        # renders and binds each of them); SQLite walks the band index for
-        # each key of json_each as it does for IN (...).
+        # renders and binds each of them); SQLite walks the band key for
+        # each value of json_each as it does for IN (...).
         for key, *cand in conn.exec_driver_sql(
             "SELECT b.band_key, a.seq, a.uid, a.minhash, a.duplicate_of FROM lsh_bands b "
-            "JOIN articles a ON a.uid = b.article_uid "
+            "JOIN articles a ON a.seq = b.seq "
             "WHERE b.band_key IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
         ):
             out.setdefault(key, []).append(tuple(cand))
@@ -154,7 +154,7 @@ def band_candidates_by_key(
     rows = conn.execute(
         select(lsh_bands.c.band_key, articles.c.seq, articles.c.uid, articles.c.minhash,
                articles.c.duplicate_of)
-        .join(articles, articles.c.uid == lsh_bands.c.article_uid)
+        .join(articles, articles.c.seq == lsh_bands.c.seq)
         .where(lsh_bands.c.band_key.in_(wanted))
     )
     for r in rows:
@@ -175,16 +175,16 @@ def insert_copies(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     _insert_ignore(conn, copies, rows)
 
 
-def insert_band_rows(conn: Connection, rows: Sequence[tuple[str, str]]) -> None:
-    """(band_key, article_uid) pairs; on SQLite straight to the driver: ~14
-    rows per article, a dict per row was ~5 % of the writer's CPU."""
+def insert_band_rows(conn: Connection, rows: Sequence[tuple[int, int]]) -> None:
+    """(band_key, seq) pairs; on SQLite straight to the driver: ~14 rows per
+    article, a dict per row was ~5 % of the writer's CPU."""
     if not rows:
         return
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("INSERT INTO lsh_bands (band_key, article_uid) VALUES (?, ?) "
+        conn.exec_driver_sql("INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?) "
                              "ON CONFLICT DO NOTHING", list(rows))
         return
-    _insert_ignore(conn, lsh_bands, [{"band_key": k, "article_uid": u} for k, u in rows])
+    _insert_ignore(conn, lsh_bands, [{"band_key": k, "seq": s} for k, s in rows])
 
 
 def insert_reject(conn: Connection, rej: Reject) -> None:
