@@ -203,7 +203,7 @@ def band_keys(sig: np.ndarray) -> list[int]:
     block = sig[:bands * rows].astype(np.uint64).reshape(bands, rows)
     hashed = (block * _band_mult(rows)).sum(axis=1, dtype=np.uint64)
     hashed ^= np.arange(1, bands + 1, dtype=np.uint64) * _BAND_SALT
-    return hashed.view(np.int64).tolist()  # type: ignore[no-any-return]
+    return hashed.view(np.int64).tolist()
 
 
 def to_bytes(sig: np.ndarray) -> bytes:

@@ -60,12 +60,24 @@ def _recompute(signature: Callable[[str], np.ndarray], band_keys: Callable[[np.n
         conn.execute(sa.text("INSERT INTO lsh_bands (band_key, article_uid) VALUES (:k, :u)"), bands)
 
 
+def _band_keys_v2(sig: np.ndarray) -> list[str]:
+    """This revision's text band keys, frozen here: 0008 made them integers
+    (and rebuilds the band rows from the signatures this revision stores)."""
+    from veille.ingest import dedup
+
+    bands, rows = dedup.lsh_params()
+    mult = np.random.RandomState(1).randint(0, 1 << 62, size=rows, dtype=np.uint64) * 2 + 1
+    block = sig[:bands * rows].astype(np.uint64).reshape(bands, rows)
+    hashed = (block * mult).sum(axis=1, dtype=np.uint64).tolist()
+    return [f"{b}:{h:016x}" for b, h in enumerate(hashed)]
+
+
 def upgrade() -> None:
     from veille.ingest import dedup
 
     with op.batch_alter_table('lsh_bands', schema=None) as batch_op:
         batch_op.drop_index('ix_lsh_bands_key')
-    _recompute(dedup.signature, dedup.band_keys)
+    _recompute(dedup.signature, _band_keys_v2)
 
 
 # --- version 1, frozen here for downgrade -------------------------------------
