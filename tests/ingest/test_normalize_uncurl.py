@@ -1,0 +1,55 @@
+"""The shortcuts of the normalisation fast path agree with ftfy's own code.
+
+- ``_uncurl`` (plain replacements) gives ``ftfy.fixes.uncurl_quotes`` on
+  every code point, alone and in one string.
+- The anchors of the uncurled text, reused from the original's (no second
+  scan), give the same mojibake verdict as a fresh scan, on the seed articles
+  with their quotes curled and mixed with mojibake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ftfy.badness import is_bad
+from ftfy.fixes import uncurl_quotes
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veille.ingest.normalize import _fix_text, _is_bad, _uncurl
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))
+_ALL = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+
+
+def test_uncurl_matches_ftfy_on_every_code_point() -> None:
+    changed = [c for c in _ALL if uncurl_quotes(c) != c]
+    assert changed  # ftfy does rewrite some quotes
+    assert [c for c in _ALL if _uncurl(c) != c] == changed
+    assert all(_uncurl(c) == uncurl_quotes(c) for c in changed)
+    whole = "".join(_ALL)
+    assert _uncurl(whole) == uncurl_quotes(whole)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .'\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u02bc"
+                                     "éÃÂâ€œ™©®«»ÐÑ\u00a0ВГβΓ")), max_size=40).map("".join))
+def test_fix_text_with_quotes_matches_ftfy(text: str) -> None:
+    import ftfy
+
+    assert _fix_text(text) == ftfy.fix_text(text, normalization="NFC")
+    assert _is_bad(text) == is_bad(text)
+    assert _is_bad(_uncurl(text)) == is_bad(uncurl_quotes(text))
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
+def test_fix_text_on_curled_seed_text_matches_ftfy() -> None:
+    import ftfy
+
+    for path in EXAMPLES:
+        text = path.read_text(encoding="utf-8")
+        curled = text.replace("'", "\u2019").replace(" \"", " \u201c").replace("\" ", "\u201d ")
+        for t in (curled, curled.encode("utf-8").decode("windows-1252", "replace"),
+                  curled.replace(". ", ".\u201c\u00c3 ", 3), curled.replace(" ", "  Ã ", 2)):
+            assert _fix_text(t) == ftfy.fix_text(t, normalization="NFC")
