@@ -1,10 +1,14 @@
-"""The shortcuts of the normalisation fast path agree with ftfy's own code.
+"""The shortcuts of the normalisation fast path agree with ftfy's own code
+and with the plain Python they replace.
 
 - ``_uncurl`` (plain replacements) gives ``ftfy.fixes.uncurl_quotes`` on
   every code point, alone and in one string.
 - The anchors of the uncurled text, reused from the original's (no second
   scan), give the same mojibake verdict as a fresh scan, on the seed articles
   with their quotes curled and mixed with mojibake.
+- ``_fold_spaces`` (content_hash's whitespace folding, with a fast path for
+  normalised text) gives ``" ".join(text.split())``; the whitespace it looks
+  for is every whitespace character there is.
 """
 
 from __future__ import annotations
@@ -53,3 +57,30 @@ def test_fix_text_on_curled_seed_text_matches_ftfy() -> None:
         for t in (curled, curled.encode("utf-8").decode("windows-1252", "replace"),
                   curled.replace(". ", ".\u201c\u00c3 ", 3), curled.replace(" ", "  Ã ", 2)):
             assert _fix_text(t) == ftfy.fix_text(t, normalization="NFC")
+
+
+
+def test_other_spaces_are_all_whitespace_but_space_and_line_feed() -> None:
+    from veille.ingest.normalize import _OTHER_SPACES
+
+    assert sorted(_OTHER_SPACES) == [c for c in _ALL if c.isspace() and c not in " \n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", "\n\n\n", " \n", "\t", "\u00a0",
+                                 "\u2028", "\x0b", "\x1c", "\u3000", "mot", "É", "l'été",
+                                 "50\u202f000"]), max_size=25).map("".join))
+def test_fold_spaces_is_split_and_join(text: str) -> None:
+    from veille.ingest.normalize import _fold_spaces
+
+    assert _fold_spaces(text) == " ".join(text.split())
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="examples/ absent")
+def test_fold_spaces_on_seed_text() -> None:
+    from veille.ingest.normalize import _fold_spaces, normalize_text
+
+    for path in EXAMPLES:
+        whole = path.read_text(encoding="utf-8")
+        for text in (whole, normalize_text(whole), *normalize_text(whole).split("\n\n")):
+            assert _fold_spaces(text) == " ".join(text.split())
