@@ -9,7 +9,8 @@ from veille.model import Article, RawRecord, Reject
 
 
 def prepare(rec: RawRecord, max_bytes: int) -> Article | Reject:
-    if len(rec.text.encode("utf-8", "surrogatepass")) > max_bytes:
+    # A character is at most 4 bytes in UTF-8: short texts need no encoding.
+    if len(rec.text) * 4 > max_bytes and len(rec.text.encode("utf-8", "surrogatepass")) > max_bytes:
         return Reject(rec.origin, f"article text is over the {max_bytes:,}-byte limit", "E011",
                       rec.line, rec.text[:2000])
     text = normalize_text(rec.text)
@@ -20,10 +21,11 @@ def prepare(rec: RawRecord, max_bytes: int) -> Article | Reject:
     language = valid_language_code(rec.language) if rec.language else None
     if language is None:
         language = detect_language(f"{title}\n{text}" if title else text)
-    uid = clean_field(rec.uid, 512) or f"sha:{content_hash(text)[:16]}"
+    digest = content_hash(text)
+    uid = clean_field(rec.uid, 512) or f"sha:{digest[:16]}"
     return Article(
         uid=uid, text=text, title=title or None,
         source=clean_field(rec.source, 512),
         url=clean_field(rec.url), published=rec.published, language=language,
-        content_hash=content_hash(text), origin=rec.origin, fmt=rec.fmt,
+        content_hash=digest, origin=rec.origin, fmt=rec.fmt,
     )
