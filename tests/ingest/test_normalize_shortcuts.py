@@ -84,3 +84,34 @@ def test_fold_spaces_on_seed_text() -> None:
         whole = path.read_text(encoding="utf-8")
         for text in (whole, normalize_text(whole), *normalize_text(whole).split("\n\n")):
             assert _fold_spaces(text) == " ".join(text.split())
+
+
+def test_mojibake_windows_are_read_from_the_installed_regex() -> None:
+    """Each alternative of ftfy's regex was analysed (no fall back to the
+    uniform windows), and no window reaches further than the longest match."""
+    from veille.ingest.normalize import _bad_anchor_re, _reach, _reach_plan
+
+    plan = _reach_plan()
+    assert plan is not None
+    _, span = _bad_anchor_re()
+    assert all(0 <= before < span and 0 < after < span for _, before, after in plan)
+    assert _reach("a") is None and _reach("é") is None  # ASCII and common letters need no window
+
+
+# Every character ftfy's mojibake regex names, with letters and spaces: the
+# strings these make hit its alternatives (and their edges) far more often
+# than text does.
+def _regex_chars() -> list[str]:
+    from ftfy.badness import BADNESS_RE
+
+    return sorted({c for c in BADNESS_RE.pattern if not c.isspace() and c not in "[]|#()-\\"}
+                  | set("aZ .\n\u00a0"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_regex_chars()), max_size=24).map("".join))
+def test_windows_find_what_ftfy_finds(text: str) -> None:
+    from veille.ingest.normalize import _anchor_positions, _bad_near, _bad_near_uniform
+
+    positions = _anchor_positions(text)
+    assert _bad_near(text, positions) == _bad_near_uniform(text, positions) == is_bad(text)

@@ -222,10 +222,11 @@ def _is_bad(text: str) -> bool:
     Every match of ftfy's BADNESS_RE contains a character that is neither
     ASCII nor one of ``_COMMON`` and spans at most ``span - 1`` characters
     (both proven from the regex by _bad_anchor_re), so a match lies within
-    ``span`` characters of one; searching those windows (``search(text, pos,
-    endpos)``, so ``^`` keeps meaning the real start) finds exactly what a
-    whole-text search finds, at a fraction of the cost: in French and English
-    news most non-ASCII characters are accented letters and apostrophes.
+    ``span`` characters of one (and, per alternative, closer still: see
+    _bad_near); searching those windows (``search(text, pos, endpos)``, so
+    ``^`` keeps meaning the real start) finds exactly what a whole-text search
+    finds, at a fraction of the cost: in French and English news most
+    non-ASCII characters are accented letters and apostrophes.
     """
     return _bad_near(text, _anchor_positions(text))
 
@@ -237,9 +238,46 @@ def _anchor_positions(text: str) -> list[int]:
 
 
 def _bad_near(text: str, positions: list[int]) -> bool:
-    """Whether BADNESS_RE matches within ``span`` characters of one of
-    ``positions`` (ascending): overlapping windows merge, so a run of anchors
-    is searched once, over the run widened by ``span`` on each side."""
+    """Whether BADNESS_RE matches near one of ``positions`` (ascending, at
+    least every anchor of _bad_anchor_re in ``text``).
+
+    Each position is widened by how far a match holding its character can
+    reach (_reach: ~1-3 characters for the quotes and accented capitals of
+    news, instead of the longest match on both sides: a third of the searching
+    for the same verdict); overlapping windows merge. Searching a window
+    finds a match only where a whole-text search would (BADNESS_RE looks at
+    no character outside what it matches; ``^`` keeps meaning the real start).
+    """
+    if _reach_plan() is None:
+        return _bad_near_uniform(text, positions)
+    reach = _reach_cache
+    if len(reach) > 100_000:
+        reach.clear()
+    start = end = -1
+    for i in positions:
+        c = text[i]
+        r = reach.get(c, _UNKNOWN)
+        if r is _UNKNOWN:
+            r = reach[c] = _reach(c)
+        if r is None:
+            continue
+        lo, hi = i - r[0], i + r[1]
+        if lo < 0:
+            lo = 0
+        if lo <= end:
+            if lo < start:
+                start = lo
+            if hi > end:
+                end = hi
+            continue
+        if end >= 0 and BADNESS_RE.search(text, start, end):
+            return True
+        start, end = lo, hi
+    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+
+
+def _bad_near_uniform(text: str, positions: list[int]) -> bool:
+    """_bad_near with ``span`` characters on each side of every position."""
     _, span = _bad_anchor_re()
     start = end = -1
     for i in positions:
@@ -251,6 +289,83 @@ def _bad_near(text: str, positions: list[int]) -> bool:
             return True
         start, end = lo, hi
     return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+
+
+_UNKNOWN = (-1, -1)
+_reach_cache: dict[str, tuple[int, int] | None] = {}
+_plan: list[tuple[re.Pattern[str], int, int]] | None = None
+_plan_done = False
+
+
+def _reach_plan() -> list[tuple[re.Pattern[str], int, int]] | None:
+    """For each alternative of BADNESS_RE: (its first one-character element
+    that accepts no ASCII and no ``_COMMON`` character, the most characters
+    a match can have before that one, the most from that one to the match's
+    end inclusive). None when the regex holds anything not analysed here
+    (then windows are the uniform ``span`` of _bad_anchor_re).
+
+    Read from the parsed regex, like _needs_rare_char: a match of an
+    alternative holds a character of that element at an offset between the
+    widths of what precedes it, so it lies within [i - before, i + after)
+    of that character's position i."""
+    global _plan, _plan_done
+    if not _plan_done:
+        try:
+            _plan = _alternatives_reach(BADNESS_RE, "".join(chr(i) for i in range(128)) + _COMMON)
+        except _Unproven:
+            _plan = None
+        _plan_done = True
+    return _plan
+
+
+def _alternatives_reach(rx: re.Pattern[str], common: str) -> list[tuple[re.Pattern[str], int, int]]:
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+    tree = _parser.parse(rx.pattern, rx.flags)
+    if len(tree) != 1 or tree[0][0] is not _constants.BRANCH:
+        raise _Unproven
+    single = (_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY)
+    plan = []
+    for alt in tree[0][1][1]:
+        kmin = kmax = 0
+        chosen: tuple[re.Pattern[str], int, int] | None = None
+        for op, av in alt:
+            if op is _constants.AT:
+                if av is not _constants.AT_BEGINNING:
+                    raise _Unproven
+            elif op in single:
+                if chosen is None:
+                    one = _compiler.compile(_parser.SubPattern(_parser.State(), [(op, av)]),
+                                            rx.flags)
+                    if not one.search(common):
+                        chosen = (one, kmin, kmax)
+                kmin += 1
+                kmax += 1
+            elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+                lo, hi, sub = av
+                if hi is _constants.MAXREPEAT or any(sop not in single for sop, _ in sub):
+                    raise _Unproven
+                kmin += lo * len(sub)
+                kmax += hi * len(sub)
+            else:
+                raise _Unproven
+        if chosen is None:
+            raise _Unproven
+        one, first, last = chosen
+        plan.append((one, last, kmax - first))
+    return plan
+
+
+def _reach(c: str) -> tuple[int, int] | None:
+    """(before, after) for a match holding ``c`` at its needed element, the
+    widest over the alternatives whose element accepts ``c``; None when no
+    alternative needs it (a character no match can be found near)."""
+    plan = _reach_plan()
+    assert plan is not None
+    spans = [(before, after) for one, before, after in plan if one.match(c)]
+    if not spans:
+        return None
+    return max(b for b, _ in spans), max(a for _, a in spans)
 
 
 def content_hash(text: str) -> str:
