@@ -107,10 +107,14 @@ def stem_words(words: list[str], language: str | None) -> str:
     if len(cache) > _MAX_CACHED_STEMS:
         cache.clear()
     found = list(map(cache.get, words))  # one C-level pass; misses are None
-    if None in found:
-        found = [_stem_miss(cache, w, language) if st is None else st
-                 for w, st in zip(words, found, strict=True)]
-    return " ".join(found)  # type: ignore[arg-type]
+    # join refuses a None (a miss): no separate ``None in found`` scan, which
+    # compares every stem with None (~4 us of ~26 on a 2 kB article).
+    try:
+        return " ".join(found)  # type: ignore[arg-type]
+    except TypeError:
+        pass
+    return " ".join([_stem_miss(cache, w, language) if st is None else st
+                     for w, st in zip(words, found, strict=True)])
 
 
 @lru_cache(maxsize=64)
