@@ -51,7 +51,7 @@ def normalize_text(text: str) -> str:
 # Characters the fast path below accepts: Latin, Greek and Cyrillic letters,
 # ASCII and common punctuation, currency signs -- each one that ftfy leaves
 # alone on its own (so no ligature, wide form, control, line separator; curly
-# quotes are let in and uncurled with ftfy's own fixer), NFC-stable and not
+# quotes are let in and uncurled as ftfy's fixer does), NFC-stable and not
 # combining (so NFC cannot change a run of them). "&" is let in only when
 # the text holds nothing ftfy's HTML unescaping would decode (its
 # HTML_ENTITY_RE finds no match): then that step leaves the text alone.
