@@ -253,3 +253,21 @@ def test_render_lines_show_every_section() -> None:
         assert head in lines or head in text
     assert "12 morts" in text and "15 morts" in text
     assert "\n".join(render_lines(build_story_view([], [], {}))).endswith("story has no articles")
+
+
+def test_render_lines_count_in_words_and_mark_cut_quotes() -> None:
+    from veille.stories.render import _clip, render_lines
+
+    arts, ans, ents = _quake_story()
+    view = build_story_view(arts, ans, ents)
+    text = "\n".join(render_lines(view))
+    assert "(1 quotes)" not in text and " 1 articles" not in text
+    for sp in view["speakers"]:
+        assert f"({sp['n_quotes']} quote{'' if sp['n_quotes'] == 1 else 's'})" in text
+    # A long quote is cut at a word and says so; a short one is left whole.
+    quote = ("La Russie commencera à déployer des armes nucléaires tactiques en Biélorussie "
+             "après que des installations de stockage spéciales seront prêtes")
+    cut = _clip(quote, 100)
+    assert len(cut) <= 100 and cut.endswith("…")
+    assert quote.startswith(cut[:-1]) and quote[len(cut) - 1] == " "
+    assert _clip("Tout se déroule comme prévu", 100) == "Tout se déroule comme prévu"

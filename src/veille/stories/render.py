@@ -10,13 +10,30 @@ def _src(sources: list[str]) -> str:
     return ", ".join(s.split(":", 1)[-1] for s in sources)
 
 
+def _n(count: int, noun: str) -> str:
+    """"1 quote", "2 quotes": counts are read, not parsed."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _clip(text: str, width: int) -> str:
+    """At most ``width`` characters, cut at a word boundary and marked "…"
+    when cut, so a truncated quote never reads as if the speaker said less."""
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
     """The view as readable lines: every section, and what is missing."""
     out: list[str] = []
     title = view.get("title") or {}
     out.append(title.get("text") or "(no title)")
-    out.append(f"{view.get('n_articles', 0)} articles, "
-               f"{view.get('n_independent_sources', 0)} independent sources")
+    out.append(f"{_n(view.get('n_articles', 0), 'article')}, "
+               f"{_n(view.get('n_independent_sources', 0), 'independent source')}")
     out.append("")
     out.append("Summary")
     for s in view.get("summary") or []:
@@ -42,13 +59,13 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
     out.append("Timeline")
     for e in tl[:max_items * 2]:
         out.append(f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
-                   f"{e['sentence'][:100]}  [{e['n_sources']} src]")
+                   f"{_clip(e['sentence'], 100)}  [{e['n_sources']} src]")
     out.append("")
     out.append("Who said what")
     for sp in (view.get("speakers") or [])[:max_items]:
-        out.append(f"  {sp['speaker']} ({sp['n_quotes']} quotes)")
+        out.append(f"  {sp['speaker']} ({_n(sp['n_quotes'], 'quote')})")
         for q in sp["quotes"][:3]:
-            out.append(f"    « {q['text'][:100]} »  ({_src(q['sources'])})")
+            out.append(f"    « {_clip(q['text'], 100)} »  ({_src(q['sources'])})")
     if view.get("missing"):
         out.append("")
         out.append("Missing")
