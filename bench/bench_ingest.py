@@ -53,6 +53,7 @@ def _workers_cpu_s(runner: object) -> float | None:
 def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: int,
             commit: int | None = None) -> dict:
     """One ingest in this process; returns the measures."""
+    from veille.engine.batchgc import batch_gc
     from veille.engine.runners import make_runner
     from veille.ingest import dedup
     from veille.ingest.service import COMMIT_SIZE, ingest_items
@@ -69,8 +70,9 @@ def run_one(input_path: str, db: str, engine: str, workers: int | None, batch: i
     me = resource.getrusage(resource.RUSAGE_SELF)
     cpu0 = me.ru_utime + me.ru_stime
     t0 = time.perf_counter()
-    rep = ingest_items(store, read_paths([input_path], SourceOptions()), batch_size=batch,
-                       runner=runner, commit_size=commit or COMMIT_SIZE)
+    with batch_gc():  # as `veille ingest` does
+        rep = ingest_items(store, read_paths([input_path], SourceOptions()), batch_size=batch,
+                           runner=runner, commit_size=commit or COMMIT_SIZE)
     secs = time.perf_counter() - t0
     workers_cpu = _workers_cpu_s(runner)
     if runner is not None:

@@ -68,8 +68,10 @@ def ingest(
             runner = make_runner(engine, scheduler=scheduler, workers=workers)
         except (ValueError, OSError) as err:
             fail(f"--engine {engine}: {err}")
+    from veille.engine.batchgc import batch_gc
+
     try:
-        with _progress() as progress:
+        with _progress() as progress, batch_gc():
             task = progress.add_task("ingest", total=estimate_records(paths))
 
             def on_item(item: Any) -> None:

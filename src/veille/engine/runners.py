@@ -88,8 +88,9 @@ THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
               "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
-def _one_thread_per_worker() -> None:
-    """Pool initializer: cap BLAS/OpenMP pools at one thread in this worker.
+def _init_worker() -> None:
+    """Pool initializer: batch-job GC settings, and BLAS/OpenMP pools capped
+    at one thread in this worker.
 
     With N workers on N cores, a BLAS pool of N threads in each worker would
     put N*N threads on N cores. The environment variables act on libraries
@@ -99,6 +100,9 @@ def _one_thread_per_worker() -> None:
     """
     import sys
 
+    from veille.engine.batchgc import tune_for_batch_work
+
+    tune_for_batch_work()  # a pool worker lives for one job (see batchgc)
     for var in THREAD_ENV:
         os.environ.setdefault(var, "1")
     if "numpy" in sys.modules:
@@ -130,7 +134,7 @@ class ProcessRunner(Runner):
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx,
-                                   initializer=_one_thread_per_worker)
+                                   initializer=_init_worker)
 
     def map(self, fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
         it = iter(batches)
