@@ -135,6 +135,23 @@ def test_find_quote_spans(text, expected):
     assert [text[s:e] for _, s, e, _ in spans] == expected
 
 
+def test_straight_quotes_pair_by_position_not_by_count():
+    # Shape of a machine-translated article of SemEval-2022 task 8 (pair
+    # 1635977553fr_1497350271fr): a closing mark is missing, so pairing in
+    # order made ", a-t-il déclaré au journal. Il a ajouté que" a quotation.
+    text = ('"Je suis choqué par ces suggestions. "En Belgique, ils gagnent moins '
+            'qu\'ici", a-t-il déclaré au journal. Il a ajouté que les délais ne sont '
+            'pas si longs. "Vous avez parfois attendu six mois.')
+    spans, notes = find_quote_spans(text)
+    assert [text[s:e] for _, s, e, _ in spans] == ["En Belgique, ils gagnent moins qu'ici"]
+    assert sum("never closed" in n for n in notes) == 2
+    # French spacing inside straight marks: each mark is ambiguous alone,
+    # alternation pairs them.
+    text = 'Il a parlé d\'un " accord historique " puis d\'un " tournant ".'
+    spans, _ = find_quote_spans(text)
+    assert [text[s:e] for _, s, e, _ in spans] == ["accord historique", "tournant"]
+
+
 def test_find_quote_spans_reports_mismatches():
     _, notes = find_quote_spans("un » puis « deux\n\n« trois")
     assert any("without opening" in n for n in notes)

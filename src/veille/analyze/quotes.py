@@ -115,18 +115,63 @@ def find_quote_spans(text: str) -> tuple[list[tuple[int, int, int, int]], list[s
                 continue
             spans.append(_trim_inner(text, a, b))
             i = b + 1
-    # Straight double quotes pair up in order, within a paragraph.
-    for para in re.finditer(r"[^\n]+", text):
-        marks = [m.start() for m in re.finditer('"', para.group())]
-        if len(marks) % 2:
-            notes.append(f'quote: odd number of " in paragraph at {para.start()}; last one ignored')
-            marks = marks[:-1]
-        for k in range(0, len(marks), 2):
-            a, b = para.start() + marks[k], para.start() + marks[k + 1]
-            if b - a > 1:
-                spans.append(_trim_inner(text, a, b))
+    for a, b in _straight_pairs(text, notes):
+        spans.append(_trim_inner(text, a, b))
     spans.sort()
     return spans, notes
+
+
+# A straight " opens when it follows a space (or an opening bracket, a dash)
+# and touches the next word; it closes when it touches the previous word and
+# is followed by a space or punctuation. Either side may be ambiguous
+# ("word"word", or French spacing " like this ").
+_LEFT_FREE = frozenset("([{-–—/")
+_RIGHT_FREE = frozenset(".,;:!?)]}…")
+
+
+def _straight_role(text: str, i: int) -> str:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left_free = prev.isspace() or prev in _LEFT_FREE
+    right_free = nxt.isspace() or nxt in _RIGHT_FREE
+    if left_free and not right_free:
+        return "open"
+    if right_free and not left_free:
+        return "close"
+    return "?"
+
+
+def _straight_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
+    """(opening, closing) positions of straight double quotes, per paragraph.
+
+    Pairing them in order breaks on the first missing mark (common in
+    copied and machine-translated text: '"I am shocked. "They earn less
+    here", he said' would make ', he said' the quote). So each mark's role
+    is read from its neighbours first; only ambiguous marks take the role
+    that alternation gives them. An opening mark followed by another one
+    was never closed: it is reported and skipped, not guessed.
+    """
+    pairs: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        for m in re.finditer('"', para.group()):
+            i = para.start() + m.start()
+            role = _straight_role(text, i)
+            if opened is None:
+                if role == "close":
+                    notes.append(f'quote: closing " at {i} without opening "')
+                else:
+                    opened = i
+            elif role == "open":
+                notes.append(f'quote: " at {opened} is never closed')
+                opened = i
+            else:
+                if i - opened > 1:
+                    pairs.append((opened, i))
+                opened = None
+        if opened is not None:
+            notes.append(f'quote: " at {opened} is never closed')
+    return pairs
 
 
 def _trim_inner(text: str, a: int, b: int) -> tuple[int, int, int, int]:
