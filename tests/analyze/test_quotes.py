@@ -112,6 +112,16 @@ def test_english_said_after_quote_and_pronoun(analyze):
     assert i.speaker_canonical == "Rishi Sunak" and "waiting lists" in i.text
 
 
+def test_adverbial_before_a_quote_introducing_verb_is_not_a_statement(analyze):
+    # SemEval-2022 task 8, pair 1580450051zh_1580472854: "According to
+    # Bloomberg" was taken as something Cil said.
+    an = _linked(analyze, 'According to Bloomberg, Jose Cil said, "We work closely with each '
+                          'of our franchisees. We are going to get through this."', "en")
+    assert [q.kind for q in an.quotes] == ["direct"]
+    assert an.quotes[0].speaker_canonical == "Jose Cil"
+    assert an.quotes[0].text.startswith("We work closely")
+
+
 def test_english_name_said_after_quote(analyze):
     an = _linked(analyze, "“The numbers are clear,” Janet Yellen told reporters in Washington.", "en")
     assert _only(an).speaker_canonical == "Janet Yellen"
@@ -150,6 +160,24 @@ def test_straight_quotes_pair_by_position_not_by_count():
     text = 'Il a parlé d\'un " accord historique " puis d\'un " tournant ".'
     spans, _ = find_quote_spans(text)
     assert [text[s:e] for _, s, e, _ in spans] == ["accord historique", "tournant"]
+
+
+def test_mixed_straight_and_curly_marks_pair():
+    # Shape of an English article of SemEval-2022 task 8 (the Burger King
+    # report of pair 1580450051zh_1580472854): a straight opening mark closed
+    # by a curly one.
+    text = ('According to Bloomberg, Cil said, "We work closely with each of our '
+            'franchisees. We’re going to get through this.”\n\nCil also said that '
+            '“the company was working with its franchisees".')
+    spans, notes = find_quote_spans(text)
+    assert [text[s:e] for _, s, e, _ in spans] == [
+        "We work closely with each of our franchisees. We’re going to get through this.",
+        "the company was working with its franchisees"]
+    assert notes == []
+    # A quote does not run over a blank line into the next paragraph.
+    text = '“Nothing closes this one.\n\nA new paragraph,” said nobody.'
+    spans, notes = find_quote_spans(text)
+    assert spans == [] and len(notes) == 2
 
 
 def test_find_quote_spans_reports_mismatches():

@@ -148,6 +148,17 @@ def test_durations_sets_and_present_reference() -> None:
     assert find(one("Il a été condamné à 10 ans de prison."), "10 ans").value == "P10Y"
 
 
+def test_unit_words_end_at_a_word_boundary() -> None:
+    # SemEval-2022 task 8 (pair 1580450051zh_1580472854): "This announcement"
+    # was read as "this an" (French "an", year) = this year.
+    assert one("This announcement comes as several cities close.", lang="en") == []
+    times = one("Next monthly review and the end of the yearly plan.", lang="en")
+    assert {t.text for t in times} <= {"monthly", "yearly"}  # frequencies, not "next month"
+    assert all(t.type == "SET" for t in times)
+    assert find(one("Cet an-là, rien ; cette année-ci, tout."), "cette année-ci").value == "2023"
+    assert find(one("They met at the end of the month.", lang="en"), "end of the month").value == "2023-06"
+
+
 def test_ages_and_adjectival_seasons_are_not_times() -> None:
     assert one("Marie Dupont, 45 ans, dirige l'usine.") == []
     assert one("Une fillette de 6 ans a été retrouvée.") == []

@@ -65,7 +65,10 @@ _COMPLEMENTIZERS = {"que", "qu'", "qu’", "that"}
 _DATIVE = {"au", "aux", "à", "to"}
 _SUBJ_DEPS = ("nsubj", "nsubj:pass", "expl:subj", "nsubjpass")
 
-PAIRS = (("«", "»"), ("“", "”"))
+# Guillemets pair with each other (they nest: « … « … » … »). English
+# curly and straight double quotes are paired together by position
+# (``_double_pairs``): edited copy mixes them ('"We work closely.”').
+PAIRS = (("«", "»"),)
 MAX_QUOTE_CHARS = 3000
 
 
@@ -115,7 +118,7 @@ def find_quote_spans(text: str) -> tuple[list[tuple[int, int, int, int]], list[s
                 continue
             spans.append(_trim_inner(text, a, b))
             i = b + 1
-    for a, b in _straight_pairs(text, notes):
+    for a, b in _double_pairs(text, notes):
         spans.append(_trim_inner(text, a, b))
     spans.sort()
     return spans, notes
@@ -127,6 +130,8 @@ def find_quote_spans(text: str) -> tuple[list[tuple[int, int, int, int]], list[s
 # ("word"word", or French spacing " like this ").
 _LEFT_FREE = frozenset("([{-–—/")
 _RIGHT_FREE = frozenset(".,;:!?)]}…")
+_DOUBLE_MARKS = re.compile('["“”]')
+_BLOCK = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")  # text between blank lines
 
 
 def _straight_role(text: str, i: int) -> str:
@@ -141,36 +146,41 @@ def _straight_role(text: str, i: int) -> str:
     return "?"
 
 
-def _straight_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
-    """(opening, closing) positions of straight double quotes, per paragraph.
+def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
+    """(opening, closing) positions of English double quotes, per paragraph.
 
-    Pairing them in order breaks on the first missing mark (common in
-    copied and machine-translated text: '"I am shocked. "They earn less
-    here", he said' would make ', he said' the quote). So each mark's role
-    is read from its neighbours first; only ambiguous marks take the role
-    that alternation gives them. An opening mark followed by another one
-    was never closed: it is reported and skipped, not guessed.
+    “ opens and ” closes; a straight " takes its role from its neighbours,
+    and only an ambiguous one takes the role alternation gives it. Pairing
+    marks in order broke on the first missing one (common in copied and
+    machine-translated text: '"I am shocked. "They earn less here", he
+    said' made ', he said' the quote) and on mixed marks ('"We work
+    closely.”'). An opening mark followed by another one was never closed:
+    it is reported and skipped, not guessed; so is a quote longer than
+    ``MAX_QUOTE_CHARS``.
     """
     pairs: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for block in _BLOCK.finditer(text):
         opened: int | None = None
-        for m in re.finditer('"', para.group()):
-            i = para.start() + m.start()
-            role = _straight_role(text, i)
+        for m in _DOUBLE_MARKS.finditer(block.group()):
+            i = block.start() + m.start()
+            mark = m.group()
+            role = "open" if mark == "“" else "close" if mark == "”" else _straight_role(text, i)
             if opened is None:
                 if role == "close":
-                    notes.append(f'quote: closing " at {i} without opening "')
+                    notes.append(f"quote: closing {mark} at {i} without opening")
                 else:
                     opened = i
             elif role == "open":
-                notes.append(f'quote: " at {opened} is never closed')
+                notes.append(f"quote: {text[opened]} at {opened} is never closed")
                 opened = i
             else:
-                if i - opened > 1:
+                if i - opened - 1 > MAX_QUOTE_CHARS:
+                    notes.append(f"quote: {text[opened]}…{mark} at {opened} is too long; skipped")
+                elif i - opened > 1:
                     pairs.append((opened, i))
                 opened = None
         if opened is not None:
-            notes.append(f'quote: " at {opened} is never closed')
+            notes.append(f"quote: {text[opened]} at {opened} is never closed")
     return pairs
 
 
@@ -503,9 +513,16 @@ def indirect_statements(ctx: _Ctx) -> list[tuple[Quote, Attribution]]:
                         k -= 1
                     else:
                         break
-                if k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"'):
+                # The verb must not introduce a direct quote ('X said, "…"'),
+                # and what precedes must be a clause: a finite verb, not an
+                # adverbial like "According to Bloomberg" (a participle).
+                introduces = any(inside(t.idx + ctx.offset)
+                                 for t in doc[v.i + 1 : min(sent.end, v.i + 4)])
+                if (k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"')
+                        and not introduces):
                     before = doc[sent.start : k]
-                    has_verb = any(t.pos_ in ("VERB", "AUX") for t in before)
+                    has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+                                   for t in before)
                     if has_verb and not inside(before.start_char + ctx.offset):
                         content = (sent.start, k)
                         method = "incise"

@@ -231,14 +231,14 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
     (
         "relunit", 2,
         r"(?:(?P<det>la|le|l'|cette|ce|cet|this|last|next|the past|the coming)\s*)"
-        r"(?P<unit>semaine|mois|annee|an|trimestre|week-end|weekend|week|month|year|quarter)"
+        r"(?P<unit>semaine|mois|annee|an|trimestre|week-end|weekend|week|month|year|quarter)(?![a-z])"
         r"(?P<ci>-ci)?(?:\s+(?P<rel>derniere?|prochaine?|passee?|suivante?|precedente?|en cours))?",
         ("fr", "en"),
     ),
     (
         "unitpart", 2,
         r"(?P<mod>debut|fin|milieu|beginning|end|middle)\s+(?:de\s+la|du|de\s+l'|of\s+the|of)\s*"
-        r"(?P<unit>semaine|mois|annee|week|month|year)(?:\s+(?P<rel>derniere?|prochaine?|passee?))?",
+        r"(?P<unit>semaine|mois|annee|week|month|year)(?![a-z])(?:\s+(?P<rel>derniere?|prochaine?|passee?))?",
         ("fr", "en"),
     ),
     (
