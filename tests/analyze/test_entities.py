@@ -216,3 +216,21 @@ def test_writer_reuses_its_entity_index_only_while_the_store_is_unchanged(nlp_fr
     # the other writer's evidence survived the second batch, which added its own
     assert after.n_mentions > rec.n_mentions > 1000
     assert after.label_votes["PER"] >= 100
+
+
+def test_lone_surname_the_model_called_an_organisation_joins_the_person():
+    # SemEval-2022 task 8 (pair 1580450051zh_1580472854), en_core_web_sm:
+    # "Jose Cil" PER, then "Cil said" ORG.
+    text = "Jose Cil discussed the offer. Cil said prices would fall. Burger King agreed."
+    ms = [Mention("Jose Cil", "PER", 0, 8, 0), Mention("Cil", "ORG", 30, 33, 1),
+          Mention("Burger King", "ORG", 58, 69, 2)]
+    assert [text[m.start:m.end] for m in ms] == ["Jose Cil", "Cil", "Burger King"]
+    (an,), recs = link_entities([Analysis("a", "en", entities=ms)], [])
+    ids = [m.entity_id for m in an.entities]
+    assert ids[0] == ids[1] and ids[2] != ids[0]
+    assert {m.label for m in an.entities[:2]} == {"PER"}
+    # A context cue for the organisation (a source noun) keeps them apart.
+    ms = [Mention("Jose Cil", "PER", 0, 8, 0),
+          Mention("Cil", "ORG", 30, 33, 1, label_cue="source-noun")]
+    (an,), _ = link_entities([Analysis("b", "en", entities=ms)], [])
+    assert an.entities[0].entity_id != an.entities[1].entity_id

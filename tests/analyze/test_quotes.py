@@ -122,6 +122,12 @@ def test_adverbial_before_a_quote_introducing_verb_is_not_a_statement(analyze):
     assert an.quotes[0].text.startswith("We work closely")
 
 
+def test_incise_does_not_reach_into_the_next_paragraph(analyze):
+    an = _linked(analyze, '“We will get through this.”\n\nMary Smith also said that prices rose.', "en")
+    direct = _only(an, "direct")
+    assert direct.method != "incise" and direct.speaker_canonical != "Mary Smith"
+
+
 def test_english_name_said_after_quote(analyze):
     an = _linked(analyze, "“The numbers are clear,” Janet Yellen told reporters in Washington.", "en")
     assert _only(an).speaker_canonical == "Janet Yellen"

@@ -89,9 +89,16 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         return all(len(m.text.split()) == 2 and names.is_patronymic(m.text.split()[-1])
                    for m in g.mentions)
 
+    def model_org_word(g: _Group) -> bool:
+        # A lone surname that the model (not a context cue) called an
+        # organisation: small English models often do ("Jose Cil ...",
+        # then "Cil said" as ORG), splitting one speaker in two.
+        return (g.label == "ORG" and len(next(iter(g.keys)).split()) == 1
+                and not any(m.label_cue for m in g.mentions))
+
     full = [g for g in groups if g.label == "PER" and g.full_keys() and not patronymic(g)]
     for g in list(groups):
-        if g in full or g.label not in ("PER", "MISC"):
+        if g in full or (g.label not in ("PER", "MISC") and not model_org_word(g)):
             continue
         ks = next(iter(g.keys)).split()
         cands = []

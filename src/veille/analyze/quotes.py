@@ -380,9 +380,14 @@ def _attr_from_verb(ctx: _Ctx, verb: Token, method: str, cue: str, conf: float) 
                        method, conf - (0.15 if pron else 0.0))
 
 
+_LINE_BREAK_NEXT = re.compile(r"[^\S\n]*\n")
+
+
 def step1_incise(ctx: _Ctx, close_end: int) -> Attribution | None:
     """« … », a déclaré X / a-t-il dit / “…,” X said / said X."""
     doc = ctx.doc
+    if _LINE_BREAK_NEXT.match(ctx.text, close_end - ctx.offset):
+        return None  # an incise never starts the next paragraph ("…”\n\nX also said that")
     k = ctx.tok_at(close_end)
     seen = 0
     while k < len(doc) and seen < 6:
