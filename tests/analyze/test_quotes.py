@@ -70,6 +70,16 @@ def test_pronoun_resolves_to_last_person_subject(analyze):
     assert q.method == "incise" and "pronoun" in (q.cue or "")
 
 
+def test_unresolved_pronoun_is_no_speaker(analyze):
+    # No person named before "a-t-il" (SemEval-2022 task 8, pair
+    # 1635977553fr_1497350271fr): "il" is not listed as who said it.
+    an = _linked(analyze, "Les délais d'attente ont encore augmenté l'an dernier. "
+                          "« En Belgique, ils gagnent moins qu'ici », a-t-il déclaré au journal.")
+    q = _only(an)
+    assert q.text == "En Belgique, ils gagnent moins qu'ici"
+    assert q.speaker is None and q.speaker_canonical is None
+
+
 def test_title_surname_incise_and_source(analyze):
     an = _linked(analyze, "Jean Dupont dirige la coopérative depuis 2010. « C’est une étape importante "
                           "pour nous », a ajouté M. Dupont, selon un communiqué de la coopérative.")

@@ -374,6 +374,10 @@ def _attr_from_verb(ctx: _Ctx, verb: Token, method: str, cue: str, conf: float) 
                 break
     if surface is None:
         return Attribution(None, None, verb.lemma_, cue, method, 0.5)
+    if pron and mention is None:
+        # "a-t-il déclaré" with no person named before: "il" is no speaker
+        # to list under "who said what"; the quote stays, unattributed.
+        return Attribution(None, None, verb.lemma_, cue + " (unresolved pronoun)", method, 0.5)
     if mention is not None and not pron:
         ctx.add_subject(mention)  # a named speaker is an antecedent for later pronouns
     return Attribution(surface, mention, verb.lemma_, cue + (" (pronoun)" if pron else ""),
