@@ -159,6 +159,18 @@ def test_unit_words_end_at_a_word_boundary() -> None:
     assert find(one("They met at the end of the month.", lang="en"), "end of the month").value == "2023-06"
 
 
+def test_day_and_month_with_a_relative_year() -> None:
+    # news-clusters (Las Vegas shooting, published 2017-10-03): "on June 12
+    # last year" was two entries, 2016 and 2017-06-12.
+    ref = DateRange(date(2017, 10, 3), date(2017, 10, 3), "day")
+    times = one("A gunman opens fire in a nightclub in Orlando on June 12 last year.", ref, "en")
+    assert [(t.text, t.value) for t in times] == [("June 12 last year", "2016-06-12")]
+    assert find(one("Il est arrivé le 3 mars de l'an dernier."), "le 3 mars de l'an dernier").value == (
+        "2022-03-03")
+    assert find(one("Le 14 juillet de l'année prochaine, il défilera."),
+                "Le 14 juillet de l'année prochaine").value == "2024-07-14"
+
+
 def test_ages_and_adjectival_seasons_are_not_times() -> None:
     assert one("Marie Dupont, 45 ans, dirige l'usine.") == []
     assert one("Une fillette de 6 ans a été retrouvée.") == []

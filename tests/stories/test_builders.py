@@ -271,3 +271,35 @@ def test_render_lines_count_in_words_and_mark_cut_quotes() -> None:
     assert len(cut) <= 100 and cut.endswith("…")
     assert quote.startswith(cut[:-1]) and quote[len(cut) - 1] == " "
     assert _clip("Tout se déroule comme prévu", 100) == "Tout se déroule comme prévu"
+
+
+def test_site_furniture_is_no_statement_and_old_dates_are_background() -> None:
+    # Shapes from news-clusters (Las Vegas shooting, chinadaily.com.cn and
+    # nytimes.com, 2017-10-03): a copyright line in the text, a list of
+    # earlier shootings.
+    a1 = art("a1", "Copyright 1995 - . All rights reserved. "
+                   "A gunman killed 59 people in Las Vegas on Sunday. "
+                   "In December 2012 a gunman killed 26 people in Newtown. "
+                   "Few things seemed odd on Thursday at the hotel.",
+             source="one.example", lang="en", published="2017-10-03")
+    a2 = art("a2", "A gunman killed 59 people in Las Vegas on Sunday night. "
+                   "The EU copyright directive was not the news of the day.",
+             source="two.example", lang="en", published="2017-10-03")
+    an = [analysis(a1, times={"1995": ("1995-01-01", "1995-12-31", "year"),
+                              "Sunday": ("2017-10-01", "2017-10-01", "day"),
+                              "December 2012": ("2012-12-01", "2012-12-31", "month"),
+                              "Thursday": ("2017-09-28", "2017-09-28", "day")}),
+          analysis(a2, times={"Sunday": ("2017-10-01", "2017-10-01", "day")})]
+    v = build_story_view([a1, a2], an, {})
+    texts = [m["text"] for f in v["facts"] for m in f["members"]]
+    assert not any("Copyright" in t or "rights reserved" in t for t in texts)
+    assert any("copyright directive" in t for t in texts)  # the word alone is not furniture
+    by_date = {e["date"]: e for e in v["timeline"]}
+    assert "1995" not in by_date
+    assert by_date["2012-12"]["background"] is True
+    assert by_date["2017-10-01"]["background"] is False and by_date["2017-09-28"]["background"] is False
+    from veille.stories.render import render_lines
+
+    text = "\n".join(render_lines(v))
+    own, _, background = text.partition("Background: 1 earlier date")
+    assert "2017-10-01" in own and "2012-12" in background and "2012-12" not in own

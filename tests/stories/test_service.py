@@ -44,3 +44,16 @@ def test_refresh_saves_view_and_title(tmp_path: Path, seed_story: dict[str, Any]
     assert get_story_view(store, empty)["missing"] == ["story has no articles"]
     assert get_story_view(store, 999) is None
     assert "<graphml" in (story_graphml(store, sid) or "")
+    # A view saved by an earlier version of the builder is rebuilt on read,
+    # and saved again; a current one is served as stored.
+    from sqlalchemy import update
+
+    from veille.stories.view import BUILDER
+
+    with store.begin() as conn:
+        conn.execute(update(stories).where(stories.c.id == sid)
+                     .values(view={**row.view, "builder": BUILDER - 1, "summary": []}))
+    fresh = get_story_view(store, sid)
+    assert fresh is not None and fresh["builder"] == BUILDER and fresh["summary"]
+    with store.connect() as conn:
+        assert conn.execute(select(stories.c.view).where(stories.c.id == sid)).scalar()["summary"]

@@ -140,6 +140,10 @@ UNIT = _alt(UNITS)
 PART = r"(?:matin(?:ee)?|apres-midi|soir(?:ee)?|nuit|morning|afternoon|evening|night)"
 REL_AFTER = r"(?:derniers?|dernieres?|prochains?|prochaines?|passee?s?|suivante?s?|precedente?s?)"
 YEAR2_OK = r"(?=\s*(?:[,.;:)]|$|\s(?:a|au|en|et|dans|pour|par|lors|at|in|and)\b))"
+# "June 12 last year", "le 3 mars de l'an dernier": the year is the reference's,
+# shifted (folded text: no accents).
+YEAR_REL = (r"(?:\s+(?:de\s+)?(?P<yrel>last year|next year|this year|l'an dernier|l'an passe"
+            r"|l'annee derniere|l'annee passee|l'an prochain|l'annee prochaine|cette annee)(?![a-z]))?")
 MOD_PRE = r"(?:(?P<mod>debut|fin|mi-|mi|courant|milieu|early|late|mid-|mid)\s*(?:d[e']\s*|of\s+)?)"
 
 
@@ -162,13 +166,13 @@ _RULES: list[tuple[str, int, str, tuple[str, ...]]] = [
         rf"(?:\s*(?P<conj>et|-|a|au|and|to|,)\s*(?:le\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
         rf"(?:\s+of)?\s+(?P<mon>{MON_ANY})(?![a-z])"
         rf"(?:\s+(?P<year>\d{{4}}(?!\d)|'?\d{{2}}{YEAR2_OK}))?"
-        rf"(?:\s+(?P<rel>{REL_AFTER}))?)",
+        rf"(?:\s+(?P<rel>{REL_AFTER}))?{YEAR_REL})",
         ("fr", "en"),
     ),
     (
         "mdy", 1,
         rf"(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON_ANY})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-        rf"(?:\s*(?P<conj>-|and|to)\s*(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?(?![\d:])",
+        rf"(?:\s*(?P<conj>-|and|to)\s*(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?(?![\d:]){YEAR_REL}",
         ("en",),
     ),
     (
@@ -783,6 +787,11 @@ def _res_dmy(c: _Cand, ctx: _Ctx) -> Resolved | None:
     if g.get("year"):
         ys = g["year"] or ""
         year: int | None = int(ys) if len(ys) == 4 else _two_digit_year(ys, ctx)
+    elif g.get("yrel") and ctx.day is not None:
+        yrel = g["yrel"] or ""
+        shift = -1 if yrel.startswith(("last", "l'an d", "l'an p", "l'annee d", "l'annee pa")) else (
+            1 if yrel.startswith(("next", "l'an prochain", "l'annee prochaine")) else 0)
+        year = ctx.day.year + shift
     else:
         year = _pick_year(mon, d1, ctx, g.get("rel"))
     if year is None:

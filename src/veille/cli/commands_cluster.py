@@ -73,11 +73,19 @@ def story(
     """One story: its articles and its links to earlier/later stories."""
     from veille.cluster import repository as repo
 
-    with open_store(ctx).connect() as conn:
+    store = open_store(ctx)
+    with store.connect() as conn:
         row = repo.get_story(conn, story_id)
     if row is None:
         fail(f"no story {story_id}", code=1)
         return
+    from veille.stories.view import is_current
+
+    if row.get("view") and not is_current(row["view"]):
+        # saved by an earlier version of veille: rebuilt (and saved) now
+        from veille.stories.service import get_story_view
+
+        row["view"] = get_story_view(store, story_id)
     if json_out:
         print_json(row)
         return

@@ -55,11 +55,22 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
                     val = ", ".join(str(v.get("text")) for v in val)
                 out.append(f"    {side['source'].split(':', 1)[-1]}: {val}")
     tl = [e for e in view.get("timeline") or [] if not e.get("restates_publication_date")]
+    own = [e for e in tl if not e.get("background")]
+    background = [e for e in tl if e.get("background")]
+
+    def entry(e: Mapping[str, Any]) -> str:
+        return (f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
+                f"{_clip(e['sentence'], 100)}  [{e['n_sources']} src]")
+
     out.append("")
     out.append("Timeline")
-    for e in tl[:max_items * 2]:
-        out.append(f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
-                   f"{_clip(e['sentence'], 100)}  [{e['n_sources']} src]")
+    out.extend(entry(e) for e in own[:max_items * 2])
+    if len(own) > max_items * 2:
+        out.append(f"  … {len(own) - max_items * 2} more (--json)")
+    if background:
+        out.append(f"  Background: {_n(len(background), 'earlier date')}")
+        # the latest context first: the closest to the story
+        out.extend(entry(e) for e in background[::-1][:max_items // 2])
     out.append("")
     out.append("Who said what")
     for sp in (view.get("speakers") or [])[:max_items]:

@@ -16,7 +16,7 @@ from veille.store.articles import now
 from veille.store.core import Store
 from veille.store.schema import analyses, articles, copies, entities, stories, story_articles
 from veille.stories.graph import to_graphml
-from veille.stories.view import build_story_view
+from veille.stories.view import build_story_view, is_current
 
 ARTICLE_COLS = ("uid", "title", "text", "source", "url", "published", "published_start",
                 "published_end", "date_precision", "language", "duplicate_of")
@@ -70,13 +70,14 @@ def refresh_story_views(store: Store, story_ids: Sequence[int]) -> None:
 
 
 def get_story_view(store: Store, story_id: int, *, rebuild: bool = False) -> dict[str, Any] | None:
-    """The saved view of a story, built now when missing; None for an unknown story."""
+    """The saved view of a story, built (and saved) now when missing or made by
+    another version of the builder; None for an unknown story."""
     with store.connect() as conn:
         row = conn.execute(select(stories.c.id, stories.c.view)
                            .where(stories.c.id == story_id)).first()
     if row is None:
         return None
-    if row.view and not rebuild:
+    if is_current(row.view) and not rebuild:
         return dict(row.view)
     refresh_story_views(store, [story_id])
     with store.connect() as conn:

@@ -14,6 +14,9 @@ from typing import Any
 from veille.stories.facts import parse_day
 from veille.stories.units import Unit
 
+#: Dates ending this long before the story's first article are background.
+BACKGROUND_DAYS = 365
+
 
 def date_label(a: date, b: date, granularity: str | None) -> str:
     """ISO label at the expression's own precision."""
@@ -77,6 +80,12 @@ def build_timeline(
             if keys[u.uid]["key"] not in e["sources"]:
                 e["sources"].append(keys[u.uid]["key"])
     out = sorted(entries.values(), key=lambda e: (e["start"], e["end"]))
+    firsts = [p[0] for p in pub if p is not None]
+    horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
     for e in out:
         e["n_sources"] = len(e["sources"])
+        # Dates well before the story's first article (a profile's "born in
+        # 1953", a list of earlier attacks) are context, not the story's
+        # events: views show them apart, after the story's own dates.
+        e["background"] = bool(horizon and date.fromisoformat(e["end"]) < horizon)
     return out, unresolved

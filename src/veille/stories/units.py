@@ -25,6 +25,15 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Site furniture left in article text by copy-paste or feeds ("Copyright 1995 - .
+# All rights reserved"): no statement of the story. Only unambiguous markers:
+# a sentence about copyright law must stay ("The EU copyright directive ...").
+FURNITURE = re.compile(
+    r"©|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b"
+    r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b"
+    r"|^\W*copyright\s+(?:\(c\)\s*)?\d{4}\b",
+    re.IGNORECASE,
+)
 QUOTE_SHARE = 0.4
 _PARA = re.compile(r"\n\s*\n")
 _CAPTION_CUT = re.compile(r"[.!?»,;:]\s+(?=[A-ZÀ-ÖØ-Þ])")
@@ -228,6 +237,8 @@ def build_units(
             for a, b, is_caption in pieces:
                 seg_text = text[a:b]
                 if not _WORD.search(seg_text):  # a lone quote mark or dash is no statement
+                    continue
+                if FURNITURE.search(seg_text):
                     continue
                 u = Unit(
                     idx=len(units),

@@ -25,6 +25,15 @@ from veille.stories.title import choose_title
 from veille.stories.units import build_units
 
 SCHEMA = "veille.story_view/1"
+#: Version of what this builder computes (same schema). Views are stored when a
+#: story changes; one saved by another version is stale after an upgrade, and
+#: readers rebuild it (``is_current``). Bump with any change of the output.
+BUILDER = 2
+
+
+def is_current(view: Mapping[str, Any] | None) -> bool:
+    """A stored view this code would build the same way (else: rebuild it)."""
+    return bool(view) and view.get("builder") == BUILDER  # type: ignore[union-attr]
 
 
 def _main_language(articles: Sequence[Mapping[str, Any]]) -> tuple[str | None, dict[str, int]]:
@@ -70,6 +79,7 @@ def build_story_view(
 
     view: dict[str, Any] = {
         "schema": SCHEMA,
+        "builder": BUILDER,
         "n_articles": len(articles),
         "articles": [
             {

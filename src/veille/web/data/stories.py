@@ -8,6 +8,7 @@ from sqlalchemy import Connection, and_, func, or_, select, tuple_
 
 from veille.store.analyses import get_analysis
 from veille.store.schema import articles, entities, mentions, stories, story_articles
+from veille.stories.view import is_current
 
 Sort = Literal["recent", "size"]
 
@@ -105,7 +106,7 @@ def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[
          "language": a["language"], "url": a["url"], "duplicate_of": a["duplicate_of"]}
         for a in arts
     ]
-    view = r.view if isinstance(r.view, dict) and r.view else None
+    view = r.view if isinstance(r.view, dict) and is_current(r.view) else None
     out["view_source"] = "stored" if view else None
     if view is None and compute and arts:
         view = build_view(conn, arts)
