@@ -303,3 +303,18 @@ def test_site_furniture_is_no_statement_and_old_dates_are_background() -> None:
     text = "\n".join(render_lines(v))
     own, _, background = text.partition("Background: 1 earlier date")
     assert "2017-10-01" in own and "2012-12" in background and "2012-12" not in own
+
+
+def test_quote_nested_in_a_quote_of_the_same_speaker_is_one_statement() -> None:
+    # news-clusters (chinadaily.com.cn, 2017-10-03): the indirect statement and
+    # the word quoted inside it were listed as two quotes of Boris Johnson.
+    a1 = art("a1", 'Boris Johnson said he was "horrified" by the shooting in Las Vegas. '
+                   'Johnson added that "the United Kingdom stood ready to help".',
+             source="one.example", lang="en")
+    an = analysis(a1, ents={"Boris Johnson": ("johnson", "PER"), "Johnson": ("johnson", "PER")},
+                  quotes={'he was "horrified" by the shooting in Las Vegas': "johnson",
+                          "horrified": "johnson", "the United Kingdom stood ready to help": "johnson"})
+    v = build_story_view([a1], [an], {"johnson": {"canonical": "Boris Johnson", "label": "PER"}})
+    (spk,) = v["speakers"]
+    assert [q["text"] for q in spk["quotes"]] == [
+        'he was "horrified" by the shooting in Las Vegas', "the United Kingdom stood ready to help"]

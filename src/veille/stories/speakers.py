@@ -36,12 +36,24 @@ def _speaker_key(q: Mapping[str, Any]) -> str | None:
     return q.get("speaker_entity_id") or q.get("speaker_canonical") or q.get("speaker")
 
 
+def _speaker(q: Mapping[str, Any]) -> Any:
+    return q.get("speaker_entity_id") or q.get("speaker_canonical") or q.get("speaker")
+
+
 def collect_quotes(units: Sequence[Unit]) -> list[dict[str, Any]]:
+    """Every quote of the story, except one nested in another quote of its
+    sentence with the same (or no) speaker: 'Johnson said he was "horrified"
+    by ...' is one statement, not that and "horrified" again."""
     out = []
     for u in units:
-        for q in u.quotes:
+        kept: list[Mapping[str, Any]] = []
+        for q in sorted(u.quotes, key=lambda q: (q.get("start", 0), -q.get("end", 0))):
             if not (q.get("text") or "").strip():
                 continue
+            if any(o.get("start", 0) <= q.get("start", 0) and q.get("end", 0) <= o.get("end", 0)
+                   and _speaker(q) in (None, _speaker(o)) for o in kept):
+                continue
+            kept.append(q)
             out.append({"q": q, "unit": u})
     return out
 
