@@ -159,6 +159,17 @@ def test_unit_words_end_at_a_word_boundary() -> None:
     assert find(one("They met at the end of the month.", lang="en"), "end of the month").value == "2023-06"
 
 
+def test_month_names_belong_to_the_text_language() -> None:
+    # news-clusters (SpaceX Falcon Heavy, December 2017): "Destination is Mars
+    # orbit." was dated March 2017 (French "mars").
+    assert one("Destination is Mars orbit.", lang="en") == []
+    assert find(one("He left in March.", lang="en"), "March").value == "2023-03"
+    assert [t.value for t in one("Le 5 May 2017, rien.")] == ["2017"]  # the year alone
+    assert find(one("Il partira en mars."), "mars").value == "2024-03"
+    # abbreviations are shared by both languages' writers
+    assert find(one("Réunion à partir du 7 jan. à Paris."), "7 jan.").value == "2023-01-07"
+
+
 def test_day_and_month_with_a_relative_year() -> None:
     # news-clusters (Las Vegas shooting, published 2017-10-03): "on June 12
     # last year" was two entries, 2016 and 2017-06-12.

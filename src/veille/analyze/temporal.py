@@ -67,6 +67,7 @@ from veille.analyze.temporal_calendar import (
 from veille.analyze.temporal_lexicon import (
     DAY_PARTS,
     MONTHS,
+    MONTHS_BY_LANG,
     NUMBER_WORDS,
     SEASON_WORDS,
     UNITS,
@@ -479,6 +480,9 @@ def _accept(c: _Cand, text: str, folded: str, lang: str) -> bool:
     before = text[max(0, c.start - 40) : c.start]
     after = text[c.end : c.end + 40]
     surface = text[c.start : c.end]
+    mon_word = g.get("mon")
+    if mon_word and mon_word.rstrip(".") not in MONTHS_BY_LANG.get(lang, MONTHS):
+        return False  # another language's month word ("Destination is Mars orbit")
     if c.kind == "mon":
         mon = g["mon"] or ""
         i = folded.find(mon, c.start)

@@ -40,6 +40,18 @@ for _i, _names in enumerate(
     for _n in _names.split():
         MONTHS[_n] = _i
 
+# Month names by language: an English text's "Mars" is the planet, not mars
+# (March); a French text's "May" is a name. Abbreviations ("jan.", "sept.",
+# "déc.") are shared: both languages' writers use them.
+_FULL_NAMES = {
+    "fr": "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+    "en": "january february march april may june july august september october november december",
+}
+_ABBREVIATIONS = set(MONTHS) - {n for names in _FULL_NAMES.values() for n in names.split()}
+MONTHS_BY_LANG: dict[str, frozenset[str]] = {
+    lang: frozenset(names.split()) | _ABBREVIATIONS for lang, names in _FULL_NAMES.items()
+}
+
 WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
     [
