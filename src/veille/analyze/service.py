@@ -18,7 +18,11 @@ from veille.store import analyses as q
 
 Item = tuple[str, str, str | None, DateRange]
 
-ANALYSIS_VERSION = "veille.analysis.v1"
+#: Stored with each analysis. Bump it when the extractors' output changes, so
+#: that ``veille analyze --outdated`` redoes the analyses an upgrade improved.
+#: v2: straight/curly quote pairing by position, month names by language,
+#: "June 12 last year", unresolved pronouns are no speakers.
+ANALYSIS_VERSION = "veille.analysis.v2"
 BATCH = 32
 
 
@@ -30,21 +34,30 @@ def _ref(row: dict[str, Any]) -> DateRange:
 
 
 def analyze_pending(
-    store: Store, *, redo: bool = False, progress: Callable[[], Any] | None = None,
-    batch_size: int = BATCH,
+    store: Store, *, redo: bool = False, outdated: bool = False,
+    progress: Callable[[], Any] | None = None, batch_size: int = BATCH,
 ) -> dict[str, Any]:
+    """Analyse the articles that have no analysis; with ``redo``, every
+    article; with ``outdated``, also those analysed by another
+    ``ANALYSIS_VERSION``. Old analyses are dropped first (in one transaction),
+    so an interrupted run resumes with what is left to do."""
     try:
         from veille.analyze.pipeline import analyze_batch
     except ImportError as exc:  # the analysis stage is optional at run time
         return {"skipped": f"analysis unavailable: {exc}"}
-    if redo:
-        from sqlalchemy import delete
+    if redo or outdated:
+        from sqlalchemy import delete, select
 
         from veille.store.schema import analyses, mentions
 
         with store.begin() as conn:
-            conn.execute(delete(mentions))
-            conn.execute(delete(analyses))
+            if redo:
+                conn.execute(delete(mentions))
+                conn.execute(delete(analyses))
+            else:
+                old = select(analyses.c.article_uid).where(analyses.c.version != ANALYSIS_VERSION)
+                conn.execute(delete(mentions).where(mentions.c.article_uid.in_(old)))
+                conn.execute(delete(analyses).where(analyses.c.version != ANALYSIS_VERSION))
     done = 0
     prog = progress() if progress else None
     task = None

@@ -11,14 +11,19 @@ from veille.cli.base import app, make_progress, open_store, print_json
 def analyze(
     ctx: typer.Context,
     all_: bool = typer.Option(False, "--all", help="Re-analyse every article, not only new ones."),
+    outdated: bool = typer.Option(
+        False, "--outdated",
+        help="Also re-analyse articles analysed by an earlier version of veille's extractors."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Find sentences, entities, quotes, dates and quantities in stored articles."""
     from veille.analyze.service import analyze_pending
 
     store = open_store(ctx)
-    result = analyze_pending(store, redo=all_, progress=make_progress)
+    result = analyze_pending(store, redo=all_, outdated=outdated, progress=make_progress)
     if json_out:
         print_json(result)
+    elif "skipped" in result:
+        typer.echo(f"analyse: {result['skipped']}")
     else:
-        typer.echo(str(result))
+        typer.echo(f"analyse: {result['analyzed']} articles analysed")
