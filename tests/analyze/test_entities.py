@@ -234,3 +234,17 @@ def test_lone_surname_the_model_called_an_organisation_joins_the_person():
           Mention("Cil", "ORG", 30, 33, 1, label_cue="source-noun")]
     (an,), _ = link_entities([Analysis("b", "en", entities=ms)], [])
     assert an.entities[0].entity_id != an.entities[1].entity_id
+
+
+def test_english_possessive_is_not_part_of_the_name(analyze):
+    # news-clusters (North Korea missile stories) and SemEval-2022 task 8:
+    # "South Korea's" and "Burger King's" were entities apart from
+    # "South Korea" and "Burger King".
+    text = ("South Korea's military said the missile flew over Hokkaido. "
+            "Burger King's parent company agreed with South Korea on Monday.")
+    an = analyze(text, "en")
+    names = [m.text for m in an.entities]
+    assert "South Korea's" not in names and "Burger King's" not in names
+    assert names.count("South Korea") == 2
+    for m in an.entities:
+        assert text[m.start:m.end] == m.text

@@ -46,7 +46,10 @@ def _trim(span: Span) -> tuple[int, int] | None:
             i += 1
             continue
         break
-    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+    # trailing punctuation, and the English possessive: "South Korea's" names
+    # South Korea (an entity of its own otherwise, next to "South Korea")
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space
+                     or doc[j - 1].text.lower() in ("'s", "’s")):
         j -= 1
     return (i, j) if j > i else None
 
