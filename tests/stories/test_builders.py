@@ -318,3 +318,21 @@ def test_quote_nested_in_a_quote_of_the_same_speaker_is_one_statement() -> None:
     (spk,) = v["speakers"]
     assert [q["text"] for q in spk["quotes"]] == [
         'he was "horrified" by the shooting in Las Vegas', "the United Kingdom stood ready to help"]
+
+
+def test_title_is_a_headline_when_articles_have_one() -> None:
+    # news-clusters (USA Today, 2018-02-05): the lead "CLOSE A group of tech
+    # experts ..." (video-player furniture) was more central than any headline.
+    lead = ("CLOSE A group of tech experts who used to work at Facebook and Google have founded "
+            "an organization to raise awareness about what they believe is tech addiction.")
+    a1 = art("a1", lead + " The tech experts say Facebook and Google addict children.",
+             source="one.example", lang="en", title="Facebook, Google accused of addicting kids")
+    a2 = art("a2", "Former Facebook and Google employees founded a group against tech addiction. "
+                   "The group says Facebook and Google products addict children.",
+             source="two.example", lang="en", title="Ex-Facebook and Google staff fight tech addiction")
+    v = build_story_view([a1, a2], [None, None], {})
+    assert v["title"]["from"] == "headline"
+    assert v["title"]["text"] in {a1["title"], a2["title"]}
+    # without headlines, the lead sentence is the title
+    v = build_story_view([{**a1, "title": None}, {**a2, "title": None}], [None, None], {})
+    assert v["title"]["from"] == "lead sentence"

@@ -33,8 +33,8 @@ def choose_title(
     units: Sequence[Unit],
     main_language: str | None,
 ) -> dict[str, Any] | None:
-    """Candidates are each article's title and first stand-alone sentence; the one
-    closest on average to all the story's sentences wins."""
+    """Candidates are each article's headline, else its first stand-alone
+    sentence; the one closest on average to all the story's sentences wins."""
     from veille.stories.summary import candidate
 
     cands: list[tuple[str, str, str]] = []  # (text, kind, uid)
@@ -56,6 +56,12 @@ def choose_title(
     sim = similarity_matrix([c[0] for c in cands] + body)
     k = len(cands)
     score = np.asarray(sim[:k, k:].mean(axis=1)).ravel() if body else np.zeros(k)
+    # Headlines are written to be titles; a lead sentence is the fallback for
+    # stories whose articles have none. (Leads won on centrality because they
+    # are longer, and scraped ones carry page furniture: "CLOSE A group of...")
+    headline = np.array([c[1] == "headline" for c in cands])
+    if headline.any():
+        score = np.where(headline, score, -1.0)
     best = int(np.argmax(score))
     text, kind, uid = cands[best]
     return {"text": shorten(text), "full": " ".join(text.split()), "from": kind,

@@ -28,7 +28,7 @@ SCHEMA = "veille.story_view/1"
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
-BUILDER = 3
+BUILDER = 4
 
 
 def is_current(view: Mapping[str, Any] | None) -> bool:
