@@ -80,6 +80,19 @@ def test_unresolved_pronoun_is_no_speaker(analyze):
     assert q.speaker is None and q.speaker_canonical is None
 
 
+def test_name_colon_quote_headline(analyze):
+    # SemEval-2022 task 8 (a French report of Olaf Scholz in the Bundestag,
+    # March 2020): the headline convention "NAME : « … »", no verb.
+    an = _linked(analyze, "Olaf Scholz au Bundestag de Berlin : « La crise montre à quel point nous "
+                          "sommes vulnérables ». Le Bundestag approuve le programme d'aide.")
+    q = _only(an)
+    assert q.speaker_canonical == "Olaf Scholz" and q.method == "name-colon"
+    # a topic before the colon is no speaker
+    an = _linked(analyze, "Santé publique : « Nous manquons de masques partout », selon les "
+                          "infirmières de l'hôpital.")
+    assert _only(an).method != "name-colon"
+
+
 def test_title_surname_incise_and_source(analyze):
     an = _linked(analyze, "Jean Dupont dirige la coopérative depuis 2010. « C’est une étape importante "
                           "pour nous », a ajouté M. Dupont, selon un communiqué de la coopérative.")

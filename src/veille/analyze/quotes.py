@@ -439,6 +439,32 @@ def step2_colon(ctx: _Ctx, open_pos: int) -> Attribution | None:
     return None
 
 
+def step2b_name_colon(ctx: _Ctx, open_pos: int) -> Attribution | None:
+    """Macron : « Nous sommes en guerre » / Scholz au Bundestag : « … ».
+
+    The headline and lead convention: a person named before a colon that opens
+    the quote, no verb in between. Only a person (an organisation before a
+    colon is mostly a topic: "Santé : « … »"), and only when nothing but the
+    name's own phrase (places, titles) precedes the colon in the sentence.
+    """
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
+        return None
+    sent = ctx.sent(doc[k])
+    head = doc[sent.start:k]
+    if not len(head) or any(t.pos_ in ("VERB", "AUX") for t in head):
+        return None
+    for m in ctx.mentions:
+        if m.label != "PER" or ctx.in_quote(m.start):
+            continue
+        if head.start_char + ctx.offset <= m.start and m.end <= doc[k].idx + ctx.offset:
+            return Attribution(m.text, m, None, "NAME : quote", "name-colon", 0.75)
+    return None
+
+
 # an abbreviation point ("M. Dupont") does not end the attribution
 _SELON = re.compile(r"(?:[^.;!?«»“”]|(?<=\b[A-Z])\.){0,120}?\b(selon|d['’]après|according to)\s+"
                     r"([^.;!?«»“”]+)", re.I)
@@ -588,7 +614,7 @@ def extract_quotes(
         if not q.text.strip():
             notes.append(f"quote: empty quote at {a}")
             continue
-        attr = step1_incise(ctx, c) or step2_colon(ctx, a)
+        attr = step1_incise(ctx, c) or step2_colon(ctx, a) or step2b_name_colon(ctx, a)
         sel, source = step3_selon(ctx, c)
         if attr is None or attr.speaker is None:
             attr = sel or attr
