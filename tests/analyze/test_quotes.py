@@ -126,6 +126,16 @@ def test_scare_quote_has_no_speaker(analyze):
     assert q.text == "irréaliste" and q.speaker is None and q.method == "none"
 
 
+def test_words_quoted_as_a_named_agents_judgement(analyze):
+    # SemEval-2022 task 8 (a French report on the OAS, March 2020): "jugée
+    # « lamentable » par le Mexique" — the agent of the participle said it.
+    an = _linked(analyze, "Réélection d'Almagro à l'OEA jugée « lamentable » par le Mexique.")
+    q = _only(an)
+    assert q.text == "lamentable" and q.speaker == "Mexique" and q.method == "passive-agent"
+    an = _linked(analyze, 'The plan was described as "reckless" by Rex Tillerson on Friday.', "en")
+    assert _only(an).speaker_canonical == "Rex Tillerson"
+
+
 def test_english_said_after_quote_and_pronoun(analyze):
     an = _linked(analyze, "Prime Minister Rishi Sunak said the plan would cut waiting lists. "
                           "“It is a difficult day,” he said.", "en")

@@ -465,6 +465,39 @@ def step2b_name_colon(ctx: _Ctx, open_pos: int) -> Attribution | None:
     return None
 
 
+_AGENT_PREP = {"par", "by"}
+
+
+def step3b_passive_agent(ctx: _Ctx, open_pos: int, close_end: int) -> Attribution | None:
+    """Réélection jugée « lamentable » par le Mexique / qualifiée de « … » par X /
+    described as "…" by X: the quoted words are the agent's, when the agent is
+    named. "jugé « irréaliste » par de nombreux experts" names nobody: no speaker."""
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    steps = 0
+    while k >= 0 and steps < 3 and (doc[k].is_space or doc[k].text.lower() in ("de", "d'", "comme", "as")):
+        k -= 1
+        steps += 1
+    # a past participle; the French model often tags "jugée" ADJ without morphology
+    if k < 0 or not (doc[k].pos_ in ("VERB", "ADJ") and (
+            "Part" in doc[k].morph.get("VerbForm", [])
+            or doc[k].text.lower().endswith(("é", "ée", "és", "ées", "ed")))):
+        return None
+    j = ctx.tok_at(close_end)
+    while j < len(doc) and (doc[j].is_space or doc[j].text in (",",)):
+        j += 1
+    if j >= len(doc) or doc[j].text.lower() not in _AGENT_PREP:
+        return None
+    for t in doc[j + 1 : min(len(doc), j + 4)]:
+        m = ctx.mention_of(t)
+        if m is not None and m.label in ("PER", "ORG", "LOC"):
+            return Attribution(m.text, m, doc[k].lemma_, "participle « quote » par AGENT",
+                               "passive-agent", 0.7)
+        if t.pos_ not in ("DET",):
+            break
+    return None
+
+
 # an abbreviation point ("M. Dupont") does not end the attribution
 _SELON = re.compile(r"(?:[^.;!?«»“”]|(?<=\b[A-Z])\.){0,120}?\b(selon|d['’]après|according to)\s+"
                     r"([^.;!?«»“”]+)", re.I)
@@ -617,7 +650,7 @@ def extract_quotes(
         attr = step1_incise(ctx, c) or step2_colon(ctx, a) or step2b_name_colon(ctx, a)
         sel, source = step3_selon(ctx, c)
         if attr is None or attr.speaker is None:
-            attr = sel or attr
+            attr = sel or step3b_passive_agent(ctx, a, c) or attr
         if attr is None or attr.speaker is None:
             host = [(iq, ia) for iq, ia in indirect if iq.start <= s and e <= iq.end and ia.speaker]
             if host:
