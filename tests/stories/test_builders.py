@@ -256,7 +256,7 @@ def test_render_lines_show_every_section() -> None:
 
 
 def test_render_lines_count_in_words_and_mark_cut_quotes() -> None:
-    from veille.stories.render import _clip, render_lines
+    from veille.stories.render import clip, render_lines
 
     arts, ans, ents = _quake_story()
     view = build_story_view(arts, ans, ents)
@@ -267,10 +267,10 @@ def test_render_lines_count_in_words_and_mark_cut_quotes() -> None:
     # A long quote is cut at a word and says so; a short one is left whole.
     quote = ("La Russie commencera à déployer des armes nucléaires tactiques en Biélorussie "
              "après que des installations de stockage spéciales seront prêtes")
-    cut = _clip(quote, 100)
+    cut = clip(quote, 100)
     assert len(cut) <= 100 and cut.endswith("…")
     assert quote.startswith(cut[:-1]) and quote[len(cut) - 1] == " "
-    assert _clip("Tout se déroule comme prévu", 100) == "Tout se déroule comme prévu"
+    assert clip("Tout se déroule comme prévu", 100) == "Tout se déroule comme prévu"
 
 
 def test_site_furniture_is_no_statement_and_old_dates_are_background() -> None:

@@ -51,6 +51,8 @@ def stories(
         return
     from rich.table import Table
 
+    from veille.stories.render import clip
+
     t = Table("id", "size", "first", "last", "lang", "title")
     for r in rows:
         t.add_row(
@@ -59,7 +61,7 @@ def stories(
             r["first_published"] or "",
             r["last_published"] or "",
             ",".join(r["languages"]),
-            (r["title"] or "")[:80],
+            clip(r["title"] or "", 80),
         )
     console.print(t)
 

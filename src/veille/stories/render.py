@@ -15,7 +15,7 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
     """At most ``width`` characters, cut at a word boundary and marked "…"
     when cut, so a truncated quote never reads as if the speaker said less."""
     if len(text) <= width:
@@ -60,7 +60,7 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
 
     def entry(e: Mapping[str, Any]) -> str:
         return (f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
-                f"{_clip(e['sentence'], 100)}  [{e['n_sources']} src]")
+                f"{clip(e['sentence'], 100)}  [{e['n_sources']} src]")
 
     out.append("")
     out.append("Timeline")
@@ -76,7 +76,7 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
     for sp in (view.get("speakers") or [])[:max_items]:
         out.append(f"  {sp['speaker']} ({_n(sp['n_quotes'], 'quote')})")
         for q in sp["quotes"][:3]:
-            out.append(f"    « {_clip(q['text'], 100)} »  ({_src(q['sources'])})")
+            out.append(f"    « {clip(q['text'], 100)} »  ({_src(q['sources'])})")
     if view.get("missing"):
         out.append("")
         out.append("Missing")
