@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 import ftfy
 from ftfy.badness import BADNESS_RE
@@ -252,40 +253,40 @@ def _bad_near(text: str, positions: list[int]) -> bool:
     """
     if _reach_plan() is None:
         return _bad_near_uniform(text, positions)
+    return _bad_in_windows(text, _reach_windows(text, positions))
+
+
+def _reach_windows(text: str, positions: list[int]) -> Iterator[tuple[int, int]]:
+    """(lo, hi) around each position, by its character's _reach; none for a
+    character no match can hold."""
     reach = _reach_cache
     if len(reach) > 100_000:
         reach.clear()
-    start = end = -1
     for i in positions:
         c = text[i]
         r = reach.get(c, _UNKNOWN)
         if r is _UNKNOWN:
             r = reach[c] = _reach(c)
-        if r is None:
-            continue
-        lo, hi = i - r[0], i + r[1]
-        if lo < 0:
-            lo = 0
-        if lo <= end:
-            if lo < start:
-                start = lo
-            if hi > end:
-                end = hi
-            continue
-        if end >= 0 and BADNESS_RE.search(text, start, end):
-            return True
-        start, end = lo, hi
-    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+        if r is not None:
+            yield max(i - r[0], 0), i + r[1]
 
 
 def _bad_near_uniform(text: str, positions: list[int]) -> bool:
     """_bad_near with ``span`` characters on each side of every position."""
     _, span = _bad_anchor_re()
+    return _bad_in_windows(text, ((max(i - span, 0), i + 1 + span) for i in positions))
+
+
+def _bad_in_windows(text: str, windows: Iterable[tuple[int, int]]) -> bool:
+    """Whether BADNESS_RE matches in one of ``windows`` (ordered by start),
+    overlapping ones merged so that no stretch is searched twice."""
     start = end = -1
-    for i in positions:
-        lo, hi = max(i - span, 0), i + 1 + span
+    for lo, hi in windows:
         if lo <= end:
-            end = hi
+            if lo < start:
+                start = lo
+            if hi > end:
+                end = hi
             continue
         if end >= 0 and BADNESS_RE.search(text, start, end):
             return True
