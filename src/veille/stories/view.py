@@ -33,7 +33,7 @@ BUILDER = 4
 
 def is_current(view: Mapping[str, Any] | None) -> bool:
     """A stored view this code would build the same way (else: rebuild it)."""
-    return bool(view) and view.get("builder") == BUILDER  # type: ignore[union-attr]
+    return view is not None and view.get("builder") == BUILDER
 
 
 def _main_language(articles: Sequence[Mapping[str, Any]]) -> tuple[str | None, dict[str, int]]:
