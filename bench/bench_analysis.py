@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "src"))
 from veille.analyze import pipeline  # noqa: E402
 from veille.analyze.evaluate import read_seed  # noqa: E402
 from veille.analyze.nlp import get_nlp  # noqa: E402
-from veille.model import DateRange  # noqa: E402
+from veille.core.model import DateRange  # noqa: E402
 
 
 def shared_data() -> Path:

@@ -160,8 +160,8 @@ def bench_store(sizes: list[int], window: int) -> list[dict[str, Any]]:
     import tempfile
 
     from veille.cluster.service import cluster_pending
+    from veille.core.model import DateRange, RawRecord
     from veille.ingest.service import ingest_items
-    from veille.model import DateRange, RawRecord
     from veille.store import Store
 
     out = []

@@ -92,8 +92,8 @@ def load_items(n: int) -> list[tuple[str, str, str | None, Any]]:
     """The first ``n`` distinct articles of the generated corpus."""
     from corpus import generate
 
+    from veille.core.model import DateRange
     from veille.ingest.dates import parse_date
-    from veille.model import DateRange
 
     path = generate(10_000, CACHE / "articles-10000.jsonl")
     items = []
@@ -177,8 +177,8 @@ def measure(run: Any, n_expected: int) -> dict[str, float]:
 
 def make_store(items: list[Any]) -> Any:
     """A SQLite store holding the articles (ingested without analysis, untimed)."""
+    from veille.core.model import RawRecord
     from veille.ingest.service import ingest_items
-    from veille.model import RawRecord
     from veille.store import Store
 
     db = Path(tempfile.mkdtemp(prefix="veille-bench-engine-")) / "bench.db"

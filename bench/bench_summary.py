@@ -65,7 +65,7 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 def analyse(arts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from veille.analyze.pipeline import analyze_batch
-    from veille.model import DateRange
+    from veille.core.model import DateRange
 
     items = []
     for a in arts:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange
 from veille.ingest.normalize import normalize_text
-from veille.model import DateRange
 
 REPO = Path(__file__).resolve().parents[1]
 ROUNDS = 30

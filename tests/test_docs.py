@@ -40,7 +40,7 @@ def test_docs_readme_links_resolve() -> None:
 
 
 def test_docs_every_error_code_is_documented() -> None:
-    from veille.errors import CODES
+    from veille.core.errors import CODES
 
     used = set()
     for path in (REPO / "src" / "veille").rglob("*.py"):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.model import Analysis, DateRange, EntityRecord
+from veille.core.model import Analysis, DateRange, EntityRecord
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_EQ = REPO / "tests" / "data" / "gold" / "seeds_entities_quotes.json"

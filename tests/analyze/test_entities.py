@@ -9,7 +9,7 @@ import pytest
 from veille.analyze import names
 from veille.analyze.evaluate import load_gold, score
 from veille.analyze.linking import link_entities
-from veille.model import Analysis, Mention
+from veille.core.model import Analysis, Mention
 
 
 @pytest.fixture(scope="module")

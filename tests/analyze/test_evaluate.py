@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from veille.analyze.evaluate import load_gold, score
-from veille.model import Analysis, Mention, Quantity, Quote, TimeRef
+from veille.core.model import Analysis, Mention, Quantity, Quote, TimeRef
 
 GOLD = {
     "x.txt": {

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from veille.analyze import nlp as nlpmod
 from veille.analyze import pipeline
 from veille.analyze.pipeline import analyze_batch
-from veille.model import DateRange
+from veille.core.model import DateRange
 
 
 def _check_offsets(an, text):

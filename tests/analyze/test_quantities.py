@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from veille.analyze.quantities import extract_quantities
+from veille.core.model import Quantity
 from veille.ingest.normalize import normalize_text
-from veille.model import Quantity
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "data" / "gold" / "seeds_times_quantities.json"
@@ -104,6 +104,6 @@ def test_uses_spacy_doc_for_the_noun_when_given(nlp_fr: object) -> None:
 @pytest.fixture(scope="module")
 def nlp_fr() -> object:
     spacy = pytest.importorskip("spacy")
-    from veille.config import SPACY_MODELS
+    from veille.core.settings import SPACY_MODELS
 
     return spacy.load(SPACY_MODELS["fr"], disable=["ner", "lemmatizer"])

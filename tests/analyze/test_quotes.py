@@ -7,7 +7,7 @@ import pytest
 from veille.analyze.evaluate import load_gold, score
 from veille.analyze.linking import link_entities
 from veille.analyze.quotes import find_quote_spans, match_quotes_across
-from veille.model import Analysis, Quote
+from veille.core.model import Analysis, Quote
 
 
 @pytest.fixture(scope="module")

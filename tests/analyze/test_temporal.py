@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from veille.analyze.temporal import extract_times, fold_same_length
+from veille.core.model import DateRange, Sentence, TimeRef
 from veille.ingest.normalize import normalize_text
-from veille.model import DateRange, Sentence, TimeRef
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "data" / "gold" / "seeds_times_quantities.json"

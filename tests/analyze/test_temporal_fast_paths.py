@@ -21,7 +21,7 @@ from veille.analyze import quantities, temporal
 from veille.analyze.evaluate import read_seed
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.temporal import extract_times, fold_same_length
-from veille.model import DateRange
+from veille.core.model import DateRange
 
 REPO = Path(__file__).resolve().parents[2]
 REFS = [

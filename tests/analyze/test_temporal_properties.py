@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.temporal import extract_times
-from veille.model import DateRange, Sentence
+from veille.core.model import DateRange, Sentence
 
 PIECES = st.sampled_from([
     "le 7 et 8 juillet", "hier soir", "vendredi", "à 22 h 30", "1945", "15 mois", "l'an dernier",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from veille.analyze.timebank import evaluate, read_timeml, score_doc, timeml_units
-from veille.model import TimeRef
+from veille.core.model import TimeRef
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -17,13 +17,13 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from veille.cli import app
+from veille.core.model import RawRecord
 from veille.engine.prepare import Prepared, prepare_batch
 from veille.engine.runners import DaskRunner, ProcessRunner, Runner, make_runner
 from veille.ingest import dedup
 from veille.ingest.prepare import prepare
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
-from veille.model import RawRecord
 from veille.store import Store
 from veille.store.schema import articles
 

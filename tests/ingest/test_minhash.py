@@ -19,9 +19,9 @@ from datasketch import MinHash
 from sqlalchemy import inspect
 from sqlalchemy import text as sql
 
+from veille.core.model import RawRecord
 from veille.ingest import dedup
 from veille.ingest.service import ingest_items
-from veille.model import RawRecord
 from veille.store import Store
 from veille.store.core import _alembic_config
 

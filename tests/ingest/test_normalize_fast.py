@@ -98,8 +98,8 @@ def test_index_stems_come_from_the_stored_article(tmp_path: Path) -> None:
     exact copy first, then a different text under that id)."""
     from sqlalchemy import text as sql
 
+    from veille.core.model import RawRecord
     from veille.ingest.service import ingest_items
-    from veille.model import RawRecord
     from veille.search.text import stem_text
     from veille.store import Store
 

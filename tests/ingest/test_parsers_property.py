@@ -14,12 +14,12 @@ from datetime import date
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from veille.errors import CODES, VeilleError
+from veille.core.errors import CODES, VeilleError
+from veille.core.model import RawRecord, Reject
 from veille.ingest.dates import month_range, parse_date
 from veille.ingest.decode import decode
 from veille.ingest.normalize import clean_field, content_hash, normalize_text
 from veille.ingest.readers import ReadOptions, detect_format, read_jsonl_lines, read_seed, read_text
-from veille.model import RawRecord, Reject
 
 N = int(os.environ.get("VEILLE_FUZZ_EXAMPLES", "60"))
 PROPS = settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])

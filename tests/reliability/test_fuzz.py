@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from veille.cli import app
-from veille.errors import CODES
+from veille.core.errors import CODES
+from veille.core.model import RawRecord, Reject
 from veille.ingest.readers import ReadOptions, read_feed, read_html
 from veille.ingest.service import ingest_items
-from veille.model import RawRecord, Reject
 from veille.store import Store
 from veille.store import articles as q
 

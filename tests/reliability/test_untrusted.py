@@ -276,7 +276,7 @@ def test_invalid_multipart_is_a_problem(app_store) -> None:  # type: ignore[no-u
 
 
 def test_article_over_size_limit_is_rejected_with_reason(tmp_path: Path) -> None:
-    from veille.config import Settings
+    from veille.core.settings import Settings
     from veille.web import create_app
 
     settings = Settings()

@@ -21,9 +21,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
+from veille.core.model import Analysis, DateRange, EntityRecord, Mention, RawRecord, Reject, Sentence
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
-from veille.model import Analysis, DateRange, EntityRecord, Mention, RawRecord, Reject, Sentence
 from veille.store import Store
 from veille.store import analyses as qa
 from veille.store import articles as q

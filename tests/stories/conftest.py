@@ -28,9 +28,9 @@ def article_dict(art: Any) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def seed_story() -> dict[str, Any]:
+    from veille.core.model import Article
     from veille.ingest.prepare import prepare
     from veille.ingest.readers import ReadOptions, read_seed
-    from veille.model import Article
 
     paths = sorted((REPO / "examples").glob("*.txt"))
     if not paths:
@@ -47,7 +47,7 @@ def seed_story() -> dict[str, Any]:
         pytest.skip("veille.analyze.pipeline not available yet")
     from datetime import date
 
-    from veille.model import DateRange
+    from veille.core.model import DateRange
 
     items = []
     for a in articles:

@@ -230,7 +230,7 @@ def test_two_languages() -> None:
 
 
 def test_graphml_export_with_entity_records() -> None:
-    from veille.model import EntityRecord
+    from veille.core.model import EntityRecord
 
     arts, ans, _ = _quake_story()
     ents = {"izmir": EntityRecord("izmir", "Izmir", "LOC"),

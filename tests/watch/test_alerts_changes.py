@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import insert
 
+from veille.core.model import Analysis, DateRange, EntityRecord, Mention, Quantity, Quote, RawRecord
 from veille.ingest.readers import ReadOptions, read_html
 from veille.ingest.service import ingest_items
-from veille.model import Analysis, DateRange, EntityRecord, Mention, Quantity, Quote, RawRecord
 from veille.store import Store
 from veille.store import analyses as qa
 from veille.store.schema import stories, story_articles

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from veille.analyze import labels as L
-from veille.model import Mention
+from veille.core.model import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

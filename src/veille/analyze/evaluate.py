@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from veille.model import Analysis, DateRange
+from veille.core.model import Analysis, DateRange
 
 FIELDS = ("entities", "quotes", "times", "quantities")
 

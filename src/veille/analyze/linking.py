@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from veille.analyze import names
-from veille.model import Analysis, EntityRecord, Mention
+from veille.core.model import Analysis, EntityRecord, Mention
 
 #: rapidfuzz ratio (0-100) above which two keys of the same label are one name.
 #: Person names compare token by token (the weakest token decides), other

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from veille import config
+from veille.core import settings as config
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,4 +1,4 @@
-"""The analysis orchestrator: text in, :class:`~veille.model.Analysis` out.
+"""The analysis orchestrator: text in, :class:`~veille.core.model.Analysis` out.
 
 One call handles a batch: texts are grouped by language and each group goes
 through a single batched ``nlp.pipe`` (the model is loaded once per process).
@@ -16,7 +16,7 @@ from typing import Any
 from veille.analyze import nlp as nlpmod
 from veille.analyze.entities import mentions_from_doc, sentence_index_of
 from veille.analyze.quotes import extract_quotes, find_quote_spans
-from veille.model import Analysis, DateRange, Sentence
+from veille.core.model import Analysis, DateRange, Sentence
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from veille.analyze.temporal import (
     sentence_index,
 )
 from veille.analyze.temporal_lexicon import NUMBER_WORDS, parse_number
-from veille.model import DateRange, Quantity, Sentence, TimeRef
+from veille.core.model import DateRange, Quantity, Sentence, TimeRef
 
 __all__ = ["extract_quantities"]
 

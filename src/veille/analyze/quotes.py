@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from veille.model import Analysis, Mention, Quote
+from veille.core.model import Analysis, Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -33,7 +33,7 @@ from typing import Any
 
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.temporal import extract_times
-from veille.model import DateRange
+from veille.core.model import DateRange
 
 MODELS = ("DateTime", "Number", "NumberRange", "Dimension")
 _DT_TYPES = {"date", "daterange", "datetime", "time", "duration", "set"}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from veille.model import Analysis, DateRange
+from veille.core.model import Analysis, DateRange
 from veille.store import Store
 from veille.store import analyses as q
 

@@ -75,7 +75,7 @@ from veille.analyze.temporal_lexicon import (
     parse_number,
 )
 from veille.analyze.temporal_tense import guess_tense
-from veille.model import DateRange, Sentence, TimeRef
+from veille.core.model import DateRange, Sentence, TimeRef
 
 __all__ = ["extract_times", "fold_same_length", "sentence_index"]
 

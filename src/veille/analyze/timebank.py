@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from veille.analyze.temporal import extract_times
-from veille.model import DateRange, TimeRef
+from veille.core.model import DateRange, TimeRef
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

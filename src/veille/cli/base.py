@@ -21,7 +21,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from veille.config import Settings
+from veille.core.settings import Settings
 from veille.store import Store
 
 app = typer.Typer(

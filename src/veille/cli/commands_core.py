@@ -10,10 +10,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from veille.cli.base import app, console, fail, make_progress, open_store, print_json, settings_of
-from veille.errors import VeilleError
+from veille.core.errors import VeilleError
+from veille.core.model import Reject
 from veille.ingest.dates import parse_date
 from veille.ingest.sources import FORMATS, SourceOptions, read_paths
-from veille.model import Reject
 
 EXIT_REJECTED = 1
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from veille.core.model import Analysis
 from veille.engine.runners import Runner
-from veille.model import Analysis
 from veille.store import Store
 
 BATCH = 32

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from veille.core.model import Article, RawRecord, Reject
 from veille.ingest import dedup
 from veille.ingest.prepare import prepare
-from veille.model import Article, RawRecord, Reject
 from veille.search.text import index_words, stem_text, stem_words
 
 

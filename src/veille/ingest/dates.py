@@ -10,8 +10,8 @@ import calendar
 import re
 from datetime import date, datetime
 
-from veille.errors import VeilleError
-from veille.model import DateRange
+from veille.core.errors import VeilleError
+from veille.core.model import DateRange
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")

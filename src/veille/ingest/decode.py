@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veille.errors import VeilleError
+from veille.core.errors import VeilleError
 
 # A file with NUL bytes or this share of control characters is not text.
 _CONTROL_SHARE = 0.10

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from veille.errors import VeilleError
+from veille.core.errors import VeilleError
+from veille.core.model import DateRange, RawRecord, Reject
 from veille.ingest.html import html_fragment_text
-from veille.model import DateRange, RawRecord, Reject
 
 if TYPE_CHECKING:
     from veille.ingest.readers import Item, ReadOptions

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from veille.errors import VeilleError
+from veille.core.errors import VeilleError
+from veille.core.model import Article, RawRecord, Reject
 from veille.ingest.language import detect_language, valid_language_code
 from veille.ingest.normalize import clean_field, content_hash, normalize_text
-from veille.model import Article, RawRecord, Reject
 
 
 def prepare(rec: RawRecord, max_bytes: int) -> Article | Reject:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from veille.errors import VeilleError
+from veille.core.errors import VeilleError
+from veille.core.model import DateRange, RawRecord, Reject
 from veille.ingest.dates import month_range, parse_date
 from veille.ingest.decode import decode
-from veille.model import DateRange, RawRecord, Reject
 
 Item = RawRecord | Reject
 Reader = Callable[[bytes, "ReadOptions"], Iterator[Item]]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from veille.core.model import Article, Reject
 from veille.engine.prepare import (
     Prepared,
     prepare_batch,
@@ -26,7 +27,6 @@ from veille.engine.prepare import (
 )
 from veille.ingest import dedup
 from veille.ingest.readers import Item
-from veille.model import Article, Reject
 from veille.search.index import index_rows
 from veille.store import Store
 from veille.store import articles as q

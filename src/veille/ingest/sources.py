@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from veille.errors import VeilleError
+from veille.core.errors import VeilleError
+from veille.core.model import DateRange, Reject
 from veille.ingest.readers import READERS, Item, ReadOptions, detect_format, read_jsonl_lines
-from veille.model import DateRange, Reject
 
 SIDECAR_SUFFIX = ".meta.json"
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}

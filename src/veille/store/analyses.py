@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
-from veille.model import Analysis, EntityRecord
+from veille.core.model import Analysis, EntityRecord
 from veille.store.articles import now
 from veille.store.schema import analyses, articles, entities, mentions, meta
 

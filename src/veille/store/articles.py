@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from veille.model import Article, Reject
+from veille.core.model import Article, Reject
 from veille.store.schema import articles, copies, lsh_bands, rejects
 
 

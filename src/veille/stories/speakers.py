@@ -93,7 +93,7 @@ def _analysis_matcher(quotes: Sequence[Mapping[str, Any]]) -> list[list[int]] | 
     """Groups from ``veille.analyze.quotes.match_quotes_across`` when that exists."""
     try:
         from veille.analyze.quotes import match_quotes_across
-        from veille.model import Analysis, Quote
+        from veille.core.model import Analysis, Quote
     except ImportError:
         return None
     fields = set(Quote.__dataclass_fields__)

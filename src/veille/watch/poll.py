@@ -20,9 +20,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from veille.core.model import DateRange, RawRecord, Reject
 from veille.ingest.normalize import content_hash
 from veille.ingest.readers import ReadOptions
-from veille.model import DateRange, RawRecord, Reject
 from veille.store import Store
 from veille.watch import sources as src_q
 from veille.watch.fetch import Fetcher, FetchError, Response, backoff_delay, host_key
@@ -124,7 +124,7 @@ def sniff_kind(resp: Response) -> str | None:
 
 
 def _decode_html(resp: Response) -> str | None:
-    from veille.errors import VeilleError
+    from veille.core.errors import VeilleError
     from veille.ingest.decode import decode
 
     try:

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from veille import __version__ as VERSION
-from veille.config import Settings
+from veille.core.settings import Settings
 from veille.store import Store
 from veille.web import bidi, problems
 from veille.web.api import articles, entities, exports, quotes, search, stories
