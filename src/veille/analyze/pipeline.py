@@ -17,40 +17,11 @@ from veille.analyze import nlp as nlpmod
 from veille.analyze.entities import mentions_from_doc, sentence_index_of
 from veille.analyze.quotes import extract_quotes, find_quote_spans
 from veille.core.model import Analysis, DateRange, Sentence
+from veille.lang.detect import detect_language
 
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, "str | None", DateRange]
-
-
-def detect_language(text: str) -> str | None:
-    """Best-effort language when the caller does not know it (lingua, fr/en/others)."""
-    try:
-        from lingua import Language, LanguageDetectorBuilder
-    except Exception:  # pragma: no cover - lingua is a declared dependency
-        return None
-    det = _detector()
-    lang = det.detect_language_of(text[:2000])
-    if lang is None:
-        return None
-    code = lang.iso_code_639_1.name.lower()
-    del Language, LanguageDetectorBuilder
-    return code
-
-
-_DET: Any = None
-
-
-def _detector() -> Any:
-    global _DET
-    if _DET is None:
-        from lingua import Language, LanguageDetectorBuilder
-
-        langs = [Language.FRENCH, Language.ENGLISH, Language.GERMAN, Language.SPANISH,
-                 Language.ITALIAN, Language.PORTUGUESE, Language.RUSSIAN, Language.UKRAINIAN,
-                 Language.DUTCH, Language.ARABIC]
-        _DET = LanguageDetectorBuilder.from_languages(*langs).build()
-    return _DET
 
 
 def _load_extractor(module: str, name: str) -> Callable[..., Any] | None:

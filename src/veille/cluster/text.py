@@ -22,42 +22,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-_STEMMERS = {
-    "ar": "arabic",
-    "ca": "catalan",
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "et": "estonian",
-    "eu": "basque",
-    "fa": "persian",
-    "fi": "finnish",
-    "fr": "french",
-    "ga": "irish",
-    "hi": "hindi",
-    "hu": "hungarian",
-    "hy": "armenian",
-    "id": "indonesian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "ne": "nepali",
-    "nl": "dutch",
-    "no": "norwegian",
-    "nb": "norwegian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sr": "serbian",
-    "sv": "swedish",
-    "ta": "tamil",
-    "tr": "turkish",
-}
-# Scripts written without spaces: character bigrams stand in for words.
-_NO_SPACE = {"zh", "ja", "th"}
+from veille.lang.stemmers import NO_SPACE, STEMMERS
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[  .,]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?")
@@ -101,7 +66,7 @@ def stop_words(language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _stemmer(language: str) -> snowballstemmer.stemmer | None:
-    name = _STEMMERS.get(language)
+    name = STEMMERS.get(language)
     return snowballstemmer.stemmer(name) if name else None
 
 
@@ -126,7 +91,7 @@ def terms(text: str, language: str | None) -> Counter[str]:
     lang = norm_lang(language)
     text = text[:MAX_CHARS]
     out: Counter[str] = Counter()
-    if lang in _NO_SPACE:
+    if lang in NO_SPACE:
         chars = [c for c in text if c.isalpha()]
         for a, b in zip(chars, chars[1:], strict=False):
             out[f"{lang}:{a}{b}"] += 1

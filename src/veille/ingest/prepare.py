@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from veille.core.errors import VeilleError
 from veille.core.model import Article, RawRecord, Reject
-from veille.ingest.language import detect_language, valid_language_code
 from veille.ingest.normalize import clean_field, content_hash, normalize_text
+from veille.lang.detect import detect_language, valid_language_code
 
 
 def prepare(rec: RawRecord, max_bytes: int) -> Article | Reject:

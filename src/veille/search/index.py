@@ -11,11 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, text
 
+from veille.lang.stemmers import PG_CONFIGS
 from veille.search.text import stem_text
 
-# PostgreSQL text-search configurations shipped with the server.
-PG_CONFIGS = {"fr": "french", "en": "english", "de": "german", "es": "spanish",
-              "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian"}
 _CHUNK = 500
 
 

@@ -16,18 +16,11 @@ from functools import lru_cache
 
 import snowballstemmer
 
-# ISO 639-1 -> Snowball algorithm, for every language both know.
-STEMMERS: dict[str, str] = {
-    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
-    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
-    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
-    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
-    "ne": "nepali", "no": "norwegian", "nb": "norwegian", "fa": "persian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish",
-    "sv": "swedish", "ta": "tamil", "tr": "turkish",
-}
+from veille.lang import SUPPORTED
+from veille.lang.stemmers import STEMMERS
+
 # The languages a query is stemmed in besides its raw form (the corpus languages).
-QUERY_LANGUAGES = ("fr", "en")
+QUERY_LANGUAGES = SUPPORTED
 
 # Words: letters/digits, keeping inner apostrophes out (l'Ukraine -> l, ukraine).
 _WORD = re.compile(r"\w+", re.UNICODE)

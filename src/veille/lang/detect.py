@@ -1,4 +1,4 @@
-"""Language detection with lingua, restricted to the languages news comes in.
+"""Language detection with lingua: the one detector ingest and analysis share.
 
 Restricting the candidate set keeps the detector small (memory, start-up) and
 more accurate on short texts; an article in another language is labelled by

@@ -1,0 +1,36 @@
+"""What veille knows of one language, in one typed object.
+
+Every analysis step that depends on the language (time expressions, quotes,
+numbers, entity clean-up, stemming) reads it from a :class:`LanguageData`
+instead of testing a language code, so that adding a language is one package
+under ``veille.lang`` plus its tests, and a language veille has no words for
+is handled by :data:`veille.lang.generic.GENERIC` (which says what it lacks)
+instead of silently being treated as French.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from veille.lang.entity_words import EntityWords
+from veille.lang.number_words import NumberWords
+from veille.lang.quote_words import QuoteWords
+from veille.lang.time_words import TimeWords
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """One language's words and rules; a ``None`` part is a capability it lacks."""
+
+    code: str  # ISO 639-1
+    name: str  # English name, for messages
+    time: TimeWords | None = None
+    numbers: NumberWords | None = None
+    quotes: QuoteWords | None = None
+    entities: EntityWords | None = None
+
+    def lacks(self) -> list[str]:
+        """The analysis parts this language has no words for (shown in analysis notes)."""
+        parts = {"time": self.time, "numbers": self.numbers, "quotes": self.quotes,
+                 "entities": self.entities}
+        return [name for name, part in parts.items() if part is None]
