@@ -8,12 +8,12 @@ state so a store clustered with older weights can be told apart.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from veille.cluster.similarity import Model
+from veille.core.settings import Settings
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
 
@@ -64,7 +64,7 @@ class Params:
 
 
 def load_params(path: str | Path | None = None) -> Params:
-    path = Path(path or os.environ.get("VEILLE_CLUSTER_PARAMS") or PARAMS_PATH)
+    path = Path(path or Settings().cluster_params or PARAMS_PATH)
     if not path.exists():
         return Params()
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -1,12 +1,22 @@
-"""Settings in one place: defaults here, overridable by environment variables.
+"""Settings in one place: every environment variable veille reads, with its default.
 
-Model names live here so a pipeline can be swapped without touching code.
+Each setting is a field of :class:`Settings` whose metadata names its
+environment variable and says what it is for; ``docs/configuration.md`` is
+generated from these fields (``python scripts/gen_settings_docs.py``) and a
+test fails when the page, or a ``VEILLE_*`` variable read anywhere in the code,
+is out of step with them. Code reads settings from a :class:`Settings`
+instance, never from ``os.environ`` directly.
+
+Model names live here too, so a pipeline can be swapped without touching code.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
 
 # spaCy pipelines by ISO 639-1 language code. Installed from PyPI as packages
 # (see pyproject.toml): no model is ever downloaded at run time.
@@ -18,13 +28,88 @@ SPACY_MODELS: dict[str, str] = {
 }
 
 DEFAULT_DB = "veille.db"
+#: The largest article (bytes of text) any reader, the API or the watcher accepts.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+#: The repository checkout's parent holds ``shared/data`` in development.
+_REPO = Path(__file__).resolve().parents[3]
+DEFAULT_SHARED_DATA = str(_REPO.parent / "shared" / "data")
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _on_unless_zero(value: str) -> bool:
+    return value.strip() != "0"
+
+
+def _setting(env: str, default: Any, doc: str, parse: Callable[[str], Any] = str,
+             shown: str | None = None) -> Any:
+    """A field read from ``env`` when the instance is built (so tests can set it)."""
+
+    def factory() -> Any:
+        raw = os.environ.get(env)
+        return default if raw is None else parse(raw)
+
+    return field(default_factory=factory,
+                 metadata={"env": env, "doc": doc, "default": default, "parse": parse,
+                           "shown": shown})
 
 
 @dataclass
 class Settings:
-    db: str = field(default_factory=lambda: os.environ.get("VEILLE_DB", DEFAULT_DB))
-    max_article_bytes: int = field(
-        default_factory=lambda: int(os.environ.get("VEILLE_MAX_ARTICLE_BYTES", MAX_ARTICLE_BYTES))
-    )
-    token: str | None = field(default_factory=lambda: os.environ.get("VEILLE_TOKEN"))
+    """What a run of veille is configured with; build one per command or app."""
+
+    db: str = _setting("VEILLE_DB", DEFAULT_DB,
+                       "The store: a SQLite file path or a `postgresql://` URL (`--db` overrides it).")
+    max_article_bytes: int = _setting(
+        "VEILLE_MAX_ARTICLE_BYTES", MAX_ARTICLE_BYTES,
+        "Largest accepted article, in bytes; larger records are rejected with their reason.",
+        int, shown="5 MB")
+    token: str | None = _setting(
+        "VEILLE_TOKEN", None,
+        "Write token for the API (`Authorization: Bearer ...`); unset, write endpoints refuse.")
+    protect_reads: bool = _setting(
+        "VEILLE_PROTECT_READS", False,
+        "`1`/`true`: API reads need the token too (default: reads are open).", _flag)
+    serve_cache: bool = _setting(
+        "VEILLE_SERVE_CACHE", True,
+        "`0` turns off the web server's response cache (on by default).", _on_unless_zero)
+    serve_db: str | None = _setting(
+        "VEILLE_SERVE_DB", None,
+        "Internal: the store URL `veille serve` hands to its worker processes.")
+    cluster_params: str | None = _setting(
+        "VEILLE_CLUSTER_PARAMS", None,
+        "A clustering parameter file (JSON) to use instead of the packaged `cluster/params.json`.",
+        shown="packaged")
+    shared_data: str = _setting(
+        "VEILLE_SHARED_DATA", DEFAULT_SHARED_DATA,
+        "Folder of the public labelled data sets the `eval` commands and quality tests read.",
+        shown="`../shared/data` beside the checkout")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        """Settings from an explicit mapping (a worker's or a test's environment)."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = environ.get(f.metadata["env"])
+            values[f.name] = f.metadata["default"] if raw is None else f.metadata["parse"](raw)
+        return cls(**values)
+
+
+def describe() -> list[tuple[str, str, str, str]]:
+    """(environment variable, field, default as shown, what it is for), in declaration order."""
+    out = []
+    for f in fields(Settings):
+        assert f.default is MISSING  # every setting comes from _setting
+        meta = f.metadata
+        default = meta["shown"] or ("unset" if meta["default"] is None else f"`{meta['default']}`")
+        out.append((meta["env"], f.name, default, meta["doc"]))
+    return out
+
+
+def settings_table() -> str:
+    """The Markdown table of every setting (docs/configuration.md is generated from it)."""
+    rows = ["| environment variable | setting | default | what it does |", "|---|---|---|---|"]
+    rows += [f"| `{env}` | `{name}` | {default} | {doc} |" for env, name, default, doc in describe()]
+    return "\n".join(rows) + "\n"

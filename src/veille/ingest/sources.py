@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, Reject
+from veille.core.settings import MAX_ARTICLE_BYTES
 from veille.ingest.readers import READERS, Item, ReadOptions, detect_format, read_jsonl_lines
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -25,7 +26,7 @@ class SourceOptions:
     fmt: str = "auto"
     source: str | None = None
     published: DateRange | None = None
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = MAX_ARTICLE_BYTES
     files_seen: list[str] = field(default_factory=list)
 
 
