@@ -49,7 +49,8 @@ def test_docs_every_error_code_is_documented() -> None:
 
 
 def _settings_docs_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_settings_docs", REPO / "scripts" / "gen_settings_docs.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_settings_docs", REPO / "scripts" / "gen_settings_docs.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -59,7 +60,8 @@ def _settings_docs_module():  # type: ignore[no-untyped-def]
 def test_docs_configuration_page_is_current() -> None:
     expected = _settings_docs_module().render()
     actual = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
-    assert actual == expected, "docs/configuration.md is stale: run .venv/bin/python scripts/gen_settings_docs.py"
+    assert actual == expected, (
+        "docs/configuration.md is stale: run .venv/bin/python scripts/gen_settings_docs.py")
 
 
 def test_docs_every_environment_variable_is_a_setting() -> None:
