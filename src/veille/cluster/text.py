@@ -15,13 +15,13 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
 
+from veille.core.text import fold
 from veille.lang.stemmers import NO_SPACE, STEMMERS
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -68,12 +68,6 @@ def stop_words(language: str) -> frozenset[str]:
 def _stemmer(language: str) -> snowballstemmer.stemmer | None:
     name = STEMMERS.get(language)
     return snowballstemmer.stemmer(name) if name else None
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: 'Biélorussie' and 'Bielorussie' meet."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _split_elision(token: str) -> str:

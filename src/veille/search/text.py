@@ -10,12 +10,12 @@ its stems (raw, French, English): a mixed-language corpus is searched at once.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 import snowballstemmer
 
+from veille.core.text import fold_word
 from veille.lang import SUPPORTED
 from veille.lang.stemmers import STEMMERS
 
@@ -27,11 +27,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _ELISION = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}
 
 
-@lru_cache(maxsize=200_000)  # word frequencies are Zipfian: a small cache serves most words
-def fold(word: str) -> str:
-    """Lower-case without diacritics: what both the index and the query compare."""
-    nfd = unicodedata.normalize("NFD", word.lower())
-    return "".join(ch for ch in nfd if not unicodedata.combining(ch))
+#: Lower-case without diacritics (canonical decomposition): what both the index and
+#: the query compare. One definition for the whole code base, in core.text.
+fold = fold_word
 
 
 @lru_cache(maxsize=64)
