@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast venv system-deps lint bench clean
+.PHONY: demo test test-fast venv system-deps lint imports bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,11 @@ test: $(STAMP) system-deps
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow and not browser and not postgres"
 
-lint: $(STAMP)
+# The layer and no-cycle contracts of ARCHITECTURE.md (import-linter, in pyproject.toml).
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+lint: imports
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
