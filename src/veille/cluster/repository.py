@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from veille.cluster.idf import HashedDF
 from veille.cluster.state import StoryState
+from veille.core.clock import now
 from veille.store.schema import analyses, articles, copies, meta, stories, story_articles
 
 DF_KEY = "cluster.df"
 CLOCK_KEY = "cluster.processed"
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 # --- pending articles -----------------------------------------------------------
