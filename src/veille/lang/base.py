@@ -24,6 +24,9 @@ class LanguageData:
 
     code: str  # ISO 639-1
     name: str  # English name, for messages
+    #: Words written joined to the next by an apostrophe and dropped from search
+    #: tokens ("l'Ukraine" -> "Ukraine"); lower case, ASCII.
+    elisions: frozenset[str] = frozenset()
     time: TimeWords | None = None
     numbers: NumberWords | None = None
     quotes: QuoteWords | None = None

@@ -16,7 +16,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from veille.core.text import fold_word
-from veille.lang import SUPPORTED
+from veille.lang import PACKS, SUPPORTED
 from veille.lang.stemmers import STEMMERS
 
 # The languages a query is stemmed in besides its raw form (the corpus languages).
@@ -24,7 +24,9 @@ QUERY_LANGUAGES = SUPPORTED
 
 # Words: letters/digits, keeping inner apostrophes out (l'Ukraine -> l, ukraine).
 _WORD = re.compile(r"\w+", re.UNICODE)
-_ELISION = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}
+# Elided words of every language pack (a query has no language, and an index
+# word list is the same for every article).
+_ELISION = frozenset().union(*(pack.elisions for pack in PACKS.values()))
 
 
 #: Lower-case without diacritics (canonical decomposition): what both the index and
