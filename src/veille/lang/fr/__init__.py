@@ -3,5 +3,8 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
+from veille.lang.fr import entities
 
-PACK = LanguageData(code="fr", name="French")
+ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"})
+
+PACK = LanguageData(code="fr", name="French", elisions=ELISIONS, entities=entities.WORDS)
