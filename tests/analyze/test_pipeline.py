@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from veille.analyze import components, pipeline, registry
 from veille.analyze import nlp as nlpmod
-from veille.analyze import pipeline
 from veille.analyze.pipeline import analyze_batch
 from veille.core.model import DateRange
 
@@ -50,15 +52,47 @@ def test_extractor_failures_become_notes(monkeypatch, analyze):
     def boom(*a, **k):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(pipeline, "_load_extractor", lambda mod, name: boom)
+    monkeypatch.setattr(components, "extract_times", boom)
+    monkeypatch.setattr(components, "extract_quantities", boom)
     an = analyze("La Commission européenne a publié son rapport à Bruxelles.")
     assert any("times: extractor failed" in n for n in an.notes)
     assert any("quantities: extractor failed" in n for n in an.notes)
     assert an.entities  # the rest of the analysis is still there
 
-    monkeypatch.setattr(pipeline, "_load_extractor", lambda mod, name: None)
-    an = analyze("La Commission européenne a publié son rapport à Bruxelles.")
-    assert any("unavailable" in n for n in an.notes)
+
+def test_pipeline_is_built_from_registered_names():
+    assert [c.name for c in pipeline.COMPONENTS] == list(pipeline.PIPELINE)
+    assert set(pipeline.PIPELINE) <= set(registry.registered())
+    versions = pipeline.component_versions()
+    assert set(versions) == set(pipeline.PIPELINE)
+    assert all(isinstance(v, int) for v in versions.values())
+
+
+@pytest.mark.parametrize(("names", "message"), [
+    (["veille.sentences.v1", "veille.nothing.v1"], "unknown analysis component 'veille.nothing.v1'"),
+    (["veille.entities.v1"], "requires sentences, which no earlier component assigns"),
+    (["veille.sentences.v1", "veille.quotes.v1", "veille.entities.v1"],
+     "'veille.quotes.v1' requires entities"),
+    (["veille.sentences.v1", "veille.sentences.v1"], "appears twice"),
+])
+def test_pipeline_registry_refuses_a_pipeline_that_cannot_run(names, message):
+    with pytest.raises(registry.PipelineError, match=re.escape(message)):
+        registry.build(names)
+
+
+def test_pipeline_registry_checks_declared_fields():
+    with pytest.raises(registry.PipelineError, match="not fields of Analysis"):
+        registry.component("veille.test_bad.v1", version=1, assigns=("speakers",))
+    with pytest.raises(registry.PipelineError, match="versioned name"):
+        registry.component("veille.unversioned", version=1)
+
+
+def test_pipeline_runs_only_its_components(nlp_fr):
+    comps = registry.build(["veille.sentences.v1", "veille.entities.v1"])
+    text = "Le président Emmanuel Macron a dit « nous verrons » à Paris le 3 mai 2023."
+    an = analyze_batch([("x", text, "fr", DateRange.unknown())], comps=comps)[0]
+    assert an.sentences and an.entities
+    assert an.quotes == [] and an.times == [] and an.quantities == []
 
 
 def test_long_text_is_chunked_with_global_offsets(monkeypatch, analyze):

@@ -4,8 +4,10 @@ The model's spans are good but untidy for linking: French spans often carry an
 article or preposition ("l’OTAN", "de Russie"), photo credits glue a person to
 an agency ("Roman Chop/Associated Press"), and some labels are plainly wrong
 given the words around the name. Each correction below is a general rule about
-French/English news prose, recorded on the mention (``label_cue``) so that the
-linker can weigh cue evidence above the bare model label.
+news prose, recorded on the mention (``label_cue``) so that the linker can
+weigh cue evidence above the bare model label; the words the rules read
+(titles, place nouns, ...) come from the language packs
+(:class:`veille.lang.entity_words.EntityWords`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,20 @@ from veille.core.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-_ELIDED = re.compile(r"^(?:[lLdDjJ]['’]|qu['’])")
-_LEADING_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "à", "au", "aux", "en",
-                  "the", "of", "un", "une"}
+_W = L.WORDS
+
+
+def _elision_pattern(elisions: tuple[str, ...]) -> re.Pattern[str]:
+    """'l’OTAN' tokenised as one token: the elided word before the apostrophe
+    (a one-letter one in either case, as it starts a sentence: 'L’OTAN')."""
+    alts = [f"[{e}{e.upper()}]" if len(e) == 1 else re.escape(e) for e in elisions]
+    return re.compile(f"^(?:{'|'.join(alts)})['’]" if alts else r"(?!)")
+
+
+_ELIDED = _elision_pattern(_W.elisions)
+_LEADING_WORDS = _W.leading_words
+_POSSESSIVES = _W.possessives
+_TITLES = _W.titles
 
 
 def sentence_index_of(starts: list[int], pos: int) -> int:
@@ -49,7 +62,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     # trailing punctuation, and the English possessive: "South Korea's" names
     # South Korea (an entity of its own otherwise, next to "South Korea")
     while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space
-                     or doc[j - 1].text.lower() in ("'s", "’s")):
+                     or doc[j - 1].text.lower() in _POSSESSIVES):
         j -= 1
     return (i, j) if j > i else None
 
@@ -104,20 +117,20 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     p1 = prev[1] if len(prev) > 1 else ""
     p2 = prev[2] if len(prev) > 2 else ""
     # "(Photo: AP)", "(Photo : Reuters)"
-    if p0 == ":" and p1 in L.CREDIT_WORDS:
+    if p0 == ":" and p1 in _W.credit_words:
         return ("ORG", "credit")
     # "le président X", "M. X", "son homologue X", "le président russe X"
-    if p0 in L.TITLES or (doc[i - 1].pos_ == "ADJ" and p1 in L.TITLES):
+    if p0 in _TITLES or (doc[i - 1].pos_ == "ADJ" and p1 in _TITLES):
         return ("PER", "title")
     # "la résidence X", "la ville de X", "la région de Lougansk"
-    if p0 in L.PLACE_NOUNS or (p0 in ("de", "d", "of") and p1 in L.PLACE_NOUNS):
+    if p0 in _W.place_nouns or (p0 in _W.of_words and p1 in _W.place_nouns):
         return ("LOC", "place-noun")
     # "au sud d'X", "près de X" (only overrides MISC: "près de l'OTAN" stays ORG)
-    if label == "MISC" and (p0 in L.SPATIAL or (p0 in ("de", "d", "of") and p1 in L.SPATIAL)):
+    if label == "MISC" and (p0 in _W.spatial or (p0 in _W.of_words and p1 in _W.spatial)):
         return ("LOC", "spatial")
     # "selon une transcription du X", "le porte-parole du X": a speaking institution
-    if label == "LOC" and p0 in ("du", "de", "of", "the") and (
-        p1 in L.SOURCE_NOUNS or (p1 in ("la", "le", "l") and p2 in L.SOURCE_NOUNS)
+    if label == "LOC" and p0 in _W.source_links and (
+        p1 in _W.source_nouns or (p1 in _W.source_articles and p2 in _W.source_nouns)
     ):
         return ("ORG", "source-noun")
     return None
@@ -144,7 +157,7 @@ def mentions_from_doc(
             a, lab, title_cue = _strip_title_prefix(doc, a, b, lab)
             if lab == "PER":
                 # "M. Barry", "président Vladimir Poutine": the title is a cue, not the name
-                while b - a > 1 and doc[a].text.lower() in L.TITLES and doc[a + 1].text[:1].isupper():
+                while b - a > 1 and doc[a].text.lower() in _TITLES and doc[a + 1].text[:1].isupper():
                     a += 1
             start, end, text = _char_span(doc, a, b, full)
             if not _looks_like_name(doc, a, b, text):
@@ -165,9 +178,6 @@ def mentions_from_doc(
     return out
 
 
-_ABBREV_TITLES = {"m.", "mme", "mlle", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "pr"}
-
-
 def _strip_title_prefix(doc: Doc, a: int, b: int, label: str) -> tuple[int, str, bool]:
     """'Premier ministre espagnol Pedro Sánchez' -> 'Pedro Sánchez', a person.
 
@@ -182,9 +192,9 @@ def _strip_title_prefix(doc: Doc, a: int, b: int, label: str) -> tuple[int, str,
     while k < b - 1:
         t = doc[k]
         low = t.text.lower()
-        if low in L.TITLES and (t.text.islower() or low in _ABBREV_TITLES):
+        if low in _TITLES and (t.text.islower() or low in _W.abbreviated_titles):
             saw_title = True
-        elif low in L.TITLES or (t.text.islower() and t.pos_ in ("ADJ", "ADP", "DET")):
+        elif low in _TITLES or (t.text.islower() and t.pos_ in ("ADJ", "ADP", "DET")):
             pass
         else:
             break
@@ -220,4 +230,4 @@ def is_credit(text: str, start_char: int, end_char: int) -> bool:
     if a < 0 or b < 0 or "\n" in text[a:b] or ")" in text[a:start_char] or b - a > 80:
         return False
     inner = text[a + 1 : b].lower()
-    return "/" in inner or any(w in inner for w in L.CREDIT_WORDS)
+    return "/" in inner or any(w in inner for w in _W.credit_words)

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from veille.analyze.labels import TITLES
+from veille.analyze.labels import WORDS
 
 _RULES = [
     ("tch", "sh"),
@@ -38,7 +38,8 @@ _RULES = [
 ]
 _DOUBLE = re.compile(r"(.)\1+")
 _PATRONYMIC = re.compile(r"(ovitch|evitch|ovich|evich|ovna|evna|ytch|ich)$", re.I)
-_ARTICLES = {"le", "la", "les", "l", "the"}
+_TITLES = WORDS.titles
+_ARTICLES = WORDS.articles
 
 
 def fold(s: str) -> str:
@@ -53,8 +54,8 @@ def fold(s: str) -> str:
 def strip_titles(name: str) -> str:
     """'M. Barry' -> 'Barry', 'le président Vladimir Poutine' -> 'Vladimir Poutine'."""
     toks = name.split()
-    while len(toks) > 1 and (toks[0].lower() in TITLES or toks[0].lower() in _ARTICLES
-                             or toks[0].lower().rstrip(".") in TITLES):
+    while len(toks) > 1 and (toks[0].lower() in _TITLES or toks[0].lower() in _ARTICLES
+                             or toks[0].lower().rstrip(".") in _TITLES):
         toks = toks[1:]
     return " ".join(toks)
 

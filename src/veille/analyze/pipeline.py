@@ -1,92 +1,56 @@
 """The analysis orchestrator: text in, :class:`~veille.core.model.Analysis` out.
 
 One call handles a batch: texts are grouped by language and each group goes
-through a single batched ``nlp.pipe`` (the model is loaded once per process).
+through a single batched ``nlp.pipe`` (the model is loaded once per process);
+each text's Docs then go through the registered components of
+:data:`PIPELINE`, in order (see :mod:`veille.analyze.registry`).
 Everything that can fail on odd input (a language we have no model for, an
-empty text, a 1 MB dump, a colleague's extractor raising) becomes a note on
-the Analysis, never an exception: one bad article must not stop a batch.
+empty text, a 1 MB dump, an extractor raising) becomes a note on the
+Analysis, never an exception: one bad article must not stop a batch.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from veille.analyze import components, registry
 from veille.analyze import nlp as nlpmod
-from veille.analyze.entities import mentions_from_doc, sentence_index_of
-from veille.analyze.quotes import extract_quotes, find_quote_spans
-from veille.core.model import Analysis, DateRange, Sentence
+from veille.analyze.registry import ArticleWork, Component, Parse, Piece
+from veille.core.model import Analysis, DateRange
 from veille.lang.detect import detect_language
 
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, "str | None", DateRange]
 
-
-def _load_extractor(module: str, name: str) -> Callable[..., Any] | None:
-    """The colleague's extractor, or None if it is not there yet."""
-    try:
-        mod = __import__(f"veille.analyze.{module}", fromlist=[name])
-        return getattr(mod, name)
-    except Exception as exc:  # missing module or broken import
-        log.debug("extractor %s.%s unavailable: %s", module, name, exc)
-        return None
+#: The analysis, in order: registered component names (checked on import).
+PIPELINE: tuple[str, ...] = (components.SENTENCES, components.ENTITIES, components.QUOTES,
+                             components.TIMES, components.QUANTITIES)
+COMPONENTS: tuple[Component, ...] = registry.build(PIPELINE)
 
 
-def _sentences_from_docs(pieces: list[tuple[int, Any]]) -> list[Sentence]:
-    out: list[Sentence] = []
-    for off, doc in pieces:
-        text = doc.text  # rebuilt by spaCy on each access
-        for ta, tb in nlpmod.sentence_ranges(doc):
-            a, b = doc[ta].idx, doc[tb - 1].idx + len(doc[tb - 1].text)
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                out.append(Sentence(len(out), a + off, b + off, text[a:b]))
-    return out
+def component_versions(comps: Sequence[Component] = COMPONENTS) -> dict[str, int]:
+    """The versions stored with each analysis this pipeline makes."""
+    return registry.versions(comps)
 
 
-def _fallback_sentences(text: str) -> list[Sentence]:
-    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(nlpmod.simple_sentences(text))]
+def _run(comps: Sequence[Component], an: Analysis, text: str, ref: DateRange, parse: Parse,
+         pieces: Sequence[tuple[int, Any]] = ()) -> None:
+    work = ArticleWork(an, text, ref, parse, [Piece(off, doc) for off, doc in pieces])
+    for comp in comps:
+        comp.run(work)
 
 
-def _run_extras(an: Analysis, text: str, ref: DateRange, doc: Any, extract_times: Any,
-                extract_quantities: Any) -> None:
-    # The quantity extractor skips numbers inside the times it finds against an unknown
-    # reference; ours are the same spans when the reference is unknown, so it reuses them
-    # then (a known reference can drop an expression, e.g. "il y a deux décennies").
-    times_for_quantities = None
-    if extract_times is None:
-        an.notes.append("times: veille.analyze.temporal.extract_times unavailable")
-    else:
-        try:
-            an.times = list(extract_times(text, an.sentences, ref, an.language))
-            if not ref.known:
-                times_for_quantities = an.times
-        except Exception as exc:
-            an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
-    if extract_quantities is None:
-        an.notes.append("quantities: veille.analyze.quantities.extract_quantities unavailable")
-    else:
-        try:
-            an.quantities = list(extract_quantities(text, an.sentences, an.language, doc=doc,
-                                                    times=times_for_quantities))
-        except Exception as exc:
-            an.notes.append(f"quantities: extractor failed: {type(exc).__name__}: {exc}")
-
-
-def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analysis]:
+def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
+                  comps: Sequence[Component] = COMPONENTS) -> list[Analysis]:
     """Analyses for ``items`` = (uid, text, language or None, published), in order."""
-    extract_times = _load_extractor("temporal", "extract_times")
-    extract_quantities = _load_extractor("quantities", "extract_quantities")
     results: list[Analysis | None] = [None] * len(items)
     # (item index, piece offset, piece text) per language
     by_lang: dict[str, list[tuple[int, int, str]]] = {}
     items = [(u, t, lg, ref if ref is not None else DateRange.unknown()) for u, t, lg, ref in items]
-    for n, (uid, text, language, _ref) in enumerate(items):
+    for n, (uid, text, language, ref) in enumerate(items):
         text = text or ""
         an = Analysis(article_uid=uid, language=language)
         results[n] = an
@@ -99,9 +63,9 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
             an.language = lang
             an.notes.append(f"language: not given, detected {lang or 'none'}")
         if lang not in nlpmod.SUPPORTED:
-            an.sentences = _fallback_sentences(text)
             an.notes.append(f"language {lang!r} has no spaCy model: punctuation sentences only, "
                             "no entities or quotes")
+            _run(comps, an, text, ref, "no-model")
             continue
         chunks = nlpmod.chunk_text(text)
         if len(chunks) > 1:
@@ -113,20 +77,7 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
         an = results[n]
         assert an is not None
         _, text, _, ref = items[n]
-        an.sentences = _sentences_from_docs(pieces)
-        starts = [s.start for s in an.sentences]
-
-        def sent_index(pos: int) -> int:
-            return sentence_index_of(starts, pos)
-
-        for off, pdoc in pieces:
-            ments = mentions_from_doc(pdoc, starts, offset=off)
-            an.entities.extend(ments)
-            qs, notes = extract_quotes(pdoc, ments, sent_index, offset=off)
-            an.quotes.extend(qs)
-            an.notes.extend(notes)
-        whole = pieces[0][1] if len(pieces) == 1 else None
-        _run_extras(an, text, ref, whole, extract_times, extract_quantities)
+        _run(comps, an, text, ref, "parsed", pieces)
         done.add(n)
 
     # Stream: an item is finished as soon as its last piece is parsed, so a
@@ -151,18 +102,8 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32) -> list[Analys
                 assert bad is not None
                 if n not in done and not any("spaCy failed" in x for x in bad.notes):
                     bad.notes.append(f"spaCy failed for {lang}: {type(exc).__name__}: {exc}")
-                    bad.sentences = _fallback_sentences(items[n][1])
-                    _run_extras(bad, items[n][1], items[n][3], None, extract_times, extract_quantities)
+                    _run(comps, bad, items[n][1], items[n][3], "parse-failed")
                     done.add(n)
-
-    for n, maybe in enumerate(results):
-        assert maybe is not None
-        text = items[n][1] or ""
-        if n in done or not text.strip():
-            continue
-        # unsupported language: quote marks still tell us something
-        _, qnotes = find_quote_spans(text)
-        maybe.notes.extend(qnotes)
     return [r for r in results if r is not None]
 
 

@@ -1,10 +1,65 @@
-"""The entity words and rules one language gives the analysis (see lang/base.py)."""
+"""The entity words and rules one language gives the analysis (see lang/base.py).
+
+Entity clean-up and label cues read these as *types* of words (titles, place
+nouns, sourcing nouns), never names. spaCy's entity spans carry no reliable
+language of their own (a French article quotes "the White House"), so the
+entity stage applies the union of every pack's words (:func:`union`); a
+language adds its words here and every text benefits.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+
+Words = frozenset[str]
+_EMPTY: Words = frozenset()
 
 
 @dataclass(frozen=True)
 class EntityWords:
-    """Filled in as the entity extractor's language knowledge moves here."""
+    """One language's words for cleaning entity spans and reading label cues."""
+
+    #: Function words trimmed off the start of a span ("de Russie" -> "Russie").
+    leading_words: Words = _EMPTY
+    #: Elided articles/prepositions glued to a name by an apostrophe ("l’OTAN");
+    #: a one-letter one is matched in either case.
+    elisions: tuple[str, ...] = ()
+    #: Possessive endings trimmed off a span's end ("South Korea's").
+    possessives: Words = _EMPTY
+    #: Definite articles stripped before a name when keying it ("the Kremlin").
+    articles: Words = _EMPTY
+    #: Words that, right before a name, say it names a person.
+    titles: Words = _EMPTY
+    #: Abbreviated titles ("M.", "Mr"): a title even when capitalised.
+    abbreviated_titles: Words = _EMPTY
+    #: Nouns that, right before a name (optionally with ``of_words``), say it names a place.
+    place_nouns: Words = _EMPTY
+    #: The "of" of "the city of X".
+    of_words: Words = _EMPTY
+    #: Spatial words: a name right after them (or after them + ``of_words``) is a place.
+    spatial: Words = _EMPTY
+    #: Nouns of official statements: "the readout of the X" says X is an organisation.
+    source_nouns: Words = _EMPTY
+    #: Words between a source noun and the name ("du", "of the").
+    source_links: Words = _EMPTY
+    #: Articles that may stand between a source noun and its link word.
+    source_articles: Words = _EMPTY
+    #: Markers of a photo/agency credit ("(Photo: AP)").
+    credit_words: Words = _EMPTY
+
+
+def union(parts: Iterable[EntityWords | None]) -> EntityWords:
+    """Every word of every part, field by field (``None`` parts are skipped)."""
+    given = [p for p in parts if p is not None]
+    merged: dict[str, object] = {}
+    for f in fields(EntityWords):
+        values = [getattr(p, f.name) for p in given]
+        if f.name == "elisions":
+            seen: dict[str, None] = {}
+            for v in values:
+                seen.update(dict.fromkeys(v))
+            merged[f.name] = tuple(seen)
+        else:
+            merged[f.name] = frozenset().union(*values)
+    return EntityWords(**merged)  # type: ignore[arg-type]

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
+from veille.lang.en import entities
 
-PACK = LanguageData(code="en", name="English")
+PACK = LanguageData(code="en", name="English", entities=entities.WORDS)

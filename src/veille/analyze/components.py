@@ -1,0 +1,119 @@
+"""veille's own analysis components, each registered under its versioned name.
+
+Each one wraps an extractor's entry point (the extractors live in their own
+modules and know nothing of the registry) and fills its fields of the
+Analysis. What each does with a text that was not parsed follows one rule:
+a text whose language has no spaCy pipeline gets punctuation sentences and
+the notes of its quote marks only; a text whose parse failed gets
+punctuation sentences, times and quantities (no entities, no quotes).
+
+Times and quantities turn their own failure into a note (the rest of the
+analysis stands); the others do not catch, and a failure there is the
+batch's "spaCy failed" path (see :func:`veille.analyze.pipeline.analyze_batch`).
+"""
+
+from __future__ import annotations
+
+from veille.analyze import nlp as nlpmod
+from veille.analyze.entities import mentions_from_doc, sentence_index_of
+from veille.analyze.quantities import extract_quantities
+from veille.analyze.quotes import extract_quotes, find_quote_spans
+from veille.analyze.registry import ArticleWork, Piece, component
+from veille.analyze.temporal import extract_times
+from veille.core.model import Sentence
+
+SENTENCES = "veille.sentences.v1"
+ENTITIES = "veille.entities.v1"
+QUOTES = "veille.quotes.v1"
+TIMES = "veille.times.v1"
+QUANTITIES = "veille.quantities.v1"
+
+
+def _sentences_from_pieces(pieces: list[Piece]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for piece in pieces:
+        off, doc = piece.offset, piece.doc
+        text = doc.text  # rebuilt by spaCy on each access
+        for ta, tb in nlpmod.sentence_ranges(doc):
+            a, b = doc[ta].idx, doc[tb - 1].idx + len(doc[tb - 1].text)
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(Sentence(len(out), a + off, b + off, text[a:b]))
+    return out
+
+
+def fallback_sentences(text: str) -> list[Sentence]:
+    """Sentences by punctuation, for a text no parser read."""
+    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(nlpmod.simple_sentences(text))]
+
+
+@component(SENTENCES, version=1, assigns=("sentences",))
+def sentences(work: ArticleWork) -> None:
+    """The parser's sentences (fragments glued back), or punctuation sentences."""
+    if work.parse == "parsed":
+        work.analysis.sentences = _sentences_from_pieces(work.pieces)
+    else:
+        work.analysis.sentences = fallback_sentences(work.text)
+
+
+@component(ENTITIES, version=1, requires=("sentences",), assigns=("entities",))
+def entities(work: ArticleWork) -> None:
+    """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
+    starts = [s.start for s in work.analysis.sentences]
+    for piece in work.pieces:
+        piece.mentions = mentions_from_doc(piece.doc, starts, offset=piece.offset)
+        work.analysis.entities.extend(piece.mentions)
+
+
+@component(QUOTES, version=1, requires=("sentences", "entities"), assigns=("quotes",))
+def quotes(work: ArticleWork) -> None:
+    """Quotes and their speakers; for an unparsed text of a language with no
+    pipeline, the notes its quote marks give (mismatched marks)."""
+    an = work.analysis
+    if work.parse == "no-model":
+        an.notes.extend(find_quote_spans(work.text)[1])
+        return
+    starts = [s.start for s in an.sentences]
+
+    def sent_index(pos: int) -> int:
+        return sentence_index_of(starts, pos)
+
+    for piece in work.pieces:
+        qs, notes = extract_quotes(piece.doc, piece.mentions, sent_index, offset=piece.offset)
+        an.quotes.extend(qs)
+        an.notes.extend(notes)
+
+
+@component(TIMES, version=1, requires=("sentences",), assigns=("times",))
+def times(work: ArticleWork) -> None:
+    """Time expressions resolved against the publication date (veille.analyze.temporal)."""
+    if work.parse == "no-model":
+        return
+    an = work.analysis
+    try:
+        an.times = list(extract_times(work.text, an.sentences, work.published, an.language))
+        if not work.published.known:
+            work.unknown_ref_times = an.times
+    except Exception as exc:
+        an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
+
+
+@component(QUANTITIES, version=1, requires=("sentences", "times"), assigns=("quantities",))
+def quantities(work: ArticleWork) -> None:
+    """Numbers with their units (veille.analyze.quantities).
+
+    The quantity extractor skips numbers inside the times it finds against an
+    unknown reference; the times component's are the same spans when the
+    reference is unknown, so they are reused then (a known reference can drop
+    an expression, e.g. "il y a deux décennies")."""
+    if work.parse == "no-model":
+        return
+    an = work.analysis
+    try:
+        an.quantities = list(extract_quantities(work.text, an.sentences, an.language,
+                                                doc=work.whole_doc, times=work.unknown_ref_times))
+    except Exception as exc:
+        an.notes.append(f"quantities: extractor failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,26 @@
+"""English words for entity clean-up and label cues (see veille.lang.entity_words)."""
+
+from __future__ import annotations
+
+from veille.lang.entity_words import EntityWords
+
+WORDS = EntityWords(
+    leading_words=frozenset({"the", "of"}),
+    possessives=frozenset({"'s", "’s"}),
+    articles=frozenset({"the"}),
+    titles=frozenset({
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "president", "minister", "prime",
+        "chancellor", "general", "gen.", "senator", "rep.", "governor", "mayor", "pope", "king",
+        "queen", "spokesman", "spokeswoman", "spokesperson", "secretary", "sir", "lord",
+        "ceo", "researcher", "analyst", "professor", "ambassador", "commander",
+    }),
+    abbreviated_titles=frozenset({"dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}),
+    place_nouns=frozenset({"city", "town", "region", "residence", "palace", "square",
+                           "street", "river", "lake", "island", "capital", "airport"}),
+    of_words=frozenset({"of"}),
+    spatial=frozenset({"near", "outside", "north", "south", "east", "west"}),
+    source_nouns=frozenset({"transcript", "readout", "statement", "spokesman", "spokeswoman",
+                            "spokesperson", "office", "press"}),
+    source_links=frozenset({"of", "the"}),
+    credit_words=frozenset({"photo", "photos", "credit", "image", "illustration", "source"}),
+)

@@ -1,0 +1,38 @@
+"""French words for entity clean-up and label cues (see veille.lang.entity_words)."""
+
+from __future__ import annotations
+
+from veille.lang.entity_words import EntityWords
+
+WORDS = EntityWords(
+    leading_words=frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "à", "au", "aux",
+                             "en", "un", "une"}),
+    elisions=("l", "d", "j", "qu"),
+    articles=frozenset({"le", "la", "les", "l"}),
+    titles=frozenset({
+        "m.", "mme", "mlle", "me", "dr", "pr", "président", "présidente", "premier", "ministre",
+        "chancelier", "chancelière", "général", "générale", "colonel", "maréchal", "amiral",
+        "sénateur", "sénatrice", "député", "députée", "maire", "pape", "roi", "reine", "prince",
+        "princesse", "cardinal", "juge", "porte-parole", "secrétaire", "chef", "dirigeant",
+        "dirigeante", "leader", "patron", "patronne", "homologue", "monsieur", "madame",
+        "chercheur", "chercheuse", "analyste", "professeur", "professeure", "ambassadeur",
+        "ambassadrice", "commandant", "lieutenant", "capitaine", "docteur", "ex-président",
+    }),
+    abbreviated_titles=frozenset({"m.", "mme", "mlle", "dr", "pr"}),
+    place_nouns=frozenset({
+        "ville", "village", "région", "province", "résidence", "palais", "place", "rue",
+        "avenue", "boulevard", "quartier", "port", "aéroport", "fleuve", "rivière", "mer",
+        "lac", "mont", "île", "oblast", "district", "département", "localité", "commune",
+        "capitale", "base", "frontière",
+    }),
+    of_words=frozenset({"de", "d"}),
+    spatial=frozenset({"près", "autour", "vers", "sud", "nord", "est", "ouest"}),
+    source_nouns=frozenset({
+        "transcription", "lecture", "communiqué", "déclaration", "compte-rendu", "porte-parole",
+        "service", "services", "bureau", "cabinet", "administration", "gouvernement",
+    }),
+    source_links=frozenset({"du", "de"}),
+    source_articles=frozenset({"la", "le", "l"}),
+    credit_words=frozenset({"photo", "photos", "crédit", "crédits", "image", "illustration",
+                            "source", "afp", "vidéo"}),
+)
