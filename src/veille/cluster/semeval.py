@@ -21,7 +21,7 @@ from typing import Any
 from veille.cluster.features import build_features
 from veille.cluster.idf import HashedDF
 from veille.cluster.params import Params, load_params
-from veille.cluster.similarity import IdfCache, article_profile, signals
+from veille.cluster.similarity import IdfCache, article_profile, signals, story_profile
 from veille.cluster.state import StoryState
 
 
@@ -59,7 +59,6 @@ def read_pairs(path: str | Path) -> list[dict[str, Any]]:
 def pair_signals(rows: list[dict[str, Any]]) -> list[tuple[dict[str, float], float, str, str]]:
     """(signals, Overall, language pair, pair id) per pair, each pair scored as
     (article, one-article story) with IDF from all texts of the file."""
-    from veille.cluster.similarity import story_profile
 
     feats = []
     for i, r in enumerate(rows):

@@ -22,11 +22,14 @@ from typing import Any
 
 import numpy as np
 
+from veille.cluster import repository as repo
 from veille.cluster.evaluate import evaluate_rows, features_of, read_jsonl, stream_order
 from veille.cluster.online import OnlineClusterer
 from veille.cluster.params import Params, load_params, save_params
+from veille.cluster.semeval import _f1, fit_cross_offset, pair_signals, read_pairs
 from veille.cluster.similarity import FEATURES, article_profile, signals
 from veille.cluster.state import StoryState, story_id_for
+from veille.store import Store
 
 
 def collect(
@@ -93,8 +96,6 @@ def analysed_rows(rows: list[dict[str, Any]], db: str) -> list[dict[str, Any]]:
     capitalised words).  Learning from both versions of each article keeps
     one set of weights right for analysed and unanalysed stores alike.
     """
-    from veille.cluster import repository as repo
-    from veille.store import Store
 
     store = Store.open(db)
     try:
@@ -165,7 +166,6 @@ def stress(rows: list[dict[str, Any]], params: Params) -> list[dict[str, Any]]:
 def cross_language(path: str, params: Params) -> tuple[float, dict[str, Any]]:
     """The ``cross`` weight learned on SemEval cross-language pairs, with the
     same-story F1 on held-out halves (pairs split by a hash of their id)."""
-    from veille.cluster.semeval import _f1, fit_cross_offset, pair_signals, read_pairs
 
     scored = [t for t in pair_signals(read_pairs(path)) if t[0]["cross"]]
     half = [int(hashlib.md5(t[3].encode()).hexdigest(), 16) % 2 for t in scored]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from veille.cluster.features import build_features
+
 # The arguments of build_features, as the store's article rows name them.
 ROW_KEYS = {"uid": "uid", "text": "text", "title": "title", "language": "language",
             "start": "published_start", "end": "published_end", "source": "source",
@@ -21,7 +23,6 @@ ROW_KEYS = {"uid": "uid", "text": "text", "title": "title", "language": "languag
 
 def features_batch(rows: Sequence[dict[str, Any]]) -> list[Any]:
     """ArticleFeatures for each row (a mapping with the store's column names)."""
-    from veille.cluster.features import build_features
 
     out = []
     for row in rows:

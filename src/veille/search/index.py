@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 
 from veille.lang.stemmers import PG_CONFIGS
 from veille.search.text import stem_text
+from veille.store import Store
 
 _CHUNK = 500
 
@@ -108,7 +109,6 @@ def unindexed(conn: Connection, limit: int = 10_000) -> list[str]:
 
 def ensure_indexed(store: object) -> int:
     """Index every article not yet in the index (a no-op when all are)."""
-    from veille.store import Store
 
     assert isinstance(store, Store)
     done = 0
