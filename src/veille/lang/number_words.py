@@ -1,10 +1,47 @@
-"""The number words and rules one language gives the analysis (see lang/base.py)."""
+"""The number words and rules one language gives the analysis (see lang/base.py).
+
+Read by the quantity extractor (``veille.analyze.quantities``) and, for the
+number words, by the time grammar ("trois jours"). Words are folded (lower
+case, no accents, straight apostrophe). A ``tuple[str, ...]`` is a list of regex
+alternatives, mostly plain words; an empty one means the language has no such
+form, and the extractor leaves it out.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+Words = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class NumberWords:
-    """Filled in as the number extractor's language knowledge moves here."""
+    """One language's ways of writing and reading numbers and what they count."""
+
+    words: Words = ()  # number words text2num composes ("vingt", "twenty")
+    joiners: Words = ()  # "vingt et un", "one hundred and two": "et", "and"
+    one_words: Words = ()  # "un", "one", "a": one (counted only before a scale word)
+    text2num_language: str = ""  # the code text2num knows this language by
+    #: scale words (regex alternatives) and the value of each word's prefix
+    scales: Words = ()
+    scale_values: dict[str, float] = field(default_factory=dict)
+    bare_scales: Words = ()  # full-match: a scale word alone ("des millions") counts nothing
+    scale_endings: Words = ()  # regex: a number written out ending so takes "de" + noun
+    scale_links: Words = ()  # regex: "trois millions de personnes": "de\\s+"
+    dot_thousands: bool = False  # "70.000" is seventy thousand
+    comma_thousands: bool = False  # "1,500" is fifteen hundred
+    currencies: dict[str, str] = field(default_factory=dict)  # "euros": "EUR"
+    units: dict[str, str] = field(default_factory=dict)  # "kilometres": "km"
+    range_openers: Words = ()  # "entre", "between"
+    range_joiners: Words = ()  # "a", "to" ("-" is language-free)
+    list_joiners: Words = ()  # "et", "or": two numbers unless after a range opener
+    unit_links: Words = ()  # regex between number and unit: "d['e]\\s*", "of\\s+"
+    partitives: Words = ()  # "quatre des six": "des", "of"
+    partitive_nouns: Words = ()  # "trois des soldats": "des"
+    stop_next: Words = ()  # words after a number that are not what it counts
+    prenominal: Words = ()  # adjectives skipped before the counted noun
+    noun_links: Words = ()  # tokens skipped between number and noun in a parse ("de")
+    participle_endings: Words = ()  # "véhicules blindés": the participle joins the noun
+    adjectives_before_noun: bool = False  # "21 armored vehicles": the noun is the plural word
+    plural_endings: Words = ()  # a plural noun ends so (with adjectives_before_noun)
+    ordinal_suffixes: Words = ()  # regex: "35e", "2nd": not a count

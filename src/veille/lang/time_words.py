@@ -1,10 +1,222 @@
-"""The time words and rules one language gives the analysis (see lang/base.py)."""
+"""The time words and rules one language gives the analysis (see lang/base.py).
+
+The time grammar (``veille.analyze.temporal``) is written once; every word it
+matches comes from here. Words are *folded* (lower case, no accents, straight
+apostrophe: ``veille.analyze.temporal.fold``) because the grammar runs on a
+folded copy of the text. A field typed ``tuple[str, ...]`` is a list of regex
+alternatives (most are plain words; a few carry a little regex syntax such as
+``derniers?``, said in the field's comment); a ``dict`` maps a word to what it
+means. An empty field means the language has no such form: the grammar then
+leaves out the corresponding rule or alternative.
+
+The grammar matches the *shared* forms (month names, weekdays, "hier" /
+"yesterday") with the words of every language veille has a pack for, as news
+text mixes them ("le 3 May", "Monday soir"): see :func:`veille.analyze.temporal`.
+A few forms are the text's own language only (clock times, month-day-year
+order, French "quinquennat"): those are the fields whose comment says *own*.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+Words = tuple[str, ...]
+
+
+def _d() -> dict[str, int]:
+    return {}
+
+
+@dataclass(frozen=True)
+class AgeCues:
+    """Where 'N ans' / 'N years' describes a person's age, not a time (regex fragments)."""
+
+    group_modifiers: Words = ()  # "moins de", "under": "les moins de 17 ans" is an age group
+    group_articles: Words = ()  # "les", "the" right before such a modifier
+    after: Words = ()  # right after the expression: "-old", " d'age"
+    before: Words = ()  # right before: "age de", "aged"
+    group_before: Words = ()  # "les plus de", "de 6 a": an age bracket before
+    not_after: Words = ()  # right after: "de" ("10 ans de prison" is a duration)
+    person_nouns: Words = ()  # "une fillette de 6 ans"
+    person_link: Words = ()  # the word between the person and the age ("de")
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    """Regexes (on the original text, case-insensitive) of verbal cues of past and future."""
+
+    future: str = ""
+    past: str = ""
+    future_false: str = ""  # full-match words the future pattern catches by mistake ("opéra")
+    subordinators: Words = ()  # a clause boundary between cue and expression ("alors que")
+    deadline_before: Words = ()  # folded, right before the expression: "d'ici (le)" -> future
 
 
 @dataclass(frozen=True)
 class TimeWords:
-    """Filled in as the time extractor's language knowledge moves here."""
+    """One language's calendar words; see the module docstring for the conventions."""
+
+    # --- calendar names ---
+    months: dict[str, int] = field(default_factory=_d)  # full names, folded
+    month_abbreviations: dict[str, int] = field(default_factory=_d)  # "janv", "sept", "feb"
+    #: full month names that are also ordinary words: capitalised and, if a regex is
+    #: given, preceded by it ("in May"); None: capitalised only ("March")
+    ambiguous_months: dict[str, str | None] = field(default_factory=dict)
+    months_lower_case: bool = False  # a capitalised month mid-sentence is a name ("Mai 68")
+    month_name_clashes: Words = ()  # a month followed by a capitalised word is a name
+    weekdays: dict[str, int] = field(default_factory=_d)  # Monday = 0
+    #: (month, day) of fixed holidays, days after Easter, (month, weekday, n) of an n-th
+    #: weekday ("thanksgiving": 4th Thursday of November)
+    fixed_holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
+    easter_holidays: dict[str, int] = field(default_factory=dict)
+    nth_weekday_holidays: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    holidays: Words = ()  # regex alternatives matching the keys above ("14[- ]juillet")
+    holiday_leads: Words = ()  # "pour", "the" before a holiday
+    holiday_prefix: str = ""  # regex: "la fete de" before a holiday name
+    seasons: dict[str, str] = field(default_factory=dict)  # -> TimeML code SP SU FA WI
+    #: season words that are also a frequent participle ("été"): kept only after this regex
+    participle_seasons: dict[str, str] = field(default_factory=dict)
+    seasons_needing_determiner: Words = ()  # "fall" alone is a verb
+    season_leads: Words = ()  # "en", "in"
+    season_determiners: Words = ()  # "cet", "last"
+    season_relatives: Words = ()  # "dernier", "next" after the season
+    season_name_before: Words = ()  # "Jeux d'hiver": a name, not a date (regex, before)
+    season_name_after: Words = ()  # "printemps de la ...": a name (regex, after)
+
+    # --- days, parts of days, clock ---
+    relative_days: dict[str, int] = field(default_factory=_d)  # "hier": -1
+    relative_day_parts: dict[str, str] = field(default_factory=dict)  # "tonight": "night"
+    day_parts: dict[str, str] = field(default_factory=dict)  # -> TimeML suffix MO AF EV NI MI
+    part_pattern: Words = ()  # regex alternatives for a part of day ("soir(?:ee)?")
+    part_leads: Words = ()  # "en", "au" between a relative day and its part
+    part_modifiers: Words = ()  # "debut", "fin" (of the evening)
+    part_modifier_link: Words = ()  # regex: "d[e']\\s*"
+    this_part_determiners: Words = ()  # "ce", "this", "last"
+    previous_day_determiners: Words = ()  # "last" (night): the day before
+    this_parts: Words = ()  # parts after "ce"/"this"
+    bare_part_leads: Words = ()  # "pendant", "during" (la nuit)
+    bare_part_articles: Words = ()  # regex: "la\\s+", "the\\s+"
+    bare_parts: Words = ()
+    part_weekday_links: Words = ()  # "la nuit de samedi": "de"
+    part_weekday_joiners: Words = ()  # "de samedi a dimanche": "a"
+    anchor_articles: Words = ()  # "le" lendemain
+    anchor_days: dict[str, int] = field(default_factory=_d)  # "lendemain": 1, "veille": -1
+    anchor_part_leads: Words = ()  # "au" (matin)
+    same_part_articles: Words = ()  # "le soir meme": "le"
+    same_parts: Words = ()  # "soir"
+    same_word: Words = ()  # "meme"
+    noon_leads: Words = ()  # "vers", "at"
+    noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
+    #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part
+    #: ("16 h 30", "vers 0 h 40", "20:30 du soir")
+    clock_pattern: str = ""
+    #: own: regex of a 12-hour clock time, groups pre, h, m, ampm, h2, m2 ("4 p.m.")
+    clock_ampm_pattern: str = ""
+    pm_part_suffixes: Words = ()  # a clock part ending so is after noon ("du soir")
+    clock_prepositions: str = ""  # regex, folded, at the end of the text before "16 heures"
+    clock_hour_units: Words = ()  # "heure": "a 16 heures" is a clock time, not a duration
+
+    # --- dates ---
+    date_leads: Words = ()  # "du", "on" before a day and month
+    date_articles: Words = ()  # "le", "the"
+    first_day: Words = ()  # "1er": the first of the month written so
+    ordinal_suffixes: Words = ()  # "st", "er" after a day number
+    day_list_joiners: Words = ()  # "et", "and": two days or a range
+    day_range_joiners: Words = ()  # "a", "to": always a range ("-" is language-free)
+    repeated_article: Words = ()  # "les 6 et le 13": "le"
+    month_of: Words = ()  # "12 of June": "of"
+    month_day_order: bool = False  # own: "June 12, 2023" is written
+    year_followers: Words = ()  # words after a 2-digit year ("mai 98 a ...")
+    relative_after: Words = ()  # regex: "derniers?" after a date
+    year_relatives: dict[str, int] = field(default_factory=_d)  # "l'an dernier": -1
+    year_relative_leads: Words = ()  # "de" (l'an dernier)
+    period_modifiers: dict[str, str | None] = field(default_factory=dict)  # "debut": "START"
+    modifier_links: Words = ()  # regex after a modifier: "d[e']\\s*", "of\\s+"
+    month_leads: Words = ()  # regex: "(?:le\\s+)?mois\\s+d[e']\\s*"
+    month_pre: Words = ()  # "last", "next", "this" before a month
+    year_leads: Words = ()  # "l'annee", "the year"
+    decade_articles: Words = ()
+    decade_nouns: Words = ()  # "annees" (80)
+    decade_suffix_s: bool = False  # "the 1990s", "'80s"
+    century_articles: Words = ()
+    century_ordinals: Words = ()  # "e", "th"
+    century_words: Words = ()
+    quarter_leads: Words = ()  # "au", "du"
+    quarter_articles: Words = ()
+    quarters: dict[str, int] = field(default_factory=_d)  # "premier": 1 ... "dernier": 0 (last)
+    quarter_words: Words = ()
+    quarter_year_links: Words = ()  # regex: "de\\s+"
+    numeric_weekday_article: Words = ()  # "le" (lundi 12/05/2023)
+    #: own: regex of a day/month without year ("12/5"), groups d and m
+    day_month_pattern: str = ""
+    dateparser_language: str = ""  # the code dateparser knows this language by
+    slash_date_order: str = "DMY"  # order of 12/05/2023
+
+    # --- relative words: what each means ---
+    #: prefix of a relative word -> "last", "previous", "next", "following", "this"
+    relative_senses: dict[str, str] = field(default_factory=dict)
+    weekday_leads: Words = ()  # "ce", "last", "on" before a weekday
+    weekday_same: Words = ()  # "meme" (vendredi)
+    weekday_day_stops: Words = ()  # regex: after "jeudi 16", not a day of month ("heures?")
+    weekday_relatives: Words = ()  # "dernier", "prochain"
+    anchored_weekday_leads: Words = ()  # "ce" (vendredi): the anchor's week
+    weekday_names_after: Words = ()  # "Vendredi Saint": a name of a day (regex, after)
+    unit_determiners: Words = ()  # "cette", "last", "the past"
+    unanchored_determiners: Words = ()  # "la" (semaine) alone is no date
+    calendar_units: dict[str, str] = field(default_factory=dict)  # "semaine": "week"
+    this_suffix: Words = ()  # regex: "-ci"
+    unit_relatives: Words = ()  # regex: "derniere?"
+    period_part_modifiers: Words = ()  # "debut", "end"
+    period_part_links: Words = ()  # regex: "de\\s+la", "of\\s+the"
+    period_part_units: Words = ()
+    period_part_relatives: Words = ()  # regex
+    period_part_short_link: Words = ()  # own, regex: "debut d'annee" ("d[e']\\s*")
+
+    # --- durations, frequencies, references ---
+    units: dict[str, str] = field(default_factory=dict)  # -> TimeML unit; "SEM" semester
+    amount_modifiers: Words = ()  # regex: "plus d[e']", "about"
+    modifier_values: dict[str, str | None] = field(default_factory=dict)  # "plus de": "MORE_THAN"
+    duration_determiners: Words = ()  # "ces", "the"
+    duration_adjectives: Words = ()  # regex: "dernieres?", "past"
+    duration_adjectives_after: Words = ()  # regex: between amount and unit ("15 derniers jours")
+    vague_amounts: Words = ()  # "plusieurs", "a few"
+    indefinite_articles: Words = ()  # "un", "a": one
+    partitive_article: Words = ()  # "des" (jours)
+    plural_units: Words = ()  # units after the partitive article
+    half_suffixes: Words = ()  # regex: "\\s+et\\s+demie?"
+    idiom_units: Words = ()  # "un jour": an idiom unless qualified
+    units_not_after_article: Words = ()  # "a min": no duration
+    age_units: Words = ()  # "ans": a duration that may be an age
+    age: AgeCues = field(default_factory=AgeCues)
+    ago_prefixes: Words = ()  # "il y a"
+    ago_prefix_amounts: Words = ()
+    ago_suffixes: Words = ()  # "ago"
+    ago_suffix_amounts: Words = ()
+    vague_determiners: Words = ()  # "ces" (derniers jours)
+    vague_relatives: Words = ()
+    vague_units: Words = ()
+    per_words: Words = ()  # "par" (jour)
+    per_units: Words = ()
+    lexical_durations: dict[str, int | None] = field(default_factory=dict)  # own: "quinquennat": 5
+    every_words: Words = ()  # "chaque", "every"
+    set_parts: Words = ()  # regex: "soirs?"
+    plural_weekday_article: Words = ()  # "les" (lundis)
+    frequency_adjectives: Words = ()  # regex: "quotidien(?:ne)?s?"
+    frequency_values: dict[str, str] = field(default_factory=dict)  # prefix -> "P1D"
+    newspaper_words: Words = ()  # "quotidien": also a newspaper
+    newspaper_before: Words = ()  # regexes, folded, before it when it is the newspaper
+    references: dict[str, str] = field(default_factory=dict)  # "maintenant": "PRESENT_REF"
+    reference_prefixes: dict[str, str] = field(default_factory=dict)  # "actuel": PRESENT_REF
+    reference_patterns: Words = ()  # regex: "actuel(?:le)?s?"
+    reference_noun_before: dict[str, str] = field(default_factory=dict)  # "futur": "le futur"
+    #: words that are time words only in a text of this language ("on", "now", "tonight")
+    own_text_only: Words = ()
+
+    # --- bare years: what makes a 4-digit number a year or not (regex fragments) ---
+    year_prepositions: Words = ()  # "en", "since" before a year
+    year_blockers_before: Words = ()  # "page", "article"
+    year_units_after: Words = ()  # "euros", "people"
+    plural_noun_after: Words = ()  # "1945 soldats": a count
+    range_joiners: Words = ()  # "du 18 novembre au 19 decembre 2015": "au"
+
+    tense: TenseCues = field(default_factory=TenseCues)

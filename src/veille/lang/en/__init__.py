@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
-from veille.lang.en import entities
+from veille.lang.en import entities, numbers, time
 
-PACK = LanguageData(code="en", name="English", entities=entities.WORDS)
+PACK = LanguageData(code="en", name="English", entities=entities.WORDS,
+                    time=time.WORDS, numbers=numbers.WORDS)
