@@ -6,8 +6,8 @@ import pytest
 
 from veille.analyze.evaluate import load_gold, score
 from veille.analyze.linking import link_entities
-from veille.analyze.quotes import find_quote_spans, match_quotes_across
-from veille.core.model import Analysis, Quote
+from veille.analyze.quotes import find_quote_spans
+from veille.stories.quote_matching import match_quotes_across
 
 
 @pytest.fixture(scope="module")
@@ -223,19 +223,6 @@ def test_find_quote_spans_reports_mismatches():
     _, notes = find_quote_spans("un » puis « deux\n\n« trois")
     assert any("without opening" in n for n in notes)
     assert any("never closed" in n or "spans paragraphs" in n for n in notes)
-
-
-def test_match_across_needs_same_speaker_and_overlap():
-    def an(uid, text, sid):
-        return Analysis(uid, "fr", quotes=[Quote(text, 0, len(text), 0, speaker_entity_id=sid)])
-
-    same = [an("a", "Les réserves de gaz sont pleines pour l'hiver", "per:x"),
-            an("b", "nos réserves de gaz sont pleines", "per:x")]
-    assert match_quotes_across(same) == [[("a", 0), ("b", 0)]]
-    other = [same[0], an("b", "nos réserves de gaz sont pleines", "per:y")]
-    assert match_quotes_across(other) == []
-    unrelated = [same[0], an("b", "La réforme des retraites sera votée", "per:x")]
-    assert match_quotes_across(unrelated) == []
 
 
 def test_coordinated_verb_after_quote_is_not_an_incise(analyze):

@@ -1,10 +1,72 @@
-"""The quote words and rules one language gives the analysis (see lang/base.py)."""
+"""The quote words and rules one language gives the analysis (see lang/base.py).
+
+The quote extractor finds direct quotes on the quote marks alone (typography,
+not language: no pack needed); everything it does after that — naming the
+speaker, finding reported speech without marks, telling "selon X" from a
+scare quote — reads the words of the text's language from a
+:class:`QuoteWords`. A language without one gets quote-mark spans only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+Words = frozenset[str]
+_EMPTY: Words = frozenset()
+
+
+def _no_stop_words() -> Words:
+    return _EMPTY
 
 
 @dataclass(frozen=True)
 class QuoteWords:
-    """Filled in as the quote extractor's language knowledge moves here."""
+    """One language's words for attributing quotes and matching them across articles.
+
+    Word sets hold lower-cased lemmas (verbs) or lower-cased token texts (the rest).
+    """
+
+    #: Lemmas of verbs that report speech ("déclarer", "say").
+    speech_verbs: Words = _EMPTY
+    #: Speech verbs whose infinitive complement is the statement ("X dit avoir résisté").
+    infinitive_speech_verbs: Words = _EMPTY
+    #: Speech verbs that count only in an incise after a quote ("« … », fait-il"),
+    #: never with a complement clause.
+    incise_only_verbs: Words = _EMPTY
+    #: Token texts the tagger labels NOUN that are still an incise verb ("dit").
+    incise_verb_nouns: Words = _EMPTY
+    #: Third-person subject pronouns resolved to the last person named ("il", "he").
+    subject_pronouns: Words = _EMPTY
+    #: Relative pronouns standing for the noun a speech verb's clause hangs on ("qui").
+    relative_subjects: Words = _EMPTY
+    #: Letters split off an inverted verb that are no subject (the "t" of "a-t-il").
+    euphonic_tokens: Words = _EMPTY
+    #: Words introducing a complement clause of reported speech ("que", "that").
+    complementizers: Words = _EMPTY
+    #: Relative object pronouns: "ce qu'il dit être …" is no statement.
+    relative_objects: Words = _EMPTY
+    #: Prepositions of the addressee: "a déclaré au président X" (X did not speak).
+    dative_prepositions: Words = _EMPTY
+    #: Articles that may precede a subject named before its verb ("le", "the").
+    articles: Words = _EMPTY
+    #: Words between a participle and the quoted judgement ("jugée de", "described as").
+    judgement_links: Words = _EMPTY
+    #: Endings of past participles the tagger leaves without morphology ("jugée").
+    participle_endings: tuple[str, ...] = ()
+    #: Prepositions naming the agent of a passive participle ("par", "by").
+    agent_prepositions: Words = _EMPTY
+    #: Phrases naming a source after a quote ("selon", "according to"); an
+    #: apostrophe matches either apostrophe.
+    according_to: tuple[str, ...] = ()
+    #: The subject may stand between a quote and its incise verb ("…,” X said).
+    subject_before_incise_verb: bool = False
+    #: Words of subject allowed before a post-posed incise verb without marks
+    #: ("…, store owner Maria Brinson said, …"); 0 when the subject follows the verb.
+    incise_subject_words: int = 0
+    #: A clausal complement of a speech verb without complementizer is the
+    #: statement ("He said the plan would cut …").
+    bare_clausal_complement: bool = False
+    #: Stop words left out when comparing two quotes' wording across articles;
+    #: a function so that the pack does not load its source (spaCy) at import.
+    stop_words: Callable[[], Words] = field(default=_no_stop_words)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
-from veille.lang.en import entities, numbers, time
+from veille.lang.en import entities, numbers, quotes, time
 
 PACK = LanguageData(code="en", name="English", entities=entities.WORDS,
-                    time=time.WORDS, numbers=numbers.WORDS)
+                    time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
-from veille.lang.fr import entities, numbers, time
+from veille.lang.fr import entities, numbers, quotes, time
 
 ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"})
 
 PACK = LanguageData(code="fr", name="French", elisions=ELISIONS, entities=entities.WORDS,
-                    time=time.WORDS, numbers=numbers.WORDS)
+                    time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS)

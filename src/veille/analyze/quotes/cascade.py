@@ -1,0 +1,203 @@
+"""The attribution cascade for a direct quote: named steps, the first that answers wins.
+
+Each step looks at one place around the quote marks and returns an
+:class:`Attribution` (or ``None``); :func:`attribute` runs them in order:
+
+1. ``incise``        — attribution right after the closing mark.
+2. ``colon``         — a speech verb right before the opening mark and a colon.
+3. ``name-colon``    — a person named before the colon, no verb (headlines).
+4. ``selon``         — « … », selon X (X an entity, not a document).
+5. ``passive-agent`` — words quoted as a named agent's judgement.
+6. ``embedded``      — a quote inside somebody's reported speech takes its
+                       speaker. This is how short scare-quotes are treated: kept
+                       as direct quotes, given a speaker only when they sit inside
+                       somebody's reported speech, never by proximity alone.
+7. ``none``          — no speaker; confidence 0.5 that it is a quote at all.
+
+A step that finds a speech verb but nobody named stops steps 2-3 (the verb
+was the attribution, its subject is missing) but not 4-6.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech, unattributed
+from veille.analyze.quotes.speakers import from_verb
+from veille.core.model import Quote
+
+_LINE_BREAK_NEXT = re.compile(r"[^\S\n]*\n")
+
+
+def incise(ctx: QuoteContext, close_end: int) -> Attribution | None:
+    """Step 1: « … », a déclaré X / « … », a-t-il dit / “…,” X said / “…,” said X.
+
+    Only auxiliaries, clitics and adverbs stand between the quote and the
+    verb — and the subject, in a language that puts it there
+    (``subject_before_incise_verb``). Anything else ("» et précise que …")
+    means this is no incise; nor is a verb that starts the next paragraph.
+    """
+    doc = ctx.doc
+    if _LINE_BREAK_NEXT.match(ctx.text, close_end - ctx.offset):
+        return None  # "…”\n\nX also said that"
+    k = ctx.tok_at(close_end)
+    seen = 0
+    while k < len(doc) and seen < 6:
+        t = doc[k]
+        if t.text in (".", "!", "?", ";", "«", "“"):
+            return None
+        if t.is_punct or t.is_space:
+            k += 1
+            continue
+        if is_speech(ctx, t, incise=True):
+            return from_verb(ctx, t, "incise", "quote, VERB SUBJ", 0.9)
+        allowed = t.pos_ in ("AUX", "ADV") or t.text.startswith("-")
+        if ctx.words.subject_before_incise_verb:
+            allowed = allowed or t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ")
+        if not allowed:
+            return None
+        seen += 1
+        k += 1
+    return None
+
+
+def colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
+    """Step 2: X a dit : « … » / X said: “…”.
+
+    A participle naming a term is no speaker speaking: "le niveau dit « junk »".
+    """
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    gap = 0
+    while k >= 0 and gap < 4:
+        t = doc[k]
+        if t.text in (".", "!", "?", "»", "”"):
+            return None
+        if t.is_punct or t.pos_ in ("ADV",) or t.text.lower() in ctx.words.complementizers:
+            k -= 1
+            gap += 1
+            continue
+        if is_speech(ctx, t):
+            has_colon = any(x.text == ":" for x in doc[t.i + 1 : ctx.tok_at(open_pos)])
+            if not has_colon and (t.dep_ in ("acl", "amod") or "Part" in t.morph.get("VerbForm", [])
+                                  and not any(c.dep_.startswith("aux") for c in t.children)):
+                return None
+            return from_verb(ctx, t, "colon", "SUBJ VERB : quote", 0.85)
+        return None
+    return None
+
+
+def name_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
+    """Step 3: Macron : « Nous sommes en guerre » / Scholz au Bundestag : « … ».
+
+    The headline and lead convention: a person named before a colon that opens
+    the quote, no verb in between. Only a person (an organisation before a
+    colon is mostly a topic: "Santé : « … »"), and only when nothing but the
+    name's own phrase (places, titles) precedes the colon in the sentence.
+    """
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
+        return None
+    sent = ctx.sent(doc[k])
+    head = doc[sent.start:k]
+    if not len(head) or any(t.pos_ in ("VERB", "AUX") for t in head):
+        return None
+    for m in ctx.mentions:
+        if m.label != "PER" or ctx.in_quote(m.start):
+            continue
+        if head.start_char + ctx.offset <= m.start and m.end <= doc[k].idx + ctx.offset:
+            return Attribution(m.text, m, None, "NAME : quote", "name-colon", 0.75)
+    return None
+
+
+@cache
+def _according_to_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace("'", "['’]") for p in phrases)
+    # an abbreviation point ("M. Dupont") does not end the attribution
+    return re.compile(r"(?:[^.;!?«»“”]|(?<=\b[A-Z])\.){0,120}?\b(" + alternatives + r")\s+"
+                      r"([^.;!?«»“”]+)", re.I)
+
+
+def according_to(ctx: QuoteContext, close_end: int) -> tuple[Attribution | None, str | None]:
+    """Step 4: « … », selon X / “…”, according to X.
+
+    Also returns the "selon …" phrase as the quote's source, even when X is a
+    document ("selon un communiqué") and so no speaker.
+    """
+    if not ctx.words.according_to:
+        return None, None
+    m = _according_to_pattern(ctx.words.according_to).match(ctx.text, close_end - ctx.offset)
+    if not m:
+        return None, None
+    phrase = (m.group(1) + " " + m.group(2)).strip().rstrip(",")
+    phrase = phrase.split(",")[0].strip()
+    k = ctx.tok_at(m.start(2) + ctx.offset)
+    if k < len(ctx.doc):
+        mention = ctx.mention_of(ctx.doc[k])
+        if mention is not None and mention.label in ("PER", "ORG"):
+            return Attribution(mention.text, mention, None, "quote, selon SPEAKER", "selon", 0.8), phrase
+    return None, phrase
+
+
+def passive_agent(ctx: QuoteContext, open_pos: int, close_end: int) -> Attribution | None:
+    """Step 5: Réélection jugée « lamentable » par le Mexique / described as "…" by X.
+
+    The quoted words are the agent's, when the agent is named: "jugé
+    « irréaliste » par de nombreux experts" names nobody, so no speaker.
+    """
+    words = ctx.words
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    steps = 0
+    while k >= 0 and steps < 3 and (doc[k].is_space or doc[k].text.lower() in words.judgement_links):
+        k -= 1
+        steps += 1
+    # a past participle; the French model often tags "jugée" ADJ without morphology
+    if k < 0 or not (doc[k].pos_ in ("VERB", "ADJ") and (
+            "Part" in doc[k].morph.get("VerbForm", [])
+            or doc[k].text.lower().endswith(words.participle_endings))):
+        return None
+    j = ctx.tok_at(close_end)
+    while j < len(doc) and (doc[j].is_space or doc[j].text in (",",)):
+        j += 1
+    if j >= len(doc) or doc[j].text.lower() not in words.agent_prepositions:
+        return None
+    for t in doc[j + 1 : min(len(doc), j + 4)]:
+        m = ctx.mention_of(t)
+        if m is not None and m.label in ("PER", "ORG", "LOC"):
+            return Attribution(m.text, m, doc[k].lemma_, "participle « quote » par AGENT",
+                               "passive-agent", 0.7)
+        if t.pos_ not in ("DET",):
+            break
+    return None
+
+
+def embedded(start: int, end: int,
+             indirect: list[tuple[Quote, Attribution]]) -> Attribution | None:
+    """Step 6: X a déclaré que … « immédiatement » … — the reported statement's speaker."""
+    host = [(iq, ia) for iq, ia in indirect if iq.start <= start and end <= iq.end and ia.speaker]
+    if not host:
+        return None
+    ia = host[-1][1]
+    return Attribution(ia.speaker, ia.mention, ia.verb, "inside reported speech", "embedded", 0.6)
+
+
+def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
+              indirect: list[tuple[Quote, Attribution]]) -> tuple[Attribution, str | None]:
+    """(attribution, "selon …" source) of the direct quote ``span`` (see module doc)."""
+    a, s, e, c = span
+    attr = incise(ctx, c) or colon(ctx, a) or name_colon(ctx, a)
+    sel, source = according_to(ctx, c)
+    if attr is None or attr.speaker is None:
+        attr = sel or passive_agent(ctx, a, c) or attr
+    if attr is None or attr.speaker is None:
+        attr = embedded(s, e, indirect) or attr
+    if attr is None:
+        attr = unattributed()
+    elif attr.speaker is None:  # a verb nearby but nobody named: not an attribution
+        attr = unattributed(attr.verb)
+    return attr, source

@@ -1,0 +1,142 @@
+"""What every attribution step looks up in one parsed text, computed once per Doc.
+
+Positions are characters of the whole article (a long text is parsed in
+pieces: ``offset`` is the piece's start), tokens are indices in the piece's
+Doc. The context also tracks the people who were grammatical subjects so
+far, the antecedents of a later "il" / "he".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from veille.analyze.nlp import sentence_ranges
+from veille.core.model import Mention
+from veille.lang.quote_words import QuoteWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Subject dependency labels of the French (UD) and English (ClearNLP) parsers.
+SUBJ_DEPS = ("nsubj", "nsubj:pass", "expl:subj", "nsubjpass")
+
+
+@dataclass
+class Attribution:
+    """What an attribution step found: the speaker (mention or surface form),
+    the verb, the cue and step that found it, and a confidence."""
+
+    speaker: str | None
+    mention: Mention | None
+    verb: str | None
+    cue: str
+    method: str
+    confidence: float
+
+
+NO_SPEAKER_CUE = "none"
+
+
+def unattributed(verb: str | None = None) -> Attribution:
+    """No speaker named: confidence 0.5 that the marks quote anyone at all."""
+    return Attribution(None, None, verb, NO_SPEAKER_CUE, "none", 0.5)
+
+
+class QuoteContext:
+    """Per-doc lookups shared by the attribution steps."""
+
+    def __init__(self, doc: Doc, offset: int, mentions: Sequence[Mention], words: QuoteWords) -> None:
+        self.doc = doc
+        self.words = words
+        self.text = doc.text  # Doc.text is rebuilt on each access
+        self.offset = offset
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mstarts = [m.start for m in self.mentions]
+        self._qstarts: list[int] = []
+        self.idx = [t.idx + offset for t in doc]
+        self.quote_ranges: list[tuple[int, int]] = []
+        self.sents = sentence_ranges(doc)
+        self._sent_of = [0] * len(doc)
+        for n, (a, b) in enumerate(self.sents):
+            for k in range(a, b):
+                self._sent_of[k] = n
+        self.subject_mentions: list[Mention] = []
+        for m in self.mentions:
+            if m.label == "PER" and m.label_cue != "credit" and self._is_subject(m):
+                self.subject_mentions.append(m)
+
+    def sent(self, tok: Token) -> Span:
+        a, b = self.sents[self._sent_of[tok.i]]
+        return self.doc[a:b]
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after char ``pos``."""
+        return bisect.bisect_left(self.idx, pos)
+
+    def tok_span(self, m: Mention) -> range:
+        i = self.tok_at(m.start)
+        j = i
+        while j < len(self.doc) and self.idx[j] < m.end:
+            j += 1
+        return range(i, j)
+
+    def mention_of(self, tok: Token) -> Mention | None:
+        pos = tok.idx + self.offset
+        k = bisect.bisect_right(self._mstarts, pos) - 1
+        if k >= 0 and self.mentions[k].start <= pos < self.mentions[k].end:
+            return self.mentions[k]
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._qstarts, pos) - 1
+        return k >= 0 and self.quote_ranges[k][0] <= pos < self.quote_ranges[k][1]
+
+    def set_quotes(self, ranges: list[tuple[int, int]]) -> None:
+        """Quote ranges as a sorted union (nested marks become one range)."""
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(ranges):
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.quote_ranges = merged
+        self._qstarts = [a for a, _ in merged]
+
+    def add_subject(self, m: Mention) -> None:
+        """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
+        if m.label == "PER" and m not in self.subject_mentions:
+            self.subject_mentions.append(m)
+            self.subject_mentions.sort(key=lambda x: x.start)
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.tok_span(m)
+        if len(span) and self.doc[span[0]].is_sent_start:
+            return True  # "Poutine, 70 ans, présente …": the parse often roots the name
+        for k in span:
+            t = self.doc[k]
+            hops = 0
+            while hops < 3:
+                if t.dep_ in SUBJ_DEPS:
+                    return True
+                if t.dep_ in ("flat:name", "appos", "compound", "flat") and t.head is not t:
+                    t = t.head
+                    hops += 1
+                    continue
+                break
+        return False
+
+
+def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
+    """Does ``tok`` report speech? Its lemma is a speech verb of the language
+    ("a déclaré" -> "déclarer"); an incise admits more ("« … », fait-il")."""
+    words = ctx.words
+    lemma = tok.lemma_.lower()
+    if lemma not in words.speech_verbs:
+        return False
+    if lemma in words.incise_only_verbs and not incise:
+        return False
+    return tok.pos_ in ("VERB", "AUX") or (
+        incise and tok.pos_ == "NOUN" and tok.text.lower() in words.incise_verb_nouns)

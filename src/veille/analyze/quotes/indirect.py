@@ -1,0 +1,153 @@
+"""Reported speech without quote marks.
+
+A finite speech verb with a complement clause (X affirme que …, X said
+(that) …), an infinitive complement (X dit avoir …), or a post-posed incise
+without quote marks (…, a déclaré X). Present participles (« signalant
+que ») are not taken: they report the main clause's subject's inference more
+often than speech. Each form is one function below; :func:`indirect_statements`
+tries them in that order for every speech verb.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech
+from veille.analyze.quotes.speakers import from_verb
+from veille.core.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: (first token, end token) of a statement in the Doc, and the form that found it.
+Content = tuple[tuple[int, int], str]
+
+
+def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """X affirme que le budget sera voté -> "le budget sera voté" (``que-clause``);
+    in a language whose clausal complement needs no complementizer, "He said the
+    plan would cut …" -> "the plan would cut …" (``ccomp``)."""
+    doc = ctx.doc
+    if v.lemma_.lower() in ctx.words.incise_only_verbs:
+        return None
+    for t in doc[v.i + 1 : min(sent.end, v.i + 10)]:
+        if t.text.lower() in ctx.words.complementizers and t.pos_ in ("SCONJ", "PRON", "ADP", "CCONJ"):
+            return (t.i + 1, sent.end), "que-clause"
+        if t.pos_ in ("VERB",) and t.dep_ != "xcomp" or t.text in (".", ";", "«", "“"):
+            break
+    if ctx.words.bare_clausal_complement:
+        cc = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+        if cc:
+            return (min(x.i for x in cc[0].subtree), sent.end), "ccomp"
+    return None
+
+
+def infinitive(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """X dit avoir résisté -> "avoir résisté" (``infinitive``)."""
+    if v.lemma_.lower() not in ctx.words.infinitive_speech_verbs:
+        return None
+    nxt = [t for t in ctx.doc[v.i + 1 : min(sent.end, v.i + 3)] if t.pos_ != "ADV"]
+    if nxt and "Inf" in nxt[0].morph.get("VerbForm", []):
+        return (nxt[0].i, sent.end), "infinitive"
+    return None
+
+
+def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """Les ventes ont augmenté, a déclaré X. / Sales rose, X said. -> the clause (``incise``).
+
+    A language may put a short subject before the verb (``incise_subject_words``).
+    The verb must not introduce a direct quote ('X said, "…"'), and what
+    precedes must be a clause: a finite verb, not an adverbial like "According
+    to Bloomberg" (a participle).
+    """
+    doc = ctx.doc
+    k = v.i - 1
+    subj_budget = ctx.words.incise_subject_words
+    while k > sent.start:
+        t = doc[k]
+        if t.pos_ == "AUX" or t.text.startswith("-"):
+            k -= 1
+        elif subj_budget and t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+            subj_budget -= 1
+            k -= 1
+        else:
+            break
+    introduces = any(ctx.in_quote(t.idx + ctx.offset)
+                     for t in doc[v.i + 1 : min(sent.end, v.i + 4)])
+    if (k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"')
+            and not introduces):
+        before = doc[sent.start : k]
+        has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+                       for t in before)
+        if has_verb and not ctx.in_quote(before.start_char + ctx.offset):
+            return (sent.start, k), "incise"
+    return None
+
+
+def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:
+    """A speech verb outside quote marks that is neither a present participle
+    ("signalant que") nor the object of a relative ("ce qu'il dit être …")."""
+    doc = ctx.doc
+    if not is_speech(ctx, v, incise=True) or ctx.in_quote(v.idx + ctx.offset):
+        return False
+    form, tense = v.morph.get("VerbForm", []), v.morph.get("Tense", [])
+    if v.pos_ == "VERB" and "Part" in form and "Pres" in tense:
+        return False
+    rel = ctx.words.relative_objects
+    prev = [t for t in doc[sent.start : v.i] if not t.is_space][-3:]
+    return not (any(t.text.lower() in rel for t in prev[-2:-1]) or (
+        len(prev) >= 2 and prev[-1].pos_ == "PRON" and prev[-2].text.lower() in rel))
+
+
+def _trim(ctx: QuoteContext, a: int, b: int) -> int:
+    """The statement's end, without a trailing incise or a spliced next sentence."""
+    doc = ctx.doc
+    # "X a assuré que …, a rapporté l'agence": the trailing incise is not content
+    for k in range(a + 1, b - 1):
+        if doc[k].text != ",":
+            continue
+        j = k + 1
+        while j < b and (doc[j].pos_ == "AUX" or doc[j].text.startswith("-")):
+            j += 1
+        if j < b and j > k + 1 and is_speech(ctx, doc[j], incise=True):
+            b = k
+            break
+    # Scraped text splices sentences with a comma ("…en mars, Un missile …"):
+    # a capitalised determiner or pronoun after a comma starts a new sentence.
+    for k in range(a + 1, b):
+        t = doc[k]
+        if (doc[k - 1].text == "," and t.text[:1].isupper() and t.pos_ in ("DET", "PRON")
+                and ctx.mention_of(t) is None):
+            b = k
+            break
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return b
+
+
+def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
+    """Every statement reported without quote marks, with its attribution (see module doc)."""
+    doc = ctx.doc
+    out: list[tuple[Quote, Attribution]] = []
+    for ta, tb in ctx.sents:
+        sent = doc[ta:tb]
+        for v in sent:
+            if not _reports_speech(ctx, v, sent):
+                continue
+            found = complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
+                or postposed_incise(ctx, v, sent)
+            if found is None:
+                continue
+            (a, b), method = found
+            b = _trim(ctx, a, b)
+            if b <= a:
+                continue
+            start = doc[a].idx + ctx.offset
+            end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
+            attr = from_verb(ctx, v, "incise" if method == "incise" else "subject",
+                             f"indirect: {method}", 0.8)
+            attr.method = f"indirect-{method}"
+            q = Quote(text=ctx.text[start - ctx.offset : end - ctx.offset], start=start, end=end,
+                      sentence=0, kind="indirect")
+            out.append((q, attr))
+    return out

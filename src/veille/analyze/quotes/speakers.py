@@ -1,0 +1,124 @@
+"""Who is speaking: the subject of a speech verb, a pronoun's antecedent.
+
+Pronoun subjects (il, elle, he, she: the language's ``subject_pronouns``)
+resolve to the most recent PER mention that was a grammatical subject (or a
+quote's speaker) before the quote; an unresolved pronoun names nobody.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext
+from veille.core.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def resolve_pronoun(ctx: QuoteContext, before: int) -> Mention | None:
+    """Most recent PER subject (or, failing that, PER mention) before ``before``.
+
+    "Catherine Colonna a rencontré son homologue. « … », a-t-elle déclaré."
+    -> Catherine Colonna.
+    """
+    # names inside quoted words ("Merci, Vladimir …") are not narrative antecedents
+    best = [m for m in ctx.subject_mentions if m.end <= before and not ctx.in_quote(m.start)]
+    if best:
+        return best[-1]
+    per = [m for m in ctx.mentions
+           if m.label == "PER" and m.end <= before and not ctx.in_quote(m.start)]
+    return per[-1] if per else None
+
+
+def subject_of(ctx: QuoteContext, verb: Token,
+               fallback_left: bool = True) -> tuple[str | None, Mention | None, bool]:
+    """(surface, mention, via_pronoun) for the subject of ``verb``.
+
+    "Le maire de Lyon, Grégory Doucet, a dit" -> the mention "Grégory Doucet"
+    (the subject's apposition); "a-t-il dit" -> the pronoun's antecedent.
+    """
+    words = ctx.words
+    cands = [c for c in verb.children if c.dep_ in SUBJ_DEPS
+             and not ctx.in_quote(c.idx + ctx.offset)]
+    # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
+    for c in cands:
+        if c.text.lstrip("-").lower() in words.subject_pronouns:
+            m = resolve_pronoun(ctx, verb.idx + ctx.offset)
+            return (m.text if m else c.text.lstrip("-"), m, True)
+    for c in cands:
+        if c.text.lower() in words.relative_subjects and verb.dep_.startswith("acl"):
+            c = verb.head
+        if c.text.lstrip("-").lower() in words.euphonic_tokens:
+            continue
+        m = ctx.mention_of(c)
+        if m is None:
+            sub = [ctx.mention_of(t) for t in c.subtree if t.dep_ in ("appos", "flat:name", "compound")]
+            per = [x for x in sub if x is not None]
+            m = per[0] if per else None
+        if m is None and c.pos_ == "PRON":
+            continue
+        return (m.text if m else np_text(c), m, False)
+    if not fallback_left:
+        return (None, None, False)
+    # Parse failed to give a subject ("Kiev, quant à elle, a déclaré"):
+    # the first mention of the clause not governed by a preposition.
+    sent = ctx.sent(verb)
+    for m in ctx.mentions:
+        if m.start < sent.start_char + ctx.offset or m.start >= verb.idx + ctx.offset:
+            continue
+        k = ctx.tok_at(m.start) - 1
+        while k >= sent.start and ctx.doc[k].is_space:
+            k -= 1
+        prev = ctx.doc[k].text.lower().rstrip("'’") if k >= sent.start else ""
+        if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
+            return (m.text, m, False)
+    return (None, None, False)
+
+
+def np_text(tok: Token) -> str:
+    """A non-entity subject as text, cut before appositions and relative clauses.
+
+    "l'auteur du rapport, qui …" -> "l'auteur du rapport".
+    """
+    toks = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "punct")]
+    if not toks:
+        return tok.text
+    left = min(t.i for t in toks)
+    right = max(t.i for t in toks)
+    span = tok.doc[left : right + 1]
+    return span.text.split(",")[0].strip()
+
+
+def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float) -> Attribution:
+    """The attribution a speech verb gives: its subject, or, in an incise, the
+    name right after it ("« … », a déclaré X" where the parse missed X)."""
+    words = ctx.words
+    surface, mention, pron = subject_of(ctx, verb, fallback_left=(method != "incise"))
+    if surface is None and method == "incise":
+        for k in range(verb.i + 1, min(len(ctx.doc), verb.i + 8)):
+            t = ctx.doc[k]
+            if t.is_punct and t.text in ".;:!?":
+                break
+            m = ctx.mention_of(t)
+            if ctx.doc[k - 1].text.lower() in words.dative_prepositions:
+                break  # "a déclaré au président X": X is the addressee
+            if m is not None:
+                surface, mention = m.text, m
+                break
+            near = k - verb.i <= 2 or (k - verb.i == 3 and ctx.doc[k - 1].pos_ == "DET")
+            if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(("obl", "advmod", "nmod")):
+                # a non-entity speaker: "a écrit l'auteur", "said the ministry"
+                left = k - 1 if k > 0 and ctx.doc[k - 1].pos_ == "DET" else k
+                surface = ctx.doc[left : k + 1].text
+                break
+    if surface is None:
+        return Attribution(None, None, verb.lemma_, cue, method, 0.5)
+    if pron and mention is None:
+        # "a-t-il déclaré" with no person named before: "il" is no speaker
+        # to list under "who said what"; the quote stays, unattributed.
+        return Attribution(None, None, verb.lemma_, cue + " (unresolved pronoun)", method, 0.5)
+    if mention is not None and not pron:
+        ctx.add_subject(mention)  # a named speaker is an antecedent for later pronouns
+    return Attribution(surface, mention, verb.lemma_, cue + (" (pronoun)" if pron else ""),
+                       method, conf - (0.15 if pron else 0.0))

@@ -1,0 +1,216 @@
+"""One statement, several renderings: quotes compared across the story's articles.
+
+Two outlets translating or trimming one statement give two wordings
+(« Tout se déroule comme prévu » / « tout est comme prévu, tout est stable »).
+Two matchers group them:
+
+- :func:`match_quotes_across` — same linked speaker entity and shared
+  content-word stems (stop words of the quote's language left out);
+- :func:`match_by_words` — the fallback when that finds nothing (speakers not
+  linked): same speaker key, or one side unattributed, and shared words.
+
+:func:`differing_renderings` then says which renderings of a group word the
+statement differently (a disagreement to show side by side).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from functools import cache
+from typing import Any
+
+import snowballstemmer
+
+from veille.core.model import Analysis, Quote
+from veille.core.text import fold, fold_words
+from veille.lang import language_data
+from veille.lang.stemmers import STEMMERS
+from veille.stories.units import Unit
+
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+MIN_WORDS = 3
+MIN_OVERLAP = 0.5
+# two quotes of one speaker sharing a name ("Pixel Visual Core") are not one statement:
+# a rendering must also share a good part of the union of words
+MIN_JACCARD = 0.3
+
+#: A story quote as :func:`veille.stories.speakers.collect_quotes` gives it:
+#: {"q": the stored quote dict, "unit": the Unit it sits in}.
+StoryQuote = Mapping[str, Any]
+
+_QUOTE_FIELDS = frozenset(f.name for f in fields(Quote))
+
+
+def quote_from_stored(stored: Mapping[str, Any]) -> Quote:
+    """A stored quote (the analysis JSON's dict) as a typed :class:`Quote`.
+
+    The one place quotes are rebuilt from dicts; drop it once the store
+    returns typed analyses. Keys that are no Quote field are ignored.
+    """
+    return Quote(**{k: v for k, v in stored.items() if k in _QUOTE_FIELDS})
+
+
+# --- matching by speaker entity and content-word stems ----------------------
+
+
+@cache
+def _stemmer(language: str | None) -> Any:
+    name = STEMMERS.get(language or "")
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@cache
+def _stop_words(language: str | None) -> frozenset[str]:
+    words = language_data(language).quotes
+    return frozenset(fold(w) for w in words.stop_words()) if words is not None else frozenset()
+
+
+def content_stems(text: str, language: str | None) -> set[str]:
+    """The stems of ``text``'s content words: folded, stop words of the
+    language's quote words left out, Snowball-stemmed when the language has a
+    stemmer. A language without quote words keeps every word (no stop list)."""
+    stem = _stemmer(language)
+    stops = _stop_words(language)
+    toks = [t for t in re.findall(r"\w+", fold(text)) if t not in stops and (len(t) > 1 or t.isdigit())]
+    return {stem.stemWord(t) for t in toks} if stem is not None else set(toks)
+
+
+def match_quotes_across(
+    analyses: Sequence[Analysis], threshold: float = 0.5, min_words: int = 2
+) -> list[list[tuple[str, int]]]:
+    """Groups of (article uid, quote index) that render one statement.
+
+    Two quotes join when they come from different articles, have the same
+    speaker entity and share at least ``threshold`` of the content-word stems
+    of the shorter one (overlap coefficient; stop words removed so that
+    "tout … comme …" does not count). Quotes with fewer than ``min_words``
+    content words are left out: a one-word scare quote matches too much.
+    Groups are the connected components of that relation, of size >= 2.
+    """
+    items: list[tuple[str, int, str, set[str]]] = []
+    for an in analyses:
+        for i, q in enumerate(an.quotes):
+            if not q.speaker_entity_id:
+                continue
+            stems = content_stems(q.text, an.language)
+            if len(stems) >= min_words:
+                items.append((an.article_uid, i, q.speaker_entity_id, stems))
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x in range(len(items)):
+        for y in range(x + 1, len(items)):
+            ux, _, sx, ax = items[x]
+            uy, _, sy, ay = items[y]
+            if ux == uy or sx != sy:
+                continue
+            inter = len(ax & ay)
+            if inter and inter / min(len(ax), len(ay)) >= threshold:
+                parent[find(x)] = find(y)
+    groups: dict[int, list[tuple[str, int]]] = {}
+    for x, (u, i, _, _) in enumerate(items):
+        groups.setdefault(find(x), []).append((u, i))
+    return [sorted(g) for g in groups.values() if len({u for u, _ in g}) >= 2]
+
+
+def match_by_entity(quotes: Sequence[StoryQuote]) -> list[list[int]]:
+    """:func:`match_quotes_across` over the story's quotes, as groups of indices
+    into ``quotes`` (every quote in a group; unmatched ones alone)."""
+    by_uid: dict[str, Analysis] = {}
+    where: dict[tuple[str, int], int] = {}
+    for k, x in enumerate(quotes):
+        unit: Unit = x["unit"]
+        an = by_uid.setdefault(unit.uid, Analysis(article_uid=unit.uid, language=unit.language))
+        where[(unit.uid, len(an.quotes))] = k
+        an.quotes.append(quote_from_stored(x["q"]))
+    seen: set[int] = set()
+    out: list[list[int]] = []
+    for g in match_quotes_across(list(by_uid.values())):
+        idx = [where[(u, i)] for u, i in g if (u, i) in where]
+        seen.update(idx)
+        out.append(idx)
+    out.extend([k] for k in range(len(quotes)) if k not in seen)
+    return out
+
+
+# --- matching by words, when speakers are not linked -------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text or "")}
+
+
+def speaker_key(q: Mapping[str, Any]) -> Any:
+    """Who a stored quote is by, as precisely as it says: entity, canonical name, surface."""
+    return q.get("speaker_entity_id") or q.get("speaker_canonical") or q.get("speaker")
+
+
+def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
+    """Groups of indices into ``quotes`` that render one statement (union-find):
+    other article, same speaker (or one side unattributed), at least two shared
+    words making half of the shorter quote's words."""
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    words = [_words(x["q"]["text"]) for x in quotes]
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            qi, qj = quotes[i], quotes[j]
+            if qi["unit"].uid == qj["unit"].uid:
+                continue
+            si, sj = speaker_key(qi["q"]), speaker_key(qj["q"])
+            if si and sj and si != sj:
+                continue
+            wi, wj = words[i], words[j]
+            if len(wi) < MIN_WORDS or len(wj) < MIN_WORDS:
+                continue
+            shared = wi & wj
+            if len(shared) >= 2 and len(shared) / min(len(wi), len(wj)) >= MIN_OVERLAP:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(quotes)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def group_story_quotes(quotes: Sequence[StoryQuote]) -> list[list[int]]:
+    """The story's quotes grouped by statement: by linked speaker entity, or,
+    when that groups nothing (speakers not linked), by words."""
+    groups = match_by_entity(quotes)
+    if not any(len(g) > 1 for g in groups):
+        groups = match_by_words(quotes)
+    return groups
+
+
+def differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Renderings taking part in a pair from two sources that words the same statement
+    differently: overlapping content words, neither a mere excerpt of the other."""
+    keep: set[int] = set()
+    for i in range(len(rs)):
+        for j in range(i + 1, len(rs)):
+            a, b = rs[i], rs[j]
+            if a["source"] == b["source"]:
+                continue
+            na, nb = fold_words(a["text"] or ""), fold_words(b["text"] or "")
+            if na == nb or na in nb or nb in na:
+                continue
+            wa, wb = _words(a["text"]), _words(b["text"])
+            if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
+                continue
+            shared = wa & wb
+            if (len(shared) >= 2 and len(shared) / min(len(wa), len(wb)) >= MIN_OVERLAP
+                    and len(shared) / len(wa | wb) >= MIN_JACCARD):
+                keep.update((i, j))
+    return [rs[k] for k in sorted(keep)]

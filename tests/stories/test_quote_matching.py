@@ -1,0 +1,60 @@
+"""Quotes compared across articles: one statement, several renderings."""
+
+from __future__ import annotations
+
+from veille.core.model import Analysis, Quote
+from veille.stories.quote_matching import (
+    content_stems,
+    group_story_quotes,
+    match_quotes_across,
+    quote_from_stored,
+)
+from veille.stories.units import Unit
+
+
+def test_match_across_needs_same_speaker_and_overlap():
+    def an(uid, text, sid):
+        return Analysis(uid, "fr", quotes=[Quote(text, 0, len(text), 0, speaker_entity_id=sid)])
+
+    same = [an("a", "Les réserves de gaz sont pleines pour l'hiver", "per:x"),
+            an("b", "nos réserves de gaz sont pleines", "per:x")]
+    assert match_quotes_across(same) == [[("a", 0), ("b", 0)]]
+    other = [same[0], an("b", "nos réserves de gaz sont pleines", "per:y")]
+    assert match_quotes_across(other) == []
+    unrelated = [same[0], an("b", "La réforme des retraites sera votée", "per:x")]
+    assert match_quotes_across(unrelated) == []
+
+
+def test_content_stems_use_the_languages_stop_words_only_when_it_has_quote_words():
+    # French: "tout", "se", "comme" are stop words; accents are folded and words stemmed.
+    fr = content_stems("Tout se déroule comme prévu", "fr")
+    assert not {"tout", "se", "comm", "comme"} & fr and len(fr) == 2
+    assert content_stems("Tout se déroulait comme prévu", "fr") == fr
+    # German has no quote words: no stop list (never the English or French one).
+    de = content_stems("Das ist der Plan", "de")
+    assert len(de) == 4
+
+
+def test_quote_from_stored_ignores_keys_that_are_no_quote_field():
+    q = quote_from_stored({"text": "oui", "start": 3, "end": 6, "sentence": 0,
+                           "speaker": "X", "unit_text": "…"})
+    assert q == Quote("oui", 3, 6, 0, speaker="X")
+
+
+def _unit(uid, text, quotes):
+    return Unit(idx=0, article=0, uid=uid, sentence=0, start=0, end=len(text), text=text,
+                language="fr", quotes=quotes)
+
+
+def test_unlinked_speakers_fall_back_to_word_matching():
+    a = {"text": "Les réserves de gaz sont pleines pour l'hiver", "start": 0, "end": 44,
+         "sentence": 0, "speaker": "Olaf Scholz"}
+    b = {"text": "nos réserves de gaz sont pleines", "start": 0, "end": 32, "sentence": 0,
+         "speaker": "Olaf Scholz"}
+    c = {"text": "nos réserves de gaz sont pleines", "start": 0, "end": 32, "sentence": 0,
+         "speaker": "Robert Habeck"}
+    quotes = [{"q": a, "unit": _unit("a", a["text"], [a])},
+              {"q": b, "unit": _unit("b", b["text"], [b])},
+              {"q": c, "unit": _unit("c", c["text"], [c])}]
+    groups = sorted(sorted(g) for g in group_story_quotes(quotes))
+    assert groups == [[0, 1], [2]]
