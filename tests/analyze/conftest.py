@@ -44,11 +44,12 @@ def _seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, tuple[str, DateRange]]:
     from veille.analyze.evaluate import read_seed
+    from veille.ingest.normalize import normalize_text
 
     paths = _seed_paths()
     if not paths:
         pytest.skip("seed articles absent (examples/ or ../shared/seeds)")
-    return {p.name: read_seed(p) for p in paths}
+    return {p.name: read_seed(p, normalize_text) for p in paths}
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from veille.analyze.evaluate import read_seed
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.temporal import extract_times, fold_same_length
 from veille.core.model import DateRange
+from veille.ingest.normalize import normalize_text
 
 REPO = Path(__file__).resolve().parents[2]
 REFS = [
@@ -61,7 +62,7 @@ def test_seeds_same_output_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> Non
     paths = sorted((REPO / "examples").glob("*.txt"))
     if not paths:
         pytest.skip("examples/ absent")
-    texts = [read_seed(p)[0] for p in paths]
+    texts = [read_seed(p, normalize_text)[0] for p in paths]
     fast = [_outputs(t, "fr") for t in texts]
     _original_path(monkeypatch)
     assert [_outputs(t, "fr") for t in texts] == fast

@@ -1,15 +1,23 @@
-"""`veille analyze --outdated` redoes the analyses an earlier version made, only those."""
+"""`veille analyze --outdated` redoes the analyses another version made (of the
+whole analysis or of one component), only those."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from sqlalchemy import select, update
+import pytest
+from alembic import command
+from sqlalchemy import inspect, select, update
 from typer.testing import CliRunner
 
-from veille.analyze.service import ANALYSIS_VERSION
+from veille.analyze import service
+from veille.analyze.pipeline import PIPELINE
+from veille.analyze.service import ANALYSIS_VERSION, COMPONENT_VERSIONS
 from veille.cli import app
 from veille.store import Store
+from veille.store import analyses as qa
+from veille.store.core import _alembic_config
 from veille.store.schema import analyses, mentions
 
 
@@ -36,4 +44,51 @@ def test_outdated_analyses_are_redone_and_current_ones_kept(seeds_dir: Path, db_
         assert rows[uids[0]].analyzed_at != before[uids[0]]
         assert rows[uids[1]].analyzed_at == before[uids[1]]  # current: left alone
         assert len(conn.execute(select(mentions.c.id)).all()) == len(n_mentions)  # no duplicates
+    store.close()
+
+
+def test_bumping_one_component_version_marks_analyses_outdated(
+    seeds_dir: Path, db_path: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runner = CliRunner()
+    first = runner.invoke(app, ["--db", db_path, "ingest", str(seeds_dir), "--no-cluster"])
+    assert first.exit_code == 0, first.output
+    store = Store.open(db_path)
+    with store.connect() as conn:
+        stored = {r.article_uid: r.components for r in conn.execute(select(analyses))}
+    assert len(stored) == 2 and all(c == COMPONENT_VERSIONS for c in stored.values())
+    assert set(COMPONENT_VERSIONS) == set(PIPELINE)
+
+    bumped = dict(COMPONENT_VERSIONS, **{"veille.quotes.v1": COMPONENT_VERSIONS["veille.quotes.v1"] + 1})
+    monkeypatch.setattr(service, "COMPONENT_VERSIONS", bumped)
+    out = runner.invoke(app, ["--db", db_path, "analyze", "--outdated", "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout) == {"analyzed": 2}
+    with store.connect() as conn:
+        assert {r.components["veille.quotes.v1"] for r in conn.execute(select(analyses))} == {
+            bumped["veille.quotes.v1"]}
+    again = runner.invoke(app, ["--db", db_path, "analyze", "--outdated"])
+    assert again.exit_code == 0 and "0 articles analysed" in again.output, again.output
+    store.close()
+
+
+def test_migration_0009_keeps_component_versions_symmetric(seeds_dir: Path, db_path: str) -> None:
+    """Down to 0008 drops the column; up again gives the v2 rows the first
+    version of every component, so they are current, not outdated."""
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db_path, "ingest", str(seeds_dir), "--no-cluster"]).exit_code == 0
+    store = Store.open(db_path)
+    cfg = _alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+    with store.connect() as conn:
+        assert "components" not in {c["name"] for c in inspect(conn).get_columns("analyses")}
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with store.connect() as conn:
+        assert {str(r.version) for r in conn.execute(select(analyses))} == {ANALYSIS_VERSION}
+        assert [r.components for r in conn.execute(select(analyses))] == [COMPONENT_VERSIONS] * 2
+        assert qa.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS) == []
     store.close()

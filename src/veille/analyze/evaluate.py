@@ -21,16 +21,22 @@ annotators legitimately differ on boundaries:
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from veille.analyze.linking import link_entities
+from veille.analyze.pipeline import analyze_batch
 from veille.core.model import Analysis, DateRange
+from veille.core.settings import Settings
+from veille.lang import SUPPORTED
 
 FIELDS = ("entities", "quotes", "times", "quantities")
 
@@ -106,18 +112,13 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
 _HEADER = re.compile(r"\s*date\s+(\d{4})-(\d{2})")
 
 
-def read_seed(path: Path) -> tuple[str, DateRange]:
-    """Body and date of a seed file, normalised as ingest stores it.
+def read_seed(path: Path, normalize: Callable[[str], str]) -> tuple[str, DateRange]:
+    """Body and date of a seed file, normalised by ``normalize`` as ingest stores it.
 
     Mirrors the seed reader (first ``date YYYY-MM`` token removed, stripped,
     ftfy + NFC); ftfy only swaps characters one for one on the seeds, so gold
     offsets hold either way.
     """
-    import calendar
-    from datetime import date
-
-    import ftfy
-
     raw = path.read_text(encoding="utf-8")
     m = _HEADER.match(raw)
     published = DateRange.unknown()
@@ -125,16 +126,12 @@ def read_seed(path: Path) -> tuple[str, DateRange]:
         y, mo = int(m.group(1)), int(m.group(2))
         published = DateRange(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month")
         raw = raw[m.end():]
-    try:  # the ingest's own normaliser, so offsets are those the store keeps
-        from veille.ingest.normalize import normalize_text
-    except ImportError:  # pragma: no cover - ingest not installed
-        return unicodedata.normalize("NFC", ftfy.fix_text(raw.strip())), published
-    return normalize_text(raw), published
+    return normalize(raw), published
 
 
 def find_text(name: str, gold_path: Path, texts: Sequence[Path] = ()) -> Path | None:
     repo = Path(__file__).resolve().parents[3]
-    shared = Path(__import__("os").environ.get("VEILLE_SHARED_DATA", repo.parent / "shared" / "data"))
+    shared = Path(Settings().shared_data)
     base = gold_path if gold_path.is_dir() else gold_path.parent
     cands = [*texts, base, repo / "examples", shared.parent / "seeds", repo.parent / "shared" / "seeds"]
     for d in cands:
@@ -304,11 +301,13 @@ def _eq(a: Any, b: Any) -> bool:
     return a == b
 
 
-def evaluate(gold_path: Path, texts: Sequence[Path] = (), language: str | None = "fr") -> Report:
-    """Analyse the gold's articles from their texts, link them, and score."""
-    from veille.analyze.linking import link_entities
-    from veille.analyze.pipeline import analyze_batch
+def evaluate(gold_path: Path, texts: Sequence[Path] = (),
+             language: str | None = SUPPORTED[0], *, normalize: Callable[[str], str]) -> Report:
+    """Analyse the gold's articles from their texts, link them, and score
+    (``language``: of the gold's articles that do not say theirs).
 
+    ``normalize`` is the ingest's text normaliser (the caller passes it: a
+    stage does not import another), so offsets are those the store keeps."""
     gold = load_gold(gold_path)
     items = []
     missing = []
@@ -317,7 +316,7 @@ def evaluate(gold_path: Path, texts: Sequence[Path] = (), language: str | None =
         if p is None:
             missing.append(name)
             continue
-        body, published = read_seed(p)
+        body, published = read_seed(p, normalize)
         items.append((name, body, g.get("language", language), published))
     analyses = analyze_batch(items)
     analyses, _ = link_entities(analyses, [])

@@ -12,17 +12,25 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
+from veille.analyze.linking import EntityIndex, link_entities
+from veille.analyze.pipeline import analyze_batch, component_versions
 from veille.core.model import Analysis, DateRange
 from veille.store import Store
 from veille.store import analyses as q
+from veille.store.core import write_lock
 
 Item = tuple[str, str, str | None, DateRange]
 
-#: Stored with each analysis. Bump it when the extractors' output changes, so
-#: that ``veille analyze --outdated`` redoes the analyses an upgrade improved.
+#: Stored with each analysis, with the version of each component
+#: (:data:`COMPONENT_VERSIONS`). ``veille analyze --outdated`` redoes the
+#: analyses where either differs. Bump a component's ``version`` (next to its
+#: definition, veille.analyze.components) when its output changes; bump this
+#: only when the stored shape of every analysis changes.
 #: v2: straight/curly quote pairing by position, month names by language,
 #: "June 12 last year", unresolved pronouns are no speakers.
 ANALYSIS_VERSION = "veille.analysis.v2"
+#: ``{component name: version}`` of the running pipeline.
+COMPONENT_VERSIONS: dict[str, int] = component_versions()
 BATCH = 32
 
 
@@ -39,25 +47,14 @@ def analyze_pending(
 ) -> dict[str, Any]:
     """Analyse the articles that have no analysis; with ``redo``, every
     article; with ``outdated``, also those analysed by another
-    ``ANALYSIS_VERSION``. Old analyses are dropped first (in one transaction),
+    ``ANALYSIS_VERSION`` or other component versions. Old analyses are dropped first (in one transaction),
     so an interrupted run resumes with what is left to do."""
-    try:
-        from veille.analyze.pipeline import analyze_batch
-    except ImportError as exc:  # the analysis stage is optional at run time
-        return {"skipped": f"analysis unavailable: {exc}"}
     if redo or outdated:
-        from sqlalchemy import delete, select
-
-        from veille.store.schema import analyses, mentions
-
         with store.begin() as conn:
             if redo:
-                conn.execute(delete(mentions))
-                conn.execute(delete(analyses))
+                q.delete_analyses(conn)
             else:
-                old = select(analyses.c.article_uid).where(analyses.c.version != ANALYSIS_VERSION)
-                conn.execute(delete(mentions).where(mentions.c.article_uid.in_(old)))
-                conn.execute(delete(analyses).where(analyses.c.version != ANALYSIS_VERSION))
+                q.delete_analyses(conn, q.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS))
     done = 0
     prog = progress() if progress else None
     task = None
@@ -103,8 +100,6 @@ class _KnownEntities:
         self.index: Any = None
 
     def get(self, store: Store, conn: Any) -> Any:
-        from veille.analyze.linking import EntityIndex
-
         stamp = q.entities_stamp(conn)
         if self.index is None or self.url != store.url or stamp is None or stamp != self.stamp:
             self.index = EntityIndex(q.load_entities(conn))
@@ -123,15 +118,12 @@ def save_batch(store: Store, results: list[Analysis]) -> None:
     (whatever engine produced the analyses).  Under the store's write lock:
     two analysis runs would otherwise each link against the entities they read
     and the later commit would drop the other's evidence."""
-    from veille.analyze.linking import link_entities
-    from veille.store.core import write_lock
-
     with store.begin() as conn:
         write_lock(conn)
         index = _KNOWN.get(store, conn)
         linked, changed = link_entities(results, index)
         q.save_entities(conn, changed)
         for an in linked:
-            q.save_analysis(conn, an, ANALYSIS_VERSION)
+            q.save_analysis(conn, an, ANALYSIS_VERSION, COMPONENT_VERSIONS)
         stamp = q.new_entities_stamp(conn)
     _KNOWN.keep(store, stamp, index)

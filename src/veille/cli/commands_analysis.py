@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from veille.analyze.service import analyze_pending
 from veille.cli.base import app, make_progress, open_store, print_json
 
 
@@ -17,13 +18,9 @@ def analyze(
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Find sentences, entities, quotes, dates and quantities in stored articles."""
-    from veille.analyze.service import analyze_pending
-
     store = open_store(ctx)
     result = analyze_pending(store, redo=all_, outdated=outdated, progress=make_progress)
     if json_out:
         print_json(result)
-    elif "skipped" in result:
-        typer.echo(f"analyse: {result['skipped']}")
     else:
         typer.echo(f"analyse: {result['analyzed']} articles analysed")

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import typer
 
+from veille.analyze.evaluate import evaluate
 from veille.cli.base import app, eval_app  # noqa: F401
+from veille.ingest.normalize import normalize_text
+from veille.lang import SUPPORTED
 
 
 @eval_app.command("analysis")
@@ -16,14 +19,13 @@ def eval_analysis(
     texts: list[Path] = typer.Option(  # noqa: B008
         [], "--texts", help="Directory holding the articles named by the gold's 'file' (repeatable)."
     ),
-    language: str = typer.Option("fr", "--language", help="Language when the gold does not say."),
+    language: str = typer.Option(SUPPORTED[0], "--language",
+                                 help="Language when the gold does not say."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses and wrong values."),
 ) -> None:
     """P/R/F1 of entities, linking, quotes, times and quantities against hand-labelled gold."""
-    from veille.analyze.evaluate import evaluate
-
-    rep = evaluate(gold, texts=texts, language=language)
+    rep = evaluate(gold, texts=texts, language=language, normalize=normalize_text)
     if as_json:
         typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -14,49 +14,37 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from veille.analyze import nlp
+from veille.analyze.pipeline import analyze_batch
+from veille.analyze.service import pending_batches, save_batch
 from veille.core.model import Analysis
 from veille.engine.runners import Runner
 from veille.store import Store
+from veille.store import analyses as q
 
 BATCH = 32
 
 
 def warm_models() -> None:
     """Load every configured spaCy pipeline in this process (worker warm-up)."""
-    from veille.analyze import nlp
-
     for lang in nlp.SUPPORTED:
         nlp.get_nlp(lang)
 
 
 def analyze_items(items: list[Any]) -> list[Analysis]:
     """The worker side: one batch of (uid, text, language, published)."""
-    from veille.analyze.pipeline import analyze_batch
-
     return analyze_batch(items)
 
 
 def count_pending(store: Store) -> int:
-    from sqlalchemy import func, select
-
-    from veille.store.schema import analyses, articles
-
     with store.connect() as conn:
-        return int(conn.execute(
-            select(func.count()).select_from(articles)
-            .outerjoin(analyses, analyses.c.article_uid == articles.c.uid)
-            .where(analyses.c.article_uid.is_(None))
-        ).scalar_one())
+        return q.count_pending(conn)
 
 
 def analyze_pending_on(
     store: Store, runner: Runner, *, batch_size: int = BATCH,
     on_batch: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    try:
-        from veille.analyze.service import pending_batches, save_batch
-    except ImportError as exc:  # the analysis stage is optional at run time
-        return {"skipped": f"analysis unavailable: {exc}"}
     done = 0
     for results in runner.map(analyze_items, pending_batches(store, batch_size)):
         save_batch(store, results)

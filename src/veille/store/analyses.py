@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 
 from veille.core.model import Analysis, EntityRecord
 from veille.store.articles import now
@@ -26,6 +26,39 @@ def pending(conn: Connection, limit: int, *, after_seq: int = 0) -> list[dict[st
         .limit(limit)
     )
     return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def count_pending(conn: Connection) -> int:
+    """How many articles have no analysis."""
+    return int(conn.execute(
+        select(func.count()).select_from(articles)
+        .outerjoin(analyses, analyses.c.article_uid == articles.c.uid)
+        .where(analyses.c.article_uid.is_(None))
+    ).scalar_one())
+
+
+def outdated(conn: Connection, version: str, components: Mapping[str, int]) -> list[str]:
+    """Articles whose analysis was made by another ``version`` or by other
+    component versions than ``components``.
+
+    Compared here rather than in SQL: PostgreSQL's ``json`` type has no
+    equality, and the two short columns of every analysis are cheap to read.
+    """
+    want = dict(components)
+    rows = conn.execute(select(analyses.c.article_uid, analyses.c.version, analyses.c.components))
+    return [uid for uid, ver, comps in rows if ver != version or dict(comps or {}) != want]
+
+
+def delete_analyses(conn: Connection, uids: Sequence[str] | None = None) -> None:
+    """Drop the analyses (and mentions) of ``uids``; of every article if None."""
+    if uids is None:
+        conn.execute(delete(mentions))
+        conn.execute(delete(analyses))
+        return
+    for i in range(0, len(uids), 500):  # bounded IN lists
+        part = list(uids[i:i + 500])
+        conn.execute(delete(mentions).where(mentions.c.article_uid.in_(part)))
+        conn.execute(delete(analyses).where(analyses.c.article_uid.in_(part)))
 
 
 def all_uids(conn: Connection) -> list[str]:
@@ -80,8 +113,10 @@ def save_entities(conn: Connection, records: Sequence[EntityRecord]) -> None:
     ])
 
 
-def save_analysis(conn: Connection, an: Analysis, version: str) -> None:
-    """Replace an article's analysis and mentions (idempotent)."""
+def save_analysis(conn: Connection, an: Analysis, version: str,
+                  components: Mapping[str, int] | None = None) -> None:
+    """Replace an article's analysis and mentions (idempotent); ``components``
+    are the versions of the components that made it."""
     conn.execute(delete(mentions).where(mentions.c.article_uid == an.article_uid))
     conn.execute(delete(analyses).where(analyses.c.article_uid == an.article_uid))
     data = an.to_dict()
@@ -90,7 +125,7 @@ def save_analysis(conn: Connection, an: Analysis, version: str) -> None:
         status = "failed" if any("error" in n.lower() for n in an.notes) else "partial"
     conn.execute(analyses.insert().values(
         article_uid=an.article_uid, version=version, status=status, notes=list(an.notes),
-        data=data, analyzed_at=now(),
+        data=data, analyzed_at=now(), components=dict(components) if components is not None else None,
     ))
     if an.entities:
         conn.execute(mentions.insert(), [
@@ -105,7 +140,7 @@ def get_analysis(conn: Connection, uid: str) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"version": row.version, "status": row.status, "notes": row.notes or [],
-            "data": row.data or {}}
+            "data": row.data or {}, "components": dict(row.components or {})}
 
 
 def article_analysis(conn: Connection, uid: str) -> dict[str, Any]:
@@ -115,5 +150,6 @@ def article_analysis(conn: Connection, uid: str) -> dict[str, Any]:
         return {"analysis": {"status": "pending"}}
     data = an["data"]
     out: dict[str, Any] = {k: data.get(k, []) for k in ANALYSIS_FIELDS}
-    out["analysis"] = {"status": an["status"], "version": an["version"], "notes": an["notes"]}
+    out["analysis"] = {"status": an["status"], "version": an["version"], "notes": an["notes"],
+                       "components": an["components"]}
     return out

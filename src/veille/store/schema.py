@@ -110,6 +110,8 @@ analyses = Table(
     Column("notes", JSON, nullable=True),
     Column("data", JSON, nullable=True),
     Column("analyzed_at", DateTime(timezone=True), nullable=False),
+    # {component name: version} of the pipeline that made it (revision 0009)
+    Column("components", JSON, nullable=True),
 )
 
 entities = Table(
