@@ -11,6 +11,7 @@ from alembic import command
 from sqlalchemy import inspect, select, update
 from typer.testing import CliRunner
 
+from pg import pg_server, pg_url  # noqa: F401  (tests/ is on sys.path)
 from veille.analyze import service
 from veille.analyze.pipeline import PIPELINE
 from veille.analyze.service import ANALYSIS_VERSION, COMPONENT_VERSIONS
@@ -19,6 +20,12 @@ from veille.store import Store
 from veille.store import analyses as qa
 from veille.store.core import _alembic_config
 from veille.store.schema import analyses, mentions
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, db_path: str) -> str:
+    """A SQLite file, or a fresh PostgreSQL database (the migration runs on both)."""
+    return db_path if request.param == "sqlite" else str(request.getfixturevalue("pg_url"))
 
 
 def test_outdated_analyses_are_redone_and_current_ones_kept(seeds_dir: Path, db_path: str) -> None:
@@ -72,12 +79,12 @@ def test_bumping_one_component_version_marks_analyses_outdated(
     store.close()
 
 
-def test_migration_0009_keeps_component_versions_symmetric(seeds_dir: Path, db_path: str) -> None:
+def test_migration_0009_keeps_component_versions_symmetric(seeds_dir: Path, db_url: str) -> None:
     """Down to 0008 drops the column; up again gives the v2 rows the first
     version of every component, so they are current, not outdated."""
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db_path, "ingest", str(seeds_dir), "--no-cluster"]).exit_code == 0
-    store = Store.open(db_path)
+    assert runner.invoke(app, ["--db", db_url, "ingest", str(seeds_dir), "--no-cluster"]).exit_code == 0
+    store = Store.open(db_url)
     cfg = _alembic_config()
     with store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
