@@ -40,7 +40,7 @@ PARAGRAPH_COMPONENT = "veille_line_breaks"
 
 
 def _register() -> None:
-    from spacy.language import Language
+    from spacy.language import Language  # lazy: importing spaCy costs ~1 s of start-up
 
     if PARAGRAPH_COMPONENT in Language.factories:
         return
@@ -62,7 +62,7 @@ def _register() -> None:
 @cache
 def get_nlp(language: str) -> Language:
     """The pipeline for ``language``; raises KeyError when none is configured."""
-    import spacy
+    import spacy  # lazy: importing spaCy costs ~1 s of start-up
 
     _register()
     name = config.SPACY_MODELS[language]
