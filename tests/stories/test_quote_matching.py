@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from veille.core.model import Analysis, Quote
 from veille.stories.quote_matching import (
+    StoryQuote,
     content_stems,
     group_story_quotes,
     match_quotes_across,
@@ -41,20 +44,20 @@ def test_quote_from_stored_ignores_keys_that_are_no_quote_field():
     assert q == Quote("oui", 3, 6, 0, speaker="X")
 
 
-def _unit(uid, text, quotes):
+def _unit(uid, text):
     return Unit(idx=0, article=0, uid=uid, sentence=0, start=0, end=len(text), text=text,
-                language="fr", quotes=quotes)
+                language="fr")
 
 
 def test_unlinked_speakers_fall_back_to_word_matching():
-    a = {"text": "Les réserves de gaz sont pleines pour l'hiver", "start": 0, "end": 44,
-         "sentence": 0, "speaker": "Olaf Scholz"}
-    b = {"text": "nos réserves de gaz sont pleines", "start": 0, "end": 32, "sentence": 0,
-         "speaker": "Olaf Scholz"}
-    c = {"text": "nos réserves de gaz sont pleines", "start": 0, "end": 32, "sentence": 0,
-         "speaker": "Robert Habeck"}
-    quotes = [{"q": a, "unit": _unit("a", a["text"], [a])},
-              {"q": b, "unit": _unit("b", b["text"], [b])},
-              {"q": c, "unit": _unit("c", c["text"], [c])}]
+    a = Quote("Les réserves de gaz sont pleines pour l'hiver", 0, 44, 0, speaker="Olaf Scholz")
+    b = Quote("nos réserves de gaz sont pleines", 0, 32, 0, speaker="Olaf Scholz")
+    c = Quote("nos réserves de gaz sont pleines", 0, 32, 0, speaker="Robert Habeck")
+    quotes = [StoryQuote(q, _unit(uid, q.text)) for uid, q in (("a", a), ("b", b), ("c", c))]
     groups = sorted(sorted(g) for g in group_story_quotes(quotes))
     assert groups == [[0, 1], [2]]
+    # Once speakers are linked, the entity matcher decides: an unattributed
+    # rendering (which the word matcher would join) stays apart.
+    linked = [StoryQuote(replace(x.quote, speaker_entity_id="per:x"), x.unit) for x in quotes[:2]]
+    anon = StoryQuote(replace(b, speaker=None), _unit("d", b.text))
+    assert sorted(sorted(g) for g in group_story_quotes([*linked, anon])) == [[0, 1], [2]]

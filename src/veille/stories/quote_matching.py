@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
@@ -36,20 +36,27 @@ MIN_OVERLAP = 0.5
 # a rendering must also share a good part of the union of words
 MIN_JACCARD = 0.3
 
-#: A story quote as :func:`veille.stories.speakers.collect_quotes` gives it:
-#: {"q": the stored quote dict, "unit": the Unit it sits in}.
-StoryQuote = Mapping[str, Any]
-
 _QUOTE_FIELDS = frozenset(f.name for f in fields(Quote))
 
 
-def quote_from_stored(stored: Mapping[str, Any]) -> Quote:
+def quote_from_stored(stored: Quote | Mapping[str, Any]) -> Quote:
     """A stored quote (the analysis JSON's dict) as a typed :class:`Quote`.
 
     The one place quotes are rebuilt from dicts; drop it once the store
-    returns typed analyses. Keys that are no Quote field are ignored.
+    returns typed analyses (a :class:`Quote` already passes through as is).
+    Keys that are no Quote field are ignored.
     """
+    if isinstance(stored, Quote):
+        return stored
     return Quote(**{k: v for k, v in stored.items() if k in _QUOTE_FIELDS})
+
+
+@dataclass(frozen=True)
+class StoryQuote:
+    """One quote of the story and the unit (sentence of an article) it sits in."""
+
+    quote: Quote
+    unit: Unit
 
 
 # --- matching by speaker entity and content-word stems ----------------------
@@ -126,10 +133,10 @@ def match_by_entity(quotes: Sequence[StoryQuote]) -> list[list[int]]:
     by_uid: dict[str, Analysis] = {}
     where: dict[tuple[str, int], int] = {}
     for k, x in enumerate(quotes):
-        unit: Unit = x["unit"]
-        an = by_uid.setdefault(unit.uid, Analysis(article_uid=unit.uid, language=unit.language))
-        where[(unit.uid, len(an.quotes))] = k
-        an.quotes.append(quote_from_stored(x["q"]))
+        uid = x.unit.uid
+        an = by_uid.setdefault(uid, Analysis(article_uid=uid, language=x.unit.language))
+        where[(uid, len(an.quotes))] = k
+        an.quotes.append(x.quote)
     seen: set[int] = set()
     out: list[list[int]] = []
     for g in match_quotes_across(list(by_uid.values())):
@@ -147,9 +154,9 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text or "")}
 
 
-def speaker_key(q: Mapping[str, Any]) -> Any:
-    """Who a stored quote is by, as precisely as it says: entity, canonical name, surface."""
-    return q.get("speaker_entity_id") or q.get("speaker_canonical") or q.get("speaker")
+def speaker_key(q: Quote) -> str | None:
+    """Who a quote is by, as precisely as it says: entity, canonical name, surface."""
+    return q.speaker_entity_id or q.speaker_canonical or q.speaker
 
 
 def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
@@ -164,13 +171,13 @@ def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    words = [_words(x["q"]["text"]) for x in quotes]
+    words = [_words(x.quote.text) for x in quotes]
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             qi, qj = quotes[i], quotes[j]
-            if qi["unit"].uid == qj["unit"].uid:
+            if qi.unit.uid == qj.unit.uid:
                 continue
-            si, sj = speaker_key(qi["q"]), speaker_key(qj["q"])
+            si, sj = speaker_key(qi.quote), speaker_key(qj.quote)
             if si and sj and si != sj:
                 continue
             wi, wj = words[i], words[j]

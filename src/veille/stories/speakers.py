@@ -11,25 +11,32 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from veille.stories.quote_matching import differing_renderings, group_story_quotes, speaker_key
+from veille.core.model import Quote
+from veille.stories.quote_matching import (
+    StoryQuote,
+    differing_renderings,
+    group_story_quotes,
+    quote_from_stored,
+    speaker_key,
+)
 from veille.stories.units import Unit
 
 
-def collect_quotes(units: Sequence[Unit]) -> list[dict[str, Any]]:
+def collect_quotes(units: Sequence[Unit]) -> list[StoryQuote]:
     """Every quote of the story, except one nested in another quote of its
     sentence with the same (or no) speaker: 'Johnson said he was "horrified"
     by ...' is one statement, not that and "horrified" again."""
     out = []
     for u in units:
-        kept: list[Mapping[str, Any]] = []
-        for q in sorted(u.quotes, key=lambda q: (q.get("start", 0), -q.get("end", 0))):
-            if not (q.get("text") or "").strip():
+        kept: list[Quote] = []
+        for q in sorted(map(quote_from_stored, u.quotes), key=lambda q: (q.start, -q.end)):
+            if not (q.text or "").strip():
                 continue
-            if any(o.get("start", 0) <= q.get("start", 0) and q.get("end", 0) <= o.get("end", 0)
+            if any(o.start <= q.start and q.end <= o.end
                    and speaker_key(q) in (None, speaker_key(o)) for o in kept):
                 continue
             kept.append(q)
-            out.append({"q": q, "unit": u})
+            out.append(StoryQuote(q, u))
     return out
 
 
@@ -45,10 +52,9 @@ def build_speakers(
     disagreements: list[dict[str, Any]] = []
     for g in groups:
         items = [quotes[i] for i in g]
-        spk_id = next((x["q"].get("speaker_entity_id") for x in items
-                       if x["q"].get("speaker_entity_id")), None)
-        spk_name = next((x["q"].get("speaker_canonical") or x["q"].get("speaker") for x in items
-                         if x["q"].get("speaker_canonical") or x["q"].get("speaker")), None)
+        spk_id = next((x.quote.speaker_entity_id for x in items if x.quote.speaker_entity_id), None)
+        spk_name = next((x.quote.speaker_canonical or x.quote.speaker for x in items
+                         if x.quote.speaker_canonical or x.quote.speaker), None)
         if spk_id and spk_id in entities:
             rec = entities[spk_id]
             spk_name = _get(rec, "canonical") or spk_name
@@ -60,11 +66,11 @@ def build_speakers(
         )
         renderings = []
         for x in items:
-            q, u = x["q"], x["unit"]
+            q, u = x.quote, x.unit
             renderings.append({
-                "text": q["text"],
-                "kind": q.get("kind", "direct"),
-                "verb": q.get("verb"),
+                "text": q.text,
+                "kind": q.kind,
+                "verb": q.verb,
                 "article": u.uid,
                 "source": keys[u.uid]["key"],
                 "sentence": u.text,
