@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from veille.analyze import names
 from veille.core.model import Analysis, EntityRecord, Mention
+from veille.core.text import fold_name
 
 #: rapidfuzz ratio (0-100) above which two keys of the same label are one name.
 #: Person names compare token by token (the weakest token decides), other
@@ -73,7 +74,7 @@ def _vote(votes: dict[str, float]) -> str:
 
 
 def slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", names.fold(s)).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", fold_name(s)).strip("-") or "x"
 
 
 def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
@@ -122,7 +123,7 @@ def _canonical(counts: dict[str, int]) -> str:
     for f, n in counts.items():
         forms[names.strip_titles(f)] += n
     # "fullest" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis"
-    return max(forms.items(), key=lambda kv: (len(names.fold(kv[0]).split()), kv[1], -len(kv[0]), kv[0]))[0]
+    return max(forms.items(), key=lambda kv: (len(fold_name(kv[0]).split()), kv[1], -len(kv[0]), kv[0]))[0]
 
 
 class EntityIndex:

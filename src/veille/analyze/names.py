@@ -14,10 +14,10 @@ it stays on both sides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from veille.analyze.labels import WORDS
+from veille.core.text import fold_name
 
 _RULES = [
     ("tch", "sh"),
@@ -40,15 +40,6 @@ _DOUBLE = re.compile(r"(.)\1+")
 _PATRONYMIC = re.compile(r"(ovitch|evitch|ovich|evich|ovna|evna|ytch|ich)$", re.I)
 _TITLES = WORDS.titles
 _ARTICLES = WORDS.articles
-
-
-def fold(s: str) -> str:
-    """Lowercase, accents stripped, apostrophes and dashes as spaces."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
-    s = re.sub(r"[’'`\-‐–/.]", " ", s)
-    s = re.sub(r"[^\w\s]", "", s)
-    return " ".join(s.split())
 
 
 def strip_titles(name: str) -> str:
@@ -74,7 +65,7 @@ def translit_token(tok: str) -> str:
 def key(name: str) -> str:
     """The matching key of a surface form (cached: every batch re-keys the
     aliases of the entities it is linked against)."""
-    return " ".join(translit_token(t) for t in fold(strip_titles(name)).split())
+    return " ".join(translit_token(t) for t in fold_name(strip_titles(name)).split())
 
 
 def is_patronymic(token: str) -> bool:
