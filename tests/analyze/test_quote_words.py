@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import spacy
@@ -62,3 +64,14 @@ def test_speech_verbs_come_from_the_pack(nlp_fr):
     assert q.speaker == "Catherine Colonna" and q.verb == "déclarer"
     (q,), _ = _run(doc, words=replace(fr, speech_verbs=fr.speech_verbs - {"déclarer"}))
     assert q.speaker is None
+
+
+def test_the_quote_code_names_no_language():
+    # Every language rule of the quote extractor and matcher is pack data:
+    # the code tests no language code and loads no language's words.
+    src = Path(__file__).resolve().parents[2] / "src" / "veille"
+    files = [*sorted((src / "analyze" / "quotes").glob("*.py")),
+             src / "stories" / "quote_matching.py", src / "stories" / "speakers.py"]
+    named = re.compile(r"""["'](?:fr|en|french|english)["']|lang_\s*==|spacy\.lang\.""")
+    for f in files:
+        assert not named.search(f.read_text(encoding="utf-8")), f
