@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from veille.analyze import names
+from veille.analyze import entities, labels, names
 from veille.analyze.evaluate import load_gold, score
 from veille.analyze.linking import link_entities
 from veille.core.model import Analysis, Mention
+from veille.lang import PACKS, language_data
+from veille.lang.entity_words import EntityWords, union
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +251,36 @@ def test_english_possessive_is_not_part_of_the_name(analyze):
     assert names.count("South Korea") == 2
     for m in an.entities:
         assert text[m.start:m.end] == m.text
+
+
+# --- the language knowledge of entities comes from the packs ----------------------
+def test_entities_cue_words_are_every_packs_words_together():
+    for f in dataclasses.fields(EntityWords):
+        ours = getattr(labels.WORDS, f.name)
+        for code, pack in PACKS.items():
+            assert pack.entities is not None, code
+            assert set(getattr(pack.entities, f.name)) <= set(ours), (code, f.name)
+        assert set(ours) == {w for p in PACKS.values() for w in getattr(p.entities, f.name)}
+
+
+def test_entities_union_skips_a_language_without_entity_words():
+    packs = [p.entities for p in PACKS.values()]
+    assert union([*packs, language_data("xx").entities]) == union(packs)
+    assert union([]) == EntityWords()
+
+
+@pytest.mark.parametrize(("token", "kept"), [
+    ("l’OTAN", "OTAN"), ("L'Élysée", "Élysée"), ("d’Ukraine", "Ukraine"), ("qu’Erdogan", "Erdogan"),
+    ("Lviv", "Lviv"), ("Qu’Est", "Qu’Est"),
+])
+def test_entities_elided_article_is_not_part_of_the_name(token, kept):
+    m = entities._ELIDED.match(token)
+    assert (token[m.end():] if m else token) == kept
+
+
+@pytest.mark.parametrize(("name", "stripped"), [
+    ("le président Vladimir Poutine", "Vladimir Poutine"), ("M. Barry", "Barry"),
+    ("the Kremlin", "Kremlin"), ("Mr. Biden", "Biden"), ("Kyiv", "Kyiv"),
+])
+def test_entities_titles_and_articles_from_the_packs_are_stripped(name, stripped):
+    assert names.strip_titles(name) == stripped
