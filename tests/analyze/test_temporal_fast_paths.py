@@ -1,8 +1,8 @@
 """The speed-ups of the time/quantity extractors change no result.
 
 The grammar scan skips IGNORECASE and gates rare rules on a substring test
-when the folded text is plain lower case (see ``temporal._NEEDS_IGNORECASE``
-and ``temporal._GATES``). Here the same texts go through the fast path and
+when the folded text is plain lower case (see ``temporal.fold.NEEDS_IGNORECASE``
+and the rules' gates in ``temporal.rules``). Here the same texts go through the fast path and
 through the original path (IGNORECASE, every rule scanned), forced by making
 the guard always fire, and must give identical output.
 """
@@ -17,10 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.analyze import quantities, temporal
 from veille.analyze.evaluate import read_seed
 from veille.analyze.quantities import extract_quantities
-from veille.analyze.temporal import extract_times, fold_same_length
+from veille.analyze.temporal import candidates, extract_times, fold, fold_same_length
 from veille.core.model import DateRange
 from veille.ingest.normalize import normalize_text
 
@@ -47,15 +46,14 @@ TEXT = st.lists(PIECES | st.text(alphabet="abcdehilmnorstuy0123456789 ,'", max_s
 
 
 def _outputs(text: str, lang: str) -> tuple[list[object], list[object]]:
-    temporal._selected.cache_clear()
+    candidates.selected.cache_clear()
     times = [extract_times(text, [], ref, lang) for ref in REFS]
     return times, extract_quantities(text, [], lang)
 
 
 def _original_path(monkeypatch: pytest.MonkeyPatch) -> None:
     always = re.compile("")  # the guard fires: IGNORECASE, no gates
-    monkeypatch.setattr(temporal, "_NEEDS_IGNORECASE", always)
-    monkeypatch.setattr(quantities, "_NEEDS_IGNORECASE", always)
+    monkeypatch.setattr(fold, "NEEDS_IGNORECASE", always)
 
 
 def test_seeds_same_output_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,7 +64,7 @@ def test_seeds_same_output_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> Non
     fast = [_outputs(t, "fr") for t in texts]
     _original_path(monkeypatch)
     assert [_outputs(t, "fr") for t in texts] == fast
-    temporal._selected.cache_clear()
+    candidates.selected.cache_clear()
 
 
 @settings(max_examples=60, deadline=None,
@@ -79,7 +77,7 @@ def test_generated_text_same_output_on_both_paths(
     with monkeypatch.context() as m:
         _original_path(m)
         slow = _outputs(text, lang)
-    temporal._selected.cache_clear()
+    candidates.selected.cache_clear()
     assert slow == fast
 
 
@@ -93,4 +91,4 @@ def test_compatibility_capitals_keep_case_insensitive_matching() -> None:
 
 @given(st.text(max_size=80))
 def test_fold_table_matches_per_character_fold(text: str) -> None:
-    assert fold_same_length(text) == "".join(map(temporal._fold_char, text))
+    assert fold_same_length(text) == "".join(map(fold.fold_char, text))

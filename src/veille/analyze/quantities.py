@@ -20,16 +20,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from veille.analyze.temporal import (
-    _NEEDS_IGNORECASE,
-    extract_times,
-    fold_same_length,
-    sentence_index,
-)
-from veille.analyze.temporal_lexicon import NUMBER_WORDS, parse_number
+from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
+from veille.analyze.temporal import fold as _fold
+from veille.analyze.temporal.lexicon import NUMBER_PACKS, NUMBER_WORDS, alt, parse_number
 from veille.core.model import DateRange, Quantity, Sentence, TimeRef
+from veille.lang import language_data
+from veille.lang.number_words import NumberWords
 
 __all__ = ["extract_quantities"]
 
@@ -40,75 +40,109 @@ _DIGITS = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?)"
 )
-# "un"/"une"/"one" count only before a scale word ("un million"), see _NUMW
-_WORDS = rf"(?:{NUMBER_WORDS})(?![a-z])"
-_NUM = rf"(?:{_DIGITS}|{_WORDS})"
-_SCALE = (
-    r"(?:milliers|millions?|milliards?|billions?|thousands?|trillions?|douzaines?|dizaines?"
-    r"|centaines?|mds?|md|bn|k|m)"
-)
-_CURRENCY_WORDS = {
-    "euro": "EUR", "euros": "EUR", "€": "EUR", "dollar": "USD", "dollars": "USD", "$": "USD",
-    "livre": "GBP", "livres": "GBP", "£": "GBP", "pound": "GBP", "pounds": "GBP",
-    "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
-    "yuans": "CNY", "yen": "JPY", "yens": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
+# language-free: symbols and SI abbreviations (the words are in the packs)
+_SYMBOL_SCALES = ("k", "m")
+_SYMBOL_SCALE_VALUES = {"k": 1e3, "m": 1e6}
+_SYMBOL_CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP"}
+_SYMBOL_UNITS = {
+    "%": "percent", "km/h": "km/h", "km2": "km2", "km²": "km2", "km": "km", "m": "m",
+    "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "t": "t", "l": "l", "ha": "ha", "°c": "°C",
+    "°": "°", "mw": "MW", "gw": "GW", "kwh": "kWh", "twh": "TWh",
 }  # fmt: skip
-_UNITS = {
-    "%": "percent", "pour cent": "percent", "pourcent": "percent", "percent": "percent",
-    "per cent": "percent", "km/h": "km/h", "km2": "km2", "km²": "km2", "km": "km",
-    "kilometres": "km", "kilometre": "km", "kilomètres": "km", "kilomètre": "km", "m": "m",
-    "metres": "m", "metre": "m", "mètres": "m", "mètre": "m", "cm": "cm", "mm": "mm",
-    "kg": "kg", "kilos": "kg", "kilo": "kg", "g": "g", "grammes": "g", "t": "t",
-    "tonnes": "t", "tonne": "t", "tons": "t", "l": "l", "litres": "l", "litre": "l",
-    "hectares": "ha", "hectare": "ha", "ha": "ha", "degres": "°", "degrés": "°", "°c": "°C",
-    "°": "°", "millimetres": "mm", "millimetre": "mm", "millimètres": "mm", "millimètre": "mm",
-    "centimetres": "cm", "centimetre": "cm", "centimètres": "cm", "centimètre": "cm",
-    "tonnes metriques": "t", "tonnes métriques": "t", "miles": "mile", "mile": "mile",
-    "mw": "MW", "gw": "GW", "kwh": "kWh",
-    "twh": "TWh",
-}  # fmt: skip
-_UNIT_RX = "|".join(
-    sorted((re.escape(fold_same_length(u)) for u in list(_UNITS) + list(_CURRENCY_WORDS)),
-           key=len, reverse=True)
-)
-_SEP = r"(?:a|au|-|et|to|and|ou|or)"
+_EMPTY = NumberWords()
 
-_QTY_PATTERN = (
-    rf"(?<![\w-])(?:(?P<pre>entre|de|between|from)\s+)?"
-    rf"(?P<cur1>[€$£])?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{_NUM})(?:\s*(?P<sc1>{_SCALE})(?![a-z]))?"
-    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<cur2>[€$£])?\s?(?P<n2>{_NUM})(?:\s*(?P<sc2>{_SCALE})(?![a-z]))?)?"
-    rf"(?:\s*(?:d['e]\s*|of\s+)?(?P<unit>{_UNIT_RX})(?![a-z\d]))?"
-)
-_QTY = re.compile(_QTY_PATTERN, re.IGNORECASE)
-# the same on folded text with no character that IGNORECASE would equate with an ASCII
-# letter (the pattern is lower-case): identical matches, about twice as fast
-_QTY_FOLDED = re.compile(_QTY_PATTERN)
-_PARTITIVE = re.compile(rf"\s+(?:des|d'entre|of|of the|sur)\s+(?P<tot>{_NUM})(?![\w])", re.I)
-_PARTITIVE_NOUN = re.compile(r"\s+(?:des|d'entre les|of the)\s+", re.I)
 
-_STOP_NEXT = {
-    # words after a number that are not what it counts
-    "de", "d'", "des", "du", "et", "a", "au", "aux", "en", "le", "la", "les", "l'", "pour", "par",
-    "sur", "dans", "qui", "que", "qu'", "ont", "sont", "est", "etaient", "avaient", "seront",
-    "ou", "mais", "avec", "sans", "selon", "contre", "vers", "chez", "ne", "n'", "se", "s'", "il",
-    "elle", "ils", "elles", "on", "y", "fois", "the", "of", "and", "to", "in", "at", "for",
-    "with", "by", "from", "is", "are", "was", "were", "have", "has", "had", "will", "would",
-    "that", "which", "who", "or", "but", "as", "it", "they", "he", "she", "we", "you",
-    # frequent verb forms that follow a pronoun-like number ("les deux ont", "par deux aient")
-    "ait", "aient", "soit", "soient", "peuvent", "doivent", "vont", "font", "fait", "sera",
-    "aura", "serait", "auraient", "seraient", "pourraient", "devraient", "restent", "reste",
-    "etait", "avait", "sont-ils", "ont-ils", "semblent", "viennent", "doit", "peut", "va",
-}  # fmt: skip
-_PRENOMINAL = {
-    "nouveaux", "nouvelles", "premiers", "premieres", "derniers", "dernieres", "autres",
-    "grands", "grandes", "petits", "petites", "jeunes", "vieux", "principaux", "principales",
-    "bons", "bonnes", "mauvais", "gros", "grosses", "anciens", "anciennes", "new", "other",
-    "more", "large", "small", "young", "old", "big", "major", "additional",
-}  # fmt: skip
+@dataclass(frozen=True)
+class _Grammar:
+    """The number grammar for one language.
+
+    A language with a pack matches the number words of every pack (as the time
+    grammar does: the union, built from ``veille.lang.PACKS``) and reads
+    separators, scales and nouns by its own conventions; a language without
+    one gets digits with symbols and SI units only.
+    """
+
+    own: NumberWords
+    packs: tuple[NumberWords, ...]  # whose words are matched
+    qty: re.Pattern[str]
+    qty_folded: re.Pattern[str]
+    partitive: re.Pattern[str]
+    partitive_noun: re.Pattern[str]
+    scale_link: re.Pattern[str]
+    bare_scale: re.Pattern[str]
+    scale_ending: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    participle: re.Pattern[str]
+    currencies: dict[str, str]
+    units: dict[str, str]
+    one_words: frozenset[str]
+    list_joiners: frozenset[str]
+    stop_next: frozenset[str]
+    prenominal: frozenset[str]
+    noun_links: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _grammar(code: str) -> _Grammar:
+    own = language_data(code).numbers
+    packs = NUMBER_PACKS if own is not None else ()
+
+    def u(get: Any) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(w for p in packs for w in get(p)))
+
+    currencies = dict(_SYMBOL_CURRENCIES)
+    units = dict(_SYMBOL_UNITS)
+    for p in packs:
+        for k, v in p.currencies.items():
+            currencies.setdefault(k, v)
+        for k, v in p.units.items():
+            units.setdefault(k, v)
+    unit_rx = "|".join(
+        sorted((re.escape(fold_same_length(w)) for w in [*units, *currencies]), key=len,
+               reverse=True)
+    )
+    # "un"/"une"/"one" count only before a scale word ("un million"), see extract_quantities
+    num = rf"(?:{_DIGITS}|(?:{NUMBER_WORDS})(?![a-z]))" if packs else rf"(?:{_DIGITS})"
+    scale = alt([*u(lambda p: p.scales), *_SYMBOL_SCALES])
+    sep = alt([*u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
+    pattern = (
+        rf"(?<![\w-])(?:(?P<pre>{alt(u(lambda p: p.range_openers))})\s+)?"
+        rf"(?P<cur1>[€$£])?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{num})"
+        rf"(?:\s*(?P<sc1>{scale})(?![a-z]))?"
+        rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?(?P<n2>{num})"
+        rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
+        rf"(?:\s*{alt(u(lambda p: p.unit_links))}?(?P<unit>{unit_rx})(?![a-z\d]))?"
+    )
+    return _Grammar(
+        own=own or _EMPTY,
+        packs=packs,
+        qty=re.compile(pattern, re.IGNORECASE),
+        # the same on folded text with no character that IGNORECASE would equate with an
+        # ASCII letter (the pattern is lower-case): identical matches, about twice as fast
+        qty_folded=re.compile(pattern),
+        partitive=re.compile(
+            rf"\s+{alt(u(lambda p: p.partitives))}\s+(?P<tot>{num})(?![\w])", re.I
+        ),
+        partitive_noun=re.compile(rf"\s+{alt(u(lambda p: p.partitive_nouns))}\s+", re.I),
+        scale_link=re.compile(rf"\s*{alt(u(lambda p: p.scale_links))}"),
+        bare_scale=re.compile(alt(u(lambda p: p.bare_scales))),
+        scale_ending=re.compile(rf"{alt(u(lambda p: p.scale_endings))}$"),
+        ordinal=re.compile(rf"^{alt(u(lambda p: p.ordinal_suffixes))}\b"),
+        participle=re.compile(rf"{alt(u(lambda p: p.participle_endings))}$"),
+        currencies=currencies,
+        units=units,
+        one_words=frozenset(u(lambda p: p.one_words)),
+        list_joiners=frozenset(u(lambda p: p.list_joiners)),
+        stop_next=frozenset(u(lambda p: p.stop_next)),
+        prenominal=frozenset(u(lambda p: p.prenominal)),
+        noun_links=frozenset(u(lambda p: p.noun_links)),
+    )
+
+
 _WORD = re.compile(r"\s*([^\W\d_](?:[\w’'-]*[^\W\d_])?)", re.UNICODE)
 
 
-def _to_number(s: str | None, lang: str) -> float | None:
+def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
     if not s:
         return None
     t = s.strip()
@@ -117,44 +151,35 @@ def _to_number(s: str | None, lang: str) -> float | None:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", t):
             t = t.replace(".", "").replace(",", ".")  # 1.458.000,00
         elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t) or (
-            lang == "fr" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t)
+            gr.own.dot_thousands and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t)
         ):
-            t = t.replace(".", "")  # French thousands dots: 70.000 habitants
-        elif lang == "en" or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t):
-            t = t.replace(",", "")  # English grouping commas
+            t = t.replace(".", "")  # thousands dots: 70.000 habitants
+        elif gr.own.comma_thousands or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t):
+            t = t.replace(",", "")  # grouping commas
         else:
             t = t.replace(",", ".")
         try:
             return float(t)
         except ValueError:
             return None
-    return parse_number(t, lang)
+    return parse_number(t, code)
 
 
-def _scale(s: str | None, lang: str = "fr") -> float:
+def _scale(s: str | None, gr: _Grammar) -> float:
+    """The value of a scale word, by the text's language first (French "billion" is a
+    million millions, English one a thousand millions), then by the others'."""
     if not s:
         return 1.0
     f = s.lower()
-    if f.startswith("douzaine"):
-        return 12.0
-    if f.startswith("dizaine"):
-        return 10.0
-    if f.startswith("centaine"):
-        return 100.0
-    if f.startswith("billion") and lang == "fr":
-        return 1e12  # French "billion" is a million millions
-    if f.startswith(("millier", "thousand")) or f == "k":
-        return 1e3
-    if f.startswith("million") or f == "m":
-        return 1e6
-    if f.startswith(("milliard", "md", "bn")) or (f.startswith("billion")):
-        return 1e9
-    if f.startswith("trillion"):
-        return 1e12
-    return 1.0
+    for p in (gr.own, *gr.packs):
+        for prefix, value in p.scale_values.items():
+            if f.startswith(prefix):
+                return value
+    return _SYMBOL_SCALE_VALUES.get(f, 1.0)
 
 
-def _noun_from_doc(doc: Any, end: int, starts: list[int] | None = None) -> tuple[str | None, int]:
+def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = None
+                   ) -> tuple[str | None, int]:
     """The counted noun from spaCy: first NOUN after ``end`` (past one adjective).
 
     ``starts`` (the tokens' ``idx``, increasing) finds the first token at or after
@@ -173,7 +198,7 @@ def _noun_from_doc(doc: Any, end: int, starts: list[int] | None = None) -> tuple
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             past_part = nxt is not None and (
                 ("Part" in nxt.morph.get("VerbForm") and "Past" in nxt.morph.get("Tense"))
-                or re.search(r"(?:é|ée|és|ées|ed)$", nxt.text) is not None
+                or gr.participle.search(nxt.text) is not None
             )
             if nxt is not None and past_part and nxt.pos_ in ("ADJ", "VERB"):
                 # "véhicules blindés", "soldats tués" (not "brigades totalisant")
@@ -182,34 +207,38 @@ def _noun_from_doc(doc: Any, end: int, starts: list[int] | None = None) -> tuple
             return text, stop
         if tok.pos_ in ("ADJ",) and k == 0:
             continue
-        if tok.lower_ in ("de", "d'", "d’", "of") and k == 0:
+        if tok.lower_ in gr.noun_links and k == 0:
             continue
         return None, end
     return None, end
 
 
-def _noun_from_text(text: str, end: int, lang: str = "fr") -> tuple[str | None, int]:
+def _noun_from_text(text: str, end: int, gr: _Grammar) -> tuple[str | None, int]:
     """Without a parse: the next word unless it is a function word; skip one pre-nominal adj.
 
-    English puts adjectives first ("21 armored vehicles"): there the phrase runs
-    to the first plural-looking word within three words.
+    Where adjectives come first ("21 armored vehicles", ``adjectives_before_noun``) the
+    phrase runs to the first plural-looking word within three words.
     """
     pos = end
-    if lang == "en":
+    own = gr.own
+    if not gr.packs:
+        return None, end  # no function words known for the language: no guess
+    if own.adjectives_before_noun:
+        plural = own.plural_endings
         words = []
         for _ in range(3):
             m = _WORD.match(text, pos)
-            if m is None or fold_same_length(m.group(1)) in _STOP_NEXT or m.group(1)[:1].isupper():
+            if m is None or fold_same_length(m.group(1)) in gr.stop_next or m.group(1)[:1].isupper():
                 break
             words.append(m)
             pos = m.end()
-            if m.group(1).endswith("s"):
+            if m.group(1).endswith(plural):
                 break
         if not words:
             return None, end
-        if not words[-1].group(1).endswith("s"):
+        if not words[-1].group(1).endswith(plural):
             words = words[:1]
-        if len(words) == 1 and words[0].group(1).endswith("ed"):
+        if len(words) == 1 and words[0].group(1).endswith(own.participle_endings):
             return None, end  # "37.78 based on": a participle, nothing counted
         return text[words[0].start(1) : words[-1].end()], words[-1].end()
     for _ in range(2):
@@ -218,14 +247,14 @@ def _noun_from_text(text: str, end: int, lang: str = "fr") -> tuple[str | None, 
             return None, end
         word = m.group(1)
         key = fold_same_length(word)
-        if key in _PRENOMINAL:
+        if key in gr.prenominal:
             pos = m.end()
             continue
-        if key in _STOP_NEXT or word[:1].isupper():
+        if key in gr.stop_next or word[:1].isupper():
             return None, end
         stop = m.end()
         m2 = _WORD.match(text, stop)
-        if m2 and re.search(r"(?:é|ée|és|ées|ed)$", m2.group(1)) and not m2.group(1)[:1].isupper():
+        if m2 and gr.participle.search(m2.group(1)) and not m2.group(1)[:1].isupper():
             return text[m.start(1) : m2.end()], m2.end()  # "véhicules blindés"
         return word, stop
     return None, end
@@ -249,15 +278,16 @@ def extract_quantities(
     """
     if not text:
         return []
-    lang = "en" if (language or "").lower().startswith("en") else "fr"
+    code = language_data(language).code
+    gr = _grammar(code)
     folded = fold_same_length(text)
     if not skip_times:
         time_spans: list[tuple[int, int]] = []
     elif times is not None:
         time_spans = [(t.start, t.end) for t in times]
     else:
-        time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), lang)]
-    qty_rx = _QTY if _NEEDS_IGNORECASE.search(folded) else _QTY_FOLDED
+        time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), code)]
+    qty_rx = gr.qty if _fold.NEEDS_IGNORECASE.search(folded) else gr.qty_folded
     # time spans sorted by start with the running maximum of their ends: a number overlaps
     # one iff the spans starting before its end reach past its start (bisection, where a
     # scan of every span per number was quadratic on long texts)
@@ -284,27 +314,24 @@ def extract_quantities(
         if k > 0 and num_start < reach[k - 1]:
             continue
         n1_text = text[m.start("n1") : m.end("n1")]
-        if _is_ordinal_or_id(text, m.start("n1"), m.end("n1")):
+        if _is_ordinal_or_id(text, m.start("n1"), m.end("n1"), gr):
             continue
         words_only = not re.search(r"\d", n1_text)
-        if words_only and re.fullmatch(
-            r"(?:millions|milliards|milliers|billions|hundreds|thousands|millions)",
-            fold_same_length(n1_text).strip(),
-        ):
+        if words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip()):
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
-        if words_only and fold_same_length(n1_text).strip() in ("un", "une", "one", "a") and not (
+        if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
             m.group("sc1")
         ):
             continue
-        v1 = _to_number(n1_text, lang)
+        v1 = _to_number(n1_text, gr, code)
         if v1 is None:
             continue
         if m.group("neg"):
             v1 = -v1
-        sc1, sc2 = _scale(m.group("sc1"), lang), _scale(m.group("sc2"), lang)
-        v2 = _to_number(text[m.start("n2") : m.end("n2")], lang) if m.group("n2") else None
+        sc1, sc2 = _scale(m.group("sc1"), gr), _scale(m.group("sc2"), gr)
+        v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
         sep = (m.group("sep") or "").lower()
-        if v2 is not None and (sep in ("et", "and", "ou", "or") and not m.group("pre")):
+        if v2 is not None and (sep in gr.list_joiners and not m.group("pre")):
             v2 = None  # "2 et 3" is two numbers unless introduced by "entre"/"between"
         end = m.end()
         if v2 is None and m.group("n2"):
@@ -325,9 +352,9 @@ def extract_quantities(
         unit = None
         if unit_raw:
             key = unit_raw.lower().strip()
-            unit = _CURRENCY_WORDS.get(key) or _UNITS.get(key)
+            unit = gr.currencies.get(key) or gr.units.get(key)
         if cur and not unit:
-            unit = _CURRENCY_WORDS.get(cur)
+            unit = gr.currencies.get(cur)
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
         if m.group("cur1") and m.start("cur1") < start:
             start = m.start("cur1")
@@ -336,33 +363,30 @@ def extract_quantities(
         of_total = None
         noun = None
         stop = end
-        pm = _PARTITIVE.match(folded, end)
+        pm = gr.partitive.match(folded, end)
         if unit is None and pm:
-            tot = _to_number(text[pm.start("tot") : pm.end("tot")], lang)
+            tot = _to_number(text[pm.start("tot") : pm.end("tot")], gr, code)
             if tot is not None and tot >= v1:
                 of_total = tot
                 stop = pm.end()
         elif unit is None:
-            pn = _PARTITIVE_NOUN.match(folded, end)
+            pn = gr.partitive_noun.match(folded, end)
             if pn:
                 stop = pn.end()
-            elif m.group("sc1") or re.search(
-                r"(?:millions?|milliards?|milliers?|douzaines?|dizaines?|centaines?)$",
-                fold_same_length(n1_text),
-            ):
-                sm = re.compile(r"\s*(?:de\s+|d')").match(folded, end)
+            elif m.group("sc1") or gr.scale_ending.search(fold_same_length(n1_text)):
+                sm = gr.scale_link.match(folded, end)
                 if sm:
                     stop = sm.end()  # "trois millions de personnes"
         if unit is None or unit_raw is None:
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
             n, nstop = (
-                _noun_from_doc(doc, stop, tok_starts)
+                _noun_from_doc(doc, stop, gr, tok_starts)
                 if doc is not None
-                else _noun_from_text(text, stop, lang)
+                else _noun_from_text(text, stop, gr)
             )
             if n is None and doc is not None:
-                n, nstop = _noun_from_text(text, stop, lang)
+                n, nstop = _noun_from_text(text, stop, gr)
             if n is not None:
                 noun, end = n, nstop
         if noun is None and unit is None and not keep_bare:
@@ -388,10 +412,10 @@ def extract_quantities(
     return out
 
 
-def _is_ordinal_or_id(text: str, s: int, e: int) -> bool:
+def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     before = text[max(0, s - 4) : s]
     after = text[e : e + 4]
-    if re.match(r"^(?:e|er|ère|re|eme|ème|es|st|nd|rd|th)\b", after):
+    if gr.ordinal.match(after):
         return True  # 35e, 1er, 19es, 2nd
     if re.search(r"[A-Za-z]-?$", before) or re.match(r"^-?[A-Za-z]\d", after):
         return True  # RS-24, A320, F-16

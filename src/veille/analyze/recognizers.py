@@ -36,6 +36,8 @@ from veille.analyze.temporal import extract_times
 from veille.core.model import DateRange
 
 MODELS = ("DateTime", "Number", "NumberRange", "Dimension")
+#: the language of the specs read here (Specs/*/French); the extractors take it as any text's
+SPEC_LANGUAGE = "fr"
 _DT_TYPES = {"date", "daterange", "datetime", "time", "duration", "set"}
 _DIM_UNITS = {
     "kilomètres": "km", "kilomètre": "km", "mètres": "m", "mètre": "m", "millimètres": "mm",
@@ -135,7 +137,7 @@ def run_datetime(cases: list[dict[str, Any]], respect_flags: bool = True) -> Mod
             continue
         rep.supported += 1
         text = str(case.get("Input", ""))
-        ours = extract_times(text, [], _ref(case), "fr")
+        ours = extract_times(text, [], _ref(case), SPEC_LANGUAGE)
         used: set[int] = set()
         ok = True
         for r in results:
@@ -194,7 +196,7 @@ def run_number(
             rep.by_reason[key] = rep.by_reason.get(key, 0) + 1
             continue
         rep.supported += 1
-        ours = extract_quantities(text, [], "fr", keep_bare=True, skip_times=False)
+        ours = extract_quantities(text, [], SPEC_LANGUAGE, keep_bare=True, skip_times=False)
         if not ranges:  # a number with a unit is the Dimension model's business
             ours = [q for q in ours if q.unit is None or q.unit == "percent"]
         used: set[int] = set()
@@ -240,7 +242,7 @@ def run_dimension(cases: list[dict[str, Any]], respect_flags: bool = True) -> Mo
             continue
         rep.supported += 1
         physical = set(_DIM_UNITS.values())
-        ours = [q for q in extract_quantities(text, [], "fr") if q.unit in physical]
+        ours = [q for q in extract_quantities(text, [], SPEC_LANGUAGE) if q.unit in physical]
         used: set[int] = set()
         ok = True
         for r, u in zip(results, units, strict=True):

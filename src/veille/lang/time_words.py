@@ -121,6 +121,7 @@ class TimeWords:
     date_articles: Words = ()  # "le", "the"
     first_day: Words = ()  # "1er": the first of the month written so
     ordinal_suffixes: Words = ()  # "st", "er" after a day number
+    first_only_ordinals: Words = ()  # of those, the ones the second day of "6 et 13" never takes
     day_list_joiners: Words = ()  # "et", "and": two days or a range
     day_range_joiners: Words = ()  # "a", "to": always a range ("-" is language-free)
     repeated_article: Words = ()  # "les 6 et le 13": "le"

@@ -114,14 +114,17 @@ WORDS = TimeWords(
     date_articles=("le", "les"),
     first_day=("1er",),
     ordinal_suffixes=("er",),
+    first_only_ordinals=("er",),
     day_list_joiners=("et",),
     day_range_joiners=("a", "au"),
     repeated_article=("le",),
     year_followers=("a", "au", "en", "et", "dans", "pour", "par", "lors"),
     relative_after=("derniers?", "dernieres?", "prochains?", "prochaines?", "passee?s?",
                     "suivante?s?", "precedente?s?"),
+    # "l'an prochain" read as last year: the value the grammar has always given (it tested
+    # the prefix "l'an p" for "l'an passe"); kept so the output does not change, to fix apart
     year_relatives={"l'an dernier": -1, "l'an passe": -1, "l'annee derniere": -1,
-                    "l'annee passee": -1, "l'an prochain": 1, "l'annee prochaine": 1,
+                    "l'annee passee": -1, "l'an prochain": -1, "l'annee prochaine": 1,
                     "cette annee": 0},
     year_relative_leads=("de",),
     period_modifiers={"debut": "START", "fin": "END", "mi-": "MID", "mi": "MID",

@@ -1,0 +1,198 @@
+"""Acceptance filters: what a regex cannot say cheaply about a candidate.
+
+Capitalised month names that are names ("Mai 68", "Mars" the planet), bare
+numbers that are not years ("1 945 000", "page 2019", "2019 soldats"), ages
+("Poutine, 70 ans,"), idioms ("un jour"), a participle that looks like a
+season ("a été"), a newspaper that looks like a frequency ("le quotidien").
+Every cue word comes from the language packs; the checks that concern one
+word of one language (English "on", "now", "tonight") ask the text's pack.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.fold import fold_same_length, sentence_start
+from veille.analyze.temporal.lexicon import (
+    ARTICLE_UNIT_EXCLUSIONS,
+    ONE_WORDS,
+    TIME_PACKS,
+    alt,
+    first_day_number,
+    merged,
+    own_months,
+    parse_number,
+    tw,
+)
+from veille.lang.time_words import TimeWords
+
+_YEAR_BLOCKERS = re.compile(
+    rf"(?:[€$£]|n°|{'|'.join(tw(lambda t: t.year_blockers_before))})\s*$", re.IGNORECASE
+)
+_UNIT_AFTER_YEAR = re.compile(
+    rf"^\s*(?:%|€|\$|£|km|m\b|kg|t\b|{'|'.join(tw(lambda t: t.year_units_after))})",
+    re.IGNORECASE,
+)
+_YEAR_PREP = re.compile(
+    rf"(?:\b{alt(tw(lambda t: t.year_prepositions))}\s*|['’])$", re.IGNORECASE
+)
+_PLURAL_NOUN_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.plural_noun_after))}")
+_CLOCK_PREP = re.compile(alt(tw(lambda t: (t.clock_prepositions,) if t.clock_prepositions else ())))
+_CLOCK_HOUR_UNITS = tw(lambda t: t.clock_hour_units)
+_AGE_UNITS = frozenset(tw(lambda t: t.age_units))
+_IDIOM_UNITS = frozenset(tw(lambda t: t.idiom_units))
+_PARTICIPLE_SEASONS = merged(lambda t: t.participle_seasons, TIME_PACKS)
+_SEASONS_NEEDING_DET = frozenset(tw(lambda t: t.seasons_needing_determiner))
+_SEASON_NAME_BEFORE = re.compile(rf"{alt(tw(lambda t: t.season_name_before))}$")
+_SEASON_NAME_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.season_name_after))}")
+_NEWSPAPER = tw(lambda t: t.newspaper_words)
+_NEWSPAPER_BEFORE = re.compile(alt(tw(lambda t: t.newspaper_before)))
+_REF_NOUN_BEFORE = merged(lambda t: t.reference_noun_before, TIME_PACKS)
+_DAY_NAMES_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.weekday_names_after))}\b")
+_OWN_TEXT_ONLY = frozenset(tw(lambda t: t.own_text_only))
+
+_AGE_GROUP_MODS = frozenset(tw(lambda t: t.age.group_modifiers))
+_AGE_GROUP_ARTICLE = re.compile(rf"\b{alt(tw(lambda t: t.age.group_articles))}\s*$")
+_AGE_AFTER = re.compile(rf"^{alt(tw(lambda t: t.age.after))}")
+_AGE_BEFORE = re.compile(alt(tw(lambda t: t.age.before)))
+_NAME_COMMA_BEFORE = re.compile(r"(?:[A-Z][\w'-]+|\))\s*,\s*$")
+_AGE_GROUP_BEFORE = re.compile(alt([*tw(lambda t: t.age.group_before), r"\d\s*-\s*$"]))
+_AGE_NOT_AFTER = re.compile(rf"^\s*{alt(tw(lambda t: t.age.not_after))}")
+_PERSON_LINK = alt(tw(lambda t: t.age.person_link))
+_PERSON_BEFORE = re.compile(
+    rf"\b{alt(tw(lambda t: t.age.person_nouns))}s?(?:\s+[a-z-]+)?\s+{_PERSON_LINK}\s*$"
+)
+_NAME_BEFORE = re.compile(rf"(?<![.!?]\s)\b[A-Z][a-zà-ÿ]+e?s?\s+{_PERSON_LINK}\s*$")
+
+
+def _foreign(word: str, own: TimeWords) -> bool:
+    """A word that is a time word only in another language's text ("on" in French)."""
+    return word in _OWN_TEXT_ONLY and word not in own.own_text_only
+
+
+def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) -> bool:
+    """Whether the candidate is a time expression; may turn a duration into a clock time."""
+    g = c.g
+    before = text[max(0, c.start - 40) : c.start]
+    after = text[c.end : c.end + 40]
+    mon_word = g.get("mon")
+    if mon_word and mon_word.rstrip(".") not in own_months(own):
+        return False  # another language's month word ("Destination is Mars orbit")
+    if c.kind == "month":
+        return _month_accepted(c, text, folded, own, before, after)
+    if c.kind == "year":
+        return _year_accepted(int(g["year"] or 0), bool(g.get("pre") or g.get("mod")), before,
+                              after)
+    if c.kind == "duration" and not _duration_accepted(c, before, after, language):
+        return False
+    season = g.get("season") or ""
+    if (c.kind == "season" and season in _PARTICIPLE_SEASONS and not g.get("det")
+            and not g.get("year") and not g.get("rel")):
+        return bool(re.search(_PARTICIPLE_SEASONS[season], fold_same_length(before))) or (
+                text[c.start].isupper() and sentence_start(text, c.start)
+            )
+    if c.kind == "season" and season in _SEASONS_NEEDING_DET and not (
+        g.get("det") or g.get("year")
+    ):
+        return False
+    adj = g.get("adj") or ""
+    if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
+            and (adj.endswith("s") or _NEWSPAPER_BEFORE.search(fold_same_length(before)))):
+        return False  # "les quotidiens", "le quotidien Le Monde": newspapers
+    if c.kind == "reference":
+        w = g["ref"] or ""
+        if _foreign(w, own):
+            return False
+        for prefix, rx in _REF_NOUN_BEFORE.items():
+            if w.startswith(prefix) and re.search(rx, fold_same_length(before)):
+                return False
+    if c.kind == "weekday" and _foreign(g.get("art") or "", own):
+        return False
+    if c.kind == "weekday" and _DAY_NAMES_AFTER.match(after):
+        return False  # "Vendredi Saint", "Jeudi Noir": names of days, not dates
+    if c.kind == "season" and not g.get("year") and (
+        _SEASON_NAME_BEFORE.search(fold_same_length(before)) or _SEASON_NAME_AFTER.match(after)
+    ):
+        return False  # "Jeux d'hiver", "printemps de l'environnement": names, not dates
+    if c.kind == "day_month" and not 1 <= first_day_number(g["d1"]) <= 31:
+        return False
+    return not (c.kind == "relative_day" and _foreign(g["rd"] or "", own))
+
+
+def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before: str,
+                    after: str) -> bool:
+    g = c.g
+    mon = g["mon"] or ""
+    i = folded.find(mon, c.start)
+    orig = text[i : i + len(mon)]
+    if mon in own.ambiguous_months:
+        cue = own.ambiguous_months[mon]
+        return orig == mon.capitalize() and (cue is None or bool(re.search(cue, before, re.I)))
+    if own.months_lower_case and orig[:1].isupper() and not sentence_start(text, i):
+        # "Mars" the planet; "Mai 68" is kept by the year rule
+        return bool(g.get("rel") or g.get("mod"))
+    # "mars Climate Orbiter"-like names aside, a month is a month
+    return not (mon in own.month_name_clashes and re.match(r"^\s*[A-Z]", after))
+
+
+def _year_accepted(y: int, introduced: bool, before: str, after: str) -> bool:
+    if re.search(r"\d[\s\u00a0\u202f.,]$", before) or re.match(r"^[\s\u00a0\u202f]\d{3}", after):
+        return False  # part of 50 000 / 1 945 000
+    if _YEAR_BLOCKERS.search(before):
+        return False
+    if (re.search(r"[-/]$", before) and not re.search(r"\d{4}\s*[-/]$", before)) or (
+        _UNIT_AFTER_YEAR.match(after)
+    ):
+        return False
+    prep = bool(_YEAR_PREP.search(before)) or introduced
+    if 1900 <= y <= 2099:
+        return prep or not _PLURAL_NOUN_AFTER.match(after)
+    return prep and y >= 1000
+
+
+def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> bool:
+    g = c.g
+    unit = g["unit"] or ""
+    if unit in _AGE_UNITS and is_age(before, after, fold_same_length(g.get("mod") or "")):
+        return False
+    num = fold_same_length(g["num"] or "")
+    if num in ONE_WORDS and not g.get("adj") and not g.get("mod") and unit in _IDIOM_UNITS:
+        return False  # "un jour" / "a day" are mostly idioms
+    if (num, unit) in ARTICLE_UNIT_EXCLUSIONS:
+        return False
+    hours = parse_number(num, language) if num else None
+    if (
+        _CLOCK_PREP.search(fold_same_length(before))
+        and unit.startswith(_CLOCK_HOUR_UNITS)
+        and hours is not None
+        and hours.is_integer()
+        and 0 <= hours <= 24
+        and not g.get("mod")
+    ):
+        c.kind = "clock"  # "à 16 heures", "à seize heures": a clock time
+        c.g = {"h": str(int(hours)), "m": None, "pre": None, "loc": None}
+    return not (unit == "min" and not re.fullmatch(r"\d+", num))
+
+
+def is_age(before: str, after: str, mod: str) -> bool:
+    """'Poutine, 70 ans,', 'une fillette de 6 ans', 'les 6-16 ans', 'a 37-year-old' are ages.
+
+    An age describes a person, not the time of an event, so it is left to the
+    quantity extractor. 'N ans de prison / de négociations' stays a duration.
+    """
+    fb = fold_same_length(before)
+    if mod in _AGE_GROUP_MODS and _AGE_GROUP_ARTICLE.search(fb):
+        return True  # "les moins de 17 ans": an age group
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(fb):
+        return True
+    if _NAME_COMMA_BEFORE.search(before) and re.match(r"^\s*[,)]", after):
+        return True
+    if _AGE_GROUP_BEFORE.search(fb):
+        return True
+    if mod or _AGE_NOT_AFTER.match(after):
+        return False  # "plus de 20 ans", "10 ans de prison": durations
+    # "une fillette de 6 ans", "un électricien allemand de 37 ans", "une Alsacienne de 6 ans"
+    if _PERSON_BEFORE.search(fb):
+        return True
+    return bool(_NAME_BEFORE.search(before))

@@ -1,0 +1,129 @@
+"""``extract_times``: candidates, resolution per reference day, merge, TimeRefs."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from veille.analyze.temporal.calendar import Resolved
+from veille.analyze.temporal.candidates import fresh, selected, share_years
+from veille.analyze.temporal.fold import fold_same_length, sentence_start
+from veille.analyze.temporal.lexicon import MODIFIERS, time_words
+from veille.analyze.temporal.merge import merge, reference_days
+from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
+from veille.analyze.temporal.rules import TAGS
+from veille.analyze.temporal.tense import guess_tense
+from veille.core.model import DateRange, Sentence, TimeRef
+from veille.lang import language_data
+
+#: a clock time followed by one of these takes its day ("Vers 0 h 40, jeudi, ...")
+_CLOCK_KINDS = ("clock", "clock_ampm", "noon")
+_DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day")
+
+
+def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
+    """``starts`` (the sentences' start offsets) can be passed by callers asking for many
+    offsets, so it is built once rather than once per expression."""
+    if not sentences:
+        return 0
+    if starts is None:
+        starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return sentences[0].index
+    return sentences[i].index
+
+
+def extract_times(
+    text: str, sentences: list[Sentence], ref: DateRange, language: str | None
+) -> list[TimeRef]:
+    """Time expressions of ``text`` resolved against ``ref`` at its own precision.
+
+    ``language`` picks the words (its pack in ``veille.lang``); a language
+    with no time words gets only numeric dates (12.05.2023, 2023-05-12).
+    Never raises on odd input: a resolver that fails on one expression drops
+    that expression only.
+    """
+    if not text:
+        return []
+    code = language_data(language).code
+    words = time_words(code)
+    folded = fold_same_length(text)
+    cands = [fresh(c) for c in selected(text, code)]
+    share_years(cands, folded)
+    for c in cands:
+        c.extra["surface"] = text[c.start : c.end]
+        if c.kind == "relative_day":
+            before = folded[max(0, c.start - 3) : c.start]
+            after = folded[c.end : c.end + 2]
+            c.extra["generic"] = after.startswith(",") and (
+                sentence_start(text, c.start) or before.rstrip().endswith(",")
+            )
+    cues = words.tense if words is not None else None
+    tenses = [
+        guess_tense(text, c.start, c.end, cues) if c.kind in NEEDS_TENSE else None for c in cands
+    ]
+    per_cand: list[list[Resolved | None]] = [[] for _ in cands]
+    # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it
+    lookahead = {
+        i: i + 1
+        for i, c in enumerate(cands[:-1])
+        if c.kind in _CLOCK_KINDS
+        and cands[i + 1].kind in _DAY_KINDS
+        and re.fullmatch(r"[\s,]{0,3}", text[c.end : cands[i + 1].start])
+    }
+    # resolved once, not once per reference day: their resolvers read neither the day nor
+    # the anchor (a year ref has 365 days; "numeric_date" would call dateparser each time)
+    fixed_kinds = {i for i, c in enumerate(cands) if day_free(c)}
+    fixed: dict[int, Resolved | None] = {}
+    for day in reference_days(ref):
+        anchor = day
+        for i, c in enumerate(cands):
+            if i in fixed:
+                r = fixed[i]
+            else:
+                ctx = Ctx(day, anchor, tenses[i], code, words)
+                try:
+                    if i in lookahead:
+                        j = lookahead[i]
+                        nxt = RESOLVERS[cands[j].kind](cands[j],
+                                                       Ctx(day, anchor, tenses[j], code, words))
+                        if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
+                            ctx = Ctx(day, nxt.start, tenses[i], code, words)
+                    r = RESOLVERS[c.kind](c, ctx)
+                except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
+                    r = None
+                if i in fixed_kinds:
+                    fixed[i] = r
+            per_cand[i].append(r)
+            if (
+                r is not None
+                and r.type in ("DATE", "TIME")
+                and r.start is not None
+                and r.start == r.end
+                and r.value not in ("PRESENT_REF",)
+            ):
+                anchor = r.start
+    out: list[TimeRef] = []
+    sent_starts = [s.start for s in sentences]
+    for c, results in zip(cands, per_cand, strict=True):
+        r = merge(results)
+        if r is None:
+            continue
+        mod_word = fold_same_length(c.g.get("mod") or c.g.get("pmod") or c.g.get("pre") or "")
+        out.append(
+            TimeRef(
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                sentence=sentence_index(sentences, c.start, sent_starts),
+                type=r.type,  # type: ignore[arg-type]
+                value=r.value,
+                range_start=r.start.isoformat() if r.start else None,
+                range_end=r.end.isoformat() if r.end else None,
+                granularity=r.granularity,
+                method=f"grammar:{TAGS[c.kind]}",
+                mod=MODIFIERS.get(mod_word.strip()),
+            )
+        )
+    return out

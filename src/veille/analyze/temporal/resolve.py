@@ -1,0 +1,600 @@
+"""Resolution: one candidate against one possible reference day -> a TimeML value.
+
+One resolver per rule (:data:`RESOLVERS`, keyed by the rule's name). A
+resolver reads the candidate's groups, the reference day (None when the
+article date is unknown), the document anchor (the last day mentioned, for
+"22 h", "le lendemain") and the tense of the governing verb. What a word
+means (which month, which offset, last or next) comes from the language
+packs through :mod:`veille.analyze.temporal.lexicon`.
+
+Rules worth knowing (also in docs/quality-time.md):
+- a month name alone takes the year of the reference, moved one year back
+  when the governing verb is in the past and the month is later than the
+  reference month, and one year forward in the symmetric future case;
+- a day and month without year ("le 21 juin") picks, among the three
+  candidate years, the latest on/before the reference in past tense, the
+  earliest on/after it in future tense, the closest otherwise;
+- a weekday ("vendredi") is the previous/next such day by tense; without a
+  tense cue, the closer of the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+
+from veille.analyze.temporal.calendar import (
+    Resolved,
+    add_months,
+    century_res,
+    clamp_day,
+    day_res,
+    decade_res,
+    duration_value,
+    month_res,
+    quarter_res,
+    season_res,
+    week_res,
+    weekday_near,
+    weekend_res,
+    year_res,
+)
+from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.fold import fold_same_length
+from veille.analyze.temporal.lexicon import (
+    ANCHOR_DAYS,
+    CALENDAR_UNITS,
+    DAY_PARTS,
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    FREQUENCIES,
+    MONTHS,
+    NOON_WORDS,
+    NTH_WEEKDAY_HOLIDAYS,
+    ONE_WORDS,
+    QUARTERS,
+    REFERENCE_PREFIXES,
+    REFERENCES,
+    RELATIVE_DAY_PARTS,
+    RELATIVE_DAYS,
+    SEASON_WORDS,
+    TIME_PACKS,
+    UNITS,
+    VAGUE_AMOUNTS,
+    WEEKDAYS,
+    YEAR_RELATIVES,
+    first_day_number,
+    merged,
+    parse_number,
+    sense,
+    tw,
+)
+from veille.lang.time_words import TimeWords
+
+_BACK = ("last", "previous")
+_FORWARD = ("next", "following")
+_PREVIOUS_DAY_DETERMINERS = frozenset(tw(lambda t: t.previous_day_determiners))
+_ANCHORED_WEEKDAY_LEADS = frozenset(tw(lambda t: t.anchored_weekday_leads))
+_UNANCHORED = frozenset(tw(lambda t: t.unanchored_determiners))
+_PM_PARTS = tw(lambda t: t.pm_part_suffixes)
+_LEXICAL_DURATIONS = merged(lambda t: t.lexical_durations, TIME_PACKS)
+
+
+@dataclass
+class Ctx:
+    day: date | None  # one possible reference day (None: unknown)
+    anchor: date | None  # last day mentioned, for "22 h", "le lendemain"
+    tense: str | None
+    language: str  # the text's language code
+    words: TimeWords | None  # its pack's time words
+
+
+def _num(s: str | None, language: str) -> float | None:
+    if s is None:
+        return None
+    f = fold_same_length(s).strip()
+    if f in VAGUE_AMOUNTS:
+        return None
+    if f in ONE_WORDS:
+        return 1.0
+    return parse_number(f, language)
+
+
+def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | None:
+    """Year for a day/month without year, by tense or explicit 'dernier/prochain'."""
+    if ctx.day is None:
+        return None
+    ref = ctx.day
+    direction = 0
+    if rel:
+        direction = -1 if sense(rel) in _BACK else 1
+    elif ctx.tense == "past":
+        direction = -1
+    elif ctx.tense == "future":
+        direction = 1
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if dom is None:
+            key = date(y, month, 1)
+            refkey = date(ref.year, ref.month, 1)
+        else:
+            d = clamp_day(y, month, dom)
+            if d is None:
+                continue
+            key, refkey = d, ref
+        cands.append((y, key, refkey))
+    if not cands:
+        return None
+    if direction < 0:
+        past = [c for c in cands if c[1] <= c[2]]
+        return max(past, key=lambda c: c[1])[0] if past else ref.year
+    if direction > 0:
+        fut = [c for c in cands if c[1] >= c[2]]
+        return min(fut, key=lambda c: c[1])[0] if fut else ref.year
+    if dom is None:
+        return ref.year
+    return min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))[0]
+
+
+def two_digit_year(s: str, ctx: Ctx) -> int:
+    """'98' in a 1999 article is 1998; '25' in a 2023 article is 2025 (up to 10 years ahead)."""
+    yy = int(s.strip("'"))
+    ref_year = ctx.day.year if ctx.day else 2000
+    y = (ref_year // 100) * 100 + yy
+    if y > ref_year + 10:
+        y -= 100
+    return y
+
+
+def part_suffix(part: str | None) -> str | None:
+    if not part:
+        return None
+    return DAY_PARTS.get(fold_same_length(part).replace(" ", "-"))
+
+
+def with_part(d: date, part: str | None) -> Resolved:
+    code = part_suffix(part)
+    if code is None:
+        return day_res(d)
+    return Resolved("TIME", f"{d.isoformat()}T{code}", d, d, "day-part")
+
+
+def day_month(c: Candidate, ctx: Ctx) -> Resolved | None:
+    g = c.g
+    d1 = first_day_number(g["d1"])
+    d2 = int(g["d2"] or 0) if g.get("d2") else None
+    mon = MONTHS[(g["mon"] or "").rstrip(".")]
+    if g.get("year"):
+        ys = g["year"] or ""
+        year: int | None = int(ys) if len(ys) == 4 else two_digit_year(ys, ctx)
+    elif g.get("yrel") and ctx.day is not None:
+        year = ctx.day.year + YEAR_RELATIVES.get(g["yrel"] or "", 0)
+    else:
+        year = pick_year(mon, d1, ctx, g.get("rel"))
+    if year is None:
+        if d2:
+            return Resolved("DATE", f"XXXX-{mon:02d}-{d1:02d}/XXXX-{mon:02d}-{d2:02d}", None, None, "day")
+        return Resolved("DATE", f"XXXX-{mon:02d}-{d1:02d}", None, None, "day")
+    start = clamp_day(year, mon, d1)
+    if start is None:
+        return None
+    if d2:
+        end = clamp_day(year, mon, d2)
+        if end is None or end < start:
+            return None
+        return Resolved("DATE", f"{start.isoformat()}/{end.isoformat()}", start, end, "day")
+    return day_res(start)
+
+
+def month(c: Candidate, ctx: Ctx) -> Resolved | None:
+    g = c.g
+    mon = MONTHS[(g["mon"] or "").rstrip(".")]
+    if c.kind == "month_year":
+        ys = g["year"] or ""
+        year = int(ys) if len(ys) == 4 else two_digit_year(ys, ctx)
+        return month_res(year, mon)
+    if ctx.day is None:
+        return Resolved("DATE", f"XXXX-{mon:02d}", None, None, "month")
+    pre = sense(g.get("pre"))  # "last March"
+    relation = pre if pre in ("last", "next") else sense(g.get("rel"))
+    if relation == "last":
+        y = ctx.day.year if mon < ctx.day.month else ctx.day.year - 1
+    elif relation == "next":
+        y = ctx.day.year if mon > ctx.day.month else ctx.day.year + 1
+    else:
+        y = pick_year(mon, None, ctx, None) or ctx.day.year
+    return month_res(y, mon)
+
+
+def year(c: Candidate, ctx: Ctx) -> Resolved | None:
+    return year_res(int(c.g["year"] or 0))
+
+
+def decade(c: Candidate, ctx: Ctx) -> Resolved | None:
+    s = (c.g.get("dec") or c.g.get("dec2") or "").strip("'")
+    v = int(s)
+    if v < 100:
+        ref_year = ctx.day.year if ctx.day else 1999
+        v += (ref_year // 100) * 100
+        if v > ref_year:
+            v -= 100
+    return decade_res(v - v % 10)
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def century(c: Candidate, ctx: Ctx) -> Resolved | None:
+    s = c.g["cen"] or ""
+    if s.isdigit():
+        n = int(s)
+    else:
+        n, prev = 0, 0
+        for ch in reversed(s):
+            v = _ROMAN[ch]
+            n = n - v if v < prev else n + v
+            prev = max(prev, v)
+    if not 1 <= n <= 21:
+        return None
+    return century_res(n)
+
+
+def relative_day(c: Candidate, ctx: Ctx) -> Resolved | None:
+    rd = c.g["rd"] or ""
+    off = RELATIVE_DAYS[rd]
+    part = c.g.get("part") or RELATIVE_DAY_PARTS.get(rd)
+    if ctx.day is None:
+        return Resolved("TIME" if part else "DATE", None, None, None, "day")
+    d = ctx.day + timedelta(days=off)
+    if off == 0 and not part and not c.g.get("wd") and c.extra.get("generic"):
+        # "Aujourd'hui, la ville a changé": clause-initial and set off by a comma, the
+        # generic present (TimeML PRESENT_REF) rather than the publication day
+        return Resolved("TIME", "PRESENT_REF", d, d, "day")
+    return with_part(d, part)
+
+
+def this_part(c: Candidate, ctx: Ctx) -> Resolved | None:
+    if ctx.day is None:
+        return None
+    d = ctx.day - timedelta(days=1) if (c.g.get("det") or "") in _PREVIOUS_DAY_DETERMINERS else ctx.day
+    return with_part(d, c.g["part"])
+
+
+def anchored_day(c: Candidate, ctx: Ctx) -> Resolved | None:
+    base = ctx.anchor or ctx.day
+    if base is None:
+        return None
+    off = ANCHOR_DAYS.get(c.g.get("an") or "", 0)
+    return with_part(base + timedelta(days=off), c.g.get("part") or c.g.get("part2"))
+
+
+def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
+    wd = WEEKDAYS[c.g["wd"] or ""]
+    if ctx.day is None:
+        return Resolved("DATE", f"XXXX-WXX-{wd + 1}", None, None, "day")
+    rel = sense(c.g.get("rel"))
+    art = c.g.get("art") or ""
+    lead = sense(art)
+    ref = ctx.day
+    if c.g.get("dom"):
+        # "jeudi 16": the month around the reference where the 16th is a Thursday
+        dom = first_day_number(c.g["dom"])
+        options = []
+        for k in range(-6, 7):
+            y, m = add_months(ref.year, ref.month, k)
+            d0 = clamp_day(y, m, dom)
+            if d0 is not None and d0.weekday() == wd:
+                options.append(d0)
+        if options:
+            return with_part(min(options, key=lambda x: (abs((x - ref).days), x < ref)),
+                             c.g.get("part"))
+        return None
+    if rel in _BACK or lead == "last":
+        d = weekday_near(ref, wd, -1)
+    elif rel in _FORWARD or lead == "next":
+        d = weekday_near(ref, wd, 1)
+    elif ctx.anchor is not None and ctx.anchor != ref and abs((ctx.anchor - ref).days) <= 7 and (
+        art in _ANCHORED_WEEKDAY_LEADS or c.g.get("part")
+    ):
+        d = weekday_near(ctx.anchor, wd, 0)
+    elif ref.weekday() == wd:
+        d = ref  # "a déclaré vendredi" in a Friday paper: that very day
+    elif ctx.tense == "past":
+        d = weekday_near(ref, wd, -1)
+    elif ctx.tense == "future":
+        d = weekday_near(ref, wd, 1)
+    else:
+        back, fwd = weekday_near(ref, wd, -1), weekday_near(ref, wd, 1)
+        d = back if (ref - back) <= (fwd - ref) else fwd
+    return with_part(d, c.g.get("part"))
+
+
+def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
+    g = c.g
+    det = g.get("det")
+    rel = g.get("rel")
+    if not rel and det in _UNANCHORED and not g.get("ci"):
+        return None  # "la semaine" alone is not anchored
+    if ctx.day is None:
+        return None
+    step = 0
+    if sense(rel) in _BACK or sense(det) == "last":
+        step = -1
+    elif sense(rel) in _FORWARD or sense(det) == "next":
+        step = 1
+    ref = ctx.day
+    unit = CALENDAR_UNITS.get(g["unit"] or "", "year")
+    if unit == "week":
+        return week_res(ref + timedelta(days=7 * step))
+    if unit == "weekend":
+        if step == 0 and ctx.tense == "past" and ref.weekday() < 5:
+            step = -1
+        return weekend_res(ref + timedelta(days=7 * step))
+    if unit == "month":
+        y, m = add_months(ref.year, ref.month, step)
+        return month_res(y, m)
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + step
+        y = ref.year + (q // 4)
+        return quarter_res(y, q % 4 + 1)
+    return year_res(ref.year + step)
+
+
+def period_part(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """The unit it is part of, as 'cette semaine' would give (the mod says which part)."""
+    return relative_unit(Candidate(c.start, c.end, "relative_unit",
+                                   dict(c.g, det=None, ci=None), c.prio), ctx)
+
+
+def season(c: Candidate, ctx: Ctx) -> Resolved | None:
+    code = SEASON_WORDS[c.g["season"] or ""]
+    if c.g.get("year"):
+        return season_res(int(c.g["year"] or 0), code)
+    if ctx.day is None:
+        return Resolved("DATE", f"XXXX-{code}", None, None, "season")
+    ref = ctx.day
+    rel = sense(c.g.get("rel"))
+    det = sense(c.g.get("det"))
+    y = ref.year - 1 if code == "WI" and ref.month <= 3 else ref.year
+    cur = season_res(y, code)
+    assert cur.start is not None and cur.end is not None
+    if rel == "last" or det == "last":
+        return cur if cur.end < ref else season_res(y - 1, code)
+    if rel == "next" or det == "next":
+        return cur if cur.start > ref else season_res(y + 1, code)
+    return cur
+
+
+def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
+    g = c.g
+    unit = UNITS[fold_same_length(g["unit"] or "")]
+    amount = _num(g["num"], ctx.language)
+    if amount is not None and g.get("half"):
+        amount += 0.5
+    if unit == "SEM":
+        unit, amount = "M", (amount * 6 if amount is not None else None)
+    if unit == "N":
+        unit = "D"
+    return Resolved("DURATION", duration_value(amount, unit), None, None, "duration")
+
+
+def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
+    unit = UNITS[fold_same_length(c.g.get("unit") or c.g.get("unit2") or "")]
+    amount = _num(c.g.get("num") or c.g.get("num2"), ctx.language)
+    if ctx.day is None:
+        return Resolved("DATE", None, None, None, None)
+    ref = ctx.day
+    if amount is None:
+        return Resolved("DATE", "PAST_REF", None, ref, "unknown")
+    n = int(amount)
+    if unit in ("D", "N"):
+        return day_res(ref - timedelta(days=n))
+    if unit == "W":
+        return day_res(ref - timedelta(days=7 * n))
+    if unit == "M":
+        y, m = add_months(ref.year, ref.month, -n)
+        return month_res(y, m)
+    if unit == "Y":
+        return year_res(ref.year - n)
+    if unit in ("H", "MIN", "S"):
+        return day_res(ref)
+    return None
+
+
+def clock(c: Candidate, ctx: Ctx) -> Resolved | None:
+    g = c.g
+    if g.get("nn"):
+        h, mi = NOON_WORDS[g["nn"] or ""], 0
+    elif g.get("h2"):
+        h, mi = int(g["h2"] or 0), int(g["m2"] or 0)
+        ampm = (g.get("ampm") or "").replace(".", "")
+        if ((g.get("part") or "").endswith(_PM_PARTS) or ampm == "pm") and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+    else:
+        h, mi = int(g["h"] or 0), int(g.get("m") or 0)
+        ampm = (g.get("ampm") or "").replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+    if h > 24:
+        return None
+    base = ctx.anchor or ctx.day
+    hhmm = f"T{h:02d}:{mi:02d}" + (f":{g['s2']}" if g.get("s2") else "")
+    if base is None:
+        return Resolved("TIME", "XXXX-XX-XX" + hhmm, None, None, "minute")
+    return Resolved("TIME", base.isoformat() + hhmm, base, base, "minute")
+
+
+def reference(c: Candidate, ctx: Ctx) -> Resolved | None:
+    w = c.g["ref"] or ""
+    v = next((val for prefix, val in REFERENCE_PREFIXES.items() if w.startswith(prefix)),
+             REFERENCES.get(w, "PRESENT_REF"))
+    d = ctx.day
+    if v == "PRESENT_REF":
+        return Resolved("TIME", v, d, d, "day" if d else None)
+    return Resolved("TIME", v, None, None, None)
+
+
+def frequency(c: Candidate, ctx: Ctx) -> Resolved | None:
+    adj = c.g.get("adj")
+    if adj:
+        for k, v in FREQUENCIES.items():
+            if adj.startswith(k):
+                return Resolved("SET", v, None, None, "set")
+        return None
+    unit = fold_same_length(c.g.get("unit") or c.g.get("wdpl") or "")
+    wd = WEEKDAYS.get(unit.rstrip("s"))
+    if wd is not None:
+        return Resolved("SET", f"XXXX-WXX-{wd + 1}", None, None, "set")
+    code = part_suffix(unit.rstrip("s"))
+    if code and unit.rstrip("s") not in UNITS:
+        return Resolved("SET", f"T{code}", None, None, "set")
+    u = UNITS.get(unit, UNITS.get(unit.rstrip("s"), "D"))
+    if u == "N":
+        return Resolved("SET", "TNI", None, None, "set")
+    return Resolved("SET", duration_value(1, u), None, None, "set")
+
+
+def holiday_date(hol: str, year: int) -> date | None:
+    if hol in FIXED_HOLIDAYS:
+        m, d = FIXED_HOLIDAYS[hol]
+        return date(year, m, d)
+    if hol in EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=EASTER_HOLIDAYS[hol])
+    if hol in NTH_WEEKDAY_HOLIDAYS:  # "thanksgiving": the fourth Thursday of November
+        m, wd, n = NTH_WEEKDAY_HOLIDAYS[hol]
+        first = date(year, m, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return None
+
+
+def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
+    hol = c.g["hol"] or ""
+    if c.g.get("year"):
+        d = holiday_date(hol, int(c.g["year"] or 0))
+        return day_res(d) if d else None
+    if ctx.day is None:
+        return None
+    cands = [d for y in (ctx.day.year - 1, ctx.day.year, ctx.day.year + 1)
+             if (d := holiday_date(hol, y)) is not None]
+    if not cands:
+        return None
+    if ctx.tense == "past":
+        past = [d for d in cands if d <= ctx.day]
+        return day_res(max(past)) if past else None
+    if ctx.tense == "future":
+        fut = [d for d in cands if d >= ctx.day]
+        return day_res(min(fut)) if fut else None
+    return day_res(min(cands, key=lambda d: abs((d - ctx.day).days)))  # type: ignore[operator]
+
+
+def vague_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
+    unit = UNITS.get(fold_same_length(c.g["unit"] or ""), "D")
+    return Resolved("DURATION", duration_value(None, unit), None, None, "duration")
+
+
+def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
+    q = QUARTERS.get(c.g["q"] or "", 1)
+    if c.g.get("year"):
+        year = int(c.g["year"] or 0)
+    elif ctx.day is not None:
+        year = ctx.day.year
+    else:
+        return None
+    if q == 0:  # "le dernier trimestre": the last one of the year named, or the one before
+        if c.g.get("year") or ctx.day is None:
+            return quarter_res(year, 4)
+        cur = (ctx.day.month - 1) // 3 + 1
+        return quarter_res(year - 1, 4) if cur == 1 else quarter_res(year, cur - 1)
+    return quarter_res(year, q)
+
+
+def day_month_numeric(c: Candidate, ctx: Ctx) -> Resolved | None:
+    d, m = int(c.g["d"] or 0), int(c.g["m"] or 0)
+    if not (1 <= d <= 31 and 1 <= m <= 12):
+        return None
+    year = pick_year(m, d, ctx, None)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, None, "day")
+    day = clamp_day(year, m, d)
+    if day is None:  # 29/2 outside a leap year: the closest leap year around the reference
+        for y in (year, year - 1, year + 1, year - 2, year + 2, year - 3, year + 3):
+            if clamp_day(y, m, d):
+                return day_res(date(y, m, d))
+        return None
+    return day_res(day)
+
+
+def part_of_day(c: Candidate, ctx: Ctx) -> Resolved | None:
+    if c.g.get("wd"):
+        # "la nuit de samedi à dimanche": the night that starts on the first day named
+        r = weekday(Candidate(c.start, c.end, "weekday", {"wd": c.g["wd"]}, c.prio), ctx)
+        if r is None or r.start is None:
+            return r
+        return with_part(r.start, c.g.get("part"))
+    base = ctx.anchor or ctx.day
+    if base is None:
+        return None
+    return with_part(base, c.g.get("part"))
+
+
+def per_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
+    u = UNITS[fold_same_length(c.g["unit"] or "")]
+    if u == "SEM":
+        return Resolved("SET", "P6M", None, None, "set")
+    return Resolved("SET", duration_value(1, u), None, None, "set")
+
+
+def lexical_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
+    years = _LEXICAL_DURATIONS.get(c.g["lex"] or "")
+    return Resolved("DURATION", duration_value(years, "Y"), None, None, "duration")
+
+
+def numeric_date(c: Candidate, ctx: Ctx) -> Resolved | None:
+    import dateparser  # handles day/month order per language well; heavy (start-up time)
+
+    raw = c.extra.get("surface")
+    assert isinstance(raw, str)
+    words = ctx.words
+    slash_order = words.slash_date_order if words is not None else "DMY"
+    order = slash_order if "/" in raw else ("YMD" if "-" in raw else "DMY")
+    languages = [words.dateparser_language] if words and words.dateparser_language else None
+    parsed = dateparser.parse(
+        raw, languages=languages, settings={"STRICT_PARSING": True, "DATE_ORDER": order}
+    )
+    if parsed is None:
+        return None
+    return day_res(parsed.date())
+
+
+RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
+    "day_month": day_month, "month_day": day_month, "month_year": month, "month": month,
+    "year": year, "decade": decade, "century": century, "relative_day": relative_day,
+    "this_part": this_part, "anchored_day": anchored_day, "weekday": weekday,
+    "relative_unit": relative_unit, "period_part": period_part, "season": season,
+    "duration": duration, "ago": ago, "clock": clock, "clock_ampm": clock, "noon": clock,
+    "reference": reference, "frequency": frequency, "numeric_date": numeric_date,
+    "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
+    "day_month_numeric": day_month_numeric, "holiday": holiday,
+    "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
+}  # fmt: skip
+
+#: kinds resolved by the tense of the governing verb
+NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
+               "season", "day_month_numeric", "holiday"}
+#: kinds whose resolver reads only the candidate and the language, never the day
+DAY_FREE_KINDS = {"year", "century", "duration", "frequency", "per_unit", "lexical_duration",
+                  "vague_duration", "numeric_date"}
+
+
+def day_free(c: Candidate) -> bool:
+    if c.kind in DAY_FREE_KINDS:
+        return True
+    # a 4-digit year written out: day_month / month never look at the reference day
+    return c.kind in ("day_month", "month_day", "month_year") and len(c.g.get("year") or "") == 4

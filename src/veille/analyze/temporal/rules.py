@@ -1,0 +1,353 @@
+"""The grammar of time expressions: one regex rule per form, over folded text.
+
+Each rule has a readable name (the candidate's ``kind``) and a short ``tag``,
+the name it has always had in the output (``TimeRef.method ==
+"grammar:<tag>"``, kept so stored analyses compare). Every word comes from
+the language packs (``veille.lang.<code>.time``):
+
+- a *shared* rule matches the words of every pack (news mixes languages'
+  calendar words, and the grammar has always done so);
+- an *own* rule exists only for a language whose pack has the form (clock
+  times with "h", "June 12, 2023", "quinquennat") and uses that pack.
+
+A language with no time words gets only :data:`NUMERIC_DATE_ONLY`.
+Rule order matters: candidates of equal length and priority keep it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veille.analyze.temporal.lexicon import (
+    ABBR_MONTHS,
+    ANCHOR_DAYS,
+    CALENDAR_UNITS,
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    FREQUENCIES,
+    FULL_MONTHS,
+    NOON_WORDS,
+    NTH_WEEKDAY_HOLIDAYS,
+    NUMBER_WORDS,
+    PERIOD_MODIFIERS,
+    QUARTERS,
+    REFERENCES,
+    RELATIVE_DAYS,
+    SEASON_WORDS,
+    TIME_PACKS,
+    UNITS,
+    WEEKDAYS,
+    YEAR_RELATIVES,
+    alt,
+    alt_longest,
+    time_words,
+    tw,
+)
+from veille.lang.time_words import TimeWords
+
+# --- shared fragments (union of the packs) -------------------------------------
+
+MON_FULL = alt_longest(FULL_MONTHS)
+MON_ANY = rf"(?:{MON_FULL}|{alt_longest(ABBR_MONTHS)}\.?)"
+WD = alt_longest(WEEKDAYS)
+NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
+UNIT = alt_longest(UNITS)
+PART = alt(tw(lambda t: t.part_pattern))
+REL_AFTER = alt(tw(lambda t: t.relative_after))
+FIRST_DAY = alt(tw(lambda t: t.first_day))
+ORDINAL = alt(tw(lambda t: t.ordinal_suffixes))
+_FIRST_ONLY = set(tw(lambda t: t.first_only_ordinals))
+SECOND_ORDINAL = alt(o for o in tw(lambda t: t.ordinal_suffixes) if o not in _FIRST_ONLY)
+YEAR2_OK = rf"(?=\s*(?:[,.;:)]|$|\s{alt(tw(lambda t: t.year_followers))}\b))"
+# "June 12 last year", "le 3 mars de l'an dernier": the year is the reference's, shifted
+YEAR_REL = (rf"(?:\s+(?:{alt(tw(lambda t: t.year_relative_leads))}\s+)?"
+            rf"(?P<yrel>{alt(YEAR_RELATIVES)})(?![a-z]))?")
+MOD_PRE = (rf"(?:(?P<mod>{alt(PERIOD_MODIFIERS)})\s*"
+           rf"(?:{alt(tw(lambda t: t.modifier_links))})?)")
+MONTH_LEAD = rf"(?:{alt(tw(lambda t: t.month_leads))})?"
+PART_MOD = (rf"(?:(?P<pmod>{alt(tw(lambda t: t.part_modifiers))})\s+"
+            rf"(?:{alt(tw(lambda t: t.part_modifier_link))})?)?")
+DAY_JOINERS = alt([*tw(lambda t: t.day_list_joiners), *tw(lambda t: t.day_range_joiners),
+                   "-", ","])
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One form of time expression; ``pattern`` gives its regex for a language's pack
+    (None: the language has no such form)."""
+
+    name: str
+    tag: str
+    priority: int  # lower wins between candidates of equal length
+    pattern: Callable[[TimeWords], str | None]
+    gate: tuple[str, ...] | None = None  # one of these is in every match (see candidates)
+
+
+def _shared(pattern: str) -> Callable[[TimeWords], str | None]:
+    return lambda _own: pattern
+
+
+def _day_month(_own: TimeWords) -> str:
+    """'le 21 juin 2023', 'les 6 et 13 avril', 'on the 3rd of May', '12 juin dernier'."""
+    return (
+        rf"(?:{alt(tw(lambda t: t.date_leads))}\s+)?"
+        rf"(?P<span>(?:(?P<art>{alt(tw(lambda t: t.date_articles))})\s+)?(?:(?P<wd>{WD}),?\s+)?"
+        rf"(?P<d1>{FIRST_DAY}|\d{{1,2}}){ORDINAL}?"
+        rf"(?:\s*(?P<conj>{DAY_JOINERS})\s*(?:{alt(tw(lambda t: t.repeated_article))}\s+)?"
+        rf"(?P<d2>\d{{1,2}}){SECOND_ORDINAL}?)?"
+        rf"(?:\s+{alt(tw(lambda t: t.month_of))})?\s+(?P<mon>{MON_ANY})(?![a-z])"
+        rf"(?:\s+(?P<year>\d{{4}}(?!\d)|'?\d{{2}}{YEAR2_OK}))?"
+        rf"(?:\s+(?P<rel>{REL_AFTER}))?{YEAR_REL})"
+    )
+
+
+def _month_day(own: TimeWords) -> str | None:
+    """Own: 'June 12, 2023', 'Monday, May 3rd', 'March 5-7' (month before day)."""
+    if not own.month_day_order:
+        return None
+    return (
+        rf"(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON_ANY})\s+(?P<d1>\d{{1,2}}){alt(own.ordinal_suffixes)}?"
+        rf"(?!\d)(?:\s*(?P<conj>{alt(['-', *own.day_list_joiners, *own.day_range_joiners])})"
+        rf"\s*(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?(?![\d:]){YEAR_REL}"
+    )
+
+
+MONTH_YEAR = (
+    rf"{MOD_PRE}?{MONTH_LEAD}(?P<mon>{MON_FULL}|{alt_longest(ABBR_MONTHS)}\.)"
+    rf"(?:\s+{alt(tw(lambda t: t.month_of))})?,?\s+"
+    rf"(?P<year>\d{{4}}(?!\d)|'?\d{{2}}{YEAR2_OK})"
+)
+MONTH = (
+    rf"(?:(?P<pre>{alt(tw(lambda t: t.month_pre))})\s+)?{MOD_PRE}?{MONTH_LEAD}"
+    rf"(?P<mon>{MON_FULL})(?![a-z'-])(?:\s+(?P<rel>{REL_AFTER}))?"
+)
+YEAR = (
+    rf"{MOD_PRE}?(?:(?P<pre>{alt(tw(lambda t: t.year_leads))})\s+)?(?<![\d.,])"
+    r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
+)
+_DECADE_FORMS = [
+    *([rf"{alt(tw(lambda t: t.decade_nouns))}\s+(?P<dec>(?:19|20)?\d0)(?!\d)"]
+      if tw(lambda t: t.decade_nouns) else []),
+    *([r"(?P<dec2>(?:19|20)?\d0|'\d0)'?s\b"] if any(t.decade_suffix_s for t in TIME_PACKS)
+      else []),
+]
+DECADE = (rf"{MOD_PRE}?(?:{alt(tw(lambda t: t.decade_articles))}\s+)?"
+          rf"{alt(_DECADE_FORMS)}")
+CENTURY = (
+    rf"(?:{alt(tw(lambda t: t.century_articles))}\s+)?(?P<cen>[xvi]{{1,6}}|\d{{1,2}})"
+    rf"{alt(tw(lambda t: t.century_ordinals))}\s+{alt(tw(lambda t: t.century_words))}"
+)
+RELATIVE_DAY = (
+    rf"(?P<rd>{alt(RELATIVE_DAYS)})"
+    rf"(?:,?\s+(?P<wd>{WD})(?![a-z]))?"
+    rf"(?:\s+(?:{alt(tw(lambda t: t.part_leads))}\s+)?{PART_MOD}(?P<part>{PART}))?"
+)
+THIS_PART = (rf"(?P<det>{alt(tw(lambda t: t.this_part_determiners))})\s+"
+             rf"(?P<part>{alt(tw(lambda t: t.this_parts))})(?![a-z])")
+ANCHORED_DAY = (
+    rf"(?:{alt(tw(lambda t: t.anchor_articles))}\s+)?(?P<an>{alt(ANCHOR_DAYS)})"
+    rf"(?:\s+(?:{alt(tw(lambda t: t.anchor_part_leads))}\s+)?(?P<part>{PART}))?"
+    rf"|{alt(tw(lambda t: t.same_part_articles))}\s+(?P<part2>{alt(tw(lambda t: t.same_parts))})"
+    rf"\s+{alt(tw(lambda t: t.same_word))}"
+)
+_DAY_STOPS = alt(["h\\b", *tw(lambda t: t.weekday_day_stops), "%"])
+WEEKDAY = (
+    rf"(?:(?P<art>{alt(tw(lambda t: t.weekday_leads))})\s+)?"
+    rf"(?:{alt(tw(lambda t: t.weekday_same))}\s+)?(?P<wd>{WD})(?![a-z])"
+    rf"(?:\s+(?P<dom>{FIRST_DAY}|[0-3]?\d)(?![\d:/]|[.,]\d|\s*{_DAY_STOPS}|\s+[a-z]{{2,}}[sx]\b))?"
+    rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.weekday_relatives))}))?(?:\s+(?P<part>{PART}))?"
+)
+RELATIVE_UNIT = (
+    rf"(?:(?P<det>{alt(tw(lambda t: t.unit_determiners))})\s*)"
+    rf"(?P<unit>{alt(CALENDAR_UNITS)})(?![a-z])"
+    rf"(?P<ci>{alt(tw(lambda t: t.this_suffix))})?"
+    rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.unit_relatives))}))?"
+)
+PERIOD_PART = (
+    rf"(?P<mod>{alt(tw(lambda t: t.period_part_modifiers))})\s+"
+    rf"{alt(tw(lambda t: t.period_part_links))}\s*"
+    rf"(?P<unit>{alt(tw(lambda t: t.period_part_units))})(?![a-z])"
+    rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.period_part_relatives))}))?"
+)
+SEASON = (
+    rf"(?:(?P<pdet>{alt(tw(lambda t: t.season_leads))})\s+)?"
+    rf"(?P<span>(?:(?P<det>{alt(tw(lambda t: t.season_determiners))})\s*)?"
+    rf"(?P<season>{alt(SEASON_WORDS)})(?![a-z])"
+    rf"(?:\s+(?P<year>\d{{4}})(?!\d)|\s+(?P<rel>{alt(tw(lambda t: t.season_relatives))}))?)"
+)
+_ADJ = alt(tw(lambda t: t.duration_adjectives))
+DURATION = (
+    rf"(?:(?P<mod>{alt(tw(lambda t: t.amount_modifiers))})\s*)?"
+    rf"(?:(?P<det>{alt(tw(lambda t: t.duration_determiners))})\s+)?"
+    rf"(?:(?P<adj>{_ADJ})\s+)?"
+    rf"(?P<num>{NUM}|{alt(tw(lambda t: t.vague_amounts))}|{alt(tw(lambda t: t.indefinite_articles))}"
+    rf"|{alt(tw(lambda t: t.partitive_article))}(?=\s+{alt(tw(lambda t: t.plural_units))}))"
+    r"(?:\s+|(?<=\d)(?=[a-z]))"
+    rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
+    rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
+)
+AGO = (
+    rf"{alt(tw(lambda t: t.ago_prefixes))}\s+"
+    rf"(?P<num>{NUM}|{alt(tw(lambda t: t.ago_prefix_amounts))})\s+(?P<unit>{UNIT})(?![a-z])"
+    rf"|(?P<num2>{NUM}|{alt(tw(lambda t: t.ago_suffix_amounts))})\s+(?P<unit2>{UNIT})"
+    rf"\s+{alt(tw(lambda t: t.ago_suffixes))}"
+)
+NOON = (rf"(?:{alt(tw(lambda t: t.noon_leads))}\s+)"
+        rf"(?P<nn>{alt(NOON_WORDS)})")
+REFERENCE = (
+    rf"(?P<ref>{alt([*REFERENCES, *tw(lambda t: t.reference_patterns)])})(?![a-z'-])"
+)
+FREQUENCY = (
+    rf"{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?|"
+    rf"{'|'.join(tw(lambda t: t.set_parts))})(?![a-z])"
+    rf"|{alt(tw(lambda t: t.plural_weekday_article))}\s+(?P<wdpl>{WD})s(?![a-z])"
+    rf"|(?P<adj>{alt(tw(lambda t: t.frequency_adjectives))})(?![a-z])"
+)
+HOLIDAY = (
+    rf"(?:(?P<hdet>{alt(tw(lambda t: t.holiday_leads))})\s*)?"
+    rf"(?P<span>(?:{alt(tw(lambda t: (t.holiday_prefix,) if t.holiday_prefix else ()))})?"
+    rf"(?P<hol>{alt(tw(lambda t: t.holidays))})(?![a-z])(?:\s+(?P<year>\d{{4}})(?!\d))?)"
+)
+
+
+def _period_part_short(own: TimeWords) -> str | None:
+    """Own: 'début d'année', 'fin de mois' (no article)."""
+    if not own.period_part_short_link:
+        return None
+    return (rf"(?P<mod>{alt(own.period_part_modifiers)})\s+{alt(own.period_part_short_link)}"
+            rf"(?P<unit>{alt(own.period_part_units)})(?![a-z])")
+
+
+VAGUE_DURATION = (
+    rf"{alt(tw(lambda t: t.vague_determiners))}\s+"
+    rf"(?P<rel>{alt(tw(lambda t: t.vague_relatives))})"
+    rf"\s+(?P<unit>{alt(tw(lambda t: t.vague_units))})(?![a-z])"
+)
+QUARTER = (
+    rf"(?:{alt(tw(lambda t: t.quarter_leads))}\s+)?"
+    rf"(?P<span>(?:{alt(tw(lambda t: t.quarter_articles))}\s+)?(?P<q>{alt(QUARTERS)})\s+"
+    rf"{alt(tw(lambda t: t.quarter_words))}"
+    rf"(?:\s+{alt(tw(lambda t: t.quarter_year_links))}?(?P<year>\d{{4}}))?)"
+)
+PART_OF_DAY = (
+    rf"{alt(tw(lambda t: t.bare_part_leads))}\s+(?P<span>{PART_MOD}"
+    rf"{alt(tw(lambda t: t.bare_part_articles))}?"
+    rf"(?P<part>{alt(tw(lambda t: t.bare_parts))})"
+    rf"(?:\s+{alt(tw(lambda t: t.part_weekday_links))}\s*(?P<wd>{WD})"
+    rf"(?:\s+{alt(tw(lambda t: t.part_weekday_joiners))}\s+(?P<wd2>{WD}))?)?)"
+    r"(?![a-z-])"
+)
+PER_UNIT = (rf"{alt(tw(lambda t: t.per_words))}\s+"
+            rf"(?P<span>(?P<unit>{alt(tw(lambda t: t.per_units))}))(?![a-z])")
+_NUMERIC = (r"(?<![\d/.-])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
+            r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\d/.-]\d)")
+NUMERIC_DATE = (rf"(?:(?:{alt(tw(lambda t: t.numeric_weekday_article))}\s+)?(?P<wd>{WD})\s+)?"
+                rf"{_NUMERIC}")
+#: what a language without time words gets: written-out numeric dates (12.05.2023, 2023-05-12)
+NUMERIC_DATE_ONLY = _NUMERIC
+
+
+def _lexical_duration(own: TimeWords) -> str | None:
+    """Own: 'quinquennat' (a five-year term)."""
+    if not own.lexical_durations:
+        return None
+    return rf"(?P<lex>{alt(own.lexical_durations)})(?![a-z])"
+
+
+def _own(field: str) -> Callable[[TimeWords], str | None]:
+    return lambda own: getattr(own, field) or None
+
+
+_HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS)
+
+RULES: tuple[Rule, ...] = (
+    # 'le 21 juin 2023', 'les 6 et 13 avril', 'the 3rd of May'
+    Rule("day_month", "dmy", 1, _day_month),
+    # 'June 12, 2023' (own)
+    Rule("month_day", "mdy", 1, _month_day),
+    # 'mars 2022', 'début juin 2021', 'Sept. 2019'
+    Rule("month_year", "my", 2, _shared(MONTH_YEAR)),
+    # 'en mars', 'juin dernier', 'last March', 'mi-juillet'
+    Rule("month", "mon", 3, _shared(MONTH)),
+    # '2019', "l'année 1998", 'fin 2020'
+    Rule("year", "year", 4, _shared(YEAR)),
+    # 'les années 80', 'the 1990s'
+    Rule("decade", "decade", 2, _shared(DECADE),
+         gate=(*tw(lambda t: t.decade_nouns), "0s", "0's")),
+    # 'au XXe siècle', 'the 19th century'
+    Rule("century", "century", 2, _shared(CENTURY), gate=tw(lambda t: t.century_words)),
+    # 'hier soir', 'demain matin', 'yesterday', 'aujourd'hui, jeudi'
+    Rule("relative_day", "reld", 1, _shared(RELATIVE_DAY), gate=tuple(RELATIVE_DAYS)),
+    # 'ce matin', 'this evening', 'last night'
+    Rule("this_part", "thispart", 2, _shared(THIS_PART), gate=tw(lambda t: t.this_parts)),
+    # 'le lendemain', 'la veille au soir', 'the next day', 'le soir même'
+    Rule("anchored_day", "anchor", 2, _shared(ANCHORED_DAY),
+         gate=(*ANCHOR_DAYS, *tw(lambda t: t.same_word))),
+    # 'vendredi', 'ce lundi', 'jeudi 16', 'mardi dernier', 'last Monday'
+    Rule("weekday", "wd", 3, _shared(WEEKDAY), gate=tuple(WEEKDAYS)),
+    # 'la semaine dernière', 'cette année', 'next month', 'ce week-end'
+    Rule("relative_unit", "relunit", 2, _shared(RELATIVE_UNIT)),
+    # 'fin de la semaine', 'au milieu du mois', 'the end of the year'
+    Rule("period_part", "unitpart", 2, _shared(PERIOD_PART),
+         gate=tw(lambda t: t.period_part_units)),
+    # "l'été 2019", 'au printemps', 'last winter'
+    Rule("season", "season", 3, _shared(SEASON)),
+    # 'trois jours', 'plus de 20 ans', 'the past two weeks', 'deux heures et demie'
+    Rule("duration", "dur", 3, _shared(DURATION)),
+    # 'il y a trois ans', 'two weeks ago'
+    Rule("ago", "ago", 1, _shared(AGO),
+         gate=(*tw(lambda t: t.ago_prefixes), *tw(lambda t: t.ago_suffixes))),
+    # own: '16 h 30', 'vers 0 h 40', '20:30'
+    Rule("clock", "time", 1, _own("clock_pattern")),
+    # own: '4 p.m.', 'around 10:30'
+    Rule("clock_ampm", "timeen", 1, _own("clock_ampm_pattern")),
+    # 'à midi', 'vers minuit', 'at noon'
+    Rule("noon", "noon", 2, _shared(NOON), gate=tuple(NOON_WORDS)),
+    # 'actuellement', 'recently', "l'avenir" (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
+    Rule("reference", "ref", 4, _shared(REFERENCE)),
+    # 'chaque lundi', 'les mardis', 'quotidiennement', 'every week'
+    Rule("frequency", "set", 2, _shared(FREQUENCY),
+         gate=(*tw(lambda t: t.every_words), *WEEKDAYS, *FREQUENCIES)),
+    # 'à Noël', 'Pâques 2020', 'Christmas Eve'
+    Rule("holiday", "holiday", 2, _shared(HOLIDAY), gate=_HOLIDAY_NAMES),
+    # own: "début d'année", 'fin de mois'
+    Rule("period_part_short", "unitpart2", 2, _period_part_short,
+         gate=tw(lambda t: t.period_part_units)),
+    # 'ces derniers mois', 'the past few weeks'
+    Rule("vague_duration", "vaguedur", 3, _shared(VAGUE_DURATION),
+         gate=tw(lambda t: t.vague_relatives)),
+    # 'au premier trimestre 2022', 'the third quarter'
+    Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
+    # own: '12/5' (day and month, no year)
+    Rule("day_month_numeric", "daymonth", 2, _own("day_month_pattern"), gate=("/",)),
+    # 'dans la nuit de samedi à dimanche', 'during the afternoon'
+    Rule("part_of_day", "partbare", 3, _shared(PART_OF_DAY), gate=tw(lambda t: t.bare_parts)),
+    # 'par jour', 'per year'
+    Rule("per_unit", "perunit", 3, _shared(PER_UNIT)),
+    # own: 'quinquennat'
+    Rule("lexical_duration", "lexdur", 3, _lexical_duration,
+         gate=tuple(k for t in TIME_PACKS for k in t.lexical_durations)),
+    # '12/05/2023', '2023-05-12', 'lundi 12.05.2023'
+    Rule("numeric_date", "numeric", 1, _shared(NUMERIC_DATE)),
+)
+
+TAGS: dict[str, str] = {r.name: r.tag for r in RULES}
+GATES: dict[str, tuple[str, ...]] = {r.name: r.gate for r in RULES if r.gate is not None}
+
+
+@lru_cache(maxsize=16)
+def compiled_rules(language: str, ignore_case: bool = True) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """(kind, priority, regex) of the rules a text in ``language`` is scanned with."""
+    flags = re.IGNORECASE if ignore_case else 0
+    own = time_words(language)
+    if own is None:
+        return (("numeric_date", 1, re.compile(rf"(?<![a-z0-9])(?:{NUMERIC_DATE_ONLY})", flags)),)
+    out = []
+    for rule in RULES:
+        pat = rule.pattern(own)
+        if pat is not None:
+            out.append((rule.name, rule.priority, re.compile(rf"(?<![a-z0-9])(?:{pat})", flags)))
+    return tuple(out)
