@@ -87,8 +87,3 @@ def test_compatibility_capitals_keep_case_insensitive_matching() -> None:
     assert "Heures" in fold_same_length(text)
     got = extract_times(text, [], DateRange.unknown(), "fr")
     assert [(t.text, t.value) for t in got] == [("trois ℌeures", "PT3H")]
-
-
-@given(st.text(max_size=80))
-def test_fold_table_matches_per_character_fold(text: str) -> None:
-    assert fold_same_length(text) == "".join(map(fold.fold_char, text))

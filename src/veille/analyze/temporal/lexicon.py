@@ -14,12 +14,12 @@ Number words ("trois jours", "twenty-one") are converted with ``text_to_num``
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from text_to_num import text2num
 
+from veille.core.text import fold as fold_text
 from veille.lang import PACKS, language_data
 from veille.lang.number_words import NumberWords
 from veille.lang.time_words import TimeWords
@@ -45,8 +45,7 @@ def number_words(language: str | None) -> NumberWords | None:
 
 def fold(s: str) -> str:
     """Lower-case without accents, so "Août", "aout" and "AOÛT" share one key."""
-    nfkd = unicodedata.normalize("NFKD", s.lower())
-    return "".join(c for c in nfkd if not unicodedata.combining(c)).replace("’", "'")
+    return fold_text(s).replace("’", "'")
 
 
 def union(get: Callable[[T], Iterable[str]], packs: Iterable[T]) -> tuple[str, ...]:

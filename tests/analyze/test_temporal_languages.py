@@ -1,0 +1,72 @@
+"""Language handling of the time and quantity extractors (words from veille.lang packs).
+
+A text in a language veille has a pack for is read with that pack's words (and
+the shared calendar words of every pack); a text in any other language gets
+only language-free forms, never French words as before the packs existed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.analyze.quantities import extract_quantities
+from veille.analyze.temporal import extract_times
+from veille.analyze.temporal.resolve import RESOLVERS
+from veille.analyze.temporal.rules import RULES, compiled_rules
+from veille.core.model import DateRange
+from veille.lang import PACKS
+
+REF = DateRange(date(2023, 6, 9), date(2023, 6, 9), "day")
+# German with French and English calendar words in it: none of them is German time
+GERMAN = ("Am 12.05.2023 sagte der Minister, hier und demain sei mars 2019 vorbei; "
+          "yesterday kamen 2023-06-01 rund 300 Menschen und 5 % mehr, trois millions de personnes.")
+
+
+def test_language_without_pack_gets_numeric_dates_only() -> None:
+    for language in ("de", None, "xx"):
+        got = [(t.text, t.value) for t in extract_times(GERMAN, [], REF, language)]
+        assert got == [("12.05.2023", "2023-05-12"), ("2023-06-01", "2023-06-01")]
+
+
+def test_same_words_are_read_in_a_language_with_a_pack() -> None:
+    got = {t.text for t in extract_times(GERMAN, [], REF, "fr")}
+    assert {"demain", "mars 2019", "yesterday"} <= got
+
+
+def test_language_without_pack_gets_symbol_quantities_only() -> None:
+    got = [(q.text, q.value, q.unit) for q in extract_quantities(GERMAN, [], "de")]
+    assert got == [("5 %", 5.0, "percent")]
+    fr = [(q.value, q.noun) for q in extract_quantities(GERMAN, [], "fr")]
+    assert (3e6, "personnes") in fr
+
+
+def test_scale_words_read_by_the_text_language_first() -> None:
+    # French "billion" is a million millions, English "billion" a thousand millions
+    assert [q.value for q in extract_quantities("2 billions d'euros", [], "fr")] == [2e12]
+    assert [q.value for q in extract_quantities("2 billion dollars", [], "en")] == [2e9]
+
+
+def test_every_rule_resolves_and_keeps_its_output_tag() -> None:
+    assert {r.name for r in RULES} <= set(RESOLVERS)
+    tags = [r.tag for r in RULES]
+    assert len(set(tags)) == len(tags)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_own_rules_follow_the_packs() -> None:
+    for code, pack in PACKS.items():
+        assert pack.time is not None
+        kinds = {kind for kind, _, _ in compiled_rules(code)}
+        assert ("month_day" in kinds) == pack.time.month_day_order
+        assert ("clock" in kinds) == bool(pack.time.clock_pattern)
+        assert ("clock_ampm" in kinds) == bool(pack.time.clock_ampm_pattern)
+        assert ("lexical_duration" in kinds) == bool(pack.time.lexical_durations)
+    assert [kind for kind, _, _ in compiled_rules("de")] == ["numeric_date"]
+
+
+def test_month_day_order_is_english_text_only() -> None:
+    text = "The summit opened on June 12, 2023 in Vilnius."
+    en = [(t.text, t.value) for t in extract_times(text, [], REF, "en")]
+    assert ("June 12, 2023", "2023-06-12") in en
+    fr = [t.text for t in extract_times(text, [], REF, "fr")]
+    assert "June 12, 2023" not in fr
