@@ -77,7 +77,7 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     before = text[max(0, c.start - 40) : c.start]
     after = text[c.end : c.end + 40]
     mon_word = g.get("mon")
-    if mon_word and mon_word.rstrip(".") not in own_months(own):
+    if mon_word and mon_word.rstrip(".") not in own_months(language):
         return False  # another language's month word ("Destination is Mars orbit")
     if c.kind == "month":
         return _month_accepted(c, text, folded, own, before, after)

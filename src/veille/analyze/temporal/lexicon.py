@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from text_to_num import text2num
@@ -142,12 +143,14 @@ def first_day_number(d1: str | None) -> int:
     return 1 if s.startswith(_FIRST_DAY) else int(s or 0)
 
 
-def own_months(words: TimeWords | None) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def own_months(language: str) -> frozenset[str]:
     """Month words a text of this language may use: its own full names and every pack's
     abbreviations ("jan.", "sept.", "déc." are shared: both languages' writers use them).
     An English text's "Mars" is the planet, not mars (March); a French text's "May" a name."""
+    words = time_words(language)
     if words is None:
-        return frozenset(MONTHS)
+        return frozenset()
     return frozenset(words.months) | frozenset(ABBR_MONTHS)
 
 
