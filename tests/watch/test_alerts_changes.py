@@ -18,6 +18,7 @@ from veille.store import analyses as qa
 from veille.store.schema import stories, story_articles
 from veille.watch import alerts as al
 from veille.watch import changes as ch
+from veille.watch import matching
 from veille.watch.fetch import Fetcher
 from veille.watch.poll import run_pass
 from veille.watch.sources import ConfigError, SourceSpec, WatchlistSpec, now, upsert_source
@@ -29,13 +30,13 @@ NO_STAGES = dict(analyze=False, cluster=False)
 
 # --- matching (pure) ------------------------------------------------------------------
 def test_fold_and_queries_ignore_case_and_accents() -> None:
-    text = al.fold("La PRÉFECTURE a placé vendredi la Sarre-Blanche en vigilance orange")
-    assert al.query_matches("prefecture vigilance", text)
-    assert al.query_matches('"sarre blanche"', text)
-    assert al.query_matches('"Vigilance Orange" préfecture', text)
-    assert not al.query_matches('"orange vigilance"', text)  # a phrase keeps its order
-    assert not al.query_matches("prefet", text)  # whole words, not prefixes
-    assert not al.query_matches("", text)
+    text = matching.fold("La PRÉFECTURE a placé vendredi la Sarre-Blanche en vigilance orange")
+    assert matching.query_matches("prefecture vigilance", text)
+    assert matching.query_matches('"sarre blanche"', text)
+    assert matching.query_matches('"Vigilance Orange" préfecture', text)
+    assert not matching.query_matches('"orange vigilance"', text)  # a phrase keeps its order
+    assert not matching.query_matches("prefet", text)  # whole words, not prefixes
+    assert not matching.query_matches("", text)
 
 
 def test_channels_are_checked() -> None:
@@ -97,11 +98,11 @@ def test_entity_name_in_text_stands_in_before_analysis(store: Store) -> None:
 def test_queries_match_inflected_forms_in_the_article(store: Store) -> None:
     _ingest(store, _page("crue.html", "crue", "Courrier"), _page("port.html", "port", "Courrier"))
     with store.connect() as conn:
-        crue, port = al.load_article(conn, "crue"), al.load_article(conn, "port")
+        crue, port = matching.load_article(conn, "crue"), matching.load_article(conn, "port")
     assert crue is not None and port is not None
 
     def hits(q: str) -> list[str]:
-        return [a.uid for a in (crue, port) if al.query_matches_tokens(q, a.words, a.stems)]
+        return [a.uid for a in (crue, port) if matching.query_matches_tokens(q, a.words, a.stems)]
 
     assert hits("crue") == ["crue"]  # the text says "crues"
     assert hits("préfets évacuation") == ["crue"]

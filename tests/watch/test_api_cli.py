@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fastapi import FastAPI
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from veille.cli import app as cli
 from veille.store import Store
+from veille.store.schema import alerts
 from veille.watch import alerts as al
-from veille.watch.api import create_router
 from veille.watch.sources import WatchlistSpec
+from veille.web.app import create_app
 
 from .conftest import Server
 
@@ -21,9 +22,8 @@ TOKEN = "s3cret-token"
 
 
 def _client(store: Store, token: str | None = TOKEN) -> TestClient:
-    api = FastAPI()
-    api.include_router(create_router(lambda: store, lambda: token))
-    return TestClient(api)
+    """The watch routes as the web app serves them (its one token rule)."""
+    return TestClient(create_app(store, token=token or "", protect_reads=False))
 
 
 def test_watchlists_api_needs_the_token_to_write(store: Store) -> None:
@@ -34,10 +34,10 @@ def test_watchlists_api_needs_the_token_to_write(store: Store) -> None:
                   headers={"Authorization": "Bearer wrong"}).status_code == 401
     r = c.post("/api/watchlists", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 201 and r.json()["queries"] == ["dockers grève"]
-    bad = c.post("/api/watchlists", json={"name": "x", "channels": ["print"]},
-                 headers={"X-Veille-Token": TOKEN})
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    bad = c.post("/api/watchlists", json={"name": "x", "channels": ["print"]}, headers=auth)
     assert bad.status_code == 422  # neither entities nor queries
-    to_file = c.post("/api/watchlists", headers={"X-Veille-Token": TOKEN},
+    to_file = c.post("/api/watchlists", headers=auth,
                      json={"name": "f", "queries": ["a"], "channels": ["jsonl:/tmp/x.jsonl"]})
     assert to_file.status_code == 422  # no file paths over HTTP
     assert [w["name"] for w in c.get("/api/watchlists").json()["items"]] == ["ports"]
@@ -46,9 +46,23 @@ def test_watchlists_api_needs_the_token_to_write(store: Store) -> None:
                                      headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 403
 
 
-def test_alerts_api_pages_newest_first(store: Store) -> None:
-    from veille.watch.tables import alerts
+@pytest.mark.parametrize("header", ["X-Veille-Token", "X-Token"])
+def test_watch_writes_refuse_other_token_headers(store: Store, header: str) -> None:
+    """One token rule for the whole API: a token in any header but
+    ``Authorization: Bearer`` is refused on the watch routes as on /api/articles."""
+    c = _client(store)
+    body = {"name": "ports", "queries": ["grève"], "channels": ["print"]}
+    for method, url, kwargs in (("post", "/api/watchlists", {"json": body}),
+                                ("post", "/api/stories/1/seen", {}),
+                                ("post", "/api/articles", {"json": {"text": "Un texte."}})):
+        resp = c.request(method.upper(), url, headers={header: TOKEN}, **kwargs)
+        assert resp.status_code == 401, (url, resp.text)
+        assert resp.headers["content-type"].startswith("application/problem+json")
+        assert resp.json()["type"].endswith("token-required")
+    assert c.get("/api/watchlists").json()["items"] == []
 
+
+def test_alerts_api_pages_newest_first(store: Store) -> None:
     with store.begin() as conn:
         wid = al.save_watchlist(conn, WatchlistSpec("w", queries=["x"]))
         for i in range(5):

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import typer
+from rich.table import Table
 
 from veille.cli.base import app, console, eval_app, fail, open_store, print_json, settings_of
+from veille.cluster import repository as repo
+from veille.cluster.bcubed import bcubed
+from veille.cluster.semeval import evaluate_pairs
+from veille.ingest.sources import SourceOptions, read_paths
+from veille.services.pipeline import PipelineOptions, run_pipeline
+from veille.services.pipeline import cluster as run_cluster
+from veille.store import Store
+from veille.stories.render import clip, render_lines
+from veille.stories.service import get_story_view
+from veille.stories.view import is_current
 
 
 @app.command()
@@ -21,9 +31,7 @@ def cluster(
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Assign unassigned articles to stories (all articles with --rebuild)."""
-    from veille.cluster.service import cluster_pending
-
-    report = cluster_pending(open_store(ctx), rebuild=rebuild, views=views)
+    report = run_cluster(open_store(ctx), PipelineOptions(rebuild=rebuild, views=views))
     if json_out:
         print_json(report)
     else:
@@ -42,17 +50,11 @@ def stories(
     json_out: bool = typer.Option(False, "--json", help="JSON list of stories."),
 ) -> None:
     """List stories, largest first."""
-    from veille.cluster import repository as repo
-
     with open_store(ctx).connect() as conn:
         rows = repo.list_stories(conn, limit)
     if json_out:
         print_json(rows)
         return
-    from rich.table import Table
-
-    from veille.stories.render import clip
-
     t = Table("id", "size", "first", "last", "lang", "title")
     for r in rows:
         t.add_row(
@@ -73,20 +75,14 @@ def story(
     json_out: bool = typer.Option(False, "--json", help="The story as JSON."),
 ) -> None:
     """One story: its articles and its links to earlier/later stories."""
-    from veille.cluster import repository as repo
-
     store = open_store(ctx)
     with store.connect() as conn:
         row = repo.get_story(conn, story_id)
     if row is None:
         fail(f"no story {story_id}", code=1)
         return
-    from veille.stories.view import is_current
-
     if row.get("view") and not is_current(row["view"]):
         # saved by an earlier version of veille: rebuilt (and saved) now
-        from veille.stories.service import get_story_view
-
         row["view"] = get_story_view(store, story_id)
     if json_out:
         print_json(row)
@@ -94,8 +90,6 @@ def story(
     # Plain stdout, no rich markup: titles and quotes are untrusted article text.
     view = row.get("view")
     if view:
-        from veille.stories.render import render_lines
-
         lines = render_lines(view)
         lines[0] = f"#{row['id']} {lines[0]}"
     else:
@@ -114,13 +108,6 @@ def eval_clustering_file(
     path: Path, label: str = "story", analyze: bool = False, max_bytes: int = 5 * 1024 * 1024
 ) -> dict[str, Any]:
     """Ingest a labelled JSONL into a temporary store, cluster it, score it."""
-    from veille.cluster import repository as repo
-    from veille.cluster.bcubed import bcubed
-    from veille.cluster.service import cluster_pending
-    from veille.ingest.service import ingest_items
-    from veille.ingest.sources import SourceOptions, read_paths
-    from veille.store import Store
-
     gold: dict[str, Any] = {}
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, start=1):
@@ -139,18 +126,12 @@ def eval_clustering_file(
             gold[key] = json.dumps(value, sort_keys=True) if isinstance(value, dict | list) else value
     with tempfile.TemporaryDirectory(prefix="veille-eval-") as tmp:
         store = Store.open(str(Path(tmp) / "eval.db"))
-        t0 = time.perf_counter()
-        rep = ingest_items(
-            store,
-            read_paths([str(path)], SourceOptions(fmt="jsonl", max_bytes=max_bytes)),
-            max_bytes=max_bytes,
+        run = run_pipeline(
+            store, read_paths([str(path)], SourceOptions(fmt="jsonl", max_bytes=max_bytes)),
+            PipelineOptions(analyze=analyze, views=False, max_bytes=max_bytes),
         )
-        t_ingest = time.perf_counter() - t0
-        if analyze:
-            from veille.analyze.service import analyze_pending
-
-            analyze_pending(store)
-        cl = cluster_pending(store, views=False)
+        rep, t_ingest = run.ingest, run.seconds["ingest"]
+        cl = run.cluster if run.cluster is not None else run_cluster(store, PipelineOptions(views=False))
         with store.connect() as conn:
             rows = repo.list_stories(conn)
             preds = {
@@ -220,8 +201,6 @@ def eval_semeval(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Pearson of article similarity with gold Overall (negated), per language pair."""
-    from veille.cluster.semeval import evaluate_pairs
-
     res = evaluate_pairs(path)
     if json_out:
         print_json(res)

@@ -5,15 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from veille.cli.base import app, console, fail, make_progress, open_store, print_json, settings_of
 from veille.core.errors import VeilleError
-from veille.core.model import Reject
+from veille.core.model import Article, Reject
+from veille.engine.progress import estimate_records
+from veille.engine.runners import ENGINES, Runner, make_runner
 from veille.ingest.dates import parse_date
+from veille.ingest.service import IngestReport
 from veille.ingest.sources import FORMATS, SourceOptions, read_paths
+from veille.services.pipeline import OnProgress, PipelineOptions, run_pipeline
+from veille.store import articles as q
+from veille.store.analyses import article_analysis
 
 EXIT_REJECTED = 1
 
@@ -41,8 +48,6 @@ def ingest(
     """Ingest articles; rejected records are reported and kept (`veille rejects`)."""
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    from veille.engine.runners import ENGINES
-
     if scheduler and engine == "local":
         engine = "dask"
     if engine not in ENGINES:
@@ -58,64 +63,58 @@ def ingest(
     store = open_store(ctx)
     opts = SourceOptions(fmt=fmt, source=source, published=published,
                          max_bytes=settings.max_article_bytes)
-    from veille.engine.progress import estimate_records
-    from veille.engine.runners import Runner, make_runner
-    from veille.ingest.service import ingest_items
-
     runner: Runner | None = None
     if engine != "local":
         try:
             runner = make_runner(engine, scheduler=scheduler, workers=workers)
         except (ValueError, OSError) as err:
             fail(f"--engine {engine}: {err}")
-    from veille.engine.batchgc import batch_gc
+    options = PipelineOptions(analyze=analyze, cluster=cluster, max_bytes=settings.max_article_bytes,
+                              runner=runner, close_runner=True, batch_gc=True)
+
+    def on_item(item: Article | Reject) -> None:
+        if isinstance(item, Reject):
+            # soft_wrap: one line per reject at any width (a path cut
+            # in two by wrapping cannot be found or copied).
+            console.print(f"[yellow]rejected[/yellow] {escape(item.message())}",
+                          highlight=False, soft_wrap=True)
 
     try:
-        with _progress() as progress, batch_gc():
-            task = progress.add_task("ingest", total=estimate_records(paths))
-
-            def on_item(item: Any) -> None:
-                if isinstance(item, Reject):
-                    # soft_wrap: one line per reject at any width (a path cut
-                    # in two by wrapping cannot be found or copied).
-                    console.print(f"[yellow]rejected[/yellow] {escape(item.message())}",
-                                  highlight=False, soft_wrap=True)
-                progress.advance(task)
-
-            report = ingest_items(store, read_paths(paths, opts),
-                                  max_bytes=settings.max_article_bytes, on_item=on_item,
-                                  runner=runner)
-        result: dict[str, Any] = {"ingest": report.to_dict()}
-        # Not only when this run added articles: a rerun after a run killed
-        # during analysis or clustering adds nothing but must finish that work.
-        analyze = analyze and (bool(report.added) or _analysis_pending(store))
-        if analyze and runner is not None:
-            from veille.engine.analysis import analyze_pending_on, count_pending
-
-            with _progress() as progress:
-                atask = progress.add_task(f"analyse ({runner.describe()})",
-                                          total=count_pending(store))
-                result["analyze"] = analyze_pending_on(
-                    store, runner, on_batch=lambda n: progress.advance(atask, n))
-        elif analyze:
-            from veille.analyze.service import analyze_pending
-
-            result["analyze"] = analyze_pending(store, progress=_progress)
+        with _progress() as progress:
+            options.expected_items = estimate_records(paths)
+            report = run_pipeline(store, read_paths(paths, opts), options, on_item=on_item,
+                                  on_progress=_progress_bars(progress, runner))
     finally:
         if runner is not None:
-            runner.close()
-    if cluster and (report.added or _cluster_pending(store)):
-        result["cluster"] = _cluster(store)
+            runner.close()  # already closed after analysis, unless ingest failed
+    result = report.to_dict()
     if json_out:
         print_json(result)
     else:
-        for line in _summary_lines(report, result):
+        for line in _summary_lines(report.ingest, result):
             console.print(line, highlight=False, markup=False, soft_wrap=True)
-    if report.rejects:
+    if report.ingest.rejects:
         raise typer.Exit(EXIT_REJECTED)
 
 
-def _summary_lines(report: Any, result: dict[str, Any]) -> list[str]:
+def _progress_bars(progress: Progress, runner: Runner | None) -> OnProgress:
+    """One bar per stage, made when the stage starts (clustering has none)."""
+    tasks: dict[str, TaskID] = {}
+    labels = {"ingest": "ingest",
+              "analyse": f"analyse ({runner.describe()})" if runner is not None else "analyse"}
+
+    def on_progress(stage: str, advance: int, total: int | None) -> None:
+        if stage not in labels:
+            return
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(labels[stage], total=total)
+        if advance:
+            progress.advance(tasks[stage], advance)
+
+    return on_progress
+
+
+def _summary_lines(report: IngestReport, result: dict[str, Any]) -> list[str]:
     """What a run did, in words (``--json`` gives the same as data)."""
     r = report
     lines = [
@@ -140,42 +139,6 @@ def _summary_lines(report: Any, result: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _analysis_pending(store: Any) -> bool:
-    from veille.engine.analysis import count_pending
-
-    return count_pending(store) > 0
-
-
-def _cluster_pending(store: Any) -> bool:
-    """Some article is in no story yet, or some story has no view (a run
-    killed while rebuilding views leaves them dropped; the next run rebuilds)."""
-    from sqlalchemy import select
-
-    from veille.store.schema import articles, story_articles
-
-    with store.connect() as conn:
-        unassigned = conn.execute(
-            select(articles.c.uid)
-            .where(~select(story_articles.c.article_uid)
-                   .where(story_articles.c.article_uid == articles.c.uid).exists())
-            .limit(1)).first() is not None
-    if unassigned:
-        return True
-    try:
-        from veille.cluster.service import stories_without_view
-    except ImportError:
-        return False
-    return bool(stories_without_view(store))
-
-
-def _cluster(store: Any) -> Any:
-    try:
-        from veille.cluster.service import cluster_pending
-    except ImportError:
-        return {"skipped": "clustering is not available"}
-    return cluster_pending(store)
-
-
 def _progress() -> Progress:
     return make_progress()
 
@@ -189,8 +152,6 @@ def articles(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List stored articles in ingest order."""
-    from veille.store import articles as q
-
     store = open_store(ctx)
     with store.connect() as conn:
         rows = q.list_articles(conn, source=source, language=language, limit=limit)
@@ -204,8 +165,6 @@ def articles(
         table.add_row(*(escape(str(r[k] if r[k] is not None else "")) for k in
                         ("id", "source", "published", "language", "n_chars", "duplicate_of",
                          "title")))
-    from rich.console import Console
-
     Console().print(table)
 
 
@@ -216,25 +175,16 @@ def article(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show one article with its text (and its analysis when there is one)."""
-    from veille.store import articles as q
-
     store = open_store(ctx)
     with store.connect() as conn:
         art = q.get_article(conn, uid)
         if art is None:
             fail(f"no article with id {uid!r}", 1)
             return
-        try:
-            from veille.store.analyses import article_analysis
-
-            art.update(article_analysis(conn, uid))
-        except ImportError:
-            pass
+        art.update(article_analysis(conn, uid))
     if json_out:
         print_json(art)
         return
-    from rich.console import Console
-
     out = Console()
     out.print(f"[bold]{escape(art['title'] or art['id'])}[/bold]")
     out.print(escape(f"{art['source'] or 'unknown source'} · {art['published'] or 'undated'} · "
@@ -247,8 +197,6 @@ def rejects(
     ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON.")
 ) -> None:
     """Records that could not be ingested, with their reason."""
-    from veille.store import articles as q
-
     store = open_store(ctx)
     with store.connect() as conn:
         rows = q.list_rejects(conn)
@@ -259,6 +207,4 @@ def rejects(
     for r in rows:
         where = f"{r['origin']}:{r['line']}" if r["line"] is not None else r["origin"]
         table.add_row(r["code"], escape(where), escape(r["reason"]))
-    from rich.console import Console
-
     Console().print(table)

@@ -1,6 +1,6 @@
 """Clustering over the store: assign what is not yet assigned, resumably.
 
-``cluster_pending`` is what ``veille ingest`` calls after ingest.  It reloads
+``cluster_pending`` is the pipeline's cluster stage (``veille.services.pipeline``).  It reloads
 the live stories (their JSON state) and the document frequencies, walks the
 unassigned articles in stream order and commits each batch (assignments, story
 states, frequencies) in one transaction: a killed run loses at most the batch
@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from typing import Any
 
 from sqlalchemy import Connection, Text, cast, null, or_, select, update
@@ -153,8 +152,14 @@ def cluster_pending(
     params: Params | None = None,
     max_live: int = MAX_LIVE,
     on_batch: Callable[[int], None] | None = None,
+    explain: Callable[[Any, list[int]], str] | None = None,
 ) -> dict[str, Any]:
-    """Assign every unassigned article (all of them with ``rebuild``) to a story."""
+    """Assign every unassigned article (all of them with ``rebuild``) to a story.
+
+    With ``views`` and an ``explain`` stage (``veille.services.pipeline``
+    passes the story views' rebuild), ``explain(store, story_ids)`` is then
+    called with the stories this run changed and those an earlier run left
+    without a view; what it returns is the report's ``views``."""
     t0 = time.perf_counter()
     params = params or load_params()
     with store.begin() as conn:
@@ -168,8 +173,8 @@ def cluster_pending(
     report: dict[str, Any] = {"assigned": 0, "params_version": params.version}
     if not order:
         report |= {"stories": _count(store), "seconds": 0.0}
-        if views and (missing := stories_without_view(store)):
-            report["views"] = _refresh_views(store, missing)  # a killed run's leftovers
+        if views and explain is not None and (missing := stories_without_view(store)):
+            report["views"] = explain(store, missing)  # a killed run's leftovers
         return report
     session = _Session()
     cl = OnlineClusterer(
@@ -235,8 +240,8 @@ def cluster_pending(
         seconds=round(secs, 3),
         ms_per_article=round(1000 * secs / done, 3) if done else 0.0,
     )
-    if views and changed:
-        report["views"] = _refresh_views(store, sorted(changed | set(stories_without_view(store))))
+    if views and explain is not None and changed:
+        report["views"] = explain(store, sorted(changed | set(stories_without_view(store))))
     return report
 
 
@@ -254,18 +259,3 @@ def stories_without_view(store: Any) -> list[int]:
 def _count(store: Any) -> int:
     with store.connect() as conn:
         return repo.story_count(conn)
-
-
-def _refresh_views(store: Any, story_ids: list[int]) -> str:
-    """Rebuild story views (other stage) when it is installed; never fail clustering."""
-    try:
-        from veille.stories.service import refresh_story_views
-    except ImportError:
-        return "unavailable"
-    try:
-        refresh_story_views(store, story_ids)
-    except Exception as err:  # a view failure must not undo clustering
-        log.warning("story views failed: %s", err)
-        with suppress(Exception):
-            return f"failed: {err}"
-    return f"refreshed {len(story_ids)}"

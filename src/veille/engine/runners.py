@@ -27,11 +27,15 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from veille.engine.batchgc import tune_for_batch_work
 
 log = logging.getLogger(__name__)
 
@@ -98,15 +102,11 @@ def _init_worker() -> None:
     yet); threadpoolctl, when installed, caps any already loaded. A variable
     the user set is left alone.
     """
-    import sys
-
-    from veille.engine.batchgc import tune_for_batch_work
-
     tune_for_batch_work()  # a pool worker lives for one job (see batchgc)
     for var in THREAD_ENV:
         os.environ.setdefault(var, "1")
     if "numpy" in sys.modules:
-        try:
+        try:  # optional third-party helper, imported only when numpy is already loaded
             from threadpoolctl import threadpool_limits
         except ImportError:
             return
@@ -114,8 +114,6 @@ def _init_worker() -> None:
 
 
 def _call_and_sleep(fn: Callable[[], Any], delay: float) -> int:
-    import time
-
     fn()
     time.sleep(delay)  # keep this worker busy so the pool hands the next call to another
     return os.getpid()
@@ -179,7 +177,7 @@ class ProcessRunner(Runner):
         for f in futs:
             f.result()
 
-    def close(self) -> None:
+    def close(self) -> None:  # idempotent: the pipeline may close it before its owner does
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -188,9 +186,11 @@ class DaskRunner(Runner):
 
     def __init__(self, workers: int | None = None, *, scheduler: str | None = None,
                  inflight: int | None = None) -> None:
+        # Heavy (dask.distributed): imported only when a dask engine is asked for (start-up time).
         from distributed import Client, LocalCluster
 
         self._cluster: Any = None
+        self._closed = False
         if scheduler:
             self.client = Client(scheduler)
             n = len(self.client.scheduler_info().get("workers", {}))
@@ -232,7 +232,10 @@ class DaskRunner(Runner):
     def run_on_workers(self, fn: Callable[[], Any]) -> None:
         self.client.run(fn)
 
-    def close(self) -> None:
+    def close(self) -> None:  # idempotent: the pipeline may close it before its owner does
+        if self._closed:
+            return
+        self._closed = True
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()

@@ -5,19 +5,17 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import feedparser
 
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
 from veille.ingest.html import html_fragment_text
-
-if TYPE_CHECKING:
-    from veille.ingest.readers import Item, ReadOptions
+from veille.ingest.records import Item, ReadOptions
 
 
 def parse_feed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
-    import feedparser
-
     parsed = feedparser.parse(data)
     version = parsed.get("version") or ""
     if not version or (parsed.get("bozo") and not parsed.entries):
@@ -31,10 +29,11 @@ def parse_feed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
         return
     site = parsed.feed.get("title") or parsed.feed.get("link")
     for index, entry in enumerate(parsed.entries, start=1):
-        yield _entry(entry, index, site, opts)
+        yield entry_record(entry, index, site, opts)
 
 
-def _entry(entry: Any, index: int, site: str | None, opts: ReadOptions) -> Item:
+def entry_record(entry: Any, index: int, site: str | None, opts: ReadOptions) -> Item:
+    """One feed entry as a record (the watcher reads its feeds' entries with it too)."""
     body = ""
     if entry.get("content"):
         body = max((c.get("value", "") for c in entry.content), key=len)
@@ -60,4 +59,4 @@ def _date(entry: Any, opts: ReadOptions) -> DateRange:
     return opts.published or DateRange.unknown()
 
 
-__all__ = ["parse_feed", "VeilleError"]
+__all__ = ["entry_record", "parse_feed", "VeilleError"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,11 @@ from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
 from veille.ingest.dates import month_range, parse_date
 from veille.ingest.decode import decode
+from veille.ingest.feed import parse_feed
+from veille.ingest.html import extract_page
+from veille.ingest.records import Item, ReadOptions
 
-Item = RawRecord | Reject
-Reader = Callable[[bytes, "ReadOptions"], Iterator[Item]]
+Reader = Callable[[bytes, ReadOptions], Iterator[Item]]
 
 READERS: dict[str, Reader] = {}
 
@@ -32,16 +33,6 @@ def register(name: str) -> Callable[[Reader], Reader]:
         return fn
 
     return deco
-
-
-@dataclass
-class ReadOptions:
-    origin: str  # the path as the user gave it, for messages
-    name: str  # the file name: the article id of single-article files
-    source: str | None = None
-    published: DateRange | None = None
-    meta: dict[str, Any] | None = None  # sidecar metadata for plain text
-    max_bytes: int = 5 * 1024 * 1024
 
 
 def _reject(opts: ReadOptions, err: VeilleError, line: int | None = None, raw: Any = None) -> Reject:
@@ -236,8 +227,6 @@ def read_html(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     if isinstance(html, Reject):
         yield html
         return
-    from veille.ingest.html import extract_page
-
     page = extract_page(html)
     # trafilatura's last fallback returns whatever text there is, so a page
     # with only a menu comes back as "Accueil": a handful of words is no article.
@@ -265,8 +254,6 @@ def read_feed(data: bytes, opts: ReadOptions) -> Iterator[Item]:
     if not data.strip():
         yield _reject(opts, VeilleError("E002", "the file is empty"))
         return
-    from veille.ingest.feed import parse_feed
-
     yield from parse_feed(data, opts)
 
 

@@ -13,27 +13,35 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice, repeat
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from veille.core.model import Article, Reject
-from veille.engine.prepare import (
+from veille.ingest import dedup
+from veille.ingest.batches import (
     Prepared,
     prepare_batch,
     prepare_batch_with_stems,
     with_dedup_params,
 )
-from veille.ingest import dedup
-from veille.ingest.readers import Item
+from veille.ingest.records import Item
 from veille.search.index import index_rows
 from veille.store import Store
 from veille.store import articles as q
 from veille.store.core import write_lock
 
-if TYPE_CHECKING:
-    from veille.engine.runners import Runner
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Runner(Protocol):
+    """Where batches are prepared (``veille.engine.runners``): an ordered
+    ``map`` of a picklable function over batches."""
+
+    def map(self, fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]: ...
+
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -30,9 +28,11 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veille.store import Store
-from veille.store.schema import articles, entities, mentions, story_articles
+from veille.store.schema import alerts, entities, story_articles, watchlists
+from veille.watch.changes import story_changes_for_watch
+from veille.watch.fetch import USER_AGENT
+from veille.watch.matching import ArticleFacts, fold, load_article, query_matches_tokens
 from veille.watch.sources import ConfigError, WatchlistSpec, now
-from veille.watch.tables import alerts, watchlists
 
 log = logging.getLogger("veille.watch")
 
@@ -41,67 +41,6 @@ WEBHOOK_TIMEOUT = 10.0
 MAX_ATTEMPTS = 5  # deliveries per channel, the first included
 RETRY_BASE = 60.0  # seconds before the first retry, doubled each time
 RETRY_WINDOW = 24 * 3600.0  # alerts older than this are not retried
-
-
-# --- text matching ------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Casefolded, accents removed, apostrophes and dashes as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", bare).strip()
-
-
-def query_terms(query: str) -> list[str]:
-    """Terms of a query: words, or "quoted phrases" kept as one term."""
-    terms = [fold(p) for p in re.findall(r'"([^"]+)"', query)]
-    terms += fold(re.sub(r'"[^"]*"', " ", query)).split()
-    return [t for t in terms if t]
-
-
-def query_matches(query: str, folded_text: str) -> bool:
-    terms = query_terms(query)
-    padded = f" {folded_text} "
-    return bool(terms) and all(f" {t} " in padded for t in terms)
-
-
-def _term_forms(term: str) -> list[set[str]]:
-    """Each word of a term with the forms it may take: folded, and its French
-    and English Snowball stems when the search module is there (so "crues"
-    finds "crue" and "dockers" finds "docker")."""
-    words = term.split()
-    try:
-        from veille.search.text import query_forms
-    except ImportError:  # search not installed: plain folded words
-        return [{w} for w in words]
-    return [{w, *(fold(f) for f in query_forms(w))} for w in words]
-
-
-def _contains(seq: Sequence[str], forms: Sequence[set[str]]) -> bool:
-    n = len(forms)
-    return n > 0 and any(all(seq[i + j] in forms[j] for j in range(n))
-                         for i in range(len(seq) - n + 1))
-
-
-def article_tokens(text: str, language: str | None) -> tuple[list[str], list[str]]:
-    """The text as folded words and as stems in its own language."""
-    words = fold(text).split()
-    try:
-        from veille.search.text import stem_text
-    except ImportError:
-        return words, words
-    return words, fold(stem_text(text, language)).split()
-
-
-def query_matches_tokens(query: str, words: Sequence[str], stems: Sequence[str]) -> bool:
-    """Every term of the query, as words or as stems (a phrase: consecutive)."""
-    terms = query_terms(query)
-    if not terms:
-        return False
-    for term in terms:
-        forms = _term_forms(term)
-        if not (_contains(words, forms) or _contains(stems, forms)):
-            return False
-    return True
 
 
 def check_channel(channel: str) -> str:
@@ -200,39 +139,6 @@ class EntityIndex:
         return idx
 
 
-@dataclass
-class ArticleFacts:
-    uid: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published: str | None
-    folded: str
-    words: list[str]
-    stems: list[str]
-    entity_ids: set[str]
-    mention_forms: set[str]
-    analysed: bool
-
-
-def load_article(conn: Connection, uid: str) -> ArticleFacts | None:
-    r = conn.execute(select(articles.c.uid, articles.c.title, articles.c.text, articles.c.source,
-                            articles.c.url, articles.c.published, articles.c.language)
-                     .where(articles.c.uid == uid)).first()
-    if r is None:
-        return None
-    ms = conn.execute(select(mentions.c.entity_id, mentions.c.text)
-                      .where(mentions.c.article_uid == uid)).all()
-    full = f"{r.title or ''}\n{r.text}"
-    words, stems = article_tokens(full, r.language)
-    return ArticleFacts(
-        uid=r.uid, title=r.title, source=r.source, url=r.url, published=r.published,
-        folded=" ".join(words), words=words, stems=stems,
-        entity_ids={m.entity_id for m in ms if m.entity_id},
-        mention_forms={fold(m.text) for m in ms}, analysed=bool(ms),
-    )
-
-
 def match_article(wl: dict[str, Any], art: ArticleFacts, index: EntityIndex) -> dict[str, list[str]]:
     """The watchlist's entities and queries this article matches."""
     hit_entities = []
@@ -273,8 +179,6 @@ def evaluate(
 ) -> list[dict[str, Any]]:
     """Record and deliver the alerts that new articles (and the stories they
     joined) raise. Idempotent: an alert already recorded is not raised again."""
-    from veille.watch.changes import story_changes_for_watch
-
     with store.connect() as conn:
         lists = list_watchlists(conn)
         if not lists:
@@ -427,8 +331,6 @@ def _print(line: str) -> None:
 
 
 def _post(url: str, alert: dict[str, Any], http: httpx.Client | None) -> None:
-    from veille.watch.fetch import USER_AGENT
-
     body = json.dumps(alert, ensure_ascii=False, default=str).encode("utf-8")
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
     if http is not None:

@@ -2,19 +2,20 @@
 web app includes::
 
     from veille.watch.api import create_router
-    app.include_router(create_router(lambda: store, lambda: settings.token))
+    app.include_router(create_router(lambda: store, require_write))
 
-Reads are open; writes need the token (``Authorization: Bearer TOKEN`` or
-``X-Veille-Token: TOKEN``) and are refused when no token is configured.
+The token rule is the web app's one dependency (``veille.web.deps.require_write``,
+passed in: the watcher sits below the web layer): reads are open, writes need
+``Authorization: Bearer $VEILLE_TOKEN`` as on every other route, and are refused
+when no token is configured.
 """
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from veille.store import Store
@@ -32,18 +33,10 @@ class WatchlistIn(BaseModel):
     channels: list[str] = Field(default_factory=lambda: ["print"], max_length=20)
 
 
-def _check_token(expected: str | None, authorization: str | None, x_token: str | None) -> None:
-    if not expected:
-        raise HTTPException(403, "writes are disabled: start the server with VEILLE_TOKEN set")
-    given = x_token
-    if authorization and authorization.lower().startswith("bearer "):
-        given = authorization[7:].strip()
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "missing or wrong token", headers={"WWW-Authenticate": "Bearer"})
-
-
-def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -> APIRouter:
+def create_router(store: Callable[[], Store], require_write: Callable[..., Any]) -> APIRouter:
+    """The watch routes; ``require_write`` is the dependency that guards writes."""
     router = APIRouter(tags=["watch"])
+    write = [Depends(require_write)]
 
     @router.get("/api/alerts")
     def get_alerts(
@@ -66,13 +59,9 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
         with store().connect() as conn:
             return {"items": al.list_watchlists(conn)}
 
-    @router.post("/api/watchlists", status_code=201)
-    def post_watchlist(
-        body: WatchlistIn, authorization: str | None = Header(None),
-        x_veille_token: str | None = Header(None),
-    ) -> dict[str, Any]:
+    @router.post("/api/watchlists", status_code=201, dependencies=write)
+    def post_watchlist(body: WatchlistIn) -> dict[str, Any]:
         """Create or replace a watchlist (by name)."""
-        _check_token(token(), authorization, x_veille_token)
         if any(c.startswith("jsonl:") for c in body.channels):
             # A file path chosen over HTTP would let a token holder append to any
             # file the server can write: files are set from the CLI or SOURCES.toml.
@@ -103,14 +92,12 @@ def create_router(store: Callable[[], Store], token: Callable[[], str | None]) -
             raise HTTPException(404, f"no story {story_id}")
         return change
 
-    @router.post("/api/stories/{story_id}/seen")
+    @router.post("/api/stories/{story_id}/seen", dependencies=write)
     def post_seen(
         story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
         viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
-        authorization: str | None = Header(None), x_veille_token: str | None = Header(None),
     ) -> dict[str, Any]:
         """Record that the viewer has seen the story as it is now."""
-        _check_token(token(), authorization, x_veille_token)
         with store().begin() as conn:
             change = ch.changes_since(conn, story_id, viewer, mark_seen=True)
         if change is None:

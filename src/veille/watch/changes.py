@@ -18,18 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from veille.store.schema import analyses, articles, stories, story_articles
+from veille.search.text import stem
+from veille.store.schema import analyses, articles, stories, story_articles, story_snapshots
+from veille.watch.matching import fold, load_article
 from veille.watch.sources import now
-from veille.watch.tables import story_snapshots
 
 DEFAULT_VIEWER = "default"
 WATCH_VIEWER = "watch"  # the watcher's own snapshots, for wording story alerts
-
-
-def _fold(text: str) -> str:
-    from veille.watch.alerts import fold
-
-    return fold(text)
 
 
 def _number_label(q: Mapping[str, Any], language: str | None) -> str | None:
@@ -37,11 +32,7 @@ def _number_label(q: Mapping[str, Any], language: str | None) -> str | None:
     what = q.get("noun") or q.get("unit")
     if not what:
         return None
-    words = _fold(str(what)).split()
-    try:
-        from veille.search.text import stem
-    except ImportError:
-        return " ".join(words)
+    words = fold(str(what)).split()
     return " ".join(stem(w, language) for w in words)
 
 
@@ -76,7 +67,7 @@ def story_state(conn: Connection, story_id: int) -> dict[str, Any] | None:
         for q in data.get("quotes") or []:
             words = str(q.get("text") or "").strip()
             if words:
-                quotes.setdefault(_fold(words)[:300], {
+                quotes.setdefault(fold(words)[:300], {
                     "speaker": q.get("speaker_canonical") or q.get("speaker"), "text": words,
                     "article": r.uid})
         for q in data.get("quantities") or []:
@@ -116,8 +107,8 @@ def diff_states(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[s
     old_uids = {a["uid"] for a in old.get("articles", [])}
     new_articles = [a for a in new.get("articles", []) if a["uid"] not in old_uids]
     new_sources = sorted(set(new.get("sources", [])) - set(old.get("sources", [])))
-    old_quotes = {_fold(q["text"])[:300] for q in old.get("quotes", [])}
-    new_quotes = [q for q in new.get("quotes", []) if _fold(q["text"])[:300] not in old_quotes]
+    old_quotes = {fold(q["text"])[:300] for q in old.get("quotes", [])}
+    new_quotes = [q for q in new.get("quotes", []) if fold(q["text"])[:300] not in old_quotes]
     old_members = {m for f in old.get("facts", []) for m in f.get("members", [])}
     old_by_members = {frozenset(f.get("members", [])): f for f in old.get("facts", [])}
     new_facts, corroborated = [], []
@@ -239,8 +230,6 @@ def story_changes_for_watch(
 ) -> Iterator[tuple[int, dict[str, Any], list[Any]]]:
     """For each story, its change since the watcher last alerted on it, and its
     articles' match facts; the watcher's snapshot moves forward."""
-    from veille.watch.alerts import load_article
-
     for sid in story_ids:
         state = story_state(conn, sid)
         if state is None:

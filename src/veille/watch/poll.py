@@ -20,11 +20,20 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
+import feedparser
+
+from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
+from veille.ingest.dates import parse_date
+from veille.ingest.decode import decode
+from veille.ingest.feed import entry_record
+from veille.ingest.html import extract_page
 from veille.ingest.normalize import content_hash
 from veille.ingest.readers import ReadOptions
+from veille.services import pipeline
 from veille.store import Store
 from veille.watch import sources as src_q
+from veille.watch.alerts import evaluate, redeliver
 from veille.watch.fetch import Fetcher, FetchError, Response, backoff_delay, host_key
 
 log = logging.getLogger("veille.watch")
@@ -124,9 +133,6 @@ def sniff_kind(resp: Response) -> str | None:
 
 
 def _decode_html(resp: Response) -> str | None:
-    from veille.core.errors import VeilleError
-    from veille.ingest.decode import decode
-
     try:
         return decode(resp.content)
     except VeilleError:
@@ -140,9 +146,6 @@ def _page_record(resp: Response, uid: str, name: str | None, origin: str) -> Raw
     html = _decode_html(resp)
     if html is None:
         return "page bytes are not text"
-    from veille.ingest.dates import parse_date
-    from veille.ingest.html import extract_page
-
     page = extract_page(html, url=resp.url)
     if page is None or not page.get("text"):
         return "no main text found in the page"
@@ -205,10 +208,6 @@ class Poller:
         out.records.append((key, rec))
 
     def _feed(self, out: Fetched, resp: Response) -> None:
-        import feedparser
-
-        from veille.ingest.feed import _entry
-
         parsed = feedparser.parse(resp.content)
         if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
             why = parsed.get("bozo_exception")
@@ -237,7 +236,7 @@ class Poller:
         for key, index, entry in fresh:
             link = urljoin(resp.url, entry["link"]) if entry.get("link") else None
             uid = article_uid(key, link, resp.url)
-            fallback = _entry(entry, index, site, opts)
+            fallback = entry_record(entry, index, site, opts)
             if isinstance(fallback, RawRecord):
                 fallback.uid = uid
                 fallback.url = link
@@ -287,10 +286,8 @@ def _group_by_host(rows: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]
 
 
 def _ingest(store: Store, fetched: Fetched, max_bytes: int) -> tuple[list[str], int]:
-    from veille.ingest.service import ingest_items
-
     items = [rec for _key, rec in fetched.records]
-    report = ingest_items(store, items, max_bytes=max_bytes)
+    report = pipeline.ingest(store, items, pipeline.PipelineOptions(max_bytes=max_bytes))
     uids: list[str | None] = []
     for _key, rec in fetched.records:
         uids.append(rec.uid if isinstance(rec, RawRecord) else None)
@@ -349,13 +346,13 @@ def run_pass(
                     if row["id"] not in done:
                         src_q.release(conn, row["id"], at)
     if report.added:
-        if analyze:
-            report.analyze = _analyze(store)
-        if cluster:
-            report.cluster = _cluster(store)
+        # Only what this pass added: a watcher does not take over work an
+        # interrupted ``veille ingest`` left (that command's rerun finishes it).
+        processed = pipeline.process(store, report.added, pipeline.PipelineOptions(
+            analyze=analyze, cluster=cluster, finish_pending=False,
+            max_bytes=options.max_article_bytes))
+        report.analyze, report.cluster = processed.analyze, processed.cluster
     if alerts:
-        from veille.watch.alerts import evaluate, redeliver
-
         report.alerts = evaluate(store, report.added, echo=echo)
         redeliver(store, echo=echo)
     return report
@@ -399,22 +396,6 @@ def _settle(store: Store, fetched: Fetched, fetcher: Fetcher, options: PollOptio
     log.info("source %s: %d new entries, %d articles added, %d rejected", name,
              len(fetched.records), len(added), rejected)
     return SourceOutcome(src["id"], src["url"], "new", added=added, rejected=rejected)
-
-
-def _analyze(store: Store) -> Any:
-    try:
-        from veille.analyze.service import analyze_pending
-    except ImportError:
-        return {"skipped": "analysis is not available"}
-    return analyze_pending(store)
-
-
-def _cluster(store: Store) -> Any:
-    try:
-        from veille.cluster.service import cluster_pending
-    except ImportError:
-        return {"skipped": "clustering is not available"}
-    return cluster_pending(store)
 
 
 def run_forever(

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from veille.watch.tables import seen_entries, sources
+from veille.store.schema import seen_entries, sources
 
 DEFAULT_EVERY = 15 * 60.0
 KINDS = ("auto", "feed", "page")

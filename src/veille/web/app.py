@@ -11,17 +11,21 @@ import os
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from veille import __version__ as VERSION
 from veille.core.settings import Settings
+from veille.search.index import ensure_indexed
 from veille.store import Store
-from veille.web import bidi, problems
+from veille.watch.api import create_router
+from veille.web import bidi, pages, problems
 from veille.web.api import articles, entities, exports, quotes, search, stories
 from veille.web.cache import ResponseCache, data_version_for
-from veille.web.deps import require_read
+from veille.web.deps import require_read, require_write
 
 HERE = Path(__file__).parent
 
@@ -97,8 +101,6 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     ``protect_reads`` (default $VEILLE_PROTECT_READS) makes reads need the token too."""
     settings = settings or Settings()
     store = store_or_db if isinstance(store_or_db, Store) else Store.open(store_or_db)
-    from veille.search.index import ensure_indexed
-
     ensure_indexed(store)  # articles stored before the search index existed
     app = FastAPI(
         title="veille", version=VERSION,
@@ -110,9 +112,6 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
         docs_url=None if SWAGGER_DIR else "/docs", redoc_url=None,
     )
     if SWAGGER_DIR:
-        from fastapi.openapi.docs import get_swagger_ui_html
-        from fastapi.responses import HTMLResponse
-
         app.mount("/docs-assets", StaticFiles(directory=str(SWAGGER_DIR)), name="docs-assets")
 
         @app.get("/docs", include_in_schema=False)
@@ -140,16 +139,10 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
         app.include_router(mod.router, prefix="/api")
     # The issue's spelling of the ingest endpoint, kept as an alias of /api/articles.
     app.add_api_route("/articles", articles.ingest, methods=["POST"], status_code=201,
-                      dependencies=[Depends(articles.require_write)], include_in_schema=False)
-    try:  # the watch stage's alerts/watchlists/updates API, when it is installed
-        from veille.watch.api import create_router
-    except ImportError:
-        pass
-    else:
-        app.include_router(create_router(lambda: store, lambda: app.state.token),
-                           responses=problems.problem_responses(400, 403, 404, 422))
-    from veille.web import pages
-
+                      dependencies=[Depends(require_write)], include_in_schema=False)
+    # The watcher's alerts/watchlists/updates API, behind the same token rule.
+    app.include_router(create_router(lambda: store, require_write),
+                       responses=problems.problem_responses(400, 403, 404, 422))
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app

@@ -16,6 +16,8 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from veille.ingest.readers import READERS, ReadOptions, detect_format
 from veille.ingest.sources import FORMATS
+from veille.services import pipeline
+from veille.store import Store
 from veille.web import cursor
 from veille.web.data import articles as data
 from veille.web.deps import ConnDep, Limit, Since, Until, get_store, iso_bound, require_write
@@ -147,19 +149,9 @@ async def _items(request: Request, fmt: str, max_bytes: int) -> list[Any]:
         await form.close()  # the spooled temporary files
 
 
-def _process(store: Any) -> None:
-    """Analyse and cluster what was just ingested (runs after the response)."""
-    try:
-        from veille.analyze.service import analyze_pending
-
-        analyze_pending(store)
-    except ImportError:  # pragma: no cover - analysis stage absent
-        return
-    try:
-        from veille.cluster.service import cluster_pending
-    except ImportError:
-        return
-    cluster_pending(store)
+def _process(store: Store, added: list[str]) -> None:
+    """Analyse, cluster and explain what was just ingested (runs after the response)."""
+    pipeline.process(store, added)
 
 
 @router.post("/articles", status_code=201, summary="Ingest articles (needs the token)",
@@ -173,17 +165,16 @@ async def ingest(
     if fmt not in FORMATS:
         raise Problem(422, "invalid-format", f"format must be one of {', '.join(FORMATS)}")
     store = get_store(request)
-    items = await _items(request, fmt, request.app.state.settings.max_article_bytes)
-    from veille.ingest.service import ingest_items
-
-    report = await run_in_threadpool(ingest_items, store, items,
-                                     max_bytes=request.app.state.settings.max_article_bytes)
+    max_bytes = request.app.state.settings.max_article_bytes
+    items = await _items(request, fmt, max_bytes)
+    report = await run_in_threadpool(pipeline.ingest, store, items,
+                                     pipeline.PipelineOptions(max_bytes=max_bytes))
     rejects = [{"code": r.code, "reason": r.reason, "origin": r.origin, "line": r.line}
                for r in report.rejects]
     if rejects and not report.added and not report.unchanged and not report.exact_duplicates:
         raise Problem(422, "rejected", f"{len(rejects)} record(s) rejected, nothing ingested",
                       rejects=rejects)
     if process and report.added:
-        background.add_task(_process, store)
+        background.add_task(_process, store, report.added)
     return report.to_dict() | {"ids": report.added, "rejects": rejects,
                                "processing": bool(process and report.added)}
