@@ -2,8 +2,8 @@
 
 The time grammar (``veille.analyze.temporal``) is written once; every word it
 matches comes from here. Words are *folded* (lower case, no accents, straight
-apostrophe: ``veille.analyze.temporal.fold``) because the grammar runs on a
-folded copy of the text. A field typed ``tuple[str, ...]`` is a list of regex
+apostrophe: ``veille.core.text.fold_same_length``) because the grammar runs on
+a folded copy of the text. A field typed ``tuple[str, ...]`` is a list of regex
 alternatives (most are plain words; a few carry a little regex syntax such as
 ``derniers?``, said in the field's comment); a ``dict`` maps a word to what it
 means. An empty field means the language has no such form: the grammar then
@@ -11,7 +11,7 @@ leaves out the corresponding rule or alternative.
 
 The grammar matches the *shared* forms (month names, weekdays, "hier" /
 "yesterday") with the words of every language veille has a pack for, as news
-text mixes them ("le 3 May", "Monday soir"): see :func:`veille.analyze.temporal`.
+text mixes them ("le 3 May", "Monday soir"): see ``veille.analyze.temporal.rules``.
 A few forms are the text's own language only (clock times, month-day-year
 order, French "quinquennat"): those are the fields whose comment says *own*.
 """
