@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -10,9 +11,15 @@ import pytest
 from veille.analyze import entities, labels, names
 from veille.analyze.evaluate import load_gold, score
 from veille.analyze.linking import link_entities
+from veille.analyze.pipeline import analyze_batch
+from veille.analyze.service import save_batch
 from veille.core.model import Analysis, Mention
+from veille.ingest.service import ingest_items
+from veille.ingest.sources import SourceOptions, read_paths
 from veille.lang import PACKS, language_data
 from veille.lang.entity_words import EntityWords, union
+from veille.store import Store
+from veille.store import analyses as q
 
 
 @pytest.fixture(scope="module")
@@ -150,12 +157,6 @@ def test_store_linking_does_not_depend_on_batch_boundaries(nlp_fr, seed_texts, t
     """The two seeds linked in one batch, or one batch each with the entities
     saved to and reloaded from a store in between, give the same entities
     (canonical names, labels, aliases and their counts)."""
-    import copy
-
-    from veille.analyze.pipeline import analyze_batch
-    from veille.store import Store
-    from veille.store import analyses as q
-
     items = [(name, text, "fr", ref) for name, (text, ref) in sorted(seed_texts.items())]
     analysed = analyze_batch(items)
     _, together = link_entities(copy.deepcopy(analysed), [])
@@ -177,8 +178,6 @@ def test_store_linking_does_not_depend_on_batch_boundaries(nlp_fr, seed_texts, t
 
 def test_analysis_to_dict_equals_asdict(seed_linked):
     """The copy-free serialiser gives exactly what dataclasses.asdict gives."""
-    import dataclasses
-
     analyses, records = seed_linked
     for an in analyses:
         assert an.to_dict() == dataclasses.asdict(an)
@@ -188,13 +187,6 @@ def test_analysis_to_dict_equals_asdict(seed_linked):
 def test_writer_reuses_its_entity_index_only_while_the_store_is_unchanged(nlp_fr, seed_texts, tmp_path):
     """save_batch keeps the entity index between batches; an entity written by
     someone else in between (new stamp) is read back, not overwritten."""
-    from veille.analyze.pipeline import analyze_batch
-    from veille.analyze.service import save_batch
-    from veille.ingest.service import ingest_items
-    from veille.ingest.sources import SourceOptions, read_paths
-    from veille.store import Store
-    from veille.store import analyses as q
-
     examples = Path(__file__).resolve().parents[2] / "examples"
     seeds = sorted(seed_texts)
     if sorted(p.name for p in examples.glob("*.txt")) != seeds:

@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from veille.analyze.evaluate import load_gold, score
+from veille.cli import app
 from veille.core.model import Analysis, Mention, Quantity, Quote, TimeRef
 
 GOLD = {
@@ -77,8 +78,6 @@ def test_gold_files_merge_by_article(tmp_path):
 
 
 def test_cli_eval_analysis_on_seed_gold(gold_eq, seed_texts):
-    from veille.cli import app
-
     res = CliRunner().invoke(app, ["eval", "analysis", str(gold_eq), "--json"])
     assert res.exit_code == 0, res.output
     rep = json.loads(res.output)

@@ -16,11 +16,16 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from veille.analyze.pipeline import analyze_batch
 from veille.cli import app
+from veille.cluster.features import build_features
 from veille.core.model import RawRecord
+from veille.engine.analysis import analyze_items
+from veille.engine.features import features_batch
 from veille.engine.prepare import Prepared, prepare_batch
 from veille.engine.runners import DaskRunner, ProcessRunner, Runner, make_runner
 from veille.ingest import dedup
+from veille.ingest import service as ingest_service
 from veille.ingest.prepare import prepare
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
@@ -205,10 +210,8 @@ def test_dask_worker_death_mid_ingest_stores_each_article_once(
     recs.insert(32, RawRecord(text="Un article court mais complet, pour le test de reprise.",
                               origin="<t>", uid=VICTIM, language="fr"))
     marker = str(tmp_path / "died")
-    import veille.ingest.service as service
-
-    real = service.prepare_batch
-    monkeypatch.setattr(service, "prepare_batch",
+    real = ingest_service.prepare_batch
+    monkeypatch.setattr(ingest_service, "prepare_batch",
                         lambda items, max_bytes: _die_once(marker, partial(real, max_bytes=max_bytes),
                                                            items))
     db = str(tmp_path / "d.db")
@@ -245,9 +248,6 @@ def test_cli_rejects_bad_engine_options(tmp_path: Path) -> None:
 # --- analysis on workers ----------------------------------------------------------
 @pytest.mark.slow
 def test_analysis_on_dask_workers_equals_in_process(dask_runner: DaskRunner) -> None:
-    from veille.analyze.pipeline import analyze_batch
-    from veille.engine.analysis import analyze_items
-
     seeds = [i for i in read_paths([str(EXAMPLES)], SourceOptions()) if isinstance(i, RawRecord)]
     items = [(r.uid, r.text, "fr", r.published) for r in seeds]
     remote = [a for b in dask_runner.map(analyze_items, [items[:1], items[1:]]) for a in b]
@@ -258,9 +258,6 @@ def test_analysis_on_dask_workers_equals_in_process(dask_runner: DaskRunner) -> 
 
 # --- clustering features on workers ---------------------------------------------------
 def test_clustering_features_on_workers_equal_in_process(dask_runner: DaskRunner) -> None:
-    from veille.cluster.features import build_features
-    from veille.engine.features import features_batch
-
     recs = _records()[:40]
     rows = [{"uid": r.uid, "text": r.text, "title": None, "language": r.language, "seq": i,
              "published_start": "2023-06-01", "published_end": "2023-06-30"}
