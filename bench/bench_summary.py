@@ -35,6 +35,7 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
+from veille.core.records import StoredArticle, analysis_from_dict
 from veille.stories import summary as summary_mod
 from veille.stories.summary import candidate, lead_baseline
 from veille.stories.units import build_units
@@ -128,9 +129,10 @@ def main() -> None:
         ref = "\n".join(a["headline"] for a in arts)
         heads = [a["headline"] for a in arts]
         tv = time.perf_counter()
-        view = build_story_view(arts, ans, {}, n_sentences=args.n)
+        view = build_story_view(arts, ans, {}, n_sentences=args.n).to_dict()
         t_view += time.perf_counter() - tv
-        units, _ = build_units(arts, ans)
+        units, _ = build_units([StoredArticle.from_row(a) for a in arts],
+                               [analysis_from_dict(an) if an else None for an in ans])
         systems = {
             "veille": " ".join(s["text"] for s in view["summary"]),
             "lead-first": " ".join(u.text for u in [u for u in units

@@ -71,4 +71,5 @@ def seed_story() -> dict[str, Any]:
 def seed_view(seed_story: dict[str, Any]) -> dict[str, Any]:
     from veille.stories.view import build_story_view
 
-    return build_story_view(seed_story["articles"], seed_story["analyses"], seed_story["entities"])
+    return build_story_view(seed_story["articles"], seed_story["analyses"],
+                            seed_story["entities"]).to_dict()

@@ -60,7 +60,7 @@ def stories(draw: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any] | None
 @given(stories())
 def test_any_story_renders(story: tuple[list[dict[str, Any]], list[dict[str, Any] | None]]) -> None:
     arts, ans = story
-    view = build_story_view(arts, ans, {})
+    view = build_story_view(arts, ans, {}).to_dict()
     json.dumps(view)
     assert view["n_articles"] == len(arts)
     for key in ("title", "summary", "facts", "disagreements", "timeline", "speakers",

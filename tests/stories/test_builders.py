@@ -6,10 +6,16 @@ import json
 import re
 from typing import Any
 
+from veille.core.records import StoredArticle
 from veille.stories.graph import to_graphml
 from veille.stories.sources import independence_keys, wire_agency
 from veille.stories.units import build_units
-from veille.stories.view import build_story_view
+from veille.stories.view import build_story_view as build_view
+
+
+def build_story_view(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The view's JSON form: what is stored and printed, the contract under test."""
+    return build_view(*args, **kwargs).to_dict()
 
 
 def art(uid: str, text: str, source: str | None = None, lang: str = "fr",
@@ -80,7 +86,7 @@ def test_independence_duplicates_outlets_and_wires() -> None:
         art("e", "BRUXELLES (AFP) - Texte.", source="rtbf.be"),
         art("f", "Texte sans origine."),
     ]
-    k = {uid: v["key"] for uid, v in independence_keys(arts).items()}
+    k = {uid: v["key"] for uid, v in independence_keys([StoredArticle.from_row(a) for a in arts]).items()}
     assert k["a"] == k["b"]
     assert k["d"] == k["e"] == "wire:AFP"
     assert k["c"] == "outlet:lemonde.fr"
@@ -92,7 +98,7 @@ def test_caption_glued_to_next_sentence_is_split() -> None:
     text = ("Les deux chefs ont discuté des plans (Photo: Reuters) Le président a confirmé "
             "la rencontre à Genève mardi. Un autre fait.")
     a = art("x", text)
-    units, _ = build_units([a], [None])
+    units, _ = build_units([StoredArticle.from_row(a)], [None])
     captions = [u.text for u in units if u.caption]
     assert captions == ["Les deux chefs ont discuté des plans"]
     assert any(u.text.startswith("Le président a confirmé") and not u.caption for u in units)

@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from veille.core.model import Quantity, TimeRef
+from veille.core.views import Disagreement, Fact, Side, UnitRef
 from veille.stories.units import Unit
 
 MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
@@ -50,36 +52,17 @@ def parse_day(value: Any) -> date | None:
         return None
 
 
-def label_range(label: Any) -> tuple[date, date] | None:
-    """The inclusive range of an ISO label at its own precision: 2023, 2023-06, 2023-06-09."""
-    if not label:
-        return None
-    s = str(label)
-    try:
-        if re.fullmatch(r"\d{4}", s):
-            y = int(s)
-            return date(y, 1, 1), date(y, 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", s):
-            y, m = int(s[:4]), int(s[5:7])
-            nxt = date(y + (m == 12), m % 12 + 1, 1)
-            return date(y, m, 1), date.fromordinal(nxt.toordinal() - 1)
-        d = date.fromisoformat(s[:10])
-        return d, d
-    except ValueError:
-        return None
-
-
 def time_ranges(
     unit: Unit, published: tuple[date, date] | None, *, specific: bool = True
-) -> list[tuple[date, date, dict[str, Any]]]:
+) -> list[tuple[date, date, TimeRef]]:
     """Resolved DATE ranges of a unit. With ``specific``, drop ranges that only
     restate the publication date ("today", "this month") or are too wide to tell
     events apart."""
     out = []
     for t in unit.times:
-        if t.get("type") not in (None, "DATE", "TIME"):
+        if t.type not in (None, "DATE", "TIME"):
             continue
-        a, b = parse_day(t.get("range_start")), parse_day(t.get("range_end"))
+        a, b = parse_day(t.range_start), parse_day(t.range_end)
         if a is None:
             continue
         b = b or a
@@ -95,8 +78,8 @@ def time_ranges(
 _NUM_NOUN = re.compile(r"\W+")
 
 
-def _noun_key(q: Mapping[str, Any]) -> str | None:
-    noun = q.get("noun") or q.get("unit")
+def _noun_key(q: Quantity) -> str | None:
+    noun = q.noun or q.unit
     if not noun:
         return None
     key = _NUM_NOUN.sub(" ", str(noun).lower()).strip()
@@ -108,9 +91,9 @@ def quantity_keys(unit: Unit) -> dict[str, set[tuple[float | None, float | None]
     out: dict[str, set[tuple[float | None, float | None]]] = {}
     for q in unit.quantities:
         k = _noun_key(q)
-        if k is None or q.get("value") is None:
+        if k is None or q.value is None:
             continue
-        out.setdefault(k, set()).add((q.get("value"), q.get("value_max")))
+        out.setdefault(k, set()).add((q.value, q.value_max))
     return out
 
 
@@ -144,7 +127,7 @@ def entity_idf(units: Sequence[Unit]) -> dict[str, float]:
 class Features:
     """What a unit is matched on besides wording, computed once per unit."""
 
-    times: list[tuple[date, date, dict[str, Any]]]
+    times: list[tuple[date, date, TimeRef]]
     quantities: dict[str, set[tuple[float | None, float | None]]]
     values: set[float]  # every stated number, whatever it counts (nouns are per language)
     entities: set[str]
@@ -156,7 +139,7 @@ def features(
 ) -> list[Features]:
     return [
         Features(time_ranges(u, pub[u.article]), quantity_keys(u),
-                 {float(q["value"]) for q in u.quantities if q.get("value") is not None},
+                 {float(q.value) for q in u.quantities if q.value is not None},
                  set(u.entities),
                  sum(idf.get(e, 1.0) for e in set(u.entities)))
         for u in units
@@ -287,11 +270,11 @@ def build_facts(
     sim: np.ndarray,
     keys: Mapping[str, Mapping[str, Any]],
     main_language: str | None,
-) -> tuple[list[dict[str, Any]], list[int]]:
+) -> tuple[list[Fact], list[int]]:
     """Fact records, most corroborated first, and each unit's fact index."""
     groups = group_units(scores)
     fact_of = [0] * len(units)
-    facts: list[dict[str, Any]] = []
+    facts: list[Fact] = []
     for g in groups:
         # representative: a non-caption member in the main language, most similar to the rest
         def rank(i: int, g: list[int] = g) -> tuple[int, int, float, int]:
@@ -307,41 +290,32 @@ def build_facts(
         rep = max(g, key=rank)
         uids = list(dict.fromkeys(units[i].uid for i in g))
         src = sorted({str(keys[uid]["key"]) for uid in uids})
-        facts.append(
-            {
-                "statement": units[rep].text,
-                "representative": _unit_ref(units[rep]),
-                "n_sources": len(src),
-                "sources": src,
-                "articles": uids,
-                "members": [_unit_ref(units[i]) for i in g],
-                "entities": sorted({e for i in g for e in units[i].entities}),
-                "_units": g,
-                "_rep": rep,
-            }
-        )
+        facts.append(Fact(
+            statement=units[rep].text,
+            representative=_unit_ref(units[rep]),
+            n_sources=len(src),
+            sources=src,
+            articles=uids,
+            members=[_unit_ref(units[i]) for i in g],
+            entities=sorted({e for i in g for e in units[i].entities}),
+            units=g,
+            rep=rep,
+        ))
     order = sorted(
         range(len(facts)),
-        key=lambda k: (-facts[k]["n_sources"], -len(facts[k]["members"]), facts[k]["_units"][0]),
+        key=lambda k: (-facts[k].n_sources, -len(facts[k].members), facts[k].units[0]),
     )
     facts = [facts[k] for k in order]
     for fi, f in enumerate(facts):
-        f["id"] = f"F{fi + 1}"
-        for i in f["_units"]:
+        f.id = f"F{fi + 1}"
+        for i in f.units:
             fact_of[i] = fi
     return facts, fact_of
 
 
-def _unit_ref(u: Unit) -> dict[str, Any]:
-    return {
-        "article": u.uid,
-        "sentence": u.sentence,
-        "start": u.start,
-        "end": u.end,
-        "text": u.text,
-        "caption": u.caption,
-        "language": u.language,
-    }
+def _unit_ref(u: Unit) -> UnitRef:
+    return UnitRef(article=u.uid, sentence=u.sentence, start=u.start, end=u.end, text=u.text,
+                   caption=u.caption, language=u.language)
 
 
 def _fmt_range(a: date, b: date) -> str:
@@ -365,10 +339,10 @@ def find_disagreements(
     units: Sequence[Unit],
     sim: np.ndarray,
     fact_of: Sequence[int],
-    facts: Sequence[Mapping[str, Any]],
+    facts: Sequence[Fact],
     keys: Mapping[str, Mapping[str, Any]],
     pub: Sequence[tuple[date, date] | None],
-) -> list[dict[str, Any]]:
+) -> list[Disagreement]:
     """Same quantity or date for the same thing, with different values across sources.
 
     "The same thing" is: the two statements are in one fact, or their wording is
@@ -379,14 +353,13 @@ def find_disagreements(
     disagreement between sources. Pairs about one fact and value are merged into
     one entry with every side.
     """
-    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    merged: dict[tuple[Any, ...], Disagreement] = {}
 
-    def add(key: tuple[Any, ...], entry: dict[str, Any], sides: list[dict[str, Any]]) -> None:
-        cur = merged.setdefault(key, {**entry, "sides": []})
+    def add(key: tuple[Any, ...], entry: Disagreement, sides: list[Side]) -> None:
+        cur = merged.setdefault(key, entry)
         for sd in sides:
-            if not any(sd["article"] == x["article"] and sd["text"] == x["text"]
-                       for x in cur["sides"]):
-                cur["sides"].append(sd)
+            if not any(sd.article == x.article and sd.text == x.text for x in cur.sides):
+                cur.sides.append(sd)
 
     # Only pairs in one fact or of close wording can disagree: found from the
     # fact groups and the similarity matrix instead of walking every pair
@@ -407,38 +380,37 @@ def find_disagreements(
         close = sim[i, j] >= TEXT_SAME and bool(set(u.entities) & set(v.entities))
         if not (same_fact or close):
             continue
-        fact_id = facts[fact_of[i]]["id"] if same_fact else None
+        fact_id = facts[fact_of[i]].id if same_fact else None
         group = fact_id or f"pair:{min(i, j)}"
         qu, qv = quantity_keys(u), quantity_keys(v)
         for noun in set(qu) & set(qv):
             if qu[noun] & qv[noun] or not _comparable(qu[noun], qv[noun]):
                 continue
             add(("quantity", group, noun),
-                {"kind": "quantity", "about": noun, "fact": fact_id},
+                Disagreement(kind="quantity", about=noun, fact=fact_id),
                 [_side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),
                  _side(v, keys, [q for q in v.quantities if _noun_key(q) == noun])])
         tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
         if tu and tv and not _overlap(tu, tv):
-            gu = {t.get("granularity") for *_, t in tu}
-            gv = {t.get("granularity") for *_, t in tv}
-            eu = {_fold(str(t.get("text") or "")) for *_, t in tu}
-            ev = {_fold(str(t.get("text") or "")) for *_, t in tv}
+            gu = {t.granularity for *_, t in tu}
+            gv = {t.granularity for *_, t in tv}
+            eu = {_fold(str(t.text or "")) for *_, t in tu}
+            ev = {_fold(str(t.text or "")) for *_, t in tv}
             if not (gu & gv) or eu == ev:
                 continue
             add(("date", group),
-                {"kind": "date", "about": facts[fact_of[i]]["statement"][:120], "fact": fact_id},
+                Disagreement(kind="date", about=facts[fact_of[i]].statement[:120], fact=fact_id),
                 [_side(u, keys, [t for *_, t in tu]), _side(v, keys, [t for *_, t in tv])])
     return list(merged.values())
 
 
-def _side(u: Unit, keys: Mapping[str, Mapping[str, Any]], values: list[Any]) -> dict[str, Any]:
-    return {
-        "value": [
-            {k: x.get(k) for k in ("text", "value", "value_max", "range_start", "range_end",
-                                   "granularity") if x.get(k) is not None}
-            for x in values
-        ],
-        "text": u.text,
-        "article": u.uid,
-        "source": keys[u.uid]["key"],
-    }
+_SIDE_FIELDS = ("text", "value", "value_max", "range_start", "range_end", "granularity")
+
+
+def _side(u: Unit, keys: Mapping[str, Mapping[str, Any]],
+          values: Sequence[TimeRef | Quantity]) -> Side:
+    return Side(
+        value=[{k: getattr(x, k) for k in _SIDE_FIELDS if getattr(x, k, None) is not None}
+               for x in values],
+        text=u.text, article=u.uid, source=keys[u.uid]["key"],
+    )

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from veille.core.views import EntityGraph, GraphEdge, GraphNode
 from veille.stories.units import Unit
 
 
@@ -50,6 +51,13 @@ def graph_to_json(g: nx.Graph) -> dict[str, Any]:
     edges = [{"source": a, "target": b, "weight": d["weight"]} for a, b, d in g.edges(data=True)]
     edges.sort(key=lambda x: (-x["weight"], x["source"], x["target"]))
     return {"nodes": nodes, "edges": edges}
+
+
+def graph_view(g: nx.Graph) -> EntityGraph:
+    """The graph as the view's ``entity_graph`` section (same order as graph_to_json)."""
+    data = graph_to_json(g)
+    return EntityGraph(nodes=[GraphNode(**n) for n in data["nodes"]],
+                       edges=[GraphEdge(**e) for e in data["edges"]])
 
 
 def graph_from_json(data: Mapping[str, Any]) -> nx.Graph:

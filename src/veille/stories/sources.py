@@ -11,9 +11,11 @@ Only a dispatch credit in the dateline or the sign-off does.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
+
+from veille.core.records import StoredArticle
 
 # Major news agencies and the spellings used in credits. A general list of wire
 # services, not tied to any article.
@@ -102,20 +104,21 @@ def wire_agency(text: str | None) -> str | None:
     return None
 
 
-def independence_keys(articles: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+def independence_keys(articles: Sequence[StoredArticle]) -> dict[str, dict[str, Any]]:
     """Map each article uid to the source it counts as, with the reason.
 
     Order of precedence: a near duplicate counts as the article it duplicates
     (following chains); a wire copy counts as its agency; otherwise the outlet;
     an article with neither outlet nor agency counts as itself.
     """
-    by_uid = {a["uid"]: a for a in articles}
+    by_uid = {a.uid: a for a in articles}
 
     def root(uid: str) -> str:
         seen = {uid}
         cur = uid
         while True:
-            nxt = by_uid.get(cur, {}).get("duplicate_of")
+            at = by_uid.get(cur)
+            nxt = at.duplicate_of if at is not None else None
             if not nxt or nxt in seen:
                 return cur
             seen.add(nxt)
@@ -123,11 +126,11 @@ def independence_keys(articles: Sequence[Mapping[str, Any]]) -> dict[str, dict[s
 
     out: dict[str, dict[str, Any]] = {}
     for a in articles:
-        uid = a["uid"]
+        uid = a.uid
         r = root(uid)
         base = by_uid.get(r, a)
-        agency = wire_agency(base.get("text")) or wire_agency(a.get("text"))
-        outlet = outlet_of(base.get("source"), base.get("url"))
+        agency = wire_agency(base.text) or wire_agency(a.text)
+        outlet = outlet_of(base.source, base.url)
         if agency:
             key, why = f"wire:{agency}", f"wire copy of {agency}"
         elif outlet:
@@ -138,7 +141,7 @@ def independence_keys(articles: Sequence[Mapping[str, Any]]) -> dict[str, dict[s
             why = f"near duplicate of {r}; " + why
         out[uid] = {
             "key": key,
-            "outlet": outlet_of(a.get("source"), a.get("url")),
+            "outlet": outlet_of(a.source, a.url),
             "agency": agency,
             "duplicate_root": r,
             "reason": why,

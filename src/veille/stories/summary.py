@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from veille.core.views import Fact, SummarySentence
 from veille.stories.units import Unit
 
 MIN_WORDS = 6
@@ -78,23 +79,23 @@ def build_summary(
     units: Sequence[Unit],
     sim: np.ndarray,
     centrality: np.ndarray,
-    facts: Sequence[Mapping[str, Any]],
+    facts: Sequence[Fact],
     keys: Mapping[str, Mapping[str, Any]],
     main_language: str | None,
     n: int = 5,
-) -> list[dict[str, Any]]:
+) -> list[SummarySentence]:
     n_sources_total = max(len({k["key"] for k in keys.values()}), 1)
     position = position_prior(units)
     cands: list[tuple[int, int, float]] = []  # (fact index, unit index, relevance)
     for fi, f in enumerate(facts):
-        members = [i for i in f["_units"] if candidate(units[i])]
+        members = [i for i in f.units if candidate(units[i])]
         if not members:
             continue
         same_lang = [i for i in members if units[i].language == main_language]
-        pool = same_lang or members
-        best = max(pool, key=lambda i: centrality[i] * position[i])
-        cov = f["n_sources"] / n_sources_total
-        rel = float(max(centrality[i] * position[i] for i in f["_units"])) * (1.0 + 0.5 * cov)
+        among = same_lang or members
+        best = max(among, key=lambda i: centrality[i] * position[i])
+        cov = f.n_sources / n_sources_total
+        rel = float(max(centrality[i] * position[i] for i in f.units)) * (1.0 + 0.5 * cov)
         cands.append((fi, best, rel))
     if not cands:
         return []
@@ -115,16 +116,9 @@ def build_summary(
     out = []
     for fi, ui, rel in chosen:
         f, u = facts[fi], units[ui]
-        out.append({
-            "text": u.text,
-            "article": u.uid,
-            "start": u.start,
-            "end": u.end,
-            "language": u.language,
-            "fact": f["id"],
-            "citations": list(f["articles"]),
-            "sources": list(f["sources"]),
-            "n_sources": f["n_sources"],
-            "score": round(rel / top, 4),
-        })
+        out.append(SummarySentence(
+            text=u.text, article=u.uid, start=u.start, end=u.end, language=u.language,
+            fact=f.id, citations=list(f.articles), sources=list(f.sources),
+            n_sources=f.n_sources, score=round(rel / top, 4),
+        ))
     return out

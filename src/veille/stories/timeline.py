@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
 from veille.stories.units import Unit
 
@@ -32,23 +33,23 @@ def date_label(a: date, b: date, granularity: str | None) -> str:
 def build_timeline(
     units: Sequence[Unit],
     fact_of: Sequence[int],
-    facts: Sequence[Mapping[str, Any]],
+    facts: Sequence[Fact],
     keys: Mapping[str, Mapping[str, Any]],
     pub: Sequence[tuple[date, date] | None],
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[TimelineEntry], int]:
     """(entries ordered by date, number of time expressions left out as unresolved)."""
-    entries: dict[tuple[Any, ...], dict[str, Any]] = {}
+    entries: dict[tuple[Any, ...], TimelineEntry] = {}
     unresolved = 0
     for i, u in enumerate(units):
         for t in u.times:
-            if t.get("type") not in (None, "DATE", "TIME"):
+            if t.type not in (None, "DATE", "TIME"):
                 continue
-            a, b = parse_day(t.get("range_start")), parse_day(t.get("range_end"))
+            a, b = parse_day(t.range_start), parse_day(t.range_end)
             if a is None:
                 unresolved += 1
                 continue
             b = b or a
-            gran = t.get("granularity")
+            gran = t.granularity
             key = (a, b, fact_of[i])
             p = pub[u.article]
             if p is None:
@@ -59,33 +60,35 @@ def build_timeline(
                 rel = "future"
             else:
                 rel = "around publication"
-            e = entries.setdefault(key, {
-                "date": date_label(a, b, gran),
-                "start": a.isoformat(),
-                "end": b.isoformat(),
-                "precision": gran or ("day" if a == b else "range"),
-                "relative_to_publication": rel,
-                # "today", "this week": the article's own date again, not a dated event
-                "restates_publication_date": bool(p and a <= p[0] and b >= p[1]),
-                "expressions": [],
-                "sentence": units[facts[fact_of[i]]["_rep"]].text,
-                "fact": facts[fact_of[i]]["id"],
-                "articles": [],
-                "sources": [],
-            })
-            if t.get("text") not in e["expressions"]:
-                e["expressions"].append(t.get("text"))
-            if u.uid not in e["articles"]:
-                e["articles"].append(u.uid)
-            if keys[u.uid]["key"] not in e["sources"]:
-                e["sources"].append(keys[u.uid]["key"])
-    out = sorted(entries.values(), key=lambda e: (e["start"], e["end"]))
+            e = entries.get(key)
+            if e is None:
+                e = entries[key] = TimelineEntry(
+                    date=date_label(a, b, gran),
+                    start=a.isoformat(),
+                    end=b.isoformat(),
+                    precision=gran or ("day" if a == b else "range"),
+                    relative_to_publication=rel,
+                    # "today", "this week": the article's own date again, not a dated event
+                    restates_publication_date=bool(p and a <= p[0] and b >= p[1]),
+                    expressions=[],
+                    sentence=units[facts[fact_of[i]].rep].text,
+                    fact=facts[fact_of[i]].id,
+                    articles=[],
+                    sources=[],
+                )
+            if t.text not in e.expressions:
+                e.expressions.append(t.text)
+            if u.uid not in e.articles:
+                e.articles.append(u.uid)
+            if keys[u.uid]["key"] not in e.sources:
+                e.sources.append(keys[u.uid]["key"])
+    out = sorted(entries.values(), key=lambda e: (e.start, e.end))
     firsts = [p[0] for p in pub if p is not None]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
     for e in out:
-        e["n_sources"] = len(e["sources"])
+        e.n_sources = len(e.sources)
         # Dates well before the story's first article (a profile's "born in
         # 1953", a list of earlier attacks) are context, not the story's
         # events: views show them apart, after the story's own dates.
-        e["background"] = bool(horizon and date.fromisoformat(e["end"]) < horizon)
+        e.background = bool(horizon and date.fromisoformat(e.end) < horizon)
     return out, unresolved

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 
+from veille.core.records import StoredArticle
+from veille.core.views import Title
 from veille.stories.similarity import similarity_matrix
+from veille.stories.summary import candidate
 from veille.stories.units import Unit
 
 MAX_CHARS = 160
@@ -29,24 +31,22 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
 
 
 def choose_title(
-    articles: Sequence[Mapping[str, Any]],
+    articles: Sequence[StoredArticle],
     units: Sequence[Unit],
     main_language: str | None,
-) -> dict[str, Any] | None:
+) -> Title | None:
     """Candidates are each article's headline, else its first stand-alone
     sentence; the one closest on average to all the story's sentences wins."""
-    from veille.stories.summary import candidate
-
     cands: list[tuple[str, str, str]] = []  # (text, kind, uid)
     for ai, a in enumerate(articles):
-        lang = a.get("language")
+        lang = a.language
         if main_language and lang and lang != main_language:
             continue
-        if a.get("title") and str(a["title"]).strip():
-            cands.append((str(a["title"]).strip(), "headline", a["uid"]))
+        if a.title and str(a.title).strip():
+            cands.append((str(a.title).strip(), "headline", a.uid))
         lead = next((u for u in units if u.article == ai and candidate(u)), None)
         if lead is not None:
-            cands.append((lead.text, "lead sentence", a["uid"]))
+            cands.append((lead.text, "lead sentence", a.uid))
     if not cands:
         return None
     body = [u.text for u in units if not u.caption and
@@ -64,5 +64,5 @@ def choose_title(
         score = np.where(headline, score, -1.0)
     best = int(np.argmax(score))
     text, kind, uid = cands[best]
-    return {"text": shorten(text), "full": " ".join(text.split()), "from": kind,
-            "article": uid, "language": main_language, "centrality": round(float(score[best]), 4)}
+    return Title(text=shorten(text), full=" ".join(text.split()), from_=kind, article=uid,
+                 language=main_language, centrality=round(float(score[best]), 4))

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
+
+from veille.core.model import Analysis, Mention, Quantity, Quote, Sentence, TimeRef
+from veille.core.records import StoredArticle
 
 # A credit parenthetical: "(Photo: Reuters)", "(Roman Chop/Associated Press)",
 # "(Crédit : AFP)". Names on both sides of the slash are short.
@@ -52,9 +55,9 @@ class Unit:
     caption: bool = False
     entities: list[str] = field(default_factory=list)  # entity ids, in order, repeated
     entity_labels: dict[str, str] = field(default_factory=dict)  # id -> PER/ORG/LOC/MISC
-    times: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     @property
     def match_text(self) -> str:
@@ -64,10 +67,10 @@ class Unit:
         them ("..., a déclaré X, selon une transcription de Y") is boilerplate that
         makes any two quoted sentences look alike; the quoted words are the statement.
         """
-        direct = [q for q in self.quotes if q.get("kind", "direct") == "direct" and q.get("text")]
-        quoted = sum(len(str(q["text"])) for q in direct)
+        direct = [q for q in self.quotes if q.kind == "direct" and q.text]
+        quoted = sum(len(str(q.text)) for q in direct)
         if direct and quoted >= QUOTE_SHARE * len(self.text):
-            return " ".join(str(q["text"]) for q in direct)
+            return " ".join(str(q.text) for q in direct)
         return self.text
 
     @property
@@ -89,7 +92,7 @@ def _sentencizer(lang: str) -> Any:
     return nlp
 
 
-def fallback_sentences(text: str, language: str | None) -> list[dict[str, Any]]:
+def fallback_sentences(text: str, language: str | None) -> list[Sentence]:
     """Sentences for an article that has no analysis."""
     if not text or not text.strip():
         return []
@@ -97,7 +100,7 @@ def fallback_sentences(text: str, language: str | None) -> list[dict[str, Any]]:
     out = []
     for i, s in enumerate(doc.sents):
         if s.text.strip():
-            out.append({"index": i, "start": s.start_char, "end": s.end_char, "text": s.text})
+            out.append(Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text))
     return out
 
 
@@ -159,26 +162,27 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _by_start(items: list[Any]) -> tuple[list[Any], list[int]]:
+Spanned = TypeVar("Spanned", Mention, TimeRef, Quantity, Quote)
+
+
+def _by_start(items: list[Spanned]) -> tuple[list[Spanned], list[int]]:
     """Items with a start offset, sorted by it, and the offsets (for bisection)."""
-    kept = sorted((x for x in items if x.get("start") is not None), key=lambda x: int(x["start"]))
-    return kept, [int(x["start"]) for x in kept]
+    kept = sorted((x for x in items if x.start is not None), key=lambda x: int(x.start))
+    return kept, [int(x.start) for x in kept]
 
 
-def _within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
+def _within(items: list[Spanned], starts: list[int], a: int, b: int) -> list[Spanned]:
     """Items whose first character falls in [a, b): an item belongs to one unit only."""
     return items[bisect_left(starts, a) : bisect_left(starts, b)]
 
 
-def _valid_spans(
-    sents: list[dict[str, Any]], n: int
-) -> list[tuple[dict[str, Any], int, int]]:
+def _valid_spans(sents: list[Sentence], n: int) -> list[tuple[Sentence, int, int]]:
     """Sentence spans clamped to the text; spans left empty are dropped."""
     out = []
     for s in sents:
         try:
-            a = max(0, min(int(s.get("start", 0)), n))
-            b = max(a, min(int(s.get("end", a)), n))
+            a = max(0, min(int(s.start), n))
+            b = max(a, min(int(s.end if s.end is not None else a), n))
         except (TypeError, ValueError):
             continue
         if b > a:
@@ -186,50 +190,46 @@ def _valid_spans(
     return out
 
 
-def entity_key(m: Mapping[str, Any]) -> str | None:
+def entity_key(m: Mention) -> str | None:
     """The linked entity id; unlinked mentions fall back to their folded surface form."""
-    if m.get("entity_id"):
-        return str(m["entity_id"])
-    if m.get("canonical"):
-        return str(m["canonical"])
-    t = " ".join(str(m.get("text") or "").lower().split())
+    if m.entity_id:
+        return str(m.entity_id)
+    if m.canonical:
+        return str(m.canonical)
+    t = " ".join(str(m.text or "").lower().split())
     return f"text:{t}" if t else None
 
 
 def build_units(
-    articles: Sequence[Mapping[str, Any]], analyses: Sequence[Mapping[str, Any] | None]
+    articles: Sequence[StoredArticle], analyses: Sequence[Analysis | None]
 ) -> tuple[list[Unit], list[str]]:
     """All statement units of a story, and notes about what was missing."""
     units: list[Unit] = []
     notes: list[str] = []
     for ai, art in enumerate(articles):
-        text = art.get("text") or ""
+        text = art.text or ""
         an = analyses[ai] if ai < len(analyses) else None
-        lang = art.get("language") or (an or {}).get("language")
+        lang = art.language or (an.language if an is not None else None)
         if an is None:
             notes.append(
-                f"article {art['uid']}: no analysis; sentences split without entities, "
+                f"article {art.uid}: no analysis; sentences split without entities, "
                 "quotes, times or quantities"
             )
             sents = fallback_sentences(text, lang)
         else:
-            sents = list(an.get("sentences") or [])
+            sents = list(an.sentences)
             if not sents and text.strip():
                 sents = fallback_sentences(text, lang)
         if not sents:
-            notes.append(f"article {art['uid']}: no sentences")
+            notes.append(f"article {art.uid}: no sentences")
             continue
-        mentions = list((an or {}).get("entities") or [])
-        times = list((an or {}).get("times") or [])
-        quants = list((an or {}).get("quantities") or [])
-        quotes = list((an or {}).get("quotes") or [])
-        mentions, m_starts = _by_start(mentions)
-        times, t_starts = _by_start(times)
-        quants, q_starts = _by_start(quants)
-        quotes, qq_starts = _by_start(quotes)
+        mentions, m_starts = _by_start(list(an.entities) if an else [])
+        times, t_starts = _by_start(list(an.times) if an else [])
+        quants, q_starts = _by_start(list(an.quantities) if an else [])
+        quotes, qq_starts = _by_start(list(an.quotes) if an else [])
         spans = _valid_spans(sents, len(text))
         if not spans and text.strip():
-            notes.append(f"article {art['uid']}: analysis sentences do not fit the text; "
+            notes.append(f"article {art.uid}: analysis sentences do not fit the text; "
                          "sentences split again")
             spans = _valid_spans(fallback_sentences(text, lang), len(text))
         for s, s_start, s_end in spans:
@@ -243,8 +243,8 @@ def build_units(
                 u = Unit(
                     idx=len(units),
                     article=ai,
-                    uid=art["uid"],
-                    sentence=int(s.get("index", 0)),
+                    uid=art.uid,
+                    sentence=int(s.index),
                     start=a,
                     end=b,
                     text=seg_text,
@@ -255,7 +255,7 @@ def build_units(
                     key = entity_key(m)
                     if key:
                         u.entities.append(key)
-                        u.entity_labels.setdefault(key, str(m.get("label") or ""))
+                        u.entity_labels.setdefault(key, str(m.label or ""))
                 u.times = _within(times, t_starts, a, b)
                 u.quantities = _within(quants, q_starts, a, b)
                 u.quotes = _within(quotes, qq_starts, a, b)

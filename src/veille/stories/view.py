@@ -9,13 +9,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 import numpy as np
 
-from veille.stories.facts import build_facts, find_disagreements, label_range, score_matrix
-from veille.stories.graph import build_graph, graph_to_json
+from veille.core.model import Analysis
+from veille.core.records import StoredArticle, analysis_from_dict
+from veille.core.views import (
+    SCHEMA,
+    CopyOf,
+    Corroboration,
+    Disagreement,
+    Languages,
+    SpeakerGroup,
+    StoryView,
+    ViewArticle,
+    from_plain,
+)
+from veille.stories.facts import build_facts, find_disagreements, score_matrix
+from veille.stories.graph import build_graph, graph_view
 from veille.stories.similarity import similarity_matrix
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import build_speakers
@@ -24,7 +36,8 @@ from veille.stories.timeline import build_timeline
 from veille.stories.title import choose_title
 from veille.stories.units import build_units
 
-SCHEMA = "veille.story_view/1"
+__all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
+
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
@@ -36,86 +49,85 @@ def is_current(view: Mapping[str, Any] | None) -> bool:
     return view is not None and view.get("builder") == BUILDER
 
 
-def _main_language(articles: Sequence[Mapping[str, Any]]) -> tuple[str | None, dict[str, int]]:
-    counts = Counter(a.get("language") or "unknown" for a in articles)
+def _main_language(articles: Sequence[StoredArticle]) -> tuple[str | None, dict[str, int]]:
+    counts = Counter(a.language or "unknown" for a in articles)
     size: Counter[str] = Counter()
     for a in articles:
-        size[a.get("language") or "unknown"] += len(a.get("text") or "")
+        size[a.language or "unknown"] += len(a.text or "")
     known = [lang for lang in counts if lang != "unknown"]
     if not known:
         return None, dict(counts)
     return max(known, key=lambda lang: (counts[lang], size[lang])), dict(counts)
 
 
-def _published(a: Mapping[str, Any]) -> tuple[date, date] | None:
-    s, e = a.get("published_start"), a.get("published_end")
-    if s:
-        try:
-            return date.fromisoformat(str(s)[:10]), date.fromisoformat(str(e or s)[:10])
-        except ValueError:
-            pass
-    return label_range(a.get("published"))
+def _article(a: StoredArticle | Mapping[str, Any]) -> StoredArticle:
+    return a if isinstance(a, StoredArticle) else StoredArticle.from_row(a)
+
+
+def _analysis(an: Analysis | Mapping[str, Any] | None, uid: str) -> Analysis | None:
+    if an is None or isinstance(an, Analysis):
+        return an
+    return analysis_from_dict(an, uid)
 
 
 def build_story_view(
-    articles: Sequence[Mapping[str, Any]],
-    analyses: Sequence[Mapping[str, Any] | None],
+    articles: Sequence[StoredArticle | Mapping[str, Any]],
+    analyses: Sequence[Analysis | Mapping[str, Any] | None],
     entities: Mapping[str, Any],
     *,
     n_sentences: int = 5,
-) -> dict[str, Any]:
-    """The story view as JSON-serialisable dict (shape documented in docs/quality-stories.md)."""
+) -> StoryView:
+    """The story view (``.to_dict()``: the JSON documented in docs/quality-stories.md).
+
+    Articles and analyses come typed from the store; their row and JSON forms
+    (what tests, benchmarks and older callers hold) are read here, once.
+    """
     missing: list[str] = []
-    analyses = list(analyses) + [None] * (len(articles) - len(analyses))
-    order = sorted(range(len(articles)),
-                   key=lambda i: (str(articles[i].get("published") or "9999"), i))
-    articles = [articles[i] for i in order]
-    analyses = [analyses[i] for i in order]
-    main_lang, lang_counts = _main_language(articles)
-    keys = independence_keys(articles)
-    pub = [_published(a) for a in articles]
-    units, notes = build_units(articles, analyses)
+    arts = [_article(a) for a in articles]
+    ans = list(analyses) + [None] * (len(arts) - len(analyses))
+    order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or "9999"), i))
+    arts = [arts[i] for i in order]
+    typed = [_analysis(ans[i], arts[k].uid) for k, i in enumerate(order)]
+    main_lang, lang_counts = _main_language(arts)
+    keys = independence_keys(arts)
+    pub = [a.published_range for a in arts]
+    units, notes = build_units(arts, typed)
     missing.extend(notes)
 
-    view: dict[str, Any] = {
-        "schema": SCHEMA,
-        "builder": BUILDER,
-        "n_articles": len(articles),
-        "articles": [
-            {
-                "uid": a["uid"],
-                "title": a.get("title"),
-                "source": a.get("source"),
-                "url": a.get("url"),
-                "published": a.get("published"),
-                "date_precision": a.get("date_precision"),
-                "language": a.get("language"),
-                "duplicate_of": a.get("duplicate_of"),
-                "independent_source": keys[a["uid"]]["key"],
-                "source_reason": keys[a["uid"]]["reason"],
-                "wire_agency": keys[a["uid"]]["agency"],
-                "also_published_by": list(a.get("also_published_by") or []),
-            }
-            for a in articles
+    view = StoryView(
+        schema=SCHEMA,
+        builder=BUILDER,
+        n_articles=len(arts),
+        articles=[
+            ViewArticle(
+                uid=a.uid, title=a.title, source=a.source, url=a.url, published=a.published,
+                date_precision=a.date_precision, language=a.language,
+                duplicate_of=a.duplicate_of,
+                independent_source=keys[a.uid]["key"],
+                source_reason=keys[a.uid]["reason"],
+                wire_agency=keys[a.uid]["agency"],
+                also_published_by=[CopyOf(uid=c.uid, source=c.source, url=c.url,
+                                          published=c.published)
+                                   for c in a.also_published_by],
+            )
+            for a in arts
         ],
-        "n_independent_sources": len({k["key"] for k in keys.values()}),
-        "languages": {"main": main_lang, "articles_by_language": lang_counts},
-    }
-    if not articles:
-        view.update(title=None, summary=[], facts=[], corroboration={"n_facts": 0, "by_sources": {}},
-                    disagreements=[], timeline=[], speakers=[],
-                    entity_graph={"nodes": [], "edges": []}, missing=["story has no articles"])
+        n_independent_sources=len({k["key"] for k in keys.values()}),
+        languages=Languages(main=main_lang, articles_by_language=lang_counts),
+    )
+    if not arts:
+        view.missing = ["story has no articles"]
         return view
-    if len(articles) == 1:
+    if len(arts) == 1:
         missing.append("one article: nothing can be corroborated or contradicted")
-    elif view["n_independent_sources"] == 1:
+    elif view.n_independent_sources == 1:
         missing.append("all articles count as one source (duplicates, one outlet or one agency)")
     if len([k for k in lang_counts if k != "unknown"]) > 1:
         missing.append(
             f"articles in several languages {sorted(lang_counts)}: title and summary prefer "
             f"{main_lang}; across languages statements match on entities, dates and numbers only"
         )
-    if any(not a.get("source") and not a.get("url") for a in articles):
+    if any(not a.source and not a.url for a in arts):
         missing.append("some articles have no source or URL: each counts as its own source")
 
     sim = similarity_matrix([u.text for u in units])
@@ -124,42 +136,44 @@ def build_story_view(
     facts, fact_of = build_facts(units, scores, match_sim, keys, main_lang)
     central = lexrank(sim) if units else np.zeros(0)
 
-    view["title"] = choose_title(articles, units, main_lang)
-    if view["title"] is None:
+    view.title = choose_title(arts, units, main_lang)
+    if view.title is None:
         missing.append("no title: no headline or stand-alone sentence")
-    view["summary"] = build_summary(units, sim, central, facts, keys, main_lang, n=n_sentences)
-    if len(view["summary"]) < n_sentences:
+    view.summary = build_summary(units, sim, central, facts, keys, main_lang, n=n_sentences)
+    if len(view.summary) < n_sentences:
         missing.append(
-            f"summary has {len(view['summary'])} of {n_sentences} sentences: not enough "
+            f"summary has {len(view.summary)} of {n_sentences} sentences: not enough "
             "distinct stand-alone sentences"
         )
 
     disagreements = find_disagreements(units, match_sim, fact_of, facts, keys, pub)
     speakers, quote_dis = build_speakers(units, keys, entities)
-    disagreements.extend(quote_dis)
-    view["facts"] = [{k: v for k, v in f.items() if not k.startswith("_")} for f in facts]
-    view["corroboration"] = {
-        "n_facts": len(facts),
-        "by_sources": dict(sorted(Counter(f["n_sources"] for f in facts).items())),
-    }
-    view["disagreements"] = disagreements
+    disagreements.extend(from_plain(Disagreement, d) if isinstance(d, Mapping) else d
+                         for d in quote_dis)
+    view.facts = facts
+    view.corroboration = Corroboration(
+        n_facts=len(facts),
+        by_sources=dict(sorted(Counter(f.n_sources for f in facts).items())),
+    )
+    view.disagreements = disagreements
     timeline, unresolved = build_timeline(units, fact_of, facts, keys, pub)
-    view["timeline"] = timeline
-    view["speakers"] = speakers
-    view["entity_graph"] = graph_to_json(build_graph(units, entities))
+    view.timeline = timeline
+    view.speakers = [from_plain(SpeakerGroup, sp) if isinstance(sp, Mapping) else sp
+                     for sp in speakers]
+    view.entity_graph = graph_view(build_graph(units, entities))
 
-    have_analysis = any(a is not None for a in analyses)
+    have_analysis = any(a is not None for a in typed)
     if have_analysis:
         if not timeline:
             missing.append("timeline empty: no resolved dates in the analyses")
         if unresolved:
             missing.append(f"{unresolved} time expressions without a resolved date left out")
-        if not speakers:
+        if not view.speakers:
             missing.append("no quotes found")
-        if not view["entity_graph"]["nodes"]:
+        if not view.entity_graph.nodes:
             missing.append("no entities found")
     else:
         missing.append("no analysis for any article: timeline, speakers, entity graph, "
                        "quantity disagreements unavailable")
-    view["missing"] = missing
+    view.missing = missing
     return view

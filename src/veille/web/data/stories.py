@@ -6,8 +6,8 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, func, or_, select, tuple_
 
-from veille.store.analyses import get_analysis
 from veille.store.schema import articles, entities, mentions, stories, story_articles
+from veille.stories.service import compute_story_view
 from veille.stories.view import is_current
 
 Sort = Literal["recent", "size"]
@@ -76,24 +76,6 @@ def story_articles_of(conn: Connection, story_id: int) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in rows]
 
 
-def build_view(conn: Connection, arts: list[dict[str, Any]]) -> dict[str, Any]:
-    """The story view computed now, for a story the explain stage has not stored yet."""
-    from veille.stories.view import build_story_view
-
-    analyses = []
-    for a in arts:
-        an = get_analysis(conn, a["uid"])
-        analyses.append(an["data"] if an else None)
-    ids = {m.get("entity_id") for an in analyses if an for m in an.get("entities", [])
-           if isinstance(m, dict) and m.get("entity_id")}
-    ents: dict[str, Any] = {}
-    if ids:
-        for r in conn.execute(select(entities).where(entities.c.entity_id.in_(list(ids)))):
-            ents[r.entity_id] = {"entity_id": r.entity_id, "canonical": r.canonical,
-                                 "label": r.label, "aliases": r.aliases or []}
-    return build_story_view(arts, analyses, ents)
-
-
 def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[str, Any] | None:
     """The story row, its articles and its view (stored, else computed on the fly)."""
     r = conn.execute(select(*_COLS, stories.c.view).where(stories.c.id == story_id)).first()
@@ -109,7 +91,8 @@ def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[
     view = r.view if isinstance(r.view, dict) and is_current(r.view) else None
     out["view_source"] = "stored" if view else None
     if view is None and compute and arts:
-        view = build_view(conn, arts)
+        # the same builder and inputs as the stored views (stories.service)
+        view = compute_story_view(conn, story_id).to_dict()
         out["view_source"] = "computed"
     out["view"] = view or {}
     if not out["title"] and isinstance(out["view"].get("title"), dict):

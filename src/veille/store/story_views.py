@@ -1,0 +1,74 @@
+"""What the explain stage reads and writes: a story's articles, analyses and
+entities (typed), and the view stored with the story."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from veille.core.model import Analysis
+from veille.core.records import CopyRef, StoredArticle, analysis_from_dict
+from veille.store.articles import now
+from veille.store.schema import analyses, articles, copies, entities, stories, story_articles
+
+ARTICLE_COLS = ("uid", "title", "text", "source", "url", "published", "published_start",
+                "published_end", "date_precision", "language", "duplicate_of", "seq")
+
+
+@dataclass
+class StoryInputs:
+    """A story's articles in ingest order, their analyses (None where there
+    is none yet) and the entity records the analyses name, by id."""
+
+    articles: list[StoredArticle] = field(default_factory=list)
+    analyses: list[Analysis | None] = field(default_factory=list)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def story_inputs(conn: Connection, story_id: int) -> StoryInputs:
+    q = (
+        select(*(articles.c[c] for c in ARTICLE_COLS))
+        .join(story_articles, story_articles.c.article_uid == articles.c.uid)
+        .where(story_articles.c.story_id == story_id)
+        .order_by(articles.c.seq)
+    )
+    arts = [StoredArticle.from_row(dict(r._mapping)) for r in conn.execute(q)]
+    uids = [a.uid for a in arts]
+    if not uids:
+        return StoryInputs()
+    by_uid = {a.uid: a for a in arts}
+    for r in conn.execute(select(copies).where(copies.c.article_uid.in_(uids))):
+        by_uid[r.article_uid].also_published_by.append(
+            CopyRef(uid=r.uid, source=r.source, url=r.url, published=r.published))
+    data: dict[str, Mapping[str, Any]] = {
+        r.article_uid: r.data for r in conn.execute(
+            select(analyses.c.article_uid, analyses.c.data)
+            .where(analyses.c.article_uid.in_(uids)))}
+    ans: list[Analysis | None] = [
+        analysis_from_dict(data[u], u) if data.get(u) else None for u in uids]
+    ids = {m.entity_id for an in ans if an for m in an.entities}
+    ids |= {q.speaker_entity_id for an in ans if an for q in an.quotes}
+    ids.discard(None)
+    ents: dict[str, dict[str, Any]] = {}
+    if ids:
+        for r in conn.execute(select(entities).where(entities.c.entity_id.in_(sorted(ids)))):
+            ents[r.entity_id] = {"entity_id": r.entity_id, "canonical": r.canonical,
+                                 "label": r.label, "aliases": list(r.aliases or [])}
+    return StoryInputs(arts, ans, ents)
+
+
+def save_view(conn: Connection, story_id: int, view: dict[str, Any], title: str | None) -> None:
+    conn.execute(update(stories).where(stories.c.id == story_id)
+                 .values(view=view, title=title, updated_at=now()))
+
+
+def stored_view(conn: Connection, story_id: int) -> tuple[bool, dict[str, Any] | None]:
+    """(the story exists, its stored view JSON or None)."""
+    row = conn.execute(select(stories.c.id, stories.c.view)
+                       .where(stories.c.id == story_id)).first()
+    if row is None:
+        return False, None
+    return True, row.view
