@@ -40,7 +40,7 @@ class Killed:
 # 500): the same function, but a few hundred articles make several batches,
 # so a kill can land between two of them.
 CLUSTER_SCRIPT = ("import sys, json; from veille.store import Store; "
-                  "from veille.cluster.service import cluster_pending; "
+                  "from veille.services.pipeline import cluster_pending; "
                   "print(json.dumps(cluster_pending(Store.open(sys.argv[1]), batch_size=int(sys.argv[2]))))")
 
 

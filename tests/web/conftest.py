@@ -38,7 +38,7 @@ def process(store: Store) -> dict[str, Any]:
     else:
         out["analyze"] = analyze_pending(store)
     try:
-        from veille.cluster.service import cluster_pending
+        from veille.services.pipeline import cluster_pending
     except ImportError:
         out["cluster"] = "absent"
     else:
