@@ -26,10 +26,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from veille.analyze import pipeline  # noqa: E402
+from veille.analyze import components, pipeline, registry  # noqa: E402
 from veille.analyze.evaluate import read_seed  # noqa: E402
 from veille.analyze.nlp import get_nlp  # noqa: E402
 from veille.core.model import DateRange  # noqa: E402
+from veille.ingest.normalize import normalize_text  # noqa: E402
 
 
 def shared_data() -> Path:
@@ -41,7 +42,7 @@ def load_texts() -> list[str]:
     texts = []
     for d in (REPO / "examples", REPO.parent / "shared" / "seeds"):
         if d.is_dir() and list(d.glob("*.txt")):
-            texts += [read_seed(p)[0] for p in sorted(d.glob("*.txt"))]
+            texts += [read_seed(p, normalize_text)[0] for p in sorted(d.glob("*.txt"))]
             break
     tb = shared_data() / "fr-timebank" / "dev"
     if tb.is_dir():
@@ -80,14 +81,11 @@ def main() -> None:
     def full() -> object:
         return pipeline.analyze_batch(items, batch_size=args.batch_size)
 
-    real_loader = pipeline._load_extractor
+    # the pipeline without the time and quantity components
+    no_extras = registry.build([components.SENTENCES, components.ENTITIES, components.QUOTES])
 
     def ours_only() -> object:
-        pipeline._load_extractor = lambda m, n: None  # type: ignore[assignment]
-        try:
-            return pipeline.analyze_batch(items, batch_size=args.batch_size)
-        finally:
-            pipeline._load_extractor = real_loader  # type: ignore[assignment]
+        return pipeline.analyze_batch(items, batch_size=args.batch_size, comps=no_extras)
 
     names = ("bare", "analyze_batch", "analyze_batch_no_extras")
     best = dict.fromkeys(names, float("inf"))
