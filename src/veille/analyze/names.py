@@ -37,7 +37,9 @@ _RULES = [
     ("q", "k"),
 ]
 _DOUBLE = re.compile(r"(.)\1+")
-_PATRONYMIC = re.compile(r"(ovitch|evitch|ovich|evich|ovna|evna|ytch|ich)$", re.I)
+_PATRONYMIC = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(WORDS.patronymic_endings, key=lambda e: (-len(e), e))))
+    + ")$" if WORDS.patronymic_endings else r"(?!)", re.I)
 _TITLES = WORDS.titles
 _ARTICLES = WORDS.articles
 

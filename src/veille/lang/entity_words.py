@@ -47,6 +47,9 @@ class EntityWords:
     source_articles: Words = _EMPTY
     #: Markers of a photo/agency credit ("(Photo: AP)").
     credit_words: Words = _EMPTY
+    #: Endings of a patronymic as this language transliterates it ("Ivanovitch",
+    #: "Ivanovich"): "Vladimir Vladimirovitch" is a short form of a full name.
+    patronymic_endings: Words = _EMPTY
 
 
 def union(parts: Iterable[EntityWords | None]) -> EntityWords:

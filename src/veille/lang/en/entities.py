@@ -23,4 +23,5 @@ WORDS = EntityWords(
                             "spokesperson", "office", "press"}),
     source_links=frozenset({"of", "the"}),
     credit_words=frozenset({"photo", "photos", "credit", "image", "illustration", "source"}),
+    patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
 )

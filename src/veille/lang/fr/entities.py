@@ -35,4 +35,5 @@ WORDS = EntityWords(
     source_articles=frozenset({"la", "le", "l"}),
     credit_words=frozenset({"photo", "photos", "crédit", "crédits", "image", "illustration",
                             "source", "afp", "vidéo"}),
+    patronymic_endings=frozenset({"ovitch", "evitch", "ytch", "ovna", "evna"}),
 )
