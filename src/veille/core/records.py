@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from veille.core.model import Analysis, DateRange, Mention, Precision, Quantity, Quote, Sentence, TimeRef
@@ -88,6 +88,12 @@ class StoredArticle:
     language: str | None = None
     duplicate_of: str | None = None
     seq: int | None = None
+    n_chars: int | None = None
+    origin: str | None = None  # the file (or feed, upload) it was read from
+    fmt: str | None = None  # the reader's format
+    content_hash: str | None = None
+    similarity: float | None = None  # to the article it near-duplicates
+    ingested_at: datetime | None = None
     also_published_by: list[CopyRef] = field(default_factory=list)
     #: the publication range, read from the fields above (never set by hand)
     dates: DateRange = field(init=False, repr=False)
@@ -109,7 +115,9 @@ class StoredArticle:
             url=g("url"), published=g("published"), published_start=g("published_start"),
             published_end=g("published_end"), date_precision=g("date_precision"),
             language=g("language"), duplicate_of=g("duplicate_of"), seq=g("seq"),
-            also_published_by=also,
+            n_chars=g("n_chars"), origin=g("origin"), fmt=g("fmt"),
+            content_hash=g("content_hash"), similarity=g("similarity"),
+            ingested_at=g("ingested_at"), also_published_by=also,
         )
 
     @property

@@ -12,7 +12,8 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veille.core.model import Article, Reject
-from veille.store.schema import articles, copies, lsh_bands, rejects
+from veille.core.records import StoredArticle
+from veille.store.schema import articles, copies, lsh_bands, rejects, story_articles
 
 
 def now() -> datetime:
@@ -212,7 +213,8 @@ SUMMARY_COLUMNS = (
 
 
 def summary(row: Any) -> dict[str, Any]:
-    """The public JSON shape of an article in listings (the CLI contract)."""
+    """The public JSON shape of an article in listings (the CLI contract), from
+    a row or a :class:`StoredArticle` (same attribute names)."""
     return {
         "id": row.uid, "source": row.source, "published": row.published,
         "date_precision": row.date_precision, "language": row.language, "title": row.title,
@@ -242,13 +244,28 @@ def list_articles(
     return [summary(r) | {"seq": r.seq} for r in conn.execute(q)]
 
 
-def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
+def read_article(conn: Connection, uid: str) -> StoredArticle | None:
+    """One stored article, typed (its dates read once, see core.records)."""
     row = conn.execute(select(articles).where(articles.c.uid == uid)).first()
-    if row is None:
+    return None if row is None else StoredArticle.from_row(dict(row._mapping))
+
+
+def read_story_articles(conn: Connection, story_id: int) -> list[StoredArticle]:
+    """A story's articles in ingest order, typed."""
+    rows = conn.execute(
+        select(articles).join(story_articles, story_articles.c.article_uid == articles.c.uid)
+        .where(story_articles.c.story_id == story_id).order_by(articles.c.seq))
+    return [StoredArticle.from_row(dict(r._mapping)) for r in rows]
+
+
+def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
+    """The public JSON shape of one article (``veille article ID --json``)."""
+    art = read_article(conn, uid)
+    if art is None:
         return None
-    out = summary(row) | {"text": row.text, "origin": row.origin, "format": row.fmt,
-                          "content_hash": row.content_hash, "similarity": row.similarity,
-                          "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
+    out = summary(art) | {"text": art.text, "origin": art.origin, "format": art.fmt,
+                          "content_hash": art.content_hash, "similarity": art.similarity,
+                          "ingested_at": art.ingested_at.isoformat() if art.ingested_at else None}
     out["also_published_by"] = also_published_by(conn, uid)
     out["near_duplicates"] = [
         {"id": c["id"], "source": c["source"], "similarity": c["similarity"]}

@@ -19,6 +19,7 @@ from veille.ingest.sources import FORMATS
 from veille.services import pipeline
 from veille.store import Store
 from veille.web import cursor
+from veille.web.api.schemas import ArticleDetail, ArticleSummary, IngestResult, Page
 from veille.web.data import articles as data
 from veille.web.deps import ConnDep, Limit, Since, Until, get_store, iso_bound, require_write
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem, problem_responses
@@ -49,7 +50,8 @@ _INGEST_BODY = {
 }
 
 
-@router.get("/articles", summary="List articles (ingest order)", responses=LIST_ERRORS)
+@router.get("/articles", summary="List articles (ingest order)", responses=LIST_ERRORS,
+            response_model=Page[ArticleSummary], response_model_exclude_unset=True)
 def list_articles(
     conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     source: str | None = None, language: Annotated[str | None, Query(max_length=16)] = None,
@@ -64,7 +66,8 @@ def list_articles(
     return {"items": items, "next_cursor": cursor.encode("articles", nxt), "limit": limit}
 
 
-@router.get("/articles/{article_id:path}", summary="One article with its analysis", responses=ITEM_ERRORS)
+@router.get("/articles/{article_id:path}", summary="One article with its analysis", responses=ITEM_ERRORS,
+            response_model=ArticleDetail, response_model_exclude_unset=True)
 def get_article(conn: ConnDep, article_id: str) -> dict[str, Any]:
     art = data.get_article(conn, article_id)
     if art is None:
@@ -156,7 +159,8 @@ def _process(store: Store, added: list[str]) -> None:
 
 @router.post("/articles", status_code=201, summary="Ingest articles (needs the token)",
              dependencies=[Depends(require_write)], openapi_extra=_INGEST_BODY,
-             responses=problem_responses(400, 403, 413, 415, 422))
+             responses=problem_responses(400, 403, 413, 415, 422),
+             response_model=IngestResult, response_model_exclude_unset=True)
 async def ingest(
     request: Request, background: BackgroundTasks,
     fmt: Annotated[str, Query(alias="format", description="Upload format: " + "|".join(FORMATS))] = "auto",

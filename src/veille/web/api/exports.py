@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -15,9 +15,20 @@ from veille.web.problems import problem_responses
 
 router = APIRouter(tags=["exports"])
 
+#: The body of each format: JSON is an array of rows (their columns in
+#: ``veille.export.COLUMNS``), JSONL and CSV are text, Parquet is binary.
+_FILE_SCHEMAS: dict[str, dict[str, Any]] = {
+    "json": {"type": "array", "items": {"type": "object", "additionalProperties": True}},
+    "jsonl": {"type": "string", "description": "one JSON row per line"},
+    "csv": {"type": "string", "description": "a header line, then one row per line"},
+    "parquet": {"type": "string", "format": "binary"},
+}
+
 
 @router.get("/export/{kind}", summary="Export a whole table",
-            responses={200: {"content": {m: {} for m in ex.MEDIA_TYPES.values()}},
+            responses={200: {"description": "The table in the chosen format (a file download).",
+                             "content": {ex.MEDIA_TYPES[f]: {"schema": _FILE_SCHEMAS[f]}
+                                         for f in ex.MEDIA_TYPES}},
                        **problem_responses(422)})
 def export(
     request: Request, kind: Annotated[Literal["stories", "articles", "entities", "quotes"], Path()],

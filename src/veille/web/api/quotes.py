@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from veille.web import cursor
+from veille.web.api.schemas import Page, QuoteRow
 from veille.web.data import quotes as data
 from veille.web.deps import ConnDep, Limit
 from veille.web.problems import LIST_ERRORS
@@ -14,7 +15,8 @@ from veille.web.problems import LIST_ERRORS
 router = APIRouter(tags=["quotes"])
 
 
-@router.get("/quotes", summary="List quotes", responses=LIST_ERRORS)
+@router.get("/quotes", summary="List quotes", responses=LIST_ERRORS,
+            response_model=Page[QuoteRow], response_model_exclude_unset=True)
 def list_quotes(
     conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     speaker: Annotated[str | None, Query(max_length=200,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from veille.search.query import Filters, QueryError, search
 from veille.web import cursor
+from veille.web.api.schemas import SearchPage
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
 from veille.web.problems import LIST_ERRORS, Problem
 
@@ -36,7 +37,8 @@ def run_search(conn: Any, q: str, *, source: str | None, language: str | None, e
     return out
 
 
-@router.get("/search", summary="Full-text search", responses=LIST_ERRORS)
+@router.get("/search", summary="Full-text search", responses=LIST_ERRORS,
+            response_model=SearchPage, response_model_exclude_unset=True)
 def search_articles(
     conn: ConnDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words (all must match), "

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from veille.web import cursor
+from veille.web.api.schemas import Page, StoryDetail, StoryRow
 from veille.web.data import stories as data
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem
@@ -14,7 +15,8 @@ from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem
 router = APIRouter(tags=["stories"])
 
 
-@router.get("/stories", summary="List stories", responses=LIST_ERRORS)
+@router.get("/stories", summary="List stories", responses=LIST_ERRORS,
+            response_model=Page[StoryRow], response_model_exclude_unset=True)
 def list_stories(
     conn: ConnDep, limit: Limit = 20, cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     sort: Annotated[Literal["recent", "size"], Query(description="recent: last published first; "
@@ -28,7 +30,8 @@ def list_stories(
     return {"items": items, "next_cursor": cursor.encode(f"stories:{sort}", nxt), "limit": limit}
 
 
-@router.get("/stories/{story_id}", summary="One story with its full view", responses=ITEM_ERRORS)
+@router.get("/stories/{story_id}", summary="One story with its full view", responses=ITEM_ERRORS,
+            response_model=StoryDetail, response_model_exclude_unset=True)
 def get_story(conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
     story = data.get_story(conn, story_id)
     if story is None:

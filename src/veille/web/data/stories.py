@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, func, or_, select, tuple_
 
-from veille.store.schema import articles, entities, mentions, stories, story_articles
+from veille.store.articles import read_story_articles
+from veille.store.schema import entities, mentions, stories, story_articles
 from veille.stories.service import compute_story_view
 from veille.stories.view import is_current
 
@@ -69,23 +70,16 @@ def list_stories(
     return items, nxt
 
 
-def story_articles_of(conn: Connection, story_id: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        select(articles).join(story_articles, story_articles.c.article_uid == articles.c.uid)
-        .where(story_articles.c.story_id == story_id).order_by(articles.c.seq))
-    return [dict(r._mapping) for r in rows]
-
-
 def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[str, Any] | None:
     """The story row, its articles and its view (stored, else computed on the fly)."""
     r = conn.execute(select(*_COLS, stories.c.view).where(stories.c.id == story_id)).first()
     if r is None:
         return None
     out = _row(r)
-    arts = story_articles_of(conn, story_id)
+    arts = read_story_articles(conn, story_id)
     out["articles"] = [
-        {"id": a["uid"], "title": a["title"], "source": a["source"], "published": a["published"],
-         "language": a["language"], "url": a["url"], "duplicate_of": a["duplicate_of"]}
+        {"id": a.uid, "title": a.title, "source": a.source, "published": a.published,
+         "language": a.language, "url": a.url, "duplicate_of": a.duplicate_of}
         for a in arts
     ]
     view = r.view if isinstance(r.view, dict) and is_current(r.view) else None
