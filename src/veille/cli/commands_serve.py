@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import typer
+import uvicorn
+from rich.console import Console
 from rich.markup import escape
 
+from veille import export as ex
 from veille.cli.base import app, console, fail, open_store, print_json
+from veille.search.index import ensure_indexed
+from veille.search.query import Filters, QueryError, search
+from veille.web.app import create_app
 
 KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
 FORMATS = ("json", "jsonl", "csv", "parquet")
@@ -26,12 +33,6 @@ def serve(
              "repeated read, and each worker keeps a cache of its own (docs/performance-serve.md)."),
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
-    import os
-
-    import uvicorn
-
-    from veille.web import create_app
-
     store = open_store(ctx)
     web = create_app(store)  # migrates and catches up the search index once, before any worker
     n = workers
@@ -62,8 +63,6 @@ def export_cmd(
     output: str = typer.Option("-", "--output", "-o", help="File to write (- for standard output)."),
 ) -> None:
     """Export stories, articles, entities or quotes as JSON, JSONL, CSV or Parquet."""
-    from veille import export as ex
-
     if kind not in KINDS:
         fail(f"KIND must be one of {', '.join(KINDS)}, not {kind!r}")
     if fmt not in FORMATS:
@@ -92,9 +91,6 @@ def search_cmd(
     json_out: bool = typer.Option(False, "--json", help="Print JSON (with facets)."),
 ) -> None:
     """Full-text search over articles (stemmed French/English, BM25 ranking)."""
-    from veille.search.index import ensure_indexed
-    from veille.search.query import Filters, QueryError, search
-
     store = open_store(ctx)
     ensure_indexed(store)
     with store.connect() as conn:
@@ -108,8 +104,6 @@ def search_cmd(
     if json_out:
         print_json(res)
         return
-    from rich.console import Console
-
     out = Console()
     out.print(f"{res['total']} article(s)", highlight=False)
     for r in res["results"]:

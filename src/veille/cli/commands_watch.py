@@ -9,10 +9,35 @@ import threading
 from typing import Any
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from sqlalchemy import update
 
 from veille.cli.base import app, console, fail, open_store, print_json, settings_of
+from veille.store.schema import sources
+from veille.watch.alerts import (
+    describe,
+    list_alerts,
+    list_watchlists,
+    remove_watchlist,
+    save_watchlist,
+)
+from veille.watch.changes import changes_since, updated_stories
+from veille.watch.fetch import Fetcher, FetchPolicy
+from veille.watch.poll import PollOptions, run_forever, run_pass
+from veille.watch.sources import (
+    KINDS,
+    ConfigError,
+    SourceSpec,
+    WatchlistSpec,
+    format_every,
+    list_sources,
+    load_config,
+    parse_every,
+    remove_source,
+    upsert_source,
+)
 
 source_app = typer.Typer(help="Feeds and pages to watch.", no_args_is_help=True)
 watchlist_app = typer.Typer(help="Entities and queries to be alerted about.", no_args_is_help=True)
@@ -55,10 +80,6 @@ def watch(
 
     Runs until stopped (Ctrl-C / SIGTERM); --once does one pass (for cron).
     """
-    from veille.watch.alerts import save_watchlist
-    from veille.watch.fetch import Fetcher, FetchPolicy
-    from veille.watch.poll import PollOptions, run_forever, run_pass
-    from veille.watch.sources import ConfigError, list_sources, load_config, upsert_source
 
     _setup_logging(log_level)
     settings = settings_of(ctx)
@@ -119,9 +140,7 @@ def watch(
 
 
 def _make_all_due(store: Any) -> None:
-    from sqlalchemy import update
 
-    from veille.watch.tables import sources
 
     with store.begin() as conn:
         conn.execute(update(sources).values(next_due=None))
@@ -137,8 +156,6 @@ def source_add(
     kind: str = typer.Option("auto", "--kind", help="auto|feed|page"),
 ) -> None:
     """Add (or update) a watched source."""
-    from veille.watch.sources import KINDS, ConfigError, SourceSpec, parse_every, upsert_source
-
     if kind not in KINDS:
         fail(f"--kind must be one of {', '.join(KINDS)}")
     try:
@@ -155,8 +172,6 @@ def source_add(
 @source_app.command("list")
 def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json")) -> None:
     """Watched sources with their schedule and last error."""
-    from veille.watch.sources import format_every, list_sources
-
     with open_store(ctx).connect() as conn:
         rows = list_sources(conn)
     if json_out:
@@ -168,7 +183,6 @@ def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json
                       format_every(r["every"]),
                       r["next_due"].isoformat(timespec="seconds") if r["next_due"] else "now",
                       str(r["failures"]), escape(r["last_error"] or ""))
-    from rich.console import Console
 
     Console().print(table)
 
@@ -176,8 +190,6 @@ def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json
 @source_app.command("remove")
 def source_remove(ctx: typer.Context, ref: str = typer.Argument(..., help="Source id or URL.")) -> None:
     """Stop watching a source (its articles stay)."""
-    from veille.watch.sources import remove_source
-
     with open_store(ctx).begin() as conn:
         if not remove_source(conn, ref):
             fail(f"no source {ref!r}", 1)
@@ -194,9 +206,6 @@ def watchlist_add(
                                       help="print | jsonl:PATH | webhook:URL (repeatable)."),
 ) -> None:
     """Create or replace a watchlist."""
-    from veille.watch.alerts import save_watchlist
-    from veille.watch.sources import ConfigError, WatchlistSpec
-
     try:
         with open_store(ctx).begin() as conn:
             wid = save_watchlist(conn, WatchlistSpec(name, list(entity), list(query),
@@ -209,8 +218,6 @@ def watchlist_add(
 
 @watchlist_app.command("list")
 def watchlist_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json")) -> None:
-    from veille.watch.alerts import list_watchlists
-
     with open_store(ctx).connect() as conn:
         rows = list_watchlists(conn)
     if json_out:
@@ -220,15 +227,12 @@ def watchlist_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--j
     for r in rows:
         table.add_row(str(r["id"]), escape(r["name"]), escape(", ".join(r["entities"])),
                       escape(", ".join(r["queries"])), escape(", ".join(r["channels"])))
-    from rich.console import Console
 
     Console().print(table)
 
 
 @watchlist_app.command("remove")
 def watchlist_remove(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
-    from veille.watch.alerts import remove_watchlist
-
     with open_store(ctx).begin() as conn:
         if not remove_watchlist(conn, name):
             fail(f"no watchlist {name!r}", 1)
@@ -242,8 +246,6 @@ def alerts(
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
     """Recorded alerts, newest first."""
-    from veille.watch.alerts import describe, list_alerts
-
     with open_store(ctx).connect() as conn:
         rows = list_alerts(conn, limit=limit, watchlist=watchlist)
     if json_out:
@@ -263,8 +265,6 @@ def updates(
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
     """Stories that gained articles since you last looked, or one story's changes."""
-    from veille.watch.changes import changes_since, updated_stories
-
     store = open_store(ctx)
     if story_id is None:
         with store.connect() as conn:
