@@ -16,8 +16,8 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, select
 
+from veille.store import quotes as quote_data
 from veille.store.schema import articles, entities, stories, story_articles
-from veille.web.data import quotes as quote_data
 
 KINDS = ("stories", "articles", "entities", "quotes")
 FORMATS = ("json", "jsonl", "csv", "parquet")

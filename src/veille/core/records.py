@@ -133,7 +133,7 @@ T = TypeVar("T")
 _SENTENCE_DEFAULTS = {"index": 0, "start": 0}
 
 
-def _item(cls: type[T], data: Any, defaults: Mapping[str, Any] | None = None) -> T | None:
+def item_from_dict(cls: type[T], data: Any, defaults: Mapping[str, Any] | None = None) -> T | None:
     """One analysis item from its stored JSON; keys an older version did not
     write take the field's default (None for the required ones, as ``.get``
     gave), keys this version does not know are left out."""
@@ -161,7 +161,7 @@ _NAMES: dict[type, tuple[tuple[str, bool], ...]] = {}
 def _items(cls: type[T], values: Any, defaults: Mapping[str, Any] | None = None) -> list[T]:
     out = []
     for v in values or []:
-        it = _item(cls, v, defaults)
+        it = item_from_dict(cls, v, defaults)
         if it is not None:
             out.append(it)
     return out

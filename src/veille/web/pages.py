@@ -9,11 +9,11 @@ from fastapi.responses import HTMLResponse, Response
 
 from veille.search.query import QueryError, parse
 from veille.search.snippets import hit_spans
+from veille.store import quotes as quote_data
 from veille.web import cursor
 from veille.web.api.search import run_search
 from veille.web.data import articles as article_data
 from veille.web.data import entities as entity_data
-from veille.web.data import quotes as quote_data
 from veille.web.data import stories as story_data
 from veille.web.deps import ConnDep
 from veille.web.problems import Problem

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from veille.store import quotes as data
 from veille.web import cursor
 from veille.web.api.schemas import Page, QuoteRow
-from veille.web.data import quotes as data
 from veille.web.deps import ConnDep, Limit
 from veille.web.problems import LIST_ERRORS
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, String, cast, func, or_, select
 
+from veille.store.quotes import list_quotes, public
 from veille.store.schema import entities, mentions
-from veille.web.data.quotes import list_quotes, public
 from veille.web.data.stories import stories_of_entity
 
 

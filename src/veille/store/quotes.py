@@ -1,5 +1,7 @@
 """Quotes, read from the per-article analyses (no quote table: the analysis JSON is the truth).
 
+The API, the pages and ``veille export`` list quotes through this module.
+
 Paging walks analyses in ingest order and stops once a page is full, so a
 page costs the articles it reads, not the corpus. A speaker filter first
 narrows the articles with an index (mentions of the speaker's entity) or, for
@@ -12,17 +14,19 @@ from typing import Any
 
 from sqlalchemy import Connection, String, cast, func, select
 
-from veille.search.text import fold
+from veille.core.model import Quote
+from veille.core.records import item_from_dict
+from veille.core.text import fold_word as fold  # the search index's fold, as before
 from veille.store.schema import analyses, articles, entities, mentions
 
 _CHUNK = 200
 
 
-def _speaker_matches(qt: dict[str, Any], speaker: str, is_entity: bool) -> bool:
+def _speaker_matches(qt: Quote, speaker: str, is_entity: bool) -> bool:
     if is_entity:
-        return qt.get("speaker_entity_id") == speaker
+        return qt.speaker_entity_id == speaker
     want = fold(speaker)
-    names = (qt.get("speaker"), qt.get("speaker_canonical"))
+    names = (qt.speaker, qt.speaker_canonical)
     return any(n and want in fold(n) for n in names)
 
 
@@ -51,20 +55,21 @@ def list_quotes(
         rows = conn.execute(stmt.where(articles.c.seq >= last_seq).limit(chunk)).all()
         for r in rows:
             data = r.data or {}
-            for i, qt in enumerate(data.get("quotes") or []):
+            for i, stored in enumerate(data.get("quotes") or []):
                 if r.seq == last_seq and i <= last_idx:
                     continue
-                if not isinstance(qt, dict) or (speaker and not _speaker_matches(qt, speaker, is_entity)):
+                qt = item_from_dict(Quote, stored)
+                if qt is None or (speaker and not _speaker_matches(qt, speaker, is_entity)):
                     continue
                 if len(out) == limit:
                     prev = out[-1]
                     return out, (prev["_seq"], prev["index"])
                 out.append({
-                    "article_id": r.uid, "index": i, "text": qt.get("text"),
-                    "speaker": qt.get("speaker_canonical") or qt.get("speaker"),
-                    "speaker_surface": qt.get("speaker"), "speaker_entity_id": qt.get("speaker_entity_id"),
-                    "kind": qt.get("kind"), "verb": qt.get("verb"), "start": qt.get("start"),
-                    "end": qt.get("end"), "source": r.source, "published": r.published,
+                    "article_id": r.uid, "index": i, "text": qt.text,
+                    "speaker": qt.speaker_canonical or qt.speaker,
+                    "speaker_surface": qt.speaker, "speaker_entity_id": qt.speaker_entity_id,
+                    "kind": stored.get("kind"), "verb": qt.verb, "start": qt.start,
+                    "end": qt.end, "source": r.source, "published": r.published,
                     "language": r.language, "article_title": r.title, "_seq": r.seq,
                 })
         if len(rows) < chunk:
