@@ -1,9 +1,9 @@
-"""Analysis of stored articles with the parsing mapped over an engine's workers.
+"""The analysis driver of the pipeline (``veille.services.pipeline``), here or
+with the parsing mapped over an engine's workers.
 
-The same stage as :func:`veille.analyze.service.analyze_pending` (which stays
-the in-process path): pending articles are read in ingest order, each batch is
-analysed by :func:`veille.analyze.pipeline.analyze_batch` on a worker (spaCy
-loaded once per worker), and the results come back in order to this process,
+Pending articles are read in ingest order, each batch is analysed by
+:func:`veille.analyze.pipeline.analyze_batch` in this process or on a worker
+(spaCy loaded once per worker), and the results come back in order to this process,
 which links entities against the store and writes each batch in one
 transaction. Writes replace an article's analysis (delete + insert by uid),
 so a batch analysed twice after a worker died is stored once.
@@ -42,13 +42,19 @@ def count_pending(store: Store) -> int:
 
 
 def analyze_pending_on(
-    store: Store, runner: Runner, *, batch_size: int = BATCH,
+    store: Store, runner: Runner | None, *, batch_size: int = BATCH,
     on_batch: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
+    """Analyse every pending article, on ``runner``'s workers or (None) here;
+    the report names the engine only when there is one."""
+    batches = pending_batches(store, batch_size)
     done = 0
-    for results in runner.map(analyze_items, pending_batches(store, batch_size)):
+    for results in (runner.map(analyze_items, batches) if runner is not None
+                    else map(analyze_items, batches)):
         save_batch(store, results)
         done += len(results)
         if on_batch:
             on_batch(len(results))
+    if runner is None:
+        return {"analyzed": done}
     return {"analyzed": done, "engine": runner.describe()}

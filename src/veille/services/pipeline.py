@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from veille.analyze.service import pending_batches, save_batch
 from veille.cluster import service as clustering
 from veille.core.model import Article, Reject
-from veille.engine.analysis import analyze_items, count_pending
+from veille.engine.analysis import BATCH as ANALYSIS_BATCH
+from veille.engine.analysis import analyze_pending_on, count_pending
 from veille.engine.batchgc import batch_gc
 from veille.engine.runners import Runner
 from veille.ingest.readers import Item
@@ -40,7 +40,6 @@ OnProgress = Callable[[str, int, int | None], None]
 #: Called with every article read (stored or not) and every reject, in order.
 OnItem = Callable[[Article | Reject], None]
 
-ANALYSIS_BATCH = 32  # articles per analysis batch (veille.analyze.service.BATCH)
 
 
 @dataclass
@@ -168,24 +167,13 @@ def analyse_new(store: Store, report: PipelineReport, options: PipelineOptions, 
 
 def analyse_pending(store: Store, runner: Runner | None = None, *, batch_size: int = ANALYSIS_BATCH,
                     on_progress: OnProgress | None = None) -> dict[str, Any]:
-    """The one analysis driver: pending articles in ingest order, each batch
-    analysed here or on the runner's workers (spaCy loaded once per worker),
-    linked and saved by this process in one transaction per batch."""
+    """Pending articles in ingest order, each batch analysed here or on the
+    runner's workers (spaCy loaded once per worker), linked and saved by this
+    process in one transaction per batch (``veille.engine.analysis``)."""
     progress = on_progress or _quiet
     progress("analyse", 0, count_pending(store) if on_progress is not None else None)
-    done = 0
-    for results in _map(runner, analyze_items, pending_batches(store, batch_size)):
-        save_batch(store, results)
-        done += len(results)
-        progress("analyse", len(results), None)
-    out: dict[str, Any] = {"analyzed": done}
-    if runner is not None:
-        out["engine"] = runner.describe()
-    return out
-
-
-def _map(runner: Runner | None, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
-    return runner.map(fn, batches) if runner is not None else map(fn, batches)
+    return analyze_pending_on(store, runner, batch_size=batch_size,
+                              on_batch=lambda n: progress("analyse", n, None))
 
 
 def cluster_new(store: Store, report: PipelineReport, options: PipelineOptions, *,
