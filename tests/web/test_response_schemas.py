@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from veille.web.api.schemas import ArticleDetail, StoryDetail
+from veille.web.api.schemas import ArticleDetail, SearchPage, StoryDetail
 
 #: The watcher's routes (veille.watch.api) get their models separately.
 WATCHER = {"/api/alerts", "/api/watchlists", "/api/updates", "/api/stories/{story_id}/changes",
@@ -62,3 +62,11 @@ def test_models_print_bodies_unchanged_absent_stays_absent(client: TestClient) -
     assert _through(StoryDetail, story | {"view": {}}) == story | {"view": {}}
     extended = art | {"a_new_field": [1, 2]}
     assert _through(ArticleDetail, extended) == extended  # extend, never drop
+
+
+def test_search_hit_of_an_empty_text_keeps_its_short_snippet(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "Loukachenko"}).json()
+    assert body["results"]
+    hit = body["results"][0] | {"snippet": {"text": "", "start": 0, "end": 0, "highlights": []}}
+    page = body | {"results": [hit]}
+    assert _through(SearchPage, page) == page

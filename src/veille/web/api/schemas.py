@@ -194,8 +194,8 @@ class StoryRow(Open):
     id: int
     title: str | None
     size: int
-    languages: list[str]
-    sources: list[str]
+    languages: list[str | None]
+    sources: list[str | None]
     first_published: str | None
     last_published: str | None
     predecessor_id: int | None
@@ -280,8 +280,9 @@ class Snippet(Open):
     start: int
     end: int
     highlights: list[tuple[int, int]]
-    prefix: bool
-    suffix: bool
+    # whether text was cut before/after the window; absent when the text is empty
+    prefix: bool = False
+    suffix: bool = False
 
 
 class SearchHit(Open):
