@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from veille.core.model import Analysis
+from veille.core.model import Analysis, EntityRecord
 from veille.core.records import CopyRef, StoredArticle, analysis_from_dict
 from veille.store.articles import now
 from veille.store.schema import analyses, articles, copies, entities, stories, story_articles
@@ -25,7 +25,7 @@ class StoryInputs:
 
     articles: list[StoredArticle] = field(default_factory=list)
     analyses: list[Analysis | None] = field(default_factory=list)
-    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, EntityRecord] = field(default_factory=dict)
 
 
 def story_inputs(conn: Connection, story_id: int) -> StoryInputs:
@@ -52,11 +52,11 @@ def story_inputs(conn: Connection, story_id: int) -> StoryInputs:
     ids = {m.entity_id for an in ans if an for m in an.entities}
     ids |= {q.speaker_entity_id for an in ans if an for q in an.quotes}
     ids.discard(None)
-    ents: dict[str, dict[str, Any]] = {}
+    ents: dict[str, EntityRecord] = {}
     if ids:
         for r in conn.execute(select(entities).where(entities.c.entity_id.in_(sorted(ids)))):
-            ents[r.entity_id] = {"entity_id": r.entity_id, "canonical": r.canonical,
-                                 "label": r.label, "aliases": list(r.aliases or [])}
+            ents[r.entity_id] = EntityRecord(entity_id=r.entity_id, canonical=r.canonical,
+                                             label=r.label, aliases=list(r.aliases or []))
     return StoryInputs(arts, ans, ents)
 
 
