@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, TypeVar, Union
 
+from veille.core.records import CopyRef
+
 SCHEMA = "veille.story_view/1"
 
 T = TypeVar("T")
@@ -91,16 +93,6 @@ def from_plain(cls: type[T], data: Mapping[str, Any]) -> T:
 
 # --- parts ------------------------------------------------------------------------
 @dataclass
-class CopyOf:
-    """An exact copy of a story's article published by another outlet."""
-
-    uid: str
-    source: str | None
-    url: str | None
-    published: str | None
-
-
-@dataclass
 class ViewArticle:
     uid: str
     title: str | None
@@ -113,7 +105,7 @@ class ViewArticle:
     independent_source: str  # the source this article counts as (see stories.sources)
     source_reason: str
     wire_agency: str | None
-    also_published_by: list[CopyOf] = field(default_factory=list)
+    also_published_by: list[CopyRef] = field(default_factory=list)
 
 
 @dataclass

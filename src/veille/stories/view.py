@@ -17,7 +17,6 @@ from veille.core.model import Analysis
 from veille.core.records import StoredArticle, analysis_from_dict
 from veille.core.views import (
     SCHEMA,
-    CopyOf,
     Corroboration,
     Disagreement,
     Languages,
@@ -106,9 +105,7 @@ def build_story_view(
                 independent_source=keys[a.uid]["key"],
                 source_reason=keys[a.uid]["reason"],
                 wire_agency=keys[a.uid]["agency"],
-                also_published_by=[CopyOf(uid=c.uid, source=c.source, url=c.url,
-                                          published=c.published)
-                                   for c in a.also_published_by],
+                also_published_by=list(a.also_published_by),
             )
             for a in arts
         ],

@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar, Union
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from veille.core import model as core_model
-from veille.core import views
+from veille.core import records, views
 
 _OPEN = ConfigDict(extra="allow", populate_by_name=True)
 Number = int | float
@@ -57,7 +57,7 @@ def _convert(tp: Any) -> Any:
 def model_of(dc: type) -> type[BaseModel]:
     """The pydantic model of a dataclass: same fields, JSON names, defaults
     (builder-internal fields of the view left out)."""
-    hints = typing.get_type_hints(dc, vars(views) | vars(core_model))
+    hints = typing.get_type_hints(dc, vars(views) | vars(core_model) | vars(records))
     spec: dict[str, Any] = {}
     for f in dataclasses.fields(dc):
         if f.metadata.get("internal"):
