@@ -21,7 +21,7 @@ N = int(os.environ.get("VEILLE_API_FUZZ_EXAMPLES", "25"))
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from veille.web import create_app
+    from veille.web.app import create_app
     from web.conftest import build_store  # the web tests' seeds store, built by the real stages
 
     store: Store = build_store(str(tmp_path_factory.mktemp("api") / "api.db"), [str(REPO / "examples")])

@@ -36,7 +36,7 @@ EVIL = {
 
 @pytest.fixture(scope="module")
 def app_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Store, list[str]]]:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     store = Store.open(str(tmp_path_factory.mktemp("untrusted") / "u.db"))
     statements: list[str] = []
@@ -241,7 +241,7 @@ def test_upload_limit_applies_while_streaming(kind: str, tmp_path: Path) -> None
     the limit is passed: the app stops reading, nothing is buffered whole."""
     import json
 
-    from veille.web import create_app
+    from veille.web.app import create_app
     from veille.web.api.articles import MAX_UPLOAD
 
     app = create_app(Store.open(str(tmp_path / "s.db")), token=TOKEN)
@@ -277,7 +277,7 @@ def test_invalid_multipart_is_a_problem(app_store) -> None:  # type: ignore[no-u
 
 def test_article_over_size_limit_is_rejected_with_reason(tmp_path: Path) -> None:
     from veille.core.settings import Settings
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     settings = Settings()
     settings.max_article_bytes = 2000

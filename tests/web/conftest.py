@@ -57,7 +57,7 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def client(seeds_store: Store) -> Iterator[TestClient]:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     with TestClient(create_app(seeds_store, token=TOKEN)) as c:
         yield c
@@ -112,7 +112,7 @@ RAW_MARKUP = ["<script>alert", "<img src=x", "<b onmouseover", 'href="javascript
 
 @pytest.fixture(scope="session")
 def xss_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     store = Store.open(str(Path(tmp_path_factory.mktemp("xss")) / "xss.db"))
     with TestClient(create_app(store, token=TOKEN)) as c:

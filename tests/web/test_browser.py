@@ -33,7 +33,7 @@ pytestmark = [
 def _serve(store: Store) -> Iterator[str]:
     import uvicorn
 
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

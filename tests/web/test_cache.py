@@ -37,7 +37,7 @@ def _ids(client: TestClient) -> list[str]:
 
 
 def test_repeated_read_is_cached_and_a_write_elsewhere_empties_it(tmp_path: Path, counted: list[int]) -> None:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     db = str(tmp_path / "c.db")
     store = Store.open(db)
@@ -64,7 +64,7 @@ def test_repeated_read_is_cached_and_a_write_elsewhere_empties_it(tmp_path: Path
 
 
 def test_not_cached_when_reads_need_the_token(tmp_path: Path, counted: list[int]) -> None:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     store = Store.open(str(tmp_path / "p.db"))
     with TestClient(create_app(store, token=TOKEN, protect_reads=True)) as client:

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def pg_client(pg_url: str) -> Iterator[TestClient]:  # noqa: F811
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     store = build_store(pg_url, [str(EXAMPLES)])
     with TestClient(create_app(store)) as c:

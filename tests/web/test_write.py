@@ -19,7 +19,7 @@ ARTICLE = {"id": "w-1", "text": "Le conseil municipal a voté le budget mardi so
 
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[TestClient]:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     with TestClient(create_app(Store.open(str(tmp_path / "w.db")), token=TOKEN)) as c:
         yield c
@@ -72,7 +72,7 @@ def test_write_needs_the_token(fresh: TestClient, headers: dict[str, str]) -> No
 
 
 def test_write_refused_when_no_token_is_set(tmp_path: Path) -> None:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     with TestClient(create_app(Store.open(str(tmp_path / "n.db")), token="")) as c:
         assert_problem(c.post("/api/articles", json=ARTICLE, headers=AUTH), 403)
@@ -80,7 +80,7 @@ def test_write_refused_when_no_token_is_set(tmp_path: Path) -> None:
 
 
 def test_reads_can_be_protected(tmp_path: Path) -> None:
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     with TestClient(create_app(Store.open(str(tmp_path / "p.db")), token=TOKEN, protect_reads=True)) as c:
         assert_problem(c.get("/api/articles"), 401)

@@ -15,7 +15,6 @@ from veille import export as ex
 from veille.cli.base import app, console, fail, open_store, print_json
 from veille.search.index import ensure_indexed
 from veille.search.query import Filters, QueryError, search
-from veille.web.app import create_app
 
 KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
 FORMATS = ("json", "jsonl", "csv", "parquet")
@@ -34,6 +33,10 @@ def serve(
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
     store = open_store(ctx)
+    # The web app (FastAPI and its pydantic response models) is imported here, not at
+    # the top: ~0.3 s of start-up that only this command needs.
+    from veille.web.app import create_app
+
     web = create_app(store)  # migrates and catches up the search index once, before any worker
     n = workers
     shown = "localhost" if host in ("0.0.0.0", "::") else host

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from veille.core.views import EntityGraph, GraphEdge, GraphNode
 from veille.stories.units import Unit
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _get(rec: Any, name: str) -> Any:
@@ -22,6 +23,8 @@ def _get(rec: Any, name: str) -> Any:
 
 
 def build_graph(units: Sequence[Unit], entities: Mapping[str, Any]) -> nx.Graph:
+    import networkx as nx  # lazily: see summary.lexrank (start-up time)
+
     g = nx.Graph()
     mentions: Counter[str] = Counter()
     arts: dict[str, set[str]] = {}
@@ -61,6 +64,8 @@ def graph_view(g: nx.Graph) -> EntityGraph:
 
 
 def graph_from_json(data: Mapping[str, Any]) -> nx.Graph:
+    import networkx as nx  # lazily: see summary.lexrank (start-up time)
+
     g = nx.Graph()
     for n in data.get("nodes", []):
         g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
@@ -71,4 +76,6 @@ def graph_from_json(data: Mapping[str, Any]) -> nx.Graph:
 
 def to_graphml(data: Mapping[str, Any]) -> str:
     """GraphML text of a view's ``entity_graph`` section."""
+    import networkx as nx  # lazily: see summary.lexrank (start-up time)
+
     return "\n".join(nx.generate_graphml(graph_from_json(data)))

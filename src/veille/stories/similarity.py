@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 
 def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -21,6 +19,11 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     n = len(texts)
     if n == 0:
         return np.zeros((0, 0))
+    # scikit-learn is imported here, not at the top: it costs ~0.8 s of start-up
+    # to every veille command, and only building a story view needs it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     try:
         vec = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True,
