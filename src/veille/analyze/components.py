@@ -87,7 +87,7 @@ def quotes(work: ArticleWork) -> None:
         an.notes.extend(notes)
 
 
-@component(TIMES, version=1, requires=("sentences",), assigns=("times",))
+@component(TIMES, version=2, requires=("sentences",), assigns=("times",))
 def times(work: ArticleWork) -> None:
     """Time expressions resolved against the publication date (veille.analyze.temporal)."""
     if work.parse == "no-model":

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from veille.analyze.temporal import extract_times
 from veille.core.model import DateRange, TimeRef
+from veille.lang.detect import detect_language
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -153,9 +154,77 @@ class Mismatch:
     context: str
 
 
+@dataclass
+class Breakdown:
+    """Counts per gold type (recall side) and per system type / method (precision side).
+
+    A relaxed match between a gold DATE and a system DURATION counts in the
+    DATE row's recall and in the DURATION row's precision, so each row says
+    how well that kind of expression is found, and how often what we call that
+    kind is right.
+    """
+
+    gold: dict[str, int] = field(default_factory=dict)
+    gold_relaxed: dict[str, int] = field(default_factory=dict)
+    gold_value: dict[str, int] = field(default_factory=dict)
+    system: dict[str, int] = field(default_factory=dict)
+    sys_relaxed: dict[str, int] = field(default_factory=dict)
+    sys_value: dict[str, int] = field(default_factory=dict)
+
+    @staticmethod
+    def _inc(d: dict[str, int], key: str) -> None:
+        d[key] = d.get(key, 0) + 1
+
+    def add(self, o: Breakdown) -> None:
+        for name in ("gold", "gold_relaxed", "gold_value", "system", "sys_relaxed", "sys_value"):
+            mine, theirs = getattr(self, name), getattr(o, name)
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v
+
+    def report(self) -> dict[str, dict[str, object]]:
+        out: dict[str, dict[str, object]] = {}
+        for k in sorted(set(self.gold) | set(self.system)):
+            ng, ns = self.gold.get(k, 0), self.system.get(k, 0)
+            rel_p = self.sys_relaxed.get(k, 0) / ns if ns else 0.0
+            rel_r = self.gold_relaxed.get(k, 0) / ng if ng else 0.0
+            val_p = self.sys_value.get(k, 0) / ns if ns else 0.0
+            val_r = self.gold_value.get(k, 0) / ng if ng else 0.0
+            row: dict[str, object] = {"gold": ng, "system": ns}
+            if ng or ns:
+                row["relaxed"] = _prf_from(rel_p, rel_r)
+                row["value"] = _prf_from(val_p, val_r)
+            out[k] = row
+        return out
+
+
+def _prf_from(p: float, r: float) -> dict[str, float]:
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2)}
+
+
+def method_family(t: TimeRef) -> str:
+    """``grammar:day_month`` -> ``grammar:day_month``; the method is already a family name."""
+    return t.method or "unknown"
+
+
 def score_doc(doc: TimeMLDoc, system: Iterable[TimeRef]) -> tuple[Counts, list[Mismatch]]:
+    c, errors, _, _ = score_doc_detailed(doc, system)
+    return c, errors
+
+
+def score_doc_detailed(
+    doc: TimeMLDoc, system: Iterable[TimeRef]
+) -> tuple[Counts, list[Mismatch], Breakdown, Breakdown]:
+    """Totals, errors, and the breakdowns per type and per method (precision only:
+    gold has no method)."""
     sys_list = sorted((u for t in system for u in timeml_units(t)), key=lambda t: t.start)
     c = Counts(n_gold=len(doc.timexes), n_sys=len(sys_list))
+    by_type, by_method = Breakdown(), Breakdown()
+    for g in doc.timexes:
+        Breakdown._inc(by_type.gold, g.type)
+    for t in sys_list:
+        Breakdown._inc(by_type.system, t.type)
+        Breakdown._inc(by_method.system, method_family(t))
     used: set[int] = set()
     errors: list[Mismatch] = []
 
@@ -176,12 +245,18 @@ def score_doc(doc: TimeMLDoc, system: Iterable[TimeRef]) -> tuple[Counts, list[M
         used.add(best)
         t = sys_list[best]
         c.relaxed += 1
+        Breakdown._inc(by_type.gold_relaxed, g.type)
+        Breakdown._inc(by_type.sys_relaxed, t.type)
+        Breakdown._inc(by_method.sys_relaxed, method_family(t))
         if (t.start, t.end) == (g.start, g.end):
             c.strict += 1
         if t.type == g.type:
             c.type += 1
         if timeml_value(t) == g.value:
             c.value += 1
+            Breakdown._inc(by_type.gold_value, g.type)
+            Breakdown._inc(by_type.sys_value, t.type)
+            Breakdown._inc(by_method.sys_value, method_family(t))
         else:
             errors.append(Mismatch(doc.doc_id, "value", f"{g.text}={g.value}",
                                    f"{t.text}={timeml_value(t)}", ctx(g.start, g.end)))
@@ -189,19 +264,48 @@ def score_doc(doc: TimeMLDoc, system: Iterable[TimeRef]) -> tuple[Counts, list[M
         if i not in used:
             errors.append(Mismatch(doc.doc_id, "spurious", None, f"{t.text}={t.value}",
                                    ctx(t.start, t.end)))
-    return c, errors
+    return c, errors, by_type, by_method
 
 
-def evaluate(directory: Path, language: str = "fr") -> tuple[dict[str, object], list[Mismatch]]:
-    """Run ``extract_times`` on every document (DCT at day precision) and score."""
+def corpus_language(docs: list[TimeMLDoc]) -> str | None:
+    """The language most documents are detected in (lingua, on each document's start)."""
+    votes: dict[str, int] = {}
+    for doc in docs[:20]:
+        code = detect_language(doc.text)
+        if code:
+            votes[code] = votes.get(code, 0) + 1
+    return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+def evaluate(
+    directory: Path, language: str | None = "fr"
+) -> tuple[dict[str, object], list[Mismatch]]:
+    """Run ``extract_times`` on every document (DCT at day precision) and score.
+
+    ``language=None`` detects it from the documents. The report has the totals,
+    ``by_type`` (gold type for recall, system type for precision) and
+    ``by_method`` (precision only).
+    """
     total = Counts()
+    by_type, by_method = Breakdown(), Breakdown()
     errors: list[Mismatch] = []
     docs = read_corpus(directory)
+    if language is None:
+        language = corpus_language(docs)
     for doc in docs:
         ref = DateRange(doc.dct, doc.dct, "day")
-        c, errs = score_doc(doc, extract_times(doc.text, [], ref, language))
+        c, errs, bt, bm = score_doc_detailed(doc, extract_times(doc.text, [], ref, language))
         total.add(c)
+        by_type.add(bt)
+        by_method.add(bm)
         errors.extend(errs)
     rep = total.report()
     rep["documents"] = len(docs)
+    rep["language"] = language
+    rep["by_type"] = by_type.report()
+    rep["by_method"] = {
+        k: {"system": v["system"], "relaxed_p": v["relaxed"]["p"],  # type: ignore[index]
+            "value_p": v["value"]["p"]}  # type: ignore[index]
+        for k, v in by_method.report().items()
+    }
     return rep, errors

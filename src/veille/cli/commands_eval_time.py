@@ -16,27 +16,47 @@ from veille.cli.base import app, eval_app  # noqa: F401
 def eval_timebank(
     directory: Path = typer.Argument(..., exists=True, file_okay=False,
                                      help="Folder of ISO-TimeML .tml files (French TimeBank)."),
-    language: str = typer.Option("fr", "--language", help="Language of the documents."),
+    language: str = typer.Option(
+        "auto", "--language",
+        help="Language of the documents (ISO 639-1), or 'auto' to detect it from them."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious and wrong values."),
 ) -> None:
     """Extraction (strict/relaxed) and normalisation (value) P/R/F1 of extract_times."""
     from veille.analyze.timebank import evaluate
 
-    rep, errors = evaluate(directory, language)
+    rep, errors = evaluate(directory, None if language == "auto" else language)
     if as_json:
         out = dict(rep)
         if show_errors:
             out["errors"] = [e.__dict__ for e in errors]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"documents: {rep['documents']}  gold: {rep['gold']}  system: {rep['system']}")
+    typer.echo(f"language: {rep['language']}  documents: {rep['documents']}  "
+               f"gold: {rep['gold']}  system: {rep['system']}")
     typer.echo(f"{'':<10}{'P':>8}{'R':>8}{'F1':>8}")
     for key in ("strict", "relaxed", "value", "type"):
         s = rep[key]
         assert isinstance(s, dict)
         typer.echo(f"{key:<10}{s['p']:>8.2f}{s['r']:>8.2f}{s['f1']:>8.2f}")
     typer.echo(f"value accuracy on relaxed matches: {rep['value_accuracy_on_relaxed']:.2f}")
+    by_type = rep["by_type"]
+    assert isinstance(by_type, dict)
+    typer.echo("per type (recall on gold type, precision on system type):")
+    typer.echo(f"{'type':<10}{'gold':>6}{'sys':>6}{'rel P':>8}{'rel R':>8}{'rel F1':>8}"
+               f"{'val P':>8}{'val R':>8}{'val F1':>8}")
+    for k, row in by_type.items():
+        rel, val = row.get("relaxed"), row.get("value")
+        if not (isinstance(rel, dict) and isinstance(val, dict)):
+            continue
+        typer.echo(f"{k:<10}{row['gold']:>6}{row['system']:>6}{rel['p']:>8.2f}{rel['r']:>8.2f}"
+                   f"{rel['f1']:>8.2f}{val['p']:>8.2f}{val['r']:>8.2f}{val['f1']:>8.2f}")
+    by_method = rep["by_method"]
+    assert isinstance(by_method, dict)
+    typer.echo("per method (precision: gold has no method):")
+    typer.echo(f"{'method':<28}{'sys':>6}{'rel P':>8}{'val P':>8}")
+    for k, row in sorted(by_method.items(), key=lambda kv: -kv[1]["system"]):
+        typer.echo(f"{k:<28}{row['system']:>6}{row['relaxed_p']:>8.2f}{row['value_p']:>8.2f}")
     if show_errors:
         for e in errors:
             typer.echo(f"  [{e.kind}] {e.doc}: gold={e.gold} sys={e.system} | {e.context!r}")

@@ -147,6 +147,9 @@ class TimeWords:
     quarters: dict[str, int] = field(default_factory=_d)  # "premier": 1 ... "dernier": 0 (last)
     quarter_words: Words = ()
     quarter_year_links: Words = ()  # regex: "de\\s+"
+    #: own: word between article and "quarter" -> years back from the quarter being
+    #: reported ("the year-ago quarter": -1); "" is the bare "the quarter"
+    quarter_relatives: dict[str, int] = field(default_factory=dict)
     numeric_weekday_article: Words = ()  # "le" (lundi 12/05/2023)
     #: own: regex of a day/month without year ("12/5"), groups d and m
     day_month_pattern: str = ""
@@ -210,6 +213,9 @@ class TimeWords:
     reference_prefixes: dict[str, str] = field(default_factory=dict)  # "actuel": PRESENT_REF
     reference_patterns: Words = ()  # regex: "actuel(?:le)?s?"
     reference_noun_before: dict[str, str] = field(default_factory=dict)  # "futur": "le futur"
+    #: TimeML type the language's corpora give PRESENT_REF / PAST_REF / FUTURE_REF
+    #: (ISO-TimeML French TimeBank: TIME; TempEval-3 English: DATE)
+    reference_type: str = "DATE"
     #: words that are time words only in a text of this language ("on", "now", "tonight")
     own_text_only: Words = ()
 

@@ -128,14 +128,18 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
         cands.append((y, key, refkey))
     if not cands:
         return None
+    if direction and not rel and dom is not None and month == ref.month:
+        # the tense moves a date by a year only across a month boundary: "was extended
+        # to Nov. 16" in a paper of 2 November is this November (a past verb often
+        # reports a plan), as HeidelTime's news strategy does
+        return ref.year
     if direction < 0:
         past = [c for c in cands if c[1] <= c[2]]
         return max(past, key=lambda c: c[1])[0] if past else ref.year
     if direction > 0:
         fut = [c for c in cands if c[1] >= c[2]]
         return min(fut, key=lambda c: c[1])[0] if fut else ref.year
-    if dom is None:
-        return ref.year
+    # no tense: the closest ("December" in a paper of 3 January is the one just gone)
     return min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))[0]
 
 
@@ -252,7 +256,7 @@ def relative_day(c: Candidate, ctx: Ctx) -> Resolved | None:
     if off == 0 and not part and not c.g.get("wd") and c.extra.get("generic"):
         # "Aujourd'hui, la ville a changé": clause-initial and set off by a comma, the
         # generic present (TimeML PRESENT_REF) rather than the publication day
-        return Resolved("TIME", "PRESENT_REF", d, d, "day")
+        return Resolved(reference_type(ctx), "PRESENT_REF", d, d, "day")
     return with_part(d, part)
 
 
@@ -431,14 +435,19 @@ def clock(c: Candidate, ctx: Ctx) -> Resolved | None:
     return Resolved("TIME", base.isoformat() + hhmm, base, base, "minute")
 
 
+def reference_type(ctx: Ctx) -> str:
+    """TimeML type of PRESENT_REF & co: the language's annotation convention."""
+    return ctx.words.reference_type if ctx.words is not None else "DATE"
+
+
 def reference(c: Candidate, ctx: Ctx) -> Resolved | None:
     w = c.g["ref"] or ""
     v = next((val for prefix, val in REFERENCE_PREFIXES.items() if w.startswith(prefix)),
              REFERENCES.get(w, "PRESENT_REF"))
     d = ctx.day
     if v == "PRESENT_REF":
-        return Resolved("TIME", v, d, d, "day" if d else None)
-    return Resolved("TIME", v, None, None, None)
+        return Resolved(reference_type(ctx), v, d, d, "day" if d else None)
+    return Resolved(reference_type(ctx), v, None, None, None)
 
 
 def frequency(c: Candidate, ctx: Ctx) -> Resolved | None:
@@ -515,6 +524,21 @@ def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     return quarter_res(year, q)
 
 
+def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'the quarter': the one being reported, the last completed (the current one when
+    the verb is future); 'the year-ago quarter' the same one a year before."""
+    if ctx.day is None:
+        return None
+    words = ctx.words
+    qrel = fold_same_length(c.g.get("qrel") or "")
+    back = words.quarter_relatives.get(qrel, 0) if words is not None else 0
+    q = (ctx.day.month - 1) // 3  # 0-based current quarter
+    if ctx.tense != "future":
+        q -= 1
+    y = ctx.day.year + q // 4 + back
+    return quarter_res(y, q % 4 + 1)
+
+
 def day_month_numeric(c: Candidate, ctx: Ctx) -> Resolved | None:
     d, m = int(c.g["d"] or 0), int(c.g["m"] or 0)
     if not (1 <= d <= 31 and 1 <= m <= 12):
@@ -583,11 +607,12 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
     "day_month_numeric": day_month_numeric, "holiday": holiday,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
+    "relative_quarter": relative_quarter,
 }  # fmt: skip
 
 #: kinds resolved by the tense of the governing verb
 NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
-               "season", "day_month_numeric", "holiday"}
+               "season", "day_month_numeric", "holiday", "relative_quarter"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "century", "duration", "frequency", "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}

@@ -34,7 +34,6 @@ from veille.analyze.temporal.lexicon import (
     NUMBER_WORDS,
     PERIOD_MODIFIERS,
     QUARTERS,
-    REFERENCES,
     RELATIVE_DAYS,
     SEASON_WORDS,
     TIME_PACKS,
@@ -197,9 +196,12 @@ AGO = (
 )
 NOON = (rf"(?:{alt(tw(lambda t: t.noon_leads))}\s+)"
         rf"(?P<nn>{alt(NOON_WORDS)})")
-REFERENCE = (
-    rf"(?P<ref>{alt([*REFERENCES, *tw(lambda t: t.reference_patterns)])})(?![a-z'-])"
-)
+def _reference(own: TimeWords) -> str | None:
+    """Own: 'actuellement', 'recently' -- the text's language only ("future" is no
+    French "futur", and these words are not mixed into another language's news)."""
+    words = [*own.references, *own.reference_patterns]
+    return rf"(?P<ref>{alt(words)})(?![a-z'-])" if words else None
+
 FREQUENCY = (
     rf"{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?|"
     rf"{'|'.join(tw(lambda t: t.set_parts))})(?![a-z])"
@@ -228,10 +230,22 @@ VAGUE_DURATION = (
 )
 QUARTER = (
     rf"(?:{alt(tw(lambda t: t.quarter_leads))}\s+)?"
-    rf"(?P<span>(?:{alt(tw(lambda t: t.quarter_articles))}\s+)?(?P<q>{alt(QUARTERS)})\s+"
+    rf"(?P<span>(?:{alt(tw(lambda t: t.quarter_articles))}\s+)?(?P<q>{alt(QUARTERS)})(?:\s+|-)"
     rf"{alt(tw(lambda t: t.quarter_words))}"
     rf"(?:\s+{alt(tw(lambda t: t.quarter_year_links))}?(?P<year>\d{{4}}))?)"
 )
+
+
+def _relative_quarter(own: TimeWords) -> str | None:
+    """Own: 'the quarter', 'the latest quarter', 'the year-ago quarter' (financial news:
+    the quarter being reported, i.e. the last one completed)."""
+    if not own.quarter_relatives:
+        return None
+    return (rf"(?:{alt(own.quarter_articles)})\s+(?:(?P<qrel>{alt(own.quarter_relatives)})\s+)?"
+            rf"(?:{alt(own.quarter_words)})(?![a-z-]|\s+(?:{alt(own.quarter_year_links)})"
+            rf"(?!\d))")
+
+
 PART_OF_DAY = (
     rf"{alt(tw(lambda t: t.bare_part_leads))}\s+(?P<span>{PART_MOD}"
     rf"{alt(tw(lambda t: t.bare_part_articles))}?"
@@ -307,7 +321,7 @@ RULES: tuple[Rule, ...] = (
     # 'à midi', 'vers minuit', 'at noon'
     Rule("noon", "noon", 2, _shared(NOON), gate=tuple(NOON_WORDS)),
     # 'actuellement', 'recently', "l'avenir" (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
-    Rule("reference", "ref", 4, _shared(REFERENCE)),
+    Rule("reference", "ref", 4, _reference),
     # 'chaque lundi', 'les mardis', 'quotidiennement', 'every week'
     Rule("frequency", "set", 2, _shared(FREQUENCY),
          gate=(*tw(lambda t: t.every_words), *WEEKDAYS, *FREQUENCIES)),
@@ -321,6 +335,9 @@ RULES: tuple[Rule, ...] = (
          gate=tw(lambda t: t.vague_relatives)),
     # 'au premier trimestre 2022', 'the third quarter'
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
+    # own: 'the quarter', 'the year-ago quarter'
+    Rule("relative_quarter", "relquarter", 3, _relative_quarter,
+         gate=tw(lambda t: t.quarter_words)),
     # own: '12/5' (day and month, no year)
     Rule("day_month_numeric", "daymonth", 2, _own("day_month_pattern"), gate=("/",)),
     # 'dans la nuit de samedi à dimanche', 'during the afternoon'

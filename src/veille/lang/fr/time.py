@@ -235,6 +235,7 @@ WORDS = TimeWords(
         "l'avenir": "FUTURE_REF", "auparavant": "PAST_REF", "autrefois": "PAST_REF",
         "jadis": "PAST_REF", "recemment": "PAST_REF",
     },
+    reference_type="TIME",
     reference_prefixes={"actuel": "PRESENT_REF", "futur": "FUTURE_REF"},
     reference_patterns=("actuel(?:le)?s?", "futur(?:e)?s?"),
     # "le futur" as a noun is fine, but mostly grammatical tense talk
