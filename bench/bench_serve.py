@@ -72,11 +72,11 @@ def real_articles() -> list[dict[str, Any]]:
 
 
 def build(db: str, n: int) -> dict[str, Any]:
-    from veille.analyze.service import analyze_pending
     from veille.cluster.service import cluster_pending
     from veille.ingest.service import ingest_items
     from veille.ingest.sources import SourceOptions, read_paths
     from veille.search.index import index_articles
+    from veille.services.pipeline import analyse_pending as analyze_pending
     from veille.store import Store
     from veille.store.schema import analyses, articles, mentions, stories, story_articles
 
@@ -245,7 +245,7 @@ def measure_cpu(db: str, n_requests: int) -> dict[str, Any]:
     """
     from fastapi.testclient import TestClient
 
-    from veille.web import create_app
+    from veille.web.app import create_app
 
     out: dict[str, Any] = {}
     with TestClient(create_app(db)) as client:

@@ -32,7 +32,7 @@ def process(store: Store) -> dict[str, Any]:
     """Analyse and cluster when those stages are importable (they land in parallel)."""
     out: dict[str, Any] = {}
     try:
-        from veille.analyze.service import analyze_pending
+        from veille.services.pipeline import analyse_pending as analyze_pending
     except ImportError:
         out["analyze"] = "absent"
     else:

@@ -8,13 +8,13 @@ in one transaction (a killed run resumes at the first unanalysed article).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from typing import Any
 
 from veille.analyze.linking import EntityIndex, link_entities
-from veille.analyze.pipeline import analyze_batch, component_versions
+from veille.analyze.pipeline import component_versions
 from veille.core.model import Analysis, DateRange
+from veille.core.records import row_dates
 from veille.store import Store
 from veille.store import analyses as q
 from veille.store.core import write_lock
@@ -35,42 +35,22 @@ BATCH = 32
 
 
 def _ref(row: dict[str, Any]) -> DateRange:
-    if not row.get("published_start"):
-        return DateRange.unknown()
-    return DateRange(date.fromisoformat(row["published_start"]),
-                     date.fromisoformat(row["published_end"]), row["date_precision"])
+    """The reference date times are resolved against: the stored publication range."""
+    return row_dates(row.get("published_start"), row.get("published_end"), row.get("date_precision"), None)
 
 
-def analyze_pending(
-    store: Store, *, redo: bool = False, outdated: bool = False,
-    progress: Callable[[], Any] | None = None, batch_size: int = BATCH,
-) -> dict[str, Any]:
-    """Analyse the articles that have no analysis; with ``redo``, every
-    article; with ``outdated``, also those analysed by another
-    ``ANALYSIS_VERSION`` or other component versions. Old analyses are dropped first (in one transaction),
-    so an interrupted run resumes with what is left to do."""
-    if redo or outdated:
-        with store.begin() as conn:
-            if redo:
-                q.delete_analyses(conn)
-            else:
-                q.delete_analyses(conn, q.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS))
-    done = 0
-    prog = progress() if progress else None
-    task = None
-    if prog:
-        prog.start()
-        task = prog.add_task("analyse", total=None)
-    try:
-        for items in pending_batches(store, batch_size):
-            save_batch(store, analyze_batch(items))
-            done += len(items)
-            if prog is not None and task is not None:
-                prog.advance(task, len(items))
-    finally:
-        if prog:
-            prog.stop()
-    return {"analyzed": done}
+def drop_for_reanalysis(store: Store, *, redo: bool = False, outdated: bool = False) -> None:
+    """Drop the analyses to redo (all with ``redo``; with ``outdated`` those made by
+    another ``ANALYSIS_VERSION`` or other component versions), in one transaction,
+    so that an interrupted re-analysis resumes with what is left to do: the
+    pipeline's analyse stage then takes them as pending."""
+    if not (redo or outdated):
+        return
+    with store.begin() as conn:
+        if redo:
+            q.delete_analyses(conn)
+        else:
+            q.delete_analyses(conn, q.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS))
 
 
 def pending_batches(store: Store, batch_size: int = BATCH) -> Iterator[list[Item]]:

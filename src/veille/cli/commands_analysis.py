@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from veille.analyze.service import analyze_pending
+from veille.analyze.service import drop_for_reanalysis
 from veille.cli.base import app, make_progress, open_store, print_json
+from veille.services.pipeline import analyse_pending
 
 
 @app.command()
@@ -19,7 +20,17 @@ def analyze(
 ) -> None:
     """Find sentences, entities, quotes, dates and quantities in stored articles."""
     store = open_store(ctx)
-    result = analyze_pending(store, redo=all_, outdated=outdated, progress=make_progress)
+    drop_for_reanalysis(store, redo=all_, outdated=outdated)
+    with make_progress() as progress:
+        task = progress.add_task("analyse", total=None)
+
+        def on_progress(stage: str, advance: int, total: int | None) -> None:
+            if total is not None:
+                progress.update(task, total=total)
+            if advance:
+                progress.advance(task, advance)
+
+        result = analyse_pending(store, on_progress=on_progress)
     if json_out:
         print_json(result)
     else:
