@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from veille.store import Store
 from veille.watch import alerts as al
 from veille.watch import changes as ch
+from veille.watch.schemas import AlertPage, StoryChange, UpdateList, Watchlist, WatchlistList
 from veille.watch.sources import ConfigError, WatchlistSpec
 
 MAX_ID = 2**62
@@ -38,7 +39,7 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
     router = APIRouter(tags=["watch"])
     write = [Depends(require_write)]
 
-    @router.get("/api/alerts")
+    @router.get("/api/alerts", response_model=AlertPage, response_model_exclude_unset=True)
     def get_alerts(
         limit: int = Query(50, ge=1, le=100),
         watchlist: str | None = Query(None, max_length=256),
@@ -54,12 +55,13 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
         nxt = str(items[limit - 1]["id"]) if len(items) > limit else None
         return {"items": items[:limit], "next_cursor": nxt, "limit": limit}
 
-    @router.get("/api/watchlists")
+    @router.get("/api/watchlists", response_model=WatchlistList, response_model_exclude_unset=True)
     def get_watchlists() -> dict[str, Any]:
         with store().connect() as conn:
             return {"items": al.list_watchlists(conn)}
 
-    @router.post("/api/watchlists", status_code=201, dependencies=write)
+    @router.post("/api/watchlists", status_code=201, dependencies=write, response_model=Watchlist,
+                 response_model_exclude_unset=True)
     def post_watchlist(body: WatchlistIn) -> dict[str, Any]:
         """Create or replace a watchlist (by name)."""
         if any(c.startswith("jsonl:") for c in body.channels):
@@ -75,14 +77,15 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
         with store().connect() as conn:
             return next(w for w in al.list_watchlists(conn) if w["id"] == wid)
 
-    @router.get("/api/updates")
+    @router.get("/api/updates", response_model=UpdateList, response_model_exclude_unset=True)
     def get_updates(viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
                     include_unseen: bool = False) -> dict[str, Any]:
         """Stories with articles this viewer has not seen."""
         with store().connect() as conn:
             return {"items": ch.updated_stories(conn, viewer, include_unseen=include_unseen)}
 
-    @router.get("/api/stories/{story_id}/changes")
+    @router.get("/api/stories/{story_id}/changes", response_model=StoryChange,
+                response_model_exclude_unset=True)
     def get_changes(story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
                     viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64)) -> dict[str, Any]:
         """What changed in the story since the viewer last marked it seen."""
@@ -92,7 +95,8 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
             raise HTTPException(404, f"no story {story_id}")
         return change
 
-    @router.post("/api/stories/{story_id}/seen", dependencies=write)
+    @router.post("/api/stories/{story_id}/seen", dependencies=write, response_model=StoryChange,
+                 response_model_exclude_unset=True)
     def post_seen(
         story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
         viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
