@@ -14,6 +14,7 @@ from veille.cli.base import app, console, eval_app, fail, open_store, print_json
 from veille.cluster import repository as repo
 from veille.cluster.bcubed import bcubed
 from veille.cluster.semeval import evaluate_pairs
+from veille.core.settings import MAX_ARTICLE_BYTES
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.services.pipeline import PipelineOptions, run_pipeline
 from veille.services.pipeline import cluster as run_cluster
@@ -105,7 +106,7 @@ def story(
 
 
 def eval_clustering_file(
-    path: Path, label: str = "story", analyze: bool = False, max_bytes: int = 5 * 1024 * 1024
+    path: Path, label: str = "story", analyze: bool = False, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> dict[str, Any]:
     """Ingest a labelled JSONL into a temporary store, cluster it, score it."""
     gold: dict[str, Any] = {}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from veille.core.model import DateRange, RawRecord, Reject
+from veille.core.settings import MAX_ARTICLE_BYTES
 
 Item = RawRecord | Reject
 
@@ -21,4 +22,4 @@ class ReadOptions:
     source: str | None = None
     published: DateRange | None = None
     meta: dict[str, Any] | None = None  # sidecar metadata for plain text
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = MAX_ARTICLE_BYTES

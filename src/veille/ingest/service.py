@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from veille.core.model import Article, Reject
+from veille.core.settings import MAX_ARTICLE_BYTES
 from veille.ingest import dedup
 from veille.ingest.batches import (
     Prepared,
@@ -108,7 +109,7 @@ def _grouped(batches: Iterable[list[Prepared | Reject]], first: int, most: int
 
 
 def ingest_items(
-    store: Store, items: Iterable[Item], *, max_bytes: int = 5 * 1024 * 1024,
+    store: Store, items: Iterable[Item], *, max_bytes: int = MAX_ARTICLE_BYTES,
     batch_size: int = BATCH_SIZE, on_item: Callable[[Article | Reject], None] | None = None,
     runner: Runner | None = None, commit_size: int = COMMIT_SIZE,
 ) -> IngestReport:

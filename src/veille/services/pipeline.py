@@ -21,6 +21,7 @@ from typing import Any
 
 from veille.cluster import service as clustering
 from veille.core.model import Article, Reject
+from veille.core.settings import MAX_ARTICLE_BYTES
 from veille.engine.analysis import BATCH as ANALYSIS_BATCH
 from veille.engine.analysis import analyze_pending_on, count_pending
 from veille.engine.batchgc import batch_gc
@@ -53,7 +54,7 @@ class PipelineOptions:
     #: work left (a rerun after a killed run). The watcher only processes what
     #: it has just added.
     finish_pending: bool = True
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = MAX_ARTICLE_BYTES
     #: Where parsing and analysis run; None: in this process.
     runner: Runner | None = None
     #: Close ``runner`` once analysis is done (clustering does not use it).

@@ -5,19 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from veille.core.clock import now
 from veille.core.model import Article, Reject
 from veille.core.records import StoredArticle
 from veille.store.schema import articles, copies, lsh_bands, rejects, story_articles
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def storable(value: str | None) -> str | None:

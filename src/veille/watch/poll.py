@@ -24,6 +24,7 @@ import feedparser
 
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
+from veille.core.settings import MAX_ARTICLE_BYTES
 from veille.ingest.dates import parse_date
 from veille.ingest.decode import decode
 from veille.ingest.feed import entry_record
@@ -48,7 +49,7 @@ MAX_KEY = 512
 class PollOptions:
     max_new_per_source: int = 50  # the rest waits for the next poll (politeness)
     workers: int = 4
-    max_article_bytes: int = 5 * 1024 * 1024
+    max_article_bytes: int = MAX_ARTICLE_BYTES
     fetch_pages: bool = True  # fetch each new entry's article page
     lease: float = 15 * 60.0  # a claimed source is someone else's for this long (see sources.claim)
 

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from veille.core.clock import now
 from veille.store.schema import seen_entries, sources
 
 DEFAULT_EVERY = 15 * 60.0
@@ -45,8 +46,6 @@ class ConfigError(ValueError):
     """A SOURCES.toml or option the user must fix; the message says where."""
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def parse_every(value: Any) -> float:

@@ -7,7 +7,6 @@ or URL, so tests, the CLI and a WSGI/ASGI host all build the app the same way.
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -125,13 +124,12 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     app.state.store = store
     app.state.settings = settings
     app.state.token = token if token is not None else (settings.token or None)
-    env_protect = os.environ.get("VEILLE_PROTECT_READS", "").lower() in {"1", "true", "yes"}
-    app.state.protect_reads = env_protect if protect_reads is None else protect_reads
+    app.state.protect_reads = settings.protect_reads if protect_reads is None else protect_reads
     app.state.templates = _templates()
     problems.install(app)
 
     version = data_version_for(store.engine)
-    if version is not None and os.environ.get("VEILLE_SERVE_CACHE", "1") != "0":
+    if version is not None and settings.serve_cache:
         app.add_middleware(ResponseCache, version=version, enabled=lambda: not app.state.protect_reads)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so cached answers get it too
 

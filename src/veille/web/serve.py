@@ -7,12 +7,14 @@ search index, and passes the store's URL in ``VEILLE_SERVE_DB``.
 
 from __future__ import annotations
 
-import os
-
 from fastapi import FastAPI
 
+from veille.core.settings import Settings
 from veille.web.app import create_app
 
 
 def app_from_env() -> FastAPI:
-    return create_app(os.environ["VEILLE_SERVE_DB"])
+    url = Settings().serve_db
+    if not url:
+        raise RuntimeError("VEILLE_SERVE_DB is not set: start workers with `veille serve --workers N`")
+    return create_app(url)
