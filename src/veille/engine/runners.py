@@ -35,6 +35,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from veille.engine.batchgc import tune_for_batch_work
 
 log = logging.getLogger(__name__)
@@ -99,17 +101,13 @@ def _init_worker() -> None:
     With N workers on N cores, a BLAS pool of N threads in each worker would
     put N*N threads on N cores. The environment variables act on libraries
     loaded after this (the usual case: a fresh worker has not imported numpy
-    yet); threadpoolctl, when installed, caps any already loaded. A variable
+    yet); threadpoolctl caps any already loaded. A variable
     the user set is left alone.
     """
     tune_for_batch_work()  # a pool worker lives for one job (see batchgc)
     for var in THREAD_ENV:
         os.environ.setdefault(var, "1")
     if "numpy" in sys.modules:
-        try:  # optional third-party helper, imported only when numpy is already loaded
-            from threadpoolctl import threadpool_limits
-        except ImportError:
-            return
         threadpool_limits(1)
 
 
