@@ -24,7 +24,6 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from veille.analyze.linking import link_entities
 from veille.analyze.pipeline import analyze_batch
 from veille.core.model import Analysis, DateRange
 from veille.core.settings import Settings
+from veille.core.text import fold
 from veille.lang import SUPPORTED
 
 FIELDS = ("entities", "quotes", "times", "quantities")
@@ -149,9 +149,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _words(s: str) -> list[str]:
-    s = unicodedata.normalize("NFKD", s.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.findall(r"\w+", s)
+    return re.findall(r"\w+", fold(s))
 
 
 def _word_overlap(a: str, b: str) -> float:

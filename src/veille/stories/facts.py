@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from veille.core.model import Quantity, TimeRef
+from veille.core.text import fold_words
 from veille.core.views import Disagreement, Fact, Side, UnitRef
 from veille.stories.units import Unit
 
@@ -331,8 +332,7 @@ def _comparable(a: set[tuple[float | None, float | None]],
     return any(max(x, y) / min(x, y) <= MAX_RATIO for x in va for y in vb if x > 0 and y > 0)
 
 
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+_fold = fold_words  # punctuation-blind comparison of two wordings (core.text)
 
 
 def find_disagreements(

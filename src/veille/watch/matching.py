@@ -9,22 +9,18 @@ changes: both import this module, neither imports the other's importer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from veille.core.text import fold_terms
 from veille.search.text import query_forms, stem_text
 from veille.store.schema import articles, mentions
 
-
 # --- text matching ------------------------------------------------------------------
-def fold(text: str) -> str:
-    """Casefolded, accents removed, apostrophes and dashes as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", bare).strip()
+#: Casefolded, accents removed, apostrophes and dashes as spaces (core.text).
+fold = fold_terms
 
 
 def query_terms(query: str) -> list[str]:
