@@ -122,7 +122,7 @@ def test_indirect_speech_stops_before_trailing_incise(analyze):
 
 def test_scare_quote_has_no_speaker(analyze):
     an = _linked(analyze, "Le projet, jugé « irréaliste » par de nombreux experts, avance malgré tout.")
-    q = _only(an)
+    q = _only(an, "term")  # a scare-quoted word: nobody's statement
     assert q.text == "irréaliste" and q.speaker is None and q.method == "none"
 
 
@@ -242,5 +242,5 @@ def test_english_postposed_attribution_without_marks(analyze):
 
 def test_participle_naming_is_not_a_speaker(analyze):
     an = _linked(analyze, "Lundi, le titre est tombé sous le niveau dit « spéculatif » des agences.")
-    q = _only(an)
+    q = _only(an, "term")
     assert q.speaker is None

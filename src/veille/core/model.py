@@ -135,7 +135,9 @@ class Quote:
     start: int
     end: int
     sentence: int
-    kind: Literal["direct", "indirect"] = "direct"
+    # "title" / "term": quote marks around a name, a title or a scare-quoted
+    # word, said by nobody (not listed under "who said what").
+    kind: Literal["direct", "indirect", "title", "term"] = "direct"
     speaker: str | None = None  # surface form naming the speaker
     speaker_entity_id: str | None = None
     speaker_canonical: str | None = None
@@ -148,6 +150,12 @@ class Quote:
     # the cue was a pronoun), so linking can give the quote its entity.
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # Char span of the cue (the reporting verb) when there is one, and how the
+    # speaker was found: "named" (in the sentence), "pronoun", "continued" (from
+    # the previous quote), "narrated" (partial quote inside narration), "embedded".
+    cue_start: int | None = None
+    cue_end: int | None = None
+    resolution: str | None = None
 
 
 @dataclass
@@ -236,6 +244,10 @@ class EntityRecord:
     # as more articles arrive: surface form -> count, label -> weighted votes.
     alias_counts: dict[str, int] = field(default_factory=dict)
     label_votes: dict[str, float] = field(default_factory=dict)
+    # Why each surface form joined this entity ("same name", "surname of Vladimir
+    # Putin in the same article", "country US (gazetteer)"...): what a user sees
+    # asking "why is this the same?". Kept by the linker; surface form -> reason.
+    evidence: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

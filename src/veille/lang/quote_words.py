@@ -34,6 +34,16 @@ class QuoteWords:
     #: Speech verbs that count only in an incise after a quote ("« … », fait-il"),
     #: never with a complement clause.
     incise_only_verbs: Words = _EMPTY
+    #: Speech verbs whose noun object is the statement ("a requis la prison",
+    #: "demanded his resignation"); with the preposition that may introduce the
+    #: object as a key's value ("call" -> "for": "called for a ban").
+    object_speech_verbs: Words = _EMPTY
+    object_prepositions: dict[str, str] = field(default_factory=dict)
+    #: Words marking an infinitive after its verb ("to" in "promised to cut").
+    infinitive_markers: Words = _EMPTY
+    #: Plural subject pronouns ("ils", "they"): resolved to the last organisation
+    #: or group named as a subject.
+    plural_pronouns: Words = _EMPTY
     #: Token texts the tagger labels NOUN that are still an incise verb ("dit").
     incise_verb_nouns: Words = _EMPTY
     #: Third-person subject pronouns resolved to the last person named ("il", "he").

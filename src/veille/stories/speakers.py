@@ -21,6 +21,9 @@ from veille.stories.quote_matching import (
 )
 from veille.stories.units import Unit
 
+#: Quote kinds that are no statement (see veille.analyze.quotes.extract.non_speech_kind).
+NOT_SPEECH = frozenset({"title", "term"})
+
 
 def collect_quotes(units: Sequence[Unit]) -> list[StoryQuote]:
     """Every quote of the story, except one nested in another quote of its
@@ -30,8 +33,8 @@ def collect_quotes(units: Sequence[Unit]) -> list[StoryQuote]:
     for u in units:
         kept: list[Quote] = []
         for q in sorted(map(quote_from_stored, u.quotes), key=lambda q: (q.start, -q.end)):
-            if not (q.text or "").strip():
-                continue
+            if not (q.text or "").strip() or q.kind in NOT_SPEECH:
+                continue  # a title or a scare-quoted term is nobody's statement
             if any(o.start <= q.start and q.end <= o.end
                    and speaker_key(q) in (None, speaker_key(o)) for o in kept):
                 continue

@@ -9,10 +9,14 @@ Each step looks at one place around the quote marks and returns an
 4. ``selon``         — « … », selon X (X an entity, not a document).
 5. ``passive-agent`` — words quoted as a named agent's judgement.
 6. ``embedded``      — a quote inside somebody's reported speech takes its
-                       speaker. This is how short scare-quotes are treated: kept
-                       as direct quotes, given a speaker only when they sit inside
-                       somebody's reported speech, never by proximity alone.
-7. ``none``          — no speaker; confidence 0.5 that it is a quote at all.
+                       speaker.
+7. ``narrated``      — a partial quote hanging (in the parse) on a speech verb
+                       outside the marks, or the predicate of a subject named
+                       just before them.
+8. ``continued``     — (run by :mod:`.extract`, which sees all quotes) a quote
+                       with no speaker continues the previous quote's speaker
+                       when nobody else is named in the short narration between.
+9. ``none``          — no speaker; confidence 0.5 that it is a quote at all.
 
 A step that finds a speech verb but nobody named stops steps 2-3 (the verb
 was the attribution, its subject is missing) but not 4-6.
@@ -23,7 +27,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech, unattributed
+from veille.analyze.quotes.context import (
+    SUBJ_DEPS,
+    Attribution,
+    QuoteContext,
+    is_speech,
+    unattributed,
+)
 from veille.analyze.quotes.speakers import from_verb
 from veille.core.model import Quote
 
@@ -183,7 +193,70 @@ def embedded(start: int, end: int,
     if not host:
         return None
     ia = host[-1][1]
-    return Attribution(ia.speaker, ia.mention, ia.verb, "inside reported speech", "embedded", 0.6)
+    return Attribution(ia.speaker, ia.mention, ia.verb, "inside reported speech", "embedded", 0.6,
+                       ia.cue_span, "embedded")
+
+
+def narrated(ctx: QuoteContext, open_pos: int, close_end: int) -> Attribution | None:
+    """Step 7: partial quotes inside narration take the narration's speaker.
+
+    Tony Blair est « heureux d'annoncer … » / Obama "knows full well that …" /
+    He called it a "fundamental mistake": the quoted words hang, in the parse,
+    on a speech verb outside the marks (its subject speaks), or they are the
+    predicate of a subject named just before the marks (that subject speaks).
+    """
+    doc = ctx.doc
+    a, b = ctx.tok_at(open_pos), ctx.tok_at(close_end)
+    inside = range(a, b)
+    if not len(inside):
+        return None
+    tops = [doc[k] for k in inside if not (a <= doc[k].head.i < b) or doc[k].head.i == k]
+    for top in tops[:3]:
+        if top.head.i == top.i:
+            continue  # the quote is its own sentence: nothing narrates it
+        t, hops = top.head, 0
+        while hops < 6:
+            if not (a <= t.i < b) and is_speech(ctx, t):
+                att = from_verb(ctx, t, "narrated", "narration VERB « quote »", 0.7)
+                return att if att.speaker else None
+            if t.head.i == t.i:
+                break
+            t, hops = t.head, hops + 1
+    for top in tops[:3]:
+        # the quoted predicate's subject, named outside the marks just before them
+        for c in top.children:
+            if c.dep_ in SUBJ_DEPS and c.i < a and a - c.i <= 4:
+                m = ctx.mention_of(c)
+                if m is not None and m.label in ("PER", "ORG") and not ctx.in_quote(m.start):
+                    return Attribution(m.text, m, None, "SUBJ « predicate »", "narrated", 0.6,
+                                       None, "narrated")
+    return None
+
+
+def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
+              max_gap: int = 400) -> Quote | None:
+    """Step 8: a quote with no speaker continues the last quote's speaker.
+
+    “… ,” Kasich said. “I hate to say it …” — the second quote is Kasich's,
+    when nobody else is named between the two (outside quote marks) and the
+    narration between them is short (``max_gap`` characters).
+    """
+    before = [p for p in previous if p.end <= q.start and p.speaker]
+    if not before:
+        return None
+    prev = max(before, key=lambda p: p.end)
+    lo, hi = prev.end, q.start
+    if hi - lo > 4 * max_gap:
+        return None
+    outside = sum(1 for k in range(lo, hi)
+                  if not ctx.in_quote(k) and not ctx.text[k - ctx.offset].isspace())
+    if outside > max_gap:
+        return None
+    for m in ctx.mentions:
+        if (lo <= m.start < hi and m.label in ("PER", "ORG") and not ctx.in_quote(m.start)
+                and m.start != prev.speaker_start and m.text != prev.speaker):
+            return None  # somebody else is named between the two quotes
+    return prev
 
 
 def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
@@ -196,6 +269,8 @@ def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
         attr = sel or passive_agent(ctx, a, c) or attr
     if attr is None or attr.speaker is None:
         attr = embedded(s, e, indirect) or attr
+    if attr is None or attr.speaker is None:
+        attr = narrated(ctx, a, c) or attr
     if attr is None:
         attr = unattributed()
     elif attr.speaker is None:  # a verb nearby but nobody named: not an attribution

@@ -35,6 +35,10 @@ class Attribution:
     cue: str
     method: str
     confidence: float
+    #: char span of the cue verb, when a verb was the cue
+    cue_span: tuple[int, int] | None = None
+    #: how the speaker was reached: named / pronoun / continued / narrated / embedded
+    resolution: str | None = None
 
 
 NO_SPEAKER_CUE = "none"
@@ -64,9 +68,12 @@ class QuoteContext:
             for k in range(a, b):
                 self._sent_of[k] = n
         self.subject_mentions: list[Mention] = []
+        #: organisations that were subjects: antecedents of a plural pronoun ("they")
+        self.group_subjects: list[Mention] = []
         for m in self.mentions:
-            if m.label == "PER" and m.label_cue != "credit" and self._is_subject(m):
-                self.subject_mentions.append(m)
+            if m.label_cue == "credit" or m.label not in ("PER", "ORG") or not self._is_subject(m):
+                continue
+            (self.subject_mentions if m.label == "PER" else self.group_subjects).append(m)
 
     def sent(self, tok: Token) -> Span:
         a, b = self.sents[self._sent_of[tok.i]]

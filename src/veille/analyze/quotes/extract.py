@@ -3,10 +3,11 @@ speaker (:mod:`.cascade`) and reported speech without marks (:mod:`.indirect`)."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from veille.analyze.quotes.cascade import attribute
+from veille.analyze.quotes.cascade import attribute, continued
 from veille.analyze.quotes.context import Attribution, QuoteContext, unattributed
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
@@ -41,6 +42,14 @@ def extract_quotes(
     # found for one is a candidate antecedent for the next pronoun.
     indirect = indirect_statements(ctx)
     quotes: list[Quote] = []
+    for iq, ia in indirect:
+        # a statement wholly quoted is already a direct quote
+        if any(s <= iq.start and iq.end <= e for _, s, e, _ in spans):
+            continue
+        iq.sentence = sent_index(iq.start)
+        _apply(iq, ia)
+        quotes.append(iq)
+    said = [q for q in quotes if q.speaker]
     for span in spans:
         a, s, e, _ = span
         q = Quote(text=ctx.text[s - offset : e - offset], start=s, end=e, sentence=sent_index(s))
@@ -49,14 +58,15 @@ def extract_quotes(
             continue
         attr, q.source = attribute(ctx, span, indirect)
         _apply(q, attr)
+        if q.speaker is None:
+            prev = continued(q, said, ctx)
+            if prev is not None:
+                _carry(q, prev)
+        if q.speaker:
+            said.append(q)
+        else:
+            q.kind = non_speech_kind(q.text)
         quotes.append(q)
-    for iq, ia in indirect:
-        # a statement wholly quoted is already a direct quote
-        if any(s <= iq.start and iq.end <= e for _, s, e, _ in spans):
-            continue
-        iq.sentence = sent_index(iq.start)
-        _apply(iq, ia)
-        quotes.append(iq)
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes, notes
 
@@ -87,3 +97,38 @@ def _apply(q: Quote, attr: Attribution) -> None:
     if attr.mention is not None:
         q.speaker_start = attr.mention.start
         q.speaker_end = attr.mention.end
+    if attr.cue_span is not None:
+        q.cue_start, q.cue_end = attr.cue_span
+    q.resolution = attr.resolution if attr.speaker else None
+
+
+_WORDS = re.compile(r"\w[\w'’-]*")
+
+
+def non_speech_kind(text: str) -> Literal["direct", "title", "term"]:
+    """Quote marks no one speaks through, by their typography (any language).
+
+    A speakerless quote of a few capitalised words that does not end a
+    sentence is a name or a title ("Make America Great Again", « Les
+    Misérables »): ``title``; three words or fewer is a term or a scare quote
+    (the "junk" level): ``term``. Anything longer stays a direct quote.
+    """
+    body = text.strip()
+    words = _WORDS.findall(body)
+    if not words or len(words) > 8 or body[-1:] in ".!?…":
+        return "direct"
+    caps = sum(1 for w in words if w[:1].isupper())
+    if words[0][:1].isupper() and caps >= 0.6 * len(words) and len(words) >= 1:
+        return "title"
+    return "term" if len(words) <= 3 else "direct"
+
+
+def _carry(q: Quote, prev: Quote) -> None:
+    """The previous quote's speaker, carried across the sentences between."""
+    q.speaker = prev.speaker
+    q.speaker_start, q.speaker_end = prev.speaker_start, prev.speaker_end
+    q.verb = prev.verb
+    q.cue = "continues the previous quote"
+    q.resolution = "continued"
+    q.method = "continued"
+    q.confidence = 0.6

@@ -43,13 +43,70 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
 
 
 def infinitive(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
-    """X dit avoir résisté -> "avoir résisté" (``infinitive``)."""
+    """X dit avoir résisté -> "avoir résisté"; "has promised to cut taxes",
+    "a promis de baisser" -> the infinitive clause (``infinitive``).
+
+    The infinitive is the verb's complement in the parse (``xcomp``), or the
+    next word but adverbs and the language's infinitive markers ("to", "de").
+    """
     if v.lemma_.lower() not in ctx.words.infinitive_speech_verbs:
         return None
-    nxt = [t for t in ctx.doc[v.i + 1 : min(sent.end, v.i + 3)] if t.pos_ != "ADV"]
+    markers = ctx.words.infinitive_markers
+    for c in v.children:
+        if c.dep_ == "xcomp" and c.i > v.i and c.pos_ in ("VERB", "AUX") and (
+                "Inf" in c.morph.get("VerbForm", []) or c.tag_ == "VB"):
+            left = min(x.i for x in c.subtree)
+            if doc_gap_ok(ctx, v.i, left):
+                return (left, sent.end), "infinitive"
+    nxt = [t for t in ctx.doc[v.i + 1 : min(sent.end, v.i + 4)]
+           if t.pos_ != "ADV" and t.text.lower() not in markers]
     if nxt and "Inf" in nxt[0].morph.get("VerbForm", []):
         return (nxt[0].i, sent.end), "infinitive"
     return None
+
+
+def doc_gap_ok(ctx: QuoteContext, a: int, b: int) -> bool:
+    """Nothing but an addressee, adverbs and markers between a verb and its complement."""
+    return b - a <= 8 and not any(t.text in (".", ";", "«", "“", "\"") for t in ctx.doc[a + 1 : b])
+
+
+def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """X a requis la prison à perpétuité / demanded his resignation / called for
+    a ban -> the object's phrase (``object``).
+
+    Only verbs whose object is a statement (``object_speech_verbs``), and only a
+    noun phrase of two words or more (a pronoun object repeats an earlier one).
+    """
+    words = ctx.words
+    lemma = v.lemma_.lower()
+    if lemma not in words.object_speech_verbs:
+        return None
+    if any(is_speech(ctx, anc) for anc in v.ancestors):
+        return None  # "X a averti que … pour défendre son intégrité": part of X's statement
+    prep = words.object_prepositions.get(lemma)
+    obj = None
+    for c in v.children:
+        if c.i < v.i:
+            continue
+        if prep is None and c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN"):
+            obj = c
+            break
+        if prep is not None and c.dep_ == "prep" and c.text.lower() == prep \
+                and any(x.dep_ == "pobj" for x in c.children):
+            obj = c  # "called for a ban": the phrase after the preposition
+            break
+    if obj is None:
+        return None
+    toks = [t for t in obj.subtree if t.i > v.i]
+    if len(toks) < 2 and not (toks and toks[0].pos_ == "PROPN"):
+        return None
+    left = min(t.i for t in toks)
+    if obj.dep_ == "prep":
+        left += 1
+    right = max(t.i for t in toks) + 1
+    if ctx.in_quote(ctx.doc[left].idx + ctx.offset):
+        return None
+    return (left, min(right, sent.end)), "object"
 
 
 def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
@@ -99,6 +156,14 @@ def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:
         len(prev) >= 2 and prev[-1].pos_ == "PRON" and prev[-2].text.lower() in rel))
 
 
+def _object_only(ctx: QuoteContext, v: Token) -> bool:
+    """A verb that reports a stance only through its object ("endorsed Rubio"),
+    never a clause or an incise: not a speech verb of the language."""
+    return (v.pos_ == "VERB" and v.lemma_.lower() in ctx.words.object_speech_verbs
+            and v.lemma_.lower() not in ctx.words.speech_verbs
+            and not ctx.in_quote(v.idx + ctx.offset))
+
+
 def _trim(ctx: QuoteContext, a: int, b: int) -> int:
     """The statement's end, without a trailing incise or a spliced next sentence."""
     doc = ctx.doc
@@ -132,10 +197,13 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
     for ta, tb in ctx.sents:
         sent = doc[ta:tb]
         for v in sent:
-            if not _reports_speech(ctx, v, sent):
+            if _object_only(ctx, v):
+                found = noun_object(ctx, v, sent)
+            elif not _reports_speech(ctx, v, sent):
                 continue
-            found = complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
-                or postposed_incise(ctx, v, sent)
+            else:
+                found = complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
+                    or postposed_incise(ctx, v, sent) or noun_object(ctx, v, sent)
             if found is None:
                 continue
             (a, b), method = found

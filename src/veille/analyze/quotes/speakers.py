@@ -31,6 +31,14 @@ def resolve_pronoun(ctx: QuoteContext, before: int) -> Mention | None:
     return per[-1] if per else None
 
 
+def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention | None:
+    """Most recent organisation that was a subject, close before ``before``
+    ("The campaign said … They added"): a plural pronoun's antecedent, or nobody."""
+    best = [m for m in ctx.group_subjects
+            if before - window <= m.end <= before and not ctx.in_quote(m.start)]
+    return best[-1] if best else None
+
+
 def subject_of(ctx: QuoteContext, verb: Token,
                fallback_left: bool = True) -> tuple[str | None, Mention | None, bool]:
     """(surface, mention, via_pronoun) for the subject of ``verb``.
@@ -45,6 +53,9 @@ def subject_of(ctx: QuoteContext, verb: Token,
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
             m = resolve_pronoun(ctx, verb.idx + ctx.offset)
+            return (m.text if m else c.text.lstrip("-"), m, True)
+        if c.text.lstrip("-").lower() in words.plural_pronouns:
+            m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
     for c in cands:
         if c.text.lower() in words.relative_subjects and verb.dep_.startswith("acl"):
@@ -120,5 +131,9 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
         return Attribution(None, None, verb.lemma_, cue + " (unresolved pronoun)", method, 0.5)
     if mention is not None and not pron:
         ctx.add_subject(mention)  # a named speaker is an antecedent for later pronouns
+    span = (verb.idx + ctx.offset, verb.idx + len(verb.text) + ctx.offset)
+    resolution = "pronoun" if pron else "named" if mention is not None else "noun"
+    if method == "narrated":
+        resolution = "narrated"
     return Attribution(surface, mention, verb.lemma_, cue + (" (pronoun)" if pron else ""),
-                       method, conf - (0.15 if pron else 0.0))
+                       method, conf - (0.15 if pron else 0.0), span, resolution)

@@ -1,0 +1,84 @@
+"""Attribution forms of issue #16 on sentences written for the tests (the shapes
+of PolNeAR's train gold and of French regional press), and the PolNeAR scorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veille.analyze.evaluate_quotes import read_ann
+from veille.analyze.quotes.extract import non_speech_kind
+
+POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear"
+
+
+def _quotes(analyze, text, language):
+    return analyze(text, language).quotes
+
+
+def test_a_quote_continues_the_previous_speaker(analyze):
+    qs = _quotes(analyze, '"We will win this state," Kasich said on Monday. "I hate to say it, '
+                 'but they are going to lose."', "en")
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].speaker == "Kasich" and direct[1].method == "continued"
+    assert direct[1].resolution == "continued"
+
+
+def test_no_carry_when_someone_else_is_named_between(analyze):
+    qs = _quotes(analyze, '"We will win this state," Kasich said on Monday. Hillary Clinton '
+                 'disagreed strongly with him at the rally. "They are going to lose badly."',
+                 "en")
+    last = [q for q in qs if q.kind == "direct"][-1]
+    assert last.speaker != "Kasich"
+
+
+def test_promised_to_is_reported_speech(analyze):
+    qs = _quotes(analyze, "Senator Marco Rubio has promised to cut taxes for every family.", "en")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].text.startswith("to cut taxes") and ind[0].speaker == "Marco Rubio"
+
+
+def test_noun_object_of_a_speech_verb_is_the_statement(analyze):
+    qs = _quotes(analyze, "Le procureur Jean Dupont a requis la prison à perpétuité contre "
+                 "l'accusé.", "fr")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].text.startswith("la prison à perpétuité")
+    assert ind[0].speaker == "Jean Dupont"
+
+
+def test_cue_span_points_at_the_verb(analyze):
+    text = '"The economy is strong," the president said.'
+    q = [q for q in _quotes(analyze, text, "en") if q.kind == "direct"][0]
+    assert q.cue_start is not None and text[q.cue_start:q.cue_end] == "said"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Make America Great Again", "title"),
+    ("Les Misérables", "title"),
+    ("junk", "term"),
+    ("nous sommes prêts à négocier avec eux.", "direct"),
+])
+def test_non_speech_kind(text, kind):
+    assert non_speech_kind(text) == kind
+
+
+def test_read_ann_ties_source_cue_and_discontinuous_content():
+    text = "“We win,” Kasich said. “They lose.”"
+    ann = ("T1\tContent 0 9;23 35\t“We win,” … “They lose.”\nT2\tSource 10 16\tKasich\n"
+           "T3\tCue 17 21\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n")
+    (g,) = read_ann(text, ann)
+    assert g.content == [(0, 9), (23, 35)] and g.source_text == "Kasich"
+
+
+def test_polnear_dev_sample_scores(tmp_path):
+    if not (POLNEAR / "dev").is_dir():
+        pytest.skip("../shared/data absent: PolNeAR dev set not found")
+    from veille.analyze.evaluate_quotes import evaluate
+
+    rep = evaluate(POLNEAR / "dev", "en", limit=3).as_dict()
+    assert rep["documents"] == 3
+    # a floor far under the measured figures (docs/quality-quotes.md): a broken
+    # extractor or scorer falls through it
+    assert rep["precision"] >= 0.6 and rep["recall"] >= 0.25
