@@ -18,7 +18,8 @@ from veille.ingest.readers import READERS, Item, ReadOptions, detect_format, rea
 
 SIDECAR_SUFFIX = ".meta.json"
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
-FORMATS = ("auto", "seed", "text", "jsonl", "html", "feed")
+#: What --format accepts: "auto" (detected per file) or a registered reader's name.
+FORMATS = ("auto", *READERS)
 
 
 @dataclass
