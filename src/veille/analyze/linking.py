@@ -1,15 +1,28 @@
-"""Cross-article, cross-language entity linking, incremental.
+"""Cross-article, cross-language entity linking, incremental, from evidence.
 
-Evidence, from strongest to weakest:
+A link is made only on evidence that the two names can be one referent, and
+the evidence is kept (``EntityRecord.evidence``: what a user reads when asking
+"why is this the same?"). From strongest to weakest:
 
 1. within an article, identical keys are one entity (the same name written
-   twice in one text names one thing); label noise is settled by a weighted
-   vote (a context cue counts double the bare model label);
+   twice in one text names one thing); a country is keyed by its ISO code
+   from a packaged multilingual gazetteer (:mod:`veille.analyze.gazetteer`),
+   so "US", "U.S." and "États-Unis" are one key; label noise is settled by a
+   weighted vote (a context cue counts double the bare model label);
 2. within an article, a short form of a person (surname alone, title +
-   surname, first name + patronymic) joins the one full name it fits;
-3. across articles and against the known records, a group joins a record
-   with the same transliteration key, or whose key is close by string
-   similarity (rapidfuzz ratio) under the same label.
+   surname, the family name first as in "Kim" of "Kim Jong Un", first name +
+   patronymic) joins the one full name it fits; with two candidates it stays
+   apart rather than guess;
+3. across articles, a full name joins a record with the same key
+   (transliteration key: Zelenskyy/Zelenskiy, Poutine/Putin), or a record
+   whose full name is compatible: **the given names must agree** (same key,
+   or an initial of it) and the family names be one transliteration apart
+   (rapidfuzz ratio), so Michael is never Michelle nor Steve Keim Kim Jong Un;
+4. across articles, a lone surname joins a person only when exactly one known
+   person carries it, and a short one (where chance collisions such as
+   Keim/Kim abound) only with the same spelling; otherwise it stays an entity
+   of its own (unlinked rather than guessed); a lone name is never matched
+   by string similarity (Einstein is not Weinstein).
 
 Entity ids are ``label:slug`` of the first canonical name, fixed at creation
 so that stored references stay valid when a later article brings a fuller
@@ -26,7 +39,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from veille.analyze import names
+from veille.analyze import gazetteer, names
 from veille.core.model import Analysis, EntityRecord, Mention
 from veille.core.text import fold_name
 
@@ -36,10 +49,35 @@ from veille.core.text import fold_name
 #: (Croix-Rouge / Croix-Rousse), hence the stricter bar.
 FUZZY_MIN = 88
 FUZZY_MIN_OTHER = 94
-#: keys shorter than this must match exactly (OTAN vs OTAM are not one thing).
+#: keys shorter than this must match exactly (OTAN vs OTAM are not one thing);
+#: a lone surname this short joins another article's person only with the
+#: same spelling (transliteration keys of short names collide: Keim/Kim).
 FUZZY_MIN_LEN = 5
+#: prefix of the key a gazetteer country gets ("geo:US").
+GEO = "geo:"
 CUE_WEIGHT = 2.0
 MODEL_WEIGHT = 1.0
+
+
+def mention_key(text: str, label: str) -> str:
+    """The key a mention is grouped and matched by: a country's gazetteer code
+    for a place, else its transliteration key. Only places are looked up: a
+    nationality ("Israeli", MISC) may spell a country in some other language."""
+    if label == "LOC":
+        code = gazetteer.country_code(names.strip_titles(text))
+        if code:
+            return GEO + code
+    return names.key(text)
+
+
+def _block(k: str) -> str:
+    """The blocking key of fuzzy lookups: transliteration variants keep their
+    first letters once keyed (Zelenskyy/Zelensky, Loukachenko/Lukashenko)."""
+    return k[:3]
+
+
+def _is_geo(k: str) -> bool:
+    return k.startswith(GEO)
 
 
 @dataclass
@@ -47,25 +85,35 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     votes: dict[str, float] = field(default_factory=dict)
+    #: why the mentions beyond the first joined (surface form -> reason)
+    evidence: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
         return _vote(self.votes)
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, k: str) -> None:
         self.mentions.append(m)
-        self.keys.add(names.key(m.text))
+        self.keys.add(k)
         w = CUE_WEIGHT if m.label_cue else MODEL_WEIGHT
         self.votes[m.label] = self.votes.get(m.label, 0.0) + w
 
-    def merge(self, other: _Group) -> None:
+    def merge(self, other: _Group, why: str) -> None:
         self.mentions.extend(other.mentions)
         self.keys |= other.keys
         for k, v in other.votes.items():
             self.votes[k] = self.votes.get(k, 0.0) + v
+        for m in other.mentions:
+            self.evidence.setdefault(m.text, why)
+        for t, w in other.evidence.items():
+            self.evidence.setdefault(t, w)
 
     def full_keys(self) -> list[str]:
-        return [k for k in self.keys if len(k.split()) >= 2]
+        return [k for k in self.keys if len(k.split()) >= 2 and not _is_geo(k)]
+
+    def display(self) -> str:
+        full = [m.text for m in self.mentions if len(m.text.split()) >= 2]
+        return max(full or [m.text for m in self.mentions], key=len)
 
 
 def _vote(votes: dict[str, float]) -> str:
@@ -77,43 +125,95 @@ def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold_name(s)).strip("-") or "x"
 
 
+def given_compatible(a: str, b: str) -> bool:
+    """Two given-name keys can name one person: same key, or one an initial of the other."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return False
+
+
+def surname_compatible(a: str, b: str) -> bool:
+    """Two family-name keys can be one name: equal, or long and one transliteration apart."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LEN:
+        return False
+    return fuzz.ratio(a, b) >= FUZZY_MIN
+
+
+def person_compatible(a: str, b: str) -> bool:
+    """Two full person keys can name one person (the given-name and surname evidence).
+
+    The first given name and the family name decide; middle names and initials
+    may be missing on one side ("George W. Bush" / "George Bush")."""
+    ta, tb = a.split(), b.split()
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    if not surname_compatible(ta[-1], tb[-1]):
+        return False
+    if given_compatible(ta[0], tb[0]):
+        return True
+    # a first name or initial on one side only: "J. Christopher Giancarlo",
+    # "Nuhu Lugwa Sanda" / "Lugwa Sanda"
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return any(given_compatible(short[0], t) for t in long_[1:-1])
+
+
 def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
     by_key: dict[str, _Group] = {}
     for m in mentions:
-        k = names.key(m.text)
+        k = mention_key(m.text, m.label)
         if not k:
             continue
-        by_key.setdefault(k, _Group()).add(m)
+        g = by_key.setdefault(k, _Group())
+        if g.mentions and m.text not in g.evidence and m.text != g.mentions[0].text:
+            g.evidence[m.text] = (f"country {k[len(GEO):]} (gazetteer)" if _is_geo(k)
+                                  else "same name, in the same article")
+        g.add(m, k)
     groups = list(by_key.values())
+
     # short person forms -> the single full name they fit
     def patronymic(g: _Group) -> bool:
         return all(len(m.text.split()) == 2 and names.is_patronymic(m.text.split()[-1])
                    for m in g.mentions)
 
-    def model_org_word(g: _Group) -> bool:
+    def model_label_word(g: _Group) -> bool:
         # A lone surname that the model (not a context cue) called an
-        # organisation: small English models often do ("Jose Cil ...",
-        # then "Cil said" as ORG), splitting one speaker in two.
-        return (g.label == "ORG" and len(next(iter(g.keys)).split()) == 1
+        # organisation or a place: small English models often do ("Jose Cil
+        # ...", then "Cil said" as ORG; "Lebed" as LOC), splitting one person
+        # in two. The label its full name carries in the article wins; a
+        # country of the gazetteer is never a surname here.
+        return (len(next(iter(g.keys)).split()) == 1
                 and not any(m.label_cue for m in g.mentions))
 
     full = [g for g in groups if g.label == "PER" and g.full_keys() and not patronymic(g)]
     for g in list(groups):
-        if g in full or (g.label not in ("PER", "MISC") and not model_org_word(g)):
+        if g in full or (g.label not in ("PER", "MISC") and not model_label_word(g)):
             continue
-        ks = next(iter(g.keys)).split()
-        cands = []
+        k0 = next(iter(g.keys))
+        if _is_geo(k0):
+            continue
+        ks = k0.split()
+        cands: list[tuple[_Group, str]] = []
         for f in full:
             for fk in f.full_keys():
                 ft = fk.split()
                 if len(ks) == 1 and ft[-1] == ks[0]:
-                    cands.append(f)
+                    cands.append((f, "surname"))
+                    break
+                # the family name first ("Kim" of "Kim Jong Un"), a name of three
+                # or more words where the last is not the surname
+                if len(ks) == 1 and len(ft) >= 3 and ft[0] == ks[0]:
+                    cands.append((f, "family name"))
                     break
                 if len(ks) == 2 and ks[0] == ft[0] and len(ft) == 2 and patronymic(g):
-                    cands.append(f)
+                    cands.append((f, "first name and patronymic"))
                     break
-        if len(cands) == 1:
-            cands[0].merge(g)
+        if len({id(c) for c, _ in cands}) == 1:
+            f, how = cands[0]
+            f.merge(g, f"{how} of {f.display()}, in the same article")
             groups.remove(g)
     return groups
 
@@ -122,8 +222,12 @@ def _canonical(counts: dict[str, int]) -> str:
     forms = {names.strip_titles(f): 0 for f in counts}
     for f, n in counts.items():
         forms[names.strip_titles(f)] += n
-    # "fullest" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis"
-    return max(forms.items(), key=lambda kv: (len(fold_name(kv[0]).split()), kv[1], -len(kv[0]), kv[0]))[0]
+    # "fullest" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis";
+    # the letters of an acronym are no words ("U.S." is not fuller than "US")
+    def words(f: str) -> int:
+        return sum(1 for w in fold_name(f).split() if len(w) > 1)
+
+    return max(forms.items(), key=lambda kv: (words(kv[0]), kv[1], -len(kv[0]), kv[0]))[0]
 
 
 class EntityIndex:
@@ -143,72 +247,114 @@ class EntityIndex:
         self.by_key: dict[str, dict[str, EntityRecord]] = {}
         self.by_surname: dict[str, dict[str, EntityRecord]] = {}
         self.keys_by_label: dict[str, dict[str, set[str]]] = {}
+        # fuzzy candidates are looked for among keys sharing their first letters
+        # only (blocking): the cost of a lookup does not grow with the store
+        self.blocks: dict[tuple[str, str], set[str]] = {}
         for r in records:
             self._index(r)
 
     def _index(self, r: EntityRecord) -> None:
         self.by_id[r.entity_id] = r
         for a in [*r.aliases, r.canonical]:
-            k = names.key(a)
+            k = mention_key(a, r.label)
             if not k:
                 continue
             self.by_key.setdefault(k, {})[r.entity_id] = r
+            if _is_geo(k):
+                continue
             self.keys_by_label.setdefault(r.label, {}).setdefault(k, set()).add(r.entity_id)
+            self.blocks.setdefault((r.label, _block(k)), set()).add(k)
             toks = k.split()
-            if r.label == "PER" and len(toks) >= 2:
+            if r.label == "PER":
                 self.by_surname.setdefault(toks[-1], {})[r.entity_id] = r
+                self.blocks.setdefault(("surname", _block(toks[-1])), set()).add(toks[-1])
 
     def add(self, r: EntityRecord) -> None:
         self.records.append(r)
         self._index(r)
 
-    def find(self, g: _Group) -> EntityRecord | None:
+    def find(self, g: _Group) -> tuple[EntityRecord | None, str]:
+        """The record ``g`` names, with the evidence; (None, "") when none is certain."""
         label = g.label
-        # 1. exact key, label compatible (non-person labels are interchangeable noise)
-        for k in sorted(g.keys, key=lambda x: -len(x)):
+        full = g.full_keys()
+        # 1. exact key, label compatible (non-person labels are interchangeable
+        # noise); a person known by a full name is matched by its full names only
+        if label == "PER" and not full:
+            return self._lone_surname(g)
+        keys = full if label == "PER" else g.keys
+        for k in sorted(keys, key=lambda x: -len(x)):
             for r in self.by_key.get(k, {}).values():
                 if r.label == label or (r.label != "PER" and label != "PER"):
-                    return r
+                    if _is_geo(k):
+                        return r, f"country {k[len(GEO):]} (gazetteer)"
+                    return r, "same name (transliteration key)"
         if label == "PER":
-            if not g.full_keys():
-                # 2. surname alone -> the one person record with that surname
-                hits = self.by_surname.get(next(iter(g.keys)), {})
-                if len(hits) == 1:
-                    return next(iter(hits.values()))
-            else:
-                # 2b. full name -> the one person record known only by that surname
-                last = {k.split()[-1] for k in g.full_keys()}
-                cands = {r.entity_id: r for x in last for r in self.by_key.get(x, {}).values()
-                         if r.label == "PER" and r.aliases
-                         and all(len(names.key(a).split()) == 1 for a in r.aliases)}
-                if len(cands) == 1:
-                    return next(iter(cands.values()))
-        # 3. fuzzy key under the same label
+            return self._compatible_person(g)
+        # 3. fuzzy key under the same label (organisations, places)
         pool = self.keys_by_label.get(label, {})
         if not pool:
-            return None
-        bar = FUZZY_MIN if label == "PER" else FUZZY_MIN_OTHER
-        choices = list(pool)
+            return None, ""
         best: tuple[float, EntityRecord | None] = (0.0, None)
         for k in g.keys:
-            if len(k) < FUZZY_MIN_LEN:
+            if len(k) < FUZZY_MIN_LEN or _is_geo(k):
                 continue
-            # whole-string ratio is an upper-bound-ish prefilter for the token-wise score
-            for ak, _, _ in process.extract(k, choices, scorer=fuzz.ratio, limit=10,
-                                            score_cutoff=bar - 10):
+            choices = self.blocks.get((label, _block(k)), ())
+            for ak, sc, _ in process.extract(k, choices, scorer=fuzz.ratio, limit=5,
+                                             score_cutoff=FUZZY_MIN_OTHER):
                 if len(ak) < FUZZY_MIN_LEN or len(ak.split()) != len(k.split()):
                     continue
-                sc = _person_score(k, ak) if label == "PER" else fuzz.ratio(k, ak)
-                if sc >= bar and sc > best[0]:
+                if sc > best[0]:
                     rid = sorted(pool[ak])[0]
                     best = (sc, self.by_id[rid])
-        return best[1]
+        if best[1] is None:
+            return None, ""
+        return best[1], f"spelling variant (similarity {best[0]:.0f})"
+
+    def _lone_surname(self, g: _Group) -> tuple[EntityRecord | None, str]:
+        k = next(iter(g.keys))
+        if len(k.split()) != 1:
+            return None, ""
+        hits = [r for r in self.by_surname.get(k, {}).values() if r.label == "PER"]
+        if len(hits) != 1:
+            return None, ""  # unknown, or ambiguous: left unlinked rather than guessed
+        r = hits[0]
+        if len(k) < FUZZY_MIN_LEN and not _same_spelling(g, r):
+            return None, ""
+        return r, f"the only known person named {g.mentions[0].text}"
+
+    def _compatible_person(self, g: _Group) -> tuple[EntityRecord | None, str]:
+        """A full name -> the one person whose full names are compatible with it."""
+        found: dict[str, EntityRecord] = {}
+        for k in g.full_keys():
+            surname = k.split()[-1]
+            # candidates: same surname key, or a close spelling of it
+            cands = dict(self.by_surname.get(surname, {}))
+            if len(surname) >= FUZZY_MIN_LEN:
+                block = self.blocks.get(("surname", _block(surname)), ())
+                for s2, _, _ in process.extract(surname, block, scorer=fuzz.ratio,
+                                                limit=5, score_cutoff=FUZZY_MIN):
+                    cands.update(self.by_surname[s2])
+            for r in cands.values():
+                if r.label != "PER":
+                    continue
+                rfull = [names.key(a) for a in r.aliases if len(names.key(a).split()) >= 2]
+                if rfull and all(person_compatible(k, rk) for rk in rfull):
+                    found[r.entity_id] = r
+                elif not rfull and surname in {names.key(a) for a in r.aliases} and (
+                        len(surname) >= FUZZY_MIN_LEN or _same_spelling(g, r)):
+                    # a person known so far by the surname alone
+                    found[r.entity_id] = r
+        if len(found) != 1:
+            return None, ""
+        r = next(iter(found.values()))
+        return r, f"same given name and family name as {r.canonical} (transliteration)"
 
 
-def _person_score(a: str, b: str) -> float:
-    """Token-wise similarity so a shared first name cannot carry a different surname."""
-    ta, tb = a.split(), b.split()
-    return min(fuzz.ratio(x, y) for x, y in zip(ta, tb, strict=True))
+def _same_spelling(g: _Group, r: EntityRecord) -> bool:
+    """The group and the record write a surname the same way (accents and case aside)."""
+    spelled = {fold_name(m.text).split()[-1] for m in g.mentions if fold_name(m.text)}
+    known = {fold_name(a).split()[-1] for a in r.aliases if fold_name(a)}
+    return bool(spelled & known)
 
 
 def _new_id(label: str, canonical: str, taken: set[str]) -> str:
@@ -236,7 +382,7 @@ def link_entities(
     touched: dict[str, EntityRecord] = {}
     for an in analyses:
         for g in _local_groups(an.entities):
-            rec = index.find(g)
+            rec, why = index.find(g)
             if rec is not None:
                 # by_id always holds the latest copy; a key lookup may still
                 # point at an older object (a key the new copy no longer has).
@@ -253,7 +399,12 @@ def link_entities(
                                    canonical=canonical, label=g.label)
                 taken.add(rec.entity_id)
                 index.add(rec)
+                why = ""
             for m in g.mentions:
+                if m.text not in rec.alias_counts:
+                    reason = g.evidence.get(m.text) or why
+                    if reason:
+                        rec.evidence.setdefault(m.text, reason)
                 rec.alias_counts[m.text] = rec.alias_counts.get(m.text, 0) + 1
                 m.entity_id = rec.entity_id
             for k, v in g.votes.items():
