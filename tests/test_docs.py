@@ -87,3 +87,18 @@ def test_docs_settings_are_read_from_the_environment(monkeypatch) -> None:  # ty
     assert (s.max_article_bytes, s.protect_reads, s.serve_cache) == (1234, True, True)
     t = Settings.from_env({"VEILLE_SERVE_CACHE": "0"})
     assert (t.max_article_bytes, t.serve_cache, t.token) == (MAX_ARTICLE_BYTES, False, None)
+
+
+def test_docs_architecture_names_only_paths_that_exist() -> None:
+    """ARCHITECTURE.md stays true: every source path, module and test file it names exists."""
+    text = (REPO / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    missing = []
+    for path in set(re.findall(r"`((?:src|tests|scripts)/[\w/.]+?\.(?:py|sh|md))`", text)):
+        if not (REPO / path).exists():
+            missing.append(path)
+    src = REPO / "src" / "veille"
+    packages = "core|lang|analyze|store|web|watch|stories|ingest|services|engine"
+    for mod in set(re.findall(rf"`((?:{packages})/[\w/]+?\.py)`", text)):
+        if "<" not in mod and not (src / mod).exists():
+            missing.append(mod)
+    assert not missing, f"ARCHITECTURE.md names files that do not exist: {sorted(missing)}"
