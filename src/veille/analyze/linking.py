@@ -157,8 +157,10 @@ def person_compatible(a: str, b: str) -> bool:
         return True
     # a first name or initial on one side only: "J. Christopher Giancarlo",
     # "Nuhu Lugwa Sanda" / "Lugwa Sanda"
+    # (a spelled-out middle name; a middle initial is no evidence: "Matthew B."
+    # is not "Bruce")
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    return any(given_compatible(short[0], t) for t in long_[1:-1])
+    return len(short) < len(long_) and any(len(t) > 1 and t == short[0] for t in long_[1:-1])
 
 
 def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
