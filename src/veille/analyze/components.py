@@ -94,7 +94,8 @@ def times(work: ArticleWork) -> None:
         return
     an = work.analysis
     try:
-        an.times = list(extract_times(work.text, an.sentences, work.published, an.language))
+        an.times = list(extract_times(work.text, an.sentences, work.published, an.language,
+                                      [(p.offset, p.doc) for p in work.pieces]))
         if not work.published.known:
             work.unknown_ref_times = an.times
     except Exception as exc:

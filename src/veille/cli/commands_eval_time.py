@@ -21,18 +21,21 @@ def eval_timebank(
         help="Language of the documents (ISO 639-1), or 'auto' to detect it from them."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious and wrong values."),
+    parse: bool = typer.Option(True, "--parse/--no-parse",
+                               help="Give the extractor the spaCy parse, as the analysis does "
+                                    "(tense of governing verbs)."),
 ) -> None:
     """Extraction (strict/relaxed) and normalisation (value) P/R/F1 of extract_times."""
     from veille.analyze.timebank import evaluate
 
-    rep, errors = evaluate(directory, None if language == "auto" else language)
+    rep, errors = evaluate(directory, None if language == "auto" else language, parse=parse)
     if as_json:
         out = dict(rep)
         if show_errors:
             out["errors"] = [e.__dict__ for e in errors]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"language: {rep['language']}  documents: {rep['documents']}  "
+    typer.echo(f"language: {rep['language']}  parse: {rep['parse']}  documents: {rep['documents']}  "
                f"gold: {rep['gold']}  system: {rep['system']}")
     typer.echo(f"{'':<10}{'P':>8}{'R':>8}{'F1':>8}")
     for key in ("strict", "relaxed", "value", "type"):

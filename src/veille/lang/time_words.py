@@ -50,6 +50,10 @@ class TenseCues:
     future_false: str = ""  # full-match words the future pattern catches by mistake ("opéra")
     subordinators: Words = ()  # a clause boundary between cue and expression ("alors que")
     deadline_before: Words = ()  # folded, right before the expression: "d'ici (le)" -> future
+    #: lemmas (or forms) of auxiliaries making a future in the parse: "will", "shall"
+    future_auxiliaries: Words = ()
+    #: lemmas of the perfect's auxiliary: "has said", "a annoncé" are past
+    perfect_auxiliaries: Words = ()
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,7 @@ class TimeWords:
     vague_determiners: Words = ()  # "ces" (derniers jours)
     vague_relatives: Words = ()
     vague_units: Words = ()
+    bare_vague_relatives: Words = ()  # "recent" (weeks): a vague duration with no determiner
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()
     lexical_durations: dict[str, int | None] = field(default_factory=dict)  # own: "quinquennat": 5

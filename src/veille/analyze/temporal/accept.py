@@ -128,7 +128,10 @@ def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before
     orig = text[i : i + len(mon)]
     if mon in own.ambiguous_months:
         cue = own.ambiguous_months[mon]
-        return orig == mon.capitalize() and (cue is None or bool(re.search(cue, before, re.I)))
+        # the cue is read before the month word itself ("last May": the rule took "last")
+        right_before = text[max(0, i - 30) : i] if i > c.start else before
+        return orig == mon.capitalize() and (
+            cue is None or bool(re.search(cue, right_before, re.I)))
     if own.months_lower_case and orig[:1].isupper() and not sentence_start(text, i):
         # "Mars" the planet; "Mai 68" is kept by the year rule
         return bool(g.get("rel") or g.get("mod"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from veille.analyze.temporal.calendar import Resolved
 from veille.analyze.temporal.candidates import fresh, selected, share_years
@@ -12,7 +14,7 @@ from veille.analyze.temporal.lexicon import MODIFIERS, time_words
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
-from veille.analyze.temporal.tense import guess_tense
+from veille.analyze.temporal.tense import guess_tense, is_deadline, parse_tense
 from veille.core.model import DateRange, Sentence, TimeRef
 from veille.lang import language_data
 
@@ -34,13 +36,31 @@ def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | N
     return sentences[i].index
 
 
+def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
+             cues: Any) -> str | None:
+    """The governing verb's tense from the parse piece holding the expression; the
+    regex cues (:func:`guess_tense`) when there is no parse or no governing verb."""
+    if parses and is_deadline(text, start):
+        return "future"
+    for offset, doc in parses:
+        if offset <= start and end <= offset + len(doc.text):
+            found = parse_tense(doc, start - offset, end - offset, cues)
+            if found is not None:
+                return found
+            break
+    return guess_tense(text, start, end, cues)
+
+
 def extract_times(
-    text: str, sentences: list[Sentence], ref: DateRange, language: str | None
+    text: str, sentences: list[Sentence], ref: DateRange, language: str | None,
+    parses: Sequence[tuple[int, Any]] = (),
 ) -> list[TimeRef]:
     """Time expressions of ``text`` resolved against ``ref`` at its own precision.
 
     ``language`` picks the words (its pack in ``veille.lang``); a language
     with no time words gets only numeric dates (12.05.2023, 2023-05-12).
+    ``parses`` are the text's spaCy Docs with their offsets (the analysis'
+    pieces): the tense of the verb governing an expression comes from them.
     Never raises on odd input: a resolver that fails on one expression drops
     that expression only.
     """
@@ -61,7 +81,8 @@ def extract_times(
             )
     cues = words.tense if words is not None else None
     tenses = [
-        guess_tense(text, c.start, c.end, cues) if c.kind in NEEDS_TENSE else None for c in cands
+        tense_of(text, c.start, c.end, parses, cues) if c.kind in NEEDS_TENSE else None
+        for c in cands
     ]
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]
     # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it

@@ -114,9 +114,10 @@ SENSES: dict[str, str] = merged(lambda t: t.relative_senses, TIME_PACKS)
 #: words every article of one of these languages starts a count with ("un", "a")
 ONE_WORDS: tuple[str, ...] = tw(lambda t: t.indefinite_articles)
 #: amounts that say none ("plusieurs jours", "des semaines")
-VAGUE_AMOUNTS: tuple[str, ...] = (
-    *tw(lambda t: t.vague_amounts), *tw(lambda t: t.ago_prefix_amounts),
-    *tw(lambda t: t.ago_suffix_amounts), *tw(lambda t: t.partitive_article),
+VAGUE_AMOUNTS: tuple[str, ...] = tuple(
+    w for w in (*tw(lambda t: t.vague_amounts), *tw(lambda t: t.ago_prefix_amounts),
+                *tw(lambda t: t.ago_suffix_amounts), *tw(lambda t: t.partitive_article))
+    if w not in ONE_WORDS  # "a year ago" is one year
 )
 #: (amount word, unit) that never make a duration: "a min"
 ARTICLE_UNIT_EXCLUSIONS: frozenset[tuple[str, str]] = frozenset(

@@ -504,7 +504,7 @@ def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 
 def vague_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
-    unit = UNITS.get(fold_same_length(c.g["unit"] or ""), "D")
+    unit = UNITS.get(fold_same_length(c.g.get("unit") or c.g.get("unit2") or ""), "D")
     return Resolved("DURATION", duration_value(None, unit), None, None, "duration")
 
 

@@ -184,7 +184,7 @@ DURATION = (
     rf"(?:(?P<adj>{_ADJ})\s+)?"
     rf"(?P<num>{NUM}|{alt(tw(lambda t: t.vague_amounts))}|{alt(tw(lambda t: t.indefinite_articles))}"
     rf"|{alt(tw(lambda t: t.partitive_article))}(?=\s+{alt(tw(lambda t: t.plural_units))}))"
-    r"(?:\s+|(?<=\d)(?=[a-z]))"
+    r"(?:\s+|-|(?<=\d)(?=[a-z]))"
     rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
     rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
 )
@@ -227,6 +227,9 @@ VAGUE_DURATION = (
     rf"{alt(tw(lambda t: t.vague_determiners))}\s+"
     rf"(?P<rel>{alt(tw(lambda t: t.vague_relatives))})"
     rf"\s+(?P<unit>{alt(tw(lambda t: t.vague_units))})(?![a-z])"
+    # "in recent weeks", "in coming months": no determiner needed
+    rf"|(?P<rel2>{alt(tw(lambda t: t.bare_vague_relatives))})"
+    rf"\s+(?P<unit2>{alt(tw(lambda t: t.vague_units))})(?![a-z])"
 )
 QUARTER = (
     rf"(?:{alt(tw(lambda t: t.quarter_leads))}\s+)?"
@@ -332,7 +335,7 @@ RULES: tuple[Rule, ...] = (
          gate=tw(lambda t: t.period_part_units)),
     # 'ces derniers mois', 'the past few weeks'
     Rule("vague_duration", "vaguedur", 3, _shared(VAGUE_DURATION),
-         gate=tw(lambda t: t.vague_relatives)),
+         gate=(*tw(lambda t: t.vague_relatives), *tw(lambda t: t.bare_vague_relatives))),
     # 'au premier trimestre 2022', 'the third quarter'
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
     # own: 'the quarter', 'the year-ago quarter'

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from veille.analyze.temporal.lexicon import alt, tw
 from veille.lang.time_words import TenseCues
@@ -85,3 +86,75 @@ def _distance(a: int, b: int, start: int, end: int, text: str = "") -> int:
     if text and ("," in text[lo:hi] or _SUBORDINATOR.search(text, lo, hi)):
         gap += _COMMA_COST
     return gap
+
+
+# --- the tense from the dependency parse -------------------------------------------
+
+#: how far up the tree a time expression looks for the verb that governs it
+_MAX_HOPS = 6
+
+
+def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str | None:
+    """'past', 'future', 'present' or None (no governing verb) from a spaCy ``doc``
+    whose character offsets are ``start``/``end``'s.
+
+    The verb governing the expression is found by climbing the dependency
+    tree; its tense is read from its morphology and its auxiliaries' (the first
+    auxiliary carries the tense of a compound form: "has said", "a annoncé" are
+    past, "is calling" present, "will meet" future). An infinitive ("agreed to
+    buy it in January") points forward. 'present' means the parse found a verb
+    that moves the expression neither way, so regex cues must not override it.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    hops = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < _MAX_HOPS:
+        tok = tok.head
+        hops += 1
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
+            # "les élections de dimanche": the expression dates a noun, whose event
+            # the clause's verb need not share
+            return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_tense(tok, cues)
+
+
+def is_deadline(text: str, start: int) -> bool:
+    """"d'ici le 30 juin", "jusqu'au 30 juin": a deadline points forward whatever the verb."""
+    return _DEADLINE.search(fold_prefix(text[max(0, start - 12) : start])) is not None
+
+
+def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
+    future_aux = set(cues.future_auxiliaries) if cues is not None else set()
+    perfect_aux = set(cues.perfect_auxiliaries) if cues is not None else set()
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    for a in auxes:
+        if a.lemma_.lower() in future_aux or a.text.lower() in future_aux:
+            return "future"
+    if "Fut" in verb.morph.get("Tense"):
+        return "future"
+    if auxes:
+        first = auxes[0]
+        tense = first.morph.get("Tense")
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+        if "Fut" in tense:
+            return "future"
+        if first.lemma_.lower() in perfect_aux and first.dep_ != "aux:pass" \
+                and first.dep_ != "auxpass" and "Part" in verb.morph.get("VerbForm"):
+            return "past"
+        return "present" if tense else None
+    forms = verb.morph.get("VerbForm")
+    tense = verb.morph.get("Tense")
+    if "Inf" in forms:
+        return "future"
+    if "Fin" in forms or (not forms and tense):
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+        if "Fut" in tense:
+            return "future"
+        return "present" if tense else None
+    return None

@@ -256,5 +256,7 @@ WORDS = TimeWords(
                        "parce que", "bien que"),
         # a deadline: "d'ici le 30 juin", "a donné jusqu'au 30 juin"
         deadline_before=(r"(?:d'ici|jusqu'au|jusqu'a)\s*(?:le\s+)?$",),
+        future_auxiliaries=("aller",),
+        perfect_auxiliaries=("avoir", "etre", "être"),
     ),
 )
