@@ -42,11 +42,34 @@ _PATRONYMIC = re.compile(
     + ")$" if WORDS.patronymic_endings else r"(?!)", re.I)
 _TITLES = WORDS.titles
 _ARTICLES = WORDS.articles
+_ADMIN = WORDS.admin_nouns
+_OF = WORDS.of_words
+_GLUED_TITLE = re.compile(
+    "^(?:" + "|".join(re.escape(t) for t in sorted(WORDS.abbreviated_titles, key=len, reverse=True)
+                      if t.endswith(".")) + r")(?=[A-ZÀ-Ý])", re.I) if any(
+    t.endswith(".") for t in WORDS.abbreviated_titles) else re.compile(r"(?!)")
 
 
 def strip_titles(name: str) -> str:
-    """'M. Barry' -> 'Barry', 'le président Vladimir Poutine' -> 'Vladimir Poutine'."""
+    """'M. Barry' -> 'Barry', 'le président Vladimir Poutine' -> 'Vladimir Poutine',
+    'M.Gambetta' (OCR or typing without the space) -> 'Gambetta', 'la ville de
+    Berne' -> 'Berne' (an administrative noun before a place names the place)."""
     toks = name.split()
+    if toks:
+        m = _GLUED_TITLE.match(toks[0])
+        if m:
+            toks = [toks[0][m.end():], *toks[1:]]
+    k = 0
+    while k < len(toks) - 1 and toks[k].lower() in _ARTICLES:
+        k += 1
+    if k < len(toks) - 1 and toks[k].islower() and toks[k] in _ADMIN:
+        j = k + 1
+        if j < len(toks) - 1 and toks[j].lower().rstrip("'’") in _OF:
+            j += 1
+        elif toks[j][:2].lower() in {o + "'" for o in _OF} | {o + "’" for o in _OF}:
+            toks = [*toks[:j], toks[j][2:], *toks[j + 1:]]
+        if j < len(toks) and toks[j][:1].isupper():
+            toks = toks[j:]
     while len(toks) > 1 and (toks[0].lower() in _TITLES or toks[0].lower() in _ARTICLES
                              or toks[0].lower().rstrip(".") in _TITLES):
         toks = toks[1:]

@@ -35,6 +35,11 @@ class EntityWords:
     abbreviated_titles: Words = _EMPTY
     #: Nouns that, right before a name (optionally with ``of_words``), say it names a place.
     place_nouns: Words = _EMPTY
+    #: Nouns of settlements that, lowercase before a place name (with
+    #: ``of_words``), are no part of the name: "la ville de Berne" is Berne.
+    #: Not regions: "canton de Fribourg", "oblast de Lougansk" are not the city
+    #: of that name; nor streets or mountains ("rue de Rivoli", "mont Blanc").
+    admin_nouns: Words = _EMPTY
     #: The "of" of "the city of X".
     of_words: Words = _EMPTY
     #: Spatial words: a name right after them (or after them + ``of_words``) is a place.

@@ -17,6 +17,7 @@ WORDS = EntityWords(
     abbreviated_titles=frozenset({"dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}),
     place_nouns=frozenset({"city", "town", "region", "residence", "palace", "square",
                            "street", "river", "lake", "island", "capital", "airport"}),
+    admin_nouns=frozenset({"city", "town", "village", "township"}),
     of_words=frozenset({"of"}),
     spatial=frozenset({"near", "outside", "north", "south", "east", "west"}),
     source_nouns=frozenset({"transcript", "readout", "statement", "spokesman", "spokeswoman",

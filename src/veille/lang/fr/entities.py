@@ -25,6 +25,7 @@ WORDS = EntityWords(
         "lac", "mont", "île", "oblast", "district", "département", "localité", "commune",
         "capitale", "base", "frontière",
     }),
+    admin_nouns=frozenset({"ville", "village", "commune", "bourg", "hameau"}),
     of_words=frozenset({"de", "d"}),
     spatial=frozenset({"près", "autour", "vers", "sud", "nord", "est", "ouest"}),
     source_nouns=frozenset({
