@@ -98,10 +98,14 @@ class _Group:
         w = CUE_WEIGHT if m.label_cue else MODEL_WEIGHT
         self.votes[m.label] = self.votes.get(m.label, 0.0) + w
 
-    def merge(self, other: _Group, why: str) -> None:
+    def merge(self, other: _Group, why: str, as_label: str | None = None) -> None:
+        """Fold ``other`` in; with ``as_label``, its votes count for that label (a
+        surname that joined a person's full name is that person, whatever the
+        model called the lone word)."""
         self.mentions.extend(other.mentions)
         self.keys |= other.keys
         for k, v in other.votes.items():
+            k = as_label or k
             self.votes[k] = self.votes.get(k, 0.0) + v
         for m in other.mentions:
             self.evidence.setdefault(m.text, why)
@@ -215,7 +219,7 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
                     break
         if len({id(c) for c, _ in cands}) == 1:
             f, how = cands[0]
-            f.merge(g, f"{how} of {f.display()}, in the same article")
+            f.merge(g, f"{how} of {f.display()}, in the same article", as_label="PER")
             groups.remove(g)
     return groups
 
