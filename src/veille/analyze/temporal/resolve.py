@@ -369,6 +369,15 @@ def season(c: Candidate, ctx: Ctx) -> Resolved | None:
         return cur if cur.end < ref else season_res(y - 1, code)
     if rel == "next" or det == "next":
         return cur if cur.start > ref else season_res(y + 1, code)
+    if not (det or rel):
+        # "l'été", "in summer" with no determiner saying which: one summer only when the
+        # verb tells of one event (past: the last begun; future: the next not over);
+        # a present or habitual clause speaks of summers in general (TimeML XXXX-SU)
+        if ctx.tense == "past":
+            return cur if cur.start <= ref else season_res(y - 1, code)
+        if ctx.tense == "future":
+            return cur if cur.end >= ref else season_res(y + 1, code)
+        return Resolved("DATE", f"XXXX-{code}", None, None, "season")
     return cur
 
 

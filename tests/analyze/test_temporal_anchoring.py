@@ -1,0 +1,89 @@
+"""Anchoring by the tense of the governing verb (spaCy parse) and the publication date.
+
+The sentences are written for these tests (the cases of issue #17); each pair
+differs only by the verb, so a resolver that ignores the parse fails one of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from veille.analyze.nlp import get_nlp
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange
+
+
+def _values(text: str, day: date, language: str, *, parse: bool = True,
+            precision: str = "day", end: date | None = None) -> dict[str, Any]:
+    parses = [(0, get_nlp(language)(text))] if parse else []
+    ref = DateRange(day, end or day, precision)
+    return {t.text: t for t in extract_times(text, [], ref, language, parses)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # published on Monday 8 January 2018
+    ("The president will meet him on Tuesday.", "2018-01-09"),
+    ("The president met him on Tuesday.", "2018-01-02"),
+    ("The president has met him on Tuesday.", "2018-01-02"),
+])
+def test_weekday_follows_the_verb(text: str, expected: str) -> None:
+    got = _values(text, date(2018, 1, 8), "en")
+    assert got["on Tuesday"].value == expected
+
+
+def test_dates_across_the_year_end() -> None:
+    day = date(2018, 1, 3)
+    assert _values("The two Koreas will hold talks on January 9.", day, "en")[
+        "January 9"].value == "2018-01-09"
+    assert _values("In Kim's New Year's Day speech, he offered talks.", day, "en")[
+        "New Year's Day"].value == "2018-01-01"
+    # a month later in the year than the paper's, without a verb pointing forward
+    assert _values("Sales fell sharply in December.", day, "en")["December"].value == "2017-12"
+    assert _values("The budget will be voted in December.", day, "en")[
+        "December"].value == "2018-12"
+
+
+def test_reported_plan_in_the_same_month_stays_in_the_year() -> None:
+    # "said" is past, but a day of the paper's own month is not moved a year back
+    got = _values("The company said the offer was extended to Nov. 16.", date(1989, 11, 2), "en")
+    assert got["Nov. 16"].value == "1989-11-16"
+
+
+def test_month_precision_keeps_the_range() -> None:
+    got = _values("They met on Tuesday.", date(2018, 1, 1), "en", precision="month",
+                  end=date(2018, 1, 31))
+    t = got["on Tuesday"]
+    assert t.range_start is not None and t.range_end is not None
+    assert t.range_start < t.range_end  # not one guessed day
+
+
+@pytest.mark.parametrize(("text", "language", "span", "expected"), [
+    ("L'été, les plages sont bondées.", "fr", "L'été", "XXXX-SU"),
+    ("In summer the town is packed with tourists.", "en", "summer", "XXXX-SU"),
+    ("Cet été, il ira à Rome.", "fr", "Cet été", "2023-SU"),
+    ("Last summer the town was packed with tourists.", "en", "Last summer", "2022-SU"),
+    ("Every Monday the market opens late.", "en", "Every Monday", "XXXX-WXX-1"),
+])
+def test_generic_seasons_and_habits_are_not_pinned(text: str, language: str, span: str,
+                                                   expected: str) -> None:
+    got = _values(text, date(2023, 6, 15), language)
+    assert got[span].value == expected
+
+
+def test_references_are_the_texts_own_language() -> None:
+    # French "futur" must not make the English noun "future" a FUTURE_REF
+    got = _values("Analysts worry about the company's future earnings.", date(1989, 11, 2),
+                  "en", parse=False)
+    assert "future" not in got
+    now = _values("The market is now calm.", date(1989, 11, 2), "en", parse=False)["now"]
+    assert (now.type, now.value) == ("DATE", "PRESENT_REF")
+
+
+def test_financial_quarters() -> None:
+    got = _values("Third-quarter profit rose 10%, compared with a loss in the year-ago quarter.",
+                  date(1989, 11, 2), "en")
+    assert got["Third-quarter"].value == "1989-Q3"
+    assert got["the year-ago quarter"].value == "1988-Q3"
