@@ -82,3 +82,21 @@ def test_polnear_dev_sample_scores(tmp_path):
     # a floor far under the measured figures (docs/quality-quotes.md): a broken
     # extractor or scorer falls through it
     assert rep["precision"] >= 0.6 and rep["recall"] >= 0.25
+
+
+@pytest.mark.parametrize("text,language,content,speaker", [
+    ("According to the Pentagon, the strike killed 12 fighters near Raqqa.", "en",
+     "the strike killed 12 fighters near Raqqa", "Pentagon"),
+    ("Selon le maire Pierre Durand, les travaux commenceront en mars.", "fr",
+     "les travaux commenceront en mars", "Pierre Durand"),
+])
+def test_according_to_gives_the_clause_to_the_source(analyze, text, language, content, speaker):
+    ind = [q for q in _quotes(analyze, text, language) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in ind] == [(content, speaker)]
+
+
+def test_a_participle_shares_its_head_verbs_subject(analyze):
+    qs = _quotes(analyze, "Donald Trump defended his remarks, saying that the media had lied.",
+                 "en")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].text == "the media had lied" and ind[0].speaker == "Donald Trump"

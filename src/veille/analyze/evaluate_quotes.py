@@ -269,7 +269,10 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:
             t.found += found
         if not found:
             rep.errors.append({"type": "missed", "doc": doc.name, "gold": content,
-                               "source": str(g.source_text), "marks": marks})
+                               "source": str(g.source_text), "marks": marks,
+                               "cue": doc.text[g.cue[0]:g.cue[1]] if g.cue else "",
+                               "partial": str(round(_overlap(best.start, best.end, g.content)
+                                                    / g.length(), 2)) if best else "0"})
             continue
         assert best is not None
         if g.source is None:

@@ -38,7 +38,7 @@ class QuoteWords:
     #: "demanded his resignation"); with the preposition that may introduce the
     #: object as a key's value ("call" -> "for": "called for a ban").
     object_speech_verbs: Words = _EMPTY
-    object_prepositions: dict[str, str] = field(default_factory=dict)
+    object_prepositions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Words marking an infinitive after its verb ("to" in "promised to cut").
     infinitive_markers: Words = _EMPTY
     #: Plural subject pronouns ("ils", "they"): resolved to the last organisation
@@ -69,6 +69,9 @@ class QuoteWords:
     #: Phrases naming a source after a quote ("selon", "according to"); an
     #: apostrophe matches either apostrophe.
     according_to: tuple[str, ...] = ()
+    #: A present participle reports its clause's subject's speech ("…, saying
+    #: that"); off where it mostly reports an inference ("signalant que").
+    participle_reports_speech: bool = False
     #: The subject may stand between a quote and its incise verb ("…,” X said).
     subject_before_incise_verb: bool = False
     #: Words of subject allowed before a post-posed incise verb without marks

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from veille.analyze.quotes.context import (
     SUBJ_DEPS,
@@ -36,6 +37,9 @@ from veille.analyze.quotes.context import (
 )
 from veille.analyze.quotes.speakers import from_verb
 from veille.core.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _LINE_BREAK_NEXT = re.compile(r"[^\S\n]*\n")
 
@@ -197,6 +201,13 @@ def embedded(start: int, end: int,
                        ia.cue_span, "embedded")
 
 
+def _naming_participle(t: Token) -> bool:
+    """"le niveau dit « junk »", "described as": a past participle without
+    auxiliary names a thing; nobody speaks through it."""
+    return ("Part" in t.morph.get("VerbForm", []) and "Pres" not in t.morph.get("Tense", [])
+            and t.tag_ != "VBG" and not any(c.dep_.startswith("aux") for c in t.children))
+
+
 def narrated(ctx: QuoteContext, open_pos: int, close_end: int) -> Attribution | None:
     """Step 7: partial quotes inside narration take the narration's speaker.
 
@@ -216,7 +227,7 @@ def narrated(ctx: QuoteContext, open_pos: int, close_end: int) -> Attribution | 
             continue  # the quote is its own sentence: nothing narrates it
         t, hops = top.head, 0
         while hops < 6:
-            if not (a <= t.i < b) and is_speech(ctx, t):
+            if not (a <= t.i < b) and is_speech(ctx, t) and not _naming_participle(t):
                 att = from_verb(ctx, t, "narrated", "narration VERB « quote »", 0.7)
                 return att if att.speaker else None
             if t.head.i == t.i:

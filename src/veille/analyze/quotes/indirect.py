@@ -83,15 +83,15 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         return None
     if any(is_speech(ctx, anc) for anc in v.ancestors):
         return None  # "X a averti que … pour défendre son intégrité": part of X's statement
-    prep = words.object_prepositions.get(lemma)
+    preps = words.object_prepositions.get(lemma)
     obj = None
     for c in v.children:
         if c.i < v.i:
             continue
-        if prep is None and c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN"):
+        if preps is None and c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN"):
             obj = c
             break
-        if prep is not None and c.dep_ == "prep" and c.text.lower() == prep \
+        if preps is not None and c.dep_ == "prep" and c.text.lower() in preps \
                 and any(x.dep_ == "pobj" for x in c.children):
             obj = c  # "called for a ban": the phrase after the preposition
             break
@@ -104,6 +104,10 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     if obj.dep_ == "prep":
         left += 1
     right = max(t.i for t in toks) + 1
+    # "called on Congress to act": the infinitive that completes the object
+    for c in v.children:
+        if c.i >= right and c.dep_ in ("xcomp", "advcl", "ccomp") and c.i - right <= 2:
+            right = max(t.i for t in c.subtree) + 1
     if ctx.in_quote(ctx.doc[left].idx + ctx.offset):
         return None
     return (left, min(right, sent.end)), "object"
@@ -148,7 +152,8 @@ def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:
     if not is_speech(ctx, v, incise=True) or ctx.in_quote(v.idx + ctx.offset):
         return False
     form, tense = v.morph.get("VerbForm", []), v.morph.get("Tense", [])
-    if v.pos_ == "VERB" and "Part" in form and "Pres" in tense:
+    if (v.pos_ == "VERB" and "Part" in form and "Pres" in tense
+            and not ctx.words.participle_reports_speech):
         return False
     rel = ctx.words.relative_objects
     prev = [t for t in doc[sent.start : v.i] if not t.is_space][-3:]
@@ -190,12 +195,71 @@ def _trim(ctx: QuoteContext, a: int, b: int) -> int:
     return b
 
 
+def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution] | None:
+    """According to X, <clause>. / <clause>, selon X. -> the clause, X's (``according-to``).
+
+    The phrase must be set off by a comma from a clause with a finite verb;
+    X is the entity named in the phrase, else its noun phrase (a document:
+    "according to a court filing" — a source, not a person).
+    """
+    doc = ctx.doc
+    toks = [t for t in sent if not t.is_space]
+    low = [t.text.lower().replace("’", "'") for t in toks]
+    for phrase in ctx.words.according_to:
+        glued = phrase.replace(" ", "")
+        for k in range(len(toks)):
+            # "d'après" may be one token or two: compare the tokens glued together
+            n = next((m for m in (1, 2, 3) if "".join(low[k:k + m]) == glued), 0)
+            if not n:
+                continue
+            if ctx.in_quote(toks[k].idx + ctx.offset):
+                continue
+            # X: up to the next comma or the sentence's end
+            j = k + n
+            while j < len(toks) and toks[j].text not in (",", ";", ".", "«", "“", "\""):
+                j += 1
+            if j == k + n or j - (k + n) > 12:
+                continue
+            src = toks[k + n: j]
+            if k == 0 or (k == 1 and toks[0].pos_ in ("CCONJ", "ADV")):
+                if j >= len(toks) or toks[j].text != ",":
+                    continue
+                a, b = toks[j].i + 1, sent.end
+            elif toks[k - 1].text == "," and (j >= len(toks) or toks[j].text in (".", ";", ",")):
+                a, b = sent.start, toks[k - 1].i
+            else:
+                continue
+            clause = doc[a:b]
+            if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(
+                    ctx.in_quote(t.idx + ctx.offset) for t in clause):
+                continue  # "According to X, Y said, “…”": the quote has its own speaker
+            mention = next((m for m in (ctx.mention_of(t) for t in src)
+                            if m is not None and m.label in ("PER", "ORG")), None)
+            speaker = mention.text if mention else doc[src[0].i:src[-1].i + 1].text
+            cue = (toks[k].idx + ctx.offset, toks[k + n - 1].idx + len(toks[k + n - 1].text)
+                   + ctx.offset)
+            attr = Attribution(speaker, mention, None, "indirect: according-to",
+                               "indirect-according-to", 0.75 if mention else 0.6, cue,
+                               "named" if mention else "noun")
+            return ((a, b), "according-to"), attr
+    return None
+
+
 def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
     """Every statement reported without quote marks, with its attribution (see module doc)."""
     doc = ctx.doc
     out: list[tuple[Quote, Attribution]] = []
     for ta, tb in ctx.sents:
         sent = doc[ta:tb]
+        acc = according_to(ctx, sent) if ctx.words.according_to else None
+        if acc is not None:
+            ((a, b), _), attr = acc
+            b = _trim(ctx, a, b)
+            if b > a:
+                start = doc[a].idx + ctx.offset
+                end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
+                out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
+                                  end=end, sentence=0, kind="indirect"), attr))
         for v in sent:
             if _object_only(ctx, v):
                 found = noun_object(ctx, v, sent)

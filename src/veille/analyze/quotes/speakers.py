@@ -70,6 +70,14 @@ def subject_of(ctx: QuoteContext, verb: Token,
         if m is None and c.pos_ == "PRON":
             continue
         return (m.text if m else np_text(c), m, False)
+    present_participle = ("Part" in verb.morph.get("VerbForm", [])
+                          and "Pres" in verb.morph.get("Tense", [])) or verb.tag_ == "VBG"
+    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and present_participle)
+    if shares and verb.head.i != verb.i and verb.head.i < verb.i \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
+        # the participle or conjunct shares its head verb's subject
+        return subject_of(ctx, verb.head, fallback_left)
     if not fallback_left:
         return (None, None, False)
     # Parse failed to give a subject ("Kiev, quant à elle, a déclaré"):
