@@ -12,9 +12,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from veille import export as ex
+from veille.analyze.lookup import find_entities
 from veille.cli.base import app, console, fail, open_store, print_json
 from veille.search.index import ensure_indexed
 from veille.search.query import Filters, QueryError, search
+from veille.store.analyses import load_entities
 
 KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
 FORMATS = ("json", "jsonl", "csv", "parquet")
@@ -89,7 +91,7 @@ def search_cmd(
     query: str = typer.Argument(..., help='Words (all must match), "a phrase", -excluded.'),
     source: str = typer.Option(None, help="Only this source."),
     language: str = typer.Option(None, help="Only this language."),
-    entity: str = typer.Option(None, help="Only articles mentioning this entity id."),
+    entity: str = typer.Option(None, help="Only articles mentioning this entity (id or name)."),
     limit: int = typer.Option(10, min=1, max=100, help="How many results."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (with facets)."),
 ) -> None:
@@ -97,6 +99,13 @@ def search_cmd(
     store = open_store(ctx)
     ensure_indexed(store)
     with store.connect() as conn:
+        if entity:  # a name -> its entity id; an ambiguous name lists the candidates
+            found = find_entities(entity, load_entities(conn))
+            if len(found) != 1:
+                fail(f"entity {entity!r}: " + ("; ".join(f"{r.entity_id} ({r.canonical})" for r in found)
+                                                 if found else "no entity by that name or id"))
+                return
+            entity = found[0].entity_id
         try:
             res = search(conn, query, Filters(source=source, language=language, entity=entity),
                          limit=limit, facets=json_out)
