@@ -86,6 +86,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
                               after)
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
+    if c.kind == "duration" and (g.get("unit") or "").endswith("s") and re.search(
+            r"[a-z0-9]-" + re.escape(g.get("unit") or ""), folded[c.start : c.end]):
+        return False  # "two-year" is a duration, "three-quarters" a fraction
     season = g.get("season") or ""
     if (c.kind == "season" and season in _PARTICIPLE_SEASONS and not g.get("det")
             and not g.get("year") and not g.get("rel")):

@@ -21,6 +21,8 @@ from veille.lang import language_data
 #: a clock time followed by one of these takes its day ("Vers 0 h 40, jeudi, ...")
 _CLOCK_KINDS = ("clock", "clock_ampm", "noon")
 _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day")
+#: granularities of a "period" a later "a year earlier" compares with
+_PERIODS = ("day", "month", "quarter", "year")
 
 
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
@@ -99,18 +101,19 @@ def extract_times(
     fixed: dict[int, Resolved | None] = {}
     for day in reference_days(ref):
         anchor = day
+        period: Resolved | None = None  # the last period named ("the third quarter")
         for i, c in enumerate(cands):
             if i in fixed:
                 r = fixed[i]
             else:
-                ctx = Ctx(day, anchor, tenses[i], code, words)
+                ctx = Ctx(day, anchor, tenses[i], code, words, period)
                 try:
                     if i in lookahead:
                         j = lookahead[i]
                         nxt = RESOLVERS[cands[j].kind](cands[j],
                                                        Ctx(day, anchor, tenses[j], code, words))
                         if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
-                            ctx = Ctx(day, nxt.start, tenses[i], code, words)
+                            ctx = Ctx(day, nxt.start, tenses[i], code, words, period)
                     r = RESOLVERS[c.kind](c, ctx)
                 except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
                     r = None
@@ -125,6 +128,9 @@ def extract_times(
                 and r.value not in ("PRESENT_REF",)
             ):
                 anchor = r.start
+            if (r is not None and r.type == "DATE" and r.granularity in _PERIODS
+                    and c.kind != "ago"):
+                period = r
     out: list[TimeRef] = []
     sent_starts = [s.start for s in sentences]
     for c, results in zip(cands, per_cand, strict=True):

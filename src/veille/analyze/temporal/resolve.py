@@ -81,6 +81,7 @@ _ANCHORED_WEEKDAY_LEADS = frozenset(tw(lambda t: t.anchored_weekday_leads))
 _UNANCHORED = frozenset(tw(lambda t: t.unanchored_determiners))
 _PM_PARTS = tw(lambda t: t.pm_part_suffixes)
 _LEXICAL_DURATIONS = merged(lambda t: t.lexical_durations, TIME_PACKS)
+QUARTER_RELATIVES = merged(lambda t: t.quarter_relatives, TIME_PACKS)
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Ctx:
     tense: str | None
     language: str  # the text's language code
     words: TimeWords | None  # its pack's time words
+    period: Resolved | None = None  # the last period named before (a quarter, a year...)
 
 
 def _num(s: str | None, language: str) -> float | None:
@@ -203,8 +205,10 @@ def month(c: Candidate, ctx: Ctx) -> Resolved | None:
     if ctx.day is None:
         return Resolved("DATE", f"XXXX-{mon:02d}", None, None, "month")
     pre = sense(g.get("pre"))  # "last March"
-    relation = pre if pre in ("last", "next") else sense(g.get("rel"))
-    if relation == "last":
+    relation = pre if pre in ("last", "next", "this") else sense(g.get("rel"))
+    if relation == "this":  # "this September": the reference's year
+        y = ctx.day.year
+    elif relation == "last":
         y = ctx.day.year if mon < ctx.day.month else ctx.day.year - 1
     elif relation == "next":
         y = ctx.day.year if mon > ctx.day.month else ctx.day.year + 1
@@ -411,6 +415,12 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
         y, m = add_months(ref.year, ref.month, -n)
         return month_res(y, m)
     if unit == "Y":
+        p = ctx.period
+        if p is not None and p.granularity == "quarter" and p.value and "-Q" in p.value:
+            # "profit rose in the third quarter from $5 million a year earlier": the
+            # same quarter, n years before (the period the text compares with)
+            y, q = p.value.split("-Q")
+            return quarter_res(int(y) - n, int(q))
         return year_res(ref.year - n)
     if unit in ("H", "MIN", "S"):
         return day_res(ref)
@@ -519,14 +529,16 @@ def vague_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     q = QUARTERS.get(c.g["q"] or "", 1)
-    if c.g.get("year"):
-        year = int(c.g["year"] or 0)
+    if c.g.get("year") or c.g.get("year0"):
+        year = int(c.g.get("year") or c.g.get("year0") or 0)
     elif ctx.day is not None:
         year = ctx.day.year
     else:
         return None
+    back = QUARTER_RELATIVES.get(fold_same_length(c.g.get("qrel0") or ""), 0)
+    year += back  # "the year-ago third quarter"
     if q == 0:  # "le dernier trimestre": the last one of the year named, or the one before
-        if c.g.get("year") or ctx.day is None:
+        if c.g.get("year") or c.g.get("year0") or ctx.day is None:
             return quarter_res(year, 4)
         cur = (ctx.day.month - 1) // 3 + 1
         return quarter_res(year - 1, 4) if cur == 1 else quarter_res(year, cur - 1)
@@ -542,7 +554,7 @@ def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     qrel = fold_same_length(c.g.get("qrel") or "")
     back = words.quarter_relatives.get(qrel, 0) if words is not None else 0
     q = (ctx.day.month - 1) // 3  # 0-based current quarter
-    if ctx.tense != "future":
+    if ctx.tense != "future" and sense(qrel) != "this":
         q -= 1
     y = ctx.day.year + q // 4 + back
     return quarter_res(y, q % 4 + 1)

@@ -231,9 +231,13 @@ VAGUE_DURATION = (
     rf"|(?P<rel2>{alt(tw(lambda t: t.bare_vague_relatives))})"
     rf"\s+(?P<unit2>{alt(tw(lambda t: t.vague_units))})(?![a-z])"
 )
+_QREL = [k for t in TIME_PACKS for k, v in t.quarter_relatives.items() if v]
 QUARTER = (
     rf"(?:{alt(tw(lambda t: t.quarter_leads))}\s+)?"
-    rf"(?P<span>(?:{alt(tw(lambda t: t.quarter_articles))}\s+)?(?P<q>{alt(QUARTERS)})(?:\s+|-)"
+    rf"(?P<span>(?:{alt(tw(lambda t: t.quarter_articles))}\s+)?"
+    # "the 1988 third quarter", "the year-ago third quarter"
+    rf"(?:(?P<year0>(?:19|20)\d\d)\s+|(?P<qrel0>{alt(_QREL)})\s+)?"
+    rf"(?P<q>{alt(QUARTERS)})(?:\s+|-)"
     rf"{alt(tw(lambda t: t.quarter_words))}"
     rf"(?:\s+{alt(tw(lambda t: t.quarter_year_links))}?(?P<year>\d{{4}}))?)"
 )

@@ -136,6 +136,8 @@ def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
             return "future"
     if "Fut" in verb.morph.get("Tense"):
         return "future"
+    if any("Inf" in a.morph.get("VerbForm") or a.tag_ == "TO" for a in auxes):
+        return "future"  # "expect the deal to be completed by Dec. 15"
     if auxes:
         first = auxes[0]
         tense = first.morph.get("Tense")

@@ -78,7 +78,7 @@ WORDS = TimeWords(
     dateparser_language="en",
     slash_date_order="MDY",
     relative_senses={"last": "last", "the past": "last", "next": "next", "the coming": "next",
-                     "this": "this"},
+                     "this": "this", "current": "this"},
     weekday_leads=("this", "last", "next", "on"),
     weekday_names_after=("Good",),  # "Good Friday"
     unit_determiners=("this", "last", "next", "the past", "the coming"),
@@ -133,10 +133,9 @@ WORDS = TimeWords(
     per_units=("day", "week", "month", "year"),
     every_words=("every", "each"),
     set_parts=("morning", "evening", "night"),
-    frequency_adjectives=("daily", "weekly", "monthly", "annually", "yearly", "quarterly",
-                          "hourly"),
+    frequency_adjectives=("daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     frequency_values={"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                      "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H"},
+                      "yearly": "P1Y", "hourly": "PT1H"},
     references={
         "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "the future": "FUTURE_REF", "recently": "PAST_REF",
@@ -155,7 +154,7 @@ WORDS = TimeWords(
             r"last|ago|yesterday|earlier)\b"
         ),
         subordinators=("whereas", "while", "but", "when", "because"),
-        future_auxiliaries=("will", "shall", "'ll", "wo"),
+        future_auxiliaries=("will", "shall", "'ll", "wo", "would"),
         perfect_auxiliaries=("have",),
     ),
 )
