@@ -40,7 +40,8 @@ from veille.analyze.pipeline import COMPONENTS, analyze_batch
 from veille.core.model import Analysis, DateRange
 
 SCORED = ("PER", "LOC", "ORG")
-HIPE_LABELS = {"pers": "PER", "loc": "LOC", "org": "ORG"}
+#: HIPE coarse labels, lower-cased (hipe2020 writes "pers", newseye "PER").
+HIPE_LABELS = {"pers": "PER", "per": "PER", "loc": "LOC", "org": "ORG"}
 CONLL_LABELS = ("PER", "LOC", "ORG", "MISC")
 PARTS = ("a", "b", "all")
 # Recognition only needs sentences and entities: skip quotes, times, quantities.
@@ -97,7 +98,7 @@ class _Builder:
         self.pos += len(tok)
         self.space = space_after
         kind, _, raw = tag.partition("-")
-        label = (label_map or {}).get(raw, raw) if raw else ""
+        label = (label_map.get(raw.lower(), raw) if label_map else raw) if raw else ""
         if kind == "I" and self.open is not None and self.open.label == label:
             self.open.end = self.pos
             return
