@@ -38,6 +38,7 @@ def serve(
     # The web app (FastAPI and its pydantic response models) is imported here, not at
     # the top: ~0.3 s of start-up that only this command needs.
     from veille.web.app import create_app
+    from veille.web.serve import uvicorn_options
 
     web = create_app(store)  # migrates and catches up the search index once, before any worker
     n = workers
@@ -48,16 +49,14 @@ def serve(
     if not web.state.token:
         console.print("writes disabled: set VEILLE_TOKEN to enable POST /api/articles", highlight=False)
     if n == 1:
-        # access_log=False: at log level warning the lines are never shown, but
-        # uvicorn would still format their arguments on every request.
-        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(web, host=host, port=port, **uvicorn_options())
         return
     # Several workers: uvicorn starts fresh processes that each build the app
     # from the store's URL (veille.web.serve.app_from_env).
     store.close()
     os.environ["VEILLE_SERVE_DB"] = store.url
     uvicorn.run("veille.web.serve:app_from_env", factory=True, host=host, port=port,
-                workers=n, log_level="warning", access_log=False)
+                workers=n, **uvicorn_options())
 
 
 @app.command("export")
@@ -74,13 +73,19 @@ def export_cmd(
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
         fail("parquet is binary: give --output FILE or redirect standard output")
+    if output != "-" and not Path(output).parent.is_dir():
+        fail(f"--output: the folder {Path(output).parent} does not exist")
     store = open_store(ctx)
     with store.connect() as conn:
         if output == "-":
             ex.export(conn, kind, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
-            with Path(output).open("wb") as fh:
+            try:
+                fh = Path(output).open("wb")
+            except OSError as exc:
+                fail(f"--output: cannot write {output}: {exc.strerror or exc}")
+            with fh:
                 ex.export(conn, kind, fmt, fh)
             console.print(f"wrote {escape(output)}", highlight=False)
 
