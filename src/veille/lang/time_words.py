@@ -54,6 +54,10 @@ class TenseCues:
     future_auxiliaries: Words = ()
     #: lemmas of the perfect's auxiliary: "has said", "a annoncé" are past
     perfect_auxiliaries: Words = ()
+    #: folded, right before the expression: "since", "depuis (le)" -> past
+    past_before: Words = ()
+    #: a past participle with no auxiliary tells of the past ("the record set on Aug. 6")
+    bare_participle_past: bool = False
 
 
 @dataclass(frozen=True)

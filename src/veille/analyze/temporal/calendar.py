@@ -136,5 +136,17 @@ def duration_value(amount: float | None, unit: str) -> str:
     prefix = "PT" if unit in time_units else "P"
     if amount is None:
         return f"{prefix}X{code}"
+    if not float(amount).is_integer() and unit in _SMALLER:
+        # "two and a half years" is P2Y6M, "a minute and a half" PT1M30S (TimeML)
+        smaller, factor = _SMALLER[unit]
+        part = (amount - int(amount)) * factor
+        if float(part).is_integer():
+            whole = f"{int(amount)}{code}" if int(amount) else ""
+            small = "M" if smaller == "MIN" else smaller
+            return f"{prefix}{whole}{int(part)}{small}"
     num = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
     return f"{prefix}{num}{code}"
+
+
+#: the next smaller unit and how many of it make one (for fractional amounts)
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "H": ("MIN", 60), "MIN": ("S", 60)}

@@ -14,7 +14,7 @@ from veille.analyze.temporal.lexicon import MODIFIERS, time_words
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
-from veille.analyze.temporal.tense import guess_tense, is_deadline, parse_tense
+from veille.analyze.temporal.tense import guess_tense, is_deadline, is_since, parse_tense
 from veille.core.model import DateRange, Sentence, TimeRef
 from veille.lang import language_data
 
@@ -44,6 +44,8 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     regex cues (:func:`guess_tense`) when there is no parse or no governing verb."""
     if parses and is_deadline(text, start):
         return "future"
+    if parses and is_since(text, start):
+        return "past"
     for offset, doc in parses:
         if offset <= start and end <= offset + len(doc.text):
             found = parse_tense(doc, start - offset, end - offset, cues)

@@ -75,6 +75,7 @@ from veille.analyze.temporal.lexicon import (
 from veille.lang.time_words import TimeWords
 
 _BACK = ("last", "previous")
+_NEAR_DAYS = 62  # two months: a month name this close across the year end is that one
 _FORWARD = ("next", "following")
 _PREVIOUS_DAY_DETERMINERS = frozenset(tw(lambda t: t.previous_day_determiners))
 _ANCHORED_WEEKDAY_LEADS = frozenset(tw(lambda t: t.anchored_weekday_leads))
@@ -141,8 +142,13 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
     if direction > 0:
         fut = [c for c in cands if c[1] >= c[2]]
         return min(fut, key=lambda c: c[1])[0] if fut else ref.year
-    # no tense: the closest ("December" in a paper of 3 January is the one just gone)
-    return min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))[0]
+    # no tense: the closest when it is across the year end ("December" in a paper of
+    # 3 January is the one just gone), else the reference's year ("a mission in
+    # December" in a paper of March)
+    best = min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))
+    if dom is None and abs((best[1] - best[2]).days) > _NEAR_DAYS:
+        return ref.year
+    return best[0]
 
 
 def two_digit_year(s: str, ctx: Ctx) -> int:

@@ -110,7 +110,7 @@ def _month_day(own: TimeWords) -> str | None:
     return (
         rf"(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON_ANY})\s+(?P<d1>\d{{1,2}}){alt(own.ordinal_suffixes)}?"
         rf"(?!\d)(?:\s*(?P<conj>{alt(['-', *own.day_list_joiners, *own.day_range_joiners])})"
-        rf"\s*(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?(?![\d:]){YEAR_REL}"
+        rf"\s*(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?(?!\d|:\d){YEAR_REL}"
     )
 
 

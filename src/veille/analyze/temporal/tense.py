@@ -23,6 +23,7 @@ _CLAUSE_STOP = re.compile(r"[.;!?\n]")
 # a clause boundary in any language veille knows: the cue beyond it governs another clause
 _SUBORDINATOR = re.compile(rf"\b{alt(tw(lambda t: t.tense.subordinators))}\b", re.IGNORECASE)
 _DEADLINE = re.compile(alt(tw(lambda t: t.tense.deadline_before)))
+_SINCE = re.compile(alt(tw(lambda t: t.tense.past_before)))
 _MAX_GAP = 80  # a verb further away governs another clause
 _COMMA_COST = 200
 
@@ -122,6 +123,12 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
     return verb_tense(tok, cues)
 
 
+def is_since(text: str, start: int) -> bool:
+    """"since Jan. 13", "depuis le 3 mars": a starting point already passed, whatever the verb."""
+    return bool(tw(lambda t: t.tense.past_before)) and _SINCE.search(
+        fold_prefix(text[max(0, start - 12) : start])) is not None
+
+
 def is_deadline(text: str, start: int) -> bool:
     """"d'ici le 30 juin", "jusqu'au 30 juin": a deadline points forward whatever the verb."""
     return _DEADLINE.search(fold_prefix(text[max(0, start - 12) : start])) is not None
@@ -153,6 +160,8 @@ def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
     tense = verb.morph.get("Tense")
     if "Inf" in forms:
         return "future"
+    if "Part" in forms and "Past" in tense and cues is not None and cues.bare_participle_past:
+        return "past"  # "the record set on Aug. 6" (a French "prévu le 12" looks forward)
     if "Fin" in forms or (not forms and tense):
         if "Past" in tense or "Imp" in tense:
             return "past"

@@ -156,5 +156,7 @@ WORDS = TimeWords(
         subordinators=("whereas", "while", "but", "when", "because"),
         future_auxiliaries=("will", "shall", "'ll", "wo", "would"),
         perfect_auxiliaries=("have",),
+        past_before=(r"\bsince\s*$",),
+        bare_participle_past=True,
     ),
 )

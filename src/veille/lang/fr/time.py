@@ -258,5 +258,6 @@ WORDS = TimeWords(
         deadline_before=(r"(?:d'ici|jusqu'au|jusqu'a)\s*(?:le\s+)?$",),
         future_auxiliaries=("aller",),
         perfect_auxiliaries=("avoir", "etre", "être"),
+        past_before=(r"\bdepuis\s*(?:le\s+)?$",),
     ),
 )
