@@ -206,7 +206,8 @@ def test_english_rules() -> None:
     assert find(times, "May").value == "2023-05"
     assert find(times, "24 hours").value == "PT24H"
     assert all("70" not in t.text for t in times)
-    assert find(times, "yesterday").value == "2023-06-08"
+    # English TimeML writes a clock time and the day after it as one expression
+    assert find(times, "3 p.m. yesterday").value == "2023-06-08T15:00"
 
 
 def test_unknown_reference_keeps_absolute_values() -> None:

@@ -123,6 +123,8 @@ class TimeWords:
     pm_part_suffixes: Words = ()  # a clock part ending so is after noon ("du soir")
     clock_prepositions: str = ""  # regex, folded, at the end of the text before "16 heures"
     clock_hour_units: Words = ()  # "heure": "a 16 heures" is a clock time, not a duration
+    #: "10 p.m. Wednesday" is one expression (TempEval English), not two (French TimeBank)
+    clock_day_one_expression: bool = False
 
     # --- dates ---
     date_leads: Words = ()  # "du", "on" before a day and month
@@ -208,6 +210,7 @@ class TimeWords:
     vague_relatives: Words = ()
     vague_units: Words = ()
     bare_vague_relatives: Words = ()  # "recent" (weeks): a vague duration with no determiner
+    bare_plural_leads: Words = ()  # "for", "within" (years): a bare plural unit, vague duration
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()
     lexical_durations: dict[str, int | None] = field(default_factory=dict)  # own: "quinquennat": 5

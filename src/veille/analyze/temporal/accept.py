@@ -157,6 +157,15 @@ def _year_accepted(y: int, introduced: bool, before: str, after: str) -> bool:
     return prep and y >= 1000
 
 
+#: what comes before "a week" when it is the denominator of a rate: a number, or a
+#: plural noun (not the few short verb forms ending in s)
+_RATE_BEFORE = re.compile(
+    r"(?:[\d%]|\b(?:million|billion|trillion|once|twice|times)"
+    r"|\b(?!(?:was|has|does|is|this|thus|us|his|its|yes|as|always|perhaps|less|plus)\b)"
+    r"[a-z]{3,}s)\s*$"
+)
+
+
 def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> bool:
     g = c.g
     unit = g["unit"] or ""
@@ -167,6 +176,9 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
         return False  # "un jour" / "a day" are mostly idioms
     if (num, unit) in ARTICLE_UNIT_EXCLUSIONS:
         return False
+    if num in ONE_WORDS and not g.get("det") and not g.get("adj") and not g.get("mod") \
+            and _RATE_BEFORE.search(fold_same_length(before)):
+        return False  # "four flights a week", "$500 million a year": a rate, not a duration
     hours = parse_number(num, language) if num else None
     if (
         _CLOCK_PREP.search(fold_same_length(before))

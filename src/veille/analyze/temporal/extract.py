@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veille.analyze.temporal.calendar import Resolved
+from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.lexicon import MODIFIERS, time_words
@@ -135,10 +136,22 @@ def extract_times(
                 period = r
     out: list[TimeRef] = []
     sent_starts = [s.start for s in sentences]
-    for c, results in zip(cands, per_cand, strict=True):
+    # "at 10 p.m. Wednesday": one expression where the language writes it so (English
+    # TimeML); the clock has already taken the weekday's day above
+    joined = {
+        j: i for i, j in lookahead.items()
+        if words is not None and words.clock_day_one_expression
+        and not text[cands[i].end : cands[j].start].strip()
+    }
+    ends = {i: cands[j].end for j, i in joined.items()}
+    for k, (c, results) in enumerate(zip(cands, per_cand, strict=True)):
+        if k in joined and merge(per_cand[joined[k]]) is not None:
+            continue
         r = merge(results)
         if r is None:
             continue
+        if k in ends:
+            c = Candidate(c.start, ends[k], c.kind, c.g, c.prio, c.extra)
         mod_word = fold_same_length(c.g.get("mod") or c.g.get("pmod") or c.g.get("pre") or "")
         out.append(
             TimeRef(

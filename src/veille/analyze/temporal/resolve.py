@@ -212,7 +212,9 @@ def month(c: Candidate, ctx: Ctx) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{mon:02d}", None, None, "month")
     pre = sense(g.get("pre"))  # "last March"
     relation = pre if pre in ("last", "next", "this") else sense(g.get("rel"))
-    if relation == "this":  # "this September": the reference's year
+    if g.get("yrel"):  # "in June last year"
+        y = ctx.day.year + YEAR_RELATIVES.get(g["yrel"] or "", 0)
+    elif relation == "this":  # "this September": the reference's year
         y = ctx.day.year
     elif relation == "last":
         y = ctx.day.year if mon < ctx.day.month else ctx.day.year - 1
@@ -425,8 +427,8 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
         if p is not None and p.granularity == "quarter" and p.value and "-Q" in p.value:
             # "profit rose in the third quarter from $5 million a year earlier": the
             # same quarter, n years before (the period the text compares with)
-            y, q = p.value.split("-Q")
-            return quarter_res(int(y) - n, int(q))
+            py, pq = p.value.split("-Q")
+            return quarter_res(int(py) - n, int(pq))
         return year_res(ref.year - n)
     if unit in ("H", "MIN", "S"):
         return day_res(ref)
@@ -529,7 +531,8 @@ def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 
 def vague_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
-    unit = UNITS.get(fold_same_length(c.g.get("unit") or c.g.get("unit2") or ""), "D")
+    unit = UNITS.get(fold_same_length(c.g.get("unit") or c.g.get("unit2") or c.g.get("unit3")
+                                      or ""), "D")
     return Resolved("DURATION", duration_value(None, unit), None, None, "duration")
 
 

@@ -121,7 +121,7 @@ MONTH_YEAR = (
 )
 MONTH = (
     rf"(?:(?P<pre>{alt(tw(lambda t: t.month_pre))})\s+)?{MOD_PRE}?{MONTH_LEAD}"
-    rf"(?P<mon>{MON_FULL})(?![a-z'-])(?:\s+(?P<rel>{REL_AFTER}))?"
+    rf"(?P<mon>{MON_FULL})(?![a-z'-])(?:\s+(?P<rel>{REL_AFTER}))?{YEAR_REL}"
 )
 YEAR = (
     rf"{MOD_PRE}?(?:(?P<pre>{alt(tw(lambda t: t.year_leads))})\s+)?(?<![\d.,])"
@@ -230,6 +230,9 @@ VAGUE_DURATION = (
     # "in recent weeks", "in coming months": no determiner needed
     rf"|(?P<rel2>{alt(tw(lambda t: t.bare_vague_relatives))})"
     rf"\s+(?P<unit2>{alt(tw(lambda t: t.vague_units))})(?![a-z])"
+    # "for years", "within weeks": a bare plural unit after these
+    rf"|(?:{alt(tw(lambda t: t.bare_plural_leads))})\s+"
+    rf"(?P<span>(?P<unit3>{alt(tw(lambda t: t.vague_units))}))(?![a-z'-])"
 )
 _QREL = [k for t in TIME_PACKS for k, v in t.quarter_relatives.items() if v]
 QUARTER = (
@@ -339,7 +342,8 @@ RULES: tuple[Rule, ...] = (
          gate=tw(lambda t: t.period_part_units)),
     # 'ces derniers mois', 'the past few weeks'
     Rule("vague_duration", "vaguedur", 3, _shared(VAGUE_DURATION),
-         gate=(*tw(lambda t: t.vague_relatives), *tw(lambda t: t.bare_vague_relatives))),
+         gate=(*tw(lambda t: t.vague_relatives), *tw(lambda t: t.bare_vague_relatives),
+               *tw(lambda t: t.bare_plural_leads))),
     # 'au premier trimestre 2022', 'the third quarter'
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
     # own: 'the quarter', 'the year-ago quarter'

@@ -48,6 +48,7 @@ WORDS = TimeWords(
                  "same day": 0},
     noon_leads=("at", "around"),
     noon_words={"noon": 12, "midnight": 0},
+    clock_day_one_expression=True,
     clock_ampm_pattern=(
         r"(?:(?P<pre>around|about)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*"
         r"(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])"
@@ -109,7 +110,7 @@ WORDS = TimeWords(
     },
     duration_determiners=("the", "these", "this"),
     duration_adjectives=("last", "past", "next", "first"),
-    vague_amounts=("several", "a few", "many"),
+    vague_amounts=("several", "a few", "few", "many"),
     indefinite_articles=("a", "an"),
     plural_units=("days", "weeks", "months", "years", "decades"),
     half_suffixes=(r"\s+and\s+a\s+half",),
@@ -127,8 +128,9 @@ WORDS = TimeWords(
     ago_suffix_amounts=("a few", "several", "a", "an"),
     vague_determiners=("these", "the"),
     vague_relatives=("last", "past", "next", "coming"),
-    vague_units=("days", "weeks", "months", "years", "decades"),
+    vague_units=("days", "weeks", "months", "years", "decades", "centuries"),
     bare_vague_relatives=("recent", "coming"),
+    bare_plural_leads=("for", "within"),
     per_words=("per",),
     per_units=("day", "week", "month", "year"),
     every_words=("every", "each"),
