@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,9 +22,16 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from veille.core.settings import Settings
 from veille.store import Store
+
+#: Bounds of every count and id a command takes: SQLite integers are 64-bit
+#: signed, so a larger number would overflow in the driver (a traceback), and
+#: a negative --limit would mean "no limit" to SQLite.
+LIMIT_MAX = 1_000_000_000
+ID_MAX = 2**63 - 1
 
 app = typer.Typer(
     name="veille",
@@ -55,9 +64,35 @@ def settings_of(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings()
 
 
-def open_store(ctx: typer.Context) -> Store:
+def check_db(db: str) -> str | None:
+    """Why ``--db`` cannot name a store, or None: checked before opening, so a
+    wrong value is one message, not a driver's traceback."""
+    if "://" in db:
+        scheme = db.split("://", 1)[0].lower()
+        if scheme not in ("sqlite", "postgresql", "postgresql+psycopg"):
+            return f"{scheme}:// is not a supported store (a SQLite file path or a postgresql:// URL)"
+        return None
+    path = Path(db).expanduser()
+    if path.is_dir():
+        return f"{db} is a folder, not a SQLite file"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    if path.is_file():
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head and head != b"SQLite format 3\x00":
+            return f"{db} exists and is not a SQLite database"
+    return None
 
-    return Store.open(settings_of(ctx).db)
+
+def open_store(ctx: typer.Context) -> Store:
+    db = settings_of(ctx).db
+    if why := check_db(db):
+        fail(f"--db: {why}")
+    try:
+        return Store.open(db)
+    except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
+        fail(f"--db: cannot open the store {db}: {type(exc).__name__}: {exc}".splitlines()[0])
 
 
 class RateColumn(ProgressColumn):
@@ -81,6 +116,44 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def fail(message: str, code: int = 2) -> None:
-    console.print(f"[red]error[/red]: {message}", highlight=False, markup=True)
+# C0/C1 controls, DEL, and the format characters that reorder or hide text
+# (bidi overrides and isolates, zero-width joiners): shown as escapes.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    c = m.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+        f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def printable(value: object, keep_newlines: bool = False) -> str:
+    """A user-controlled string (file name, title, id, source) made safe for a
+    terminal: control characters, ESC and bidi controls shown as escapes, so
+    a name can neither fake an output line nor send terminal sequences.
+    ``keep_newlines`` keeps the line breaks (and tabs) of an article's body."""
+    text = str(value)
+    if keep_newlines:
+        return "\n".join(_UNPRINTABLE.sub(_escaped, line.replace("\t", "    "))
+                         for line in text.split("\n"))
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def plain(value: object, style: str = "", keep_newlines: bool = False) -> Text:
+    """``printable`` as a rich Text: never read as markup (``[bold]``) or as an
+    emoji code (``:100:``), whatever the string holds."""
+    return Text(printable(value, keep_newlines), style=style)
+
+
+def say(*parts: str | Text | tuple[str, str], end: str = "\n") -> None:
+    """Print on stderr: literal strings are veille's own words, Text parts are
+    user strings made with :func:`plain` (no markup, no emoji, no highlighting)."""
+    console.print(Text.assemble(*parts), highlight=False, soft_wrap=True, end=end)
+
+
+def fail(message: str | Text, code: int = 2) -> NoReturn:
+    """The one error path of the commands: ``error: message`` on stderr, exit
+    ``code``; the message is plain text (user strings inside are escaped)."""
+    body = message if isinstance(message, Text) else plain(message)
+    console.print(Text.assemble(("error", "red"), ": ", body), highlight=False, soft_wrap=True)
     raise typer.Exit(code)

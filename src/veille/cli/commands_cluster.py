@@ -10,7 +10,19 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from veille.cli.base import app, console, eval_app, fail, open_store, print_json, settings_of
+from veille.cli.base import (
+    ID_MAX,
+    LIMIT_MAX,
+    app,
+    console,
+    eval_app,
+    fail,
+    open_store,
+    plain,
+    print_json,
+    printable,
+    settings_of,
+)
 from veille.cluster import repository as repo
 from veille.cluster.bcubed import bcubed
 from veille.cluster.semeval import evaluate_pairs
@@ -47,7 +59,7 @@ def cluster(
 @app.command()
 def stories(
     ctx: typer.Context,
-    limit: int = typer.Option(None, "--limit", help="Largest N stories only."),
+    limit: int = typer.Option(None, "--limit", min=1, max=LIMIT_MAX, help="Largest N stories only."),
     json_out: bool = typer.Option(False, "--json", help="JSON list of stories."),
 ) -> None:
     """List stories, largest first."""
@@ -61,10 +73,10 @@ def stories(
         t.add_row(
             str(r["id"]),
             str(r["size"]),
-            r["first_published"] or "",
-            r["last_published"] or "",
-            ",".join(r["languages"]),
-            clip(r["title"] or "", 80),
+            plain(r["first_published"] or ""),
+            plain(r["last_published"] or ""),
+            plain(",".join(r["languages"])),
+            plain(clip(r["title"] or "", 80)),
         )
     console.print(t)
 
@@ -72,7 +84,7 @@ def stories(
 @app.command()
 def story(
     ctx: typer.Context,
-    story_id: int = typer.Argument(..., help="Story id (from `veille stories`)."),
+    story_id: int = typer.Argument(..., min=1, max=ID_MAX, help="Story id (from `veille stories`)."),
     json_out: bool = typer.Option(False, "--json", help="The story as JSON."),
 ) -> None:
     """One story: its articles and its links to earlier/later stories."""
@@ -102,7 +114,7 @@ def story(
         lines.append(f"continued in: {', '.join('#' + str(s) for s in row['successors'])}")
     lines.append("articles:")
     lines += [f"  {uid}" for uid in row["articles"]]
-    typer.echo("\n".join(lines))
+    typer.echo("\n".join(printable(line) for line in lines))
 
 
 def eval_clustering_file(

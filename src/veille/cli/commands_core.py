@@ -6,11 +6,20 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import Progress, TaskID
 from rich.table import Table
 
-from veille.cli.base import app, console, fail, make_progress, open_store, print_json, settings_of
+from veille.cli.base import (
+    LIMIT_MAX,
+    app,
+    fail,
+    make_progress,
+    open_store,
+    plain,
+    print_json,
+    say,
+    settings_of,
+)
 from veille.core.errors import VeilleError
 from veille.core.model import Article, Reject
 from veille.engine.progress import estimate_records
@@ -76,8 +85,7 @@ def ingest(
         if isinstance(item, Reject):
             # soft_wrap: one line per reject at any width (a path cut
             # in two by wrapping cannot be found or copied).
-            console.print(f"[yellow]rejected[/yellow] {escape(item.message())}",
-                          highlight=False, soft_wrap=True)
+            say(("rejected", "yellow"), " ", plain(item.message()))
 
     try:
         with _progress() as progress:
@@ -92,7 +100,7 @@ def ingest(
         print_json(result)
     else:
         for line in _summary_lines(report.ingest, result):
-            console.print(line, highlight=False, markup=False, soft_wrap=True)
+            say(line)
     if report.ingest.rejects:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -148,7 +156,7 @@ def articles(
     ctx: typer.Context,
     source: str = typer.Option(None, help="Only this source."),
     language: str = typer.Option(None, help="Only this language (ISO 639-1)."),
-    limit: int = typer.Option(None, help="At most this many."),
+    limit: int = typer.Option(None, min=1, max=LIMIT_MAX, help="At most this many."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List stored articles in ingest order."""
@@ -162,7 +170,7 @@ def articles(
         return
     table = Table("id", "source", "published", "lang", "chars", "duplicate of", "title")
     for r in rows:
-        table.add_row(*(escape(str(r[k] if r[k] is not None else "")) for k in
+        table.add_row(*(plain(r[k] if r[k] is not None else "") for k in
                         ("id", "source", "published", "language", "n_chars", "duplicate_of",
                          "title")))
     Console().print(table)
@@ -186,10 +194,10 @@ def article(
         print_json(art)
         return
     out = Console()
-    out.print(f"[bold]{escape(art['title'] or art['id'])}[/bold]")
-    out.print(escape(f"{art['source'] or 'unknown source'} · {art['published'] or 'undated'} · "
-                     f"{art['language'] or '?'}"))
-    out.print(escape(art["text"]))
+    out.print(plain(art["title"] or art["id"], "bold"), highlight=False)
+    out.print(plain(f"{art['source'] or 'unknown source'} · {art['published'] or 'undated'} · "
+                    f"{art['language'] or '?'}"), highlight=False)
+    out.print(plain(art["text"], keep_newlines=True), highlight=False)
 
 
 @app.command()
@@ -206,5 +214,5 @@ def rejects(
     table = Table("code", "where", "reason")
     for r in rows:
         where = f"{r['origin']}:{r['line']}" if r["line"] is not None else r["origin"]
-        table.add_row(r["code"], escape(where), escape(r["reason"]))
+        table.add_row(plain(r["code"]), plain(where), plain(r["reason"]))
     Console().print(table)

@@ -82,7 +82,7 @@ def export_cmd(
             sys.stdout.buffer.flush()
         else:
             try:
-                fh = Path(output).open("wb")
+                fh = Path(output).open("wb")  # noqa: SIM115 - closed by the with below
             except OSError as exc:
                 fail(f"--output: cannot write {output}: {exc.strerror or exc}")
             with fh:

@@ -10,11 +10,22 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import update
 
-from veille.cli.base import app, console, fail, open_store, print_json, settings_of
+from veille.cli.base import (
+    ID_MAX,
+    LIMIT_MAX,
+    app,
+    console,
+    fail,
+    open_store,
+    plain,
+    print_json,
+    printable,
+    say,
+    settings_of,
+)
 from veille.store.schema import sources
 from veille.watch.alerts import (
     describe,
@@ -63,12 +74,14 @@ def watch(
     config: str = typer.Argument(None, help="SOURCES.toml: sources and watchlists to add/update."),
     once: bool = typer.Option(False, "--once", help="One pass over the due sources, then exit."),
     force: bool = typer.Option(False, "--force", help="Poll every source now, due or not."),
-    delay: float = typer.Option(None, "--delay", help="Seconds between two requests to one host."),
-    timeout: float = typer.Option(None, "--timeout", help="HTTP timeout in seconds."),
+    delay: float = typer.Option(None, "--delay", min=0, max=86_400,
+                                help="Seconds between two requests to one host."),
+    timeout: float = typer.Option(None, "--timeout", min=0.1, max=3_600, help="HTTP timeout in seconds."),
     backoff: float = typer.Option(None, "--backoff-base",
                                   help="First retry delay after an error (doubles each failure)."),
-    workers: int = typer.Option(4, "--workers", help="Hosts fetched in parallel."),
-    max_new: int = typer.Option(50, "--max-new", help="New entries taken per source per pass."),
+    workers: int = typer.Option(4, "--workers", min=1, max=256, help="Hosts fetched in parallel."),
+    max_new: int = typer.Option(50, "--max-new", min=1, max=LIMIT_MAX,
+                                help="New entries taken per source per pass."),
     pages: bool = typer.Option(True, "--pages/--no-pages", help="Fetch each entry's article page."),
     no_robots: bool = typer.Option(False, "--ignore-robots", hidden=True),
     analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Analyse new articles."),
@@ -166,7 +179,7 @@ def source_add(
     except ConfigError as exc:
         fail(str(exc))
         return
-    console.print(f"source {sid}: {escape(spec.url)} every {every}", highlight=False)
+    say(f"source {sid}: ", plain(spec.url), " every ", plain(every))
 
 
 @source_app.command("list")
@@ -179,10 +192,10 @@ def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json
         return
     table = Table("id", "url", "name", "every", "next due", "failures", "last error")
     for r in rows:
-        table.add_row(str(r["id"]), escape(r["url"]), escape(r["name"] or ""),
+        table.add_row(str(r["id"]), plain(r["url"]), plain(r["name"] or ""),
                       format_every(r["every"]),
                       r["next_due"].isoformat(timespec="seconds") if r["next_due"] else "now",
-                      str(r["failures"]), escape(r["last_error"] or ""))
+                      str(r["failures"]), plain(r["last_error"] or ""))
 
     Console().print(table)
 
@@ -213,7 +226,7 @@ def watchlist_add(
     except ConfigError as exc:
         fail(str(exc))
         return
-    console.print(f"watchlist {wid}: {escape(name)}", highlight=False)
+    say(f"watchlist {wid}: ", plain(name))
 
 
 @watchlist_app.command("list")
@@ -225,8 +238,8 @@ def watchlist_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--j
         return
     table = Table("id", "name", "entities", "queries", "channels")
     for r in rows:
-        table.add_row(str(r["id"]), escape(r["name"]), escape(", ".join(r["entities"])),
-                      escape(", ".join(r["queries"])), escape(", ".join(r["channels"])))
+        table.add_row(str(r["id"]), plain(r["name"]), plain(", ".join(r["entities"])),
+                      plain(", ".join(r["queries"])), plain(", ".join(r["channels"])))
 
     Console().print(table)
 
@@ -241,7 +254,7 @@ def watchlist_remove(ctx: typer.Context, name: str = typer.Argument(...)) -> Non
 @app.command()
 def alerts(
     ctx: typer.Context,
-    limit: int = typer.Option(50, "--limit"),
+    limit: int = typer.Option(50, "--limit", min=1, max=LIMIT_MAX),
     watchlist: str = typer.Option(None, "--watchlist"),
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
@@ -252,13 +265,14 @@ def alerts(
         print_json(rows)
         return
     for r in rows:
-        sys.stdout.write(f"{r['created_at'][:19]}  #{r['id']}  {describe(r['payload'])}\n")
+        _line(f"{r['created_at'][:19]}  #{r['id']}  {describe(r['payload'])}")
 
 
 @app.command()
 def updates(
     ctx: typer.Context,
-    story_id: int = typer.Argument(None, help="A story: show what changed in it."),
+    story_id: int = typer.Argument(None, min=1, max=ID_MAX,
+                                   help="A story: show what changed in it."),
     viewer: str = typer.Option("default", "--viewer", help="Whose 'last look' to compare with."),
     mark_seen: bool = typer.Option(False, "--mark-seen", help="Record that you have seen it now."),
     include_unseen: bool = typer.Option(False, "--all", help="List never-seen stories too."),
@@ -275,8 +289,8 @@ def updates(
         if not rows:
             console.print("no story has changed since you last looked", highlight=False)
         for r in rows:
-            sys.stdout.write(f"story {r['story_id']}: +{r['n_new_articles']} of {r['n_articles']} "
-                             f"articles  {r['title'] or ''}\n")
+            _line(f"story {r['story_id']}: +{r['n_new_articles']} of {r['n_articles']} "
+                  f"articles  {r['title'] or ''}")
         return
     with store.begin() as conn:
         change = changes_since(conn, story_id, viewer, mark_seen=mark_seen)
@@ -289,8 +303,15 @@ def updates(
     _print_change(change)
 
 
+def _line(text: str) -> None:
+    """One line on stdout; user strings in it (titles, quotes, sources) escaped."""
+    sys.stdout.write(printable(text) + "\n")
+
+
 def _print_change(c: dict[str, Any]) -> None:
-    out = sys.stdout.write
+    def out(text: str) -> None:
+        _line(text.removesuffix("\n"))
+
     out(f"story {c['story_id']}: {c.get('title') or ''}\n")
     out(("first look: " if c["first_look"] else "since you last looked: ") + c["headline"] + "\n")
     for a in c["new_articles"]:

@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "E014": "text is empty after normalisation",
     "E015": "unreadable file (permission or I/O error)",
     "E016": "record field has the wrong type",
+    "E017": "JSON nested deeper than the limit (64 levels)",
 }
 
 

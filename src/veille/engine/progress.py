@@ -38,7 +38,10 @@ def _file_records(path: Path) -> int | None:
     if suffix in _UNKNOWN:
         return None
     if suffix in _MULTI:
-        return _count_lines(path)
+        try:
+            return _count_lines(path)
+        except OSError:
+            return 1  # unreadable (a symlink loop...): its one reject
     return 1
 
 

@@ -31,6 +31,7 @@ class Prepared:
     # The body's index words (shingles and stems both start from them), kept
     # only until the stems are made; never shipped between processes.
     words: list[str] | None = field(default=None, repr=False, compare=False)
+    line: int | None = None  # the record's line (JSONL) or entry (feed), for a reject's message
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "words": None}
@@ -44,7 +45,7 @@ def prepare_record(item: RawRecord | Reject, max_bytes: int) -> Prepared | Rejec
         return art
     words = dedup.words(art.text)
     sig = dedup.signature_of_words(words)
-    return Prepared(art, dedup.to_bytes(sig), dedup.band_keys(sig), words=words)
+    return Prepared(art, dedup.to_bytes(sig), dedup.band_keys(sig), words=words, line=item.line)
 
 
 def prepare_batch(items: Sequence[RawRecord | Reject], max_bytes: int) -> list[Prepared | Reject]:

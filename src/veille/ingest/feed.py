@@ -11,6 +11,7 @@ import feedparser
 
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
+from veille.ingest.dates import parse_date
 from veille.ingest.html import html_fragment_text
 from veille.ingest.records import Item, ReadOptions
 
@@ -44,18 +45,31 @@ def entry_record(entry: Any, index: int, site: str | None, opts: ReadOptions) ->
         return Reject(opts.origin, "the entry has no content or summary text", "E008", index,
                       (title or "")[:2000])
     uid = entry.get("id") or entry.get("link") or f"{opts.name}#{index}"
+    try:
+        published = _date(entry, opts)
+    except VeilleError as err:
+        return Reject(opts.origin, err.reason, err.code, index, (title or "")[:2000])
     return RawRecord(
         text=text, origin=opts.origin, line=index, uid=str(uid), url=entry.get("link"),
-        source=opts.source or site, title=title, published=_date(entry, opts), fmt="feed",
+        source=opts.source or site, title=title, published=published, fmt="feed",
     )
 
 
 def _date(entry: Any, opts: ReadOptions) -> DateRange:
-    for key in ("published_parsed", "updated_parsed"):
-        st = entry.get(key)
+    """The entry's date as feedparser parsed it; a date it could not parse is
+    tried as JSONL's are, and one that is no date at all (year 99999) is an
+    E012 reject, as in a JSONL record, never a silently undated article."""
+    for key in ("published", "updated"):
+        st = entry.get(key + "_parsed")
         if st:
-            day = datetime.fromtimestamp(calendar.timegm(st), tz=UTC).date()
+            try:
+                day = datetime.fromtimestamp(calendar.timegm(st), tz=UTC).date()
+            except (OverflowError, ValueError, OSError):
+                raise VeilleError("E012", f"{key} {entry.get(key)!r} is out of range") from None
             return DateRange(day, day, "day")
+        raw = entry.get(key)
+        if isinstance(raw, str) and raw.strip():
+            return parse_date(raw)  # VeilleError E012 when it is not a date
     return opts.published or DateRange.unknown()
 
 

@@ -9,6 +9,7 @@ crash). Readers are pure: they do not touch the store.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -17,12 +18,13 @@ from typing import Any
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
 from veille.ingest.dates import month_range, parse_date
-from veille.ingest.decode import decode
+from veille.ingest.decode import decode_noted, loads_bounded
 from veille.ingest.feed import parse_feed
 from veille.ingest.html import extract_page
 from veille.ingest.records import Item, ReadOptions
 
 Reader = Callable[[bytes, ReadOptions], Iterator[Item]]
+log = logging.getLogger("veille.ingest")
 
 READERS: dict[str, Reader] = {}
 
@@ -44,9 +46,20 @@ def _decode(data: bytes, opts: ReadOptions) -> str | Reject:
     if not data.strip():
         return _reject(opts, VeilleError("E002", "the file is empty"))
     try:
-        return decode(data)
+        decoded = decode_noted(data)
     except VeilleError as err:
         return _reject(opts, err)
+    _note(opts, decoded.note)
+    return decoded.text
+
+
+def _note(opts: ReadOptions, note: str | None, line: int | None = None) -> None:
+    """A repair the reader made (bad bytes replaced, a legacy charset), said
+    on the log; the origin is repr()-quoted, so a hostile file name cannot
+    write to the terminal."""
+    if note:
+        where = f"{opts.origin!r}" + (f" line {line}" if line is not None else "")
+        log.warning("%s: %s", where, note)
 
 
 def _too_big(data: bytes, opts: ReadOptions, limit: int | None = None) -> Reject | None:
@@ -168,16 +181,20 @@ def read_jsonl_lines(lines: Iterable[bytes], opts: ReadOptions) -> Iterator[Item
                 "E011", f"{len(raw):,} bytes is over the {opts.max_bytes:,}-byte limit"), lineno)
             continue
         try:
-            line = decode(raw)
-            obj = json.loads(line)
+            decoded = decode_noted(raw)
+            line = decoded.text
+            obj = loads_bounded(line)
         except VeilleError as err:
-            yield _reject(opts, err, lineno)
+            yield _reject(opts, err, lineno, raw.decode("utf-8", "replace") if err.code == "E017"
+                          else None)
             continue
         except json.JSONDecodeError as exc:
             yield _reject(opts, VeilleError("E007", f"invalid JSON: {exc.msg} at column {exc.colno}"),
                           lineno, raw.decode("utf-8", "replace"))
             continue
         item = _jsonl_record(obj, opts, lineno, line)
+        if isinstance(item, RawRecord):
+            _note(opts, decoded.note, lineno)
         yield item
     if not seen_any:
         yield _reject(opts, VeilleError("E002", "the file is empty"))

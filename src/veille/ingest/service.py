@@ -208,7 +208,7 @@ def _store_items(conn: Connection, prepared: list[Prepared | Reject], report: In
                 report.unchanged += 1
                 continue
             rej = Reject(item.origin, f"id {item.uid!r} is already used by a different article",
-                         "E013", None, item.text[:2000])
+                         "E013", entry.line, item.text[:2000])
             q.insert_reject(conn, rej)
             report.rejects.append(rej)
             continue

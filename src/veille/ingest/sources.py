@@ -3,7 +3,6 @@ format detected per file) and standard input."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from typing import BinaryIO
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, Reject
 from veille.core.settings import MAX_ARTICLE_BYTES
+from veille.ingest.decode import loads_bounded
 from veille.ingest.readers import READERS, Item, ReadOptions, detect_format, read_jsonl_lines
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -42,10 +42,13 @@ def iter_files(path: Path) -> Iterator[Path]:
                 continue
             p = Path(dirpath) / name
             try:
-                if p.is_symlink() and not p.resolve().is_relative_to(root):
+                if p.is_symlink() and not p.resolve(strict=True).is_relative_to(root):
                     continue
-            except OSError:
-                continue
+            except (OSError, RuntimeError):
+                # A dangling link or a loop (Python 3.11 raises RuntimeError
+                # "Symlink loop"): yielded all the same, so reading it gives
+                # a reject with the reason, and the files beside it go on.
+                pass
             yield p
 
 
@@ -149,7 +152,9 @@ def _sidecar(path: Path) -> dict[str, object] | None:
     for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
         if candidate.is_file():
             try:
-                data = json.loads(candidate.read_text(encoding="utf-8"))
+                data = loads_bounded(candidate.read_bytes())
+            except VeilleError as err:
+                raise VeilleError(err.code, f"sidecar {candidate}: {err.reason}") from None
             except (OSError, ValueError) as exc:
                 raise VeilleError("E012", f"sidecar {candidate} is not valid JSON: {exc}") from None
             return data if isinstance(data, dict) else None

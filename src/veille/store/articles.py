@@ -189,7 +189,7 @@ def insert_reject(conn: Connection, rej: Reject) -> None:
 
     try:
         where = str(Path(rej.origin).resolve()) if not rej.origin.startswith("<") else rej.origin
-    except OSError:  # pragma: no cover
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         where = rej.origin
     fp = hashlib.sha256(
         f"{where}\x00{rej.line}\x00{rej.code}\x00{(rej.raw or '')[:2000]}".encode("utf-8", "replace")

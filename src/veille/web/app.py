@@ -6,7 +6,10 @@ or URL, so tests, the CLI and a WSGI/ASGI host all build the app the same way.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import importlib.util
+import re
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -21,7 +24,7 @@ from veille.core.settings import Settings
 from veille.search.index import ensure_indexed
 from veille.store import Store
 from veille.watch.api import create_router
-from veille.web import bidi, pages, problems
+from veille.web import bidi, pages, problems, render
 from veille.web.api import articles, entities, exports, quotes, search, stories
 from veille.web.cache import ResponseCache, data_version_for
 from veille.web.deps import require_read, require_write
@@ -32,8 +35,9 @@ HERE = Path(__file__).parent
 # article could not run even if escaping ever failed.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-# Swagger UI (/docs) needs its CDN bundle and an inline bootstrap script; it
-# shows no article text, so it alone gets this policy.
+# Swagger UI (/docs) needs an inline bootstrap script: it alone gets a policy
+# allowing that one script by its hash ('unsafe-inline' only for styles, which
+# Swagger sets as attributes), and the CDN when swagger-ui-py is absent.
 
 
 def _swagger_dir() -> Path | None:
@@ -47,7 +51,23 @@ def _swagger_dir() -> Path | None:
 
 SWAGGER_DIR = _swagger_dir()
 _CDN = "" if SWAGGER_DIR else " https://cdn.jsdelivr.net"
-DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline'{_CDN}; "
+
+
+def _docs_html() -> bytes:
+    if SWAGGER_DIR:
+        return bytes(get_swagger_ui_html(
+            openapi_url="/openapi.json", title="veille API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png").body)
+    return bytes(get_swagger_ui_html(openapi_url="/openapi.json", title="veille API").body)
+
+
+DOCS_HTML = _docs_html()
+_INLINE_SCRIPTS = re.findall(rb"<script>(.*?)</script>", DOCS_HTML, re.S)
+_SCRIPT_HASHES = "".join(
+    f" 'sha256-{base64.b64encode(hashlib.sha256(s).digest()).decode()}'" for s in _INLINE_SCRIPTS)
+DOCS_CSP = (f"default-src 'self'; script-src 'self'{_SCRIPT_HASHES}{_CDN}; "
             f"style-src 'self' 'unsafe-inline'{_CDN}; img-src 'self' data:; "
             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
@@ -83,12 +103,31 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class Options:
+    """``OPTIONS`` answers 204 with ``Allow`` (every method the path's routes
+    take), not a 405 for want of an OPTIONS route; no CORS here."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "OPTIONS":
+            allow = problems.allowed_methods(scope["app"], scope)
+            if allow:
+                await send({"type": "http.response.start", "status": 204,
+                            "headers": [(b"allow", ", ".join(allow).encode())]})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await self.app(scope, receive, send)
+
+
 _NAMES = {b"content-security-policy", *(k for k, _ in _HEADERS)}
 
 
 def _templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))
     bidi.install(t.env)  # before any template compiles: finalize is applied at compile time
+    render.install_filters(t.env)
     t.env.auto_reload = False  # no stat() of every template file on each render: they ship with the code
     t.env.globals["version"] = VERSION
     return t
@@ -108,18 +147,14 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
                     "Errors are RFC 9457 problem details. Lists page with `cursor`=`next_cursor`.",
         dependencies=[Depends(require_read)],
         responses=problems.problem_responses(401),  # any route, when reads are protected
-        docs_url=None if SWAGGER_DIR else "/docs", redoc_url=None,
+        docs_url=None, redoc_url=None,
     )
     if SWAGGER_DIR:
         app.mount("/docs-assets", StaticFiles(directory=str(SWAGGER_DIR)), name="docs-assets")
 
-        @app.get("/docs", include_in_schema=False)
-        def docs() -> HTMLResponse:
-            return get_swagger_ui_html(
-                openapi_url="/openapi.json", title="veille API",
-                swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                swagger_css_url="/docs-assets/swagger-ui.css",
-                swagger_favicon_url="/docs-assets/favicon-32x32.png")
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_HTML)  # the page whose inline script DOCS_CSP allows by hash
 
     app.state.store = store
     app.state.settings = settings
@@ -131,6 +166,7 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     version = data_version_for(store.engine)
     if version is not None and settings.serve_cache:
         app.add_middleware(ResponseCache, version=version, enabled=lambda: not app.state.protect_reads)
+    app.add_middleware(Options)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so cached answers get it too
 
     for mod in (articles, stories, entities, quotes, search, exports):

@@ -16,6 +16,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
+from starlette.types import Scope
 
 PROBLEM_TYPE = "https://veille.invalid/problems/"  # a namespace, not a page
 MEDIA_TYPE = "application/problem+json"
@@ -112,6 +114,30 @@ def add_schema(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def allowed_methods(app: Any, scope: Scope) -> list[str]:
+    """Every method some route accepts at this path (RFC 9110 ``Allow``), with
+    OPTIONS, and HEAD where GET is; empty when no route has the path. Each
+    method is probed through the routes' own matching, so included routers
+    and path converters answer as they would for a real request."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if isinstance(route, Mount):  # static files
+            if route.matches({**scope, "method": "GET"})[0] != Match.NONE:
+                methods.add("GET")
+            continue
+        for method in _METHODS:
+            if route.matches({**scope, "method": method})[0] == Match.FULL:
+                methods.add(method)
+    if not methods:
+        return []
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods | {"OPTIONS"})
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
 def install(app: FastAPI) -> None:
     add_schema(app)
     @app.exception_handler(Problem)
@@ -135,7 +161,10 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "error")
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no route for {request.url.path}"
-        return respond(request, exc.status_code, kind, detail, dict(exc.headers or {}) or None)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and (allow := allowed_methods(request.app, request.scope)):
+            headers["Allow"] = ", ".join(allow)  # all routes of the path, not the first one's
+        return respond(request, exc.status_code, kind, detail, headers or None)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote, urlencode
 
 
 def parse_range(value: str | None, n: int) -> tuple[int, int] | None:
@@ -137,3 +138,23 @@ def citations(view: Mapping[str, Any]) -> tuple[list[dict[str, Any]], dict[str, 
 
 def fact_link(member: Mapping[str, Any]) -> str:
     return f"{member.get('start')}-{member.get('end')}"
+
+
+def url_part(value: Any) -> str:
+    """A value percent-encoded to be one piece of a URL (a path segment or a
+    query value): "/" too, so the id ``../../etc/passwd`` links to that id
+    (``/articles/..%2F..%2Fetc%2Fpasswd``) and not up the path; an id that is
+    exactly "." or ".." is encoded whole, as browsers resolve those segments."""
+    if value is None:
+        return ""
+    if isinstance(value, Mapping | list | tuple):  # Jinja's own pairs form
+        return urlencode(list(value.items()) if isinstance(value, Mapping) else list(value))
+    text = str(value)
+    if text in (".", ".."):
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
+
+
+def install_filters(env: Any) -> None:
+    """``|urlencode`` in every template means :func:`url_part` (Jinja's keeps "/")."""
+    env.filters["urlencode"] = url_part

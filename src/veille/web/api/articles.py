@@ -14,6 +14,8 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from veille.core.errors import VeilleError
+from veille.ingest.decode import MAX_JSON_DEPTH, loads_bounded
 from veille.ingest.readers import READERS, ReadOptions, detect_format
 from veille.ingest.sources import FORMATS
 from veille.services import pipeline
@@ -124,7 +126,10 @@ async def _items(request: Request, fmt: str, max_bytes: int) -> list[Any]:
     if ctype == "application/json":
         body = b"".join([chunk async for chunk in _limited(request)])
         try:
-            payload = json.loads(body)
+            # +1: the records of a list body sit one level down
+            payload = loads_bounded(body, MAX_JSON_DEPTH + 1)
+        except VeilleError as exc:
+            raise Problem(400, "too-deep", f"{exc.code}: {exc.reason}") from exc
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise Problem(400, "invalid-json", f"the body is not valid JSON: {exc}") from exc
         opts = ReadOptions(origin="<api>", name="api", max_bytes=max_bytes)
