@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from veille.search.query import QueryError, parse
 from veille.search.snippets import hit_spans
 from veille.store import quotes as quote_data
-from veille.web import cursor
+from veille.web import cursor, viewbuild
 from veille.web.api.search import run_search
 from veille.web.data import articles as article_data
 from veille.web.data import entities as entity_data
@@ -40,7 +40,8 @@ def home(request: Request, conn: ConnDep, cursor_: Annotated[str | None, Query(a
 
 @router.get("/stories/{story_id}")
 def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
-    st = story_data.get_story(conn, story_id)
+    st = story_data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
+                              on_pending=viewbuild.builder_of(request.app).request)
     if st is None:
         raise Problem(404, "story-not-found", f"no story with id {story_id}")
     view = st["view"]

@@ -228,6 +228,9 @@ class StoryDetail(StoryRow):
     view_source: str | None
     view: StoryViewModel | NoView  # type: ignore[valid-type]
     entities: list[StoryEntity]
+    # True (with view_source "pending", an empty view and status 202) while a big
+    # story's view is being built in the background; absent otherwise.
+    view_pending: bool | None = None
 
 
 # --- entities and quotes ------------------------------------------------------------

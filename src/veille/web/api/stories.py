@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from veille.web import cursor
+from veille.web import cursor, viewbuild
 from veille.web.api.schemas import Page, StoryDetail, StoryRow
 from veille.web.data import stories as data
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem
 
 router = APIRouter(tags=["stories"])
+RETRY_AFTER = 5  # seconds: a client polls a view being built about this often
 
 
 @router.get("/stories", summary="List stories", responses=LIST_ERRORS,
@@ -30,10 +31,20 @@ def list_stories(
     return {"items": items, "next_cursor": cursor.encode(f"stories:{sort}", nxt), "limit": limit}
 
 
-@router.get("/stories/{story_id}", summary="One story with its full view", responses=ITEM_ERRORS,
+@router.get("/stories/{story_id}", summary="One story with its full view",
+            responses={**ITEM_ERRORS, 202: {
+                "model": StoryDetail,
+                "description": "The story's view is being built in the background (a big story "
+                               "whose view is not stored yet): `view_pending` is true, `view` is "
+                               "empty; ask again after `Retry-After` seconds."}},
             response_model=StoryDetail, response_model_exclude_unset=True)
-def get_story(conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    story = data.get_story(conn, story_id)
+def get_story(request: Request, response: Response, conn: ConnDep,
+              story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    story = data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
+                           on_pending=viewbuild.builder_of(request.app).request)
     if story is None:
         raise Problem(404, "story-not-found", f"no story with id {story_id}")
+    if story.get("view_pending"):
+        response.status_code = 202
+        response.headers["Retry-After"] = str(RETRY_AFTER)
     return story

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, func, or_, select, tuple_
@@ -70,8 +71,16 @@ def list_stories(
     return items, nxt
 
 
-def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[str, Any] | None:
-    """The story row, its articles and its view (stored, else computed on the fly)."""
+def get_story(conn: Connection, story_id: int, *, compute: bool = True,
+              compute_max: int | None = None,
+              on_pending: Callable[[int], object] | None = None) -> dict[str, Any] | None:
+    """The story row, its articles and its view: the stored one, else computed on
+    the fly for a story of at most ``compute_max`` articles (any size when None).
+
+    A bigger story with no current stored view gets ``view_source`` "pending",
+    ``view_pending`` true and an empty view, and ``on_pending(story_id)`` asks
+    for it to be built elsewhere (web.viewbuild): the work of a request stays
+    bounded whatever the story's size (issue 20)."""
     r = conn.execute(select(*_COLS, stories.c.view).where(stories.c.id == story_id)).first()
     if r is None:
         return None
@@ -85,9 +94,14 @@ def get_story(conn: Connection, story_id: int, *, compute: bool = True) -> dict[
     view = r.view if isinstance(r.view, dict) and is_current(r.view) else None
     out["view_source"] = "stored" if view else None
     if view is None and compute and arts:
-        # the same builder and inputs as the stored views (stories.service)
-        view = compute_story_view(conn, story_id).to_dict()
-        out["view_source"] = "computed"
+        if compute_max is not None and len(arts) > compute_max:
+            out["view_source"], out["view_pending"] = "pending", True
+            if on_pending is not None:
+                on_pending(story_id)
+        else:
+            # the same builder and inputs as the stored views (stories.service)
+            view = compute_story_view(conn, story_id).to_dict()
+            out["view_source"] = "computed"
     out["view"] = view or {}
     if not out["title"] and isinstance(out["view"].get("title"), dict):
         out["title"] = out["view"]["title"].get("text")
