@@ -150,11 +150,12 @@ def test_hostile_ids_and_titles_in_listings(tmp_path: Path, monkeypatch: pytest.
     Path("e.jsonl").write_text(json.dumps({"id": evil, "title": evil, "source": evil,
                                            "text": "Un texte pour un article de test."}) + "\n")
     run("--db", "d.db", "ingest", "--no-analyze", "--no-cluster", "e.jsonl")
-    for args in (("articles",), ("article", evil), ("article", "missing" + evil)):
+    for args in (("articles",), ("article", evil), ("article", "missing" + evil),
+                 ("search", "texte"), ("rejects",)):
         _, out, err = run("--db", "d.db", *args)
         both = out + err
         assert "\x1b" not in both and "💯" not in both and "\ningest: 999" not in both
-        assert ":100:" in both.replace("\n", "") or "missing" in args[-1]
+        assert ":100:" in both.replace("\n", "") or args[-1].startswith("missing") or args == ("rejects",)
 
 
 def test_printable_escapes_controls_and_keeps_text() -> None:

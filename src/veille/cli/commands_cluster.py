@@ -26,7 +26,9 @@ from veille.cli.base import (
 from veille.cluster import repository as repo
 from veille.cluster.bcubed import bcubed
 from veille.cluster.semeval import evaluate_pairs
+from veille.core.errors import VeilleError
 from veille.core.settings import MAX_ARTICLE_BYTES
+from veille.ingest.decode import loads_bounded
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.services.pipeline import PipelineOptions, run_pipeline
 from veille.services.pipeline import cluster as run_cluster
@@ -127,8 +129,8 @@ def eval_clustering_file(
             if not line.strip():
                 continue
             try:
-                r = json.loads(line)
-            except json.JSONDecodeError:
+                r = loads_bounded(line)
+            except (json.JSONDecodeError, VeilleError):
                 continue  # the ingest rejects it with its reason (counted in "rejected")
             if not isinstance(r, dict) or r.get(label) is None:
                 continue

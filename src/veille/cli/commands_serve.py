@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from veille import export as ex
 from veille.analyze.lookup import find_entities
-from veille.cli.base import app, console, fail, open_store, print_json
+from veille.cli.base import app, console, fail, open_store, print_json, printable
 from veille.search.index import ensure_indexed
 from veille.search.query import Filters, QueryError, search
 from veille.store.analyses import load_entities
@@ -121,16 +121,19 @@ def search_cmd(
     if json_out:
         print_json(res)
         return
-    out = Console()
+    # emoji=False: a ":100:" in a title stays text; printable(): no control characters.
+    out = Console(emoji=False, highlight=False)
     out.print(f"{res['total']} article(s)", highlight=False)
     for r in res["results"]:
         snip = r["snippet"]
-        text, pos, parts = snip["text"], 0, []
+        text, pos, parts = snip["text"].replace("\n", " "), 0, []
         for a, b in snip["highlights"]:
-            parts.append(escape(text[pos:a]) + "[bold yellow]" + escape(text[a:b]) + "[/bold yellow]")
+            parts.append(escape(printable(text[pos:a])) + "[bold yellow]" + escape(printable(text[a:b]))
+                         + "[/bold yellow]")
             pos = b
-        parts.append(escape(text[pos:]))
-        out.print(f"[bold]{escape(r['title'] or r['id'])}[/bold]  [dim]{escape(r['id'])} · "
-                  f"{escape(r['source'] or '?')} · {escape(r['published'] or 'undated')}[/dim]")
+        parts.append(escape(printable(text[pos:])))
+        out.print(f"[bold]{escape(printable(r['title'] or r['id']))}[/bold]  "
+                  f"[dim]{escape(printable(r['id']))} · {escape(printable(r['source'] or '?'))} · "
+                  f"{escape(printable(r['published'] or 'undated'))}[/dim]")
         out.print(("… " if snip.get("prefix") else "") + "".join(parts).replace("\n", " ")
                   + (" …" if snip.get("suffix") else ""))
