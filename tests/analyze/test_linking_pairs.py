@@ -81,3 +81,13 @@ def test_a_link_keeps_its_evidence():
     (rec,) = recs
     assert "gazetteer" in rec.evidence["U.S."] and "gazetteer" in rec.evidence["États-Unis"]
     assert rec.canonical in ("United States", "États-Unis")  # a name, never the acronym
+
+
+def test_a_lone_name_shared_by_two_people_does_not_split_its_own_mentions():
+    # news-clusters: "SpaceX" (tagged PER by the model) in many articles, one of which
+    # also has a junk full name starting with it; the lone name stays one entity
+    arts = [_article("a", "PER", "SpaceX"), _article("b", "PER", "SpaceX Set To Launch World", "SpaceX"),
+            _article("c", "PER", "SpaceX"), _article("d", "PER", "SpaceX")]
+    out, _ = link_entities(arts, [])
+    lone = {an.entities[-1].entity_id for an in out if an.article_uid != "b"}
+    assert len(lone) == 1

@@ -211,7 +211,8 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
                     break
                 # the family name first ("Kim" of "Kim Jong Un"), a name of three
                 # or more words where the last is not the surname
-                if len(ks) == 1 and len(ft) >= 3 and ft[0] == ks[0]:
+                # (not "Abe's Twitter": a possessive is no name order)
+                if len(ks) == 1 and len(ft) >= 3 and ft[0] == ks[0] and ft[1] != "s":
                     cands.append((f, "family name"))
                     break
                 if len(ks) == 2 and ks[0] == ft[0] and len(ft) == 2 and patronymic(g):
@@ -251,7 +252,10 @@ class EntityIndex:
         self.records = records
         self.by_id: dict[str, EntityRecord] = {}
         self.by_key: dict[str, dict[str, EntityRecord]] = {}
+        #: family-name key -> persons with a full name ending with it
         self.by_surname: dict[str, dict[str, EntityRecord]] = {}
+        #: one-word key -> persons that carry it as a lone alias
+        self.by_lone: dict[str, dict[str, EntityRecord]] = {}
         self.keys_by_label: dict[str, dict[str, set[str]]] = {}
         # fuzzy candidates are looked for among keys sharing their first letters
         # only (blocking): the cost of a lookup does not grow with the store
@@ -271,9 +275,11 @@ class EntityIndex:
             self.keys_by_label.setdefault(r.label, {}).setdefault(k, set()).add(r.entity_id)
             self.blocks.setdefault((r.label, _block(k)), set()).add(k)
             toks = k.split()
-            if r.label == "PER":
+            if r.label == "PER" and len(toks) >= 2:
                 self.by_surname.setdefault(toks[-1], {})[r.entity_id] = r
                 self.blocks.setdefault(("surname", _block(toks[-1])), set()).add(toks[-1])
+            elif r.label == "PER":
+                self.by_lone.setdefault(k, {})[r.entity_id] = r
 
     def add(self, r: EntityRecord) -> None:
         self.records.append(r)
@@ -320,13 +326,18 @@ class EntityIndex:
         k = next(iter(g.keys))
         if len(k.split()) != 1:
             return None, ""
-        hits = [r for r in self.by_surname.get(k, {}).values() if r.label == "PER"]
-        if len(hits) != 1:
-            return None, ""  # unknown, or ambiguous: left unlinked rather than guessed
-        r = hits[0]
-        if len(k) < FUZZY_MIN_LEN and not _same_spelling(g, r):
-            return None, ""
-        return r, f"the only known person named {g.mentions[0].text}"
+        persons = [r for r in self.by_surname.get(k, {}).values() if r.label == "PER"]
+        if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN:
+            return persons[0], f"the only known person named {g.mentions[0].text}"
+        # unknown, ambiguous (two people carry it), or short (Kim, Abe, Lee: too
+        # many people share it to guess): the lone name joins only the entity
+        # of that same lone name, never a person it might not be
+        bucket = [r for r in self.by_lone.get(k, {}).values()
+                  if r.label == "PER" and not _full_keys(r) and _same_spelling(g, r)]
+        if bucket:
+            r = max(bucket, key=lambda x: (x.n_mentions, x.entity_id))
+            return r, f"the same lone name {g.mentions[0].text}, not resolved to a person"
+        return None, ""
 
     def _compatible_person(self, g: _Group) -> tuple[EntityRecord | None, str]:
         """A full name -> the one person whose full names are compatible with it."""
@@ -341,19 +352,23 @@ class EntityIndex:
                                                 limit=5, score_cutoff=FUZZY_MIN):
                     cands.update(self.by_surname[s2])
             for r in cands.values():
-                if r.label != "PER":
-                    continue
-                rfull = [names.key(a) for a in r.aliases if len(names.key(a).split()) >= 2]
-                if rfull and all(person_compatible(k, rk) for rk in rfull):
+                rfull = _full_keys(r)
+                if r.label == "PER" and rfull and all(person_compatible(k, rk) for rk in rfull):
                     found[r.entity_id] = r
-                elif not rfull and surname in {names.key(a) for a in r.aliases} and (
-                        len(surname) >= FUZZY_MIN_LEN or _same_spelling(g, r)):
-                    # a person known so far by the surname alone
-                    found[r.entity_id] = r
+            # a person known so far by the surname alone, when no other person
+            # carries it and it is not a short, common one
+            if len(surname) >= FUZZY_MIN_LEN and not self.by_surname.get(surname):
+                for r in self.by_lone.get(surname, {}).values():
+                    if r.label == "PER" and not _full_keys(r):
+                        found[r.entity_id] = r
         if len(found) != 1:
             return None, ""
         r = next(iter(found.values()))
         return r, f"same given name and family name as {r.canonical} (transliteration)"
+
+
+def _full_keys(r: EntityRecord) -> list[str]:
+    return [k for k in (names.key(a) for a in r.aliases) if len(k.split()) >= 2]
 
 
 def _same_spelling(g: _Group, r: EntityRecord) -> bool:
