@@ -37,9 +37,9 @@ def find_entities(name: str, records: Sequence[EntityRecord]) -> list[EntityReco
             exact.append(r)
         elif r.label == "PER" and toks:
             full = [k for k in (names.key(a) for a in forms) if len(k.split()) >= 2]
-            if len(toks) >= 2 and any(person_compatible(" ".join(toks), k) for k in full):
-                loose.append(r)
-            elif len(toks) == 1 and any(k.split()[-1] == toks[0] for k in full):
+            by_full = len(toks) >= 2 and any(person_compatible(" ".join(toks), k) for k in full)
+            by_surname = len(toks) == 1 and any(k.split()[-1] == toks[0] for k in full)
+            if by_full or by_surname:
                 loose.append(r)
     found = exact or loose
     return sorted(found, key=lambda r: (-r.n_mentions, r.entity_id))
