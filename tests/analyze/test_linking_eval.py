@@ -11,8 +11,10 @@ from veille.analyze import evaluate_entities as ev
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
-HIPE = """TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\tNE-NESTED\tNEL-LIT\tNEL-METO\tMISC
-# hipe2022:document_id = d1
+HIPE = (
+    "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\tNE-NESTED"
+    "\tNEL-LIT\tNEL-METO\tMISC\n"
+) + """# hipe2022:document_id = d1
 # hipe2022:date = 1888-08-03
 M\tB-pers\tO\tO\tO\tO\tO\tQ1\t_\tNoSpaceAfter
 .\tI-pers\tO\tO\tO\tO\tO\tQ1\t_\t_
