@@ -100,3 +100,29 @@ def test_a_participle_shares_its_head_verbs_subject(analyze):
                  "en")
     ind = [q for q in qs if q.kind == "indirect"]
     assert ind and ind[0].text == "the media had lied" and ind[0].speaker == "Donald Trump"
+
+
+def test_a_role_noun_names_the_person_it_was_given_to(analyze):
+    qs = _quotes(analyze, "Le substitut Jean Dupont a pris la parole en fin d'après-midi. "
+                 "« L'accusé n'a montré aucun remords », a déclaré le substitut.", "fr")
+    q = [q for q in qs if q.kind == "direct"][0]
+    assert q.speaker == "Jean Dupont" and q.resolution == "role"
+
+
+def test_a_role_noun_never_given_to_a_name_stays_a_noun(analyze):
+    qs = _quotes(analyze, "Jean Dupont dirige la campagne depuis mars. The talks will continue.",
+                 "fr")
+    assert all(q.resolution != "role" for q in qs)
+
+
+def test_selon_a_document_is_a_source_not_a_speaker(analyze):
+    qs = _quotes(analyze, "Selon un communiqué de la préfecture, les travaux commenceront en mars.",
+                 "fr")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].speaker is None and ind[0].source.startswith("Selon un communiqué")
+
+
+def test_no_incise_in_two_words(analyze):
+    qs = _quotes(analyze, "Le tribunal a condamné Bernard à une amende. Il a, en outre, jugé "
+                 "recevables les constitutions de partie civile.", "fr")
+    assert not [q for q in qs if q.method == "indirect-incise"]

@@ -284,7 +284,7 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:
         if not ok:
             rep.errors.append({"type": "speaker", "doc": doc.name, "gold": content,
                                "source": str(g.source_text), "speaker": str(best.speaker),
-                               "method": str(best.method)})
+                               "method": str(best.method), "resolution": str(best.resolution)})
 
 
 _COMPONENTS = registry.build((components.SENTENCES, components.ENTITIES, components.QUOTES))

@@ -67,6 +67,8 @@ class QuoteContext:
         for n, (a, b) in enumerate(self.sents):
             for k in range(a, b):
                 self._sent_of[k] = n
+        #: the person a role noun was last resolved to (speakers.resolve_role)
+        self.last_role: Mention | None = None
         self.subject_mentions: list[Mention] = []
         #: organisations that were subjects: antecedents of a plural pronoun ("they")
         self.group_subjects: list[Mention] = []

@@ -58,8 +58,8 @@ def extract_quotes(
             continue
         attr, q.source = attribute(ctx, span, indirect)
         _apply(q, attr)
-        if q.speaker is None:
-            prev = continued(q, said, ctx)
+        if q.speaker is None and non_speech_kind(q.text) != "title":
+            prev = continued(q, said, ctx)  # a name or a title continues nobody's words
             if prev is not None:
                 _carry(q, prev)
         if q.speaker:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech
-from veille.analyze.quotes.speakers import from_verb
+from veille.analyze.quotes.speakers import from_verb, resolve_pronoun
 from veille.core.model import Quote
 
 if TYPE_CHECKING:
@@ -133,11 +133,18 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             k -= 1
         else:
             break
+    if any(c.dep_.startswith("aux") and c.i <= k or c.dep_ in ("xcomp", "ccomp") and c.i > v.i
+           for c in v.children):
+        # "Il a, en outre, jugé recevables …": the verb has its own auxiliary
+        # before the comma, or its own complement after it: no incise
+        return None
     introduces = any(ctx.in_quote(t.idx + ctx.offset)
                      for t in doc[v.i + 1 : min(sent.end, v.i + 4)])
     if (k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"')
             and not introduces):
         before = doc[sent.start : k]
+        if sum(1 for t in before if not t.is_punct) < 3:
+            return None  # "Il a, en outre, jugé …": no statement in two words
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
                        for t in before)
         if has_verb and not ctx.in_quote(before.start_char + ctx.offset):
@@ -195,7 +202,7 @@ def _trim(ctx: QuoteContext, a: int, b: int) -> int:
     return b
 
 
-def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution] | None:
+def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, str] | None:
     """According to X, <clause>. / <clause>, selon X. -> the clause, X's (``according-to``).
 
     The phrase must be set off by a comma from a clause with a finite verb;
@@ -235,13 +242,21 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution] |
                 continue  # "According to X, Y said, “…”": the quote has its own speaker
             mention = next((m for m in (ctx.mention_of(t) for t in src)
                             if m is not None and m.label in ("PER", "ORG")), None)
-            speaker = mention.text if mention else doc[src[0].i:src[-1].i + 1].text
+            # a phrase naming no person or organisation ("selon un communiqué",
+            # "selon la tradition") is the statement's source, not a speaker
+            speaker: str | None = mention.text if mention else None
+            if len(src) == 1 and src[0].pos_ == "PRON":
+                # "selon lui" / "according to him": the last person named, or nobody
+                mention = resolve_pronoun(ctx, src[0].idx + ctx.offset)
+                speaker = mention.text if mention else None
             cue = (toks[k].idx + ctx.offset, toks[k + n - 1].idx + len(toks[k + n - 1].text)
                    + ctx.offset)
+            resolution = ("pronoun" if src[0].pos_ == "PRON" else "named") if mention else "noun"
+            source = doc[toks[k].i:src[-1].i + 1].text
             attr = Attribution(speaker, mention, None, "indirect: according-to",
                                "indirect-according-to", 0.75 if mention else 0.6, cue,
-                               "named" if mention else "noun")
-            return ((a, b), "according-to"), attr
+                               resolution if speaker else None)
+            return ((a, b), "according-to"), attr, source
     return None
 
 
@@ -253,13 +268,13 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
         sent = doc[ta:tb]
         acc = according_to(ctx, sent) if ctx.words.according_to else None
         if acc is not None:
-            ((a, b), _), attr = acc
+            ((a, b), _), attr, source = acc
             b = _trim(ctx, a, b)
             if b > a:
                 start = doc[a].idx + ctx.offset
                 end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
                 out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
-                                  end=end, sentence=0, kind="indirect"), attr))
+                                  end=end, sentence=0, kind="indirect", source=source), attr))
         for v in sent:
             if _object_only(ctx, v):
                 found = noun_object(ctx, v, sent)
@@ -279,6 +294,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             attr = from_verb(ctx, v, "incise" if method == "incise" else "subject",
                              f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
+            if method == "incise" and attr.speaker is None:
+                continue  # "…, a jugé X" with nobody speaking after the verb is no incise
             q = Quote(text=ctx.text[start - ctx.offset : end - ctx.offset], start=start, end=end,
                       sentence=0, kind="indirect")
             out.append((q, attr))

@@ -31,6 +31,41 @@ def resolve_pronoun(ctx: QuoteContext, before: int) -> Mention | None:
     return per[-1] if per else None
 
 
+def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention | None:
+    """The person a role noun stands for: "le substitut" -> "Jean Dupont" when
+    the text called him "le substitut Jean Dupont" (or "Jean Dupont, the
+    spokesman") before. The nearest such person before the noun, within
+    ``window`` characters; nobody when the role was never given to a name.
+    """
+    lemma = noun.lemma_.lower()
+    pos = noun.idx + ctx.offset
+    doc = ctx.doc
+    for m in reversed(ctx.mentions):
+        if m.label != "PER" or m.end > pos or ctx.in_quote(m.start):
+            continue
+        if pos - m.end > window:
+            break
+        span = ctx.tok_span(m)
+        if not len(span):
+            continue
+        lo, hi = max(0, span[0] - 5), min(len(doc), span[-1] + 7)
+        sent = ctx.sent(doc[span[0]])
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        for k in range(lo, hi):
+            t = doc[k]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.i == noun.i:
+                continue
+            # the role given to the name in the parse: "le substitut Jean Dupont",
+            # "Jen Psaki, the spokeswoman", "spokeswoman Jen Psaki" (not "the Cruz
+            # campaign": a name modifying a noun is no apposition)
+            if (t.head.i in span and t.dep_ in ("appos", "compound", "flat", "flat:name", "nmod"))\
+                    or any(doc[j].head.i == t.i and doc[j].dep_ in (
+                        "appos", "flat", "flat:name") for j in span) \
+                    or t.i == span[0] - 1:  # a title right before the name, whatever the parse
+                return m
+    return None
+
+
 def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention | None:
     """Most recent organisation that was a subject, close before ``before``
     ("The campaign said … They added"): a plural pronoun's antecedent, or nobody."""
@@ -39,8 +74,8 @@ def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention 
     return best[-1] if best else None
 
 
-def subject_of(ctx: QuoteContext, verb: Token,
-               fallback_left: bool = True) -> tuple[str | None, Mention | None, bool]:
+def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
+               after_only: bool = False) -> tuple[str | None, Mention | None, bool]:
     """(surface, mention, via_pronoun) for the subject of ``verb``.
 
     "Le maire de Lyon, Grégory Doucet, a dit" -> the mention "Grégory Doucet"
@@ -48,7 +83,8 @@ def subject_of(ctx: QuoteContext, verb: Token,
     """
     words = ctx.words
     cands = [c for c in verb.children if c.dep_ in SUBJ_DEPS
-             and not ctx.in_quote(c.idx + ctx.offset)]
+             and not ctx.in_quote(c.idx + ctx.offset)
+             and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
@@ -69,11 +105,16 @@ def subject_of(ctx: QuoteContext, verb: Token,
             m = per[0] if per else None
         if m is None and c.pos_ == "PRON":
             continue
+        if m is None and c.pos_ == "NOUN":
+            role = resolve_role(ctx, c)
+            if role is not None:
+                ctx.last_role = role
+                return (role.text, role, False)
         return (m.text if m else np_text(c), m, False)
     present_participle = ("Part" in verb.morph.get("VerbForm", [])
                           and "Pres" in verb.morph.get("Tense", [])) or verb.tag_ == "VBG"
     shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and present_participle)
-    if shares and verb.head.i != verb.i and verb.head.i < verb.i \
+    if shares and not after_only and verb.head.i != verb.i and verb.head.i < verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
         # the participle or conjunct shares its head verb's subject
@@ -113,7 +154,11 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
     """The attribution a speech verb gives: its subject, or, in an incise, the
     name right after it ("« … », a déclaré X" where the parse missed X)."""
     words = ctx.words
-    surface, mention, pron = subject_of(ctx, verb, fallback_left=(method != "incise"))
+    # an incise inverts its subject where the language does ("…, a annoncé le
+    # Parquet"): a subject the parse puts before the verb is the reported clause's
+    surface, mention, pron = subject_of(
+        ctx, verb, fallback_left=(method != "incise"),
+        after_only=method == "incise" and not words.subject_before_incise_verb)
     if surface is None and method == "incise":
         for k in range(verb.i + 1, min(len(ctx.doc), verb.i + 8)):
             t = ctx.doc[k]
@@ -126,8 +171,15 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
                 surface, mention = m.text, m
                 break
             near = k - verb.i <= 2 or (k - verb.i == 3 and ctx.doc[k - 1].pos_ == "DET")
-            if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(("obl", "advmod", "nmod")):
-                # a non-entity speaker: "a écrit l'auteur", "said the ministry"
+            if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(
+                    ("obl", "advmod", "nmod", "obj", "dobj")):
+                # a non-entity speaker: "a écrit l'auteur", "said the ministry";
+                # a role noun names the person it was given to ("a déclaré le substitut")
+                role = resolve_role(ctx, t) if t.pos_ == "NOUN" else None
+                if role is not None:
+                    surface, mention = role.text, role
+                    ctx.last_role = role
+                    break
                 left = k - 1 if k > 0 and ctx.doc[k - 1].pos_ == "DET" else k
                 surface = ctx.doc[left : k + 1].text
                 break
@@ -141,6 +193,9 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
         ctx.add_subject(mention)  # a named speaker is an antecedent for later pronouns
     span = (verb.idx + ctx.offset, verb.idx + len(verb.text) + ctx.offset)
     resolution = "pronoun" if pron else "named" if mention is not None else "noun"
+    if mention is not None and ctx.last_role is mention:
+        resolution = "role"
+        ctx.last_role = None
     if method == "narrated":
         resolution = "narrated"
     return Attribution(surface, mention, verb.lemma_, cue + (" (pronoun)" if pron else ""),
