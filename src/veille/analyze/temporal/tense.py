@@ -115,9 +115,10 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
         tok = tok.head
         hops += 1
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
-            # "les élections de dimanche": the expression dates a noun, whose event
-            # the clause's verb need not share
-            return None
+            # "les élections de dimanche", "a mission in December": the expression dates
+            # a noun, whose event the clause's verb need not share: neither way (and the
+            # regex cues, which would read that verb, are not asked)
+            return "present"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     return verb_tense(tok, cues)
@@ -144,7 +145,7 @@ def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
     if "Fut" in verb.morph.get("Tense"):
         return "future"
     if any("Inf" in a.morph.get("VerbForm") or a.tag_ == "TO" for a in auxes):
-        return "future"  # "expect the deal to be completed by Dec. 15"
+        return _infinitive(verb, cues)  # "expect the deal to be completed by Dec. 15"
     if auxes:
         first = auxes[0]
         tense = first.morph.get("Tense")
@@ -159,7 +160,7 @@ def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
     forms = verb.morph.get("VerbForm")
     tense = verb.morph.get("Tense")
     if "Inf" in forms:
-        return "future"
+        return _infinitive(verb, cues)
     if "Part" in forms and "Past" in tense and cues is not None and cues.bare_participle_past:
         return "past"  # "the record set on Aug. 6" (a French "prévu le 12" looks forward)
     if "Fin" in forms or (not forms and tense):
@@ -169,3 +170,20 @@ def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
             return "future"
         return "present" if tense else None
     return None
+
+
+def _infinitive(verb: Any, cues: TenseCues | None) -> str:
+    """An infinitive looks forward from its governing verb: "expects to buy it in
+    January" is future; "had been due to expire Friday" past (the governor is a past
+    perfect)."""
+    head = verb.head
+    hops = 0
+    while head is not verb and head.pos_ not in ("VERB", "AUX") and hops < 2:
+        head, hops = head.head, hops + 1
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return "future"
+    auxes = [c for c in head.children if c.dep_.startswith("aux") and c.i < head.i]
+    if auxes and any("Past" in a.morph.get("Tense") for a in auxes[:1]) \
+            and any(a.lemma_.lower() in (cues.perfect_auxiliaries if cues else ()) for a in auxes):
+        return "past"
+    return "future"

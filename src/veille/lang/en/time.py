@@ -159,6 +159,7 @@ WORDS = TimeWords(
         future_auxiliaries=("will", "shall", "'ll", "wo", "would"),
         perfect_auxiliaries=("have",),
         past_before=(r"\bsince\s*$",),
+        deadline_before=(r"\b(?:until|till)\s*$",),
         bare_participle_past=True,
     ),
 )
