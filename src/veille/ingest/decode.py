@@ -43,17 +43,27 @@ def decode(data: bytes) -> str:
     return decode_noted(data).text
 
 
+#: A file is UTF-8 as a whole when it has valid multi-byte characters and at
+#: least one for every this many invalid sequences.
+UTF8_EVIDENCE = 10
+
+
 def _mostly_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with its few bad bytes replaced (U+FFFD), when the file is UTF-8
-    as a whole: it holds valid multi-byte UTF-8 characters and at least as
-    many of them as invalid sequences. A legacy-encoded file (Latin-1, CP1252)
+    as a whole: it holds valid multi-byte UTF-8 characters, at least one per
+    UTF8_EVIDENCE invalid sequences. A legacy-encoded file (Latin-1, CP1252)
     has almost no valid multi-byte sequences, so it goes on to detection;
-    one stray byte never switches a UTF-8 file to another charset."""
+    a few stray bytes never switch a UTF-8 file to another charset. A pure
+    ASCII file with a stray high byte also goes to detection: that byte is
+    more likely a Latin-1 letter ("caf\xe9") than noise."""
     text = data.decode("utf-8-sig", "replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore").decode("ascii"))
     valid_multibyte = non_ascii - text.count("\ufffd")
-    if bad <= 0 or valid_multibyte < max(1, bad):
+    # In a legacy-encoded file a valid multi-byte sequence is a coincidence
+    # (an uppercase accented letter before a symbol byte), one in many
+    # accented letters; in a UTF-8 file with noise they are the rule.
+    if bad <= 0 or valid_multibyte < 1 or valid_multibyte * UTF8_EVIDENCE < bad:
         return None
     return Decoded(text, f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
 
