@@ -89,6 +89,10 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if c.kind == "duration" and (g.get("unit") or "").endswith("s") and re.search(
             r"[a-z0-9]-" + re.escape(g.get("unit") or ""), folded[c.start : c.end]):
         return False  # "two-year" is a duration, "three-quarters" a fraction
+    if c.kind == "duration" and fold_same_length(g.get("num") or "") in ONE_WORDS and re.search(
+            r"-\s*" + re.escape(fold_same_length(g.get("num") or "")) + r"\b",
+            folded[max(0, c.start - 2) : c.end]):
+        return False  # "£73-a-week": part of a rate
     season = g.get("season") or ""
     if (c.kind == "season" and season in _PARTICIPLE_SEASONS and not g.get("det")
             and not g.get("year") and not g.get("rel")):
