@@ -83,6 +83,44 @@ def test_french_timebank_dev_floors() -> None:
 
 
 @pytest.mark.slow
+def test_french_timebank_dev_floors_with_parse() -> None:
+    """As the analysis runs it: with the spaCy parse for the tense of governing verbs."""
+    rep, _ = evaluate(shared_data() / "fr-timebank" / "dev", "fr", parse=True)
+    relaxed, value = rep["relaxed"], rep["value"]
+    assert isinstance(relaxed, dict) and isinstance(value, dict)
+    assert relaxed["f1"] >= 96.0
+    assert value["f1"] >= 89.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("part", "relaxed_floor", "value_floor"), [
+    ("TimeBank", 90.0, 77.0),  # tuned on
+    ("AQUAINT", 91.0, 74.0),  # held out: never tuned on (docs/quality-time.md)
+])
+def test_english_tempeval3_floors(part: str, relaxed_floor: float, value_floor: float) -> None:
+    """HeidelTime on the TempEval-3 platinum test: relaxed F1 90.30, value F1 77.61."""
+    rep, _ = evaluate(shared_data() / "tempeval3-en" / part, None, parse=True)
+    assert rep["language"] == "en"
+    relaxed, value = rep["relaxed"], rep["value"]
+    assert isinstance(relaxed, dict) and isinstance(value, dict)
+    assert relaxed["f1"] >= relaxed_floor
+    assert value["f1"] >= value_floor
+    by_type = rep["by_type"]
+    assert isinstance(by_type, dict) and set(by_type) >= {"DATE", "DURATION", "TIME"}
+
+
+def test_report_per_type_and_method(tmp_path: Path) -> None:
+    p = tmp_path / "doc.tml"
+    p.write_text(TML, encoding="utf-8")
+    rep, _ = evaluate(tmp_path, "fr")
+    by_type, by_method = rep["by_type"], rep["by_method"]
+    assert isinstance(by_type, dict) and isinstance(by_method, dict)
+    assert by_type["DURATION"]["gold"] == 1
+    assert rep["language"] == "fr"
+    assert all(k.startswith("grammar:") for k in by_method)
+
+
+@pytest.mark.slow
 def test_recognizers_floors() -> None:
     from veille.analyze.recognizers import run_all
 
