@@ -57,6 +57,8 @@ def extract_quotes(
             notes.append(f"quote: empty quote at {a}")
             continue
         attr, q.source = attribute(ctx, span, indirect)
+        if attr.method in WEAK_METHODS and non_speech_kind(q.text) == "title":
+            attr = unattributed(attr.verb)  # a title inside someone's sentence is not their words
         _apply(q, attr)
         if q.speaker is None and non_speech_kind(q.text) != "title":
             prev = continued(q, said, ctx)  # a name or a title continues nobody's words
@@ -69,6 +71,11 @@ def extract_quotes(
         quotes.append(q)
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes, notes
+
+
+#: Attribution steps that do not see a cue of their own next to the quote: a
+#: title-like quote they reach is a name or a work, not the speaker's words.
+WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon"})
 
 
 def _marks_only(text: str, offset: int, sent_index: Callable[[int], int],
@@ -113,8 +120,10 @@ def non_speech_kind(text: str) -> Literal["direct", "title", "term"]:
     Misérables »): ``title``; three words or fewer is a term or a scare quote
     (the "junk" level): ``term``. Anything longer stays a direct quote.
     """
-    body = text.strip()
+    body = text.strip().rstrip(",.").strip()  # “Silent Night.”: the point is the sentence's
     words = _WORDS.findall(body)
+    if body != text.strip() and len(words) > 3:
+        return "direct"  # "We win." is a sentence, not a title
     if not words or len(words) > 8 or body[-1:] in ".!?…":
         return "direct"
     caps = sum(1 for w in words if w[:1].isupper())

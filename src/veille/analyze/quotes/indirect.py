@@ -286,6 +286,10 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             if found is None:
                 continue
             (a, b), method = found
+            if method != "incise" and v.dep_ in ("relcl", "acl:relcl"):
+                # the statement belongs to the speech verb's clause: "Barkley, who
+                # said he votes democratic, said one candidate …" ends at "democratic"
+                b = min(b, max(t.i for t in v.subtree) + 1)
             b = _trim(ctx, a, b)
             if b <= a:
                 continue
