@@ -68,6 +68,18 @@ def test_a_bad_db_is_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         assert code == 2 and err.startswith("error: --db") and says in err, err
 
 
+@pytest.mark.parametrize("args, says", [
+    (("ingest", "--workers", "99999999999999999999", "--engine", "processes", "a.txt"), "Invalid value"),
+    (("source", "add", "http://example.invalid/rss", "--every", "99999999999999999999d"), "--every"),
+    (("source", "add", "http://example.invalid/rss", "--every", "nan"), "--every"),
+    (("watch", "--once", "--delay", "nan"), "Invalid value"),
+    (("ingest", "--date", "99999-01", "a.txt"), "--date"),
+])
+def test_other_hostile_numbers_are_one_message(db: str, args: tuple[str, ...], says: str) -> None:
+    code, _, err = run("--db", db, *args)
+    assert code == 2 and says in err and "Traceback" not in err, err
+
+
 def test_export_to_a_missing_folder_is_one_message(db: str) -> None:
     code, _, err = run("--db", db, "export", "articles", "-o", "/nonexistent/x.csv")
     assert code == 2 and err.startswith("error: --output") and "Traceback" not in err

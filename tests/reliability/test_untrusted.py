@@ -241,8 +241,8 @@ def test_upload_limit_applies_while_streaming(kind: str, tmp_path: Path) -> None
     the limit is passed: the app stops reading, nothing is buffered whole."""
     import json
 
-    from veille.web.app import create_app
     from veille.web.api.articles import MAX_UPLOAD
+    from veille.web.app import create_app
 
     app = create_app(Store.open(str(tmp_path / "s.db")), token=TOKEN)
     chunk = b"x" * (1 << 20)  # 1 MiB; 100 of them would be 100 MiB

@@ -52,7 +52,8 @@ def ingest(
     scheduler: str = typer.Option(
         None, "--scheduler", help="Dask scheduler address tcp://HOST:PORT (implies --engine dask)."
     ),
-    workers: int = typer.Option(None, "--workers", min=1, help="Worker processes (default: all cores)."),
+    workers: int = typer.Option(None, "--workers", min=1, max=1024,
+                                help="Worker processes (default: all cores)."),
 ) -> None:
     """Ingest articles; rejected records are reported and kept (`veille rejects`)."""
     if fmt not in FORMATS:

@@ -50,6 +50,7 @@ from veille.watch.sources import (
     upsert_source,
 )
 
+MAX_EVERY = 365 * 86_400  # seconds: a longer interval would overflow the next-due date
 source_app = typer.Typer(help="Feeds and pages to watch.", no_args_is_help=True)
 watchlist_app = typer.Typer(help="Entities and queries to be alerted about.", no_args_is_help=True)
 app.add_typer(source_app, name="source")
@@ -172,7 +173,10 @@ def source_add(
     if kind not in KINDS:
         fail(f"--kind must be one of {', '.join(KINDS)}")
     try:
-        spec = SourceSpec(url, name, parse_every(every), kind)
+        seconds = parse_every(every)
+        if not 0 < seconds <= MAX_EVERY:  # also refuses nan and inf
+            fail(f"--every must be a duration of at most 365 days, not {every!r}")
+        spec = SourceSpec(url, name, seconds, kind)
         store = open_store(ctx)
         with store.begin() as conn:
             sid = upsert_source(conn, spec)
