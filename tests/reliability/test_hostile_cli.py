@@ -174,3 +174,14 @@ def test_printable_escapes_controls_and_keeps_text() -> None:
     assert printable("l'été à Brest") == "l'été à Brest"
     assert printable("a\nb\x1b[2J\u202ec") == "a\\nb\\x1b[2J\\u202ec"
     assert printable("ligne 1\nligne 2\x07", keep_newlines=True) == "ligne 1\nligne 2\\x07"
+
+
+def test_watch_log_lines_escape_what_feeds_send() -> None:
+    import logging
+
+    from veille.cli.commands_watch import _SafeFormatter
+
+    record = logging.LogRecord("veille.watch", logging.INFO, __file__, 1, "new entry %s", (
+        "Titre\n2026-01-01T00:00:00 ERROR faux\x1b]0;pwn\x07",), None)
+    line = _SafeFormatter("%(levelname)s %(message)s").format(record)
+    assert "\n" not in line and "\x1b" not in line and "\\n2026-01-01" in line

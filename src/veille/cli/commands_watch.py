@@ -57,13 +57,23 @@ app.add_typer(source_app, name="source")
 app.add_typer(watchlist_app, name="watchlist")
 
 
+class _SafeFormatter(logging.Formatter):
+    """Log lines carry feed titles, URLs and errors from the network: their
+    control characters are escaped, so an entry cannot fake a log line or
+    send terminal sequences (a traceback keeps its own lines)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = printable(record.message)
+        return super().formatMessage(record)
+
+
 def _setup_logging(level: str) -> None:
     logger = logging.getLogger("veille.watch")
     logger.setLevel(getattr(logging, level.upper(), logging.INFO))
     if not any(getattr(h, "_veille", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s",
-                                               "%Y-%m-%dT%H:%M:%S"))
+        handler.setFormatter(_SafeFormatter("%(asctime)s %(levelname)s %(message)s",
+                                            "%Y-%m-%dT%H:%M:%S"))
         handler._veille = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.propagate = False
