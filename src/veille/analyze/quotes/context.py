@@ -70,6 +70,8 @@ class QuoteContext:
         #: the person a role noun was last resolved to (speakers.resolve_role)
         self.last_role: Mention | None = None
         self.subject_mentions: list[Mention] = []
+        #: starts of subjects of a clause reported by a speech verb
+        self.reported_subjects: set[int] = set()
         #: organisations that were subjects: antecedents of a plural pronoun ("they")
         self.group_subjects: list[Mention] = []
         for m in self.mentions:
@@ -129,6 +131,11 @@ class QuoteContext:
             hops = 0
             while hops < 3:
                 if t.dep_ in SUBJ_DEPS:
+                    if any(a.lemma_.lower() in self.words.speech_verbs and a.pos_ == "VERB"
+                           for a in t.head.ancestors):
+                        # "Cox says Obama is trying …": a subject inside somebody's
+                        # statement is a weaker antecedent than the speaker
+                        self.reported_subjects.add(m.start)
                     return True
                 if t.dep_ in ("flat:name", "appos", "compound", "flat") and t.head is not t:
                     t = t.head

@@ -24,6 +24,9 @@ def resolve_pronoun(ctx: QuoteContext, before: int) -> Mention | None:
     """
     # names inside quoted words ("Merci, Vladimir …") are not narrative antecedents
     best = [m for m in ctx.subject_mentions if m.end <= before and not ctx.in_quote(m.start)]
+    narrative = [m for m in best if m.start not in ctx.reported_subjects]
+    if narrative and (not best or before - narrative[-1].end < 400):
+        return narrative[-1]
     if best:
         return best[-1]
     per = [m for m in ctx.mentions
