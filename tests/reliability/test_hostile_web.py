@@ -112,3 +112,14 @@ def test_no_500_from_hostile_bodies(client: TestClient) -> None:
                        headers=AUTH | {"content-type": "application/json"})
     assert resp.status_code == 400
     _secure(resp)
+
+
+def test_deep_cursor_is_400_not_500(client: TestClient) -> None:
+    import base64
+
+    deep = base64.urlsafe_b64encode(b"[" * 1490).decode().rstrip("=")
+    for path in ("/api/articles", "/api/stories", "/api/quotes", "/api/search?q=port", "/", "/quotes",
+                 "/entities", "/api/entities"):
+        resp = client.get(path + ("&" if "?" in path else "?") + "cursor=" + deep)
+        assert resp.status_code == 400, (path, resp.status_code)
+        _secure(resp)

@@ -12,6 +12,8 @@ import base64
 import json
 from typing import Any
 
+from veille.core.errors import VeilleError
+from veille.ingest.decode import loads_bounded
 from veille.web.problems import Problem
 
 MAX_CURSOR = 2000  # ours are under 200 characters
@@ -33,7 +35,8 @@ def decode(kind: str, cursor: str | None, arity: int) -> tuple[Any, ...] | None:
         if len(cursor) > MAX_CURSOR:
             raise ValueError("too long")
         pad = "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(cursor + pad).decode())
+        # Ours nest 2 deep; 2,000 characters of "[" would exhaust json's stack.
+        data = loads_bounded(base64.urlsafe_b64decode(cursor + pad).decode(), max_depth=4)
         if not isinstance(data, dict) or data.get("k") != kind:
             raise ValueError("wrong listing")
         value = data["v"]
@@ -41,7 +44,7 @@ def decode(kind: str, cursor: str | None, arity: int) -> tuple[Any, ...] | None:
         if len(values) != arity or any(isinstance(v, (dict, list)) for v in values):
             raise ValueError("wrong shape")
         return values
-    except (ValueError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, KeyError, UnicodeDecodeError, json.JSONDecodeError, VeilleError) as exc:
         raise Problem(400, "invalid-cursor",
                       f"cursor is not valid for {kind}: pass back the next_cursor of a previous page "
                       "unchanged") from exc
