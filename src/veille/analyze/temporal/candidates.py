@@ -16,6 +16,7 @@ from veille.analyze.temporal import fold
 from veille.analyze.temporal.accept import accept
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.lexicon import alt, first_day_number, time_words, tw
+from veille.analyze.temporal.locale_dates import locale_candidates
 from veille.analyze.temporal.rules import GATES, compiled_rules
 
 
@@ -57,6 +58,8 @@ def candidates(text: str, folded: str, language: str) -> list[Candidate]:
             cand = Candidate(s, e, kind, g, prio)
             if own is None or accept(cand, text, folded, own, language):
                 cands.extend(split_day_list(cand, folded))
+    if own is None:  # German, Spanish...: dates from dateparser's locale words
+        cands.extend(locale_candidates(text, language))
     return cands
 
 

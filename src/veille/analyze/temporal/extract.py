@@ -12,6 +12,7 @@ from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.lexicon import MODIFIERS, time_words
+from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
@@ -164,7 +165,8 @@ def extract_times(
                 range_start=r.start.isoformat() if r.start else None,
                 range_end=r.end.isoformat() if r.end else None,
                 granularity=r.granularity,
-                method=f"grammar:{TAGS[c.kind]}",
+                method=f"grammar:{TAGS[c.kind]}" if c.kind in TAGS
+                else f"dateparser:{LOCALE_TAGS[c.kind]}",
                 mod=MODIFIERS.get(mod_word.strip()),
             )
         )

@@ -72,6 +72,8 @@ from veille.analyze.temporal.lexicon import (
     sense,
     tw,
 )
+from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
+from veille.analyze.temporal.locale_dates import resolve_locale
 from veille.lang.time_words import TimeWords
 
 _BACK = ("last", "previous")
@@ -627,6 +629,11 @@ def numeric_date(c: Candidate, ctx: Ctx) -> Resolved | None:
     return day_res(parsed.date())
 
 
+def locale_date(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """Dates of a language with no grammar (dateparser's locale words, see locale_dates)."""
+    return resolve_locale(c, ctx.day, lambda mon, dom: pick_year(mon, dom, ctx, None))
+
+
 RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "day_month": day_month, "month_day": day_month, "month_year": month, "month": month,
     "year": year, "decade": decade, "century": century, "relative_day": relative_day,
@@ -638,6 +645,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "day_month_numeric": day_month_numeric, "holiday": holiday,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "relative_quarter": relative_quarter,
+    **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip
 
 #: kinds resolved by the tense of the governing verb
