@@ -276,3 +276,13 @@ def test_entities_elided_article_is_not_part_of_the_name(token, kept):
 ])
 def test_entities_titles_and_articles_from_the_packs_are_stripped(name, stripped):
     assert names.strip_titles(name) == stripped
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Qualcomm Inc", "Inc"), ("Broadcom Ltd.", "Ltd."), ("Volkswagen GmbH", "GmbH"),
+    ("Renault SA", "SA"), ("Fiat S.p.A.", "S.p.A."),
+    ("Jean et", None), ("Pedro da", None), ("John Co", None), ("SpaceX", None), ("Inc", None),
+])
+def test_legal_form_is_read_as_written(text, form):
+    # cleanco's legal forms; a short one counts only in capitals ("SA"), never a word ("et")
+    assert entities.legal_form(text) == form

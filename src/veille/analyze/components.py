@@ -59,7 +59,7 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text)
 
 
-@component(ENTITIES, version=1, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=2, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]

@@ -16,6 +16,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from cleanco.termdata import terms_by_type
+
 from veille.analyze import labels as L
 from veille.core.model import Mention
 
@@ -36,6 +38,43 @@ _ELIDED = _elision_pattern(_W.elisions)
 _LEADING_WORDS = _W.leading_words
 _POSSESSIVES = _W.possessives
 _TITLES = _W.titles
+
+
+#: Legal forms of companies in every jurisdiction cleanco knows ("Inc.", "GmbH",
+#: "SA", "S.p.A.", "Ltd", "Company"), longest first: a name ending with one is an
+#: organisation whatever the model said ("Qualcomm Inc" tagged PER).
+_LEGAL_FORMS = tuple(sorted({t.strip() for ts in terms_by_type.values() for t in ts if t.strip()},
+                            key=lambda t: (-len(t), t)))
+
+
+def legal_form(text: str) -> str | None:
+    """The legal form ``text`` (a name of two words or more) ends with, as written.
+
+    Written as a legal form is: capitalised, and all capitals when it is two
+    letters or less ("SA", "AG"; never the words "et", "da" of a sentence).
+    An abbreviation's dot is optional ("Ltd." as "Ltd")."""
+    form = _legal_form(text)
+    if form is None and text.endswith("."):
+        form = _legal_form(text[:-1])
+        return form + "." if form else None
+    return form
+
+
+def _legal_form(text: str) -> str | None:
+    low = text.lower()
+    for term in _LEGAL_FORMS:
+        if not low.endswith(term) or len(low) <= len(term) or not low[-len(term) - 1].isspace():
+            continue
+        written = text[-len(term):]
+        letters = [c for c in written if c.isalpha()]
+        if not letters or not written[0].isupper():
+            continue
+        if len(letters) <= 2 and not all(c.isupper() for c in letters):
+            continue
+        if not text[: -len(term)].strip():
+            continue
+        return written
+    return None
 
 
 def sentence_index_of(starts: list[int], pos: int) -> int:
@@ -163,6 +202,8 @@ def mentions_from_doc(
             if not _looks_like_name(doc, a, b, text):
                 continue
             cue = ("PER", "title") if title_cue else _cue_label(doc, a, b, lab)
+            if cue is None and legal_form(text):
+                cue = ("ORG", "legal-form")
             if cue is None and lab in ("PER", "ORG") and is_credit(full, start, end):
                 cue = (lab, "credit")
             m = Mention(

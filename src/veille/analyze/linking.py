@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from veille.analyze import gazetteer, names
+from veille.analyze.entities import legal_form
 from veille.core.model import Analysis, EntityRecord, Mention
 from veille.core.text import fold_name
 
@@ -220,6 +221,11 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
                     break
         if len({id(c) for c, _ in cands}) == 1:
             f, how = cands[0]
+            other = sum(v for k, v in g.votes.items() if k not in ("PER", "MISC"))
+            if other > 2 * f.votes.get("PER", 0.0):
+                # the word is far more often an organisation/place than the person
+                # is named in this article ("Equifax" x9 vs "Equifax Richard Smith")
+                continue
             f.merge(g, f"{how} of {f.display()}, in the same article", as_label="PER")
             groups.remove(g)
     return groups
@@ -256,6 +262,9 @@ class EntityIndex:
         self.by_surname: dict[str, dict[str, EntityRecord]] = {}
         #: one-word key -> persons that carry it as a lone alias
         self.by_lone: dict[str, dict[str, EntityRecord]] = {}
+        #: key of an organisation's name without its legal form -> organisations
+        #: ("Broadcom" of "Broadcom Ltd")
+        self.by_org_base: dict[str, dict[str, EntityRecord]] = {}
         self.keys_by_label: dict[str, dict[str, set[str]]] = {}
         # fuzzy candidates are looked for among keys sharing their first letters
         # only (blocking): the cost of a lookup does not grow with the store
@@ -272,6 +281,8 @@ class EntityIndex:
             self.by_key.setdefault(k, {})[r.entity_id] = r
             if _is_geo(k):
                 continue
+            if r.label == "ORG":
+                self.by_org_base.setdefault(_org_base(a) or k, {})[r.entity_id] = r
             self.keys_by_label.setdefault(r.label, {}).setdefault(k, set()).add(r.entity_id)
             self.blocks.setdefault((r.label, _block(k)), set()).add(k)
             toks = k.split()
@@ -302,6 +313,12 @@ class EntityIndex:
                     return r, "same name (transliteration key)"
         if label == "PER":
             return self._compatible_person(g)
+        if label == "ORG":
+            # 2. the same organisation with or without its legal form
+            for m in g.mentions:
+                base = _org_base(m.text) or names.key(m.text)
+                for r in self.by_org_base.get(base, {}).values():
+                    return r, "same organisation name, legal form aside"
         # 3. fuzzy key under the same label (organisations, places)
         pool = self.keys_by_label.get(label, {})
         if not pool:
@@ -334,8 +351,14 @@ class EntityIndex:
         # of that same lone name, never a person it might not be
         bucket = [r for r in self.by_lone.get(k, {}).values()
                   if r.label == "PER" and not _full_keys(r) and _same_spelling(g, r)]
+        # ... or the organisation/place of that exact name, when no person carries
+        # it: the label its other mentions carry ("Qualcomm", "SpaceX" tagged PER)
+        if not persons:
+            bucket += [r for r in self.by_key.get(k, {}).values() if r.label != "PER"]
         if bucket:
             r = max(bucket, key=lambda x: (x.n_mentions, x.entity_id))
+            if r.label != "PER":
+                return r, f"the same name as the {r.label} {r.canonical}, no person carries it"
             return r, f"the same lone name {g.mentions[0].text}, not resolved to a person"
         return None, ""
 
@@ -365,6 +388,12 @@ class EntityIndex:
             return None, ""
         r = next(iter(found.values()))
         return r, f"same given name and family name as {r.canonical} (transliteration)"
+
+
+def _org_base(name: str) -> str | None:
+    """Key of an organisation's name without its legal form, if it has one."""
+    form = legal_form(name)
+    return names.key(name[: -len(form)]) if form else None
 
 
 def _full_keys(r: EntityRecord) -> list[str]:
