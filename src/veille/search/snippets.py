@@ -2,13 +2,27 @@
 
 A word is a hit when one of its stems (in the article's language) is among the
 query's forms, so "déployer" lights up for a search on "déploiement".
+
+Cut for twenty results on every uncached search, so the per-word work is done
+at C level (issue 20: a distinct search spent ~80 % of its time here, walking
+every word of each result's text through a Python generator and two cached
+calls): the words come from one ``findall`` (elisions blanked first, the same
+words :func:`~veille.search.text.tokens` yields), the hit words are found
+by set operations on an index of the words met so far (folded form and stem
+-> words, per language), the hits are mapped with ``dict.get``, and only the
+hit positions are tried as window starts. The output is :func:`snippet_reference`'s, word for word
+(tests/search/test_snippets_fast.py).
 """
 
 from __future__ import annotations
 
-from veille.search.text import fold, stem, tokens
+from functools import lru_cache
+from itertools import compress, islice
+
+from veille.search.text import WORD, blank_elisions, fold, stem, tokens
 
 SNIPPET_WORDS = 32  # window length: about two lines of a result list
+_MAX_CACHED = 200_000
 
 
 def hit_spans(text: str, forms: set[str], language: str | None) -> list[tuple[int, int]]:
@@ -20,6 +34,44 @@ def hit_spans(text: str, forms: set[str], language: str | None) -> list[tuple[in
     return spans
 
 
+class _Words:
+    """The words of one language met so far: each word's key (its stem) and, for
+    every folded form and stem, the words that have it. A query's hit words are
+    then one set union over its few forms, intersected with a text's words:
+    set operations in C, no Python step per word once a word has been seen.
+
+    Shared by the server's threads: a full cache is replaced, never emptied in
+    place, and a caller works on the dicts :meth:`learn` returns."""
+
+    def __init__(self) -> None:
+        self.key: dict[str, str] = {}
+        self.by_form: dict[str, set[str]] = {}
+
+    def learn(self, words: set[str], language: str | None) -> tuple[dict[str, str], dict[str, set[str]]]:
+        if len(self.key) > _MAX_CACHED:
+            self.key, self.by_form = {}, {}
+        key, by_form = self.key, self.by_form
+        for w in words.difference(key):  # C: a set minus a dict's keys, no copy
+            st = stem(w, language)
+            key[w] = st
+            by_form.setdefault(fold(w), set()).add(w)
+            by_form.setdefault(st, set()).add(w)
+        return key, by_form
+
+
+@lru_cache(maxsize=64)
+def _words_of(language: str | None) -> _Words:
+    return _Words()
+
+
+def _hit_keys(words: list[str], forms: set[str], language: str | None) -> dict[str, str]:
+    """The hit words among ``words`` and their key (stem in ``language``)."""
+    uniq = set(words)
+    key, by_form = _words_of(language).learn(uniq, language)
+    found = set().union(*(by_form.get(f, ()) for f in forms)) & uniq
+    return {w: key[w] for w in found}
+
+
 def snippet(text: str, forms: set[str], language: str | None,
             width: int = SNIPPET_WORDS) -> dict[str, object]:
     """The window of ``width`` words holding the most distinct hits.
@@ -27,6 +79,37 @@ def snippet(text: str, forms: set[str], language: str | None,
     Returns ``{"text", "start", "end", "highlights": [[s, e], ...]}`` with
     highlight offsets relative to the snippet text and start/end in the article.
     """
+    plain = blank_elisions(text)
+    words = WORD.findall(plain)
+    n = len(words)
+    if not n:
+        return {"text": "", "start": 0, "end": 0, "highlights": []}
+    keys = list(map(_hit_keys(words, forms, language).get, words))  # None: no hit
+    best, best_score = 0, -1.0
+    last = max(1, n - width + 1)  # window starts: 0 .. last - 1
+    hit_at = list(compress(range(n), keys))
+    for i in [0, *hit_at] if not hit_at or hit_at[0] else hit_at:
+        if i >= last:
+            break
+        window = set(keys[i:i + width])
+        window.discard(None)
+        score = len(window) * 100 - i / n  # most distinct terms, then earliest
+        if score > best_score:
+            best, best_score = i, score
+    lo = max(0, best - 4) if best else 0
+    hi = min(n, lo + width)
+    spans = [m.span() for m in islice(WORD.finditer(plain), lo, hi)]
+    start, end = spans[0][0], spans[-1][1]
+    highlights = [[s - start, e - start] for (s, e), k in zip(spans, keys[lo:hi], strict=True)
+                  if k is not None]
+    return {"text": text[start:end], "start": start, "end": end, "highlights": highlights,
+            "prefix": lo > 0, "suffix": hi < n}
+
+
+def snippet_reference(text: str, forms: set[str], language: str | None,
+                      width: int = SNIPPET_WORDS) -> dict[str, object]:
+    """The plain statement of :func:`snippet` (word by word through ``tokens``),
+    kept as the definition the fast one is tested against."""
     toks = list(tokens(text))
     if not toks:
         return {"text": "", "start": 0, "end": 0, "highlights": []}

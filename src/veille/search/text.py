@@ -84,6 +84,22 @@ def index_words(text: str) -> list[str]:
     return _WORD.findall(_ELIDED_REVERSED.sub("'", text[::-1])[::-1])
 
 
+WORD = _WORD  # what a word is, for callers that need positions (snippets)
+
+
+def _blank(m: re.Match[str]) -> str:
+    g = m.group()
+    return g[0] + " " * (len(g) - 1)
+
+
+def blank_elisions(text: str) -> str:
+    """``text`` with every elided word (the ones ``tokens`` drops) turned into spaces:
+    same length and offsets, and ``WORD`` finds exactly the words ``tokens`` yields."""
+    if "'" not in text and "’" not in text:
+        return text
+    return _ELIDED_REVERSED.sub(_blank, text[::-1])[::-1]
+
+
 def stem_text(text: str, language: str | None) -> str:
     """The text as a space-separated string of stems: what the index holds."""
     return stem_words(index_words(text), language)
