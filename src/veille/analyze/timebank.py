@@ -315,3 +315,60 @@ def evaluate(
         for k, v in by_method.report().items()
     }
     return rep, errors
+
+
+# --- hand gold on SemEval articles (languages with no TimeBank) -----------------------
+
+#: the gold was annotated on the start of each text, as far as this
+GOLD_WINDOW = 1800
+
+
+def evaluate_semeval_gold(gold_path: Path, csv_path: Path) -> dict[str, dict[str, object]]:
+    """Extraction P/R/F1 (overlap) and value accuracy per language of a gold file like
+    ``tests/data/gold/semeval_times_de_es_it.json``, the texts read from the SemEval
+    CSV. No publication date is known, so expressions are resolved against an unknown
+    reference; only gold values that need none are scored."""
+    import csv  # stdlib, only this scorer needs it
+    import json
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    csv.field_size_limit(1 << 30)
+    texts: dict[str, str] = {}
+    wanted = {i["pair_id"] for items in gold["languages"].values() for i in items}
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["pair_id"] in wanted and row["pair_id"] not in texts:
+                texts[row["pair_id"]] = row["text1"][:GOLD_WINDOW]
+    out: dict[str, dict[str, object]] = {}
+    for lang, items in gold["languages"].items():
+        by_doc: dict[str, list[dict[str, object]]] = {}
+        for it in items:
+            by_doc.setdefault(str(it["pair_id"]), []).append(it)
+        n_sys = hit = valued = value_ok = 0
+        missed: list[str] = []
+        for pid, golds in by_doc.items():
+            text = texts[pid]
+            found = extract_times(text, [], DateRange.unknown(), lang)
+            n_sys += len(found)
+            used: set[int] = set()
+            for g in golds:
+                gs = int(str(g["start"]))
+                ge = gs + len(str(g["text"]))
+                match = next((k for k, t in enumerate(found)
+                              if k not in used and t.start < ge and gs < t.end), None)
+                if g["value"] is not None:
+                    valued += 1
+                if match is None:
+                    missed.append(f"{pid}: {g['text']}")
+                    continue
+                used.add(match)
+                hit += 1
+                if g["value"] is not None and timeml_value(found[match]) == g["value"]:
+                    value_ok += 1
+        rep: dict[str, object] = dict(Counts.prf(hit, n_sys, len(items)))
+        rep.update({"gold": len(items), "system": n_sys, "matched": hit,
+                    "gold_with_value": valued, "value_correct": value_ok,
+                    "value_recall": round(100 * value_ok / valued, 2) if valued else 0.0,
+                    "missed": missed})
+        out[lang] = rep
+    return out

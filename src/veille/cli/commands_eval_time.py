@@ -65,6 +65,27 @@ def eval_timebank(
             typer.echo(f"  [{e.kind}] {e.doc}: gold={e.gold} sys={e.system} | {e.context!r}")
 
 
+@eval_app.command("times-gold")
+def eval_times_gold(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="Hand gold, e.g. tests/data/gold/semeval_times_de_es_it.json."),
+    data: Path = typer.Option(Path("../shared/data/semeval2022-task8/training_set.csv"), "--data",
+                              exists=True, dir_okay=False, help="The SemEval CSV the gold points into."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Time expressions in languages with no TimeBank: extraction P/R/F1, values."""
+    from veille.analyze.timebank import evaluate_semeval_gold
+
+    rep = evaluate_semeval_gold(gold, data)
+    if as_json:
+        typer.echo(json.dumps(rep, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{'lang':<6}{'gold':>6}{'sys':>6}{'P':>8}{'R':>8}{'F1':>8}{'values':>10}")
+    for lang, r in rep.items():
+        typer.echo(f"{lang:<6}{r['gold']:>6}{r['system']:>6}{r['p']:>8.2f}{r['r']:>8.2f}"
+                   f"{r['f1']:>8.2f}{str(r['value_correct']) + '/' + str(r['gold_with_value']):>10}")
+
+
 @eval_app.command("recognizers")
 def eval_recognizers(
     directory: Path = typer.Argument(..., exists=True, file_okay=False,

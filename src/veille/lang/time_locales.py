@@ -30,29 +30,53 @@ class LocaleTime:
     relative_day_not_after: str = ""
     #: relative-day words that are also capitalised nouns ("Morgen"): lower case only
     lower_case_relative_days: bool = False
+    year_leads: Words = ()  # a 4-digit number after these is a year: "seit", "en", "nel"
+    list_joiners: Words = ()  # "2006, 2009 y 2015": "y"
 
 
 LOCALES: dict[str, LocaleTime] = {
     t.code: t
     for t in (
-        LocaleTime("de", day_suffix=r"\.", month_leads=("im", "seit", "bis", "ab", "anfang",
+        LocaleTime("de",
+                   year_leads=("im jahr", "jahr", "seit", "bis", "ab", "von", "vor", "nach", "in",
+                               "im", "anfang", "ende", "mitte"),
+                   list_joiners=("und", "oder", "bis"),
+                   day_suffix=r"\.", month_leads=("im", "seit", "bis", "ab", "anfang",
                                                          "ende", "mitte", "vom", "zum"),
                    lower_case_relative_days=True),
-        LocaleTime("es", month_link=("de",), month_leads=("en", "de", "desde", "hasta",
+        LocaleTime("es",
+                   year_leads=("en", "de", "del", "desde", "hasta", "año", "el"),
+                   list_joiners=("y", "o", "a"),
+                   month_link=("de",), month_leads=("en", "de", "desde", "hasta",
                                                            "principios de", "finales de",
                                                            "mediados de"),
                    relative_day_not_after=r"\b(?:la|esta|una|cada|por)\s+$"),
-        LocaleTime("it", month_leads=("a", "in", "di", "da", "entro", "fino a", "inizio",
+        LocaleTime("it",
+                   year_leads=("nel", "dal", "al", "del", "entro", "anno", "fino al", "il"),
+                   list_joiners=("e", "o", "al"),
+                   month_leads=("a", "in", "di", "da", "entro", "fino a", "inizio",
                                       "fine", "metà"),
                    relative_day_not_after=r"\b(?:il|un|del|al)\s+$"),
-        LocaleTime("pt", month_link=("de",), month_leads=("em", "de", "desde", "até",
+        LocaleTime("pt",
+                   year_leads=("em", "de", "desde", "até", "ano", "o"),
+                   list_joiners=("e", "ou", "a"),
+                   month_link=("de",), month_leads=("em", "de", "desde", "até",
                                                            "início de", "final de"),
                    relative_day_not_after=r"\b(?:a|esta|pela|de)\s+$"),
-        LocaleTime("nl", month_leads=("in", "sinds", "tot", "begin", "eind", "half"),
+        LocaleTime("nl",
+                   year_leads=("in", "sinds", "tot", "van", "vanaf"),
+                   list_joiners=("en", "of", "tot"),
+                   month_leads=("in", "sinds", "tot", "begin", "eind", "half"),
                    relative_day_not_after=r"\b(?:de|deze|elke|'s)\s+$",
                    lower_case_relative_days=True),
-        LocaleTime("pl", month_leads=("w", "od", "do", "z", "na początku", "pod koniec")),
-        LocaleTime("ru", month_leads=("в", "с", "до", "к", "в начале", "в конце")),
+        LocaleTime("pl",
+                   year_leads=("w", "od", "do", "roku", "z"),
+                   list_joiners=("i", "lub", "do"),
+                   month_leads=("w", "od", "do", "z", "na początku", "pod koniec")),
+        LocaleTime("ru",
+                   year_leads=("в", "с", "до", "году", "к"),
+                   list_joiners=("и", "или", "по"),
+                   month_leads=("в", "с", "до", "к", "в начале", "в конце")),
     )
 }
 

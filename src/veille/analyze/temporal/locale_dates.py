@@ -18,7 +18,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from veille.analyze.temporal.calendar import Resolved, clamp_day, day_res, month_res
+from veille.analyze.temporal.calendar import (
+    Resolved,
+    clamp_day,
+    day_res,
+    month_res,
+    weekday_near,
+    year_res,
+)
 from veille.analyze.temporal.candidate import Candidate
 from veille.lang.time_locales import locale_time
 
@@ -28,7 +35,9 @@ _RELATIVE_DAY = re.compile(r"^(?:(?P<back>\d+) day ago|in (?P<fwd>\d+) day)$")
 
 #: the method tags of the kinds below (``TimeRef.method == "locale:<tag>"``)
 TAGS = {"locale_day_month": "dmy", "locale_month_year": "my", "locale_month": "mon",
-        "locale_relative_day": "reld"}
+        "locale_relative_day": "reld", "locale_weekday": "wd", "locale_year": "year"}
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR = r"(?:1[89]|20)\d\d"
 
 
 @lru_cache(maxsize=16)
@@ -53,6 +62,20 @@ def _locale_words(code: str) -> tuple[dict[str, int], dict[str, int]]:
             for w in words:
                 rel.setdefault(w.lower(), off)
     return months, rel
+
+
+@lru_cache(maxsize=16)
+def _weekdays(code: str) -> dict[str, int]:
+    """Weekday full names (each day's longest word in dateparser's locale) -> 0..6."""
+    from dateparser.languages.loader import default_loader  # lazy: see _locale_words
+
+    info = default_loader.get_locale(code).info
+    out: dict[str, int] = {}
+    for i, key in enumerate(_WEEKDAY_KEYS):
+        words = [w.lower() for w in info.get(key, []) if len(w) >= 4]
+        if words:
+            out[max(words, key=len)] = i
+    return out
 
 
 def _longest(months: dict[str, int], month: int) -> str:
@@ -82,6 +105,17 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
            ("locale_month_year", re.compile(month_year, re.IGNORECASE))]
     if month:
         out.append(("locale_month", re.compile(month, re.IGNORECASE)))
+    wds = _weekdays(code)
+    if wds:
+        out.append(("locale_weekday", re.compile(rf"{b}(?P<wd>{_alt(list(wds))}){e}",
+                                                 re.IGNORECASE)))
+    if lt.year_leads:
+        joiners = _alt(lt.list_joiners) if lt.list_joiners else "(?!)"
+        sep = rf"(?:\s*,\s*|\s*-\s*|\s+{joiners}\s+)"
+        years = rf"(?P<span>{_YEAR}(?:{sep}{_YEAR})*)(?![\d.,]\d|\d|%)"
+        out.append(("locale_year", re.compile(
+            rf"{b}(?:{_alt(lt.year_leads)})\s+{years}|\((?P<span2>{_YEAR}(?:{sep}{_YEAR})+)\)",
+            re.IGNORECASE)))
     if rel:
         flags = 0 if lt.lower_case_relative_days else re.IGNORECASE
         out.append(("locale_relative_day", re.compile(rf"{b}(?P<rd>{_alt(list(rel))}){e}", flags)))
@@ -99,6 +133,13 @@ def locale_candidates(text: str, language: str) -> list[Candidate]:
     for kind, rx in _rules(lt.code):
         for m in rx.finditer(text):
             g = m.groupdict()
+            if kind == "locale_year":  # a list of years: one expression each
+                grp = "span" if g.get("span") is not None else "span2"
+                for y in re.finditer(_YEAR, text[m.start(grp) : m.end(grp)]):
+                    ys = m.start(grp) + y.start()
+                    out.append(Candidate(ys, ys + 4, kind, {"year": y.group(0),
+                                                            "lang": lt.code}, 4))
+                continue
             s, e = m.span("span") if g.get("span") is not None else m.span()
             if kind == "locale_relative_day" and not_after is not None and \
                     not_after.search(text[max(0, s - 12) : s]):
@@ -119,7 +160,8 @@ def _month_number(c: Candidate) -> int:
 
 
 def resolve_locale(c: Candidate, day: date | None,
-                   pick_year: Callable[[int, int | None], int | None]) -> Resolved | None:
+                   pick_year: Callable[[int, int | None], int | None],
+                   tense: str | None = None) -> Resolved | None:
     """``day``: one reference day or None; ``pick_year(month, dom)``: the year of a date
     written without one (the grammar's rule, see ``resolve.pick_year``)."""
     if c.kind == "locale_relative_day":
@@ -127,6 +169,18 @@ def resolve_locale(c: Candidate, day: date | None,
         off = rel[(c.g.get("rd") or "").lower()]
         return day_res(day + timedelta(days=off)) if day is not None else \
             Resolved("DATE", None, None, None, "day")
+    if c.kind == "locale_year":
+        return year_res(int(c.g.get("year") or 0))
+    if c.kind == "locale_weekday":
+        wd = _weekdays(c.g.get("lang") or "")[(c.g.get("wd") or "").lower()]
+        if day is None:
+            return Resolved("DATE", f"XXXX-WXX-{wd + 1}", None, None, "day")
+        if tense == "past":
+            return day_res(weekday_near(day, wd, -1)) if day.weekday() != wd else day_res(day)
+        if tense == "future":
+            return day_res(weekday_near(day, wd, 1)) if day.weekday() != wd else day_res(day)
+        back, fwd = weekday_near(day, wd, -1), weekday_near(day, wd, 1)
+        return day_res(day if day.weekday() == wd else back if day - back <= fwd - day else fwd)
     mon = _month_number(c)
     year_s = c.g.get("year")
     if c.kind in ("locale_month_year", "locale_month"):

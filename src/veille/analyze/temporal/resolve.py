@@ -631,7 +631,7 @@ def numeric_date(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 def locale_date(c: Candidate, ctx: Ctx) -> Resolved | None:
     """Dates of a language with no grammar (dateparser's locale words, see locale_dates)."""
-    return resolve_locale(c, ctx.day, lambda mon, dom: pick_year(mon, dom, ctx, None))
+    return resolve_locale(c, ctx.day, lambda mon, dom: pick_year(mon, dom, ctx, None), ctx.tense)
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
@@ -650,9 +650,10 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
 
 #: kinds resolved by the tense of the governing verb
 NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
-               "season", "day_month_numeric", "holiday", "relative_quarter"}
+               "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
+               "locale_day_month", "locale_month"}
 #: kinds whose resolver reads only the candidate and the language, never the day
-DAY_FREE_KINDS = {"year", "century", "duration", "frequency", "per_unit", "lexical_duration",
+DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "frequency", "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}
 
 
