@@ -59,15 +59,18 @@ def main() -> None:
     comps = tuple(c for c in COMPONENTS if c.name in ("veille.sentences.v1", "veille.entities.v1"))
     analyses = analyze_batch([(r["id"], r["text"], "en", DateRange.unknown()) for r in rows], comps=comps)
     n_mentions = sum(len(a.entities) for a in analyses)
+    link_entities(copy.deepcopy(analyses), [])  # warm-up: gazetteer tables, name-key caches
     for size in args.sizes:
-        index = EntityIndex(_records(size, analyses, random.Random(0)))
-        batch = copy.deepcopy(analyses)
-        t = time.perf_counter()
-        for i in range(0, len(batch), 16):  # the writer's batches
-            link_entities(batch[i:i + 16], index)
-        dt = time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):  # best of 3: the machine is shared
+            index = EntityIndex(_records(size, analyses, random.Random(0)))
+            batch = copy.deepcopy(analyses)
+            t = time.perf_counter()
+            for i in range(0, len(batch), 16):  # the writer's batches
+                link_entities(batch[i:i + 16], index)
+            best = min(best, time.perf_counter() - t)
         print(json.dumps({"known_entities": size, "articles": len(batch), "mentions": n_mentions,
-                          "ms_per_article": round(1000 * dt / len(batch), 2)}))
+                          "ms_per_article": round(1000 * best / len(batch), 2)}))
 
 
 if __name__ == "__main__":
