@@ -27,7 +27,7 @@ WORDS = QuoteWords(
         "remark", "testify", "show", "find", "refuse", "decline", "want", "plan", "seek",
         "worry", "feel", "know", "learn", "recommend", "advise", "contend", "counter", "caution",
         "speculate", "estimate", "signal", "hint", "boast", "brag", "lament",
-        "condemn", "slam", "attack", "request", "order", "guarantee",
+        "condemn", "slam", "attack", "request", "order", "guarantee", "answer",
     }),
     infinitive_speech_verbs=frozenset({
         "claim", "deny", "admit", "promise", "vow", "pledge", "threaten", "refuse", "decline",
