@@ -61,3 +61,17 @@ def test_unlinked_speakers_fall_back_to_word_matching():
     linked = [StoryQuote(replace(x.quote, speaker_entity_id="per:x"), x.unit) for x in quotes[:2]]
     anon = StoryQuote(replace(b, speaker=None), _unit("d", b.text))
     assert sorted(sorted(g) for g in group_story_quotes([*linked, anon])) == [[0, 1], [2]]
+
+
+def test_two_statements_about_one_topic_are_not_one_statement():
+    # issue #16: Trump's "good relationship with China" and "disappointed in
+    # China" were grouped as one statement from 2 sources
+    def an(uid, text):
+        return Analysis(uid, "en", quotes=[Quote(text, 0, len(text), 0, speaker_entity_id="per:t")])
+
+    pair = [an("a", "We have a very good relationship with China"),
+            an("b", "I am very disappointed in China")]
+    assert match_quotes_across(pair) == []
+    same = [an("a", "We have a very good relationship with China"),
+            an("b", "we have a very good relationship with China, believe me")]
+    assert match_quotes_across(same) == [[("a", 0), ("b", 0)]]

@@ -74,13 +74,19 @@ def _stop_words(language: str | None) -> frozenset[str]:
     return frozenset(fold(w) for w in words.stop_words()) if words is not None else frozenset()
 
 
-def content_stems(text: str, language: str | None) -> set[str]:
+def content_stems(text: str, language: str | None, names: bool = True) -> set[str]:
     """The stems of ``text``'s content words: folded, stop words of the
     language's quote words left out, Snowball-stemmed when the language has a
-    stemmer. A language without quote words keeps every word (no stop list)."""
+    stemmer. A language without quote words keeps every word (no stop list).
+
+    ``names=False`` also leaves out capitalised words inside the text (names:
+    what a statement is about, not what it says)."""
     stem = _stemmer(language)
     stops = _stop_words(language)
-    toks = [t for t in re.findall(r"\w+", fold(text)) if t not in stops and (len(t) > 1 or t.isdigit())]
+    raw = re.findall(r"\w+", text)
+    if not names:
+        raw = [w for k, w in enumerate(raw) if k == 0 or not w[:1].isupper()]
+    toks = [t for t in (fold(w) for w in raw) if t not in stops and (len(t) > 1 or t.isdigit())]
     return {stem.stemWord(t) for t in toks} if stem is not None else set(toks)
 
 
@@ -101,9 +107,14 @@ def match_quotes_across(
         for i, q in enumerate(an.quotes):
             if not q.speaker_entity_id:
                 continue
+            if q.kind in ("title", "term"):
+                continue
             stems = content_stems(q.text, an.language)
             if len(stems) >= min_words:
-                items.append((an.article_uid, i, q.speaker_entity_id, stems))
+                # compared without names: "We have a very good relationship with
+                # China" and "I am very disappointed in China" share only their topic
+                items.append((an.article_uid, i, q.speaker_entity_id,
+                              content_stems(q.text, an.language, names=False)))
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
