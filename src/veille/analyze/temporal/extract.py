@@ -23,6 +23,9 @@ from veille.lang import language_data
 #: a clock time followed by one of these takes its day ("Vers 0 h 40, jeudi, ...")
 _CLOCK_KINDS = ("clock", "clock_ampm", "noon")
 _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day")
+#: between a clock time and the day it takes: spaces, a comma, a time zone ("5 p.m. EST
+#: Nov. 9", "10:32 GMT, Tuesday")
+_CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?")
 #: granularities of a "period" a later "a year earlier" compares with
 _PERIODS = ("day", "month", "quarter", "year")
 
@@ -97,7 +100,7 @@ def extract_times(
         for i, c in enumerate(cands[:-1])
         if c.kind in _CLOCK_KINDS
         and cands[i + 1].kind in _DAY_KINDS
-        and re.fullmatch(r"[\s,]{0,3}", text[c.end : cands[i + 1].start])
+        and _CLOCK_DAY_GAP.fullmatch(text[c.end : cands[i + 1].start])
     }
     # resolved once, not once per reference day: their resolvers read neither the day nor
     # the anchor (a year ref has 365 days; "numeric_date" would call dateparser each time)

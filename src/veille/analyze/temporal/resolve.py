@@ -78,6 +78,7 @@ from veille.lang.time_words import TimeWords
 
 _BACK = ("last", "previous")
 _NEAR_DAYS = 62  # two months: a month name this close across the year end is that one
+_FAR_DAYS = 183  # half a year
 _FORWARD = ("next", "following")
 _PREVIOUS_DAY_DETERMINERS = frozenset(tw(lambda t: t.previous_day_determiners))
 _ANCHORED_WEEKDAY_LEADS = frozenset(tw(lambda t: t.anchored_weekday_leads))
@@ -138,19 +139,29 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
         # to Nov. 16" in a paper of 2 November is this November (a past verb often
         # reports a plan), as HeidelTime's news strategy does
         return ref.year
+    closest = min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))
+    chosen = None
     if direction < 0:
         past = [c for c in cands if c[1] <= c[2]]
-        return max(past, key=lambda c: c[1])[0] if past else ref.year
-    if direction > 0:
+        chosen = max(past, key=lambda c: c[1]) if past else None
+    elif direction > 0:
         fut = [c for c in cands if c[1] >= c[2]]
-        return min(fut, key=lambda c: c[1])[0] if fut else ref.year
+        chosen = min(fut, key=lambda c: c[1]) if fut else None
+    if direction:
+        if chosen is None:
+            return ref.year
+        if (not rel and dom is not None and abs((chosen[1] - chosen[2]).days) > _FAR_DAYS
+                and abs((closest[1] - closest[2]).days) <= _NEAR_DAYS):
+            # "payable Dec. 1" in a paper of November: a verb's tense does not send a
+            # day two months away ten months back (news name the year of such a day)
+            return closest[0]
+        return chosen[0]
     # no tense: the closest when it is across the year end ("December" in a paper of
     # 3 January is the one just gone), else the reference's year ("a mission in
     # December" in a paper of March)
-    best = min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))
-    if dom is None and abs((best[1] - best[2]).days) > _NEAR_DAYS:
+    if dom is None and abs((closest[1] - closest[2]).days) > _NEAR_DAYS:
         return ref.year
-    return best[0]
+    return closest[0]
 
 
 def two_digit_year(s: str, ctx: Ctx) -> int:

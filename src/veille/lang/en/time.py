@@ -160,7 +160,7 @@ WORDS = TimeWords(
         future_auxiliaries=("will", "shall", "'ll", "wo", "would"),
         perfect_auxiliaries=("have",),
         past_before=(r"\bsince\s*$",),
-        deadline_before=(r"\b(?:until|till)\s*$",),
+        deadline_before=(r"\b(?:until|till|through)\s*$",),
         bare_participle_past=True,
     ),
 )
