@@ -297,7 +297,7 @@ def main() -> None:
     results: dict[str, Any] = {"machine": machine(), "sizes": {}}
     for n in args.sizes:
         db = f"{args.dir}/serve-{n}.db"
-        info = {"reused": True} if args.reuse and Path(db).exists() else build(db, n)
+        info: dict[str, Any] = {"reused": True} if args.reuse and Path(db).exists() else build(db, n)
         print(f"[{n}] store: {info}", file=sys.stderr, flush=True)
         load_before = os.getloadavg()[0]
         res = measure(db, args.requests)

@@ -148,10 +148,11 @@ def load(port: int, plan: list[str], clients: int, seconds: float, pid: int) -> 
             "first_5xx": next((r[2] for r in res if r[0] >= 500), None)}
 
 
-def serve(db: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def serve(db: str, workers: int, log: str) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
-    proc = subprocess.Popen([VEILLE, "--db", db, "serve", "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    with open(log, "a") as out:
+        proc = subprocess.Popen([VEILLE, "--db", db, "serve", "--port", str(port), "--workers", str(workers)],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     import httpx
 
     for _ in range(600):
@@ -174,13 +175,14 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--plans", nargs="+", default=["search uncached", "search cached", "mixed cached"])
+    ap.add_argument("--server-log", default=os.devnull, help="Where the server's output goes.")
     args = ap.parse_args()
     with sqlite3.connect(args.db) as conn:
         n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     out: dict[str, Any] = {"machine": machine(), "articles": n_articles, "clients": args.clients,
                            "runs": {}}
     for workers in args.workers:
-        proc, port = serve(args.db, workers)
+        proc, port = serve(args.db, workers, args.server_log)
         try:
             all_plans = plans(args.db, f"http://127.0.0.1:{port}", 40_000)
             for name in args.plans:

@@ -75,8 +75,11 @@ def uvicorn_options() -> dict[str, Any]:
     """The options every ``veille serve`` passes to uvicorn, one worker or several."""
     # access_log=False: at log level warning the lines are never shown, but
     # uvicorn would still format their arguments on every request.
+    # timeout_worker_healthcheck: with --workers N the supervisor kills a worker
+    # that misses a 5 s ping, and with it the requests it holds; a worker
+    # starved of CPU on a saturated machine is slow, not hung.
     return {"http": PROTOCOL, "log_level": "warning", "access_log": False,
-            "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN}
+            "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN, "timeout_worker_healthcheck": 30}
 
 
 def app_from_env() -> FastAPI:
