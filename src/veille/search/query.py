@@ -200,26 +200,43 @@ def search(
     cells = conn.execute(text(
         f"{cte} SELECT m.source, m.language, substr(m.day_start, 1, 7) AS month, count(*) AS c "
         f"FROM m WHERE 1=1 {where} GROUP BY 1, 2, 3"), fparams).all()
-    out["total"] = sum(int(c.c) for c in cells)
+    total, counts = _tally(cells)
+    out["total"] = total
     if facets:
-        out["facets"] = facet_counts(conn, cte, where, fparams, cells)
+        out["facets"] = facet_counts(conn, cte, where, fparams, cells, tally=(total, counts))
     return out
 
 
+def _tally(cells: Sequence[Any]) -> tuple[int, tuple[Counter[str], Counter[str], Counter[str]]]:
+    """The total and the counts by source, language and month, in one pass over the cells."""
+    total = 0
+    counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
+    by_source, by_language, by_month = counts
+    for source, language, month, c in cells:
+        c = int(c)
+        total += c
+        if source is not None:
+            by_source[source] += c
+        if language is not None:
+            by_language[language] += c
+        if month is not None:
+            by_month[month] += c
+    return total, counts
+
+
 def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
-                 cells: Sequence[Any]) -> dict[str, Any]:
+                 cells: Sequence[Any], *,
+                 tally: tuple[int, tuple[Counter[str], ...]] | None = None) -> dict[str, Any]:
     """Counts of matching articles by source, language, month and entity.
 
     ``cells`` are the match counts grouped by (source, language, month), read
-    in the same pass as the total: one index scan serves three facets.
+    in the same pass as the total: one index scan serves three facets
+    (``tally``: those cells already counted by ``_tally``).
     """
+    total, counts = tally if tally is not None else _tally(cells)
     out: dict[str, Any] = {}
-    for i, name in enumerate(("source", "language", "month")):
-        counts: Counter[str] = Counter()
-        for cell in cells:
-            if cell[i] is not None:
-                counts[cell[i]] += int(cell.c)
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+    for name, by_value in zip(("source", "language", "month"), counts, strict=True):
+        top = sorted(by_value.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
         out[name] = [{"value": v, "count": c} for v, c in top]
     out["month"].sort(key=lambda f: f["value"], reverse=True)
     # Entities: over the FACET_SAMPLE (200) most recently ingested matches (every
@@ -235,5 +252,5 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
             "GROUP BY mn.entity_id, e.canonical, e.n_mentions "
             f"ORDER BY c DESC, e.n_mentions DESC, mn.entity_id LIMIT {FACET_SIZE}"), params)
     ]
-    out["entity_sampled"] = sum(int(c.c) for c in cells) > FACET_SAMPLE
+    out["entity_sampled"] = total > FACET_SAMPLE
     return out
