@@ -126,3 +126,17 @@ def test_no_incise_in_two_words(analyze):
     qs = _quotes(analyze, "Le tribunal a condamné Bernard à une amende. Il a, en outre, jugé "
                  "recevables les constitutions de partie civile.", "fr")
     assert not [q for q in qs if q.method == "indirect-incise"]
+
+
+def test_french_gold_strings_are_in_the_timebank_texts():
+    texts = POLNEAR.parent / "fr-timebank" / "dev"
+    if not texts.is_dir():
+        pytest.skip("../shared/data absent: French TimeBank dev not found")
+    from veille.analyze.evaluate_quotes import read_string_gold
+
+    gold = Path(__file__).resolve().parents[1] / "data" / "quotes-fr"
+    docs = read_string_gold(gold, texts)  # raises on a string not in its text
+    assert sum(len(d.attributions) for d in docs) >= 40
+    for d in docs:
+        for g in d.attributions:
+            assert g.source is not None or g.source_text is None, (d.name, g.source_text)

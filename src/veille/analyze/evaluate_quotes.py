@@ -25,6 +25,7 @@ by named / pronoun source.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,9 @@ class GoldAttribution:
     source: tuple[int, int] | None
     source_text: str | None
     cue: tuple[int, int] | None
+    #: who the source refers to, when the gold says so (a pronoun's or a role
+    #: noun's person, or the speaker of a quote with no source in its sentence)
+    speaker_name: str | None = None
 
     @property
     def start(self) -> int:
@@ -139,6 +143,48 @@ def read_corpus(directory: Path, limit: int | None = None) -> list[GoldDoc]:
     return docs
 
 
+def _nearest(text: str, needle: str | None, around: int) -> tuple[int, int] | None:
+    """The occurrence of ``needle`` closest to char ``around``."""
+    if not needle:
+        return None
+    best, k = None, text.find(needle)
+    while k >= 0:
+        if best is None or abs(k - around) < abs(best - around):
+            best = k
+        k = text.find(needle, k + 1)
+    return (best, best + len(needle)) if best is not None else None
+
+
+def read_string_gold(directory: Path, texts: Path) -> list[GoldDoc]:
+    """A gold written as strings of the text (``gold.json``, see
+    docs/quality-quotes.md#french-gold); the texts are read from ``texts``
+    (``NAME.txt``, or ``NAME.tml`` of a TimeBank folder), never stored with it."""
+    from veille.analyze.timebank import read_timeml
+
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    docs = []
+    for name, items in sorted(gold["documents"].items()):
+        if (texts / (name + ".txt")).exists():
+            text = (texts / (name + ".txt")).read_text(encoding="utf-8")
+        elif (texts / (name + ".tml")).exists():
+            text = read_timeml(texts / (name + ".tml")).text
+        else:
+            raise FileNotFoundError(f"no text for {name} in {texts}")
+        out = []
+        for it in items:
+            pos = text.find(it["after"]) if it.get("after") else 0
+            a = text.find(it["content"], max(pos, 0))
+            if a < 0:
+                raise ValueError(f"{name}: content not in the text: {it['content'][:60]!r}")
+            src = _nearest(text, it.get("source"), a)
+            out.append(GoldAttribution(
+                content=[(a, a + len(it["content"]))], source=src,
+                source_text=it.get("source"), cue=_nearest(text, it.get("cue"), a),
+                speaker_name=it.get("speaker")))
+        docs.append(GoldDoc(name, text, out))
+    return docs
+
+
 def split_docs(docs: Sequence[GoldDoc], part: str) -> list[GoldDoc]:
     """Deterministic split by document: ``tune`` = names whose CRC32 is even, ``check`` = odd.
 
@@ -156,7 +202,7 @@ def is_quote_marked(text: str, g: GoldAttribution) -> bool:
     """Is the gold content (mostly) inside quote marks? Half its characters or more."""
     inside = 0
     for a, b in g.content:
-        seg = text[max(0, a - 1):b + 1]
+        seg = text[max(0, a - 2):b + 2]  # French spacing: « word »
         depth = False
         for ch in seg:
             if ch in _QUOTE_CHARS:
@@ -220,8 +266,14 @@ class Report:
 
 
 def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote) -> bool:
-    if g.source is None or q.speaker is None:
+    if q.speaker is None or (g.source is None and g.speaker_name is None):
         return False
+    if g.speaker_name:
+        # the gold names the person: compare with it (a pronoun, a role noun)
+        names = {w.lower() for w in _WORD.findall(g.speaker_name)}
+        sh = _head(q.speaker)
+        return sh is not None and (sh == _head(g.speaker_name) or sh in names)
+    assert g.source is not None
     if (q.speaker_start is not None and q.speaker_end is not None
             and min(q.speaker_end, g.source[1]) > max(q.speaker_start, g.source[0])):
         return True
@@ -257,8 +309,9 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:
                                "speaker": str(q.speaker), "method": str(q.method)})
     for g in doc.attributions:
         marks = "quote-marked" if is_quote_marked(doc.text, g) else "unmarked"
-        src = ("none" if g.source is None
-               else "pronoun" if _head(g.source_text) in PRONOUNS else "named")
+        src = ("none" if g.source is None and g.speaker_name is None
+               else "pronoun" if _head(g.source_text) in PRONOUNS
+               else "unnamed" if g.source is None else "named")
         tallies = [rep.total, rep.by_marks.setdefault(marks, Tally()),
                    rep.by_source.setdefault(src, Tally())]
         best = max(qs, key=lambda q: _overlap(q.start, q.end, g.content), default=None)
@@ -275,7 +328,7 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:
                                                     / g.length(), 2)) if best else "0"})
             continue
         assert best is not None
-        if g.source is None:
+        if g.source is None and g.speaker_name is None:
             continue
         ok = _speaker_ok(doc, g, best)
         for t in tallies:
@@ -297,9 +350,15 @@ def system_quotes(docs: Sequence[GoldDoc], language: str) -> list[list[Quote]]:
 
 
 def evaluate(directory: Path, language: str = "en", part: str = "all",
-             limit: int | None = None) -> Report:
-    """Score veille's quotes on the brat corpus in ``directory`` (see module doc)."""
-    docs = split_docs(read_corpus(directory, limit), part)
+             limit: int | None = None, texts: Path | None = None) -> Report:
+    """Score veille's quotes on the brat corpus in ``directory`` (see module doc),
+    or on the string gold ``directory/gold.json`` whose texts are in ``texts``."""
+    if (directory / "gold.json").exists():
+        if texts is None:
+            raise ValueError(f"{directory}/gold.json needs --texts (the folder of its texts)")
+        docs = split_docs(read_string_gold(directory, texts), part)
+    else:
+        docs = split_docs(read_corpus(directory, limit), part)
     rep = Report()
     for doc, quotes in zip(docs, system_quotes(docs, language), strict=True):
         score_doc(doc, quotes, rep)

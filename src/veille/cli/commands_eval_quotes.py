@@ -19,6 +19,8 @@ def eval_quotes(
     part: str = typer.Option("all", "--part",
                              help="all, or tune/check: the even/odd CRC32 halves of the documents."),
     limit: int = typer.Option(0, "--limit", help="Read only the first N documents (0: all)."),
+    texts: Path = typer.Option(None, "--texts",
+                               help="Folder of the texts of a gold.json (.txt or TimeBank .tml)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious quotes, wrong speakers."),
 ) -> None:
@@ -27,7 +29,10 @@ def eval_quotes(
 
     if part not in ("all", "tune", "check"):
         raise typer.BadParameter("--part is all, tune or check")
-    rep = evaluate(directory, language, part, limit or None)
+    try:
+        rep = evaluate(directory, language, part, limit or None, texts)
+    except (ValueError, FileNotFoundError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
     out = rep.as_dict()
     if as_json:
         if show_errors:

@@ -116,6 +116,31 @@ class QuoteContext:
         self.quote_ranges = merged
         self._qstarts = [a for a, _ in merged]
 
+    def gender(self, m: Mention) -> str | None:
+        """The grammatical gender of a person's title ("la ministre Catherine
+        Colonna" -> Fem, "le président Chirac" -> Masc); None without a title."""
+        span = self.tok_span(m)
+        if not len(span):
+            return None
+        # only the article of a title before the name ("le président Chirac"):
+        # the model's guess on a name itself is unreliable ("Poutine" as Fem)
+        toks = []
+        k = span[0] - 1
+        while k >= 0 and span[0] - k <= 2 and self.doc[k].pos_ in ("DET", "NOUN"):
+            if self.doc[k].pos_ == "DET":
+                toks.append(k)
+            k -= 1
+        votes: dict[str, int] = {}
+        for i in toks:
+            for g in self.doc[i].morph.get("Gender", []):
+                votes[g] = votes.get(g, 0) + 1
+        if not votes:
+            return None
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
         if m.label == "PER" and m not in self.subject_mentions:

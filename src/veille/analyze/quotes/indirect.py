@@ -238,8 +238,8 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                 continue
             clause = doc[a:b]
             if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(
-                    ctx.in_quote(t.idx + ctx.offset) for t in clause):
-                continue  # "According to X, Y said, “…”": the quote has its own speaker
+                    is_speech(ctx, t) and not ctx.in_quote(t.idx + ctx.offset) for t in clause):
+                continue  # "According to X, Y said, “…”": the statement has its own speaker
             mention = next((m for m in (ctx.mention_of(t) for t in src)
                             if m is not None and m.label in ("PER", "ORG")), None)
             # a phrase naming no person or organisation ("selon un communiqué",

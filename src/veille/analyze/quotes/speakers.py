@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def resolve_pronoun(ctx: QuoteContext, before: int) -> Mention | None:
+def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -> Mention | None:
     """Most recent PER subject (or, failing that, PER mention) before ``before``.
 
     "Catherine Colonna a rencontré son homologue. « … », a-t-elle déclaré."
@@ -24,13 +24,17 @@ def resolve_pronoun(ctx: QuoteContext, before: int) -> Mention | None:
     """
     # names inside quoted words ("Merci, Vladimir …") are not narrative antecedents
     best = [m for m in ctx.subject_mentions if m.end <= before and not ctx.in_quote(m.start)]
+    if gender:
+        # "Elle a souligné" is not "le président Chirac": the parse's morphology
+        best = [m for m in best if ctx.gender(m) in (None, gender)]
     narrative = [m for m in best if m.start not in ctx.reported_subjects]
     if narrative and (not best or before - narrative[-1].end < 400):
         return narrative[-1]
     if best:
         return best[-1]
     per = [m for m in ctx.mentions
-           if m.label == "PER" and m.end <= before and not ctx.in_quote(m.start)]
+           if m.label == "PER" and m.end <= before and not ctx.in_quote(m.start)
+           and (not gender or ctx.gender(m) in (None, gender))]
     return per[-1] if per else None
 
 
@@ -91,7 +95,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
-            m = resolve_pronoun(ctx, verb.idx + ctx.offset)
+            genders = c.morph.get("Gender", [])
+            m = resolve_pronoun(ctx, verb.idx + ctx.offset, genders[0] if len(genders) == 1 else None)
             return (m.text if m else c.text.lstrip("-"), m, True)
         if c.text.lstrip("-").lower() in words.plural_pronouns:
             m = resolve_group(ctx, verb.idx + ctx.offset)
@@ -134,6 +139,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         while k >= sent.start and ctx.doc[k].is_space:
             k -= 1
         prev = ctx.doc[k].text.lower().rstrip("'’") if k >= sent.start else ""
+        if prev in words.articles and k - 1 >= sent.start and ctx.doc[k - 1].pos_ == "ADP":
+            continue  # "… dans les Balkans, …": governed by a preposition
         if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
             return (m.text, m, False)
     return (None, None, False)

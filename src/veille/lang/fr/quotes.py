@@ -23,7 +23,7 @@ WORDS = QuoteWords(
         "requérir", "réclamer", "exiger", "proposer", "critiquer", "saluer",
         "prôner", "souhaiter", "espérer", "craindre", "reprocher", "certifier",
         "signaler", "invoquer", "évoquer", "protester", "s'insurger", "fustiger",
-        "redouter", "suggérer", "recommander", "soutenir", "rétorquer", "objecter",
+        "analyser", "conseiller", "redouter", "suggérer", "recommander", "soutenir", "rétorquer", "objecter",
     }),
     object_speech_verbs=frozenset({
         "requérir", "réclamer", "exiger", "demander", "proposer", "annoncer", "dénoncer",
