@@ -5,6 +5,8 @@ one article ("within") or in two articles seen one after the other ("across").""
 from __future__ import annotations
 
 import csv
+import random
+import string
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,19 @@ def test_a_lone_name_shared_by_two_people_does_not_split_its_own_mentions():
     out, _ = link_entities(arts, [])
     lone = {an.entities[-1].entity_id for an in out if an.article_uid != "b"}
     assert len(lone) == 1
+
+
+def test_an_article_full_of_names_links_each_surname_to_its_own_person():
+    # bad input: a very long article of names (each surname once with its full name);
+    # linking looks short forms up by word, so this stays linear
+    n = 3000
+    rng = random.Random(0)
+    given = ["Anna", "Boris", "Chen", "Dara", "Emil"]
+    surnames = sorted({"".join(rng.choice(string.ascii_lowercase) for _ in range(9)).title()
+                       for _ in range(n)})[:n]
+    fulls = [f"{given[i % 5]} {s}" for i, s in enumerate(surnames)]
+    n = len(fulls)
+    an = _article("big", "PER", *fulls, *(f.split()[1] for f in fulls))
+    (out,), recs = link_entities([an], [])
+    assert len(recs) == n
+    assert all(out.entities[i].entity_id == out.entities[n + i].entity_id for i in range(n))

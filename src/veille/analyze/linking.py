@@ -196,38 +196,50 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
                 and not any(m.label_cue for m in g.mentions))
 
     full = [g for g in groups if g.label == "PER" and g.full_keys() and not patronymic(g)]
-    for g in list(groups):
-        if g in full or (g.label not in ("PER", "MISC") and not model_label_word(g)):
+    full_ids = {id(f) for f in full}
+    # the full names by the words a short form can match: a lookup per short
+    # form, so an article of thousands of names stays linear
+    by_last: dict[str, list[_Group]] = {}
+    by_first: dict[str, list[_Group]] = {}
+    by_given: dict[str, list[_Group]] = {}
+    for f in full:
+        for fk in f.full_keys():
+            ft = fk.split()
+            by_last.setdefault(ft[-1], []).append(f)
+            # the family name first ("Kim" of "Kim Jong Un"), a name of three
+            # or more words where the last is not the surname
+            # (not "Abe's Twitter": a possessive is no name order)
+            if len(ft) >= 3 and ft[1] != "s":
+                by_first.setdefault(ft[0], []).append(f)
+            if len(ft) == 2:
+                by_given.setdefault(ft[0], []).append(f)
+    merged: set[int] = set()
+    for g in groups:
+        if id(g) in full_ids or (g.label not in ("PER", "MISC") and not model_label_word(g)):
             continue
         k0 = next(iter(g.keys))
         if _is_geo(k0):
             continue
         ks = k0.split()
-        cands: list[tuple[_Group, str]] = []
-        for f in full:
-            for fk in f.full_keys():
-                ft = fk.split()
-                if len(ks) == 1 and ft[-1] == ks[0]:
-                    cands.append((f, "surname"))
-                    break
-                # the family name first ("Kim" of "Kim Jong Un"), a name of three
-                # or more words where the last is not the surname
-                # (not "Abe's Twitter": a possessive is no name order)
-                if len(ks) == 1 and len(ft) >= 3 and ft[0] == ks[0] and ft[1] != "s":
-                    cands.append((f, "family name"))
-                    break
-                if len(ks) == 2 and ks[0] == ft[0] and len(ft) == 2 and patronymic(g):
-                    cands.append((f, "first name and patronymic"))
-                    break
-        if len({id(c) for c, _ in cands}) == 1:
-            f, how = cands[0]
+        cands: dict[int, tuple[_Group, str]] = {}
+        if len(ks) == 1:
+            for f in by_last.get(ks[0], ()):
+                cands.setdefault(id(f), (f, "surname"))
+            for f in by_first.get(ks[0], ()):
+                cands.setdefault(id(f), (f, "family name"))
+        elif len(ks) == 2 and patronymic(g):
+            for f in by_given.get(ks[0], ()):
+                cands.setdefault(id(f), (f, "first name and patronymic"))
+        if len(cands) == 1:
+            f, how = next(iter(cands.values()))
             other = sum(v for k, v in g.votes.items() if k not in ("PER", "MISC"))
             if other > 2 * f.votes.get("PER", 0.0):
                 # the word is far more often an organisation/place than the person
                 # is named in this article ("Equifax" x9 vs "Equifax Richard Smith")
                 continue
             f.merge(g, f"{how} of {f.display()}, in the same article", as_label="PER")
-            groups.remove(g)
+            merged.add(id(g))
+    groups = [g for g in groups if id(g) not in merged]
     return groups
 
 
