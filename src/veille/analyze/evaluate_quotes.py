@@ -33,6 +33,7 @@ from pathlib import Path
 
 from veille.analyze import components, registry
 from veille.analyze.pipeline import analyze_batch
+from veille.analyze.timebank import read_timeml
 from veille.core.model import DateRange, Quote
 
 #: Kinds of quote that are no statement of anyone (kept out of the scoring).
@@ -159,7 +160,6 @@ def read_string_gold(directory: Path, texts: Path) -> list[GoldDoc]:
     """A gold written as strings of the text (``gold.json``, see
     docs/quality-quotes.md#french-gold); the texts are read from ``texts``
     (``NAME.txt``, or ``NAME.tml`` of a TimeBank folder), never stored with it."""
-    from veille.analyze.timebank import read_timeml
 
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
     docs = []

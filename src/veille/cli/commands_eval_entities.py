@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from veille.analyze.evaluate_entities import evaluate
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -22,7 +23,6 @@ def eval_entities(
     show_errors: bool = typer.Option(False, "--errors", help="Add linking merges/splits or NER misses."),
 ) -> None:
     """NER exact/fuzzy P/R/F1 per label, and linking as clustering (B-cubed) for HIPE."""
-    from veille.analyze.evaluate_entities import evaluate
 
     try:
         rep = evaluate(path, part, errors=show_errors)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from veille.analyze.evaluate_quotes import evaluate
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -25,7 +26,6 @@ def eval_quotes(
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious quotes, wrong speakers."),
 ) -> None:
     """Content P/R/F1 (overlap >= 50%) and speaker accuracy of the quotes veille finds."""
-    from veille.analyze.evaluate_quotes import evaluate
 
     if part not in ("all", "tune", "check"):
         raise typer.BadParameter("--part is all, tune or check")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from veille.analyze.recognizers import run_all
+from veille.analyze.timebank import evaluate, evaluate_semeval_gold
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -26,7 +28,6 @@ def eval_timebank(
                                     "(tense of governing verbs)."),
 ) -> None:
     """Extraction (strict/relaxed) and normalisation (value) P/R/F1 of extract_times."""
-    from veille.analyze.timebank import evaluate
 
     rep, errors = evaluate(directory, None if language == "auto" else language, parse=parse)
     if as_json:
@@ -74,7 +75,6 @@ def eval_times_gold(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Time expressions in languages with no TimeBank: extraction P/R/F1, values."""
-    from veille.analyze.timebank import evaluate_semeval_gold
 
     rep = evaluate_semeval_gold(gold, data)
     if as_json:
@@ -94,7 +94,6 @@ def eval_recognizers(
     show_errors: bool = typer.Option(False, "--errors", help="List the supported cases we miss."),
 ) -> None:
     """Share of in-scope Recognizers-Text cases resolved exactly, per model."""
-    from veille.analyze.recognizers import run_all
 
     reports = run_all(directory)
     if as_json:
