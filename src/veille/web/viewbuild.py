@@ -139,7 +139,11 @@ class ViewBuilder:
             self.cond.notify_all()
         if proc is not None and proc.is_alive():
             proc.kill()
-            proc.join(5)
+        # The builder thread is the one that joins (reaps) the child: two threads
+        # waiting on one process race for its exit status, and the loser can see it
+        # alive. Wait for that thread to finish the build instead.
+        with self.cond:
+            self.cond.wait_for(lambda: self.current is None, timeout=5)
 
     def wait_idle(self, timeout: float) -> bool:
         """Until the queue is empty and no build runs (tests, benches)."""
