@@ -16,7 +16,7 @@ statement differently (a disagreement to show side by side).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
@@ -90,6 +90,27 @@ def content_stems(text: str, language: str | None, names: bool = True) -> set[st
     return {stem.stemWord(t) for t in toks} if stem is not None else set(toks)
 
 
+def connected(n: int, joined: Callable[[int, int], bool]) -> list[list[int]]:
+    """The connected components of the pairs of ``range(n)`` that ``joined``
+    accepts (union-find), each in index order, in the order of its first member."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x in range(n):
+        for y in range(x + 1, n):
+            if joined(x, y):
+                parent[find(x)] = find(y)
+    groups: dict[int, list[int]] = {}
+    for x in range(n):
+        groups.setdefault(find(x), []).append(x)
+    return list(groups.values())
+
+
 def match_quotes_across(
     analyses: Sequence[Analysis], threshold: float = 0.5, min_words: int = 2
 ) -> list[list[tuple[str, int]]]:
@@ -115,27 +136,17 @@ def match_quotes_across(
                 # China" and "I am very disappointed in China" share only their topic
                 items.append((an.article_uid, i, q.speaker_entity_id,
                               content_stems(q.text, an.language, names=False)))
-    parent = list(range(len(items)))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def joined(x: int, y: int) -> bool:
+        ux, _, sx, ax = items[x]
+        uy, _, sy, ay = items[y]
+        if ux == uy or sx != sy:
+            return False
+        inter = len(ax & ay)
+        return bool(inter) and inter / min(len(ax), len(ay)) >= threshold
 
-    for x in range(len(items)):
-        for y in range(x + 1, len(items)):
-            ux, _, sx, ax = items[x]
-            uy, _, sy, ay = items[y]
-            if ux == uy or sx != sy:
-                continue
-            inter = len(ax & ay)
-            if inter and inter / min(len(ax), len(ay)) >= threshold:
-                parent[find(x)] = find(y)
-    groups: dict[int, list[tuple[str, int]]] = {}
-    for x, (u, i, _, _) in enumerate(items):
-        groups.setdefault(find(x), []).append((u, i))
-    return [sorted(g) for g in groups.values() if len({u for u, _ in g}) >= 2]
+    groups = [[items[x][:2] for x in g] for g in connected(len(items), joined)]
+    return [sorted(g) for g in groups if len({u for u, _ in g}) >= 2]
 
 
 def match_by_entity(quotes: Sequence[StoryQuote]) -> list[list[int]]:
@@ -174,33 +185,22 @@ def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
     """Groups of indices into ``quotes`` that render one statement (union-find):
     other article, same speaker (or one side unattributed), at least two shared
     words making half of the shorter quote's words."""
-    parent = list(range(len(quotes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     words = [_words(x.quote.text) for x in quotes]
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            qi, qj = quotes[i], quotes[j]
-            if qi.unit.uid == qj.unit.uid:
-                continue
-            si, sj = speaker_key(qi.quote), speaker_key(qj.quote)
-            if si and sj and si != sj:
-                continue
-            wi, wj = words[i], words[j]
-            if len(wi) < MIN_WORDS or len(wj) < MIN_WORDS:
-                continue
-            shared = wi & wj
-            if len(shared) >= 2 and len(shared) / min(len(wi), len(wj)) >= MIN_OVERLAP:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(quotes)):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+
+    def joined(i: int, j: int) -> bool:
+        qi, qj = quotes[i], quotes[j]
+        if qi.unit.uid == qj.unit.uid:
+            return False
+        si, sj = speaker_key(qi.quote), speaker_key(qj.quote)
+        if si and sj and si != sj:
+            return False
+        wi, wj = words[i], words[j]
+        if len(wi) < MIN_WORDS or len(wj) < MIN_WORDS:
+            return False
+        shared = wi & wj
+        return len(shared) >= 2 and len(shared) / min(len(wi), len(wj)) >= MIN_OVERLAP
+
+    return connected(len(quotes), joined)
 
 
 def group_story_quotes(quotes: Sequence[StoryQuote]) -> list[list[int]]:
