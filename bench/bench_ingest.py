@@ -10,7 +10,7 @@ lookup, inserts, full-text index). The corpus is generated from real articles
 (see corpus.py). PostgreSQL: $VEILLE_BENCH_PG (a server URL whose user may
 create databases), else a throwaway server started like the tests do.
 
-Prints one JSON line per run and a Markdown table for docs/performance.md.
+Prints one JSON line per run and a Markdown table for docs/measured/performance.md.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Must-link / must-not-link pairs written from the dev corpora (tests/data/entity_pairs/,
-guide in docs/quality-entities.md): each pair is linked on its own, the two names in
+guide in docs/measured/quality-entities.md): each pair is linked on its own, the two names in
 one article ("within") or in two articles seen one after the other ("across")."""
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ def test_polnear_dev_sample_scores(tmp_path):
 
     rep = evaluate(POLNEAR / "dev", "en", limit=3).as_dict()
     assert rep["documents"] == 3
-    # a floor far under the measured figures (docs/quality-quotes.md): a broken
+    # a floor far under the measured figures (docs/measured/quality-quotes.md): a broken
     # extractor or scorer falls through it
     assert rep["precision"] >= 0.6 and rep["recall"] >= 0.25
 

@@ -95,7 +95,7 @@ def test_french_timebank_dev_floors_with_parse() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("part", "relaxed_floor", "value_floor"), [
     ("TimeBank", 90.0, 77.0),  # tuned on
-    ("AQUAINT", 91.0, 74.0),  # held out: never tuned on (docs/quality-time.md)
+    ("AQUAINT", 91.0, 74.0),  # held out: never tuned on (docs/measured/quality-time.md)
 ])
 def test_english_tempeval3_floors(part: str, relaxed_floor: float, value_floor: float) -> None:
     """HeidelTime on the TempEval-3 platinum test: relaxed F1 90.30, value F1 77.61."""

@@ -24,7 +24,7 @@ def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_d
     out = evaluate_pairs(shared_data / CSV)
     allp = out["by_pair"]["all"]
     assert allp["n"] == len(pairs)
-    # measured 0.63 (docs/quality-clustering.md); unrelated scores would give ~0
+    # measured 0.63 (docs/measured/quality-clustering.md); unrelated scores would give ~0
     assert allp["pearson"] > 0.55
     assert allp["same_story"]["f1"] > 0.65
     assert out["by_pair"]["en-en"]["pearson"] > 0.7

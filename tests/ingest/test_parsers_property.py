@@ -1,7 +1,7 @@
 """Property-based tests of the ingest parsers (hypothesis).
 
 Example counts are modest by default (the suite must stay fast); set
-VEILLE_FUZZ_EXAMPLES to run more (docs/reliability.md says how many ran).
+VEILLE_FUZZ_EXAMPLES to run more (docs/measured/reliability.md says how many ran).
 """
 
 from __future__ import annotations

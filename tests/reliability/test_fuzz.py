@@ -4,7 +4,7 @@ each bad record is rejected with its reason and kept; good records next to it
 are stored.
 
 Default example counts are modest (the suite must stay fast);
-VEILLE_FUZZ_EXAMPLES raises them (docs/reliability.md lists what ran).
+VEILLE_FUZZ_EXAMPLES raises them (docs/measured/reliability.md lists what ran).
 """
 
 from __future__ import annotations

@@ -145,7 +145,7 @@ def test_feed_entry_dated_year_99999_is_an_e012_reject_like_jsonl() -> None:
 
 # --- decoding, measured on real articles -----------------------------------------------
 def test_real_articles_with_bad_bytes_stay_utf8_and_legacy_files_are_not(shared_data: Path) -> None:
-    """The measure of docs/reliability.md ("Round two"): non-ASCII news-clusters
+    """The measure of docs/measured/reliability.md ("Round two"): non-ASCII news-clusters
     articles with 1, 3 and 10 bad bytes inserted (seeded) all decode as UTF-8
     with replacements; FR-TimeBank articles saved as CP1252 are never taken
     for UTF-8 (charset detection still runs for them)."""

@@ -6,7 +6,7 @@ server and must never appear in what it prints.
 The client is ``loadclient`` (keep-alive connections on uvloop, responses
 parsed by httptools), not httpx: on 2 cores shared with the server, httpx's
 own CPU per request was ten times the server's and its queue was what the
-p95 measured (see that module and docs/reliability.md)."""
+p95 measured (see that module and docs/measured/reliability.md)."""
 
 from __future__ import annotations
 

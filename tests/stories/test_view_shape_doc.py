@@ -1,4 +1,4 @@
-"""The view shape written in docs/quality-stories.md is the one StoryView prints."""
+"""The view shape written in docs/measured/quality-stories.md is the one StoryView prints."""
 
 from __future__ import annotations
 

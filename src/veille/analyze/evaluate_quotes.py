@@ -158,7 +158,7 @@ def _nearest(text: str, needle: str | None, around: int) -> tuple[int, int] | No
 
 def read_string_gold(directory: Path, texts: Path) -> list[GoldDoc]:
     """A gold written as strings of the text (``gold.json``, see
-    docs/quality-quotes.md#french-gold); the texts are read from ``texts``
+    docs/measured/quality-quotes.md#french-gold); the texts are read from ``texts``
     (``NAME.txt``, or ``NAME.tml`` of a TimeBank folder), never stored with it."""
 
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))

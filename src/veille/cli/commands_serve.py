@@ -31,7 +31,7 @@ def serve(
         1, min=1, max=64,
         help="Server processes (uvicorn workers; SQLite readers run side by side under WAL). "
              "One is the default: with the response cache a process serves ~0.3 ms of CPU per "
-             "repeated read, and each worker keeps a cache of its own (docs/performance-serve.md)."),
+             "repeated read, and each worker keeps a cache of its own (docs/measured/performance-serve.md)."),
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
     store = open_store(ctx)

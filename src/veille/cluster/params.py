@@ -1,7 +1,7 @@
 """The versioned clustering configuration (weights, threshold, index sizes).
 
 ``params.json`` next to this module is produced by ``veille.cluster.train``
-(see docs/quality-clustering.md); its ``version`` is stored with every story
+(see docs/measured/quality-clustering.md); its ``version`` is stored with every story
 state so a store clustered with older weights can be told apart.
 """
 

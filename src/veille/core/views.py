@@ -2,7 +2,7 @@
 
 ``StoryView.to_dict()`` is the JSON stored with the story and printed by
 ``veille story N --json`` and ``/api/stories/{id}`` (schema
-``veille.story_view/1``, documented in docs/quality-stories.md); its keys and
+``veille.story_view/1``, documented in docs/measured/quality-stories.md); its keys and
 their order are a contract (extend, never rename). ``from_dict`` reads a stored
 view back, so ``StoryView.from_dict(v).to_dict() == v``.
 

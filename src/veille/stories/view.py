@@ -76,7 +76,7 @@ def build_story_view(
     *,
     n_sentences: int = 5,
 ) -> StoryView:
-    """The story view (``.to_dict()``: the JSON documented in docs/quality-stories.md).
+    """The story view (``.to_dict()``: the JSON documented in docs/measured/quality-stories.md).
 
     Articles and analyses come typed from the store; their row and JSON forms
     (what tests, benchmarks and older callers hold) are read here, once.

@@ -25,7 +25,7 @@ dates (12/05/2023, 2023-05-12) with the language's day/month order.
 
 A language veille has no time words for gets numeric dates only, never
 another language's words. Other rules worth knowing are in :mod:`.resolve`
-and docs/quality-time.md; "N ans" after a name and a comma ("Poutine, 70
+and docs/measured/quality-time.md; "N ans" after a name and a comma ("Poutine, 70
 ans,") or after "âgé de" is an age, not a time expression (it is kept as a
 quantity instead); "depuis <event>" is not a date: only calendar words make
 a time expression.

@@ -7,7 +7,7 @@ article date is unknown), the document anchor (the last day mentioned, for
 means (which month, which offset, last or next) comes from the language
 packs through :mod:`veille.analyze.temporal.lexicon`.
 
-Rules worth knowing (also in docs/quality-time.md):
+Rules worth knowing (also in docs/measured/quality-time.md):
 - a month name alone takes the year of the reference, moved one year back
   when the governing verb is in the past and the month is later than the
   reference month, and one year forward in the symmetric future case;

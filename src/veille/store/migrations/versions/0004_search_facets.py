@@ -4,7 +4,7 @@ The search index now holds each article's source, language and date range
 next to its stems, so counting facets and filtering never reads the articles
 table: on SQLite an article row keeps its (long) text before these columns,
 and reading them for 10,000 matches cost more than the search itself
-(bench/bench_serve.py, docs/performance-serve.md).
+(bench/bench_serve.py, docs/measured/performance-serve.md).
 
 SQLite: article_fts is recreated with four UNINDEXED columns first; it is
 refilled by veille.search.index.ensure_indexed (run by `veille serve` and
