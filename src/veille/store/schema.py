@@ -172,6 +172,17 @@ story_articles = Table(
 )
 Index("ix_story_articles_story", story_articles.c.story_id)
 
+# A merged story's id, kept as an alias of the story that absorbed it
+# (migration 0010; ``veille.store.story_aliases`` resolves chains).
+story_aliases = Table(
+    "story_aliases",
+    metadata,
+    Column("alias_id", Integer, primary_key=True, autoincrement=False),
+    Column("story_id", Integer, nullable=False),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_story_aliases_story", story_aliases.c.story_id)
+
 meta = Table(
     "meta",
     metadata,
