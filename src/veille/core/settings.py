@@ -87,6 +87,35 @@ class Settings:
         "Folder of the public labelled data sets the `eval` commands and quality tests read.",
         shown="`../shared/data` beside the checkout")
 
+    # --- e-mail digests of watchlists (veille.watch.digests; sent with the stdlib's smtplib)
+    smtp_host: str | None = _setting(
+        "VEILLE_SMTP_HOST", None,
+        "SMTP server for watchlist e-mail digests; unset, no digest is e-mailed.")
+    smtp_port: int = _setting(
+        "VEILLE_SMTP_PORT", 0,
+        "SMTP port; `0`: 465 with `ssl`, 587 with `starttls`, 25 with `none`.", int,
+        shown="by security")
+    smtp_security: str = _setting(
+        "VEILLE_SMTP_SECURITY", "starttls",
+        "`starttls` (upgrade a plain connection), `ssl` (TLS from the start) or `none` (loopback only).")
+    smtp_user: str | None = _setting(
+        "VEILLE_SMTP_USER", None, "SMTP login; unset, no login.")
+    smtp_password: str | None = _setting(
+        "VEILLE_SMTP_PASSWORD", None, "SMTP password (with `VEILLE_SMTP_USER`).", shown="unset")
+    smtp_from: str | None = _setting(
+        "VEILLE_SMTP_FROM", None,
+        "Sender address of digests (default: the SMTP user, else `veille@localhost`).")
+    smtp_to: str | None = _setting(
+        "VEILLE_SMTP_TO", None,
+        "Comma-separated recipients of the watchlists whose channel is a bare `email`.")
+    public_url: str | None = _setting(
+        "VEILLE_PUBLIC_URL", None,
+        "Address of `veille serve` as readers reach it (`https://veille.example.org`): "
+        "digests and feeds written by the CLI link story pages under it.")
+    digest_max_stories: int = _setting(
+        "VEILLE_DIGEST_MAX_STORIES", 20,
+        "Stories listed in one digest or feed; the rest are counted (\"and K more\").", int)
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
         """Settings from an explicit mapping (a worker's or a test's environment)."""
