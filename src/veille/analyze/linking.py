@@ -91,7 +91,7 @@ class _Group:
 
     @property
     def label(self) -> str:
-        return _vote(self.votes)
+        return vote_label(self.votes)
 
     def add(self, m: Mention, k: str) -> None:
         self.mentions.append(m)
@@ -121,7 +121,8 @@ class _Group:
         return max(full or [m.text for m in self.mentions], key=len)
 
 
-def _vote(votes: dict[str, float]) -> str:
+def vote_label(votes: dict[str, float]) -> str:
+    """The label most votes give (ties: PER, ORG, LOC, MISC)."""
     order = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
     return max(votes.items(), key=lambda kv: (kv[1], -order.get(kv[0], 9)))[0] if votes else "MISC"
 
@@ -243,7 +244,8 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
     return groups
 
 
-def _canonical(counts: dict[str, int]) -> str:
+def canonical_name(counts: dict[str, int]) -> str:
+    """The fullest, most used surface form of an entity, titles stripped."""
     forms = {names.strip_titles(f): 0 for f in counts}
     for f, n in counts.items():
         forms[names.strip_titles(f)] += n
@@ -419,7 +421,7 @@ def _same_spelling(g: _Group, r: EntityRecord) -> bool:
     return bool(spelled & known)
 
 
-def _new_id(label: str, canonical: str, taken: set[str]) -> str:
+def new_entity_id(label: str, canonical: str, taken: set[str]) -> str:
     base = f"{label.lower()}:{slug(canonical)}"
     eid, n = base, 2
     while eid in taken:
@@ -456,8 +458,8 @@ def link_entities(
                 forms: dict[str, int] = {}
                 for m in g.mentions:
                     forms[m.text] = forms.get(m.text, 0) + 1
-                canonical = _canonical(forms)
-                rec = EntityRecord(entity_id=_new_id(g.label, canonical, taken),
+                canonical = canonical_name(forms)
+                rec = EntityRecord(entity_id=new_entity_id(g.label, canonical, taken),
                                    canonical=canonical, label=g.label)
                 taken.add(rec.entity_id)
                 index.add(rec)
@@ -475,8 +477,8 @@ def link_entities(
             if an.language and an.language not in rec.languages:
                 rec.languages.append(an.language)
             rec.aliases = sorted(rec.alias_counts)
-            rec.canonical = _canonical(rec.alias_counts)
-            rec.label = _vote(rec.label_votes)
+            rec.canonical = canonical_name(rec.alias_counts)
+            rec.label = vote_label(rec.label_votes)
             index._index(rec)
             touched[rec.entity_id] = rec
     by_id = index.by_id

@@ -251,3 +251,36 @@ class EntityRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+CorrectionAction = Literal["merge", "split", "detach", "rename"]
+
+
+@dataclass
+class EntityCorrection:
+    """A user's correction of the entity linking (issue #15).
+
+    Stored and replayed on every later linking, so that re-analysis (and
+    ``analyze --outdated``) never undoes what a person decided:
+    - ``merge``: ``entity_id`` is absorbed into ``target_id``;
+    - ``split``: the mentions of ``entity_id`` written as one of ``aliases``
+      become the entity ``target_id`` (new, named ``name``);
+    - ``detach``: the mention ``article_uid[start:end]`` is not ``entity_id``;
+    - ``rename``: ``entity_id``'s canonical name is ``name`` from now on.
+    """
+
+    action: CorrectionAction
+    entity_id: str
+    target_id: str | None = None
+    name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    article_uid: str | None = None
+    start: int | None = None
+    end: int | None = None
+    author: str = ""
+    note: str = ""
+    created_at: str = ""
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
