@@ -21,6 +21,7 @@ from veille.cli.base import (
     plain,
     print_json,
     printable,
+    say,
     settings_of,
 )
 from veille.cluster import repository as repo
@@ -32,7 +33,7 @@ from veille.ingest.decode import loads_bounded
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.services.pipeline import PipelineOptions, run_pipeline
 from veille.services.pipeline import cluster as run_cluster
-from veille.store import Store
+from veille.store import Store, story_aliases
 from veille.stories.render import clip, render_lines
 from veille.stories.service import get_story_view
 from veille.stories.view import is_current
@@ -92,10 +93,14 @@ def story(
     """One story: its articles and its links to earlier/later stories."""
     store = open_store(ctx)
     with store.connect() as conn:
-        row = repo.get_story(conn, story_id)
-    if row is None:
+        found = story_aliases.resolve(conn, story_id)  # a merged id leads to its absorber
+        row = repo.get_story(conn, found.story_id) if found is not None else None
+    if found is None or row is None:
         fail(f"no story {story_id}", code=1)
         return
+    if found.merged:
+        say(found.message())
+        story_id = found.story_id
     if row.get("view") and not is_current(row["view"]):
         # saved by an earlier version of veille: rebuilt (and saved) now
         row["view"] = get_story_view(store, story_id)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from veille.cluster.idf import HashedDF
 from veille.cluster.state import StoryState
 from veille.core.clock import now
+from veille.store import story_aliases
 from veille.store.schema import analyses, articles, copies, meta, stories, story_articles
 
 DF_KEY = "cluster.df"
@@ -118,7 +119,10 @@ def story_state(conn: Connection, db_id: int) -> StoryState | None:
 
 def new_story_row(conn: Connection) -> int:
     """Reserve a story id (the row is filled when the batch commits)."""
-    res = conn.execute(insert(stories).values(size=0, updated_at=now()))
+    # An id a merged story left as an alias is never handed out again.
+    free = story_aliases.next_story_id(conn)
+    extra = {"id": free} if free is not None else {}
+    res = conn.execute(insert(stories).values(size=0, updated_at=now(), **extra))
     key = res.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -193,12 +197,14 @@ def move_story(conn: Connection, gone: int, into: int) -> None:
         .values(predecessor_id=None)
     )
     conn.execute(delete(stories).where(stories.c.id == gone))
+    story_aliases.record(conn, gone, into)  # saved links to ``gone`` lead to ``into``
 
 
 def clear_all(conn: Connection) -> None:
     conn.execute(delete(story_articles))
     conn.execute(update(stories).values(predecessor_id=None))
     conn.execute(delete(stories))
+    story_aliases.clear(conn)
     conn.execute(delete(meta).where(meta.c.key.in_([DF_KEY, CLOCK_KEY])))
 
 
