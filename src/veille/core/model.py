@@ -184,6 +184,16 @@ class Quantity:
     unit: str | None = None
     noun: str | None = None  # what is counted: brigades, hommes, missiles
     of_total: float | None = None  # "quatre des six missiles" -> 6
+    # issue #17: what a story compares across articles, languages and units
+    low: float | None = None  # the interval stated, None = open: "plus de 15" -> (15, None)
+    high: float | None = None  # "up to 3,000" -> (None, 3000); exact and ranges fill both
+    modifier: str | None = None  # more_than, at_least, less_than, at_most, up_to, approx
+    approximate: bool = False  # "environ", "about", "près de", "some"
+    kind: str = "count"  # count, measure, money, percent, fraction, ordinal
+    si_unit: str | None = None  # comparable unit: SI base (m, kg, m**2...) or currency code
+    si_factor: float | None = None  # value * si_factor is in si_unit: 3 mile -> 1609.344
+    noun_lemma: str | None = None  # lemma of the counted noun's head (from the parse)
+    note: str | None = None  # why a number was not resolved (too large, malformed)
 
 
 @dataclass
