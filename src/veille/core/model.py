@@ -112,6 +112,10 @@ class Sentence:
     start: int
     end: int
     text: str
+    # Page furniture (caption, credit, share box, embedded post...: see
+    # veille.analyze.furniture): kept in the analysis so offsets stay valid,
+    # left out of quotes and story views.
+    furniture: bool = False
 
 
 @dataclass

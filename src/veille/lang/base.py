@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from veille.lang.entity_words import EntityWords
+from veille.lang.furniture_words import FurnitureWords
 from veille.lang.number_words import NumberWords
 from veille.lang.quote_words import QuoteWords
 from veille.lang.time_words import TimeWords
@@ -31,6 +32,9 @@ class LanguageData:
     numbers: NumberWords | None = None
     quotes: QuoteWords | None = None
     entities: EntityWords | None = None
+    #: Cue words of web-page furniture (captions, share boxes); a pack without
+    #: them gets the language-free cues only (lang/furniture_words.UNIVERSAL).
+    furniture: FurnitureWords | None = None
 
     def lacks(self) -> list[str]:
         """The analysis parts this language has no words for (shown in analysis notes)."""

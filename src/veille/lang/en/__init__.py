@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
-from veille.lang.en import entities, numbers, quotes, time
+from veille.lang.en import entities, furniture, numbers, quotes, time
 
 PACK = LanguageData(code="en", name="English", entities=entities.WORDS,
-                    time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS)
+                    time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS,
+                    furniture=furniture.WORDS)

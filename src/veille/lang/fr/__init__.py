@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from veille.lang.base import LanguageData
-from veille.lang.fr import entities, numbers, quotes, time
+from veille.lang.fr import entities, furniture, numbers, quotes, time
 
 ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"})
 
 PACK = LanguageData(code="fr", name="French", elisions=ELISIONS, entities=entities.WORDS,
-                    time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS)
+                    time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS,
+                    furniture=furniture.WORDS)

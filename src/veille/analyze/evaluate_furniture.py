@@ -1,0 +1,213 @@
+"""Scoring the furniture detector against the lines labelled in tests/data/furniture.
+
+The labels name a line by corpus, document and segment index (the segments of
+:func:`veille.analyze.furniture.segments`); the texts are read from the public
+dev corpora in ``../shared/data`` and the seeds, never copied into the repo
+(each label carries the first characters of its line and a hash of the whole,
+so a label that no longer points at its line is reported, not scored).
+The split into a tuning and a held-out part is by document, by a stable hash,
+fixed before any tuning.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from veille.analyze import furniture
+from veille.analyze.furniture import Model
+
+HELD_OUT_MODULUS = 3  # one document in three is held out
+
+
+@dataclass(frozen=True)
+class Doc:
+    corpus: str
+    doc_id: str
+    text: str
+    language: str | None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Label:
+    corpus: str
+    doc_id: str
+    segment: int
+    label: str  # "furniture" | "prose"
+    sha1: str
+    text: str = ""
+
+    @property
+    def part(self) -> str:
+        return part_of(self.corpus, self.doc_id)
+
+
+def part_of(corpus: str, doc_id: str) -> str:
+    """``held-out`` or ``tune``: a stable hash of the document, never of the line."""
+    h = int(hashlib.sha1(f"furniture:{corpus}:{doc_id}".encode()).hexdigest()[:8], 16)
+    return "held-out" if h % HELD_OUT_MODULUS == 0 else "tune"
+
+
+def line_hash(line: str) -> str:
+    return hashlib.sha1(line.encode("utf-8")).hexdigest()[:12]
+
+
+def _news_clusters(root: Path) -> Iterator[Doc]:
+    path = root / "news-clusters" / "news_cluster.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if raw.strip():
+                r = json.loads(raw)
+                yield Doc("news-clusters", str(r["id"]), str(r.get("text") or ""),
+                          r.get("language"), r.get("source"))
+
+
+def _polnear(root: Path) -> Iterator[Doc]:
+    for p in sorted((root / "polnear" / "dev" / "text").glob("*.txt")):
+        yield Doc("polnear-dev", p.stem, p.read_text(encoding="utf-8"), "en", p.stem.split("_")[0])
+
+
+def _semeval(root: Path) -> Iterator[Doc]:
+    path = root / "semeval2022-task8" / "training_set.csv"
+    csv.field_size_limit(sys.maxsize)
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            ids = str(row.get("pair_id") or "").split("_")
+            for k in (1, 2):
+                lang = row.get(f"lang{k}")
+                if lang not in ("en", "fr") or len(ids) < k:
+                    continue
+                doc_id = ids[k - 1]
+                if doc_id in seen:
+                    continue
+                seen.add(doc_id)
+                yield Doc("semeval", doc_id, str(row.get(f"text{k}") or ""), lang)
+
+
+def _seeds(seeds: Path) -> Iterator[Doc]:
+    for p in sorted(seeds.glob("*.txt")):
+        yield Doc("seeds", p.stem, p.read_text(encoding="utf-8"), "fr")
+
+
+def load_docs(shared_data: Path, seeds: Path | None = None) -> dict[tuple[str, str], Doc]:
+    """Every document the labels may name, by (corpus, id)."""
+    out: dict[tuple[str, str], Doc] = {}
+    readers: list[Iterable[Doc]] = [_news_clusters(shared_data), _polnear(shared_data),
+                                    _semeval(shared_data)]
+    if seeds is not None and seeds.is_dir():
+        readers.append(_seeds(seeds))
+    for reader in readers:
+        for d in reader:
+            out[(d.corpus, d.doc_id)] = d
+    return out
+
+
+def load_labels(path: Path) -> list[Label]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if raw.strip():
+                r = json.loads(raw)
+                out.append(Label(r["corpus"], r["doc"], int(r["segment"]), r["label"],
+                                 r["sha1"], r.get("text", "")))
+    return out
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    missing: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, doc, line)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"lines": self.tp + self.fp + self.fn + self.tn, "furniture": self.tp + self.fn,
+                "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "unmatched_labels": self.missing}
+
+
+def _by_doc(labels: Iterable[Label]) -> dict[tuple[str, str], list[Label]]:
+    out: dict[tuple[str, str], list[Label]] = {}
+    for lb in labels:
+        out.setdefault((lb.corpus, lb.doc_id), []).append(lb)
+    return out
+
+
+def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc]
+                  ) -> tuple[list[list[float]], list[int], list[str], int]:
+    """Feature rows, labels (1 = furniture) and document groups of the labels
+    that still point at their line; and how many do not."""
+    rows: list[list[float]] = []
+    ys: list[int] = []
+    groups: list[str] = []
+    missing = 0
+    for key, lbs in _by_doc(labels).items():
+        doc = docs.get(key)
+        if doc is None:
+            missing += len(lbs)
+            continue
+        spans = furniture.segments(doc.text)
+        feats = furniture.features(doc.text, spans, furniture.words_for(doc.language))
+        for lb in lbs:
+            if lb.segment >= len(spans):
+                missing += 1
+                continue
+            a, b = spans[lb.segment]
+            if line_hash(doc.text[a:b]) != lb.sha1:
+                missing += 1
+                continue
+            rows.append(feats[lb.segment])
+            ys.append(int(lb.label == "furniture"))
+            groups.append(f"{key[0]}:{key[1]}")
+    return rows, ys, groups, missing
+
+
+def evaluate(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
+             model: Model | None = None) -> Score:
+    """Precision and recall of the detector's verdicts on the labelled lines."""
+    score = Score()
+    for key, lbs in _by_doc(labels).items():
+        doc = docs.get(key)
+        if doc is None:
+            score.missing += len(lbs)
+            continue
+        segs = furniture.detect(doc.text, doc.language, model)
+        for lb in lbs:
+            if lb.segment >= len(segs):
+                score.missing += 1
+                continue
+            seg = segs[lb.segment]
+            line = doc.text[seg.start:seg.end]
+            if line_hash(line) != lb.sha1:
+                score.missing += 1
+                continue
+            gold = lb.label == "furniture"
+            if gold and seg.furniture:
+                score.tp += 1
+            elif gold:
+                score.fn += 1
+                score.errors.append(("missed", f"{lb.corpus}:{lb.doc_id}", line))
+            elif seg.furniture:
+                score.fp += 1
+                score.errors.append(("false alarm", f"{lb.corpus}:{lb.doc_id}", line))
+            else:
+                score.tn += 1
+    return score

@@ -1,0 +1,327 @@
+"""Page furniture: the lines of a scraped page that are not the article's prose.
+
+Captions and picture credits, share / subscribe / newsletter boxes, video
+widgets ("JUST WATCHED ... Replay More Videos ... 01:35"), gallery counters
+("Hide Caption 5 of 25"), related-article lists, embedded posts
+("... pic.twitter.com/x — Name (@handle) May 28, 2016"), bylines, section
+subheads and datelines with a clock reach a text whatever its input format:
+a JSONL or text record is whatever a scraper kept, so trafilatura's HTML
+clean-up cannot be the only defence. This module decides, line by line,
+which parts of a text are furniture; the article keeps its raw text (the
+furniture is flagged, not deleted, so every offset stays valid) and the
+analysis and the story views leave the flagged sentences out.
+
+Why a small learned model and not rules: the kinds of furniture share no
+single marker (a Sun caption is "Getty Images Chicago Cubs celebrate ...",
+a Daily Mail caption is a plain sentence without its full stop, a tweet is
+prose with a handle and a date), so any rule set becomes a list of
+exceptions tuned on the lines it was written against. A logistic regression
+over ~30 shape and context features (length, end punctuation, capitals,
+digits and clocks, URLs and handles, cue words of the language pack, the
+line repeated in the same text, a gallery's lines sharing their first
+words, the neighbouring lines' shapes) weighs the same evidence, is
+measured on labelled lines it was not fitted on (tests/data/furniture,
+``veille eval furniture``), and its weights are a 2 kB JSON file shipped in
+the package (``furniture_weights.json``; ``scripts/train_furniture.py``
+refits it). Scoring is a dot product in plain Python: scikit-learn is only
+needed to train.
+
+What it does not use: the parse (the detector must give the same answer to
+a text of a language without a spaCy pipeline, and to the fallback
+sentences of a text whose parse failed) and the other articles of a batch
+(a line repeated across one site's pages is a strong cue, but a batch of one
+article has none; the in-text repetition and gallery features stand in).
+
+The unit is a *segment*: a non-blank line, or a punctuation sentence of a
+line so long it must be a text pasted without its line breaks (SemEval's
+CSV), so that a caption glued inside such a blob can still be told apart.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from veille.analyze import nlp as nlpmod
+from veille.core.model import Sentence
+from veille.lang import PACKS, language_data
+from veille.lang.furniture_words import UNIVERSAL, FurnitureWords, merged
+
+#: A line longer than this is a blob (a text pasted without its line breaks,
+#: as in SemEval's CSV): it is cut into punctuation sentences.
+BLOB_CHARS = 600
+#: A sentence is furniture when at least this share of its characters lies in
+#: furniture segments (a sentence the parser ran across a caption line and a
+#: prose line goes with the larger part).
+SENTENCE_SHARE = 0.5
+WEIGHTS_FILE = "furniture_weights.json"
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_END = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*$")
+_END_QUOTE = re.compile(r"[\"”»]$")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)\s*(?:[ap]\.?m\.?|gmt|utc|[ap]st|[ecmp][sd]t)?",
+                    re.IGNORECASE)
+_CLOCK_MARKED = re.compile(r"(?<!\d)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?(?!\w)|gmt|utc)"
+                           r"|(?<!\d)\d{1,2}:\d{2}(?!\d)", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.|pic\.twitter\.com|\bt\.co/|\.(?:com|org|net|co\.uk|fr)\b/?",
+                  re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d]\w+")
+_SLASH_CREDIT = re.compile(r"\b[A-Z][\w.'-]*\s*/\s*[A-Z]")
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,60}\((?:@\w+)\)")
+_COUNTER = re.compile(r"\b\d{1,3}\s*(?:of|/|sur|de)\s*\d{1,3}\b")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One line (or blob sentence) with its verdict."""
+
+    start: int
+    end: int
+    score: float  # probability of furniture
+    furniture: bool
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """The units furniture is decided on: the text's non-blank lines, a
+    blob line cut into sentences; spans are stripped of surrounding spaces."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b <= a:
+            continue
+        if b - a > BLOB_CHARS:
+            out.extend((a + s, a + e) for s, e in nlpmod.simple_sentences(text[a:b]))
+        else:
+            out.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=16)
+def words_for(language: str | None) -> FurnitureWords:
+    """The cue words for a text: its pack's and the universal marks; a text
+    of unknown language gets every pack's (as a query does, see lang/)."""
+    if language is None:
+        return merged(UNIVERSAL, *(p.furniture for p in PACKS.values()))
+    return merged(UNIVERSAL, language_data(language).furniture)
+
+
+@lru_cache(maxsize=64)
+def _phrase_re(phrases: frozenset[str], anchored: bool) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    head = r"^\W*" if anchored else r"(?<!\w)"
+    return re.compile(f"{head}(?:{alts})(?!\\w)", re.IGNORECASE)
+
+
+def _count(rx: re.Pattern[str] | None, s: str) -> int:
+    return len(rx.findall(s)) if rx is not None else 0
+
+
+def _norm(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower()))
+
+
+def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
+    """Features of the line alone."""
+    toks = _WORD.findall(line)
+    n_words = len(toks)
+    letters = [c for c in line if c.isalpha()]
+    n_letters = len(letters) or 1
+    caps = sum(1 for t in toks if t[:1].isupper())
+    digits = sum(c.isdigit() for c in line)
+    stripped = line.rstrip()
+    first = stripped.lstrip()[:1]
+    return {
+        "len_log": math.log1p(len(line)),
+        "words_log": math.log1p(n_words),
+        "end_punct": float(bool(_END.search(stripped))),
+        "end_colon": float(stripped.endswith(":")),
+        "end_quote": float(bool(_END_QUOTE.search(stripped))),
+        "fragment": float(n_words <= 3),
+        "no_letters": float(not letters),
+        "starts_lower": float(first.islower()),
+        "starts_digit": float(first.isdigit()),
+        "upper_ratio": sum(c.isupper() for c in letters) / n_letters,
+        "cap_word_ratio": caps / n_words if n_words else 0.0,
+        "digit_ratio": digits / max(1, len(line)),
+        "clock": float(bool(_CLOCK_MARKED.search(line))),
+        "url": float(bool(_URL.search(line))),
+        "handle": float(bool(_HANDLE.search(line))),
+        "hashtag": float(bool(_HASHTAG.search(line))),
+        "post_signature": float(bool(_POST_SIGNATURE.search(line))),
+        "slash_credit": float(bool(_SLASH_CREDIT.search(line))),
+        "counter": float(bool(_COUNTER.search(line))),
+        "paren_line": float(stripped.startswith("(") and stripped.endswith(")")),
+        "cue_phrases": min(3.0, _count(_phrase_re(words.phrases, False), line)),
+        "cue_opener": float(_count(_phrase_re(words.openers, True), line) > 0),
+        "credit": min(3.0, _count(_phrase_re(words.credits, False), line)),
+        "credit_opener": float(_count(_phrase_re(words.credits, True), line) > 0),
+        "quote_open": float(first in "\"'“‘«"),
+    }
+
+
+#: The order of features in the weights file (checked when it is loaded).
+FEATURES: tuple[str, ...] = (
+    *_shape("", UNIVERSAL).keys(),
+    "repeated", "gallery", "first", "last", "first_no_end", "continues",
+    "prev_end_punct", "next_end_punct", "prev_short", "next_short",
+    "prev_cue", "next_cue",
+)
+
+
+def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords) -> list[list[float]]:
+    """One feature vector per segment, in :data:`FEATURES` order."""
+    lines = [text[a:b] for a, b in spans]
+    shapes = [_shape(s, words) for s in lines]
+    norms = [_norm(s) for s in lines]
+    counts: dict[str, int] = {}
+    for k in norms:
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    heads = [" ".join(k.split()[:3]) if len(k.split()) >= 4 else "" for k in norms]
+    out: list[list[float]] = []
+    n = len(lines)
+    for i, sh in enumerate(shapes):
+        prev = shapes[i - 1] if i > 0 else None
+        nxt = shapes[i + 1] if i + 1 < n else None
+        ctx = {
+            "repeated": float(bool(norms[i]) and counts.get(norms[i], 0) > 1),
+            "gallery": float(bool(heads[i]) and ((i > 0 and heads[i - 1] == heads[i])
+                                                  or (i + 1 < n and heads[i + 1] == heads[i]))),
+            "first": float(i == 0),
+            "last": float(i == n - 1),
+            # a title at the top is the article's own statement; a bare line
+            # further down is a subhead, a caption or a widget
+            "first_no_end": float(i == 0 and not sh["end_punct"]),
+            # a line cut out of a sentence by a stray break ("Mr." | "Trump,
+            # do you ...", "$10,097." | "58 at 6."): it goes with its neighbour
+            "continues": float(prev is not None and (
+                (prev["fragment"] and prev["end_punct"]) or sh["starts_lower"] > 0
+                or (not prev["end_punct"] and not prev["end_colon"] and sh["starts_digit"] > 0))),
+            "prev_end_punct": prev["end_punct"] if prev else 1.0,
+            "next_end_punct": nxt["end_punct"] if nxt else 1.0,
+            "prev_short": float(prev is not None and prev["len_log"] < math.log1p(60)),
+            "next_short": float(nxt is not None and nxt["len_log"] < math.log1p(60)),
+            "prev_cue": float(prev is not None and (prev["cue_phrases"] + prev["cue_opener"]
+                                                    + prev["credit_opener"]) > 0),
+            "next_cue": float(nxt is not None and (nxt["cue_phrases"] + nxt["cue_opener"]
+                                                   + nxt["credit_opener"]) > 0),
+        }
+        row = {**sh, **ctx}
+        out.append([row[f] for f in FEATURES])
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted logistic regression: standardisation, weights, threshold."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float = 0.5
+
+    def score(self, row: Sequence[float]) -> float:
+        z = self.intercept
+        for x, m, s, w in zip(row, self.mean, self.scale, self.coef, strict=True):
+            z += w * (x - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"features": list(self.features), "mean": list(self.mean),
+                "scale": list(self.scale), "coef": list(self.coef),
+                "intercept": self.intercept, "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, object]) -> Model:
+        feats = tuple(str(x) for x in d["features"])  # type: ignore[attr-defined]
+        if feats != FEATURES:
+            raise ValueError(f"furniture weights were fitted on features {feats}, "
+                             f"this code computes {FEATURES}: refit (scripts/train_furniture.py)")
+        return cls(feats, tuple(d["mean"]), tuple(d["scale"]),  # type: ignore[arg-type]
+                   tuple(d["coef"]), float(d["intercept"]),  # type: ignore[arg-type]
+                   float(d.get("threshold", 0.5)))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def packaged_model() -> Model:
+    """The weights shipped in the package."""
+    raw = resources.files("veille.analyze").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return Model.from_dict(json.loads(raw))
+
+
+def detect(text: str, language: str | None = None, model: Model | None = None) -> list[Segment]:
+    """Every segment of ``text`` with its furniture score and verdict."""
+    spans = segments(text)
+    if not spans:
+        return []
+    m = model or packaged_model()
+    rows = features(text, spans, words_for(language))
+    out = []
+    for (a, b), row in zip(spans, rows, strict=True):
+        p = m.score(row)
+        out.append(Segment(a, b, p, p >= m.threshold))
+    return out
+
+
+def flag_sentences(sentences: Sequence[Sentence], segs: Sequence[Segment]) -> int:
+    """Set ``furniture`` on each sentence that lies mostly in furniture
+    segments; returns how many were flagged."""
+    bad = [(s.start, s.end) for s in segs if s.furniture]
+    n = 0
+    j = 0
+    for sent in sentences:
+        length = sent.end - sent.start
+        if length <= 0:
+            continue
+        while j < len(bad) and bad[j][1] <= sent.start:
+            j += 1
+        inside = 0
+        k = j
+        while k < len(bad) and bad[k][0] < sent.end:
+            inside += max(0, min(sent.end, bad[k][1]) - max(sent.start, bad[k][0]))
+            k += 1
+        text_chars = len(sent.text.strip()) or length
+        sent.furniture = inside >= SENTENCE_SHARE * min(length, text_chars)
+        n += sent.furniture
+    return n
+
+
+def clean_text(text: str, segs: Sequence[Segment]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The prose segments joined by line breaks, and the map back to the raw
+    text: ``(clean_start, raw_start, length)`` per kept segment."""
+    parts: list[str] = []
+    mapping: list[tuple[int, int, int]] = []
+    pos = 0
+    for s in segs:
+        if s.furniture:
+            continue
+        if parts:
+            parts.append("\n")
+            pos += 1
+        mapping.append((pos, s.start, s.end - s.start))
+        parts.append(text[s.start:s.end])
+        pos += s.end - s.start
+    return "".join(parts), mapping
+
+
+def raw_offset(mapping: Sequence[tuple[int, int, int]], clean_pos: int) -> int | None:
+    """The raw-text offset of a clean-text offset (None between segments)."""
+    for c, r, n in mapping:
+        if c <= clean_pos < c + n:
+            return r + clean_pos - c
+    return None

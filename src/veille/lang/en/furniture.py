@@ -1,0 +1,26 @@
+"""English web-page furniture words (see lang/furniture_words.py)."""
+
+from __future__ import annotations
+
+from veille.lang.furniture_words import FurnitureWords
+
+WORDS = FurnitureWords(
+    phrases=frozenset({
+        "caption", "toggle caption", "enlarge this image", "hide caption", "image caption",
+        "image copyright", "photo credit", "photograph:", "file photo", "pictured",
+        "sign up", "subscribe", "subscribing", "newsletter", "inbox", "invalid email",
+        "email address", "share this", "follow us", "click here", "scroll down",
+        "read more", "continue reading", "advertisement", "sponsored", "just watched",
+        "must watch", "replay", "more videos", "watch the video", "video player",
+        "all rights reserved", "copyright", "terms of use", "privacy policy",
+        "updated:", "last updated", "published:", "reporting by", "editing by",
+        "writing by", "additional reporting", "a post shared by", "story highlights",
+    }),
+    openers=frozenset({
+        "read more", "related", "more:", "see also", "also read", "watch", "video:",
+        "photo", "photos", "photos:", "image", "images", "picture", "pictures",
+        "gallery", "update", "updated", "source:", "credit", "credits",
+        "listen", "advertisement", "sponsored", "trending", "recommended", "most read",
+        "you may also like", "don't miss", "getty", "file",
+    }),
+)

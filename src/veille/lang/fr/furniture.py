@@ -1,0 +1,23 @@
+"""French web-page furniture words (see lang/furniture_words.py)."""
+
+from __future__ import annotations
+
+from veille.lang.furniture_words import FurnitureWords
+
+WORDS = FurnitureWords(
+    phrases=frozenset({
+        "légende", "crédit photo", "crédits photo", "agrandir l'image", "voir la photo",
+        "abonnez-vous", "abonnez vous", "s'abonner", "inscrivez-vous", "newsletter",
+        "lettre d'information", "adresse e-mail", "adresse email", "partager",
+        "suivez-nous", "cliquez ici", "lire aussi", "lire la suite", "à lire aussi",
+        "voir aussi", "publicité", "contenu sponsorisé", "vidéo suivante", "regarder la vidéo",
+        "tous droits réservés", "mentions légales", "mis à jour le", "publié le",
+        "avec afp", "avec ap", "avec reuters",
+    }),
+    openers=frozenset({
+        "lire aussi", "lisez aussi", "à lire", "voir aussi", "plus:", "plus :", "sur le même sujet",
+        "vidéo", "vidéo :", "photo", "photos", "image", "diaporama", "mise à jour",
+        "source :", "crédit", "crédits", "publicité", "écouter", "à voir", "les plus lus",
+        "dans la même rubrique",
+    }),
+)

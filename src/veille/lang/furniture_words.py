@@ -1,0 +1,55 @@
+"""The words that mark a line of a web page as furniture, per language (see lang/base.py).
+
+Page furniture (captions, picture credits, share and subscribe boxes, video
+widgets, related-article lists) is written in the page's language, so its cue
+words live in the packs; the furniture detector (veille.analyze.furniture)
+counts them as features of a line, next to language-free shape features. The
+cues are the generic vocabulary of web pages ("caption", "subscribe",
+"lire aussi"), never words of one article. :data:`UNIVERSAL` holds the marks
+that are the same in every language (the copyright sign, picture agencies'
+names, which are proper names): it applies to every text, with a pack or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Words = frozenset[str]
+_EMPTY: Words = frozenset()
+
+
+@dataclass(frozen=True)
+class FurnitureWords:
+    """Lower-case phrases, matched on word boundaries in a lower-cased line."""
+
+    #: Phrases that mark furniture wherever they occur in a line
+    #: ("toggle caption", "sign up", "all rights reserved").
+    phrases: Words = _EMPTY
+    #: Phrases that mark furniture when they open a line ("read more", "photo",
+    #: "related"): the same word inside a sentence is ordinary prose.
+    openers: Words = _EMPTY
+    #: Names of picture and wire agencies and of credit words that close a
+    #: caption ("getty images", "reuters", "photograph").
+    credits: Words = _EMPTY
+
+
+#: Marks and names that are the same in every language.
+UNIVERSAL = FurnitureWords(
+    phrases=frozenset({"©", "®", "™", "►", "▶", "•"}),
+    credits=frozenset({
+        "getty", "getty images", "afp", "ap", "reuters", "epa", "rex", "shutterstock",
+        "associated press", "ap photo", "afp photo", "rex features", "landov", "xinhua",
+        "sipa", "maxppp", "abaca", "anadolu", "dpa", "istock", "alamy", "youtube",
+        "instagram", "facebook", "twitter", "pinterest", "whatsapp",
+    }),
+)
+
+
+def merged(*parts: FurnitureWords | None) -> FurnitureWords:
+    """The union of several packs' words (a pack left out contributes nothing)."""
+    got = [p for p in parts if p is not None]
+    return FurnitureWords(
+        phrases=frozenset().union(*(p.phrases for p in got)),
+        openers=frozenset().union(*(p.openers for p in got)),
+        credits=frozenset().union(*(p.credits for p in got)),
+    )
