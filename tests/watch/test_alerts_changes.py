@@ -41,7 +41,7 @@ def test_fold_and_queries_ignore_case_and_accents() -> None:
 
 def test_channels_are_checked() -> None:
     assert al.check_channel("jsonl:out/alerts.jsonl")
-    for bad in ("email:me@x", "jsonl:", "webhook:ftp://x"):
+    for bad in ("sms:+33600000000", "email:me", "jsonl:", "webhook:ftp://x"):
         with pytest.raises(ConfigError):
             al.check_channel(bad)
 

@@ -7,7 +7,8 @@ or as the same Snowball stem as the search module uses, so "crues" finds
 "crue"; "quoted phrases" kept together, in order). An alert is recorded once per watchlist and
 subject (key unique in the store), then delivered by the watchlist's
 channels: ``print``, ``jsonl:PATH`` (one JSON object appended per alert) and
-``webhook:URL`` (JSON POSTed). A delivery failure is recorded on the alert,
+``webhook:URL`` (JSON POSTed); ``email`` / ``email:ADDRESS,...`` gathers the
+alerts into e-mail digests instead (:mod:`veille.watch.digests`). A delivery failure is recorded on the alert,
 logged, and retried by later passes with backoff; it never stops the watcher.
 """
 
@@ -30,13 +31,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from veille.store import Store
 from veille.store.schema import alerts, entities, story_articles, watchlists
 from veille.watch.changes import story_changes_for_watch
+from veille.watch.digests import check_addresses
 from veille.watch.fetch import USER_AGENT
 from veille.watch.matching import ArticleFacts, fold, load_article, query_matches_tokens
 from veille.watch.sources import ConfigError, WatchlistSpec, now
 
 log = logging.getLogger("veille.watch")
 
-CHANNEL_KINDS = ("print", "jsonl", "webhook")
+CHANNEL_KINDS = ("print", "jsonl", "webhook", "email")
+DIGEST_KINDS = ("email",)  # sent as digests (watch.digests), not alert by alert
 WEBHOOK_TIMEOUT = 10.0
 MAX_ATTEMPTS = 5  # deliveries per channel, the first included
 RETRY_BASE = 60.0  # seconds before the first retry, doubled each time
@@ -46,7 +49,10 @@ RETRY_WINDOW = 24 * 3600.0  # alerts older than this are not retried
 def check_channel(channel: str) -> str:
     kind, _, arg = channel.partition(":")
     if kind not in CHANNEL_KINDS:
-        raise ConfigError(f"channel {channel!r}: use print, jsonl:PATH or webhook:URL")
+        raise ConfigError(f"channel {channel!r}: use print, jsonl:PATH, webhook:URL, email "
+                          "or email:ADDRESS[,ADDRESS]")
+    if kind == "email" and arg:
+        check_addresses(arg)
     if kind == "jsonl" and not arg:
         raise ConfigError(f"channel {channel!r}: jsonl needs a file path (jsonl:alerts.jsonl)")
     if kind == "webhook" and not arg.startswith(("http://", "https://")):
@@ -267,7 +273,7 @@ def deliver(
                                          if isinstance(v, dict)}
     for channel in channels:
         before = status.get(channel, {})
-        if before.get("status") == "ok":
+        if before.get("status") == "ok" or channel.partition(":")[0] in DIGEST_KINDS:
             continue
         attempts = int(before.get("attempts", 0)) + 1
         kind, _, arg = channel.partition(":")

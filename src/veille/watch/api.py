@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from veille.store import Store
 from veille.watch import alerts as al
 from veille.watch import changes as ch
+from veille.watch import digests as dg
 from veille.watch.schemas import AlertPage, StoryChange, UpdateList, Watchlist, WatchlistList
 from veille.watch.sources import ConfigError, WatchlistSpec
 
@@ -107,5 +108,21 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
         if change is None:
             raise HTTPException(404, f"no story {story_id}")
         return change
+
+    @router.get("/watchlists/{name}/feed.atom", response_class=Response,
+                responses={200: {"content": {"application/atom+xml": {}},
+                                 "description": "Atom 1.0 feed of the watchlist's new and changed stories."}})
+    def get_feed(request: Request, name: Annotated[str, Path(min_length=1, max_length=256)]) -> Response:
+        """The watchlist as an Atom feed a newsreader subscribes to.
+
+        Open like every other read (a newsreader sends no bearer token); with
+        ``VEILLE_PROTECT_READS`` it needs the token as the rest of the API does."""
+        base = str(request.base_url).rstrip("/")
+        try:
+            with store().connect() as conn:
+                body = dg.atom_feed(conn, name, base_url=base, self_url=str(request.url))
+        except ConfigError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     return router

@@ -24,7 +24,7 @@ import feedparser
 
 from veille.core.errors import VeilleError
 from veille.core.model import DateRange, RawRecord, Reject
-from veille.core.settings import MAX_ARTICLE_BYTES
+from veille.core.settings import MAX_ARTICLE_BYTES, Settings
 from veille.ingest.dates import parse_date
 from veille.ingest.decode import decode
 from veille.ingest.feed import entry_record
@@ -35,6 +35,7 @@ from veille.services import pipeline
 from veille.store import Store
 from veille.watch import sources as src_q
 from veille.watch.alerts import evaluate, redeliver
+from veille.watch.digests import SendResult, SmtpConfig, send_digests
 from veille.watch.fetch import Fetcher, FetchError, Response, backoff_delay, host_key
 
 log = logging.getLogger("veille.watch")
@@ -52,6 +53,11 @@ class PollOptions:
     max_article_bytes: int = MAX_ARTICLE_BYTES
     fetch_pages: bool = True  # fetch each new entry's article page
     lease: float = 15 * 60.0  # a claimed source is someone else's for this long (see sources.claim)
+    #: Where e-mail digests go (None: from the settings, VEILLE_SMTP_*), the
+    #: address story links in them point to, and how many stories one lists.
+    smtp: SmtpConfig | None = None
+    public_url: str | None = None
+    digest_max_stories: int | None = None
 
 
 @dataclass
@@ -87,6 +93,7 @@ class PassReport:
     analyze: Any = None
     cluster: Any = None
     alerts: list[dict[str, Any]] = field(default_factory=list)
+    digests: list[SendResult] = field(default_factory=list)
 
     @property
     def added(self) -> list[str]:
@@ -94,7 +101,8 @@ class PassReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"sources": [o.to_dict() for o in self.outcomes], "added": len(self.added),
-                "analyze": self.analyze, "cluster": self.cluster, "alerts": len(self.alerts)}
+                "analyze": self.analyze, "cluster": self.cluster, "alerts": len(self.alerts),
+                "digests": [d.to_dict() for d in self.digests]}
 
 
 def entry_key(entry: Any, index: int) -> str:
@@ -356,7 +364,19 @@ def run_pass(
     if alerts:
         report.alerts = evaluate(store, report.added, echo=echo)
         redeliver(store, echo=echo)
+        report.digests = _digests(store, options)
     return report
+
+
+def _digests(store: Store, options: PollOptions) -> list[SendResult]:
+    """The e-mail digests of the watchlists that have an ``email`` channel:
+    after every pass, so a digest a server refused is tried again (its mark
+    has not moved) and a pass with nothing new sends nothing."""
+    settings = Settings() if options.smtp is None or options.public_url is None else None
+    smtp = options.smtp or SmtpConfig.from_settings(settings or Settings())
+    base = options.public_url if options.public_url is not None else (settings or Settings()).public_url
+    n = options.digest_max_stories or (settings or Settings()).digest_max_stories
+    return send_digests(store, smtp, base_url=base, max_stories=n)
 
 
 def _settle(store: Store, fetched: Fetched, fetcher: Fetcher, options: PollOptions) -> SourceOutcome:
