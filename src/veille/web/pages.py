@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from veille.search.query import QueryError, parse
 from veille.search.snippets import hit_spans
 from veille.store import quotes as quote_data
+from veille.store import story_aliases
 from veille.web import cursor, viewbuild
 from veille.web.api.search import run_search
 from veille.web.data import articles as article_data
@@ -43,6 +44,11 @@ def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, l
     st = story_data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
                               on_pending=viewbuild.builder_of(request.app).request)
     if st is None:
+        # A merged story's saved link leads to the story that absorbed it
+        # (308: permanent, and the browser keeps the #fragment).
+        found = story_aliases.resolve(conn, story_id)
+        if found is not None:
+            return RedirectResponse(f"/stories/{found.story_id}", status_code=308)
         raise Problem(404, "story-not-found", f"no story with id {story_id}")
     view = st["view"]
     summary, numbers = citations(view)

@@ -231,6 +231,10 @@ class StoryDetail(StoryRow):
     # True (with view_source "pending", an empty view and status 202) while a big
     # story's view is being built in the background; absent otherwise.
     view_pending: bool | None = None
+    # Asked by an id that was merged into this story (issue 19): this story's
+    # id, and the ids from the asked one to it; absent otherwise.
+    merged_into: int | None = None
+    merged_path: list[int] | None = None
 
 
 # --- entities and quotes ------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from veille.store import story_aliases
 from veille.web import cursor, viewbuild
 from veille.web.api.schemas import Page, StoryDetail, StoryRow
 from veille.web.data import stories as data
@@ -40,10 +41,30 @@ def list_stories(
             response_model=StoryDetail, response_model_exclude_unset=True)
 def get_story(request: Request, response: Response, conn: ConnDep,
               story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    story = data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
-                           on_pending=viewbuild.builder_of(request.app).request)
+    """One story. An id that was merged into another story answers **200 with
+    the surviving story's body**, plus ``merged_into`` (the id that now holds
+    it) and ``merged_path`` (each merge, e.g. ``[4, 2, 1]``), and a
+    ``Content-Location`` header naming the canonical URL.
+
+    Why not a 308 redirect (the web pages use one): a redirect is only kind to
+    clients that follow it, and many API clients do not by default (httpx,
+    ``curl`` without ``-L``, hand-written ``urllib`` code that checks for
+    200); they would see an empty body and fail on a link that still has an
+    answer. The body keeps every field of a normal answer, so such a client
+    keeps working unchanged, and one that cares reads ``id`` or
+    ``merged_into`` to update the id it stored, without a second round trip."""
+    builder = viewbuild.builder_of(request.app).request
+    story = data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX, on_pending=builder)
     if story is None:
-        raise Problem(404, "story-not-found", f"no story with id {story_id}")
+        found = story_aliases.resolve(conn, story_id)
+        if found is not None:
+            story = data.get_story(conn, found.story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
+                                   on_pending=builder)
+        if story is None or found is None:
+            raise Problem(404, "story-not-found", f"no story with id {story_id}")
+        story["merged_into"] = found.story_id
+        story["merged_path"] = found.path
+        response.headers["Content-Location"] = f"/api/stories/{found.story_id}"
     if story.get("view_pending"):
         response.status_code = 202
         response.headers["Retry-After"] = str(RETRY_AFTER)
