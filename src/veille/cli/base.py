@@ -25,6 +25,7 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from veille.core.settings import Settings
+from veille.services.queries import AmbiguousEntity, FilterError, ListFilters, make_filters
 from veille.store import Store
 
 #: Bounds of every count and id a command takes: SQLite integers are 64-bit
@@ -42,7 +43,22 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure quality against labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
+#: Messages, progress and errors: stderr, so a command's data (stdout) can be
+#: redirected or piped whatever it prints along the way.
 console = Console(stderr=True)
+
+#: Exit codes of every command: 0 done, 1 not found or unusable input (one line
+#: on stderr saying which), 2 a usage error (Click's own code for a bad option).
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+def out_console() -> Console:
+    """The data console: stdout, no emoji codes, no highlighting of untrusted
+    text (made per call: a test runner swaps sys.stdout between commands).
+    Redirected to a file or a pipe, tables are as wide as their rows, so an id
+    is never cut to fit 80 columns."""
+    wide = None if sys.stdout.isatty() else 1000
+    return Console(emoji=False, highlight=False, width=wide)
 
 
 @app.callback()
@@ -157,3 +173,55 @@ def fail(message: str | Text, code: int = 2) -> NoReturn:
     body = message if isinstance(message, Text) else plain(message)
     console.print(Text.assemble(("error", "red"), ": ", body), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def resolve_filters(conn: Any, *, since: str | None = None, until: str | None = None,
+                    language: str | None = None, source: str | None = None,
+                    entity: str | None = None) -> ListFilters:
+    """The listing filters from options; an ambiguous entity name lists its
+    candidates on stderr and exits 1 (never a guess), as does an unknown one."""
+    try:
+        return make_filters(conn, since=since, until=until, language=language, source=source,
+                            entity=entity)
+    except AmbiguousEntity as exc:
+        say(("error", "red"), ": entity ", plain(repr(exc.name)),
+            f" names {len(exc.candidates)} entities; give one of these ids with --entity:")
+        for r in exc.candidates:
+            say("  ", plain(r.entity_id), "  ", plain(r.canonical), f"  ({r.label}, "
+                f"{r.n_mentions} mentions)")
+        raise typer.Exit(EXIT_NOT_FOUND) from None
+    except FilterError as exc:
+        fail(str(exc), EXIT_USAGE if str(exc).startswith("--") else EXIT_NOT_FOUND)
+
+
+# The filter options of `articles`, `stories` and `search`: one wording everywhere.
+def since_option() -> Any:
+    return typer.Option(None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")
+
+
+def until_option() -> Any:
+    return typer.Option(None, "--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")
+
+
+def source_option() -> Any:
+    return typer.Option(None, "--source",
+                        help="Only this source: a domain with or without www. (rt.com), or an outlet name.")
+
+
+def language_option() -> Any:
+    return typer.Option(None, "--language", help="Only this language (ISO 639-1).")
+
+
+def entity_option() -> Any:
+    return typer.Option(None, "--entity",
+                        help="Only articles mentioning this entity: an id (per:shinzo-abe) or a name "
+                             "(\"Shinzo Abe\"); an ambiguous name lists the candidates.")
+
+
+def sort_option(choices: tuple[str, ...], default: str) -> Any:
+    return typer.Option(default, "--sort", help=f"Order: {' | '.join(choices)}.")
+
+
+def check_sort(value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        fail(f"--sort must be one of {', '.join(choices)}, not {value!r}", EXIT_USAGE)

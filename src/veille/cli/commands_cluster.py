@@ -14,16 +14,23 @@ from veille.cli.base import (
     ID_MAX,
     LIMIT_MAX,
     app,
+    check_sort,
     console,
     eval_app,
     fail,
     open_store,
+    out_console,
     plain,
     print_json,
     printable,
+    resolve_filters,
     say,
     settings_of,
+    since_option,
+    sort_option,
+    until_option,
 )
+from veille.cli.render import story_article_lines
 from veille.cluster import repository as repo
 from veille.cluster.bcubed import bcubed
 from veille.cluster.semeval import evaluate_pairs
@@ -33,9 +40,12 @@ from veille.ingest.decode import loads_bounded
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.services.pipeline import PipelineOptions, run_pipeline
 from veille.services.pipeline import cluster as run_cluster
+from veille.services.queries import STORY_SORTS, list_stories
 from veille.store import Store, story_aliases
+from veille.store.articles import read_story_articles
 from veille.stories.render import clip, render_lines
 from veille.stories.service import get_story_view
+from veille.stories.sources import outlet_of
 from veille.stories.view import is_current
 
 
@@ -64,12 +74,26 @@ def stories(
     ctx: typer.Context,
     limit: int = typer.Option(None, "--limit", min=1, max=LIMIT_MAX, help="Largest N stories only."),
     json_out: bool = typer.Option(False, "--json", help="JSON list of stories."),
+    since: str = since_option(),
+    until: str = until_option(),
+    language: str = typer.Option(None, "--language", help="Only stories with an article in this language."),
+    source: str = typer.Option(None, "--source", help="Only stories with an article from this source: "
+                               "a domain with or without www. (rt.com), or an outlet name."),
+    entity: str = typer.Option(None, "--entity", help="Only stories mentioning this entity: an id "
+                               "(per:shinzo-abe) or a name; an ambiguous name lists the candidates."),
+    sort: str = sort_option(STORY_SORTS, "size"),
 ) -> None:
-    """List stories, largest first."""
+    """List stories, largest first (most recent first with --sort date)."""
+    check_sort(sort, STORY_SORTS)
     with open_store(ctx).connect() as conn:
-        rows = repo.list_stories(conn, limit)
+        filters = resolve_filters(conn, since=since, until=until, language=language,
+                                  source=source, entity=entity)
+        rows = list_stories(conn, filters, sort=sort, limit=limit)
     if json_out:
         print_json(rows)
+        return
+    if not rows:
+        say("no story matches")
         return
     t = Table("id", "size", "first", "last", "lang", "title")
     for r in rows:
@@ -81,7 +105,7 @@ def stories(
             plain(",".join(r["languages"])),
             plain(clip(r["title"] or "", 80)),
         )
-    console.print(t)
+    out_console().print(t)
 
 
 @app.command()
@@ -119,9 +143,16 @@ def story(
         lines.append(f"follows story #{row['predecessor']}")
     if row["successors"]:
         lines.append(f"continued in: {', '.join('#' + str(s) for s in row['successors'])}")
-    lines.append("articles:")
-    lines += [f"  {uid}" for uid in row["articles"]]
-    typer.echo("\n".join(printable(line) for line in lines))
+    with store.connect() as conn:
+        arts = [{"id": a.uid, "title": a.title, "outlet": outlet_of(a.source, a.url),
+                 "published": a.published, "language": a.language}
+                for a in read_story_articles(conn, story_id)]
+    lines.append(f"articles ({len(arts)}; date, language, outlet, title, id):")
+    shown = {a["id"] for a in arts}
+    copies = [uid for uid in row["articles"] if uid not in shown]
+    typer.echo("\n".join([*(printable(line) for line in lines), *story_article_lines(arts)]))
+    if copies:
+        typer.echo(printable(f"exact copies folded into these: {', '.join(copies)}"))
 
 
 def eval_clustering_file(

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from veille.cli.base import (
+    EXIT_NOT_FOUND,
     LIMIT_MAX,
     app,
+    check_sort,
+    entity_option,
     fail,
+    language_option,
     make_progress,
     open_store,
+    out_console,
     plain,
     print_json,
+    resolve_filters,
     say,
     settings_of,
+    since_option,
+    sort_option,
+    source_option,
+    until_option,
 )
+from veille.cli.render import article_lines
 from veille.core.errors import VeilleError
 from veille.core.model import Article, Reject
 from veille.engine.progress import estimate_records
@@ -28,6 +39,7 @@ from veille.ingest.dates import parse_date
 from veille.ingest.service import IngestReport
 from veille.ingest.sources import FORMATS, SourceOptions, read_paths
 from veille.services.pipeline import OnProgress, PipelineOptions, run_pipeline
+from veille.services.queries import ARTICLE_SORTS, list_articles
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
 
@@ -155,26 +167,36 @@ def _progress() -> Progress:
 @app.command()
 def articles(
     ctx: typer.Context,
-    source: str = typer.Option(None, help="Only this source."),
-    language: str = typer.Option(None, help="Only this language (ISO 639-1)."),
+    source: str = source_option(),
+    language: str = language_option(),
     limit: int = typer.Option(None, min=1, max=LIMIT_MAX, help="At most this many."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    since: str = since_option(),
+    until: str = until_option(),
+    entity: str = entity_option(),
+    sort: str = sort_option(ARTICLE_SORTS, "ingest"),
 ) -> None:
-    """List stored articles in ingest order."""
+    """List stored articles in ingest order (newest first with --sort date)."""
+    check_sort(sort, ARTICLE_SORTS)
     store = open_store(ctx)
     with store.connect() as conn:
-        rows = q.list_articles(conn, source=source, language=language, limit=limit)
+        filters = resolve_filters(conn, since=since, until=until, language=language,
+                                  source=source, entity=entity)
+        rows = list_articles(conn, filters, sort=sort, limit=limit)
     for r in rows:
         r.pop("seq", None)
     if json_out:
         print_json(rows)
+        return
+    if not rows:
+        say("no article matches")
         return
     table = Table("id", "source", "published", "lang", "chars", "duplicate of", "title")
     for r in rows:
         table.add_row(*(plain(r[k] if r[k] is not None else "") for k in
                         ("id", "source", "published", "language", "n_chars", "duplicate_of",
                          "title")))
-    Console().print(table)
+    out_console().print(table)
 
 
 @app.command()
@@ -183,22 +205,18 @@ def article(
     uid: str = typer.Argument(..., help="Article id."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show one article with its text (and its analysis when there is one)."""
+    """Show one article with its text and its analysis (entities, quotes, times, quantities)."""
     store = open_store(ctx)
     with store.connect() as conn:
         art = q.get_article(conn, uid)
         if art is None:
-            fail(f"no article with id {uid!r}", 1)
+            fail(f"no article with id {uid!r}", EXIT_NOT_FOUND)
             return
         art.update(article_analysis(conn, uid))
     if json_out:
         print_json(art)
         return
-    out = Console()
-    out.print(plain(art["title"] or art["id"], "bold"), highlight=False)
-    out.print(plain(f"{art['source'] or 'unknown source'} · {art['published'] or 'undated'} · "
-                    f"{art['language'] or '?'}"), highlight=False)
-    out.print(plain(art["text"], keep_newlines=True), highlight=False)
+    sys.stdout.write("\n".join(article_lines(art)) + "\n")
 
 
 @app.command()
@@ -216,4 +234,4 @@ def rejects(
     for r in rows:
         where = f"{r['origin']}:{r['line']}" if r["line"] is not None else r["origin"]
         table.add_row(plain(r["code"]), plain(where), plain(r["reason"]))
-    Console().print(table)
+    out_console().print(table)

@@ -110,12 +110,19 @@ class Filters:
     entity: str | None = None
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
+    # Any of these stored source values (what a user's "rt.com" or outlet name
+    # resolves to, services.queries.source_values); an empty tuple matches nothing.
+    sources: tuple[str, ...] | None = None
 
     def sql(self, params: dict[str, Any]) -> str:
         cond = []
         if self.source:
             cond.append("m.source = :f_source")
             params["f_source"] = self.source
+        if self.sources is not None:
+            names = [f"f_src{i}" for i in range(len(self.sources))]
+            cond.append(f"m.source IN ({', '.join(':' + n for n in names)})" if names else "1=0")
+            params.update(zip(names, self.sources, strict=True))
         if self.language:
             cond.append("m.language = :f_language")
             params["f_language"] = self.language
@@ -152,9 +159,12 @@ def _matches_cte(conn: Connection, pq: ParsedQuery, params: dict[str, Any]) -> s
 
 def search(
     conn: Connection, q: str, filters: Filters | None = None, *, limit: int = 20,
-    after: tuple[float, int] | None = None, facets: bool = True,
+    after: tuple[float, int] | None = None, facets: bool = True, order: str = "relevance",
 ) -> dict[str, Any]:
-    """One page of results (best first), the total, facets and the next cursor key."""
+    """One page of results (best first), the total, facets and the next cursor key.
+
+    ``order`` "date" gives the newest first (undated last) instead of the best
+    ranked; its pages have no cursor (``next`` is None)."""
     pq = parse(q)
     filters = filters or Filters()
     params: dict[str, Any] = {"limit": limit + 1}
@@ -166,9 +176,11 @@ def search(
         params["a_score"], params["a_seq"] = after
     # Rank on (seq, score) alone, then read the few articles shown: sorting
     # thousands of matches with their text attached is what costs.
+    ranking = ("ORDER BY m.score, m.seq" if order != "date" else
+               "ORDER BY COALESCE(m.day_end, '') DESC, m.score, m.seq")
     keys = conn.execute(text(
         f"{cte} SELECT m.seq, m.score FROM m WHERE 1=1 {page_where} "
-        "ORDER BY m.score, m.seq LIMIT :limit"), params).all()
+        f"{ranking} LIMIT :limit"), params).all()
     shown = [int(k.seq) for k in keys]
     detail: dict[int, Any] = {}
     if shown:
@@ -194,7 +206,7 @@ def search(
         })
     out: dict[str, Any] = {
         "query": q, "terms": sorted(forms), "results": results,
-        "next": (rows[-1][1], int(rows[-1][0].seq)) if more and rows else None,
+        "next": (rows[-1][1], int(rows[-1][0].seq)) if more and rows and order != "date" else None,
     }
     fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
     cells = conn.execute(text(

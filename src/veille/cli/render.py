@@ -1,0 +1,94 @@
+"""Plain-text views of one article and of a story's articles, for the terminal.
+
+Every line is made safe with :func:`printable` here (titles, names and quotes
+are untrusted article text), so the commands write the lines as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from veille.cli.base import printable
+
+#: Entities shown by name in an article's view (the rest are counted): a long
+#: article names hundreds, and the view is read, not searched.
+MAX_ENTITIES = 40
+
+
+def _section(title: str, items: Sequence[str]) -> list[str]:
+    return ["", f"{title} ({len(items)})", *(f"  {i}" for i in items)] if items else []
+
+
+def _entities(mentions: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One line per entity (not per mention): name, label, id, how often named."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for m in mentions:
+        name = str(m.get("canonical") or m.get("text") or "")
+        counts[(name, str(m.get("label") or "?"), str(m.get("entity_id") or ""))] += 1
+    lines = [f"{name} · {label}" + (f" · {eid}" if eid else "") + (f" · ×{n}" if n > 1 else "")
+             for (name, label, eid), n in counts.most_common(MAX_ENTITIES)]
+    if len(counts) > MAX_ENTITIES:
+        lines.append(f"… and {len(counts) - MAX_ENTITIES} more (--json lists them all)")
+    return lines
+
+
+def _quote(q: Mapping[str, Any]) -> str:
+    who = q.get("speaker_canonical") or q.get("speaker") or "unknown speaker"
+    kind = q.get("kind")
+    return f"{who}: « {q.get('text', '')} »" + (f" ({kind})" if kind else "")
+
+
+def _time(t: Mapping[str, Any]) -> str:
+    value = t.get("value")
+    span = (f"{t['range_start']} .. {t['range_end']}"
+            if t.get("range_start") and t.get("range_end") and t["range_start"] != t["range_end"]
+            else t.get("range_start"))
+    return f"{t.get('text', '')} → {value or '?'}" + (f" ({span})" if span and span != value else "")
+
+
+def _quantity(q: Mapping[str, Any]) -> str:
+    value, vmax = q.get("value"), q.get("value_max")
+    shown = f"{value:g}" if isinstance(value, int | float) else str(value or "?")
+    if isinstance(vmax, int | float) and vmax != value:
+        shown += f"–{vmax:g}"
+    what = " ".join(str(x) for x in (q.get("unit"), q.get("noun")) if x)
+    return f"{q.get('text', '')} → {shown}" + (f" {what}" if what else "")
+
+
+def article_lines(art: Mapping[str, Any]) -> list[str]:
+    """The article as `veille article ID` prints it: heading, text, then its analysis."""
+    lines = [str(art.get("title") or art.get("id")),
+             f"{art.get('source') or 'unknown source'} · {art.get('published') or 'undated'} · "
+             f"{art.get('language') or '?'} · {art.get('id')}"]
+    if art.get("url"):
+        lines.append(str(art["url"]))
+    body = [printable(line) for line in str(art.get("text") or "").split("\n")]
+    analysis = art.get("analysis") or {}
+    tail: list[str] = []
+    if analysis.get("status") == "pending" and "entities" not in art:
+        tail = ["", "analysis: not yet done (`veille analyze`)"]
+    else:
+        tail += _section("entities", _entities(art.get("entities") or []))
+        tail += _section("quotes", [_quote(q) for q in art.get("quotes") or []])
+        tail += _section("times", [_time(t) for t in art.get("times") or []])
+        tail += _section("quantities", [_quantity(q) for q in art.get("quantities") or []])
+        if not tail:
+            tail = ["", "analysis: no entity, quote, time or quantity found"]
+        for note in analysis.get("notes") or []:
+            tail.append(f"note: {note}")
+    return ([printable(line) for line in lines] + ["", *body]
+            + [printable(line) for line in tail])
+
+
+def story_article_lines(articles: Sequence[Mapping[str, Any]]) -> list[str]:
+    """A story's articles, one a line: date, language, outlet, title, then the id
+    (to give `veille article`), oldest first as they joined."""
+    out = []
+    for a in articles:
+        out.append(printable(
+            f"  {a.get('published') or 'undated':<10}  {a.get('language') or '?':<2}  "
+            f"{a.get('outlet') or a.get('source') or '?'} · {a.get('title') or '(untitled)'}  "
+            f"[{a.get('id')}]"))
+    return out
