@@ -300,6 +300,9 @@ def run_number(
         ours = extract_quantities(text, [], SPEC_LANGUAGE, keep_bare=True, skip_times=False)
         if not ranges:  # a number with a unit is the Dimension model's business
             ours = [q for q in ours if q.unit is None or q.unit == "percent"]
+        else:  # our ranges: two bounds, one bound, or a value said to be exact
+            ours = [q for q in ours if q.value_max is not None or (
+                q.modifier is not None and q.modifier != "approx")]
         used: set[int] = set()
         ok = parsed
         for span, v1, v2 in wanted if ok else []:

@@ -45,3 +45,20 @@ class NumberWords:
     adjectives_before_noun: bool = False  # "21 armored vehicles": the noun is the plural word
     plural_endings: Words = ()  # a plural noun ends so (with adjectives_before_noun)
     ordinal_suffixes: Words = ()  # regex: "35e", "2nd": not a count
+    # bounds around a number (issue #17): regex alternatives on folded text, read just
+    # before the number ("plus de 15") or just after it ("500 ou plus")
+    more_than: Words = ()  # "plus de", "more than", "over"
+    at_least: Words = ()  # "au moins", "at least"
+    less_than: Words = ()  # "moins de", "fewer than"
+    at_most: Words = ()  # "au plus", "no more than"
+    up_to: Words = ()  # "jusqu'a", "up to"
+    exactly: Words = ()  # "egal a", "exactly": a stated value, said to be exact
+    approx: Words = ()  # "environ", "pres de", "about"
+    approx_after: Words = ()  # "500 environ", "or so"
+    or_more: Words = ()  # "ou plus", "or more"
+    or_less: Words = ()  # "ou moins", "or less"
+    bound_joiners: Words = ()  # "superieur a 20 et inferieur a 35": one range
+    #: fraction words and their denominators ("quart": 4); ordinal words as denominators
+    #: ("trois cinquiemes") are read through text2num's ordinals
+    fraction_words: dict[str, float] = field(default_factory=dict)
+    negative_words: Words = ()  # "negatif un": -1

@@ -24,6 +24,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from veille.analyze.quantities.bounds import (
+    BoundWords,
+    apply_bounds,
+    bound_words,
+    merge_bounds,
+)
+from veille.analyze.quantities.fractions import (
+    Fraction,
+    FractionGrammar,
+    find_fractions,
+    fraction_grammar,
+)
+from veille.analyze.quantities.units import classify
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal import fold as _fold
 from veille.analyze.temporal.lexicon import NUMBER_PACKS, NUMBER_WORDS, alt, parse_number
@@ -80,6 +93,8 @@ class _Grammar:
     stop_next: frozenset[str]
     prenominal: frozenset[str]
     noun_links: frozenset[str]
+    bounds: BoundWords
+    fractions: FractionGrammar
 
 
 @lru_cache(maxsize=8)
@@ -136,6 +151,8 @@ def _grammar(code: str) -> _Grammar:
         stop_next=frozenset(u(lambda p: p.stop_next)),
         prenominal=frozenset(u(lambda p: p.prenominal)),
         noun_links=frozenset(u(lambda p: p.noun_links)),
+        bounds=bound_words(packs),
+        fractions=fraction_grammar(packs),
     )
 
 
@@ -287,6 +304,8 @@ def extract_quantities(
         time_spans = [(t.start, t.end) for t in times]
     else:
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), code)]
+    fractions = find_fractions(text, folded, gr.fractions, code) if gr.packs else []
+    time_spans.extend((f.start, f.end) for f in fractions)  # read below, not as numbers
     qty_rx = gr.qty if _fold.NEEDS_IGNORECASE.search(folded) else gr.qty_folded
     # time spans sorted by start with the running maximum of their ends: a number overlaps
     # one iff the spans starting before its end reach past its start (bisection, where a
@@ -358,6 +377,8 @@ def extract_quantities(
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
         if m.group("cur1") and m.start("cur1") < start:
             start = m.start("cur1")
+        if m.group("neg") and m.start("neg") < start:
+            start = m.start("neg")  # "-30": the sign is part of the number
         if m.group("cur1") is None and text[start : start + 1].isspace():
             start += 1
         of_total = None
@@ -409,6 +430,47 @@ def extract_quantities(
                 of_total=of_total,
             )
         )
+    for f in fractions:
+        out.append(_fraction_quantity(f, text, folded, gr, doc, keep_bare))
+    out = sorted((q for q in out if q.sentence >= 0), key=lambda q: q.start)
+    return _finish(out, text, folded, gr, sentences, sent_starts)
+
+
+def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: Any,
+                       keep_bare: bool) -> Quantity:
+    """A fraction and what it is a fraction of ("deux tiers des électeurs"); one with
+    nothing after it is kept for number benchmarks only (``sentence`` -1 drops it)."""
+    stop = f.end
+    pn = gr.partitive_noun.match(folded, stop) or gr.scale_link.match(folded, stop)
+    if pn:
+        stop = pn.end()
+    noun, end = (_noun_from_doc(doc, stop, gr) if doc is not None
+                 else _noun_from_text(text, stop, gr))
+    if noun is None:
+        end = f.end
+    q = Quantity(text=text[f.start : end], start=f.start, end=end, sentence=0,
+                 value=f.value, noun=noun, kind="fraction")
+    if noun is None and not keep_bare:
+        q.sentence = -1
+    return q
+
+
+def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
+            sentences: list[Sentence], sent_starts: list[int]) -> list[Quantity]:
+    """Bounds ("plus de", "environ"), joined one-sided bounds, kind and SI unit."""
+    if not out:
+        return out
+    words = gr.bounds
+    floor = 0
+    for q in out:
+        apply_bounds(q, folded, words, floor)
+        floor = q.end
+    out = merge_bounds(out, folded, words)
+    currencies = set(gr.currencies.values())
+    for q in out:
+        q.text = text[q.start : q.end]
+        q.sentence = sentence_index(sentences, q.start, sent_starts)
+        classify(q, currencies)
     return out
 
 

@@ -1,0 +1,136 @@
+"""Fractions: "trois quarts", "deux tiers des électeurs", "un cinquième", "2 1/4", "½",
+"un et demi", "half of".
+
+Why here and not in the number grammar: a fraction's last word is an ordinal or a
+fraction word ("cinquième", "quarts"), which the grammar would otherwise read as
+the counted noun of "trois". Ordinal words are turned into digits by text2num's
+``alpha2digit`` ("vingt-cinquième" -> "25ème", "twenty-fifth" -> "25th"), so no
+ordinal table is written here; the fraction words ("demi", "tiers", "half") are
+the language packs'. An ordinal word counts as a denominator only after a
+numerator ("un cinquième"), never alone ("le cinquième jour" is an ordinal).
+Unicode vulgar fractions are read through ``unicodedata.numeric``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import alpha2digit
+
+from veille.analyze.temporal.lexicon import NUMBER_WORDS, parse_number
+from veille.lang.number_words import NumberWords
+
+_VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # values from unicodedata.numeric
+_ORDINAL_DIGITS = re.compile(r"(\d+)\s*(?:[a-zè]+)$")
+
+
+@dataclass(frozen=True)
+class Fraction:
+    start: int
+    end: int
+    value: float
+
+
+@dataclass(frozen=True)
+class FractionGrammar:
+    rx: re.Pattern[str]
+    words: dict[str, float]
+    languages: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True)) or r"(?!x)x"
+
+
+@lru_cache(maxsize=8)
+def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...]
+             ) -> re.Pattern[str]:
+    num = rf"(?:\d+|(?:{NUMBER_WORDS})(?![a-z]))"
+    fw = _alt([w for w, _ in words_key])
+    ordinal = r"(?:[a-z]+[\s-]+(?:et[\s-]+)?)?[a-z]+(?:ieme|th)s?"
+    joiner = _alt(list(joiners))
+    return re.compile(
+        rf"(?<![\w/])(?:"
+        # 2 1/4, 3/4 (a date or a score has a second slash or a larger numerator)
+        rf"(?:(?P<dwhole>\d+)\s+)?(?P<dnum>\d+)/(?P<dden>\d+)(?![\d/])"
+        rf"|(?:(?P<vwhole>\d+)\s*)?(?P<vulgar>[{_VULGAR}])"
+        # un et demi, trois et un cinquieme, cent et trois quarts
+        rf"|(?:(?P<whole>{num})\s+(?:{joiner})\s+)?"
+        rf"(?:(?P<num>{num})[\s-]+(?P<den>{fw}|{ordinal})(?![a-z])"
+        rf"|(?P<half>demie?)(?![a-z-]))"
+        # la moitie des, half of: a fraction word alone, before its partitive
+        rf"|(?:la\s+|a\s+|le\s+)?(?P<alone>{fw})(?=\s+(?:de|des|du|d'|of)\b)"
+        rf")",
+    )
+
+
+def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
+    words: dict[str, float] = {}
+    for p in packs:
+        for k, v in p.fraction_words.items():
+            words.setdefault(k, v)
+    joiners = tuple(dict.fromkeys(j for p in packs for j in p.joiners))
+    langs = tuple(p.text2num_language for p in packs if p.text2num_language)
+    return FractionGrammar(_compile(tuple(sorted(words.items())), joiners), words, langs)
+
+
+def _denominator(raw: str, folded: str, gr: FractionGrammar, own: str) -> float | None:
+    key = folded.strip()
+    if key in gr.words:
+        return gr.words[key]
+    for lang in dict.fromkeys((own, *gr.languages)):
+        if not lang:
+            continue
+        stem = raw.strip()
+        if lang == "fr" and stem.endswith("s"):
+            stem = stem[:-1]  # alpha2digit reads the singular only
+        stem = re.sub(r"ieme$", "ième", stem)  # unaccented French ordinals
+        if lang == "en" and stem.endswith("ths"):
+            stem = stem[:-1]
+        m = _ORDINAL_DIGITS.fullmatch(alpha2digit(stem, lang).strip())
+        if m:
+            return float(m.group(1))
+    return None
+
+
+def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
+                   ) -> list[Fraction]:
+    """Fractions in ``text`` (``folded`` is its same-length fold), left to right."""
+    out: list[Fraction] = []
+    for m in gr.rx.finditer(folded):
+        value: float | None = None
+        if m.group("dnum"):
+            n, d = float(m.group("dnum")), float(m.group("dden"))
+            if not 1 < d <= 100 or n >= d:
+                continue
+            value = n / d + (float(m.group("dwhole")) if m.group("dwhole") else 0.0)
+        elif m.group("vulgar"):
+            value = unicodedata.numeric(m.group("vulgar"))
+            if m.group("vwhole"):
+                value += float(m.group("vwhole"))
+        elif m.group("alone"):
+            value = 1.0 / gr.words[m.group("alone")]
+        else:
+            if m.group("half"):
+                n, d = 1.0, 2.0
+            else:
+                num = parse_number(text[m.start("num") : m.end("num")], language)
+                den = _denominator(text[m.start("den") : m.end("den")], m.group("den"), gr,
+                                   language)
+                if num is None or den is None or den < 2:
+                    continue
+                n, d = num, den
+            value = n / d
+            if m.group("whole"):
+                whole = parse_number(text[m.start("whole") : m.end("whole")], language)
+                if whole is None:
+                    continue
+                value += whole
+            elif m.group("half"):
+                continue  # "demi" alone is not a number in running text
+        if value is not None:
+            out.append(Fraction(m.start(), m.end(), value))
+    return out
