@@ -115,3 +115,29 @@ def eval_recognizers(
         if show_errors:
             for f in r.failures:
                 typer.echo(f"    {f}")
+
+
+@eval_app.command("quantities")
+def eval_quantities(
+    gold: Path = typer.Argument(Path("tests/data/quantities/gold.jsonl"), exists=True,
+                                dir_okay=False, help="Quantity gold (tests/data/quantities)."),
+    data: Path = typer.Option(Path("../shared/data"), "--data", exists=True, file_okay=False,
+                              help="Folder of the public dev sets the gold points into."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    show_errors: bool = typer.Option(False, "--errors",
+                                     help="List the tune half's errors (never the held-out)."),
+) -> None:
+    """P/R of quantity extraction (value; value+unit+counted noun) per tune/held-out half."""
+    from veille.analyze.quantities.evaluate import evaluate_gold
+
+    rep = evaluate_gold(gold, data)
+    if as_json:
+        typer.echo(json.dumps(rep, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{'split':<9}{'gold':>6}{'sys':>6}{'val P':>8}{'val R':>8}{'all P':>8}{'all R':>8}")
+    for name, s in [*rep["splits"].items(), ("all", rep["all"])]:
+        typer.echo(f"{name:<9}{s['gold']:>6}{s['system']:>6}{s['value_p']:>8.3f}"
+                   f"{s['value_r']:>8.3f}{s['all_p']:>8.3f}{s['all_r']:>8.3f}")
+    if show_errors:
+        for e in rep["errors_tune"]:
+            typer.echo(f"    {e}")

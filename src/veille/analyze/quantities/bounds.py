@@ -64,6 +64,8 @@ def apply_bounds(q: Quantity, folded: str, words: BoundWords, floor: int) -> Qua
     it in ``folded`` (the folded text, same offsets); widen its span over them.
     ``floor`` is where the previous quantity ended: a bound word is not read across it."""
     lo, hi = q.value, q.value_max if q.value_max is not None else q.value
+    if q.value is None:
+        return q  # unresolved (see ``note``): no interval to state
     window = folded[max(floor, q.start - 60) : q.start]
     m = words.before.search(window)
     if m is not None and m.lastgroup:

@@ -18,6 +18,7 @@ What is *not* a quantity here: anything inside a time expression
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -417,6 +418,10 @@ def extract_quantities(
         if m.group("sc1") and not noun and unit is None and not keep_bare:
             continue
         last_end = end
+        note = None
+        if not math.isfinite(v1) or (v2 is not None and not math.isfinite(v2)):
+            # "10000…0" (hundreds of digits) overflows a float: kept, unresolved, said why
+            v1, v2, note = None, None, "number too large to resolve"
         out.append(
             Quantity(
                 text=text[start:end],
@@ -428,6 +433,7 @@ def extract_quantities(
                 unit=unit,
                 noun=noun,
                 of_total=of_total,
+                note=note,
             )
         )
     for f in fractions:
@@ -485,4 +491,6 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True
     if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
         return True  # "01/588 77-256": a phone number
+    if before.endswith("^") or after.startswith("^"):
+        return True  # 10^400: a power, not a count
     return bool(re.match(r"^[.:/]\d", after))  # phone numbers, clock times, fractions
