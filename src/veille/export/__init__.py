@@ -3,7 +3,14 @@
 Rows are produced in pages straight from the store (never the whole table in
 memory, except the one Parquet row group in flight), so the CLI and the API
 can stream an export of any size. Nested values (lists, views) stay nested in
-JSON/JSONL and become JSON strings in CSV and Parquet, whose columns are flat.
+JSON/JSONL (for programs) and become JSON strings in Parquet. The stories CSV
+is for spreadsheets: flat columns (``CSV_COLUMNS``), lists joined with "; ",
+the first summary sentence instead of the view, and the URL of the story's
+page, because a view's JSON in one cell overflowed a spreadsheet's 32,767
+characters per cell for most real stories (docs/measured/quality-stories.md).
+
+One story as a report (Markdown, HTML) or as CSV tables of its timeline and
+quotes: :mod:`veille.export.story`; the links they print: :mod:`veille.export.links`.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, select
 
+from veille.export.cells import inert
+from veille.export.links import story_url
 from veille.store import quotes as quote_data
 from veille.store.schema import articles, entities, stories, story_articles
 
@@ -34,6 +43,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "index", "text", "speaker", "speaker_entity_id", "kind", "verb",
                "start", "end", "source", "published", "language"),
 }
+# The spreadsheet form of a kind, where it differs from COLUMNS (no JSON in a cell).
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "stories": ("id", "title", "first_published", "last_published", "size", "n_sources", "sources",
+                "languages", "first_sentence", "url"),
+}
+LIST_SEPARATOR = "; "
 INT_COLUMNS = {"n_chars", "size", "mentions", "index", "start", "end", "story_id", "id:stories"}
 
 
@@ -116,8 +131,25 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def iter_text(kind: str, fmt: str, items: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """Text formats as chunks, for streaming."""
+def _flat_story(row: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """A stories row as spreadsheet cells: lists joined, the view reduced to
+    its first summary sentence, and the story page's URL."""
+    summary = row.get("summary") or []
+    first = summary[0].get("text") if summary and isinstance(summary[0], dict) else None
+    sources = [str(s).split(":", 1)[-1] for s in row.get("sources") or []]
+    return {"id": row["id"], "title": row.get("title"), "first_published": row.get("first_published"),
+            "last_published": row.get("last_published"), "size": row.get("size"),
+            "n_sources": len(sources), "sources": LIST_SEPARATOR.join(sources),
+            "languages": LIST_SEPARATOR.join(str(x) for x in row.get("languages") or []),
+            "first_sentence": " ".join(str(first).split()) if first else None,
+            "url": story_url(base_url, int(row["id"]))}
+
+
+def iter_text(kind: str, fmt: str, items: Iterator[dict[str, Any]], *,
+              base_url: str = "") -> Iterator[str]:
+    """Text formats as chunks, for streaming. ``base_url`` (where ``veille
+    serve`` is reached) prefixes the page URLs of the stories CSV; without
+    it they are paths (``/stories/12``)."""
     if fmt == "jsonl":
         for it in items:
             yield json.dumps(it, ensure_ascii=False, default=str) + "\n"
@@ -128,9 +160,12 @@ def iter_text(kind: str, fmt: str, items: Iterator[dict[str, Any]]) -> Iterator[
         yield "\n]\n"
     elif fmt == "csv":
         buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=list(COLUMNS[kind]), extrasaction="ignore")
+        w = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS.get(kind, COLUMNS[kind])),
+                           extrasaction="ignore")
         w.writeheader()
         for i, it in enumerate(items):
+            if kind == "stories":
+                it = {k: inert(v) for k, v in _flat_story(it, base_url).items()}
             w.writerow({k: _flat(v) for k, v in it.items()})
             if i % 200 == 199:
                 yield buf.getvalue()
@@ -175,11 +210,11 @@ def write_parquet(kind: str, items: Iterator[dict[str, Any]], out: IO[bytes] | s
     return n
 
 
-def export(conn: Connection, kind: str, fmt: str, out: IO[Any]) -> None:
+def export(conn: Connection, kind: str, fmt: str, out: IO[Any], *, base_url: str = "") -> None:
     """Write the whole export to a binary stream."""
     items = rows(conn, kind)
     if fmt == "parquet":
         write_parquet(kind, items, out)
         return
-    for chunk in iter_text(kind, fmt, items):
+    for chunk in iter_text(kind, fmt, items, base_url=base_url):
         out.write(chunk.encode("utf-8"))
