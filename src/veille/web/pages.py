@@ -11,8 +11,9 @@ from veille.search.query import QueryError, parse
 from veille.search.snippets import hit_spans
 from veille.store import quotes as quote_data
 from veille.store import story_aliases
-from veille.web import cursor, viewbuild
+from veille.web import charts, cursor, viewbuild
 from veille.web.api.search import run_search
+from veille.web.data import activity
 from veille.web.data import articles as article_data
 from veille.web.data import entities as entity_data
 from veille.web.data import stories as story_data
@@ -35,7 +36,8 @@ def home(request: Request, conn: ConnDep, cursor_: Annotated[str | None, Query(a
     latest: list[dict[str, Any]] = []
     if not items and after is None:
         latest, _ = article_data.list_articles(conn, limit=20)
-    return _page(request, "home.html", stories=items, sort=sort, latest=latest,
+    changes = activity.recent_changes(conn) if after is None else None
+    return _page(request, "home.html", stories=items, sort=sort, latest=latest, changes=changes,
                  next_cursor=cursor.encode(f"stories:{sort}", nxt))
 
 
@@ -53,8 +55,9 @@ def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, l
     view = st["view"]
     summary, numbers = citations(view)
     by_id = {a["id"]: a for a in st["articles"]}
+    figures = [charts.figure(c, kind) for c, kind in activity.story_activity(conn, st["id"], st["entities"])]
     return _page(request, "story.html", story=st, view=view, summary=summary, numbers=numbers,
-                 articles_by_id=by_id)
+                 articles_by_id=by_id, charts=figures)
 
 
 @router.get("/articles/{article_id:path}")
@@ -90,7 +93,8 @@ def entity(request: Request, conn: ConnDep, entity_id: str) -> Response:
     ent = entity_data.get_entity(conn, entity_id)
     if ent is None:
         raise Problem(404, "entity-not-found", f"no entity with id {entity_id!r}")
-    return _page(request, "entity.html", ent=ent)
+    figures = [charts.figure(c, kind) for c, kind in activity.entity_activity(conn, entity_id, ent["name"])]
+    return _page(request, "entity.html", ent=ent, charts=figures)
 
 
 @router.get("/quotes")
