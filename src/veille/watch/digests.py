@@ -195,7 +195,11 @@ def _group(conn: Connection, rows: Sequence[Any], max_stories: int,
     """Alerts -> one entry per story (or per unclustered article), the biggest
     changes first; returns the shown entries and how many were left out."""
     groups: dict[tuple[str, Any], dict[str, Any]] = {}
+    recorded: dict[str, dict[str, Any]] = {}  # the article as the alert recorded it
     for r in rows:
+        art = (r.payload or {}).get("article")
+        if r.article_uid and isinstance(art, dict):
+            recorded[r.article_uid] = art
         key: tuple[str, Any] = ("story", r.story_id) if r.story_id is not None else (
             "article", r.article_uid)
         g = groups.setdefault(key, {"uids": [], "matched": {"entities": [], "queries": []},
@@ -225,6 +229,10 @@ def _group(conn: Connection, rows: Sequence[Any], max_stories: int,
         .where(articles.c.uid.in_(wanted)))} if wanted else {}
     out = []
     for (kind, ref), g in shown:
+        for u in g["uids"][:MAX_ARTICLES_PER_STORY]:
+            if u not in arts and u in recorded:  # no longer in the store: as the alert saw it
+                a = recorded[u]
+                arts[u] = DigestArticle(u, a.get("title"), a.get("source"), a.get("url"), a.get("published"))
         listed = sorted((arts[u] for u in g["uids"][:MAX_ARTICLES_PER_STORY] if u in arts),
                         key=lambda a: a.published or "", reverse=True)  # newest first
         title = titles.get(ref) if kind == "story" else None
