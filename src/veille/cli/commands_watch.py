@@ -26,6 +26,9 @@ from veille.cli.base import (
     say,
     settings_of,
 )
+from veille.services.queries import updates_for
+from veille.store.cursors import DEFAULT_CURSOR
+from veille.store.cursors import MAX_NAME as MAX_CURSOR_NAME
 from veille.store.schema import sources
 from veille.watch.alerts import (
     describe,
@@ -34,7 +37,7 @@ from veille.watch.alerts import (
     remove_watchlist,
     save_watchlist,
 )
-from veille.watch.changes import changes_since, updated_stories
+from veille.watch.changes import changes_since
 from veille.watch.fetch import Fetcher, FetchPolicy
 from veille.watch.poll import PollOptions, run_forever, run_pass
 from veille.watch.sources import (
@@ -287,27 +290,46 @@ def updates(
     ctx: typer.Context,
     story_id: int = typer.Argument(None, min=1, max=ID_MAX,
                                    help="A story: show what changed in it."),
-    viewer: str = typer.Option("default", "--viewer", help="Whose 'last look' to compare with."),
-    mark_seen: bool = typer.Option(False, "--mark-seen", help="Record that you have seen it now."),
-    include_unseen: bool = typer.Option(False, "--all", help="List never-seen stories too."),
+    cursor: str = typer.Option(
+        DEFAULT_CURSOR, "--cursor", "--viewer",
+        help="Whose 'last look' to compare with: a cursor name kept in the store, shared by "
+             "the CLI, the API and the watcher (--viewer is the older name)."),
+    mark_seen: bool = typer.Option(False, "--mark-seen",
+                                   help="With a story: record that you have seen it now."),
+    peek: bool = typer.Option(False, "--peek",
+                              help="List without moving the cursor (the next look shows the same)."),
+    include_unseen: bool = typer.Option(False, "--all",
+                                        help="List every story, changed since your last look or not."),
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Stories that gained articles since you last looked, or one story's changes."""
+    """Stories that gained articles since you last looked (the look moves your cursor,
+    unless --peek), or what changed in one story.
+
+    Articles count as new whoever added them: `veille ingest`, a `watch` pass, the API.
+    The first look with a cursor name shows every story."""
+    if not 0 < len(cursor) <= MAX_CURSOR_NAME:
+        fail(f"--cursor: a name of 1 to {MAX_CURSOR_NAME} characters, not {cursor!r}")
     store = open_store(ctx)
     if story_id is None:
-        with store.connect() as conn:
-            rows = updated_stories(conn, viewer, include_unseen=include_unseen)
+        with store.begin() as conn:
+            res = updates_for(conn, cursor, advance=not peek, include_unchanged=include_unseen)
+        rows = res["items"]
         if json_out:
             print_json(rows)
-            return
+        else:
+            for r in rows:
+                _line(f"story {r['story_id']}: +{r['n_new_articles']} of {r['n_articles']} "
+                      f"articles  {r['title'] or ''}")
         if not rows:
-            console.print("no story has changed since you last looked", highlight=False)
-        for r in rows:
-            _line(f"story {r['story_id']}: +{r['n_new_articles']} of {r['n_articles']} "
-                  f"articles  {r['title'] or ''}")
+            say("no story has changed since you last looked" if not res["first_look"]
+                else "no story yet")
+        elif res["first_look"]:
+            say("first look with cursor ", plain(cursor), ": every story counts as new")
+        if peek:
+            say("cursor ", plain(cursor), " not moved (--peek)")
         return
     with store.begin() as conn:
-        change = changes_since(conn, story_id, viewer, mark_seen=mark_seen)
+        change = changes_since(conn, story_id, cursor, mark_seen=mark_seen)
     if change is None:
         fail(f"no story {story_id}", 1)
         return

@@ -31,6 +31,7 @@ from veille.search.query import Filters
 from veille.store import Store
 from veille.store import articles as q
 from veille.store.analyses import load_entities
+from veille.store.cursors import latest_seq, move_cursor, read_cursor
 from veille.store.schema import articles, mentions, sources, stories, story_articles
 from veille.stories.sources import outlet_of
 
@@ -229,3 +230,47 @@ def list_stories(conn: Connection, f: ListFilters, *, sort: str = "size",
     by_id = {r.id: r for r in conn.execute(select(stories).where(stories.c.id.in_(ids)))}
     members = repo._members(conn, ids)
     return [repo._story_json(conn, by_id[i], members) for i in ids if i in by_id]
+
+
+# --- "what is new since I last looked" (named cursors, store.cursors) ----------------
+def stories_since(conn: Connection, after_seq: int | None, upto_seq: int, *,
+                  include_unchanged: bool = False) -> list[dict[str, Any]]:
+    """Stories that gained articles numbered in (after_seq, upto_seq], newest
+    first, in the shape ``veille updates --json`` always had (story_id, title,
+    n_articles, n_new_articles, seen_before) plus ``new_articles`` (their ids).
+    ``seen_before``: the story already had articles at the reader's last look."""
+    lo = after_seq if after_seq is not None else 0
+    rows = conn.execute(
+        select(story_articles.c.story_id, articles.c.uid, articles.c.seq)
+        .join(articles, articles.c.uid == story_articles.c.article_uid)
+        .where(articles.c.seq <= upto_seq)).all()
+    members: dict[int, list[tuple[int, str]]] = {}
+    for r in rows:
+        members.setdefault(r.story_id, []).append((int(r.seq), r.uid))
+    titles = {r.id: r.title for r in conn.execute(select(stories.c.id, stories.c.title))}
+    keyed: list[tuple[tuple[bool, int], dict[str, Any]]] = []
+    for sid, arts in members.items():
+        fresh = [uid for seq, uid in sorted(arts) if seq > lo]
+        if not fresh and not include_unchanged:
+            continue
+        # changed stories first, then the most recently fed
+        key = (not fresh, -max(seq for seq, _ in arts))
+        keyed.append((key, {"story_id": sid, "title": titles.get(sid), "n_articles": len(arts),
+                            "n_new_articles": len(fresh), "seen_before": len(fresh) < len(arts),
+                            "new_articles": fresh}))
+    return [row for _, row in sorted(keyed, key=lambda kv: kv[0])]
+
+
+def updates_for(conn: Connection, name: str, *, advance: bool = True,
+                include_unchanged: bool = False) -> dict[str, Any]:
+    """What reader ``name`` has not seen: the stories with articles past their
+    cursor; ``advance`` moves the cursor to the newest article (the look is
+    taken). The bounds are read once, so an article added meanwhile is shown
+    next time, never skipped."""
+    since = read_cursor(conn, name)
+    upto = latest_seq(conn)
+    items = stories_since(conn, since, upto, include_unchanged=include_unchanged)
+    if advance:
+        move_cursor(conn, name, upto)
+    return {"cursor": name, "first_look": since is None, "since_seq": since, "upto_seq": upto,
+            "items": items}

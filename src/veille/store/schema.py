@@ -254,6 +254,16 @@ alerts = Table(
 )
 Index("ix_alerts_created", alerts.c.created_at)
 
+# Where a named reader stopped (migration 0012): the seq of the last article
+# shown, so "new since I last looked" is every article past it (store.cursors).
+user_cursors = Table(
+    "user_cursors",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("article_seq", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 # What a viewer last saw of a story, to show what changed since. The watcher
 # keeps its own viewer ("watch") to word story alerts.
 story_snapshots = Table(
