@@ -128,15 +128,58 @@ def test_no_incise_in_two_words(analyze):
     assert not [q for q in qs if q.method == "indirect-incise"]
 
 
-def test_french_gold_strings_are_in_the_timebank_texts():
-    texts = POLNEAR.parent / "fr-timebank" / "dev"
-    if not texts.is_dir():
-        pytest.skip("../shared/data absent: French TimeBank dev not found")
-    from veille.analyze.evaluate_quotes import read_string_gold
+def test_french_gold_strings_are_in_their_texts():
+    texts = [POLNEAR.parent / "fr-timebank" / "dev", Path(__file__).resolve().parents[2] / "examples",
+             POLNEAR.parent / "semeval2022-task8" / "training_set.csv"]
+    if not texts[0].is_dir() or not texts[2].is_file():
+        pytest.skip("../shared/data absent: French TimeBank dev or SemEval CSV not found")
+    from veille.analyze.evaluate_quotes import gold_parts, read_string_gold
 
     gold = Path(__file__).resolve().parents[1] / "data" / "quotes-fr"
     docs = read_string_gold(gold, texts)  # raises on a string not in its text
-    assert sum(len(d.attributions) for d in docs) >= 40
+    assert sum(len(d.attributions) for d in docs) >= 200
     for d in docs:
         for g in d.attributions:
             assert g.source is not None or g.source_text is None, (d.name, g.source_text)
+    parts = gold_parts(gold)
+    held = [d for d in docs if parts[d.name] == "check"]
+    assert held and sum(len(d.attributions) for d in held) >= 50
+
+
+def test_a_gold_document_without_its_text_is_named(tmp_path):
+    from veille.analyze.evaluate_quotes import read_string_gold
+
+    (tmp_path / "gold.json").write_text('{"documents": {"nowhere-1": []}}', encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="nowhere-1"):
+        read_string_gold(tmp_path, [tmp_path])
+
+
+def test_a_title_with_its_complement_names_the_person(analyze):
+    qs = _quotes(analyze, "Mais à Rome, l'ambassadeur de Norvège Lars Hansen a affirmé que son pays "
+                 "ne céderait pas. « Nous tiendrons jusqu'au bout », a affirmé l'ambassadeur.", "fr")
+    direct = [q for q in qs if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Lars Hansen"
+
+
+def test_a_name_in_a_complement_of_the_subject_is_not_the_speaker(analyze):
+    qs = _quotes(analyze, "Le porte-parole du président Macron a déclaré que la réunion était "
+                 "reportée.", "fr")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].speaker != "Macron"
+
+
+def test_an_incise_verb_read_as_a_noun_still_attributes(analyze):
+    qs = _quotes(analyze, "« Même si cela représente peu sur le total, c'est un service utile », "
+                 "analyse le libraire, Paul Girard.", "fr")
+    assert qs and qs[0].speaker == "Paul Girard"
+
+
+def test_a_lead_in_sentence_introduces_the_speaker(analyze):
+    qs = _quotes(analyze, "Le maire de Nancy, Pierre Durand, n'est pas très optimiste : « Nous ne "
+                 "sommes pas sûrs que les travaux seront finis à temps. »", "fr")
+    assert qs and qs[0].speaker == "Pierre Durand" and qs[0].method == "lead-in"
+
+
+def test_a_topic_before_a_colon_names_nobody(analyze):
+    qs = _quotes(analyze, "Santé : « Les urgences sont saturées depuis des semaines. »", "fr")
+    assert qs and qs[0].speaker is None

@@ -156,20 +156,53 @@ def _nearest(text: str, needle: str | None, around: int) -> tuple[int, int] | No
     return (best, best + len(needle)) if best is not None else None
 
 
-def read_string_gold(directory: Path, texts: Path) -> list[GoldDoc]:
+def read_semeval_texts(path: Path) -> dict[str, str]:
+    """The texts of a SemEval-2022 task 8 CSV by article id (``semeval-<id>``): the first
+    text of each id in the file, as the other SemEval scorers read it."""
+    import csv  # stdlib, only this reader needs it
+
+    csv.field_size_limit(1 << 30)
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            ids = str(row.get("pair_id") or "").split("_")
+            for k, art in enumerate(ids[:2], 1):
+                out.setdefault("semeval-" + art, str(row.get(f"text{k}") or ""))
+    return out
+
+
+def _gold_text(name: str, texts: Sequence[Path], csv_cache: dict[Path, dict[str, str]]) -> str:
+    for src in texts:
+        if src.is_file() and src.suffix == ".csv":
+            if src not in csv_cache:
+                csv_cache[src] = read_semeval_texts(src)
+            if name in csv_cache[src]:
+                return csv_cache[src][name]
+        elif (src / (name + ".txt")).exists():
+            return (src / (name + ".txt")).read_text(encoding="utf-8")
+        elif (src / (name + ".tml")).exists():
+            return read_timeml(src / (name + ".tml")).text
+    raise FileNotFoundError(f"no text for {name} in {', '.join(map(str, texts))}")
+
+
+def read_string_gold(directory: Path, texts: Path | Sequence[Path],
+                     only: Iterable[str] | None = None) -> list[GoldDoc]:
     """A gold written as strings of the text (``gold.json``, see
     docs/measured/quality-quotes.md#french-gold); the texts are read from ``texts``
-    (``NAME.txt``, or ``NAME.tml`` of a TimeBank folder), never stored with it."""
+    (folders of ``NAME.txt`` or TimeBank ``NAME.tml``, or a SemEval CSV for
+    ``semeval-<id>`` documents), never stored with it. A document whose text is in
+    none of them is an error naming it (a gold scored on part of its texts would
+    report a figure on another set). ``only``: read just these documents."""
 
+    sources = [texts] if isinstance(texts, Path) else list(texts)
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    wanted = set(only) if only is not None else None
+    cache: dict[Path, dict[str, str]] = {}
     docs = []
     for name, items in sorted(gold["documents"].items()):
-        if (texts / (name + ".txt")).exists():
-            text = (texts / (name + ".txt")).read_text(encoding="utf-8")
-        elif (texts / (name + ".tml")).exists():
-            text = read_timeml(texts / (name + ".tml")).text
-        else:
-            raise FileNotFoundError(f"no text for {name} in {texts}")
+        if wanted is not None and name not in wanted:
+            continue
+        text = _gold_text(name, sources, cache)
         out = []
         for it in items:
             pos = text.find(it["after"]) if it.get("after") else 0
@@ -185,8 +218,18 @@ def read_string_gold(directory: Path, texts: Path) -> list[GoldDoc]:
     return docs
 
 
-def split_docs(docs: Sequence[GoldDoc], part: str) -> list[GoldDoc]:
-    """Deterministic split by document: ``tune`` = names whose CRC32 is even, ``check`` = odd.
+def gold_parts(directory: Path) -> dict[str, str]:
+    """``tune`` / ``check`` per document of a ``gold.json`` that lists its held-out
+    documents (``check``): the split was decided when the gold was written."""
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    held = set(gold.get("check") or [])
+    return {name: ("check" if name in held else "tune") for name in gold["documents"]}
+
+
+def split_docs(docs: Sequence[GoldDoc], part: str,
+               parts: dict[str, str] | None = None) -> list[GoldDoc]:
+    """Deterministic split by document: ``tune`` = names whose CRC32 is even, ``check`` = odd,
+    or the gold's own list of held-out documents (``parts``) when it has one.
 
     How a dev set's own held-out part is made (no randomness, no look at the content).
     """
@@ -194,6 +237,8 @@ def split_docs(docs: Sequence[GoldDoc], part: str) -> list[GoldDoc]:
 
     if part == "all":
         return list(docs)
+    if parts is not None:
+        return [d for d in docs if parts.get(d.name, "tune") == part]
     want = 0 if part == "tune" else 1
     return [d for d in docs if zlib.crc32(d.name.encode()) % 2 == want]
 
@@ -229,10 +274,14 @@ class Tally:
     found: int = 0
     with_source: int = 0
     speaker_ok: int = 0
+    #: found with the right speaker, or with none where the gold has none (a document)
+    found_right: int = 0
 
     def as_dict(self) -> dict[str, float | int]:
         return {"gold": self.gold, "found": self.found,
                 "recall": round(self.found / self.gold, 3) if self.gold else 0.0,
+                "found_right_speaker": self.found_right,
+                "recall_right_speaker": round(self.found_right / self.gold, 3) if self.gold else 0.0,
                 "with_source": self.with_source, "speaker_ok": self.speaker_ok,
                 "speaker_accuracy": round(self.speaker_ok / self.with_source, 3)
                 if self.with_source else 0.0}
@@ -329,11 +378,14 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:
             continue
         assert best is not None
         if g.source is None and g.speaker_name is None:
+            for t in tallies:
+                t.found_right += best.speaker is None
             continue
         ok = _speaker_ok(doc, g, best)
         for t in tallies:
             t.with_source += 1
             t.speaker_ok += ok
+            t.found_right += ok
         if not ok:
             rep.errors.append({"type": "speaker", "doc": doc.name, "gold": content,
                                "source": str(g.source_text), "speaker": str(best.speaker),
@@ -350,13 +402,15 @@ def system_quotes(docs: Sequence[GoldDoc], language: str) -> list[list[Quote]]:
 
 
 def evaluate(directory: Path, language: str = "en", part: str = "all",
-             limit: int | None = None, texts: Path | None = None) -> Report:
+             limit: int | None = None, texts: Path | Sequence[Path] | None = None) -> Report:
     """Score veille's quotes on the brat corpus in ``directory`` (see module doc),
     or on the string gold ``directory/gold.json`` whose texts are in ``texts``."""
     if (directory / "gold.json").exists():
-        if texts is None:
-            raise ValueError(f"{directory}/gold.json needs --texts (the folder of its texts)")
-        docs = split_docs(read_string_gold(directory, texts), part)
+        if not texts:
+            raise ValueError(f"{directory}/gold.json needs --texts (the folders of its texts)")
+        parts = gold_parts(directory)
+        wanted = [n for n, p in parts.items() if part in ("all", p)]
+        docs = split_docs(read_string_gold(directory, texts, wanted), part, parts)
     else:
         docs = split_docs(read_corpus(directory, limit), part)
     rep = Report()

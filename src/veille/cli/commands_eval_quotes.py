@@ -18,10 +18,13 @@ def eval_quotes(
                                      help="Folder with text/*.txt and attributions/*.ann (brat)."),
     language: str = typer.Option("en", "--language", help="Language of the documents (ISO 639-1)."),
     part: str = typer.Option("all", "--part",
-                             help="all, or tune/check: the even/odd CRC32 halves of the documents."),
+                             help="all, or tune/check: the even/odd CRC32 halves of the documents "
+                                  "(a gold.json's own held-out list when it has one)."),
     limit: int = typer.Option(0, "--limit", help="Read only the first N documents (0: all)."),
-    texts: Path = typer.Option(None, "--texts",
-                               help="Folder of the texts of a gold.json (.txt or TimeBank .tml)."),
+    texts: list[Path] = typer.Option(
+        [], "--texts", metavar="PATH",
+        help="Where the texts of a gold.json are: a folder (.txt or TimeBank .tml) or a SemEval "
+             "CSV (semeval-<id> documents); repeat for several."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious quotes, wrong speakers."),
 ) -> None:
@@ -45,6 +48,8 @@ def eval_quotes(
     typer.echo(f"content (overlap)  P {out['precision']:.3f}  R {out['recall']:.3f}  F1 {out['f1']:.3f}")
     typer.echo(f"speaker accuracy on found: {tot['speaker_accuracy']:.3f} "
                f"({tot['speaker_ok']}/{tot['with_source']})")
+    typer.echo(f"recall with the right speaker: {tot['recall_right_speaker']:.3f} "
+               f"({tot['found_right_speaker']}/{tot['gold']})")
     typer.echo(f"{'split':<16}{'gold':>6}{'found':>7}{'recall':>8}{'w/src':>7}{'spk acc':>9}")
     for group in ("by_marks", "by_source"):
         rows = out[group]

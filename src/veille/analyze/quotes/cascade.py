@@ -13,6 +13,8 @@ Each step looks at one place around the quote marks and returns an
 7. ``narrated``      — a partial quote hanging (in the parse) on a speech verb
                        outside the marks, or the predicate of a subject named
                        just before them.
+7b. ``lead-in``     — the sentence just before introduces the speaker: "X
+                       confirme. « … »", "X n'est pas optimiste : « … »".
 8. ``continued``     — (run by :mod:`.extract`, which sees all quotes) a quote
                        with no speaker continues the previous quote's speaker
                        when nobody else is named in the short narration between.
@@ -244,6 +246,46 @@ def narrated(ctx: QuoteContext, open_pos: int, close_end: int) -> Attribution | 
     return None
 
 
+def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
+    """Step 7b: the sentence just before the quote introduces its speaker.
+
+    "Hervé Mangin, le patron du camping, confirme. « Je mets … »" (a speech
+    verb with nothing reported in its own sentence) and "Le président de
+    l'UIMM n'est pas très optimiste : « … »" (a clause about a person that
+    opens the quote with a colon): the clause's subject speaks.
+    """
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text not in (":", ".", "!"):
+        return None
+    sent = ctx.sent(doc[k])
+    if doc[k].text == ":":
+        # the clause before the colon (the quote may share its sentence)
+        before = doc[sent.start:k]
+        if any(ctx.in_quote(t.idx + ctx.offset) for t in before):
+            return None
+        preds = [t for t in before if t.dep_ in ("ROOT", "conj") and any(
+            c.dep_ in SUBJ_DEPS and c.i < k and c.text.lower() not in ctx.words.relative_subjects
+            for c in t.children)]
+        if not preds:
+            return None  # "Santé : « … »": a topic, nobody speaks
+        root = preds[0]
+    else:
+        if any(ctx.in_quote(t.idx + ctx.offset) for t in sent):
+            return None  # a sentence with its own quote: continued() decides
+        root = sent.root
+        # a speech verb that reports nothing itself: "X confirme." / "X témoigne."
+        if not is_speech(ctx, root) or any(c.dep_ in ("ccomp", "obj", "dobj", "xcomp", "obl:arg")
+                                           for c in root.children):
+            return None
+    att = from_verb(ctx, root, "lead-in", "SUBJ VERB. « quote »", 0.65)
+    if att.speaker is None or (att.mention is None and att.resolution != "noun"):
+        return None
+    return att
+
+
 def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
               max_gap: int = 400) -> Quote | None:
     """Step 8: a quote with no speaker continues the last quote's speaker.
@@ -282,6 +324,8 @@ def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
         attr = embedded(s, e, indirect) or attr
     if attr is None or attr.speaker is None:
         attr = narrated(ctx, a, c) or attr
+    if attr is None or attr.speaker is None:
+        attr = lead_in(ctx, a) or attr
     if attr is None:
         attr = unattributed()
     elif attr.speaker is None:  # a verb nearby but nobody named: not an attribution

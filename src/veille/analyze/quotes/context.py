@@ -175,6 +175,8 @@ def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
     ("a déclaré" -> "déclarer"); an incise admits more ("« … », fait-il")."""
     words = ctx.words
     lemma = tok.lemma_.lower()
+    if incise and tok.pos_ == "NOUN" and tok.text.lower() in words.incise_verb_nouns:
+        return True  # "« … », analyse le propriétaire": the tagger read the verb as a noun
     if lemma not in words.speech_verbs:
         return False
     if lemma in words.incise_only_verbs and not incise:

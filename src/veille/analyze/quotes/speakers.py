@@ -13,7 +13,7 @@ from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext
 from veille.core.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -> Mention | None:
@@ -68,9 +68,18 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
             if (t.head.i in span and t.dep_ in ("appos", "compound", "flat", "flat:name", "nmod"))\
                     or any(doc[j].head.i == t.i and doc[j].dep_ in (
                         "appos", "flat", "flat:name") for j in span) \
-                    or t.i == span[0] - 1:  # a title right before the name, whatever the parse
+                    or t.i == span[0] - 1 or _title_before(doc, t.i, span[0]):
                 return m
     return None
+
+
+def _title_before(doc: Doc, title: int, name: int) -> bool:
+    """"l'ambassadeur de Yougoslavie Borislav Milosevic", "le secrétaire d'Etat
+    américain Madeleine Albright": a title, its complement, then the name
+    (the parse often hangs the name on the complement)."""
+    between = doc[title + 1:name]
+    return 0 < len(between) <= 4 and all(
+        t.pos_ in ("ADP", "DET", "PROPN", "ADJ") and not t.is_punct for t in between)
 
 
 def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention | None:
@@ -101,6 +110,9 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if c.text.lstrip("-").lower() in words.plural_pronouns:
             m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
+    # "Le secrétaire général de l'ONU Kofi Annan a estimé": the parse may give the
+    # title and the name as two subjects; the named one speaks
+    cands.sort(key=lambda c: ctx.mention_of(c) is None)
     for c in cands:
         if c.text.lower() in words.relative_subjects and verb.dep_.startswith("acl"):
             c = verb.head
@@ -108,9 +120,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             continue
         m = ctx.mention_of(c)
         if m is None:
-            sub = [ctx.mention_of(t) for t in c.subtree if t.dep_ in ("appos", "flat:name", "compound")]
-            per = [x for x in sub if x is not None]
-            m = per[0] if per else None
+            m = named_in_subject(ctx, c)
         if m is None and c.pos_ == "PRON":
             continue
         if m is None and c.pos_ == "NOUN":
@@ -146,12 +156,48 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     return (None, None, False)
 
 
+def named_in_subject(ctx: QuoteContext, head: Token) -> Mention | None:
+    """The person a subject noun phrase names as itself, not as a complement.
+
+    "Le secrétaire général de l'OTAN, Javier Solana" and "l'ambassadeur de
+    Yougoslavie Borislav Milosevic" name their speaker; "l'auteur du programme
+    de Lionel Jospin", "le porte-parole du président Obama" and "un communiqué
+    diffusé à l'issue des entretiens du président Milosevic" do not (the name
+    hangs on a preposition, or sits in a clause of its own).
+    """
+    doc = ctx.doc
+    words = ctx.words
+    sub = sorted(head.subtree, key=lambda t: t.i)
+    clause_toks = {t.i for c in head.children if c.dep_.startswith(("acl", "relcl"))
+                   for t in c.subtree}
+    for t in sub:
+        m = ctx.mention_of(t)
+        if m is None or m.label != "PER" or t.idx + ctx.offset != m.start or t.i in clause_toks:
+            continue
+        if ctx.in_quote(m.start):
+            continue
+        k = t.i - 1
+        while k > head.i and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
+            k -= 1  # title words before the name: "du président Obama"
+        prev = doc[k] if k >= 0 else None
+        if prev is None:
+            continue
+        low = prev.text.lower().rstrip("'’")
+        if prev.pos_ == "ADP" or (prev.pos_ == "DET" and k > 0 and doc[k - 1].pos_ == "ADP") \
+                or low in words.dative_prepositions:
+            continue  # a complement: "de Lionel Jospin", "du président Obama"
+        return m
+    return None
+
+
 def np_text(tok: Token) -> str:
     """A non-entity subject as text, cut before appositions and relative clauses.
 
     "l'auteur du rapport, qui …" -> "l'auteur du rapport".
     """
-    toks = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "punct")]
+    # a clause on the noun is no part of its name: "un communiqué … diffusé à l'issue de …"
+    cut = {t.i for c in tok.children if c.dep_.startswith(("acl", "relcl")) for t in c.subtree}
+    toks = [t for t in tok.subtree if t.dep_ != "punct" and t.i not in cut]
     if not toks:
         return tok.text
     left = min(t.i for t in toks)

@@ -11,8 +11,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-WORDS = QuoteWords(
-    speech_verbs=frozenset({
+SPEECH_VERBS = frozenset({
         "déclarer", "dire", "affirmer", "ajouter", "annoncer", "avertir", "expliquer", "estimer",
         "assurer", "confirmer", "indiquer", "souligner", "préciser", "rappeler", "répondre",
         "lancer", "insister", "poursuivre", "conclure", "commenter", "admettre", "reconnaître",
@@ -24,7 +23,15 @@ WORDS = QuoteWords(
         "prôner", "souhaiter", "espérer", "craindre", "reprocher", "certifier",
         "signaler", "invoquer", "évoquer", "protester", "s'insurger", "fustiger",
         "analyser", "conseiller", "redouter", "suggérer", "recommander", "soutenir", "rétorquer", "objecter",
-    }),
+})
+
+#: "« … », analyse le propriétaire": in an incise the tagger may read a first-group
+#: verb's present (its lemma less the final r) as a noun
+INCISE_VERB_NOUNS = frozenset({"dit"} | {v[:-1] for v in SPEECH_VERBS
+                                         if v.endswith("er") and " " not in v and "'" not in v})
+
+WORDS = QuoteWords(
+    speech_verbs=SPEECH_VERBS,
     object_speech_verbs=frozenset({
         "requérir", "réclamer", "exiger", "demander", "proposer", "annoncer", "dénoncer",
         "critiquer", "promettre", "nier", "démentir", "prôner", "saluer",
@@ -39,7 +46,7 @@ WORDS = QuoteWords(
         "souhaiter", "espérer", "demander", "exiger", "proposer", "annoncer",
     }),
     incise_only_verbs=frozenset({"faire", "lancer", "poursuivre", "conclure", "lâcher"}),
-    incise_verb_nouns=frozenset({"dit"}),
+    incise_verb_nouns=INCISE_VERB_NOUNS,
     subject_pronouns=frozenset({"il", "elle"}),
     relative_subjects=frozenset({"qui"}),
     euphonic_tokens=frozenset({"t"}),
