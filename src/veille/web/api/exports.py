@@ -66,7 +66,7 @@ def _base_url(request: Request) -> str:
     return str(getattr(settings, "public_url", None) or request.base_url).rstrip("/")
 
 
-@router.get("/stories/{story_id}/export", summary="One story as a report or CSV",
+@router.get("/stories/{story_id}/export", summary="One story as a report or CSV", response_class=Response,
             responses={200: {"description": "The story as a file download: a Markdown or HTML report "
                                             "(title, summary with numbered citations, timeline, who said "
                                             "what, corroborated facts, disagreements, sources), or its "
