@@ -7,7 +7,7 @@ from pathlib import Path
 
 from veille.core.views import StoryView, from_plain
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "quality-stories.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "measured" / "quality-stories.md"
 
 
 def _top_keys(block: str) -> set[str]:

@@ -58,6 +58,14 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+@cache
+def _readable(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, JSON key) of the fields read back from JSON (cached: views of
+    thousands of quotes read as many parts)."""
+    return tuple((f.name, f.metadata.get("json", f.name)) for f in fields(cls)
+                 if not f.metadata.get("internal"))
+
+
 def _read(tp: Any, value: Any) -> Any:
     """``value`` (stored JSON) read as type ``tp``: dataclasses from dicts, recursively."""
     origin = typing.get_origin(tp)
@@ -82,12 +90,9 @@ def from_plain(cls: type[T], data: Mapping[str, Any]) -> T:
     """A view part from its JSON form (the reverse of :func:`to_plain`)."""
     hints = _hints(cls)  # type: ignore[arg-type]
     kw = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        if f.metadata.get("internal"):
-            continue
-        key = f.metadata.get("json", f.name)
+    for name, key in _readable(cls):  # type: ignore[arg-type]
         if key in data:
-            kw[f.name] = _read(hints[f.name], data[key])
+            kw[name] = _read(hints[name], data[key])
     return cls(**kw)
 
 

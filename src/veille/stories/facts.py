@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -29,6 +28,7 @@ import numpy as np
 from veille.core.model import Quantity, TimeRef
 from veille.core.text import fold_words
 from veille.core.views import Disagreement, Fact, Side, UnitRef
+from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit
 
 MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
@@ -136,14 +136,17 @@ class Features:
 
 
 def features(
-    units: Sequence[Unit], pub: Sequence[tuple[date, date] | None], idf: Mapping[str, float]
+    units: Sequence[Unit], pub: Sequence[tuple[date, date] | None], idf: Mapping[str, float],
+    *, by_position: bool = False,
 ) -> list[Features]:
+    """Features of each unit; ``pub`` is indexed by article, or with
+    ``by_position`` by the unit's position in ``units``."""
     return [
-        Features(time_ranges(u, pub[u.article]), quantity_keys(u),
+        Features(time_ranges(u, pub[k if by_position else u.article]), quantity_keys(u),
                  {float(q.value) for q in u.quantities if q.value is not None},
                  set(u.entities),
                  sum(idf.get(e, 1.0) for e in set(u.entities)))
-        for u in units
+        for k, u in enumerate(units)
     ]
 
 
@@ -209,82 +212,194 @@ def actors_shared(u: Unit, v: Unit, shared: set[str]) -> set[str]:
     return {e for e in shared if (u.entity_labels.get(e) or v.entity_labels.get(e)) in ACTORS}
 
 
-def score_matrix(
-    units: Sequence[Unit], sim: np.ndarray, pub: Sequence[tuple[date, date] | None]
-) -> np.ndarray:
-    """Combined scores; pairs with nothing but wording in common keep their cosine."""
-    idf = entity_idf(units)
-    feats = features(units, pub, idf)
-    n = len(units)
-    m = np.array(sim, dtype=float, copy=True)
-    if n:
-        np.fill_diagonal(m, 1.0)
-    # only pairs with some non-text evidence (a shared entity, dates or counts on both
-    # sides) or close wording can score differently from their cosine
-    pairs: set[tuple[int, int]] = set()
-    by_ent: dict[str, list[int]] = {}
-    for i, f in enumerate(feats):
+def _cross_language_pairs(units: Sequence[Unit], feats: Sequence[Features],
+                          reps: Sequence[int]) -> set[tuple[int, int]]:
+    """Pairs of statements in two languages sharing an entity and a month: the
+    only ones :func:`pair_score` can join without shared wording. Blocked on
+    (entity, month); a block larger than BLOCK_CAP statements of a language (an
+    entity named everywhere) keeps its first ones."""
+    blocks: dict[tuple[str, int, int], list[int]] = {}
+    for k, i in enumerate(reps):
+        u, f = units[i], feats[k]
+        if not u.language or not f.times:
+            continue
+        months = {(a.year, a.month) for a, b, _ in f.times if (b - a).days <= 31}
         for e in f.entities:
-            by_ent.setdefault(e, []).append(i)
-    for members in by_ent.values():
-        pairs.update(combinations(members, 2))
-    dated = [i for i, f in enumerate(feats) if f.times or f.quantities]
-    pairs.update(combinations(dated, 2))
-    close = np.argwhere(np.triu(m, 1) >= TEXT_SAME)
-    pairs.update((int(i), int(j)) for i, j in close)
-    for i, j in pairs:
-        s, _ = pair_score(units[i], units[j], float(sim[i, j]), idf, feats[i], feats[j])
-        m[i, j] = m[j, i] = s
-    # fragments ("He said.", "Yes.") are too short to be one fact with anything
-    short = [i for i, u in enumerate(units) if u.n_words < MIN_FACT_WORDS]
-    for i in short:
-        m[i, :] = m[:, i] = 0.0
-        m[i, i] = 1.0
-    return m
+            for y, m in months:
+                blocks.setdefault((e, y, m), []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        by_lang: dict[str, list[int]] = {}
+        for k in members:
+            by_lang.setdefault(str(units[reps[k]].language), []).append(k)
+        if len(by_lang) < 2:
+            continue
+        langs = [v[:BLOCK_CAP] for v in by_lang.values()]
+        for x in range(len(langs)):
+            for y in range(x + 1, len(langs)):
+                pairs.update((min(a, b), max(a, b)) for a in langs[x] for b in langs[y])
+    return pairs
+
+
+BLOCK_CAP = 30  # statements per language compared within one (entity, month) block
+COMPONENT_CAP = 400  # distinct statements clustered at once (dense average linkage)
+
+
+def group_statements(
+    units: Sequence[Unit],
+    vectors: StoryVectors,
+    match_pos: Sequence[int],
+    edges: Sequence[tuple[int, int, float]],
+    pub: Sequence[tuple[date, date] | None],
+) -> list[list[int]]:
+    """Groups of units that say the same thing, by average linkage.
+
+    Identical wordings are one statement (one vector row, counted once per
+    article carrying it); fragments shorter than MIN_FACT_WORDS stay alone.
+    Only pairs found by blocking (``edges``: neighbour rows by wording, plus
+    statements in two languages sharing an actor and a month) are scored with
+    :func:`pair_score`. Average linkage at MERGE_THRESHOLD never joins two
+    groups without one pair at or above it, so it runs within the connected
+    components of the pairs that reach it, each on its dense block of exact
+    cosines (components above COMPONENT_CAP are cut at rising thresholds first):
+    the work is bounded by the component sizes, not the story's.
+    """
+    row_units: dict[int, list[int]] = {}
+    alone: list[list[int]] = []
+    for i, u in enumerate(units):
+        if u.n_words < MIN_FACT_WORDS:
+            alone.append([i])
+        else:
+            row_units.setdefault(int(vectors.row[match_pos[i]]), []).append(i)
+    rows = sorted(row_units, key=lambda r: row_units[r][0])
+    if not rows:
+        return sorted(alone)
+    local = {r: k for k, r in enumerate(rows)}
+    reps = [row_units[r][0] for r in rows]
+    idf = entity_idf(units)
+    feats = features([units[i] for i in reps], [pub[units[i].article] for i in reps], idf,
+                     by_position=True)
+    cand: dict[tuple[int, int], float] = {}
+    for r, s_, cos in edges:
+        if r in local and s_ in local and cos >= TEXT_SUPPORT:
+            a, b = local[r], local[s_]
+            cand[(min(a, b), max(a, b))] = cos
+    for a, b in _cross_language_pairs(units, feats, reps):
+        if (a, b) not in cand:
+            cand[(a, b)] = vectors.sim(match_pos[reps[a]], match_pos[reps[b]])
+    scores: dict[tuple[int, int], float] = {}
+    for (a, b), cos in cand.items():
+        sc, _ = pair_score(units[reps[a]], units[reps[b]], cos, idf, feats[a], feats[b])
+        scores[(a, b)] = sc
+    groups: list[list[int]] = []
+    positions = [match_pos[i] for i in reps]
+    for comp in _components(len(rows), scores, MERGE_THRESHOLD):
+        for piece in _cut(comp, scores, MERGE_THRESHOLD):
+            for g in _average_linkage(piece, vectors, positions, scores):
+                groups.append(sorted(i for k in g for i in row_units[rows[k]]))
+    groups.extend(alone)
+    return sorted(groups, key=lambda g: g[0])
+
+
+def _components(n: int, scores: Mapping[tuple[int, int], float],
+                threshold: float) -> list[list[int]]:
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = [p for p, v in scores.items() if v >= threshold]
+    if not pairs:
+        return [[k] for k in range(n)]
+    a = np.array([p[0] for p in pairs])
+    b = np.array([p[1] for p in pairs])
+    g = sp.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    _, labels = connected_components(g, directed=False)
+    comps: dict[int, list[int]] = {}
+    for k, lab in enumerate(labels.tolist()):
+        comps.setdefault(lab, []).append(k)
+    return list(comps.values())
+
+
+def _cut(comp: list[int], scores: Mapping[tuple[int, int], float],
+         threshold: float) -> list[list[int]]:
+    """A component small enough to cluster densely, or its pieces at a higher threshold."""
+    if len(comp) <= COMPONENT_CAP:
+        return [comp]
+    if threshold >= 0.99:
+        return [comp[k:k + COMPONENT_CAP] for k in range(0, len(comp), COMPONENT_CAP)]
+    inside = set(comp)
+    local = {k: x for x, k in enumerate(comp)}
+    sub = {(local[a], local[b]): v for (a, b), v in scores.items() if a in inside and b in inside}
+    higher = threshold + (1.0 - threshold) / 4
+    out = []
+    for piece in _components(len(comp), sub, higher):
+        out.extend(_cut([comp[k] for k in piece], scores, higher))
+    return out
+
+
+def _average_linkage(piece: list[int], vectors: StoryVectors, positions: Sequence[int],
+                     scores: Mapping[tuple[int, int], float]) -> list[list[int]]:
+    if len(piece) == 1:
+        return [piece]
+    m = vectors.block([positions[k] for k in piece])
+    for x in range(len(piece)):
+        for y in range(x + 1, len(piece)):
+            v = scores.get((piece[x], piece[y]))
+            if v is not None:
+                m[x, y] = m[y, x] = v
+    return [[piece[k] for k in g] for g in group_units(m)]
 
 
 def group_units(scores: np.ndarray) -> list[list[int]]:
-    """Average-linkage groups of units whose mean pairwise score reaches the threshold."""
+    """Average-linkage groups of units whose mean pairwise score reaches the threshold
+    (scipy's hierarchy: the same linkage as scikit-learn's, without its per-call cost,
+    which dominated stories of thousands of small groups)."""
     n = scores.shape[0]
     if n == 0:
         return []
     if n == 1:
         return [[0]]
-    from sklearn.cluster import AgglomerativeClustering
+    if n == 2:
+        return [[0, 1]] if scores[0, 1] >= MERGE_THRESHOLD else [[0], [1]]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
     dist = np.clip(1.0 - scores, 0.0, 1.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - MERGE_THRESHOLD,
-    ).fit_predict(dist)
+    dist = (dist + dist.T) / 2
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    # merged while the average distance stays below 1 - MERGE_THRESHOLD
+    labels = fcluster(tree, t=1.0 - MERGE_THRESHOLD - 1e-9, criterion="distance")
     groups: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
+    for i, lab in enumerate(labels.tolist()):
         groups.setdefault(int(lab), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
 def build_facts(
     units: Sequence[Unit],
-    scores: np.ndarray,
-    sim: np.ndarray,
+    groups: Sequence[list[int]],
+    vectors: StoryVectors,
     keys: Mapping[str, Mapping[str, Any]],
     main_language: str | None,
 ) -> tuple[list[Fact], list[int]]:
     """Fact records, most corroborated first, and each unit's fact index."""
-    groups = group_units(scores)
     fact_of = [0] * len(units)
     facts: list[Fact] = []
     for g in groups:
-        # representative: a non-caption member in the main language, most similar to the rest
-        def rank(i: int, g: list[int] = g) -> tuple[int, int, float, int]:
+        # representative: a non-caption member in the main language, most similar
+        # to the rest (mean cosine through the group's centroid: linear in its size)
+        if len(g) > 1:
+            rows = vectors.x[vectors.row[np.asarray(g)]]
+            means = dict(zip(g, vectors.centroid_sims(rows, g).tolist(), strict=True))
+        else:
+            means = {g[0]: 0.0}
+
+        def rank(i: int, means: dict[int, float] = means) -> tuple[int, int, float, int]:
             u = units[i]
-            mean = float(np.mean([sim[i, j] for j in g])) if len(g) > 1 else 0.0
             return (
                 int(not u.caption),
                 int(u.language == main_language or main_language is None),
-                mean,
+                means[i],
                 min(u.n_words, 40),
             )
 
@@ -335,9 +450,14 @@ def _comparable(a: set[tuple[float | None, float | None]],
 _fold = fold_words  # punctuation-blind comparison of two wordings (core.text)
 
 
+FACT_SIDES_CAP = 40  # statements of one fact compared for disagreements
+
+
 def find_disagreements(
     units: Sequence[Unit],
-    sim: np.ndarray,
+    vectors: StoryVectors,
+    match_pos: Sequence[int],
+    edges: Sequence[tuple[int, int, float]],
     fact_of: Sequence[int],
     facts: Sequence[Fact],
     keys: Mapping[str, Mapping[str, Any]],
@@ -352,6 +472,10 @@ def find_disagreements(
     same relative words ("next month") read from two publication dates, are not a
     disagreement between sources. Pairs about one fact and value are merged into
     one entry with every side.
+
+    Bounded: within a fact, one statement per (source, wording), at most
+    FACT_SIDES_CAP of them, those with numbers or dates first; across facts, the
+    blocked neighbour pairs of close wording only.
     """
     merged: dict[tuple[Any, ...], Disagreement] = {}
 
@@ -361,25 +485,22 @@ def find_disagreements(
             if not any(sd.article == x.article and sd.text == x.text for x in cur.sides):
                 cur.sides.append(sd)
 
-    # Only pairs in one fact or of close wording can disagree: found from the
-    # fact groups and the similarity matrix instead of walking every pair
-    # (a 20-article story has ~1,000 units, 500,000 pairs: 3 s of the view).
-    folded = [_fold(u.text) for u in units]
-    members: dict[int, list[int]] = {}
-    for k, f in enumerate(fact_of):
-        members.setdefault(f, []).append(k)
-    pairs = {p for group in members.values() for p in combinations(group, 2)}
-    if len(units) > 1:
-        ii, jj = np.nonzero(np.triu(np.asarray(sim) >= TEXT_SAME, k=1))
-        pairs.update(zip(ii.tolist(), jj.tolist(), strict=True))
-    for i, j in sorted(pairs):
+    folded: dict[int, str] = {}
+
+    def fold_of(i: int) -> str:
+        if i not in folded:
+            folded[i] = _fold(units[i].text)
+        return folded[i]
+
+    def check(i: int, j: int) -> None:
         u, v = units[i], units[j]
-        if keys[u.uid]["key"] == keys[v.uid]["key"] or folded[i] == folded[j]:
-            continue
+        if keys[u.uid]["key"] == keys[v.uid]["key"] or fold_of(i) == fold_of(j):
+            return
         same_fact = fact_of[i] == fact_of[j]
-        close = sim[i, j] >= TEXT_SAME and bool(set(u.entities) & set(v.entities))
+        close = bool(set(u.entities) & set(v.entities)) and (
+            vectors.sim(match_pos[i], match_pos[j]) >= TEXT_SAME)
         if not (same_fact or close):
-            continue
+            return
         fact_id = facts[fact_of[i]].id if same_fact else None
         group = fact_id or f"pair:{min(i, j)}"
         qu, qv = quantity_keys(u), quantity_keys(v)
@@ -397,10 +518,46 @@ def find_disagreements(
             eu = {_fold(str(t.text or "")) for *_, t in tu}
             ev = {_fold(str(t.text or "")) for *_, t in tv}
             if not (gu & gv) or eu == ev:
-                continue
+                return
             add(("date", group),
                 Disagreement(kind="date", about=facts[fact_of[i]].statement[:120], fact=fact_id),
                 [_side(u, keys, [t for *_, t in tu]), _side(v, keys, [t for *_, t in tv])])
+
+    seen: set[tuple[int, int]] = set()
+    for f in facts:
+        if len(f.units) < 2 or f.n_sources < 2:
+            continue
+        chosen: dict[tuple[str, str], int] = {}
+        for i in sorted(f.units, key=lambda i: (not (units[i].quantities or units[i].times), i)):
+            k = (str(keys[units[i].uid]["key"]), fold_of(i))
+            if k not in chosen:
+                chosen[k] = i
+            if len(chosen) >= FACT_SIDES_CAP:
+                break
+        members = sorted(chosen.values())
+        for x, i in enumerate(members):
+            if not (units[i].quantities or units[i].times):
+                continue
+            for j in members[x + 1:]:
+                if units[j].quantities or units[j].times:
+                    seen.add((i, j))
+                    check(i, j)
+    first: dict[int, list[int]] = {}
+    for i in range(len(units)):
+        if units[i].quantities or units[i].times:
+            row = int(vectors.row[match_pos[i]])
+            lst = first.setdefault(row, [])
+            if len(lst) < 3:
+                lst.append(i)
+    for r, s_, cos in edges:
+        if cos < TEXT_SAME or r not in first or s_ not in first:
+            continue
+        for i in first[r]:
+            for j in first[s_]:
+                a, b = min(i, j), max(i, j)
+                if (a, b) not in seen and fact_of[a] != fact_of[b]:
+                    seen.add((a, b))
+                    check(a, b)
     return list(merged.values())
 
 

@@ -16,7 +16,7 @@ statement differently (a disagreement to show side by side).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
@@ -90,9 +90,45 @@ def content_stems(text: str, language: str | None, names: bool = True) -> set[st
     return {stem.stemWord(t) for t in toks} if stem is not None else set(toks)
 
 
-def connected(n: int, joined: Callable[[int, int], bool]) -> list[list[int]]:
+POSTING_CAP = 200  # a word shared by more quotes than this does not propose pairs
+
+
+def candidate_pairs(tokens: Sequence[Iterable[Hashable]],
+                    same: Sequence[Hashable] | None = None) -> Iterator[tuple[int, int]]:
+    """Pairs of items sharing a token (blocking, instead of every pair).
+
+    Items with the same ``same`` key (an identical wording) are chained to
+    each other directly; a token carried by more than POSTING_CAP items
+    proposes no pair (two renderings of one statement share rarer words too).
+    """
+    seen: set[tuple[int, int]] = set()
+    if same is not None:
+        first: dict[Hashable, int] = {}
+        for k, key in enumerate(same):
+            if key in first:
+                yield first[key], k
+            else:
+                first[key] = k
+    postings: dict[Hashable, list[int]] = {}
+    for k, toks in enumerate(tokens):
+        for t in set(toks):
+            postings.setdefault(t, []).append(k)
+    for items in postings.values():
+        if len(items) < 2 or len(items) > POSTING_CAP:
+            continue
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                p = (items[a], items[b])
+                if p not in seen:
+                    seen.add(p)
+                    yield p
+
+
+def connected(n: int, joined: Callable[[int, int], bool],
+              pairs: Iterable[tuple[int, int]] | None = None) -> list[list[int]]:
     """The connected components of the pairs of ``range(n)`` that ``joined``
-    accepts (union-find), each in index order, in the order of its first member."""
+    accepts (union-find), each in index order, in the order of its first member.
+    With ``pairs``, only those are tested (see :func:`candidate_pairs`)."""
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -101,10 +137,11 @@ def connected(n: int, joined: Callable[[int, int], bool]) -> list[list[int]]:
             x = parent[x]
         return x
 
-    for x in range(n):
-        for y in range(x + 1, n):
-            if joined(x, y):
-                parent[find(x)] = find(y)
+    if pairs is None:
+        pairs = ((x, y) for x in range(n) for y in range(x + 1, n))
+    for x, y in pairs:
+        if find(x) != find(y) and joined(x, y):
+            parent[find(x)] = find(y)
     groups: dict[int, list[int]] = {}
     for x in range(n):
         groups.setdefault(find(x), []).append(x)
@@ -145,7 +182,9 @@ def match_quotes_across(
         inter = len(ax & ay)
         return bool(inter) and inter / min(len(ax), len(ay)) >= threshold
 
-    groups = [[items[x][:2] for x in g] for g in connected(len(items), joined)]
+    pairs = candidate_pairs([{(it[2], w) for w in it[3]} for it in items],
+                            [(it[2], frozenset(it[3])) for it in items])
+    groups = [[items[x][:2] for x in g] for g in connected(len(items), joined, pairs)]
     return [sorted(g) for g in groups if len({u for u, _ in g}) >= 2]
 
 
@@ -200,7 +239,8 @@ def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
         shared = wi & wj
         return len(shared) >= 2 and len(shared) / min(len(wi), len(wj)) >= MIN_OVERLAP
 
-    return connected(len(quotes), joined)
+    same = [(speaker_key(x.quote), fold_words(x.quote.text or "")) for x in quotes]
+    return connected(len(quotes), joined, candidate_pairs(words, same))
 
 
 def group_story_quotes(quotes: Sequence[StoryQuote]) -> list[list[int]]:

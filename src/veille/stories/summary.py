@@ -1,6 +1,6 @@
 """Extractive summary with citations: LexRank centrality, fact-level MMR.
 
-Centrality is PageRank (networkx) over the story's sentence-similarity graph
+Centrality is PageRank (power iteration, scipy) over the story's sparse sentence-similarity graph
 (continuous LexRank, Erkan & Radev 2004). Selection works on facts, not
 sentences: a fact stated by several outlets is one candidate whose citations
 are every article stating it, so the same statement never appears twice in two
@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from veille.core.views import Fact, SummarySentence
+from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit
 
 MIN_WORDS = 6
@@ -24,6 +25,7 @@ EDGE_MIN = 0.05
 MMR_LAMBDA = 0.7
 REDUNDANT = 0.45
 POSITION_DECAY = 0.5
+DAMPING = 0.85
 
 
 def candidate(u: Unit) -> bool:
@@ -34,19 +36,47 @@ def candidate(u: Unit) -> bool:
     return t[:1].isupper() or t[:1].isdigit() or t[:1] in "«\"“"
 
 
-def lexrank(sim: np.ndarray) -> np.ndarray:
-    n = sim.shape[0]
-    if n == 0:
-        return np.zeros(0)
-    w = np.where(sim >= EDGE_MIN, sim, 0.0)
-    np.fill_diagonal(w, 0.0)
-    # networkx is imported here, not at the top: ~0.15 s of start-up for every
-    # veille command, and only building a story view needs it.
-    import networkx as nx
+def lexrank(vectors: StoryVectors, n_units: int,
+            edges: Sequence[tuple[int, int, float]]) -> np.ndarray:
+    """Continuous LexRank (PageRank, damping 0.85) of the first ``n_units`` texts.
 
-    g = nx.from_numpy_array(w)
-    pr = nx.pagerank(g, weight="weight")
-    return np.array([pr[i] for i in range(n)])
+    Computed on the story's distinct texts with their multiplicity, which is
+    exact for the statement graph where a repeated sentence is one node per
+    article (identical texts link with weight 1): a row's mass is the sum of its
+    units', each unit gets its row's share. Edges are the blocked neighbour
+    pairs at or above EDGE_MIN (a bounded number per text), so the work is
+    linear in the story's size.
+    """
+    if n_units == 0:
+        return np.zeros(0)
+    import scipy.sparse as sp
+
+    rows = vectors.row[:n_units]
+    n_rows = vectors.x.shape[0]
+    m = np.bincount(rows, minlength=n_rows).astype(float)  # text units per row
+    a = [r for r, s_, v in edges if v >= EDGE_MIN and m[r] and m[s_]]
+    b = [s_ for r, s_, v in edges if v >= EDGE_MIN and m[r] and m[s_]]
+    w = [v for r, s_, v in edges if v >= EDGE_MIN and m[r] and m[s_]]
+    sym = sp.coo_matrix((w + w, (a + b, b + a)), shape=(n_rows, n_rows)).tocsr()
+    # transition weights from one unit of row j to all units of row i
+    t = sym @ sp.diags(m)  # t[j, i] = c_ji * m_i
+    t = (t + sp.diags(np.maximum(m - 1.0, 0.0))).tocsr()
+    out_w = np.asarray(t.sum(axis=1)).ravel()  # W_j
+    dangling = out_w == 0
+    inv = np.where(dangling, 0.0, 1.0 / np.where(dangling, 1.0, out_w))
+    p_t = (sp.diags(inv) @ t).T.tocsr()  # column-stochastic over rows with out-weight
+    total = float(n_units)
+    base = m / total
+    p = base.copy()
+    for _ in range(100):
+        dang = float(p[dangling].sum())
+        nxt = (1 - DAMPING) * base + DAMPING * (p_t @ p + dang * base)
+        done = float(np.abs(nxt - p).sum()) < 1e-6 * n_rows
+        p = nxt
+        if done:
+            break
+    per_unit = np.where(m > 0, p / np.where(m > 0, m, 1.0), 0.0)
+    return np.asarray(per_unit[rows], dtype=float)
 
 
 def position_prior(units: Sequence[Unit]) -> np.ndarray:
@@ -80,7 +110,7 @@ def lead_baseline(units: Sequence[Unit], n: int) -> list[Unit]:
 
 def build_summary(
     units: Sequence[Unit],
-    sim: np.ndarray,
+    vectors: StoryVectors,
     centrality: np.ndarray,
     facts: Sequence[Fact],
     keys: Mapping[str, Mapping[str, Any]],
@@ -104,17 +134,18 @@ def build_summary(
         return []
     top = max(c[2] for c in cands) or 1.0
     chosen: list[tuple[int, int, float]] = []
-    pool = list(cands)
-    while pool and len(chosen) < n:
-        def mmr(c: tuple[int, int, float]) -> float:
-            red = max((sim[c[1], s[1]] for s in chosen), default=0.0)
-            return MMR_LAMBDA * c[2] / top - (1 - MMR_LAMBDA) * red
-
-        pick = max(pool, key=mmr)
-        pool.remove(pick)
-        if any(sim[pick[1], s[1]] >= REDUNDANT for s in chosen):
+    rels = np.array([c[2] for c in cands]) / top
+    cand_units = [c[1] for c in cands]
+    red = np.zeros(len(cands))  # highest similarity to a chosen sentence
+    alive = np.ones(len(cands), dtype=bool)
+    while alive.any() and len(chosen) < n:
+        mmr = np.where(alive, MMR_LAMBDA * rels - (1 - MMR_LAMBDA) * red, -np.inf)
+        k = int(np.argmax(mmr))
+        alive[k] = False
+        if red[k] >= REDUNDANT:
             continue
-        chosen.append(pick)
+        chosen.append(cands[k])
+        red = np.maximum(red, vectors.sims(cands[k][1], cand_units))
     chosen.sort(key=lambda c: (units[c[1]].article, units[c[1]].start))
     out = []
     for fi, ui, rel in chosen:

@@ -8,7 +8,7 @@ import numpy as np
 
 from veille.core.records import StoredArticle
 from veille.core.views import Title
-from veille.stories.similarity import similarity_matrix
+from veille.stories.similarity import StoryVectors
 from veille.stories.summary import candidate
 from veille.stories.units import Unit
 
@@ -34,6 +34,7 @@ def choose_title(
     articles: Sequence[StoredArticle],
     units: Sequence[Unit],
     main_language: str | None,
+    vectors: StoryVectors | None = None,
 ) -> Title | None:
     """Candidates are each article's headline, else its first stand-alone
     sentence; the one closest on average to all the story's sentences wins."""
@@ -49,13 +50,16 @@ def choose_title(
             cands.append((lead.text, "lead sentence", a.uid))
     if not cands:
         return None
-    body = [u.text for u in units if not u.caption and
+    body = [i for i, u in enumerate(units) if not u.caption and
             (main_language is None or u.language in (None, main_language))]
     if not body:
-        body = [u.text for u in units]
-    sim = similarity_matrix([c[0] for c in cands] + body)
+        body = list(range(len(units)))
+    if vectors is None:
+        vectors = StoryVectors([u.text for u in units])
     k = len(cands)
-    score = np.asarray(sim[:k, k:].mean(axis=1)).ravel() if body else np.zeros(k)
+    # mean cosine with the body through its centroid: linear in the story's size
+    score = (vectors.centroid_sims(vectors.transform([c[0] for c in cands]), body)
+             if body else np.zeros(k))
     # Headlines are written to be titles; a lead sentence is the fallback for
     # stories whose articles have none. (Leads won on centrality because they
     # are longer, and scraped ones carry page furniture: "CLOSE A group of...")

@@ -11,8 +11,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
-
 from veille.core.model import Analysis
 from veille.core.records import StoredArticle, analysis_from_dict
 from veille.core.views import (
@@ -25,12 +23,12 @@ from veille.core.views import (
     ViewArticle,
     from_plain,
 )
-from veille.stories.facts import build_facts, find_disagreements, score_matrix
+from veille.stories.facts import build_facts, find_disagreements, group_statements
 from veille.stories.graph import build_graph, graph_view
-from veille.stories.similarity import similarity_matrix
+from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import build_speakers
-from veille.stories.summary import build_summary, lexrank
+from veille.stories.summary import EDGE_MIN, build_summary, lexrank
 from veille.stories.timeline import build_timeline
 from veille.stories.title import choose_title
 from veille.stories.units import build_units
@@ -40,7 +38,7 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
-BUILDER = 4
+BUILDER = 5
 
 
 def is_current(view: Mapping[str, Any] | None) -> bool:
@@ -127,23 +125,35 @@ def build_story_view(
     if any(not a.source and not a.url for a in arts):
         missing.append("some articles have no source or URL: each counts as its own source")
 
-    sim = similarity_matrix([u.text for u in units])
-    match_sim = similarity_matrix([u.match_text for u in units])
-    scores = score_matrix(units, match_sim, pub)
-    facts, fact_of = build_facts(units, scores, match_sim, keys, main_lang)
-    central = lexrank(sim) if units else np.zeros(0)
+    # One sparse vector space for the statements and, where quotes make up most
+    # of a sentence, for the quoted words it is matched on (Unit.match_text).
+    extra: list[str] = []
+    match_pos: list[int] = []
+    for i, u in enumerate(units):
+        mt = u.match_text
+        if mt == u.text:
+            match_pos.append(i)
+        else:
+            match_pos.append(len(units) + len(extra))
+            extra.append(mt)
+    vectors = StoryVectors([u.text for u in units] + extra)
+    edges = vectors.neighbours(EDGE_MIN)
+    groups = group_statements(units, vectors, match_pos, edges, pub)
+    facts, fact_of = build_facts(units, groups, vectors, keys, main_lang)
+    central = lexrank(vectors, len(units), edges)
 
-    view.title = choose_title(arts, units, main_lang)
+    view.title = choose_title(arts, units, main_lang, vectors)
     if view.title is None:
         missing.append("no title: no headline or stand-alone sentence")
-    view.summary = build_summary(units, sim, central, facts, keys, main_lang, n=n_sentences)
+    view.summary = build_summary(units, vectors, central, facts, keys, main_lang, n=n_sentences)
     if len(view.summary) < n_sentences:
         missing.append(
             f"summary has {len(view.summary)} of {n_sentences} sentences: not enough "
             "distinct stand-alone sentences"
         )
 
-    disagreements = find_disagreements(units, match_sim, fact_of, facts, keys, pub)
+    disagreements = find_disagreements(units, vectors, match_pos, edges, fact_of, facts, keys,
+                                       pub)
     speakers, quote_dis = build_speakers(units, keys, entities)
     disagreements.extend(from_plain(Disagreement, d) if isinstance(d, Mapping) else d
                          for d in quote_dis)

@@ -1,0 +1,193 @@
+"""Story view build time and memory against the story's size (issue #19).
+
+Stories are assembled from *real analysed articles*: every article of the
+stores given (``veille ingest`` of news-clusters/news_cluster.jsonl, 382
+English articles, and of SemEval-2022 task 8's English and French training
+texts, 687 more; analysed once, then read back from the store). A story of n
+articles takes the first n distinct real articles (news-clusters first, in
+ingest order); beyond the 1,069 distinct ones, articles are copies of them
+under another id and another outlet (as a wire dispatch is run by many
+sites), so the largest stories mix ~1,000 distinct texts with repeated ones.
+
+Each size runs in a fresh child process (peak RSS is that build's, after the
+imports a build needs and one warm-up build of 3 articles), reporting wall
+and CPU seconds of ``build_story_view`` plus its JSON, the peak resident
+memory, and the growth: seconds per article, and the exponent between two
+sizes (1.0 linear; n log n gives ~1.1 over a decade).
+
+With ``--baseline-src DIR`` (a checkout of an earlier ``src/``, e.g.
+``git archive <commit> src | tar -x -C DIR``) the same stories are built by
+that code too, in the same run, for the sizes given by ``--baseline-sizes``.
+
+Run:
+  veille --db /tmp/nc.db ingest ../shared/data/news-clusters/news_cluster.jsonl --no-cluster
+  veille --db /tmp/se.db ingest semeval.jsonl --no-cluster   # see make_semeval_jsonl below
+  .venv/bin/python bench/bench_views.py --stores /tmp/nc.db /tmp/se.db \\
+      --sizes 10 100 1000 5000 [--baseline-src /tmp/base/src --baseline-sizes 10 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("VEILLE_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def make_semeval_jsonl(out: Path, limit: int = 1000) -> Path:
+    """English and French SemEval-2022 task 8 texts (longer than 400 characters,
+    each article once) as a JSONL file for ``veille ingest``."""
+    csv.field_size_limit(10**9)
+    seen: set[str] = set()
+    rows = []
+    with (SHARED / "semeval2022-task8" / "training_set.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            ids = row["pair_id"].split("_")
+            for k in ("1", "2"):
+                lang, text, aid = row[f"lang{k}"], row[f"text{k}"], ids[int(k) - 1]
+                if lang in ("en", "fr") and len(text) > 400 and aid not in seen:
+                    seen.add(aid)
+                    rows.append({"id": f"se-{aid}", "title": text.partition("\n")[0][:200],
+                                 "text": text, "source": f"semeval-{len(rows) % 40}",
+                                 "language": lang, "published": "2020-05-01"})
+    with out.open("w", encoding="utf-8") as fh:
+        for r in rows[:limit]:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return out
+
+
+def load_real(stores: list[str]) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """(article row, analysis JSON) of every article of the stores, in ingest order."""
+    from sqlalchemy import select
+
+    from veille.store import Store
+    from veille.store.schema import analyses, articles
+    from veille.store.story_views import ARTICLE_COLS
+
+    out = []
+    for url in stores:
+        store = Store.open(url, migrate=False)
+        try:
+            with store.connect() as conn:
+                data = {r.article_uid: r.data for r in conn.execute(
+                    select(analyses.c.article_uid, analyses.c.data))}
+                for r in conn.execute(select(*(articles.c[c] for c in ARTICLE_COLS))
+                                      .order_by(articles.c.seq)):
+                    row = dict(r._mapping)
+                    out.append((row, data.get(row["uid"])))
+        finally:
+            store.close()
+    return out
+
+
+def assemble(real: list[tuple[dict[str, Any], dict[str, Any] | None]], n: int
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any] | None]]:
+    arts, ans = [], []
+    for k in range(n):
+        row, an = real[k % len(real)]
+        copy = k // len(real)
+        if copy:
+            row = dict(row, uid=f"{row['uid']}~{copy}",
+                       source=f"{row.get('source') or 'outlet'}-copy{copy}", url=None)
+            an = dict(an, article_uid=row["uid"]) if an else None
+        arts.append(row)
+        ans.append(an)
+    return arts, ans
+
+
+def one(stores: list[str], n: int) -> dict[str, Any]:
+    """In the child: build one story of n articles, measured."""
+    from veille.stories.view import build_story_view
+
+    real = load_real(stores)
+    warm_a, warm_b = assemble(real, 3)
+    build_story_view(warm_a, warm_b, {})
+    arts, ans = assemble(real, n)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    view = build_story_view(arts, ans, {})
+    text = json.dumps(view.to_dict(), ensure_ascii=False)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "n": n, "distinct": min(n, len(real)), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "rss_before_mb": round(rss0, 1), "view_mb": round(len(text.encode()) / 1e6, 2),
+        "facts": len(view.facts), "timeline": len(view.timeline),
+        "disagreements": len(view.disagreements), "notes": view.missing[:3],
+    }
+
+
+def run_child(stores: list[str], n: int, src: str | None, timeout: float) -> dict[str, Any]:
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = src
+    cmd = [sys.executable, __file__, "--one", str(n), "--stores", *stores]
+    try:
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout,
+                             check=False)
+    except subprocess.TimeoutExpired:
+        return {"n": n, "error": f"timed out after {timeout:.0f} s"}
+    if out.returncode != 0:
+        return {"n": n, "error": out.stderr.strip().splitlines()[-1:] or ["failed"]}
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def growth(rows: list[dict[str, Any]]) -> None:
+    ok = [r for r in rows if "cpu_s" in r]
+    for a, b in zip(ok, ok[1:], strict=False):
+        if a["cpu_s"] > 0 and b["n"] > a["n"]:
+            b["exponent"] = round(math.log(b["cpu_s"] / a["cpu_s"]) / math.log(b["n"] / a["n"]),
+                                  2)
+    for r in ok:
+        r["ms_per_article"] = round(1000 * r["cpu_s"] / r["n"], 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--stores", nargs="+", required=True, help="store URLs or SQLite paths")
+    ap.add_argument("--sizes", nargs="+", type=int, default=[10, 100, 1000])
+    ap.add_argument("--baseline-src", default=None)
+    ap.add_argument("--baseline-sizes", nargs="+", type=int, default=[10, 100])
+    ap.add_argument("--timeout", type=float, default=900.0)
+    ap.add_argument("--json", default=str(REPO / "bench" / "results" / "views.json"))
+    ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one is not None:
+        print(json.dumps(one(args.stores, args.one)))
+        return
+    report: dict[str, Any] = {"machine": f"{os.cpu_count()} cores",
+                              "load_avg": os.getloadavg()[0], "rows": [], "baseline": []}
+    for n in args.sizes:
+        report["rows"].append(run_child(args.stores, n, None, args.timeout))
+        print("now", report["rows"][-1], flush=True)
+    growth(report["rows"])
+    if args.baseline_src:
+        for n in args.baseline_sizes:
+            report["baseline"].append(run_child(args.stores, n, args.baseline_src, args.timeout))
+            print("baseline", report["baseline"][-1], flush=True)
+        growth(report["baseline"])
+    print(f"{'n':>6} {'wall s':>8} {'cpu s':>8} {'ms/art':>7} {'exp':>5} {'peak MB':>8}")
+    for label, rows in (("now", report["rows"]), ("baseline", report["baseline"])):
+        for r in rows:
+            if "error" in r:
+                print(f"{label:>9} {r['n']:>6} {r['error']}")
+                continue
+            print(f"{label:>9} {r['n']:>6} {r['wall_s']:>8} {r['cpu_s']:>8} "
+                  f"{r['ms_per_article']:>7} {r.get('exponent', ''):>5} {r['peak_rss_mb']:>8}")
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
