@@ -49,7 +49,7 @@ def make_semeval_jsonl(out: Path, limit: int = 1000) -> Path:
     each article once) as a JSONL file for ``veille ingest``."""
     csv.field_size_limit(10**9)
     seen: set[str] = set()
-    rows = []
+    rows: list[dict[str, Any]] = []
     with (SHARED / "semeval2022-task8" / "training_set.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             ids = row["pair_id"].split("_")
