@@ -310,6 +310,12 @@ class EntityIndex:
         self.records.append(r)
         self._index(r)
 
+    def replace(self, r: EntityRecord) -> None:
+        """Index a new copy of a known record (or a record made elsewhere)."""
+        if r.entity_id not in self.by_id:
+            self.records.append(r)
+        self._index(r)
+
     def find(self, g: _Group) -> tuple[EntityRecord | None, str]:
         """The record ``g`` names, with the evidence; (None, "") when none is certain."""
         label = g.label

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from veille.analyze.corrections import CorrectionRules, apply_rules
 from veille.analyze.linking import EntityIndex, link_entities
 from veille.analyze.pipeline import component_versions
-from veille.core.model import Analysis, DateRange
+from veille.core.model import Analysis, DateRange, EntityRecord
 from veille.core.records import row_dates
 from veille.store import Store
 from veille.store import analyses as q
+from veille.store import corrections as cq
 from veille.store.core import write_lock
 
 Item = tuple[str, str, str | None, DateRange]
@@ -102,8 +104,27 @@ def save_batch(store: Store, results: list[Analysis]) -> None:
         write_lock(conn)
         index = _KNOWN.get(store, conn)
         linked, changed = link_entities(results, index)
+        changed, emptied = _replay_corrections(conn, linked, changed, index)
         q.save_entities(conn, changed)
+        cq.delete_entities(conn, sorted(emptied))
         for an in linked:
             q.save_analysis(conn, an, ANALYSIS_VERSION, COMPONENT_VERSIONS)
         stamp = q.new_entities_stamp(conn)
-    _KNOWN.keep(store, stamp, index)
+    if not emptied:  # an index still holding a deleted record is rebuilt next time
+        _KNOWN.keep(store, stamp, index)
+
+
+def _replay_corrections(conn: Any, linked: list[Analysis], changed: list[EntityRecord],
+                        index: EntityIndex) -> tuple[list[EntityRecord], set[str]]:
+    """Apply people's corrections to what the linker just decided (see
+    :mod:`veille.analyze.corrections`): (records to save, records to delete)."""
+    stored = cq.all_corrections(conn)
+    if not stored:
+        return changed, set()
+    by_id = {r.entity_id: r for r in changed}
+    fixed, emptied = apply_rules(linked, CorrectionRules.build(stored),
+                                 lambda eid: by_id.get(eid) or index.by_id.get(eid))
+    for rec in fixed.values():
+        index.replace(rec)
+    by_id.update(fixed)
+    return [r for eid, r in by_id.items() if eid not in emptied], emptied

@@ -50,15 +50,56 @@ def outdated(conn: Connection, version: str, components: Mapping[str, int]) -> l
 
 
 def delete_analyses(conn: Connection, uids: Sequence[str] | None = None) -> None:
-    """Drop the analyses (and mentions) of ``uids``; of every article if None."""
+    """Drop the analyses (and mentions) of ``uids``; of every article if None.
+
+    The entities keep their ids and names but lose the evidence those mentions
+    gave (counts, votes): re-analysing an article would otherwise count its
+    mentions twice and skew the canonical names and labels derived from them."""
     if uids is None:
+        _unlink(conn, None)
         conn.execute(delete(mentions))
         conn.execute(delete(analyses))
         return
     for i in range(0, len(uids), 500):  # bounded IN lists
         part = list(uids[i:i + 500])
+        _unlink(conn, part)
         conn.execute(delete(mentions).where(mentions.c.article_uid.in_(part)))
         conn.execute(delete(analyses).where(analyses.c.article_uid.in_(part)))
+
+
+def _unlink(conn: Connection, uids: Sequence[str] | None) -> None:
+    """Take the mentions of ``uids`` (all if None) out of their entities' evidence."""
+    query = select(mentions.c.entity_id, mentions.c.text, mentions.c.label, func.count()).where(
+        mentions.c.entity_id.is_not(None)).group_by(mentions.c.entity_id, mentions.c.text,
+                                                    mentions.c.label)
+    if uids is not None:
+        query = query.where(mentions.c.article_uid.in_(list(uids)))
+    taken: dict[str, list[tuple[str, str, int]]] = {}
+    for eid, text, label, n in conn.execute(query):
+        taken.setdefault(eid, []).append((text, label, int(n)))
+    if not taken:
+        return
+    ids = list(taken)
+    rows: list[Any] = []
+    for i in range(0, len(ids), 500):
+        rows.extend(conn.execute(select(entities).where(entities.c.entity_id.in_(ids[i:i + 500]))))
+    for r in rows:
+        counts = dict(r.alias_counts or {})
+        votes = dict(r.label_votes or {})
+        n_mentions = r.n_mentions or 0
+        for text, label, n in taken[r.entity_id]:
+            if text in counts:
+                counts[text] -= n
+                if counts[text] <= 0:
+                    del counts[text]
+            if label in votes:
+                votes[label] = max(0.0, votes[label] - n)
+            n_mentions -= n
+        # the names stay (lookups and corrections name them), only the evidence goes
+        conn.execute(entities.update().where(entities.c.entity_id == r.entity_id).values(
+            alias_counts=counts or {a: 0 for a in (r.aliases or [])}, label_votes=votes,
+            n_mentions=max(0, n_mentions)))
+    new_entities_stamp(conn)  # a writer holding the entities in memory must reload them
 
 
 def all_uids(conn: Connection) -> list[str]:
@@ -76,7 +117,8 @@ def load_entities(conn: Connection) -> list[EntityRecord]:
         out.append(EntityRecord(
             entity_id=r.entity_id, canonical=r.canonical, label=r.label, aliases=aliases,
             n_mentions=r.n_mentions or 0, languages=list(r.languages or []),
-            alias_counts=dict(counts), label_votes=dict(votes)))
+            alias_counts=dict(counts), label_votes=dict(votes),
+            evidence=dict(r.evidence or {})))
     return out
 
 
@@ -108,7 +150,7 @@ def save_entities(conn: Connection, records: Sequence[EntityRecord]) -> None:
         {"entity_id": rec.entity_id, "canonical": rec.canonical, "label": rec.label,
          "aliases": list(rec.aliases), "n_mentions": rec.n_mentions,
          "languages": list(rec.languages), "alias_counts": dict(rec.alias_counts),
-         "label_votes": dict(rec.label_votes)}
+         "label_votes": dict(rec.label_votes), "evidence": dict(rec.evidence)}
         for rec in records
     ])
 

@@ -129,6 +129,8 @@ entities = Table(
     # canonical and label stay the same however articles are batched (0007).
     Column("alias_counts", JSON, nullable=True),
     Column("label_votes", JSON, nullable=True),
+    # surface form -> why it joined this entity, shown on the entity page (0013)
+    Column("evidence", JSON, nullable=True),
 )
 
 mentions = Table(
@@ -276,3 +278,23 @@ story_snapshots = Table(
     Column("taken_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("story_id", "viewer", name="uq_snapshot_story_viewer"),
 )
+
+# People's corrections of the entity linking, replayed by every later linking
+# (veille.analyze.corrections) so re-analysis never undoes them (0013).
+entity_corrections = Table(
+    "entity_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # merge / split / detach / rename
+    Column("entity_id", String(256), nullable=False),
+    Column("target_id", String(256), nullable=True),
+    Column("name", Text, nullable=True),
+    Column("aliases", JSON, nullable=False),
+    Column("article_uid", String(512), nullable=True),
+    Column("start", Integer, nullable=True),
+    Column("end", Integer, nullable=True),
+    Column("author", String(128), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_entity_corrections_entity", entity_corrections.c.entity_id)

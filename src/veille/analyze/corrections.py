@@ -1,0 +1,208 @@
+"""Replaying people's corrections of the entity linking on analyses.
+
+The linker decides from names and context; a person who knows better says
+"these two are one", "this one is two", "not this mention" or "call it so".
+Those corrections are stored (``store/corrections.py``) and replayed by this
+module on every batch the linker links (``analyze/service.save_batch``) and on
+the stored analyses they touch when they are made
+(``services/corrections.py``). One function does both, so a correction means
+the same thing whether it came before or after an article: re-analysis and
+``analyze --outdated`` can never undo it.
+
+Rules work on the linker's output, mention by mention, and move the evidence
+the linker keeps (surface-form counts, label votes) with each mention, so an
+entity's canonical name and label stay what the linker would derive from its
+mentions, except a name a person pinned.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from veille.analyze import names
+from veille.analyze.linking import canonical_name, vote_label
+from veille.core.model import Analysis, EntityCorrection, EntityRecord, Mention
+
+#: merges chained longer than this are a cycle or a corrupted table
+MAX_CHAIN = 64
+
+
+@dataclass
+class CorrectionRules:
+    """All stored corrections, indexed for replay."""
+
+    merged: dict[str, str] = field(default_factory=dict)  # absorbed id -> the id it went to
+    splits: dict[str, list[tuple[set[str], str, int]]] = field(default_factory=dict)
+    split_from: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # new id -> (old, names)
+    detached: dict[tuple[str, int, int], set[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # entity id -> pinned canonical name
+    why: dict[str, str] = field(default_factory=dict)  # entity id -> latest evidence line
+
+    @classmethod
+    def build(cls, corrections: Iterable[EntityCorrection]) -> CorrectionRules:
+        """Index corrections in the order they were made (ids ascending): a later
+        correction sees the state the earlier ones left."""
+        rules = cls()
+        for c in sorted(corrections, key=lambda c: c.id or 0):
+            eid = rules.resolve(c.entity_id)
+            line = _evidence_line(c)
+            if c.action == "merge" and c.target_id:
+                target = rules.resolve(c.target_id)
+                if target != eid:
+                    rules.merged[eid] = target
+                    rules.why[target] = line
+            elif c.action == "split" and c.target_id:
+                keys = {names.key(a) for a in c.aliases} - {""}
+                rules.splits.setdefault(eid, []).append((keys, c.target_id, c.id or 0))
+                rules.split_from[c.target_id] = (eid, keys)
+                rules.why[c.target_id] = line
+                if c.name:
+                    rules.names[c.target_id] = c.name
+            elif c.action == "detach" and c.article_uid is not None and c.start is not None \
+                    and c.end is not None:
+                rules.detached.setdefault((c.article_uid, c.start, c.end), set()).add(eid)
+            elif c.action == "rename" and c.name:
+                rules.names[eid] = c.name
+                rules.why[eid] = line
+        return rules
+
+    def __bool__(self) -> bool:
+        return bool(self.merged or self.splits or self.detached or self.names)
+
+    def resolve(self, entity_id: str) -> str:
+        """The id ``entity_id`` lives on as after merges."""
+        seen = 0
+        while entity_id in self.merged and seen < MAX_CHAIN:
+            entity_id = self.merged[entity_id]
+            seen += 1
+        return entity_id
+
+
+def _evidence_line(c: EntityCorrection) -> str:
+    who = c.author or "a user"
+    when = f" on {c.created_at[:10]}" if c.created_at else ""
+    ref = f" (correction #{c.id})" if c.id is not None else ""
+    return f"{c.action} by {who}{when}{ref}"
+
+
+def target_of(rules: CorrectionRules, article_uid: str, m: Mention) -> str | None:
+    """The entity ``m`` belongs to once every correction is applied."""
+    if m.entity_id is None:
+        return None
+    eid = rules.resolve(m.entity_id)
+    for keys, new_id, _ in rules.splits.get(eid, ()):
+        if names.key(m.text) in keys:
+            eid = rules.resolve(new_id)
+    if eid in rules.detached.get((article_uid, m.start, m.end), ()):
+        return None
+    return eid
+
+
+def apply_rules(
+    analyses: Sequence[Analysis],
+    rules: CorrectionRules,
+    record: Callable[[str], EntityRecord | None],
+) -> tuple[dict[str, EntityRecord], set[str]]:
+    """Move each mention to the entity the corrections say it is, in place.
+
+    ``record(id)`` gives the current record of an entity (or None). Returns
+    the records changed (copies: the caller's are never modified) and the
+    ids left with no mention after a merge (rows to delete).
+    """
+    changed: dict[str, EntityRecord] = {}
+
+    def get(eid: str) -> EntityRecord | None:
+        if eid not in changed:
+            rec = record(eid)
+            if rec is None:
+                return None
+            changed[eid] = copy.deepcopy(rec)
+        return changed[eid]
+
+    if not rules:
+        return {}, set()
+    def names_of(eid: str) -> set[str]:
+        rec = record(eid)
+        return {names.key(a) for a in rec.aliases} if rec is not None else set()
+
+    for an in analyses:
+        for m in an.entities:
+            new = target_of(rules, an.article_uid, m)
+            if new in rules.split_from:
+                # the linker may attach a whole local group (full name, surname,
+                # patronymic) to the split-off entity through the one name it
+                # now owns; the group's other names stay where the split left them
+                old_id, keys = rules.split_from[new]
+                key = names.key(m.text)
+                if key not in keys and key in names_of(rules.resolve(old_id)):
+                    new = rules.resolve(old_id)
+            if new == m.entity_id:
+                continue
+            old = get(m.entity_id) if m.entity_id else None
+            dest = get(new) if new else None
+            if new is not None and dest is None:
+                continue  # a correction naming an entity that is gone: keep the linker's
+            label = m.model_label or m.label
+            if old is not None:
+                _take(old, m.text, label)
+            if dest is not None:
+                dest.alias_counts[m.text] = dest.alias_counts.get(m.text, 0) + 1
+                dest.label_votes[label] = dest.label_votes.get(label, 0.0) + 1.0
+                dest.n_mentions += 1
+                if an.language and an.language not in dest.languages:
+                    dest.languages.append(an.language)
+                why = rules.why.get(dest.entity_id)
+                if why:
+                    dest.evidence.setdefault(m.text, why)
+            m.entity_id = new
+    for eid in list(rules.names):
+        if eid in changed or record(eid) is not None:
+            got = get(eid)
+            if got is not None and got.canonical != rules.names[eid]:
+                got.canonical = rules.names[eid]
+    for rec in changed.values():
+        rec.aliases = sorted(rec.alias_counts)
+        if rec.alias_counts:
+            rec.canonical = rules.names.get(rec.entity_id) or canonical_name(rec.alias_counts)
+            rec.label = vote_label(rec.label_votes)
+    emptied = {eid for eid, rec in changed.items() if rec.n_mentions <= 0 and eid in rules.merged}
+    _relabel(analyses, lambda eid: changed.get(eid) or record(eid))
+    return changed, emptied
+
+
+def _take(rec: EntityRecord, text: str, label: str) -> None:
+    left = rec.alias_counts.get(text, 0) - 1
+    if left > 0:
+        rec.alias_counts[text] = left
+    else:
+        rec.alias_counts.pop(text, None)
+        rec.evidence.pop(text, None)
+    votes = rec.label_votes.get(label, 0.0) - 1.0
+    if votes > 0:
+        rec.label_votes[label] = votes
+    else:
+        rec.label_votes.pop(label, None)
+    rec.n_mentions = max(0, rec.n_mentions - 1)
+
+
+def _relabel(analyses: Sequence[Analysis], record: Callable[[str], EntityRecord | None]) -> None:
+    """Mentions and quote speakers carry their entity's canonical name and label."""
+    for an in analyses:
+        spans: dict[tuple[int, int], Mention] = {}
+        for m in an.entities:
+            spans[(m.start, m.end)] = m
+            rec = record(m.entity_id) if m.entity_id else None
+            if rec is not None:
+                m.canonical = rec.canonical
+                m.label = rec.label
+            elif m.entity_id is None:
+                m.canonical = None
+        for q in an.quotes:
+            if q.speaker_start is None:
+                continue
+            sm = spans.get((q.speaker_start, q.speaker_end or -1))
+            if sm is not None:
+                q.speaker_entity_id = sm.entity_id
+                q.speaker_canonical = sm.canonical if sm.entity_id else None
