@@ -62,3 +62,6 @@ class NumberWords:
     #: ("trois cinquiemes") are read through text2num's ordinals
     fraction_words: dict[str, float] = field(default_factory=dict)
     negative_words: Words = ()  # "negatif un": -1
+    measure_links: Words = ()  # "34 inches of snow": a measure's noun comes after these
+    fraction_links: Words = ()  # "deux tiers des", "half the": between a fraction and its noun
+    time_nouns: Words = ()  # "87 ans", "five years old": left by the time grammar, an age

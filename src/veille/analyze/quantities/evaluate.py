@@ -83,7 +83,7 @@ def _noun_ok(gold: str | None, ours: str | None) -> bool:
         return not ours
     if not ours:
         return False
-    return gold.lower().split()[-1] in ours.lower().replace("-", " ").split()
+    return gold.lower().replace("-", " ").split()[-1] in ours.lower().replace("-", " ").split()
 
 
 def evaluate_gold(gold_file: Path, data: Path) -> dict[str, Any]:

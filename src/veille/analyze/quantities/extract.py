@@ -96,6 +96,9 @@ class _Grammar:
     noun_links: frozenset[str]
     bounds: BoundWords
     fractions: FractionGrammar
+    unit_noun_link: re.Pattern[str]
+    fraction_link: re.Pattern[str]
+    time_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -127,7 +130,7 @@ def _grammar(code: str) -> _Grammar:
         rf"(?:\s*(?P<sc1>{scale})(?![a-z]))?"
         rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?(?P<n2>{num})"
         rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
-        rf"(?:\s*{alt(u(lambda p: p.unit_links))}?(?P<unit>{unit_rx})(?![a-z\d]))?"
+        rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"
     )
     return _Grammar(
         own=own or _EMPTY,
@@ -154,6 +157,11 @@ def _grammar(code: str) -> _Grammar:
         noun_links=frozenset(u(lambda p: p.noun_links)),
         bounds=bound_words(packs),
         fractions=fraction_grammar(packs),
+        unit_noun_link=re.compile(
+            rf"\s+(?:{alt(u(lambda p: p.measure_links))})(?:(?<=')|(?![\w]))\s*"),
+        fraction_link=re.compile(
+            rf"\s+(?:{alt(u(lambda p: p.fraction_links))})(?:(?<=')|(?![\w]))\s*"),
+        time_nouns=frozenset(u(lambda p: p.time_nouns)),
     )
 
 
@@ -346,7 +354,8 @@ def extract_quantities(
         v1 = _to_number(n1_text, gr, code)
         if v1 is None:
             continue
-        if m.group("neg"):
+        negative = bool(m.group("neg")) and not words_only  # "- Quatre mineurs": a bullet
+        if negative:
             v1 = -v1
         sc1, sc2 = _scale(m.group("sc1"), gr), _scale(m.group("sc2"), gr)
         v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
@@ -378,7 +387,7 @@ def extract_quantities(
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
         if m.group("cur1") and m.start("cur1") < start:
             start = m.start("cur1")
-        if m.group("neg") and m.start("neg") < start:
+        if negative and m.start("neg") < start:
             start = m.start("neg")  # "-30": the sign is part of the number
         if m.group("cur1") is None and text[start : start + 1].isspace():
             start += 1
@@ -399,7 +408,10 @@ def extract_quantities(
                 sm = gr.scale_link.match(folded, end)
                 if sm:
                     stop = sm.end()  # "trois millions de personnes"
-        if unit is None or unit_raw is None:
+        link = gr.unit_noun_link.match(folded, stop) if unit is not None else None
+        if link is not None:
+            stop = link.end()  # "34 inches of snow": what is measured
+        if unit is None or link is not None:
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
             n, nstop = (
@@ -434,6 +446,10 @@ def extract_quantities(
                 noun=noun,
                 of_total=of_total,
                 note=note,
+                # "Poutine, 70 ans": what the time grammar left of "N ans" is an age (a
+                # duration with a preposition, "pendant 15 mois", is a time expression)
+                kind="age" if noun is not None
+                and fold_same_length(noun.split()[0]).lower() in gr.time_nouns else "count",
             )
         )
     for f in fractions:
@@ -447,7 +463,7 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
     """A fraction and what it is a fraction of ("deux tiers des électeurs"); one with
     nothing after it is kept for number benchmarks only (``sentence`` -1 drops it)."""
     stop = f.end
-    pn = gr.partitive_noun.match(folded, stop) or gr.scale_link.match(folded, stop)
+    pn = gr.fraction_link.match(folded, stop)
     if pn:
         stop = pn.end()
     noun, end = (_noun_from_doc(doc, stop, gr) if doc is not None
@@ -491,6 +507,13 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True
     if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
         return True  # "01/588 77-256": a phone number
+    if re.match(r"^[A-JL-Z]\b", after):
+        return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
+    if before.endswith("/"):
+        return True  # 24/7, "11/30" slideshow counters: a ratio's second part
+    if re.search(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})\s$",
+                 text[max(0, s - 12) : s]):
+        return True  # "NGC 346", "AngoSat 1": a number after a capitalised code names it
     if before.endswith("^") or after.startswith("^"):
         return True  # 10^400: a power, not a count
     return bool(re.match(r"^[.:/]\d", after))  # phone numbers, clock times, fractions

@@ -24,6 +24,8 @@ from veille.analyze.temporal.lexicon import NUMBER_WORDS, parse_number
 from veille.lang.number_words import NumberWords
 
 _VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # values from unicodedata.numeric
+#: a singular ordinal followed by a word other than a partitive is an adjective
+_ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!(?:de|des|du|d'|of|the)\b)[a-z]")
 _ORDINAL_DIGITS = re.compile(r"(\d+)\s*(?:[a-zè]+)$")
 
 
@@ -39,6 +41,7 @@ class FractionGrammar:
     rx: re.Pattern[str]
     words: dict[str, float]
     languages: tuple[str, ...]
+    scale_values: dict[str, float]
 
 
 def _alt(words: list[str]) -> str:
@@ -46,8 +49,8 @@ def _alt(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=8)
-def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...]
-             ) -> re.Pattern[str]:
+def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
+             scales: str) -> re.Pattern[str]:
     num = rf"(?:\d+|(?:{NUMBER_WORDS})(?![a-z]))"
     fw = _alt([w for w, _ in words_key])
     ordinal = r"(?:[a-z]+[\s-]+(?:et[\s-]+)?)?[a-z]+(?:ieme|th)s?"
@@ -57,12 +60,14 @@ def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...]
         # 2 1/4, 3/4 (a date or a score has a second slash or a larger numerator)
         rf"(?:(?P<dwhole>\d+)\s+)?(?P<dnum>\d+)/(?P<dden>\d+)(?![\d/])"
         rf"|(?:(?P<vwhole>\d+)\s*)?(?P<vulgar>[{_VULGAR}])"
+        # half a million, un demi-million
+        rf"|(?P<scaled>{fw})[\s-]+(?:(?:a|an|un|une)\s+)?(?P<scale>{scales})(?![a-z])"
         # un et demi, trois et un cinquieme, cent et trois quarts
         rf"|(?:(?P<whole>{num})\s+(?:{joiner})\s+)?"
         rf"(?:(?P<num>{num})[\s-]+(?P<den>{fw}|{ordinal})(?![a-z])"
         rf"|(?P<half>demie?)(?![a-z-]))"
-        # la moitie des, half of: a fraction word alone, before its partitive
-        rf"|(?:la\s+|a\s+|le\s+)?(?P<alone>{fw})(?=\s+(?:de|des|du|d'|of)\b)"
+        # la moitie des, half of, half the: a fraction word alone, before its partitive
+        rf"|(?:la\s+|a\s+|le\s+)?(?P<alone>{fw})(?=\s+(?:de|des|du|d'|of|the)\b)"
         rf")",
     )
 
@@ -74,7 +79,10 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
             words.setdefault(k, v)
     joiners = tuple(dict.fromkeys(j for p in packs for j in p.joiners))
     langs = tuple(p.text2num_language for p in packs if p.text2num_language)
-    return FractionGrammar(_compile(tuple(sorted(words.items())), joiners), words, langs)
+    scale_values = {k: v for p in packs for k, v in p.scale_values.items() if v >= 1e3}
+    scales = _alt([k + "s" for k in scale_values] + list(scale_values))
+    return FractionGrammar(_compile(tuple(sorted(words.items())), joiners, scales), words,
+                           langs, scale_values)
 
 
 def _denominator(raw: str, folded: str, gr: FractionGrammar, own: str) -> float | None:
@@ -111,6 +119,11 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
             value = unicodedata.numeric(m.group("vulgar"))
             if m.group("vwhole"):
                 value += float(m.group("vwhole"))
+        elif m.group("scaled"):
+            scale = m.group("scale").rstrip("s")
+            value = gr.scale_values.get(scale, 0.0) / gr.words[m.group("scaled")]
+            if not value:
+                continue
         elif m.group("alone"):
             value = 1.0 / gr.words[m.group("alone")]
         else:
@@ -122,6 +135,8 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                                    language)
                 if num is None or den is None or den < 2:
                     continue
+                if m.group("den") not in gr.words and _ORDINAL_BEFORE_NOUN.match(folded, m.end()):
+                    continue  # "une cinquième personne": an ordinal, not a fifth
                 n, d = num, den
             value = n / d
             if m.group("whole"):

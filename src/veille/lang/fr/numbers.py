@@ -100,4 +100,9 @@ WORDS = NumberWords(
     fraction_words={"demi": 2.0, "demie": 2.0, "demis": 2.0, "tiers": 3.0, "quart": 4.0,
                     "quarts": 4.0, "moitie": 2.0},
     negative_words=("negatif", "negative"),
+    measure_links=("de", "d'"),
+    fraction_links=("des", "du", "de la", "de l'", "d'entre les", "de", "d'"),
+    time_nouns=("an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours",
+                "heure", "heures", "minute", "minutes", "seconde", "secondes", "decennie",
+                "decennies", "siecle", "siecles"),
 )
