@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import typer
 import uvicorn
@@ -13,10 +14,24 @@ from rich.markup import escape
 
 from veille import export as ex
 from veille.analyze.lookup import find_entities
-from veille.cli.base import app, console, fail, open_store, print_json, printable
+from veille.cli.base import (
+    ID_MAX,
+    app,
+    console,
+    fail,
+    open_store,
+    print_json,
+    printable,
+    say,
+    settings_of,
+)
+from veille.export import story as story_export
+from veille.export.story import STORY_FORMATS
 from veille.search.index import ensure_indexed
 from veille.search.query import Filters, QueryError, search
+from veille.store import story_aliases
 from veille.store.analyses import load_entities
+from veille.stories.service import get_story_view
 
 KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
 FORMATS = ("json", "jsonl", "csv", "parquet")
@@ -62,32 +77,86 @@ def serve(
 @app.command("export")
 def export_cmd(
     ctx: typer.Context,
-    kind: str = typer.Argument(..., help="|".join(KINDS)),
-    fmt: str = typer.Option("jsonl", "--format", help="|".join(FORMATS)),
+    kind: str = typer.Argument(..., help="|".join((*KINDS, "story"))),
+    story_id: int = typer.Argument(None, min=1, max=ID_MAX, show_default=False,
+                                   help="With `story`: the story's id (a merged id is followed)."),
+    fmt: str = typer.Option(None, "--format", show_default=False,
+                            help=f"Tables: {'|'.join(FORMATS)} (default jsonl). "
+                                 f"A story: {'|'.join(STORY_FORMATS)} (default md)."),
     output: str = typer.Option("-", "--output", "-o", help="File to write (- for standard output)."),
+    base_url: str = typer.Option(
+        None, "--base-url", show_default=False,
+        help="Address of `veille serve` for the links in a story report and the stories CSV "
+             "(default: $VEILLE_PUBLIC_URL; unset, links are paths like /stories/12)."),
 ) -> None:
-    """Export stories, articles, entities or quotes as JSON, JSONL, CSV or Parquet."""
+    """Export stories, articles, entities or quotes as JSON, JSONL, CSV or Parquet; or one
+    story as a Markdown or HTML report, or its timeline or quotes as CSV
+    (`veille export story 12 --format html -o story.html`).
+
+    The stories CSV has flat columns for spreadsheets (id, title, dates, size, sources,
+    languages, first summary sentence, page URL); JSON, JSONL and Parquet keep every field."""
+    base = (base_url if base_url is not None else settings_of(ctx).public_url) or ""
+    if kind == "story":
+        _export_story(ctx, story_id, fmt or "md", output, base)
+        return
     if kind not in KINDS:
-        fail(f"KIND must be one of {', '.join(KINDS)}, not {kind!r}")
+        fail(f"KIND must be one of {', '.join((*KINDS, 'story'))}, not {kind!r}")
+    if story_id is not None:
+        fail(f"a story id is only taken by `veille export story ID`, not by {kind!r}")
+    fmt = fmt or "jsonl"
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
         fail("parquet is binary: give --output FILE or redirect standard output")
-    if output != "-" and not Path(output).parent.is_dir():
-        fail(f"--output: the folder {Path(output).parent} does not exist")
+    _check_output(output)
     store = open_store(ctx)
     with store.connect() as conn:
         if output == "-":
-            ex.export(conn, kind, fmt, sys.stdout.buffer)
+            ex.export(conn, kind, fmt, sys.stdout.buffer, base_url=base)
             sys.stdout.buffer.flush()
         else:
-            try:
-                fh = Path(output).open("wb")  # noqa: SIM115 - closed by the with below
-            except OSError as exc:
-                fail(f"--output: cannot write {output}: {exc.strerror or exc}")
-            with fh:
-                ex.export(conn, kind, fmt, fh)
+            with _open_output(output) as fh:
+                ex.export(conn, kind, fmt, fh, base_url=base)
             console.print(f"wrote {escape(output)}", highlight=False)
+
+
+def _check_output(output: str) -> None:
+    if output != "-" and not Path(output).parent.is_dir():
+        fail(f"--output: the folder {Path(output).parent} does not exist")
+
+
+def _open_output(output: str) -> BinaryIO:
+    try:
+        return Path(output).open("wb")  # noqa: SIM115 - the caller closes it
+    except OSError as exc:
+        fail(f"--output: cannot write {output}: {exc.strerror or exc}")
+
+
+def _export_story(ctx: typer.Context, story_id: int | None, fmt: str, output: str, base: str) -> None:
+    """One story's report or CSV; a merged id is followed (and said on stderr)."""
+    if story_id is None:
+        fail("export story needs the story's id: veille export story ID")
+    if fmt not in STORY_FORMATS:
+        fail(f"--format for a story must be one of {', '.join(STORY_FORMATS)}, not {fmt!r}")
+    _check_output(output)
+    store = open_store(ctx)
+    with store.connect() as conn:
+        found = story_aliases.resolve(conn, story_id)
+    if found is None:
+        fail(f"no story {story_id}", code=1)
+    if found.merged:
+        say(found.message())
+    view = get_story_view(store, found.story_id)
+    if view is None:
+        fail(f"no story {story_id}", code=1)
+    data = story_export.render(fmt, found.story_id, view, base).encode("utf-8")
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    with _open_output(output) as fh:
+        fh.write(data)
+    console.print(f"wrote {escape(output)}", highlight=False)
 
 
 @app.command("search")
