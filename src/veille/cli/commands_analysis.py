@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from veille.analyze.service import drop_for_reanalysis
-from veille.cli.base import app, make_progress, open_store, print_json
+from veille.cli.base import app, make_progress, open_store, print_json, say
 from veille.services.pipeline import analyse_pending
 
 
@@ -34,4 +34,4 @@ def analyze(
     if json_out:
         print_json(result)
     else:
-        typer.echo(f"analyse: {result['analyzed']} articles analysed")
+        say(f"analyse: {result['analyzed']} articles analysed")  # a message: stderr, as ingest's

@@ -230,6 +230,9 @@ def rejects(
     if json_out:
         print_json(rows)
         return
+    if not rows:
+        say("no rejected record")
+        return
     table = Table("code", "where", "reason")
     for r in rows:
         where = f"{r['origin']}:{r['line']}" if r["line"] is not None else r["origin"]

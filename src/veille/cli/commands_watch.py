@@ -9,7 +9,6 @@ import threading
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from sqlalchemy import update
 
@@ -20,6 +19,7 @@ from veille.cli.base import (
     console,
     fail,
     open_store,
+    out_console,
     plain,
     print_json,
     printable,
@@ -207,6 +207,9 @@ def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json
     if json_out:
         print_json(rows)
         return
+    if not rows:
+        say("no source: add one with `veille source add URL`")
+        return
     table = Table("id", "url", "name", "every", "next due", "failures", "last error")
     for r in rows:
         table.add_row(str(r["id"]), plain(r["url"]), plain(r["name"] or ""),
@@ -214,7 +217,7 @@ def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json
                       r["next_due"].isoformat(timespec="seconds") if r["next_due"] else "now",
                       str(r["failures"]), plain(r["last_error"] or ""))
 
-    Console().print(table)
+    out_console().print(table)
 
 
 @source_app.command("remove")
@@ -223,6 +226,7 @@ def source_remove(ctx: typer.Context, ref: str = typer.Argument(..., help="Sourc
     with open_store(ctx).begin() as conn:
         if not remove_source(conn, ref):
             fail(f"no source {ref!r}", 1)
+    say("source removed: ", plain(ref))
 
 
 # --- watchlists ---------------------------------------------------------------------
@@ -253,12 +257,15 @@ def watchlist_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--j
     if json_out:
         print_json(rows)
         return
+    if not rows:
+        say("no watchlist: add one with `veille watchlist add NAME`")
+        return
     table = Table("id", "name", "entities", "queries", "channels")
     for r in rows:
         table.add_row(str(r["id"]), plain(r["name"]), plain(", ".join(r["entities"])),
                       plain(", ".join(r["queries"])), plain(", ".join(r["channels"])))
 
-    Console().print(table)
+    out_console().print(table)
 
 
 @watchlist_app.command("remove")
@@ -266,6 +273,7 @@ def watchlist_remove(ctx: typer.Context, name: str = typer.Argument(...)) -> Non
     with open_store(ctx).begin() as conn:
         if not remove_watchlist(conn, name):
             fail(f"no watchlist {name!r}", 1)
+    say("watchlist removed: ", plain(name))
 
 
 @app.command()
@@ -283,6 +291,8 @@ def alerts(
         return
     for r in rows:
         _line(f"{r['created_at'][:19]}  #{r['id']}  {describe(r['payload'])}")
+    if not rows:
+        say("no alert yet")
 
 
 @app.command()
@@ -302,11 +312,11 @@ def updates(
                                         help="List every story, changed since your last look or not."),
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Stories that gained articles since you last looked (the look moves your cursor,
-    unless --peek), or what changed in one story.
+    """Stories that gained articles since you last looked, or what changed in one story.
 
-    Articles count as new whoever added them: `veille ingest`, a `watch` pass, the API.
-    The first look with a cursor name shows every story."""
+    Each look moves your cursor to the newest article, unless --peek. Articles count
+    as new whoever added them: `veille ingest`, a `watch` pass, the API. The first
+    look with a cursor name shows every story."""
     if not 0 < len(cursor) <= MAX_CURSOR_NAME:
         fail(f"--cursor: a name of 1 to {MAX_CURSOR_NAME} characters, not {cursor!r}")
     store = open_store(ctx)
