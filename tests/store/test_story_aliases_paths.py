@@ -112,3 +112,13 @@ def test_api_answers_with_the_new_id(client: TestClient, merged: Merged) -> None
     assert "merged_into" not in direct
     missing = client.get(f"/api/stories/{merged.gone + merged.into + 50}")
     assert missing.status_code == 404
+
+
+def test_exports_follow_a_merged_id(client: TestClient, merged: Merged) -> None:
+    res = CliRunner().invoke(app, ["--db", merged.db, "export", "story", str(merged.gone)])
+    assert res.exit_code == 0 and res.stdout.startswith("# ")
+    assert f"story {merged.gone} was merged into story {merged.into}" in res.stderr
+    assert f"/stories/{merged.into}" in res.stdout
+    r = client.get(f"/api/stories/{merged.gone}/export", params={"format": "md"})
+    assert r.status_code == 200 and f'veille-story-{merged.into}.md' in r.headers["content-disposition"]
+    assert r.headers["content-location"].startswith(f"/api/stories/{merged.into}/export")
