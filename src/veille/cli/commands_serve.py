@@ -9,28 +9,35 @@ from typing import BinaryIO
 
 import typer
 import uvicorn
-from rich.console import Console
 from rich.markup import escape
 
 from veille import export as ex
-from veille.analyze.lookup import find_entities
 from veille.cli.base import (
     ID_MAX,
     app,
+    check_sort,
     console,
+    entity_option,
     fail,
+    language_option,
     open_store,
+    out_console,
     print_json,
     printable,
+    resolve_filters,
     say,
     settings_of,
+    since_option,
+    sort_option,
+    source_option,
+    until_option,
 )
 from veille.export import story as story_export
 from veille.export.story import STORY_FORMATS
 from veille.search.index import ensure_indexed
-from veille.search.query import Filters, QueryError, search
+from veille.search.query import QueryError, search
+from veille.services.queries import SEARCH_SORTS, search_filters
 from veille.store import story_aliases
-from veille.store.analyses import load_entities
 from veille.stories.service import get_story_view
 
 KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
@@ -163,26 +170,25 @@ def _export_story(ctx: typer.Context, story_id: int | None, fmt: str, output: st
 def search_cmd(
     ctx: typer.Context,
     query: str = typer.Argument(..., help='Words (all must match), "a phrase", -excluded.'),
-    source: str = typer.Option(None, help="Only this source."),
-    language: str = typer.Option(None, help="Only this language."),
-    entity: str = typer.Option(None, help="Only articles mentioning this entity (id or name)."),
+    source: str = source_option(),
+    language: str = language_option(),
+    entity: str = entity_option(),
     limit: int = typer.Option(10, min=1, max=100, help="How many results."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (with facets)."),
+    since: str = since_option(),
+    until: str = until_option(),
+    sort: str = sort_option(SEARCH_SORTS, "relevance"),
 ) -> None:
     """Full-text search over articles (stemmed French/English, BM25 ranking)."""
+    check_sort(sort, SEARCH_SORTS)
     store = open_store(ctx)
     ensure_indexed(store)
     with store.connect() as conn:
-        if entity:  # a name -> its entity id; an ambiguous name lists the candidates
-            found = find_entities(entity, load_entities(conn))
-            if len(found) != 1:
-                fail(f"entity {entity!r}: " + ("; ".join(f"{r.entity_id} ({r.canonical})" for r in found)
-                                                 if found else "no entity by that name or id"))
-                return
-            entity = found[0].entity_id
+        filters = resolve_filters(conn, since=since, until=until, language=language,
+                                  source=source, entity=entity)
         try:
-            res = search(conn, query, Filters(source=source, language=language, entity=entity),
-                         limit=limit, facets=json_out)
+            res = search(conn, query, search_filters(filters), limit=limit, facets=json_out,
+                         order=sort)
         except QueryError as exc:
             fail(str(exc))
             return
@@ -191,8 +197,8 @@ def search_cmd(
         print_json(res)
         return
     # emoji=False: a ":100:" in a title stays text; printable(): no control characters.
-    out = Console(emoji=False, highlight=False)
-    out.print(f"{res['total']} article(s)", highlight=False)
+    out = out_console()
+    out.print(f"{res['total']} article(s)")  # the total is part of the answer: stdout
     for r in res["results"]:
         snip = r["snippet"]
         text, pos, parts = snip["text"].replace("\n", " "), 0, []
@@ -203,6 +209,7 @@ def search_cmd(
         parts.append(escape(printable(text[pos:])))
         out.print(f"[bold]{escape(printable(r['title'] or r['id']))}[/bold]  "
                   f"[dim]{escape(printable(r['id']))} · {escape(printable(r['source'] or '?'))} · "
-                  f"{escape(printable(r['published'] or 'undated'))}[/dim]")
+                  f"{escape(printable(r['published'] or 'undated'))} · "
+                  f"{escape(printable(r['language'] or '?'))}[/dim]")
         out.print(("… " if snip.get("prefix") else "") + "".join(parts).replace("\n", " ")
                   + (" …" if snip.get("suffix") else ""))
