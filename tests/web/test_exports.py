@@ -132,3 +132,25 @@ def test_hostile_csv_cells_are_data(xss_client: TestClient) -> None:
             assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values() if v)
     assert PAYLOAD_TEXT  # the payload the fixture ingested
     assert PAYLOAD_TITLE
+
+
+def test_fact_and_quote_links_land_on_the_story_page(client: TestClient, story_id: int) -> None:
+    """Every fact and quote link of the report names an anchor of the story
+    page, and so does every statement of a fact and every wording of a quote
+    (a link made from any of them survives a regrouping)."""
+    from veille.export import links
+
+    page = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
+    ids = set(page.xpath("//@id"))
+    doc = lxml.html.fromstring(_export(client, story_id, "html").text)
+    targets = [urlsplit(a.get("href")) for a in doc.xpath("//a[.='link']")]
+    assert targets
+    for t in targets:
+        assert t.path == f"/stories/{story_id}" and t.fragment in ids, t
+    view = _view(client, story_id)
+    for f in view["facts"]:
+        if f["n_sources"] > 1:
+            assert {links.statement_anchor(m) for m in f["members"]} <= ids
+    for sp in view["speakers"]:
+        for q in sp["quotes"]:
+            assert {links.rendering_anchor(r) for r in q["renderings"]} <= ids

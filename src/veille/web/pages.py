@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from veille.export import links
 from veille.search.query import QueryError, parse
 from veille.search.snippets import hit_spans
 from veille.store import quotes as quote_data
@@ -56,7 +57,8 @@ def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, l
     summary, numbers = citations(view)
     by_id = {a["id"]: a for a in st["articles"]}
     figures = [charts.figure(c, kind) for c, kind in activity.story_activity(conn, st["id"], st["entities"])]
-    return _page(request, "story.html", story=st, view=view, summary=summary, numbers=numbers,
+    # links: the anchors of facts and quotes, the same as the exported reports link to
+    return _page(request, "story.html", story=st, view=view, summary=summary, numbers=numbers, links=links,
                  articles_by_id=by_id, charts=figures)
 
 
