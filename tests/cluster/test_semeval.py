@@ -28,6 +28,13 @@ def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_d
     assert allp["pearson"] > 0.55
     assert allp["same_story"]["f1"] > 0.65
     assert out["by_pair"]["en-en"]["pearson"] > 0.7
+    # The encoder, learned on one half and scored on the other: measured
+    # 0.608 -> 0.708 overall, 0.542 -> 0.719 cross-language, F1 0.643 -> 0.824.
+    enc = out["encoder"]
+    assert enc["held_out"] + enc["learned_on"] == len(pairs)
+    assert enc["after"]["pearson_cross"] > enc["before"]["pearson_cross"] + 0.1
+    assert enc["after"]["pearson"] > 0.68
+    assert enc["after"]["same_story_cross"]["f1"] > enc["before"]["same_story_cross"]["f1"]
 
 
 @pytest.mark.slow

@@ -265,3 +265,16 @@ def eval_semeval(
             f"{pair:8} {v['n']:>5} {pr:>8} {pp:>7} {s['precision']:6.3f} {s['recall']:6.3f} "
             f"{s['f1']:6.3f} {s['n']:>6}"
         )
+    enc = res.get("encoder")
+    if enc:
+        typer.echo(
+            f"\nwith the encoder, learned on {enc['learned_on']} pairs, reported on the other "
+            f"{enc['held_out']} ({enc['held_out_cross']} cross-language; {enc['split']}):"
+        )
+        for name in ("before", "after"):
+            v = enc[name]
+            typer.echo(
+                f"  {name:6} pearson {v['pearson']:.3f}  cross-language {v['pearson_cross']:.3f}  "
+                f"same-story F1 cross-language {v['same_story_cross']['f1']:.3f} "
+                f"(all {v['same_story_all']['f1']:.3f})"
+            )

@@ -7,6 +7,14 @@ signal is neutral.  Reported: Pearson of the model's score (its logit, the linea
 of p, its squashed form) with -Overall per language pair,
 and F1 of the same-story decision (Overall <= 1.5 positive, >= 3 negative,
 pairs in between left out, as the task's gold is ambiguous there).
+
+With the encoder (:mod:`veille.embed`), the cosine of the two articles'
+vectors joins the signals and their combination is *learned* on one half of
+the pairs (``crc32(pair_id)`` even) and reported on the other half only
+(:func:`encoder_report`): a ridge regression on -Overall for the correlation,
+a logistic regression on the clear pairs (<= 1.5 vs >= 3.5) for the
+same-story decision.  The "before" figures are the clustering model's logit
+on the same held-out half.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 import csv
 import math
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -23,6 +32,16 @@ from veille.cluster.idf import HashedDF
 from veille.cluster.params import Params, load_params
 from veille.cluster.similarity import IdfCache, article_profile, signals, story_profile
 from veille.cluster.state import StoryState
+from veille.embed import embed_articles
+
+#: Signals the learned SemEval combination reads besides the encoder cosine.
+SEMEVAL_SIGNALS = ("text", "avg", "title", "ent", "num", "cross")
+
+
+def pair_half(pair_id: str) -> int:
+    """0: pairs the combination is learned on; 1: pairs it is reported on.
+    A hash of the id: stable across runs, machines and row orders."""
+    return zlib.crc32(pair_id.encode("utf-8")) % 2
 
 
 def _pearson(xs: list[float], ys: list[float]) -> float | None:
@@ -110,12 +129,13 @@ def fit_cross_offset(
     return w
 
 
-def evaluate_pairs(path: str | Path, params: Params | None = None) -> dict[str, Any]:
+def evaluate_pairs(path: str | Path, params: Params | None = None, encoder: bool = True) -> dict[str, Any]:
     params = params or load_params()
     model = params.model()
     rows = read_pairs(path)
     scores: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for x, overall, pair, _pid in pair_signals(rows):
+    scored = pair_signals(rows)
+    for x, overall, pair, _pid in scored:
         z = model.logit(x)
         scores[pair].append((z, overall))
         scores["all"].append((z, overall))
@@ -132,4 +152,81 @@ def evaluate_pairs(path: str | Path, params: Params | None = None) -> dict[str, 
             "pearson_p": _pearson(ps, gs),
             "same_story": _f1([d for d, _ in dec], [g for _, g in dec]),
         }
+    if encoder:
+        out["encoder"] = encoder_report(rows, scored, encoder_cosines(rows), params)
     return out
+
+
+def encoder_cosines(rows: list[dict[str, Any]]) -> list[float | None]:
+    """Cosine of the two texts' article vectors (None when one has no vector)."""
+    a = embed_articles([(None, r["text1"]) for r in rows])
+    b = embed_articles([(None, r["text2"]) for r in rows])
+    return [
+        float(x.vector @ y.vector) if x.vector is not None and y.vector is not None else None
+        for x, y in zip(a, b, strict=True)
+    ]
+
+
+def _design(x: dict[str, float], emb: float | None) -> list[float]:
+    e = 0.0 if emb is None else emb
+    return [e, e * e, 1.0 if emb is None else 0.0, *(x[k] for k in SEMEVAL_SIGNALS), e * x["cross"]]
+
+
+def encoder_report(
+    rows: list[dict[str, Any]],
+    scored: list[tuple[dict[str, float], float, str, str]],
+    cosines: list[float | None],
+    params: Params,
+) -> dict[str, Any]:
+    """Before/after on the held-out half: Pearson (all, cross-language) and
+    same-story F1 (Overall <= 1.5 vs >= 3.5) on cross-language pairs."""
+    from sklearn.linear_model import LogisticRegression, Ridge  # heavy import: this report only
+
+    model = params.model()
+    half = [pair_half(str(r.get("pair_id", i))) for i, r in enumerate(rows)]
+    feats = [_design(x, e) for (x, *_), e in zip(scored, cosines, strict=True)]
+    gold = [-o for _, o, _, _ in scored]
+    cross = [bool(x["cross"]) for x, *_ in scored]
+    tr = [i for i, h in enumerate(half) if h == 0]
+    te = [i for i, h in enumerate(half) if h == 1]
+    clear = {i for i, g in enumerate(gold) if g >= -1.5 or g <= -3.5}
+    reg = Ridge(alpha=1.0).fit([feats[i] for i in tr], [gold[i] for i in tr])
+    ltr = [i for i in tr if i in clear]
+    clf = LogisticRegression(C=1.0, max_iter=3000).fit(
+        [feats[i] for i in ltr], [gold[i] >= -1.5 for i in ltr])
+    after_score = [float(v) for v in reg.predict(feats)]
+    after_same = [bool(v) for v in clf.predict(feats)]
+    before_score = [model.logit(x) for x, *_ in scored]
+    zthr = math.log(model.threshold / (1 - model.threshold))
+    before_same = [z >= zthr for z in before_score]
+
+    def figures(score: list[float], same: list[bool]) -> dict[str, Any]:
+        def pearson(ix: list[int]) -> float | None:
+            v = _pearson([score[i] for i in ix], [gold[i] for i in ix])
+            return None if v is None else round(v, 4)
+
+        cx = [i for i in te if cross[i]]
+        dec = [i for i in cx if i in clear]
+        f1 = _f1([same[i] for i in dec], [gold[i] >= -1.5 for i in dec])
+        dec_all = [i for i in te if i in clear]
+        f1_all = _f1([same[i] for i in dec_all], [gold[i] >= -1.5 for i in dec_all])
+        return {
+            "pearson": pearson(te),
+            "pearson_cross": pearson(cx),
+            "same_story_cross": {k: round(v, 4) for k, v in f1.items()},
+            "same_story_all": {k: round(v, 4) for k, v in f1_all.items()},
+        }
+
+    return {
+        "split": "crc32(pair_id) % 2: 0 learned on, 1 reported on",
+        "learned_on": len(tr),
+        "held_out": len(te),
+        "held_out_cross": sum(1 for i in te if cross[i]),
+        "no_vector": sum(1 for e in cosines if e is None),
+        "before": figures(before_score, before_same),
+        "after": figures(after_score, after_same),
+        "weights": {
+            "pearson": dict(zip(("emb", "emb2", "no_vector", *SEMEVAL_SIGNALS, "emb_cross"),
+                                (round(float(w), 4) for w in reg.coef_), strict=True)),
+        },
+    }
