@@ -144,7 +144,8 @@ def build(story_id: int, view: Mapping[str, Any], base_url: str = "") -> dict[st
 
 
 # --- Markdown ---------------------------------------------------------------------
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>()#!|~&$])")
+# Brackets are escaped, so "(" can never close a link and "!" never opens an image.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
 _MD_LEAD = re.compile(r"^([-+=>])|^(\d+)([.)])")
 
 
