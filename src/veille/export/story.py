@@ -143,6 +143,10 @@ def build(story_id: int, view: Mapping[str, Any], base_url: str = "") -> dict[st
     }
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 # --- Markdown ---------------------------------------------------------------------
 # Brackets are escaped, so "(" can never close a link and "!" never opens an image.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -169,7 +173,7 @@ def _md_cites(cites: Iterable[Mapping[str, Any]]) -> str:
 def markdown_report(story_id: int, view: Mapping[str, Any], base_url: str = "") -> str:
     r = build(story_id, view, base_url)
     out = [f"# {md(r['title'])}", "",
-           f"{r['n_articles']} articles from {r['n_sources']} independent sources, "
+           f"{_n(r['n_articles'], 'article')} from {_n(r['n_sources'], 'independent source')}, "
            f"{md(r['dates'])}"
            + (f"; languages: {md(r['languages'])}" if r["languages"] else "") + ".  ",
            f"Story page: <{md_url(r['url'])}>" if r["url"].startswith("http")
@@ -221,7 +225,7 @@ _TEMPLATE = _ENV.get_template("report.html")
 
 
 def html_report(story_id: int, view: Mapping[str, Any], base_url: str = "") -> str:
-    return _TEMPLATE.render(r=build(story_id, view, base_url))
+    return _TEMPLATE.render(r=build(story_id, view, base_url), n=_n)
 
 
 # --- CSV --------------------------------------------------------------------------
