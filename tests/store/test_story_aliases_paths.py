@@ -74,6 +74,7 @@ def test_cli_story_follows_a_merged_id(merged: Merged) -> None:
     assert res.stdout.startswith(f"#{merged.into} ")
     as_json = CliRunner().invoke(app, ["--db", merged.db, "story", str(merged.gone), "--json"])
     assert json.loads(as_json.stdout)["id"] == merged.into
+    assert json.loads(as_json.stdout)["merged_path"] == [merged.gone, merged.into]
     assert len(json.loads(as_json.stdout)["articles"]) == 2
 
 

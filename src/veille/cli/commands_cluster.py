@@ -125,6 +125,8 @@ def story(
     if found.merged:
         say(found.message())
         story_id = found.story_id
+        # as the API does: the surviving story, and how the asked id got there
+        row["merged_into"], row["merged_path"] = found.story_id, found.path
     if row.get("view") and not is_current(row["view"]):
         # saved by an earlier version of veille: rebuilt (and saved) now
         row["view"] = get_story_view(store, story_id)
