@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
+from veille.core.model import EntityCorrection
 from veille.export import links
 from veille.search.query import QueryError, parse
 from veille.search.snippets import hit_spans
+from veille.services.corrections import CorrectionError, correct
 from veille.store import quotes as quote_data
 from veille.store import story_aliases
 from veille.web import charts, cursor, viewbuild
@@ -94,9 +99,49 @@ def entities(request: Request, conn: ConnDep, q: Annotated[str | None, Query(max
 def entity(request: Request, conn: ConnDep, entity_id: str) -> Response:
     ent = entity_data.get_entity(conn, entity_id)
     if ent is None:
+        into = entity_data.merged_into(conn, entity_id)
+        if into is not None:  # merged by a correction: a saved link leads to where it went
+            return RedirectResponse(f"/entities/{quote(into, safe=':')}", status_code=308)
         raise Problem(404, "entity-not-found", f"no entity with id {entity_id!r}")
     figures = [charts.figure(c, kind) for c, kind in activity.entity_activity(conn, entity_id, ent["name"])]
     return _page(request, "entity.html", ent=ent, charts=figures)
+
+
+@router.post("/entities/{entity_id:path}/corrections")
+async def correct_entity(request: Request, entity_id: str) -> Response:
+    """The entity page's correction form. The write token is a field of the form
+    (the page has no other credential), which also makes a forged cross-site
+    post useless without it."""
+    form = await request.form()
+
+    def field(name: str, limit: int = 2000) -> str:
+        value = form.get(name)
+        return value[:limit] if isinstance(value, str) else ""
+
+    token = request.app.state.token
+    given = field("token", 1000)
+    if not token:
+        raise Problem(403, "writes-disabled",
+                      "corrections are disabled: start the server with VEILLE_TOKEN set")
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise Problem(401, "token-required", "the write token is missing or wrong")
+    action = field("action", 16)
+    if action not in ("merge", "split", "detach", "rename"):
+        raise Problem(422, "invalid-correction", "choose merge, split, detach or rename")
+    start, end = field("start", 12), field("end", 12)
+    if any(v and not (v.isascii() and v.isdigit()) for v in (start, end)):
+        raise Problem(422, "invalid-correction", "start and end are character offsets (whole numbers)")
+    names = [n.strip() for n in field("names").split(",") if n.strip()]
+    c = EntityCorrection(action=action, entity_id=entity_id,  # type: ignore[arg-type]
+                         target_id=field("into", 256) or None, aliases=names,
+                         name=field("name", 200) or None, article_uid=field("article_id", 512) or None,
+                         start=int(start) if start else None, end=int(end) if end else None,
+                         author=field("author", 128), note=field("note"))
+    try:
+        result = await run_in_threadpool(correct, request.app.state.store, c)
+    except CorrectionError as exc:
+        raise Problem(exc.status, "correction-refused", str(exc)) from exc
+    return RedirectResponse(f"/entities/{quote(result.entity_id, safe=':')}", status_code=303)
 
 
 @router.get("/quotes")

@@ -19,7 +19,7 @@ import dataclasses
 import types
 import typing
 from functools import cache
-from typing import Any, Generic, TypeVar, Union
+from typing import Annotated, Any, Generic, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -271,6 +271,46 @@ class CoOccurring(Open):
     shared_articles: int
 
 
+class Correction(Open):
+    """A person's correction of the entity linking (see ``veille entity --help``)."""
+
+    id: int | None
+    action: str
+    entity_id: str
+    target_id: str | None = None
+    name: str | None = None
+    aliases: list[str] = []
+    article_uid: str | None = None
+    start: int | None = None
+    end: int | None = None
+    author: str = ""
+    note: str = ""
+    created_at: str = ""
+
+
+class CorrectionIn(BaseModel):
+    """merge: ``into``; split: ``names`` (and ``name``); detach: ``article_id``,
+    ``start``, ``end``; rename: ``name``."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["merge", "split", "detach", "rename"]
+    into: str | None = Field(None, max_length=256)
+    names: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=100)
+    name: str | None = Field(None, max_length=200)
+    article_id: str | None = Field(None, max_length=512)
+    start: int | None = Field(None, ge=0, le=2**31)
+    end: int | None = Field(None, ge=0, le=2**31)
+    author: str = Field("", max_length=128)
+    note: str = Field("", max_length=2000)
+
+
+class CorrectionResult(Open):
+    correction: Correction
+    entity_id: str
+    articles: int
+    stories: list[int]
+
+
 class EntityDetail(EntityRow):
     """An entity with its stories, its quotes (up to 50) and the entities
     mentioned in the same articles."""
@@ -279,6 +319,9 @@ class EntityDetail(EntityRow):
     stories: list[StoryRow]
     quotes: list[QuoteRow]
     co_occurring: list[CoOccurring]
+    #: name -> why it was linked to this entity
+    evidence: dict[str, str] = {}
+    corrections: list[Correction] = []
 
 
 # --- search -------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, String, cast, func, or_, select
 
+from veille.analyze.corrections import CorrectionRules
+from veille.store.corrections import all_corrections, list_corrections
 from veille.store.quotes import list_quotes, public
 from veille.store.schema import entities, mentions
 from veille.web.data.stories import stories_of_entity
@@ -69,4 +71,17 @@ def get_entity(conn: Connection, entity_id: str) -> dict[str, Any] | None:
     quotes, _ = list_quotes(conn, speaker=entity_id, limit=50)
     out["quotes"] = public(quotes)
     out["co_occurring"] = co_occurring(conn, entity_id)
+    # why each name was linked here (the linker's evidence, or a person's correction)
+    out["evidence"] = {a: why for a, why in (r.evidence or {}).items() if why}
+    out["corrections"] = [c.to_dict() for c in list_corrections(conn, entity_id=entity_id, limit=50)]
     return out
+
+
+def merged_into(conn: Connection, entity_id: str) -> str | None:
+    """The entity ``entity_id`` was merged into by a correction (chains followed), if any."""
+    rules = CorrectionRules.build(c for c in list_corrections(conn, entity_id=entity_id, limit=1)
+                                  if c.action == "merge")
+    if entity_id not in rules.merged:
+        return None
+    resolved = CorrectionRules.build(all_corrections(conn)).resolve(entity_id)
+    return resolved if resolved != entity_id else None
