@@ -154,3 +154,11 @@ def test_fact_and_quote_links_land_on_the_story_page(client: TestClient, story_i
     for sp in view["speakers"]:
         for q in sp["quotes"]:
             assert {links.rendering_anchor(r) for r in q["renderings"]} <= ids
+
+
+def test_story_page_offers_its_exports(client: TestClient, story_id: int) -> None:
+    page = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
+    hrefs = page.xpath("//p[contains(@class, 'exports')]//a/@href")
+    assert len(hrefs) == 5
+    for href in hrefs:
+        assert client.get(href).status_code == 200, href
