@@ -183,3 +183,17 @@ def test_a_lead_in_sentence_introduces_the_speaker(analyze):
 def test_a_topic_before_a_colon_names_nobody(analyze):
     qs = _quotes(analyze, "Santé : « Les urgences sont saturées depuis des semaines. »", "fr")
     assert qs and qs[0].speaker is None
+
+
+def test_a_self_description_is_the_speakers_stance(analyze):
+    qs = _quotes(analyze, "La ministre Claire Dumas s'est dite hier prête à négocier avec les "
+                 "syndicats sur la réforme.", "fr")
+    ind = [q for q in qs if q.method == "indirect-self-description"]
+    assert ind and ind[0].text.startswith("prête à négocier") and ind[0].speaker == "Claire Dumas"
+
+
+def test_pour_an_organisation_attributes_but_pour_a_place_does_not(analyze):
+    qs = _quotes(analyze, "Pour la CGT, il manque des moyens dans les hôpitaux. Pour l'Autriche, "
+                 "Franz Fischler pourrait conserver son poste.", "fr")
+    acc = [q for q in qs if q.method == "indirect-according-to"]
+    assert [q.speaker for q in acc] == ["CGT"]

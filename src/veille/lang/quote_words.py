@@ -69,6 +69,15 @@ class QuoteWords:
     #: Phrases naming a source after a quote ("selon", "according to"); an
     #: apostrophe matches either apostrophe.
     according_to: tuple[str, ...] = ()
+    #: Phrases that attribute a clause only when they open the sentence and name
+    #: a person or organisation ("Pour l'UNAPEI, il manque …"; "Pour l'Italie,
+    #: Romano Prodi" names a place: no attribution).
+    according_to_agents: tuple[str, ...] = ()
+    #: Reflexive clitics ("se", "s'"): with a speech verb of ``self_description_verbs``
+    #: and an adjective complement, the speaker describes their own stance
+    #: ("X s'est dit prêt à coopérer" -> "prêt à coopérer").
+    reflexive_pronouns: Words = _EMPTY
+    self_description_verbs: Words = _EMPTY
     #: A present participle reports its clause's subject's speech ("…, saying
     #: that"); off where it mostly reports an inference ("signalant que").
     participle_reports_speech: bool = False

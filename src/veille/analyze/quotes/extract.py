@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from veille.analyze.quotes.cascade import attribute, continued
+from veille.analyze.quotes.cascade import attribute, continued, incise
 from veille.analyze.quotes.context import Attribution, QuoteContext, unattributed
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
@@ -40,6 +40,12 @@ def extract_quotes(
     ctx.set_quotes([(a, c) for a, _, _, c in spans])
     # Walk direct and indirect statements in text order so that a speaker
     # found for one is a candidate antecedent for the next pronoun.
+    for _, _, _, c in spans:
+        # a quote's named speaker in an incise is an antecedent for a later
+        # "il" in reported speech ("…, analyse Jean Motsch. Il avoue vendre …"):
+        # register them before the reported speech is read
+        incise(ctx, c)
+    ctx.last_role = None
     indirect = indirect_statements(ctx)
     quotes: list[Quote] = []
     for iq, ia in indirect:

@@ -65,6 +65,22 @@ def infinitive(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     return None
 
 
+def self_description(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """X s'est dit prêt à coopérer / se dit favorable à … -> the adjective's phrase
+    to the end of the sentence (``self-description``): a stance the speaker
+    gives of themselves, with a reflexive clitic and an adjective complement."""
+    words = ctx.words
+    if v.lemma_.lower() not in words.self_description_verbs:
+        return None
+    if not any(c.text.lower() in words.reflexive_pronouns and c.i < v.i for c in v.children):
+        return None
+    for c in v.children:
+        if c.dep_ in ("xcomp", "acomp") and c.pos_ == "ADJ" and c.i > v.i \
+                and doc_gap_ok(ctx, v.i, c.i):
+            return (c.i, sent.end), "self-description"
+    return None
+
+
 def doc_gap_ok(ctx: QuoteContext, a: int, b: int) -> bool:
     """Nothing but an addressee, adverbs and markers between a verb and its complement."""
     return b - a <= 8 and not any(t.text in (".", ";", "«", "“", "\"") for t in ctx.doc[a + 1 : b])
@@ -212,7 +228,8 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
     doc = ctx.doc
     toks = [t for t in sent if not t.is_space]
     low = [t.text.lower().replace("’", "'") for t in toks]
-    for phrase in ctx.words.according_to:
+    agents = ctx.words.according_to_agents
+    for phrase in ctx.words.according_to + agents:
         glued = phrase.replace(" ", "")
         for k in range(len(toks)):
             # "d'après" may be one token or two: compare the tokens glued together
@@ -228,6 +245,10 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
             if j == k + n or j - (k + n) > 12:
                 continue
             src = toks[k + n: j]
+            if phrase in agents and (k > 1 or (k == 1 and toks[0].pos_ not in ("CCONJ", "ADV"))
+                                     or not any(m is not None and m.label in ("PER", "ORG")
+                                                for m in (ctx.mention_of(t) for t in src))):
+                continue  # "Pour l'Italie, Romano Prodi …": a place, no source
             if k == 0 or (k == 1 and toks[0].pos_ in ("CCONJ", "ADV")):
                 if j >= len(toks) or toks[j].text != ",":
                     continue
@@ -282,7 +303,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 continue
             else:
                 found = complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
-                    or postposed_incise(ctx, v, sent) or noun_object(ctx, v, sent)
+                    or self_description(ctx, v, sent) or postposed_incise(ctx, v, sent) \
+                    or noun_object(ctx, v, sent)
             if found is None:
                 continue
             (a, b), method = found
@@ -298,8 +320,11 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             attr = from_verb(ctx, v, "incise" if method == "incise" else "subject",
                              f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
-            if method == "incise" and attr.speaker is None:
-                continue  # "…, a jugé X" with nobody speaking after the verb is no incise
+            if attr.speaker is None and (method == "incise" or method == "object" and (
+                    "Inf" in v.morph.get("VerbForm", []) or v.tag_ == "VB")):
+                # "…, a jugé X" with nobody speaking after the verb is no incise;
+                # "pour confirmer la répartition", nobody confirming: no statement
+                continue
             q = Quote(text=ctx.text[start - ctx.offset : end - ctx.offset], start=start, end=end,
                       sentence=0, kind="indirect")
             out.append((q, attr))

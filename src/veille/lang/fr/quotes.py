@@ -36,7 +36,7 @@ WORDS = QuoteWords(
         "requérir", "réclamer", "exiger", "demander", "proposer", "annoncer", "dénoncer",
         "critiquer", "promettre", "nier", "démentir", "prôner", "saluer",
         "recommander", "reprocher", "fustiger", "évoquer", "soutenir", "rejeter",
-        "citer", "mentionner",
+        "citer", "mentionner", "confirmer", "signaler", "souhaiter", "préconiser", "revendiquer",
     }),
     infinitive_markers=frozenset({"de", "d'", "d’", "à"}),
     plural_pronouns=frozenset({"ils", "elles"}),
@@ -58,5 +58,9 @@ WORDS = QuoteWords(
     participle_endings=("é", "ée", "és", "ées"),
     agent_prepositions=frozenset({"par"}),
     according_to=("selon", "d'après"),
+    according_to_agents=("pour",),
+    reflexive_pronouns=frozenset({"se", "s'", "s’"}),
+    self_description_verbs=frozenset({"dire", "déclarer", "affirmer", "avouer", "estimer",
+                                      "juger"}),
     stop_words=_stop_words,
 )
