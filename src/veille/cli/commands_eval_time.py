@@ -126,11 +126,13 @@ def eval_quantities(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors",
                                      help="List the tune half's errors (never the held-out)."),
+    parse: bool = typer.Option(True, "--parse/--no-parse",
+                               help="Give the extractor the spaCy parse, as the analysis does."),
 ) -> None:
     """P/R of quantity extraction (value; value+unit+counted noun) per tune/held-out half."""
     from veille.analyze.quantities.evaluate import evaluate_gold
 
-    rep = evaluate_gold(gold, data)
+    rep = evaluate_gold(gold, data, parse=parse)
     if as_json:
         typer.echo(json.dumps(rep, ensure_ascii=False, indent=2))
         return

@@ -64,4 +64,5 @@ class NumberWords:
     negative_words: Words = ()  # "negatif un": -1
     measure_links: Words = ()  # "34 inches of snow": a measure's noun comes after these
     fraction_links: Words = ()  # "deux tiers des", "half the": between a fraction and its noun
+    vague_before: Words = ()  # "several hundred", "a couple of hundred": no number stated
     time_nouns: Words = ()  # "87 ans", "five years old": left by the time grammar, an age

@@ -86,8 +86,10 @@ def _noun_ok(gold: str | None, ours: str | None) -> bool:
     return gold.lower().replace("-", " ").split()[-1] in ours.lower().replace("-", " ").split()
 
 
-def evaluate_gold(gold_file: Path, data: Path) -> dict[str, Any]:
-    """Per-split counts and P/R; the held-out split's misses are counted, not listed."""
+def evaluate_gold(gold_file: Path, data: Path, parse: bool = True) -> dict[str, Any]:
+    """Per-split counts and P/R; the held-out split's misses are counted, not listed.
+
+    With ``parse`` the extractor gets the spaCy parse, as the analysis gives it."""
     counts = {s: Counts() for s in SPLITS}
     texts: dict[tuple[str, str], tuple[str, list[Quantity]]] = {}
     for line in gold_file.read_text(encoding="utf-8").splitlines():
@@ -97,7 +99,12 @@ def evaluate_gold(gold_file: Path, data: Path) -> dict[str, Any]:
         key = (rec["source"], rec["doc"])
         if key not in texts:
             text = load_article(data, *key)
-            texts[key] = (text, extract_quantities(text, [], rec["language"]))
+            doc = None
+            if parse:
+                from veille.analyze.nlp import get_nlp  # deferred: loads a spaCy model
+
+                doc = get_nlp(rec["language"])(text)
+            texts[key] = (text, extract_quantities(text, [], rec["language"], doc=doc))
         text, ours_all = texts[key]
         s, e = rec["start"], rec["end"]
         ours = [q for q in ours_all if s <= q.start < e]
@@ -132,5 +139,6 @@ def evaluate_gold(gold_file: Path, data: Path) -> dict[str, Any]:
         total.system += c.system
         total.value_ok += c.value_ok
         total.all_ok += c.all_ok
-    return {"splits": {s: c.scores() for s, c in counts.items()}, "all": total.scores(),
+    return {"parse": parse, "splits": {s: c.scores() for s, c in counts.items()},
+            "all": total.scores(),
             "errors_tune": counts["tune"].errors}

@@ -98,6 +98,7 @@ class _Grammar:
     fractions: FractionGrammar
     unit_noun_link: re.Pattern[str]
     fraction_link: re.Pattern[str]
+    vague_before: re.Pattern[str]
     time_nouns: frozenset[str]
 
 
@@ -162,9 +163,12 @@ def _grammar(code: str) -> _Grammar:
         fraction_link=re.compile(
             rf"\s+(?:{alt(u(lambda p: p.fraction_links))})(?:(?<=')|(?![\w]))\s*"),
         time_nouns=frozenset(u(lambda p: p.time_nouns)),
+        vague_before=re.compile(rf"(?<![\w'])(?:{alt(u(lambda p: p.vague_before))})\s+\Z"
+                                if any(p.vague_before for p in packs) else r"(?!x)x"),
     )
 
 
+_NOT_WORD = re.compile(r"[^\w\s'’-]")
 _WORD = re.compile(r"\s*([^\W\d_](?:[\w’'-]*[^\W\d_])?)", re.UNICODE)
 
 
@@ -206,23 +210,38 @@ def _scale(s: str | None, gr: _Grammar) -> float:
 
 def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = None
                    ) -> tuple[str | None, int]:
-    """The counted noun from spaCy: first NOUN after ``end`` (past one adjective).
+    """The counted noun from spaCy: the first common noun after ``end``.
 
-    ``starts`` (the tokens' ``idx``, increasing) finds the first token at or after
-    ``end`` by bisection instead of walking the whole Doc for every number.
+    Adjectives and proper-noun modifiers are passed ("15 NFL seasons", "three Equifax
+    executives", "two curious polar bears"); a compound runs to its head ("two side
+    cores", "209,000 US credit card numbers"); a proper noun stands as the noun only
+    when nothing else follows ("10 Americans"), never after "of" ("67 of Slidell" is
+    an age and a town). ``starts`` (the tokens' ``idx``, increasing) finds the first
+    token at or after ``end`` by bisection instead of walking the whole Doc.
     """
     if starts is None:
         starts = [t.idx for t in doc]
     first = bisect.bisect_left(starts, end)
-    toks = [doc[i] for i in range(first, min(first + 4, len(starts)))]  # at most 4 are read
-    for k, tok in enumerate(toks[:3]):
-        if tok.is_punct:
-            return None, end
-        if tok.pos_ in ("NOUN", "PROPN"):
-            text = tok.text
-            stop = tok.idx + len(tok.text)
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            past_part = nxt is not None and (
+    toks = [doc[i] for i in range(first, min(first + 7, len(starts)))]  # at most 7 are read
+    proper: Any = None
+    linked = False
+    for k, tok in enumerate(toks[:5]):
+        if tok.is_punct or tok.like_num:
+            break
+        if tok.pos_ == "NOUN":
+            head = k
+            while head + 1 < len(toks) and toks[head + 1].pos_ in ("NOUN", "PROPN") and (
+                toks[head].dep_ == "compound"
+            ):
+                head += 1
+            last = toks[head]
+            stop = last.idx + len(last.text)
+            cut = _NOT_WORD.search(doc.text, tok.idx, stop)  # "accomplishments—1"
+            if cut is not None and cut.start() > tok.idx:
+                stop = cut.start()
+            text = doc.text[tok.idx : stop]
+            nxt = toks[head + 1] if head + 1 < len(toks) else None
+            past_part = nxt is not None and not gr.own.adjectives_before_noun and (
                 ("Part" in nxt.morph.get("VerbForm") and "Past" in nxt.morph.get("Tense"))
                 or gr.participle.search(nxt.text) is not None
             )
@@ -230,12 +249,26 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
                 # "véhicules blindés", "soldats tués" (not "brigades totalisant")
                 text = doc.text[tok.idx : nxt.idx + len(nxt.text)]
                 stop = nxt.idx + len(nxt.text)
+            if fold_same_length(text.split()[0]).lower() in gr.stop_next:
+                return None, end  # "three times": a frequency, nothing counted
             return text, stop
-        if tok.pos_ in ("ADJ",) and k == 0:
+        if tok.pos_ == "PROPN":
+            if linked:
+                return None, end
+            proper = proper or tok
+            continue
+        if tok.pos_ in ("ADJ", "ADV"):
             continue
         if tok.lower_ in gr.noun_links and k == 0:
+            linked = True
             continue
-        return None, end
+        if linked and tok.pos_ in ("DET", "PRON") and k == 1:
+            continue  # "six of its patents"
+        break
+    if proper is not None and proper.i == first + (1 if linked else 0):
+        nxt_i = proper.i + 1
+        if nxt_i >= len(doc) or doc[nxt_i].pos_ not in ("PROPN", "NOUN"):
+            return proper.text, proper.idx + len(proper.text)
     return None, end
 
 
@@ -345,6 +378,8 @@ def extract_quantities(
         if _is_ordinal_or_id(text, m.start("n1"), m.end("n1"), gr):
             continue
         words_only = not re.search(r"\d", n1_text)
+        if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
+            continue  # "a couple of hundred", "several hundred": no number is stated
         if words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip()):
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
@@ -381,7 +416,11 @@ def extract_quantities(
         unit = None
         if unit_raw:
             key = unit_raw.lower().strip()
-            unit = gr.currencies.get(key) or gr.units.get(key)
+            if folded[m.start("unit") - 1 : m.start("unit")] == "-":
+                # "400-pound gorilla", "55-ton": a compound adjective measures, money rarely
+                unit = gr.units.get(key) or gr.currencies.get(key)
+            else:
+                unit = gr.currencies.get(key) or gr.units.get(key)
         if cur and not unit:
             unit = gr.currencies.get(cur)
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
@@ -421,9 +460,15 @@ def extract_quantities(
             )
             if n is None and doc is not None:
                 n, nstop = _noun_from_text(text, stop, gr)
+            if n is not None and nstop > 0:
+                t = bisect.bisect_left(span_starts, nstop - 1)
+                if t > 0 and nstop - 1 < reach[t - 1]:
+                    n = None  # "turned 38 last week": the noun belongs to a time expression
             if n is not None:
                 noun, end = n, nstop
-        if noun is None and unit is None and not keep_bare:
+        if noun is None and unit is None and not keep_bare and not _stands_for_a_noun(
+            doc, tok_starts, num_start, num_end, m.group("sc1") is not None
+        ):
             continue  # a bare number: nothing counted or measured
         if noun is None and of_total is not None:
             end = stop
@@ -496,6 +541,26 @@ def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
     return out
 
 
+#: dependency labels of a number that stands for what it counts ("51 were taken to
+#: hospital", "Trump tells 3,000", "Michael Neu, 67,"): UD and spaCy's English labels
+_STANDS_FOR = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "appos"})
+
+
+def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
+                       scaled: bool) -> bool:
+    """A number with no noun after it still counts something when the parse makes it
+    a subject, an object or an apposition of its own (not a modifier of another word)."""
+    if doc is None or starts is None or scaled:
+        return False
+    i = bisect.bisect_left(starts, start)
+    if i >= len(starts) or starts[i] != start:
+        return False
+    tok = doc[i]
+    last = doc[max(i, bisect.bisect_left(starts, end) - 1)]
+    head = last if last.i >= tok.i else tok
+    return tok.pos_ == "NUM" and head.dep_ in _STANDS_FOR
+
+
 def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     before = text[max(0, s - 4) : s]
     after = text[e : e + 4]
@@ -509,6 +574,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # "01/588 77-256": a phone number
     if re.match(r"^[A-JL-Z]\b", after):
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
+    if re.search(r"[A-Za-z,]\s+[A-Z][a-z]+\s$", text[max(0, s - 30) : s]):
+        return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
     if before.endswith("/"):
         return True  # 24/7, "11/30" slideshow counters: a ratio's second part
     if re.search(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})\s$",

@@ -58,7 +58,7 @@ def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
     return re.compile(
         rf"(?<![\w/])(?:"
         # 2 1/4, 3/4 (a date or a score has a second slash or a larger numerator)
-        rf"(?:(?P<dwhole>\d+)\s+)?(?P<dnum>\d+)/(?P<dden>\d+)(?![\d/])"
+        rf"(?:(?P<dwhole>\d+)[ \u00a0]+)?(?P<dnum>\d+)/(?P<dden>\d+)(?![\d/])"
         rf"|(?:(?P<vwhole>\d+)\s*)?(?P<vulgar>[{_VULGAR}])"
         # half a million, un demi-million
         rf"|(?P<scaled>{fw})[\s-]+(?:(?:a|an|un|une)\s+)?(?P<scale>{scales})(?![a-z])"
@@ -112,7 +112,7 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
         value: float | None = None
         if m.group("dnum"):
             n, d = float(m.group("dnum")), float(m.group("dden"))
-            if not 1 < d <= 100 or n >= d:
+            if not 1 < d <= 16 or n >= d:  # "21/30" slideshow counters, dates, scores
                 continue
             value = n / d + (float(m.group("dwhole")) if m.group("dwhole") else 0.0)
         elif m.group("vulgar"):

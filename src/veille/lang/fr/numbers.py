@@ -101,6 +101,7 @@ WORDS = NumberWords(
                     "quarts": 4.0, "moitie": 2.0},
     negative_words=("negatif", "negative"),
     measure_links=("de", "d'"),
+    vague_before=("plusieurs", "quelques"),
     fraction_links=("des", "du", "de la", "de l'", "d'entre les", "de", "d'"),
     time_nouns=("an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours",
                 "heure", "heures", "minute", "minutes", "seconde", "secondes", "decennie",
