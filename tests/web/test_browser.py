@@ -150,3 +150,46 @@ def test_browser_api_docs_render_offline(page: Any, base_url: str) -> None:
     page.goto(base_url + "/docs")
     page.wait_for_selector('.opblock-summary-path[data-path="/api/search"]', timeout=15000)
     assert page.locator(".opblock").count() >= 9
+
+
+@pytest.fixture(scope="module")
+def story_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of one real news-clusters story (several outlets over several days)."""
+    from .test_charts import load_story_rows, story_store
+
+    store = story_store(tmp_path_factory.mktemp("browser-charts"), load_story_rows())
+    try:
+        yield from _serve(store)
+    finally:
+        store.close()
+
+
+def test_browser_story_charts(page: Any, story_base_url: str) -> None:
+    """The story page draws its charts under the strict CSP: visible SVG with an
+    accessible name, bars with counts, no CSP violation, no script run."""
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(story_base_url + "/")
+    assert page.locator("#h-changes").is_visible()  # the "since yesterday" strip
+    page.goto(story_base_url + "/?sort=size")  # the biggest story: several outlets and days
+    page.locator("ul.cards a[href^='/stories/']").first.click()
+    page.wait_for_url("**/stories/*")
+    charts = page.locator("svg.chart")
+    assert charts.count() == 3
+    first = charts.first
+    first.scroll_into_view_if_needed()
+    assert first.is_visible()
+    box = first.bounding_box()
+    assert box is not None and box["width"] > 200 and box["height"] > 60
+    labelled = first.get_attribute("aria-labelledby") or ""
+    name = page.locator(f"[id='{labelled.split()[0]}']").text_content()
+    assert name and name.startswith("Articles in this story")
+    assert page.locator("svg.chart rect title").count() >= 2
+    assert violations == [] and page.dialogs == []
+    if os.environ.get("VEILLE_SCREENSHOTS"):
+        out = REPO / "docs" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        page.locator("#h-charts").scroll_into_view_if_needed()
+        page.locator("section[aria-labelledby='h-charts']").screenshot(path=str(out / "story-charts.png"))
+        page.goto(story_base_url + "/")
+        page.screenshot(path=str(out / "home-changes.png"), full_page=False)

@@ -28,8 +28,8 @@ from .conftest import PAYLOAD_SOURCE, TOKEN, build_store
 STORY = "north_Korea_hokkaido_missile"
 
 
-@pytest.fixture(scope="module")
-def cluster_rows() -> list[dict[str, Any]]:
+def load_story_rows() -> list[dict[str, Any]]:
+    """The articles of one news-clusters story (skips when the public set is absent)."""
     path = Path(Settings().shared_data) / "news-clusters" / "news_cluster.jsonl"
     if not path.exists():
         pytest.skip(f"../shared/data absent: {path} (the public news-clusters set)")
@@ -37,17 +37,26 @@ def cluster_rows() -> list[dict[str, Any]]:
     return [r for r in rows if r["story"] == STORY]
 
 
+def story_store(d: Path, rows: list[dict[str, Any]]) -> Store:
+    """A store of these articles built by the real stages."""
+    src = d / "story.jsonl"
+    src.write_text("\n".join(json.dumps({k: r[k] for k in ("id", "url", "source", "published", "title",
+                                                           "text", "language")}) for r in rows),
+                   encoding="utf-8")
+    return build_store(str(d / "c.db"), [str(src)])
+
+
+@pytest.fixture(scope="module")
+def cluster_rows() -> list[dict[str, Any]]:
+    return load_story_rows()
+
+
 @pytest.fixture(scope="module")
 def clusters_client(cluster_rows: list[dict[str, Any]],
                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     from veille.web.app import create_app
 
-    d = tmp_path_factory.mktemp("charts")
-    src = d / "missile.jsonl"
-    src.write_text("\n".join(json.dumps({k: r[k] for k in ("id", "url", "source", "published", "title",
-                                                           "text", "language")}) for r in cluster_rows),
-                   encoding="utf-8")
-    store = build_store(str(d / "c.db"), [str(src)])
+    store = story_store(tmp_path_factory.mktemp("charts"), cluster_rows)
     with TestClient(create_app(store, token=TOKEN)) as c:
         yield c
     store.close()

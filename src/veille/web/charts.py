@@ -79,7 +79,7 @@ def _axis_labels(buckets: Sequence[str]) -> list[int]:
         return list(range(n))
     step = max(1, (n - 1) // 4)
     idx = list(range(0, n - 1, step))
-    if n - 1 - idx[-1] < step / 2:
+    if n - 1 - idx[-1] < step:  # too close to the last label: they would overlap
         idx.pop()
     return [*idx, n - 1]
 
