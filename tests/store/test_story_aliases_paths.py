@@ -123,3 +123,11 @@ def test_exports_follow_a_merged_id(client: TestClient, merged: Merged) -> None:
     r = client.get(f"/api/stories/{merged.gone}/export", params={"format": "md"})
     assert r.status_code == 200 and f'veille-story-{merged.into}.md' in r.headers["content-disposition"]
     assert r.headers["content-location"].startswith(f"/api/stories/{merged.into}/export")
+
+
+def test_updates_of_a_merged_id(merged: Merged) -> None:
+    """An alert named the old id ("story 4 gained 2 articles"): `veille updates 4` still answers."""
+    res = CliRunner().invoke(app, ["--db", merged.db, "updates", str(merged.gone), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["story_id"] == merged.into
+    assert f"story {merged.gone} was merged into story {merged.into}" in res.stderr

@@ -27,6 +27,7 @@ from veille.cli.base import (
     settings_of,
 )
 from veille.services.queries import updates_for
+from veille.store import story_aliases
 from veille.store.cursors import DEFAULT_CURSOR
 from veille.store.cursors import MAX_NAME as MAX_CURSOR_NAME
 from veille.store.schema import sources
@@ -339,10 +340,14 @@ def updates(
             say("cursor ", plain(cursor), " not moved (--peek)")
         return
     with store.begin() as conn:
-        change = changes_since(conn, story_id, cursor, mark_seen=mark_seen)
+        # an alert's story id may since have been merged into another story
+        found = story_aliases.resolve(conn, story_id)
+        change = changes_since(conn, found.story_id, cursor, mark_seen=mark_seen) if found else None
     if change is None:
         fail(f"no story {story_id}", 1)
         return
+    if found is not None and found.merged:
+        say(found.message())
     if json_out:
         print_json(change)
         return
