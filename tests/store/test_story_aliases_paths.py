@@ -131,3 +131,9 @@ def test_updates_of_a_merged_id(merged: Merged) -> None:
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["story_id"] == merged.into
     assert f"story {merged.gone} was merged into story {merged.into}" in res.stderr
+
+
+def test_api_changes_of_a_merged_id(client: TestClient, merged: Merged) -> None:
+    r = client.get(f"/api/stories/{merged.gone}/changes")
+    assert r.status_code == 200 and r.json()["story_id"] == merged.into
+    assert client.get(f"/api/stories/{merged.gone + merged.into + 50}/changes").status_code == 404

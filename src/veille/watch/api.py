@@ -17,8 +17,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
+from sqlalchemy import Connection
 
-from veille.store import Store
+from veille.store import Store, story_aliases
 from veille.watch import alerts as al
 from veille.watch import changes as ch
 from veille.watch import digests as dg
@@ -33,6 +34,13 @@ class WatchlistIn(BaseModel):
     entities: list[str] = Field(default_factory=list, max_length=200)
     queries: list[str] = Field(default_factory=list, max_length=200)
     channels: list[str] = Field(default_factory=lambda: ["print"], max_length=20)
+
+
+def _live(conn: Connection, story_id: int) -> int:
+    """The story an id now names: a merged story's id (an alert may name it)
+    leads to the story that absorbed it; an unknown id stays as it is (404)."""
+    found = story_aliases.resolve(conn, story_id)
+    return found.story_id if found is not None else story_id
 
 
 def create_router(store: Callable[[], Store], require_write: Callable[..., Any]) -> APIRouter:
@@ -91,7 +99,7 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
                     viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64)) -> dict[str, Any]:
         """What changed in the story since the viewer last marked it seen."""
         with store().connect() as conn:
-            change = ch.changes_since(conn, story_id, viewer)
+            change = ch.changes_since(conn, _live(conn, story_id), viewer)
         if change is None:
             raise HTTPException(404, f"no story {story_id}")
         return change
@@ -104,7 +112,7 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
     ) -> dict[str, Any]:
         """Record that the viewer has seen the story as it is now."""
         with store().begin() as conn:
-            change = ch.changes_since(conn, story_id, viewer, mark_seen=True)
+            change = ch.changes_since(conn, _live(conn, story_id), viewer, mark_seen=True)
         if change is None:
             raise HTTPException(404, f"no story {story_id}")
         return change
