@@ -53,7 +53,7 @@ class PollOptions:
     max_article_bytes: int = MAX_ARTICLE_BYTES
     fetch_pages: bool = True  # fetch each new entry's article page
     lease: float = 15 * 60.0  # a claimed source is someone else's for this long (see sources.claim)
-    #: Where e-mail digests go (None: from the settings, VEILLE_SMTP_*), the
+    #: Where e-mail digests go (None: from the SMTP settings), the
     #: address story links in them point to, and how many stories one lists.
     smtp: SmtpConfig | None = None
     public_url: str | None = None
