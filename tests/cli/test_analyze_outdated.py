@@ -97,7 +97,9 @@ def test_migration_0009_keeps_component_versions_symmetric(seeds_dir: Path, db_u
         command.upgrade(cfg, "head")
     with store.connect() as conn:
         assert {str(r.version) for r in conn.execute(select(analyses))} == {ANALYSIS_VERSION}
-        first = {name: 1 for name in COMPONENT_VERSIONS}
+        # the components of veille.analysis.v2, frozen in 0009 (later ones are absent)
+        first = {name: 1 for name in ('veille.sentences.v1', 'veille.entities.v1', 'veille.quotes.v1',
+                                      'veille.times.v1', 'veille.quantities.v1')}
         assert [r.components for r in conn.execute(select(analyses))] == [first] * 2
         moved_on = first != COMPONENT_VERSIONS
         assert len(qa.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS)) == (2 if moved_on else 0)

@@ -14,6 +14,7 @@ batch's "spaCy failed" path (see :func:`veille.analyze.pipeline.analyze_batch`).
 
 from __future__ import annotations
 
+from veille.analyze import furniture as furnmod
 from veille.analyze import nlp as nlpmod
 from veille.analyze.entities import mentions_from_doc, sentence_index_of
 from veille.analyze.quantities import extract_quantities
@@ -27,6 +28,7 @@ ENTITIES = "veille.entities.v1"
 QUOTES = "veille.quotes.v1"
 TIMES = "veille.times.v1"
 QUANTITIES = "veille.quantities.v1"
+FURNITURE = "veille.furniture.v1"
 
 
 def _sentences_from_pieces(pieces: list[Piece]) -> list[Sentence]:
@@ -59,6 +61,23 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text)
 
 
+@component(FURNITURE, version=1, requires=("sentences",), assigns=("sentences",))
+def furniture(work: ArticleWork) -> None:
+    """Flags the sentences that are page furniture (captions, credits, share
+    boxes, embedded posts: see veille.analyze.furniture); they stay in the
+    analysis, so offsets hold, and the quotes and story views skip them.
+    A text that is nothing but furniture says so in a note."""
+    an = work.analysis
+    segs = furnmod.detect(work.text, an.language)
+    flagged = furnmod.flag_sentences(an.sentences, segs)
+    if segs and all(s.furniture for s in segs):
+        an.notes.append(f"furniture: all {len(segs)} lines are page furniture (captions, "
+                        "credits, widgets): no prose left for the story views")
+    elif flagged and flagged == len(an.sentences):
+        an.notes.append(f"furniture: all {flagged} sentences are page furniture: "
+                        "no prose left for the story views")
+
+
 @component(ENTITIES, version=2, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
@@ -83,8 +102,13 @@ def quotes(work: ArticleWork) -> None:
 
     for piece in work.pieces:
         qs, notes = extract_quotes(piece.doc, piece.mentions, sent_index, offset=piece.offset)
-        an.quotes.extend(qs)
+        # a quote inside a caption or an embedded post is no statement of the article
+        an.quotes.extend(q for q in qs if not _in_furniture(an.sentences, q.sentence))
         an.notes.extend(notes)
+
+
+def _in_furniture(sentences: list[Sentence], index: int) -> bool:
+    return 0 <= index < len(sentences) and sentences[index].furniture
 
 
 @component(TIMES, version=2, requires=("sentences",), assigns=("times",))

@@ -15,9 +15,10 @@ import csv
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from veille.analyze import furniture
 from veille.analyze.furniture import Model
@@ -211,3 +212,63 @@ def evaluate(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
             else:
                 score.tn += 1
     return score
+
+
+@dataclass
+class ViewCount:
+    """Story-view items whose text lies mostly in a furniture line of its article."""
+
+    stories: int = 0
+    summary: int = 0
+    summary_furniture: int = 0
+    timeline: int = 0
+    timeline_furniture: int = 0
+    examples: list[tuple[str, int, str]] = field(default_factory=list)  # (part, story, text)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"stories": self.stories, "summary_sentences": self.summary,
+                "summary_furniture": self.summary_furniture, "timeline_items": self.timeline,
+                "timeline_furniture": self.timeline_furniture}
+
+
+def _is_furniture(segs: list[furniture.Segment], a: int, b: int) -> bool:
+    inside = sum(max(0, min(b, s.end) - max(a, s.start)) for s in segs if s.furniture)
+    return b > a and inside >= furniture.SENTENCE_SHARE * (b - a)
+
+
+def count_view_furniture(views: Iterable[tuple[int, Mapping[str, Any]]],
+                         article: Callable[[str], tuple[str, str | None] | None],
+                         model: Model | None = None) -> ViewCount:
+    """Summary sentences and timeline items of stored views that the detector
+    calls furniture in their own article: ``views`` are (story id, view JSON),
+    ``article(uid)`` gives (text, language). Works on a store made before the
+    furniture flags existed, so "before" and "after" are counted alike."""
+    out = ViewCount()
+    cache: dict[str, tuple[str, list[furniture.Segment]] | None] = {}
+
+    def segs_of(uid: str) -> tuple[str, list[furniture.Segment]] | None:
+        if uid not in cache:
+            got = article(uid)
+            cache[uid] = None if got is None else (got[0], furniture.detect(got[0], got[1], model))
+        return cache[uid]
+
+    for sid, view in views:
+        out.stories += 1
+        for s in view.get("summary") or []:
+            out.summary += 1
+            got = segs_of(str(s.get("article")))
+            if got and _is_furniture(got[1], int(s.get("start") or 0), int(s.get("end") or 0)):
+                out.summary_furniture += 1
+                out.examples.append(("summary", sid, str(s.get("text"))))
+        for t in view.get("timeline") or []:
+            out.timeline += 1
+            sentence = str(t.get("sentence") or "")
+            for uid in t.get("articles") or []:
+                got = segs_of(str(uid))
+                pos = got[0].find(sentence) if got and sentence else -1
+                if got and pos >= 0:
+                    if _is_furniture(got[1], pos, pos + len(sentence)):
+                        out.timeline_furniture += 1
+                        out.examples.append(("timeline", sid, sentence))
+                    break
+    return out

@@ -175,8 +175,8 @@ def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
 #: The order of features in the weights file (checked when it is loaded).
 FEATURES: tuple[str, ...] = (
     *_shape("", UNIVERSAL).keys(),
-    "repeated", "gallery", "first", "last", "first_no_end", "continues",
-    "prev_end_punct", "next_end_punct", "prev_short", "next_short",
+    "repeated", "gallery", "last", "first_no_end", "continues",
+    "prev_end_punct", "prev_short", "next_short",
     "prev_cue", "next_cue",
 )
 
@@ -198,9 +198,10 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
         nxt = shapes[i + 1] if i + 1 < n else None
         ctx = {
             "repeated": float(bool(norms[i]) and counts.get(norms[i], 0) > 1),
-            "gallery": float(bool(heads[i]) and ((i > 0 and heads[i - 1] == heads[i])
-                                                  or (i + 1 < n and heads[i + 1] == heads[i]))),
-            "first": float(i == 0),
+            # a gallery: neighbours open with the same words and then differ
+            # ("Photos: <gallery title> <caption>"); the same paragraph twice is no gallery
+            "gallery": float(bool(heads[i]) and any(
+                0 <= j < n and heads[j] == heads[i] and norms[j] != norms[i] for j in (i - 1, i + 1))),
             "last": float(i == n - 1),
             # a title at the top is the article's own statement; a bare line
             # further down is a subhead, a caption or a widget
@@ -211,7 +212,6 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
                 (prev["fragment"] and prev["end_punct"]) or sh["starts_lower"] > 0
                 or (not prev["end_punct"] and not prev["end_colon"] and sh["starts_digit"] > 0))),
             "prev_end_punct": prev["end_punct"] if prev else 1.0,
-            "next_end_punct": nxt["end_punct"] if nxt else 1.0,
             "prev_short": float(prev is not None and prev["len_log"] < math.log1p(60)),
             "next_short": float(nxt is not None and nxt["len_log"] < math.log1p(60)),
             "prev_cue": float(prev is not None and (prev["cue_phrases"] + prev["cue_opener"]

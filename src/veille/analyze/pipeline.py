@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 Item = tuple[str, str, "str | None", DateRange]
 
 #: The analysis, in order: registered component names (checked on import).
-PIPELINE: tuple[str, ...] = (components.SENTENCES, components.ENTITIES, components.QUOTES,
-                             components.TIMES, components.QUANTITIES)
+PIPELINE: tuple[str, ...] = (components.SENTENCES, components.FURNITURE, components.ENTITIES,
+                             components.QUOTES, components.TIMES, components.QUANTITIES)
 COMPONENTS: tuple[Component, ...] = registry.build(PIPELINE)
 
 
