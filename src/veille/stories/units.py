@@ -5,7 +5,9 @@ quotes that fall inside its character span. Scraped news text often glues a
 photo caption to the next sentence ("... plans (Photo: X) Vladimir ..."), so a
 sentence holding a photo credit is split at the credit: the caption becomes a
 unit flagged ``caption`` (it still states facts, so it counts for corroboration)
-and is kept out of titles and summaries.
+and is kept out of titles and summaries. Sentences the analysis flagged as page
+furniture (``Sentence.furniture``: captions, share boxes, embedded posts) make
+no unit at all.
 """
 
 from __future__ import annotations
@@ -233,6 +235,8 @@ def build_units(
                          "sentences split again")
             spans = _valid_spans(fallback_sentences(text, lang), len(text))
         for s, s_start, s_end in spans:
+            if s.furniture:  # a caption, credit or widget line (veille.analyze.furniture)
+                continue
             pieces = _split_span(text, s_start, s_end)
             for a, b, is_caption in pieces:
                 seg_text = text[a:b]
