@@ -15,6 +15,7 @@ from veille.cli import commands_eval_analysis  # noqa: F401,E402
 from veille.cli import commands_eval_time  # noqa: F401,E402
 from veille.cli import commands_eval_quotes  # noqa: F401,E402
 from veille.cli import commands_eval_entities  # noqa: F401,E402
+from veille.cli import commands_eval_furniture  # noqa: F401,E402
 from veille.cli import commands_cluster  # noqa: F401,E402
 from veille.cli import commands_entities  # noqa: F401,E402
 from veille.cli import commands_watch  # noqa: F401,E402

@@ -1,0 +1,80 @@
+"""veille CLI commands (commands_eval_furniture): ``veille eval furniture`` — the
+page-furniture detector against the labelled lines of tests/data/furniture, and
+the furniture left in the story views of a store. Paths default to the ones
+of a checkout, run from its root (as the other eval commands)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from sqlalchemy import select
+
+from veille.analyze.evaluate_furniture import count_view_furniture, evaluate, load_docs, load_labels
+from veille.cli.base import eval_app, fail
+from veille.store import Store
+from veille.store.schema import articles, stories
+
+
+@eval_app.command("furniture")
+def eval_furniture(
+    labels: Path = typer.Option(Path("tests/data/furniture/lines.jsonl"), "--labels",
+                                help="Labelled lines (JSONL, see tests/data/furniture/README.md)."),
+    data: Path = typer.Option(Path("../shared/data"), "--data",
+                              help="The public dev corpora the labels point into."),
+    seeds: Path = typer.Option(Path("examples"), "--seeds", help="Folder of the seed texts."),
+    part: str = typer.Option("held-out", "--part",
+                             help="held-out (never used to fit the weights), tune, or all."),
+    db: str = typer.Option("", "--store",
+                           help="Also count the summary sentences and timeline items of this "
+                                "store's story views that the detector calls furniture."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    show_errors: bool = typer.Option(False, "--errors", help="List missed and false furniture lines."),
+) -> None:
+    """Precision and recall of the furniture lines veille flags, per labelled line."""
+    if part not in ("held-out", "tune", "all"):
+        raise typer.BadParameter("--part is held-out, tune or all")
+    if not labels.is_file():
+        raise typer.BadParameter(f"no labels file {labels}")
+    if not data.is_dir():
+        raise typer.BadParameter(f"no folder {data}: the labels point into the public dev corpora")
+    lbs = [lb for lb in load_labels(labels) if part == "all" or lb.part == part]
+    score = evaluate(lbs, load_docs(data, seeds))
+    out: dict[str, object] = {"part": part, **score.to_dict()}
+    views = None
+    if db:
+        store = Store.open(db)
+        try:
+            with store.connect() as conn:
+                rows = [(int(r.id), r.view) for r in conn.execute(select(stories.c.id, stories.c.view))
+                        if r.view]
+                texts = {r.uid: (r.text or "", r.language)
+                         for r in conn.execute(select(articles.c.uid, articles.c.text, articles.c.language))}
+        except Exception as exc:  # a path that is no store
+            fail(f"cannot read the store {db}: {exc}")
+        finally:
+            store.close()
+        views = count_view_furniture(rows, texts.get)
+        out["views"] = views.to_dict()
+    if as_json:
+        if show_errors:
+            out["errors"] = [{"kind": k, "doc": d, "line": t} for k, d, t in score.errors]
+            if views is not None:
+                out["view_furniture"] = [{"part": p, "story": s, "text": t} for p, s, t in views.examples]
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{part}: {out['lines']} lines, {out['furniture']} furniture  "
+               f"precision {score.precision:.3f}  recall {score.recall:.3f}  "
+               f"(tp {score.tp} fp {score.fp} fn {score.fn})")
+    if score.missing:
+        typer.echo(f"{score.missing} labels no longer point at their line (not scored)")
+    if views is not None:
+        typer.echo(f"story views: {views.stories} stories; furniture in {views.summary_furniture} of "
+                   f"{views.summary} summary sentences, {views.timeline_furniture} of "
+                   f"{views.timeline} timeline items")
+    if show_errors:
+        for kind, doc, line in score.errors:
+            typer.echo(f"  {kind}: {doc}: {line[:160]!r}")
+        for p, sid, text in views.examples if views is not None else []:
+            typer.echo(f"  {p} of story {sid}: {text[:160]!r}")
