@@ -48,7 +48,8 @@ from veille.lang.number_words import NumberWords
 __all__ = ["extract_quantities"]
 
 _DIGITS = (
-    r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:[.,]\d+)?"
+    r"(?<![\d,.])(?:\d+(?:[.,]\d+)?[eE][+-]?\d+(?![\w])"  # scientific: 1e10, 12,32e+14
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:[.,]\d+)?"
     r"|\d{1,3}(?:\.\d{3})+,\d+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
@@ -99,6 +100,7 @@ class _Grammar:
     unit_noun_link: re.Pattern[str]
     fraction_link: re.Pattern[str]
     vague_before: re.Pattern[str]
+    negative_before: re.Pattern[str]
     time_nouns: frozenset[str]
 
 
@@ -163,6 +165,9 @@ def _grammar(code: str) -> _Grammar:
         fraction_link=re.compile(
             rf"\s+(?:{alt(u(lambda p: p.fraction_links))})(?:(?<=')|(?![\w]))\s*"),
         time_nouns=frozenset(u(lambda p: p.time_nouns)),
+        negative_before=re.compile(
+            rf"(?<![\w'])(?:{alt(u(lambda p: p.negative_words))})\s+\Z"
+            if any(p.negative_words for p in packs) else r"(?!x)x"),
         vague_before=re.compile(rf"(?<![\w'])(?:{alt(u(lambda p: p.vague_before))})\s+\Z"
                                 if any(p.vague_before for p in packs) else r"(?!x)x"),
     )
@@ -176,6 +181,11 @@ def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
     if not s:
         return None
     t = s.strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?[eE][+-]?\d+", t):
+        try:
+            return float(t.replace(",", "."))  # 1e400 is inf: kept unresolved, with a note
+        except OverflowError:
+            return math.inf
     if re.fullmatch(r"[\d \u00a0\u202f\u2009.,]+", t):
         t = re.sub(r"[ \u00a0\u202f\u2009]", "", t)
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", t):
@@ -382,14 +392,16 @@ def extract_quantities(
             continue  # "a couple of hundred", "several hundred": no number is stated
         if words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip()):
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
+        negated = gr.negative_before.search(folded, max(0, num_start - 20), num_start)
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
-            m.group("sc1")
+            m.group("sc1") or negated
         ):
             continue
         v1 = _to_number(n1_text, gr, code)
         if v1 is None:
             continue
         negative = bool(m.group("neg")) and not words_only  # "- Quatre mineurs": a bullet
+        negative = negative or (negated is not None and words_only)  # "négative cinq"
         if negative:
             v1 = -v1
         sc1, sc2 = _scale(m.group("sc1"), gr), _scale(m.group("sc2"), gr)
@@ -426,8 +438,10 @@ def extract_quantities(
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
         if m.group("cur1") and m.start("cur1") < start:
             start = m.start("cur1")
-        if negative and m.start("neg") < start:
+        if negative and m.group("neg") and m.start("neg") < start:
             start = m.start("neg")  # "-30": the sign is part of the number
+        elif negative and negated is not None:
+            start = negated.start()
         if m.group("cur1") is None and text[start : start + 1].isspace():
             start += 1
         of_total = None
@@ -500,7 +514,7 @@ def extract_quantities(
     for f in fractions:
         out.append(_fraction_quantity(f, text, folded, gr, doc, keep_bare))
     out = sorted((q for q in out if q.sentence >= 0), key=lambda q: q.start)
-    return _finish(out, text, folded, gr, sentences, sent_starts)
+    return _finish(out, text, folded, gr, sentences, sent_starts, doc)
 
 
 def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: Any,
@@ -523,8 +537,11 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
 
 
 def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
-            sentences: list[Sentence], sent_starts: list[int]) -> list[Quantity]:
-    """Bounds ("plus de", "environ"), joined one-sided bounds, kind and SI unit."""
+            sentences: list[Sentence], sent_starts: list[int], doc: Any = None
+            ) -> list[Quantity]:
+    """Bounds ("plus de", "environ"), joined one-sided bounds, kind, SI unit, and the
+    lemma of the counted noun's head from the parse ("soldats tués" -> "soldat"), the
+    key a story compares counts by."""
     if not out:
         return out
     words = gr.bounds
@@ -538,7 +555,20 @@ def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
         q.text = text[q.start : q.end]
         q.sentence = sentence_index(sentences, q.start, sent_starts)
         classify(q, currencies)
+        if doc is not None and q.noun:
+            q.noun_lemma = _head_lemma(doc, text, q)
     return out
+
+
+def _head_lemma(doc: Any, text: str, q: Quantity) -> str | None:
+    assert q.noun is not None
+    at = text.rfind(q.noun, q.start, q.end)
+    if at < 0:
+        return None
+    span = doc.char_span(at, at + len(q.noun), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return str(span.root.lemma_ or span.root.text).lower()
 
 
 #: dependency labels of a number that stands for what it counts ("51 were taken to

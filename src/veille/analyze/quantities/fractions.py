@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
+from veille.analyze.temporal import fold_same_length
 from veille.analyze.temporal.lexicon import NUMBER_WORDS, parse_number
 from veille.lang.number_words import NumberWords
 
@@ -42,6 +43,8 @@ class FractionGrammar:
     words: dict[str, float]
     languages: tuple[str, ...]
     scale_values: dict[str, float]
+    scale_after: re.Pattern[str]
+    negative_before: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -81,8 +84,12 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
     langs = tuple(p.text2num_language for p in packs if p.text2num_language)
     scale_values = {k: v for p in packs for k, v in p.scale_values.items() if v >= 1e3}
     scales = _alt([k + "s" for k in scale_values] + list(scale_values))
-    return FractionGrammar(_compile(tuple(sorted(words.items())), joiners, scales), words,
-                           langs, scale_values)
+    negatives = _alt([w for p in packs for w in p.negative_words])
+    return FractionGrammar(
+        _compile(tuple(sorted(words.items())), joiners, scales), words, langs, scale_values,
+        re.compile(rf"\s+(?:de\s+|d'|of\s+)?(?P<s>{scales})(?![a-z])"),
+        re.compile(rf"(?:(?<![\w-])-\s*|(?<![\w])(?:{negatives})\s+)\Z"),
+    )
 
 
 def _denominator(raw: str, folded: str, gr: FractionGrammar, own: str) -> float | None:
@@ -102,6 +109,19 @@ def _denominator(raw: str, folded: str, gr: FractionGrammar, own: str) -> float 
         if m:
             return float(m.group(1))
     return None
+
+
+def _split_compound(num_raw: str, den_raw: str, gr: FractionGrammar, language: str
+                    ) -> tuple[float | None, float | None]:
+    """Move number words from the numerator into the ordinal until both read."""
+    words = num_raw.split()
+    for k in range(len(words) - 1, 0, -1):
+        num = parse_number(" ".join(words[:k]), language)
+        den_text = "-".join(words[k:]) + "-" + den_raw
+        den = _denominator(den_text, fold_same_length(den_text), gr, language)
+        if num is not None and den is not None:
+            return num, den
+    return None, None
 
 
 def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
@@ -130,9 +150,12 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
             if m.group("half"):
                 n, d = 1.0, 2.0
             else:
-                num = parse_number(text[m.start("num") : m.end("num")], language)
-                den = _denominator(text[m.start("den") : m.end("den")], m.group("den"), gr,
-                                   language)
+                num_raw = text[m.start("num") : m.end("num")]
+                den_raw = text[m.start("den") : m.end("den")]
+                num = parse_number(num_raw, language)
+                den = _denominator(den_raw, m.group("den"), gr, language)
+                if num is None:  # "un vingt-cinquième": the ordinal is compound
+                    num, den = _split_compound(num_raw, den_raw, gr, language)
                 if num is None or den is None or den < 2:
                     continue
                 if m.group("den") not in gr.words and _ORDINAL_BEFORE_NOUN.match(folded, m.end()):
@@ -146,6 +169,15 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                 value += whole
             elif m.group("half"):
                 continue  # "demi" alone is not a number in running text
-        if value is not None:
-            out.append(Fraction(m.start(), m.end(), value))
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        sm = gr.scale_after.match(folded, end)
+        if sm is not None and not m.group("scaled"):  # "deux tiers de million"
+            value *= gr.scale_values.get(sm.group("s").rstrip("s"), 1.0)
+            end = sm.end()
+        neg = gr.negative_before.search(folded, max(0, start - 20), start)
+        if neg is not None:  # "-4/5", "négative un sur vingt"
+            value, start = -value, neg.start()
+        out.append(Fraction(start, end, value))
     return out

@@ -39,6 +39,8 @@ WORDS = NumberWords(
            "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
            "degrees": "°", "metric tons": "t", "metric tonnes": "t", "ton": "t",
            "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
+           "degrees celsius": "°C", "degrees fahrenheit": "°F", "° celsius": "°C",
+           "° fahrenheit": "°F",
            "yards": "yard", "yard": "yard"},
     range_openers=("between", "from"),
     range_joiners=("to",),
