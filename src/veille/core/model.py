@@ -193,7 +193,7 @@ class Quantity:
     high: float | None = None  # "up to 3,000" -> (None, 3000); exact and ranges fill both
     modifier: str | None = None  # more_than, at_least, less_than, at_most, up_to, approx
     approximate: bool = False  # "environ", "about", "près de", "some"
-    kind: str = "count"  # count, measure, money, percent, fraction, ordinal
+    kind: str = "count"  # count, age, measure, money, percent, fraction
     si_unit: str | None = None  # comparable unit: SI base (m, kg, m**2...) or currency code
     si_factor: float | None = None  # value * si_factor is in si_unit: 3 mile -> 1609.344
     noun_lemma: str | None = None  # lemma of the counted noun's head (from the parse)
