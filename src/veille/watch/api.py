@@ -118,7 +118,7 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
         return change
 
     @router.get("/watchlists/{name}/feed.atom", response_class=Response,
-                responses={200: {"content": {"application/atom+xml": {}},
+                responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}},
                                  "description": "Atom 1.0 feed of the watchlist's new and changed stories."}})
     def get_feed(request: Request, name: Annotated[str, Path(min_length=1, max_length=256)]) -> Response:
         """The watchlist as an Atom feed a newsreader subscribes to.
