@@ -140,8 +140,10 @@ class Quote:
     end: int
     sentence: int
     # "title" / "term": quote marks around a name, a title or a scare-quoted
-    # word, said by nobody (not listed under "who said what").
-    kind: Literal["direct", "indirect", "title", "term"] = "direct"
+    # word, said by nobody (not listed under "who said what"). "partial": a
+    # speaker's words quoted inside the journalist's sentence ("X est
+    # « heureux d'annoncer … »"): in "who said what" like "direct".
+    kind: Literal["direct", "partial", "indirect", "title", "term"] = "direct"
     speaker: str | None = None  # surface form naming the speaker
     speaker_entity_id: str | None = None
     speaker_canonical: str | None = None
