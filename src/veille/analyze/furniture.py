@@ -75,6 +75,7 @@ _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d]\w+")
 _SLASH_CREDIT = re.compile(r"\b[A-Z][\w.'-]*\s*/\s*[A-Z]")
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,60}\((?:@\w+)\)")
+_END_PAREN = re.compile(r"\(([^()]{2,60})\)\W*$")
 _COUNTER = re.compile(r"\b\d{1,3}\s*(?:of|/|sur|de)\s*\d{1,3}\b")
 
 
@@ -143,6 +144,8 @@ def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
     digits = sum(c.isdigit() for c in line)
     stripped = line.rstrip()
     first = stripped.lstrip()[:1]
+    m_paren = _END_PAREN.search(stripped)
+    end_paren = m_paren.group(1) if m_paren else ""
     return {
         "len_log": math.log1p(len(line)),
         "words_log": math.log1p(n_words),
@@ -164,6 +167,9 @@ def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
         "slash_credit": float(bool(_SLASH_CREDIT.search(line))),
         "counter": float(bool(_COUNTER.search(line))),
         "paren_line": float(stripped.startswith("(") and stripped.endswith(")")),
+        # a caption ends with its credit: "... on Monday. (Reuters)", "(Hayoung Jeon/EPA)"
+        "credit_end": float(bool(end_paren) and (
+            "/" in end_paren or _count(_phrase_re(words.credits, False), end_paren) > 0)),
         "cue_phrases": min(3.0, _count(_phrase_re(words.phrases, False), line)),
         "cue_opener": float(_count(_phrase_re(words.openers, True), line) > 0),
         "credit": min(3.0, _count(_phrase_re(words.credits, False), line)),

@@ -15,6 +15,7 @@ WORDS = FurnitureWords(
         "all rights reserved", "copyright", "terms of use", "privacy policy",
         "updated:", "last updated", "published:", "reporting by", "editing by",
         "writing by", "additional reporting", "a post shared by", "story highlights",
+        "this photo", "in this photo", "photo released by", "select month", "archives",
     }),
     openers=frozenset({
         "read more", "related", "more:", "see also", "also read", "watch", "video:",

@@ -12,7 +12,8 @@ WORDS = FurnitureWords(
         "suivez-nous", "cliquez ici", "lire aussi", "lire la suite", "à lire aussi",
         "voir aussi", "publicité", "contenu sponsorisé", "vidéo suivante", "regarder la vidéo",
         "tous droits réservés", "mentions légales", "mis à jour le", "publié le",
-        "avec afp", "avec ap", "avec reuters",
+        "avec afp", "avec ap", "avec reuters", "sur cette photo", "archives",
+        "choisir un mois",
     }),
     openers=frozenset({
         "lire aussi", "lisez aussi", "à lire", "voir aussi", "plus:", "plus :", "sur le même sujet",
