@@ -385,14 +385,14 @@ def build_facts(
     """Fact records, most corroborated first, and each unit's fact index."""
     fact_of = [0] * len(units)
     facts: list[Fact] = []
+    multi = [g for g in groups if len(g) > 1]
+    mean_of: dict[int, float] = {}
+    for g, m in zip(multi, vectors.group_means(multi), strict=True):
+        mean_of.update(zip(g, m.tolist(), strict=True))
     for g in groups:
         # representative: a non-caption member in the main language, most similar
         # to the rest (mean cosine through the group's centroid: linear in its size)
-        if len(g) > 1:
-            rows = vectors.x[vectors.row[np.asarray(g)]]
-            means = dict(zip(g, vectors.centroid_sims(rows, g).tolist(), strict=True))
-        else:
-            means = {g[0]: 0.0}
+        means = {i: mean_of.get(i, 0.0) for i in g}
 
         def rank(i: int, means: dict[int, float] = means) -> tuple[int, int, float, int]:
             u = units[i]

@@ -136,6 +136,27 @@ class StoryVectors:
         centroid = weights @ self.x[uniq]
         return np.asarray((queries @ centroid.T).toarray()).ravel().astype(float)
 
+    def group_means(self, groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """For each group, the mean cosine of each member with the group's texts
+        (itself included), all groups in two sparse products: linear in the story."""
+        import scipy.sparse as sp
+
+        if not groups:
+            return []
+        g_idx = np.concatenate([np.full(len(g), k, dtype=np.int64) for k, g in enumerate(groups)])
+        members = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups])
+        sizes = np.array([len(g) for g in groups], dtype=np.float32)
+        rows = self.row[members]
+        weights = sp.csr_matrix(((1.0 / sizes[g_idx]).astype(np.float32), (g_idx, rows)),
+                                shape=(len(groups), self.x.shape[0]))
+        centroids = (weights @ self.x).tocsr()
+        means = np.asarray(self.x[rows].multiply(centroids[g_idx]).sum(axis=1)).ravel()
+        out, at = [], 0
+        for g in groups:
+            out.append(means[at:at + len(g)].astype(float))
+            at += len(g)
+        return out
+
     # --- neighbours ---------------------------------------------------------
 
     def neighbours(self, threshold: float) -> list[tuple[int, int, float]]:

@@ -39,13 +39,17 @@ def choose_title(
     """Candidates are each article's headline, else its first stand-alone
     sentence; the one closest on average to all the story's sentences wins."""
     cands: list[tuple[str, str, str]] = []  # (text, kind, uid)
+    leads: dict[int, Unit] = {}
+    for u in units:
+        if u.article not in leads and candidate(u):
+            leads[u.article] = u
     for ai, a in enumerate(articles):
         lang = a.language
         if main_language and lang and lang != main_language:
             continue
         if a.title and str(a.title).strip():
             cands.append((str(a.title).strip(), "headline", a.uid))
-        lead = next((u for u in units if u.article == ai and candidate(u)), None)
+        lead = leads.get(ai)
         if lead is not None:
             cands.append((lead.text, "lead sentence", a.uid))
     if not cands:

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 from veille.core.model import Analysis, Mention, Quantity, Quote, Sentence, TimeRef
@@ -75,7 +75,7 @@ class Unit:
             return " ".join(str(q.text) for q in direct)
         return self.text
 
-    @property
+    @cached_property
     def n_words(self) -> int:
         return len(_WORD.findall(self.text))
 
