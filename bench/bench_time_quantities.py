@@ -7,6 +7,7 @@ One core; prints ms per article and characters per second for each reference pre
 from __future__ import annotations
 
 import time
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
@@ -65,6 +66,30 @@ def main() -> None:
             extract_quantities(b, [], "fr")
     dt = (time.perf_counter() - t) / ROUNDS
     print(f"extract_quantities       {1000 * dt / len(bodies):7.1f} ms/article {chars / dt:10.0f} chars/s")
+    # as the analysis runs it (issue #17): with the parse and the times already found,
+    # CPU time beside the parse; peak memory of one pass over the articles
+    times = [extract_times(b, [], refs["day"], "fr", [(0, d)])
+             for b, d in zip(bodies, docs, strict=True)]
+    t = time.process_time()
+    for _ in range(ROUNDS):
+        for b, d, ts in zip(bodies, docs, times, strict=True):
+            extract_quantities(b, [], "fr", doc=d, times=ts)
+    dt = (time.process_time() - t) / ROUNDS
+    tracemalloc.start()
+    for b, d, ts in zip(bodies, docs, times, strict=True):
+        extract_quantities(b, [], "fr", doc=d, times=ts)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"extract_quantities with parse {1000 * dt / len(bodies):7.2f} ms/article (CPU), "
+          f"{100 * dt / parse:.1f} % of the parse, peak {peak / 1e6:.2f} MB")
+    # bad input: a 1 MB list of numbers (one pass; linear time is the point, so the
+    # rate is compared with the articles' above)
+    numbers = ", ".join(str(i) for i in range(150_000)) + " soldats"
+    t = time.process_time()
+    n = len(extract_quantities(numbers, [], "fr", keep_bare=True))
+    dt = time.process_time() - t
+    print(f"1 MB list of numbers     {dt:7.1f} s (CPU), {len(numbers) / dt:10.0f} chars/s, "
+          f"{n} numbers read")
 
 
 if __name__ == "__main__":
