@@ -78,6 +78,9 @@ class QuoteWords:
     #: ("X s'est dit prêt à coopérer" -> "prêt à coopérer").
     reflexive_pronouns: Words = _EMPTY
     self_description_verbs: Words = _EMPTY
+    #: Shell nouns: an object of a speech verb that only points back at a statement
+    #: made elsewhere ("a confirmé la nouvelle", "denied the report") is not one.
+    shell_nouns: Words = _EMPTY
     #: A present participle reports its clause's subject's speech ("…, saying
     #: that"); off where it mostly reports an inference ("signalant que").
     participle_reports_speech: bool = False

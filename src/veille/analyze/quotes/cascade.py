@@ -37,7 +37,7 @@ from veille.analyze.quotes.context import (
     is_speech,
     unattributed,
 )
-from veille.analyze.quotes.speakers import from_verb
+from veille.analyze.quotes.speakers import from_verb, named_in_subject
 from veille.core.model import Quote
 
 if TYPE_CHECKING:
@@ -238,8 +238,10 @@ def narrated(ctx: QuoteContext, open_pos: int, close_end: int) -> Attribution | 
     for top in tops[:3]:
         # the quoted predicate's subject, named outside the marks just before them
         for c in top.children:
-            if c.dep_ in SUBJ_DEPS and c.i < a and a - c.i <= 4:
-                m = ctx.mention_of(c)
+            if c.dep_ in SUBJ_DEPS and c.i < a and a - c.right_edge.i <= 4:
+                # "Le Premier ministre Paul Martin est « heureux … »": the name may
+                # be the subject's apposition
+                m = ctx.mention_of(c) or named_in_subject(ctx, c)
                 if m is not None and m.label in ("PER", "ORG") and not ctx.in_quote(m.start):
                     return Attribution(m.text, m, None, "SUBJ « predicate »", "narrated", 0.6,
                                        None, "narrated")

@@ -72,6 +72,8 @@ def extract_quotes(
                 _carry(q, prev)
         if q.speaker:
             said.append(q)
+            if attr.method in PARTIAL_METHODS:
+                q.kind = "partial"
         else:
             q.kind = non_speech_kind(q.text)
         quotes.append(q)
@@ -82,6 +84,11 @@ def extract_quotes(
 #: Attribution steps that do not see a cue of their own next to the quote: a
 #: title-like quote they reach is a name or a work, not the speaker's words.
 WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon"})
+
+
+#: Steps that find the marks inside the journalist's own sentence: the quoted
+#: words are part of a statement, not all of it ("partial").
+PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent"})
 
 
 def _marks_only(text: str, offset: int, sent_index: Callable[[int], int],

@@ -116,6 +116,8 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     toks = [t for t in obj.subtree if t.i > v.i]
     if len(toks) < 2 and not (toks and toks[0].pos_ == "PROPN"):
         return None
+    if obj.text.lower() in words.shell_nouns and len(toks) <= 2:
+        return None  # "a confirmé la nouvelle": the statement is elsewhere
     left = min(t.i for t in toks)
     if obj.dep_ == "prep":
         left += 1

@@ -54,6 +54,8 @@ WORDS = QuoteWords(
     participle_endings=("ed",),
     agent_prepositions=frozenset({"by"}),
     according_to=("according to",),
+    shell_nouns=frozenset({"news", "report", "reports", "claim", "claims", "thing", "rumor",
+                           "rumors", "statement", "allegation", "allegations", "story"}),
     subject_before_incise_verb=True,
     incise_subject_words=5,
     bare_clausal_complement=True,

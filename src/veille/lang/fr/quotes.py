@@ -59,6 +59,8 @@ WORDS = QuoteWords(
     agent_prepositions=frozenset({"par"}),
     according_to=("selon", "d'après"),
     according_to_agents=("pour",),
+    shell_nouns=frozenset({"nouvelle", "information", "info", "chose", "fait", "propos", "rumeur",
+                           "déclaration", "annonce", "affirmation", "accusation", "version"}),
     reflexive_pronouns=frozenset({"se", "s'", "s’"}),
     self_description_verbs=frozenset({"dire", "déclarer", "affirmer", "avouer", "estimer",
                                       "juger"}),
