@@ -1,0 +1,59 @@
+"""The Recognizers-Text scorer's whole count (issue #17), on small specs written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from veille.analyze.recognizers import run_all, split_of
+
+
+def _spec(directory: Path, name: str, cases: list[dict[str, object]]) -> None:
+    (directory / name).write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+
+
+def test_whole_count_keeps_flagged_cases_and_drops_only_by_design(tmp_path: Path) -> None:
+    _spec(tmp_path, "NumberRangeModel.json", [
+        {"Input": "Il y a plus de 500 soldats.", "NotSupported": "dotnet, javascript, python, java",
+         "Results": [{"Text": "plus de 500", "TypeName": "numberrange",
+                      "Resolution": {"value": "(500,)"}, "Start": 7, "End": 17}]},
+        {"Input": "entre 20 et 30 chars", "NotSupported": "python",
+         "Results": [{"Text": "entre 20 et 30", "TypeName": "numberrange",
+                      "Resolution": {"value": "[20,30)"}, "Start": 0, "End": 13}]},
+        {"Input": "au plus 100 et au moins 20", "NotSupportedByDesign": "python",
+         "Results": [{"Text": "au plus 100 et au moins 20", "TypeName": "numberrange",
+                      "Resolution": {"value": "[20,100]"}, "Start": 0, "End": 25}]},
+    ])
+    rep = {r.model: r for r in run_all(tmp_path)}["NumberRange"]
+    d = rep.to_dict()
+    assert d["counted"] == 2 and d["not_supported_by_design"] == 1
+    assert d["counted_exact"] == 2  # the one-sided range is read: (500, open)
+    assert d["out_of_scope"] == {"one-sided or open range": 1}  # the old narrow view
+    assert sum(s["counted"] for s in d["splits"].values()) == 2
+
+
+def test_a_unit_outside_every_table_is_a_miss_not_an_exclusion(tmp_path: Path) -> None:
+    _spec(tmp_path, "DimensionModel.json", [
+        {"Input": "une planche de 3 coudées",
+         "Results": [{"Text": "3 coudées", "TypeName": "dimension",
+                      "Resolution": {"value": "3", "unit": "Coudée"}, "Start": 15, "End": 23}]},
+        {"Input": "un trajet de 17 km",
+         "Results": [{"Text": "17 km", "TypeName": "dimension",
+                      "Resolution": {"value": "17", "unit": "Kilomètres"}, "Start": 13, "End": 17}]},
+    ])
+    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["Dimension"]
+    assert (rep.counted, rep.counted_exact) == (2, 1)
+
+
+def test_split_is_stable_and_lists_only_tune_misses(tmp_path: Path) -> None:
+    inputs = [f"il y a {n} coudées de tissu" for n in range(40)]
+    assert [split_of(t) for t in inputs] == [split_of(t) for t in inputs]
+    assert {split_of(t) for t in inputs} == {"tune", "heldout"}
+    _spec(tmp_path, "DimensionModel.json", [
+        {"Input": t, "Results": [{"Text": "x", "TypeName": "dimension",
+                                  "Resolution": {"value": "1", "unit": "Coudée"}}]}
+        for t in inputs
+    ])
+    rep = run_all(tmp_path, include_flagged=False)[0]
+    assert rep.counted_exact == 0
+    assert len(rep.failures) == sum(split_of(t) == "tune" for t in inputs)
