@@ -186,7 +186,10 @@ def recent_changes(conn: Connection, *, at: datetime | None = None, hours: int =
         .where(stories.c.id.in_(shown)))} if shown else {}
     last = conn.execute(select(func.max(articles.c.ingested_at))).scalar()
     return {
+        # Said as a time, not "the last 24 hours": a page kept by the response
+        # cache (emptied on every commit) stays true however long it is kept.
         "hours": hours, "since": since.isoformat(timespec="minutes"),
+        "since_label": since.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "new": [{"id": r.story_id, "title": titles.get(r.story_id), "n_articles": int(r.size)}
                 for r in new[:limit]],
         "n_new": len(new),
