@@ -298,8 +298,9 @@ def run_number(
                     in_scope = False
                 wanted.append((_span(r, text), _num(res.get("value")), None))
         ours = extract_quantities(text, [], SPEC_LANGUAGE, keep_bare=True, skip_times=False)
-        if not ranges:  # a number with a unit is the Dimension model's business
-            ours = [q for q in ours if q.unit is None or q.unit == "percent"]
+        if not ranges:  # a physical measure is the Dimension model's business; the spec's
+            # Number model reads the number in money ("10000$" -> 10000)
+            ours = [q for q in ours if q.kind != "measure"]
         else:  # our ranges: two bounds, one bound, or a value said to be exact
             ours = [q for q in ours if q.value_max is not None or (
                 q.modifier is not None and q.modifier != "approx")]

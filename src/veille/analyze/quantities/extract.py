@@ -606,6 +606,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
     if re.search(r"[A-Za-z,]\s+[A-Z][a-z]+\s$", text[max(0, s - 30) : s]):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
+    if before.endswith("+") and re.match(r"^[-. ]?\d", after):
+        return True  # +1-222-2222: a telephone number
     if before.endswith("/"):
         return True  # 24/7, "11/30" slideshow counters: a ratio's second part
     if re.search(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})\s$",

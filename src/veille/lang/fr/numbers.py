@@ -81,7 +81,7 @@ WORDS = NumberWords(
     participle_endings=("é", "ée", "és", "ées"),
     ordinal_suffixes=("e", "er", "ère", "re", "eme", "ème", "es"),
     more_than=(r"(?:un peu |bien |encore )?plus d['e]\s*", r"sup[ea]rieure?s? a",
-               r"(?:au-dela|au dela) d['e]\s*", r"plus [a-z]+ que",
+               r"(?:au-dela|au dela) d['e]\s*", r"plus (?!petit|bas|faible)[a-z]+ que",
                r"depasse(?:nt)?"),
     at_least=(r"au moins(?: de)?", r"pas moins d['e]\s*", r"au minimum",
               r"sup[ea]rieure?s? ou egale?s? a", r"egale?s? ou sup[ea]rieure?s? a",
