@@ -131,6 +131,51 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
     }
 
 
+def quality(store_url: str) -> dict[str, Any]:
+    """In the child: every story of a clustered store rebuilt, and what its
+    timeline and disagreements look like (the figures of issue #19)."""
+    from sqlalchemy import select
+
+    from veille.core.text import fold_words
+    from veille.store import Store
+    from veille.store.schema import stories
+    from veille.store.story_views import story_inputs
+    from veille.stories.view import build_story_view
+
+    store = Store.open(store_url)
+    items = repeats = compact = 0
+    per_story: list[int] = []
+    dis: dict[str, int] = {}
+    samples: list[dict[str, Any]] = []
+    t0 = time.process_time()
+    try:
+        with store.connect() as conn:
+            ids = [r.id for r in conn.execute(select(stories.c.id).order_by(stories.c.id))]
+            for sid in ids:
+                inp = story_inputs(conn, sid)
+                v = build_story_view(inp.articles, inp.analyses, inp.entities).to_dict()
+                seen: set[str] = set()
+                for e in v["timeline"]:
+                    k = fold_words(e["sentence"])
+                    repeats += k in seen
+                    seen.add(k)
+                    compact += bool(e.get("compact"))
+                items += len(v["timeline"])
+                per_story.append(len(v["timeline"]))
+                for d in v["disagreements"]:
+                    dis[d["kind"]] = dis.get(d["kind"], 0) + 1
+                    if d["kind"] == "quantity":
+                        samples.append({"story": sid, "about": d["about"], "sides": [
+                            (sd["source"], [x.get("text") for x in sd["value"]], sd["text"][:160])
+                            for sd in d["sides"]]})
+    finally:
+        store.close()
+    return {"stories": len(per_story), "timeline_items": items, "repeated_sentences": repeats,
+            "max_items": max(per_story, default=0), "compact_items": compact,
+            "disagreements": dis, "cpu_s": round(time.process_time() - t0, 1),
+            "quantity_samples": samples}
+
+
 def run_child(stores: list[str], n: int, src: str | None, timeout: float) -> dict[str, Any]:
     env = dict(os.environ)
     if src:
@@ -166,9 +211,33 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900.0)
     ap.add_argument("--json", default=str(REPO / "bench" / "results" / "views.json"))
     ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--quality", action="store_true",
+                    help="rebuild every story of the first store (clustered) and report "
+                         "timeline repeats and disagreements (with --baseline-src: both)")
+    ap.add_argument("--quality-one", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one is not None:
         print(json.dumps(one(args.stores, args.one)))
+        return
+    if args.quality_one:
+        print(json.dumps(quality(args.stores[0]), ensure_ascii=False))
+        return
+    if args.quality:
+        out = {}
+        for label, src in (("now", None), ("baseline", args.baseline_src)):
+            if label == "baseline" and not src:
+                continue
+            env = dict(os.environ, **({"PYTHONPATH": src} if src else {}))
+            res = subprocess.run([sys.executable, __file__, "--quality-one", "--stores",
+                                  args.stores[0]], env=env, capture_output=True, text=True,
+                                 check=False)
+            out[label] = (json.loads(res.stdout.strip().splitlines()[-1]) if res.returncode == 0
+                          else {"error": res.stderr.strip().splitlines()[-1:]})
+            print(label, {k: v for k, v in out[label].items() if k != "quantity_samples"},
+                  flush=True)
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False),
+                                   encoding="utf-8")
         return
     report: dict[str, Any] = {"machine": f"{os.cpu_count()} cores",
                               "load_avg": os.getloadavg()[0], "rows": [], "baseline": []}

@@ -211,6 +211,10 @@ class TimelineEntry:
     sources: list[str]
     n_sources: int = 0
     background: bool = False
+    #: other dates the fact's statements give (the line keeps the most stated one)
+    other_dates: list[str] = field(default_factory=list)
+    #: shown in the compact default timeline (events several sources carry)
+    compact: bool = False
 
 
 @dataclass

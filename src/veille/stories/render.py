@@ -64,9 +64,13 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
 
     out.append("")
     out.append("Timeline")
-    out.extend(entry(e) for e in own[:max_items * 2])
-    if len(own) > max_items * 2:
-        out.append(f"  … {len(own) - max_items * 2} more (--json)")
+    # the compact default: events several sources carry (views since builder 5
+    # mark them); older stored views show their first entries
+    shown = [e for e in own if e.get("compact")] if any("compact" in e for e in own) else []
+    shown = shown or own[:max_items * 2]
+    out.extend(entry(e) for e in shown)
+    if len(own) > len(shown):
+        out.append(f"  … {len(own) - len(shown)} more events (--json)")
     if background:
         out.append(f"  Background: {_n(len(background), 'earlier date')}")
         # the latest context first: the closest to the story

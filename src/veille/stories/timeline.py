@@ -1,8 +1,9 @@
 """The story's dated events, from the resolved time expressions of its statements.
 
 Each entry keeps the range and its granularity so "2023-03" (month) is never
-shown as if it were March 1st; the same date stated in the same fact by several
-articles is one entry with all its sources.
+shown as if it were March 1st. An entry is an event, not a sentence: the fact
+(every article and language stating it) with its date, on one line; the
+compact default (``compact``) is the events several sources carry.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from veille.core.text import fold_words
 from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
 from veille.stories.units import Unit
@@ -30,6 +32,20 @@ def date_label(a: date, b: date, granularity: str | None) -> str:
     return a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
 
 
+COMPACT_MIN = 5  # events shown by default even when few are corroborated
+COMPACT_MAX = 40  # events shown by default at most (the rest: ``compact`` false)
+
+
+def _relation(a: date, b: date, p: tuple[date, date] | None) -> str:
+    if p is None:
+        return "unknown"
+    if b < p[0]:
+        return "past"
+    if a > p[1]:
+        return "future"
+    return "around publication"
+
+
 def build_timeline(
     units: Sequence[Unit],
     fact_of: Sequence[int],
@@ -37,9 +53,18 @@ def build_timeline(
     keys: Mapping[str, Mapping[str, Any]],
     pub: Sequence[tuple[date, date] | None],
 ) -> tuple[list[TimelineEntry], int]:
-    """(entries ordered by date, number of time expressions left out as unresolved)."""
-    entries: dict[tuple[Any, ...], TimelineEntry] = {}
+    """(events ordered by date, number of time expressions left out as unresolved).
+
+    An event is a fact (statements saying the same thing, across articles and
+    languages) with the date its statements give: one line, with every article
+    and source stating it. A fact dated several ways keeps the date most of its
+    sources give as its line and lists the others (``other_dates``); facts whose
+    statements read the same on the same date are one line. Linear in the
+    number of time expressions.
+    """
     unresolved = 0
+    # fact -> (start, end) -> [granularity, expressions, articles, sources, relation, restates]
+    dated: dict[int, dict[tuple[date, date], dict[str, Any]]] = {}
     for i, u in enumerate(units):
         for t in u.times:
             if t.type not in (None, "DATE", "TIME"):
@@ -49,40 +74,50 @@ def build_timeline(
                 unresolved += 1
                 continue
             b = b or a
-            gran = t.granularity
-            key = (a, b, fact_of[i])
             p = pub[u.article]
-            if p is None:
-                rel = "unknown"
-            elif b < p[0]:
-                rel = "past"
-            elif a > p[1]:
-                rel = "future"
-            else:
-                rel = "around publication"
-            e = entries.get(key)
-            if e is None:
-                e = entries[key] = TimelineEntry(
-                    date=date_label(a, b, gran),
-                    start=a.isoformat(),
-                    end=b.isoformat(),
-                    precision=gran or ("day" if a == b else "range"),
-                    relative_to_publication=rel,
-                    # "today", "this week": the article's own date again, not a dated event
-                    restates_publication_date=bool(p and a <= p[0] and b >= p[1]),
-                    expressions=[],
-                    sentence=units[facts[fact_of[i]].rep].text,
-                    fact=facts[fact_of[i]].id,
-                    articles=[],
-                    sources=[],
-                )
-            if t.text not in e.expressions:
-                e.expressions.append(t.text)
-            if u.uid not in e.articles:
-                e.articles.append(u.uid)
-            if keys[u.uid]["key"] not in e.sources:
-                e.sources.append(keys[u.uid]["key"])
-    out = sorted(entries.values(), key=lambda e: (e.start, e.end))
+            d = dated.setdefault(fact_of[i], {}).setdefault((a, b), {
+                "gran": t.granularity, "expressions": [], "articles": [], "sources": [],
+                "rel": _relation(a, b, p),
+                # "today", "this week": the article's own date again
+                "restates": bool(p and a <= p[0] and b >= p[1]),
+            })
+            if t.text not in d["expressions"]:
+                d["expressions"].append(t.text)
+            if u.uid not in d["articles"]:
+                d["articles"].append(u.uid)
+            src = keys[u.uid]["key"]
+            if src not in d["sources"]:
+                d["sources"].append(src)
+            d["restates"] = d["restates"] and bool(p and a <= p[0] and b >= p[1])
+    entries: dict[tuple[str, str, str], TimelineEntry] = {}
+    for fi, by_range in dated.items():
+        # the date most sources give; then the narrowest; then the earliest
+        (a, b), d = max(by_range.items(), key=lambda kv: (
+            len(kv[1]["sources"]), len(kv[1]["articles"]),
+            -(kv[0][1] - kv[0][0]).days, -kv[0][0].toordinal()))
+        fact = facts[fi]
+        label = date_label(a, b, d["gran"])
+        others = sorted({date_label(x, y, o["gran"]) for (x, y), o in by_range.items()
+                         if (x, y) != (a, b)} - {label})
+        key = (a.isoformat(), b.isoformat(), fold_words(units[fact.rep].text))
+        e = entries.get(key)
+        if e is None:
+            entries[key] = TimelineEntry(
+                date=label, start=a.isoformat(), end=b.isoformat(),
+                precision=d["gran"] or ("day" if a == b else "range"),
+                relative_to_publication=d["rel"], restates_publication_date=d["restates"],
+                expressions=list(d["expressions"]), sentence=units[fact.rep].text,
+                fact=fact.id, articles=list(fact.articles), sources=list(fact.sources),
+                other_dates=others,
+            )
+            continue
+        for x in d["expressions"]:
+            if x not in e.expressions:
+                e.expressions.append(x)
+        e.articles.extend(x for x in fact.articles if x not in e.articles)
+        e.sources.extend(x for x in fact.sources if x not in e.sources)
+        e.other_dates = sorted(set(e.other_dates) | set(others))
+    out = sorted(entries.values(), key=lambda e: (e.start, e.end, e.fact))
     firsts = [p[0] for p in pub if p is not None]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
     for e in out:
@@ -91,4 +126,18 @@ def build_timeline(
         # 1953", a list of earlier attacks) are context, not the story's
         # events: views show them apart, after the story's own dates.
         e.background = bool(horizon and date.fromisoformat(e.end) < horizon)
+    mark_compact(out)
     return out, unresolved
+
+
+def mark_compact(entries: Sequence[TimelineEntry]) -> None:
+    """The default, compact timeline: the story's own events that several
+    sources carry (at most COMPACT_MAX, the most carried), or, when fewer than
+    COMPACT_MIN are, the best-carried ones up to that; the rest on demand."""
+    own = [k for k, e in enumerate(entries)
+           if not e.background and not e.restates_publication_date]
+    ranked = sorted(own, key=lambda k: (-entries[k].n_sources, -len(entries[k].articles), k))
+    several = [k for k in ranked if entries[k].n_sources >= 2][:COMPACT_MAX]
+    chosen = set(several if len(several) >= COMPACT_MIN else ranked[:COMPACT_MIN])
+    for k, e in enumerate(entries):
+        e.compact = k in chosen
