@@ -101,7 +101,8 @@ def test_listings_data_on_stdout_messages_on_stderr(db: str) -> None:
     assert _json(db, "article", ids[0])["entities"]
     code, out, _ = run("--db", db, "article", ids[0])
     assert code == 0 and "\nentities (" in out and "\nquotes (" in out
-    word = arts[0]["title"].split()[0] if arts[0]["title"] else "Russie"
+    text = _json(db, "article", ids[0])["text"]
+    word = next(w for w in text.split() if w.isalpha() and len(w) > 6)
     res = _json(db, "search", word)
     assert res["total"] >= 1
     code, out, err = run("--db", db, "search", word)
@@ -176,3 +177,24 @@ def test_since_until_and_sort(db: str) -> None:
     assert {a["id"] for a in dated} == {a["id"] for a in arts}
     sizes = [s["size"] for s in _json(db, "stories", "--sort", "size")]
     assert sizes == sorted(sizes, reverse=True)
+
+
+def test_api_source_filter_means_the_same(db: str) -> None:
+    """The API's ?source= resolves like the CLI's --source (services.queries)."""
+    from fastapi.testclient import TestClient
+
+    from veille.web.app import create_app
+
+    store = Store.open(db)
+    try:
+        client = TestClient(create_app(store))
+        cli_ids = [a["id"] for a in _json(db, "articles", "--source", "lemonde.fr")]
+        for given in ("lemonde.fr", "www.lemonde.fr"):
+            page = client.get("/api/articles", params={"source": given}).json()
+            assert [a["id"] for a in page["items"]] == cli_ids
+        text = _json(db, "article", cli_ids[0])["text"]
+        word = next(w for w in text.split() if w.isalpha() and len(w) > 6)
+        found = client.get("/api/search", params={"q": word, "source": "lemonde.fr"}).json()
+        assert {r["id"] for r in found["results"]} <= set(cli_ids) and found["total"] >= 1
+    finally:
+        store.close()

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from veille.search.query import Filters, QueryError, search
+from veille.services.queries import source_values
 from veille.web import cursor
 from veille.web.api.schemas import SearchPage
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
@@ -27,7 +28,10 @@ def run_search(conn: Any, q: str, *, source: str | None, language: str | None, e
         mlo, mhi = iso_bound(month, "month"), iso_bound(month, "month", end=True)
         lo = max(filter(None, (lo, mlo)))
         hi = min(filter(None, (hi, mhi)))
-    filters = Filters(source=source, language=language, entity=entity, since=lo, until=hi)
+    # "rt.com", "www.rt.com" or a watched outlet's name: the stored values it
+    # names (services.queries, as `veille search --source`).
+    filters = Filters(sources=source_values(conn, source) if source else None,
+                      language=language, entity=entity, since=lo, until=hi)
     try:
         out = search(conn, q, filters, limit=limit, facets=facets,
                      after=(float(after[0]), int(after[1])) if after else None)

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from veille.services.queries import source_values
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
 from veille.store.schema import articles, mentions
@@ -19,8 +20,8 @@ def list_articles(
 ) -> tuple[list[dict[str, Any]], int | None]:
     """A page in ingest order and the seq to continue after (None at the end)."""
     stmt = select(*q.SUMMARY_COLUMNS, articles.c.seq).order_by(articles.c.seq).limit(limit + 1)
-    if source:
-        stmt = stmt.where(articles.c.source == source)
+    if source:  # a domain with or without www., or an outlet name (as the CLI's --source)
+        stmt = stmt.where(articles.c.source.in_(source_values(conn, source)))
     if language:
         stmt = stmt.where(articles.c.language == language)
     for c in date_overlap(articles.c.published_start, articles.c.published_end, since, until):
