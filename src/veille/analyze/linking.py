@@ -56,6 +56,7 @@ FUZZY_MIN_OTHER = 94
 FUZZY_MIN_LEN = 5
 #: prefix of the key a gazetteer country gets ("geo:US").
 GEO = "geo:"
+CITY = "city:"  # after GEO: a GeoNames city id ("geo:city:524901" is Moscow)
 CUE_WEIGHT = 2.0
 MODEL_WEIGHT = 1.0
 
@@ -65,10 +66,22 @@ def mention_key(text: str, label: str) -> str:
     for a place, else its transliteration key. Only places are looked up: a
     nationality ("Israeli", MISC) may spell a country in some other language."""
     if label == "LOC":
-        code = gazetteer.country_code(names.strip_titles(text))
+        bare = names.strip_titles(text)
+        code = gazetteer.country_code(bare)
         if code:
             return GEO + code
+        place = gazetteer.city(bare)
+        if place:
+            return GEO + CITY + place[0]
     return names.key(text)
+
+
+def geo_evidence(k: str) -> str:
+    """Why a place name joined an entity: the gazetteer entry both names carry."""
+    code = k[len(GEO):]
+    if code.startswith(CITY):
+        return f"city {gazetteer.city_label(code[len(CITY):]) or code[len(CITY):]} (GeoNames)"
+    return f"country {code} (gazetteer)"
 
 
 def _block(k: str) -> str:
@@ -177,7 +190,7 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             continue
         g = by_key.setdefault(k, _Group())
         if g.mentions and m.text not in g.evidence and m.text != g.mentions[0].text:
-            g.evidence[m.text] = (f"country {k[len(GEO):]} (gazetteer)" if _is_geo(k)
+            g.evidence[m.text] = (geo_evidence(k) if _is_geo(k)
                                   else "same name, in the same article")
         g.add(m, k)
     groups = list(by_key.values())
@@ -219,9 +232,11 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         if id(g) in full_ids or (g.label not in ("PER", "MISC") and not model_label_word(g)):
             continue
         k0 = next(iter(g.keys))
-        if _is_geo(k0):
-            continue
-        ks = k0.split()
+        if _is_geo(k0) and not k0.startswith(GEO + CITY):
+            continue  # a country of the gazetteer is never a surname here
+        # a city's name can be a person's surname ("Passos" of "John dos Passos"):
+        # a full name in the same article is the stronger evidence
+        ks = names.key(g.mentions[0].text).split() if _is_geo(k0) else k0.split()
         cands: dict[int, tuple[_Group, str]] = {}
         if len(ks) == 1:
             for f in by_last.get(ks[0], ()):
@@ -294,6 +309,11 @@ class EntityIndex:
                 continue
             self.by_key.setdefault(k, {})[r.entity_id] = r
             if _is_geo(k):
+                # the same name under another label ("LONDRES" taken for an
+                # organisation) finds the place by its plain name
+                plain = names.key(a)
+                if plain:
+                    self.by_key.setdefault(plain, {})[r.entity_id] = r
                 continue
             if r.label == "ORG":
                 self.by_org_base.setdefault(_org_base(a) or k, {})[r.entity_id] = r
@@ -329,7 +349,7 @@ class EntityIndex:
             for r in self.by_key.get(k, {}).values():
                 if r.label == label or (r.label != "PER" and label != "PER"):
                     if _is_geo(k):
-                        return r, f"country {k[len(GEO):]} (gazetteer)"
+                        return r, geo_evidence(k)
                     return r, "same name (transliteration key)"
         if label == "PER":
             return self._compatible_person(g)

@@ -64,7 +64,7 @@ def fold_terms(text: str) -> str:
 
 def fold_name(name: str) -> str:
     """A name's comparison key: accents dropped, lower case, separators as spaces."""
-    s = strip_marks(name).lower()
+    s = (name if name.isascii() else strip_marks(name)).lower()  # ASCII has no marks to strip
     s = _NAME_SEPARATORS.sub(" ", s)
     s = _NAME_PUNCT.sub("", s)
     return " ".join(s.split())
