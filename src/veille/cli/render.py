@@ -17,16 +17,21 @@ from veille.cli.base import printable
 MAX_ENTITIES = 40
 
 
-def _section(title: str, items: Sequence[str]) -> list[str]:
-    return ["", f"{title} ({len(items)})", *(f"  {i}" for i in items)] if items else []
+def _section(title: str, items: Sequence[str], count: str | None = None) -> list[str]:
+    head = f"{title} ({count if count is not None else len(items)})"
+    return ["", head, *(f"  {i}" for i in items)] if items else []
 
 
-def _entities(mentions: Sequence[Mapping[str, Any]]) -> list[str]:
-    """One line per entity (not per mention): name, label, id, how often named."""
+def _entity_counts(mentions: Sequence[Mapping[str, Any]]) -> Counter[tuple[str, str, str]]:
     counts: Counter[tuple[str, str, str]] = Counter()
     for m in mentions:
         name = str(m.get("canonical") or m.get("text") or "")
         counts[(name, str(m.get("label") or "?"), str(m.get("entity_id") or ""))] += 1
+    return counts
+
+
+def _entities(counts: Counter[tuple[str, str, str]]) -> list[str]:
+    """One line per entity (not per mention): name, label, id, how often named."""
     lines = [f"{name} · {label}" + (f" · {eid}" if eid else "") + (f" · ×{n}" if n > 1 else "")
              for (name, label, eid), n in counts.most_common(MAX_ENTITIES)]
     if len(counts) > MAX_ENTITIES:
@@ -70,7 +75,10 @@ def article_lines(art: Mapping[str, Any]) -> list[str]:
     if analysis.get("status") == "pending" and "entities" not in art:
         tail = ["", "analysis: not yet done (`veille analyze`)"]
     else:
-        tail += _section("entities", _entities(art.get("entities") or []))
+        mentions = art.get("entities") or []
+        counts = _entity_counts(mentions)
+        tail += _section("entities", _entities(counts),
+                         f"{len(counts)}, named {len(mentions)} times")
         tail += _section("quotes", [_quote(q) for q in art.get("quotes") or []])
         tail += _section("times", [_time(t) for t in art.get("times") or []])
         tail += _section("quantities", [_quantity(q) for q in art.get("quantities") or []])
