@@ -218,15 +218,16 @@ def _scale(s: str | None, gr: _Grammar) -> float:
     return _SYMBOL_SCALE_VALUES.get(f, 1.0)
 
 
-def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = None
-                   ) -> tuple[str | None, int]:
+def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = None,
+                   linked: bool = False) -> tuple[str | None, int]:
     """The counted noun from spaCy: the first common noun after ``end``.
 
     Adjectives and proper-noun modifiers are passed ("15 NFL seasons", "three Equifax
     executives", "two curious polar bears"); a compound runs to its head ("two side
     cores", "209,000 US credit card numbers"); a proper noun stands as the noun only
     when nothing else follows ("10 Americans"), never after "of" ("67 of Slidell" is
-    an age and a town). ``starts`` (the tokens' ``idx``, increasing) finds the first
+    an age and a town; ``linked``: the caller passed a "de"/"of" already, as in "140 km
+    de Sanaa"). ``starts`` (the tokens' ``idx``, increasing) finds the first
     token at or after ``end`` by bisection instead of walking the whole Doc.
     """
     if starts is None:
@@ -234,7 +235,6 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
     first = bisect.bisect_left(starts, end)
     toks = [doc[i] for i in range(first, min(first + 7, len(starts)))]  # at most 7 are read
     proper: Any = None
-    linked = False
     for k, tok in enumerate(toks[:5]):
         if tok.is_punct or tok.like_num:
             break
@@ -468,7 +468,7 @@ def extract_quantities(
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
             n, nstop = (
-                _noun_from_doc(doc, stop, gr, tok_starts)
+                _noun_from_doc(doc, stop, gr, tok_starts, linked=link is not None)
                 if doc is not None
                 else _noun_from_text(text, stop, gr)
             )
@@ -525,7 +525,7 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
     pn = gr.fraction_link.match(folded, stop)
     if pn:
         stop = pn.end()
-    noun, end = (_noun_from_doc(doc, stop, gr) if doc is not None
+    noun, end = (_noun_from_doc(doc, stop, gr, linked=pn is not None) if doc is not None
                  else _noun_from_text(text, stop, gr))
     if noun is None:
         end = f.end
@@ -606,6 +606,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
     if re.search(r"[A-Za-z,]\s+[A-Z][a-z]+\s$", text[max(0, s - 30) : s]):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
+    if re.search(r"l['’][A-Z]{1,2}\s?$", text[max(0, s - 5) : s]):
+        return True  # "l'A 10", "l'A6": a road
     if before.endswith("+") and re.match(r"^[-. ]?\d", after):
         return True  # +1-222-2222: a telephone number
     if before.endswith("/"):

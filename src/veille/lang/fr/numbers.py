@@ -70,7 +70,8 @@ WORDS = NumberWords(
         "ait", "aient", "soit", "soient", "peuvent", "doivent", "vont", "font", "fait", "sera",
         "aura", "serait", "auraient", "seraient", "pourraient", "devraient", "restent",
         "reste", "etait", "avait", "sont-ils", "ont-ils", "semblent", "viennent", "doit",
-        "peut", "va",
+        "peut", "va", "entre", "eux", "elles", "nous", "vous", "plus", "moins", "bis", "ter",
+        "pres",
     ),
     prenominal=(
         "nouveaux", "nouvelles", "premiers", "premieres", "derniers", "dernieres", "autres",
