@@ -150,3 +150,16 @@ def test_entities_search_finds_by_a_name_as_written(seeded: str) -> None:
     found = _json(seeded, "entities", "--search", surname)
     assert person["id"] in [e["id"] for e in found]
     assert _json(seeded, "entities", "--search", "Zzyzx Qwerty") == []
+
+
+def test_corrections_are_exported_with_who_and_when(seeded: str, tmp_path: Path) -> None:
+    person = max((e for e in _entities(seeded).values() if e["label"] == "PER"), key=lambda e: e["mentions"])
+    _run(seeded, "entity", "rename", person["id"], "Renamed", "--by", "Ana", "--note", "house style")
+    rows = [json.loads(line) for line in
+            _run(seeded, "export", "corrections", "--format", "jsonl").stdout.splitlines()]
+    assert [(r["action"], r["entity_id"], r["name"], r["author"], r["note"]) for r in rows] == [
+        ("rename", person["id"], "Renamed", "Ana", "house style")]
+    assert rows[0]["created_at"][:4].isdigit()
+    out = tmp_path / "c.csv"
+    _run(seeded, "export", "corrections", "--format", "csv", "-o", str(out))
+    assert "house style" in out.read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ from veille.services.queries import SEARCH_SORTS, search_filters
 from veille.store import story_aliases
 from veille.stories.service import get_story_view
 
-KINDS = ("stories", "articles", "entities", "quotes")  # as in veille.export
+KINDS = ("stories", "articles", "entities", "quotes", "corrections")  # as in veille.export
 FORMATS = ("json", "jsonl", "csv", "parquet")
 
 

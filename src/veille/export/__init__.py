@@ -26,9 +26,10 @@ from sqlalchemy import Connection, select
 from veille.export.cells import inert
 from veille.export.links import story_url
 from veille.store import quotes as quote_data
+from veille.store.corrections import all_corrections
 from veille.store.schema import articles, entities, stories, story_articles
 
-KINDS = ("stories", "articles", "entities", "quotes")
+KINDS = ("stories", "articles", "entities", "quotes", "corrections")
 FORMATS = ("json", "jsonl", "csv", "parquet")
 MEDIA_TYPES = {"json": "application/json", "jsonl": "application/x-ndjson",
                "csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
@@ -42,6 +43,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("id", "name", "label", "aliases", "mentions", "languages"),
     "quotes": ("article_id", "index", "text", "speaker", "speaker_entity_id", "kind", "verb",
                "start", "end", "source", "published", "language"),
+    "corrections": ("id", "action", "entity_id", "target_id", "name", "aliases", "article_uid",
+                    "start", "end", "author", "note", "created_at"),
 }
 # The spreadsheet form of a kind, where it differs from COLUMNS (no JSON in a cell).
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -114,8 +117,16 @@ def _quotes(conn: Connection) -> Iterator[dict[str, Any]]:
             return
 
 
+def _corrections(conn: Connection) -> Iterator[dict[str, Any]]:
+    """People's corrections of the entity linking, oldest first (with who and when):
+    re-importing them into another store replays the same decisions."""
+    for c in all_corrections(conn):
+        yield {k: getattr(c, k) for k in COLUMNS["corrections"]}
+
+
 ROWS: dict[str, Callable[[Connection], Iterator[dict[str, Any]]]] = {
     "articles": _articles, "stories": _stories, "entities": _entities, "quotes": _quotes,
+    "corrections": _corrections,
 }
 
 
@@ -181,7 +192,7 @@ def _arrow_schema(kind: str) -> Any:
 
     fields = []
     for c in COLUMNS[kind]:
-        is_int = c in INT_COLUMNS or (c == "id" and kind == "stories")
+        is_int = c in INT_COLUMNS or (c == "id" and kind in ("stories", "corrections"))
         fields.append(pa.field(c, pa.int64() if is_int else pa.string()))
     return pa.schema(fields)
 

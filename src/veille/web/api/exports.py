@@ -37,7 +37,8 @@ _FILE_SCHEMAS: dict[str, dict[str, Any]] = {
                                          for f in ex.MEDIA_TYPES}},
                        **problem_responses(422)})
 def export(
-    request: Request, kind: Annotated[Literal["stories", "articles", "entities", "quotes"], Path()],
+    request: Request,
+    kind: Annotated[Literal["stories", "articles", "entities", "quotes", "corrections"], Path()],
     fmt: Annotated[Literal["json", "jsonl", "csv", "parquet"], Query(alias="format")] = "jsonl",
 ) -> Response:
     store = get_store(request)
