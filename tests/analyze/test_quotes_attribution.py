@@ -197,3 +197,19 @@ def test_pour_an_organisation_attributes_but_pour_a_place_does_not(analyze):
                  "Franz Fischler pourrait conserver son poste.", "fr")
     acc = [q for q in qs if q.method == "indirect-according-to"]
     assert [q.speaker for q in acc] == ["CGT"]
+
+
+def test_given_name_gender_is_clear_or_nothing():
+    from veille.analyze.quotes.gender import given_name_gender
+
+    assert given_name_gender("Catherine Colonna") == "Fem"
+    assert given_name_gender("Kofi Annan") == "Masc"
+    assert given_name_gender("Dominique de Calan") is None  # either
+    assert given_name_gender("Poutine") is None  # a surname alone
+    assert given_name_gender("M. Dupont") is None
+
+
+def test_she_is_the_woman_named_before_not_the_last_man(analyze):
+    qs = _quotes(analyze, "Hillary Clinton met Donald Trump on Monday. Trump spoke first. "
+                 "“We will win,” she said.", "en")
+    assert qs and qs[0].speaker in ("Hillary Clinton", "Clinton")

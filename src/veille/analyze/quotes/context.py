@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.analyze.nlp import sentence_ranges
+from veille.analyze.quotes.gender import given_name_gender
 from veille.core.model import Mention
 from veille.lang.quote_words import QuoteWords
 
@@ -67,6 +68,7 @@ class QuoteContext:
         for n, (a, b) in enumerate(self.sents):
             for k in range(a, b):
                 self._sent_of[k] = n
+        self._name_genders: dict[int, str | None] = {}
         #: the person a role noun was last resolved to (speakers.resolve_role)
         self.last_role: Mention | None = None
         self.subject_mentions: list[Mention] = []
@@ -135,11 +137,25 @@ class QuoteContext:
             for g in self.doc[i].morph.get("Gender", []):
                 votes[g] = votes.get(g, 0) + 1
         if not votes:
-            return None
+            # no title: the given name's usual gender ("Catherine Colonna"), or
+            # that of the full name a lone surname repeats ("Clinton")
+            return self._name_gender(m) if m.label == "PER" else None
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def _name_gender(self, m: Mention) -> str | None:
+        if m.start in self._name_genders:
+            return self._name_genders[m.start]
+        name = m.text
+        if len(name.split()) == 1:
+            fuller = [x for x in self.mentions if x.label == "PER" and x.end <= m.start
+                      and len(x.text.split()) > 1 and x.text.split()[-1] == name]
+            name = fuller[-1].text if fuller else name
+        g = given_name_gender(name)
+        self._name_genders[m.start] = g
+        return g
 
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
