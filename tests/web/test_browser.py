@@ -185,11 +185,19 @@ def test_browser_story_charts(page: Any, story_base_url: str) -> None:
     name = page.locator(f"[id='{labelled.split()[0]}']").text_content()
     assert name and name.startswith("Articles in this story")
     assert page.locator("svg.chart rect title").count() >= 2
-    assert violations == [] and page.dialogs == []
-    if os.environ.get("VEILLE_SCREENSHOTS"):
-        out = REPO / "docs" / "screenshots"
+    out = REPO / "docs" / "screenshots" if os.environ.get("VEILLE_SCREENSHOTS") else None
+    if out:
         out.mkdir(parents=True, exist_ok=True)
         page.locator("#h-charts").scroll_into_view_if_needed()
         page.locator("section[aria-labelledby='h-charts']").screenshot(path=str(out / "story-charts.png"))
+    # From an entity chip to the entity's own charts.
+    page.locator("p.chips a.chip").first.click()
+    page.wait_for_url("**/entities/**")
+    assert page.locator("svg.chart").count() == 3
+    name = page.locator("h1").evaluate("h => h.firstChild.textContent").strip()
+    assert page.locator("[id='entity-mentions-t']").text_content() == f"Mentions of {name} over time"
+    assert violations == [] and page.dialogs == []
+    if out:
+        page.locator("section[aria-labelledby='h-charts']").screenshot(path=str(out / "entity-charts.png"))
         page.goto(story_base_url + "/")
         page.screenshot(path=str(out / "home-changes.png"), full_page=False)

@@ -98,7 +98,7 @@ def _note(undated: int, unit: str) -> str:
 
 def _charts(prefix: str, what: str, by_source: Sequence[Any], by_lang: Sequence[Any],
             by_entity: Sequence[Any], entity_names: dict[str, str] | None,
-            entity_order: Sequence[str] | None) -> list[tuple[Chart, str]]:
+            entity_order: Sequence[str] | None, mentions_title: str) -> list[tuple[Chart, str]]:
     out: list[tuple[Chart, str]] = []
     b, s, u = series(((r[0], r[1], r[2], int(r[3])) for r in by_source), unknown="unknown source")
     if b:
@@ -112,7 +112,7 @@ def _charts(prefix: str, what: str, by_source: Sequence[Any], by_lang: Sequence[
     b, s, u = series(((r[0], r[1], names.get(r[2], r[2]), int(r[3])) for r in by_entity),
                      names=[names.get(e, e) for e in entity_order] if entity_order else None)
     if b:
-        out.append((Chart(f"{prefix}-mentions", f"Mentions {what} over time", "mentions", b, s,
+        out.append((Chart(f"{prefix}-mentions", mentions_title, "mentions", b, s,
                           _note(u, "mentions")), "lines"))
     return out
 
@@ -139,7 +139,7 @@ def story_activity(conn: Connection, story_id: int,
             .group_by(a.published_start, a.published_end, mentions.c.entity_id)).all()
     names = {str(e["id"]): str(e.get("name") or e["id"]) for e in top}
     return _charts(f"story-{story_id}", "in this story", by_source, by_lang, by_entity, names,
-                   [str(e["id"]) for e in top])
+                   [str(e["id"]) for e in top], "Mentions of its main entities over time")
 
 
 def entity_activity(conn: Connection, entity_id: str, name: str) -> list[tuple[Chart, str]]:
@@ -155,8 +155,8 @@ def entity_activity(conn: Connection, entity_id: str, name: str) -> list[tuple[C
         select(a.published_start, a.published_end, mentions.c.entity_id, func.count().label("n"))
         .join(mentions, mentions.c.article_uid == a.uid).where(mentions.c.entity_id == entity_id)
         .group_by(a.published_start, a.published_end, mentions.c.entity_id)).all()
-    return _charts("entity", "mentioning it", by_source, by_lang, by_entity, {entity_id: name},
-                   [entity_id])
+    return _charts("entity", f"mentioning {name}", by_source, by_lang, by_entity, {entity_id: name},
+                   [entity_id], f"Mentions of {name} over time")
 
 
 def _aware(value: datetime) -> datetime:
