@@ -251,3 +251,32 @@ def test_email_channel_checked() -> None:
         al.check_channel("email:not-an-address")
     with pytest.raises(dg.ConfigError):
         al.check_channel("email:a@b.example\r\nBcc: x@y.example")
+
+
+class Refusing(Inbox):
+    """A server that refuses every recipient (550), as a mail server does for an unknown user."""
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,  # noqa: N802
+                          rcpt_options: list[str]) -> str:
+        return "550 5.1.1 no such user here"
+
+
+def test_smtp_refusals_keep_the_digest(store: Store) -> None:
+    _article_alerts(store, "desk", 2)
+    port = _free_port()
+    ctl = controller_mod.Controller(Refusing(), hostname="127.0.0.1", port=port)
+    ctl.start()
+    try:
+        refused = dg.send_digest(store, "desk", _smtp(port))
+        # STARTTLS asked of a server that does not offer it: refused too, not sent in clear.
+        cfg = _smtp(port)
+        cfg.security = "starttls"
+        no_tls = dg.send_digest(store, "desk", cfg)
+    finally:
+        ctl.stop()
+    assert refused.status == "failed" and "no such user" in (refused.error or "")
+    assert "'desk'" in (refused.error or "") and f"127.0.0.1:{port}" in (refused.error or "")
+    assert no_tls.status == "failed" and "STARTTLS" in (no_tls.error or "")
+    with store.connect() as conn:
+        assert dg.build_digest(conn, "desk").n_alerts == 2
+        assert dg.digest_mark(conn, dg.build_digest(conn, "desk").watchlist_id)["failures"] == 2
