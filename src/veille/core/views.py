@@ -287,6 +287,9 @@ class StoryView:
     speakers: list[SpeakerGroup] = field(default_factory=list)
     entity_graph: EntityGraph = field(default_factory=EntityGraph)
     missing: list[str] = field(default_factory=list)
+    #: articles added by incremental updates since the last full build
+    #: (stories.incremental); 0 for a view built in full
+    updates_since_rebuild: int = 0
     #: set once the view is stored with its story (absent from a view computed
     #: for a story not stored yet)
     story_id: int | None = None

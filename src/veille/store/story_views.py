@@ -28,6 +28,15 @@ class StoryInputs:
     entities: dict[str, EntityRecord] = field(default_factory=dict)
 
 
+def story_article_uids(conn: Connection, story_id: int) -> list[str]:
+    """The uids of a story's articles (no text: what an incremental update
+    compares with the stored view to find the articles added)."""
+    q = (select(story_articles.c.article_uid)
+         .join(articles, story_articles.c.article_uid == articles.c.uid)
+         .where(story_articles.c.story_id == story_id).order_by(articles.c.seq))
+    return [r.article_uid for r in conn.execute(q)]
+
+
 def story_inputs(conn: Connection, story_id: int) -> StoryInputs:
     q = (
         select(*(articles.c[c] for c in ARTICLE_COLS))
@@ -35,7 +44,19 @@ def story_inputs(conn: Connection, story_id: int) -> StoryInputs:
         .where(story_articles.c.story_id == story_id)
         .order_by(articles.c.seq)
     )
-    arts = [StoredArticle.from_row(dict(r._mapping)) for r in conn.execute(q)]
+    return _inputs(conn, [StoredArticle.from_row(dict(r._mapping)) for r in conn.execute(q)])
+
+
+def article_inputs(conn: Connection, uids: list[str]) -> StoryInputs:
+    """The inputs of some articles only (those an update adds), in ingest order."""
+    if not uids:
+        return StoryInputs()
+    q = (select(*(articles.c[c] for c in ARTICLE_COLS))
+         .where(articles.c.uid.in_(uids)).order_by(articles.c.seq))
+    return _inputs(conn, [StoredArticle.from_row(dict(r._mapping)) for r in conn.execute(q)])
+
+
+def _inputs(conn: Connection, arts: list[StoredArticle]) -> StoryInputs:
     uids = [a.uid for a in arts]
     if not uids:
         return StoryInputs()

@@ -15,8 +15,16 @@ from sqlalchemy import Connection
 
 from veille.core.views import StoryView
 from veille.store.core import Store
-from veille.store.story_views import StoryInputs, save_view, stored_view, story_inputs
+from veille.store.story_views import (
+    StoryInputs,
+    article_inputs,
+    save_view,
+    stored_view,
+    story_article_uids,
+    story_inputs,
+)
 from veille.stories.graph import to_graphml
+from veille.stories.incremental import needs_full_build, update_story_view
 from veille.stories.view import build_story_view, is_current
 
 __all__ = ["StoryInputs", "compute_story_view", "get_story_view", "load_story_inputs",
@@ -36,14 +44,48 @@ def compute_story_view(conn: Connection, story_id: int) -> StoryView:
     return view
 
 
-def refresh_story_views(store: Store, story_ids: Sequence[int]) -> None:
-    """Rebuild and save the view and title of each story (one transaction per story)."""
+def refresh_story_views(store: Store, story_ids: Sequence[int], *,
+                        full: bool = False) -> dict[str, int]:
+    """Bring the saved view and title of each story up to date (one transaction
+    per story): a story whose stored view is current and only gained articles
+    is updated from those articles (``stories.incremental``); any other change
+    (split, merge, removal, another builder version, a story grown by a quarter
+    since its last full build, ``full``) rebuilds it in full.
+    Returns how many views were updated and rebuilt."""
+    done = {"updated": 0, "rebuilt": 0}
     for sid in dict.fromkeys(story_ids):
-        with store.connect() as conn:
-            view = compute_story_view(conn, sid)
-        title = view.title.text if view.title is not None else None
+        data: dict[str, Any] | None = None
+        if not full:
+            data = _try_update(store, sid)
+        if data is not None:
+            done["updated"] += 1
+        else:
+            with store.connect() as conn:
+                view = compute_story_view(conn, sid)
+            data = view.to_dict()
+            done["rebuilt"] += 1
+        title = data["title"]["text"] if data.get("title") else None
         with store.begin() as conn:
-            save_view(conn, sid, view.to_dict(), title)
+            save_view(conn, sid, data, title)
+    return done
+
+
+def _try_update(store: Store, story_id: int) -> dict[str, Any] | None:
+    """The story's stored view with its new articles added, or None when it
+    must be rebuilt in full."""
+    with store.connect() as conn:
+        exists, stored = stored_view(conn, story_id)
+        if not exists or stored is None or not is_current(stored):
+            return None
+        uids = story_article_uids(conn, story_id)
+        have = {a["uid"] for a in stored.get("articles") or []}
+        added = [u for u in uids if u not in have]
+        if not added or not have <= set(uids) or needs_full_build(stored, len(added)):
+            return None
+        inputs = article_inputs(conn, added)
+    view = update_story_view(dict(stored), inputs.articles, inputs.analyses, inputs.entities)
+    view["story_id"] = story_id
+    return view
 
 
 def get_story_view(store: Store, story_id: int, *, rebuild: bool = False) -> dict[str, Any] | None:

@@ -99,14 +99,14 @@ def build_timeline(
         label = date_label(a, b, d["gran"])
         others = sorted({date_label(x, y, o["gran"]) for (x, y), o in by_range.items()
                          if (x, y) != (a, b)} - {label})
-        key = (a.isoformat(), b.isoformat(), fold_words(units[fact.rep].text))
+        key = (a.isoformat(), b.isoformat(), fold_words(fact.statement))
         e = entries.get(key)
         if e is None:
             entries[key] = TimelineEntry(
                 date=label, start=a.isoformat(), end=b.isoformat(),
                 precision=d["gran"] or ("day" if a == b else "range"),
                 relative_to_publication=d["rel"], restates_publication_date=d["restates"],
-                expressions=list(d["expressions"]), sentence=units[fact.rep].text,
+                expressions=list(d["expressions"]), sentence=fact.statement,
                 fact=fact.id, articles=list(fact.articles), sources=list(fact.sources),
                 other_dates=others,
             )

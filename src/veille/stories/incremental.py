@@ -1,0 +1,422 @@
+"""Add articles to a stored story view without rebuilding it.
+
+A full build (``view.build_story_view``) reads every article and analysis of
+the story; at 1,000 articles that is seconds of work and hundreds of
+megabytes for each article the clusterer adds. An update reads only the new
+articles and the stored view (its facts, timeline, speakers and summary are
+the story's state) and changes what the new statements touch:
+
+- **facts**: each new statement joins the stored fact whose representative
+  statement it matches best, when their combined score (``facts.pair_score``,
+  wording and the new statement's dates and numbers) reaches the merge
+  threshold; candidates are found by blocking on rare words of the fact
+  statements; the rest are grouped among themselves as new facts;
+- **timeline**: the events of the new statements are merged by fact into the
+  stored events (``timeline.build_timeline`` on the new statements), and every
+  event's articles and sources are its fact's again;
+- **speakers**: a new quote joins the stored quote of its speaker that it
+  renders (the word-overlap test of ``quote_matching.match_by_words``), else
+  it is a new quote of that speaker;
+- **summary**: citations follow their facts; a fact that now has more sources
+  than the weakest summary sentence, and says something else, replaces it;
+- **corroboration, articles, languages, entity graph** are recounted.
+
+What an update does not do, and a full rebuild does (documented in
+docs/measured/quality-stories.md): stored facts are never split or merged
+with each other, joins are decided against a fact's representative only (not
+the average over its members), statements in another language join only on
+wording, PageRank centrality is not recomputed, and quantity/date
+disagreements are found only between the new statements and the stored facts'
+representatives' numbers as their wording gives them. ``updates_since_rebuild``
+counts the articles added since the last full build; the service rebuilds in
+full when the story has grown by a quarter since then (so the drift stays
+bounded, at an amortised cost of a few milliseconds per article) and on any
+split, merge, removal or builder version change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from veille.core.model import Analysis
+from veille.core.records import StoredArticle
+from veille.core.text import fold_words
+from veille.core.views import SummarySentence, TimelineEntry, ViewArticle, to_plain
+from veille.stories.facts import (
+    MERGE_THRESHOLD,
+    Fact,
+    _unit_ref,
+    build_facts,
+    entity_idf,
+    features,
+    group_statements,
+    pair_score,
+    parse_day,
+)
+from veille.stories.quote_matching import MIN_OVERLAP, MIN_WORDS, _words
+from veille.stories.similarity import StoryVectors
+from veille.stories.sources import independence_keys
+from veille.stories.speakers import build_speakers
+from veille.stories.summary import REDUNDANT, candidate
+from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
+from veille.stories.units import Unit, build_units
+
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+POSTING_CAP = 300  # a word in more fact statements than this proposes no candidate
+CANDIDATES = 12  # stored facts scored per new statement
+#: a story grown by this share since its last full build is rebuilt in full
+REBUILD_GROWTH = 0.25
+#: stories this small are always rebuilt in full (cheap, and exact)
+FULL_BELOW = 60
+
+
+def needs_full_build(view: Mapping[str, Any], n_new: int) -> bool:
+    """Whether adding ``n_new`` articles to this stored view calls for a full build."""
+    n = int(view.get("n_articles") or 0)
+    base = max(n - int(view.get("updates_since_rebuild") or 0), 1)
+    return n < FULL_BELOW or (n + n_new) > base * (1 + REBUILD_GROWTH)
+
+
+def _pub(a: StoredArticle) -> tuple[date, date] | None:
+    return a.published_range
+
+
+def _keys_for(view: Mapping[str, Any], new: Sequence[StoredArticle]) -> dict[str, dict[str, Any]]:
+    """Independence keys of the stored articles (from the view) and of the new ones;
+    a new near duplicate of a stored article counts as that article's source."""
+    keys: dict[str, dict[str, Any]] = {}
+    for a in view["articles"]:
+        keys[a["uid"]] = {"key": a["independent_source"], "reason": a["source_reason"],
+                          "agency": a.get("wire_agency")}
+    fresh = independence_keys(list(new))
+    for a in new:
+        k = fresh[a.uid]
+        if a.duplicate_of and a.duplicate_of in keys:
+            root = keys[a.duplicate_of]
+            k = {"key": root["key"], "agency": root.get("agency"),
+                 "reason": f"near duplicate of {a.duplicate_of}; " + str(root["reason"])}
+        keys[a.uid] = k
+    return keys
+
+
+def _stored_unit(ref: Mapping[str, Any]) -> Unit:
+    """A stored fact representative as a statement (wording and language only)."""
+    return Unit(idx=-1, article=-1, uid=ref["article"], sentence=int(ref.get("sentence", 0)),
+                start=int(ref["start"]), end=int(ref["end"]), text=ref["text"],
+                language=ref.get("language"), caption=bool(ref.get("caption")))
+
+
+def _fact_index(facts: Sequence[Mapping[str, Any]]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = {}
+    for k, f in enumerate(facts):
+        for w in {w.lower() for w in _WORD.findall(f["statement"])}:
+            postings.setdefault(w, []).append(k)
+    return postings
+
+
+def update_story_view(
+    view: dict[str, Any],
+    new_articles: Sequence[StoredArticle],
+    new_analyses: Sequence[Analysis | None],
+    entities: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The stored view (JSON, as saved) with ``new_articles`` added; returns it."""
+    old_uids = {a["uid"] for a in view["articles"]}
+    pairs = [(a, an) for a, an in zip(new_articles, new_analyses, strict=False)
+             if a.uid not in old_uids]
+    if not pairs:
+        return view
+    new = [a for a, _ in pairs]
+    keys = _keys_for(view, new)
+    units, notes = build_units(new, [an for _, an in pairs])
+    pub = [_pub(a) for a in new]
+    facts: list[dict[str, Any]] = view["facts"]
+
+    # --- facts: join stored ones, or group the rest as new facts -------------
+    postings = _fact_index(facts)
+    rep_units = {}
+    joined: dict[int, int] = {}  # new unit -> stored fact position
+    cands: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.n_words < 3:
+            continue
+        hits: Counter[int] = Counter()
+        for w in {w.lower() for w in _WORD.findall(u.match_text)}:
+            post = postings.get(w)
+            if post and len(post) <= POSTING_CAP:
+                hits.update(post)
+        cands[i] = [k for k, _ in hits.most_common(CANDIDATES)]
+    cand_facts = sorted({k for c in cands.values() for k in c})
+    texts = [u.match_text for u in units] + [facts[k]["statement"] for k in cand_facts]
+    vectors = StoryVectors(texts)
+    where = {k: len(units) + x for x, k in enumerate(cand_facts)}
+    idf = entity_idf(units)
+    feats = features(units, pub, idf)
+    for i, ks in cands.items():
+        best, best_score = None, MERGE_THRESHOLD
+        for k in ks:
+            if k not in rep_units:
+                rep_units[k] = _stored_unit(facts[k]["representative"])
+            ru = rep_units[k]
+            ref = features([ru], [None], idf, by_position=True)[0]
+            score, _ = pair_score(units[i], ru, vectors.sim(i, where[k]), idf, feats[i], ref)
+            if score >= best_score:
+                best, best_score = k, score
+        if best is not None:
+            joined[i] = best
+    rest = [i for i in range(len(units)) if i not in joined]
+    sub = [units[i] for i in rest]
+    sub_vectors = StoryVectors([u.text for u in sub] + [u.match_text for u in sub])
+    match_pos = [len(sub) + k for k in range(len(sub))]
+    groups = group_statements(sub, sub_vectors, match_pos,
+                              sub_vectors.neighbours(0.2), pub)
+    new_facts, _ = build_facts(sub, groups, StoryVectors([u.text for u in sub]), keys,
+                               view["languages"]["main"])
+    for i, k in joined.items():
+        f = facts[k]
+        u = units[i]
+        f["members"].append(to_plain(_unit_ref(u)))
+        if u.uid not in f["articles"]:
+            f["articles"].append(u.uid)
+        src = keys[u.uid]["key"]
+        if src not in f["sources"]:
+            f["sources"] = sorted({*f["sources"], src})
+        f["n_sources"] = len(f["sources"])
+        f["entities"] = sorted(set(f["entities"]) | set(u.entities))
+    touched = set(joined.values())
+    for nf in new_facts:
+        nf.units = [rest[i] for i in nf.units]
+    first_new = len(facts)
+    facts.extend(to_plain(nf) for nf in new_facts)
+
+    # renumber: most corroborated first, as a full build orders them
+    order = sorted(range(len(facts)), key=lambda k: (-facts[k]["n_sources"],
+                                                      -len(facts[k]["members"]), k))
+    old_id = {k: facts[k]["id"] for k in range(first_new)}
+    facts[:] = [facts[k] for k in order]
+    renamed: dict[str, str] = {}
+    pos_of: dict[int, int] = {}
+    for pos, k in enumerate(order):
+        new_id = f"F{pos + 1}"
+        if k < first_new:
+            renamed[old_id[k]] = new_id
+        pos_of[k] = pos
+        facts[pos]["id"] = new_id
+    fact_of_new = [0] * len(units)
+    for i, k in joined.items():
+        fact_of_new[i] = pos_of[k]
+    for x, nf in enumerate(new_facts):
+        for i in nf.units:
+            fact_of_new[i] = pos_of[first_new + x]
+    by_id = {f["id"]: f for f in facts}
+
+    # --- articles, sources, languages ---------------------------------------
+    for a in new:
+        ak = keys[a.uid]
+        view["articles"].append(to_plain(ViewArticle(
+            uid=a.uid, title=a.title, source=a.source, url=a.url, published=a.published,
+            date_precision=a.date_precision, language=a.language,
+            duplicate_of=a.duplicate_of, independent_source=ak["key"],
+            source_reason=ak["reason"], wire_agency=ak.get("agency"),
+            also_published_by=list(a.also_published_by))))
+    view["articles"].sort(key=lambda a: str(a.get("published") or "9999"))
+    view["n_articles"] = len(view["articles"])
+    view["n_independent_sources"] = len({a["independent_source"] for a in view["articles"]})
+    langs = Counter(a.get("language") or "unknown" for a in view["articles"])
+    view["languages"]["articles_by_language"] = dict(langs)
+    view["corroboration"] = {"n_facts": len(facts), "by_sources": {
+        str(n): c for n, c in sorted(Counter(f["n_sources"] for f in facts).items())}}
+
+    # --- timeline -----------------------------------------------------------
+    fact_objs = [_FactLike(f) for f in facts]
+    new_entries, unresolved = build_timeline(units, fact_of_new, fact_objs,  # type: ignore[arg-type]
+                                             keys, pub)
+    entries: dict[str, dict[str, Any]] = {}
+    for e in view["timeline"]:
+        e["fact"] = renamed.get(e["fact"], e["fact"])
+        entries.setdefault(e["fact"], e)
+    extra = []
+    for ne in new_entries:
+        plain = to_plain(ne)
+        cur = entries.get(plain["fact"])
+        if cur is None:
+            extra.append(plain)
+            entries[plain["fact"]] = plain
+            continue
+        for x in plain["expressions"]:
+            if x not in cur["expressions"]:
+                cur["expressions"].append(x)
+        if plain["date"] != cur["date"]:
+            cur["other_dates"] = sorted(set(cur.get("other_dates") or []) | {plain["date"]})
+    timeline = list(view["timeline"]) + extra
+    for e in timeline:
+        ef = by_id.get(e["fact"])
+        if ef is not None:
+            e["articles"], e["sources"] = list(ef["articles"]), list(ef["sources"])
+            e["n_sources"] = len(e["sources"])
+    timeline.sort(key=lambda e: (e["start"], e["end"], e["fact"]))
+    firsts = [d for d in (parse_day(a.get("published")) for a in view["articles"]) if d]
+    horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
+    typed = [TimelineEntry(**{k: v for k, v in e.items() if k in _TL_FIELDS}) for e in timeline]
+    for e, t in zip(timeline, typed, strict=True):
+        t.background = bool(horizon and date.fromisoformat(t.end) < horizon)
+        e["background"] = t.background
+    mark_compact(typed)
+    for e, t in zip(timeline, typed, strict=True):
+        e["compact"] = t.compact
+    view["timeline"] = timeline
+
+    # --- summary: citations follow facts; a better-carried new fact may enter ----
+    summary = view["summary"]
+    for s in summary:
+        s["fact"] = renamed.get(s["fact"], s["fact"])
+        sf = by_id.get(s["fact"])
+        if sf is not None:
+            s["citations"], s["sources"] = list(sf["articles"]), list(sf["sources"])
+            s["n_sources"] = sf["n_sources"]
+    _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts))
+
+    # --- disagreements: fact ids renamed ------------------------------------
+    for d in view["disagreements"]:
+        if d.get("fact"):
+            d["fact"] = renamed.get(d["fact"], d["fact"])
+
+    # --- speakers -----------------------------------------------------------
+    new_speakers, _ = build_speakers(units, keys, entities)
+    _merge_speakers(view["speakers"], new_speakers)
+
+    # --- entity graph -------------------------------------------------------
+    _merge_graph(view["entity_graph"], units, entities)
+
+    missing = [m for m in view.get("missing") or []
+               if not m.startswith(("one article", "updated incrementally"))]
+    missing.extend(notes)
+    view["updates_since_rebuild"] = int(view.get("updates_since_rebuild") or 0) + len(new)
+    missing.append(f"updated incrementally with {view['updates_since_rebuild']} articles "
+                   "since the last full build: facts are not re-split or merged, "
+                   "summary centrality and older disagreements as of that build")
+    if unresolved:
+        missing.append(f"{unresolved} time expressions of the new articles without a "
+                       "resolved date left out")
+    view["missing"] = missing
+    return view
+
+
+_TL_FIELDS = frozenset(TimelineEntry.__dataclass_fields__)
+
+
+class _FactLike:
+    """A stored fact (JSON) seen as the ``Fact`` the timeline builder reads."""
+
+    def __init__(self, f: Mapping[str, Any]) -> None:
+        self.id = f["id"]
+        self.articles = f["articles"]
+        self.sources = f["sources"]
+        self.statement = f["statement"]
+
+
+def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: Sequence[Unit],
+             fact_of: Sequence[int], touched: set[int], pos_of: Mapping[int, int],
+             first_new: int, n_new_facts: int) -> None:
+    """A fact the update made better carried than the weakest summary sentence,
+    and not redundant with the others, takes its place."""
+    if not summary:
+        return
+    in_summary = {s["fact"] for s in summary}
+    changed = {pos_of[k] for k in touched} | {pos_of[first_new + x] for x in range(n_new_facts)}
+    for pos in sorted(changed, key=lambda p: -facts[p]["n_sources"]):
+        f = facts[pos]
+        weakest = min(range(len(summary)), key=lambda k: (summary[k]["n_sources"], -k))
+        if f["id"] in in_summary or f["n_sources"] <= summary[weakest]["n_sources"]:
+            continue
+        text = f["representative"]["text"]
+        unit = next((u for i, u in enumerate(units) if fact_of[i] == pos and candidate(u)), None)
+        if unit is None and not f["representative"].get("caption"):
+            words = len(text.split())
+            if not (6 <= words <= 80):
+                continue
+        elif unit is None:
+            continue
+        ws = _words(text)
+        if any(len(ws & _words(s["text"])) / max(len(ws | _words(s["text"])), 1) >= REDUNDANT
+               for k, s in enumerate(summary) if k != weakest):
+            continue
+        rep = f["representative"]
+        summary[weakest] = to_plain(SummarySentence(
+            text=text, article=rep["article"], start=rep["start"], end=rep["end"],
+            language=rep.get("language"), fact=f["id"], citations=list(f["articles"]),
+            sources=list(f["sources"]), n_sources=f["n_sources"], score=0.0))
+        in_summary.add(f["id"])
+
+
+def _merge_speakers(stored: list[dict[str, Any]], new: Sequence[Mapping[str, Any]]) -> None:
+    def key(sp: Mapping[str, Any]) -> str:
+        return str(sp.get("entity_id") or f"name:{fold_words(str(sp['speaker']))}")
+
+    by_key = {key(sp): sp for sp in stored}
+    for sp in new:
+        cur = by_key.get(key(sp))
+        if cur is None:
+            plain = to_plain(sp)
+            stored.append(plain)
+            by_key[key(sp)] = plain
+            continue
+        for q in sp["quotes"]:
+            qw = _words(q["text"])
+            match = None
+            for old in cur["quotes"]:
+                ow = _words(old["text"])
+                if len(qw) < MIN_WORDS or len(ow) < MIN_WORDS:
+                    continue
+                shared = qw & ow
+                if len(shared) >= 2 and len(shared) / min(len(qw), len(ow)) >= MIN_OVERLAP:
+                    match = old
+                    break
+            if match is None:
+                cur["quotes"].append(to_plain(q))
+            else:
+                match["renderings"].extend(to_plain(q["renderings"]))
+                match["sources"] = sorted(set(match["sources"]) | set(q["sources"]))
+                match["n_sources"] = len(match["sources"])
+        cur["sources"] = sorted(set(cur["sources"]) | set(sp["sources"]))
+        cur["n_quotes"] = len(cur["quotes"])
+    stored.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))
+
+
+def _merge_graph(graph: dict[str, Any], units: Sequence[Unit],
+                 entities: Mapping[str, Any]) -> None:
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    edges = {(e["source"], e["target"]): e for e in graph["edges"]}
+    arts: dict[str, set[str]] = {}
+    for u in units:
+        for e in u.entities:
+            node = nodes.get(e)
+            if node is None:
+                rec = entities.get(e)
+                get = rec.get if isinstance(rec, Mapping) else (lambda k, r=rec: getattr(r, k, None))
+                node = nodes[e] = {"id": e, "canonical": str(get("canonical") or e) if rec else e,
+                                   "label": str(get("label") or "") if rec else "",
+                                   "mentions": 0, "articles": 0}
+            node["mentions"] += 1
+            arts.setdefault(e, set()).add(u.uid)
+        ents = sorted(set(u.entities))
+        for x in range(len(ents)):
+            for y in range(x + 1, len(ents)):
+                k = (ents[x], ents[y]) if (ents[x], ents[y]) in edges else (ents[y], ents[x])
+                if k in edges:
+                    edges[k]["weight"] += 1
+                else:
+                    edges[(ents[x], ents[y])] = {"source": ents[x], "target": ents[y],
+                                                 "weight": 1}
+    for e, uids in arts.items():
+        nodes[e]["articles"] += len(uids)
+    graph["nodes"] = sorted(nodes.values(), key=lambda x: (-x["mentions"], x["id"]))
+    graph["edges"] = sorted(edges.values(),
+                            key=lambda x: (-x["weight"], x["source"], x["target"]))
+
+
+__all__ = ["Fact", "needs_full_build", "update_story_view"]
