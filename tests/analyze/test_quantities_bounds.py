@@ -37,11 +37,10 @@ def test_bounds_give_an_open_or_closed_interval(text: str, lang: str, low: float
 
 
 def test_two_one_sided_bounds_make_one_range() -> None:
-    # keep_bare: the first bound has no noun of its own (known limit: without keep_bare it
-    # is dropped before the join, leaving "inférieur à 300 soldats" alone)
-    qs = extract_quantities("un score supérieur à 100 et inférieur à 300", [], "fr",
-                            keep_bare=True)
-    assert [(x.low, x.high) for x in qs] == [(100.0, 300.0)]
+    qs = extract_quantities("un effectif supérieur à 100 et inférieur à 300 soldats", [], "fr")
+    assert [(x.low, x.high, x.noun) for x in qs] == [(100.0, 300.0, "soldats")]
+    # a bare bound that nothing joins is still dropped (nothing counted)
+    assert extract_quantities("un score supérieur à 100 pour la note", [], "fr") == []
     qs = extract_quantities("Plus de 40 soldats et moins de 10 chars", [], "fr")
     assert [(x.low, x.high) for x in qs] == [(40.0, None), (None, 10.0)]  # not a range
 

@@ -113,6 +113,7 @@ def merge_bounds(qs: list[Quantity], folded: str, words: BoundWords) -> list[Qua
                 prev.modifier = "range"
                 prev.end = q.end
                 prev.noun = prev.noun or q.noun
+                prev.sentence = max(prev.sentence, q.sentence)  # a provisional bound joined
                 continue
         out.append(q)
     return out

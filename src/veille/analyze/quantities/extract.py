@@ -173,6 +173,7 @@ def _grammar(code: str) -> _Grammar:
     )
 
 
+_PROVISIONAL = -2  # ``sentence`` of a bare bound kept only if a later bound joins it
 _NOT_WORD = re.compile(r"[^\w\s'’-]")
 _WORD = re.compile(r"\s*([^\W\d_](?:[\w’'-]*[^\W\d_])?)", re.UNICODE)
 
@@ -480,10 +481,14 @@ def extract_quantities(
                     n = None  # "turned 38 last week": the noun belongs to a time expression
             if n is not None:
                 noun, end = n, nstop
+        provisional = False
         if noun is None and unit is None and not keep_bare and not _stands_for_a_noun(
             doc, tok_starts, num_start, num_end, m.group("sc1") is not None
         ):
-            continue  # a bare number: nothing counted or measured
+            if not gr.bounds.before.search(folded, max(0, start - 60), start):
+                continue  # a bare number: nothing counted or measured
+            # "supérieur à 100 et inférieur à 300 soldats": a bound kept until the join
+            provisional = True
         if noun is None and of_total is not None:
             end = stop
         if m.group("sc1") and not noun and unit is None and not keep_bare:
@@ -498,7 +503,8 @@ def extract_quantities(
                 text=text[start:end],
                 start=start,
                 end=end,
-                sentence=sentence_index(sentences, start, sent_starts),
+                sentence=_PROVISIONAL if provisional
+                else sentence_index(sentences, start, sent_starts),
                 value=v1,
                 value_max=v2,
                 unit=unit,
@@ -513,7 +519,7 @@ def extract_quantities(
         )
     for f in fractions:
         out.append(_fraction_quantity(f, text, folded, gr, doc, keep_bare))
-    out = sorted((q for q in out if q.sentence >= 0), key=lambda q: q.start)
+    out = sorted((q for q in out if q.sentence != -1), key=lambda q: q.start)
     return _finish(out, text, folded, gr, sentences, sent_starts, doc)
 
 
@@ -549,7 +555,7 @@ def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
     for q in out:
         apply_bounds(q, folded, words, floor)
         floor = q.end
-    out = merge_bounds(out, folded, words)
+    out = [q for q in merge_bounds(out, folded, words) if q.sentence != _PROVISIONAL]
     currencies = set(gr.currencies.values())
     for q in out:
         q.text = text[q.start : q.end]
