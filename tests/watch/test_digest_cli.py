@@ -13,7 +13,7 @@ from veille.cli import app as cli
 from veille.store import Store
 from veille.web.app import create_app
 
-from .test_digest import Inbox, _article_alerts, _clusters, _free_port, smtp_server  # noqa: F401
+from .test_digest import Inbox, _article_alerts, _clusters, _free_port, smtp_server  # noqa: F401  (fixture)
 
 
 def _env(db: str, port: int) -> dict[str, str]:
@@ -22,7 +22,7 @@ def _env(db: str, port: int) -> dict[str, str]:
             "VEILLE_PUBLIC_URL": "http://veille.test"}
 
 
-def test_digest_cli_send_show_atom(tmp_path: Path, smtp_server: tuple[Inbox, int]) -> None:
+def test_digest_cli_send_show_atom(tmp_path: Path, smtp_server: tuple[Inbox, int]) -> None:  # noqa: F811
     inbox, port = smtp_server
     db = str(tmp_path / "d.db")
     store = Store.open(db)
@@ -56,7 +56,8 @@ def test_digest_cli_send_show_atom(tmp_path: Path, smtp_server: tuple[Inbox, int
     assert missing.exit_code == 1 and "no watchlist 'nope'" in missing.stderr
 
 
-def test_feed_route_serves_atom(store: Store) -> None:
+def test_feed_route_serves_atom(any_store: Store) -> None:
+    store = any_store
     _article_alerts(store, "desk & co", 2)
     c = TestClient(create_app(store, token="t", protect_reads=False))
     r = c.get("/watchlists/desk%20%26%20co/feed.atom")
