@@ -130,3 +130,25 @@ def test_updates_after_watch_passes_per_cursor(feed: Feed, tmp_path: Path) -> No
     code, out, err = run(db, "updates", "--cursor", "evening")
     assert code == 0 and out.count("\n") == len(other) and out.startswith("story ")
     assert run(db, "updates", "--cursor", "")[0] == 2
+    # The API reads the same cursors: reading does not move one; POST .../seen does.
+    from fastapi.testclient import TestClient
+
+    from veille.store import Store
+    from veille.web.app import create_app
+
+    store = Store.open(db)
+    try:
+        api = TestClient(create_app(store, token="t0ken", protect_reads=False))
+        shared = api.get("/api/updates", params={"cursor": "default"}).json()
+        assert shared["items"] == [] and shared["first_look"] is False
+        fresh = api.get("/api/updates", params={"cursor": "api"}).json()
+        assert sum(r["n_new_articles"] for r in fresh["items"]) == 2
+        assert api.get("/api/updates", params={"cursor": "api"}).json() == fresh
+        seen = {"cursor": "api", "upto_seq": fresh["upto_seq"]}
+        assert api.post("/api/updates/seen", params=seen).status_code in (401, 403)
+        r = api.post("/api/updates/seen", params=seen, headers={"Authorization": "Bearer t0ken"})
+        assert r.status_code == 200, r.text
+        assert api.get("/api/updates", params={"cursor": "api"}).json()["items"] == []
+        assert json.loads(run(db, "updates", "--json", "--cursor", "api")[1]) == []
+    finally:
+        store.close()

@@ -19,11 +19,14 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection
 
+from veille.services.queries import updates_for
 from veille.store import Store, story_aliases
+from veille.store.cursors import MAX_NAME as MAX_CURSOR_NAME
+from veille.store.cursors import latest_seq, move_cursor, read_cursor
 from veille.watch import alerts as al
 from veille.watch import changes as ch
 from veille.watch import digests as dg
-from veille.watch.schemas import AlertPage, StoryChange, UpdateList, Watchlist, WatchlistList
+from veille.watch.schemas import AlertPage, CursorPosition, StoryChange, UpdateList, Watchlist, WatchlistList
 from veille.watch.sources import ConfigError, WatchlistSpec
 
 MAX_ID = 2**62
@@ -88,10 +91,30 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
 
     @router.get("/api/updates", response_model=UpdateList, response_model_exclude_unset=True)
     def get_updates(viewer: str = Query(ch.DEFAULT_VIEWER, max_length=64),
-                    include_unseen: bool = False) -> dict[str, Any]:
-        """Stories with articles this viewer has not seen."""
+                    include_unseen: bool = False,
+                    cursor: Annotated[str | None, Query(
+                        min_length=1, max_length=MAX_CURSOR_NAME,
+                        description="A named cursor (as `veille updates --cursor NAME`): the "
+                                    "stories with articles added since it last moved, and "
+                                    "`upto_seq` to give POST /api/updates/seen. Reading does "
+                                    "not move it.")] = None) -> dict[str, Any]:
+        """Stories with articles this viewer (or this cursor) has not seen."""
+        if cursor is not None:
+            with store().connect() as conn:
+                return updates_for(conn, cursor, advance=False, include_unchanged=include_unseen)
         with store().connect() as conn:
             return {"items": ch.updated_stories(conn, viewer, include_unseen=include_unseen)}
+
+    @router.post("/api/updates/seen", dependencies=write, response_model=CursorPosition)
+    def post_updates_seen(
+        cursor: Annotated[str, Query(min_length=1, max_length=MAX_CURSOR_NAME)],
+        upto_seq: Annotated[int, Query(ge=0, le=MAX_ID, description="The `upto_seq` of the "
+                                       "updates read: articles added since stay new.")],
+    ) -> dict[str, Any]:
+        """Move a named cursor: the reader has seen every article up to ``upto_seq``."""
+        with store().begin() as conn:
+            move_cursor(conn, cursor, min(upto_seq, latest_seq(conn)))
+            return {"cursor": cursor, "upto_seq": read_cursor(conn, cursor)}
 
     @router.get("/api/stories/{story_id}/changes", response_model=StoryChange,
                 response_model_exclude_unset=True)

@@ -64,11 +64,26 @@ class UpdatedStory(BaseModel):
     n_articles: int
     n_new_articles: int
     seen_before: bool
+    new_articles: list[str] | None = None  # with ?cursor=: the new articles' ids
 
 
 class UpdateList(BaseModel):
     model_config = _OPEN
     items: list[UpdatedStory]
+    # With ?cursor=NAME (store.cursors): which cursor, whether it had never
+    # moved, and the article numbers the answer covers (since_seq, upto_seq].
+    cursor: str | None = None
+    first_look: bool | None = None
+    since_seq: int | None = None
+    upto_seq: int | None = None
+
+
+class CursorPosition(BaseModel):
+    """Where a named cursor stands: every article up to ``upto_seq`` is seen."""
+
+    model_config = _OPEN
+    cursor: str
+    upto_seq: int | None = None
 
 
 class StoryChange(BaseModel):
