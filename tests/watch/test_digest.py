@@ -18,11 +18,12 @@ from typing import Any
 import feedparser
 import pytest
 from feedgen.feed import FeedGenerator
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from veille.core.settings import Settings
 from veille.store import Store
 from veille.store.schema import alerts as alerts_table
+from veille.store.schema import story_articles
 from veille.watch import alerts as al
 from veille.watch import digests as dg
 from veille.watch.fetch import Fetcher
@@ -156,6 +157,29 @@ def test_watch_pass_emails_one_digest_then_none(server: Server, store: Store, fe
     assert dg.send_digests(store, _smtp(port))[0].status == "nothing"
     assert len(inbox.messages) == 1
 
+    # Two more articles of the story: one more message, naming them (and only them).
+    more = _pick(rows, STORY, 6)[4:]
+    serve_articles(server, missile + breach + more)
+    with store.begin() as conn:
+        conn.execute(update(sources).values(next_due=None))
+    third = run_pass(store, fetcher, opts)
+    assert len(third.added) == 2
+    new_matching = [r for r in more if "missile" in r["text"].lower() and "japan" in r["text"].lower()]
+    assert new_matching
+    assert len(inbox.messages) == 2
+    text2, _ = _parts(inbox.messages[1][1])
+    for r in new_matching:
+        assert f"- {r['title']} —" in text2
+    for r in matching:  # told in the first digest: not listed again (a story may bear its title)
+        assert f"- {r['title']} —" not in text2
+    with store.connect() as conn:
+        old_stories = {r.story_id for r in conn.execute(select(story_articles.c.story_id).where(
+            story_articles.c.article_uid.in_([server.url(f"/articles/{r['id']}.html") for r in matching])))}
+        new_stories = {r.story_id for r in conn.execute(select(story_articles.c.story_id).where(
+            story_articles.c.article_uid.in_([server.url(f"/articles/{r['id']}.html") for r in more])))}
+    if new_stories & old_stories:  # a story the reader was told about gained articles
+        assert "[UPDATED]" in text2
+
     # The Atom feed of the same watchlist: one entry per story, the articles in it.
     with store.connect() as conn:
         atom = dg.atom_feed(conn, "korea", base_url="http://veille.test",
@@ -167,7 +191,7 @@ def test_watch_pass_emails_one_digest_then_none(server: Server, store: Store, fe
     links = {e.link for e in parsed.entries}
     assert links and all(link.startswith("http://veille.test/stories/") for link in links)
     contents = " ".join(e.content[0].value for e in parsed.entries)
-    for r in matching:
+    for r in new_matching:  # the latest change of each story
         assert html.escape(r["title"]) in contents or r["title"] in contents
     assert not any(r["title"] in contents for r in breach)
 
