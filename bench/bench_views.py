@@ -13,7 +13,9 @@ Each size runs in a fresh child process (peak RSS is that build's, after the
 imports a build needs and one warm-up build of one article per language), reporting wall
 and CPU seconds of ``build_story_view`` plus its JSON, the peak resident
 memory, and the growth: seconds per article, and the exponent between two
-sizes (1.0 linear; n log n gives ~1.1 over a decade).
+sizes (1.0 linear; n log n gives ~1.1 over a decade). Then one more real
+article is added by an incremental update (``stories.incremental``), timed
+with the JSON read and write of the stored view around it.
 
 With ``--baseline-src DIR`` (a checkout of an earlier ``src/``, e.g.
 ``git archive <commit> src | tar -x -C DIR``) the same stories are built by
@@ -122,7 +124,29 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
     view = build_story_view(arts, ans, {})
     text = json.dumps(view.to_dict(), ensure_ascii=False)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak_full = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # incremental update: one more real article added to the stored view (its
+    # JSON read and written again, as the service does around the update)
+    from veille.core.records import StoredArticle, analysis_from_dict
+
+    upd_wall = upd_cpu = None
+    try:
+        from veille.stories.incremental import update_story_view
+    except ImportError:  # a baseline without incremental views
+        update_story_view = None
+    if update_story_view is not None:
+        more_a, more_b = assemble(real, n + 1)
+        added = StoredArticle.from_row(more_a[-1])
+        added_an = analysis_from_dict(more_b[-1], added.uid) if more_b[-1] else None
+        t1, c1 = time.perf_counter(), time.process_time()
+        stored = json.loads(text)
+        updated = update_story_view(stored, [added], [added_an], {})
+        json.dumps(updated, ensure_ascii=False)
+        upd_wall, upd_cpu = time.perf_counter() - t1, time.process_time() - c1
     return {
+        "update_wall_s": None if upd_wall is None else round(upd_wall, 3),
+        "update_cpu_s": None if upd_cpu is None else round(upd_cpu, 3),
+        "peak_rss_full_mb": round(peak_full, 1),
         "n": n, "distinct": min(n, len(real)), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rss_before_mb": round(rss0, 1), "view_mb": round(len(text.encode()) / 1e6, 2),
@@ -250,14 +274,16 @@ def main() -> None:
             report["baseline"].append(run_child(args.stores, n, args.baseline_src, args.timeout))
             print("baseline", report["baseline"][-1], flush=True)
         growth(report["baseline"])
-    print(f"{'n':>6} {'wall s':>8} {'cpu s':>8} {'ms/art':>7} {'exp':>5} {'peak MB':>8}")
+    print(f"{'':>9} {'n':>6} {'wall s':>8} {'cpu s':>8} {'ms/art':>7} {'exp':>5} {'peak MB':>8} "
+          f"{'update cpu s':>12}")
     for label, rows in (("now", report["rows"]), ("baseline", report["baseline"])):
         for r in rows:
             if "error" in r:
                 print(f"{label:>9} {r['n']:>6} {r['error']}")
                 continue
             print(f"{label:>9} {r['n']:>6} {r['wall_s']:>8} {r['cpu_s']:>8} "
-                  f"{r['ms_per_article']:>7} {r.get('exponent', ''):>5} {r['peak_rss_mb']:>8}")
+                  f"{r['ms_per_article']:>7} {r.get('exponent', ''):>5} {r['peak_rss_mb']:>8} "
+                  f"{r.get('update_cpu_s') or '':>12}")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
 

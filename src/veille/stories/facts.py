@@ -28,6 +28,7 @@ import numpy as np
 from veille.core.model import Quantity, TimeRef
 from veille.core.text import fold_words
 from veille.core.views import Disagreement, Fact, Side, UnitRef
+from veille.stories.quote_matching import content_stems
 from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit
 
@@ -450,6 +451,34 @@ def _comparable(a: set[tuple[float | None, float | None]],
 _fold = fold_words  # punctuation-blind comparison of two wordings (core.text)
 
 
+CONTEXT_WORDS = 4  # words either side of a number that say what it measures
+
+
+def quantity_context(u: Unit, q: Quantity) -> set[str]:
+    """Content-word stems around a number in its sentence (CONTEXT_WORDS before
+    it, CONTEXT_WORDS after its counted noun): the predicate and modifiers that
+    say *which* count or distance it is ("killing 4 civilians", "landed 730 miles
+    east of"). Stop words of the sentence's language are left out."""
+    a, b = int(q.start) - u.start, int(q.end) - u.start
+    if not (0 <= a <= b <= len(u.text)):
+        return set()
+    before = _CTX_WORD.findall(u.text[:a])[-CONTEXT_WORDS:]
+    after = _CTX_WORD.findall(u.text[b:])[:CONTEXT_WORDS]
+    noun = _noun_key(q) or ""
+    stems = content_stems(" ".join(before + after), u.language)
+    return {x for x in stems if not x.isdigit() and not (len(x) >= 3 and x[:4] == noun[:4])}
+
+
+def same_role(u: Unit, v: Unit, noun: str) -> bool:
+    """Two counts of one noun measure the same thing when the words around them
+    share a content word (same predicate or modifier); with no content word on
+    one side nothing tells them apart, and they are compared."""
+    cu = set().union(*(quantity_context(u, q) for q in u.quantities if _noun_key(q) == noun))
+    cv = set().union(*(quantity_context(v, q) for q in v.quantities if _noun_key(q) == noun))
+    return not cu or not cv or bool(cu & cv)
+
+
+_CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 FACT_SIDES_CAP = 40  # statements of one fact compared for disagreements
 
 
@@ -507,6 +536,8 @@ def find_disagreements(
         for noun in set(qu) & set(qv):
             if qu[noun] & qv[noun] or not _comparable(qu[noun], qv[noun]):
                 continue
+            if not same_role(u, v, noun):
+                continue  # "landed 730 miles off X" / "travelled 1,677 miles": two distances
             add(("quantity", group, noun),
                 Disagreement(kind="quantity", about=noun, fact=fact_id),
                 [_side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),

@@ -110,10 +110,12 @@ def _stored_unit(ref: Mapping[str, Any]) -> Unit:
                 language=ref.get("language"), caption=bool(ref.get("caption")))
 
 
-def _fact_index(facts: Sequence[Mapping[str, Any]]) -> dict[str, list[int]]:
+def _fact_index(facts: Sequence[Mapping[str, Any]], wanted: set[str]) -> dict[str, list[int]]:
+    """Which stored facts carry each of the ``wanted`` words (those of the new
+    statements): one pass over the fact statements."""
     postings: dict[str, list[int]] = {}
     for k, f in enumerate(facts):
-        for w in {w.lower() for w in _WORD.findall(f["statement"])}:
+        for w in wanted.intersection(_WORD.findall(f["statement"].lower())):
             postings.setdefault(w, []).append(k)
     return postings
 
@@ -137,7 +139,8 @@ def update_story_view(
     facts: list[dict[str, Any]] = view["facts"]
 
     # --- facts: join stored ones, or group the rest as new facts -------------
-    postings = _fact_index(facts)
+    wanted = {w for u in units for w in _WORD.findall(u.match_text.lower())}
+    postings = _fact_index(facts, wanted)
     rep_units = {}
     joined: dict[int, int] = {}  # new unit -> stored fact position
     cands: dict[int, list[int]] = {}
@@ -145,7 +148,7 @@ def update_story_view(
         if u.n_words < 3:
             continue
         hits: Counter[int] = Counter()
-        for w in {w.lower() for w in _WORD.findall(u.match_text)}:
+        for w in set(_WORD.findall(u.match_text.lower())):
             post = postings.get(w)
             if post and len(post) <= POSTING_CAP:
                 hits.update(post)

@@ -1,0 +1,42 @@
+"""Counts of one noun disagree only when they measure the same thing.
+
+Sentences from news-clusters (../shared/data/news-clusters), quoted short:
+the missile story (nytimes.com 2017-08-28, thesun.co.uk 2017-08-29) gives
+two distances, the landing point and the distance flown, both in miles; the
+Mazar-i-Sharif story (theguardian.com, bbc.com 2016-11-11) gives two tolls
+of the same attack.
+"""
+
+from __future__ import annotations
+
+from veille.core.model import Quantity
+from veille.stories.facts import same_role
+from veille.stories.units import Unit
+
+
+def _unit(text: str, surface: str, value: float, noun: str, uid: str) -> Unit:
+    start = text.index(surface)
+    q = Quantity(text=surface, start=start, end=start + len(surface), sentence=0, value=value,
+                 noun=noun)
+    return Unit(idx=0, article=0, uid=uid, sentence=0, start=0, end=len(text), text=text,
+                language="en", quantities=[q])
+
+
+def test_two_distances_are_not_one_measure() -> None:
+    landed = _unit("the government confirmed that the missile was fired at 5:58 a.m. local time, "
+                   "before breaking into three pieces and landing about 730 miles off the coast "
+                   "of Cape Erimo on Hokkaido", "730 miles", 730, "miles", "nyt")
+    flown = _unit("The missile travelled around 1,677 miles before it broke into three pieces "
+                  "and landed in the sea off the east coast of Hokkaido, according to NHK.",
+                  "1,677 miles", 1677, "miles", "sun")
+    assert not same_role(landed, flown, "mile")
+
+
+def test_two_tolls_of_one_attack_are_one_measure() -> None:
+    four = _unit("A Taliban suicide bomber rammed a car packed with explosives into a wall around "
+                 "the German consulate, killing at least four civilians and wounding scores of "
+                 "other people", "four civilians", 4, "civilians", "guardian")
+    six = _unit("A suicide bomber has rammed a truck into a German consulate in Afghanistan, "
+                "killing at least six civilians and wounding 120, officials said.",
+                "six civilians", 6, "civilians", "bbc")
+    assert same_role(four, six, "civilian")
