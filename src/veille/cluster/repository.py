@@ -243,6 +243,16 @@ def _members(conn: Connection, story_ids: Sequence[int] | None) -> dict[int, lis
     return {k: [u for _, _, u in sorted(v)] for k, v in out.items()}
 
 
+def stories_json(conn: Connection, story_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The listing rows of these stories, in the order given (a filtered listing
+    chooses and orders the ids, services.queries.list_stories)."""
+    if not story_ids:
+        return []
+    by_id = {r.id: r for r in conn.execute(select(stories).where(stories.c.id.in_(list(story_ids))))}
+    members = _members(conn, story_ids)
+    return [_story_json(conn, by_id[i], members) for i in story_ids if i in by_id]
+
+
 def list_stories(conn: Connection, limit: int | None = None) -> list[dict[str, Any]]:
     q = select(stories).order_by(stories.c.size.desc(), stories.c.last_published.desc(), stories.c.id)
     if limit:

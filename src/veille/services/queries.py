@@ -222,14 +222,9 @@ def list_stories(conn: Connection, f: ListFilters, *, sort: str = "size",
             f.until, 1, func.length(stories.c.first_published)))
     if limit:
         stmt = stmt.limit(limit)
-    ids = list(conn.execute(stmt).scalars())
-    if not ids:
-        return []
-    # The rows in the shape `veille stories --json` always had (repository's
-    # own builder: the same fields, members with their exact copies).
-    by_id = {r.id: r for r in conn.execute(select(stories).where(stories.c.id.in_(ids)))}
-    members = repo._members(conn, ids)
-    return [repo._story_json(conn, by_id[i], members) for i in ids if i in by_id]
+    # The rows in the shape `veille stories --json` always had (the same fields,
+    # members with their exact copies).
+    return repo.stories_json(conn, list(conn.execute(stmt).scalars()))
 
 
 # --- "what is new since I last looked" (named cursors, store.cursors) ----------------
