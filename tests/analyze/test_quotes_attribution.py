@@ -213,3 +213,24 @@ def test_she_is_the_woman_named_before_not_the_last_man(analyze):
     qs = _quotes(analyze, "Hillary Clinton met Donald Trump on Monday. Trump spoke first. "
                  "“We will win,” she said.", "en")
     assert qs and qs[0].speaker in ("Hillary Clinton", "Clinton")
+
+
+def test_an_incise_inside_the_statement(analyze):
+    qs = _quotes(analyze, "Le maire Paul Girard a reçu les commerçants. C'est pourquoi, dit-il, la "
+                 "mairie a dû fermer le marché couvert pendant deux semaines.", "fr")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and "la mairie a dû fermer" in ind[0].text and ind[0].speaker == "Paul Girard"
+
+
+def test_a_role_given_with_a_comma_names_the_person(analyze):
+    qs = _quotes(analyze, "Un incendie a été maîtrisé, a communiqué le maire de la ville de Dole, "
+                 "Paul Girard. Le maire a indiqué que le feu avait pris dans un atelier.", "fr")
+    que = [q for q in qs if q.method == "indirect-que-clause"]
+    assert que and que[0].speaker == "Paul Girard"
+
+
+def test_il_after_a_speaker_named_by_a_noun(analyze):
+    qs = _quotes(analyze, "Le chef du gouvernement a affirmé que le sommet était un succès. "
+                 "Interrogé sur la pandémie, il a déclaré que la situation restait grave.", "fr")
+    que = [q for q in qs if q.kind == "indirect"]
+    assert len(que) == 2 and que[1].speaker == que[0].speaker == "Le chef du gouvernement"

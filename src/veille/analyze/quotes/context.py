@@ -69,6 +69,8 @@ class QuoteContext:
             for k in range(a, b):
                 self._sent_of[k] = n
         self._name_genders: dict[int, str | None] = {}
+        #: speakers named by a common noun, antecedents of a later pronoun
+        self.noun_speakers: list[Mention] = []
         #: the person a role noun was last resolved to (speakers.resolve_role)
         self.last_role: Mention | None = None
         self.subject_mentions: list[Mention] = []
@@ -121,6 +123,8 @@ class QuoteContext:
     def gender(self, m: Mention) -> str | None:
         """The grammatical gender of a person's title ("la ministre Catherine
         Colonna" -> Fem, "le président Chirac" -> Masc); None without a title."""
+        if m.label == "NOUN":
+            return self._name_genders.get(m.start)
         span = self.tok_span(m)
         if not len(span):
             return None
@@ -156,6 +160,21 @@ class QuoteContext:
         g = given_name_gender(name)
         self._name_genders[m.start] = g
         return g
+
+    def add_noun_speaker(self, tok: Token, surface: str) -> None:
+        """A speaker named by a common noun ("Le chef du gouvernement vietnamien
+        a affirmé …"): a later "il" may stand for it. Singular nouns only, with
+        the noun's gender from the parse's morphology."""
+        if "Plur" in tok.morph.get("Number", []):
+            return
+        start = tok.left_edge.idx + self.offset
+        if any(m.start == start for m in self.noun_speakers):
+            return
+        genders = tok.morph.get("Gender", [])
+        m = Mention(surface, "NOUN", start, start + len(surface), 0)
+        self.noun_speakers.append(m)
+        self.noun_speakers.sort(key=lambda x: x.start)
+        self._name_genders[start] = genders[0] if len(genders) == 1 else None
 
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""

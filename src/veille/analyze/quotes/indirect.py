@@ -161,13 +161,44 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     if (k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"')
             and not introduces):
         before = doc[sent.start : k]
+        after = _clause_after_incise(ctx, v, sent)
+        if after is not None:
+            # "C'est pourquoi, dit-il, la CENI a dû …": the incise sits inside
+            # the statement, which is the whole sentence
+            return (sent.start, sent.end), "incise"
         if sum(1 for t in before if not t.is_punct) < 3:
             return None  # "Il a, en outre, jugé …": no statement in two words
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
                        for t in before)
-        if has_verb and not ctx.in_quote(before.start_char + ctx.offset):
+        # the statement may open with a quote that closes before the incise:
+        # "« La situation est préoccupante » du nombre de pays …, affirme X"
+        if has_verb and not ctx.in_quote(doc[k - 1].idx + ctx.offset):
             return (sent.start, k), "incise"
     return None
+
+
+def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span) -> int | None:
+    """Where the statement resumes after a mid-sentence incise (", dit-il, la CENI
+    a dû …", ", a déclaré le ministre, la réforme …"), or None."""
+    doc = ctx.doc
+    j, subj = v.i + 1, 0
+    while j < sent.end and subj <= 4 and doc[j].text != ",":
+        t = doc[j]
+        if not (t.text.startswith("-") or t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PRON", "ADV")):
+            return None
+        subj += 1
+        j += 1
+    if j >= sent.end or doc[j].text != ",":
+        return None
+    rest = doc[j + 1 : sent.end]
+    if not len(rest) or rest[0].pos_ in ("CCONJ", "SCONJ"):
+        return None  # "…, X said, but new pressings remain expensive": narration resumes
+    if sum(1 for t in rest if not t.is_punct) < 3 or not any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in rest):
+        return None
+    if ctx.in_quote(rest.start_char + ctx.offset):
+        return None
+    return j + 1
 
 
 def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext
+from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext, is_speech
 from veille.core.model import Mention
 
 if TYPE_CHECKING:
@@ -28,6 +28,14 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
         # "Elle a souligné" is not "le président Chirac": the parse's morphology
         best = [m for m in best if ctx.gender(m) in (None, gender)]
     narrative = [m for m in best if m.start not in ctx.reported_subjects]
+    # a noun agrees only when its grammatical gender is known (French: "le
+    # ministère" / "il"); English nouns carry none: "he" is never "the company"
+    nouns = [m for m in ctx.noun_speakers if m.end <= before and before - m.end < 400
+             and gender is not None and ctx.gender(m) == gender]
+    if nouns and (not best or nouns[-1].start > best[-1].start):
+        # "Le chef du gouvernement vietnamien a affirmé … Il a déclaré": the
+        # nearest speaker was named by a noun, after any named person
+        return nouns[-1]
     if narrative and (not best or before - narrative[-1].end < 400):
         return narrative[-1]
     if best:
@@ -55,7 +63,7 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
         span = ctx.tok_span(m)
         if not len(span):
             continue
-        lo, hi = max(0, span[0] - 5), min(len(doc), span[-1] + 7)
+        lo, hi = max(0, span[0] - 9), min(len(doc), span[-1] + 7)
         sent = ctx.sent(doc[span[0]])
         lo, hi = max(lo, sent.start), min(hi, sent.end)
         for k in range(lo, hi):
@@ -76,8 +84,14 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
 def _title_before(doc: Doc, title: int, name: int) -> bool:
     """"l'ambassadeur de Yougoslavie Borislav Milosevic", "le secrétaire d'Etat
     américain Madeleine Albright": a title, its complement, then the name
-    (the parse often hangs the name on the complement)."""
+    (the parse often hangs the name on the complement), or a comma before it."""
     between = doc[title + 1:name]
+    if len(between) and between[-1].text == ",":
+        # "le bourgmestre de la Ville de Bruxelles, Philippe Close": the role,
+        # its complement, a comma, the name
+        between = between[:-1]
+        return 0 < len(between) <= 7 and all(
+            t.pos_ in ("ADP", "DET", "PROPN", "ADJ", "NOUN") and not t.is_punct for t in between)
     return 0 < len(between) <= 4 and all(
         t.pos_ in ("ADP", "DET", "PROPN", "ADJ") and not t.is_punct for t in between)
 
@@ -98,7 +112,9 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     (the subject's apposition); "a-t-il dit" -> the pronoun's antecedent.
     """
     words = ctx.words
-    cands = [c for c in verb.children if c.dep_ in SUBJ_DEPS
+    inverted = words.subject_pronouns | words.plural_pronouns
+    cands = [c for c in verb.children if (c.dep_ in SUBJ_DEPS or c.text.startswith("-") and (
+        c.text.lstrip("-").lower() in inverted))  # "dit-il" parsed as a bare dependent
              and not ctx.in_quote(c.idx + ctx.offset)
              and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
@@ -128,6 +144,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             if role is not None:
                 ctx.last_role = role
                 return (role.text, role, False)
+            if is_speech(ctx, verb, incise=True):
+                ctx.add_noun_speaker(c, np_text(c))
         return (m.text if m else np_text(c), m, False)
     present_participle = ("Part" in verb.morph.get("VerbForm", [])
                           and "Pres" in verb.morph.get("Tense", [])) or verb.tag_ == "VBG"

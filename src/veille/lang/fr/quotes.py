@@ -23,6 +23,7 @@ SPEECH_VERBS = frozenset({
         "prôner", "souhaiter", "espérer", "craindre", "reprocher", "certifier",
         "signaler", "invoquer", "évoquer", "protester", "s'insurger", "fustiger",
         "analyser", "conseiller", "redouter", "suggérer", "recommander", "soutenir", "rétorquer", "objecter",
+        "mentionner", "communiquer",
 })
 
 #: "« … », analyse le propriétaire": in an incise the tagger may read a first-group
