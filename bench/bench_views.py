@@ -31,7 +31,9 @@ Run:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import importlib
 import json
 import math
 import os
@@ -130,17 +132,16 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
     from veille.core.records import StoredArticle, analysis_from_dict
 
     upd_wall = upd_cpu = None
-    try:
-        from veille.stories.incremental import update_story_view
-    except ImportError:  # a baseline without incremental views
-        update_story_view = None
-    if update_story_view is not None:
+    inc: Any = None
+    with contextlib.suppress(ImportError):  # a baseline without incremental views
+        inc = importlib.import_module("veille.stories.incremental")
+    if inc is not None:
         more_a, more_b = assemble(real, n + 1)
         added = StoredArticle.from_row(more_a[-1])
         added_an = analysis_from_dict(more_b[-1], added.uid) if more_b[-1] else None
         t1, c1 = time.perf_counter(), time.process_time()
         stored = json.loads(text)
-        updated = update_story_view(stored, [added], [added_an], {})
+        updated = inc.update_story_view(stored, [added], [added_an], {})
         json.dumps(updated, ensure_ascii=False)
         upd_wall, upd_cpu = time.perf_counter() - t1, time.process_time() - c1
     return {
