@@ -101,6 +101,7 @@ class _Grammar:
     fraction_link: re.Pattern[str]
     vague_before: re.Pattern[str]
     negative_before: re.Pattern[str]
+    one_before: re.Pattern[str]
     time_nouns: frozenset[str]
 
 
@@ -165,6 +166,9 @@ def _grammar(code: str) -> _Grammar:
         fraction_link=re.compile(
             rf"\s+(?:{alt(u(lambda p: p.fraction_links))})(?:(?<=')|(?![\w]))\s*"),
         time_nouns=frozenset(u(lambda p: p.time_nouns)),
+        # the text's own article only: French "à" folds to English "a"
+        one_before=re.compile(rf"(?<![\w'])(?:{alt(own.one_words)})\s+\Z"
+                              if own is not None and own.one_words else r"(?!x)x"),
         negative_before=re.compile(
             rf"(?<![\w'])(?:{alt(u(lambda p: p.negative_words))})\s+\Z"
             if any(p.negative_words for p in packs) else r"(?!x)x"),
@@ -391,7 +395,8 @@ def extract_quantities(
         words_only = not re.search(r"\d", n1_text)
         if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
             continue  # "a couple of hundred", "several hundred": no number is stated
-        if words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip()):
+        if (words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip())
+                and not gr.one_before.search(folded, max(0, num_start - 6), num_start)):
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
         negated = gr.negative_before.search(folded, max(0, num_start - 20), num_start)
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
@@ -443,6 +448,11 @@ def extract_quantities(
             start = m.start("neg")  # "-30": the sign is part of the number
         elif negative and negated is not None:
             start = negated.start()
+        elif words_only:
+            one = gr.one_before.search(folded, max(0, start - 6), start)
+            if one is not None and v1 >= 100 and gr.bare_scale.fullmatch(
+                    fold_same_length(n1_text).strip()):
+                start = one.start()  # "a thousand people": the article is the number's
         if m.group("cur1") is None and text[start : start + 1].isspace():
             start += 1
         of_total = None
@@ -614,6 +624,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
     if re.search(r"l['’][A-Z]{1,2}\s?$", text[max(0, s - 5) : s]):
         return True  # "l'A 10", "l'A6": a road
+    if re.match(r"^\s?[ap]\.?m\b", text[e : e + 5], re.IGNORECASE):
+        return True  # "11.30am": a clock time the time grammar did not take
     if before.endswith("+") and re.match(r"^[-. ]?\d", after):
         return True  # +1-222-2222: a telephone number
     if before.endswith("/"):

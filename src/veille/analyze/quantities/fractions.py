@@ -134,6 +134,8 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
             n, d = float(m.group("dnum")), float(m.group("dden"))
             if not 1 < d <= 16 or n >= d:  # "21/30" slideshow counters, dates, scores
                 continue
+            if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
+                continue  # "2/8 Police officers walk...": a photo counter before a caption
             value = n / d + (float(m.group("dwhole")) if m.group("dwhole") else 0.0)
         elif m.group("vulgar"):
             value = unicodedata.numeric(m.group("vulgar"))

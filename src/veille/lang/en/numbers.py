@@ -17,7 +17,9 @@ WORDS = NumberWords(
     scales=("thousands?", "millions?", "billions?", "trillions?", "bn"),
     scale_values={"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9,
                   "trillion": 1e12},
-    bare_scales=("hundreds", "thousands", "millions"),
+    # "hundred dollar bills": a scale word with no number before it states none ("a
+    # hundred" does: the one-word before it is read)
+    bare_scales=("hundreds", "thousands", "millions", "hundred", "thousand"),
     comma_thousands=True,
     currencies={
         "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
@@ -34,7 +36,7 @@ WORDS = NumberWords(
            "barrels": "barrel", "ounces": "ounce", "kilograms": "kg", "kilogram": "kg",
            "grams": "g", "milligrams": "mg", "micrograms": "µg", "liters": "l",
            "millilitres": "ml", "milliliters": "ml", "nautical miles": "nmi",
-           "miles per hour": "mph", "mph": "mph", "kilometres per hour": "km/h",
+           "miles per hour": "mph", "mph": "mph", "kph": "km/h", "kilometres per hour": "km/h",
            "kilometers per hour": "km/h", "megawatts": "MW", "gigawatts": "GW",
            "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
            "degrees": "°", "metric tons": "t", "metric tonnes": "t", "ton": "t",

@@ -14,7 +14,7 @@ WORDS = NumberWords(
     joiners=("et",),
     one_words=("un", "une"),
     text2num_language="fr",
-    scales=("mille", "milliers", "millions?", "milliards?", "billions?", "douzaines?", "dizaines?",
+    scales=("mille", "milliers?", "millions?", "milliards?", "billions?", "douzaines?", "dizaines?",
             "centaines?", "mds?", "md"),
     scale_values={"douzaine": 12.0, "dizaine": 10.0, "centaine": 100.0,
                   "billion": 1e12,  # French "billion" is a million millions
