@@ -6,8 +6,10 @@ are untrusted article text), so the commands write the lines as they are.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from veille.cli.base import printable
@@ -53,11 +55,18 @@ def _time(t: Mapping[str, Any]) -> str:
     return f"{t.get('text', '')} → {value or '?'}" + (f" ({span})" if span and span != value else "")
 
 
+def _number(v: float) -> str:
+    """A value as a reader writes it: 11,500,000 and 12.8, never 1.15e+07."""
+    if not math.isfinite(v):
+        return str(v)
+    return format(Decimal(repr(float(v))).normalize(), ",f")
+
+
 def _quantity(q: Mapping[str, Any]) -> str:
     value, vmax = q.get("value"), q.get("value_max")
-    shown = f"{value:g}" if isinstance(value, int | float) else str(value or "?")
+    shown = _number(value) if isinstance(value, int | float) else str(value or "?")
     if isinstance(vmax, int | float) and vmax != value:
-        shown += f"–{vmax:g}"
+        shown += f"–{_number(vmax)}"
     what = " ".join(str(x) for x in (q.get("unit"), q.get("noun")) if x)
     return f"{q.get('text', '')} → {shown}" + (f" {what}" if what else "")
 
