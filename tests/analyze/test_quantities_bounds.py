@@ -110,3 +110,14 @@ def test_gold_heldout_floor() -> None:
     held = rep["splits"]["heldout"]
     assert held["gold"] >= 20
     assert held["value_p"] >= 0.7 and held["value_r"] >= 0.7  # measured 0.79 / 0.82
+
+
+def test_comparable_puts_units_and_bounds_on_one_scale() -> None:
+    from veille.analyze.quantities.compare import comparable
+
+    a = comparable(one("The convoy was 80 miles long.", "en"))
+    b = comparable(one("Le convoi s'étendait sur 129 kilomètres.", "fr"))
+    assert a is not None and b is not None and a.key == b.key == "m"
+    assert a.low is not None and b.low is not None and abs(a.low - b.low) < 1000
+    c = comparable(one("Plus de 200 morts selon la police.", "fr"))
+    assert c is not None and (c.low, c.high) == (200.0, None)
