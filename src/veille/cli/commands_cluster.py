@@ -273,10 +273,10 @@ def eval_semeval(
             f"\nwith the encoder, learned on {enc['learned_on']} pairs, reported on the other "
             f"{enc['held_out']} ({enc['held_out_cross']} cross-language; {enc['split']}):"
         )
-        for name in ("before", "after"):
+        for name in ("before", "after", "clustering_model"):
             v = enc[name]
             typer.echo(
-                f"  {name:6} pearson {v['pearson']:.3f}  cross-language {v['pearson_cross']:.3f}  "
+                f"  {name:16} pearson {v['pearson']:.3f}  cross-language {v['pearson_cross']:.3f}  "
                 f"same-story F1 cross-language {v['same_story_cross']['f1']:.3f} "
                 f"(all {v['same_story_all']['f1']:.3f})"
             )

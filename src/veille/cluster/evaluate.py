@@ -17,6 +17,21 @@ from veille.cluster.bcubed import bcubed
 from veille.cluster.features import ArticleFeatures, build_features
 from veille.cluster.online import OnlineClusterer
 from veille.cluster.params import Params
+from veille.embed import embed_articles
+
+#: (title, text) -> vector, per process: tuning evaluates the same rows many times.
+_VECTORS: dict[tuple[str, str], Any] = {}
+
+
+def with_vectors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows, each with its encoder ``vector`` (computed once per process)."""
+    keys = [(r.get("title") or "", r.get("text") or "") for r in rows]
+    todo = list(dict.fromkeys(k for k in keys if k not in _VECTORS))
+    for i in range(0, len(todo), 256):
+        part = todo[i:i + 256]
+        for k, v in zip(part, embed_articles(list(part)), strict=True):
+            _VECTORS[k] = v.vector
+    return [{**r, "vector": _VECTORS[k]} if "vector" not in r else r for r, k in zip(rows, keys, strict=True)]
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -53,6 +68,7 @@ def features_of(rows: Iterable[dict[str, Any]]) -> Iterator[ArticleFeatures]:
             analysis=r.get("analysis"),
             ext_id=uid,
             seq=seq,
+            vector=r.get("vector"),
         )
 
 
@@ -112,9 +128,11 @@ def run_stream(feats: list[ArticleFeatures], params: Params | None = None, merge
 
 
 def evaluate_rows(
-    rows: list[dict[str, Any]], params: Params | None = None, label: str = "story"
+    rows: list[dict[str, Any]], params: Params | None = None, label: str = "story", embed: bool = True
 ) -> dict[str, Any]:
-    ordered = stream_order(rows)
+    """B-cubed of the streaming clusterer on labelled rows (``embed``: with the
+    encoder's vectors, as the store path has them; False: the other signals alone)."""
+    ordered = stream_order(with_vectors(rows) if embed else rows)
     t0 = time.perf_counter()
     feats = list(features_of(ordered))
     t_feat = time.perf_counter() - t0

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from veille.cluster import text as T
 from veille.core.model import Analysis
 from veille.core.records import analysis_from_dict
@@ -39,6 +41,9 @@ class ArticleFeatures:
     ext_id: str | None = None  # the id as given in the input (JSONL id / file name)
     seq: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The article's unit vector from the multilingual encoder (veille.embed),
+    #: None when it has none: the other signals then decide alone.
+    vector: np.ndarray | None = None
 
 
 def _sublinear(counts: Counter[str], limit: int | None = None) -> dict[str, float]:
@@ -122,6 +127,7 @@ def build_features(
     analysis: Analysis | Mapping[str, Any] | None = None,
     ext_id: str | None = None,
     seq: int = 0,
+    vector: np.ndarray | None = None,
 ) -> ArticleFeatures:
     typed = None
     if analysis:
@@ -167,4 +173,5 @@ def build_features(
         duplicate_of=duplicate_of,
         ext_id=ext_id,
         seq=seq,
+        vector=vector,
     )

@@ -24,7 +24,7 @@ from typing import Any
 
 from veille.cluster.features import ArticleFeatures
 from veille.cluster.idf import HashedDF
-from veille.cluster.index import CandidateIndex, top_keys
+from veille.cluster.index import CandidateIndex, CentroidIndex, top_keys
 from veille.cluster.params import Params, load_params
 from veille.cluster.similarity import (
     IdfCache,
@@ -85,6 +85,8 @@ class OnlineClusterer:
         self.ix_clock = 0  # (re)postings so far (all runs): orders the index on reload
         self.stories: OrderedDict[str, StoryState] = OrderedDict()
         self.index = CandidateIndex(self.params.posting_cap)
+        # Encoder centroids of the live stories: candidates in any language.
+        self.vindex = CentroidIndex()
         self.max_live = max_live
         self.uid_story: OrderedDict[str, str] = OrderedDict()  # recent uids (for duplicates)
         self.max_uids = 200_000
@@ -115,6 +117,7 @@ class OnlineClusterer:
         self.stories[s.id] = s
         self.stories.move_to_end(s.id)
         self.evicted.pop(s.id, None)
+        self.vindex.upsert(s.id, s.vec)
         if s.ix:
             for sid, key in self.index.add(s.id, s.ix):
                 self._unpost(sid, key)
@@ -153,6 +156,7 @@ class OnlineClusterer:
             old, state = self.stories.popitem(last=False)
             self._profiles.pop(old, None)
             self.index.remove(old, state.ix)
+            self.vindex.remove(old)
             if old in self.dirty:  # not yet persisted: the caller still has to save it
                 self.evicted[old] = state
             self.recent.discard(old)
@@ -185,6 +189,7 @@ class OnlineClusterer:
         self.index.remove(s.id, stale)
         self.ix_clock += 1
         s.ix, s.ix_at = keys, self.ix_clock
+        self.vindex.upsert(s.id, s.vec)
         for sid, key in self.index.add(s.id, keys):
             self._unpost(sid, key)
 
@@ -222,7 +227,19 @@ class OnlineClusterer:
                     q[k] = prof[k] * self.idf(k)
         for k in top_keys(f.title_terms, self.idf, p.query_title):
             q.setdefault(k, f.terms.get(k, 1.0) * self.idf(k))
-        return self.index.query(q, self._alive, p.max_candidates)
+        found = self.index.query(q, self._alive, p.max_candidates)
+        return self._with_nearest(found, f.vector)
+
+    def _with_nearest(self, found: list[str], vec: Any, skip: str | None = None) -> list[str]:
+        """Add the live stories nearest by encoder centroid (any language)."""
+        if vec is None or self.params.vector_candidates <= 0:
+            return found
+        have = set(found)
+        for sid, _ in self.vindex.query(vec, self.params.vector_candidates + 1, self.params.vector_floor):
+            if sid not in have and sid != skip and sid in self.stories:
+                found.append(sid)
+                have.add(sid)
+        return found
 
     def add(self, f: ArticleFeatures) -> Decision:
         self.processed += 1
@@ -367,7 +384,8 @@ class OnlineClusterer:
             for k in top_keys(s.keys, self.idf, self.params.query_keys):
                 q[k] = s.keys[k] * self.idf(k)
             best: tuple[float, StoryState | None] = (-1.0, None)
-            for oid in self.index.query(q, self._alive, self.params.max_candidates):
+            near = self.index.query(q, self._alive, self.params.max_candidates)
+            for oid in self._with_nearest(near, prof.vec, skip=sid):
                 if oid == sid:
                     continue
                 o = self.stories[oid]
@@ -382,6 +400,7 @@ class OnlineClusterer:
                     into.predecessor = gone.predecessor
                 del self.stories[gone.id]
                 self.index.remove(gone.id, gone.ix)
+                self.vindex.remove(gone.id)
                 self._profiles.pop(gone.id, None)
                 self.dirty.discard(gone.id)
                 self.removed.add(gone.id)
@@ -424,6 +443,11 @@ def leave_one_out(
             mine, whole = getattr(one, name), getattr(total, name)
             left = {k: v - mine.get(k, 0.0) for k, v in whole.items()}
             setattr(rest, name, {k: v for k, v in left.items() if v > 1e-12})
+        if total.vec is not None:
+            rest.vec = total.vec - one.vec if one.vec is not None else total.vec
+            rest.n_vec = total.n_vec - (1 if one.vec is not None else 0)
+            if rest.n_vec == 0:
+                rest.vec = None
         others = [g for j, g in enumerate(own) if j != i]
         rest.first = min((g.start for g in others if g.start), default=None)
         rest.last = max((g.end or g.start for g in others if g.start), default=None)

@@ -30,6 +30,8 @@ class Params:
             "gap": -0.4,
             "size": 0.2,
             "cross": 0.0,
+            "emb": 0.0,
+            "noemb": 0.0,
         }
     )
     bias: float = -4.0
@@ -47,6 +49,10 @@ class Params:
     # boilerplate still names its event in the title.
     query_title: int = 6
     merge_every: int = 200
+    # Stories nearest by encoder centroid added to the keyword candidates
+    # (the only way to a story told in another language), above this cosine.
+    vector_candidates: int = 5
+    vector_floor: float = 0.3
     # Split pass: a member whose probability of belonging to the rest of its
     # story has fallen below this is moved out (hysteresis: far below the
     # joining threshold, so a split is never undone by the next merge pass).
@@ -54,10 +60,15 @@ class Params:
     split_min_size: int = 3
     split_max_size: int = 60
     trained_on: str = ""
+    # The model of a cross-language pair with both vectors (encoder cosine,
+    # entities, figures; gap and size as in ``weights``). Empty: ``weights``.
+    cross_weights: dict[str, float] = field(default_factory=dict)
+    cross_bias: float = 0.0
     notes: dict[str, Any] = field(default_factory=dict)
 
     def model(self) -> Model:
-        return Model(dict(self.weights), self.bias, self.threshold)
+        cm = (dict(self.cross_weights), self.cross_bias) if self.cross_weights else None
+        return Model(dict(self.weights), self.bias, self.threshold, cm)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

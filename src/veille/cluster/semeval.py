@@ -75,14 +75,22 @@ def read_pairs(path: str | Path) -> list[dict[str, Any]]:
         return list(csv.DictReader(fh))
 
 
-def pair_signals(rows: list[dict[str, Any]]) -> list[tuple[dict[str, float], float, str, str]]:
+def pair_signals(
+    rows: list[dict[str, Any]], embed: bool = True
+) -> list[tuple[dict[str, float], float, str, str]]:
     """(signals, Overall, language pair, pair id) per pair, each pair scored as
-    (article, one-article story) with IDF from all texts of the file."""
+    (article, one-article story) with IDF from all texts of the file; with
+    ``embed``, the encoder's cosine is among the signals (``emb``)."""
 
+    va: list[Any] = [None] * len(rows)
+    vb: list[Any] = [None] * len(rows)
+    if embed:
+        va = [v.vector for v in embed_articles([(None, r["text1"]) for r in rows])]
+        vb = [v.vector for v in embed_articles([(None, r["text2"]) for r in rows])]
     feats = []
     for i, r in enumerate(rows):
-        a = build_features(f"{i}a", r["text1"], None, r["lang1"])
-        b = build_features(f"{i}b", r["text2"], None, r["lang2"])
+        a = build_features(f"{i}a", r["text1"], None, r["lang1"], vector=va[i])
+        b = build_features(f"{i}b", r["text2"], None, r["lang2"], vector=vb[i])
         feats.append((a, b, float(r["Overall"]), f"{r['lang1']}-{r['lang2']}", str(r.get("pair_id", i))))
     df = HashedDF()
     for a, b, *_ in feats:
@@ -116,6 +124,8 @@ def fit_cross_offset(
         if x["cross"] and (o <= 1.5 or o >= 3)
     ]
     w = 0.0
+    if not data:
+        return w
     for _ in range(50):
         g, h = l2 * w, l2
         for z0, y in data:
@@ -153,52 +163,53 @@ def evaluate_pairs(path: str | Path, params: Params | None = None, encoder: bool
             "same_story": _f1([d for d, _ in dec], [g for _, g in dec]),
         }
     if encoder:
-        out["encoder"] = encoder_report(rows, scored, encoder_cosines(rows), params)
+        out["encoder"] = encoder_report(rows, scored, params)
     return out
 
 
-def encoder_cosines(rows: list[dict[str, Any]]) -> list[float | None]:
-    """Cosine of the two texts' article vectors (None when one has no vector)."""
-    a = embed_articles([(None, r["text1"]) for r in rows])
-    b = embed_articles([(None, r["text2"]) for r in rows])
-    return [
-        float(x.vector @ y.vector) if x.vector is not None and y.vector is not None else None
-        for x, y in zip(a, b, strict=True)
-    ]
-
-
-def _design(x: dict[str, float], emb: float | None) -> list[float]:
-    e = 0.0 if emb is None else emb
-    return [e, e * e, 1.0 if emb is None else 0.0, *(x[k] for k in SEMEVAL_SIGNALS), e * x["cross"]]
+def _design(x: dict[str, float], encoder: bool) -> list[float]:
+    """The learned combination's inputs: the clustering signals, and with the
+    encoder its cosine, its square (the gold is not linear in it) and its
+    interaction with ``cross``."""
+    plain = [x[k] for k in SEMEVAL_SIGNALS]
+    if not encoder:
+        return plain
+    e = x.get("emb", 0.0)
+    return [e, e * e, x.get("noemb", 1.0), *plain, e * x["cross"]]
 
 
 def encoder_report(
     rows: list[dict[str, Any]],
     scored: list[tuple[dict[str, float], float, str, str]],
-    cosines: list[float | None],
     params: Params,
 ) -> dict[str, Any]:
-    """Before/after on the held-out half: Pearson (all, cross-language) and
-    same-story F1 (Overall <= 1.5 vs >= 3.5) on cross-language pairs."""
+    """Without/with the encoder on the held-out half, both learned the same
+    way on the other half: Pearson (all, cross-language) and same-story F1
+    (Overall <= 1.5 vs >= 3.5) on cross-language pairs; and the clustering
+    model itself (its logit and its p >= threshold decision)."""
     from sklearn.linear_model import LogisticRegression, Ridge  # heavy import: this report only
 
     model = params.model()
     half = [pair_half(str(r.get("pair_id", i))) for i, r in enumerate(rows)]
-    feats = [_design(x, e) for (x, *_), e in zip(scored, cosines, strict=True)]
     gold = [-o for _, o, _, _ in scored]
     cross = [bool(x["cross"]) for x, *_ in scored]
     tr = [i for i, h in enumerate(half) if h == 0]
     te = [i for i, h in enumerate(half) if h == 1]
     clear = {i for i, g in enumerate(gold) if g >= -1.5 or g <= -3.5}
-    reg = Ridge(alpha=1.0).fit([feats[i] for i in tr], [gold[i] for i in tr])
     ltr = [i for i in tr if i in clear]
-    clf = LogisticRegression(C=1.0, max_iter=3000).fit(
-        [feats[i] for i in ltr], [gold[i] >= -1.5 for i in ltr])
-    after_score = [float(v) for v in reg.predict(feats)]
-    after_same = [bool(v) for v in clf.predict(feats)]
-    before_score = [model.logit(x) for x, *_ in scored]
+
+    def learned(encoder: bool) -> tuple[list[float], list[bool], Any]:
+        feats = [_design(x, encoder) for x, *_ in scored]
+        reg = Ridge(alpha=1.0).fit([feats[i] for i in tr], [gold[i] for i in tr])
+        clf = LogisticRegression(C=1.0, max_iter=3000).fit(
+            [feats[i] for i in ltr], [gold[i] >= -1.5 for i in ltr])
+        return [float(v) for v in reg.predict(feats)], [bool(v) for v in clf.predict(feats)], reg
+
+    before_score, before_same, _ = learned(False)
+    after_score, after_same, reg = learned(True)
+    model_score = [model.logit(x) for x, *_ in scored]
     zthr = math.log(model.threshold / (1 - model.threshold))
-    before_same = [z >= zthr for z in before_score]
+    model_same = [z >= zthr for z in model_score]
 
     def figures(score: list[float], same: list[bool]) -> dict[str, Any]:
         def pearson(ix: list[int]) -> float | None:
@@ -222,9 +233,10 @@ def encoder_report(
         "learned_on": len(tr),
         "held_out": len(te),
         "held_out_cross": sum(1 for i in te if cross[i]),
-        "no_vector": sum(1 for e in cosines if e is None),
+        "no_vector": sum(1 for x, *_ in scored if x.get("noemb", 1.0)),
         "before": figures(before_score, before_same),
         "after": figures(after_score, after_same),
+        "clustering_model": figures(model_score, model_same),
         "weights": {
             "pearson": dict(zip(("emb", "emb2", "no_vector", *SEMEVAL_SIGNALS, "emb_cross"),
                                 (round(float(w), 4) for w in reg.coef_), strict=True)),

@@ -23,6 +23,9 @@ from veille.cluster.online import Merge, OnlineClusterer, Split
 from veille.cluster.order import stream_order
 from veille.cluster.params import Params, load_params
 from veille.cluster.state import StoryState
+from veille.embed import DIM, embed_articles, pack, unpack
+from veille.embed.encoder import model_name
+from veille.store import vectors as vq
 from veille.store.core import write_lock
 from veille.store.schema import articles, stories, story_articles
 
@@ -57,10 +60,38 @@ class _Session:
         yet: the clusterer then sees fewer members than the story counts and
         leaves the story alone."""
         assert self.conn is not None
-        return [_features(r) for r in repo.load_articles(self.conn, repo.member_uids(self.conn, int(cid)))]
+        rows = repo.load_articles(self.conn, repo.member_uids(self.conn, int(cid)))
+        vecs = vq.load_vectors(self.conn, [r["uid"] for r in rows], model_name())
+        return [_features(r, vecs.get(r["uid"])) for r in rows]
 
 
-def _features(r: dict[str, Any]) -> ArticleFeatures:
+def embed_missing(store: Any, uids: list[str]) -> int:
+    """Embed the articles among ``uids`` that have no vector of the current
+    model yet, and store the vectors (one transaction).
+
+    Done before the batch's locked transaction: the encoder costs ~10 ms an
+    article, which the other writers should not wait for.  A failure of the
+    encoder is logged and the batch clusters without vectors (the model's
+    fallback weights): clustering never waits on the encoder."""
+    model = model_name()
+    with store.connect() as conn:
+        have = vq.load_vectors(conn, uids, model)
+        todo = [r for r in repo.load_articles(conn, [u for u in uids if u not in have])]
+    if not todo:
+        return 0
+    try:
+        made = embed_articles([(r["title"], r["text"] or "") for r in todo])
+    except Exception as err:  # noqa: BLE001 - a broken encoder must not stop clustering
+        log.warning("embedding failed, clustering without vectors: %s", err)
+        return 0
+    rows = [vq.VectorRow(r["uid"], model, DIM, pack(v.vector) if v.vector is not None else None, v.notes)
+            for r, v in zip(todo, made, strict=True)]
+    with store.begin() as conn:
+        vq.save_vectors(conn, rows)
+    return len(rows)
+
+
+def _features(r: dict[str, Any], vec: bytes | None = None) -> ArticleFeatures:
     return build_features(
         uid=r["uid"],
         text=r["text"],
@@ -72,6 +103,7 @@ def _features(r: dict[str, Any]) -> ArticleFeatures:
         duplicate_of=r["duplicate_of"],
         analysis=r["data"],
         seq=r["seq"],
+        vector=unpack(vec) if vec else None,
     )
 
 
@@ -151,10 +183,15 @@ def cluster_pending(
     views: bool = True,
     params: Params | None = None,
     max_live: int = MAX_LIVE,
+    embed: bool = True,
     on_batch: Callable[[int], None] | None = None,
     explain: Callable[[Any, list[int]], str] | None = None,
 ) -> dict[str, Any]:
     """Assign every unassigned article (all of them with ``rebuild``) to a story.
+
+    With ``embed``, articles without a vector of the current encoder are
+    embedded first (``embedded`` in the report); an article still without one
+    is clustered on the other signals (``no_vector``).
 
     With ``views`` and an ``explain`` stage (``veille.services.pipeline``
     passes the story views' rebuild), ``explain(store, story_ids)`` is then
@@ -197,6 +234,8 @@ def cluster_pending(
     done = 0
     for i in range(0, len(order), batch_size):
         batch = order[i : i + batch_size]
+        if embed:
+            report["embedded"] = report.get("embedded", 0) + embed_missing(store, batch)
         with store.begin() as conn:
             # One clusterer at a time: two runs over the same pending articles
             # would assign them twice from diverging story states. Under the
@@ -210,8 +249,12 @@ def cluster_pending(
             assigned: list[tuple[str, int, float]] = []
             merges: list[Merge] = []
             splits: list[Split] = []
-            for r in repo.load_articles(conn, batch):
-                f = _features(r)
+            rows = repo.load_articles(conn, batch)
+            vecs = vq.load_vectors(conn, batch, model_name())
+            for r in rows:
+                f = _features(r, vecs.get(r["uid"]))
+                if f.vector is None:  # said in the report: clustered on the other signals
+                    report["no_vector"] = report.get("no_vector", 0) + 1
                 d = cl.add(f)
                 counts[d.action] += 1
                 assigned.append((f.uid, int(d.story_id), d.p))

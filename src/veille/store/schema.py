@@ -147,6 +147,19 @@ mentions = Table(
 Index("ix_mentions_entity", mentions.c.entity_id)
 Index("ix_mentions_article", mentions.c.article_uid)
 
+# One vector per article and encoder (migration 0011): int8 bytes with their
+# scale (``veille.embed.pack``), keyed by the model name so that a new model
+# leaves the old vectors unused and its own are computed beside them.
+article_vectors = Table(
+    "article_vectors",
+    metadata,
+    Column("article_uid", String(512), ForeignKey("articles.uid"), primary_key=True),
+    Column("model", String(64), primary_key=True),
+    Column("dim", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=True),  # NULL: nothing could be embedded (notes say why)
+    Column("notes", JSON, nullable=True),
+)
+
 stories = Table(
     "stories",
     metadata,
