@@ -167,7 +167,7 @@ def quality(store_url: str) -> dict[str, Any]:
     from veille.store.story_views import story_inputs
     from veille.stories.view import build_story_view
 
-    store = Store.open(store_url)
+    store = Store.open(store_url, migrate=False)  # a store migrated by the newer code
     items = repeats = compact = 0
     per_story: list[int] = []
     dis: dict[str, int] = {}
@@ -189,16 +189,16 @@ def quality(store_url: str) -> dict[str, Any]:
                 per_story.append(len(v["timeline"]))
                 for d in v["disagreements"]:
                     dis[d["kind"]] = dis.get(d["kind"], 0) + 1
-                    if d["kind"] == "quantity":
-                        samples.append({"story": sid, "about": d["about"], "sides": [
-                            (sd["source"], [x.get("text") for x in sd["value"]], sd["text"][:160])
-                            for sd in d["sides"]]})
+                    samples.append({"story": sid, "kind": d["kind"], "about": d["about"],
+                                    "sides": [(sd["source"], [x.get("text") for x in sd["value"]]
+                                               if isinstance(sd["value"], list) else sd["value"],
+                                               sd["text"][:200]) for sd in d["sides"]]})
     finally:
         store.close()
     return {"stories": len(per_story), "timeline_items": items, "repeated_sentences": repeats,
             "max_items": max(per_story, default=0), "compact_items": compact,
             "disagreements": dis, "cpu_s": round(time.process_time() - t0, 1),
-            "quantity_samples": samples}
+            "samples": samples}
 
 
 def run_child(stores: list[str], n: int, src: str | None, timeout: float) -> dict[str, Any]:
@@ -258,7 +258,7 @@ def main() -> None:
                                  check=False)
             out[label] = (json.loads(res.stdout.strip().splitlines()[-1]) if res.returncode == 0
                           else {"error": res.stderr.strip().splitlines()[-1:]})
-            print(label, {k: v for k, v in out[label].items() if k != "quantity_samples"},
+            print(label, {k: v for k, v in out[label].items() if k != "samples"},
                   flush=True)
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False),

@@ -40,3 +40,24 @@ def test_two_tolls_of_one_attack_are_one_measure() -> None:
                 "killing at least six civilians and wounding 120, officials said.",
                 "six civilians", 6, "civilians", "bbc")
     assert same_role(four, six, "civilian")
+
+
+def test_quote_renderings_worded_differently_or_excerpts() -> None:
+    """Renderings of one statement by two outlets (news-clusters quotes)."""
+    from veille.stories.quote_matching import worded_differently
+
+    # excerpts cut at different places are one wording (indiewire.com / bbc.com)
+    assert not worded_differently(
+        "It was Uma's suggestion. To just wrap the thing around her neck, and choke her",
+        "to just wrap the thing around her neck, and choke her. Not forever, not for a long time")
+    # spelling and abbreviation variants are one wording (Reuters / thesun.co.uk,
+    # dailymail.co.uk / usatoday.com)
+    assert not worded_differently("The U.S. should know that it can neither browbeat the DPRK",
+                                  "The US should know that it can neither browbeat the DPRK")
+    assert not worded_differently(
+        "Initial indications suggest that the tram was travelling at a significantly higher speed",
+        "The derailment occurred on the curve and initial indications suggest that the tram was "
+        "traveling at a significantly higher speed")
+    # different words inside the shared wording, or different endings, are two wordings
+    assert worded_differently("did not accord with the facts.", "do not accord with facts.")
+    assert worded_differently("This is just bad, just stupid", "This is just mad")

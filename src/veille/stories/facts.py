@@ -589,7 +589,19 @@ def find_disagreements(
                 if (a, b) not in seen and fact_of[a] != fact_of[b]:
                     seen.add((a, b))
                     check(a, b)
-    return list(merged.values())
+    # one disagreement found twice (through its fact and through two close
+    # wordings of it) is listed once: same kind, same sources giving the same values
+    out: dict[tuple[Any, ...], Disagreement] = {}
+    for d in merged.values():
+        key = (d.kind, frozenset((sd.source, repr(_values(sd))) for sd in d.sides))
+        out.setdefault(key, d)
+    return list(out.values())
+
+
+def _values(side: Side) -> tuple[str, ...]:
+    if isinstance(side.value, str):
+        return (side.value,)
+    return tuple(sorted(str(v.get("text")) for v in side.value))
 
 
 _SIDE_FIELDS = ("text", "value", "value_max", "range_start", "range_end", "granularity")

@@ -256,6 +256,7 @@ def differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Renderings taking part in a pair from two sources that words the same statement
     differently: overlapping content words, neither a mere excerpt of the other."""
     keep: set[int] = set()
+    rs = rs[:MAX_RENDERINGS]
     for i in range(len(rs)):
         for j in range(i + 1, len(rs)):
             a, b = rs[i], rs[j]
@@ -269,6 +270,57 @@ def differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             shared = wa & wb
             if (len(shared) >= 2 and len(shared) / min(len(wa), len(wb)) >= MIN_OVERLAP
-                    and len(shared) / len(wa | wb) >= MIN_JACCARD):
+                    and len(shared) / len(wa | wb) >= MIN_JACCARD
+                    and worded_differently(a["text"] or "", b["text"] or "")):
                 keep.update((i, j))
     return [rs[k] for k in sorted(keep)]
+
+
+MAX_RENDERINGS = 30  # renderings of one statement compared pairwise (the first ones)
+SHARED_RUNS = 0.5  # share of the shorter rendering in runs of words common to both
+SPELLING = 85  # rapidfuzz ratio above which two words are one word spelled two ways
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _tokens(text: str) -> list[str]:
+    # "U.S." and "US" are one word: dots and apostrophes inside words dropped
+    return [fold(t) for t in _TOKEN.findall(re.sub(r"(?<=\w)[.'’](?=\w)", "", text))]
+
+
+def worded_differently(a: str, b: str) -> bool:
+    """Whether two renderings of one statement differ *inside* the words they share.
+
+    Outlets cut a statement at different places ("It was Uma's suggestion. To
+    just wrap ..." / "to just wrap ... Not forever"): renderings where one only
+    starts later or stops earlier are excerpts, not two wordings. A difference between two shared
+    runs of words is a wording difference ("did not accord with the facts" / "do
+    not accord with facts"), unless it is the same word spelled two ways
+    ("travelling" / "traveling", "U.S." / "US") or one short word (an article,
+    a preposition) more or less.
+    """
+    from difflib import SequenceMatcher
+
+    from rapidfuzz.fuzz import ratio
+
+    ta, tb = _tokens(a), _tokens(b)
+    blocks = [m for m in SequenceMatcher(None, ta, tb, autojunk=False).get_matching_blocks()
+              if m.size]
+    # two different statements of one speaker share scattered words, not runs
+    if not blocks or sum(m.size for m in blocks) < SHARED_RUNS * min(len(ta), len(tb)):
+        return False
+    gaps = [(ta[:blocks[0].a], tb[:blocks[0].b])]
+    gaps += [(ta[p.a + p.size:n.a], tb[p.b + p.size:n.b])
+             for p, n in zip(blocks, blocks[1:], strict=False)]
+    last = blocks[-1]
+    gaps.append((ta[last.a + last.size:], tb[last.b + last.size:]))
+    for k, (gap_a, gap_b) in enumerate(gaps):
+        ends = k in (0, len(gaps) - 1)
+        if (ends and not (gap_a and gap_b)) or not (gap_a or gap_b):
+            continue  # one rendering stops earlier or starts later: an excerpt
+        if max(len(gap_a), len(gap_b)) <= 2 and gap_a and gap_b and \
+                ratio("".join(gap_a), "".join(gap_b)) >= SPELLING:
+            continue  # one word spelled two ways: "e-mail"/"email", "First Group"/"FirstGroup"
+        if not (gap_a and gap_b) and len(gap_a + gap_b) == 1 and len((gap_a + gap_b)[0]) <= 3:
+            continue  # an article or preposition more or less ("the wall of (the) consulate")
+        return True
+    return False
