@@ -4,7 +4,8 @@ A watchlist names entities (matched through the store's canonical entities
 and their aliases, so "Zelenskiy" finds the Zelenskyy entity) and/or search
 queries (every term present, case- and accent-insensitive, as a whole word
 or as the same Snowball stem as the search module uses, so "crues" finds
-"crue"; "quoted phrases" kept together, in order). An alert is recorded once per watchlist and
+"crue"; "quoted phrases" kept together, in order; ``source:rt.com`` keeps the articles of
+that outlet, alone: all of them). An alert is recorded once per watchlist and
 subject (key unique in the store), then delivered by the watchlist's
 channels: ``print``, ``jsonl:PATH`` (one JSON object appended per alert) and
 ``webhook:URL`` (JSON POSTed); ``email`` / ``email:ADDRESS,...`` gathers the
@@ -28,12 +29,13 @@ import httpx
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from veille.services.queries import source_values
 from veille.store import Store
 from veille.store.schema import alerts, entities, story_articles, watchlists
 from veille.watch.changes import story_changes_for_watch
 from veille.watch.digests import check_addresses
 from veille.watch.fetch import USER_AGENT
-from veille.watch.matching import ArticleFacts, fold, load_article, query_matches_tokens
+from veille.watch.matching import ArticleFacts, fold, load_article, query_matches_tokens, split_sources
 from veille.watch.sources import ConfigError, WatchlistSpec, now
 
 log = logging.getLogger("veille.watch")
@@ -128,11 +130,18 @@ class EntityIndex:
 
     ids: dict[str, set[str]] = field(default_factory=dict)
     forms: dict[str, set[str]] = field(default_factory=dict)
+    #: each ``source:`` of a query -> the stored source values it names (services.queries)
+    sources: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, conn: Connection, names: Iterable[str]) -> EntityIndex:
+    def build(cls, conn: Connection, names: Iterable[str],
+              queries: Iterable[str] = ()) -> EntityIndex:
         wanted = {n: fold(n) for n in names}
         idx = cls({n: set() for n in wanted}, {n: {f} for n, f in wanted.items() if f})
+        for q in queries:
+            for src in split_sources(q)[1]:
+                if src not in idx.sources:
+                    idx.sources[src] = set(source_values(conn, src))
         if not wanted:
             return idx
         for r in conn.execute(select(entities.c.entity_id, entities.c.canonical, entities.c.aliases)):
@@ -157,8 +166,19 @@ def match_article(wl: dict[str, Any], art: ArticleFacts, index: EntityIndex) -> 
         elif not art.analysed and any(f" {f} " in padded for f in forms):
             # Not analysed (yet): the entity's known names in the text stand in.
             hit_entities.append(name)
-    hit_queries = [q for q in wl["queries"] if query_matches_tokens(q, art.words, art.stems)]
+    hit_queries = [q for q in wl["queries"] if _query_matches(q, art, index)]
     return {"entities": hit_entities, "queries": hit_queries}
+
+
+def _query_matches(query: str, art: ArticleFacts, index: EntityIndex) -> bool:
+    """Every term in the text and, with ``source:`` clauses, from one of those
+    outlets; a query of ``source:`` clauses alone takes all their articles."""
+    text, srcs = split_sources(query)
+    if srcs and not any(art.source in index.sources.get(s, set()) for s in srcs):
+        return False
+    if not text:
+        return bool(srcs)
+    return query_matches_tokens(text, art.words, art.stems)
 
 
 def _insert_alert(conn: Connection, row: dict[str, Any]) -> int | None:
@@ -189,7 +209,8 @@ def evaluate(
         lists = list_watchlists(conn)
         if not lists:
             return []
-        index = EntityIndex.build(conn, {n for wl in lists for n in wl["entities"]})
+        index = EntityIndex.build(conn, {n for wl in lists for n in wl["entities"]},
+                                  {q for wl in lists for q in wl["queries"]})
         facts = [a for a in (load_article(conn, uid) for uid in new_uids) if a is not None]
         story_of = _story_of(conn, [a.uid for a in facts])
     pending: list[tuple[dict[str, Any], dict[str, Any]]] = []

@@ -30,6 +30,17 @@ def query_terms(query: str) -> list[str]:
     return [t for t in terms if t]
 
 
+#: ``source:rt.com`` or ``source:"Le Monde"`` in a query: the article's outlet (a
+#: domain with or without ``www.``, or an outlet name), like a search engine's ``site:``.
+SOURCE_CLAUSE = re.compile(r'(?<!\S)source:(?:"([^"]+)"|(\S+))', re.IGNORECASE)
+
+
+def split_sources(query: str) -> tuple[str, list[str]]:
+    """The query without its ``source:`` clauses, and the sources they name."""
+    found = [(m.group(1) or m.group(2)).strip() for m in SOURCE_CLAUSE.finditer(query)]
+    return SOURCE_CLAUSE.sub(" ", query).strip(), [f for f in found if f]
+
+
 def query_matches(query: str, folded_text: str) -> bool:
     terms = query_terms(query)
     padded = f" {folded_text} "

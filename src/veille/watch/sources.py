@@ -179,11 +179,13 @@ def parse_config(data: dict[str, Any], origin: str = "SOURCES.toml") -> WatchCon
             raise ConfigError(f"{where}: needs a name")
         spec = WatchlistSpec(
             name=str(w["name"]), entities=_strings(w.get("entities"), f"{where}: entities"),
-            queries=_strings(w.get("queries"), f"{where}: queries"),
+            # sources = ["rt.com"]: every article of those outlets (a query of source: clauses)
+            queries=_strings(w.get("queries"), f"{where}: queries") + [
+                f'source:"{x}"' for x in _strings(w.get("sources"), f"{where}: sources")],
             channels=_strings(w.get("channels"), f"{where}: channels") or list(default_channels),
         )
         if not spec.entities and not spec.queries:
-            raise ConfigError(f"{where}: give entities and/or queries")
+            raise ConfigError(f"{where}: give entities and/or queries (or sources)")
         cfg.watchlists.append(spec)
     return cfg
 
