@@ -234,3 +234,17 @@ def test_il_after_a_speaker_named_by_a_noun(analyze):
                  "Interrogé sur la pandémie, il a déclaré que la situation restait grave.", "fr")
     que = [q for q in qs if q.kind == "indirect"]
     assert len(que) == 2 and que[1].speaker == que[0].speaker == "Le chef du gouvernement"
+
+
+def test_a_statement_inside_the_same_speakers_statement_is_listed_once(analyze):
+    qs = _quotes(analyze, "Senator Mary Walsh said it shows she would be ready for a crisis call.",
+                 "en")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert len(ind) == 1 and ind[0].text.startswith("it shows")
+
+
+def test_a_trailing_english_incise_is_cut_from_the_statement(analyze):
+    qs = _quotes(analyze, "Clinton had told police officials that she did not want the escort at all, "
+                 "the source added.", "en")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].text.endswith("at all")

@@ -285,6 +285,13 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     att = from_verb(ctx, root, "lead-in", "SUBJ VERB. « quote »", 0.65)
     if att.speaker is None or (att.mention is None and att.resolution != "noun"):
         return None
+    if doc[k].text == ":" and att.mention is None:
+        # a common noun before a colon speaks only as a role of an organisation
+        # or a place ("Le président de l'UIMM n'est pas optimiste :"), not as a
+        # topic ("The health issue overall is a partisan issue, …:")
+        subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
+        if not subj or not any(ctx.mention_of(t) is not None for t in subj[0].subtree):
+            return None
     return att
 
 

@@ -55,6 +55,7 @@ def extract_quotes(
         iq.sentence = sent_index(iq.start)
         _apply(iq, ia)
         quotes.append(iq)
+    quotes = _drop_restated(quotes)
     said = [q for q in quotes if q.speaker]
     for span in spans:
         a, s, e, _ = span
@@ -89,6 +90,28 @@ WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon"})
 #: Steps that find the marks inside the journalist's own sentence: the quoted
 #: words are part of a statement, not all of it ("partial").
 PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent"})
+
+
+def _drop_restated(quotes: list[Quote]) -> list[Quote]:
+    """A reported statement inside another of the same speaker is listed once.
+
+    "Trump said it shows he'd be awake for a 3 a.m. call" gives "it shows he'd
+    be …" and, from the inner verb, "he'd be awake …": one statement for the
+    reader (an inner one with no speaker is part of the outer statement too).
+    A statement of somebody else inside ("X said Y claimed …") stays.
+    """
+    if len(quotes) < 2:
+        return quotes
+    out = []
+    ordered = sorted(quotes, key=lambda q: (q.start, -q.end))
+    outer: Quote | None = None
+    for q in ordered:
+        if outer is not None and q.end <= outer.end and q.speaker in (outer.speaker, None):
+            continue
+        if outer is None or q.end > outer.end:
+            outer = q
+        out.append(q)
+    return out
 
 
 def _marks_only(text: str, offset: int, sent_index: Callable[[int], int],

@@ -238,6 +238,15 @@ def _trim(ctx: QuoteContext, a: int, b: int) -> int:
         if j < b and j > k + 1 and is_speech(ctx, doc[j], incise=True):
             b = k
             break
+        if ctx.words.subject_before_incise_verb:
+            # "…, the source added": a short subject, then the verb ends the span
+            j, n = k + 1, 0
+            while j < b and n < 4 and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
+                j, n = j + 1, n + 1
+            rest = [t for t in doc[j:b] if not (t.is_punct or t.is_space)]
+            if n and j < b and is_speech(ctx, doc[j], incise=True) and len(rest) <= 2:
+                b = k
+                break
     # Scraped text splices sentences with a comma ("…en mars, Un missile …"):
     # a capitalised determiner or pronoun after a comma starts a new sentence.
     for k in range(a + 1, b):
