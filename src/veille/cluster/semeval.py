@@ -27,6 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from veille.cluster.evaluate import run_stream
 from veille.cluster.features import build_features
 from veille.cluster.idf import HashedDF
 from veille.cluster.params import Params, load_params
@@ -164,6 +165,7 @@ def evaluate_pairs(path: str | Path, params: Params | None = None, encoder: bool
         }
     if encoder:
         out["encoder"] = encoder_report(rows, scored, params)
+        out["ingest_check"] = ingest_check(rows, params)
     return out
 
 
@@ -242,3 +244,33 @@ def encoder_report(
                                 (round(float(w), 4) for w in reg.coef_), strict=True)),
         },
     }
+
+
+def ingest_check(rows: list[dict[str, Any]], params: Params | None = None, half: int = 1) -> dict[str, Any]:
+    """The pairs of one half streamed into one clusterer as a user would ingest
+    them (each article once, in pair order, with the split and merge passes),
+    then: did each same-story pair (Overall <= 1.5) end in one story, and each
+    unrelated pair (Overall >= 3.5) in two?  Counted for same-language and
+    cross-language pairs.  The texts have no dates: the time signal is neutral."""
+    picked = [r for i, r in enumerate(rows) if pair_half(str(r.get("pair_id", i))) == half]
+    texts: dict[str, tuple[str, str]] = {}
+    pairs: list[tuple[str, str, float, bool]] = []
+    for i, r in enumerate(picked):
+        ids = str(r.get("pair_id", "")).split("_")
+        a, b = (ids[0], ids[1]) if len(ids) == 2 and all(ids) else (f"{i}a", f"{i}b")
+        texts.setdefault(a, (r["text1"], r["lang1"]))
+        texts.setdefault(b, (r["text2"], r["lang2"]))
+        pairs.append((a, b, float(r["Overall"]), r["lang1"] != r["lang2"]))
+    uids = list(texts)
+    vecs = embed_articles([(None, texts[u][0]) for u in uids])
+    feats = [build_features(u, texts[u][0], None, texts[u][1], vector=v.vector, seq=n)
+             for n, (u, v) in enumerate(zip(uids, vecs, strict=True))]
+    res = run_stream(feats, params or load_params())
+    story = res.story_of
+    out: dict[str, Any] = {"half": half, "articles": len(uids)}
+    for name, keep in (("same_story", lambda o: o <= 1.5), ("unrelated", lambda o: o >= 3.5)):
+        for kind, want_cross in (("same_language", False), ("cross_language", True)):
+            sel = [(a, b) for a, b, o, c in pairs if keep(o) and c == want_cross]
+            together = sum(1 for a, b in sel if story.get(a) == story.get(b))
+            out[f"{name}_{kind}"] = {"pairs": len(sel), "together": together}
+    return out
