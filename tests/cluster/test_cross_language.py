@@ -94,3 +94,12 @@ def test_same_language_reports_still_join(vectors: bool) -> None:
     cl = OnlineClusterer(params=load_params())
     d1, d2 = (cl.add(f) for f in _feats([a, b], vectors=vectors))
     assert d1.story_id == d2.story_id
+
+
+def test_a_centroid_of_another_encoder_is_dropped_on_reload() -> None:
+    (f,) = _feats([SAME[0]], vectors=True)
+    s = StoryState(id="x")
+    s.add(f, lambda _k: 1.0)
+    d = {**s.to_dict(), "vec_model": "some-older-encoder"}
+    back = StoryState.from_dict(d)
+    assert back.vec is None and back.n_vec == 0 and back.n == 1

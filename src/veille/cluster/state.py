@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from veille.cluster.features import ArticleFeatures
+from veille.embed.encoder import model_name
 
 MAX_TERMS = 250
 MAX_TITLE = 60
@@ -167,6 +168,7 @@ class StoryState:
             "vec": base64.b64encode(self.vec.astype("<f4").tobytes()).decode("ascii")
             if self.vec is not None else None,
             "n_vec": self.n_vec,
+            "vec_model": model_name() if self.vec is not None else None,
         }
 
     @classmethod
@@ -189,7 +191,9 @@ class StoryState:
             ix=list(d.get("ix") or []),
             ix_at=d.get("ix_at", 0),
             split_at=d.get("split_at", 0),
+            # A centroid of another encoder is not comparable with this one's
+            # vectors: dropped, and rebuilt as members arrive (or by --rebuild).
             vec=np.frombuffer(base64.b64decode(d["vec"]), dtype="<f4").astype(np.float32)
-            if d.get("vec") else None,
-            n_vec=d.get("n_vec", 0),
+            if d.get("vec") and d.get("vec_model") == model_name() else None,
+            n_vec=d.get("n_vec", 0) if d.get("vec_model") == model_name() else 0,
         )
