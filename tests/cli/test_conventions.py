@@ -196,5 +196,13 @@ def test_api_source_filter_means_the_same(db: str) -> None:
         word = next(w for w in text.split() if w.isalpha() and len(w) > 6)
         found = client.get("/api/search", params={"q": word, "source": "lemonde.fr"}).json()
         assert {r["id"] for r in found["results"]} <= set(cli_ids) and found["total"] >= 1
+        lang = _json(db, "articles")[0]["language"]
+        assert _json(db, "stories", "--language", lang)
+        for params, args in (({"source": "lemonde.fr"}, ("--source", "lemonde.fr")),
+                             ({"language": lang}, ("--language", lang)),
+                             ({"language": "xx"}, ("--language", "xx"))):
+            api_stories = client.get("/api/stories", params=params | {"sort": "size"}).json()
+            assert {s["id"] for s in api_stories["items"]} == {
+                s["id"] for s in _json(db, "stories", *args)}, params
     finally:
         store.close()

@@ -25,10 +25,16 @@ def list_stories(
                                                      "size: most articles first")] = "recent",
     entity: Annotated[str | None, Query(description="Only stories mentioning this entity id.")] = None,
     since: Since = None, until: Until = None,
+    source: Annotated[str | None, Query(max_length=512, description=(
+        "Only stories with an article from this source: a domain with or without www. "
+        "(rt.com), or an outlet name."))] = None,
+    language: Annotated[str | None, Query(max_length=16, description=(
+        "Only stories with an article in this language."))] = None,
 ) -> dict[str, Any]:
     after = cursor.decode(f"stories:{sort}", cursor_, 3)
     items, nxt = data.list_stories(conn, sort=sort, entity=entity, since=iso_bound(since, "since"),
-                                   until=iso_bound(until, "until", end=True), after=after, limit=limit)
+                                   until=iso_bound(until, "until", end=True), after=after, limit=limit,
+                                   source=source, language=language)
     return {"items": items, "next_cursor": cursor.encode(f"stories:{sort}", nxt), "limit": limit}
 
 

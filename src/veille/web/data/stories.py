@@ -7,8 +7,9 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, func, or_, select, tuple_
 
+from veille.services.queries import source_values
 from veille.store.articles import read_story_articles
-from veille.store.schema import entities, mentions, stories, story_articles
+from veille.store.schema import articles, entities, mentions, stories, story_articles
 from veille.stories.service import compute_story_view
 from veille.stories.view import is_current
 
@@ -35,8 +36,13 @@ def list_stories(
     conn: Connection, *, sort: Sort = "recent", entity: str | None = None,
     since: str | None = None, until: str | None = None,
     after: tuple[Any, ...] | None = None, limit: int = 20,
+    source: str | None = None, language: str | None = None,
 ) -> tuple[list[dict[str, Any]], tuple[Any, ...] | None]:
-    """A page of stories (newest or biggest first) and the keyset to continue after."""
+    """A page of stories (newest or biggest first) and the keyset to continue after.
+
+    ``source`` and ``language`` keep the stories with an article from that source
+    (a domain with or without www., an outlet name: services.queries) or in that
+    language, as `veille stories --source/--language`."""
     last = func.coalesce(stories.c.last_published, "")
     keys = (last, stories.c.size, stories.c.id) if sort == "recent" else (
         stories.c.size, last, stories.c.id)
@@ -47,6 +53,14 @@ def list_stories(
             select(story_articles.c.story_id)
             .join(mentions, mentions.c.article_uid == story_articles.c.article_uid)
             .where(mentions.c.entity_id == entity)))
+    if source or language:
+        members = select(story_articles.c.story_id).join(
+            articles, articles.c.uid == story_articles.c.article_uid)
+        if source:
+            members = members.where(articles.c.source.in_(source_values(conn, source)))
+        if language:
+            members = members.where(articles.c.language == language)
+        stmt = stmt.where(stories.c.id.in_(members))
     # Labels have their own precision ("2023-06"): compare on that many characters.
     if since:
         stmt = stmt.where(stories.c.last_published >= func.substr(since, 1, func.length(
