@@ -41,6 +41,7 @@ import resource
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,53 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
     }
 
 
+def bad(stores: list[str], kind: str) -> dict[str, Any]:
+    """In the child: the bad inputs of issue #19, measured like :func:`one`.
+
+    ``copies``: 10,000 articles with the body of one real article (ids, outlets
+    and dates differ: a wire dispatch run everywhere); ``dates``: one article of
+    5,000 sentences each dated to another day (its analysis written here, times
+    resolved)."""
+    from veille.stories.view import build_story_view
+
+    real = load_real(stores)
+    build_story_view([real[0][0]], [real[0][1]], {})
+    if kind == "copies":
+        row, an = next((r, a) for r, a in real if a and len(a.get("sentences") or []) >= 20)
+        arts, ans = [], []
+        for k in range(10_000):
+            uid = f"{row['uid']}~{k}"
+            arts.append(dict(row, uid=uid, source=f"outlet-{k % 700}", url=None,
+                             published=f"2017-08-{1 + k % 28:02d}"))
+            ans.append(dict(an, article_uid=uid))
+    else:
+        sents, times, text = [], [], ""
+        for k in range(5_000):
+            day = date.fromordinal(date(2000, 1, 1).toordinal() + 3 * k)
+            s = f"On {day.isoformat()} the council voted on budget line {k}."
+            at = len(text)
+            sents.append({"index": k, "start": at, "end": at + len(s), "text": s})
+            times.append({"text": day.isoformat(), "start": at + 3, "end": at + 13, "sentence": k,
+                          "type": "DATE", "value": day.isoformat(),
+                          "range_start": day.isoformat(), "range_end": day.isoformat(),
+                          "granularity": "day"})
+            text += s + " "
+        arts = [{"uid": "dates", "title": "Council budget", "text": text, "source": "bench",
+                 "url": None, "published": "2030-01-01", "date_precision": "day",
+                 "language": "en", "duplicate_of": None}]
+        ans = [{"article_uid": "dates", "language": "en", "sentences": sents, "entities": [],
+                "quotes": [], "times": times, "quantities": [], "notes": []}]
+    t0, c0 = time.perf_counter(), time.process_time()
+    view = build_story_view(arts, ans, {})
+    out = json.dumps(view.to_dict(), ensure_ascii=False)
+    return {"kind": kind, "wall_s": round(time.perf_counter() - t0, 2),
+            "cpu_s": round(time.process_time() - c0, 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "view_mb": round(len(out.encode()) / 1e6, 2), "facts": len(view.facts),
+            "timeline": len(view.timeline),
+            "compact": sum(e.compact for e in view.timeline), "missing": view.missing}
+
+
 def quality(store_url: str) -> dict[str, Any]:
     """In the child: every story of a clustered store rebuilt, and what its
     timeline and disagreements look like (the figures of issue #19)."""
@@ -240,9 +288,23 @@ def main() -> None:
                     help="rebuild every story of the first store (clustered) and report "
                          "timeline repeats and disagreements (with --baseline-src: both)")
     ap.add_argument("--quality-one", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--bad", action="store_true",
+                    help="the bad inputs: 10,000 copies of one article, 5,000 dates")
+    ap.add_argument("--bad-one", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one is not None:
         print(json.dumps(one(args.stores, args.one)))
+        return
+    if args.bad_one:
+        print(json.dumps(bad(args.stores, args.bad_one), ensure_ascii=False))
+        return
+    if args.bad:
+        for kind in ("copies", "dates"):
+            res = subprocess.run([sys.executable, __file__, "--bad-one", kind, "--stores",
+                                  *args.stores], capture_output=True, text=True, check=False,
+                                 timeout=args.timeout)
+            print(kind, res.stdout.strip().splitlines()[-1:] if res.returncode == 0
+                  else res.stderr.strip().splitlines()[-3:], flush=True)
         return
     if args.quality_one:
         print(json.dumps(quality(args.stores[0]), ensure_ascii=False))

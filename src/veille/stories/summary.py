@@ -146,7 +146,8 @@ def build_summary(
             continue
         chosen.append(cands[k])
         red = np.maximum(red, vectors.sims(cands[k][1], cand_units))
-    chosen.sort(key=lambda c: (units[c[1]].article, units[c[1]].start))
+    # the lead facts first: in the order MMR chose them (most relevant, then
+    # the most relevant of what is left that says something new)
     out = []
     for fi, ui, rel in chosen:
         f, u = facts[fi], units[ui]

@@ -165,6 +165,10 @@ def build_story_view(
     view.disagreements = disagreements
     timeline, unresolved = build_timeline(units, fact_of, facts, keys, pub)
     view.timeline = timeline
+    shown = sum(e.compact for e in timeline)
+    if len(timeline) > shown:
+        missing.append(f"timeline: {len(timeline)} events; the compact default shows the {shown} "
+                       "that several sources carry (or the best carried), the rest on demand")
     view.speakers = [from_plain(SpeakerGroup, sp) if isinstance(sp, Mapping) else sp
                      for sp in speakers]
     view.entity_graph = graph_view(build_graph(units, entities))
