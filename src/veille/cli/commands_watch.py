@@ -236,9 +236,11 @@ def watchlist_add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Watchlist name (replaces one of that name)."),
     entity: list[str] = typer.Option([], "--entity", "-e", help="Entity name or id (repeatable)."),
-    query: list[str] = typer.Option([], "--query", "-q", help="Search terms (repeatable)."),
+    query: list[str] = typer.Option([], "--query", "-q", help="Search terms (repeatable); "
+                                    "source:rt.com or source:\"Le Monde\" follows an outlet."),
     channel: list[str] = typer.Option([], "--channel", "-c",
-                                      help="print | jsonl:PATH | webhook:URL (repeatable)."),
+                                      help="print | jsonl:PATH | webhook:URL | email (to VEILLE_SMTP_TO) "
+                                      "| email:ADDR,ADDR: a digest per pass (repeatable)."),
 ) -> None:
     """Create or replace a watchlist."""
     try:
