@@ -67,9 +67,10 @@ def test_merge_through_the_api_then_the_old_id_redirects(own_client: TestClient)
     body = res.json()
     assert body["entity_id"] == kept["id"] and body["articles"] >= 1
     old = own_client.get(f"/api/entities/{gone['id']}", follow_redirects=False)
-    assert old.status_code == 308 and old.headers["location"].endswith(kept["id"])
-    now = own_client.get(f"/api/entities/{gone['id']}").json()  # followed
-    assert now["id"] == kept["id"] and now["mentions"] == gone["mentions"] + kept["mentions"]
+    assert old.status_code == 200 and old.headers["content-location"].endswith(kept["id"])
+    now = old.json()  # the entity it went to, saying so
+    assert now["merged_into"] == now["id"] == kept["id"]
+    assert now["mentions"] == gone["mentions"] + kept["mentions"]
     assert set(gone["aliases"]) <= set(now["aliases"])
     assert now["corrections"][0]["action"] == "merge"
     page = own_client.get(f"/entities/{gone['id']}", follow_redirects=False)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from veille.core.model import EntityCorrection
@@ -36,15 +37,18 @@ def list_entities(
 @router.get("/entities/{entity_id:path}",
             summary="One entity with its stories, quotes and co-occurring entities",
             responses=ITEM_ERRORS, response_model=EntityDetail, response_model_exclude_unset=True)
-def get_entity(request: Request, conn: ConnDep, entity_id: str) -> Any:
+def get_entity(response: Response, conn: ConnDep, entity_id: str) -> dict[str, Any]:
     ent = data.get_entity(conn, entity_id)
     if ent is None:
-        # an entity merged by a correction answers with where it went, as a
-        # permanent redirect any HTTP client follows (and a cited link keeps working)
+        # an entity merged by a correction answers with the entity it went to,
+        # as a merged story does (200, not a redirect many API clients do not
+        # follow): ``merged_into`` tells a client holding the old id to update it
         into = data.merged_into(conn, entity_id)
-        if into is not None:
-            return RedirectResponse(request.url_for("get_entity", entity_id=into).path, status_code=308)
-        raise Problem(404, "entity-not-found", f"no entity with id {entity_id!r}")
+        ent = data.get_entity(conn, into) if into is not None else None
+        if ent is None:
+            raise Problem(404, "entity-not-found", f"no entity with id {entity_id!r}")
+        ent["merged_into"] = into
+        response.headers["Content-Location"] = f"/api/entities/{quote(str(into), safe=':')}"
     return ent
 
 

@@ -322,6 +322,8 @@ class EntityDetail(EntityRow):
     #: name -> why it was linked to this entity
     evidence: dict[str, str] = {}
     corrections: list[Correction] = []
+    #: the id asked for was merged into this entity by a correction
+    merged_into: str | None = None
 
 
 # --- search -------------------------------------------------------------------------
