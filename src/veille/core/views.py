@@ -168,6 +168,9 @@ class Fact:
     members: list[UnitRef]
     entities: list[str]
     id: str = ""
+    #: statements in the fact; ``members`` lists at most MAX_MEMBERS_SHOWN of them
+    #: (one per source first), so a dispatch run by thousands keeps a bounded view
+    n_members: int = 0
     units: list[int] = _internal()  # indices of the member units (builder state)
     rep: int = field(default=0, metadata={"internal": True}, repr=False)
 
@@ -235,6 +238,9 @@ class QuoteGroup:
     renderings: list[Rendering]
     n_sources: int
     sources: list[str]
+    #: renderings of the statement; ``renderings`` lists at most
+    #: MAX_RENDERINGS_SHOWN of them, one per source first
+    n_renderings: int = 0
 
 
 @dataclass

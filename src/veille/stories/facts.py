@@ -413,7 +413,8 @@ def build_facts(
             n_sources=len(src),
             sources=src,
             articles=uids,
-            members=[_unit_ref(units[i]) for i in g],
+            members=[_unit_ref(units[i]) for i in shown_members(units, g, rep, keys)],
+            n_members=len(g),
             entities=sorted({e for i in g for e in units[i].entities}),
             units=g,
             rep=rep,
@@ -428,6 +429,26 @@ def build_facts(
         for i in f.units:
             fact_of[i] = fi
     return facts, fact_of
+
+
+MAX_MEMBERS_SHOWN = 50
+
+
+def shown_members(units: Sequence[Unit], g: Sequence[int], rep: int,
+                  keys: Mapping[str, Mapping[str, Any]]) -> list[int]:
+    """The members a view lists: all of a fact of at most MAX_MEMBERS_SHOWN,
+    else the representative, one statement per source, then the first others."""
+    if len(g) <= MAX_MEMBERS_SHOWN:
+        return list(g)
+    out, seen = [rep], {str(keys[units[rep].uid]["key"])}
+    for i in g:
+        k = str(keys[units[i].uid]["key"])
+        if k not in seen and len(out) < MAX_MEMBERS_SHOWN:
+            seen.add(k)
+            out.append(i)
+    chosen = set(out)
+    out.extend([i for i in g if i not in chosen][:MAX_MEMBERS_SHOWN - len(out)])
+    return sorted(out)
 
 
 def _unit_ref(u: Unit) -> UnitRef:

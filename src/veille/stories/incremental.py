@@ -47,6 +47,7 @@ from veille.core.records import StoredArticle
 from veille.core.text import fold_words
 from veille.core.views import SummarySentence, TimelineEntry, ViewArticle, to_plain
 from veille.stories.facts import (
+    MAX_MEMBERS_SHOWN,
     MERGE_THRESHOLD,
     Fact,
     _unit_ref,
@@ -60,7 +61,7 @@ from veille.stories.facts import (
 from veille.stories.quote_matching import MIN_OVERLAP, MIN_WORDS, _words
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
-from veille.stories.speakers import build_speakers
+from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers
 from veille.stories.summary import REDUNDANT, candidate
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
@@ -182,7 +183,9 @@ def update_story_view(
     for i, k in joined.items():
         f = facts[k]
         u = units[i]
-        f["members"].append(to_plain(_unit_ref(u)))
+        f["n_members"] = int(f.get("n_members") or len(f["members"])) + 1
+        if len(f["members"]) < MAX_MEMBERS_SHOWN:
+            f["members"].append(to_plain(_unit_ref(u)))
         if u.uid not in f["articles"]:
             f["articles"].append(u.uid)
         src = keys[u.uid]["key"]
@@ -382,7 +385,11 @@ def _merge_speakers(stored: list[dict[str, Any]], new: Sequence[Mapping[str, Any
             if match is None:
                 cur["quotes"].append(to_plain(q))
             else:
-                match["renderings"].extend(to_plain(q["renderings"]))
+                before = int(match.get("n_renderings") or len(match["renderings"]))
+                room = MAX_RENDERINGS_SHOWN - len(match["renderings"])
+                match["renderings"].extend(to_plain(q["renderings"][:max(room, 0)]))
+                match["n_renderings"] = before + int(q.get("n_renderings")
+                                                     or len(q["renderings"]))
                 match["sources"] = sorted(set(match["sources"]) | set(q["sources"]))
                 match["n_sources"] = len(match["sources"])
         cur["sources"] = sorted(set(cur["sources"]) | set(sp["sources"]))

@@ -81,7 +81,8 @@ def build_speakers(
         srcs = sorted({r["source"] for r in renderings})
         entry["quotes"].append({
             "text": renderings[0]["text"],
-            "renderings": renderings,
+            "renderings": _shown(renderings),
+            "n_renderings": len(renderings),
             "n_sources": len(srcs),
             "sources": srcs,
         })
@@ -102,6 +103,23 @@ def build_speakers(
         out.append(entry)
     out.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))
     return out, disagreements
+
+
+MAX_RENDERINGS_SHOWN = 50
+
+
+def _shown(renderings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """At most MAX_RENDERINGS_SHOWN renderings: one per source first, then the others
+    in order (a dispatch quoted by thousands of sites keeps a bounded view)."""
+    if len(renderings) <= MAX_RENDERINGS_SHOWN:
+        return renderings
+    first: dict[str, int] = {}
+    for k, r in enumerate(renderings):
+        first.setdefault(r["source"], k)
+    keep = sorted(first.values())[:MAX_RENDERINGS_SHOWN]
+    rest = [k for k in range(len(renderings)) if k not in set(keep)]
+    keep = sorted(keep + rest[:MAX_RENDERINGS_SHOWN - len(keep)])
+    return [renderings[k] for k in keep]
 
 
 def _get(rec: Any, name: str) -> Any:
