@@ -1,6 +1,6 @@
 """Fit the furniture detector's weights on the tuning part of the labelled lines.
 
-    .venv/bin/python scripts/train_furniture.py [--c 1.0] [--threshold 0.5] [--write]
+    .venv/bin/python scripts/train_furniture.py [--c 0.3] [--threshold 0.5] [--write]
 
 Reads tests/data/furniture/lines.jsonl and the texts in ../shared/data (and
 the seeds), fits a logistic regression on the lines of the *tune* part only
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
