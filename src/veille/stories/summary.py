@@ -10,6 +10,7 @@ centrality and source coverage against similarity to what is already chosen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from veille.core.views import Fact, SummarySentence
 from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit
 
+_ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”»)\]]*\s*$|[\"”»]\s*$")
 MIN_WORDS = 6
 MAX_WORDS = 80
 EDGE_MIN = 0.05
@@ -32,6 +34,10 @@ def candidate(u: Unit) -> bool:
     """Sentences fit to stand alone in a summary: not captions, not headings or fragments."""
     t = u.text.strip()
     if u.caption or not (MIN_WORDS <= u.n_words <= MAX_WORDS):
+        return False
+    # a statement ends like a sentence: headlines repeated in the body ("Nigeria
+    # Says 21 Schoolgirls Have Been Released") and cut fragments do not
+    if not _ENDS_SENTENCE.search(t):
         return False
     return t[:1].isupper() or t[:1].isdigit() or t[:1] in "«\"“"
 
