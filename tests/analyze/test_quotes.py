@@ -251,3 +251,32 @@ def test_a_partial_quote_in_narration_is_partial_with_its_speaker(analyze):
                           "impôts » pour l'an prochain.")
     q = _only(an, "partial")
     assert q.speaker_canonical == "Paul Martin" and q.text.startswith("heureux d'annoncer")
+
+
+@pytest.mark.parametrize("text,n_spans", [
+    ("« a » " * 2500, 2500),          # 5,000 guillemets, balanced
+    ('"a" ' * 2500, 2500),            # 5,000 straight marks
+    ("« " * 5000, 0),                 # 5,000 openers, never closed
+    ("« « « » " * 1250, 1250),        # nested runs: the innermost pair
+    ("» " * 5000, 0),                 # 5,000 closers without opening
+])
+def test_five_thousand_marks_give_bounded_notes(text, n_spans):
+    spans, notes = find_quote_spans(text)
+    assert len(spans) == n_spans
+    assert len(notes) <= 21  # the first 20 and a count, not one line per mark
+    if n_spans < 2500:
+        assert notes and all(n.startswith("quote: ") for n in notes)
+
+
+def test_one_opener_before_a_megabyte_of_openers_and_one_closer():
+    # every « opened again before the single » far away: reported, one span
+    text = "« x " * 250_000 + "»"
+    spans, notes = find_quote_spans(text)
+    assert len(spans) == 1 and "more mismatched" in notes[-1]
+
+
+def test_an_article_of_5000_quote_marks_is_analysed_with_a_note(analyze):
+    text = ("Le maire Paul Girard a parlé. " + "« oui » « non » « « peut-être » " * 1000)
+    an = analyze(text)
+    assert an.quotes and any(n.startswith("quote:") for n in an.notes)
+    assert all(0 <= q.start < q.end <= len(text) for q in an.quotes)

@@ -26,6 +26,7 @@ was the attribution, its subject is missing) but not 4-6.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -303,7 +304,10 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
     when nobody else is named between the two (outside quote marks) and the
     narration between them is short (``max_gap`` characters).
     """
-    before = [p for p in previous if p.end <= q.start and p.speaker]
+    # ``previous`` is sorted by end (extract keeps it so): the last one ending
+    # before this quote, found by bisection (bounded work per quote)
+    k = bisect.bisect_right(previous, q.start, key=lambda p: p.end)
+    before = [p for p in previous[max(0, k - 8):k] if p.speaker]
     if not before:
         return None
     prev = max(before, key=lambda p: p.end)
@@ -314,8 +318,8 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
                   if not ctx.in_quote(k) and not ctx.text[k - ctx.offset].isspace())
     if outside > max_gap:
         return None
-    for m in ctx.mentions:
-        if (lo <= m.start < hi and m.label in ("PER", "ORG") and not ctx.in_quote(m.start)
+    for m in ctx.mentions_between(lo, hi):
+        if (m.label in ("PER", "ORG") and not ctx.in_quote(m.start)
                 and m.start != prev.speaker_start and m.text != prev.speaker):
             return None  # somebody else is named between the two quotes
     return prev

@@ -82,6 +82,7 @@ class QuoteContext:
             if m.label_cue == "credit" or m.label not in ("PER", "ORG") or not self._is_subject(m):
                 continue
             (self.subject_mentions if m.label == "PER" else self.group_subjects).append(m)
+        self._subject_starts = {m.start for m in self.subject_mentions}
 
     def sent(self, tok: Token) -> Span:
         a, b = self.sents[self._sent_of[tok.i]]
@@ -104,6 +105,12 @@ class QuoteContext:
         if k >= 0 and self.mentions[k].start <= pos < self.mentions[k].end:
             return self.mentions[k]
         return None
+
+    def mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi), by bisection."""
+        a = bisect.bisect_left(self._mstarts, lo)
+        b = bisect.bisect_left(self._mstarts, hi)
+        return self.mentions[a:b]
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._qstarts, pos) - 1
@@ -168,19 +175,26 @@ class QuoteContext:
         if "Plur" in tok.morph.get("Number", []):
             return
         start = tok.left_edge.idx + self.offset
-        if any(m.start == start for m in self.noun_speakers):
+        if start in self._name_genders:
             return
         genders = tok.morph.get("Gender", [])
         m = Mention(surface, "NOUN", start, start + len(surface), 0)
-        self.noun_speakers.append(m)
-        self.noun_speakers.sort(key=lambda x: x.start)
+        bisect.insort(self.noun_speakers, m, key=lambda x: x.start)
         self._name_genders[start] = genders[0] if len(genders) == 1 else None
 
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
-        if m.label == "PER" and m not in self.subject_mentions:
-            self.subject_mentions.append(m)
-            self.subject_mentions.sort(key=lambda x: x.start)
+        if m.label == "PER" and m.start not in self._subject_starts:
+            self._subject_starts.add(m.start)
+            bisect.insort(self.subject_mentions, m, key=lambda x: x.start)
+
+    def recent(self, items: list[Mention], before: int, window: int = 3000) -> list[Mention]:
+        """The mentions of a start-sorted list that end before ``before``, within
+        ``window`` characters: a pronoun's antecedent is near (bounded work per
+        pronoun, whatever the article's length)."""
+        hi = bisect.bisect_left(items, before, key=lambda x: x.start)
+        lo = bisect.bisect_left(items, before - window, key=lambda x: x.start)
+        return [m for m in items[lo:hi] if m.end <= before]
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.tok_span(m)

@@ -3,6 +3,7 @@ speaker (:mod:`.cascade`) and reported speech without marks (:mod:`.indirect`)."
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -56,7 +57,7 @@ def extract_quotes(
         _apply(iq, ia)
         quotes.append(iq)
     quotes = _drop_restated(quotes)
-    said = [q for q in quotes if q.speaker]
+    said = sorted((q for q in quotes if q.speaker), key=lambda q: q.end)  # by end: continued()
     for span in spans:
         a, s, e, _ = span
         q = Quote(text=ctx.text[s - offset : e - offset], start=s, end=e, sentence=sent_index(s))
@@ -72,7 +73,7 @@ def extract_quotes(
             if prev is not None:
                 _carry(q, prev)
         if q.speaker:
-            said.append(q)
+            bisect.insort(said, q, key=lambda x: x.end)
             if attr.method in PARTIAL_METHODS:
                 q.kind = "partial"
         else:

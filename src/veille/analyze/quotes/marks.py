@@ -13,6 +13,8 @@ import re
 
 PAIRS = (("«", "»"),)
 MAX_QUOTE_CHARS = 3000
+#: notes listed per text; the rest are counted in one last note
+MAX_NOTES = 20
 
 # A straight " opens when it follows a space (or an opening bracket, a dash)
 # and touches the next word; it closes when it touches the previous word and
@@ -40,6 +42,8 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
     notes: list[str] = []
     for op, cl in PAIRS:
         i = 0
+        b = -1  # the next closing mark, found once per closing mark (linear time:
+        #         "« « « … »" with one closer far away scans to it once, not per «)
         while True:
             a = text.find(op, i)
             if a < 0:
@@ -50,7 +54,8 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
             stray = text.find(cl, i, a)
             if stray >= 0:
                 notes.append(f"quote: closing {cl} at {stray} without opening {op}")
-            b = text.find(cl, a + 1)
+            if b <= a:
+                b = text.find(cl, a + 1)
             nxt = text.find(op, a + 1)
             if b < 0:
                 notes.append(f"quote: {op} at {a} is never closed")
@@ -69,6 +74,10 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
     for a, b in _double_pairs(text, notes):
         spans.append(_trim_inner(text, a, b))
     spans.sort()
+    if len(notes) > MAX_NOTES:
+        # 5,000 stray marks are one problem for the reader, not 5,000 lines
+        notes = notes[:MAX_NOTES] + [f"quote: {len(notes) - MAX_NOTES} more mismatched quote "
+                                     "marks not listed"]
     return spans, notes
 
 

@@ -23,15 +23,15 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
     -> Catherine Colonna.
     """
     # names inside quoted words ("Merci, Vladimir …") are not narrative antecedents
-    best = [m for m in ctx.subject_mentions if m.end <= before and not ctx.in_quote(m.start)]
+    best = [m for m in ctx.recent(ctx.subject_mentions, before) if not ctx.in_quote(m.start)]
     if gender:
         # "Elle a souligné" is not "le président Chirac": the parse's morphology
         best = [m for m in best if ctx.gender(m) in (None, gender)]
     narrative = [m for m in best if m.start not in ctx.reported_subjects]
     # a noun agrees only when its grammatical gender is known (French: "le
     # ministère" / "il"); English nouns carry none: "he" is never "the company"
-    nouns = [m for m in ctx.noun_speakers if m.end <= before and before - m.end < 400
-             and gender is not None and ctx.gender(m) == gender]
+    nouns = [m for m in ctx.recent(ctx.noun_speakers, before, 400)
+             if gender is not None and ctx.gender(m) == gender]
     if nouns and (not best or nouns[-1].start > best[-1].start):
         # "Le chef du gouvernement vietnamien a affirmé … Il a déclaré": the
         # nearest speaker was named by a noun, after any named person
@@ -40,8 +40,8 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
         return narrative[-1]
     if best:
         return best[-1]
-    per = [m for m in ctx.mentions
-           if m.label == "PER" and m.end <= before and not ctx.in_quote(m.start)
+    per = [m for m in ctx.recent(ctx.mentions, before)
+           if m.label == "PER" and not ctx.in_quote(m.start)
            and (not gender or ctx.gender(m) in (None, gender))]
     return per[-1] if per else None
 
@@ -99,8 +99,8 @@ def _title_before(doc: Doc, title: int, name: int) -> bool:
 def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention | None:
     """Most recent organisation that was a subject, close before ``before``
     ("The campaign said … They added"): a plural pronoun's antecedent, or nobody."""
-    best = [m for m in ctx.group_subjects
-            if before - window <= m.end <= before and not ctx.in_quote(m.start)]
+    best = [m for m in ctx.recent(ctx.group_subjects, before, window)
+            if before - window <= m.end and not ctx.in_quote(m.start)]
     return best[-1] if best else None
 
 
