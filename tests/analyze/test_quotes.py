@@ -132,7 +132,9 @@ def test_words_quoted_as_a_named_agents_judgement(analyze):
     an = _linked(analyze, "Réélection d'Almagro à l'OEA jugée « lamentable » par le Mexique.")
     q = _only(an, "partial")  # the journalist's sentence quotes one word of Mexico's
     assert q.text == "lamentable" and q.speaker == "Mexique" and q.method == "passive-agent"
-    an = _linked(analyze, 'The plan was described as "reckless" by Rex Tillerson on Friday.', "en")
+    # (two sentences: a lone line may be read as page furniture and left out)
+    an = _linked(analyze, "The State Department presented its new plan for the region on Thursday. "
+                          'The plan was described as "reckless" by Rex Tillerson on Friday.', "en")
     assert _only(an, "partial").speaker_canonical == "Rex Tillerson"
 
 
