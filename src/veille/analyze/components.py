@@ -78,7 +78,7 @@ def furniture(work: ArticleWork) -> None:
                         "no prose left for the story views")
 
 
-@component(ENTITIES, version=2, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=3, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]
@@ -126,7 +126,7 @@ def times(work: ArticleWork) -> None:
         an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
 
 
-@component(QUANTITIES, version=1, requires=("sentences", "times"), assigns=("quantities",))
+@component(QUANTITIES, version=2, requires=("sentences", "times"), assigns=("quantities",))
 def quantities(work: ArticleWork) -> None:
     """Numbers with their units (veille.analyze.quantities).
 
