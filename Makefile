@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
+CORPUS ?= examples/
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
@@ -24,11 +25,11 @@ venv: $(STAMP)
 system-deps:
 	@./scripts/system-deps.sh
 
-# Ingest the demo corpus (the two seed articles), analyse, cluster, then
-# serve the web UI on http://$(HOST):$(PORT)/
+# Ingest the demo corpus (the two seed articles, or CORPUS=path), analyse,
+# cluster, then serve the web UI on http://$(HOST):$(PORT)/
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/veille --db $(DB) ingest examples/
+	$(BIN)/veille --db $(DB) ingest $(CORPUS)
 	$(BIN)/veille --db $(DB) stories
 	$(BIN)/veille --db $(DB) serve --host $(HOST) --port $(PORT)
 
