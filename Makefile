@@ -29,7 +29,7 @@ system-deps:
 # cluster, then serve the web UI on http://$(HOST):$(PORT)/
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/veille --db $(DB) ingest $(CORPUS)
+	-$(BIN)/veille --db $(DB) ingest $(CORPUS)  # rejected records are listed; the rest is served
 	$(BIN)/veille --db $(DB) stories
 	$(BIN)/veille --db $(DB) serve --host $(HOST) --port $(PORT)
 
