@@ -248,3 +248,10 @@ def test_a_trailing_english_incise_is_cut_from_the_statement(analyze):
                  "the source added.", "en")
     ind = [q for q in qs if q.kind == "indirect"]
     assert ind and ind[0].text.endswith("at all")
+
+
+def test_selon_a_person_noun_names_the_speaker_a_document_does_not(analyze):
+    qs = _quotes(analyze, "Le président a été hospitalisé hier soir, selon le porte-parole. "
+                 "Le sommet est reporté, selon un communiqué.", "fr")
+    acc = [q for q in qs if q.method == "indirect-according-to"]
+    assert [q.speaker for q in acc] == ["le porte-parole", None]

@@ -81,6 +81,10 @@ class QuoteWords:
     #: Shell nouns: an object of a speech verb that only points back at a statement
     #: made elsewhere ("a confirmé la nouvelle", "denied the report") is not one.
     shell_nouns: Words = _EMPTY
+    #: Nouns of documents and records ("selon un communiqué", "according to a
+    #: court filing"): a source, never a speaker. Any other noun after "selon"
+    #: ("selon le porte-parole") names who speaks, even unnamed.
+    document_nouns: Words = _EMPTY
     #: A present participle reports its clause's subject's speech ("…, saying
     #: that"); off where it mostly reports an inference ("signalant que").
     participle_reports_speech: bool = False

@@ -51,7 +51,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     for iq, ia in indirect:
         # a statement wholly quoted is already a direct quote
-        if any(s <= iq.start and iq.end <= e for _, s, e, _ in spans):
+        if any(a <= iq.start and iq.end <= c for a, _, _, c in spans):
             continue
         iq.sentence = sent_index(iq.start)
         _apply(iq, ia)

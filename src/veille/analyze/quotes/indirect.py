@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech
-from veille.analyze.quotes.speakers import from_verb, resolve_pronoun
+from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role
 from veille.core.model import Quote
 
 if TYPE_CHECKING:
@@ -312,6 +312,12 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                 # "selon lui" / "according to him": the last person named, or nobody
                 mention = resolve_pronoun(ctx, src[0].idx + ctx.offset)
                 speaker = mention.text if mention else None
+            elif mention is None:
+                head = next((t for t in src if t.pos_ == "NOUN"), None)
+                if head is not None and head.lemma_.lower() not in ctx.words.document_nouns:
+                    # "selon le porte-parole": somebody speaks, named or not
+                    mention = resolve_role(ctx, head)
+                    speaker = mention.text if mention else doc[src[0].i:src[-1].i + 1].text
             cue = (toks[k].idx + ctx.offset, toks[k + n - 1].idx + len(toks[k + n - 1].text)
                    + ctx.offset)
             resolution = ("pronoun" if src[0].pos_ == "PRON" else "named") if mention else "noun"

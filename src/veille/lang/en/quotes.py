@@ -54,6 +54,13 @@ WORDS = QuoteWords(
     participle_endings=("ed",),
     agent_prepositions=frozenset({"by"}),
     according_to=("according to",),
+    document_nouns=frozenset({
+        "report", "statement", "filing", "document", "survey", "poll", "study", "data",
+        "figure", "estimate", "analysis", "tradition", "record", "transcript", "memo",
+        "letter", "release", "reporting", "account", "version", "bill", "law", "ruling",
+        "court", "complaint", "indictment", "result", "projection", "count", "tally",
+        "website", "article", "story", "readout", "email", "tweet", "post", "review",
+    }),
     shell_nouns=frozenset({"news", "report", "reports", "claim", "claims", "thing", "rumor",
                            "rumors", "statement", "allegation", "allegations", "story"}),
     subject_before_incise_verb=True,

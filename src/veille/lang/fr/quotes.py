@@ -60,6 +60,13 @@ WORDS = QuoteWords(
     agent_prepositions=frozenset({"par"}),
     according_to=("selon", "d'après"),
     according_to_agents=("pour",),
+    document_nouns=frozenset({
+        "communiqué", "rapport", "sondage", "étude", "document", "enquête", "tradition",
+        "information", "chiffre", "donnée", "estimation", "bilan", "texte", "lettre",
+        "déclaration", "transcription", "lecture", "version", "projet", "loi", "décret",
+        "arrêt", "jugement", "statistique", "résultat", "prévision", "calcul", "témoignage",
+        "enregistrement", "compte", "relevé", "note", "dépêche", "article", "site",
+    }),
     shell_nouns=frozenset({"nouvelle", "information", "info", "chose", "fait", "propos", "rumeur",
                            "déclaration", "annonce", "affirmation", "accusation", "version"}),
     reflexive_pronouns=frozenset({"se", "s'", "s’"}),
