@@ -9,6 +9,11 @@ best time is kept (the least disturbed by other processes on the machine).
 ``analyze_batch`` is measured twice: as shipped (with the colleague's times
 and quantities extractors) and with those extractors switched off, so the
 cost of our own layer (entities, quotes, sentences) is visible on its own.
+
+``embed`` is the multilingual encoder (``veille.embed.embed_articles``, one
+vector per article from its title+lead and body chunks) on the same texts in
+the same run: its CPU per article and per 3,000 characters sits beside the
+spaCy parse's, and the peak RSS is read before and after the encoder loads.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from veille.analyze import components, pipeline, registry  # noqa: E402
 from veille.analyze.evaluate import read_seed  # noqa: E402
 from veille.analyze.nlp import get_nlp  # noqa: E402
 from veille.core.model import DateRange  # noqa: E402
+from veille.embed import embed_articles  # noqa: E402
 from veille.ingest.normalize import normalize_text  # noqa: E402
 
 
@@ -87,11 +93,18 @@ def main() -> None:
     def ours_only() -> object:
         return pipeline.analyze_batch(items, batch_size=args.batch_size, comps=no_extras)
 
-    names = ("bare", "analyze_batch", "analyze_batch_no_extras")
+    rss_before_encoder = peak_rss_mb()
+    embed_articles([(None, texts[0])])  # load the encoder (excluded, as spaCy's load is)
+    rss_with_encoder = peak_rss_mb()
+
+    def embed() -> object:
+        return embed_articles([(None, t) for t in texts])
+
+    names = ("bare", "analyze_batch", "analyze_batch_no_extras", "embed")
     best = dict.fromkeys(names, float("inf"))
     best_cpu = dict.fromkeys(names, float("inf"))
     for _ in range(args.repeat):
-        for name, fn in zip(names, (bare, full, ours_only), strict=True):
+        for name, fn in zip(names, (bare, full, ours_only, embed), strict=True):
             t0, c0 = time.perf_counter(), time.process_time()
             out = fn()
             dt, dc = time.perf_counter() - t0, time.process_time() - c0
@@ -111,8 +124,15 @@ def main() -> None:
         "texts_per_cpu_s": {k: round(len(texts) / v, 1) for k, v in best_cpu.items()},
         "tokens_per_cpu_s": {k: round(n_tokens / v) for k, v in best_cpu.items()},
         # throughput ratio analyze_batch / bare pipe (>= 0.8 is the goal)
-        "ratio_vs_bare_cpu": {k: round(best_cpu["bare"] / v, 3) for k, v in best_cpu.items() if k != "bare"},
-        "ratio_vs_bare_wall": {k: round(best["bare"] / v, 3) for k, v in best.items() if k != "bare"},
+        "ratio_vs_bare_cpu": {k: round(best_cpu["bare"] / v, 3) for k, v in best_cpu.items()
+                              if k not in ("bare", "embed")},
+        "ratio_vs_bare_wall": {k: round(best["bare"] / v, 3) for k, v in best.items()
+                               if k not in ("bare", "embed")},
+        # CPU per article and per ~3 KB article, the encoder beside the bare spaCy parse
+        "cpu_ms_per_article": {k: round(1000 * best_cpu[k] / len(texts), 2) for k in ("bare", "embed")},
+        "cpu_ms_per_3000_chars": {k: round(3e6 * best_cpu[k] / n_chars, 2) for k in ("bare", "embed")},
+        "peak_rss_mb_before_encoder": round(rss_before_encoder, 1),
+        "peak_rss_mb_with_encoder": round(rss_with_encoder, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
     print(json.dumps(res, indent=2))
