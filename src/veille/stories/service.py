@@ -8,7 +8,7 @@ one. Everything here is I/O around the pure ``build_story_view``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -88,16 +88,25 @@ def _try_update(store: Store, story_id: int) -> dict[str, Any] | None:
     return view
 
 
+def covers(conn: Connection, story_id: int, view: Mapping[str, Any]) -> bool:
+    """Whether a stored view was built from exactly the story's articles now: a
+    view kept while the story changed (the clusterer may keep it as the state an
+    incremental update starts from) is stale, and is never served as current."""
+    have = [a.get("uid") for a in view.get("articles") or []]
+    return sorted(have) == sorted(story_article_uids(conn, story_id))
+
+
 def get_story_view(store: Store, story_id: int, *, rebuild: bool = False) -> dict[str, Any] | None:
     """The saved view of a story, built (and saved) now when missing or made by
     another version of the builder; None for an unknown story."""
     with store.connect() as conn:
         exists, view = stored_view(conn, story_id)
+        fresh = view is not None and is_current(view) and covers(conn, story_id, view)
     if not exists:
         return None
-    if view is not None and is_current(view) and not rebuild:
-        return dict(view)
-    refresh_story_views(store, [story_id])
+    if fresh and not rebuild:
+        return dict(view or {})
+    refresh_story_views(store, [story_id], full=rebuild)
     with store.connect() as conn:
         _, view = stored_view(conn, story_id)
     return dict(view) if view else None
