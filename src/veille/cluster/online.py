@@ -228,17 +228,32 @@ class OnlineClusterer:
         for k in top_keys(f.title_terms, self.idf, p.query_title):
             q.setdefault(k, f.terms.get(k, 1.0) * self.idf(k))
         found = self.index.query(q, self._alive, p.max_candidates)
-        return self._with_nearest(found, f.vector)
+        return self._with_nearest(found, f.vector, {f.language})
 
-    def _with_nearest(self, found: list[str], vec: Any, skip: str | None = None) -> list[str]:
-        """Add the live stories nearest by encoder centroid (any language)."""
-        if vec is None or self.params.vector_candidates <= 0:
+    def _with_nearest(
+        self, found: list[str], vec: Any, languages: Any, skip: str | None = None
+    ) -> list[str]:
+        """Add the live stories nearest by encoder centroid that share no
+        language with the article (or story) being placed.
+
+        Stories in a shared language are what the word index already finds
+        (and scores better); the encoder's candidates are the ones it cannot
+        reach.  Restricting to them keeps the cost per article what it was
+        for a one-language stream: one product over the live centroids."""
+        p = self.params
+        if vec is None or p.vector_candidates <= 0:
             return found
         have = set(found)
-        for sid, _ in self.vindex.query(vec, self.params.vector_candidates + 1, self.params.vector_floor):
-            if sid not in have and sid != skip and sid in self.stories:
-                found.append(sid)
-                have.add(sid)
+        added = 0
+        for sid, _ in self.vindex.query(vec, 4 * p.vector_candidates, p.vector_floor):
+            s = self.stories.get(sid)
+            if s is None or sid in have or sid == skip or not languages.isdisjoint(s.languages):
+                continue
+            found.append(sid)
+            have.add(sid)
+            added += 1
+            if added >= p.vector_candidates:
+                break
         return found
 
     def add(self, f: ArticleFeatures) -> Decision:
@@ -385,7 +400,7 @@ class OnlineClusterer:
                 q[k] = s.keys[k] * self.idf(k)
             best: tuple[float, StoryState | None] = (-1.0, None)
             near = self.index.query(q, self._alive, self.params.max_candidates)
-            for oid in self._with_nearest(near, prof.vec, skip=sid):
+            for oid in self._with_nearest(near, prof.vec, set(s.languages), skip=sid):
                 if oid == sid:
                     continue
                 o = self.stories[oid]

@@ -49,10 +49,12 @@ class Params:
     # boilerplate still names its event in the title.
     query_title: int = 6
     merge_every: int = 200
-    # Stories nearest by encoder centroid added to the keyword candidates
-    # (the only way to a story told in another language), above this cosine.
+    # Stories in no language of the article, nearest by encoder centroid,
+    # added to the keyword candidates (the only way to a story told in other
+    # languages), above this cosine (below it the cross-language model needs
+    # more shared names than such pairs have: see params.json's cross_*).
     vector_candidates: int = 5
-    vector_floor: float = 0.3
+    vector_floor: float = 0.4
     # Split pass: a member whose probability of belonging to the rest of its
     # story has fallen below this is moved out (hysteresis: far below the
     # joining threshold, so a split is never undone by the next merge pass).
