@@ -267,14 +267,14 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     if doc[k].text == ":":
         # the clause before the colon (the quote may share its sentence)
         before = doc[sent.start:k]
-        if any(ctx.in_quote(t.idx + ctx.offset) for t in before):
-            return None
         preds = [t for t in before if t.dep_ in ("ROOT", "conj") and any(
             c.dep_ in SUBJ_DEPS and c.i < k and c.text.lower() not in ctx.words.relative_subjects
-            for c in t.children)]
+            and not ctx.in_quote(c.idx + ctx.offset) for c in t.children)]
         if not preds:
             return None  # "Santé : « … »": a topic, nobody speaks
         root = preds[0]
+        if any(ctx.in_quote(t.idx + ctx.offset) for t in doc[root.i:k]):
+            return None  # another quote stands between the clause and the colon
     else:
         if any(ctx.in_quote(t.idx + ctx.offset) for t in sent):
             return None  # a sentence with its own quote: continued() decides
