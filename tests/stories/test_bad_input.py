@@ -70,3 +70,26 @@ def test_any_story_renders(story: tuple[list[dict[str, Any]], list[dict[str, Any
         assert view["missing"] == ["story has no articles"]
     for s in view["summary"]:
         assert set(s["citations"]) <= {a["uid"] for a in arts}
+
+
+def test_word_for_word_copies_are_folded_not_read_again() -> None:
+    """A dispatch run by many outlets word for word: the copies beyond the first
+    few are not analysed again, but every one is cited and counted as a source."""
+    import re
+
+    text = ("Le parlement a adopté la loi sur l'eau par 300 voix contre 200 jeudi. "
+            "Le texte prévoit des quotas de pompage pour les agriculteurs.")
+    sents = [{"index": i, "start": m.start(), "end": m.end(), "text": m.group()}
+             for i, m in enumerate(re.finditer(r"[^.]+\.", text))]
+    arts = [{"uid": f"c{k}", "text": text, "title": None, "source": f"site-{k}.example",
+             "url": None, "published": "2024-05-10", "date_precision": "day", "language": "fr",
+             "duplicate_of": None} for k in range(8)]
+    ans = [{"article_uid": a["uid"], "language": "fr", "sentences": sents, "entities": [],
+            "quotes": [], "times": [], "quantities": [], "notes": []} for a in arts]
+    v = build_story_view(arts, ans, {}).to_dict()
+    assert v["n_articles"] == 8
+    assert any("word for word" in m for m in v["missing"])
+    f = next(f for f in v["facts"] if "parlement" in f["statement"])
+    assert sorted(f["articles"]) == sorted(a["uid"] for a in arts)
+    assert f["n_sources"] == 8
+    assert len({m["article"] for m in f["members"]}) == 3  # the copies built in full

@@ -382,8 +382,13 @@ def build_facts(
     vectors: StoryVectors,
     keys: Mapping[str, Mapping[str, Any]],
     main_language: str | None,
+    *,
+    copies: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list[Fact], list[int]]:
-    """Fact records, most corroborated first, and each unit's fact index."""
+    """Fact records, most corroborated first, and each unit's fact index.
+    ``copies``: articles folded as word-for-word copies of a built one (their
+    uids are cited, their sources counted, with the statements of that one)."""
+    copies = copies or {}
     fact_of = [0] * len(units)
     facts: list[Fact] = []
     multi = [g for g in groups if len(g) > 1]
@@ -406,6 +411,7 @@ def build_facts(
 
         rep = max(g, key=rank)
         uids = list(dict.fromkeys(units[i].uid for i in g))
+        uids += [c for uid in list(uids) for c in copies.get(uid, ())]
         src = sorted({str(keys[uid]["key"]) for uid in uids})
         facts.append(Fact(
             statement=units[rep].text,

@@ -22,7 +22,8 @@ def _get(rec: Any, name: str) -> Any:
     return rec.get(name) if isinstance(rec, Mapping) else getattr(rec, name, None)
 
 
-def build_graph(units: Sequence[Unit], entities: Mapping[str, Any]) -> nx.Graph:
+def build_graph(units: Sequence[Unit], entities: Mapping[str, Any], *,
+                copies: Mapping[str, Sequence[str]] | None = None) -> nx.Graph:
     import networkx as nx  # lazily: see summary.lexrank (start-up time)
 
     g = nx.Graph()
@@ -32,6 +33,8 @@ def build_graph(units: Sequence[Unit], entities: Mapping[str, Any]) -> nx.Graph:
         for e in u.entities:
             mentions[e] += 1
             arts.setdefault(e, set()).add(u.uid)
+            if copies and u.uid in copies:
+                arts[e].update(copies[u.uid])
     for e, n in mentions.items():
         rec = entities.get(e)
         g.add_node(

@@ -47,8 +47,12 @@ def build_speakers(
     units: Sequence[Unit],
     keys: Mapping[str, Mapping[str, Any]],
     entities: Mapping[str, Any],
+    *,
+    copies: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(who said what, quote disagreements)."""
+    """(who said what, quote disagreements). ``copies``: articles folded as
+    copies of a built one, whose sources count for its quotes too."""
+    copies = copies or {}
     quotes = collect_quotes(units)
     groups = group_story_quotes(quotes)
     by_speaker: dict[str, dict[str, Any]] = {}
@@ -78,7 +82,8 @@ def build_speakers(
                 "source": keys[u.uid]["key"],
                 "sentence": u.text,
             })
-        srcs = sorted({r["source"] for r in renderings})
+        srcs = sorted({r["source"] for r in renderings}
+                      | {keys[c]["key"] for r in renderings for c in copies.get(r["article"], ())})
         entry["quotes"].append({
             "text": renderings[0]["text"],
             "renderings": _shown(renderings),

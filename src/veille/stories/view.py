@@ -7,6 +7,7 @@ is said in ``missing`` instead of failing.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -39,6 +40,8 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
 BUILDER = 7
+#: identical bodies built in full before further copies are folded (see build_story_view)
+COPIES_BUILT = 3
 
 
 def is_current(view: Mapping[str, Any] | None) -> bool:
@@ -84,12 +87,32 @@ def build_story_view(
     ans = list(analyses) + [None] * (len(arts) - len(analyses))
     order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or "9999"), i))
     arts = [arts[i] for i in order]
-    typed = [_analysis(ans[i], arts[k].uid) for k, i in enumerate(order)]
     main_lang, lang_counts = _main_language(arts)
     keys = independence_keys(arts)
-    pub = [a.published_range for a in arts]
-    units, notes = build_units(arts, typed)
+    # Word-for-word copies of a body beyond the first COPIES_BUILT are not
+    # analysed again: they count as sources of the statements of the first one
+    # (a dispatch run by thousands of sites keeps bounded time and memory).
+    built: list[int] = []
+    copies: dict[str, list[str]] = {}
+    seen_bodies: dict[tuple[str, bool], list[int]] = {}
+    for k, i in enumerate(order):
+        body = (hashlib.sha1((arts[k].text or "").encode("utf-8")).hexdigest(), ans[i] is None)
+        same = seen_bodies.setdefault(body, [])
+        if len(same) >= COPIES_BUILT and (arts[k].text or "").strip():
+            copies.setdefault(arts[same[0]].uid, []).append(arts[k].uid)
+            continue
+        same.append(k)
+        built.append(k)
+    typed_all = {k: _analysis(ans[order[k]], arts[k].uid) for k in built}
+    b_arts = [arts[k] for k in built]
+    typed = [typed_all[k] for k in built]
+    pub = [a.published_range for a in b_arts]
+    units, notes = build_units(b_arts, typed)
     missing.extend(notes)
+    if copies:
+        n_copies = sum(len(v) for v in copies.values())
+        missing.append(f"{n_copies} articles repeat an earlier article word for word: "
+                       "counted as sources of its statements, not read again")
 
     view = StoryView(
         schema=SCHEMA,
@@ -139,10 +162,10 @@ def build_story_view(
     vectors = StoryVectors([u.text for u in units] + extra)
     edges = vectors.neighbours(EDGE_MIN)
     groups = group_statements(units, vectors, match_pos, edges, pub)
-    facts, fact_of = build_facts(units, groups, vectors, keys, main_lang)
+    facts, fact_of = build_facts(units, groups, vectors, keys, main_lang, copies=copies)
     central = lexrank(vectors, len(units), edges)
 
-    view.title = choose_title(arts, units, main_lang, vectors)
+    view.title = choose_title(b_arts, units, main_lang, vectors)
     if view.title is None:
         missing.append("no title: no headline or stand-alone sentence")
     view.summary = build_summary(units, vectors, central, facts, keys, main_lang, n=n_sentences)
@@ -154,7 +177,7 @@ def build_story_view(
 
     disagreements = find_disagreements(units, vectors, match_pos, edges, fact_of, facts, keys,
                                        pub)
-    speakers, quote_dis = build_speakers(units, keys, entities)
+    speakers, quote_dis = build_speakers(units, keys, entities, copies=copies)
     disagreements.extend(from_plain(Disagreement, d) if isinstance(d, Mapping) else d
                          for d in quote_dis)
     view.facts = facts
@@ -171,7 +194,7 @@ def build_story_view(
                        "that several sources carry (or the best carried), the rest on demand")
     view.speakers = [from_plain(SpeakerGroup, sp) if isinstance(sp, Mapping) else sp
                      for sp in speakers]
-    view.entity_graph = graph_view(build_graph(units, entities))
+    view.entity_graph = graph_view(build_graph(units, entities, copies=copies))
 
     have_analysis = any(a is not None for a in typed)
     if have_analysis:
