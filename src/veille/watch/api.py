@@ -142,7 +142,10 @@ def create_router(store: Callable[[], Store], require_write: Callable[..., Any])
 
     @router.get("/watchlists/{name}/feed.atom", response_class=Response,
                 responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}},
-                                 "description": "Atom 1.0 feed of the watchlist's new and changed stories."}})
+                                 "description": "Atom 1.0 feed of the watchlist's new and changed stories."},
+                           # outside /api, errors are pages (as for every page route)
+                           404: {"content": {"text/html": {"schema": {"type": "string"}}},
+                                 "description": "No watchlist of that name."}})
     def get_feed(request: Request, name: Annotated[str, Path(min_length=1, max_length=256)]) -> Response:
         """The watchlist as an Atom feed a newsreader subscribes to.
 
