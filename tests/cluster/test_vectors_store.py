@@ -13,6 +13,7 @@ import pytest
 from pg import pg_server, pg_url  # noqa: F401  (fixtures re-exported for this module)
 from veille.cluster.service import cluster_pending, embed_missing
 from veille.embed.encoder import model_name
+from veille.embed.similar import more_like_this
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.services.pipeline import PipelineOptions, run_pipeline
 from veille.store import Store
@@ -66,3 +67,13 @@ def test_clustering_embeds_and_reports(store: Store, tmp_path: Path) -> None:
         assert not vq.missing(conn, model_name(), 10)
     rep2 = cluster_pending(store, views=False, rebuild=True)
     assert rep2.get("embedded", 0) == 0 and rep2["assigned"] == rep["assigned"]
+
+
+def test_more_like_this_finds_the_other_language_first(store: Store, tmp_path: Path) -> None:
+    _ingest(store, tmp_path)
+    cluster_pending(store, views=False)
+    with store.connect() as conn:
+        near = more_like_this(conn, "en1", k=5)
+        assert more_like_this(conn, "no-such-article") == []
+    assert near and near[0][0] == "it1"
+    assert all(u != "en1" for u, _ in near)
