@@ -48,3 +48,14 @@ def test_packed_vectors_keep_their_cosines() -> None:
     assert len(data) == 4 + fr.shape[0]
     assert abs(float(unpack(data) @ unpack(pack(en))) - float(fr @ en)) < 0.01
     assert np.isclose(np.linalg.norm(unpack(data)), 1.0)
+
+
+def test_a_vector_does_not_depend_on_the_batch_it_was_embedded_in() -> None:
+    """A resumed run embeds other batches than an uninterrupted one; the
+    stored vectors (and so the stories) must come out the same."""
+    items = [FR, EN, OTHER]
+    together = embed_articles(items)
+    alone = [embed_articles([it])[0] for it in items]
+    for a, b in zip(together, alone, strict=True):
+        assert a.vector is not None and b.vector is not None
+        assert pack(a.vector) == pack(b.vector)

@@ -136,14 +136,11 @@ def embed_articles(items: list[tuple[str | None, str]]) -> list[ArticleVector]:
     """One :class:`ArticleVector` per (title, text), in order; never raises on
     odd text (empty, unknown script, huge): the notes say what happened."""
     chunked = [article_chunks(t, x) for t, x in items]
-    flat = [c for cs in chunked for c in cs]
     out: list[ArticleVector] = []
-    if not flat:
+    if not any(chunked):
         return [ArticleVector(None, 0, ["embedding: empty text, no vector"]) for _ in items]
     enc = _encoder()
-    vecs = enc.encode(flat)
     tok = enc._tokenizer  # the same SentencePiece model the encoder reads with
-    i = 0
     for (title, text), cs in zip(items, chunked, strict=True):
         notes: list[str] = []
         if not cs:
@@ -153,7 +150,6 @@ def embed_articles(items: list[tuple[str | None, str]]) -> list[ArticleVector]:
         unk = sum(1 for t in ids if t == 0) / max(1, len(ids))
         if unk >= 0.99:
             out.append(ArticleVector(None, len(cs), ["embedding: script unknown to the encoder, no vector"]))
-            i += len(cs)
             continue
         if unk > UNKNOWN_SHARE_NOTE:
             notes.append(f"embedding: {unk:.0%} of the lead is in a script the encoder does not know")
@@ -162,8 +158,12 @@ def embed_articles(items: list[tuple[str | None, str]]) -> list[ArticleVector]:
         total = len(title or "") + len(text or "")
         if len(cs) == MAX_CHUNKS and total > sum(map(len, cs)) + 1:
             notes.append(f"embedding: long text ({total} chars), first {MAX_CHUNKS} chunks embedded")
-        block = vecs[i:i + len(cs)]
-        i += len(cs)
+        # One article per call: the encoder's micro-batches would otherwise mix
+        # articles, and the float sums (hence, now and then, an int8 step of
+        # the stored vector) would depend on which articles were embedded
+        # together; a resumed run must decide exactly as an uninterrupted one.
+        # Same CPU measured (13.8 ms per article both ways, 150 news articles).
+        block = enc.encode(cs)
         w = np.ones(len(cs), dtype=np.float32)
         w[0] = LEAD_WEIGHT
         v = (block * w[:, None]).sum(0)
