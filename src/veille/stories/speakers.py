@@ -92,7 +92,7 @@ def build_speakers(
             "sources": srcs,
         })
         entry["sources"].update(srcs)
-        direct = differing_renderings([r for r in renderings if r["kind"] == "direct"])
+        direct = differing_renderings([r for r in renderings if r["kind"] in ("direct", "partial")])
         if direct:
             disagreements.append({
                 "kind": "quote_wording",

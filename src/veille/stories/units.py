@@ -69,7 +69,7 @@ class Unit:
         them ("..., a déclaré X, selon une transcription de Y") is boilerplate that
         makes any two quoted sentences look alike; the quoted words are the statement.
         """
-        direct = [q for q in self.quotes if q.kind == "direct" and q.text]
+        direct = [q for q in self.quotes if q.kind in ("direct", "partial") and q.text]
         quoted = sum(len(str(q.text)) for q in direct)
         if direct and quoted >= QUOTE_SHARE * len(self.text):
             return " ".join(str(q.text) for q in direct)

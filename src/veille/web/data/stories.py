@@ -105,7 +105,11 @@ def get_story(conn: Connection, story_id: int, *, compute: bool = True,
          "language": a.language, "url": a.url, "duplicate_of": a.duplicate_of}
         for a in arts
     ]
-    view = r.view if isinstance(r.view, dict) and is_current(r.view) else None
+    # a view the clusterer kept while the story changed (the state an incremental
+    # update starts from) is not served as current
+    view = (r.view if isinstance(r.view, dict) and is_current(r.view)
+            and sorted(a.uid for a in arts) == sorted(v.get("uid") for v in r.view.get("articles") or [])
+            else None)
     out["view_source"] = "stored" if view else None
     if view is None and compute and arts:
         if compute_max is not None and len(arts) > compute_max:
