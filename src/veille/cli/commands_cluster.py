@@ -280,3 +280,11 @@ def eval_semeval(
                 f"same-story F1 cross-language {v['same_story_cross']['f1']:.3f} "
                 f"(all {v['same_story_all']['f1']:.3f})"
             )
+    ing = res.get("ingest_check")
+    if ing:
+        typer.echo(f"\nheld-out half streamed into one clusterer ({ing['articles']} articles):")
+        for key, what in (("same_story", "same story, in one story"), ("unrelated", "unrelated, apart")):
+            for kind in ("cross_language", "same_language"):
+                v = ing[f"{key}_{kind}"]
+                n_ok = v["together"] if key == "same_story" else v["pairs"] - v["together"]
+                typer.echo(f"  {what:26} {kind.replace('_', '-'):14} {n_ok}/{v['pairs']}")
