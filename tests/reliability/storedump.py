@@ -14,7 +14,7 @@ from typing import Any
 
 # Columns that hold wall-clock times: they legitimately differ between runs.
 VOLATILE = {"ingested_at", "created_at", "analyzed_at", "updated_at", "assigned_at", "seen_at",
-            "fired_at", "taken_at", "seconds", "ms_per_article"}
+            "fired_at", "taken_at", "merged_at", "seconds", "ms_per_article"}
 # meta keys that are cache tokens, not content: the analysis writer's stamp
 # changes with every batch it writes (random), so two equal stores differ there.
 VOLATILE_META = {"entities_stamp"}
