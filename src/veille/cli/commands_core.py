@@ -39,7 +39,7 @@ from veille.ingest.dates import parse_date
 from veille.ingest.service import IngestReport
 from veille.ingest.sources import FORMATS, SourceOptions, read_paths
 from veille.services.pipeline import OnProgress, PipelineOptions, run_pipeline
-from veille.services.queries import ARTICLE_SORTS, list_articles
+from veille.services.queries import ARTICLE_SORTS, MAX_SIMILAR, list_articles, similar_articles
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
 
@@ -217,6 +217,32 @@ def article(
         print_json(art)
         return
     sys.stdout.write("\n".join(article_lines(art)) + "\n")
+
+
+@app.command()
+def similar(
+    ctx: typer.Context,
+    uid: str = typer.Argument(..., help="Article id."),
+    limit: int = typer.Option(10, "--limit", min=1, max=MAX_SIMILAR),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """More like this: the articles nearest one article, in any language (multilingual encoder)."""
+    store = open_store(ctx)
+    with store.connect() as conn:
+        found = similar_articles(conn, uid, limit)
+    if found is None:
+        fail(f"no article with id {uid!r}", EXIT_NOT_FOUND)
+    if json_out:
+        print_json(found)
+        return
+    if not found:
+        say("no other article has a vector yet (vectors are made by the cluster stage)")
+        return
+    table = Table("similarity", "published", "lang", "source", "title", "id")
+    for a in found:
+        table.add_row(f"{a['similarity']:.3f}", plain(a["published"] or ""), plain(a["language"] or ""),
+                      plain(a["source"] or ""), plain(a["title"] or ""), plain(a["id"]))
+    out_console().print(table)
 
 
 @app.command()

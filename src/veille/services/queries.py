@@ -26,6 +26,7 @@ from veille.analyze.lookup import find_entities
 from veille.cluster import repository as repo
 from veille.cluster.service import stories_without_view
 from veille.core.model import EntityRecord
+from veille.embed.similar import more_like_this
 from veille.engine.analysis import count_pending
 from veille.search.query import Filters
 from veille.store import Store
@@ -269,3 +270,24 @@ def updates_for(conn: Connection, name: str, *, advance: bool = True,
         move_cursor(conn, name, upto)
     return {"cursor": name, "first_look": since is None, "since_seq": since, "upto_seq": upto,
             "items": items}
+
+
+#: most articles "more like this" returns
+MAX_SIMILAR = 100
+
+
+def similar_articles(conn: Connection, uid: str, limit: int = 10) -> list[dict[str, Any]] | None:
+    """"More like this": the articles nearest ``uid`` by the multilingual
+    encoder, in any language, best first, each with its listing fields and
+    ``similarity`` (cosine); None for an unknown article."""
+    if q.get_article(conn, uid) is None:
+        return None
+    near = more_like_this(conn, uid, max(1, min(limit, MAX_SIMILAR)))
+    if not near:
+        return []
+    ids = [u for u, _ in near]
+    rows = {r.uid: q.summary(r) for r in conn.execute(
+        select(*q.SUMMARY_COLUMNS).where(articles.c.uid.in_(ids)))}
+    story = dict(conn.execute(select(story_articles.c.article_uid, story_articles.c.story_id)
+                              .where(story_articles.c.article_uid.in_(ids))).tuples().all())
+    return [rows[u] | {"story_id": story.get(u), "similarity": round(s, 4)} for u, s in near if u in rows]

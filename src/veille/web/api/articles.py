@@ -19,9 +19,10 @@ from veille.ingest.decode import MAX_JSON_DEPTH, loads_bounded
 from veille.ingest.readers import READERS, ReadOptions, detect_format
 from veille.ingest.sources import FORMATS
 from veille.services import pipeline
+from veille.services.queries import MAX_SIMILAR, similar_articles
 from veille.store import Store
 from veille.web import cursor
-from veille.web.api.schemas import ArticleDetail, ArticleSummary, IngestResult, Page
+from veille.web.api.schemas import ArticleDetail, ArticleSummary, IngestResult, Page, SimilarArticle
 from veille.web.data import articles as data
 from veille.web.deps import ConnDep, Limit, Since, Until, get_store, iso_bound, require_write
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem, problem_responses
@@ -66,6 +67,21 @@ def list_articles(
         until=iso_bound(until, "until", end=True), entity=entity,
         after_seq=int(after[0]) if after else None, limit=limit)
     return {"items": items, "next_cursor": cursor.encode("articles", nxt), "limit": limit}
+
+
+@router.get("/articles/{article_id:path}/similar",
+            summary="More like this: the nearest articles in any language",
+            responses=ITEM_ERRORS, response_model=list[SimilarArticle], response_model_exclude_unset=True)
+def get_similar(conn: ConnDep, article_id: str,
+                limit: Annotated[int, Query(ge=1, le=MAX_SIMILAR)] = 10) -> list[dict[str, Any]]:
+    """Nearest by the multilingual sentence encoder's article vectors (cosine
+    in ``similarity``): a report of the same event in another language ranks
+    with the same-language ones. Declared before the article route, whose
+    ``{article_id:path}`` would otherwise take ``.../similar`` as an id."""
+    found = similar_articles(conn, article_id, limit)
+    if found is None:
+        raise Problem(404, "article-not-found", f"no article with id {article_id!r}")
+    return found
 
 
 @router.get("/articles/{article_id:path}", summary="One article with its analysis", responses=ITEM_ERRORS,

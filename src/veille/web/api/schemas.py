@@ -118,6 +118,10 @@ class PublishedBy(Open):
     similarity: Number | None = None
 
 
+class SimilarArticle(ArticleSummary):
+    similarity: Number
+
+
 class NearDuplicate(Open):
     id: str
     source: str | None
