@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, null, or_, select, update
+from sqlalchemy import Connection, Text, and_, case, cast, null, or_, select, update
 
 from veille.cluster import repository as repo
 from veille.cluster.features import ArticleFeatures, build_features
@@ -141,8 +141,12 @@ def _flush(
         # The story changed: its view is stale until rebuilt. Dropping it in
         # the same transaction means a run killed before the views were
         # refreshed leaves them missing (rebuilt by the next run or on
-        # demand), never silently out of date.
-        conn.execute(update(stories).where(stories.c.id.in_([int(x) for x in cl.dirty])).values(view=null()))
+        # demand), never silently out of date. The dropped view is kept aside
+        # (``previous_view``; a view dropped earlier stays when there is none
+        # now): an incremental update starts from it.
+        has_view = and_(stories.c.view.is_not(None), cast(stories.c.view, Text) != "null")
+        conn.execute(update(stories).where(stories.c.id.in_([int(x) for x in cl.dirty])).values(
+            previous_view=case((has_view, stories.c.view), else_=stories.c.previous_view), view=null()))
     cl.flushed()
     repo.save_meta(
         conn,

@@ -173,6 +173,9 @@ stories = Table(
     Column("predecessor_id", Integer, ForeignKey("stories.id"), nullable=True),
     Column("state", JSON, nullable=True),  # the clusterer's centroid etc.
     Column("view", JSON, nullable=True),  # summary, timeline, facts...
+    # the view dropped when the story last changed, until the new one is saved:
+    # where an incremental update starts from (0014)
+    Column("previous_view", JSON, nullable=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_stories_last_published", stories.c.last_published)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, null, select, update
 
 from veille.core.model import Analysis, EntityRecord
 from veille.core.records import CopyRef, StoredArticle, analysis_from_dict
@@ -83,7 +83,14 @@ def _inputs(conn: Connection, arts: list[StoredArticle]) -> StoryInputs:
 
 def save_view(conn: Connection, story_id: int, view: dict[str, Any], title: str | None) -> None:
     conn.execute(update(stories).where(stories.c.id == story_id)
-                 .values(view=view, title=title, updated_at=now()))
+                 .values(view=view, previous_view=null(), title=title, updated_at=now()))
+
+
+def previous_view(conn: Connection, story_id: int) -> dict[str, Any] | None:
+    """The view the clusterer set aside when it last changed the story (see
+    migration 0014), until the new one is saved."""
+    row = conn.execute(select(stories.c.previous_view).where(stories.c.id == story_id)).first()
+    return row.previous_view if row is not None and isinstance(row.previous_view, dict) else None
 
 
 def stored_view(conn: Connection, story_id: int) -> tuple[bool, dict[str, Any] | None]:

@@ -18,6 +18,7 @@ from veille.store.core import Store
 from veille.store.story_views import (
     StoryInputs,
     article_inputs,
+    previous_view,
     save_view,
     stored_view,
     story_article_uids,
@@ -75,6 +76,8 @@ def _try_update(store: Store, story_id: int) -> dict[str, Any] | None:
     must be rebuilt in full."""
     with store.connect() as conn:
         exists, stored = stored_view(conn, story_id)
+        if exists and stored is None:  # dropped by the clusterer: start from the one set aside
+            stored = previous_view(conn, story_id)
         if not exists or stored is None or not is_current(stored):
             return None
         uids = story_article_uids(conn, story_id)
