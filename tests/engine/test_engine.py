@@ -22,10 +22,10 @@ from veille.cluster.features import build_features
 from veille.core.model import RawRecord
 from veille.engine.analysis import analyze_items
 from veille.engine.features import features_batch
-from veille.ingest.batches import Prepared, prepare_batch
 from veille.engine.runners import DaskRunner, ProcessRunner, Runner, make_runner
 from veille.ingest import dedup
 from veille.ingest import service as ingest_service
+from veille.ingest.batches import Prepared, prepare_batch
 from veille.ingest.prepare import prepare
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
