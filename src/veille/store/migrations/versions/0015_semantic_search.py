@@ -1,0 +1,22 @@
+"""semantic search (reserved)
+
+Placeholder reserved in session 6 so that parallel work keeps one linear
+chain; the owner replaces this docstring and the bodies, or leaves it a no-op.
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-12-05 15:30:00
+"""
+
+revision = '0015'
+down_revision = '0014'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
