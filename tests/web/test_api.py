@@ -208,6 +208,19 @@ def test_api_bad_requests_are_problems(client: TestClient, url: str, status: int
     assert_problem(client.get(url), status)
 
 
+def test_api_and_cli_refuse_a_bad_date_in_the_same_words(client: TestClient) -> None:
+    """One rule for both interfaces: the API's 422 detail is the message the CLI prints."""
+    from veille.services.queries import FilterError, date_bound
+
+    for value in ("2023-13", "2023-02-30", "June"):
+        r = client.get(f"/api/articles?until={value}")
+        assert_problem(r, 422)
+        with pytest.raises(FilterError) as exc:
+            date_bound(value, "until", end=True)
+        assert r.json()["detail"] == str(exc.value)
+    assert client.get("/api/articles?until=2023-06").status_code == 200
+
+
 def test_api_wrong_method_is_a_problem(client: TestClient) -> None:
     assert_problem(client.delete("/api/articles"), 405)
 

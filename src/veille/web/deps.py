@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hmac
-import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from sqlalchemy import Connection
 
+from veille.services.queries import FilterError, date_bound
 from veille.store import Store
 from veille.web.problems import Problem
 
@@ -51,28 +50,14 @@ def require_read(request: Request) -> None:
                       "reads are protected on this server: send 'Authorization: Bearer <token>'")
 
 
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def iso_bound(value: str | None, name: str, *, end: bool = False) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as an inclusive ISO day (end of the period for ``end``)."""
-    if value is None or value == "":
-        return None
-    if not _DAY.match(value):
-        raise Problem(422, "invalid-date", f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    parts = [int(p) for p in value.split("-")]
+    """The CLI's date-bound rule (``services.queries.date_bound``) answered as a
+    422 problem, so both interfaces accept and refuse the same dates with the
+    same words."""
     try:
-        if len(parts) == 3:
-            return date(*parts).isoformat()
-        if len(parts) == 2:
-            first = date(parts[0], parts[1], 1)
-            if not end:
-                return first.isoformat()
-            nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1).isoformat()
-        return date(parts[0], 12 if end else 1, 31 if end else 1).isoformat()
-    except ValueError as exc:
-        raise Problem(422, "invalid-date", f"{name}: {value!r} is not a calendar date") from exc
+        return date_bound(value, name, end=end)
+    except FilterError as exc:
+        raise Problem(422, "invalid-date", str(exc)) from exc
 
 
 ConnDep = Annotated[Connection, Depends(get_conn)]
