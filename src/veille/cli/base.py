@@ -218,6 +218,12 @@ def entity_option() -> Any:
                              "(\"Shinzo Abe\"); an ambiguous name lists the candidates.")
 
 
+def json_option(help: str = "Print JSON.") -> Any:
+    """``--json`` on every listing and show command (the CLI convention): data as
+    JSON on stdout, messages still on stderr."""
+    return typer.Option(False, "--json", help=help)
+
+
 def sort_option(choices: tuple[str, ...], default: str) -> Any:
     return typer.Option(default, "--sort", help=f"Order: {' | '.join(choices)}.")
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import typer
 
-from veille.cli.base import app, fail, open_store, plain, print_json, say, settings_of
+from veille.cli.base import app, fail, json_option, open_store, plain, print_json, say, settings_of
 from veille.watch.digests import SmtpConfig, atom_feed, build_digest, render_text, send_digests
 from veille.watch.sources import ConfigError
 
@@ -32,7 +32,7 @@ def digest_send(
     names: list[str] = typer.Argument(None, help="Watchlists (default: every one with an email channel)."),
     public_url: str = typer.Option(None, "--public-url",
                                    help="Address of `veille serve` for story links ($VEILLE_PUBLIC_URL)."),
-    json_out: bool = typer.Option(False, "--json", help="One result per watchlist, as JSON."),
+    json_out: bool = json_option("One result per watchlist, as JSON."),
 ) -> None:
     """E-mail each watchlist's digest of what is new since its last digest.
 
@@ -74,7 +74,7 @@ def digest_show(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Watchlist name."),
     public_url: str = typer.Option(None, "--public-url", help="Address of `veille serve` for story links."),
-    json_out: bool = typer.Option(False, "--json"),
+    json_out: bool = json_option(),
 ) -> None:
     """The digest the next `digest send` would e-mail (nothing is sent or marked)."""
     settings = settings_of(ctx)

@@ -14,6 +14,7 @@ from veille.analyze.lookup import find_entities
 from veille.cli.base import (
     app,
     fail,
+    json_option,
     open_store,
     plain,
     print_json,
@@ -48,7 +49,7 @@ def entities(
                                "(\"Shinzo Abe\", \"Abe\", \"États-Unis\"): the entities it can name."),
     label: str = typer.Option(None, "--label", help="PER, ORG, LOC or MISC."),
     limit: int = typer.Option(50, "--limit", min=1, max=10_000),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """List entities, most mentioned first, or those a name can refer to."""
     if search is not None and (not search.strip() or len(search) > 200):
@@ -83,7 +84,7 @@ def entities(
 def show(
     ctx: typer.Context,
     entity_id: str = typer.Argument(..., help="Entity id (see `veille entities --search NAME`)."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """One entity: its names, why each was linked to it, and its corrections."""
     store = open_store(ctx)
@@ -152,7 +153,7 @@ def merge(
     entity_id: str = typer.Argument(..., help="The entity that is absorbed."),
     into: str = typer.Argument(..., help="The entity it is the same as (keeps its id)."),
     by: str = _BY, note: str = _NOTE,
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """These two entities are one: move every mention of the first to the second."""
     _run(ctx, _correction("merge", entity_id, by, note, target_id=into), json_out)
@@ -165,7 +166,7 @@ def split(
     aliases: list[str] = typer.Argument(..., help="The names that belong to the other one."),
     name: str = typer.Option(None, "--name", help="Its name (default: the first of the names)."),
     by: str = _BY, note: str = _NOTE,
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """These names are somebody else: move their mentions to a new entity."""
     _run(ctx, _correction("split", entity_id, by, note, aliases=list(aliases), name=name), json_out)
@@ -179,7 +180,7 @@ def detach(
     start: int = typer.Argument(..., min=0, max=2**31, help="The mention's start offset."),
     end: int = typer.Argument(..., min=0, max=2**31, help="The mention's end offset."),
     by: str = _BY, note: str = _NOTE,
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """Not this person: unlink one mention (offsets as `veille article ID --json` gives them)."""
     _run(ctx, _correction("detach", entity_id, by, note, article_uid=article_id, start=start, end=end),
@@ -192,7 +193,7 @@ def rename(
     entity_id: str = typer.Argument(...),
     name: str = typer.Argument(..., help="The name to show from now on."),
     by: str = _BY, note: str = _NOTE,
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """Fix the name an entity is shown under (later articles do not change it back)."""
     _run(ctx, _correction("rename", entity_id, by, note, name=name), json_out)
@@ -203,7 +204,7 @@ def list_corrections(
     ctx: typer.Context,
     entity_id: str = typer.Option(None, "--entity", help="Only those naming this entity id."),
     limit: int = typer.Option(100, "--limit", min=1, max=100_000),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """Corrections of the entity linking, newest first, with who made them and when."""
     rows = corrections(open_store(ctx), entity_id=entity_id, limit=limit)

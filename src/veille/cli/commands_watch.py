@@ -18,6 +18,7 @@ from veille.cli.base import (
     app,
     console,
     fail,
+    json_option,
     open_store,
     out_console,
     plain,
@@ -102,7 +103,7 @@ def watch(
     analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Analyse new articles."),
     cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Assign new articles to stories."),
     log_level: str = typer.Option("info", "--log-level", help="debug|info|warning|error"),
-    json_out: bool = typer.Option(False, "--json", help="With --once: print the pass report as JSON."),
+    json_out: bool = json_option("With --once: print the pass report as JSON."),
 ) -> None:
     """Poll feeds and pages on their schedules, ingest what is new, raise alerts.
 
@@ -201,7 +202,7 @@ def source_add(
 
 
 @source_app.command("list")
-def source_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json")) -> None:
+def source_list(ctx: typer.Context, json_out: bool = json_option()) -> None:
     """Watched sources with their schedule and last error."""
     with open_store(ctx).connect() as conn:
         rows = list_sources(conn)
@@ -254,7 +255,7 @@ def watchlist_add(
 
 
 @watchlist_app.command("list")
-def watchlist_list(ctx: typer.Context, json_out: bool = typer.Option(False, "--json")) -> None:
+def watchlist_list(ctx: typer.Context, json_out: bool = json_option()) -> None:
     with open_store(ctx).connect() as conn:
         rows = list_watchlists(conn)
     if json_out:
@@ -284,7 +285,7 @@ def alerts(
     ctx: typer.Context,
     limit: int = typer.Option(50, "--limit", min=1, max=LIMIT_MAX),
     watchlist: str = typer.Option(None, "--watchlist"),
-    json_out: bool = typer.Option(False, "--json"),
+    json_out: bool = json_option(),
 ) -> None:
     """Recorded alerts, newest first."""
     with open_store(ctx).connect() as conn:
@@ -313,7 +314,7 @@ def updates(
                               help="List without moving the cursor (the next look shows the same)."),
     include_unseen: bool = typer.Option(False, "--all",
                                         help="List every story, changed since your last look or not."),
-    json_out: bool = typer.Option(False, "--json"),
+    json_out: bool = json_option(),
 ) -> None:
     """Stories that gained articles since you last looked, or what changed in one story.
 
