@@ -43,10 +43,14 @@ class Label:
     label: str  # "furniture" | "prose"
     sha1: str
     text: str = ""
+    #: A part named in the labels file (the fresh held-out set labelled after
+    #: the weights were fitted says so itself); else the document's hash decides.
+    split: str | None = None
+    source: str | None = None
 
     @property
     def part(self) -> str:
-        return part_of(self.corpus, self.doc_id)
+        return self.split or part_of(self.corpus, self.doc_id)
 
 
 def part_of(corpus: str, doc_id: str) -> str:
@@ -110,14 +114,22 @@ def load_docs(shared_data: Path, seeds: Path | None = None) -> dict[tuple[str, s
     return out
 
 
+#: Parts a labels file may name itself: labelled after the model existed, never fitted on.
+EXPLICIT_PARTS = ("fresh-held-out",)
+
+
 def load_labels(path: Path) -> list[Label]:
+    """The labels of one JSONL file, or of every ``*.jsonl`` in a folder."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     out = []
-    with path.open(encoding="utf-8") as fh:
-        for raw in fh:
-            if raw.strip():
-                r = json.loads(raw)
-                out.append(Label(r["corpus"], r["doc"], int(r["segment"]), r["label"],
-                                 r["sha1"], r.get("text", "")))
+    for f in files:
+        with f.open(encoding="utf-8") as fh:
+            for raw in fh:
+                if raw.strip():
+                    r = json.loads(raw)
+                    split = r.get("part") if r.get("part") in EXPLICIT_PARTS else None
+                    out.append(Label(r["corpus"], r["doc"], int(r["segment"]), r["label"],
+                                     r["sha1"], r.get("text", ""), split, r.get("source")))
     return out
 
 

@@ -19,13 +19,15 @@ from veille.store.schema import articles, stories
 
 @eval_app.command("furniture")
 def eval_furniture(
-    labels: Path = typer.Option(Path("tests/data/furniture/lines.jsonl"), "--labels",
-                                help="Labelled lines (JSONL, see tests/data/furniture/README.md)."),
+    labels: Path = typer.Option(Path("tests/data/furniture"), "--labels",
+                                help="Labelled lines: a JSONL file or a folder of them "
+                                     "(see tests/data/furniture/README.md)."),
     data: Path = typer.Option(Path("../shared/data"), "--data",
                               help="The public dev corpora the labels point into."),
     seeds: Path = typer.Option(Path("examples"), "--seeds", help="Folder of the seed texts."),
     part: str = typer.Option("held-out", "--part",
-                             help="held-out (never used to fit the weights), tune, or all."),
+                             help="held-out (never used to fit the weights), fresh-held-out "
+                                  "(labelled after the model was fitted), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
                                 "store's story views that the detector calls furniture."),
@@ -33,9 +35,9 @@ def eval_furniture(
     show_errors: bool = typer.Option(False, "--errors", help="List missed and false furniture lines."),
 ) -> None:
     """Precision and recall of the furniture lines veille flags, per labelled line."""
-    if part not in ("held-out", "tune", "all"):
-        raise typer.BadParameter("--part is held-out, tune or all")
-    if not labels.is_file():
+    if part not in ("held-out", "fresh-held-out", "tune", "all"):
+        raise typer.BadParameter("--part is held-out, fresh-held-out, tune or all")
+    if not labels.exists():
         raise typer.BadParameter(f"no labels file {labels}")
     if not data.is_dir():
         raise typer.BadParameter(f"no folder {data}: the labels point into the public dev corpora")
