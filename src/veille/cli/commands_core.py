@@ -42,6 +42,7 @@ from veille.services.pipeline import OnProgress, PipelineOptions, run_pipeline
 from veille.services.queries import ARTICLE_SORTS, MAX_SIMILAR, list_articles, similar_articles
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
+from veille.watch.alerts import evaluate as evaluate_alerts
 
 EXIT_REJECTED = 1
 
@@ -55,6 +56,9 @@ def ingest(
     date: str = typer.Option(None, "--date", help="Publication date YYYY-MM[-DD] for these articles."),
     analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Analyse new articles."),
     cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Assign new articles to stories."),
+    alerts: bool = typer.Option(True, "--alerts/--no-alerts",
+                                help="Raise the watchlists' alerts for the new articles, as a watch "
+                                     "pass does (needs the analysis)."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     engine: str = typer.Option(
         "local", "--engine",
@@ -109,11 +113,18 @@ def ingest(
         if runner is not None:
             runner.close()  # already closed after analysis, unless ingest failed
     result = report.to_dict()
+    if alerts and analyze and report.added:
+        # Alerts are raised at the interfaces (watch sits above the pipeline);
+        # lines of the "print" channel go to stderr: stdout is the report.
+        raised = evaluate_alerts(store, report.added, echo=lambda line: say(plain(line)))
+        result["alerts"] = len(raised)
     if json_out:
         print_json(result)
     else:
         for line in _summary_lines(report.ingest, result):
             say(line)
+        if result.get("alerts"):
+            say(f"alerts: {result['alerts']} raised (`veille alerts`)")
     if report.ingest.rejects:
         raise typer.Exit(EXIT_REJECTED)
 
