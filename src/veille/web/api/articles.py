@@ -21,6 +21,7 @@ from veille.ingest.sources import FORMATS
 from veille.services import pipeline
 from veille.services.queries import MAX_SIMILAR, similar_articles
 from veille.store import Store
+from veille.watch.alerts import evaluate as evaluate_alerts
 from veille.web import cursor
 from veille.web.api.schemas import ArticleDetail, ArticleSummary, IngestResult, Page, SimilarArticle
 from veille.web.data import articles as data
@@ -174,8 +175,11 @@ async def _items(request: Request, fmt: str, max_bytes: int) -> list[Any]:
 
 
 def _process(store: Store, added: list[str]) -> None:
-    """Analyse, cluster and explain what was just ingested (runs after the response)."""
+    """Analyse, cluster and explain what was just ingested (runs after the
+    response), then raise the watchlists' alerts, as ``veille ingest`` and a
+    watch pass do: an article posted here is followed like a fetched one."""
     pipeline.process(store, added)
+    evaluate_alerts(store, added)
 
 
 @router.post("/articles", status_code=201, summary="Ingest articles (needs the token)",
