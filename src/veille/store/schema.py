@@ -189,6 +189,8 @@ story_articles = Table(
     Column("assigned_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_story_articles_story", story_articles.c.story_id)
+# "Which stories gained articles since T" (home strip, activity): migration 0017.
+Index("ix_story_articles_assigned", story_articles.c.assigned_at, story_articles.c.story_id)
 
 # A merged story's id, kept as an alias of the story that absorbed it
 # (migration 0010; ``veille.store.story_aliases`` resolves chains).
