@@ -66,3 +66,15 @@ class NumberWords:
     fraction_links: Words = ()  # "deux tiers des", "half the": between a fraction and its noun
     vague_before: Words = ()  # "several hundred", "a couple of hundred": no number stated
     time_nouns: Words = ()  # "87 ans", "five years old": left by the time grammar, an age
+    #: "un sur trois", "one in five", "three out of four": numerator, these, denominator
+    #: make a fraction (regex alternatives on folded text)
+    ratio_joiners: Words = ()
+    #: the same with the counted noun between: "un Français sur trois"
+    ratio_joiners_after_noun: Words = ()
+    #: the numbers that join a tens word with ``joiners`` into one number ("vingt et un",
+    #: "soixante et onze"): "vingt et un cinquièmes" is 21/5, "trois et un cinquième" 3 1/5
+    joined_units: Words = ()
+    #: a unit word whose sense depends on what the sentence is about: word -> (unit code,
+    #: regex alternatives on the folded sentence that choose it); the word's entry in
+    #: ``units``/``currencies`` stays the default ("25 livres" of weight, "24 degrés" of heat)
+    unit_senses: dict[str, tuple[tuple[str, Words], ...]] = field(default_factory=dict)

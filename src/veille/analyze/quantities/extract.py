@@ -40,7 +40,14 @@ from veille.analyze.quantities.fractions import (
 from veille.analyze.quantities.units import classify
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal import fold as _fold
-from veille.analyze.temporal.lexicon import NUMBER_PACKS, NUMBER_WORDS, alt, parse_number
+from veille.analyze.temporal.lexicon import (
+    FULL_MONTHS,
+    NUMBER_PACKS,
+    NUMBER_WORDS,
+    alt,
+    alt_longest,
+    parse_number,
+)
 from veille.core.model import DateRange, Quantity, Sentence, TimeRef
 from veille.lang import language_data
 from veille.lang.number_words import NumberWords
@@ -50,6 +57,7 @@ __all__ = ["extract_quantities"]
 _DIGITS = (
     r"(?<![\d,.])(?:\d+(?:[.,]\d+)?[eE][+-]?\d+(?![\w])"  # scientific: 1e10, 12,32e+14
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:[.,]\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # Indian grouping: 12,34,567.89
     r"|\d{1,3}(?:\.\d{3})+,\d+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
@@ -103,6 +111,8 @@ class _Grammar:
     negative_before: re.Pattern[str]
     one_before: re.Pattern[str]
     time_nouns: frozenset[str]
+    unit_after: re.Pattern[str]
+    senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
 
 
 @lru_cache(maxsize=8)
@@ -166,6 +176,9 @@ def _grammar(code: str) -> _Grammar:
         fraction_link=re.compile(
             rf"\s+(?:{alt(u(lambda p: p.fraction_links))})(?:(?<=')|(?![\w]))\s*"),
         time_nouns=frozenset(u(lambda p: p.time_nouns)),
+        unit_after=re.compile(
+            rf"(?:\s*{alt(u(lambda p: p.unit_links))}?)(?P<unit>{unit_rx})(?![a-z\d])", re.I),
+        senses=_senses(packs),
         # the text's own article only: French "à" folds to English "a"
         one_before=re.compile(rf"(?<![\w'])(?:{alt(own.one_words)})\s+\Z"
                               if own is not None and own.one_words else r"(?!x)x"),
@@ -175,6 +188,64 @@ def _grammar(code: str) -> _Grammar:
         vague_before=re.compile(rf"(?<![\w'])(?:{alt(u(lambda p: p.vague_before))})\s+\Z"
                                 if any(p.vague_before for p in packs) else r"(?!x)x"),
     )
+
+
+def _senses(packs: tuple[NumberWords, ...]
+            ) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    out: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    for p in packs:
+        for word, senses in p.unit_senses.items():
+            out.setdefault(word, tuple(
+                (code, re.compile(rf"(?<![\w]){alt(cues)}(?![\w])", re.I))
+                for code, cues in senses))
+    return out
+
+
+#: a number right before a month name is a day of a date ("le 4 mai"), even where the
+#: caller asked for no time expressions (number benchmarks)
+_MONTH_AFTER = re.compile(rf"\s+{alt_longest(FULL_MONTHS)}(?![\w])", re.I)
+#: 1,1^+23, 2,5^-1, 10^6: a power, read as one number
+_POWER = re.compile(r"(?<![\w.,^])(?P<neg>-\s?)?(?P<base>\d+(?:[.,]\d+)?)\s?\^\s?"
+                    r"(?P<sign>[-+]*)(?P<exp>\d+(?:[.,]\d+)?)(?![\d])")
+#: how far around a unit word its sentence's cues are read (``unit_senses``)
+_SENSE_WINDOW = 150
+
+
+def _sense(key: str, unit: str | None, folded: str, start: int, end: int, gr: _Grammar
+           ) -> str | None:
+    """The unit an ambiguous word means here: "24 degrés" next to "température" is °C,
+    "25 livres" next to "poids" pounds of weight; else the word's default."""
+    senses = gr.senses.get(key)
+    if not senses:
+        return unit
+    lo = max(0, start - _SENSE_WINDOW)
+    window = folded[lo : end + _SENSE_WINDOW]
+    cut = start - lo
+    # the sentence only: from the last full stop before the number to the next after it
+    left = max(window.rfind(". ", 0, cut), window.rfind("\n", 0, cut))
+    right_at = [i for i in (window.find(". ", end - lo), window.find("\n", end - lo)) if i >= 0]
+    window = window[left + 1 : min(right_at) if right_at else len(window)]
+    for code, cue in senses:
+        if cue.search(window):
+            return code
+    return unit
+
+
+def _find_powers(text: str) -> list[Fraction]:
+    out = []
+    for m in _POWER.finditer(text):
+        base = float(m.group("base").replace(",", "."))
+        exp = float(m.group("exp").replace(",", "."))
+        if m.group("sign").count("-") % 2:
+            exp = -exp
+        try:
+            value = base**exp
+        except OverflowError:
+            value = math.inf
+        if m.group("neg"):
+            value = -value
+        out.append(Fraction(m.start(), m.end(), value))
+    return out
 
 
 _PROVISIONAL = -2  # ``sentence`` of a bare bound kept only if a later bound joins it
@@ -199,7 +270,8 @@ def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
             gr.own.dot_thousands and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t)
         ):
             t = t.replace(".", "")  # thousands dots: 70.000 habitants
-        elif gr.own.comma_thousands or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t):
+        elif gr.own.comma_thousands or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t) or (
+                re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", t)):
             t = t.replace(",", "")  # grouping commas
         else:
             t = t.replace(",", ".")
@@ -362,6 +434,8 @@ def extract_quantities(
     else:
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), code)]
     fractions = find_fractions(text, folded, gr.fractions, code) if gr.packs else []
+    powers = _find_powers(text) if "^" in text else []
+    fractions.extend(powers)
     time_spans.extend((f.start, f.end) for f in fractions)  # read below, not as numbers
     qty_rx = gr.qty if _fold.NEEDS_IGNORECASE.search(folded) else gr.qty_folded
     # time spans sorted by start with the running maximum of their ends: a number overlaps
@@ -392,6 +466,8 @@ def extract_quantities(
         n1_text = text[m.start("n1") : m.end("n1")]
         if _is_ordinal_or_id(text, m.start("n1"), m.end("n1"), gr):
             continue
+        if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
+            continue  # "le 4 mai": a date
         words_only = not re.search(r"\d", n1_text)
         if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
             continue  # "a couple of hundred", "several hundred": no number is stated
@@ -439,6 +515,7 @@ def extract_quantities(
                 unit = gr.units.get(key) or gr.currencies.get(key)
             else:
                 unit = gr.currencies.get(key) or gr.units.get(key)
+            unit = _sense(key, unit, folded, m.start("n1"), m.end(), gr)
         if cur and not unit:
             unit = gr.currencies.get(cur)
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
@@ -528,7 +605,12 @@ def extract_quantities(
             )
         )
     for f in fractions:
-        out.append(_fraction_quantity(f, text, folded, gr, doc, keep_bare))
+        fq = _fraction_quantity(f, text, folded, gr, doc, keep_bare)
+        if f in powers:
+            fq.kind = "count"
+            if not math.isfinite(f.value):
+                fq.value, fq.note = None, "number too large to resolve"
+        out.append(fq)
     out = sorted((q for q in out if q.sentence != -1), key=lambda q: q.start)
     return _finish(out, text, folded, gr, sentences, sent_starts, doc)
 
@@ -538,11 +620,24 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
     """A fraction and what it is a fraction of ("deux tiers des électeurs"); one with
     nothing after it is kept for number benchmarks only (``sentence`` -1 drops it)."""
     stop = f.end
-    pn = gr.fraction_link.match(folded, stop)
-    if pn:
-        stop = pn.end()
-    noun, end = (_noun_from_doc(doc, stop, gr, linked=pn is not None) if doc is not None
-                 else _noun_from_text(text, stop, gr))
+    um = gr.unit_after.match(folded, f.end)
+    unit = None
+    if um is not None and f.noun is None:  # "deux millions et demi d'euros"
+        key = um.group("unit").lower().strip()
+        unit = gr.currencies.get(key) or gr.units.get(key)
+    if unit is not None and um is not None:
+        q = Quantity(text=text[f.start : um.end()], start=f.start, end=um.end(), sentence=0,
+                     value=f.value, unit=unit, kind="fraction")
+        return q
+    if f.noun is not None:  # "un Français sur trois": the noun sits inside the ratio
+        noun: str | None = f.noun
+        end = f.end
+    else:
+        pn = gr.fraction_link.match(folded, stop)
+        if pn:
+            stop = pn.end()
+        noun, end = (_noun_from_doc(doc, stop, gr, linked=pn is not None) if doc is not None
+                     else _noun_from_text(text, stop, gr))
     if noun is None:
         end = f.end
     q = Quantity(text=text[f.start : end], start=f.start, end=end, sentence=0,

@@ -35,6 +35,7 @@ class Fraction:
     start: int
     end: int
     value: float
+    noun: str | None = None  # the noun between a ratio's numbers ("un Français sur trois")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class FractionGrammar:
     scale_values: dict[str, float]
     scale_after: re.Pattern[str]
     negative_before: re.Pattern[str]
+    joined_units: frozenset[str] = frozenset()
+    time_after: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alt(words: list[str]) -> str:
@@ -53,13 +56,17 @@ def _alt(words: list[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
-             scales: str) -> re.Pattern[str]:
+             scales: str, ratio: str, ratio_noun: str) -> re.Pattern[str]:
     num = rf"(?:\d+|(?:{NUMBER_WORDS})(?![a-z]))"
     fw = _alt([w for w, _ in words_key])
     ordinal = r"(?:[a-z]+[\s-]+(?:et[\s-]+)?)?[a-z]+(?:ieme|th)s?"
     joiner = _alt(list(joiners))
     return re.compile(
         rf"(?<![\w/])(?:"
+        # un sur trois, one in five, three out of four: a ratio read as a fraction
+        rf"(?P<rnum>{num})\s+(?:(?:{ratio})"
+        rf"|(?P<rnoun>[^\W\d_][\w'’-]*)\s+(?:{ratio_noun}))\s+(?P<rden>{num})(?![\w.,]\d|[\w])"
+        rf"|"
         # 2 1/4, 3/4 (a date or a score has a second slash or a larger numerator)
         rf"(?:(?P<dwhole>\d+)[ \u00a0]+)?(?P<dnum>\d+)/(?P<dden>\d+)(?![\d/])"
         rf"|(?:(?P<vwhole>\d+)\s*)?(?P<vulgar>[{_VULGAR}])"
@@ -85,11 +92,46 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
     scale_values = {k: v for p in packs for k, v in p.scale_values.items() if v >= 1e3}
     scales = _alt([k + "s" for k in scale_values] + list(scale_values))
     negatives = _alt([w for p in packs for w in p.negative_words])
+    ratio = "|".join(dict.fromkeys(r for p in packs for r in p.ratio_joiners)) or r"(?!x)x"
+    ratio_noun = "|".join(dict.fromkeys(
+        r for p in packs for r in p.ratio_joiners_after_noun)) or r"(?!x)x"
+    time_nouns = _alt([w for p in packs for w in p.time_nouns])
     return FractionGrammar(
-        _compile(tuple(sorted(words.items())), joiners, scales), words, langs, scale_values,
+        _compile(tuple(sorted(words.items())), joiners, scales, ratio, ratio_noun), words, langs,
+        scale_values,
         re.compile(rf"\s+(?:de\s+|d'|of\s+)?(?P<s>{scales})(?![a-z])"),
         re.compile(rf"(?:(?<![\w-])-\s*|(?<![\w])(?:{negatives})\s+)\Z"),
+        frozenset(w for p in packs for w in p.joined_units),
+        re.compile(rf"\s+(?:{time_nouns})(?![\w])"),
     )
+
+
+def _scale_of_last_word(folded: str, gr: FractionGrammar) -> float:
+    """The scale a number written out ends on ("deux millions" -> 1e6), else 1: "deux
+    millions et demi" is two and a half *millions*, not two millions and a half."""
+    last = folded.split()[-1] if folded.split() else ""
+    best = ""
+    for k in gr.scale_values:
+        if last.startswith(k) and len(k) > len(best):
+            best = k
+    return gr.scale_values[best] if best else 1.0
+
+
+def _ratio(m: re.Match[str], text: str, folded: str, gr: FractionGrammar, language: str
+           ) -> float | None:
+    """"un sur trois" = 1/3; not when the numerator is not below the denominator ("douze
+    sur dix": two numbers), the denominator is a year ("one in 2016") or a time follows
+    ("3 in 12 minutes": a rate, not a share)."""
+    num = parse_number(text[m.start("rnum") : m.end("rnum")], language)
+    den_raw = m.group("rden")
+    den = parse_number(text[m.start("rden") : m.end("rden")], language)
+    if num is None or den is None or not 0 < num < den:
+        return None
+    if re.fullmatch(r"1\d{3}|20\d{2}", den_raw):
+        return None
+    if gr.time_after.match(folded, m.end()):
+        return None
+    return num / den
 
 
 def _denominator(raw: str, folded: str, gr: FractionGrammar, own: str) -> float | None:
@@ -124,13 +166,32 @@ def _split_compound(num_raw: str, den_raw: str, gr: FractionGrammar, language: s
     return None, None
 
 
+def _joined_whole(m: re.Match[str], text: str, gr: FractionGrammar, language: str
+                  ) -> float | None:
+    """The numerator when "whole joiner num" is one number ("vingt et un"): ``num`` one of
+    the pack's ``joined_units`` after a tens word, and the whole read as one number."""
+    if not m.group("whole") or m.group("num") is None:
+        return None
+    if m.group("num").strip() not in gr.joined_units:
+        return None
+    whole = parse_number(text[m.start("whole") : m.end("whole")], language)
+    if whole is None or not (20 <= whole < 100 and whole % 10 == 0):
+        return None
+    return parse_number(text[m.start("whole") : m.end("num")], language)
+
+
 def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                    ) -> list[Fraction]:
     """Fractions in ``text`` (``folded`` is its same-length fold), left to right."""
     out: list[Fraction] = []
     for m in gr.rx.finditer(folded):
         value: float | None = None
-        if m.group("dnum"):
+        joined: float | None = None
+        if m.group("rnum"):
+            value = _ratio(m, text, folded, gr, language)
+            if value is None:
+                continue
+        elif m.group("dnum"):
             n, d = float(m.group("dnum")), float(m.group("dden"))
             if not 1 < d <= 16 or n >= d:  # "21/30" slideshow counters, dates, scores
                 continue
@@ -155,6 +216,9 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                 num_raw = text[m.start("num") : m.end("num")]
                 den_raw = text[m.start("den") : m.end("den")]
                 num = parse_number(num_raw, language)
+                joined = _joined_whole(m, text, gr, language)
+                if joined is not None:  # "vingt et un cinquièmes": 21 fifths
+                    num = joined
                 den = _denominator(den_raw, m.group("den"), gr, language)
                 if num is None:  # "un vingt-cinquième": the ordinal is compound
                     num, den = _split_compound(num_raw, den_raw, gr, language)
@@ -164,11 +228,11 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                     continue  # "une cinquième personne": an ordinal, not a fifth
                 n, d = num, den
             value = n / d
-            if m.group("whole"):
+            if m.group("whole") and not (m.group("num") and joined is not None):
                 whole = parse_number(text[m.start("whole") : m.end("whole")], language)
                 if whole is None:
                     continue
-                value += whole
+                value = whole + value * _scale_of_last_word(m.group("whole"), gr)
             elif m.group("half"):
                 continue  # "demi" alone is not a number in running text
         if value is None:
@@ -181,5 +245,10 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
         neg = gr.negative_before.search(folded, max(0, start - 20), start)
         if neg is not None:  # "-4/5", "négative un sur vingt"
             value, start = -value, neg.start()
-        out.append(Fraction(start, end, value))
+        noun = None
+        if m.group("rnoun"):
+            noun = text[m.start("rnoun") : m.end("rnoun")]
+            if gr.time_after.match(" " + fold_same_length(noun).lower()):
+                continue  # "8 jours sur 10": a frequency
+        out.append(Fraction(start, end, value, noun))
     return out

@@ -14,9 +14,10 @@ WORDS = NumberWords(
     joiners=("and",),
     one_words=("one", "a"),
     text2num_language="en",
-    scales=("thousands?", "millions?", "billions?", "trillions?", "bn"),
+    # lakh and crore: Indian English news counts in them ("2 lakh", "Rs 5 crore")
+    scales=("thousands?", "millions?", "billions?", "trillions?", "bn", "lakhs?", "crores?"),
     scale_values={"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9,
-                  "trillion": 1e12},
+                  "trillion": 1e12, "lakh": 1e5, "crore": 1e7},
     # "hundred dollar bills": a scale word with no number before it states none ("a
     # hundred" does: the one-word before it is read)
     bare_scales=("hundreds", "thousands", "millions", "hundred", "thousand"),
@@ -86,4 +87,13 @@ WORDS = NumberWords(
     time_nouns=("year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
                 "hours", "minute", "minutes", "second", "seconds", "decade", "decades",
                 "century", "centuries", "year-old", "years-old"),
+    ratio_joiners=("in", "out of"),
+    unit_senses={
+        # "pounds" is money unless the sentence weighs something
+        "pounds": (("lb", (r"weigh\w*", r"heav(?:y|ier|iest)", r"kilos?", r"kg",
+                           r"kilograms?", r"ounces?", r"tons?", r"overweight", r"lost",
+                           r"gained", r"diet\w*")),),
+        "pound": (("lb", (r"weigh\w*", r"heav(?:y|ier|iest)", r"kilos?", r"kg",
+                          r"kilograms?", r"ounces?", r"tons?")),),
+    },
 )

@@ -102,7 +102,9 @@ WORDS = NumberWords(
     or_less=(r"ou moins",),
     bound_joiners=(r"et", r"mais", r",", r"et a la fois"),
     fraction_words={"demi": 2.0, "demie": 2.0, "demis": 2.0, "tiers": 3.0, "quart": 4.0,
-                    "quarts": 4.0, "moitie": 2.0},
+                    "quarts": 4.0, "moitie": 2.0,
+                    # text2num's French has no "billion" (a million millions): its ordinal
+                    "billionieme": 1e12, "billioniemes": 1e12},
     negative_words=("negatif", "negative"),
     measure_links=("de", "d'"),
     vague_before=("plusieurs", "quelques"),
@@ -110,4 +112,17 @@ WORDS = NumberWords(
     time_nouns=("an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours",
                 "heure", "heures", "minute", "minutes", "seconde", "secondes", "decennie",
                 "decennies", "siecle", "siecles"),
+    ratio_joiners=("sur",),
+    ratio_joiners_after_noun=("sur",),
+    joined_units=("un", "une", "onze"),
+    unit_senses={
+        # "24 degrés" alone is an angle or a temperature: the sentence says which
+        "degres": (("°C", (r"temperatures?", r"thermometres?", r"chaleurs?", r"canicules?",
+                           r"froids?", r"gel", r"meteo", r"rechauffement", r"climat\w*",
+                           r"il (?:fera|fait|faisait)", r"celsius", r"fievre")),),
+        # "livres" is money unless the sentence weighs something
+        "livres": (("lb", (r"poids", r"pes(?:e|ent|ait|er|ant)", r"kilos?", r"kg",
+                           r"grammes?", r"tonnes?", r"t\.\s?metriques?", r"maigri\w*",
+                           r"onces?")),),
+    },
 )
