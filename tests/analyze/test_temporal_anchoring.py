@@ -87,3 +87,25 @@ def test_financial_quarters() -> None:
                   date(1989, 11, 2), "en")
     assert got["Third-quarter"].value == "1989-Q3"
     assert got["the year-ago quarter"].value == "1988-Q3"
+
+
+def test_english_timeml_conventions_ago_past_weekend_decades() -> None:
+    """TimeML 1.2 conventions (TempEval-3): "nearly four years ago" is a point, not a
+    duration; "in the past" is PAST_REF while "the past two weeks" stays a duration;
+    "the weekend" in a Monday paper is the one just gone; a decade is "199"."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = ("He arrived nearly four years ago and left a week or so ago. In the past, "
+            "prices rose; over the past two weeks they fell. They met over the weekend. "
+            "The 1990s were calm.")
+    got = {text[t.start:t.end]: t.value
+           for t in extract_times(text, [], DateRange(date(1998, 3, 2), date(1998, 3, 2), "day"), "en")}
+    assert got["nearly four years ago"] == "1994"
+    assert got["a week or so ago"] == "1998-02-23"
+    assert got["the past"] == "PAST_REF"
+    assert any(k.endswith("the past two weeks") and v == "P2W" for k, v in got.items())
+    assert got["the weekend"] == "1998-W09-WE"
+    assert got["The 1990s"] == "199"

@@ -149,6 +149,9 @@ class TimeWords:
     decade_articles: Words = ()
     decade_nouns: Words = ()  # "annees" (80)
     decade_suffix_s: bool = False  # "the 1990s", "'80s"
+    #: how the language's corpora write a decade: ISO-TimeML (French TimeBank) "199X",
+    #: TimeML 1.2 (TimeBank, TempEval-3) "199"
+    decade_x: bool = True
     century_articles: Words = ()
     century_ordinals: Words = ()  # "e", "th"
     century_words: Words = ()
@@ -206,6 +209,7 @@ class TimeWords:
     ago_prefix_amounts: Words = ()
     ago_suffixes: Words = ()  # "ago"
     ago_suffix_amounts: Words = ()
+    ago_approx: Words = ()  # regex, between amount and "ago": "or so" (a week or so ago)
     vague_determiners: Words = ()  # "ces" (derniers jours)
     vague_relatives: Words = ()
     vague_units: Words = ()

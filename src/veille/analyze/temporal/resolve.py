@@ -21,7 +21,7 @@ Rules worth knowing (also in docs/measured/quality-time.md):
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -250,7 +250,10 @@ def decade(c: Candidate, ctx: Ctx) -> Resolved | None:
         v += (ref_year // 100) * 100
         if v > ref_year:
             v -= 100
-    return decade_res(v - v % 10)
+    r = decade_res(v - v % 10)
+    if ctx.words is not None and not ctx.words.decade_x and r.value:
+        r = replace(r, value=r.value.rstrip("X"))  # TimeML 1.2: "the 1990s" is "199"
+    return r
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10}
@@ -359,7 +362,12 @@ def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
     if unit == "week":
         return week_res(ref + timedelta(days=7 * step))
     if unit == "weekend":
-        if step == 0 and ctx.tense == "past" and ref.weekday() < 5:
+        if step == 0 and ref.weekday() < 5 and (
+            ctx.tense == "past"
+            # "the weekend" in a Monday or Tuesday paper, no verb saying otherwise: the
+            # one just gone (news reports what happened)
+            or (sense(det) is None and det and ctx.tense != "future" and ref.weekday() <= 1)
+        ):
             step = -1
         return weekend_res(ref + timedelta(days=7 * step))
     if unit == "month":

@@ -188,11 +188,14 @@ DURATION = (
     rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
     rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
 )
+# "nearly four years ago", "a week or so ago", "il y a plus de dix ans": an amount
+# modifier or an approximation does not make the point in time a duration
+_AGO_MOD = rf"(?:(?:{alt(tw(lambda t: t.amount_modifiers))})\s*)?"
 AGO = (
-    rf"{alt(tw(lambda t: t.ago_prefixes))}\s+"
+    rf"{alt(tw(lambda t: t.ago_prefixes))}\s+{_AGO_MOD}"
     rf"(?P<num>{NUM}|{alt(tw(lambda t: t.ago_prefix_amounts))})\s+(?P<unit>{UNIT})(?![a-z])"
-    rf"|(?P<num2>{NUM}|{alt(tw(lambda t: t.ago_suffix_amounts))})\s+(?P<unit2>{UNIT})"
-    rf"\s+{alt(tw(lambda t: t.ago_suffixes))}"
+    rf"|{_AGO_MOD}(?P<num2>{NUM}|{alt(tw(lambda t: t.ago_suffix_amounts))})\s+(?P<unit2>{UNIT})"
+    rf"(?:\s+{alt(tw(lambda t: t.ago_approx))})?\s+{alt(tw(lambda t: t.ago_suffixes))}"
 )
 NOON = (rf"(?:{alt(tw(lambda t: t.noon_leads))}\s+)"
         rf"(?P<nn>{alt(NOON_WORDS)})")

@@ -186,4 +186,8 @@ def _infinitive(verb: Any, cues: TenseCues | None) -> str:
     if auxes and any("Past" in a.morph.get("Tense") for a in auxes[:1]) \
             and any(a.lemma_.lower() in (cues.perfect_auxiliaries if cues else ()) for a in auxes):
         return "past"
+    if not auxes and "Past" in head.morph.get("Tense") and "Fin" in head.morph.get("VerbForm"):
+        # "extended their offers to acquire the company Friday": the infinitive's time
+        # may be before or after the telling; neither way, the closer day
+        return "present"
     return "future"

@@ -69,6 +69,7 @@ WORDS = TimeWords(
     year_leads=("the year", "fiscal"),
     decade_articles=("the",),
     decade_suffix_s=True,
+    decade_x=False,
     century_articles=("the",),
     century_ordinals=("th", "st", "nd", "rd"),
     century_words=("century",),
@@ -83,7 +84,8 @@ WORDS = TimeWords(
                      "this": "this", "current": "this"},
     weekday_leads=("this", "last", "next", "on"),
     weekday_names_after=("Good",),  # "Good Friday"
-    unit_determiners=("this", "last", "next", "the past", "the coming"),
+    # "the weekend" is anchored like "this weekend" ("the week" alone is not)
+    unit_determiners=("this", "last", "next", "the past", "the coming", r"the(?=\s+weekend)"),
     calendar_units={"weekend": "weekend", "week": "week", "month": "month", "year": "year",
                     "quarter": "quarter"},
     period_part_modifiers=("beginning", "end", "middle"),
@@ -127,6 +129,7 @@ WORDS = TimeWords(
     ),
     ago_suffixes=("ago", "earlier"),
     ago_suffix_amounts=("a few", "several", "a", "an"),
+    ago_approx=(r"or\s+so",),
     vague_determiners=("these", "the"),
     vague_relatives=("last", "past", "next", "coming"),
     vague_units=("days", "weeks", "months", "years", "decades", "centuries"),
@@ -144,6 +147,10 @@ WORDS = TimeWords(
         "at the moment": "PRESENT_REF", "the future": "FUTURE_REF", "recently": "PAST_REF",
         "now": "PRESENT_REF",
     },
+    # "in the past" (not "the past two weeks", "the past year": those are periods)
+    reference_patterns=(r"the\s+past(?!\s+(?:[a-z]+\s+){0,2}(?:days?|weeks?|months?|quarters?|"
+                        r"years?|decades?|centur(?:y|ies)|hours?|minutes?|weekends?|[0-9]))",),
+    reference_prefixes={"the past": "PAST_REF"},
     own_text_only=("tonight", "now", "on"),
     year_prepositions=("in", "since", "of", "from", "until", "by", "before", "after", "circa"),
     year_blockers_before=(r"no\.", "page", r"p\.", "article", "code"),
