@@ -117,6 +117,8 @@ class ViewArticle:
 class Languages:
     main: str | None
     articles_by_language: dict[str, int]
+    #: the language the title and summary prefer (asked for, else ``main``)
+    reader: str | None = None
 
 
 @dataclass
@@ -154,6 +156,8 @@ class SummarySentence:
     sources: list[str]
     n_sources: int
     score: float
+    #: languages of the articles cited (the fact stated across languages)
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,6 +175,8 @@ class Fact:
     #: statements in the fact; ``members`` lists at most MAX_MEMBERS_SHOWN of them
     #: (one per source first), so a dispatch run by thousands keeps a bounded view
     n_members: int = 0
+    #: languages its statements are in (several: corroborated across languages)
+    languages: list[str] = field(default_factory=list)
     units: list[int] = _internal()  # indices of the member units (builder state)
     rep: int = field(default=0, metadata={"internal": True}, repr=False)
 
@@ -218,6 +224,8 @@ class TimelineEntry:
     other_dates: list[str] = field(default_factory=list)
     #: shown in the compact default timeline (events several sources carry)
     compact: bool = False
+    #: languages of the articles stating it
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
