@@ -422,6 +422,7 @@ def build_facts(
             members=[_unit_ref(units[i]) for i in shown_members(units, g, rep, keys)],
             n_members=len(g),
             entities=sorted({e for i in g for e in units[i].entities}),
+            languages=sorted({str(units[i].language) for i in g if units[i].language}),
             units=g,
             rep=rep,
         ))

@@ -25,7 +25,9 @@ What an update does not do, and a full rebuild does (documented in
 docs/measured/quality-stories.md): stored facts are never split or merged
 with each other, joins are decided against a fact's representative only (not
 the average over its members), statements in another language join only on
-wording, PageRank centrality is not recomputed, and quantity/date
+wording or, for the first statements of a new article, the multilingual
+encoder against the most carried stored facts (``_join_across_languages``),
+PageRank centrality is not recomputed, and quantity/date
 disagreements are found only between the new statements and the stored facts'
 representatives' numbers as their wording gives them. ``updates_since_rebuild``
 counts the articles added since the last full build; the service rebuilds in
@@ -41,6 +43,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
+
+import numpy as np
 
 from veille.core.model import Analysis
 from veille.core.records import StoredArticle
@@ -65,6 +69,7 @@ from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers
 from veille.stories.summary import REDUNDANT, candidate
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
+from veille.stories.xlang import SAME_FACT, cross_score, embed_texts
 
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 POSTING_CAP = 300  # a word in more fact statements than this proposes no candidate
@@ -172,6 +177,7 @@ def update_story_view(
                 best, best_score = k, score
         if best is not None:
             joined[i] = best
+    joined.update(_join_across_languages(units, facts, joined, pub))
     rest = [i for i in range(len(units)) if i not in joined]
     sub = [units[i] for i in rest]
     sub_vectors = StoryVectors([u.text for u in sub] + [u.match_text for u in sub])
@@ -193,6 +199,8 @@ def update_story_view(
             f["sources"] = sorted({*f["sources"], src})
         f["n_sources"] = len(f["sources"])
         f["entities"] = sorted(set(f["entities"]) | set(u.entities))
+        if u.language:
+            f["languages"] = sorted({*(f.get("languages") or []), u.language})
     touched = set(joined.values())
     for nf in new_facts:
         nf.units = [rest[i] for i in nf.units]
@@ -264,6 +272,7 @@ def update_story_view(
         if ef is not None:
             e["articles"], e["sources"] = list(ef["articles"]), list(ef["sources"])
             e["n_sources"] = len(e["sources"])
+            e["languages"] = list(ef.get("languages") or [])
     timeline.sort(key=lambda e: (e["start"], e["end"], e["fact"]))
     firsts = [d for d in (parse_day(a.get("published")) for a in view["articles"]) if d]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
@@ -284,6 +293,7 @@ def update_story_view(
         if sf is not None:
             s["citations"], s["sources"] = list(sf["articles"]), list(sf["sources"])
             s["n_sources"] = sf["n_sources"]
+            s["languages"] = list(sf.get("languages") or [])
     _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts))
 
     # --- disagreements: fact ids renamed ------------------------------------
@@ -323,6 +333,57 @@ class _FactLike:
         self.articles = f["articles"]
         self.sources = f["sources"]
         self.statement = f["statement"]
+        self.languages = f.get("languages") or []
+
+
+def _join_across_languages(units: Sequence[Unit], facts: Sequence[Mapping[str, Any]],
+                           joined: Mapping[int, int],
+                           pub: Sequence[tuple[date, date] | None]) -> dict[int, int]:
+    """New statements joined to stored facts of other languages (``stories.xlang``).
+
+    Bounded for an update: the first INC_UNITS stand-alone statements of each
+    new article not joined on wording, against the INC_FACTS most carried
+    stored facts in another language; a statement joins the fact it matches
+    best at ``xlang.SAME_FACT`` when it is also that fact's best new statement."""
+    per_article: Counter[int] = Counter()
+    new_idx = []
+    for i, u in enumerate(units):
+        if i in joined or not u.language or u.n_words < 4 or not candidate(u):
+            continue
+        if per_article[u.article] < INC_UNITS:
+            per_article[u.article] += 1
+            new_idx.append(i)
+    if not new_idx:
+        return {}
+    langs = {units[i].language for i in new_idx}
+    stored = [k for k in sorted(range(len(facts)), key=lambda k: -facts[k]["n_sources"])
+              if (facts[k].get("languages") or [facts[k]["representative"].get("language")])
+              and set(facts[k].get("languages") or
+                      [facts[k]["representative"].get("language")]) - langs][:INC_FACTS]
+    if not stored:
+        return {}
+    vu, _ = embed_texts([units[i].text for i in new_idx])
+    vf, _ = embed_texts([facts[k]["statement"] for k in stored])
+    idf = entity_idf(units)
+    fu = features([units[i] for i in new_idx], [pub[units[i].article] for i in new_idx], idf,
+                  by_position=True)
+    fnone = features([_stored_unit(facts[k]["representative"]) for k in stored],
+                     [None] * len(stored), idf, by_position=True)
+    cos = vu @ vf.T
+    sc = np.array([[cross_score(float(cos[p, q]), fu[p], fnone[q])
+                    if units[new_idx[p]].language not in
+                    (facts[stored[q]].get("languages") or []) else -1.0
+                    for q in range(len(stored))] for p in range(len(new_idx))])
+    out: dict[int, int] = {}
+    best_f, best_u = sc.argmax(axis=1), sc.argmax(axis=0)
+    for p, q in enumerate(best_f.tolist()):
+        if best_u[q] == p and sc[p, q] >= SAME_FACT:
+            out[new_idx[p]] = stored[q]
+    return out
+
+
+INC_UNITS = 8  # statements per new article compared across languages
+INC_FACTS = 60  # stored facts (most carried first) they are compared with
 
 
 def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: Sequence[Unit],

@@ -6,6 +6,15 @@ sentences: a fact stated by several outlets is one candidate whose citations
 are every article stating it, so the same statement never appears twice in two
 wordings. Maximal Marginal Relevance (Carbonell & Goldstein 1998) then trades
 centrality and source coverage against similarity to what is already chosen.
+
+Across languages: facts are joined across languages before (``stories.xlang``),
+so a fact stated in German and English is one candidate, shown in the
+reader's language and citing the articles of both. Facts with no sentence in
+the reader's language come only after those that have one (never an
+untranslated sentence while a sentence in the reader's language is left),
+and a candidate whose fact vector (the multilingual encoder's) is as close to
+a chosen one's as two statements of one fact (``xlang.SAME_FACT``) is
+redundant, whatever its language.
 """
 
 from __future__ import annotations
@@ -122,7 +131,12 @@ def build_summary(
     keys: Mapping[str, Mapping[str, Any]],
     main_language: str | None,
     n: int = 5,
+    *,
+    fact_vectors: Mapping[str, np.ndarray] | None = None,
+    same_fact: float = 0.49,
 ) -> list[SummarySentence]:
+    """Up to ``n`` sentences; ``main_language`` is the reader's language."""
+    fact_vectors = fact_vectors or {}
     n_sources_total = max(len({k["key"] for k in keys.values()}), 1)
     position = position_prior(units)
     cands: list[tuple[int, int, float]] = []  # (fact index, unit index, relevance)
@@ -138,20 +152,16 @@ def build_summary(
         cands.append((fi, best, rel))
     if not cands:
         return []
+    # the reader's language first: a fact with no sentence in it is a candidate
+    # only once those that have one are exhausted
+    is_own = [units[c[1]].language == main_language or main_language is None for c in cands]
+    own = [c for c, o in zip(cands, is_own, strict=True) if o]
+    foreign = [c for c, o in zip(cands, is_own, strict=True) if not o]
+    chosen = _mmr(units, vectors, own, n, facts, fact_vectors, same_fact) if own else []
+    if len(chosen) < n and foreign:
+        chosen += _mmr(units, vectors, foreign, n - len(chosen), facts, fact_vectors, same_fact,
+                       already=chosen)
     top = max(c[2] for c in cands) or 1.0
-    chosen: list[tuple[int, int, float]] = []
-    rels = np.array([c[2] for c in cands]) / top
-    cand_units = [c[1] for c in cands]
-    red = np.zeros(len(cands))  # highest similarity to a chosen sentence
-    alive = np.ones(len(cands), dtype=bool)
-    while alive.any() and len(chosen) < n:
-        mmr = np.where(alive, MMR_LAMBDA * rels - (1 - MMR_LAMBDA) * red, -np.inf)
-        k = int(np.argmax(mmr))
-        alive[k] = False
-        if red[k] >= REDUNDANT:
-            continue
-        chosen.append(cands[k])
-        red = np.maximum(red, vectors.sims(cands[k][1], cand_units))
     # the lead facts first: in the order MMR chose them (most relevant, then
     # the most relevant of what is left that says something new)
     out = []
@@ -160,6 +170,50 @@ def build_summary(
         out.append(SummarySentence(
             text=u.text, article=u.uid, start=u.start, end=u.end, language=u.language,
             fact=f.id, citations=list(f.articles), sources=list(f.sources),
-            n_sources=f.n_sources, score=round(rel / top, 4),
+            n_sources=f.n_sources, score=round(rel / top, 4), languages=list(f.languages),
         ))
     return out
+
+
+def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, int, float]],
+         n: int, facts: Sequence[Fact], fact_vectors: Mapping[str, np.ndarray],
+         same_fact: float, already: Sequence[tuple[int, int, float]] = ()
+         ) -> list[tuple[int, int, float]]:
+    """MMR over ``cands``; redundancy is wording (TF-IDF) or, for facts with a
+    vector, the encoder's cosine at the same-fact level; ``already`` chosen count."""
+    if not cands:
+        return []
+    top = max(c[2] for c in cands) or 1.0
+    chosen: list[tuple[int, int, float]] = []
+    rels = np.array([c[2] for c in cands]) / top
+    cand_units = [c[1] for c in cands]
+    red = np.zeros(len(cands))  # highest similarity to a chosen sentence
+    alive = np.ones(len(cands), dtype=bool)
+    dim = next(iter(fact_vectors.values())).shape[0] if fact_vectors else 0
+    emb = np.zeros((len(cands), dim), dtype=np.float32)
+    has = np.zeros(len(cands), dtype=bool)
+    for k, c in enumerate(cands):
+        v = fact_vectors.get(facts[c[0]].id)
+        if v is not None:
+            emb[k], has[k] = v, True
+
+    def add_redundancy(fi: int, ui: int) -> None:
+        nonlocal red
+        red = np.maximum(red, vectors.sims(ui, cand_units))
+        v = fact_vectors.get(facts[fi].id)
+        if v is not None and has.any():
+            # the same statement in another wording or language: fully redundant
+            close = has & (emb @ v >= same_fact)
+            red = np.where(close, 1.0, red)
+
+    for fi, ui, _ in already:
+        add_redundancy(fi, ui)
+    while alive.any() and len(chosen) < n:
+        mmr = np.where(alive, MMR_LAMBDA * rels - (1 - MMR_LAMBDA) * red, -np.inf)
+        k = int(np.argmax(mmr))
+        alive[k] = False
+        if red[k] >= REDUNDANT:
+            continue
+        chosen.append(cands[k])
+        add_redundancy(cands[k][0], cands[k][1])
+    return chosen

