@@ -69,6 +69,14 @@ class NumberWords:
     #: "un sur trois", "one in five", "three out of four": numerator, these, denominator
     #: make a fraction (regex alternatives on folded text)
     ratio_joiners: Words = ()
+    #: nouns after "one" in set phrases where nothing is counted ("at one point", "one
+    #: day"): a "one" the parse makes a numeral of another noun counts it ("one candidate")
+    one_idioms: Words = ()
+    #: regex after a number making it approximate before its noun: "100-odd humans"
+    approx_suffixes: Words = ()
+    #: regex after a number making it an age, the match (less a leading "-") its noun:
+    #: "29-year-old"
+    age_suffixes: Words = ()
     #: the same with the counted noun between: "un Français sur trois"
     ratio_joiners_after_noun: Words = ()
     #: the numbers that join a tens word with ``joiners`` into one number ("vingt et un",

@@ -112,6 +112,9 @@ class _Grammar:
     one_before: re.Pattern[str]
     time_nouns: frozenset[str]
     unit_after: re.Pattern[str]
+    one_idioms: frozenset[str]
+    approx_suffix: re.Pattern[str]
+    age_suffix: re.Pattern[str]
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
 
 
@@ -179,6 +182,9 @@ def _grammar(code: str) -> _Grammar:
         unit_after=re.compile(
             rf"(?:\s*{alt(u(lambda p: p.unit_links))}?)(?P<unit>{unit_rx})(?![a-z\d])", re.I),
         senses=_senses(packs),
+        one_idioms=frozenset(u(lambda p: p.one_idioms)),
+        approx_suffix=re.compile(alt(u(lambda p: p.approx_suffixes)), re.I),
+        age_suffix=re.compile(alt(u(lambda p: p.age_suffixes)), re.I),
         # the text's own article only: French "à" folds to English "a"
         one_before=re.compile(rf"(?<![\w'])(?:{alt(own.one_words)})\s+\Z"
                               if own is not None and own.one_words else r"(?!x)x"),
@@ -248,6 +254,7 @@ def _find_powers(text: str) -> list[Fraction]:
     return out
 
 
+_WORD_DASH_NUMBER = re.compile(r"(?<=[^\W\d_])[\u2014\u2013](?=\d)")
 _PROVISIONAL = -2  # ``sentence`` of a bare bound kept only if a later bound joins it
 _NOT_WORD = re.compile(r"[^\w\s'’-]")
 _WORD = re.compile(r"\s*([^\W\d_](?:[\w’'-]*[^\W\d_])?)", re.UNICODE)
@@ -427,6 +434,13 @@ def extract_quantities(
     code = language_data(language).code
     gr = _grammar(code)
     folded = fold_same_length(text)
+    if "\u2014" in text or "\u2013" in text:
+        # "Cruz—35 to 12 percent": a dash between a word and a number is punctuation, not
+        # the hyphen of a name's number ("F-16"), which the fold would make of it
+        chars = list(folded)
+        for d in _WORD_DASH_NUMBER.finditer(text):
+            chars[d.start()] = " "
+        folded = "".join(chars)
     if not skip_times:
         time_spans: list[tuple[int, int]] = []
     elif times is not None:
@@ -478,7 +492,10 @@ def extract_quantities(
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
             m.group("sc1") or negated
         ):
-            continue
+            if doc is not None and tok_starts is None:
+                tok_starts = [t.idx for t in doc]
+            if not _one_counts(doc, tok_starts, num_start, gr):
+                continue
         v1 = _to_number(n1_text, gr, code)
         if v1 is None:
             continue
@@ -506,6 +523,11 @@ def extract_quantities(
             end = m.end("n1") if not m.group("sc1") else m.end("sc1")
             pos = end
         unit_raw = m.group("unit") if end >= m.end() else None
+        if (unit_raw is None and m.group("unit") and m.group("n2") and not m.group("sc1")
+                and not m.group("cur1") and not m.group("pre")
+                and folded[m.start("unit") - 1 : m.start("unit")] != "-"):
+            # "35 to 12 percent", "2 et 3 %": the unit after the second number is both's
+            unit_raw = m.group("unit")
         cur = m.group("cur1") or m.group("cur2")
         unit = None
         if unit_raw:
@@ -549,10 +571,16 @@ def extract_quantities(
                 sm = gr.scale_link.match(folded, end)
                 if sm:
                     stop = sm.end()  # "trois millions de personnes"
+        approx_suffix = gr.approx_suffix.match(folded, stop) if unit is None else None
+        if approx_suffix is not None:
+            stop = approx_suffix.end()  # "100-odd humans"
+        age = gr.age_suffix.match(folded, stop) if unit is None else None
         link = gr.unit_noun_link.match(folded, stop) if unit is not None else None
         if link is not None:
             stop = link.end()  # "34 inches of snow": what is measured
-        if unit is None or link is not None:
+        if age is not None:  # "the 29-year-old singer"
+            noun, end = text[age.start() + 1 : age.end()], age.end()
+        elif unit is None or link is not None:
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
             n, nstop = (
@@ -570,7 +598,7 @@ def extract_quantities(
                 noun, end = n, nstop
         provisional = False
         if noun is None and unit is None and not keep_bare and not _stands_for_a_noun(
-            doc, tok_starts, num_start, num_end, m.group("sc1") is not None
+            doc, tok_starts, num_start, num_end, m.group("sc1") is not None, gr
         ):
             if not gr.bounds.before.search(folded, max(0, start - 60), start):
                 continue  # a bare number: nothing counted or measured
@@ -585,6 +613,8 @@ def extract_quantities(
         if not math.isfinite(v1) or (v2 is not None and not math.isfinite(v2)):
             # "10000…0" (hundreds of digits) overflows a float: kept, unresolved, said why
             v1, v2, note = None, None, "number too large to resolve"
+        if approx_suffix is not None:
+            end = max(end, approx_suffix.end())
         out.append(
             Quantity(
                 text=text[start:end],
@@ -602,6 +632,8 @@ def extract_quantities(
                 # duration with a preposition, "pendant 15 mois", is a time expression)
                 kind="age" if noun is not None
                 and fold_same_length(noun.split()[0]).lower() in gr.time_nouns else "count",
+                approximate=approx_suffix is not None,
+                modifier="approx" if approx_suffix is not None else None,
             )
         )
     for f in fractions:
@@ -688,9 +720,10 @@ _STANDS_FOR = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "app
 
 
 def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
-                       scaled: bool) -> bool:
+                       scaled: bool, gr: _Grammar | None = None) -> bool:
     """A number with no noun after it still counts something when the parse makes it
-    a subject, an object or an apposition of its own (not a modifier of another word)."""
+    a subject, an object or an apposition of its own (not a modifier of another word),
+    or the complement of a noun by "of"/"de" ("a crew of seven", "une famille de quatre")."""
     if doc is None or starts is None or scaled:
         return False
     i = bisect.bisect_left(starts, start)
@@ -699,7 +732,37 @@ def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
     tok = doc[i]
     last = doc[max(i, bisect.bisect_left(starts, end) - 1)]
     head = last if last.i >= tok.i else tok
-    return tok.pos_ == "NUM" and head.dep_ in _STANDS_FOR
+    if tok.pos_ not in ("NUM", "PRON"):
+        return False
+    if tok.pos_ == "NUM" and head.dep_ in _STANDS_FOR:
+        return True
+    if gr is None:
+        return False
+    # English: pobj of "of" under a noun; UD (French): nmod of a noun with its case "de"
+    if head.dep_ == "pobj" and head.head.lower_ in gr.noun_links:
+        return head.head.head.pos_ == "NOUN" and head.head.head.i < head.head.i
+    if head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        return any(c.dep_ == "case" and c.lower_ in gr.noun_links for c in head.children)
+    return False
+
+
+def _one_counts(doc: Any, starts: list[int] | None, start: int, gr: _Grammar) -> bool:
+    """"one" counts when the parse makes it the numeral of a noun after it ("just one
+    candidate", "One man was killed"), not in set phrases ("at one point", "one day"),
+    nor where it is an article (French "un": a determiner in the parse, never counted)."""
+    if doc is None or starts is None:
+        return False
+    i = bisect.bisect_left(starts, start)
+    if i >= len(starts) or starts[i] != start:
+        return False
+    tok = doc[i]
+    if tok.pos_ != "NUM" or tok.dep_ != "nummod":
+        return False
+    head = tok.head
+    if head.pos_ != "NOUN" or head.i <= tok.i or head.i - tok.i > 3:
+        return False
+    lemma = fold_same_length(head.lemma_ or head.text).lower()
+    return lemma not in gr.one_idioms and lemma not in gr.time_nouns
 
 
 def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:

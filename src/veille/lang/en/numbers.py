@@ -42,7 +42,8 @@ WORDS = NumberWords(
            "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
            "degrees": "°", "metric tons": "t", "metric tonnes": "t", "ton": "t",
            "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
-           "degrees celsius": "°C", "degrees fahrenheit": "°F", "° celsius": "°C",
+           "degrees celsius": "°C", "degree celsius": "°C", "degree fahrenheit": "°F",
+           "degree": "°", "degrees fahrenheit": "°F", "° celsius": "°C",
            "° fahrenheit": "°F",
            "yards": "yard", "yard": "yard"},
     range_openers=("between", "from"),
@@ -88,6 +89,10 @@ WORDS = NumberWords(
                 "hours", "minute", "minutes", "second", "seconds", "decade", "decades",
                 "century", "centuries", "year-old", "years-old"),
     ratio_joiners=("in", "out of"),
+    one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
+                "evening", "moment", "another", "kind", "sort"),
+    approx_suffixes=(r"[- ]odd(?![\w-])",),
+    age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
     unit_senses={
         # "pounds" is money unless the sentence weighs something
         "pounds": (("lb", (r"weigh\w*", r"heav(?:y|ier|iest)", r"kilos?", r"kg",
