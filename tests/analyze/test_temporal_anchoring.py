@@ -109,3 +109,20 @@ def test_english_timeml_conventions_ago_past_weekend_decades() -> None:
     assert any(k.endswith("the past two weeks") and v == "P2W" for k, v in got.items())
     assert got["the weekend"] == "1998-W09-WE"
     assert got["The 1990s"] == "199"
+
+
+def test_english_sets_fractions_and_untensed_months() -> None:
+    """"each July" is a yearly set; "2 1/2 years" is P2Y6M; an untensed "October" in a
+    January paper is the October just gone (the closest one)."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = ("Orangemen march each July. They lived in camps for 2 1/2 years. "
+            "Properties worth $130 million in October are worth half that now.")
+    got = {text[t.start:t.end]: t.value
+           for t in extract_times(text, [], DateRange(date(1998, 1, 8), date(1998, 1, 8), "day"), "en")}
+    assert got["each July"] == "XXXX-07"
+    assert got["2 1/2 years"] == "P2Y6M"
+    assert any(k.endswith("October") and v == "1997-10" for k, v in got.items())

@@ -109,6 +109,10 @@ def _num(s: str | None, language: str) -> float | None:
     return parse_number(f, language)
 
 
+#: an untensed month name is read as the closest such month within this many days
+_NO_TENSE_MONTH_DAYS = 190
+
+
 def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | None:
     """Year for a day/month without year, by tense or explicit 'dernier/prochain'."""
     if ctx.day is None:
@@ -156,10 +160,10 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
             # day two months away ten months back (news name the year of such a day)
             return closest[0]
         return chosen[0]
-    # no tense: the closest when it is across the year end ("December" in a paper of
-    # 3 January is the one just gone), else the reference's year ("a mission in
-    # December" in a paper of March)
-    if dom is None and abs((closest[1] - closest[2]).days) > _NEAR_DAYS:
+    # no tense: the closest occurrence ("December" in a paper of 3 January is the one
+    # just gone, "in October" in January too: a month name without a year is within
+    # half a year of the telling in news)
+    if dom is None and abs((closest[1] - closest[2]).days) > _NO_TENSE_MONTH_DAYS:
         return ref.year
     return closest[0]
 
@@ -418,7 +422,7 @@ def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
     g = c.g
     unit = UNITS[fold_same_length(g["unit"] or "")]
     amount = _num(g["num"], ctx.language)
-    if amount is not None and g.get("half"):
+    if amount is not None and (g.get("half") or g.get("frac")):
         amount += 0.5
     if unit == "SEM":
         unit, amount = "M", (amount * 6 if amount is not None else None)
@@ -505,6 +509,12 @@ def frequency(c: Candidate, ctx: Ctx) -> Resolved | None:
             if adj.startswith(k):
                 return Resolved("SET", v, None, None, "set")
         return None
+    if c.g.get("fmon"):
+        return Resolved("SET", f"XXXX-{MONTHS[fold_same_length(c.g['fmon'])]:02d}", None, None,
+                        "set")
+    if c.g.get("fseason"):
+        return Resolved("SET", f"XXXX-{SEASON_WORDS[fold_same_length(c.g['fseason'])]}", None,
+                        None, "set")
     unit = fold_same_length(c.g.get("unit") or c.g.get("wdpl") or "")
     wd = WEEKDAYS.get(unit.rstrip("s"))
     if wd is not None:

@@ -182,8 +182,10 @@ DURATION = (
     rf"(?:(?P<mod>{alt(tw(lambda t: t.amount_modifiers))})\s*)?"
     rf"(?:(?P<det>{alt(tw(lambda t: t.duration_determiners))})\s+)?"
     rf"(?:(?P<adj>{_ADJ})\s+)?"
-    rf"(?P<num>{NUM}|{alt(tw(lambda t: t.vague_amounts))}|{alt(tw(lambda t: t.indefinite_articles))}"
+    rf"(?<!/)(?P<num>{NUM}|{alt(tw(lambda t: t.vague_amounts))}|{alt(tw(lambda t: t.indefinite_articles))}"
     rf"|{alt(tw(lambda t: t.partitive_article))}(?=\s+{alt(tw(lambda t: t.plural_units))}))"
+    # "2 1/2 years", "1½ hours": and a half
+    r"(?P<frac>(?<=\d)(?:\s+1/2|\s*½))?"
     r"(?:\s+|-|(?<=\d)(?=[a-z]))"
     rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
     rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
@@ -206,7 +208,10 @@ def _reference(own: TimeWords) -> str | None:
     return rf"(?P<ref>{alt(words)})(?![a-z'-])" if words else None
 
 FREQUENCY = (
-    rf"{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?|"
+    # "each July", "every summer": a month or season every year (TimeML XXXX-07, XXXX-SU)
+    rf"{alt(tw(lambda t: t.every_words))}\s+(?:(?P<fmon>{MON_FULL})|(?P<fseason>"
+    rf"{alt(SEASON_WORDS)}))(?![a-z])"
+    rf"|{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?|"
     rf"{'|'.join(tw(lambda t: t.set_parts))})(?![a-z])"
     rf"|{alt(tw(lambda t: t.plural_weekday_article))}\s+(?P<wdpl>{WD})s(?![a-z])"
     rf"|(?P<adj>{alt(tw(lambda t: t.frequency_adjectives))})(?![a-z])"

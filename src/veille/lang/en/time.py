@@ -149,7 +149,8 @@ WORDS = TimeWords(
     },
     # "in the past" (not "the past two weeks", "the past year": those are periods)
     reference_patterns=(r"the\s+past(?!\s+(?:[a-z]+\s+){0,2}(?:days?|weeks?|months?|quarters?|"
-                        r"years?|decades?|centur(?:y|ies)|hours?|minutes?|weekends?|[0-9]))",),
+                        r"years?|decades?|centur(?:y|ies)|hours?|minutes?|weekends?|"
+                        r"springs?|summers?|autumns?|falls?|winters?|[0-9]))",),
     reference_prefixes={"the past": "PAST_REF"},
     own_text_only=("tonight", "now", "on"),
     year_prepositions=("in", "since", "of", "from", "until", "by", "before", "after", "circa"),
