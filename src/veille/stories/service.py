@@ -37,10 +37,11 @@ def load_story_inputs(conn: Connection, story_id: int) -> StoryInputs:
     return story_inputs(conn, story_id)
 
 
-def compute_story_view(conn: Connection, story_id: int) -> StoryView:
-    """The view of a story as its stored articles and analyses give it now."""
+def compute_story_view(conn: Connection, story_id: int, *, lang: str | None = None) -> StoryView:
+    """The view of a story as its stored articles and analyses give it now;
+    ``lang``: the reader's language (default: the story's main language)."""
     inputs = story_inputs(conn, story_id)
-    view = build_story_view(inputs.articles, inputs.analyses, inputs.entities)
+    view = build_story_view(inputs.articles, inputs.analyses, inputs.entities, lang=lang)
     view.story_id = story_id
     return view
 
@@ -99,9 +100,22 @@ def covers(conn: Connection, story_id: int, view: Mapping[str, Any]) -> bool:
     return sorted(have) == sorted(story_article_uids(conn, story_id))
 
 
-def get_story_view(store: Store, story_id: int, *, rebuild: bool = False) -> dict[str, Any] | None:
+def get_story_view(store: Store, story_id: int, *, rebuild: bool = False,
+                   lang: str | None = None) -> dict[str, Any] | None:
     """The saved view of a story, built (and saved) now when missing or made by
-    another version of the builder; None for an unknown story."""
+    another version of the builder; None for an unknown story. With ``lang``
+    other than the saved view's reader language, the view for a reader of
+    that language is built (title, facts' statements and summary in it where
+    the story has them) and returned, not saved: the saved view stays the
+    story's main-language one."""
+    if lang:
+        with store.connect() as conn:
+            exists, view = stored_view(conn, story_id)
+            if not exists:
+                return None
+            if view is None or (view.get("languages") or {}).get("reader") != lang:
+                built = compute_story_view(conn, story_id, lang=lang)
+                return built.to_dict()
     with store.connect() as conn:
         exists, view = stored_view(conn, story_id)
         fresh = view is not None and is_current(view) and covers(conn, story_id, view)

@@ -10,8 +10,8 @@ centrality and source coverage against similarity to what is already chosen.
 Across languages: facts are joined across languages before (``stories.xlang``),
 so a fact stated in German and English is one candidate, shown in the
 reader's language and citing the articles of both. Facts with no sentence in
-the reader's language come only after those that have one (never an
-untranslated sentence while a sentence in the reader's language is left),
+the reader's language are left out of the summary unless the story has no
+sentence in that language at all (they stay in the view's facts),
 and a candidate whose fact vector (the multilingual encoder's) is as close to
 a chosen one's as two statements of one fact (``xlang.SAME_FACT``) is
 redundant, whatever its language.
@@ -157,10 +157,10 @@ def build_summary(
     is_own = [units[c[1]].language == main_language or main_language is None for c in cands]
     own = [c for c, o in zip(cands, is_own, strict=True) if o]
     foreign = [c for c, o in zip(cands, is_own, strict=True) if not o]
-    chosen = _mmr(units, vectors, own, n, facts, fact_vectors, same_fact) if own else []
-    if len(chosen) < n and foreign:
-        chosen += _mmr(units, vectors, foreign, n - len(chosen), facts, fact_vectors, same_fact,
-                       already=chosen)
+    # Sentences in another language only when the story has none in the
+    # reader's: a shorter summary (said in the view's ``missing``) beats
+    # untranslated sentences, and the facts they state are in ``facts``.
+    chosen = _mmr(units, vectors, own or foreign, n, facts, fact_vectors, same_fact)
     top = max(c[2] for c in cands) or 1.0
     # the lead facts first: in the order MMR chose them (most relevant, then
     # the most relevant of what is left that says something new)
@@ -177,10 +177,9 @@ def build_summary(
 
 def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, int, float]],
          n: int, facts: Sequence[Fact], fact_vectors: Mapping[str, np.ndarray],
-         same_fact: float, already: Sequence[tuple[int, int, float]] = ()
-         ) -> list[tuple[int, int, float]]:
+         same_fact: float) -> list[tuple[int, int, float]]:
     """MMR over ``cands``; redundancy is wording (TF-IDF) or, for facts with a
-    vector, the encoder's cosine at the same-fact level; ``already`` chosen count."""
+    vector, the encoder's cosine at the same-fact level."""
     if not cands:
         return []
     top = max(c[2] for c in cands) or 1.0
@@ -206,8 +205,6 @@ def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, in
             close = has & (emb @ v >= same_fact)
             red = np.where(close, 1.0, red)
 
-    for fi, ui, _ in already:
-        add_redundancy(fi, ui)
     while alive.any() and len(chosen) < n:
         mmr = np.where(alive, MMR_LAMBDA * rels - (1 - MMR_LAMBDA) * red, -np.inf)
         k = int(np.argmax(mmr))

@@ -103,7 +103,7 @@ def embed_texts(texts: Sequence[str]) -> tuple[np.ndarray, int]:
         block = np.asarray(_encoder().encode([texts[k][:MAX_CHARS] for k in todo]),
                            dtype=np.float32)
         norms = np.linalg.norm(block, axis=1, keepdims=True)
-        block = block / np.where(norms > 0, norms, 1.0)
+        block = (block / np.where(norms > 0, norms, 1.0)).astype(np.float32)
         with _LOCK:
             for k, v in zip(todo, block, strict=True):
                 out[k] = v
@@ -220,7 +220,7 @@ def merge_across_languages(
         merged.setdefault(find(k), []).extend(g)
     out.groups = sorted((sorted(g) for g in merged.values()), key=lambda g: g[0])
     # vectors by the merged groups' first unit (a joined fact keeps one of them)
-    by_first = {}
+    by_first: dict[int, np.ndarray] = {}
     for k in flat:
         by_first.setdefault(find(k), out.vectors[k])
     first_of = {find(k): sorted(merged[find(k)])[0] for k in range(len(groups))}

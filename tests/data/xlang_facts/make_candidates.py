@@ -22,8 +22,6 @@ import sys
 import zlib
 from pathlib import Path
 
-import numpy as np
-
 from veille.stories.units import fallback_sentences
 from veille.stories.xlang import embed_texts
 

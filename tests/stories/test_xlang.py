@@ -1,0 +1,120 @@
+"""Facts across languages (#18) on real SemEval-2022 task 8 articles.
+
+The article pair is a Polish report and its English version (pair
+1596106217_1597013708en, judged the same story); the sentence pairs named
+here are labelled same-fact in tests/data/xlang_facts/pairs.jsonl.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CSV = REPO.parent / "shared" / "data" / "semeval2022-task8" / "training_set.csv"
+PAIR = "1596106217_1597013708en"
+
+
+@pytest.fixture(scope="module")
+def pl_en() -> dict[str, Any]:
+    if not CSV.exists():
+        pytest.skip("../shared/data absent: semeval2022-task8/training_set.csv")
+    from veille.analyze.linking import link_entities
+    from veille.analyze.pipeline import analyze_batch
+    from veille.core.model import DateRange
+
+    csv.field_size_limit(sys.maxsize)
+    with CSV.open(encoding="utf-8", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["pair_id"] == PAIR)
+    ids = PAIR.split("_")
+    arts = [{"uid": ids[k], "title": None, "text": row[f"text{k + 1}"],
+             "source": f"outlet{k}.example", "url": None, "published": "2020-05-01",
+             "published_start": "2020-05-01", "published_end": "2020-05-01",
+             "date_precision": "day", "language": row[f"lang{k + 1}"], "duplicate_of": None}
+            for k in range(2)]
+    day = DateRange(date(2020, 5, 1), date(2020, 5, 1), "day")
+    ans = analyze_batch([(a["uid"], a["text"], a["language"], day) for a in arts])
+    ans, records = link_entities(ans, [])
+    return {"articles": arts, "analyses": [a.to_dict() for a in ans],
+            "entities": {e.entity_id: e.to_dict() for e in records}}
+
+
+def _fact_with(view: Any, words: str) -> Any:
+    return next((f for f in view.facts if any(words in m.text for m in f.members)), None)
+
+
+def test_same_statement_in_two_languages_is_one_fact_with_two_sources(pl_en: dict) -> None:
+    from veille.stories.view import build_story_view
+
+    before = build_story_view(pl_en["articles"], pl_en["analyses"], pl_en["entities"],
+                              cross_language=False)
+    after = build_story_view(pl_en["articles"], pl_en["analyses"], pl_en["entities"])
+    assert not [f for f in before.facts if len(f.languages) > 1]
+    f = _fact_with(after, "analizowała już taki scenariusz")
+    assert f is not None
+    assert f.languages == ["en", "pl"]
+    assert f.n_sources == 2
+    assert any("already analyzed such a scenario" in m.text and m.language == "en"
+               for m in f.members)
+    # unrelated statements of the two articles stay apart
+    assert len([x for x in after.facts if len(x.languages) > 1]) < len(after.facts) // 3
+
+
+def test_summary_in_the_readers_language_cites_the_other(pl_en: dict) -> None:
+    from veille.stories.view import build_story_view
+
+    for lang in ("en", "pl"):
+        v = build_story_view(pl_en["articles"], pl_en["analyses"], pl_en["entities"], lang=lang)
+        assert v.languages.reader == lang
+        assert v.summary and all(s.language == lang for s in v.summary)
+        cited = [s for s in v.summary if len(s.languages) > 1]
+        assert cited, "a fact stated in both languages is in the summary"
+        assert all(len(s.citations) == 2 for s in cited)
+        # no two summary sentences state one fact
+        assert len({s.fact for s in v.summary}) == len(v.summary)
+
+
+def test_timeline_and_json_carry_languages(pl_en: dict) -> None:
+    from veille.core.views import StoryView
+    from veille.stories.view import build_story_view
+
+    v = build_story_view(pl_en["articles"], pl_en["analyses"], pl_en["entities"])
+    by_id = {f.id: f for f in v.facts}
+    for e in v.timeline:
+        assert set(by_id[e.fact].languages) <= set(e.languages)
+    d = v.to_dict()
+    assert StoryView.from_dict(d).to_dict() == d
+    assert "languages" in d["facts"][0] and "reader" in d["languages"]
+
+
+def test_incremental_update_joins_across_languages(pl_en: dict) -> None:
+    from veille.core.records import StoredArticle, analysis_from_dict
+    from veille.stories.incremental import update_story_view
+    from veille.stories.view import build_story_view
+
+    en = [k for k, a in enumerate(pl_en["articles"]) if a["language"] == "en"][0]
+    pl = 1 - en
+    view = build_story_view([pl_en["articles"][en]], [pl_en["analyses"][en]],
+                            pl_en["entities"]).to_dict()
+    art = StoredArticle.from_row(pl_en["articles"][pl])
+    an = analysis_from_dict(pl_en["analyses"][pl], art.uid)
+    out = update_story_view(view, [art], [an], pl_en["entities"])
+    both = [f for f in out["facts"] if f["languages"] == ["en", "pl"]]
+    assert both and all(f["n_sources"] == 2 for f in both)
+
+
+def test_gold_held_out_half_floor() -> None:
+    """The builder's decision (mutual best at xlang.SAME_FACT) on the gold half
+    it was not tuned on: floors under the measured P 0.611 / R 0.611."""
+    if not CSV.exists():
+        pytest.skip("../shared/data absent: semeval2022-task8/training_set.csv")
+    from veille.stories.evaluate_xlang import gold_report
+
+    rep = gold_report()
+    held = rep["mutual_half1_current"]
+    assert held["n"] >= 40 and held["precision"] >= 0.5 and held["recall"] >= 0.45
