@@ -114,6 +114,8 @@ def build(story_id: int, view: Mapping[str, Any], base_url: str = "") -> dict[st
         speakers.append({"speaker": _one_line(sp.get("speaker")), "quotes": quotes})
     corroborated = [
         {"text": _one_line(f.get("statement")), "n_sources": f.get("n_sources") or 0,
+         "languages": ", ".join(f.get("languages") or []) if len(f.get("languages") or []) > 1
+         else "",
          "link": links.fact_url(base_url, story_id, f),
          "cites": once([cite(m.get("article"), m.get("start"), m.get("end"))
                         for m in f.get("members") or []])}
@@ -195,7 +197,8 @@ def markdown_report(story_id: int, view: Mapping[str, Any], base_url: str = "") 
     if not r["speakers"]:
         out.append("No attributed quote.")
     out += ["", "## Corroborated facts", ""]
-    out += [f"- {md(f['text'])} ({f['n_sources']} sources) {_md_cites(f['cites'])} "
+    out += [f"- {md(f['text'])} ({f['n_sources']} sources"
+            + (f"; in {md(f['languages'])}" if f["languages"] else "") + f") {_md_cites(f['cites'])} "
             f"([link]({md_url(f['link'])}))" for f in r["facts"]] or [
         "No fact is reported by more than one independent source."]
     out += ["", "## Where sources differ", ""]

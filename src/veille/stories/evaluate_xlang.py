@@ -155,6 +155,9 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
     pairs = _pairs(limit)
     day = DateRange(date(2020, 5, 1), date(2020, 5, 1), "day")
     before = after = stories_with = stories_with_before = 0
+    tl = [0, 0]  # timeline lines stated in two languages, before / after
+    foreign = [0, 0]  # summary sentences not in the reader's language
+    sentences = [0, 0]
     langs: dict[str, int] = {}
     shown: list[dict[str, Any]] = []
     for r in pairs:
@@ -172,6 +175,9 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
         for flag in (False, True):
             v = build_story_view(arts, plain, ents, cross_language=flag)
             counts.append(sum(1 for f in v.facts if len(f.languages) >= 2))
+            tl[flag] += sum(1 for e in v.timeline if len(e.languages) >= 2)
+            foreign[flag] += sum(1 for x in v.summary if x.language != v.languages.reader)
+            sentences[flag] += len(v.summary)
             if flag and len(shown) < show:
                 shown.append({"pair_id": r["pair_id"], "languages": [r["lang1"], r["lang2"]],
                               "facts": [[(m.language, m.text[:200]) for m in f.members]
@@ -187,6 +193,9 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
     return {"stories": len(pairs), "by_languages": langs,
             "facts_in_two_languages_before": before, "facts_in_two_languages_after": after,
             "stories_with_one_before": stories_with_before, "stories_with_one_after": stories_with,
+            "timeline_lines_in_two_languages_before_after": tl,
+            "summary_sentences_before_after": sentences,
+            "summary_sentences_not_in_reader_language_before_after": foreign,
             "shown": shown}
 
 
