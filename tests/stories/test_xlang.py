@@ -118,3 +118,32 @@ def test_gold_held_out_half_floor() -> None:
     rep = gold_report()
     held = rep["mutual_half1_current"]
     assert held["n"] >= 40 and held["precision"] >= 0.5 and held["recall"] >= 0.45
+
+
+def _two(fr: str, en: str) -> Any:
+    from veille.analyze.pipeline import analyze_batch
+    from veille.core.model import DateRange
+    from veille.stories.view import build_story_view
+
+    day = DateRange(date(2020, 8, 5), date(2020, 8, 5), "day")
+    arts = [{"uid": u, "title": None, "text": t, "source": f"{u}.example", "url": None,
+             "published": "2020-08-05", "published_start": "2020-08-05",
+             "published_end": "2020-08-05", "date_precision": "day", "language": lang,
+             "duplicate_of": None} for u, lang, t in (("a1", "fr", fr), ("a2", "en", en))]
+    ans = analyze_batch([(a["uid"], a["text"], a["language"], day) for a in arts])
+    return build_story_view(arts, [a.to_dict() for a in ans], {})
+
+
+@pytest.mark.parametrize("fr_count,en_count,differ", [("27", "31", True), ("31", "31", False)])
+def test_disagreement_across_languages(fr_count: str, en_count: str, differ: bool) -> None:
+    """One fact in French and English giving two death tolls is a disagreement
+    (counted nouns differ by language: the quantities' kind is compared)."""
+    v = _two(f"L'explosion du port a fait {fr_count} morts et des milliers de blessés mardi "
+             "soir, selon le ministère libanais de la Santé.",
+             f"The port explosion killed {en_count} people and injured thousands on Tuesday "
+             "evening, according to Lebanon's health ministry.")
+    assert any(f.languages == ["en", "fr"] and f.n_sources == 2 for f in v.facts)
+    found = [d for d in v.disagreements if d.kind == "quantity"]
+    assert bool(found) == differ
+    if differ:
+        assert {s.article for s in found[0].sides} == {"a1", "a2"}

@@ -506,6 +506,51 @@ def same_role(u: Unit, v: Unit, noun: str) -> bool:
     return not cu or not cv or bool(cu & cv)
 
 
+def _interval(q: Quantity) -> tuple[float, float] | None:
+    """The stated interval of ``q`` in its comparable unit (SI or currency for
+    measures and money); None when open-ended or without a value."""
+    if q.value is None:
+        return None
+    lo = q.low if q.low is not None else q.value
+    hi = q.high if q.high is not None else (q.value_max if q.value_max is not None else q.value)
+    if lo is None or hi is None:
+        return None
+    f = q.si_factor if (q.kind in ("measure", "money") and q.si_factor) else 1.0
+    return lo * f, hi * f
+
+
+def cross_language_conflict(u: Unit, v: Unit) -> tuple[Quantity, Quantity] | None:
+    """Two statements of one fact in two languages giving different values.
+
+    Counted nouns are words of each language, so across languages a count is
+    compared by what the quantity knows of itself: its kind and comparable
+    unit (metres, a currency). Only when each statement states exactly one
+    such quantity, neither approximate nor open-ended, both telling (not
+    "two" or "three"), their intervals disjoint and within MAX_RATIO of each
+    other: inside one fact that is the same number told two ways."""
+    def single(w: Unit) -> dict[tuple[str, str | None], Quantity]:
+        by: dict[tuple[str, str | None], list[Quantity]] = {}
+        for q in w.quantities:
+            if q.value is not None:
+                by.setdefault((q.kind, q.si_unit), []).append(q)
+        return {k: qs[0] for k, qs in by.items() if len(qs) == 1}
+
+    su, sv = single(u), single(v)
+    for k in sorted(set(su) & set(sv), key=str):
+        qa, qb = su[k], sv[k]
+        if qa.approximate or qb.approximate or qa.modifier or qb.modifier:
+            continue
+        ia, ib = _interval(qa), _interval(qb)
+        if ia is None or ib is None or not (_telling((ia[0], None)) and _telling((ib[0], None))):
+            continue
+        if ia[0] <= ib[1] and ib[0] <= ia[1]:
+            continue
+        lo = min(abs(ia[0]), abs(ib[0]))
+        if lo > 0 and max(abs(ia[0]), abs(ib[0])) / lo <= MAX_RATIO:
+            return qa, qb
+    return None
+
+
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 FACT_SIDES_CAP = 40  # statements of one fact compared for disagreements
 
@@ -570,6 +615,14 @@ def find_disagreements(
                 Disagreement(kind="quantity", about=noun, fact=fact_id),
                 [_side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),
                  _side(v, keys, [q for q in v.quantities if _noun_key(q) == noun])])
+        if same_fact and u.language and v.language and u.language != v.language:
+            cross = cross_language_conflict(u, v)
+            if cross is not None:
+                qa, qb = cross
+                about = f"{qa.noun or qa.unit or qa.kind} / {qb.noun or qb.unit or qb.kind}"
+                add(("quantity", group, f"xlang:{qa.kind}:{qa.si_unit}"),
+                    Disagreement(kind="quantity", about=about, fact=fact_id),
+                    [_side(u, keys, [qa]), _side(v, keys, [qb])])
         tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
         if tu and tv and not _overlap(tu, tv):
             gu = {t.granularity for *_, t in tu}
