@@ -113,6 +113,9 @@ def story(
     ctx: typer.Context,
     story_id: int = typer.Argument(..., min=1, max=ID_MAX, help="Story id (from `veille stories`)."),
     json_out: bool = typer.Option(False, "--json", help="The story as JSON."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Reader's language (e.g. fr): title, facts and summary in it where "
+        "the story has them, citing the other languages (default: the story's main language)."),
 ) -> None:
     """One story: its articles and its links to earlier/later stories."""
     store = open_store(ctx)
@@ -130,6 +133,8 @@ def story(
     if row.get("view") and not is_current(row["view"]):
         # saved by an earlier version of veille: rebuilt (and saved) now
         row["view"] = get_story_view(store, story_id)
+    if lang and row.get("view"):
+        row["view"] = get_story_view(store, story_id, lang=lang)
     if json_out:
         print_json(row)
         return
