@@ -42,7 +42,9 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
     out.append("")
     out.append(f"Corroborated facts ({len(facts)})")
     for f in facts[:max_items]:
-        out.append(f"  {f['n_sources']} sources: {f['statement']}  ({_src(f['sources'])})")
+        langs = f.get("languages") or []
+        in_langs = f" in {', '.join(langs)}" if len(langs) > 1 else ""
+        out.append(f"  {f['n_sources']} sources{in_langs}: {f['statement']}  ({_src(f['sources'])})")
     dis = view.get("disagreements") or []
     if dis:
         out.append("")
