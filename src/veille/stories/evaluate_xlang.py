@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from veille.stories import xlang
 from veille.stories.xlang import SAME_FACT, embed_texts
 
 REPO = Path(__file__).resolve().parents[3]
@@ -158,6 +159,7 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
     tl = [0, 0]  # timeline lines stated in two languages, before / after
     foreign = [0, 0]  # summary sentences not in the reader's language
     sentences = [0, 0]
+    dis = [0, 0]  # disagreements whose sides are in two languages
     langs: dict[str, int] = {}
     shown: list[dict[str, Any]] = []
     for r in pairs:
@@ -172,12 +174,15 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
         ents = {e.entity_id: e.to_dict() for e in records}
         plain = [a.to_dict() for a in ans]
         counts = []
+        by_uid = {a["uid"]: a["language"] for a in arts}
         for flag in (False, True):
             v = build_story_view(arts, plain, ents, cross_language=flag)
             counts.append(sum(1 for f in v.facts if len(f.languages) >= 2))
             tl[flag] += sum(1 for e in v.timeline if len(e.languages) >= 2)
             foreign[flag] += sum(1 for x in v.summary if x.language != v.languages.reader)
             sentences[flag] += len(v.summary)
+            dis[flag] += sum(1 for d in v.disagreements
+                             if len({by_uid.get(sd.article) for sd in d.sides}) > 1)
             if flag and len(shown) < show:
                 shown.append({"pair_id": r["pair_id"], "languages": [r["lang1"], r["lang2"]],
                               "facts": [[(m.language, m.text[:200]) for m in f.members]
@@ -195,6 +200,7 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
             "stories_with_one_before": stories_with_before, "stories_with_one_after": stories_with,
             "timeline_lines_in_two_languages_before_after": tl,
             "summary_sentences_before_after": sentences,
+            "disagreements_across_languages_before_after": dis,
             "summary_sentences_not_in_reader_language_before_after": foreign,
             "shown": shown}
 
@@ -204,7 +210,11 @@ def main() -> None:
     ap.add_argument("--stories", type=int, default=60)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--no-gold", action="store_true")
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="same-fact threshold for the story report (default xlang.SAME_FACT)")
     args = ap.parse_args()
+    if args.threshold is not None:
+        xlang.SAME_FACT = args.threshold
     if not args.no_gold:
         print(json.dumps(gold_report(), indent=1))
     if args.stories:

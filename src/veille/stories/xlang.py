@@ -152,11 +152,12 @@ def merge_across_languages(
     pub: Sequence[tuple[date, date] | None],
     *,
     per_language: int = CANDIDATES_PER_LANGUAGE,
-    threshold: float = SAME_FACT,
+    threshold: float | None = None,
 ) -> CrossLinks:
     """Groups of statements with those of other languages that say the same
     thing joined (see the module docstring); unchanged when the story has one
-    language."""
+    language. ``threshold``: SAME_FACT unless given."""
+    threshold = SAME_FACT if threshold is None else threshold
     rep_of = [representative(units, g) for g in groups]
     lang_of = [units[r].language for r in rep_of]
     langs = sorted({x for x in lang_of if x})
