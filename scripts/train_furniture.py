@@ -32,8 +32,8 @@ def main() -> None:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    docs = load_docs(ROOT.parent / "shared" / "data", ROOT.parent / "shared" / "seeds")
-    labels = [lb for lb in load_labels(ROOT / "tests" / "data" / "furniture" / "lines.jsonl")
+    docs = load_docs(ROOT.parent / "shared" / "data", ROOT / "examples")
+    labels = [lb for lb in load_labels(ROOT / "tests" / "data" / "furniture")
               if lb.part == "tune"]
     rows, ys, groups, _ = labelled_rows(labels, docs)
     pipe = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, class_weight="balanced",

@@ -16,7 +16,7 @@ from veille.core.records import StoredArticle
 from veille.stories.units import build_units
 
 REPO = Path(__file__).resolve().parents[2]
-LABELS = REPO / "tests" / "data" / "furniture" / "lines.jsonl"
+LABELS = REPO / "tests" / "data" / "furniture"
 
 # An article that is nothing but a photo gallery, as CNN pages reach a JSONL
 # feed (lines of news-clusters' gallery articles, names changed).

@@ -77,6 +77,14 @@ _SLASH_CREDIT = re.compile(r"\b[A-Z][\w.'-]*\s*/\s*[A-Z]")
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,60}\((?:@\w+)\)")
 _END_PAREN = re.compile(r"\(([^()]{2,60})\)\W*$")
 _COUNTER = re.compile(r"\b\d{1,3}\s*(?:of|/|sur|de)\s*\d{1,3}\b")
+_PIPE = re.compile(r"\s[|]\s")
+_SENT_MARK = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*\s+(?=\S)")
+#: A line closed by a short abbreviation or an initial ("Mr.", "A.", "Inc."):
+#: a sentence cut by a stray break or by the blob splitter, not a unit of its own.
+_ABBREV_END = re.compile(r"(?:^|\s|\W)(?:[A-Z]|[A-Z][a-z]{1,3}|[a-z])\.$")
+#: Above this many segments the echo feature compares each line with its
+#: neighbours only (a long text would cost a quadratic scan).
+ECHO_SPAN = 60
 
 
 @dataclass(frozen=True)
@@ -169,13 +177,59 @@ def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
         "paren_line": float(stripped.startswith("(") and stripped.endswith(")")),
         # a caption ends with its credit: "... on Monday. (Reuters)", "(Hayoung Jeon/EPA)"
         "credit_end": float(bool(end_paren) and (
-            "/" in end_paren or _count(_phrase_re(words.credits, False), end_paren) > 0)),
+            "/" in end_paren or _count(_phrase_re(words.credits, False), end_paren) > 0
+            or _count(_phrase_re(words.openers, True), end_paren) > 0)),
         "cue_phrases": min(3.0, _count(_phrase_re(words.phrases, False), line)),
         "cue_opener": float(_count(_phrase_re(words.openers, True), line) > 0),
         "credit": min(3.0, _count(_phrase_re(words.credits, False), line)),
         "credit_opener": float(_count(_phrase_re(words.credits, True), line) > 0),
         "quote_open": float(first in "\"'“‘«"),
+        "end_question": float(stripped.endswith("?")),
+        "pipe": float(bool(_PIPE.search(line))),
+        # a paragraph holds several sentences; a caption, a widget or a subhead rarely does
+        "sentences_log": math.log1p(len(_SENT_MARK.findall(stripped))),
+        "abbrev_end": float(bool(_ABBREV_END.search(stripped))),
+        # headline case ("Gorilla Killed To Save Boy At Cincinnati Zoo"): words
+        # of four letters and more, nearly all capitalised
+        "title_case": _title_case(toks),
     }
+
+
+def _title_case(toks: Sequence[str]) -> float:
+    long = [t for t in toks if len(t) >= 4 and t.isalpha()]
+    if len(long) < 3:
+        return 0.0
+    return sum(1 for t in long if t[0].isupper()) / len(long)
+
+
+def _in_blob(text: str, a: int, b: int) -> tuple[bool, bool]:
+    """Whether a segment is a sentence cut out of a blob line, and whether it
+    is the blob's first sentence (where a glued headline or caption sits)."""
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi]
+    if len(line.strip()) <= BLOB_CHARS:
+        return False, False
+    return True, not text[lo:a].strip()
+
+
+def _echo(word_sets: Sequence[frozenset[str]], i: int) -> float:
+    """The largest share of this line's words found in another, longer line of
+    the text: a Daily Mail or USA Today caption repeats a sentence of the
+    article in other words, a pull quote repeats it whole."""
+    mine = word_sets[i]
+    if len(mine) < 4:
+        return 0.0
+    n = len(word_sets)
+    lo, hi = (0, n) if n <= ECHO_SPAN else (max(0, i - ECHO_SPAN // 2), min(n, i + ECHO_SPAN // 2))
+    best = 0.0
+    for j in range(lo, hi):
+        other = word_sets[j]
+        if j == i or len(other) < len(mine) or other == mine:
+            continue
+        best = max(best, len(mine & other) / len(mine))
+    return best
 
 
 #: The order of features in the weights file (checked when it is loaded).
@@ -184,7 +238,14 @@ FEATURES: tuple[str, ...] = (
     "repeated", "gallery", "last", "first_no_end", "continues",
     "prev_end_punct", "prev_short", "next_short",
     "prev_cue", "next_cue",
+    "in_blob", "blob_first", "next_continues", "position", "echo",
+    "prev_in_blob", "next_in_blob", "window_cue", "title_not_first",
 )
+
+#: How many segments on each side the window feature looks at.
+WINDOW = 3
+_STRONG = ("cue_phrases", "cue_opener", "credit_opener", "counter", "pipe", "clock", "url",
+           "handle", "credit_end", "slash_credit")
 
 
 def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords) -> list[list[float]]:
@@ -197,8 +258,11 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
         if k:
             counts[k] = counts.get(k, 0) + 1
     heads = [" ".join(k.split()[:3]) if len(k.split()) >= 4 else "" for k in norms]
+    blobs = [_in_blob(text, a, b) for a, b in spans]
+    word_sets = [frozenset(w for w in k.split() if len(w) > 2) for k in norms]
     out: list[list[float]] = []
     n = len(lines)
+    strong = [any(sh[k] > 0 for k in _STRONG) for sh in shapes]
     for i, sh in enumerate(shapes):
         prev = shapes[i - 1] if i > 0 else None
         nxt = shapes[i + 1] if i + 1 < n else None
@@ -208,7 +272,9 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
             # ("Photos: <gallery title> <caption>"); the same paragraph twice is no gallery
             "gallery": float(bool(heads[i]) and any(
                 0 <= j < n and heads[j] == heads[i] and norms[j] != norms[i] for j in (i - 1, i + 1))),
-            "last": float(i == n - 1),
+            # a page ends with its share and newsletter boxes; a text of a few
+            # lines (a wire brief, a record a scraper cleaned) ends with prose
+            "last": float(i == n - 1 and n >= 5),
             # a title at the top is the article's own statement; a bare line
             # further down is a subhead, a caption or a widget
             "first_no_end": float(i == 0 and not sh["end_punct"]),
@@ -224,6 +290,23 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
                                                     + prev["credit_opener"]) > 0),
             "next_cue": float(nxt is not None and (nxt["cue_phrases"] + nxt["cue_opener"]
                                                    + nxt["credit_opener"]) > 0),
+            "in_blob": float(blobs[i][0]),
+            "blob_first": float(blobs[i][1]),
+            # the next line carries on this one: it opens in lower case, or
+            # this one is a short fragment closed by an abbreviation
+            "next_continues": float(nxt is not None and (
+                nxt["starts_lower"] > 0 or (sh["abbrev_end"] > 0 and sh["words_log"] < math.log1p(4)))),
+            "position": i / (n - 1) if n > 1 else 0.0,
+            "echo": _echo(word_sets, i),
+            "prev_in_blob": float(i > 0 and blobs[i - 1][0]),
+            "next_in_blob": float(i + 1 < n and blobs[i + 1][0]),
+            # a widget or gallery is a run of lines: a plain sentence between
+            # "... | 1:21" and "... 3 of 41" belongs to the run
+            # headline case is the article's own title at the top, a subhead
+            # or a related headline further down
+            "title_not_first": sh["title_case"] if i > 0 else 0.0,
+            "window_cue": sum(strong[j] for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
+                              if j != i) / (2 * WINDOW),
         }
         row = {**sh, **ctx}
         out.append([row[f] for f in FEATURES])
