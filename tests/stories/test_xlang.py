@@ -147,3 +147,26 @@ def test_disagreement_across_languages(fr_count: str, en_count: str, differ: boo
     assert bool(found) == differ
     if differ:
         assert {s.article for s in found[0].sides} == {"a1", "a2"}
+
+
+def test_same_date_lines_in_two_languages_are_one() -> None:
+    """Two timeline lines of one date whose facts were not joined (e.g. not each
+    other's single best match) are one event when the encoder says so."""
+    from veille.core.views import TimelineEntry
+    from veille.stories.timeline import merge_same_date
+    from veille.stories.xlang import SAME_FACT, embed_texts
+
+    texts = ["Le président a signé la loi sur les retraites le 14 avril.",
+             "The president signed the pension law on April 14.",
+             "Les syndicats appellent à une nouvelle grève le 14 avril."]
+    vecs, _ = embed_texts(texts)
+    lines = [TimelineEntry(date="2023-04-14", start="2023-04-14", end="2023-04-14",
+                           precision="day", relative_to_publication="past",
+                           restates_publication_date=False, expressions=[t[-12:]],
+                           sentence=t, fact=f"F{k + 1}", articles=[f"a{k}"],
+                           sources=[f"s{k}"], languages=[lang])
+             for k, (t, lang) in enumerate(zip(texts, ("fr", "en", "fr"), strict=True))]
+    out = merge_same_date(lines, {f"F{k + 1}": v for k, v in enumerate(vecs)}, SAME_FACT)
+    assert len(out) == 2
+    signed = next(e for e in out if "a1" in e.articles)
+    assert set(signed.articles) == {"a0", "a1"} and signed.languages == ["en", "fr"]

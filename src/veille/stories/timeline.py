@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from veille.core.text import fold_words
 from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
@@ -54,8 +56,17 @@ def build_timeline(
     facts: Sequence[Fact],
     keys: Mapping[str, Mapping[str, Any]],
     pub: Sequence[tuple[date, date] | None],
+    *,
+    fact_vectors: Mapping[str, np.ndarray] | None = None,
+    same_fact: float = 1.0,
 ) -> tuple[list[TimelineEntry], int]:
     """(events ordered by date, number of time expressions left out as unresolved).
+
+    ``fact_vectors`` (the multilingual encoder's, by fact id): lines of one
+    date in different languages whose facts are that close (``same_fact``)
+    are one event: the date agreeing is what the fact join across languages
+    lacked (it asks for each fact's single best match), see
+    :func:`merge_same_date`.
 
     An event is a fact (statements saying the same thing, across articles and
     languages) with the date its statements give: one line, with every article
@@ -121,6 +132,8 @@ def build_timeline(
         e.other_dates = sorted(set(e.other_dates) | set(others))
         e.languages = sorted(set(e.languages) | set(fact.languages))
     out = sorted(entries.values(), key=lambda e: (e.start, e.end, e.fact))
+    if fact_vectors:
+        out = merge_same_date(out, fact_vectors, same_fact)
     firsts = [p[0] for p in pub if p is not None]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
     for e in out:
@@ -131,6 +144,42 @@ def build_timeline(
         e.background = bool(horizon and date.fromisoformat(e.end) < horizon)
     mark_compact(out)
     return out, unresolved
+
+
+def merge_same_date(entries: list[TimelineEntry], fact_vectors: Mapping[str, np.ndarray],
+                    same_fact: float) -> list[TimelineEntry]:
+    """Lines of the same date range stated in disjoint languages and whose facts'
+    vectors reach ``same_fact`` become one line (the best carried one's
+    sentence, every article, source, expression and language). Greedy, in
+    order of sources; bounded by the lines of one date."""
+    by_range: dict[tuple[str, str], list[TimelineEntry]] = {}
+    for e in entries:
+        by_range.setdefault((e.start, e.end), []).append(e)
+    out: list[TimelineEntry] = []
+    for group in by_range.values():
+        kept: list[TimelineEntry] = []
+        for e in sorted(group, key=lambda x: (-len(x.sources), x.fact)):
+            v = fact_vectors.get(e.fact)
+            host = None
+            if v is not None and e.languages:
+                for k in kept:
+                    w = fact_vectors.get(k.fact)
+                    if (w is not None and k.languages and not set(k.languages) & set(e.languages)
+                            and float(v @ w) >= same_fact):
+                        host = k
+                        break
+            if host is None:
+                kept.append(e)
+                continue
+            for x in e.expressions:
+                if x not in host.expressions:
+                    host.expressions.append(x)
+            host.articles.extend(x for x in e.articles if x not in host.articles)
+            host.sources.extend(x for x in e.sources if x not in host.sources)
+            host.languages = sorted(set(host.languages) | set(e.languages))
+            host.other_dates = sorted(set(host.other_dates) | set(e.other_dates))
+        out.extend(kept)
+    return sorted(out, key=lambda e: (e.start, e.end, e.fact))
 
 
 def mark_compact(entries: Sequence[TimelineEntry]) -> None:

@@ -184,10 +184,10 @@ def build_story_view(
     view.title = choose_title(b_arts, units, reader, vectors)
     if view.title is None:
         missing.append("no title: no headline or stand-alone sentence")
+    by_fact = {f.id: fact_vectors[f.units[0]] for f in facts
+               if f.units and f.units[0] in fact_vectors}
     view.summary = build_summary(units, vectors, central, facts, keys, reader, n=n_sentences,
-                                 fact_vectors={f.id: fact_vectors[f.units[0]] for f in facts
-                                               if f.units and f.units[0] in fact_vectors},
-                                 same_fact=SAME_FACT)
+                                 fact_vectors=by_fact, same_fact=SAME_FACT)
     if len(view.summary) < n_sentences:
         missing.append(
             f"summary has {len(view.summary)} of {n_sentences} sentences: not enough "
@@ -205,7 +205,8 @@ def build_story_view(
         by_sources=dict(sorted(Counter(f.n_sources for f in facts).items())),
     )
     view.disagreements = disagreements
-    timeline, unresolved = build_timeline(units, fact_of, facts, keys, pub)
+    timeline, unresolved = build_timeline(units, fact_of, facts, keys, pub,
+                                          fact_vectors=by_fact, same_fact=SAME_FACT)
     view.timeline = timeline
     shown = sum(e.compact for e in timeline)
     if len(timeline) > shown:
