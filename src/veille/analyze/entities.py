@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 
 from cleanco.termdata import terms_by_type
 
+from veille.analyze import gazetteer
 from veille.analyze import labels as L
 from veille.core.model import Mention
+from veille.lang import PACKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -188,8 +190,12 @@ def mentions_from_doc(
         label = label_map(ent.label_)
         if label is None:
             continue
-        for i, j, lab in _split_credit(doc, ent, label):
+        pieces = [(i2, j2, lab) for i, j, lab in _split_credit(doc, ent, label)
+                  for i2, j2 in _split_separators(doc, i, j)]
+        for i, j, lab in pieces:
             rng = _trim(doc[i:j])
+            if rng is not None:
+                rng = _cut_numbers(doc, *rng, lab)
             if rng is None:
                 continue
             a, b = rng
@@ -198,12 +204,15 @@ def mentions_from_doc(
                 # "M. Barry", "président Vladimir Poutine": the title is a cue, not the name
                 while b - a > 1 and doc[a].text.lower() in _TITLES and doc[a + 1].text[:1].isupper():
                     a += 1
+                a = _with_initials(doc, a)
             start, end, text = _char_span(doc, a, b, full)
             if not _looks_like_name(doc, a, b, text):
                 continue
             cue = ("PER", "title") if title_cue else _cue_label(doc, a, b, lab)
             if cue is None and legal_form(text):
                 cue = ("ORG", "legal-form")
+            if cue is None and lab != "LOC" and _is_country(text, lab):
+                cue = ("LOC", "gazetteer")
             if cue is None and lab in ("PER", "ORG") and is_credit(full, start, end):
                 cue = (lab, "credit")
             m = Mention(
@@ -217,6 +226,72 @@ def mentions_from_doc(
             m.label_cue = cue[1] if cue else None
             out.append(m)
     return out
+
+
+#: A token that is a score, a result or a figure, not a word of a name: "2-1",
+#: "9.5-0-44-1", "6/8".
+_SCORE = re.compile(r"^\d[\d.,:/-]*$")
+_DASHES = frozenset({"-", "–", "—", "(", ")", "[", "]", "|"})
+_INITIAL = re.compile(r"^[A-ZÀ-Ý]\.$")
+
+
+def _split_separators(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """Cut a span at a dash set off by spaces, or a bracket: no name holds one.
+
+    Headlines, result tables and bylines ("CRICKET - SRI LANKA", "Romania -
+    Cosmin Contra", "Scott Draper ( Australia") are where the model runs two
+    names into one span; a dash *inside* a word ("Hewlett-Packard",
+    "Saint-Nazaire") is kept, as it has no space on both sides."""
+    out: list[tuple[int, int]] = []
+    a = i
+    for k in range(i, j):
+        t = doc[k]
+        spaced = t.text in ("(", ")", "[", "]", "|") or (
+            k > 0 and bool(doc[k - 1].whitespace_) and bool(t.whitespace_))
+        if t.text in _DASHES and spaced:
+            if k > a:
+                out.append((a, k))
+            a = k + 1
+    if a < j:
+        out.append((a, j))
+    return out
+
+
+def _cut_numbers(doc: Doc, a: int, b: int, label: str) -> tuple[int, int] | None:
+    """Drop a year or count before a name and a score after it ("1936 Olympics",
+    "Lithuania 2-1", "McGrath 9.5-0-44-1"); a plain number after a non-person
+    name may be its own ("Channel 4", "Area 51") and stays."""
+    while a < b and doc[a].text.isdigit():
+        a += 1
+    while b > a and (doc[b - 1].is_punct or _SCORE.match(doc[b - 1].text) and (
+            label == "PER" or not doc[b - 1].text.isdigit())):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _with_initials(doc: Doc, a: int) -> int:
+    """Take in the initials written before a person's name ("M. Slater",
+    "J. R. Ewing"), which the model often leaves out; an abbreviated title of
+    the text's language ("M." of "M. Barry" in French) is a title, not an
+    initial (every pack's titles when the language has no pack)."""
+    pack = PACKS.get(doc.lang_)
+    titles = pack.entities.titles if pack is not None and pack.entities is not None else _TITLES
+    while a > 0 and _INITIAL.match(doc[a - 1].text) and doc[a - 1].text.lower() not in titles:
+        a -= 1
+    return a
+
+
+def _is_country(text: str, label: str) -> bool:
+    """A name every language's gazetteer gives one country only: a place,
+    whatever the model said ("GERMANY - Bunds" as an organisation, "Sri Lanka"
+    as a person). A lone word the model took for a person may be one
+    ("Jordan", "Chad"), an acronym for an organisation ("PRI"), and a MISC is
+    often a nationality that spells a country in another language ("Israeli",
+    "Swiss"): left alone."""
+    if label not in ("ORG", "PER") or gazetteer.is_acronym(text) or (
+            label == "PER" and len(text.split()) < 2):
+        return False
+    return gazetteer.country_code(text) is not None
 
 
 def _strip_title_prefix(doc: Doc, a: int, b: int, label: str) -> tuple[int, str, bool]:

@@ -91,6 +91,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return unique, acronyms
 
 
+def is_acronym(text: str) -> bool:
+    """"US", "U.S.", "USA": read as an ISO code rather than a name."""
+    return bool(_ACRONYM.match(text.strip()))
+
+
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code of the country ``name`` names in any language, or None."""
     text = name.strip()
