@@ -57,3 +57,30 @@ def test_split_is_stable_and_lists_only_tune_misses(tmp_path: Path) -> None:
     rep = run_all(tmp_path, include_flagged=False)[0]
     assert rep.counted_exact == 0
     assert len(rep.failures) == sum(split_of(t) == "tune" for t in inputs)
+
+
+def test_datetime_conventions_parts_ranges_notation_and_unrecorded_reference(
+        tmp_path: Path) -> None:
+    """The spec's conventions are scored as conventions: a datetime we write as a date and
+    a time, a range we write as its two ends, "T17"/"TEV"/"P3.5Y" notation; a case with no
+    recorded reference date is judged under a day near its own resolution (reported
+    apart); a wrong reading stays a miss."""
+    def res(text: str, start: int, timex: str) -> dict[str, object]:
+        return {"Text": text, "TypeName": "datetimeV2.x", "Start": start,
+                "End": start + len(text) - 1, "Resolution": {"values": [{"timex": timex}]}}
+
+    ctx = {"ReferenceDateTime": "2016-11-07T00:00:00"}
+    _spec(tmp_path, "DateTimeModel.json", [
+        {"Input": "Je vais rentrer demain à 8h00", "Context": ctx,
+         "Results": [res("demain à 8h00", 16, "2016-11-08T08:00")]},
+        {"Input": "Je serai absent de 17h à 18h", "Context": ctx,
+         "Results": [res("17h à 18h", 19, "(T17,T18,PT1H)")]},
+        {"Input": "Je partirai pour 3,5 ans", "Context": ctx,
+         "Results": [res("3,5 ans", 17, "P3.5Y")]},
+        {"Input": "Je reviendrai demain", "Results": [res("demain", 14, "2018-05-23")]},
+        {"Input": "Je reviendrai demain", "Context": ctx,
+         "Results": [res("demain", 14, "2016-11-09")]},  # wrong on purpose: a miss
+    ])
+    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
+    assert rep.counted == 5 and rep.counted_exact == 4
+    assert rep.matched_by == {"parts": 1, "range": 1, "value": 1, "inferred-reference": 1}
