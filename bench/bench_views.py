@@ -10,7 +10,9 @@ under another id and another outlet (as a wire dispatch is run by many
 sites), so the largest stories mix ~1,000 distinct texts with repeated ones.
 
 Each size runs in a fresh child process (peak RSS is that build's, after the
-imports a build needs and one warm-up build of one article per language), reporting wall
+imports a build needs and one warm-up build of one article per language: two
+languages, so the multilingual encoder a running worker holds is loaded too,
+issue #18), reporting wall
 and CPU seconds of ``build_story_view`` plus its JSON, the peak resident
 memory, and the growth: seconds per article, and the exponent between two
 sizes (1.0 linear; n log n gives ~1.1 over a decade). Then one more real
