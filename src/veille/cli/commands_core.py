@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress, TaskID
 from rich.table import Table
 
@@ -22,6 +23,7 @@ from veille.cli.base import (
     out_console,
     plain,
     print_json,
+    printable,
     resolve_filters,
     say,
     settings_of,
@@ -30,7 +32,7 @@ from veille.cli.base import (
     source_option,
     until_option,
 )
-from veille.cli.render import article_lines
+from veille.cli.render import article_lines, article_rows, story_rows
 from veille.core.errors import VeilleError
 from veille.core.model import Article, Reject
 from veille.engine.progress import estimate_records
@@ -40,6 +42,7 @@ from veille.ingest.service import IngestReport
 from veille.ingest.sources import FORMATS, SourceOptions, read_paths
 from veille.services.pipeline import OnProgress, PipelineOptions, run_pipeline
 from veille.services.queries import ARTICLE_SORTS, MAX_SIMILAR, list_articles, similar_articles
+from veille.services.semantic import semantic_search, similar_stories
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
 from veille.watch.alerts import evaluate as evaluate_alerts
@@ -233,27 +236,72 @@ def article(
 @app.command()
 def similar(
     ctx: typer.Context,
-    uid: str = typer.Argument(..., help="Article id."),
+    uid: str | None = typer.Argument(None, help="Article id."),
+    story: int | None = typer.Option(None, "--story", min=1, help="Stories like this story "
+                                     "(by its articles' mean vector) instead of articles."),
     limit: int = typer.Option(10, "--limit", min=1, max=MAX_SIMILAR),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """More like this: the articles nearest one article, in any language (multilingual encoder)."""
+    """More like this: the articles nearest one article (or the stories nearest one
+    story), in any language (multilingual encoder)."""
+    if (uid is None) == (story is None):
+        fail("give an article id, or --story ID (one of the two)")
     store = open_store(ctx)
+    if story is not None:
+        with store.connect() as conn:
+            found_stories = similar_stories(conn, story, limit)
+        if found_stories is None:
+            fail(f"no story {story}", EXIT_NOT_FOUND)
+            return
+        if json_out:
+            print_json(found_stories)
+            return
+        if not found_stories:
+            say("no vector for this story's articles, or no other story (vectors are made "
+                "by the analyse and cluster stages)")
+            return
+        sys.stdout.write("\n".join(story_rows(found_stories)) + "\n")
+        return
+    assert uid is not None
     with store.connect() as conn:
         found = similar_articles(conn, uid, limit)
     if found is None:
         fail(f"no article with id {uid!r}", EXIT_NOT_FOUND)
+        return
     if json_out:
         print_json(found)
         return
     if not found:
-        say("no other article has a vector yet (vectors are made by the cluster stage)")
+        say("no other article has a vector yet (vectors are made by the analyse and cluster stages)")
         return
-    table = Table("similarity", "published", "lang", "source", "title", "id")
-    for a in found:
-        table.add_row(f"{a['similarity']:.3f}", plain(a["published"] or ""), plain(a["language"] or ""),
-                      plain(a["source"] or ""), plain(a["title"] or ""), plain(a["id"]))
-    out_console().print(table)
+    sys.stdout.write("\n".join(article_rows(found, score="similarity")) + "\n")
+
+
+def semantic_search_cmd(ctx: typer.Context, query: str, *, limit: int, json_out: bool, sort: str,
+                        filters: dict[str, str | None]) -> None:
+    """`veille search --semantic`: the articles nearest the query's meaning, in any
+    language, with the listing filters; the page's shape is the full-text one."""
+    store = open_store(ctx)
+    with store.connect() as conn:
+        f = resolve_filters(conn, **filters)
+        res = semantic_search(conn, query, f, limit=limit)
+    if sort == "date":  # the nearest, then newest first (undated last)
+        res["results"].sort(key=lambda r: r.get("published") or "", reverse=True)
+    for note in res["notes"]:
+        say(plain(note))
+    if json_out:
+        print_json(res)
+        return
+    out = out_console()
+    out.print(f"{res['total']} article(s)")  # as the full-text search: stdout
+    for r in res["results"]:
+        out.print(f"[bold]{escape(printable(r['title'] or r['id']))}[/bold]  "
+                  f"[dim]{r['similarity']:.3f} · {escape(printable(r['id']))} · "
+                  f"{escape(printable(r['source'] or '?'))} · "
+                  f"{escape(printable(r['published'] or 'undated'))} · "
+                  f"{escape(printable(r['language'] or '?'))}[/dim]")
+        snip = r["snippet"]
+        out.print(escape(printable(snip["text"].replace("\n", " "))) + (" …" if snip["suffix"] else ""))
 
 
 @app.command()

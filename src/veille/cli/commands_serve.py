@@ -32,11 +32,13 @@ from veille.cli.base import (
     source_option,
     until_option,
 )
+from veille.cli.commands_core import semantic_search_cmd
 from veille.export import story as story_export
 from veille.export.story import STORY_FORMATS
 from veille.search.index import ensure_indexed
 from veille.search.query import QueryError, search
 from veille.services.queries import SEARCH_SORTS, search_filters
+from veille.services.semantic import MODES
 from veille.store import story_aliases
 from veille.stories.service import get_story_view
 
@@ -178,9 +180,20 @@ def search_cmd(
     since: str = since_option(),
     until: str = until_option(),
     sort: str = sort_option(SEARCH_SORTS, "relevance"),
+    mode: str = typer.Option(
+        "text", "--mode", help="text: words must match (BM25); semantic: by meaning, "
+        "in any language (multilingual encoder)."),
+    semantic: bool = typer.Option(False, "--semantic", help="Same as --mode semantic."),
 ) -> None:
-    """Full-text search over articles (stemmed French/English, BM25 ranking)."""
+    """Full-text search over articles (stemmed French/English, BM25 ranking), or by meaning."""
     check_sort(sort, SEARCH_SORTS)
+    if semantic or mode == "semantic":
+        semantic_search_cmd(ctx, query, limit=limit, json_out=json_out, sort=sort,
+                            filters=dict(since=since, until=until, language=language,
+                                         source=source, entity=entity))
+        return
+    if mode != "text":
+        fail(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
     store = open_store(ctx)
     ensure_indexed(store)
     with store.connect() as conn:

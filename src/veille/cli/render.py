@@ -99,13 +99,29 @@ def article_lines(art: Mapping[str, Any]) -> list[str]:
             + [printable(line) for line in tail])
 
 
-def story_article_lines(articles: Sequence[Mapping[str, Any]]) -> list[str]:
-    """A story's articles, one a line: date, language, outlet, title, then the id
-    (to give `veille article`), oldest first as they joined."""
+def article_rows(articles: Sequence[Mapping[str, Any]], *, score: str | None = None) -> list[str]:
+    """Articles one a line, as `veille story` and `veille similar` list them:
+    (the ``score`` field, e.g. similarity,) date, language, outlet, title, then
+    the id (to give `veille article`)."""
     out = []
     for a in articles:
+        head = f"{float(a.get(score) or 0.0):.3f}  " if score else ""
         out.append(printable(
-            f"  {a.get('published') or 'undated':<10}  {a.get('language') or '?':<2}  "
+            f"  {head}{a.get('published') or 'undated':<10}  {a.get('language') or '?':<2}  "
             f"{a.get('outlet') or a.get('source') or '?'} · {a.get('title') or '(untitled)'}  "
             f"[{a.get('id')}]"))
     return out
+
+
+def story_article_lines(articles: Sequence[Mapping[str, Any]]) -> list[str]:
+    """A story's articles, oldest first as they joined (:func:`article_rows`)."""
+    return article_rows(articles)
+
+
+def story_rows(found: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Stories one a line, as `veille similar --story` lists them: similarity,
+    size, dates, title, then the id (to give `veille story`)."""
+    return [printable(
+        f"  {float(s.get('similarity') or 0.0):.3f}  {s.get('size') or 0:>4} art.  "
+        f"{s.get('first_published') or '?'} .. {s.get('last_published') or '?'}  "
+        f"{s.get('title') or '(untitled)'}  [#{s.get('story_id')}]") for s in found]

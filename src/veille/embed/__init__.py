@@ -12,8 +12,11 @@ from veille.embed.encoder import (
     ArticleVector,
     article_chunks,
     embed_articles,
+    embed_query,
+    model_name,
     pack,
     unpack,
 )
 
-__all__ = ["DIM", "MODEL", "ArticleVector", "article_chunks", "embed_articles", "pack", "unpack"]
+__all__ = ["DIM", "MODEL", "ArticleVector", "article_chunks", "embed_articles", "embed_query",
+           "model_name", "pack", "unpack"]
