@@ -160,13 +160,14 @@ def search(
     source: str | None = None, language: str | None = None, entity: str | None = None,
     month: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$")] = None,
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+    mode: Annotated[str, Query(pattern=r"^(text|semantic)$")] = "text",
 ) -> Response:
-    ctx: dict[str, Any] = {"q": q or "", "filters": {"source": source, "language": language,
-                                                     "entity": entity, "month": month}}
+    ctx: dict[str, Any] = {"q": q or "", "mode": mode, "filters": {
+        "source": source, "language": language, "entity": entity, "month": month}}
     if q and q.strip():
         try:
             res = run_search(conn, q, source=source, language=language, entity=entity, since=None,
-                             until=None, month=month, limit=20, cursor_=cursor_)
+                             until=None, month=month, limit=20, cursor_=cursor_, mode=mode)
         except Problem as exc:
             if exc.kind != "empty-query":
                 raise

@@ -1,4 +1,5 @@
-"""``/api/search``: ranked full-text search with snippets and facets."""
+"""``/api/search``: ranked full-text search with snippets and facets, or
+search by meaning (``mode=semantic``: any language, same page shape)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from veille.search.query import Filters, QueryError, search
-from veille.services.queries import source_values
+from veille.services.queries import ListFilters, source_values
+from veille.services.semantic import MODES, semantic_search
 from veille.web import cursor
 from veille.web.api.schemas import SearchPage
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
@@ -15,13 +17,20 @@ from veille.web.problems import LIST_ERRORS, Problem
 
 router = APIRouter(tags=["search"])
 
+Mode = Annotated[str, Query(pattern="^(" + "|".join(MODES) + ")$", description=(
+    "text: the words must match (BM25). semantic: nearest in meaning, in any language "
+    "(multilingual encoder); the page adds mode, scanned, capped and notes, has no facets "
+    "and no next page, and score is the cosine."))]
 Month = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="Facet filter YYYY-MM.")]
 
 
 def run_search(conn: Any, q: str, *, source: str | None, language: str | None, entity: str | None,
                since: str | None, until: str | None, month: str | None, limit: int,
-               cursor_: str | None, facets: bool = True) -> dict[str, Any]:
+               cursor_: str | None, facets: bool = True, mode: str = "text") -> dict[str, Any]:
     """Shared by the API and the search page."""
+    if mode == "semantic":
+        return run_semantic(conn, q, source=source, language=language, entity=entity,
+                            since=since, until=until, month=month, limit=limit)
     after = cursor.decode("search:" + q, cursor_, 2)
     lo, hi = iso_bound(since, "since"), iso_bound(until, "until", end=True)
     if month:
@@ -51,7 +60,21 @@ def search_articles(
     source: str | None = None, language: str | None = None,
     entity: Annotated[str | None, Query(description="Only articles mentioning this entity id.")] = None,
     since: Since = None, until: Until = None, month: Month = None,
-    facets: bool = True,
+    facets: bool = True, mode: Mode = "text",
 ) -> dict[str, Any]:
     return run_search(conn, q, source=source, language=language, entity=entity, since=since,
-                      until=until, month=month, limit=limit, cursor_=cursor_, facets=facets)
+                      until=until, month=month, limit=limit, cursor_=cursor_, facets=facets,
+                      mode=mode)
+
+
+def run_semantic(conn: Any, q: str, *, source: str | None, language: str | None,
+                 entity: str | None, since: str | None, until: str | None, month: str | None,
+                 limit: int) -> dict[str, Any]:
+    """``mode=semantic``: the same filters, resolved as the full-text search does."""
+    lo, hi = iso_bound(since, "since"), iso_bound(until, "until", end=True)
+    if month:
+        lo = max(filter(None, (lo, iso_bound(month, "month"))))
+        hi = min(filter(None, (hi, iso_bound(month, "month", end=True))))
+    f = ListFilters(since=lo, until=hi, language=language,
+                    sources=source_values(conn, source) if source else None, entity=entity)
+    return semantic_search(conn, q, f, limit=limit)
