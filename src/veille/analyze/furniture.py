@@ -234,7 +234,9 @@ def _echo(word_sets: Sequence[frozenset[str]], i: int) -> float:
 
 #: The order of features in the weights file (checked when it is loaded).
 FEATURES: tuple[str, ...] = (
-    *_shape("", UNIVERSAL).keys(),
+    # headline case counts only below the top (``title_not_first``): at the
+    # top it is the article's own headline, prose by the annotation guide
+    *(k for k in _shape("", UNIVERSAL) if k != "title_case"),
     "repeated", "gallery", "last", "first_no_end", "continues",
     "prev_end_punct", "prev_short", "next_short",
     "prev_cue", "next_cue",
