@@ -59,6 +59,11 @@ class ArticleWork:
     #: Times found against an unknown reference, for the quantity extractor
     #: to skip the numbers inside them (None: not found, or reference known).
     unknown_ref_times: list[TimeRef] | None = None
+    #: The article's title, for the components that read it (the embedding).
+    title: str | None = None
+    #: What a component makes besides the Analysis and its caller stores
+    #: elsewhere (the embedding's vector, kept in ``article_vectors``).
+    vector: Any = None
 
     @property
     def whole_doc(self) -> Any:
@@ -75,6 +80,9 @@ class Component:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     run: Callable[[ArticleWork], None]
+    #: The model a component's output depends on (the encoder's name and
+    #: package version): output made by another model is outdated too.
+    model: str | None = None
 
 
 class PipelineError(ValueError):
@@ -86,6 +94,7 @@ _REGISTRY: dict[str, Component] = {}
 
 def component(
     name: str, *, version: int, requires: Iterable[str] = (), assigns: Iterable[str] = (),
+    model: str | None = None,
 ) -> Callable[[Callable[[ArticleWork], None]], Callable[[ArticleWork], None]]:
     """Register the decorated function as the component ``name``."""
     req, out = tuple(requires), tuple(assigns)
@@ -102,7 +111,7 @@ def component(
             raise PipelineError(f"component {name!r} is registered twice "
                                 f"({old.run.__module__}.{old.run.__qualname__} and "
                                 f"{fn.__module__}.{fn.__qualname__})")
-        _REGISTRY[name] = Component(name, version, req, out, fn)
+        _REGISTRY[name] = Component(name, version, req, out, fn, model)
         return fn
 
     return register
