@@ -70,3 +70,20 @@ def test_month_day_order_is_english_text_only() -> None:
     assert ("June 12, 2023", "2023-06-12") in en
     fr = [t.text for t in extract_times(text, [], REF, "fr")]
     assert "June 12, 2023" not in fr
+
+
+def test_french_next_year_quarters_and_decimal_hours() -> None:
+    """"l'an prochain" is next year (it was read as last year); "du trimestre précédent"
+    is the quarter before; "1.5h" is no clock time 5h."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = ("L'an prochain, les ventes du trimestre précédent seront publiées. "
+            "Je suppose que 1.5h est suffisante.")
+    got = {t.text.lower(): t.value for t in extract_times(
+        text, [], DateRange(date(2019, 8, 12), date(2019, 8, 12), "day"), "fr")}
+    assert got["l'an prochain"] == "2020"
+    assert got["du trimestre précédent"] == "2019-Q2"
+    assert not any(v and v.endswith("T05:00") for v in got.values())

@@ -291,6 +291,16 @@ def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]])
             lo, hi = first.value.split("/", 1)
             if _one_timex(lo, b[0]) and _one_timex(hi, b[1]):
                 return True
+        if len(group) == 1 and first.range_start and first.range_end and re.fullmatch(
+                r"\d{4}-\d\d-\d\d", b[1]):
+            # one period of ours, the same days: "15ème siècle" (our "14", 1400-1499) is
+            # the spec's (1400-01-01,1500-01-01) (its end is exclusive)
+            try:
+                end = date.fromisoformat(first.range_end) + timedelta(days=1)
+            except ValueError:
+                continue
+            if first.range_start == b[0] and end.isoformat() == b[1]:
+                return True
     return False
 
 

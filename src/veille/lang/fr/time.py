@@ -99,7 +99,8 @@ WORDS = TimeWords(
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
     clock_pattern=(
-        r"(?:(?P<pre>vers|around|about|at)\s+)?(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?"
+        # not the decimals of "1.5h" (a duration)
+        r"(?:(?P<pre>vers|around|about|at)\s+)?(?<!\d[.,])(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?"
         r"(?![a-z\d])(?:\s+(?P<loc>locales?))?"
         r"|(?:(?P<pre2>vers)\s+)?(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\d:])"
         r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z])|\s+(?P<part>du matin|du soir|de l'apres-midi))?"
@@ -121,10 +122,8 @@ WORDS = TimeWords(
     year_followers=("a", "au", "en", "et", "dans", "pour", "par", "lors"),
     relative_after=("derniers?", "dernieres?", "prochains?", "prochaines?", "passee?s?",
                     "suivante?s?", "precedente?s?"),
-    # "l'an prochain" read as last year: the value the grammar has always given (it tested
-    # the prefix "l'an p" for "l'an passe"); kept so the output does not change, to fix apart
     year_relatives={"l'an dernier": -1, "l'an passe": -1, "l'annee derniere": -1,
-                    "l'annee passee": -1, "l'an prochain": -1, "l'annee prochaine": 1,
+                    "l'annee passee": -1, "l'an prochain": 1, "l'annee prochaine": 1,
                     "cette annee": 0},
     year_relative_leads=("de",),
     period_modifiers={"debut": "START", "fin": "END", "mi-": "MID", "mi": "MID",
@@ -156,8 +155,8 @@ WORDS = TimeWords(
     weekday_relatives=("dernier", "prochain", "suivant", "precedent"),
     anchored_weekday_leads=("ce",),
     weekday_names_after=("Saint", "Santo", "Noir"),  # "Vendredi Saint", "Jeudi Noir"
-    unit_determiners=("la", "le", "l'", "cette", "ce", "cet"),
-    unanchored_determiners=("la", "le", "l'"),
+    unit_determiners=("la", "le", "l'", "du", "cette", "ce", "cet"),
+    unanchored_determiners=("la", "le", "l'", "du"),
     calendar_units={"semaine": "week", "mois": "month", "annee": "year", "an": "year",
                     "trimestre": "quarter", "week-end": "weekend"},
     this_suffix=("-ci",),
