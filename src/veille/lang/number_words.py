@@ -72,6 +72,10 @@ class NumberWords:
     #: nouns after "one" in set phrases where nothing is counted ("at one point", "one
     #: day"): a "one" the parse makes a numeral of another noun counts it ("one candidate")
     one_idioms: Words = ()
+    #: scale words that state a number roughly ("une trentaine", "a dozen"): regex
+    approx_scales: Words = ()
+    #: a currency's hundredth, word -> (ISO code, factor): "75 cents" is USD 0.75
+    currency_subunits: dict[str, tuple[str, float]] = field(default_factory=dict)
     #: regex after a number making it approximate before its noun: "100-odd humans"
     approx_suffixes: Words = ()
     #: regex after a number making it an age, the match (less a leading "-") its noun:

@@ -112,6 +112,8 @@ class _Grammar:
     one_before: re.Pattern[str]
     time_nouns: frozenset[str]
     unit_after: re.Pattern[str]
+    subunits: dict[str, tuple[str, float]]
+    approx_scale: re.Pattern[str]
     one_idioms: frozenset[str]
     approx_suffix: re.Pattern[str]
     age_suffix: re.Pattern[str]
@@ -133,9 +135,13 @@ def _grammar(code: str) -> _Grammar:
             currencies.setdefault(k, v)
         for k, v in p.units.items():
             units.setdefault(k, v)
+    subunits: dict[str, tuple[str, float]] = {}
+    for p in packs:
+        for k, sv in p.currency_subunits.items():
+            subunits.setdefault(k, sv)
     unit_rx = "|".join(
-        sorted((re.escape(fold_same_length(w)) for w in [*units, *currencies]), key=len,
-               reverse=True)
+        sorted((re.escape(fold_same_length(w)) for w in [*units, *currencies, *subunits]),
+               key=len, reverse=True)
     )
     # "un"/"une"/"one" count only before a scale word ("un million"), see extract_quantities
     num = rf"(?:{_DIGITS}|(?:{NUMBER_WORDS})(?![a-z]))" if packs else rf"(?:{_DIGITS})"
@@ -182,6 +188,8 @@ def _grammar(code: str) -> _Grammar:
         unit_after=re.compile(
             rf"(?:\s*{alt(u(lambda p: p.unit_links))}?)(?P<unit>{unit_rx})(?![a-z\d])", re.I),
         senses=_senses(packs),
+        subunits=subunits,
+        approx_scale=re.compile(alt(u(lambda p: p.approx_scales)), re.I),
         one_idioms=frozenset(u(lambda p: p.one_idioms)),
         approx_suffix=re.compile(alt(u(lambda p: p.approx_suffixes)), re.I),
         age_suffix=re.compile(alt(u(lambda p: p.age_suffixes)), re.I),
@@ -538,6 +546,10 @@ def extract_quantities(
             else:
                 unit = gr.currencies.get(key) or gr.units.get(key)
             unit = _sense(key, unit, folded, m.start("n1"), m.end(), gr)
+            if unit is None and key in gr.subunits:  # "75 cents": USD 0.75
+                unit, factor = gr.subunits[key]
+                v1 = round(v1 * factor, 10)
+                v2 = round(v2 * factor, 10) if v2 is not None else None
         if cur and not unit:
             unit = gr.currencies.get(cur)
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
@@ -599,7 +611,7 @@ def extract_quantities(
         provisional = False
         if noun is None and unit is None and not keep_bare and not _stands_for_a_noun(
             doc, tok_starts, num_start, num_end, m.group("sc1") is not None, gr
-        ):
+        ) and not _age_apposition(doc, tok_starts, num_start, v1):
             if not gr.bounds.before.search(folded, max(0, start - 60), start):
                 continue  # a bare number: nothing counted or measured
             # "supérieur à 100 et inférieur à 300 soldats": a bound kept until the join
@@ -615,6 +627,16 @@ def extract_quantities(
             v1, v2, note = None, None, "number too large to resolve"
         if approx_suffix is not None:
             end = max(end, approx_suffix.end())
+        rough = approx_suffix is not None or (
+            m.group("sc1") is not None and gr.approx_scale.fullmatch(m.group("sc1").lower())
+            is not None)  # "une trentaine de morts": about thirty
+        kind = "count"
+        if noun is not None and fold_same_length(noun.split()[0]).lower() in gr.time_nouns:
+            # "Poutine, 70 ans": what the time grammar left of "N ans" is an age (a
+            # duration with a preposition, "pendant 15 mois", is a time expression)
+            kind = "age"
+        elif noun is None and unit is None and _age_apposition(doc, tok_starts, num_start, v1):
+            kind = "age"  # "Martin Bamford, 30, was travelling"
         out.append(
             Quantity(
                 text=text[start:end],
@@ -628,12 +650,9 @@ def extract_quantities(
                 noun=noun,
                 of_total=of_total,
                 note=note,
-                # "Poutine, 70 ans": what the time grammar left of "N ans" is an age (a
-                # duration with a preposition, "pendant 15 mois", is a time expression)
-                kind="age" if noun is not None
-                and fold_same_length(noun.split()[0]).lower() in gr.time_nouns else "count",
-                approximate=approx_suffix is not None,
-                modifier="approx" if approx_suffix is not None else None,
+                kind=kind,
+                approximate=rough,
+                modifier="approx" if rough else None,
             )
         )
     for f in fractions:
@@ -744,6 +763,26 @@ def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
     if head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return any(c.dep_ == "case" and c.lower_ in gr.noun_links for c in head.children)
     return False
+
+
+def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float | None
+                    ) -> bool:
+    """A whole number between commas in apposition to a person's name is their age
+    ("Hannah Collier, 23, said"): the parse's ``appos`` (or UD ``appos``/``amod``) on a
+    PROPN head before it that the entity recogniser calls a person ("Paris, 12, rue"
+    is an address)."""
+    if doc is None or starts is None or value is None or not (0 < value < 125) or (
+            value != int(value)):
+        return False
+    i = bisect.bisect_left(starts, start)
+    if i >= len(starts) or starts[i] != start or i == 0:
+        return False
+    tok = doc[i]
+    if doc[i - 1].text != "," or (i + 1 < len(doc) and doc[i + 1].text not in (",", ".")):
+        return False
+    head = tok.head
+    return (tok.dep_ in ("appos", "amod", "nummod") and head.pos_ == "PROPN"
+            and head.i < tok.i and head.ent_type_ in ("PERSON", "PER"))
 
 
 def _one_counts(doc: Any, starts: list[int] | None, start: int, gr: _Grammar) -> bool:

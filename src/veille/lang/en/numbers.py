@@ -15,12 +15,16 @@ WORDS = NumberWords(
     one_words=("one", "a"),
     text2num_language="en",
     # lakh and crore: Indian English news counts in them ("2 lakh", "Rs 5 crore")
-    scales=("thousands?", "millions?", "billions?", "trillions?", "bn", "lakhs?", "crores?"),
+    scales=("thousands?", "millions?", "billions?", "trillions?", "bn", "lakhs?", "crores?",
+            "dozens?"),
     scale_values={"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9,
-                  "trillion": 1e12, "lakh": 1e5, "crore": 1e7},
+                  "trillion": 1e12, "lakh": 1e5, "crore": 1e7, "dozen": 12.0},
+    approx_scales=("dozens?",),
+    # US/euro cents and pence: money in the currency's hundredths
+    currency_subunits={"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01)},
     # "hundred dollar bills": a scale word with no number before it states none ("a
     # hundred" does: the one-word before it is read)
-    bare_scales=("hundreds", "thousands", "millions", "hundred", "thousand"),
+    bare_scales=("hundreds", "thousands", "millions", "hundred", "thousand", "dozens", "dozen"),
     comma_thousands=True,
     currencies={
         "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
@@ -90,7 +94,7 @@ WORDS = NumberWords(
                 "century", "centuries", "year-old", "years-old"),
     ratio_joiners=("in", "out of"),
     one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
-                "evening", "moment", "another", "kind", "sort"),
+                "evening", "moment", "another", "kind", "sort", "hell", "heck"),
     approx_suffixes=(r"[- ]odd(?![\w-])",),
     age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
     unit_senses={
