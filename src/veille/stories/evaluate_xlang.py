@@ -12,23 +12,22 @@ judged the same story (``../shared/data/semeval2022-task8``):
   (analysed by the production pipeline), its view built without and with the
   cross-language step: facts stated in both languages, before and after.
 
-  .venv/bin/python -m veille.stories.evaluate_xlang [--stories N] [--show K]
+  .venv/bin/python tests/data/xlang_facts/evaluate.py [--stories N] [--show K]
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys
 import zlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from veille.stories import xlang
 from veille.stories.xlang import SAME_FACT, embed_texts
 
 REPO = Path(__file__).resolve().parents[3]
@@ -146,10 +145,14 @@ def _pairs(limit: int, half: int = 1) -> list[dict[str, Any]]:
     return out[:limit]
 
 
-def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
-    """Cross-language facts of one story per SemEval article pair, before/after."""
-    from veille.analyze.linking import link_entities
-    from veille.analyze.pipeline import analyze_batch
+def story_report(analyze: Callable[[list[tuple[str, str, str, Any]]], tuple[list[Any], list[Any]]],
+                 limit: int = 60, show: int = 0) -> dict[str, Any]:
+    """Cross-language facts of one story per SemEval article pair, before/after.
+
+    ``analyze``: (uid, text, language, published) items -> (analyses, entity
+    records), the production analysis and linking; passed in by the caller
+    because a stage does not import another (the runnable script is
+    ``tests/data/xlang_facts/evaluate.py``)."""
     from veille.core.model import DateRange
     from veille.stories.view import build_story_view
 
@@ -169,8 +172,7 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
                  "published_start": "2020-05-01", "published_end": "2020-05-01",
                  "date_precision": "day", "language": r[f"lang{k + 1}"], "duplicate_of": None}
                 for k in range(2)]
-        ans = analyze_batch([(a["uid"], a["text"], a["language"], day) for a in arts])
-        ans, records = link_entities(ans, [])
+        ans, records = analyze([(a["uid"], a["text"], a["language"], day) for a in arts])
         ents = {e.entity_id: e.to_dict() for e in records}
         plain = [a.to_dict() for a in ans]
         counts = []
@@ -203,23 +205,3 @@ def story_report(limit: int = 60, show: int = 0) -> dict[str, Any]:
             "disagreements_across_languages_before_after": dis,
             "summary_sentences_not_in_reader_language_before_after": foreign,
             "shown": shown}
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--stories", type=int, default=60)
-    ap.add_argument("--show", type=int, default=0)
-    ap.add_argument("--no-gold", action="store_true")
-    ap.add_argument("--threshold", type=float, default=None,
-                    help="same-fact threshold for the story report (default xlang.SAME_FACT)")
-    args = ap.parse_args()
-    if args.threshold is not None:
-        xlang.SAME_FACT = args.threshold
-    if not args.no_gold:
-        print(json.dumps(gold_report(), indent=1))
-    if args.stories:
-        print(json.dumps(story_report(args.stories, args.show), indent=1, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
