@@ -1,12 +1,18 @@
-"""Fit the furniture detector's weights on the tuning part of the labelled lines.
+"""Fit the furniture detector on the tuning part of the labelled lines.
 
-    .venv/bin/python scripts/train_furniture.py [--c 0.3] [--threshold 0.5] [--write]
+    .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
+        [--c 0.3] [--trees 200] [--depth 3] [--rate 0.05] [--threshold 0.5] [--write]
 
-Reads tests/data/furniture/lines.jsonl and the texts in ../shared/data (and
-the seeds), fits a logistic regression on the lines of the *tune* part only
-(the held-out part is scored by ``veille eval furniture``, never read here),
-prints the cross-validated figures on the tune part, and with ``--write``
-saves the weights to src/veille/analyze/furniture_weights.json.
+Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
+seeds in examples/), fits on the lines of the *tune* part only (the held-out
+and fresh-held-out parts are scored by ``veille eval furniture``, never read
+here), prints the figures cross-validated by document on the tune part at
+several thresholds (the threshold is chosen there), and with ``--write`` saves
+the model to src/veille/analyze/furniture_weights.json.
+
+Trees by default since session 6: on the tune part, cross-validated, boosted
+trees gave precision 0.87 where the logistic regression gave 0.83 at the
+same recall (features interact: position, case, cues, the neighbours).
 """
 
 from __future__ import annotations
@@ -16,46 +22,77 @@ import json
 from pathlib import Path
 
 from veille.analyze.evaluate_furniture import labelled_rows, load_docs, load_labels
-from veille.analyze.furniture import FEATURES, WEIGHTS_FILE, Model
+from veille.analyze.furniture import FEATURES, WEIGHTS_FILE, Model, Tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--model", choices=("trees", "logistic"), default="trees")
     ap.add_argument("--c", type=float, default=0.3)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--trees", type=int, default=200)
+    ap.add_argument("--depth", type=int, default=3)
+    ap.add_argument("--rate", type=float, default=0.05)
+    ap.add_argument("--threshold", type=float, default=0.3)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
     docs = load_docs(ROOT.parent / "shared" / "data", ROOT / "examples")
-    labels = [lb for lb in load_labels(ROOT / "tests" / "data" / "furniture")
-              if lb.part == "tune"]
+    labels = [lb for lb in load_labels(ROOT / "tests" / "data" / "furniture") if lb.part == "tune"]
     rows, ys, groups, _ = labelled_rows(labels, docs)
-    pipe = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, class_weight="balanced",
-                                                              max_iter=2000))
-    proba = cross_val_predict(pipe, rows, ys, groups=groups, cv=GroupKFold(n_splits=5),
+    x, y = np.array(rows), np.array(ys)
+    if args.model == "trees":
+        est = GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth,
+                                         learning_rate=args.rate, subsample=0.8, random_state=0)
+    else:
+        est = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, class_weight="balanced",
+                                                                 max_iter=3000))
+    proba = cross_val_predict(est, x, y, groups=groups, cv=GroupKFold(n_splits=5),
                               method="predict_proba")[:, 1]
-    tp = sum(1 for p, y in zip(proba, ys, strict=True) if p >= args.threshold and y)
-    fp = sum(1 for p, y in zip(proba, ys, strict=True) if p >= args.threshold and not y)
-    fn = sum(1 for p, y in zip(proba, ys, strict=True) if p < args.threshold and y)
-    print(f"tune part, 5-fold by document: lines {len(ys)} furniture {sum(ys)} "
-          f"precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f}")
-    pipe.fit(rows, ys)
-    scaler, lr = pipe[0], pipe[1]
-    model = Model(FEATURES, tuple(float(x) for x in scaler.mean_),
-                  tuple(float(x) if x > 0 else 1.0 for x in scaler.scale_),
-                  tuple(round(float(x), 6) for x in lr.coef_[0]), float(lr.intercept_[0]),
-                  args.threshold)
-    for name, w in sorted(zip(FEATURES, model.coef, strict=True), key=lambda t: -abs(t[1])):
-        print(f"  {name:16s} {w:+.3f}")
+    print(f"tune part, 5-fold by document: lines {len(ys)} furniture {sum(ys)}")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+        tp = int(((proba >= t) & (y == 1)).sum())
+        fp = int(((proba >= t) & (y == 0)).sum())
+        fn = int(((proba < t) & (y == 1)).sum())
+        mark = " <-" if t == args.threshold else ""
+        print(f"  threshold {t}: precision {tp / max(1, tp + fp):.3f} "
+              f"recall {tp / max(1, tp + fn):.3f}{mark}")
+    est.fit(x, y)
+    if args.model == "trees":
+        trees = []
+        for (reg,) in est.estimators_:
+            t = reg.tree_
+            trees.append(Tree(tuple(int(v) for v in t.feature), tuple(float(v) for v in t.threshold),
+                              tuple(int(v) for v in t.children_left),
+                              tuple(int(v) for v in t.children_right),
+                              tuple(round(float(v), 6) for v in t.value[:, 0, 0])))
+        raw = est.decision_function(x[:1])[0]
+        init = float(raw - args.rate * sum(tr.leaf(x[0]) for tr in trees))
+        model = Model(FEATURES, (), (), (), init, args.threshold, "trees", args.rate, tuple(trees))
+        top = sorted(zip(FEATURES, est.feature_importances_, strict=True), key=lambda t: -t[1])
+        for name, w in top[:15]:
+            print(f"  {name:16s} {w:.3f}")
+    else:
+        scaler, lr = est[0], est[1]
+        model = Model(FEATURES, tuple(float(v) for v in scaler.mean_),
+                      tuple(float(v) if v > 0 else 1.0 for v in scaler.scale_),
+                      tuple(round(float(v), 6) for v in lr.coef_[0]), float(lr.intercept_[0]),
+                      args.threshold)
+        for name, w in sorted(zip(FEATURES, model.coef, strict=True), key=lambda t: -abs(t[1])):
+            print(f"  {name:16s} {w:+.3f}")
+    mine = np.array([model.score(r) for r in x])
+    ref = est.predict_proba(x)[:, 1]
+    assert float(np.abs(mine - ref).max()) < 1e-3, "the exported model does not score as scikit-learn"
     if args.write:
         path = ROOT / "src" / "veille" / "analyze" / WEIGHTS_FILE
-        path.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {path}")
 
 

@@ -46,6 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from veille.analyze import nlp as nlpmod
 from veille.core.model import Sentence
@@ -316,8 +317,29 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
 
 
 @dataclass(frozen=True)
+class Tree:
+    """One regression tree of a boosted ensemble, as scikit-learn stores it
+    (node arrays; a leaf has ``left == -1``; go left when x <= threshold)."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def leaf(self, row: Sequence[float]) -> float:
+        node = 0
+        while self.left[node] != -1:
+            node = self.left[node] if row[self.feature[node]] <= self.threshold[node] else self.right[node]
+        return self.value[node]
+
+
+@dataclass(frozen=True)
 class Model:
-    """A fitted logistic regression: standardisation, weights, threshold."""
+    """A fitted scorer and its threshold: a logistic regression
+    (standardisation and weights) or gradient-boosted trees (``kind ==
+    "trees"``: the features interact — a headline-cased line is prose at the
+    top and a subhead below it — which one linear score cannot express)."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -325,27 +347,47 @@ class Model:
     coef: tuple[float, ...]
     intercept: float
     threshold: float = 0.5
+    kind: str = "logistic"
+    rate: float = 0.0
+    trees: tuple[Tree, ...] = ()
 
     def score(self, row: Sequence[float]) -> float:
         z = self.intercept
-        for x, m, s, w in zip(row, self.mean, self.scale, self.coef, strict=True):
-            z += w * (x - m) / s
+        if self.kind == "trees":
+            z += self.rate * sum(t.leaf(row) for t in self.trees)
+        else:
+            for x, m, s, w in zip(row, self.mean, self.scale, self.coef, strict=True):
+                z += w * (x - m) / s
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_dict(self) -> dict[str, object]:
-        return {"features": list(self.features), "mean": list(self.mean),
-                "scale": list(self.scale), "coef": list(self.coef),
-                "intercept": self.intercept, "threshold": self.threshold}
+        out: dict[str, object] = {"kind": self.kind, "features": list(self.features),
+                                  "intercept": self.intercept, "threshold": self.threshold}
+        if self.kind == "trees":
+            out["rate"] = self.rate
+            out["trees"] = [{"feature": list(t.feature), "threshold": list(t.threshold),
+                             "left": list(t.left), "right": list(t.right), "value": list(t.value)}
+                            for t in self.trees]
+        else:
+            out.update({"mean": list(self.mean), "scale": list(self.scale), "coef": list(self.coef)})
+        return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, object]) -> Model:
-        feats = tuple(str(x) for x in d["features"])  # type: ignore[attr-defined]
+    def from_dict(cls, d: dict[str, Any]) -> Model:
+        feats = tuple(str(x) for x in d["features"])
         if feats != FEATURES:
             raise ValueError(f"furniture weights were fitted on features {feats}, "
                              f"this code computes {FEATURES}: refit (scripts/train_furniture.py)")
-        return cls(feats, tuple(d["mean"]), tuple(d["scale"]),  # type: ignore[arg-type]
-                   tuple(d["coef"]), float(d["intercept"]),  # type: ignore[arg-type]
-                   float(d.get("threshold", 0.5)))  # type: ignore[arg-type]
+        threshold = float(d.get("threshold", 0.5))
+        if d.get("kind") == "trees":
+            trees = tuple(Tree(tuple(int(x) for x in t["feature"]),
+                               tuple(float(x) for x in t["threshold"]),
+                               tuple(int(x) for x in t["left"]), tuple(int(x) for x in t["right"]),
+                               tuple(float(x) for x in t["value"])) for t in d["trees"])
+            return cls(feats, (), (), (), float(d["intercept"]), threshold, "trees",
+                       float(d["rate"]), trees)
+        return cls(feats, tuple(float(x) for x in d["mean"]), tuple(float(x) for x in d["scale"]),
+                   tuple(float(x) for x in d["coef"]), float(d["intercept"]), threshold)
 
 
 @lru_cache(maxsize=1)
