@@ -61,3 +61,18 @@ def test_segments_match_the_brute_force_definition() -> None:
             assert (seg.get("time") or {}).get("value") == flags.get("time")
             assert bool(seg.get("hit")) == ("hit" in flags)
             assert bool(seg.get("cite")) == ("cite" in flags)
+
+
+def test_citations_keep_the_languages_a_summary_sentence_is_stated_in() -> None:
+    """A sentence whose fact was stated in Polish and English says so on the page."""
+    from veille.web.render import citations
+
+    view = {"articles": [{"uid": "en1"}, {"uid": "pl1"}],
+            "facts": [{"id": "f1", "members": [{"article": "pl1", "start": 5, "end": 40}]}],
+            "summary": [{"text": "A fact.", "article": "en1", "start": 0, "end": 7, "fact": "f1",
+                         "citations": ["en1", "pl1"], "n_sources": 2, "languages": ["en", "pl"]},
+                        {"text": "Another.", "article": "en1", "start": 8, "end": 16}]}
+    out, numbers = citations(view)
+    assert out[0]["languages"] == ["en", "pl"] and out[1]["languages"] == []
+    assert [(c["n"], c["start"]) for c in out[0]["links"]] == [(1, 0), (2, 5)]
+    assert numbers == {"en1": 1, "pl1": 2}

@@ -132,7 +132,7 @@ def citations(view: Mapping[str, Any]) -> tuple[list[dict[str, Any]], dict[str, 
                         break
             links.append({"article": uid, "n": numbers.get(uid, "?"), "start": start, "end": end})
         out.append({"text": item.get("text"), "n_sources": item.get("n_sources"), "links": links,
-                    "fact": item.get("fact")})
+                    "fact": item.get("fact"), "languages": item.get("languages") or []})
     return out, numbers
 
 
