@@ -487,6 +487,8 @@ def extract_quantities(
             continue
         n1_text = text[m.start("n1") : m.end("n1")]
         if _is_ordinal_or_id(text, m.start("n1"), m.end("n1"), gr):
+            if m.group("n2"):  # "Cruz 35 to 12 percent": the name's number alone is out
+                pos = max(m.end("n1"), m.start() + 1)
             continue
         if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
             continue  # "le 4 mai": a date
