@@ -103,3 +103,36 @@ def test_a_centroid_of_another_encoder_is_dropped_on_reload() -> None:
     d = {**s.to_dict(), "vec_model": "some-older-encoder"}
     back = StoryState.from_dict(d)
     assert back.vec is None and back.n_vec == 0 and back.n == 1
+
+
+# A second German report of the same vote, worded differently, and an
+# unrelated German one (written for this test).
+DE_SAME = ("de", "Straßburg: EU-Parlament stimmt für weltweit erstes KI-Gesetz",
+           "Das Europäische Parlament hat am Mittwoch in Straßburg mit großer Mehrheit das "
+           "KI-Gesetz verabschiedet, die ersten umfassenden Regeln für künstliche Intelligenz. "
+           "Im Dezember hatten sich Parlament und Mitgliedstaaten geeinigt. Systeme mit hohem "
+           "Risiko müssen strenge Auflagen erfüllen, einige Anwendungen werden verboten.")
+DE_OTHER = ("de", "Hochwasser in Bayern: Tausende müssen ihre Häuser verlassen",
+            "Nach tagelangem Regen sind in Niederbayern mehrere Flüsse über die Ufer getreten. "
+            "Tausende Menschen wurden in Sicherheit gebracht, Straßen und Brücken sind gesperrt.")
+
+
+def test_same_language_pair_with_vectors_uses_the_encoder_model() -> None:
+    """Both vectors and a shared language: the words + encoder model decides;
+    a missing vector falls back to the words-only weights, unchanged."""
+    params = load_params()
+    assert params.vector_weights, "params.json should carry the same-language vector model"
+    model = params.model()
+    fa, fb, fo = _feats([SAME[2], DE_SAME, DE_OTHER], vectors=True)
+    cl = OnlineClusterer(params=params)
+    da, db, do = cl.add(fa), cl.add(fb), cl.add(fo)
+    assert db.story_id == da.story_id
+    assert do.story_id != da.story_id
+    x = dict(db.signals)
+    assert x["noemb"] == 0.0 and x["cross"] == 0.0 and x["emb2"] == pytest.approx(x["emb"] ** 2)
+    want = params.vector_bias + sum(params.vector_weights.get(k, 0.0) * v for k, v in x.items())
+    assert model.logit(x) == pytest.approx(want)
+    # Same pair, no vector: the words-only model, as before the encoder.
+    plain = {**x, "emb": 0.0, "emb2": 0.0, "noemb": 1.0}
+    assert model.logit(plain) == pytest.approx(
+        params.bias + sum(params.weights.get(k, 0.0) * v for k, v in plain.items()))

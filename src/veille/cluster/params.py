@@ -66,11 +66,16 @@ class Params:
     # entities, figures; gap and size as in ``weights``). Empty: ``weights``.
     cross_weights: dict[str, float] = field(default_factory=dict)
     cross_bias: float = 0.0
+    # The model of a pair sharing a language with both vectors (word signals
+    # plus the encoder's). Empty: ``weights``, as for a pair missing a vector.
+    vector_weights: dict[str, float] = field(default_factory=dict)
+    vector_bias: float = 0.0
     notes: dict[str, Any] = field(default_factory=dict)
 
     def model(self) -> Model:
         cm = (dict(self.cross_weights), self.cross_bias) if self.cross_weights else None
-        return Model(dict(self.weights), self.bias, self.threshold, cm)
+        vm = (dict(self.vector_weights), self.vector_bias) if self.vector_weights else None
+        return Model(dict(self.weights), self.bias, self.threshold, cm, vm)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

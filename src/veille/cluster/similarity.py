@@ -18,7 +18,7 @@ from veille.cluster.features import ArticleFeatures
 from veille.cluster.idf import HashedDF
 from veille.cluster.state import StoryState
 
-FEATURES = ("text", "avg", "title", "ent", "num", "gap", "size", "cross", "emb", "noemb")
+FEATURES = ("text", "avg", "title", "ent", "num", "gap", "size", "cross", "emb", "noemb", "emb2")
 
 
 def idf_epoch(n_docs: int) -> int:
@@ -219,6 +219,11 @@ def signals(a: Profile, b: Profile) -> dict[str, float]:
         "cross": cross,
         "emb": emb,
         "noemb": 0.0 if have else 1.0,
+        # The same-language model reads the cosine squared: a learned weight
+        # on the square rewards the high cosines of one event and barely
+        # moves the 0.3-0.5 of one topic (news-clusters held-out halves:
+        # 0.934 / 0.950 with the square, 0.928 / 0.947 with the cosine).
+        "emb2": emb * emb,
     }
 
 
@@ -232,10 +237,20 @@ class Model:
     #: Learned on cross-language pairs (``train.fit_cross_model``); other
     #: pairs, and cross-language ones missing a vector, use ``weights``.
     cross_model: tuple[dict[str, float], float] | None = None
+    #: Weights for a pair sharing a language where both sides have an encoder
+    #: vector: the word signals plus the encoder's (``train.fit_vector_model``).
+    #: ``weights`` (words only) stay the model of a pair missing a vector, so
+    #: an article not embedded yet is judged as before the encoder, not as
+    #: one whose vector disagrees.
+    vector_model: tuple[dict[str, float], float] | None = None
 
     def logit(self, x: dict[str, float]) -> float:
-        if self.cross_model is not None and x.get("cross") and not x.get("noemb", 1.0):
+        have = not x.get("noemb", 1.0)
+        if self.cross_model is not None and x.get("cross") and have:
             w, b = self.cross_model
+            return b + sum(w.get(k, 0.0) * v for k, v in x.items())
+        if self.vector_model is not None and not x.get("cross") and have:
+            w, b = self.vector_model
             return b + sum(w.get(k, 0.0) * v for k, v in x.items())
         return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
 
