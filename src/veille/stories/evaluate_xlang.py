@@ -102,7 +102,8 @@ def _sentences(text: str, lang: str) -> list[str]:
     out = []
     for s in fallback_sentences(text, lang):
         t = " ".join(s.text.split())
-        if 6 <= len(t.split()) <= 60:
+        n = int(len(t) / 1.5) if lang in {"zh", "ja"} else len(t.split())
+        if 6 <= n <= 60:
             out.append(t)
         if len(out) >= 12:
             break

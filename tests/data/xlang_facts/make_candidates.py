@@ -11,10 +11,17 @@ so the candidates span "same fact" and "same story, other fact". The
 selection does not read any label.
 
   .venv/bin/python tests/data/xlang_facts/make_candidates.py > /tmp/cands.jsonl
+
+Second round (session 6, tuning data only): article pairs of half 0 not in
+the gold, any two languages (en-zh, es-it too), every such pair taken:
+
+  .venv/bin/python tests/data/xlang_facts/make_candidates.py --half 0 \
+      --exclude tests/data/xlang_facts/pairs.jsonl --any-languages --per-lang 99
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import random
@@ -31,11 +38,16 @@ LANGS = {"de", "fr", "es", "it", "pl"}
 PER_LANG = 9  # article pairs per language pair
 
 
+def n_words(t: str, lang: str) -> int:
+    """Words of ``t``; Chinese and Japanese, unspaced, by characters / 1.5."""
+    return int(len(t) / 1.5) if lang in {"zh", "ja"} else len(t.split())
+
+
 def sentences(text: str, lang: str) -> list[str]:
     out = []
     for s in fallback_sentences(text, lang):
         t = " ".join(s.text.split())
-        if 6 <= len(t.split()) <= 60:
+        if 6 <= n_words(t, lang) <= 60:
             out.append(t)
         if len(out) >= 12:
             break
@@ -43,20 +55,32 @@ def sentences(text: str, lang: str) -> list[str]:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--half", type=int, default=None, help="only article pairs of this half")
+    ap.add_argument("--exclude", default=None, help="a pairs.jsonl whose article pairs are skipped")
+    ap.add_argument("--any-languages", action="store_true", help="not only English with another")
+    ap.add_argument("--per-lang", type=int, default=PER_LANG)
+    args = ap.parse_args()
+    used = set()
+    if args.exclude:
+        used = {json.loads(x)["pair_id"] for x in Path(args.exclude).read_text().splitlines() if x}
     csv.field_size_limit(sys.maxsize)
     rng = random.Random(8)
     rows = []
     with CSV.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             langs = {r["lang1"], r["lang2"]}
-            if "en" in langs and len(langs) == 2 and (langs - {"en"}) <= LANGS \
-                    and float(r["Overall"]) <= 1.5:
+            if r["pair_id"] in used or len(langs) != 2 or float(r["Overall"]) > 1.5:
+                continue
+            if args.half is not None and zlib.crc32(r["pair_id"].encode()) % 2 != args.half:
+                continue
+            if args.any_languages or ("en" in langs and (langs - {"en"}) <= LANGS):
                 rows.append(r)
     rows.sort(key=lambda r: zlib.crc32(r["pair_id"].encode()))
     taken: dict[str, int] = {}
     for r in rows:
-        other = ({r["lang1"], r["lang2"]} - {"en"}).pop()
-        if taken.get(other, 0) >= PER_LANG:
+        other = "-".join(sorted({r["lang1"], r["lang2"]}))
+        if taken.get(other, 0) >= args.per_lang:
             continue
         s1, s2 = sentences(r["text1"], r["lang1"]), sentences(r["text2"], r["lang2"])
         if len(s1) < 3 or len(s2) < 3:
