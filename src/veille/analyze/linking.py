@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
@@ -193,7 +194,7 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             g.evidence[m.text] = (geo_evidence(k) if _is_geo(k)
                                   else "same name, in the same article")
         g.add(m, k)
-    groups = list(by_key.values())
+    groups = _join_written_variants(list(by_key.values()))
 
     # short person forms -> the single full name they fit
     def patronymic(g: _Group) -> bool:
@@ -257,6 +258,123 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             merged.add(id(g))
     groups = [g for g in groups if id(g) not in merged]
     return groups
+
+
+#: A word shorter than this is never read as a misprint of another (too many
+#: real words and names one letter apart: Iran/Iraq, Kim/Kis).
+OCR_MIN_LEN = 6
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+
+
+def _single_key(g: _Group) -> str | None:
+    """The one written form (folded, titles aside) of a group, if it has one."""
+    ks = {fold_name(names.strip_titles(m.text)) for m in g.mentions}
+    return next(iter(ks)) if len(ks) == 1 else None
+
+
+def _geo_conflict(a: _Group, b: _Group) -> bool:
+    """Both names are known places, and not the same one (Gambia / Zambia)."""
+    ga = {k for k in a.keys if _is_geo(k)}
+    gb = {k for k in b.keys if _is_geo(k)}
+    return bool(ga) and bool(gb) and not ga & gb
+
+
+def _glued_parts(text: str) -> list[str]:
+    """The names a single written word may hide when a scan glued it to its
+    neighbour: a lower-case tail ("Allemagnevoulût", "PASSOSadmirable") or two
+    capitalised words run together ("EmileLaurent", "LordBeaconsfield")."""
+    if len(text.split()) != 1 or not text[:1].isupper():
+        return []
+    out: list[str] = []
+    # a run of capitals then lower case: "PASSOSadmirable"
+    m = re.match(r"^([A-ZÀ-Ý]{4,})([a-zà-ÿ]{2,})$", text)
+    if m:
+        out.append(m.group(1))
+    # a capitalised word then a lower-case word: "Francesans" (every cut)
+    for k in range(OCR_MIN_LEN - 2, len(text) - 1):
+        if text[k:].isalpha() and text[k:].islower() and text[:k].isalpha():
+            out.append(text[:k])
+    parts = _CAMEL.split(text)
+    if len(parts) == 2 and min(len(p) for p in parts) >= 2:
+        out.extend([" ".join(parts), parts[1]])
+    return out
+
+
+def _join_written_variants(groups: list[_Group]) -> list[_Group]:
+    """Within one article, join the names its scan or typing wrote two ways.
+
+    A name repeated in one text is one referent; what differs is the writing:
+    spaces ("Dis raeli" / "Disraeli"), a word glued to the next by OCR
+    ("Allemagnevoulût" / "Allemagne"), one misread letter ("Esoagne" /
+    "Espagne", "Lonis Figuier" / "Louis Figuier"). Conditions keep it strict:
+    the variant must be a name the article also writes plainly; a misread
+    letter is one edit in a word of ``OCR_MIN_LEN`` letters or more (one
+    less in a longer name, two from ten), in the one word that differs;
+    a glued word is never itself a known place ("Chinatown" is no misprint of
+    China); two different known places are never joined; and a variant that
+    fits two names joins neither."""
+    if len(groups) < 2:
+        return groups
+    by_compact: dict[str, _Group] = {}
+    by_single: dict[str, list[_Group]] = {}
+    keyed: list[tuple[_Group, str]] = []
+    for g in groups:
+        k = _single_key(g)
+        if not k:
+            continue
+        keyed.append((g, k))
+        by_compact.setdefault(k.replace(" ", ""), g)
+        by_single.setdefault(k, []).append(g)
+    merged: set[int] = set()
+
+    def fold_into(target: _Group, g: _Group, why: str) -> None:
+        target.merge(g, why)
+        merged.add(id(g))
+
+    for g, k in keyed:
+        if id(g) in merged:
+            continue
+        text = g.mentions[0].text
+        found: dict[int, _Group] = {}
+        # 1. the same letters, spaced otherwise
+        c = by_compact.get(k.replace(" ", ""))
+        if c is not None and c is not g and len(k.replace(" ", "")) >= OCR_MIN_LEN:
+            found[id(c)] = c
+        # 2. a glued neighbour word
+        if not found and not gazetteer.city(text) and not gazetteer.country_code(text):
+            for part in _glued_parts(text):
+                for t in by_single.get(fold_name(part), ()):
+                    if t is not g and len(part) >= 4:
+                        found[id(t)] = t
+        why = "the same name written otherwise (scan or typing), in the same article"
+        if not found:
+            # 3. one misread letter, in one word
+            toks = k.split()
+            for og, ok in keyed:
+                if og is g or id(og) in merged or (
+                        g.label != og.label and "PER" in (g.label, og.label)):
+                    continue  # Franco is no misprint of France
+                otoks = ok.split()
+                if len(otoks) != len(toks) or ok == k:
+                    continue
+                diff = [(a, b) for a, b in zip(toks, otoks, strict=True) if a != b]
+                if len(diff) != 1:
+                    continue
+                a, b = diff[0]
+                # a word of a longer name may be one letter shorter: the rest of
+                # the name is the context ("Lonis Figuier")
+                if min(len(a), len(b)) < OCR_MIN_LEN - (len(toks) > 1):
+                    continue
+                if Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 10 else 1):
+                    found[id(og)] = og
+            why = "one letter apart (a misprint or a misread scan), in the same article"
+        if len(found) != 1:
+            continue
+        target = next(iter(found.values()))
+        if id(target) in merged or _geo_conflict(g, target):
+            continue
+        fold_into(target, g, why)
+    return [g for g in groups if id(g) not in merged]
 
 
 def canonical_name(counts: dict[str, int]) -> str:
