@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from veille.analyze import nlp
+from veille.analyze.embedding import embed_batch
 from veille.analyze.pipeline import analyze_batch
 from veille.analyze.service import pending_batches, save_batch
 from veille.core.model import Analysis
@@ -51,6 +52,9 @@ def analyze_pending_on(
     done = 0
     for results in (runner.map(analyze_items, batches) if runner is not None
                     else map(analyze_items, batches)):
+        # The embedding component (analyze.embedding), here: the encoder is
+        # loaded once, in this process, and its notes are saved with the batch.
+        embed_batch(store, results)
         save_batch(store, results)
         done += len(results)
         if on_batch:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, delete, insert, select
+from sqlalchemy import Connection, and_, delete, func, insert, select
 
 from veille.store.schema import article_vectors, articles
 
@@ -47,6 +47,23 @@ def load_vectors(conn: Connection, uids: Sequence[str], model: str) -> dict[str,
             article_vectors.c.model == model, article_vectors.c.article_uid.in_(part))
         out.update({uid: (bytes(data) if data is not None else None) for uid, data in conn.execute(q)})
     return out
+
+
+def load_notes(conn: Connection, uids: Sequence[str], model: str) -> dict[str, list[str]]:
+    """uid -> the notes stored with its vector of ``model`` (absent: no row)."""
+    out: dict[str, list[str]] = {}
+    for i in range(0, len(uids), 500):
+        part = list(uids[i:i + 500])
+        q = select(article_vectors.c.article_uid, article_vectors.c.notes).where(
+            article_vectors.c.model == model, article_vectors.c.article_uid.in_(part))
+        out.update({uid: list(notes or []) for uid, notes in conn.execute(q)})
+    return out
+
+
+def count_other_models(conn: Connection, model: str) -> int:
+    """How many stored vectors were made by another model than ``model``."""
+    return int(conn.execute(select(func.count()).select_from(article_vectors)
+                            .where(article_vectors.c.model != model)).scalar_one())
 
 
 def missing(conn: Connection, model: str, limit: int, *, after_seq: int = 0) -> list[dict[str, object]]:
