@@ -126,3 +126,28 @@ def test_english_sets_fractions_and_untensed_months() -> None:
     assert got["each July"] == "XXXX-07"
     assert got["2 1/2 years"] == "P2Y6M"
     assert any(k.endswith("October") and v == "1997-10" for k, v in got.items())
+
+
+def test_english_read_check_fixes_newspapers_ordinals_same_day() -> None:
+    """From reading news-clusters articles: "the German daily Sueddeutsche Zeitung" and
+    "China Daily" are newspapers, "a second car" an ordinal; "released on Wednesday
+    morning" in a Wednesday paper is that day even after another date was named;
+    "Monday night" after "Sunday night" is the next day, not the Monday before."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    def times(text: str, day: date) -> dict[str, str | None]:
+        return {text[t.start:t.end]: t.value
+                for t in extract_times(text, [], DateRange(day, day, "day"), "en")}
+
+    got = times("Police checked if a second car was involved, the German daily Sueddeutsche "
+                "Zeitung and China Daily said. It set off on Dec. 22. Two were released "
+                "on Wednesday morning. The daily tally rose.", date(2017, 12, 27))
+    assert got.get("daily") == "P1D"  # "the daily tally" stays a set
+    assert "Daily" not in got and "second" not in " ".join(got)
+    assert got["on Wednesday morning"] == "2017-12-27TMO"
+    got = times("The moon was seen Sunday night. On Monday night, the full moon will peak.",
+                date(2018, 1, 2))
+    assert got["On Monday night"] == "2018-01-01TNI"

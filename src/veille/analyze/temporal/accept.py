@@ -107,6 +107,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
             and (adj.endswith("s") or _NEWSPAPER_BEFORE.search(fold_same_length(before)))):
         return False  # "les quotidiens", "le quotidien Le Monde": newspapers
+    if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
+            and text[c.start].isupper() and not sentence_start(text, c.start)):
+        return False  # "China Daily", "the Daily Mail": a capitalised name mid-sentence
     if c.kind == "reference":
         w = g["ref"] or ""
         if _foreign(w, own):

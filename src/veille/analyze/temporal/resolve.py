@@ -332,10 +332,16 @@ def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
         d = weekday_near(ref, wd, -1)
     elif rel in _FORWARD or lead == "next":
         d = weekday_near(ref, wd, 1)
+    elif ref.weekday() == wd and ctx.tense != "future" and sense(art) is None \
+            and art not in _ANCHORED_WEEKDAY_LEADS:
+        d = ref  # "released on Wednesday morning" in a Wednesday paper: that very day
     elif ctx.anchor is not None and ctx.anchor != ref and abs((ctx.anchor - ref).days) <= 7 and (
         art in _ANCHORED_WEEKDAY_LEADS or c.g.get("part")
     ):
-        d = weekday_near(ctx.anchor, wd, 0)
+        # the such day closest to the day just named ("Sunday night ... Monday night")
+        back, fwd = weekday_near(ctx.anchor, wd, -1), weekday_near(ctx.anchor, wd, 1)
+        d = ctx.anchor if ctx.anchor.weekday() == wd else (
+            back if (ctx.anchor - back) <= (fwd - ctx.anchor) else fwd)
     elif ref.weekday() == wd:
         d = ref  # "a déclaré vendredi" in a Friday paper: that very day
     elif ctx.tense == "past":

@@ -118,7 +118,8 @@ WORDS = TimeWords(
     plural_units=("days", "weeks", "months", "years", "decades"),
     half_suffixes=(r"\s+and\s+a\s+half",),
     idiom_units=("day",),
-    units_not_after_article=("min", "sec", "mois"),
+    # "a second car": the ordinal, not a duration ("min"/"sec" likewise after an article)
+    units_not_after_article=("min", "sec", "mois", "second"),
     age_units=("year", "years"),
     age=AgeCues(
         group_modifiers=("under", "over"),
@@ -142,6 +143,10 @@ WORDS = TimeWords(
     frequency_adjectives=("daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     frequency_values={"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                       "yearly": "P1Y", "hourly": "PT1H"},
+    newspaper_words=("daily", "weekly"),
+    # "the German daily Sueddeutsche Zeitung", "the French daily Le Monde": the newspaper
+    # (a nationality adjective, or a capitalised title right after it)
+    newspaper_before=(r"\b[a-z]+(?:an|ese|ish|ch|i)\s+$",),
     references={
         "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "the future": "FUTURE_REF", "recently": "PAST_REF",
