@@ -310,9 +310,10 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     the variant must be a name the article also writes plainly; a misread
     letter is one edit in a word of ``OCR_MIN_LEN`` letters or more (one
     less in a longer name, two from ten), in the one word that differs;
-    a glued word is never itself a known place ("Chinatown" is no misprint of
-    China); two different known places are never joined; and a variant that
-    fits two names joins neither."""
+    the variant is no word of any language we read (wordfreq: "Chinatown",
+    "Franco", "Zambia" are words, "Allemagnevoulût" and "Esoagne" are not) nor
+    a known city, and a glued tail is a word ("voulût"); two different known
+    places are never joined; and a variant that fits two names joins neither."""
     if len(groups) < 2:
         return groups
     by_compact: dict[str, _Group] = {}
@@ -341,8 +342,11 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
         if c is not None and c is not g and len(k.replace(" ", "")) >= OCR_MIN_LEN:
             found[id(c)] = c
         # 2. a glued neighbour word
-        if not found and not gazetteer.city(text) and not gazetteer.country_code(text):
+        if not found and not names.is_known_word(text) and not gazetteer.city(text):
             for part in _glued_parts(text):
+                tail = text[len(part):] if text.startswith(part) else ""
+                if tail and not names.is_known_word(tail):
+                    continue  # a glued neighbour is a word of its own
                 for t in by_single.get(fold_name(part), ()):
                     if t is not g and len(part) >= 4:
                         found[id(t)] = t
@@ -364,6 +368,9 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
                 # a word of a longer name may be one letter shorter: the rest of
                 # the name is the context ("Lonis Figuier")
                 if min(len(a), len(b)) < OCR_MIN_LEN - (len(toks) > 1):
+                    continue
+                # the misread form is no word (Zambia, Franco, Boeings are)
+                if names.is_known_word(a):
                     continue
                 if Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 10 else 1):
                     found[id(og)] = og

@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from veille.analyze.labels import WORDS
 from veille.core.text import fold_name
+from veille.lang import SUPPORTED
 
 _RULES = [
     ("tch", "sh"),
@@ -95,3 +98,21 @@ def key(name: str) -> str:
 
 def is_patronymic(token: str) -> bool:
     return bool(_PATRONYMIC.search(token)) and token[:1].isupper()
+
+
+#: Zipf frequency (log10 of uses per billion words) from which a written form
+#: is a word of a language: 1.5 is about one use in 30 million words.
+KNOWN_WORD_ZIPF = 1.5
+
+
+@lru_cache(maxsize=50_000)
+def word_frequency(word: str) -> float:
+    """How common ``word`` is in the most common of the languages we read
+    (wordfreq's packaged lists): a glued or misread scan ("Allemagnevoulût",
+    "Esoagne") is no word of any, "Chinatown" or "Franco" are."""
+    w = word.lower()
+    return max((zipf_frequency(w, lang) for lang in SUPPORTED), default=0.0)
+
+
+def is_known_word(word: str) -> bool:
+    return word_frequency(word) >= KNOWN_WORD_ZIPF
