@@ -1,7 +1,11 @@
-"""semantic search (reserved)
+"""semantic search: no schema change (a no-op kept for the linear chain)
 
-Placeholder reserved in session 6 so that parallel work keeps one linear
-chain; the owner replaces this docstring and the bodies, or leaves it a no-op.
+Semantic search (``veille.services.semantic``) and the embedding component
+(``veille.analyze.embedding``) read and write ``article_vectors`` (0011) as
+it is: the scan joins it to ``articles`` by its primary key and walks
+``articles.seq`` (unique, hence indexed) newest first, and the component's
+model and recipe are the ``model`` column's value.  Reserved in session 6;
+left a no-op on purpose.
 
 Revision ID: 0015
 Revises: 0014
