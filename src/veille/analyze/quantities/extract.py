@@ -364,7 +364,7 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
         if tok.lower_ in gr.noun_links and k == 0:
             linked = True
             continue
-        if linked and tok.pos_ in ("DET", "PRON") and k == 1:
+        if linked and tok.pos_ == "DET" and k <= 1 or linked and tok.pos_ == "PRON" and k == 1:
             continue  # "six of its patents"
         break
     if proper is not None and proper.i == first + (1 if linked else 0):
@@ -604,6 +604,8 @@ def extract_quantities(
             )
             if n is None and doc is not None:
                 n, nstop = _noun_from_text(text, stop, gr)
+                if n is not None and not _parse_allows_noun(doc, tok_starts, nstop):
+                    n = None  # "turned 17 just a day before", "90 percent of what"
             if n is not None and nstop > 0:
                 t = bisect.bisect_left(span_starts, nstop - 1)
                 if t > 0 and nstop - 1 < reach[t - 1]:
@@ -765,6 +767,20 @@ def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
     if head.dep_ == "nmod" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return any(c.dep_ == "case" and c.lower_ in gr.noun_links for c in head.children)
     return False
+
+
+#: parts of speech the word-by-word fallback may not take as the counted noun
+_NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART",
+                           "VERB", "NUM", "PUNCT"})
+
+
+def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int) -> bool:
+    """The fallback's last word is a noun unless the parse says it is a function word,
+    an adverb or a verb."""
+    if starts is None:
+        return True
+    i = bisect.bisect_right(starts, stop - 1) - 1
+    return i < 0 or doc[i].pos_ not in _NOT_NOUN_POS
 
 
 def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float | None
