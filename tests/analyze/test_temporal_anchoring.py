@@ -151,3 +151,21 @@ def test_english_read_check_fixes_newspapers_ordinals_same_day() -> None:
     got = times("The moon was seen Sunday night. On Monday night, the full moon will peak.",
                 date(2018, 1, 2))
     assert got["On Monday night"] == "2018-01-01TNI"
+
+
+def test_english_halves_and_possessive_years() -> None:
+    """"next year's first quarter" is next year's (it was this year's); halves need their
+    year said ("the first half" alone is a match's)."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = ("Sales in the first half of 1990 rose; next year's first quarter and this year's "
+            "second half look weak. In the first half, Arsenal scored twice.")
+    got = {text[t.start:t.end]: t.value for t in extract_times(
+        text, [], DateRange(date(1989, 11, 2), date(1989, 11, 2), "day"), "en")}
+    assert got["the first half of 1990"] == "1990-H1"
+    assert got["next year's first quarter"] == "1990-Q1"
+    assert got["this year's second half"] == "1989-H2"
+    assert "the first half" not in got

@@ -152,6 +152,11 @@ class TimeWords:
     #: how the language's corpora write a decade: ISO-TimeML (French TimeBank) "199X",
     #: TimeML 1.2 (TimeBank, TempEval-3) "199"
     decade_x: bool = True
+    #: halves of a year, only with the year said ("the first half of 1990", "this year's
+    #: second half", "the second half of the year"): a bare "the second half" is a match's
+    halves: dict[str, int] = field(default_factory=dict)  # "first": 1
+    half_words: Words = ()  # "half"
+    year_nouns: Words = ()  # regex: "the\\s+year" (the reference's year)
     century_articles: Words = ()
     century_ordinals: Words = ()  # "e", "th"
     century_words: Words = ()

@@ -516,10 +516,10 @@ def frequency(c: Candidate, ctx: Ctx) -> Resolved | None:
                 return Resolved("SET", v, None, None, "set")
         return None
     if c.g.get("fmon"):
-        return Resolved("SET", f"XXXX-{MONTHS[fold_same_length(c.g['fmon'])]:02d}", None, None,
+        return Resolved("SET", f"XXXX-{MONTHS[fold_same_length(c.g['fmon'] or '')]:02d}", None, None,
                         "set")
     if c.g.get("fseason"):
-        return Resolved("SET", f"XXXX-{SEASON_WORDS[fold_same_length(c.g['fseason'])]}", None,
+        return Resolved("SET", f"XXXX-{SEASON_WORDS[fold_same_length(c.g['fseason'] or '')]}", None,
                         None, "set")
     unit = fold_same_length(c.g.get("unit") or c.g.get("wdpl") or "")
     wd = WEEKDAYS.get(unit.rstrip("s"))
@@ -583,12 +583,32 @@ def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
         return None
     back = QUARTER_RELATIVES.get(fold_same_length(c.g.get("qrel0") or ""), 0)
     year += back  # "the year-ago third quarter"
+    if c.g.get("yrel0") and ctx.day is not None:  # "next year's first quarter"
+        year = ctx.day.year + YEAR_RELATIVES.get(fold_same_length(c.g["yrel0"] or ""), 0)
     if q == 0:  # "le dernier trimestre": the last one of the year named, or the one before
         if c.g.get("year") or c.g.get("year0") or ctx.day is None:
             return quarter_res(year, 4)
         cur = (ctx.day.month - 1) // 3 + 1
         return quarter_res(year - 1, 4) if cur == 1 else quarter_res(year, cur - 1)
     return quarter_res(year, q)
+
+
+def half(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'the first half of 1990' -> 1990-H1 (TimeML)."""
+    words = ctx.words
+    n = words.halves.get(fold_same_length(c.g.get("hn") or ""), 1) if words is not None else 1
+    if not (c.g.get("year") or c.g.get("yrel") or c.g.get("yrel0") or c.g.get("theyear")):
+        return None  # "the second half" alone: of a match, a film, a season
+    if c.g.get("year"):
+        y = int(c.g["year"] or 0)
+    elif ctx.day is None:
+        return None
+    else:
+        rel = c.g.get("yrel0") or c.g.get("yrel")
+        y = ctx.day.year + (YEAR_RELATIVES.get(fold_same_length(rel), 0) if rel else 0)
+    m1 = 1 if n == 1 else 7
+    return Resolved("DATE", f"{y:04d}-H{n}", date(y, m1, 1), date(y, m1 + 5, 30 if n == 1 else 31),
+                    "half")
 
 
 def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
@@ -671,7 +691,7 @@ def locale_date(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "day_month": day_month, "month_day": day_month, "month_year": month, "month": month,
-    "year": year, "decade": decade, "century": century, "relative_day": relative_day,
+    "half": half, "year": year, "decade": decade, "century": century, "relative_day": relative_day,
     "this_part": this_part, "anchored_day": anchored_day, "weekday": weekday,
     "relative_unit": relative_unit, "period_part": period_part, "season": season,
     "duration": duration, "ago": ago, "clock": clock, "clock_ampm": clock, "noon": clock,

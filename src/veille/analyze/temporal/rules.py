@@ -247,11 +247,23 @@ QUARTER = (
     rf"(?:{alt(tw(lambda t: t.quarter_leads))}\s+)?"
     rf"(?P<span>(?:{alt(tw(lambda t: t.quarter_articles))}\s+)?"
     # "the 1988 third quarter", "the year-ago third quarter"
-    rf"(?:(?P<year0>(?:19|20)\d\d)\s+|(?P<qrel0>{alt(_QREL)})\s+)?"
+    rf"(?:(?P<year0>(?:19|20)\d\d)\s+|(?P<qrel0>{alt(_QREL)})\s+"
+    rf"|(?P<yrel0>{alt(YEAR_RELATIVES)})['’]s\s+)?"  # "next year's first quarter"
     rf"(?P<q>{alt(QUARTERS)})(?:\s+|-)"
     rf"{alt(tw(lambda t: t.quarter_words))}"
     rf"(?:\s+{alt(tw(lambda t: t.quarter_year_links))}?(?P<year>\d{{4}}))?)"
 )
+
+
+def _half(own: TimeWords) -> str | None:
+    """Own: 'the first half of 1990', "this year's second half", 'the second half of the
+    year' (the year must be said: "the second half" alone is mostly a match's)."""
+    if not own.halves:
+        return None
+    return (rf"(?:{alt(own.quarter_articles)}\s+)?(?:(?P<yrel0>{alt(own.year_relatives)})['’]s\s+)?"
+            rf"(?P<hn>{alt(own.halves)})\s+{alt(own.half_words)}(?![a-z-])"
+            rf"(?:\s+{alt(own.quarter_year_links)}(?:(?P<year>\d{{4}})(?!\d)"
+            rf"|(?P<yrel>{alt(own.year_relatives)})|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))?")
 
 
 def _relative_quarter(own: TimeWords) -> str | None:
@@ -354,6 +366,8 @@ RULES: tuple[Rule, ...] = (
                *tw(lambda t: t.bare_plural_leads))),
     # 'au premier trimestre 2022', 'the third quarter'
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
+    # own: 'the first half of 1990', "this year's second half"
+    Rule("half", "half", 2, _half, gate=tw(lambda t: t.half_words)),
     # own: 'the quarter', 'the year-ago quarter'
     Rule("relative_quarter", "relquarter", 3, _relative_quarter,
          gate=tw(lambda t: t.quarter_words)),
