@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from veille.stories import xlang
 from veille.stories.xlang import SAME_FACT, embed_texts
 
 REPO = Path(__file__).resolve().parents[3]
@@ -76,6 +77,14 @@ def mutual_best(rows: list[dict[str, Any]]) -> np.ndarray:
     """Whether each gold pair is mutual best among the first stand-alone
     sentences of its two articles (the sentences ``make_candidates`` read):
     the decision the story builder makes (``xlang.merge_across_languages``)."""
+    return pool_features(rows)[1]
+
+
+def pool_features(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per gold pair, among the first stand-alone sentences of its two
+    articles (the candidates a story build compares): the margin over the best
+    rival (``xlang.rival_margin``), whether it is mutual best, and whether
+    ``xlang.decide`` joins it (the production decision)."""
     csv.field_size_limit(sys.maxsize)
     need = {r["pair_id"] for r in rows}
     src: dict[str, dict[str, str]] = {}
@@ -83,7 +92,9 @@ def mutual_best(rows: list[dict[str, Any]]) -> np.ndarray:
         for r in csv.DictReader(fh):
             if r["pair_id"] in need:
                 src[r["pair_id"]] = r
-    out = []
+    margins: list[float] = []
+    mutual: list[bool] = []
+    joined: list[bool] = []
     for g in rows:
         r = src[g["pair_id"]]
         s1, s2 = _sentences(r["text1"], r["lang1"]), _sentences(r["text2"], r["lang2"])
@@ -91,8 +102,11 @@ def mutual_best(rows: list[dict[str, Any]]) -> np.ndarray:
         v2, _ = embed_texts(s2)
         m = v1 @ v2.T
         i, j = s1.index(g["text1"]), s2.index(g["text2"])
-        out.append(bool(m[i].argmax() == j and m[:, j].argmax() == i))
-    return np.array(out)
+        a, b = v1 @ v1.T, v2 @ v2.T
+        margins.append(xlang.rival_margin(m, i, j, a, b))
+        mutual.append(bool(m[i].argmax() == j and m[:, j].argmax() == i))
+        joined.append(any(p == i and q == j for p, q, _, _ in xlang.decide(m, a, b)))
+    return np.array(margins), np.array(mutual), np.array(joined)
 
 
 def _sentences(text: str, lang: str) -> list[str]:
@@ -110,10 +124,43 @@ def _sentences(text: str, lang: str) -> list[str]:
     return out
 
 
+def fit(folds: int = 5, repeats: int = 10, min_precision: float = 0.9) -> dict[str, Any]:
+    """The decision refit on the tuning pairs (half 0) only: a logistic
+    regression of same-fact on (cosine, margin over the best rival), and the
+    lowest probability threshold at which the cross-validated precision (each
+    pair scored by models that did not see it, averaged over ``repeats``
+    shuffles) stays >= ``min_precision`` at it and every higher threshold.
+    The figures go into ``xlang.W_*`` and ``xlang.JOIN_PROBABILITY`` by hand."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    rows = [r for r in read_gold() if r["half"] == 0]
+    cos = cosines(rows)
+    margin, mutual, _ = pool_features(rows)
+    x = np.column_stack([cos, margin])
+    y = np.array([bool(r["same_fact"]) for r in rows])
+    probs = np.zeros(len(rows))
+    for rep in range(repeats):
+        for tr, te in StratifiedKFold(folds, shuffle=True, random_state=rep).split(x, y):
+            m = LogisticRegression(C=1.0).fit(x[tr], y[tr])
+            probs[te] += m.predict_proba(x[te])[:, 1] / repeats
+    grid = [round(float(t), 3) for t in np.arange(0.20, 0.80, 0.025)]
+    curve = {t: prf([bool(p >= t and mu) for p, mu in zip(probs, mutual, strict=True)],
+                    y.tolist()) for t in grid}
+    ok = [t for t in grid if all(curve[u]["precision"] >= min_precision for u in grid if u >= t)]
+    m = LogisticRegression(C=1.0).fit(x, y)
+    return {"pairs": len(rows), "positives": int(y.sum()),
+            "bias": round(float(m.intercept_[0]), 3),
+            "w_cosine": round(float(m.coef_[0][0]), 3), "w_margin": round(float(m.coef_[0][1]), 3),
+            "threshold": ok[0] if ok else None,
+            "cv_at_threshold": curve[ok[0]] if ok else None,
+            "cv_curve": {str(t): (c["precision"], c["recall"]) for t, c in curve.items()}}
+
+
 def gold_report() -> dict[str, Any]:
     rows = read_gold()
     cos = cosines(rows)
-    mutual = mutual_best(rows)
+    _, mutual, joined = pool_features(rows)
     gold = [bool(r["same_fact"]) for r in rows]
     halves = {h: [k for k, r in enumerate(rows) if r["half"] == h] for h in (0, 1)}
     out: dict[str, Any] = {"pairs": len(rows), "first_run_threshold": FIRST_RUN,
@@ -127,6 +174,14 @@ def gold_report() -> dict[str, Any]:
             for name, t in (("first_run", FIRST_RUN), ("tuned", tuned), ("current", SAME_FACT)):
                 out[f"{mode}_half{h}_{name}"] = prf(
                     [bool(cos[k] >= t and allowed[k]) for k in idx], g)
+    # the production decision (xlang.decide: cosine and margin, logistic)
+    out["join_probability"] = xlang.JOIN_PROBABILITY
+    for h, idx in halves.items():
+        out[f"decide_half{h}"] = prf([bool(joined[k]) for k in idx], [gold[k] for k in idx])
+    for rnd in (1, 2):
+        idx = [k for k, r in enumerate(rows) if r["half"] == 0 and r.get("round", 1) == rnd]
+        out[f"decide_half0_round{rnd}"] = prf([bool(joined[k]) for k in idx],
+                                              [gold[k] for k in idx])
     return out
 
 

@@ -69,7 +69,7 @@ from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers
 from veille.stories.summary import REDUNDANT, candidate
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
-from veille.stories.xlang import SAME_FACT, cross_score, embed_texts
+from veille.stories.xlang import cross_score, decide, embed_texts
 
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 POSTING_CAP = 300  # a word in more fact statements than this proposes no candidate
@@ -344,7 +344,8 @@ def _join_across_languages(units: Sequence[Unit], facts: Sequence[Mapping[str, A
     Bounded for an update: the first INC_UNITS stand-alone statements of each
     new article not joined on wording, against the INC_FACTS most carried
     stored facts in another language; a statement joins the fact it matches
-    best at ``xlang.SAME_FACT`` when it is also that fact's best new statement."""
+    best when it is also that fact's best new statement and ``xlang.decide``
+    (cosine and margin over the best rival) says one fact."""
     per_article: Counter[int] = Counter()
     new_idx = []
     for i, u in enumerate(units):
@@ -374,12 +375,7 @@ def _join_across_languages(units: Sequence[Unit], facts: Sequence[Mapping[str, A
                     if units[new_idx[p]].language not in
                     (facts[stored[q]].get("languages") or []) else -1.0
                     for q in range(len(stored))] for p in range(len(new_idx))])
-    out: dict[int, int] = {}
-    best_f, best_u = sc.argmax(axis=1), sc.argmax(axis=0)
-    for p, q in enumerate(best_f.tolist()):
-        if best_u[q] == p and sc[p, q] >= SAME_FACT:
-            out[new_idx[p]] = stored[q]
-    return out
+    return {new_idx[p]: stored[q] for p, q, _, _ in decide(sc, vu @ vu.T, vf @ vf.T)}
 
 
 INC_UNITS = 8  # statements per new article compared across languages

@@ -18,15 +18,27 @@ dated or numbered ones, then the earliest in their articles (news puts the
 event first).  The cost is bounded by the number of languages, not by the
 story's size; what was left out is said in the view's ``missing``.
 
-How two facts are joined.  Their representatives' cosine, moved by what the
-analysis knows across languages: a shared specific date or a shared telling
-number (:func:`cross_score`) raise it, disjoint specific dates lower it (two
-events).  Two facts of different languages are joined when that score reaches
-SAME_FACT (tuned on half of a gold of SemEval-2022 task 8 sentence pairs,
-``tests/data/xlang_facts``; figures in docs/measured/quality-stories.md) and
-each is the other's best match in that language (mutual best: a fact joins at
-most one fact of each other language, so two different English facts are
-never chained through one French sentence).
+How two facts are joined.  The encoder tells "the same topic" far better
+than "the same claim": two sentences of one story about the same people
+("Biden sends condolences" / "Biden meets the family") are close however
+different their claims.  What tells a claim apart is that a sentence has
+ONE counterpart in the other language, clearly closer than any other: so the
+decision (:func:`join_probability`) is a logistic model of the pair's cosine
+and its margin over the best rival (the next best statement of either side's
+candidates, :func:`decide`), fitted on the tuning half of a hand-labelled gold
+of SemEval-2022 task 8 sentence pairs (``tests/data/xlang_facts``, refit with
+``evaluate.py --fit``), its threshold JOIN_PROBABILITY chosen by
+cross-validation on that half for precision >= 0.9 (a false corroboration
+misleads a reader more than a missing one).  A rival that is itself a
+rewording of the match (same-language cosine >= PARAPHRASE: two outlets'
+wordings the lexical grouping left apart) is no rival.  The pair must also
+be mutual best (a fact joins at most one fact of each other language, so two
+different English facts are never chained through one French sentence), and
+disjoint specific dates veto it (two events, however alike); a shared
+specific date raises the cosine (DATE_BONUS).  Shared numbers and shared
+names were measured on the tuning pairs and told nothing (same-story pairs
+share their actors and figures whether or not they make one claim): they are
+not used.
 
 Vectors are cached per process by the text's hash (a worker updating a story
 again does not embed its stored facts again).
@@ -45,18 +57,25 @@ from typing import Any
 import numpy as np
 
 from veille.embed.encoder import model_name
-from veille.stories.facts import Features, _narrow_overlap, _overlap, _telling, entity_idf, features
+from veille.stories.facts import Features, _narrow_overlap, _overlap, entity_idf, features
 from veille.stories.summary import candidate
 from veille.stories.units import Unit
 
 #: Facts per language whose statement is embedded (see the module docstring).
 CANDIDATES_PER_LANGUAGE = 150
-#: Score at which two facts of different languages are one fact (tuned, see above).
+#: Cosine at which two statements' vectors are as close as one fact's (the
+#: summary's redundancy and the timeline's same-date merge use it).
 SAME_FACT = 0.49
+#: Logistic model of "one fact" on (cosine, margin over the best rival),
+#: fitted on the tuning pairs (``tests/data/xlang_facts/evaluate.py --fit``).
+W_BIAS, W_COSINE, W_MARGIN = -1.713, 1.981, 2.817
+#: Probability at which two facts are joined: chosen by 5-fold cross-validation
+#: on the tuning pairs as the lowest at which precision stays >= 0.9.
+JOIN_PROBABILITY = 0.40
+#: Same-language cosine at which a rival is a rewording of the match (set, not tuned).
+PARAPHRASE = 0.75
 DATE_BONUS = 0.05  # a shared specific date (a day or a month, not a year)
-NUMBER_BONUS = 0.05  # a shared telling number (>= 10, or a fraction)
-ENTITY_BONUS = 0.03  # a shared linked entity (ids are shared across languages)
-DATE_PENALTY = 0.15  # disjoint specific dates: two events, however alike
+DATE_PENALTY = 1.0  # disjoint specific dates: two events, however alike (a veto)
 MAX_CHARS = 400  # a representative's text embedded (the encoder reads a sentence)
 CACHE_SIZE = 50_000
 
@@ -121,8 +140,9 @@ def representative(units: Sequence[Unit], g: Sequence[int]) -> int:
 
 
 def cross_score(cos: float, fu: Features, fv: Features) -> float:
-    """Cosine of two statements in two languages, moved by dates, numbers and
-    entities (the evidence that holds across languages)."""
+    """Cosine of two statements in two languages, moved by their dates (the
+    evidence the analysis resolves across languages): a shared specific date
+    raises it, disjoint specific dates rule the pair out."""
     s = float(cos)
     tu, tv = fu.times, fv.times
     if tu and tv:
@@ -130,11 +150,53 @@ def cross_score(cos: float, fu: Features, fv: Features) -> float:
             s += DATE_BONUS
         elif not _overlap(tu, tv):
             s -= DATE_PENALTY
-    if any(_telling((x, None)) for x in fu.values & fv.values):
-        s += NUMBER_BONUS
-    if fu.entities & fv.entities:
-        s += ENTITY_BONUS
     return s
+
+
+def join_probability(cos: float, margin: float) -> float:
+    """Probability that two statements make one claim (see the module docstring)."""
+    return float(1.0 / (1.0 + np.exp(-(W_BIAS + W_COSINE * cos + W_MARGIN * margin))))
+
+
+def rival_margin(sc: np.ndarray, p: int, q: int, same_a: np.ndarray | None = None,
+                 same_b: np.ndarray | None = None) -> float:
+    """How much ``sc[p, q]`` exceeds the best rival: any other candidate of
+    row ``p`` or column ``q`` that is not a rewording (>= PARAPHRASE) of the
+    match; the score itself when there is none."""
+    row = sc[p].astype(float)
+    row[q] = -np.inf
+    if same_b is not None:
+        row[same_b[q] >= PARAPHRASE] = -np.inf
+    col = sc[:, q].astype(float)
+    col[p] = -np.inf
+    if same_a is not None:
+        col[same_a[p] >= PARAPHRASE] = -np.inf
+    rival = max(float(row.max()), float(col.max()))
+    return float(sc[p, q]) - rival if np.isfinite(rival) else float(sc[p, q])
+
+
+def decide(sc: np.ndarray, same_a: np.ndarray | None = None, same_b: np.ndarray | None = None,
+           *, threshold: float | None = None) -> list[tuple[int, int, float, float]]:
+    """Pairs (row, column, probability, margin) of ``sc`` (scores of candidates
+    of language A in rows against those of B in columns) that are one fact:
+    mutual best, and :func:`join_probability` of the score and its margin over
+    the best rival >= ``threshold`` (JOIN_PROBABILITY).  ``same_a``/``same_b``:
+    cosines among each side's candidates, so that a rewording of the match
+    (>= PARAPHRASE) is not counted as a rival."""
+    threshold = JOIN_PROBABILITY if threshold is None else threshold
+    out: list[tuple[int, int, float, float]] = []
+    if sc.size == 0:
+        return out
+    best_b = sc.argmax(axis=1)
+    best_a = sc.argmax(axis=0)
+    for p, q in enumerate(best_b.tolist()):
+        if best_a[q] != p:
+            continue
+        margin = rival_margin(sc, p, q, same_a, same_b)
+        prob = join_probability(float(sc[p, q]), margin)
+        if prob >= threshold:
+            out.append((p, q, prob, margin))
+    return out
 
 
 def _rank(units: Sequence[Unit], g: Sequence[int], keys: Mapping[str, Mapping[str, Any]],
@@ -156,8 +218,7 @@ def merge_across_languages(
 ) -> CrossLinks:
     """Groups of statements with those of other languages that say the same
     thing joined (see the module docstring); unchanged when the story has one
-    language. ``threshold``: SAME_FACT unless given."""
-    threshold = SAME_FACT if threshold is None else threshold
+    language. ``threshold``: JOIN_PROBABILITY unless given."""
     rep_of = [representative(units, g) for g in groups]
     lang_of = [units[r].language for r in rep_of]
     langs = sorted({x for x in lang_of if x})
@@ -205,17 +266,16 @@ def merge_across_languages(
             for p in range(len(a)):
                 for q in range(len(b)):
                     sc[p, q] = cross_score(float(cos[p, q]), feats[ra[p]], feats[rb[q]])
-            best_b = sc.argmax(axis=1)
-            best_a = sc.argmax(axis=0)
-            for p, q in enumerate(best_b.tolist()):
-                if best_a[q] != p or sc[p, q] < threshold:
-                    continue
+            for p, q, prob, margin in decide(sc, vecs[ra] @ vecs[ra].T, vecs[rb] @ vecs[rb].T,
+                                             threshold=threshold):
                 ga, gb = a[p], b[q]
                 parent[find(ga)] = find(gb)
                 out.joined += 1
                 out.evidence.append({"facts": (ga, gb), "languages": (la, lb),
                                      "cosine": round(float(cos[p, q]), 3),
-                                     "score": round(float(sc[p, q]), 3)})
+                                     "score": round(float(sc[p, q]), 3),
+                                     "margin": round(margin, 3),
+                                     "probability": round(prob, 3)})
     merged: dict[int, list[int]] = {}
     for k, g in enumerate(groups):
         merged.setdefault(find(k), []).extend(g)

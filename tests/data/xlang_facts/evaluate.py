@@ -3,7 +3,7 @@ with the production analysis and entity linking (which the stories stage may
 not import itself).
 
   .venv/bin/python tests/data/xlang_facts/evaluate.py [--stories N] [--show K]
-      [--no-gold] [--threshold T]
+      [--no-gold] [--threshold P] [--fit]
 """
 
 from __future__ import annotations
@@ -27,10 +27,15 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--no-gold", action="store_true")
     ap.add_argument("--threshold", type=float, default=None,
-                    help="same-fact threshold for the story report (default xlang.SAME_FACT)")
+                    help="join probability for the story report (default xlang.JOIN_PROBABILITY)")
+    ap.add_argument("--fit", action="store_true",
+                    help="refit the decision on the tuning pairs (half 0) and print it")
     args = ap.parse_args()
     if args.threshold is not None:
-        xlang.SAME_FACT = args.threshold
+        xlang.JOIN_PROBABILITY = args.threshold
+    if args.fit:
+        print(json.dumps(evaluate_xlang.fit(), indent=1))
+        return
     if not args.no_gold:
         print(json.dumps(evaluate_xlang.gold_report(), indent=1))
     if args.stories:
