@@ -87,3 +87,24 @@ def test_french_next_year_quarters_and_decimal_hours() -> None:
     assert got["l'an prochain"] == "2020"
     assert got["du trimestre précédent"] == "2019-Q2"
     assert not any(v and v.endswith("T05:00") for v in got.values())
+
+
+def test_french_clock_times_in_words() -> None:
+    """"Il est vingt heures", "à sept heures moins dix", "à neuf heures trente" are clock
+    times; "pendant sept heures" stays a duration; "à 10 heures 2 jours plus tard" does not
+    take the 2 as minutes."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = ("Il est vingt heures. Il partira à sept heures moins dix, puis à neuf heures "
+            "trente. Il a travaillé pendant sept heures. Rendez-vous à 10 heures 2 jours "
+            "plus tard.")
+    got = {t.text: t.value for t in extract_times(
+        text, [], DateRange(date(2016, 11, 7), date(2016, 11, 7), "day"), "fr")}
+    assert got["vingt heures"] == "2016-11-07T20:00"
+    assert got["sept heures moins dix"] == "2016-11-07T06:50"
+    assert got["neuf heures trente"] == "2016-11-07T09:30"
+    assert got["sept heures"] == "PT7H"
+    assert got["10 heures"] == "2016-11-07T10:00"

@@ -152,6 +152,10 @@ class TimeWords:
     #: how the language's corpora write a decade: ISO-TimeML (French TimeBank) "199X",
     #: TimeML 1.2 (TimeBank, TempEval-3) "199"
     decade_x: bool = True
+    #: minutes said after a clock hour in words: "sept heures et quart" (+15), "moins le
+    #: quart" (-15); "moins dix" / "trente" are read as numbers
+    clock_minute_words: dict[str, int] = field(default_factory=dict)
+    clock_minus: Words = ()  # "moins"
     #: halves of a year, only with the year said ("the first half of 1990", "this year's
     #: second half", "the second half of the year"): a bare "the second half" is a match's
     halves: dict[str, int] = field(default_factory=dict)  # "first": 1

@@ -16,13 +16,16 @@ from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.lexicon import (
     ARTICLE_UNIT_EXCLUSIONS,
+    NUMBER_WORDS,
     ONE_WORDS,
     TIME_PACKS,
+    UNITS,
     alt,
     first_day_number,
     merged,
     own_months,
     parse_number,
+    time_words,
     tw,
 )
 from veille.lang.time_words import TimeWords
@@ -196,8 +199,35 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
         and not g.get("mod")
     ):
         c.kind = "clock"  # "à 16 heures", "à seize heures": a clock time
-        c.g = {"h": str(int(hours)), "m": None, "pre": None, "loc": None}
+        minutes, extra = _clock_minutes(after, language) if not g.get("half") else (30, 0)
+        h = int(hours)
+        if minutes < 0:  # "sept heures moins dix": 6:50
+            h, minutes = (h - 1) % 24, 60 + minutes
+        c.g = {"h": str(h), "m": f"{minutes:02d}" if minutes else None, "pre": None,
+               "loc": None}
+        c.end += extra
     return not (unit == "min" and not re.fullmatch(r"\d+", num))
+
+
+def _clock_minutes(after: str, language: str) -> tuple[int, int]:
+    """Minutes said after a clock hour in words ("sept heures dix", "neuf heures trente",
+    "et quart", "moins le quart", "moins dix") and how many characters they take."""
+    own = time_words(language)
+    if own is None or not own.clock_minus and not own.clock_minute_words:
+        return 0, 0
+    folded = fold_same_length(after)
+    for words, m in own.clock_minute_words.items():
+        mm = re.match(rf"\s+{words}(?![a-z])", folded)
+        if mm:
+            return m, mm.end()
+    mm = re.match(rf"\s+(?P<minus>{alt(own.clock_minus)}\s+)?(?P<n>\d{{1,2}}|{NUMBER_WORDS})"
+                  rf"(?:\s+minutes?)?(?![a-z\d])(?!\s+(?:{alt(sorted(UNITS, key=len, reverse=True))})\b)",
+                  folded, re.IGNORECASE)  # not "à 10 heures 2 jours plus tard"
+    if mm:
+        n = parse_number(mm.group("n"), language)
+        if n is not None and n.is_integer() and 0 < n < 60:
+            return (-int(n) if mm.group("minus") else int(n)), mm.end()
+    return 0, 0
 
 
 def is_age(before: str, after: str, mod: str) -> bool:

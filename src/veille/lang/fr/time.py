@@ -107,10 +107,12 @@ WORDS = TimeWords(
     ),
     pm_part_suffixes=("soir", "midi"),
     clock_prepositions=(
-        r"(?:\b(?:a|à|des|dès|jusqu'a|jusqu'à|avant|apres|après|de|et|vers|alentours de"
+        r"(?:\b(?:a|à|des|dès|jusqu'a|jusqu'à|avant|apres|après|de|et|vers|alentours de|il est"
         r"|autour de)\s+)$"
     ),
     clock_hour_units=("heure",),
+    clock_minute_words={"et quart": 15, "moins le quart": -15, "moins quart": -15},
+    clock_minus=("moins",),
     date_leads=("du", "au", "jusqu'au"),
     date_articles=("le", "les"),
     first_day=("1er",),
