@@ -639,6 +639,9 @@ def extract_quantities(
             # "Poutine, 70 ans": what the time grammar left of "N ans" is an age (a
             # duration with a preposition, "pendant 15 mois", is a time expression)
             kind = "age"
+            if rough and not keep_bare and not _after_noun_link(folded, start, gr):
+                continue  # "une quinzaine de jours plus tard": a duration ("un homme
+                # d'une trentaine d'années" is an age)
         elif noun is None and unit is None and _age_apposition(doc, tok_starts, num_start, v1):
             kind = "age"  # "Martin Bamford, 30, was travelling"
         out.append(
@@ -781,6 +784,14 @@ def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int) -> bool:
         return True
     i = bisect.bisect_right(starts, stop - 1) - 1
     return i < 0 or doc[i].pos_ not in _NOT_NOUN_POS
+
+
+def _after_noun_link(folded: str, start: int, gr: _Grammar) -> bool:
+    """Whether a "de"/"of" stands right before ``start`` ("un homme d'une trentaine")."""
+    before = folded[max(0, start - 6) : start].rstrip().lower()
+    return any(before.endswith(link) and (len(before) == len(link)
+                                          or not before[-len(link) - 1].isalnum())
+               for link in gr.noun_links)
 
 
 def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float | None

@@ -80,7 +80,8 @@ WORDS = NumberWords(
     approx=(r"about", r"around", r"roughly", r"approximately", r"nearly", r"almost",
             r"some", r"close to", r"an estimated", r"estimated", r"circa", r"some \d+ to"),
     approx_after=(r"or so",),
-    or_more=(r"or more", r"and more", r"and up", r"plus"),
+    # "65 plus." only before punctuation: French "plus" follows numbers ("dix euros plus cher")
+    or_more=(r"or more", r"and more", r"and up", r"plus(?=\s*[,.;:)]|\s*$)"),
     or_less=(r"or less", r"or fewer"),
     bound_joiners=(r"and", r"but", r","),
     fraction_words={"half": 2.0, "halves": 2.0, "third": 3.0, "thirds": 3.0, "quarter": 4.0,
