@@ -45,6 +45,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -357,7 +358,9 @@ class Model:
     def score(self, row: Sequence[float]) -> float:
         z = self.intercept
         if self.kind == "trees":
-            z += self.rate * sum(t.leaf(row) for t in self.trees)
+            # scikit-learn compares float32 features with its thresholds
+            row32 = array("f", row)
+            z += self.rate * sum(t.leaf(row32) for t in self.trees)
         else:
             for x, m, s, w in zip(row, self.mean, self.scale, self.coef, strict=True):
                 z += w * (x - m) / s
