@@ -108,3 +108,19 @@ def test_french_clock_times_in_words() -> None:
     assert got["neuf heures trente"] == "2016-11-07T09:30"
     assert got["sept heures"] == "PT7H"
     assert got["10 heures"] == "2016-11-07T10:00"
+
+
+def test_french_dans_n_units_is_a_point_ahead() -> None:
+    """"dans trois ans" is the year three ahead (TimeML writes "in five years" as 1994 in
+    TimeBank), "dans les trois ans" stays a span."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = "Il reviendra dans trois ans, ou dans deux semaines, dans les trois ans au plus."
+    got = {t.text: t.value for t in extract_times(
+        text, [], DateRange(date(2016, 11, 7), date(2016, 11, 7), "day"), "fr")}
+    assert got["trois ans"] == "2019"
+    assert got["deux semaines"] == "2016-11-21"
+    assert got["les trois ans"] == "P3Y"

@@ -156,6 +156,9 @@ class TimeWords:
     #: quart" (-15); "moins dix" / "trente" are read as numbers
     clock_minute_words: dict[str, int] = field(default_factory=dict)
     clock_minus: Words = ()  # "moins"
+    #: a duration after these is a point ahead of the telling: "dans trois ans" (2019),
+    #: "dans deux semaines"; English "in five years" is left alone ("the first in 108 years")
+    ahead_leads: Words = ()  # regex, folded, before the amount: "\\bdans\\s+$"
     #: halves of a year, only with the year said ("the first half of 1990", "this year's
     #: second half", "the second half of the year"): a bare "the second half" is a match's
     halves: dict[str, int] = field(default_factory=dict)  # "first": 1

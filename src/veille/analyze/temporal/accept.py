@@ -189,6 +189,13 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
     if num in ONE_WORDS and not g.get("det") and not g.get("adj") and not g.get("mod") \
             and _RATE_BEFORE.search(fold_same_length(before)):
         return False  # "four flights a week", "$500 million a year": a rate, not a duration
+    own = time_words(language)
+    if (own is not None and own.ahead_leads and UNITS.get(unit) in ("D", "W", "M", "Y")
+            and not (g.get("det") or g.get("adj") or g.get("mod") or g.get("adj2"))
+            and re.search(alt(own.ahead_leads), fold_same_length(before))):
+        c.kind = "ago"  # "dans trois ans": the point three years ahead
+        c.g = dict(g, ahead="1")
+        return True
     hours = parse_number(num, language) if num else None
     if (
         _CLOCK_PREP.search(fold_same_length(before))

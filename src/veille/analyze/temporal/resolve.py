@@ -446,6 +446,8 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
     if amount is None:
         return Resolved("DATE", "PAST_REF", None, ref, "unknown")
     n = int(amount)
+    if c.g.get("ahead"):
+        n = -n  # "dans trois ans": ahead of the telling, not before it
     if unit in ("D", "N"):
         return day_res(ref - timedelta(days=n))
     if unit == "W":
