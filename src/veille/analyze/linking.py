@@ -250,9 +250,11 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         if len(cands) == 1:
             f, how = next(iter(cands.values()))
             other = sum(v for k, v in g.votes.items() if k not in ("PER", "MISC"))
-            if other > 2 * f.votes.get("PER", 0.0):
-                # the word is far more often an organisation/place than the person
-                # is named in this article ("Equifax" x9 vs "Equifax Richard Smith")
+            if how != "surname" and other > 2 * f.votes.get("PER", 0.0):
+                # a first word far more often an organisation/place than the
+                # person is named in this article ("Equifax" x9 vs "Equifax
+                # Richard Smith"); a surname is the person's however often the
+                # model mislabels it ("Trump" as ORG x8 beside "Donald Trump")
                 continue
             f.merge(g, f"{how} of {f.display()}, in the same article", as_label="PER")
             merged.add(id(g))
@@ -300,6 +302,29 @@ def _glued_parts(text: str) -> list[str]:
     return out
 
 
+def _signatures(k: str) -> list[tuple[int, int, str, str]]:
+    """Keys of ``k`` shared by every name one edit away in one of its words:
+    (words, which word, that word with one letter deleted or none, the rest)."""
+    toks = k.split()
+    out: list[tuple[int, int, str, str]] = []
+    for i, t in enumerate(toks):
+        if len(t) < OCR_MIN_LEN - 1:
+            continue
+        rest = " ".join(toks[:i] + toks[i + 1:])
+        out.append((len(toks), i, t, rest))
+        out.extend((len(toks), i, t[:j] + t[j + 1:], rest) for j in range(len(t)))
+    return out
+
+
+def _differing_word(k1: str, k2: str) -> tuple[str, str]:
+    """The one word two keys of as many words differ by, or ("", "")."""
+    t1, t2 = k1.split(), k2.split()
+    if len(t1) != len(t2):
+        return "", ""
+    diff = [(a, b) for a, b in zip(t1, t2, strict=True) if a != b]
+    return diff[0] if len(diff) == 1 else ("", "")
+
+
 def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     """Within one article, join the names its scan or typing wrote two ways.
 
@@ -309,7 +334,7 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     "Espagne", "Lonis Figuier" / "Louis Figuier"). Conditions keep it strict:
     the variant must be a name the article also writes plainly; a misread
     letter is one edit in a word of ``OCR_MIN_LEN`` letters or more (one
-    less in a longer name, two from ten), in the one word that differs;
+    less in a longer name), in the one word that differs;
     the variant is no word of any language we read (wordfreq: "Chinatown",
     "Franco", "Zambia" are words, "Allemagnevoulût" and "Esoagne" are not) nor
     a known city, and a glued tail is a word ("voulût"); two different known
@@ -319,11 +344,16 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     by_compact: dict[str, _Group] = {}
     by_single: dict[str, list[_Group]] = {}
     keyed: list[tuple[_Group, str]] = []
+    keys: dict[int, str] = {}
+    by_sig: dict[tuple[int, int, str, str], list[_Group]] = {}
     for g in groups:
         k = _single_key(g)
         if not k:
             continue
         keyed.append((g, k))
+        keys[id(g)] = k
+        for sig in _signatures(k):
+            by_sig.setdefault(sig, []).append(g)
         by_compact.setdefault(k.replace(" ", ""), g)
         by_single.setdefault(k, []).append(g)
     merged: set[int] = set()
@@ -352,28 +382,22 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
                         found[id(t)] = t
         why = "the same name written otherwise (scan or typing), in the same article"
         if not found:
-            # 3. one misread letter, in one word
-            toks = k.split()
-            for og, ok in keyed:
-                if og is g or id(og) in merged or (
-                        g.label != og.label and "PER" in (g.label, og.label)):
-                    continue  # Franco is no misprint of France
-                otoks = ok.split()
-                if len(otoks) != len(toks) or ok == k:
-                    continue
-                diff = [(a, b) for a, b in zip(toks, otoks, strict=True) if a != b]
-                if len(diff) != 1:
-                    continue
-                a, b = diff[0]
-                # a word of a longer name may be one letter shorter: the rest of
-                # the name is the context ("Lonis Figuier")
-                if min(len(a), len(b)) < OCR_MIN_LEN - (len(toks) > 1):
-                    continue
-                # the misread form is no word (Zambia, Franco, Boeings are)
-                if names.is_known_word(a):
-                    continue
-                if Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 10 else 1):
-                    found[id(og)] = og
+            # 3. one misread letter, in one word: candidates share a deletion
+            # signature (SymSpell's trick), so an article of thousands of names
+            # is not compared pair by pair
+            for sig in _signatures(k):
+                for og in by_sig.get(sig, ()):
+                    if og is g or id(og) in merged or (
+                            g.label != og.label and "PER" in (g.label, og.label)):
+                        continue  # Franco is no misprint of France
+                    a, b = _differing_word(k, keys[id(og)])
+                    # a word of a longer name may be one letter shorter: the rest
+                    # of the name is the context ("Lonis Figuier"); the misread
+                    # form is no word (Zambia, Franco are)
+                    if (a and min(len(a), len(b)) >= OCR_MIN_LEN - (len(k.split()) > 1)
+                            and not names.is_known_word(a)
+                            and Levenshtein.distance(a, b) <= 1):
+                        found[id(og)] = og
             why = "one letter apart (a misprint or a misread scan), in the same article"
         if len(found) != 1:
             continue
@@ -477,7 +501,18 @@ class EntityIndex:
                         return r, geo_evidence(k)
                     return r, "same name (transliteration key)"
         if label == "PER":
-            return self._compatible_person(g)
+            rec, why = self._compatible_person(g)
+            if rec is not None:
+                return rec, why
+            # a full name known only as an organisation or a place, which no
+            # person carries: the label its other mentions carry ("Washington
+            # Post" tagged PER in one article)
+            for k in sorted(full, key=lambda x: -len(x)):
+                others = [r for r in self.by_key.get(k, {}).values() if r.label != "PER"]
+                if len(others) == 1 and not self.by_surname.get(k.split()[-1]):
+                    r = others[0]
+                    return r, f"the same name as the {r.label} {r.canonical}, no person carries it"
+            return None, ""
         if label == "ORG":
             # 2. the same organisation with or without its legal form
             for m in g.mentions:
