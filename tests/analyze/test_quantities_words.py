@@ -92,3 +92,15 @@ def test_parse_driven_one_ages_and_odd(nlp_en: object) -> None:
     assert (odd.value, odd.noun, odd.approximate) == (100, "humans", True)
     (crew,) = run("The crew of seven was the largest to fly.")
     assert crew.value == 7
+
+
+def test_minus_before_a_temperature_and_metres_after_a_number() -> None:
+    (cold,) = q("Il fera moins cinq degrés demain.")
+    assert (cold.value, cold.unit) == (-5, "°C")
+    (bound,) = q("Au moins 5 morts.")
+    assert (bound.value, bound.low, bound.high) == (5, 5, None)  # a bound, not -5
+    (tall,) = q("Il mesure 1,80 m.")
+    assert (tall.value, tall.unit) == (1.8, "m")
+    (money,) = q("The firm lost $5m last year.", "en")
+    assert (money.value, money.unit) == (5_000_000, "USD")
+    assert q("Quinze jours plus tard, il est parti.") == []  # a duration, not "15 or more"

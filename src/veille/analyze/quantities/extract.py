@@ -510,10 +510,16 @@ def extract_quantities(
         if v1 is None:
             continue
         negative = bool(m.group("neg")) and not words_only  # "- Quatre mineurs": a bullet
-        negative = negative or (negated is not None and words_only)  # "négative cinq"
+        negative = negative or negated is not None  # "négative cinq", "moins 5 °C"
         if negative:
             v1 = -v1
         sc1, sc2 = _scale(m.group("sc1"), gr), _scale(m.group("sc2"), gr)
+        # "1,80 m.", "100 m de haut": metres; "$5m", "5m people": millions
+        metre = (m.group("sc1") is not None and m.group("sc1").lower() == "m"
+                 and not m.group("cur1") and not m.group("unit") and not m.group("n2")
+                 and _ends_phrase(folded, m.end("sc1"), gr))
+        if metre:
+            sc1 = 1.0
         v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
         sep = (m.group("sep") or "").lower()
         if v2 is not None and (sep in gr.list_joiners and not m.group("pre")):
@@ -554,6 +560,8 @@ def extract_quantities(
                 v2 = round(v2 * factor, 10) if v2 is not None else None
         if cur and not unit:
             unit = gr.currencies.get(cur)
+        if metre and not unit:
+            unit = "m"
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
         if m.group("cur1") and m.start("cur1") < start:
             start = m.start("cur1")
@@ -784,6 +792,15 @@ def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int) -> bool:
         return True
     i = bisect.bisect_right(starts, stop - 1) - 1
     return i < 0 or doc[i].pos_ not in _NOT_NOUN_POS
+
+
+def _ends_phrase(folded: str, at: int, gr: _Grammar) -> bool:
+    """Nothing counted follows ``at``: punctuation, the end, or a function word."""
+    nxt = re.match(r"\s*([^\W\d_][\w']*|[^\w\s]|$)", folded[at : at + 30])
+    if nxt is None:
+        return False
+    word = nxt.group(1).lower()
+    return not word or not word[0].isalpha() or word in gr.stop_next or word.rstrip("'") + "'" in gr.stop_next
 
 
 def _after_noun_link(folded: str, start: int, gr: _Grammar) -> bool:

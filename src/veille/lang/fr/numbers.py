@@ -115,7 +115,8 @@ WORDS = NumberWords(
                     "quarts": 4.0, "moitie": 2.0,
                     # text2num's French has no "billion" (a million millions): its ordinal
                     "billionieme": 1e12, "billioniemes": 1e12},
-    negative_words=("negatif", "negative"),
+    # "moins 5 °C" (not "au moins 5", "plus ou moins 5", nor "moins de 5": a bound)
+    negative_words=("negatif", "negative", r"(?<!au )(?<!ou )moins"),
     measure_links=("de", "d'"),
     vague_before=("plusieurs", "quelques"),
     fraction_links=("des", "du", "de la", "de l'", "d'entre les", "de", "d'"),
