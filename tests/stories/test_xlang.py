@@ -109,15 +109,32 @@ def test_incremental_update_joins_across_languages(pl_en: dict) -> None:
 
 
 def test_gold_held_out_half_floor() -> None:
-    """The builder's decision (mutual best at xlang.SAME_FACT) on the gold half
-    it was not tuned on: floors under the measured P 0.611 / R 0.611."""
+    """The builder's decision (``xlang.decide``) on the gold half it was not
+    tuned on (rounds 1 and 3 of half 1): floors under the measured P 0.538 /
+    R 0.438 (96 pairs)."""
     if not CSV.exists():
         pytest.skip("../shared/data absent: semeval2022-task8/training_set.csv")
     from veille.stories.evaluate_xlang import gold_report
 
     rep = gold_report()
-    held = rep["mutual_half1_current"]
-    assert held["n"] >= 40 and held["precision"] >= 0.5 and held["recall"] >= 0.45
+    held = rep["decide_half1"]
+    assert held["n"] >= 90 and held["precision"] >= 0.45 and held["recall"] >= 0.35
+
+
+def test_decide_needs_a_clear_margin_over_rivals() -> None:
+    """One counterpart clearly closer than any other is joined; the same cosine
+    with a close rival is not (the same story, another claim); a rival that is
+    a rewording of the match (same-language cosine >= PARAPHRASE) is none."""
+    import numpy as np
+
+    from veille.stories.xlang import decide
+
+    clear = np.array([[0.58, 0.30], [0.25, 0.40]])
+    assert [(p, q) for p, q, _, _ in decide(clear)] == [(0, 0)]
+    rival = np.array([[0.58, 0.55], [0.25, 0.40]])
+    assert [(p, q) for p, q, _, _ in decide(rival)] == []
+    reworded = np.array([[1.0, 0.9], [0.9, 1.0]])  # the two columns say one thing
+    assert [(p, q) for p, q, _, _ in decide(rival, None, reworded)] == [(0, 0)]
 
 
 def _two(fr: str, en: str) -> Any:

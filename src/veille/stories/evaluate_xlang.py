@@ -178,10 +178,18 @@ def gold_report() -> dict[str, Any]:
     out["join_probability"] = xlang.JOIN_PROBABILITY
     for h, idx in halves.items():
         out[f"decide_half{h}"] = prf([bool(joined[k]) for k in idx], [gold[k] for k in idx])
-    for rnd in (1, 2):
-        idx = [k for k, r in enumerate(rows) if r["half"] == 0 and r.get("round", 1) == rnd]
-        out[f"decide_half0_round{rnd}"] = prf([bool(joined[k]) for k in idx],
-                                              [gold[k] for k in idx])
+    # by labelling round: 1 (half 0 tuned on, half 1 held out), 2 (more tuning
+    # pairs), 3 (a fresh held-out set of half 1, labelled after the decision
+    # was fixed); "before" is the session's first decision (cosine >= 0.49,
+    # mutual best)
+    for h, rnd in ((0, 1), (0, 2), (1, 1), (1, 3)):
+        idx = [k for k, r in enumerate(rows) if r["half"] == h and r.get("round", 1) == rnd]
+        if not idx:
+            continue
+        g = [gold[k] for k in idx]
+        out[f"decide_half{h}_round{rnd}"] = prf([bool(joined[k]) for k in idx], g)
+        out[f"before_half{h}_round{rnd}"] = prf(
+            [bool(cos[k] >= 0.49 and mutual[k]) for k in idx], g)
     return out
 
 
