@@ -38,8 +38,13 @@ from veille.analyze.quotes.context import (
     is_speech,
     unattributed,
 )
-from veille.analyze.quotes.speakers import from_verb, named_in_subject
-from veille.core.model import Quote
+from veille.analyze.quotes.speakers import (
+    from_verb,
+    named_in_subject,
+    resolve_group,
+    resolve_pronoun,
+)
+from veille.core.model import Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,9 +60,14 @@ def incise(ctx: QuoteContext, close_end: int) -> Attribution | None:
     (``subject_before_incise_verb``). Anything else ("» et précise que …")
     means this is no incise; nor is a verb that starts the next paragraph.
     """
-    doc = ctx.doc
     if _LINE_BREAK_NEXT.match(ctx.text, close_end - ctx.offset):
         return None  # "…”\n\nX also said that"
+    return _incise_speech(ctx, close_end) or _incise_any_verb(ctx, close_end)
+
+
+def _incise_speech(ctx: QuoteContext, close_end: int) -> Attribution | None:
+    """A speech verb of the language in the incise (see :func:`incise`)."""
+    doc = ctx.doc
     k = ctx.tok_at(close_end)
     seen = 0
     while k < len(doc) and seen < 6:
@@ -76,6 +86,127 @@ def incise(ctx: QuoteContext, close_end: int) -> Attribution | None:
             return None
         seen += 1
         k += 1
+    return None
+
+
+def _incise_any_verb(ctx: QuoteContext, close_end: int) -> Attribution | None:
+    """"“Jeb wants to be a tough guy,” Trump shot back" / "« … », soupire le
+    maire": a quote whose sentence goes on past its closing mark, then a verb
+    and its subject, is attributed whatever the verb (the punctuation is the
+    cue; manner-of-speaking verbs are an open class). Tried when no speech
+    verb was found; the first three words after the mark only."""
+    if not _open_ended(ctx, close_end):
+        return None
+    doc = ctx.doc
+    k = ctx.tok_at(close_end)
+    seen = 0
+    while k < len(doc) and seen < 3:
+        t = doc[k]
+        if t.text in (".", "!", "?", ";", ":", "«", "“", "(") or t.is_space and "\n" in t.text:
+            return None
+        if t.is_punct or t.is_space:
+            k += 1
+            continue
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "PRON"):
+            att = _any_verb_incise(ctx, t) or _loose_incise(ctx, t)
+            if att is not None:
+                return att
+        if t.pos_ not in ("DET", "PROPN", "PRON", "NOUN", "AUX", "ADV"):
+            return None
+        seen += 1
+        k += 1
+    return None
+
+
+def _open_ended(ctx: QuoteContext, close_end: int) -> bool:
+    """Does the quote's sentence go on after its closing mark? A comma, "?",
+    "!" or "…" just inside the mark or a comma right after it ("“…,” he
+    said", "« … », dit-il"); a quote closing on a point is a sentence of its own."""
+    text = ctx.text
+    k = close_end - ctx.offset - 1  # the closing mark
+    j = k - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    inside = text[j] if j >= 0 else ""
+    after = text[k + 1:k + 3].lstrip()[:1]
+    return inside in ",?!…" or after == ","
+
+
+def _any_verb_incise(ctx: QuoteContext, t: Token) -> Attribution | None:
+    """The parse's reading of an any-verb incise: a verb whose subject is a
+    name, a resolved pronoun, a role, or its own noun subject ("the spokesman
+    quipped"); nothing else speaks."""
+    if t.pos_ != "VERB" or _naming_participle(t):
+        return None
+    att = from_verb(ctx, t, "incise", "quote, VERB SUBJ (any verb)", 0.75)
+    # a common noun is no evidence of a speaker here ("“…!” the balloons
+    # fell"): a name, a resolved pronoun, or a role given to a name only
+    if att.speaker is None or att.resolution not in ("named", "pronoun", "role"):
+        return None
+    att.method = "incise-verb"
+    return att
+
+
+def _loose_incise(ctx: QuoteContext, t: Token) -> Attribution | None:
+    """An incise the tagger misread: "“…,” Trump shot back" (Trump tagged a
+    verb), "« … », soupire Jean Dupont" (the verb tagged a noun). After an
+    open-ended quote, a person (or a subject pronoun) and a lowercase word
+    next to it, in the language's incise order, are speaker and verb, whatever
+    the tags say; only a person the text names (a mention, or the surname of
+    one named before) or a resolvable pronoun speaks."""
+    doc = ctx.doc
+    words = ctx.words
+    if words.subject_before_incise_verb:
+        who, verb_i = t, None
+        person = person_at(ctx, who)
+        if person is not None:
+            verb_i = ctx.tok_span(person)[-1] + 1 if person.start >= who.idx + ctx.offset else None
+        elif who.text.lower() in words.subject_pronouns | words.plural_pronouns:
+            verb_i = who.i + 1
+        if verb_i is None or verb_i >= len(doc):
+            return None
+        verb = doc[verb_i]
+        if not (verb.is_alpha and verb.text.islower() and verb.pos_ in ("VERB", "NOUN", "ADV")):
+            return None
+    else:
+        verb = t
+        if not (verb.is_alpha and verb.text.islower()) or verb.i + 1 >= len(doc):
+            return None
+        who = doc[verb.i + 1]
+        person = person_at(ctx, who)
+    if person is None:
+        pron = who.text.lstrip("-").lower()
+        if pron in words.subject_pronouns:
+            genders = who.morph.get("Gender", [])
+            person = resolve_pronoun(ctx, verb.idx + ctx.offset,
+                                     genders[0] if len(genders) == 1 else None)
+        elif pron in words.plural_pronouns:
+            person = resolve_group(ctx, verb.idx + ctx.offset)
+        if person is None:
+            return None
+        resolution = "pronoun"
+    else:
+        resolution = "named"
+        ctx.add_subject(person)
+    span = (verb.idx + ctx.offset, verb.idx + len(verb.text) + ctx.offset)
+    return Attribution(person.text, person, verb.lemma_, "quote, VERB SUBJ (any verb)",
+                       "incise-verb", 0.7 if resolution == "named" else 0.6, span, resolution)
+
+
+def person_at(ctx: QuoteContext, tok: Token) -> Mention | None:
+    """The person or organisation a token names: its mention, or, where the
+    recogniser missed it, the surname of a person named earlier ("Donald
+    Trump … Trump shot back": the tagger read "Trump" as a verb)."""
+    m = ctx.mention_of(tok)
+    if m is not None:
+        return m if m.label in ("PER", "ORG") and m.label_cue != "credit" else None
+    if not tok.text[:1].isupper() or not tok.is_alpha or ctx.in_quote(tok.idx + ctx.offset):
+        return None
+    pos = tok.idx + ctx.offset
+    for prev in reversed(ctx.mentions_between(pos - 3000, pos)):
+        if prev.label == "PER" and len(prev.text.split()) > 1 and prev.text.split()[-1] == tok.text:
+            return Mention(tok.text, "PER", pos, pos + len(tok.text), prev.sentence,
+                           prev.entity_id, prev.canonical)
     return None
 
 
@@ -320,9 +451,31 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
         return None
     for m in ctx.mentions_between(lo, hi):
         if (m.label in ("PER", "ORG") and not ctx.in_quote(m.start)
-                and m.start != prev.speaker_start and m.text != prev.speaker):
+                and m.start != prev.speaker_start and m.text != prev.speaker
+                and not _addressee(ctx, m, prev.end)):
             return None  # somebody else is named between the two quotes
     return prev
+
+
+def _addressee(ctx: QuoteContext, m: Mention, prev_end: int) -> bool:
+    """A name in the previous quote's own incise that is not its subject:
+    "“It's doable,” Risch told The Spokesman-Review. “Is it …”" — the paper
+    was spoken to; it does not take the next quote."""
+    i = ctx.tok_at(m.start)
+    j = ctx.tok_at(prev_end) - 1
+    if i >= len(ctx.doc) or j < 0 or j >= len(ctx.doc):
+        return False
+    tok = ctx.doc[i]
+    if ctx.sent(tok).start != ctx.sent(ctx.doc[j]).start:
+        return False
+    t = tok
+    for _ in range(3):  # up through the name's own words to its head
+        if t.dep_ in SUBJ_DEPS:
+            return False
+        if t.dep_ not in ("flat", "flat:name", "compound", "appos", "det") or t.head is t:
+            break
+        t = t.head
+    return True
 
 
 def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.analyze.nlp import sentence_ranges
-from veille.analyze.quotes.gender import given_name_gender
+from veille.analyze.quotes.gender import given_name_gender, known_given_name
 from veille.core.model import Mention
 from veille.lang.quote_words import QuoteWords
 
@@ -44,6 +44,11 @@ class Attribution:
 
 NO_SPEAKER_CUE = "none"
 
+#: Lowercase words inside a person's name ("Dominique de Villepin", "Ursula
+#: von der Leyen"), in any language.
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "la", "le", "van", "von", "der", "den",
+                             "di", "da", "del", "dos", "al", "el", "bin", "ibn", "ben"})
+
 
 def unattributed(verb: str | None = None) -> Attribution:
     """No speaker named: confidence 0.5 that the marks quote anyone at all."""
@@ -58,10 +63,10 @@ class QuoteContext:
         self.words = words
         self.text = doc.text  # Doc.text is rebuilt on each access
         self.offset = offset
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.idx = [t.idx + offset for t in doc]
+        self.mentions = sorted(self._split_people(mentions), key=lambda m: m.start)
         self._mstarts = [m.start for m in self.mentions]
         self._qstarts: list[int] = []
-        self.idx = [t.idx + offset for t in doc]
         self.quote_ranges: list[tuple[int, int]] = []
         self.sents = sentence_ranges(doc)
         self._sent_of = [0] * len(doc)
@@ -83,6 +88,44 @@ class QuoteContext:
                 continue
             (self.subject_mentions if m.label == "PER" else self.group_subjects).append(m)
         self._subject_starts = {m.start for m in self.subject_mentions}
+
+    def _split_people(self, mentions: Sequence[Mention]) -> list[Mention]:
+        """A person's name the recogniser swallowed into an organisation:
+        "Le ministre des [Affaires étrangères Dominique de Villepin]ORG a
+        estimé" gives the minister's words to nobody. Inside a non-person
+        mention, a token the parse tags as a proper noun that is a known given
+        name (gender-guesser), not the first word, followed only by
+        capitalised words and name particles to the end, starts a PER mention
+        (the part before stays the organisation)."""
+        out: list[Mention] = []
+        for m in mentions:
+            if m.label == "PER" or len(m.text.split()) < 3:
+                out.append(m)
+                continue
+            i = bisect.bisect_left(self.idx, m.start)
+            j = bisect.bisect_left(self.idx, m.end)
+            toks = [self.doc[k] for k in range(i, j)]
+            cut = None
+            for n in range(1, len(toks) - 1):
+                t = toks[n]
+                rest = toks[n + 1:]
+                if (t.pos_ == "PROPN" and t.text[:1].isupper() and len(rest) <= 4
+                        and all(r.text[:1].isupper() or r.text.lower() in _NAME_PARTICLES
+                                for r in rest) and rest[-1].text[:1].isupper()
+                        and known_given_name(t.text)):
+                    cut = n
+                    break
+            if cut is None:
+                out.append(m)
+                continue
+            head = self.text[m.start - self.offset:toks[cut].idx].rstrip()
+            if head:
+                out.append(Mention(head, m.label, m.start, m.start + len(head), m.sentence,
+                                   model_label=m.model_label, label_cue=m.label_cue))
+            a = toks[cut].idx + self.offset
+            out.append(Mention(self.text[a - self.offset:m.end - self.offset], "PER", a, m.end,
+                               m.sentence, model_label=m.label, label_cue="split"))
+        return out
 
     def sent(self, tok: Token) -> Span:
         a, b = self.sents[self._sent_of[tok.i]]

@@ -85,7 +85,7 @@ def extract_quotes(
 
 #: Attribution steps that do not see a cue of their own next to the quote: a
 #: title-like quote they reach is a name or a work, not the speaker's words.
-WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon"})
+WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon", "incise-verb"})
 
 
 #: Steps that find the marks inside the journalist's own sentence: the quoted
@@ -163,6 +163,8 @@ def non_speech_kind(text: str) -> Literal["direct", "title", "term"]:
         return "direct"  # "We win." is a sentence, not a title
     if not words or len(words) > 8 or body[-1:] in ".!?…":
         return "direct"
+    if body != text.strip() and len(words) > 1 and not words[1][:1].isupper():
+        return "direct"  # "Let me talk.": a sentence of its own, not a title
     caps = sum(1 for w in words if w[:1].isupper())
     if words[0][:1].isupper() and caps >= 0.6 * len(words) and len(words) >= 1:
         return "title"

@@ -35,3 +35,11 @@ def given_name_gender(name: str) -> str | None:
     if len(first) < 2 or not first[:1].isupper() or first.endswith("."):
         return None  # "M. Dupont", "J. Smith"
     return _ANSWERS.get(_detector().get_gender(first.split("-")[0]))
+
+
+def known_given_name(word: str) -> bool:
+    """Is ``word`` a given name in gender-guesser's lists (any answer but
+    "unknown", ambiguous ones included: "Dominique")?"""
+    if len(word) < 2 or not word[:1].isupper():
+        return False
+    return bool(_detector().get_gender(word.split("-")[0]) != "unknown")

@@ -92,8 +92,11 @@ def _title_before(doc: Doc, title: int, name: int) -> bool:
         between = between[:-1]
         return 0 < len(between) <= 7 and all(
             t.pos_ in ("ADP", "DET", "PROPN", "ADJ", "NOUN") and not t.is_punct for t in between)
-    return 0 < len(between) <= 4 and all(
-        t.pos_ in ("ADP", "DET", "PROPN", "ADJ") and not t.is_punct for t in between)
+    # "le ministre français des Affaires étrangères Dominique de Villepin": a
+    # capitalised noun names the domain, it is no second person
+    return 0 < len(between) <= 5 and all(
+        (t.pos_ in ("ADP", "DET", "PROPN", "ADJ") or t.pos_ == "NOUN" and t.text[:1].isupper())
+        and not t.is_punct for t in between)
 
 
 def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention | None:
@@ -200,9 +203,14 @@ def named_in_subject(ctx: QuoteContext, head: Token) -> Mention | None:
         prev = doc[k] if k >= 0 else None
         if prev is None:
             continue
+        # "le ministre des Affaires étrangères Dominique de Villepin", "le
+        # porte-parole de la Maison Blanche Josh Earnest": the complement names
+        # the head's domain (a capitalised name of a body or place), the person
+        # after it is the head itself
+        domain = any(doc[x].text[:1].isupper() for x in range(k + 1, t.i))
         low = prev.text.lower().rstrip("'’")
-        if prev.pos_ == "ADP" or (prev.pos_ == "DET" and k > 0 and doc[k - 1].pos_ == "ADP") \
-                or low in words.dative_prepositions:
+        if (prev.pos_ == "ADP" or (prev.pos_ == "DET" and k > 0 and doc[k - 1].pos_ == "ADP")
+                or low in words.dative_prepositions) and not domain:
             continue  # a complement: "de Lionel Jospin", "du président Obama"
         return m
     return None
