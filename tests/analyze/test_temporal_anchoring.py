@@ -169,3 +169,17 @@ def test_english_halves_and_possessive_years() -> None:
     assert got["next year's first quarter"] == "1990-Q1"
     assert got["this year's second half"] == "1989-H2"
     assert "the first half" not in got
+
+
+def test_english_in_n_years_is_a_point_only_with_a_future_verb() -> None:
+    """"will leave in two weeks" is a day ahead; "the first title in 108 years" a span."""
+    from datetime import date
+
+    from veille.analyze.temporal import extract_times
+    from veille.core.model import DateRange
+
+    text = "It was their first title in 108 years. He will leave in two weeks."
+    got = {text[t.start:t.end]: t.value for t in extract_times(
+        text, [], DateRange(date(1989, 11, 2), date(1989, 11, 2), "day"), "en")}
+    assert got["108 years"] == "P108Y"
+    assert got["two weeks"] == "1989-11-16"

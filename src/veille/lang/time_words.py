@@ -159,6 +159,9 @@ class TimeWords:
     #: a duration after these is a point ahead of the telling: "dans trois ans" (2019),
     #: "dans deux semaines"; English "in five years" is left alone ("the first in 108 years")
     ahead_leads: Words = ()  # regex, folded, before the amount: "\\bdans\\s+$"
+    #: the same only when the governing verb is future: English "will be redeemed in
+    #: five years" (1994 in TimeBank) but "the first title in 108 years" (a span)
+    ahead_leads_if_future: Words = ()
     #: halves of a year, only with the year said ("the first half of 1990", "this year's
     #: second half", "the second half of the year"): a bare "the second half" is a match's
     halves: dict[str, int] = field(default_factory=dict)  # "first": 1

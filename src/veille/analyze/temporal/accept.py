@@ -196,6 +196,10 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
         c.kind = "ago"  # "dans trois ans": the point three years ahead
         c.g = dict(g, ahead="1")
         return True
+    if (own is not None and own.ahead_leads_if_future and UNITS.get(unit) in ("D", "W", "M", "Y")
+            and not (g.get("det") or g.get("adj") or g.get("mod") or g.get("adj2"))
+            and re.search(alt(own.ahead_leads_if_future), fold_same_length(before))):
+        c.g = dict(g, ahead_if_future="1")  # the resolver asks the tense
     hours = parse_number(num, language) if num else None
     if (
         _CLOCK_PREP.search(fold_same_length(before))

@@ -426,6 +426,10 @@ def season(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
     g = c.g
+    if g.get("ahead_if_future") and ctx.tense == "future" and ctx.day is not None:
+        # "the stock would be redeemed in five years" (TimeBank: 1994); "the first title
+        # in 108 years" (no future) stays a duration
+        return ago(Candidate(c.start, c.end, "ago", dict(g, ahead="1"), c.prio), ctx)
     unit = UNITS[fold_same_length(g["unit"] or "")]
     amount = _num(g["num"], ctx.language)
     if amount is not None and (g.get("half") or g.get("frac")):
@@ -708,13 +712,15 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
 #: kinds resolved by the tense of the governing verb
 NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
-               "locale_day_month", "locale_month"}
+               "locale_day_month", "locale_month", "duration"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "frequency", "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}
 
 
 def day_free(c: Candidate) -> bool:
+    if c.kind == "duration" and c.g.get("ahead_if_future"):
+        return False  # "will be redeemed in five years": a point after the reference
     if c.kind in DAY_FREE_KINDS:
         return True
     # a 4-digit year written out: day_month / month never look at the reference day

@@ -70,6 +70,7 @@ WORDS = TimeWords(
     decade_articles=("the",),
     decade_suffix_s=True,
     decade_x=False,
+    ahead_leads_if_future=(r"\bin\s+$",),
     halves={"first": 1, "second": 2, "last": 2, "latter": 2},
     half_words=("half",),
     year_nouns=(r"the\s+(?:current\s+|fiscal\s+)?year",),
