@@ -181,7 +181,7 @@ def test_unclosed_mark_is_a_note_not_a_crash(analyze):
     [("Il a dit « oui » puis « non ».", ["oui", "non"]),
      ('He said "yes" and "no".', ["yes", "no"]),
      ("“Stop,” she said.", ["Stop"]),
-     ("« ouvert « encore » fermé »", ["encore"])],
+     ("« ouvert « encore » fermé »", ["ouvert « encore » fermé"])],  # nested: the outer quote
 )
 def test_find_quote_spans(text, expected):
     spans, _ = find_quote_spans(text)

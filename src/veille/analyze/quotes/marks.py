@@ -61,6 +61,13 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
                 notes.append(f"quote: {op} at {a} is never closed")
                 break
             if 0 <= nxt < b:
+                outer = _nested_close(text, op, cl, a, nxt, b)
+                if outer is not None:
+                    # « Nous respectons son « intégrité territoriale » et … »: one
+                    # quotation with a quotation inside, read as the outer one
+                    spans.append(_trim_inner(text, a, outer))
+                    i = outer + 1
+                    continue
                 notes.append(f"quote: {op} at {a} opened again at {nxt} before closing")
                 i = nxt
                 continue
@@ -79,6 +86,19 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
         notes = notes[:MAX_NOTES] + [f"quote: {len(notes) - MAX_NOTES} more mismatched quote "
                                      "marks not listed"]
     return spans, notes
+
+
+def _nested_close(text: str, op: str, cl: str, a: int, nxt: int, b: int) -> int | None:
+    """The closing mark of the outer quote when exactly one quote is nested in
+    it (« … « … » … »), within ``MAX_QUOTE_CHARS`` and one paragraph; None
+    otherwise (then the opener is reported unclosed, as before). The searches
+    are bounded by the quote's length, so a run of openers stays linear."""
+    if b - a > MAX_QUOTE_CHARS or text.find(op, nxt + 1, b) >= 0:
+        return None
+    b2 = text.find(cl, b + 1, a + MAX_QUOTE_CHARS + 1)
+    if b2 < 0 or text.find(op, b + 1, b2) >= 0 or "\n\n" in text[a:b2]:
+        return None
+    return b2
 
 
 def _straight_role(text: str, i: int) -> str:
