@@ -263,9 +263,14 @@ def _cut_numbers(doc: Doc, a: int, b: int, label: str) -> tuple[int, int] | None
     name may be its own ("Channel 4", "Area 51") and stays."""
     while a < b and doc[a].text.isdigit():
         a += 1
-    while b > a and (doc[b - 1].is_punct or _SCORE.match(doc[b - 1].text) and (
-            label == "PER" or not doc[b - 1].text.isdigit())):
-        b -= 1
+    r = b
+    while r > a and (doc[r - 1].is_punct or _SCORE.match(doc[r - 1].text)):
+        r -= 1
+    run = [t.text for t in doc[r:b]]
+    # a run of figures and punctuation ("2 - 1", "9.5-0-44-1") is a score; a
+    # lone plain number only after a person
+    if run and (len(run) > 1 or not run[0].isdigit() or label == "PER"):
+        b = r
     return (a, b) if b > a else None
 
 

@@ -1,0 +1,52 @@
+"""Span repairs of the entity stage (#15): a spaced dash or a bracket ends a name,
+a score is no part of one, initials belong to the person, and a country the
+model called an organisation is a place. Lines are written in the shape of the
+result tables and headlines of news wires (not copied from any corpus)."""
+
+from __future__ import annotations
+
+from veille.analyze.entities import _cut_numbers, _is_country, _split_separators, _with_initials
+
+
+def test_a_spaced_dash_or_bracket_ends_a_name_but_a_hyphen_in_a_word_does_not(nlp_en):
+    doc = nlp_en.make_doc("Romania - Cosmin Contra ( Romania ) met Hewlett-Packard staff")
+    pieces = [doc[i:j].text for i, j in _split_separators(doc, 0, 5)]
+    assert pieces == ["Romania", "Cosmin Contra"]
+    k = [t.text for t in doc].index("Hewlett")
+    assert [doc[i:j].text for i, j in _split_separators(doc, k, k + 3)] == ["Hewlett-Packard"]
+
+
+def test_scores_and_counts_are_cut_but_a_number_that_names_stays(nlp_en):
+    doc = nlp_en.make_doc("Lithuania 2-1 McGrath 9.5-0-44-1 Channel 4 1936 Olympics Bevan 4")
+    toks = [t.text for t in doc]
+
+    def cut(a: int, b: int, label: str) -> str:
+        rng = _cut_numbers(doc, a, b, label)
+        return doc[rng[0]:rng[1]].text if rng else ""
+
+    assert cut(0, toks.index("McGrath"), "LOC") == "Lithuania"  # "2-1": "2", "-", "1"
+    i = toks.index("McGrath")
+    assert cut(i, toks.index("Channel"), "PER") == "McGrath"
+    i = toks.index("Channel")
+    assert cut(i, i + 2, "ORG") == "Channel 4"
+    i = toks.index("1936")
+    assert cut(i, i + 2, "MISC") == "Olympics"
+    i = toks.index("Bevan")
+    assert cut(i, i + 2, "PER") == "Bevan"
+
+
+def test_initials_join_the_person_but_a_french_title_does_not(nlp_en, nlp_fr):
+    doc = nlp_en.make_doc("Bowling : M. Slater and J. R. Ewing")
+    toks = [t.text for t in doc]
+    assert _with_initials(doc, toks.index("Slater")) == toks.index("Slater") - 1
+    assert _with_initials(doc, toks.index("Ewing")) == toks.index("Ewing") - 2
+    fr = nlp_fr.make_doc("Selon M. Barry, rien")
+    assert _with_initials(fr, 2) == 2
+
+
+def test_a_country_mislabelled_is_a_place_but_a_lone_word_taken_for_a_person_is_left():
+    assert _is_country("GERMANY", "ORG")
+    assert _is_country("Sri Lanka", "PER")
+    assert not _is_country("Jordan", "PER")  # Michael Jordan
+    assert not _is_country("PRI", "ORG")  # an acronym is read as an organisation
+    assert not _is_country("Israeli", "MISC")  # a nationality
