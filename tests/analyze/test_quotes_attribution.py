@@ -298,3 +298,17 @@ def test_a_complement_naming_a_body_keeps_the_person_the_head(analyze):
     qs = _quotes(analyze, "Le porte-parole du président Jacques Chirac a dit que c'était faux.",
                  "fr")
     assert qs and qs[0].speaker != "Jacques Chirac"
+
+
+def test_a_dateline_is_no_speaker(nlp_en):
+    from veille.analyze.quotes.context import QuoteContext
+    from veille.core.model import Mention
+    from veille.lang import language_data
+
+    text = "Photo credit.\nNEW YORK — Actress Uma Thurman spoke. NATO said it would help."
+    doc = nlp_en(text)
+    ny, nato = text.index("NEW YORK"), text.index("NATO")
+    ctx = QuoteContext(doc, 0, [Mention("NEW YORK", "LOC", ny, ny + 8, 0),
+                                Mention("NATO", "ORG", nato, nato + 4, 0)],
+                       language_data("en").quotes)
+    assert [m.text for m in ctx.mentions] == ["NATO"]

@@ -99,6 +99,8 @@ class QuoteContext:
         (the part before stays the organisation)."""
         out: list[Mention] = []
         for m in mentions:
+            if self._dateline(m):
+                continue  # "SAN JOSE, Costa Rica — Investigators said": a place line, no speaker
             if m.label == "PER" or len(m.text.split()) < 3:
                 out.append(m)
                 continue
@@ -126,6 +128,19 @@ class QuoteContext:
             out.append(Mention(self.text[a - self.offset:m.end - self.offset], "PER", a, m.end,
                                m.sentence, model_label=m.label, label_cue="split"))
         return out
+
+    def _dateline(self, m: Mention) -> bool:
+        """A wire dateline ("NEW YORK — …", "SAN JOSE, Costa Rica (AP) —"):
+        an upper-case name opening its line, followed by a comma or a dash. The
+        parse often hangs it on the first sentence's subject, which then
+        "speaks" as a city; an acronym inside a line (NATO said) is kept."""
+        a, b = m.start - self.offset, m.end - self.offset
+        if not (m.text.isupper() and len(m.text) > 3 and a >= 0):
+            return False
+        line_start = self.text.rfind("\n", 0, a) + 1
+        if self.text[line_start:a].strip():
+            return False
+        return self.text[b:b + 3].lstrip()[:1] in (",", "—", "–", "-", "(")
 
     def sent(self, tok: Token) -> Span:
         a, b = self.sents[self._sent_of[tok.i]]
