@@ -4,7 +4,8 @@ A package of small modules, one job each: ``extract`` (the number grammar and th
 counted noun), ``bounds`` (comparatives, approximations and one-sided ranges:
 "plus de 15", "up to 3,000", "environ 500"), ``units`` (kind and SI/currency
 normalisation through pint), ``fractions`` ("trois quarts", "2 1/4"), ``compare``
-(one comparable key and interval per quantity, for stories), ``evaluate`` (the gold).
+(re-exports ``veille.core.quantities``: one comparable key and interval per quantity,
+for stories), ``evaluate`` (the gold).
 The import path ``veille.analyze.quantities`` is the public one.
 """
 
