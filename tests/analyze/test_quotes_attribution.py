@@ -312,3 +312,9 @@ def test_a_dateline_is_no_speaker(nlp_en):
                                 Mention("NATO", "ORG", nato, nato + 4, 0)],
                        language_data("en").quotes)
     assert [m.text for m in ctx.mentions] == ["NATO"]
+
+
+def test_a_possessor_in_the_subject_does_not_speak(analyze):
+    qs = _quotes(analyze, "Nine people died in the crash. “We are in utter shock and disbelief "
+                 "right now,” Bruce Steinberg’s sister, Tamara Steinberg Jacobson, said.", "en")
+    assert qs and all(q.speaker == "Tamara Steinberg Jacobson" for q in qs)

@@ -197,6 +197,8 @@ def named_in_subject(ctx: QuoteContext, head: Token) -> Mention | None:
             continue
         if ctx.in_quote(m.start):
             continue
+        if _possessor_or_object(ctx, t, head):
+            continue
         k = t.i - 1
         while k > head.i and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
             k -= 1  # title words before the name: "du président Obama"
@@ -214,6 +216,27 @@ def named_in_subject(ctx: QuoteContext, head: Token) -> Mention | None:
             continue  # a complement: "de Lionel Jospin", "du président Obama"
         return m
     return None
+
+
+def _possessor_or_object(ctx: QuoteContext, t: Token, head: Token) -> bool:
+    """A name in the subject that is not the subject: a possessor ("Bruce
+    Steinberg's sister, Tamara Jacobson, said": the sister speaks) or the
+    object of a preposition on the way up to the head ("families from
+    Belleair, Florida, said"). Uses the English parser's labels (poss, pobj);
+    French complements are judged by :func:`named_in_subject`'s own rule."""
+    span = ctx.tok_span(ctx.mention_of(t) or Mention(t.text, "", t.idx + ctx.offset,
+                                                      t.idx + ctx.offset + len(t.text), 0))
+    root = t
+    while root.head.i in span and root.head.i != root.i:
+        root = root.head
+    node, hops = root, 0
+    while node.i != head.i and hops < 8:
+        if node.dep_ in ("poss", "pobj"):
+            return True
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return False
 
 
 def np_text(tok: Token) -> str:
