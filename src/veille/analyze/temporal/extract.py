@@ -90,7 +90,9 @@ def extract_times(
             )
     cues = words.tense if words is not None else None
     tenses = [
-        tense_of(text, c.start, c.end, parses, cues) if c.kind in NEEDS_TENSE else None
+        tense_of(text, c.start, c.end, parses, cues)
+        if c.kind in NEEDS_TENSE and (c.kind != "duration" or c.g.get("ahead_if_future"))
+        else None
         for c in cands
     ]
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]
