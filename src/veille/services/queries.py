@@ -168,7 +168,10 @@ def search_filters(f: ListFilters) -> Filters:
                    sources=f.sources)
 
 
-def _article_conditions(f: ListFilters) -> list[Any]:
+def article_conditions(f: ListFilters) -> list[Any]:
+    """The WHERE terms of the listing filters on ``articles``: public so that
+    every way of finding articles (listing, "more like this", search by
+    meaning) filters by the same rule."""
     cond: list[Any] = []
     if f.language:
         cond.append(articles.c.language == f.language)
@@ -188,7 +191,7 @@ def list_articles(conn: Connection, f: ListFilters, *, sort: str = "ingest",
                   limit: int | None = None) -> list[dict[str, Any]]:
     """Articles (the listing's JSON shape, store.articles.summary) in ingest
     order, or newest first for ``sort="date"`` (undated last)."""
-    stmt = select(*q.SUMMARY_COLUMNS, articles.c.seq).where(*_article_conditions(f))
+    stmt = select(*q.SUMMARY_COLUMNS, articles.c.seq).where(*article_conditions(f))
     if sort == "date":
         stmt = stmt.order_by(func.coalesce(articles.c.published_end, "").desc(), articles.c.seq)
     else:
@@ -208,7 +211,7 @@ def list_stories(conn: Connection, f: ListFilters, *, sort: str = "size",
     order = ((stories.c.size.desc(), last.desc(), stories.c.id) if sort != "date"
              else (last.desc(), stories.c.size.desc(), stories.c.id))
     stmt = select(stories.c.id).where(stories.c.size > 0).order_by(*order)
-    art_cond = [c for c in _article_conditions(ListFilters(
+    art_cond = [c for c in article_conditions(ListFilters(
         language=f.language, sources=f.sources, entity=f.entity)) if c is not None]
     if art_cond:
         stmt = stmt.where(stories.c.id.in_(
@@ -288,6 +291,7 @@ def similar_articles(conn: Connection, uid: str, limit: int = 10) -> list[dict[s
     ids = [u for u, _ in near]
     rows = {r.uid: q.summary(r) for r in conn.execute(
         select(*q.SUMMARY_COLUMNS).where(articles.c.uid.in_(ids)))}
-    story = dict(conn.execute(select(story_articles.c.article_uid, story_articles.c.story_id)
-                              .where(story_articles.c.article_uid.in_(ids))).tuples().all())
+    story = {r.article_uid: r.story_id for r in conn.execute(
+        select(story_articles.c.article_uid, story_articles.c.story_id)
+        .where(story_articles.c.article_uid.in_(ids)))}
     return [rows[u] | {"story_id": story.get(u), "similarity": round(s, 4)} for u, s in near if u in rows]

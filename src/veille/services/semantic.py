@@ -26,7 +26,7 @@ from sqlalchemy import Connection, select
 
 from veille.embed import embed_query, model_name, unpack
 from veille.embed.similar import MAX_CANDIDATES, mean_vector, nearest
-from veille.services.queries import ListFilters, _article_conditions
+from veille.services.queries import ListFilters, article_conditions
 from veille.store.schema import article_vectors, articles, stories, story_articles
 
 #: Most results one request returns.
@@ -86,7 +86,7 @@ def semantic_search(conn: Connection, q: str, f: ListFilters | None = None, *, l
                             "notes": notes}
     if vec is None:
         return page
-    found = nearest(conn, vec, limit, where=_article_conditions(f), max_candidates=max_candidates)
+    found = nearest(conn, vec, limit, where=article_conditions(f), max_candidates=max_candidates)
     page["results"] = _hits(conn, found.hits)
     page["total"] = len(page["results"])
     page["scanned"], page["capped"] = found.scanned, found.capped
