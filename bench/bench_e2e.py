@@ -100,7 +100,7 @@ def main() -> None:
 
     # Warm-up: models, encoder, lazy imports, on a few articles (not timed).
     warm = tmp / "warm.jsonl"
-    write_jsonl(arts[:6], warm)
+    write_jsonl([next(a for a in arts if a[2] == lang) for lang in langs], warm)  # every model
     ws = Store.open(str(tmp / "warm.db"))
     run_pipeline(ws, read_paths([str(warm)], SourceOptions(fmt="jsonl")), PipelineOptions())
     ws.close()

@@ -43,6 +43,15 @@ def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | N
     return sentences[i].index
 
 
+def _doc_chars(doc: Any) -> int:
+    """The Doc's length in characters without ``doc.text``, which joins every
+    token again on each access (it was most of this module's CPU)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx + len(last.text_with_ws))
+
+
 def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
              cues: Any) -> str | None:
     """The governing verb's tense from the parse piece holding the expression; the
@@ -52,7 +61,7 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     if parses and is_since(text, start):
         return "past"
     for offset, doc in parses:
-        if offset <= start and end <= offset + len(doc.text):
+        if offset <= start and end <= offset + _doc_chars(doc):
             found = parse_tense(doc, start - offset, end - offset, cues)
             if found is not None:
                 return found
