@@ -50,3 +50,26 @@ def test_the_same_event_from_another_outlet_ranks_first(store_db: str, seeds_dir
     store.close()
     missing = CliRunner().invoke(app, ["--db", store_db, "similar", "no-such-article"])
     assert missing.exit_code == 1 and "no article" in missing.stderr
+
+
+def test_stories_like_this_answer_alike_from_cli_and_api(store_db: str) -> None:
+    """``veille similar --story`` and ``GET /api/stories/{id}/similar`` name the
+    same stories in the same order, never the story itself; an unknown id is a
+    404 problem."""
+    from veille.web.app import create_app
+
+    rows = json.loads(CliRunner().invoke(app, ["--db", store_db, "stories", "--json"]).stdout)
+    sid = rows[0]["id"]
+    res = CliRunner().invoke(app, ["--db", store_db, "similar", "--story", str(sid), "--json"])
+    assert res.exit_code == 0, res.output
+    cli = json.loads(res.stdout)
+    assert cli and sid not in [s["story_id"] for s in cli]
+    store = Store.open(store_db)
+    with TestClient(create_app(store)) as client:
+        api = client.get(f"/api/stories/{sid}/similar").json()
+        assert [s["story_id"] for s in api] == [s["story_id"] for s in cli]
+        sims = [s["similarity"] for s in api]
+        assert sims == sorted(sims, reverse=True)
+        r = client.get("/api/stories/424242/similar")
+        assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+    store.close()

@@ -122,6 +122,16 @@ class SimilarArticle(ArticleSummary):
     similarity: Number
 
 
+class SimilarStory(Open):
+    story_id: int
+    title: str | None
+    size: int
+    first_published: str | None
+    last_published: str | None
+    similarity: Number
+    article: str  # the story's article nearest this one
+
+
 class NearDuplicate(Open):
     id: str
     source: str | None

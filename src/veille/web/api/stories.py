@@ -6,9 +6,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from veille.services.semantic import MAX_RESULTS, similar_stories
 from veille.store import story_aliases
 from veille.web import cursor, viewbuild
-from veille.web.api.schemas import Page, StoryDetail, StoryRow
+from veille.web.api.schemas import Page, SimilarStory, StoryDetail, StoryRow
 from veille.web.data import stories as data
 from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem
@@ -75,3 +76,20 @@ def get_story(request: Request, response: Response, conn: ConnDep,
         response.status_code = 202
         response.headers["Retry-After"] = str(RETRY_AFTER)
     return story
+
+
+@router.get("/stories/{story_id}/similar", summary="Stories like this, in any language",
+            responses=ITEM_ERRORS, response_model=list[SimilarStory])
+def get_similar_stories(conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)],
+                        limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 10) -> list[dict[str, Any]]:
+    """The stories whose articles are nearest this story's mean article vector
+    (``veille similar --story``); a merged id answers for the story that holds
+    it. Empty while the story has no vector yet. The scan is bounded like a
+    search by meaning (the newest stored vectors first)."""
+    found = similar_stories(conn, story_id, limit)
+    if found is None:
+        alias = story_aliases.resolve(conn, story_id)
+        found = similar_stories(conn, alias.story_id, limit) if alias is not None else None
+    if found is None:
+        raise Problem(404, "story-not-found", f"no story with id {story_id}")
+    return found
