@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -73,9 +75,21 @@ def _news_clusters(root: Path) -> Iterator[Doc]:
                           r.get("language"), r.get("source"))
 
 
-def _polnear(root: Path) -> Iterator[Doc]:
-    for p in sorted((root / "polnear" / "dev" / "text").glob("*.txt")):
-        yield Doc("polnear-dev", p.stem, p.read_text(encoding="utf-8"), "en", p.stem.split("_")[0])
+def _polnear(root: Path, split: str = "dev") -> Iterator[Doc]:
+    for p in sorted((root / "polnear" / split / "text").glob("*.txt")):
+        yield Doc(f"polnear-{split}", p.stem, p.read_text(encoding="utf-8"), "en", p.stem.split("_")[0])
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _fr_timebank(root: Path) -> Iterator[Doc]:
+    """The dev articles' running text (the TimeML tags stripped; entities unescaped)."""
+    for p in sorted((root / "fr-timebank" / "dev").glob("*.tml")):
+        raw = p.read_text(encoding="utf-8")
+        m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.DOTALL)
+        if m:
+            yield Doc("fr-timebank-dev", p.stem, html.unescape(_TAG.sub("", m.group(1))), "fr")
 
 
 def _semeval(root: Path) -> Iterator[Doc]:
@@ -87,7 +101,7 @@ def _semeval(root: Path) -> Iterator[Doc]:
             ids = str(row.get("pair_id") or "").split("_")
             for k in (1, 2):
                 lang = row.get(f"lang{k}")
-                if lang not in ("en", "fr") or len(ids) < k:
+                if not lang or len(ids) < k:
                     continue
                 doc_id = ids[k - 1]
                 if doc_id in seen:
@@ -105,7 +119,8 @@ def load_docs(shared_data: Path, seeds: Path | None = None) -> dict[tuple[str, s
     """Every document the labels may name, by (corpus, id)."""
     out: dict[tuple[str, str], Doc] = {}
     readers: list[Iterable[Doc]] = [_news_clusters(shared_data), _polnear(shared_data),
-                                    _semeval(shared_data)]
+                                    _polnear(shared_data, "train"), _semeval(shared_data),
+                                    _fr_timebank(shared_data)]
     if seeds is not None and seeds.is_dir():
         readers.append(_seeds(seeds))
     for reader in readers:
@@ -115,7 +130,7 @@ def load_docs(shared_data: Path, seeds: Path | None = None) -> dict[tuple[str, s
 
 
 #: Parts a labels file may name itself: labelled after the model existed, never fitted on.
-EXPLICIT_PARTS = ("fresh-held-out",)
+EXPLICIT_PARTS = ("fresh-held-out", "fresh2-held-out")
 
 
 def load_labels(path: Path) -> list[Label]:

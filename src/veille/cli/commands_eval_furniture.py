@@ -11,7 +11,13 @@ from pathlib import Path
 import typer
 from sqlalchemy import select
 
-from veille.analyze.evaluate_furniture import count_view_furniture, evaluate, load_docs, load_labels
+from veille.analyze.evaluate_furniture import (
+    EXPLICIT_PARTS,
+    count_view_furniture,
+    evaluate,
+    load_docs,
+    load_labels,
+)
 from veille.cli.base import eval_app, fail
 from veille.store import Store
 from veille.store.schema import articles, stories
@@ -27,7 +33,8 @@ def eval_furniture(
     seeds: Path = typer.Option(Path("examples"), "--seeds", help="Folder of the seed texts."),
     part: str = typer.Option("held-out", "--part",
                              help="held-out (never used to fit the weights), fresh-held-out "
-                                  "(labelled after the model was fitted), tune, or all."),
+                                  "(session 6) or fresh2-held-out (session 7: labelled after "
+                                  "the model was fitted), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
                                 "store's story views that the detector calls furniture."),
@@ -35,8 +42,8 @@ def eval_furniture(
     show_errors: bool = typer.Option(False, "--errors", help="List missed and false furniture lines."),
 ) -> None:
     """Precision and recall of the furniture lines veille flags, per labelled line."""
-    if part not in ("held-out", "fresh-held-out", "tune", "all"):
-        raise typer.BadParameter("--part is held-out, fresh-held-out, tune or all")
+    if part not in ("held-out", *EXPLICIT_PARTS, "tune", "all"):
+        raise typer.BadParameter(f"--part is held-out, {', '.join(EXPLICIT_PARTS)}, tune or all")
     if not labels.exists():
         raise typer.BadParameter(f"no labels file {labels}")
     if not data.is_dir():
