@@ -33,6 +33,7 @@ from veille.cluster.idf import HashedDF
 from veille.cluster.params import Params, load_params
 from veille.cluster.similarity import IdfCache, article_profile, signals, story_profile
 from veille.cluster.state import StoryState
+from veille.core.metrics import binary_prf
 from veille.embed import embed_articles
 
 #: Signals the learned SemEval combination reads besides the encoder cosine.
@@ -54,20 +55,6 @@ def _pearson(xs: list[float], ys: list[float]) -> float | None:
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
     return sxy / math.sqrt(sxx * syy) if sxx and syy else None
-
-
-def _f1(pred: list[bool], gold: list[bool]) -> dict[str, float]:
-    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
-    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
-    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    return {
-        "precision": prec,
-        "recall": rec,
-        "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
-        "n": len(gold),
-    }
 
 
 def read_pairs(path: str | Path) -> list[dict[str, Any]]:
@@ -161,7 +148,7 @@ def evaluate_pairs(path: str | Path, params: Params | None = None, encoder: bool
             "n": len(vals),
             "pearson": _pearson(zs, gs),
             "pearson_p": _pearson(ps, gs),
-            "same_story": _f1([d for d, _ in dec], [g for _, g in dec]),
+            "same_story": binary_prf([d for d, _ in dec], [g for _, g in dec]),
         }
     if encoder:
         out["encoder"] = encoder_report(rows, scored, params)
@@ -220,9 +207,9 @@ def encoder_report(
 
         cx = [i for i in te if cross[i]]
         dec = [i for i in cx if i in clear]
-        f1 = _f1([same[i] for i in dec], [gold[i] >= -1.5 for i in dec])
+        f1 = binary_prf([same[i] for i in dec], [gold[i] >= -1.5 for i in dec])
         dec_all = [i for i in te if i in clear]
-        f1_all = _f1([same[i] for i in dec_all], [gold[i] >= -1.5 for i in dec_all])
+        f1_all = binary_prf([same[i] for i in dec_all], [gold[i] >= -1.5 for i in dec_all])
         return {
             "pearson": pearson(te),
             "pearson_cross": pearson(cx),

@@ -26,9 +26,10 @@ from veille.cluster import repository as repo
 from veille.cluster.evaluate import evaluate_rows, features_of, read_jsonl, stream_order, with_vectors
 from veille.cluster.online import OnlineClusterer
 from veille.cluster.params import Params, load_params, save_params
-from veille.cluster.semeval import _f1, fit_cross_offset, pair_half, pair_signals, read_pairs
+from veille.cluster.semeval import fit_cross_offset, pair_half, pair_signals, read_pairs
 from veille.cluster.similarity import FEATURES, article_profile, signals
 from veille.cluster.state import StoryState, story_id_for
+from veille.core.metrics import binary_prf
 from veille.store import Store
 
 
@@ -204,7 +205,7 @@ def cross_language(path: str, params: Params) -> tuple[float, dict[str, Any]]:
         if not vectors:
             rows = [({**x, "emb": 0.0, "noemb": 1.0}, o, lp, pid) for x, o, lp, pid in rows]
         dec = [(m.logit(x) >= 0, o <= 1.5) for x, o, _, _ in rows if o <= 1.5 or o >= 3]
-        scores = _f1([p for p, _ in dec], [g for _, g in dec])
+        scores = binary_prf([p for p, _ in dec], [g for _, g in dec])
         return {k: round(v, 4) if k != "n" else v for k, v in scores.items()}
 
     report: dict[str, Any] = {}

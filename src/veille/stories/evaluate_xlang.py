@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from veille.core.metrics import binary_prf
 from veille.stories import xlang
 from veille.stories.xlang import SAME_FACT, embed_texts
 
@@ -48,14 +49,8 @@ def cosines(rows: list[dict[str, Any]]) -> np.ndarray:
 
 
 def prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
-    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
-    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
-    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "n": len(gold),
-            "positives": sum(gold)}
+    """:func:`binary_prf` rounded for the report."""
+    return {k: round(v, 3) for k, v in binary_prf(pred, gold).items()}
 
 
 def tune(cos: np.ndarray, gold: list[bool], allowed: np.ndarray | None = None) -> float:
