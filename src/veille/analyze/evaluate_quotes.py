@@ -417,3 +417,19 @@ def evaluate(directory: Path, language: str = "en", part: str = "all",
     for doc, quotes in zip(docs, system_quotes(docs, language), strict=True):
         score_doc(doc, quotes, rep)
     return rep
+
+
+def learn_cue_frames(directory: Path, language: str = "en", part: str = "tune",
+                     limit: int | None = None, min_cues: int = 2, min_precision: float = 0.5,
+                     ) -> dict[str, list[tuple[str, int, int, int]]]:
+    """The cue frames of a brat gold's ``part`` (see :mod:`veille.analyze.quotes.frames`):
+    how ``QuoteWords.cue_frames`` of a language pack is made (``veille eval quotes DIR
+    --learn-frames``), on the tuning part only."""
+    from veille.analyze.nlp import get_nlp
+    from veille.analyze.quotes.frames import learn_frames
+
+    docs = split_docs(read_corpus(directory, limit), part)
+    nlp = get_nlp(language)
+    parsed = nlp.pipe([d.text for d in docs], batch_size=8)
+    pairs = ((sd, [(g.content, g.cue) for g in d.attributions]) for d, sd in zip(docs, parsed))
+    return learn_frames(pairs, min_cues, min_precision)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from veille.analyze.evaluate_quotes import evaluate
+from veille.analyze.evaluate_quotes import evaluate, learn_cue_frames
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -27,11 +27,22 @@ def eval_quotes(
              "CSV (semeval-<id> documents); repeat for several."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious quotes, wrong speakers."),
+    learn_frames: bool = typer.Option(
+        False, "--learn-frames",
+        help="Print the cue frames (verb lemma -> relations) the gold's part teaches, "
+             "for a language pack's cue_frames (use --part tune), instead of scoring."),
 ) -> None:
     """Content P/R/F1 (overlap >= 50%) and speaker accuracy of the quotes veille finds."""
 
     if part not in ("all", "tune", "check"):
         raise typer.BadParameter("--part is all, tune or check")
+    if learn_frames:
+        frames = learn_cue_frames(directory, language, part, limit or None)
+        for lemma, rows in sorted(frames.items()):
+            rels = ", ".join(f'"{r}"' for r, *_ in rows)
+            counts = "; ".join(f"{r} cue {n}, {h}/{o}" for r, n, o, h in rows)
+            typer.echo(f'    "{lemma}": ({rels},),  # {counts}')
+        return
     try:
         rep = evaluate(directory, language, part, limit or None, texts)
     except (ValueError, FileNotFoundError) as exc:

@@ -85,6 +85,11 @@ class QuoteWords:
     #: court filing"): a source, never a speaker. Any other noun after "selon"
     #: ("selon le porte-parole") names who speaks, even unnamed.
     document_nouns: Words = _EMPTY
+    #: Cue frames learned from an attribution gold's tuning part
+    #: (:mod:`veille.analyze.quotes.frames`): verb lemma -> the relations whose
+    #: complement it reports ("ccomp", "xcomp", "dobj", "prep:for"). Any verb
+    #: here reports speech through those relations only.
+    cue_frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: A present participle reports its clause's subject's speech ("…, saying
     #: that"); off where it mostly reports an inference ("signalant que").
     participle_reports_speech: bool = False

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech
+from veille.analyze.quotes.frames import complements
 from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role
 from veille.core.model import Quote
 
@@ -129,6 +130,36 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     if ctx.in_quote(ctx.doc[left].idx + ctx.offset):
         return None
     return (left, min(right, sent.end)), "object"
+
+
+def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """X complained that … / assured WMAL that … / spoke about … -> the complement
+    of a cue frame learned from a gold (``frame``; see :mod:`.frames`).
+
+    The language pack lists, per verb lemma, the relations through which the
+    verb reports (``cue_frames``); the complement's subtree is the statement.
+    A complement holding a quote mark or another frame's verb is left to the
+    steps that read those.
+    """
+    rels = ctx.words.cue_frames.get(v.lemma_.lower())
+    if not rels or v.pos_ != "VERB" or ctx.in_quote(v.idx + ctx.offset):
+        return None
+    for rel, head in complements(v):
+        if rel not in rels:
+            continue
+        sub = sorted(head.subtree, key=lambda t: t.i)
+        a, b = sub[0].i, min(sub[-1].i + 1, sent.end)
+        if rel.startswith("prep:") and head.dep_ == "pobj" and len(sub) < 2 \
+                and head.pos_ not in ("PROPN", "NOUN"):
+            continue  # "spoke about it": the statement is elsewhere
+        if rel in ("dobj", "obj") and (head.pos_ == "PRON" or len(sub) < 2 and head.pos_ != "PROPN"):
+            continue  # a pronoun object repeats an earlier statement
+        if head.lower_ in ctx.words.shell_nouns and len(sub) <= 2:
+            continue
+        if ctx.in_quote(ctx.doc[a].idx + ctx.offset):
+            return None
+        return (a, b), "frame"
+    return None
 
 
 def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
@@ -348,11 +379,13 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             if _object_only(ctx, v):
                 found = noun_object(ctx, v, sent)
             elif not _reports_speech(ctx, v, sent):
-                continue
+                found = None
             else:
                 found = complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
                     or self_description(ctx, v, sent) or postposed_incise(ctx, v, sent) \
                     or noun_object(ctx, v, sent)
+            if found is None and ctx.words.cue_frames:
+                found = learned_frame(ctx, v, sent)
             if found is None:
                 continue
             (a, b), method = found
@@ -368,7 +401,7 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             attr = from_verb(ctx, v, "incise" if method == "incise" else "subject",
                              f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
-            if attr.speaker is None and (method == "incise" or method == "object" and (
+            if attr.speaker is None and (method in ("incise", "frame") or method == "object" and (
                     "Inf" in v.morph.get("VerbForm", []) or v.tag_ == "VB")):
                 # "…, a jugé X" with nobody speaking after the verb is no incise;
                 # "pour confirmer la répartition", nobody confirming: no statement
