@@ -90,3 +90,6 @@ class NumberWords:
     #: regex alternatives on the folded sentence that choose it); the word's entry in
     #: ``units``/``currencies`` stays the default ("25 livres" of weight, "24 degrés" of heat)
     unit_senses: dict[str, tuple[tuple[str, Words], ...]] = field(default_factory=dict)
+    #: the word of a number said aloud between its whole and decimal parts ("douze
+    #: virgule cinq", "twelve point five"); text2num reads both parts
+    decimal_words: Words = ()

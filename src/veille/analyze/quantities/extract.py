@@ -35,6 +35,7 @@ from veille.analyze.quantities.fractions import (
     Fraction,
     FractionGrammar,
     find_fractions,
+    find_spoken_decimals,
     fraction_grammar,
 )
 from veille.analyze.quantities.units import classify
@@ -461,6 +462,8 @@ def extract_quantities(
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), code)]
     fractions = find_fractions(text, folded, gr.fractions, code) if gr.packs else []
     powers = _find_powers(text) if "^" in text else []
+    if gr.packs:  # "douze virgule cinq": a number, not a fraction
+        powers.extend(find_spoken_decimals(text, folded, gr.fractions, code))
     fractions.extend(powers)
     time_spans.extend((f.start, f.end) for f in fractions)  # read below, not as numbers
     qty_rx = gr.qty if _fold.NEEDS_IGNORECASE.search(folded) else gr.qty_folded

@@ -48,6 +48,9 @@ class FractionGrammar:
     negative_before: re.Pattern[str]
     joined_units: frozenset[str] = frozenset()
     time_after: re.Pattern[str] = re.compile(r"(?!x)x")
+    decimal: re.Pattern[str] = re.compile(r"(?!x)x")
+    one_idioms: frozenset[str] = frozenset()
+    one_words: frozenset[str] = frozenset()
 
 
 def _alt(words: list[str]) -> str:
@@ -59,7 +62,10 @@ def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
              scales: str, ratio: str, ratio_noun: str) -> re.Pattern[str]:
     num = rf"(?:\d+|(?:{NUMBER_WORDS})(?![a-z]))"
     fw = _alt([w for w, _ in words_key])
-    ordinal = r"(?:[a-z]+[\s-]+(?:et[\s-]+)?)?[a-z]+(?:ieme|th)s?"
+    # "cinquièmes", "trente et unièmes", "twenty-fifths"; English "first/second/third"
+    # only hyphenated ("thirty-seconds"): alone they are "one second", "a third party"
+    ordinal = (r"(?:(?:[a-z]+[\s-]+(?:et[\s-]+)?)?[a-z]+(?:ieme|th)"
+               r"|[a-z]+-(?:first|second|third))s?")
     joiner = _alt(list(joiners))
     return re.compile(
         rf"(?<![\w/])(?:"
@@ -103,7 +109,61 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
         re.compile(rf"(?:(?<![\w-])-\s*|(?<![\w])(?:{negatives})\s+)\Z"),
         frozenset(w for p in packs for w in p.joined_units),
         re.compile(rf"\s+(?:{time_nouns})(?![\w])"),
+        _decimal_rx(tuple(dict.fromkeys(w for p in packs for w in p.decimal_words))),
+        frozenset(w for p in packs for w in p.one_idioms),
+        frozenset(w for p in packs for w in p.one_words),
     )
+
+
+@lru_cache(maxsize=8)
+def _decimal_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?<![\w-])(?P<whole>(?:{NUMBER_WORDS}))\s+(?P<word>{_alt(list(words))})\s+"
+        rf"(?P<tail>(?:{NUMBER_WORDS}))(?![\w-])")
+
+
+#: "virgule zéro cinq": digit words read one by one
+_DIGIT_VALUES = frozenset(str(d) for d in range(10))
+
+
+def find_spoken_decimals(text: str, folded: str, gr: FractionGrammar, language: str
+                         ) -> list[Fraction]:
+    """"douze virgule cinq" (12.5), "twelve point zero five" (12.05): a number said
+    aloud. The digits after the word are read one by one when each is a digit word,
+    else as one number ("virgule vingt-cinq" = .25). "at one point" is no number."""
+    out = []
+    for m in gr.decimal.finditer(folded):
+        whole_raw = text[m.start("whole") : m.end("whole")]
+        if fold_same_length(whole_raw).strip().lower() in gr.one_words and (
+                m.group("word") in gr.one_idioms):
+            continue
+        whole = parse_number(whole_raw, language)
+        if whole is None:
+            continue
+        digits: list[str] = []
+        tail_end = m.start("tail")
+        for w in re.finditer(r"[^\s-]+", text[m.start("tail") : m.end("tail")]):
+            d = parse_number(w.group(), language)
+            if d is not None and d >= 1000:
+                break  # "deux virgule cinq millions": the scale is read below
+            digits.append(str(int(d)) if d is not None and d == int(d) else "x")
+            tail_end = m.start("tail") + w.end()
+        if not digits:
+            continue
+        if not all(d in _DIGIT_VALUES for d in digits):
+            tail = parse_number(text[m.start("tail") : tail_end], language)
+            if tail is None or tail != int(tail):
+                continue
+            digits = [str(int(tail))]
+        value, end = float(f"{int(whole)}.{''.join(digits)}"), tail_end
+        sm = gr.scale_after.match(folded, end)
+        if sm is not None and not sm.group(0).lstrip().startswith(("de", "d'", "of")):
+            value *= gr.scale_values.get(sm.group("s").rstrip("s"), 1.0)  # "… millions"
+            end = sm.end()
+        out.append(Fraction(m.start(), end, value))
+    return out
 
 
 def _scale_of_last_word(folded: str, gr: FractionGrammar) -> float:
@@ -145,39 +205,38 @@ def _denominator(raw: str, folded: str, gr: FractionGrammar, own: str) -> float 
         if lang == "fr" and stem.endswith("s"):
             stem = stem[:-1]  # alpha2digit reads the singular only
         stem = re.sub(r"ieme$", "ième", stem)  # unaccented French ordinals
-        if lang == "en" and stem.endswith("ths"):
-            stem = stem[:-1]
+        if lang == "en" and stem.endswith("s"):
+            stem = stem[:-1]  # "fifths", "thirty-seconds"
         m = _ORDINAL_DIGITS.fullmatch(alpha2digit(stem, lang).strip())
         if m:
             return float(m.group(1))
     return None
 
 
-def _split_compound(num_raw: str, den_raw: str, gr: FractionGrammar, language: str
-                    ) -> tuple[float | None, float | None]:
-    """Move number words from the numerator into the ordinal until both read."""
+def _split_compound(num_raw: str, sep: str, den_raw: str, gr: FractionGrammar,
+                    language: str) -> tuple[str | None, float | None]:
+    """Move number words from the numerator into the ordinal until both read; the
+    numerator's text (the caller reads it, maybe joined to a whole) and the denominator."""
     words = num_raw.split()
     for k in range(len(words) - 1, 0, -1):
-        num = parse_number(" ".join(words[:k]), language)
-        den_text = "-".join(words[k:]) + "-" + den_raw
+        head = " ".join(words[:k])
+        den_text = " ".join(words[k:]) + (sep or "-") + den_raw
         den = _denominator(den_text, fold_same_length(den_text), gr, language)
-        if num is not None and den is not None:
-            return num, den
+        if parse_number(head, language) is not None and den is not None:
+            return head, den
     return None, None
 
 
-def _joined_whole(m: re.Match[str], text: str, gr: FractionGrammar, language: str
-                  ) -> float | None:
+def _joined_whole(whole_raw: str | None, num_raw: str, text_between: str, gr: FractionGrammar,
+                  language: str) -> float | None:
     """The numerator when "whole joiner num" is one number ("vingt et un"): ``num`` one of
     the pack's ``joined_units`` after a tens word, and the whole read as one number."""
-    if not m.group("whole") or m.group("num") is None:
+    if not whole_raw or fold_same_length(num_raw).strip().lower() not in gr.joined_units:
         return None
-    if m.group("num").strip() not in gr.joined_units:
-        return None
-    whole = parse_number(text[m.start("whole") : m.end("whole")], language)
+    whole = parse_number(whole_raw, language)
     if whole is None or not (20 <= whole < 100 and whole % 10 == 0):
         return None
-    return parse_number(text[m.start("whole") : m.end("num")], language)
+    return parse_number(whole_raw + text_between + num_raw, language)
 
 
 def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
@@ -216,12 +275,22 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                 num_raw = text[m.start("num") : m.end("num")]
                 den_raw = text[m.start("den") : m.end("den")]
                 num = parse_number(num_raw, language)
-                joined = _joined_whole(m, text, gr, language)
-                if joined is not None:  # "vingt et un cinquièmes": 21 fifths
-                    num = joined
                 den = _denominator(den_raw, m.group("den"), gr, language)
-                if num is None:  # "un vingt-cinquième": the ordinal is compound
-                    num, den = _split_compound(num_raw, den_raw, gr, language)
+                sep = text[m.end("num") : m.start("den")]
+                if num is None or den is None or (sep == "-" and " " in num_raw.strip()):
+                    # "un vingt-cinquième", "quatre vingt-septièmes" (4/27, not 80/7),
+                    # "neuf vingt et unièmes": a compound ordinal is hyphenated or joined
+                    # by "et", so the numerator ends at a space before it
+                    head, d2 = _split_compound(num_raw, sep, den_raw, gr, language)
+                    if head is not None:
+                        num_raw, den = head, d2
+                        num = parse_number(num_raw, language)
+                if m.group("whole"):  # "vingt et un cinquièmes": 21 fifths
+                    joined = _joined_whole(
+                        text[m.start("whole") : m.end("whole")], num_raw,
+                        text[m.end("whole") : m.start("num")], gr, language)
+                    if joined is not None:
+                        num = joined
                 if num is None or den is None or den < 2:
                     continue
                 if m.group("den") not in gr.words and _ORDINAL_BEFORE_NOUN.match(folded, m.end()):

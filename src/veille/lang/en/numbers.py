@@ -94,6 +94,7 @@ WORDS = NumberWords(
                 "hours", "minute", "minutes", "second", "seconds", "decade", "decades",
                 "century", "centuries", "year-old", "years-old"),
     ratio_joiners=("in", "out of"),
+    decimal_words=("point",),
     one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
                 "evening", "moment", "another", "kind", "sort", "hell", "heck"),
     approx_suffixes=(r"[- ]odd(?![\w-])",),

@@ -126,6 +126,7 @@ WORDS = NumberWords(
     ratio_joiners=("sur",),
     ratio_joiners_after_noun=("sur",),
     joined_units=("un", "une", "onze"),
+    decimal_words=("virgule",),
     unit_senses={
         # "24 degrés" alone is an angle or a temperature: the sentence says which
         "degres": (("°C", (r"temperatures?", r"thermometres?", r"chaleurs?", r"canicules?",

@@ -1,0 +1,72 @@
+"""Numbers written out (#17, session 7): read back what another library writes.
+
+num2words (a dev dependency) spells numbers, fractions and decimals in French and
+English the way a text does; the extractor must read every one back. The numbers
+are a fixed pseudo-random sample, not a list anyone tuned on.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from veille.analyze.quantities import extract_quantities
+
+num2words = pytest.importorskip("num2words").num2words
+
+SAMPLE = sorted({*range(1, 130), *random.Random(17).sample(range(130, 10**7), 120)})
+
+
+def values(text: str, lang: str) -> list[float | None]:
+    # num2words writes English cheque-style ("eighty-six thousand, six hundred"); in
+    # running text a comma there separates two numbers, so it is dropped here
+    text = text.replace(",", "")
+    return [q.value for q in extract_quantities(text, [], lang, keep_bare=True, skip_times=False)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_cardinals_and_negatives_read_back(lang: str) -> None:
+    minus = "moins" if lang == "fr" else "minus"
+    bad = [x for x in SAMPLE if values(num2words(x, lang=lang), lang) != [x]
+           and x != 1]  # "un"/"one" alone is an article, not a count
+    bad += [-x for x in SAMPLE[:60] if values(f"{minus} {num2words(x, lang=lang)}", lang) != [-x]]
+    assert bad == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_fractions_with_compound_ordinals(lang: str) -> None:
+    """"quatre vingt-septièmes" is 4/27 (not 80/7), "neuf vingt et unièmes" 9/21,
+    "seventeen thirty-seconds" 17/32: the ordinal is hyphenated or joined by "et"."""
+    rng = random.Random(5)
+    bad = []
+    for _ in range(80):
+        n, d = rng.randint(2, 30), rng.choice([3, 5, 6, 7, 9, 12, 21, 22, 27, 31, 32, 36])
+        den = "third" if (lang, d) == ("en", 3) else num2words(d, lang=lang, to="ordinal")
+        text = f"{num2words(n, lang=lang)} {den}s"
+        got = values(text, lang)
+        if len(got) != 1 or got[0] != pytest.approx(n / d):
+            bad.append((text, got))
+    assert bad == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_spoken_decimals(lang: str) -> None:
+    rng = random.Random(3)
+    bad = []
+    for _ in range(60):
+        x = round(rng.randint(0, 999) + rng.randint(1, 99) / 100, 2)
+        text = num2words(x, lang=lang)  # "trois cent soixante-huit virgule huit neuf"
+        got = values(text, lang)
+        if len(got) != 1 or got[0] != pytest.approx(x):
+            bad.append((text, got))
+    assert bad == []
+
+
+def test_spoken_decimals_take_scales_and_units_but_not_idioms() -> None:
+    (a,) = extract_quantities("Le déficit atteint douze virgule cinq millions d'euros.", [], "fr")
+    assert (a.value, a.unit) == (12_500_000, "EUR")
+    (b,) = extract_quantities("Inflation rose to two point five percent.", [], "en")
+    assert (b.value, b.unit) == (2.5, "percent")
+    # "at one point": no 1.2
+    assert [q.value for q in extract_quantities("At one point two men ran.", [], "en")] == [2]
