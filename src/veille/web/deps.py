@@ -65,3 +65,6 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1-100).
 Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page.")]
 Since = Annotated[str | None, Query(description="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 Until = Annotated[str | None, Query(description="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
+ReaderLang = Annotated[str | None, Query(pattern="^[a-z]{2,3}$", description=(
+    "Reader's language (ISO 639-1, e.g. fr): title, facts and summary in it where the story "
+    "has them, the others cited. Default: the story's main language."))]

@@ -23,7 +23,7 @@ from veille.web.data import activity
 from veille.web.data import articles as article_data
 from veille.web.data import entities as entity_data
 from veille.web.data import stories as story_data
-from veille.web.deps import ConnDep
+from veille.web.deps import ConnDep, ReaderLang
 from veille.web.problems import Problem
 from veille.web.render import article_segments, citations, parse_range, snippet_segments
 
@@ -48,15 +48,17 @@ def home(request: Request, conn: ConnDep, cursor_: Annotated[str | None, Query(a
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
+def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, le=2**62)],
+          lang: ReaderLang = None) -> Response:
     st = story_data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
-                              on_pending=viewbuild.builder_of(request.app).request)
+                              on_pending=viewbuild.builder_of(request.app).request, lang=lang)
     if st is None:
         # A merged story's saved link leads to the story that absorbed it
         # (308: permanent, and the browser keeps the #fragment).
         found = story_aliases.resolve(conn, story_id)
         if found is not None:
-            return RedirectResponse(f"/stories/{found.story_id}", status_code=308)
+            query = f"?lang={lang}" if lang else ""  # the pattern allows only [a-z]
+            return RedirectResponse(f"/stories/{found.story_id}{query}", status_code=308)
         raise Problem(404, "story-not-found", f"no story with id {story_id}")
     view = st["view"]
     summary, numbers = citations(view)

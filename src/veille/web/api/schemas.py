@@ -249,6 +249,9 @@ class StoryDetail(StoryRow):
     # id, and the ids from the asked one to it; absent otherwise.
     merged_into: int | None = None
     merged_path: list[int] | None = None
+    # Asked with ?lang= for a story too big to build a reader's view within the
+    # request: the stored (main-language) view is served instead; absent otherwise.
+    reader_language_unavailable: bool | None = None
 
 
 # --- entities and quotes ------------------------------------------------------------

@@ -11,7 +11,7 @@ from veille.store import story_aliases
 from veille.web import cursor, viewbuild
 from veille.web.api.schemas import Page, SimilarStory, StoryDetail, StoryRow
 from veille.web.data import stories as data
-from veille.web.deps import ConnDep, Limit, Since, Until, iso_bound
+from veille.web.deps import ConnDep, Limit, ReaderLang, Since, Until, iso_bound
 from veille.web.problems import ITEM_ERRORS, LIST_ERRORS, Problem
 
 router = APIRouter(tags=["stories"])
@@ -47,7 +47,7 @@ def list_stories(
                                "empty; ask again after `Retry-After` seconds."}},
             response_model=StoryDetail, response_model_exclude_unset=True)
 def get_story(request: Request, response: Response, conn: ConnDep,
-              story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+              story_id: Annotated[int, Path(ge=1, le=2**62)], lang: ReaderLang = None) -> dict[str, Any]:
     """One story. An id that was merged into another story answers **200 with
     the surviving story's body**, plus ``merged_into`` (the id that now holds
     it) and ``merged_path`` (each merge, e.g. ``[4, 2, 1]``), and a
@@ -59,14 +59,19 @@ def get_story(request: Request, response: Response, conn: ConnDep,
     200); they would see an empty body and fail on a link that still has an
     answer. The body keeps every field of a normal answer, so such a client
     keeps working unchanged, and one that cares reads ``id`` or
-    ``merged_into`` to update the id it stored, without a second round trip."""
+    ``merged_into`` to update the id it stored, without a second round trip.
+
+    ``lang`` asks for the view of a reader of that language (title, facts and
+    summary in it where the story has them, the others cited), as ``veille
+    story ID --lang``; see ``reader_language_unavailable`` for big stories."""
     builder = viewbuild.builder_of(request.app).request
-    story = data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX, on_pending=builder)
+    story = data.get_story(conn, story_id, compute_max=viewbuild.INLINE_VIEW_MAX, on_pending=builder,
+                           lang=lang)
     if story is None:
         found = story_aliases.resolve(conn, story_id)
         if found is not None:
             story = data.get_story(conn, found.story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
-                                   on_pending=builder)
+                                   on_pending=builder, lang=lang)
         if story is None or found is None:
             raise Problem(404, "story-not-found", f"no story with id {story_id}")
         story["merged_into"] = found.story_id

@@ -87,9 +87,17 @@ def list_stories(
 
 def get_story(conn: Connection, story_id: int, *, compute: bool = True,
               compute_max: int | None = None,
-              on_pending: Callable[[int], object] | None = None) -> dict[str, Any] | None:
+              on_pending: Callable[[int], object] | None = None,
+              lang: str | None = None) -> dict[str, Any] | None:
     """The story row, its articles and its view: the stored one, else computed on
     the fly for a story of at most ``compute_max`` articles (any size when None).
+
+    ``lang``, the reader's language: a view whose title, facts and summary
+    prefer that language is computed for a story of at most ``compute_max``
+    articles and never stored (the stored view is the main language's, as
+    ``veille story --lang``). A bigger story is served its stored view with
+    ``reader_language_unavailable`` true: building it would be unbounded work
+    inside the request, and storing one view per language is not done yet.
 
     A bigger story with no current stored view gets ``view_source`` "pending",
     ``view_pending`` true and an empty view, and ``on_pending(story_id)`` asks
@@ -111,6 +119,12 @@ def get_story(conn: Connection, story_id: int, *, compute: bool = True,
             and sorted(a.uid for a in arts) == sorted(v.get("uid") for v in r.view.get("articles") or [])
             else None)
     out["view_source"] = "stored" if view else None
+    if lang and compute and arts and (view is None or _reader(view) != lang):
+        if compute_max is None or len(arts) <= compute_max:
+            view = compute_story_view(conn, story_id, lang=lang).to_dict()
+            out["view_source"] = "computed"
+        else:
+            out["reader_language_unavailable"] = True
     if view is None and compute and arts:
         if compute_max is not None and len(arts) > compute_max:
             out["view_source"], out["view_pending"] = "pending", True
@@ -125,6 +139,11 @@ def get_story(conn: Connection, story_id: int, *, compute: bool = True,
         out["title"] = out["view"]["title"].get("text")
     out["entities"] = story_entities(conn, story_id)
     return out
+
+
+def _reader(view: dict[str, Any]) -> str | None:
+    langs = view.get("languages")
+    return langs.get("reader") if isinstance(langs, dict) else None
 
 
 def story_entities(conn: Connection, story_id: int, limit: int = 24) -> list[dict[str, Any]]:
