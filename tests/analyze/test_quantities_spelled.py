@@ -70,3 +70,29 @@ def test_spoken_decimals_take_scales_and_units_but_not_idioms() -> None:
     assert (b.value, b.unit) == (2.5, "percent")
     # "at one point": no 1.2
     assert [q.value for q in extract_quantities("At one point two men ran.", [], "en")] == [2]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("de", "Die Stadt zahlt 3,5 Millionen Euro für 20.000 Tonnen.",
+     [(3_500_000, "EUR"), (20_000, "t")]),
+    ("de", "Der Konzern verlor 2,3 Mrd. Dollar, 45 Prozent weniger.",
+     [(2_300_000_000, "USD"), (45, "percent")]),
+    ("es", "El plan cuesta 1.500 millones de dólares y cubre 12 kilómetros.",
+     [(1_500_000_000, "USD"), (12, "km")]),
+    ("it", "Il governo stanzia 3,5 milioni di euro.", [(3_500_000, "EUR")]),
+    ("pl", "Spółka była warta 34,14 mld zł, czyli 5 mld złotych więcej.",
+     [(34_140_000_000, "PLN"), (5_000_000_000, "PLN")]),
+])
+def test_languages_without_a_pack_read_money_and_measures_by_cldr(
+        lang: str, text: str, want: list[tuple[float, str]]) -> None:
+    """German "20.000" is twenty thousand (CLDR's separators), "Millionen", "mld"
+    scale (CLDR's compact names), "Euro", "zł", "złotych" are money (CLDR's currency
+    names; the country's own currency without its adjective)."""
+    got = [(q.value, q.unit) for q in extract_quantities(text, [], lang)]
+    assert got == [(pytest.approx(v), u) for v, u in want]
+
+
+def test_language_without_a_pack_guesses_no_counted_noun() -> None:
+    # no function words, no parse: a count without a unit is left out, not guessed
+    assert extract_quantities("Mehr als 20.000 Menschen flohen.", [], "de") == []
+    assert extract_quantities("20 000 osób", [], "pl", keep_bare=True)[0].value == 20_000

@@ -38,6 +38,7 @@ from veille.analyze.quantities.fractions import (
     find_spoken_decimals,
     fraction_grammar,
 )
+from veille.analyze.quantities.locale_numbers import locale_numbers
 from veille.analyze.quantities.units import classify
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal import fold as _fold
@@ -119,12 +120,20 @@ class _Grammar:
     approx_suffix: re.Pattern[str]
     age_suffix: re.Pattern[str]
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    #: a pack built from CLDR (``locale_numbers``): digits, scales, money and units only,
+    #: no number words, no guess at a counted noun
+    derived: bool = False
 
 
 @lru_cache(maxsize=8)
 def _grammar(code: str) -> _Grammar:
     own = language_data(code).numbers
     packs = NUMBER_PACKS if own is not None else ()
+    derived = False
+    if own is None:  # no hand pack: CLDR's separators, scales, currency and unit names
+        own = locale_numbers(code)
+        packs = (own,) if own is not None else ()
+        derived = own is not None
 
     def u(get: Any) -> tuple[str, ...]:
         return tuple(dict.fromkeys(w for p in packs for w in get(p)))
@@ -145,7 +154,8 @@ def _grammar(code: str) -> _Grammar:
                key=len, reverse=True)
     )
     # "un"/"une"/"one" count only before a scale word ("un million"), see extract_quantities
-    num = rf"(?:{_DIGITS}|(?:{NUMBER_WORDS})(?![a-z]))" if packs else rf"(?:{_DIGITS})"
+    num = (rf"(?:{_DIGITS}|(?:{NUMBER_WORDS})(?![a-z]))" if packs and not derived
+           else rf"(?:{_DIGITS})")
     scale = alt([*u(lambda p: p.scales), *_SYMBOL_SCALES])
     sep = alt([*u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
     pattern = (
@@ -157,6 +167,7 @@ def _grammar(code: str) -> _Grammar:
         rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"
     )
     return _Grammar(
+        derived=derived,
         own=own or _EMPTY,
         packs=packs,
         qty=re.compile(pattern, re.IGNORECASE),
@@ -387,7 +398,7 @@ def _noun_from_text(text: str, end: int, gr: _Grammar) -> tuple[str | None, int]
     """
     pos = end
     own = gr.own
-    if not gr.packs:
+    if not gr.packs or gr.derived:
         return None, end  # no function words known for the language: no guess
     if own.adjectives_before_noun:
         plural = own.plural_endings
@@ -460,9 +471,10 @@ def extract_quantities(
         time_spans = [(t.start, t.end) for t in times]
     else:
         time_spans = [(t.start, t.end) for t in extract_times(text, [], DateRange.unknown(), code)]
-    fractions = find_fractions(text, folded, gr.fractions, code) if gr.packs else []
+    fractions = (find_fractions(text, folded, gr.fractions, code)
+                 if gr.packs and not gr.derived else [])
     powers = _find_powers(text) if "^" in text else []
-    if gr.packs:  # "douze virgule cinq": a number, not a fraction
+    if gr.packs and not gr.derived:  # "douze virgule cinq": a number, not a fraction
         powers.extend(find_spoken_decimals(text, folded, gr.fractions, code))
     fractions.extend(powers)
     time_spans.extend((f.start, f.end) for f in fractions)  # read below, not as numbers
