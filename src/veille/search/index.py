@@ -81,12 +81,35 @@ def index_rows(conn: Connection, rows: Sequence[Row], stems: Iterable[Stemmed] |
         [_fts_row(seq, uid, title, body, lang, done)
          for seq, uid, title, body, lang, _src, _ds, _de in rows],
     )
+    cells = _cells(conn, {(src, lang, None if ds is None else ds[:7])
+                          for _seq, _uid, _title, _body, lang, src, ds, _de in rows})
     conn.exec_driver_sql(
-        "INSERT INTO search_facets (seq, source, language, day_start, day_end) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [(seq, src, lang, ds, de) for seq, _uid, _title, _body, lang, src, ds, de in rows],
+        "INSERT INTO search_facets (seq, source, language, day_start, day_end, cell) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(seq, src, lang, ds, de, cells[(src, lang, None if ds is None else ds[:7])])
+         for seq, _uid, _title, _body, lang, src, ds, de in rows],
     )
     return len(rows)
+
+
+Cell = tuple[str | None, str | None, str | None]
+
+
+def _cells(conn: Connection, wanted: set[Cell]) -> dict[Cell, int]:
+    """The cell id of each (source, language, month), made when new
+    (migration 0018: a search groups its matches by this one integer).
+    SQLite's ``json_array`` spells the key, as in the migration's backfill."""
+    triples = sorted(wanted, key=repr)
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO search_cells (key, source, language, month) "
+        "VALUES (json_array(?, ?, ?), ?, ?, ?)", [t + t for t in triples])
+    out: dict[Cell, int] = {}
+    for t in triples:
+        row = conn.exec_driver_sql(
+            "SELECT cell FROM search_cells WHERE key = json_array(?, ?, ?)", t).first()
+        assert row is not None  # inserted just above, in this transaction
+        out[t] = int(row[0])
+    return out
 
 
 def _fts_row(seq: int, uid: str, title: str | None, body: str, lang: str | None,
