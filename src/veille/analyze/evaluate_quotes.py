@@ -44,6 +44,8 @@ PRONOUNS = frozenset({
     "he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "us", "me",
     "il", "elle", "ils", "elles", "je", "nous", "vous", "on",
 })
+#: Relative pronouns as gold sources: scored against the words just before them.
+RELATIVES = frozenset({"who", "which", "qui"})
 _QUOTE_CHARS = "\"“”«»"
 _WORD = re.compile(r"\w+", re.U)
 _DETS = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "de", "du"})
@@ -327,6 +329,12 @@ def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote) -> bool:
             and min(q.speaker_end, g.source[1]) > max(q.speaker_start, g.source[0])):
         return True
     gold_text = g.source_text
+    if _head(gold_text) in RELATIVES:
+        # "Trump, who said …": the relative's antecedent is the noun phrase
+        # just before it in the text (PolNeAR marks the relative as the source)
+        sh = _head(q.speaker)
+        before = {w.lower() for w in _WORD.findall(doc.text[max(0, g.source[0] - 80):g.source[0]])}
+        return sh is not None and sh in before
     if _head(gold_text) in PRONOUNS:
         # PolNeAR has no coreference: the nearest named source before stands in.
         prev = [x for x in doc.attributions if x.source and x.source[1] <= g.source[0]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from veille.analyze.quotes.cascade import attribute, continued, incise
-from veille.analyze.quotes.context import Attribution, QuoteContext, unattributed
+from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext, unattributed
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
 from veille.core.model import Mention, Quote
@@ -54,6 +54,8 @@ def extract_quotes(
         if any(a <= iq.start and iq.end <= c for a, _, _, c in spans):
             continue
         iq.sentence = sent_index(iq.start)
+        if not _place_speaks(ctx, ia):
+            ia = unattributed(ia.verb)
         _apply(iq, ia)
         quotes.append(iq)
     quotes = _drop_restated(quotes)
@@ -65,6 +67,13 @@ def extract_quotes(
             notes.append(f"quote: empty quote at {a}")
             continue
         attr, q.source = attribute(ctx, span, indirect)
+        if not _place_speaks(ctx, attr):
+            attr = unattributed(attr.verb)
+        if (non_speech_kind(q.text) == "title" and q.text.rstrip()[-1:] not in ".!?…"
+                and not _has_verb(ctx, s, e)):
+            # "“Kill Bill,” said …" / "the film “Pulp Fiction”": a few capitalised
+            # words without a verb name a work, whatever step reached them
+            attr = unattributed(attr.verb)
         if attr.method in WEAK_METHODS and non_speech_kind(q.text) == "title":
             attr = unattributed(attr.verb)  # a title inside someone's sentence is not their words
         _apply(q, attr)
@@ -91,6 +100,45 @@ WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon", "inc
 #: Steps that find the marks inside the journalist's own sentence: the quoted
 #: words are part of a statement, not all of it ("partial").
 PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent"})
+
+
+def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:
+    """A place speaks only as the subject of the cue verb itself ("France said",
+    "a annoncé la France": the country's government, by metonymy) or the agent of
+    a passive judgement ("jugée « lamentable » par le Mexique"); a place reached
+    otherwise (the first name of the clause, a carried speaker, a pronoun, an
+    incise's neighbour: "York City", "Florida") names where, not who."""
+    m = attr.mention
+    if m is None or m.label != "LOC":
+        return True
+    if attr.method == "passive-agent":
+        return True  # "jugée « lamentable » par le Mexique": the passive's agent is its subject
+    if attr.cue_span is None:
+        return False
+    doc = ctx.doc
+    k = ctx.tok_at(attr.cue_span[0])
+    if not 0 <= k < len(doc):
+        return False
+    verb = doc[k]
+    span = ctx.tok_span(m)
+    sent = ctx.sent(verb)
+    first = next((t for t in sent if not t.is_space and t.lower_ not in ctx.words.articles), None)
+    if len(span) and first is not None and first.i == span[0] and span[0] < verb.i:
+        return True  # "Kiev, quant à elle, a déclaré": the clause's first words, parse missed
+    for j in span:
+        t, hops = doc[j], 0
+        while t.dep_ in ("compound", "flat", "flat:name", "amod", "det") and hops < 3:
+            t, hops = t.head, hops + 1
+        if t.dep_ in SUBJ_DEPS and t.head.i == verb.i:
+            return True
+    return False
+
+
+def _has_verb(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Does the quote between these characters (of the article) hold a verb?"""
+    toks = [t for t in ctx.doc[ctx.tok_at(start):ctx.tok_at(end) + 1]
+            if start <= t.idx + ctx.offset < end]
+    return any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
 def _drop_restated(quotes: list[Quote]) -> list[Quote]:

@@ -133,8 +133,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     # title and the name as two subjects; the named one speaks
     cands.sort(key=lambda c: ctx.mention_of(c) is None)
     for c in cands:
-        if c.text.lower() in words.relative_subjects and verb.dep_.startswith("acl"):
-            c = verb.head
+        if c.text.lower() in words.relative_subjects and verb.dep_.startswith(("acl", "relcl")):
+            c = verb.head  # "Trump, who said …": the relative's antecedent speaks
         if c.text.lstrip("-").lower() in words.euphonic_tokens:
             continue
         m = ctx.mention_of(c)
