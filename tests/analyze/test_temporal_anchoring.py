@@ -183,3 +183,40 @@ def test_english_in_n_years_is_a_point_only_with_a_future_verb() -> None:
         text, [], DateRange(date(1989, 11, 2), date(1989, 11, 2), "day"), "en")}
     assert got["108 years"] == "P108Y"
     assert got["two weeks"] == "1989-11-16"
+
+
+def test_following_and_previous_count_from_the_story_not_the_telling() -> None:
+    """"the following year" after "May 2, 1995" is 1996 (it was not found); "the
+    previous year" after "last year" is the year before that; "the previous Friday" is
+    the Friday before the day just named; "l'année suivante" likewise in French."""
+    day = date(1998, 4, 18)
+    got = _values("He was made a general on May 2, 1995, and the following year he was "
+                  "appointed attache.", day, "en")
+    assert got["the following year"].value == "1996"
+    got = _values("Sales rose last year. The previous year they fell.", day, "en")
+    assert got["The previous year"].value == "1996"
+    got = _values("Shares closed on Oct. 13, 1989 at 2082.1, down 4.5% from the previous "
+                  "Friday.", day, "en")
+    assert got["the previous Friday"].value == "1989-10-06"
+    got = _values("Il est arrivé à Nancy en mars 1995. L'année suivante, il est parti.",
+                  day, "fr")
+    assert got["L'année suivante"].value == "1996"
+
+
+def test_spoken_years_decades_and_year_ago_periods() -> None:
+    """Broadcast transcripts say years ("nineteen ninety-six", "the year two thousand");
+    "the nineties"; "the year-ago period" and "year-earlier results" are the period
+    reported a year back, as "a year earlier" (TimeBank convention)."""
+    day = date(1998, 2, 27)
+    got = _values("In nineteen ninety-six a bomb exploded. January nineteen ninety-seven. "
+                  "The approach of the year two thousand worries them, as in the nineties. "
+                  "Two thousand people came.", day, "en")
+    assert got["nineteen ninety-six"].value == "1996"
+    assert got["January nineteen ninety-seven"].value == "1997-01"
+    assert got["the year two thousand"].value == "2000"
+    assert got["the nineties"].value == "199"
+    assert not any("Two thousand" in k for k in got)
+    got = _values("Profit rose in the third quarter of 1989. In the year-ago period, the "
+                  "company earned $3 million; year-earlier results were restated.", day, "en")
+    assert got["the year-ago period"].value == "1988-Q3"
+    assert got["year-earlier"].value == "1988-Q3"

@@ -233,6 +233,16 @@ class TimeWords:
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()
     lexical_durations: dict[str, int | None] = field(default_factory=dict)  # own: "quinquennat": 5
+    #: own: years said in words ("nineteen ninety-six", "the year two thousand"): the
+    #: hundreds words and their value, the words a thousands year needs before it
+    spoken_centuries: dict[str, int] = field(default_factory=dict)  # "nineteen": 19
+    spoken_thousands: dict[str, int] = field(default_factory=dict)  # "two thousand": 2000
+    spoken_year_leads: Words = ()  # regex: "the year" (needed before a thousands year)
+    #: own: decades in words ("the nineties", "the nineteen-eighties"): word -> tens digit
+    decade_words: dict[str, int] = field(default_factory=dict)
+    #: own: "the year-ago period", "year-earlier results": the period a year before the
+    #: one being reported (regex; resolved as "a year earlier")
+    year_ago_pattern: str = ""
     every_words: Words = ()  # "chaque", "every"
     set_parts: Words = ()  # regex: "soirs?"
     plural_weekday_article: Words = ()  # "les" (lundis)

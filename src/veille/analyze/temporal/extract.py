@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from veille.analyze.temporal.calendar import Resolved
@@ -28,6 +29,11 @@ _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day")
 _CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?")
 #: granularities of a "period" a later "a year earlier" compares with
 _PERIODS = ("day", "month", "quarter", "year")
+#: kinds counted from the telling ("next year", "two weeks ago"): they do not move the
+#: story to a new date for "the following year", "le mois précédent"
+_TELLING_RELATIVE = frozenset({"relative_unit", "ago", "year_ago", "relative_day",
+                               "relative_quarter", "reference", "period_part",
+                               "period_part_short", "this_part", "vague_duration"})
 
 
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
@@ -120,18 +126,19 @@ def extract_times(
     for day in reference_days(ref):
         anchor = day
         period: Resolved | None = None  # the last period named ("the third quarter")
+        story: date | None = None  # where the story is: the last date named by name
         for i, c in enumerate(cands):
             if i in fixed:
                 r = fixed[i]
             else:
-                ctx = Ctx(day, anchor, tenses[i], code, words, period)
+                ctx = Ctx(day, anchor, tenses[i], code, words, period, story)
                 try:
                     if i in lookahead:
                         j = lookahead[i]
                         nxt = RESOLVERS[cands[j].kind](cands[j],
                                                        Ctx(day, anchor, tenses[j], code, words))
                         if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
-                            ctx = Ctx(day, nxt.start, tenses[i], code, words, period)
+                            ctx = Ctx(day, nxt.start, tenses[i], code, words, period, story)
                     r = RESOLVERS[c.kind](c, ctx)
                 except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
                     r = None
@@ -147,8 +154,11 @@ def extract_times(
             ):
                 anchor = r.start
             if (r is not None and r.type == "DATE" and r.granularity in _PERIODS
-                    and c.kind != "ago"):
+                    and c.kind not in ("ago", "year_ago")):
                 period = r
+            if (r is not None and r.type == "DATE" and r.start is not None
+                    and c.kind not in _TELLING_RELATIVE):
+                story = r.start
     out: list[TimeRef] = []
     sent_starts = [s.start for s in sentences]
     # "at 10 p.m. Wednesday": one expression where the language writes it so (English

@@ -80,6 +80,9 @@ _BACK = ("last", "previous")
 _NEAR_DAYS = 62  # two months: a month name this close across the year end is that one
 _FAR_DAYS = 183  # half a year
 _FORWARD = ("next", "following")
+#: relative to the story's own time line, not to the telling ("the following year",
+#: "le mois précédent", "the previous Friday")
+_NARRATIVE = ("following", "previous")
 _PREVIOUS_DAY_DETERMINERS = frozenset(tw(lambda t: t.previous_day_determiners))
 _ANCHORED_WEEKDAY_LEADS = frozenset(tw(lambda t: t.anchored_weekday_leads))
 _UNANCHORED = frozenset(tw(lambda t: t.unanchored_determiners))
@@ -96,6 +99,7 @@ class Ctx:
     language: str  # the text's language code
     words: TimeWords | None  # its pack's time words
     period: Resolved | None = None  # the last period named before (a quarter, a year...)
+    story: date | None = None  # start of the last date named by name ("in 1995")
 
 
 def _num(s: str | None, language: str) -> float | None:
@@ -260,6 +264,55 @@ def decade(c: Candidate, ctx: Ctx) -> Resolved | None:
     return r
 
 
+def _spoken_number(words: str | None, language: str) -> int | None:
+    if not words:
+        return 0
+    n = parse_number(words.replace("-", " ").replace("  ", " "), language)
+    return int(n) if n is not None else None
+
+
+def spoken_year(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'nineteen ninety-six' = 19 * 100 + 96; 'the year two thousand (and one)'."""
+    w = ctx.words
+    if w is None:
+        return None
+    if c.g.get("k"):
+        base = w.spoken_thousands.get(" ".join((c.g["k"] or "").split()), 0)
+        rest = _spoken_number(c.g.get("rest2"), ctx.language)
+    else:
+        base = 100 * w.spoken_centuries.get(c.g.get("cen") or "", 0)
+        rest = _spoken_number(c.g.get("rest"), ctx.language)
+    if not base or rest is None or not 0 <= rest < 100:
+        return None
+    if c.g.get("mon"):
+        return month_res(base + rest, MONTHS[c.g["mon"] or ""])
+    return year_res(base + rest)
+
+
+def decade_words(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'the nineties': the century said, else the latest such decade not after the
+    reference ('the twenties' in 2023 are the 2020s)."""
+    w = ctx.words
+    if w is None:
+        return None
+    tens = w.decade_words.get(c.g.get("decw") or "", 0)
+    cen = w.spoken_centuries.get(c.g.get("cen") or "")
+    if cen is None:
+        ref_year = ctx.day.year if ctx.day else 1999
+        start = (ref_year // 100) * 100 + tens * 10
+        if start > ref_year:
+            start -= 100
+    else:
+        start = cen * 100 + tens * 10
+    return decade(Candidate(c.start, c.end, "decade", {"dec": str(start)}, c.prio), ctx)
+
+
+def year_ago(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'the year-ago period': as 'a year earlier' (the quarter being reported, a year
+    back, when one was named)."""
+    return ago(Candidate(c.start, c.end, "ago", {"num2": "1", "unit2": "year"}, c.prio), ctx)
+
+
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
@@ -307,6 +360,17 @@ def anchored_day(c: Candidate, ctx: Ctx) -> Resolved | None:
     return with_part(base + timedelta(days=off), c.g.get("part") or c.g.get("part2"))
 
 
+def narrative_base(ctx: Ctx, unit: str) -> date | None:
+    """The day the story has reached for "the following <unit>": the last period named
+    when it is such a unit ("last year ... the previous year"), else the last date named
+    by name ("on May 2, 1995 ... the following year"), else the reference ("next year"
+    or "two weeks ago" are the telling's: "le trimestre précédent" after them is too)."""
+    p = ctx.period
+    if p is not None and p.start is not None and p.granularity == unit:
+        return p.start
+    return ctx.story or ctx.day
+
+
 def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
     wd = WEEKDAYS[c.g["wd"] or ""]
     if ctx.day is None:
@@ -328,7 +392,10 @@ def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
             return with_part(min(options, key=lambda x: (abs((x - ref).days), x < ref)),
                              c.g.get("part"))
         return None
-    if rel in _BACK or lead == "last":
+    if (rel in _NARRATIVE or lead in _NARRATIVE) and ctx.anchor is not None:
+        # "the previous Friday", "le samedi suivant": from the day just named
+        d = weekday_near(ctx.anchor, wd, -1 if "previous" in (rel, lead) else 1)
+    elif rel in _BACK or lead == "last":
         d = weekday_near(ref, wd, -1)
     elif rel in _FORWARD or lead == "next":
         d = weekday_near(ref, wd, 1)
@@ -363,12 +430,16 @@ def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
     if ctx.day is None:
         return None
     step = 0
-    if sense(rel) in _BACK or sense(det) == "last":
+    if sense(rel) in _BACK or sense(det) in _BACK:
         step = -1
-    elif sense(rel) in _FORWARD or sense(det) == "next":
+    elif sense(rel) in _FORWARD or sense(det) in _FORWARD:
         step = 1
     ref = ctx.day
     unit = CALENDAR_UNITS.get(g["unit"] or "", "year")
+    if sense(rel) in _NARRATIVE or sense(det) in _NARRATIVE:
+        # "the following year", "l'année précédente": the year after / before the one
+        # the story is in, not the telling's
+        ref = narrative_base(ctx, unit) or ref
     if unit == "week":
         return week_res(ref + timedelta(days=7 * step))
     if unit == "weekend":
@@ -596,6 +667,11 @@ def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
             return quarter_res(year, 4)
         cur = (ctx.day.month - 1) // 3 + 1
         return quarter_res(year - 1, 4) if cur == 1 else quarter_res(year, cur - 1)
+    if (not (c.g.get("year") or c.g.get("year0") or c.g.get("yrel0") or back)
+            and ctx.day is not None and ctx.tense == "past" and 3 * q - 2 > ctx.day.month):
+        # "profits fell in the fourth quarter" in a January paper: a quarter not yet
+        # begun this year, told in the past, is last year's
+        year -= 1
     return quarter_res(year, q)
 
 
@@ -705,14 +781,15 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
     "day_month_numeric": day_month_numeric, "holiday": holiday,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
-    "relative_quarter": relative_quarter,
+    "relative_quarter": relative_quarter, "spoken_year": spoken_year,
+    "decade_words": decade_words, "year_ago": year_ago,
     **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip
 
 #: kinds resolved by the tense of the governing verb
 NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
-               "locale_day_month", "locale_month", "duration"}
+               "locale_day_month", "locale_month", "duration", "quarter"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "frequency", "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}

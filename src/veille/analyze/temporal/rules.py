@@ -301,6 +301,35 @@ def _lexical_duration(own: TimeWords) -> str | None:
     return rf"(?P<lex>{alt(own.lexical_durations)})(?![a-z])"
 
 
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen")
+
+
+def _spoken_year(own: TimeWords) -> str | None:
+    """Own: 'nineteen ninety-six', 'January nineteen ninety-seven', 'the year two
+    thousand' (broadcast transcripts write years as said). A thousands year needs its
+    lead ("two thousand people" is a count)."""
+    if not own.spoken_centuries:
+        return None
+    rest = rf"(?:{alt(_TENS)})(?:[\s-]+{alt(_UNITS_WORDS)})?|{alt(_TEENS)}"
+    lead = alt(own.spoken_year_leads)
+    return (rf"(?:(?:(?P<mon>{alt_longest(own.months)})\s+)?(?:{lead}\s+)?"
+            rf"(?P<cen>{alt(own.spoken_centuries)})[\s-]+(?P<rest>{rest})"
+            rf"|{lead}\s+(?P<k>{alt(own.spoken_thousands)})"
+            rf"(?:\s+(?:and\s+)?(?P<rest2>{alt(_UNITS_WORDS)}|{alt(_TEENS)}))?)(?![a-z-])")
+
+
+def _decade_words(own: TimeWords) -> str | None:
+    """Own: 'the nineties', 'the nineteen-eighties'."""
+    if not own.decade_words:
+        return None
+    cen = rf"(?:(?P<cen>{alt(own.spoken_centuries)})[\s-]+)?" if own.spoken_centuries else ""
+    return (rf"(?:{alt(own.decade_articles)}\s+)?{MOD_PRE}?{cen}"
+            rf"(?P<decw>{alt(own.decade_words)})(?![a-z])")
+
+
 def _own(field: str) -> Callable[[TimeWords], str | None]:
     return lambda own: getattr(own, field) or None
 
@@ -380,6 +409,14 @@ RULES: tuple[Rule, ...] = (
     # own: 'quinquennat'
     Rule("lexical_duration", "lexdur", 3, _lexical_duration,
          gate=tuple(k for t in TIME_PACKS for k in t.lexical_durations)),
+    # own: 'nineteen ninety-six', 'the year two thousand'
+    Rule("spoken_year", "spokenyear", 2, _spoken_year,
+         gate=tuple(k for t in TIME_PACKS for k in (*t.spoken_centuries, *t.spoken_thousands))),
+    # own: 'the nineties'
+    Rule("decade_words", "decadew", 2, _decade_words,
+         gate=tuple(k for t in TIME_PACKS for k in t.decade_words)),
+    # own: 'the year-ago period', 'year-earlier results'
+    Rule("year_ago", "yearago", 2, _own("year_ago_pattern"), gate=("year-",)),
     # '12/05/2023', '2023-05-12', 'lundi 12.05.2023'
     Rule("numeric_date", "numeric", 1, _shared(NUMERIC_DATE)),
 )

@@ -85,11 +85,15 @@ WORDS = TimeWords(
     dateparser_language="en",
     slash_date_order="MDY",
     relative_senses={"last": "last", "the past": "last", "next": "next", "the coming": "next",
+                     "the following": "following", "the previous": "previous",
+                     "the preceding": "previous",
                      "this": "this", "current": "this"},
-    weekday_leads=("this", "last", "next", "on"),
+    weekday_leads=("this", "last", "next", "on", "the following", "the previous",
+                   "the preceding"),
     weekday_names_after=("Good",),  # "Good Friday"
     # "the weekend" is anchored like "this weekend" ("the week" alone is not)
-    unit_determiners=("this", "last", "next", "the past", "the coming", r"the(?=\s+weekend)"),
+    unit_determiners=("this", "last", "next", "the past", "the coming", "the following",
+                      "the previous", "the preceding", r"the(?=\s+weekend)"),
     calendar_units={"weekend": "weekend", "week": "week", "month": "month", "year": "year",
                     "quarter": "quarter"},
     period_part_modifiers=("beginning", "end", "middle"),
@@ -133,6 +137,15 @@ WORDS = TimeWords(
         person_nouns=("boy", "girl", "man", "woman", "child"),
     ),
     ago_suffixes=("ago", "earlier"),
+    spoken_centuries={"eighteen": 18, "nineteen": 19, "twenty": 20},
+    spoken_thousands={"two thousand": 2000},
+    spoken_year_leads=(r"the\s+year",),
+    decade_words={"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                  "seventies": 7, "eighties": 8, "nineties": 9},
+    year_ago_pattern=(r"(?:the\s+(?:comparable\s+)?)?(?P<ya>year-(?:ago|earlier))"
+                      r"(?:\s+period)?(?![a-z-])"
+                      # "the year-earlier nine months", "the year-ago quarter": that period
+                      r"(?!\s+(?:[a-z0-9-]+\s+)?(?:months?|quarters?|weeks?|half)\b)"),
     ago_suffix_amounts=("a few", "several", "a", "an"),
     ago_approx=(r"or\s+so",),
     vague_determiners=("these", "the"),
