@@ -439,5 +439,5 @@ def learn_cue_frames(directory: Path, language: str = "en", part: str = "tune",
     docs = split_docs(read_corpus(directory, limit), part)
     nlp = get_nlp(language)
     parsed = nlp.pipe([d.text for d in docs], batch_size=8)
-    pairs = ((sd, [(g.content, g.cue) for g in d.attributions]) for d, sd in zip(docs, parsed))
+    pairs = ((sd, [(g.content, g.cue) for g in d.attributions]) for d, sd in zip(docs, parsed, strict=True))
     return learn_frames(pairs, min_cues, min_precision)

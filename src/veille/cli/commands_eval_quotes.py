@@ -38,9 +38,9 @@ def eval_quotes(
         raise typer.BadParameter("--part is all, tune or check")
     if learn_frames:
         frames = learn_cue_frames(directory, language, part, limit or None)
-        for lemma, rows in sorted(frames.items()):
-            rels = ", ".join(f'"{r}"' for r, *_ in rows)
-            counts = "; ".join(f"{r} cue {n}, {h}/{o}" for r, n, o, h in rows)
+        for lemma, kept in sorted(frames.items()):
+            rels = ", ".join(f'"{r}"' for r, *_ in kept)
+            counts = "; ".join(f"{r} cue {n}, {h}/{o}" for r, n, o, h in kept)
             typer.echo(f'    "{lemma}": ({rels},),  # {counts}')
         return
     try:
