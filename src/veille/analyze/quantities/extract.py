@@ -38,7 +38,7 @@ from veille.analyze.quantities.fractions import (
     find_spoken_decimals,
     fraction_grammar,
 )
-from veille.analyze.quantities.locale_numbers import locale_numbers
+from veille.analyze.quantities.locale_numbers import locale_numbers, qualified_currency_names
 from veille.analyze.quantities.units import classify
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal import fold as _fold
@@ -145,6 +145,9 @@ def _grammar(code: str) -> _Grammar:
             currencies.setdefault(k, v)
         for k, v in p.units.items():
             units.setdefault(k, v)
+    if not derived:  # "30,000 Egyptian pounds": CLDR's names of a currency with its country
+        for k, v in qualified_currency_names(code).items():
+            currencies.setdefault(k, v)
     subunits: dict[str, tuple[str, float]] = {}
     for p in packs:
         for k, sv in p.currency_subunits.items():
@@ -352,10 +355,13 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
                 toks[head].dep_ == "compound"
             ):
                 head += 1
+            later = _modified_noun(tok, toks, k)
+            if later is not None:  # "crime-fighters", "current or former members"
+                head = later
             last = toks[head]
             stop = last.idx + len(last.text)
             cut = _NOT_WORD.search(local, tok.idx - base, stop - base)  # "accomplishments—1"
-            if cut is not None and cut.start() + base > tok.idx:
+            if cut is not None and cut.start() + base > tok.idx and later is None:
                 stop = cut.start() + base
             text = local[tok.idx - base : stop - base]
             nxt = toks[head + 1] if head + 1 < len(toks) else None
@@ -377,6 +383,8 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
             continue
         if tok.pos_ in ("ADJ", "ADV"):
             continue
+        if tok.pos_ == "CCONJ" and k + 1 < len(toks) and toks[k + 1].pos_ == "ADJ" and k > 0:
+            continue  # "eight current or former members"
         if tok.lower_ in gr.noun_links and k == 0:
             linked = True
             continue
@@ -388,6 +396,33 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
         if nxt_i >= len(doc) or doc[nxt_i].pos_ not in ("PROPN", "NOUN"):
             return proper.text, proper.idx + len(proper.text)
     return None, end
+
+
+def _modified_noun(tok: Any, toks: list[Any], k: int) -> int | None:
+    """The noun a first "noun" only modifies, as the parse says: "six of its biggest
+    crime-fighters" counts fighters, "eight current or former members" members (the
+    small English model tags "current" a noun). Only across modifiers, conjunctions
+    and hyphens, at most four tokens on; the index in ``toks``, or None."""
+    if tok.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+        return None
+    head = tok.head
+    while head.i > tok.i and head.i - tok.i <= 4 and head.pos_ != "NOUN" or (
+            head.pos_ == "NOUN" and head.dep_ == "compound" and head.i > tok.i):
+        if head.pos_ not in ("NOUN", "ADJ", "VERB") or head.dep_ not in (
+                "compound", "amod", "npadvmod") or head.head.i <= head.i:
+            return None
+        head = head.head  # "tram-related accidents": tram -> related -> accidents
+    if head.pos_ != "NOUN" or not (0 < head.i - tok.i <= 4):
+        return None
+    j = k + (head.i - tok.i)
+    if j >= len(toks) or toks[j].i != head.i:
+        return None
+    between = toks[k + 1 : j]
+    if not all(t.pos_ in ("ADJ", "CCONJ", "NOUN", "ADV") or t.text in ("-", "‐")
+               or (t.pos_ == "VERB" and t.dep_ == "amod")
+               for t in between):
+        return None
+    return j
 
 
 def _noun_from_text(text: str, end: int, gr: _Grammar) -> tuple[str | None, int]:
@@ -869,6 +904,19 @@ def _one_counts(doc: Any, starts: list[int] | None, start: int, gr: _Grammar) ->
     return lemma not in gr.one_idioms and lemma not in gr.time_nouns
 
 
+#: three or more groups of digits separated by single spaces (a telephone or account
+#: number) when they are not one number's thousands groups (those are read as one)
+_DIGIT_RUN = re.compile(r"(?<![\d,.])\d+(?:[ \u00a0]\d+){2,}(?![\d,.])")
+
+
+def _in_digit_run(text: str, s: int, e: int) -> bool:
+    lo = max(0, s - 40)
+    for m in _DIGIT_RUN.finditer(text, lo, min(len(text), e + 40)):
+        if m.start() <= s and e <= m.end() and (m.start(), m.end()) != (s, e):
+            return True
+    return False
+
+
 def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     before = text[max(0, s - 4) : s]
     after = text[e : e + 4]
@@ -888,6 +936,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # "l'A 10", "l'A6": a road
     if re.match(r"^\s?[ap]\.?m\b", text[e : e + 5], re.IGNORECASE):
         return True  # "11.30am": a clock time the time grammar did not take
+    if _in_digit_run(text, s, e):
+        return True  # "call 0207 782 4368": one group of a telephone number
     if before.endswith("+") and re.match(r"^[-. ]?\d", after):
         return True  # +1-222-2222: a telephone number
     if before.endswith("/"):

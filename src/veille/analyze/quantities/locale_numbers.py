@@ -25,6 +25,12 @@ from veille.lang.number_words import NumberWords
 #: currencies news writes about (ISO 4217); their local names come from CLDR
 _CURRENCIES = ("EUR", "USD", "GBP", "CHF", "RUB", "UAH", "CNY", "JPY", "PLN", "CZK", "SEK",
                "NOK", "DKK", "TRY", "INR", "BRL", "MXN", "CAD", "AUD", "HUF", "RON", "KRW")
+#: more currencies a story may name with their country ("30,000 Egyptian pounds",
+#: "dollars de Hong Kong"): their multi-word CLDR names are added to every pack
+_NAMED_CURRENCIES = (*_CURRENCIES, "EGP", "HKD", "NZD", "SGD", "ZAR", "NGN", "KES", "ILS",
+                     "SAR", "AED", "IRR", "IQD", "SYP", "LBP", "PKR", "THB", "IDR", "PHP",
+                     "TWD", "ARS", "CLP", "COP", "VES", "KZT", "BYN", "GEL", "ISK", "BGN",
+                     "RSD", "MAD", "DZD", "TND", "QAR", "KWD", "AFN", "MMK", "KPW", "VND")
 #: CLDR unit ids -> our unit codes (units.py converts them with pint)
 _UNITS = {
     "length-kilometer": "km", "length-meter": "m", "length-centimeter": "cm",
@@ -149,3 +155,24 @@ def locale_numbers(code: str) -> NumberWords | None:
         currencies=currencies,
         units=units,
     )
+
+
+@lru_cache(maxsize=32)
+def qualified_currency_names(code: str) -> dict[str, str]:
+    """Folded multi-word currency names of ``code`` ("egyptian pounds", "dollars de
+    hong kong", "francs suisses") -> ISO code, in every plural form CLDR has; a hand
+    pack lists the bare words ("pounds", "dollars"), not every country's."""
+    if not code or code in ("und", "xx", "root"):
+        return {}
+    try:
+        from babel.numbers import get_currency_name
+
+        out: dict[str, str] = {}
+        for iso in _NAMED_CURRENCIES:
+            for n in _COUNTS:
+                name = fold_same_length(get_currency_name(iso, count=n, locale=code)).lower()
+                if " " in name.strip() or "-" in name:
+                    out.setdefault(name.strip(), iso)
+        return out
+    except Exception:  # an unknown locale: no names
+        return {}

@@ -1,0 +1,44 @@
+"""Quantity forms found wrong on reading unseen news (#17, session 7 read check).
+
+Sentences are written for the tests in the style of the articles read (news-clusters,
+SemEval); each names what a story page showed wrong before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.analyze.quantities import extract_quantities
+
+
+def parsed(nlp: Any, text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.text, q.noun_lemma) for q in extract_quantities(text, [], "en", doc=nlp(text))]
+
+
+def test_the_counted_noun_is_the_one_modifiers_lead_to(nlp_en: Any) -> None:
+    # "eight current" / "six … crime" / "22 tram" were the counted nouns
+    assert parsed(nlp_en, "Eight current or former members of the party were named.") == [
+        ("Eight current or former members", "member")]
+    assert parsed(nlp_en, "DC united six of its biggest crime-fighters in one film.")[0][1] \
+        == "fighter"
+    assert parsed(nlp_en, "Police counted 22 tram-related accidents last year.")[0][1] \
+        == "accident"
+
+
+def test_currency_named_with_its_country_is_that_currency() -> None:
+    """CLDR's names: "Egyptian pounds" are EGP (they were a count of "pounds"), not GBP."""
+    got = [(q.value, q.unit) for q in extract_quantities(
+        "They were fined 30,000 Egyptian pounds each and 12 million Hong Kong dollars.",
+        [], "en")]
+    assert got == [(30_000, "EGP"), (12_000_000, "HKD")]
+    (fr,) = extract_quantities("Le club paie 3 millions de francs suisses.", [], "fr")
+    assert (fr.value, fr.unit) == (3_000_000, "CHF")
+
+
+def test_telephone_numbers_are_not_counts(nlp_en: Any) -> None:
+    text = "Email us at tips@example.co.uk or call 0207 782 4368"
+    assert extract_quantities(text, [], "en", doc=nlp_en(text)) == []
+    # thousands groups stay one number; two numbers side by side stay two
+    assert [q.value for q in extract_quantities("12 500 soldats", [], "fr")] == [12_500]
+    assert [q.value for q in extract_quantities("423 0000 nombres", [], "fr", keep_bare=True)] \
+        == [423, 0]
