@@ -40,3 +40,17 @@ def test_approximate_values_meet_within_the_tolerance() -> None:
     c = one("300 manifestants.", "fr")
     assert overlap(a, b) is False and overlap(a, b, 0.1) is True
     assert overlap(a, c, 0.1) is False
+
+
+def test_a_position_is_not_a_distance_travelled() -> None:
+    """"landed 730 miles east of Hokkaido" and "flew 1,677 miles" in two articles of one
+    story are two distances, not a disagreement; two positions from one place compare."""
+    flown, landed = extract_quantities(
+        "The missile flew 1,677 miles and landed 730 miles east of Hokkaido.", [], "en")
+    assert landed.anchor == "east of Hokkaido" and flown.anchor is None
+    assert not comparable_pair(flown, landed)
+    fr = one("Le missile est tombé à 1 180 km à l'est d'Hokkaido.", "fr")
+    assert fr.anchor is not None and comparable(fr) is not None
+    assert comparable_pair(one("It fell 50 km off Hokkaido.", "en"), landed)
+    assert one("Le bateau a coulé à 30 km au large de la Libye.", "fr").anchor \
+        == "au large de la Libye"

@@ -200,6 +200,9 @@ class Quantity:
     si_factor: float | None = None  # value * si_factor is in si_unit: 3 mile -> 1609.344
     noun_lemma: str | None = None  # lemma of the counted noun's head (from the parse)
     note: str | None = None  # why a number was not resolved (too large, malformed)
+    #: the place a distance is counted from ("730 miles east of Hokkaido" -> "east of
+    #: Hokkaido"): a position, compared only with distances from the same place
+    anchor: str | None = None
 
 
 @dataclass

@@ -7,7 +7,8 @@ the key (what is counted or measured) and the stated interval in that key's unit
 "more than 80 miles" and "129 kilomètres" are both metres, "plus de 200 morts" and
 "at least 200 dead" are intervals that overlap rather than unequal values.
 
-Keys: a measure by its SI base unit (pint's, set by the analysis), money by its
+Keys: a measure by its SI base unit (pint's, set by the analysis) and, for a
+position ("730 miles east of Hokkaido"), the place it is counted from; money by its
 currency code (no conversion: rates change daily), a count by the lemma of its
 counted noun (the parse's), a percentage, fraction or age by its kind and noun
 ("percent:vote" never meets a count of votes).
@@ -45,6 +46,10 @@ def comparable(q: Quantity) -> Comparable | None:
     noun = (q.noun_lemma or q.noun or "").lower()
     if q.kind in ("measure", "money") and q.si_unit:
         key = q.si_unit if q.kind == "measure" else q.si_unit.upper()
+        if q.kind == "measure" and q.anchor:
+            # "730 miles east of Hokkaido" is a position: compared with distances from the
+            # same place only, never with a distance travelled ("flew 1,677 miles")
+            key = f"{key}@{q.anchor.split()[-1].lower()}"
     elif q.kind in _KIND_KEYED:
         key, factor = f"{q.kind}:{noun}", 1.0
     elif noun:

@@ -93,3 +93,6 @@ class NumberWords:
     #: the word of a number said aloud between its whole and decimal parts ("douze
     #: virgule cinq", "twelve point five"); text2num reads both parts
     decimal_words: Words = ()
+    #: regex after a distance making it a position from a place ("730 miles east of",
+    #: "30 km off the coast of", "à 200 km au sud de"): the place is its ``anchor``
+    position_links: Words = ()

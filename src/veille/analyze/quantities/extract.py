@@ -39,7 +39,7 @@ from veille.analyze.quantities.fractions import (
     fraction_grammar,
 )
 from veille.analyze.quantities.locale_numbers import locale_numbers, qualified_currency_names
-from veille.analyze.quantities.units import classify
+from veille.analyze.quantities.units import classify, si_of
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal import fold as _fold
 from veille.analyze.temporal.lexicon import (
@@ -120,6 +120,7 @@ class _Grammar:
     approx_suffix: re.Pattern[str]
     age_suffix: re.Pattern[str]
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    position: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a pack built from CLDR (``locale_numbers``): digits, scales, money and units only,
     #: no number words, no guess at a counted noun
     derived: bool = False
@@ -170,6 +171,8 @@ def _grammar(code: str) -> _Grammar:
         rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"
     )
     return _Grammar(
+        position=re.compile(rf"\s+(?:{alt(u(lambda p: p.position_links))})(?:(?<=')|(?![\w]))\s*"
+                            if any(p.position_links for p in packs) else r"(?!x)x"),
         derived=derived,
         own=own or _EMPTY,
         packs=packs,
@@ -396,6 +399,30 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
         if nxt_i >= len(doc) or doc[nxt_i].pos_ not in ("PROPN", "NOUN"):
             return proper.text, proper.idx + len(proper.text)
     return None, end
+
+
+#: the place after a position link: capitalised words ("Hokkaido", "Cape Erimo", "la
+#: Libye"), else one word ("the border"), on the original text
+_PLACE = re.compile(
+    r"(?:(?:the|la|le|les|l['’])\s*)?(?:[^\W\d_a-z][\w'’-]*(?:\s+(?:(?:of|de|du|des|del)\s+)?"
+    r"[^\W\d_a-z][\w'’-]*){0,3}|[^\W\d_][\w'’-]*)")
+
+
+def _anchor(text: str, folded: str, end: int, unit: str | None, gr: _Grammar) -> str | None:
+    """"east of Hokkaido" in "730 miles east of Hokkaido": a distance from a place is a
+    position; the place keeps it apart from distances travelled ("flew 1,677 miles")."""
+    if unit is None:
+        return None
+    si = si_of(unit)
+    if si is None or si[0] != "m":
+        return None
+    m = gr.position.match(folded, end)
+    if m is None:
+        return None
+    place = _PLACE.match(text, m.end())
+    if place is None or not place.group().strip():
+        return None
+    return " ".join(text[m.start() : place.end()].split())
 
 
 def _modified_noun(tok: Any, toks: list[Any], k: int) -> int | None:
@@ -722,6 +749,7 @@ def extract_quantities(
                 kind=kind,
                 approximate=rough,
                 modifier="approx" if rough else None,
+                anchor=_anchor(text, folded, end, unit, gr) if noun is None else None,
             )
         )
     for f in fractions:

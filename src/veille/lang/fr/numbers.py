@@ -127,6 +127,9 @@ WORDS = NumberWords(
     ratio_joiners_after_noun=("sur",),
     joined_units=("un", "une", "onze"),
     decimal_words=("virgule",),
+    position_links=(r"(?:au|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d(?:e|u|es|')",
+                    r"au\s+large\s+d(?:e|u|es|')(?:\s*(?:la\s+)?cotes?\s+d(?:e|u|es|'))?",
+                    r"(?:au\s+)?(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d(?:e|u|es|')"),
     unit_senses={
         # "24 degrés" alone is an angle or a temperature: the sentence says which
         "degres": (("°C", (r"temperatures?", r"thermometres?", r"chaleurs?", r"canicules?",
