@@ -220,3 +220,18 @@ def test_spoken_years_decades_and_year_ago_periods() -> None:
                   "company earned $3 million; year-earlier results were restated.", day, "en")
     assert got["the year-ago period"].value == "1988-Q3"
     assert got["year-earlier"].value == "1988-Q3"
+
+
+def test_english_specific_seasons_counted_amounts_and_prepositions() -> None:
+    """"the early summer" is one summer (English "the"; French "l'été" stays generic
+    without a tense); "a couple of years" P2Y, "at least 20 more years" P20Y; "over the
+    next two years" is no "more than"."""
+    day = date(1989, 10, 26)
+    got = _values("Orders rose from the low levels of the early summer.", day, "en")
+    assert got["the early summer"].value == "1989-SU"
+    assert got["the early summer"].mod == "START"
+    got = _values("It will not change for a couple of years. The base stays for at least "
+                  "20 more years. Costs are spread over the next two years.", day, "en")
+    assert got["a couple of years"].value == "P2Y"
+    assert got["at least 20 more years"].value == "P20Y"
+    assert got["the next two years"].mod is None

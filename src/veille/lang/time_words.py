@@ -82,6 +82,11 @@ class TimeWords:
     holiday_leads: Words = ()  # "pour", "the" before a holiday
     holiday_prefix: str = ""  # regex: "la fete de" before a holiday name
     seasons: dict[str, str] = field(default_factory=dict)  # -> TimeML code SP SU FA WI
+    #: an article that makes a season one season ("the summer"; French "l'été" is also
+    #: said of summers in general, so French has none)
+    season_specific_articles: Words = ()
+    #: regex, between a season and its year: "the winter of 1994"
+    season_year_links: Words = ()
     #: season words that are also a frequent participle ("été"): kept only after this regex
     participle_seasons: dict[str, str] = field(default_factory=dict)
     seasons_needing_determiner: Words = ()  # "fall" alone is a verb
@@ -212,6 +217,7 @@ class TimeWords:
     duration_adjectives: Words = ()  # regex: "dernieres?", "past"
     duration_adjectives_after: Words = ()  # regex: between amount and unit ("15 derniers jours")
     vague_amounts: Words = ()  # "plusieurs", "a few"
+    counted_amounts: dict[str, int] = field(default_factory=dict)  # "a couple of": 2
     indefinite_articles: Words = ()  # "un", "a": one
     partitive_article: Words = ()  # "des" (jours)
     plural_units: Words = ()  # units after the partitive article

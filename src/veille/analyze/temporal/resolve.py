@@ -89,6 +89,7 @@ _UNANCHORED = frozenset(tw(lambda t: t.unanchored_determiners))
 _PM_PARTS = tw(lambda t: t.pm_part_suffixes)
 _LEXICAL_DURATIONS = merged(lambda t: t.lexical_durations, TIME_PACKS)
 QUARTER_RELATIVES = merged(lambda t: t.quarter_relatives, TIME_PACKS)
+COUNTED_AMOUNTS = merged(lambda t: t.counted_amounts, TIME_PACKS)
 
 
 @dataclass
@@ -108,6 +109,8 @@ def _num(s: str | None, language: str) -> float | None:
     f = fold_same_length(s).strip()
     if f in VAGUE_AMOUNTS:
         return None
+    if f in COUNTED_AMOUNTS:
+        return float(COUNTED_AMOUNTS[f])
     if f in ONE_WORDS:
         return 1.0
     return parse_number(f, language)
@@ -483,6 +486,14 @@ def season(c: Candidate, ctx: Ctx) -> Resolved | None:
         return cur if cur.end < ref else season_res(y - 1, code)
     if rel == "next" or det == "next":
         return cur if cur.start > ref else season_res(y + 1, code)
+    if c.g.get("sart") and not (det or rel) and ctx.tense not in ("past", "future"):
+        # "the summer" (English): one summer, by the verb's tense (below), else the nearest
+        prev, nxt = season_res(y - 1, code), season_res(y + 1, code)
+        if cur.start <= ref <= cur.end:
+            return cur
+        options = [prev, cur, nxt]
+        return min(options, key=lambda s: min(abs(((s.start or ref) - ref).days),
+                                              abs(((s.end or ref) - ref).days)))
     if not (det or rel):
         # "l'été", "in summer" with no determiner saying which: one summer only when the
         # verb tells of one event (past: the last begun; future: the next not over);

@@ -173,16 +173,24 @@ PERIOD_PART = (
 )
 SEASON = (
     rf"(?:(?P<pdet>{alt(tw(lambda t: t.season_leads))})\s+)?"
-    rf"(?P<span>(?:(?P<det>{alt(tw(lambda t: t.season_determiners))})\s*)?"
+    rf"(?P<span>(?:(?P<det>{alt(tw(lambda t: t.season_determiners))})\s*"
+    rf"|(?P<sart>{alt(tw(lambda t: t.season_specific_articles))})\s+)?"
+    # "the early summer", "late winter"
+    rf"(?:(?P<mod>{alt(tw(lambda t: t.period_modifiers))})(?:\s+|(?<=-)))?"
     rf"(?P<season>{alt(SEASON_WORDS)})(?![a-z])"
-    rf"(?:\s+(?P<year>\d{{4}})(?!\d)|\s+(?P<rel>{alt(tw(lambda t: t.season_relatives))}))?)"
+    rf"(?:\s+(?:{alt(tw(lambda t: t.season_year_links))}\s+)?(?P<year>\d{{4}})(?!\d)"
+    rf"|\s+(?P<rel>{alt(tw(lambda t: t.season_relatives))}))?)"
 )
 _ADJ = alt(tw(lambda t: t.duration_adjectives))
 DURATION = (
-    rf"(?:(?P<mod>{alt(tw(lambda t: t.amount_modifiers))})\s*)?"
+    # "over the next two years": a preposition, not "more than" (a modifier is not
+    # followed by a determiner)
+    rf"(?:(?P<mod>{alt(tw(lambda t: t.amount_modifiers))})\s*"
+    rf"(?!(?:{alt(tw(lambda t: t.duration_determiners))})\s))?"
     rf"(?:(?P<det>{alt(tw(lambda t: t.duration_determiners))})\s+)?"
     rf"(?:(?P<adj>{_ADJ})\s+)?"
-    rf"(?<!/)(?P<num>{NUM}|{alt(tw(lambda t: t.vague_amounts))}|{alt(tw(lambda t: t.indefinite_articles))}"
+    rf"(?<!/)(?P<num>{alt_longest(k for t in TIME_PACKS for k in t.counted_amounts)}"
+    rf"|{NUM}|{alt(tw(lambda t: t.vague_amounts))}|{alt(tw(lambda t: t.indefinite_articles))}"
     rf"|{alt(tw(lambda t: t.partitive_article))}(?=\s+{alt(tw(lambda t: t.plural_units))}))"
     # "2 1/2 years", "1½ hours": and a half
     r"(?P<frac>(?<=\d)(?:\s+1/2|\s*½))?"
@@ -196,7 +204,8 @@ _AGO_MOD = rf"(?:(?:{alt(tw(lambda t: t.amount_modifiers))})\s*)?"
 AGO = (
     rf"{alt(tw(lambda t: t.ago_prefixes))}\s+{_AGO_MOD}"
     rf"(?P<num>{NUM}|{alt(tw(lambda t: t.ago_prefix_amounts))})\s+(?P<unit>{UNIT})(?![a-z])"
-    rf"|{_AGO_MOD}(?P<num2>{NUM}|{alt(tw(lambda t: t.ago_suffix_amounts))})\s+(?P<unit2>{UNIT})"
+    rf"|{_AGO_MOD}(?P<num2>{alt_longest(k for t in TIME_PACKS for k in t.counted_amounts)}"
+    rf"|{NUM}|{alt(tw(lambda t: t.ago_suffix_amounts))})\s+(?P<unit2>{UNIT})"
     rf"(?:\s+{alt(tw(lambda t: t.ago_approx))})?\s+{alt(tw(lambda t: t.ago_suffixes))}"
 )
 NOON = (rf"(?:{alt(tw(lambda t: t.noon_leads))}\s+)"
