@@ -36,6 +36,10 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.05)
     ap.add_argument("--threshold", type=float, default=0.3)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--drop", default="",
+                    help="comma-separated feature name prefixes the model may not use (their "
+                         "column is zeroed before fitting: an ablation, the weights file keeps "
+                         "every feature)")
     args = ap.parse_args()
     import numpy as np
     from sklearn.ensemble import GradientBoostingClassifier
@@ -48,6 +52,8 @@ def main() -> None:
     labels = [lb for lb in load_labels(ROOT / "tests" / "data" / "furniture") if lb.part == "tune"]
     rows, ys, groups, _ = labelled_rows(labels, docs)
     x, y = np.array(rows), np.array(ys)
+    dropped = [i for i, f in enumerate(FEATURES) if any(f.startswith(p) for p in args.drop.split(",") if p)]
+    x[:, dropped] = 0.0
     if args.model == "trees":
         est = GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth,
                                          learning_rate=args.rate, subsample=0.8, random_state=0)

@@ -142,7 +142,10 @@ def load_labels(path: Path) -> list[Label]:
             for raw in fh:
                 if raw.strip():
                     r = json.loads(raw)
-                    split = r.get("part") if r.get("part") in EXPLICIT_PARTS else None
+                    # the part written in the file wins: the hash wrote it for rounds 1-4
+                    # (they agree), and session 7's training lines are tune whatever
+                    # their hash, so that the old held-out part keeps its documents
+                    split = r.get("part") if r.get("part") in (*EXPLICIT_PARTS, "tune", "held-out") else None
                     out.append(Label(r["corpus"], r["doc"], int(r["segment"]), r["label"],
                                      r["sha1"], r.get("text", ""), split, r.get("source")))
     return out
@@ -193,7 +196,8 @@ def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc]
             missing += len(lbs)
             continue
         spans = furniture.segments(doc.text)
-        feats = furniture.features(doc.text, spans, furniture.words_for(doc.language))
+        feats = furniture.features(doc.text, spans, furniture.words_for(doc.language),
+                                   furniture.stop_words(doc.language))
         for lb in lbs:
             if lb.segment >= len(spans):
                 missing += 1

@@ -68,7 +68,7 @@ WEIGHTS_FILE = "furniture_weights.json"
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_END = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*$")
+_END = re.compile(r"[.!?…。！？](?:\s*[\"'”’»)\]」』）])*$")
 _END_QUOTE = re.compile(r"[\"”»]$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)\s*(?:[ap]\.?m\.?|gmt|utc|[ap]st|[ecmp][sd]t)?",
                     re.IGNORECASE)
@@ -87,6 +87,13 @@ _SENT_MARK = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*\s+(?=\S)")
 #: A line closed by a short abbreviation or an initial ("Mr.", "A.", "Inc."):
 #: a sentence cut by a stray break or by the blob splitter, not a unit of its own.
 _ABBREV_END = re.compile(r"(?:^|\s|\W)(?:[A-Z]|[A-Z][a-z]{1,3}|[a-z])\.$")
+#: A transcript's speaker label opening a line: a name in capitals, maybe its
+#: role ("ARI SHAPIRO, HOST:", "TAPPER:", "JAKE TAPPER:"), then a colon.
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z .'’-]{1,30})?:(?=\s|$)")
+#: Scripts written without spaces between words (a "word" of ``_WORD`` is a
+#: whole clause there): their characters are counted instead.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DIGIT_END = re.compile(r"\d\.$")
 #: Above this many segments the echo feature compares each line with its
 #: neighbours only (a long text would cost a quadratic scan).
 ECHO_SPAN = 60
@@ -147,10 +154,35 @@ def _norm(s: str) -> str:
     return " ".join(_WORD.findall(s.lower()))
 
 
-def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
+@lru_cache(maxsize=16)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The function words of a language (spaCy's lists, which need no model):
+    prose is made of them, a caption, a credit, a widget or a list of names
+    much less so, whatever the language. A text of unknown language gets the
+    union of the packs' languages."""
+    import importlib
+
+    codes = [language] if language else list(PACKS)
+    out: set[str] = set()
+    for code in codes:
+        try:
+            mod = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        except ImportError:
+            continue
+        out.update(w.lower() for w in getattr(mod, "STOP_WORDS", ()))
+    return frozenset(out)
+
+
+def _shape(line: str, words: FurnitureWords, stops: frozenset[str] = frozenset()) -> dict[str, float]:
     """Features of the line alone."""
     toks = _WORD.findall(line)
-    n_words = len(toks)
+    cjk = len(_CJK.findall(line))
+    # a clause of Chinese or Japanese is one \w+ run: count its characters
+    # (two per word, roughly) so that it is not taken for a fragment
+    n_words = len(toks) + cjk // 2 - sum(1 for t in toks if _CJK.search(t))
+    n_words = max(n_words, 1 if toks else 0)
+    spaced = [t.lower() for t in toks if not _CJK.search(t)]
+    speaker = _SPEAKER.match(line.strip())
     letters = [c for c in line if c.isalpha()]
     n_letters = len(letters) or 1
     caps = sum(1 for t in toks if t[:1].isupper())
@@ -197,6 +229,17 @@ def _shape(line: str, words: FurnitureWords) -> dict[str, float]:
         # headline case ("Gorilla Killed To Save Boy At Cincinnati Zoo"): words
         # of four letters and more, nearly all capitalised
         "title_case": _title_case(toks),
+        # the share of function words (-1 where words are not spaced): prose
+        # is built of them, furniture much less
+        "stop_ratio": (sum(1 for t in spaced if t in stops) / len(spaced)) if len(spaced) >= 2 and stops
+        else -1.0,
+        # a transcript's dialogue line opens with its speaker; a label alone on
+        # its line is programme furniture
+        "speaker": float(speaker is not None and bool(line.strip()[speaker.end():].strip())),
+        "speaker_only": float(speaker is not None and not line.strip()[speaker.end():].strip()),
+        # "Am 14." | "Januar ...", "sacrificó 23." | "000 aves": a number cut by
+        # the sentence splitter, not a line of its own
+        "digit_end": float(bool(_DIGIT_END.search(stripped))),
     }
 
 
@@ -237,6 +280,32 @@ def _echo(word_sets: Sequence[frozenset[str]], i: int) -> float:
     return best
 
 
+#: Words in a row that make a widget's boilerplate when several lines share them.
+RUN_WORDS = 4
+#: A run shared with this many other lines (log) makes a line part of a widget.
+SHARED_STRONG = math.log1p(3)
+
+
+def norms_of(lines: Sequence[str]) -> list[list[str]]:
+    return [_norm(s).split() for s in lines]
+
+
+def _shared_runs(tokens: Sequence[Sequence[str]]) -> list[float]:
+    """For each line, how many other lines share one of its runs of
+    :data:`RUN_WORDS` words (log): a gallery or a video carousel repeats its
+    boilerplate ("Hide Caption 3 of 8", "Skip in Skip x Embed x Share CLOSE
+    ...") in every item, whatever the page's language; prose repeats a run of
+    words in two lines at most (a caption echoing its paragraph)."""
+    owners: dict[tuple[str, ...], set[int]] = {}
+    runs: list[set[tuple[str, ...]]] = []
+    for i, toks in enumerate(tokens):
+        mine = {tuple(toks[k:k + RUN_WORDS]) for k in range(len(toks) - RUN_WORDS + 1)}
+        runs.append(mine)
+        for r in mine:
+            owners.setdefault(r, set()).add(i)
+    return [math.log1p(max((len(owners[r]) - 1 for r in mine), default=0)) for mine in runs]
+
+
 #: The order of features in the weights file (checked when it is loaded).
 FEATURES: tuple[str, ...] = (
     # headline case counts only below the top (``title_not_first``): at the
@@ -247,6 +316,9 @@ FEATURES: tuple[str, ...] = (
     "prev_cue", "next_cue",
     "in_blob", "blob_first", "next_continues", "position", "echo",
     "prev_in_blob", "next_in_blob", "window_cue", "title_not_first",
+    "title_first", "speakers_log", "prev_speaker", "next_speaker", "prev_stop", "next_stop",
+    "shared_run", "group_size_log", "group_len_log", "group_end_punct", "group_stop",
+    "group_sentences_log",
 )
 
 #: How many segments on each side the window feature looks at.
@@ -255,10 +327,13 @@ _STRONG = ("cue_phrases", "cue_opener", "credit_opener", "counter", "pipe", "clo
            "handle", "credit_end", "slash_credit")
 
 
-def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords) -> list[list[float]]:
+def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords,
+             stops: frozenset[str] = frozenset()) -> list[list[float]]:
     """One feature vector per segment, in :data:`FEATURES` order."""
     lines = [text[a:b] for a, b in spans]
-    shapes = [_shape(s, words) for s in lines]
+    shapes = [_shape(s, words, stops) for s in lines]
+    # a transcript: several lines open with a speaker label
+    speakers_log = math.log1p(sum(1 for sh in shapes if sh["speaker"] > 0 or sh["speaker_only"] > 0))
     norms = [_norm(s) for s in lines]
     counts: dict[str, int] = {}
     for k in norms:
@@ -267,9 +342,12 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
     heads = [" ".join(k.split()[:3]) if len(k.split()) >= 4 else "" for k in norms]
     blobs = [_in_blob(text, a, b) for a, b in spans]
     word_sets = [frozenset(w for w in k.split() if len(w) > 2) for k in norms]
-    out: list[list[float]] = []
+    dicts: list[dict[str, float]] = []
     n = len(lines)
-    strong = [any(sh[k] > 0 for k in _STRONG) for sh in shapes]
+    shared = _shared_runs(norms_of(lines))
+    # a line of a widget's run: a strong cue, or boilerplate shared with 3+ lines
+    strong = [any(sh[k] > 0 for k in _STRONG) or shared[i] >= SHARED_STRONG
+              for i, sh in enumerate(shapes)]
     for i, sh in enumerate(shapes):
         prev = shapes[i - 1] if i > 0 else None
         nxt = shapes[i + 1] if i + 1 < n else None
@@ -289,7 +367,8 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
             # do you ...", "$10,097." | "58 at 6."): it goes with its neighbour
             "continues": float(prev is not None and (
                 (prev["fragment"] and prev["end_punct"]) or sh["starts_lower"] > 0
-                or (not prev["end_punct"] and not prev["end_colon"] and sh["starts_digit"] > 0))),
+                or ((prev["digit_end"] > 0 or (not prev["end_punct"] and not prev["end_colon"]))
+                    and sh["starts_digit"] > 0))),
             "prev_end_punct": prev["end_punct"] if prev else 1.0,
             "prev_short": float(prev is not None and prev["len_log"] < math.log1p(60)),
             "next_short": float(nxt is not None and nxt["len_log"] < math.log1p(60)),
@@ -314,10 +393,38 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords)
             "title_not_first": sh["title_case"] if i > 0 else 0.0,
             "window_cue": sum(strong[j] for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
                               if j != i) / (2 * WINDOW),
+            # at the top, headline case is the article's own title
+            "title_first": sh["title_case"] if i == 0 else 0.0,
+            "shared_run": shared[i],
+            "speakers_log": speakers_log,
+            "prev_speaker": float(prev is not None and (prev["speaker"] + prev["speaker_only"]) > 0),
+            "next_speaker": float(nxt is not None and (nxt["speaker"] + nxt["speaker_only"]) > 0),
+            "prev_stop": prev["stop_ratio"] if prev else -1.0,
+            "next_stop": nxt["stop_ratio"] if nxt else -1.0,
         }
-        row = {**sh, **ctx}
-        out.append([row[f] for f in FEATURES])
-    return out
+        dicts.append({**sh, **ctx})
+    _add_groups(text, spans, dicts, stops, words)
+    return [[row[f] for f in FEATURES] for row in dicts]
+
+
+def _add_groups(text: str, spans: Sequence[tuple[int, int]], rows: list[dict[str, float]],
+                stops: frozenset[str], words: FurnitureWords) -> None:
+    """Features of the *group* a segment belongs to: segments glued back
+    where a break cut a sentence ("Through Dec." | "31, a new ID card ...",
+    "La provincia ... sacrificó 23." | "000 aves ...", "Mr." | "Trump ..."),
+    so that a piece is judged with the sentence it was cut from."""
+    n = len(rows)
+    start = 0
+    for i in range(n + 1):
+        if i < n and i > start and (rows[i]["continues"] > 0 or rows[i - 1]["next_continues"] > 0):
+            continue
+        if i > start:
+            g = _shape(text[spans[start][0]:spans[i - 1][1]], words, stops)
+            for j in range(start, i):
+                rows[j].update({"group_size_log": math.log1p(i - start), "group_len_log": g["len_log"],
+                                "group_end_punct": g["end_punct"], "group_stop": g["stop_ratio"],
+                                "group_sentences_log": g["sentences_log"]})
+        start = i
 
 
 @dataclass(frozen=True)
@@ -409,7 +516,7 @@ def detect(text: str, language: str | None = None, model: Model | None = None) -
     if not spans:
         return []
     m = model or packaged_model()
-    rows = features(text, spans, words_for(language))
+    rows = features(text, spans, words_for(language), stop_words(language))
     out = []
     for (a, b), row in zip(spans, rows, strict=True):
         p = m.score(row)
