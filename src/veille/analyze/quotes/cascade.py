@@ -450,11 +450,21 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
     if outside > max_gap:
         return None
     for m in ctx.mentions_between(lo, hi):
-        if (m.label in ("PER", "ORG") and not ctx.in_quote(m.start)
+        if (m.label in ("PER", "ORG") or m.label == "LOC" and not _governed(ctx, m)) \
+                and (not ctx.in_quote(m.start)
                 and m.start != prev.speaker_start and m.text != prev.speaker
                 and not _addressee(ctx, m, prev.end)):
             return None  # somebody else is named between the two quotes
     return prev
+
+
+def _governed(ctx: QuoteContext, m: Mention) -> bool:
+    """A place after a preposition ("in Washington", "à Paris") is where things
+    happen; a place without one ("Paris et Bonn se sont déclarés") may speak."""
+    k = ctx.tok_at(m.start) - 1
+    while k >= 0 and ctx.doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and ctx.doc[k].pos_ == "ADP"
 
 
 def _addressee(ctx: QuoteContext, m: Mention, prev_end: int) -> bool:

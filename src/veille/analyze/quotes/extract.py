@@ -103,33 +103,33 @@ PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent"})
 
 
 def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:
-    """A place speaks only as the subject of the cue verb itself ("France said",
-    "a annoncé la France": the country's government, by metonymy) or the agent of
-    a passive judgement ("jugée « lamentable » par le Mexique"); a place reached
-    otherwise (the first name of the clause, a carried speaker, a pronoun, an
-    incise's neighbour: "York City", "Florida") names where, not who."""
+    """A place speaks only as a grammatical subject ("France said", "Paris et Bonn
+    se sont déclarés", the inverted subject of an incise: "a annoncé le Parquet de
+    Francfort"; the government, by metonymy) or the agent of a passive judgement
+    ("jugée « lamentable » par le Mexique"); a place reached otherwise (the
+    complement of a subject, the first name of a clause the parse split, an
+    incise's neighbour: "families from Belleair, Florida") names where, not who.
+    A speaker carried from an earlier quote was checked there."""
     m = attr.mention
-    if m is None or m.label != "LOC":
+    if m is None or m.label != "LOC" or attr.method in ("passive-agent", "continued"):
         return True
-    if attr.method == "passive-agent":
-        return True  # "jugée « lamentable » par le Mexique": the passive's agent is its subject
-    if attr.cue_span is None:
-        return False
     doc = ctx.doc
-    k = ctx.tok_at(attr.cue_span[0])
-    if not 0 <= k < len(doc):
-        return False
-    verb = doc[k]
     span = ctx.tok_span(m)
-    sent = ctx.sent(verb)
+    if not len(span):
+        return False
+    sent = ctx.sent(doc[span[0]])
     first = next((t for t in sent if not t.is_space and t.lower_ not in ctx.words.articles), None)
-    if len(span) and first is not None and first.i == span[0] and span[0] < verb.i:
+    if first is not None and first.i == span[0]:
         return True  # "Kiev, quant à elle, a déclaré": the clause's first words, parse missed
+    if attr.cue_span is not None:
+        k = ctx.tok_at(attr.cue_span[0])
+        if 0 <= k < span[0] <= k + 4 and not any(t.is_punct for t in doc[k + 1:span[0]]):
+            return True  # the inverted subject right after the incise verb
     for j in span:
         t, hops = doc[j], 0
-        while t.dep_ in ("compound", "flat", "flat:name", "amod", "det") and hops < 3:
+        while t.dep_ in ("compound", "flat", "flat:name", "amod", "det", "conj") and hops < 3:
             t, hops = t.head, hops + 1
-        if t.dep_ in SUBJ_DEPS and t.head.i == verb.i:
+        if t.dep_ in SUBJ_DEPS:
             return True
     return False
 

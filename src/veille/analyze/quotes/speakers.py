@@ -272,6 +272,14 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
             m = ctx.mention_of(t)
             if ctx.doc[k - 1].text.lower() in words.dative_prepositions:
                 break  # "a déclaré au président X": X is the addressee
+            if m is not None and m.label == "LOC" and t.dep_.startswith("nmod") \
+                    and t.head.pos_ == "NOUN" and verb.i < t.head.i < t.i:
+                # "a déclaré un responsable de la Maison Blanche", "… le secrétaire
+                # d'Etat américain Madeleine Albright": the place qualifies the
+                # speaker's noun; the person named in that phrase, else the phrase
+                named = named_in_subject(ctx, t.head)
+                surface, mention = (named.text, named) if named else (np_text(t.head), None)
+                break
             if m is not None:
                 surface, mention = m.text, m
                 break
