@@ -235,3 +235,12 @@ def test_english_specific_seasons_counted_amounts_and_prepositions() -> None:
     assert got["a couple of years"].value == "P2Y"
     assert got["at least 20 more years"].value == "P20Y"
     assert got["the next two years"].mod is None
+
+
+def test_british_clock_times_with_a_dot() -> None:
+    """Read check (Guardian, Croydon tram crash): "at about 6.15am" was read as 15:00
+    ("15am") and "6.10am" as 10:00."""
+    got = _values("The derailment occurred at about 6.10am. I heard a crash at about 6.15am.",
+                  date(2016, 11, 10), "en")
+    values = sorted(t.value for t in got.values())
+    assert values == ["2016-11-10T06:10", "2016-11-10T06:15"]

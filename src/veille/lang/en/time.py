@@ -52,7 +52,8 @@ WORDS = TimeWords(
     noon_words={"noon": 12, "midnight": 0},
     clock_day_one_expression=True,
     clock_ampm_pattern=(
-        r"(?:(?P<pre>around|about)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*"
+        # "6.10am" (British) as "6:10am"
+        r"(?:(?P<pre>around|about)\s+)?(?<![\d.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*"
         r"(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?<![\d:])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\d:])"
     ),
