@@ -78,6 +78,8 @@ def _incise_speech(ctx: QuoteContext, close_end: int) -> Attribution | None:
             k += 1
             continue
         if is_speech(ctx, t, incise=True):
+            if _introduces_next(ctx, close_end, t):
+                return None
             return from_verb(ctx, t, "incise", "quote, VERB SUBJ", 0.9)
         allowed = t.pos_ in ("AUX", "ADV") or t.text.startswith("-")
         if ctx.words.subject_before_incise_verb:
@@ -87,6 +89,18 @@ def _incise_speech(ctx: QuoteContext, close_end: int) -> Attribution | None:
         seen += 1
         k += 1
     return None
+
+
+def _introduces_next(ctx: QuoteContext, close_end: int, verb: Token) -> bool:
+    """'… “in duck and cover.” Foreign Secretary Boris Johnson said: “North Korea …'
+    — a quote closed on a point is a sentence of its own; a speech verb after it
+    that opens with a colon or a quote mark introduces the next quote."""
+    before = ctx.text[:close_end - ctx.offset].rstrip()[:-1].rstrip()
+    if not before.endswith((".", "!", "?", "…")):
+        return False
+    nxt = next((x for x in ctx.doc[verb.i + 1:verb.i + 3] if not x.is_space), None)
+    return nxt is not None and (nxt.text == ":" or ctx.in_quote(nxt.idx + ctx.offset)
+                                or nxt.text in ("“", "«", '"'))
 
 
 def _incise_any_verb(ctx: QuoteContext, close_end: int) -> Attribution | None:

@@ -77,8 +77,9 @@ def extract_quotes(
         if attr.method in WEAK_METHODS and non_speech_kind(q.text) == "title":
             attr = unattributed(attr.verb)  # a title inside someone's sentence is not their words
         _apply(q, attr)
-        if q.speaker is None and non_speech_kind(q.text) != "title":
-            prev = continued(q, said, ctx)  # a name or a title continues nobody's words
+        if q.speaker is None and non_speech_kind(q.text) == "direct":
+            # a name, a title or a scare-quoted word ("sink") continues nobody's words
+            prev = continued(q, said, ctx)
             if prev is not None:
                 _carry(q, prev)
         if q.speaker:

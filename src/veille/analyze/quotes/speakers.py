@@ -53,6 +53,8 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     ``window`` characters; nobody when the role was never given to a name.
     """
     lemma = noun.lemma_.lower()
+    if lemma in ctx.words.document_nouns:
+        return None  # "a court document filed Thursday" is no person's role
     pos = noun.idx + ctx.offset
     doc = ctx.doc
     for m in reversed(ctx.mentions):
