@@ -22,6 +22,7 @@ from veille.analyze.quotes import extract_quotes, find_quote_spans
 from veille.analyze.registry import ArticleWork, Piece, component
 from veille.analyze.temporal import extract_times
 from veille.core.model import Sentence
+from veille.lang.sentences import rule_sentences
 
 SENTENCES = "veille.sentences.v1"
 ENTITIES = "veille.entities.v1"
@@ -47,18 +48,19 @@ def _sentences_from_pieces(pieces: list[Piece]) -> list[Sentence]:
     return out
 
 
-def fallback_sentences(text: str) -> list[Sentence]:
-    """Sentences by punctuation, for a text no parser read."""
-    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(nlpmod.simple_sentences(text))]
+def fallback_sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """Rule sentences for a text no parser read: the language's tokenizer decides
+    which full stops end a sentence ("20.000", "z.B." do not; see veille.lang.sentences)."""
+    return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(rule_sentences(text, language))]
 
 
-@component(SENTENCES, version=1, assigns=("sentences",))
+@component(SENTENCES, version=2, assigns=("sentences",))
 def sentences(work: ArticleWork) -> None:
     """The parser's sentences (fragments glued back), or punctuation sentences."""
     if work.parse == "parsed":
         work.analysis.sentences = _sentences_from_pieces(work.pieces)
     else:
-        work.analysis.sentences = fallback_sentences(work.text)
+        work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 
 
 @component(FURNITURE, version=5, requires=("sentences",), assigns=("sentences",))

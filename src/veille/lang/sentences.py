@@ -1,0 +1,146 @@
+"""Rule sentences for texts no parser reads (languages without a spaCy pipeline,
+articles not analysed yet).
+
+A full stop is not a sentence end by itself: "20.000" and "25.7.10" (German
+thousands and dates), "z.B.", "Dr." and "3. Mai" carry one. spaCy's tokenizer
+for the text's language already knows which dots belong to a token (its
+language data: number and abbreviation exceptions), so a blank pipeline of that
+language with the rule ``sentencizer`` splits where a sentence can end; no model
+is loaded. On top of its split:
+
+- a line break ends a sentence (headings, captions and credits stand on lines
+  of their own without final punctuation, as for the parser:
+  ``veille.analyze.nlp``);
+- a layout gap, a run of two or more spaces in the first sentence of a line,
+  not after a comma, colon or dash and not before a lowercase word, ends one
+  too: it is a line break
+  lost when a page was flattened, typically a headline joined to its lead
+  ("Titel ohne Punkt  Der erste Satz", as data sets store title and text).
+  Ingested text never has such runs (``normalize_text`` folds them), so the rule
+  only reads raw texts;
+- a piece that opens with a lowercase word or closing punctuation, or right
+  after the previous token with no space ("16.|06.2020" where a tokenizer cuts
+  a date), is glued back to the one before (an abbreviation the tokenizer did
+  not know: "u. | a.").
+
+Linear in the text (one tokenizer pass, one scan over the tokens; a binary
+search per layout gap).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: After one of these a layout gap is no sentence end (the sentence goes on, or the
+#: data set cut it there).
+CONTINUERS = frozenset(",;:-–—(")
+#: A piece opening with one of these continues the previous sentence.
+OPENERS_BAD = frozenset(",;:)]»”…")
+#: The largest text split in one tokenizer pass (articles are capped far below,
+#: see ``veille.core.settings.MAX_ARTICLE_BYTES``); longer ones go by pieces.
+MAX_CHARS = 2_000_000
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+@cache
+def _pipeline(language: str) -> Language:
+    import spacy  # lazy: importing spaCy costs ~1 s of start-up
+
+    try:
+        nlp = spacy.blank(language)
+    except Exception:  # a code spaCy has no language data for: its multi-language tokenizer
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def is_layout_gap(token_text: str) -> bool:
+    """A whitespace token that stands for a lost line break: two or more spaces
+    (spaCy keeps one space with the word before and makes a token of the rest)."""
+    return bool(token_text) and "\n" not in token_text and token_text.isspace()
+
+
+def _boundaries(doc: Doc) -> list[int]:
+    """Token indices that open a sentence."""
+    ruled = sorted({s.start for s in doc.sents})
+    starts = set(ruled)
+    n = len(doc)
+    line_start = 0  # token opening the current line
+    for i, tok in enumerate(doc[:-1]):
+        if not tok.is_space:
+            continue
+        nxt = doc[i + 1]
+        if "\n" in tok.text:
+            starts.add(i + 1)
+            line_start = i + 1
+        elif (is_layout_gap(tok.text) and i > 0 and not nxt.text[:1].islower()
+              and doc[i - 1].text[-1:] not in CONTINUERS
+              and bisect_right(ruled, i) == bisect_right(ruled, line_start)):
+            # only in the first sentence of a line: where a heading stands; a gap
+            # further on is a removed link or image ("as  Trump said")
+            starts.add(i + 1)
+    return sorted(s for s in starts if s < n)
+
+
+def _line_break_before(doc: Doc, i: int) -> bool:
+    """Whether the whitespace right before token ``i`` holds a line break or a layout gap."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text or is_layout_gap(doc[j].text):
+            return True
+        j -= 1
+    return False
+
+
+def rule_sentences(text: str, language: str | None) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of ``text``, stripped of
+    surrounding whitespace, in order."""
+    if not text.strip():
+        return []
+    if len(text) > MAX_CHARS:
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while pos < len(text):
+            end = min(len(text), pos + MAX_CHARS)
+            if end < len(text):
+                cut = text.rfind("\n", pos, end)
+                end = cut + 1 if cut > pos else end
+            out.extend((a + pos, b + pos) for a, b in rule_sentences(text[pos:end], language))
+            pos = end
+        return out
+    if _LONG_RUN.search(text):
+        # spaCy's tokenizer peels prefixes off a token one by one: quadratic on a
+        # run of 5,000 quote marks. No sentence ends inside such a run, so it is
+        # read as one plain word of the same length (offsets unchanged).
+        text = _LONG_RUN.sub(lambda m: "x" * len(m.group()), text)
+    doc = _pipeline((language or "xx").lower().split("-")[0])(text)
+    pieces: list[list[int]] = []  # token ranges [start, end)
+    starts = _boundaries(doc)
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        first = next((t for t in doc[s:e] if not t.is_space), None)
+        if first is None:
+            continue
+        if pieces and not _line_break_before(doc, first.i):
+            at = first.idx  # a full stop between two digits, no space: "16.|06.2020"
+            glued = (at >= 2 and text[at - 1] == "." and text[at - 2].isdigit()
+                     and text[at].isdigit())
+            if glued or first.text[:1].islower() or first.text[:1] in OPENERS_BAD:
+                pieces[-1][1] = e
+                continue
+        pieces.append([first.i, e])
+    spans = []
+    for a, b in pieces:
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            spans.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    return spans
