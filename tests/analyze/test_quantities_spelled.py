@@ -96,3 +96,21 @@ def test_language_without_a_pack_guesses_no_counted_noun() -> None:
     # no function words, no parse: a count without a unit is left out, not guessed
     assert extract_quantities("Mehr als 20.000 Menschen flohen.", [], "de") == []
     assert extract_quantities("20 000 osób", [], "pl", keep_bare=True)[0].value == 20_000
+
+
+def test_fractions_of_scales_are_amounts_and_minus_applies() -> None:
+    (a,) = extract_quantities("Une demi-douzaine de blessés ont été transportés.", [], "fr")
+    assert (a.value, a.kind, a.approximate, a.noun) == (6, "count", True, "blessés")
+    (b,) = extract_quantities("Half a million people fled the city.", [], "en")
+    assert (b.value, b.kind, b.noun) == (500_000, "count", "people")
+    (c,) = extract_quantities("moins trois quarts", [], "fr", keep_bare=True, skip_times=False)
+    assert (c.value, c.kind) == (-0.75, "fraction")  # "moins" is a regex word of the pack
+
+
+def test_ordinals_written_out_are_not_their_first_word_and_commas_group() -> None:
+    assert extract_quantities("au vingt-et-unième siècle", [], "fr", keep_bare=True) == []
+    assert extract_quantities("the twenty-first century", [], "en", keep_bare=True) == []
+    (y,) = extract_quantities("a twenty-five-year-old man", [], "en")
+    assert (y.value, y.kind) == (25, "age")
+    (m,) = extract_quantities("Il a reçu 1,000,000 votes.", [], "fr")
+    assert m.value == 1_000_000  # two commas are never a decimal comma

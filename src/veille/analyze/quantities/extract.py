@@ -280,6 +280,8 @@ def _find_powers(text: str) -> list[Fraction]:
     return out
 
 
+#: the rest of a compound ordinal after the number words the grammar read
+_ORDINAL_TAIL = re.compile(r"-(?:[a-z]+-)*[a-z]*(?:iemes?|first|second|third|th)(?![\w])")
 _WORD_DASH_NUMBER = re.compile(r"(?<=[^\W\d_])[\u2014\u2013](?=\d)")
 _PROVISIONAL = -2  # ``sentence`` of a bare bound kept only if a later bound joins it
 _NOT_WORD = re.compile(r"[^\w\s'’-]")
@@ -304,7 +306,8 @@ def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
         ):
             t = t.replace(".", "")  # thousands dots: 70.000 habitants
         elif gr.own.comma_thousands or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", t) or (
-                re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", t)):
+                re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", t)) or (
+                re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", t)):  # two commas: never a decimal
             t = t.replace(",", "")  # grouping commas
         else:
             t = t.replace(",", ".")
@@ -574,6 +577,8 @@ def extract_quantities(
         if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
             continue  # "le 4 mai": a date
         words_only = not re.search(r"\d", n1_text)
+        if words_only and _ORDINAL_TAIL.match(folded, num_end):
+            continue  # "vingt-et-unième", "twenty-first": an ordinal, not twenty
         if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
             continue  # "a couple of hundred", "several hundred": no number is stated
         if (words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip())
@@ -788,8 +793,13 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
                      else _noun_from_text(text, stop, gr))
     if noun is None:
         end = f.end
+    # a share is below one; "half a million people", "une demi-douzaine de blessés" and
+    # "deux et demi" are amounts (counts, the collective ones approximate)
+    share = abs(f.value) < 1
+    rough = not share and gr.approx_scale.search(folded, f.start, f.end) is not None
     q = Quantity(text=text[f.start : end], start=f.start, end=end, sentence=0,
-                 value=f.value, noun=noun, kind="fraction")
+                 value=f.value, noun=noun, kind="fraction" if share else "count",
+                 approximate=rough, modifier="approx" if rough else None)
     if noun is None and not keep_bare:
         q.sentence = -1
     return q

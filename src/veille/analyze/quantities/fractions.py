@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from text_to_num import alpha2digit
@@ -51,6 +51,7 @@ class FractionGrammar:
     decimal: re.Pattern[str] = re.compile(r"(?!x)x")
     one_idioms: frozenset[str] = frozenset()
     one_words: frozenset[str] = frozenset()
+    scaled_values: dict[str, float] = field(default_factory=dict)
 
 
 def _alt(words: list[str]) -> str:
@@ -77,7 +78,8 @@ def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
         rf"(?:(?P<dwhole>\d+)[ \u00a0]+)?(?P<dnum>\d+)/(?P<dden>\d+)(?![\d/])"
         rf"|(?:(?P<vwhole>\d+)\s*)?(?P<vulgar>[{_VULGAR}])"
         # half a million, un demi-million
-        rf"|(?P<scaled>{fw})[\s-]+(?:(?:a|an|un|une)\s+)?(?P<scale>{scales})(?![a-z])"
+        rf"|(?:(?:a|un|une)\s+)?(?P<scaled>{fw})[\s-]+(?:(?:a|an|un|une)\s+)?"
+        rf"(?P<scale>{scales})(?![a-z])"
         # un et demi, trois et un cinquieme, cent et trois quarts
         rf"|(?:(?P<whole>{num})\s+(?:{joiner})\s+)?"
         rf"(?:(?P<num>{num})[\s-]+(?P<den>{fw}|{ordinal})(?![a-z])"
@@ -97,13 +99,18 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
     langs = tuple(p.text2num_language for p in packs if p.text2num_language)
     scale_values = {k: v for p in packs for k, v in p.scale_values.items() if v >= 1e3}
     scales = _alt([k + "s" for k in scale_values] + list(scale_values))
-    negatives = _alt([w for p in packs for w in p.negative_words])
+    # "une demi-douzaine", "half a dozen": a fraction of any scale word, collective ones too
+    scaled_values = {k: v for p in packs for k, v in p.scale_values.items() if v >= 10}
+    any_scale = _alt([k + "s" for k in scaled_values] + list(scaled_values))
+    # the packs' negative words are regex alternatives ("(?<!au )moins"), not plain words
+    negatives = "|".join(dict.fromkeys(w for p in packs for w in p.negative_words)) or r"(?!x)x"
     ratio = "|".join(dict.fromkeys(r for p in packs for r in p.ratio_joiners)) or r"(?!x)x"
     ratio_noun = "|".join(dict.fromkeys(
         r for p in packs for r in p.ratio_joiners_after_noun)) or r"(?!x)x"
     time_nouns = _alt([w for p in packs for w in p.time_nouns])
     return FractionGrammar(
-        _compile(tuple(sorted(words.items())), joiners, scales, ratio, ratio_noun), words, langs,
+        _compile(tuple(sorted(words.items())), joiners, any_scale, ratio, ratio_noun), words,
+        langs,
         scale_values,
         re.compile(rf"\s+(?:de\s+|d'|of\s+)?(?P<s>{scales})(?![a-z])"),
         re.compile(rf"(?:(?<![\w-])-\s*|(?<![\w])(?:{negatives})\s+)\Z"),
@@ -112,6 +119,7 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
         _decimal_rx(tuple(dict.fromkeys(w for p in packs for w in p.decimal_words))),
         frozenset(w for p in packs for w in p.one_idioms),
         frozenset(w for p in packs for w in p.one_words),
+        scaled_values,
     )
 
 
@@ -263,7 +271,7 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                 value += float(m.group("vwhole"))
         elif m.group("scaled"):
             scale = m.group("scale").rstrip("s")
-            value = gr.scale_values.get(scale, 0.0) / gr.words[m.group("scaled")]
+            value = gr.scaled_values.get(scale, 0.0) / gr.words[m.group("scaled")]
             if not value:
                 continue
         elif m.group("alone"):
