@@ -114,3 +114,14 @@ def test_ordinals_written_out_are_not_their_first_word_and_commas_group() -> Non
     assert (y.value, y.kind) == (25, "age")
     (m,) = extract_quantities("Il a reçu 1,000,000 votes.", [], "fr")
     assert m.value == 1_000_000  # two commas are never a decimal comma
+
+
+def test_english_halves_dozens_and_dollar_signs() -> None:
+    def one(text: str) -> tuple[float | None, str | None, bool]:
+        (q,) = extract_quantities(text, [], "en")
+        return q.value, q.unit, q.approximate
+
+    assert one("One and a half million people fled.") == (1_500_000, None, False)
+    assert one("A dozen people were hurt.") == (12, None, True)
+    assert one("The deal is worth US$5 million.") == (5_000_000, "USD", False)
+    assert one("It sold for A$2bn.") == (2_000_000_000, "AUD", False)

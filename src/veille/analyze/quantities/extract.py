@@ -68,7 +68,11 @@ _DIGITS = (
 # language-free: symbols and SI abbreviations (the words are in the packs)
 _SYMBOL_SCALES = ("k", "m")
 _SYMBOL_SCALE_VALUES = {"k": 1e3, "m": 1e6}
-_SYMBOL_CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP"}
+_SYMBOL_CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP",
+                      # CLDR's symbols of the dollars news names ("US$5 million", "A$2bn")
+                      "us$": "USD", "a$": "AUD", "ca$": "CAD", "c$": "CAD", "hk$": "HKD",
+                      "nz$": "NZD", "s$": "SGD"}
+_CURRENCY_SIGNS = r"(?:(?<![\w$])(?:us|a|ca|c|hk|nz|s)\$|[€$£])"
 _SYMBOL_UNITS = {
     "%": "percent", "km/h": "km/h", "km2": "km2", "km²": "km2", "km": "km", "m": "m",
     "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "t": "t", "l": "l", "ha": "ha", "°c": "°C",
@@ -121,6 +125,8 @@ class _Grammar:
     age_suffix: re.Pattern[str]
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     position: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: "a dozen": an article (not a number word) before a collective scale word
+    collective: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a pack built from CLDR (``locale_numbers``): digits, scales, money and units only,
     #: no number words, no guess at a counted noun
     derived: bool = False
@@ -164,13 +170,18 @@ def _grammar(code: str) -> _Grammar:
     sep = alt([*u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
     pattern = (
         rf"(?<![\w-])(?:(?P<pre>{alt(u(lambda p: p.range_openers))})\s+)?"
-        rf"(?P<cur1>[€$£])?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{num})"
+        rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{num})"
         rf"(?:\s*(?P<sc1>{scale})(?![a-z]))?"
         rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?(?P<n2>{num})"
         rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
         rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"
     )
+    articles = [w for w in (own.one_words if own is not None else ())
+                if own is not None and w not in own.words]
     return _Grammar(
+        collective=re.compile(
+            rf"(?<![\w']){alt(articles)}\s+(?P<sc>{alt(own.approx_scales)})(?![\w])"
+            if articles and own is not None and own.approx_scales else r"(?!x)x"),
         position=re.compile(rf"\s+(?:{alt(u(lambda p: p.position_links))})(?:(?<=')|(?![\w]))\s*"
                             if any(p.position_links for p in packs) else r"(?!x)x"),
         derived=derived,
@@ -541,6 +552,8 @@ def extract_quantities(
     powers = _find_powers(text) if "^" in text else []
     if gr.packs and not gr.derived:  # "douze virgule cinq": a number, not a fraction
         powers.extend(find_spoken_decimals(text, folded, gr.fractions, code))
+        for c in gr.collective.finditer(folded):  # "a dozen people": about twelve
+            fractions.append(Fraction(c.start(), c.end(), _scale(c.group("sc"), gr)))
     fractions.extend(powers)
     time_spans.extend((f.start, f.end) for f in fractions)  # read below, not as numbers
     qty_rx = gr.qty if _fold.NEEDS_IGNORECASE.search(folded) else gr.qty_folded

@@ -83,7 +83,7 @@ def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
         # un et demi, trois et un cinquieme, cent et trois quarts
         rf"|(?:(?P<whole>{num})\s+(?:{joiner})\s+)?"
         rf"(?:(?P<num>{num})[\s-]+(?P<den>{fw}|{ordinal})(?![a-z])"
-        rf"|(?P<half>demie?)(?![a-z-]))"
+        rf"|(?P<half>demie?|(?<=and )a half)(?![a-z-]))"
         # la moitie des, half of, half the: a fraction word alone, before its partitive
         rf"|(?:la\s+|a\s+|le\s+)?(?P<alone>{fw})(?=\s+(?:de|des|du|d'|of|the)\b)"
         rf")",
