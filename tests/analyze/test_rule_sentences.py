@@ -99,3 +99,9 @@ def test_bad_input_ends() -> None:
     assert rule_sentences("." * 10_000, "de") == [(0, 10_000)]
     assert rule_sentences("Un. Deux.", "zz-unknown") == [(0, 3), (4, 9)]
     assert rule_sentences("   \n ", "de") == []
+
+
+def test_a_non_breaking_space_is_no_gap() -> None:
+    # kept by ingest inside numbers and after guillemets; one typographic space, not a layout gap
+    text = "Le candidat\u00a0Donald Trump a parlé de 50\u202f000\u00a0emplois. «\u00a0Oui\u00a0», dit-il."
+    assert len(rule_sentences(text, "fr")) == 2

@@ -11,11 +11,12 @@ is loaded. On top of its split:
 - a line break ends a sentence (headings, captions and credits stand on lines
   of their own without final punctuation, as for the parser:
   ``veille.analyze.nlp``);
-- a layout gap, a run of two or more spaces in the first sentence of a line,
-  not after a comma, colon or dash and not before a lowercase word, ends one
-  too: it is a line break
-  lost when a page was flattened, typically a headline joined to its lead
-  ("Titel ohne Punkt  Der erste Satz", as data sets store title and text).
+- a layout gap, a run of two or more plain spaces in the text's first
+  sentence, not after a comma, colon or dash and not before a lowercase word,
+  ends it: it is a line break lost when a page was flattened, a headline
+  joined to its lead ("Titel ohne Punkt  Der erste Satz", as data sets store
+  title and text). Further on, such a gap is mostly a removed link ("ruling
+  in  Brown v."), so it ends nothing.
   Ingested text never has such runs (``normalize_text`` folds them), so the rule
   only reads raw texts;
 - a piece that opens with a lowercase word or closing punctuation, or right
@@ -63,9 +64,11 @@ def _pipeline(language: str) -> Language:
 
 
 def is_layout_gap(token_text: str) -> bool:
-    """A whitespace token that stands for a lost line break: two or more spaces
-    (spaCy keeps one space with the word before and makes a token of the rest)."""
-    return bool(token_text) and "\n" not in token_text and token_text.isspace()
+    r"""A whitespace token that stands for a lost line break: two or more plain
+    spaces (spaCy keeps one space with the word before and makes a token of the
+    rest). A non-breaking or thin space is a typographer's choice ("«\u00a0",
+    "50\u202f000", "nominee\u00a0Donald Trump"), never a gap."""
+    return bool(token_text) and not token_text.strip(" ")
 
 
 def _boundaries(doc: Doc) -> list[int]:
@@ -73,20 +76,21 @@ def _boundaries(doc: Doc) -> list[int]:
     ruled = sorted({s.start for s in doc.sents})
     starts = set(ruled)
     n = len(doc)
-    line_start = 0  # token opening the current line
+    heading = True  # still in the text's first line and first sentence, no gap yet
     for i, tok in enumerate(doc[:-1]):
         if not tok.is_space:
             continue
         nxt = doc[i + 1]
         if "\n" in tok.text:
             starts.add(i + 1)
-            line_start = i + 1
+            heading = heading and i == 0  # blank lines before the headline do not count
         elif (is_layout_gap(tok.text) and i > 0 and not nxt.text[:1].islower()
               and doc[i - 1].text[-1:] not in CONTINUERS
-              and bisect_right(ruled, i) == bisect_right(ruled, line_start)):
-            # only in the first sentence of a line: where a heading stands; a gap
-            # further on is a removed link or image ("as  Trump said")
+              and heading and bisect_right(ruled, i) == bisect_right(ruled, 0)):
+            # only in the text's first sentence, where a headline stands; a gap
+            # further on is mostly a removed link or image ("ruling in  Brown v.")
             starts.add(i + 1)
+            heading = False
     return sorted(s for s in starts if s < n)
 
 
