@@ -82,3 +82,25 @@ def test_frames_are_learned_from_gold_cues(nlp_en):
 @pytest.mark.parametrize("lemma", ["say", "tell", "note", "claim", "insist"])
 def test_the_english_frames_keep_the_common_clause_verbs(lemma):
     assert "ccomp" in CUE_FRAMES[lemma]
+
+
+def test_a_verb_opening_the_next_quote_is_no_incise_of_the_last(analyze):
+    qs = analyze('Mattis said the launch had "put millions of Japanese in duck and cover." '
+                 'Foreign Secretary Boris Johnson said: "North Korea has conducted yet another '
+                 'illegal missile launch."', "en").quotes
+    first = next(q for q in qs if q.text.startswith("put millions"))
+    assert first.speaker != "Boris Johnson"
+
+
+def test_a_participle_after_a_preposition_shares_the_subject(analyze):
+    qs = analyze("Judge Richard Berman returned to the room. When he returned he began by "
+                 "saying, “I don’t think that it’s necessary for Mr. D’Souza to go to jail.”",
+                 "en").quotes
+    q = next(q for q in qs if q.text.startswith("I don"))
+    assert q.speaker == "Richard Berman" and q.method == "colon"
+
+
+def test_a_capitalised_title_gives_the_role(analyze):
+    qs = _indirect(analyze, "President Barack Obama spoke on Tuesday. Later, the president "
+                   "said that the law would pass.")
+    assert [(q.speaker, q.resolution) for q in qs] == [("Barack Obama", "role")]

@@ -243,7 +243,10 @@ def colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
         if is_speech(ctx, t):
             has_colon = any(x.text == ":" for x in doc[t.i + 1 : ctx.tok_at(open_pos)])
             if not has_colon and (t.dep_ in ("acl", "amod") or "Part" in t.morph.get("VerbForm", [])
+                                  and "Pres" not in t.morph.get("Tense", [])
                                   and not any(c.dep_.startswith("aux") for c in t.children)):
+                # a past participle names ("le niveau dit « junk »"); a present
+                # one reports ("he began by saying, “…”")
                 return None
             return from_verb(ctx, t, "colon", "SUBJ VERB : quote", 0.85)
         return None

@@ -70,8 +70,9 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
         lo, hi = max(lo, sent.start), min(hi, sent.end)
         for k in range(lo, hi):
             t = doc[k]
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.i == noun.i:
-                continue
+            if t.lemma_.lower() != lemma or t.i == noun.i or t.pos_ != "NOUN" and not (
+                    t.pos_ == "PROPN" and t.i == span[0] - 1):
+                continue  # a capitalised title before the name counts: "Judge Richard Berman"
             # the role given to the name in the parse: "le substitut Jean Dupont",
             # "Jen Psaki, the spokeswoman", "spokeswoman Jen Psaki" (not "the Cruz
             # campaign": a name modifying a noun is no apposition)
@@ -160,6 +161,12 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
         # the participle or conjunct shares its head verb's subject
         return subject_of(ctx, verb.head, fallback_left)
+    prep = verb.head
+    if (verb.dep_ == "pcomp" and present_participle and not after_only and prep.dep_ == "prep"
+            and prep.head.i < verb.i and prep.head.pos_ in ("VERB", "AUX")):
+        # "he began by saying, “…”", "she ended by warning that …": the
+        # participle after a preposition shares its verb's subject
+        return subject_of(ctx, prep.head, fallback_left)
     if not fallback_left:
         return (None, None, False)
     # Parse failed to give a subject ("Kiev, quant à elle, a déclaré"):
