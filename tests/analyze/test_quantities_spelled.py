@@ -125,3 +125,19 @@ def test_english_halves_dozens_and_dollar_signs() -> None:
     assert one("A dozen people were hurt.") == (12, None, True)
     assert one("The deal is worth US$5 million.") == (5_000_000, "USD", False)
     assert one("It sold for A$2bn.") == (2_000_000_000, "AUD", False)
+
+
+@pytest.mark.parametrize(("text", "lang", "bounds"), [
+    ("Entre deux et trois soldats ont été blessés.", "fr", (2, 3)),
+    ("entre vingt et trente soldats", "fr", (20, 30)),
+    ("between twenty and thirty people", "en", (20, 30)),
+    # a joiner that makes one number stays one
+    ("vingt et un soldats", "fr", (21, 21)),
+    ("soixante et onze soldats", "fr", (71, 71)),
+    ("mille et un soldats", "fr", (1001, 1001)),
+    ("one hundred and two people", "en", (102, 102)),
+])
+def test_ranges_of_words_split_at_the_joiner(text: str, lang: str,
+                                             bounds: tuple[float, float]) -> None:
+    (q,) = extract_quantities(text, [], lang)
+    assert (q.low, q.high) == bounds

@@ -45,7 +45,6 @@ from veille.analyze.temporal import fold as _fold
 from veille.analyze.temporal.lexicon import (
     FULL_MONTHS,
     NUMBER_PACKS,
-    NUMBER_WORDS,
     alt,
     alt_longest,
     parse_number,
@@ -164,7 +163,7 @@ def _grammar(code: str) -> _Grammar:
                key=len, reverse=True)
     )
     # "un"/"une"/"one" count only before a scale word ("un million"), see extract_quantities
-    num = (rf"(?:{_DIGITS}|(?:{NUMBER_WORDS})(?![a-z]))" if packs and not derived
+    num = (rf"(?:{_DIGITS}|(?:{_number_words(packs)})(?![a-z]))" if packs and not derived
            else rf"(?:{_DIGITS})")
     scale = alt([*u(lambda p: p.scales), *_SYMBOL_SCALES])
     sep = alt([*u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
@@ -231,6 +230,28 @@ def _grammar(code: str) -> _Grammar:
         vague_before=re.compile(rf"(?<![\w'])(?:{alt(u(lambda p: p.vague_before))})\s+\Z"
                                 if any(p.vague_before for p in packs) else r"(?!x)x"),
     )
+
+
+def _number_words(packs: tuple[NumberWords, ...]) -> str:
+    """Number words as one number: the time grammar's pattern, except that a joiner
+    ("et", "and") joins only where it makes one number: after a tens word before a
+    unit ("vingt et un", "soixante et onze") or after a hundred or larger ("one hundred
+    and two", "mille et un"). So "entre vingt et trente", "between two and three" are
+    two numbers, a range, not one word group text2num cannot read."""
+    words = sorted({w for p in packs for w in p.words}, key=len, reverse=True)
+    token = alt(re.escape(w) for w in words)
+    values = {w: parse_number(w) for w in words}
+    tens = [w for w, v in values.items() if v and 20 <= v < 100 and v % 10 == 0]
+    big = [w for w, v in values.items() if v and v >= 100]
+    joiners = alt(re.escape(j) for p in packs for j in p.joiners)
+    units = alt(re.escape(u) for p in packs for u in p.joined_units)
+
+    def after(ws: list[str]) -> str:
+        return "|".join(f"(?<={re.escape(w)}{sep})" for w in ws for sep in (" ", "-")) or "(?!)"
+
+    join = (rf"(?:(?:{after(tens)}){joiners}[\s-]+(?={units}(?![a-z]))"
+            rf"|(?:{after(big)}){joiners}[\s-]+)")
+    return rf"{token}(?:[\s-]+(?:{join})?{token})*"
 
 
 def _senses(packs: tuple[NumberWords, ...]
