@@ -104,3 +104,10 @@ def test_a_capitalised_title_gives_the_role(analyze):
     qs = _indirect(analyze, "President Barack Obama spoke on Tuesday. Later, the president "
                    "said that the law would pass.")
     assert [(q.speaker, q.resolution) for q in qs] == [("Barack Obama", "role")]
+
+
+def test_a_verb_the_french_tagger_reads_as_a_noun_reports(analyze):
+    # "juge" is tagged as a noun (adjective of "président"): the verb before "que"
+    qs = [q for q in analyze("Le président juge que la situation est grave.", "fr").quotes
+          if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in qs] == [("la situation est grave", "Le président")]

@@ -360,6 +360,37 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
     return None
 
 
+def misread_verb(ctx: QuoteContext, v: Token, sent: Span) -> tuple[Content, Attribution] | None:
+    """"Le président juge que la situation est grave": the tagger reads a
+    first-group verb's present as a noun or adjective ("juge"); between a noun
+    phrase and a complementizer it is the verb (``que-clause``), and the noun
+    phrase before it is its subject."""
+    doc, words = ctx.doc, ctx.words
+    if v.pos_ not in ("NOUN", "ADJ") or v.text.lower() not in words.incise_verb_nouns \
+            or v.i + 2 >= sent.end or v.i - 1 < sent.start:
+        return None
+    subj = doc[v.i - 1]
+    if doc[v.i + 1].text.lower() not in words.complementizers or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if ctx.in_quote(v.idx + ctx.offset):
+        return None
+    left = subj.i
+    while left - 1 >= sent.start and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        left -= 1
+    mention = ctx.mention_of(subj)
+    if mention is None and subj.pos_ == "NOUN":
+        mention = resolve_role(ctx, subj)
+    surface = mention.text if mention else doc[left:subj.i + 1].text
+    span = (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset)
+    resolution = "named" if mention is not None and ctx.mention_of(subj) is mention else (
+        "role" if mention is not None else "noun")
+    if mention is not None:
+        ctx.add_subject(mention)
+    attr = Attribution(surface, mention, v.text.lower() + "r", "indirect: que-clause",
+                       "indirect-que-clause", 0.7, span, resolution)
+    return ((v.i + 2, sent.end), "que-clause"), attr
+
+
 def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
     """Every statement reported without quote marks, with its attribution (see module doc)."""
     doc = ctx.doc
@@ -376,6 +407,16 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
                                   end=end, sentence=0, kind="indirect", source=source), attr))
         for v in sent:
+            misread = misread_verb(ctx, v, sent) if ctx.words.incise_verb_nouns else None
+            if misread is not None:
+                ((a, b), _), attr = misread
+                b = _trim(ctx, a, b)
+                if b > a:
+                    start = doc[a].idx + ctx.offset
+                    end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
+                    out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset],
+                                      start=start, end=end, sentence=0, kind="indirect"), attr))
+                continue
             if _object_only(ctx, v):
                 found = noun_object(ctx, v, sent)
             elif not _reports_speech(ctx, v, sent):
