@@ -21,7 +21,11 @@ exceptions tuned on the lines it was written against. Gradient-boosted trees
 and clocks, URLs and handles, pipes, cue words of the language pack, headline
 case below the top, the line repeated or echoed in the same text, a gallery's
 lines sharing their first words, a sentence cut out of a blob line, a run of
-widget lines around it, the neighbouring lines' shapes) weigh the same
+widget lines around it, the neighbouring lines' shapes; since session 7 a
+transcript's speaker labels, the share of function words from spaCy's
+stop-word lists of any language, CJK clauses counted as words, runs of four
+words shared with other lines of the text, and the features of the sentence a
+cut segment belongs to) weigh the same
 evidence with its interactions, are measured on labelled lines they were not
 fitted on (tests/data/furniture, ``veille eval furniture``), and ship as a
 JSON file in the package (``furniture_weights.json``, ~90 kB;
@@ -32,8 +36,11 @@ article): scikit-learn is only needed to train.
 What it does not use: the parse (the detector must give the same answer to
 a text of a language without a spaCy pipeline, and to the fallback
 sentences of a text whose parse failed) and the other articles of a batch
-(a line repeated across one site's pages is a strong cue, but a batch of one
-article has none; the in-text repetition and gallery features stand in).
+(a line repeated across one site's pages is a strong cue — an outlet's
+disclaimer, its newsletter box, a columnist's bio — but a batch of one
+article has none; the in-text repetition, shared-run and gallery features
+stand in, and the misses left in story summaries are mostly of that kind:
+docs/measured/quality-stories.md).
 
 The unit is a *segment*: a non-blank line, or a punctuation sentence of a
 line so long it must be a text pasted without its line breaks (SemEval's
@@ -162,7 +169,8 @@ def stop_words(language: str | None) -> frozenset[str]:
     union of the packs' languages."""
     import importlib
 
-    codes = [language] if language else list(PACKS)
+    key = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    codes = [key] if key.isalpha() else list(PACKS)
     out: set[str] = set()
     for code in codes:
         try:
