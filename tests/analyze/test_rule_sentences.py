@@ -105,3 +105,11 @@ def test_a_non_breaking_space_is_no_gap() -> None:
     # kept by ingest inside numbers and after guillemets; one typographic space, not a layout gap
     text = "Le candidat\u00a0Donald Trump a parlé de 50\u202f000\u00a0emplois. «\u00a0Oui\u00a0», dit-il."
     assert len(rule_sentences(text, "fr")) == 2
+
+
+def test_an_opening_quote_mark_goes_with_the_sentence_it_opens() -> None:
+    # read check (SemEval de/pl): the sentencizer left "“" / '"' at the end of the sentence before
+    text = 'Das sagte die Familie. “Tom Petty hätte das nie gewollt”, heißt es. Er sagte: „Ja.“ Dann ging er.'
+    assert [text[a:b] for a, b in rule_sentences(text, "de")] == [
+        "Das sagte die Familie.", "“Tom Petty hätte das nie gewollt”, heißt es.", "Er sagte: „Ja.“",
+        "Dann ging er."]

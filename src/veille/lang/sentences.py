@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 #: After one of these a layout gap is no sentence end (the sentence goes on, or the
 #: data set cut it there).
 CONTINUERS = frozenset(",;:-–—(")
+#: Quote marks, any side (which side is told by the spaces around one).
+QUOTE_MARKS = frozenset('"\'«»„“”‚‘’‹›')
 #: A piece opening with one of these continues the previous sentence.
 OPENERS_BAD = frozenset(",;:)]»”…")
 #: The largest text split in one tokenizer pass (articles are capped far below,
@@ -141,6 +143,18 @@ def rule_sentences(text: str, language: str | None) -> list[tuple[int, int]]:
                 pieces[-1][1] = e
                 continue
         pieces.append([first.i, e])
+    for k in range(1, len(pieces)):
+        # the sentencizer keeps quote marks after a full stop with the sentence they
+        # follow; one with a space before it and none after it opens the next
+        # sentence's quote ('… des Sängers. “Tom Petty hätte …', '… szkół. "Chcemy …')
+        j = pieces[k - 1][1] - 1
+        while j > pieces[k - 1][0] and doc[j].is_space:
+            j -= 1
+        mark = doc[j]
+        if (j > pieces[k - 1][0] and mark.text in QUOTE_MARKS and not mark.whitespace_
+                and (doc[j - 1].whitespace_ or doc[j - 1].is_space)):
+            pieces[k - 1][1] = j
+            pieces[k][0] = j
     spans = []
     for a, b in pieces:
         while b > a and doc[b - 1].is_space:
