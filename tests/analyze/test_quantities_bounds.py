@@ -122,3 +122,15 @@ def test_comparable_puts_units_and_bounds_on_one_scale() -> None:
     assert a.low is not None and b.low is not None and abs(a.low - b.low) < 1000
     c = comparable(one("Plus de 200 morts selon la police.", "fr"))
     assert c is not None and (c.low, c.high) == (200.0, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "bounds", "unit"), [
+    ("Le chômage varie de 3 % à 5 %.", "fr", (3, 5), "percent"),
+    ("Support fell to 20%-30% in polls.", "en", (20, 30), "percent"),
+    ("Temperatures of -5 °C to -2 °C are expected.", "en", (-5, -2), "°C"),
+    ("between 5% and 10% of voters", "en", (5, 10), "percent"),
+])
+def test_a_unit_after_each_bound_still_makes_one_range(
+        text: str, lang: str, bounds: tuple[float, float], unit: str) -> None:
+    (q,) = [x for x in extract_quantities(text, [], lang) if x.unit == unit]
+    assert (q.low, q.high) == bounds

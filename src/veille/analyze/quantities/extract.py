@@ -124,6 +124,10 @@ class _Grammar:
     age_suffix: re.Pattern[str]
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     position: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: what stands between the two bounds of a range: "-", "à", "to"
+    range_between: re.Pattern[str] = re.compile(r"(?!x)x")
+    list_between: re.Pattern[str] = re.compile(r"(?!x)x")
+    range_opener: re.Pattern[str] = re.compile(r"(?!x)x")  # "entre ", "between " just before
     #: "a dozen": an article (not a number word) before a collective scale word
     collective: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a pack built from CLDR (``locale_numbers``): digits, scales, money and units only,
@@ -178,6 +182,10 @@ def _grammar(code: str) -> _Grammar:
     articles = [w for w in (own.one_words if own is not None else ())
                 if own is not None and w not in own.words]
     return _Grammar(
+        range_between=re.compile(
+            rf"\s*(?:[-\u2013]|{alt(u(lambda p: p.range_joiners))}(?![\w]))\s*"),
+        list_between=re.compile(rf"\s*{alt(u(lambda p: p.list_joiners))}\s+"),
+        range_opener=re.compile(rf"(?<![\w]){alt(u(lambda p: p.range_openers))}\s+\Z"),
         collective=re.compile(
             rf"(?<![\w']){alt(articles)}\s+(?P<sc>{alt(own.approx_scales)})(?![\w])"
             if articles and own is not None and own.approx_scales else r"(?!x)x"),
@@ -839,6 +847,31 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
     return q
 
 
+def _join_unit_ranges(out: list[Quantity], folded: str, gr: _Grammar) -> list[Quantity]:
+    """"20%-30%", "de 3 % à 5 %", "5 km to 10 km": a unit written after each bound
+    makes two quantities of the grammar; joined by a range word they are one range."""
+    joined: list[Quantity] = []
+    for q in out:
+        prev = joined[-1] if joined else None
+        if (prev is not None and q.unit is not None and prev.unit == q.unit
+                and prev.value_max is None and q.value_max is None and prev.noun is None
+                and prev.value is not None and q.value is not None):
+            value: float | None = None
+            if gr.range_between.fullmatch(folded, prev.end, q.start) or (
+                    gr.list_between.fullmatch(folded, prev.end, q.start)
+                    and gr.range_opener.search(folded, max(0, prev.start - 12), prev.start)):
+                value = q.value  # "de 3 % à 5 %", "-5 °C to -2 °C", "between 5% and 10%"
+            elif folded[q.start : q.start + 1] == "-" and gr.range_between.fullmatch(
+                    folded, prev.end, q.start + 1):
+                value = -q.value  # "20%-30%": the dash is the range's, not a minus
+            if value is not None and value > prev.value:
+                prev.value_max, prev.end = value, q.end
+                prev.noun, prev.kind = q.noun, q.kind
+                continue
+        joined.append(q)
+    return joined
+
+
 def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
             sentences: list[Sentence], sent_starts: list[int], doc: Any = None
             ) -> list[Quantity]:
@@ -847,6 +880,7 @@ def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
     key a story compares counts by."""
     if not out:
         return out
+    out = _join_unit_ranges(out, folded, gr)
     words = gr.bounds
     floor = 0
     for q in out:
