@@ -244,3 +244,17 @@ def test_british_clock_times_with_a_dot() -> None:
                   date(2016, 11, 10), "en")
     values = sorted(t.value for t in got.values())
     assert values == ["2016-11-10T06:10", "2016-11-10T06:15"]
+
+
+def test_year_end_and_decades_relative_to_the_telling() -> None:
+    """"by year-end" is the year's last day (TimeBank), "since year-end" last year's;
+    "by year's end" the year; "the last decade" in 1998 the 1980s (TimeML 1.2 "198")."""
+    day = date(1998, 3, 5)
+    got = _values("They will complete the deal by year-end.", day, "en")
+    assert got["year-end"].value == "1998-12-31"
+    got = _values("The index has risen 5% since year-end.", day, "en")
+    assert got["year-end"].value == "1997-12-31"
+    got = _values("Rules should be in place by year's end.", day, "en")
+    assert got["year's end"].value == "1998"
+    got = _values("Wages lost to inflation in the last decade.", day, "en")
+    assert got["last decade"].value == "198"

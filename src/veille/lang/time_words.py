@@ -201,6 +201,7 @@ class TimeWords:
     unit_determiners: Words = ()  # "cette", "last", "the past"
     unanchored_determiners: Words = ()  # "la" (semaine) alone is no date
     calendar_units: dict[str, str] = field(default_factory=dict)  # "semaine": "week"
+    unit_end_pattern: str = ""  # own regex: "year's end" (groups unit, mod)
     this_suffix: Words = ()  # regex: "-ci"
     unit_relatives: Words = ()  # regex: "derniere?"
     period_part_modifiers: Words = ()  # "debut", "end"

@@ -33,7 +33,7 @@ _PERIODS = ("day", "month", "quarter", "year")
 #: story to a new date for "the following year", "le mois précédent"
 _TELLING_RELATIVE = frozenset({"relative_unit", "ago", "year_ago", "relative_day",
                                "relative_quarter", "reference", "period_part",
-                               "period_part_short", "this_part", "vague_duration"})
+                               "period_part_short", "this_part", "vague_duration", "unit_end"})
 
 
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:

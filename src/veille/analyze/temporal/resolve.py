@@ -457,6 +457,9 @@ def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
     if unit == "month":
         y, m = add_months(ref.year, ref.month, step)
         return month_res(y, m)
+    if unit == "decade":  # "the last decade": the 1980s in 1998 (TimeML 1.2 "198")
+        return decade(Candidate(c.start, c.end, "decade",
+                                {"dec": str(ref.year - ref.year % 10 + 10 * step)}, c.prio), ctx)
     if unit == "quarter":
         q = (ref.month - 1) // 3 + step
         y = ref.year + (q // 4)
@@ -468,6 +471,23 @@ def period_part(c: Candidate, ctx: Ctx) -> Resolved | None:
     """The unit it is part of, as 'cette semaine' would give (the mod says which part)."""
     return relative_unit(Candidate(c.start, c.end, "relative_unit",
                                    dict(c.g, det=None, ci=None), c.prio), ctx)
+
+
+def unit_end(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """"by year's end" (the year, mod END); "year-end" the year's last day (TimeBank);
+    the one gone when told in the past ("since year-end")."""
+    if ctx.day is None:
+        return None
+    unit = CALENDAR_UNITS.get(c.g.get("unit") or "", "year")
+    back = ctx.tense == "past"
+    if unit == "month":
+        y, m = add_months(ctx.day.year, ctx.day.month, -1 if back else 0)
+        if c.g.get("hy"):
+            y2, m2 = add_months(y, m, 1)
+            return day_res(date(y2, m2, 1) - timedelta(days=1))
+        return month_res(y, m)
+    y = ctx.day.year - (1 if back else 0)
+    return day_res(date(y, 12, 31)) if c.g.get("hy") else year_res(y)
 
 
 def season(c: Candidate, ctx: Ctx) -> Resolved | None:
@@ -792,6 +812,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
     "day_month_numeric": day_month_numeric, "holiday": holiday,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
+    "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year,
     "decade_words": decade_words, "year_ago": year_ago,
     **{kind: locale_date for kind in LOCALE_TAGS},
@@ -800,7 +821,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
 #: kinds resolved by the tense of the governing verb
 NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
-               "locale_day_month", "locale_month", "duration", "quarter"}
+               "locale_day_month", "locale_month", "duration", "quarter", "unit_end"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "frequency", "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}

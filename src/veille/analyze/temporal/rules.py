@@ -418,6 +418,8 @@ RULES: tuple[Rule, ...] = (
     # own: 'quinquennat'
     Rule("lexical_duration", "lexdur", 3, _lexical_duration,
          gate=tuple(k for t in TIME_PACKS for k in t.lexical_durations)),
+    # own: "year's end", 'year-end'
+    Rule("unit_end", "unitend", 2, _own("unit_end_pattern"), gate=("end",)),
     # own: 'nineteen ninety-six', 'the year two thousand'
     Rule("spoken_year", "spokenyear", 2, _spoken_year,
          gate=tuple(k for t in TIME_PACKS for k in (*t.spoken_centuries, *t.spoken_thousands))),

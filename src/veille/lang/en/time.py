@@ -98,7 +98,9 @@ WORDS = TimeWords(
     unit_determiners=("this", "last", "next", "the past", "the coming", "the following",
                       "the previous", "the preceding", r"the(?=\s+weekend)"),
     calendar_units={"weekend": "weekend", "week": "week", "month": "month", "year": "year",
-                    "quarter": "quarter"},
+                    "quarter": "quarter", "decade": "decade"},
+    # "by year's end", "at year-end": the end of the year being told
+    unit_end_pattern=r"(?P<unit>year|month)(?:['’]s\s+|(?P<hy>-))(?P<mod>end)(?![a-z-])",
     period_part_modifiers=("beginning", "end", "middle"),
     period_part_links=(r"of\s+the", "of"),
     period_part_units=("week", "month", "year"),
