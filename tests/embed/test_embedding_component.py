@@ -104,10 +104,10 @@ def test_a_broken_encoder_never_blocks_clustering(seeds_dir: Path, db_path: str,
     def broken(items: object) -> object:
         raise RuntimeError("encoder unavailable")
 
-    import veille.cluster.service as cluster_service
+    import veille.embed.rows as embed_rows
 
-    monkeypatch.setattr(emb, "embed_articles", broken)
-    monkeypatch.setattr(cluster_service, "embed_articles", broken)
+    # the one place both the analysis and the cluster stage embed through
+    monkeypatch.setattr(embed_rows, "embed_articles", broken)
     res = CliRunner().invoke(app, ["--db", db_path, "ingest", str(seeds_dir)])
     assert res.exit_code == 0, res.output
     store = Store.open(db_path)

@@ -28,18 +28,19 @@ from typing import Any
 
 from sqlalchemy import select
 
-from veille.analyze.registry import ArticleWork, component, get
-from veille.core.model import Analysis, DateRange
-from veille.embed import DIM, embed_articles, model_name, pack
+from veille.analyze.registry import ArticleWork, component
+from veille.core.model import Analysis
+from veille.embed import model_name
 from veille.embed.encoder import MODEL, RECIPE
+from veille.embed.rows import FALLBACK, article_vector, vector_rows
 from veille.store import vectors as vq
 from veille.store.schema import articles
 
 log = logging.getLogger(__name__)
 
 EMBEDDING = "veille.embedding.v1"
-#: Said on an article that has no vector: what the clusterer uses instead.
-FALLBACK = "embedding: no vector, stories for this article use entities, dates and words only"
+__all__ = ["BATCH", "EMBEDDING", "FALLBACK", "embed_batch", "embed_outdated", "embedding",
+           "outdated_vectors"]
 BATCH = 64
 
 
@@ -48,36 +49,37 @@ def embedding(work: ArticleWork) -> None:
     """The article's vector on ``work.vector`` (None: nothing could be embedded)
     and the encoder's notes on its analysis."""
     try:
-        (made,) = embed_articles([(work.title, work.text)])
+        made = article_vector(work.title, work.text)
     except Exception as err:  # noqa: BLE001 - a broken encoder must not stop the analysis
         log.warning("embedding failed for %s: %s", work.analysis.article_uid, err)
         work.vector = None
-        work.analysis.notes += [f"embedding: encoder failed ({type(err).__name__}: {err})", FALLBACK]
+        work.analysis.notes += [_failed(err), FALLBACK]
         raise _Unstored from err
     work.vector = made.vector
     work.analysis.notes += made.notes
-    if made.vector is None:
-        work.analysis.notes.append(FALLBACK)
 
 
 class _Unstored(Exception):
     """The encoder failed: store nothing, so a later run embeds the article."""
 
 
+def _failed(err: BaseException) -> str:
+    return f"embedding: encoder failed ({type(err).__name__}: {err})"
+
+
 def _embed_rows(rows: Sequence[Any], analyses: dict[str, Analysis]) -> list[vq.VectorRow]:
-    comp, model = get(EMBEDDING), model_name()
-    out: list[vq.VectorRow] = []
-    for r in rows:
-        an = analyses.get(r.uid) or Analysis(article_uid=r.uid, language=None)
-        before = len(an.notes)
-        work = ArticleWork(an, r.text or "", DateRange.unknown(), "no-model", title=r.title)
-        try:
-            comp.run(work)
-        except _Unstored:
-            continue
-        out.append(vq.VectorRow(r.uid, model, DIM, pack(work.vector) if work.vector is not None else None,
-                                an.notes[before:]))
-    return out
+    """The rows to store for (uid, title, text) ``rows`` (``embed.vector_rows``,
+    as the cluster stage makes them), their notes on ``analyses``; an article
+    the encoder failed on gets the failure and the fallback in its notes and
+    no row."""
+    made, failed = vector_rows((r.uid, r.title, r.text) for r in rows)
+    for row in made:
+        if row.article_uid in analyses:
+            analyses[row.article_uid].notes += row.notes
+    for uid, err in failed.items():
+        if uid in analyses:
+            analyses[uid].notes += [_failed(err), FALLBACK]
+    return made
 
 
 def embed_batch(store: Any, results: Sequence[Analysis]) -> int:

@@ -23,8 +23,9 @@ from veille.cluster.online import Merge, OnlineClusterer, Split
 from veille.cluster.order import stream_order
 from veille.cluster.params import Params, load_params
 from veille.cluster.state import StoryState
-from veille.embed import DIM, embed_articles, pack, unpack
+from veille.embed import unpack
 from veille.embed.encoder import model_name
+from veille.embed.rows import stored_uids, vector_rows
 from veille.store import vectors as vq
 from veille.store.core import write_lock
 from veille.store.schema import articles, stories, story_articles
@@ -70,24 +71,19 @@ def embed_missing(store: Any, uids: list[str]) -> int:
     model yet, and store the vectors (one transaction).
 
     Done before the batch's locked transaction: the encoder costs ~10 ms an
-    article, which the other writers should not wait for.  A failure of the
-    encoder is logged and the batch clusters without vectors (the model's
+    article, which the other writers should not wait for.  An article the
+    encoder fails on is logged and clusters without a vector (the model's
     fallback weights): clustering never waits on the encoder."""
     model = model_name()
     with store.connect() as conn:
-        have = vq.load_vectors(conn, uids, model)
-        todo = [r for r in repo.load_articles(conn, [u for u in uids if u not in have])]
+        have = stored_uids(conn, uids, model)
+        todo = repo.load_articles(conn, [u for u in uids if u not in have])
     if not todo:
         return 0
-    try:
-        made = embed_articles([(r["title"], r["text"] or "") for r in todo])
-    except Exception as err:  # noqa: BLE001 - a broken encoder must not stop clustering
-        log.warning("embedding failed, clustering without vectors: %s", err)
-        return 0
-    rows = [vq.VectorRow(r["uid"], model, DIM, pack(v.vector) if v.vector is not None else None, v.notes)
-            for r, v in zip(todo, made, strict=True)]
-    with store.begin() as conn:
-        vq.save_vectors(conn, rows)
+    rows, _failed = vector_rows((r["uid"], r["title"], r["text"]) for r in todo)
+    if rows:
+        with store.begin() as conn:
+            vq.save_vectors(conn, rows)
     return len(rows)
 
 
