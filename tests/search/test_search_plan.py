@@ -153,9 +153,14 @@ def test_migration_fills_the_cells_of_a_store_indexed_before(news_store: Store) 
         assert "cell" not in {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(search_facets)")}
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    with news_store.connect() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM search_facets WHERE cell IS NULL").scalar() == 0
-        assert [_answer(search(conn, q)) for q in queries] == before
+    # A store is migrated when it is opened, before it serves a search.
+    fresh = Store.open(news_store.url)
+    try:
+        with fresh.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM search_facets WHERE cell IS NULL").scalar() == 0
+            assert [_answer(search(conn, q)) for q in queries] == before
+    finally:
+        fresh.close()
 
 
 def test_api_sends_the_bytes_the_response_model_would(news_store: Store) -> None:

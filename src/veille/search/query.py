@@ -12,9 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from threading import Lock
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, text
+import numpy as np
+from sqlalchemy import Connection, Engine, text
 
 from veille.search.snippets import snippet
 from veille.search.text import query_forms, tokens
@@ -167,15 +170,79 @@ def _matches_cte(conn: Connection, pq: ParsedQuery, params: dict[str, Any], *,
 
 def _cells_sql(conn: Connection, cte: str, where: str) -> str:
     """Match counts by (source, language, month): the total and three facets
-    in one pass. SQLite groups by the integer cell (migration 0018) and names
-    the few cells afterwards; grouping by the three text values was the
-    costliest part of a distinct search at 100k (issue 20)."""
+    in one pass. SQLite groups by the integer cell (migration 0018), named
+    afterwards from a per-process table (:func:`_tally_cells`); grouping by
+    the three text values was the costliest part of a distinct search at
+    100k (issue 20)."""
     if conn.dialect.name == "postgresql":
         return (f"{cte} SELECT m.source, m.language, substr(m.day_start, 1, 7) AS month, count(*) AS c "
                 f"FROM m WHERE 1=1 {where} GROUP BY 1, 2, 3")
-    return (f"{cte} SELECT c.source, c.language, c.month, g.n FROM "
-            f"(SELECT m.cell, count(*) AS n FROM m WHERE 1=1 {where} GROUP BY m.cell) g "
-            "LEFT JOIN search_cells c ON c.cell = g.cell")
+    return f"{cte} SELECT coalesce(m.cell, 0), count(*) FROM m WHERE 1=1 {where} GROUP BY m.cell"
+
+
+class _CellNames:
+    """A store's facet cells as arrays: for each facet, the code of every cell
+    id (0: no value) and the values the codes stand for. Cells are only ever
+    added (``search.index._cells``) and a reader sees committed ones only, so
+    a cell id once read keeps its meaning; an id not seen yet reloads the
+    table (a few thousand rows). Kept per engine: a store is migrated when it
+    is opened (``Store.open``), before its engine serves a search."""
+
+    def __init__(self) -> None:
+        self.size = 1  # cell ids below this are known; 0 is "no cell"
+        self.codes = np.zeros((3, 1), dtype=np.int64)
+        self.values: list[list[str | None]] = [[None], [None], [None]]
+
+    def load(self, conn: Connection) -> None:
+        rows = conn.execute(text("SELECT cell, source, language, month FROM search_cells")).all()
+        size = max((int(r[0]) for r in rows), default=0) + 1
+        codes = np.zeros((3, size), dtype=np.int64)
+        values: list[list[str | None]] = [[None], [None], [None]]
+        for f in range(3):
+            index: dict[str, int] = {}
+            for r in rows:
+                v = r[f + 1]
+                if v is not None:
+                    codes[f, int(r[0])] = index.setdefault(v, len(index) + 1)
+            values[f] += list(index)
+        self.codes, self.values, self.size = codes, values, size
+
+
+_CELL_NAMES: WeakKeyDictionary[Engine, _CellNames] = WeakKeyDictionary()
+_CELL_LOCK = Lock()
+
+
+def _tally_cells(conn: Connection, rows: Sequence[Any]) -> tuple[int, tuple[Counter[str], ...]]:
+    """``_tally`` of (cell id, count) rows: counted per facet with numpy from
+    the cells' codes (a few thousand cells for a common word)."""
+    counts: tuple[Counter[str], ...] = (Counter(), Counter(), Counter())
+    if not rows:
+        return 0, counts
+    pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    ids, n = pairs[:, 0], pairs[:, 1]
+    with _CELL_LOCK:
+        names = _CELL_NAMES.get(conn.engine)
+        if names is None or int(ids.max()) >= names.size:
+            names = _CellNames()
+            names.load(conn)
+            _CELL_NAMES[conn.engine] = names
+    ids = np.where(ids < names.size, ids, 0)  # a cell committed after the reload: total only
+    for f, out in enumerate(counts):
+        by_code = np.bincount(names.codes[f][ids], weights=n, minlength=len(names.values[f]))
+        values = names.values[f]
+        out.update({values[i]: int(by_code[i]) for i in np.flatnonzero(by_code[1:]) + 1})
+    return int(n.sum()), counts
+
+
+def _raw_rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    """Plain tuples from the DB-API cursor (SQLite takes ``:name`` parameters):
+    a SQLAlchemy Row per cell cost more than counting the cells."""
+    cur = conn.connection.cursor()
+    try:
+        cur.execute(sql, params)
+        return list(cur.fetchall())
+    finally:
+        cur.close()
 
 
 def search(
@@ -232,8 +299,12 @@ def search(
         "next": (rows[-1][1], int(rows[-1][0].seq)) if more and rows and order != "date" else None,
     }
     fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
-    cells = conn.execute(text(_cells_sql(conn, cte, where)), fparams).all()
-    total, counts = _tally(cells)
+    if conn.dialect.name == "postgresql":
+        cells: Sequence[Any] = conn.execute(text(_cells_sql(conn, cte, where)), fparams).all()
+        total, counts = _tally(cells)
+    else:
+        cells = _raw_rows(conn, _cells_sql(conn, cte, where), fparams)
+        total, counts = _tally_cells(conn, cells)
     out["total"] = total
     if facets:
         # The entity sample needs only seqs: from the FTS5 table alone when unfiltered.
@@ -266,7 +337,7 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
 
     ``cells`` are the match counts grouped by (source, language, month), read
     in the same pass as the total: one index scan serves three facets
-    (``tally``: those cells already counted by ``_tally``).
+    (``tally``: those cells already counted by ``_tally`` or ``_tally_cells``).
     """
     total, counts = tally if tally is not None else _tally(cells)
     out: dict[str, Any] = {}
