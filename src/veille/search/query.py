@@ -191,13 +191,13 @@ class _CellNames:
     def __init__(self) -> None:
         self.size = 1  # cell ids below this are known; 0 is "no cell"
         self.codes = np.zeros((3, 1), dtype=np.int64)
-        self.values: list[list[str | None]] = [[None], [None], [None]]
+        self.values: list[list[str]] = [[""], [""], [""]]  # code 0 (no value) is never named
 
     def load(self, conn: Connection) -> None:
         rows = conn.execute(text("SELECT cell, source, language, month FROM search_cells")).all()
         size = max((int(r[0]) for r in rows), default=0) + 1
         codes = np.zeros((3, size), dtype=np.int64)
-        values: list[list[str | None]] = [[None], [None], [None]]
+        values: list[list[str]] = [[""], [""], [""]]
         for f in range(3):
             index: dict[str, int] = {}
             for r in rows:
@@ -212,10 +212,11 @@ _CELL_NAMES: WeakKeyDictionary[Engine, _CellNames] = WeakKeyDictionary()
 _CELL_LOCK = Lock()
 
 
-def _tally_cells(conn: Connection, rows: Sequence[Any]) -> tuple[int, tuple[Counter[str], ...]]:
+def _tally_cells(conn: Connection, rows: Sequence[Any]
+                 ) -> tuple[int, tuple[Counter[str], Counter[str], Counter[str]]]:
     """``_tally`` of (cell id, count) rows: counted per facet with numpy from
     the cells' codes (a few thousand cells for a common word)."""
-    counts: tuple[Counter[str], ...] = (Counter(), Counter(), Counter())
+    counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
     if not rows:
         return 0, counts
     pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
