@@ -258,3 +258,10 @@ def test_year_end_and_decades_relative_to_the_telling() -> None:
     assert got["year's end"].value == "1998"
     got = _values("Wages lost to inflation in the last decade.", day, "en")
     assert got["last decade"].value == "198"
+
+
+def test_weekends_as_a_duration_unit() -> None:
+    """"trois week-ends" was read as P3W ("week" before "-ends"); TimeML writes P3WE."""
+    day = date(2018, 3, 22)
+    assert _values("Le cours dure trois week-ends.", day, "fr")["trois week-ends"].value == "P3WE"
+    assert _values("The course lasts three weekends.", day, "en")["three weekends"].value == "P3WE"

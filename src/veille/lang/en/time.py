@@ -109,7 +109,7 @@ WORDS = TimeWords(
         "hour": "H", "hours": "H",
         "day": "D", "days": "D",
         "night": "N", "nights": "N",
-        "week": "W", "weeks": "W",
+        "week": "W", "weeks": "W", "weekend": "WE", "weekends": "WE",
         "month": "M", "months": "M",
         "quarter": "Q", "quarters": "Q",
         "year": "Y", "years": "Y",

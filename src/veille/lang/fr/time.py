@@ -175,7 +175,7 @@ WORDS = TimeWords(
         "heure": "H", "heures": "H",
         "jour": "D", "jours": "D", "journee": "D", "journees": "D",
         "nuit": "N", "nuits": "N",
-        "semaine": "W", "semaines": "W",
+        "semaine": "W", "semaines": "W", "week-end": "WE", "week-ends": "WE",
         "mois": "M",
         "trimestre": "Q", "trimestres": "Q",
         "semestre": "SEM", "semestres": "SEM",
