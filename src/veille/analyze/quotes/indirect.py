@@ -156,6 +156,8 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             continue  # a pronoun object repeats an earlier statement
         if head.lower_ in ctx.words.shell_nouns and len(sub) <= 2:
             continue
+        if head.ent_type_ in ("DATE", "TIME"):
+            continue  # "… discussed Friday afternoon": when, not what
         if ctx.in_quote(ctx.doc[a].idx + ctx.offset):
             return None
         return (a, b), "frame"
