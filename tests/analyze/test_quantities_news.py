@@ -42,3 +42,18 @@ def test_telephone_numbers_are_not_counts(nlp_en: Any) -> None:
     assert [q.value for q in extract_quantities("12 500 soldats", [], "fr")] == [12_500]
     assert [q.value for q in extract_quantities("423 0000 nombres", [], "fr", keep_bare=True)] \
         == [423, 0]
+
+
+def test_labels_list_dashes_and_phone_numbers_count_nothing(nlp_en: Any, nlp_fr: Any) -> None:
+    """Read check, second pass: "Flight 175", "season 1 episode 7", "the No. 1 seed",
+    "call 911" were counts; "- 3.5mm headphone jack" (a list dash) was minus 3.5 mm."""
+    assert parsed(nlp_en, "Flight 175 was carrying 226 passengers.") == [
+        ("226 passengers", "passenger")]
+    assert parsed(nlp_en, "He scored 20 points in game 3.") == [("20 points", "point")]
+    assert parsed(nlp_en, "They enter as the No. 1 seed.") == []
+    assert parsed(nlp_en, "Someone shouted for a guard to call 911.") == []
+    assert parsed(nlp_en, "He called 30 people.") == [("30 people", "people")]
+    text = "Features - 3.5mm headphone jack - 5.8 inch screen"
+    assert [q.value for q in extract_quantities(text, [], "en", doc=nlp_en(text))] == [3.5, 5.8]
+    fr = "Le vol 175 transportait 226 passagers. Poutine a appelé 300 000 réservistes."
+    assert [q.value for q in extract_quantities(fr, [], "fr", doc=nlp_fr(fr))] == [226, 300_000]

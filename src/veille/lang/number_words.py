@@ -96,3 +96,5 @@ class NumberWords:
     #: regex after a distance making it a position from a place ("730 miles east of",
     #: "30 km off the coast of", "à 200 km au sud de"): the place is its ``anchor``
     position_links: Words = ()
+    #: regex just before a number that makes it a telephone number: "call 911"
+    phone_before: Words = ()

@@ -124,6 +124,7 @@ class _Grammar:
     age_suffix: re.Pattern[str]
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     position: re.Pattern[str] = re.compile(r"(?!x)x")
+    phone_before: re.Pattern[str] = re.compile(r"(?!x)x")
     #: what stands between the two bounds of a range: "-", "à", "to"
     range_between: re.Pattern[str] = re.compile(r"(?!x)x")
     list_between: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -182,6 +183,9 @@ def _grammar(code: str) -> _Grammar:
     articles = [w for w in (own.one_words if own is not None else ())
                 if own is not None and w not in own.words]
     return _Grammar(
+        phone_before=re.compile(
+            rf"(?<![\w]){alt(u(lambda p: p.phone_before))}\s+(?:(?:le|the|on|au)\s+)?\Z"
+            if any(p.phone_before for p in packs) else r"(?!x)x"),
         range_between=re.compile(
             rf"\s*(?:[-\u2013]|{alt(u(lambda p: p.range_joiners))}(?![\w]))\s*"),
         list_between=re.compile(rf"\s*{alt(u(lambda p: p.list_joiners))}\s+"),
@@ -468,6 +472,26 @@ def _anchor(text: str, folded: str, end: int, unit: str | None, gr: _Grammar) ->
     return " ".join(text[m.start() : place.end()].split())
 
 
+def _labels_a_noun(doc: Any, starts: list[int], start: int, gr: _Grammar) -> bool:
+    """A number right after a common noun names it ("season 1", "game 3", "le vol
+    175"), as one the parse hangs on a proper noun before it does ("Flight 175",
+    "Apollo 11"); it counts nothing. Not after a currency word ("Rs 314")."""
+    i = bisect.bisect_left(starts, start)
+    if i == 0 or i >= len(starts) or starts[i] != start:
+        return False
+    tok, prev = doc[i], doc[i - 1]
+    if prev.idx + len(prev.text) == tok.idx:
+        return False  # glued: "US$5", "-3"
+    key = fold_same_length(prev.text).lower()
+    if key in gr.currencies or key in gr.units or key in gr.subunits:
+        return False
+    if tok.head.i != prev.i or tok.dep_ not in ("nummod", "nmod", "appos", "compound"):
+        return False  # "compte 10 épisodes": the number counts the noun after it
+    if prev.pos_ == "NOUN":
+        return prev.text[:1].islower()
+    return prev.pos_ == "PROPN" and prev.ent_type_ not in ("PERSON", "PER")
+
+
 def _modified_noun(tok: Any, toks: list[Any], k: int) -> int | None:
     """The noun a first "noun" only modifies, as the parse says: "six of its biggest
     crime-fighters" counts fighters, "eight current or former members" members (the
@@ -616,6 +640,11 @@ def extract_quantities(
             if m.group("n2"):  # "Cruz 35 to 12 percent": the name's number alone is out
                 pos = max(m.end("n1"), m.start() + 1)
             continue
+        if doc is not None and m.group("cur1") is None:
+            if tok_starts is None:
+                tok_starts = [t.idx for t in doc]
+            if _labels_a_noun(doc, tok_starts, m.start("n1"), gr):
+                continue  # "Flight 175", "season 1 episode 7", "le vol 175": a label
         if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
             continue  # "le 4 mai": a date
         words_only = not re.search(r"\d", n1_text)
@@ -638,6 +667,8 @@ def extract_quantities(
         if v1 is None:
             continue
         negative = bool(m.group("neg")) and not words_only  # "- Quatre mineurs": a bullet
+        if negative and m.start("neg") > 0 and folded[m.end("neg") : m.end("neg") + 1].isspace():
+            negative = False  # "- 3.5mm headphone jack": a list's dash, not a minus
         negative = negative or negated is not None  # "négative cinq", "moins 5 °C"
         if negative:
             v1 = -v1
@@ -749,6 +780,9 @@ def extract_quantities(
             if n is not None:
                 noun, end = n, nstop
         provisional = False
+        if noun is None and unit is None and not keep_bare and gr.phone_before.search(
+                folded, max(0, num_start - 25), num_start):
+            continue  # "call 911", "composez le 15": a telephone number, nothing counted
         if noun is None and unit is None and not keep_bare and not _stands_for_a_noun(
             doc, tok_starts, num_start, num_end, m.group("sc1") is not None, gr
         ) and not _age_apposition(doc, tok_starts, num_start, v1):
@@ -1030,7 +1064,7 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # 35e, 1er, 19es, 2nd
     if re.search(r"[A-Za-z]-?$", before) or re.match(r"^-?[A-Za-z]\d", after):
         return True  # RS-24, A320, F-16
-    if re.search(r"(?:n°|N°|#)\s*$", before):
+    if re.search(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*$", text[max(0, s - 6) : s]):
         return True
     if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
         return True  # "01/588 77-256": a phone number

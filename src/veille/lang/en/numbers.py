@@ -95,6 +95,8 @@ WORDS = NumberWords(
                 "century", "centuries", "year-old", "years-old"),
     ratio_joiners=("in", "out of"),
     decimal_words=("point",),
+    phone_before=(r"call(?:ed|ing|s)?", r"dial(?:ed|ing|s)?", r"text(?:ed|ing|s)?",
+                  r"hotline(?: number)?", r"phone(?: number)?"),
     position_links=(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\s+of",
                     r"off(?:\s+the\s+(?:coast|shores?)\s+of)?", r"(?:away\s+)?from",
                     r"outside(?:\s+of)?", r"(?:inland|offshore)\s+(?:of|from)"),

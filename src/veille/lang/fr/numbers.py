@@ -127,6 +127,8 @@ WORDS = NumberWords(
     ratio_joiners_after_noun=("sur",),
     joined_units=("un", "une", "onze"),
     decimal_words=("virgule",),
+    phone_before=(r"appel(?:er|ez|ant|e|é)", r"compos(?:er|ez|ant|e|é)", r"numero vert",
+                  r"tel\.?", r"telephone"),
     position_links=(r"(?:au|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d(?:e|u|es|')",
                     r"au\s+large\s+d(?:e|u|es|')(?:\s*(?:la\s+)?cotes?\s+d(?:e|u|es|'))?",
                     r"(?:au\s+)?(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d(?:e|u|es|')"),
