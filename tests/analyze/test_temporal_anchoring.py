@@ -265,3 +265,14 @@ def test_weekends_as_a_duration_unit() -> None:
     day = date(2018, 3, 22)
     assert _values("Le cours dure trois week-ends.", day, "fr")["trois week-ends"].value == "P3WE"
     assert _values("The course lasts three weekends.", day, "en")["three weekends"].value == "P3WE"
+
+
+def test_french_to_date_and_ago_typo() -> None:
+    """"À ce jour" (to date) is the present; "il ya 2 jours" (a frequent typo) is a point;
+    "à peu près un mois" is approximate."""
+    day = date(2021, 5, 20)
+    got = _values("À ce jour, 12 personnes sont mortes. Je suis revenu il ya 2 jours, il y a "
+                  "à peu près un mois.", day, "fr", parse=False)
+    assert got["À ce jour"].value == "PRESENT_REF"
+    assert got["il ya 2 jours"].value == "2021-05-18"
+    assert got["il y a à peu près un mois"].value == "2021-04"

@@ -183,10 +183,12 @@ WORDS = TimeWords(
         "decennie": "DE", "decennies": "DE",
         "siecle": "CE", "siecles": "CE",
     },
-    amount_modifiers=("pres d[e']", "environ", "plus d[e']", "moins d[e']", "au moins"),
+    amount_modifiers=("a peu pres", "pres d[e']", "environ", "plus d[e']", "moins d[e']",
+                      "au moins"),
     modifier_values={
         "debut": "START", "fin": "END", "mi-": "MID", "mi": "MID", "milieu": "MID",
-        "courant": None, "environ": "APPROX", "pres de": "APPROX", "pres d'": "APPROX",
+        "courant": None, "environ": "APPROX", "a peu pres": "APPROX", "pres de": "APPROX",
+        "pres d'": "APPROX",
         "vers": "APPROX", "plus de": "MORE_THAN", "plus d'": "MORE_THAN",
         "moins de": "LESS_THAN", "moins d'": "LESS_THAN", "au moins": "EQUAL_OR_MORE",
     },
@@ -212,7 +214,7 @@ WORDS = TimeWords(
         person_nouns=_PERSON_NOUNS,
         person_link=("de",),
     ),
-    ago_prefixes=("il y a", "voici", "voila"),
+    ago_prefixes=("il y a", "il ya", "voici", "voila"),  # "il ya": a frequent typo
     ago_prefix_amounts=("quelques", "plusieurs"),
     vague_determiners=("ces", "les"),
     vague_relatives=("derniers", "dernieres", "prochains", "prochaines"),
@@ -232,7 +234,7 @@ WORDS = TimeWords(
     newspaper_before=(r"\bpresse\s+$", r"\b(?:le|du|au|un|ce|son|leur|notre|votre)\s+$"),
     references={
         "maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "desormais": "PRESENT_REF",
-        "a present": "PRESENT_REF", "en ce moment": "PRESENT_REF",
+        "a present": "PRESENT_REF", "en ce moment": "PRESENT_REF", "a ce jour": "PRESENT_REF",
         "pour le moment": "PRESENT_REF", "pour l'instant": "PRESENT_REF",
         "l'avenir": "FUTURE_REF", "auparavant": "PAST_REF", "autrefois": "PAST_REF",
         "jadis": "PAST_REF", "recemment": "PAST_REF",
