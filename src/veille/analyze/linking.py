@@ -217,6 +217,7 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
     by_last: dict[str, list[_Group]] = {}
     by_first: dict[str, list[_Group]] = {}
     by_given: dict[str, list[_Group]] = {}
+    by_middle: dict[str, list[_Group]] = {}
     for f in full:
         for fk in f.full_keys():
             ft = fk.split()
@@ -226,6 +227,12 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             # (not "Abe's Twitter": a possessive is no name order)
             if len(ft) >= 3 and ft[1] != "s":
                 by_first.setdefault(ft[0], []).append(f)
+                # the first of two family names ("Porras" of "Idier Porras
+                # Guzmán", "López" of "Andrés Manuel López Obrador"): how
+                # Spanish and Portuguese news name a person after the first time
+                for w in ft[1:-1]:
+                    if len(w) > 2:
+                        by_middle.setdefault(w, []).append(f)
             if len(ft) == 2:
                 by_given.setdefault(ft[0], []).append(f)
     merged: set[int] = set()
@@ -244,6 +251,9 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
                 cands.setdefault(id(f), (f, "surname"))
             for f in by_first.get(ks[0], ()):
                 cands.setdefault(id(f), (f, "family name"))
+            for f in by_middle.get(ks[0], ()):
+                cands.setdefault(id(f), (f, "first family name"))
+
         elif len(ks) == 2 and patronymic(g):
             for f in by_given.get(ks[0], ()):
                 cands.setdefault(id(f), (f, "first name and patronymic"))
