@@ -101,9 +101,13 @@ def main() -> None:
                     help="JSON file keeping the analyses between runs (outside the repo)")
     ap.add_argument("--position-decay", type=float, default=None,
                     help="override summary.POSITION_DECAY (0 = plain LexRank)")
+    ap.add_argument("--same-language-redundant", type=float, default=None,
+                    help="override summary.SAME_LANGUAGE_REDUNDANT (2 = wording redundancy only)")
     args = ap.parse_args()
     if args.position_decay is not None:
         summary_mod.POSITION_DECAY = args.position_decay
+    if args.same_language_redundant is not None:
+        summary_mod.SAME_LANGUAGE_REDUNDANT = args.same_language_redundant
     path = DATA / "news-clusters" / "news_cluster.jsonl"
     if not path.exists():
         sys.exit(f"{path} absent: set VEILLE_SHARED_DATA")

@@ -33,14 +33,19 @@ from veille.stories.summary import EDGE_MIN, build_summary, lexrank
 from veille.stories.timeline import build_timeline
 from veille.stories.title import choose_title
 from veille.stories.units import build_units
-from veille.stories.xlang import CANDIDATES_PER_LANGUAGE, SAME_FACT, merge_across_languages
+from veille.stories.xlang import (
+    CANDIDATES_PER_LANGUAGE,
+    SAME_FACT,
+    embed_texts,
+    merge_across_languages,
+)
 
 __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
-BUILDER = 9
+BUILDER = 10
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
@@ -48,6 +53,11 @@ COPIES_BUILT = 3
 def is_current(view: Mapping[str, Any] | None) -> bool:
     """A stored view this code would build the same way (else: rebuild it)."""
     return view is not None and view.get("builder") == BUILDER
+
+
+def _embed(texts: Sequence[str]) -> Any:
+    """The multilingual encoder's unit vectors (summary redundancy)."""
+    return embed_texts(texts)[0]
 
 
 def _main_language(articles: Sequence[StoredArticle]) -> tuple[str | None, dict[str, int]]:
@@ -187,7 +197,8 @@ def build_story_view(
     by_fact = {f.id: fact_vectors[f.units[0]] for f in facts
                if f.units and f.units[0] in fact_vectors}
     view.summary = build_summary(units, vectors, central, facts, keys, reader, n=n_sentences,
-                                 fact_vectors=by_fact, same_fact=SAME_FACT)
+                                 fact_vectors=by_fact, same_fact=SAME_FACT,
+                                 embed=_embed if cross_language else None)
     if len(view.summary) < n_sentences:
         missing.append(
             f"summary has {len(view.summary)} of {n_sentences} sentences: not enough "
