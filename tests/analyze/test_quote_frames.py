@@ -111,3 +111,9 @@ def test_a_verb_the_french_tagger_reads_as_a_noun_reports(analyze):
     qs = [q for q in analyze("Le président juge que la situation est grave.", "fr").quotes
           if q.kind == "indirect"]
     assert [(q.text, q.speaker) for q in qs] == [("la situation est grave", "Le président")]
+
+
+def test_a_long_titled_subject_before_the_incise_verb(analyze):
+    qs = analyze("“The evidence is clear — it’s time a special prosecutor be appointed,” "
+                 "Republican National Committee chairman Reince Priebus said.", "en").quotes
+    assert [(q.speaker, q.method) for q in qs] == [("Reince Priebus", "incise")]

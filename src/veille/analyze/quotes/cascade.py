@@ -70,7 +70,7 @@ def _incise_speech(ctx: QuoteContext, close_end: int) -> Attribution | None:
     doc = ctx.doc
     k = ctx.tok_at(close_end)
     seen = 0
-    while k < len(doc) and seen < 6:
+    while k < len(doc) and seen < 8:
         t = doc[k]
         if t.text in (".", "!", "?", ";", "«", "“"):
             return None
