@@ -65,8 +65,7 @@ def get_nlp(language: str) -> Language:
     import spacy  # lazy: importing spaCy costs ~1 s of start-up
 
     _register()
-    name = config.SPACY_MODELS[language]
-    nlp = spacy.load(name, exclude=list(UNNEEDED))
+    nlp = spacy.load(config.spacy_model(language), exclude=list(UNNEEDED))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1000)
