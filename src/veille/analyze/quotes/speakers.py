@@ -81,7 +81,40 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
                         "appos", "flat", "flat:name") for j in span) \
                     or t.i == span[0] - 1 or _title_before(doc, t.i, span[0]):
                 return m
-    return None
+    return _definite_anaphor(ctx, noun)
+
+
+def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 500) -> Mention | None:
+    """A definite role noun that repeats the person just named: "La reine
+    Elizabeth a présidé … la souveraine a salué", "Laurent Fabius se dit … le
+    président socialiste de l'Assemblée nationale juge". Press French avoids
+    repeating a name and refers back with a role; it is taken as the last
+    person named when the evidence agrees: a singular noun with a definite
+    article, the grammatical gender of the noun (the parse's morphology; a
+    language without it, English, never takes this path: "the spokesman"
+    is often a new person) equal to the person's (title article or given
+    name), nobody else named in between, the person close before."""
+    if "Plur" in noun.morph.get("Number", []):
+        return None
+    genders = noun.morph.get("Gender", [])
+    if len(genders) != 1:
+        return None
+    if not any(c.dep_ == "det" and c.lemma_.lower() in ctx.words.articles and c.i < noun.i
+               and "Def" in c.morph.get("Definite", ["Def"]) for c in noun.children):
+        return None
+    pos = noun.idx + ctx.offset
+    if ctx.mention_of(noun) is not None:
+        return None  # "le Parquet de Nancy" recognised as an organisation
+    people = [m for m in ctx.recent(ctx.mentions, pos, window)
+              if m.label == "PER" and not ctx.in_quote(m.start)]
+    if not people:
+        return None
+    m = people[-1]
+    if any(o.start > m.start for o in ctx.recent(ctx.group_subjects, pos, window)):
+        return None  # an organisation was a subject since: "la police" may be its voice
+    if ctx.gender(m) != genders[0]:
+        return None
+    return m
 
 
 def _title_before(doc: Doc, title: int, name: int) -> bool:
