@@ -18,3 +18,17 @@ def test_a_role_noun_of_the_other_gender_is_somebody_else(analyze):
     qs = _speech(analyze, "Jean Martin a visité mardi l'usine de Reims. Devant les salariés, "
                  "la directrice a salué « un effort remarquable de toute l'équipe ».")
     assert qs and qs[0].speaker != "Jean Martin"
+
+
+def test_an_organisation_inside_the_statement_does_not_block_the_role_noun(analyze):
+    qs = _speech(analyze, "Pierre Durand a fait sa rentrée politique hier. Il estime que le PS "
+                 "doit changer de ligne. Plus tard, l'ancien député plaide pour « un projet "
+                 "neuf et fraternel ».")
+    partial = [q for q in qs if "projet neuf" in q.text]
+    assert partial and partial[0].speaker == "Pierre Durand"
+
+
+def test_a_plural_article_is_no_repeat_of_one_person(analyze):
+    qs = _speech(analyze, "Pierre Durand a parlé hier à Moscou. Les principaux pays de l'Union "
+                 "ont affirmé qu'ils soutiendraient l'Ukraine aussi longtemps qu'il le faudrait.")
+    assert all(q.speaker != "Pierre Durand" for q in qs)

@@ -84,7 +84,7 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     return _definite_anaphor(ctx, noun)
 
 
-def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 500) -> Mention | None:
+def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Mention | None:
     """A definite role noun that repeats the person just named: "La reine
     Elizabeth a présidé … la souveraine a salué", "Laurent Fabius se dit … le
     président socialiste de l'Assemblée nationale juge". Press French avoids
@@ -94,8 +94,9 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 500) -> Ment
     language without it, English, never takes this path: "the spokesman"
     is often a new person) equal to the person's (title article or given
     name), nobody else named in between, the person close before."""
-    if "Plur" in noun.morph.get("Number", []):
-        return None
+    if "Plur" in noun.morph.get("Number", []) or any(
+            "Plur" in c.morph.get("Number", []) for c in noun.children if c.dep_ == "det"):
+        return None  # "les principaux pays": an invariable noun, a plural article
     genders = noun.morph.get("Gender", [])
     if len(genders) != 1:
         return None
@@ -110,11 +111,27 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 500) -> Ment
     if not people:
         return None
     m = people[-1]
-    if any(o.start > m.start for o in ctx.recent(ctx.group_subjects, pos, window)):
-        return None  # an organisation was a subject since: "la police" may be its voice
+    if any(o.start > m.start and o.start not in ctx.reported_subjects and not _subordinate(ctx, o)
+           and not ctx.in_quote(o.start)
+           for o in ctx.recent(ctx.group_subjects, pos, window)):
+        # an organisation was a subject since (not one inside somebody's
+        # statement): "la police" may be its voice
+        return None
     if ctx.gender(m) != genders[0]:
         return None
     return m
+
+
+def _subordinate(ctx: QuoteContext, m: Mention) -> bool:
+    """Is the mention the subject of a subordinate clause ("il estime que le PS
+    doit …": a clause with a complementizer), not a main clause's actor?"""
+    span = ctx.tok_span(m)
+    if not len(span):
+        return False
+    head = ctx.doc[span[0]]
+    while head.dep_ in ("flat:name", "flat", "compound", "appos") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "mark" for c in head.head.children)
 
 
 def _title_before(doc: Doc, title: int, name: int) -> bool:
