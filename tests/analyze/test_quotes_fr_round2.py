@@ -32,3 +32,11 @@ def test_a_plural_article_is_no_repeat_of_one_person(analyze):
     qs = _speech(analyze, "Pierre Durand a parlé hier à Moscou. Les principaux pays de l'Union "
                  "ont affirmé qu'ils soutiendraient l'Ukraine aussi longtemps qu'il le faudrait.")
     assert all(q.speaker != "Pierre Durand" for q in qs)
+
+
+def test_a_titled_name_before_a_long_clause_and_a_colon_speaks(analyze):
+    qs = _speech(analyze, "Venu saluer les troupes avant son départ, le colonel Marchand, chef "
+                 "du bataillon, l'a rappelé, hier matin, au cours d'une cérémonie sur la place "
+                 "de Verdun, en présence des familles : « Je suis fier de ce que nous avons "
+                 "accompli ensemble. »")
+    assert qs and qs[0].speaker == "Marchand"

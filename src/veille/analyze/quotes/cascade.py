@@ -419,6 +419,12 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
             c.dep_ in SUBJ_DEPS and c.i < k and c.text.lower() not in ctx.words.relative_subjects
             and not ctx.in_quote(c.idx + ctx.offset) for c in t.children)]
         if not preds:
+            # the parse gave the clause no subject ("…, le général Kelche, chef
+            # d'état-major, l'a rappelé, hier, …, en présence de …: « … »"): a
+            # speech verb rooting it still introduces the quote
+            preds = [t for t in before if t.dep_ == "ROOT" and is_speech(ctx, t)
+                     and not ctx.in_quote(t.idx + ctx.offset)]
+        if not preds:
             return None  # "Santé : « … »": a topic, nobody speaks
         root = preds[0]
         if any(ctx.in_quote(t.idx + ctx.offset) for t in doc[root.i:k]):

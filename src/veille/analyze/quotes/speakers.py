@@ -228,6 +228,11 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         k = ctx.tok_at(m.start) - 1
         while k >= sent.start and ctx.doc[k].is_space:
             k -= 1
+        if m.label == "PER":
+            # a title before the name: "…, le général Kelche, chef d'état-major, l'a rappelé"
+            while k >= sent.start and ctx.doc[k].pos_ in ("NOUN", "ADJ") \
+                    and ctx.doc[k].text.islower():
+                k -= 1
         prev = ctx.doc[k].text.lower().rstrip("'’") if k >= sent.start else ""
         if prev in words.articles and k - 1 >= sent.start and ctx.doc[k - 1].pos_ == "ADP":
             continue  # "… dans les Balkans, …": governed by a preposition
