@@ -40,3 +40,20 @@ def test_a_titled_name_before_a_long_clause_and_a_colon_speaks(analyze):
                  "de Verdun, en présence des familles : « Je suis fier de ce que nous avons "
                  "accompli ensemble. »")
     assert qs and qs[0].speaker == "Marchand"
+
+
+def test_a_dislocated_topic_is_what_the_pronoun_takes_up(analyze):
+    qs = _speech(analyze, "Jacques Lemaire a quitté la réunion hier soir. Quant au président du "
+                 "syndicat, il a estimé que l'accord serait bientôt caduc.")
+    ind = [q for q in qs if "caduc" in q.text]
+    assert ind and ind[0].speaker is not None and ind[0].speaker != "Jacques Lemaire"
+    assert "président" in ind[0].speaker
+
+
+def test_an_apposition_parsed_as_complement_is_an_antecedent(analyze):
+    qs = _speech(analyze, "Un militant écologiste, Paul Girardin, a été jugé hier à Besançon. "
+                 "Plus tôt, Marc Faivre avait été relaxé dans une autre affaire. Un ancien "
+                 "gardien, Louis Perrot, a été condamné hier à deux ans de prison. Il a concédé "
+                 "avoir frappé la victime.")
+    ind = [q for q in qs if "frappé" in q.text]
+    assert ind and ind[0].speaker == "Louis Perrot"

@@ -101,6 +101,10 @@ class QuoteWords:
     #: A clausal complement of a speech verb without complementizer is the
     #: statement ("He said the plan would cut …").
     bare_clausal_complement: bool = False
+    #: Words marking a dislocated topic that a subject pronoun then takes up
+    #: ("Quant au chef du Sinn Fein, il a estimé …": "il" is the chef, not
+    #: the last person named before).
+    topic_markers: Words = frozenset()
     #: Stop words left out when comparing two quotes' wording across articles;
     #: a function so that the pack does not load its source (spaCy) at import.
     stop_words: Callable[[], Words] = field(default=_no_stop_words)

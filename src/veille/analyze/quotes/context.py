@@ -273,6 +273,14 @@ class QuoteContext:
                     t = t.head
                     hops += 1
                     continue
+                if t.dep_ == "nmod" and t.head is not t and t.i > 0 \
+                        and self.doc[t.i - 1].text == "," \
+                        and not any(c.dep_ in ("case", "fixed") for c in t.children):
+                    # "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné":
+                    # an apposition the parse calls a complement (no preposition)
+                    t = t.head
+                    hops += 1
+                    continue
                 break
         return False
 

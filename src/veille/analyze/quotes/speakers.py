@@ -176,6 +176,9 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
+            topic = _dislocated_topic(ctx, verb, c)
+            if topic is not None:
+                return (topic[0], topic[1], False)
             genders = c.morph.get("Gender", [])
             m = resolve_pronoun(ctx, verb.idx + ctx.offset, genders[0] if len(genders) == 1 else None)
             return (m.text if m else c.text.lstrip("-"), m, True)
@@ -239,6 +242,35 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
             return (m.text, m, False)
     return (None, None, False)
+
+
+def _dislocated_topic(ctx: QuoteContext, verb: Token,
+                      pron: Token) -> tuple[str, Mention | None] | None:
+    """The person a dislocated topic names, taken up by the subject pronoun:
+    "Quant au chef du Sinn Fein, il a estimé …" (the topic hangs on the verb,
+    before the pronoun, marked by the language's ``topic_markers``). A named
+    topic, or a role noun's person, else the topic's noun phrase itself."""
+    if not ctx.words.topic_markers:
+        return None
+    for c in verb.children:
+        if c.i >= pron.i or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(t.text.lower() in ctx.words.topic_markers for t in c.subtree if t.i < c.i):
+            continue
+        m = ctx.mention_of(c) or named_in_subject(ctx, c)
+        if m is None and c.pos_ == "NOUN":
+            m = resolve_role(ctx, c)
+        if m is not None and not ctx.in_quote(m.start):
+            return m.text, m
+        if c.pos_ == "NOUN":
+            # the noun phrase without its marker ("Quant au chef du X" -> "chef du X")
+            marker = max((t.i for t in c.subtree if t.i < c.i and t.pos_ in ("ADP", "ADV")),
+                         default=None)
+            text = np_text(c)
+            cut = 0 if marker is None else (
+                ctx.doc[marker].idx + len(ctx.doc[marker].text) - c.left_edge.idx)
+            return text[cut:].strip() or text, None
+    return None
 
 
 def named_in_subject(ctx: QuoteContext, head: Token) -> Mention | None:

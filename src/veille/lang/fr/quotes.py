@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset({
         "prôner", "souhaiter", "espérer", "craindre", "reprocher", "certifier",
         "signaler", "invoquer", "évoquer", "protester", "s'insurger", "fustiger",
         "analyser", "conseiller", "redouter", "suggérer", "recommander", "soutenir", "rétorquer", "objecter",
-        "mentionner", "communiquer",
+        "mentionner", "communiquer", "concéder",
 })
 
 #: "« … », analyse le propriétaire": in an incise the tagger may read a first-group
@@ -44,7 +44,7 @@ WORDS = QuoteWords(
     infinitive_speech_verbs=frozenset({
         "dire", "affirmer", "déclarer", "assurer", "prétendre", "reconnaître", "nier",
         "démentir", "estimer", "admettre", "avouer", "promettre", "menacer",
-        "souhaiter", "espérer", "demander", "exiger", "proposer", "annoncer",
+        "souhaiter", "espérer", "demander", "exiger", "proposer", "annoncer", "concéder",
     }),
     incise_only_verbs=frozenset({"faire", "lancer", "poursuivre", "conclure", "lâcher"}),
     incise_verb_nouns=INCISE_VERB_NOUNS,
@@ -72,5 +72,6 @@ WORDS = QuoteWords(
     reflexive_pronouns=frozenset({"se", "s'", "s’"}),
     self_description_verbs=frozenset({"dire", "déclarer", "affirmer", "avouer", "estimer",
                                       "juger"}),
+    topic_markers=frozenset({"quant"}),
     stop_words=_stop_words,
 )
