@@ -25,6 +25,7 @@ from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.search.index import index_articles
 from veille.search.query import BODY_WEIGHT, FACET_SIZE, TITLE_WEIGHT, Filters, fts5_expression, parse, search
+from veille.search.snippets import hit_spans, snippet_reference
 from veille.store import Store
 from veille.store.core import _alembic_config
 
@@ -199,3 +200,24 @@ def test_api_sends_the_bytes_the_response_model_would(news_store: Store) -> None
                                                        **extra})
                 assert r2.status_code == 200 and r2.content == via_model(r2.content)
     assert checked > 40
+
+
+def test_snippets_are_those_of_the_plain_statement(news_store: Store) -> None:
+    """The snippet cutter stops at the first window holding every distinct term
+    of the text (issue 20); every result's snippet and title highlights equal
+    the word-by-word reference, common words (hundreds of hits) included."""
+    with news_store.connect() as conn:
+        queries = _queries(conn) + ["the said", "and of", "Trump the", "the", "said"]
+        texts = {uid: (t, title, lang) for uid, t, title, lang in conn.execute(text(
+            "SELECT uid, text, title, language FROM articles"))}
+        many_hits = 0
+        for q in queries:
+            forms = parse(q).forms()
+            for r in search(conn, q, limit=20, facets=False)["results"]:
+                body, title, lang = texts[r["id"]]
+                assert r["snippet"] == snippet_reference(body, forms, lang), (q, r["id"])
+                if title:
+                    ref = snippet_reference(title, forms, lang, width=10_000)["highlights"]
+                    assert r["title_highlights"] == ref, (q, r["id"])
+                many_hits += len(hit_spans(body, forms, lang)) > 20
+        assert many_hits > 50

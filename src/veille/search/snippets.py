@@ -84,7 +84,12 @@ def snippet(text: str, forms: set[str], language: str | None,
     n = len(words)
     if not n:
         return {"text": "", "start": 0, "end": 0, "highlights": []}
-    keys = list(map(_hit_keys(words, forms, language).get, words))  # None: no hit
+    hits = _hit_keys(words, forms, language)
+    keys = list(map(hits.get, words))  # None: no hit
+    # No window can hold more distinct terms than the whole text: the first
+    # window that holds them all is the answer (most distinct, then earliest),
+    # so a common word's hundred hits no longer each build a window's set.
+    most = len(set(hits.values()))
     best, best_score = 0, -1.0
     last = max(1, n - width + 1)  # window starts: 0 .. last - 1
     hit_at = list(compress(range(n), keys))
@@ -96,6 +101,8 @@ def snippet(text: str, forms: set[str], language: str | None,
         score = len(window) * 100 - i / n  # most distinct terms, then earliest
         if score > best_score:
             best, best_score = i, score
+            if len(window) == most:
+                break
     lo = max(0, best - 4) if best else 0
     hi = min(n, lo + width)
     spans = [m.span() for m in islice(WORD.finditer(plain), lo, hi)]
