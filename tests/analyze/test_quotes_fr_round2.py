@@ -57,3 +57,17 @@ def test_an_apposition_parsed_as_complement_is_an_antecedent(analyze):
                  "avoir frappé la victime.")
     ind = [q for q in qs if "frappé" in q.text]
     assert ind and ind[0].speaker == "Louis Perrot"
+
+
+def test_an_incise_after_partial_marks_reports_the_whole_sentence(analyze):
+    qs = _speech(analyze, "Le maire de Dole, Jean-Marie Sermier, a présenté son budget hier. "
+                 "La hausse des impôts « reste modérée » et « les services sont maintenus », "
+                 "a-t-il déclaré devant le conseil.")
+    lead = [q for q in qs if q.method == "incise-lead"]
+    assert lead and lead[0].text.startswith("La hausse des impôts")
+    assert lead[0].speaker == "Jean-Marie Sermier" and lead[0].kind == "partial"
+
+
+def test_an_incise_after_a_whole_quoted_sentence_keeps_the_marks(analyze):
+    qs = _speech(analyze, "« Les services sont maintenus », a déclaré Jean-Marie Sermier.")
+    assert qs and qs[0].text == "Les services sont maintenus" and qs[0].method == "incise"

@@ -101,6 +101,10 @@ class QuoteWords:
     #: A clausal complement of a speech verb without complementizer is the
     #: statement ("He said the plan would cut …").
     bare_clausal_complement: bool = False
+    #: An incise after marks that open inside the journalist's sentence
+    #: reports the whole sentence ("La crise « est un test », a-t-il déclaré");
+    #: checked on the French gold only, so off by default.
+    incise_reports_sentence: bool = False
     #: Words marking a dislocated topic that a subject pronoun then takes up
     #: ("Quant au chef du Sinn Fein, il a estimé …": "il" is the chef, not
     #: the last person named before).

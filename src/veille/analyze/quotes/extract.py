@@ -9,7 +9,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from veille.analyze.quotes.cascade import attribute, continued, incise
-from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext, unattributed
+from veille.analyze.quotes.context import (
+    SUBJ_DEPS,
+    Attribution,
+    QuoteContext,
+    is_speech,
+    unattributed,
+)
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
 from veille.core.model import Mention, Quote
@@ -77,6 +83,18 @@ def extract_quotes(
         if attr.method in WEAK_METHODS and non_speech_kind(q.text) == "title":
             attr = unattributed(attr.verb)  # a title inside someone's sentence is not their words
         _apply(q, attr)
+        lead = (_incise_lead(ctx, a) if attr.method == "incise" and q.speaker
+                and words.incise_reports_sentence else None)
+        if lead is not None:
+            # "La crise « est un test » et « les enjeux sont énormes », a-t-il
+            # déclaré": the incise reports the whole sentence, the marks are
+            # only part of it
+            q.start = lead
+            q.text = ctx.text[lead - offset:e - offset]
+            q.sentence = sent_index(lead)
+            attr = Attribution(attr.speaker, attr.mention, attr.verb, attr.cue, "incise-lead",
+                               attr.confidence, attr.cue_span, attr.resolution)
+            q.method = "incise-lead"
         if q.speaker is None and non_speech_kind(q.text) == "direct":
             # a name, a title or a scare-quoted word ("sink") continues nobody's words
             prev = continued(q, said, ctx)
@@ -100,7 +118,28 @@ WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon", "inc
 
 #: Steps that find the marks inside the journalist's own sentence: the quoted
 #: words are part of a statement, not all of it ("partial").
-PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent"})
+PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent", "incise-lead"})
+
+
+def _incise_lead(ctx: QuoteContext, open_pos: int) -> int | None:
+    """Where the statement an incise reports starts, when the quote marks open
+    inside the journalist's sentence: the sentence's start, if at least three
+    words of narration come before the marks, with no speech verb or colon
+    among them (those have a cue of their own); else None."""
+    k = ctx.tok_at(open_pos)
+    if k >= len(ctx.doc):
+        return None
+    sent = ctx.sent(ctx.doc[k])
+    before = [t for t in ctx.doc[sent.start:k] if not t.is_space]
+    outside = [t for t in before if not ctx.in_quote(t.idx + ctx.offset)]
+    words = [t for t in outside if not t.is_punct]
+    if len(words) < 3 or any(t.text == ":" for t in outside):
+        return None
+    if any(is_speech(ctx, t) for t in outside):
+        return None
+    if any(t.lemma_.lower() in ctx.words.according_to for t in before):
+        return None
+    return before[0].idx + ctx.offset
 
 
 def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:

@@ -73,5 +73,6 @@ WORDS = QuoteWords(
     self_description_verbs=frozenset({"dire", "déclarer", "affirmer", "avouer", "estimer",
                                       "juger"}),
     topic_markers=frozenset({"quant"}),
+    incise_reports_sentence=True,
     stop_words=_stop_words,
 )
