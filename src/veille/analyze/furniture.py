@@ -187,11 +187,13 @@ def _shape(line: str, words: FurnitureWords, stops: frozenset[str] = frozenset()
     cjk = len(_CJK.findall(line))
     # a clause of Chinese or Japanese is one \w+ run: count its characters
     # (two per word, roughly) so that it is not taken for a fragment
-    n_words = len(toks) + cjk // 2 - sum(1 for t in toks if _CJK.search(t))
+    # (a line without any CJK character has no CJK word: no search per word)
+    cjk_words = sum(1 for t in toks if _CJK.search(t)) if cjk else 0
+    n_words = len(toks) + cjk // 2 - cjk_words
     n_words = max(n_words, 1 if toks else 0)
-    spaced = [t.lower() for t in toks if not _CJK.search(t)]
+    spaced = [t.lower() for t in toks if not _CJK.search(t)] if cjk else [t.lower() for t in toks]
     speaker = _SPEAKER.match(line.strip())
-    letters = [c for c in line if c.isalpha()]
+    letters = list(filter(str.isalpha, line))
     n_letters = len(letters) or 1
     caps = sum(1 for t in toks if t[:1].isupper())
     # map over str methods: the same counts as a generator, at a third of the cost
@@ -431,7 +433,11 @@ def _add_groups(text: str, spans: Sequence[tuple[int, int]], rows: list[dict[str
         if i < n and i > start and (rows[i]["continues"] > 0 or rows[i - 1]["next_continues"] > 0):
             continue
         if i > start:
-            g = _shape(text[spans[start][0]:spans[i - 1][1]], words, stops)
+            # a group of one segment is that segment's line: its row already
+            # holds the line's shape (most groups; shaping a paragraph is the
+            # costly part of this module)
+            g = rows[start] if i - start == 1 else _shape(text[spans[start][0]:spans[i - 1][1]],
+                                                          words, stops)
             for j in range(start, i):
                 rows[j].update({"group_size_log": math.log1p(i - start), "group_len_log": g["len_log"],
                                 "group_end_punct": g["end_punct"], "group_stop": g["stop_ratio"],
