@@ -71,3 +71,16 @@ def test_an_incise_after_partial_marks_reports_the_whole_sentence(analyze):
 def test_an_incise_after_a_whole_quoted_sentence_keeps_the_marks(analyze):
     qs = _speech(analyze, "« Les services sont maintenus », a déclaré Jean-Marie Sermier.")
     assert qs and qs[0].text == "Les services sont maintenus" and qs[0].method == "incise"
+
+
+def test_a_causative_periphrasis_reports_speech(analyze):
+    qs = _speech(analyze, "Marie Lambert a fait savoir qu'elle quitterait le conseil municipal "
+                 "à la fin du mois.")
+    ind = [q for q in qs if "quitterait" in q.text]
+    assert ind and ind[0].speaker == "Marie Lambert"
+
+
+def test_knowing_alone_is_no_speech(analyze):
+    qs = _speech(analyze, "Marie Lambert sait qu'elle quittera le conseil municipal à la fin "
+                 "du mois.")
+    assert not [q for q in qs if "quittera" in q.text]

@@ -105,6 +105,10 @@ class QuoteWords:
     #: reports the whole sentence ("La crise « est un test », a-t-il déclaré");
     #: checked on the French gold only, so off by default.
     incise_reports_sentence: bool = False
+    #: Periphrases that report speech as (causative verb, infinitive) lemmas:
+    #: "a fait savoir qu'il travaillait", "laisse entendre que": the
+    #: infinitive alone is no speech verb ("il sait que").
+    causative_speech: frozenset[tuple[str, str]] = frozenset()
     #: Words marking a dislocated topic that a subject pronoun then takes up
     #: ("Quant au chef du Sinn Fein, il a estimé …": "il" is the chef, not
     #: the last person named before).

@@ -293,7 +293,9 @@ def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
     if incise and tok.pos_ == "NOUN" and tok.text.lower() in words.incise_verb_nouns:
         return True  # "« … », analyse le propriétaire": the tagger read the verb as a noun
     if lemma not in words.speech_verbs:
-        return False
+        # "a fait savoir que …": a causative periphrasis reports speech
+        return bool(words.causative_speech) and tok.pos_ == "VERB" and tok.dep_ == "xcomp" \
+            and (tok.head.lemma_.lower(), lemma) in words.causative_speech
     if lemma in words.incise_only_verbs and not incise:
         return False
     return tok.pos_ in ("VERB", "AUX") or (

@@ -45,6 +45,7 @@ WORDS = QuoteWords(
         "dire", "affirmer", "déclarer", "assurer", "prétendre", "reconnaître", "nier",
         "démentir", "estimer", "admettre", "avouer", "promettre", "menacer",
         "souhaiter", "espérer", "demander", "exiger", "proposer", "annoncer", "concéder",
+        "indiquer",
     }),
     incise_only_verbs=frozenset({"faire", "lancer", "poursuivre", "conclure", "lâcher"}),
     incise_verb_nouns=INCISE_VERB_NOUNS,
@@ -74,5 +75,8 @@ WORDS = QuoteWords(
                                       "juger"}),
     topic_markers=frozenset({"quant"}),
     incise_reports_sentence=True,
+    causative_speech=frozenset({("faire", "savoir"), ("laisser", "entendre"),
+                                ("faire", "valoir"), ("faire", "remarquer"),
+                                ("faire", "observer")}),
     stop_words=_stop_words,
 )
