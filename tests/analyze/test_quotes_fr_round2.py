@@ -84,3 +84,11 @@ def test_knowing_alone_is_no_speech(analyze):
     qs = _speech(analyze, "Marie Lambert sait qu'elle quittera le conseil municipal à la fin "
                  "du mois.")
     assert not [q for q in qs if "quittera" in q.text]
+
+
+def test_a_lone_given_name_is_a_person_for_later_pronouns(analyze):
+    qs = _speech(analyze, "Bernard, de Giromagny, comparaissait hier devant le tribunal de "
+                 "Belfort. Bernard affirme qu'il a glissé sur le chemin. D'après lui, c'est "
+                 "dans cette position que deux promeneurs l'ont trouvé.")
+    sel = [q for q in qs if q.method == "indirect-according-to"]
+    assert sel and sel[0].speaker == "Bernard"

@@ -101,6 +101,14 @@ class QuoteContext:
         for m in mentions:
             if self._dateline(m):
                 continue  # "SAN JOSE, Costa Rica — Investigators said": a place line, no speaker
+            if m.label == "MISC" and len(m.text.split()) <= 3 and all(
+                    w[:1].isupper() for w in m.text.split()) \
+                    and known_given_name(m.text.split()[0]) and self._proper_head(m):
+                # "Bernard, de Giromagny, comparaissait …": the recogniser calls a
+                # lone given name MISC; a known given name (gender-guesser) is a person
+                out.append(Mention(m.text, "PER", m.start, m.end, m.sentence,
+                                   model_label=m.model_label or m.label, label_cue="given-name"))
+                continue
             if m.label == "PER" or len(m.text.split()) < 3:
                 out.append(m)
                 continue
@@ -128,6 +136,15 @@ class QuoteContext:
             out.append(Mention(self.text[a - self.offset:m.end - self.offset], "PER", a, m.end,
                                m.sentence, model_label=m.label, label_cue="split"))
         return out
+
+    def _proper_head(self, m: Mention) -> bool:
+        """The mention's first token is a proper noun that modifies nothing
+        ("Bernard affirme", not "Christian voters")."""
+        i = bisect.bisect_left(self.idx, m.start)
+        if i >= len(self.doc):
+            return False
+        t = self.doc[i]
+        return t.pos_ == "PROPN" and t.dep_ not in ("amod", "compound", "nmod", "poss", "obl")
 
     def _dateline(self, m: Mention) -> bool:
         """A wire dateline ("NEW YORK — …", "SAN JOSE, Costa Rica (AP) —"):
