@@ -92,3 +92,10 @@ def test_a_lone_given_name_is_a_person_for_later_pronouns(analyze):
                  "dans cette position que deux promeneurs l'ont trouvé.")
     sel = [q for q in qs if q.method == "indirect-according-to"]
     assert sel and sel[0].speaker == "Bernard"
+
+
+def test_a_misread_verb_after_a_long_noun_phrase_takes_the_phrase_head(analyze):
+    qs = _speech(analyze, "Laurent Girard se dit favorable à la réforme. Dans une tribune, le "
+                 "président socialiste du conseil général juge que la réforme arrive trop tard.")
+    ind = [q for q in qs if "arrive trop tard" in q.text]
+    assert ind and ind[0].speaker == "Laurent Girard"

@@ -372,6 +372,13 @@ def misread_verb(ctx: QuoteContext, v: Token, sent: Span) -> tuple[Content, Attr
             or v.i + 2 >= sent.end or v.i - 1 < sent.start:
         return None
     subj = doc[v.i - 1]
+    while subj.pos_ == "ADJ" or (subj.dep_ in ("amod", "nmod", "flat:name") and ctx.mention_of(
+            subj) is None and sent.start <= subj.head.i < subj.i):
+        # "le président socialiste de l'Assemblée nationale juge que": the
+        # noun phrase's head, up from its last words
+        if subj.head.i == subj.i or not sent.start <= subj.head.i < subj.i:
+            break
+        subj = subj.head
     if doc[v.i + 1].text.lower() not in words.complementizers or subj.pos_ not in ("NOUN", "PROPN"):
         return None
     if ctx.in_quote(v.idx + ctx.offset):
@@ -382,7 +389,7 @@ def misread_verb(ctx: QuoteContext, v: Token, sent: Span) -> tuple[Content, Attr
     mention = ctx.mention_of(subj)
     if mention is None and subj.pos_ == "NOUN":
         mention = resolve_role(ctx, subj)
-    surface = mention.text if mention else doc[left:subj.i + 1].text
+    surface = mention.text if mention else doc[left:v.i].text
     span = (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset)
     resolution = "named" if mention is not None and ctx.mention_of(subj) is mention else (
         "role" if mention is not None else "noun")
