@@ -36,7 +36,7 @@ def _sentences_from_pieces(pieces: list[Piece]) -> list[Sentence]:
     out: list[Sentence] = []
     for piece in pieces:
         off, doc = piece.offset, piece.doc
-        text = doc.text  # rebuilt by spaCy on each access
+        text = nlpmod.doc_text(doc)  # doc.text is rebuilt by spaCy on each access
         for ta, tb in nlpmod.sentence_ranges(doc):
             a, b = doc[ta].idx, doc[tb - 1].idx + len(doc[tb - 1].text)
             while a < b and text[a].isspace():

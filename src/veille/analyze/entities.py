@@ -20,6 +20,7 @@ from cleanco.termdata import terms_by_type
 
 from veille.analyze import gazetteer
 from veille.analyze import labels as L
+from veille.analyze.nlp import doc_text
 from veille.core.model import Mention
 from veille.lang import PACKS
 
@@ -185,7 +186,7 @@ def mentions_from_doc(
 ) -> list[Mention]:
     """Clean mentions of ``doc``; char offsets shifted by ``offset``."""
     out: list[Mention] = []
-    full = doc.text  # built on each access: once per doc
+    full = doc_text(doc)  # doc.text is built on each access
     for ent in doc.ents:
         label = label_map(ent.label_)
         if label is None:
