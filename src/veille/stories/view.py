@@ -95,9 +95,10 @@ def build_story_view(
     Articles and analyses come typed from the store; their row and JSON forms
     (what tests, benchmarks and older callers hold) are read here, once.
     ``lang``: the reader's language, which the title, facts and summary prefer
-    (default: the story's main language). ``cross_language`` False leaves facts
-    of different languages apart (the behaviour before the encoder, for the
-    evaluations' "before").
+    (default: the story's main language). ``cross_language`` False is the
+    behaviour before the encoder, for the evaluations' "before": facts of
+    different languages stay apart, and the summary judges redundancy by
+    wording only (no encoder call at all).
     """
     missing: list[str] = []
     arts = [_article(a) for a in articles]
