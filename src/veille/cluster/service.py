@@ -25,7 +25,7 @@ from veille.cluster.params import Params, load_params
 from veille.cluster.state import StoryState
 from veille.embed import unpack
 from veille.embed.encoder import model_name
-from veille.embed.rows import stored_uids, vector_rows
+from veille.embed.rows import vector_rows
 from veille.store import vectors as vq
 from veille.store.core import write_lock
 from veille.store.schema import articles, stories, story_articles
@@ -76,7 +76,7 @@ def embed_missing(store: Any, uids: list[str]) -> int:
     fallback weights): clustering never waits on the encoder."""
     model = model_name()
     with store.connect() as conn:
-        have = stored_uids(conn, uids, model)
+        have = vq.stored_uids(conn, uids, model)
         todo = repo.load_articles(conn, [u for u in uids if u not in have])
     if not todo:
         return 0

@@ -10,15 +10,15 @@ gave up on a whole batch when the encoder failed, the other on one article).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-
-from sqlalchemy import Connection, select
+from collections.abc import Iterable
 
 from veille.embed.encoder import DIM, ArticleVector, embed_articles, model_name, pack
-from veille.store.schema import article_vectors
-from veille.store.vectors import VectorRow
+from veille.store.vectors import VectorRow, stored_uids
 
 log = logging.getLogger(__name__)
+
+# ``stored_uids`` is a store query (store/vectors.py); re-exported for callers of its old place.
+__all__ = ["FALLBACK", "article_vector", "as_row", "stored_uids", "vector_rows"]
 
 #: Said on an article that has no vector: what the clusterer uses instead.
 FALLBACK = "embedding: no vector, stories for this article use entities, dates and words only"
@@ -58,15 +58,3 @@ def vector_rows(
         log.warning("embedding failed for %d article(s), left without a vector: %s", len(failed),
                     "; ".join(f"{u} ({type(e).__name__}: {e})" for u, e in list(failed.items())[:3]))
     return out, failed
-
-
-def stored_uids(conn: Connection, uids: Sequence[str], model: str) -> set[str]:
-    """Those of ``uids`` that have a row of ``model`` (a vector or a stored
-    "nothing to embed"): a presence check reads the keys, not the 516-byte
-    vectors nor the notes."""
-    out: set[str] = set()
-    for i in range(0, len(uids), 500):  # bounded IN lists
-        part = list(uids[i:i + 500])
-        out.update(conn.execute(select(article_vectors.c.article_uid).where(
-            article_vectors.c.model == model, article_vectors.c.article_uid.in_(part))).scalars())
-    return out

@@ -49,6 +49,18 @@ def load_vectors(conn: Connection, uids: Sequence[str], model: str) -> dict[str,
     return out
 
 
+def stored_uids(conn: Connection, uids: Sequence[str], model: str) -> set[str]:
+    """Those of ``uids`` that have a row of ``model`` (a vector or a stored
+    "nothing to embed"): a presence check reads the keys, not the 516-byte
+    vectors nor the notes."""
+    out: set[str] = set()
+    for i in range(0, len(uids), 500):  # bounded IN lists
+        part = list(uids[i:i + 500])
+        out.update(conn.execute(select(article_vectors.c.article_uid).where(
+            article_vectors.c.model == model, article_vectors.c.article_uid.in_(part))).scalars())
+    return out
+
+
 def load_notes(conn: Connection, uids: Sequence[str], model: str) -> dict[str, list[str]]:
     """uid -> the notes stored with its vector of ``model`` (absent: no row)."""
     out: dict[str, list[str]] = {}
