@@ -130,7 +130,7 @@ def load_docs(shared_data: Path, seeds: Path | None = None) -> dict[tuple[str, s
 
 
 #: Parts a labels file may name itself: labelled after the model existed, never fitted on.
-EXPLICIT_PARTS = ("fresh-held-out", "fresh2-held-out")
+EXPLICIT_PARTS = ("fresh-held-out", "fresh2-held-out", "fresh3-held-out")
 
 
 def load_labels(path: Path) -> list[Label]:
