@@ -18,7 +18,8 @@ the story's state) and changes what the new statements touch:
   renders (the word-overlap test of ``quote_matching.match_by_words``), else
   it is a new quote of that speaker;
 - **summary**: citations follow their facts; a fact that now has more sources
-  than the weakest summary sentence, and says something else, replaces it;
+  than the weakest summary sentence, and says something else (in words and,
+  through the encoder, in meaning), replaces it;
 - **corroboration, articles, languages, entity graph** are recounted.
 
 What an update does not do, and a full rebuild does (documented in
@@ -66,10 +67,10 @@ from veille.stories.quote_matching import MIN_OVERLAP, MIN_WORDS, _words
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers
-from veille.stories.summary import REDUNDANT, candidate
+from veille.stories.summary import REDUNDANT, SAME_LANGUAGE_REDUNDANT, Embed, candidate
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
-from veille.stories.xlang import cross_score, decide, embed_texts
+from veille.stories.xlang import SAME_FACT, cross_score, decide, embed_texts
 
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 POSTING_CAP = 300  # a word in more fact statements than this proposes no candidate
@@ -294,7 +295,8 @@ def update_story_view(
             s["citations"], s["sources"] = list(sf["articles"]), list(sf["sources"])
             s["n_sources"] = sf["n_sources"]
             s["languages"] = list(sf.get("languages") or [])
-    _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts))
+    _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts),
+             embed=_embed)
 
     # --- disagreements: fact ids renamed ------------------------------------
     for d in view["disagreements"]:
@@ -382,15 +384,28 @@ INC_UNITS = 8  # statements per new article compared across languages
 INC_FACTS = 60  # stored facts (most carried first) they are compared with
 
 
+def _embed(texts: Sequence[str]) -> np.ndarray:
+    """The multilingual encoder's unit vectors (what the full build's summary uses)."""
+    return np.asarray(embed_texts(texts)[0], dtype=np.float32)
+
+
 def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: Sequence[Unit],
              fact_of: Sequence[int], touched: set[int], pos_of: Mapping[int, int],
-             first_new: int, n_new_facts: int) -> None:
+             first_new: int, n_new_facts: int, embed: Embed | None = None) -> None:
     """A fact the update made better carried than the weakest summary sentence,
-    and not redundant with the others, takes its place."""
+    and not redundant with the others, takes its place.
+
+    Redundancy is judged as the full build judges it (``summary._mmr``): word
+    overlap, then, with ``embed``, the encoder's cosine against the sentences
+    that stay, at :data:`SAME_LANGUAGE_REDUNDANT` within a language and the
+    same-fact level across languages. A paraphrase of a summary sentence shares
+    few words with it; word overlap alone let it in. The encoder runs only for a
+    fact that passed every other test (a handful of sentences per update)."""
     if not summary:
         return
     in_summary = {s["fact"] for s in summary}
     changed = {pos_of[k] for k in touched} | {pos_of[first_new + x] for x in range(n_new_facts)}
+    kept_vectors: dict[int, np.ndarray] = {}  # summary position -> vector of its text
     for pos in sorted(changed, key=lambda p: -facts[p]["n_sources"]):
         f = facts[pos]
         weakest = min(range(len(summary)), key=lambda k: (summary[k]["n_sources"], -k))
@@ -405,14 +420,25 @@ def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: 
         elif unit is None:
             continue
         ws = _words(text)
-        if any(len(ws & _words(s["text"])) / max(len(ws | _words(s["text"])), 1) >= REDUNDANT
-               for k, s in enumerate(summary) if k != weakest):
+        others = [k for k in range(len(summary)) if k != weakest]
+        if any(len(ws & _words(summary[k]["text"])) / max(len(ws | _words(summary[k]["text"])), 1)
+               >= REDUNDANT for k in others):
             continue
         rep = f["representative"]
+        if embed is not None and others:
+            todo = [k for k in others if k not in kept_vectors]
+            vecs = embed([text] + [summary[k]["text"] for k in todo])
+            kept_vectors.update(zip(todo, vecs[1:], strict=True))
+            lang = rep.get("language")
+            if any(float(vecs[0] @ kept_vectors[k]) >= (
+                    max(SAME_FACT, SAME_LANGUAGE_REDUNDANT)
+                    if summary[k].get("language") == lang else SAME_FACT) for k in others):
+                continue
         summary[weakest] = to_plain(SummarySentence(
             text=text, article=rep["article"], start=rep["start"], end=rep["end"],
             language=rep.get("language"), fact=f["id"], citations=list(f["articles"]),
             sources=list(f["sources"]), n_sources=f["n_sources"], score=0.0))
+        kept_vectors.pop(weakest, None)
         in_summary.add(f["id"])
 
 
