@@ -75,3 +75,15 @@ def test_hipe_dev_linking_beats_the_text_baseline():
     lk = rep["linking"]
     assert lk["system"]["f1"] > lk["baseline_text"]["f1"]
     assert rep["ner_fuzzy"]["all"]["f1"] > 0.6
+
+
+def test_gold_span_mode_links_the_gold_mentions(tmp_path):
+    # the linker alone: every gold mention with a QID is "found", the two
+    # writings of Berne across documents are one entity
+    p = tmp_path / "x.tsv"
+    p.write_text(HIPE.replace("Genève\tB-LOC\t_\tO\t_\t_\tO\tNIL", "Berne\tB-LOC\t_\tO\t_\t_\tO\tQ70"),
+                 encoding="utf-8")
+    rep = ev.evaluate_hipe([p], gold_spans=True)
+    assert rep["gold_spans"] is True
+    assert rep["linking"]["found"] == rep["linking"]["gold_mentions_with_qid"] == 3
+    assert rep["linking"]["system"]["f1"] == 1.0

@@ -37,7 +37,7 @@ from typing import Any
 from veille.analyze import components as C
 from veille.analyze.linking import link_entities
 from veille.analyze.pipeline import COMPONENTS, analyze_batch
-from veille.core.model import Analysis, DateRange
+from veille.core.model import Analysis, DateRange, Mention
 
 SCORED = ("PER", "LOC", "ORG")
 #: HIPE coarse labels, lower-cased (hipe2020 writes "pers", newseye "PER").
@@ -327,14 +327,29 @@ def _errors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_hipe(paths: Sequence[Path], part: str = "all", *, errors: bool = False) -> dict[str, Any]:
+def gold_span_analyses(docs: Sequence[GoldDoc]) -> list[Analysis]:
+    """The gold PER/LOC/ORG spans of every document as mentions, linked across
+    documents in order: the linker alone, with perfect boundaries and labels
+    (what the linking would score if recognition made no error)."""
+    analyses: list[Analysis] = []
+    for d in docs:
+        ms = [Mention(text=g.text, label=g.label, start=g.start, end=g.end, sentence=0)
+              for g in d.mentions if g.label in SCORED]
+        analyses.append(Analysis(article_uid=d.doc_id, language=d.language, entities=ms))
+    analyses, _ = link_entities(analyses, [])
+    return analyses
+
+
+def evaluate_hipe(paths: Sequence[Path], part: str = "all", *, errors: bool = False,
+                  gold_spans: bool = False) -> dict[str, Any]:
     docs = [d for p in paths for d in select(read_hipe(p), part)]
-    analyses = analyse(docs)
+    analyses = gold_span_analyses(docs) if gold_spans else analyse(docs)
     pairs = [(d.mentions, [(m.start, m.end, m.label) for m in an.entities])
              for d, an in zip(docs, analyses, strict=True)]
     link, rows = _linking(docs, analyses)
     rep: dict[str, Any] = {
         "corpus": "hipe2022", "files": [p.name for p in paths], "part": part, "documents": len(docs),
+        "gold_spans": gold_spans,
         "ner_exact": _ner(pairs, SCORED, fuzzy=False), "ner_fuzzy": _ner(pairs, SCORED, fuzzy=True),
         "linking": link,
     }
@@ -367,13 +382,19 @@ def evaluate_conll(path: Path, part: str = "all", *, errors: bool = False) -> di
     return rep
 
 
-def evaluate(path: Path, part: str = "all", *, errors: bool = False) -> dict[str, Any]:
-    """Score a HIPE folder/TSV or a CoNLL file, recognised by its format."""
+def evaluate(path: Path, part: str = "all", *, errors: bool = False,
+             gold_spans: bool = False) -> dict[str, Any]:
+    """Score a HIPE folder/TSV or a CoNLL file, recognised by its format.
+
+    ``gold_spans`` (HIPE only): link the gold mentions instead of the model's,
+    to measure the linker apart from recognition."""
     if path.is_dir():
         tsvs = sorted(path.glob("*.tsv"))
         if not tsvs:
             raise ValueError(f"{path}: no .tsv file (HIPE-2022) in this folder")
-        return evaluate_hipe(tsvs, part, errors=errors)
+        return evaluate_hipe(tsvs, part, errors=errors, gold_spans=gold_spans)
     if path.suffix == ".tsv":
-        return evaluate_hipe([path], part, errors=errors)
+        return evaluate_hipe([path], part, errors=errors, gold_spans=gold_spans)
+    if gold_spans:
+        raise ValueError("--gold-spans needs HIPE-2022 gold (Wikidata ids)")
     return evaluate_conll(path, part, errors=errors)

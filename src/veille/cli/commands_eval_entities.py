@@ -21,11 +21,14 @@ def eval_entities(
                              help="Document half: a (crc32(doc id) even), b (odd) or all."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="Add linking merges/splits or NER misses."),
+    gold_spans: bool = typer.Option(False, "--gold-spans",
+                                    help="HIPE: link the gold mentions (the linker alone, "
+                                         "perfect boundaries and labels)."),
 ) -> None:
     """NER exact/fuzzy P/R/F1 per label, and linking as clustering (B-cubed) for HIPE."""
 
     try:
-        rep = evaluate(path, part, errors=show_errors)
+        rep = evaluate(path, part, errors=show_errors, gold_spans=gold_spans)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     if as_json:
