@@ -173,11 +173,46 @@ def read_semeval_texts(path: Path) -> dict[str, str]:
     return out
 
 
+def read_hipe_texts(path: Path) -> dict[str, str]:
+    """The articles of a HIPE-2022 token file (``hipe-<document_id>``), rebuilt as a
+    reader sees them: tokens joined by the file's ``NoSpaceAfter`` marks, a line end a
+    space, and a word hyphenated at a line end (OCR ``¬`` or ``-``) joined again, so
+    that the text is prose, not the scan's layout; OCR errors are kept."""
+    out: dict[str, str] = {}
+    name, parts = "", []
+
+    def flush() -> None:
+        if name:
+            out["hipe-" + name] = "".join(parts).strip()
+
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("# hipe2022:document_id"):
+                flush()
+                name, parts = line.split("=", 1)[1].strip(), []
+                continue
+            if not line or line.startswith("#") or line.startswith("TOKEN\t"):
+                continue
+            cols = line.split("\t")
+            tok, misc = cols[0], (cols[-1] if len(cols) > 1 else "")
+            eol = "EndOfLine" in misc
+            if eol and tok.endswith(("¬", "-")) and len(tok) > 1:
+                parts.append(tok[:-1])
+                continue
+            parts.append(tok)
+            if "NoSpaceAfter" not in misc or eol:
+                parts.append(" ")
+    flush()
+    return out
+
+
 def _gold_text(name: str, texts: Sequence[Path], csv_cache: dict[Path, dict[str, str]]) -> str:
     for src in texts:
-        if src.is_file() and src.suffix == ".csv":
+        if src.is_file() and src.suffix in (".csv", ".tsv"):
             if src not in csv_cache:
-                csv_cache[src] = read_semeval_texts(src)
+                csv_cache[src] = (read_semeval_texts(src) if src.suffix == ".csv"
+                                  else read_hipe_texts(src))
             if name in csv_cache[src]:
                 return csv_cache[src][name]
         elif (src / (name + ".txt")).exists():
