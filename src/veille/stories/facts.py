@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from veille.core.model import Quantity, TimeRef
+from veille.core.quantities import comparable
 from veille.core.text import fold_words
 from veille.core.views import Disagreement, Fact, Side, UnitRef
 from veille.stories.quote_matching import content_stems
@@ -81,22 +82,42 @@ _NUM_NOUN = re.compile(r"\W+")
 
 
 def _noun_key(q: Quantity) -> str | None:
-    noun = q.noun or q.unit
-    if not noun:
+    """What ``q`` counts or measures, as ``core.quantities.comparable`` keys it: a
+    measure by its SI unit and, for a position ("730 miles east of Hokkaido"), the
+    place it is counted from, so it never meets a distance flown ("1,677 miles");
+    money by currency; a percentage or age apart from a count of the same noun.
+    A counted noun with no lemma from the parse is compared on a crude stem
+    (plural/singular)."""
+    c = comparable(q)
+    if c is None:
         return None
-    key = _NUM_NOUN.sub(" ", str(noun).lower()).strip()
-    # plural/singular: compare on a crude stem; nouns are single words in practice
-    return key[:-1] if key.endswith(("s", "x")) and len(key) > 3 else key
+    key = c.key
+    if q.kind in ("measure", "money") and q.si_unit:
+        return key
+    if q.noun_lemma is None:
+        key = _NUM_NOUN.sub(" ", key).strip()
+        # plural/singular: compare on a crude stem; nouns are single words in practice
+        key = key[:-1] if key.endswith(("s", "x")) and len(key) > 3 else key
+    return key or None
 
 
 def quantity_keys(unit: Unit) -> dict[str, set[tuple[float | None, float | None]]]:
+    """Each comparable key of the unit's quantities with the intervals stated for
+    it, in the key's unit (metres, a currency): "730 miles" and "1 175 km" meet."""
     out: dict[str, set[tuple[float | None, float | None]]] = {}
     for q in unit.quantities:
         k = _noun_key(q)
-        if k is None or q.value is None:
+        c = comparable(q)
+        if k is None or c is None:
             continue
-        out.setdefault(k, set()).add((q.value, q.value_max))
+        out.setdefault(k, set()).add((_rounded(c.low), _rounded(c.high)))
     return out
+
+
+def _rounded(x: float | None) -> float | None:
+    """Unit conversion leaves float noise ("730 miles" in metres): compare on 9
+    significant digits."""
+    return None if x is None else float(f"{x:.9g}")
 
 
 def _overlap(r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date, Any]]) -> bool:
@@ -104,11 +125,13 @@ def _overlap(r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date
 
 
 def _telling(value: tuple[float | None, float | None]) -> bool:
-    """A number whose agreement across outlets is unlikely by chance."""
+    """A number whose agreement across outlets is unlikely by chance: a range, or
+    a bound or value of 10 or more or with decimals."""
     lo, hi = value
-    if hi is not None:
+    if lo is not None and hi is not None and lo != hi:
         return True
-    return lo is not None and (abs(lo) >= 10 or lo != int(lo))
+    x = lo if lo is not None else hi
+    return x is not None and (abs(x) >= 10 or x != int(x))
 
 
 def _narrow_overlap(
@@ -532,7 +555,8 @@ def cross_language_conflict(u: Unit, v: Unit) -> tuple[Quantity, Quantity] | Non
         by: dict[tuple[str, str | None], list[Quantity]] = {}
         for q in w.quantities:
             if q.value is not None:
-                by.setdefault((q.kind, q.si_unit), []).append(q)
+                c = comparable(q) if q.kind in ("measure", "money") else None
+                by.setdefault((q.kind, c.key if c is not None else q.si_unit), []).append(q)
         return {k: qs[0] for k, qs in by.items() if len(qs) == 1}
 
     su, sv = single(u), single(v)

@@ -451,8 +451,14 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
 #: the place after a position link: capitalised words ("Hokkaido", "Cape Erimo", "la
 #: Libye"), else one word ("the border"), on the original text
 _PLACE = re.compile(
-    r"(?:(?:the|la|le|les|l['’])\s*)?(?:[^\W\d_a-z][\w'’-]*(?:\s+(?:(?:of|de|du|des|del)\s+)?"
+    r"(?:(?:the|la|le|les|l['’])\s*)?"
+    # a common noun naming the place's kind before its name: "the cape of Erimo"
+    r"(?:[^\W\d_A-Z][\w'’-]*\s+(?:of|de|du|des|d['’])\s*(?=[^\W\d_a-z]))?"
+    r"(?:[^\W\d_a-z][\w'’-]*(?:\s+(?:(?:of|de|du|des|del)\s+)?"
     r"[^\W\d_a-z][\w'’-]*){0,3}|[^\W\d_][\w'’-]*)")
+#: a conversion in brackets between a distance and its place ("1,180 km (735 miles) east
+#: of"), or the bracket closing after the converted one ("(735 miles) east of")
+_BRACKETED = re.compile(r"\s*(?:\([^()]{0,80}\)|\))")
 
 
 def _anchor(text: str, folded: str, end: int, unit: str | None, gr: _Grammar) -> str | None:
@@ -464,6 +470,8 @@ def _anchor(text: str, folded: str, end: int, unit: str | None, gr: _Grammar) ->
     if si is None or si[0] != "m":
         return None
     m = gr.position.match(folded, end)
+    if m is None and (b := _BRACKETED.match(folded, end)) is not None:
+        m = gr.position.match(folded, b.end())
     if m is None:
         return None
     place = _PLACE.match(text, m.end())

@@ -97,7 +97,8 @@ WORDS = NumberWords(
     decimal_words=("point",),
     phone_before=(r"call(?:ed|ing|s)?", r"dial(?:ed|ing|s)?", r"text(?:ed|ing|s)?",
                   r"hotline(?: number)?", r"phone(?: number)?"),
-    position_links=(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\s+of",
+    position_links=(r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?"
+                    r"\s+(?:of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)",
                     r"off(?:\s+the\s+(?:coast|shores?)\s+of)?", r"(?:away\s+)?from",
                     r"outside(?:\s+of)?", r"(?:inland|offshore)\s+(?:of|from)"),
     one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
