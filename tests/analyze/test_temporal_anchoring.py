@@ -276,3 +276,16 @@ def test_french_to_date_and_ago_typo() -> None:
     assert got["À ce jour"].value == "PRESENT_REF"
     assert got["il ya 2 jours"].value == "2021-05-18"
     assert got["il y a à peu près un mois"].value == "2021-04"
+
+
+def test_present_participle_shares_its_governing_verb_tense() -> None:
+    # "rising" has no tense of its own; "fluctuated" is past, so March is the one gone
+    # (the closest March, five months ahead, is what an untensed reading gives)
+    got = _values("The stock fluctuated, rising to a high in June from $29.75 in March.",
+                  date(1989, 10, 30), "en")
+    assert got["March"].value == "1989-03"
+
+
+def test_a_year_naming_a_quarter_is_not_an_amount() -> None:
+    got = _values("The company earned $376,000 in the 1988 quarter.", date(1989, 10, 30), "en")
+    assert got["the 1988 quarter"].value == "1988-Q3"

@@ -20,6 +20,7 @@ Rules worth knowing (also in docs/measured/quality-time.md):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -533,6 +534,16 @@ def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
         # in 108 years" (no future) stays a duration
         return ago(Candidate(c.start, c.end, "ago", dict(g, ahead="1"), c.prio), ctx)
     unit = UNITS[fold_same_length(g["unit"] or "")]
+    if re.fullmatch(r"1[89]\d\d|20\d\d", (g.get("num") or "").strip()) and unit in ("Q", "Y"):
+        # "the 1988 quarter", "the 1989 year": a year naming the period, not 1,988 of them
+        y = int((g.get("num") or "").strip())
+        if unit == "Y":
+            return year_res(y)
+        if ctx.period is not None and ctx.period.granularity == "quarter":
+            return quarter_res(y, int(ctx.period.value[-1]))  # the quarter being reported
+        if ctx.day is not None:  # as "the quarter": the last one completed
+            return quarter_res(y, ((ctx.day.month - 1) // 3 - 1) % 4 + 1)
+        return Resolved("DATE", f"{y:04d}-QX", date(y, 1, 1), date(y, 12, 31), "year")
     amount = _num(g["num"], ctx.language)
     if amount is not None and (g.get("half") or g.get("frac")):
         amount += 0.5

@@ -135,7 +135,7 @@ def is_deadline(text: str, start: int) -> bool:
     return _DEADLINE.search(fold_prefix(text[max(0, start - 12) : start])) is not None
 
 
-def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
+def verb_tense(verb: Any, cues: TenseCues | None, depth: int = 0) -> str | None:
     future_aux = set(cues.future_auxiliaries) if cues is not None else set()
     perfect_aux = set(cues.perfect_auxiliaries) if cues is not None else set()
     auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
@@ -163,6 +163,13 @@ def verb_tense(verb: Any, cues: TenseCues | None) -> str | None:
         return _infinitive(verb, cues)
     if "Part" in forms and "Past" in tense and cues is not None and cues.bare_participle_past:
         return "past"  # "the record set on Aug. 6" (a French "prévu le 12" looks forward)
+    if "Part" in forms and "Pres" in tense and depth < 2:
+        # "fluctuated, rising to a high in June from $29 in March": a bare present
+        # participle has no tense of its own; it shares its governing verb's
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head, cues, depth + 1)
+        return None
     if "Fin" in forms or (not forms and tense):
         if "Past" in tense or "Imp" in tense:
             return "past"
