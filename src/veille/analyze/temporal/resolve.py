@@ -540,7 +540,7 @@ def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
         if unit == "Y":
             return year_res(y)
         if ctx.period is not None and ctx.period.granularity == "quarter":
-            return quarter_res(y, int(ctx.period.value[-1]))  # the quarter being reported
+            return quarter_res(y, int((ctx.period.value or "Q1")[-1]))  # the quarter being reported
         if ctx.day is not None:  # as "the quarter": the last one completed
             return quarter_res(y, ((ctx.day.month - 1) // 3 - 1) % 4 + 1)
         return Resolved("DATE", f"{y:04d}-QX", date(y, 1, 1), date(y, 12, 31), "year")
