@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from veille.analyze import furniture
-from veille.analyze.furniture import Model
+from veille.analyze.furniture import Model, SiteCounts
 
 HELD_OUT_MODULUS = 3  # one document in three is held out
 
@@ -129,6 +129,50 @@ def load_docs(shared_data: Path, seeds: Path | None = None) -> dict[tuple[str, s
     return out
 
 
+def _family(corpus: str) -> str:
+    """Corpora whose sources are the same outlets (PolNeAR's dev and train)."""
+    return "polnear" if corpus.startswith("polnear") else corpus
+
+
+class SiteIndex:
+    """Per-source line counts over the dev corpora, standing in for the store
+    a new user's ingest builds (``veille.store.line_counts``): for a document,
+    the other documents of its source (news-clusters ``source``, PolNeAR
+    outlet) and in how many of them each of its lines recurs. A document
+    without a source (SemEval, fr-timebank, the seeds) gets none."""
+
+    def __init__(self, docs: Mapping[tuple[str, str], Doc]) -> None:
+        self.docs = docs
+        self._keys: dict[tuple[str, str], frozenset[str]] = {}
+        self._by_source: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._counts: dict[tuple[str, str], dict[str, int]] = {}
+        for key, d in docs.items():
+            if d.source:
+                self._by_source.setdefault((_family(d.corpus), d.source), []).append(key)
+
+    def keys(self, key: tuple[str, str]) -> frozenset[str]:
+        if key not in self._keys:
+            d = self.docs[key]
+            self._keys[key] = frozenset(k for k in furniture.line_keys(d.text) if k)
+        return self._keys[key]
+
+    def of(self, key: tuple[str, str]) -> SiteCounts | None:
+        d = self.docs.get(key)
+        if d is None or not d.source:
+            return None
+        src = (_family(d.corpus), d.source)
+        members = self._by_source.get(src, [])
+        if src not in self._counts:
+            counts: dict[str, int] = {}
+            for m in members:
+                for k in self.keys(m):
+                    counts[k] = counts.get(k, 0) + 1
+            self._counts[src] = counts
+        counts = self._counts[src]
+        mine = self.keys(key)
+        return SiteCounts(len(members) - 1, {k: counts[k] - 1 for k in mine if counts.get(k, 0) > 1})
+
+
 #: Parts a labels file may name itself: labelled after the model existed, never fitted on.
 EXPLICIT_PARTS = ("fresh-held-out", "fresh2-held-out", "fresh3-held-out")
 
@@ -182,10 +226,12 @@ def _by_doc(labels: Iterable[Label]) -> dict[tuple[str, str], list[Label]]:
     return out
 
 
-def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc]
+def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
+                  sites: SiteIndex | None = None,
                   ) -> tuple[list[list[float]], list[int], list[str], int]:
     """Feature rows, labels (1 = furniture) and document groups of the labels
     that still point at their line; and how many do not."""
+    sites = sites if sites is not None else SiteIndex(docs)
     rows: list[list[float]] = []
     ys: list[int] = []
     groups: list[str] = []
@@ -197,7 +243,7 @@ def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc]
             continue
         spans = furniture.segments(doc.text)
         feats = furniture.features(doc.text, spans, furniture.words_for(doc.language),
-                                   furniture.stop_words(doc.language))
+                                   furniture.stop_words(doc.language), sites.of(key))
         for lb in lbs:
             if lb.segment >= len(spans):
                 missing += 1
@@ -213,15 +259,18 @@ def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc]
 
 
 def evaluate(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
-             model: Model | None = None) -> Score:
-    """Precision and recall of the detector's verdicts on the labelled lines."""
+             model: Model | None = None, sites: SiteIndex | None | bool = None) -> Score:
+    """Precision and recall of the detector's verdicts on the labelled lines;
+    with the per-source line counts of the corpora unless ``sites`` is False."""
+    index = SiteIndex(docs) if sites is None or sites is True else (sites or None)
     score = Score()
     for key, lbs in _by_doc(labels).items():
         doc = docs.get(key)
         if doc is None:
             score.missing += len(lbs)
             continue
-        segs = furniture.detect(doc.text, doc.language, model)
+        segs = furniture.detect(doc.text, doc.language, model,
+                                index.of(key) if index is not None else None)
         for lb in lbs:
             if lb.segment >= len(segs):
                 score.missing += 1

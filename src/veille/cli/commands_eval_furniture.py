@@ -33,8 +33,8 @@ def eval_furniture(
     seeds: Path = typer.Option(Path("examples"), "--seeds", help="Folder of the seed texts."),
     part: str = typer.Option("held-out", "--part",
                              help="held-out (never used to fit the weights), fresh-held-out "
-                                  "(session 6), fresh2-held-out (session 7) or fresh3-held-out (session 8: labelled after "
-                                  "the model was fitted), tune, or all."),
+                                  "(session 6), fresh2-held-out (session 7) or fresh3-held-out "
+                                  "(session 8: labelled after the model was fitted), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
                                 "store's story views that the detector calls furniture."),
