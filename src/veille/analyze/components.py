@@ -63,14 +63,14 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 
 
-@component(FURNITURE, version=5, requires=("sentences",), assigns=("sentences",))
+@component(FURNITURE, version=6, requires=("sentences",), assigns=("sentences",))
 def furniture(work: ArticleWork) -> None:
     """Flags the sentences that are page furniture (captions, credits, share
     boxes, embedded posts: see veille.analyze.furniture); they stay in the
     analysis, so offsets hold, and the quotes and story views skip them.
     A text that is nothing but furniture says so in a note."""
     an = work.analysis
-    segs = furnmod.detect(work.text, an.language)
+    segs = furnmod.detect(work.text, an.language, site=work.site)
     flagged = furnmod.flag_sentences(an.sentences, segs)
     if segs and all(s.furniture for s in segs):
         an.notes.append(f"furniture: all {len(segs)} lines are page furniture (captions, "

@@ -37,15 +37,18 @@ def component_versions(comps: Sequence[Component] = COMPONENTS) -> dict[str, int
 
 
 def _run(comps: Sequence[Component], an: Analysis, text: str, ref: DateRange, parse: Parse,
-         pieces: Sequence[tuple[int, Any]] = ()) -> None:
-    work = ArticleWork(an, text, ref, parse, [Piece(off, doc) for off, doc in pieces])
+         pieces: Sequence[tuple[int, Any]] = (), site: Any = None) -> None:
+    work = ArticleWork(an, text, ref, parse, [Piece(off, doc) for off, doc in pieces], site=site)
     for comp in comps:
         comp.run(work)
 
 
 def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
-                  comps: Sequence[Component] = COMPONENTS) -> list[Analysis]:
-    """Analyses for ``items`` = (uid, text, language or None, published), in order."""
+                  comps: Sequence[Component] = COMPONENTS,
+                  sites: Sequence[Any] | None = None) -> list[Analysis]:
+    """Analyses for ``items`` = (uid, text, language or None, published), in order;
+    ``sites``: per item, the line counts of its source's other articles (furniture)."""
+    site_of = list(sites) if sites is not None else [None] * len(items)
     results: list[Analysis | None] = [None] * len(items)
     # (item index, piece offset, piece text) per language
     by_lang: dict[str, list[tuple[int, int, str]]] = {}
@@ -65,7 +68,7 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
         if lang not in nlpmod.SUPPORTED:
             an.notes.append(f"language {lang!r} has no spaCy model: punctuation sentences only, "
                             "no entities or quotes")
-            _run(comps, an, text, ref, "no-model")
+            _run(comps, an, text, ref, "no-model", site=site_of[n])
             continue
         chunks = nlpmod.chunk_text(text)
         if len(chunks) > 1:
@@ -77,7 +80,7 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
         an = results[n]
         assert an is not None
         _, text, _, ref = items[n]
-        _run(comps, an, text, ref, "parsed", pieces)
+        _run(comps, an, text, ref, "parsed", pieces, site=site_of[n])
         done.add(n)
 
     # Stream: an item is finished as soon as its last piece is parsed, so a
@@ -102,7 +105,7 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
                 assert bad is not None
                 if n not in done and not any("spaCy failed" in x for x in bad.notes):
                     bad.notes.append(f"spaCy failed for {lang}: {type(exc).__name__}: {exc}")
-                    _run(comps, bad, items[n][1], items[n][3], "parse-failed")
+                    _run(comps, bad, items[n][1], items[n][3], "parse-failed", site=site_of[n])
                     done.add(n)
     return [r for r in results if r is not None]
 

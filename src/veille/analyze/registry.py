@@ -64,6 +64,9 @@ class ArticleWork:
     #: What a component makes besides the Analysis and its caller stores
     #: elsewhere (the embedding's vector, kept in ``article_vectors``).
     vector: Any = None
+    #: The line counts of the other articles of its source
+    #: (``veille.analyze.furniture.SiteCounts``), when the caller has a store.
+    site: Any = None
 
     @property
     def whole_doc(self) -> Any:

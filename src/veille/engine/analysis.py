@@ -11,16 +11,16 @@ so a batch analysed twice after a worker died is stored once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from veille.analyze import nlp
+from veille.analyze import furniture, nlp
 from veille.analyze.embedding import embed_batch
 from veille.analyze.pipeline import analyze_batch
 from veille.analyze.service import pending_batches, save_batch
 from veille.core.model import Analysis
 from veille.engine.runners import Runner
-from veille.store import Store
+from veille.store import Store, line_counts
 from veille.store import analyses as q
 
 BATCH = 32
@@ -33,8 +33,23 @@ def warm_models() -> None:
 
 
 def analyze_items(items: list[Any]) -> list[Analysis]:
-    """The worker side: one batch of (uid, text, language, published)."""
-    return analyze_batch(items)
+    """The worker side: one batch of (uid, text, language, published[, site
+    line counts: see :func:`with_site_counts`])."""
+    sites = [furniture.SiteCounts(it[4].articles, it[4].lines) if len(it) > 4 and it[4] is not None
+             else None for it in items]
+    return analyze_batch([tuple(it[:4]) for it in items], sites=sites)
+
+
+def with_site_counts(store: Store, batches: Iterable[list[Any]]) -> Iterator[list[Any]]:
+    """Each batch's items with, fifth, the counts of their lines in the other
+    articles of the same source (``veille.store.line_counts``; the batch's
+    own articles recorded first, so they count for each other): the furniture
+    detector's evidence of a site's boilerplate."""
+    for items in batches:
+        keys = {str(it[0]): furniture.line_keys(it[1] or "") for it in items}
+        with store.begin() as conn:
+            got = line_counts.for_batch(conn, keys)
+        yield [(*it[:4], got.get(str(it[0]))) for it in items]
 
 
 def count_pending(store: Store) -> int:
@@ -48,7 +63,7 @@ def analyze_pending_on(
 ) -> dict[str, Any]:
     """Analyse every pending article, on ``runner``'s workers or (None) here;
     the report names the engine only when there is one."""
-    batches = pending_batches(store, batch_size)
+    batches = with_site_counts(store, pending_batches(store, batch_size))
     done = 0
     for results in (runner.map(analyze_items, batches) if runner is not None
                     else map(analyze_items, batches)):
