@@ -44,6 +44,8 @@ SCORED = ("PER", "LOC", "ORG")
 HIPE_LABELS = {"pers": "PER", "per": "PER", "loc": "LOC", "org": "ORG"}
 CONLL_LABELS = ("PER", "LOC", "ORG", "MISC")
 PARTS = ("a", "b", "all")
+#: The mark OCR'd newspapers (newseye) keep where a word is cut at the end of a line.
+HYPHEN_EOL = "¬"
 # Recognition only needs sentences and entities: skip quotes, times, quantities.
 _NER_COMPONENTS = tuple(c for c in COMPONENTS if c.name in (C.SENTENCES, C.ENTITIES))
 
@@ -87,9 +89,12 @@ class _Builder:
         self.mentions: list[GoldMention] = []
         self.open: GoldMention | None = None
         self.space = False
+        self.space_before = False
+        self.last = ""
 
     def token(self, tok: str, tag: str, qid: str | None = None, space_after: bool = True,
               label_map: dict[str, str] | None = None) -> None:
+        self.space_before = self.space
         if self.space:
             self.parts.append(" ")
             self.pos += 1
@@ -99,7 +104,12 @@ class _Builder:
         self.space = space_after
         kind, _, raw = tag.partition("-")
         label = (label_map.get(raw.lower(), raw) if label_map else raw) if raw else ""
-        if kind == "I" and self.open is not None and self.open.label == label:
+        # a word cut at the line's end ("Allema¬" / "gne"): newseye tags the
+        # second half B- again, though it is the same word and the same name
+        rejoined = (kind == "B" and not self.space_before and self.last.endswith(HYPHEN_EOL))
+        self.last = tok
+        if kind in ("I", "B") and (kind == "I" or rejoined) and self.open is not None \
+                and self.open.label == label:
             self.open.end = self.pos
             return
         self.close()

@@ -66,6 +66,8 @@ def mention_key(text: str, label: str) -> str:
     """The key a mention is grouped and matched by: a country's gazetteer code
     for a place, else its transliteration key. Only places are looked up: a
     nationality ("Israeli", MISC) may spell a country in some other language."""
+    if label == "PER":
+        text = names.person_name(text)
     if label == "LOC":
         bare = names.strip_titles(text)
         code = gazetteer.country_code(bare)
@@ -607,7 +609,7 @@ def _org_base(name: str) -> str | None:
 
 
 def _full_keys(r: EntityRecord) -> list[str]:
-    return [k for k in (names.key(a) for a in r.aliases) if len(k.split()) >= 2]
+    return [k for k in (names.key(names.person_name(a)) for a in r.aliases) if len(k.split()) >= 2]
 
 
 def _same_spelling(g: _Group, r: EntityRecord) -> bool:

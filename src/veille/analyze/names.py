@@ -44,6 +44,7 @@ _PATRONYMIC = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(WORDS.patronymic_endings, key=lambda e: (-len(e), e))))
     + ")$" if WORDS.patronymic_endings else r"(?!)", re.I)
 _TITLES = WORDS.titles
+_ABBREVIATED = WORDS.abbreviated_titles
 _ARTICLES = WORDS.articles
 _ADMIN = WORDS.admin_nouns
 _OF = WORDS.of_words
@@ -89,11 +90,57 @@ def translit_token(tok: str) -> str:
     return t
 
 
+#: Zipf frequency a long-s reading must reach to replace an unknown word: a
+#: common word of some language we read ("Russie", "Conseil"), not a rare one.
+LONG_S_ZIPF = 3.0
+
+
+@lru_cache(maxsize=50_000)
+def long_s(tok: str) -> str:
+    """A folded word as printed before ~1800-1850 and read by OCR: the long s
+    (ſ) comes out as an "f" ("Ruffie", "Afie", "Confeil"). An "f" word that is
+    no word of any language we read, whose reading with "s" is a common one,
+    is read with "s"; a known word ("fort", "fans") is left alone."""
+    if "f" not in tok or len(tok) < 4 or not tok.isalpha() or is_known_word(tok):
+        return tok
+    cands = [tok.replace("f", "s")]
+    cands += [tok[:i] + "s" + tok[i + 1:] for i, c in enumerate(tok) if c == "f"]
+    for c in cands:
+        if word_frequency(c) >= LONG_S_ZIPF:
+            return c
+    return tok
+
+
+def title_only(name: str) -> bool:
+    """A mention that is an abbreviated title and nothing else ("M.", "MM.",
+    "M ."): OCR and annotators cut names there; a title alone names nobody."""
+    toks = fold_name(name).split()
+    return bool(toks) and all(t in _ABBREVIATED or t + "." in _ABBREVIATED for t in toks)
+
+
+def person_name(text: str) -> str:
+    """The name part of a person mention: an apposition after a comma ("Ducrot,
+    le commandant de Strasbourg", "Edith Mathis, soprano") and lower-case
+    words before the name ("pauvre et vaillante Déjazet", "sept Sages") are no
+    part of it; titles are left to :func:`strip_titles`."""
+    parts = [p.strip() for p in text.split(",")]
+    # the first part that holds a capitalised word: "voyageur lyonnais, M. de Monconis"
+    text = next((p for p in parts if any(w[:1].isupper() for w in p.split())), text)
+    toks = text.split()
+    k = 0
+    while k < len(toks) - 1 and toks[k][:1].islower() and toks[k].lower() not in _TITLES:
+        k += 1
+    return " ".join(toks[k:])
+
+
 @lru_cache(maxsize=100_000)
 def key(name: str) -> str:
     """The matching key of a surface form (cached: every batch re-keys the
-    aliases of the entities it is linked against)."""
-    return " ".join(translit_token(t) for t in fold_name(strip_titles(name)).split())
+    aliases of the entities it is linked against). A lone abbreviated title
+    has no key (it names nobody)."""
+    if title_only(name):
+        return ""
+    return " ".join(translit_token(long_s(t)) for t in fold_name(strip_titles(name)).split())
 
 
 def is_patronymic(token: str) -> bool:

@@ -10,7 +10,7 @@ WORDS = EntityWords(
     elisions=("l", "d", "j", "qu"),
     articles=frozenset({"le", "la", "les", "l"}),
     titles=frozenset({
-        "m.", "mme", "mlle", "me", "dr", "pr", "président", "présidente", "premier", "ministre",
+        "m.", "mm.", "mme", "mlle", "me", "dr", "pr", "président", "présidente", "premier", "ministre",
         "chancelier", "chancelière", "général", "générale", "colonel", "maréchal", "amiral",
         "sénateur", "sénatrice", "député", "députée", "maire", "pape", "roi", "reine", "prince",
         "princesse", "cardinal", "juge", "porte-parole", "secrétaire", "chef", "dirigeant",
@@ -18,7 +18,7 @@ WORDS = EntityWords(
         "chercheur", "chercheuse", "analyste", "professeur", "professeure", "ambassadeur",
         "ambassadrice", "commandant", "lieutenant", "capitaine", "docteur", "ex-président",
     }),
-    abbreviated_titles=frozenset({"m.", "mme", "mlle", "dr", "pr"}),
+    abbreviated_titles=frozenset({"m.", "mm.", "mme", "mlle", "dr", "pr"}),
     place_nouns=frozenset({
         "ville", "village", "région", "province", "résidence", "palais", "place", "rue",
         "avenue", "boulevard", "quartier", "port", "aéroport", "fleuve", "rivière", "mer",

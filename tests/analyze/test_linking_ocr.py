@@ -1,0 +1,62 @@
+"""Historical press: writings of one name that OCR and old typography give
+(HIPE-2022 French newspapers show each of these; the examples are their kind,
+not their words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analyze import names
+from veille.analyze.linking import link_entities
+from veille.core.model import Analysis, Mention
+
+
+@pytest.mark.parametrize(("printed", "read"), [
+    ("Ruffie", "Russie"), ("Confeil fédéral", "Conseil fédéral"), ("Préfident", "Président"),
+])
+def test_long_s_read_as_f_keys_like_the_s_word(printed, read):
+    assert names.key(printed) == names.key(read)
+
+
+@pytest.mark.parametrize("word", ["Fort", "Fans", "Frankfurt", "Jeff", "Farage", "Sarkozy"])
+def test_real_words_and_names_with_f_are_left_alone(word):
+    assert names.long_s(word.lower()) == word.lower()
+
+
+@pytest.mark.parametrize("title", ["M.", "MM.", "M .", "Mme", "Dr"])
+def test_a_lone_abbreviated_title_names_nobody(title):
+    assert names.key(title) == ""
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Ducrot, le commandant de Strasbourg", "Ducrot"),
+    ("Edith Mathis, soprano", "Edith Mathis"),
+    ("pauvre et vaillante Déjazet", "Déjazet"),
+    ("voyageur lyonnais du dix-septième siècle, M. de Monconis", "M. de Monconis"),
+    ("Jean de La Fontaine", "Jean de La Fontaine"),
+])
+def test_person_name_without_apposition(mention, name):
+    assert names.person_name(mention) == name
+
+
+def _an(uid: str, *ms: tuple[str, str]) -> Analysis:
+    out, pos = [], 0
+    for text, label in ms:
+        out.append(Mention(text=text, label=label, start=pos, end=pos + len(text), sentence=0))
+        pos += len(text) + 1
+    return Analysis(article_uid=uid, language="fr", entities=out)
+
+
+def test_apposition_does_not_join_the_place_it_names():
+    (a,), _ = link_entities([_an("a", ("Ducrot, le commandant de Strasbourg", "PER"),
+                                     ("Strasbourg", "LOC"))], [])
+    per, loc = a.entities
+    assert per.entity_id != loc.entity_id
+    assert loc.entity_id is not None and loc.entity_id.startswith("loc:")
+
+
+def test_title_alone_gets_no_entity_and_merges_nobody():
+    (a, b), _ = link_entities([_an("a", ("M. Gambetta", "PER"), ("M.", "PER")),
+                               _an("b", ("M. Baroche", "PER"), ("M.", "PER"))], [])
+    assert a.entities[1].entity_id is None and b.entities[1].entity_id is None
+    assert a.entities[0].entity_id != b.entities[0].entity_id
