@@ -37,6 +37,7 @@ from veille.analyze.quantities.fractions import (
     find_fractions,
     find_spoken_decimals,
     fraction_grammar,
+    read_words,
 )
 from veille.analyze.quantities.locale_numbers import locale_numbers, qualified_currency_names
 from veille.analyze.quantities.units import classify, si_of
@@ -359,7 +360,7 @@ def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
             return float(t)
         except ValueError:
             return None
-    return parse_number(t, code)
+    return read_words(t, code)
 
 
 def _scale(s: str | None, gr: _Grammar) -> float:
@@ -779,7 +780,7 @@ def extract_quantities(
             )
             if n is None and doc is not None:
                 n, nstop = _noun_from_text(text, stop, gr)
-                if n is not None and not _parse_allows_noun(doc, tok_starts, nstop):
+                if n is not None and not _parse_allows_noun(doc, tok_starts, nstop, v1):
                     n = None  # "turned 17 just a day before", "90 percent of what"
             if n is not None and nstop > 0:
                 t = bisect.bisect_left(span_starts, nstop - 1)
@@ -987,13 +988,21 @@ _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "VERB", "NUM", "PUNCT"})
 
 
-def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int) -> bool:
+def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int,
+                       value: float | None = None) -> bool:
     """The fallback's last word is a noun unless the parse says it is a function word,
-    an adverb or a verb."""
+    an adverb or a verb, or an adjective in the singular after a number above one
+    ("ils ont tous deux excité leurs partisans": a participle the parse calls ADJ)."""
     if starts is None:
         return True
     i = bisect.bisect_right(starts, stop - 1) - 1
-    return i < 0 or doc[i].pos_ not in _NOT_NOUN_POS
+    if i < 0:
+        return True
+    tok = doc[i]
+    if tok.pos_ == "ADJ" and value is not None and abs(value) > 1 and (
+            "Sing" in tok.morph.get("Number")):
+        return False
+    return tok.pos_ not in _NOT_NOUN_POS
 
 
 def _ends_phrase(folded: str, at: int, gr: _Grammar) -> bool:
@@ -1029,8 +1038,14 @@ def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float
     if doc[i - 1].text != "," or (i + 1 < len(doc) and doc[i + 1].text not in (",", ".")):
         return False
     head = tok.head
-    return (tok.dep_ in ("appos", "amod", "nummod") and head.pos_ == "PROPN"
-            and head.i < tok.i and head.ent_type_ in ("PERSON", "PER"))
+    if tok.dep_ not in ("appos", "amod", "nummod") or head.i >= tok.i:
+        return False
+    if head.pos_ == "PROPN":
+        return head.ent_type_ in ("PERSON", "PER")
+    # "The tram driver, 42, from Beckenham", "His mother, 67, said": a common noun
+    # with its determiner, a number alone between commas after it, is a person's age
+    return head.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss", "nmod:poss") for c in head.children)
 
 
 def _one_counts(doc: Any, starts: list[int] | None, start: int, gr: _Grammar) -> bool:
@@ -1070,7 +1085,9 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     after = text[e : e + 4]
     if gr.ordinal.match(after):
         return True  # 35e, 1er, 19es, 2nd
-    if re.search(r"[A-Za-z]-?$", before) or re.match(r"^-?[A-Za-z]\d", after):
+    # \Z, not $: "$" also matches before a final newline, and a number opening a line
+    # after a word ("the stop\nSeven people") is no code
+    if re.search(r"[A-Za-z]-?\Z", before) or re.match(r"^-?[A-Za-z]\d", after):
         return True  # RS-24, A320, F-16
     if re.search(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*$", text[max(0, s - 6) : s]):
         return True
@@ -1080,7 +1097,7 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
     if re.search(r"[A-Za-z,]\s+[A-Z][a-z]+\s$", text[max(0, s - 30) : s]):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
-    if re.search(r"l['’][A-Z]{1,2}\s?$", text[max(0, s - 5) : s]):
+    if re.search(r"l['’][A-Z]{1,2}[ \u00a0]?\Z", text[max(0, s - 5) : s]):
         return True  # "l'A 10", "l'A6": a road
     if re.match(r"^\s?[ap]\.?m\b", text[e : e + 5], re.IGNORECASE):
         return True  # "11.30am": a clock time the time grammar did not take

@@ -21,7 +21,7 @@ from functools import lru_cache
 from text_to_num import alpha2digit
 
 from veille.analyze.temporal import fold_same_length
-from veille.analyze.temporal.lexicon import NUMBER_WORDS, parse_number
+from veille.analyze.temporal.lexicon import NUMBER_WORDS, number_words, parse_number
 from veille.lang.number_words import NumberWords
 
 _VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # values from unicodedata.numeric
@@ -185,16 +185,47 @@ def _scale_of_last_word(folded: str, gr: FractionGrammar) -> float:
     return gr.scale_values[best] if best else 1.0
 
 
+_SCORE_BEFORE = re.compile(r"\d\s?[-\u2013]\s?\Z")
+
+
+@lru_cache(maxsize=16)
+def _tens_unit(language: str) -> tuple[str, re.Pattern[str]] | None:
+    own = number_words(language)
+    if own is None or not own.joiners or not own.joined_units:
+        return None
+    tens = [w for w in own.words if (v := parse_number(w)) and 20 <= v < 100 and v % 10 == 0]
+    if not tens:
+        return None
+    pat = rf"(?<![\w])({'|'.join(tens)})[\s-]+(?=(?:{'|'.join(own.joined_units)})(?![\w]))"
+    return own.joiners[0], re.compile(pat, re.I)
+
+
+def read_words(s: str, language: str | None) -> float | None:
+    """``parse_number``, and "vingt-un", the older spelling text2num does not read: a
+    tens word written straight before a unit the language joins with its joiner
+    ("vingt et un") is read with the joiner put back."""
+    value = parse_number(s, language)
+    if value is not None or not language:
+        return value
+    found = _tens_unit(language)
+    if found is None or not found[1].search(s):
+        return None
+    joiner, pat = found
+    return parse_number(pat.sub(lambda m: f"{m.group(1)}-{joiner}-", s), language)
+
+
 def _ratio(m: re.Match[str], text: str, folded: str, gr: FractionGrammar, language: str
            ) -> float | None:
     """"un sur trois" = 1/3; not when the numerator is not below the denominator ("douze
     sur dix": two numbers), the denominator is a year ("one in 2016") or a time follows
     ("3 in 12 minutes": a rate, not a share)."""
-    num = parse_number(text[m.start("rnum") : m.end("rnum")], language)
+    num = read_words(text[m.start("rnum") : m.end("rnum")], language)
     den_raw = m.group("rden")
-    den = parse_number(text[m.start("rden") : m.end("rden")], language)
+    den = read_words(text[m.start("rden") : m.end("rden")], language)
     if num is None or den is None or not 0 < num < den:
         return None
+    if _SCORE_BEFORE.search(text, max(0, m.start("rnum") - 4), m.start("rnum")):
+        return None  # "beat the Indians 8-7 in 10 innings": a score's second half
     if re.fullmatch(r"1\d{3}|20\d{2}", den_raw):
         return None
     if gr.time_after.match(folded, m.end()):
