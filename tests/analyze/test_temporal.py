@@ -228,3 +228,38 @@ def test_sentence_index_and_offsets() -> None:
 def test_fold_keeps_length() -> None:
     s = "Août, l’été ﬁn — ÉTÉ\u202f2023 İ"
     assert len(fold_same_length(s)) == len(s)
+
+
+def _composed(text: str, language: str) -> dict[str, str | None]:
+    from datetime import date as _date
+
+    from veille.analyze.temporal import extract_times as _extract
+    from veille.core.model import DateRange as _DR
+    ref = _DR(_date(2016, 11, 7), _date(2016, 11, 7), "day")  # a Monday
+    return {t.text: t.value for t in _extract(text, [], ref, language)}
+
+
+def test_weekday_taken_in_the_week_named_with_it() -> None:
+    assert _composed("Rendez-vous le mardi de la semaine prochaine.", "fr") == {
+        "le mardi de la semaine prochaine": "2016-11-15"}
+    assert _composed("The vote is set for Tuesday of next week.", "en") == {
+        "Tuesday of next week": "2016-11-15"}
+
+
+def test_amount_counted_from_a_day() -> None:
+    assert _composed("Où étiez-vous deux jours avant hier ?", "fr") == {
+        "deux jours avant hier": "2016-11-04"}
+    assert _composed("Cela s'est produit 2 semaines avant le 13 mai 1999.", "fr") == {
+        "2 semaines avant le 13 mai 1999": "1999-04-29"}
+    # a year is no day: the duration and the year stay apart
+    assert _composed("He spent two years after 2001 in jail.", "en") == {
+        "two years": "P2Y", "2001": "2001"}
+
+
+def test_range_start_later_in_the_year_is_the_year_before() -> None:
+    got = _composed("Le sommet aura lieu de novembre à février 2017.", "fr")
+    assert got["novembre"] == "2016-11"
+
+
+def test_no_year_inside_a_telephone_number() -> None:
+    assert _composed("Tél: +86 138-2010-2015", "fr") == {}

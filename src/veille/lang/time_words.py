@@ -118,6 +118,11 @@ class TimeWords:
     same_part_articles: Words = ()  # "le soir meme": "le"
     same_parts: Words = ()  # "soir"
     same_word: Words = ()  # "meme"
+    #: regex between an amount and the day it counts from -> sign ("avant": -1, "after": 1)
+    offset_links: dict[str, int] = field(default_factory=_d)
+    #: regex between a weekday and the week it falls in ("de", "of": mardi de la semaine
+    #: prochaine); a comma, a hyphen or nothing join them too
+    week_links: Words = ()
     noon_leads: Words = ()  # "vers", "at"
     noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part

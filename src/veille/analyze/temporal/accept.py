@@ -161,6 +161,8 @@ def _year_accepted(y: int, introduced: bool, before: str, after: str) -> bool:
         _UNIT_AFTER_YEAR.match(after)
     ):
         return False
+    if re.search(r"\d[-/]\d{4}[-/]$", before) or re.match(r"^[-/]\d{1,2}[-/]", after):
+        return False  # a third group ("+86 138-2010-2015"), a date no rule read ("2015-1-32")
     prep = bool(_YEAR_PREP.search(before)) or introduced
     if 1900 <= y <= 2099:
         return prep or not _PLURAL_NOUN_AFTER.match(after)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from veille.analyze.temporal import fold
 from veille.analyze.temporal.accept import accept
 from veille.analyze.temporal.candidate import Candidate
-from veille.analyze.temporal.lexicon import alt, first_day_number, time_words, tw
+from veille.analyze.temporal.lexicon import MONTHS, alt, first_day_number, time_words, tw
 from veille.analyze.temporal.locale_dates import locale_candidates
 from veille.analyze.temporal.rules import GATES, compiled_rules
 
@@ -108,9 +108,25 @@ def share_years(cands: list[Candidate], folded: str) -> None:
             continue
         if not _RANGE_GLUE.fullmatch(folded[a.end : b.start]):
             continue
-        a.g = dict(a.g, year=b.g["year"])
+        year = b.g["year"] or ""
+        if len(year) == 4 and _ends_after(a, b):
+            # "de novembre à février 2017": a start later in the year than the end
+            # is in the year before
+            year = str(int(year) - 1)
+        a.g = dict(a.g, year=year)
         if a.kind == "month":
             a.kind = "month_year"
+
+
+def _ends_after(a: Candidate, b: Candidate) -> bool:
+    def key(c: Candidate) -> tuple[int, int] | None:
+        mon = MONTHS.get((c.g.get("mon") or "").rstrip("."))
+        if mon is None:
+            return None
+        d = first_day_number(c.g["d1"]) if c.g.get("d1") else 0
+        return mon, d
+    ka, kb = key(a), key(b)
+    return ka is not None and kb is not None and ka > kb
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:

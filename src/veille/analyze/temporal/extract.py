@@ -11,6 +11,7 @@ from typing import Any
 from veille.analyze.temporal.calendar import Resolved
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
+from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.lexicon import MODIFIERS, time_words
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
@@ -194,4 +195,4 @@ def extract_times(
                 mod=MODIFIERS.get(mod_word.strip()),
             )
         )
-    return out
+    return compose(out, text, words)

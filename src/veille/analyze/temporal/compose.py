@@ -1,0 +1,114 @@
+"""Two resolved expressions that name one day together.
+
+Some days are said in two pieces, each an expression of its own: a weekday and
+the week it falls in ("mardi de la semaine prochaine", "next week Tuesday"), an
+amount counted from a day ("deux jours avant hier", "two weeks after March 3",
+"16 jours à partir du 01/02/2018"). Read apart, the weekday is taken in the
+wrong week and the amount is a bare duration, so a timeline misplaces the
+event or loses it. The words that join the pieces are the language pack's
+(``TimeWords.offset_links``, ``week_links``); this pass runs after resolution
+and joins only what both pieces resolved to one day or one ISO week.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from veille.analyze.temporal.calendar import add_months, clamp_day
+from veille.analyze.temporal.fold import fold_same_length
+from veille.analyze.temporal.lexicon import alt
+from veille.core.model import TimeRef
+from veille.lang.time_words import TimeWords
+
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[TimeRef]:
+    """``out`` with each such pair replaced by one expression (order kept)."""
+    if words is None or len(out) < 2 or not (words.offset_links or words.week_links):
+        return out
+    offset_gap = (re.compile(rf"\s+(?P<link>{alt(list(words.offset_links))})\s+")
+                  if words.offset_links else None)
+    week_gap = (re.compile(rf"\s*(?:,\s*|-\s*|(?:{alt(words.week_links)})\s+)?")
+                if words.week_links else None)
+    res: list[TimeRef] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        joined = None
+        if b is not None and b.start >= a.end:
+            gap = fold_same_length(text[a.end : b.start])
+            if offset_gap is not None:
+                m = offset_gap.fullmatch(gap)
+                if m is not None:
+                    joined = _offset(a, b, text, _link_sign(m.group("link"), words))
+            if joined is None and week_gap is not None and week_gap.fullmatch(gap):
+                joined = _weekday_in_week(a, b, text) or _weekday_in_week(b, a, text)
+        if joined is not None:
+            res.append(joined)
+            i += 2
+        else:
+            res.append(a)
+            i += 1
+    return res
+
+
+def _link_sign(link: str, words: TimeWords) -> int:
+    for pattern, sign in words.offset_links.items():
+        if re.fullmatch(pattern, link):
+            return sign
+    return 0
+
+
+def _one_day(t: TimeRef) -> date | None:
+    if t.range_start is None or t.range_start != t.range_end or not t.value:
+        return None
+    if not _DAY.match(t.value):
+        return None
+    return date.fromisoformat(t.range_start)
+
+
+def _offset(d: TimeRef, b: TimeRef, text: str, sign: int) -> TimeRef | None:
+    """"deux jours avant hier": the day ``d``'s amount before/after the day ``b``."""
+    m = _DURATION.fullmatch(d.value or "") if d.type == "DURATION" else None
+    day = _one_day(b)
+    if m is None or day is None or sign == 0 or b.value is None or len(b.value) != 10:
+        return None
+    n, unit = int(m.group(1)) * sign, m.group(2)
+    if unit in ("D", "W"):
+        new: date | None = day + timedelta(days=n * (7 if unit == "W" else 1))
+    else:
+        y, mo = add_months(day.year, day.month, n * (12 if unit == "Y" else 1))
+        new = clamp_day(y, mo, day.day)
+    if new is None:
+        return None
+    return _joined(d, b, text, new.isoformat(), new, "day", b.method)
+
+
+def _weekday_in_week(w: TimeRef, k: TimeRef, text: str) -> TimeRef | None:
+    """"mardi de la semaine prochaine": the weekday ``w`` names, in the ISO week ``k``."""
+    day = _one_day(w)
+    m = _WEEK.fullmatch(k.value or "")
+    if day is None or m is None or w.value is None or not (w.method or "").endswith(":wd"):
+        return None
+    try:
+        new = date.fromisocalendar(int(m.group(1)), int(m.group(2)), day.isoweekday())
+    except ValueError:
+        return None
+    value = new.isoformat() + w.value[10:]  # keeps a part of day ("TEV")
+    return _joined(w, k, text, value, new, w.granularity, w.method)
+
+
+def _joined(a: TimeRef, b: TimeRef, text: str, value: str, day: date,
+            granularity: str | None, method: str | None) -> TimeRef:
+    s, e = min(a.start, b.start), max(a.end, b.end)
+    return TimeRef(
+        text=text[s:e], start=s, end=e, sentence=min(a.sentence, b.sentence),
+        type="TIME" if "T" in value else "DATE", value=value,
+        range_start=day.isoformat(), range_end=day.isoformat(),
+        granularity=granularity, method=method, mod=a.mod or b.mod,
+    )
