@@ -263,3 +263,13 @@ def test_range_start_later_in_the_year_is_the_year_before() -> None:
 
 def test_no_year_inside_a_telephone_number() -> None:
     assert _composed("Tél: +86 138-2010-2015", "fr") == {}
+
+
+def test_first_clock_of_a_range_takes_the_day_after_the_range() -> None:
+    got = _composed("Cela se passera de 15h30 à 17h55 le 01/01/2015.", "fr")
+    assert got["15h30"] == "2015-01-01T15:30"
+    assert got["17h55"] == "2015-01-01T17:55"
+
+
+def test_easter_monday() -> None:
+    assert _composed("Il est arrivé le lundi de Pâques.", "fr")["lundi de Pâques"] == "2016-03-28"

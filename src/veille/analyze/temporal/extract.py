@@ -13,7 +13,7 @@ from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
-from veille.analyze.temporal.lexicon import MODIFIERS, time_words
+from veille.analyze.temporal.lexicon import MODIFIERS, alt, time_words, tw
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
@@ -24,10 +24,14 @@ from veille.lang import language_data
 
 #: a clock time followed by one of these takes its day ("Vers 0 h 40, jeudi, ...")
 _CLOCK_KINDS = ("clock", "clock_ampm", "noon")
-_DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day")
+_DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day", "numeric_date")
 #: between a clock time and the day it takes: spaces, a comma, a time zone ("5 p.m. EST
 #: Nov. 9", "10:32 GMT, Tuesday")
-_CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?")
+_CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?"
+                            rf"(?:(?:{alt([*tw(lambda t: t.date_leads), 'le'])})\s+)?")
+#: between the two clock times of a range ("de 15h30 à 17h55", "from 3 to 5 p.m.")
+_CLOCK_RANGE_GAP = re.compile(
+    rf"\s*(?:-|{alt(tw(lambda t: t.range_joiners))})\s*")
 #: granularities of a "period" a later "a year earlier" compares with
 _PERIODS = ("day", "month", "quarter", "year")
 #: kinds counted from the telling ("next year", "two weeks ago"): they do not move the
@@ -120,6 +124,12 @@ def extract_times(
         and cands[i + 1].kind in _DAY_KINDS
         and _CLOCK_DAY_GAP.fullmatch(text[c.end : cands[i + 1].start])
     }
+    # "de 15h30 à 17h55 le 01/01/2015": the first clock of a range takes the second's day
+    for i in range(len(cands) - 2, -1, -1):
+        if (i not in lookahead and i + 1 in lookahead and cands[i].kind in _CLOCK_KINDS
+                and cands[i + 1].kind in _CLOCK_KINDS
+                and _CLOCK_RANGE_GAP.fullmatch(folded[cands[i].end : cands[i + 1].start])):
+            lookahead[i] = lookahead[i + 1]
     # resolved once, not once per reference day: their resolvers read neither the day nor
     # the anchor (a year ref has 365 days; "numeric_date" would call dateparser each time)
     fixed_kinds = {i for i, c in enumerate(cands) if day_free(c)}
