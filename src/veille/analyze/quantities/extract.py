@@ -445,7 +445,11 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
     if proper is not None and proper.i == first + (1 if linked else 0):
         nxt_i = proper.i + 1
         if nxt_i >= len(doc) or doc[nxt_i].pos_ not in ("PROPN", "NOUN"):
-            return proper.text, proper.idx + len(proper.text)
+            # a token the tokenizer left glued to a dash and more ("accomplishments—1")
+            # ends at the dash
+            cut = _NOT_WORD.search(proper.text)
+            name = proper.text[: cut.start()] if cut is not None and cut.start() > 0 else proper.text
+            return name, proper.idx + len(name)
     return None, end
 
 
