@@ -197,62 +197,84 @@ def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, in
          same_fact: float, embed: Embed | None = None) -> list[tuple[int, int, float]]:
     """MMR over ``cands``; redundancy is wording (TF-IDF) or, for candidates
     with a vector, the encoder's cosine: at the same-fact level across
-    languages, at :data:`SAME_LANGUAGE_REDUNDANT` within one."""
+    languages, at :data:`SAME_LANGUAGE_REDUNDANT` within one.
+
+    Vectors are fetched lazily: a candidate is embedded only when MMR comes to
+    it (with the few next in line, as one batch), not the
+    :data:`EMBED_CANDIDATES` best up front. The choice is the same as with all
+    embedded first: a candidate close to a chosen sentence is never chosen
+    either way, and skipping it changes nothing for the others. Embedding 40
+    sentences per view was 40 % of the views' cost at ingest (most stories are
+    small, their summary settled in a few steps)."""
     if not cands:
         return []
     top = max(c[2] for c in cands) or 1.0
     chosen: list[tuple[int, int, float]] = []
     rels = np.array([c[2] for c in cands]) / top
     cand_units = [c[1] for c in cands]
-    red = np.zeros(len(cands))  # highest similarity to a chosen sentence
+    red = np.zeros(len(cands))  # highest wording similarity to a chosen sentence
     alive = np.ones(len(cands), dtype=bool)
-    emb, has = _candidate_vectors(units, cands, facts, fact_vectors, embed)
-    langs = np.array([units[c[1]].language or "" for c in cands], dtype=object)
+    vecs = _LazyVectors(units, cands, facts, fact_vectors, embed)
+    langs = [units[c[1]].language or "" for c in cands]
+    chosen_with_vector: list[int] = []
 
-    def add_redundancy(k: int) -> None:
-        nonlocal red
-        red = np.maximum(red, vectors.sims(cands[k][1], cand_units))
-        if has[k]:
-            # the same statement in another wording or language: fully redundant
-            bar = np.where(langs == langs[k], max(same_fact, SAME_LANGUAGE_REDUNDANT), same_fact)
-            close = has & (emb @ emb[k] >= bar)
-            red = np.where(close, 1.0, red)
+    def close_to_chosen(k: int, order: np.ndarray) -> bool:
+        if not chosen_with_vector:
+            return False
+        v = vecs.get(k, order, n - len(chosen))
+        if v is None:
+            return False
+        for j in chosen_with_vector:
+            bar = max(same_fact, SAME_LANGUAGE_REDUNDANT) if langs[j] == langs[k] else same_fact
+            if float(v @ vecs.vectors[j]) >= bar:
+                return True
+        return False
 
     while alive.any() and len(chosen) < n:
         mmr = np.where(alive, MMR_LAMBDA * rels - (1 - MMR_LAMBDA) * red, -np.inf)
         k = int(np.argmax(mmr))
         alive[k] = False
-        if red[k] >= REDUNDANT:
+        # the same statement in other words or another language: fully redundant
+        if red[k] >= REDUNDANT or close_to_chosen(k, np.where(alive, mmr, -np.inf)):
             continue
         chosen.append(cands[k])
-        add_redundancy(k)
+        red = np.maximum(red, vectors.sims(cands[k][1], cand_units))
+        if len(chosen) < n and vecs.get(k, np.where(alive, mmr, -np.inf), n - len(chosen) + 1) \
+                is not None:
+            chosen_with_vector.append(k)
     return chosen
 
 
-def _candidate_vectors(units: Sequence[Unit], cands: list[tuple[int, int, float]],
-                       facts: Sequence[Fact], fact_vectors: Mapping[str, np.ndarray],
-                       embed: Embed | None) -> tuple[np.ndarray, np.ndarray]:
-    """Unit vectors of the candidates (rows) and which have one: the fact's
+class _LazyVectors:
+    """Unit vectors of the candidates, fetched when MMR needs them: the fact's
     cross-language vector where there is one, else, for the
     :data:`EMBED_CANDIDATES` most relevant, the encoder's vector of the
-    candidate sentence."""
-    dim = next(iter(fact_vectors.values())).shape[0] if fact_vectors else 0
-    todo: list[int] = []
-    computed: np.ndarray | None = None
-    if embed is not None:
+    candidate sentence (bounded work per view)."""
+
+    def __init__(self, units: Sequence[Unit], cands: list[tuple[int, int, float]],
+                 facts: Sequence[Fact], fact_vectors: Mapping[str, np.ndarray],
+                 embed: Embed | None) -> None:
+        self.units, self.cands, self.embed = units, cands, embed
+        self.vectors: dict[int, np.ndarray] = {}
+        for k, c in enumerate(cands):
+            v = fact_vectors.get(facts[c[0]].id)
+            if v is not None:
+                self.vectors[k] = np.asarray(v, dtype=np.float32)
         best = sorted(range(len(cands)), key=lambda k: -cands[k][2])[:EMBED_CANDIDATES]
-        todo = [k for k in best if facts[cands[k][0]].id not in fact_vectors]
-        if todo:
-            computed = np.asarray(embed([units[cands[k][1]].text for k in todo]), dtype=np.float32)
-    if computed is not None:
-        dim = dim or computed.shape[1]
-    emb = np.zeros((len(cands), dim), dtype=np.float32)
-    has = np.zeros(len(cands), dtype=bool)
-    for k, c in enumerate(cands):
-        v = fact_vectors.get(facts[c[0]].id)
-        if v is not None:
-            emb[k], has[k] = v, True
-    if computed is not None:
-        for row, k in enumerate(todo):
-            emb[k], has[k] = computed[row], True
-    return emb, has
+        self.embeddable = set(best) - set(self.vectors) if embed is not None else set()
+
+    def get(self, k: int, order: np.ndarray, batch: int) -> np.ndarray | None:
+        """``k``'s vector (None: it has none). One that must be embedded is
+        embedded with up to ``batch - 1`` others, the next candidates in MMR
+        ``order`` (-inf: not alive) that would need one."""
+        if k not in self.embeddable or self.embed is None:
+            return self.vectors.get(k)
+        nxt = [j for j in (int(x) for x in np.argsort(-order, kind="stable"))
+               if order[j] > -np.inf and j in self.embeddable and j != k][:max(batch - 1, 0)]
+        todo = [k, *nxt]
+        rows = np.asarray(self.embed([self.units[self.cands[j][1]].text for j in todo]),
+                          dtype=np.float32)
+        for j, row in zip(todo, rows, strict=True):
+            self.vectors[j] = row
+            self.embeddable.discard(j)
+        return self.vectors[k]
