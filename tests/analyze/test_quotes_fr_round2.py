@@ -21,8 +21,10 @@ def test_a_role_noun_of_the_other_gender_is_somebody_else(analyze):
 
 
 def test_an_organisation_inside_the_statement_does_not_block_the_role_noun(analyze):
-    qs = _speech(analyze, "Pierre Durand a fait sa rentrée politique hier. Il estime que le PS "
-                 "doit changer de ligne. Plus tard, l'ancien député plaide pour « un projet "
+    # (session 8: the person must be named in the role noun's sentence or the one
+    # before, so the statement with the organisation is in the naming sentence)
+    qs = _speech(analyze, "Pierre Durand, qui estime que le PS doit changer de ligne, a fait "
+                 "sa rentrée politique hier. Plus tard, l'ancien député plaide pour « un projet "
                  "neuf et fraternel ».")
     partial = [q for q in qs if "projet neuf" in q.text]
     assert partial and partial[0].speaker == "Pierre Durand"

@@ -113,6 +113,25 @@ class QuoteWords:
     #: ("Quant au chef du Sinn Fein, il a estimé …": "il" is the chef, not
     #: the last person named before).
     topic_markers: Words = frozenset()
+    #: Verbs whose statement is an addressee or a topic followed by a link word
+    #: and its complement: a call ("exhorter le gouvernement à agir", "appeler
+    #: à des élections", "s'engager à verser"), a charge ("accuser X de
+    #: fraude"), a judgement ("qualifier le plan de « réduction »",
+    #: "considérer X comme un échec"). lemma -> the link words it takes.
+    #: After a call's link comes an infinitive, or a noun right after the verb.
+    call_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    judgement_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Judgement verbs of everyday use ("voir X comme"): their link must hang
+    #: on the verb in the parse.
+    weak_judgement_verbs: Words = _EMPTY
+    #: Verbs that count as calls only with a reflexive clitic ("s'engager à").
+    reflexive_calls: Words = _EMPTY
+    #: Nouns of works, programmes, events and bodies whose name follows them in
+    #: quote marks ("l'émission « Les nuits de la pleine lune »", "the film
+    #: “Pulp Fiction”"), and participles that introduce a name ("intitulé",
+    #: "dubbed"): the marked words name something, nobody says them.
+    work_nouns: Words = _EMPTY
+    naming_words: Words = _EMPTY
     #: Stop words left out when comparing two quotes' wording across articles;
     #: a function so that the pack does not load its source (spaCy) at import.
     stop_words: Callable[[], Words] = field(default=_no_stop_words)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from veille.analyze.nlp import sentence_ranges
+from veille.analyze.nlp import doc_text, sentence_ranges
 from veille.analyze.quotes.gender import given_name_gender, known_given_name
 from veille.core.model import Mention
 from veille.lang.quote_words import QuoteWords
@@ -61,7 +61,7 @@ class QuoteContext:
     def __init__(self, doc: Doc, offset: int, mentions: Sequence[Mention], words: QuoteWords) -> None:
         self.doc = doc
         self.words = words
-        self.text = doc.text  # Doc.text is rebuilt on each access
+        self.text = doc_text(doc)  # built once per Doc and shared with the other stages
         self.offset = offset
         self.idx = [t.idx + offset for t in doc]
         self.mentions = sorted(self._split_people(mentions), key=lambda m: m.start)

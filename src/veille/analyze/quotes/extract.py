@@ -82,6 +82,9 @@ def extract_quotes(
             attr = unattributed(attr.verb)
         if attr.method in WEAK_METHODS and non_speech_kind(q.text) == "title":
             attr = unattributed(attr.verb)  # a title inside someone's sentence is not their words
+        work = _names_work(ctx, a, s, e, c, attr)
+        if work:
+            attr = unattributed(attr.verb)
         _apply(q, attr)
         lead = (_incise_lead(ctx, a) if attr.method == "incise" and q.speaker
                 and words.incise_reports_sentence else None)
@@ -95,7 +98,7 @@ def extract_quotes(
             attr = Attribution(attr.speaker, attr.mention, attr.verb, attr.cue, "incise-lead",
                                attr.confidence, attr.cue_span, attr.resolution)
             q.method = "incise-lead"
-        if q.speaker is None and non_speech_kind(q.text) == "direct":
+        if q.speaker is None and not work and non_speech_kind(q.text) == "direct":
             # a name, a title or a scare-quoted word ("sink") continues nobody's words
             prev = continued(q, said, ctx)
             if prev is not None:
@@ -105,7 +108,7 @@ def extract_quotes(
             if attr.method in PARTIAL_METHODS:
                 q.kind = "partial"
         else:
-            q.kind = non_speech_kind(q.text)
+            q.kind = "title" if work else non_speech_kind(q.text)
         quotes.append(q)
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes, notes
@@ -119,6 +122,57 @@ WEAK_METHODS = frozenset({"narrated", "embedded", "passive-agent", "selon", "inc
 #: Steps that find the marks inside the journalist's own sentence: the quoted
 #: words are part of a statement, not all of it ("partial").
 PARTIAL_METHODS = frozenset({"narrated", "embedded", "passive-agent", "incise-lead"})
+
+
+def _names_work(ctx: QuoteContext, open_pos: int, start: int, end: int, close_end: int,
+                attr: Attribution) -> bool:
+    """Do the quote marks hold the name of a work, a programme or a body rather
+    than somebody's words? Decided from the sentence, not from a list of titles:
+
+    - a work noun or a naming participle of the language right before the marks
+      ("l'émission « Les nuits de la pleine lune »", "le comité « Stop Essais ! »",
+      "un article intitulé : « … »"), unless the marks open on a lower-case
+      clause with a verb ("le film « est un chef-d'œuvre »": a judgement);
+    - or, when no cue of its own gave the quote a speaker, a few words without a
+      verb, opening on a capital, used as a noun phrase of a sentence that goes
+      on around them and holds no speech verb ("Il s'agit de « Corps flottants »
+      de Robert Cahen").
+    """
+    words = ctx.words
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos)
+    if k >= len(doc):
+        return False
+    inside = [t for t in doc[k:ctx.tok_at(end) + 1]
+              if start <= t.idx + ctx.offset < end and not t.is_space]
+    if not inside:
+        return False
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
+    lower_clause = ctx.text[start - ctx.offset:end - ctx.offset].lstrip()[:1].islower() and has_verb
+    j = k - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in ":"):
+        j -= 1
+    if j >= 0 and not lower_clause and len(inside) <= 16 and (
+            (doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in words.work_nouns)
+            or doc[j].text.lower() in words.naming_words):
+        return True
+    if attr.speaker is not None and attr.method not in WEAK_METHODS:
+        return False
+    if has_verb or len([t for t in inside if not t.is_punct]) > 8 \
+            or not inside[0].text[:1].isupper():
+        return False
+    sent = ctx.sent(doc[k])
+    outside = [t for t in sent if not t.is_space and not t.is_punct
+               and not ctx.in_quote(t.idx + ctx.offset)]
+    if not any(t.i < k for t in outside) or not any(t.idx + ctx.offset >= close_end
+                                                     for t in outside):
+        return False  # a quote that opens or ends its sentence may be a headline or a statement
+    if any(is_speech(ctx, t) or t.text == ":" for t in sent
+           if not ctx.in_quote(t.idx + ctx.offset)):
+        return False
+    head = next((t for t in inside if not (start <= t.head.idx + ctx.offset < end)), None)
+    return head is not None and head.dep_.split(":")[0] in (
+        "obj", "dobj", "pobj", "obl", "nmod", "appos", "nsubj", "conj", "compound", "iobj")
 
 
 def _incise_lead(ctx: QuoteContext, open_pos: int) -> int | None:

@@ -82,6 +82,57 @@ def self_description(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     return None
 
 
+def linked_complement(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """X a exhorté le gouvernement à agir / a appelé à des élections / s'engage à
+    verser / accuse ses opposants de voler l'élection / qualifie le plan de
+    « réduction » / considère X comme un échec -> from the addressee (or topic)
+    to the end of the sentence (``call`` or ``judgement``).
+
+    The language lists the verbs and their link words; a call needs an
+    infinitive after its link (or a noun right after "appeler à"), a judgement
+    an object before its link. A passive ("a été invité à") reports nobody's
+    call: its subject is the addressee.
+    """
+    words = ctx.words
+    lemma = v.lemma_.lower()
+    calls, judged = words.call_verbs.get(lemma), words.judgement_verbs.get(lemma)
+    if (not calls and not judged) or v.pos_ != "VERB" or ctx.in_quote(v.idx + ctx.offset):
+        return None
+    if any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in v.children) \
+            or v.dep_.startswith("acl"):
+        return None  # "X, accusé de fraude": X is the one accused
+    reflexive = any(c.text.lower() in words.reflexive_pronouns and c.i < v.i for c in v.children)
+    if lemma in words.reflexive_calls and not reflexive:
+        return None  # "engager un salarié" is no promise
+    doc = ctx.doc
+    stop = min(sent.end, v.i + 14)
+    for k in range(v.i + 1, stop):
+        t = doc[k]
+        if t.text in (".", ";", ":", "«", "“", "\"") or ctx.in_quote(t.idx + ctx.offset):
+            return None
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []):
+            return None  # another clause begins before any link
+        low = t.text.lower()
+        # a verb of everyday use ("voir", "présenter": a judgement only now and
+        # then) needs its link to open a complement of the verb itself, not of
+        # its object; the parse often hangs it on the object, so the others do not
+        on_verb = (lemma not in words.weak_judgement_verbs
+                   or t.head.i == v.i or t.head.head.i == v.i)
+        if calls and low in calls:
+            nxt = [x for x in doc[k + 1:min(sent.end, k + 4)] if x.pos_ != "ADV"]
+            inf = bool(nxt) and "Inf" in nxt[0].morph.get("VerbForm", [])
+            right_after = k == v.i + 1 and bool(nxt) and nxt[0].pos_ in ("DET", "NOUN")
+            if not inf and not (right_after and low == "à"):
+                continue
+            if lemma in words.reflexive_calls:
+                return (k + 1, sent.end), "call"  # "s'engagent à verser …": the promise
+            return (v.i + 1, sent.end), "call"
+        if judged and low in judged and on_verb and k > v.i + 1 and any(
+                x.pos_ in ("NOUN", "PROPN", "PRON") for x in doc[v.i + 1:k]):
+            return (v.i + 1, sent.end), "judgement"
+    return None
+
+
 def doc_gap_ok(ctx: QuoteContext, a: int, b: int) -> bool:
     """Nothing but an addressee, adverbs and markers between a verb and its complement."""
     return b - a <= 8 and not any(t.text in (".", ";", "«", "“", "\"") for t in ctx.doc[a + 1 : b])
@@ -426,7 +477,11 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                     out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset],
                                       start=start, end=end, sentence=0, kind="indirect"), attr))
                 continue
-            if _object_only(ctx, v):
+            found = linked_complement(ctx, v, sent) if (
+                ctx.words.call_verbs or ctx.words.judgement_verbs) else None
+            if found is not None:
+                pass
+            elif _object_only(ctx, v):
                 found = noun_object(ctx, v, sent)
             elif not _reports_speech(ctx, v, sent):
                 found = None
@@ -451,7 +506,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             attr = from_verb(ctx, v, "incise" if method == "incise" else "subject",
                              f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
-            if attr.speaker is None and (method in ("incise", "frame") or method == "object" and (
+            if attr.speaker is None and (method in ("incise", "frame", "call", "judgement")
+                                         or method == "object" and (
                     "Inf" in v.morph.get("VerbForm", []) or v.tag_ == "VB")):
                 # "…, a jugé X" with nobody speaking after the verb is no incise;
                 # "pour confirmer la répartition", nobody confirming: no statement

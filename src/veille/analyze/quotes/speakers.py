@@ -93,7 +93,8 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Men
     article, the grammatical gender of the noun (the parse's morphology; a
     language without it, English, never takes this path: "the spokesman"
     is often a new person) equal to the person's (title article or given
-    name), nobody else named in between, the person close before."""
+    name), nobody else named in between, the person named in the same or the
+    previous sentence."""
     if "Plur" in noun.morph.get("Number", []) or any(
             "Plur" in c.morph.get("Number", []) for c in noun.children if c.dep_ == "det"):
         return None  # "les principaux pays": an invariable noun, a plural article
@@ -111,6 +112,15 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Men
     if not people:
         return None
     m = people[-1]
+    span = ctx.tok_span(m)
+    first = noun.sent.start
+    if first > 0:
+        first = ctx.doc[first - 1].sent.start
+    if not len(span) or span[0] < first:
+        # the person must be named in the noun's sentence or the one before:
+        # further back, "le porte-parole" is as likely a new person as a
+        # repetition (a spokesman's words went to a man named paragraphs before)
+        return None
     if any(o.start > m.start and o.start not in ctx.reported_subjects and not _subordinate(ctx, o)
            and not ctx.in_quote(o.start)
            for o in ctx.recent(ctx.group_subjects, pos, window)):

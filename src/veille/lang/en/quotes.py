@@ -153,5 +153,14 @@ WORDS = QuoteWords(
     incise_subject_words=5,
     bare_clausal_complement=True,
     cue_frames=CUE_FRAMES,
+    work_nouns=frozenset({
+        "film", "movie", "book", "novel", "memoir", "show", "series", "program", "programme",
+        "album", "song", "single", "play", "musical", "documentary", "episode", "podcast",
+        "magazine", "newspaper", "column", "newsletter", "blog", "website", "exhibition",
+        "festival", "campaign", "slogan", "motto", "hashtag", "operation", "initiative",
+        "painting", "poem", "opera", "ballet", "game", "app", "brand", "label", "committee",
+        "group", "movement", "organization", "club", "band", "segment", "feature", "title",
+    }),
+    naming_words=frozenset({"titled", "entitled", "dubbed", "nicknamed", "billed"}),
     stop_words=_stop_words,
 )

@@ -1,0 +1,89 @@
+"""French attribution, session 8 (issue #16): sentences written for the tests in
+the shapes the tune gold showed, not copied from it; and the third French gold's
+strings (tests/data/quotes-fr-fresh3, held out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "data"
+HIPE = SHARED / "hipe2022-fr"
+
+
+def _speech(analyze, text):
+    return [q for q in analyze(text, "fr").quotes if q.kind not in ("title", "term")]
+
+
+def test_a_role_noun_far_from_the_last_name_is_not_that_person(analyze):
+    qs = _speech(analyze, "Jean Martin a ouvert la séance lundi. La salle était comble. Les "
+                 "débats ont duré trois heures. Le vote a été reporté à jeudi. Le porte-parole "
+                 "a déclaré que la commune ne paierait pas.")
+    assert qs and all(q.speaker != "Jean Martin" for q in qs)
+
+
+def test_a_role_noun_in_the_next_sentence_still_repeats_the_name(analyze):
+    qs = _speech(analyze, "Catherine Vautrin a visité mardi l'usine de Reims. Devant les "
+                 "salariés, l'élue a salué « un effort remarquable de toute l'équipe ».")
+    assert qs and qs[0].speaker == "Catherine Vautrin"
+
+
+def test_a_title_after_a_work_noun_is_no_quote(analyze):
+    quotes = analyze("Le film sera diffusé ce soir sur France 3 dans l'émission « Les nuits "
+                     "de la pleine lune ». Le comité « Stop aux essais ! » organise un jeûne.",
+                     "fr").quotes
+    assert quotes and all(q.kind == "title" and q.speaker is None for q in quotes)
+
+
+def test_a_capitalised_name_used_as_a_noun_is_a_title(analyze):
+    quotes = analyze("Il s'agit de « Vents contraires sur la plaine » de Robert Cahen, "
+                     "tourné l'an dernier.", "fr").quotes
+    assert quotes and quotes[0].kind == "title"
+
+
+def test_a_judgement_inside_a_work_noun_sentence_stays_speech(analyze):
+    qs = _speech(analyze, "Le critique Paul Morin a jugé que le film « est un chef-d'œuvre "
+                 "absolu ».")
+    assert qs and qs[0].speaker == "Paul Morin"
+
+
+def test_a_call_with_an_addressee_and_an_infinitive_is_a_statement(analyze):
+    qs = _speech(analyze, "Le maire Paul Morin a exhorté le gouvernement à rouvrir la maternité "
+                 "avant l'été.")
+    calls = [q for q in qs if q.text.startswith("le gouvernement à rouvrir")]
+    assert calls and calls[0].speaker == "Paul Morin"
+
+
+def test_a_promise_with_a_reflexive_verb_is_its_infinitive(analyze):
+    qs = _speech(analyze, "Les ministres européens se sont engagés à verser deux milliards "
+                 "d'euros aux hôpitaux.")
+    assert any(q.text.startswith("verser deux milliards") for q in qs)
+
+
+def test_a_passive_invitation_reports_nobody(analyze):
+    qs = _speech(analyze, "Paul Morin a été invité à participer au conseil municipal.")
+    assert not any("participer" in q.text for q in qs)
+
+
+def test_a_judgement_with_comme_is_a_stance(analyze):
+    qs = _speech(analyze, "Le syndicat CGT considère la réforme comme une attaque contre les "
+                 "retraités.")
+    assert any("une attaque contre les retraités" in q.text for q in qs)
+
+
+def test_fresh3_gold_strings_are_in_their_texts() -> None:
+    from veille.analyze.evaluate_quotes import gold_parts, read_string_gold
+
+    texts = [SHARED / "fr-timebank" / "dev", *sorted(HIPE.glob("*-dev-fr.tsv"))]
+    if not texts[0].is_dir() or len(texts) < 3:
+        pytest.skip("../shared/data absent: fr-timebank/dev or hipe2022-fr/*-dev-fr.tsv")
+    gold = ROOT / "tests" / "data" / "quotes-fr-fresh3"
+    docs = read_string_gold(gold, texts)  # raises on a content string not in its text
+    assert len(docs) == 41
+    assert sum(len(d.attributions) for d in docs) >= 150
+    for d in docs:
+        for g in d.attributions:
+            assert g.source is not None or g.source_text is None, (d.name, g.source_text)
+    assert set(gold_parts(gold).values()) == {"check"}
