@@ -73,7 +73,7 @@ def _reference(conn: Connection, q: str, f: Filters, limit: int) -> dict[str, An
         "AS score, sf.source, sf.language, sf.day_start, sf.day_end FROM article_fts "
         "JOIN search_facets sf ON sf.seq = article_fts.rowid WHERE article_fts MATCH :match) m "
         f"WHERE 1=1 {where} ORDER BY m.score, m.seq"), params).all()
-    uid = dict(conn.execute(text("SELECT seq, uid FROM articles")).all())
+    uid: dict[int, str] = dict(conn.execute(text("SELECT seq, uid FROM articles")).all())
     facets = {}
     for name, values in (("source", [r.source for r in rows]), ("language", [r.language for r in rows]),
                          ("month", [r.day_start[:7] if r.day_start is not None else None for r in rows])):
@@ -221,3 +221,103 @@ def test_snippets_are_those_of_the_plain_statement(news_store: Store) -> None:
                     assert r["title_highlights"] == ref, (q, r["id"])
                 many_hits += len(hit_spans(body, forms, lang)) > 20
         assert many_hits > 50
+
+
+def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The separate statements (rank, cells by join, entity sample), as before 0019."""
+    import veille.search.query as query
+
+    monkeypatch.setattr(query, "_one_pass", lambda *a, **k: None)
+
+
+def test_one_pass_answers_the_bytes_of_the_separate_statements(
+        news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: an unfiltered search reads its matches once (ranking, cells
+    from the per-process seq -> cell array, entity sample); the whole answer,
+    entity facet and next page included, is the one the separate statements give.
+    The store is not analysed here: the capitalised words of each title stand
+    in for its entity mentions (rows to count, not a claim about entities)."""
+    with news_store.begin() as conn:
+        names: dict[str, int] = {}
+        mentions = []
+        for uid, title in conn.execute(text("SELECT uid, title FROM articles WHERE title IS NOT NULL")):
+            for w in set(re.findall(r"\b[A-Z]\w{3,}", title)):
+                names[w] = names.get(w, 0) + 1
+                mentions.append({"u": uid, "e": "t:" + w, "w": w})
+        conn.execute(text("INSERT INTO entities (entity_id, canonical, label, aliases, n_mentions) "
+                          "VALUES (:e, :w, 'MISC', '[]', :n)"),
+                     [{"e": "t:" + w, "w": w, "n": n} for w, n in names.items()])
+        conn.execute(text("INSERT INTO mentions (article_uid, entity_id, text, label, start, \"end\") "
+                          "VALUES (:u, :e, :w, 'MISC', 0, 1)"), mentions)
+    try:
+        _compare_one_pass(news_store, monkeypatch)
+    finally:
+        with news_store.begin() as conn:
+            conn.execute(text("DELETE FROM mentions WHERE entity_id LIKE 't:%'"))
+            conn.execute(text("DELETE FROM entities WHERE entity_id LIKE 't:%'"))
+
+
+def _compare_one_pass(news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    with news_store.connect() as conn:
+        queries = _queries(conn) + ["the said", "Trump", "Korea -missile"]
+        fast = []
+        for q in queries:
+            first = search(conn, q, limit=7)
+            fast += [first] + ([search(conn, q, limit=7, after=first["next"])] if first["next"] else [])
+        _slow(monkeypatch)
+        slow = []
+        for q in queries:
+            first = search(conn, q, limit=7)
+            slow += [first] + ([search(conn, q, limit=7, after=first["next"])] if first["next"] else [])
+    assert json.dumps(fast, ensure_ascii=False) == json.dumps(slow, ensure_ascii=False)
+    assert sum(1 for r in fast if r["facets"]["entity"]) > 30
+    assert sum(1 for r in fast if r["total"] > 7) > 20
+
+
+def test_every_change_of_the_facet_rows_moves_the_generation(news_store: Store) -> None:
+    """Migration 0019's triggers: whichever path writes search_facets, a search
+    process sees its seq -> cell array is no longer the store's."""
+    import veille.search.query as query
+
+    def gen(conn: Connection) -> int:
+        return int(conn.exec_driver_sql("SELECT gen FROM search_generation").scalar_one())
+
+    with news_store.begin() as conn:
+        g0 = gen(conn)
+        uid = conn.execute(text("SELECT uid FROM articles ORDER BY seq LIMIT 1")).scalar_one()
+        index_articles(conn, [uid])  # a delete and an insert
+        g1 = gen(conn)
+        conn.exec_driver_sql("UPDATE search_facets SET cell = cell "
+                             "WHERE seq = (SELECT min(seq) FROM search_facets)")
+        g2 = gen(conn)
+    assert g0 < g1 < g2
+    with news_store.connect() as conn:
+        assert query._seq_cells(conn, g2 + 1) is None  # not the store's generation: not kept
+        table = query._seq_cells(conn, g2)
+        assert table is not None
+        cells: dict[int, int] = dict(conn.exec_driver_sql(
+            "SELECT seq, coalesce(cell, 0) FROM search_facets").all())
+        assert {s: int(table[s]) for s in cells} == cells
+
+
+def test_a_store_not_migrated_to_0019_still_answers(news_store: Store) -> None:
+    """Without search_generation (a store opened without migrating), searches
+    take the separate statements and answer the same."""
+    queries = ["president", "missile launch", "the"]
+    with news_store.connect() as conn:
+        before = [search(conn, q) for q in queries]
+    cfg = _alembic_config()
+    with news_store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0018")
+    try:
+        old = Store.open(news_store.url, migrate=False)
+        try:
+            with old.connect() as conn:
+                assert [search(conn, q) for q in queries] == before
+        finally:
+            old.close()
+    finally:
+        with news_store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")

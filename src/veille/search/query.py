@@ -9,6 +9,7 @@ added (a new article can only appear at its place by score, never shift pages).
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -216,11 +217,18 @@ def _tally_cells(conn: Connection, rows: Sequence[Any]
                  ) -> tuple[int, tuple[Counter[str], Counter[str], Counter[str]]]:
     """``_tally`` of (cell id, count) rows: counted per facet with numpy from
     the cells' codes (a few thousand cells for a common word)."""
-    counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
     if not rows:
-        return 0, counts
+        return 0, (Counter(), Counter(), Counter())
     pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
-    ids, n = pairs[:, 0], pairs[:, 1]
+    return _tally_cell_counts(conn, pairs[:, 0], pairs[:, 1])
+
+
+def _tally_cell_counts(conn: Connection, ids: np.ndarray, n: np.ndarray
+                       ) -> tuple[int, tuple[Counter[str], Counter[str], Counter[str]]]:
+    """``_tally_cells`` of the cell ids and their match counts as arrays."""
+    counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
+    if not len(ids):
+        return 0, counts
     with _CELL_LOCK:
         names = _CELL_NAMES.get(conn.engine)
         if names is None or int(ids.max()) >= names.size:
@@ -258,60 +266,167 @@ def search(
     filters = filters or Filters()
     params: dict[str, Any] = {"limit": limit + 1}
     where = filters.sql(params)
+    # The common case, unfiltered and by relevance, reads every match once on
+    # SQLite (:func:`_one_pass`); filters and date order keep the statements below.
+    fast = (_one_pass(conn, pq, limit, after)
+            if conn.dialect.name == "sqlite" and not where and order != "date" else None)
     cte = _matches_cte(conn, pq, params)
-    # No filter and ranked by score: nothing but the FTS5 table is needed to rank.
-    rank_cte = cte if where or order == "date" else _matches_cte(conn, pq, params, facet_columns=False)
-    page_where = where
-    if after is not None:
-        page_where += " AND (m.score > :a_score OR (m.score = :a_score AND m.seq > :a_seq))"
-        params["a_score"], params["a_seq"] = after
-    # Rank on (seq, score) alone, then read the few articles shown: sorting
-    # thousands of matches with their text attached is what costs.
-    ranking = ("ORDER BY m.score, m.seq" if order != "date" else
-               "ORDER BY COALESCE(m.day_end, '') DESC, m.score, m.seq")
-    keys = conn.execute(text(
-        f"{rank_cte} SELECT m.seq, m.score FROM m WHERE 1=1 {page_where} "
-        f"{ranking} LIMIT :limit"), params).all()
-    shown = [int(k.seq) for k in keys]
+    if fast is not None:
+        keys: Sequence[Any] = fast.keys
+    else:
+        # No filter and ranked by score: nothing but the FTS5 table is needed to rank.
+        rank_cte = cte if where or order == "date" else _matches_cte(conn, pq, params, facet_columns=False)
+        page_where = where
+        if after is not None:
+            page_where += " AND (m.score > :a_score OR (m.score = :a_score AND m.seq > :a_seq))"
+            params["a_score"], params["a_seq"] = after
+        # Rank on (seq, score) alone, then read the few articles shown: sorting
+        # thousands of matches with their text attached is what costs.
+        ranking = ("ORDER BY m.score, m.seq" if order != "date" else
+                   "ORDER BY COALESCE(m.day_end, '') DESC, m.score, m.seq")
+        keys = [(int(k.seq), float(k.score)) for k in conn.execute(text(
+            f"{rank_cte} SELECT m.seq, m.score FROM m WHERE 1=1 {page_where} "
+            f"{ranking} LIMIT :limit"), params)]
+    shown = [seq for seq, _ in keys]
     detail: dict[int, Any] = {}
     if shown:
         marks = ", ".join(str(s) for s in shown)  # integers from the index, not user input
-        detail = {int(r.seq): r for r in conn.execute(text(
+        detail = {int(r[1]): r for r in _rows(conn, (
             "SELECT a.uid, a.seq, a.title, a.text, a.source, a.language, a.published, "
             "a.date_precision, a.url, a.duplicate_of, sa.story_id FROM articles a "
-            f"LEFT JOIN story_articles sa ON sa.article_uid = a.uid WHERE a.seq IN ({marks})"))}
-    rows = [(detail[int(k.seq)], float(k.score)) for k in keys if int(k.seq) in detail]
+            f"LEFT JOIN story_articles sa ON sa.article_uid = a.uid WHERE a.seq IN ({marks})"), {})}
+    rows = [(detail[seq], seq, score) for seq, score in keys if seq in detail]
     more = len(rows) > limit
     rows = rows[:limit]
     forms = pq.forms()
     results = []
-    for r, score in rows:
+    for (uid, _seq, title, body, source, language, published, precision, url, dup, story_id
+         ), _, score in rows:
         results.append({
-            "id": r.uid, "title": r.title, "source": r.source, "language": r.language,
-            "published": r.published, "date_precision": r.date_precision, "url": r.url,
-            "duplicate_of": r.duplicate_of, "story_id": r.story_id,
+            "id": uid, "title": title, "source": source, "language": language,
+            "published": published, "date_precision": precision, "url": url,
+            "duplicate_of": dup, "story_id": story_id,
             "score": float(f"{-score:.6g}"),
-            "title_highlights": snippet(r.title, forms, r.language, width=10_000)["highlights"]
-            if r.title else [],
-            "snippet": snippet(r.text, forms, r.language),
+            "title_highlights": snippet(title, forms, language, width=10_000)["highlights"]
+            if title else [],
+            "snippet": snippet(body, forms, language),
         })
     out: dict[str, Any] = {
         "query": q, "terms": sorted(forms), "results": results,
-        "next": (rows[-1][1], int(rows[-1][0].seq)) if more and rows and order != "date" else None,
+        "next": (rows[-1][2], rows[-1][1]) if more and rows and order != "date" else None,
     }
     fparams = {k: v for k, v in params.items() if not k.startswith("a_") and k != "limit"}
-    if conn.dialect.name == "postgresql":
+    sample: Sequence[int] | None = None
+    if fast is not None:
+        total, counts = _tally_cell_counts(conn, fast.cell_ids, fast.cell_counts)
+        sample = fast.newest
+    elif conn.dialect.name == "postgresql":
         cells: Sequence[Any] = conn.execute(text(_cells_sql(conn, cte, where)), fparams).all()
         total, counts = _tally(cells)
     else:
-        cells = _raw_rows(conn, _cells_sql(conn, cte, where), fparams)
-        total, counts = _tally_cells(conn, cells)
+        total, counts = _tally_cells(conn, _raw_rows(conn, _cells_sql(conn, cte, where), fparams))
     out["total"] = total
     if facets:
         # The entity sample needs only seqs: from the FTS5 table alone when unfiltered.
-        out["facets"] = facet_counts(conn, cte if where else rank_cte, where, fparams, cells,
-                                     tally=(total, counts))
+        sample_cte = cte if where else _matches_cte(conn, pq, fparams, facet_columns=False)
+        out["facets"] = facet_counts(conn, sample_cte, where, fparams, (), tally=(total, counts),
+                                     sample=sample)
     return out
+
+
+@dataclass
+class _Pass:
+    """What one read of every match gives: the page's (seq, score) keys, the
+    match counts by facet cell and the newest matches (the entity sample)."""
+    keys: list[tuple[int, float]]
+    cell_ids: np.ndarray
+    cell_counts: np.ndarray
+    newest: list[int]
+
+
+def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
+              after: tuple[float, int] | None) -> _Pass | None:
+    """Rank, count and sample in one statement over the FTS5 table (SQLite,
+    unfiltered, by relevance). The matches are read once into a materialised
+    table: the page comes from it by (score, seq), and every match's seq comes
+    back as one ``group_concat`` string (parsed by numpy, no Python object per
+    match). Each seq's facet cell is then looked up in a per-process array
+    (:func:`_seq_cells`) instead of a join per match, which cost as much as
+    the ranking for a common word (issue 20). The same statement reads the
+    store's search generation (migration 0019), so the array used is the one
+    of the very snapshot the matches came from; when a write lands between
+    the two reads the pass is tried again, and after three tries the answer
+    comes from the separate statements (None)."""
+    params: dict[str, Any] = {"match": fts5_expression(pq), "limit": limit + 1}
+    page = ""
+    if after is not None:
+        page = " AND (score > :a_score OR (score = :a_score AND seq > :a_seq))"
+        params["a_score"], params["a_seq"] = after
+    sql = ("WITH m AS MATERIALIZED (SELECT article_fts.rowid AS seq, "
+           f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+           "FROM article_fts WHERE article_fts MATCH :match) "
+           f"SELECT * FROM (SELECT seq, score, NULL, NULL FROM m WHERE 1=1{page} "
+           "ORDER BY score, seq LIMIT :limit) "
+           "UNION ALL SELECT NULL, NULL, group_concat(seq), (SELECT gen FROM search_generation) FROM m")
+    for _ in range(3):
+        try:
+            got = _raw_rows(conn, sql, params)
+        except sqlite3.OperationalError as exc:  # a store not migrated to 0019
+            if "search_generation" in str(exc):
+                return None
+            raise
+        *ranked, (_, _, concat, gen) = got
+        seqs = (np.fromstring(concat, dtype=np.int64, sep=",") if concat
+                else np.zeros(0, dtype=np.int64))
+        seq_cells = _seq_cells(conn, int(gen))
+        if seq_cells is None or (len(seqs) and int(np.max(seqs)) >= len(seq_cells)):
+            continue  # written meanwhile: read the matches again
+        counts = np.bincount(seq_cells[seqs])
+        cell_ids = np.flatnonzero(counts)
+        keys = sorted(((int(s), float(sc)) for s, sc, _, _ in ranked), key=lambda k: (k[1], k[0]))
+        newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
+        return _Pass(keys, cell_ids, counts[cell_ids], newest)
+    return None
+
+
+_SEQ_CELLS: WeakKeyDictionary[Engine, tuple[int, np.ndarray]] = WeakKeyDictionary()
+
+
+def _seq_cells(conn: Connection, gen: int) -> np.ndarray | None:
+    """Each seq's facet cell (0: none) at search generation ``gen``, kept per
+    engine and read again (one statement, ~20 ms at 100k) when the store's
+    generation has moved; None when it moved again during that read. The
+    generation is compared for equality only: it starts at a random number
+    (0019), so a store migrated down and up again is not taken for the old one."""
+    with _CELL_LOCK:
+        held = _SEQ_CELLS.get(conn.engine)
+    if held is not None and held[0] == gen:
+        return held[1]
+    (seq_text, cell_text, now), = _raw_rows(conn, (
+        "SELECT group_concat(seq), group_concat(coalesce(cell, 0)), "
+        "(SELECT gen FROM search_generation) FROM search_facets"), {})
+    if int(now) != gen:
+        return None
+    seqs = np.fromstring(seq_text, dtype=np.int64, sep=",") if seq_text else np.zeros(0, np.int64)
+    cells = np.fromstring(cell_text, dtype=np.int64, sep=",") if cell_text else np.zeros(0, np.int64)
+    table = np.zeros(int(np.max(seqs)) + 1 if len(seqs) else 1, dtype=np.int64)
+    table[seqs] = cells
+    with _CELL_LOCK:
+        held = _SEQ_CELLS.get(conn.engine)
+        if held is None or held[0] != gen:
+            _SEQ_CELLS[conn.engine] = (gen, table)
+            # The cells' names are read again too: cells are only ever added
+            # while the table lives, but a store migrated down and up again
+            # numbers them anew (and starts another generation).
+            _CELL_NAMES.pop(conn.engine, None)
+    return table
+
+
+def _rows(conn: Connection, sql: str, params: dict[str, Any]) -> Sequence[Any]:
+    """Plain tuples on SQLite (:func:`_raw_rows`), SQLAlchemy rows elsewhere."""
+    if conn.dialect.name == "sqlite":
+        return _raw_rows(conn, sql, params)
+    return conn.execute(text(sql), params).all()
 
 
 def _tally(cells: Sequence[Any]) -> tuple[int, tuple[Counter[str], Counter[str], Counter[str]]]:
@@ -333,12 +448,15 @@ def _tally(cells: Sequence[Any]) -> tuple[int, tuple[Counter[str], Counter[str],
 
 def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
                  cells: Sequence[Any], *,
-                 tally: tuple[int, tuple[Counter[str], ...]] | None = None) -> dict[str, Any]:
+                 tally: tuple[int, tuple[Counter[str], ...]] | None = None,
+                 sample: Sequence[int] | None = None) -> dict[str, Any]:
     """Counts of matching articles by source, language, month and entity.
 
     ``cells`` are the match counts grouped by (source, language, month), read
     in the same pass as the total: one index scan serves three facets
     (``tally``: those cells already counted by ``_tally`` or ``_tally_cells``).
+    ``sample``: the seqs of the entity sample when already known (the newest
+    FACET_SAMPLE matches, :func:`_one_pass`), instead of finding them again.
     """
     total, counts = tally if tally is not None else _tally(cells)
     out: dict[str, Any] = {}
@@ -349,11 +467,15 @@ def facet_counts(conn: Connection, cte: str, where: str, params: dict[str, Any],
     # Entities: over the FACET_SAMPLE (200) most recently ingested matches (every
     # match when there are fewer): each article brings tens of mentions, and
     # an exact count over 10,000 matches would cost more than the search.
+    if sample is None:
+        head = (f"{cte}, top AS (SELECT m.seq FROM m WHERE 1=1 {where} "
+                f"ORDER BY m.seq DESC LIMIT {FACET_SAMPLE}) ")
+    else:  # integers from the index, not user input
+        head = f"WITH top(seq) AS (VALUES {', '.join(f'({int(s)})' for s in sample) or '(NULL)'}) "
+        params = {}
     out["entity"] = [
-        {"value": eid, "label": name, "count": int(c)} for eid, name, c in conn.execute(text(
-            f"{cte}, top AS (SELECT m.seq FROM m WHERE 1=1 {where} "
-            f"ORDER BY m.seq DESC LIMIT {FACET_SAMPLE}) "
-            "SELECT mn.entity_id, e.canonical, count(DISTINCT a.seq) AS c "
+        {"value": eid, "label": name, "count": int(c)} for eid, name, c in _rows(conn, (
+            f"{head}SELECT mn.entity_id, e.canonical, count(DISTINCT a.seq) AS c "
             "FROM top JOIN articles a ON a.seq = top.seq JOIN mentions mn ON mn.article_uid = a.uid "
             "JOIN entities e ON e.entity_id = mn.entity_id "
             "GROUP BY mn.entity_id, e.canonical, e.n_mentions "
