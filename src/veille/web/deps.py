@@ -43,8 +43,12 @@ def require_write(request: Request) -> None:
                       "this endpoint needs the header 'Authorization: Bearer <VEILLE_TOKEN>'")
 
 
-def require_read(request: Request) -> None:
-    """Reads are open unless the app was created with ``protect_reads``."""
+async def require_read(request: Request) -> None:
+    """Reads are open unless the app was created with ``protect_reads``.
+
+    ``async``: it guards every read route and does no I/O; as a plain
+    function FastAPI ran it in the thread pool, a thread hop per request
+    (issue 20)."""
     if request.app.state.protect_reads and not _token_ok(request):
         raise Problem(401, "token-required",
                       "reads are protected on this server: send 'Authorization: Bearer <token>'")
