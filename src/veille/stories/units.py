@@ -16,11 +16,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import TypeVar
 
 from veille.core.model import Analysis, Mention, Quantity, Quote, Sentence, TimeRef
 from veille.core.records import StoredArticle
+from veille.lang.sentences import rule_sentences
 
 # A credit parenthetical: "(Photo: Reuters)", "(Roman Chop/Associated Press)",
 # "(Crédit : AFP)". Names on both sides of the slash are short.
@@ -80,30 +81,17 @@ class Unit:
         return len(_WORD.findall(self.text))
 
 
-@lru_cache(maxsize=8)
-def _sentencizer(lang: str) -> Any:
-    """spaCy's rule sentencizer on a blank pipeline: no model load, used when an
-    article has no analysis yet."""
-    import spacy
-
-    try:
-        nlp = spacy.blank(lang)
-    except Exception:  # unknown language code
-        nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def fallback_sentences(text: str, language: str | None) -> list[Sentence]:
-    """Sentences for an article that has no analysis."""
+    """Sentences for an article that has no analysis: the rule splitter the
+    analysis itself falls back on (``veille.lang.sentences``: the language's
+    tokenizer decides which full stops end a sentence, a line break always
+    does), so that a story built before and after the analysis cuts the text
+    alike. One splitter, not two: this module had its own blank sentencizer,
+    which ran sentences across line breaks (a caption and its paragraph)."""
     if not text or not text.strip():
         return []
-    doc = _sentencizer(language or "xx")(text)
-    out = []
-    for i, s in enumerate(doc.sents):
-        if s.text.strip():
-            out.append(Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text))
-    return out
+    return [Sentence(index=i, start=a, end=b, text=text[a:b])
+            for i, (a, b) in enumerate(rule_sentences(text, language))]
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
