@@ -273,3 +273,14 @@ def test_first_clock_of_a_range_takes_the_day_after_the_range() -> None:
 
 def test_easter_monday() -> None:
     assert _composed("Il est arrivé le lundi de Pâques.", "fr")["lundi de Pâques"] == "2016-03-28"
+
+
+def test_day_of_the_month_said_alone() -> None:
+    # published Monday 7 November 2016
+    assert _composed("Le 12, la police a arrêté deux hommes.", "fr") == {"Le 12": "2016-10-12"}
+    assert _composed("Il arrivera le 23.", "fr") == {"le 23": "2016-11-23"}
+    assert _composed("Il est arrivé entre le 21 et le 23.", "fr") == {
+        "le 21": "2016-10-21", "le 23": "2016-10-23"}
+    # an address, a rank, a score
+    assert _composed("Il habite au 23, rue de Rivoli.", "fr") == {}
+    assert _composed("Il est classé le 23e.", "fr") == {}

@@ -191,6 +191,8 @@ class TimeWords:
     numeric_weekday_article: Words = ()  # "le" (lundi 12/05/2023)
     #: own: regex of a day/month without year ("12/5"), groups d and m
     day_month_pattern: str = ""
+    #: own: regex of a day of the month said alone ("le 23."), group d1, optional rel
+    day_only_pattern: str = ""
     dateparser_language: str = ""  # the code dateparser knows this language by
     slash_date_order: str = "DMY"  # order of 12/05/2023
 

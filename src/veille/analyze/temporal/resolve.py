@@ -750,6 +750,31 @@ def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     return quarter_res(y, q % 4 + 1)
 
 
+def day_only(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """"le 23": that day of the reference's month, or of the month before / after when
+    the tense (or "dernier"/"prochain") points there and the day is already gone / to come."""
+    d = first_day_number(c.g["d1"])
+    if ctx.day is None:
+        return Resolved("DATE", f"XXXX-XX-{d:02d}", None, None, "day")
+    ref = ctx.day
+    direction = 0
+    if c.g.get("rel"):
+        direction = -1 if sense(c.g["rel"]) in _BACK else 1
+    elif ctx.tense == "past":
+        direction = -1
+    elif ctx.tense == "future":
+        direction = 1
+    days = [x for k in (-1, 0, 1) if (x := clamp_day(*add_months(ref.year, ref.month, k), d))]
+    if direction < 0:
+        days = [x for x in days if x <= ref]
+    elif direction > 0:
+        days = [x for x in days if x >= ref]
+    if not days:
+        return None
+    near = ctx.anchor if direction == 0 and ctx.anchor is not None else ref  # "le 21 et le 23"
+    return day_res(min(days, key=lambda x: (abs((x - near).days), x > near)))
+
+
 def day_month_numeric(c: Candidate, ctx: Ctx) -> Resolved | None:
     d, m = int(c.g["d"] or 0), int(c.g["m"] or 0)
     if not (1 <= d <= 31 and 1 <= m <= 12):
@@ -821,7 +846,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "duration": duration, "ago": ago, "clock": clock, "clock_ampm": clock, "noon": clock,
     "reference": reference, "frequency": frequency, "numeric_date": numeric_date,
     "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
-    "day_month_numeric": day_month_numeric, "holiday": holiday,
+    "day_month_numeric": day_month_numeric, "holiday": holiday, "day_only": day_only,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year,
@@ -830,7 +855,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
 }  # fmt: skip
 
 #: kinds resolved by the tense of the governing verb
-NEEDS_TENSE = {"day_month", "month_day", "month", "relative_day", "weekday", "relative_unit",
+NEEDS_TENSE = {"day_only", "day_month", "month_day", "month", "relative_day", "weekday",
+               "relative_unit",
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
                "locale_day_month", "locale_month", "duration", "quarter", "unit_end"}
 #: kinds whose resolver reads only the candidate and the language, never the day

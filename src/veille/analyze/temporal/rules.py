@@ -409,6 +409,8 @@ RULES: tuple[Rule, ...] = (
     # own: 'the quarter', 'the year-ago quarter'
     Rule("relative_quarter", "relquarter", 3, _relative_quarter,
          gate=tw(lambda t: t.quarter_words)),
+    # own: 'le 23.' (a day of the month alone)
+    Rule("day_only", "dayonly", 3, _own("day_only_pattern")),
     # own: '12/5' (day and month, no year)
     Rule("day_month_numeric", "daymonth", 2, _own("day_month_pattern"), gate=("/",)),
     # 'dans la nuit de samedi à dimanche', 'during the afternoon'

@@ -150,6 +150,16 @@ WORDS = TimeWords(
     quarter_words=("trimestre",),
     quarter_year_links=(r"de\s+",),
     numeric_weekday_article=("le",),
+    # "le 23." / "le 12, la police..." / "le 17 entre 14h et 16h": a day of the month alone
+    # (not "au 23, rue...", "le 23e", "le 2 à 1")
+    day_only_pattern=(
+        r"(?<![\w'])(?:le|du|depuis le|jusqu'au)\s+(?P<d1>[12]?\d|3[01]|1er)"
+        r"(?!\d|[,.:/]\d|\s*(?:h|e|eme|er)\b)"
+        r"(?=\s*(?:[.;!?)]|$)|,\s+(?!rue|avenue|boulevard|bd|place|quai|allee|chemin|route"
+        r"|impasse|bis|ter|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w"
+        r"|\s+(?:et|au)\s+(?:le\s+)?\d{1,2}(?!\d|\s*(?:h|e|eme|er)\b)|\s+(?:a|entre|de)\s+\d{1,2}\s*h|\s+(?:entre|de)\s+\d{1,2}\s+(?:et|a)\s"
+        r"|\s+(?P<rel>prochain|dernier)\b)"
+    ),
     day_month_pattern=r"(?<![\d/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/.,-]|\s*(?:h|%|km|ans?)\b)",
     dateparser_language="fr",
     slash_date_order="DMY",
