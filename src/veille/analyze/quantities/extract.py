@@ -398,6 +398,9 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
     local = "".join(t.text_with_ws for t in toks)
     proper: Any = None
     for k, tok in enumerate(toks[:5]):
+        if tok.like_num and k > 0 and toks[k - 1].pos_ == "PROPN" and not tok.is_punct and (
+                k + 1 < len(toks) and toks[k + 1].pos_ in ("NOUN", "ADJ")):
+            continue  # "18 Boeing 747 jumbo jets", "two Falcon 9 rockets": a model's number
         if tok.is_punct or tok.like_num:
             break
         if tok.pos_ == "NOUN":
@@ -661,6 +664,8 @@ def extract_quantities(
         if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
             continue  # "le 4 mai": a date
         words_only = not re.search(r"\d", n1_text)
+        if words_only and _in_a_name(text, num_start, num_end):
+            continue  # "the Million Mask March", "Three Mile Island": a name's word
         if words_only and _ORDINAL_TAIL.match(folded, num_end):
             continue  # "vingt-et-unième", "twenty-first": an ordinal, not twenty
         if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
@@ -790,6 +795,8 @@ def extract_quantities(
                 t = bisect.bisect_left(span_starts, nstop - 1)
                 if t > 0 and nstop - 1 < reach[t - 1]:
                     n = None  # "turned 38 last week": the noun belongs to a time expression
+            if n is not None and doc is not None and _symbol_scale_name(m, doc, tok_starts, nstop):
+                continue  # "a 4K TV", "2K resolution", "a 10K run": a format's name, no count
             if n is not None:
                 noun, end = n, nstop
         provisional = False
@@ -992,6 +999,20 @@ _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "VERB", "NUM", "PUNCT"})
 
 
+def _symbol_scale_name(m: re.Match[str], doc: Any, starts: list[int] | None, stop: int
+                       ) -> bool:
+    """A number with a glued symbol scale ("4K") before a singular noun names a format
+    or an event ("4K TV", "10K run"); thousands of something are plural ("10K
+    followers")."""
+    sc = m.group("sc1")
+    if not sc or sc.lower() not in _SYMBOL_SCALES or m.start("sc1") != m.end("n1"):
+        return False
+    if starts is None:
+        return False
+    i = bisect.bisect_right(starts, stop - 1) - 1
+    return i >= 0 and "Sing" in doc[i].morph.get("Number")
+
+
 def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int,
                        value: float | None = None) -> bool:
     """The fallback's last word is a noun unless the parse says it is a function word,
@@ -1084,6 +1105,25 @@ def _in_digit_run(text: str, s: int, e: int) -> bool:
     return False
 
 
+#: a capitalised word after a number word (on the original text)
+_CAPITALISED_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+
+
+def _in_a_name(text: str, s: int, e: int) -> bool:
+    """A number word capitalised inside a sentence before another capitalised word is
+    part of a name ("during the Million Mask March", "near Three Mile Island"); at a
+    sentence's or a line's start it is a count ("Seven people died")."""
+    if not text[s:s + 1].isupper() or not _CAPITALISED_NEXT.match(text, e):
+        return False
+    before = text[max(0, s - 3) : s].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in ".!?:;\"“”'‘’(|\n-–—•*"
+
+
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: a time zone's abbreviation after a number: GMT, UTC, EST, CEST...
+_ZONE_AFTER = re.compile(r"[ \u00a0]?(?:GMT|UTC|Z|[A-Z]{1,3}T)(?![\w])")
+
+
 def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     before = text[max(0, s - 4) : s]
     after = text[e : e + 4]
@@ -1114,6 +1154,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     if re.search(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})\s$",
                  text[max(0, s - 12) : s]):
         return True  # "NGC 346", "AngoSat 1": a number after a capitalised code names it
+    if _HHMM.fullmatch(text[s:e]) and _ZONE_AFTER.match(text, e):
+        return True  # "(1830 GMT)": a clock time written without a colon
     if before.endswith("^") or after.startswith("^"):
         return True  # 10^400: a power, not a count
     return bool(re.match(r"^[.:/]\d", after))  # phone numbers, clock times, fractions

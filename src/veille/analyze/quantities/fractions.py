@@ -27,7 +27,9 @@ from veille.lang.number_words import NumberWords
 _VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # values from unicodedata.numeric
 #: a singular ordinal followed by a word other than a partitive is an adjective
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!(?:de|des|du|d'|of|the)\b)[a-z]")
-_ORDINAL_DIGITS = re.compile(r"(\d+)\s*(?:[a-zè]+)$")
+#: an ordinal as text2num writes it: the suffix glued to the digits ("5ème", "32nd");
+#: "1000000000 worth" ("$5 billion worth of bonds") is a number and a word, no ordinal
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:[a-zè]+)$")
 
 
 @dataclass(frozen=True)
