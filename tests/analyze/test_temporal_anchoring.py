@@ -289,3 +289,21 @@ def test_present_participle_shares_its_governing_verb_tense() -> None:
 def test_a_year_naming_a_quarter_is_not_an_amount() -> None:
     got = _values("The company earned $376,000 in the 1988 quarter.", date(1989, 10, 30), "en")
     assert got["the 1988 quarter"].value == "1988-Q3"
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody on Flight 1943 could catch the bird.",  # a label, not a year
+    "The app has stickers themed around winter sports.",  # a kind of sport
+    "He laid flowers for the victims of the Berlin Christmas Market attack.",  # a name
+    "A USA TODAY analysis of the filings shows it.",  # a newspaper
+    "Baker said on ABC's \"This Week\" that talks would go on.",  # a programme
+])
+def test_names_and_modifiers_are_not_dates(text: str) -> None:
+    assert _values(text, date(2017, 12, 29), "en") == {}
+
+
+def test_live_blog_time_stamps_take_the_paper_s_day() -> None:
+    text = ("2:45 p.m.\n\nThe Times reported Saturday that it had the filings.\n\n"
+            "2 p.m.\n\nClinton seized on the report.")
+    got = _values(text, date(2016, 10, 3), "en")
+    assert got["2 p.m."].value == "2016-10-03T14:00"

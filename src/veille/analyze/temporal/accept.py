@@ -130,7 +130,22 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # "Jeux d'hiver", "printemps de l'environnement": names, not dates
     if c.kind == "day_month" and not 1 <= first_day_number(g["d1"]) <= 31:
         return False
+    if c.kind in ("relative_day", "relative_unit") and _capitalised_name(c, text):
+        return False  # "USA TODAY", "VOA Today", ABC's "This Week": names mid-sentence
     return not (c.kind == "relative_day" and _foreign(g["rd"] or "", own))
+
+
+def _capitalised_name(c: Candidate, text: str) -> bool:
+    """Every word of the expression capitalised, mid-sentence, in a line that is not
+    written in title case (a headline capitalises every word)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[c.start : c.end])
+    if not words or not all(w[0].isupper() for w in words) or sentence_start(text, c.start):
+        return False
+    lo = text.rfind("\n", 0, c.start) + 1
+    hi = text.find("\n", c.end)
+    line = re.findall(r"[^\W\d_][\w'’-]*", text[lo : hi if hi >= 0 else len(text)])
+    long_words = [w for w in line if len(w) > 3]
+    return sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words)
 
 
 def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before: str,

@@ -13,6 +13,7 @@ from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
+from veille.analyze.temporal.labels import is_label
 from veille.analyze.temporal.lexicon import MODIFIERS, alt, time_words, tw
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
@@ -80,6 +81,13 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     return guess_tense(text, start, end, cues)
 
 
+def _alone_on_line(text: str, c: Candidate) -> bool:
+    lo = text.rfind("\n", 0, c.start) + 1
+    hi = text.find("\n", c.end)
+    return not text[lo : c.start].strip(" \t_-*#") and not text[
+        c.end : hi if hi >= 0 else len(text)].strip(" \t:_-*")
+
+
 def extract_times(
     text: str, sentences: list[Sentence], ref: DateRange, language: str | None,
     parses: Sequence[tuple[int, Any]] = (),
@@ -98,7 +106,7 @@ def extract_times(
     code = language_data(language).code
     words = time_words(code)
     folded = fold_same_length(text)
-    cands = [fresh(c) for c in selected(text, code)]
+    cands = [c for c in (fresh(c) for c in selected(text, code)) if not is_label(c, parses)]
     share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]
@@ -133,6 +141,7 @@ def extract_times(
     # resolved once, not once per reference day: their resolvers read neither the day nor
     # the anchor (a year ref has 365 days; "numeric_date" would call dateparser each time)
     fixed_kinds = {i for i, c in enumerate(cands) if day_free(c)}
+    stamps = {i for i, c in enumerate(cands) if c.kind in _CLOCK_KINDS and _alone_on_line(text, c)}
     fixed: dict[int, Resolved | None] = {}
     for day in reference_days(ref):
         anchor = day
@@ -142,7 +151,10 @@ def extract_times(
             if i in fixed:
                 r = fixed[i]
             else:
-                ctx = Ctx(day, anchor, tenses[i], code, words, period, story)
+                # a clock time alone on its line is a live blog's time stamp: the
+                # paper's day, not the last day its entries named
+                ctx = Ctx(day, day if i in stamps else anchor, tenses[i], code, words, period,
+                          story)
                 try:
                     if i in lookahead:
                         j = lookahead[i]

@@ -1,0 +1,44 @@
+"""Calendar words the parse shows are part of a name or a modifier, not a date.
+
+"Flight 1943", "Euro 2016", "Copyright 2017": a bare year hanging on the
+capitalised noun right before it is a label. "winter sports", "winter birds":
+a season with no determiner that modifies the noun after it is a kind of
+thing. "the Berlin Christmas Market attack": a holiday inside a name. The
+grammar sees none of this (it reads words, not their heads); the spaCy parse
+of the analysis does, so these candidates are dropped when a parse is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from veille.analyze.temporal.candidate import Candidate
+
+
+def _token(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
+    for offset, doc in parses:
+        if offset <= start and len(doc) and end <= offset + doc[-1].idx + len(doc[-1].text_with_ws):
+            span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            return span.root if span is not None and len(span) else None
+    return None
+
+
+def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
+    if not parses:
+        return False
+    g = c.g
+    if c.kind == "year" and not (g.get("pre") or g.get("mod")):
+        tok = _token(parses, c.start, c.end)
+        return (tok is not None and tok.dep_ in ("nummod", "appos", "compound")
+                and tok.head.i == tok.i - 1 and tok.head.text[:1].isupper()
+                and tok.head.pos_ in ("PROPN", "NOUN"))
+    if c.kind == "season" and not (g.get("det") or g.get("year") or g.get("rel")):
+        tok = _token(parses, c.start, c.end)
+        return (tok is not None and tok.dep_ in ("compound", "amod")
+                and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN")
+    if c.kind == "holiday":
+        tok = _token(parses, c.start, c.end)
+        return (tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i
+                and tok.head.pos_ == "PROPN")
+    return False
