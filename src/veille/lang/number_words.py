@@ -98,3 +98,6 @@ class NumberWords:
     position_links: Words = ()
     #: regex just before a number that makes it a telephone number: "call 911"
     phone_before: Words = ()
+    #: nouns of a photo gallery's counter, page furniture ("Hide Caption 3 of 25 Photos",
+    #: "Slideshow (2 Images)"): counted there, they count nothing of the story
+    counter_nouns: Words = ()

@@ -126,6 +126,7 @@ class _Grammar:
     senses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     position: re.Pattern[str] = re.compile(r"(?!x)x")
     phone_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    counter_nouns: frozenset[str] = frozenset()
     #: what stands between the two bounds of a range: "-", "à", "to"
     range_between: re.Pattern[str] = re.compile(r"(?!x)x")
     list_between: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -184,6 +185,7 @@ def _grammar(code: str) -> _Grammar:
     articles = [w for w in (own.one_words if own is not None else ())
                 if own is not None and w not in own.words]
     return _Grammar(
+        counter_nouns=frozenset(u(lambda p: p.counter_nouns)),
         phone_before=re.compile(
             rf"(?<![\w]){alt(u(lambda p: p.phone_before))}\s+(?:(?:le|the|on|au)\s+)?\Z"
             if any(p.phone_before for p in packs) else r"(?!x)x"),
@@ -797,6 +799,8 @@ def extract_quantities(
                     n = None  # "turned 38 last week": the noun belongs to a time expression
             if n is not None and doc is not None and _symbol_scale_name(m, doc, tok_starts, nstop):
                 continue  # "a 4K TV", "2K resolution", "a 10K run": a format's name, no count
+            if n is not None and _gallery_counter(text, num_start, nstop, n, gr):
+                continue  # "Hide Caption 3 of 25 Photos", "(2 Images)": page furniture
             if n is not None:
                 noun, end = n, nstop
         provisional = False
@@ -997,6 +1001,19 @@ def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
 #: parts of speech the word-by-word fallback may not take as the counted noun
 _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART",
                            "VERB", "NUM", "PUNCT"})
+
+
+_COUNTER_BEFORE = re.compile(r"(?:\d+\s+(?:of|sur|de|/)\s+|\(\s*)\Z")
+
+
+def _gallery_counter(text: str, start: int, stop: int, noun: str, gr: _Grammar) -> bool:
+    """"3 of 25 Photos", "(2 Images)": a gallery's counter, when the noun is one of the
+    pack's ``counter_nouns`` and the number follows "N of" or stands in brackets."""
+    if fold_same_length(noun).lower().split()[-1] not in gr.counter_nouns:
+        return False
+    if _COUNTER_BEFORE.search(text, max(0, start - 12), start) is None:
+        return False
+    return text[start - 1 : start] != "(" or text[stop : stop + 1] == ")"
 
 
 def _symbol_scale_name(m: re.Match[str], doc: Any, starts: list[int] | None, stop: int

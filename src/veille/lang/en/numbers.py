@@ -104,6 +104,7 @@ WORDS = NumberWords(
     one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
                 "evening", "moment", "another", "kind", "sort", "hell", "heck"),
     approx_suffixes=(r"[- ]odd(?![\w-])",),
+    counter_nouns=("photos", "images", "pictures", "slides", "videos", "photographs"),
     age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
     unit_senses={
         # "pounds" is money unless the sentence weighs something

@@ -127,6 +127,7 @@ WORDS = NumberWords(
     ratio_joiners_after_noun=("sur",),
     joined_units=("un", "une", "onze"),
     decimal_words=("virgule",),
+    counter_nouns=("photos", "images", "diapositives", "videos", "vidéos"),
     phone_before=(r"appel(?:er|ez|ant|e|é)", r"compos(?:er|ez|ant|e|é)", r"numero vert",
                   r"tel\.?", r"telephone"),
     position_links=(r"(?:au|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+d(?:e|u|es|')",
