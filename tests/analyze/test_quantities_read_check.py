@@ -1,0 +1,82 @@
+"""Quantity forms found wrong on reading unseen news (#17, session 8 read check).
+
+Sentences quoted short from the articles read: news-clusters
+(../shared/data/news-clusters/news_cluster.jsonl; the row's source and date are given)
+and one SemEval-2022 task 8 French article; each test names what a story page showed
+wrong before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.analyze.quantities import extract_quantities
+
+
+def got(nlp: Any, text: str, lang: str = "en") -> list[tuple[str, float | None, str | None, str]]:
+    return [(q.text, q.value, q.noun, q.kind)
+            for q in extract_quantities(text, [], lang, doc=nlp(text))]
+
+
+def test_a_count_opening_a_line_after_a_caption(nlp_en: Any) -> None:
+    # bbc.com 2016-11-09, Croydon tram: the caption line ends without a full stop; "Seven" was
+    # taken for the code of "stop" (a regex "$" matching before the newline)
+    text = ("Media caption The tram derailed shortly after 06:00 GMT near the Sandilands stop\n"
+            "Seven people have died and dozens more have been injured after a tram overturned "
+            "in London.")
+    assert ("Seven people", 7.0, "people", "count") in got(nlp_en, text)
+
+
+def test_an_age_after_a_common_noun(nlp_en: Any) -> None:
+    # bbc.com 2016-11-09, Croydon tram: "42" was a count of nothing
+    assert got(nlp_en, "The tram driver, 42, from Beckenham, has been arrested on suspicion "
+                       "of manslaughter.") == [("42", 42.0, None, "age")]
+
+
+def test_a_score_is_no_ratio(nlp_en: Any) -> None:
+    # dailymail.co.uk 2016-11-03, World Series: "7 in 10 innings" was the fraction 0.7
+    kinds = {q[3] for q in got(nlp_en, "the Chicago Cubs won their first World Series title "
+                                       "since 1908, outlasting the Cleveland Indians 8-7 in 10 "
+                                       "innings of a Game 7 thriller")}
+    assert "fraction" not in kinds
+
+
+def test_billion_worth_is_money_not_a_billionth(nlp_en: Any) -> None:
+    # cnbc.com 2017-12-29, Ripple: "$136 billion worth" was 1.36e-07, a fraction
+    q = got(nlp_en, "At Friday's record high prices, that gives Ripple about $136 billion "
+                    "worth of the digital currency.")
+    assert [(x[1], x[3]) for x in q] == [(136e9, "money")]
+
+
+def test_the_noun_after_a_model_number(nlp_en: Any) -> None:
+    # spaceflightnow.com 2018-02-06, Falcon Heavy: "18 Boeing", "two Falcon" were the counted nouns
+    nouns = [q[2] for q in got(nlp_en, "approximately the same thrust as 18 Boeing 747 jumbo "
+                                       "jets — will come in")]
+    assert nouns and nouns[0] is not None and nouns[0].endswith("jets")
+    assert [q[2] for q in got(nlp_en, "technical problems that destroyed two Falcon 9 rockets "
+                                      "in 2015 and 2016")] == ["rockets"]
+
+
+def test_clock_formats_and_names_count_nothing(nlp_en: Any) -> None:
+    # spaceflightnow.com 2018-02-06: "(1830 GMT)" was 1830 GMT; independent.co.uk
+    # 2016-11-09, a gallery caption: "Million" was a million protests;
+    # playstationlifestyle.net 2018-02-06: "4K TV" was 4000 TVs
+    assert got(nlp_en, "a two-and-a-half hour window Tuesday opening at 1:30 p.m. EST "
+                       "(1830 GMT).") == []
+    assert got(nlp_en, "Protesters in Trafalgar Square, London, during the Million Mask "
+                       "March bonfire night protest") == []
+    assert got(nlp_en, "games that render to a higher resolution when connected to a 4K TV "
+                       "will downscale") == []
+
+
+def test_a_gallery_counter_is_furniture(nlp_en: Any) -> None:
+    # edition.cnn.com 2016-07-14, Nice attack: "25 Photos" was counted 24 times
+    assert got(nlp_en, "the truck was killed by police. Hide Caption 9 of 25 Photos: "
+                       "Bastille Day terror") == []
+    assert got(nlp_en, "Police released 3 of 25 photos taken at the scene.") != []
+
+
+def test_both_is_no_count_of_a_participle(nlp_fr: Any) -> None:
+    # SemEval 1489676847fr: "deux excité" was a count of "excité"
+    assert got(nlp_fr, "le guide suprême et le révolutionnaire iranien ont tous deux excité "
+                       "leurs partisans.", "fr") == []
