@@ -87,3 +87,30 @@ def test_fresh3_gold_strings_are_in_their_texts() -> None:
         for g in d.attributions:
             assert g.source is not None or g.source_text is None, (d.name, g.source_text)
     assert set(gold_parts(gold).values()) == {"check"}
+
+
+def test_an_as_incise_reports_the_rest_of_the_sentence(analyze):
+    qs = _speech(analyze, "Les ventes devraient reculer de dix pour cent cette année, comme l'a "
+                 "annoncé la société mardi.")
+    assert any(q.text.startswith("Les ventes devraient reculer") and q.speaker == "la société"
+               for q in qs)
+
+
+def test_an_as_incise_at_the_head_reports_what_follows(analyze):
+    qs = _speech(analyze, "Comme l'a rapporté l'agence Reuters, le groupe doit céder trois usines "
+                 "en Lorraine.")
+    assert any(q.text.startswith("le groupe doit céder") and q.speaker
+               and "Reuters" in q.speaker for q in qs)
+
+
+def test_selon_before_a_colon_names_the_quote_speaker(analyze):
+    qs = _speech(analyze, "La rentrée s'est bien passée, selon la directrice Marie Lefèvre : "
+                 "« Les enfants étaient contents de revenir. »")
+    direct = [q for q in qs if q.text.startswith("Les enfants")]
+    assert direct and direct[0].speaker == "Marie Lefèvre"
+
+
+def test_a_plural_addressee_before_the_inverted_subject_is_skipped(analyze):
+    qs = _speech(analyze, "« Nous demandons des élections anticipées », a déclaré aux "
+                 "journalistes Thomas Kemmerich.")
+    assert qs and qs[0].speaker == "Thomas Kemmerich"

@@ -126,6 +126,11 @@ class QuoteWords:
     weak_judgement_verbs: Words = _EMPTY
     #: Verbs that count as calls only with a reflexive clitic ("s'engager à").
     reflexive_calls: Words = _EMPTY
+    #: Words of an "as X said" incise with its clitic ("comme l'a annoncé la
+    #: compagnie", "Comme l'a rapporté Bloomberg, …"): the statement is the
+    #: rest of the sentence, the inverted subject its source.
+    as_markers: Words = _EMPTY
+    as_clitics: Words = _EMPTY
     #: Nouns of works, programmes, events and bodies whose name follows them in
     #: quote marks ("l'émission « Les nuits de la pleine lune »", "the film
     #: “Pulp Fiction”"), and participles that introduce a name ("intitulé",

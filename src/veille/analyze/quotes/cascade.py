@@ -279,6 +279,41 @@ def name_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     return None
 
 
+def according_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
+    """Step 3b: …, selon la rectrice Manuela Schätzler : « … » / according to X: “…”.
+
+    The "selon X" phrase right before the colon that opens the quote names its
+    speaker: the person or organisation between the phrase and the colon.
+    """
+    words = ctx.words
+    if not words.according_to:
+        return None
+    doc = ctx.doc
+    k = ctx.tok_at(open_pos) - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
+        return None
+    colon_pos = doc[k].idx + ctx.offset
+    phrases = [re.findall(r"\w+", p.lower()) for p in words.according_to]
+    lo = max(ctx.sent(doc[k]).start, k - 10)
+    for j in range(k - 1, lo - 1, -1):
+        t = doc[j]
+        if t.is_punct and t.text != "'":
+            return None
+        if any(ph and ph[-1] == t.lower_ and all(
+                j - n >= 0 and re.sub(r"\W", "", doc[j - n].lower_) == w
+                for n, w in enumerate(reversed(ph))) for ph in phrases):
+            found = [m for m in ctx.mentions_between(t.idx + ctx.offset, colon_pos)
+                     if m.label in ("PER", "ORG") and not ctx.in_quote(m.start)]
+            if found:
+                m = found[-1]
+                return Attribution(m.text, m, None, "selon X : quote", "according-colon", 0.8,
+                                   None, "named")
+            return None
+    return None
+
+
 @cache
 def _according_to_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p).replace("'", "['’]") for p in phrases)
@@ -515,7 +550,7 @@ def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
               indirect: list[tuple[Quote, Attribution]]) -> tuple[Attribution, str | None]:
     """(attribution, "selon …" source) of the direct quote ``span`` (see module doc)."""
     a, s, e, c = span
-    attr = incise(ctx, c) or colon(ctx, a) or name_colon(ctx, a)
+    attr = incise(ctx, c) or colon(ctx, a) or name_colon(ctx, a) or according_colon(ctx, a)
     sel, source = according_to(ctx, c)
     if attr is None or attr.speaker is None:
         attr = sel or passive_agent(ctx, a, c) or attr

@@ -82,6 +82,64 @@ def self_description(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     return None
 
 
+def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """La flotte devrait se contracter, comme l'a annoncé la compagnie jeudi. /
+    Comme l'a rapporté l'agence Bloomberg, Telekom doit recevoir … -> the rest of
+    the sentence (``as-incise``); the subject after the verb speaks.
+
+    The marker and the object clitic before the verb (the language's
+    ``as_markers`` and ``as_clitics``) make the verb an incise whatever its
+    place in the sentence.
+    """
+    words = ctx.words
+    if not words.as_markers:
+        return None
+    doc = ctx.doc
+    k = v.i - 1
+    while k > sent.start and (doc[k].pos_ in ("AUX", "ADV") or doc[k].text.startswith("-")):
+        k -= 1
+    if k <= sent.start - 1 or doc[k].text.lower() not in words.as_clitics:
+        return None
+    m = k - 1
+    if m < sent.start or doc[m].text.lower() not in words.as_markers:
+        return None
+    # the incise ends at the next comma (or the sentence's end)
+    end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
+    before = [t for t in doc[sent.start:m] if not (t.is_punct or t.is_space)]
+    if len(before) >= 3:
+        j = m
+        while j > sent.start and (doc[j - 1].is_punct or doc[j - 1].is_space):
+            j -= 1
+        return (sent.start, j), "as-incise"
+    after = [t for t in doc[end + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if end < sent.end and len(after) >= 3:
+        return (end + 1, sent.end), "as-incise"
+    return None
+
+
+def _as_incise_subject(ctx: QuoteContext, v: Token) -> Attribution | None:
+    """The inverted subject of "comme l'a annoncé la compagnie jeudi": the clitic
+    is the verb's object, so the noun after the verb is its subject even where
+    the parse calls it an object."""
+    doc = ctx.doc
+    for t in doc[v.i + 1:min(len(doc), v.i + 5)]:
+        if t.is_punct:
+            return None
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        m = ctx.mention_of(t)
+        if m is None and t.pos_ == "NOUN":
+            m = resolve_role(ctx, t)
+        span = (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset)
+        if m is not None:
+            return Attribution(m.text, m, v.lemma_, "indirect: as-incise", "indirect-as-incise",
+                               0.75, span, "named")
+        left = t.i - 1 if t.i > 0 and doc[t.i - 1].pos_ == "DET" else t.i
+        return Attribution(doc[left:t.i + 1].text, None, v.lemma_, "indirect: as-incise",
+                           "indirect-as-incise", 0.7, span, "noun")
+    return None
+
+
 def linked_complement(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     """X a exhorté le gouvernement à agir / a appelé à des élections / s'engage à
     verser / accuse ses opposants de voler l'élection / qualifie le plan de
@@ -477,8 +535,9 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                     out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset],
                                       start=start, end=end, sentence=0, kind="indirect"), attr))
                 continue
-            found = linked_complement(ctx, v, sent) if (
-                ctx.words.call_verbs or ctx.words.judgement_verbs) else None
+            found = as_incise(ctx, v, sent) if is_speech(ctx, v, incise=True) else None
+            if found is None and (ctx.words.call_verbs or ctx.words.judgement_verbs):
+                found = linked_complement(ctx, v, sent)
             if found is not None:
                 pass
             elif _object_only(ctx, v):
@@ -503,10 +562,13 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 continue
             start = doc[a].idx + ctx.offset
             end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
-            attr = from_verb(ctx, v, "incise" if method == "incise" else "subject",
+            attr = from_verb(ctx, v, "incise" if method in ("incise", "as-incise") else "subject",
                              f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
-            if attr.speaker is None and (method in ("incise", "frame", "call", "judgement")
+            if attr.speaker is None and method == "as-incise":
+                attr = _as_incise_subject(ctx, v) or attr
+            if attr.speaker is None and (method in ("incise", "frame", "call", "judgement",
+                                                    "as-incise")
                                          or method == "object" and (
                     "Inf" in v.morph.get("VerbForm", []) or v.tag_ == "VB")):
                 # "…, a jugé X" with nobody speaking after the verb is no incise;

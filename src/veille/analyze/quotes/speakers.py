@@ -352,6 +352,10 @@ def np_text(tok: Token) -> str:
     """
     # a clause on the noun is no part of its name: "un communiqué … diffusé à l'issue de …"
     cut = {t.i for c in tok.children if c.dep_.startswith(("acl", "relcl")) for t in c.subtree}
+    # a prepositional phrase the parse hangs before the head is no part of it:
+    # "a déclaré aux journalistes Kemmerich" -> "Kemmerich"
+    cut |= {t.i for c in tok.children if c.i < tok.i and c.left_edge.pos_ == "ADP"
+            for t in c.subtree}
     toks = [t for t in tok.subtree if t.dep_ != "punct" and t.i not in cut]
     if not toks:
         return tok.text
@@ -371,15 +375,22 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
         ctx, verb, fallback_left=(method != "incise"),
         after_only=method == "incise" and not words.subject_before_incise_verb)
     if surface is None and method == "incise":
+        addressee = -1
         for k in range(verb.i + 1, min(len(ctx.doc), verb.i + 8)):
             t = ctx.doc[k]
             if t.is_punct and t.text in ".;:!?":
                 break
             m = ctx.mention_of(t)
             if ctx.doc[k - 1].text.lower() in words.dative_prepositions:
+                if m is None and t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []):
+                    # "a déclaré aux journalistes Kemmerich": a plural addressee is
+                    # no title of the name after it, which is the inverted subject
+                    addressee = t.i
+                    continue
                 break  # "a déclaré au président X": X is the addressee
             if m is not None and m.label == "LOC" and t.dep_.startswith("nmod") \
-                    and t.head.pos_ == "NOUN" and verb.i < t.head.i < t.i:
+                    and t.head.pos_ == "NOUN" and verb.i < t.head.i < t.i \
+                    and t.head.i != addressee:
                 # "a déclaré un responsable de la Maison Blanche", "… le secrétaire
                 # d'Etat américain Madeleine Albright": the place qualifies the
                 # speaker's noun; the person named in that phrase, else the phrase

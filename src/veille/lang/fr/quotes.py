@@ -84,9 +84,11 @@ WORDS = QuoteWords(
         "supplier": ("de", "d'"), "presser": ("de", "d'"), "recommander": ("de", "d'"),
         "conseiller": ("de", "d'"), "demander": ("de", "d'"), "sommer": ("de", "d'"),
         "engager": ("à",), "accuser": ("de", "d'"), "menacer": ("de", "d'"),
-        "reprocher": ("de", "d'"),
+        "reprocher": ("de", "d'"), "opposer": ("à",),
     },
-    reflexive_calls=frozenset({"engager"}),
+    reflexive_calls=frozenset({"engager", "opposer"}),
+    as_markers=frozenset({"comme"}),
+    as_clitics=frozenset({"l'", "l’", "le"}),
     weak_judgement_verbs=frozenset({"voir", "présenter"}),
     judgement_verbs={
         "qualifier": ("de", "d'"), "considérer": ("comme",), "décrire": ("comme",),
