@@ -77,3 +77,14 @@ def test_more_like_this_finds_the_other_language_first(store: Store, tmp_path: P
         assert more_like_this(conn, "no-such-article") == []
     assert near and near[0][0] == "it1"
     assert all(u != "en1" for u, _ in near)
+
+
+def test_stored_uids_sees_rows_of_its_model_only(store: Store, tmp_path: Path) -> None:
+    """The presence check the cluster stage runs before embedding: keyed by
+    model, so a model change leaves every article to embed again."""
+    uids = _ingest(store, tmp_path)
+    embed_missing(store, uids)
+    with store.connect() as conn:
+        assert vq.stored_uids(conn, uids, model_name()) == set(uids)
+        assert vq.stored_uids(conn, uids, "another-model") == set()
+        assert vq.stored_uids(conn, ["en1", "no-such-article"], model_name()) == {"en1"}
