@@ -60,3 +60,53 @@ def test_title_alone_gets_no_entity_and_merges_nobody():
                                _an("b", ("M. Baroche", "PER"), ("M.", "PER"))], [])
     assert a.entities[1].entity_id is None and b.entities[1].entity_id is None
     assert a.entities[0].entity_id != b.entities[0].entity_id
+
+
+@pytest.mark.parametrize(("mention", "label", "context", "names_"), [
+    # the name before the glue is written alone elsewhere, the tail a common word
+    ("Allemagneà la France", "LOC", "L'Allemagne.", ["Allemagne", "France"]),
+    ("Sorbonnepouvait", "LOC", "la Sorbonne.", ["Sorbonne"]),
+    ("Angersla", "LOC", "à Angers", ["Angers"]),
+    ("Francesans", "LOC", "", ["France"]),  # a country of the gazetteer
+    ("Banque de France.prés", "ORG", "", ["Banque de France"]),
+    ("Paul Deschanel rece¬vra M. Wilson", "PER", "", ["Paul Deschanel", "M. Wilson"]),
+    ("BECK Heinrich Sutermeister", "PER", "", ["BECK", "Heinrich Sutermeister"]),
+    ("Kellogg PARIS", "MISC", "", ["Kellogg", "PARIS"]),
+])
+def test_glue_of_a_scan_is_taken_out_of_names(mention, label, context, names_):
+    from veille.analyze.entities import _ocr_pieces
+    pieces = _ocr_pieces(mention, label, "fr", context + " " + mention, set())
+    assert pieces is not None
+    assert [mention[a:b] for a, b in pieces] == names_
+
+
+@pytest.mark.parametrize(("mention", "label"), [
+    ("John dos Passos", "PER"), ("Jean DUPONT", "PER"), ("John dos PASSOS", "PER"),
+    ("Neuveville", "LOC"), ("Sutermeister", "PER"), ("Orchestre municipal de Lucerne", "ORG"),
+    ("Jean de La Fontaine", "PER"), ("BBC News", "ORG"), ("Suisse romande", "LOC"),
+    ("Sidot", "PER"), ("Chuman", "ORG"), ("Dudayeva", "PER"),  # no evidence of glue
+])
+def test_names_without_glue_are_kept_whole(mention, label):
+    from veille.analyze.entities import _ocr_pieces
+    assert _ocr_pieces(mention, label, "fr", mention, set()) is None
+
+
+def test_a_name_ending_like_a_one_letter_word_is_no_glue():
+    # CoNLL-2003 val: the wife of Dzhokhar Dudayev, in the same article as him
+    from veille.analyze.entities import _ocr_pieces
+    assert _ocr_pieces("Aiza Dudayeva", "PER", "en", "Dzhokhar Dudayev said", set()) is None
+
+
+def test_the_first_word_of_a_country_name_joins_the_country_the_article_names():
+    (a, b), _ = link_entities([_an("a", ("Suisse", "LOC"), ("Confédération", "LOC")),
+                               _an("b", ("Confédération", "LOC"), ("Canada", "LOC"))], [])
+    assert a.entities[0].entity_id == a.entities[1].entity_id
+    assert b.entities[0].entity_id != a.entities[0].entity_id  # no Switzerland named in b
+    (c,), _ = link_entities([_an("c", ("France", "LOC"), ("République", "LOC"))], [])
+    assert c.entities[0].entity_id != c.entities[1].entity_id  # opens a hundred names
+
+
+def test_a_country_opening_is_never_the_entity_name_nor_a_key_elsewhere():
+    (a,), recs = link_entities([_an("a", ("Confédération", "LOC"), ("Suisse", "LOC"))], [])
+    assert a.entities[0].entity_id == a.entities[1].entity_id == "loc:suisse"
+    assert recs[0].canonical == "Suisse"

@@ -17,12 +17,13 @@ import re
 from typing import TYPE_CHECKING
 
 from cleanco.termdata import terms_by_type
+from wordfreq import zipf_frequency
 
 from veille.analyze import gazetteer
 from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
 from veille.core.model import Mention
-from veille.lang import PACKS
+from veille.lang import PACKS, SUPPORTED
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -187,6 +188,7 @@ def mentions_from_doc(
     """Clean mentions of ``doc``; char offsets shifted by ``offset``."""
     out: list[Mention] = []
     full = doc_text(doc)  # doc.text is built on each access
+    known_words: set[str] = set()  # the text's capitalised words, read once if needed
     for ent in doc.ents:
         label = label_map(ent.label_)
         if label is None:
@@ -209,6 +211,18 @@ def mentions_from_doc(
             start, end, text = _char_span(doc, a, b, full)
             if not _looks_like_name(doc, a, b, text):
                 continue
+            pieces_ = _ocr_pieces(text, lab, doc.lang_, full, known_words)
+            if pieces_ is not None:
+                # a scan glued a neighbour word to the name, or ran two names
+                # together over a verb: the names, without the glue
+                for ps, pe in pieces_:
+                    m = Mention(text=text[ps:pe], label=lab, start=start + ps + offset,
+                                end=start + pe + offset,
+                                sentence=sentence_index_of(sent_starts, start + ps + offset))
+                    m.model_label = lab
+                    m.label_cue = None
+                    out.append(m)
+                continue
             cue = ("PER", "title") if title_cue else _cue_label(doc, a, b, lab)
             if cue is None and legal_form(text):
                 cue = ("ORG", "legal-form")
@@ -227,6 +241,120 @@ def mentions_from_doc(
             m.label_cue = cue[1] if cue else None
             out.append(m)
     return out
+
+
+#: Zipf frequency (wordfreq, the text's language) from which a lower-case tail
+#: glued to a name by OCR is a word of the sentence ("à", "la", "sans", "sont",
+#: "pouvait"): common words only, so that a name ending like a rarer word
+#: ("Neuveville", "Sutermeister") is never cut.
+GLUED_TAIL_ZIPF = 4.5
+#: ... and from which a lower-case word inside a person's name is a word of the
+#: sentence ("Paul Deschanel recevra M. Wilson"), when it has 4 letters or more
+#: (name particles are shorter: de, dos, von, van, der, ibn).
+INNER_WORD_ZIPF = 3.5
+_WORD = re.compile(r"\S+")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][^\W\d_]+(?![\w-])")
+
+
+def _zipf(word: str, lang: str) -> float:
+    from veille.analyze.names import long_s  # names reads this module's words
+    w = long_s(word.lower().replace("¬", ""))
+    return zipf_frequency(w, lang if lang in SUPPORTED else "fr")
+
+
+def _ocr_pieces(text: str, label: str, lang: str, full: str,
+                known: set[str]) -> list[tuple[int, int]] | None:
+    """The names a mention holds once the glue of a scan is taken out, as
+    offsets in ``text``; None when there is nothing to take out.
+
+    Old newspapers' OCR drops spaces: "Allemagneà la France", "Angersla",
+    "Sorbonnepouvait", "Banque de France.prés", and the model takes the glued
+    word into the name, or two names and the verb between them into one
+    person ("Paul Deschanel recevra M. Wilson"). A glued word is cut only on
+    evidence: the name before the glue is written alone elsewhere in the text
+    (or is a country of the gazetteer), the glued tail is a common word of the
+    text's language, and the whole is no word; a lower-case common word of 4
+    letters or more splits a person's name. What follows the glue is a name of
+    its own when it starts with a capital once articles are dropped."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    cut: tuple[int, int] | None = None  # (end of the name before, start of what follows)
+    for i, (ws, we, w) in enumerate(words):
+        core = w.rstrip(".,;:")
+        if i > 0 and label == "PER" and core.islower() and len(core.replace("¬", "")) >= 4 \
+                and core not in _LEADING_WORDS and _zipf(core, lang) >= INNER_WORD_ZIPF:
+            cut = (words[i - 1][1], we)
+            break
+        if "." in core[1:-1]:  # "France.prés": a full stop with no space after it
+            head, _, tail = core.partition(".")
+            if head[:1].isupper() and tail.isalpha() and tail.islower() \
+                    and _zipf(tail, lang) >= INNER_WORD_ZIPF:
+                cut = (ws + len(head), we)
+                break
+        if not core[:1].isupper() or not core.isalpha() or core.isupper():
+            continue
+        from veille.analyze.names import is_known_word
+        if is_known_word(core):
+            continue
+        for k in range(len(core) - 1, 2, -1):
+            head, tail = core[:k], core[k:]
+            # a one-letter ASCII tail is a name's own ending far more often than
+            # a glued word ("Dudayeva" beside "Dudayev": his wife, not "Dudayev a")
+            if not tail.islower() or (len(tail) == 1 and tail.isascii()) \
+                    or _zipf(tail, lang) < GLUED_TAIL_ZIPF:
+                continue
+            if not known:
+                known.update(_CAPITALISED.findall(full))
+            # (a city's name is no evidence: GeoNames' alternate names are many
+            # and short: "Hims", "Sido")
+            if head in known or gazetteer.country_code(head):
+                cut = (ws + k, we)
+                break
+        if cut:
+            break
+    if cut is None:
+        cut = _case_cut(words, label)
+    if cut is None:
+        return None
+    out: list[tuple[int, int]] = []
+    if cut[0] > 0:
+        out.append((0, cut[0]))
+    rest = [(ws, we, w) for ws, we, w in words if ws >= cut[1]]
+    while rest and not rest[0][2][:1].isupper():
+        rest = rest[1:]
+    if rest:
+        tail_pieces = _ocr_pieces(text[rest[0][0]:], label, lang, full, known)
+        base = rest[0][0]
+        out += ([(base + a, base + b) for a, b in tail_pieces] if tail_pieces is not None
+                else [(base, len(text))])
+    return out
+
+
+def _is_caps(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _is_title_case(w: str) -> bool:
+    return w[:1].isupper() and any(c.islower() for c in w[1:])
+
+
+def _case_cut(words: list[tuple[int, int, str]], label: str) -> tuple[int, int] | None:
+    """A headline or dateline run into a name: a word in capitals opening a
+    person's full name in ordinary case ("BECK Heinrich Sutermeister"; not an
+    organisation's acronym: "BBC News"), or a place in
+    capitals closing one that is no person's ("Kellogg PARIS"). A surname in
+    capitals after given names ("Jean DUPONT", "John dos PASSOS") is how
+    French prints names, and stays."""
+    if len(words) < 2:
+        return None
+    if label == "PER" and len(words) >= 3 and _is_caps(words[0][2]) and all(
+            _is_title_case(w) for _, _, w in words[1:]):
+        return (words[0][1], words[1][0])
+    last = words[-1][2]
+    if label != "PER" and _is_caps(last) and _is_title_case(words[-2][2]) and (
+            gazetteer.city(last) or gazetteer.country_code(last)):
+        return (words[-2][1], words[-1][0])
+    return None
 
 
 #: A token that is a score, a result or a figure, not a word of a name: "2-1",

@@ -94,6 +94,25 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return unique, acronyms
 
 
+@lru_cache(maxsize=1)
+def _openings() -> dict[str, frozenset[str]]:
+    """First word of a country's name of two words or more -> the countries it opens."""
+    unique, _ = _tables()
+    out: dict[str, set[str]] = {}
+    for k, code in unique.items():
+        toks = k.split()
+        if len(toks) >= 2 and len(toks[0]) >= _MIN_TRANSLATED:
+            out.setdefault(toks[0], set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def countries_opening_with(word: str) -> frozenset[str]:
+    """The countries whose name (in some language) starts with the one word
+    ``word``: "Confédération" opens only "Confédération suisse", "République"
+    a hundred names. A text says "la Confédération" for a country it names."""
+    return _openings().get(_key(word), frozenset())
+
+
 def is_acronym(text: str) -> bool:
     """"US", "U.S.", "USA": read as an ISO code rather than a name."""
     return bool(_ACRONYM.match(text.strip()))

@@ -197,6 +197,7 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
                                   else "same name, in the same article")
         g.add(m, k)
     groups = _join_written_variants(list(by_key.values()))
+    groups = _join_country_openings(groups)
 
     # short person forms -> the single full name they fit
     def patronymic(g: _Group) -> bool:
@@ -272,6 +273,45 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             merged.add(id(g))
     groups = [g for g in groups if id(g) not in merged]
     return groups
+
+
+#: Evidence that holds in its article only: "la Confédération" is Switzerland
+#: where the article names Switzerland, not wherever the word is written.
+OPENS = "opens the name of"
+
+
+def _local_only(r: EntityRecord, alias: str) -> bool:
+    """An alias that joined on its article's evidence alone: never a key other
+    articles are linked by, never the entity's name."""
+    return r.evidence.get(alias, "").startswith(OPENS)
+
+
+def _join_country_openings(groups: list[_Group]) -> list[_Group]:
+    """Within one article, a place named by the first word of a country's name
+    ("la Confédération" for the Confédération suisse, "la Fédération" for the
+    Russian Federation) is that country when the article names it and the word
+    opens that country's name only."""
+    geo = {k: g for g in groups for k in g.keys if _is_geo(k) and not k.startswith(GEO + CITY)}
+    if not geo:
+        return groups
+    merged: set[int] = set()
+    for g in groups:
+        # (a city may carry the word too: GeoNames lists a "Confédération";
+        # the country the article names is the stronger evidence)
+        if g.label != "LOC" or any(_is_geo(k) and not k.startswith(GEO + CITY) for k in g.keys):
+            continue
+        words = {fold_name(names.strip_titles(m.text)) for m in g.mentions}
+        if len(words) != 1 or len(next(iter(words)).split()) != 1:
+            continue
+        codes = gazetteer.countries_opening_with(next(iter(words)))
+        if len(codes) != 1:
+            continue
+        target = geo.get(GEO + next(iter(codes)))
+        if target is not None and target is not g:
+            target.merge(g, f"{OPENS} {geo_evidence(GEO + next(iter(codes)))[8:]}"
+                            ", named in the same article")
+            merged.add(id(g))
+    return [g for g in groups if id(g) not in merged]
 
 
 #: A word shorter than this is never read as a misprint of another (too many
@@ -465,6 +505,8 @@ class EntityIndex:
     def _index(self, r: EntityRecord) -> None:
         self.by_id[r.entity_id] = r
         for a in [*r.aliases, r.canonical]:
+            if _local_only(r, a):
+                continue
             k = mention_key(a, r.label)
             if not k:
                 continue
@@ -655,7 +697,9 @@ def link_entities(
             if rec is None:
                 forms: dict[str, int] = {}
                 for m in g.mentions:
-                    forms[m.text] = forms.get(m.text, 0) + 1
+                    if not g.evidence.get(m.text, "").startswith(OPENS):
+                        forms[m.text] = forms.get(m.text, 0) + 1
+                forms = forms or {m.text: 1 for m in g.mentions}
                 canonical = canonical_name(forms)
                 rec = EntityRecord(entity_id=new_entity_id(g.label, canonical, taken),
                                    canonical=canonical, label=g.label)
@@ -675,7 +719,9 @@ def link_entities(
             if an.language and an.language not in rec.languages:
                 rec.languages.append(an.language)
             rec.aliases = sorted(rec.alias_counts)
-            rec.canonical = canonical_name(rec.alias_counts)
+            rec.canonical = canonical_name(
+                {a: n for a, n in rec.alias_counts.items() if not _local_only(rec, a)}
+                or rec.alias_counts)
             rec.label = vote_label(rec.label_votes)
             index._index(rec)
             touched[rec.entity_id] = rec
