@@ -153,7 +153,7 @@ class SiteIndex:
     def keys(self, key: tuple[str, str]) -> frozenset[str]:
         if key not in self._keys:
             d = self.docs[key]
-            self._keys[key] = frozenset(k for k in furniture.line_keys(d.text) if k)
+            self._keys[key] = frozenset(k for k in furniture.line_keys(d.text, language=d.language) if k)
         return self._keys[key]
 
     def of(self, key: tuple[str, str]) -> SiteCounts | None:
@@ -241,7 +241,7 @@ def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
         if doc is None:
             missing += len(lbs)
             continue
-        spans = furniture.segments(doc.text)
+        spans = furniture.segments(doc.text, doc.language)
         feats = furniture.features(doc.text, spans, furniture.words_for(doc.language),
                                    furniture.stop_words(doc.language), sites.of(key))
         for lb in lbs:

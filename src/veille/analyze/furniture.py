@@ -35,16 +35,20 @@ article): scikit-learn is only needed to train.
 
 What it does not use: the parse (the detector must give the same answer to
 a text of a language without a spaCy pipeline, and to the fallback
-sentences of a text whose parse failed) and the other articles of a batch
-(a line repeated across one site's pages is a strong cue — an outlet's
-disclaimer, its newsletter box, a columnist's bio — but a batch of one
-article has none; the in-text repetition, shared-run and gallery features
-stand in, and the misses left in story summaries are mostly of that kind:
-docs/measured/quality-stories.md).
+sentences of a text whose parse failed). The other articles of the same
+source are used when the caller has them (below); a lone article falls back
+on the in-text repetition, shared-run and gallery features.
 
-The unit is a *segment*: a non-blank line, or a punctuation sentence of a
-line so long it must be a text pasted without its line breaks (SemEval's
-CSV), so that a caption glued inside such a blob can still be told apart.
+The unit is a *segment*: a non-blank line, or a sentence (the analysis'
+rule splitter, ``veille.lang.sentences``) of a line so long it must be a text
+pasted without its line breaks (SemEval's CSV), so that a caption glued
+inside such a blob can still be told apart.
+
+Since session 8 the caller may also pass the evidence this module cannot
+see: per-source line counts (:class:`SiteCounts`, from the store's
+``line_hashes``: in how many other articles of the same outlet each line
+recurs). They are features of the trees and, for a line of three words or
+more found in two other articles of the source, a rule (``site_recurring``).
 """
 
 from __future__ import annotations
@@ -60,10 +64,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from veille.analyze import nlp as nlpmod
 from veille.core.model import Sentence
 from veille.lang import PACKS, language_data
 from veille.lang.furniture_words import UNIVERSAL, FurnitureWords, merged
+from veille.lang.sentences import rule_sentences
 
 #: A line longer than this is a blob (a text pasted without its line breaks,
 #: as in SemEval's CSV): it is cut into punctuation sentences.
@@ -117,9 +121,13 @@ class Segment:
     furniture: bool
 
 
-def segments(text: str) -> list[tuple[int, int]]:
+def segments(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """The units furniture is decided on: the text's non-blank lines, a
-    blob line cut into sentences; spans are stripped of surrounding spaces."""
+    blob line cut into sentences; spans are stripped of surrounding spaces.
+    A blob is cut by the analysis' own rule splitter (``veille.lang.sentences``,
+    since session 8: one splitter; it knows "20.000", "z.B.", "U.S." where a
+    punctuation regex cut them), so a flagged piece is a sentence the
+    analysis also sees."""
     out: list[tuple[int, int]] = []
     for m in _LINE.finditer(text):
         a, b = m.start(), m.end()
@@ -130,7 +138,7 @@ def segments(text: str) -> list[tuple[int, int]]:
         if b <= a:
             continue
         if b - a > BLOB_CHARS:
-            out.extend((a + s, a + e) for s, e in nlpmod.simple_sentences(text[a:b]))
+            out.extend((a + s, a + e) for s, e in rule_sentences(text[a:b], language))
         else:
             out.append((a, b))
     return out
@@ -371,9 +379,10 @@ def line_key(line: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16] if norm else ""
 
 
-def line_keys(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[str]:
+def line_keys(text: str, spans: Sequence[tuple[int, int]] | None = None,
+              language: str | None = None) -> list[str]:
     """The key of each segment of ``text`` (``spans``: its :func:`segments`)."""
-    return [line_key(text[a:b]) for a, b in (segments(text) if spans is None else spans)]
+    return [line_key(text[a:b]) for a, b in (segments(text, language) if spans is None else spans)]
 
 
 def _site_features(keys: Sequence[str], site: SiteCounts | None) -> list[dict[str, float]]:
@@ -601,7 +610,7 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
            site: SiteCounts | None = None) -> list[Segment]:
     """Every segment of ``text`` with its furniture score and verdict;
     ``site``: the line counts of the other articles of its source, when known."""
-    spans = segments(text)
+    spans = segments(text, language)
     if not spans:
         return []
     m = model or packaged_model()
