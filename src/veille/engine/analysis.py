@@ -11,7 +11,7 @@ so a batch analysed twice after a worker died is stored once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from veille.analyze import furniture, nlp
@@ -46,7 +46,7 @@ def with_site_counts(store: Store, batches: Iterable[list[Any]]) -> Iterator[lis
     own articles recorded first, so they count for each other): the furniture
     detector's evidence of a site's boilerplate."""
     for items in batches:
-        keys = {str(it[0]): furniture.line_keys(it[1] or "") for it in items}
+        keys = {str(it[0]): furniture.line_keys(it[1] or "", language=it[2]) for it in items}
         with store.begin() as conn:
             got = line_counts.for_batch(conn, keys)
         yield [(*it[:4], got.get(str(it[0]))) for it in items]
@@ -59,11 +59,12 @@ def count_pending(store: Store) -> int:
 
 def analyze_pending_on(
     store: Store, runner: Runner | None, *, batch_size: int = BATCH,
-    on_batch: Callable[[int], None] | None = None,
+    on_batch: Callable[[int], None] | None = None, first: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Analyse every pending article, on ``runner``'s workers or (None) here;
-    the report names the engine only when there is one."""
-    batches = with_site_counts(store, pending_batches(store, batch_size))
+    """Analyse every pending article (``first``: these before the rest), on
+    ``runner``'s workers or (None) here; the report names the engine only when
+    there is one."""
+    batches = with_site_counts(store, pending_batches(store, batch_size, first))
     done = 0
     for results in (runner.map(analyze_items, batches) if runner is not None
                     else map(analyze_items, batches)):
