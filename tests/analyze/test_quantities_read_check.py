@@ -80,3 +80,26 @@ def test_both_is_no_count_of_a_participle(nlp_fr: Any) -> None:
     # SemEval 1489676847fr: "deux excité" was a count of "excité"
     assert got(nlp_fr, "le guide suprême et le révolutionnaire iranien ont tous deux excité "
                        "leurs partisans.", "fr") == []
+
+
+def test_an_age_the_ner_dates(nlp_en: Any) -> None:
+    # washingtonpost.com 2018-01-01 (Ahed Tamimi): "16" was a count of nothing; the English
+    # NER misses the name but dates the number
+    assert got(nlp_en, "Palestinians have since hailed Ahed Tamimi, 16, as an icon in their "
+                       "fight against Israeli occupation.") == [("16", 16.0, None, "age")]
+
+
+def test_a_fact_box_counts_its_labels(nlp_en: Any) -> None:
+    # dailymail.co.uk 2018-01-05, the Falcon Heavy's fact box: "2 Cores", "27 Payload"
+    # were counted with the next field's label
+    counts = [(q[1], q[2]) for q in got(
+        nlp_en, "FALCON HEAVY Height: 70 meters (229.6 feet) Stages: 2 Boosters: 2 Cores: 3 "
+                "Engines: 27 Payload to LEO: 63,800kg") if q[3] == "count"]
+    assert counts == [(2.0, "Stages"), (2.0, "Boosters"), (3.0, "Cores"), (27.0, "Engines")]
+
+
+def test_a_display_resolution_is_no_thousands(nlp_en: Any) -> None:
+    # psu.com 2018-02-06: "4K TVs" were 4000 TVs; "10K followers" stay
+    assert got(nlp_en, "though games on 4K TVs will still look better.") == []
+    assert got(nlp_en, "He has 10K followers.") == [("10K followers", 10000.0, "followers",
+                                                     "count")]

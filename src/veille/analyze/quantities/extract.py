@@ -797,10 +797,13 @@ def extract_quantities(
                 t = bisect.bisect_left(span_starts, nstop - 1)
                 if t > 0 and nstop - 1 < reach[t - 1]:
                     n = None  # "turned 38 last week": the noun belongs to a time expression
-            if n is not None and doc is not None and _symbol_scale_name(m, doc, tok_starts, nstop):
+            if n is not None and doc is not None and _symbol_scale_name(
+                    m, text, doc, tok_starts, nstop):
                 continue  # "a 4K TV", "2K resolution", "a 10K run": a format's name, no count
             if n is not None and _gallery_counter(text, num_start, nstop, n, gr):
                 continue  # "Hide Caption 3 of 25 Photos", "(2 Images)": page furniture
+            if n is not None and (label := _box_label(text, num_start, nstop)) is not None:
+                n, nstop = label, num_end  # "Stages: 2 Boosters: 2": 2 stages, 2 boosters
             if n is not None:
                 noun, end = n, nstop
         provisional = False
@@ -1003,6 +1006,29 @@ _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "VERB", "NUM", "PUNCT"})
 
 
+_LABEL_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*):[ \u00a0]*\Z")
+
+
+def _box_label(text: str, start: int, stop: int) -> str | None:
+    """In a fact box ("Stages: 2 Boosters: 2 Cores: 3") the word after a number is the
+    next field's label: the number counts the label before its colon."""
+    m = _LABEL_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or not text[stop - 1 : stop].isalpha():
+        return None
+    if text[stop : stop + 1] == ":":
+        return m.group(1)
+    # the last field: its label capitalised after the number, the label before it
+    # itself a field's value ("Engines: 27 Payload to LEO")
+    noun_start = text.rfind(" ", start, stop) + 1
+    if text[noun_start : noun_start + 1].isupper() and _FIELD_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()):
+        return m.group(1)
+    return None
+
+
+_FIELD_BEFORE = re.compile(r"\d[\w.,]*[ \u00a0]+\Z")
+
+
 _COUNTER_BEFORE = re.compile(r"(?:\d+\s+(?:of|sur|de|/)\s+|\(\s*)\Z")
 
 
@@ -1016,14 +1042,16 @@ def _gallery_counter(text: str, start: int, stop: int, noun: str, gr: _Grammar) 
     return text[start - 1 : start] != "(" or text[stop : stop + 1] == ")"
 
 
-def _symbol_scale_name(m: re.Match[str], doc: Any, starts: list[int] | None, stop: int
-                       ) -> bool:
+def _symbol_scale_name(m: re.Match[str], text: str, doc: Any, starts: list[int] | None,
+                       stop: int) -> bool:
     """A number with a glued symbol scale ("4K") before a singular noun names a format
     or an event ("4K TV", "10K run"); thousands of something are plural ("10K
-    followers")."""
+    followers"). One digit and a capital K is a display resolution ("4K TVs")."""
     sc = m.group("sc1")
     if not sc or sc.lower() not in _SYMBOL_SCALES or m.start("sc1") != m.end("n1"):
         return False
+    if len(m.group("n1")) == 1 and text[m.start("sc1") : m.end("sc1")] == "K":
+        return True  # "4K TVs", "8K screens": a display's resolution before any noun
     if starts is None:
         return False
     i = bisect.bisect_right(starts, stop - 1) - 1
@@ -1083,7 +1111,9 @@ def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float
     if tok.dep_ not in ("appos", "amod", "nummod") or head.i >= tok.i:
         return False
     if head.pos_ == "PROPN":
-        return head.ent_type_ in ("PERSON", "PER")
+        # the English NER marks an age as DATE ("Ahed Tamimi, 16,") where it misses
+        # the name
+        return head.ent_type_ in ("PERSON", "PER") or tok.ent_type_ == "DATE"
     # "The tram driver, 42, from Beckenham", "His mother, 67, said": a common noun
     # with its determiner, a number alone between commas after it, is a person's age
     return head.pos_ == "NOUN" and any(
