@@ -307,3 +307,23 @@ def test_live_blog_time_stamps_take_the_paper_s_day() -> None:
             "2 p.m.\n\nClinton seized on the report.")
     got = _values(text, date(2016, 10, 3), "en")
     assert got["2 p.m."].value == "2016-10-03T14:00"
+
+
+def test_more_names_and_modifiers_are_not_dates() -> None:
+    day = date(2018, 2, 6)
+    assert _values("She suspected that her family had put up their Christmas lights wrong.",
+                   day, "en") == {}
+    assert "Christmas" in _values("Sales slowed over the Christmas holidays.", day, "en")
+    assert "Now" not in _values("You can listen to music while streaming a game on "
+                                "PlayStation Now, Sony said.", day, "en")
+
+
+def test_clock_time_paragraphs_after_a_past_day_is_the_paper_s() -> None:
+    text = ("The offer is a premium over the price on Nov. 2, before news of the approach "
+            "broke, Broadcom said.\n" + "The board rejected the approach. " * 12 + "\n"
+            "Qualcomm shares fell 1.5 percent at 9:34 a.m. in New York.")
+    assert _values(text, date(2018, 2, 5), "en")["9:34 a.m."].value == "2018-02-05T09:34"
+
+
+def test_age_in_brackets_after_a_name() -> None:
+    assert _values("Michael Wendler (47 ans) ne va pas bien.", date(2020, 3, 29), "fr") == {}

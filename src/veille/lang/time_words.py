@@ -123,6 +123,9 @@ class TimeWords:
     #: regex between a weekday and the week it falls in ("de", "of": mardi de la semaine
     #: prochaine); a comma, a hyphen or nothing join them too
     week_links: Words = ()
+    #: nouns a holiday may modify and still name a time ("the Christmas holidays"); before
+    #: any other noun it names a kind of thing ("Christmas lights")
+    holiday_period_nouns: Words = ()
     noon_leads: Words = ()  # "vers", "at"
     noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part

@@ -60,6 +60,7 @@ _AGE_GROUP_ARTICLE = re.compile(rf"\b{alt(tw(lambda t: t.age.group_articles))}\s
 _AGE_AFTER = re.compile(rf"^{alt(tw(lambda t: t.age.after))}")
 _AGE_BEFORE = re.compile(alt(tw(lambda t: t.age.before)))
 _NAME_COMMA_BEFORE = re.compile(r"(?:[A-Z][\w'-]+|\))\s*,\s*$")
+_NAME_PAREN_BEFORE = re.compile(r"[A-Z][\w'-]+\s*\(\s*$")
 _AGE_GROUP_BEFORE = re.compile(alt([*tw(lambda t: t.age.group_before), r"\d\s*-\s*$"]))
 _AGE_NOT_AFTER = re.compile(rf"^\s*{alt(tw(lambda t: t.age.not_after))}")
 _PERSON_LINK = alt(tw(lambda t: t.age.person_link))
@@ -130,8 +131,8 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # "Jeux d'hiver", "printemps de l'environnement": names, not dates
     if c.kind == "day_month" and not 1 <= first_day_number(g["d1"]) <= 31:
         return False
-    if c.kind in ("relative_day", "relative_unit") and _capitalised_name(c, text):
-        return False  # "USA TODAY", "VOA Today", ABC's "This Week": names mid-sentence
+    if c.kind in ("relative_day", "relative_unit", "reference") and _capitalised_name(c, text):
+        return False  # "USA TODAY", ABC's "This Week", "PlayStation Now": names mid-sentence
     return not (c.kind == "relative_day" and _foreign(g["rd"] or "", own))
 
 
@@ -271,6 +272,8 @@ def is_age(before: str, after: str, mod: str) -> bool:
         return True
     if _NAME_COMMA_BEFORE.search(before) and re.match(r"^\s*[,)]", after):
         return True
+    if _NAME_PAREN_BEFORE.search(before) and re.match(r"^\s*\)", after):
+        return True  # "Michael Wendler (47 ans)", "Pat Rooke (72)"
     if _AGE_GROUP_BEFORE.search(fb):
         return True
     if mod or _AGE_NOT_AFTER.match(after):

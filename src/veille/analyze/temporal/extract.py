@@ -33,6 +33,8 @@ _CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?"
 #: between the two clock times of a range ("de 15h30 à 17h55", "from 3 to 5 p.m.")
 _CLOCK_RANGE_GAP = re.compile(
     rf"\s*(?:-|{alt(tw(lambda t: t.range_joiners))})\s*")
+#: how far back (characters, across a paragraph break) a clock time takes the day named
+_CLOCK_ANCHOR_REACH = 300
 #: granularities of a "period" a later "a year earlier" compares with
 _PERIODS = ("day", "month", "quarter", "year")
 #: kinds counted from the telling ("next year", "two weeks ago"): they do not move the
@@ -106,7 +108,7 @@ def extract_times(
     code = language_data(language).code
     words = time_words(code)
     folded = fold_same_length(text)
-    cands = [c for c in (fresh(c) for c in selected(text, code)) if not is_label(c, parses)]
+    cands = [c for c in (fresh(c) for c in selected(text, code)) if not is_label(c, parses, code)]
     share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]
@@ -145,6 +147,7 @@ def extract_times(
     fixed: dict[int, Resolved | None] = {}
     for day in reference_days(ref):
         anchor = day
+        anchor_at = 0
         period: Resolved | None = None  # the last period named ("the third quarter")
         story: date | None = None  # where the story is: the last date named by name
         for i, c in enumerate(cands):
@@ -153,8 +156,12 @@ def extract_times(
             else:
                 # a clock time alone on its line is a live blog's time stamp: the
                 # paper's day, not the last day its entries named
-                ctx = Ctx(day, day if i in stamps else anchor, tenses[i], code, words, period,
-                          story)
+                # a clock time takes the day named last in its own paragraph or close by
+                # (paragraphs further up tell other moments), else the paper's day
+                far = (c.kind in _CLOCK_KINDS and c.start - anchor_at > _CLOCK_ANCHOR_REACH
+                       and "\n" in text[anchor_at : c.start])
+                ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
+                          period, story)
                 try:
                     if i in lookahead:
                         j = lookahead[i]
@@ -175,7 +182,7 @@ def extract_times(
                 and r.start == r.end
                 and r.value not in ("PRESENT_REF",)
             ):
-                anchor = r.start
+                anchor, anchor_at = r.start, c.end
             if (r is not None and r.type == "DATE" and r.granularity in _PERIODS
                     and c.kind not in ("ago", "year_ago")):
                 period = r

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.lexicon import time_words
 
 
 def _token(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
@@ -24,7 +25,7 @@ def _token(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
     return None
 
 
-def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
+def is_label(c: Candidate, parses: Sequence[tuple[int, Any]], language: str | None = None) -> bool:
     if not parses:
         return False
     g = c.g
@@ -39,6 +40,13 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
                 and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN")
     if c.kind == "holiday":
         tok = _token(parses, c.start, c.end)
-        return (tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i
-                and tok.head.pos_ == "PROPN")
+        if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
+            return False
+        if tok.head.pos_ == "PROPN":
+            return True  # "the Berlin Christmas Market attack"
+        own = time_words(language) if language else None
+        periods = own.holiday_period_nouns if own is not None else ()
+        # "their Christmas lights"; not "the Christmas holidays"
+        return bool(periods) and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" \
+            and tok.head.lower_ not in periods
     return False

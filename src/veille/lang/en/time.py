@@ -46,6 +46,8 @@ WORDS = TimeWords(
     bare_part_articles=(r"the\s+",),
     bare_parts=("evening", "night", "afternoon", "morning"),
     anchor_articles=("the",),
+    holiday_period_nouns=("holiday", "holidays", "break", "season", "period", "vacation", "eve",
+                          "day", "week", "weekend", "morning", "evening", "night", "time"),
     offset_links={"before": -1, "after": 1, "from": 1},
     week_links=("of",),
     anchor_days={"next day": 1, "following day": 1, "day before": -1, "previous day": -1,
