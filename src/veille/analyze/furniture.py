@@ -369,6 +369,7 @@ class SiteCounts:
 #: Above this many other articles of a source, the counts say no more.
 SITE_CAP = 50
 _DIGITS = re.compile(r"\d+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def line_key(line: str) -> str:
@@ -625,7 +626,8 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
 
 #: A line found in this many other articles of the source is the site's own text...
 SITE_MIN_REPEAT = 2
-#: ... when it has this many words (a lone "Mr." or "6" recurs by chance) ...
+#: ... when it has this many words of two letters or more (a lone "Mr." or "6"
+#: recurs by chance) ...
 SITE_MIN_WORDS = 3
 #: ... and the article is no copy of another (below this share of its lines recurring).
 SITE_COPY_SHARE = 0.5
@@ -647,7 +649,9 @@ def site_recurring(text: str, spans: Sequence[tuple[int, int]], site: SiteCounts
     reps = [site.lines.get(k, 0) if k else 0 for k in keys]
     if sum(1 for r in reps if r > 0) >= SITE_COPY_SHARE * len(reps):
         return [False] * len(spans)
-    return [r >= SITE_MIN_REPEAT and len(_WORD.findall(text[a:b])) >= SITE_MIN_WORDS
+    # words of letters: numbers are masked in the key, so "5:45 p.m." (a live
+    # blog's entry time) would recur everywhere
+    return [r >= SITE_MIN_REPEAT and len(_LETTER_WORD.findall(text[a:b])) >= SITE_MIN_WORDS
             for r, (a, b) in zip(reps, spans, strict=True)]
 
 
