@@ -8,7 +8,7 @@ in one transaction (a killed run resumes at the first unanalysed article).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from veille.analyze.corrections import CorrectionRules, apply_rules
@@ -55,8 +55,24 @@ def drop_for_reanalysis(store: Store, *, redo: bool = False, outdated: bool = Fa
             q.delete_analyses(conn, q.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS))
 
 
-def pending_batches(store: Store, batch_size: int = BATCH) -> Iterator[list[Item]]:
-    """Unanalysed articles in ingest order, as analysis inputs, a batch at a time."""
+def pending_batches(store: Store, batch_size: int = BATCH,
+                    first: Sequence[str] = ()) -> Iterator[list[Item]]:
+    """Unanalysed articles as analysis inputs, a batch at a time: those of
+    ``first`` (the articles this run stored), then the rest in ingest order.
+
+    Two ingests started together store disjoint articles (the write lock gives
+    each to one process) but both find every article pending: reading the
+    store's pending list in the same order, each analysed the other's too
+    (right, idempotent, twice the CPU). Each run's own articles first keeps
+    their work apart; what is left is re-read batch by batch, so the other's
+    articles saved meanwhile are not done again."""
+    own = list(dict.fromkeys(first))
+    for start in range(0, len(own), batch_size):
+        with store.connect() as conn:
+            rows = q.pending(conn, batch_size, among=own[start:start + batch_size])
+        if rows:
+            yield [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows]
+    done = set(own)  # a batch of them may still be in flight (an engine reads ahead)
     last_seq = 0
     while True:
         with store.connect() as conn:
@@ -64,7 +80,10 @@ def pending_batches(store: Store, batch_size: int = BATCH) -> Iterator[list[Item
         if not rows:
             return
         last_seq = rows[-1]["seq"]
-        yield [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows]
+        batch = [(r["uid"], r["text"], r["language"], _ref(r)) for r in rows
+                 if r["uid"] not in done]
+        if batch:
+            yield batch
 
 
 class _KnownEntities:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,19 +162,21 @@ def analyse_new(store: Store, report: PipelineReport, options: PipelineOptions, 
         return
     t0 = time.perf_counter()
     report.analyze = analyse_pending(store, options.runner, batch_size=options.analysis_batch,
-                                     on_progress=on_progress)
+                                     on_progress=on_progress, first=report.added)
     report.seconds["analyse"] = time.perf_counter() - t0
 
 
 def analyse_pending(store: Store, runner: Runner | None = None, *, batch_size: int = ANALYSIS_BATCH,
-                    on_progress: OnProgress | None = None) -> dict[str, Any]:
-    """Pending articles in ingest order, each batch analysed here or on the
-    runner's workers (spaCy loaded once per worker), linked and saved by this
-    process in one transaction per batch (``veille.engine.analysis``)."""
+                    on_progress: OnProgress | None = None,
+                    first: Sequence[str] = ()) -> dict[str, Any]:
+    """Pending articles (``first``: those this run stored, before the rest, so
+    that concurrent runs do not analyse each other's), each batch analysed here
+    or on the runner's workers (spaCy loaded once per worker), linked and saved
+    by this process in one transaction per batch (``veille.engine.analysis``)."""
     progress = on_progress or _quiet
     progress("analyse", 0, count_pending(store) if on_progress is not None else None)
     return analyze_pending_on(store, runner, batch_size=batch_size,
-                              on_batch=lambda n: progress("analyse", n, None))
+                              on_batch=lambda n: progress("analyse", n, None), first=first)
 
 
 def cluster_new(store: Store, report: PipelineReport, options: PipelineOptions, *,

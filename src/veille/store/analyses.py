@@ -15,8 +15,9 @@ from veille.store.schema import analyses, articles, entities, mentions, meta
 ANALYSIS_FIELDS = ("sentences", "entities", "quotes", "times", "quantities")
 
 
-def pending(conn: Connection, limit: int, *, after_seq: int = 0) -> list[dict[str, Any]]:
-    """Articles with no analysis yet, in ingest order."""
+def pending(conn: Connection, limit: int, *, after_seq: int = 0,
+            among: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Articles with no analysis yet, in ingest order (``among``: of these uids only)."""
     q = (
         select(articles.c.uid, articles.c.seq, articles.c.text, articles.c.language,
                articles.c.published_start, articles.c.published_end, articles.c.date_precision)
@@ -25,6 +26,8 @@ def pending(conn: Connection, limit: int, *, after_seq: int = 0) -> list[dict[st
         .order_by(articles.c.seq)
         .limit(limit)
     )
+    if among is not None:
+        q = q.where(articles.c.uid.in_(list(among)))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
