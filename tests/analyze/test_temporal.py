@@ -284,3 +284,11 @@ def test_day_of_the_month_said_alone() -> None:
     # an address, a rank, a score
     assert _composed("Il habite au 23, rue de Rivoli.", "fr") == {}
     assert _composed("Il est classé le 23e.", "fr") == {}
+
+
+def test_french_in_a_week_is_no_rate() -> None:
+    # "dans une semaine": the point a week ahead ("four flights a week" is a rate in English)
+    assert _composed("Il reviendra dans une semaine.", "fr") == {"une semaine": "2016-11-14"}
+    assert _composed("There are four flights a week.", "en") == {}
+    # "du 9 au 12 de juin" is no day of this month
+    assert "du 9" not in _composed("Le tournoi aura lieu du 9 au 12 de juin.", "fr")

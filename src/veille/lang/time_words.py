@@ -126,6 +126,9 @@ class TimeWords:
     #: nouns a holiday may modify and still name a time ("the Christmas holidays"); before
     #: any other noun it names a kind of thing ("Christmas lights")
     holiday_period_nouns: Words = ()
+    #: an article before a unit after a plural noun is a rate ("four flights a week");
+    #: French writes "par semaine", and its "dans une semaine" is no rate
+    article_rates: bool = False
     noon_leads: Words = ()  # "vers", "at"
     noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part

@@ -204,10 +204,11 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
         return False  # "un jour" / "a day" are mostly idioms
     if (num, unit) in ARTICLE_UNIT_EXCLUSIONS:
         return False
+    own = time_words(language)
     if num in ONE_WORDS and not g.get("det") and not g.get("adj") and not g.get("mod") \
+            and own is not None and own.article_rates \
             and _RATE_BEFORE.search(fold_same_length(before)):
         return False  # "four flights a week", "$500 million a year": a rate, not a duration
-    own = time_words(language)
     if (own is not None and own.ahead_leads and UNITS.get(unit) in ("D", "W", "M", "Y")
             and not (g.get("det") or g.get("adj") or g.get("mod") or g.get("adj2"))
             and re.search(alt(own.ahead_leads), fold_same_length(before))):

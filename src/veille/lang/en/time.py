@@ -46,6 +46,7 @@ WORDS = TimeWords(
     bare_part_articles=(r"the\s+",),
     bare_parts=("evening", "night", "afternoon", "morning"),
     anchor_articles=("the",),
+    article_rates=True,
     holiday_period_nouns=("holiday", "holidays", "break", "season", "period", "vacation", "eve",
                           "day", "week", "weekend", "morning", "evening", "night", "time"),
     offset_links={"before": -1, "after": 1, "from": 1},

@@ -157,7 +157,7 @@ WORDS = TimeWords(
         r"(?!\d|[,.:/]\d|\s*(?:h|e|eme|er)\b)"
         r"(?=\s*(?:[.;!?)]|$)|,\s+(?!rue|avenue|boulevard|bd|place|quai|allee|chemin|route"
         r"|impasse|bis|ter|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w"
-        r"|\s+(?:et|au)\s+(?:le\s+)?\d{1,2}(?!\d|\s*(?:h|e|eme|er)\b)|\s+(?:a|entre|de)\s+\d{1,2}\s*h|\s+(?:entre|de)\s+\d{1,2}\s+(?:et|a)\s"
+        r"|\s+(?:et|au)\s+(?:le\s+)?\d{1,2}\s*(?:[.;,!?)]|$)|\s+(?:a|entre|de)\s+\d{1,2}\s*h|\s+(?:entre|de)\s+\d{1,2}\s+(?:et|a)\s"
         r"|\s+(?P<rel>prochain|dernier)\b)"
     ),
     day_month_pattern=r"(?<![\d/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/.,-]|\s*(?:h|%|km|ans?)\b)",
