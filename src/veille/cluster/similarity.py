@@ -207,7 +207,7 @@ def signals(a: Profile, b: Profile) -> dict[str, float]:
     # side (not embedded yet, nothing embeddable) it is 0 and ``noemb`` says
     # so, so the learned bias absorbs the missing evidence.
     have = a.vec is not None and b.vec is not None
-    emb = float(np.dot(a.vec, b.vec)) if have else 0.0  # type: ignore[arg-type]
+    emb = float(np.dot(a.vec, b.vec)) if have else 0.0
     return {
         "text": text,
         "avg": avg,
