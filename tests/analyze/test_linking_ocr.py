@@ -110,3 +110,18 @@ def test_a_country_opening_is_never_the_entity_name_nor_a_key_elsewhere():
     (a,), recs = link_entities([_an("a", ("Confédération", "LOC"), ("Suisse", "LOC"))], [])
     assert a.entities[0].entity_id == a.entities[1].entity_id == "loc:suisse"
     assert recs[0].canonical == "Suisse"
+
+
+@pytest.mark.parametrize(("mention", "bare"), [
+    ("canton de Vaud", "Vaud"), ("le canton du Valais", "Valais"), ("mer Baltique", "Baltique"),
+    ("lac Léman", "Léman"), ("rue de Rivoli", None), ("place Vendôme", None),
+    ("Canton de Vaud", None),  # capitalised: the noun is part of a name
+])
+def test_region_and_feature_nouns_introduce_a_place(mention, bare):
+    assert names.place_of(mention) == bare
+
+
+def test_a_region_named_like_a_city_stays_apart_from_the_city():
+    from veille.analyze.linking import mention_key
+    assert mention_key("canton de Vaud", "LOC") == mention_key("VAUD", "LOC")
+    assert mention_key("canton de Fribourg", "LOC") != mention_key("Fribourg", "LOC")

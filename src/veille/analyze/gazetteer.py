@@ -113,6 +113,27 @@ def countries_opening_with(word: str) -> frozenset[str]:
     return _openings().get(_key(word), frozenset())
 
 
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    """Folded names of ISO 3166-2 subdivisions (regions, cantons, states,
+    provinces), with pycountry's translations of them."""
+    subs = list(pycountry.subdivisions)
+    out = {_key(s.name) for s in subs}
+    d = pycountry.LOCALES_DIR
+    for lang in sorted(os.listdir(d)):
+        if os.path.exists(os.path.join(d, lang, "LC_MESSAGES", "iso3166-2.mo")):
+            tr = gettext.translation("iso3166-2", d, languages=[lang])
+            out.update(k for k in (_key(tr.gettext(s.name)) for s in subs)
+                       if len(k) >= _MIN_TRANSLATED)
+    return frozenset(out)
+
+
+def is_subdivision(name: str) -> bool:
+    """``name`` names a country's subdivision in some language ("Vaud", "Valais",
+    "Ontario"): "canton de Vaud" and "Vaud" are one place."""
+    return _key(name) in _subdivisions()
+
+
 def is_acronym(text: str) -> bool:
     """"US", "U.S.", "USA": read as an ISO code rather than a name."""
     return bool(_ACRONYM.match(text.strip()))

@@ -70,6 +70,13 @@ def mention_key(text: str, label: str) -> str:
         text = names.person_name(text)
     if label == "LOC":
         bare = names.strip_titles(text)
+        inner = names.place_of(bare)
+        # a region named by its subdivision name, which no city carries (a
+        # region and its capital share names: "canton de Fribourg", "oblast
+        # de Lougansk"); a natural feature needs no such check
+        if inner is not None and not gazetteer.city(inner) and (
+                gazetteer.is_subdivision(inner) or names.is_feature(bare)):
+            bare = text = inner  # "canton de Vaud" is Vaud, "mer Baltique" the Baltique
         code = gazetteer.country_code(bare)
         if code:
             return GEO + code

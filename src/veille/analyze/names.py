@@ -47,6 +47,9 @@ _TITLES = WORDS.titles
 _ABBREVIATED = WORDS.abbreviated_titles
 _ARTICLES = WORDS.articles
 _ADMIN = WORDS.admin_nouns
+_REGION = WORDS.region_nouns
+_FEATURE = WORDS.feature_nouns
+_LINKS = WORDS.source_links  # "du", "of the"
 _OF = WORDS.of_words
 _GLUED_TITLE = re.compile(
     "^(?:" + "|".join(re.escape(t) for t in sorted(WORDS.abbreviated_titles, key=len, reverse=True)
@@ -78,6 +81,39 @@ def strip_titles(name: str) -> str:
                              or toks[0].lower().rstrip(".") in _TITLES):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def place_of(name: str) -> str | None:
+    """The name a lowercase region or feature noun introduces ("canton de Vaud"
+    -> "Vaud", "mer Baltique" -> "Baltique", "the province of Ontario" ->
+    "Ontario"), or None. The caller decides whether the bare name is the same
+    place (not when a city carries it: "canton de Fribourg")."""
+    toks = name.split()
+    k = 0
+    while k < len(toks) - 1 and toks[k].lower() in _ARTICLES:
+        k += 1
+    if k >= len(toks) - 1 or not toks[k].islower():
+        return None
+    noun, j = toks[k], k + 1
+    if noun in _REGION:
+        if toks[j].lower().rstrip("'’") in _OF | _LINKS and j < len(toks) - 1:
+            j += 1
+            while j < len(toks) - 1 and toks[j].lower() in _ARTICLES:
+                j += 1
+        elif toks[j][:2].lower() in {o + "'" for o in _OF} | {o + "’" for o in _OF}:
+            rest = toks[j][2:]
+            return " ".join([rest, *toks[j + 1:]]) if rest[:1].isupper() else None
+        else:
+            return None
+    elif noun not in _FEATURE:
+        return None
+    return " ".join(toks[j:]) if toks[j][:1].isupper() else None
+
+
+def is_feature(name: str) -> bool:
+    """``name`` opens with a lowercase natural-feature noun ("mer Baltique")."""
+    toks = [t for t in name.split() if t.lower() not in _ARTICLES]
+    return len(toks) > 1 and toks[0] in _FEATURE
 
 
 def translit_token(tok: str) -> str:

@@ -40,6 +40,13 @@ class EntityWords:
     #: Not regions: "canton de Fribourg", "oblast de Lougansk" are not the city
     #: of that name; nor streets or mountains ("rue de Rivoli", "mont Blanc").
     admin_nouns: Words = _EMPTY
+    #: Nouns of regions that, lowercase before "of" + a name, are no part of the
+    #: name when no city carries it: "canton de Vaud" is Vaud, but "canton de
+    #: Fribourg" is not the city of Fribourg (the linker checks the gazetteer).
+    region_nouns: Words = _EMPTY
+    #: Nouns of natural features written lowercase right before their name, with
+    #: no "of": "mer Baltique" is the Baltique, "lac Léman" the Léman.
+    feature_nouns: Words = _EMPTY
     #: The "of" of "the city of X".
     of_words: Words = _EMPTY
     #: Spatial words: a name right after them (or after them + ``of_words``) is a place.

@@ -18,6 +18,8 @@ WORDS = EntityWords(
     place_nouns=frozenset({"city", "town", "region", "residence", "palace", "square",
                            "street", "river", "lake", "island", "capital", "airport"}),
     admin_nouns=frozenset({"city", "town", "village", "township"}),
+    region_nouns=frozenset({"canton", "department", "province", "region", "county", "district",
+                            "oblast", "state", "duchy", "principality"}),
     of_words=frozenset({"of"}),
     spatial=frozenset({"near", "outside", "north", "south", "east", "west"}),
     source_nouns=frozenset({"transcript", "readout", "statement", "spokesman", "spokeswoman",

@@ -26,6 +26,10 @@ WORDS = EntityWords(
         "capitale", "base", "frontière",
     }),
     admin_nouns=frozenset({"ville", "village", "commune", "bourg", "hameau"}),
+    region_nouns=frozenset({"canton", "département", "province", "région", "comté", "district",
+                            "oblast", "état", "duché", "principauté"}),
+    feature_nouns=frozenset({"mer", "océan", "golfe", "lac", "mont", "île", "fleuve",
+                             "détroit", "massif"}),
     of_words=frozenset({"de", "d"}),
     spatial=frozenset({"près", "autour", "vers", "sud", "nord", "est", "ouest"}),
     source_nouns=frozenset({
