@@ -292,3 +292,12 @@ def test_french_in_a_week_is_no_rate() -> None:
     assert _composed("There are four flights a week.", "en") == {}
     # "du 9 au 12 de juin" is no day of this month
     assert "du 9" not in _composed("Le tournoi aura lieu du 9 au 12 de juin.", "fr")
+
+
+def test_french_clock_said_in_words_without_preposition() -> None:
+    assert _composed("Je retournerai sept heures moins dix.", "fr") == {
+        "sept heures moins dix": "2016-11-07T06:50"}
+    # how long, not what time
+    assert _composed("Le film dure deux heures trente minutes.", "fr") == {
+        "deux heures": "PT2H", "trente minutes": "PT30M"}
+    assert _composed("Il a parlé deux heures et quart.", "fr") == {"deux heures": "PT2H"}

@@ -221,7 +221,7 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
         c.g = dict(g, ahead_if_future="1")  # the resolver asks the tense
     hours = parse_number(num, language) if num else None
     if (
-        _CLOCK_PREP.search(fold_same_length(before))
+        (_CLOCK_PREP.search(fold_same_length(before)) or _said_clock(before, after, language))
         and unit.startswith(_CLOCK_HOUR_UNITS)
         and hours is not None
         and hours.is_integer()
@@ -237,6 +237,20 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
                "loc": None}
         c.end += extra
     return not (unit == "min" and not re.fullmatch(r"\d+", num))
+
+
+def _said_clock(before: str, after: str, language: str) -> bool:
+    """"sept heures dix", "sept heures moins dix" with no preposition: minutes said after
+    the hour make a clock time, unless a duration word leads ("pendant deux heures
+    trente") or "minutes" follows ("deux heures trente minutes" is a duration)."""
+    minutes, n = _clock_minutes(after, language)
+    folded = fold_same_length(after[: n + 10])
+    if not minutes or re.match(r"\s*\S+\s+minutes?\b|\s*et\b", folded):
+        return False  # "deux heures et quart" may be how long
+    own = time_words(language)
+    leads = own.bare_plural_leads + own.bare_part_leads if own is not None else ()
+    last = re.search(r"(\w+)\W*$", fold_same_length(before))
+    return not (last and (last.group(1) in leads or last.group(1) in ("de", "d", "environ")))
 
 
 def _clock_minutes(after: str, language: str) -> tuple[int, int]:
