@@ -103,3 +103,13 @@ def test_a_display_resolution_is_no_thousands(nlp_en: Any) -> None:
     assert got(nlp_en, "though games on 4K TVs will still look better.") == []
     assert got(nlp_en, "He has 10K followers.") == [("10K followers", 10000.0, "followers",
                                                      "count")]
+
+
+def test_rates_of_two_values_are_two_rates(nlp_fr: Any) -> None:
+    # SemEval 1559133520 (French, property loans): "de 1,1 et 1,2%" was one range
+    # 1.1-1.2 %; "de ... et" lists two rates ("entre ... et" is a range)
+    q = got(nlp_fr, "les ménages ont pu emprunter à des taux de 1,1 et 1,2% l'an dernier",
+            "fr")
+    assert [(x[1], x[3]) for x in q] == [(1.1, "percent"), (1.2, "percent")]
+    r = extract_quantities("entre 3 % et 5 % par an", [], "fr")
+    assert [(x.value, x.value_max) for x in r] == [(3.0, 5.0)]

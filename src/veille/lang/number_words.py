@@ -101,3 +101,7 @@ class NumberWords:
     #: nouns of a photo gallery's counter, page furniture ("Hide Caption 3 of 25 Photos",
     #: "Slideshow (2 Images)"): counted there, they count nothing of the story
     counter_nouns: Words = ()
+    #: the range openers a list joiner closes ("entre 10 et 20", "between 10 and 20"); after
+    #: the others ("de 1,1 et 1,2 %", "from 10 and 20") "et"/"and" joins two numbers. Empty:
+    #: every range opener
+    pair_openers: Words = ()

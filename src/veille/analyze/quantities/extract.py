@@ -106,6 +106,7 @@ class _Grammar:
     units: dict[str, str]
     one_words: frozenset[str]
     list_joiners: frozenset[str]
+    pair_openers: frozenset[str]
     stop_next: frozenset[str]
     prenominal: frozenset[str]
     noun_links: frozenset[str]
@@ -130,6 +131,7 @@ class _Grammar:
     #: what stands between the two bounds of a range: "-", "à", "to"
     range_between: re.Pattern[str] = re.compile(r"(?!x)x")
     list_between: re.Pattern[str] = re.compile(r"(?!x)x")
+    pair_opener: re.Pattern[str] = re.compile(r"(?!x)x")
     range_opener: re.Pattern[str] = re.compile(r"(?!x)x")  # "entre ", "between " just before
     #: "a dozen": an article (not a number word) before a collective scale word
     collective: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -193,6 +195,8 @@ def _grammar(code: str) -> _Grammar:
             rf"\s*(?:[-\u2013]|{alt(u(lambda p: p.range_joiners))}(?![\w]))\s*"),
         list_between=re.compile(rf"\s*{alt(u(lambda p: p.list_joiners))}\s+"),
         range_opener=re.compile(rf"(?<![\w]){alt(u(lambda p: p.range_openers))}\s+\Z"),
+        pair_opener=re.compile(
+            rf"(?<![\w]){alt(u(lambda p: p.pair_openers or p.range_openers))}\s+\Z"),
         collective=re.compile(
             rf"(?<![\w']){alt(articles)}\s+(?P<sc>{alt(own.approx_scales)})(?![\w])"
             if articles and own is not None and own.approx_scales else r"(?!x)x"),
@@ -218,6 +222,7 @@ def _grammar(code: str) -> _Grammar:
         units=units,
         one_words=frozenset(u(lambda p: p.one_words)),
         list_joiners=frozenset(u(lambda p: p.list_joiners)),
+        pair_openers=frozenset(u(lambda p: p.pair_openers or p.range_openers)),
         stop_next=frozenset(u(lambda p: p.stop_next)),
         prenominal=frozenset(u(lambda p: p.prenominal)),
         noun_links=frozenset(u(lambda p: p.noun_links)),
@@ -701,7 +706,8 @@ def extract_quantities(
             sc1 = 1.0
         v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
         sep = (m.group("sep") or "").lower()
-        if v2 is not None and (sep in gr.list_joiners and not m.group("pre")):
+        if v2 is not None and sep in gr.list_joiners and (
+                not m.group("pre") or m.group("pre").lower() not in gr.pair_openers):
             v2 = None  # "2 et 3" is two numbers unless introduced by "entre"/"between"
         end = m.end()
         if v2 is None and m.group("n2"):
@@ -719,9 +725,10 @@ def extract_quantities(
             pos = end
         unit_raw = m.group("unit") if end >= m.end() else None
         if (unit_raw is None and m.group("unit") and m.group("n2") and not m.group("sc1")
-                and not m.group("cur1") and not m.group("pre")
+                and not m.group("cur1") and (not m.group("pre") or sep in gr.list_joiners)
                 and folded[m.start("unit") - 1 : m.start("unit")] != "-"):
-            # "35 to 12 percent", "2 et 3 %": the unit after the second number is both's
+            # "35 to 12 percent", "2 et 3 %", "des taux de 1,1 et 1,2 %": the unit after
+            # the second number is both's
             unit_raw = m.group("unit")
         cur = m.group("cur1") or m.group("cur2")
         unit = None
@@ -920,7 +927,7 @@ def _join_unit_ranges(out: list[Quantity], folded: str, gr: _Grammar) -> list[Qu
             value: float | None = None
             if gr.range_between.fullmatch(folded, prev.end, q.start) or (
                     gr.list_between.fullmatch(folded, prev.end, q.start)
-                    and gr.range_opener.search(folded, max(0, prev.start - 12), prev.start)):
+                    and gr.pair_opener.search(folded, max(0, prev.start - 12), prev.start)):
                 value = q.value  # "de 3 % à 5 %", "-5 °C to -2 °C", "between 5% and 10%"
             elif folded[q.start : q.start + 1] == "-" and gr.range_between.fullmatch(
                     folded, prev.end, q.start + 1):

@@ -52,6 +52,7 @@ WORDS = NumberWords(
            "yards": "yard", "yard": "yard"},
     range_openers=("between", "from"),
     range_joiners=("to",),
+    pair_openers=("between",),
     list_joiners=("and", "or"),
     unit_links=(r"of\s+",),
     partitives=("of", "of the"),

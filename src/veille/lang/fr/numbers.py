@@ -67,6 +67,7 @@ WORDS = NumberWords(
     },
     range_openers=("entre", "de"),
     range_joiners=("a", "au"),
+    pair_openers=("entre",),
     list_joiners=("et", "ou"),
     unit_links=(r"d['e]\s*",),
     partitives=("des", "d'entre", "sur"),
