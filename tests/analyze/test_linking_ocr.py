@@ -125,3 +125,12 @@ def test_a_region_named_like_a_city_stays_apart_from_the_city():
     from veille.analyze.linking import mention_key
     assert mention_key("canton de Vaud", "LOC") == mention_key("VAUD", "LOC")
     assert mention_key("canton de Fribourg", "LOC") != mention_key("Fribourg", "LOC")
+
+
+def test_letters_a_scan_confuses_join_within_an_article_only():
+    (a, b), _ = link_entities([_an("a", ("Reinhold Laquai", "PER"), ("Remhold Laquai", "PER")),
+                               _an("b", ("Remhold Laquai", "PER"))], [])
+    assert a.entities[0].entity_id == a.entities[1].entity_id
+    # Michael is no misread Michelle
+    (c,), _ = link_entities([_an("c", ("Michael Obama", "PER"), ("Michelle Obama", "PER"))], [])
+    assert c.entities[0].entity_id != c.entities[1].entity_id

@@ -375,6 +375,28 @@ def _signatures(k: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+#: Letters and letter pairs a scan of old print confuses, each read as one
+#: class: "in"/"ni"/"rn" and "m", "li" and "h", "u" and "n", "c" and "e",
+#: "h" and "b", "l" and "i" and "t" (Tesseract's and ABBYY's usual confusions
+#: on 19th-century type).
+_OCR_CLASSES = (("rn", "m"), ("in", "m"), ("ni", "m"), ("li", "h"), ("b", "h"),
+                ("u", "n"), ("c", "e"), ("l", "i"), ("t", "i"))
+
+
+def ocr_class(word: str) -> str:
+    for a, b in _OCR_CLASSES:
+        word = word.replace(a, b)
+    return word
+
+
+def _ocr_signatures(k: str) -> list[tuple[int, int, str, str]]:
+    """Keys of ``k`` shared by the names that differ from it, in one word of
+    5 letters or more, only by letters OCR confuses."""
+    toks = k.split()
+    return [(len(toks), i, ocr_class(t), " ".join(toks[:i] + toks[i + 1:]))
+            for i, t in enumerate(toks) if len(t) >= OCR_MIN_LEN - 1]
+
+
 def _differing_word(k1: str, k2: str) -> tuple[str, str]:
     """The one word two keys of as many words differ by, or ("", "")."""
     t1, t2 = k1.split(), k2.split()
@@ -405,6 +427,7 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     keyed: list[tuple[_Group, str]] = []
     keys: dict[int, str] = {}
     by_sig: dict[tuple[int, int, str, str], list[_Group]] = {}
+    by_ocr: dict[tuple[int, int, str, str], list[_Group]] = {}
     for g in groups:
         k = _single_key(g)
         if not k:
@@ -413,6 +436,8 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
         keys[id(g)] = k
         for sig in _signatures(k):
             by_sig.setdefault(sig, []).append(g)
+        for sig in _ocr_signatures(k):
+            by_ocr.setdefault(sig, []).append(g)
         by_compact.setdefault(k.replace(" ", ""), g)
         by_single.setdefault(k, []).append(g)
     merged: set[int] = set()
@@ -458,6 +483,17 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
                             and Levenshtein.distance(a, b) <= 1):
                         found[id(og)] = og
             why = "one letter apart (a misprint or a misread scan), in the same article"
+        if not found:
+            # 4. letters a scan confuses ("Remhold" / "Reinhold": m for in)
+            for sig in _ocr_signatures(k):
+                for og in by_ocr.get(sig, ()):
+                    if og is g or id(og) in merged or g.label != og.label:
+                        continue
+                    a, b = _differing_word(k, keys[id(og)])
+                    if (a and min(len(a), len(b)) >= OCR_MIN_LEN - 1
+                            and not names.is_known_word(a)):
+                        found[id(og)] = og
+            why = "the same name misread by a scan (letters OCR confuses), in the same article"
         if len(found) != 1:
             continue
         target = next(iter(found.values()))
