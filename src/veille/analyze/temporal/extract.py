@@ -108,7 +108,7 @@ def extract_times(
     code = language_data(language).code
     words = time_words(code)
     folded = fold_same_length(text)
-    cands = [c for c in (fresh(c) for c in selected(text, code)) if not is_label(c, parses, code)]
+    cands = [c for c in (fresh(c) for c in selected(text, code)) if not is_label(c, parses)]
     share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]

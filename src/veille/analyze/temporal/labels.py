@@ -1,7 +1,8 @@
 """Calendar words the parse shows are part of a name or a modifier, not a date.
 
-"Flight 1943", "Euro 2016", "Copyright 2017": a bare year hanging on the
-capitalised noun right before it is a label. "winter sports", "winter birds":
+"Flight 1943", "Copyright 2017": a bare year right after a noun that numbers
+things (the packs' ``number_label_nouns``) is a label ("World Cup 1998" keeps
+its year). "winter sports", "winter birds":
 a season with no determiner that modifies the noun after it is a kind of
 thing. "the Berlin Christmas Market attack": a holiday inside a name. The
 grammar sees none of this (it reads words, not their heads); the spaCy parse
@@ -14,7 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from veille.analyze.temporal.candidate import Candidate
-from veille.analyze.temporal.lexicon import time_words
+from veille.analyze.temporal.fold import fold_same_length
+from veille.analyze.temporal.lexicon import tw
+
+_LABEL_NOUNS = frozenset(tw(lambda t: t.number_label_nouns))
 
 
 def _token(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
@@ -25,15 +29,14 @@ def _token(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
     return None
 
 
-def is_label(c: Candidate, parses: Sequence[tuple[int, Any]], language: str | None = None) -> bool:
+def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
     if not parses:
         return False
     g = c.g
     if c.kind == "year" and not (g.get("pre") or g.get("mod")):
         tok = _token(parses, c.start, c.end)
-        return (tok is not None and tok.dep_ in ("nummod", "appos", "compound")
-                and tok.head.i == tok.i - 1 and tok.head.text[:1].isupper()
-                and tok.head.pos_ in ("PROPN", "NOUN"))
+        return (tok is not None and tok.head.i == tok.i - 1
+                and fold_same_length(tok.head.text).rstrip(".") in _LABEL_NOUNS)
     if c.kind == "season" and not (g.get("det") or g.get("year") or g.get("rel")):
         tok = _token(parses, c.start, c.end)
         return (tok is not None and tok.dep_ in ("compound", "amod")
@@ -42,11 +45,7 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]], language: str | No
         tok = _token(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
             return False
-        if tok.head.pos_ == "PROPN":
-            return True  # "the Berlin Christmas Market attack"
-        own = time_words(language) if language else None
-        periods = own.holiday_period_nouns if own is not None else ()
-        # "their Christmas lights"; not "the Christmas holidays"
-        return bool(periods) and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" \
-            and tok.head.lower_ not in periods
+        # "the Berlin Christmas Market attack"; not "Christmas shopping", "the Christmas
+        # holidays" (whether a common noun is an object or an event the parse does not say)
+        return bool(tok.head.pos_ == "PROPN")
     return False
