@@ -1,10 +1,8 @@
-"""Calendar words the parse shows are part of a name or a modifier, not a date.
+"""Calendar words the parse shows are part of a name, not a date.
 
 "Flight 1943", "Copyright 2017": a bare year right after a noun that numbers
 things (the packs' ``number_label_nouns``) is a label ("World Cup 1998" keeps
-its year). "winter sports", "winter birds":
-a season with no determiner that modifies the noun after it is a kind of
-thing. "the Berlin Christmas Market attack": a holiday inside a name. The
+its year). "the Berlin Christmas Market attack": a holiday inside a name. The
 grammar sees none of this (it reads words, not their heads); the spaCy parse
 of the analysis does, so these candidates are dropped when a parse is given.
 """
@@ -37,10 +35,6 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         tok = _token(parses, c.start, c.end)
         return (tok is not None and tok.head.i == tok.i - 1
                 and fold_same_length(tok.head.text).rstrip(".") in _LABEL_NOUNS)
-    if c.kind == "season" and not (g.get("det") or g.get("year") or g.get("rel")):
-        tok = _token(parses, c.start, c.end)
-        return (tok is not None and tok.dep_ in ("compound", "amod")
-                and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN")
     if c.kind == "holiday":
         tok = _token(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
