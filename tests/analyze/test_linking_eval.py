@@ -87,3 +87,15 @@ def test_gold_span_mode_links_the_gold_mentions(tmp_path):
     assert rep["gold_spans"] is True
     assert rep["linking"]["found"] == rep["linking"]["gold_mentions_with_qid"] == 3
     assert rep["linking"]["system"]["f1"] == 1.0
+
+
+def test_hipe_reader_rejoins_a_word_cut_at_the_line_end(tmp_path):
+    # newseye tags the second half of "Allema¬gne" B- again: one word, one name
+    head = HIPE.split("# hipe2022:document_id")[0]
+    p = tmp_path / "x.tsv"
+    p.write_text(head + "# hipe2022:document_id = d3\n"
+                 "Allema¬\tB-LOC\t_\tO\t_\t_\tO\tQ183\t_\tNoSpaceAfter|EndOfLine\n"
+                 "gne\tB-LOC\t_\tO\t_\t_\tO\tQ183\t_\tNoSpaceAfter\n"
+                 "Berne\tB-LOC\t_\tO\t_\t_\tO\tQ70\t_\t_\n", encoding="utf-8")
+    (d,) = ev.read_hipe(p)
+    assert [(m.text, m.qid) for m in d.mentions] == [("Allema¬gne", "Q183"), ("Berne", "Q70")]
