@@ -113,3 +113,23 @@ def test_rates_of_two_values_are_two_rates(nlp_fr: Any) -> None:
     assert [(x[1], x[3]) for x in q] == [(1.1, "percent"), (1.2, "percent")]
     r = extract_quantities("entre 3 % et 5 % par an", [], "fr")
     assert [(x.value, x.value_max) for x in r] == [(3.0, 5.0)]
+
+
+def test_years_ages_and_furniture_of_news_pages(nlp_en: Any) -> None:
+    # news-clusters rows read in session 8: "the 2015 assaults" was 2015 assaults
+    # (washingtonpost.com 2017-12-30, Berlin); "turns 300" counted the next heading's
+    # words (dw.com 2017-12-30, port of Duisburg); "1 of 41 Skip" (usatoday.com
+    # 2017-12-27, its video player), "Joe Haden (21)" (kearneyhub.com 2017-12-26, a
+    # caption) and "Registration Number: 130349" (usa.chinadaily.com.cn) were counts
+    assert got(nlp_en, "It took months for the full scale of the 2015 assaults to emerge.") == []
+    assert got(nlp_en, "Port of Duisburg turns 300 Trading place of global significance") == [
+        ("300", 300.0, None, "age")]
+    assert got(nlp_en, "capsule on a NASA grocery run. (Dec. 15) AP 1 of 41 Skip in Skip x "
+                       "Embed x Share CLOSE") == []
+    assert got(nlp_en, "Laura Mandaro reports. 41 of 41 Last VideoNext Video SpaceX") == []
+    assert got(nlp_en, "as he is tackled by Pittsburgh Steelers cornerback Joe Haden (21) "
+                       "during the second half") == []
+    assert got(nlp_en, "Registration Number: 130349") == []
+    # counts written the same way stay
+    assert got(nlp_en, "Police said 3 of 25 Americans on board were hurt.")[0][1] == 3.0
+    assert got(nlp_en, "there may be roughly 2000 planets")[0][1] == 2000.0

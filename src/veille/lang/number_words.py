@@ -105,3 +105,8 @@ class NumberWords:
     #: the others ("de 1,1 et 1,2 %", "from 10 and 20") "et"/"and" joins two numbers. Empty:
     #: every range opener
     pair_openers: Words = ()
+    #: regex: a verb after which a bare number is an age ("who turned 17", "turns 300")
+    age_verbs: Words = ()
+    #: words before a four-digit year used as a modifier ("the 2015 assaults", "its 2016
+    #: report"); where counts of thousands are written with a separator ("2,000 men")
+    year_determiners: Words = ()

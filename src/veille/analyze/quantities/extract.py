@@ -128,6 +128,8 @@ class _Grammar:
     position: re.Pattern[str] = re.compile(r"(?!x)x")
     phone_before: re.Pattern[str] = re.compile(r"(?!x)x")
     counter_nouns: frozenset[str] = frozenset()
+    age_verb: re.Pattern[str] = re.compile(r"(?!x)x")
+    year_determiner: re.Pattern[str] = re.compile(r"(?!x)x")
     #: what stands between the two bounds of a range: "-", "à", "to"
     range_between: re.Pattern[str] = re.compile(r"(?!x)x")
     list_between: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -188,6 +190,11 @@ def _grammar(code: str) -> _Grammar:
                 if own is not None and w not in own.words]
     return _Grammar(
         counter_nouns=frozenset(u(lambda p: p.counter_nouns)),
+        age_verb=re.compile(rf"(?<![\w]){alt(u(lambda p: p.age_verbs))}\s+\Z"
+                            if any(p.age_verbs for p in packs) else r"(?!x)x"),
+        year_determiner=re.compile(
+            rf"(?<![\w]){alt(u(lambda p: p.year_determiners))}\s+\Z"
+            if any(p.year_determiners for p in packs) else r"(?!x)x"),
         phone_before=re.compile(
             rf"(?<![\w]){alt(u(lambda p: p.phone_before))}\s+(?:(?:le|the|on|au)\s+)?\Z"
             if any(p.phone_before for p in packs) else r"(?!x)x"),
@@ -673,6 +680,10 @@ def extract_quantities(
         words_only = not re.search(r"\d", n1_text)
         if words_only and _in_a_name(text, num_start, num_end):
             continue  # "the Million Mask March", "Three Mile Island": a name's word
+        if (not m.group("n2") and not m.group("sc1") and not m.group("cur1")
+                and not m.group("unit") and _YEAR.fullmatch(n1_text)
+                and gr.year_determiner.search(folded, max(0, num_start - 8), num_start)):
+            continue  # "the 2015 assaults", "its 2016 report": a year, not a count
         if words_only and _ORDINAL_TAIL.match(folded, num_end):
             continue  # "vingt-et-unième", "twenty-first": an ordinal, not twenty
         if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
@@ -807,17 +818,26 @@ def extract_quantities(
             if n is not None and doc is not None and _symbol_scale_name(
                     m, text, doc, tok_starts, nstop):
                 continue  # "a 4K TV", "2K resolution", "a 10K run": a format's name, no count
-            if n is not None and _gallery_counter(text, num_start, nstop, n, gr):
+            if n is not None and _gallery_counter(text, num_start, nstop, n, gr, doc, tok_starts):
                 continue  # "Hide Caption 3 of 25 Photos", "(2 Images)": page furniture
             if n is not None and (label := _box_label(text, num_start, nstop)) is not None:
                 n, nstop = label, num_end  # "Stages: 2 Boosters: 2": 2 stages, 2 boosters
             if n is not None:
                 noun, end = n, nstop
         provisional = False
+        turned = (unit is None and v2 is None and not rough_scale(m, gr) and 0 < v1 < 1000
+                  and gr.age_verb.search(folded, max(0, num_start - 12), num_start) is not None
+                  and (noun is None or fold_same_length(noun.split()[0]).lower()
+                       not in gr.time_nouns))
+        if turned:
+            noun, end = None, num_end  # "turns 300 Trading place": the next heading's words
+        if noun is None and unit is None and not keep_bare and _NAME_BRACKET.search(
+                text, max(0, num_start - 30), num_start) and text[num_end : num_end + 1] == ")":
+            continue  # "Joe Haden (21)": a player's number (or an age) in a caption
         if noun is None and unit is None and not keep_bare and gr.phone_before.search(
                 folded, max(0, num_start - 25), num_start):
             continue  # "call 911", "composez le 15": a telephone number, nothing counted
-        if noun is None and unit is None and not keep_bare and not _stands_for_a_noun(
+        if noun is None and unit is None and not keep_bare and not turned and not _stands_for_a_noun(
             doc, tok_starts, num_start, num_end, m.group("sc1") is not None, gr
         ) and not _age_apposition(doc, tok_starts, num_start, v1):
             if not gr.bounds.before.search(folded, max(0, start - 60), start):
@@ -848,6 +868,8 @@ def extract_quantities(
                 # d'une trentaine d'années" is an age)
         elif noun is None and unit is None and _age_apposition(doc, tok_starts, num_start, v1):
             kind = "age"  # "Martin Bamford, 30, was travelling"
+        elif turned:
+            kind = "age"  # "the gorilla, who turned 17 a day before"
         out.append(
             Quantity(
                 text=text[start:end],
@@ -1013,6 +1035,16 @@ _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "VERB", "NUM", "PUNCT"})
 
 
+_NAME_BRACKET = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]\(\Z")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def rough_scale(m: re.Match[str], gr: _Grammar) -> bool:
+    """A collective scale word ("une trentaine"): a rough number, never an age verb's."""
+    sc = m.group("sc1")
+    return sc is not None and gr.approx_scale.fullmatch(sc.lower()) is not None
+
+
 _LABEL_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*):[ \u00a0]*\Z")
 
 
@@ -1039,14 +1071,33 @@ _FIELD_BEFORE = re.compile(r"\d[\w.,]*[ \u00a0]+\Z")
 _COUNTER_BEFORE = re.compile(r"(?:\d+\s+(?:of|sur|de|/)\s+|\(\s*)\Z")
 
 
-def _gallery_counter(text: str, start: int, stop: int, noun: str, gr: _Grammar) -> bool:
+def _gallery_counter(text: str, start: int, stop: int, noun: str, gr: _Grammar,
+                     doc: Any = None, starts: list[int] | None = None) -> bool:
     """"3 of 25 Photos", "(2 Images)": a gallery's counter, when the noun is one of the
-    pack's ``counter_nouns`` and the number follows "N of" or stands in brackets."""
-    if fold_same_length(noun).lower().split()[-1] not in gr.counter_nouns:
-        return False
+    pack's ``counter_nouns`` and the number follows "N of" or stands in brackets; or,
+    with the parse, any capitalised singular word after "N of M" ("1 of 41 Skip in Skip
+    x Embed", "41 of 41 Last Video": a video player's)."""
+    counter_noun = fold_same_length(noun).lower().split()[-1] in gr.counter_nouns
+    noun_start = stop - len(noun)
+    in_counter = (_COUNTER_FORM.search(text, max(0, start - 12), noun_start) is not None
+                  or _COUNTER_AT.match(text, start) is not None
+                  or _COUNTER_OF.search(text, max(0, start - 12), start) is not None)
+    if not counter_noun:
+        if not in_counter or not noun[:1].isupper() or doc is None or starts is None:
+            return False
+        i = bisect.bisect_right(starts, stop - 1) - 1
+        return i >= 0 and "Sing" in doc[i].morph.get("Number")
+    if in_counter and noun[:1].isupper():
+        return True  # "3 of 25 Photos" (prose: "released 3 of 25 photos")
     if _COUNTER_BEFORE.search(text, max(0, start - 12), start) is None:
         return False
     return text[start - 1 : start] != "(" or text[stop : stop + 1] == ")"
+
+
+#: "3 of 25 ", "41 of 41 ": a counter's numbers before its label
+_COUNTER_FORM = re.compile(r"(?<![\w,.])\d+\s+(?:of|sur|/)\s+\d+\s+\Z")
+_COUNTER_OF = re.compile(r"(?<![\w,.])\d+\s+(?:of|sur|/)\s+\Z")
+_COUNTER_AT = re.compile(r"\d+\s+(?:of|sur|/)\s+\d+\s+(?=[A-Z])")
 
 
 def _symbol_scale_name(m: re.Match[str], text: str, doc: Any, starts: list[int] | None,
@@ -1189,6 +1240,9 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # RS-24, A320, F-16
     if re.search(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*$", text[max(0, s - 6) : s]):
         return True
+    if re.search(r"(?<![\w])(?:number|num[eé]ro|no|id|ref)\s*:\s*\Z", text[max(0, s - 10) : s],
+                 re.IGNORECASE):
+        return True  # "Registration Number: 130349": an identifier
     if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
         return True  # "01/588 77-256": a phone number
     if re.match(r"^[A-JL-Z]\b", after):

@@ -105,6 +105,9 @@ WORDS = NumberWords(
     one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
                 "evening", "moment", "another", "kind", "sort", "hell", "heck"),
     approx_suffixes=(r"[- ]odd(?![\w-])",),
+    age_verbs=(r"turn(?:s|ed|ing)?",),
+    year_determiners=("the", "this", "that", "its", "their", "his", "her", "our", "your",
+                      "a", "an"),
     counter_nouns=("photos", "images", "pictures", "slides", "videos", "photographs"),
     age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
     unit_senses={
