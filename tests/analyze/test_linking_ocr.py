@@ -134,3 +134,11 @@ def test_letters_a_scan_confuses_join_within_an_article_only():
     # Michael is no misread Michelle
     (c,), _ = link_entities([_an("c", ("Michael Obama", "PER"), ("Michelle Obama", "PER"))], [])
     assert c.entities[0].entity_id != c.entities[1].entity_id
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("New¬York", "New-York"), ("Saint¬ Nazaire", "Saint-Nazaire"), ("Allema¬gne", "Allemagne"),
+    ("Constan¬ tinople", "Constantinople"), ("Berne", "Berne"),
+])
+def test_a_line_break_mark_is_a_hyphen_before_a_capital_else_a_cut_word(written, name):
+    assert names.unbreak(written) == name

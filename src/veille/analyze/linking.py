@@ -66,6 +66,7 @@ def mention_key(text: str, label: str) -> str:
     """The key a mention is grouped and matched by: a country's gazetteer code
     for a place, else its transliteration key. Only places are looked up: a
     nationality ("Israeli", MISC) may spell a country in some other language."""
+    text = names.unbreak(text)
     if label == "PER":
         text = names.person_name(text)
     if label == "LOC":

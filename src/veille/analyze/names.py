@@ -169,6 +169,19 @@ def person_name(text: str) -> str:
     return " ".join(toks[k:])
 
 
+_EOL_HYPHEN = re.compile(r"¬\s*(?=[A-ZÀ-Ý])")
+_EOL_CUT = re.compile(r"¬\s*")
+
+
+def unbreak(text: str) -> str:
+    """A name as written before a scan's line break: the mark "¬" before a
+    capital stands for a hyphen of the name ("New¬York", "Saint¬Nazaire"),
+    before a lower-case letter for a word cut in two ("Allema¬gne")."""
+    if "¬" not in text:
+        return text
+    return _EOL_CUT.sub("", _EOL_HYPHEN.sub("-", text))
+
+
 @lru_cache(maxsize=100_000)
 def key(name: str) -> str:
     """The matching key of a surface form (cached: every batch re-keys the
@@ -176,6 +189,7 @@ def key(name: str) -> str:
     has no key (it names nobody)."""
     if title_only(name):
         return ""
+    name = unbreak(name)
     return " ".join(translit_token(long_s(t)) for t in fold_name(strip_titles(name)).split())
 
 
