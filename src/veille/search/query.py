@@ -285,7 +285,7 @@ def search(
     # SQLite (:func:`_one_pass`); filters and date order keep the statements below.
     fast = (_one_pass(conn, pq, limit, after)
             if conn.dialect.name == "sqlite" and not where and order != "date" else None)
-    cte = _matches_cte(conn, pq, params)
+    cte = _matches_cte(conn, pq, params) if fast is None else ""
     if fast is not None:
         keys: Sequence[Any] = fast.keys
     else:
@@ -342,7 +342,8 @@ def search(
     out["total"] = total
     if facets:
         # The entity sample needs only seqs: from the FTS5 table alone when unfiltered.
-        sample_cte = cte if where else _matches_cte(conn, pq, fparams, facet_columns=False)
+        sample_cte = (cte if where or sample is not None
+                      else _matches_cte(conn, pq, fparams, facet_columns=False))
         out["facets"] = facet_counts(conn, sample_cte, where, fparams, (), tally=(total, counts),
                                      sample=sample)
     return out
