@@ -179,7 +179,7 @@ def read_hipe_texts(path: Path) -> dict[str, str]:
     space, and a word hyphenated at a line end (OCR ``¬`` or ``-``) joined again, so
     that the text is prose, not the scan's layout; OCR errors are kept."""
     out: dict[str, str] = {}
-    name, parts = "", []
+    name, parts = "", list[str]()
 
     def flush() -> None:
         if name:
@@ -376,12 +376,51 @@ def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote) -> bool:
                 and _head(x.source_text) not in PRONOUNS]
         if not prev:
             return False
-        gold_text = max(prev, key=lambda x: x.source[1] if x.source else 0).source_text
+        prev.sort(key=lambda x: x.source[1] if x.source else 0)
+        gold_text = prev[-1].source_text
+        if PRONOUN_PROXY == "named" and _proxy_named(doc, g, q, prev):
+            return True
     gh, sh = _head(gold_text), _head(q.speaker)
     if gh is None or sh is None:
         return False
     gold_words = {w.lower() for w in _WORD.findall(gold_text or "")}
     return gh == sh or sh in gold_words
+
+
+#: How a pronoun source's stand-in antecedent is chosen: "nearest" (the nearest
+#: non-pronoun gold source before it, the scorer of sessions 4-7) or "named"
+#: (session 8: that one, or else the nearest *named* person before it whose
+#: given name does not contradict the pronoun's gender: the nearest source is
+#: often a role noun for the same person, "the Florida senator" for Rubio, or
+#: no person at all, "the polls", "his speech").
+PRONOUN_PROXY = "named"
+_GENDER_OF = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "her": "Fem"}
+
+
+def _proxy_named(doc: GoldDoc, g: GoldAttribution, q: Quote,
+                 prev: Sequence[GoldAttribution]) -> bool:
+    """Is the system's speaker the nearest named gold source before the pronoun
+    (a capitalised head word, not a relative), its gender agreeing?"""
+    from veille.analyze.quotes.gender import given_name_gender
+
+    want = _GENDER_OF.get((g.source_text or "").strip().lower())
+    sh = _head(q.speaker)
+    if sh is None:
+        return False
+    for x in reversed(prev):
+        text = x.source_text or ""
+        head = _head(text)
+        if head is None or head in RELATIVES:
+            continue
+        words = _WORD.findall(text)
+        caps = [w for w in words if w[:1].isupper() and w.lower() not in _DETS]
+        if not caps or not words[-1][:1].isupper():
+            continue  # a role noun or a thing: look further back for the name
+        gender = given_name_gender(text) if want else None
+        if want and gender and gender != want:
+            continue
+        return sh == head or sh in {w.lower() for w in words}
+    return False
 
 
 def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:

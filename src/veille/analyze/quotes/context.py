@@ -81,6 +81,8 @@ class QuoteContext:
         self.subject_mentions: list[Mention] = []
         #: starts of subjects of a clause reported by a speech verb
         self.reported_subjects: set[int] = set()
+        #: named speakers of statements already attributed, in text order
+        self.speaker_mentions: list[Mention] = []
         #: organisations that were subjects: antecedents of a plural pronoun ("they")
         self.group_subjects: list[Mention] = []
         for m in self.mentions:
@@ -259,6 +261,9 @@ class QuoteContext:
 
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
+        if m.label == "PER" and (not self.speaker_mentions
+                                 or self.speaker_mentions[-1].start < m.start):
+            self.speaker_mentions.append(m)
         if m.label == "PER" and m.start not in self._subject_starts:
             self._subject_starts.add(m.start)
             bisect.insort(self.subject_mentions, m, key=lambda x: x.start)

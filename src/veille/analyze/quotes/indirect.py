@@ -106,6 +106,10 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     # the incise ends at the next comma (or the sentence's end)
     end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
     before = [t for t in doc[sent.start:m] if not (t.is_punct or t.is_space)]
+    if any(t.lemma_.lower() in words.speech_verbs and t.pos_ == "VERB" for t in before):
+        # "plaidant pour une « sixième république » comme le souhaite X": the
+        # clause has its own speaker; X only agrees with it
+        return None
     if len(before) >= 3:
         j = m
         while j > sent.start and (doc[j - 1].is_punct or doc[j - 1].is_space):
