@@ -89,7 +89,7 @@ def entities(work: ArticleWork) -> None:
         work.analysis.entities.extend(piece.mentions)
 
 
-@component(QUOTES, version=6, requires=("sentences", "entities"), assigns=("quotes",))
+@component(QUOTES, version=7, requires=("sentences", "entities"), assigns=("quotes",))
 def quotes(work: ArticleWork) -> None:
     """Quotes and their speakers; for an unparsed text of a language with no
     pipeline, the notes its quote marks give (mismatched marks)."""
