@@ -121,7 +121,8 @@ class TimeWords:
     #: regex between an amount and the day it counts from -> sign ("avant": -1, "after": 1)
     offset_links: dict[str, int] = field(default_factory=_d)
     #: regex between a weekday and the week it falls in ("de", "of": mardi de la semaine
-    #: prochaine); a comma, a hyphen or nothing join them too
+    #: prochaine); a hyphen or nothing join them too (not a comma: "said Tuesday, last
+    #: week's vote")
     week_links: Words = ()
     #: nouns a number after them labels ("Flight 1943", "Route 2016"): no year there
     number_label_nouns: Words = ()

@@ -32,7 +32,7 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
         return out
     offset_gap = (re.compile(rf"\s+(?P<link>{alt(list(words.offset_links))})\s+")
                   if words.offset_links else None)
-    week_gap = (re.compile(rf"\s*(?:,\s*|-\s*|(?:{alt(words.week_links)})\s+)?")
+    week_gap = (re.compile(rf"\s*(?:-\s*|(?:{alt(words.week_links)})\s+)?")
                 if words.week_links else None)
     res: list[TimeRef] = []
     i = 0

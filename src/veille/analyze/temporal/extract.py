@@ -156,10 +156,12 @@ def extract_times(
             else:
                 # a clock time alone on its line is a live blog's time stamp: the
                 # paper's day, not the last day its entries named
-                # a clock time takes the day named last in its own paragraph or close by
-                # (paragraphs further up tell other moments), else the paper's day
+                # a clock time takes the day named last, unless that day is weeks away
+                # from the paper's and paragraphs up (a background date: "the price on
+                # Nov. 2 ... shares fell at 9:34 a.m."): then the paper's day
                 far = (c.kind in _CLOCK_KINDS and c.start - anchor_at > _CLOCK_ANCHOR_REACH
-                       and "\n" in text[anchor_at : c.start])
+                       and day is not None and anchor is not None
+                       and abs((day - anchor).days) > 7 and "\n" in text[anchor_at : c.start])
                 ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
                           period, story)
                 try:
