@@ -133,3 +133,12 @@ def test_years_ages_and_furniture_of_news_pages(nlp_en: Any) -> None:
     # counts written the same way stay
     assert got(nlp_en, "Police said 3 of 25 Americans on board were hurt.")[0][1] == 3.0
     assert got(nlp_en, "there may be roughly 2000 planets")[0][1] == 2000.0
+
+
+def test_a_capital_m_is_millions(nlp_en: Any) -> None:
+    # a guard meant for "5G", "3D" also took "M": "$5M" and "1.2M followers" were lost
+    assert [(q[1], q[3]) for q in got(nlp_en, "The start-up raised $5M last year.")] == [
+        (5e6, "money")]
+    assert got(nlp_en, "He has 1.2M followers on Twitter.")[0][:3] == (
+        "1.2M followers", 1.2e6, "followers")
+    assert got(nlp_en, "the 5G network and a 3D printer") == []

@@ -1245,7 +1245,7 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # "Registration Number: 130349": an identifier
     if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
         return True  # "01/588 77-256": a phone number
-    if re.match(r"^[A-JL-Z]\b", after):
+    if re.match(r"^[A-JLN-Z]\b", after):
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
     if re.search(r"[A-Za-z,]\s+[A-Z][a-z]+\s$", text[max(0, s - 30) : s]):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
