@@ -318,10 +318,13 @@ def _is_furniture(segs: list[furniture.Segment], a: int, b: int) -> bool:
 
 def count_view_furniture(views: Iterable[tuple[int, Mapping[str, Any]]],
                          article: Callable[[str], tuple[str, str | None] | None],
-                         model: Model | None = None) -> ViewCount:
+                         model: Model | None = None,
+                         site: Callable[[str, str, str | None], SiteCounts | None] | None = None,
+                         ) -> ViewCount:
     """Summary sentences and timeline items of stored views that the detector
     calls furniture in their own article: ``views`` are (story id, view JSON),
-    ``article(uid)`` gives (text, language). Works on a store made before the
+    ``article(uid)`` gives (text, language), ``site(uid, text, language)`` the
+    store's per-source line counts. Works on a store made before the
     furniture flags existed, so "before" and "after" are counted alike."""
     out = ViewCount()
     cache: dict[str, tuple[str, list[furniture.Segment]] | None] = {}
@@ -329,7 +332,9 @@ def count_view_furniture(views: Iterable[tuple[int, Mapping[str, Any]]],
     def segs_of(uid: str) -> tuple[str, list[furniture.Segment]] | None:
         if uid not in cache:
             got = article(uid)
-            cache[uid] = None if got is None else (got[0], furniture.detect(got[0], got[1], model))
+            cache[uid] = None if got is None else (
+                got[0], furniture.detect(got[0], got[1], model,
+                                         site(uid, got[0], got[1]) if site is not None else None))
         return cache[uid]
 
     for sid, view in views:

@@ -18,8 +18,9 @@ from veille.analyze.evaluate_furniture import (
     load_docs,
     load_labels,
 )
+from veille.analyze.furniture import SiteCounts, line_keys
 from veille.cli.base import eval_app, fail
-from veille.store import Store
+from veille.store import Store, line_counts
 from veille.store.schema import articles, stories
 
 
@@ -64,7 +65,20 @@ def eval_furniture(
             fail(f"cannot read the store {db}: {exc}")
         finally:
             store.close()
-        views = count_view_furniture(rows, texts.get)
+        store = Store.open(db)
+        try:
+            with store.begin() as conn:
+                def site(uid: str, text: str, language: str | None) -> SiteCounts | None:
+                    src = line_counts.sources_of(conn, [uid]).get(uid)
+                    if src is None:
+                        return None
+                    got = line_counts.counts(conn, src, uid, line_keys(text, language=language))
+                    return SiteCounts(got.articles, got.lines)
+
+                line_counts.ensure(conn)
+                views = count_view_furniture(rows, texts.get, site=site)
+        finally:
+            store.close()
         out["views"] = views.to_dict()
     if as_json:
         if show_errors:
