@@ -142,3 +142,14 @@ def test_a_capital_m_is_millions(nlp_en: Any) -> None:
     assert got(nlp_en, "He has 1.2M followers on Twitter.")[0][:3] == (
         "1.2M followers", 1.2e6, "followers")
     assert got(nlp_en, "the 5G network and a 3D printer") == []
+
+
+def test_square_and_cubic_metres_are_no_millions(nlp_fr: Any) -> None:
+    # French TimeBank 1999-05-19-0543 (dev, a clean-up day): "environ 6 m3 de saletés"
+    # was six million; "120 m2" likewise
+    q = got(nlp_fr, "environ 6 m3 de saletés ont été ramassés sur l'ensemble du territoire",
+            "fr")
+    assert [(x[1], x[3]) for x in q] == [(6.0, "measure")]
+    r = extract_quantities("un appartement de 120 m² et 2 km2 de forêt", [], "fr")
+    assert [(x.value, x.unit, x.si_unit) for x in r] == [(120.0, "m2", "m**2"),
+                                                        (2.0, "km2", "m**2")]

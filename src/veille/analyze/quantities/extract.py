@@ -75,6 +75,8 @@ _SYMBOL_CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP",
 _CURRENCY_SIGNS = r"(?:(?<![\w$])(?:us|a|ca|c|hk|nz|s)\$|[€$£])"
 _SYMBOL_UNITS = {
     "%": "percent", "km/h": "km/h", "km2": "km2", "km²": "km2", "km": "km", "m": "m",
+    "m2": "m2", "m²": "m2", "m3": "m3", "m³": "m3", "cm3": "cm3", "cm³": "cm3", "km3": "km3",
+    "km³": "km3",
     "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "t": "t", "l": "l", "ha": "ha", "°c": "°C",
     "°": "°", "mw": "MW", "gw": "GW", "kwh": "kWh", "twh": "TWh",
 }  # fmt: skip
@@ -181,7 +183,7 @@ def _grammar(code: str) -> _Grammar:
     pattern = (
         rf"(?<![\w-])(?:(?P<pre>{alt(u(lambda p: p.range_openers))})\s+)?"
         rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{num})"
-        rf"(?:\s*(?P<sc1>{scale})(?![a-z]))?"
+        rf"(?:\s*(?P<sc1>{scale})(?![a-z\d²³]))?"
         rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?(?P<n2>{num})"
         rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
         rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"

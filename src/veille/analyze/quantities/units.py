@@ -18,7 +18,8 @@ from veille.core.model import Quantity
 #: our unit codes whose pint name differs (news "barrel" is the oil barrel)
 _PINT_NAMES = {
     "barrel": "oil_barrel", "ft3": "ft**3", "ft2": "ft**2", "m2": "m**2", "km2": "km**2",
-    "mi2": "mi**2", "°": "degree", "µg": "microgram", "l": "liter", "t": "metric_ton",
+    "mi2": "mi**2", "m3": "m**3", "cm3": "cm**3", "km3": "km**3", "°": "degree",
+    "µg": "microgram", "l": "liter", "t": "metric_ton",
     "Mt": "megametric_ton", "kWh": "kilowatt_hour", "TWh": "terawatt_hour",
 }  # fmt: skip
 _OFFSET = {"°C", "°F"}
