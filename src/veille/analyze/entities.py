@@ -165,6 +165,8 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     # "le président X", "M. X", "son homologue X", "le président russe X"
     if p0 in _TITLES or (doc[i - 1].pos_ == "ADJ" and p1 in _TITLES):
         return ("PER", "title")
+    if label != "PER" and _in_title_list(doc, i):
+        return ("PER", "title-list")
     # "la résidence X", "la ville de X", "la région de Lougansk"
     if p0 in _W.place_nouns or (p0 in _W.of_words and p1 in _W.place_nouns):
         return ("LOC", "place-noun")
@@ -177,6 +179,49 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     ):
         return ("ORG", "source-noun")
     return None
+
+
+#: How many tokens back a list of names is followed to the plural title opening it.
+_LIST_REACH = 40
+
+
+def _in_title_list(doc: Doc, i: int) -> bool:
+    """The name at token ``i`` is an item of a list of persons a plural title
+    opens: "MM. de Rabours et Sigg (Genève), Chuard (Sion), Maunoir (Lugano)".
+    Back from the name: separators (commas, list joiners), capitalised words and
+    name particles, and a short bracketed group after each item (a town, a
+    party) are crossed; anything else (a verb, a full stop) ends the walk."""
+    k = i - 1
+    depth = 0
+    steps = 0
+    while k >= 0 and steps < _LIST_REACH:
+        t = doc[k]
+        low = t.text.lower()
+        steps += 1
+        if t.is_space:
+            k -= 1
+            continue
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth:
+            pass  # inside brackets: a town, a party, a score
+        elif low in _W.plural_titles:
+            return True
+        elif t.text in (",", ";") or low in _W.list_joiners or low in _W.of_words \
+                or low in _LEADING_WORDS:
+            pass
+        elif _INITIAL.match(t.text):
+            pass  # "F. de Rabours"
+        elif t.is_punct or any(c in t.text for c in ".—:!?«»"):
+            return False  # a full stop, a dash, a colon: the list ended there
+        elif not t.text[:1].isupper() or t.is_sent_start:
+            return False
+        k -= 1
+    return False
 
 
 def mentions_from_doc(

@@ -33,6 +33,11 @@ class EntityWords:
     titles: Words = _EMPTY
     #: Abbreviated titles ("M.", "Mr"): a title even when capitalised.
     abbreviated_titles: Words = _EMPTY
+    #: Titles of several persons ("MM.", "Messrs"): each name of the list they
+    #: open is a person ("MM. Moréa, Minot et Sigg (Genève)").
+    plural_titles: Words = _EMPTY
+    #: Words joining the last two items of a list ("et", "and").
+    list_joiners: Words = _EMPTY
     #: Nouns that, right before a name (optionally with ``of_words``), say it names a place.
     place_nouns: Words = _EMPTY
     #: Nouns of settlements that, lowercase before a place name (with

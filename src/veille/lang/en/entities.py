@@ -17,6 +17,8 @@ WORDS = EntityWords(
     abbreviated_titles=frozenset({"dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}),
     place_nouns=frozenset({"city", "town", "region", "residence", "palace", "square",
                            "street", "river", "lake", "island", "capital", "airport"}),
+    plural_titles=frozenset({"messrs", "messrs."}),
+    list_joiners=frozenset({"and", "or"}),
     admin_nouns=frozenset({"city", "town", "village", "township"}),
     region_nouns=frozenset({"canton", "department", "province", "region", "county", "district",
                             "oblast", "state", "duchy", "principality"}),

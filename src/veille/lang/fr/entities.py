@@ -25,6 +25,8 @@ WORDS = EntityWords(
         "lac", "mont", "île", "oblast", "district", "département", "localité", "commune",
         "capitale", "base", "frontière",
     }),
+    plural_titles=frozenset({"mm.", "mm", "mmes", "mmes."}),
+    list_joiners=frozenset({"et", "ou"}),
     admin_nouns=frozenset({"ville", "village", "commune", "bourg", "hameau"}),
     region_nouns=frozenset({"canton", "département", "province", "région", "comté", "district",
                             "oblast", "état", "duché", "principauté"}),
