@@ -57,3 +57,13 @@ def test_labels_list_dashes_and_phone_numbers_count_nothing(nlp_en: Any, nlp_fr:
     assert [q.value for q in extract_quantities(text, [], "en", doc=nlp_en(text))] == [3.5, 5.8]
     fr = "Le vol 175 transportait 226 passagers. Poutine a appelé 300 000 réservistes."
     assert [q.value for q in extract_quantities(fr, [], "fr", doc=nlp_fr(fr))] == [226, 300_000]
+
+
+def test_cfa_francs_are_not_swiss_francs() -> None:
+    """West African news counts in CFA francs (about 656 to the euro); "francs" alone was
+    read as CHF, so "10 000 francs CFA" compared with Swiss francs."""
+    got = [(q.value, q.unit, q.kind) for q in extract_quantities(
+        "Le salaire minimum passe à 60 000 F CFA, soit 10 000 francs CFA de plus, pour un "
+        "budget de 2 milliards de FCFA; à Genève, 20 francs.", [], "fr")]
+    assert got == [(60000.0, "XOF", "money"), (10000.0, "XOF", "money"),
+                   (2e9, "XOF", "money"), (20.0, "CHF", "money")]

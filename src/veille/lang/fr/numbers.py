@@ -39,6 +39,9 @@ WORDS = NumberWords(
         "livres": "GBP", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
         "yuan": "CNY", "yuans": "CNY", "yen": "JPY", "yens": "JPY", "hryvnia": "UAH",
         "hryvnias": "UAH",
+        # the CFA franc of West Africa (XOF; Central Africa's XAF has the same parity to
+        # the euro): not the Swiss franc "francs" defaults to
+        "francs cfa": "XOF", "franc cfa": "XOF", "fcfa": "XOF", "f cfa": "XOF",
     },
     units={
         "pour cent": "percent", "pourcent": "percent", "kilometres": "km", "kilometre": "km",
