@@ -301,3 +301,10 @@ def test_french_clock_said_in_words_without_preposition() -> None:
     assert _composed("Le film dure deux heures trente minutes.", "fr") == {
         "deux heures": "PT2H", "trente minutes": "PT30M"}
     assert _composed("Il a parlé deux heures et quart.", "fr") == {"deux heures": "PT2H"}
+
+
+def test_french_hours_written_2h_after_a_duration_word_are_how_long() -> None:
+    assert _composed("Il a parlé pendant 2h devant la foule.", "fr") == {"2h": "PT2H"}
+    assert _composed("Il a mis 2h30 pour venir.", "fr") == {"2h30": "PT2H30M"}
+    assert _composed("Il est arrivé à 2h.", "fr") == {"2h": "2016-11-07T02:00"}
+    assert _composed("Je me sens mal à environ 13h.", "fr") == {"13h": "2016-11-07T13:00"}

@@ -126,6 +126,9 @@ class TimeWords:
     week_links: Words = ()
     #: nouns a number after them labels ("Flight 1943", "Route 2016"): no year there
     number_label_nouns: Words = ()
+    #: regex of the words before "2h", "2h30" that make it how long, not what time
+    #: ("pendant 2h", "dure 3h", "en 2h30")
+    clock_duration_leads: Words = ()
     #: an article before a unit after a plural noun is a rate ("four flights a week");
     #: French writes "par semaine", and its "dans une semaine" is no rate
     article_rates: bool = False

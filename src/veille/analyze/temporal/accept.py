@@ -88,6 +88,12 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if c.kind == "year":
         return _year_accepted(int(g["year"] or 0), bool(g.get("pre") or g.get("mod")), before,
                               after)
+    if (c.kind == "clock" and g.get("h") and own.clock_duration_leads
+            and re.search(rf"\b(?:{alt(own.clock_duration_leads)})\s+$", fold_same_length(before))):
+        # "pendant 2h", "le trajet dure 3h", "en 2h30": how long, not what time
+        c.kind = "duration"
+        c.g = {"num": g["h"], "unit": "h", "minutes": g.get("m")}
+        return True
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
     if c.kind == "duration" and (g.get("unit") or "").endswith("s") and re.search(

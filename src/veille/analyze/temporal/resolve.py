@@ -533,6 +533,10 @@ def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
         # "the stock would be redeemed in five years" (TimeBank: 1994); "the first title
         # in 108 years" (no future) stays a duration
         return ago(Candidate(c.start, c.end, "ago", dict(g, ahead="1"), c.prio), ctx)
+    if "minutes" in g:  # "2h30" read as how long (accept.py)
+        m = int(g.get("minutes") or 0)
+        return Resolved("DURATION", f"PT{int(g['num'] or 0)}H" + (f"{m}M" if m else ""),
+                        None, None, "duration")
     unit = UNITS[fold_same_length(g["unit"] or "")]
     if re.fullmatch(r"1[89]\d\d|20\d\d", (g.get("num") or "").strip()) and unit in ("Q", "Y"):
         # "the 1988 quarter", "the 1989 year": a year naming the period, not 1,988 of them
