@@ -91,6 +91,12 @@ def test_names_without_glue_are_kept_whole(mention, label):
     assert _ocr_pieces(mention, label, "fr", mention, set()) is None
 
 
+def test_a_nationality_is_no_glue():
+    # CoNLL-2003 val: "Zairean" beside "Zaire", "an" an English word
+    from veille.analyze.entities import _ocr_pieces
+    assert _ocr_pieces("Zairean", "MISC", "en", "Zaire beat Zairean rivals", set()) is None
+
+
 def test_a_name_ending_like_a_one_letter_word_is_no_glue():
     # CoNLL-2003 val: the wife of Dzhokhar Dudayev, in the same article as him
     from veille.analyze.entities import _ocr_pieces

@@ -335,7 +335,9 @@ def _ocr_pieces(text: str, label: str, lang: str, full: str,
                     and _zipf(tail, lang) >= INNER_WORD_ZIPF:
                 cut = (ws + len(head), we)
                 break
-        if not core[:1].isupper() or not core.isalpha() or core.isupper():
+        # a nationality or adjective (MISC) is a derived word, not a glued one:
+        # "Zairean" beside "Zaire" is no "Zaire an"
+        if label == "MISC" or not core[:1].isupper() or not core.isalpha() or core.isupper():
             continue
         from veille.analyze.names import is_known_word
         if is_known_word(core):

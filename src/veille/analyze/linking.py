@@ -457,7 +457,10 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
         if c is not None and c is not g and len(k.replace(" ", "")) >= OCR_MIN_LEN:
             found[id(c)] = c
         # 2. a glued neighbour word
-        if not found and not names.is_known_word(text) and not gazetteer.city(text):
+        # (a nationality is a derived word, not a glued one: "Zairean" is no
+        # "Zaire" + "an")
+        if not found and g.label != "MISC" and not names.is_known_word(text) \
+                and not gazetteer.city(text):
             for part in _glued_parts(text):
                 tail = text[len(part):] if text.startswith(part) else ""
                 if tail and not names.is_known_word(tail):
