@@ -1231,6 +1231,21 @@ _HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _ZONE_AFTER = re.compile(r"[ \u00a0]?(?:GMT|UTC|Z|[A-Z]{1,3}T)(?![\w])")
 
 
+# the guards of ``_is_ordinal_or_id``, compiled once (it runs on every number)
+_LETTER_END = re.compile(r"[A-Za-z]-?\Z")
+_LETTER_DIGIT = re.compile(r"-?[A-Za-z]\d")
+_NUMERO_END = re.compile(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*\Z")
+_ID_LABEL_END = re.compile(r"(?<![\w])(?:number|num[eé]ro|no|id|ref)\s*:\s*\Z", re.IGNORECASE)
+_PHONE_PART_END = re.compile(r"\d[/.]\d+\s\Z")
+_CAPITAL_AFTER = re.compile(r"[A-JLN-Z]\b")
+_NAME_END = re.compile(r"[A-Za-z,]\s+[A-Z][a-z]+[ \u00a0]\Z")  # not across a line
+_ROAD_END = re.compile(r"l['’][A-Z]{1,2}[ \u00a0]?\Z")
+_AM_PM = re.compile(r"\s?[ap]\.?m\b", re.IGNORECASE)
+_PLUS_PHONE = re.compile(r"[-. ]?\d")
+_CODE_END = re.compile(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})[ \u00a0]\Z")
+_SEPARATED_DIGIT = re.compile(r"[.:/]\d")
+
+
 def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     before = text[max(0, s - 4) : s]
     after = text[e : e + 4]
@@ -1238,34 +1253,32 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # 35e, 1er, 19es, 2nd
     # \Z, not $: "$" also matches before a final newline, and a number opening a line
     # after a word ("the stop\nSeven people") is no code
-    if re.search(r"[A-Za-z]-?\Z", before) or re.match(r"^-?[A-Za-z]\d", after):
+    if _LETTER_END.search(before) or _LETTER_DIGIT.match(after):
         return True  # RS-24, A320, F-16
-    if re.search(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*$", text[max(0, s - 6) : s]):
+    if _NUMERO_END.search(text[max(0, s - 6) : s]):
         return True
-    if re.search(r"(?<![\w])(?:number|num[eé]ro|no|id|ref)\s*:\s*\Z", text[max(0, s - 10) : s],
-                 re.IGNORECASE):
+    if _ID_LABEL_END.search(text[max(0, s - 10) : s]):
         return True  # "Registration Number: 130349": an identifier
-    if re.search(r"\d[/.]\d+\s$", text[max(0, s - 12) : s]):
+    if _PHONE_PART_END.search(text[max(0, s - 12) : s]):
         return True  # "01/588 77-256": a phone number
-    if re.match(r"^[A-JLN-Z]\b", after):
+    if _CAPITAL_AFTER.match(after):
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
-    if re.search(r"[A-Za-z,]\s+[A-Z][a-z]+\s$", text[max(0, s - 30) : s]):
+    if _NAME_END.search(text[max(0, s - 30) : s]):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
-    if re.search(r"l['’][A-Z]{1,2}[ \u00a0]?\Z", text[max(0, s - 5) : s]):
+    if _ROAD_END.search(text[max(0, s - 5) : s]):
         return True  # "l'A 10", "l'A6": a road
-    if re.match(r"^\s?[ap]\.?m\b", text[e : e + 5], re.IGNORECASE):
+    if _AM_PM.match(text[e : e + 5]):
         return True  # "11.30am": a clock time the time grammar did not take
     if _in_digit_run(text, s, e):
         return True  # "call 0207 782 4368": one group of a telephone number
-    if before.endswith("+") and re.match(r"^[-. ]?\d", after):
+    if before.endswith("+") and _PLUS_PHONE.match(after):
         return True  # +1-222-2222: a telephone number
     if before.endswith("/"):
         return True  # 24/7, "11/30" slideshow counters: a ratio's second part
-    if re.search(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})\s$",
-                 text[max(0, s - 12) : s]):
+    if _CODE_END.search(text[max(0, s - 12) : s]):
         return True  # "NGC 346", "AngoSat 1": a number after a capitalised code names it
     if _HHMM.fullmatch(text[s:e]) and _ZONE_AFTER.match(text, e):
         return True  # "(1830 GMT)": a clock time written without a colon
     if before.endswith("^") or after.startswith("^"):
         return True  # 10^400: a power, not a count
-    return bool(re.match(r"^[.:/]\d", after))  # phone numbers, clock times, fractions
+    return bool(_SEPARATED_DIGIT.match(after))  # phone numbers, clock times, fractions
