@@ -79,6 +79,10 @@ def mention_key(text: str, label: str) -> str:
                 gazetteer.is_subdivision(inner) or names.is_feature(bare)):
             bare = text = inner  # "canton de Vaud" is Vaud, "mer Baltique" the Baltique
         code = gazetteer.country_code(bare)
+        if not code and "f" in bare.lower():
+            # printed with a long s, read as f ("Ruffie" is Russie)
+            read = " ".join(names.long_s(t) for t in fold_name(bare).split())
+            code = gazetteer.country_code(read) if read != fold_name(bare) else None
         if code:
             return GEO + code
         place = gazetteer.city(bare)
