@@ -308,3 +308,8 @@ def test_french_hours_written_2h_after_a_duration_word_are_how_long() -> None:
     assert _composed("Il a mis 2h30 pour venir.", "fr") == {"2h30": "PT2H30M"}
     assert _composed("Il est arrivé à 2h.", "fr") == {"2h": "2016-11-07T02:00"}
     assert _composed("Je me sens mal à environ 13h.", "fr") == {"13h": "2016-11-07T13:00"}
+
+
+def test_french_whole_unit_is_how_long() -> None:
+    assert _composed("Ils ont manifesté toute la journée.", "fr") == {"toute la journée": "P1D"}
+    assert _composed("Tout le monde est venu.", "fr") == {}

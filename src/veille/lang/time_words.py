@@ -202,6 +202,8 @@ class TimeWords:
     day_month_pattern: str = ""
     #: own: regex of a day of the month said alone ("le 23."), group d1, optional rel
     day_only_pattern: str = ""
+    #: own: regex of a whole unit ("toute la journée": P1D), group unit (a key of units)
+    whole_unit_pattern: str = ""
     dateparser_language: str = ""  # the code dateparser knows this language by
     slash_date_order: str = "DMY"  # order of 12/05/2023
 

@@ -754,6 +754,12 @@ def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     return quarter_res(y, q % 4 + 1)
 
 
+def whole_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """"toute la journée", "tout le mois": one whole unit, how long (P1D, P1M)."""
+    unit = UNITS.get(fold_same_length(c.g.get("unit") or ""), "D")
+    return Resolved("DURATION", duration_value(1, unit), None, None, "duration")
+
+
 def day_only(c: Candidate, ctx: Ctx) -> Resolved | None:
     """"le 23": that day of the reference's month, or of the month before / after when
     the tense (or "dernier"/"prochain") points there and the day is already gone / to come."""
@@ -851,6 +857,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "reference": reference, "frequency": frequency, "numeric_date": numeric_date,
     "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
     "day_month_numeric": day_month_numeric, "holiday": holiday, "day_only": day_only,
+    "whole_unit": whole_unit,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year,

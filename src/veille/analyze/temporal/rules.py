@@ -409,6 +409,8 @@ RULES: tuple[Rule, ...] = (
     # own: 'the quarter', 'the year-ago quarter'
     Rule("relative_quarter", "relquarter", 3, _relative_quarter,
          gate=tw(lambda t: t.quarter_words)),
+    # own: 'toute la journée' (a whole unit: how long)
+    Rule("whole_unit", "whole", 2, _own("whole_unit_pattern")),
     # own: 'le 23.' (a day of the month alone)
     Rule("day_only", "dayonly", 3, _own("day_only_pattern")),
     # own: '12/5' (day and month, no year)

@@ -158,6 +158,8 @@ WORDS = TimeWords(
     numeric_weekday_article=("le",),
     # "le 23." / "le 12, la police..." / "le 17 entre 14h et 16h": a day of the month alone
     # (not "au 23, rue...", "le 23e", "le 2 à 1")
+    whole_unit_pattern=(r"(?<![a-z])tou(?:te|t)\s+(?:la\s+|le\s+|l')"
+                        r"(?P<unit>journee|jour|semaine|mois|annee)(?![a-z-])"),
     day_only_pattern=(
         r"(?<![\w'])(?:le|du|depuis le|jusqu'au)\s+(?P<d1>[12]?\d|3[01]|1er)"
         r"(?!\d|[,.:/]\d|\s*(?:h|e|eme|er)\b)"
