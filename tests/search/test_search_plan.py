@@ -321,3 +321,57 @@ def test_a_store_not_migrated_to_0019_still_answers(news_store: Store) -> None:
         with news_store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+
+def test_appended_articles_extend_the_cell_array_a_reindex_reads_it_whole(
+        news_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ingest batch only appends facet rows: a search process reads the new
+    rows and extends its seq -> cell array; a re-indexed article (a delete and
+    an insert of an old seq) makes it read the array whole. Either way the
+    array is the store's and the answer that of the separate statements."""
+    import veille.search.query as query
+
+    def db_cells() -> dict[int, int]:
+        with news_store.connect() as conn:
+            return dict(conn.exec_driver_sql("SELECT seq, coalesce(cell, 0) FROM search_facets").all())
+
+    def held() -> dict[int, int]:
+        table = query._SEQ_CELLS[news_store.engine].table
+        return {s: int(table[s]) for s in db_cells()}
+
+    with news_store.connect() as conn:
+        search(conn, "missile")
+    top = query._SEQ_CELLS[news_store.engine].top
+    reads: list[int] = []
+    real = query._facet_rows
+
+    def counted(conn: Connection, above: int) -> Any:
+        reads.append(above)
+        return real(conn, above)
+
+    monkeypatch.setattr(query, "_facet_rows", counted)
+
+    lines = NEWS.read_text(encoding="utf-8").splitlines()[150:175]
+    jl = tmp_path / "more.jsonl"
+    jl.write_text("\n".join(json.dumps({k: r[k] for k in ("id", "url", "source", "published", "title",
+                                                          "text", "language") if r.get(k)})
+                            for r in map(json.loads, lines)), encoding="utf-8")
+    ingest_items(news_store, read_paths([str(jl)], SourceOptions()))
+    with news_store.connect() as conn:
+        fast = search(conn, "the said")
+    assert reads == [top]  # the new rows only
+    assert held() == db_cells() and max(db_cells()) > top
+
+    reads.clear()
+    with news_store.begin() as conn:
+        uid = conn.execute(text("SELECT uid FROM articles ORDER BY seq LIMIT 1 OFFSET 3")).scalar_one()
+        index_articles(conn, [uid])
+    with news_store.connect() as conn:
+        search(conn, "missile")
+    top = query._SEQ_CELLS[news_store.engine].top
+    assert reads[-1] == -1 and len(reads) == 2  # rows above the top, then the whole array
+    assert held() == db_cells()
+
+    _slow(monkeypatch)
+    with news_store.connect() as conn:
+        assert search(conn, "the said") == fast

@@ -404,37 +404,73 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
     return None
 
 
-_SEQ_CELLS: WeakKeyDictionary[Engine, tuple[int, np.ndarray]] = WeakKeyDictionary()
+@dataclass
+class _SeqCells:
+    gen: int
+    table: np.ndarray  # seq -> cell id (0: none)
+    top: int  # the highest seq in the table (-1: none)
+
+
+_SEQ_CELLS: WeakKeyDictionary[Engine, _SeqCells] = WeakKeyDictionary()
 
 
 def _seq_cells(conn: Connection, gen: int) -> np.ndarray | None:
     """Each seq's facet cell (0: none) at search generation ``gen``, kept per
-    engine and read again (one statement, ~20 ms at 100k) when the store's
-    generation has moved; None when it moved again during that read. The
-    generation is compared for equality only: it starts at a random number
-    (0019), so a store migrated down and up again is not taken for the old one."""
+    engine; None when the generation moved again while it was read.
+
+    When the generation has moved the rows above the highest seq held are
+    read (one statement with the generation): if they are exactly as many as
+    the generation moved, every change was one of them being appended (each
+    insert, delete or update moves it by one, 0019), as an ingest does, and
+    the array is extended; otherwise (a re-indexed article, a deletion) it is
+    read whole (~20 ms at 100k). An ingest batch then costs a reader the new
+    rows only, not the whole store again. The generation starts at a random
+    number (0019), so a store migrated down and up again is not taken for
+    the old one."""
     with _CELL_LOCK:
         held = _SEQ_CELLS.get(conn.engine)
-    if held is not None and held[0] == gen:
-        return held[1]
-    (seq_text, cell_text, now), = _raw_rows(conn, (
-        "SELECT group_concat(seq), group_concat(coalesce(cell, 0)), "
-        "(SELECT gen FROM search_generation) FROM search_facets"), {})
-    if int(now) != gen:
-        return None
+    if held is not None and held.gen == gen:
+        return held.table
+    grown, whole = None, False
+    if held is not None and held.gen < gen:
+        seqs, cells, n, now = _facet_rows(conn, held.top)
+        if now != gen:
+            return None
+        if n == gen - held.gen:
+            top = max(held.top, int(np.max(seqs)) if n else -1)
+            table = np.zeros(top + 1, dtype=np.int32)
+            table[:len(held.table)] = held.table
+            table[seqs] = cells
+            grown = _SeqCells(gen, table, top)
+    if grown is None:
+        seqs, cells, n, now = _facet_rows(conn, -1)
+        if now != gen:
+            return None
+        top = int(np.max(seqs)) if n else -1
+        table = np.zeros(top + 1, dtype=np.int32)
+        table[seqs] = cells
+        grown, whole = _SeqCells(gen, table, top), True
+    with _CELL_LOCK:
+        held = _SEQ_CELLS.get(conn.engine)
+        if held is None or held.gen != gen:
+            _SEQ_CELLS[conn.engine] = grown
+            if whole:
+                # The cells' names are read again too: cells are only ever
+                # added while the table lives, but a store migrated down and
+                # up again numbers them anew (and starts another generation).
+                _CELL_NAMES.pop(conn.engine, None)
+    return grown.table
+
+
+def _facet_rows(conn: Connection, above: int) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """The (seq, cell) of the facet rows with seq above ``above``, their
+    number and the search generation, read in one statement (one snapshot)."""
+    (seq_text, cell_text, n, now), = _raw_rows(conn, (
+        "SELECT group_concat(seq), group_concat(coalesce(cell, 0)), count(*), "
+        "(SELECT gen FROM search_generation) FROM search_facets WHERE seq > :above"), {"above": above})
     seqs = np.fromstring(seq_text, dtype=np.int64, sep=",") if seq_text else np.zeros(0, np.int64)
     cells = np.fromstring(cell_text, dtype=np.int64, sep=",") if cell_text else np.zeros(0, np.int64)
-    table = np.zeros(int(np.max(seqs)) + 1 if len(seqs) else 1, dtype=np.int64)
-    table[seqs] = cells
-    with _CELL_LOCK:
-        held = _SEQ_CELLS.get(conn.engine)
-        if held is None or held[0] != gen:
-            _SEQ_CELLS[conn.engine] = (gen, table)
-            # The cells' names are read again too: cells are only ever added
-            # while the table lives, but a store migrated down and up again
-            # numbers them anew (and starts another generation).
-            _CELL_NAMES.pop(conn.engine, None)
-    return table
+    return seqs, cells, int(n), int(now)
 
 
 def _run(conn: Connection, sql: str, params: dict[str, Any]) -> Sequence[Any]:
