@@ -21,7 +21,8 @@ def test_fallback_sentences_are_the_rule_splitter_s() -> None:
 
 
 def test_a_caption_line_is_its_own_sentence_and_numbers_do_not_split() -> None:
-    assert [s.text for s in fallback_sentences(EN, "en")][0] == "Rescuers search the rubble in Amatrice on Wednesday"
+    first = fallback_sentences(EN, "en")[0].text
+    assert first == "Rescuers search the rubble in Amatrice on Wednesday"
     assert [s.text for s in fallback_sentences(DE, "de")] == [
         "Die Stadt zählte am 3. Mai rund 20.000 Besucher, z.B. aus Basel.", "Der Markt bleibt offen."]
     assert fallback_sentences("  \n", "en") == []
