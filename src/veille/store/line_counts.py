@@ -13,9 +13,10 @@ does), so a batch costs a few thousand index lookups whatever the store's size.
 The batch's own articles are recorded before any is counted, so articles of
 one ingest batch count for each other.
 
-The table is created on first use (``CREATE TABLE IF NOT EXISTS`` through
-SQLAlchemy's ``checkfirst``): it is derived data (rebuilt by re-analysing), and
-a migration can adopt it without changing its shape.
+Migration 0020 creates the table; :func:`ensure` creates it too on first use
+(``checkfirst``: a store opened without migrating). It is derived data,
+rebuilt by re-analysing, and lives outside ``schema.metadata`` as the search
+tables do.
 """
 
 from __future__ import annotations
