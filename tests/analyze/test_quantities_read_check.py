@@ -153,3 +153,13 @@ def test_square_and_cubic_metres_are_no_millions(nlp_fr: Any) -> None:
     r = extract_quantities("un appartement de 120 m² et 2 km2 de forêt", [], "fr")
     assert [(x.value, x.unit, x.si_unit) for x in r] == [(120.0, "m2", "m**2"),
                                                         (2.0, "km2", "m**2")]
+
+
+def test_a_date_named_with_a_slash_and_a_modifying_year(nlp_en: Any) -> None:
+    # PolNeAR train usa-today_2016-03-18 (not in the gold): "the 9/11 attacks" was the
+    # fraction 9/11; politico_2016-01-29: "the big-money 2016 players" 2016 players
+    assert got(nlp_en, "something you adopted weeks after the 9/11 attacks and have kept "
+                       "up for the 15 years since") == []
+    assert got(nlp_en, "Among the big-money 2016 players that have drawn the most puzzlement") \
+        == []
+    assert got(nlp_en, "Add 3/4 cup of sugar.")[0][1] == 0.75

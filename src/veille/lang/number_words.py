@@ -110,3 +110,6 @@ class NumberWords:
     #: words before a four-digit year used as a modifier ("the 2015 assaults", "its 2016
     #: report"); where counts of thousands are written with a separator ("2,000 men")
     year_determiners: Words = ()
+    #: regex words before a day/month written with a slash that make it a date's name, not
+    #: a fraction ("the 9/11 attacks", "since 9/11", "post-9/11")
+    slash_date_before: Words = ()

@@ -195,7 +195,8 @@ def _grammar(code: str) -> _Grammar:
         age_verb=re.compile(rf"(?<![\w]){alt(u(lambda p: p.age_verbs))}\s+\Z"
                             if any(p.age_verbs for p in packs) else r"(?!x)x"),
         year_determiner=re.compile(
-            rf"(?<![\w]){alt(u(lambda p: p.year_determiners))}\s+\Z"
+            # one modifier may stand between: "the big-money 2016 players"
+            rf"(?<![\w]){alt(u(lambda p: p.year_determiners))}\s+(?:[a-z][\w-]*\s+)?\Z"
             if any(p.year_determiners for p in packs) else r"(?!x)x"),
         phone_before=re.compile(
             rf"(?<![\w]){alt(u(lambda p: p.phone_before))}\s+(?:(?:le|the|on|au)\s+)?\Z"
@@ -684,7 +685,7 @@ def extract_quantities(
             continue  # "the Million Mask March", "Three Mile Island": a name's word
         if (not m.group("n2") and not m.group("sc1") and not m.group("cur1")
                 and not m.group("unit") and _YEAR.fullmatch(n1_text)
-                and gr.year_determiner.search(folded, max(0, num_start - 8), num_start)):
+                and gr.year_determiner.search(folded, max(0, num_start - 30), num_start)):
             continue  # "the 2015 assaults", "its 2016 report": a year, not a count
         if words_only and _ORDINAL_TAIL.match(folded, num_end):
             continue  # "vingt-et-unième", "twenty-first": an ordinal, not twenty

@@ -54,6 +54,7 @@ class FractionGrammar:
     one_idioms: frozenset[str] = frozenset()
     one_words: frozenset[str] = frozenset()
     scaled_values: dict[str, float] = field(default_factory=dict)
+    slash_date_before: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alt(words: list[str]) -> str:
@@ -110,6 +111,7 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
     ratio_noun = "|".join(dict.fromkeys(
         r for p in packs for r in p.ratio_joiners_after_noun)) or r"(?!x)x"
     time_nouns = _alt([w for p in packs for w in p.time_nouns])
+    dates = list(dict.fromkeys(re.escape(w) for p in packs for w in p.slash_date_before))
     return FractionGrammar(
         _compile(tuple(sorted(words.items())), joiners, any_scale, ratio, ratio_noun), words,
         langs,
@@ -122,6 +124,7 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
         frozenset(w for p in packs for w in p.one_idioms),
         frozenset(w for p in packs for w in p.one_words),
         scaled_values,
+        re.compile(rf"(?<![\w-])(?:{'|'.join(dates)})\s*\Z") if dates else re.compile(r"(?!x)x"),
     )
 
 
@@ -297,6 +300,9 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                 continue
             if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
                 continue  # "2/8 Police officers walk...": a photo counter before a caption
+            if not m.group("dwhole") and d <= 12 and gr.slash_date_before.search(
+                    folded, max(0, m.start() - 8), m.start()):
+                continue  # "the 9/11 attacks", "since 9/11": a date's name
             value = n / d + (float(m.group("dwhole")) if m.group("dwhole") else 0.0)
         elif m.group("vulgar"):
             value = unicodedata.numeric(m.group("vulgar"))

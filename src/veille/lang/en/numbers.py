@@ -108,6 +108,7 @@ WORDS = NumberWords(
     age_verbs=(r"turn(?:s|ed|ing)?",),
     year_determiners=("the", "this", "that", "its", "their", "his", "her", "our", "your",
                       "a", "an"),
+    slash_date_before=("the", "since", "after", "before", "post-", "pre-", "of"),
     counter_nouns=("photos", "images", "pictures", "slides", "videos", "photographs"),
     age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
     unit_senses={
