@@ -41,9 +41,24 @@ def test_a_name_of_the_other_gender_is_no_proxy() -> None:
     assert ev._speaker_ok(doc, g3, q)
 
 
-def test_a_pronoun_keeps_the_last_speaker_over_a_person_only_mentioned(analyze):
+def test_a_pronoun_keeps_the_last_speaker_over_a_person_only_mentioned(analyze, monkeypatch):
+    # off by default (no gain on PolNeAR dev); the mechanism itself is tested
+    from veille.analyze.quotes import speakers
+
+    monkeypatch.setattr(speakers, "SPEAKER_CONTINUITY", 400)
     qs = analyze("“The whole game has become soft,” Donald Trump said on Sunday. Hall of "
                  "Famer Dick Butkus was once the model of a great tackle. He says referees "
                  "are throwing flags all the time.", "en").quotes
     said = [q for q in qs if "referees" in q.text]
     assert said and said[0].speaker == "Donald Trump"
+
+
+def test_a_capitalised_verb_is_no_speaker(analyze):
+    qs = analyze("Silverman posted a note on Sunday. Felt so tired of the questions, she "
+                 "said she was happy.", "en").quotes
+    assert all(q.speaker != "Felt" for q in qs)
+
+
+def test_an_as_clause_with_its_own_cue_is_no_statement(analyze):
+    qs = analyze("As we have reported, the group said it had named a new leader.", "en").quotes
+    assert not any(q.text.startswith("As we have reported") for q in qs)

@@ -111,6 +111,8 @@ class QuoteContext:
                 out.append(Mention(m.text, "PER", m.start, m.end, m.sentence,
                                    model_label=m.model_label or m.label, label_cue="given-name"))
                 continue
+            if m.label == "PER" and len(m.text.split()) == 1 and self._common_word(m):
+                continue  # "Felt so …", "Touché, Carly", "I.": a word the recogniser misread
             if m.label == "PER" or len(m.text.split()) < 3:
                 out.append(m)
                 continue
@@ -138,6 +140,19 @@ class QuoteContext:
             out.append(Mention(self.text[a - self.offset:m.end - self.offset], "PER", a, m.end,
                                m.sentence, model_label=m.label, label_cue="split"))
         return out
+
+    def _common_word(self, m: Mention) -> bool:
+        """A one-word "person" the parse reads as a verb, an adjective, an
+        interjection or a function word, or a lone initial: no name."""
+        k = bisect.bisect_left(self.idx, m.start)
+        if k >= len(self.doc):
+            return False
+        t = self.doc[k]
+        # only at a sentence's start, where capitals say nothing, and not as the
+        # subject: a name the tagger misreads ("Poutine a annoncé", PRON) stays
+        return len(m.text.strip(".")) <= 1 or t.is_sent_start and t.dep_ not in SUBJ_DEPS \
+            and t.pos_ in ("VERB", "AUX", "ADJ", "ADV", "INTJ", "ADP", "DET", "PRON", "CCONJ",
+                           "SCONJ")
 
     def _proper_head(self, m: Mention) -> bool:
         """The mention's first token is a proper noun that modifies nothing

@@ -185,6 +185,20 @@ def _incise_lead(ctx: QuoteContext, open_pos: int) -> int | None:
         return None
     sent = ctx.sent(ctx.doc[k])
     before = [t for t in ctx.doc[sent.start:k] if not t.is_space]
+    # another quote closing in the same (glued) sentence bounds the lead: "…
+    # cher. » A 66 ans, ce Neuchâtelois … « J'ai découvert …»" starts after it
+    last_close = max((b for a, b in ctx.quote_ranges if b <= open_pos and
+                      (not before or b > before[0].idx + ctx.offset)
+                      and ctx.text[a - ctx.offset:b - ctx.offset].rstrip(" »”\"'’\u00a0")[-1:]
+                      in (".", "!", "?", "…")), default=None)
+    if last_close is not None:
+        before = [t for t in before if t.idx + ctx.offset >= last_close]
+    # a sentence the parser left glued to the quote's ("… de plus de 40 ans. « J'ai
+    # découvert … », dit-il") is narration of its own: the lead starts after it
+    stops = [i for i, t in enumerate(before) if t.text in (".", "!", "?")
+             and not ctx.in_quote(t.idx + ctx.offset)]
+    if stops:
+        before = before[stops[-1] + 1:]
     outside = [t for t in before if not ctx.in_quote(t.idx + ctx.offset)]
     words = [t for t in outside if not t.is_punct]
     if len(words) < 3 or any(t.text == ":" for t in outside):
@@ -193,7 +207,7 @@ def _incise_lead(ctx: QuoteContext, open_pos: int) -> int | None:
         return None
     if any(t.lemma_.lower() in ctx.words.according_to for t in before):
         return None
-    return before[0].idx + ctx.offset
+    return before[0].idx + ctx.offset if before else None
 
 
 def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:

@@ -314,6 +314,9 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             return (sent.start, sent.end), "incise"
         if sum(1 for t in before if not t.is_punct) < 3:
             return None  # "Il a, en outre, jugé …": no statement in two words
+        if before[0].lower_ in ctx.words.as_markers and any(
+                is_speech(ctx, t) for t in before):
+            return None  # "As we have reported, X said …": a cue of its own, no statement
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
                        for t in before)
         # the statement may open with a quote that closes before the incise:

@@ -153,6 +153,7 @@ WORDS = QuoteWords(
     incise_subject_words=5,
     bare_clausal_complement=True,
     cue_frames=CUE_FRAMES,
+    as_markers=frozenset({"as"}),  # no clitic in English: only bars "As we reported, …"
     work_nouns=frozenset({
         "film", "movie", "book", "novel", "memoir", "show", "series", "program", "programme",
         "album", "song", "single", "play", "musical", "documentary", "episode", "podcast",
