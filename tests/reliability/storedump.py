@@ -20,6 +20,9 @@ VOLATILE = {"ingested_at", "created_at", "analyzed_at", "updated_at", "assigned_
 VOLATILE_META = {"entities_stamp"}
 # FTS5 keeps its own shadow tables; the index is compared through its content.
 SKIP_PREFIX = ("sqlite_", "article_fts_")
+# A counter every write of search_facets moves, from a random start (migration
+# 0019): a cache token for search processes, not content.
+SKIP_TABLES = {"search_generation"}
 
 
 def _norm(value: Any) -> Any:
@@ -60,7 +63,7 @@ def dump(db: str) -> dict[str, list[tuple[Any, ...]]]:
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         out: dict[str, list[tuple[Any, ...]]] = {}
         for t in tables:
-            if t.startswith(SKIP_PREFIX):
+            if t.startswith(SKIP_PREFIX) or t in SKIP_TABLES:
                 continue
             if t == "article_fts":
                 rows = con.execute("SELECT rowid, title, body FROM article_fts").fetchall()
