@@ -150,7 +150,7 @@ class QuoteContext:
         t = self.doc[k]
         # only at a sentence's start, where capitals say nothing, and not as the
         # subject: a name the tagger misreads ("Poutine a annoncé", PRON) stays
-        return len(m.text.strip(".")) <= 1 or t.is_sent_start and t.dep_ not in SUBJ_DEPS \
+        return len(m.text.strip(".")) <= 1 or bool(t.is_sent_start) and t.dep_ not in SUBJ_DEPS \
             and t.pos_ in ("VERB", "AUX", "ADJ", "ADV", "INTJ", "ADP", "DET", "PRON", "CCONJ",
                            "SCONJ")
 
