@@ -91,7 +91,7 @@ def build(db: str, n: int) -> dict[str, Any]:
         seeds = [dict(r._mapping) for r in conn.execute(select(articles).order_by(articles.c.seq))]
         seed_an = {r.article_uid: dict(r._mapping) for r in conn.execute(select(analyses))}
         seed_men = [dict(r._mapping) for r in conn.execute(select(mentions))]
-        story = dict(conn.execute(select(stories)).first()._mapping)  # type: ignore[union-attr]
+        story = dict(conn.execute(select(stories)).first()._mapping)
     pool = real_articles()
     rng = random.Random(6)
     now = datetime.now(UTC)

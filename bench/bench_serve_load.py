@@ -119,11 +119,20 @@ def plans(db: str, base: str, n: int) -> dict[str, list[str]]:
     }
 
 
+def uptime() -> str:
+    """``uptime``'s line (load averages): the machine is shared, so each row
+    says how busy it was."""
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "load average: " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def load(port: int, plan: list[str], clients: int, seconds: float, pid: int) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump({"port": port, "plan": plan, "clients": clients, "seconds": seconds,
                    "timeout": 10.0}, fh)
-    la0, cpu0 = os.getloadavg()[0], _tree_cpu(pid)
+    la0, cpu0, up0 = os.getloadavg()[0], _tree_cpu(pid), uptime()
     done = subprocess.run([sys.executable, "-c", CLIENT, str(REPO / "tests" / "reliability"), fh.name],
                           capture_output=True, text=True, check=True)
     cpu = _tree_cpu(pid) - cpu0
@@ -145,6 +154,7 @@ def load(port: int, plan: list[str], clients: int, seconds: float, pid: int) -> 
             "5xx": sum(1 for r in res if r[0] >= 500), "statuses": statuses,
             "server_cpu_ms_per_request": round(cpu / max(n, 1) * 1000, 2),
             "load_average": [round(la0, 1), round(os.getloadavg()[0], 1)],
+            "uptime": [up0, uptime()],
             "first_5xx": next((r[2] for r in res if r[0] >= 500), None)}
 
 
