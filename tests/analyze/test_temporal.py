@@ -313,3 +313,8 @@ def test_french_hours_written_2h_after_a_duration_word_are_how_long() -> None:
 def test_french_whole_unit_is_how_long() -> None:
     assert _composed("Ils ont manifesté toute la journée.", "fr") == {"toute la journée": "P1D"}
     assert _composed("Tout le monde est venu.", "fr") == {}
+
+
+def test_minutes_of_a_clock_are_no_duration() -> None:
+    assert _composed("The ceasefire starts at 17:00 hours GMT.", "en") == {
+        "17:00": "2016-11-07T17:00"}

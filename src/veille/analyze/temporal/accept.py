@@ -219,6 +219,8 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
     if unit in _AGE_UNITS and is_age(before, after, fold_same_length(g.get("mod") or "")):
         return False
     num = fold_same_length(g["num"] or "")
+    if re.search(r"\d:$", before):
+        return False  # the minutes of "17:00 hours", "17:00 heure de l'Est"
     if num in ONE_WORDS and not g.get("adj") and not g.get("mod") and unit in _IDIOM_UNITS:
         return False  # "un jour" / "a day" are mostly idioms
     if (num, unit) in ARTICLE_UNIT_EXCLUSIONS:
