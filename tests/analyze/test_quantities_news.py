@@ -67,3 +67,14 @@ def test_cfa_francs_are_not_swiss_francs() -> None:
         "budget de 2 milliards de FCFA; à Genève, 20 francs.", [], "fr")]
     assert got == [(60000.0, "XOF", "money"), (10000.0, "XOF", "money"),
                    (2e9, "XOF", "money"), (20.0, "CHF", "money")]
+
+
+def test_typographic_minus_and_a_hyphenated_half() -> None:
+    """Typeset French and English news write the minus as U+2212 ("−0,3 %" was +0.3 %);
+    "un demi-litre" lost its unit."""
+    got = [(q.value, q.unit) for q in extract_quantities(
+        "Le PIB a reculé de −0,3 % et l'on boit un demi-litre de lait par jour.", [], "fr")]
+    assert got == [(-0.3, "percent"), (0.5, "l")]
+    got_en = [(q.value, q.unit) for q in extract_quantities(
+        "The index fell −2.5% on Monday.", [], "en")]
+    assert got_en == [(-2.5, "percent")]

@@ -182,7 +182,7 @@ def _grammar(code: str) -> _Grammar:
     sep = alt([*u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
     pattern = (
         rf"(?<![\w-])(?:(?P<pre>{alt(u(lambda p: p.range_openers))})\s+)?"
-        rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,-])(?P<neg>-)\s?)?(?P<n1>{num})"
+        rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,\u2212-])(?P<neg>[-\u2212])\s?)?(?P<n1>{num})"
         rf"(?:\s*(?P<sc1>{scale})(?![a-z\d²³]))?"
         rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?(?P<n2>{num})"
         rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
@@ -244,7 +244,8 @@ def _grammar(code: str) -> _Grammar:
             rf"\s+(?:{alt(u(lambda p: p.fraction_links))})(?:(?<=')|(?![\w]))\s*"),
         time_nouns=frozenset(u(lambda p: p.time_nouns)),
         unit_after=re.compile(
-            rf"(?:\s*{alt(u(lambda p: p.unit_links))}?)(?P<unit>{unit_rx})(?![a-z\d])", re.I),
+            # "un demi-litre", "half-mile": a fraction's unit may be hyphenated to it
+            rf"(?:-|\s*{alt(u(lambda p: p.unit_links))}?)(?P<unit>{unit_rx})(?![a-z\d])", re.I),
         senses=_senses(packs),
         subunits=subunits,
         approx_scale=re.compile(alt(u(lambda p: p.approx_scales)), re.I),
