@@ -78,3 +78,12 @@ def test_typographic_minus_and_a_hyphenated_half() -> None:
     got_en = [(q.value, q.unit) for q in extract_quantities(
         "The index fell −2.5% on Monday.", [], "en")]
     assert got_en == [(-2.5, "percent")]
+
+
+def test_temperatures_written_glued_to_c_or_f() -> None:
+    """British and American weather copy writes "30C", "95F": the "3D/5G" guard dropped
+    them; they are temperatures where the sentence speaks of weather or heat."""
+    got = [(q.text, q.value, q.unit) for q in extract_quantities(
+        "Temperatures fell to minus 10C overnight. It was 95F in Texas, the hottest day. "
+        "She printed it on a 3D printer over 5G.", [], "en")]
+    assert got == [("10C", -10.0, "°C"), ("95F", 95.0, "°F")]

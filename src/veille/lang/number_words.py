@@ -113,3 +113,6 @@ class NumberWords:
     #: regex words before a day/month written with a slash that make it a date's name, not
     #: a fraction ("the 9/11 attacks", "since 9/11", "post-9/11")
     slash_date_before: Words = ()
+    #: regex cues in a sentence that make a number glued to a capital C or F a temperature
+    #: ("30C", "95F"; else "3D", "4F" are names or grades)
+    temperature_cues: Words = ()

@@ -130,6 +130,7 @@ class _Grammar:
     position: re.Pattern[str] = re.compile(r"(?!x)x")
     phone_before: re.Pattern[str] = re.compile(r"(?!x)x")
     counter_nouns: frozenset[str] = frozenset()
+    temperature_cue: re.Pattern[str] = re.compile(r"(?!x)x")
     age_verb: re.Pattern[str] = re.compile(r"(?!x)x")
     year_determiner: re.Pattern[str] = re.compile(r"(?!x)x")
     #: what stands between the two bounds of a range: "-", "à", "to"
@@ -192,6 +193,8 @@ def _grammar(code: str) -> _Grammar:
                 if own is not None and w not in own.words]
     return _Grammar(
         counter_nouns=frozenset(u(lambda p: p.counter_nouns)),
+        temperature_cue=re.compile(rf"(?<![\w]){alt(u(lambda p: p.temperature_cues))}(?![\w])"
+                                   if any(p.temperature_cues for p in packs) else r"(?!x)x"),
         age_verb=re.compile(rf"(?<![\w]){alt(u(lambda p: p.age_verbs))}\s+\Z"
                             if any(p.age_verbs for p in packs) else r"(?!x)x"),
         year_determiner=re.compile(
@@ -893,6 +896,8 @@ def extract_quantities(
                 anchor=_anchor(text, folded, end, unit, gr) if noun is None else None,
             )
         )
+    out.extend(_glued_temperatures(text, folded, gr, span_starts, reach, sentences,
+                                   sent_starts))
     for f in fractions:
         fq = _fraction_quantity(f, text, folded, gr, doc, keep_bare)
         if f in powers:
@@ -902,6 +907,43 @@ def extract_quantities(
         out.append(fq)
     out = sorted((q for q in out if q.sentence != -1), key=lambda q: q.start)
     return _finish(out, text, folded, gr, sentences, sent_starts, doc)
+
+
+#: a temperature written the British and American way: "30C", "-5C", "95F"
+_GLUED_TEMPERATURE = re.compile(r"(?<![\w.,])(?P<neg>[-\u2212])?(?P<n>\d{1,3}(?:[.,]\d)?)"
+                                r"(?P<u>[CF])(?![\w°])")
+
+
+def _glued_temperatures(text: str, folded: str, gr: _Grammar, span_starts: list[int],
+                        reach: list[int], sentences: list[Sentence], sent_starts: list[int]
+                        ) -> list[Quantity]:
+    """"30C", "95F" where the sentence speaks of weather or heat (the pack's
+    ``temperature_cues``); the main pass leaves a number glued to a capital letter out
+    ("3D", "5G", "4F" a grade)."""
+    out: list[Quantity] = []
+    if "C" not in text and "F" not in text:
+        return out
+    for m in _GLUED_TEMPERATURE.finditer(text):
+        k = bisect.bisect_left(span_starts, m.end())
+        if k > 0 and m.start() < reach[k - 1]:
+            continue  # inside a time expression
+        lo = max(0, m.start() - _SENSE_WINDOW)
+        window = folded[lo : m.end() + _SENSE_WINDOW]
+        cut = m.start() - lo
+        left = max(window.rfind(". ", 0, cut), window.rfind("\n", 0, cut))
+        right = [i for i in (window.find(". ", m.end() - lo), window.find("\n", m.end() - lo))
+                 if i >= 0]
+        if not gr.temperature_cue.search(window[left + 1 : min(right) if right else None]):
+            continue
+        value = float(m.group("n").replace(",", "."))
+        if m.group("neg"):
+            value = -value
+        elif re.search(r"(?<![\w])minus\s+\Z", folded[max(0, m.start() - 8) : m.start()]):
+            value = -value  # "minus 10C"
+        out.append(Quantity(text=m.group(), start=m.start(), end=m.end(),
+                            sentence=sentence_index(sentences, m.start(), sent_starts),
+                            value=value, unit="°" + m.group("u"), kind="measure"))
+    return out
 
 
 def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: Any,
