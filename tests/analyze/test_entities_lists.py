@@ -19,3 +19,9 @@ def test_every_name_of_a_list_opened_by_mm_is_a_person(analyze):
 def test_a_list_ends_at_a_full_stop(analyze):
     an = analyze("Par MM. Moréa et Delisle. Musée du Louvre, 10 heures.")
     assert all(m.label_cue != "title-list" for m in an.entities if "Louvre" in m.text)
+
+
+def test_a_title_glued_to_the_figure_before_it_is_still_a_title(analyze):
+    an = analyze("Grassin, marchand de vins, rue Ordener, 80.M. Rochette, 12, place Blanche.")
+    per = [m for m in an.entities if "Rochette" in m.text]
+    assert per and per[0].label == "PER"

@@ -157,6 +157,9 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     if not prev:
         return None
     p0 = prev[0]
+    cut = p0.rfind(".", 0, len(p0) - 1)
+    if cut >= 0 and p0[cut + 1:] in _TITLES:
+        p0 = p0[cut + 1:]  # "80.M. Rochette": a title glued to the figure before it by OCR
     p1 = prev[1] if len(prev) > 1 else ""
     p2 = prev[2] if len(prev) > 2 else ""
     # "(Photo: AP)", "(Photo : Reuters)"
@@ -182,7 +185,7 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
 
 
 #: How many tokens back a list of names is followed to the plural title opening it.
-_LIST_REACH = 40
+_LIST_REACH = 150
 
 
 def _in_title_list(doc: Doc, i: int) -> bool:
@@ -201,9 +204,9 @@ def _in_title_list(doc: Doc, i: int) -> bool:
         if t.is_space:
             k -= 1
             continue
-        if t.text == ")":
+        if t.text in (")", "}", "]"):
             depth += 1
-        elif t.text == "(":
+        elif t.text[:1] in ("(", "{", "["):  # OCR reads a bracket as a brace: "{Sion)"
             depth -= 1
             if depth < 0:
                 return False
@@ -214,8 +217,9 @@ def _in_title_list(doc: Doc, i: int) -> bool:
         elif t.text in (",", ";") or low in _W.list_joiners or low in _W.of_words \
                 or low in _LEADING_WORDS:
             pass
-        elif _INITIAL.match(t.text):
-            pass  # "F. de Rabours"
+        elif _INITIAL.match(t.text) or t.text in ("'", "’") or (
+                t.text[:1].isupper() and t.text.endswith(".") and len(t.text) <= 5):
+            pass  # "F. de Rabours", "Aug. Leuba", "Alfred JatOn'"
         elif t.is_punct or any(c in t.text for c in ".—:!?«»"):
             return False  # a full stop, a dash, a colon: the list ended there
         elif not t.text[:1].isupper() or t.is_sent_start:
