@@ -114,3 +114,10 @@ def test_a_plural_addressee_before_the_inverted_subject_is_skipped(analyze):
     qs = _speech(analyze, "« Nous demandons des élections anticipées », a déclaré aux "
                  "journalistes Thomas Kemmerich.")
     assert qs and qs[0].speaker == "Thomas Kemmerich"
+
+
+def test_the_seconds_sign_of_a_results_table_is_no_quote_mark(analyze):
+    quotes = analyze("Classement : 1. Olano (Esp) 47'07 \" (moy. 50,301 km / h). 2. Mauri (Esp) "
+                     "à 41 \". 3. Peschel (All) à 1'03 \". Il a déclaré : \"Je suis content.\"",
+                     "fr").quotes
+    assert [q.text for q in quotes] == ["Je suis content."]

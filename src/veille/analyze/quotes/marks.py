@@ -113,6 +113,15 @@ def _straight_role(text: str, i: int) -> str:
     return "?"
 
 
+def _unit_sign(text: str, i: int) -> bool:
+    """A straight " after a number and a space, followed by no word ("l' 06 ".",
+    "41 " d'avance", "(Be, 8 ")"): results tables and OCR'd sports pages set the
+    seconds sign this way; a closing quote mark sits against its last word."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (i >= 2 and text[i - 1] == " " and text[i - 2].isdigit()
+            and not nxt.isalnum())
+
+
 def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
     """(opening, closing) positions of double quotes, per paragraph.
 
@@ -131,6 +140,8 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
         for m in _DOUBLE_MARKS.finditer(block.group()):
             i = block.start() + m.start()
             mark = m.group()
+            if mark == '"' and _unit_sign(text, i):
+                continue  # "41 " d'avance", "2'24 "": the seconds (or inches) sign
             role = "open" if mark == "“" else "close" if mark == "”" else _straight_role(text, i)
             if opened is None:
                 if role == "close":
