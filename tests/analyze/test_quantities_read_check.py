@@ -163,3 +163,13 @@ def test_a_date_named_with_a_slash_and_a_modifying_year(nlp_en: Any) -> None:
     assert got(nlp_en, "Among the big-money 2016 players that have drawn the most puzzlement") \
         == []
     assert got(nlp_en, "Add 3/4 cup of sugar.")[0][1] == 0.75
+
+
+def test_a_period_and_a_bare_gallery_counter(nlp_en: Any) -> None:
+    # news-clusters rows 230-300 read in session 8: "the first half of this year" was the
+    # fraction 0.5 (express.co.uk 2018-01-09, Tiangong-1); "Hide Caption 4 of 59 |
+    # Photos" (edition.cnn.com 2018-02-06, a gallery) counted 59
+    assert got(nlp_en, "expect to allow it to fall within the first half of this year.") == []
+    assert got(nlp_en, 'of each other and our family." Hide Caption 4 of 59 | Photos: '
+                       "Shocking celebrity splits") == []
+    assert got(nlp_en, "Half of teens say they feel addicted to their phones.")[0][1] == 0.5

@@ -116,3 +116,6 @@ class NumberWords:
     #: regex cues in a sentence that make a number glued to a capital C or F a temperature
     #: ("30C", "95F"; else "3D", "4F" are names or grades)
     temperature_cues: Words = ()
+    #: regex words before a fraction word that make it a period ("the first half of the
+    #: year", "la seconde moitié du match"), not a share
+    period_before_fraction: Words = ()

@@ -838,6 +838,10 @@ def extract_quantities(
                        not in gr.time_nouns))
         if turned:
             noun, end = None, num_end  # "turns 300 Trading place": the next heading's words
+        if noun is None and unit is None and not keep_bare and (
+                _COUNTER_OF.search(text, max(0, num_start - 12), num_start)
+                or _COUNTER_AT.match(text, num_start)) and _COUNTER_END.match(text, num_end):
+            continue  # "Hide Caption 4 of 59 | Photos", "1 of 26 Full Screen": a counter
         if noun is None and unit is None and not keep_bare and _NAME_BRACKET.search(
                 text, max(0, num_start - 30), num_start) and text[num_end : num_end + 1] == ")":
             continue  # "Joe Haden (21)": a player's number (or an age) in a caption
@@ -1143,6 +1147,8 @@ def _gallery_counter(text: str, start: int, stop: int, noun: str, gr: _Grammar,
 #: "3 of 25 ", "41 of 41 ": a counter's numbers before its label
 _COUNTER_FORM = re.compile(r"(?<![\w,.])\d+\s+(?:of|sur|/)\s+\d+\s+\Z")
 _COUNTER_OF = re.compile(r"(?<![\w,.])\d+\s+(?:of|sur|/)\s+\Z")
+#: what follows a gallery counter's total: a bar, a line break, the end or a label
+_COUNTER_END = re.compile(r"(?:\s+of\s+\d+)?[ \u00a0]*(?:[|\n]|\Z|[A-Z])")
 _COUNTER_AT = re.compile(r"\d+\s+(?:of|sur|/)\s+\d+\s+(?=[A-Z])")
 
 

@@ -55,6 +55,7 @@ class FractionGrammar:
     one_words: frozenset[str] = frozenset()
     scaled_values: dict[str, float] = field(default_factory=dict)
     slash_date_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    period_before: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alt(words: list[str]) -> str:
@@ -112,6 +113,7 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
         r for p in packs for r in p.ratio_joiners_after_noun)) or r"(?!x)x"
     time_nouns = _alt([w for p in packs for w in p.time_nouns])
     dates = list(dict.fromkeys(re.escape(w) for p in packs for w in p.slash_date_before))
+    periods = list(dict.fromkeys(re.escape(w) for p in packs for w in p.period_before_fraction))
     return FractionGrammar(
         _compile(tuple(sorted(words.items())), joiners, any_scale, ratio, ratio_noun), words,
         langs,
@@ -125,6 +127,8 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
         frozenset(w for p in packs for w in p.one_words),
         scaled_values,
         re.compile(rf"(?<![\w-])(?:{'|'.join(dates)})\s*\Z") if dates else re.compile(r"(?!x)x"),
+        re.compile(rf"(?<![\w-])(?:{'|'.join(periods)})\s+\Z") if periods
+        else re.compile(r"(?!x)x"),
     )
 
 
@@ -314,6 +318,8 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
             if not value:
                 continue
         elif m.group("alone"):
+            if gr.period_before.search(folded, max(0, m.start("alone") - 14), m.start("alone")):
+                continue  # "the first half of this year", "la seconde moitié": a period
             value = 1.0 / gr.words[m.group("alone")]
         else:
             if m.group("half"):

@@ -113,6 +113,8 @@ WORDS = NumberWords(
                       r"weather", r"forecast\w*", r"degrees", r"freez\w*", r"thermometers?",
                       r"celsius", r"fahrenheit", r"frost\w*", r"chill\w*", r"cool\w*",
                       r"highs?", r"lows?", r"met office"),
+    period_before_fraction=("first", "second", "third", "fourth", "last", "latter", "former",
+                            "final", "opening", "early", "late"),
     counter_nouns=("photos", "images", "pictures", "slides", "videos", "photographs"),
     age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
     unit_senses={

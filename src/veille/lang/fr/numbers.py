@@ -131,6 +131,8 @@ WORDS = NumberWords(
     ratio_joiners_after_noun=("sur",),
     joined_units=("un", "une", "onze"),
     decimal_words=("virgule",),
+    period_before_fraction=("premiere", "premier", "seconde", "second", "deuxieme",
+                            "derniere", "dernier", "troisieme", "quatrieme"),
     counter_nouns=("photos", "images", "diapositives", "videos", "vidéos"),
     phone_before=(r"appel(?:er|ez|ant|e|é)", r"compos(?:er|ez|ant|e|é)", r"numero vert",
                   r"tel\.?", r"telephone"),
