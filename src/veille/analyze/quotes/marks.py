@@ -118,8 +118,13 @@ def _unit_sign(text: str, i: int) -> bool:
     "41 " d'avance", "(Be, 8 ")"): results tables and OCR'd sports pages set the
     seconds sign this way; a closing quote mark sits against its last word."""
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (i >= 2 and text[i - 1] == " " and text[i - 2].isdigit()
-            and not nxt.isalnum())
+    if not (i >= 2 and text[i - 1] == " " and text[i - 2].isdigit() and not nxt.isalnum()):
+        return False
+    k = i - 2
+    while k >= 0 and (text[k].isdigit() or text[k] in "'’.,"):
+        k -= 1
+    # a number of its own ("à 41 "", "2'24 ""), not the end of a word ("COVID-19 "")
+    return k < 0 or text[k].isspace() or text[k] in "(["
 
 
 def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
