@@ -126,8 +126,7 @@ def save_batch(store: Store, results: list[Analysis]) -> None:
         changed, emptied = _replay_corrections(conn, linked, changed, index)
         q.save_entities(conn, changed)
         cq.delete_entities(conn, sorted(emptied))
-        for an in linked:
-            q.save_analysis(conn, an, ANALYSIS_VERSION, COMPONENT_VERSIONS)
+        q.save_analyses(conn, linked, ANALYSIS_VERSION, COMPONENT_VERSIONS)
         stamp = q.new_entities_stamp(conn)
     if not emptied:  # an index still holding a deleted record is rebuilt next time
         _KNOWN.keep(store, stamp, index)

@@ -162,22 +162,46 @@ def save_analysis(conn: Connection, an: Analysis, version: str,
                   components: Mapping[str, int] | None = None) -> None:
     """Replace an article's analysis and mentions (idempotent); ``components``
     are the versions of the components that made it."""
-    conn.execute(delete(mentions).where(mentions.c.article_uid == an.article_uid))
-    conn.execute(delete(analyses).where(analyses.c.article_uid == an.article_uid))
-    data = an.to_dict()
+    save_analyses(conn, [an], version, components)
+
+
+def _status(an: Analysis) -> str:
     status = "ok" if not an.notes else "partial"
     if an.sentences == [] and an.notes:
         status = "failed" if any("error" in n.lower() for n in an.notes) else "partial"
-    conn.execute(analyses.insert().values(
-        article_uid=an.article_uid, version=version, status=status, notes=list(an.notes),
-        data=data, analyzed_at=now(), components=dict(components) if components is not None else None,
-    ))
-    if an.entities:
-        conn.execute(mentions.insert(), [
-            dict(article_uid=an.article_uid, entity_id=m.entity_id, text=m.text, label=m.label,
-                 start=m.start, end=m.end)
-            for m in an.entities
-        ])
+    return status
+
+
+SAVE_CHUNK = 500  # uids per IN list / rows per insert (bounded statements)
+
+
+def save_analyses(conn: Connection, ans: Sequence[Analysis], version: str,
+                  components: Mapping[str, int] | None = None) -> None:
+    """Replace the analyses and mentions of a batch of articles: the rows
+    :func:`save_analysis` writes one article at a time (same rows, mentions
+    inserted in the same order), in a few statements per batch instead of four
+    per article. An article given twice keeps its last analysis, as saving
+    them one after the other did."""
+    last = {an.article_uid: an for an in ans}
+    batch = [an for an in ans if last[an.article_uid] is an]
+    if not batch:
+        return
+    uids = [an.article_uid for an in batch]
+    for i in range(0, len(uids), SAVE_CHUNK):
+        part = uids[i:i + SAVE_CHUNK]
+        conn.execute(delete(mentions).where(mentions.c.article_uid.in_(part)))
+        conn.execute(delete(analyses).where(analyses.c.article_uid.in_(part)))
+    comps = dict(components) if components is not None else None
+    rows = [dict(article_uid=an.article_uid, version=version, status=_status(an),
+                 notes=list(an.notes), data=an.to_dict(), analyzed_at=now(), components=comps)
+            for an in batch]
+    for i in range(0, len(rows), SAVE_CHUNK):
+        conn.execute(analyses.insert(), rows[i:i + SAVE_CHUNK])
+    ments = [dict(article_uid=an.article_uid, entity_id=m.entity_id, text=m.text, label=m.label,
+                  start=m.start, end=m.end)
+             for an in batch for m in an.entities]
+    for i in range(0, len(ments), SAVE_CHUNK * 10):
+        conn.execute(mentions.insert(), ments[i:i + SAVE_CHUNK * 10])
 
 
 def get_analysis(conn: Connection, uid: str) -> dict[str, Any] | None:
