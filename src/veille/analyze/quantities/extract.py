@@ -832,7 +832,7 @@ def extract_quantities(
             if n is not None:
                 noun, end = n, nstop
         provisional = False
-        turned = (unit is None and v2 is None and not rough_scale(m, gr) and 0 < v1 < 1000
+        turned = (unit is None and not m.group("n2") and not rough_scale(m, gr) and 0 < v1 < 1000
                   and gr.age_verb.search(folded, max(0, num_start - 12), num_start) is not None
                   and (noun is None or fold_same_length(noun.split()[0]).lower()
                        not in gr.time_nouns))
