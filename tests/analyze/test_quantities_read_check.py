@@ -183,3 +183,12 @@ def test_ages_after_age_words_and_a_possessive_year(nlp_en: Any) -> None:
     assert got(nlp_en, "the speech featured passages from Mrs. Obama's 2008 address at the "
                        "Democratic convention.") == []
     assert got(nlp_en, "the company's 2,000 workers")[0][1] == 2000.0
+
+
+def test_a_dashed_telephone_number_and_data_sizes(nlp_en: Any) -> None:
+    # SemEval 2022 task 8 English press releases (pair 1484012137..., 1484188881...):
+    # "(339)-368-6001 Intl" was minus 368 of "Intl"; "2GB to 5GB" a count of "GB"
+    assert got(nlp_en, "Contact Clare: clare@reportlinker.com US: (339)-368-6001 Intl: +1 "
+                       "339-368-6001 SOURCE") == []
+    q = extract_quantities("They can enjoy from 2GB to 5GB extra data.", [], "en")
+    assert [(x.value, x.value_max, x.unit, x.si_unit) for x in q] == [(2.0, 5.0, "GB", "bit")]

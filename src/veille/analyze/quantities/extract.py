@@ -76,7 +76,7 @@ _CURRENCY_SIGNS = r"(?:(?<![\w$])(?:us|a|ca|c|hk|nz|s)\$|[€$£])"
 _SYMBOL_UNITS = {
     "%": "percent", "km/h": "km/h", "km2": "km2", "km²": "km2", "km": "km", "m": "m",
     "m2": "m2", "m²": "m2", "m3": "m3", "m³": "m3", "cm3": "cm3", "cm³": "cm3", "km3": "km3",
-    "km³": "km3",
+    "km³": "km3", "kb": "kB", "mb": "MB", "gb": "GB", "tb": "TB",
     "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "t": "t", "l": "l", "ha": "ha", "°c": "°C",
     "°": "°", "mw": "MW", "gw": "GW", "kwh": "kWh", "twh": "TWh",
 }  # fmt: skip
@@ -1293,6 +1293,7 @@ _ROAD_END = re.compile(r"l['’][A-Z]{1,2}[ \u00a0]?\Z")
 _AM_PM = re.compile(r"\s?[ap]\.?m\b", re.IGNORECASE)
 _PLUS_PHONE = re.compile(r"[-. ]?\d")
 _CODE_END = re.compile(r"(?:^|[^.!?\s]\s*\s)(?:[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,})[ \u00a0]\Z")
+_DASHED_RUN = re.compile(r"(?<![\w])\(?\d{2,4}\)?[-\u2011]\d{2,4}[-\u2011]\d{2,5}(?![\d])")
 _SEPARATED_DIGIT = re.compile(r"[.:/]\d")
 
 
@@ -1319,6 +1320,9 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # "l'A 10", "l'A6": a road
     if _AM_PM.match(text[e : e + 5]):
         return True  # "11.30am": a clock time the time grammar did not take
+    if any(r.start() <= s and e <= r.end() for r in _DASHED_RUN.finditer(
+            text, max(0, s - 16), min(len(text), e + 16))):
+        return True  # "(339)-368-6001": a telephone number's group
     if _in_digit_run(text, s, e):
         return True  # "call 0207 782 4368": one group of a telephone number
     if before.endswith("+") and _PLUS_PHONE.match(after):
