@@ -186,6 +186,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--plans", nargs="+", default=["search uncached", "search cached", "mixed cached"])
     ap.add_argument("--server-log", default=os.devnull, help="Where the server's output goes.")
+    ap.add_argument("--warm-uncached", type=int, default=0, metavar="N", help=(
+        "Before the uncached plan, N distinct queries not in it (another seed): the workers' "
+        "word and stem caches warm, as in a server that has run a while. 0: from cold, "
+        "as in the earlier rounds."))
     args = ap.parse_args()
     with sqlite3.connect(args.db) as conn:
         n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -197,6 +201,12 @@ def main() -> None:
             all_plans = plans(args.db, f"http://127.0.0.1:{port}", 40_000)
             for name in args.plans:
                 plan = all_plans[name]
+                if "uncached" in name and args.warm_uncached:
+                    measured = set(plan)
+                    warm = [u for u in (f"/api/search?q={quote(q)}"
+                                        for q in distinct_queries(args.db, args.warm_uncached, seed=97))
+                            if u not in measured]
+                    load(port, warm, args.clients, 60, proc.pid)
                 if "uncached" not in name:  # warm the caches of every worker
                     load(port, sorted(set(plan)) * workers * 3, args.clients, 30, proc.pid)
                 res = load(port, plan, args.clients, args.seconds, proc.pid)
