@@ -91,7 +91,9 @@ def build(db: str, n: int) -> dict[str, Any]:
         seeds = [dict(r._mapping) for r in conn.execute(select(articles).order_by(articles.c.seq))]
         seed_an = {r.article_uid: dict(r._mapping) for r in conn.execute(select(analyses))}
         seed_men = [dict(r._mapping) for r in conn.execute(select(mentions))]
-        story = dict(conn.execute(select(stories)).first()._mapping)
+        first = conn.execute(select(stories)).first()
+        assert first is not None, "the seed store has a story"
+        story = dict(first._mapping)
     pool = real_articles()
     rng = random.Random(6)
     now = datetime.now(UTC)
