@@ -63,7 +63,8 @@ def test_batch_save_equals_one_at_a_time(tmp_path: Path) -> None:
                 qa.save_analyses(conn, [*ans_batch, again], "v", {"c": 1})
         got_one, got_batch = _rows(one), _rows(batch)
         assert got_one == got_batch
-        assert len(got_one[0]) == len(ans_one) >= 2 and len(got_one[1]) == sum(len(a.entities) for a in ans_one[1:])
+        assert len(got_one[0]) == len(ans_one) >= 2
+        assert len(got_one[1]) == sum(len(a.entities) for a in ans_one[1:])
         assert {r[2] for r in got_one[0]} == {"ok", "partial"}
     finally:
         one.close()
