@@ -233,7 +233,8 @@ def build_story_view(
         if not timeline:
             missing.append("timeline empty: no resolved dates in the analyses")
         if unresolved:
-            missing.append(f"{unresolved} time expressions without a resolved date left out")
+            missing.append(f"{unresolved} time expression{'s' if unresolved != 1 else ''} "
+                           "without a resolved date left out")
         if not view.speakers:
             missing.append("no quotes found")
         if not view.entity_graph.nodes:
