@@ -18,7 +18,8 @@ from veille.analyze import furniture as furnmod
 from veille.analyze import nlp as nlpmod
 from veille.analyze.entities import mentions_from_doc, sentence_index_of
 from veille.analyze.quantities import extract_quantities
-from veille.analyze.quotes import extract_quotes, find_quote_spans
+from veille.analyze.quotes import extract_quotes
+from veille.analyze.quotes.unparsed import quotes_without_parse
 from veille.analyze.registry import ArticleWork, Piece, component
 from veille.analyze.temporal import extract_times
 from veille.core.model import Sentence
@@ -89,15 +90,19 @@ def entities(work: ArticleWork) -> None:
         work.analysis.entities.extend(piece.mentions)
 
 
-@component(QUOTES, version=7, requires=("sentences", "entities"), assigns=("quotes",))
+@component(QUOTES, version=8, requires=("sentences", "entities"), assigns=("quotes",))
 def quotes(work: ArticleWork) -> None:
     """Quotes and their speakers; for an unparsed text of a language with no
-    pipeline, the notes its quote marks give (mismatched marks)."""
+    pipeline, the quotations its incises attribute (``quotes.unparsed``) and
+    the notes its quote marks give (mismatched marks)."""
     an = work.analysis
-    if work.parse == "no-model":
-        an.notes.extend(find_quote_spans(work.text)[1])
-        return
     starts = [s.start for s in an.sentences]
+    if work.parse == "no-model":
+        qs, notes = quotes_without_parse(work.text, an.language,
+                                         lambda pos: sentence_index_of(starts, pos))
+        an.quotes.extend(q for q in qs if not _in_furniture(an.sentences, q.sentence))
+        an.notes.extend(notes)
+        return
 
     def sent_index(pos: int) -> int:
         return sentence_index_of(starts, pos)

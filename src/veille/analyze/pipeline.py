@@ -67,7 +67,8 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
             an.notes.append(f"language: not given, detected {lang or 'none'}")
         if lang not in nlpmod.SUPPORTED:
             an.notes.append(f"language {lang!r} has no spaCy model: punctuation sentences only, "
-                            "no entities or quotes")
+                            "no entities; quotes only where an incise attributes them (quote marks "
+                            "and the language's reporting words)")
             _run(comps, an, text, ref, "no-model", site=site_of[n])
             continue
         chunks = nlpmod.chunk_text(text)

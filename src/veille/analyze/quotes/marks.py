@@ -5,6 +5,8 @@ survive a bad parse, and a text in a language veille has no words for still
 gets its quotations (without speakers). Guillemets pair with each other (they
 nest: « … « … » … »); curly and straight double quotes pair together by
 position (:func:`_double_pairs`): edited copy mixes them ('"We work closely.”').
+The low-9 mark „ opens (German, Polish, Czech, Romanian, Hungarian… print
+„so“ or „so”): a “ after an open „ closes it, where in English it would open.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ MAX_NOTES = 20
 # ("word"word", or French spacing " like this ").
 _LEFT_FREE = frozenset("([{-–—/")
 _RIGHT_FREE = frozenset(".,;:!?)]}…")
-_DOUBLE_MARKS = re.compile('["“”]')
+_DOUBLE_MARKS = re.compile('["“”„]')
 _BLOCK = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")  # text between blank lines
 
 #: (open, inner_start, inner_end, close_end) of one quotation, in characters.
@@ -147,7 +149,13 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
             mark = m.group()
             if mark == '"' and _unit_sign(text, i):
                 continue  # "41 " d'avance", "2'24 "": the seconds (or inches) sign
-            role = "open" if mark == "“" else "close" if mark == "”" else _straight_role(text, i)
+            if mark == "„":
+                role = "open"
+            elif mark == "“":
+                # „so“: the German closing mark is the English opening one
+                role = "close" if opened is not None and text[opened] == "„" else "open"
+            else:
+                role = "close" if mark == "”" else _straight_role(text, i)
             if opened is None:
                 if role == "close":
                     notes.append(f"quote: closing {mark} at {i} without opening")
