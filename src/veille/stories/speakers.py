@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from veille.core.model import Quote
+from veille.core.text import fold_words
 from veille.stories.quote_matching import (
     StoryQuote,
     differing_renderings,
@@ -101,6 +102,7 @@ def build_speakers(
                 "sides": [{"value": r["text"], "text": r["sentence"], "article": r["article"],
                            "source": r["source"]} for r in direct],
             })
+    _join_surnames(by_speaker)
     out = []
     for entry in by_speaker.values():
         entry["sources"] = sorted(entry["sources"])
@@ -108,6 +110,30 @@ def build_speakers(
         out.append(entry)
     out.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))
     return out, disagreements
+
+
+def _join_surnames(by_speaker: dict[str, dict[str, Any]]) -> None:
+    """A speaker named by one word, with no entity, joins the one full name of
+    the story that ends with it ("Borissow" -> "Bojko Borissow").
+
+    Linked speakers are grouped by entity; this is for the names no linker saw
+    (languages with no entity pipeline, a name the recogniser missed). Two full
+    names ending with the word ("Ursula" ... "Boris Johnson", "Stanley
+    Johnson") leave it apart: which one is meant, the page cannot know."""
+    full: dict[str, list[str]] = {}
+    for key, e in by_speaker.items():
+        words = fold_words(str(e["speaker"])).split()
+        if key.startswith("name:") and len(words) >= 2:
+            full.setdefault(words[-1], []).append(key)
+    for key in list(by_speaker):
+        e = by_speaker[key]
+        words = fold_words(str(e["speaker"])).split()
+        if not key.startswith("name:") or len(words) != 1 or len(full.get(words[0], ())) != 1:
+            continue
+        into = by_speaker[full[words[0]][0]]
+        into["quotes"].extend(e["quotes"])
+        into["sources"].update(e["sources"])
+        del by_speaker[key]
 
 
 MAX_RENDERINGS_SHOWN = 50
