@@ -113,27 +113,48 @@ def build_speakers(
 
 
 def _join_surnames(by_speaker: dict[str, dict[str, Any]]) -> None:
-    """A speaker named by one word, with no entity, joins the one full name of
-    the story that ends with it ("Borissow" -> "Bojko Borissow").
+    """A speaker named by one word joins the one full name of the story that
+    ends with it ("Borissow" -> "Bojko Borissow", "Trump" -> "Donald Trump").
 
-    Linked speakers are grouped by entity; this is for the names no linker saw
-    (languages with no entity pipeline, a name the recogniser missed). Two full
-    names ending with the word ("Ursula" ... "Boris Johnson", "Stanley
-    Johnson") leave it apart: which one is meant, the page cannot know."""
+    The linker joins a surname to a full name within an article; across
+    articles a lone surname can stay apart (a recogniser that called "Trump"
+    an organisation, a language with no entity pipeline), and the page then
+    showed one person as two speakers. Within one story, a surname that ends
+    exactly one full speaker name is that person (or exactly one linked
+    person, when a recogniser's misread also ends with it: "Earlier Trump").
+    Two people ending with it ("Boris Johnson", "Stanley Johnson") leave it
+    apart: which one is meant, the page cannot know."""
     full: dict[str, list[str]] = {}
     for key, e in by_speaker.items():
         words = fold_words(str(e["speaker"])).split()
-        if key.startswith("name:") and len(words) >= 2:
+        if len(words) >= 2 and _person_like(e):
             full.setdefault(words[-1], []).append(key)
     for key in list(by_speaker):
         e = by_speaker[key]
-        words = fold_words(str(e["speaker"])).split()
-        if not key.startswith("name:") or len(words) != 1 or len(full.get(words[0], ())) != 1:
+        name = str(e["speaker"])
+        words = fold_words(name).split()
+        if key == "unknown" or len(words) != 1 or not name[:1].isupper() \
+                or str(e.get("entity_id") or "").startswith("loc:"):
+            continue  # "officials", a place ("Seoul" is no surname of "Soyoung Kim Seoul")
+        cands = full.get(words[0], [])
+        if len(cands) > 1:  # "Donald Trump" and a misread "Earlier Trump": the person
+            cands = [k for k in cands if str(by_speaker[k].get("entity_id") or "").startswith("per:")]
+        if len(cands) != 1:
             continue
-        into = by_speaker[full[words[0]][0]]
+        into = by_speaker[cands[0]]
         into["quotes"].extend(e["quotes"])
         into["sources"].update(e["sources"])
         del by_speaker[key]
+
+
+def _person_like(e: dict[str, Any]) -> bool:
+    """A linked person, or an unlinked name of capitalised words only ("Bojko
+    Borissow"; not "any strike near Pyongyang", "A spokesman for Microsoft")."""
+    eid = str(e.get("entity_id") or "")
+    if eid:
+        return eid.startswith("per:")
+    words = str(e["speaker"]).split()
+    return all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
 
 
 MAX_RENDERINGS_SHOWN = 50
