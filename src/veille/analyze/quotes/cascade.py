@@ -253,6 +253,15 @@ def colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     return None
 
 
+def _token_before(ctx: QuoteContext, open_pos: int) -> int:
+    """Index of the last token before the quote opening at ``open_pos``, spaces
+    skipped (-1: none): the colon or full stop that may introduce it."""
+    k = ctx.tok_at(open_pos) - 1
+    while k >= 0 and ctx.doc[k].is_space:
+        k -= 1
+    return k
+
+
 def name_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     """Step 3: Macron : « Nous sommes en guerre » / Scholz au Bundestag : « … ».
 
@@ -262,9 +271,7 @@ def name_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     name's own phrase (places, titles) precedes the colon in the sentence.
     """
     doc = ctx.doc
-    k = ctx.tok_at(open_pos) - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _token_before(ctx, open_pos)
     if k < 0 or doc[k].text != ":":
         return None
     sent = ctx.sent(doc[k])
@@ -289,9 +296,7 @@ def according_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     if not words.according_to:
         return None
     doc = ctx.doc
-    k = ctx.tok_at(open_pos) - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _token_before(ctx, open_pos)
     if k < 0 or doc[k].text != ":":
         return None
     colon_pos = doc[k].idx + ctx.offset
@@ -441,9 +446,7 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     opens the quote with a colon): the clause's subject speaks.
     """
     doc = ctx.doc
-    k = ctx.tok_at(open_pos) - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _token_before(ctx, open_pos)
     if k < 0 or doc[k].text not in (":", ".", "!"):
         return None
     sent = ctx.sent(doc[k])
