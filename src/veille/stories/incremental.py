@@ -67,7 +67,7 @@ from veille.stories.quote_matching import MIN_OVERLAP, MIN_WORDS, _words
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers
-from veille.stories.summary import REDUNDANT, SAME_LANGUAGE_REDUNDANT, Embed, candidate
+from veille.stories.summary import REDUNDANT, Embed, candidate, redundant_bar
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
 from veille.stories.xlang import SAME_FACT, cross_score, decide, embed_texts
@@ -430,9 +430,8 @@ def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: 
             vecs = embed([text] + [summary[k]["text"] for k in todo])
             kept_vectors.update(zip(todo, vecs[1:], strict=True))
             lang = rep.get("language")
-            if any(float(vecs[0] @ kept_vectors[k]) >= (
-                    max(SAME_FACT, SAME_LANGUAGE_REDUNDANT)
-                    if summary[k].get("language") == lang else SAME_FACT) for k in others):
+            if any(float(vecs[0] @ kept_vectors[k])
+                   >= redundant_bar(summary[k].get("language") == lang, SAME_FACT) for k in others):
                 continue
         summary[weakest] = to_plain(SummarySentence(
             text=text, article=rep["article"], start=rep["start"], end=rep["end"],

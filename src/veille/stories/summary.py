@@ -54,6 +54,13 @@ EMBED_CANDIDATES = 40  # the most relevant candidates embedded: bounded work per
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors (rows)
 
 
+def redundant_bar(same_language: bool, same_fact: float) -> float:
+    """The encoder cosine at which a sentence restates a chosen one: the
+    same-fact level across languages, at least :data:`SAME_LANGUAGE_REDUNDANT`
+    within one (a full build's MMR and an incremental update's promotion)."""
+    return max(same_fact, SAME_LANGUAGE_REDUNDANT) if same_language else same_fact
+
+
 def candidate(u: Unit) -> bool:
     """Sentences fit to stand alone in a summary: not captions, not headings or fragments."""
     t = u.text.strip()
@@ -225,8 +232,7 @@ def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, in
         if v is None:
             return False
         for j in chosen_with_vector:
-            bar = max(same_fact, SAME_LANGUAGE_REDUNDANT) if langs[j] == langs[k] else same_fact
-            if float(v @ vecs.vectors[j]) >= bar:
+            if float(v @ vecs.vectors[j]) >= redundant_bar(langs[j] == langs[k], same_fact):
                 return True
         return False
 
