@@ -84,9 +84,9 @@ def _before(text: str, pos: int, verbs: frozenset[str]) -> Cue | None:
     if m is None:
         return None
     base = pos - len(head)
+    tail = head[:m.end(1)]
     for form in verbs:
         n = len(form)
-        tail = head[:m.end(1)]
         if tail[-n:].lower() == form and (len(tail) == n or not tail[-n - 1].isalnum()):
             v_start = base + m.end(1) - n
             name = _name_before(text, v_start)
