@@ -70,21 +70,3 @@ def test_pipeline_gives_unparsed_languages_their_quotes() -> None:
     assert an.quotes[0].sentence == 1
     assert not any("never closed" in n for n in an.notes)
 
-
-def test_story_page_joins_a_surname_to_the_full_name() -> None:
-    """Two outlets quote Borissow (SemEval 1569065538-like German copy); one names
-    him in full. With no entity linking for German, the page still shows one
-    speaker."""
-    from veille.stories.view import build_story_view
-
-    t1 = ("Die Kanzlerin sprach am Montag in Berlin über die Krise. „Es ist nicht der "
-          "Zeitpunkt dafür“, erklärte Borissow am Samstag in Sofia.")
-    t2 = ("In Sofia sprach der Regierungschef. „Wir schließen die Grenzen nicht für "
-          "Pflegekräfte“, sagte Bojko Borissow am Samstag.")
-    ans = analyze_batch([("a", t1, "de", None), ("b", t2, "de", None)])
-    arts = [{"uid": u, "title": None, "text": t, "source": s, "url": None,
-             "published": "2020-03-01", "published_start": "2020-03-01",
-             "published_end": "2020-03-01", "date_precision": "day", "language": "de",
-             "duplicate_of": None} for u, t, s in (("a", t1, "x.de"), ("b", t2, "y.de"))]
-    view = build_story_view(arts, ans, {})
-    assert [(sp.speaker, len(sp.quotes)) for sp in view.speakers] == [("Bojko Borissow", 2)]

@@ -26,6 +26,14 @@ def article_dict(art: Any) -> dict[str, Any]:
     }
 
 
+def day_article(uid: str, text: str, source: str | None, day: str, language: str | None, *,
+                title: str | None = None, url: str | None = None) -> dict[str, Any]:
+    """A stored article row as the story builder reads it, published on one day."""
+    return {"uid": uid, "title": title, "text": text, "source": source, "url": url,
+            "published": day, "published_start": day, "published_end": day,
+            "date_precision": "day", "language": language, "duplicate_of": None}
+
+
 @pytest.fixture(scope="session")
 def seed_story() -> dict[str, Any]:
     from veille.core.model import Article

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from .conftest import day_article
+
 REPO = Path(__file__).resolve().parents[2]
 EVENT = "new_york_family_of_5_among_12_killed_in_costa_rica_plane_crash"
 
@@ -37,11 +39,8 @@ def crash_articles(shared_data: Path) -> list[dict[str, Any]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         if r["story"] == EVENT:
-            day = r["published"][:10]
-            out.append({"uid": r["id"], "title": r["title"], "text": r["text"], "source": r["source"],
-                        "url": r["url"], "published": day, "published_start": day,
-                        "published_end": day, "date_precision": "day", "language": "en",
-                        "duplicate_of": None})
+            out.append(day_article(r["id"], r["text"], r["source"], r["published"][:10], "en",
+                                   title=r["title"], url=r["url"]))
     assert len(out) == 12
     return out
 
@@ -130,26 +129,3 @@ def test_an_update_does_not_promote_a_paraphrase(shared_data: Path) -> None:
     assert not any(promoted(p, _embed) for p in para[:5])
     assert all(promoted(p, _embed) for p in other[:5])
 
-
-def test_a_surname_speaker_joins_the_full_name_of_the_story() -> None:
-    """Two outlets' sentences of the news-clusters North Korea missile story
-    (CNN 093c655f, HuffPost a124707a): "Trump said" in one, "President Donald
-    Trump said" in the other. Without a link between the two articles' names,
-    the page listed one person as two speakers."""
-    from veille.analyze.pipeline import analyze_batch
-    from veille.stories.view import build_story_view
-
-    t1 = ('"We have a very good relationship with China and with the President of China. '
-          'We are working on different things," Trump said.')
-    t2 = ("North Korea fired a missile over Japan on Tuesday. President Donald Trump said "
-          "the North would face “fire and fury” if it threatened the United States.")
-    ans = analyze_batch([("a", t1, "en", None), ("b", t2, "en", None)])
-    arts = [{"uid": u, "title": None, "text": t, "source": s, "url": None,
-             "published": "2017-08-29", "published_start": "2017-08-29",
-             "published_end": "2017-08-29", "date_precision": "day", "language": "en",
-             "duplicate_of": None}
-            for u, t, s in (("a", t1, "edition.cnn.com"), ("b", t2, "www.huffingtonpost.com"))]
-    view = build_story_view(arts, ans, {})
-    names = [sp.speaker for sp in view.speakers]
-    assert "Trump" not in names
-    assert any(sp.speaker.endswith("Donald Trump") and len(sp.quotes) >= 2 for sp in view.speakers)

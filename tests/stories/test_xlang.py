@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from .conftest import day_article
+
 REPO = Path(__file__).resolve().parents[2]
 CSV = REPO.parent / "shared" / "data" / "semeval2022-task8" / "training_set.csv"
 PAIR = "1596106217_1597013708en"
@@ -32,11 +34,8 @@ def pl_en() -> dict[str, Any]:
     with CSV.open(encoding="utf-8", newline="") as fh:
         row = next(r for r in csv.DictReader(fh) if r["pair_id"] == PAIR)
     ids = PAIR.split("_")
-    arts = [{"uid": ids[k], "title": None, "text": row[f"text{k + 1}"],
-             "source": f"outlet{k}.example", "url": None, "published": "2020-05-01",
-             "published_start": "2020-05-01", "published_end": "2020-05-01",
-             "date_precision": "day", "language": row[f"lang{k + 1}"], "duplicate_of": None}
-            for k in range(2)]
+    arts = [day_article(ids[k], row[f"text{k + 1}"], f"outlet{k}.example", "2020-05-01",
+                        row[f"lang{k + 1}"]) for k in range(2)]
     day = DateRange(date(2020, 5, 1), date(2020, 5, 1), "day")
     ans = analyze_batch([(a["uid"], a["text"], a["language"], day) for a in arts])
     ans, records = link_entities(ans, [])
@@ -143,10 +142,8 @@ def _two(fr: str, en: str) -> Any:
     from veille.stories.view import build_story_view
 
     day = DateRange(date(2020, 8, 5), date(2020, 8, 5), "day")
-    arts = [{"uid": u, "title": None, "text": t, "source": f"{u}.example", "url": None,
-             "published": "2020-08-05", "published_start": "2020-08-05",
-             "published_end": "2020-08-05", "date_precision": "day", "language": lang,
-             "duplicate_of": None} for u, lang, t in (("a1", "fr", fr), ("a2", "en", en))]
+    arts = [day_article(u, t, f"{u}.example", "2020-08-05", lang)
+            for u, lang, t in (("a1", "fr", fr), ("a2", "en", en))]
     ans = analyze_batch([(a["uid"], a["text"], a["language"], day) for a in arts])
     return build_story_view(arts, [a.to_dict() for a in ans], {})
 
