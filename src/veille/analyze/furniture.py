@@ -376,8 +376,13 @@ def line_key(line: str) -> str:
     """The key a line is counted under across a source's articles: its words
     lower-cased, numbers masked ("Hide Caption 3 of 8", "Updated 11:03 AM"
     recur with other numbers), hashed. Empty for a line without words."""
-    norm = _DIGITS.sub("0", _norm(line))
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16] if norm else ""
+    return _key(_norm(line))
+
+
+def _key(norm: str) -> str:
+    """:func:`line_key` of a line already normalised (``_norm``)."""
+    masked = _DIGITS.sub("0", norm)
+    return hashlib.sha1(masked.encode("utf-8")).hexdigest()[:16] if masked else ""
 
 
 def line_keys(text: str, spans: Sequence[tuple[int, int]] | None = None,
@@ -408,8 +413,10 @@ def _site_features(keys: Sequence[str], site: SiteCounts | None) -> list[dict[st
 
 
 def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords,
-             stops: frozenset[str] = frozenset(), site: SiteCounts | None = None) -> list[list[float]]:
-    """One feature vector per segment, in :data:`FEATURES` order."""
+             stops: frozenset[str] = frozenset(), site: SiteCounts | None = None,
+             keys: Sequence[str] | None = None) -> list[list[float]]:
+    """One feature vector per segment, in :data:`FEATURES` order (``keys``:
+    the segments' :func:`line_keys`, when the caller has them)."""
     lines = [text[a:b] for a, b in spans]
     shapes = [_shape(s, words, stops) for s in lines]
     # a transcript: several lines open with a speaker label
@@ -424,7 +431,7 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords,
     word_sets = [frozenset(w for w in k.split() if len(w) > 2) for k in norms]
     dicts: list[dict[str, float]] = []
     n = len(lines)
-    sites = _site_features([line_key(s) for s in lines], site)
+    sites = _site_features(keys if keys is not None else [_key(k) for k in norms], site)
     shared = _shared_runs([k.split() for k in norms])  # = norms_of(lines), not normalised twice
     # a line of a widget's run: a strong cue, or boilerplate shared with 3+ lines
     strong = [any(sh[k] > 0 for k in _STRONG) or shared[i] >= SHARED_STRONG
@@ -615,8 +622,9 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
     if not spans:
         return []
     m = model or packaged_model()
-    rows = features(text, spans, words_for(language), stop_words(language), site)
-    sited = site_recurring(text, spans, site)
+    keys = line_keys(text, spans) if site is not None else None  # once, for both
+    rows = features(text, spans, words_for(language), stop_words(language), site, keys)
+    sited = site_recurring(text, spans, site, keys)
     out = []
     for (a, b), row, recurs in zip(spans, rows, sited, strict=True):
         p = m.score(row)
@@ -633,7 +641,8 @@ SITE_MIN_WORDS = 3
 SITE_COPY_SHARE = 0.5
 
 
-def site_recurring(text: str, spans: Sequence[tuple[int, int]], site: SiteCounts | None) -> list[bool]:
+def site_recurring(text: str, spans: Sequence[tuple[int, int]], site: SiteCounts | None,
+                   keys: Sequence[str] | None = None) -> list[bool]:
     """The segments that recur verbatim (words, numbers masked) in at least
     :data:`SITE_MIN_REPEAT` other articles of the same source: an outlet's
     disclaimer, newsletter box or show blurb, which a page alone cannot give
@@ -645,7 +654,8 @@ def site_recurring(text: str, spans: Sequence[tuple[int, int]], site: SiteCounts
     recurs too, so the rule stays silent there."""
     if site is None or site.articles < SITE_MIN_REPEAT or not spans:
         return [False] * len(spans)
-    keys = line_keys(text, spans)
+    if keys is None:
+        keys = line_keys(text, spans)
     reps = [site.lines.get(k, 0) if k else 0 for k in keys]
     if sum(1 for r in reps if r > 0) >= SITE_COPY_SHARE * len(reps):
         return [False] * len(spans)
