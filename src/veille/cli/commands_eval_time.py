@@ -21,6 +21,8 @@ def eval_timebank(
     language: str = typer.Option(
         "auto", "--language",
         help="Language of the documents (ISO 639-1), or 'auto' to detect it from them."),
+    part: str = typer.Option("all", "--part",
+                             help="Document half: a (crc32(file name) even), b (odd) or all."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses, spurious and wrong values."),
     parse: bool = typer.Option(True, "--parse/--no-parse",
@@ -29,14 +31,19 @@ def eval_timebank(
 ) -> None:
     """Extraction (strict/relaxed) and normalisation (value) P/R/F1 of extract_times."""
 
-    rep, errors = evaluate(directory, None if language == "auto" else language, parse=parse)
+    try:
+        rep, errors = evaluate(directory, None if language == "auto" else language, parse=parse,
+                               part=part)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     if as_json:
         out = dict(rep)
         if show_errors:
             out["errors"] = [e.__dict__ for e in errors]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"language: {rep['language']}  parse: {rep['parse']}  documents: {rep['documents']}  "
+    typer.echo(f"language: {rep['language']}  parse: {rep['parse']}  part: {rep['part']}  "
+               f"documents: {rep['documents']}  "
                f"gold: {rep['gold']}  system: {rep['system']}")
     typer.echo(f"{'':<10}{'P':>8}{'R':>8}{'F1':>8}")
     for key in ("strict", "relaxed", "value", "type"):
