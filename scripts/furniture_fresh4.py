@@ -52,9 +52,11 @@ def main() -> None:
         return out[:n]
 
     read = set(pick("polnear-train", 8, "s9read", 60, set()) + pick("polnear-dev", 4, "s9read", 60, set())
-               + pick("semeval", 6, "s9read", 40, set(), True) + pick("fr-timebank-dev", 2, "s9read", 40, set()))
+               + pick("semeval", 6, "s9read", 40, set(), True)
+               + pick("fr-timebank-dev", 2, "s9read", 40, set()))
     fresh = ([k for k in free if k[0] == "news-clusters"] + pick("polnear-dev", 6, "s9fresh4", 30, read)
-             + pick("polnear-train", 6, "s9fresh4", 30, read) + pick("semeval", 10, "s9fresh4", 20, read, True)
+             + pick("polnear-train", 6, "s9fresh4", 30, read)
+             + pick("semeval", 10, "s9fresh4", 20, read, True)
              + pick("fr-timebank-dev", 2, "s9fresh4", 25, read))
     if sys.argv[1:] == ["--read"]:
         for k in sorted(read):

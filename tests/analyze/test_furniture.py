@@ -187,6 +187,13 @@ def test_a_line_recurring_across_its_source_is_furniture_unless_the_article_is_a
     assert [s.furniture for s in alone[:2]] == [False, False]
     copy = furniture.SiteCounts(20, {k: 1 for k in keys[:2]} | {keys[2]: 6})
     assert not any(furniture.site_recurring(text, furniture.segments(text), copy))
+    # the keys the caller computed to ask the store are used as they are (the
+    # pipeline's parent hands them down), and only for the language they were cut with
+    handed = furniture.SiteCounts(20, {keys[2]: 6}, tuple(keys), "en")
+    assert furniture.detect(text, "en", site=handed) == with_site
+    wrong = furniture.SiteCounts(20, {keys[2]: 6}, ("x",) * len(keys), "en")
+    assert furniture.detect(text, "en", site=wrong)[2].furniture is False
+    assert furniture.detect(text, "fr", site=wrong) == furniture.detect(text, "fr", site=site)
 
 
 def test_a_blob_line_is_cut_by_the_analysis_rule_splitter() -> None:

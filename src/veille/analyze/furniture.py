@@ -364,6 +364,13 @@ class SiteCounts:
 
     articles: int
     lines: Mapping[str, int]
+    #: The article's own :func:`line_keys`, when the caller computed them to
+    #: ask the store (the pipeline's parent process does): :func:`detect`
+    #: then does not hash every line again. Trusted only for the language
+    #: they were cut with (a blob is cut into sentences by language) and
+    #: when there is one per segment.
+    keys: tuple[str, ...] | None = None
+    keys_language: str | None = None
 
 
 #: Above this many other articles of a source, the counts say no more.
@@ -622,7 +629,10 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
     if not spans:
         return []
     m = model or packaged_model()
-    keys = line_keys(text, spans) if site is not None else None  # once, for both
+    keys = None  # computed once, for both the features and the recurrence rule
+    if site is not None:
+        keys = (list(site.keys) if site.keys is not None and site.keys_language == language
+                and len(site.keys) == len(spans) else line_keys(text, spans))
     rows = features(text, spans, words_for(language), stop_words(language), site, keys)
     sited = site_recurring(text, spans, site, keys)
     out = []
