@@ -44,6 +44,15 @@ class TimeMLDoc:
     timexes: list[GoldTimex] = field(default_factory=list)
 
 
+_WEEK_UNPADDED = re.compile(r"^(\d{4}|XXXX)-W(\d)(?=$|-)")
+
+
+def gold_value(v: str) -> str:
+    """The gold value in one notation: AQUAINT writes ISO weeks unpadded ("2000-W7"),
+    TimeBank and ISO 8601 "2000-W07" -- the same week, so not a value error."""
+    return _WEEK_UNPADDED.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", v)
+
+
 def read_timeml(path: Path) -> TimeMLDoc:
     """Strip the tags of ``<TEXT>``; gold TIMEX3 spans become offsets into that text."""
     raw = path.read_text(encoding="utf-8")
@@ -71,9 +80,8 @@ def read_timeml(path: Path) -> TimeMLDoc:
             open_timex.append((n, dict(_ATTR.findall(attrs))))
         elif open_timex:
             start, a = open_timex.pop()
-            timexes.append(
-                GoldTimex("", start, n, a.get("type", "DATE"), a.get("value", ""), a.get("mod"))
-            )
+            timexes.append(GoldTimex("", start, n, a.get("type", "DATE"),
+                                     gold_value(a.get("value", "")), a.get("mod")))
     out.append(html.unescape(body[pos:]))
     text = "".join(out)
     for t in timexes:
