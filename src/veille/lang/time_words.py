@@ -58,6 +58,12 @@ class TenseCues:
     past_before: Words = ()
     #: a past participle with no auxiliary tells of the past ("the record set on Aug. 6")
     bare_participle_past: bool = False
+    #: lemmas of modal auxiliaries that move a time neither way ("could be reached
+    #: Wednesday" is yesterday, "might come as soon as Tuesday" tomorrow: the closer day)
+    neutral_modals: Words = ()
+    #: lemmas of verbs whose object is a plan: under them a time is the planned event's,
+    #: not the planning's ("planned a demonstration on Saturday" in a Friday paper)
+    intention_verbs: Words = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ class TimeWords:
     #: prochaine); a hyphen or nothing join them too (not a comma: "said Tuesday, last
     #: week's vote")
     week_links: Words = ()
+    #: folded, before a day: the whole week holding it ("the week of March 6", "la semaine du")
+    week_of_leads: Words = ()
     #: nouns a number after them labels ("Flight 1943", "Route 2016"): no year there
     number_label_nouns: Words = ()
     #: regex of the words before "2h", "2h30" that make it how long, not what time
@@ -168,6 +176,8 @@ class TimeWords:
     decade_articles: Words = ()
     decade_nouns: Words = ()  # "annees" (80)
     decade_suffix_s: bool = False  # "the 1990s", "'80s"
+    #: regex, folded, right before a decade that is an age ("in his 30s", "in her early 40s")
+    decade_age_before: str = ""
     #: how the language's corpora write a decade: ISO-TimeML (French TimeBank) "199X",
     #: TimeML 1.2 (TimeBank, TempEval-3) "199"
     decade_x: bool = True

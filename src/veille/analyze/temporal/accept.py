@@ -54,6 +54,8 @@ _NEWSPAPER_BEFORE = re.compile(alt(tw(lambda t: t.newspaper_before)))
 _REF_NOUN_BEFORE = merged(lambda t: t.reference_noun_before, TIME_PACKS)
 _DAY_NAMES_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.weekday_names_after))}\b")
 _OWN_TEXT_ONLY = frozenset(tw(lambda t: t.own_text_only))
+_DECADE_AGE_BEFORE = re.compile(alt(tw(lambda t: (t.decade_age_before,) if t.decade_age_before
+                                       else ())))
 
 _AGE_GROUP_MODS = frozenset(tw(lambda t: t.age.group_modifiers))
 _AGE_GROUP_ARTICLE = re.compile(rf"\b{alt(tw(lambda t: t.age.group_articles))}\s*$")
@@ -94,6 +96,8 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         c.kind = "duration"
         c.g = {"num": g["h"], "unit": "h", "minutes": g.get("m")}
         return True
+    if c.kind == "decade" and _DECADE_AGE_BEFORE.search(fold_same_length(before)):
+        return False  # "when Kopp was in his 30s": an age
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
     if c.kind == "duration" and (g.get("unit") or "").endswith("s") and re.search(

@@ -13,6 +13,7 @@ and joins only what both pieces resolved to one day or one ISO week.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from veille.analyze.temporal.calendar import add_months, clamp_day
@@ -28,6 +29,9 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[TimeRef]:
     """``out`` with each such pair replaced by one expression (order kept)."""
+    if words is not None and words.week_of_leads:
+        lead = re.compile(rf"(?:{alt(words.week_of_leads)})\s+$")
+        out = [_week_of(t, text, lead) for t in out]
     if words is None or len(out) < 2 or not (words.offset_links or words.week_links):
         return out
     offset_gap = (re.compile(rf"\s+(?P<link>{alt(list(words.offset_links))})\s+")
@@ -55,6 +59,23 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
             res.append(a)
             i += 1
     return res
+
+
+def _week_of(t: TimeRef, text: str, lead: re.Pattern[str]) -> TimeRef:
+    """"a hearing the week of March 6": the ISO week holding the day, not the day."""
+    day = _one_day(t)
+    if day is None or t.value is None or len(t.value) != 10:
+        return t
+    lo = max(0, t.start - 20)
+    m = lead.search(fold_same_length(text[lo : t.start]).lower())
+    if m is None:
+        return t
+    s = lo + m.start()
+    y, w, _ = day.isocalendar()
+    monday = day - timedelta(days=day.weekday())
+    return replace(t, text=text[s : t.end], start=s, value=f"{y}-W{w:02d}",
+                   range_start=monday.isoformat(),
+                   range_end=(monday + timedelta(days=6)).isoformat(), granularity="week")
 
 
 def _link_sign(link: str, words: TimeWords) -> int:

@@ -115,6 +115,8 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
         tok = tok.head
         hops += 1
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
+            if _since_above(tok):
+                return "past"  # "searching since shortly after the Oct. 23 slaying"
             # "les élections de dimanche", "a mission in December": the expression dates
             # a noun, whose event the clause's verb need not share: neither way (and the
             # regex cues, which would read that verb, are not asked)
@@ -122,6 +124,17 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     return verb_tense(tok, cues)
+
+
+def _since_above(tok: Any) -> bool:
+    """A "since"/"depuis" between a noun and its verb: the noun's date is a point passed."""
+    for _ in range(3):
+        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+        if tok.pos_ in ("ADP", "SCONJ") and _SINCE.search(fold_prefix(tok.text)):
+            return True
+    return False
 
 
 def is_since(text: str, start: int) -> bool:
@@ -144,6 +157,13 @@ def verb_tense(verb: Any, cues: TenseCues | None, depth: int = 0) -> str | None:
             return "future"
     if "Fut" in verb.morph.get("Tense"):
         return "future"
+    if cues is not None and auxes and auxes[0].lemma_.lower() in cues.neutral_modals:
+        return "present"  # "could be reached Wednesday": the closer such day
+    if cues is not None and verb.lemma_.lower() in cues.intention_verbs \
+            and not any(a.lemma_.lower() in cues.perfect_auxiliaries for a in auxes):
+        # "planned a rally on Saturday": the time is the plan's, before or after the telling
+        told_past = "Past" in (auxes[0] if auxes else verb).morph.get("Tense")
+        return "present" if told_past else "future"
     if any("Inf" in a.morph.get("VerbForm") or a.tag_ == "TO" for a in auxes):
         return _infinitive(verb, cues)  # "expect the deal to be completed by Dec. 15"
     if auxes:

@@ -21,11 +21,16 @@ WORDS = TimeWords(
     fixed_holidays={
         "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
         "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+        "valentine's day": (2, 14), "boxing day": (12, 26),
     },
-    easter_holidays={"easter": 0},
-    nth_weekday_holidays={"thanksgiving": (11, 3, 4)},  # fourth Thursday of November (US)
-    holidays=("christmas(?: day| eve)?", "easter", "new year's (?:day|eve)", "halloween",
-              "thanksgiving"),
+    easter_holidays={"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2},
+    # n-th weekday of a month (US): Thanksgiving the fourth Thursday of November, Labor Day
+    # the first Monday of September
+    nth_weekday_holidays={"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
+                          "labor day": (9, 0, 1)},
+    holidays=("christmas(?: day| eve)?", "easter(?: sunday| monday)?", "good friday",
+              "new year's (?:day|eve)", "halloween", "thanksgiving(?: day)?",
+              "valentine's day", "boxing day", "labor day"),
     holiday_leads=("the",),
     seasons={"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"},
     seasons_needing_determiner=("fall",),
@@ -53,6 +58,7 @@ WORDS = TimeWords(
     article_rates=True,
     offset_links={"before": -1, "after": 1, "from": 1},
     week_links=("of",),
+    week_of_leads=("the week of",),
     anchor_days={"next day": 1, "following day": 1, "day before": -1, "previous day": -1,
                  "same day": 0},
     noon_leads=("at", "around"),
@@ -79,6 +85,7 @@ WORDS = TimeWords(
     year_leads=("the year", "fiscal"),
     decade_articles=("the",),
     decade_suffix_s=True,
+    decade_age_before=r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[- ]?\s*)?$",
     decade_x=False,
     ahead_leads_if_future=(r"\bin\s+$",),
     halves={"first": 1, "second": 2, "last": 2, "latter": 2},
@@ -207,5 +214,8 @@ WORDS = TimeWords(
         past_before=(r"\bsince\s*$",),
         deadline_before=(r"\b(?:until|till|through)\s*$",),
         bare_participle_past=True,
+        neutral_modals=("could", "can", "may", "might", "should", "must"),
+        intention_verbs=("plan", "schedule", "expect", "intend", "promise", "vow", "threaten",
+                         "prepare"),
     ),
 )

@@ -106,6 +106,7 @@ WORDS = TimeWords(
                         "lot", "boite", "copyright"),
     offset_links={r"avant": -1, r"apres": 1, r"a partir d(?:u|e\s+l[ae']|e)": 1},
     week_links=("de", "d'"),
+    week_of_leads=("la semaine du",),
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
     clock_pattern=(
@@ -285,5 +286,7 @@ WORDS = TimeWords(
         future_auxiliaries=("aller",),
         perfect_auxiliaries=("avoir", "etre", "être"),
         past_before=(r"\bdepuis\s*(?:le\s+)?$",),
+        intention_verbs=("prévoir", "programmer", "envisager", "projeter", "promettre",
+                         "menacer"),
     ),
 )

@@ -1,0 +1,65 @@
+"""Anchoring cases read off TempEval-3 AQUAINT's tune half (session 9): modal verbs,
+plans, "since" above a noun, the week holding a day, holidays named with "Day", ages.
+
+The sentences are written for these tests after the AQUAINT forms; each case is a
+mechanism (the verb's modal, its lemma, a preposition on the path), not an article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veille.analyze.nlp import get_nlp
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange, TimeRef
+
+
+def _found(text: str, day: date, language: str = "en") -> dict[str, TimeRef]:
+    ref = DateRange(day, day, "day")
+    return {t.text: t for t in extract_times(text, [], ref, language,
+                                             [(0, get_nlp(language)(text))])}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a Thursday paper: a modal moves the weekday neither way, the closer one is yesterday
+    ("His relatives could not be reached Wednesday in their hometown.", date(2000, 1, 6),
+     "2000-01-05"),
+    # a Monday paper: the closer Tuesday is tomorrow
+    ("The group might come to the capital as soon as Tuesday.", date(2000, 4, 3), "2000-04-04"),
+    # a Friday paper: a plan told in the past is of tomorrow's rally
+    ("Exiles planned a large demonstration in the square on Saturday.", date(2000, 1, 7),
+     "2000-01-08"),
+    # "had planned" is a past perfect: the Saturday gone
+    ("Exiles had planned a demonstration on Saturday.", date(2000, 1, 7), "2000-01-01"),
+])
+def test_weekday_under_modals_and_plans(text: str, day: date, expected: str) -> None:
+    got = [t for t in _found(text, day).values() if t.method == "grammar:wd"]
+    assert [t.value for t in got] == [expected]
+
+
+def test_since_above_the_dated_noun_points_back() -> None:
+    got = _found("Police have been searching for him since shortly after the Oct. 23 slaying.",
+                 date(1999, 5, 6))
+    assert got["Oct. 23"].value == "1998-10-23"
+
+
+def test_the_week_of_a_day() -> None:
+    got = _found("The case may be resolved at a hearing the week of March 6.", date(2000, 2, 24))
+    t = got["the week of March 6"]
+    assert (t.value, t.range_start, t.range_end) == ("2000-W10", "2000-03-06", "2000-03-12")
+    fr = _found("L'audience aura lieu la semaine du 6 mars.", date(2000, 2, 24), "fr")
+    assert fr["la semaine du 6 mars"].value == "2000-W10"
+
+
+def test_holidays_named_with_day() -> None:
+    got = _found("The boy was found on Thanksgiving Day clinging to an inner tube.",
+                 date(2000, 1, 7))
+    assert got["Thanksgiving Day"].value == "1999-11-25"
+
+
+def test_decade_of_a_persons_age_is_no_date() -> None:
+    got = _found("His stepmother married his father when he was in his 30s; in the early "
+                 "1990s the situation began to relax.", date(2000, 2, 24))
+    assert "30s" not in got and got["early 1990s"].value == "199"
