@@ -75,3 +75,29 @@ def test_two_statements_about_one_topic_are_not_one_statement():
     same = [an("a", "We have a very good relationship with China"),
             an("b", "we have a very good relationship with China, believe me")]
     assert match_quotes_across(same) == [[("a", 0), ("b", 0)]]
+
+
+def test_stop_words_are_spacys_without_importing_spacy_language_packages() -> None:
+    """The first view a process builds imported spacy.lang.fr (seconds) for a
+    word list; the list read from its file is the same list."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    from veille.lang.stop_words import spacy_stop_words
+
+    assert spacy_stop_words("fr") == frozenset(FR)
+    assert spacy_stop_words("en") == frozenset(EN)
+    assert spacy_stop_words("xx-not-a-language") == frozenset()
+
+
+def test_matching_quotes_leaves_spacy_language_packages_unimported() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from veille.stories.quote_matching import content_stems\n"
+            "assert content_stems('Tout se déroule comme prévu', 'fr') == content_stems("
+            "'tout se déroule comme prévu', 'fr')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('spacy.lang')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

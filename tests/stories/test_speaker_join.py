@@ -1,4 +1,4 @@
-"""One person, one speaker on the story page (stories.speakers._join_surnames).
+"""One person, one speaker on the story page (stories.speakers.join_speakers).
 
 A lone surname in one article and the full name in another stayed two
 speakers when nothing linked them: a recogniser that called "Trump" an
@@ -49,3 +49,70 @@ def test_a_surname_joins_the_full_name_without_entities() -> None:
                  ("b", "y.de", "In Sofia sprach der Regierungschef. „Wir schließen die Grenzen "
                   "nicht für Pflegekräfte“, sagte Bojko Borissow am Samstag."))
     assert [(sp.speaker, len(sp.quotes)) for sp in view.speakers] == [("Bojko Borissow", 2)]
+
+
+# Two outlets' sentences of the news-clusters Costa Rica plane-crash story: the
+# Washington Post (04d3d3b4) names the aviation director "Enio Cubillo", the
+# New York Times (31082af8) "Enio Cubillo Araya" (his second surname).
+_WAPO = ("At a news conference Sunday, Enio Cubillo, director of Costa Rica Civil Aviation, said "
+         "the Nature Air charter crashed shortly after taking off from Punta Islita on a planned "
+         "flight to the capital of San Jose.")
+_NYT = ("Enio Cubillo Araya, the director general of Costa Rica's civil aviation agency, said in "
+        "a phone interview that the two crashes appeared to have been isolated episodes and not "
+        "symptomatic of a deeper problem.")
+
+
+def test_a_second_surname_left_out_is_one_speaker() -> None:
+    view = _view("2017-12-31", "en", ("a", "www.washingtonpost.com", _WAPO),
+                 ("b", "www.nytimes.com", _NYT))
+    cubillo = [sp for sp in view.speakers if "Cubillo" in sp.speaker]
+    assert [(sp.speaker, len(sp.quotes)) for sp in cubillo] == [("Enio Cubillo Araya", 2)]
+
+
+def test_an_update_joins_speakers_as_the_full_build_does() -> None:
+    """The incremental path merged speakers by key only: the short form of a
+    stored name stayed a second speaker after an update."""
+    import copy
+
+    from veille.core.records import StoredArticle
+    from veille.stories.incremental import update_story_view
+
+    arts = [day_article(uid, text, source, "2017-12-31", "en")
+            for uid, source, text in (("a", "www.nytimes.com", _NYT),
+                                      ("b", "www.washingtonpost.com", _WAPO))]
+    ans = analyze_batch([(a["uid"], a["text"], "en", None) for a in arts])
+    full = build_story_view(arts, ans, {}).to_dict()
+    first = build_story_view(arts[:1], ans[:1], {}).to_dict()
+    upd = update_story_view(copy.deepcopy(first), [StoredArticle.from_row(arts[1])], [ans[1]], {})
+
+    def who(v: dict[str, Any]) -> list[tuple[str, int]]:
+        return sorted((sp["speaker"], sp["n_quotes"]) for sp in v["speakers"]
+                      if "Cubillo" in sp["speaker"])
+
+    assert who(upd) == who(full) == [("Enio Cubillo Araya", 2)]
+
+
+def test_short_forms() -> None:
+    from veille.stories.speakers import _short_form
+
+    assert _short_form(["borissow"], ["bojko", "borissow"])
+    assert _short_form(["enio", "cubillo"], ["enio", "cubillo", "araya"])
+    assert _short_form(["george", "bush"], ["george", "w", "bush"])
+    assert not _short_form(["donald", "trump"], ["donald", "trump", "jr"])  # the son
+    assert not _short_form(["earlier", "trump"], ["donald", "trump"])
+    assert not _short_form(["kim", "jong", "il"], ["kim", "jong", "un"])
+
+
+def test_a_canonical_name_with_page_furniture_is_shown_as_the_text_names_him() -> None:
+    """news-clusters' SpaceX story: the linker's canonical name for Elon Musk
+    kept a video clock and a descriptor ("0:54 Billionaire Elon Musk"); the
+    story's sentences call him "Elon Musk" and "Musk"."""
+    from collections import Counter
+
+    from veille.stories.speakers import display_name
+
+    assert display_name("0:54 Billionaire Elon Musk",
+                        Counter({"Musk": 74, "Elon Musk": 17})) == "Elon Musk"
+    # a surname alone never replaces the full name; a canonical the text uses stays
+    assert display_name("Bojko Borissow", Counter({"Borissow": 3})) == "Bojko Borissow"
+    assert display_name("Donald Trump", Counter({"Donald Trump": 2, "Trump": 9})) == "Donald Trump"

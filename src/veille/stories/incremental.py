@@ -66,7 +66,7 @@ from veille.stories.facts import (
 from veille.stories.quote_matching import MIN_OVERLAP, MIN_WORDS, _words
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
-from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers
+from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers, join_speakers
 from veille.stories.summary import REDUNDANT, Embed, candidate, redundant_bar
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
@@ -306,6 +306,9 @@ def update_story_view(
     # --- speakers -----------------------------------------------------------
     new_speakers, _ = build_speakers(units, keys, entities)
     _merge_speakers(view["speakers"], new_speakers)
+    # one person, one speaker, as a full build decides it (a short form of a
+    # stored name, or a stored short form of a new name)
+    view["speakers"] = join_speakers(view["speakers"])
 
     # --- entity graph -------------------------------------------------------
     _merge_graph(view["entity_graph"], units, entities)

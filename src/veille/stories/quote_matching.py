@@ -27,6 +27,7 @@ from veille.core.model import Analysis, Quote
 from veille.core.text import fold, fold_words
 from veille.lang import language_data
 from veille.lang.stemmers import STEMMERS
+from veille.lang.stop_words import spacy_stop_words
 from veille.stories.units import Unit
 
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
@@ -70,8 +71,13 @@ def _stemmer(language: str | None) -> Any:
 
 @cache
 def _stop_words(language: str | None) -> frozenset[str]:
-    words = language_data(language).quotes
-    return frozenset(fold(w) for w in words.stop_words()) if words is not None else frozenset()
+    """The stop words of a language with quote words: spaCy's list, read from
+    its file (``lang.stop_words``), not through ``spacy.lang.xx`` whose import
+    cost seconds on the first view built by a process."""
+    data = language_data(language)
+    if data.quotes is None:
+        return frozenset()
+    return frozenset(fold(w) for w in spacy_stop_words(data.code))
 
 
 def content_stems(text: str, language: str | None, names: bool = True) -> set[str]:

@@ -8,6 +8,8 @@ side by side.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,6 +26,13 @@ from veille.stories.units import Unit
 
 #: Quote kinds that are no statement (see veille.analyze.quotes.extract.non_speech_kind).
 NOT_SPEECH = frozenset({"title", "term"})
+#: A partial quote (marks around words inside the reporter's sentence) shorter
+#: than this is a word the outlet marks ("multiple", "horrified"), shown in its
+#: sentence, not a statement of its own; "fire and fury" stays.
+MIN_PARTIAL_WORDS = 3
+_NAME_WORD = re.compile(r"\w+", re.UNICODE)
+#: Words after a name that make another person of the same name ("Donald Trump Jr.").
+GENERATION = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv", "fils", "père"})
 
 
 def collect_quotes(units: Sequence[Unit]) -> list[StoryQuote]:
@@ -36,6 +45,8 @@ def collect_quotes(units: Sequence[Unit]) -> list[StoryQuote]:
         for q in sorted(map(quote_from_stored, u.quotes), key=lambda q: (q.start, -q.end)):
             if not (q.text or "").strip() or q.kind in NOT_SPEECH:
                 continue  # a title or a scare-quoted term is nobody's statement
+            if q.kind == "partial" and len(_NAME_WORD.findall(q.text)) < MIN_PARTIAL_WORDS:
+                continue  # 'the deaths of "multiple" Americans': a word marked, not a statement
             if any(o.start <= q.start and q.end <= o.end
                    and speaker_key(q) in (None, speaker_key(o)) for o in kept):
                 continue
@@ -56,6 +67,10 @@ def build_speakers(
     copies = copies or {}
     quotes = collect_quotes(units)
     groups = group_story_quotes(quotes)
+    surfaces: dict[str, Counter[str]] = {}  # how the story's sentences name each speaker
+    for x in quotes:
+        if x.quote.speaker_entity_id and x.quote.speaker:
+            surfaces.setdefault(x.quote.speaker_entity_id, Counter())[x.quote.speaker] += 1
     by_speaker: dict[str, dict[str, Any]] = {}
     disagreements: list[dict[str, Any]] = []
     for g in groups:
@@ -65,7 +80,8 @@ def build_speakers(
                          if x.quote.speaker_canonical or x.quote.speaker), None)
         if spk_id and spk_id in entities:
             rec = entities[spk_id]
-            spk_name = _get(rec, "canonical") or spk_name
+            canonical = _get(rec, "canonical") or spk_name
+            spk_name = display_name(str(canonical), surfaces.get(spk_id)) if canonical else None
         key = spk_id or (f"name:{spk_name}" if spk_name else "unknown")
         entry = by_speaker.setdefault(
             key,
@@ -102,49 +118,82 @@ def build_speakers(
                 "sides": [{"value": r["text"], "text": r["sentence"], "article": r["article"],
                            "source": r["source"]} for r in direct],
             })
-    _join_surnames(by_speaker)
+    return join_speakers(list(by_speaker.values())), disagreements
+
+
+def display_name(canonical: str, surfaces: Counter[str] | None) -> str:
+    """The name a linked speaker is shown by: the entity's canonical name,
+    unless the story's sentences never name the speaker so and do name them
+    by a part of it of two words or more ("Elon Musk" for a canonical name
+    that kept a video clock and a descriptor: "0:54 Billionaire Elon Musk").
+    The most frequent such part wins; a lone surname never replaces a full name."""
+    if not surfaces or canonical in surfaces:
+        return canonical
+    full = f" {fold_words(canonical)} "
+    parts = [(n, name) for name, n in surfaces.items()
+             if len(fold_words(name).split()) >= 2 and f" {fold_words(name)} " in full]
+    return max(parts, key=lambda p: (p[0], len(p[1])))[1] if parts else canonical
+
+
+def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One person, one speaker: the entries (built now, or stored and merged
+    by an update) with names that are one person's joined, counted and sorted.
+
+    The linker joins the forms of a name within an article; across articles
+    they can stay apart (a recogniser that called "Trump" an organisation, a
+    language with no entity pipeline, a Spanish second surname one outlet
+    gives and another leaves out: "Enio Cubillo" / "Enio Cubillo Araya"), and
+    the page showed one person as two speakers. A name joins the one longer
+    name of the story it is a short form of (:func:`_short_form`); two
+    candidates ("Boris Johnson", "Stanley Johnson" for "Johnson") leave it
+    apart: which one is meant, the page cannot know. Shorter names are decided
+    first, so "Cubillo" -> "Enio Cubillo" -> "Enio Cubillo Araya" chains."""
+    for e in entries:
+        e["sources"] = set(e["sources"])
+    alive = list(range(len(entries)))
+    words = [fold_words(str(e["speaker"])).split() for e in entries]
+    for k in sorted(alive, key=lambda k: len(words[k])):
+        e = entries[k]
+        name = str(e["speaker"])
+        if e["speaker"] == "unknown speaker" or not words[k] or not name[:1].isupper() \
+                or str(e.get("entity_id") or "").startswith("loc:"):
+            continue  # "officials", a place ("Seoul" is no surname of "Soyoung Kim Seoul")
+        if len(words[k]) >= 2 and not _person_like(e):
+            continue
+        cands = [j for j in alive if j != k and len(words[j]) > len(words[k])
+                 and _person_like(entries[j]) and _short_form(words[k], words[j])]
+        if len(cands) > 1:  # "Donald Trump" and a misread "Earlier Trump": the person
+            cands = [j for j in cands
+                     if str(entries[j].get("entity_id") or "").startswith("per:")]
+        if len(cands) != 1:
+            continue
+        into = entries[cands[0]]
+        into["quotes"].extend(e["quotes"])
+        into["sources"].update(e["sources"])
+        alive.remove(k)
     out = []
-    for entry in by_speaker.values():
+    for k in alive:
+        entry = entries[k]
         entry["sources"] = sorted(entry["sources"])
         entry["n_quotes"] = len(entry["quotes"])
         out.append(entry)
     out.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))
-    return out, disagreements
+    return out
 
 
-def _join_surnames(by_speaker: dict[str, dict[str, Any]]) -> None:
-    """A speaker named by one word joins the one full name of the story that
-    ends with it ("Borissow" -> "Bojko Borissow", "Trump" -> "Donald Trump").
-
-    The linker joins a surname to a full name within an article; across
-    articles a lone surname can stay apart (a recogniser that called "Trump"
-    an organisation, a language with no entity pipeline), and the page then
-    showed one person as two speakers. Within one story, a surname that ends
-    exactly one full speaker name is that person (or exactly one linked
-    person, when a recogniser's misread also ends with it: "Earlier Trump").
-    Two people ending with it ("Boris Johnson", "Stanley Johnson") leave it
-    apart: which one is meant, the page cannot know."""
-    full: dict[str, list[str]] = {}
-    for key, e in by_speaker.items():
-        words = fold_words(str(e["speaker"])).split()
-        if len(words) >= 2 and _person_like(e):
-            full.setdefault(words[-1], []).append(key)
-    for key in list(by_speaker):
-        e = by_speaker[key]
-        name = str(e["speaker"])
-        words = fold_words(name).split()
-        if key == "unknown" or len(words) != 1 or not name[:1].isupper() \
-                or str(e.get("entity_id") or "").startswith("loc:"):
-            continue  # "officials", a place ("Seoul" is no surname of "Soyoung Kim Seoul")
-        cands = full.get(words[0], [])
-        if len(cands) > 1:  # "Donald Trump" and a misread "Earlier Trump": the person
-            cands = [k for k in cands if str(by_speaker[k].get("entity_id") or "").startswith("per:")]
-        if len(cands) != 1:
-            continue
-        into = by_speaker[cands[0]]
-        into["quotes"].extend(e["quotes"])
-        into["sources"].update(e["sources"])
-        del by_speaker[key]
+def _short_form(short: list[str], full: list[str]) -> bool:
+    """``short`` names the person ``full`` names, in fewer words: the surname
+    alone ("Borissow" of "Bojko Borissow"), or the first words ("Enio Cubillo"
+    of "Enio Cubillo Araya", whose second surname one outlet leaves out), or
+    the first and last with a middle name left out ("George Bush" of "George
+    W. Bush"). A generation mark among the extra words is another person
+    ("Donald Trump" is not "Donald Trump Jr.")."""
+    if len(short) == 1:
+        return full[-1] == short[0]
+    if short[0] != full[0] or GENERATION.intersection(full[len(short):]):
+        return False
+    it = iter(full)
+    return all(w in it for w in short)  # an ordered subsequence
 
 
 def _person_like(e: dict[str, Any]) -> bool:

@@ -41,6 +41,7 @@ from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit
 
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”»)\]]*\s*$|[\"”»]\s*$")
+_ENDS_QUESTION = re.compile(r"[?？؟]\s*['\"’”»)\]]*\s*$")
 MIN_WORDS = 6
 MAX_WORDS = 80
 EDGE_MIN = 0.05
@@ -69,6 +70,10 @@ def candidate(u: Unit) -> bool:
     # a statement ends like a sentence: headlines repeated in the body ("Nigeria
     # Says 21 Schoolgirls Have Been Released") and cut fragments do not
     if not _ENDS_SENTENCE.search(t):
+        return False
+    # a question states nothing: a subhead ("What does North Korea want?"), a
+    # reader prompt, a question the article goes on to answer
+    if _ENDS_QUESTION.search(t):
         return False
     return t[:1].isupper() or t[:1].isdigit() or t[:1] in "«\"“"
 

@@ -79,6 +79,10 @@ def build_timeline(
     # fact -> (start, end) -> [granularity, expressions, articles, sources, relation, restates]
     dated: dict[int, dict[tuple[date, date], dict[str, Any]]] = {}
     for i, u in enumerate(units):
+        if u.caption:
+            # a photo caption dates the picture ("... traverse la Place Rouge en
+            # mai (Photo: AP)"), not an event the story reports
+            continue
         for t in u.times:
             if t.type not in (None, "DATE", "TIME"):
                 continue
@@ -93,7 +97,10 @@ def build_timeline(
                 "rel": _relation(a, b, p),
                 # "today", "this week": the article's own date again
                 "restates": bool(p and a <= p[0] and b >= p[1]),
+                "texts": [],
             })
+            if u.text not in d["texts"]:
+                d["texts"].append(u.text)
             if t.text not in d["expressions"]:
                 d["expressions"].append(t.text)
             if u.uid not in d["articles"]:
@@ -112,14 +119,15 @@ def build_timeline(
         label = date_label(a, b, d["gran"])
         others = sorted({date_label(x, y, o["gran"]) for (x, y), o in by_range.items()
                          if (x, y) != (a, b)} - {label})
-        key = (a.isoformat(), b.isoformat(), fold_words(fact.statement))
+        sentence = dated_sentence(fact.statement, d["texts"])
+        key = (a.isoformat(), b.isoformat(), fold_words(sentence))
         e = entries.get(key)
         if e is None:
             entries[key] = TimelineEntry(
                 date=label, start=a.isoformat(), end=b.isoformat(),
                 precision=d["gran"] or ("day" if a == b else "range"),
                 relative_to_publication=d["rel"], restates_publication_date=d["restates"],
-                expressions=list(d["expressions"]), sentence=fact.statement,
+                expressions=list(d["expressions"]), sentence=sentence,
                 fact=fact.id, articles=list(fact.articles), sources=list(fact.sources),
                 other_dates=others, languages=list(fact.languages),
             )
@@ -144,6 +152,19 @@ def build_timeline(
         e.background = bool(horizon and date.fromisoformat(e.end) < horizon)
     mark_compact(out)
     return out, unresolved
+
+
+def dated_sentence(statement: str, texts: Sequence[str]) -> str:
+    """The sentence a dated line shows: the fact's statement when it is one of
+    the sentences giving the date, else the first one that does. A fact's
+    members say the same thing, but only some carry the date; the line must
+    show where its date comes from ("Laura Chinchilla, who was president from
+    2010 to 2014, said ..." on the 2010 line, not "Chinchilla said via Twitter
+    that Retana was her cousin", which gives no date)."""
+    folded = fold_words(statement)
+    if not texts or any(fold_words(t) == folded for t in texts):
+        return statement
+    return texts[0]
 
 
 def merge_same_date(entries: list[TimelineEntry], fact_vectors: Mapping[str, np.ndarray],
