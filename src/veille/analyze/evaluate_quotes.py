@@ -27,14 +27,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from veille.analyze import components, registry
 from veille.analyze.pipeline import analyze_batch
 from veille.analyze.timebank import read_timeml
 from veille.core.model import DateRange, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Kinds of quote that are no statement of anyone (kept out of the scoring).
 NOT_SPEECH = frozenset({"title", "term"})
@@ -488,10 +492,56 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report) -> None:
 _COMPONENTS = registry.build((components.SENTENCES, components.ENTITIES, components.QUOTES))
 
 
+#: Environment variable naming a folder where the scorer keeps the parses it
+#: made (one spaCy DocBin per text and model): re-scoring after a change to
+#: the quote steps then costs the steps only, not the parser. Off by default
+#: (a stale cache after a model change is keyed away by the model's name and
+#: version, but the folder grows without bound).
+PARSE_CACHE_ENV = "VEILLE_EVAL_PARSE_CACHE"
+
+
+def _cached_pipe(folder: Path, pipe: Callable[..., Iterator[Doc]]) -> Callable[..., Iterator[Doc]]:
+    """``nlp.pipe`` with its Docs kept in ``folder`` (see :data:`PARSE_CACHE_ENV`)."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    from veille.analyze import nlp as nlpmod
+
+    def cached(language: str, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        model = nlpmod.get_nlp(language)
+        tag = f"{model.meta.get('name')}-{model.meta.get('version')}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for text in texts:
+            key = hashlib.sha1(f"{tag}\0{text}".encode()).hexdigest()
+            path = folder / f"{key}.spacy"
+            if path.exists():
+                doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(model.vocab)))
+                doc.user_data[nlpmod._TEXT] = text
+            else:
+                doc = next(pipe(language, [text], batch_size=1))
+                path.write_bytes(DocBin(docs=[doc]).to_bytes())
+            yield doc
+
+    return cached
+
+
 def system_quotes(docs: Sequence[GoldDoc], language: str) -> list[list[Quote]]:
     """The quotes veille finds in each document (sentences, entities and quotes only)."""
+    import os
+
+    from veille.analyze import nlp as nlpmod
+
     items = [(d.name, d.text, language, DateRange.unknown()) for d in docs]
-    return [an.quotes for an in analyze_batch(items, comps=_COMPONENTS)]
+    folder = os.environ.get(PARSE_CACHE_ENV)
+    if not folder:
+        return [an.quotes for an in analyze_batch(items, comps=_COMPONENTS)]
+    original = nlpmod.pipe
+    nlpmod.pipe = _cached_pipe(Path(folder), original)
+    try:
+        return [an.quotes for an in analyze_batch(items, comps=_COMPONENTS)]
+    finally:
+        nlpmod.pipe = original
 
 
 def evaluate(directory: Path, language: str = "en", part: str = "all",
@@ -518,11 +568,18 @@ def learn_cue_frames(directory: Path, language: str = "en", part: str = "tune",
     """The cue frames of a brat gold's ``part`` (see :mod:`veille.analyze.quotes.frames`):
     how ``QuoteWords.cue_frames`` of a language pack is made (``veille eval quotes DIR
     --learn-frames``), on the tuning part only."""
+    import os
+
+    from veille.analyze import nlp as nlpmod
     from veille.analyze.nlp import get_nlp
     from veille.analyze.quotes.frames import learn_frames
 
     docs = split_docs(read_corpus(directory, limit), part)
-    nlp = get_nlp(language)
-    parsed = nlp.pipe([d.text for d in docs], batch_size=8)
+    folder = os.environ.get(PARSE_CACHE_ENV)
+    if folder:
+        parsed: Iterable[Doc] = _cached_pipe(Path(folder), nlpmod.pipe)(
+            language, [d.text for d in docs])
+    else:
+        parsed = get_nlp(language).pipe([d.text for d in docs], batch_size=8)
     pairs = ((sd, [(g.content, g.cue) for g in d.attributions]) for d, sd in zip(docs, parsed, strict=True))
     return learn_frames(pairs, min_cues, min_precision)
