@@ -228,6 +228,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     import veille.search.query as query
 
     monkeypatch.setattr(query, "_one_pass", lambda *a, **k: None)
+    monkeypatch.setattr(query, "_phrase_pass", lambda *a, **k: None)
 
 
 def test_one_pass_answers_the_bytes_of_the_separate_statements(
@@ -375,3 +376,56 @@ def test_appended_articles_extend_the_cell_array_a_reindex_reads_it_whole(
     _slow(monkeypatch)
     with news_store.connect() as conn:
         assert search(conn, "the said") == fast
+
+
+def _full_ranking(conn: Connection, q: str) -> list[tuple[int, float]]:
+    """Every match scored by FTS5's bm25 and sorted: the ranking before issue 20."""
+    return [(int(seq), float(score)) for seq, score in conn.exec_driver_sql(
+        f"SELECT rowid, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM article_fts "
+        "WHERE article_fts MATCH ? ORDER BY score, rowid", (fts5_expression(parse(q)),)).all()]
+
+
+def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(news_store: Store) -> None:
+    """Issue 20: an unfiltered search scores its matches from each phrase's
+    bm25 terms kept per process (search.phrases) instead of asking FTS5 for
+    the bm25 of every match. Its first k, and every page after them, are the
+    full ranking's, scores equal to the last bit; after an ingest (which moves
+    every idf and the mean length) too."""
+    import veille.search.query as query
+    from veille.search import phrases
+
+    def check(conn: Connection, queries: list[str]) -> int:
+        ranked = 0
+        for q in queries:
+            full = _full_ranking(conn, q)
+            pq = parse(q)
+            for k in (1, 5, 20):
+                got, after = [], None
+                while True:
+                    page = query._phrase_pass(conn, pq, k, after)
+                    assert page is not None, q
+                    got += page.keys[:k]
+                    if len(page.keys) <= k:
+                        break
+                    after = (page.keys[k - 1][1], page.keys[k - 1][0])  # the cursor: (score, seq)
+                assert got == full, (q, k)
+            ranked += len(full) > 20
+        return ranked
+
+    queries = ["the said", "president", "the", "missile -Japan", '"Security Council" vote',
+               "North Korea Korea", "Poutine nucléaires", "said said"]
+    phrases.clear()
+    with news_store.connect() as conn:
+        queries += _queries(conn)
+        assert check(conn, queries) > 5  # many rankings decided among many matches
+        assert check(conn, queries) > 5  # the terms now come from the cache
+        before = _full_ranking(conn, "the")
+    lines = NEWS.read_text(encoding="utf-8").splitlines()[175:190]
+    jl = Path(str(news_store.url).split("sqlite:///", 1)[1]).parent / "more-phrases.jsonl"
+    jl.write_text("\n".join(json.dumps({k: r[k] for k in ("id", "url", "source", "published", "title",
+                                                          "text", "language") if r.get(k)})
+                            for r in map(json.loads, lines)), encoding="utf-8")
+    ingest_items(news_store, read_paths([str(jl)], SourceOptions()))
+    with news_store.connect() as conn:
+        assert _full_ranking(conn, "the") != before  # the ingest moved the scores
+        check(conn, queries)

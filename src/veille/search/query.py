@@ -20,6 +20,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from sqlalchemy import Connection, Engine, text
 
+from veille.search import phrases
 from veille.search.snippets import snippet
 from veille.search.text import query_forms, tokens
 
@@ -74,17 +75,31 @@ def _q(s: str) -> str:
 
 def fts5_expression(pq: ParsedQuery) -> str:
     """An FTS5 MATCH string; every token is quoted, so user input is never syntax."""
-    parts = ["(" + " OR ".join(_q(f) for f in query_forms(w)) + ")" for w in pq.words]
+    return fts5_phrases(pq)[0]
+
+
+def fts5_phrases(pq: ParsedQuery) -> tuple[str, list[str]]:
+    """The MATCH string and its quoted phrases in the order FTS5 numbers them
+    (left to right), which is the order bm25 sums their terms in
+    (:mod:`veille.search.phrases`)."""
+    phrases: list[str] = []
+
+    def group(strings: Sequence[str]) -> str:
+        quoted = [_q(s) for s in strings]
+        phrases.extend(quoted)
+        return "(" + " OR ".join(quoted) + ")"
+
+    parts = [group(query_forms(w)) for w in pq.words]
     for ph in pq.phrases:
         # One phrase per stemming (raw, French, English): a phrase is read in one language.
         forms = [query_forms(w) for w in ph]
         variants = [[f[min(k, len(f) - 1)] for f in forms] for k in range(max(map(len, forms)))]
         uniq = {" ".join(v) for v in variants}
-        parts.append("(" + " OR ".join(_q(v) for v in sorted(uniq)) + ")")
+        parts.append(group(sorted(uniq)))
     expr = " AND ".join(parts)
     for w in pq.excluded:
-        expr += " NOT (" + " OR ".join(_q(f) for f in query_forms(w)) + ")"
-    return expr
+        expr += " NOT " + group(query_forms(w))
+    return expr, phrases
 
 
 def _pg_tsquery(pq: ParsedQuery, params: dict[str, Any]) -> str:
@@ -283,7 +298,7 @@ def search(
     where = filters.sql(params)
     # The common case, unfiltered and by relevance, reads every match once on
     # SQLite (:func:`_one_pass`); filters and date order keep the statements below.
-    fast = (_one_pass(conn, pq, limit, after)
+    fast = ((_phrase_pass(conn, pq, limit, after) or _one_pass(conn, pq, limit, after))
             if conn.dialect.name == "sqlite" and not where and order != "date" else None)
     cte = _matches_cte(conn, pq, params) if fast is None else ""
     if fast is not None:
@@ -402,6 +417,57 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
         newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
         return _Pass(keys, cell_ids, counts[cell_ids], newest)
     return None
+
+
+def _phrase_pass(conn: Connection, pq: ParsedQuery, limit: int,
+                 after: tuple[float, int] | None) -> _Pass | None:
+    """:func:`_one_pass` without bm25 in SQLite: the matches are listed by
+    FTS5 (no score: ~2 ms instead of ~50 for the 36k matches of "the") and
+    scored from each phrase's terms kept per process
+    (:mod:`veille.search.phrases`, the same floats as FTS5's bm25). None
+    when a phrase cannot be scored that way or the store moved meanwhile:
+    :func:`_one_pass` answers then."""
+    expr, phrase_list = fts5_phrases(pq)
+    if not phrases.usable(phrase_list):
+        return None
+    for _ in range(3):
+        try:
+            (concat, gen), = _raw_rows(conn, (
+                "SELECT group_concat(rowid), (SELECT gen FROM search_generation) "
+                "FROM article_fts WHERE article_fts MATCH :match"), {"match": expr})
+        except sqlite3.OperationalError as exc:  # a store not migrated to 0019
+            if "search_generation" in str(exc):
+                return None
+            raise
+        seqs = (np.fromstring(concat, dtype=np.int64, sep=",") if concat
+                else np.zeros(0, dtype=np.int64))
+        seq_cells = _seq_cells(conn, int(gen))
+        if seq_cells is None or (len(seqs) and int(np.max(seqs)) >= len(seq_cells)):
+            continue  # written meanwhile: read the matches again
+        score = phrases.scores(conn, phrase_list, seqs, int(gen), (TITLE_WEIGHT, BODY_WEIGHT))
+        if score is None:
+            return None
+        counts = np.bincount(seq_cells[seqs])
+        cell_ids = np.flatnonzero(counts)
+        newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
+        return _Pass(_top(seqs, score, limit + 1, after), cell_ids, counts[cell_ids], newest)
+    return None
+
+
+def _top(seqs: np.ndarray, score: np.ndarray, k: int,
+         after: tuple[float, int] | None) -> list[tuple[int, float]]:
+    """The first ``k`` (seq, score) by (score, seq) after the cursor key, as
+    ``ORDER BY score, seq LIMIT k`` with the keyset condition would give."""
+    idx = np.arange(len(seqs))
+    if after is not None:
+        a_score, a_seq = after
+        idx = np.flatnonzero((score > a_score) | ((score == a_score) & (seqs > a_seq)))
+    if len(idx) > k:
+        # Every one of the first k scores at most the k-th smallest score.
+        kth = np.partition(score[idx], k - 1)[k - 1]
+        idx = idx[score[idx] <= kth]
+    idx = idx[np.lexsort((seqs[idx], score[idx]))[:k]]
+    return [(int(s), float(v)) for s, v in zip(seqs[idx].tolist(), score[idx].tolist(), strict=True)]
 
 
 @dataclass
