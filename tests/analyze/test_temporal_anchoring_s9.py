@@ -63,3 +63,33 @@ def test_decade_of_a_persons_age_is_no_date() -> None:
     got = _found("His stepmother married his father when he was in his 30s; in the early "
                  "1990s the situation began to relax.", date(2000, 2, 24))
     assert "30s" not in got and got["early 1990s"].value == "199"
+
+
+def test_weeks_ago_is_a_week_and_a_week_ago_a_day() -> None:
+    got = _found("They left six weeks ago; he came back a week ago.", date(2000, 1, 6))
+    assert got["six weeks ago"].value == "1999-W47"
+    assert got["a week ago"].value == "1999-12-30"
+
+
+def test_counted_decades_are_years() -> None:
+    got = _found("The rate was the lowest for almost two decades.", date(1998, 2, 6))
+    assert got["almost two decades"].value == "P20Y"
+
+
+def test_the_day_before_a_named_day() -> None:
+    got = _found("The day before last Tuesday's court hearing, he went there.", date(2000, 2, 24))
+    assert got["The day before last Tuesday"].value == "2000-02-21"
+    assert _found("She was in Nairobi later in the day before returning home.",
+                  date(1998, 8, 17)) == {}
+
+
+def test_infinitive_of_a_noun_under_a_past_verb() -> None:
+    # a Saturday paper: "staged celebrations to mark ... on Friday" is yesterday
+    got = _found("The government staged celebrations to mark the country's entry into NATO on "
+                 "Friday.", date(1999, 3, 13))
+    assert got["on Friday"].value == "1999-03-12"
+
+
+def test_march_as_a_name() -> None:
+    got = _found("He joined the annual March for Life on Capitol Hill in March.", date(1999, 1, 22))
+    assert list(got) == ["March"]

@@ -76,6 +76,9 @@ class TimeWords:
     #: full month names that are also ordinary words: capitalised and, if a regex is
     #: given, preceded by it ("in May"); None: capitalised only ("March")
     ambiguous_months: dict[str, str | None] = field(default_factory=dict)
+    #: regex after an ambiguous month that makes it a name ("the March for Life", "the
+    #: March of the Combatant Mothers"; "March of 1998" stays a month)
+    ambiguous_month_name_after: str = ""
     months_lower_case: bool = False  # a capitalised month mid-sentence is a name ("Mai 68")
     month_name_clashes: Words = ()  # a month followed by a capitalised word is a name
     weekdays: dict[str, int] = field(default_factory=_d)  # Monday = 0

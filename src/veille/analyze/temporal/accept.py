@@ -96,6 +96,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         c.kind = "duration"
         c.g = {"num": g["h"], "unit": "h", "minutes": g.get("m")}
         return True
+    if (c.kind == "anchored_day" and (g.get("an") or "").split()[-1:] == ["before"]
+            and re.match(r"\s+[a-z]+ing\b", after)):
+        return False  # "later in the day before returning home": a conjunction, no day
     if c.kind == "decade" and _DECADE_AGE_BEFORE.search(fold_same_length(before)):
         return False  # "when Kopp was in his 30s": an age
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
@@ -182,6 +185,9 @@ def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before
         cue = own.ambiguous_months[mon]
         # the cue is read before the month word itself ("last May": the rule took "last")
         right_before = text[max(0, i - 30) : i] if i > c.start else before
+        if c.end == i + len(mon) and own.ambiguous_month_name_after and re.match(
+                own.ambiguous_month_name_after, after):
+            return False  # "the annual March for Life": a name
         return orig == mon.capitalize() and (
             cue is None or bool(re.search(cue, right_before, re.I)))
     if own.months_lower_case and orig[:1].isupper() and not sentence_start(text, i):

@@ -136,6 +136,10 @@ def duration_value(amount: float | None, unit: str) -> str:
     prefix = "PT" if unit in time_units else "P"
     if amount is None:
         return f"{prefix}X{code}"
+    if unit in _IN_YEARS:
+        # "two decades" is P20Y: ISO 8601 has no decade or century unit (TimeBank writes
+        # P20Y, AQUAINT P10Y, P100Y); an unspecified amount keeps its unit (PXDE)
+        amount, code = amount * _IN_YEARS[unit], "Y"
     if not float(amount).is_integer() and unit in _SMALLER:
         # "two and a half years" is P2Y6M, "a minute and a half" PT1M30S (TimeML)
         smaller, factor = _SMALLER[unit]
@@ -147,6 +151,9 @@ def duration_value(amount: float | None, unit: str) -> str:
     num = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
     return f"{prefix}{num}{code}"
 
+
+#: units written as years in a counted duration
+_IN_YEARS = {"DE": 10, "CE": 100}
 
 #: the next smaller unit and how many of it make one (for fractional amounts)
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7), "H": ("MIN", 60), "MIN": ("S", 60)}

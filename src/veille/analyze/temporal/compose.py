@@ -50,6 +50,8 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
                 m = offset_gap.fullmatch(gap)
                 if m is not None:
                     joined = _offset(a, b, text, _link_sign(m.group("link"), words))
+            if joined is None and gap.strip() == "":
+                joined = _day_from(a, b, text, words)
             if joined is None and week_gap is not None and week_gap.fullmatch(gap):
                 joined = _weekday_in_week(a, b, text) or _weekday_in_week(b, a, text)
         if joined is not None:
@@ -108,6 +110,21 @@ def _offset(d: TimeRef, b: TimeRef, text: str, sign: int) -> TimeRef | None:
     if new is None:
         return None
     return _joined(d, b, text, new.isoformat(), new, "day", b.method)
+
+
+def _day_from(a: TimeRef, b: TimeRef, text: str, words: TimeWords) -> TimeRef | None:
+    """"the day before last Tuesday's hearing", "the day after tomorrow": the anchored
+    day ``a`` counted from the day ``b`` names, not from the last day the text named."""
+    day = _one_day(b)
+    if day is None or not (a.method or "").endswith(":anchor") or b.value is None \
+            or len(b.value) != 10:
+        return None
+    last = fold_same_length(a.text).lower().split()[-1:]
+    sign = _link_sign(last[0], words) if last else 0
+    if sign == 0:
+        return None
+    new = day + timedelta(days=sign)
+    return _joined(a, b, text, new.isoformat(), new, "day", b.method)
 
 
 def _weekday_in_week(w: TimeRef, k: TimeRef, text: str) -> TimeRef | None:

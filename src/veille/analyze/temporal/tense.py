@@ -205,7 +205,7 @@ def _infinitive(verb: Any, cues: TenseCues | None) -> str:
     perfect)."""
     head = verb.head
     hops = 0
-    while head is not verb and head.pos_ not in ("VERB", "AUX") and hops < 2:
+    while head is not verb and head.pos_ not in ("VERB", "AUX") and hops < 4:
         head, hops = head.head, hops + 1
     if head is verb or head.pos_ not in ("VERB", "AUX"):
         return "future"

@@ -16,6 +16,7 @@ WORDS = TimeWords(
     # "May" is a month after these words only; "march" is a verb unless capitalised
     ambiguous_months={"may": r"(?:in|of|since|until|by|early|late|mid|last|next|this)\s+$",
                       "march": None},
+    ambiguous_month_name_after=r"^\s+(?:of|for)\s+(?:the\s+)?[A-Z]",
     weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
               "saturday": 5, "sunday": 6},
     fixed_holidays={
