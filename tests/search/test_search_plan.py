@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from alembic import command
 from sqlalchemy import Connection, text
@@ -24,7 +25,16 @@ from sqlalchemy import Connection, text
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.search.index import index_articles
-from veille.search.query import BODY_WEIGHT, FACET_SIZE, TITLE_WEIGHT, Filters, fts5_expression, parse, search
+from veille.search.query import (
+    BODY_WEIGHT,
+    FACET_SIZE,
+    TITLE_WEIGHT,
+    Filters,
+    fts5_expression,
+    fts5_phrases,
+    parse,
+    search,
+)
 from veille.search.snippets import hit_spans, snippet_reference
 from veille.store import Store
 from veille.store.core import _alembic_config
@@ -385,14 +395,18 @@ def _full_ranking(conn: Connection, q: str) -> list[tuple[int, float]]:
         "WHERE article_fts MATCH ? ORDER BY score, rowid", (fts5_expression(parse(q)),)).all()]
 
 
-def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(news_store: Store) -> None:
+def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(
+        news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 20: an unfiltered search scores its matches from each phrase's
     bm25 terms kept per process (search.phrases) instead of asking FTS5 for
     the bm25 of every match. Its first k, and every page after them, are the
     full ranking's, scores equal to the last bit; after an ingest (which moves
-    every idf and the mean length) too."""
+    every idf and the mean length) too. (This store is small: its queries
+    are made to compute the terms, as a query with many matches does.)"""
     import veille.search.query as query
     from veille.search import phrases
+
+    monkeypatch.setattr(query, "FILL_MIN_MATCHES", 0)
 
     def check(conn: Connection, queries: list[str]) -> int:
         ranked = 0
@@ -429,3 +443,24 @@ def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(news_store: Store) -> 
     with news_store.connect() as conn:
         assert _full_ranking(conn, "the") != before  # the ingest moved the scores
         check(conn, queries)
+
+
+def test_a_query_of_few_matches_does_not_compute_phrase_terms(news_store: Store) -> None:
+    """A phrase's terms cost a bm25 over every row holding it: a query with
+    fewer than FILL_MIN_MATCHES matches is ranked by FTS5 (the same answer)
+    and leaves nothing held, unless its phrases are held already."""
+    import veille.search.query as query
+    from veille.search import phrases
+
+    phrases.clear()
+    with news_store.connect() as conn:
+        pq = parse("missile")
+        assert query._phrase_pass(conn, pq, 5, None) is None
+        assert news_store.engine not in phrases._CACHES
+        ref = search(conn, "missile", limit=5)
+        gen = int(conn.exec_driver_sql("SELECT gen FROM search_generation").scalar_one())
+        seqs = np.array([s for s, _ in _full_ranking(conn, "missile")], dtype=np.int64)
+        assert phrases.scores(conn, fts5_phrases(pq)[1], seqs, gen, (TITLE_WEIGHT, BODY_WEIGHT)) is not None
+        held, plain = query._phrase_pass(conn, pq, 5, None), query._one_pass(conn, pq, 5, None)
+        assert held is not None and plain is not None and held.keys == plain.keys
+        assert search(conn, "missile", limit=5) == ref

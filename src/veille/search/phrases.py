@@ -141,17 +141,21 @@ def _fill(conn: Connection, phrase: str, gen: int, weights: tuple[float, float])
 
 
 def scores(conn: Connection, phrases: Sequence[str], seqs: np.ndarray, gen: int,
-           weights: tuple[float, float]) -> np.ndarray | None:
+           weights: tuple[float, float], *, fill: bool = True) -> np.ndarray | None:
     """FTS5's bm25 of every row in ``seqs`` (the matches of the query whose
     phrases, in the expression's order, are ``phrases``), or None when a
     phrase's terms cannot be had at generation ``gen`` (the caller then asks
-    FTS5 as before)."""
-    total = np.zeros(len(seqs), dtype=np.float64)
+    FTS5 as before). ``fill`` False: None as soon as a phrase is not held
+    (its terms cost a bm25 over every row holding it, more than scoring a
+    query's few matches)."""
     if not _fits(seqs):
         return None
+    held = [_get(conn.engine, gen, phrase) for phrase in phrases]
+    if not fill and any(h is None for h in held):
+        return None
+    total = np.zeros(len(seqs), dtype=np.float64)
     seqs = seqs.astype(np.int32)
-    for phrase in phrases:
-        got = _get(conn.engine, gen, phrase)
+    for phrase, got in zip(phrases, held, strict=True):
         if got is None:
             got = _fill(conn, phrase, gen, weights)
             if got is None:

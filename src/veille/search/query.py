@@ -28,6 +28,10 @@ TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about th
 FACET_SIZE = 10
 FACET_SAMPLE = 200  # matches the entity facet counts over (see facet_counts)
 MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
+# A query with fewer matches than this is scored by FTS5 unless its phrases'
+# terms are already held (search.phrases): computing them costs a bm25 over
+# every row holding each phrase, which a few matches do not repay.
+FILL_MIN_MATCHES = 1000
 
 _PHRASE = re.compile(r'"([^"]*)"')
 
@@ -444,7 +448,8 @@ def _phrase_pass(conn: Connection, pq: ParsedQuery, limit: int,
         seq_cells = _seq_cells(conn, int(gen))
         if seq_cells is None or (len(seqs) and int(np.max(seqs)) >= len(seq_cells)):
             continue  # written meanwhile: read the matches again
-        score = phrases.scores(conn, phrase_list, seqs, int(gen), (TITLE_WEIGHT, BODY_WEIGHT))
+        score = phrases.scores(conn, phrase_list, seqs, int(gen), (TITLE_WEIGHT, BODY_WEIGHT),
+                               fill=len(seqs) > FILL_MIN_MATCHES)
         if score is None:
             return None
         counts = np.bincount(seq_cells[seqs])
