@@ -93,3 +93,26 @@ def test_infinitive_of_a_noun_under_a_past_verb() -> None:
 def test_march_as_a_name() -> None:
     got = _found("He joined the annual March for Life on Capitol Hill in March.", date(1999, 1, 22))
     assert list(got) == ["March"]
+
+
+def test_a_bare_weekday_shares_the_tense_the_article_gives_it() -> None:
+    # a Friday live blog (AP "The Latest", PolNeAR dev shape): the debate was the Monday gone
+    text = ("Trump is raising questions about his microphone problems during Monday's debate.\n"
+            "Machado has been in the spotlight since Monday night's debate.\n"
+            "At Monday's debate, Clinton cited his comments.")
+    got = [t for t in extract_times(text, [], DateRange(date(2016, 9, 30), date(2016, 9, 30),
+                                                        "day"), "en",
+                                    [(0, get_nlp("en")(text))])
+           if t.method == "grammar:wd"]
+    assert {t.value[:10] for t in got if t.value} == {"2016-09-26"}
+
+
+def test_read_check_names_and_measures_are_no_dates() -> None:
+    assert _found("She was booted from a flight after the Women's March.", date(2017, 12, 27)) == {}
+    assert _found("Temperatures were expected to reach the 70s (about 22 degrees Celsius).",
+                  date(2018, 1, 2)) == {}
+
+
+def test_clock_takes_the_day_across_local_time() -> None:
+    got = _found("The flight departed at 11:36 am local time on Tuesday.", date(2018, 1, 7))
+    assert got["11:36 am"].value == "2018-01-02T11:36"

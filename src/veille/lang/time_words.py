@@ -79,6 +79,7 @@ class TimeWords:
     #: regex after an ambiguous month that makes it a name ("the March for Life", "the
     #: March of the Combatant Mothers"; "March of 1998" stays a month)
     ambiguous_month_name_after: str = ""
+    ambiguous_month_name_before: str = ""  # regex on the original text before the month
     months_lower_case: bool = False  # a capitalised month mid-sentence is a name ("Mai 68")
     month_name_clashes: Words = ()  # a month followed by a capitalised word is a name
     weekdays: dict[str, int] = field(default_factory=_d)  # Monday = 0
@@ -181,6 +182,13 @@ class TimeWords:
     decade_suffix_s: bool = False  # "the 1990s", "'80s"
     #: regex, folded, right before a decade that is an age ("in his 30s", "in her early 40s")
     decade_age_before: str = ""
+    #: regexes, folded: a decade that is a temperature ("highs in the 70s", "the 70s (about
+    #: 22 degrees Celsius)"), read before and after it
+    decade_measure_before: str = ""
+    decade_measure_after: str = ""
+    #: folded words between a clock time and the day it takes ("11:36 am local time on
+    #: Tuesday", "10 h heure locale jeudi")
+    local_time_words: Words = ()
     #: how the language's corpora write a decade: ISO-TimeML (French TimeBank) "199X",
     #: TimeML 1.2 (TimeBank, TempEval-3) "199"
     decade_x: bool = True

@@ -54,6 +54,10 @@ _NEWSPAPER_BEFORE = re.compile(alt(tw(lambda t: t.newspaper_before)))
 _REF_NOUN_BEFORE = merged(lambda t: t.reference_noun_before, TIME_PACKS)
 _DAY_NAMES_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.weekday_names_after))}\b")
 _OWN_TEXT_ONLY = frozenset(tw(lambda t: t.own_text_only))
+_DECADE_MEASURE_BEFORE = re.compile(alt(tw(lambda t: (t.decade_measure_before,)
+                                              if t.decade_measure_before else ())))
+_DECADE_MEASURE_AFTER = re.compile(alt(tw(lambda t: (t.decade_measure_after,)
+                                             if t.decade_measure_after else ())))
 _DECADE_AGE_BEFORE = re.compile(alt(tw(lambda t: (t.decade_age_before,) if t.decade_age_before
                                        else ())))
 
@@ -101,6 +105,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # "later in the day before returning home": a conjunction, no day
     if c.kind == "decade" and _DECADE_AGE_BEFORE.search(fold_same_length(before)):
         return False  # "when Kopp was in his 30s": an age
+    if c.kind == "decade" and (_DECADE_MEASURE_BEFORE.search(fold_same_length(before).lower())
+                               or _DECADE_MEASURE_AFTER.match(fold_same_length(after).lower())):
+        return False  # "temperatures were expected to reach the 70s": degrees
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
     if c.kind == "duration" and (g.get("unit") or "").endswith("s") and re.search(
@@ -188,6 +195,9 @@ def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before
         if c.end == i + len(mon) and own.ambiguous_month_name_after and re.match(
                 own.ambiguous_month_name_after, after):
             return False  # "the annual March for Life": a name
+        if i == c.start and own.ambiguous_month_name_before and re.search(
+                own.ambiguous_month_name_before, before):
+            return False  # "the Women's March"
         return orig == mon.capitalize() and (
             cue is None or bool(re.search(cue, right_before, re.I)))
     if own.months_lower_case and orig[:1].isupper() and not sentence_start(text, i):

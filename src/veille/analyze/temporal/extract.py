@@ -14,7 +14,7 @@ from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.labels import is_label
-from veille.analyze.temporal.lexicon import MODIFIERS, alt, time_words, tw
+from veille.analyze.temporal.lexicon import MODIFIERS, alt, sense, time_words, tw
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
@@ -29,6 +29,7 @@ _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day", "numeric_date
 #: between a clock time and the day it takes: spaces, a comma, a time zone ("5 p.m. EST
 #: Nov. 9", "10:32 GMT, Tuesday")
 _CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?"
+                            rf"(?:(?:{alt(tw(lambda t: t.local_time_words))})[\s,]{{1,3}})?"
                             rf"(?:(?:{alt([*tw(lambda t: t.date_leads), 'le'])})\s+)?")
 #: between the two clock times of a range ("de 15h30 à 17h55", "from 3 to 5 p.m.")
 _CLOCK_RANGE_GAP = re.compile(
@@ -64,6 +65,28 @@ def _doc_chars(doc: Any) -> int:
         return 0
     last = doc[-1]
     return int(last.idx + len(last.text_with_ws))
+
+
+def share_weekday_tense(cands: Sequence[Candidate], tenses: list[str | None]) -> None:
+    """A bare weekday whose verb says neither way ("during Monday's debate" in a Friday
+    paper) takes the tense the article gives the same weekday elsewhere ("since Monday
+    night's debate", "At Monday's debate, Clinton cited"): one article seldom names two
+    different Mondays by the bare name, and the closer Monday (next one) was wrong."""
+    told: dict[str, list[str]] = {}
+    bare = []
+    for i, c in enumerate(cands):
+        if c.kind != "weekday" or c.g.get("rel") or c.g.get("dom") or sense(c.g.get("art")):
+            continue  # "last Monday", "lundi 16", "le lundi suivant" say which one
+        wd = fold_same_length(c.g.get("wd") or "")
+        if tenses[i] in ("past", "future"):
+            told.setdefault(wd, []).append(tenses[i] or "")
+        else:
+            bare.append((i, wd))
+    for i, wd in bare:
+        votes = told.get(wd, [])
+        past, future = votes.count("past"), votes.count("future")
+        if past != future:
+            tenses[i] = "past" if past > future else "future"
 
 
 def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
@@ -125,6 +148,7 @@ def extract_times(
         else None
         for c in cands
     ]
+    share_weekday_tense(cands, tenses)
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]
     # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it
     lookahead = {

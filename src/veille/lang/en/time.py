@@ -17,6 +17,8 @@ WORDS = TimeWords(
     ambiguous_months={"may": r"(?:in|of|since|until|by|early|late|mid|last|next|this)\s+$",
                       "march": None},
     ambiguous_month_name_after=r"^\s+(?:of|for)\s+(?:the\s+)?[A-Z]",
+    # "the Women's March": a month after a capitalised genitive is a name
+    ambiguous_month_name_before=r"\b[A-Z][a-z]+['’]s\s+$",
     weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
               "saturday": 5, "sunday": 6},
     fixed_holidays={
@@ -87,6 +89,9 @@ WORDS = TimeWords(
     decade_articles=("the",),
     decade_suffix_s=True,
     decade_age_before=r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[- ]?\s*)?$",
+    decade_measure_before=r"\b(?:temperatures?|highs?|lows?|mercury|thermometers?)\b[^.;]{0,40}$",
+    decade_measure_after=r"^\s*(?:\(\s*(?:about|around)?\s*-?\d+\s*)?(?:degrees|°|fahrenheit)",
+    local_time_words=("local time",),
     decade_x=False,
     ahead_leads_if_future=(r"\bin\s+$",),
     halves={"first": 1, "second": 2, "last": 2, "latter": 2},

@@ -107,6 +107,7 @@ WORDS = TimeWords(
     offset_links={r"avant": -1, r"apres": 1, r"a partir d(?:u|e\s+l[ae']|e)": 1},
     week_links=("de", "d'"),
     week_of_leads=("la semaine du",),
+    local_time_words=("heure locale", "heures locales", "heure de paris"),
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
     clock_pattern=(
