@@ -62,9 +62,21 @@ _NYT = ("Enio Cubillo Araya, the director general of Costa Rica's civil aviation
         "symptomatic of a deeper problem.")
 
 
+def _linked(arts: list[dict[str, Any]]) -> tuple[list[Any], dict[str, Any]]:
+    """Analyses and entity records as `veille analyze` saves them (linked)."""
+    from veille.analyze.linking import link_entities
+
+    ans, records = link_entities(
+        analyze_batch([(a["uid"], a["text"], a["language"], None) for a in arts]), [])
+    return ans, {r.entity_id: r.to_dict() for r in records}
+
+
 def test_a_second_surname_left_out_is_one_speaker() -> None:
-    view = _view("2017-12-31", "en", ("a", "www.washingtonpost.com", _WAPO),
-                 ("b", "www.nytimes.com", _NYT))
+    arts = [day_article(uid, text, source, "2017-12-31", "en")
+            for uid, source, text in (("a", "www.washingtonpost.com", _WAPO),
+                                      ("b", "www.nytimes.com", _NYT))]
+    ans, ents = _linked(arts)
+    view = build_story_view(arts, ans, ents)
     cubillo = [sp for sp in view.speakers if "Cubillo" in sp.speaker]
     assert [(sp.speaker, len(sp.quotes)) for sp in cubillo] == [("Enio Cubillo Araya", 2)]
 
@@ -80,10 +92,11 @@ def test_an_update_joins_speakers_as_the_full_build_does() -> None:
     arts = [day_article(uid, text, source, "2017-12-31", "en")
             for uid, source, text in (("a", "www.nytimes.com", _NYT),
                                       ("b", "www.washingtonpost.com", _WAPO))]
-    ans = analyze_batch([(a["uid"], a["text"], "en", None) for a in arts])
-    full = build_story_view(arts, ans, {}).to_dict()
-    first = build_story_view(arts[:1], ans[:1], {}).to_dict()
-    upd = update_story_view(copy.deepcopy(first), [StoredArticle.from_row(arts[1])], [ans[1]], {})
+    ans, ents = _linked(arts)
+    full = build_story_view(arts, ans, ents).to_dict()
+    first = build_story_view(arts[:1], ans[:1], ents).to_dict()
+    upd = update_story_view(copy.deepcopy(first), [StoredArticle.from_row(arts[1])], [ans[1]],
+                            ents)
 
     def who(v: dict[str, Any]) -> list[tuple[str, int]]:
         return sorted((sp["speaker"], sp["n_quotes"]) for sp in v["speakers"]
@@ -116,3 +129,20 @@ def test_a_canonical_name_with_page_furniture_is_shown_as_the_text_names_him() -
     # a surname alone never replaces the full name; a canonical the text uses stays
     assert display_name("Bojko Borissow", Counter({"Borissow": 3})) == "Bojko Borissow"
     assert display_name("Donald Trump", Counter({"Donald Trump": 2, "Trump": 9})) == "Donald Trump"
+
+
+def test_names_of_several_words_join_only_with_a_linked_person() -> None:
+    """Unlinked organisations of the news-clusters North Korea stories: "U.N."
+    speaks, and so does the "U.N. Security Council"; a prefix is no evidence
+    that two organisations are one. The Costa Rica director is a linked person."""
+    from veille.stories.speakers import join_speakers
+
+    def entry(name: str, eid: str | None) -> dict[str, Any]:
+        return {"speaker": name, "entity_id": eid, "quotes": [{"text": name}], "sources": ["s"]}
+
+    out = join_speakers([entry("United Nations", None),
+                         entry("United Nations Security Council", None),
+                         entry("Enio Cubillo", "per:enio-cubillo"),
+                         entry("Enio Cubillo Araya", None)])
+    assert sorted((e["speaker"], e["n_quotes"]) for e in out) == [
+        ("Enio Cubillo Araya", 2), ("United Nations", 1), ("United Nations Security Council", 1)]

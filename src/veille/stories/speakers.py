@@ -161,7 +161,11 @@ def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(words[k]) >= 2 and not _person_like(e):
             continue
         cands = [j for j in alive if j != k and len(words[j]) > len(words[k])
-                 and _person_like(entries[j]) and _short_form(words[k], words[j])]
+                 and _person_like(entries[j]) and _short_form(words[k], words[j])
+                 # two names of several words: a linker's person on one side at
+                 # least ("United Nations" is no short form of a person, nor of
+                 # "United Nations Security Council")
+                 and (len(words[k]) == 1 or _is_person(e) or _is_person(entries[j]))]
         if len(cands) > 1:  # "Donald Trump" and a misread "Earlier Trump": the person
             cands = [j for j in cands
                      if str(entries[j].get("entity_id") or "").startswith("per:")]
@@ -194,6 +198,10 @@ def _short_form(short: list[str], full: list[str]) -> bool:
         return False
     it = iter(full)
     return all(w in it for w in short)  # an ordered subsequence
+
+
+def _is_person(e: dict[str, Any]) -> bool:
+    return str(e.get("entity_id") or "").startswith("per:")
 
 
 def _person_like(e: dict[str, Any]) -> bool:
