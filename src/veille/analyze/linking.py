@@ -512,16 +512,28 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
 
 
 def canonical_name(counts: dict[str, int]) -> str:
-    """The fullest, most used surface form of an entity, titles stripped."""
+    """The most used full surface form of an entity (two words or more), titles
+    stripped; a one-word form only when the entity has no full one.
+
+    Among full forms the most used wins, not the longest: the longest is
+    where the recogniser's span errors gather ("0:54 Billionaire Elon Musk",
+    "Getty Images Lewis Hamilton" beside 17 "Elon Musk"), and a journalist
+    reads the canonical name on every story page."""
     forms = {names.strip_titles(f): 0 for f in counts}
     for f, n in counts.items():
         forms[names.strip_titles(f)] += n
-    # "fullest" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis";
+    # "full" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis";
     # the letters of an acronym are no words ("U.S." is not fuller than "US")
     def words(f: str) -> int:
         return sum(1 for w in fold_name(f).split() if len(w) > 1)
 
-    return max(forms.items(), key=lambda kv: (words(kv[0]), kv[1], -len(kv[0]), kv[0]))[0]
+    # ... and a name written in two words outranks a compound alone
+    # ("Alaa Abdel-Fattah" over "Abdel-Fattah")
+    def spaced(f: str) -> bool:
+        return sum(1 for t in f.split() if sum(c.isalpha() for c in t) >= 2) >= 2
+
+    return max(forms.items(), key=lambda kv: (words(kv[0]) >= 2, spaced(kv[0]), kv[1],
+                                              words(kv[0]), -len(kv[0]), kv[0]))[0]
 
 
 class EntityIndex:

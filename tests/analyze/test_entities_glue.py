@@ -1,0 +1,77 @@
+"""Session 9 span and label repairs (#15): a dateline's place is a place, a
+caption or byline run into a person's name is cut off on the article's own
+evidence, an em dash or a trailing function word ends a name, and an entity's
+name is its most used full form. Lines are written in the shape of wire copy,
+photo captions and old French press (not copied from any corpus)."""
+
+from __future__ import annotations
+
+from veille.analyze.entities import _before_dash, _dateline_at, _glue_pieces, fold
+from veille.analyze.linking import canonical_name
+from veille.core.model import Mention
+
+
+def _pieces(text: str, others: dict[str, set[str]]) -> list[tuple[str, str]] | None:
+    m = Mention(text=text, label="PER", start=0, end=len(text), sentence=0)
+    written = {fold(k): v for k, v in others.items()} | {fold(text): {"PER"}}
+    got = _glue_pieces(m, written, {fold(text): 1})
+    return None if got is None else [(text[a:b], lab) for a, b, lab, _ in got]
+
+
+def test_a_caption_or_dateline_glued_to_a_person_is_cut_on_the_articles_evidence():
+    assert _pieces("Getty Images Lewis Hamilton", {"Getty Images": {"ORG"}}) == [
+        ("Getty Images", "ORG"), ("Lewis Hamilton", "PER")]
+    assert _pieces("London Sadiq Khan", {"London": {"LOC"}}) == [
+        ("London", "LOC"), ("Sadiq Khan", "PER")]
+    assert _pieces("Maria Lopez SEOUL", {}) == [("Maria Lopez", "PER"), ("SEOUL", "LOC")]
+    assert _pieces("Justin Timberlake Justin Timberlake", {}) == [
+        ("Justin Timberlake", "PER"), ("Justin Timberlake", "PER")]
+
+
+def test_a_name_is_not_cut_without_evidence():
+    # a township sharing a person's name, even tagged a place in the article
+    assert _pieces("Aung San Suu Kyi", {"Aung San": {"LOC"}}) is None
+    # a town of the gazetteer the article never writes alone
+    assert _pieces("Marco Tronchetti Provera", {}) is None
+    assert _pieces("Kim Jong Un", {"Kim": {"PER"}}) is None
+    # "Paris Hilton": what is left would be no full name
+    assert _pieces("Paris Hilton", {"Paris": {"LOC"}}) is None
+
+
+def test_datelines_of_wire_copy_and_old_press_but_not_a_results_table():
+    def place(text: str, at: str, lang: str = "en", line: bool = True) -> str | None:
+        got = _dateline_at(text, text.index(at), lang, line)
+        return text[got[0]:got[1]] if got else None
+
+    assert place("BELGRADE 1996-08-30\nThe talks", "BELGRADE") == "BELGRADE"
+    assert place("WASHINGTON (Reuters) - The Senate", "WASHINGTON") == "WASHINGTON"
+    assert place("maisons PARIS, 15 (Havas). — On mande", "PARIS", "fr", False) == "PARIS"
+    assert place("Paris, 3 mars. Le conseil", "Paris", "fr") == "Paris"
+    assert place("Paris, March 3 (AP) -", "Paris") == "Paris"
+    assert place("NEW YORK 72 61 .541 -", "NEW YORK") is None
+    assert place("reporting by Ann Lee in WASHINGTON, and", "WASHINGTON", line=False) is None
+    assert place("Paris, the city", "Paris") is None
+
+
+def test_an_em_dash_ends_a_name():
+    assert _before_dash("Vizentini.— Aux Folies-Dramatiques", 40) == ("Vizentini", 15)
+    assert _before_dash("Hewlett-Packard", 15) == ("Hewlett-Packard", 15)
+
+
+def test_trailing_function_words_are_no_part_of_a_name(nlp_fr):
+    from veille.analyze.entities import _trim
+
+    doc = nlp_fr("Le prince Galizyn est parti avec Georges Pompidou et la reine.")
+    toks = [t.text for t in doc]
+    i = toks.index("Galizyn")
+    assert _trim(doc[i:i + 2]) == (i, i + 1)
+    assert _trim(doc[i:i + 1]) == (i, i + 1)
+    i = toks.index("Georges")
+    assert _trim(doc[i:i + 3]) == (i, i + 2)
+
+
+def test_the_name_of_an_entity_is_its_most_used_full_form():
+    assert canonical_name({"0:54 Billionaire Elon Musk": 1, "Elon Musk": 17, "Musk": 74}) \
+        == "Elon Musk"
+    assert canonical_name({"Poutine": 9, "Vladimir Poutine": 1}) == "Vladimir Poutine"
+    assert canonical_name({"U.S.": 30, "United States": 2, "US": 5}) == "United States"
