@@ -5,9 +5,11 @@ shape, the article's own structure), not the words of these pages."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from veille.analyze.pipeline import analyze_batch
+from veille.core.model import DateRange
 from veille.stories.timeline import dated_sentence
 from veille.stories.view import build_story_view
 
@@ -16,7 +18,8 @@ from .conftest import day_article
 
 def _view(day: str, *articles: tuple[str, str, str]) -> dict[str, Any]:
     arts = [day_article(uid, text, source, day, "en") for uid, source, text in articles]
-    ans = analyze_batch([(a["uid"], a["text"], "en", None) for a in arts])
+    d = date.fromisoformat(day)
+    ans = analyze_batch([(a["uid"], a["text"], "en", DateRange(d, d, "day")) for a in arts])
     return build_story_view(arts, ans, {}).to_dict()
 
 
@@ -63,3 +66,17 @@ def test_a_dated_line_shows_the_sentence_that_gives_its_date() -> None:
              "Twitter that her cousin, one of the crew members, had died in the accident.")
     assert dated_sentence(statement, [dated]) == dated
     assert dated_sentence(statement, [dated, statement]) == statement
+
+
+def test_a_question_dates_no_event() -> None:
+    """NPR's transcript in news-clusters' Nice story (e951663c): the
+    interviewer's question "... since the terrorist attacks of last November
+    in Paris?" was the first line of the timeline (2015-11)."""
+    text = ("SHAPIRO: I believe the Nice mayor has said that the truck was full of explosives. "
+            "Can you just briefly tell us what the security situation in Nice has been since the "
+            "terrorist attacks of last November in Paris?\n"
+            "WALT: Well, like all of France, you know, France has been in a state of emergency "
+            "since the attacks in Paris last November.")
+    view = _view("2016-07-15", ("a", "www.npr.org", text))
+    assert [e["date"] for e in view["timeline"]] == ["2015-11"]
+    assert not any(e["sentence"].rstrip().endswith("?") for e in view["timeline"])

@@ -146,3 +146,18 @@ def test_names_of_several_words_join_only_with_a_linked_person() -> None:
                          entry("Enio Cubillo Araya", None)])
     assert sorted((e["speaker"], e["n_quotes"]) for e in out) == [
         ("Enio Cubillo Araya", 2), ("United Nations", 1), ("United Nations Security Council", 1)]
+
+
+def test_a_shouted_name_is_shown_as_the_text_writes_it() -> None:
+    """The Sun's capitalised lede ("MICHAEL Sheen and Sarah Silverman joked
+    ...", news-clusters story on their split) became the entity's canonical
+    name; its other alias writes the name plainly."""
+    from collections import Counter
+
+    from veille.stories.speakers import display_name
+
+    assert display_name("MICHAEL Sheen", Counter({"MICHAEL Sheen": 2, "Michael Sheen": 0})) \
+        == "Michael Sheen"
+    assert display_name("NATO", Counter({"NATO": 4})) == "NATO"
+    # an alias never used by the quotes does not replace the canonical name
+    assert display_name("Kim Jong Un", Counter({"Kim": 5, "Jong Un": 0})) == "Kim Jong Un"

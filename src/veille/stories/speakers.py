@@ -81,7 +81,9 @@ def build_speakers(
         if spk_id and spk_id in entities:
             rec = entities[spk_id]
             canonical = _get(rec, "canonical") or spk_name
-            spk_name = display_name(str(canonical), surfaces.get(spk_id)) if canonical else None
+            named = Counter(surfaces.get(spk_id) or {})
+            named.update({str(a): 0 for a in _get(rec, "aliases") or () if str(a) not in named})
+            spk_name = display_name(str(canonical), named) if canonical else None
         key = spk_id or (f"name:{spk_name}" if spk_name else "unknown")
         entry = by_speaker.setdefault(
             key,
@@ -126,12 +128,24 @@ def display_name(canonical: str, surfaces: Counter[str] | None) -> str:
     unless the story's sentences never name the speaker so and do name them
     by a part of it of two words or more ("Elon Musk" for a canonical name
     that kept a video clock and a descriptor: "0:54 Billionaire Elon Musk").
-    The most frequent such part wins; a lone surname never replaces a full name."""
-    if not surfaces or canonical in surfaces:
+    The most frequent such part wins; a lone surname never replaces a full name.
+    ``surfaces``: the names the quotes give, with their counts, and the
+    entity's other aliases (count 0: a form, not evidence of use)."""
+    if not surfaces:
+        return canonical
+    if any(len(w) > 1 and w.isupper() for w in canonical.split()):
+        # a tabloid's capitalised lede ("MICHAEL Sheen joked ..."): the same
+        # name as the rest of the text writes it, when some form does
+        key = fold_words(canonical)
+        plain = [(n, name) for name, n in surfaces.items() if fold_words(name) == key
+                 and not any(len(w) > 1 and w.isupper() for w in name.split())]
+        if plain:
+            return max(plain)[1]
+    if surfaces.get(canonical):
         return canonical
     full = f" {fold_words(canonical)} "
     parts = [(n, name) for name, n in surfaces.items()
-             if len(fold_words(name).split()) >= 2 and f" {fold_words(name)} " in full]
+             if n and len(fold_words(name).split()) >= 2 and f" {fold_words(name)} " in full]
     return max(parts, key=lambda p: (p[0], len(p[1])))[1] if parts else canonical
 
 

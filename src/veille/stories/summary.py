@@ -62,6 +62,13 @@ def redundant_bar(same_language: bool, same_fact: float) -> float:
     return max(same_fact, SAME_LANGUAGE_REDUNDANT) if same_language else same_fact
 
 
+def is_question(text: str) -> bool:
+    """A question states nothing: a subhead ("What does North Korea want?"), a
+    reader prompt, an interviewer's question, one the article goes on to
+    answer. No summary sentence and no dated event."""
+    return bool(_ENDS_QUESTION.search(text.strip()))
+
+
 def candidate(u: Unit) -> bool:
     """Sentences fit to stand alone in a summary: not captions, not headings or fragments."""
     t = u.text.strip()
@@ -71,9 +78,7 @@ def candidate(u: Unit) -> bool:
     # Says 21 Schoolgirls Have Been Released") and cut fragments do not
     if not _ENDS_SENTENCE.search(t):
         return False
-    # a question states nothing: a subhead ("What does North Korea want?"), a
-    # reader prompt, a question the article goes on to answer
-    if _ENDS_QUESTION.search(t):
+    if is_question(t):
         return False
     return t[:1].isupper() or t[:1].isdigit() or t[:1] in "«\"“"
 

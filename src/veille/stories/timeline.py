@@ -19,6 +19,7 @@ import numpy as np
 from veille.core.text import fold_words
 from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
+from veille.stories.summary import is_question
 from veille.stories.units import Unit
 
 #: Dates ending this long before the story's first article are background.
@@ -79,9 +80,11 @@ def build_timeline(
     # fact -> (start, end) -> [granularity, expressions, articles, sources, relation, restates]
     dated: dict[int, dict[tuple[date, date], dict[str, Any]]] = {}
     for i, u in enumerate(units):
-        if u.caption:
+        if u.caption or is_question(u.text):
             # a photo caption dates the picture ("... traverse la Place Rouge en
-            # mai (Photo: AP)"), not an event the story reports
+            # mai (Photo: AP)"), not an event the story reports; a question
+            # ("Can you tell us what the security situation has been since the
+            # attacks of November?") reports none
             continue
         for t in u.times:
             if t.type not in (None, "DATE", "TIME"):
