@@ -28,8 +28,11 @@ from veille.core.settings import Settings
 from veille.web.app import create_app
 
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers of one request
-#: seconds uvicorn waits for requests in flight once asked to stop (SIGTERM)
-GRACEFUL_SHUTDOWN = 3
+#: seconds uvicorn waits for requests in flight once asked to stop (SIGTERM);
+#: then it cancels them, closes the app and re-raises the signal, which ends
+#: the process (thread-pool work included). A request takes milliseconds;
+#: 2 s bounds a stop under load to ~2-3 s (tests/web/test_serve_stop.py).
+GRACEFUL_SHUTDOWN = 2
 PROTOCOL = "veille.web.serve:BoundedHeadProtocol"  # as uvicorn's ``http=`` option takes it
 
 _431 = (b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
