@@ -75,3 +75,29 @@ def test_the_name_of_an_entity_is_its_most_used_full_form():
         == "Elon Musk"
     assert canonical_name({"Poutine": 9, "Vladimir Poutine": 1}) == "Vladimir Poutine"
     assert canonical_name({"U.S.": 30, "United States": 2, "US": 5}) == "United States"
+
+
+def test_a_credit_repeated_over_captions_is_an_organisation():
+    from veille.analyze.entities import _split_glued_names
+
+    text = "Getty Images Bill Murray laughs. Getty Images Lewis Hamilton wins. Bill Murray"
+    ms = []
+    for name in ("Getty Images Bill Murray", "Getty Images Lewis Hamilton", "Bill Murray"):
+        a = text.index(name)
+        ms.append(Mention(text=name, label="PER", start=a, end=a + len(name), sentence=0))
+    got = [(m.text, m.label) for m in _split_glued_names(ms, [0], 0)]
+    assert got == [("Getty Images", "ORG"), ("Bill Murray", "PER"), ("Getty Images", "ORG"),
+                   ("Lewis Hamilton", "PER"), ("Bill Murray", "PER")]
+
+
+def test_an_organisation_noun_in_apposition_names_an_organisation(nlp_en, nlp_fr):
+    from veille.analyze.entities import _cue_label
+
+    doc = nlp_en("Girls abducted by the militant group Boko Haram. The Carlyle Group Inc said.")
+    toks = [t.text for t in doc]
+    i = toks.index("Boko")
+    assert _cue_label(doc, i, i + 2, "PER") == ("ORG", "org-noun")
+    i = toks.index("Inc")  # a capitalised "Group" is inside a name, not before it
+    assert _cue_label(doc, i, i + 1, "ORG") is None
+    fr = nlp_fr("La société Alstom a signé.")
+    assert _cue_label(fr, 2, 3, "PER") == ("ORG", "org-noun")

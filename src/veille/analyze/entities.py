@@ -190,6 +190,11 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
         return ("PER", "title")
     if label != "PER" and _in_title_list(doc, i):
         return ("PER", "title-list")
+    # "the militant group Boko Haram", "la société Alstom": an organisation noun
+    # in apposition names what the name is (a noun in capitals opens a name:
+    # "Group" of "the Carlyle Group" is inside the span, never before it)
+    if p0 in _W.org_nouns and doc[i - 1].text[:1].islower():
+        return ("ORG", "org-noun")
     # "la résidence X", "la ville de X", "la région de Lougansk"
     if p0 in _W.place_nouns or (p0 in _W.of_words and p1 in _W.place_nouns):
         return ("LOC", "place-noun")
@@ -496,6 +501,20 @@ def _split_glued_names(out: list[Mention], sent_starts: list[int], offset: int) 
     seen = {fold(m.text): 0 for m in out}
     for m in out:
         seen[fold(m.text)] += 1
+    # a name of two words or more run into several different full names is a
+    # photo credit repeated over captions ("Getty Images Bill Murray", "Getty
+    # Images Lewis Hamilton"): an organisation, whatever the model called it
+    rests: dict[str, set[str]] = {}
+    for m in out:
+        ws = m.text.split()
+        if m.label != "PER" or len(ws) < 4:
+            continue
+        for k in range(2, len(ws) - 1):
+            if all(w[:1].isupper() for w in ws[k:]):
+                rests.setdefault(fold(" ".join(ws[:k])), set()).add(fold(" ".join(ws[k:])))
+    for head, after in rests.items():
+        if len(after) >= 2:
+            written.setdefault(head, set()).add("ORG")
     res: list[Mention] = []
     for m in out:
         pieces = _glue_pieces(m, written, seen) if m.label == "PER" else None

@@ -62,6 +62,9 @@ class EntityWords:
     source_links: Words = _EMPTY
     #: Articles that may stand between a source noun and its link word.
     source_articles: Words = _EMPTY
+    #: Nouns of organisations that, right before a name, say it names one ("the
+    #: militant group Boko Haram", "the firm Mossack Fonseca", "la société X").
+    org_nouns: Words = _EMPTY
     #: Markers of a photo/agency credit ("(Photo: AP)").
     credit_words: Words = _EMPTY
     #: Endings of a patronymic as this language transliterates it ("Ivanovitch",

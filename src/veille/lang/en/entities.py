@@ -27,6 +27,14 @@ WORDS = EntityWords(
     source_nouns=frozenset({"transcript", "readout", "statement", "spokesman", "spokeswoman",
                             "spokesperson", "office", "press"}),
     source_links=frozenset({"of", "the"}),
-    credit_words=frozenset({"photo", "photos", "credit", "image", "illustration", "source"}),
+    org_nouns=frozenset({
+        "company", "firm", "group", "startup", "start-up", "carmaker", "automaker", "retailer",
+        "bank", "lender", "insurer", "airline", "broadcaster", "newspaper", "conglomerate",
+        "chipmaker", "network", "platform", "app", "website", "agency", "party", "militia",
+        "organisation", "organization", "charity", "union", "club", "team", "band",
+        "manufacturer", "maker", "publisher", "studio", "brand", "giant", "operator",
+    }),
+    credit_words=frozenset({"photo", "photos", "photograph", "credit", "image", "illustration",
+                            "source"}),
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
 )

@@ -40,6 +40,12 @@ WORDS = EntityWords(
     }),
     source_links=frozenset({"du", "de"}),
     source_articles=frozenset({"la", "le", "l"}),
+    org_nouns=frozenset({
+        "société", "entreprise", "groupe", "firme", "banque", "parti", "réseau", "plateforme",
+        "agence", "compagnie", "constructeur", "journal", "quotidien", "hebdomadaire", "syndicat",
+        "association", "organisation", "club", "équipe", "start-up", "milice", "application",
+        "opérateur", "assureur", "fabricant", "éditeur", "marque", "géant", "fondation",
+    }),
     credit_words=frozenset({"photo", "photos", "crédit", "crédits", "image", "illustration",
                             "source", "afp", "vidéo"}),
     patronymic_endings=frozenset({"ovitch", "evitch", "ytch", "ovna", "evna"}),
