@@ -109,6 +109,15 @@ class QuoteWords:
     #: "a fait savoir qu'il travaillait", "laisse entendre que": the
     #: infinitive alone is no speech verb ("il sait que").
     causative_speech: frozenset[tuple[str, str]] = frozenset()
+    #: Subject pronouns that name nobody ("on dit que", "dit-on", "l'on
+    #: assure"): the statement is reported, its speaker stays empty (no
+    #: neighbouring name is taken for it).
+    impersonal_pronouns: Words = _EMPTY
+    #: Infinitive endings of the language: a verb whose lemma has none was
+    #: lemmatised as a noun or left inflected ("demande" for "demander"), and
+    #: ``inflection_endings`` (longest first) map its form back to a known verb.
+    infinitive_endings: tuple[str, ...] = ()
+    inflection_endings: tuple[tuple[str, str], ...] = ()
     #: Words marking a dislocated topic that a subject pronoun then takes up
     #: ("Quant au chef du Sinn Fein, il a estimé …": "il" is the chef, not
     #: the last person named before).

@@ -61,6 +61,7 @@ class QuoteContext:
     def __init__(self, doc: Doc, offset: int, mentions: Sequence[Mention], words: QuoteWords) -> None:
         self.doc = doc
         self.words = words
+        repair_lemmas(doc, words)
         self.text = doc_text(doc)  # built once per Doc and shared with the other stages
         self.offset = offset
         self.idx = [t.idx + offset for t in doc]
@@ -322,6 +323,65 @@ class QuoteContext:
         return False
 
 
+def _known_verbs(words: QuoteWords) -> frozenset[str]:
+    # judgement verbs ("présenter X comme", "voir X comme") are everyday verbs
+    # that report only when the parse is right: a lemma the parser got wrong is
+    # no evidence for them
+    return (words.speech_verbs | words.object_speech_verbs | words.infinitive_speech_verbs
+            | frozenset(words.call_verbs))
+
+
+def repair_lemmas(doc: Doc, words: QuoteWords) -> None:
+    """Give a verb the parser tagged as one but lemmatised as a noun, or left
+    inflected ("La commission demande que …": lemma "demande"), its
+    infinitive, when a form ending of the language maps it back to a verb the
+    pack knows. Every step looks verbs up by lemma, so one bad lemma loses the
+    statement (old and OCR'd press has many). Only the lemma changes; a form
+    no known verb explains keeps the parser's."""
+    if not words.infinitive_endings or not words.inflection_endings:
+        return
+    known = _known_verbs(words)
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in known or lemma.endswith(words.infinitive_endings):
+            continue
+        form = t.text.lower()
+        for end, inf in words.inflection_endings:
+            if form.endswith(end) and form[:-len(end)] + inf in known:
+                t.lemma_ = form[:-len(end)] + inf
+                break
+
+
+def impersonal_subject(ctx: QuoteContext, verb: Token) -> bool:
+    """Is the verb's subject a pronoun that names nobody ("on dit", "dit-on",
+    "l'on assure")? The statement is reported by no one the reader can name."""
+    imp = ctx.words.impersonal_pronouns
+    return bool(imp) and any(
+        (c.dep_ in SUBJ_DEPS or c.text.startswith("-")) and c.text.lstrip("-").lower() in imp
+        for c in verb.children)
+
+
+def _own_voice(ctx: QuoteContext, tok: Token) -> bool:
+    """A speech or opinion verb of the first or second person outside quote
+    marks is the text's own voice ("Je pense que c'est correct", "nous
+    croyons", "Vous ne pouvez pas prédire …"): the article's author, whom
+    "who said what" does not list. The subject is the verb's, or, for an
+    infinitive, its governing verb's (the parse's person morphology)."""
+    if ctx.in_quote(tok.idx + ctx.offset):
+        return False
+    verb = tok
+    for _ in range(2):
+        for c in verb.children:
+            if c.dep_ in SUBJ_DEPS and c.pos_ == "PRON":
+                return bool({"1", "2"} & set(c.morph.get("Person", [])))
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
 def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
     """Does ``tok`` report speech? Its lemma is a speech verb of the language
     ("a déclaré" -> "déclarer"); an incise admits more ("« … », fait-il")."""
@@ -330,10 +390,18 @@ def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
     if incise and tok.pos_ == "NOUN" and tok.text.lower() in words.incise_verb_nouns:
         return True  # "« … », analyse le propriétaire": the tagger read the verb as a noun
     if lemma not in words.speech_verbs:
-        # "a fait savoir que …": a causative periphrasis reports speech
-        return bool(words.causative_speech) and tok.pos_ == "VERB" and tok.dep_ == "xcomp" \
-            and (tok.head.lemma_.lower(), lemma) in words.causative_speech
+        # "a fait savoir que …": a causative periphrasis reports speech; the
+        # parse may hang the causative on the infinitive ("La commission fait
+        # ressortir …": "fait" an auxiliary of "ressortir")
+        if not words.causative_speech or tok.pos_ != "VERB":
+            return False
+        if tok.dep_ == "xcomp" and (tok.head.lemma_.lower(), lemma) in words.causative_speech:
+            return True
+        return any(c.i < tok.i and c.dep_ in ("aux", "aux:caus", "dep", "aux:tense")
+                   and (c.lemma_.lower(), lemma) in words.causative_speech for c in tok.children)
     if lemma in words.incise_only_verbs and not incise:
+        return False
+    if _own_voice(ctx, tok):
         return False
     return tok.pos_ in ("VERB", "AUX") or (
         incise and tok.pos_ == "NOUN" and tok.text.lower() in words.incise_verb_nouns)

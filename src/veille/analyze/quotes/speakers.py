@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from veille.analyze.quotes.context import SUBJ_DEPS, Attribution, QuoteContext, is_speech
+from veille.analyze.quotes.context import (
+    SUBJ_DEPS,
+    Attribution,
+    QuoteContext,
+    impersonal_subject,
+    is_speech,
+)
 from veille.core.model import Mention
 
 if TYPE_CHECKING:
@@ -202,6 +208,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         c.text.lstrip("-").lower() in inverted))  # "dit-il" parsed as a bare dependent
              and not ctx.in_quote(c.idx + ctx.offset)
              and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
+    if not cands and not after_only:
+        cands = _unmarked_subject(ctx, verb)
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
@@ -271,6 +279,27 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
             return (m.text, m, False)
     return (None, None, False)
+
+
+def _unmarked_subject(ctx: QuoteContext, verb: Token) -> list[Token]:
+    """A subject the parse mislabelled: "Le correspondant du Times croit savoir
+    que …" with "correspondant" an oblique of "croit" and no subject at all.
+    A determined noun phrase hanging on the verb before it, with no preposition
+    of its own and no comma after it (not a fronted "Ce matin, …"), is the
+    clause's subject when the parse gave it none."""
+    out = []
+    for c in verb.children:
+        if c.i >= verb.i or c.pos_ not in ("NOUN", "PROPN") or c.dep_ not in (
+                "obl", "obl:mod", "nmod", "dep", "appos"):
+            continue
+        if any(x.dep_ == "case" for x in c.children) or not any(
+                x.dep_ == "det" and x.i < c.i for x in c.children):
+            continue
+        nxt = ctx.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(ctx.doc) else None
+        if nxt is not None and nxt.text == ",":
+            continue
+        out.append(c)
+    return out[:1]
 
 
 def _dislocated_topic(ctx: QuoteContext, verb: Token,
@@ -388,6 +417,10 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
     """The attribution a speech verb gives: its subject, or, in an incise, the
     name right after it ("« … », a déclaré X" where the parse missed X)."""
     words = ctx.words
+    if impersonal_subject(ctx, verb):
+        # "on dit que …", "… dit-on": reported, by nobody to name; no name
+        # nearby stands in for "on"
+        return Attribution(None, None, verb.lemma_, cue + " (impersonal)", method, 0.5)
     # an incise inverts its subject where the language does ("…, a annoncé le
     # Parquet"): a subject the parse puts before the verb is the reported clause's
     surface, mention, pron = subject_of(

@@ -24,6 +24,10 @@ SPEECH_VERBS = frozenset({
         "signaler", "invoquer", "évoquer", "protester", "s'insurger", "fustiger",
         "analyser", "conseiller", "redouter", "suggérer", "recommander", "soutenir", "rétorquer", "objecter",
         "mentionner", "communiquer", "concéder",
+        # opinion and belief (the issue's "estimer, juger, penser, croire"), and the
+        # old press's "mander" (a dispatch reports), "s'écrier", "répliquer"
+        "penser", "croire", "prédire", "mander", "proclamer", "insinuer",
+        "écrier", "crier", "répliquer", "exposer",
 })
 
 #: "« … », analyse le propriétaire": in an incise the tagger may read a first-group
@@ -38,6 +42,7 @@ WORDS = QuoteWords(
         "critiquer", "promettre", "nier", "démentir", "prôner", "saluer",
         "recommander", "reprocher", "fustiger", "évoquer", "soutenir", "rejeter",
         "citer", "mentionner", "confirmer", "signaler", "souhaiter", "préconiser", "revendiquer",
+        "exposer", "proclamer", "prédire",
     }),
     infinitive_markers=frozenset({"de", "d'", "d’", "à"}),
     plural_pronouns=frozenset({"ils", "elles"}),
@@ -45,7 +50,7 @@ WORDS = QuoteWords(
         "dire", "affirmer", "déclarer", "assurer", "prétendre", "reconnaître", "nier",
         "démentir", "estimer", "admettre", "avouer", "promettre", "menacer",
         "souhaiter", "espérer", "demander", "exiger", "proposer", "annoncer", "concéder",
-        "indiquer",
+        "indiquer", "croire", "penser",
     }),
     incise_only_verbs=frozenset({"faire", "lancer", "poursuivre", "conclure", "lâcher"}),
     incise_verb_nouns=INCISE_VERB_NOUNS,
@@ -77,7 +82,11 @@ WORDS = QuoteWords(
     incise_reports_sentence=True,
     causative_speech=frozenset({("faire", "savoir"), ("laisser", "entendre"),
                                 ("faire", "valoir"), ("faire", "remarquer"),
-                                ("faire", "observer")}),
+                                ("faire", "observer"), ("faire", "ressortir"),
+                                ("faire", "connaître"), ("donner", "entendre")}),
+    impersonal_pronouns=frozenset({"on"}),
+    infinitive_endings=("er", "ir", "re", "ïr"),
+    inflection_endings=(("ent", "er"), ("es", "er"), ("e", "er")),
     call_verbs={
         "exhorter": ("à",), "appeler": ("à",), "encourager": ("à",), "inviter": ("à",),
         "inciter": ("à",), "enjoindre": ("de", "d'"), "implorer": ("de", "d'"),
