@@ -193,7 +193,7 @@ def test_a_line_recurring_across_its_source_is_furniture_unless_the_article_is_a
     assert not any(furniture.site_recurring(text, furniture.segments(text), copy))
     # the keys the caller computed to ask the store are used as they are (the
     # pipeline's parent hands them down), and only for the language they were cut with
-    handed = furniture.SiteCounts(20, {keys[2]: 6}, tuple(keys), "en")
+    handed = furniture.SiteCounts(20, {keys[2]: 6}, tuple(keys), "en", tuple(furniture.segments(text, "en")))
     assert furniture.detect(text, "en", site=handed) == with_site
     wrong = furniture.SiteCounts(20, {keys[2]: 6}, ("x",) * len(keys), "en")
     assert furniture.detect(text, "en", site=wrong)[2].score != with_site[2].score

@@ -390,6 +390,9 @@ class SiteCounts:
     #: when there is one per segment.
     keys: tuple[str, ...] | None = None
     keys_language: str | None = None
+    #: The segments (:func:`segments`) those keys are of, when the caller cut
+    #: them: cutting a blob into sentences is the costly part.
+    spans: tuple[tuple[int, int], ...] | None = None
 
 
 #: Above this many other articles of a source, the counts say no more.
@@ -686,7 +689,10 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
            site: SiteCounts | None = None) -> list[Segment]:
     """Every segment of ``text`` with its furniture score and verdict;
     ``site``: the line counts of the other articles of its source, when known."""
-    spans = segments(text, language)
+    # the caller's cut (SiteCounts.spans) is this text's when made for its language
+    spans = (list(site.spans) if site is not None and site.spans is not None
+             and site.keys_language == language and (not site.spans or site.spans[-1][1] <= len(text))
+             else segments(text, language))
     if not spans:
         return []
     m = model or packaged_model()

@@ -36,7 +36,8 @@ def analyze_items(items: list[Any]) -> list[Analysis]:
     """The worker side: one batch of (uid, text, language, published[, site
     line counts[, the text's line keys]]: see :func:`with_site_counts`)."""
     sites = [furniture.SiteCounts(it[4].articles, it[4].lines,
-                                  tuple(it[5]) if len(it) > 5 and it[5] is not None else None, it[2])
+                                  tuple(it[5][1]) if len(it) > 5 and it[5] is not None else None, it[2],
+                                  tuple(it[5][0]) if len(it) > 5 and it[5] is not None else None)
              if len(it) > 4 and it[4] is not None else None for it in items]
     return analyze_batch([tuple(it[:4]) for it in items], sites=sites)
 
@@ -45,14 +46,15 @@ def with_site_counts(store: Store, batches: Iterable[list[Any]]) -> Iterator[lis
     """Each batch's items with, fifth, the counts of their lines in the other
     articles of the same source (``veille.store.line_counts``; the batch's
     own articles recorded first, so they count for each other): the furniture
-    detector's evidence of a site's boilerplate; sixth, the line keys computed
-    here to ask the store, so that the worker's detector does not hash every
-    line of the article again."""
+    detector's evidence of a site's boilerplate; sixth, the segments cut and
+    the line keys computed here to ask the store, so that the worker's
+    detector does not cut and hash the article again."""
     for items in batches:
-        keys = {str(it[0]): furniture.line_keys(it[1] or "", language=it[2]) for it in items}
+        cut = {str(it[0]): furniture.segments(it[1] or "", it[2]) for it in items}
+        keys = {str(it[0]): furniture.line_keys(it[1] or "", cut[str(it[0])]) for it in items}
         with store.begin() as conn:
             got = line_counts.for_batch(conn, keys)
-        yield [(*it[:4], got.get(str(it[0])), keys[str(it[0])]) for it in items]
+        yield [(*it[:4], got.get(str(it[0])), (cut[str(it[0])], keys[str(it[0])])) for it in items]
 
 
 def count_pending(store: Store) -> int:
