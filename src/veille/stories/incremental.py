@@ -460,6 +460,9 @@ def _merge_speakers(stored: list[dict[str, Any]], new: Sequence[Mapping[str, Any
             qw = _words(q["text"])
             match = None
             for old in cur["quotes"]:
+                if fold_words(old["text"]) == fold_words(q["text"]):
+                    match = old  # the same words, however short (as match_by_words)
+                    break
                 ow = _words(old["text"])
                 if len(qw) < MIN_WORDS or len(ow) < MIN_WORDS:
                     continue

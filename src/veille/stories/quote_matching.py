@@ -228,8 +228,8 @@ def speaker_key(q: Quote) -> str | None:
 
 def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
     """Groups of indices into ``quotes`` that render one statement (union-find):
-    other article, same speaker (or one side unattributed), at least two shared
-    words making half of the shorter quote's words."""
+    other article, same speaker (or one side unattributed), the same words or
+    at least two shared words making half of the shorter quote's words."""
     words = [_words(x.quote.text) for x in quotes]
 
     def joined(i: int, j: int) -> bool:
@@ -239,6 +239,8 @@ def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
         si, sj = speaker_key(qi.quote), speaker_key(qj.quote)
         if si and sj and si != sj:
             return False
+        if same[i] == same[j] and same[i][1]:
+            return True  # the same words by the same speaker, however short ("to respond")
         wi, wj = words[i], words[j]
         if len(wi) < MIN_WORDS or len(wj) < MIN_WORDS:
             return False

@@ -164,9 +164,18 @@ def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     first, so "Cubillo" -> "Enio Cubillo" -> "Enio Cubillo Araya" chains."""
     for e in entries:
         e["sources"] = set(e["sources"])
-    alive = list(range(len(entries)))
+    alive = set(range(len(entries)))
     words = [fold_words(str(e["speaker"])).split() for e in entries]
-    for k in sorted(alive, key=lambda k: len(words[k])):
+    # longer names by their last word (surnames) and first word (short forms):
+    # each name is compared with the few that could be its full form, so a
+    # story of thousands of speakers stays linear
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for j, w in enumerate(words):
+        if len(w) >= 2:
+            by_last.setdefault(w[-1], []).append(j)
+            by_first.setdefault(w[0], []).append(j)
+    for k in sorted(alive, key=lambda k: (len(words[k]), k)):
         e = entries[k]
         name = str(e["speaker"])
         if e["speaker"] == "unknown speaker" or not words[k] or not name[:1].isupper() \
@@ -174,7 +183,9 @@ def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue  # "officials", a place ("Seoul" is no surname of "Soyoung Kim Seoul")
         if len(words[k]) >= 2 and not _person_like(e):
             continue
-        cands = [j for j in alive if j != k and len(words[j]) > len(words[k])
+        near = by_last.get(words[k][0], []) if len(words[k]) == 1 \
+            else by_first.get(words[k][0], [])
+        cands = [j for j in near if j != k and j in alive and len(words[j]) > len(words[k])
                  and _person_like(entries[j]) and _short_form(words[k], words[j])
                  # two names of several words: a linker's person on one side at
                  # least ("United Nations" is no short form of a person, nor of
@@ -190,7 +201,7 @@ def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         into["sources"].update(e["sources"])
         alive.remove(k)
     out = []
-    for k in alive:
+    for k in sorted(alive):
         entry = entries[k]
         entry["sources"] = sorted(entry["sources"])
         entry["n_quotes"] = len(entry["quotes"])
