@@ -101,3 +101,21 @@ def test_an_organisation_noun_in_apposition_names_an_organisation(nlp_en, nlp_fr
     assert _cue_label(doc, i, i + 1, "ORG") is None
     fr = nlp_fr("La société Alstom a signé.")
     assert _cue_label(fr, 2, 3, "PER") == ("ORG", "org-noun")
+
+
+def test_a_credit_before_a_captions_first_word_is_the_credit_alone():
+    written = {fold("Getty Images"): {"ORG"}}
+    assert _pieces("Getty Images Bodies", written) == [("Getty Images", "ORG")]
+
+
+def test_one_full_name_tagged_a_person_in_one_article_and_an_organisation_in_another_is_one_entity():
+    from veille.analyze.linking import link_entities
+    from veille.core.model import Analysis
+
+    def article(uid: str, label: str) -> Analysis:
+        an = Analysis(article_uid=uid, language="en")
+        an.entities = [Mention(text="Mossack Fonseca", label=label, start=0, end=15, sentence=0)]
+        return an
+
+    ans, recs = link_entities([article("a", "PER"), article("b", "ORG")], [])
+    assert len({m.entity_id for an in ans for m in an.entities}) == 1 and len(recs) == 1

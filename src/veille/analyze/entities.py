@@ -554,11 +554,16 @@ def _glue_pieces(m: Mention, written: dict[str, set[str]],
     def full_name(ws: list[tuple[int, int, str]]) -> bool:
         return len(ws) >= 2 and all(w[:1].isupper() for _, _, w in ws)
 
-    for k in range(1, len(words) - 1):
+    for k in range(1, len(words)):
         head, rest = words[:k], words[k:]
+        head_text = m.text[head[0][0]:head[-1][1]]
+        if k >= 2 and len(rest) == 1 and "ORG" in written.get(fold(head_text), set()) \
+                and rest[0][2][:1].isupper() and _common_word(rest[0][2]):
+            # a credit before a caption's first word ("Getty Images Bodies"):
+            # the credit, and no name after it
+            return [(head[0][0], head[-1][1], "ORG", None)]
         if not full_name(rest):
             continue
-        head_text = m.text[head[0][0]:head[-1][1]]
         if k >= 2 and fold(head_text) == fold(m.text[rest[0][0]:]):
             # the same name twice: a headline or caption run into the text
             return [(head[0][0], head[-1][1], "PER", None), (rest[0][0], rest[-1][1], "PER", None)]
@@ -573,6 +578,12 @@ def _glue_pieces(m: Mention, written: dict[str, set[str]],
         if ev is not None:
             return [(rest[0][0], rest[-1][1], "PER", None), (tail[0][0], tail[-1][1], *ev)]
     return None
+
+
+def _common_word(word: str) -> bool:
+    """A word of ordinary prose in some language we read (wordfreq zipf >= 3.5)."""
+    from veille.analyze.names import word_frequency  # names reads this module's words
+    return word.isalpha() and word_frequency(word) >= INNER_WORD_ZIPF
 
 
 def _cut_numbers(doc: Doc, a: int, b: int, label: str) -> tuple[int, int] | None:

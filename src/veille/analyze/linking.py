@@ -60,6 +60,7 @@ GEO = "geo:"
 CITY = "city:"  # after GEO: a GeoNames city id ("geo:city:524901" is Moscow)
 CUE_WEIGHT = 2.0
 MODEL_WEIGHT = 1.0
+MODEL_REPEAT_WEIGHT = 0.25
 
 
 def mention_key(text: str, label: str) -> str:
@@ -116,6 +117,8 @@ class _Group:
     votes: dict[str, float] = field(default_factory=dict)
     #: why the mentions beyond the first joined (surface form -> reason)
     evidence: dict[str, str] = field(default_factory=dict)
+    #: the labels the model alone gave a mention of the group
+    guessed: set[str] = field(default_factory=set)
 
     @property
     def label(self) -> str:
@@ -124,7 +127,15 @@ class _Group:
     def add(self, m: Mention, k: str) -> None:
         self.mentions.append(m)
         self.keys.add(k)
-        w = CUE_WEIGHT if m.label_cue else MODEL_WEIGHT
+        if m.label_cue:
+            w = CUE_WEIGHT
+        else:
+            # the model's label for one name in one article is one guess
+            # repeated, not independent evidence: its repeats weigh little
+            # beside a context cue ("the militant group Boko Haram" once
+            # outweighs "Boko Haram" tagged a person ten times around it)
+            w = MODEL_WEIGHT if m.label not in self.guessed else MODEL_REPEAT_WEIGHT
+            self.guessed.add(m.label)
         self.votes[m.label] = self.votes.get(m.label, 0.0) + w
 
     def merge(self, other: _Group, why: str, as_label: str | None = None) -> None:
@@ -630,6 +641,17 @@ class EntityIndex:
                     r = others[0]
                     return r, f"the same name as the {r.label} {r.canonical}, no person carries it"
             return None, ""
+        # the same full name known only as a person, which the model called an
+        # organisation or a place here: one name, one entity; the votes of
+        # every article settle its label ("Mossack Fonseca", "Boko Haram"
+        # tagged a person in some articles, an organisation in others)
+        for k in sorted(g.keys, key=lambda x: -len(x)):
+            if len(k.split()) < 2 or _is_geo(k):
+                continue
+            persons = [r for r in self.by_key.get(k, {}).values() if r.label == "PER"]
+            if len(persons) == 1:
+                r = persons[0]
+                return r, f"the same name as {r.canonical}, tagged a person elsewhere"
         if label == "ORG":
             # 2. the same organisation with or without its legal form
             for m in g.mentions:
