@@ -116,3 +116,26 @@ def test_read_check_names_and_measures_are_no_dates() -> None:
 def test_clock_takes_the_day_across_local_time() -> None:
     got = _found("The flight departed at 11:36 am local time on Tuesday.", date(2018, 1, 7))
     assert got["11:36 am"].value == "2018-01-02T11:36"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Ajouter la réunion à mon calendrier : les mardis à 9 h", "les mardis à 9 h",
+     "XXXX-WXX-2T09:00"),
+    ("Je partirai tous les soirs à 19h13", "tous les soirs à 19h13", "T19:13"),
+    ("Il part à 8 heures tous les jours", "8 heures tous les jours", "T08:00"),
+])
+def test_a_set_with_its_time_of_day(text: str, span: str, value: str) -> None:
+    got = _found(text, date(2016, 11, 7), "fr")
+    assert got[span].type == "SET" and got[span].value == value
+
+
+def test_hours_stay_a_span_after_a_verb() -> None:
+    got = _found("Il travaille 8 heures tous les jours", date(2016, 11, 7), "fr")
+    assert got["8 heures"].value == "PT8H"
+    got = _found("Dix heures mercredi matin", date(2016, 11, 7), "fr")
+    assert got["Dix heures mercredi matin"].value == "2016-11-09T10:00"
+
+
+def test_weeks_ago_in_french_is_a_day() -> None:
+    got = _found("Ils sont partis il y a trois semaines.", date(2000, 1, 6), "fr")
+    assert got["il y a trois semaines"].value == "1999-12-16"

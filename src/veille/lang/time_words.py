@@ -192,6 +192,9 @@ class TimeWords:
     #: how the language's corpora write a decade: ISO-TimeML (French TimeBank) "199X",
     #: TimeML 1.2 (TimeBank, TempEval-3) "199"
     decade_x: bool = True
+    #: "six weeks ago" as the week it falls in (English TimeML: TimeBank and AQUAINT write
+    #: 1999-W47 two times in three); French corpora and specs write the day
+    weeks_ago_as_week: bool = False
     #: minutes said after a clock hour in words: "sept heures et quart" (+15), "moins le
     #: quart" (-15); "moins dix" / "trente" are read as numbers
     clock_minute_words: dict[str, int] = field(default_factory=dict)

@@ -52,6 +52,9 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
                     joined = _offset(a, b, text, _link_sign(m.group("link"), words))
             if joined is None and gap.strip() == "":
                 joined = _day_from(a, b, text, words)
+            if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
+                joined = _clock_set(a, b, text) or _clock_set(b, a, text) \
+                    or _hours_on_day(a, b, text, gap)
             if joined is None and week_gap is not None and week_gap.fullmatch(gap):
                 joined = _weekday_in_week(a, b, text) or _weekday_in_week(b, a, text)
         if joined is not None:
@@ -110,6 +113,47 @@ def _offset(d: TimeRef, b: TimeRef, text: str, sign: int) -> TimeRef | None:
     if new is None:
         return None
     return _joined(d, b, text, new.isoformat(), new, "day", b.method)
+
+
+#: between a clock time and the set or day it goes with: "à", "at", a comma
+_CLOCK_SET_GAP = re.compile(r"\s*,?\s*(?:(?:a|at|vers|around)\s+)?")
+_CLOCK = re.compile(r"(?:\d{4}-\d\d-\d\d)?(T\d\d:\d\d(?::\d\d)?)")
+_SET_DAYS = re.compile(r"XXXX-WXX-\d|P1D|T(?:MO|AF|EV|NI)")
+_HOURS = re.compile(r"PT(\d{1,2})H")
+#: day parts after which a clock hour under 12 is in the afternoon or evening
+_PM_CODES = ("AF", "EV", "NI")
+
+
+def _clock_set(c: TimeRef, s: TimeRef, text: str) -> TimeRef | None:
+    """"les mardis à 9 h", "tous les soirs à 19h13", "15 heures tous les jours": one set
+    with its time of day (XXXX-WXX-2T09:00, T19:13), not a set and a one-off clock."""
+    # not "16 heures chaque lundi": "il travaille 8 heures tous les jours" is a span
+    m = _CLOCK.fullmatch(c.value or "") if c.type == "TIME" else None
+    if m is None or s.type != "SET" or not _SET_DAYS.fullmatch(s.value or ""):
+        return None
+    clock = m.group(1)
+    sv = s.value or ""
+    if sv.startswith("T") and sv[1:] in _PM_CODES and int(clock[1:3]) < 12:
+        clock = f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"  # "tous les soirs à 7 h"
+    value = (sv if sv.startswith("XXXX") else "") + clock
+    lo, hi = min(c.start, s.start), max(c.end, s.end)
+    return TimeRef(text=text[lo:hi], start=lo, end=hi, sentence=min(c.sentence, s.sentence),
+                   type="SET", value=value, granularity="set", method=s.method)
+
+
+def _hours_on_day(a: TimeRef, b: TimeRef, text: str, gap: str) -> TimeRef | None:
+    """"Dix heures mercredi matin": hours opening a sentence before a weekday are its clock
+    time (read alone, "dix heures" is a span; "il a dormi dix heures lundi" stays one)."""
+    h = _HOURS.fullmatch(a.value or "") if a.type == "DURATION" else None
+    day = _one_day(b)
+    if h is None or day is None or gap.strip() or int(h.group(1)) > 23 or b.value is None \
+            or not (b.method or "").endswith(":wd") or text[:a.start].strip()[-1:] not in (
+                "", ".", "!", "?", "\n", ":"):
+        return None
+    hour = int(h.group(1))
+    if b.value[10:].lstrip("T") in _PM_CODES and hour < 12:
+        hour += 12
+    return _joined(a, b, text, f"{day.isoformat()}T{hour:02d}:00", day, "time", b.method)
 
 
 def _day_from(a: TimeRef, b: TimeRef, text: str, words: TimeWords) -> TimeRef | None:

@@ -572,10 +572,11 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
     if unit in ("D", "N"):
         return day_res(ref - timedelta(days=n))
     if unit == "W":
-        # "six weeks ago" is not said to the day: the week it falls in (TimeML writes
-        # 1999-W47); "a week ago" often is ("il y a une semaine", a week to the day)
+        # "six weeks ago" is not said to the day: the week it falls in where the language's
+        # corpora write so (English TimeML 1999-W47); "a week ago" is a week to the day
         d = ref - timedelta(days=7 * n)
-        return week_res(d) if n >= 2 else day_res(d)  # ahead ("in two weeks"): a day
+        as_week = ctx.words is not None and ctx.words.weeks_ago_as_week
+        return week_res(d) if as_week and n >= 2 else day_res(d)  # ahead: a day
     if unit == "M":
         y, m = add_months(ref.year, ref.month, -n)
         return month_res(y, m)

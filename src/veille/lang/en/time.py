@@ -93,6 +93,7 @@ WORDS = TimeWords(
     decade_measure_after=r"^\s*(?:\(\s*(?:about|around)?\s*-?\d+\s*)?(?:degrees|°|fahrenheit)",
     local_time_words=("local time",),
     decade_x=False,
+    weeks_ago_as_week=True,
     ahead_leads_if_future=(r"\bin\s+$",),
     halves={"first": 1, "second": 2, "last": 2, "latter": 2},
     half_words=("half",),
