@@ -217,8 +217,8 @@ def _one_timex(ours: str, timex: str) -> bool:
     """One of our values against one spec timex, modulo notation only: the spec leaves
     a year, a week or the day unsaid where we resolve them ("XXXX-10-14", "XXXX-WXX-2",
     "TEV"), writes hours without minutes ("T17"), fractions of units ("P3.5Y")."""
-    if ours == timex:
-        return True
+    if ours == timex or (ours.endswith(":00") and ours[:-3] == timex):
+        return True  # "XXXX-WXX-2T09" is our "XXXX-WXX-2T09:00"
     if "X" in timex and re.fullmatch(re.escape(timex).replace("X", r"\d"), ours):
         return True  # an ambiguous spec value we resolved to a year/week
     wm = _WEEKDAY_TIMEX.fullmatch(timex)
