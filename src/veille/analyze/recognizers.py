@@ -219,7 +219,9 @@ def _one_timex(ours: str, timex: str) -> bool:
     "TEV"), writes hours without minutes ("T17"), fractions of units ("P3.5Y")."""
     if ours == timex or (ours.endswith(":00") and ours[:-3] == timex):
         return True  # "XXXX-WXX-2T09" is our "XXXX-WXX-2T09:00"
-    if "X" in timex and re.fullmatch(re.escape(timex).replace("X", r"\d"), ours):
+    if "X" in timex and (re.fullmatch(re.escape(timex).replace("X", r"\d"), ours) or (
+            ours.endswith(":00") and re.fullmatch(re.escape(timex).replace("X", r"\d"),
+                                                  ours[:-3]))):
         return True  # an ambiguous spec value we resolved to a year/week
     wm = _WEEKDAY_TIMEX.fullmatch(timex)
     if wm:
@@ -279,7 +281,15 @@ def _start_match(t: TimeRef, bound: str) -> bool:
 def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]]) -> bool:
     """A spec range matched by two of ours in its span (TimeML writes "du 19 au 23 juillet",
     "de 17h à 18h" as two expressions): the first names its start, the last its end;
-    or one of ours is itself the interval."""
+    or one of ours is itself the interval. A day of ours beside two clock times on that day
+    ("le 17 entre 14h et 16h": TimeML writes the day and each clock apart) adds nothing
+    false and is left aside."""
+    clocks = [t for _, t in group if t.value and re.match(r"\d{4}-\d\d-\d\dT\d", t.value)]
+    if len(clocks) >= 2 and len(clocks) < len(group) and all(
+            t in clocks or (t.value and _consistent(t.value, clocks[0].value or "")
+                            and _consistent(t.value, clocks[-1].value or ""))
+            for _, t in group):
+        group = [(i, t) for i, t in group if t in clocks]
     for v in values:
         b = _range_bounds(str(v.get("timex", "")))
         if b is None:
