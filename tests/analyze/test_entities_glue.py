@@ -119,3 +119,20 @@ def test_one_full_name_tagged_a_person_in_one_article_and_an_organisation_in_ano
 
     ans, recs = link_entities([article("a", "PER"), article("b", "ORG")], [])
     assert len({m.entity_id for an in ans for m in an.entities}) == 1 and len(recs) == 1
+
+
+def test_a_city_the_article_writes_alone_glued_after_a_credit_is_cut():
+    assert _pieces("Roland Weihrauch Düsseldorf", {"Düsseldorf": {"LOC"}}) == [
+        ("Roland Weihrauch", "PER"), ("Düsseldorf", "LOC")]
+    assert _pieces("Roland Weihrauch Düsseldorf", {}) is None
+
+
+def test_a_capitalised_verb_opening_a_sentence_is_no_name():
+    from veille.analyze import evaluate_entities as E
+    from veille.analyze.pipeline import analyze_batch
+    from veille.core.model import DateRange
+
+    an = analyze_batch([("x", "Veuillez accepter les cookies. Emmanuel Macron est à Lille.", "fr",
+                         DateRange.unknown())], comps=E._NER_COMPONENTS)[0]
+    assert "Veuillez" not in {m.text for m in an.entities}
+    assert "Emmanuel Macron" in {m.text for m in an.entities}

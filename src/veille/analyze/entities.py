@@ -282,6 +282,14 @@ def mentions_from_doc(
                 while b - a > 1 and doc[a].text.lower() in _TITLES and doc[a + 1].text[:1].isupper():
                     a += 1
                 a = _with_initials(doc, a)
+            if b - a == 1 and lab != "MISC" and doc[a].is_sent_start \
+                    and doc[a].pos_ in ("VERB", "AUX", "ADV") and b < len(doc) \
+                    and doc[b].text.isalpha() and doc[b].text.islower() \
+                    and _zipf(doc[a].text, doc.lang_) >= INNER_WORD_ZIPF:
+                # a common word opening a sentence that goes on in lower case,
+                # which the parse reads as a verb: "Veuillez accepter", "Lire aussi"
+                # (a name in a table is followed by figures: "Fleming 8-1-26-3")
+                continue
             start, end, text = _char_span(doc, a, b, full)
             text, end = _before_dash(text, end)
             if not text or not _looks_like_name(doc, a, b, text):
@@ -545,9 +553,12 @@ def _glue_pieces(m: Mention, written: dict[str, set[str]],
         labels = written.get(fold(piece), set())
         if "ORG" in labels:
             return "ORG", None
+        # a head the article writes alone; a tail in capitals (a byline's
+        # dateline) or one the article writes alone as a place ("Photo:
+        # Roland Weihrauch Düsseldorf" beside "Düsseldorf")
+        alone = _is_caps(piece) or "LOC" in labels if tail else bool(labels)
         if gazetteer.is_acronym(piece) or not (
-                (_is_caps(piece) if tail else bool(labels))
-                and (gazetteer.country_code(piece) or gazetteer.major_city(piece))):
+                alone and (gazetteer.country_code(piece) or gazetteer.major_city(piece))):
             return None
         return "LOC", "gazetteer"
 

@@ -6,7 +6,7 @@ from veille.lang.entity_words import EntityWords
 
 WORDS = EntityWords(
     leading_words=frozenset({"the", "of"}),
-    possessives=frozenset({"'s", "’s"}),
+    possessives=frozenset({"'s", "’s", "‘s"}),  # the last one a typo, but printed
     articles=frozenset({"the"}),
     titles=frozenset({
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "president", "minister", "prime",
