@@ -91,6 +91,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
               if len(v) == 1 and not next(iter(v)).startswith("sub:")}
     acronyms = {c.alpha_2.lower(): c.alpha_2 for c in countries}
     acronyms.update({c.alpha_3.lower(): c.alpha_2 for c in countries})
+    # ISO 3166-1's "exceptionally reserved" codes that stand for a country
+    # (the standard reserves UK at the United Kingdom's request; pycountry
+    # lists assigned codes only): the press writes "UK", "U.K."
+    acronyms.update({"uk": "GB"})
     return unique, acronyms
 
 
