@@ -139,3 +139,10 @@ def test_hours_stay_a_span_after_a_verb() -> None:
 def test_weeks_ago_in_french_is_a_day() -> None:
     got = _found("Ils sont partis il y a trois semaines.", date(2000, 1, 6), "fr")
     assert got["il y a trois semaines"].value == "1999-12-16"
+
+
+def test_and_a_quarter() -> None:
+    got = _found("Il lui faudra un an et un quart pour finir.", date(2016, 11, 7), "fr")
+    assert got["un an et un quart"].value == "P1Y3M"
+    assert _found("Il est deux heures et quart.", date(2016, 11, 7), "fr")[
+        "deux heures et quart"].value == "2016-11-07T02:15"

@@ -265,6 +265,7 @@ class TimeWords:
     partitive_article: Words = ()  # "des" (jours)
     plural_units: Words = ()  # units after the partitive article
     half_suffixes: Words = ()  # regex: "\\s+et\\s+demie?"
+    quarter_suffixes: Words = ()  # regex: "\\s+et\\s+un\\s+quart" ("un an et un quart")
     idiom_units: Words = ()  # "un jour": an idiom unless qualified
     units_not_after_article: Words = ()  # "a min": no duration
     age_units: Words = ()  # "ans": a duration that may be an age

@@ -551,6 +551,8 @@ def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
     amount = _num(g["num"], ctx.language)
     if amount is not None and (g.get("half") or g.get("frac")):
         amount += 0.5
+    if amount is not None and g.get("quarter"):
+        amount += 0.25  # "un an et un quart", "two years and a quarter"
     if unit == "SEM":
         unit, amount = "M", (amount * 6 if amount is not None else None)
     if unit == "N":

@@ -197,6 +197,7 @@ DURATION = (
     r"(?:\s+|-|(?<=\d)(?=[a-z]))"
     rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
     rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
+    rf"(?P<quarter>{alt(tw(lambda t: t.quarter_suffixes))})?"
 )
 # "nearly four years ago", "a week or so ago", "il y a plus de dix ans": an amount
 # modifier or an approximation does not make the point in time a duration

@@ -154,6 +154,7 @@ WORDS = TimeWords(
     indefinite_articles=("a", "an"),
     plural_units=("days", "weeks", "months", "years", "decades"),
     half_suffixes=(r"\s+and\s+a\s+half",),
+    quarter_suffixes=(r"\s+and\s+a\s+quarter",),
     idiom_units=("day",),
     # "a second car": the ordinal, not a duration ("min"/"sec" likewise after an article)
     units_not_after_article=("min", "sec", "mois", "second"),

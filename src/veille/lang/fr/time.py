@@ -226,6 +226,8 @@ WORDS = TimeWords(
     partitive_article=("des",),
     plural_units=("jours", "semaines", "mois", "annees", "decennies", "siecles"),
     half_suffixes=(r"\s+et\s+demie?",),
+    # "un an et un quart"; not "deux heures et quart" (a clock time, 2:15)
+    quarter_suffixes=(r"\s+et\s+un\s+quart",),
     idiom_units=("jour",),
     age_units=("an", "ans"),
     age=AgeCues(
