@@ -161,3 +161,23 @@ def test_a_shouted_name_is_shown_as_the_text_writes_it() -> None:
     assert display_name("NATO", Counter({"NATO": 4})) == "NATO"
     # an alias never used by the quotes does not replace the canonical name
     assert display_name("Kim Jong Un", Counter({"Kim": 5, "Jong Un": 0})) == "Kim Jong Un"
+
+
+def test_joined_names_merge_a_statement_only_when_its_words_are_the_same() -> None:
+    """Quotes of "Musk" joining "Elon Musk" (news-clusters SpaceX story): an
+    excerpt of a quote is that quote; two statements sharing "the" and
+    "rocket" are not (the word-overlap test merged "This is a rocket of truly
+    huge scale" with another sentence about the rocket)."""
+    from veille.stories.speakers import merge_quote
+
+    def quote(text: str, src: str) -> dict[str, Any]:
+        return {"text": text, "renderings": [{"text": text, "source": src}], "n_renderings": 1,
+                "sources": [src], "n_sources": 1}
+
+    quotes = [quote("will be in deep space for a billion years or so if it doesn't blow up "
+                    "on ascent", "a")]
+    merge_quote(quotes, quote("in deep space for a billion years or so", "b"), excerpts_only=True)
+    assert len(quotes) == 1 and quotes[0]["n_sources"] == 2
+    merge_quote(quotes, quote("This is a rocket of truly huge scale", "c"), excerpts_only=True)
+    merge_quote(quotes, quote("the rocket will be in orbit", "d"), excerpts_only=True)
+    assert len(quotes) == 3

@@ -63,10 +63,10 @@ from veille.stories.facts import (
     pair_score,
     parse_day,
 )
-from veille.stories.quote_matching import MIN_OVERLAP, MIN_WORDS, _words
+from veille.stories.quote_matching import _words
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
-from veille.stories.speakers import MAX_RENDERINGS_SHOWN, build_speakers, join_speakers
+from veille.stories.speakers import build_speakers, join_speakers, merge_quote
 from veille.stories.summary import REDUNDANT, Embed, candidate, redundant_bar
 from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
 from veille.stories.units import Unit, build_units
@@ -457,29 +457,7 @@ def _merge_speakers(stored: list[dict[str, Any]], new: Sequence[Mapping[str, Any
             by_key[key(sp)] = plain
             continue
         for q in sp["quotes"]:
-            qw = _words(q["text"])
-            match = None
-            for old in cur["quotes"]:
-                if fold_words(old["text"]) == fold_words(q["text"]):
-                    match = old  # the same words, however short (as match_by_words)
-                    break
-                ow = _words(old["text"])
-                if len(qw) < MIN_WORDS or len(ow) < MIN_WORDS:
-                    continue
-                shared = qw & ow
-                if len(shared) >= 2 and len(shared) / min(len(qw), len(ow)) >= MIN_OVERLAP:
-                    match = old
-                    break
-            if match is None:
-                cur["quotes"].append(to_plain(q))
-            else:
-                before = int(match.get("n_renderings") or len(match["renderings"]))
-                room = MAX_RENDERINGS_SHOWN - len(match["renderings"])
-                match["renderings"].extend(to_plain(q["renderings"][:max(room, 0)]))
-                match["n_renderings"] = before + int(q.get("n_renderings")
-                                                     or len(q["renderings"]))
-                match["sources"] = sorted(set(match["sources"]) | set(q["sources"]))
-                match["n_sources"] = len(match["sources"])
+            merge_quote(cur["quotes"], to_plain(q))
         cur["sources"] = sorted(set(cur["sources"]) | set(sp["sources"]))
         cur["n_quotes"] = len(cur["quotes"])
     stored.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))

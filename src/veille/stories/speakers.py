@@ -16,7 +16,10 @@ from typing import Any
 from veille.core.model import Quote
 from veille.core.text import fold_words
 from veille.stories.quote_matching import (
+    MIN_OVERLAP,
+    MIN_WORDS,
     StoryQuote,
+    _words,
     differing_renderings,
     group_story_quotes,
     quote_from_stored,
@@ -84,7 +87,7 @@ def build_speakers(
             named = Counter(surfaces.get(spk_id) or {})
             named.update({str(a): 0 for a in _get(rec, "aliases") or () if str(a) not in named})
             spk_name = display_name(str(canonical), named) if canonical else None
-        key = spk_id or (f"name:{spk_name}" if spk_name else "unknown")
+        key = spk_id or (f"name:{fold_words(spk_name)}" if spk_name else "unknown")
         entry = by_speaker.setdefault(
             key,
             {"speaker": spk_name or "unknown speaker", "entity_id": spk_id, "quotes": [],
@@ -197,7 +200,8 @@ def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(cands) != 1:
             continue
         into = entries[cands[0]]
-        into["quotes"].extend(e["quotes"])
+        for q in e["quotes"]:  # a statement both forms of the name rendered is one quote
+            merge_quote(into["quotes"], q, excerpts_only=True)
         into["sources"].update(e["sources"])
         alive.remove(k)
     out = []
@@ -240,6 +244,44 @@ def _person_like(e: dict[str, Any]) -> bool:
 
 
 MAX_RENDERINGS_SHOWN = 50
+
+
+def merge_quote(quotes: list[dict[str, Any]], q: dict[str, Any], *,
+                excerpts_only: bool = False) -> None:
+    """Add quote ``q`` (plain, with its renderings) to a speaker's ``quotes``:
+    into the quote it renders — the same words, or the word-overlap test of
+    ``quote_matching.match_by_words`` — else as a quote of its own. Used when
+    an update adds a new article's quotes to a stored speaker, and (with
+    ``excerpts_only``: the same words, or one an excerpt of the other of at
+    least MIN_WORDS words; the overlap test joins two statements that share
+    "the" and "rocket") when two forms of one name are joined."""
+    qw = _words(q["text"])
+    qf = fold_words(q["text"])
+    match = None
+    for old in quotes:
+        of = fold_words(old["text"])
+        if of == qf or (excerpts_only and min(len(of.split()), len(qf.split())) >= MIN_WORDS
+                        and (f" {of} " in f" {qf} " or f" {qf} " in f" {of} ")):
+            match = old  # the same words, however short (as match_by_words)
+            break
+        if excerpts_only:
+            continue
+        ow = _words(old["text"])
+        if len(qw) < MIN_WORDS or len(ow) < MIN_WORDS:
+            continue
+        shared = qw & ow
+        if len(shared) >= 2 and len(shared) / min(len(qw), len(ow)) >= MIN_OVERLAP:
+            match = old
+            break
+    if match is None:
+        quotes.append(q)
+        return
+    before = int(match.get("n_renderings") or len(match["renderings"]))
+    room = MAX_RENDERINGS_SHOWN - len(match["renderings"])
+    match["renderings"].extend(q["renderings"][:max(room, 0)])
+    match["n_renderings"] = before + int(q.get("n_renderings") or len(q["renderings"]))
+    match["sources"] = sorted(set(match["sources"]) | set(q["sources"]))
+    match["n_sources"] = len(match["sources"])
 
 
 def _shown(renderings: list[dict[str, Any]]) -> list[dict[str, Any]]:
