@@ -51,3 +51,34 @@ def test_a_pronoun_takes_up_a_person_named_before_the_opinion(quotes_of):
     qs = quotes_of("Le maire Jean Dupont a ouvert la séance. Il pense que la route sera "
                    "terminée en juin.")
     assert qs and qs[0].speaker == "Jean Dupont"
+
+
+def test_an_incise_inside_the_marks_names_the_speaker(quotes_of):
+    qs = quotes_of("Jean Dupont a visité l'usine lundi. « Nous avons, a-t-il affirmé, tout "
+                   "essayé pour sauver les emplois. »")
+    assert qs and qs[0].speaker == "Jean Dupont"
+    qs = quotes_of("Le maire est venu. « Nous avons tout essayé, a expliqué Jean Dupont, mais "
+                   "rien n'a marché. »")
+    assert qs and qs[0].speaker == "Jean Dupont"
+
+
+def test_a_role_noun_after_the_quote_is_the_person_just_named(quotes_of):
+    qs = quotes_of("Marie Durand a dirigé la chorale pendant vingt ans. « Je vais continuer "
+                   "à chanter », explique la musicienne.")
+    assert qs and qs[0].speaker == "Marie Durand"
+
+
+def test_a_first_person_quote_after_narration_is_its_subjects(quotes_of):
+    qs = quotes_of("« J'ai découvert cet instrument par hasard », raconte Guy Bovet. Séduit "
+                   "par le son, il commence à en jouer. Il suit des cours avec le compositeur "
+                   "Pierre Martin. « Au début, je travaillais comme remplaçant. »")
+    assert [q.speaker for q in qs] == ["Guy Bovet", "Guy Bovet"]
+    qs = quotes_of("Dans son studio, Cindy Santos enregistre son album. « En juin, j'irai voir "
+                   "des maisons de disque à Paris. »")
+    assert qs and qs[0].speaker == "Cindy Santos"
+
+
+def test_the_name_in_an_incise_nouns_apposition_speaks(quotes_of):
+    qs = quotes_of("« Non, bien au contraire », répond son agent, l'avocat genevois Jacques "
+                   "Barillon.")
+    assert qs and qs[0].speaker == "Jacques Barillon"

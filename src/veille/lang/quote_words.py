@@ -113,6 +113,11 @@ class QuoteWords:
     #: assure"): the statement is reported, its speaker stays empty (no
     #: neighbouring name is taken for it).
     impersonal_pronouns: Words = _EMPTY
+    #: Words of the first person ("je", "nous", "mon"): a quote in the first
+    #: person that stands alone after narration is the words of the person the
+    #: narration is about (an interview or portrait); a name only mentioned in
+    #: between (an apposition, an object) does not interrupt them.
+    first_person_words: Words = _EMPTY
     #: Infinitive endings of the language: a verb whose lemma has none was
     #: lemmatised as a noun or left inflected ("demande" for "demander"), and
     #: ``inflection_endings`` (longest first) map its form back to a known verb.

@@ -488,6 +488,90 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     return att
 
 
+def inner_incise(ctx: QuoteContext, start: int, end: int) -> Attribution | None:
+    """Step 7c: an incise set inside the marks by commas: « Nous avons,
+    a-t-il affirmé, tout essayé » / « Nous avons tout essayé, a expliqué Jean
+    Dupont, mais … » (one pair of marks around the whole). The verb opens its
+    comma-bounded phrase (only auxiliaries and clitics before it), its subject
+    is inverted (a hyphenated pronoun or a name after it); nothing else."""
+    doc, words = ctx.doc, ctx.words
+    if words.subject_before_incise_verb:
+        return None
+    a, b = ctx.tok_at(start), min(ctx.tok_at(end), len(doc))
+    for i in range(a + 1, b):
+        t = doc[i]
+        if not is_speech(ctx, t, incise=True):
+            continue
+        j = i - 1
+        while j > a and (doc[j].pos_ == "AUX" or doc[j].text.startswith("-")
+                         or doc[j].text.lower().rstrip("'’") in ("m", "l", "me", "nous", "lui")
+                         or doc[j].text.lower() in words.euphonic_tokens):
+            j -= 1
+        if doc[j].text != "," or i - j > 5:
+            continue
+        right: list[Token] = []
+        k = i + 1
+        while k < b and doc[k].text != "," and len(right) < 7:
+            if doc[k].text in (".", "!", "?", ";", ":"):
+                break
+            right.append(doc[k])
+            k += 1
+        if k >= b or doc[k].text != ",":
+            continue
+        clitics = [x for x in doc[j + 1:k] if x.text.startswith("-")]
+        span = (t.idx + ctx.offset, t.idx + len(t.text) + ctx.offset)
+        for c in clitics:
+            pron = c.text.lstrip("-").lower()
+            if pron in words.subject_pronouns:
+                genders = c.morph.get("Gender", [])
+                m = resolve_pronoun(ctx, start, genders[0] if len(genders) == 1 else None)
+            elif pron in words.plural_pronouns:
+                m = resolve_group(ctx, start)
+            else:
+                continue
+            if m is None:
+                return None
+            return Attribution(m.text, m, t.lemma_, "« …, VERB-PRON, … »", "inner-incise", 0.7,
+                               span, "pronoun")
+        for x in right:
+            m = person_at(ctx, x)
+            if m is not None:
+                ctx.add_subject(m)
+                return Attribution(m.text, m, t.lemma_, "« …, VERB SUBJ, … »", "inner-incise",
+                                   0.8, span, "named")
+        return None
+    return None
+
+
+def first_person_lead(ctx: QuoteContext, open_pos: int, start: int,
+                      end: int) -> Attribution | None:
+    """Step 7d: a quote in the first person that opens its sentence, right
+    after a sentence about a person: "Dans son studio, Cindy Santos enregistre
+    son album. « En juin, j'irai … »" -- the person the narration is about
+    (the previous sentence's subject: a name, a resolved pronoun, a role)."""
+    words = ctx.words
+    if not words.first_person_words:
+        return None
+    doc = ctx.doc
+    a, b = ctx.tok_at(start), min(ctx.tok_at(end), len(doc))
+    if not any(t.text.lower() in words.first_person_words for t in doc[a:b]):
+        return None
+    k = _token_before(ctx, open_pos)
+    if k < 0 or doc[k].text not in (".", "!", "?"):
+        return None
+    sent = ctx.sent(doc[k])
+    if any(ctx.in_quote(t.idx + ctx.offset) for t in sent):
+        return None
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    att = from_verb(ctx, root, "lead-in", "SUBJ VERB. « je … »", 0.6)
+    if att.speaker is None or att.mention is None or att.mention.label != "PER":
+        return None
+    att.method = "first-person-lead"
+    return att
+
+
 def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
               max_gap: int = 400) -> Quote | None:
     """Step 8: a quote with no speaker continues the last quote's speaker.
@@ -510,7 +594,11 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
                   if not ctx.in_quote(k) and not ctx.text[k - ctx.offset].isspace())
     if outside > max_gap:
         return None
+    first = bool(ctx.words.first_person_words) and any(
+        w.lower() in ctx.words.first_person_words for w in re.findall(r"\w+['’]?", q.text))
     for m in ctx.mentions_between(lo, hi):
+        if first and m.start not in ctx.subject_starts and not ctx.in_quote(m.start):
+            continue  # "… le compositeur Hakim. « J'ai découvert … »": only mentioned
         if (m.label in ("PER", "ORG") or m.label == "LOC" and not _governed(ctx, m)) \
                 and (not ctx.in_quote(m.start)
                 and m.start != prev.speaker_start and m.text != prev.speaker
@@ -563,6 +651,8 @@ def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
         attr = narrated(ctx, a, c) or attr
     if attr is None or attr.speaker is None:
         attr = lead_in(ctx, a) or attr
+    if attr is None or attr.speaker is None:
+        attr = inner_incise(ctx, s, e) or first_person_lead(ctx, a, s, e) or attr
     if attr is None:
         attr = unattributed()
     elif attr.speaker is None:  # a verb nearby but nobody named: not an attribution

@@ -275,6 +275,11 @@ class QuoteContext:
         bisect.insort(self.noun_speakers, m, key=lambda x: x.start)
         self._name_genders[start] = genders[0] if len(genders) == 1 else None
 
+    @property
+    def subject_starts(self) -> set[int]:
+        """Starts of the people who were grammatical subjects (or speakers)."""
+        return self._subject_starts
+
     def add_subject(self, m: Mention) -> None:
         """A quote's speaker is a subject for later pronouns ("a-t-il ajouté")."""
         if m.label == "PER" and (not self.speaker_mentions

@@ -145,7 +145,10 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Men
         # the person must be named in the noun's sentence or the one before:
         # further back, "le porte-parole" is as likely a new person as a
         # repetition (a spokesman's words went to a man named paragraphs before)
-        return None
+        # -- unless the person is the one the text has been quoting: a portrait
+        # goes on with "raconte le musicien", "poursuit l'organiste"
+        sp = _recent_speaker(ctx, pos, window)
+        return sp if sp is not None and ctx.gender(sp) == genders[0] else None
     if any(o.start > m.start and o.start not in ctx.reported_subjects and not _subordinate(ctx, o)
            and not ctx.in_quote(o.start)
            for o in ctx.recent(ctx.group_subjects, pos, window)):
@@ -155,6 +158,75 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Men
     if ctx.gender(m) != genders[0]:
         return None
     return m
+
+
+def _named_apposition(ctx: QuoteContext, noun: Token) -> Mention | None:
+    """A person named in apposition to the noun, right after it: "son agent,
+    l'avocat genevois Jacques Barillon" (the parse's appos, or a comma then a
+    phrase that ends on the name, within a few words)."""
+    doc = ctx.doc
+    end = noun.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for k in range(end + 1, min(len(doc), end + 7)):
+        t = doc[k]
+        if t.text in (",", ".", ";", "«", "»") or t.pos_ == "VERB":
+            return None
+        m = ctx.mention_of(t)
+        if m is not None and not ctx.in_quote(m.start):
+            return m if m.label == "PER" else None
+    return None
+
+
+def _inverted_subject(ctx: QuoteContext, verb: Token, noun: Token) -> bool:
+    """May the noun after an incise verb be its inverted subject although the
+    parse calls it an object? When the verb closes a quote ("», explique la
+    musicienne": the quote is the object), or ends a statement as a finite
+    incise set off by a comma, the noun determined and closing the sentence or
+    the phrase (", a déclaré la police.")."""
+    doc = ctx.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].text.startswith("-")
+                      or doc[j].is_space or doc[j].text == "t"):
+        j -= 1
+    if j < 0:
+        return False
+    k = j
+    while k >= 0 and (doc[k].text == "," or doc[k].is_space):
+        k -= 1
+    if k >= 0 and (doc[k].text in ("»", "”", '"') or ctx.in_quote(doc[k].idx + ctx.offset)):
+        return True
+    if doc[j].text != "," or "Inf" in verb.morph.get("VerbForm", []):
+        return False
+    if any(c.dep_ in SUBJ_DEPS or (c.dep_.startswith("aux") and c.i < j) for c in verb.children):
+        return False  # "Il a, en outre, jugé recevables les constitutions": no incise
+    if any(c.dep_ == "mark" for c in verb.children) or (
+            "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+            and not any(c.dep_.startswith("aux") for c in verb.children)):
+        return False  # a bare participle or a subordinate clause is no finite incise
+    if not any(c.dep_ == "det" and c.i < noun.i for c in noun.children):
+        return False
+    end = noun.right_edge.i + 1
+    return end >= len(doc) or doc[end].text in (".", ",", ";", "!", "?")
+
+
+def _recent_speaker(ctx: QuoteContext, pos: int, window: int) -> Mention | None:
+    """The person whose words were quoted last before ``pos`` (within ``window``
+    characters), when no other person was a grammatical subject since."""
+    spoke = [x for x in ctx.recent(ctx.speaker_mentions, pos, window) if not ctx.in_quote(x.start)]
+    if not spoke:
+        return None
+    last = spoke[-1]
+    if any(o.start > last.start and not _same_person(o, last) and not ctx.in_quote(o.start)
+           for o in ctx.recent(ctx.subject_mentions, pos, window)):
+        return None
+    return last
+
+
+def _same_person(a: Mention, b: Mention) -> bool:
+    if a.entity_id and a.entity_id == b.entity_id:
+        return True
+    return a.text == b.text or a.text.split()[-1] == b.text.split()[-1]
 
 
 def _subordinate(ctx: QuoteContext, m: Mention) -> bool:
@@ -453,11 +525,22 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
                 surface, mention = m.text, m
                 break
             near = k - verb.i <= 2 or (k - verb.i == 3 and ctx.doc[k - 1].pos_ == "DET")
-            if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(
-                    ("obl", "advmod", "nmod", "obj", "dobj")):
+            # where the incise inverts its subject, the parse often calls it the
+            # verb's object ("», explique la musicienne": the quote is the object)
+            skip = ("obl", "advmod", "nmod") if (not words.subject_before_incise_verb
+                                                  and _inverted_subject(ctx, verb, t)) \
+                else ("obl", "advmod", "nmod", "obj", "dobj")
+            if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(skip):
                 # a non-entity speaker: "a écrit l'auteur", "said the ministry";
-                # a role noun names the person it was given to ("a déclaré le substitut")
-                role = resolve_role(ctx, t) if t.pos_ == "NOUN" else None
+                # a role noun names the person it was given to ("a déclaré le substitut");
+                # the tagger may call a lower-case role a proper noun
+                role = resolve_role(ctx, t) if t.pos_ == "NOUN" or t.text.islower() else None
+                # "répond son agent, l'avocat genevois Jacques Barillon": the
+                # name in the noun's apposition speaks
+                named = _named_apposition(ctx, t)
+                if named is not None:
+                    surface, mention = named.text, named
+                    break
                 if role is not None:
                     surface, mention = role.text, role
                     ctx.last_role = role

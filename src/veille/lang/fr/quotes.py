@@ -85,6 +85,8 @@ WORDS = QuoteWords(
                                 ("faire", "observer"), ("faire", "ressortir"),
                                 ("faire", "connaître"), ("donner", "entendre")}),
     impersonal_pronouns=frozenset({"on"}),
+    first_person_words=frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "mon", "ma",
+                                  "mes", "notre", "nos"}),
     infinitive_endings=("er", "ir", "re", "ïr"),
     inflection_endings=(("ent", "er"), ("es", "er"), ("e", "er")),
     call_verbs={
