@@ -82,3 +82,22 @@ def test_the_name_in_an_incise_nouns_apposition_speaks(quotes_of):
     qs = quotes_of("« Non, bien au contraire », répond son agent, l'avocat genevois Jacques "
                    "Barillon.")
     assert qs and qs[0].speaker == "Jacques Barillon"
+
+
+def test_an_unclosed_quote_after_a_colon_runs_to_its_last_sentence():
+    from veille.analyze.quotes.marks import find_quote_spans
+
+    text = ('Walz a déclaré: "Aucun maire n\'a les ressources nécessaires. Voilà tout. '
+            '"J\'autorise la garde')
+    spans, notes = find_quote_spans(text)
+    assert [text[s:e] for _, s, e, _ in spans] == [
+        "Aucun maire n'a les ressources nécessaires. Voilà tout."]
+    assert notes  # the missing mark is still reported
+    # without a colon nothing says a quotation starts: still skipped
+    assert find_quote_spans("Il a souri. « Personne ne viendra. Fin")[0] == []
+
+
+def test_an_unclosed_quote_is_attributed_by_its_colon(quotes_of):
+    qs = quotes_of("En annonçant la mesure, Jean Walz a déclaré : « Aucun maire n'a les "
+                   "ressources nécessaires pour cela. Nous devons agir.")
+    assert qs and qs[0].speaker == "Jean Walz" and qs[0].text.startswith("Aucun maire")

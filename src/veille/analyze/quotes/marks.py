@@ -61,7 +61,12 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
             nxt = text.find(op, a + 1)
             if b < 0:
                 notes.append(f"quote: {op} at {a} is never closed")
-                break
+                run = _open_run(text, a, nxt if nxt >= 0 else len(text))
+                if run is None:
+                    break
+                spans.append(_trim_inner(text, a, run))
+                i = run
+                continue
             if 0 <= nxt < b:
                 outer = _nested_close(text, op, cl, a, nxt, b)
                 if outer is not None:
@@ -71,6 +76,9 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
                     i = outer + 1
                     continue
                 notes.append(f"quote: {op} at {a} opened again at {nxt} before closing")
+                run = _open_run(text, a, nxt)
+                if run is not None:
+                    spans.append(_trim_inner(text, a, run))
                 i = nxt
                 continue
             inner = text[a + 1 : b]
@@ -163,6 +171,9 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
                     opened = i
             elif role == "open":
                 notes.append(f"quote: {text[opened]} at {opened} is never closed")
+                run = _open_run(text, opened, i)
+                if run is not None:
+                    pairs.append((opened, run))
                 opened = i
             else:
                 if i - opened - 1 > MAX_QUOTE_CHARS:
@@ -172,7 +183,40 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
                 opened = None
         if opened is not None:
             notes.append(f"quote: {text[opened]} at {opened} is never closed")
+            run = _open_run(text, opened, block.end())
+            if run is not None:
+                pairs.append((opened, run))
     return pairs
+
+
+#: How far an unclosed quote introduced by a colon may run (characters).
+OPEN_RUN_CHARS = 600
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _open_run(text: str, a: int, limit: int) -> int | None:
+    """Where a quote opened after a colon but never closed ends: 'Walz a
+    déclaré: "Aucun maire …. "J'autorise …' (copy that drops the closing
+    mark, a multi-paragraph quote, a text cut by its source). The quotation
+    runs to its last full sentence before the next opening mark, the
+    paragraph's end or ``OPEN_RUN_CHARS``; None when no colon introduces it
+    (then nothing says a quotation starts) or no sentence ends in reach. The
+    position returned stands for the closing mark (just after the sentence)."""
+    k = a - 1
+    while k >= 0 and text[k] in " \u00a0\t":
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    hi = min(limit, a + 1 + OPEN_RUN_CHARS, len(text))
+    para = text.find("\n", a + 1, hi)
+    if para >= 0:
+        hi = para
+    last = None
+    for m in _SENTENCE_END.finditer(text, a + 1, hi):
+        last = m.end()
+    if last is None or last - a < 20:
+        return None
+    return last
 
 
 def _trim_inner(text: str, a: int, b: int) -> Span:
