@@ -17,7 +17,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from alembic import command
 from sqlalchemy import Connection, text
@@ -395,24 +394,24 @@ def _full_ranking(conn: Connection, q: str) -> list[tuple[int, float]]:
         "WHERE article_fts MATCH ? ORDER BY score, rowid", (fts5_expression(parse(q)),)).all()]
 
 
-def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(
-        news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(news_store: Store) -> None:
     """Issue 20: an unfiltered search scores its matches from each phrase's
     bm25 terms kept per process (search.phrases) instead of asking FTS5 for
     the bm25 of every match. Its first k, and every page after them, are the
     full ranking's, scores equal to the last bit; after an ingest (which moves
-    every idf and the mean length) too. (This store is small: its queries
-    are made to compute the terms, as a query with many matches does.)"""
+    every idf and the mean length) too."""
     import veille.search.query as query
     from veille.search import phrases
 
-    monkeypatch.setattr(query, "FILL_MIN_MATCHES", 0)
+    def gen(conn: Connection) -> int:
+        return int(conn.exec_driver_sql("SELECT gen FROM search_generation").scalar_one())
 
     def check(conn: Connection, queries: list[str]) -> int:
         ranked = 0
         for q in queries:
             full = _full_ranking(conn, q)
             pq = parse(q)
+            phrases.fill(conn, fts5_phrases(pq)[1], gen(conn), (TITLE_WEIGHT, BODY_WEIGHT))
             for k in (1, 5, 20):
                 got, after = [], None
                 while True:
@@ -432,7 +431,6 @@ def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(
     with news_store.connect() as conn:
         queries += _queries(conn)
         assert check(conn, queries) > 5  # many rankings decided among many matches
-        assert check(conn, queries) > 5  # the terms now come from the cache
         before = _full_ranking(conn, "the")
     lines = NEWS.read_text(encoding="utf-8").splitlines()[175:190]
     jl = Path(str(news_store.url).split("sqlite:///", 1)[1]).parent / "more-phrases.jsonl"
@@ -442,25 +440,57 @@ def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(
     ingest_items(news_store, read_paths([str(jl)], SourceOptions()))
     with news_store.connect() as conn:
         assert _full_ranking(conn, "the") != before  # the ingest moved the scores
+        assert query._phrase_pass(conn, parse("the"), 5, None) is None  # terms of another generation
         check(conn, queries)
 
 
-def test_a_query_of_few_matches_does_not_compute_phrase_terms(news_store: Store) -> None:
-    """A phrase's terms cost a bm25 over every row holding it: a query with
-    fewer than FILL_MIN_MATCHES matches is ranked by FTS5 (the same answer)
-    and leaves nothing held, unless its phrases are held already."""
+def test_phrase_terms_are_kept_after_a_query_of_many_matches(
+        news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase's terms cost a bm25 over every row holding it: they are
+    computed after a query with more than FILL_MIN_MATCHES matches (ranked by
+    FTS5 that time), then serve the next queries holding the phrase; a query
+    of few matches keeps nothing. Same answers either way."""
     import veille.search.query as query
     from veille.search import phrases
 
     phrases.clear()
     with news_store.connect() as conn:
-        pq = parse("missile")
-        assert query._phrase_pass(conn, pq, 5, None) is None
-        assert news_store.engine not in phrases._CACHES
+        assert query._phrase_pass(conn, parse("missile"), 5, None) is None
         ref = search(conn, "missile", limit=5)
-        gen = int(conn.exec_driver_sql("SELECT gen FROM search_generation").scalar_one())
-        seqs = np.array([s for s, _ in _full_ranking(conn, "missile")], dtype=np.int64)
-        assert phrases.scores(conn, fts5_phrases(pq)[1], seqs, gen, (TITLE_WEIGHT, BODY_WEIGHT)) is not None
-        held, plain = query._phrase_pass(conn, pq, 5, None), query._one_pass(conn, pq, 5, None)
-        assert held is not None and plain is not None and held.keys == plain.keys
+        assert not phrases.held(news_store.engine, fts5_phrases(parse("missile"))[1])
+        monkeypatch.setattr(query, "FILL_MIN_MATCHES", 3)  # this store is small
         assert search(conn, "missile", limit=5) == ref
+        assert phrases.held(news_store.engine, fts5_phrases(parse("missile"))[1])
+        calls: list[str] = []
+        real = query._one_pass
+
+        def counted(*args: Any) -> Any:
+            calls.append("one")
+            return real(*args)
+
+        monkeypatch.setattr(query, "_one_pass", counted)
+        assert search(conn, "missile", limit=5) == ref
+        assert [r["id"] for r in search(conn, "missile missile", limit=5)["results"]] == [
+            r["id"] for r in ref["results"]]
+        assert calls == []  # scored from the held terms
+
+
+def test_warm_holds_the_commonest_words(news_store: Store) -> None:
+    """At server start the commonest index terms' bm25 terms are computed
+    (commonest first, within a byte budget), so a first query of common
+    words is scored without bm25 and ranks as FTS5 does."""
+    import veille.search.query as query
+    from veille.search import phrases
+
+    phrases.clear()
+    held = phrases.warm(news_store.engine, (TITLE_WEIGHT, BODY_WEIGHT), budget=100_000)
+    assert held > 10
+    cache = phrases._CACHES[news_store.engine]
+    assert '"the"' in cache.phrases and cache.size <= 100_000
+    with news_store.connect() as conn:
+        for q in ("the", "the said", "said -the"):
+            if not phrases.held(news_store.engine, fts5_phrases(parse(q))[1]):
+                continue
+            page = query._phrase_pass(conn, parse(q), 10, None)
+            assert page is not None and page.keys == _full_ranking(conn, q)[:11], q
+        assert query._phrase_pass(conn, parse("the"), 10, None) is not None

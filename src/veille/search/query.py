@@ -28,9 +28,9 @@ TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about th
 FACET_SIZE = 10
 FACET_SAMPLE = 200  # matches the entity facet counts over (see facet_counts)
 MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
-# A query with fewer matches than this is scored by FTS5 unless its phrases'
-# terms are already held (search.phrases): computing them costs a bm25 over
-# every row holding each phrase, which a few matches do not repay.
+# After a query with more matches than this, its phrases' bm25 terms are
+# computed and kept (search.phrases): they cost a bm25 over every row holding
+# each phrase, which a query of few matches does not repay.
 FILL_MIN_MATCHES = 1000
 
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -302,8 +302,15 @@ def search(
     where = filters.sql(params)
     # The common case, unfiltered and by relevance, reads every match once on
     # SQLite (:func:`_one_pass`); filters and date order keep the statements below.
-    fast = ((_phrase_pass(conn, pq, limit, after) or _one_pass(conn, pq, limit, after))
-            if conn.dialect.name == "sqlite" and not where and order != "date" else None)
+    fast = None
+    if conn.dialect.name == "sqlite" and not where and order != "date":
+        fast = _phrase_pass(conn, pq, limit, after)
+        if fast is None:
+            fast = _one_pass(conn, pq, limit, after)
+            if fast is not None and fast.matches > FILL_MIN_MATCHES:
+                # Many matches scored by FTS5: the phrases' terms are computed
+                # now, so the next query holding them is scored without bm25.
+                phrases.fill(conn, fts5_phrases(pq)[1], fast.gen, (TITLE_WEIGHT, BODY_WEIGHT))
     cte = _matches_cte(conn, pq, params) if fast is None else ""
     if fast is not None:
         keys: Sequence[Any] = fast.keys
@@ -376,6 +383,8 @@ class _Pass:
     cell_ids: np.ndarray
     cell_counts: np.ndarray
     newest: list[int]
+    gen: int = 0  # the search generation the matches were read at
+    matches: int = 0
 
 
 def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
@@ -419,7 +428,7 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
         cell_ids = np.flatnonzero(counts)
         keys = sorted(((int(s), float(sc)) for s, sc, _, _ in ranked), key=lambda k: (k[1], k[0]))
         newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
-        return _Pass(keys, cell_ids, counts[cell_ids], newest)
+        return _Pass(keys, cell_ids, counts[cell_ids], newest, int(gen), len(seqs))
     return None
 
 
@@ -429,10 +438,12 @@ def _phrase_pass(conn: Connection, pq: ParsedQuery, limit: int,
     FTS5 (no score: ~2 ms instead of ~50 for the 36k matches of "the") and
     scored from each phrase's terms kept per process
     (:mod:`veille.search.phrases`, the same floats as FTS5's bm25). None
-    when a phrase cannot be scored that way or the store moved meanwhile:
-    :func:`_one_pass` answers then."""
+    when a phrase's terms are not held (they are computed after a query
+    with many matches, :func:`search`) or the store moved meanwhile:
+    :func:`_one_pass` answers then, so a query of few matches or unseen
+    words costs one statement, not two."""
     expr, phrase_list = fts5_phrases(pq)
-    if not phrases.usable(phrase_list):
+    if not phrases.usable(phrase_list) or not phrases.held(conn.engine, phrase_list):
         return None
     for _ in range(3):
         try:
@@ -448,14 +459,14 @@ def _phrase_pass(conn: Connection, pq: ParsedQuery, limit: int,
         seq_cells = _seq_cells(conn, int(gen))
         if seq_cells is None or (len(seqs) and int(np.max(seqs)) >= len(seq_cells)):
             continue  # written meanwhile: read the matches again
-        score = phrases.scores(conn, phrase_list, seqs, int(gen), (TITLE_WEIGHT, BODY_WEIGHT),
-                               fill=len(seqs) > FILL_MIN_MATCHES)
+        score = phrases.scores(conn, phrase_list, seqs, int(gen))
         if score is None:
             return None
         counts = np.bincount(seq_cells[seqs])
         cell_ids = np.flatnonzero(counts)
         newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
-        return _Pass(_top(seqs, score, limit + 1, after), cell_ids, counts[cell_ids], newest)
+        return _Pass(_top(seqs, score, limit + 1, after), cell_ids, counts[cell_ids], newest,
+                     int(gen), len(seqs))
     return None
 
 
