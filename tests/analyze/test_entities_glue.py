@@ -136,18 +136,3 @@ def test_a_capitalised_verb_opening_a_sentence_is_no_name():
                          DateRange.unknown())], comps=E._NER_COMPONENTS)[0]
     assert "Veuillez" not in {m.text for m in an.entities}
     assert "Emmanuel Macron" in {m.text for m in an.entities}
-
-
-def test_the_place_inside_a_description_the_model_took_for_a_name(nlp_fr):
-    from veille.analyze.entities import _nested_place
-
-    for text, place in (("traité de Prague", "Prague"), ("guerre d'Italie", "Italie"),
-                        ("hôpital de Dreux", "Dreux")):
-        doc = nlp_fr(f"Après le {text}, rien.")
-        k = _nested_place(doc, 2, text, "MISC")
-        assert k is not None and text[k:] == place
-    # a street, a region, a lake, an organisation keep their span
-    for text, label in (("avenue de Versailles", "LOC"), ("canton de Fribourg", "LOC"),
-                        ("lac de Genève", "LOC"), ("ministère d'Etat", "ORG")):
-        doc = nlp_fr(f"Après le {text}, rien.")
-        assert _nested_place(doc, 2, text, label) is None

@@ -294,17 +294,6 @@ def mentions_from_doc(
             text, end = _before_dash(text, end)
             if not text or not _looks_like_name(doc, a, b, text):
                 continue
-            nested = _nested_place(doc, a, text, lab)
-            if nested is not None:
-                # "traité de Prague", "guerre d'Italie", "hôpital de Dreux": the
-                # place the model's description holds
-                m = Mention(text=text[nested:], label="LOC", start=start + nested + offset,
-                            end=end + offset,
-                            sentence=sentence_index_of(sent_starts, start + nested + offset))
-                m.model_label = lab
-                m.label_cue = "gazetteer"
-                out.append(m)
-                continue
             pieces_ = _ocr_pieces(text, lab, doc.lang_, full, known_words)
             if pieces_ is not None:
                 # a scan glued a neighbour word to the name, or ran two names
@@ -424,31 +413,6 @@ def _ocr_pieces(text: str, label: str, lang: str, full: str,
         out += ([(base + a, base + b) for a, b in tail_pieces] if tail_pieces is not None
                 else [(base, len(text))])
     return out
-
-
-_OF_PLACE = re.compile(r"^(\S+) (?:(?:de|du|des|of) (?:(?:la|le|les|the) )?|[dl]['’])(?:l['’])?(?=\S)")
-
-
-def _nested_place(doc: Doc, a: int, text: str, label: str) -> int | None:
-    """Where the place starts in a description the model took for a name: a
-    lower-case common noun, "de"/"of", then a country or city of the gazetteer
-    ("traité de Prague", "guerre d'Italie", "hôpital de Dreux"); None when the
-    span is no such description. Nouns that make the place's own name
-    (a street, a region, a lake, "la ville de Berne") are left to the
-    linker's keys, and organisations ("ministère d'Etat") keep their span."""
-    if label not in ("MISC", "LOC") or not text[:1].islower() or doc[a].pos_ != "NOUN":
-        return None
-    m = _OF_PLACE.match(text)
-    if m is None:
-        return None
-    noun = m.group(1).lower()
-    if noun in _W.place_nouns or noun in _W.admin_nouns or noun in _W.region_nouns \
-            or noun in _W.feature_nouns:
-        return None
-    place = text[m.end():]
-    if not place[:1].isupper() or gazetteer.is_acronym(place):
-        return None
-    return m.end() if gazetteer.country_code(place) or gazetteer.city(place) else None
 
 
 def _is_caps(w: str) -> bool:
