@@ -80,3 +80,22 @@ def test_a_question_dates_no_event() -> None:
     view = _view("2016-07-15", ("a", "www.npr.org", text))
     assert [e["date"] for e in view["timeline"]] == ["2015-11"]
     assert not any(e["sentence"].rstrip().endswith("?") for e in view["timeline"])
+
+
+def test_a_question_several_outlets_ask_is_not_listed_as_corroborated(
+        seed_view: dict[str, Any]) -> None:
+    """CNN and the Washington Post both carry the subhead "What are the Panama
+    Papers?" (news-clusters story 6): the page listed it first among the
+    corroborated facts. It stays in the view's facts (the JSON contract), the
+    page does not list it."""
+    import copy
+
+    from veille.stories.render import render_lines
+
+    view = copy.deepcopy(seed_view)
+    multi = [f for f in view["facts"] if f["n_sources"] > 1]
+    assert multi
+    multi[0]["statement"] = "What are the Panama Papers?"
+    page = "\n".join(render_lines(view))
+    assert "What are the Panama Papers?" not in page
+    assert f"Corroborated facts ({len(multi) - 1})" in page

@@ -31,7 +31,7 @@ from veille.core.text import fold_words
 from veille.core.views import Disagreement, Fact, Side, UnitRef
 from veille.stories.quote_matching import content_stems
 from veille.stories.similarity import StoryVectors
-from veille.stories.units import Unit
+from veille.stories.units import Unit, is_question
 
 MERGE_THRESHOLD = 0.5  # combined score needed to join a fact (average linkage)
 TEXT_SAME = 0.5  # char-n-gram cosine at which wording alone says "same statement"
@@ -419,14 +419,16 @@ def build_facts(
     for g, m in zip(multi, vectors.group_means(multi), strict=True):
         mean_of.update(zip(g, m.tolist(), strict=True))
     for g in groups:
-        # representative: a non-caption member in the main language, most similar
-        # to the rest (mean cosine through the group's centroid: linear in its size)
+        # representative: a non-caption member that states (no question) in the
+        # main language, most similar to the rest (mean cosine through the
+        # group's centroid: linear in its size)
         means = {i: mean_of.get(i, 0.0) for i in g}
 
-        def rank(i: int, means: dict[int, float] = means) -> tuple[int, int, float, int]:
+        def rank(i: int, means: dict[int, float] = means) -> tuple[int, int, int, float, int]:
             u = units[i]
             return (
                 int(not u.caption),
+                int(not is_question(u.text)),
                 int(u.language == main_language or main_language is None),
                 means[i],
                 min(u.n_words, 40),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from veille.stories.units import is_question
+
 
 def _src(sources: list[str]) -> str:
     return ", ".join(s.split(":", 1)[-1] for s in sources)
@@ -38,7 +40,10 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
     out.append("Summary")
     for s in view.get("summary") or []:
         out.append(f"  - {s['text']}  [{', '.join(s['citations'])}]")
-    facts = [f for f in view.get("facts") or [] if f["n_sources"] > 1]
+    # a question several outlets ask (a shared subhead: "What are the Panama
+    # Papers?") corroborates nothing: kept in the view's facts, not listed here
+    facts = [f for f in view.get("facts") or []
+             if f["n_sources"] > 1 and not is_question(f["statement"])]
     out.append("")
     out.append(f"Corroborated facts ({len(facts)})")
     for f in facts[:max_items]:

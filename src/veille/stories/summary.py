@@ -38,10 +38,9 @@ import numpy as np
 
 from veille.core.views import Fact, SummarySentence
 from veille.stories.similarity import StoryVectors
-from veille.stories.units import Unit
+from veille.stories.units import Unit, is_question
 
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”»)\]]*\s*$|[\"”»]\s*$")
-_ENDS_QUESTION = re.compile(r"[?？؟]\s*['\"’”»)\]]*\s*$")
 MIN_WORDS = 6
 MAX_WORDS = 80
 EDGE_MIN = 0.05
@@ -60,13 +59,6 @@ def redundant_bar(same_language: bool, same_fact: float) -> float:
     same-fact level across languages, at least :data:`SAME_LANGUAGE_REDUNDANT`
     within one (a full build's MMR and an incremental update's promotion)."""
     return max(same_fact, SAME_LANGUAGE_REDUNDANT) if same_language else same_fact
-
-
-def is_question(text: str) -> bool:
-    """A question states nothing: a subhead ("What does North Korea want?"), a
-    reader prompt, an interviewer's question, one the article goes on to
-    answer. No summary sentence and no dated event."""
-    return bool(_ENDS_QUESTION.search(text.strip()))
 
 
 def candidate(u: Unit) -> bool:

@@ -19,8 +19,7 @@ import numpy as np
 from veille.core.text import fold_words
 from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
-from veille.stories.summary import is_question
-from veille.stories.units import Unit
+from veille.stories.units import Unit, is_question
 
 #: Dates ending this long before the story's first article are background.
 BACKGROUND_DAYS = 365

@@ -43,6 +43,15 @@ FURNITURE = re.compile(
 QUOTE_SHARE = 0.4
 _PARA = re.compile(r"\n\s*\n")
 _CAPTION_CUT = re.compile(r"[.!?»,;:]\s+(?=[A-ZÀ-ÖØ-Þ])")
+_ENDS_QUESTION = re.compile(r"[?？؟]\s*['\"’”»)\]]*\s*$")
+
+
+def is_question(text: str) -> bool:
+    """A question states nothing: a subhead ("What does North Korea want?"), a
+    reader prompt, an interviewer's question, one the article goes on to
+    answer. No summary sentence, no dated event, no fact's wording when a
+    member states it."""
+    return bool(_ENDS_QUESTION.search(text.strip()))
 
 
 @dataclass
