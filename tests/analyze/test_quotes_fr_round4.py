@@ -101,3 +101,15 @@ def test_an_unclosed_quote_is_attributed_by_its_colon(quotes_of):
     qs = quotes_of("En annonçant la mesure, Jean Walz a déclaré : « Aucun maire n'a les "
                    "ressources nécessaires pour cela. Nous devons agir.")
     assert qs and qs[0].speaker == "Jean Walz" and qs[0].text.startswith("Aucun maire")
+
+
+def test_they_take_up_a_plural_noun_subject(quotes_of):
+    qs = quotes_of("Les chefs carlistes cachent la situation à leurs soldats ; ils assurent que "
+                   "leur cause triomphera l'été prochain.")
+    assert qs and qs[0].speaker == "Les chefs carlistes"
+
+
+def test_a_role_noun_is_not_a_person_only_spoken_about(quotes_of):
+    qs = quotes_of("L'expertise médicale a déclaré Karl Buhler entièrement responsable. Le "
+                   "procureur requit vingt années de réclusion.")
+    assert all(q.speaker != "Karl Buhler" for q in qs if "réclusion" in q.text)

@@ -118,6 +118,16 @@ class QuoteWords:
     #: narration is about (an interview or portrait); a name only mentioned in
     #: between (an apposition, an object) does not interrupt them.
     first_person_words: Words = _EMPTY
+    #: A plural subject pronoun ("ils", "elles") may take up a plural noun
+    #: phrase that was a subject just before ("Les chefs factieux … ; ils
+    #: assurent que …"): checked on the French golds only, so off by default.
+    plural_noun_antecedents: bool = False
+    #: A speech or opinion verb of the first or second person outside quote
+    #: marks is the text's own voice ("nous pensons que …"), not a statement to
+    #: list; and a determined noun phrase the parse hung on a subjectless verb
+    #: is its subject. Both checked on the French golds only: off by default.
+    own_voice_is_no_speech: bool = False
+    repair_missing_subject: bool = False
     #: Infinitive endings of the language: a verb whose lemma has none was
     #: lemmatised as a noun or left inflected ("demande" for "demander"), and
     #: ``inflection_endings`` (longest first) map its form back to a known verb.

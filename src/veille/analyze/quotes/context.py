@@ -374,7 +374,7 @@ def _own_voice(ctx: QuoteContext, tok: Token) -> bool:
     croyons", "Vous ne pouvez pas prédire …"): the article's author, whom
     "who said what" does not list. The subject is the verb's, or, for an
     infinitive, its governing verb's (the parse's person morphology)."""
-    if ctx.in_quote(tok.idx + ctx.offset):
+    if not ctx.words.own_voice_is_no_speech or ctx.in_quote(tok.idx + ctx.offset):
         return False
     verb = tok
     for _ in range(2):

@@ -157,6 +157,10 @@ def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Men
         return None
     if ctx.gender(m) != genders[0]:
         return None
+    if m.start not in ctx.subject_starts and not _opens_sentence(ctx, m):
+        # "L'expertise a déclaré Buhler responsable. Le procureur requit …": a
+        # person only spoken about (an object) is no antecedent of a role noun
+        return None
     return m
 
 
@@ -208,6 +212,17 @@ def _inverted_subject(ctx: QuoteContext, verb: Token, noun: Token) -> bool:
         return False
     end = noun.right_edge.i + 1
     return end >= len(doc) or doc[end].text in (".", ",", ";", "!", "?")
+
+
+def _opens_sentence(ctx: QuoteContext, m: Mention) -> bool:
+    """Is the name the first words of its sentence (its topic, whatever the
+    parse made of the verb: "Laurent Fabius se dit …")?"""
+    span = ctx.tok_span(m)
+    if not len(span):
+        return False
+    sent = ctx.sent(ctx.doc[span[0]])
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    return first is not None and first.i == span[0]
 
 
 def _recent_speaker(ctx: QuoteContext, pos: int, window: int) -> Mention | None:
@@ -264,7 +279,29 @@ def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention 
     ("The campaign said … They added"): a plural pronoun's antecedent, or nobody."""
     best = [m for m in ctx.recent(ctx.group_subjects, before, window)
             if before - window <= m.end and not ctx.in_quote(m.start)]
+    if ctx.words.plural_noun_antecedents:
+        noun = _plural_subject(ctx, before, window // 2)
+        if noun is not None and (not best or noun.start > best[-1].start):
+            return noun
     return best[-1] if best else None
+
+
+def _plural_subject(ctx: QuoteContext, before: int, window: int) -> Mention | None:
+    """The nearest plural noun phrase that was a clause's subject before
+    ``before`` (within ``window`` characters), outside quote marks: "Les
+    correspondants du Gaulois ont été faits prisonniers ; ils disent que …"."""
+    doc = ctx.doc
+    k = min(ctx.tok_at(before), len(doc)) - 1
+    while k >= 0 and doc[k].idx + ctx.offset >= before - window:
+        t = doc[k]
+        if (t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN"
+                and "Plur" in t.morph.get("Number", []) and not ctx.in_quote(t.idx + ctx.offset)
+                and any(c.dep_ == "det" for c in t.children)):
+            surface = np_text(t)
+            start = t.left_edge.idx + ctx.offset
+            return Mention(surface, "NOUN", start, start + len(surface), 0)
+        k -= 1
+    return None
 
 
 def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
@@ -280,7 +317,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         c.text.lstrip("-").lower() in inverted))  # "dit-il" parsed as a bare dependent
              and not ctx.in_quote(c.idx + ctx.offset)
              and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
-    if not cands and not after_only:
+    if not cands and not after_only and words.repair_missing_subject:
         cands = _unmarked_subject(ctx, verb)
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
