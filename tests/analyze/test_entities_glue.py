@@ -136,3 +136,9 @@ def test_a_capitalised_verb_opening_a_sentence_is_no_name():
                          DateRange.unknown())], comps=E._NER_COMPONENTS)[0]
     assert "Veuillez" not in {m.text for m in an.entities}
     assert "Emmanuel Macron" in {m.text for m in an.entities}
+
+
+def test_an_article_that_is_part_of_a_places_name_stays_in_the_entitys_name():
+    assert canonical_name({"THE HAGUE": 1, "The Hague": 2}) == "The Hague"
+    assert canonical_name({"Le Havre": 3}) == "Le Havre"
+    assert canonical_name({"le président Vladimir Poutine": 2}) == "Vladimir Poutine"

@@ -522,6 +522,20 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     return [g for g in groups if id(g) not in merged]
 
 
+def _display_form(form: str) -> str:
+    """A surface form without its titles and articles, unless the article is
+    part of a place's name: "The Hague", "Le Havre", "La Paz" (GeoNames' own
+    name holds it, or the bare word names another city or none)."""
+    bare = names.strip_titles(form)
+    if bare == form or len(bare.split()) >= len(form.split()) or form[:1].islower():
+        return bare
+    place = gazetteer.city(form)
+    if place is not None and (fold_name(place[1]) == fold_name(form)
+                              or gazetteer.city(bare) != place):
+        return form
+    return bare
+
+
 def canonical_name(counts: dict[str, int]) -> str:
     """The most used full surface form of an entity (two words or more), titles
     stripped; a one-word form only when the entity has no full one.
@@ -530,9 +544,10 @@ def canonical_name(counts: dict[str, int]) -> str:
     where the recogniser's span errors gather ("0:54 Billionaire Elon Musk",
     "Getty Images Lewis Hamilton" beside 17 "Elon Musk"), and a journalist
     reads the canonical name on every story page."""
-    forms = {names.strip_titles(f): 0 for f in counts}
+    forms: dict[str, int] = {}
     for f, n in counts.items():
-        forms[names.strip_titles(f)] += n
+        bare = _display_form(f)
+        forms[bare] = forms.get(bare, 0) + n
     # "full" counts words, not spacing: "Etats - Unis" is no fuller than "États-Unis";
     # the letters of an acronym are no words ("U.S." is not fuller than "US")
     def words(f: str) -> int:
