@@ -5,7 +5,7 @@ PolNeAR train's misses."""
 
 from __future__ import annotations
 
-from veille.analyze.quotes.frames import frame_model, model_candidates
+from veille.analyze.quotes.frames import complements, frame_model, model_candidates
 from veille.lang.en.quotes import CUE_FRAMES
 
 
@@ -13,15 +13,25 @@ def _indirect(analyze, text):
     return [q for q in analyze(text, "en").quotes if q.kind == "indirect"]
 
 
-def test_an_untaught_verb_of_criticism_reports_its_object(analyze):
-    assert "slam" not in CUE_FRAMES  # the model, not the lexicon, decides
-    qs = _indirect(analyze, "Senator Elizabeth Warren slammed the bank's new fee policy on Tuesday.")
-    assert [(q.speaker, q.text, q.method) for q in qs] == [
-        ("Elizabeth Warren", "the bank's new fee policy", "indirect-frame-similar")]
+def test_an_untaught_verb_reports_an_idea_more_than_a_thing(nlp_en):
+    # the model, not the lexicon, decides; the complement's head word counts:
+    # a policy is criticised, a door is only slammed
+    assert "slam" not in CUE_FRAMES
+    model = frame_model("en")
+    assert model is not None
+
+    def prob(text):
+        doc = nlp_en(text)
+        v = next(t for t in doc if t.lemma_ == "slam")
+        rel, head = next(iter(complements(v)))
+        return model.probability(v, rel, head)
+
+    policy = prob("Senator Elizabeth Warren slammed the bank's new fee policy.")
+    door = prob("Senator Elizabeth Warren slammed the door of her office.")
+    assert policy > door + 0.1
 
 
-def test_the_same_verb_on_a_thing_is_no_statement(analyze):
-    # the complement's head word counts: a door is slammed, not criticised
+def test_a_thing_slammed_is_no_statement(analyze):
     assert not _indirect(analyze, "Senator Elizabeth Warren slammed the door of her office on Tuesday.")
 
 

@@ -263,7 +263,10 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         if rel not in rels:
             # a verb the gold did not teach: the frame model decides from its
             # word vector and the parse (see frames.FrameModel)
-            if model is None or not model.accepts(v, rel, head):
+            if model is None or not any(c.dep_ in ("nsubj", "nsubj:pass") for c in v.children) \
+                    or not model.accepts(v, rel, head):
+                # the verb's own subject only: a participle borrowing its clause's
+                # ("…, persuading President Xi to join") reports an act more often
                 continue
             method = "frame-similar"
         sub = sorted(head.subtree, key=lambda t: t.i)
