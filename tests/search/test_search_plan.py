@@ -474,23 +474,3 @@ def test_phrase_terms_are_kept_after_a_query_of_many_matches(
             r["id"] for r in ref["results"]]
         assert calls == []  # scored from the held terms
 
-
-def test_warm_holds_the_commonest_words(news_store: Store) -> None:
-    """At server start the commonest index terms' bm25 terms are computed
-    (commonest first, within a byte budget), so a first query of common
-    words is scored without bm25 and ranks as FTS5 does."""
-    import veille.search.query as query
-    from veille.search import phrases
-
-    phrases.clear()
-    held = phrases.warm(news_store.engine, (TITLE_WEIGHT, BODY_WEIGHT), budget=100_000)
-    assert held > 10
-    cache = phrases._CACHES[news_store.engine]
-    assert '"the"' in cache.phrases and cache.size <= 100_000
-    with news_store.connect() as conn:
-        for q in ("the", "the said", "said -the"):
-            if not phrases.held(news_store.engine, fts5_phrases(parse(q))[1]):
-                continue
-            page = query._phrase_pass(conn, parse(q), 10, None)
-            assert page is not None and page.keys == _full_ranking(conn, q)[:11], q
-        assert query._phrase_pass(conn, parse("the"), 10, None) is not None

@@ -62,7 +62,7 @@ def serve(
     # The web app (FastAPI and its pydantic response models) is imported here, not at
     # the top: ~0.3 s of start-up that only this command needs.
     from veille.web.app import create_app
-    from veille.web.serve import uvicorn_options, warm_search
+    from veille.web.serve import uvicorn_options
 
     web = create_app(store)  # migrates and catches up the search index once, before any worker
     n = workers
@@ -73,7 +73,7 @@ def serve(
     if not web.state.token:
         console.print("writes disabled: set VEILLE_TOKEN to enable POST /api/articles", highlight=False)
     if n == 1:
-        uvicorn.run(warm_search(web), host=host, port=port, **uvicorn_options())
+        uvicorn.run(web, host=host, port=port, **uvicorn_options())
         return
     # Several workers: uvicorn starts fresh processes that each build the app
     # from the store's URL (veille.web.serve.app_from_env).

@@ -20,8 +20,8 @@ idf and the mean length, so the whole cache is dropped) and reused by every
 later query holding the phrase; a query then costs the list of its matches
 (one cheap FTS5 pass that also gives the facets) plus a lookup per phrase.
 A phrase's terms are computed after a query with many matches holds it
-(``query.FILL_MIN_MATCHES``) and, for the commonest words, when the server
-starts (:func:`warm`); a query with a phrase not held is ranked by FTS5.
+(``query.FILL_MIN_MATCHES``); a query with a phrase not held is ranked by
+FTS5.
 """
 
 from __future__ import annotations
@@ -40,10 +40,7 @@ from sqlalchemy import Connection, Engine
 #: Bytes of phrase terms kept per engine (12 bytes per (row, phrase) pair:
 #: the commonest word of the 100k bench store is ~0.4 MB), least recently
 #: used dropped first.
-BUDGET_BYTES = 96 * 1024 * 1024
-#: Bytes of the commonest terms computed at server start (:func:`warm`):
-#: ~500 terms, 5.5-6 s of one core, at 100k articles (bench store).
-WARM_BYTES = 48 * 1024 * 1024
+BUDGET_BYTES = 64 * 1024 * 1024
 #: A phrase matching more rows than this is not kept (its terms would hold
 #: most of the budget); its query is ranked by FTS5 as before.
 MAX_ROWS = 400_000
@@ -187,46 +184,6 @@ def scores(conn: Connection, phrases: Sequence[str], seqs: np.ndarray, gen: int)
         # as in fts5Bm25Function; the additions run in phrase order.
         total += np.where(hit, got.terms[at], 0.0)
     return -1.0 * total
-
-
-def warm(engine: Engine, weights: tuple[float, float], budget: int = WARM_BYTES) -> int:
-    """Compute the terms of the store's commonest index terms, commonest
-    first, until ``budget`` bytes; the number of phrases now held.
-
-    A phrase's terms are otherwise computed after the first query with many
-    matches that holds it, which then pays a bm25 over every row holding
-    the phrase (``the``: ~50 ms at 100k): distinct queries keep meeting
-    common words not seen yet. Run once at server start, in a thread of its
-    own (``veille.web.app``); searches meanwhile are ranked by FTS5."""
-    n = 0
-    with engine.connect() as conn:
-        if conn.dialect.name != "sqlite":
-            return 0
-        cur = conn.connection.cursor()
-        try:
-            cur.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.veille_fts_rows "
-                        "USING fts5vocab(main, 'article_fts', 'row')")
-            cur.execute("SELECT term, doc, (SELECT gen FROM search_generation) FROM temp.veille_fts_rows "
-                        "ORDER BY doc DESC LIMIT 5000")
-            rows = cur.fetchall()
-            cur.execute("DROP TABLE temp.veille_fts_rows")
-        finally:
-            cur.close()
-        conn.commit()
-        size = 0
-        for term, doc, gen in rows:
-            size += 12 * int(doc) + 200
-            if size > budget or int(doc) > MAX_ROWS:
-                break
-            phrase = '"' + str(term).replace('"', '""') + '"'
-            if not usable([phrase]):
-                continue
-            got = _fill(conn, phrase, int(gen), weights)
-            if got is None:
-                break  # the store moved on: the next queries fill what they need
-            _put(engine, int(gen), phrase, got)
-            n += 1
-    return n
 
 
 def clear() -> None:

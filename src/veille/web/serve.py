@@ -19,19 +19,13 @@ search index, and passes the store's URL in ``VEILLE_SERVE_DB``.
 
 from __future__ import annotations
 
-import logging
-import threading
 from typing import Any
 
 from fastapi import FastAPI
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from veille.core.settings import Settings
-from veille.search import phrases
-from veille.search.query import BODY_WEIGHT, TITLE_WEIGHT
 from veille.web.app import create_app
-
-log = logging.getLogger(__name__)
 
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers of one request
 #: seconds uvicorn waits for requests in flight once asked to stop (SIGTERM);
@@ -95,24 +89,4 @@ def app_from_env() -> FastAPI:
     url = Settings().serve_db
     if not url:
         raise RuntimeError("VEILLE_SERVE_DB is not set: start workers with `veille serve --workers N`")
-    return warm_search(create_app(url))
-
-
-def warm_search(app: FastAPI) -> FastAPI:
-    """Start computing the bm25 terms of the store's commonest words in a
-    thread (``search.phrases.warm``): the first distinct searches of common
-    words then skip FTS5's bm25 of every match. A file store only (an
-    in-memory one has one connection, which a thread must not share)."""
-    store = app.state.store
-    if store.dialect != "sqlite" or ":memory:" in store.url or store.url in ("sqlite://", "sqlite:///"):
-        return app
-
-    def run() -> None:
-        try:
-            held = phrases.warm(store.engine, (TITLE_WEIGHT, BODY_WEIGHT))
-            log.debug("search: the terms of %d common words are held", held)
-        except Exception:  # a store closed or changed under it: searches fill what they need
-            log.debug("search warm-up stopped", exc_info=True)
-
-    threading.Thread(target=run, name="veille-search-warm", daemon=True).start()
-    return app
+    return create_app(url)
