@@ -142,3 +142,14 @@ def test_an_article_that_is_part_of_a_places_name_stays_in_the_entitys_name():
     assert canonical_name({"THE HAGUE": 1, "The Hague": 2}) == "The Hague"
     assert canonical_name({"Le Havre": 3}) == "Le Havre"
     assert canonical_name({"le président Vladimir Poutine": 2}) == "Vladimir Poutine"
+
+
+def test_a_credit_closes_its_line_a_gallery_title_is_no_credit(nlp_en):
+    from veille.analyze.entities import _cue_label
+
+    doc = nlp_en("Photos: Justin Timberlake's Super Bowl show\nPhotograph: Getty Images\nEnd.")
+    toks = [t.text for t in doc]
+    i = toks.index("Justin")
+    assert _cue_label(doc, i, i + 2, "PER") is None
+    i = toks.index("Getty")
+    assert _cue_label(doc, i, i + 2, "PER") == ("ORG", "credit")

@@ -182,8 +182,12 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
         p0 = p0[cut + 1:]  # "80.M. Rochette": a title glued to the figure before it by OCR
     p1 = prev[1] if len(prev) > 1 else ""
     p2 = prev[2] if len(prev) > 2 else ""
-    # "(Photo: AP)", "(Photo : Reuters)"
-    if p0 == ":" and p1 in _W.credit_words:
+    # "(Photo: AP)", "(Photo : Reuters)", "Photograph: Getty Images" -- a credit
+    # closes its line or bracket ("Photos: Justin Timberlake's Super Bowl show"
+    # is a gallery's title, not a credit)
+    if p0 == ":" and p1 in _W.credit_words and (
+            j >= len(doc) or doc[j].is_space or doc[j].text in (")", "/", "]")
+            or "\n" in doc[j - 1].whitespace_):
         return ("ORG", "credit")
     # "le président X", "M. X", "son homologue X", "le président russe X"
     if p0 in _TITLES or (doc[i - 1].pos_ == "ADJ" and p1 in _TITLES):
