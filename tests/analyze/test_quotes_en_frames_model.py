@@ -75,3 +75,15 @@ def test_the_model_is_the_english_packs_and_trains_on_a_parse(nlp_en):
     a = doc.text.index("the new")
     rows = list(model_candidates(doc, [[(a, len(doc.text) - 1)]]))
     assert [(g, y) for g, _, y in rows] == [("dobj", True)]
+
+
+def test_a_passive_participle_adjunct_reports_nobody(analyze):
+    # read check (news-clusters, USA Today; Daily Mail): the one asked did not speak
+    # through "asked", and "intended to" tells of the apps, not of a speaker
+    qs = analyze("Asked whether China would investigate those named in the reports, foreign "
+                 'ministry spokesman Hong Lei said: "For such groundless accusations, I have no '
+                 'comment." Nor should apps be inflammatory '
+                 "or intended to cause physical harm.", "en").quotes
+    assert not any(q.text.startswith("whether China") for q in qs)
+    assert not any(q.text.startswith("to cause") for q in qs)
+    assert any(q.speaker == "Hong Lei" for q in qs)

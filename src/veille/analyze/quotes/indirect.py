@@ -378,6 +378,20 @@ def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:
         len(prev) >= 2 and prev[-1].pos_ == "PRON" and prev[-2].text.lower() in rel))
 
 
+def _participle_adjunct(v: Token) -> bool:
+    """"Asked whether China would investigate, Hong Lei said: …", "apps intended
+    to cause harm": a past participle with no subject and no perfect auxiliary
+    of its own, hanging on a clause or an adjective, is passive: the one it
+    tells of did not speak (the tagger's past-participle tag; none elsewhere)."""
+    if v.tag_ != "VBN" or any(c.dep_.startswith(("nsubj", "csubj")) for c in v.children):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children):
+        return False
+    # "they should not be inflammatory or intended to …": a conjunct of an
+    # adjective or of a copula is one more attribute of the subject
+    return v.dep_ in ("advcl", "acl", "amod") or (v.dep_ == "conj" and v.head.pos_ in ("ADJ", "AUX"))
+
+
 def _object_only(ctx: QuoteContext, v: Token) -> bool:
     """A verb that reports a stance only through its object ("endorsed Rubio"),
     never a clause or an incise: not a speech verb of the language."""
@@ -613,6 +627,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             if found is None:
                 continue
             (a, b), method = found
+            if method not in ("incise", "as-incise") and _participle_adjunct(v):
+                continue
             if method != "incise" and v.dep_ in ("relcl", "acl:relcl"):
                 # the statement belongs to the speech verb's clause: "Barkley, who
                 # said he votes democratic, said one candidate …" ends at "democratic"
