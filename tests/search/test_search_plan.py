@@ -24,16 +24,7 @@ from sqlalchemy import Connection, text
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.search.index import index_articles
-from veille.search.query import (
-    BODY_WEIGHT,
-    FACET_SIZE,
-    TITLE_WEIGHT,
-    Filters,
-    fts5_expression,
-    fts5_phrases,
-    parse,
-    search,
-)
+from veille.search.query import BODY_WEIGHT, FACET_SIZE, TITLE_WEIGHT, Filters, fts5_expression, parse, search
 from veille.search.snippets import hit_spans, snippet_reference
 from veille.store import Store
 from veille.store.core import _alembic_config
@@ -237,7 +228,6 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     import veille.search.query as query
 
     monkeypatch.setattr(query, "_one_pass", lambda *a, **k: None)
-    monkeypatch.setattr(query, "_phrase_pass", lambda *a, **k: None)
 
 
 def test_one_pass_answers_the_bytes_of_the_separate_statements(
@@ -385,92 +375,3 @@ def test_appended_articles_extend_the_cell_array_a_reindex_reads_it_whole(
     _slow(monkeypatch)
     with news_store.connect() as conn:
         assert search(conn, "the said") == fast
-
-
-def _full_ranking(conn: Connection, q: str) -> list[tuple[int, float]]:
-    """Every match scored by FTS5's bm25 and sorted: the ranking before issue 20."""
-    return [(int(seq), float(score)) for seq, score in conn.exec_driver_sql(
-        f"SELECT rowid, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM article_fts "
-        "WHERE article_fts MATCH ? ORDER BY score, rowid", (fts5_expression(parse(q)),)).all()]
-
-
-def test_top_k_from_phrase_terms_is_the_full_bm25_ranking(news_store: Store) -> None:
-    """Issue 20: an unfiltered search scores its matches from each phrase's
-    bm25 terms kept per process (search.phrases) instead of asking FTS5 for
-    the bm25 of every match. Its first k, and every page after them, are the
-    full ranking's, scores equal to the last bit; after an ingest (which moves
-    every idf and the mean length) too."""
-    import veille.search.query as query
-    from veille.search import phrases
-
-    def gen(conn: Connection) -> int:
-        return int(conn.exec_driver_sql("SELECT gen FROM search_generation").scalar_one())
-
-    def check(conn: Connection, queries: list[str]) -> int:
-        ranked = 0
-        for q in queries:
-            full = _full_ranking(conn, q)
-            pq = parse(q)
-            phrases.fill(conn, fts5_phrases(pq)[1], gen(conn), (TITLE_WEIGHT, BODY_WEIGHT))
-            for k in (1, 5, 20):
-                got, after = [], None
-                while True:
-                    page = query._phrase_pass(conn, pq, k, after)
-                    assert page is not None, q
-                    got += page.keys[:k]
-                    if len(page.keys) <= k:
-                        break
-                    after = (page.keys[k - 1][1], page.keys[k - 1][0])  # the cursor: (score, seq)
-                assert got == full, (q, k)
-            ranked += len(full) > 20
-        return ranked
-
-    queries = ["the said", "president", "the", "missile -Japan", '"Security Council" vote',
-               "North Korea Korea", "Poutine nucléaires", "said said"]
-    phrases.clear()
-    with news_store.connect() as conn:
-        queries += _queries(conn)
-        assert check(conn, queries) > 5  # many rankings decided among many matches
-        before = _full_ranking(conn, "the")
-    lines = NEWS.read_text(encoding="utf-8").splitlines()[175:190]
-    jl = Path(str(news_store.url).split("sqlite:///", 1)[1]).parent / "more-phrases.jsonl"
-    jl.write_text("\n".join(json.dumps({k: r[k] for k in ("id", "url", "source", "published", "title",
-                                                          "text", "language") if r.get(k)})
-                            for r in map(json.loads, lines)), encoding="utf-8")
-    ingest_items(news_store, read_paths([str(jl)], SourceOptions()))
-    with news_store.connect() as conn:
-        assert _full_ranking(conn, "the") != before  # the ingest moved the scores
-        assert query._phrase_pass(conn, parse("the"), 5, None) is None  # terms of another generation
-        check(conn, queries)
-
-
-def test_phrase_terms_are_kept_after_a_query_of_many_matches(
-        news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A phrase's terms cost a bm25 over every row holding it: they are
-    computed after a query with more than FILL_MIN_MATCHES matches (ranked by
-    FTS5 that time), then serve the next queries holding the phrase; a query
-    of few matches keeps nothing. Same answers either way."""
-    import veille.search.query as query
-    from veille.search import phrases
-
-    phrases.clear()
-    with news_store.connect() as conn:
-        assert query._phrase_pass(conn, parse("missile"), 5, None) is None
-        ref = search(conn, "missile", limit=5)
-        assert not phrases.held(news_store.engine, fts5_phrases(parse("missile"))[1])
-        monkeypatch.setattr(query, "FILL_MIN_MATCHES", 3)  # this store is small
-        assert search(conn, "missile", limit=5) == ref
-        assert phrases.held(news_store.engine, fts5_phrases(parse("missile"))[1])
-        calls: list[str] = []
-        real = query._one_pass
-
-        def counted(*args: Any) -> Any:
-            calls.append("one")
-            return real(*args)
-
-        monkeypatch.setattr(query, "_one_pass", counted)
-        assert search(conn, "missile", limit=5) == ref
-        assert [r["id"] for r in search(conn, "missile missile", limit=5)["results"]] == [
-            r["id"] for r in ref["results"]]
-        assert calls == []  # scored from the held terms
-

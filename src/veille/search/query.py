@@ -20,7 +20,6 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from sqlalchemy import Connection, Engine, text
 
-from veille.search import phrases
 from veille.search.snippets import snippet
 from veille.search.text import query_forms, tokens
 
@@ -28,10 +27,6 @@ TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about th
 FACET_SIZE = 10
 FACET_SAMPLE = 200  # matches the entity facet counts over (see facet_counts)
 MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
-# After a query with more matches than this, its phrases' bm25 terms are
-# computed and kept (search.phrases): they cost a bm25 over every row holding
-# each phrase, which a query of few matches does not repay.
-FILL_MIN_MATCHES = 1000
 
 _PHRASE = re.compile(r'"([^"]*)"')
 
@@ -79,31 +74,17 @@ def _q(s: str) -> str:
 
 def fts5_expression(pq: ParsedQuery) -> str:
     """An FTS5 MATCH string; every token is quoted, so user input is never syntax."""
-    return fts5_phrases(pq)[0]
-
-
-def fts5_phrases(pq: ParsedQuery) -> tuple[str, list[str]]:
-    """The MATCH string and its quoted phrases in the order FTS5 numbers them
-    (left to right), which is the order bm25 sums their terms in
-    (:mod:`veille.search.phrases`)."""
-    phrases: list[str] = []
-
-    def group(strings: Sequence[str]) -> str:
-        quoted = [_q(s) for s in strings]
-        phrases.extend(quoted)
-        return "(" + " OR ".join(quoted) + ")"
-
-    parts = [group(query_forms(w)) for w in pq.words]
+    parts = ["(" + " OR ".join(_q(f) for f in query_forms(w)) + ")" for w in pq.words]
     for ph in pq.phrases:
         # One phrase per stemming (raw, French, English): a phrase is read in one language.
         forms = [query_forms(w) for w in ph]
         variants = [[f[min(k, len(f) - 1)] for f in forms] for k in range(max(map(len, forms)))]
         uniq = {" ".join(v) for v in variants}
-        parts.append(group(sorted(uniq)))
+        parts.append("(" + " OR ".join(_q(v) for v in sorted(uniq)) + ")")
     expr = " AND ".join(parts)
     for w in pq.excluded:
-        expr += " NOT " + group(query_forms(w))
-    return expr, phrases
+        expr += " NOT (" + " OR ".join(_q(f) for f in query_forms(w)) + ")"
+    return expr
 
 
 def _pg_tsquery(pq: ParsedQuery, params: dict[str, Any]) -> str:
@@ -302,15 +283,8 @@ def search(
     where = filters.sql(params)
     # The common case, unfiltered and by relevance, reads every match once on
     # SQLite (:func:`_one_pass`); filters and date order keep the statements below.
-    fast = None
-    if conn.dialect.name == "sqlite" and not where and order != "date":
-        fast = _phrase_pass(conn, pq, limit, after)
-        if fast is None:
-            fast = _one_pass(conn, pq, limit, after)
-            if fast is not None and fast.matches > FILL_MIN_MATCHES:
-                # Many matches scored by FTS5: the phrases' terms are computed
-                # now, so the next query holding them is scored without bm25.
-                phrases.fill(conn, fts5_phrases(pq)[1], fast.gen, (TITLE_WEIGHT, BODY_WEIGHT))
+    fast = (_one_pass(conn, pq, limit, after)
+            if conn.dialect.name == "sqlite" and not where and order != "date" else None)
     cte = _matches_cte(conn, pq, params) if fast is None else ""
     if fast is not None:
         keys: Sequence[Any] = fast.keys
@@ -383,8 +357,6 @@ class _Pass:
     cell_ids: np.ndarray
     cell_counts: np.ndarray
     newest: list[int]
-    gen: int = 0  # the search generation the matches were read at
-    matches: int = 0
 
 
 def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
@@ -428,62 +400,8 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
         cell_ids = np.flatnonzero(counts)
         keys = sorted(((int(s), float(sc)) for s, sc, _, _ in ranked), key=lambda k: (k[1], k[0]))
         newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
-        return _Pass(keys, cell_ids, counts[cell_ids], newest, int(gen), len(seqs))
+        return _Pass(keys, cell_ids, counts[cell_ids], newest)
     return None
-
-
-def _phrase_pass(conn: Connection, pq: ParsedQuery, limit: int,
-                 after: tuple[float, int] | None) -> _Pass | None:
-    """:func:`_one_pass` without bm25 in SQLite: the matches are listed by
-    FTS5 (no score: ~2 ms instead of ~50 for the 36k matches of "the") and
-    scored from each phrase's terms kept per process
-    (:mod:`veille.search.phrases`, the same floats as FTS5's bm25). None
-    when a phrase's terms are not held (they are computed after a query
-    with many matches, :func:`search`) or the store moved meanwhile:
-    :func:`_one_pass` answers then, so a query of few matches or unseen
-    words costs one statement, not two."""
-    expr, phrase_list = fts5_phrases(pq)
-    if not phrases.usable(phrase_list) or not phrases.held(conn.engine, phrase_list):
-        return None
-    for _ in range(3):
-        try:
-            (concat, gen), = _raw_rows(conn, (
-                "SELECT group_concat(rowid), (SELECT gen FROM search_generation) "
-                "FROM article_fts WHERE article_fts MATCH :match"), {"match": expr})
-        except sqlite3.OperationalError as exc:  # a store not migrated to 0019
-            if "search_generation" in str(exc):
-                return None
-            raise
-        seqs = (np.fromstring(concat, dtype=np.int64, sep=",") if concat
-                else np.zeros(0, dtype=np.int64))
-        seq_cells = _seq_cells(conn, int(gen))
-        if seq_cells is None or (len(seqs) and int(np.max(seqs)) >= len(seq_cells)):
-            continue  # written meanwhile: read the matches again
-        score = phrases.scores(conn, phrase_list, seqs, int(gen))
-        if score is None:
-            return None
-        counts = np.bincount(seq_cells[seqs])
-        cell_ids = np.flatnonzero(counts)
-        newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
-        return _Pass(_top(seqs, score, limit + 1, after), cell_ids, counts[cell_ids], newest,
-                     int(gen), len(seqs))
-    return None
-
-
-def _top(seqs: np.ndarray, score: np.ndarray, k: int,
-         after: tuple[float, int] | None) -> list[tuple[int, float]]:
-    """The first ``k`` (seq, score) by (score, seq) after the cursor key, as
-    ``ORDER BY score, seq LIMIT k`` with the keyset condition would give."""
-    idx = np.arange(len(seqs))
-    if after is not None:
-        a_score, a_seq = after
-        idx = np.flatnonzero((score > a_score) | ((score == a_score) & (seqs > a_seq)))
-    if len(idx) > k:
-        # Every one of the first k scores at most the k-th smallest score.
-        kth = np.partition(score[idx], k - 1)[k - 1]
-        idx = idx[score[idx] <= kth]
-    idx = idx[np.lexsort((seqs[idx], score[idx]))[:k]]
-    return [(int(s), float(v)) for s, v in zip(seqs[idx].tolist(), score[idx].tolist(), strict=True)]
 
 
 @dataclass
