@@ -58,7 +58,7 @@ FUZZY_MIN_LEN = 5
 #: prefix of the key a gazetteer country gets ("geo:US").
 GEO = "geo:"
 CITY = "city:"  # after GEO: a GeoNames city id ("geo:city:524901" is Moscow)
-CUE_WEIGHT = 4.0
+CUE_WEIGHT = 2.0
 MODEL_WEIGHT = 1.0
 MODEL_REPEAT_WEIGHT = 0.25
 
@@ -652,8 +652,7 @@ class EntityIndex:
             # Post" tagged PER in one article)
             for k in sorted(full, key=lambda x: -len(x)):
                 others = [r for r in self.by_key.get(k, {}).values() if r.label != "PER"]
-                if len(others) == 1 and not any(
-                        r.label == "PER" for r in self.by_key.get(k, {}).values()):
+                if len(others) == 1 and not self.by_surname.get(k.split()[-1]):
                     r = others[0]
                     return r, f"the same name as the {r.label} {r.canonical}, no person carries it"
             return None, ""
