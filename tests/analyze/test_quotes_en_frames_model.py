@@ -87,3 +87,10 @@ def test_a_passive_participle_adjunct_reports_nobody(analyze):
     assert not any(q.text.startswith("whether China") for q in qs)
     assert not any(q.text.startswith("to cause") for q in qs)
     assert any(q.speaker == "Hong Lei" for q in qs)
+
+
+def test_an_inverted_incise_with_two_speakers_inside_the_statement(analyze):
+    qs = _indirect(analyze, "The contrast with Trump, said Doyle and others, would be clear since "
+                   "Trump has no former Republican presidents by his side.")
+    assert len(qs) == 1 and qs[0].speaker == "Doyle"
+    assert qs[0].text.startswith("The contrast") and qs[0].text.endswith("by his side")

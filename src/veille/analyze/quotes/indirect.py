@@ -342,7 +342,8 @@ def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span) -> int | None:
     j, subj = v.i + 1, 0
     while j < sent.end and subj <= 4 and doc[j].text != ",":
         t = doc[j]
-        if not (t.text.startswith("-") or t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PRON", "ADV")):
+        if not (t.text.startswith("-") or t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PRON", "ADV")
+                or t.pos_ == "CCONJ" and j > v.i + 1):  # ", said Doyle and others,"
             return None
         subj += 1
         j += 1
