@@ -233,7 +233,7 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         # ...", then "Cil said" as ORG; "Lebed" as LOC), splitting one person
         # in two. The label its full name carries in the article wins; a
         # country of the gazetteer is never a surname here.
-        return (len(next(iter(g.keys)).split()) == 1
+        return (all(len(k.split()) == 1 for k in g.keys)
                 and not any(m.label_cue for m in g.mentions))
 
     full = [g for g in groups if g.label == "PER" and g.full_keys() and not patronymic(g)]
@@ -265,24 +265,26 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
     for g in groups:
         if id(g) in full_ids or (g.label not in ("PER", "MISC") and not model_label_word(g)):
             continue
-        k0 = next(iter(g.keys))
-        if _is_geo(k0) and not k0.startswith(GEO + CITY):
+        if any(_is_geo(k0) and not k0.startswith(GEO + CITY) for k0 in g.keys):
             continue  # a country of the gazetteer is never a surname here
-        # a city's name can be a person's surname ("Passos" of "John dos Passos"):
-        # a full name in the same article is the stronger evidence
-        ks = names.key(g.mentions[0].text).split() if _is_geo(k0) else k0.split()
         cands: dict[int, tuple[_Group, str]] = {}
-        if len(ks) == 1:
-            for f in by_last.get(ks[0], ()):
-                cands.setdefault(id(f), (f, "surname"))
-            for f in by_first.get(ks[0], ()):
-                cands.setdefault(id(f), (f, "family name"))
-            for f in by_middle.get(ks[0], ()):
-                cands.setdefault(id(f), (f, "first family name"))
-
-        elif len(ks) == 2 and patronymic(g):
-            for f in by_given.get(ks[0], ()):
-                cands.setdefault(id(f), (f, "first name and patronymic"))
+        # every key of the group (a name written two ways in one article,
+        # "Hettema" / "Hetteman", has two), in a fixed order: the join must
+        # not depend on which key a set yields first
+        for k0 in sorted(g.keys):
+            # a city's name can be a person's surname ("Passos" of "John dos
+            # Passos"): a full name in the same article is the stronger evidence
+            ks = names.key(g.mentions[0].text).split() if _is_geo(k0) else k0.split()
+            if len(ks) == 1:
+                for f in by_last.get(ks[0], ()):
+                    cands.setdefault(id(f), (f, "surname"))
+                for f in by_first.get(ks[0], ()):
+                    cands.setdefault(id(f), (f, "family name"))
+                for f in by_middle.get(ks[0], ()):
+                    cands.setdefault(id(f), (f, "first family name"))
+            elif len(ks) == 2 and patronymic(g):
+                for f in by_given.get(ks[0], ()):
+                    cands.setdefault(id(f), (f, "first name and patronymic"))
         if len(cands) == 1:
             f, how = next(iter(cands.values()))
             other = sum(v for k, v in g.votes.items() if k not in ("PER", "MISC"))
@@ -694,7 +696,7 @@ class EntityIndex:
         return best[1], f"spelling variant (similarity {best[0]:.0f})"
 
     def _lone_surname(self, g: _Group) -> tuple[EntityRecord | None, str]:
-        k = next(iter(g.keys))
+        k = min(g.keys, key=lambda x: (-sum(1 for m in g.mentions if names.key(m.text) == x), x))
         if len(k.split()) != 1:
             return None, ""
         persons = [r for r in self.by_surname.get(k, {}).values() if r.label == "PER"]
