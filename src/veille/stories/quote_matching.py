@@ -72,8 +72,8 @@ def _stemmer(language: str | None) -> Any:
 @cache
 def _stop_words(language: str | None) -> frozenset[str]:
     """The stop words of a language with quote words: spaCy's list, read from
-    its file (``lang.stop_words``), not through ``spacy.lang.xx`` whose import
-    cost seconds on the first view built by a process."""
+    its file (``lang.stop_words``), not by importing spaCy's language module,
+    which cost seconds on the first view built by a process."""
     data = language_data(language)
     if data.quotes is None:
         return frozenset()
