@@ -114,6 +114,10 @@ class Settings:
         "VEILLE_SHARED_DATA", DEFAULT_SHARED_DATA,
         "Folder of the public labelled data sets the `eval` commands and quality tests read.",
         shown="`../shared/data` beside the checkout")
+    eval_parse_cache: str | None = _setting(
+        "VEILLE_EVAL_PARSE_CACHE", None,
+        "Folder where `veille eval quotes` keeps its spaCy parses (one DocBin per text and model) "
+        "so re-scoring costs the quote steps only; unset, nothing is kept (the folder is not pruned).")
 
     # --- e-mail digests of watchlists (veille.watch.digests; sent with the stdlib's smtplib)
     smtp_host: str | None = _setting(
