@@ -223,6 +223,29 @@ def test_mixed_straight_and_curly_marks_pair():
     assert spans == [] and len(notes) == 2
 
 
+def test_two_apostrophes_are_a_quote_mark_where_used_as_one():
+    # NYT-corpus copy writes double quotes as two apostrophes (PolNeAR train:
+    # 63 articles); possessives, "rock 'n' roll" and 6'2'' stay no quotes.
+    text = ("''The sooner he releases his returns, the better,'' Mr. Goldberg said. "
+            "Mr. Trump has called for taxing so-called ''pass through'' income -- "
+            "''That makes me smart'' -- he said.")
+    spans, notes = find_quote_spans(text)
+    assert [text[s:e] for _, s, e, _ in spans] == [
+        "The sooner he releases his returns, the better", "pass through", "That makes me smart"]
+    assert [text[a:c] for a, _, _, c in spans][0] == "''The sooner he releases his returns, the better,''"
+    assert notes == []
+    for text in ("The players' union and the boss' car played rock 'n' roll.",
+                 "He is 6'2'' tall and ran the mile in 4'05'' flat."):
+        assert find_quote_spans(text) == ([], [])
+
+
+def test_english_two_apostrophe_quote_gets_its_incise_speaker(analyze):
+    an = _linked(analyze, "Lawmakers met on Monday. ''We run people out of the market,'' said "
+                          "Maria Brinson, a trader in Chicago.", "en")
+    q = [x for x in an.quotes if x.text.startswith("We run people")][0]
+    assert q.speaker == "Maria Brinson" and q.method == "incise"
+
+
 def test_find_quote_spans_reports_mismatches():
     _, notes = find_quote_spans("un » puis « deux\n\n« trois")
     assert any("without opening" in n for n in notes)

@@ -288,7 +288,8 @@ def is_quote_marked(text: str, g: GoldAttribution) -> bool:
     """Is the gold content (mostly) inside quote marks? Half its characters or more."""
     inside = 0
     for a, b in g.content:
-        seg = text[max(0, a - 2):b + 2]  # French spacing: « word »
+        # French spacing: « word »; two apostrophes '' are one mark (NYT copy)
+        seg = text[max(0, a - 3):b + 3].replace("''", '"')
         depth = False
         for ch in seg:
             if ch in _QUOTE_CHARS:

@@ -24,7 +24,10 @@ MAX_NOTES = 20
 # ("word"word", or French spacing " like this ").
 _LEFT_FREE = frozenset("([{-–—/")
 _RIGHT_FREE = frozenset(".,;:!?)]}…")
-_DOUBLE_MARKS = re.compile('["“”„]')
+# two apostrophes '' stand for a double quote in some wire copy (the NYT
+# corpus: "''We run people …,'' said X"); listed first so they match as one mark
+_DOUBLE_MARKS = re.compile('\'\'|["“”„]')
+_FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
 _BLOCK = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")  # text between blank lines
 
 #: (open, inner_start, inner_end, close_end) of one quotation, in characters.
@@ -89,7 +92,7 @@ def find_quote_spans(text: str) -> tuple[list[Span], list[str]]:
             spans.append(_trim_inner(text, a, b))
             i = b + 1
     for a, b in _double_pairs(text, notes):
-        spans.append(_trim_inner(text, a, b))
+        spans.append(_trim_inner(text, a, b, _mark_len(text, a), _mark_len(text, b)))
     spans.sort()
     if len(notes) > MAX_NOTES:
         # 5,000 stray marks are one problem for the reader, not 5,000 lines
@@ -111,9 +114,15 @@ def _nested_close(text: str, op: str, cl: str, a: int, nxt: int, b: int) -> int 
     return b2
 
 
-def _straight_role(text: str, i: int) -> str:
+def _mark_len(text: str, i: int) -> int:
+    """2 for a two-apostrophe mark '' (a pair's closing position may stand
+    past the text's end, for a quote that runs to the end of its sentence)."""
+    return 2 if text.startswith("''", i) else 1
+
+
+def _straight_role(text: str, i: int, width: int = 1) -> str:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     left_free = prev.isspace() or prev in _LEFT_FREE
     right_free = nxt.isspace() or nxt in _RIGHT_FREE
     if left_free and not right_free:
@@ -157,7 +166,13 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
             mark = m.group()
             if mark == '"' and _unit_sign(text, i):
                 continue  # "41 " d'avance", "2'24 "": the seconds (or inches) sign
-            if mark == "„":
+            if mark == "''":
+                # only where it is plainly a mark: against a word on one side
+                # and free on the other; "word''word" or a lone '' is no quote
+                role = _straight_role(text, i, 2)
+                if role == "?" or _FEET_INCHES.search(text, max(0, i - 12), i):
+                    continue  # 6'2'' / 2'24'': feet and inches, minutes and seconds
+            elif mark == "„":
                 role = "open"
             elif mark == "“":
                 # „so“: the German closing mark is the English opening one
@@ -170,19 +185,19 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
                 else:
                     opened = i
             elif role == "open":
-                notes.append(f"quote: {text[opened]} at {opened} is never closed")
+                notes.append(f"quote: {text[opened:opened + _mark_len(text, opened)]} at {opened} is never closed")
                 run = _open_run(text, opened, i)
                 if run is not None:
                     pairs.append((opened, run))
                 opened = i
             else:
                 if i - opened - 1 > MAX_QUOTE_CHARS:
-                    notes.append(f"quote: {text[opened]}…{mark} at {opened} is too long; skipped")
+                    notes.append(f"quote: {text[opened:opened + _mark_len(text, opened)]}…{mark} at {opened} is too long; skipped")
                 elif i - opened > 1:
                     pairs.append((opened, i))
                 opened = None
         if opened is not None:
-            notes.append(f"quote: {text[opened]} at {opened} is never closed")
+            notes.append(f"quote: {text[opened:opened + _mark_len(text, opened)]} at {opened} is never closed")
             run = _open_run(text, opened, block.end())
             if run is not None:
                 pairs.append((opened, run))
@@ -219,11 +234,11 @@ def _open_run(text: str, a: int, limit: int) -> int | None:
     return last
 
 
-def _trim_inner(text: str, a: int, b: int) -> Span:
-    s, e = a + 1, b
+def _trim_inner(text: str, a: int, b: int, open_len: int = 1, close_len: int = 1) -> Span:
+    s, e = a + open_len, b
     while s < e and text[s].isspace():
         s += 1
     # the incise comma inside the marks (“…,” she said) is no quoted word
     while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
         e -= 1
-    return (a, s, e, b + 1)
+    return (a, s, e, b + close_len)
