@@ -120,6 +120,10 @@ def _mark_len(text: str, i: int) -> int:
     return 2 if text.startswith("''", i) else 1
 
 
+def _mark_at(text: str, i: int) -> str:
+    return text[i:i + _mark_len(text, i)]
+
+
 def _straight_role(text: str, i: int, width: int = 1) -> str:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + width] if i + width < len(text) else " "
@@ -185,19 +189,19 @@ def _double_pairs(text: str, notes: list[str]) -> list[tuple[int, int]]:
                 else:
                     opened = i
             elif role == "open":
-                notes.append(f"quote: {text[opened:opened + _mark_len(text, opened)]} at {opened} is never closed")
+                notes.append(f"quote: {_mark_at(text, opened)} at {opened} is never closed")
                 run = _open_run(text, opened, i)
                 if run is not None:
                     pairs.append((opened, run))
                 opened = i
             else:
                 if i - opened - 1 > MAX_QUOTE_CHARS:
-                    notes.append(f"quote: {text[opened:opened + _mark_len(text, opened)]}…{mark} at {opened} is too long; skipped")
-                elif i - opened > 1:
+                    notes.append(f"quote: {_mark_at(text, opened)}…{mark} at {opened} is too long; skipped")
+                elif i - opened > _mark_len(text, opened):
                     pairs.append((opened, i))
                 opened = None
         if opened is not None:
-            notes.append(f"quote: {text[opened:opened + _mark_len(text, opened)]} at {opened} is never closed")
+            notes.append(f"quote: {_mark_at(text, opened)} at {opened} is never closed")
             run = _open_run(text, opened, block.end())
             if run is not None:
                 pairs.append((opened, run))
