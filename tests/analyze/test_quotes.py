@@ -307,3 +307,11 @@ def test_an_article_of_5000_quote_marks_is_analysed_with_a_note(analyze):
     an = analyze(text)
     assert an.quotes and any(n.startswith("quote:") for n in an.notes)
     assert all(0 <= q.start < q.end <= len(text) for q in an.quotes)
+
+
+def test_a_place_in_an_organisation_name_is_no_person(analyze):
+    # "York" is a known given name; "New York Times" is one organisation
+    an = _linked(analyze, "Trump said he was happy with the rally, according to The New York "
+                          "Times.", "en")
+    q = [x for x in an.quotes if "happy" in x.text][0]
+    assert q.speaker != "York Times"

@@ -127,7 +127,11 @@ class QuoteContext:
                 if (t.pos_ == "PROPN" and t.text[:1].isupper() and len(rest) <= 4
                         and all(r.text[:1].isupper() or r.text.lower() in _NAME_PARTICLES
                                 for r in rest) and rest[-1].text[:1].isupper()
-                        and known_given_name(t.text)):
+                        and known_given_name(t.text)
+                        and toks[n - 1].head.i != t.i):
+                    # a word hanging on the given name makes it the end of an
+                    # earlier name, no person: "New York Times", "San Francisco
+                    # Chronicle" (the parse joins "New" to "York")
                     cut = n
                     break
             if cut is None:
