@@ -375,3 +375,60 @@ def test_appended_articles_extend_the_cell_array_a_reindex_reads_it_whole(
     _slow(monkeypatch)
     with news_store.connect() as conn:
         assert search(conn, "the said") == fast
+
+
+def _windowed_reference(conn: Connection, q: str, window: int) -> list[str]:
+    """Every match ranked by bm25, then only the newest ``window`` matches
+    (by seq) kept, in that order: what a query matching more is ranked over."""
+    params = {"match": fts5_expression(parse(q))}
+    rows = conn.execute(text(
+        f"SELECT rowid AS seq, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+        "FROM article_fts WHERE article_fts MATCH :match ORDER BY score, seq"), params).all()
+    newest = set(sorted(r.seq for r in rows)[-window:])
+    uid: dict[int, str] = dict(conn.execute(text("SELECT seq, uid FROM articles")).all())
+    return [uid[r.seq] for r in rows if r.seq in newest]
+
+
+def test_a_query_matching_more_than_the_window_is_ranked_over_its_newest_matches(
+        news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20 item 7: bm25 of every match of a common word was most of a
+    loaded server's tail. Above RANK_WINDOW matches the ranking is FTS5's
+    bm25 over the newest RANK_WINDOW only (scores unchanged: idf over the
+    whole table); total and facets still count every match, pages follow
+    the windowed order, and ``ranked_over`` says how many were ranked. A
+    query under the window is answered exactly as before."""
+    import veille.search.query as query
+
+    window = 25
+    monkeypatch.setattr(query, "RANK_WINDOW", window)
+    with news_store.connect() as conn:
+        capped = under = 0
+        for q in _queries(conn):
+            full = _reference(conn, q, Filters(), 10)
+            got = search(conn, q, limit=10)
+            assert got["total"] == full["total"], q
+            assert _answer(got)["facets"] == full["facets"], q
+            if full["total"] <= window:
+                under += 1
+                assert [r["id"] for r in got["results"]] == full["ids"], q
+                assert got["ranked_over"] == full["total"]
+                continue
+            capped += 1
+            ref = _windowed_reference(conn, q, window)
+            assert got["ranked_over"] == window
+            assert [r["id"] for r in got["results"]] == ref[:10], q
+            # A result's score is the one the full ranking gives it.
+            full_scores = dict(zip(_reference(conn, q, Filters(), 10_000)["ids"],
+                                   _reference(conn, q, Filters(), 10_000)["scores"], strict=True))
+            assert [r["score"] for r in got["results"]] == [
+                float(f"{full_scores[r['id']]:.6g}") for r in got["results"]], q
+        assert capped > 5 and under > 20
+        for q in ("the", "president"):
+            pages, after = [], None
+            while True:
+                res = search(conn, q, limit=7, after=after, facets=False)
+                pages += [r["id"] for r in res["results"]]
+                after = res["next"]
+                if after is None:
+                    break
+            assert pages == _windowed_reference(conn, q, window), q

@@ -27,6 +27,12 @@ TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about th
 FACET_SIZE = 10
 FACET_SAMPLE = 200  # matches the entity facet counts over (see facet_counts)
 MAX_TERMS = 16  # longer queries are cut: every term costs an index lookup
+#: A query matching more articles than this is ranked over its newest
+#: RANK_WINDOW matches (by ingest order); its total and facets still count
+#: every match. FTS5's bm25 reads each match's positions: ranking every match
+#: of a common word cost 15-55 ms of CPU at 100k articles ("the": 36k matches)
+#: where the window costs ~3 (issue 20 item 7, docs/measured/performance-serve.md).
+RANK_WINDOW = 2_000
 
 _PHRASE = re.compile(r'"([^"]*)"')
 
@@ -340,6 +346,9 @@ def search(
     else:
         total, counts = _tally_cells(conn, _raw_rows(conn, _cells_sql(conn, cte, where), fparams))
     out["total"] = total
+    # How many matches the ranking chose from: every one, or the newest
+    # RANK_WINDOW of a query matching more (:func:`_one_pass`).
+    out["ranked_over"] = min(total, fast.window) if fast is not None and fast.window else total
     if facets:
         # The entity sample needs only seqs: from the FTS5 table alone when unfiltered.
         sample_cte = (cte if where or sample is not None
@@ -357,6 +366,7 @@ class _Pass:
     cell_ids: np.ndarray
     cell_counts: np.ndarray
     newest: list[int]
+    window: int | None = None  # the matches ranked were the newest ``window`` ones (None: all)
 
 
 def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
@@ -371,18 +381,39 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
     store's search generation (migration 0019), so the array used is the one
     of the very snapshot the matches came from; when a write lands between
     the two reads the pass is tried again, and after three tries the answer
-    comes from the separate statements (None)."""
-    params: dict[str, Any] = {"match": fts5_expression(pq), "limit": limit + 1}
+    comes from the separate statements (None).
+
+    A query matching more than RANK_WINDOW articles is ranked over its
+    newest RANK_WINDOW matches only: bm25 of a match costs ~1.5 us (it reads
+    the match's positions and length), listing one ~0.1 us, so a common word
+    cost 15-55 ms at 100k articles and made the tail of a loaded server. A
+    probe (FTS5 walks the matches newest first, no scoring) finds the
+    window's lowest seq; the scores inside it are FTS5's own (idf over the
+    whole table), the total, facets and entity sample still come from every
+    match, and the answer says how many were ranked (``ranked_over``)."""
+    match = fts5_expression(pq)
+    params: dict[str, Any] = {"match": match, "limit": limit + 1}
     page = ""
     if after is not None:
         page = " AND (score > :a_score OR (score = :a_score AND seq > :a_seq))"
         params["a_score"], params["a_seq"] = after
-    sql = ("WITH m AS MATERIALIZED (SELECT article_fts.rowid AS seq, "
-           f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-           "FROM article_fts WHERE article_fts MATCH :match) "
+    floor = _window_floor(conn, match)
+    scored = ("SELECT article_fts.rowid AS seq, "
+              f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+              "FROM article_fts WHERE article_fts MATCH :match")
+    if floor is None:
+        every = "group_concat(seq), (SELECT gen FROM search_generation) FROM m"
+    else:
+        scored += " AND article_fts.rowid > :floor"
+        params["floor"] = floor
+        # Every match's seq for the total and facets, in the same statement
+        # (one snapshot with the generation): listing them costs no bm25.
+        every = ("(SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH :match), "
+                 "(SELECT gen FROM search_generation)")
+    sql = (f"WITH m AS MATERIALIZED ({scored}) "
            f"SELECT * FROM (SELECT seq, score, NULL, NULL FROM m WHERE 1=1{page} "
            "ORDER BY score, seq LIMIT :limit) "
-           "UNION ALL SELECT NULL, NULL, group_concat(seq), (SELECT gen FROM search_generation) FROM m")
+           f"UNION ALL SELECT NULL, NULL, {every}")
     for _ in range(3):
         try:
             got = _raw_rows(conn, sql, params)
@@ -400,8 +431,18 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
         cell_ids = np.flatnonzero(counts)
         keys = sorted(((int(s), float(sc)) for s, sc, _, _ in ranked), key=lambda k: (k[1], k[0]))
         newest = (np.sort(seqs)[-FACET_SAMPLE:] if len(seqs) > FACET_SAMPLE else seqs).tolist()
-        return _Pass(keys, cell_ids, counts[cell_ids], newest)
+        return _Pass(keys, cell_ids, counts[cell_ids], newest,
+                     None if floor is None else RANK_WINDOW)
     return None
+
+
+def _window_floor(conn: Connection, match: str) -> int | None:
+    """The seq below the newest RANK_WINDOW matches, None when there are no
+    more than that: FTS5 walks the doclists newest first and stops there,
+    scoring nothing (0.1-0.3 ms for a word matching 36k articles)."""
+    got = _raw_rows(conn, ("SELECT rowid FROM article_fts WHERE article_fts MATCH :match "
+                           "ORDER BY rowid DESC LIMIT 1 OFFSET :n"), {"match": match, "n": RANK_WINDOW})
+    return int(got[0][0]) if got else None
 
 
 @dataclass

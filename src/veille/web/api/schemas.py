@@ -388,5 +388,9 @@ class SearchPage(Open):
     terms: list[str]
     results: list[SearchHit]
     total: int
+    # Full-text mode: how many of the matches the ranking chose the results
+    # from (every one, or the newest search.query.RANK_WINDOW of a query
+    # matching more); absent in semantic mode.
+    ranked_over: int | None = None
     facets: Facets | None = None
     next_cursor: str | None
