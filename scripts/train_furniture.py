@@ -2,14 +2,15 @@
 
     .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
         [--c 0.3] [--trees 200] [--depth 3] [--rate 0.05] [--threshold 0.6]
-        [--fit all|tune] [--hold fresh4-held-out] [--write]
+        [--fit all|tune] [--hold fresh5-held-out] [--drop PREFIXES] [--write]
 
 Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
 seeds in examples/), fits on the lines of the *tune* part only (``--fit
 tune``; the held-out and fresh-held-out parts are scored by ``veille eval
 furniture``, never read here) or, since session 9 (``--fit all``, the
 default), on every labels set except the newest fresh one (``--hold``,
-``fresh4-held-out``: the only held-out figure of such a model). Prints the
+``fresh5-held-out`` since session 10: the only held-out figure of such a
+model). Prints the
 figures cross-validated at several thresholds (the threshold is chosen
 there): by document on the tune part, or, with ``--fit all``, leaving one
 labels set out at a time (each set was drawn and labelled in another session
@@ -44,7 +45,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--fit", choices=("tune", "all"), default="all")
-    ap.add_argument("--hold", default="fresh4-held-out",
+    ap.add_argument("--hold", default="fresh5-held-out",
                     help="with --fit all: the part kept out of the fit (the newest fresh set)")
     ap.add_argument("--drop", default="",
                     help="comma-separated feature name prefixes the model may not use (their "
