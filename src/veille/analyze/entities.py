@@ -21,7 +21,7 @@ from babel import Locale
 from cleanco.termdata import terms_by_type
 from wordfreq import zipf_frequency
 
-from veille.analyze import gazetteer
+from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
 from veille.core.model import Mention
@@ -328,7 +328,11 @@ def mentions_from_doc(
             m.label_cue = cue[1] if cue else None
             out.append(m)
     out = _split_glued_names(out, sent_starts, offset)
-    return _datelines(out, full, doc.lang_, sent_starts, offset)
+    out = _datelines(out, full, doc.lang_, sent_starts, offset)
+    months = _month_names(doc.lang_)
+    return scoreboards.teams(out, full, offset, lambda p: sentence_index_of(sent_starts, p),
+                             skip=lambda w: fold(w).rstrip(".") in months,
+                             stop=lambda w: doc.vocab[w.lower()].is_stop)
 
 
 #: Zipf frequency (wordfreq, the text's language) from which a lower-case tail

@@ -42,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
+from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.model import Analysis, EntityRecord, Mention
 from veille.core.text import fold_name
 
@@ -214,7 +215,11 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         k = mention_key(m.text, m.label)
         if not k:
             continue
+        if m.label_cue == TEAM:
+            k = TEAM_KEY + names.key(m.text)
         g = by_key.setdefault(k, _Group())
+        if m.label_cue == TEAM:
+            g.evidence.setdefault(m.text, TEAM_EVIDENCE)
         if g.mentions and m.text not in g.evidence and m.text != g.mentions[0].text:
             g.evidence[m.text] = (geo_evidence(k) if _is_geo(k)
                                   else "same name, in the same article")
@@ -300,6 +305,9 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
     return groups
 
 
+#: Why a name the model labelled otherwise joined a place: the gazetteer's.
+PLACE_NAME = "the name of a place the gazetteer knows"
+
 #: Evidence that holds in its article only: "la Confédération" is Switzerland
 #: where the article names Switzerland, not wherever the word is written.
 OPENS = "opens the name of"
@@ -346,7 +354,10 @@ _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
 
 
 def _single_key(g: _Group) -> str | None:
-    """The one written form (folded, titles aside) of a group, if it has one."""
+    """The one written form (folded, titles aside) of a group, if it has one
+    (a team has none: "NEW YORK 74 59" is not the city written otherwise)."""
+    if any(m.label_cue == TEAM for m in g.mentions):
+        return None
     ks = {fold_name(names.strip_titles(m.text)) for m in g.mentions}
     return next(iter(ks)) if len(ks) == 1 else None
 
@@ -590,6 +601,8 @@ class EntityIndex:
         # fuzzy candidates are looked for among keys sharing their first letters
         # only (blocking): the cost of a lookup does not grow with the store
         self.blocks: dict[tuple[str, str], set[str]] = {}
+        #: plain key of a place the gazetteer knows -> its records
+        self.geo_plain: dict[str, set[str]] = {}
         for r in records:
             self._index(r)
 
@@ -601,6 +614,8 @@ class EntityIndex:
             k = mention_key(a, r.label)
             if not k:
                 continue
+            if r.evidence.get(a) == TEAM_EVIDENCE:
+                k = TEAM_KEY + names.key(a)
             self.by_key.setdefault(k, {})[r.entity_id] = r
             if _is_geo(k):
                 # the same name under another label ("LONDRES" taken for an
@@ -608,6 +623,7 @@ class EntityIndex:
                 plain = names.key(a)
                 if plain:
                     self.by_key.setdefault(plain, {})[r.entity_id] = r
+                    self.geo_plain.setdefault(plain, set()).add(r.entity_id)
                 continue
             if r.label == "ORG":
                 self.by_org_base.setdefault(_org_base(a) or k, {})[r.entity_id] = r
@@ -639,11 +655,16 @@ class EntityIndex:
         if label == "PER" and not full:
             return self._lone_surname(g)
         keys = full if label == "PER" else g.keys
+        # (a team of a results table, "CHICAGO 71 64 .526", is keyed apart
+        # from the city of its name: it joins the team of that name only)
         for k in sorted(keys, key=lambda x: -len(x)):
             for r in self.by_key.get(k, {}).values():
                 if r.label == label or (r.label != "PER" and label != "PER"):
                     if _is_geo(k):
                         return r, geo_evidence(k)
+                    if r.label == "LOC" and label != "LOC" and r.entity_id in self.geo_plain.get(k, ()) \
+                            and not any(m.label_cue for m in g.mentions):
+                        return r, PLACE_NAME
                     return r, "same name (transliteration key)"
         if label == "PER":
             rec, why = self._compatible_person(g)
@@ -681,7 +702,7 @@ class EntityIndex:
             return None, ""
         best: tuple[float, EntityRecord | None] = (0.0, None)
         for k in g.keys:
-            if len(k) < FUZZY_MIN_LEN or _is_geo(k):
+            if len(k) < FUZZY_MIN_LEN or _is_geo(k) or k.startswith(TEAM_KEY):
                 continue
             choices = self.blocks.get((label, _block(k)), ())
             for ak, sc, _ in process.extract(k, choices, scorer=fuzz.ratio, limit=5,
@@ -816,6 +837,11 @@ def link_entities(
                 rec.alias_counts[m.text] = rec.alias_counts.get(m.text, 0) + 1
                 m.entity_id = rec.entity_id
             for k, v in g.votes.items():
+                # the model's other label for a place the gazetteer knows, by
+                # that place's name, is a guess against the gazetteer: it counts
+                # for the place ("NEW YORK AT CALIFORNIA" read as organisations
+                # must not turn New York's datelines into one)
+                k = "LOC" if why == PLACE_NAME else k
                 rec.label_votes[k] = rec.label_votes.get(k, 0.0) + v
             rec.n_mentions += len(g.mentions)
             if an.language and an.language not in rec.languages:
