@@ -124,6 +124,9 @@ class TimeWords:
     part_weekday_joiners: Words = ()  # "de samedi a dimanche": "a"
     anchor_articles: Words = ()  # "le" lendemain
     anchor_days: dict[str, int] = field(default_factory=_d)  # "lendemain": 1, "veille": -1
+    #: first words of anchor days that only a day the story named can anchor ("that day",
+    #: "that night": with no such day they say nothing, not the paper's day)
+    anchor_needs_story: Words = ()
     anchor_part_leads: Words = ()  # "au" (matin)
     same_part_articles: Words = ()  # "le soir meme": "le"
     same_parts: Words = ()  # "soir"
@@ -264,6 +267,8 @@ class TimeWords:
     indefinite_articles: Words = ()  # "un", "a": one
     partitive_article: Words = ()  # "des" (jours)
     plural_units: Words = ()  # units after the partitive article
+    #: glued after a unit, an adjective of how long ("day-long", "decades-long", "weeklong")
+    long_suffixes: Words = ()
     half_suffixes: Words = ()  # regex: "\\s+et\\s+demie?"
     quarter_suffixes: Words = ()  # regex: "\\s+et\\s+un\\s+quart" ("un an et un quart")
     idiom_units: Words = ()  # "un jour": an idiom unless qualified

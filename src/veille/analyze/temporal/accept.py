@@ -110,6 +110,10 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # "temperatures were expected to reach the 70s": degrees
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
+    unit_word = fold_same_length(g.get("unit") or "")
+    if (c.kind == "duration" and fold_same_length(g.get("num") or "") in own.indefinite_articles
+            and unit_word.endswith("s") and unit_word[:-1] in UNITS):
+        return False  # "a decades-long battle": the article is the battle's
     if c.kind == "duration" and (g.get("unit") or "").endswith("s") and re.search(
             r"[a-z0-9]-" + re.escape(g.get("unit") or ""), folded[c.start : c.end]):
         return False  # "two-year" is a duration, "three-quarters" a fraction
@@ -149,6 +153,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         _SEASON_NAME_BEFORE.search(fold_same_length(before)) or _SEASON_NAME_AFTER.match(after)
     ):
         return False  # "Jeux d'hiver", "printemps de l'environnement": names, not dates
+    if (c.kind == "season" and not g.get("year") and text[c.start:c.end].split()[-1][:1].isupper()
+            and re.match(r"\s+[A-Z]", after) and not sentence_start(text, c.start)):
+        return False  # "the Winter Olympics", "Pyeongchang Winter Games": a name mid-sentence
     if c.kind == "day_month" and not 1 <= first_day_number(g["d1"]) <= 31:
         return False
     if c.kind in ("relative_day", "relative_unit", "reference") and _capitalised_name(c, text):

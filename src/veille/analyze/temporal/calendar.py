@@ -135,10 +135,11 @@ def duration_value(amount: float | None, unit: str) -> str:
     code = "M" if unit == "MIN" else unit
     prefix = "PT" if unit in time_units else "P"
     if amount is None:
-        return f"{prefix}X{code}"
+        # "decades" PXY as "two decades" P20Y (AQUAINT writes "decades-long" PXY)
+        return f"{prefix}X{'Y' if unit in _IN_YEARS else code}"
     if unit in _IN_YEARS:
         # "two decades" is P20Y: ISO 8601 has no decade or century unit (TimeBank writes
-        # P20Y, AQUAINT P10Y, P100Y); an unspecified amount keeps its unit (PXDE)
+        # P20Y, AQUAINT P10Y, P100Y)
         amount, code = amount * _IN_YEARS[unit], "Y"
     if not float(amount).is_integer() and unit in _SMALLER:
         # "two and a half years" is P2Y6M, "a minute and a half" PT1M30S (TimeML)

@@ -31,6 +31,9 @@ _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day", "numeric_date
 _CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?"
                             rf"(?:(?:{alt(tw(lambda t: t.local_time_words))})[\s,]{{1,3}})?"
                             rf"(?:(?:{alt([*tw(lambda t: t.date_leads), 'le'])})\s+)?")
+#: between a clock time and its day in one expression: spaces, or a time zone ("9 a.m. EST
+#: Tuesday", "5 p.m. EST, Nov. 6"); a bare comma ("Vers 0 h 40, jeudi") keeps two
+_CLOCK_JOIN_GAP = re.compile(r"\s+(?:[A-Z]{2,4},?\s+)?")
 #: between the two clock times of a range ("de 15h30 à 17h55", "from 3 to 5 p.m.")
 _CLOCK_RANGE_GAP = re.compile(
     rf"\s*(?:-|{alt(tw(lambda t: t.range_joiners))})\s*")
@@ -222,7 +225,7 @@ def extract_times(
     joined = {
         j: i for i, j in lookahead.items()
         if words is not None and words.clock_day_one_expression
-        and not text[cands[i].end : cands[j].start].strip()
+        and _CLOCK_JOIN_GAP.fullmatch(text[cands[i].end : cands[j].start])
     }
     ends = {i: cands[j].end for j, i in joined.items()}
     for k, (c, results) in enumerate(zip(cands, per_cand, strict=True)):

@@ -360,8 +360,16 @@ def anchored_day(c: Candidate, ctx: Ctx) -> Resolved | None:
     base = ctx.anchor or ctx.day
     if base is None:
         return None
-    off = ANCHOR_DAYS.get(c.g.get("an") or "", 0)
-    return with_part(base + timedelta(days=off), c.g.get("part") or c.g.get("part2"))
+    an = fold_same_length(c.g.get("an") or "")
+    words = an.split()
+    if (ctx.words is not None and words[:1] and words[0] in ctx.words.anchor_needs_story
+            and ctx.story is None and ctx.anchor == ctx.day):
+        return None  # "that day" with no day named before it: which day is not said
+    off = ANCHOR_DAYS.get(an, 0)
+    # "the next morning", "that night": the key names its part of the day
+    part = c.g.get("part") or c.g.get("part2") or (words[-1] if words[-1:] and
+                                                  part_suffix(words[-1]) else None)
+    return with_part(base + timedelta(days=off), part)
 
 
 def narrative_base(ctx: Ctx, unit: str) -> date | None:
@@ -696,6 +704,17 @@ def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
     return day_res(min(cands, key=lambda d: abs((d - ctx.day).days)))  # type: ignore[operator]
 
 
+def long_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """"a three-day-long meeting" P3D; "day-long" one day; "decades-long" some decades."""
+    word = fold_same_length(c.g.get("unit") or "")
+    unit = UNITS[word]
+    if c.g.get("num"):
+        amount = _num(c.g["num"], ctx.language)
+    else:
+        amount = None if word.endswith("s") and word[:-1] in UNITS else 1.0
+    return Resolved("DURATION", duration_value(amount, unit), None, None, "duration")
+
+
 def vague_duration(c: Candidate, ctx: Ctx) -> Resolved | None:
     unit = UNITS.get(fold_same_length(c.g.get("unit") or c.g.get("unit2") or c.g.get("unit3")
                                       or ""), "D")
@@ -859,7 +878,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "half": half, "year": year, "decade": decade, "century": century, "relative_day": relative_day,
     "this_part": this_part, "anchored_day": anchored_day, "weekday": weekday,
     "relative_unit": relative_unit, "period_part": period_part, "season": season,
-    "duration": duration, "ago": ago, "clock": clock, "clock_ampm": clock, "noon": clock,
+    "duration": duration, "long_duration": long_duration, "ago": ago, "clock": clock,
+    "clock_ampm": clock, "noon": clock,
     "reference": reference, "frequency": frequency, "numeric_date": numeric_date,
     "part_of_day": part_of_day, "per_unit": per_unit, "lexical_duration": lexical_duration,
     "day_month_numeric": day_month_numeric, "holiday": holiday, "day_only": day_only,
@@ -877,7 +897,8 @@ NEEDS_TENSE = {"day_only", "day_month", "month_day", "month", "relative_day", "w
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
                "locale_day_month", "locale_month", "duration", "quarter", "unit_end"}
 #: kinds whose resolver reads only the candidate and the language, never the day
-DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "frequency", "per_unit", "lexical_duration",
+DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "long_duration", "frequency",
+                  "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}
 
 

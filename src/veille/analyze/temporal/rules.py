@@ -340,6 +340,15 @@ def _decade_words(own: TimeWords) -> str | None:
             rf"(?P<decw>{alt(own.decade_words)})(?![a-z])")
 
 
+def _long_duration(own: TimeWords) -> str | None:
+    """Own: 'day-long', 'decades-long', 'a two-year-long strike', 'weeklong'."""
+    if not own.long_suffixes:
+        return None
+    # the language's own units only: French "an" is no English unit ("Anlong Veng")
+    return (rf"(?:(?P<num>{NUM})[\s-]+)?(?P<unit>{alt_longest(own.units)})-?"
+            rf"(?:{alt(own.long_suffixes)})(?![a-z])")
+
+
 def _own(field: str) -> Callable[[TimeWords], str | None]:
     return lambda own: getattr(own, field) or None
 
@@ -380,6 +389,9 @@ RULES: tuple[Rule, ...] = (
     Rule("season", "season", 3, _shared(SEASON)),
     # 'trois jours', 'plus de 20 ans', 'the past two weeks', 'deux heures et demie'
     Rule("duration", "dur", 3, _shared(DURATION)),
+    # own: 'day-long', 'decades-long' (how long, as an adjective)
+    Rule("long_duration", "longdur", 2, _long_duration,
+         gate=tuple(k for t in TIME_PACKS for k in t.long_suffixes)),
     # 'il y a trois ans', 'two weeks ago'
     Rule("ago", "ago", 1, _shared(AGO),
          gate=(*tw(lambda t: t.ago_prefixes), *tw(lambda t: t.ago_suffixes))),

@@ -53,7 +53,8 @@ WORDS = TimeWords(
     bare_part_leads=("during", "in"),
     bare_part_articles=(r"the\s+",),
     bare_parts=("evening", "night", "afternoon", "morning"),
-    anchor_articles=("the",),
+    # "earlier that day", "later the same day"
+    anchor_articles=("the", "earlier", "later"),
     number_label_nouns=("flight", "flights", "room", "route", "highway", "interstate", "gate",
                         "platform", "bus", "train", "copyright", "no", "number", "model", "row",
                         "section", "suite", "unit", "pier", "exit", "apartment", "channel",
@@ -63,9 +64,13 @@ WORDS = TimeWords(
     week_links=("of",),
     week_of_leads=("the week of",),
     anchor_days={"next day": 1, "following day": 1, "day before": -1, "previous day": -1,
-                 "same day": 0},
-    noon_leads=("at", "around"),
-    noon_words={"noon": 12, "midnight": 0},
+                 "same day": 0, "next morning": 1, "following morning": 1,
+                 "next evening": 1, "following evening": 1, "previous night": -1,
+                 "that day": 0, "that morning": 0, "that afternoon": 0, "that evening": 0,
+                 "that night": 0},
+    anchor_needs_story=("that",),
+    noon_leads=("at", "around", "by", "before", "after", "until", "till", "from"),
+    noon_words={"noon": 12, "midday": 12, "midnight": 0},
     clock_day_one_expression=True,
     clock_ampm_pattern=(
         # "6.10am" (British) as "6:10am"
@@ -153,6 +158,7 @@ WORDS = TimeWords(
     duration_adjectives_after=("more", "full", "straight", "consecutive", "additional"),
     indefinite_articles=("a", "an"),
     plural_units=("days", "weeks", "months", "years", "decades"),
+    long_suffixes=("long",),
     half_suffixes=(r"\s+and\s+a\s+half",),
     quarter_suffixes=(r"\s+and\s+a\s+quarter",),
     idiom_units=("day",),
@@ -202,7 +208,10 @@ WORDS = TimeWords(
     # "in the past" (not "the past two weeks", "the past year": those are periods)
     reference_patterns=(r"the\s+past(?!\s+(?:[a-z]+\s+){0,2}(?:days?|weeks?|months?|quarters?|"
                         r"years?|decades?|centur(?:y|ies)|hours?|minutes?|weekends?|"
-                        r"springs?|summers?|autumns?|falls?|winters?|[0-9]))",),
+                        r"springs?|summers?|autumns?|falls?|winters?|seasons?|[0-9]|"
+                        # "the past five seasons", "the past two years": counted, a period
+                        r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"fifteen|twenty|thirty|forty|fifty|few|several|couple|dozen)\b)",),
     reference_prefixes={"the past": "PAST_REF"},
     own_text_only=("tonight", "now", "on"),
     year_prepositions=("in", "since", "of", "from", "until", "by", "before", "after", "circa"),
