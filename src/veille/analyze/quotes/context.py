@@ -316,11 +316,11 @@ class QuoteContext:
                         # statement is a weaker antecedent than the speaker
                         self.reported_subjects.add(m.start)
                     return True
-                if t.dep_ in ("flat:name", "appos", "compound", "flat") and t.head is not t:
+                if t.dep_ in ("flat:name", "appos", "compound", "flat") and t.head.i != t.i:
                     t = t.head
                     hops += 1
                     continue
-                if t.dep_ == "nmod" and t.head is not t and t.i > 0 \
+                if t.dep_ == "nmod" and t.head.i != t.i and t.i > 0 \
                         and self.doc[t.i - 1].text == "," \
                         and not any(c.dep_ in ("case", "fixed") for c in t.children):
                     # "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné":

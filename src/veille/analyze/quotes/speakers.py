@@ -68,7 +68,14 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
     per = [m for m in ctx.recent(ctx.mentions, before, PRONOUN_WINDOW)
            if m.label == "PER" and not ctx.in_quote(m.start)
            and (not gender or ctx.gender(m) in (None, gender))]
-    return per[-1] if per else None
+    if per:
+        return per[-1]
+    if gender and ctx.words.plural_noun_antecedents:
+        # "La commission fait ressortir … Elle déclare s'abstenir …": no person
+        # anywhere before, a body named by a noun of the pronoun's gender that
+        # was the subject of a speech verb speaks
+        return _noun_subject(ctx, before, NOUN_WINDOW, "Sing", gender)
+    return None
 
 
 def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention | None:
@@ -290,12 +297,21 @@ def _plural_subject(ctx: QuoteContext, before: int, window: int) -> Mention | No
     """The nearest plural noun phrase that was a clause's subject before
     ``before`` (within ``window`` characters), outside quote marks: "Les
     correspondants du Gaulois ont été faits prisonniers ; ils disent que …"."""
+    return _noun_subject(ctx, before, window, "Plur")
+
+
+def _noun_subject(ctx: QuoteContext, before: int, window: int, number: str,
+                  gender: str | None = None) -> Mention | None:
+    """The nearest determined noun subject of ``number`` (and ``gender``, from
+    the parse's morphology) before ``before``, within ``window`` characters."""
     doc = ctx.doc
     k = min(ctx.tok_at(before), len(doc)) - 1
     while k >= 0 and doc[k].idx + ctx.offset >= before - window:
         t = doc[k]
         if (t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN"
-                and "Plur" in t.morph.get("Number", []) and not ctx.in_quote(t.idx + ctx.offset)
+                and number in t.morph.get("Number", []) and not ctx.in_quote(t.idx + ctx.offset)
+                and (gender is None or t.morph.get("Gender", []) == [gender]
+                     and is_speech(ctx, t.head))  # a thing's noun, "le délai", said nothing
                 and any(c.dep_ == "det" for c in t.children)):
             surface = np_text(t)
             start = t.left_edge.idx + ctx.offset
@@ -354,7 +370,12 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         return (m.text if m else np_text(c), m, False)
     present_participle = ("Part" in verb.morph.get("VerbForm", [])
                           and "Pres" in verb.morph.get("Tense", [])) or verb.tag_ == "VBG"
-    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and present_participle)
+    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and present_participle) \
+        or (verb.dep_ == "parataxis" and words.repair_missing_subject
+            and any(c.dep_.startswith("aux") for c in verb.children))
+    # "Le prince de Bismarck, prié de dire son opinion …, a déclaré que …": the
+    # parse roots the participle and hangs the finite speech verb on it as
+    # parataxis; with no subject of its own, it shares the participle's
     if shares and not after_only and verb.head.i != verb.i and verb.head.i < verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":

@@ -1,0 +1,36 @@
+"""French attribution, session 10 (issue #16): sentences of the tuning golds'
+articles (tests/data/quotes-fr-fresh3, HIPE-2022 French dev; quoted under
+their licence for testing), each for one general mechanism."""
+
+from __future__ import annotations
+
+
+def _speech(analyze, text):
+    return [q for q in analyze(text, "fr").quotes if q.kind not in ("title", "term")]
+
+
+def test_a_speech_verb_the_parse_hangs_on_a_rooted_participle_shares_its_subject(analyze):
+    # GDL 1888-09-25: "prié" is the parse's root, "a déclaré" its parataxis
+    qs = _speech(analyze, "Le prince de Bismarck, prié de dire son opinion sur le Journal de "
+                 "Frédéric III publié par la Rundschau, a déclaré qu'après en avoir lu des "
+                 "extraits il tenait ce journal pour apocryphe.")
+    said = [q for q in qs if "apocryphe" in q.text]
+    assert said and said[0].speaker is not None and "Bismarck" in said[0].speaker
+
+
+def test_a_pronoun_with_no_person_before_is_the_body_that_spoke(analyze):
+    # EXP 1918-06-08: "Elle" is the commission, named as the subject of a speech verb
+    qs = _speech(analyze, "La commission fait ressortir l'aggravation de notre situation "
+                 "économique. Elle déclare s'abstenir de tout commentaire au sujet de la "
+                 "convention germano-suisse.")
+    said = [q for q in qs if "commentaire" in q.text]
+    assert said and said[0].speaker is not None and "commission" in said[0].speaker.lower()
+
+
+def test_a_pronoun_is_not_a_thing_named_before(analyze):
+    # a noun subject that said nothing ("le délai") is no antecedent for "Il a ajouté"
+    qs = _speech(analyze, "Le délai d'attente maximum acceptable pour un premier rendez-vous "
+                 "est de trois semaines. Il a ajouté que les longs délais ne sont pas trop "
+                 "mal non plus.")
+    said = [q for q in qs if "longs délais" in q.text]
+    assert said and (said[0].speaker is None or "délai" not in said[0].speaker)
