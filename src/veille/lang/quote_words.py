@@ -93,6 +93,9 @@ class QuoteWords:
     #: A present participle reports its clause's subject's speech ("…, saying
     #: that"); off where it mostly reports an inference ("signalant que").
     participle_reports_speech: bool = False
+    #: A line opening on its source and a colon is that source's statement
+    #: ("Clinton: Trump will reverse Roe v. Wade"; see quotes.colon_lines).
+    colon_lines: bool = False
     #: The subject may stand between a quote and its incise verb ("…,” X said).
     subject_before_incise_verb: bool = False
     #: Words of subject allowed before a post-posed incise verb without marks

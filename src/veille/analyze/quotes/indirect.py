@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from veille.analyze.quotes.colon_lines import colon_lines
 from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech
 from veille.analyze.quotes.frames import complements, frame_model
 from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role
@@ -587,7 +588,7 @@ def misread_verb(ctx: QuoteContext, v: Token, sent: Span) -> tuple[Content, Attr
 def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
     """Every statement reported without quote marks, with its attribution (see module doc)."""
     doc = ctx.doc
-    out: list[tuple[Quote, Attribution]] = []
+    out: list[tuple[Quote, Attribution]] = colon_lines(ctx) if ctx.words.colon_lines else []
     for ta, tb in ctx.sents:
         sent = doc[ta:tb]
         acc = according_to(ctx, sent) if ctx.words.according_to else None

@@ -301,6 +301,7 @@ WORDS = QuoteWords(
     shell_nouns=frozenset({"news", "report", "reports", "claim", "claims", "thing", "rumor",
                            "rumors", "statement", "allegation", "allegations", "story"}),
     subject_before_incise_verb=True,
+    colon_lines=True,
     incise_subject_words=5,
     bare_clausal_complement=True,
     cue_frames=CUE_FRAMES,
