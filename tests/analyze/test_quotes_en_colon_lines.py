@@ -28,6 +28,10 @@ def test_a_document_noun_is_a_source(analyze):
 def test_a_place_a_topic_or_an_address_is_no_source(analyze):
     assert not _colon(analyze, "Iowa: Trump leads Cruz by five points in a new poll." + BODY)
     assert not _colon(analyze, "Election 2016: the candidates meet in Las Vegas tonight." + BODY)
+    assert not _colon(analyze, "Panama Papers: German paper publishes the biggest leak in "
+                      "history." + BODY)
+    assert not _colon(analyze, BODY + "AP:Associated Press Felipe Massa waves to the crowd "
+                      "after the race\n")
     assert not _colon(analyze, BODY + "Follow Jeff Smith on Twitter: @jsmith. Reach him at "
                       "jsmith@example.com.\n")
 

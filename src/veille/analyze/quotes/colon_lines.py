@@ -37,8 +37,8 @@ def colon_lines(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         colon = line.find(":", 0, 120)
-        if colon <= 0:
-            continue
+        if colon <= 0 or not line[colon + 1:colon + 2].isspace():
+            continue  # "AP:Associated Press …": a photo credit glued to its caption
         found = _statement(ctx, start + off, start + colon + off, start + len(line) + off)
         if found is not None:
             out.append(found)
@@ -94,6 +94,9 @@ def _source(ctx: QuoteContext, head: list[Token]) -> tuple[str | None, Mention |
         if m is not None:
             if m.label not in ("PER", "ORG") or m.start != t.idx + ctx.offset:
                 return None, None, 0
+            last = ctx.doc[ctx.tok_span(m)[-1]] if len(ctx.tok_span(m)) else t
+            if m.label == "ORG" and last.tag_ == "NNPS":
+                return None, None, 0  # "Panama Papers: …": a plural name is the topic
             if not all(x.text[:1].isupper() for x in head[:k]):
                 return None, None, 0  # only title words before the name
             j = k
