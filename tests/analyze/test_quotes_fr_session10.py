@@ -34,3 +34,16 @@ def test_a_pronoun_is_not_a_thing_named_before(analyze):
                  "mal non plus.")
     said = [q for q in qs if "longs délais" in q.text]
     assert said and (said[0].speaker is None or "délai" not in said[0].speaker)
+
+
+def test_an_unnamed_document_source_wants_no_speaker():
+    # the French guide: null speaker for an anonymous document, the issuer when named
+    from veille.analyze.evaluate_quotes import anonymous_document
+    from veille.lang import language_data
+
+    nouns = language_data("fr").quotes.document_nouns
+    assert anonymous_document("les statistiques officielles", nouns)
+    assert anonymous_document("les informations", nouns)
+    assert not anonymous_document("une enquête du Mitteldeutscher Rundfunk (MDR)", nouns)
+    assert not anonymous_document("le porte-parole", nouns)
+    assert not anonymous_document("Quelques journaux", nouns)
