@@ -39,3 +39,13 @@ def test_a_place_a_topic_or_an_address_is_no_source(analyze):
 def test_a_name_run_past_the_colon_is_cut_there(analyze):
     quotes = _colon(analyze, "Brooks: Rubio Did Well In the Debate Than He Did Before." + BODY)
     assert all(":" not in (q.speaker or "") for q in quotes)
+
+
+def test_a_date_parsed_as_the_subject_speaks_for_nobody(analyze):
+    # Washington Post (news-clusters), read check: "since July said" made July
+    # the subject of "said"; the family spoke, the parse lost it
+    text = ("In a separate case, the family of a female Palestinian lawmaker who has been "
+            "jailed without charge since July said her detention has been extended for "
+            "another six months.")
+    said = [q for q in analyze(text, "en").quotes if "detention" in q.text]
+    assert said and all(q.speaker != "July" for q in said)

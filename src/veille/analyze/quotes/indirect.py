@@ -643,6 +643,12 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             attr = from_verb(ctx, v, "incise" if method in ("incise", "as-incise") else "subject",
                              f"indirect: {method}", 0.8)
             attr.method = f"indirect-{method}"
+            if attr.mention is None and attr.speaker is not None and any(
+                    c.dep_ in ("nsubj", "nsubj:pass") and c.ent_type_ in ("DATE", "TIME")
+                    for c in v.children):
+                # "… jailed without charge since July said her detention …": a
+                # date the parse made the subject names nobody
+                attr = Attribution(None, None, v.lemma_, attr.cue, attr.method, 0.5)
             if attr.speaker is None and method == "as-incise":
                 attr = _as_incise_subject(ctx, v) or attr
             if attr.speaker is None and (method in ("incise", "frame", "frame-similar", "call",
