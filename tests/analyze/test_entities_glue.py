@@ -6,7 +6,13 @@ photo captions and old French press (not copied from any corpus)."""
 
 from __future__ import annotations
 
-from veille.analyze.entities import _before_dash, _dateline_at, _glue_pieces, fold
+from veille.analyze.entities import (
+    _before_dash,
+    _dateline_at,
+    _glue_pieces,
+    _split_glued_credits,
+    fold,
+)
 from veille.analyze.linking import canonical_name
 from veille.core.model import Mention
 
@@ -178,3 +184,47 @@ def test_a_surname_written_two_ways_joins_the_full_name_whatever_the_set_order()
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         assert out.stdout.strip() == "1"
+
+
+def _credit_split(full: str, spans: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
+    """Run the credit cut over mentions placed as the model gave them
+    (text, label, occurrence of the text in ``full``)."""
+    out = []
+    for text, label, nth in spans:
+        at = -1
+        for _ in range(nth + 1):
+            at = full.index(text, at + 1)
+        out.append(Mention(text=text, label=label, start=at, end=at + len(text), sentence=0))
+    return [(m.text, m.label) for m in _split_glued_credits(out, full, [0], 0)]
+
+
+def test_a_picture_credit_glued_to_an_organisation_on_a_caption_line_is_cut():
+    # caption lines of a news-clusters article (line 209 of news_cluster.jsonl,
+    # the Cubs' 2016 World Series), with the spans en_core_web_md gave them
+    full = ("Getty Images Chicago Cubs celebrate winning the World Series\n"
+            "Usa Today Sports Chicago Cubs catcher David Ross is carried off the field\n"
+            "Usa Today Sports Cleveland Cavaliers star LeBron James watched history be made\n"
+            "EPA Chicago Cubs manager Joe Maddon was the man who ended the side's curse\n"
+            "The Chicago Cubs won the World Series for the first time since 1908.")
+    got = _credit_split(full, [
+        ("Getty Images Chicago Cubs", "ORG", 0), ("Usa Today Sports Chicago Cubs", "MISC", 0),
+        ("Usa Today Sports Cleveland Cavaliers", "ORG", 0), ("EPA Chicago Cubs", "ORG", 0),
+        ("Chicago Cubs", "ORG", 3)])
+    assert got == [("Getty Images", "ORG"), ("Chicago Cubs", "ORG"),
+                   ("Usa Today Sports", "ORG"), ("Chicago Cubs", "ORG"),
+                   ("Usa Today Sports", "ORG"), ("Cleveland Cavaliers", "ORG"),
+                   ("EPA", "ORG"), ("Chicago Cubs", "ORG"), ("Chicago Cubs", "ORG")]
+
+
+def test_a_name_that_shares_a_first_word_or_sits_inside_a_line_keeps_whole():
+    # two teams of one city open two lines: a place, not a credit
+    full = ("New York Yankees Derek Jeter\nNew York Mets David Wright\n"
+            "The Yankees and the Mets met.")
+    spans = [("New York Yankees", "ORG", 0), ("New York Mets", "ORG", 0)]
+    assert _credit_split(full, spans) == [(t, lab) for t, lab, _ in spans]
+    # an agency's name inside a sentence is no caption credit, nor one before
+    # a name the article never writes alone
+    full = "He sued the EPA Chicago Cubs office.\nReuters Digital Media grew.\nThe Chicago Cubs won."
+    spans = [("EPA Chicago Cubs", "ORG", 0), ("Reuters Digital Media", "ORG", 0),
+             ("Chicago Cubs", "ORG", 1)]
+    assert _credit_split(full, spans) == [(t, lab) for t, lab, _ in spans]

@@ -26,6 +26,7 @@ from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
 from veille.core.model import Mention
 from veille.lang import PACKS, SUPPORTED
+from veille.lang.furniture_words import UNIVERSAL as _FURNITURE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -328,6 +329,7 @@ def mentions_from_doc(
             m.label_cue = cue[1] if cue else None
             out.append(m)
     out = _split_glued_names(out, sent_starts, offset)
+    out = _split_glued_credits(out, full, sent_starts, offset)
     out = _datelines(out, full, doc.lang_, sent_starts, offset)
     months = _month_names(doc.lang_)
     return scoreboards.teams(out, full, offset, lambda p: sentence_index_of(sent_starts, p),
@@ -545,6 +547,76 @@ def _split_glued_names(out: list[Mention], sent_starts: list[int], offset: int) 
             n.label_cue = cue
             res.append(n)
     return res
+
+
+def _split_glued_credits(out: list[Mention], full: str, sent_starts: list[int],
+                         offset: int) -> list[Mention]:
+    """Cut a picture credit off the organisation or place that opens a
+    caption ("Getty Images Chicago Cubs celebrate ...", "EPA Chicago Cubs
+    manager ..."), which the model reads as one name beside the real one.
+
+    Persons are cut by :func:`_split_glued_names`; this is the same evidence
+    for the other labels. The span must open a line (where captions put the
+    credit), what follows the credit must be a name of two capitalised words
+    or more that the article also writes alone, and the credit must be a
+    picture or wire agency's name (the furniture detector's list) or a name
+    of two words or more the article's captions run into several different
+    names ("Usa Today Sports Chicago Cubs", "Usa Today Sports Cleveland
+    Cavaliers"), which is no place of the gazetteer ("New York Yankees",
+    "New York Mets" share a city, not a credit)."""
+    def opens_line(m: Mention) -> bool:
+        k = max(m.start - offset, 0)
+        return not full[full.rfind("\n", 0, k) + 1:k].strip(" \t")
+
+    cands = [m for m in out if m.label != "PER" and len(m.text.split()) >= 3 and opens_line(m)]
+    if not cands:
+        return out
+    alone: dict[str, list[str]] = {}
+    for m in out:
+        alone.setdefault(fold(m.text), []).append(m.label)
+    rests: dict[str, set[str]] = {}
+    for m in out:
+        ws = m.text.split()
+        if len(ws) < 4 or not opens_line(m):
+            continue
+        for k in range(2, len(ws) - 1):
+            rests.setdefault(fold(" ".join(ws[:k])), set()).add(fold(" ".join(ws[k:])))
+    repeated = {h for h, after in rests.items()
+                if len(after) >= 2 and not gazetteer.country_code(h) and not gazetteer.major_city(h)}
+    res: list[Mention] = []
+    for m in out:
+        cut = _credit_cut(m.text, alone, repeated) if any(m is c for c in cands) else None
+        if cut is None:
+            res.append(m)
+            continue
+        # the name keeps the label the article gives it alone ("Chicago Cubs"
+        # an organisation where the model called the glued span MISC)
+        labels = alone.get(fold(m.text[cut[1]:]), [])
+        label = m.label if not labels or m.label in labels else max(labels, key=labels.count)
+        for ps, pe, lab, cue in ((0, cut[0], "ORG", "credit"), (cut[1], len(m.text), label, None)):
+            start = m.start + ps
+            n = Mention(text=m.text[ps:pe], label=lab, start=start, end=m.start + pe,
+                        sentence=sentence_index_of(sent_starts, start))
+            n.model_label = m.model_label
+            n.label_cue = cue if cue is not None else m.label_cue
+            res.append(n)
+    return res
+
+
+def _credit_cut(text: str, alone: dict[str, list[str]], repeated: set[str]) -> tuple[int, int] | None:
+    """Where the credit ends and the name starts in a span, or None: the
+    longest credit whose name after it the article writes alone (a repeated
+    credit needs no more evidence)."""
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
+    for k in range(len(words) - 2, 0, -1):
+        head, rest = words[:k], words[k:]
+        if not all(w[:1].isupper() for _, _, w in rest):
+            continue
+        h = fold(text[:head[-1][1]])
+        r = fold(text[rest[0][0]:])
+        if (h in _FURNITURE.credits and r in alone) or h in repeated:
+            return head[-1][1], rest[0][0]
+    return None
 
 
 def fold(text: str) -> str:
