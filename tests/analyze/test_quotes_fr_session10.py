@@ -1,6 +1,7 @@
 """French attribution, session 10 (issue #16): sentences of the tuning golds'
-articles (tests/data/quotes-fr-fresh3, HIPE-2022 French dev; quoted under
-their licence for testing), each for one general mechanism."""
+articles (tests/data/quotes-fr-fresh3, HIPE-2022 French dev; tests/data/quotes-fr
+tune part, French TimeBank dev; quoted under their licence for testing), each
+for one general mechanism."""
 
 from __future__ import annotations
 
@@ -47,3 +48,25 @@ def test_an_unnamed_document_source_wants_no_speaker():
     assert not anonymous_document("une enquête du Mitteldeutscher Rundfunk (MDR)", nouns)
     assert not anonymous_document("le porte-parole", nouns)
     assert not anonymous_document("Quelques journaux", nouns)
+
+
+def test_a_long_selon_source_the_parse_closes_into_one_phrase_still_attributes(analyze):
+    # French TimeBank 2002-09-01-0536: the "selon" phrase is 18 words, over the
+    # word limit, but the parse makes it one noun phrase ("sondage" and its subtree)
+    qs = _speech(analyze, "Près de deux tiers des Français (65 %) se disent plutôt optimistes "
+                 "(56 %) ou très optimistes (9 %) en pensant à l'avenir, selon un sondage sur "
+                 "le moral des Français à la rentrée de septembre réalisé par l'IFOP pour "
+                 "Ouest-France.")
+    said = [q for q in qs if "optimistes" in q.text]
+    assert said and said[0].source is not None and "sondage" in said[0].source
+    assert "selon" not in said[0].text
+
+
+def test_a_long_run_after_selon_that_is_no_one_phrase_names_no_source(analyze):
+    # constructed counter-example: a relative clause with a finite verb hangs
+    # under the phrase's noun, but is a clause, not a longer source
+    qs = _speech(analyze, "Le gouvernement reste prudent, selon le ministre qui a expliqué hier "
+                 "devant les députés réunis en commission que la réforme des retraites serait "
+                 "présentée au printemps prochain sans aucun changement.")
+    assert not any(q.source and q.source.startswith("selon") and len(q.source.split()) > 17
+                   for q in qs)

@@ -469,7 +469,8 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
             j = k + n
             while j < len(toks) and toks[j].text not in (",", ";", ".", "«", "“", "\""):
                 j += 1
-            if j == k + n or j - (k + n) > ACCORDING_TO_WORDS:
+            if j == k + n or (j - (k + n) > ACCORDING_TO_WORDS
+                              and not _one_noun_phrase(toks, k, n, j)):
                 continue
             src = toks[k + n: j]
             if phrase in agents and (k > 1 or (k == 1 and toks[0].pos_ not in ("CCONJ", "ADV"))
@@ -531,6 +532,24 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
 #: Longest source named after "according to" (in words): "early results of exit
 #: polls conducted for The Associated Press and television networks".
 ACCORDING_TO_WORDS = 16
+
+
+def _one_noun_phrase(toks: list[Token], k: int, n: int, j: int) -> bool:
+    """Is ``toks[k + n:j]`` exactly the noun phrase the parse hangs the cue
+    ``toks[k:k + n]`` on?
+
+    A long source is still one ("selon un sondage sur le moral des Français à la
+    rentrée de septembre réalisé par l'IFOP pour Ouest-France"); the word limit
+    only guards runs the parse does not close into one phrase."""
+    cue = toks[k + n - 1]
+    head = cue.head
+    if cue.dep_ != "case" or head.i == cue.i or j <= k + n:
+        return False
+    sub = [t for t in head.subtree if not toks[k].i <= t.i <= cue.i]
+    # a finite verb in it is a clause of its own ("selon le ministre qui a
+    # expliqué que …"), whose speech the verb's own step reports
+    return [t.i for t in sub] == list(range(toks[k + n].i, toks[j - 1].i + 1)) and not any(
+        "Fin" in t.morph.get("VerbForm", []) for t in sub)
 
 
 def _finite_clause(span: Span) -> bool:
