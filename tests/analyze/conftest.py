@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.core.model import Analysis, DateRange, EntityRecord
+from veille.core.model import Analysis, DateRange, EntityRecord, Quote
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_EQ = REPO / "tests" / "data" / "gold" / "seeds_entities_quotes.json"
@@ -77,3 +77,14 @@ def analyze(nlp_fr, nlp_en) -> Callable[..., Analysis]:
 @pytest.fixture(scope="session")
 def gold_eq() -> Path:
     return GOLD_EQ
+
+
+@pytest.fixture(scope="session")
+def speech(analyze) -> Callable[[str], list[Quote]]:
+    """speech(text) -> the French text's statements: quotes that are not a
+    title or a term in quote marks (what the attribution tests judge)."""
+
+    def run(text: str) -> list[Quote]:
+        return [q for q in analyze(text, "fr").quotes if q.kind not in ("title", "term")]
+
+    return run

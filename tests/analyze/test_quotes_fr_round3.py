@@ -13,14 +13,10 @@ SHARED = ROOT.parent / "shared" / "data"
 HIPE = SHARED / "hipe2022-fr"
 
 
-def _speech(analyze, text):
-    return [q for q in analyze(text, "fr").quotes if q.kind not in ("title", "term")]
-
-
-def test_a_role_noun_far_from_the_last_name_is_not_that_person(analyze):
-    qs = _speech(analyze, "Jean Martin a ouvert la séance lundi. La salle était comble. Les "
-                 "débats ont duré trois heures. Le vote a été reporté à jeudi. Le porte-parole "
-                 "a déclaré que la commune ne paierait pas.")
+def test_a_role_noun_far_from_the_last_name_is_not_that_person(speech):
+    qs = speech("Jean Martin a ouvert la séance lundi. La salle était comble. Les "
+                "débats ont duré trois heures. Le vote a été reporté à jeudi. Le porte-parole "
+                "a déclaré que la commune ne paierait pas.")
     assert qs and all(q.speaker != "Jean Martin" for q in qs)
 
 
@@ -41,33 +37,33 @@ def test_a_capitalised_name_used_as_a_noun_is_a_title(analyze):
     assert quotes and quotes[0].kind == "title"
 
 
-def test_a_judgement_inside_a_work_noun_sentence_stays_speech(analyze):
-    qs = _speech(analyze, "Le critique Paul Morin a jugé que le film « est un chef-d'œuvre "
-                 "absolu ».")
+def test_a_judgement_inside_a_work_noun_sentence_stays_speech(speech):
+    qs = speech("Le critique Paul Morin a jugé que le film « est un chef-d'œuvre "
+                "absolu ».")
     assert qs and qs[0].speaker == "Paul Morin"
 
 
-def test_a_call_with_an_addressee_and_an_infinitive_is_a_statement(analyze):
-    qs = _speech(analyze, "Le maire Paul Morin a exhorté le gouvernement à rouvrir la maternité "
-                 "avant l'été.")
+def test_a_call_with_an_addressee_and_an_infinitive_is_a_statement(speech):
+    qs = speech("Le maire Paul Morin a exhorté le gouvernement à rouvrir la maternité "
+                "avant l'été.")
     calls = [q for q in qs if q.text.startswith("le gouvernement à rouvrir")]
     assert calls and calls[0].speaker == "Paul Morin"
 
 
-def test_a_promise_with_a_reflexive_verb_is_its_infinitive(analyze):
-    qs = _speech(analyze, "Les ministres européens se sont engagés à verser deux milliards "
-                 "d'euros aux hôpitaux.")
+def test_a_promise_with_a_reflexive_verb_is_its_infinitive(speech):
+    qs = speech("Les ministres européens se sont engagés à verser deux milliards "
+                "d'euros aux hôpitaux.")
     assert any(q.text.startswith("verser deux milliards") for q in qs)
 
 
-def test_a_passive_invitation_reports_nobody(analyze):
-    qs = _speech(analyze, "Paul Morin a été invité à participer au conseil municipal.")
+def test_a_passive_invitation_reports_nobody(speech):
+    qs = speech("Paul Morin a été invité à participer au conseil municipal.")
     assert not any("participer" in q.text for q in qs)
 
 
-def test_a_judgement_with_comme_is_a_stance(analyze):
-    qs = _speech(analyze, "Le syndicat CGT considère la réforme comme une attaque contre les "
-                 "retraités.")
+def test_a_judgement_with_comme_is_a_stance(speech):
+    qs = speech("Le syndicat CGT considère la réforme comme une attaque contre les "
+                "retraités.")
     assert any("une attaque contre les retraités" in q.text for q in qs)
 
 
@@ -87,30 +83,30 @@ def test_fresh3_gold_strings_are_in_their_texts() -> None:
     assert set(gold_parts(gold).values()) == {"check"}
 
 
-def test_an_as_incise_reports_the_rest_of_the_sentence(analyze):
-    qs = _speech(analyze, "Les ventes devraient reculer de dix pour cent cette année, comme l'a "
-                 "annoncé la société mardi.")
+def test_an_as_incise_reports_the_rest_of_the_sentence(speech):
+    qs = speech("Les ventes devraient reculer de dix pour cent cette année, comme l'a "
+                "annoncé la société mardi.")
     assert any(q.text.startswith("Les ventes devraient reculer") and q.speaker == "la société"
                for q in qs)
 
 
-def test_an_as_incise_at_the_head_reports_what_follows(analyze):
-    qs = _speech(analyze, "Comme l'a rapporté l'agence Reuters, le groupe doit céder trois usines "
-                 "en Lorraine.")
+def test_an_as_incise_at_the_head_reports_what_follows(speech):
+    qs = speech("Comme l'a rapporté l'agence Reuters, le groupe doit céder trois usines "
+                "en Lorraine.")
     assert any(q.text.startswith("le groupe doit céder") and q.speaker
                and "Reuters" in q.speaker for q in qs)
 
 
-def test_selon_before_a_colon_names_the_quote_speaker(analyze):
-    qs = _speech(analyze, "La rentrée s'est bien passée, selon la directrice Marie Lefèvre : "
-                 "« Les enfants étaient contents de revenir. »")
+def test_selon_before_a_colon_names_the_quote_speaker(speech):
+    qs = speech("La rentrée s'est bien passée, selon la directrice Marie Lefèvre : "
+                "« Les enfants étaient contents de revenir. »")
     direct = [q for q in qs if q.text.startswith("Les enfants")]
     assert direct and direct[0].speaker == "Marie Lefèvre"
 
 
-def test_a_plural_addressee_before_the_inverted_subject_is_skipped(analyze):
-    qs = _speech(analyze, "« Nous demandons des élections anticipées », a déclaré aux "
-                 "journalistes Thomas Kemmerich.")
+def test_a_plural_addressee_before_the_inverted_subject_is_skipped(speech):
+    qs = speech("« Nous demandons des élections anticipées », a déclaré aux "
+                "journalistes Thomas Kemmerich.")
     assert qs and qs[0].speaker == "Thomas Kemmerich"
 
 

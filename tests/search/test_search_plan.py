@@ -110,17 +110,23 @@ def test_answers_are_those_of_the_plain_plan(news_store: Store, f: Filters) -> N
         assert seen_many > 5  # ranking decided among many matches, not only a few
 
 
+def _all_pages(conn: Connection, q: str) -> list[str]:
+    """The ids of every page of ``q``, 7 a page, followed by their cursors."""
+    pages: list[str] = []
+    after = None
+    while True:
+        res = search(conn, q, limit=7, after=after, facets=False)
+        pages += [r["id"] for r in res["results"]]
+        after = res["next"]
+        if after is None:
+            return pages
+
+
 def test_pages_follow_the_plain_order(news_store: Store) -> None:
     with news_store.connect() as conn:
         for q in ("president", "the", "missile"):
             ref = _reference(conn, q, Filters(), 1000)["ids"]
-            pages, after = [], None
-            while True:
-                res = search(conn, q, limit=7, after=after, facets=False)
-                pages += [r["id"] for r in res["results"]]
-                after = res["next"]
-                if after is None:
-                    break
+            pages = _all_pages(conn, q)
             assert pages == ref and len(ref) > 14, q
 
 
@@ -418,17 +424,10 @@ def test_a_query_matching_more_than_the_window_is_ranked_over_its_newest_matches
             assert got["ranked_over"] == window
             assert [r["id"] for r in got["results"]] == ref[:10], q
             # A result's score is the one the full ranking gives it.
-            full_scores = dict(zip(_reference(conn, q, Filters(), 10_000)["ids"],
-                                   _reference(conn, q, Filters(), 10_000)["scores"], strict=True))
+            every = _reference(conn, q, Filters(), 10_000)
+            full_scores = dict(zip(every["ids"], every["scores"], strict=True))
             assert [r["score"] for r in got["results"]] == [
                 float(f"{full_scores[r['id']]:.6g}") for r in got["results"]], q
         assert capped > 5 and under > 20
         for q in ("the", "president"):
-            pages, after = [], None
-            while True:
-                res = search(conn, q, limit=7, after=after, facets=False)
-                pages += [r["id"] for r in res["results"]]
-                after = res["next"]
-                if after is None:
-                    break
-            assert pages == _windowed_reference(conn, q, window), q
+            assert _all_pages(conn, q) == _windowed_reference(conn, q, window), q
