@@ -96,6 +96,10 @@ class QuoteWords:
     #: A line opening on its source and a colon is that source's statement
     #: ("Clinton: Trump will reverse Roe v. Wade"; see quotes.colon_lines).
     colon_lines: bool = False
+    #: Prepositions that may join a colon line's source to its addressee or venue
+    #: ("Clinton to Planned Parenthood:"), kept even where a headline's capitals
+    #: make the tagger miss them as prepositions ("Obama To Asians …:").
+    colon_source_links: frozenset[str] = frozenset()
     #: The subject may stand between a quote and its incise verb ("…,” X said).
     subject_before_incise_verb: bool = False
     #: Words of subject allowed before a post-posed incise verb without marks

@@ -62,7 +62,7 @@ def _statement(ctx: QuoteContext, a: int, colon: int, end: int) -> tuple[Quote, 
         mention = replace(mention, text=cut, end=mention.start + len(cut))
         speaker = cut
     rest = head[k:]
-    if rest and not (rest[0].pos_ == "ADP" or rest[0].lower_ in ("to", "on", "at", "in")):
+    if rest and not (rest[0].pos_ == "ADP" or rest[0].lower_ in ctx.words.colon_source_links):
         return None  # "Trump Campaign Manager Says: …", "Clinton Leads In Iowa: …"
     body = [t for t in doc[ctx.tok_at(colon) + 1:ctx.tok_at(end)] if not t.is_space]
     words = [t for t in body if not t.is_punct]
@@ -94,7 +94,8 @@ def _source(ctx: QuoteContext, head: list[Token]) -> tuple[str | None, Mention |
         if m is not None:
             if m.label not in ("PER", "ORG") or m.start != t.idx + ctx.offset:
                 return None, None, 0
-            last = ctx.doc[ctx.tok_span(m)[-1]] if len(ctx.tok_span(m)) else t
+            toks = ctx.tok_span(m)
+            last = ctx.doc[toks[-1]] if len(toks) else t
             if m.label == "ORG" and last.tag_ == "NNPS":
                 return None, None, 0  # "Panama Papers: …": a plural name is the topic
             if not all(x.text[:1].isupper() for x in head[:k]):

@@ -302,6 +302,7 @@ WORDS = QuoteWords(
                            "rumors", "statement", "allegation", "allegations", "story"}),
     subject_before_incise_verb=True,
     colon_lines=True,
+    colon_source_links=frozenset({"to", "on", "at", "in"}),
     incise_subject_words=5,
     bare_clausal_complement=True,
     cue_frames=CUE_FRAMES,
