@@ -134,3 +134,37 @@ def test_a_unit_after_each_bound_still_makes_one_range(
         text: str, lang: str, bounds: tuple[float, float], unit: str) -> None:
     (q,) = [x for x in extract_quantities(text, [], lang) if x.unit == unit]
     assert (q.low, q.high) == bounds
+
+
+# Session 11: forms a journalist writes (sentences written for the tests; no dev set holds
+# them): a negated bound states the other side, and "au-dessus de", "à partir de" bound.
+@pytest.mark.parametrize(("text", "lang", "low", "high", "modifier"), [
+    ("La vitesse ne dépasse pas 30 km/h dans le centre.", "fr", None, 30.0, "at_most"),
+    ("Le chômage n'a jamais dépassé 10 % dans la région.", "fr", None, 10.0, "at_most"),
+    ("Le déficit n'est pas supérieur à 3 % du PIB.", "fr", None, 3.0, "at_most"),
+    ("Les loyers ne sont jamais inférieurs à 800 euros.", "fr", 800.0, None, "at_least"),
+    ("Il ne doit pas y avoir plus de 20 personnes dans la salle.", "fr", None, 20.0, "at_most"),
+    ("Les températures sont restées au-dessus de 30 degrés.", "fr", 30.0, None, "more_than"),
+    ("Les billets sont vendus à partir de 15 euros.", "fr", 15.0, None, "at_least"),
+    ("The death toll did not exceed 50 people.", "en", None, 50.0, "at_most"),
+    ("Inflation was not above 2 percent last year.", "en", None, 2.0, "at_most"),
+    # a bound that holds its own negation is not flipped twice
+    ("Il n'y a pas plus de 20 personnes dans la salle.", "fr", None, 20.0, "at_most"),
+    ("no more than 40 people were inside", "en", None, 40.0, "at_most"),
+    # a negation in another clause leaves the bound alone
+    ("Ce n'est pas fini : plus de 20 personnes sont mortes.", "fr", 20.0, None, "more_than"),
+])
+def test_negated_and_other_bounds(text: str, lang: str, low: float | None,
+                                  high: float | None, modifier: str) -> None:
+    (q,) = [x for x in extract_quantities(text, [], lang) if x.modifier is not None]
+    assert (q.low, q.high, q.modifier) == (low, high, modifier)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("La ville compte 3 millions et demi d'habitants.", 3.5e6),
+    ("un budget de 2,5 milliards et demi", 3e9),
+    ("deux millions et demi de personnes", 2.5e6),
+])
+def test_digits_with_a_scale_and_a_half(text: str, value: float) -> None:
+    (q,) = extract_quantities(text, [], "fr", keep_bare=True)
+    assert q.value == pytest.approx(value)

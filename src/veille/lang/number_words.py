@@ -58,6 +58,10 @@ class NumberWords:
     or_more: Words = ()  # "ou plus", "or more"
     or_less: Words = ()  # "ou moins", "or less"
     bound_joiners: Words = ()  # "superieur a 20 et inferieur a 35": one range
+    #: regex ending right before a bound word that negates it: "n'est pas superieur a 50"
+    #: is at most 50, "did not exceed 50" too (a bound that holds its own negation, "pas
+    #: plus de", "no more than", is in its list already)
+    bound_negations: Words = ()
     #: fraction words and their denominators ("quart": 4); ordinal words as denominators
     #: ("trois cinquiemes") are read through text2num's ordinals
     fraction_words: dict[str, float] = field(default_factory=dict)

@@ -25,6 +25,9 @@ _SIDES = {
     "at_most": (False, True), "up_to": (False, True), "or_more": (True, False),
     "or_less": (False, True),
 }  # fmt: skip
+#: a negated bound states the other side: "n'est pas supérieur à 50" is at most 50
+_NEGATED = {"more_than": "at_most", "at_most": "more_than", "at_least": "less_than",
+            "less_than": "at_least"}
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -36,6 +39,7 @@ class BoundWords:
     before: re.Pattern[str]  # a bound word ending right before the number
     after: re.Pattern[str]  # a bound word right after the number (or its unit/noun)
     joiner: re.Pattern[str]
+    negation: re.Pattern[str]  # ends right before a bound word it negates
 
 
 def bound_words(packs: tuple[NumberWords, ...]) -> BoundWords:
@@ -56,6 +60,7 @@ def bound_words(packs: tuple[NumberWords, ...]) -> BoundWords:
         before=re.compile(rf"(?<![\w'])(?:{before})\s*$"),
         after=re.compile(rf"\s*(?:{after})(?![\w])"),
         joiner=re.compile(rf"\s*(?:{_alt(u('bound_joiners'))})?\s*$"),
+        negation=re.compile(rf"(?:{_alt(u('bound_negations'))})\Z"),
     )
 
 
@@ -70,7 +75,12 @@ def apply_bounds(q: Quantity, folded: str, words: BoundWords, floor: int) -> Qua
     m = words.before.search(window)
     if m is not None and m.lastgroup:
         kind = m.lastgroup
-        q.start -= len(window) - m.start()
+        bound_at = q.start - (len(window) - m.start())
+        neg = words.negation.search(folded, max(floor, bound_at - 40), bound_at) if (
+            kind in _NEGATED) else None
+        if neg is not None:  # the span keeps the negation: the bound means nothing without it
+            kind, bound_at = _NEGATED[kind], neg.start()
+        q.start = bound_at
         if kind == "approx":
             q.approximate = True
             q.modifier = q.modifier or "approx"

@@ -64,8 +64,10 @@ def _alt(words: list[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
-             scales: str, ratio: str, ratio_noun: str) -> re.Pattern[str]:
+             scales: str, ratio: str, ratio_noun: str, big_scales: str) -> re.Pattern[str]:
     num = rf"(?:\d+|(?:{NUMBER_WORDS})(?![a-z]))"
+    # "3 millions et demi", "2,5 milliards et un quart": digits with their scale word
+    whole = rf"(?:\d+(?:[.,]\d+)?[ \u00a0]+(?:{big_scales})(?![a-z])|{num})"
     fw = _alt([w for w, _ in words_key])
     # "cinquièmes", "trente et unièmes", "twenty-fifths"; English "first/second/third"
     # only hyphenated ("thirty-seconds"): alone they are "one second", "a third party"
@@ -85,7 +87,7 @@ def _compile(words_key: tuple[tuple[str, float], ...], joiners: tuple[str, ...],
         rf"|(?:(?:a|un|une)\s+)?(?P<scaled>{fw})[\s-]+(?:(?:a|an|un|une)\s+)?"
         rf"(?P<scale>{scales})(?![a-z])"
         # un et demi, trois et un cinquieme, cent et trois quarts
-        rf"|(?:(?P<whole>{num})\s+(?:{joiner})\s+)?"
+        rf"|(?:(?P<whole>{whole})\s+(?:{joiner})\s+)?"
         rf"(?:(?P<num>{num})[\s-]+(?P<den>{fw}|{ordinal})(?![a-z])"
         rf"|(?P<half>demie?|(?<=and )a half)(?![a-z-]))"
         # la moitie des, half of, half the: a fraction word alone, before its partitive
@@ -115,7 +117,8 @@ def fraction_grammar(packs: tuple[NumberWords, ...]) -> FractionGrammar:
     dates = list(dict.fromkeys(re.escape(w) for p in packs for w in p.slash_date_before))
     periods = list(dict.fromkeys(re.escape(w) for p in packs for w in p.period_before_fraction))
     return FractionGrammar(
-        _compile(tuple(sorted(words.items())), joiners, any_scale, ratio, ratio_noun), words,
+        _compile(tuple(sorted(words.items())), joiners, any_scale, ratio, ratio_noun, scales),
+        words,
         langs,
         scale_values,
         re.compile(rf"\s+(?:de\s+|d'|of\s+)?(?P<s>{scales})(?![a-z])"),
@@ -192,6 +195,21 @@ def _scale_of_last_word(folded: str, gr: FractionGrammar) -> float:
         if last.startswith(k) and len(k) > len(best):
             best = k
     return gr.scale_values[best] if best else 1.0
+
+
+_DIGITS_SCALE = re.compile(r"(\d+(?:[.,]\d+)?)[ \u00a0]+([^\W\d_]+)")
+
+
+def _whole_value(raw: str, gr: FractionGrammar, language: str) -> float | None:
+    """The whole part before "et demi": words text2num reads, or digits with their scale
+    word ("3 millions"), which it does not."""
+    value = parse_number(raw, language)
+    m = _DIGITS_SCALE.fullmatch(raw.strip())
+    if value is None and m is not None:
+        scale = gr.scale_values.get(fold_same_length(m.group(2)).lower().rstrip("s"))
+        if scale is not None:
+            value = float(m.group(1).replace(",", ".")) * scale
+    return value
 
 
 _SCORE_BEFORE = re.compile(r"\d\s?[-\u2013]\s?\Z")
@@ -351,7 +369,7 @@ def find_fractions(text: str, folded: str, gr: FractionGrammar, language: str
                 n, d = num, den
             value = n / d
             if m.group("whole") and not (m.group("num") and joined is not None):
-                whole = parse_number(text[m.start("whole") : m.end("whole")], language)
+                whole = _whole_value(text[m.start("whole") : m.end("whole")], gr, language)
                 if whole is None:
                     continue
                 value = whole + value * _scale_of_last_word(m.group("whole"), gr)

@@ -97,15 +97,18 @@ WORDS = NumberWords(
     ordinal_suffixes=("e", "er", "ère", "re", "eme", "ème", "es"),
     more_than=(r"(?:un peu |bien |encore )?plus d['e]\s*", r"sup[ea]rieure?s? a",
                r"(?:au-dela|au dela) d['e]\s*", r"plus (?!petit|bas|faible)[a-z]+ que",
-               r"depasse(?:nt)?"),
+               r"depasse(?:nt)?", r"au-? ?dessus d['e]\s*"),
     at_least=(r"au moins(?: de)?", r"pas moins d['e]\s*", r"au minimum",
               r"sup[ea]rieure?s? ou egale?s? a", r"egale?s? ou sup[ea]rieure?s? a",
-              r"plus de ou egal a", r"au moins ou egal a", r"minimum"),
-    less_than=(r"moins d['e]\s*", r"inf[ea]rieure?s? a", r"en dessous d['e]\s*",
+              r"plus de ou egal a", r"au moins ou egal a", r"minimum", r"a partir d['e]\s*"),
+    less_than=(r"moins d['e]\s*", r"inf[ea]rieure?s? a", r"(?:en|au-?) ?dessous d['e]\s*",
                r"plus (?:petit|bas|faible)e?s? que", r"moins [a-z]+ que", r"sous la barre d['e]s?\s*"),
     at_most=(r"au plus", r"pas plus d['e]\s*", r"au maximum", r"maximum",
              r"inf[ea]rieure?s? ou egale?s? a", r"egale?s? ou inf[ea]rieure?s? a",
-             r"plus petite?s? ou egale?s? a"),
+             r"plus petite?s? ou egale?s? a",
+             # "ne dépasse pas 30", "n'a jamais dépassé 30": the negation around the verb
+             r"ne (?:[a-z]+ )?depasse(?:nt|ra|ront|rait|raient)? (?:pas|jamais)",
+             r"n'(?:a|ont|avait|avaient|aura|auront) (?:pas|jamais) depasse(?:e|s|es)?"),
     exactly=(r"egale?s? a", r"exactement", r"au nombre de", r"pile"),
     up_to=(r"jusqu'a", r"jusqu'au", r"jusqu'a hauteur de"),
     approx=(r"environ", r"pres d['e]\s*", r"quelque", r"a peu pres", r"approximativement",
@@ -115,6 +118,9 @@ WORDS = NumberWords(
     or_more=(r"ou plus",),
     or_less=(r"ou moins",),
     bound_joiners=(r"et", r"mais", r",", r"et a la fois"),
+    # "n'est pas supérieur à", "ne sont jamais inférieurs à", "ne doit pas y avoir plus de"
+    bound_negations=(r"(?<![\w])n(?:e\s+|')(?:[a-z-]+\s+){0,2}?(?:pas|jamais|guere)\s+"
+                     r"(?:(?:y\s+)?(?:avoir|etre|en avoir)\s+)?",),
     fraction_words={"demi": 2.0, "demie": 2.0, "demis": 2.0, "tiers": 3.0, "quart": 4.0,
                     "quarts": 4.0, "moitie": 2.0,
                     # text2num's French has no "billion" (a million millions): its ordinal
