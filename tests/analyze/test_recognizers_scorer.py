@@ -84,3 +84,27 @@ def test_datetime_conventions_parts_ranges_notation_and_unrecorded_reference(
     rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
     assert rep.counted == 5 and rep.counted_exact == 4
     assert rep.matched_by == {"parts": 1, "range": 1, "value": 1, "inferred-reference": 1}
+
+
+def test_a_range_anchored_on_the_reference_is_our_duration(tmp_path: Path) -> None:
+    """"les 2 prochains mois" is the spec's (ref, ref+P2M, P2M) and TimeML's DURATION P2M:
+    the same amount with a range from or to the reference day matches; the same amount
+    away from the reference, or another amount, does not."""
+    def res(text: str, start: int, timex: str) -> dict[str, object]:
+        return {"Text": text, "TypeName": "datetimeV2.daterange", "Start": start,
+                "End": start + len(text) - 1, "Resolution": {"values": [{"timex": timex}]}}
+
+    ctx = {"ReferenceDateTime": "2016-11-07T12:30:00"}
+    text = "Que va-t-il se passer dans les 2 prochains mois ?"
+    at = text.index("2 prochains")
+    _spec(tmp_path, "DateTimeModel.json", [
+        {"Input": text, "Context": ctx,
+         "Results": [res("2 prochains mois", at, "(2016-11-07,2017-01-07,P2M)")]},
+        {"Input": text, "Context": ctx,  # not anchored on the reference day: a miss
+         "Results": [res("2 prochains mois", at, "(2017-03-01,2017-05-01,P2M)")]},
+        {"Input": text, "Context": ctx,  # another amount: a miss
+         "Results": [res("2 prochains mois", at, "(2016-11-07,2017-02-07,P3M)")]},
+    ])
+    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
+    assert rep.counted == 3 and rep.counted_exact == 1
+    assert rep.matched_by == {"anchored-duration": 1}

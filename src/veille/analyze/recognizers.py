@@ -314,6 +314,25 @@ def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]])
     return False
 
 
+def _anchored_duration(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]],
+                       ref: date | None) -> bool:
+    """A spec range that runs from or to the reference time ("les 2 prochains mois",
+    "les 13 dernières minutes": ``(ref, ref+P2M, P2M)``) is, in TimeML, the duration
+    it lasts (DURATION P2M, anchored on the document time): our one duration of the
+    same amount, with a range that starts or ends on the reference day."""
+    if ref is None or len(group) != 1:
+        return False
+    ours = group[0][1].value or ""
+    if not ours.startswith("P") or _duration_amount(ours) is None:
+        return False
+    for v in values:
+        m = re.fullmatch(r"\(([^,]+),([^,]+),([^)]*)\)", str(v.get("timex", "")).strip())
+        if m and ref.isoformat() in (m.group(1)[:10], m.group(2)[:10]) and (
+                _duration_amount(m.group(3)) == _duration_amount(ours)):
+            return True
+    return False
+
+
 def _consistent(other: str | None, matched: str) -> bool:
     """Another of ours inside the same spec expression adds nothing false: "demain" (its
     date) beside "8h00" (that date at 8:00) in "demain à 8h00"."""
@@ -323,10 +342,11 @@ def _consistent(other: str | None, matched: str) -> bool:
         len(other) >= 10 and "T" in other and matched[:10] == other[:10])
 
 
-def _score_case(text: str, results: list[dict[str, Any]],
-                ours: list[TimeRef]) -> tuple[bool, str]:
+def _score_case(text: str, results: list[dict[str, Any]], ours: list[TimeRef],
+                ref: date | None = None) -> tuple[bool, str]:
     """Exact when every spec result is matched by ours in its span and nothing of ours is
-    left over; also says which convention made the match (for the report)."""
+    left over; also says which convention made the match (for the report). ``ref`` is the
+    reference day the extractor was given (for a range anchored on it)."""
     used: set[int] = set()
     how = "value"
     for r in results:
@@ -345,6 +365,8 @@ def _score_case(text: str, results: list[dict[str, Any]],
                 how = "parts"
         elif _range_match(group, values):
             how = "range"
+        elif _anchored_duration(group, values, ref):
+            how = "anchored-duration"
         else:
             return False, ""
         used.update(i for i, _ in group)
@@ -398,7 +420,7 @@ def _with_inferred_reference(text: str, results: list[dict[str, Any]]) -> tuple[
                 continue
             tried.add(ref)
             ours = extract_times(text, [], DateRange(ref, ref, "day"), SPEC_LANGUAGE)
-            if _score_case(text, results, ours)[0]:
+            if _score_case(text, results, ours, ref)[0]:
                 return True, "inferred-reference"
     return False, ""
 
@@ -429,7 +451,7 @@ def run_datetime(cases: list[dict[str, Any]], respect_flags: bool = True) -> Mod
             in_scope = False
         text = str(case.get("Input", ""))
         ours = extract_times(text, [], _ref(case), SPEC_LANGUAGE)
-        ok, how = _score_case(text, results, ours)
+        ok, how = _score_case(text, results, ours, _ref(case).start)
         if not ok and not (case.get("Context") or {}).get("ReferenceDateTime"):
             ok, how = _with_inferred_reference(text, results)
         if ok:
