@@ -108,3 +108,23 @@ def test_a_range_anchored_on_the_reference_is_our_duration(tmp_path: Path) -> No
     rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
     assert rep.counted == 3 and rep.counted_exact == 1
     assert rep.matched_by == {"anchored-duration": 1}
+
+
+def test_a_range_to_the_end_of_a_period_ends_the_day_after_it(tmp_path: Path) -> None:
+    """"d'avril à la fin de juin" is the spec's (XXXX-04-01,XXXX-07-01): our "fin de juin"
+    (mod END) ends the range on 30 June; "d'avril à juin" (no "fin") does not reach July."""
+    def res(text: str, start: int, timex: str) -> dict[str, object]:
+        return {"Text": text, "TypeName": "datetimeV2.daterange", "Start": start,
+                "End": start + len(text) - 1, "Resolution": {"values": [{"timex": timex}]}}
+
+    ctx = {"ReferenceDateTime": "2016-11-07T00:00:00"}
+    end = "Il a été fermé d'avril à la fin de juin."
+    plain = "Il a été fermé d'avril à juin."
+    _spec(tmp_path, "DateTimeModel.json", [
+        {"Input": end, "Context": ctx,
+         "Results": [res("d'avril à la fin de juin", 15, "(XXXX-04-01,XXXX-07-01,P3M)")]},
+        {"Input": plain, "Context": ctx,
+         "Results": [res("d'avril à juin", 15, "(XXXX-04-01,XXXX-07-01,P3M)")]},
+    ])
+    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
+    assert rep.counted == 2 and rep.counted_exact == 1 and rep.matched_by == {"range": 1}

@@ -278,6 +278,22 @@ def _start_match(t: TimeRef, bound: str) -> bool:
     return False
 
 
+def _end_match(t: TimeRef, bound: str) -> bool:
+    """Our last expression names the spec range's end: as a start (the spec's end is the
+    start of the last unit named, "de mars à mai"), or, said to be the end of its period
+    ("à la fin de juin", TimeML mod END), the day after that period (the spec's exclusive
+    end, "(XXXX-04-01,XXXX-07-01)")."""
+    if _start_match(t, bound):
+        return True
+    if t.mod != "END" or not t.range_end or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", bound):
+        return False
+    try:
+        after = date.fromisoformat(t.range_end) + timedelta(days=1)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(re.escape(bound).replace("X", r"\d"), after.isoformat()))
+
+
 def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]]) -> bool:
     """A spec range matched by two of ours in its span (TimeML writes "du 19 au 23 juillet",
     "de 17h à 18h" as two expressions): the first names its start, the last its end;
@@ -295,7 +311,7 @@ def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]])
         if b is None:
             continue
         first, last = group[0][1], group[-1][1]
-        if len(group) >= 2 and _start_match(first, b[0]) and _start_match(last, b[1]):
+        if len(group) >= 2 and _start_match(first, b[0]) and _end_match(last, b[1]):
             return True
         if len(group) == 1 and first.value and "/" in first.value:
             lo, hi = first.value.split("/", 1)
