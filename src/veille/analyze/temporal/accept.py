@@ -265,7 +265,9 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
         return True
     if (own is not None and own.ahead_leads_if_future and UNITS.get(unit) in ("D", "W", "M", "Y")
             and not (g.get("det") or g.get("adj") or g.get("mod") or g.get("adj2"))
-            and re.search(alt(own.ahead_leads_if_future), fold_same_length(before))):
+            and re.search(alt(own.ahead_leads_if_future), fold_same_length(before))
+            and not (UNITS.get(unit) == "D" and parse_number(num, language) == 1)):
+        # not "in one day": the day ahead is "tomorrow"; "twice in one day" is how long
         c.g = dict(g, ahead_if_future="1")  # the resolver asks the tense
     hours = parse_number(num, language) if num else None
     if (

@@ -19,6 +19,7 @@ from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
+from veille.analyze.temporal.someday import is_someday
 from veille.analyze.temporal.tense import guess_tense, is_deadline, is_since, parse_tense
 from veille.core.model import DateRange, Sentence, TimeRef
 from veille.lang import language_data
@@ -138,6 +139,8 @@ def extract_times(
     share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]
+        if is_someday(c, parses):
+            c.g = dict(c.g, someday="1")
         if c.kind == "relative_day":
             before = folded[max(0, c.start - 3) : c.start]
             after = folded[c.end : c.end + 2]

@@ -19,7 +19,7 @@ from veille.analyze.temporal.lexicon import tw
 _LABEL_NOUNS = frozenset(tw(lambda t: t.number_label_nouns))
 
 
-def _token(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
+def token_of(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
     for offset, doc in parses:
         if offset <= start and len(doc) and end <= offset + doc[-1].idx + len(doc[-1].text_with_ws):
             span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
@@ -32,11 +32,11 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         return False
     g = c.g
     if c.kind == "year" and not (g.get("pre") or g.get("mod")):
-        tok = _token(parses, c.start, c.end)
+        tok = token_of(parses, c.start, c.end)
         return (tok is not None and tok.head.i == tok.i - 1
                 and fold_same_length(tok.head.text).rstrip(".") in _LABEL_NOUNS)
     if c.kind == "holiday":
-        tok = _token(parses, c.start, c.end)
+        tok = token_of(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
             return False
         # "the Berlin Christmas Market attack"; not "Christmas shopping", "the Christmas

@@ -69,6 +69,7 @@ from veille.analyze.temporal.lexicon import (
     YEAR_RELATIVES,
     first_day_number,
     merged,
+    number_words,
     parse_number,
     sense,
     tw,
@@ -114,6 +115,15 @@ def _num(s: str | None, language: str) -> float | None:
         return float(COUNTED_AMOUNTS[f])
     if f in ONE_WORDS:
         return 1.0
+    own = number_words(language)
+    grouped = f.replace("\u202f", "").replace("\u00a0", "").strip()
+    if own is not None and (
+        (own.comma_thousands and re.fullmatch(r"\d{1,3}(?:,\d{3})+", grouped))
+        or (own.dot_thousands and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", grouped))
+    ):
+        # "8,000 years ago", "il y a 2.000 ans": a thousands separator, not a decimal mark
+        # (parse_number reads both marks as decimal, for "1,5 an" and "2.5 years")
+        return float(re.sub(r"[.,]", "", grouped))
     return parse_number(f, language)
 
 
@@ -537,6 +547,8 @@ def season(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
     g = c.g
+    if g.get("someday"):  # "will one day be": when, not how long (someday.py)
+        return Resolved(reference_type(ctx), "FUTURE_REF", None, None, None)
     if g.get("ahead_if_future") and ctx.tense == "future" and ctx.day is not None:
         # "the stock would be redeemed in five years" (TimeBank: 1994); "the first title
         # in 108 years" (no future) stays a duration
@@ -597,6 +609,10 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
             # same quarter, n years before (the period the text compares with)
             py, pq = p.value.split("-Q")
             return quarter_res(int(py) - n, int(pq))
+        if ref.year - n < 1:
+            # "about 8,000 years ago": before the common era, TimeML's "BC" years
+            # (astronomical year 0 is 1 BC); no calendar range
+            return Resolved("DATE", f"BC{n - ref.year + 1:04d}", None, None, None)
         return year_res(ref.year - n)
     if unit in ("H", "MIN", "S"):
         return day_res(ref)
