@@ -84,7 +84,8 @@ def main() -> None:
             print(f"{k[0]}\t{k[1]}\t{free[k].language}\t{nseg[k]}")
         return
     rows: list[dict] = []
-    nc = sorted((k for k in docs if k[0] == "news-clusters" and k in used), key=lambda k: _h("s11fresh6", k[1]))
+    nc = sorted((k for k in docs if k[0] == "news-clusters" and k in used),
+                key=lambda k: _h("s11fresh6", k[1]))
     n_nc = 0
     for key in nc:
         d = docs[key]

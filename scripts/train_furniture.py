@@ -51,6 +51,12 @@ def main() -> None:
                     help="comma-separated feature name prefixes the model may not use (their "
                          "column is zeroed before fitting: an ablation, the weights file keeps "
                          "every feature)")
+    ap.add_argument("--newest", default="fresh6",
+                    help="the newest training set (a file stem): the pooled figure leaves its lines "
+                         "out, so that runs with and without it compare on the same lines")
+    ap.add_argument("--errors", default="",
+                    help="write the cross-validated errors at --threshold (set, kind, score, "
+                         "document, line; JSONL) to this file: the census of what is missed")
     args = ap.parse_args()
     import numpy as np
     from sklearn.ensemble import GradientBoostingClassifier
@@ -65,11 +71,13 @@ def main() -> None:
     ys: list[int] = []
     groups: list[str] = []
     sets: list[str] = []
+    texts: list[str] = []
     for f in sorted((ROOT / "tests" / "data" / "furniture").glob("*.jsonl")):
         labels = [lb for lb in load_labels(f)
                   if (lb.part == "tune" if args.fit == "tune" else lb.part != args.hold)]
         for part in sorted({lb.part for lb in labels}):
-            r, yy, g, _ = labelled_rows([lb for lb in labels if lb.part == part], docs, sites)
+            r, yy, g, _ = labelled_rows([lb for lb in labels if lb.part == part], docs, sites,
+                                        texts)
             rows += r
             ys += yy
             groups += g
@@ -99,6 +107,30 @@ def main() -> None:
         mark = " <-" if t == args.threshold else ""
         print(f"  threshold {t}: precision {tp / max(1, tp + fp):.3f} "
               f"recall {tp / max(1, tp + fn):.3f}{mark}")
+    # per labels set at the chosen threshold, and pooled over the sets older
+    # than the newest training set (its lines in the fit can only help them)
+    at = proba >= args.threshold
+    pooled = [0, 0, 0]
+    for name in sorted(set(sets)):
+        m = np.array([g == name for g in sets])
+        tp = int((at & m & (y == 1)).sum())
+        fp = int((at & m & (y == 0)).sum())
+        fn = int((~at & m & (y == 1)).sum())
+        if not name.startswith(args.newest + ":"):
+            pooled = [pooled[0] + tp, pooled[1] + fp, pooled[2] + fn]
+        print(f"    {name:28s} precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f} "
+              f"(tp {tp} fp {fp} fn {fn})")
+    tp, fp, fn = pooled
+    p_, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"  sets but {args.newest}, pooled: precision {p_:.3f} recall {r_:.3f} "
+          f"F1 {2 * p_ * r_ / max(1e-9, p_ + r_):.3f}")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as fh:
+            for i, p in enumerate(proba):
+                if (p >= args.threshold) != bool(y[i]):
+                    fh.write(json.dumps({"set": sets[i], "kind": "missed" if y[i] else "false alarm",
+                                         "score": round(float(p), 3), "doc": groups[i],
+                                         "line": texts[i]}, ensure_ascii=False) + "\n")
     est.fit(x, y)
     if args.model == "trees":
         trees = []

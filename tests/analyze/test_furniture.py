@@ -214,3 +214,46 @@ def test_a_blob_line_is_cut_by_the_analysis_rule_splitter() -> None:
     assert len(blob) > furniture.BLOB_CHARS
     assert furniture.segments(blob, "en") == rule_sentences(blob, "en")
     assert not any(blob[a:b].endswith("U.S.") for a, b in furniture.segments(blob, "en"))
+
+
+# Four paragraphs of a wire story on a rate rise (written for this test in
+# the shape of news-clusters' Reuters pages).
+RATE_STORY = [
+    "The central bank raised its main interest rate by a quarter point on Tuesday, its third rise "
+    "this year, citing stubborn inflation.",
+    "Officials said consumer prices had stayed above the target for eighteen months, and that wages "
+    "were rising faster than expected.",
+    "The decision was expected by most economists, who had warned that a pause would send the wrong "
+    "signal to markets.",
+    "The governor told reporters that further increases were possible if the labour market stayed "
+    "tight through the spring.",
+]
+
+
+def test_paragraphs_are_counted_on_each_side_of_a_line() -> None:
+    """A line's place among the article's paragraphs (session 11): a page's
+    tail has none after it, a subhead has some on both sides."""
+    text = "\n".join(["Central bank raises rates again", *RATE_STORY[:2], "A tight labour market",
+                      *RATE_STORY[2:], "Jane Roe contributed to this report."])
+    shapes = [furniture._shape(text[a:b], furniture.UNIVERSAL) for a, b in furniture.segments(text)]
+    before, after = furniture._paragraphs_around(shapes)
+    assert before == [0, 0, 1, 2, 2, 3, 4]
+    assert after == [4, 3, 2, 2, 1, 0, 0]
+
+
+def test_a_short_line_between_paragraphs_is_a_subhead_and_a_contributor_line_closes_the_page() -> None:
+    """A short line is the article's headline at the top (prose by the
+    annotation guide) and a subhead between two paragraphs; a contributor
+    note after the last paragraph is furniture."""
+    text = "\n".join(["Central bank raises rates again", *RATE_STORY[:2], "A tight labour market",
+                      *RATE_STORY[2:], "Jane Roe contributed to this report."])
+    flags = [s.furniture for s in furniture.detect(text, "en")]
+    assert flags == [False, False, False, True, False, False, True]
+
+
+def test_markup_left_in_a_line_is_a_feature() -> None:
+    """What a scraper kept of an embed ("<tweet tweet-id=…><tweet/>") is told
+    from a sentence comparing numbers with < and >."""
+    embed = furniture._shape('<tweet tweet-id="669350861383049216"><tweet/>.', furniture.UNIVERSAL)
+    prose = furniture._shape("Turnout was < 40 % in the north and > 60 % in the south.", furniture.UNIVERSAL)
+    assert embed["markup"] == 1.0 and prose["markup"] == 0.0

@@ -228,10 +228,11 @@ def _by_doc(labels: Iterable[Label]) -> dict[tuple[str, str], list[Label]]:
 
 
 def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
-                  sites: SiteIndex | None = None,
+                  sites: SiteIndex | None = None, lines: list[str] | None = None,
                   ) -> tuple[list[list[float]], list[int], list[str], int]:
     """Feature rows, labels (1 = furniture) and document groups of the labels
-    that still point at their line; and how many do not."""
+    that still point at their line; and how many do not. ``lines``, when
+    given, receives each row's line (a trainer listing its errors)."""
     sites = sites if sites is not None else SiteIndex(docs)
     rows: list[list[float]] = []
     ys: list[int] = []
@@ -256,6 +257,8 @@ def labelled_rows(labels: Iterable[Label], docs: dict[tuple[str, str], Doc],
             rows.append(feats[lb.segment])
             ys.append(int(lb.label == "furniture"))
             groups.append(f"{key[0]}:{key[1]}")
+            if lines is not None:
+                lines.append(doc.text[a:b])
     return rows, ys, groups, missing
 
 

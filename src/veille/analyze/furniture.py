@@ -56,6 +56,13 @@ model was tuned on: a fold of documents of the tuning set promised more than a
 new set gave), their threshold is chosen leaving one labels set out at a
 time, and a second rule flags a widget's items: a line sharing eight words in
 a row with three other lines of its text (``widget_items``).
+
+Since session 11 the trees also see where a line sits among the article's
+paragraphs (how many lie before and after it, how far it is from the end,
+the previous line's length: the tail of a page holds contributor notes, bios
+and newsletter messages, a subhead sits between paragraphs) and markup left
+in a line (an embed's ``<tweet …>`` stub): a census of the lines missed when
+one labels set is left out found those kinds missed most.
 """
 
 from __future__ import annotations
@@ -113,6 +120,9 @@ _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z .'’-]{1,30})?
 #: whole clause there): their characters are counted instead.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGIT_END = re.compile(r"\d\.$")
+#: Markup left in the text ("<tweet tweet-id=…>", "<a href=…>", "<tweet/>"):
+#: what a scraper kept of an embed, a player or a link box, not prose.
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 #: Above this many segments the echo feature compares each line with its
 #: neighbours only (a long text would cost a quadratic scan).
 ECHO_SPAN = 60
@@ -268,6 +278,7 @@ def _shape(line: str, words: FurnitureWords, stops: frozenset[str] = frozenset()
         # "Am 14." | "Januar ...", "sacrificó 23." | "000 aves": a number cut by
         # the sentence splitter, not a line of its own
         "digit_end": float(bool(_DIGIT_END.search(stripped))),
+        "markup": float(bool(_MARKUP.search(line))),
     }
 
 
@@ -363,6 +374,8 @@ FEATURES: tuple[str, ...] = (
     # since session 9: a widget's long verbatim run, the line that follows,
     # and the line introducing a run of unpunctuated lines (a list)
     "shared_long", "next_len_log", "next_quote_open", "list_intro_words_log", "list_intro_stop",
+    # since session 11: the line's place among the article's paragraphs
+    "from_end_log", "paragraphs_before_log", "paragraphs_after_log", "prev_len_log",
 )
 
 #: How many segments on each side the window feature looks at.
@@ -465,6 +478,7 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords,
     shared = _shared_runs(tokens)
     shared_long = _shared_runs(tokens, LONG_RUN_WORDS)
     intros = _list_intros(shapes)
+    before, after = _paragraphs_around(shapes)
     # a line of a widget's run: a strong cue, or boilerplate shared with 3+ lines
     strong = [any(sh[k] > 0 for k in _STRONG) or shared[i] >= SHARED_STRONG
               for i, sh in enumerate(shapes)]
@@ -526,10 +540,40 @@ def features(text: str, spans: Sequence[tuple[int, int]], words: FurnitureWords,
             "next_speaker": float(nxt is not None and (nxt["speaker"] + nxt["speaker_only"]) > 0),
             "prev_stop": prev["stop_ratio"] if prev else -1.0,
             "next_stop": nxt["stop_ratio"] if nxt else -1.0,
+            # since session 11: where the line sits among the article's
+            # paragraphs. A page's tail (contributor line, bio, editor's
+            # note, newsletter messages) has no paragraph after it, a subhead
+            # has paragraphs on both sides and a short line before it
+            "from_end_log": math.log1p(n - 1 - i),
+            "paragraphs_before_log": math.log1p(before[i]),
+            "paragraphs_after_log": math.log1p(after[i]),
+            "prev_len_log": prev["len_log"] if prev else 0.0,
         }
         dicts.append({**sh, **ctx, **sites[i]})
     _add_groups(text, spans, dicts, stops, words)
     return [[row[f] for f in FEATURES] for row in dicts]
+
+
+#: A paragraph: a line closed by end punctuation with at least this many words.
+PARAGRAPH_WORDS = 12
+
+
+def _paragraphs_around(shapes: Sequence[Mapping[str, float]]) -> tuple[list[int], list[int]]:
+    """For each line, how many paragraphs of the text lie before and after
+    it (the line itself not counted). The furniture a census of the misses
+    found most (session 11) sits by its place among the paragraphs, not by
+    its own shape: "Jihye Lee contributed to this post." or a writer's bio
+    is a plain sentence after the last paragraph, a subhead a short line
+    between two paragraphs."""
+    para = [sh["end_punct"] > 0 and sh["words_log"] >= math.log1p(PARAGRAPH_WORDS) for sh in shapes]
+    before: list[int] = []
+    k = 0
+    for p in para:
+        before.append(k)
+        k += p
+    total = k
+    after = [total - b - int(p) for b, p in zip(before, para, strict=True)]
+    return before, after
 
 
 #: A line of a list is at most this long (characters, log).

@@ -16,6 +16,11 @@ WORDS = FurnitureWords(
         "updated:", "last updated", "published:", "reporting by", "editing by",
         "writing by", "additional reporting", "a post shared by", "story highlights",
         "this photo", "in this photo", "photo released by", "select month", "archives",
+        # a page's tail: contributor and syndication notes, the newsletter
+        # box's messages, the author's contact line
+        "contributed to this", "contributed reporting", "originally appeared",
+        "has been updated", "email the author", "try again later", "already subscribed",
+        "error has occurred", "views expressed", "opinions expressed",
     }),
     openers=frozenset({
         "read more", "related", "more:", "see also", "also read", "watch", "video:",
