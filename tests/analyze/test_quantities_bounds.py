@@ -148,6 +148,13 @@ def test_a_unit_after_each_bound_still_makes_one_range(
     ("Les billets sont vendus à partir de 15 euros.", "fr", 15.0, None, "at_least"),
     ("The death toll did not exceed 50 people.", "en", None, 50.0, "at_most"),
     ("Inflation was not above 2 percent last year.", "en", None, 2.0, "at_most"),
+    # after an elided "d'"/"qu'", or after the number
+    ("Le séisme a fait un bilan d'au moins 30 morts.", "fr", 30.0, None, "at_least"),
+    ("Il faut qu'au moins 30 députés votent le texte.", "fr", 30.0, None, "at_least"),
+    ("Il y aura 200 invités au maximum.", "fr", None, 200.0, "or_less"),
+    ("La salle accueille 500 spectateurs au moins.", "fr", 500.0, None, "or_more"),
+    ("un salaire plus grand ou égal à 2000 euros", "fr", 2000.0, None, "at_least"),
+    ("Les prix passeront de 20 jusqu'à 30 euros.", "fr", 20.0, 30.0, None),
     # a bound that holds its own negation is not flipped twice
     ("Il n'y a pas plus de 20 personnes dans la salle.", "fr", None, 20.0, "at_most"),
     ("no more than 40 people were inside", "en", None, 40.0, "at_most"),
@@ -156,7 +163,8 @@ def test_a_unit_after_each_bound_still_makes_one_range(
 ])
 def test_negated_and_other_bounds(text: str, lang: str, low: float | None,
                                   high: float | None, modifier: str) -> None:
-    (q,) = [x for x in extract_quantities(text, [], lang) if x.modifier is not None]
+    (q,) = [x for x in extract_quantities(text, [], lang)
+            if x.modifier is not None or x.value_max is not None]
     assert (q.low, q.high, q.modifier) == (low, high, modifier)
 
 

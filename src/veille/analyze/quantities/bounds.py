@@ -57,7 +57,8 @@ def bound_words(packs: tuple[NumberWords, ...]) -> BoundWords:
         f"(?P<{name}>{_alt(u(name))})" for name in ("or_more", "or_less", "approx_after")
     )
     return BoundWords(
-        before=re.compile(rf"(?<![\w'])(?:{before})\s*$"),
+        # a bound word starts a word, or follows an elided "d'"/"qu'" ("d'au moins 30")
+        before=re.compile(rf"(?:(?<![\w'])|(?<=\bd')|(?<=\bqu'))(?:{before})\s*$"),
         after=re.compile(rf"\s*(?:{after})(?![\w])"),
         joiner=re.compile(rf"\s*(?:{_alt(u('bound_joiners'))})?\s*$"),
         negation=re.compile(rf"(?:{_alt(u('bound_negations'))})\Z"),
