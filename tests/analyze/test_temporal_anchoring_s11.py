@@ -62,3 +62,36 @@ def test_thousands_of_years_ago() -> None:
     # a decimal comma where the language writes one: "1,5 an" is a year and a half
     got = _found("Le site a été construit il y a 2.000 ans.", date(2016, 9, 21), "fr")
     assert got["il y a 2.000 ans"].value == "0016"
+
+
+def test_a_newspaper_with_its_title_is_no_set() -> None:
+    # news-clusters line 148 (usa.chinadaily.com.cn, 2016-07-15): it was SET P1W
+    got = _found("Seventeen people were killed in attacks in January 2015 against the "
+                 "satirical weekly Charlie Hebdo and a kosher supermarket.", date(2016, 7, 15))
+    assert "weekly" not in got
+    # a frequency before a calendar name is still one
+    got = _found("Prices are updated daily on Monday.", date(2016, 7, 15))
+    assert got["daily"].type == "SET"
+
+
+def test_a_month_half_a_year_either_way_is_the_past_one() -> None:
+    # news-clusters line 138 (usa.chinadaily.com.cn, 2017-10-03), a list of past shootings
+    # told in the present: "in April" was 2018-04
+    got = _found("Virginia Tech: A student opens fire at Virginia Tech University in the "
+                 "town of Blacksburg in April. He kills 27 students and five teachers.",
+                 date(2017, 10, 3))
+    assert got["April"].value == "2017-04"
+    # five months ahead is still the coming one
+    got = _found("The summit in March will decide it.", date(2017, 10, 3))
+    assert got["March"].value == "2018-03"
+
+
+def test_a_clock_told_in_the_past_does_not_take_a_day_to_come() -> None:
+    # news-clusters line 144 (rt.com, 2018-01-14): "12:13 pm" was put on Monday the 15th
+    text = ("On Sunday, a small aircraft crashed in Costa Rica. An investigation into the "
+            "causes of the accident will begin Monday. \"All emergency services were "
+            "activated from the moment the first alert was received at 12:13 pm,\" he said.")
+    got = _found(text, date(2018, 1, 14))
+    assert got["12:13 pm"].value == "2018-01-14T12:13"
+    got = _found("The hearing will resume Monday. It will start at 10 a.m.", date(2018, 1, 14))
+    assert got["10 a.m."].value == "2018-01-15T10:00"

@@ -51,6 +51,9 @@ _SEASON_NAME_BEFORE = re.compile(rf"{alt(tw(lambda t: t.season_name_before))}$")
 _SEASON_NAME_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.season_name_after))}")
 _NEWSPAPER = tw(lambda t: t.newspaper_words)
 _NEWSPAPER_BEFORE = re.compile(alt(tw(lambda t: t.newspaper_before)))
+_CALENDAR_NAMES = frozenset(
+    k for t in TIME_PACKS for k in (*t.months, *t.month_abbreviations, *t.weekdays)
+)
 _REF_NOUN_BEFORE = merged(lambda t: t.reference_noun_before, TIME_PACKS)
 _DAY_NAMES_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.weekday_names_after))}\b")
 _OWN_TEXT_ONLY = frozenset(tw(lambda t: t.own_text_only))
@@ -138,6 +141,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
             and text[c.start].isupper() and not sentence_start(text, c.start)):
         return False  # "China Daily", "the Daily Mail": a capitalised name mid-sentence
+    if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
+            and re.search(r"[a-z]\s+$", before) and _titled_name_after(after)):
+        return False  # "the satirical weekly Charlie Hebdo": a title right after it
     if c.kind == "reference":
         w = g["ref"] or ""
         if _foreign(w, own):
@@ -238,6 +244,12 @@ _RATE_BEFORE = re.compile(
     r"|\b(?!(?:was|has|does|is|this|thus|us|his|its|yes|as|always|perhaps|less|plus)\b)"
     r"[a-z]{3,}s)\s*$"
 )
+
+
+def _titled_name_after(after: str) -> bool:
+    """A capitalised word right after, and no calendar name ("weekly Sunday services")."""
+    m = re.match(r"\s+([A-Z][\w'’-]*)", after)
+    return m is not None and fold_same_length(m.group(1)).lower() not in _CALENDAR_NAMES
 
 
 def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> bool:

@@ -150,7 +150,8 @@ def extract_times(
     cues = words.tense if words is not None else None
     tenses = [
         tense_of(text, c.start, c.end, parses, cues)
-        if c.kind in NEEDS_TENSE and (c.kind != "duration" or c.g.get("ahead_if_future"))
+        if (c.kind in NEEDS_TENSE and (c.kind != "duration" or c.g.get("ahead_if_future")))
+        or c.kind in _CLOCK_KINDS
         else None
         for c in cands
     ]
@@ -192,6 +193,10 @@ def extract_times(
                 far = (c.kind in _CLOCK_KINDS and c.start - anchor_at > _CLOCK_ANCHOR_REACH
                        and day is not None and anchor is not None
                        and abs((day - anchor).days) > 7 and "\n" in text[anchor_at : c.start])
+                # "the inquiry will begin Monday. ... the alert was received at 12:13 pm": a
+                # clock told in the past does not take a day still to come
+                far = far or (c.kind in _CLOCK_KINDS and tenses[i] == "past"
+                              and day is not None and anchor is not None and anchor > day)
                 ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
                           period, story)
                 try:

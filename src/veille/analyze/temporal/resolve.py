@@ -127,8 +127,12 @@ def _num(s: str | None, language: str) -> float | None:
     return parse_number(f, language)
 
 
-#: an untensed month name is read as the closest such month within this many days
-_NO_TENSE_MONTH_DAYS = 190
+#: an untensed month name is read as the closest such month within this many months
+_NO_TENSE_MONTHS = 6
+
+
+def _months_apart(a: date, b: date) -> int:
+    return (a.year - b.year) * 12 + a.month - b.month
 
 
 def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | None:
@@ -161,7 +165,13 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
         # to Nov. 16" in a paper of 2 November is this November (a past verb often
         # reports a plan), as HeidelTime's news strategy does
         return ref.year
-    closest = min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))
+    if dom is None:
+        # months are compared in months: "in April" in an October paper is six months
+        # either way, a tie the past wins (news tell what happened: "in Blacksburg in
+        # April. He kills 27 students" in a list of past shootings), not 182 vs 183 days
+        closest = min(cands, key=lambda c: (abs(_months_apart(c[1], c[2])), c[1] > c[2]))
+    else:
+        closest = min(cands, key=lambda c: (abs((c[1] - c[2]).days), c[1] > c[2]))
     chosen = None
     if direction < 0:
         past = [c for c in cands if c[1] <= c[2]]
@@ -181,7 +191,7 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
     # no tense: the closest occurrence ("December" in a paper of 3 January is the one
     # just gone, "in October" in January too: a month name without a year is within
     # half a year of the telling in news)
-    if dom is None and abs((closest[1] - closest[2]).days) > _NO_TENSE_MONTH_DAYS:
+    if dom is None and abs(_months_apart(closest[1], closest[2])) > _NO_TENSE_MONTHS:
         return ref.year
     return closest[0]
 
