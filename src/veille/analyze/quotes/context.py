@@ -367,9 +367,15 @@ def impersonal_subject(ctx: QuoteContext, verb: Token) -> bool:
     """Is the verb's subject a pronoun that names nobody ("on dit", "dit-on",
     "l'on assure")? The statement is reported by no one the reader can name."""
     imp = ctx.words.impersonal_pronouns
-    return bool(imp) and any(
-        (c.dep_ in SUBJ_DEPS or c.text.startswith("-")) and c.text.lstrip("-").lower() in imp
-        for c in verb.children)
+    if not imp:
+        return False
+    if any((c.dep_ in SUBJ_DEPS or c.text.startswith("-")) and c.text.lstrip("-").lower() in imp
+           for c in verb.children):
+        return True
+    # the inverted clitic right after the verb, whatever the parse hung it on
+    # ("…, affirme-t-on à Berne": the parse makes "affirme" an auxiliary of "-on")
+    after = [t for t in verb.doc[verb.i + 1:verb.i + 3] if t.text.lower() not in ("-t", "-t-")]
+    return bool(after) and after[0].text.startswith("-") and after[0].text.lstrip("-").lower() in imp
 
 
 def _own_voice(ctx: QuoteContext, tok: Token) -> bool:

@@ -13,7 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from veille.analyze.quotes.colon_lines import colon_lines
-from veille.analyze.quotes.context import Attribution, QuoteContext, is_speech
+from veille.analyze.quotes.context import (
+    Attribution,
+    QuoteContext,
+    impersonal_subject,
+    is_speech,
+)
 from veille.analyze.quotes.frames import complements, frame_model
 from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role
 from veille.core.model import Quote
@@ -307,8 +312,9 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             k -= 1
         else:
             break
-    if any(c.dep_.startswith("aux") and c.i <= k or c.dep_ in ("xcomp", "ccomp") and c.i > v.i
-           for c in v.children):
+    rumour = _inverted_impersonal(ctx, v)
+    if not rumour and any(c.dep_.startswith("aux") and c.i <= k
+                          or c.dep_ in ("xcomp", "ccomp") and c.i > v.i for c in v.children):
         # "Il a, en outre, jugé recevables …": the verb has its own auxiliary
         # before the comma, or its own complement after it: no incise
         return None
@@ -317,7 +323,7 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     if (k > sent.start and doc[k].text == "," and doc[k - 1].text not in ("»", "”", '"')
             and not introduces):
         before = doc[sent.start : k]
-        after = _clause_after_incise(ctx, v, sent)
+        after = _clause_after_incise(ctx, v, sent, loose=rumour)
         if after is not None:
             # "C'est pourquoi, dit-il, la CENI a dû …": the incise sits inside
             # the statement, which is the whole sentence
@@ -336,9 +342,25 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     return None
 
 
-def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span) -> int | None:
+def _inverted_impersonal(ctx: QuoteContext, v: Token) -> bool:
+    """Is the verb an incise with its impersonal subject inverted right after it
+    ("…, dit-on, …", "…, affirme-t-on")? Unambiguous typography, so the
+    auxiliary guard of :func:`postposed_incise` does not apply: the parse may
+    hang the split clause's own auxiliary on the incise verb."""
+    imp = ctx.words.impersonal_pronouns
+    after = [t for t in ctx.doc[v.i + 1:v.i + 3] if t.text.lower() not in ("-t", "-t-")]
+    return bool(imp) and bool(after) and after[0].text.startswith("-") \
+        and after[0].text.lstrip("-").lower() in imp
+
+
+def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span,
+                         loose: bool = False) -> int | None:
     """Where the statement resumes after a mid-sentence incise (", dit-il, la CENI
-    a dû …", ", a déclaré le ministre, la réforme …"), or None."""
+    a dû …", ", a déclaré le ministre, la réforme …"), or None.
+
+    ``loose``: the rest need not hold a finite verb. An impersonal incise
+    ("Fouché va, dit-on, quitter Prague") splits a clause that has no other
+    speaker: what follows it is the rest of the rumour, not narration."""
     doc = ctx.doc
     j, subj = v.i + 1, 0
     while j < sent.end and subj <= 4 and doc[j].text != ",":
@@ -356,7 +378,7 @@ def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span) -> int | None:
         # ("…, many economists say, because …": a subordinate clause goes on
         # with the statement)
         return None
-    if sum(1 for t in rest if not t.is_punct) < 3 or not any(
+    if sum(1 for t in rest if not t.is_punct) < 3 or not loose and not any(
             t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in rest):
         return None
     if ctx.in_quote(rest.start_char + ctx.offset):
@@ -467,7 +489,7 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                 continue
             # X: up to the next comma or the sentence's end
             j = k + n
-            while j < len(toks) and toks[j].text not in (",", ";", ".", "«", "“", "\""):
+            while j < len(toks) and toks[j].text not in (",", ";", ":", ".", "«", "“", "\""):
                 j += 1
             if j == k + n or (j - (k + n) > ACCORDING_TO_WORDS
                               and not _one_noun_phrase(toks, k, n, j)):
@@ -477,7 +499,12 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                                      or not any(m is not None and m.label in ("PER", "ORG")
                                                 for m in (ctx.mention_of(t) for t in src))):
                 continue  # "Pour l'Italie, Romano Prodi …": a place, no source
-            preposed = k == 0 or (k == 1 and toks[0].pos_ in ("CCONJ", "ADV"))
+            # "Leipzig – Selon une enquête du MDR, 84 % …": a capitalised cue after
+            # a dash or a colon opens a sentence the splitter left glued to a
+            # dateline or a headline
+            preposed = k == 0 or (k == 1 and toks[0].pos_ in ("CCONJ", "ADV")) or (
+                phrase not in agents and toks[k].text[:1].isupper()
+                and toks[k - 1].text in ("–", "—", "-", ":"))
             if preposed:
                 if j >= len(toks) or toks[j].text != ",":
                     continue
@@ -487,7 +514,8 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                 # "For Trump, according to X, Monday's speech represents …": the
                 # phrase sits inside the statement, which is the whole sentence
                 a, b = sent.start, sent.end
-            elif toks[k - 1].text == "," and (j >= len(toks) or toks[j].text in (".", ";", ",")):
+            elif toks[k - 1].text == "," and (j >= len(toks) or toks[j].text in (".", ";", ",")
+                                              or toks[j].text == ":" and phrase not in agents):
                 a, b = sent.start, toks[k - 1].i
             else:
                 continue
@@ -670,10 +698,16 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 attr = Attribution(None, None, v.lemma_, attr.cue, attr.method, 0.5)
             if attr.speaker is None and method == "as-incise":
                 attr = _as_incise_subject(ctx, v) or attr
-            if attr.speaker is None and (method in ("incise", "frame", "frame-similar", "call",
-                                                    "judgement", "as-incise")
-                                         or method == "object" and (
-                    "Inf" in v.morph.get("VerbForm", []) or v.tag_ == "VB")):
+            if method == "incise" and attr.speaker is None and impersonal_subject(ctx, v):
+                # "Fouché va, dit-on, quitter Prague", "…, affirme-t-on à Berne": a
+                # rumour reported by nobody to name is still a reported statement
+                # (the French guide's "a-t-on annoncé": no source, no speaker)
+                pass
+            elif attr.speaker is None and (
+                    method in ("incise", "frame", "frame-similar", "call", "judgement",
+                               "as-incise")
+                    or method == "object" and (
+                        "Inf" in v.morph.get("VerbForm", []) or v.tag_ == "VB")):
                 # "…, a jugé X" with nobody speaking after the verb is no incise;
                 # "pour confirmer la répartition", nobody confirming: no statement
                 continue
