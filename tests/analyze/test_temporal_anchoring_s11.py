@@ -95,3 +95,32 @@ def test_a_clock_told_in_the_past_does_not_take_a_day_to_come() -> None:
     assert got["12:13 pm"].value == "2018-01-14T12:13"
     got = _found("The hearing will resume Monday. It will start at 10 a.m.", date(2018, 1, 14))
     assert got["10 a.m."].value == "2018-01-15T10:00"
+
+
+def test_a_clip_length_is_no_clock_time() -> None:
+    # news-clusters line 25 (usatoday.com) and line 14 (edition.cnn.com): video lists
+    got = _found("SpaceX 1st: Recycled rocket, recycled capsule | 2:30 SpaceX has racked up "
+                 "another first.", date(2017, 12, 27))
+    assert "2:30" not in got
+    got = _found("MUST WATCH The weapon that makes N. Korea more dangerous 01:12 Japan on high "
+                 "alert", date(2017, 9, 14))
+    assert "01:12" not in got
+    # a clock a word leads, or before a time zone, is still one
+    got = _found("The train left at 9:30 and arrived at 11:45.", date(2017, 12, 27))
+    assert got["11:45"].value == "2017-12-27T11:45"
+    got = _found("Updated: 2017-09-15 21:45 MOSCOW -- Russia strongly condemns it.",
+                 date(2017, 9, 15))
+    assert got["21:45"].value == "2017-09-15T21:45"
+
+
+def test_an_embedded_post_signature_moves_no_anchor() -> None:
+    # news-clusters line 29 (rt.com, 2017-12-27): "5:52" took the tweet's date, Dec. 27
+    text = ("The pyrotechnics display took place at approximately 6pm EST on December 26. "
+            "What a sight! — NWS Gray (@NWSGray) December 27, 2017 Observers report a "
+            "fireball that occurred over Vermont at approximately 5:52 local eastern time.")
+    got = _found(text, date(2017, 12, 27))
+    assert got["5:52"].value == "2017-12-26T05:52"
+    # news-clusters line 27-like Instagram signature: its clock takes the post's day
+    got = _found("A post shared by SpaceX (@spacex) on Dec 22, 2017 at 2:57pm PST Back then, "
+                 "he anticipated it would first fly in 2013.", date(2017, 12, 27))
+    assert got["2:57pm"].value == "2017-12-22T14:57"

@@ -97,6 +97,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if c.kind == "year":
         return _year_accepted(int(g["year"] or 0), bool(g.get("pre") or g.get("mod")), before,
                               after)
+    if c.kind == "clock_ampm" and g.get("h2") and not g.get("s2") and _clip_length(
+            before, after, own):
+        return False  # "Recycled rocket, recycled capsule | 2:30": a video's length
     if (c.kind == "clock" and g.get("h") and own.clock_duration_leads
             and re.search(rf"\b(?:{alt(own.clock_duration_leads)})\s+$", fold_same_length(before))):
         # "pendant 2h", "le trajet dure 3h", "en 2h30": how long, not what time
@@ -244,6 +247,20 @@ _RATE_BEFORE = re.compile(
     r"|\b(?!(?:was|has|does|is|this|thus|us|his|its|yes|as|always|perhaps|less|plus)\b)"
     r"[a-z]{3,}s)\s*$"
 )
+
+
+def _clip_length(before: str, after: str, own: TimeWords) -> bool:
+    """A bare "2:30" after a "|" of a clip list, or between a word that leads no clock
+    time and a capitalised title ("more dangerous 01:12 Japan on high alert")."""
+    line = before.rsplit("\n", 1)[-1]
+    if line.rstrip().endswith("|"):
+        return True
+    word = re.search(r"([A-Za-z]{2,})\s+$", line)
+    if word is None or fold_same_length(word.group(1)).lower() in (
+            *own.noon_leads, *own.clock_leads):
+        return False
+    nxt = re.match(r"\s+([A-Z][a-z][\w'’-]*)", after)
+    return nxt is not None and fold_same_length(nxt.group(1)).lower() not in _CALENDAR_NAMES
 
 
 def _titled_name_after(after: str) -> bool:

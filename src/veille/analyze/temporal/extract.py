@@ -26,6 +26,9 @@ from veille.lang import language_data
 
 #: a clock time followed by one of these takes its day ("Vers 0 h 40, jeudi, ...")
 _CLOCK_KINDS = ("clock", "clock_ampm", "noon")
+#: a social post's handle, then at most a short word ("on"), right before its date
+_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*(?:[^\W\d]{1,3}\s+)?$")
+_SIGNATURE_CLOCK_GAP = re.compile(r",?\s*(?:[^\W\d]{1,3}\s+)?")
 _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day", "numeric_date")
 #: between a clock time and the day it takes: spaces, a comma, a time zone ("5 p.m. EST
 #: Nov. 9", "10:32 GMT, Tuesday")
@@ -175,6 +178,13 @@ def extract_times(
     # the anchor (a year ref has 365 days; "numeric_date" would call dateparser each time)
     fixed_kinds = {i for i, c in enumerate(cands) if day_free(c)}
     stamps = {i for i, c in enumerate(cands) if c.kind in _CLOCK_KINDS and _alone_on_line(text, c)}
+    # an embedded post's signature ("— Ed Howlett (@eddiehow124) December 27, 2017", "A
+    # post shared by SpaceX (@spacex) on Dec 22, 2017 at 2:57pm PST") dates the post, not
+    # the story: it moves no anchor; the clock right after it takes its day
+    signed = {i for i, c in enumerate(cands) if _SIGNATURE.search(text[max(0, c.start - 40):c.start])}
+    signed_clock = {i + 1: i for i in signed if i + 1 < len(cands)
+                    and cands[i + 1].kind in _CLOCK_KINDS
+                    and _SIGNATURE_CLOCK_GAP.fullmatch(text[cands[i].end : cands[i + 1].start])}
     fixed: dict[int, Resolved | None] = {}
     for day in reference_days(ref):
         anchor = day
@@ -199,6 +209,9 @@ def extract_times(
                               and day is not None and anchor is not None and anchor > day)
                 ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
                           period, story)
+                signed_day = per_cand[signed_clock[i]][-1] if i in signed_clock else None
+                if signed_day is not None and signed_day.start is not None:
+                    ctx = Ctx(day, signed_day.start, tenses[i], code, words, period, story)
                 try:
                     if i in lookahead:
                         j = lookahead[i]
@@ -212,6 +225,8 @@ def extract_times(
                 if i in fixed_kinds:
                     fixed[i] = r
             per_cand[i].append(r)
+            if i in signed or i in signed_clock:
+                continue
             if (
                 r is not None
                 and r.type in ("DATE", "TIME")

@@ -70,6 +70,8 @@ WORDS = TimeWords(
                  "that night": 0},
     anchor_needs_story=("that",),
     noon_leads=("at", "around", "by", "before", "after", "until", "till", "from"),
+    clock_leads=("about", "approximately", "roughly", "since", "to", "and", "or", "between",
+                 "through", "til", "is", "was", "of"),
     noon_words={"noon": 12, "midday": 12, "midnight": 0},
     clock_day_one_expression=True,
     clock_ampm_pattern=(
