@@ -192,3 +192,29 @@ def test_a_dashed_telephone_number_and_data_sizes(nlp_en: Any) -> None:
                        "339-368-6001 SOURCE") == []
     q = extract_quantities("They can enjoy from 2GB to 5GB extra data.", [], "en")
     assert [(x.value, x.value_max, x.unit, x.si_unit) for x in q] == [(2.0, 5.0, "GB", "bit")]
+
+
+# Session 11 read check (SemEval-2022 task 8 training articles, text1, random.Random(1111)
+# and (3333) samples of the French and English ones; not in the gold, not tuned on).
+
+
+def test_an_ambiguous_unit_takes_the_sense_the_article_gives_it(nlp_fr: Any) -> None:
+    # 1623141680fr_1561078386fr (NRW heat): the headline "Jusqu'à 30 degrés mardi" has no
+    # weather word; the article's "quand il fait environ 30 degrés" has: both are °C
+    text = ("Jusqu'à 30 degrés mardi en NRW : De nombreuses piscines extérieures sont déjà "
+            "pleines. Si vous voulez vous rafraîchir dans une piscine extérieure quand il fait "
+            "environ 30 degrés, ce n'est pas facile, même le midi.")
+    qs = extract_quantities(text, [], "fr", doc=nlp_fr(text))
+    assert [q.unit for q in qs] == ["°C", "°C"]
+    # a sentence with no cue in an article with none stays an angle
+    turn = "Le navire a viré de 30 degrés vers le nord."
+    assert [q.unit for q in extract_quantities(turn, [], "fr", doc=nlp_fr(turn))] == ["°"]
+
+
+def test_a_time_word_modifying_the_counted_noun_is_no_age(nlp_en: Any) -> None:
+    # 1484039471_1484315288 (a local news index): "The 5 Best Day Spas" was an age
+    text = "The 5 Best Day Spas In Long Beach Looking for a day of pampering?"
+    assert [(q.value, q.kind) for q in extract_quantities(text, [], "en", doc=nlp_en(text))
+            ] == [(5.0, "count")]
+    age = "She is 30 years old."
+    assert [q.kind for q in extract_quantities(age, [], "en", doc=nlp_en(age))] == ["age"]

@@ -312,7 +312,8 @@ _SENSE_WINDOW = 150
 def _sense(key: str, unit: str | None, folded: str, start: int, end: int, gr: _Grammar
            ) -> str | None:
     """The unit an ambiguous word means here: "24 degrés" next to "température" is °C,
-    "25 livres" next to "poids" pounds of weight; else the word's default."""
+    "25 livres" next to "poids" pounds of weight; else the sense the article's other
+    sentences give it; else the word's default."""
     senses = gr.senses.get(key)
     if not senses:
         return unit
@@ -326,7 +327,10 @@ def _sense(key: str, unit: str | None, folded: str, start: int, end: int, gr: _G
     for code, cue in senses:
         if cue.search(window):
             return code
-    return unit
+    # no cue in the sentence: the article's own ("Jusqu'à 30 degrés mardi" as a headline
+    # over "il fait environ 30 degrés"), when it speaks of one sense only
+    hits = [code for code, cue in senses if cue.search(folded)]
+    return hits[0] if len(hits) == 1 else unit
 
 
 def _find_powers(text: str) -> list[Fraction]:
@@ -870,7 +874,10 @@ def extract_quantities(
             m.group("sc1") is not None and gr.approx_scale.fullmatch(m.group("sc1").lower())
             is not None)  # "une trentaine de morts": about thirty
         kind = "count"
-        if noun is not None and fold_same_length(noun.split()[0]).lower() in gr.time_nouns:
+        # the head of a compound noun says what is counted: "5 Best Day Spas" counts spas
+        head = (noun.split()[-1] if noun is not None and gr.own.adjectives_before_noun
+                else noun.split()[0] if noun is not None else "")
+        if noun is not None and fold_same_length(head).lower() in gr.time_nouns:
             # "Poutine, 70 ans": what the time grammar left of "N ans" is an age (a
             # duration with a preposition, "pendant 15 mois", is a time expression)
             kind = "age"
