@@ -18,8 +18,10 @@ def _quotes(analyze, text, language):
 
 
 def test_a_quote_continues_the_previous_speaker(analyze):
-    qs = _quotes(analyze, '"We will win this state," Kasich said on Monday. "I hate to say it, '
-                 'but they are going to lose."', "en")
+    # a new paragraph: the same line would join the two pieces into one quote
+    # (tests/analyze/test_quotes_en_captions_split.py)
+    qs = _quotes(analyze, '"We will win this state," Kasich said on Monday.\n\n"I hate to say '
+                 'it, but they are going to lose."', "en")
     direct = [q for q in qs if q.kind == "direct"]
     assert len(direct) == 2
     assert direct[1].speaker == "Kasich" and direct[1].method == "continued"
@@ -279,8 +281,8 @@ def test_a_sentence_quote_closing_on_a_point_has_no_any_verb_incise(analyze):
 
 def test_an_addressee_in_the_incise_does_not_stop_the_carry(analyze):
     qs = _quotes(analyze, "Senator Jim Risch spoke on Monday. “It’s doable,” Risch told The "
-                 "Spokesman-Review. “Is it going to happen? You know, that’s like trying to say "
-                 "who’s going to be president.”", "en")
+                 "Spokesman-Review.\n\n“Is it going to happen? You know, that’s like trying to "
+                 "say who’s going to be president.”", "en")
     direct = [q for q in qs if q.kind == "direct"]
     assert len(direct) == 2 and direct[1].speaker == "Risch"
     assert direct[1].method == "continued"

@@ -100,6 +100,9 @@ class QuoteWords:
     #: ("Clinton to Planned Parenthood:"), kept even where a headline's capitals
     #: make the tagger miss them as prepositions ("Obama To Asians …:").
     colon_source_links: frozenset[str] = frozenset()
+    #: A statement cut in two by its incise (“A,” X said. “B.”) is one quote
+    #: (see quotes.split_quotes).
+    join_split_quotes: bool = False
     #: The subject may stand between a quote and its incise verb ("…,” X said).
     subject_before_incise_verb: bool = False
     #: Words of subject allowed before a post-posed incise verb without marks

@@ -16,8 +16,10 @@ from veille.analyze.quotes.context import (
     is_speech,
     unattributed,
 )
+from veille.analyze.quotes.credits import drop_credits
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
+from veille.analyze.quotes.split_quotes import join_split_quotes
 from veille.core.model import Mention, Quote
 from veille.lang import language_data
 from veille.lang.quote_words import QuoteWords
@@ -41,7 +43,7 @@ def extract_quotes(
         words = pack.quotes
     if words is None:
         return _marks_only(doc.text, offset, sent_index, pack.name)
-    ctx = QuoteContext(doc, offset, mentions, words)
+    ctx = QuoteContext(doc, offset, drop_credits(mentions, doc, offset), words)
     spans, notes = find_quote_spans(ctx.text)
     spans = [(a + offset, s + offset, e + offset, c + offset) for a, s, e, c in spans]
     ctx.set_quotes([(a, c) for a, _, _, c in spans])
@@ -111,6 +113,8 @@ def extract_quotes(
             q.kind = "title" if work else non_speech_kind(q.text)
         quotes.append(q)
     quotes.sort(key=lambda q: (q.start, q.kind))
+    if words.join_split_quotes:
+        quotes = join_split_quotes(ctx, quotes)
     return quotes, notes
 
 

@@ -303,6 +303,7 @@ WORDS = QuoteWords(
     subject_before_incise_verb=True,
     colon_lines=True,
     colon_source_links=frozenset({"to", "on", "at", "in"}),
+    join_split_quotes=True,
     incise_subject_words=5,
     bare_clausal_complement=True,
     cue_frames=CUE_FRAMES,

@@ -1,0 +1,80 @@
+"""Session 11 (issue #16), English: picture credits run into captions are
+nobody's voice, and one statement cut in two by its incise is one quote.
+Sentences from news-clusters articles (The Sun's Equifax and Nice pages,
+Washington Post's Costa Rica crash, RT's asteroid page) and PolNeAR train
+(HuffPost's "17 most powerful things" page)."""
+
+from __future__ import annotations
+
+SUN_EQUIFAX = (
+    "HACKERS are feared to have stolen personal data from up to 44million Brits in a cyber "
+    "attack on US credit rating firm Equifax.\n"
+    "Equifax said “limited personal information” from British and Canadian customers had "
+    "been compromised.\n"
+    "Reuters Equifax claimed that they 'had no knowledge that an intrusion'\n"
+    "AFP or licensors It is feared many victims will not be aware of the hack as they did "
+    "not know a private US company would have their information\n"
+    "Getty - Contributor Senior executives at Equifax sold shares worth £1.3million after "
+    "finding out the company was hacked\n"
+)
+
+
+def _speakers(analyze, text):
+    return [q.speaker for q in analyze(text, "en").quotes if q.speaker]
+
+
+def test_a_credit_opening_a_caption_is_no_speaker(analyze):
+    speakers = _speakers(analyze, SUN_EQUIFAX)
+    assert not any(s.split()[0] in ("Reuters", "AFP", "Getty") for s in speakers), speakers
+    # the name glued after the credit, written alone elsewhere, still speaks
+    claimed = [q for q in analyze(SUN_EQUIFAX, "en").quotes if "no knowledge" in q.text]
+    assert claimed and all(q.speaker == "Equifax" for q in claimed)
+
+
+def test_a_credit_line_is_no_antecedent(analyze):
+    # PolNeAR train (HuffPost): "Getty." captions every item; "he said" is the actor's
+    text = ("John Leguizamo On How U.S. History Makes Latinos Feel “Invisible.”\n\n"
+            "Getty.\n\n"
+            "In a conversation with HuffPost Live about his upcoming comedy project, the actor "
+            "discussed the absence of Latinos in U.S history education. “Just imagine, you’re a "
+            "white kid and all of a sudden everybody’s Latin and everything they’re teaching you "
+            "is Latin,” he said.\n")
+    assert "Getty" not in _speakers(analyze, text)
+
+
+def test_a_news_agency_that_reports_still_speaks(analyze):
+    text = ("Reuters reported on Monday that the company had hired advisers.\n"
+            "The shares fell 4 percent in early trading.\n")
+    quotes = [q for q in analyze(text, "en").quotes if "advisers" in q.text]
+    assert quotes and quotes[0].speaker == "Reuters"
+
+
+def test_a_statement_cut_by_its_incise_is_one_quote(analyze):
+    text = ("The ones that would do really serious damage are rare. “The ones that would do "
+            "really serious damage are rare, but not impossible,” Janes said. “These are simply "
+            "bits of rock in orbit around the sun.”\n")
+    direct = [q for q in analyze(text, "en").quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.speaker == "Janes"
+    assert q.text.startswith("The ones") and q.text.endswith("around the sun.")
+    assert text[q.start:q.end] == q.text
+
+
+def test_two_speakers_stay_two_quotes(analyze):
+    text = ("“No possibility can be left out for certain,” Soto said. “We have two aspects,” "
+            "the pilot's brother, Carlos Mora, told reporters.\n")
+    quotes = analyze(text, "en").quotes
+    first = [q for q in quotes if "No possibility" in q.text]
+    assert first and all("two aspects" not in q.text for q in first)
+    second = [q for q in quotes if "two aspects" in q.text]
+    assert second and all(q.speaker == "Carlos Mora" for q in second)
+
+
+def test_a_new_paragraph_is_not_joined(analyze):
+    text = ("America needs leaders “who understand that bombastic comments in turbulent times "
+            "can actually cause more turbulence,” Clinton said.\n\n"
+            "“And that’s why steady, experienced leadership is so important at times like "
+            "these.”\n")
+    quotes = [q for q in analyze(text, "en").quotes if q.kind in ("direct", "partial")]
+    assert all("\n" not in q.text for q in quotes)
