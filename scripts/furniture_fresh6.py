@@ -38,6 +38,7 @@ TAIL = 4
 SHORT = 100
 NC_LINES = 230
 PN_LINES = 170
+SEM_LINES = 240
 LANGS = ("en", "de", "es", "fr")
 
 
@@ -49,6 +50,8 @@ def main() -> None:
     docs = load_docs(ROOT.parent / "shared" / "data", ROOT / "examples")
     used: dict[tuple[str, str], set[int]] = {}
     for f in (ROOT / "tests" / "data" / "furniture").glob("*.jsonl"):
+        if f.stem in ("fresh6", "fresh7"):  # the sets this script drew: re-running draws them again
+            continue
         for raw in f.open(encoding="utf-8"):
             if raw.strip():
                 r = json.loads(raw)
@@ -79,9 +82,19 @@ def main() -> None:
                   + pick("semeval", 12, "s10read", 40, s9read, True, LANGS))
     out = s9read | s10read
     read = set(pick("polnear-train", 10, "s11read", 60, out))
+    # the read check's SemEval half (drawn after set 6 was labelled): 10
+    # texts in en, de, es, fr of at most 40 segments, outside session 10's check
+    read_sem = [k for k in pick("semeval", 10_000, "s11read", 40, s10read)
+                if free[k].language in LANGS]
+    sem: list = []
+    for lang in ("en", "de", "es", "fr", "en", "de", "es", "fr", "en", "fr"):
+        sem.append(next(k for k in read_sem if free[k].language == lang and k not in sem))
     if sys.argv[1:] == ["--read"]:
-        for k in sorted(read):
+        for k in sorted(read) + sem:
             print(f"{k[0]}\t{k[1]}\t{free[k].language}\t{nseg[k]}")
+        return
+    if sys.argv[1:] == ["--set7"]:
+        _set7(free, nseg, pick("semeval", 10_000, "s11tail7", 40, out | set(sem)))
         return
     rows: list[dict] = []
     nc = sorted((k for k in docs if k[0] == "news-clusters" and k in used),
@@ -107,6 +120,27 @@ def main() -> None:
             break
     for r in rows:
         sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _set7(free: dict, nseg: dict, order: list) -> None:
+    """Set 7 (drawn after set 6 and the v8 refit, labelled before any model
+    scored it): the same place-and-shape strata in SemEval texts of the four
+    languages fresh 5 holds (en, de, es, fr; never its documents): the last
+    :data:`TAIL` segments and the short body lines."""
+    n = 0
+    for key in order:
+        d = free[key]
+        if d.language not in LANGS:
+            continue
+        spans = segments(d.text, d.language)
+        picked = [i for i, (a, b) in enumerate(spans)
+                  if i >= len(spans) - TAIL or (i > 0 and b - a <= SHORT)]
+        for i in picked:
+            r = _row(key, d, i, spans[i])
+            sys.stdout.write(json.dumps({**r, "part": "tune"}, ensure_ascii=False) + "\n")
+        n += len(picked)
+        if n >= SEM_LINES:
+            break
 
 
 def _row(key: tuple[str, str], d, i: int, span: tuple[int, int]) -> dict:  # type: ignore[no-untyped-def]
