@@ -14,6 +14,10 @@ from veille.core.model import Analysis, Mention
     ("Etats - Unis", "US"), ("США", "US"), ("Suisse", "CH"), ("Schweiz", "CH"),
     ("Confédération suisse", "CH"), ("Biélorussie", "BY"), ("Belarus", "BY"),
     ("中国", "CN"), ("Corée du Nord", "KP"), ("Royaume-Uni", "GB"),
+    # a country whose own subdivision carries its name (Panamá province PA-8,
+    # México state MX-MEX): the press means the country (news-clusters Panama
+    # Papers articles read it as "Panama City" before)
+    ("Panama", "PA"), ("Mexico", "MX"), ("México", "MX"), ("Guatemala", "GT"),
 ])
 def test_one_country_in_every_language(name, code):
     assert country_code(name) == code
@@ -22,6 +26,8 @@ def test_one_country_in_every_language(name, code):
 @pytest.mark.parametrize("name", [
     "England",  # a subdivision of GB, not the country
     "Georgia",  # the US state or the country
+    "Tunis",    # Tunisia in some translations, and its capital's governorate
+    "Luxembourg",  # the country, its canton, and a Belgian province
     "Cade",     # a short Latin-script translation: too likely a word or a surname
     "Kim", "Paris", "", "   ",
 ])
@@ -79,3 +85,16 @@ def test_building_the_gazetteer_leaves_babel_locales_whole() -> None:
     gazetteer._tables.cache_clear()
     assert gazetteer.country_code("Deutschland") == "DE"
     assert format_unit(2, "mass-tonne", length="long", locale="de").split() == ["2", "Tonnen"]
+
+
+def test_a_country_and_its_capital_named_after_it_stay_two_places() -> None:
+    # news-clusters 0046..: "Panama" (the country) and "Panama City" in one article
+    text = "Panama is a small country. Panama City is its capital."
+    ms = [Mention(text=t, label="LOC", start=text.index(t), end=text.index(t) + len(t),
+                  sentence=0) for t in ("Panama City",)]
+    ms.insert(0, Mention(text="Panama", label="LOC", start=0, end=6, sentence=0))
+    (an,), records = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    country, capital = an.entities
+    assert country.entity_id != capital.entity_id
+    assert country.canonical == "Panama" and capital.canonical == "Panama City"
+    assert city("Mexico City") is not None and country_code("Mexico City") is None

@@ -89,6 +89,23 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         names.setdefault(_key(sub.name), set()).add("sub:" + sub.code)
     unique = {k: next(iter(v)) for k, v in names.items()
               if len(v) == 1 and not next(iter(v)).startswith("sub:")}
+    # ... unless the subdivision is the country's own and the name is the
+    # country's ISO name in English ("Panama" of Panamá province PA-8, "Mexico"
+    # of México state MX-MEX, "Guatemala"), which no other country carries but
+    # in some translation: the press names the country by it, and the city
+    # lookup that took over read the country as its capital ("Panama City").
+    # "England" (GB-ENG, the UK only in some translations), "Tunis" and
+    # "Georgia" (US-GA is another country's) stay out.
+    english: dict[str, set[str]] = {}
+    for c in countries:
+        for a in attrs:
+            if v := getattr(c, a, None):
+                english.setdefault(_key(v), set()).add(c.alpha_2)
+    for k, cs in english.items():
+        code = next(iter(cs))
+        if len(cs) == 1 and k not in unique and all(
+                not x.startswith("sub:") or x.startswith(f"sub:{code}-") for x in names[k]):
+            unique[k] = code
     acronyms = {c.alpha_2.lower(): c.alpha_2 for c in countries}
     acronyms.update({c.alpha_3.lower(): c.alpha_2 for c in countries})
     # ISO 3166-1's "exceptionally reserved" codes that stand for a country

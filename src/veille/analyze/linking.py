@@ -302,7 +302,74 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             f.merge(g, f"{how} of {f.display()}, in the same article", as_label="PER")
             merged.add(id(g))
     groups = [g for g in groups if id(g) not in merged]
-    return groups
+    return _join_place_team_short_forms(groups)
+
+
+#: Evidence of a word that joined the organisation "place + word" of its article.
+SHORT_FORM = "short form of"
+
+
+def _place_named(words: list[str], major: bool = False) -> bool:
+    """The words are the name of a place the gazetteer knows (a country or a
+    city; with ``major``, a country or a large city)."""
+    k = mention_key(" ".join(words), "LOC")
+    if not _is_geo(k):
+        return False
+    return not major or not k.startswith(GEO + CITY) or gazetteer.major_city(" ".join(words))
+
+
+def _nickname(name: str) -> str | None:
+    """The word that names ``name`` once the place is dropped: "Cubs" of
+    "Chicago Cubs", "Villa" of "Aston Villa", "Deportivo" of "Deportivo Coruna".
+
+    How news names a club, a newspaper or a local institution after the first
+    mention ("the Cubs", "the Post"); the rest of the name must be a place of
+    the gazetteer, so "White House" gives no "House" and "Goldman Sachs" no
+    "Sachs" (two firms, or a person, can carry those)."""
+    words = names.strip_titles(name).split()
+    if not 2 <= len(words) <= 4:
+        return None
+    if _place_named(words[:-1]):
+        return words[-1]
+    # a place after the word must be a large one ("Real Madrid", "Inter
+    # Milan"): small towns carry common words ("Union" of "European Union")
+    if _place_named(words[1:], major=True):
+        return words[0]
+    return None
+
+
+def _join_place_team_short_forms(groups: list[_Group]) -> list[_Group]:
+    """Within one article, a lone word that is the rest of exactly one
+    organisation's "place + word" name joins it ("Cubs" -> "Chicago Cubs").
+
+    The model often labels the lone word a person (or the name itself a place),
+    which split one club into a place and a person. The alias stays local to
+    its article: "Rangers" elsewhere may be another place's team."""
+    full: dict[str, list[_Group]] = {}
+    for f in groups:
+        if f.label != "ORG" or not f.full_keys():
+            continue
+        nicks = {n for m in f.mentions if (n := _nickname(m.text))}
+        for n in {names.key(n) for n in nicks}:
+            if n:
+                full.setdefault(n, []).append(f)
+    if not full:
+        return groups
+    merged: set[int] = set()
+    for g in groups:
+        if len(g.keys) != 1 or any(_is_geo(k) or len(k.split()) != 1 for k in g.keys):
+            continue
+        if g.label == "MISC":
+            continue  # "European" of "European Union" is a nationality word
+        if any(m.label_cue and m.label != "ORG" for m in g.mentions):
+            continue  # "Mr Villa", "the town of X": the context says otherwise
+        cands = [f for f in full.get(next(iter(g.keys)), ()) if f is not g]
+        if len(cands) != 1:
+            continue
+        f = cands[0]
+        f.merge(g, f"{SHORT_FORM} {f.display()}, in the same article", as_label="ORG")
+        merged.add(id(g))
+    return [g for g in groups if id(g) not in merged]
 
 
 #: Why a name the model labelled otherwise joined a place: the gazetteer's.
@@ -316,7 +383,7 @@ OPENS = "opens the name of"
 def _local_only(r: EntityRecord, alias: str) -> bool:
     """An alias that joined on its article's evidence alone: never a key other
     articles are linked by, never the entity's name."""
-    return r.evidence.get(alias, "").startswith(OPENS)
+    return r.evidence.get(alias, "").startswith((OPENS, SHORT_FORM))
 
 
 def _join_country_openings(groups: list[_Group]) -> list[_Group]:
@@ -655,6 +722,11 @@ class EntityIndex:
         if label == "PER" and not full:
             return self._lone_surname(g)
         keys = full if label == "PER" else g.keys
+        if label == "ORG" and any(m.label_cue and m.label == "ORG" for m in g.mentions):
+            # an organisation by its context ("the club Atalanta"): a place of
+            # its name in the gazetteer (GeoNames lists "Atalanta" for
+            # Atlanta) is another referent; its other keys still link it
+            keys = {k for k in keys if not _is_geo(k)}
         # (a team of a results table, "CHICAGO 71 64 .526", is keyed apart
         # from the city of its name: it joins the team of that name only)
         for k in sorted(keys, key=lambda x: -len(x)):
@@ -820,7 +892,7 @@ def link_entities(
             if rec is None:
                 forms: dict[str, int] = {}
                 for m in g.mentions:
-                    if not g.evidence.get(m.text, "").startswith(OPENS):
+                    if not g.evidence.get(m.text, "").startswith((OPENS, SHORT_FORM)):
                         forms[m.text] = forms.get(m.text, 0) + 1
                 forms = forms or {m.text: 1 for m in g.mentions}
                 canonical = canonical_name(forms)

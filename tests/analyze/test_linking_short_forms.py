@@ -1,0 +1,64 @@
+"""A club or paper named by the word left once its place is dropped ("the Cubs")."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analyze.linking import _nickname, link_entities
+from veille.core.model import Analysis, Mention
+
+# news-clusters 9d498c7afe7a (Washington Post, World Series 2016), first lines
+CUBS = ("The Chicago Cubs won the World Series here Wednesday night for the young, the old "
+        "and the long dead, too. Of course these Cubs beat the Cleveland Indians, 8-7, in 10 "
+        "thrilling, brain-warping innings in Game 7.")
+
+
+def _mentions(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        out.append(Mention(text=surface, label=label, start=start, end=start + len(surface),
+                           sentence=0))
+        pos = start + len(surface)
+    return out
+
+
+def test_the_lone_team_word_joins_the_one_club_of_its_article() -> None:
+    # en_core_web_md tags the lone "Cubs" a person: one club split into two entities
+    ms = _mentions(CUBS, [("Chicago Cubs", "ORG"), ("Cubs", "PER"), ("Cleveland Indians", "ORG")])
+    (an,), _ = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    club, lone, other = an.entities
+    assert lone.entity_id == club.entity_id and lone.label == "ORG"
+    assert other.entity_id != club.entity_id
+
+
+def test_the_short_form_stays_local_to_its_article() -> None:
+    # "Cubs" alone in another article may be another place's team: not linked by it
+    first = Analysis(article_uid="a", language="en", entities=_mentions(
+        CUBS, [("Chicago Cubs", "ORG"), ("Cubs", "ORG")]))
+    text = "The Cubs won again."
+    other = Analysis(article_uid="b", language="en",
+                     entities=_mentions(text, [("Cubs", "ORG")]))
+    (a, b), records = link_entities([first, other], [])
+    assert b.entities[0].entity_id != a.entities[0].entity_id
+    club = next(r for r in records if r.entity_id == a.entities[0].entity_id)
+    assert club.canonical == "Chicago Cubs"
+
+
+def test_two_clubs_ending_with_the_word_leave_it_alone() -> None:
+    text = "Manchester United drew with Leeds United. United were poor."
+    ms = _mentions(text, [("Manchester United", "ORG"), ("Leeds United", "ORG"),
+                          ("United", "ORG")])
+    (an,), _ = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    assert len({m.entity_id for m in an.entities}) == 3
+
+
+@pytest.mark.parametrize(("name", "word"), [
+    ("Chicago Cubs", "Cubs"), ("Arizona Cardinals", "Cardinals"), ("Aston Villa", "Villa"),
+    ("New York Times", "Times"), ("Real Madrid", "Real"), ("Deportivo Coruna", "Deportivo"),
+    # no place in the name, or a small town after the word: no short form
+    ("White House", None), ("Goldman Sachs", None), ("European Union", None),
+    ("Boko Haram", None), ("International Committee of the Red Cross", None),
+])
+def test_the_short_form_is_the_name_less_its_place(name: str, word: str | None) -> None:
+    assert _nickname(name) == word
