@@ -128,3 +128,16 @@ def test_a_range_to_the_end_of_a_period_ends_the_day_after_it(tmp_path: Path) ->
     ])
     rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
     assert rep.counted == 2 and rep.counted_exact == 1 and rep.matched_by == {"range": 1}
+
+
+def test_a_spec_offset_beside_its_own_text_is_read_at_the_text() -> None:
+    """One spec's "8h" has the offsets of "à 8" in "8h30 au lieu de 8h": the result is the
+    whole-word "8h" nearest; offsets that agree with the text (inclusive or exclusive
+    end) are kept."""
+    from veille.analyze.recognizers import _span
+
+    text = "la réunion devra passer à 8h30 au lieu de 8h"
+    at = text.index("à 8")
+    assert _span({"Text": "8h", "Start": at, "End": at + 2}, text) == (len(text) - 2, len(text))
+    assert _span({"Text": "8h30", "Start": at + 2, "End": at + 5}, text) == (at + 2, at + 6)
+    assert _span({"Text": "8h30", "Start": at + 2, "End": at + 6}, text) == (at + 2, at + 7)

@@ -165,12 +165,23 @@ def _type_name(r: dict[str, Any]) -> str:
 
 
 def _span(r: dict[str, Any], text: str) -> tuple[int, int]:
+    """Where a result is (specs use inclusive ends). A few specs' offsets point beside
+    their own ``Text`` ("8h" at the "à 8" of "à 8h30 au lieu de 8h"): then the
+    occurrence of ``Text`` nearest the offset is the result."""
     s = r.get("Start")
     e = r.get("End")
+    want = str(r.get("Text", ""))
     if isinstance(s, int) and isinstance(e, int):
-        return s, e + 1  # specs use inclusive ends
-    i = text.find(str(r.get("Text", "")))
-    return (i, i + len(str(r.get("Text", "")))) if i >= 0 else (0, 0)
+        got = text[s : e + 1].lower()
+        if not want or got.startswith(want.lower()) or want.lower().startswith(got.strip()):
+            return s, e + 1
+        near = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(want)}(?!\w)", text, re.I)]
+        if not near:
+            return s, e + 1
+        at = min(near, key=lambda i: abs(i - s))
+        return at, at + len(want)
+    i = text.find(want)
+    return (i, i + len(want)) if i >= 0 else (0, 0)
 
 
 def _num(s: Any) -> float | None:
