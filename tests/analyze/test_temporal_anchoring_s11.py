@@ -124,3 +124,13 @@ def test_an_embedded_post_signature_moves_no_anchor() -> None:
     got = _found("A post shared by SpaceX (@spacex) on Dec 22, 2017 at 2:57pm PST Back then, "
                  "he anticipated it would first fly in 2013.", date(2017, 12, 27))
     assert got["2:57pm"].value == "2017-12-22T14:57"
+
+
+def test_every_counted_unit_is_a_set() -> None:
+    # news-clusters line 134 (theguardian.com, 2016-11-03): it was the duration P108Y
+    got = _found("This kind of thing only happens once every 108 years.", date(2016, 11, 3))
+    assert (got["every 108 years"].type, got["every 108 years"].value) == ("SET", "P108Y")
+    got = _found("Buses run every 15 minutes.", date(2016, 11, 3))
+    assert got["every 15 minutes"].value == "PT15M"
+    got = _found("Les élections ont lieu tous les cinq ans.", date(2016, 11, 3), "fr")
+    assert (got["tous les cinq ans"].type, got["tous les cinq ans"].value) == ("SET", "P5Y")

@@ -684,6 +684,13 @@ def frequency(c: Candidate, ctx: Ctx) -> Resolved | None:
     if c.g.get("fseason"):
         return Resolved("SET", f"XXXX-{SEASON_WORDS[fold_same_length(c.g['fseason'] or '')]}", None,
                         None, "set")
+    if c.g.get("fnum"):
+        n = _num(c.g["fnum"], ctx.language)
+        fu = UNITS.get(fold_same_length(c.g.get("funit") or ""))
+        if n is None or fu is None or not n.is_integer():
+            return None
+        return Resolved("SET", duration_value(int(n), "D" if fu == "N" else fu), None, None,
+                        "set")
     unit = fold_same_length(c.g.get("unit") or c.g.get("wdpl") or "")
     wd = WEEKDAYS.get(unit.rstrip("s"))
     if wd is not None:

@@ -221,6 +221,8 @@ FREQUENCY = (
     # "each July", "every summer": a month or season every year (TimeML XXXX-07, XXXX-SU)
     rf"{alt(tw(lambda t: t.every_words))}\s+(?:(?P<fmon>{MON_FULL})|(?P<fseason>"
     rf"{alt(SEASON_WORDS)}))(?![a-z])"
+    # "every two years", "once every 108 years", "tous les deux ans": a counted set (P2Y)
+    rf"|{alt(tw(lambda t: t.every_words))}\s+(?P<fnum>{NUM})\s+(?P<funit>{UNIT})(?![a-z])"
     rf"|{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?|"
     rf"{'|'.join(tw(lambda t: t.set_parts))})(?![a-z])"
     rf"|{alt(tw(lambda t: t.plural_weekday_article))}\s+(?P<wdpl>{WD})s(?![a-z])"
