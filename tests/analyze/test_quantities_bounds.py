@@ -176,3 +176,16 @@ def test_negated_and_other_bounds(text: str, lang: str, low: float | None,
 def test_digits_with_a_scale_and_a_half(text: str, value: float) -> None:
     (q,) = extract_quantities(text, [], "fr", keep_bare=True)
     assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # the metre's symbol is a small m; a capital M glued to a number is mega
+    ("Le club a dépensé 80M d'euros cet été.", 80e6, "EUR"),
+    ("Sa chaîne compte 1,2M de followers.", 1.2e6, None),
+    ("Le joueur mesure 1,80 m.", 1.8, "m"),
+    ("Il a couru le 100 m en moins de dix secondes.", 100.0, "m"),
+])
+def test_a_capital_m_is_mega_a_small_m_a_metre(text: str, value: float, unit: str | None
+                                                ) -> None:
+    q = [x for x in extract_quantities(text, [], "fr", keep_bare=True) if x.value == value]
+    assert q and q[0].unit == unit

@@ -720,8 +720,9 @@ def extract_quantities(
         if negative:
             v1 = -v1
         sc1, sc2 = _scale(m.group("sc1"), gr), _scale(m.group("sc2"), gr)
-        # "1,80 m.", "100 m de haut": metres; "$5m", "5m people": millions
-        metre = (m.group("sc1") is not None and m.group("sc1").lower() == "m"
+        # "1,80 m.", "100 m de haut": metres; "$5m", "5m people": millions; the metre's
+        # symbol is a small m, a capital M is mega ("80M", "1,2M de followers")
+        metre = (m.group("sc1") is not None and text[m.start("sc1") : m.end("sc1")] == "m"
                  and not m.group("cur1") and not m.group("unit") and not m.group("n2")
                  and _ends_phrase(folded, m.end("sc1"), gr))
         if metre:
