@@ -78,3 +78,36 @@ def test_a_new_paragraph_is_not_joined(analyze):
             "these.”\n")
     quotes = [q for q in analyze(text, "en").quotes if q.kind in ("direct", "partial")]
     assert all("\n" not in q.text for q in quotes)
+
+
+RENO = (
+    "Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.\n\n"
+    "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch "
+    "professional football much anymore because the NFL has gone “soft” like the United "
+    "States.\n\n"
+    "Trump drew the analogy during a campaign speech to more than 3,000 people in downtown Reno "
+    "on Sunday while casino sportsbooks were jammed with fans across the street watching the "
+    "NFL playoffs.\n\n"
+    "The billionaire real estate magnate says a violent hit that used to be considered a great "
+    "tackle by the likes of Hall of Famer Dick Butkus now draws a 15-yard penalty for "
+    "head-to-head contact.\n\n"
+    "Trump says “the whole game has become screwed up” because “football has become soft like "
+    "the country has become soft.” He says referees are constantly throwing penalty flags just "
+    "so their wives can see them on TV."
+)
+
+
+def test_a_surname_the_recogniser_missed_is_the_pronouns_antecedent(analyze):
+    # PolNeAR train (Breitbart/AP): "Trump" alone is no mention; "He says" was
+    # given to Dick Butkus, named in the paragraph before
+    said = [q for q in analyze(RENO, "en").quotes if "referees" in q.text]
+    assert said and all(q.speaker in ("Trump", "Donald Trump") for q in said), said
+
+
+def test_a_name_with_an_article_is_no_person(analyze):
+    text = ("Trump then reiterated the basic premise of the “Ferguson Effect.” FBI Director "
+            "James Comey coined this term.\n\nIf the so-called Ferguson Effect existed, there "
+            "would be more dead cops. When the moderator pointed out that Trump hadn't answered "
+            "the question, the candidate said families of people killed by police file "
+            "lawsuits.\n")
+    assert "Effect" not in [q.speaker for q in analyze(text, "en").quotes]

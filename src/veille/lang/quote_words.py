@@ -103,6 +103,10 @@ class QuoteWords:
     #: A statement cut in two by its incise (“A,” X said. “B.”) is one quote
     #: (see quotes.split_quotes).
     join_split_quotes: bool = False
+    #: A proper-noun subject the recogniser missed, written elsewhere after a
+    #: given name ("Trump says …" beside "Donald Trump"), is a person for the
+    #: pronouns after it (see quotes.unlisted_people).
+    unlisted_people: bool = False
     #: The subject may stand between a quote and its incise verb ("…,” X said).
     subject_before_incise_verb: bool = False
     #: Words of subject allowed before a post-posed incise verb without marks

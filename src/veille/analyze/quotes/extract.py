@@ -20,6 +20,7 @@ from veille.analyze.quotes.credits import drop_credits
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
 from veille.analyze.quotes.split_quotes import join_split_quotes
+from veille.analyze.quotes.unlisted_people import register_unlisted_people
 from veille.core.model import Mention, Quote
 from veille.lang import language_data
 from veille.lang.quote_words import QuoteWords
@@ -44,6 +45,8 @@ def extract_quotes(
     if words is None:
         return _marks_only(doc.text, offset, sent_index, pack.name)
     ctx = QuoteContext(doc, offset, drop_credits(mentions, doc, offset), words)
+    if words.unlisted_people:
+        register_unlisted_people(ctx)
     spans, notes = find_quote_spans(ctx.text)
     spans = [(a + offset, s + offset, e + offset, c + offset) for a, s, e, c in spans]
     ctx.set_quotes([(a, c) for a, _, _, c in spans])

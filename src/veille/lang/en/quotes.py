@@ -304,6 +304,7 @@ WORDS = QuoteWords(
     colon_lines=True,
     colon_source_links=frozenset({"to", "on", "at", "in"}),
     join_split_quotes=True,
+    unlisted_people=True,
     incise_subject_words=5,
     bare_clausal_complement=True,
     cue_frames=CUE_FRAMES,

@@ -1,0 +1,62 @@
+"""People the recogniser missed as subjects: antecedents for "he" / "she".
+
+A surname written alone is often not recognised, or recognised as an
+organisation ("Donald Trump" ORG, then "Trump says …" with no mention at
+all). The pronoun of the next sentence then skips the one person who just
+spoke and lands on an older name ("Trump says … He says referees are …"
+given to a football player named a paragraph before). The parse still shows
+a proper noun as the clause's subject; when the article writes that word
+after a known given name somewhere ("Donald Trump", "George Zimmerman"),
+whatever label the recogniser gave it, it is a person's surname, and the
+subject is that person for the pronouns that follow (a name with an article,
+"the Ferguson Effect", is none).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from veille.analyze.quotes.context import SUBJ_DEPS, QuoteContext, is_speech
+from veille.analyze.quotes.gender import given_name_gender, known_given_name
+from veille.core.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def register_unlisted_people(ctx: QuoteContext) -> None:
+    """Add to ``ctx.subject_mentions`` the proper-noun subjects that are no
+    person mention but a surname the article gives a person (see module doc)."""
+    surnames: dict[str, str] = {}
+    for m in ctx.mentions:
+        words = m.text.split()
+        if len(words) >= 2 and m.label in ("PER", "ORG", "MISC") and known_given_name(words[0]):
+            surnames.setdefault(words[-1], m.text)
+    if not surnames:
+        return
+    for t in ctx.doc:
+        if t.dep_ not in SUBJ_DEPS or t.pos_ != "PROPN" or t.text not in surnames:
+            continue
+        if any(c.dep_ in ("det", "poss") for c in t.children):
+            continue  # "the so-called Ferguson Effect": a person's name takes no article
+        pos = t.idx + ctx.offset
+        known = ctx.mention_of(t)
+        if (known is not None and known.label == "PER") or ctx.in_quote(pos):
+            continue
+        if pos in ctx.subject_starts:
+            continue
+        person = Mention(t.text, "PER", pos, pos + len(t.text), 0, label_cue="surname")
+        if any(is_speech(ctx, a) for a in _verbs_above(t)):
+            # "Cox says Trump is …": a subject inside somebody's statement
+            ctx.reported_subjects.add(pos)
+        ctx.subject_starts.add(pos)
+        bisect.insort(ctx.subject_mentions, person, key=lambda x: x.start)
+        # the full name's given name tells the surname's gender ("Hillary
+        # Clinton" -> "she"); the context keeps genders per mention start
+        ctx._name_genders[pos] = given_name_gender(surnames[t.text])  # noqa: SLF001
+
+
+def _verbs_above(t: Token) -> list[Token]:
+    """The verbs above the subject's own verb (its clause's reporters)."""
+    return [a for a in t.head.ancestors if a.pos_ == "VERB"]
