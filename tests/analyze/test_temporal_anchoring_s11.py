@@ -134,3 +134,15 @@ def test_every_counted_unit_is_a_set() -> None:
     assert got["every 15 minutes"].value == "PT15M"
     got = _found("Les élections ont lieu tous les cinq ans.", date(2016, 11, 3), "fr")
     assert (got["tous les cinq ans"].type, got["tous les cinq ans"].value) == ("SET", "P5Y")
+
+
+def test_the_latest_period_is_the_quarter_reported() -> None:
+    # TimeBank wsj_0127 / wsj_0313 forms: "the latest period", "the 1988 period" after a
+    # quarter named; with no quarter named, "the 1989 period" is that year
+    got = _found("Third-quarter net income rose 10%. While there were no one-time gains or "
+                 "losses in the latest period, there was a one-time gain of 18 million in the "
+                 "1988 period.", date(1989, 11, 2))
+    assert got["the latest period"].value == "1989-Q3"
+    assert got["the 1988 period"].value == "1988-Q3"
+    got = _found("The 1989 period of growth ended.", date(1989, 11, 2))
+    assert got["The 1989 period"].value == "1989"

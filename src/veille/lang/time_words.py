@@ -228,6 +228,9 @@ class TimeWords:
     #: own: word between article and "quarter" -> years back from the quarter being
     #: reported ("the year-ago quarter": -1); "" is the bare "the quarter"
     quarter_relatives: dict[str, int] = field(default_factory=dict)
+    #: own: nouns for the period an earnings report is about ("the latest period", "the
+    #: 1989 period"): the quarter named before, when one was
+    report_period_nouns: Words = ()
     numeric_weekday_article: Words = ()  # "le" (lundi 12/05/2023)
     #: own: regex of a day/month without year ("12/5"), groups d and m
     day_month_pattern: str = ""

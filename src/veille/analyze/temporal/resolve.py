@@ -800,6 +800,8 @@ def half(c: Candidate, ctx: Ctx) -> Resolved | None:
 def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     """'the quarter': the one being reported, the last completed (the current one when
     the verb is future); 'the year-ago quarter' the same one a year before."""
+    if c.g.get("prel") or c.g.get("pyear"):
+        return _report_period(c, ctx)
     if ctx.day is None:
         return None
     words = ctx.words
@@ -810,6 +812,20 @@ def relative_quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
         q -= 1
     y = ctx.day.year + q // 4 + back
     return quarter_res(y, q % 4 + 1)
+
+
+def _report_period(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'the latest period' is the quarter named before it (an earnings report's), 'the 1988
+    period' that quarter in 1988; with no quarter named, the year alone (or nothing)."""
+    p = ctx.period
+    quarter = (p is not None and p.granularity == "quarter" and p.value is not None
+               and re.fullmatch(r"\d{4}-Q[1-4]", p.value) is not None)
+    year_s = c.g.get("pyear")
+    if not quarter or p is None or p.value is None:
+        return year_res(int(year_s)) if year_s else None
+    if not year_s:
+        return p
+    return quarter_res(int(year_s), int(p.value[-1]))
 
 
 def whole_unit(c: Candidate, ctx: Ctx) -> Resolved | None:

@@ -283,9 +283,15 @@ def _relative_quarter(own: TimeWords) -> str | None:
     the quarter being reported, i.e. the last one completed)."""
     if not own.quarter_relatives:
         return None
-    return (rf"(?:{alt(own.quarter_articles)})\s+(?:(?P<qrel>{alt(own.quarter_relatives)})\s+)?"
-            rf"(?:{alt(own.quarter_words)})(?![a-z-]|\s+(?:{alt(own.quarter_year_links)})"
-            rf"(?!\d))")
+    quarter = (rf"(?:{alt(own.quarter_articles)})\s+(?:(?P<qrel>{alt(own.quarter_relatives)})\s+)?"
+               rf"(?:{alt(own.quarter_words)})(?![a-z-]|\s+(?:{alt(own.quarter_year_links)})"
+               rf"(?!\d))")
+    if not own.report_period_nouns:
+        return quarter
+    # "the latest period", "the 1989 period": the quarter being reported (resolve.py)
+    zero = [k for k, v in own.quarter_relatives.items() if v == 0]
+    return (rf"{quarter}|(?:{alt(own.quarter_articles)})\s+(?:(?P<prel>{alt(zero)})"
+            rf"|(?P<pyear>(?:1[89]|20)\d\d))\s+(?:{alt(own.report_period_nouns)})(?![a-z-])")
 
 
 PART_OF_DAY = (
@@ -423,7 +429,7 @@ RULES: tuple[Rule, ...] = (
     Rule("half", "half", 2, _half, gate=tw(lambda t: t.half_words)),
     # own: 'the quarter', 'the year-ago quarter'
     Rule("relative_quarter", "relquarter", 3, _relative_quarter,
-         gate=tw(lambda t: t.quarter_words)),
+         gate=(*tw(lambda t: t.quarter_words), *tw(lambda t: t.report_period_nouns))),
     # own: 'toute la journée' (a whole unit: how long)
     Rule("whole_unit", "whole", 2, _own("whole_unit_pattern")),
     # own: 'le 23.' (a day of the month alone)

@@ -113,6 +113,7 @@ WORDS = TimeWords(
     quarter_words=("quarter",),
     quarter_year_links=(r"of\s+",),
     quarter_relatives={"latest": 0, "current": 0, "year-ago": -1, "year-earlier": -1},
+    report_period_nouns=("period",),
     dateparser_language="en",
     slash_date_order="MDY",
     relative_senses={"last": "last", "the past": "last", "next": "next", "the coming": "next",
