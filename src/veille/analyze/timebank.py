@@ -47,10 +47,22 @@ class TimeMLDoc:
 _WEEK_UNPADDED = re.compile(r"^(\d{4}|XXXX)-W(\d)(?=$|-)")
 
 
+#: a decade or century with its unknown digits written out: "199X", "19XX"
+_SPAN_X = re.compile(r"^(\d{2}(?:\d(?=X$)|(?=XX$)))X+$")
+
+
+def one_notation(v: str) -> str:
+    """A decade or century in one notation: TimeML 1.2 (TimeBank, our English) writes
+    "199" and "19", AQUAINT and ISO-TimeML (the French TimeBank, our French) "199X" and
+    "19XX" -- the same decade, so not a value error. Applied to gold and system alike."""
+    return _SPAN_X.sub(r"\1", v)
+
+
 def gold_value(v: str) -> str:
     """The gold value in one notation: AQUAINT writes ISO weeks unpadded ("2000-W7"),
-    TimeBank and ISO 8601 "2000-W07" -- the same week, so not a value error."""
-    return _WEEK_UNPADDED.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", v)
+    TimeBank and ISO 8601 "2000-W07" -- the same week, so not a value error; decades and
+    centuries as :func:`one_notation`."""
+    return one_notation(_WEEK_UNPADDED.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", v))
 
 
 def read_timeml(path: Path) -> TimeMLDoc:
@@ -127,8 +139,8 @@ def timeml_value(t: TimeRef) -> str | None:
     """Our value in TimeBank's conventions (a two-day range is TimeML-less: its first day)."""
     v = t.value
     if v and "/" in v:
-        return v.split("/")[0]
-    return v
+        return one_notation(v.split("/")[0])
+    return one_notation(v) if v else v
 
 
 @dataclass
