@@ -146,3 +146,22 @@ def test_the_latest_period_is_the_quarter_reported() -> None:
     assert got["the 1988 period"].value == "1988-Q3"
     got = _found("The 1989 period of growth ended.", date(1989, 11, 2))
     assert got["The 1989 period"].value == "1989"
+
+
+def test_that_holiday_is_the_one_of_the_story() -> None:
+    # news-clusters line 44 (nytimes.com, 2017-12-30): it was New Year's Eve 2016
+    got = _found("The government allowed the arrival of about one million asylum seekers in "
+                 "2015, that chaotic New Year's Eve in Cologne set off fears.",
+                 date(2017, 12, 30))
+    assert got["New Year's Eve"].value == "2015-12-31"
+    got = _found("Police will patrol on New Year's Eve.", date(2017, 12, 30))
+    assert got["New Year's Eve"].value == "2017-12-31"
+
+
+def test_a_newspaper_title_before_daily_is_no_set() -> None:
+    # news-clusters line 54 (washingtonpost.com, 2017-12-30): it was SET P1D
+    got = _found("Wendt told the Neue Osnabruecker Zeitung daily in an interview published "
+                 "Saturday that it was wrong.", date(2017, 12, 30))
+    assert "daily" not in got
+    got = _found("The stock trades daily on the New York Stock Exchange.", date(2017, 12, 30))
+    assert got["daily"].value == "P1D"

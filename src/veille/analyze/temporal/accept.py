@@ -147,6 +147,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
             and re.search(r"[a-z]\s+$", before) and _titled_name_after(after)):
         return False  # "the satirical weekly Charlie Hebdo": a title right after it
+    if (c.kind == "frequency" and _NEWSPAPER and adj.startswith(_NEWSPAPER)
+            and _titled_name_before(before)):
+        return False  # "the Neue Osnabruecker Zeitung daily": a title right before it
     if c.kind == "reference":
         w = g["ref"] or ""
         if _foreign(w, own):
@@ -261,6 +264,13 @@ def _clip_length(before: str, after: str, own: TimeWords) -> bool:
         return False
     nxt = re.match(r"\s+([A-Z][a-z][\w'’-]*)", after)
     return nxt is not None and fold_same_length(nxt.group(1)).lower() not in _CALENDAR_NAMES
+
+
+def _titled_name_before(before: str) -> bool:
+    """Two capitalised words right before, mid-sentence, no calendar name."""
+    m = re.search(r"(?<![.!?:\n]\s)(?<=\s)([A-Z][\w'’-]*)\s+([A-Z][\w'’-]*)\s+$", before)
+    return m is not None and not any(
+        fold_same_length(w).lower() in _CALENDAR_NAMES for w in m.groups())
 
 
 def _titled_name_after(after: str) -> bool:

@@ -113,6 +113,16 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     return guess_tense(text, start, end, cues)
 
 
+def _story_determiner(folded: str, c: Candidate, words: Any) -> bool:
+    """A demonstrative ("that", up to two adjectives before the name) points back to the
+    occasion the story told of, not to the one nearest the paper's date."""
+    if words is None or not words.anchor_needs_story:
+        return False
+    before = folded[max(0, c.start - 40) : c.start].lower()
+    return re.search(rf"\b(?:{alt(words.anchor_needs_story)})\s+(?:[a-z-]+\s+){{0,2}}$",
+                     before) is not None
+
+
 def _alone_on_line(text: str, c: Candidate) -> bool:
     lo = text.rfind("\n", 0, c.start) + 1
     hi = text.find("\n", c.end)
@@ -144,6 +154,8 @@ def extract_times(
         c.extra["surface"] = text[c.start : c.end]
         if is_someday(c, parses):
             c.g = dict(c.g, someday="1")
+        if c.kind == "holiday" and not c.g.get("year") and _story_determiner(folded, c, words):
+            c.g = dict(c.g, story_det="1")  # "that chaotic New Year's Eve in Cologne"
         if c.kind == "relative_day":
             before = folded[max(0, c.start - 3) : c.start]
             after = folded[c.end : c.end + 2]

@@ -722,6 +722,10 @@ def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
     if c.g.get("year"):
         d = holiday_date(hol, int(c.g["year"] or 0))
         return day_res(d) if d else None
+    if c.g.get("story_det") and ctx.story is not None:
+        # "in 2015, ... that chaotic New Year's Eve": the one of the year the story is in
+        d = holiday_date(hol, ctx.story.year)
+        return day_res(d) if d else None
     if ctx.day is None:
         return None
     cands = [d for y in (ctx.day.year - 1, ctx.day.year, ctx.day.year + 1)
