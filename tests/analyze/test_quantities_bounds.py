@@ -189,3 +189,27 @@ def test_a_capital_m_is_mega_a_small_m_a_metre(text: str, value: float, unit: st
                                                 ) -> None:
     q = [x for x in extract_quantities(text, [], "fr", keep_bare=True) if x.value == value]
     assert q and q[0].unit == unit
+
+
+@pytest.mark.parametrize(("text", "lang", "bounds"), [
+    # after a hundred or more, "et"/"and" joins one number only before a smaller one: two
+    # numbers ending on the same scale are a range (gave nothing before)
+    ("Entre cent et deux cents personnes ont manifesté.", "fr", (100.0, 200.0)),
+    ("entre mille et trois mille soldats", "fr", (1000.0, 3000.0)),
+    ("entre cent et cent cinquante salariés", "fr", (100.0, 150.0)),
+    ("between one thousand and two thousand people", "en", (1000.0, 2000.0)),
+])
+def test_two_numbers_on_one_scale_make_a_range(text: str, lang: str,
+                                               bounds: tuple[float, float]) -> None:
+    (q,) = extract_quantities(text, [], lang)
+    assert (q.low, q.high) == bounds
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Les Mille et une nuits comptent mille et une histoires.", "fr", 1001.0),
+    ("one hundred and twenty thousand people", "en", 120000.0),
+    ("one hundred and two people", "en", 102.0),
+])
+def test_a_joiner_after_a_hundred_still_makes_one_number(text: str, lang: str,
+                                                         value: float) -> None:
+    assert value in [q.value for q in extract_quantities(text, [], lang)]

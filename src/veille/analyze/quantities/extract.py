@@ -283,8 +283,15 @@ def _number_words(packs: tuple[NumberWords, ...]) -> str:
     def after(ws: list[str]) -> str:
         return "|".join(f"(?<={re.escape(w)}{sep})" for w in ws for sep in (" ", "-")) or "(?!)"
 
+    # after a hundred or larger, not before a number ending on a scale as large: "entre
+    # cent et deux cents", "between a thousand and two thousand" are two numbers
+    small = alt(re.escape(w) for w in words if w not in big)
+    after_big = "|".join(
+        rf"(?:{after([w])}){joiners}[\s-]+(?!(?:(?:{small})[\s-]+)*?"
+        rf"(?:{alt(re.escape(b) for b in big if (values[b] or 0) <= (values[w] or 0))})"
+        rf"(?![a-z]))" for w in big) or "(?!)"
     join = (rf"(?:(?:{after(tens)}){joiners}[\s-]+(?={units}(?![a-z]))"
-            rf"|(?:{after(big)}){joiners}[\s-]+)")
+            rf"|{after_big})")
     return rf"{token}(?:[\s-]+(?:{join})?{token})*"
 
 
