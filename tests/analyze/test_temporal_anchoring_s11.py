@@ -165,3 +165,20 @@ def test_a_newspaper_title_before_daily_is_no_set() -> None:
     assert "daily" not in got
     got = _found("The stock trades daily on the New York Stock Exchange.", date(2017, 12, 30))
     assert got["daily"].value == "P1D"
+
+
+def test_a_month_word_inside_a_rocket_name_is_no_date() -> None:
+    # news-clusters lines 18 (theguardian.com) and 63 (dailymail.co.uk): "Long March 9"
+    # was 2018-03-09, "Long March 4C" 2018-03-04
+    got = _found("The key to this is the Long March 9 rocket, which is in development.",
+                 date(2017, 12, 31))
+    assert not any("March" in k for k in got)
+    got = _found("The Chang'e 4 mission will launch in June, when a Long March 4C rocket "
+                 "will carry a relay satellite.", date(2018, 1, 1))
+    assert not any("March" in k for k in got) and got["June"].value == "2018-06"
+    # AQUAINT NYT20000601.0442: a name before a date written without "on" is no name
+    got = _found("Juan Miguel Gonzalez arrived in the United States April 2, and Reno "
+                 "ordered the Miami relatives to surrender the boy.", date(2000, 6, 1))
+    assert got["April 2"].value == "2000-04-02"
+    got = _found("It was the April 2 meeting.", date(2000, 6, 1))
+    assert got["April 2"].value == "2000-04-02"

@@ -194,11 +194,17 @@ def _capitalised_name(c: Candidate, text: str) -> bool:
         j -= 1
     if j < 0 or text[j] in ".!?\n:;»)" or re.search(r"[«\"`“‘(\[_–—]|--", text[j + 1 : c.start]):
         return False  # a sentence start: after quotes, a dateline's dash ("WASHINGTON _")
-    lo = text.rfind("\n", 0, c.start) + 1
-    hi = text.find("\n", c.end)
+    return not _title_case_line(text, c.start, c.end)
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """The line is written in title case (a headline capitalises every word)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
     line = re.findall(r"[^\W\d_][\w'’-]*", text[lo : hi if hi >= 0 else len(text)])
     long_words = [w for w in line if len(w) > 3]
-    return sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words)
+    return sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
 
 
 def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before: str,

@@ -35,6 +35,8 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         tok = token_of(parses, c.start, c.end)
         return (tok is not None and tok.head.i == tok.i - 1
                 and fold_same_length(tok.head.text).rstrip(".") in _LABEL_NOUNS)
+    if c.kind in ("month_day", "month", "month_year"):
+        return _month_in_name(token_of(parses, c.start, c.start + 3))
     if c.kind == "holiday":
         tok = token_of(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
@@ -43,3 +45,14 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         # holidays" (whether a common noun is an object or an event the parse does not say)
         return bool(tok.head.pos_ == "PROPN")
     return False
+
+
+def _month_in_name(tok: Any) -> bool:
+    """"the Long March 9 rocket", "a Long March 4C rocket": the month word modifies a noun
+    and a capitalised word before it hangs in the same noun phrase (not "the April 2
+    meeting", not "arrived in the United States April 2")."""
+    if tok is None or tok.i == 0 or tok.dep_ not in ("nmod", "compound"):
+        return False
+    prev = tok.doc[tok.i - 1]
+    return (prev.text[:1].isupper() and not prev.is_sent_start and prev.head.i > prev.i
+            and prev.head.pos_ in ("NOUN", "PROPN", "NUM") and prev.pos_ in ("ADJ", "PROPN"))
