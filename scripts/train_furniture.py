@@ -2,14 +2,15 @@
 
     .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
         [--c 0.3] [--trees 200] [--depth 3] [--rate 0.05] [--threshold 0.6]
-        [--fit all|tune] [--hold fresh5-held-out] [--drop PREFIXES] [--write]
+        [--fit all|tune] [--hold fresh5-held-out,fresh7-held-out] [--drop PREFIXES] [--write]
 
 Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
 seeds in examples/), fits on the lines of the *tune* part only (``--fit
 tune``; the held-out and fresh-held-out parts are scored by ``veille eval
 furniture``, never read here) or, since session 9 (``--fit all``, the
 default), on every labels set except the newest fresh one (``--hold``,
-``fresh5-held-out`` since session 10: the only held-out figure of such a
+``fresh5-held-out`` since session 10, and ``fresh7-held-out``, drawn and
+labelled in session 11 after v8 was fitted: the held-out figures of such a
 model). Prints the
 figures cross-validated at several thresholds (the threshold is chosen
 there): by document on the tune part, or, with ``--fit all``, leaving one
@@ -45,14 +46,18 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--fit", choices=("tune", "all"), default="all")
-    ap.add_argument("--hold", default="fresh5-held-out",
-                    help="with --fit all: the part kept out of the fit (the newest fresh set)")
+    ap.add_argument("--hold", default="fresh5-held-out,fresh7-held-out",
+                    help="with --fit all: the parts kept out of the fit (comma-separated)")
     ap.add_argument("--drop", default="",
                     help="comma-separated feature name prefixes the model may not use (their "
                          "column is zeroed before fitting: an ablation, the weights file keeps "
                          "every feature)")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="the trees' random state (their row subsample): a second seed shows the noise")
+    ap.add_argument("--skip", default="",
+                    help="comma-separated labels files (stems) left out of this run")
     ap.add_argument("--newest", default="fresh6",
-                    help="the newest training set (a file stem): the pooled figure leaves its lines "
+                    help="the newest training sets (file stems): the pooled figure leaves their lines "
                          "out, so that runs with and without it compare on the same lines")
     ap.add_argument("--errors", default="",
                     help="write the cross-validated errors at --threshold (set, kind, score, "
@@ -73,8 +78,10 @@ def main() -> None:
     sets: list[str] = []
     texts: list[str] = []
     for f in sorted((ROOT / "tests" / "data" / "furniture").glob("*.jsonl")):
+        if f.stem in args.skip.split(","):
+            continue
         labels = [lb for lb in load_labels(f)
-                  if (lb.part == "tune" if args.fit == "tune" else lb.part != args.hold)]
+                  if (lb.part == "tune" if args.fit == "tune" else lb.part not in args.hold.split(","))]
         for part in sorted({lb.part for lb in labels}):
             r, yy, g, _ = labelled_rows([lb for lb in labels if lb.part == part], docs, sites,
                                         texts)
@@ -87,7 +94,8 @@ def main() -> None:
     x[:, dropped] = 0.0
     if args.model == "trees":
         est = GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth,
-                                         learning_rate=args.rate, subsample=0.8, random_state=0)
+                                         learning_rate=args.rate, subsample=0.8,
+                                         random_state=args.seed)
     else:
         est = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, class_weight="balanced",
                                                                  max_iter=3000))
@@ -116,7 +124,7 @@ def main() -> None:
         tp = int((at & m & (y == 1)).sum())
         fp = int((at & m & (y == 0)).sum())
         fn = int((~at & m & (y == 1)).sum())
-        if not name.startswith(args.newest + ":"):
+        if name.split(":")[0] not in args.newest.split(","):
             pooled = [pooled[0] + tp, pooled[1] + fp, pooled[2] + fn]
         print(f"    {name:28s} precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f} "
               f"(tp {tp} fp {fp} fn {fn})")
