@@ -47,3 +47,50 @@ def test_a_trailing_selon_source_before_a_colon_still_attributes_the_clause(spee
     clause = [q for q in qs if q.text.startswith("Tout comme")]
     assert clause and clause[0].speaker == "Manuela Schätzler"
     assert "selon" not in clause[0].text
+
+
+def test_a_present_participle_of_speech_reports_its_que_clause(speech):
+    # SemEval 1621617353fr: an absolute participle clause with its own subject
+    qs = speech("Chauvin a été accusé de meurtre au troisième degré et d'homicide involontaire "
+                "coupable dans la mort de Floyd, le procureur du comté de Hennepin, Mike Freeman, "
+                "déclarant que des accusations contre trois autres officiers qui ont été "
+                "licenciés pour la mort de Floyd sont également attendues.")
+    said = [q for q in qs if q.text.startswith("des accusations")]
+    assert said and said[0].speaker == "Mike Freeman"
+
+
+def test_a_fronted_participle_ends_before_the_main_clause(speech):
+    # SemEval 1595666306fr: the main clause after the participle is not its statement
+    qs = speech("Déclarant qu'ils encouragent l'appel de l'Organisation mondiale de la santé à "
+                "des actions concertées, les dirigeants ont déclaré le lancement d'une "
+                "plate-forme de collaboration mondiale.")
+    said = [q for q in qs if q.text.startswith("ils encouragent")]
+    assert said and said[0].speaker == "les dirigeants"
+    assert said[0].text.endswith("concertées")
+
+
+def test_a_participle_after_an_incise_takes_the_incise_subject(speech):
+    # SemEval 1493747957fr: "notant" hangs on the incise verb, whose subject follows it
+    qs = speech("\"Le ministère a appelé l'ambassadeur d'Iran aujourd'hui pour exprimer notre "
+                "vive protestation\", a déclaré le responsable, notant que Téhéran viole la "
+                "Convention de Vienne sur les relations diplomatiques.")
+    said = [q for q in qs if q.text.startswith("Téhéran")]
+    assert said and said[0].speaker == "le responsable"
+
+
+def test_a_participle_with_a_noun_object_reports_nothing(speech):
+    # an act, not a statement: only a participle's que-clause is taken
+    qs = speech("Le ministre de l'Intérieur a quitté la salle en signalant le danger.")
+    assert not any("danger" in q.text for q in qs)
+
+
+def test_a_noun_that_spoke_in_an_incise_is_the_next_pronouns_antecedent(speech):
+    # SemEval 1609425656fr: "il" is the works council, not the photographer of the credit
+    qs = speech("REUTERS/Kai Pfaffenbach VIENNE (Reuters) - Les pilotes d'Austrian Airlines "
+                "(AUA) sont prêts à accepter une réduction allant jusqu'à 43 % de leurs salaires "
+                "jusqu'en 2023 pour aider à réduire les coûts, a déclaré le comité d'entreprise "
+                "de l'AUA. Avec les agents de bord, les 3 900 membres du personnel de bord de "
+                "l'AUA offrent une contribution d'économies de plus de 200 millions d'euros au "
+                "total, a-t-il déclaré.")
+    said = [q for q in qs if q.text.startswith("Avec les agents")]
+    assert said and said[0].speaker is not None and "comité" in said[0].speaker

@@ -402,6 +402,25 @@ def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:
         len(prev) >= 2 and prev[-1].pos_ == "PRON" and prev[-2].text.lower() in rel))
 
 
+def _participle_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """"…, déclarant que …", "Notant que Téhéran viole …, le responsable a …": in
+    a language whose present participles are not taken as speech (they report
+    an act or an inference as often: "signalant le danger"), a participle of a
+    speech verb still reports the que-clause it governs, and only that."""
+    if not (v.pos_ == "VERB" and "Part" in v.morph.get("VerbForm", [])
+            and "Pres" in v.morph.get("Tense", [])):
+        return None
+    if not is_speech(ctx, v) or ctx.in_quote(v.idx + ctx.offset):
+        return None
+    found = complement_clause(ctx, v, sent)
+    if found is None or found[1] != "que-clause":
+        return None
+    (a, b), method = found
+    if v.head.i > v.i:
+        b = min(b, v.right_edge.i + 1)  # fronted: the main clause after it is narration
+    return (a, b), method
+
+
 def _participle_adjunct(v: Token) -> bool:
     """"Asked whether China would investigate, Hong Lei said: …", "apps intended
     to cause harm": a past participle with no subject and no perfect auxiliary
@@ -666,7 +685,7 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             elif _object_only(ctx, v):
                 found = noun_object(ctx, v, sent)
             elif not _reports_speech(ctx, v, sent):
-                found = None
+                found = _participle_clause(ctx, v, sent)
             else:
                 found = complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
                     or self_description(ctx, v, sent) or postposed_incise(ctx, v, sent) \
@@ -689,6 +708,17 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
             attr = from_verb(ctx, v, "incise" if method in ("incise", "as-incise") else "subject",
                              f"indirect: {method}", 0.8)
+            if attr.speaker is None and ctx.words.repair_missing_subject \
+                    and v.dep_ in ("advcl", "advmod", "acl", "conj") \
+                    and v.head.i < v.i and "Part" in v.morph.get("VerbForm", []) \
+                    and is_speech(ctx, v.head, incise=True) and not ctx.in_quote(v.idx + ctx.offset):
+                # "« … », a déclaré le responsable, notant que …": the participle's
+                # head is an incise, whose subject comes after it
+                head = from_verb(ctx, v.head, "incise", f"indirect: {method}", 0.8)
+                if head.speaker is not None:
+                    attr = Attribution(head.speaker, head.mention, v.lemma_, head.cue, attr.method,
+                                       0.75, (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset),
+                                       head.resolution)
             attr.method = f"indirect-{method}"
             if attr.mention is None and attr.speaker is not None and any(
                     c.dep_ in ("nsubj", "nsubj:pass") and c.ent_type_ in ("DATE", "TIME")

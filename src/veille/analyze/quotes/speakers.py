@@ -376,8 +376,11 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     # "Le prince de Bismarck, prié de dire son opinion …, a déclaré que …": the
     # parse roots the participle and hangs the finite speech verb on it as
     # parataxis; with no subject of its own, it shares the participle's
-    if shares and not after_only and verb.head.i != verb.i and verb.head.i < verb.i \
-            and verb.head.pos_ in ("VERB", "AUX"):
+    # "Déclarant que …, les dirigeants ont …": a fronted participle's clause
+    # comes after it
+    ahead = present_participle and verb.dep_ == "advcl" and words.repair_missing_subject
+    if shares and not after_only and verb.head.i != verb.i \
+            and (verb.head.i < verb.i or ahead) and verb.head.pos_ in ("VERB", "AUX"):
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
         # the participle or conjunct shares its head verb's subject
         return subject_of(ctx, verb.head, fallback_left)
@@ -605,6 +608,10 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
                     break
                 left = k - 1 if k > 0 and ctx.doc[k - 1].pos_ == "DET" else k
                 surface = ctx.doc[left : k + 1].text
+                if t.pos_ == "NOUN":
+                    # "…, a déclaré le comité d'entreprise. … a-t-il déclaré": the
+                    # noun that spoke is an antecedent, as a noun subject is
+                    ctx.add_noun_speaker(t, surface)
                 break
     if surface is None:
         return Attribution(None, None, verb.lemma_, cue, method, 0.5)
