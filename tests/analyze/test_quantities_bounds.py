@@ -213,3 +213,19 @@ def test_two_numbers_on_one_scale_make_a_range(text: str, lang: str,
 def test_a_joiner_after_a_hundred_still_makes_one_number(text: str, lang: str,
                                                          value: float) -> None:
     assert value in [q.value for q in extract_quantities(text, [], lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "bounds", "noun"), [
+    # a scale word ending the second number is the first's too, and the noun after "de"
+    # is counted (both gave nothing, or 2 .. 3,000,000, before)
+    ("Entre deux et trois millions de personnes ont manifesté.", "fr", (2e6, 3e6), "personnes"),
+    ("De 2 à 3 millions de personnes ont manifesté.", "fr", (2e6, 3e6), "personnes"),
+    ("Entre un et deux millions de foyers sont concernés.", "fr", (1e6, 2e6), "foyers"),
+    ("between one and two million people", "en", (1e6, 2e6), "people"),
+    # a first number larger than the second's multiplier is read as written
+    ("entre 500 et deux millions de personnes", "fr", (500.0, 2e6), "personnes"),
+])
+def test_a_range_shares_the_scale_of_its_second_number(
+        text: str, lang: str, bounds: tuple[float, float], noun: str) -> None:
+    (q,) = extract_quantities(text, [], lang)
+    assert ((q.low, q.high), q.noun) == (bounds, noun)

@@ -295,6 +295,20 @@ def _number_words(packs: tuple[NumberWords, ...]) -> str:
     return rf"{token}(?:[\s-]+(?:{join})?{token})*"
 
 
+def _shared_scale(text: str, m: re.Match[str], gr: _Grammar) -> float:
+    """The scale word that ends a range's second number written out when the first has
+    none ("entre deux et trois millions", "between one and two million"): the first
+    counts in it too; 0 when there is no such word."""
+    if not m.group("n2") or m.group("sc1") or m.group("sc2"):
+        return 0.0
+    last2 = fold_same_length(text[m.start("n2") : m.end("n2")]).lower().split()
+    last1 = fold_same_length(text[m.start("n1") : m.end("n1")]).lower().split()
+    scales = gr.fractions.scale_values
+    if not last2 or not last1 or last1[-1].rstrip("s") in scales:
+        return 0.0
+    return scales.get(last2[-1].rstrip("s"), 0.0)
+
+
 def _senses(packs: tuple[NumberWords, ...]
             ) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     out: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
@@ -710,8 +724,9 @@ def extract_quantities(
                 and not gr.one_before.search(folded, max(0, num_start - 6), num_start)):
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
         negated = gr.negative_before.search(folded, max(0, num_start - 20), num_start)
+        shared_scale = _shared_scale(text, m, gr)
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
-            m.group("sc1") or negated
+            m.group("sc1") or negated or shared_scale
         ):
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
@@ -747,6 +762,8 @@ def extract_quantities(
         if v2 is not None:
             if sc2 != 1.0 and sc1 == 1.0:
                 sc1 = sc2
+            elif sc1 == 1.0 and shared_scale and v1 < v2 / shared_scale:
+                v1 *= shared_scale  # "entre deux et trois millions": both are millions
             v2 *= sc2 if sc2 != 1.0 else sc1
         v1 *= sc1
         if v2 is not None and v2 < v1:
@@ -805,10 +822,13 @@ def extract_quantities(
             pn = gr.partitive_noun.match(folded, end)
             if pn:
                 stop = pn.end()
-            elif m.group("sc1") or gr.scale_ending.search(fold_same_length(n1_text)):
+            elif m.group("sc1") or gr.scale_ending.search(fold_same_length(n1_text)) or (
+                    v2 is not None and (m.group("sc2") or gr.scale_ending.search(
+                        fold_same_length(text[m.start("n2") : m.end("n2")])))):
+                # "trois millions de personnes", "de 2 à 3 millions de personnes"
                 sm = gr.scale_link.match(folded, end)
                 if sm:
-                    stop = sm.end()  # "trois millions de personnes"
+                    stop = sm.end()
         approx_suffix = gr.approx_suffix.match(folded, stop) if unit is None else None
         if approx_suffix is not None:
             stop = approx_suffix.end()  # "100-odd humans"
