@@ -13,7 +13,14 @@ prints counts of the kinds of errors read on the pages:
 - ``partial_short``: quotes all of whose renderings are partial quotes of
   fewer than three words (« multiple »);
 - ``summary_questions``: summary sentences ending with a question mark;
-- ``caption_lines``: timeline lines whose sentence is a photo caption.
+- ``caption_lines``: timeline lines whose sentence is a photo caption;
+- ``question_facts_shown`` (session 11): facts of several sources the web page
+  lists as corroborated whose statement is a question;
+- ``timeline_repeats``: pairs of timeline lines of one date and language whose
+  sentences share at least half their content words (Jaccard), listed after the
+  counts for reading;
+- ``dis_quantity`` / ``dis_date`` / ``dis_quote``: disagreements by kind, and
+  ``dis_other_noun`` the quantity ones between two nouns ("troops / soldiers").
 
 Run: .venv/bin/python bench/story_page_checks.py STORE.db OUT_DIR
 """
@@ -31,8 +38,10 @@ from sqlalchemy import text as sqltext
 
 from veille.core.text import fold_words
 from veille.store.core import Store
+from veille.stories.quote_matching import content_stems
 from veille.stories.render import render_lines
 from veille.stories.service import load_story_inputs
+from veille.stories.units import is_question
 from veille.stories.view import build_story_view
 
 _QUESTION = re.compile(r"[?]\s*['\"’”»)\]]*\s*$")
@@ -46,8 +55,11 @@ def main() -> None:
         ids = [r[0] for r in conn.execute(sqltext("select id from stories order by id"))]
     m: dict[str, Any] = dict(stories=0, speakers=0, split_person_pairs=0, digit_names=0,
                              partial_short=0, summary_questions=0, summary_sentences=0,
-                             timeline=0, caption_lines=0, cpu=0.0)
+                             timeline=0, caption_lines=0, question_facts_shown=0,
+                             timeline_repeats=0, dis_quantity=0, dis_date=0, dis_quote=0,
+                             dis_other_noun=0, cpu=0.0)
     pairs = []
+    repeats = []
     for sid in ids:
         with store.connect() as conn:
             inp = load_story_inputs(conn, sid)
@@ -84,9 +96,28 @@ def main() -> None:
             if f and any(mm["caption"] and fold_words(mm["text"]) == fold_words(e["sentence"])
                          for mm in f["members"]):
                 m["caption_lines"] += 1
+        m["question_facts_shown"] += sum(
+            f["n_sources"] > 1 and not f.get("question") and is_question(f["statement"])
+            for f in d["facts"])
+        for dd in d["disagreements"]:
+            kind = {"quote_wording": "quote"}.get(dd["kind"], dd["kind"])
+            m[f"dis_{kind}"] = m.get(f"dis_{kind}", 0) + 1
+            m["dis_other_noun"] += dd["kind"] == "quantity" and " / " in str(dd["about"]) \
+                and ":" not in str(dd["about"])
+        by_date: dict[tuple[str, str, str], list[tuple[str, set[str]]]] = {}
+        for e in d["timeline"]:
+            lang = (e.get("languages") or [""])[0]
+            stems = content_stems(e["sentence"], lang or None)
+            for other, ostems in by_date.get((e["start"], e["end"], lang), []):
+                if stems and ostems and len(stems & ostems) / len(stems | ostems) >= 0.5:
+                    m["timeline_repeats"] += 1
+                    repeats.append((sid, e["start"], other[:90], e["sentence"][:90]))
+            by_date.setdefault((e["start"], e["end"], lang), []).append((e["sentence"], stems))
     m["cpu"] = round(m["cpu"], 1)
     print(json.dumps(m))
     print(pairs)
+    for r in repeats:
+        print("repeat", r)
 
 
 if __name__ == "__main__":

@@ -177,6 +177,9 @@ class Fact:
     n_members: int = 0
     #: languages its statements are in (several: corroborated across languages)
     languages: list[str] = field(default_factory=list)
+    #: every member asks ("What are the Panama Papers?", a subhead several outlets
+    #: share): outlets asking one question corroborate no fact, pages list it apart
+    question: bool = False
     units: list[int] = _internal()  # indices of the member units (builder state)
     rep: int = field(default=0, metadata={"internal": True}, repr=False)
 

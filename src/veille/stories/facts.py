@@ -29,6 +29,7 @@ from veille.core.model import Quantity, TimeRef
 from veille.core.quantities import comparable
 from veille.core.text import fold_words
 from veille.core.views import Disagreement, Fact, Side, UnitRef
+from veille.stories.noun_sense import same_noun
 from veille.stories.quote_matching import content_stems
 from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit, is_question
@@ -448,6 +449,7 @@ def build_facts(
             n_members=len(g),
             entities=sorted({e for i in g for e in units[i].entities}),
             languages=sorted({str(units[i].language) for i in g if units[i].language}),
+            question=is_question(units[rep].text),  # the representative states when one does
             units=g,
             rep=rep,
         ))
@@ -501,6 +503,23 @@ def _comparable(a: set[tuple[float | None, float | None]],
     return any(max(x, y) / min(x, y) <= MAX_RATIO for x in va for y in vb if x > 0 and y > 0)
 
 
+def _agree(a: set[tuple[float | None, float | None]],
+           b: set[tuple[float | None, float | None]]) -> bool:
+    """Some value of each side can both be true: equal, or a bound met by a
+    figure ("more than 200 schoolgirls" and "276 girls"). Two bounds open on the
+    same side are two tallies ("at least four" / "at least six civilians"
+    killed): they agree only when equal."""
+    if a & b:
+        return True
+    for la, ha in a:
+        for lb, hb in b:
+            if (ha is None and hb is None) or (la is None and lb is None):
+                continue  # both "at least" (or both "at most") and not equal
+            if (la is None or hb is None or la <= hb) and (lb is None or ha is None or lb <= ha):
+                return True
+    return False
+
+
 _fold = fold_words  # punctuation-blind comparison of two wordings (core.text)
 
 
@@ -529,6 +548,49 @@ def same_role(u: Unit, v: Unit, noun: str) -> bool:
     cu = set().union(*(quantity_context(u, q) for q in u.quantities if _noun_key(q) == noun))
     cv = set().union(*(quantity_context(v, q) for q in v.quantities if _noun_key(q) == noun))
     return not cu or not cv or bool(cu & cv)
+
+
+def _counted_nouns(u: Unit) -> dict[str, str]:
+    """Key -> the noun as written, for the unit's counts of a plain noun (not a
+    measure, money, percentage or age: those have their own keys)."""
+    out: dict[str, str] = {}
+    for q in u.quantities:
+        k = _noun_key(q)
+        if k and q.noun and q.kind not in ("measure", "money") and ":" not in k and "@" not in k:
+            out.setdefault(k, q.noun)
+    return out
+
+
+def other_noun_pairs(
+    u: Unit, v: Unit,
+    qu: Mapping[str, set[tuple[float | None, float | None]]],
+    qv: Mapping[str, set[tuple[float | None, float | None]]],
+) -> list[tuple[str, str]]:
+    """Counts of one fact under two nouns that name the same thing ("3,000 troops"
+    / "2,000 soldiers") and disagree. The word vectors say two nouns are related,
+    not that they are one (co-hyponyms are close too), so more is asked: neither
+    statement counts both nouns (a statement counting "boys" and "girls" tells
+    them apart), the values are of one order of magnitude and do not overlap, and
+    the words around both counts share a content word (the same predicate:
+    "deployed 3,000 troops" / "deployed 2,000 soldiers"); with no such word on a
+    side nothing says they are the same count, and they are not compared."""
+    nu, nv = _counted_nouns(u), _counted_nouns(v)
+    out = []
+    for ku, wu in nu.items():
+        if ku in qv:
+            continue
+        for kv, wv in nv.items():
+            if kv in qu or kv == ku:
+                continue
+            if _agree(qu[ku], qv[kv]) or not _comparable(qu[ku], qv[kv]):
+                continue
+            if not same_noun(wu, wv, u.language):
+                continue
+            cu = set().union(*(quantity_context(u, q) for q in u.quantities if _noun_key(q) == ku))
+            cv = set().union(*(quantity_context(v, q) for q in v.quantities if _noun_key(q) == kv))
+            if cu & cv:
+                out.append((ku, kv))
+    return out
 
 
 def _interval(q: Quantity) -> tuple[float, float] | None:
@@ -633,7 +695,7 @@ def find_disagreements(
         group = fact_id or f"pair:{min(i, j)}"
         qu, qv = quantity_keys(u), quantity_keys(v)
         for noun in set(qu) & set(qv):
-            if qu[noun] & qv[noun] or not _comparable(qu[noun], qv[noun]):
+            if _agree(qu[noun], qv[noun]) or not _comparable(qu[noun], qv[noun]):
                 continue
             if not same_role(u, v, noun):
                 continue  # "landed 730 miles off X" / "travelled 1,677 miles": two distances
@@ -641,6 +703,13 @@ def find_disagreements(
                 Disagreement(kind="quantity", about=noun, fact=fact_id),
                 [_side(u, keys, [q for q in u.quantities if _noun_key(q) == noun]),
                  _side(v, keys, [q for q in v.quantities if _noun_key(q) == noun])])
+        if same_fact and u.language and u.language == v.language:
+            for ku, kv in other_noun_pairs(u, v, qu, qv):
+                lo, hi = sorted((ku, kv))
+                add(("quantity", group, f"{lo}/{hi}"),
+                    Disagreement(kind="quantity", about=f"{ku} / {kv}", fact=fact_id),
+                    [_side(u, keys, [q for q in u.quantities if _noun_key(q) == ku]),
+                     _side(v, keys, [q for q in v.quantities if _noun_key(q) == kv])])
         if same_fact and u.language and v.language and u.language != v.language:
             cross = cross_language_conflict(u, v)
             if cross is not None:

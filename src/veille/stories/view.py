@@ -45,7 +45,7 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
-BUILDER = 17
+BUILDER = 18
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
