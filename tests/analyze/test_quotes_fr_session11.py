@@ -94,3 +94,22 @@ def test_a_noun_that_spoke_in_an_incise_is_the_next_pronouns_antecedent(speech):
                 "total, a-t-il déclaré.")
     said = [q for q in qs if q.text.startswith("Avec les agents")]
     assert said and said[0].speaker is not None and "comité" in said[0].speaker
+
+
+def test_the_paper_a_quote_is_read_in_is_its_source(speech):
+    # GDL 1868-10-16: the old press's "On lit dans X :" / "Nous lisons dans X :"
+    qs = speech("Il tâchera que l'élection tombe sur un prince sympathique à l'Europe. — On lit "
+                "dans l'Opinion nationale : « L'institut impérial des Jeunes Aveugles, à Paris, "
+                "vient de lui commander une édition d'un atlas complet. »")
+    said = [q for q in qs if q.text.startswith("L'institut")]
+    assert said and said[0].speaker is not None and "Opinion" in said[0].speaker
+    assert said[0].method == "read-in"
+
+
+def test_a_paper_title_the_recogniser_splits_is_read_whole(speech):
+    # GDL 1868-10-16: "Vienne" alone is a place; the paper is "la Presse de Vienne"
+    qs = speech("Nous lisons dans la Presse de Vienne : « Au point où les choses en sont "
+                "arrivées en Bohême, le partisan le plus déclaré du laisser faire conviendra ne "
+                "point intervenir. »")
+    said = [q for q in qs if q.text.startswith("Au point")]
+    assert said and said[0].speaker is not None and "Presse" in said[0].speaker

@@ -73,6 +73,10 @@ class QuoteWords:
     #: a person or organisation ("Pour l'UNAPEI, il manque …"; "Pour l'Italie,
     #: Romano Prodi" names a place: no attribution).
     according_to_agents: tuple[str, ...] = ()
+    #: Verbs of reading with the prepositions that name what was read: "On lit
+    #: dans l'Opinion nationale : « … »", "peut-on lire dans Le Monde :" — the
+    #: paper or document is the quote's source (see quotes.cascade.read_in_colon).
+    reading_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Reflexive clitics ("se", "s'"): with a speech verb of ``self_description_verbs``
     #: and an adjective complement, the speaker describes their own stance
     #: ("X s'est dit prêt à coopérer" -> "prêt à coopérer").

@@ -6,6 +6,7 @@ Each step looks at one place around the quote marks and returns an
 1. ``incise``        — attribution right after the closing mark.
 2. ``colon``         — a speech verb right before the opening mark and a colon.
 3. ``name-colon``    — a person named before the colon, no verb (headlines).
+3b. ``according-colon`` / ``read-in`` — "selon X : « … »", "On lit dans X : « … »".
 4. ``selon``         — « … », selon X (X an entity, not a document).
 5. ``passive-agent`` — words quoted as a named agent's judgement.
 6. ``embedded``      — a quote inside somebody's reported speech takes its
@@ -316,6 +317,49 @@ def according_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
                 return Attribution(m.text, m, None, "selon X : quote", "according-colon", 0.8,
                                    None, "named")
             return None
+    return None
+
+
+def read_in_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
+    """Step 3c: Nous lisons dans la Presse de Vienne : « … » / On lit dans
+    l'Opinion nationale : « … » — a reading verb of the language and its
+    preposition before the colon that opens the quote: what was read is the
+    source. Its speaker is the person or organisation named there, else the
+    phrase itself when it is a name (a capitalised word: a paper's title the
+    recogniser splits, "la Presse de Vienne"); an unnamed document ("dans le
+    communiqué") is a source without a speaker."""
+    reading = ctx.words.reading_verbs
+    if not reading:
+        return None
+    doc = ctx.doc
+    k = _token_before(ctx, open_pos)
+    if k < 0 or doc[k].text != ":":
+        return None
+    lo = max(ctx.sent(doc[k]).start, k - 14)
+    for j in range(k - 1, lo - 1, -1):
+        prep = doc[j]
+        if prep.text in (".", ";", "!", "?", "«", "»", "“", "”") or ctx.in_quote(prep.idx + ctx.offset):
+            return None
+        verb = next((x for x in doc[max(lo, j - 4):j] if x.lemma_.lower() in reading), None)
+        if verb is None or prep.lower_ not in reading[verb.lemma_.lower()]:
+            continue
+        src = [t for t in doc[j + 1:k] if not t.is_space]
+        if not src or any(t.pos_ in ("VERB", "AUX") for t in src):
+            return None
+        a, b = src[0].idx + ctx.offset, src[-1].idx + len(src[-1].text) + ctx.offset
+        cue = (verb.idx + ctx.offset, prep.idx + len(prep.text) + ctx.offset)
+        named = [m for m in ctx.mentions_between(a, b) if m.label in ("PER", "ORG", "MISC")]
+        if named:
+            m = max(named, key=lambda x: x.end - x.start)
+            return Attribution(m.text, m, verb.lemma_, "lire dans X : quote", "read-in", 0.75,
+                               cue, "named")
+        if any(t.text[:1].isupper() for t in src if t.pos_ in ("NOUN", "PROPN")):
+            first = 1 if src[0].lower_ in ctx.words.articles and len(src) > 1 else 0
+            m = Mention(doc[src[first].i:src[-1].i + 1].text, "ORG",
+                        src[first].idx + ctx.offset, b, 0)
+            return Attribution(m.text, m, verb.lemma_, "lire dans X : quote", "read-in", 0.7,
+                               cue, "named")
+        return Attribution(None, None, verb.lemma_, "lire dans X : quote", "read-in", 0.5, cue)
     return None
 
 
@@ -641,7 +685,8 @@ def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
               indirect: list[tuple[Quote, Attribution]]) -> tuple[Attribution, str | None]:
     """(attribution, "selon …" source) of the direct quote ``span`` (see module doc)."""
     a, s, e, c = span
-    attr = incise(ctx, c) or colon(ctx, a) or name_colon(ctx, a) or according_colon(ctx, a)
+    attr = incise(ctx, c) or colon(ctx, a) or name_colon(ctx, a) or according_colon(ctx, a) \
+        or read_in_colon(ctx, a)
     sel, source = according_to(ctx, c)
     if attr is None or attr.speaker is None:
         attr = sel or passive_agent(ctx, a, c) or attr

@@ -66,6 +66,7 @@ WORDS = QuoteWords(
     agent_prepositions=frozenset({"par"}),
     according_to=("selon", "d'après"),
     according_to_agents=("pour",),
+    reading_verbs={"lire": ("dans",)},
     document_nouns=frozenset({
         "communiqué", "rapport", "sondage", "étude", "document", "enquête", "tradition",
         "information", "chiffre", "donnée", "estimation", "bilan", "texte", "lettre",
