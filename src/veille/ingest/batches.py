@@ -16,6 +16,7 @@ from veille.core.model import Article, RawRecord, Reject
 from veille.ingest import dedup
 from veille.ingest.prepare import prepare
 from veille.search.text import index_words, stem_text, stem_words
+from veille.search.wordindex import encode
 
 
 @dataclass
@@ -25,9 +26,10 @@ class Prepared:
     article: Article
     minhash: bytes  # dedup.to_bytes(signature)
     band_keys: list[int]  # dedup.band_keys
-    # Stemmed (title, body) for SQLite's full-text index, when the store wants
-    # them: stemming is the writer's biggest CPU cost, so workers do it.
-    fts: tuple[str, str] | None = None
+    # Stemmed (title, body) for SQLite's full-text index and the body's word
+    # index (snippets, ``search.wordindex``), when the store wants them:
+    # stemming is the writer's biggest CPU cost, so workers do it.
+    fts: tuple[str, str, bytes] | None = None
     # The body's index words (shingles and stems both start from them), kept
     # only until the stems are made; never shipped between processes.
     words: list[str] | None = field(default=None, repr=False, compare=False)
@@ -57,14 +59,16 @@ def prepare_batch_with_stems(
     prep: Callable[[Sequence[RawRecord | Reject]], list[Prepared | Reject]],
     items: Sequence[RawRecord | Reject],
 ) -> list[Prepared | Reject]:
-    """``prep(items)``, plus each article's stemmed title and body (what
-    :func:`veille.search.index.index_articles` would compute in the writer)."""
+    """``prep(items)``, plus each article's stemmed title and body and its
+    word index (what :func:`veille.search.index.index_articles` would
+    compute in the writer)."""
     out = prep(items)
     for p in out:
         if isinstance(p, Prepared):
             art = p.article
             body = index_words(art.text) if p.words is None else p.words
-            p.fts = (stem_text(art.title or "", art.language), stem_words(body, art.language))
+            p.fts = (stem_text(art.title or "", art.language), stem_words(body, art.language),
+                     encode(art.text, art.language))
             p.words = None
     return out
 

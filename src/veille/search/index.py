@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 
 from veille.lang.stemmers import PG_CONFIGS
 from veille.search.text import stem_text
+from veille.search.wordindex import PREFIX, encode
 from veille.store import Store
 
 _CHUNK = 500
@@ -33,8 +34,9 @@ def _rows(conn: Connection, uids: Sequence[str]) -> list[Row]:
     return out
 
 
-#: (uid, title, text, language, (stemmed title, stemmed body)) computed elsewhere.
-Stemmed = tuple[str, str | None, str, str | None, tuple[str, str]]
+#: (uid, title, text, language, (stemmed title, stemmed body, word index of the body)) computed
+#: elsewhere. Titles have none: cut from a title of ten words, highlights cost less than reading one.
+Stemmed = tuple[str, str | None, str, str | None, tuple[str, str, bytes]]
 
 
 def index_articles(conn: Connection, uids: Iterable[str],
@@ -55,6 +57,10 @@ def index_rows(conn: Connection, rows: Sequence[Row], stems: Iterable[Stemmed] |
     this transaction, so no index row can exist for them yet."""
     if not rows:
         return 0
+    done: dict[str, list[Stemmed]] = {}
+    for st in stems or ():
+        done.setdefault(st[0], []).append(st)
+    _write_word_index(conn, rows, done, new=new)
     if conn.dialect.name == "postgresql":
         conn.execute(text("DELETE FROM article_search WHERE seq = ANY(:s)"), {"s": [r[0] for r in rows]})
         conn.execute(text(
@@ -66,9 +72,6 @@ def index_rows(conn: Connection, rows: Sequence[Row], stems: Iterable[Stemmed] |
              "body": body, "source": src, "lang": lang, "ds": ds, "de": de}
             for seq, uid, title, body, lang, src, ds, de in rows])
         return len(rows)
-    done: dict[str, list[Stemmed]] = {}
-    for st in stems or ():
-        done.setdefault(st[0], []).append(st)
     # Straight to the driver's executemany (positional parameters): the
     # ingest writer is the throughput ceiling and SQLAlchemy's per-row
     # parameter handling was a visible part of it.
@@ -92,6 +95,47 @@ def index_rows(conn: Connection, rows: Sequence[Row], stems: Iterable[Stemmed] |
     return len(rows)
 
 
+def _write_word_index(conn: Connection, rows: Sequence[Row], done: Mapping[str, list[Stemmed]],
+                      *, new: bool, fill: bool = False) -> None:
+    """Each article's word index (migration 0021), which snippets are cut
+    from; made by ingest's workers when they made it of this very text.
+    ``fill``: only where none is stored yet (several server workers may
+    fill an old store at once; the first one's rows stay)."""
+    made = [(seq, _word_index(uid, title, body, lang, done))
+            for seq, uid, title, body, lang, _src, _ds, _de in rows]
+    if conn.dialect.name == "postgresql":
+        if not fill:
+            conn.execute(text("DELETE FROM search_words WHERE seq = ANY(:s)"), {"s": [r[0] for r in rows]})
+        conn.execute(text("INSERT INTO search_words (seq, body) VALUES (:seq, :body)"
+                          + (" ON CONFLICT (seq) DO NOTHING" if fill else "")),
+                     [{"seq": seq, "body": body} for seq, body in made])
+        return
+    if not new and not fill:
+        conn.exec_driver_sql("DELETE FROM search_words WHERE seq = ?", [(r[0],) for r in rows])
+    conn.exec_driver_sql(f"INSERT {'OR IGNORE ' if fill else ''}INTO search_words (seq, body) VALUES (?, ?)",
+                         made)
+
+
+def _drop_stale_word_index(conn: Connection) -> None:
+    """Drop the word indexes another definition of a word made (a language
+    pack's new elided word, a new format): snippets ignore them, so they are
+    made again. The oldest row tells whether any is stale (one row read)."""
+    oldest = conn.execute(text("SELECT body FROM search_words ORDER BY seq LIMIT 1")).scalar()
+    if oldest is None or bytes(oldest[:len(PREFIX)]) == PREFIX:
+        return
+    head = "substring(body from 1 for :n)" if conn.dialect.name == "postgresql" else "substr(body, 1, :n)"
+    conn.execute(text(f"DELETE FROM search_words WHERE {head} <> :p"), {"n": len(PREFIX), "p": PREFIX})
+
+
+def _missing_word_index(conn: Connection, after: int, limit: int) -> list[tuple[int, str]]:
+    """(seq, uid) of articles past ``after`` without a word index (indexed
+    before migration 0021), in ingest order: the caller walks the store once."""
+    return [(int(seq), uid) for seq, uid in conn.execute(text(
+        "SELECT a.seq, a.uid FROM articles a WHERE a.seq > :after AND NOT EXISTS "
+        "(SELECT 1 FROM search_words w WHERE w.seq = a.seq) ORDER BY a.seq LIMIT :n"),
+        {"after": after, "n": limit})]
+
+
 Cell = tuple[str | None, str | None, str | None]
 
 
@@ -112,9 +156,17 @@ def _cells(conn: Connection, wanted: set[Cell]) -> dict[Cell, int]:
     return out
 
 
+def _word_index(uid: str, title: str | None, body: str, lang: str | None,
+                done: Mapping[str, list[Stemmed]]) -> bytes:
+    for _uid, t, b, lg, (_st_title, _st_body, index) in done.get(uid, ()):
+        if t == title and b == body and lg == lang:
+            return index
+    return encode(body, lang)
+
+
 def _fts_row(seq: int, uid: str, title: str | None, body: str, lang: str | None,
              done: Mapping[str, list[Stemmed]]) -> tuple[int, str, str]:
-    for _uid, t, b, lg, (st_title, st_body) in done.get(uid, ()):
+    for _uid, t, b, lg, (st_title, st_body, _index) in done.get(uid, ()):
         if t == title and b == body and lg == lang:
             return (seq, st_title, st_body)
     return (seq, stem_text(title or "", lang), stem_text(body, lang))
@@ -131,7 +183,8 @@ def unindexed(conn: Connection, limit: int = 10_000) -> list[str]:
 
 
 def ensure_indexed(store: object) -> int:
-    """Index every article not yet in the index (a no-op when all are)."""
+    """Index every article not yet in the index (a no-op when all are), and
+    write the word index of articles indexed before it existed (0021)."""
 
     assert isinstance(store, Store)
     done = 0
@@ -139,5 +192,15 @@ def ensure_indexed(store: object) -> int:
         with store.begin() as conn:
             missing = unindexed(conn)
             if not missing:
-                return done
+                break
             done += index_articles(conn, missing)
+    with store.begin() as conn:
+        _drop_stale_word_index(conn)
+    after = -1
+    while True:  # the word indexes of articles indexed before they existed (or dropped)
+        with store.begin() as conn:
+            lacking = _missing_word_index(conn, after, 2_000)
+            if not lacking:
+                return done
+            _write_word_index(conn, _rows(conn, [uid for _seq, uid in lacking]), {}, new=False, fill=True)
+            after = lacking[-1][0]

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, text
 
 from veille.search.snippets import snippet
 from veille.search.text import query_forms, tokens
+from veille.search.wordindex import snippet_from_index
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # a hit in the headline says more about the article
 FACET_SIZE = 10
@@ -311,16 +312,13 @@ def search(
     shown = [seq for seq, _ in keys]
     detail: dict[int, Any] = {}
     if shown:
-        detail = {int(r[1]): r for r in _rows(conn, (
-            "SELECT a.uid, a.seq, a.title, a.text, a.source, a.language, a.published, "
-            "a.date_precision, a.url, a.duplicate_of, sa.story_id FROM articles a "
-            "LEFT JOIN story_articles sa ON sa.article_uid = a.uid WHERE a.seq IN {seqs}"), shown)}
+        detail = {int(r[1]): r for r in _detail_rows(conn, shown)}
     rows = [(detail[seq], seq, score) for seq, score in keys if seq in detail]
     more = len(rows) > limit
     rows = rows[:limit]
     forms = pq.forms()
     results = []
-    for (uid, _seq, title, body, source, language, published, precision, url, dup, story_id
+    for (uid, _seq, title, body, source, language, published, precision, url, dup, story_id, words
          ), _, score in rows:
         results.append({
             "id": uid, "title": title, "source": source, "language": language,
@@ -329,7 +327,8 @@ def search(
             "score": float(f"{-score:.6g}"),
             "title_highlights": snippet(title, forms, language, width=10_000)["highlights"]
             if title else [],
-            "snippet": snippet(body, forms, language),
+            # From the article's word index (0021); cut from the text when it has none.
+            "snippet": snippet_from_index(body, words, forms, language) or snippet(body, forms, language),
         })
     out: dict[str, Any] = {
         "query": q, "terms": sorted(forms), "results": results,
@@ -356,6 +355,26 @@ def search(
         out["facets"] = facet_counts(conn, sample_cte, where, fparams, (), tally=(total, counts),
                                      sample=sample)
     return out
+
+
+_DETAIL = ("SELECT a.uid, a.seq, a.title, a.text, a.source, a.language, a.published, "
+           "a.date_precision, a.url, a.duplicate_of, sa.story_id, {words} FROM articles a "
+           "LEFT JOIN story_articles sa ON sa.article_uid = a.uid {join}WHERE a.seq IN {{seqs}}")
+
+
+def _detail_rows(conn: Connection, seqs: Sequence[int]) -> Sequence[Any]:
+    """The articles shown, each with its word index (None when it has none).
+    A SQLite store not migrated to 0021 yet (a test's downgrade) has no
+    ``search_words``: its snippets are cut from the text."""
+    sql = _DETAIL.format(words="sw.body", join="LEFT JOIN search_words sw ON sw.seq = a.seq ")
+    if conn.dialect.name != "sqlite":
+        return _rows(conn, sql, seqs)
+    try:
+        return _rows(conn, sql, seqs)
+    except sqlite3.OperationalError as exc:
+        if "search_words" not in str(exc):
+            raise
+    return _rows(conn, _DETAIL.format(words="NULL", join=""), seqs)
 
 
 @dataclass

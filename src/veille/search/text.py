@@ -85,6 +85,7 @@ def index_words(text: str) -> list[str]:
 
 
 WORD = _WORD  # what a word is, for callers that need positions (snippets)
+ELISIONS = _ELISION  # the elided words WORD's callers drop (the word index signs with them)
 
 
 def _blank(m: re.Match[str]) -> str:
