@@ -111,3 +111,34 @@ def test_a_name_with_an_article_is_no_person(analyze):
             "the question, the candidate said families of people killed by police file "
             "lawsuits.\n")
     assert "Effect" not in [q.speaker for q in analyze(text, "en").quotes]
+
+
+def test_a_quote_and_its_incise_are_listed_once_to_the_speaker(analyze):
+    # New York Times (news-clusters), read check: the statement "“…,” he said,
+    # according to SITE" was listed a second time, to SITE
+    text = ("The Islamic State's spokesman, Abu Muhammad al-Adnani, urged followers to kill "
+            "in 2014.\n\n“Smash his head with a rock, or slaughter him with a knife, or run him "
+            "over with your car,” he said, according to the SITE Intelligence Group.\n")
+    smash = [q for q in analyze(text, "en").quotes if "Smash his head" in q.text]
+    assert len(smash) == 1, smash
+    assert smash[0].speaker == "Abu Muhammad al-Adnani"
+
+
+def test_a_statement_going_on_after_its_quote_stays(analyze):
+    # PolNeAR train (Breitbart): the words after the marks are the statement's
+    text = ("Ryan said that “we need more information” about how the FBI came to its bizarre "
+            "conclusion Tuesday.\n")
+    said = [q for q in analyze(text, "en").quotes if "about how the FBI" in q.text]
+    assert said and said[0].speaker == "Ryan"
+
+
+def test_a_dateline_is_no_speaker(analyze):
+    # Washington Post / AP (news-clusters), read check
+    text = ("TEMPE, Ariz. — Say goodbye to “No risk it, no biscuit.”\n"
+            "Bruce Arians, one of the NFL’s biggest personalities, is retiring from coaching "
+            "after five seasons as head coach of the Arizona Cardinals.\n"
+            "CAPE CANAVERAL, Fla. — SpaceX’s hot new monster rocket makes its launch debut this "
+            "week, blasting off from the same pad that hoisted men to the moon a half-century "
+            "ago.\n")
+    speakers = [q.speaker for q in analyze(text, "en").quotes]
+    assert "TEMPE" not in speakers and "CAPE CANAVERAL" not in speakers, speakers

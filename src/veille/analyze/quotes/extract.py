@@ -19,7 +19,7 @@ from veille.analyze.quotes.context import (
 from veille.analyze.quotes.credits import drop_credits
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
-from veille.analyze.quotes.split_quotes import join_split_quotes
+from veille.analyze.quotes.split_quotes import join_split_quotes, quote_and_incise
 from veille.analyze.quotes.unlisted_people import register_unlisted_people
 from veille.core.model import Mention, Quote
 from veille.lang import language_data
@@ -64,6 +64,10 @@ def extract_quotes(
         # a statement wholly quoted is already a direct quote
         if any(a <= iq.start and iq.end <= c for a, _, _, c in spans):
             continue
+        if words.join_split_quotes and quote_and_incise(ctx, iq.start, iq.end):
+            continue  # "“…,” he said, according to SITE": the direct quote, once
+        if _dateline(ctx, ia.speaker) and ia.mention is None:
+            continue  # "CAPE CANAVERAL, Fla. — … that hoisted …": the parse's subject
         iq.sentence = sent_index(iq.start)
         if not _place_speaks(ctx, ia):
             ia = unattributed(ia.verb)
@@ -78,7 +82,7 @@ def extract_quotes(
             notes.append(f"quote: empty quote at {a}")
             continue
         attr, q.source = attribute(ctx, span, indirect)
-        if not _place_speaks(ctx, attr):
+        if not _place_speaks(ctx, attr) or (_dateline(ctx, attr.speaker) and attr.mention is None):
             attr = unattributed(attr.verb)
         if (non_speech_kind(q.text) == "title" and q.text.rstrip()[-1:] not in ".!?…"
                 and not _has_verb(ctx, s, e)):
@@ -247,6 +251,16 @@ def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:
         if t.dep_ in SUBJ_DEPS:
             return True
     return False
+
+
+def _dateline(ctx: QuoteContext, speaker: str | None) -> bool:
+    """Is a speaker named by no mention the upper-case place of a dateline
+    ("CAPE CANAVERAL, Fla. — SpaceX's …", "TEMPE, Ariz. — Say goodbye …"),
+    which the parse made a subject? A place line, no one's voice."""
+    if not speaker or not speaker.isupper() or len(speaker) < 4:
+        return False
+    found = re.search(r"(?:^|\n)[^\S\n]*" + re.escape(speaker) + r"[^\S\n]*[,—–(]", ctx.text)
+    return found is not None
 
 
 def _has_verb(ctx: QuoteContext, start: int, end: int) -> bool:

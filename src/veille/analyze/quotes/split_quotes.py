@@ -1,4 +1,6 @@
-"""One statement cut in two by its incise: “A,” X said. “B.” -> one quote.
+"""One statement cut in two by its incise: “A,” X said. “B.” -> one quote;
+and a statement "without marks" that is only a quote and its incise (“A,”
+X said, according to Y) is that quote, listed once.
 
 News copy breaks a speaker's statement after its first sentence or clause to
 name the speaker, then goes on in new quote marks. The reader (and an
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from veille.analyze.quotes.context import QuoteContext
+from veille.analyze.quotes.context import QuoteContext, is_speech
 from veille.core.model import Quote
 
 #: Most words an incise between the two pieces may hold ("X said", "said John
@@ -54,3 +56,32 @@ def _continues(ctx: QuoteContext, p: Quote, q: Quote) -> bool:
     # and ends on the second's opening mark, with no other quote inside
     inner = [r for r in ctx.quote_ranges if p.end < r[0] and r[1] < q.start]
     return not inner
+
+
+def quote_and_incise(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Is the statement between ``start`` and ``end`` (article characters)
+    quote marks followed by a few words of incise ("“If you are not
+    able …,” the spokesman said", "“Smash his head …,” he said, according to
+    SITE")? The direct quote already reports it, with the incise's speaker;
+    the reported-speech step would list it again, to the incise's source."""
+    inside = [(a, b) for a, b in ctx.quote_ranges if start <= b and a <= end]
+    if not inside:
+        return False
+    rest, k = [], start
+    for a, b in inside:
+        rest.append(ctx.text[k - ctx.offset:max(k, a) - ctx.offset])
+        k = max(k, b)
+    rest.append(ctx.text[k - ctx.offset:max(k, end) - ctx.offset])
+    if _WORD.search(rest[0]):
+        return False  # narration before the marks: a partial quote inside a statement
+    if len(_WORD.findall(" ".join(rest))) > INCISE_WORDS:
+        return False
+    # the words after the marks are an incise: set off by a comma (inside or
+    # after the closing mark) and holding a speech verb, not the statement
+    # going on ("Ryan said that “we need more information” about how …")
+    last = inside[-1][1]
+    close = ctx.text[max(start, last - 3) - ctx.offset:last - ctx.offset + 2]
+    if not any(p in close for p in ",?!"):
+        return False
+    toks = ctx.doc[ctx.tok_at(last):ctx.tok_at(end)]
+    return any(is_speech(ctx, t, incise=True) for t in toks)

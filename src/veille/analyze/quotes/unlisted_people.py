@@ -7,9 +7,10 @@ spoke and lands on an older name ("Trump says … He says referees are …"
 given to a football player named a paragraph before). The parse still shows
 a proper noun as the clause's subject; when the article writes that word
 after a known given name somewhere ("Donald Trump", "George Zimmerman"),
-whatever label the recogniser gave it, it is a person's surname, and the
-subject is that person for the pronouns that follow (a name with an article,
-"the Ferguson Effect", is none).
+whatever label the recogniser gave it, or after a title elsewhere
+("President Trump"), it is a person's surname, and the subject is that person for the
+pronouns that follow (a name with an article, "the Ferguson Effect", is
+none).
 """
 
 from __future__ import annotations
@@ -33,13 +34,15 @@ def register_unlisted_people(ctx: QuoteContext) -> None:
         words = m.text.split()
         if len(words) >= 2 and m.label in ("PER", "ORG", "MISC") and known_given_name(words[0]):
             surnames.setdefault(words[-1], m.text)
+        elif len(words) == 1 and m.label == "PER" and m.label_cue == "title":
+            surnames.setdefault(m.text, m.text)  # "President Trump" here, "Trump has …" there
     if not surnames:
         return
     for t in ctx.doc:
-        if t.dep_ not in SUBJ_DEPS or t.pos_ != "PROPN" or t.text not in surnames:
-            continue
-        if any(c.dep_ in ("det", "poss") for c in t.children):
-            continue  # "the so-called Ferguson Effect": a person's name takes no article
+        if t.dep_ not in SUBJ_DEPS or t.pos_ not in ("PROPN", "NOUN") or t.text not in surnames:
+            continue  # (a capitalised surname opening a sentence is often tagged a noun)
+        if any(c.dep_ in ("det", "poss") for c in t.children) or "Plur" in t.morph.get("Number", []):
+            continue  # "the so-called Ferguson Effect", "Latinos": no person's name
         pos = t.idx + ctx.offset
         known = ctx.mention_of(t)
         if (known is not None and known.label == "PER") or ctx.in_quote(pos):
