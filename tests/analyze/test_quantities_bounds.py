@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -229,3 +230,16 @@ def test_a_range_shares_the_scale_of_its_second_number(
         text: str, lang: str, bounds: tuple[float, float], noun: str) -> None:
     (q,) = extract_quantities(text, [], lang)
     assert ((q.low, q.high), q.noun) == (bounds, noun)
+
+
+def test_one_after_a_bound_is_a_number(nlp_fr: Any) -> None:
+    """"un"/"une" is an article, except after a bound: "au moins un mort" is a casualty
+    count (it gave nothing); "un homme est mort", "l'un des otages" still count nothing."""
+    def got(text: str) -> list[tuple[float | None, float | None, str | None]]:
+        return [(q.low, q.high, q.noun) for q in extract_quantities(text, [], "fr",
+                                                                   doc=nlp_fr(text))]
+
+    assert got("L'explosion a fait au moins un mort.") == [(1.0, None, "mort")]
+    assert got("Au moins une personne a été blessée.") == [(1.0, None, "personne")]
+    assert got("Un homme est mort dans l'explosion.") == []
+    assert got("L'un des otages a été libéré.") == []

@@ -727,6 +727,8 @@ def extract_quantities(
         shared_scale = _shared_scale(text, m, gr)
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
             m.group("sc1") or negated or shared_scale
+            # "au moins un mort", "plus d'une victime": after a bound, "un" is a number
+            or gr.bounds.before.search(folded, max(0, num_start - 60), num_start)
         ):
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
