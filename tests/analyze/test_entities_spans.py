@@ -50,3 +50,26 @@ def test_a_country_mislabelled_is_a_place_but_a_lone_word_taken_for_a_person_is_
     assert not _is_country("Jordan", "PER")  # Michael Jordan
     assert not _is_country("PRI", "ORG")  # an acronym is read as an organisation
     assert not _is_country("Israeli", "MISC")  # a nationality
+
+
+def test_a_common_word_opening_a_slug_line_is_no_name_but_a_dateline_place_is() -> None:
+    # wire copy opens with a section slug in capitals ("SOCCER - ", "BOXING - "),
+    # which en_core_web_md tags an organisation; a place there is a dateline
+    from veille.analyze.entities import _slug_word
+
+    text = ("SOCCER - JAPAN GET LUCKY WIN .\nBOXING - TITLE FIGHT OFF .\n"
+            "WASHINGTON - The talks resumed .\nNASA - the agency said .\nThe SOCCER - club\n"
+            "GOOGLE - SEARCH CHANGES .\nGoogle said on Monday .")
+
+    def slug(word: str, nth: int = 0) -> bool:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return _slug_word(text, start, start + len(word), word, "en")
+
+    assert slug("SOCCER") and slug("BOXING")
+    assert not slug("WASHINGTON")      # a place of the gazetteer: a dateline
+    assert not slug("NASA")            # no common word: a name in capitals
+    assert not slug("SOCCER", 1)       # not at the start of its line
+    assert not slug("JAPAN")           # no dash after it
+    assert not slug("GOOGLE")          # the article writes the name: a name

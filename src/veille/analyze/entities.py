@@ -142,6 +142,30 @@ def _char_span(doc: Doc, i: int, j: int, full: str) -> tuple[int, int, str]:
     return start, end, text
 
 
+#: Zipf frequency (wordfreq) from which a word in capitals that opens a
+#: wire-copy slug line is the common word of a section ("SOCCER - ...").
+SLUG_WORD_ZIPF = 4.0
+_SLUG_DASH = re.compile(r"[ \t]+[-–—][ \t]")
+
+
+def _slug_word(full: str, start: int, end: int, text: str, lang: str) -> bool:
+    """A common word in capitals opening a line before a dash set off by spaces
+    ("SOCCER - JAPAN GET...", "CRICKET - ...", "BOXING - "): the section slug of
+    wire copy, which the model reads as an organisation. A place there (the
+    model's or the gazetteer's) is a dateline ("WASHINGTON - ") and stays."""
+    if not (text.isalpha() and text.isupper() and len(text) >= 5):
+        return False  # (an acronym is short: "NASA", "FIFA" are names)
+    if start > 0 and full[start - 1] != "\n":
+        return False
+    if not _SLUG_DASH.match(full, end):
+        return False
+    if gazetteer.country_code(text) or gazetteer.city(text):
+        return False
+    if re.search(rf"\b{re.escape(text.capitalize())}\b", full):
+        return False  # "GOOGLE - ..." of an article that names Google
+    return _zipf(text, lang) >= SLUG_WORD_ZIPF
+
+
 def _looks_like_name(doc: Doc, i: int, j: int, text: str) -> bool:
     """A mention must start like a name; multiword spans need a proper noun.
 
@@ -298,6 +322,8 @@ def mentions_from_doc(
             start, end, text = _char_span(doc, a, b, full)
             text, end = _before_dash(text, end)
             if not text or not _looks_like_name(doc, a, b, text):
+                continue
+            if lab != "LOC" and _slug_word(full, start, end, text, doc.lang_):
                 continue
             pieces_ = _ocr_pieces(text, lab, doc.lang_, full, known_words)
             if pieces_ is not None:
