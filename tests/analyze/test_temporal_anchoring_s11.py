@@ -182,3 +182,12 @@ def test_a_month_word_inside_a_rocket_name_is_no_date() -> None:
     assert got["April 2"].value == "2000-04-02"
     got = _found("It was the April 2 meeting.", date(2000, 6, 1))
     assert got["April 2"].value == "2000-04-02"
+
+
+def test_black_friday_is_the_day_after_thanksgiving() -> None:
+    # news-clusters line 129 (independent.co.uk, 2016-09-21): "Nasa celebrated Black Friday"
+    # was the Friday nearest the paper; the 2015 one is the closest such day
+    got = _found("Nasa celebrated Black Friday by looking into space.", date(2016, 9, 21))
+    assert got["Black Friday"].value == "2015-11-27"
+    got = _found("Cyber Monday sales hit a record.", date(2017, 11, 27))
+    assert got["Cyber Monday"].value == "2017-11-27"

@@ -88,6 +88,8 @@ class TimeWords:
     fixed_holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
     easter_holidays: dict[str, int] = field(default_factory=dict)
     nth_weekday_holidays: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: days after another holiday of the pack ("black friday": the day after Thanksgiving)
+    holiday_offsets: dict[str, tuple[str, int]] = field(default_factory=dict)
     holidays: Words = ()  # regex alternatives matching the keys above ("14[- ]juillet")
     holiday_leads: Words = ()  # "pour", "the" before a holiday
     holiday_prefix: str = ""  # regex: "la fete de" before a holiday name

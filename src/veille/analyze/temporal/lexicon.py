@@ -107,6 +107,7 @@ EASTER_HOLIDAYS: dict[str, int] = merged(lambda t: t.easter_holidays, TIME_PACKS
 NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = merged(
     lambda t: t.nth_weekday_holidays, TIME_PACKS
 )
+HOLIDAY_OFFSETS: dict[str, tuple[str, int]] = merged(lambda t: t.holiday_offsets, TIME_PACKS)
 FREQUENCIES: dict[str, str] = merged(lambda t: t.frequency_values, TIME_PACKS)
 REFERENCES: dict[str, str] = merged(lambda t: t.references, TIME_PACKS)
 REFERENCE_PREFIXES: dict[str, str] = merged(lambda t: t.reference_prefixes, TIME_PACKS)

@@ -52,6 +52,7 @@ from veille.analyze.temporal.lexicon import (
     EASTER_HOLIDAYS,
     FIXED_HOLIDAYS,
     FREQUENCIES,
+    HOLIDAY_OFFSETS,
     MONTHS,
     NOON_WORDS,
     NTH_WEEKDAY_HOLIDAYS,
@@ -714,6 +715,10 @@ def holiday_date(hol: str, year: int) -> date | None:
         m, wd, n = NTH_WEEKDAY_HOLIDAYS[hol]
         first = date(year, m, 1)
         return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    if hol in HOLIDAY_OFFSETS:  # "black friday": the day after Thanksgiving
+        base, days = HOLIDAY_OFFSETS[hol]
+        d = holiday_date(base, year)
+        return d + timedelta(days=days) if d is not None else None
     return None
 
 

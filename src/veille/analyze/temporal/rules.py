@@ -29,6 +29,7 @@ from veille.analyze.temporal.lexicon import (
     FIXED_HOLIDAYS,
     FREQUENCIES,
     FULL_MONTHS,
+    HOLIDAY_OFFSETS,
     NOON_WORDS,
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
@@ -361,7 +362,7 @@ def _own(field: str) -> Callable[[TimeWords], str | None]:
     return lambda own: getattr(own, field) or None
 
 
-_HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS)
+_HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *HOLIDAY_OFFSETS)
 
 RULES: tuple[Rule, ...] = (
     # 'le 21 juin 2023', 'les 6 et 13 avril', 'the 3rd of May'

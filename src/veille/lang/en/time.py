@@ -31,9 +31,12 @@ WORDS = TimeWords(
     # the first Monday of September
     nth_weekday_holidays={"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
                           "labor day": (9, 0, 1)},
+    # the US shopping days after Thanksgiving ("Nasa celebrated Black Friday" was the
+    # Friday nearest the paper)
+    holiday_offsets={"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)},
     holidays=("christmas(?: day| eve)?", "easter(?: sunday| monday)?", "good friday",
               "new year's (?:day|eve)", "halloween", "thanksgiving(?: day)?",
-              "valentine's day", "boxing day", "labor day"),
+              "valentine's day", "boxing day", "labor day", "black friday", "cyber monday"),
     holiday_leads=("the",),
     seasons={"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"},
     seasons_needing_determiner=("fall",),
