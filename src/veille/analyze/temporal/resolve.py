@@ -717,8 +717,8 @@ def holiday_date(hol: str, year: int) -> date | None:
         return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
     if hol in HOLIDAY_OFFSETS:  # "black friday": the day after Thanksgiving
         base, days = HOLIDAY_OFFSETS[hol]
-        d = holiday_date(base, year)
-        return d + timedelta(days=days) if d is not None else None
+        day = holiday_date(base, year)
+        return day + timedelta(days=days) if day is not None else None
     return None
 
 
