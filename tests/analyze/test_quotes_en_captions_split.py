@@ -142,3 +142,11 @@ def test_a_dateline_is_no_speaker(analyze):
             "ago.\n")
     speakers = [q.speaker for q in analyze(text, "en").quotes]
     assert "TEMPE" not in speakers and "CAPE CANAVERAL" not in speakers, speakers
+
+
+def test_two_short_sentences_in_marks_are_words_not_a_title(analyze):
+    # PolNeAR train (HuffPost): capitalised and verbless, but two sentences
+    text = ("Trump joked that Brooklyn was his answer.\n"
+            "“Like Oakland. Or Ferguson,”\u00a0Trump said.\u00a0“The crime numbers are worse.”\n")
+    quotes = [q for q in analyze(text, "en").quotes if "Oakland" in q.text]
+    assert quotes and quotes[0].speaker == "Trump" and quotes[0].kind == "direct"

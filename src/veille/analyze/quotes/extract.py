@@ -85,7 +85,7 @@ def extract_quotes(
         if not _place_speaks(ctx, attr) or (_dateline(ctx, attr.speaker) and attr.mention is None):
             attr = unattributed(attr.verb)
         if (non_speech_kind(q.text) == "title" and q.text.rstrip()[-1:] not in ".!?…"
-                and not _has_verb(ctx, s, e)):
+                and not _has_verb(ctx, s, e) and not _SENTENCES.search(q.text)):
             # "“Kill Bill,” said …" / "the film “Pulp Fiction”": a few capitalised
             # words without a verb name a work, whatever step reached them
             attr = unattributed(attr.verb)
@@ -324,6 +324,9 @@ def _apply(q: Quote, attr: Attribution) -> None:
 
 
 _WORDS = re.compile(r"\w[\w'’-]*")
+#: A sentence's end inside the marks, then another sentence ("Like Oakland.
+#: Or Ferguson,"): somebody's words, no title.
+_SENTENCES = re.compile(r"[a-z]{3}[.!?…]\s+[A-Z]")
 
 
 def non_speech_kind(text: str) -> Literal["direct", "title", "term"]:
