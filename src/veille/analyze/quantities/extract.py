@@ -698,6 +698,17 @@ def extract_quantities(
         if k > 0 and num_start < reach[k - 1]:
             continue
         n1_text = text[m.start("n1") : m.end("n1")]
+        first = re.match(r"[^\W\d_]+", fold_same_length(n1_text).lower())
+        if first is not None and doc is not None and gr.own.words and (
+                first.group() not in gr.own.words):
+            # another language's number word the parse reads as a word of this one
+            # (English "seize" is French sixteen): read on from the next word
+            if tok_starts is None:
+                tok_starts = [t.idx for t in doc]
+            i = bisect.bisect_right(tok_starts, num_start) - 1
+            if i >= 0 and doc[i].idx == num_start and doc[i].pos_ in _NOT_NUMBER_POS:
+                pos = num_start + first.end()
+                continue
         if _is_ordinal_or_id(text, m.start("n1"), m.end("n1"), gr):
             if m.group("n2"):  # "Cruz 35 to 12 percent": the name's number alone is out
                 pos = max(m.end("n1"), m.start() + 1)
@@ -1118,6 +1129,8 @@ def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
 
 
 #: parts of speech the word-by-word fallback may not take as the counted noun
+_NOT_NUMBER_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "DET", "CCONJ",
+                             "SCONJ", "PART"})
 _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART",
                            "VERB", "NUM", "PUNCT"})
 
