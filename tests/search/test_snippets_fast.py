@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from veille.search.query import parse
-from veille.search.snippets import snippet, snippet_reference
+from veille.search.snippets import snippet, snippet_reference, whole_highlights
 from veille.search.text import WORD, blank_elisions, tokens
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -27,6 +27,9 @@ def _same(text: str, q: str, language: str | None) -> None:
     for width in (32, 5, 1, 10_000):
         assert snippet(text, forms, language, width) == snippet_reference(text, forms, language, width), (
             q, language, width)
+        # Title highlights: the whole text's, or the window's when it is longer.
+        assert whole_highlights(text, forms, language, width) == snippet_reference(
+            text, forms, language, width)["highlights"], (q, language, width)
 
 
 def test_seed_articles_same_snippets() -> None:
@@ -61,5 +64,7 @@ def test_generated_texts_same_snippets(text: str, q: str, language: str | None) 
         forms = parse(q).forms()
     except ValueError:
         return  # no word in the query
-    for width in (32, 3):
+    for width in (32, 3, 10_000):
         assert snippet(text, forms, language, width) == snippet_reference(text, forms, language, width)
+        assert whole_highlights(text, forms, language, width) == snippet_reference(
+            text, forms, language, width)["highlights"]

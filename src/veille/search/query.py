@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from sqlalchemy import Connection, Engine, text
 
-from veille.search.snippets import snippet
+from veille.search.snippets import snippet, whole_highlights
 from veille.search.text import query_forms, tokens
 from veille.search.wordindex import snippet_from_index
 
@@ -325,8 +325,7 @@ def search(
             "published": published, "date_precision": precision, "url": url,
             "duplicate_of": dup, "story_id": story_id,
             "score": float(f"{-score:.6g}"),
-            "title_highlights": snippet(title, forms, language, width=10_000)["highlights"]
-            if title else [],
+            "title_highlights": whole_highlights(title, forms, language) if title else [],
             # From the article's word index (0021); cut from the text when it has none.
             "snippet": snippet_from_index(body, words, forms, language) or snippet(body, forms, language),
         })

@@ -113,6 +113,26 @@ def snippet(text: str, forms: set[str], language: str | None,
             "prefix": lo > 0, "suffix": hi < n}
 
 
+def whole_highlights(text: str, forms: set[str], language: str | None,
+                     width: int = 10_000) -> list[list[int]]:
+    """``snippet(text, forms, language, width)["highlights"]`` for a text of
+    at most ``width`` words (a title): the window is the whole text, so only
+    the hit words' offsets are needed, from its first word (no window is
+    tried, no key list is built; cut for 20 titles on every search)."""
+    plain = blank_elisions(text)
+    words = WORD.findall(plain)
+    if len(words) > width:
+        return snippet(text, forms, language, width)["highlights"]  # type: ignore[return-value]
+    if not words:
+        return []
+    hits = _hit_keys(words, forms, language)
+    if not hits:
+        return []
+    spans = [m.span() for m in WORD.finditer(plain)]
+    start = spans[0][0]
+    return [[s - start, e - start] for (s, e), w in zip(spans, words, strict=True) if w in hits]
+
+
 def snippet_reference(text: str, forms: set[str], language: str | None,
                       width: int = SNIPPET_WORDS) -> dict[str, object]:
     """The plain statement of :func:`snippet` (word by word through ``tokens``),

@@ -70,7 +70,8 @@ def _entries_of(language: str | None) -> dict[str, str]:
 
 
 def _entry(word: str, language: str | None) -> str:
-    f, s = fold(word), stem(word, language)
+    # An ASCII word has no mark to strip: its fold is its lower case.
+    f, s = word.lower() if word.isascii() else fold(word), stem(word, language)
     return f if f == s else f"{f}\t{s}"
 
 
