@@ -20,7 +20,9 @@ prints counts of the kinds of errors read on the pages:
   sentences share at least half their content words (Jaccard), listed after the
   counts for reading;
 - ``dis_quantity`` / ``dis_date`` / ``dis_quote``: disagreements by kind, and
-  ``dis_other_noun`` the quantity ones between two nouns ("troops / soldiers").
+  ``dis_other_noun`` the quantity ones between two nouns ("troops / soldiers");
+- ``summary_own_outlet``: summary sentences opening on their own outlet's
+  possessive ("NPR's Ari Shapiro talks to ..." on npr.org), a programme teaser.
 
 Run: .venv/bin/python bench/story_page_checks.py STORE.db OUT_DIR
 """
@@ -47,6 +49,17 @@ from veille.stories.view import build_story_view
 _QUESTION = re.compile(r"[?]\s*['\"’”»)\]]*\s*$")
 
 
+_POSSESSOR = re.compile(r"([^\W\d_][\w.&-]*)['’]s\s")
+
+
+def _own_outlet(text: str, source: str) -> bool:
+    """Counted here, not with the builder's function, so the count of an older
+    builder's views is the same check."""
+    m = _POSSESSOR.match(text.strip())
+    name = source.lower().removeprefix("www.").split(".")[0]
+    return bool(m and name and m.group(1).replace(".", "").lower() == name)
+
+
 def main() -> None:
     db, out = sys.argv[1], Path(sys.argv[2])
     out.mkdir(exist_ok=True)
@@ -57,7 +70,7 @@ def main() -> None:
                              partial_short=0, summary_questions=0, summary_sentences=0,
                              timeline=0, caption_lines=0, question_facts_shown=0,
                              timeline_repeats=0, dis_quantity=0, dis_date=0, dis_quote=0,
-                             dis_other_noun=0, cpu=0.0)
+                             dis_other_noun=0, summary_own_outlet=0, cpu=0.0)
     pairs = []
     repeats = []
     for sid in ids:
@@ -86,7 +99,9 @@ def main() -> None:
                 if all(r["kind"] == "partial" for r in q["renderings"]) \
                         and len(re.findall(r"\w+", q["text"])) < 3:
                     m["partial_short"] += 1
+        outlet = {a["uid"]: str(a.get("source") or "") for a in d["articles"]}
         for s in d["summary"]:
+            m["summary_own_outlet"] += _own_outlet(s["text"], outlet.get(s["article"], ""))
             m["summary_sentences"] += 1
             m["summary_questions"] += bool(_QUESTION.search(s["text"]))
         m["timeline"] += len(d["timeline"])

@@ -339,6 +339,7 @@ class _FactLike:
         self.sources = f["sources"]
         self.statement = f["statement"]
         self.languages = f.get("languages") or []
+        self.entities = f.get("entities") or []
 
 
 def _join_across_languages(units: Sequence[Unit], facts: Sequence[Mapping[str, Any]],

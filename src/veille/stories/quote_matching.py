@@ -270,18 +270,33 @@ def differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             a, b = rs[i], rs[j]
             if a["source"] == b["source"]:
                 continue
-            na, nb = fold_words(a["text"] or ""), fold_words(b["text"] or "")
+            ta, tb = quoted_words(a["text"] or ""), quoted_words(b["text"] or "")
+            na, nb = fold_words(ta), fold_words(tb)
             if na == nb or na in nb or nb in na:
                 continue
-            wa, wb = _words(a["text"]), _words(b["text"])
+            wa, wb = _words(ta), _words(tb)
             if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
                 continue
             shared = wa & wb
             if (len(shared) >= 2 and len(shared) / min(len(wa), len(wb)) >= MIN_OVERLAP
                     and len(shared) / len(wa | wb) >= MIN_JACCARD
-                    and worded_differently(a["text"] or "", b["text"] or "")):
+                    and worded_differently(ta, tb)):
                 keep.update((i, j))
     return [rs[k] for k in sorted(keep)]
+
+
+_MARK = re.compile(r"[\"“”«»]")
+
+
+def quoted_words(text: str) -> str:
+    """A rendering without the attribution between its quoted pieces: a quote
+    joined across its incise ('... like that," Maynard said. "So he ...') is
+    compared on the speaker's words only, so two outlets naming the speaker
+    differently ("Durov said on Twitter" / "Pavel Durov remarked on Twitter")
+    is no wording difference. A rendering starts inside the quote: its first
+    mark closes, the next opens."""
+    parts = _MARK.split(text)
+    return " ".join(parts[::2]) if len(parts) > 1 else text
 
 
 MAX_RENDERINGS = 30  # renderings of one statement compared pairwise (the first ones)

@@ -75,6 +75,24 @@ def candidate(u: Unit) -> bool:
     return t[:1].isupper() or t[:1].isdigit() or t[:1] in "«\"“"
 
 
+_POSSESSOR = re.compile(r"([^\W\d_][\w.&-]*)['’]s\s")
+
+
+def names_own_outlet(u: Unit, keys: Mapping[str, Mapping[str, Any]]) -> bool:
+    """A sentence opening on its own outlet's possessive ("NPR's Ari Shapiro
+    talks to Vivienne Walt ... about the truck attack", on npr.org) is the
+    outlet presenting its programme or staff, a teaser, not a statement of the
+    story. The outlet's name is its domain's first label (``outlet:npr.org``)
+    or the wire agency (``wire:AP``); another possessor ("Fox's firing", on
+    nfl.com) is news."""
+    m = _POSSESSOR.match(u.text.strip())
+    key = str((keys.get(u.uid) or {}).get("key") or "")
+    if m is None or ":" not in key:
+        return False
+    name = key.split(":", 1)[1].lower().removeprefix("www.").split(".")[0]
+    return bool(name) and m.group(1).replace(".", "").lower() == name
+
+
 def lexrank(vectors: StoryVectors, n_units: int,
             edges: Sequence[tuple[int, int, float]]) -> np.ndarray:
     """Continuous LexRank (PageRank, damping 0.85) of the first ``n_units`` texts.
@@ -167,7 +185,7 @@ def build_summary(
     position = position_prior(units)
     cands: list[tuple[int, int, float]] = []  # (fact index, unit index, relevance)
     for fi, f in enumerate(facts):
-        members = [i for i in f.units if candidate(units[i])]
+        members = [i for i in f.units if candidate(units[i]) and not names_own_outlet(units[i], keys)]
         if not members:
             continue
         same_lang = [i for i in members if units[i].language == main_language]
