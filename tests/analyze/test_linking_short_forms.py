@@ -57,8 +57,29 @@ def test_two_clubs_ending_with_the_word_leave_it_alone() -> None:
     ("Chicago Cubs", "Cubs"), ("Arizona Cardinals", "Cardinals"), ("Aston Villa", "Villa"),
     ("New York Times", "Times"), ("Real Madrid", "Real"), ("Deportivo Coruna", "Deportivo"),
     # no place in the name, or a small town after the word: no short form
-    ("White House", None), ("Goldman Sachs", None), ("European Union", None),
+    ("White House", None), ("Goldman Sachs", None),
     ("Boko Haram", None), ("International Committee of the Red Cross", None),
+    ("Reuters Japan", None),  # a branch (news-clusters: "Reuters Japan" took "Reuters")
 ])
 def test_the_short_form_is_the_name_less_its_place(name: str, word: str | None) -> None:
     assert _nickname(name) == word
+
+
+def test_a_nationality_word_never_joins_the_union_it_opens() -> None:
+    # "Union" is a town of GeoNames, so "European" is the rest of the name: the
+    # lone word is a nationality (MISC), never the organisation
+    text = "The European Union said European leaders would meet."
+    ms = _mentions(text, [("European Union", "ORG"), ("European", "MISC")])
+    (an,), _ = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    assert an.entities[0].entity_id != an.entities[1].entity_id
+
+
+def test_an_organisation_named_without_its_legal_form_joins_it() -> None:
+    # CoNLL-2003 val, document 182 (part a): the model tags the lone "Ruch" a person
+    text = ("Polish state-owned press distribution chain Ruch SA , Zycie Warszawy daily said "
+            "on Saturday . The consortium wanted 40 percent of Ruch 's shares .")
+    ms = _mentions(text, [("Ruch SA", "ORG"), ("Zycie Warszawy", "ORG"), ("Ruch", "PER")])
+    (an,), _ = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    firm, paper, lone = an.entities
+    assert lone.entity_id == firm.entity_id and lone.label == "ORG"
+    assert paper.entity_id != firm.entity_id

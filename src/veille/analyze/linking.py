@@ -309,13 +309,11 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
 SHORT_FORM = "short form of"
 
 
-def _place_named(words: list[str], major: bool = False) -> bool:
+def _place_named(words: list[str], city_only: bool = False) -> bool:
     """The words are the name of a place the gazetteer knows (a country or a
-    city; with ``major``, a country or a large city)."""
+    city; with ``city_only``, a city)."""
     k = mention_key(" ".join(words), "LOC")
-    if not _is_geo(k):
-        return False
-    return not major or not k.startswith(GEO + CITY) or gazetteer.major_city(" ".join(words))
+    return k.startswith(GEO + CITY) if city_only else _is_geo(k)
 
 
 def _nickname(name: str) -> str | None:
@@ -331,16 +329,19 @@ def _nickname(name: str) -> str | None:
         return None
     if _place_named(words[:-1]):
         return words[-1]
-    # a place after the word must be a large one ("Real Madrid", "Inter
-    # Milan"): small towns carry common words ("Union" of "European Union")
-    if _place_named(words[1:], major=True):
+    # a place after the word must be a city ("Real Madrid", "Ruch Chorzow"):
+    # a country there names a branch ("Reuters Japan", "Microsoft China" are
+    # not Reuters, Microsoft)
+    if _place_named(words[1:], city_only=True):
         return words[0]
     return None
 
 
 def _join_place_team_short_forms(groups: list[_Group]) -> list[_Group]:
     """Within one article, a lone word that is the rest of exactly one
-    organisation's "place + word" name joins it ("Cubs" -> "Chicago Cubs").
+    organisation's "place + word" name joins it ("Cubs" -> "Chicago Cubs"), as
+    does the name of an organisation without its legal form ("Ruch" -> "Ruch
+    SA").
 
     The model often labels the lone word a person (or the name itself a place),
     which split one club into a place and a person. The alias stays local to
@@ -349,9 +350,11 @@ def _join_place_team_short_forms(groups: list[_Group]) -> list[_Group]:
     for f in groups:
         if f.label != "ORG" or not f.full_keys():
             continue
-        nicks = {n for m in f.mentions if (n := _nickname(m.text))}
-        for n in {names.key(n) for n in nicks}:
-            if n:
+        nicks = {names.key(n) for m in f.mentions if (n := _nickname(m.text))}
+        # ... or its name without the legal form ("Ruch" of "Ruch SA")
+        nicks |= {b for m in f.mentions if (b := _org_base(m.text))}
+        for n in nicks:
+            if n and f not in full.get(n, ()):
                 full.setdefault(n, []).append(f)
     if not full:
         return groups
