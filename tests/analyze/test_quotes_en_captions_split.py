@@ -150,3 +150,13 @@ def test_two_short_sentences_in_marks_are_words_not_a_title(analyze):
             "“Like Oakland. Or Ferguson,”\u00a0Trump said.\u00a0“The crime numbers are worse.”\n")
     quotes = [q for q in analyze(text, "en").quotes if "Oakland" in q.text]
     assert quotes and quotes[0].speaker == "Trump" and quotes[0].kind == "direct"
+
+
+def test_a_name_alone_on_its_line_is_no_subject(analyze):
+    # PolNeAR train (HuffPost): a heading line "Al-Shabaab." took the next "he says"
+    text = ("The crowd enthusiastically cheers the words.\n\n"
+            "Al-Shabaab.\n\n"
+            "Footage of Al-Awlaki again appears. “The West will eventually turn against its "
+            "Muslim citizens,” he says.\n")
+    said = [q for q in analyze(text, "en").quotes if "The West" in q.text]
+    assert said and said[0].speaker != "Al-Shabaab"

@@ -304,7 +304,10 @@ class QuoteContext:
     def _is_subject(self, m: Mention) -> bool:
         span = self.tok_span(m)
         if len(span) and self.doc[span[0]].is_sent_start:
-            return True  # "Poutine, 70 ans, présente …": the parse often roots the name
+            # "Poutine, 70 ans, présente …": the parse often roots the name; a
+            # line of the name alone ("Al-Shabaab.", a caption or a heading)
+            # has no verb, and its name is nobody's subject
+            return any(t.pos_ in ("VERB", "AUX") for t in self.sent(self.doc[span[0]]))
         for k in span:
             t = self.doc[k]
             hops = 0
