@@ -243,3 +243,18 @@ def test_one_after_a_bound_is_a_number(nlp_fr: Any) -> None:
     assert got("Au moins une personne a été blessée.") == [(1.0, None, "personne")]
     assert got("Un homme est mort dans l'explosion.") == []
     assert got("L'un des otages a été libéré.") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "bounds", "noun"), [
+    # two guesses joined by "ou"/"or" are one rough count (they were two numbers, the
+    # first of them often lost)
+    ("Deux ou trois personnes ont été blessées.", "fr", (2.0, 3.0), "personnes"),
+    ("L'attaque a fait un ou deux blessés.", "fr", (1.0, 2.0), "blessés"),
+    ("seven or eight thousand votes is very achievable", "en", (7000.0, 8000.0), "votes"),
+])
+def test_two_guesses_are_a_rough_range(text: str, lang: str, bounds: tuple[float, float],
+                                       noun: str) -> None:
+    (q,) = extract_quantities(text, [], lang)
+    assert ((q.low, q.high), q.noun, q.approximate) == (bounds, noun, True)
+    # a larger first number is no guess of the same count
+    assert [x.value for x in extract_quantities("12 or 5 people", [], "en")] == [5.0]

@@ -141,3 +141,16 @@ def test_a_spec_offset_beside_its_own_text_is_read_at_the_text() -> None:
     assert _span({"Text": "8h", "Start": at, "End": at + 2}, text) == (len(text) - 2, len(text))
     assert _span({"Text": "8h30", "Start": at + 2, "End": at + 5}, text) == (at + 2, at + 6)
     assert _span({"Text": "8h30", "Start": at + 2, "End": at + 6}, text) == (at + 2, at + 7)
+
+
+def test_a_range_of_ours_is_two_numbers_for_the_number_model(tmp_path: Path) -> None:
+    """The Number model lists every number: our range "deux ou trois" is 2 and 3."""
+    _spec(tmp_path, "NumberModel.json", [
+        {"Input": "deux ou trois",
+         "Results": [{"Text": "deux", "TypeName": "number", "Start": 0, "End": 3,
+                      "Resolution": {"subtype": "integer", "value": "2"}},
+                     {"Text": "trois", "TypeName": "number", "Start": 8, "End": 12,
+                      "Resolution": {"subtype": "integer", "value": "3"}}]},
+    ])
+    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["Number"]
+    assert rep.counted == 1 and rep.counted_exact == 1

@@ -43,7 +43,7 @@ import contextlib
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -543,6 +543,11 @@ def run_number(
         if not ranges:  # a physical measure is the Dimension model's business; the spec's
             # Number model reads the number in money ("10000$" -> 10000)
             ours = [q for q in ours if q.kind != "measure"]
+            # a range of ours states two numbers, which the Number model lists apart
+            # ("deux ou trois": 2 and 3)
+            ours = [x for q in ours for x in (
+                (q, replace(q, value=q.value_max, value_max=None)) if q.value_max is not None
+                else (q,))]
         else:  # our ranges: two bounds, one bound, or a value said to be exact
             ours = [q for q in ours if q.value_max is not None or (
                 q.modifier is not None and q.modifier != "approx")]

@@ -35,6 +35,9 @@ class NumberWords:
     range_openers: Words = ()  # "entre", "between"
     range_joiners: Words = ()  # "a", "to" ("-" is language-free)
     list_joiners: Words = ()  # "et", "or": two numbers unless after a range opener
+    #: list joiners that offer two guesses of one number: "deux ou trois blessés", "seven
+    #: or eight thousand votes" state a rough range, not two counts
+    alternative_joiners: Words = ()
     unit_links: Words = ()  # regex between number and unit: "d['e]\\s*", "of\\s+"
     partitives: Words = ()  # "quatre des six": "des", "of"
     partitive_nouns: Words = ()  # "trois des soldats": "des"

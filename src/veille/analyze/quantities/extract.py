@@ -108,6 +108,7 @@ class _Grammar:
     units: dict[str, str]
     one_words: frozenset[str]
     list_joiners: frozenset[str]
+    alternative_joiners: frozenset[str]
     pair_openers: frozenset[str]
     stop_next: frozenset[str]
     prenominal: frozenset[str]
@@ -235,6 +236,7 @@ def _grammar(code: str) -> _Grammar:
         units=units,
         one_words=frozenset(u(lambda p: p.one_words)),
         list_joiners=frozenset(u(lambda p: p.list_joiners)),
+        alternative_joiners=frozenset(u(lambda p: p.alternative_joiners)),
         pair_openers=frozenset(u(lambda p: p.pair_openers or p.range_openers)),
         stop_next=frozenset(u(lambda p: p.stop_next)),
         prenominal=frozenset(u(lambda p: p.prenominal)),
@@ -736,8 +738,9 @@ def extract_quantities(
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
         negated = gr.negative_before.search(folded, max(0, num_start - 20), num_start)
         shared_scale = _shared_scale(text, m, gr)
+        either = (m.group("sep") or "").lower() in gr.alternative_joiners
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
-            m.group("sc1") or negated or shared_scale
+            m.group("sc1") or negated or shared_scale or either
             # "au moins un mort", "plus d'une victime": after a bound, "un" is a number
             or gr.bounds.before.search(folded, max(0, num_start - 60), num_start)
         ):
@@ -764,7 +767,8 @@ def extract_quantities(
             sc1 = 1.0
         v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
         sep = (m.group("sep") or "").lower()
-        if v2 is not None and sep in gr.list_joiners and (
+        either = either and v2 is not None and not m.group("pre") and v1 < v2
+        if v2 is not None and sep in gr.list_joiners and not either and (
                 not m.group("pre") or m.group("pre").lower() not in gr.pair_openers):
             v2 = None  # "2 et 3" is two numbers unless introduced by "entre"/"between"
         end = m.end()
@@ -911,7 +915,7 @@ def extract_quantities(
             v1, v2, note = None, None, "number too large to resolve"
         if approx_suffix is not None:
             end = max(end, approx_suffix.end())
-        rough = approx_suffix is not None or (
+        rough = either or approx_suffix is not None or (
             m.group("sc1") is not None and gr.approx_scale.fullmatch(m.group("sc1").lower())
             is not None)  # "une trentaine de morts": about thirty
         kind = "count"

@@ -54,6 +54,7 @@ WORDS = NumberWords(
     range_joiners=("to",),
     pair_openers=("between",),
     list_joiners=("and", "or"),
+    alternative_joiners=("or",),
     unit_links=(r"of\s+",),
     partitives=("of", "of the"),
     partitive_nouns=("of the",),

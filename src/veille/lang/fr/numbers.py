@@ -72,6 +72,7 @@ WORDS = NumberWords(
     range_joiners=("a", "au", "jusqu'a", "jusqu'au"),
     pair_openers=("entre",),
     list_joiners=("et", "ou"),
+    alternative_joiners=("ou",),
     unit_links=(r"d['e]\s*",),
     partitives=("des", "d'entre", "sur"),
     partitive_nouns=("des", "d'entre les"),
