@@ -21,7 +21,7 @@ from veille.core.text import fold_words
 from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
 from veille.stories.similarity import StoryVectors
-from veille.stories.units import Unit, is_question
+from veille.stories.units import Unit, is_question, states_event
 
 #: Dates ending this long before the story's first article are background.
 BACKGROUND_DAYS = 365
@@ -87,11 +87,12 @@ def build_timeline(
     # fact -> (start, end) -> [granularity, expressions, articles, sources, relation, restates]
     dated: dict[int, dict[tuple[date, date], dict[str, Any]]] = {}
     for i, u in enumerate(units):
-        if u.caption or is_question(u.text):
+        if u.caption or is_question(u.text) or not states_event(u.text):
             # a photo caption dates the picture ("... traverse la Place Rouge en
             # mai (Photo: AP)"), not an event the story reports; a question
             # ("Can you tell us what the security situation has been since the
-            # attacks of November?") reports none
+            # attacks of November?") reports none; nor does a heading, a lead-in
+            # or a date on its own (units.states_event)
             continue
         for t in u.times:
             if t.type not in (None, "DATE", "TIME"):

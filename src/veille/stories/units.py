@@ -54,6 +54,21 @@ def is_question(text: str) -> bool:
     return bool(_ENDS_QUESTION.search(text.strip()))
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”»)\]]*\s*$|[\"”»]\s*$")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+MIN_EVENT_WORDS = 3
+
+
+def states_event(text: str) -> bool:
+    """A sentence that can be an event of the timeline: it ends like a sentence
+    and has words beyond its date. Headlines repeated in the body ("Hawaiian
+    Airlines Flight Takes Off In 2018 But Lands In 2017"), lead-ins ending on a
+    colon ("On Monday, the firm released a statement:"), clocks and dates on
+    their own ("7:30 p.m.", "Dec. 31, 2017.") report no event of their own."""
+    t = text.strip()
+    return bool(_ENDS_SENTENCE.search(t)) and len(_LETTER_WORD.findall(t)) >= MIN_EVENT_WORDS + 1
+
+
 @dataclass
 class Unit:
     idx: int  # position in the story's unit list
