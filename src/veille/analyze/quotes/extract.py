@@ -59,6 +59,7 @@ def extract_quotes(
         incise(ctx, c)
     ctx.last_role = None
     indirect = indirect_statements(ctx)
+    datelines = _datelines(ctx.text)
     quotes: list[Quote] = []
     for iq, ia in indirect:
         # a statement wholly quoted is already a direct quote
@@ -66,7 +67,7 @@ def extract_quotes(
             continue
         if words.join_split_quotes and quote_and_incise(ctx, iq.start, iq.end):
             continue  # "“…,” he said, according to SITE": the direct quote, once
-        if _dateline(ctx, ia.speaker) and ia.mention is None:
+        if ia.speaker in datelines and ia.mention is None:
             continue  # "CAPE CANAVERAL, Fla. — … that hoisted …": the parse's subject
         iq.sentence = sent_index(iq.start)
         if not _place_speaks(ctx, ia):
@@ -82,7 +83,7 @@ def extract_quotes(
             notes.append(f"quote: empty quote at {a}")
             continue
         attr, q.source = attribute(ctx, span, indirect)
-        if not _place_speaks(ctx, attr) or (_dateline(ctx, attr.speaker) and attr.mention is None):
+        if not _place_speaks(ctx, attr) or (attr.speaker in datelines and attr.mention is None):
             attr = unattributed(attr.verb)
         if (non_speech_kind(q.text) == "title" and q.text.rstrip()[-1:] not in ".!?…"
                 and not _has_verb(ctx, s, e) and not _SENTENCES.search(q.text)):
@@ -253,14 +254,15 @@ def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:
     return False
 
 
-def _dateline(ctx: QuoteContext, speaker: str | None) -> bool:
-    """Is a speaker named by no mention the upper-case place of a dateline
-    ("CAPE CANAVERAL, Fla. — SpaceX's …", "TEMPE, Ariz. — Say goodbye …"),
-    which the parse made a subject? A place line, no one's voice."""
-    if not speaker or not speaker.isupper() or len(speaker) < 4:
-        return False
-    found = re.search(r"(?:^|\n)[^\S\n]*" + re.escape(speaker) + r"[^\S\n]*[,—–(]", ctx.text)
-    return found is not None
+def _datelines(text: str) -> set[str]:
+    """The upper-case places that open a line as a dateline ("CAPE CANAVERAL,
+    Fla. — SpaceX's …", "TEMPE, Ariz. — Say goodbye …"): when the parse makes
+    one the subject of a speech verb, it names no one's voice. One pass over
+    the text, whatever the number of quotes."""
+    return {m.group(1) for m in _DATELINE.finditer(text)}
+
+
+_DATELINE = re.compile(r"(?:^|\n)[^\S\n]*([A-Z][A-Z'’. -]{2,}[A-Z])[^\S\n]*[,—–(]")
 
 
 def _has_verb(ctx: QuoteContext, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ its offsets).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -54,8 +55,7 @@ def _continues(ctx: QuoteContext, p: Quote, q: Quote) -> bool:
         return False
     # only the incise between: the gap opens on the first piece's closing mark
     # and ends on the second's opening mark, with no other quote inside
-    inner = [r for r in ctx.quote_ranges if p.end < r[0] and r[1] < q.start]
-    return not inner
+    return not _ranges_between(ctx, p.end + 1, q.start)
 
 
 def quote_and_incise(ctx: QuoteContext, start: int, end: int) -> bool:
@@ -64,7 +64,7 @@ def quote_and_incise(ctx: QuoteContext, start: int, end: int) -> bool:
     able …,” the spokesman said", "“Smash his head …,” he said, according to
     SITE")? The direct quote already reports it, with the incise's speaker;
     the reported-speech step would list it again, to the incise's source."""
-    inside = [(a, b) for a, b in ctx.quote_ranges if start <= b and a <= end]
+    inside = _ranges_between(ctx, start, end, overlapping=True)
     if not inside:
         return False
     rest, k = [], start
@@ -85,3 +85,21 @@ def quote_and_incise(ctx: QuoteContext, start: int, end: int) -> bool:
         return False
     toks = ctx.doc[ctx.tok_at(last):ctx.tok_at(end)]
     return any(is_speech(ctx, t, incise=True) for t in toks)
+
+
+def _ranges_between(ctx: QuoteContext, lo: int, hi: int,
+                    overlapping: bool = False) -> list[tuple[int, int]]:
+    """The quote ranges (sorted, disjoint) lying inside ``[lo, hi)``, or
+    touching it with ``overlapping``; by bisection (bounded work per quote
+    whatever the number of quote marks)."""
+    ranges = ctx.quote_ranges
+    k = bisect.bisect_left(ranges, (lo, -1))
+    if overlapping and k > 0 and ranges[k - 1][1] >= lo:
+        k -= 1
+    out = []
+    while k < len(ranges) and ranges[k][0] <= hi:
+        a, b = ranges[k]
+        if overlapping or b < hi:
+            out.append((a, b))
+        k += 1
+    return out
