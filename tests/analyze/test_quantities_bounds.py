@@ -148,6 +148,7 @@ def test_a_unit_after_each_bound_still_makes_one_range(
     ("Les températures sont restées au-dessus de 30 degrés.", "fr", 30.0, None, "more_than"),
     ("Les billets sont vendus à partir de 15 euros.", "fr", 15.0, None, "at_least"),
     ("The death toll did not exceed 50 people.", "en", None, 50.0, "at_most"),
+    ("The crowd didn't exceed 500 people.", "en", None, 500.0, "at_most"),
     ("Inflation was not above 2 percent last year.", "en", None, 2.0, "at_most"),
     # after an elided "d'"/"qu'", or after the number
     ("Le séisme a fait un bilan d'au moins 30 morts.", "fr", 30.0, None, "at_least"),

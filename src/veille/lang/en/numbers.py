@@ -87,7 +87,8 @@ WORDS = NumberWords(
     or_less=(r"or less", r"or fewer"),
     bound_joiners=(r"and", r"but", r","),
     # "did not exceed 50", "is not above", "never under": "no more than" is at_most itself
-    bound_negations=(r"(?<![\w])(?:not|never|n't)\s+(?:(?:be|been|go|goes|went|rise|rose|fall|fell)\s+)?",),
+    bound_negations=(r"(?:(?<![\w])(?:not|never)|(?<![\w])[a-z]*n't)\s+"
+                     r"(?:(?:be|been|go|goes|went|rise|rose|fall|fell)\s+)?",),
     fraction_words={"half": 2.0, "halves": 2.0, "third": 3.0, "thirds": 3.0, "quarter": 4.0,
                     "quarters": 4.0},
     negative_words=("minus", "negative"),
