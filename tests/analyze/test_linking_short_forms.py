@@ -60,6 +60,7 @@ def test_two_clubs_ending_with_the_word_leave_it_alone() -> None:
     ("White House", None), ("Goldman Sachs", None),
     ("Boko Haram", None), ("International Committee of the Red Cross", None),
     ("Reuters Japan", None),  # a branch (news-clusters: "Reuters Japan" took "Reuters")
+    ("AFP Police", None),     # Police is a small town of Poland (news-clusters, Panama Papers)
 ])
 def test_the_short_form_is_the_name_less_its_place(name: str, word: str | None) -> None:
     assert _nickname(name) == word

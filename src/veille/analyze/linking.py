@@ -309,11 +309,13 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
 SHORT_FORM = "short form of"
 
 
-def _place_named(words: list[str], city_only: bool = False) -> bool:
+def _place_named(words: list[str], major_city: bool = False) -> bool:
     """The words are the name of a place the gazetteer knows (a country or a
-    city; with ``city_only``, a city)."""
+    city; with ``major_city``, a large city)."""
     k = mention_key(" ".join(words), "LOC")
-    return k.startswith(GEO + CITY) if city_only else _is_geo(k)
+    if major_city:
+        return k.startswith(GEO + CITY) and gazetteer.major_city(" ".join(words))
+    return _is_geo(k)
 
 
 def _nickname(name: str) -> str | None:
@@ -329,10 +331,11 @@ def _nickname(name: str) -> str | None:
         return None
     if _place_named(words[:-1]):
         return words[-1]
-    # a place after the word must be a city ("Real Madrid", "Ruch Chorzow"):
-    # a country there names a branch ("Reuters Japan", "Microsoft China" are
-    # not Reuters, Microsoft)
-    if _place_named(words[1:], city_only=True):
+    # a place after the word must be a large city ("Real Madrid", "Inter
+    # Milan"): a country there names a branch ("Reuters Japan", "Microsoft
+    # China" are not Reuters, Microsoft), and small towns carry common words
+    # ("AFP Police": Police is a town of Poland)
+    if _place_named(words[1:], major_city=True):
         return words[0]
     return None
 
