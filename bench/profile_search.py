@@ -29,6 +29,7 @@ import veille.search.query as query  # noqa: E402
 from veille.store import Store  # noqa: E402
 
 PARTS = {"_one_pass": "one statement", "snippet": "snippets", "snippet_from_index": "snippets",
+         "whole_highlights": "snippets",
          "facet_counts": "entity facet", "_rows": "reading articles", "_tally_cell_counts": "facet tally"}
 
 
