@@ -181,3 +181,39 @@ def test_joined_names_merge_a_statement_only_when_its_words_are_the_same() -> No
     merge_quote(quotes, quote("This is a rocket of truly huge scale", "c"), excerpts_only=True)
     merge_quote(quotes, quote("the rocket will be in orbit", "d"), excerpts_only=True)
     assert len(quotes) == 3
+
+
+def _entry(speaker: str, entity_id: str | None, quote: str, sentence: str) -> dict[str, Any]:
+    r = {"text": quote, "kind": "indirect", "verb": "tweet", "article": "efc49552",
+         "source": "outlet:dailymail.co.uk", "sentence": sentence}
+    return {"speaker": speaker, "entity_id": entity_id, "sources": ["outlet:dailymail.co.uk"],
+            "quotes": [{"text": quote, "renderings": [r], "n_sources": 1,
+                        "sources": ["outlet:dailymail.co.uk"], "n_renderings": 1}]}
+
+
+def test_one_name_linked_once_and_unlinked_once_is_one_speaker() -> None:
+    """The Galaxy S9 story of news-clusters (dailymail.co.uk efc49552): the
+    quote extractor gave "Ice Universe" linked in one sentence and unlinked in
+    the next; the page listed the name twice (session 11). The quotes are the
+    extractor's; their sentences play no part in the join."""
+    from veille.stories.speakers import join_speakers
+
+    out = join_speakers([
+        _entry("Ice Universe", "per:ice-universe",
+               "how, Ice Universe has a strong track record for predicting features on "
+               "Samsung devices", ""),
+        _entry("Ice Universe", None, "details about what the change to the back could be",
+               ""),
+    ])
+    assert [e["speaker"] for e in out] == ["Ice Universe"]
+    assert out[0]["entity_id"] == "per:ice-universe" and out[0]["n_quotes"] == 2
+
+
+def test_one_name_of_two_linked_people_stays_two_speakers() -> None:
+    from veille.stories.speakers import join_speakers
+
+    out = join_speakers([
+        _entry("Michael", "per:michael-sheen", "a", "Michael said a."),
+        _entry("Michael", "per:michael-jackson", "b", "Michael said b."),
+    ])
+    assert len(out) == 2

@@ -178,6 +178,24 @@ def join_speakers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(w) >= 2:
             by_last.setdefault(w[-1], []).append(j)
             by_first.setdefault(w[0], []).append(j)
+    # one name written alike, linked in one article and not in another ("Ice
+    # Universe" per:ice-universe / unlinked): one speaker, unless two
+    # different entities bear it
+    same: dict[str, list[int]] = {}
+    for k, w in enumerate(words):
+        if w and entries[k]["speaker"] != "unknown speaker" and str(entries[k]["speaker"])[:1].isupper():
+            same.setdefault(" ".join(w), []).append(k)
+    for ks in same.values():
+        ids = {str(entries[k].get("entity_id")) for k in ks if entries[k].get("entity_id")}
+        if len(ks) < 2 or len(ids) > 1:
+            continue
+        host = min(ks, key=lambda k: (not entries[k].get("entity_id"), k))
+        for k in ks:
+            if k != host:
+                for q in entries[k]["quotes"]:
+                    merge_quote(entries[host]["quotes"], q, excerpts_only=True)
+                entries[host]["sources"].update(entries[k]["sources"])
+                alive.discard(k)
     for k in sorted(alive, key=lambda k: (len(words[k]), k)):
         e = entries[k]
         name = str(e["speaker"])
