@@ -259,3 +259,14 @@ def test_two_guesses_are_a_rough_range(text: str, lang: str, bounds: tuple[float
     assert ((q.low, q.high), q.noun, q.approximate) == (bounds, noun, True)
     # a larger first number is no guess of the same count
     assert [x.value for x in extract_quantities("12 or 5 people", [], "en")] == [5.0]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a difference of percentages, not a percentage nor a count of "points" (session 6 and
+    # 7 read checks: "83 percentage points"); pint must not read it as a printer's point
+    ("Le chômage a reculé de 0,3 point de pourcentage.", "fr"),
+    ("Support fell 1.5 percentage points in a week.", "en"),
+])
+def test_percentage_points_are_their_own_unit(text: str, lang: str) -> None:
+    (q,) = extract_quantities(text, [], lang)
+    assert (q.unit, q.kind, q.si_unit) == ("pp", "measure", None)

@@ -23,6 +23,9 @@ _PINT_NAMES = {
     "Mt": "megametric_ton", "kWh": "kilowatt_hour", "TWh": "terawatt_hour",
 }  # fmt: skip
 _OFFSET = {"°C", "°F"}
+#: our codes that are no physical unit (pint would read "pp", percentage points, as
+#: the printer's point, a length)
+_NOT_PHYSICAL = {"pp"}
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +38,7 @@ def _registry() -> Any:
 @lru_cache(maxsize=256)
 def si_of(unit: str) -> tuple[str, float] | None:
     """(SI base unit, factor) of one of our unit codes; None when pint does not know it."""
-    if unit in _OFFSET:
+    if unit in _OFFSET or unit in _NOT_PHYSICAL:
         return None
     try:
         ureg = _registry()

@@ -31,7 +31,8 @@ WORDS = NumberWords(
         "pounds": "GBP", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
         "yuan": "CNY", "yen": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
     },
-    units={"percent": "percent", "per cent": "percent", "kilometres": "km", "kilometre": "km",
+    units={"percentage points": "pp", "percentage point": "pp",  # no percentage: a difference
+           "percent": "percent", "per cent": "percent", "kilometres": "km", "kilometre": "km",
            "metres": "m", "metre": "m", "kilos": "kg", "tons": "t", "tonnes": "t",
            "litres": "l", "hectares": "ha", "miles": "mile", "mile": "mile",
            "kilometers": "km", "kilometer": "km", "meters": "m", "meter": "m",

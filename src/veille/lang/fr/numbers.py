@@ -44,6 +44,8 @@ WORDS = NumberWords(
         "francs cfa": "XOF", "franc cfa": "XOF", "fcfa": "XOF", "f cfa": "XOF",
     },
     units={
+        # a difference of two percentages is no percentage: "0,3 point de pourcentage"
+        "points de pourcentage": "pp", "point de pourcentage": "pp",
         "pour cent": "percent", "pourcent": "percent", "kilometres": "km", "kilometre": "km",
         "kilomètres": "km", "kilomètre": "km", "metres": "m", "metre": "m", "mètres": "m",
         "mètre": "m", "kilos": "kg", "kilo": "kg", "grammes": "g", "tonnes": "t", "tonne": "t",
