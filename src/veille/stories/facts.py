@@ -125,6 +125,25 @@ def _overlap(r1: Sequence[tuple[date, date, Any]], r2: Sequence[tuple[date, date
     return any(a1 <= b2 and a2 <= b1 for a1, b1, _ in r1 for a2, b2, _ in r2)
 
 
+_SLACK_DAYS = {"year": 366}
+
+
+def _counted_back(ranges: Sequence[tuple[date, date, TimeRef]]) -> list[tuple[date, date, TimeRef]]:
+    """Ranges of a number of years counted back from the publication date ("42
+    years ago", "il y a 42 ans": the times extractor's ``grammar:ago``) widened
+    by a year each way: whether the anniversary has passed is unknown, so "42
+    years ago" written in January 2018 is 1975 or 1976, and "1975" elsewhere is
+    no disagreement. "Last year" or "in November" name their period: exact."""
+    out = []
+    for a, b, t in ranges:
+        slack = _SLACK_DAYS.get(str(t.granularity))
+        if slack and str(t.method or "").endswith(":ago"):
+            a = a.fromordinal(max(1, a.toordinal() - slack))
+            b = b.fromordinal(b.toordinal() + slack)
+        out.append((a, b, t))
+    return out
+
+
 def _telling(value: tuple[float | None, float | None]) -> bool:
     """A number whose agreement across outlets is unlikely by chance: a range, or
     a bound or value of 10 or more or with decimals."""
@@ -718,7 +737,7 @@ def find_disagreements(
                     Disagreement(kind="quantity", about=about, fact=fact_id),
                     [_side(u, keys, [qa]), _side(v, keys, [qb])])
         tu, tv = time_ranges(u, pub[u.article]), time_ranges(v, pub[v.article])
-        if tu and tv and not _overlap(tu, tv):
+        if tu and tv and not _overlap(_counted_back(tu), _counted_back(tv)):
             gu = {t.granularity for *_, t in tu}
             gv = {t.granularity for *_, t in tv}
             eu = {_fold(str(t.text or "")) for *_, t in tu}
