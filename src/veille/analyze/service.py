@@ -12,7 +12,14 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from veille.analyze.corrections import CorrectionRules, apply_rules
-from veille.analyze.linking import EntityIndex, link_entities
+from veille.analyze.linking import (
+    OPENS,
+    SHORT_FORM,
+    EntityIndex,
+    canonical_name,
+    link_entities,
+    vote_label,
+)
 from veille.analyze.pipeline import component_versions
 from veille.core.model import Analysis, DateRange, EntityRecord
 from veille.core.records import row_dates
@@ -50,9 +57,26 @@ def drop_for_reanalysis(store: Store, *, redo: bool = False, outdated: bool = Fa
         return
     with store.begin() as conn:
         if redo:
-            q.delete_analyses(conn)
+            pruned = q.delete_analyses(conn)
         else:
-            q.delete_analyses(conn, q.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS))
+            pruned = q.delete_analyses(conn, q.outdated(conn, ANALYSIS_VERSION, COMPONENT_VERSIONS))
+        _rederive(conn, pruned)
+
+
+def _rederive(conn: Any, ids: Sequence[str]) -> None:
+    """Name and label again the entities that lost names with the dropped
+    analyses, as the linker names them from their evidence: a canonical name
+    only the dropped mentions supported would stay a lookup key (issue #15)."""
+    if not ids:
+        return
+    want = set(ids)
+    records = [r for r in q.load_entities(conn) if r.entity_id in want]
+    for rec in records:
+        linked = {a: n for a, n in rec.alias_counts.items()
+                  if not rec.evidence.get(a, "").startswith((OPENS, SHORT_FORM))}
+        rec.canonical = canonical_name(linked or rec.alias_counts)
+        rec.label = vote_label(rec.label_votes) if rec.label_votes else rec.label
+    q.save_entities(conn, records)
 
 
 def pending_batches(store: Store, batch_size: int = BATCH,

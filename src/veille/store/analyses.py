@@ -10,7 +10,7 @@ from sqlalchemy import Connection, delete, func, select
 
 from veille.core.model import Analysis, EntityRecord
 from veille.store.articles import now
-from veille.store.schema import analyses, articles, entities, mentions, meta
+from veille.store.schema import analyses, articles, entities, entity_corrections, mentions, meta
 
 ANALYSIS_FIELDS = ("sentences", "entities", "quotes", "times", "quantities")
 
@@ -52,26 +52,46 @@ def outdated(conn: Connection, version: str, components: Mapping[str, int]) -> l
     return [uid for uid, ver, comps in rows if ver != version or dict(comps or {}) != want]
 
 
-def delete_analyses(conn: Connection, uids: Sequence[str] | None = None) -> None:
+def delete_analyses(conn: Connection, uids: Sequence[str] | None = None) -> list[str]:
     """Drop the analyses (and mentions) of ``uids``; of every article if None.
 
-    The entities keep their ids and names but lose the evidence those mentions
-    gave (counts, votes): re-analysing an article would otherwise count its
-    mentions twice and skew the canonical names and labels derived from them."""
+    The entities lose the evidence those mentions gave, and the names only
+    those mentions supported: a name left as a lookup key would pull the
+    re-analysed mentions back into a record an older linker made (issue #15).
+    Returns the entities that kept some names but lost others: their canonical
+    name and label are to be derived again from what is left (the store does
+    not know how; ``veille.analyze.service`` does)."""
+    pruned: list[str] = []
     if uids is None:
-        _unlink(conn, None)
+        pruned = _unlink(conn, None)
         conn.execute(delete(mentions))
         conn.execute(delete(analyses))
-        return
+        return pruned
     for i in range(0, len(uids), 500):  # bounded IN lists
         part = list(uids[i:i + 500])
-        _unlink(conn, part)
+        pruned.extend(_unlink(conn, part))
         conn.execute(delete(mentions).where(mentions.c.article_uid.in_(part)))
         conn.execute(delete(analyses).where(analyses.c.article_uid.in_(part)))
+    return list(dict.fromkeys(pruned))
 
 
-def _unlink(conn: Connection, uids: Sequence[str] | None) -> None:
-    """Take the mentions of ``uids`` (all if None) out of their entities' evidence."""
+def _corrected(conn: Connection) -> set[str]:
+    """Entities a person's correction names: their names stay, since the
+    replayed corrections find them by those names (a merged-in name must keep
+    leading to the record it was merged into)."""
+    ids: set[str] = set()
+    for eid, target in conn.execute(select(entity_corrections.c.entity_id,
+                                           entity_corrections.c.target_id)):
+        ids.add(eid)
+        if target:
+            ids.add(target)
+    return ids
+
+
+def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
+    """Take the mentions of ``uids`` (all if None) out of their entities' evidence;
+    drop the names no other mention supports, and the entities left with none.
+    Returns the entities that lost some names but not all."""
     query = select(mentions.c.entity_id, mentions.c.text, mentions.c.label, func.count()).where(
         mentions.c.entity_id.is_not(None)).group_by(mentions.c.entity_id, mentions.c.text,
                                                     mentions.c.label)
@@ -81,13 +101,19 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> None:
     for eid, text, label, n in conn.execute(query):
         taken.setdefault(eid, []).append((text, label, int(n)))
     if not taken:
-        return
+        return []
     ids = list(taken)
     rows: list[Any] = []
     for i in range(0, len(ids), 500):
         rows.extend(conn.execute(select(entities).where(entities.c.entity_id.in_(ids[i:i + 500]))))
+    kept = _corrected(conn)
+    pruned: list[str] = []
+    gone: list[str] = []
     for r in rows:
         counts = dict(r.alias_counts or {})
+        # rows from before revision 0007 kept no counts: which names other
+        # mentions support is unknown, so they all stay
+        prune = bool(counts) and r.entity_id not in kept
         votes = dict(r.label_votes or {})
         n_mentions = r.n_mentions or 0
         for text, label, n in taken[r.entity_id]:
@@ -98,11 +124,31 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> None:
             if label in votes:
                 votes[label] = max(0.0, votes[label] - n)
             n_mentions -= n
-        # the names stay (lookups and corrections name them), only the evidence goes
+        aliases = list(r.aliases or [])
+        evidence = dict(r.evidence or {})
+        if prune:
+            if not counts:
+                gone.append(r.entity_id)
+                continue
+            left = [a for a in aliases if a in counts]
+            if left != aliases:
+                pruned.append(r.entity_id)
+            aliases = left
+            evidence = {a: why for a, why in evidence.items() if a in counts}
+            votes = {k: v for k, v in votes.items() if v > 0} or votes
+        # otherwise the names stay (lookups and corrections name them), only the evidence goes
         conn.execute(entities.update().where(entities.c.entity_id == r.entity_id).values(
-            alias_counts=counts or {a: 0 for a in (r.aliases or [])}, label_votes=votes,
-            n_mentions=max(0, n_mentions)))
+            aliases=aliases, alias_counts=counts or {a: 0 for a in aliases}, label_votes=votes,
+            evidence=evidence, n_mentions=max(0, n_mentions)))
+    if uids is not None and gone:  # counts out of step with the mentions: trust the mentions
+        still = select(mentions.c.entity_id).distinct().where(
+            mentions.c.entity_id.in_(gone), mentions.c.article_uid.not_in(list(uids)))
+        held = set(conn.execute(still).scalars())
+        gone = [g for g in gone if g not in held]
+    for i in range(0, len(gone), 500):
+        conn.execute(delete(entities).where(entities.c.entity_id.in_(gone[i:i + 500])))
     new_entities_stamp(conn)  # a writer holding the entities in memory must reload them
+    return pruned
 
 
 def all_uids(conn: Connection) -> list[str]:
