@@ -21,7 +21,7 @@ from veille.ingest.sources import SourceOptions, read_paths
 from veille.search.index import ensure_indexed
 from veille.search.query import parse, search
 from veille.search.snippets import snippet_reference
-from veille.search.text import tokens
+from veille.search.text import index_words, tokens
 from veille.search.wordindex import encode, snippet_from_index
 from veille.store import Store
 
@@ -82,6 +82,32 @@ def test_generated_texts_same_snippets(text: str, q: str, language: str | None) 
     for width in (32, 3):
         assert snippet_from_index(text, index, forms, language, width) == snippet_reference(
             text, forms, language, width)
+
+
+# Beyond the lookup table of the Basic Multilingual Plane: astral letters and
+# digits (word characters), emoji (not), combining marks, other scripts.
+WIDE = st.sampled_from(list("aéL'’ -\n_") + ["𝐀", "𝟏", "😀", "𐐀", "\u0301", "Ж", "中", "٣", "\u200d", "ſ"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(WIDE, max_size=200), st.text(WIDE, min_size=1, max_size=12),
+       st.sampled_from(["fr", "en", None]))
+def test_words_outside_the_table_same_snippets(text: str, q: str, language: str | None) -> None:
+    try:
+        forms = parse(q).forms()
+    except ValueError:
+        return
+    index = encode(text, language)
+    assert encode(text, language, index_words(text)) == index  # ingest's workers pass the words
+    for width in (10_000, 3):
+        assert snippet_from_index(text, index, forms, language, width) == snippet_reference(
+            text, forms, language, width)
+
+
+def test_words_of_another_text_are_refused() -> None:
+    text = "L'armée a déployé ses troupes."
+    with pytest.raises(ValueError):
+        encode(text, "fr", index_words(text)[1:])
 
 
 def test_ingest_writes_the_index_searches_read_it_and_old_stores_are_filled(

@@ -68,7 +68,7 @@ def prepare_batch_with_stems(
             art = p.article
             body = index_words(art.text) if p.words is None else p.words
             p.fts = (stem_text(art.title or "", art.language), stem_words(body, art.language),
-                     encode(art.text, art.language))
+                     encode(art.text, art.language, body))
             p.words = None
     return out
 

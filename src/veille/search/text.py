@@ -127,6 +127,19 @@ def stem_words(words: list[str], language: str | None) -> str:
                      for w, st in zip(words, found, strict=True)])
 
 
+def word_stems(words: list[str], language: str | None) -> list[str]:
+    """``stem_words`` as a list, from the same cache: the word index asks for
+    the stems of an article's distinct words just after ingest's workers
+    stemmed all of them, so every lookup hits (no join and split)."""
+    cache = _stem_cache(language)
+    if len(cache) > _MAX_CACHED_STEMS:
+        cache.clear()
+    try:
+        return list(map(cache.__getitem__, words))
+    except KeyError:
+        return [cache[w] if w in cache else _stem_miss(cache, w, language) for w in words]
+
+
 @lru_cache(maxsize=64)
 def _stem_cache(language: str | None) -> dict[str, str]:
     return {}
