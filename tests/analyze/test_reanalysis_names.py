@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
+from veille.analyze.service import ANALYSIS_VERSION
 from veille.cli import app
 from veille.core.model import EntityCorrection
 from veille.store import Store
@@ -82,6 +83,7 @@ def test_outdated_reanalysis_equals_a_fresh_ingest(seeds_dir: Path, db_path: str
         ids = set(conn.execute(select(entities.c.entity_id)).scalars())
         linked = set(conn.execute(select(mentions.c.entity_id)).scalars()) - {None}
     assert linked <= ids  # no mention names a deleted record
+    assert _unsupported(store) == {}
     store.close()
 
 
@@ -98,4 +100,33 @@ def test_a_corrected_record_keeps_its_names(seeds_dir: Path, db_path: str) -> No
         rec = next(r for r in qa.load_entities(conn) if r.entity_id == into)
     assert sorted(rec.aliases) == before
     assert rec.canonical == "Somewhere"
+    store.close()
+
+
+def _unsupported(store: Store) -> dict[str, set[str]]:
+    """Names of each record that no mention linked to it is written as."""
+    with store.connect() as conn:
+        written: dict[str, set[str]] = {}
+        for eid, text in conn.execute(select(mentions.c.entity_id, mentions.c.text)):
+            written.setdefault(eid, set()).add(text)
+        out = {r.entity_id: set(r.aliases) - written.get(r.entity_id, set())
+               for r in conn.execute(select(entities))}
+    return {k: v for k, v in out.items() if v}
+
+
+def test_reanalysing_one_article_keeps_only_names_mentions_support(seeds_dir: Path, db_path: str) -> None:
+    """Only one article outdated: the folded record keeps the names the other
+    article's mentions give it, loses the rest, and is named from what it kept."""
+    _ingest(seeds_dir, db_path)
+    store = Store.open(db_path)
+    _fold(store)
+    with store.begin() as conn:
+        uids = sorted(conn.execute(select(analyses.c.article_uid)).scalars())
+        conn.execute(update(analyses).where(analyses.c.article_uid == uids[0])
+                     .values(version=ANALYSIS_VERSION))
+    _reanalyse(db_path)
+    assert _unsupported(store) == {}
+    with store.connect() as conn:
+        for r in conn.execute(select(entities)):
+            assert r.canonical in r.aliases or not r.aliases, r
     store.close()
