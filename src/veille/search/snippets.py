@@ -16,6 +16,7 @@ hit positions are tried as window starts. The output is :func:`snippet_reference
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, islice
 
@@ -72,6 +73,29 @@ def _hit_keys(words: list[str], forms: set[str], language: str | None) -> dict[s
     return {w: key[w] for w in found}
 
 
+def best_window_start(hit_starts: list[int], n: int, width: int, most: int,
+                      distinct: Callable[[int], int]) -> int:
+    """Where the shown window of ``width`` words starts: the most distinct query
+    terms, then the earliest. ``hit_starts`` are the words holding a hit (a
+    window worth showing starts on one, or at 0), ``distinct(i)`` the distinct
+    terms of the window starting at word ``i``, ``most`` those of the whole
+    text: no window holds more, so the first that holds them all is the
+    answer. One rule for both cutters (:func:`snippet`, and
+    ``search.wordindex.snippet_from_index``), whose snippets must be the same."""
+    best, best_score = 0, -1.0
+    last = max(1, n - width + 1)  # window starts: 0 .. last - 1
+    for i in [0, *hit_starts] if not hit_starts or hit_starts[0] else hit_starts:
+        if i >= last:
+            break
+        count = distinct(i)
+        score = count * 100 - i / n  # most distinct terms, then earliest
+        if score > best_score:
+            best, best_score = i, score
+            if count == most:
+                break
+    return best
+
+
 def snippet(text: str, forms: set[str], language: str | None,
             width: int = SNIPPET_WORDS) -> dict[str, object]:
     """The window of ``width`` words holding the most distinct hits.
@@ -89,20 +113,14 @@ def snippet(text: str, forms: set[str], language: str | None,
     # No window can hold more distinct terms than the whole text: the first
     # window that holds them all is the answer (most distinct, then earliest),
     # so a common word's hundred hits no longer each build a window's set.
-    most = len(set(hits.values()))
-    best, best_score = 0, -1.0
-    last = max(1, n - width + 1)  # window starts: 0 .. last - 1
     hit_at = list(compress(range(n), keys))
-    for i in [0, *hit_at] if not hit_at or hit_at[0] else hit_at:
-        if i >= last:
-            break
+
+    def distinct(i: int) -> int:
         window = set(keys[i:i + width])
         window.discard(None)
-        score = len(window) * 100 - i / n  # most distinct terms, then earliest
-        if score > best_score:
-            best, best_score = i, score
-            if len(window) == most:
-                break
+        return len(window)
+
+    best = best_window_start(hit_at, n, width, len(set(hits.values())), distinct)
     lo = max(0, best - 4) if best else 0
     hi = min(n, lo + width)
     spans = [m.span() for m in islice(WORD.finditer(plain), lo, hi)]

@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from veille.search.snippets import SNIPPET_WORDS
+from veille.search.snippets import SNIPPET_WORDS, best_window_start
 from veille.search.text import ELISIONS, WORD, fold, index_words, word_stems
 
 _VERSION = 1
@@ -206,19 +206,12 @@ def snippet_from_index(text: str, index: bytes | None, forms: set[str], language
         keys_at = list(map(hits.__getitem__, ids[at_hits].tolist()))
     # A window worth showing starts on a hit with a non-empty key (as snippet()).
     starts_at = at_hits if all(keys_at) else [i for i, k in zip(at_hits, keys_at, strict=True) if k]
-    most = len(set(hits.values()))
-    best, best_score = 0, -1.0
-    last = max(1, n - width + 1)  # window starts: 0 .. last - 1
-    for i in [0, *starts_at] if not starts_at or starts_at[0] else starts_at:
-        if i >= last:
-            break
+
+    def distinct(i: int) -> int:
         j = bisect_left(at_hits, i)
-        window = set(keys_at[j:bisect_left(at_hits, i + width, j)])
-        score = len(window) * 100 - i / n  # most distinct terms, then earliest (as snippet())
-        if score > best_score:
-            best, best_score = i, score
-            if len(window) == most:
-                break
+        return len(set(keys_at[j:bisect_left(at_hits, i + width, j)]))
+
+    best = best_window_start(starts_at, n, width, len(set(hits.values())), distinct)
     lo = max(0, best - 4) if best else 0
     hi = min(n, lo + width)
     # Each word ends after the gaps and words before it and its own gap and length.
