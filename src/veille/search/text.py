@@ -110,27 +110,16 @@ _MAX_CACHED_STEMS = 200_000
 
 
 def stem_words(words: list[str], language: str | None) -> str:
-    """``stem_text`` of the text these ``index_words`` came from. A plain dict
-    per language caches the stems (word frequencies are Zipfian): one lookup
-    per word, no function call."""
-    cache = _stem_cache(language)
-    if len(cache) > _MAX_CACHED_STEMS:
-        cache.clear()
-    found = list(map(cache.get, words))  # one C-level pass; misses are None
-    # join refuses a None (a miss): no separate ``None in found`` scan, which
-    # compares every stem with None (~4 us of ~26 on a 2 kB article).
-    try:
-        return " ".join(found)  # type: ignore[arg-type]
-    except TypeError:
-        pass
-    return " ".join([_stem_miss(cache, w, language) if st is None else st
-                     for w, st in zip(words, found, strict=True)])
+    """``stem_text`` of the text these ``index_words`` came from."""
+    return " ".join(word_stems(words, language))
 
 
 def word_stems(words: list[str], language: str | None) -> list[str]:
-    """``stem_words`` as a list, from the same cache: the word index asks for
-    the stems of an article's distinct words just after ingest's workers
-    stemmed all of them, so every lookup hits (no join and split)."""
+    """The stems of ``words``. A plain dict per language caches them (word
+    frequencies are Zipfian): one C-level lookup per word, no function call;
+    a miss (KeyError) sends the list through the stemmer for what is missing.
+    The word index asks for an article's distinct words just after ingest's
+    workers stemmed all of them, so there every lookup hits."""
     cache = _stem_cache(language)
     if len(cache) > _MAX_CACHED_STEMS:
         cache.clear()
