@@ -205,15 +205,20 @@ def merge_same_date(entries: list[TimelineEntry], fact_vectors: Mapping[str, np.
             if host is None:
                 kept.append(e)
                 continue
-            for x in e.expressions:
-                if x not in host.expressions:
-                    host.expressions.append(x)
-            host.articles.extend(x for x in e.articles if x not in host.articles)
-            host.sources.extend(x for x in e.sources if x not in host.sources)
-            host.languages = sorted(set(host.languages) | set(e.languages))
-            host.other_dates = sorted(set(host.other_dates) | set(e.other_dates))
+            _absorb(host, e)
         out.extend(kept)
     return sorted(out, key=lambda e: (e.start, e.end, e.fact))
+
+
+def _absorb(host: TimelineEntry, e: TimelineEntry) -> None:
+    """One line for two: ``host`` takes ``e``'s expressions, articles, sources,
+    languages and other dates (the two merges of a timeline share it)."""
+    host.expressions.extend(x for x in e.expressions if x not in host.expressions)
+    host.articles.extend(x for x in e.articles if x not in host.articles)
+    host.sources.extend(x for x in e.sources if x not in host.sources)
+    if host.languages != e.languages:
+        host.languages = sorted(set(host.languages) | set(e.languages))
+    host.other_dates = sorted(set(host.other_dates) | set(e.other_dates))
 
 
 def merge_same_wording(entries: list[TimelineEntry], bar: float,
@@ -251,11 +256,7 @@ def merge_same_wording(entries: list[TimelineEntry], bar: float,
             if host is None:
                 kept.append(k)
                 continue
-            e, h = entries[k], entries[host]
-            h.expressions.extend(x for x in e.expressions if x not in h.expressions)
-            h.articles.extend(x for x in e.articles if x not in h.articles)
-            h.sources.extend(x for x in e.sources if x not in h.sources)
-            h.other_dates = sorted(set(h.other_dates) | set(e.other_dates))
+            _absorb(entries[host], entries[k])
             dropped.add(k)
     return [e for k, e in enumerate(entries) if k not in dropped]
 
