@@ -86,28 +86,39 @@ def test_datetime_conventions_parts_ranges_notation_and_unrecorded_reference(
     assert rep.matched_by == {"parts": 1, "range": 1, "value": 1, "inferred-reference": 1}
 
 
-def test_a_range_anchored_on_the_reference_is_our_duration(tmp_path: Path) -> None:
-    """"les 2 prochains mois" is the spec's (ref, ref+P2M, P2M) and TimeML's DURATION P2M:
-    the same amount with a range from or to the reference day matches; the same amount
-    away from the reference, or another amount, does not."""
-    def res(text: str, start: int, timex: str) -> dict[str, object]:
-        return {"Text": text, "TypeName": "datetimeV2.daterange", "Start": start,
-                "End": start + len(text) - 1, "Resolution": {"values": [{"timex": timex}]}}
+def test_a_range_anchored_on_the_reference_needs_our_duration_to_say_where_it_lies() -> None:
+    """"les 2 prochains mois" is the spec's (ref, ref+P2M, P2M) and TimeML's DURATION P2M
+    with its begin and end points: a duration of ours matches only when its range runs
+    the same days (the spec's end is exclusive). A bare P2M says nothing of the
+    direction ("les 2 derniers mois" is the same P2M), so it is a miss; so are the
+    wrong direction and another amount."""
+    from datetime import date
 
-    ctx = {"ReferenceDateTime": "2016-11-07T12:30:00"}
+    from veille.analyze.recognizers import _score_case
+    from veille.core.model import TimeRef
+
     text = "Que va-t-il se passer dans les 2 prochains mois ?"
     at = text.index("2 prochains")
-    _spec(tmp_path, "DateTimeModel.json", [
-        {"Input": text, "Context": ctx,
-         "Results": [res("2 prochains mois", at, "(2016-11-07,2017-01-07,P2M)")]},
-        {"Input": text, "Context": ctx,  # not anchored on the reference day: a miss
-         "Results": [res("2 prochains mois", at, "(2017-03-01,2017-05-01,P2M)")]},
-        {"Input": text, "Context": ctx,  # another amount: a miss
-         "Results": [res("2 prochains mois", at, "(2016-11-07,2017-02-07,P3M)")]},
-    ])
-    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
-    assert rep.counted == 3 and rep.counted_exact == 1
-    assert rep.matched_by == {"anchored-duration": 1}
+    ref = date(2016, 11, 7)
+
+    def spec(timex: str) -> list[dict[str, object]]:
+        return [{"Text": "2 prochains mois", "TypeName": "datetimeV2.daterange", "Start": at,
+                 "End": at + 15, "Resolution": {"values": [{"timex": timex}]}}]
+
+    def ours(lo: str | None, hi: str | None, value: str = "P2M") -> list[TimeRef]:
+        return [TimeRef("les 2 prochains mois", at - 4, at + 16, 0, "DURATION", value,
+                        range_start=lo, range_end=hi)]
+
+    coming = spec("(2016-11-07,2017-01-07,P2M)")
+    assert _score_case(text, coming, ours("2016-11-07", "2017-01-06"), ref)[0]
+    assert _score_case(text, coming, ours("2016-11-07", "2017-01-07"), ref) == (
+        True, "anchored-duration")
+    assert not _score_case(text, coming, ours(None, None), ref)[0]  # bare: no direction
+    assert not _score_case(text, coming, ours("2016-09-07", "2016-11-07"), ref)[0]  # past
+    assert not _score_case(text, coming, ours("2016-11-07", "2017-02-06", "P3M"), ref)[0]
+    past = spec("(2016-09-07,2016-11-07,P2M)")
+    assert _score_case(text, past, ours("2016-09-07", "2016-11-07"), ref)[0]
+    assert not _score_case(text, past, ours("2016-11-07", "2017-01-06"), ref)[0]
 
 
 def test_a_range_to_the_end_of_a_period_ends_the_day_after_it(tmp_path: Path) -> None:

@@ -345,17 +345,33 @@ def _anchored_duration(group: list[tuple[int, TimeRef]], values: list[dict[str, 
                        ref: date | None) -> bool:
     """A spec range that runs from or to the reference time ("les 2 prochains mois",
     "les 13 dernières minutes": ``(ref, ref+P2M, P2M)``) is, in TimeML, the duration
-    it lasts (DURATION P2M, anchored on the document time): our one duration of the
-    same amount, with a range that starts or ends on the reference day."""
+    it lasts (DURATION P2M) anchored on the document time by its begin and end points.
+    Ours matches when it is that amount *and* states where it lies: its range starts on
+    the spec's start day and ends on its end day (or the day before: the spec's end is
+    exclusive). A bare duration does not say whether the months are the two before the
+    reference or the two after it, so it is no match: "les 2 derniers mois" read as
+    the two coming ones would be a wrong answer the scorer cannot tell apart."""
     if ref is None or len(group) != 1:
         return False
-    ours = group[0][1].value or ""
+    t = group[0][1]
+    ours = t.value or ""
     if not ours.startswith("P") or _duration_amount(ours) is None:
+        return False
+    if not (t.range_start and t.range_end):
         return False
     for v in values:
         m = re.fullmatch(r"\(([^,]+),([^,]+),([^)]*)\)", str(v.get("timex", "")).strip())
-        if m and ref.isoformat() in (m.group(1)[:10], m.group(2)[:10]) and (
-                _duration_amount(m.group(3)) == _duration_amount(ours)):
+        if not m or ref.isoformat() not in (m.group(1)[:10], m.group(2)[:10]) or (
+                _duration_amount(m.group(3)) != _duration_amount(ours)):
+            continue
+        try:
+            lo, hi = date.fromisoformat(m.group(1)[:10]), date.fromisoformat(m.group(2)[:10])
+        except ValueError:
+            continue
+        ends = {hi.isoformat()}
+        if hi > lo and not re.search(r"T(?!00(?::00)*$)", m.group(2)):
+            ends.add((hi - timedelta(days=1)).isoformat())  # exclusive midnight end
+        if t.range_start == lo.isoformat() and t.range_end in ends:
             return True
     return False
 
