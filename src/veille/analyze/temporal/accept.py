@@ -243,6 +243,8 @@ def _year_accepted(y: int, introduced: bool, before: str, after: str) -> bool:
         return False
     if re.search(r"\d[-/]\d{4}[-/]$", before) or re.match(r"^[-/]\d{1,2}[-/]", after):
         return False  # a third group ("+86 138-2010-2015"), a date no rule read ("2015-1-32")
+    if re.match(r"^[.,]\d", after):
+        return False  # a decimal number ("closed at 2082.1", "rose 1990.5 points")
     prep = bool(_YEAR_PREP.search(before)) or introduced
     if 1900 <= y <= 2099:
         return prep or not _PLURAL_NOUN_AFTER.match(after)

@@ -112,6 +112,8 @@ FREQUENCIES: dict[str, str] = merged(lambda t: t.frequency_values, TIME_PACKS)
 REFERENCES: dict[str, str] = merged(lambda t: t.references, TIME_PACKS)
 REFERENCE_PREFIXES: dict[str, str] = merged(lambda t: t.reference_prefixes, TIME_PACKS)
 SENSES: dict[str, str] = merged(lambda t: t.relative_senses, TIME_PACKS)
+#: "this past" (Monday) is "last", not the "this" it starts with
+_SENSES_LONGEST_FIRST = sorted(SENSES.items(), key=lambda kv: len(kv[0]), reverse=True)
 #: words every article of one of these languages starts a count with ("un", "a")
 ONE_WORDS: tuple[str, ...] = tw(lambda t: t.indefinite_articles)
 #: amounts that say none ("plusieurs jours", "des semaines")
@@ -130,7 +132,7 @@ def sense(word: str | None) -> str | None:
     """'last', 'previous', 'next', 'following' or 'this' for a relative word, else None."""
     if not word:
         return None
-    for prefix, meaning in SENSES.items():
+    for prefix, meaning in _SENSES_LONGEST_FIRST:
         if word.startswith(prefix):
             return meaning
     return None

@@ -86,6 +86,9 @@ _FORWARD = ("next", "following")
 #: relative to the story's own time line, not to the telling ("the following year",
 #: "le mois précédent", "the previous Friday")
 _NARRATIVE = ("following", "previous")
+#: the language's "this" words: "this coming weekend" is the first weekend ahead
+_THIS_WORDS = tuple(w for w, m in merged(lambda t: t.relative_senses, TIME_PACKS).items()
+                    if m == "this")
 _PREVIOUS_DAY_DETERMINERS = frozenset(tw(lambda t: t.previous_day_determiners))
 _ANCHORED_WEEKDAY_LEADS = frozenset(tw(lambda t: t.anchored_weekday_leads))
 _UNANCHORED = frozenset(tw(lambda t: t.unanchored_determiners))
@@ -260,8 +263,10 @@ def month(c: Candidate, ctx: Ctx) -> Resolved | None:
     relation = pre if pre in ("last", "next", "this") else sense(g.get("rel"))
     if g.get("yrel"):  # "in June last year"
         y = ctx.day.year + YEAR_RELATIVES.get(g["yrel"] or "", 0)
-    elif relation == "this":  # "this September": the reference's year
-        y = ctx.day.year
+    elif relation == "this":
+        # "this September": the one nearest the telling, by the verb's tense when it says
+        # ("takes effect this January" in a December paper is the coming one)
+        y = pick_year(mon, None, ctx, None) or ctx.day.year
     elif relation == "last":
         y = ctx.day.year if mon < ctx.day.month else ctx.day.year - 1
     elif relation == "next":
@@ -473,9 +478,16 @@ def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
         # "the following year", "l'année précédente": the year after / before the one
         # the story is in, not the telling's
         ref = narrative_base(ctx, unit) or ref
+    this_way = (det or "").startswith(_THIS_WORDS)  # "this past", "this coming"
     if unit == "week":
+        if this_way and step < 0 and ref.weekday() >= 5:
+            step = 0  # "this past week" in a Saturday or Sunday paper: the week ending
         return week_res(ref + timedelta(days=7 * step))
     if unit == "weekend":
+        if this_way and ((step > 0 and ref.weekday() < 5) or (step < 0 and ref.weekday() == 6)):
+            # "this coming weekend" in a Wednesday paper: the one ahead, not the next;
+            # "this past weekend" in a Sunday paper: the one ending
+            step = 0
         if step == 0 and ref.weekday() < 5 and (
             ctx.tense == "past"
             # "the weekend" in a Monday or Tuesday paper, no verb saying otherwise: the

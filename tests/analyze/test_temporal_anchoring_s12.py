@@ -1,0 +1,79 @@
+"""Session 12 (issue #17) mechanisms, on sentences of real news: PolNeAR texts (dated by
+their file names), news-clusters articles read for the session's read check and TimeBank
+1.2 (tuned on), none of them TimeML gold the rules were scored on except where said.
+
+"this past" / "this coming" say which way a weekday, week, weekend or month lies (they
+were read as "this", the span lost the words); "this January" is the nearest January, by
+the verb's tense (it was the paper's own year even in a December paper); a year followed
+by a decimal mark is a number ("closed at 2082.1").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.analyze.nlp import get_nlp
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange, TimeRef
+
+
+def _found(text: str, day: date, language: str = "en") -> dict[str, TimeRef]:
+    ref = DateRange(day, day, "day")
+    return {t.text: t for t in extract_times(text, [], ref, language,
+                                             [(0, get_nlp(language)(text))])}
+
+
+def test_this_past_weekend_is_the_one_gone() -> None:
+    # PolNeAR dev politico_2016-09-15 (a Thursday): Clinton stumbled on Sunday 11 Sept.
+    got = _found("Both candidates face questions about their health, particularly after "
+                 "video surfaced showing an ailing Hillary Clinton stumbling to a van this "
+                 "past weekend.", date(2016, 9, 15))
+    assert got["this past weekend"].value == "2016-W36-WE"
+    # news-clusters line 320 (Monday 2 October 2017): the Las Vegas festival
+    got = _found("Debris is scattered on the ground at the site of a country music festival "
+                 "held this past weekend in Las Vegas.", date(2017, 10, 2))
+    assert got["this past weekend"].value == "2017-W39-WE"
+
+
+def test_this_past_week_in_a_weekend_paper_is_the_week_ending() -> None:
+    # PolNeAR train wash-post_2016-01-17 (a Sunday): the debate of Thursday 14 January
+    got = _found("When asked why Cruz decided to go after Trump this past week, Tyler said, "
+                 "\"We have three weeks to go\" until the Iowa caucuses.", date(2016, 1, 17))
+    assert got["this past week"].value == "2016-W02"
+    # PolNeAR dev nyt_2016-09-19 (a Monday): the week before
+    got = _found("And, this past week, she addressed the Black Women's Agenda Symposium.",
+                 date(2016, 9, 19))
+    assert got["this past week"].value == "2016-W37"
+
+
+def test_this_coming_week_and_weekday_look_ahead() -> None:
+    # PolNeAR train breitbart_2016-07-22 (a Friday): the convention of 25-28 July
+    got = _found("Abortion will take center stage at the Democrats' convention this coming "
+                 "week.", date(2016, 7, 22))
+    assert got["this coming week"].value == "2016-W30"
+    # a Wednesday paper: "this coming Tuesday" was the day before, read as bare "Tuesday"
+    got = _found("The vote is set for this coming Tuesday, and he died this past Monday.",
+                 date(2016, 9, 21))
+    assert got["this coming Tuesday"].value == "2016-09-27"
+    assert got["this past Monday"].value == "2016-09-19"
+    got = _found("Protests are planned for this coming weekend.", date(2016, 9, 21))
+    assert got["this coming weekend"].value == "2016-W38-WE"
+
+
+def test_this_month_name_is_the_nearest_by_tense() -> None:
+    # a late-December paper: the law's January is the coming one (was the paper's year's)
+    got = _found("The law takes effect this January.", date(1998, 12, 30))
+    assert got["this January"].value == "1999-01"
+    got = _found("The law took effect this January.", date(1998, 12, 30))
+    assert got["this January"].value == "1998-01"
+    got = _found("The festival opens this September.", date(2016, 7, 22))
+    assert got["this September"].value == "2016-09"
+
+
+def test_a_decimal_number_is_no_year() -> None:
+    # TimeBank wsj_0586 (tuned on): "2082" was a year
+    text = ("The Financial Times 100-share index shed 47.3 points to close at 2082.1, down "
+            "4.5% from the previous Friday.")
+    got = _found(text, date(1989, 10, 30))
+    assert "2082" not in got
+    assert "1990" in _found("The index peaked in 1990.", date(1998, 2, 6))
