@@ -270,3 +270,50 @@ def test_two_guesses_are_a_rough_range(text: str, lang: str, bounds: tuple[float
 def test_percentage_points_are_their_own_unit(text: str, lang: str) -> None:
     (q,) = extract_quantities(text, [], lang)
     assert (q.unit, q.kind, q.si_unit) == ("pp", "measure", None)
+
+
+@pytest.mark.parametrize(("text", "lang", "low", "high"), [
+    # session 12: forms that gave the wrong side or nothing
+    ("Le bilan est de plus que 20 morts.", "fr", 20.0, None),
+    ("Il reste moins que 100 habitants.", "fr", None, 100.0),
+    ("un colis plus léger que 5 kilos", "fr", None, 5.0),
+    ("La dette excède 3 %.", "fr", 3.0, None),
+    ("La dette n'excède pas 3 %.", "fr", None, 3.0),
+    ("Il y a 30 morts et plus.", "fr", 30.0, None),
+    ("des jeunes de 18 ans ou plus petits", "fr", None, 18.0),
+    ("un taux de 5 % ou inférieur", "fr", None, 5.0),
+    ("un score au moins égal à 20 points", "fr", 20.0, None),
+    ("un déficit au plus égal à 3 %", "fr", None, 3.0),
+    ("a turnout of > 60 % in the city", "en", 60.0, None),
+    ("un taux ≤ 5 %", "fr", None, 5.0),
+    ("des températures entre -20 et -10 degrés", "fr", -20.0, -10.0),
+])
+def test_more_bound_forms(text: str, lang: str, low: float | None, high: float | None) -> None:
+    q = one(text, lang)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Il ne reste plus que 100 habitants dans le village.",
+    "Il n'y a que 20 élèves dans la classe.",
+])
+def test_ne_que_is_only_so_many_not_a_bound(text: str) -> None:
+    q = one(text, "fr")
+    assert (q.low, q.high, q.modifier) == (q.value, q.value, None)
+
+
+def test_et_plus_inside_a_clause_is_the_next_bound() -> None:
+    qs = extract_quantities("Il y a eu 30 morts et plus de 40 blessés.", [], "fr")
+    assert [(q.low, q.high, q.noun) for q in qs] == [(30.0, 30.0, "morts"), (40.0, None, "blessés")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a numerator ending on "trente et un" joins like "vingt et un" alone (session 12)
+    ("mille deux cent trente et un millièmes", 1.231),
+    ("cent vingt et un cinquièmes", 24.2),
+    ("trois et un cinquième", 3.2),  # "trois et un" is no number: 3 + 1/5
+    ("cent et un quart", 100.25),
+])
+def test_compound_numerators_of_fractions(text: str, value: float) -> None:
+    qs = extract_quantities(text, [], "fr", keep_bare=True)
+    assert [round(q.value or 0, 6) for q in qs] == [value]

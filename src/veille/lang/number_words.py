@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 
 Words = tuple[str, ...]
 
+#: comparison signs bound a number in every language ("> 20", "≤ 5 %"): bound name ->
+#: regex alternatives, read beside each pack's words
+COMPARISON_SIGNS: dict[str, Words] = {
+    "at_least": (r">=", r"≥", r"⩾"), "at_most": (r"<=", r"≤", r"⩽"),
+    "more_than": (r">(?!=)",), "less_than": (r"<(?!=)",), "exactly": (r"=",),
+}
+
 
 @dataclass(frozen=True)
 class NumberWords:
@@ -65,6 +72,10 @@ class NumberWords:
     #: is at most 50, "did not exceed 50" too (a bound that holds its own negation, "pas
     #: plus de", "no more than", is in its list already)
     bound_negations: Words = ()
+    #: regex ending right before a number that restricts it to "only" ("il ne reste plus
+    #: que 100 habitants", "n'a que 20 ans"): a bound word inside it ("plus que") states no
+    #: bound
+    only_before: Words = ()
     #: fraction words and their denominators ("quart": 4); ordinal words as denominators
     #: ("trois cinquiemes") are read through text2num's ordinals
     fraction_words: dict[str, float] = field(default_factory=dict)

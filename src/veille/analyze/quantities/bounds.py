@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from veille.core.model import Quantity
-from veille.lang.number_words import NumberWords
+from veille.lang.number_words import COMPARISON_SIGNS, NumberWords
 
 #: modifier name -> (sets low, sets high); "approx" keeps the value on both sides
 _SIDES = {
@@ -40,13 +40,14 @@ class BoundWords:
     after: re.Pattern[str]  # a bound word right after the number (or its unit/noun)
     joiner: re.Pattern[str]
     negation: re.Pattern[str]  # ends right before a bound word it negates
+    only: re.Pattern[str]  # "ne ... plus que": ends right before a number it restricts
 
 
 def bound_words(packs: tuple[NumberWords, ...]) -> BoundWords:
     """Built once per language grammar (the caller caches it)."""
 
     def u(name: str) -> tuple[str, ...]:
-        return tuple(w for p in packs for w in getattr(p, name))
+        return (*(w for p in packs for w in getattr(p, name)), *COMPARISON_SIGNS.get(name, ()))
 
     before = "|".join(
         f"(?P<{name}>{_alt(u(name))})"
@@ -62,6 +63,7 @@ def bound_words(packs: tuple[NumberWords, ...]) -> BoundWords:
         after=re.compile(rf"\s*(?:{after})(?![\w])"),
         joiner=re.compile(rf"\s*(?:{_alt(u('bound_joiners'))})?\s*$"),
         negation=re.compile(rf"(?:{_alt(u('bound_negations'))})\Z"),
+        only=re.compile(rf"(?:{_alt(u('only_before'))})\Z"),
     )
 
 
@@ -73,7 +75,8 @@ def apply_bounds(q: Quantity, folded: str, words: BoundWords, floor: int) -> Qua
     if q.value is None:
         return q  # unresolved (see ``note``): no interval to state
     window = folded[max(floor, q.start - 60) : q.start]
-    m = words.before.search(window)
+    # "il ne reste plus que 100 habitants": 100, not more than 100
+    m = None if words.only.search(window) else words.before.search(window)
     if m is not None and m.lastgroup:
         kind = m.lastgroup
         bound_at = q.start - (len(window) - m.start())

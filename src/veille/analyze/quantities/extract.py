@@ -186,7 +186,8 @@ def _grammar(code: str) -> _Grammar:
         rf"(?<![\w-])(?:(?P<pre>{alt(u(lambda p: p.range_openers))})\s+)?"
         rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,\u2212-])(?P<neg>[-\u2212])\s?)?(?P<n1>{num})"
         rf"(?:\s*(?P<sc1>{scale})(?![a-z\d²³]))?"
-        rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?(?P<n2>{num})"
+        rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?"
+        rf"(?:(?<![\w.,\u2212-])(?P<neg2>[-\u2212])(?=\d))?(?P<n2>{num})"
         rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
         rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"
     )
@@ -766,6 +767,8 @@ def extract_quantities(
         if metre:
             sc1 = 1.0
         v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
+        if v2 is not None and m.group("neg2"):
+            v2 = -v2 if m.group("pre") else None  # "entre -20 et -10": a minus after an opener
         sep = (m.group("sep") or "").lower()
         either = either and v2 is not None and not m.group("pre") and v1 < v2
         if v2 is not None and sep in gr.list_joiners and not either and (

@@ -295,12 +295,13 @@ def _split_compound(num_raw: str, sep: str, den_raw: str, gr: FractionGrammar,
 
 def _joined_whole(whole_raw: str | None, num_raw: str, text_between: str, gr: FractionGrammar,
                   language: str) -> float | None:
-    """The numerator when "whole joiner num" is one number ("vingt et un"): ``num`` one of
-    the pack's ``joined_units`` after a tens word, and the whole read as one number."""
+    """The numerator when "whole joiner num" is one number ("vingt et un", "deux cent
+    trente et un"): ``num`` one of the pack's ``joined_units`` after a number ending on
+    a tens word, and the whole read as one number."""
     if not whole_raw or fold_same_length(num_raw).strip().lower() not in gr.joined_units:
         return None
     whole = parse_number(whole_raw, language)
-    if whole is None or not (20 <= whole < 100 and whole % 10 == 0):
+    if whole is None or whole != int(whole) or not (whole % 100 >= 20 and whole % 10 == 0):
         return None
     return parse_number(whole_raw + text_between + num_raw, language)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from veille.lang.number_words import NumberWords
 
+#: adjectives of less: "plus petit que 10", "plus jeune que 30 ans" state an upper bound
+_LESS = "petit|bas|faible|jeune|court|leger|lent|etroit|mince"
+
 WORDS = NumberWords(
     words=(
         "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
@@ -99,33 +102,40 @@ WORDS = NumberWords(
     participle_endings=("é", "ée", "és", "ées"),
     ordinal_suffixes=("e", "er", "ère", "re", "eme", "ème", "es"),
     more_than=(r"(?:un peu |bien |encore )?plus d['e]\s*", r"sup[ea]rieure?s? a",
-               r"(?:au-dela|au dela) d['e]\s*", r"plus (?!petit|bas|faible)[a-z]+ que",
-               r"depasse(?:nt)?", r"au-? ?dessus d['e]\s*"),
-    at_least=(r"au moins(?: de)?", r"pas moins d['e]\s*", r"au minimum",
+               r"(?:au-dela|au dela) d['e]\s*", rf"plus (?!{_LESS})[a-z]+ que",
+               r"plus que", r"(?:depasse|excede)(?:nt)?", r"au-? ?dessus d['e]\s*"),
+    at_least=(r"au moins(?: egale?s? a| de)?", r"pas moins d['e]\s*", r"au minimum",
               r"sup[ea]rieure?s? ou egale?s? a", r"egale?s? ou sup[ea]rieure?s? a",
               r"plus de ou egal a", r"au moins ou egal a", r"minimum", r"a partir d['e]\s*",
-              r"plus (?!petit|bas|faible)[a-z]+ (?:que )?ou egale?s? a"),
+              rf"plus (?!{_LESS})[a-z]+ (?:que )?ou egale?s? a"),
     less_than=(r"moins d['e]\s*", r"inf[ea]rieure?s? a", r"(?:en|au-?) ?dessous d['e]\s*",
-               r"plus (?:petit|bas|faible)e?s? que", r"moins [a-z]+ que", r"sous la barre d['e]s?\s*"),
-    at_most=(r"au plus", r"pas plus d['e]\s*", r"au maximum", r"maximum",
+               rf"plus (?:{_LESS})e?s? que", r"moins (?:[a-z]+ )?que", r"sous la barre d['e]s?\s*"),
+    at_most=(r"au plus(?: egale?s? a)?", r"pas plus d['e]\s*", r"au maximum", r"maximum",
              r"inf[ea]rieure?s? ou egale?s? a", r"egale?s? ou inf[ea]rieure?s? a",
-             r"plus (?:petit|bas|faible)e?s? (?:que )?ou egale?s? a",
+             rf"plus (?:{_LESS})e?s? (?:que )?ou egale?s? a",
              r"moins [a-z]+ (?:que )?ou egale?s? a",
              # "ne dépasse pas 30", "n'a jamais dépassé 30": the negation around the verb
-             r"ne (?:[a-z]+ )?depasse(?:nt|ra|ront|rait|raient)? (?:pas|jamais)",
-             r"n'(?:a|ont|avait|avaient|aura|auront) (?:pas|jamais) depasse(?:e|s|es)?"),
+             r"ne (?:[a-z]+ )?(?:depasse|excede)(?:nt|ra|ront|rait|raient)? (?:pas|jamais)",
+             r"n'(?:a|ont|avait|avaient|aura|auront) (?:pas|jamais) (?:depasse|excede)(?:e|s|es)?",
+             r"n'excede(?:nt)? (?:pas|jamais)"),
     exactly=(r"egale?s? a", r"exactement", r"au nombre de", r"pile"),
     up_to=(r"jusqu'a", r"jusqu'au", r"jusqu'a hauteur de"),
     approx=(r"environ", r"pres d['e]\s*", r"quelque", r"a peu pres", r"approximativement",
             r"autour d['e]\s*", r"de l'ordre d['e]\s*", r"quasiment", r"presque",
             r"pas loin d['e]\s*"),
     approx_after=(r"environ",),
-    or_more=(r"ou plus", r"au moins", r"au minimum", r"ou davantage"),
-    or_less=(r"ou moins", r"au plus(?! tard| tot| vite)", r"au maximum"),
+    # "30 et plus" only where the clause ends: "30 morts et plus de 40 blessés" is two counts
+    or_more=(rf"ou plus(?!\s+(?:{_LESS}))", r"au moins", r"au minimum", r"ou davantage",
+             r"et plus(?=\s*(?:[.,;:!?)]|$))", r"ou sup[ea]rieure?s?(?!\s+a\b)"),
+    or_less=(r"ou moins", r"au plus(?! tard| tot| vite)", r"au maximum",
+             r"et moins(?=\s*(?:[.,;:!?)]|$))", r"ou inf[ea]rieure?s?(?!\s+a\b)",
+             rf"ou plus (?:{_LESS})e?s?"),
     bound_joiners=(r"et", r"mais", r",", r"et a la fois"),
     # "n'est pas supérieur à", "ne sont jamais inférieurs à", "ne doit pas y avoir plus de"
     bound_negations=(r"(?<![\w])n(?:e\s+|')(?:[a-z-]+\s+){0,2}?(?:pas|jamais|guere)\s+"
                      r"(?:(?:y\s+)?(?:avoir|etre|en avoir)\s+)?",),
+    # "il ne reste plus que 100 habitants", "n'a que 20 ans": only so many
+    only_before=(r"(?<![\w])n(?:e\s+|')(?:[a-z-]+\s+){0,3}?(?:plus\s+)?que\s*",),
     fraction_words={"demi": 2.0, "demie": 2.0, "demis": 2.0, "tiers": 3.0, "quart": 4.0,
                     "quarts": 4.0, "moitie": 2.0,
                     # text2num's French has no "billion" (a million millions): its ordinal
