@@ -57,6 +57,21 @@ def complements(verb: Token) -> Iterable[tuple[str, Token]]:
                     break
 
 
+def clause_complements(verb: Token) -> Iterable[tuple[str, Token]]:
+    """A preposition's clause after the verb, in frame terms: "is calling *for
+    the United States to step up* …" parses as an adverbial clause marked by
+    "for" (``prep:for``), the same frame as "called for a ban". Kept apart from
+    :func:`complements` (the frame model never saw these rows): only a
+    relation the lexicon lists takes them."""
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("advcl", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        first = c.left_edge
+        if first.dep_ == "mark" and first.head.i == c.i and first.pos_ in ("ADP", "SCONJ") \
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            yield f"prep:{first.lower_}", c
+
+
 def _head_token(doc: Doc, a: int, b: int) -> Token | None:
     toks = [t for t in doc if a <= t.idx < b and not t.is_space]
     inside = {t.i for t in toks}

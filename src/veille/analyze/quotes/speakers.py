@@ -335,6 +335,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
              and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
     if not cands and not after_only and words.repair_missing_subject:
         cands = _unmarked_subject(ctx, verb)
+    if not cands and not after_only:
+        cands = _subject_of_reduced_relative(verb)
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
@@ -358,7 +360,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         m = ctx.mention_of(c)
         if m is None:
             m = named_in_subject(ctx, c)
-        if m is None and c.pos_ == "PRON":
+        if m is None and c.pos_ == "PRON" and not _quantified_group(c):
             continue
         if m is None and c.pos_ == "NOUN":
             role = resolve_role(ctx, c)
@@ -412,6 +414,34 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
             return (m.text, m, False)
     return (None, None, False)
+
+
+def _quantified_group(tok: Token) -> bool:
+    """A quantifier pronoun naming its group ("All of the GOP candidates
+    oppose …", "Each of the senators said …"): the phrase speaks, as "Most of
+    the voters" does. A bare "Many" or "Both" names nobody (their group is
+    elsewhere, unresolved), nor "some of them" (a pronoun again). English
+    parse labels (a determiner tag, ``prep`` + ``pobj``): other parses never
+    match."""
+    if tok.tag_ != "DT":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") for x in c.children)
+        for c in tok.children)
+
+
+def _subject_of_reduced_relative(verb: Token) -> list[Token]:
+    """"Majorities of Democrats in five states going to the polls Tuesday say
+    …": the parse hangs the subject on the participle of its reduced relative
+    and leaves the finite verb none. A participle clause before the verb, with
+    a subject of its own opening the sentence, gives it back (English tags)."""
+    for c in verb.children:
+        if c.i >= verb.i or c.tag_ not in ("VBG", "VBN") or c.dep_ not in ("ccomp", "advcl", "csubj"):
+            continue
+        subj = [x for x in c.children if x.dep_ == "nsubj" and x.i < c.i]
+        if subj and subj[0].left_edge.i == verb.sent.start:
+            return subj[:1]
+    return []
 
 
 def _unmarked_subject(ctx: QuoteContext, verb: Token) -> list[Token]:
