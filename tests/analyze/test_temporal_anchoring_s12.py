@@ -77,3 +77,46 @@ def test_a_decimal_number_is_no_year() -> None:
     got = _found(text, date(1989, 10, 30))
     assert "2082" not in got
     assert "1990" in _found("The index peaked in 1990.", date(1998, 2, 6))
+
+
+def test_an_amount_earlier_counts_from_the_story() -> None:
+    # PolNeAR train wash-post_2015-12-23 (a Wednesday), read check: the ABC debate was on
+    # Saturday 19 December, CNN's "four days earlier" on the 15th. "Saturday night" took
+    # the Saturday after Christmas (the anchor was "the week before Christmas"), and "four
+    # days earlier" was counted from the paper's date
+    text = ("With all eyes on the Republican race for president and the scramble of the "
+            "week before Christmas, you can be forgiven for not knowing that there was a "
+            "Democratic debate Saturday night. But early ratings data suggests that sponsor "
+            "ABC News probably got around 8 million viewers, less than half of the 18 "
+            "million viewers for CNN's Republican debate four days earlier.")
+    got = _found(text, date(2015, 12, 23))
+    assert got["Saturday night"].value == "2015-12-19TNI"
+    assert got["four days earlier"].value == "2015-12-15"
+    # a noun the verb of being says was: its day is the verb's (was the closer, ahead)
+    got = _found("It was the biggest rally of the campaign on Saturday.", date(2015, 12, 23))
+    assert got["on Saturday"].value == "2015-12-19"
+    got = _found("There will be a vote on Saturday.", date(2015, 12, 23))
+    assert got["on Saturday"].value == "2015-12-26"
+    # years: from the year the story named, not the paper's ("ago" stays the telling's)
+    got = _found("The company was founded in 1990. Five years earlier, its founder had left "
+                 "IBM; he retired two years ago.", date(1998, 12, 30))
+    assert got["Five years earlier"].value == "1985"
+    assert got["two years ago"].value == "1996"
+
+
+def test_bare_units_before_later_or_earlier_are_vague_durations() -> None:
+    # news-clusters line 43 (2017-12-30) and line 198 (2016-05-29): nothing was found
+    got = _found("The Afghan fatally stabbed the 15-year-old girl in Kandel. Days earlier, "
+                 "the girl had filed charges against the boy.", date(2017, 12, 30))
+    assert (got["Days"].type, got["Days"].value) == ("DURATION", "PXD")
+    got = _found("They were evacuated from the exhibit after the boy fell, she said. Minutes "
+                 "later, a gunshot rang out.", date(2016, 5, 29))
+    assert got["Minutes"].value == "PTXM"
+    # PolNeAR train breitbart_2015-12-20: "Hours later"; TimeBank's span leaves "later" out
+    got = _found("Hours later, Trump returned the compliment to Adelson.", date(2015, 12, 20))
+    assert got["Hours"].value == "PTXH"
+    # "a day" is mostly an idiom, not before "later"; a rate stays nothing
+    got = _found("A day later, aid began to arrive, at $5 million a day.", date(2010, 1, 13))
+    assert got["A day"].value == "P1D" and "a day" not in got
+    # "for years" still needs its lead; a bare plural elsewhere is no time
+    assert "days" not in _found("The days are long.", date(2010, 1, 13))

@@ -64,6 +64,10 @@ class TenseCues:
     #: lemmas of verbs whose object is a plan: under them a time is the planned event's,
     #: not the planning's ("planned a demonstration on Saturday" in a Friday paper)
     intention_verbs: Words = ()
+    #: lemmas of the verb of being: the noun a time dates is what the clause says was or
+    #: will be ("there was a debate Saturday night", "the vote is on Tuesday"), so the
+    #: verb's tense is the noun's
+    copula_lemmas: Words = ()
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,9 @@ class TimeWords:
     ago_prefixes: Words = ()  # "il y a"
     ago_prefix_amounts: Words = ()
     ago_suffixes: Words = ()  # "ago"
+    #: ago suffixes counted from the story's time, not the telling's: "earlier" ("founded in
+    #: 1990 ... five years earlier" is 1985; "ago" is always from the telling)
+    anaphoric_suffixes: Words = ()
     ago_suffix_amounts: Words = ()
     ago_approx: Words = ()  # regex, between amount and "ago": "or so" (a week or so ago)
     vague_determiners: Words = ()  # "ces" (derniers jours)
@@ -294,6 +301,10 @@ class TimeWords:
     vague_units: Words = ()
     bare_vague_relatives: Words = ()  # "recent" (weeks): a vague duration with no determiner
     bare_plural_leads: Words = ()  # "for", "within" (years): a bare plural unit, vague duration
+    #: a bare plural unit before these is a vague duration too ("Days later", "Hours
+    #: earlier"); and "a day" before them is no idiom ("A day later")
+    bare_plural_follows: Words = ()
+    bare_plural_follow_units: Words = ()  # the units that may stand so ("hours" too)
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()
     lexical_durations: dict[str, int | None] = field(default_factory=dict)  # own: "quinquennat": 5

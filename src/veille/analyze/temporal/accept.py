@@ -295,11 +295,13 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
     num = fold_same_length(g["num"] or "")
     if re.search(r"\d:$", before):
         return False  # the minutes of "17:00 hours", "17:00 heure de l'Est"
-    if num in ONE_WORDS and not g.get("adj") and not g.get("mod") and unit in _IDIOM_UNITS:
-        return False  # "un jour" / "a day" are mostly idioms
+    own = time_words(language)
+    if num in ONE_WORDS and not g.get("adj") and not g.get("mod") and unit in _IDIOM_UNITS \
+            and not (own is not None and own.bare_plural_follows and re.match(
+                rf"\s+{alt(own.bare_plural_follows)}\b", fold_same_length(after))):
+        return False  # "un jour" / "a day" are mostly idioms ("A day later" is not)
     if (num, unit) in ARTICLE_UNIT_EXCLUSIONS:
         return False
-    own = time_words(language)
     if num in ONE_WORDS and not g.get("det") and not g.get("adj") and not g.get("mod") \
             and own is not None and own.article_rates \
             and _RATE_BEFORE.search(fold_same_length(before)):

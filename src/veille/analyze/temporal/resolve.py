@@ -442,11 +442,11 @@ def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
         d = ref  # "released on Wednesday morning" in a Wednesday paper: that very day
     elif ctx.anchor is not None and ctx.anchor != ref and abs((ctx.anchor - ref).days) <= 7 and (
         art in _ANCHORED_WEEKDAY_LEADS or c.g.get("part")
-    ):
-        # the such day closest to the day just named ("Sunday night ... Monday night")
-        back, fwd = weekday_near(ctx.anchor, wd, -1), weekday_near(ctx.anchor, wd, 1)
-        d = ctx.anchor if ctx.anchor.weekday() == wd else (
-            back if (ctx.anchor - back) <= (fwd - ctx.anchor) else fwd)
+    ) and _tense_allows(_closest_weekday(ctx.anchor, wd), ref, ctx.tense):
+        # the such day closest to the day just named ("Sunday night ... Monday night"),
+        # unless the verb says otherwise ("there was a debate Saturday night" after "the
+        # week before Christmas" in a Wednesday paper is not the Saturday after Christmas)
+        d = _closest_weekday(ctx.anchor, wd)
     elif ref.weekday() == wd:
         d = ref  # "a déclaré vendredi" in a Friday paper: that very day
     elif ctx.tense == "past":
@@ -457,6 +457,19 @@ def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
         back, fwd = weekday_near(ref, wd, -1), weekday_near(ref, wd, 1)
         d = back if (ref - back) <= (fwd - ref) else fwd
     return with_part(d, c.g.get("part"))
+
+
+def _closest_weekday(anchor: date, wd: int) -> date:
+    back, fwd = weekday_near(anchor, wd, -1), weekday_near(anchor, wd, 1)
+    return anchor if anchor.weekday() == wd else (
+        back if (anchor - back) <= (fwd - anchor) else fwd)
+
+
+def _tense_allows(d: date, ref: date, tense: str | None) -> bool:
+    """A day after the telling is no past verb's. (A future verb may take the day before
+    the paper's date: copy written the evening before is dated the next morning, "On
+    Monday night, the full moon will peak" in a Tuesday paper.)"""
+    return not (tense == "past" and d > ref)
 
 
 def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
@@ -612,6 +625,12 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
     if amount is None:
         return Resolved("DATE", "PAST_REF", None, ref, "unknown")
     n = int(amount)
+    if _anaphoric(c, ctx):
+        # "the suspect had been arrested two days earlier" (after "said on Monday"), "five
+        # years earlier" (after "founded in 1990"): from the time the story has reached,
+        # the last day named, or for months and years the last period or date named
+        ref = (ctx.anchor or ref) if unit in ("D", "N", "W") else (
+            narrative_base(ctx, "month" if unit == "M" else "year") or ref)
     if c.g.get("ahead"):
         n = -n  # "dans trois ans": ahead of the telling, not before it
     if unit in ("D", "N"):
@@ -640,6 +659,14 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
     if unit in ("H", "MIN", "S"):
         return day_res(ref)
     return None
+
+
+def _anaphoric(c: Candidate, ctx: Ctx) -> bool:
+    """An amount before "earlier" (not "ago") counts from the story's time."""
+    if ctx.words is None or not ctx.words.anaphoric_suffixes or c.g.get("ahead"):
+        return False
+    surface = fold_same_length(str(c.extra.get("surface") or "")).rstrip()
+    return surface.endswith(ctx.words.anaphoric_suffixes)
 
 
 def clock(c: Candidate, ctx: Ctx) -> Resolved | None:

@@ -251,9 +251,12 @@ VAGUE_DURATION = (
     # "in recent weeks", "in coming months": no determiner needed
     rf"|(?P<rel2>{alt(tw(lambda t: t.bare_vague_relatives))})"
     rf"\s+(?P<unit2>{alt(tw(lambda t: t.vague_units))})(?![a-z])"
-    # "for years", "within weeks": a bare plural unit after these
-    rf"|(?:{alt(tw(lambda t: t.bare_plural_leads))})\s+"
-    rf"(?P<span>(?P<unit3>{alt(tw(lambda t: t.vague_units))}))(?![a-z'-])"
+    # "for years", "within weeks": a bare plural unit after these; "Days later", "Hours
+    # earlier": before these
+    rf"|(?:(?P<lead3>{alt(tw(lambda t: t.bare_plural_leads))})\s+"
+    rf"(?=(?:{alt(tw(lambda t: t.vague_units))})(?![a-z'-])))?(?<![\w-])"
+    rf"(?P<span>(?P<unit3>{alt(tw(lambda t: (*t.vague_units, *t.bare_plural_follow_units)))}))"
+    rf"(?![a-z'-])(?(lead3)|(?=\s+{alt(tw(lambda t: t.bare_plural_follows))}\b))"
 )
 _QREL = [k for t in TIME_PACKS for k, v in t.quarter_relatives.items() if v]
 QUARTER = (
@@ -423,7 +426,7 @@ RULES: tuple[Rule, ...] = (
     # 'ces derniers mois', 'the past few weeks'
     Rule("vague_duration", "vaguedur", 3, _shared(VAGUE_DURATION),
          gate=(*tw(lambda t: t.vague_relatives), *tw(lambda t: t.bare_vague_relatives),
-               *tw(lambda t: t.bare_plural_leads))),
+               *tw(lambda t: t.bare_plural_leads), *tw(lambda t: t.bare_plural_follows))),
     # 'au premier trimestre 2022', 'the third quarter'
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
     # own: 'the first half of 1990', "this year's second half"

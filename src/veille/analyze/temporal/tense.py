@@ -117,6 +117,12 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
             if _since_above(tok):
                 return "past"  # "searching since shortly after the Oct. 23 slaying"
+            head = tok.head
+            if (cues is not None and head is not tok and head.pos_ in ("VERB", "AUX")
+                    and head.lemma_.lower() in cues.copula_lemmas
+                    and tok.dep_ in ("attr", "nsubj", "nsubjpass")):
+                # "there was a Democratic debate Saturday night": the noun is what was
+                return verb_tense(head, cues)
             # "les élections de dimanche", "a mission in December": the expression dates
             # a noun, whose event the clause's verb need not share: neither way (and the
             # regex cues, which would read that verb, are not asked)
