@@ -41,7 +41,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -50,7 +51,13 @@ import numpy as np
 from veille.core.model import Analysis
 from veille.core.records import StoredArticle
 from veille.core.text import fold_words
-from veille.core.views import SummarySentence, TimelineEntry, ViewArticle, to_plain
+from veille.core.views import (
+    Disagreement,
+    SummarySentence,
+    TimelineEntry,
+    ViewArticle,
+    to_plain,
+)
 from veille.stories.facts import (
     MAX_MEMBERS_SHOWN,
     MERGE_THRESHOLD,
@@ -59,16 +66,24 @@ from veille.stories.facts import (
     build_facts,
     entity_idf,
     features,
+    find_disagreements,
     group_statements,
     pair_score,
     parse_day,
 )
-from veille.stories.quote_matching import _words
+from veille.stories.quote_matching import _words, differing_renderings
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import build_speakers, join_speakers, merge_quote
-from veille.stories.summary import REDUNDANT, Embed, candidate, redundant_bar
-from veille.stories.timeline import BACKGROUND_DAYS, build_timeline, mark_compact
+from veille.stories.summary import REDUNDANT, Embed, candidate, names_own_outlet, redundant_bar
+from veille.stories.timeline import (
+    BACKGROUND_DAYS,
+    SAME_DAY_WORDING,
+    build_timeline,
+    mark_compact,
+    merge_same_date,
+    merge_same_wording,
+)
 from veille.stories.units import Unit, build_units
 from veille.stories.xlang import SAME_FACT, cross_score, decide, embed_texts
 
@@ -132,8 +147,14 @@ def update_story_view(
     new_articles: Sequence[StoredArticle],
     new_analyses: Sequence[Analysis | None],
     entities: Mapping[str, Any],
+    context: Context | None = None,
 ) -> dict[str, Any]:
-    """The stored view (JSON, as saved) with ``new_articles`` added; returns it."""
+    """The stored view (JSON, as saved) with ``new_articles`` added; returns it.
+
+    ``context`` reads stored articles back (uids -> articles and analyses):
+    the statements a new one joins are read again to compare their numbers
+    and dates (:func:`_new_disagreements`); without it only the new articles'
+    statements are compared with each other."""
     old_uids = {a["uid"] for a in view["articles"]}
     pairs = [(a, an) for a, an in zip(new_articles, new_analyses, strict=False)
              if a.uid not in old_uids]
@@ -271,9 +292,16 @@ def update_story_view(
     for e in timeline:
         ef = by_id.get(e["fact"])
         if ef is not None:
-            e["articles"], e["sources"] = list(ef["articles"]), list(ef["sources"])
+            # a line cites its fact's articles and those of the lines a build
+            # joined into it (same event, other wording or language): both only grow
+            e["articles"] = _union(e["articles"], ef["articles"])
+            e["sources"] = _union(e["sources"], ef["sources"])
             e["n_sources"] = len(e["sources"])
-            e["languages"] = list(ef.get("languages") or [])
+            f_langs = ef.get("languages") or []
+            if any(x not in e["languages"] for x in f_langs):
+                e["languages"] = sorted({*e["languages"], *f_langs})
+    changed_facts = {facts[fact_of_new[i]]["id"] for i in range(len(units))}
+    timeline = join_lines(timeline, changed_facts, by_id, embed=_embed)
     timeline.sort(key=lambda e: (e["start"], e["end"], e["fact"]))
     firsts = [d for d in (parse_day(a.get("published")) for a in view["articles"]) if d]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
@@ -296,12 +324,14 @@ def update_story_view(
             s["n_sources"] = sf["n_sources"]
             s["languages"] = list(sf.get("languages") or [])
     _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts),
-             embed=_embed)
+             embed=_embed, keys=keys)
 
-    # --- disagreements: fact ids renamed ------------------------------------
+    # --- disagreements: fact ids renamed; the new statements' own ------------
     for d in view["disagreements"]:
         if d.get("fact"):
             d["fact"] = renamed.get(d["fact"], d["fact"])
+    _add_disagreements(view["disagreements"], _new_disagreements(
+        units, fact_of_new, facts, keys, pub, context))
 
     # --- speakers -----------------------------------------------------------
     new_speakers, _ = build_speakers(units, keys, entities)
@@ -309,6 +339,7 @@ def update_story_view(
     # one person, one speaker, as a full build decides it (a short form of a
     # stored name, or a stored short form of a new name)
     view["speakers"] = join_speakers(view["speakers"])
+    _quote_disagreements(view["disagreements"], view["speakers"], {a.uid for a in new})
 
     # --- entity graph -------------------------------------------------------
     _merge_graph(view["entity_graph"], units, entities)
@@ -328,6 +359,142 @@ def update_story_view(
 
 
 _TL_FIELDS = frozenset(TimelineEntry.__dataclass_fields__)
+#: stored articles read back per update for the numbers and dates of the
+#: statements the new ones join (bounded work; most carried facts first)
+CONTEXT_ARTICLES = 12
+
+#: uids -> (articles, analyses) of stored articles (``store.story_views.article_inputs``)
+Context = Callable[[Sequence[str]], tuple[Sequence[StoredArticle], Sequence[Analysis | None]]]
+
+
+class _FactSides:
+    """A fact as ``facts.find_disagreements`` reads it: its id, statement,
+    source count and the positions of its statements in the compared list."""
+
+    def __init__(self, f: Mapping[str, Any]) -> None:
+        self.id, self.statement, self.n_sources = f["id"], f["statement"], f["n_sources"]
+        self.units: list[int] = []
+
+
+def _new_disagreements(units: Sequence[Unit], fact_of: Sequence[int],
+                       facts: Sequence[Mapping[str, Any]],
+                       keys: Mapping[str, Mapping[str, Any]],
+                       pub: Sequence[tuple[date, date] | None],
+                       context: Context | None) -> list[Disagreement]:
+    """Numbers and dates of the new statements that disagree with another
+    statement of their fact, found by the full build's own function
+    (``facts.find_disagreements``) on the new statements and the stored
+    members of the facts they joined (read back through ``context``, at most
+    :data:`CONTEXT_ARTICLES` articles). What it does not compare, and a full
+    build does: statements of two facts whose wording is close (the build's
+    neighbour pairs), and members beyond those a stored fact lists."""
+    dated = [i for i, u in enumerate(units) if u.quantities or u.times]
+    if not dated:
+        return []
+    positions = sorted({fact_of[i] for i in dated}, key=lambda p: (-facts[p]["n_sources"], p))
+    new_uids = {u.uid for u in units}
+    wanted: dict[str, dict[int, int]] = {}  # stored article -> member start -> fact position
+    for pos in positions:
+        for m in facts[pos]["members"]:
+            uid = m["article"]
+            if uid in new_uids or (uid not in wanted and len(wanted) >= CONTEXT_ARTICLES):
+                continue
+            wanted.setdefault(uid, {})[int(m["start"])] = pos
+    old: list[Unit] = []
+    old_pub: list[tuple[date, date] | None] = []
+    if wanted and context is not None:
+        arts, ans = context(sorted(wanted))
+        loaded, _ = build_units(list(arts), list(ans))
+        old = [replace(u, article=u.article + len(pub)) for u in loaded
+               if u.start in wanted.get(u.uid, {})]
+        old_pub = [a.published_range for a in arts]
+    index = {p: k for k, p in enumerate(positions)}
+    sides = [_FactSides(facts[p]) for p in positions]
+    chosen = [u for i, u in enumerate(units) if fact_of[i] in index] + old
+    fact_c = [index[fact_of[i]] for i in range(len(units)) if fact_of[i] in index]
+    fact_c += [index[wanted[u.uid][u.start]] for u in old]
+    chosen = [replace(u, idx=k) for k, u in enumerate(chosen)]
+    for k, f in enumerate(fact_c):
+        sides[f].units.append(k)
+    vectors = StoryVectors([u.match_text for u in chosen])
+    found = find_disagreements(chosen, vectors, list(range(len(chosen))), [], fact_c,
+                               sides, keys, [*pub, *old_pub])  # type: ignore[arg-type]
+    return [d for d in found if any(sd.article in new_uids for sd in d.sides)]
+
+
+def _add_disagreements(stored: list[dict[str, Any]], found: Sequence[Disagreement]) -> None:
+    """Each found disagreement into the stored one of its kind, fact and subject
+    (its new sides added), else as a new entry."""
+    for d in found:
+        plain = to_plain(d)
+        cur = next((x for x in stored if x["kind"] == plain["kind"] and x.get("fact")
+                    and x.get("fact") == plain["fact"] and x.get("about") == plain["about"]),
+                   None)
+        if cur is None:
+            stored.append(plain)
+            continue
+        have = {(x["article"], x["text"]) for x in cur["sides"]}
+        cur["sides"].extend(x for x in plain["sides"] if (x["article"], x["text"]) not in have)
+#: lines embedded per update to join one event told in two languages (bounded work)
+XLANG_LINES = 48
+
+
+def _union(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    seen = set(a)
+    return list(a) + [x for x in b if x not in seen]
+
+
+def join_lines(timeline: list[dict[str, Any]], changed_facts: set[str],
+               facts_by_id: Mapping[str, Mapping[str, Any]],
+               embed: Embed | None = None) -> list[dict[str, Any]]:
+    """The lines of ``timeline`` (JSON) with those of the dates the update
+    touched joined as a full build joins them (``timeline.merge_same_date``,
+    then ``timeline.merge_same_wording``): a new article's line of an event the
+    view already dates in other words or another language becomes one line
+    with the stored one. Only the date ranges of lines whose facts gained
+    statements (``changed_facts``) are compared, so the work follows the
+    update's size, not the story's; the n-gram weights are fitted on those
+    lines (a full build fits them on all its lines: near the bar, a pair can
+    go the other way). Facts' vectors across languages are the encoder's
+    vectors of their representative statements (a full build's are those of
+    the facts' first statements), for at most :data:`XLANG_LINES` lines."""
+    ranges = {(e["start"], e["end"]) for e in timeline if e["fact"] in changed_facts}
+    idx = [k for k, e in enumerate(timeline) if (e["start"], e["end"]) in ranges]
+    if len(idx) < 2:
+        return timeline
+    typed = [TimelineEntry(**{f: v for f, v in timeline[k].items() if f in _TL_FIELDS})
+             for k in idx]
+    if embed is not None:
+        vectors = _line_vectors(typed, facts_by_id, embed)
+        if vectors:
+            typed = merge_same_date(typed, vectors, SAME_FACT)
+    people = {fid: {x for x in f.get("entities") or [] if x.startswith("per:")}
+              for fid, f in facts_by_id.items()}
+    typed = merge_same_wording(typed, SAME_DAY_WORDING, people)
+    for t in typed:
+        t.n_sources = len(t.sources)
+    inside = set(idx)
+    return [e for k, e in enumerate(timeline) if k not in inside] + [to_plain(t) for t in typed]
+
+
+def _line_vectors(lines: Sequence[TimelineEntry], facts_by_id: Mapping[str, Mapping[str, Any]],
+                  embed: Embed) -> dict[str, np.ndarray]:
+    """Vectors (by fact id) of the lines that share their date range with a
+    line of disjoint languages: the only ones ``merge_same_date`` compares."""
+    by_range: dict[tuple[str, str], list[TimelineEntry]] = {}
+    for t in lines:
+        by_range.setdefault((t.start, t.end), []).append(t)
+    wanted: list[str] = []
+    for group in by_range.values():
+        for t in group:
+            if t.languages and t.fact in facts_by_id and any(
+                    o.languages and not set(o.languages) & set(t.languages) for o in group):
+                wanted.append(t.fact)
+    wanted = list(dict.fromkeys(wanted))[:XLANG_LINES]
+    if len(wanted) < 2:
+        return {}
+    vecs = embed([str(facts_by_id[f]["representative"]["text"]) for f in wanted])
+    return dict(zip(wanted, vecs, strict=True))
 
 
 class _FactLike:
@@ -395,7 +562,8 @@ def _embed(texts: Sequence[str]) -> np.ndarray:
 
 def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: Sequence[Unit],
              fact_of: Sequence[int], touched: set[int], pos_of: Mapping[int, int],
-             first_new: int, n_new_facts: int, embed: Embed | None = None) -> None:
+             first_new: int, n_new_facts: int, embed: Embed | None = None,
+             keys: Mapping[str, Mapping[str, Any]] | None = None) -> None:
     """A fact the update made better carried than the weakest summary sentence,
     and not redundant with the others, takes its place.
 
@@ -404,7 +572,10 @@ def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: 
     that stay, at :data:`SAME_LANGUAGE_REDUNDANT` within a language and the
     same-fact level across languages. A paraphrase of a summary sentence shares
     few words with it; word overlap alone let it in. The encoder runs only for a
-    fact that passed every other test (a handful of sentences per update)."""
+    fact that passed every other test (a handful of sentences per update).
+    With ``keys`` (independence keys by article), a sentence opening on its own
+    outlet's possessive is a teaser and never enters, as in a full build
+    (``summary.names_own_outlet``)."""
     if not summary:
         return
     in_summary = {s["fact"] for s in summary}
@@ -422,6 +593,8 @@ def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: 
             if not (6 <= words <= 80):
                 continue
         elif unit is None:
+            continue
+        if keys is not None and names_own_outlet(_stored_unit(f["representative"]), keys):
             continue
         ws = _words(text)
         others = [k for k in range(len(summary)) if k != weakest]
@@ -462,6 +635,34 @@ def _merge_speakers(stored: list[dict[str, Any]], new: Sequence[Mapping[str, Any
         cur["sources"] = sorted(set(cur["sources"]) | set(sp["sources"]))
         cur["n_quotes"] = len(cur["quotes"])
     stored.sort(key=lambda e: (e["speaker"] == "unknown speaker", -e["n_quotes"], e["speaker"]))
+
+
+def _quote_disagreements(disagreements: list[dict[str, Any]],
+                         speakers: Sequence[Mapping[str, Any]], new_uids: set[str]) -> None:
+    """Quotes that gained a rendering from the new articles, checked for wordings
+    that differ between sources as a full build checks them
+    (``quote_matching.differing_renderings`` over the quote's renderings): a new
+    outlet's other wording of a stored quote is a disagreement, which an update
+    missed before. One entry per quote: an existing entry sharing a side is
+    replaced by the quote's full set of sides."""
+    for sp in speakers:
+        for q in sp["quotes"]:
+            if not any(r["article"] in new_uids for r in q["renderings"]):
+                continue
+            direct = differing_renderings([r for r in q["renderings"]
+                                           if r["kind"] in ("direct", "partial")])
+            if not any(r["article"] in new_uids for r in direct):
+                continue
+            sides = [{"value": r["text"], "text": r["sentence"], "article": r["article"],
+                      "source": r["source"]} for r in direct]
+            mine = {(x["article"], x["value"]) for x in sides}
+            cur = next((d for d in disagreements if d["kind"] == "quote_wording" and any(
+                (x["article"], x["value"]) in mine for x in d["sides"])), None)
+            if cur is None:
+                disagreements.append({"kind": "quote_wording", "about": sp["speaker"],
+                                      "fact": None, "sides": sides})
+            else:
+                cur["sides"] = sides
 
 
 def _merge_graph(graph: dict[str, Any], units: Sequence[Unit],

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from veille.core.model import Analysis
+from veille.core.records import StoredArticle
 from veille.core.views import StoryView
 from veille.store.core import Store
 from veille.store.story_views import (
@@ -87,7 +89,13 @@ def _try_update(store: Store, story_id: int) -> dict[str, Any] | None:
         if not added or not have <= set(uids) or needs_full_build(stored, len(added)):
             return None
         inputs = article_inputs(conn, added)
-    view = update_story_view(dict(stored), inputs.articles, inputs.analyses, inputs.entities)
+    def context(uids: Sequence[str]) -> tuple[list[StoredArticle], list[Analysis | None]]:
+        with store.connect() as conn:
+            back = article_inputs(conn, list(uids))
+        return back.articles, back.analyses
+
+    view = update_story_view(dict(stored), inputs.articles, inputs.analyses, inputs.entities,
+                             context=context)
     view["story_id"] = story_id
     return view
 

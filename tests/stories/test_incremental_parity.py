@@ -1,0 +1,100 @@
+"""An incremental update joins and filters as a full build does (session 12, #19).
+
+Sentences from news-clusters (../shared/data/news-clusters), as published:
+the Boko Haram story (2016-10-13), the New England fireball (2017-12-26/27)
+and npr.org's Nice story (2016-07-15).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from veille.stories.incremental import _promote, join_lines
+
+TOLL_AFP = ("The insurgency has claimed more than 20,000 lives and displaced 2.6 million "
+            "people from their homes since Boko Haram took up arms against the Nigerian "
+            "government in 2009.")
+TOLL_SUN = ("Boko Haram has been blamed for the deaths of more than 20,000 people and "
+            "displacement of 2.3 million others in Nigeria since their insurgency in 2009.")
+FIREBALL = ("The Mount Agamenticus Conservation Program webcam on Mount Agamenticus in York "
+            "County captured the event at 5:52 p.m.")
+
+
+def _line(sentence: str, fact: str, source: str, start: str = "2009-01-01",
+          end: str = "2009-12-31", language: str = "en") -> dict[str, Any]:
+    return {"date": start[:4], "start": start, "end": end, "precision": "year",
+            "relative_to_publication": "past", "restates_publication_date": False,
+            "expressions": [start[:4]], "sentence": sentence, "fact": fact,
+            "articles": [source], "sources": [source], "n_sources": 1, "background": False,
+            "other_dates": [], "compact": False, "languages": [language]}
+
+
+def _fact(fid: str, text: str, language: str = "en") -> dict[str, Any]:
+    return {"id": fid, "statement": text, "entities": [],
+            "representative": {"article": "x", "start": 0, "end": len(text), "text": text,
+                               "language": language}}
+
+
+def test_a_new_line_of_a_stored_event_joins_it() -> None:
+    stored = _line(TOLL_AFP, "F3", "afp")
+    other = _line(FIREBALL, "F5", "nyt", "2017-12-26", "2017-12-26")
+    new = _line(TOLL_SUN, "F9", "sun")
+    facts = {f: _fact(f, t) for f, t in (("F3", TOLL_AFP), ("F5", FIREBALL), ("F9", TOLL_SUN))}
+    out = join_lines([stored, other, new], {"F9"}, facts)
+    assert len(out) == 2
+    toll = next(e for e in out if e["start"] == "2009-01-01")
+    assert toll["fact"] == "F3" and set(toll["sources"]) == {"afp", "sun"}
+    assert toll["n_sources"] == 2
+    # the line of another date is left as it was
+    assert next(e for e in out if e["fact"] == "F5")["sources"] == ["nyt"]
+
+
+def test_only_the_dates_the_update_touched_are_compared() -> None:
+    a, b = _line(TOLL_AFP, "F3", "afp"), _line(TOLL_SUN, "F9", "sun")
+    facts = {"F3": _fact("F3", TOLL_AFP), "F9": _fact("F9", TOLL_SUN)}
+    # two stored lines a full build kept apart are not rejoined by an update elsewhere
+    assert len(join_lines([a, b], {"F7"}, facts)) == 2
+
+
+def test_one_event_in_two_languages_joins_through_the_encoder() -> None:
+    fr = ("L'insurrection a fait plus de 20 000 morts depuis que Boko Haram a pris les armes "
+          "contre le gouvernement nigérian en 2009.")
+    a, b = _line(TOLL_AFP, "F3", "afp"), _line(fr, "F9", "lemonde", language="fr")
+    facts = {"F3": _fact("F3", TOLL_AFP), "F9": _fact("F9", fr, "fr")}
+    calls: list[list[str]] = []
+
+    def embed(texts: Any) -> np.ndarray:
+        calls.append(list(texts))
+        return np.tile(np.eye(1, 4, dtype=np.float32), (len(texts), 1))  # all one direction
+
+    out = join_lines([a, b], {"F9"}, facts, embed=embed)
+    assert calls and len(out) == 1 and out[0]["languages"] == ["en", "fr"]
+    # the same lines in one language are never sent to the encoder
+    calls.clear()
+    join_lines([_line(TOLL_AFP, "F3", "afp"), _line(FIREBALL, "F9", "nyt")], {"F9"}, facts,
+               embed=embed)
+    assert not calls
+
+
+def test_a_teaser_never_enters_the_summary_by_promotion() -> None:
+    teaser = ("NPR's Ari Shapiro talks to Vivienne Walt, a reporter for Time Magazine in Paris, "
+              "about the truck attack in Nice that left more than 70 people dead.")
+    weak = "The attack happened on the Promenade des Anglais during the fireworks."
+    fact = _fact("F1", teaser) | {"articles": ["npr1", "npr2"], "sources": ["outlet:npr.org",
+                                                                            "wire:AP"],
+                                  "n_sources": 2}
+    fact["representative"]["article"] = "npr1"
+    keys = {"npr1": {"key": "outlet:npr.org"}, "npr2": {"key": "wire:AP"},
+            "w": {"key": "outlet:bbc.co.uk"}}
+
+    def summary() -> list[dict[str, Any]]:
+        return [{"text": weak, "fact": "F2", "n_sources": 1, "article": "w"}]
+
+    with_rule = summary()
+    _promote(with_rule, [fact], [], [], {0}, {0: 0}, 1, 0, keys=keys)
+    assert with_rule[0]["text"] == weak
+    without = summary()  # the same fact, no outlet known: promoted (the test can fail)
+    _promote(without, [fact], [], [], {0}, {0: 0}, 1, 0)
+    assert without[0]["text"] == teaser
