@@ -90,7 +90,7 @@ def entities(work: ArticleWork) -> None:
         work.analysis.entities.extend(piece.mentions)
 
 
-@component(QUOTES, version=11, requires=("sentences", "entities"), assigns=("quotes",))
+@component(QUOTES, version=12, requires=("sentences", "entities"), assigns=("quotes",))
 def quotes(work: ArticleWork) -> None:
     """Quotes and their speakers; for an unparsed text of a language with no
     pipeline, the quotations its incises attribute (``quotes.unparsed``) and

@@ -151,6 +151,11 @@ class QuoteWords:
     #: ``inflection_endings`` (longest first) map its form back to a known verb.
     infinitive_endings: tuple[str, ...] = ()
     inflection_endings: tuple[tuple[str, str], ...] = ()
+    #: Endings (folded) that make a person's noun of a place's name ("Neuchâtel"
+    #: -> "la Neuchâteloise", "Genève" -> "le Genevois"): a capitalised word so
+    #: derived from a known place names a person already named, not the place
+    #: (see analyze/quotes/demonyms.py). Empty: demonyms stay places.
+    demonym_suffixes: tuple[str, ...] = ()
     #: Words marking a dislocated topic that a subject pronoun then takes up
     #: ("Quant au chef du Sinn Fein, il a estimé …": "il" is the chef, not
     #: the last person named before).

@@ -17,6 +17,7 @@ from veille.analyze.quotes.context import (
     unattributed,
 )
 from veille.analyze.quotes.credits import drop_credits
+from veille.analyze.quotes.demonyms import speaker_for_demonym
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
 from veille.analyze.quotes.split_quotes import join_split_quotes, quote_and_incise
@@ -70,6 +71,7 @@ def extract_quotes(
         if ia.speaker in datelines and ia.mention is None:
             continue  # "CAPE CANAVERAL, Fla. — … that hoisted …": the parse's subject
         iq.sentence = sent_index(iq.start)
+        ia = speaker_for_demonym(ctx, ia)
         if not _place_speaks(ctx, ia):
             ia = unattributed(ia.verb)
         _apply(iq, ia)
@@ -83,6 +85,7 @@ def extract_quotes(
             notes.append(f"quote: empty quote at {a}")
             continue
         attr, q.source = attribute(ctx, span, indirect)
+        attr = speaker_for_demonym(ctx, attr)
         if not _place_speaks(ctx, attr) or (attr.speaker in datelines and attr.mention is None):
             attr = unattributed(attr.verb)
         if (non_speech_kind(q.text) == "title" and q.text.rstrip()[-1:] not in ".!?…"

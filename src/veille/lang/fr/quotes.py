@@ -93,6 +93,8 @@ WORDS = QuoteWords(
                                   "mes", "notre", "nos"}),
     infinitive_endings=("er", "ir", "re", "ïr"),
     inflection_endings=(("ent", "er"), ("es", "er"), ("e", "er")),
+    demonym_suffixes=("ois", "oise", "eois", "eoise", "ais", "aise", "ien", "ienne", "een",
+                      "eenne", "ain", "aine", "an", "ane", "anne", "in", "ine"),
     call_verbs={
         "exhorter": ("à",), "appeler": ("à",), "encourager": ("à",), "inviter": ("à",),
         "inciter": ("à",), "enjoindre": ("de", "d'"), "implorer": ("de", "d'"),

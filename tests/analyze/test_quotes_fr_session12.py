@@ -1,0 +1,65 @@
+"""French attribution, session 12 (issue #16): sentences of the tuning golds'
+articles (tests/data/quotes-fr-fresh3, HIPE-2022 French dev; tests/data/quotes-fr-fresh,
+SemEval-2022 task 8 French training articles; quoted under their licence for
+testing), each for one general mechanism."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analyze.quotes.demonyms import is_demonym
+from veille.lang import language_data
+
+# EXP 2008-04-16 (L'Express, a portrait): the singer is named, a man is quoted,
+# then her words are given to "la Neuchâteloise"
+_PORTRAIT = (
+    "Après avoir vécu une expérience hors du commun à New York, Cindy Santos est sur le "
+    "point d’achever son premier album. Assise à l’arrière d’une voiture, Cindy Santos roule "
+    "sur l’un des ponts reliant Brooklyn à Manhattan. Début 2007, le producteur et musicien "
+    "suisse David Wehren prend contact avec Cindy : « Comme beaucoup de monde, je l’avais vue "
+    "une année auparavant dans l’émission, sur M 6. » Le vrai contact se fera donc plus tard, "
+    "avec en plus une proposition : « David m’a dit que si je voulais m’investir à fond, il "
+    "fallait que je me rende à New York », raconte la Neuchâteloise. Ce qui fut fait. "
+    "« C’était superbien. Faire de la musique à un tel niveau, c’était trop ! »"
+)
+
+
+def test_a_demonym_speaker_is_the_person_of_its_gender_named_before(speech):
+    qs = speech(_PORTRAIT)
+    said = [q for q in qs if "m’investir" in q.text]
+    assert said and said[0].speaker == "Cindy Santos"
+    # the quote after it carries her, not the town
+    after = [q for q in qs if q.text.startswith("C’était superbien")]
+    assert after and after[0].speaker == "Cindy Santos"
+
+
+def test_a_demonym_with_nobody_of_its_gender_named_stays_a_noun_not_a_place(speech):
+    qs = speech("Le producteur David Wehren prend contact avec elle. « Il fallait que je me "
+                "rende à New York », raconte la Neuchâteloise.")
+    said = [q for q in qs if "New York" in q.text]
+    assert said and said[0].speaker == "la Neuchâteloise"
+    assert said[0].speaker_start is None  # no mention: not the place "Neuchâteloise"
+
+
+def test_a_country_that_speaks_is_no_demonym(speech):
+    qs = speech("Le président Emmanuel Macron a reçu son homologue. « Nous ne céderons pas », "
+                "a déclaré la France.")
+    said = [q for q in qs if "céderons" in q.text]
+    assert not said or said[0].speaker != "Emmanuel Macron"
+
+
+@pytest.mark.parametrize(("word", "derived"), [
+    ("Neuchâteloise", True), ("Genevois", True), ("Valaisanne", True), ("Lyonnais", True),
+    ("Brésilien", True), ("Canadien", True),
+    # places, institutions and given names are no demonyms
+    ("France", False), ("Vatican", False), ("Kremlin", False), ("Parlement", False),
+    ("Julien", False), ("Sébastien", False), ("genevois", False),
+])
+def test_demonyms_are_derived_from_places_the_gazetteer_knows(word, derived):
+    suffixes = language_data("fr").quotes.demonym_suffixes
+    assert is_demonym(word, suffixes) is derived
+
+
+def test_a_language_without_demonym_suffixes_keeps_places():
+    assert language_data("en").quotes.demonym_suffixes == ()
+    assert not is_demonym("Genevois", ())
