@@ -317,3 +317,38 @@ def test_et_plus_inside_a_clause_is_the_next_bound() -> None:
 def test_compound_numerators_of_fractions(text: str, value: float) -> None:
     qs = extract_quantities(text, [], "fr", keep_bare=True)
     assert [round(q.value or 0, 6) for q in qs] == [value]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    # session 12: an amount split by its scale words was its last part alone
+    ("Il a reçu 1 milliard 200 millions d'euros.", "fr", 1.2e9, "EUR"),
+    ("Ils ont payé 2 millions 300 000 euros.", "fr", 2.3e6, "EUR"),
+    ("une ville de 1 million 200 mille habitants", "fr", 1.2e6, None),
+    # ISO codes in capitals after or before the amount gave nothing
+    ("Une amende de 500 000 CHF.", "fr", 5e5, "CHF"),
+    ("It costs USD 500 million.", "en", 5e8, "USD"),
+    ("a USD 1,200 fee", "en", 1200.0, "USD"),
+    ("un vélo à CHF 2'500", "fr", 2500.0, "CHF"),  # Swiss grouping
+])
+def test_amounts_in_parts_and_currency_codes(text: str, lang: str, value: float,
+                                             unit: str | None) -> None:
+    q = one(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Le pays compte 3 millions 2019 a été une année record",  # a year, not 3,002,019
+    "The PHP 7 release notes",  # a version, not money
+    "The PHP 8.1 release notes",
+])
+def test_no_amount_from_a_year_or_a_version(text: str) -> None:
+    lang = "en" if text.startswith("The") else "fr"
+    assert [q.unit for q in extract_quantities(text, [], lang) if q.kind == "money"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("moins zéro virgule cinq", -0.5), ("négatif deux virgule cinq", -2.5),
+    ("le taux de .25", 0.25),
+])
+def test_negative_spoken_and_bare_point_decimals(text: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text, [], "fr", keep_bare=True)] == [value]

@@ -31,6 +31,7 @@ from veille.analyze.quantities.bounds import (
     bound_words,
     merge_bounds,
 )
+from veille.analyze.quantities.compound import find_split_amounts
 from veille.analyze.quantities.fractions import (
     Fraction,
     FractionGrammar,
@@ -59,11 +60,13 @@ __all__ = ["extract_quantities"]
 _DIGITS = (
     r"(?<![\d,.])(?:\d+(?:[.,]\d+)?[eE][+-]?\d+(?![\w])"  # scientific: 1e10, 12,32e+14
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:[.,]\d+)?"
+    r"|\d{1,3}(?:['’]\d{3})+(?![\d])(?:[.,]\d+)?"  # Swiss grouping: 10'000, 1’250’000
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # Indian grouping: 12,34,567.89
     r"|\d{1,3}(?:\.\d{3})+,\d+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
-    r"|\d+(?:[.,]\d+)?)"
+    r"|\d+(?:[.,]\d+)?"
+    r"|(?<![\w])\.\d+(?![\d.,]))"  # ".25": a decimal with no whole part
 )
 # language-free: symbols and SI abbreviations (the words are in the packs)
 _SYMBOL_SCALES = ("k", "m")
@@ -141,6 +144,11 @@ class _Grammar:
     range_opener: re.Pattern[str] = re.compile(r"(?!x)x")  # "entre ", "between " just before
     #: "a dozen": an article (not a number word) before a collective scale word
     collective: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: an ISO 4217 code in capitals after or before a number ("500 000 CHF", "USD 500
+    #: million"), matched on the text itself: folded, "ils", "mad", "try" are words
+    iso_after: re.Pattern[str] = re.compile(r"(?!x)x")
+    iso_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    scale_next: re.Pattern[str] = re.compile(r"(?!x)x")  # "500 million": a scale word next
     #: a pack built from CLDR (``locale_numbers``): digits, scales, money and units only,
     #: no number words, no guess at a counted noun
     derived: bool = False
@@ -193,6 +201,8 @@ def _grammar(code: str) -> _Grammar:
     )
     articles = [w for w in (own.one_words if own is not None else ())
                 if own is not None and w not in own.words]
+    iso = "|".join(sorted(c for c in set(currencies.values()) if re.fullmatch(r"[A-Z]{3}", c)))
+    iso = iso or r"(?!x)x"
     return _Grammar(
         counter_nouns=frozenset(u(lambda p: p.counter_nouns)),
         temperature_cue=re.compile(rf"(?<![\w]){alt(u(lambda p: p.temperature_cues))}(?![\w])"
@@ -266,6 +276,11 @@ def _grammar(code: str) -> _Grammar:
             if any(p.negative_words for p in packs) else r"(?!x)x"),
         vague_before=re.compile(rf"(?<![\w'])(?:{alt(u(lambda p: p.vague_before))})\s+\Z"
                                 if any(p.vague_before for p in packs) else r"(?!x)x"),
+        # not inside a run of capitals (a headline, "PHP 7 RELEASE"): the word beyond the
+        # code is no capitalised word
+        iso_after=re.compile(rf"[ \u00a0]?(?P<iso>{iso})(?![\w])(?![ \u00a0]*[A-Z]{{2}})"),
+        iso_before=re.compile(rf"(?<![A-Z]{{2}} )(?<![\w])(?P<iso>{iso})[ \u00a0]\Z"),
+        scale_next=re.compile(rf"\s*(?:{scale})(?![a-z])", re.I),
     )
 
 
@@ -391,8 +406,8 @@ def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
             return float(t.replace(",", "."))  # 1e400 is inf: kept unresolved, with a note
         except OverflowError:
             return math.inf
-    if re.fullmatch(r"[\d \u00a0\u202f\u2009.,]+", t):
-        t = re.sub(r"[ \u00a0\u202f\u2009]", "", t)
+    if re.fullmatch(r"[\d \u00a0\u202f\u2009.,'’]+", t):
+        t = re.sub(r"[ \u00a0\u202f\u2009'’]", "", t)
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", t):
             t = t.replace(".", "").replace(",", ".")  # 1.458.000,00
         elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t) or (
@@ -670,6 +685,8 @@ def extract_quantities(
     powers = _find_powers(text) if "^" in text else []
     if gr.packs and not gr.derived:  # "douze virgule cinq": a number, not a fraction
         powers.extend(find_spoken_decimals(text, folded, gr.fractions, code))
+        # "1 milliard 200 millions": one amount, read whole
+        powers.extend(find_split_amounts(folded, gr.fractions.scale_values))
         for c in gr.collective.finditer(folded):  # "a dozen people": about twelve
             fractions.append(Fraction(c.start(), c.end(), _scale(c.group("sc"), gr)))
     fractions.extend(powers)
@@ -815,6 +832,8 @@ def extract_quantities(
             unit = gr.currencies.get(cur)
         if metre and not unit:
             unit = "m"
+        if unit is None and (im := gr.iso_after.match(text, end)) is not None:
+            unit, end = im.group("iso"), im.end()  # "une amende de 500 000 CHF"
         start = m.start("pre") if (m.group("pre") and v2 is not None) else m.start("n1")
         if m.group("cur1") and m.start("cur1") < start:
             start = m.start("cur1")
@@ -829,6 +848,9 @@ def extract_quantities(
                 start = one.start()  # "a thousand people": the article is the number's
         if m.group("cur1") is None and text[start : start + 1].isspace():
             start += 1
+        if unit is None and (ib := gr.iso_before.search(text, max(0, start - 4), start)) and (
+                _amount_after_code(text, num_start, m.end("n1"), gr)):
+            unit, start = ib.group("iso"), ib.start()  # "USD 500 million"
         of_total = None
         noun = None
         stop = end
@@ -1354,6 +1376,14 @@ _DASHED_RUN = re.compile(r"(?<![\w])\(?\d{2,4}\)?[-\u2011]\d{2,4}[-\u2011]\d{2,5
 _SEPARATED_DIGIT = re.compile(r"[.:/]\d")
 
 
+def _amount_after_code(text: str, s: int, e: int, gr: _Grammar) -> bool:
+    """After a currency code, an amount as money is written ("USD 500 million", "CHF
+    2'500", "EUR 1,200"), not a version or a catalogue number ("PHP 7", "PHP 8.1")."""
+    whole = re.sub(r"[.,]\d{1,2}$", "", text[s:e])  # "1.5", "2,50": a decimal's whole part
+    return (len(re.sub(r"\D", "", whole)) >= 3
+            or gr.scale_next.match(text, e) is not None)
+
+
 def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     before = text[max(0, s - 4) : s]
     after = text[e : e + 4]
@@ -1371,7 +1401,10 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # "01/588 77-256": a phone number
     if _CAPITAL_AFTER.match(after):
         return True  # 5G, 4K, 3D (k and M are scales: 10k, 10M)
-    if _NAME_END.search(text[max(0, s - 30) : s]):
+    # "USD 500 million", "CHF 2'500": a currency's code, not a name's ("PHP 7", "NGC 346")
+    iso = gr.iso_before.search(text, max(0, s - 4), s) is not None and _amount_after_code(
+        text, s, e, gr)
+    if not iso and _NAME_END.search(text[max(0, s - 30) : s]):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
     if _ROAD_END.search(text[max(0, s - 5) : s]):
         return True  # "l'A 10", "l'A6": a road
@@ -1386,7 +1419,7 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # +1-222-2222: a telephone number
     if before.endswith("/"):
         return True  # 24/7, "11/30" slideshow counters: a ratio's second part
-    if _CODE_END.search(text[max(0, s - 12) : s]):
+    if not iso and _CODE_END.search(text[max(0, s - 12) : s]):
         return True  # "NGC 346", "AngoSat 1": a number after a capitalised code names it
     if _HHMM.fullmatch(text[s:e]) and _ZONE_AFTER.match(text, e):
         return True  # "(1830 GMT)": a clock time written without a colon

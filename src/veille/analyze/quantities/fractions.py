@@ -182,7 +182,11 @@ def find_spoken_decimals(text: str, folded: str, gr: FractionGrammar, language: 
         if sm is not None and not sm.group(0).lstrip().startswith(("de", "d'", "of")):
             value *= gr.scale_values.get(sm.group("s").rstrip("s"), 1.0)  # "… millions"
             end = sm.end()
-        out.append(Fraction(m.start(), end, value))
+        start = m.start()
+        neg = gr.negative_before.search(folded, max(0, start - 20), start)
+        if neg is not None:  # "moins zéro virgule cinq", "négatif deux virgule cinq"
+            value, start = -value, neg.start()
+        out.append(Fraction(start, end, value))
     return out
 
 
