@@ -120,3 +120,17 @@ def test_bare_units_before_later_or_earlier_are_vague_durations() -> None:
     assert got["A day"].value == "P1D" and "a day" not in got
     # "for years" still needs its lead; a bare plural elsewhere is no time
     assert "days" not in _found("The days are long.", date(2010, 1, 13))
+
+
+def test_early_late_earlier_later_stay_in_the_span() -> None:
+    # news-clusters line 98 (thedenverchannel.com, 2018-01-01) and line 92 (wired.com,
+    # 2018-02-05): the span lost the word (TimeBank writes "Earlier Sunday", "late
+    # yesterday", "earlier this year" whole)
+    got = _found("Earlier Sunday, heavy winds had forced the plane to turn back.",
+                 date(2018, 1, 1))
+    assert got["Earlier Sunday"].value == "2017-12-31"
+    got = _found("Pixel owners get it after an update that will roll out early this week.",
+                 date(2018, 2, 5))
+    assert (got["early this week"].value, got["early this week"].mod) == ("2018-W06", "START")
+    got = _found("The talks collapsed late last year.", date(2018, 2, 5))
+    assert (got["late last year"].value, got["late last year"].mod) == ("2017", "END")

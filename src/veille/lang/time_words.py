@@ -304,6 +304,9 @@ class TimeWords:
     #: a bare plural unit before these is a vague duration too ("Days later", "Hours
     #: earlier"); and "a day" before them is no idiom ("A day later")
     bare_plural_follows: Words = ()
+    #: before a weekday, "yesterday" or "this week": part of the expression (TimeML spans
+    #: "early Tuesday", "late yesterday", "earlier this month", "late last year")
+    near_modifiers: Words = ()
     bare_plural_follow_units: Words = ()  # the units that may stand so ("hours" too)
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()

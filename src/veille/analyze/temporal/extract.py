@@ -271,7 +271,8 @@ def extract_times(
             continue
         if k in ends:
             c = Candidate(c.start, ends[k], c.kind, c.g, c.prio, c.extra)
-        mod_word = fold_same_length(c.g.get("mod") or c.g.get("pmod") or c.g.get("pre") or "")
+        mod_word = fold_same_length(c.g.get("mod") or c.g.get("pmod") or c.g.get("pre")
+                                    or c.g.get("near") or "")
         out.append(
             TimeRef(
                 text=text[c.start : c.end],

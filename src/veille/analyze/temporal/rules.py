@@ -140,8 +140,10 @@ CENTURY = (
     rf"(?:{alt(tw(lambda t: t.century_articles))}\s+)?(?P<cen>[xvi]{{1,6}}|\d{{1,2}})"
     rf"{alt(tw(lambda t: t.century_ordinals))}\s+{alt(tw(lambda t: t.century_words))}"
 )
+#: "early Tuesday", "later today", "earlier this month": kept in the span
+NEAR = rf"(?:(?P<near>{alt(tw(lambda t: t.near_modifiers))})\s+)?"
 RELATIVE_DAY = (
-    rf"(?P<rd>{alt(RELATIVE_DAYS)})"
+    rf"{NEAR}(?P<rd>{alt(RELATIVE_DAYS)})"
     rf"(?:,?\s+(?P<wd>{WD})(?![a-z]))?"
     rf"(?:\s+(?:{alt(tw(lambda t: t.part_leads))}\s+)?{PART_MOD}(?P<part>{PART}))?"
 )
@@ -155,13 +157,13 @@ ANCHORED_DAY = (
 )
 _DAY_STOPS = alt(["h\\b", *tw(lambda t: t.weekday_day_stops), "%"])
 WEEKDAY = (
-    rf"(?:(?P<art>{alt(tw(lambda t: t.weekday_leads))})\s+)?"
+    rf"{NEAR}(?:(?P<art>{alt(tw(lambda t: t.weekday_leads))})\s+)?"
     rf"(?:{alt(tw(lambda t: t.weekday_same))}\s+)?(?P<wd>{WD})(?![a-z])"
     rf"(?:\s+(?P<dom>{FIRST_DAY}|[0-3]?\d)(?![\d:/]|[.,]\d|\s*{_DAY_STOPS}|\s+[a-z]{{2,}}[sx]\b))?"
     rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.weekday_relatives))}))?(?:\s+(?P<part>{PART}))?"
 )
 RELATIVE_UNIT = (
-    rf"(?:(?P<det>{alt(tw(lambda t: t.unit_determiners))})\s*)"
+    rf"{NEAR}(?:(?P<det>{alt(tw(lambda t: t.unit_determiners))})\s*)"
     rf"(?P<unit>{alt(CALENDAR_UNITS)})(?![a-z])"
     rf"(?P<ci>{alt(tw(lambda t: t.this_suffix))})?"
     rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.unit_relatives))}))?"

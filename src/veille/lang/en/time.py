@@ -199,6 +199,7 @@ WORDS = TimeWords(
     bare_vague_relatives=("recent", "coming"),
     bare_plural_leads=("for", "within"),
     bare_plural_follows=("later", "earlier"),
+    near_modifiers=("earlier", "later", "early", "late"),
     bare_plural_follow_units=("minutes", "hours", "days", "weeks", "months", "years", "decades"),
     per_words=("per",),
     per_units=("day", "week", "month", "year"),
