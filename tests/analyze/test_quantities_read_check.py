@@ -229,3 +229,37 @@ def test_a_verb_of_the_text_is_no_foreign_number_word(nlp_en: Any, nlp_fr: Any) 
     assert got(nlp_en, "Agents will seize six trucks.") == [("six trucks", 6.0, "trucks",
                                                             "count")]
     assert got(nlp_fr, "Il y a seize morts.", "fr") == [("seize morts", 16.0, "morts", "count")]
+
+
+# Session 12 read check: SemEval-2022 task 8 training texts (text1 of the rows named)
+
+
+def test_a_participle_a_number_counts_is_its_noun(nlp_fr: Any) -> None:
+    # 1551248792_1523778867: "111.058 déplacés internes" gave nothing (the parse calls
+    # "déplacés" a verb, yet hangs the number on it)
+    text = ("La région accueille au total plus de 200.000 personnes en situation d'urgence, "
+            "120.619 réfugiés nigérians et 111.058 déplacés internes.")
+    assert ("111.058 déplacés", 111058.0, "déplacés", "count") in got(nlp_fr, text, "fr")
+
+
+def test_a_capitalised_function_word_names_nothing(nlp_fr: Any, nlp_en: Any) -> None:
+    # 1595260108fr_1595666306fr: a title run into the text, "… couronne Avec 474 décès
+    # supplémentaires" gave nothing ("Avec 474" read as a name's number, "Flight 175")
+    text = "Victimes de la couronne Avec 474 décès supplémentaires"
+    assert [q[1] for q in got(nlp_fr, text, "fr")] == [474.0]
+    # a name's number in quotation marks is still a name's (1484084356_1484110209)
+    assert got(nlp_en, "Winning numbers drawn in ‘Pick 4 Midday’ game") == []
+
+
+def test_and_over_bounds_an_age(nlp_en: Any) -> None:
+    # 1517421409_1483931131: "people ages 65 and over" was a count of nothing
+    text = "While people ages 65 and over continued to be the least likely to support it."
+    qs = extract_quantities(text, [], "en", doc=nlp_en(text))
+    assert [(q.low, q.high, q.kind) for q in qs] == [(65.0, None, "age")]
+
+
+def test_a_hanging_hyphen_range(nlp_en: Any) -> None:
+    # 1484190635_1483767490: "15- to 50 cents" lost its 15 cents
+    text = "motorists could pay as much as 15- to 50 cents more per gallon than competitors"
+    qs = extract_quantities(text, [], "en", doc=nlp_en(text))
+    assert [(q.low, q.high, q.unit) for q in qs] == [(0.15, 0.5, "USD")]

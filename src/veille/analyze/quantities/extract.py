@@ -54,6 +54,7 @@ from veille.analyze.temporal.lexicon import (
 from veille.core.model import DateRange, Quantity, Sentence, TimeRef
 from veille.lang import language_data
 from veille.lang.number_words import NumberWords
+from veille.lang.stop_words import spacy_stop_words
 
 __all__ = ["extract_quantities"]
 
@@ -134,6 +135,9 @@ class _Grammar:
     position: re.Pattern[str] = re.compile(r"(?!x)x")
     phone_before: re.Pattern[str] = re.compile(r"(?!x)x")
     counter_nouns: frozenset[str] = frozenset()
+    #: the packs' languages' function words: a capitalised one before a number opens a
+    #: headline or a line ("… la couronne Avec 474 décès"), it names nothing
+    function_words: frozenset[str] = frozenset()
     temperature_cue: re.Pattern[str] = re.compile(r"(?!x)x")
     age_verb: re.Pattern[str] = re.compile(r"(?!x)x")
     year_determiner: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -189,7 +193,9 @@ def _grammar(code: str) -> _Grammar:
     num = (rf"(?:{_DIGITS}|(?:{_number_words(packs)})(?![a-z]))" if packs and not derived
            else rf"(?:{_DIGITS})")
     scale = alt([*u(lambda p: p.scales), *_SYMBOL_SCALES])
-    sep = alt([*u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
+    # "15- to 50 cents": a hyphen left hanging before the range word
+    sep = alt([rf"-\s*{alt(u(lambda p: p.range_joiners))}(?![\w])",
+               *u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
     pattern = (
         rf"(?<![\w-])(?:(?P<pre>{alt(u(lambda p: p.range_openers))})\s+)?"
         rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,\u2212-])(?P<neg>[-\u2212])\s?)?(?P<n1>{num})"
@@ -205,6 +211,7 @@ def _grammar(code: str) -> _Grammar:
     iso = iso or r"(?!x)x"
     return _Grammar(
         counter_nouns=frozenset(u(lambda p: p.counter_nouns)),
+        function_words=frozenset(w for p in packs for w in spacy_stop_words(p.text2num_language)),
         temperature_cue=re.compile(rf"(?<![\w]){alt(u(lambda p: p.temperature_cues))}(?![\w])"
                                    if any(p.temperature_cues for p in packs) else r"(?!x)x"),
         age_verb=re.compile(rf"(?<![\w]){alt(u(lambda p: p.age_verbs))}\s+\Z"
@@ -1261,6 +1268,9 @@ def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int,
     if tok.pos_ == "ADJ" and value is not None and abs(value) > 1 and (
             "Sing" in tok.morph.get("Number")):
         return False
+    if tok.pos_ == "VERB" and any(c.i < tok.i and c.like_num and c.dep_ in ("nummod", "det")
+                                  for c in tok.children):
+        return True  # "111.058 déplacés internes": a participle a number counts is a noun
     return tok.pos_ not in _NOT_NOUN_POS
 
 
@@ -1367,7 +1377,8 @@ _NUMERO_END = re.compile(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*\Z")
 _ID_LABEL_END = re.compile(r"(?<![\w])(?:number|num[eé]ro|no|id|ref)\s*:\s*\Z", re.IGNORECASE)
 _PHONE_PART_END = re.compile(r"\d[/.]\d+\s\Z")
 _CAPITAL_AFTER = re.compile(r"[A-JLN-Z]\b")
-_NAME_END = re.compile(r"[A-Za-z,]\s+[A-Z][a-z]+[ \u00a0]\Z")  # not across a line
+#: not across a line; a name may open a quotation ("the ‘Pick 4 Midday’ game")
+_NAME_END = re.compile(r"(?:[A-Za-z,]\s+|[‘“«(](?<!\s[‘“«(]\s))[A-Z][a-z]+[ \u00a0]\Z")
 _ROAD_END = re.compile(r"l['’][A-Z]{1,2}[ \u00a0]?\Z")
 _AM_PM = re.compile(r"\s?[ap]\.?m\b", re.IGNORECASE)
 _PLUS_PHONE = re.compile(r"[-. ]?\d")
@@ -1404,7 +1415,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
     # "USD 500 million", "CHF 2'500": a currency's code, not a name's ("PHP 7", "NGC 346")
     iso = gr.iso_before.search(text, max(0, s - 4), s) is not None and _amount_after_code(
         text, s, e, gr)
-    if not iso and _NAME_END.search(text[max(0, s - 30) : s]):
+    if not iso and (nm := _NAME_END.search(text[max(0, s - 30) : s])) and (
+            re.findall(r"[A-Za-z]+", nm.group(0))[-1].lower() not in gr.function_words):
         return True  # "the Falcon 9", "Flight 1943", "Patriot 125": a name's number
     if _ROAD_END.search(text[max(0, s - 5) : s]):
         return True  # "l'A 10", "l'A6": a road

@@ -84,8 +84,10 @@ WORDS = NumberWords(
             r"some", r"close to", r"an estimated", r"estimated", r"circa", r"some \d+ to"),
     approx_after=(r"or so",),
     # "65 plus." only before punctuation: French "plus" follows numbers ("dix euros plus cher")
-    or_more=(r"or more", r"and more", r"and up", r"plus(?=\s*[,.;:)]|\s*$)"),
-    or_less=(r"or less", r"or fewer"),
+    # "people ages 65 and over", "children 12 and under"
+    or_more=(r"or more", r"and more", r"and up", r"plus(?=\s*[,.;:)]|\s*$)",
+             r"(?:and|or) (?:over|above|older)(?![\w-])"),
+    or_less=(r"or less", r"or fewer", r"(?:and|or) (?:under|below|younger)(?![\w-])"),
     bound_joiners=(r"and", r"but", r","),
     # "did not exceed 50", "is not above", "never under": "no more than" is at_most itself
     bound_negations=(r"(?:(?<![\w])(?:not|never)|(?<![\w])[a-z]*n't)\s+"
@@ -110,7 +112,7 @@ WORDS = NumberWords(
     one_idioms=("point", "day", "thing", "way", "time", "hand", "side", "night", "morning",
                 "evening", "moment", "another", "kind", "sort", "hell", "heck"),
     approx_suffixes=(r"[- ]odd(?![\w-])",),
-    age_verbs=(r"turn(?:s|ed|ing)?", r"aged", r"(?:the\s+)?ages?\s+of"),
+    age_verbs=(r"turn(?:s|ed|ing)?", r"aged", r"(?:the\s+)?ages?\s+of", r"ages"),
     year_determiners=("the", "this", "that", "its", "their", "his", "her", "our", "your",
                       "a", "an", r"[a-z]+['’]s"),
     slash_date_before=("the", "since", "after", "before", "post-", "pre-", "of"),
