@@ -21,6 +21,12 @@ WORDS = FurnitureWords(
         "contributed to this", "contributed reporting", "originally appeared",
         "has been updated", "email the author", "try again later", "already subscribed",
         "error has occurred", "views expressed", "opinions expressed",
+        # calls to action and widget messages of a page's body and tail
+        "related stories", "don't miss", "do not miss", "not a robot", "required field",
+        "already a subscriber", "restricted from playing", "ad blocker", "adblock",
+        "email notifications", "support our journalism", "podcast app", "was updated",
+        "contributed from", "like us on facebook", "editor's note", "editor’s note",
+        "are his own", "are her own", "click to read", "read the rest", "read the full",
     }),
     openers=frozenset({
         "read more", "related", "more:", "see also", "also read", "watch", "video:",
@@ -28,5 +34,7 @@ WORDS = FurnitureWords(
         "gallery", "update", "updated", "source:", "credit", "credits",
         "listen", "advertisement", "sponsored", "trending", "recommended", "most read",
         "you may also like", "don't miss", "getty", "file",
+        "related:", "also:", "more from", "editor's note", "editor’s note", "correction:",
+        "clarification:", "subscribe",
     }),
 )

@@ -14,11 +14,16 @@ WORDS = FurnitureWords(
         "tous droits réservés", "mentions légales", "mis à jour le", "publié le",
         "avec afp", "avec ap", "avec reuters", "sur cette photo", "archives",
         "choisir un mois",
+        # appels et messages de la fin d'une page
+        "ne ratez", "ne manquez", "réservé aux abonnés", "faire un don", "soutenez",
+        "a été mis à jour", "pour nous contacter",
+        "pour aller plus loin", "note de la rédaction", "avec agences",
     }),
     openers=frozenset({
         "lire aussi", "lisez aussi", "à lire", "voir aussi", "plus:", "plus :", "sur le même sujet",
         "vidéo", "vidéo :", "photo", "photos", "image", "diaporama", "mise à jour",
         "source :", "crédit", "crédits", "publicité", "écouter", "à voir", "les plus lus",
         "dans la même rubrique",
+        "aussi:", "aussi :", "retrouvez", "à découvrir", "en savoir plus", "note de la rédaction",
     }),
 )

@@ -1,0 +1,24 @@
+"""Spanish web-page furniture words (see lang/furniture_words.py): the
+generic vocabulary of Spanish news pages' widgets, credits and page tails."""
+
+from __future__ import annotations
+
+from veille.lang.furniture_words import FurnitureWords
+
+WORDS = FurnitureWords(
+    phrases=frozenset({
+        "pie de foto", "foto:", "fotos:", "fotografía:", "imagen:", "fuente:", "vídeo:",
+        "más vídeos", "contenido relacionado", "noticias relacionadas",
+        "noticia relacionada", "lee también", "lea también", "leer más", "lee más",
+        "te puede interesar", "le puede interesar", "te recomendamos", "no te pierdas",
+        "suscríbete", "suscribirse", "suscripción", "newsletter",
+        "síguenos", "haz clic", "haga clic",
+        "todos los derechos reservados", "aviso legal", "política de privacidad",
+        "se actualizó", "última actualización", "para más información", "con información de",
+    }),
+    openers=frozenset({
+        "foto", "fotos", "imagen", "vídeo", "video", "fuente:", "galería", "lea también",
+        "lee también", "ver también", "relacionado", "relacionada", "relacionadas",
+        "publicidad", "más:", "también:", "actualización",
+    }),
+)

@@ -1,0 +1,20 @@
+"""Italian web-page furniture words (see lang/furniture_words.py): the
+generic vocabulary of Italian news pages' widgets, credits and page tails."""
+
+from __future__ import annotations
+
+from veille.lang.furniture_words import FurnitureWords
+
+WORDS = FurnitureWords(
+    phrases=frozenset({
+        "didascalia", "foto:", "fonte:", "immagine:", "video:", "fotogallery",
+        "leggi anche", "leggi tutto", "articoli correlati", "potrebbe interessarti",
+        "iscriviti", "newsletter", "abbonati", "abbonamento", "condividi", "seguici",
+        "clicca qui", "riproduzione riservata",
+        "tutti i diritti riservati", "ultimo aggiornamento", "non perdere",
+    }),
+    openers=frozenset({
+        "foto", "video", "fonte", "immagine", "leggi anche", "leggi", "guarda", "pubblicità",
+        "annuncio", "correlati", "aggiornamento",
+    }),
+)
