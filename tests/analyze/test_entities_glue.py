@@ -10,9 +10,9 @@ from veille.analyze.entities import (
     _before_dash,
     _dateline_at,
     _glue_pieces,
-    _split_glued_credits,
     fold,
 )
+from veille.analyze.entities_credits import split_glued_credits
 from veille.analyze.linking import canonical_name
 from veille.core.model import Mention
 
@@ -195,7 +195,7 @@ def _credit_split(full: str, spans: list[tuple[str, str, int]]) -> list[tuple[st
         for _ in range(nth + 1):
             at = full.index(text, at + 1)
         out.append(Mention(text=text, label=label, start=at, end=at + len(text), sentence=0))
-    return [(m.text, m.label) for m in _split_glued_credits(out, full, [0], 0)]
+    return [(m.text, m.label) for m in split_glued_credits(out, full, 0, lambda _: 0)]
 
 
 def test_a_picture_credit_glued_to_an_organisation_on_a_caption_line_is_cut():

@@ -148,3 +148,15 @@ def test_letters_a_scan_confuses_join_within_an_article_only():
 ])
 def test_a_line_break_mark_is_a_hyphen_before_a_capital_else_a_cut_word(written, name):
     assert names.unbreak(written) == name
+
+
+def test_a_name_glued_and_misread_at_once_joins_its_plain_writing():
+    # a scan that dropped the space of "de Lhuys" also read h as b
+    an = _an("d", ("M. Drouyn de Lhuys", "PER"), ("M. Drouyn deLbuys", "PER"),
+             ("M. Drouyn de Lhuys", "PER"))
+    (an,), _ = link_entities([an], [])
+    assert len({m.entity_id for m in an.entities}) == 1
+    # the misread glued writing of a person is no place
+    an = _an("e", ("Drouyn de Lhuys", "PER"), ("Drouyn deLbuys", "LOC"))
+    (an,), _ = link_entities([an], [])
+    assert len({m.entity_id for m in an.entities}) == 2

@@ -81,7 +81,7 @@ def furniture(work: ArticleWork) -> None:
                         "no prose left for the story views")
 
 
-@component(ENTITIES, version=10, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=11, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]

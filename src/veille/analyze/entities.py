@@ -21,12 +21,13 @@ from babel import Locale
 from cleanco.termdata import terms_by_type
 from wordfreq import zipf_frequency
 
+from veille.analyze import entities_credits as credits
 from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
+from veille.analyze.quotes.gender import known_given_name
 from veille.core.model import Mention
 from veille.lang import PACKS, SUPPORTED
-from veille.lang.furniture_words import UNIVERSAL as _FURNITURE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -342,6 +343,8 @@ def mentions_from_doc(
                 cue = ("ORG", "legal-form")
             if cue is None and lab != "LOC" and _is_country(text, lab):
                 cue = ("LOC", "gazetteer")
+            if cue is None and lab == "PER" and _place_and_word(text):
+                cue = ("ORG", "place-org")
             if cue is None and lab in ("PER", "ORG") and is_credit(full, start, end):
                 cue = (lab, "credit")
             m = Mention(
@@ -354,13 +357,18 @@ def mentions_from_doc(
             m.model_label = lab
             m.label_cue = cue[1] if cue else None
             out.append(m)
+    def sentence_of(pos: int) -> int:
+        return sentence_index_of(sent_starts, pos)
+
     out = _split_glued_names(out, sent_starts, offset)
-    out = _split_glued_credits(out, full, sent_starts, offset)
+    out = credits.split_glued_credits(out, full, offset, sentence_of)
     out = _datelines(out, full, doc.lang_, sent_starts, offset)
     months = _month_names(doc.lang_)
-    return scoreboards.teams(out, full, offset, lambda p: sentence_index_of(sent_starts, p),
-                             skip=lambda w: fold(w).rstrip(".") in months,
-                             stop=lambda w: doc.vocab[w.lower()].is_stop)
+    out = scoreboards.teams(out, full, offset, sentence_of,
+                            skip=lambda w: fold(w).rstrip(".") in months,
+                            stop=lambda w: doc.vocab[w.lower()].is_stop)
+    # last: the quote steps read these marks (entities_credits.voiced_mentions)
+    return credits.mark_caption_credits(out, doc, offset, sentence_of)
 
 
 #: Zipf frequency (wordfreq, the text's language) from which a lower-case tail
@@ -575,76 +583,6 @@ def _split_glued_names(out: list[Mention], sent_starts: list[int], offset: int) 
     return res
 
 
-def _split_glued_credits(out: list[Mention], full: str, sent_starts: list[int],
-                         offset: int) -> list[Mention]:
-    """Cut a picture credit off the organisation or place that opens a
-    caption ("Getty Images Chicago Cubs celebrate ...", "EPA Chicago Cubs
-    manager ..."), which the model reads as one name beside the real one.
-
-    Persons are cut by :func:`_split_glued_names`; this is the same evidence
-    for the other labels. The span must open a line (where captions put the
-    credit), what follows the credit must be a name of two capitalised words
-    or more that the article also writes alone, and the credit must be a
-    picture or wire agency's name (the furniture detector's list) or a name
-    of two words or more the article's captions run into several different
-    names ("Usa Today Sports Chicago Cubs", "Usa Today Sports Cleveland
-    Cavaliers"), which is no place of the gazetteer ("New York Yankees",
-    "New York Mets" share a city, not a credit)."""
-    def opens_line(m: Mention) -> bool:
-        k = max(m.start - offset, 0)
-        return not full[full.rfind("\n", 0, k) + 1:k].strip(" \t")
-
-    cands = [m for m in out if m.label != "PER" and len(m.text.split()) >= 3 and opens_line(m)]
-    if not cands:
-        return out
-    alone: dict[str, list[str]] = {}
-    for m in out:
-        alone.setdefault(fold(m.text), []).append(m.label)
-    rests: dict[str, set[str]] = {}
-    for m in out:
-        ws = m.text.split()
-        if len(ws) < 4 or not opens_line(m):
-            continue
-        for k in range(2, len(ws) - 1):
-            rests.setdefault(fold(" ".join(ws[:k])), set()).add(fold(" ".join(ws[k:])))
-    repeated = {h for h, after in rests.items()
-                if len(after) >= 2 and not gazetteer.country_code(h) and not gazetteer.major_city(h)}
-    res: list[Mention] = []
-    for m in out:
-        cut = _credit_cut(m.text, alone, repeated) if any(m is c for c in cands) else None
-        if cut is None:
-            res.append(m)
-            continue
-        # the name keeps the label the article gives it alone ("Chicago Cubs"
-        # an organisation where the model called the glued span MISC)
-        labels = alone.get(fold(m.text[cut[1]:]), [])
-        label = m.label if not labels or m.label in labels else max(labels, key=labels.count)
-        for ps, pe, lab, cue in ((0, cut[0], "ORG", "credit"), (cut[1], len(m.text), label, None)):
-            start = m.start + ps
-            n = Mention(text=m.text[ps:pe], label=lab, start=start, end=m.start + pe,
-                        sentence=sentence_index_of(sent_starts, start))
-            n.model_label = m.model_label
-            n.label_cue = cue if cue is not None else m.label_cue
-            res.append(n)
-    return res
-
-
-def _credit_cut(text: str, alone: dict[str, list[str]], repeated: set[str]) -> tuple[int, int] | None:
-    """Where the credit ends and the name starts in a span, or None: the
-    longest credit whose name after it the article writes alone (a repeated
-    credit needs no more evidence)."""
-    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
-    for k in range(len(words) - 2, 0, -1):
-        head, rest = words[:k], words[k:]
-        if not all(w[:1].isupper() for _, _, w in rest):
-            continue
-        h = fold(text[:head[-1][1]])
-        r = fold(text[rest[0][0]:])
-        if (h in _FURNITURE.credits and r in alone) or h in repeated:
-            return head[-1][1], rest[0][0]
-    return None
-
-
 def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -743,6 +681,31 @@ def _is_country(text: str, label: str) -> bool:
             label == "PER" and len(text.split()) < 2):
         return False
     return gazetteer.country_code(text) is not None
+
+
+def _place_and_word(text: str) -> bool:
+    """A "person" named by a place and a word that is no given name: a club,
+    a team, a newspaper ("Pittsburgh Steelers", "Manchester United", "Nice
+    Matin"), which the model reads as a person's given name and surname.
+    The place is a country or a large city of the gazetteer (a town shares
+    its name with surnames too often) and opens the name; the last word is a
+    common word of some language, not a rare surname. A known given
+    name anywhere ("Kobe Bryant", "Paris Hilton", "Charlotte Panthers"),
+    initials ("T.J. Yates") or capitals keep the model's person."""
+    ws = text.split()
+    if not 2 <= len(ws) <= 3 or any(
+            len(w) < 3 or not w[:1].isupper() or w.isupper() or not w.replace("-", "").isalpha()
+            for w in ws):
+        return False
+    if any(known_given_name(w) for w in ws):
+        return False
+
+    head = " ".join(ws[:-1])
+    if gazetteer.country_code(head) is None and not gazetteer.major_city(head):
+        return False
+    # the word after the place is a common word (a team's plural, "United",
+    # "Matin"), not a rare surname ("Memphis Depay")
+    return _common_word(ws[-1])
 
 
 def _strip_title_prefix(doc: Doc, a: int, b: int, label: str) -> tuple[int, str, bool]:

@@ -525,6 +525,7 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
     if len(groups) < 2:
         return groups
     by_compact: dict[str, _Group] = {}
+    by_compact_ocr: dict[str, list[_Group]] = {}
     by_single: dict[str, list[_Group]] = {}
     keyed: list[tuple[_Group, str]] = []
     keys: dict[int, str] = {}
@@ -541,6 +542,7 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
         for sig in _ocr_signatures(k):
             by_ocr.setdefault(sig, []).append(g)
         by_compact.setdefault(k.replace(" ", ""), g)
+        by_compact_ocr.setdefault(ocr_class(k.replace(" ", "")), []).append(g)
         by_single.setdefault(k, []).append(g)
     merged: set[int] = set()
 
@@ -557,6 +559,14 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
         c = by_compact.get(k.replace(" ", ""))
         if c is not None and c is not g and len(k.replace(" ", "")) >= OCR_MIN_LEN:
             found[id(c)] = c
+        if not found and len(k.replace(" ", "")) >= OCR_MIN_LEN:
+            # 1b. spaced otherwise and misread at once: a scan that dropped a
+            # space also confuses letters ("Drouyn deLbuys" / "Drouyn de Lhuys":
+            # b for h); the glued writing is the one with fewer words
+            for og in by_compact_ocr.get(ocr_class(k.replace(" ", "")), ()):
+                if og is not g and og.label == g.label \
+                        and len(keys[id(og)].split()) > len(k.split()):
+                    found[id(og)] = og
         # 2. a glued neighbour word
         # (a nationality is a derived word, not a glued one: "Zairean" is no
         # "Zaire" + "an")

@@ -1,0 +1,249 @@
+"""Picture credits run into entity spans: cut once, in the entity stage.
+
+Scraped pages run a photo's credit into its caption ("Getty Images Chicago
+Cubs celebrate …", "Reuters Equifax claimed that …", "Getty Images Bodies
+were seen …", a line "Getty." above a paragraph), and the recogniser reads
+the credit as (part of) a name. Two readers care: the linker (an entity
+"Getty Images Chicago Cubs" is neither the agency nor the team) and the
+quote steps (a credit is nobody's voice, and no antecedent of the next
+"he"). Both read the cut made here: the credit becomes an organisation of
+its own (cue ``credit``, or :data:`CAPTION_CREDIT` where it sits in a
+caption and says nothing), the name after it keeps its own mention, and the
+quote steps drop the :data:`CAPTION_CREDIT` mentions
+(:func:`voiced_mentions`) instead of cutting the credit a second time.
+
+A credit is known by the agency names the furniture detector uses
+(``lang.furniture_words.UNIVERSAL``, the same in every language), or as a
+name of two words or more that the article's caption lines run into several
+different names ("Usa Today Sports Chicago Cubs", "Usa Today Sports
+Cleveland Cavaliers"), and by its place: the first words of a line, or
+repeated over captions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from veille.analyze import gazetteer
+from veille.analyze import labels as L
+from veille.analyze.names import word_frequency
+from veille.analyze.nlp import doc_text
+from veille.core.model import Mention
+from veille.lang.furniture_words import UNIVERSAL
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: The cue of a credit that sits in a caption and is nobody's voice (the
+#: quote steps leave these mentions out; the linker reads them as any cue).
+CAPTION_CREDIT = "caption-credit"
+#: A word this common (wordfreq zipf) glued alone after a credit opens the
+#: caption ("Twitter Bodies were seen …"), it names nobody.
+COMMON_WORD_ZIPF = 3.5
+
+_WORD = re.compile(r"\S+")
+_CREDIT_WORD = re.compile(r"[\w&'’.-]+")
+_W = L.WORDS
+
+SentenceOf = Callable[[int], int]
+
+
+def fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def voiced_mentions(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without the caption credits the entity stage marked: what the
+    quote steps may read as speakers and antecedents."""
+    return [m for m in mentions if m.label_cue != CAPTION_CREDIT]
+
+
+def split_glued_credits(out: list[Mention], full: str, offset: int,
+                        sentence_of: SentenceOf) -> list[Mention]:
+    """Cut a picture credit off the organisation or place that opens a
+    caption ("Getty Images Chicago Cubs celebrate ...", "EPA Chicago Cubs
+    manager ..."), which the model reads as one name beside the real one.
+
+    Persons are cut by ``entities._split_glued_names``; this is the same
+    evidence for the other labels. The span must open a line (where captions
+    put the credit), what follows the credit must be a name of two
+    capitalised words or more that the article also writes alone, and the
+    credit must be a picture or wire agency's name (the furniture detector's
+    list) or a name of two words or more the article's captions run into
+    several different names ("Usa Today Sports Chicago Cubs", "Usa Today
+    Sports Cleveland Cavaliers"), which is no place of the gazetteer ("New
+    York Yankees", "New York Mets" share a city, not a credit)."""
+    def opens_line(m: Mention) -> bool:
+        k = max(m.start - offset, 0)
+        return not full[full.rfind("\n", 0, k) + 1:k].strip(" \t")
+
+    cands = [m for m in out if m.label != "PER" and len(m.text.split()) >= 3 and opens_line(m)]
+    if not cands:
+        return out
+    alone: dict[str, list[str]] = {}
+    for m in out:
+        alone.setdefault(fold(m.text), []).append(m.label)
+    rests: dict[str, set[str]] = {}
+    for m in out:
+        ws = m.text.split()
+        if len(ws) < 4 or not opens_line(m):
+            continue
+        for k in range(2, len(ws) - 1):
+            rests.setdefault(fold(" ".join(ws[:k])), set()).add(fold(" ".join(ws[k:])))
+    repeated = {h for h, after in rests.items()
+                if len(after) >= 2 and not gazetteer.country_code(h) and not gazetteer.major_city(h)}
+    res: list[Mention] = []
+    for m in out:
+        cut = _glued_cut(m.text, alone, repeated) if any(m is c for c in cands) else None
+        if cut is None:
+            res.append(m)
+            continue
+        # the name keeps the label the article gives it alone ("Chicago Cubs"
+        # an organisation where the model called the glued span MISC)
+        labels = alone.get(fold(m.text[cut[1]:]), [])
+        label = m.label if not labels or m.label in labels else max(labels, key=labels.count)
+        for ps, pe, lab, cue in ((0, cut[0], "ORG", "credit"), (cut[1], len(m.text), label, None)):
+            res.append(_piece(m, ps, pe, lab, cue if cue is not None else m.label_cue, sentence_of))
+    return res
+
+
+def _glued_cut(text: str, alone: dict[str, list[str]], repeated: set[str]) -> tuple[int, int] | None:
+    """Where the credit ends and the name starts in a span, or None: the
+    longest credit whose name after it the article writes alone (a repeated
+    credit needs no more evidence)."""
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
+    for k in range(len(words) - 2, 0, -1):
+        head, rest = words[:k], words[k:]
+        if not all(w[:1].isupper() for _, _, w in rest):
+            continue
+        h = fold(text[:head[-1][1]])
+        r = fold(text[rest[0][0]:])
+        if (h in UNIVERSAL.credits and r in alone) or h in repeated:
+            return head[-1][1], rest[0][0]
+    return None
+
+
+def mark_caption_credits(mentions: Sequence[Mention], doc: Doc, offset: int,
+                         sentence_of: SentenceOf) -> list[Mention]:
+    """``mentions`` of the parsed piece ``doc`` (which starts at ``offset`` in
+    the article) with the picture credits of its captions cut off and marked.
+
+    A credit is cut off a mention that opens a line with it, or wherever the
+    article runs it into several different words (a credit repeated over
+    captions: "Getty Images Bodies", "Getty Images Victims"). A name glued
+    after it ("Reuters Equifax") keeps its own mention when the article also
+    writes it alone; a caption's first word ("Getty Images Witnesses
+    described …") goes with the credit, unless the parse reads a proper name
+    there ("Reuters Institute") and nothing else says it is a credit: then
+    the span stays whole. The credit itself is an organisation marked
+    :data:`CAPTION_CREDIT`; a lone credit is marked too unless it is the
+    subject of its own clause ("Reuters reported", "… according to
+    Reuters.")."""
+    text = doc_text(doc)
+    starts = [t.idx for t in doc]
+    alone = {fold(m.text) for m in mentions}
+    cuts = {id(m): _credit_end(m.text) for m in mentions}
+    runs: dict[str, set[str]] = {}
+    for m in mentions:
+        cut = cuts[id(m)]
+        if cut is not None:
+            runs.setdefault(fold(m.text[:cut]), set()).add(fold(m.text[cut:]))
+    out: list[Mention] = []
+    for m in mentions:
+        cut = cuts[id(m)]
+        a, b = m.start - offset, m.end - offset
+        if cut is None or a < 0 or b > len(text):
+            out.append(m)
+            continue
+        opens_line = not text[text.rfind("\n", 0, a) + 1:a].strip()
+        repeated = len(runs[fold(m.text[:cut])]) >= 2
+        if not opens_line and not repeated:
+            out.append(m)
+            continue
+        credit = _piece(m, 0, len(m.text[:cut].rstrip(" .-–—:|/")), "ORG", CAPTION_CREDIT,
+                        sentence_of)
+        rest = m.text[cut:].strip(" -–—:|/")
+        if not rest:
+            line_end = text.find("\n", b)
+            after = text[b:line_end if line_end >= 0 else len(text)]
+            if _speaks(after) or not opens_line and not after.lstrip()[:1].isupper():
+                out.append(m)  # "Reuters reported …", "… according to Reuters."
+            else:
+                out.append(credit)
+            continue
+        k = m.text.index(rest, cut)
+        pair = _coordinated(rest)
+        if pair is not None:
+            # "Facebook and Google workers launch …": two names, no credit
+            head = m.text[:cut].rstrip(" .")
+            second = m.start + k + pair
+            out.append(Mention(head, m.label, m.start, m.start + len(head), m.sentence,
+                               model_label=m.model_label, label_cue=m.label_cue))
+            out.append(Mention(m.text[second - m.start:], m.label, second, m.end,
+                               sentence_of(second), model_label=m.model_label,
+                               label_cue=m.label_cue))
+            continue
+        if fold(rest) in alone:
+            out.append(credit)
+            out.append(Mention(rest, m.label, m.start + k, m.start + k + len(rest),
+                               m.sentence, model_label=m.model_label, label_cue=m.label_cue))
+            continue
+        i = bisect.bisect_left(starts, a + k)
+        if not repeated and i < len(doc) and doc[i].pos_ == "PROPN" and not (
+                " " not in rest and word_frequency(rest) >= COMMON_WORD_ZIPF):
+            out.append(m)  # "Reuters Institute": a name of its own ("Twitter Bodies": not)
+        else:
+            out.append(credit)  # the caption's first word goes with the credit
+    return out
+
+
+def _coordinated(rest: str) -> int | None:
+    """Where the second name starts when ``rest`` (what follows an agency's
+    name in a span) is a list joiner of some language and a capitalised name
+    ("and Google", "& Twitter"), or None: a credit is never listed with
+    another name ("AFP or licensors It is …" has a lower-case word after)."""
+    words = rest.split()
+    if len(words) < 2 or not (words[0] == "&" or words[0] in _W.list_joiners):
+        return None
+    if not all(w[:1].isupper() for w in words[1:]):
+        return None
+    return rest.index(words[1], len(words[0]))
+
+
+def _piece(m: Mention, ps: int, pe: int, label: str, cue: str | None,
+           sentence_of: SentenceOf) -> Mention:
+    start = m.start + ps
+    n = Mention(text=m.text[ps:pe], label=label, start=start, end=m.start + pe,
+                sentence=sentence_of(start))
+    n.model_label = m.model_label
+    n.label_cue = cue
+    return n
+
+
+def _credit_end(name: str) -> int | None:
+    """Where the longest credit the name opens with ends, or None."""
+    words = list(_CREDIT_WORD.finditer(name))
+    for k in range(min(3, len(words)), 0, -1):
+        head = name[:words[k - 1].end()].rstrip(".")
+        if fold(head) in UNIVERSAL.credits:
+            return words[k - 1].end()
+    return None
+
+
+def _speaks(after: str) -> bool:
+    """Does a lone credit go on as a clause's subject ("Reuters reported …",
+    "AP said")? A caption's credit is followed by nothing, a point, a dash
+    or the caption's first capitalised word ("Getty Images Bodies are …",
+    "AFP or licensors It is feared …")."""
+    rest = after.lstrip(" \t\u00a0")
+    if not rest or rest[0] in ".-–—|/:,":
+        return False
+    first = _CREDIT_WORD.match(rest)
+    if first is None or first.group()[:1].isupper():
+        return False
+    # "AFP or licensors It is …", "Getty - Contributor …": a lower-case word of
+    # the credit itself, then a capitalised one opening the caption
+    return not re.match(r"(?:or|and|via|/)\s+\w+\s+[A-Z]", rest)
