@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import snowballstemmer
@@ -87,13 +87,21 @@ def content_stems(text: str, language: str | None, names: bool = True) -> set[st
 
     ``names=False`` also leaves out capitalised words inside the text (names:
     what a statement is about, not what it says)."""
-    stem = _stemmer(language)
-    stops = _stop_words(language)
     raw = re.findall(r"\w+", text)
     if not names:
         raw = [w for k, w in enumerate(raw) if k == 0 or not w[:1].isupper()]
-    toks = [t for t in (fold(w) for w in raw) if t not in stops and (len(t) > 1 or t.isdigit())]
-    return {stem.stemWord(t) for t in toks} if stem is not None else set(toks)
+    return {st for st in (_content_stem(w, language) for w in raw) if st is not None}
+
+
+@lru_cache(maxsize=100_000)  # words are Zipfian: quotes and contexts repeat them
+def _content_stem(word: str, language: str | None) -> str | None:
+    """A word's stem as :func:`content_stems` keeps it, or None for a stop word
+    or a lone letter (folding and Snowball per word were most of its cost)."""
+    t = fold(word)
+    if t in _stop_words(language) or not (len(t) > 1 or t.isdigit()):
+        return None
+    stem = _stemmer(language)
+    return str(stem.stemWord(t)) if stem is not None else t
 
 
 POSTING_CAP = 200  # a word shared by more quotes than this does not propose pairs

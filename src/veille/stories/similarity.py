@@ -151,7 +151,14 @@ class StoryVectors:
         ri, rj = self.row[i], self.row[j]
         if ri == rj:
             return 1.0
-        return float(self.x[ri].multiply(self.x[rj]).sum())
+        # the two rows' shared columns read from the CSR arrays: the same
+        # products in the same (column) order, summed as scipy sums a row, at
+        # a fraction of the cost of slicing two sparse rows per pair
+        x = self.x
+        a, b = slice(x.indptr[ri], x.indptr[ri + 1]), slice(x.indptr[rj], x.indptr[rj + 1])
+        _, pa, pb = np.intersect1d(x.indices[a], x.indices[b], assume_unique=True,
+                                   return_indices=True)
+        return float((x.data[a][pa] * x.data[b][pb]).sum(dtype=x.dtype))
 
     def sims(self, i: int, js: Sequence[int]) -> np.ndarray:
         """Cosines of text ``i`` with each of ``js``."""
