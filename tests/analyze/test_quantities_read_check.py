@@ -263,3 +263,14 @@ def test_a_hanging_hyphen_range(nlp_en: Any) -> None:
     text = "motorists could pay as much as 15- to 50 cents more per gallon than competitors"
     qs = extract_quantities(text, [], "en", doc=nlp_en(text))
     assert [(q.low, q.high, q.unit) for q in qs] == [(0.15, 0.5, "USD")]
+
+
+def test_a_falling_pair_counts_the_same_noun_twice(nlp_fr: Any, nlp_en: Any) -> None:
+    # 1635977553fr_1497350271fr: "réduite de 39 à 17 appareils" lost the 39 (a bare number);
+    # a change from 39 to 17 is no range, both count aircraft
+    text = "La flotte doit être drastiquement réduite de 39 à 17 appareils."
+    assert [(q[1], q[2]) for q in got(nlp_fr, text, "fr")] == [(39.0, "appareils"),
+                                                               (17.0, "appareils")]
+    text = "The fleet fell from 39 to 17 aircraft."
+    assert [(q[1], q[2]) for q in got(nlp_en, text)] == [(39.0, "aircraft"), (17.0, "aircraft")]
+    assert got(nlp_fr, "Le score est passé de 3 à 1.", "fr") == []  # nothing counted

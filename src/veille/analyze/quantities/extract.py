@@ -810,10 +810,14 @@ def extract_quantities(
                 v1 *= shared_scale  # "entre deux et trois millions": both are millions
             v2 *= sc2 if sc2 != 1.0 else sc1
         v1 *= sc1
+        # "réduite de 39 à 17 appareils", "fell from 39 to 17 aircraft": a change, two counts
+        # of the noun after the second (not a range)
+        falling = False
         if v2 is not None and v2 < v1:
             v2 = None
             end = m.end("n1") if not m.group("sc1") else m.end("sc1")
             pos = end
+            falling = bool(m.group("pre")) and sep not in gr.list_joiners
         unit_raw = m.group("unit") if end >= m.end() else None
         if (unit_raw is None and m.group("unit") and m.group("n2") and not m.group("sc1")
                 and not m.group("cur1") and (not m.group("pre") or sep in gr.list_joiners)
@@ -932,13 +936,15 @@ def extract_quantities(
         if noun is None and unit is None and not keep_bare and not turned and not _stands_for_a_noun(
             doc, tok_starts, num_start, num_end, m.group("sc1") is not None, gr
         ) and not _age_apposition(doc, tok_starts, num_start, v1):
-            if not gr.bounds.before.search(folded, max(0, start - 60), start):
+            if falling:
+                provisional = True  # counts what the second number counts (_share_falling)
+            elif not gr.bounds.before.search(folded, max(0, start - 60), start):
                 continue  # a bare number: nothing counted or measured
             # "supérieur à 100 et inférieur à 300 soldats": a bound kept until the join
             provisional = True
         if noun is None and of_total is not None:
             end = stop
-        if m.group("sc1") and not noun and unit is None and not keep_bare:
+        if m.group("sc1") and not noun and unit is None and not keep_bare and not falling:
             continue
         last_end = end
         note = None
@@ -984,6 +990,7 @@ def extract_quantities(
                 anchor=_anchor(text, folded, end, unit, gr) if noun is None else None,
             )
         )
+    out = _share_falling(out, folded, gr, sentences, sent_starts)
     out.extend(_glued_temperatures(text, folded, gr, span_starts, reach, sentences,
                                    sent_starts))
     for f in fractions:
@@ -1069,6 +1076,21 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
     if noun is None and not keep_bare:
         q.sentence = -1
     return q
+
+
+def _share_falling(out: list[Quantity], folded: str, gr: _Grammar, sentences: list[Sentence],
+                   sent_starts: list[int]) -> list[Quantity]:
+    """"de 39 à 17 appareils": the first number of a falling pair, kept provisional,
+    counts what the second counts; a provisional bound is left for ``merge_bounds``."""
+    for q, nxt in zip(out, out[1:], strict=False):
+        if (q.sentence == _PROVISIONAL and q.noun is None and q.unit is None
+                and (nxt.noun is not None or nxt.unit is not None)
+                and nxt.value is not None and q.value is not None and nxt.value < q.value
+                and gr.range_between.fullmatch(folded, q.end, nxt.start)
+                and gr.range_opener.search(folded, max(0, q.start - 12), q.start)):
+            q.noun, q.unit = nxt.noun, nxt.unit
+            q.sentence = sentence_index(sentences, q.start, sent_starts)
+    return out
 
 
 def _join_unit_ranges(out: list[Quantity], folded: str, gr: _Grammar) -> list[Quantity]:
