@@ -134,3 +134,40 @@ def test_early_late_earlier_later_stay_in_the_span() -> None:
     assert (got["early this week"].value, got["early this week"].mod) == ("2018-W06", "START")
     got = _found("The talks collapsed late last year.", date(2018, 2, 5))
     assert (got["late last year"].value, got["late last year"].mod) == ("2017", "END")
+
+
+def test_read_check_names_clip_lengths_and_foreign_words_are_no_times() -> None:
+    # news-clusters line 81 (thesun.co.uk, 2018-02-05): ITV's show was that morning
+    got = _found("HOL ALONE Holly Willoughby hosts This Morning alone as Phil walks off set "
+                 "with giggles", date(2018, 2, 5))
+    assert "This Morning" not in got
+    # line 82 (i24news.tv, 2017-12-27): a war's name was P6D
+    got = _found("The West Bank has been under Israeli control since the conclusion of the "
+                 "1967 Six Day War.", date(2017, 12, 27))
+    assert "Six Day" not in got and got["1967"].value == "1967"
+    # lines 176 and 83 (CNN, 2017-09-15 / 2016-10-13): clip lengths at a line's end
+    got = _found("JUST WATCHED Why does North Korea keep launching ICBMs? Replay More Videos "
+                 "... MUST WATCH Why does North Korea keep launching ICBMs? 01:14\n\"Japan has "
+                 "to place the Aegis-mounted ships in the right place.\"", date(2017, 9, 15))
+    assert "01:14" not in got
+    got = _found("MUST WATCH Chibok girls' abduction: a timeline of events 01:26\n\"We see "
+                 "this as a credible first step,\" he said.", date(2016, 10, 13))
+    assert "01:26" not in got
+    assert _found("The plane landed at 01:26\nIt was late.", date(2016, 10, 13))["01:26"]
+    # line 178 (businessinsider.de, 2018-02-06): German "Hier" (here) was yesterday
+    got = _found("Anzeige:\nHier erfahrt ihr bei finanzen.net, wie ihr Bitcoins kaufen könnt.",
+                 date(2018, 2, 6))
+    assert "Hier" not in got
+    assert _found("Il est parti hier.", date(2018, 2, 6), "fr")["hier"].value == "2018-02-05"
+    # line 182 (psu.com, 2018-02-06): a verb, not the spring
+    got = _found("Now you'll be able to spring clean your notifications and keep things nice "
+                 "and tidy.", date(2018, 2, 6))
+    assert "spring" not in got
+    # line 184 (usatoday.com, 2018-02-05): the paper's name in a title-case line
+    got = _found("Follow USA TODAY reporter Mike Snider on Twitter: @MikeSnider.",
+                 date(2018, 2, 5))
+    assert "TODAY" not in got
+    # line 178: the span kept "earlier"
+    got = _found("Cryptos saw a brief rally earlier this morning as US stocks got sold off.",
+                 date(2018, 2, 6))
+    assert got["earlier this morning"].value == "2018-02-06TMO"

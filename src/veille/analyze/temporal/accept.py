@@ -170,8 +170,11 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # "the Winter Olympics", "Pyeongchang Winter Games": a name mid-sentence
     if c.kind == "day_month" and not 1 <= first_day_number(g["d1"]) <= 31:
         return False
-    if c.kind in ("relative_day", "relative_unit", "reference") and _capitalised_name(c, text):
-        return False  # "USA TODAY", ABC's "This Week", "PlayStation Now": names mid-sentence
+    if c.kind in ("relative_day", "relative_unit", "reference", "this_part", "duration") \
+            and (_capitalised_name(c, text) or _capitals_run(c, text)):
+        # "USA TODAY", ABC's "This Week", "PlayStation Now", ITV's "This Morning", "the
+        # 1967 Six Day War": names mid-sentence
+        return False
     return not (c.kind == "relative_day" and _foreign(g["rd"] or "", own))
 
 
@@ -195,6 +198,20 @@ def _capitalised_name(c: Candidate, text: str) -> bool:
     if j < 0 or text[j] in ".!?\n:;»)" or re.search(r"[«\"`“‘(\[_–—]|--", text[j + 1 : c.start]):
         return False  # a sentence start: after quotes, a dateline's dash ("WASHINGTON _")
     return not _title_case_line(text, c.start, c.end)
+
+
+def _capitals_run(c: Candidate, text: str) -> bool:
+    """An upper-case word right after another, in a line that is not upper case: "Follow
+    USA TODAY reporter Mike Snider" (a title-case line, so the rule above keeps it)."""
+    word = text[c.start : c.end]
+    if not (word.isupper() and len(word) > 2):
+        return False
+    prev = re.search(r"([^\W\d_]{2,})\s+$", text[max(0, c.start - 30) : c.start])
+    if prev is None or not prev.group(1).isupper():
+        return False
+    lo = text.rfind("\n", 0, c.start) + 1
+    hi = text.find("\n", c.end)
+    return not text[lo : hi if hi >= 0 else len(text)].isupper()
 
 
 def _title_case_line(text: str, start: int, end: int) -> bool:
@@ -261,15 +278,21 @@ _RATE_BEFORE = re.compile(
 
 
 def _clip_length(before: str, after: str, own: TimeWords) -> bool:
-    """A bare "2:30" after a "|" of a clip list, or between a word that leads no clock
-    time and a capitalised title ("more dangerous 01:12 Japan on high alert")."""
+    """A bare "2:30" next to a "|" of a clip list, or after a word that leads no clock time
+    and before a capitalised title ("more dangerous 01:12 Japan on high alert") or the
+    line's end ("MUST WATCH Chibok girls' abduction: a timeline of events 01:26")."""
     line = before.rsplit("\n", 1)[-1]
-    if line.rstrip().endswith("|"):
-        return True
+    if line.rstrip().endswith("|") or re.match(r"[ \t]*\|", after):
+        return True  # "| 2:30", "Why does North Korea keep launching ICBMs? 01:14 |"
+    if re.match(r"[ \t]*(?:\n|$)", after) and re.search(r"[A-Za-z]{2,}[?!'’\"”]\s+$", line) \
+            and len(line.split()) >= 3:
+        return True  # a clip title ending in a question or a quote, its length at line end
     word = re.search(r"([A-Za-z]{2,})\s+$", line)
     if word is None or fold_same_length(word.group(1)).lower() in (
-            *own.noon_leads, *own.clock_leads):
+            *own.noon_leads, *own.clock_leads, *_CALENDAR_NAMES):
         return False
+    if re.match(r"[ \t]*(?:\n|$)", after) and len(line.split()) >= 3:
+        return True
     nxt = re.match(r"\s+([A-Z][a-z][\w'’-]*)", after)
     return nxt is not None and fold_same_length(nxt.group(1)).lower() not in _CALENDAR_NAMES
 

@@ -2,7 +2,8 @@
 
 "Flight 1943", "Copyright 2017": a bare year right after a noun that numbers
 things (the packs' ``number_label_nouns``) is a label ("World Cup 1998" keeps
-its year). "the Berlin Christmas Market attack": a holiday inside a name. The
+its year). "the Berlin Christmas Market attack": a holiday inside a name; "spring
+clean" a verb. The
 grammar sees none of this (it reads words, not their heads); the spaCy parse
 of the analysis does, so these candidates are dropped when a parse is given.
 """
@@ -37,6 +38,10 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
                 and fold_same_length(tok.head.text).rstrip(".") in _LABEL_NOUNS)
     if c.kind in ("month_day", "month", "month_year"):
         return _month_in_name(token_of(parses, c.start, c.start + 3))
+    if c.kind == "season" and not (g.get("det") or g.get("year")):
+        # "Now you'll be able to spring clean your notifications": a verb, no season
+        tok = token_of(parses, c.start, c.end)
+        return tok is not None and tok.pos_ == "VERB"
     if c.kind == "holiday":
         tok = token_of(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:

@@ -147,7 +147,7 @@ RELATIVE_DAY = (
     rf"(?:,?\s+(?P<wd>{WD})(?![a-z]))?"
     rf"(?:\s+(?:{alt(tw(lambda t: t.part_leads))}\s+)?{PART_MOD}(?P<part>{PART}))?"
 )
-THIS_PART = (rf"(?P<det>{alt(tw(lambda t: t.this_part_determiners))})\s+"
+THIS_PART = (rf"{NEAR}(?P<det>{alt(tw(lambda t: t.this_part_determiners))})\s+"
              rf"(?P<part>{alt(tw(lambda t: t.this_parts))})(?![a-z])")
 ANCHORED_DAY = (
     rf"(?:{alt(tw(lambda t: t.anchor_articles))}\s+)?(?P<an>{alt(ANCHOR_DAYS)})"

@@ -78,6 +78,8 @@ WORDS = TimeWords(
     season_name_after=(r"de\s+l['’]", r"du\s", r"des\s", r"de\s+la\s"),
     relative_days={"avant-hier": -2, "apres-demain": 2, "hier": -1, "aujourd'hui": 0,
                    "demain": 1},
+    # German and Dutch "hier" (here): "Hier erfahrt ihr..." in an English page's ad
+    own_text_only=("hier",),
     day_parts={"matin": "MO", "matinee": "MO", "midi": "MI", "apres-midi": "AF", "soir": "EV",
                "soiree": "EV", "nuit": "NI"},
     part_pattern=("matin(?:ee)?", "apres-midi", "soir(?:ee)?", "nuit"),
