@@ -36,6 +36,7 @@ import argparse
 import contextlib
 import csv
 import importlib
+import inspect
 import json
 import math
 import os
@@ -142,9 +143,20 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
         more_a, more_b = assemble(real, n + 1)
         added = StoredArticle.from_row(more_a[-1])
         added_an = analysis_from_dict(more_b[-1], added.uid) if more_b[-1] else None
+        # stored articles read back for the new statements' disagreements
+        # (session 12), as the service reads them from the store
+        rows = {r["uid"]: (r, a) for r, a in zip(arts, ans, strict=True)}
+
+        def context(uids: Any) -> tuple[list[Any], list[Any]]:
+            got = [rows[u] for u in uids]
+            return ([StoredArticle.from_row(r) for r, _ in got],
+                    [analysis_from_dict(a, r["uid"]) if a else None for r, a in got])
+
+        extra = ({"context": context} if "context" in
+                 inspect.signature(inc.update_story_view).parameters else {})
         t1, c1 = time.perf_counter(), time.process_time()
         stored = json.loads(text)
-        updated = inc.update_story_view(stored, [added], [added_an], {})
+        updated = inc.update_story_view(stored, [added], [added_an], {}, **extra)
         json.dumps(updated, ensure_ascii=False)
         upd_wall, upd_cpu = time.perf_counter() - t1, time.process_time() - c1
     return {

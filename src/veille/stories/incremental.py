@@ -75,7 +75,7 @@ from veille.stories.quote_matching import _words, differing_renderings
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import build_speakers, join_speakers, merge_quote
-from veille.stories.summary import REDUNDANT, Embed, candidate, names_own_outlet, redundant_bar
+from veille.stories.summary import REDUNDANT, Embed, candidate, quotable, redundant_bar
 from veille.stories.timeline import (
     BACKGROUND_DAYS,
     SAME_DAY_WORDING,
@@ -324,7 +324,8 @@ def update_story_view(
             s["n_sources"] = sf["n_sources"]
             s["languages"] = list(sf.get("languages") or [])
     _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts),
-             embed=_embed, keys=keys)
+             embed=_embed, keys=keys,
+             titles={a["uid"]: a.get("title") for a in view["articles"]})
 
     # --- disagreements: fact ids renamed; the new statements' own ------------
     for d in view["disagreements"]:
@@ -563,7 +564,8 @@ def _embed(texts: Sequence[str]) -> np.ndarray:
 def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: Sequence[Unit],
              fact_of: Sequence[int], touched: set[int], pos_of: Mapping[int, int],
              first_new: int, n_new_facts: int, embed: Embed | None = None,
-             keys: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+             keys: Mapping[str, Mapping[str, Any]] | None = None,
+             titles: Mapping[str, str | None] | None = None) -> None:
     """A fact the update made better carried than the weakest summary sentence,
     and not redundant with the others, takes its place.
 
@@ -573,9 +575,9 @@ def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: 
     same-fact level across languages. A paraphrase of a summary sentence shares
     few words with it; word overlap alone let it in. The encoder runs only for a
     fact that passed every other test (a handful of sentences per update).
-    With ``keys`` (independence keys by article), a sentence opening on its own
-    outlet's possessive is a teaser and never enters, as in a full build
-    (``summary.names_own_outlet``)."""
+    With ``keys`` (independence keys by article), a sentence a full build would
+    not show (``summary.quotable``: its outlet's teaser, a heading in capitals,
+    its article's headline, with ``titles``) never enters."""
     if not summary:
         return
     in_summary = {s["fact"] for s in summary}
@@ -594,8 +596,8 @@ def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: 
                 continue
         elif unit is None:
             continue
-        if keys is not None and names_own_outlet(_stored_unit(f["representative"]), keys):
-            continue
+        if keys is not None and not quotable(_stored_unit(f["representative"]), keys, titles):
+            continue  # the representative is what the summary would show
         ws = _words(text)
         others = [k for k in range(len(summary)) if k != weakest]
         if any(len(ws & _words(summary[k]["text"])) / max(len(ws | _words(summary[k]["text"])), 1)

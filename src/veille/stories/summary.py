@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from veille.core.text import fold_words
 from veille.core.views import Fact, SummarySentence
 from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit, is_question
@@ -91,6 +92,53 @@ def names_own_outlet(u: Unit, keys: Mapping[str, Mapping[str, Any]]) -> bool:
         return False
     name = key.split(":", 1)[1].lower().removeprefix("www.").split(".")[0]
     return bool(name) and m.group(1).replace(".", "").lower() == name
+
+
+_CLOSES_DATELINE = re.compile(r"^(?:[—–-]|\()")
+HEADING_WORDS = 3  # words in capitals that open a sentence glued to a heading
+
+
+def opens_on_capitals(text: str) -> bool:
+    """A sentence opening on a run of :data:`HEADING_WORDS` or more words in
+    capitals that no dash or parenthesis closes: a subheading glued to the
+    sentence by the page's extraction ("THE MOON GARDEN According to the
+    Chongqing Morning Post, ..."), a graphic's labels ("200 FEET LAS VEGAS
+    BOULEVARD CROWD STAGE Site of ...") or a lede set in capitals ("NOT
+    CONTENT WITH CHIPS Intel has ..."): not a sentence to quote as written. A
+    dateline ("RIO DE JANEIRO — ...", "WASHINGTON (Reuters) - ...") ends on its
+    dash or parenthesis and stays a candidate."""
+    capitals = 0
+    for w in text.split():
+        if _CLOSES_DATELINE.match(w):
+            return False
+        if any(c.islower() for c in w):
+            break
+        if sum(c.isupper() for c in w) >= 2:
+            capitals += 1
+    return capitals >= HEADING_WORDS
+
+
+def repeats_headline(text: str, title: str | None) -> bool:
+    """The article's own headline as a sentence of its body, alone or behind a
+    dateline ("LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11
+    season.", washingtonpost.com, under that headline): a headline, which the
+    view's title already shows, not a statement of the story."""
+    if not title:
+        return False
+    t, h = fold_words(text), fold_words(title)
+    return bool(h) and (t == h or (t.endswith(" " + h)
+                                   and len(t.split()) - len(h.split()) <= DATELINE_WORDS))
+
+
+DATELINE_WORDS = 4  # words a dateline puts before a repeated headline ("lake forest ill")
+
+
+def quotable(u: Unit, keys: Mapping[str, Mapping[str, Any]],
+             titles: Mapping[str, str | None] | None = None) -> bool:
+    """A candidate the summary may show: stand-alone (:func:`candidate`), not
+    the outlet presenting itself, not opening on capitals, not its headline."""
+    return (candidate(u) and not names_own_outlet(u, keys) and not opens_on_capitals(u.text)
+            and not repeats_headline(u.text, (titles or {}).get(u.uid)))
 
 
 def lexrank(vectors: StoryVectors, n_units: int,
@@ -177,15 +225,17 @@ def build_summary(
     fact_vectors: Mapping[str, np.ndarray] | None = None,
     same_fact: float = 0.49,
     embed: Embed | None = None,
+    titles: Mapping[str, str | None] | None = None,
 ) -> list[SummarySentence]:
     """Up to ``n`` sentences; ``main_language`` is the reader's language;
-    ``embed``: the encoder, for redundancy within a language (None: wording only)."""
+    ``embed``: the encoder, for redundancy within a language (None: wording only);
+    ``titles``: each article's headline, by uid (see :func:`repeats_headline`)."""
     fact_vectors = fact_vectors or {}
     n_sources_total = max(len({k["key"] for k in keys.values()}), 1)
     position = position_prior(units)
     cands: list[tuple[int, int, float]] = []  # (fact index, unit index, relevance)
     for fi, f in enumerate(facts):
-        members = [i for i in f.units if candidate(units[i]) and not names_own_outlet(units[i], keys)]
+        members = [i for i in f.units if quotable(units[i], keys, titles)]
         if not members:
             continue
         same_lang = [i for i in members if units[i].language == main_language]

@@ -45,7 +45,10 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: Version of what this builder computes (same schema). Views are stored when a
 #: story changes; one saved by another version is stale after an upgrade, and
 #: readers rebuild it (``is_current``). Bump with any change of the output.
-BUILDER = 18
+#: 19: a full build is unchanged, an incremental update is not (its timeline
+#: lines join the stored ones, it finds the new statements' disagreements): a
+#: view updated by 18 may have dropped the sources of joined lines, rebuild it.
+BUILDER = 19
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
@@ -199,7 +202,8 @@ def build_story_view(
                if f.units and f.units[0] in fact_vectors}
     view.summary = build_summary(units, vectors, central, facts, keys, reader, n=n_sentences,
                                  fact_vectors=by_fact, same_fact=SAME_FACT,
-                                 embed=_embed if cross_language else None)
+                                 embed=_embed if cross_language else None,
+                                 titles={a.uid: a.title for a in arts})
     if len(view.summary) < n_sentences:
         missing.append(
             f"summary has {len(view.summary)} of {n_sentences} sentences: not enough "
