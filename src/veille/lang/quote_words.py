@@ -187,3 +187,16 @@ class QuoteWords:
     #: Stop words left out when comparing two quotes' wording across articles;
     #: a function so that the pack does not load its source (spaCy) at import.
     stop_words: Callable[[], Words] = field(default=_no_stop_words)
+    #: Courtesy titles that give a person's gender ("Mr." -> Masc), folded and
+    #: without their point: evidence in the article, before any name list
+    #: ("Ms. Rand" is a woman whatever the list says of "Rand").
+    gendered_titles: dict[str, str] = field(default_factory=dict)
+    #: Nouns of people that carry a gender ("man" -> Masc, "mother" -> Fem):
+    #: "One man … told CNN …. He told CNN that he worked …" makes the man,
+    #: named by a noun, the antecedent of "he" in a language whose nouns have
+    #: no grammatical gender (English: the parse gives none).
+    gendered_nouns: dict[str, str] = field(default_factory=dict)
+    #: Singular pronouns standing for an organisation as the active subject of
+    #: a speech verb ("Facebook said … “We know …,” it said"): resolved like a
+    #: plural pronoun, to the last organisation that was a subject.
+    group_pronouns: Words = _EMPTY

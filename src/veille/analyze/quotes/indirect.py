@@ -338,6 +338,10 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         else:
             break
     rumour = _inverted_impersonal(ctx, v)
+    if any(c.lower_ in ctx.words.relative_subjects and c.i < v.i for c in v.children):
+        # "…, which was confirmed when …", "… bankers, who wanted …": a relative
+        # clause tells of its antecedent; the clause before is no statement of it
+        return None
     if not rumour and any(c.dep_.startswith("aux") and c.i <= k
                           or c.dep_ in ("xcomp", "ccomp") and c.i > v.i for c in v.children):
         # "Il a, en outre, jugé recevables …": the verb has its own auxiliary
@@ -466,6 +470,24 @@ def _object_only(ctx: QuoteContext, v: Token) -> bool:
     return (v.pos_ == "VERB" and v.lemma_.lower() in ctx.words.object_speech_verbs
             and v.lemma_.lower() not in ctx.words.speech_verbs
             and not ctx.in_quote(v.idx + ctx.offset))
+
+
+def _other_speaker_clause(ctx: QuoteContext, v: Token, a: int, b: int) -> int:
+    """Where a statement stops before an adverbial or coordinated clause in
+    which somebody named speaks ("… he would not let his nephew on social
+    media, while the Facebook investor Sean Parker also recently said …"):
+    that clause is the other speaker's, not part of the first statement. A
+    reported "that Z said" (a complement) stays inside, as nested speech."""
+    doc = ctx.doc
+    for w in doc[a:b]:
+        if w.i == v.i or w.dep_ not in ("advcl", "conj") or ctx.in_quote(w.idx + ctx.offset):
+            continue
+        if w.left_edge.i <= a or not is_speech(ctx, w):
+            continue
+        if any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in w.children) \
+                and any(c.dep_ == "ccomp" for c in w.children):
+            return w.left_edge.i  # a named subject and a statement of its own
+    return b
 
 
 def _trim(ctx: QuoteContext, a: int, b: int, cut_source: bool = True) -> int:
@@ -727,6 +749,12 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # the statement belongs to the speech verb's clause: "Barkley, who
                 # said he votes democratic, said one candidate …" ends at "democratic"
                 b = min(b, max(t.i for t in v.subtree) + 1)
+            if method not in ("incise", "as-incise") and a > v.i and v.i < v.head.i < b \
+                    and is_speech(ctx, v.head):
+                # "While much of the craft is expected to burn up …, McDowell says
+                # …": a fronted clause's statement ends with the clause
+                b = min(b, v.right_edge.i + 1)
+            b = _other_speaker_clause(ctx, v, a, b)
             b = _trim(ctx, a, b)
             if b <= a:
                 continue

@@ -337,6 +337,11 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         cands = _unmarked_subject(ctx, verb)
     if not cands and not after_only:
         cands = _subject_of_reduced_relative(verb)
+    agent = _passive_agent(verb)
+    if agent is not None and not after_only:
+        # "Hillary Clinton was told by her aides that …", "It was reported by
+        # the AP that …": the agent speaks, the passive subject was spoken to
+        cands = [agent]
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
@@ -346,7 +351,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             genders = c.morph.get("Gender", [])
             m = resolve_pronoun(ctx, verb.idx + ctx.offset, genders[0] if len(genders) == 1 else None)
             return (m.text if m else c.text.lstrip("-"), m, True)
-        if c.text.lstrip("-").lower() in words.plural_pronouns:
+        if c.text.lstrip("-").lower() in words.plural_pronouns or (
+                c.lower_ in words.group_pronouns and c.dep_ == "nsubj"):
             m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
     # "Le secrétaire général de l'ONU Kofi Annan a estimé": the parse may give the
@@ -354,6 +360,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     cands.sort(key=lambda c: ctx.mention_of(c) is None)
     for c in cands:
         if c.text.lower() in words.relative_subjects and verb.dep_.startswith(("acl", "relcl")):
+            if c.dep_ in ("nsubjpass", "nsubj:pass"):
+                continue  # "a billing error, which was confirmed …": what is said, not who
             c = verb.head  # "Trump, who said …": the relative's antecedent speaks
         if c.text.lstrip("-").lower() in words.euphonic_tokens:
             continue
@@ -362,6 +370,9 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             m = named_in_subject(ctx, c)
         if m is None and c.pos_ == "PRON" and not _quantified_group(c):
             continue
+        if m is None and c.pos_ == "NOUN" and len(list(c.subtree)) == 1 \
+                and c.lower_ in ctx.words.stop_words():
+            continue  # "none are known to …": a bare quantifier names nobody
         if m is None and c.pos_ == "NOUN":
             role = resolve_role(ctx, c)
             if role is not None:
@@ -428,6 +439,15 @@ def _quantified_group(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") for x in c.children)
         for c in tok.children)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase (the English parse's ``agent``
+    relation; other parses name it otherwise and keep their own rules)."""
+    for c in verb.children:
+        if c.dep_ == "agent" and c.i > verb.i:
+            return next((x for x in c.children if x.dep_ == "pobj"), None)
+    return None
 
 
 def _subject_of_reduced_relative(verb: Token) -> list[Token]:
@@ -618,9 +638,10 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
             near = k - verb.i <= 2 or (k - verb.i == 3 and ctx.doc[k - 1].pos_ == "DET")
             # where the incise inverts its subject, the parse often calls it the
             # verb's object ("», explique la musicienne": the quote is the object)
-            skip = ("obl", "advmod", "nmod") if (not words.subject_before_incise_verb
+            # a preposition's noun (English pobj: "it said in response") never is
+            skip = ("obl", "advmod", "nmod", "pobj") if (not words.subject_before_incise_verb
                                                   and _inverted_subject(ctx, verb, t)) \
-                else ("obl", "advmod", "nmod", "obj", "dobj")
+                else ("obl", "advmod", "nmod", "obj", "dobj", "pobj")
             if t.pos_ in ("NOUN", "PROPN") and near and not t.dep_.startswith(skip):
                 # a non-entity speaker: "a écrit l'auteur", "said the ministry";
                 # a role noun names the person it was given to ("a déclaré le substitut");

@@ -319,4 +319,14 @@ WORDS = QuoteWords(
     }),
     naming_words=frozenset({"titled", "entitled", "dubbed", "nicknamed", "billed"}),
     stop_words=_stop_words,
+    gendered_titles={"mr": "Masc", "mrs": "Fem", "ms": "Fem", "miss": "Fem", "sir": "Masc"},
+    gendered_nouns={
+        "man": "Masc", "woman": "Fem", "boy": "Masc", "girl": "Fem", "father": "Masc",
+        "mother": "Fem", "son": "Masc", "daughter": "Fem", "husband": "Masc", "wife": "Fem",
+        "brother": "Masc", "sister": "Fem", "grandfather": "Masc", "grandmother": "Fem",
+        "uncle": "Masc", "aunt": "Fem", "actress": "Fem", "spokeswoman": "Fem",
+        "spokesman": "Masc", "businessman": "Masc", "businesswoman": "Fem",
+        "congressman": "Masc", "congresswoman": "Fem", "chairman": "Masc", "chairwoman": "Fem",
+    },
+    group_pronouns=frozenset({"it"}),
 )
