@@ -352,3 +352,9 @@ def test_no_amount_from_a_year_or_a_version(text: str) -> None:
 ])
 def test_negative_spoken_and_bare_point_decimals(text: str, value: float) -> None:
     assert [q.value for q in extract_quantities(text, [], "fr", keep_bare=True)] == [value]
+
+
+def test_a_split_amount_with_thousands_of_digits_does_not_raise() -> None:
+    # int() refuses strings over 4300 digits; an amount in parts is read as floats
+    text = "1" + " 000" * 3000 + " millions 500 000 euros"
+    assert isinstance(extract_quantities(text, [], "fr"), list)

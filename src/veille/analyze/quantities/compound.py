@@ -9,6 +9,7 @@ only ("un million deux cent mille") are one number for text2num and not read her
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -40,10 +41,11 @@ def find_split_amounts(folded: str, scale_values: dict[str, float]) -> list[Frac
         top = scale_values.get(m.group("s1").rstrip("s"), 0.0)
         if not top:
             continue
-        value, end, prev = int(re.sub(r"\D", "", m.group("head"))) * top, 0, top
+        # floats, not ints: a 10,000-digit run must not raise (int() refuses > 4300 digits)
+        value, end, prev = float(re.sub(r"\D", "", m.group("head"))) * top, 0, top
         pos = m.end()
         while (p := part.match(folded, pos)) is not None:
-            n = int(re.sub(r"\D", "", p.group("n")))
+            n = float(re.sub(r"\D", "", p.group("n")))
             scale = scale_values.get(p.group("s").rstrip("s"), 0.0) if p.group("s") else 1.0
             if not scale or n * scale >= prev:
                 break
@@ -52,6 +54,6 @@ def find_split_amounts(folded: str, scale_values: dict[str, float]) -> list[Frac
             value, end, prev, pos = value + n * scale, p.end(), scale, p.end()
             if scale == 1.0:
                 break
-        if end:
-            out.append(Fraction(m.start(), end, float(value)))
+        if end and math.isfinite(value):
+            out.append(Fraction(m.start(), end, value))
     return out
