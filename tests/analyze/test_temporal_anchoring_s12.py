@@ -171,3 +171,25 @@ def test_read_check_names_clip_lengths_and_foreign_words_are_no_times() -> None:
     got = _found("Cryptos saw a brief rally earlier this morning as US stocks got sold off.",
                  date(2018, 2, 6))
     assert got["earlier this morning"].value == "2018-02-06TMO"
+
+
+def test_a_stretch_up_to_or_from_the_telling_says_its_days() -> None:
+    # "the past three years" lies before the paper's day, "the next two weeks" after it:
+    # a bare P3Y did not say which (TimeML anchors such durations on the document time)
+    got = _found("He has worked there for the past three years and will leave within the "
+                 "next two weeks.", date(2016, 2, 29))
+    t = got["the past three years"]
+    assert (t.type, t.value, t.range_start, t.range_end) == (
+        "DURATION", "P3Y", "2013-02-28", "2016-02-29")
+    t = got["the next two weeks"]
+    assert (t.value, t.range_start, t.range_end) == ("P2W", "2016-02-29", "2016-03-14")
+    # French, the adjective before or after the unit (Recognizers-Text DateTime spec forms)
+    got = _found("Les prix ont baissé ces 2 derniers mois; que se passera-t-il dans les 5 "
+                 "années à venir ?", date(2018, 8, 31), "fr")
+    assert (got["ces 2 derniers mois"].range_start, got["ces 2 derniers mois"].range_end) == (
+        "2018-06-30", "2018-08-31")
+    t = got["les 5 années à venir"]
+    assert (t.value, t.range_start, t.range_end) == ("P5Y", "2018-08-31", "2023-08-31")
+    # no way said, no days
+    got = _found("He worked there for three years.", date(2016, 2, 29))
+    assert got["three years"].range_start is None

@@ -275,6 +275,8 @@ class TimeWords:
     duration_determiners: Words = ()  # "ces", "the"
     duration_adjectives: Words = ()  # regex: "dernieres?", "past"
     duration_adjectives_after: Words = ()  # regex: between amount and unit ("15 derniers jours")
+    #: regex, after the unit: "les 5 années à venir" (the duration starts at the telling)
+    duration_relatives_after: Words = ()
     vague_amounts: Words = ()  # "plusieurs", "a few"
     counted_amounts: dict[str, int] = field(default_factory=dict)  # "a couple of": 2
     indefinite_articles: Words = ()  # "un", "a": one

@@ -21,6 +21,7 @@ Rules worth knowing (also in docs/measured/quality-time.md):
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -613,7 +614,37 @@ def duration(c: Candidate, ctx: Ctx) -> Resolved | None:
         unit, amount = "M", (amount * 6 if amount is not None else None)
     if unit == "N":
         unit = "D"
-    return Resolved("DURATION", duration_value(amount, unit), None, None, "duration")
+    start, end = _anchored_span(g, unit, amount, ctx.day)
+    return Resolved("DURATION", duration_value(amount, unit), start, end, "duration")
+
+
+#: calendar units a counted stretch up to or from the telling is laid out in (months:
+#: the same day n months away; years and their multiples: the same day n years away)
+_SPAN_DAYS = {"D": 1, "W": 7}
+_SPAN_MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
+
+
+def _anchored_span(g: dict[str, str | None], unit: str, amount: float | None,
+                   day: date | None) -> tuple[date | None, date | None]:
+    """"the past three years", "les 2 derniers mois", "the next two weeks": a duration
+    that ends or starts at the telling says where it lies (TimeML anchors it there);
+    its days, so that a reader (or a scorer) knows the months are the two before, not
+    the two after. Sub-day units and uncounted amounts give no days."""
+    way = sense(g.get("adj")) or sense(g.get("adj2")) or sense(g.get("adj3"))
+    if day is None or amount is None or not float(amount).is_integer() or way not in (
+            "last", "next"):
+        return None, None
+    n = int(amount) * (-1 if way == "last" else 1)
+    if unit in _SPAN_DAYS:
+        other = day + timedelta(days=n * _SPAN_DAYS[unit])
+    elif unit in _SPAN_MONTHS:
+        y, m = add_months(day.year, day.month, n * _SPAN_MONTHS[unit])
+        if not 1 <= y <= 9999:
+            return None, None
+        other = date(y, m, min(day.day, monthrange(y, m)[1]))  # 31 May - 3 months: 28 Feb
+    else:
+        return None, None
+    return (other, day) if n < 0 else (day, other)
 
 
 def ago(c: Candidate, ctx: Ctx) -> Resolved | None:

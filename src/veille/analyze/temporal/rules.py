@@ -201,6 +201,7 @@ DURATION = (
     rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
     rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
     rf"(?P<quarter>{alt(tw(lambda t: t.quarter_suffixes))})?"
+    rf"(?:\s+(?P<adj3>{alt(tw(lambda t: t.duration_relatives_after))})(?![a-z]))?"
 )
 # "nearly four years ago", "a week or so ago", "il y a plus de dix ans": an amount
 # modifier or an approximation does not make the point in time a duration

@@ -120,7 +120,7 @@ WORDS = TimeWords(
     dateparser_language="en",
     slash_date_order="MDY",
     relative_senses={"last": "last", "the past": "last", "next": "next", "the coming": "next",
-                     "this past": "last", "this coming": "next",
+                     "this past": "last", "this coming": "next", "past": "last",
                      "the following": "following", "the previous": "previous",
                      "the preceding": "previous",
                      "this": "this", "current": "this"},
