@@ -12,14 +12,19 @@ the story's state) and changes what the new statements touch:
   threshold; candidates are found by blocking on rare words of the fact
   statements; the rest are grouped among themselves as new facts;
 - **timeline**: the events of the new statements are merged by fact into the
-  stored events (``timeline.build_timeline`` on the new statements), and every
-  event's articles and sources are its fact's again;
+  stored events (``timeline.build_timeline`` on the new statements), every
+  event cites its fact's articles and sources besides those it already cited,
+  and the lines of the dates the update touched are joined as a full build
+  joins them (:func:`join_lines`: one event in other words or another language);
 - **speakers**: a new quote joins the stored quote of its speaker that it
   renders (the word-overlap test of ``quote_matching.match_by_words``), else
   it is a new quote of that speaker;
 - **summary**: citations follow their facts; a fact that now has more sources
   than the weakest summary sentence, and says something else (in words and,
   through the encoder, in meaning), replaces it;
+- **disagreements**: the new statements' numbers and dates against the
+  stored statements of the facts they join (read back through ``context``),
+  and quotes that gained a rendering, by the full build's functions;
 - **corroboration, articles, languages, entity graph** are recounted.
 
 What an update does not do, and a full rebuild does (documented in
@@ -29,8 +34,8 @@ the average over its members), statements in another language join only on
 wording or, for the first statements of a new article, the multilingual
 encoder against the most carried stored facts (``_join_across_languages``),
 PageRank centrality is not recomputed, and quantity/date
-disagreements are found only between the new statements and the stored facts'
-representatives' numbers as their wording gives them. ``updates_since_rebuild``
+disagreements are not sought between statements of two facts of close wording
+(the full build's neighbour pairs). ``updates_since_rebuild``
 counts the articles added since the last full build; the service rebuilds in
 full when the story has grown by a quarter since then (so the drift stays
 bounded, at an amortised cost of a few milliseconds per article) and on any
