@@ -193,3 +193,18 @@ def test_a_stretch_up_to_or_from_the_telling_says_its_days() -> None:
     # no way said, no days
     got = _found("He worked there for three years.", date(2016, 2, 29))
     assert got["three years"].range_start is None
+
+
+def test_the_year_ended_is_a_year_long() -> None:
+    # TimeBank wsj_0695 and wsj_0505 (tuned on; gold P1Y, the date after it its own DATE)
+    got = _found("For the year ended July 2, Rally had net income of $2.4 million.",
+                 date(1989, 10, 27))
+    assert (got["the year"].type, got["the year"].value) == ("DURATION", "P1Y")
+    assert got["July 2"].value == "1989-07-02"
+    got = _found("In the fiscal year ended Jan. 31, the company reported sales of $59.4 "
+                 "million.", date(1989, 11, 2))
+    assert got["the fiscal year"].value == "P1Y"
+    # a month-dated paper: "the past two months" spans every day it could be
+    ref = DateRange(date(2023, 6, 1), date(2023, 6, 30), "month")
+    t = extract_times("Prices fell over the past two months.", [], ref, "en")[0]
+    assert (t.value, t.range_start, t.range_end) == ("P2M", "2023-04-01", "2023-06-30")

@@ -323,6 +323,9 @@ class TimeWords:
     #: own: "the year-ago period", "year-earlier results": the period a year before the
     #: one being reported (regex; resolved as "a year earlier")
     year_ago_pattern: str = ""
+    #: own: "for the year ended March 31", "the fiscal year ending June 30": a year's
+    #: length, the date after it its end (regex with a ``span`` group)
+    ended_year_pattern: str = ""
     every_words: Words = ()  # "chaque", "every"
     set_parts: Words = ()  # regex: "soirs?"
     plural_weekday_article: Words = ()  # "les" (lundis)

@@ -344,6 +344,11 @@ def year_ago(c: Candidate, ctx: Ctx) -> Resolved | None:
     return ago(Candidate(c.start, c.end, "ago", {"num2": "1", "unit2": "year"}, c.prio), ctx)
 
 
+def ended_year(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'for the year ended March 31': how long the reported year is (TimeBank P1Y)."""
+    return Resolved("DURATION", "P1Y", None, None, "duration")
+
+
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
@@ -1015,7 +1020,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year,
-    "decade_words": decade_words, "year_ago": year_ago,
+    "decade_words": decade_words, "year_ago": year_ago, "ended_year": ended_year,
     **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip
 
@@ -1026,6 +1031,7 @@ NEEDS_TENSE = {"day_only", "day_month", "month_day", "month", "relative_day", "w
                "locale_day_month", "locale_month", "duration", "quarter", "unit_end"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "long_duration", "frequency",
+                  "ended_year",
                   "per_unit", "lexical_duration",
                   "vague_duration", "numeric_date"}
 
@@ -1033,6 +1039,9 @@ DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "long_duration",
 def day_free(c: Candidate) -> bool:
     if c.kind == "duration" and c.g.get("ahead_if_future"):
         return False  # "will be redeemed in five years": a point after the reference
+    if c.kind == "duration" and any(sense(c.g.get(k)) in ("last", "next")
+                                    for k in ("adj", "adj2", "adj3")):
+        return False  # "the past three years": its days count from each reference day
     if c.kind in DAY_FREE_KINDS:
         return True
     # a 4-digit year written out: day_month / month never look at the reference day

@@ -460,6 +460,8 @@ RULES: tuple[Rule, ...] = (
          gate=tuple(k for t in TIME_PACKS for k in t.decade_words)),
     # own: 'the year-ago period', 'year-earlier results'
     Rule("year_ago", "yearago", 2, _own("year_ago_pattern"), gate=("year-",)),
+    # own: 'for the year ended March 31' (financial reports: a year's length)
+    Rule("ended_year", "yearended", 2, _own("ended_year_pattern"), gate=("ended", "ending")),
     # '12/05/2023', '2023-05-12', 'lundi 12.05.2023'
     Rule("numeric_date", "numeric", 1, _shared(NUMERIC_DATE)),
 )

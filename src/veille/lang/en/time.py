@@ -191,6 +191,7 @@ WORDS = TimeWords(
                       r"(?:\s+period)?(?![a-z-])"
                       # "the year-earlier nine months", "the year-ago quarter": that period
                       r"(?!\s+(?:[a-z0-9-]+\s+)?(?:months?|quarters?|weeks?|half)\b)"),
+    ended_year_pattern=r"(?P<span>the\s+(?:fiscal\s+|financial\s+)?year)\s+(?:ended|ending)\b",
     ago_suffix_amounts=("a few", "several", "a", "an"),
     ago_approx=(r"or\s+so",),
     vague_determiners=("these", "the"),
