@@ -9,8 +9,8 @@ the same thing. Vectors measure relatedness, not synonymy (co-hyponyms such as
 ``facts.find_disagreements`` (same fact, same predicate around both counts, a
 statement counting both nouns keeps them apart).
 
-Only the vector table is read (``vocab/vectors`` of the model directory, not
-the pipeline): ~1.5 s of CPU once per process, and only when a story has two
+Only the vector table is read (``vocab/vectors`` and ``vocab/key2row`` of the
+model directory, not the pipeline): ~0.25 s of CPU once per process, and only when a story has two
 counts with different nouns to compare. A language whose pipeline has no vectors
 (or none installed) compares nouns as strings, as before.
 """
@@ -18,11 +18,13 @@ counts with different nouns to compare. A language whose pipeline has no vectors
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import srsly
 
 from veille.core.settings import spacy_model
 
@@ -51,16 +53,41 @@ def _model_dir(language: str) -> Path | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """A table in spaCy's default mode, read as its files are: word hash ->
+    row (``key2row``, MessagePack) and the rows (``vectors``, NumPy,
+    memory-mapped). The lookup is ``Vectors.__getitem__``'s; reading the
+    files directly skips ``Vectors.from_disk``'s pass over the 685k keys
+    (en_core_web_md: 1.08 -> 0.23 s CPU, the same vectors)."""
+
+    key2row: dict[int, int]
+    data: np.ndarray
+
+    def __contains__(self, key: int) -> bool:
+        return key in self.key2row
+
+    def __getitem__(self, key: int) -> np.ndarray:
+        return np.asarray(self.data[self.key2row[key]])
+
+
 @cache
 def _table(language: str) -> Any:
-    """spaCy's ``Vectors`` of the language's pipeline, or None."""
+    """The word vectors of the language's pipeline (``_Rows``, or spaCy's
+    ``Vectors`` for a table in another mode), or None."""
     path = _model_dir(language)
     if path is None:
         return None
-    from spacy.vectors import Vectors  # imported here: most views never compare two nouns
-
+    vocab = path / "vocab"
     try:
-        vec = Vectors().from_disk(path / "vocab")
+        cfg = srsly.read_json(vocab / "vectors.cfg") if (vocab / "vectors.cfg").is_file() else {}
+        if cfg.get("mode", "default") == "default" and (vocab / "key2row").is_file():
+            rows = _Rows(dict(srsly.read_msgpack(vocab / "key2row")),
+                         np.load(vocab / "vectors", mmap_mode="r", allow_pickle=False))
+            return rows if rows.data.shape[0] else None
+        from spacy.vectors import Vectors  # imported here: most views never compare two nouns
+
+        vec = Vectors().from_disk(vocab)
     except (OSError, ValueError):
         return None
     return vec if vec.shape[0] else None
