@@ -274,3 +274,16 @@ def test_a_falling_pair_counts_the_same_noun_twice(nlp_fr: Any, nlp_en: Any) -> 
     text = "The fleet fell from 39 to 17 aircraft."
     assert [(q[1], q[2]) for q in got(nlp_en, text)] == [(39.0, "aircraft"), (17.0, "aircraft")]
     assert got(nlp_fr, "Le score est passé de 3 à 1.", "fr") == []  # nothing counted
+
+
+def test_polnear_dev_scan_ages_names_and_clocks(nlp_en: Any) -> None:
+    # PolNeAR dev, bill-clinton (breitbart 2016-10-04): "individuals ages 55 to 65" was a
+    # count of nothing; west-journal 2016-09-26: "Zero Hedge asked" a count of Hedge;
+    # breitbart 2016-09-30: "at three o’clock in the morning" a count of o’clock
+    text = "which would allow individuals ages 55 to 65 to buy into Medicare directly"
+    qs = extract_quantities(text, [], "en", doc=nlp_en(text))
+    assert [(q.low, q.high, q.kind) for q in qs] == [(55.0, 65.0, "age")]
+    assert got(nlp_en, "Zero Hedge asked, “Wait, now it is 18.7%?”") == [
+        ("18.7%", 18.7, None, "percent")]
+    assert got(nlp_en, "people knocking me for tweeting at three o’clock in the morning") == []
+    assert got(nlp_en, "zero people died")[0][1:3] == (0.0, "people")  # a count, lower case

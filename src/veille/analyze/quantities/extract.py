@@ -748,7 +748,7 @@ def extract_quantities(
         if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
             continue  # "le 4 mai": a date
         words_only = not re.search(r"\d", n1_text)
-        if words_only and _in_a_name(text, num_start, num_end):
+        if words_only and _in_a_name(text, num_start, num_end, _to_number(n1_text, gr, code)):
             continue  # "the Million Mask March", "Three Mile Island": a name's word
         if (not m.group("n2") and not m.group("sc1") and not m.group("cur1")
                 and not m.group("unit") and _YEAR.fullmatch(n1_text)
@@ -917,7 +917,8 @@ def extract_quantities(
             if n is not None:
                 noun, end = n, nstop
         provisional = False
-        turned = (unit is None and not m.group("n2") and not rough_scale(m, gr) and 0 < v1 < 1000
+        # "who turned 17", "people ages 55 to 65": an age (a range too)
+        turned = (unit is None and not rough_scale(m, gr) and 0 < v1 < 1000
                   and gr.age_verb.search(folded, max(0, num_start - 12), num_start) is not None
                   and (noun is None or fold_same_length(noun.split()[0]).lower()
                        not in gr.time_nouns))
@@ -1377,12 +1378,15 @@ def _in_digit_run(text: str, s: int, e: int) -> bool:
 _CAPITALISED_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 
 
-def _in_a_name(text: str, s: int, e: int) -> bool:
+def _in_a_name(text: str, s: int, e: int, value: float | None = None) -> bool:
     """A number word capitalised inside a sentence before another capitalised word is
     part of a name ("during the Million Mask March", "near Three Mile Island"); at a
-    sentence's or a line's start it is a count ("Seven people died")."""
+    sentence's or a line's start it is a count ("Seven people died"), except zero, which
+    counts nothing there ("Zero Hedge said", "Zero Dark Thirty")."""
     if not text[s:s + 1].isupper() or not _CAPITALISED_NEXT.match(text, e):
         return False
+    if value == 0:
+        return True
     before = text[max(0, s - 3) : s].rstrip(" \u00a0")
     return bool(before) and before[-1] not in ".!?:;\"“”'‘’(|\n-–—•*"
 

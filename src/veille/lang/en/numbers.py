@@ -65,6 +65,7 @@ WORDS = NumberWords(
         "as", "it", "they", "he", "she", "we", "you", "a", "on", "times", "per", "over",
         "under", "about", "into", "after", "before", "during", "since", "than", "last",
         "next", "this", "ago", "later", "earlier",
+        "o'clock",  # "at three o’clock": a clock the time grammar may leave
     ),
     prenominal=("new", "other", "more", "large", "small", "young", "old", "big", "major",
                 "additional"),
