@@ -290,8 +290,15 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             elif len(ks) == 2 and patronymic(g):
                 for f in by_given.get(ks[0], ()):
                     cands.setdefault(id(f), (f, "first name and patronymic"))
+        # a short form refers back: a full name the article writes only after
+        # every use of the short form is a byline or a credit at its end
+        # ("Kim" x11, then "Additional reporting by Soyoung Kim"), no antecedent
+        # (never a reason to choose among two: the order only blocks a join)
         if len(cands) == 1:
             f, how = next(iter(cands.values()))
+            if g.label == "PER" and min(m.start for m in f.mentions) > max(
+                    m.start for m in g.mentions) and any(m.sentence > 0 for m in g.mentions):
+                continue  # (a headline's surname, the first sentence, still joins)
             other = sum(v for k, v in g.votes.items() if k not in ("PER", "MISC"))
             if how != "surname" and other > 2 * f.votes.get("PER", 0.0):
                 # a first word far more often an organisation/place than the
