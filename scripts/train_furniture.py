@@ -54,6 +54,9 @@ def main() -> None:
                     help="comma-separated feature name prefixes the model may not use (their "
                          "column is zeroed before fitting: an ablation, the weights file keeps "
                          "every feature)")
+    ap.add_argument("--bag", type=int, default=1,
+                    help="average the raw scores of this many tree models fitted with seeds "
+                         "seed, seed+1, ... (one exported model: their trees, the rate divided)")
     ap.add_argument("--seed", type=int, default=0,
                     help="the trees' random state (their row subsample): a second seed shows the noise")
     ap.add_argument("--skip", default="",
@@ -94,7 +97,9 @@ def main() -> None:
     x, y = np.array(rows), np.array(ys)
     dropped = [i for i, f in enumerate(FEATURES) if any(f.startswith(p) for p in args.drop.split(",") if p)]
     x[:, dropped] = 0.0
-    if args.model == "trees":
+    if args.model == "trees" and args.bag > 1:
+        est = _bagged(args.bag, args.trees, args.depth, args.rate, args.seed)
+    elif args.model == "trees":
         est = GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth,
                                          learning_rate=args.rate, subsample=0.8,
                                          random_state=args.seed)
@@ -143,17 +148,25 @@ def main() -> None:
                                          "line": texts[i]}, ensure_ascii=False) + "\n")
     est.fit(x, y)
     if args.model == "trees":
+        members = est.models_ if args.bag > 1 else [est]
         trees = []
-        for (reg,) in est.estimators_:
-            t = reg.tree_
-            trees.append(Tree(tuple(int(v) for v in t.feature), tuple(float(v) for v in t.threshold),
-                              tuple(int(v) for v in t.children_left),
-                              tuple(int(v) for v in t.children_right),
-                              tuple(round(float(v), 6) for v in t.value[:, 0, 0])))
-        raw = est.decision_function(x[:1])[0]
-        init = float(raw - args.rate * sum(tr.leaf(x[0]) for tr in trees))
-        model = Model(FEATURES, (), (), (), init, args.threshold, "trees", args.rate, tuple(trees))
-        top = sorted(zip(FEATURES, est.feature_importances_, strict=True), key=lambda t: -t[1])
+        inits = []
+        for member in members:
+            mine = []
+            for (reg,) in member.estimators_:
+                t = reg.tree_
+                mine.append(Tree(tuple(int(v) for v in t.feature), tuple(float(v) for v in t.threshold),
+                                 tuple(int(v) for v in t.children_left),
+                                 tuple(int(v) for v in t.children_right),
+                                 tuple(round(float(v), 6) for v in t.value[:, 0, 0])))
+            raw = member.decision_function(x[:1])[0]
+            inits.append(float(raw - args.rate * sum(tr.leaf(x[0]) for tr in mine)))
+            trees += mine
+        # the mean of the members' raw scores: their trees at rate / n, their mean start
+        model = Model(FEATURES, (), (), (), sum(inits) / len(inits), args.threshold, "trees",
+                      args.rate / len(members), tuple(trees))
+        importances = sum(m.feature_importances_ for m in members) / len(members)
+        top = sorted(zip(FEATURES, importances, strict=True), key=lambda t: -t[1])
         for name, w in top[:15]:
             print(f"  {name:16s} {w:.3f}")
     else:
@@ -171,6 +184,41 @@ def main() -> None:
         path = ROOT / "src" / "veille" / "analyze" / WEIGHTS_FILE
         path.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {path}")
+
+
+def _bagged(n: int, trees: int, depth: int, rate: float, seed: int):  # type: ignore[no-untyped-def]
+    """Boosted trees fitted with ``n`` seeds, their raw scores averaged: one
+    refit of the same labels moved a held-out set's precision by ±0.05 and
+    the leave-one-set-out F1 by ±0.015 (sessions 8-12); the mean of several
+    seeds is the model those refits scatter around."""
+    import numpy as np
+    from sklearn.base import BaseEstimator, ClassifierMixin
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    class Bag(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+        def __init__(self, n: int = 3, trees: int = 200, depth: int = 3, rate: float = 0.05,
+                     seed: int = 0) -> None:
+            self.n, self.trees, self.depth, self.rate, self.seed = n, trees, depth, rate, seed
+
+        def fit(self, x, y):  # type: ignore[no-untyped-def]
+            self.models_ = [GradientBoostingClassifier(n_estimators=self.trees, max_depth=self.depth,
+                                                       learning_rate=self.rate, subsample=0.8,
+                                                       random_state=self.seed + k).fit(x, y)
+                            for k in range(self.n)]
+            self.classes_ = self.models_[0].classes_
+            return self
+
+        def decision_function(self, x):  # type: ignore[no-untyped-def]
+            return np.mean([m.decision_function(x) for m in self.models_], axis=0)
+
+        def predict_proba(self, x):  # type: ignore[no-untyped-def]
+            p = 1.0 / (1.0 + np.exp(-self.decision_function(x)))
+            return np.column_stack([1 - p, p])
+
+        def predict(self, x):  # type: ignore[no-untyped-def]
+            return self.classes_[(self.decision_function(x) > 0).astype(int)]
+
+    return Bag(n, trees, depth, rate, seed)
 
 
 if __name__ == "__main__":
