@@ -360,7 +360,7 @@ def mentions_from_doc(
     def sentence_of(pos: int) -> int:
         return sentence_index_of(sent_starts, pos)
 
-    out = _split_glued_names(out, sent_starts, offset)
+    out = _drop_occupations(_split_glued_names(out, sent_starts, offset))
     out = credits.split_glued_credits(out, full, offset, sentence_of)
     out = _datelines(out, full, doc.lang_, sent_starts, offset)
     months = _month_names(doc.lang_)
@@ -633,6 +633,31 @@ def _glue_pieces(m: Mention, written: dict[str, set[str]],
         if ev is not None:
             return [(rest[0][0], rest[-1][1], "PER", None), (tail[0][0], tail[-1][1], *ev)]
     return None
+
+
+def _drop_occupations(out: list[Mention]) -> list[Mention]:
+    """A capitalised occupation before a person's name is no part of it
+    ("Singer Rihanna", "Comedian Sarah Silverman", "Billionaire Elon Musk": a
+    caption's or a headline's style), when the article names the person
+    without it too. The dropped word is a common word of some language and no
+    given name ("Rose Byrne", "Will Smith" keep theirs), and what is left is
+    written alone as a person in the same article: the evidence that the
+    name starts after it."""
+    people = {fold(m.text) for m in out if m.label == "PER"}
+    res: list[Mention] = []
+    for m in out:
+        first, _, rest = m.text.partition(" ")
+        if m.label == "PER" and rest and fold(rest) in people and first.isalpha() \
+                and not first.isupper() and first[:1].isupper() \
+                and _common_word(first) and not known_given_name(first):
+            start = m.start + len(m.text) - len(rest)
+            n = Mention(text=rest, label=m.label, start=start, end=m.end, sentence=m.sentence)
+            n.model_label = m.model_label
+            n.label_cue = m.label_cue or "title"
+            res.append(n)
+            continue
+        res.append(m)
+    return res
 
 
 def _common_word(word: str) -> bool:
