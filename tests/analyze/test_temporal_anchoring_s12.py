@@ -208,3 +208,17 @@ def test_the_year_ended_is_a_year_long() -> None:
     ref = DateRange(date(2023, 6, 1), date(2023, 6, 30), "month")
     t = extract_times("Prices fell over the past two months.", [], ref, "en")[0]
     assert (t.value, t.range_start, t.range_end) == ("P2M", "2023-04-01", "2023-06-30")
+
+
+def test_the_end_of_a_period_is_one_expression_with_its_mod() -> None:
+    # TimeBank wsj_0637, wsj_0791 (tuned on): gold spans "the end of 1994", "the
+    # beginning of October" whole; the value is the period's, the word its mod
+    got = _found("The shares are redeemable after the end of 1994.", date(1989, 10, 30))
+    t = got["the end of 1994"]
+    assert (t.value, t.mod) == ("1994", "END")
+    got = _found("He left Phoenix at the beginning of October.", date(1989, 10, 27))
+    assert (got["the beginning of October"].value, got["the beginning of October"].mod) == (
+        "1989-10", "START")
+    got = _found("Prices fell at the end of last year.", date(2018, 1, 8))
+    assert (got["the end of last year"].value, got["the end of last year"].mod) == ("2017", "END")
+    assert _found("At the end of the day, it failed.", date(2018, 1, 8)) == {}

@@ -309,6 +309,9 @@ class TimeWords:
     #: before a weekday, "yesterday" or "this week": part of the expression (TimeML spans
     #: "early Tuesday", "late yesterday", "earlier this month", "late last year")
     near_modifiers: Words = ()
+    #: regex, before a month, a year or "last year": part of the expression, its word a mod
+    #: ("the end of 1994", "the beginning of October": TimeML spans them whole)
+    period_of_leads: Words = ()
     bare_plural_follow_units: Words = ()  # the units that may stand so ("hours" too)
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()

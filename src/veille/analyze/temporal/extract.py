@@ -123,6 +123,11 @@ def _story_determiner(folded: str, c: Candidate, words: Any) -> bool:
                      before) is not None
 
 
+def _of_word(lead: str | None) -> str | None:
+    """"the end of" (1994): the word that is a TimeML mod."""
+    return next((w for w in (lead or "").split() if w in MODIFIERS), None)
+
+
 def _alone_on_line(text: str, c: Candidate) -> bool:
     lo = text.rfind("\n", 0, c.start) + 1
     hi = text.find("\n", c.end)
@@ -272,7 +277,7 @@ def extract_times(
         if k in ends:
             c = Candidate(c.start, ends[k], c.kind, c.g, c.prio, c.extra)
         mod_word = fold_same_length(c.g.get("mod") or c.g.get("pmod") or c.g.get("pre")
-                                    or c.g.get("near") or "")
+                                    or c.g.get("near") or _of_word(c.g.get("ppmod")) or "")
         out.append(
             TimeRef(
                 text=text[c.start : c.end],

@@ -115,17 +115,19 @@ def _month_day(own: TimeWords) -> str | None:
     )
 
 
+#: "the end of 1994", "the beginning of October": kept in the span, the word a mod
+PERIOD_OF = rf"(?:(?P<ppmod>{alt(tw(lambda t: t.period_of_leads))})\s+)?"
 MONTH_YEAR = (
-    rf"{MOD_PRE}?{MONTH_LEAD}(?P<mon>{MON_FULL}|{alt_longest(ABBR_MONTHS)}\.)"
+    rf"{PERIOD_OF}{MOD_PRE}?{MONTH_LEAD}(?P<mon>{MON_FULL}|{alt_longest(ABBR_MONTHS)}\.)"
     rf"(?:\s+{alt(tw(lambda t: t.month_of))})?,?\s+"
     rf"(?P<year>\d{{4}}(?!\d)|'?\d{{2}}{YEAR2_OK})"
 )
 MONTH = (
-    rf"(?:(?P<pre>{alt(tw(lambda t: t.month_pre))})\s+)?{MOD_PRE}?{MONTH_LEAD}"
+    rf"{PERIOD_OF}(?:(?P<pre>{alt(tw(lambda t: t.month_pre))})\s+)?{MOD_PRE}?{MONTH_LEAD}"
     rf"(?P<mon>{MON_FULL})(?![a-z'-])(?:\s+(?P<rel>{REL_AFTER}))?{YEAR_REL}"
 )
 YEAR = (
-    rf"{MOD_PRE}?(?:(?P<pre>{alt(tw(lambda t: t.year_leads))})\s+)?(?<![\d.,])"
+    rf"{PERIOD_OF}{MOD_PRE}?(?:(?P<pre>{alt(tw(lambda t: t.year_leads))})\s+)?(?<![\d.,])"
     r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
 )
 _DECADE_FORMS = [
@@ -163,7 +165,7 @@ WEEKDAY = (
     rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.weekday_relatives))}))?(?:\s+(?P<part>{PART}))?"
 )
 RELATIVE_UNIT = (
-    rf"{NEAR}(?:(?P<det>{alt(tw(lambda t: t.unit_determiners))})\s*)"
+    rf"{PERIOD_OF}{NEAR}(?:(?P<det>{alt(tw(lambda t: t.unit_determiners))})\s*)"
     rf"(?P<unit>{alt(CALENDAR_UNITS)})(?![a-z])"
     rf"(?P<ci>{alt(tw(lambda t: t.this_suffix))})?"
     rf"(?:\s+(?P<rel>{alt(tw(lambda t: t.unit_relatives))}))?"

@@ -153,7 +153,8 @@ WORDS = TimeWords(
     amount_modifiers=("about", "nearly", "almost", "more than", "over", "less than", "at least",
                       "around", "some"),
     modifier_values={
-        "early": "START", "beginning": "START", "late": "END", "end": "END", "mid-": "MID",
+        "early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
+        "mid-": "MID",
         "mid": "MID", "middle": "MID", "about": "APPROX", "around": "APPROX",
         "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN",
         "over": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
@@ -201,6 +202,7 @@ WORDS = TimeWords(
     bare_plural_leads=("for", "within"),
     bare_plural_follows=("later", "earlier"),
     near_modifiers=("earlier", "later", "early", "late"),
+    period_of_leads=(r"the\s+(?:beginning|end|start|middle)\s+of",),
     bare_plural_follow_units=("minutes", "hours", "days", "weeks", "months", "years", "decades"),
     per_words=("per",),
     per_units=("day", "week", "month", "year"),
