@@ -44,9 +44,11 @@ split, merge, removal or builder version change.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -159,7 +161,35 @@ def update_story_view(
     ``context`` reads stored articles back (uids -> articles and analyses):
     the statements a new one joins are read again to compare their numbers
     and dates (:func:`_new_disagreements`); without it only the new articles'
-    statements are compared with each other."""
+    statements are compared with each other.
+
+    Python's cycle collector is paused meanwhile: a stored view of 1,000
+    articles is ~10^6 dicts and lists (a tree, no cycles; reference counting
+    frees it), and each collection the update's allocations trigger walked
+    all of them again (1,000-article view, three updates each way, one
+    process: 0.55-2.17 s CPU collecting, 0.28-0.60 s paused)."""
+    with _cycle_collection_paused():
+        return _update(view, new_articles, new_analyses, entities, context)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _update(
+    view: dict[str, Any],
+    new_articles: Sequence[StoredArticle],
+    new_analyses: Sequence[Analysis | None],
+    entities: Mapping[str, Any],
+    context: Context | None,
+) -> dict[str, Any]:
     old_uids = {a["uid"] for a in view["articles"]}
     pairs = [(a, an) for a, an in zip(new_articles, new_analyses, strict=False)
              if a.uid not in old_uids]
