@@ -20,7 +20,9 @@ _PORTRAIT = (
     "une année auparavant dans l’émission, sur M 6. » Le vrai contact se fera donc plus tard, "
     "avec en plus une proposition : « David m’a dit que si je voulais m’investir à fond, il "
     "fallait que je me rende à New York », raconte la Neuchâteloise. Ce qui fut fait. "
-    "« C’était superbien. Faire de la musique à un tel niveau, c’était trop ! »"
+    "« C’était superbien. Faire de la musique à un tel niveau, c’était trop ! » Retour en "
+    "Suisse. Désormais, tous les instrumentaux sont en boîte. Dans un studio romand, Cindy "
+    "Santos est en train de poser sa voix."
 )
 
 
@@ -63,3 +65,46 @@ def test_demonyms_are_derived_from_places_the_gazetteer_knows(word, derived):
 def test_a_language_without_demonym_suffixes_keeps_places():
     assert language_data("en").quotes.demonym_suffixes == ()
     assert not is_demonym("Genevois", ())
+
+
+def test_a_que_clause_after_a_noun_of_the_incise_is_still_reported(speech):
+    # SemEval 1578730599fr: the parse hangs "qu'" on "conférence" as a relative
+    qs = speech("Kramp-Karrenbauer a déclaré lors d'une conférence de presse qu'elle resterait "
+                "ministre de la Défense jusqu'à la fin de cette législature.")
+    said = [q for q in qs if q.text.startswith("elle resterait")]
+    assert said and "Karrenbauer" in (said[0].speaker or "")
+
+
+def test_a_headline_role_is_the_person_the_lead_gives_it_to(speech):
+    # SemEval 1514029243fr: headline, then the caption-like lead naming him
+    qs = speech("Le Premier ministre de Thuringe exhorte à de nouveaux sondages pour effacer la "
+                "\"tache\" du vote d'extrême droite\nLe Premier ministre nouvellement élu de "
+                "Thuringe Thomas Kemmerich, du Parti libéral-démocrate (FDP), lors d'une "
+                "conférence de presse à Erfurt, le 6 février 2020.")
+    said = [q for q in qs if "nouveaux sondages" in q.text]
+    assert said and said[0].speaker == "Thomas Kemmerich"
+
+
+def test_selon_a_role_named_after_a_caption_line(speech):
+    # SemEval 1562161963fr: "PHOTO DE DOSSIER:" stands between headline and name
+    qs = speech("L'Autriche interdit les événements en salle de plus de 100 personnes, selon le "
+                "ministre\nPHOTO DE DOSSIER: Le ministre autrichien de l'Intérieur, Karl "
+                "Nehammer, assiste à une conférence de presse à Vienne.")
+    said = [q for q in qs if "100 personnes" in q.text]
+    assert said and said[0].speaker == "Karl Nehammer"
+
+
+def test_a_role_is_not_given_to_a_person_named_later_with_another_role(speech):
+    # the same shape, the person after it named with another role: nobody is guessed
+    qs = speech("L'Autriche interdit les événements en salle de plus de 100 personnes, selon le "
+                "ministre\nLe chancelier autrichien, Sebastian Kurz, assiste à une conférence "
+                "de presse à Vienne.")
+    said = [q for q in qs if "100 personnes" in q.text]
+    assert said and said[0].speaker != "Sebastian Kurz"
+
+
+def test_an_indefinite_role_introduces_somebody_new(speech):
+    qs = speech("Un ministre exhorte à de nouveaux sondages pour effacer la tache du vote.\n"
+                "Le ministre de l'Intérieur Karl Nehammer assiste à une conférence de presse.")
+    said = [q for q in qs if "nouveaux sondages" in q.text]
+    assert not said or said[0].speaker != "Karl Nehammer"

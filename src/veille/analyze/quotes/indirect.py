@@ -39,9 +39,12 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
         return None
     for t in doc[v.i + 1 : min(sent.end, v.i + 10)]:
         if t.text.lower() in ctx.words.complementizers and t.pos_ in ("SCONJ", "PRON", "ADP", "CCONJ") \
-                and not (t.dep_ != "mark" and t.head.dep_.endswith("relcl")):
+                and not (t.dep_ != "mark" and t.head.dep_.endswith("relcl")
+                         and t.text.lower() not in ctx.words.relative_objects):
             # "called on the US to attack the oil that funds …": a relative
-            # pronoun opens no reported clause
+            # pronoun opens no reported clause. Not where the complementizer is
+            # also the relative pronoun (French "que"): the parse hangs "a
+            # déclaré lors d'une conférence qu'elle …" on the noun, wrongly
             return (t.i + 1, sent.end), "que-clause"
         if t.pos_ in ("VERB",) and t.dep_ != "xcomp" or t.text in (".", ";", "«", "“"):
             break

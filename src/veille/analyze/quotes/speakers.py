@@ -88,32 +88,82 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     if lemma in ctx.words.document_nouns:
         return None  # "a court document filed Thursday" is no person's role
     pos = noun.idx + ctx.offset
-    doc = ctx.doc
     for m in reversed(ctx.mentions):
         if m.label != "PER" or m.end > pos or ctx.in_quote(m.start):
             continue
         if pos - m.end > window:
             break
-        span = ctx.tok_span(m)
-        if not len(span):
+        if _role_given(ctx, m, lemma, noun):
+            return m
+    return _definite_anaphor(ctx, noun) or _role_named_next(ctx, noun, lemma)
+
+
+def _role_given(ctx: QuoteContext, m: Mention, lemma: str, noun: Token) -> bool:
+    """Does the text give the role ``lemma`` to the person ``m`` where it names
+    them (another occurrence of the noun than ``noun``)?"""
+    doc = ctx.doc
+    span = ctx.tok_span(m)
+    if not len(span):
+        return False
+    lo, hi = max(0, span[0] - 9), min(len(doc), span[-1] + 7)
+    sent = ctx.sent(doc[span[0]])
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    for k in range(lo, hi):
+        t = doc[k]
+        if t.lemma_.lower() != lemma or t.i == noun.i or t.pos_ != "NOUN" and not (
+                t.pos_ == "PROPN" and t.i == span[0] - 1):
+            continue  # a capitalised title before the name counts: "Judge Richard Berman"
+        # the role given to the name in the parse: "le substitut Jean Dupont",
+        # "Jen Psaki, the spokeswoman", "spokeswoman Jen Psaki" (not "the Cruz
+        # campaign": a name modifying a noun is no apposition)
+        if (t.head.i in span and t.dep_ in ("appos", "compound", "flat", "flat:name", "nmod"))\
+                or any(doc[j].head.i == t.i and doc[j].dep_ in (
+                    "appos", "flat", "flat:name") for j in span) \
+                or t.i == span[0] - 1 or _title_before(doc, t.i, span[0]):
+            return True
+    return False
+
+
+#: How many sentences after a role noun may name its person (a photo caption's
+#: "PHOTO DE DOSSIER:" may stand between a headline and its lead).
+NEXT_SENTENCES = 2
+
+
+def _role_named_next(ctx: QuoteContext, noun: Token, lemma: str) -> Mention | None:
+    """A definite role named in the next sentence: a headline "Le Premier
+    ministre de Thuringe exhorte à …" then the lead "Le Premier ministre
+    nouvellement élu de Thuringe Thomas Kemmerich …"; "…, selon le ministre"
+    then "Le ministre autrichien de l'Intérieur, Karl Nehammer, …". News
+    copy names the person right after a headline's role; further on, a role
+    noun is as likely somebody new. Only where the language's nouns carry a
+    gender the parse reads (French; "the minister" then "Minister X" in
+    English is as often two people), and only the person the same role
+    noun is given to."""
+    if not ctx.words.plural_noun_antecedents:
+        return None
+    if not any(c.dep_ == "det" and c.lemma_.lower() in ctx.words.articles and c.i < noun.i
+               for c in noun.children):
+        return None  # "un ministre" introduces somebody
+    doc = ctx.doc
+    sent = ctx.sent(noun)
+    end = sent.end
+    for _ in range(NEXT_SENTENCES):
+        j = end
+        while j < len(doc) and (doc[j].is_space or doc[j].is_punct):
+            j += 1  # the line break after a headline
+        if j >= len(doc):
+            break
+        end = max(end, ctx.sent(doc[j]).end)
+    limit = doc[end - 1].idx + ctx.offset
+    pos = noun.idx + ctx.offset
+    for m in ctx.mentions:
+        if m.start <= pos or m.label != "PER" or ctx.in_quote(m.start):
             continue
-        lo, hi = max(0, span[0] - 9), min(len(doc), span[-1] + 7)
-        sent = ctx.sent(doc[span[0]])
-        lo, hi = max(lo, sent.start), min(hi, sent.end)
-        for k in range(lo, hi):
-            t = doc[k]
-            if t.lemma_.lower() != lemma or t.i == noun.i or t.pos_ != "NOUN" and not (
-                    t.pos_ == "PROPN" and t.i == span[0] - 1):
-                continue  # a capitalised title before the name counts: "Judge Richard Berman"
-            # the role given to the name in the parse: "le substitut Jean Dupont",
-            # "Jen Psaki, the spokeswoman", "spokeswoman Jen Psaki" (not "the Cruz
-            # campaign": a name modifying a noun is no apposition)
-            if (t.head.i in span and t.dep_ in ("appos", "compound", "flat", "flat:name", "nmod"))\
-                    or any(doc[j].head.i == t.i and doc[j].dep_ in (
-                        "appos", "flat", "flat:name") for j in span) \
-                    or t.i == span[0] - 1 or _title_before(doc, t.i, span[0]):
-                return m
-    return _definite_anaphor(ctx, noun)
+        if m.start > limit:
+            break
+        if _role_given(ctx, m, lemma, noun):
+            return m
+    return None
 
 
 def _definite_anaphor(ctx: QuoteContext, noun: Token, window: int = 1000) -> Mention | None:
