@@ -287,3 +287,17 @@ def test_polnear_dev_scan_ages_names_and_clocks(nlp_en: Any) -> None:
         ("18.7%", 18.7, None, "percent")]
     assert got(nlp_en, "people knocking me for tweeting at three o’clock in the morning") == []
     assert got(nlp_en, "zero people died")[0][1:3] == (0.0, "people")  # a count, lower case
+
+
+def test_heights_in_feet_and_inches_and_a_quoted_modifier(nlp_en: Any) -> None:
+    # SemEval 1484038711_1483848094: "At 5-feet-7 and 135 pounds" was 5 feet and £135;
+    # 1485673462_1484223404: "shorter than 4’9”" gave nothing; sessions 6-8 listed "6-foot-5"
+    qs = extract_quantities("At 5-feet-7 and 135 pounds, she once polished off 40 hot dogs.",
+                            [], "en")
+    assert [(round(q.value or 0, 3), q.unit) for q in qs[:2]] == [(5.583, "foot"), (135.0, "lb")]
+    q = extract_quantities("The 6-foot-5 forward scored 20 points.", [], "en")[0]
+    assert (round(q.value or 0, 3), q.si_unit) == (6.417, "m")
+    assert [q.unit for q in extract_quantities("shorter than 4’9” who", [], "en")] == ["foot"]
+    # 1483803773_1484100188: '2019 saw only 28 "serious" attacks' gave nothing
+    text = 'In 2019 there were only 28 "serious" attacks against Israelis.'
+    assert [(q[1], q[2]) for q in got(nlp_en, text)] == [(28.0, "attacks")]

@@ -57,3 +57,29 @@ def find_split_amounts(folded: str, scale_values: dict[str, float]) -> list[Frac
         if end and math.isfinite(value):
             out.append(Fraction(m.start(), end, value))
     return out
+
+
+@lru_cache(maxsize=8)
+def _height_pattern(feet: tuple[str, ...], inches: tuple[str, ...]) -> re.Pattern[str]:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
+
+    return re.compile(
+        rf"(?<![\w.,'])(?P<ft>\d{{1,2}})(?:[- ](?:{alt(feet)})[- ]|['′]\s?)"
+        rf"(?P<inch>\d{{1,2}}(?:\.\d+)?)(?:[- ]?(?:{alt(inches)})(?![\w])|[\"″]|''|(?![\w'\"]))")
+
+
+def find_feet_and_inches(folded: str, units: dict[str, str]) -> list[Fraction]:
+    """"6-foot-5", "5'7\"", "4’9”", "six feet two" in figures: a height in feet and inches,
+    one measure in feet (the grammar read "6-foot" and dropped the 5). The words are the
+    language's unit words for the foot and the inch; inches must be below twelve."""
+    feet = tuple(w for w, u in units.items() if u == "foot" and "'" not in w)
+    inches = tuple(w for w, u in units.items() if u == "inch")
+    if not feet:
+        return []
+    out = []
+    for m in _height_pattern(feet, inches).finditer(folded):
+        inch = float(m.group("inch"))
+        if inch < 12:
+            out.append(Fraction(m.start(), m.end(), int(m.group("ft")) + inch / 12))
+    return out

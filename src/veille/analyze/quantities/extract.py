@@ -31,7 +31,7 @@ from veille.analyze.quantities.bounds import (
     bound_words,
     merge_bounds,
 )
-from veille.analyze.quantities.compound import find_split_amounts
+from veille.analyze.quantities.compound import find_feet_and_inches, find_split_amounts
 from veille.analyze.quantities.fractions import (
     Fraction,
     FractionGrammar,
@@ -696,6 +696,8 @@ def extract_quantities(
         powers.extend(find_split_amounts(folded, gr.fractions.scale_values))
         for c in gr.collective.finditer(folded):  # "a dozen people": about twelve
             fractions.append(Fraction(c.start(), c.end(), _scale(c.group("sc"), gr)))
+    heights = find_feet_and_inches(folded, gr.units) if gr.packs and not gr.derived else []
+    time_spans.extend((h.start, h.end) for h in heights)  # "6-foot-5": read below
     fractions.extend(powers)
     time_spans.extend((f.start, f.end) for f in fractions)  # read below, not as numbers
     qty_rx = gr.qty if _fold.NEEDS_IGNORECASE.search(folded) else gr.qty_folded
@@ -882,6 +884,8 @@ def extract_quantities(
                 sm = gr.scale_link.match(folded, end)
                 if sm:
                     stop = sm.end()
+        if stop == end and unit is None and (qm := _QUOTED_WORDS.match(text, end)):
+            stop = qm.end()  # '28 "serious" attacks': a quoted modifier before the noun
         approx_suffix = gr.approx_suffix.match(folded, stop) if unit is None else None
         if approx_suffix is not None:
             stop = approx_suffix.end()  # "100-odd humans"
@@ -992,6 +996,9 @@ def extract_quantities(
             )
         )
     out = _share_falling(out, folded, gr, sentences, sent_starts)
+    out.extend(Quantity(text=text[h.start : h.end], start=h.start, end=h.end,
+                        sentence=sentence_index(sentences, h.start, sent_starts),
+                        value=h.value, unit="foot") for h in heights)
     out.extend(_glued_temperatures(text, folded, gr, span_starts, reach, sentences,
                                    sent_starts))
     for f in fractions:
@@ -1194,6 +1201,7 @@ _NOT_NOUN_POS = frozenset({"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "VERB", "NUM", "PUNCT"})
 
 
+_QUOTED_WORDS = re.compile(r"[ \u00a0]+[\"“«‘]\s?[^\"”»’\n]{1,30}?\s?[\"”»’](?=[ \u00a0]+[^\W\d_])")
 _NAME_BRACKET = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]\(\Z")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 

@@ -129,7 +129,9 @@ WORDS = NumberWords(
         # "pounds" is money unless the sentence weighs something
         "pounds": (("lb", (r"weigh\w*", r"heav(?:y|ier|iest)", r"kilos?", r"kg",
                            r"kilograms?", r"ounces?", r"tons?", r"overweight", r"lost",
-                           r"gained", r"diet\w*")),),
+                           r"gained", r"diet\w*",
+                           # a body described by its height: "At 5-feet-7 and 135 pounds"
+                           r"\d+[- ](?:feet|foot|ft)", r"tall")),),
         "pound": (("lb", (r"weigh\w*", r"heav(?:y|ier|iest)", r"kilos?", r"kg",
                           r"kilograms?", r"ounces?", r"tons?")),),
     },
