@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import math
+import random
 import sys
 import zlib
 from collections import defaultdict
@@ -233,12 +234,11 @@ def encoder_report(
     }
 
 
-def ingest_check(rows: list[dict[str, Any]], params: Params | None = None, half: int = 1) -> dict[str, Any]:
-    """The pairs of one half streamed into one clusterer as a user would ingest
-    them (each article once, in pair order, with the split and merge passes),
-    then: did each same-story pair (Overall <= 1.5) end in one story, and each
-    unrelated pair (Overall >= 3.5) in two?  Counted for same-language and
-    cross-language pairs.  The texts have no dates: the time signal is neutral."""
+def ingest_articles(
+    rows: list[dict[str, Any]], half: int
+) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, float, bool]]]:
+    """The articles of one half (id -> (text, language), each once, in pair
+    order) and its pairs (id, id, Overall, crosses languages)."""
     picked = [r for i, r in enumerate(rows) if pair_half(str(r.get("pair_id", i))) == half]
     texts: dict[str, tuple[str, str]] = {}
     pairs: list[tuple[str, str, float, bool]] = []
@@ -248,16 +248,74 @@ def ingest_check(rows: list[dict[str, Any]], params: Params | None = None, half:
         texts.setdefault(a, (r["text1"], r["lang1"]))
         texts.setdefault(b, (r["text2"], r["lang2"]))
         pairs.append((a, b, float(r["Overall"]), r["lang1"] != r["lang2"]))
-    uids = list(texts)
-    vecs = embed_articles([(None, texts[u][0]) for u in uids])
-    feats = [build_features(u, texts[u][0], None, texts[u][1], vector=v.vector, seq=n)
-             for n, (u, v) in enumerate(zip(uids, vecs, strict=True))]
-    res = run_stream(feats, params or load_params())
-    story = res.story_of
-    out: dict[str, Any] = {"half": half, "articles": len(uids)}
+    return texts, pairs
+
+
+def count_pairs(
+    story: dict[str, str], pairs: list[tuple[str, str, float, bool]]
+) -> dict[str, dict[str, int]]:
+    """How many same-story (Overall <= 1.5) and unrelated (>= 3.5) pairs,
+    same-language and cross-language, ended in one story."""
+    out: dict[str, dict[str, int]] = {}
     for name, keep in (("same_story", lambda o: o <= 1.5), ("unrelated", lambda o: o >= 3.5)):
         for kind, want_cross in (("same_language", False), ("cross_language", True)):
             sel = [(a, b) for a, b, o, c in pairs if keep(o) and c == want_cross]
             together = sum(1 for a, b in sel if story.get(a) == story.get(b))
             out[f"{name}_{kind}"] = {"pairs": len(sel), "together": together}
+    return out
+
+
+def stream_orders(n: int, orders: int) -> list[list[int]]:
+    """Arrival orders of ``n`` articles: the given order first, then
+    ``orders - 1`` permutations seeded 1, 2, ... (the same on every machine).
+
+    Why several: which story an article meets first decides where a pair
+    ends, and the order alone moves the cross-language counts of one half by
+    +-2 pairs (session 12), as much as any change measured on them; a mean
+    over orders tells a change from the luck of one arrival order."""
+    out = [list(range(n))]
+    for seed in range(1, orders):
+        perm = list(range(n))
+        random.Random(seed).shuffle(perm)
+        out.append(perm)
+    return out
+
+
+def ingest_check(
+    rows: list[dict[str, Any]],
+    params: Params | None = None,
+    half: int = 1,
+    orders: int = 1,
+    vectors: list[Any] | None = None,
+) -> dict[str, Any]:
+    """The pairs of one half streamed into one clusterer as a user would ingest
+    them (each article once, in pair order, with the split and merge passes),
+    then: did each same-story pair (Overall <= 1.5) end in one story, and each
+    unrelated pair (Overall >= 3.5) in two?  Counted for same-language and
+    cross-language pairs.  The texts have no dates: the time signal is neutral.
+
+    With ``orders`` > 1 the same articles are also streamed in other orders
+    (:func:`stream_orders`) and ``orders`` gives each count per order and its
+    mean; the top-level counts stay those of the pair order.  ``vectors``:
+    the articles' encoder vectors in :func:`ingest_articles` order, when the
+    caller has them (else they are embedded here)."""
+    texts, pairs = ingest_articles(rows, half)
+    uids = list(texts)
+    if vectors is None:
+        vectors = [v.vector for v in embed_articles([(None, texts[u][0]) for u in uids])]
+    params = params or load_params()
+    runs = []
+    for perm in stream_orders(len(uids), max(1, orders)):
+        feats = [build_features(uids[i], texts[uids[i]][0], None, texts[uids[i]][1], vector=vectors[i], seq=n)
+                 for n, i in enumerate(perm)]
+        runs.append(count_pairs(run_stream(feats, params).story_of, pairs))
+    out: dict[str, Any] = {"half": half, "articles": len(uids), **runs[0]}
+    if len(runs) > 1:
+        out["orders"] = {
+            "n": len(runs),
+            **{k: {"pairs": v["pairs"],
+                   "together_mean": round(sum(r[k]["together"] for r in runs) / len(runs), 2),
+                   "together_per_order": [r[k]["together"] for r in runs]}
+               for k, v in runs[0].items()},
+        }
     return out
