@@ -222,3 +222,21 @@ def test_the_end_of_a_period_is_one_expression_with_its_mod() -> None:
     got = _found("Prices fell at the end of last year.", date(2018, 1, 8))
     assert (got["the end of last year"].value, got["the end of last year"].mod) == ("2017", "END")
     assert _found("At the end of the day, it failed.", date(2018, 1, 8)) == {}
+
+
+def test_no_day_follows_a_month_named_far_away() -> None:
+    # "The following Monday" / "The next day" after a month of 1990 in a 1998 paper were
+    # the Monday after the paper's date and the paper's next day
+    day = date(1998, 12, 30)
+    got = _found("In March 1990 the factory was bombed. The following Monday, police "
+                 "arrested two men.", day)
+    assert got["The following Monday"].value == "XXXX-WXX-1"
+    assert got["The following Monday"].range_start is None
+    got = _found("In March 1990 the factory was bombed. The next day, police arrested two "
+                 "men.", day)
+    assert got["The next day"].range_start is None
+    # a day named: counted from it, as before
+    got = _found("On March 3, 1990 the factory was bombed. The following Monday, police "
+                 "arrested two men. The next day they were freed.", day)
+    assert got["The following Monday"].value == "1990-03-05"
+    assert got["The next day"].value == "1990-03-06"

@@ -398,6 +398,11 @@ def anchored_day(c: Candidate, ctx: Ctx) -> Resolved | None:
             and ctx.story is None and ctx.anchor == ctx.day):
         return None  # "that day" with no day named before it: which day is not said
     off = ANCHOR_DAYS.get(an, 0)
+    if off and ctx.anchor == ctx.day and ctx.story is not None and ctx.day is not None \
+            and abs((ctx.story - ctx.day).days) > 7:
+        # "In March 1990 the factory was bombed. The next day, ...": only a month or a
+        # year far from the paper's was named, not the day it follows
+        return Resolved("DATE", "XXXX-XX-XX", None, None, "day")
     # "the next morning", "that night": the key names its part of the day
     part = c.g.get("part") or c.g.get("part2") or (words[-1] if words[-1:] and
                                                   part_suffix(words[-1]) else None)
@@ -436,6 +441,11 @@ def weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
             return with_part(min(options, key=lambda x: (abs((x - ref).days), x < ref)),
                              c.g.get("part"))
         return None
+    if (rel in _NARRATIVE or lead in _NARRATIVE) and ctx.anchor == ref and ctx.story is not None \
+            and abs((ctx.story - ref).days) > 7:
+        # "In March 1990 the factory was bombed. The following Monday, ...": no day was
+        # named, only a month or a year far from the paper's: which Monday is not said
+        return Resolved("DATE", f"XXXX-WXX-{wd + 1}", None, None, "day")
     if (rel in _NARRATIVE or lead in _NARRATIVE) and ctx.anchor is not None:
         # "the previous Friday", "le samedi suivant": from the day just named
         d = weekday_near(ctx.anchor, wd, -1 if "previous" in (rel, lead) else 1)
