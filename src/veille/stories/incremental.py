@@ -44,11 +44,9 @@ split, merge, removal or builder version change.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -78,6 +76,7 @@ from veille.stories.facts import (
     pair_score,
     parse_day,
 )
+from veille.stories.gc_pause import cycle_collection_paused
 from veille.stories.quote_matching import _words, differing_renderings
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
@@ -161,26 +160,10 @@ def update_story_view(
     ``context`` reads stored articles back (uids -> articles and analyses):
     the statements a new one joins are read again to compare their numbers
     and dates (:func:`_new_disagreements`); without it only the new articles'
-    statements are compared with each other.
-
-    Python's cycle collector is paused meanwhile: a stored view of 1,000
-    articles is ~10^6 dicts and lists (a tree, no cycles; reference counting
-    frees it), and each collection the update's allocations trigger walked
-    all of them again (1,000-article view, three updates each way, one
-    process: 0.55-2.17 s CPU collecting, 0.28-0.60 s paused)."""
-    with _cycle_collection_paused():
+    statements are compared with each other. Runs with the cycle collector
+    paused (``stories.gc_pause``)."""
+    with cycle_collection_paused():
         return _update(view, new_articles, new_analyses, entities, context)
-
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _update(

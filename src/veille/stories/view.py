@@ -25,6 +25,7 @@ from veille.core.views import (
     from_plain,
 )
 from veille.stories.facts import build_facts, find_disagreements, group_statements
+from veille.stories.gc_pause import cycle_collection_paused
 from veille.stories.graph import build_graph, graph_view
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
@@ -103,6 +104,20 @@ def build_story_view(
     different languages stay apart, and the summary judges redundancy by
     wording only (no encoder call at all).
     """
+    with cycle_collection_paused():  # see stories.gc_pause
+        return _build(articles, analyses, entities, n_sentences=n_sentences, lang=lang,
+                      cross_language=cross_language)
+
+
+def _build(
+    articles: Sequence[StoredArticle | Mapping[str, Any]],
+    analyses: Sequence[Analysis | Mapping[str, Any] | None],
+    entities: Mapping[str, Any],
+    *,
+    n_sentences: int = 5,
+    lang: str | None = None,
+    cross_language: bool = True,
+) -> StoryView:
     missing: list[str] = []
     arts = [_article(a) for a in articles]
     ans = list(analyses) + [None] * (len(arts) - len(analyses))
