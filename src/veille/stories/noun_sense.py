@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import srsly
 
 from veille.core.settings import spacy_model
 
@@ -79,6 +78,8 @@ def _table(language: str) -> Any:
     if path is None:
         return None
     vocab = path / "vocab"
+    import srsly  # imported here: ~0.2-0.5 s, and most views never compare two nouns
+
     try:
         cfg = srsly.read_json(vocab / "vectors.cfg") if (vocab / "vectors.cfg").is_file() else {}
         if cfg.get("mode", "default") == "default" and (vocab / "key2row").is_file():
