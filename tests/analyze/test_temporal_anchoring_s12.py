@@ -240,3 +240,12 @@ def test_no_day_follows_a_month_named_far_away() -> None:
                  "arrested two men. The next day they were freed.", day)
     assert got["The following Monday"].value == "1990-03-05"
     assert got["The next day"].value == "1990-03-06"
+
+
+def test_a_present_verb_of_being_tells_a_schedule() -> None:
+    # sentences written for the test (no dev set holds the form with a weekday): in a
+    # Wednesday paper "the vote is on Tuesday" was yesterday (the closer Tuesday)
+    day = date(1998, 12, 30)
+    assert _found("The vote is on Tuesday.", day)["on Tuesday"].value == "1999-01-05"
+    assert _found("Tuesday is the deadline.", day)["Tuesday"].value == "1999-01-05"
+    assert _found("The vote was on Tuesday.", day)["on Tuesday"].value == "1998-12-29"

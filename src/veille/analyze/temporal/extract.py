@@ -20,7 +20,13 @@ from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
 from veille.analyze.temporal.someday import is_someday
-from veille.analyze.temporal.tense import guess_tense, is_deadline, is_since, parse_tense
+from veille.analyze.temporal.tense import (
+    guess_tense,
+    is_deadline,
+    is_since,
+    parse_tense,
+    scheduled,
+)
 from veille.core.model import DateRange, Sentence, TimeRef
 from veille.lang import language_data
 
@@ -113,6 +119,13 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     return guess_tense(text, start, end, cues)
 
 
+def _scheduled(text: str, c: Candidate, parses: Sequence[tuple[int, Any]], cues: Any) -> bool:
+    for offset, doc in parses:
+        if offset <= c.start and c.end <= offset + _doc_chars(doc):
+            return scheduled(doc, c.start - offset, c.end - offset, cues)
+    return False
+
+
 def _story_determiner(folded: str, c: Candidate, words: Any) -> bool:
     """A demonstrative ("that", up to two adjectives before the name) points back to the
     occasion the story told of, not to the one nearest the paper's date."""
@@ -175,6 +188,9 @@ def extract_times(
         else None
         for c in cands
     ]
+    for i, c in enumerate(cands):
+        if c.kind == "weekday" and tenses[i] == "present" and _scheduled(text, c, parses, cues):
+            tenses[i] = "future"  # "the vote is on Tuesday": a schedule
     share_weekday_tense(cands, tenses)
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]
     # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it

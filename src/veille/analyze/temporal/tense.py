@@ -132,6 +132,28 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
     return verb_tense(tok, cues)
 
 
+def scheduled(doc: Any, start: int, end: int, cues: TenseCues | None) -> bool:
+    """The expression hangs on a present-tense verb of being with no auxiliary: "the vote
+    is on Tuesday", "the funeral is Saturday" tell a schedule, so a day ahead."""
+    if cues is None or not cues.copula_lemmas:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.pos_ not in ("ADP",):
+            return False  # "the biggest rally of the campaign on Saturday": a noun's day
+    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues.copula_lemmas
+            and "Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
+            and not any(c.dep_.startswith("aux") for c in tok.children))
+
+
 def _since_above(tok: Any) -> bool:
     """A "since"/"depuis" between a noun and its verb: the noun's date is a point passed."""
     for _ in range(3):
