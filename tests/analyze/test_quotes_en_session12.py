@@ -130,3 +130,25 @@ def test_a_fronted_clause_and_a_bare_quantifier(analyze):
     qs = _statements(analyze, text)
     assert not any("McDowell says" in q.text for q in qs), [(q.text, q.speaker) for q in qs]
     assert not any(q.speaker and q.speaker.lower() == "none" for q in qs)
+
+
+def test_a_question_put_to_the_speaker_is_nobodys_named_statement(analyze):
+    # PolNeAR train tune half (HuffPost): "Asked if …, the two women said …"
+    text = ("Asked if Trump’s comments had rattled them as well, the two women said no.\n"
+            "Asked whether he would run again, Senator John Smith said he had not decided.\n")
+    qs = _statements(analyze, text)
+    asked = [q for q in qs if q.text.startswith(("if Trump", "whether he would"))]
+    assert len(asked) == 2 and all(q.speaker is None for q in asked), \
+        [(q.text, q.speaker) for q in qs]
+    assert any(q.text == "he had not decided" and q.speaker == "John Smith" for q in qs)
+
+
+def test_a_noun_of_saying_reports_its_that_clause(analyze):
+    text = ("Marco Rubio spoke in Iowa on Monday.\n"
+            "Rubio’s response was that it is unfair for the federal tax code to allow such "
+            "write-offs.\n"
+            "The fact that he lost the state is clear.\n")
+    qs = _statements(analyze, text)
+    assert any(q.text.startswith("it is unfair") and q.speaker == "Rubio" for q in qs), \
+        [(q.text, q.speaker) for q in qs]
+    assert not any(q.text.startswith("he lost the state") for q in qs)  # "fact" reports nothing

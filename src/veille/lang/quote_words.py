@@ -200,3 +200,7 @@ class QuoteWords:
     #: a speech verb ("Facebook said … “We know …,” it said"): resolved like a
     #: plural pronoun, to the last organisation that was a subject.
     group_pronouns: Words = _EMPTY
+    #: Nouns of saying whose "that"-clause is the statement ("Trump's claim
+    #: that the election was rigged", "His answer was that …"); the possessor,
+    #: if any, speaks.
+    statement_nouns: Words = _EMPTY

@@ -20,7 +20,7 @@ from veille.analyze.quotes.context import (
     is_speech,
 )
 from veille.analyze.quotes.frames import clause_complements, complements, frame_model
-from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role
+from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role, subject_of
 from veille.core.model import Quote
 
 if TYPE_CHECKING:
@@ -475,6 +475,75 @@ def _object_only(ctx: QuoteContext, v: Token) -> bool:
             and not ctx.in_quote(v.idx + ctx.offset))
 
 
+def noun_statement(ctx: QuoteContext, n: Token) -> tuple[tuple[int, int], Attribution] | None:
+    """"Trump's claim that the election was rigged", "Rubio's response was that
+    it's unfair …" -> the "that"-clause (``noun-clause``), said by the noun's
+    possessor (a name, or a pronoun's antecedent), else by nobody named."""
+    if n.pos_ != "NOUN" or n.lemma_.lower() not in ctx.words.statement_nouns \
+            or ctx.in_quote(n.idx + ctx.offset):
+        return None
+    heads = [n]
+    if n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_ == "be":
+        heads.append(n.head)  # "His answer was that …"
+    clause = next((c for h in heads for c in h.children
+                   if c.i > n.i and c.dep_ in ("acl", "ccomp", "attr")
+                   and any(x.dep_ == "mark" and x.lower_ in ctx.words.complementizers
+                           and x.i == c.left_edge.i for x in c.children)), None)
+    if clause is None or ctx.in_quote(clause.left_edge.idx + ctx.offset):
+        return None
+    a, b = clause.left_edge.i + 1, clause.right_edge.i + 1
+    if b - a < 3:
+        return None
+    span = (n.idx + ctx.offset, n.idx + len(n.text) + ctx.offset)
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    mention = None
+    resolution = "named"
+    if owner is not None:
+        mention = ctx.mention_of(owner)
+        if mention is None and owner.lower_ in ("his", "her"):
+            genders = owner.morph.get("Gender", [])
+            mention = resolve_pronoun(ctx, n.idx + ctx.offset,
+                                      genders[0] if len(genders) == 1 else None)
+            resolution = "pronoun"
+    if owner is None and n.dep_ == "dobj" and n.head.pos_ == "VERB":
+        # "He made the observation that …": the one who makes it says it
+        surface, mention, pron = subject_of(ctx, n.head, fallback_left=False)
+        if surface is not None and (mention is not None or not pron):
+            return (a, b), Attribution(surface, mention, n.lemma_, "indirect: noun clause",
+                                       "indirect-noun-clause", 0.6, span,
+                                       "pronoun" if pron else "named" if mention else "noun")
+    if mention is None:
+        return (a, b), Attribution(None, None, n.lemma_, "indirect: noun clause",
+                                   "indirect-noun-clause", 0.5, span)
+    return (a, b), Attribution(mention.text, mention, n.lemma_, "indirect: noun clause",
+                               "indirect-noun-clause", 0.65, span, resolution)
+
+
+def question_put(ctx: QuoteContext, v: Token, sent: Span) -> tuple[int, int] | None:
+    """"Asked whether he would run again, Smith said …", "Asked about the
+    email scandal, Jones declined …": a fronted past participle of a speech
+    verb opening its sentence puts a question (an "if"/"whether" clause, or
+    an "about" topic) to the subject of the main clause; the question is a
+    reported statement of whoever asked it, whom the sentence does not name:
+    no speaker (PolNeAR marks it with no source). English tags (VBN)."""
+    if v.tag_ != "VBN" or v.dep_ != "advcl" or not v.head.i > v.i:
+        return None
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != v.i or not is_speech(ctx, v) \
+            or ctx.in_quote(v.idx + ctx.offset):
+        return None
+    for c in v.children:
+        if c.i < v.i:
+            continue
+        if c.dep_ == "ccomp" and c.left_edge.lower_ in ("if", "whether"):
+            return c.left_edge.i, c.right_edge.i + 1
+        if c.dep_ == "prep" and c.lower_ == "about":
+            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            if obj:
+                return obj[0].left_edge.i, obj[0].right_edge.i + 1
+    return None
+
+
 def _other_speaker_clause(ctx: QuoteContext, v: Token, a: int, b: int) -> int:
     """Where a statement stops before an adverbial or coordinated clause in
     which somebody named speaks ("… he would not let his nephew on social
@@ -717,6 +786,27 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
                                   end=end, sentence=0, kind="indirect", source=source), attr))
         for v in sent:
+            said = noun_statement(ctx, v) if ctx.words.statement_nouns else None
+            if said is not None:
+                (a, b), attr = said
+                b = _trim(ctx, a, b)
+                if b > a:
+                    start = doc[a].idx + ctx.offset
+                    end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
+                    out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset],
+                                      start=start, end=end, sentence=0, kind="indirect"), attr))
+                continue
+            asked = question_put(ctx, v, sent)
+            if asked is not None:
+                a, b = asked
+                start = doc[a].idx + ctx.offset
+                end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
+                out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
+                                  end=end, sentence=0, kind="indirect"),
+                            Attribution(None, None, v.lemma_, "indirect: question put",
+                                        "indirect-question", 0.5,
+                                        (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset))))
+                continue
             misread = misread_verb(ctx, v, sent) if ctx.words.incise_verb_nouns else None
             if misread is not None:
                 ((a, b), _), attr = misread

@@ -401,8 +401,12 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             genders = c.morph.get("Gender", [])
             m = resolve_pronoun(ctx, verb.idx + ctx.offset, genders[0] if len(genders) == 1 else None)
             return (m.text if m else c.text.lstrip("-"), m, True)
-        if c.text.lstrip("-").lower() in words.plural_pronouns or (
-                c.lower_ in words.group_pronouns and c.dep_ == "nsubj"):
+        if c.lower_ in words.group_pronouns and c.dep_ == "nsubj":
+            m = resolve_group(ctx, verb.idx + ctx.offset)
+            if m is not None:
+                return (m.text, m, True)
+            continue  # "it" with no organisation before: the clause's other names
+        if c.text.lstrip("-").lower() in words.plural_pronouns:
             m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
     # "Le secrétaire général de l'ONU Kofi Annan a estimé": the parse may give the

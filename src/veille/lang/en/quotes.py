@@ -329,4 +329,10 @@ WORDS = QuoteWords(
         "congressman": "Masc", "congresswoman": "Fem", "chairman": "Masc", "chairwoman": "Fem",
     },
     group_pronouns=frozenset({"it"}),
+    statement_nouns=frozenset({
+        "statement", "claim", "suggestion", "accusation", "remark", "observation", "response",
+        "answer", "assertion", "allegation", "comment", "concern", "view", "argument",
+        "warning", "promise", "pledge", "insistence", "contention", "admission", "prediction",
+        "complaint", "announcement", "belief", "message",
+    }),
 )
