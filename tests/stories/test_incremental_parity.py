@@ -98,3 +98,74 @@ def test_a_teaser_never_enters_the_summary_by_promotion() -> None:
     without = summary()  # the same fact, no outlet known: promoted (the test can fail)
     _promote(without, [fact], [], [], {0}, {0: 0}, 1, 0)
     assert without[0]["text"] == teaser
+
+
+# -- disagreements an update finds (news-clusters: the Mazar-i-Sharif attack,
+# theguardian.com / bbc.com 2016-11-11; the Costa Rica crash, two outlets'
+# renderings of one statement, 2017-12-31) --------------------------------
+FOUR = ("A Taliban suicide bomber rammed a car packed with explosives into a wall around the "
+        "German consulate, killing at least four civilians and wounding scores of other people.")
+SIX = ("A suicide bomber has rammed a truck into a German consulate in Afghanistan, killing at "
+       "least six civilians and wounding 120, officials said.")
+
+
+def _counted(uid: str, text: str, surface: str, value: float) -> tuple[Any, Any]:
+    from veille.core.model import Analysis, Quantity, Sentence
+    from veille.core.records import StoredArticle
+
+    from .conftest import day_article
+
+    start = text.index(surface)
+    q = Quantity(text=surface, start=start, end=start + len(surface), sentence=0, value=value,
+                 noun="civilians")
+    an = Analysis(article_uid=uid, language="en", sentences=[Sentence(0, 0, len(text), text)],
+                  quantities=[q])
+    return StoredArticle.from_row(day_article(uid, text, uid, "2016-11-11", "en")), an
+
+
+def test_a_new_count_is_compared_with_the_stored_statements_of_its_fact() -> None:
+    from veille.stories.incremental import _new_disagreements
+    from veille.stories.units import build_units
+
+    stored_art, stored_an = _counted("guardian", FOUR, "four civilians", 4)
+    new_art, new_an = _counted("bbc", SIX, "six civilians", 6)
+    units, _ = build_units([new_art], [new_an])
+    # the stored fact as the update leaves it once the new statement joined it
+    fact = {"id": "F1", "statement": FOUR, "n_sources": 2,
+            "members": [{"article": "guardian", "start": 0, "end": len(FOUR), "text": FOUR}]}
+    keys = {"guardian": {"key": "outlet:theguardian.com"}, "bbc": {"key": "outlet:bbc.com"}}
+    read: list[list[str]] = []
+
+    def context(uids: Any) -> tuple[list[Any], list[Any]]:
+        read.append(list(uids))
+        return [stored_art], [stored_an]
+
+    found = _new_disagreements(units, [0] * len(units), [fact], keys, [None], context)
+    assert read == [["guardian"]]
+    assert [d.kind for d in found] == ["quantity"]
+    assert {s.source for s in found[0].sides} == {"outlet:theguardian.com", "outlet:bbc.com"}
+    # without the stored statements read back there is nothing to compare with
+    assert _new_disagreements(units, [0] * len(units), [fact], keys, [None], None) == []
+
+
+def test_a_new_rendering_worded_otherwise_is_a_quote_disagreement() -> None:
+    from veille.stories.incremental import _quote_disagreements
+
+    def rendering(text: str, uid: str) -> dict[str, Any]:
+        return {"text": text, "kind": "direct", "verb": "said", "article": uid,
+                "source": f"outlet:{uid}", "sentence": f'"{text}," the airline said.'}
+
+    old = rendering("Nature Air profoundly regrets the deaths of 10 US passengers and two crew "
+                    "members", "a.com")
+    new = rendering("Nature Air deeply regrets the death of 10 American passengers and two crew "
+                    "members", "b.com")
+    speakers = [{"speaker": "Nature Air", "quotes": [{"text": old["text"],
+                                                      "renderings": [old, new]}]}]
+    found: list[dict[str, Any]] = []
+    _quote_disagreements(found, speakers, {"b.com"})
+    assert len(found) == 1 and found[0]["kind"] == "quote_wording"
+    assert {s["article"] for s in found[0]["sides"]} == {"a.com", "b.com"}
+    # a quote no new article renders is left as the last build judged it
+    untouched: list[dict[str, Any]] = []
+    _quote_disagreements(untouched, speakers, {"c.com"})
+    assert untouched == []
