@@ -249,3 +249,13 @@ def test_a_present_verb_of_being_tells_a_schedule() -> None:
     assert _found("The vote is on Tuesday.", day)["on Tuesday"].value == "1999-01-05"
     assert _found("Tuesday is the deadline.", day)["Tuesday"].value == "1999-01-05"
     assert _found("The vote was on Tuesday.", day)["on Tuesday"].value == "1998-12-29"
+
+
+def test_a_dated_subject_takes_its_verbs_tense() -> None:
+    # PolNeAR dev nyt_2016-09-19 (a Monday), read check: the Wednesday gone, not the next
+    got = _found("His program on Wednesday, for instance, featured a fairly typical "
+                 "discussion about Colin Powell's leaked emails.", date(2016, 9, 19))
+    assert got["on Wednesday"].value == "2016-09-14"
+    # a passive subject says nothing of its own time: the closer day
+    got = _found("The vote on Tuesday was postponed.", date(2016, 9, 19))
+    assert got["on Tuesday"].value == "2016-09-20"

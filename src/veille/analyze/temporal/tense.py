@@ -123,6 +123,12 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
                     and tok.dep_ in ("attr", "nsubj", "nsubjpass")):
                 # "there was a Democratic debate Saturday night": the noun is what was
                 return verb_tense(head, cues)
+            if (cues is not None and cues.copula_lemmas and head is not tok
+                    and head.pos_ == "VERB" and tok.dep_ == "nsubj"):
+                # "His program on Wednesday featured a ...", "the debate on Saturday drew
+                # 8 million viewers": what the dated noun did is told in the verb's tense
+                # (not a passive subject: "the vote on Tuesday was postponed")
+                return verb_tense(head, cues)
             # "les élections de dimanche", "a mission in December": the expression dates
             # a noun, whose event the clause's verb need not share: neither way (and the
             # regex cues, which would read that verb, are not asked)
