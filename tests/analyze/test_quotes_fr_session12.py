@@ -108,3 +108,20 @@ def test_an_indefinite_role_introduces_somebody_new(speech):
                 "Le ministre de l'Intérieur Karl Nehammer assiste à une conférence de presse.")
     said = [q for q in qs if "nouveaux sondages" in q.text]
     assert not said or said[0].speaker != "Karl Nehammer"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # SemEval 1499860417fr and 1496518478fr
+    ("La Kripo suppose que l'homme est mort de causes naturelles.", "l'homme est mort"),
+    ("Cependant, en raison de sa relation avec le duc de Sussex, Cressida Bonas constate que "
+     "les gens essaient toujours de l'étiqueter.", "les gens essaient"),
+])
+def test_an_inference_stated_with_que_is_reported(speech, text, content):
+    qs = speech(text)
+    said = [q for q in qs if q.text.startswith(content)]
+    assert said and said[0].speaker
+
+
+def test_a_supposition_without_que_is_no_statement(speech):
+    qs = speech("Les enquêteurs supposent un accident de la route.")
+    assert not any(q.text.startswith("un accident") for q in qs)

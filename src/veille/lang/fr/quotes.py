@@ -28,6 +28,9 @@ SPEECH_VERBS = frozenset({
         # old press's "mander" (a dispatch reports), "s'écrier", "répliquer"
         "penser", "croire", "prédire", "mander", "proclamer", "insinuer",
         "écrier", "crier", "répliquer", "exposer",
+        # an inference or a finding stated as one's own ("La police suppose que …",
+        # "Cressida constate que …"): reported, as "estimer" is
+        "supposer", "constater",
 })
 
 #: "« … », analyse le propriétaire": in an incise the tagger may read a first-group
