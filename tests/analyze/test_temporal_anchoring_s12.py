@@ -259,3 +259,12 @@ def test_a_dated_subject_takes_its_verbs_tense() -> None:
     # a passive subject says nothing of its own time: the closer day
     got = _found("The vote on Tuesday was postponed.", date(2016, 9, 19))
     assert got["on Tuesday"].value == "2016-09-20"
+
+
+def test_a_month_of_next_year() -> None:
+    # PolNeAR dev wash-post_2016-09-18, read check: "March" was 2016-03, "next year" apart
+    got = _found("She said leaders had agreed to put together a reform plan by March of next "
+                 "year.", date(2016, 9, 18))
+    assert got["March of next year"].value == "2017-03"
+    got = _found("It happened in June of last year.", date(2016, 9, 18))
+    assert got["June of last year"].value == "2015-06"

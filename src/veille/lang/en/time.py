@@ -92,6 +92,7 @@ WORDS = TimeWords(
     month_day_order=True,
     year_followers=("at", "in", "and"),
     year_relatives={"last year": -1, "next year": 1, "this year": 0},
+    year_relative_leads=("of",),  # "by March of next year"
     period_modifiers={"early": "START", "late": "END", "mid-": "MID", "mid": "MID"},
     modifier_links=(r"of\s+",),
     month_pre=("this past", "this coming", "last", "next", "this"),
