@@ -301,3 +301,17 @@ def test_heights_in_feet_and_inches_and_a_quoted_modifier(nlp_en: Any) -> None:
     # 1483803773_1484100188: '2019 saw only 28 "serious" attacks' gave nothing
     text = 'In 2019 there were only 28 "serious" attacks against Israelis.'
     assert [(q[1], q[2]) for q in got(nlp_en, text)] == [(28.0, "attacks")]
+
+
+def test_a_range_said_in_thousands_and_quelques_before_digits(nlp_fr: Any, nlp_en: Any) -> None:
+    # French TimeBank dev 1999-06-12-0548d: "des quelques 10 à 15.000 enfants handicapés"
+    # gave nothing ("quelques" before digits is no vague "quelques centaines")
+    text = "Elle a dénoncé le scandale des quelques 10 à 15.000 enfants handicapés mentaux."
+    qs = extract_quantities(text, [], "fr", doc=nlp_fr(text))
+    assert [(q.low, q.high, q.approximate) for q in qs] == [(10000.0, 15000.0, True)]
+    text = "between 20 and 30,000 protesters marched"
+    assert [(q.low, q.high) for q in extract_quantities(text, [], "en", doc=nlp_en(text))] == [
+        (20000.0, 30000.0)]
+    text = "une amende de 1 à 10 000 euros"  # ten times apart: literal
+    assert [(q.low, q.high) for q in extract_quantities(text, [], "fr", doc=nlp_fr(text))] == [
+        (1.0, 10000.0)]

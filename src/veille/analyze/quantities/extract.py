@@ -758,8 +758,10 @@ def extract_quantities(
             continue  # "the 2015 assaults", "its 2016 report": a year, not a count
         if words_only and _ORDINAL_TAIL.match(folded, num_end):
             continue  # "vingt-et-unième", "twenty-first": an ordinal, not twenty
-        if gr.vague_before.search(folded, max(0, num_start - 30), num_start):
+        if (words_only or m.group("sc1")) and gr.vague_before.search(
+                folded, max(0, num_start - 30), num_start):
             continue  # "a couple of hundred", "several hundred": no number is stated
+            # ("des quelques 10 à 15.000 enfants" states one, roughly)
         if (words_only and gr.bare_scale.fullmatch(fold_same_length(n1_text).strip())
                 and not gr.one_before.search(folded, max(0, num_start - 6), num_start)):
             continue  # "plusieurs millions d'articles": a scale word alone counts nothing exact
@@ -810,6 +812,9 @@ def extract_quantities(
                 sc1 = sc2
             elif sc1 == 1.0 and shared_scale and v1 < v2 / shared_scale:
                 v1 *= shared_scale  # "entre deux et trois millions": both are millions
+            elif sc2 == 1.0 and sc1 == 1.0 and _thousands_shorthand(
+                    n1_text, text[m.start("n2") : m.end("n2")], v1, v2):
+                v1 *= 1000  # "10 à 15.000 enfants", "between 20 and 30,000 protesters"
             v2 *= sc2 if sc2 != 1.0 else sc1
         v1 *= sc1
         # "réduite de 39 à 17 appareils", "fell from 39 to 17 aircraft": a change, two counts
@@ -1084,6 +1089,17 @@ def _fraction_quantity(f: Fraction, text: str, folded: str, gr: _Grammar, doc: A
     if noun is None and not keep_bare:
         q.sentence = -1
     return q
+
+
+_GROUPED_THOUSANDS = re.compile(r"\d{1,3}[ .,\u00a0\u202f'’]\d{3}")
+
+
+def _thousands_shorthand(raw1: str, raw2: str, v1: float, v2: float) -> bool:
+    """A range's first number said in thousands the second writes out: "10 à 15.000",
+    "20 to 30,000": a small whole number before a grouped one of the same order of
+    thousands (not "de 1 à 10 000": ten times apart, literal)."""
+    return (raw1.strip().isdigit() and 0 < v1 < 1000 and _GROUPED_THOUSANDS.fullmatch(
+        raw2.strip()) is not None and v1 * 1000 < v2 < v1 * 10000)
 
 
 def _share_falling(out: list[Quantity], folded: str, gr: _Grammar, sentences: list[Sentence],

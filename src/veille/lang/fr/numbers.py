@@ -120,7 +120,7 @@ WORDS = NumberWords(
              r"n'excede(?:nt)? (?:pas|jamais)"),
     exactly=(r"egale?s? a", r"exactement", r"au nombre de", r"pile"),
     up_to=(r"jusqu'a", r"jusqu'au", r"jusqu'a hauteur de"),
-    approx=(r"environ", r"pres d['e]\s*", r"quelque", r"a peu pres", r"approximativement",
+    approx=(r"environ", r"pres d['e]\s*", r"quelques?", r"a peu pres", r"approximativement",
             r"autour d['e]\s*", r"de l'ordre d['e]\s*", r"quasiment", r"presque",
             r"pas loin d['e]\s*"),
     approx_after=(r"environ",),
