@@ -152,3 +152,13 @@ def test_a_noun_of_saying_reports_its_that_clause(analyze):
     assert any(q.text.startswith("it is unfair") and q.speaker == "Rubio" for q in qs), \
         [(q.text, q.speaker) for q in qs]
     assert not any(q.text.startswith("he lost the state") for q in qs)  # "fact" reports nothing
+
+
+def test_a_present_participle_after_a_comma_is_no_incise(analyze):
+    # PolNeAR train tune half (HuffPost): the clause before "calling" is
+    # narration, not Fallon's statement
+    text = ("Clinton campaign spokesman Brian Fallon responded on Twitter, calling Trump’s "
+            "charge “pathetic” and “dangerous.”\n")
+    qs = _statements(analyze, text)
+    assert not any(q.text.startswith("Clinton campaign spokesman") for q in qs), \
+        [(q.text, q.speaker) for q in qs]

@@ -40,11 +40,14 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
     for t in doc[v.i + 1 : min(sent.end, v.i + 10)]:
         if t.text.lower() in ctx.words.complementizers and t.pos_ in ("SCONJ", "PRON", "ADP", "CCONJ") \
                 and not (t.dep_ != "mark" and t.head.dep_.endswith("relcl")
-                         and t.text.lower() not in ctx.words.relative_objects):
+                         and (t.text.lower() not in ctx.words.relative_objects
+                              or t.head.head.head.i == v.i)):
             # "called on the US to attack the oil that funds …": a relative
-            # pronoun opens no reported clause. Not where the complementizer is
-            # also the relative pronoun (French "que"): the parse hangs "a
-            # déclaré lors d'une conférence qu'elle …" on the noun, wrongly
+            # pronoun opens no reported clause. Where the complementizer is
+            # also the relative pronoun (French "que"), only on a noun the
+            # verb governs ("répondre aux témoignages qu'ils ont reçus"): the
+            # parse also hangs "a déclaré lors d'une conférence qu'elle …" on
+            # the adjunct's noun, wrongly
             return (t.i + 1, sent.end), "que-clause"
         if t.pos_ in ("VERB",) and t.dep_ != "xcomp" or t.text in (".", ";", "«", "“"):
             break
@@ -329,6 +332,8 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     to Bloomberg" (a participle).
     """
     doc = ctx.doc
+    if v.tag_ == "VBG" and not any(c.dep_ == "aux" for c in v.children):
+        return None  # "…, calling Trump's charge “pathetic”": a participle clause, no incise
     k = v.i - 1
     subj_budget = ctx.words.incise_subject_words
     while k > sent.start:
