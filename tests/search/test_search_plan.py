@@ -431,3 +431,24 @@ def test_a_query_matching_more_than_the_window_is_ranked_over_its_newest_matches
         assert capped > 5 and under > 20
         for q in ("the", "president"):
             assert _all_pages(conn, q) == _windowed_reference(conn, q, window), q
+
+
+def test_the_window_starts_one_match_above_it(news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-pass statement asks whether a query has more than RANK_WINDOW
+    matches by counting at most RANK_WINDOW + 1 of them: a query with exactly
+    RANK_WINDOW matches is ranked over all, one with a match more over the
+    newest RANK_WINDOW (session 12; an off-by-one here moves results)."""
+    import veille.search.query as query
+
+    with news_store.connect() as conn:
+        for q in ("president", "the said", "police"):
+            n = search(conn, q)["total"]
+            assert n > 3, q
+            monkeypatch.setattr(query, "RANK_WINDOW", n)
+            got = search(conn, q, limit=10)
+            assert got["ranked_over"] == n
+            assert [r["id"] for r in got["results"]] == _reference(conn, q, Filters(), 10)["ids"], q
+            monkeypatch.setattr(query, "RANK_WINDOW", n - 1)
+            got = search(conn, q, limit=10)
+            assert got["total"] == n and got["ranked_over"] == n - 1, q
+            assert [r["id"] for r in got["results"]] == _windowed_reference(conn, q, n - 1)[:10], q

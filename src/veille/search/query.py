@@ -405,41 +405,25 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
     newest RANK_WINDOW matches only: bm25 of a match costs ~1.5 us (it reads
     the match's positions and length), listing one ~0.1 us, so a common word
     cost 15-55 ms at 100k articles and made the tail of a loaded server. A
-    probe (FTS5 walks the matches newest first, no scoring) finds the
+    probe (FTS5 walks the matches, no scoring; :data:`_ONE_PASS`) finds the
     window's lowest seq; the scores inside it are FTS5's own (idf over the
     whole table), the total, facets and entity sample still come from every
     match, and the answer says how many were ranked (``ranked_over``)."""
     match = fts5_expression(pq)
-    params: dict[str, Any] = {"match": match, "limit": limit + 1}
+    params: dict[str, Any] = {"match": match, "limit": limit + 1, "cap": RANK_WINDOW + 1,
+                              "n": RANK_WINDOW}
     page = ""
     if after is not None:
         page = " AND (score > :a_score OR (score = :a_score AND seq > :a_seq))"
         params["a_score"], params["a_seq"] = after
-    floor = _window_floor(conn, match)
-    scored = ("SELECT article_fts.rowid AS seq, "
-              f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-              "FROM article_fts WHERE article_fts MATCH :match")
-    if floor is None:
-        every = "group_concat(seq), (SELECT gen FROM search_generation) FROM m"
-    else:
-        scored += " AND article_fts.rowid > :floor"
-        params["floor"] = floor
-        # Every match's seq for the total and facets, in the same statement
-        # (one snapshot with the generation): listing them costs no bm25.
-        every = ("(SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH :match), "
-                 "(SELECT gen FROM search_generation)")
-    sql = (f"WITH m AS MATERIALIZED ({scored}) "
-           f"SELECT * FROM (SELECT seq, score, NULL, NULL FROM m WHERE 1=1{page} "
-           "ORDER BY score, seq LIMIT :limit) "
-           f"UNION ALL SELECT NULL, NULL, {every}")
     for _ in range(3):
         try:
-            got = _raw_rows(conn, sql, params)
+            got = _raw_rows(conn, _ONE_PASS.format(page=page), params)
         except sqlite3.OperationalError as exc:  # a store not migrated to 0019
             if "search_generation" in str(exc):
                 return None
             raise
-        *ranked, (_, _, concat, gen) = got
+        *ranked, (_, floor, concat, gen) = got
         seqs = (np.fromstring(concat, dtype=np.int64, sep=",") if concat
                 else np.zeros(0, dtype=np.int64))
         seq_cells = _seq_cells(conn, int(gen))
@@ -454,13 +438,31 @@ def _one_pass(conn: Connection, pq: ParsedQuery, limit: int,
     return None
 
 
-def _window_floor(conn: Connection, match: str) -> int | None:
-    """The seq below the newest RANK_WINDOW matches, None when there are no
-    more than that: FTS5 walks the doclists newest first and stops there,
-    scoring nothing (0.1-0.3 ms for a word matching 36k articles)."""
-    got = _raw_rows(conn, ("SELECT rowid FROM article_fts WHERE article_fts MATCH :match "
-                           "ORDER BY rowid DESC LIMIT 1 OFFSET :n"), {"match": match, "n": RANK_WINDOW})
-    return int(got[0][0]) if got else None
+#: The one-pass statement (:func:`_one_pass`). ``f`` is the window's floor:
+#: the seq below the newest RANK_WINDOW matches, NULL when there are no more
+#: than that. Whether there are is asked first in rowid order, counting at
+#: most RANK_WINDOW + 1 matches and scoring none; only then does FTS5 walk the
+#: doclists newest first to find the floor. Walking them backwards costs more
+#: (FTS5 loads each term's doclist to reverse it): the backward probe alone
+#: was 0.30 ms per distinct query at 100k, the forward count 0.20, and most
+#: queries are under the window (session 12, docs/measured/performance-serve.md).
+#: Under the window every match's seq comes from the ranked table ``m``;
+#: above it they are listed apart (no bm25), in the same statement, so the
+#: floor, the ranking, the listing and the generation are one snapshot.
+_ONE_PASS = (
+    "WITH f AS MATERIALIZED (SELECT CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM article_fts "
+    "WHERE article_fts MATCH :match LIMIT :cap)) >= :cap THEN (SELECT rowid FROM article_fts "
+    "WHERE article_fts MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :n) END AS floor), "
+    "m AS MATERIALIZED (SELECT article_fts.rowid AS seq, "
+    f"bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+    "FROM article_fts WHERE article_fts MATCH :match "
+    "AND article_fts.rowid > coalesce((SELECT floor FROM f), -1)) "
+    "SELECT * FROM (SELECT seq, score, NULL, NULL FROM m WHERE 1=1{page} "
+    "ORDER BY score, seq LIMIT :limit) "
+    "UNION ALL SELECT NULL, (SELECT floor FROM f), "
+    "CASE WHEN (SELECT floor FROM f) IS NULL THEN (SELECT group_concat(seq) FROM m) "
+    "ELSE (SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH :match) END, "
+    "(SELECT gen FROM search_generation)")
 
 
 @dataclass
