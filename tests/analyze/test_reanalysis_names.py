@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
@@ -23,7 +24,7 @@ from veille.core.model import EntityCorrection
 from veille.store import Store
 from veille.store import analyses as qa
 from veille.store import corrections as cq
-from veille.store.schema import analyses, entities, mentions
+from veille.store.schema import analyses, articles, entities, mentions
 
 
 def _ingest(seeds: Path, db: str) -> None:
@@ -129,4 +130,62 @@ def test_reanalysing_one_article_keeps_only_names_mentions_support(seeds_dir: Pa
     with store.connect() as conn:
         for r in conn.execute(select(entities)):
             assert r.canonical in r.aliases or not r.aliases, r
+    store.close()
+
+
+def _english_article(shared: Path, tmp: Path) -> Path:
+    """The first English article of the news-clusters corpus with a place in it,
+    as a one-line JSONL file the ingest reads."""
+    path = shared / "news-clusters" / "news_cluster.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    with path.open(encoding="utf-8") as fh:
+        line = fh.readline()  # Xinhua on a DPRK missile launch: Beijing, Japan, Hokkaido
+    out = tmp / "english.jsonl"
+    out.write_text(line, encoding="utf-8")
+    return out
+
+
+def _languages(store: Store) -> set[Any]:
+    with store.connect() as conn:
+        return {(r.canonical, r.label, tuple(sorted(r.languages or [])))
+                for r in conn.execute(select(entities))}
+
+
+def test_reanalysis_recomputes_languages_from_remaining_mentions(
+        seeds_dir: Path, db_path: str, shared_data: Path, tmp_path: Path) -> None:
+    """An older linker folded an English article's place into a French one: the
+    record claims both languages. Once the English article is re-analysed and its
+    mentions leave the record, only French mentions support it: it must claim
+    French only, as a fresh ingest's record does."""
+    _ingest(seeds_dir, db_path)
+    english = _english_article(shared_data, tmp_path)
+    _ingest(english, db_path)
+    store = Store.open(db_path)
+    fresh, fresh_langs = _state(store), _languages(store)
+    with store.begin() as conn:
+        en_uid = conn.execute(select(articles.c.uid).where(articles.c.language == "en")).scalar_one()
+        on_en = set(conn.execute(select(mentions.c.entity_id).where(
+            mentions.c.article_uid == en_uid)).scalars())
+        recs = sorted(qa.load_entities(conn), key=lambda r: (-r.n_mentions, r.entity_id))
+        into = next(r for r in recs if r.label == "LOC" and r.languages == ["fr"])
+        gone = next(r for r in recs if r.label == "LOC" and r.entity_id in on_en
+                    and r.languages == ["en"])
+        for a, n in gone.alias_counts.items():
+            into.alias_counts[a] = into.alias_counts.get(a, 0) + n
+        for k, v in gone.label_votes.items():
+            into.label_votes[k] = into.label_votes.get(k, 0.0) + v
+        into.aliases = sorted(into.alias_counts)
+        into.n_mentions += gone.n_mentions
+        into.languages = ["fr", "en"]
+        qa.save_entities(conn, [into])
+        conn.execute(update(mentions).where(mentions.c.entity_id == gone.entity_id)
+                     .values(entity_id=into.entity_id))
+        cq.delete_entities(conn, [gone.entity_id])
+        conn.execute(update(analyses).where(analyses.c.article_uid == en_uid)
+                     .values(version="veille.analysis.v0"))
+    assert _languages(store) != fresh_langs  # the stale state claims English
+    _reanalyse(db_path)
+    assert _state(store) == fresh
+    assert _languages(store) == fresh_langs
     store.close()

@@ -107,6 +107,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
     for i in range(0, len(ids), 500):
         rows.extend(conn.execute(select(entities).where(entities.c.entity_id.in_(ids[i:i + 500]))))
     kept = _corrected(conn)
+    spoken = _languages_left(conn, ids, uids)
     pruned: list[str] = []
     gone: list[str] = []
     for r in rows:
@@ -126,6 +127,12 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
             n_mentions -= n
         aliases = list(r.aliases or [])
         evidence = dict(r.evidence or {})
+        # the languages of the mentions that stay, every record alike: no lookup
+        # or correction reads them, and a language only the dropped mentions
+        # had is a claim nothing supports
+        left_in = spoken.get(r.entity_id, set())
+        languages = [g for g in (r.languages or []) if g in left_in]
+        languages += sorted(left_in - set(languages))
         if prune:
             if not counts:
                 gone.append(r.entity_id)
@@ -139,7 +146,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         # otherwise the names stay (lookups and corrections name them), only the evidence goes
         conn.execute(entities.update().where(entities.c.entity_id == r.entity_id).values(
             aliases=aliases, alias_counts=counts or {a: 0 for a in aliases}, label_votes=votes,
-            evidence=evidence, n_mentions=max(0, n_mentions)))
+            evidence=evidence, n_mentions=max(0, n_mentions), languages=languages))
     if uids is not None and gone:  # counts out of step with the mentions: trust the mentions
         still = select(mentions.c.entity_id).distinct().where(
             mentions.c.entity_id.in_(gone), mentions.c.article_uid.not_in(list(uids)))
@@ -149,6 +156,41 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         conn.execute(delete(entities).where(entities.c.entity_id.in_(gone[i:i + 500])))
     new_entities_stamp(conn)  # a writer holding the entities in memory must reload them
     return pruned
+
+
+def _languages_left(conn: Connection, ids: Sequence[str],
+                    uids: Sequence[str] | None) -> dict[str, set[str]]:
+    """The languages of the mentions of entities ``ids`` outside articles
+    ``uids`` (none if None: every mention goes): the articles' stored language,
+    or the one the analysis detected where the article has none, as the
+    linker takes it (``Analysis.language``). One row per entity and language,
+    not per article: a common name has mentions in most of a large store."""
+    if uids is None:
+        return {}
+    out: dict[str, set[str]] = {}
+    unknown: list[str] = []
+    others = mentions.c.article_uid.not_in(list(uids))
+    for i in range(0, len(ids), 500):
+        part = list(ids[i:i + 500])
+        query = (select(mentions.c.entity_id, articles.c.language).distinct()
+                 .join(articles, articles.c.uid == mentions.c.article_uid)
+                 .where(mentions.c.entity_id.in_(part), others))
+        for eid, language in conn.execute(query):
+            if language:
+                out.setdefault(eid, set()).add(language)
+            else:
+                unknown.append(eid)
+    for i in range(0, len(unknown), 500):
+        query = (select(mentions.c.entity_id, analyses.c.data)
+                 .join(articles, articles.c.uid == mentions.c.article_uid)
+                 .join(analyses, analyses.c.article_uid == mentions.c.article_uid)
+                 .where(mentions.c.entity_id.in_(unknown[i:i + 500]), others,
+                        articles.c.language.is_(None)))
+        for eid, data in conn.execute(query):
+            language = (data or {}).get("language")
+            if language:
+                out.setdefault(eid, set()).add(language)
+    return out
 
 
 def all_uids(conn: Connection) -> list[str]:
