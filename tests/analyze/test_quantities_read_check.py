@@ -315,3 +315,14 @@ def test_a_range_said_in_thousands_and_quelques_before_digits(nlp_fr: Any, nlp_e
     text = "une amende de 1 à 10 000 euros"  # ten times apart: literal
     assert [(q.low, q.high) for q in extract_quantities(text, [], "fr", doc=nlp_fr(text))] == [
         (1.0, 10000.0)]
+
+
+def test_age_and_size_bounds_of_a_car_seat_law(nlp_en: Any) -> None:
+    # SemEval 1485673462_1484223404: "Children under age 2", "older than 4 but shorter
+    # than 4’9”" gave nothing ("age 2" was taken for a label, "Flight 175")
+    text = ("Children under age 2 must use rear-facing car seats. Children older than 4 but "
+            "shorter than 4’9” must use a booster.")
+    qs = extract_quantities(text, [], "en", doc=nlp_en(text))
+    assert [(q.low, q.high, q.kind) for q in qs] == [
+        (None, 2.0, "age"), (4.0, None, "age"), (None, 4.75, "measure")]
+    assert got(nlp_en, "Flight 175 crashed into the tower.") == []

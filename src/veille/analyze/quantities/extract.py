@@ -745,8 +745,11 @@ def extract_quantities(
         if doc is not None and m.group("cur1") is None:
             if tok_starts is None:
                 tok_starts = [t.idx for t in doc]
-            if _labels_a_noun(doc, tok_starts, m.start("n1"), gr):
-                continue  # "Flight 175", "season 1 episode 7", "le vol 175": a label
+            if _labels_a_noun(doc, tok_starts, m.start("n1"), gr) and not (
+                    gr.age_verb.search(folded, max(0, num_start - 16), num_start)
+                    and gr.bounds.before.search(folded, max(0, num_start - 60), num_start)):
+                continue  # "Flight 175", "season 1 episode 7", "turn three": a label
+                # ("under age 2", an age's bound, is none)
         if not m.group("n2") and _MONTH_AFTER.match(folded, m.end("n1")):
             continue  # "le 4 mai": a date
         words_only = not re.search(r"\d", n1_text)
@@ -928,7 +931,7 @@ def extract_quantities(
         provisional = False
         # "who turned 17", "people ages 55 to 65": an age (a range too)
         turned = (unit is None and not rough_scale(m, gr) and 0 < v1 < 1000
-                  and gr.age_verb.search(folded, max(0, num_start - 12), num_start) is not None
+                  and gr.age_verb.search(folded, max(0, num_start - 16), num_start) is not None
                   and (noun is None or fold_same_length(noun.split()[0]).lower()
                        not in gr.time_nouns))
         if turned:
