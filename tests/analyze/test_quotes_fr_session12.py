@@ -125,3 +125,12 @@ def test_an_inference_stated_with_que_is_reported(speech, text, content):
 def test_a_supposition_without_que_is_no_statement(speech):
     qs = speech("Les enquêteurs supposent un accident de la route.")
     assert not any(q.text.startswith("un accident") for q in qs)
+
+
+def test_a_relative_que_on_the_speech_verbs_own_noun_opens_no_statement(speech):
+    # HIPE newseye dev_fr_24 (a death notice, read check): "que" is the relative
+    # of "témoignages", which "répondre" governs
+    qs = speech("M. et Mme Henry Viguier, dans l'impossibilité de répondre à tous les "
+                "témoignages de sympathie qu'ils ont reçus dans leur deuil, prient leurs amis "
+                "de trouver ici l'expression de leurs sentiments de gratitude émue.")
+    assert not any(q.text.startswith("ils ont reçus") for q in qs)
