@@ -268,3 +268,17 @@ def test_a_month_of_next_year() -> None:
     assert got["March of next year"].value == "2017-03"
     got = _found("It happened in June of last year.", date(2016, 9, 18))
     assert got["June of last year"].value == "2015-06"
+
+
+def test_last_next_this_holiday() -> None:
+    # AQUAINT a APW20000210.0328 (tuned on; gold "last Thanksgiving" 1999-11-25 whole) and
+    # news-clusters line 79 (cnn, 2018-02-03): "Last Thanksgiving" lost "Last"
+    got = _found("Elian was found clinging to an inner tube in the Atlantic last "
+                 "Thanksgiving.", date(2000, 2, 10))
+    assert got["last Thanksgiving"].value == "1999-11-25"
+    got = _found("We will meet again next Christmas; this Christmas will be quiet.",
+                 date(2000, 2, 10))
+    assert got["next Christmas"].value == "2000-12-25"
+    assert got["this Christmas"].value == "2000-12-25"
+    assert _found("Last Christmas was cold.", date(2000, 12, 25))["Last Christmas"].value == (
+        "1999-12-25")

@@ -312,6 +312,8 @@ class TimeWords:
     #: regex, before a month, a year or "last year": part of the expression, its word a mod
     #: ("the end of 1994", "the beginning of October": TimeML spans them whole)
     period_of_leads: Words = ()
+    #: before a holiday, in its span: "last Thanksgiving", "next Christmas"
+    holiday_relatives: Words = ()
     bare_plural_follow_units: Words = ()  # the units that may stand so ("hours" too)
     per_words: Words = ()  # "par" (jour)
     per_units: Words = ()

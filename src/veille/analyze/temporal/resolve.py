@@ -822,6 +822,16 @@ def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
              if (d := holiday_date(hol, y)) is not None]
     if not cands:
         return None
+    rel = sense(c.g.get("hrel"))
+    if rel == "last":  # "last Thanksgiving": the one before the telling's day
+        before = [d for d in cands if d < ctx.day]
+        return day_res(max(before)) if before else None
+    if rel == "next":
+        after = [d for d in cands if d > ctx.day]
+        return day_res(min(after)) if after else None
+    if rel == "this":  # "this Christmas": the telling's year's
+        same = [d for d in cands if d.year == ctx.day.year]
+        return day_res(same[0]) if same else None
     if ctx.tense == "past":
         past = [d for d in cands if d <= ctx.day]
         return day_res(max(past)) if past else None

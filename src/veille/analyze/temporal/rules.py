@@ -236,7 +236,8 @@ FREQUENCY = (
 )
 HOLIDAY = (
     rf"(?:(?P<hdet>{alt(tw(lambda t: t.holiday_leads))})\s*)?"
-    rf"(?P<span>(?:{alt(tw(lambda t: (t.holiday_prefix,) if t.holiday_prefix else ()))})?"
+    rf"(?P<span>(?:(?P<hrel>{alt(tw(lambda t: t.holiday_relatives))})\s+)?"
+    rf"(?:{alt(tw(lambda t: (t.holiday_prefix,) if t.holiday_prefix else ()))})?"
     rf"(?P<hol>{alt(tw(lambda t: t.holidays))})(?![a-z])(?:\s+(?P<year>\d{{4}})(?!\d))?)"
 )
 

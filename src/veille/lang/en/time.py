@@ -204,6 +204,7 @@ WORDS = TimeWords(
     bare_plural_follows=("later", "earlier"),
     near_modifiers=("earlier", "later", "early", "late"),
     period_of_leads=(r"the\s+(?:beginning|end|start|middle)\s+of",),
+    holiday_relatives=("last", "next", "this"),
     bare_plural_follow_units=("minutes", "hours", "days", "weeks", "months", "years", "decades"),
     per_words=("per",),
     per_units=("day", "week", "month", "year"),
