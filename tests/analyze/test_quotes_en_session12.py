@@ -162,3 +162,13 @@ def test_a_present_participle_after_a_comma_is_no_incise(analyze):
     qs = _statements(analyze, text)
     assert not any(q.text.startswith("Clinton campaign spokesman") for q in qs), \
         [(q.text, q.speaker) for q in qs]
+
+
+def test_a_name_set_off_by_a_dash_before_the_colon_speaks(analyze):
+    # PolNeAR train tune half (HuffPollster): "TOPIC - Name: “…”"
+    text = ("Voters care more about candidates’ ability to inspire than their competitiveness - "
+            "Frank Newport and Jim Harter: “We found that, across candidates, the leadership "
+            "strengths most highly correlated with likelihood to vote were inspiring.”\n")
+    qs = [q for q in _statements(analyze, text) if q.text.startswith("We found")]
+    assert qs and qs[0].speaker in ("Frank Newport", "Jim Harter"), \
+        [(q.text, q.speaker) for q in qs]

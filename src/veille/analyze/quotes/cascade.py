@@ -277,6 +277,11 @@ def name_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
         return None
     sent = ctx.sent(doc[k])
     head = doc[sent.start:k]
+    dashes = [t.i for t in head if t.text in ("-", "–", "—")]
+    if dashes:
+        # "The interplay has been important - Philip Bump: “…”": a dash
+        # sets the name off from a heading or a topic before it
+        head = doc[dashes[-1] + 1:k]
     if not len(head) or any(t.pos_ in ("VERB", "AUX") for t in head):
         return None
     for m in ctx.mentions:
