@@ -282,3 +282,14 @@ def test_last_next_this_holiday() -> None:
     assert got["this Christmas"].value == "2000-12-25"
     assert _found("Last Christmas was cold.", date(2000, 12, 25))["Last Christmas"].value == (
         "1999-12-25")
+
+
+def test_months_old_said_of_someone_is_an_age() -> None:
+    # news-clusters line 83 (cnn, 2016-10-13), read check: "about 20 months" was P20M
+    got = _found("A child born to one of the girls and believed by medical personnel to be "
+                 "about 20 months old also was released.", date(2016, 10, 13))
+    assert "about 20 months" not in got
+    # TimeBank APW19980322.0749 (tuned on; gold P8M): a truce's age stays a duration
+    got = _found("Extremists opposed to the IRA's 8-month-old truce attacked.",
+                 date(1998, 3, 22))
+    assert got["8-month"].value == "P8M"

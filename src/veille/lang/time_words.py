@@ -39,6 +39,9 @@ class AgeCues:
     not_after: Words = ()  # right after: "de" ("10 ans de prison" is a duration)
     person_nouns: Words = ()  # "une fillette de 6 ans"
     person_link: Words = ()  # the word between the person and the age ("de")
+    #: units an age is told in only for the very young: "about 20 months old" is an age,
+    #: "the IRA's 8-month-old truce" a duration (TimeBank P8M)
+    infant_units: Words = ()
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,11 @@ _DECADE_AGE_BEFORE = re.compile(alt(tw(lambda t: (t.decade_age_before,) if t.dec
 _AGE_GROUP_MODS = frozenset(tw(lambda t: t.age.group_modifiers))
 _AGE_GROUP_ARTICLE = re.compile(rf"\b{alt(tw(lambda t: t.age.group_articles))}\s*$")
 _AGE_AFTER = re.compile(rf"^{alt(tw(lambda t: t.age.after))}")
+_INFANT_UNITS = frozenset(tw(lambda t: t.age.infant_units))
+#: " old" said of someone (a predicate: "to be about 20 months old"; the quantity extractor
+#: reads it as an age; "a 20-month-old boy" stays a duration, the extractor having no age
+#: for it yet)
+_INFANT_AGE = re.compile(r"^\s+old\b(?!-)")
 _AGE_BEFORE = re.compile(alt(tw(lambda t: t.age.before)))
 _NAME_COMMA_BEFORE = re.compile(r"(?:[A-Z][\w'-]+|\))\s*,\s*$")
 _NAME_PAREN_BEFORE = re.compile(r"[A-Z][\w'-]+\s*\(\s*$")
@@ -315,6 +320,8 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
     unit = g["unit"] or ""
     if unit in _AGE_UNITS and is_age(before, after, fold_same_length(g.get("mod") or "")):
         return False
+    if unit in _INFANT_UNITS and _INFANT_AGE.match(fold_same_length(after)):
+        return False  # "believed to be about 20 months old": an age
     num = fold_same_length(g["num"] or "")
     if re.search(r"\d:$", before):
         return False  # the minutes of "17:00 hours", "17:00 heure de l'Est"

@@ -181,6 +181,7 @@ WORDS = TimeWords(
         after=("-old", r"\s*old\b"),
         before=(r"\baged\s*$",),
         person_nouns=("boy", "girl", "man", "woman", "child"),
+        infant_units=("month", "months", "week", "weeks", "day", "days"),
     ),
     ago_suffixes=("ago", "earlier"),
     anaphoric_suffixes=("earlier",),
