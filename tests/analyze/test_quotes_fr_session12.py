@@ -134,3 +134,22 @@ def test_a_relative_que_on_the_speech_verbs_own_noun_opens_no_statement(speech):
                 "témoignages de sympathie qu'ils ont reçus dans leur deuil, prient leurs amis "
                 "de trouver ici l'expression de leurs sentiments de gratitude émue.")
     assert not any(q.text.startswith("ils ont reçus") for q in qs)
+
+
+@pytest.mark.parametrize(("text", "content", "who"), [
+    # SemEval 1590715924fr: the relative's antecedent, a pronoun with its group
+    ("Mais tous ceux qui croyaient que les choses commenceraient même à être comme avant se "
+     "trompaient.", "les choses commenceraient", "ceux"),
+    ("Certains de ses collègues ont déclaré qu'il mentait depuis le début.", "il mentait",
+     "collègues"),
+])
+def test_a_pronoun_naming_its_group_speaks(speech, text, content, who):
+    qs = speech(text)
+    said = [q for q in qs if q.text.startswith(content)]
+    assert said and who in (said[0].speaker or "")
+
+
+def test_a_personal_pronoun_with_nobody_before_still_names_nobody(speech):
+    qs = speech("Elle a déclaré qu'il mentait depuis le début.")
+    said = [q for q in qs if q.text.startswith("il mentait")]
+    assert said and said[0].speaker is None

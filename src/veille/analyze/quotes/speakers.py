@@ -422,7 +422,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         m = ctx.mention_of(c)
         if m is None:
             m = named_in_subject(ctx, c)
-        if m is None and c.pos_ == "PRON" and not _quantified_group(c):
+        if m is None and c.pos_ == "PRON" and not _quantified_group(c) \
+                and not (words.plural_noun_antecedents and _pronoun_with_group(c)):
             continue
         if m is None and c.pos_ == "NOUN" and len(list(c.subtree)) == 1 \
                 and c.lower_ in ctx.words.stop_words():
@@ -479,6 +480,16 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
             return (m.text, m, False)
     return (None, None, False)
+
+
+def _pronoun_with_group(tok: Token) -> bool:
+    """A pronoun subject that names its group in its own phrase: "Certains de
+    ses collègues ont déclaré …", "ceux d'entre eux qui restent pensent …",
+    "tous ceux qui croyaient que …" (the antecedent of the relative): the
+    phrase speaks. The parse's nominal complement or relative clause on the
+    pronoun (French labels; a personal pronoun has neither)."""
+    return any(c.dep_ in ("nmod", "acl:relcl", "acl") and c.pos_ in ("NOUN", "PRON", "VERB")
+               for c in tok.children)
 
 
 def _quantified_group(tok: Token) -> bool:
