@@ -153,3 +153,12 @@ def test_a_personal_pronoun_with_nobody_before_still_names_nobody(speech):
     qs = speech("Elle a déclaré qu'il mentait depuis le début.")
     said = [q for q in qs if q.text.startswith("il mentait")]
     assert said and said[0].speaker is None
+
+
+def test_a_singular_head_with_a_plural_verb_counts_a_group_not_a_person(speech):
+    # a woman named just before must not become "la plupart" (role anaphor)
+    qs = speech("La ministre Catherine Colonna a rencontré son homologue. La plupart des "
+                "experts estiment que la crise va durer.")
+    said = [q for q in qs if q.text.startswith("la crise")]
+    assert said and said[0].speaker != "Catherine Colonna"
+    assert "experts" in (said[0].speaker or "")

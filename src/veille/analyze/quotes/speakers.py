@@ -87,6 +87,12 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     lemma = noun.lemma_.lower()
     if lemma in ctx.words.document_nouns:
         return None  # "a court document filed Thursday" is no person's role
+    if ctx.words.plural_noun_antecedents and noun.dep_.startswith("nsubj") \
+            and "Sing" in noun.morph.get("Number", []) \
+            and "Plur" in noun.head.morph.get("Number", []):
+        # "La plupart des experts estiment": a singular head the verb agrees
+        # with in the plural counts a group (the parse's agreement), no person
+        return None
     pos = noun.idx + ctx.offset
     for m in reversed(ctx.mentions):
         if m.label != "PER" or m.end > pos or ctx.in_quote(m.start):
