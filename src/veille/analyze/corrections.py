@@ -28,6 +28,10 @@ from veille.core.model import Analysis, EntityCorrection, EntityRecord, Mention
 #: merges chained longer than this are a cycle or a corrupted table
 MAX_CHAIN = 64
 
+#: (entity ids, article uids) -> each entity's languages among its stored
+#: mentions outside those articles (``veille.store.analyses.languages_left``)
+LanguagesLeft = Callable[[Sequence[str], Sequence[str]], dict[str, set[str]]]
+
 
 @dataclass
 class CorrectionRules:
@@ -104,14 +108,18 @@ def apply_rules(
     analyses: Sequence[Analysis],
     rules: CorrectionRules,
     record: Callable[[str], EntityRecord | None],
+    languages_left: LanguagesLeft | None = None,
 ) -> tuple[dict[str, EntityRecord], set[str]]:
     """Move each mention to the entity the corrections say it is, in place.
 
-    ``record(id)`` gives the current record of an entity (or None). Returns
+    ``record(id)`` gives the current record of an entity (or None). With
+    ``languages_left``, a record that lost mentions claims only the languages
+    of the mentions it keeps, as a fresh ingest's record would. Returns
     the records changed (copies: the caller's are never modified) and the
     ids left with no mention after a merge (rows to delete).
     """
     changed: dict[str, EntityRecord] = {}
+    lost: set[str] = set()
 
     def get(eid: str) -> EntityRecord | None:
         if eid not in changed:
@@ -147,6 +155,7 @@ def apply_rules(
             label = m.model_label or m.label
             if old is not None:
                 _take(old, m.text, label)
+                lost.add(old.entity_id)
             if dest is not None:
                 dest.alias_counts[m.text] = dest.alias_counts.get(m.text, 0) + 1
                 dest.label_votes[label] = dest.label_votes.get(label, 0.0) + 1.0
@@ -167,6 +176,8 @@ def apply_rules(
         if rec.alias_counts:
             rec.canonical = rules.names.get(rec.entity_id) or canonical_name(rec.alias_counts)
             rec.label = vote_label(rec.label_votes)
+    if languages_left is not None and lost:
+        _keep_languages([changed[eid] for eid in sorted(lost)], analyses, languages_left)
     emptied = {eid for eid, rec in changed.items() if rec.n_mentions <= 0 and eid in rules.merged}
     _relabel(analyses, lambda eid: changed.get(eid) or record(eid))
     return changed, emptied
@@ -185,6 +196,25 @@ def _take(rec: EntityRecord, text: str, label: str) -> None:
     else:
         rec.label_votes.pop(label, None)
     rec.n_mentions = max(0, rec.n_mentions - 1)
+
+
+def _keep_languages(recs: Sequence[EntityRecord], analyses: Sequence[Analysis],
+                    languages_left: LanguagesLeft) -> None:
+    """Re-derive the languages of records that lost mentions: those of their
+    mentions in other articles (the store's) and of the ones that stay in
+    ``analyses``. Counting what was taken cannot work: the records keep no
+    count per language, and a detached mention's language may be another
+    mention's too (issue #15; re-analysis does the same in the store)."""
+    spoken = languages_left([r.entity_id for r in recs], [an.article_uid for an in analyses])
+    ids = {r.entity_id for r in recs}
+    for an in analyses:
+        if an.language:
+            for m in an.entities:
+                if m.entity_id in ids:
+                    spoken.setdefault(m.entity_id, set()).add(an.language)
+    for rec in recs:
+        left = spoken.get(rec.entity_id, set())
+        rec.languages = [g for g in rec.languages if g in left] + sorted(left - set(rec.languages))
 
 
 def _relabel(analyses: Sequence[Analysis], record: Callable[[str], EntityRecord | None]) -> None:

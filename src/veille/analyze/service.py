@@ -165,7 +165,8 @@ def _replay_corrections(conn: Any, linked: list[Analysis], changed: list[EntityR
         return changed, set()
     by_id = {r.entity_id: r for r in changed}
     fixed, emptied = apply_rules(linked, CorrectionRules.build(stored),
-                                 lambda eid: by_id.get(eid) or index.by_id.get(eid))
+                                 lambda eid: by_id.get(eid) or index.by_id.get(eid),
+                                 lambda ids, uids: q.languages_left(conn, ids, uids))
     for rec in fixed.values():
         index.replace(rec)
     by_id.update(fixed)

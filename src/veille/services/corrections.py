@@ -130,7 +130,8 @@ def correct(store: Store, c: EntityCorrection) -> CorrectionResult:
         for i in range(0, len(uids), _CHUNK):
             rows = list(cq.stored_analyses(conn, uids[i:i + _CHUNK]))
             typed = [analysis_from_dict(data, uid) for uid, data, _, _ in rows]
-            got, gone = apply_rules(typed, rules, record)
+            got, gone = apply_rules(typed, rules, record,
+                                    lambda ids, uids: aq.languages_left(conn, ids, uids))
             changed.update(got)
             emptied |= gone
             for an, (_, _, version, components) in zip(typed, rows, strict=True):

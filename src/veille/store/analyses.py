@@ -107,7 +107,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
     for i in range(0, len(ids), 500):
         rows.extend(conn.execute(select(entities).where(entities.c.entity_id.in_(ids[i:i + 500]))))
     kept = _corrected(conn)
-    spoken = _languages_left(conn, ids, uids)
+    spoken = languages_left(conn, ids, uids)
     pruned: list[str] = []
     gone: list[str] = []
     for r in rows:
@@ -158,7 +158,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
     return pruned
 
 
-def _languages_left(conn: Connection, ids: Sequence[str],
+def languages_left(conn: Connection, ids: Sequence[str],
                     uids: Sequence[str] | None) -> dict[str, set[str]]:
     """The languages of the mentions of entities ``ids`` outside articles
     ``uids`` (none if None: every mention goes): the articles' stored language,
