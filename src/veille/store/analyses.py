@@ -159,7 +159,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
 
 
 def languages_left(conn: Connection, ids: Sequence[str],
-                    uids: Sequence[str] | None) -> dict[str, set[str]]:
+                   uids: Sequence[str] | None) -> dict[str, set[str]]:
     """The languages of the mentions of entities ``ids`` outside articles
     ``uids`` (none if None: every mention goes): the articles' stored language,
     or the one the analysis detected where the article has none, as the
