@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from veille.analyze.quotes.addressees import addressee_subject
 from veille.analyze.quotes.context import (
     SUBJ_DEPS,
     Attribution,
@@ -377,7 +378,8 @@ def _noun_subject(ctx: QuoteContext, before: int, window: int, number: str,
 
 
 def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
-               after_only: bool = False) -> tuple[str | None, Mention | None, bool]:
+               after_only: bool = False,
+               shared: bool = False) -> tuple[str | None, Mention | None, bool]:
     """(surface, mention, via_pronoun) for the subject of ``verb``.
 
     "Le maire de Lyon, Grégory Doucet, a dit" -> the mention "Grégory Doucet"
@@ -398,6 +400,11 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         # "Hillary Clinton was told by her aides that …", "It was reported by
         # the AP that …": the agent speaks, the passive subject was spoken to
         cands = [agent]
+    elif not after_only and not shared and any(addressee_subject(verb, c) for c in cands):
+        # "Teague … were asked to get off the plane": the one asked, not the
+        # asker; "Trump is expected to accept …" (``shared``: the infinitive's
+        # own speech verb) is Trump's
+        return (None, None, False)
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if c.text.lstrip("-").lower() in words.subject_pronouns:
@@ -457,7 +464,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             and (verb.head.i < verb.i or ahead) and verb.head.pos_ in ("VERB", "AUX"):
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
         # the participle or conjunct shares its head verb's subject
-        return subject_of(ctx, verb.head, fallback_left)
+        return subject_of(ctx, verb.head, fallback_left, shared=True)
     prep = verb.head
     if (verb.dep_ == "pcomp" and present_participle and not after_only and prep.dep_ == "prep"
             and prep.head.i < verb.i and prep.head.pos_ in ("VERB", "AUX")):
