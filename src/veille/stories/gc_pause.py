@@ -20,7 +20,8 @@ from contextlib import contextmanager
 
 @contextmanager
 def cycle_collection_paused() -> Iterator[None]:
-    """The block runs with the collector off; its previous state is restored."""
+    """The block (or, used as ``@cycle_collection_paused()``, each call of the
+    function) runs with the collector off; its previous state is restored."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -148,6 +148,7 @@ def _fact_index(facts: Sequence[Mapping[str, Any]], wanted: set[str]) -> dict[st
     return postings
 
 
+@cycle_collection_paused()  # see stories.gc_pause
 def update_story_view(
     view: dict[str, Any],
     new_articles: Sequence[StoredArticle],
@@ -162,17 +163,6 @@ def update_story_view(
     and dates (:func:`_new_disagreements`); without it only the new articles'
     statements are compared with each other. Runs with the cycle collector
     paused (``stories.gc_pause``)."""
-    with cycle_collection_paused():
-        return _update(view, new_articles, new_analyses, entities, context)
-
-
-def _update(
-    view: dict[str, Any],
-    new_articles: Sequence[StoredArticle],
-    new_analyses: Sequence[Analysis | None],
-    entities: Mapping[str, Any],
-    context: Context | None,
-) -> dict[str, Any]:
     old_uids = {a["uid"] for a in view["articles"]}
     pairs = [(a, an) for a, an in zip(new_articles, new_analyses, strict=False)
              if a.uid not in old_uids]

@@ -85,6 +85,7 @@ def _analysis(an: Analysis | Mapping[str, Any] | None, uid: str) -> Analysis | N
     return analysis_from_dict(an, uid)
 
 
+@cycle_collection_paused()  # see stories.gc_pause
 def build_story_view(
     articles: Sequence[StoredArticle | Mapping[str, Any]],
     analyses: Sequence[Analysis | Mapping[str, Any] | None],
@@ -104,20 +105,6 @@ def build_story_view(
     different languages stay apart, and the summary judges redundancy by
     wording only (no encoder call at all).
     """
-    with cycle_collection_paused():  # see stories.gc_pause
-        return _build(articles, analyses, entities, n_sentences=n_sentences, lang=lang,
-                      cross_language=cross_language)
-
-
-def _build(
-    articles: Sequence[StoredArticle | Mapping[str, Any]],
-    analyses: Sequence[Analysis | Mapping[str, Any] | None],
-    entities: Mapping[str, Any],
-    *,
-    n_sentences: int = 5,
-    lang: str | None = None,
-    cross_language: bool = True,
-) -> StoryView:
     missing: list[str] = []
     arts = [_article(a) for a in articles]
     ans = list(analyses) + [None] * (len(arts) - len(analyses))
