@@ -775,6 +775,15 @@ def misread_verb(ctx: QuoteContext, v: Token, sent: Span) -> tuple[Content, Attr
     return ((v.i + 2, sent.end), "que-clause"), attr
 
 
+def _span_quote(ctx: QuoteContext, a: int, b: int, source: str | None = None) -> Quote:
+    """The indirect statement over tokens ``a:b``, in the text's offsets."""
+    doc = ctx.doc
+    start = doc[a].idx + ctx.offset
+    end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
+    return Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start, end=end,
+                 sentence=0, kind="indirect", source=source)
+
+
 def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
     """Every statement reported without quote marks, with its attribution (see module doc)."""
     doc = ctx.doc
@@ -786,28 +795,19 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             ((a, b), _), attr, source = acc
             b = _trim(ctx, a, b, cut_source=False)
             if b > a:
-                start = doc[a].idx + ctx.offset
-                end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
-                out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
-                                  end=end, sentence=0, kind="indirect", source=source), attr))
+                out.append((_span_quote(ctx, a, b, source), attr))
         for v in sent:
             said = noun_statement(ctx, v) if ctx.words.statement_nouns else None
             if said is not None:
                 (a, b), attr = said
                 b = _trim(ctx, a, b)
                 if b > a:
-                    start = doc[a].idx + ctx.offset
-                    end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
-                    out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset],
-                                      start=start, end=end, sentence=0, kind="indirect"), attr))
+                    out.append((_span_quote(ctx, a, b), attr))
                 continue
             asked = question_put(ctx, v, sent)
             if asked is not None:
                 a, b = asked
-                start = doc[a].idx + ctx.offset
-                end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
-                out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start,
-                                  end=end, sentence=0, kind="indirect"),
+                out.append((_span_quote(ctx, a, b),
                             Attribution(None, None, v.lemma_, "indirect: question put",
                                         "indirect-question", 0.5,
                                         (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset))))
@@ -817,10 +817,7 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 ((a, b), _), attr = misread
                 b = _trim(ctx, a, b)
                 if b > a:
-                    start = doc[a].idx + ctx.offset
-                    end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
-                    out.append((Quote(text=ctx.text[start - ctx.offset:end - ctx.offset],
-                                      start=start, end=end, sentence=0, kind="indirect"), attr))
+                    out.append((_span_quote(ctx, a, b), attr))
                 continue
             found = as_incise(ctx, v, sent) if is_speech(ctx, v, incise=True) else None
             if found is None and (ctx.words.call_verbs or ctx.words.judgement_verbs):
@@ -856,8 +853,6 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             b = _trim(ctx, a, b)
             if b <= a:
                 continue
-            start = doc[a].idx + ctx.offset
-            end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
             attr = from_verb(ctx, v, "incise" if method in ("incise", "as-incise") else "subject",
                              f"indirect: {method}", 0.8)
             if attr.speaker is None and ctx.words.repair_missing_subject \
@@ -899,7 +894,5 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                     # clear", "the policy drives a divergence"): no statement
                     continue
                 attr.confidence = 0.6
-            q = Quote(text=ctx.text[start - ctx.offset : end - ctx.offset], start=start, end=end,
-                      sentence=0, kind="indirect")
-            out.append((q, attr))
+            out.append((_span_quote(ctx, a, b), attr))
     return out
