@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from veille.analyze.entities_credits import voiced_mentions
 from veille.analyze.quotes.cascade import attribute, continued, incise
 from veille.analyze.quotes.context import (
     SUBJ_DEPS,
@@ -16,7 +17,6 @@ from veille.analyze.quotes.context import (
     is_speech,
     unattributed,
 )
-from veille.analyze.quotes.credits import drop_credits
 from veille.analyze.quotes.demonyms import speaker_for_demonym
 from veille.analyze.quotes.indirect import indirect_statements
 from veille.analyze.quotes.marks import find_quote_spans
@@ -45,7 +45,8 @@ def extract_quotes(
         words = pack.quotes
     if words is None:
         return _marks_only(doc.text, offset, sent_index, pack.name)
-    ctx = QuoteContext(doc, offset, drop_credits(mentions, doc, offset), words)
+    # a caption's picture credit is nobody's voice: the entity stage cut and marked it
+    ctx = QuoteContext(doc, offset, voiced_mentions(mentions), words)
     if words.unlisted_people:
         register_unlisted_people(ctx)
     spans, notes = find_quote_spans(ctx.text)
