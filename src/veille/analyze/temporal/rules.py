@@ -284,8 +284,10 @@ def _half(own: TimeWords) -> str | None:
         return None
     return (rf"(?:{alt(own.quarter_articles)}\s+)?(?:(?P<yrel0>{alt(own.year_relatives)})['’]s\s+)?"
             rf"(?P<hn>{alt(own.halves)})\s+{alt(own.half_words)}(?![a-z-])"
-            rf"(?:\s+{alt(own.quarter_year_links)}(?:(?P<year>\d{{4}})(?!\d)"
-            rf"|(?P<yrel>{alt(own.year_relatives)})|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))?")
+            # the year's digits may follow with no link ("au premier semestre 2019")
+            rf"(?:\s+(?:{alt(own.quarter_year_links)})?(?P<year>\d{{4}})(?!\d)"
+            rf"|\s+{alt(own.quarter_year_links)}(?:(?P<yrel>{alt(own.year_relatives)})"
+            rf"|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))?")
 
 
 def _relative_quarter(own: TimeWords) -> str | None:

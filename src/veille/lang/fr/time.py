@@ -159,6 +159,10 @@ WORDS = TimeWords(
               "3e": 3, "quatrieme": 4, "4e": 4, "dernier": 0},
     quarter_words=("trimestre",),
     quarter_year_links=(r"de\s+",),
+    # "au premier semestre 2019", "au second semestre de l'an dernier" (the year said)
+    halves={"premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "2e": 2, "dernier": 2},
+    half_words=("semestre",),
+    year_nouns=(r"l'annee",),
     numeric_weekday_article=("le",),
     # "le 23." / "le 12, la police..." / "le 17 entre 14h et 16h": a day of the month alone
     # (not "au 23, rue...", "le 23e", "le 2 à 1")
@@ -175,7 +179,9 @@ WORDS = TimeWords(
     day_month_pattern=r"(?<![\d/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/.,-]|\s*(?:h|%|km|ans?)\b)",
     dateparser_language="fr",
     slash_date_order="DMY",
-    relative_senses={"dernier": "last", "derniere": "last", "passe": "last",
+    # "le prochain trimestre", "la prochaine semaine": the relative word before the unit
+    relative_senses={"le prochain": "next", "la prochaine": "next",
+                     "dernier": "last", "derniere": "last", "passe": "last",
                      "preceden": "previous", "prochain": "next", "suivant": "following",
                      "en cours": "this", "a venir": "next", "ecoule": "last"},
     weekday_leads=("ce", "le"),
@@ -184,12 +190,13 @@ WORDS = TimeWords(
     weekday_relatives=("dernier", "prochain", "suivant", "precedent"),
     anchored_weekday_leads=("ce",),
     weekday_names_after=("Saint", "Santo", "Noir"),  # "Vendredi Saint", "Jeudi Noir"
-    unit_determiners=("la", "le", "l'", "du", "cette", "ce", "cet"),
+    unit_determiners=("la prochaine", "le prochain", "la", "le", "l'", "du", "cette", "ce", "cet"),
     unanchored_determiners=("la", "le", "l'", "du"),
     calendar_units={"semaine": "week", "mois": "month", "annee": "year", "an": "year",
                     "trimestre": "quarter", "week-end": "weekend"},
     this_suffix=("-ci",),
-    unit_relatives=("derniere?", "prochaine?", "passee?", "suivante?", "precedente?", "en cours"),
+    unit_relatives=("derniere?", "prochaine?", "passee?", "suivante?", "precedente?", "en cours",
+                    "a venir"),
     period_part_modifiers=("debut", "fin", "milieu"),
     period_part_links=(r"de\s+la", "du", r"de\s+l'"),
     period_part_units=("semaine", "mois", "annee"),
