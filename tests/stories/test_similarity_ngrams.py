@@ -48,3 +48,22 @@ def test_same_matrix_as_sklearn() -> None:
     assert (a != b).nnz == 0
     assert (_reference().fit(sentences).transform(TRICKY) != S._vectorizer().fit(sentences)
             .transform(TRICKY)).nnz == 0
+
+
+def test_products_filter_agrees_with_exact_cosines() -> None:
+    """``StoryVectors.products`` (one sparse product) is the filter before the
+    exact ``sim`` in ``timeline.merge_same_wording``: on real sentences it must
+    stay within ``timeline.ROUNDING`` of ``sim`` for every pair, and give 1.0
+    for one text written twice (even one without any n-gram), as ``sim`` does."""
+    from veille.stories.timeline import ROUNDING
+
+    sentences = [s for t in _texts() for s in t.split(". ") if s.strip()][:300]
+    texts = [*sentences, sentences[0], "", ""]
+    v = S.StoryVectors(texts)
+    idx = list(range(len(texts)))
+    near = v.products(idx, idx)
+    exact = np.array([[v.sim(i, j) for j in idx] for i in idx])
+    assert near.shape == (len(texts), len(texts))
+    assert np.abs(near - exact).max() < ROUNDING / 10
+    assert near[0, len(sentences)] == 1.0 and near[-1, -2] == 1.0 and exact[-1, -2] == 1.0
+    assert (exact > 0.3).sum() > len(texts)  # pairs near a bar, not only zeros

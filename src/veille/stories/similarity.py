@@ -169,6 +169,17 @@ class StoryVectors:
         out[rows == self.row[i]] = 1.0
         return out
 
+    def products(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Cosines of each text of ``rows`` with each of ``cols`` (dense, float32)
+        by one sparse product: the same products as :meth:`sim` summed in
+        another order, so they can differ from it in the last bits. A filter
+        (far below a bar), not a value to compare with a bar."""
+        ra = self.row[np.asarray(rows, dtype=np.int64)]
+        rb = self.row[np.asarray(cols, dtype=np.int64)]
+        out = np.asarray((self.x[ra] @ self.x[rb].T).toarray(), dtype=np.float32)
+        out[ra[:, None] == rb[None, :]] = 1.0  # as sim: one text (even an empty one)
+        return out
+
     def block(self, idx: Sequence[int]) -> np.ndarray:
         """Dense cosine matrix of the texts ``idx`` (for a bounded group only)."""
         rows = self.row[np.asarray(idx, dtype=np.int64)]

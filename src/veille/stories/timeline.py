@@ -244,29 +244,54 @@ def merge_same_wording(entries: list[TimelineEntry], bar: float,
     if not any(len(g) > 1 for g in groups.values()):
         return entries
     vectors = StoryVectors([e.sentence for e in entries])
+    numbers: dict[int, set[str]] = {}
+
+    def numbers_of(k: int) -> set[str]:
+        got = numbers.get(k)
+        if got is None:
+            got = numbers[k] = set(_NUMBER.findall(entries[k].sentence))
+        return got
+
+    def joins(h: int, k: int, near: float) -> bool:
+        # the cheap tests first; the exact cosine only for a pair whose cosine
+        # summed in another order (``near``) is within rounding of the bar
+        nh, nk = numbers_of(h), numbers_of(k)
+        if nh and nk and not nh & nk:  # another count is another statement
+            return False
+        if _other_people(people, entries[h].fact, entries[k].fact):
+            return False
+        return _same_clock(entries[h], entries[k]) or (
+            near >= bar - ROUNDING and vectors.sim(h, k) >= bar)
+
     dropped: set[int] = set()
     for g in groups.values():
         kept: list[int] = []
-        for k in sorted(g, key=lambda x: (-len(entries[x].sources), entries[x].fact)):
-            host = next((h for h in kept if (vectors.sim(h, k) >= bar
-                                              or _same_clock(entries[h], entries[k]))
-                         and not _other_numbers(entries[h].sentence, entries[k].sentence)
-                         and not _other_people(people, entries[h].fact, entries[k].fact)),
-                        None)
-            if host is None:
-                kept.append(k)
-                continue
-            _absorb(entries[host], entries[k])
-            dropped.add(k)
+        order = sorted(g, key=lambda x: (-len(entries[x].sources), entries[x].fact))
+        for lo in range(0, len(order), NEAR_ROWS):
+            chunk = order[lo:lo + NEAR_ROWS]
+            cols = kept + chunk  # every line a line of the chunk can be compared with
+            at = {c: x for x, c in enumerate(cols)}
+            near = vectors.products(chunk, cols) if len(g) > 1 else None
+            for r, k in enumerate(chunk):
+                host = next((h for h in kept if joins(h, k, float(near[r, at[h]]))), None) \
+                    if near is not None else None
+                if host is None:
+                    kept.append(k)
+                    continue
+                _absorb(entries[host], entries[k])
+                dropped.add(k)
     return [e for k, e in enumerate(entries) if k not in dropped]
 
 
+#: lines of one date compared at once in :func:`merge_same_wording` (a dense
+#: block of NEAR_ROWS x the lines kept: bounded memory on a large story)
+NEAR_ROWS = 256
+#: how far two sums of the same float32 products (non-negative, of unit rows)
+#: can differ: far above the float32 rounding of a few thousand terms
+ROUNDING = 1e-3
+
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _other_numbers(a: str, b: str) -> bool:
-    na, nb = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    return bool(na and nb and not na & nb)
 
 
 def _same_clock(a: TimelineEntry, b: TimelineEntry) -> bool:
