@@ -153,7 +153,9 @@ def build_timeline(
     out = sorted(entries.values(), key=lambda e: (e.start, e.end, e.fact))
     if fact_vectors:
         out = merge_same_date(out, fact_vectors, same_fact)
-    people = {f.id: {e for e in f.entities if e.startswith("per:")} for f in facts}
+    # the persons of the dated facts only (an update passes every stored fact)
+    people = {f.id: {e for e in f.entities if e.startswith("per:")}
+              for f in (facts[fi] for fi in dated)}
     out = merge_same_wording(out, SAME_DAY_WORDING, people)
     firsts = [p[0] for p in pub if p is not None]
     horizon = date.fromordinal(min(firsts).toordinal() - BACKGROUND_DAYS) if firsts else None
