@@ -6,7 +6,8 @@ surname before the body's full name."""
 
 from __future__ import annotations
 
-from veille.analyze.linking import link_entities
+from veille.analyze.entities_credits import BYLINE
+from veille.analyze.linking import BYLINE_EVIDENCE, link_entities
 from veille.core.model import Analysis, Mention
 
 KIM = ("North Korea's Kim Says 'Open to Dialogue' With South Korea\n"
@@ -48,3 +49,62 @@ def test_a_headline_surname_before_the_full_name_still_joins_it():
     an = _an(text, [("JOHNSON", "PER"), ("Tom Johnson", "PER")])
     (an,), _ = link_entities([an], [])
     assert len({m.entity_id for m in an.entities}) == 1
+
+
+# A columnist's note above her column (news-clusters a4d3ace91814, CNN) and a
+# story that names NASA's Sarah Wallace by her surname only (news-clusters
+# 2c9fa3d313c7, an excerpt): the writer of one piece is nobody of the other.
+CNN_COLUMN = (
+    "Kelly Wallace is CNN's digital correspondent and editor-at-large covering family, "
+    "career and life. Read her other columns and follow her reports at CNN Parents and on "
+    "Twitter @kellywallacetv.\n"
+    "(CNN) The judgment and criticism built quickly after a 3-year-old got into the enclosure "
+    "of a 450-pound gorilla at the Cincinnati Zoo. Where were the child's parents?\n"
+    "But another question emerged among parents, too: Should we be going to zoos at all?\n")
+ISS_MICROBES = (
+    "Now, thanks to the Genes in Space-3 project, NASA astronauts and biochemists have done "
+    "just that. They've identified microbes aboard the space station for the very first time.\n"
+    "\"We have had contamination in parts of the station where fungi was seen growing, but we "
+    "have no idea what it is until the sample gets back down to the lab,\" Wallace said in "
+    "April.\n"
+    "They ended up connecting via Wallace's personal cell phone so that she could provide "
+    "support to Whitson.\n")
+# a wire story's last line: the story's person in one sentence, its credits in
+# the next (news-clusters ca3b0ec362ce, Reuters)
+REUTERS_TAIL = (
+    "JERUSALEM (Reuters) - An Israeli military court indicted a Palestinian teenager on "
+    "Monday.\n"
+    "In 2012 she was presented with an award in Turkey and met its president, Tayyip Erdogan, "
+    "after images of her confronting an Israeli soldier went viral. (Reporting by Ali Sawafta "
+    "and Maayan Lubell; Writing by Maayan Lubell; Editing by Peter Graff)")
+
+
+def test_a_columnists_note_marks_her_as_the_writer(analyze):
+    an = analyze(CNN_COLUMN, "en")
+    cues = {m.text: m.label_cue for m in an.entities if m.label == "PER"}
+    assert cues.get("Kelly Wallace") == BYLINE, cues
+
+
+def test_a_lone_surname_elsewhere_does_not_join_a_writer(analyze):
+    col, iss = analyze(CNN_COLUMN, "en", uid="col"), analyze(ISS_MICROBES, "en", uid="iss")
+    (col, iss), records = link_entities([col, iss], [])
+    writer = {m.entity_id for m in col.entities if m.text == "Kelly Wallace"}
+    lone = {m.entity_id for m in iss.entities if m.text == "Wallace"}
+    assert writer and lone and not writer & lone, (writer, lone)
+    rec = next(r for r in records if r.entity_id in writer)
+    assert rec.evidence.get("Kelly Wallace") == BYLINE_EVIDENCE
+
+
+def test_a_story_person_beside_the_credits_is_no_writer(analyze):
+    an = analyze(REUTERS_TAIL, "en")
+    cues = {m.text: m.label_cue for m in an.entities if m.label == "PER"}
+    assert cues.get("Tayyip Erdogan") is None, cues
+    assert cues.get("Peter Graff") == BYLINE, cues
+    # ... and the writer-only rule needs the byline: a person named once in a
+    # story's body is still the one a lone surname elsewhere can mean
+    body = analyze("Turkish President Tayyip Erdogan met the teenager in 2012.\n"
+                   "It was a short visit.", "en", uid="b")
+    later = analyze("Erdogan spoke in Ankara on Monday.", "en", uid="c")
+    (body, later), _ = link_entities([body, later], [])
+    full = {m.entity_id for m in body.entities if m.text == "Tayyip Erdogan"}
+    assert full and full == {m.entity_id for m in later.entities if m.text == "Erdogan"}

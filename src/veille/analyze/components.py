@@ -17,6 +17,7 @@ from __future__ import annotations
 from veille.analyze import furniture as furnmod
 from veille.analyze import nlp as nlpmod
 from veille.analyze.entities import mentions_from_doc, sentence_index_of
+from veille.analyze.entities_credits import mark_bylines
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.quotes import extract_quotes
 from veille.analyze.quotes.unparsed import quotes_without_parse
@@ -81,13 +82,16 @@ def furniture(work: ArticleWork) -> None:
                         "no prose left for the story views")
 
 
-@component(ENTITIES, version=11, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=12, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]
     for piece in work.pieces:
         piece.mentions = mentions_from_doc(piece.doc, starts, offset=piece.offset)
         work.analysis.entities.extend(piece.mentions)
+    # a byline is known only on the whole article: its edges, its other names
+    mark_bylines(work.analysis.entities, work.text,
+                 [(s.start, s.end) for s in work.analysis.sentences])
 
 
 @component(QUOTES, version=12, requires=("sentences", "entities"), assigns=("quotes",))

@@ -247,3 +247,46 @@ def _speaks(after: str) -> bool:
     # "AFP or licensors It is …", "Getty - Contributor …": a lower-case word of
     # the credit itself, then a capitalised one opening the caption
     return not re.match(r"(?:or|and|via|/)\s+\w+\s+[A-Z]", rest)
+
+
+#: The cue of a person named on a byline or an author's note: the writer of
+#: the piece, no person of its story (the linker lets no lone surname of
+#: another article join a person known only from such lines).
+BYLINE = "byline"
+#: How many lines at each edge of an article a byline or an author's note sits
+#: on: the first two ("By X, CNN", a columnist's note above the story, under
+#: the headline) and the last two ("(Reporting by X; Editing by Y)").
+BYLINE_EDGE = 2
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_BYLINE_WORDS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_W.byline_words, key=len, reverse=True))
+    + r")(?!\w)") if _W.byline_words else re.compile(r"(?!)")
+
+
+def mark_bylines(mentions: Sequence[Mention], text: str,
+                 sentences: Sequence[tuple[int, int]]) -> None:
+    """Mark (cue :data:`BYLINE`) the persons named in a newsroom sentence (one
+    holding a byline word of the packs) on a line at an article's edge, if the
+    article names them nowhere else: the writer of a piece ("Kelly Wallace is
+    CNN's digital correspondent ..." above her column, "(Reporting by X;
+    Editing by Y)") is not a person of its story. ``sentences`` are the
+    article's (start, end) offsets. A person of the story named on the same
+    line, in another sentence ("... met its president, Tayyip Erdogan.
+    (Reporting by ...)"), or named in the body too, is left alone."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    edge = lines[:BYLINE_EDGE] + lines[-BYLINE_EDGE:]
+    spans = [(a, b) for a, b in sentences
+             if any(la <= a < lb for la, lb in edge) and _BYLINE_WORDS.search(fold(text[a:b]))]
+    if not spans:
+        return
+
+    def on_edge(m: Mention) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in spans)
+
+    body = {w for m in mentions if m.label == "PER" and not on_edge(m)
+            for w in fold(m.text).split()}
+    for m in mentions:
+        words = fold(m.text).split()
+        if m.label == "PER" and m.label_cue is None and len(words) >= 2 and on_edge(m) \
+                and words[-1] not in body:
+            m.label_cue = BYLINE

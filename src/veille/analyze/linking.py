@@ -42,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
+from veille.analyze.entities_credits import BYLINE
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.model import Analysis, EntityRecord, Mention
 from veille.core.text import fold_name
@@ -60,6 +61,8 @@ FUZZY_MIN_LEN = 5
 GEO = "geo:"
 CITY = "city:"  # after GEO: a GeoNames city id ("geo:city:524901" is Moscow)
 CUE_WEIGHT = 2.0
+#: why a name joined a record when it was written only on a byline line
+BYLINE_EVIDENCE = "named as the writer of a piece (byline), not in its story"
 MODEL_WEIGHT = 1.0
 MODEL_REPEAT_WEIGHT = 0.25
 
@@ -816,7 +819,11 @@ class EntityIndex:
         if len(k.split()) != 1:
             return None, ""
         persons = [r for r in self.by_surname.get(k, {}).values() if r.label == "PER"]
-        if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN:
+        # ... unless that person is known only as the writer of a piece (a
+        # byline, a columnist's note above her column: CNN's "Kelly Wallace"):
+        # the writer is no person of any story, and a lone "Wallace" elsewhere
+        # (NASA's Sarah Wallace, her full name unwritten there) is nothing of hers
+        if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN and not _writer_only(persons[0]):
             return persons[0], f"the only known person named {g.mentions[0].text}"
         # unknown, ambiguous (two people carry it), or short (Kim, Abe, Lee: too
         # many people share it to guess): the lone name joins only the entity
@@ -866,6 +873,11 @@ def _org_base(name: str) -> str | None:
     """Key of an organisation's name without its legal form, if it has one."""
     form = legal_form(name)
     return names.key(name[: -len(form)]) if form else None
+
+
+def _writer_only(r: EntityRecord) -> bool:
+    """Every name of the record came from a byline (see ``entities_credits.mark_bylines``)."""
+    return bool(r.aliases) and all(r.evidence.get(a) == BYLINE_EVIDENCE for a in r.aliases)
 
 
 def _full_keys(r: EntityRecord) -> list[str]:
@@ -926,7 +938,8 @@ def link_entities(
                 why = ""
             for m in g.mentions:
                 if m.text not in rec.alias_counts:
-                    reason = g.evidence.get(m.text) or why
+                    reason = g.evidence.get(m.text) or why or (
+                        BYLINE_EVIDENCE if m.label_cue == BYLINE else "")
                     if reason:
                         rec.evidence.setdefault(m.text, reason)
                 rec.alias_counts[m.text] = rec.alias_counts.get(m.text, 0) + 1

@@ -67,6 +67,10 @@ class EntityWords:
     org_nouns: Words = _EMPTY
     #: Markers of a photo/agency credit ("(Photo: AP)").
     credit_words: Words = _EMPTY
+    #: Newsroom words of a byline or an author's note ("reporting by",
+    #: "correspondent", "columnist"): a person named only on such a line at an
+    #: article's edge wrote it.
+    byline_words: Words = _EMPTY
     #: Endings of a patronymic as this language transliterates it ("Ivanovitch",
     #: "Ivanovich"): "Vladimir Vladimirovitch" is a short form of a full name.
     patronymic_endings: Words = _EMPTY

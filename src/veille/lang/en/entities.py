@@ -36,5 +36,9 @@ WORDS = EntityWords(
     }),
     credit_words=frozenset({"photo", "photos", "photograph", "credit", "image", "illustration",
                             "source"}),
+    byline_words=frozenset({"correspondent", "columnist", "reporter", "contributor",
+                            "staff writer", "editor-at-large", "reporting by", "editing by",
+                            "writing by", "written by", "additional reporting",
+                            "contributed to this report"}),
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
 )

@@ -48,5 +48,8 @@ WORDS = EntityWords(
     }),
     credit_words=frozenset({"photo", "photos", "crédit", "crédits", "image", "illustration",
                             "source", "afp", "vidéo"}),
+    byline_words=frozenset({"correspondant", "correspondante", "chroniqueur", "chroniqueuse",
+                            "envoyé spécial", "envoyée spéciale", "rédacteur", "rédactrice",
+                            "avec la rédaction", "propos recueillis par"}),
     patronymic_endings=frozenset({"ovitch", "evitch", "ytch", "ovna", "evna"}),
 )
