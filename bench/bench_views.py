@@ -19,6 +19,12 @@ sizes (1.0 linear; n log n gives ~1.1 over a decade). Then one more real
 article is added by an incremental update (``stories.incremental``), timed
 with the JSON read and write of the stored view around it.
 
+With ``--updates K`` the stored view is also handed to another fresh process
+(after the same warm-up) that adds the next K real articles one update at a
+time, each with the JSON read and write around it, as the service updates a
+growing story in one process: each update's CPU and wall seconds, and that
+process's peak resident memory (the update's, apart from the build's).
+
 With ``--baseline-src DIR`` (a checkout of an earlier ``src/``, e.g.
 ``git archive <commit> src | tar -x -C DIR``) the same stories are built by
 that code too, in the same run, for the sizes given by ``--baseline-sizes``.
@@ -43,6 +49,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -113,8 +120,9 @@ def assemble(real: list[tuple[dict[str, Any], dict[str, Any] | None]], n: int
     return arts, ans
 
 
-def one(stores: list[str], n: int) -> dict[str, Any]:
-    """In the child: build one story of n articles, measured."""
+def one(stores: list[str], n: int, save_to: str | None = None) -> dict[str, Any]:
+    """In the child: build one story of n articles, measured (its view JSON
+    written to ``save_to`` for :func:`updates`)."""
     from veille.stories.view import build_story_view
 
     real = load_real(stores)
@@ -130,6 +138,8 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
     view = build_story_view(arts, ans, {})
     text = json.dumps(view.to_dict(), ensure_ascii=False)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    if save_to:
+        Path(save_to).write_text(text, encoding="utf-8")
     peak_full = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # incremental update: one more real article added to the stored view (its
     # JSON read and written again, as the service does around the update)
@@ -169,6 +179,47 @@ def one(stores: list[str], n: int) -> dict[str, Any]:
         "facts": len(view.facts), "timeline": len(view.timeline),
         "disagreements": len(view.disagreements), "notes": view.missing[:3],
     }
+
+
+def updates(stores: list[str], n: int, view_path: str, k: int) -> dict[str, Any]:
+    """In the child: the stored view of n articles (written by :func:`one`)
+    updated k times, one real article each (the (n+1)th, ...), JSON read and
+    written around each update, in one process after the same warm-up."""
+    from veille.core.records import StoredArticle, analysis_from_dict
+    from veille.stories.view import build_story_view
+
+    inc = importlib.import_module("veille.stories.incremental")
+    real = load_real(stores)
+    first: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    for row, an in real:
+        first.setdefault(str(row.get("language")), (row, an))
+    build_story_view([r for r, _ in first.values()], [a for _, a in first.values()], {})
+    arts, ans = assemble(real, n + k)
+    rows = {r["uid"]: (r, a) for r, a in zip(arts, ans, strict=True)}
+
+    def context(uids: Any) -> tuple[list[Any], list[Any]]:
+        got = [rows[u] for u in uids]
+        return ([StoredArticle.from_row(r) for r, _ in got],
+                [analysis_from_dict(a, r["uid"]) if a else None for r, a in got])
+
+    extra = ({"context": context} if "context" in
+             inspect.signature(inc.update_story_view).parameters else {})
+    text = Path(view_path).read_text(encoding="utf-8")
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu, wall = [], []
+    for x in range(n, n + k):
+        added = StoredArticle.from_row(arts[x])
+        added_an = analysis_from_dict(ans[x], added.uid) if ans[x] else None
+        t1, c1 = time.perf_counter(), time.process_time()
+        stored = json.loads(text)
+        updated = inc.update_story_view(stored, [added], [added_an], {}, **extra)
+        text = json.dumps(updated, ensure_ascii=False)
+        wall.append(round(time.perf_counter() - t1, 3))
+        cpu.append(round(time.process_time() - c1, 3))
+    return {"n": n, "updates_cpu_s": cpu, "updates_wall_s": wall,
+            "update_rss_before_mb": round(rss0, 1),
+            "update_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                                        / 1024, 1)}
 
 
 def bad(stores: list[str], kind: str) -> dict[str, Any]:
@@ -263,19 +314,31 @@ def quality(store_url: str) -> dict[str, Any]:
             "samples": samples}
 
 
-def run_child(stores: list[str], n: int, src: str | None, timeout: float) -> dict[str, Any]:
+def run_child(stores: list[str], n: int, src: str | None, timeout: float,
+              n_updates: int = 0) -> dict[str, Any]:
     env = dict(os.environ)
     if src:
         env["PYTHONPATH"] = src
-    cmd = [sys.executable, __file__, "--one", str(n), "--stores", *stores]
-    try:
-        out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout,
-                             check=False)
-    except subprocess.TimeoutExpired:
-        return {"n": n, "error": f"timed out after {timeout:.0f} s"}
-    if out.returncode != 0:
-        return {"n": n, "error": out.stderr.strip().splitlines()[-1:] or ["failed"]}
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory() as tmp:
+        saved = str(Path(tmp) / "view.json")
+        cmd = [sys.executable, __file__, "--one", str(n), "--stores", *stores]
+        if n_updates:
+            cmd += ["--save-view", saved]
+        try:
+            out = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                 timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return {"n": n, "error": f"timed out after {timeout:.0f} s"}
+        if out.returncode != 0:
+            return {"n": n, "error": out.stderr.strip().splitlines()[-1:] or ["failed"]}
+        result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+        if n_updates:
+            cmd = [sys.executable, __file__, "--update-one", str(n), "--save-view", saved,
+                   "--updates", str(n_updates), "--stores", *stores]
+            up = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                timeout=timeout, check=False)
+            result.update(json.loads(up.stdout.strip().splitlines()[-1]) if up.returncode == 0
+                          else {"updates_error": up.stderr.strip().splitlines()[-1:]})
     return result
 
 
@@ -298,6 +361,11 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900.0)
     ap.add_argument("--json", default=str(REPO / "bench" / "results" / "views.json"))
     ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--updates", type=int, default=0,
+                    help="also add this many articles one update at a time in another "
+                         "process (each update's seconds, that process's peak memory)")
+    ap.add_argument("--update-one", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--save-view", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--quality", action="store_true",
                     help="rebuild every story of the first store (clustered) and report "
                          "timeline repeats and disagreements (with --baseline-src: both)")
@@ -307,7 +375,10 @@ def main() -> None:
     ap.add_argument("--bad-one", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one is not None:
-        print(json.dumps(one(args.stores, args.one)))
+        print(json.dumps(one(args.stores, args.one, args.save_view)))
+        return
+    if args.update_one is not None:
+        print(json.dumps(updates(args.stores, args.update_one, args.save_view, args.updates)))
         return
     if args.bad_one:
         print(json.dumps(bad(args.stores, args.bad_one), ensure_ascii=False))
@@ -343,16 +414,17 @@ def main() -> None:
     report: dict[str, Any] = {"machine": f"{os.cpu_count()} cores",
                               "load_avg": os.getloadavg()[0], "rows": [], "baseline": []}
     for n in args.sizes:
-        report["rows"].append(run_child(args.stores, n, None, args.timeout))
+        report["rows"].append(run_child(args.stores, n, None, args.timeout, args.updates))
         print("now", report["rows"][-1], flush=True)
     growth(report["rows"])
     if args.baseline_src:
         for n in args.baseline_sizes:
-            report["baseline"].append(run_child(args.stores, n, args.baseline_src, args.timeout))
+            report["baseline"].append(run_child(args.stores, n, args.baseline_src, args.timeout,
+                                                args.updates))
             print("baseline", report["baseline"][-1], flush=True)
         growth(report["baseline"])
     print(f"{'':>9} {'n':>6} {'wall s':>8} {'cpu s':>8} {'ms/art':>7} {'exp':>5} {'peak MB':>8} "
-          f"{'update cpu s':>12}")
+          f"{'update cpu s':>12} {'updates (own process) cpu s':>28} {'upd peak MB':>11}")
     for label, rows in (("now", report["rows"]), ("baseline", report["baseline"])):
         for r in rows:
             if "error" in r:
@@ -360,7 +432,9 @@ def main() -> None:
                 continue
             print(f"{label:>9} {r['n']:>6} {r['wall_s']:>8} {r['cpu_s']:>8} "
                   f"{r['ms_per_article']:>7} {r.get('exponent', ''):>5} {r['peak_rss_mb']:>8} "
-                  f"{r.get('update_cpu_s') or '':>12}")
+                  f"{r.get('update_cpu_s') or '':>12} "
+                  f"{' '.join(map(str, r.get('updates_cpu_s') or [])):>28} "
+                  f"{r.get('update_peak_rss_mb') or '':>11}")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
 

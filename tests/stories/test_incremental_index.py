@@ -1,13 +1,16 @@
 """The update's word index over stored fact statements (``incremental._fact_index``)
-reads all statements in one regex pass: it must give exactly the postings of
-reading each statement on its own (the update's candidates, and so the view,
-depend on them)."""
+keeps each statement's words between updates: it must give exactly the
+postings of reading each statement afresh (the update's candidates, and so
+the view, depend on them), and stay bounded."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
+from veille.stories import incremental
 from veille.stories.incremental import _fact_index
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -30,19 +33,22 @@ def _statements() -> list[str]:
     return [*out, "ΟΔΥΣΣΕΥΣ ΣΑ", "İstanbul İSTANBUL", "", "ab cd", out[0]]
 
 
-def test_one_pass_index_equals_reading_each_statement() -> None:
+def test_cached_index_equals_reading_each_statement() -> None:
     statements = _statements()
     words = [w for s in statements[::3] for w in WORD.findall(s.lower())]
     wanted = set(words[::2]) | {"οδυσσευς", "istanbul", "absent-word"}
-    got = _fact_index([{"statement": s} for s in statements], wanted)
-    ref = _reference(statements, wanted)
-    assert got == ref
-    assert len(got) > 50 and any(len(v) > 3 for v in got.values())
+    facts = [{"statement": s} for s in statements]
+    incremental._WORDS_OF.clear()
+    cold = _fact_index(facts, wanted)
+    warm = _fact_index(facts, wanted)  # the second update of the story, cached
+    assert cold == warm == _reference(statements, wanted)
+    assert len(cold) > 50 and any(len(v) > 3 for v in cold.values())
 
 
-def test_a_statement_holding_the_separator_is_read_on_its_own() -> None:
-    statements = ["Le conseil\x00municipal a voté", "le conseil a voté", "municipal"]
-    wanted = {"conseil", "municipal", "voté"}
-    got = _fact_index([{"statement": s} for s in statements], wanted)
-    assert got == _reference(statements, wanted)
-    assert got["municipal"] == [0, 2]
+def test_the_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(incremental, "WORDS_CACHE_MAX", 50)
+    incremental._WORDS_OF.clear()
+    statements = _statements()[:200]
+    got = _fact_index([{"statement": s} for s in statements], {"the", "said"})
+    assert len(incremental._WORDS_OF) <= 50
+    assert got == _reference(statements, {"the", "said"})
