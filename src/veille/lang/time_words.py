@@ -100,6 +100,10 @@ class TimeWords:
     holidays: Words = ()  # regex alternatives matching the keys above ("14[- ]juillet")
     holiday_leads: Words = ()  # "pour", "the" before a holiday
     holiday_prefix: str = ""  # regex: "la fete de" before a holiday name
+    #: countries (ISO codes, the ``holidays`` package's) whose named days the language's
+    #: news name, first the one a name two countries share is read as ("Labour Day")
+    holiday_calendars: Words = ()
+    holiday_calendar_language: str = ""  # the calendar's language for its names ("fr")
     seasons: dict[str, str] = field(default_factory=dict)  # -> TimeML code SP SU FA WI
     #: an article that makes a season one season ("the summer"; French "l'été" is also
     #: said of summers in general, so French has none)

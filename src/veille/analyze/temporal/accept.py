@@ -28,6 +28,7 @@ from veille.analyze.temporal.lexicon import (
     time_words,
     tw,
 )
+from veille.analyze.temporal.named_days import calendar_names
 from veille.lang.time_words import TimeWords
 
 _YEAR_BLOCKERS = re.compile(
@@ -54,6 +55,10 @@ _NEWSPAPER_BEFORE = re.compile(alt(tw(lambda t: t.newspaper_before)))
 _CALENDAR_NAMES = frozenset(
     k for t in TIME_PACKS for k in (*t.months, *t.month_abbreviations, *t.weekdays)
 )
+_PACK_HOLIDAYS = frozenset(k for t in TIME_PACKS for k in (
+    *t.fixed_holidays, *t.easter_holidays, *t.nth_weekday_holidays, *t.holiday_offsets))
+#: right before a day's name: a genitive ("Ukraine's") or a capitalised word
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\b(?P<word>[A-Z][\w-]*))\s+$")
 _REF_NOUN_BEFORE = merged(lambda t: t.reference_noun_before, TIME_PACKS)
 _DAY_NAMES_AFTER = re.compile(rf"^\s+{alt(tw(lambda t: t.weekday_names_after))}\b")
 _OWN_TEXT_ONLY = frozenset(tw(lambda t: t.own_text_only))
@@ -68,10 +73,10 @@ _AGE_GROUP_MODS = frozenset(tw(lambda t: t.age.group_modifiers))
 _AGE_GROUP_ARTICLE = re.compile(rf"\b{alt(tw(lambda t: t.age.group_articles))}\s*$")
 _AGE_AFTER = re.compile(rf"^{alt(tw(lambda t: t.age.after))}")
 _INFANT_UNITS = frozenset(tw(lambda t: t.age.infant_units))
-#: " old" said of someone (a predicate: "to be about 20 months old"; the quantity extractor
-#: reads it as an age; "a 20-month-old boy" stays a duration, the extractor having no age
-#: for it yet)
-_INFANT_AGE = re.compile(r"^\s+old\b(?!-)")
+#: "old" after the unit says how old someone or something is, as "-year-old" does: said of
+#: someone ("to be about 20 months old") or as the adjective of a noun ("a 20-month-old
+#: boy", "the IRA's 8-month-old truce"); an age dates nothing on a timeline
+_INFANT_AGE = re.compile(r"^(?:\s+|-)old\b(?!-)")
 _AGE_BEFORE = re.compile(alt(tw(lambda t: t.age.before)))
 _NAME_COMMA_BEFORE = re.compile(r"(?:[A-Z][\w'-]+|\))\s*,\s*$")
 _NAME_PAREN_BEFORE = re.compile(r"[A-Z][\w'-]+\s*\(\s*$")
@@ -120,6 +125,8 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
                                or _DECADE_MEASURE_AFTER.match(fold_same_length(after).lower())):
         return False  # "temperatures were expected to reach the 70s": degrees
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
+        return False
+    if c.kind == "holiday" and not _calendar_day_accepted(c, text, folded):
         return False
     unit_word = fold_same_length(g.get("unit") or "")
     if (c.kind == "duration" and fold_same_length(g.get("num") or "") in own.indefinite_articles
@@ -313,6 +320,31 @@ def _titled_name_after(after: str) -> bool:
     """A capitalised word right after, and no calendar name ("weekly Sunday services")."""
     m = re.match(r"\s+([A-Z][\w'’-]*)", after)
     return m is not None and fold_same_length(m.group(1)).lower() not in _CALENDAR_NAMES
+
+
+def _calendar_day_accepted(c: Candidate, text: str, folded: str) -> bool:
+    """A day only a calendar names is a proper name ("on Election Day"; "on election day"
+    is any election's), and the calendar's country's: "Ukraine's Independence Day",
+    "Mexican Independence Day" are another country's day of that name."""
+    hol = c.g.get("hol") or ""
+    if hol in _PACK_HOLIDAYS or hol not in calendar_names():
+        return True
+    at = folded.find(hol, c.start)
+    words = text[at : at + len(hol)].split()
+    if at < 0 or not words or not words[0][:1].isupper():
+        return False
+    if sentence_start(text, at) and not words[-1][:1].isupper():
+        return False  # "Election day turnout was low": any election's; "la Fête nationale"
+    owner = _OWNER_BEFORE.search(text, max(0, at - 40), at)
+    if owner is None:
+        return True
+    word = owner.group("word")
+    if word is None:
+        return False  # "Ukraine's Independence Day"
+    # a capitalised word that opens the sentence ("On Memorial Day") or names a day or
+    # month ("Monday Memorial Day") owns nothing
+    return sentence_start(text, owner.start("word")) or (
+        fold_same_length(word).lower() in _CALENDAR_NAMES)
 
 
 def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.labels import is_label
-from veille.analyze.temporal.lexicon import MODIFIERS, alt, sense, time_words, tw
+from veille.analyze.temporal.lexicon import MODIFIERS, NOON_WORDS, alt, sense, time_words, tw
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
@@ -47,6 +48,8 @@ _CLOCK_JOIN_GAP = re.compile(r"\s+(?:[A-Z]{2,4},?\s+)?")
 #: between the two clock times of a range ("de 15h30 à 17h55", "from 3 to 5 p.m.")
 _CLOCK_RANGE_GAP = re.compile(
     rf"\s*(?:-|{alt(tw(lambda t: t.range_joiners))})\s*")
+#: between a day and the midnight that ends it ("Friday at midnight", "vendredi, à minuit")
+_DAY_MIDNIGHT_GAP = re.compile(r"[\s,]{1,3}")
 #: how far back (characters, across a paragraph break) a clock time takes the day named
 _CLOCK_ANCHOR_REACH = 300
 #: granularities of a "period" a later "a year earlier" compares with
@@ -56,6 +59,20 @@ _PERIODS = ("day", "month", "quarter", "year")
 _TELLING_RELATIVE = frozenset({"relative_unit", "ago", "year_ago", "relative_day",
                                "relative_quarter", "reference", "period_part",
                                "period_part_short", "this_part", "vague_duration", "unit_end"})
+
+
+def _ends_named_day(cands: Sequence[Candidate], i: int, day_after: bool, text: str) -> bool:
+    """A midnight told with its day ("midnight Friday", "Friday at midnight") ends that
+    day: TimeML's T24:00, not the T00:00 that begins it (the deadline that "expires at
+    midnight Friday" runs through Friday; news style books say the same)."""
+    c = cands[i]
+    if c.kind != "noon" or NOON_WORDS.get(c.g.get("nn") or "") != 0:
+        return False
+    if day_after:
+        return True
+    prev = cands[i - 1] if i else None
+    return (prev is not None and prev.kind in _DAY_KINDS
+            and _DAY_MIDNIGHT_GAP.fullmatch(text[prev.end : c.start]) is not None)
 
 
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
@@ -253,6 +270,8 @@ def extract_times(
                         if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
                             ctx = Ctx(day, nxt.start, tenses[i], code, words, period, story)
                     r = RESOLVERS[c.kind](c, ctx)
+                    if r is not None and _ends_named_day(cands, i, i in lookahead, text):
+                        r = replace(r, value=(r.value or "")[:-6] + "T24:00")
                 except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
                     r = None
                 if i in fixed_kinds:

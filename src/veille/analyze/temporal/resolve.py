@@ -78,6 +78,7 @@ from veille.analyze.temporal.lexicon import (
 )
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.locale_dates import resolve_locale
+from veille.analyze.temporal.named_days import calendar_date
 from veille.lang.time_words import TimeWords
 
 _BACK = ("last", "previous")
@@ -804,7 +805,7 @@ def holiday_date(hol: str, year: int) -> date | None:
         base, days = HOLIDAY_OFFSETS[hol]
         day = holiday_date(base, year)
         return day + timedelta(days=days) if day is not None else None
-    return None
+    return calendar_date(hol, year)  # "election day": the packs' calendars
 
 
 def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:

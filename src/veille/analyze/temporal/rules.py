@@ -46,6 +46,7 @@ from veille.analyze.temporal.lexicon import (
     time_words,
     tw,
 )
+from veille.analyze.temporal.named_days import calendar_names
 from veille.lang.time_words import TimeWords
 
 # --- shared fragments (union of the packs) -------------------------------------
@@ -58,6 +59,8 @@ UNIT = alt_longest(UNITS)
 PART = alt(tw(lambda t: t.part_pattern))
 REL_AFTER = alt(tw(lambda t: t.relative_after))
 FIRST_DAY = alt(tw(lambda t: t.first_day))
+#: named days from the packs' calendars ("election day"), longest first
+CALENDAR_NAMES = tuple(sorted(calendar_names(), key=len, reverse=True))
 ORDINAL = alt(tw(lambda t: t.ordinal_suffixes))
 _FIRST_ONLY = set(tw(lambda t: t.first_only_ordinals))
 SECOND_ORDINAL = alt(o for o in tw(lambda t: t.ordinal_suffixes) if o not in _FIRST_ONLY)
@@ -238,7 +241,8 @@ HOLIDAY = (
     rf"(?:(?P<hdet>{alt(tw(lambda t: t.holiday_leads))})\s*)?"
     rf"(?P<span>(?:(?P<hrel>{alt(tw(lambda t: t.holiday_relatives))})\s+)?"
     rf"(?:{alt(tw(lambda t: (t.holiday_prefix,) if t.holiday_prefix else ()))})?"
-    rf"(?P<hol>{alt(tw(lambda t: t.holidays))})(?![a-z])(?:\s+(?P<year>\d{{4}})(?!\d))?)"
+    rf"(?P<hol>{alt([*tw(lambda t: t.holidays), *map(re.escape, CALENDAR_NAMES)])})(?![a-z])"
+    rf"(?:\s+(?P<year>\d{{4}})(?!\d))?)"
 )
 
 
@@ -373,7 +377,8 @@ def _own(field: str) -> Callable[[TimeWords], str | None]:
     return lambda own: getattr(own, field) or None
 
 
-_HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *HOLIDAY_OFFSETS)
+_HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *HOLIDAY_OFFSETS,
+                  *CALENDAR_NAMES)
 
 RULES: tuple[Rule, ...] = (
     # 'le 21 juin 2023', 'les 6 et 13 avril', 'the 3rd of May'

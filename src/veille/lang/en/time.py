@@ -38,6 +38,9 @@ WORDS = TimeWords(
               "new year's (?:day|eve)", "halloween", "thanksgiving(?: day)?",
               "valentine's day", "boxing day", "labor day", "black friday", "cyber monday"),
     holiday_leads=("the",),
+    # the other named days ("Election Day", "Memorial Day") from the `holidays` package;
+    # American English first: the US calendar dates a name both write ("Labor Day")
+    holiday_calendars=("US", "GB"),
     seasons={"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"},
     seasons_needing_determiner=("fall",),
     season_leads=("in",),
@@ -134,8 +137,10 @@ WORDS = TimeWords(
                       "the previous", "the preceding", r"the(?=\s+weekend)"),
     calendar_units={"weekend": "weekend", "week": "week", "month": "month", "year": "year",
                     "quarter": "quarter", "decade": "decade"},
-    # "by year's end", "at year-end": the end of the year being told
-    unit_end_pattern=r"(?P<unit>year|month)(?:['’]s\s+|(?P<hy>-))(?P<mod>end)(?![a-z-])",
+    # "by year's end", "at year-end": the end of the year being told; "by year end" (two
+    # words, no article) as "year's end"
+    unit_end_pattern=(r"(?P<unit>year|month)(?:['’]s\s+|(?P<hy>-)|\s+)(?P<mod>end)"
+                      r"(?![a-z-])"),
     period_part_modifiers=("beginning", "end", "middle"),
     period_part_links=(r"of\s+the", "of"),
     period_part_units=("week", "month", "year"),

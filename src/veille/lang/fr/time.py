@@ -68,6 +68,10 @@ WORDS = TimeWords(
               "nouvel an", "jour de l'an", "saint-sylvestre", "14[- ]juillet"),
     holiday_leads=("la", "le", "l'", "a", "pour", "de", "depuis"),
     holiday_prefix=r"(?:la\s+)?fete\s+d[eu]\s+(?:la\s+)?",
+    # the other named days ("la Fête du Travail", "la Fête nationale") from the `holidays`
+    # package, in French; France's calendar first
+    holiday_calendars=("FR",),
+    holiday_calendar_language="fr",
     seasons={"printemps": "SP", "ete": "SU", "automne": "FA", "hiver": "WI"},
     # bare "été" is nearly always the participle ("a été"); "en été", "l'été" are the season
     participle_seasons={"ete": r"(?:\ben\s|\bl'|\bcet\s)$"},

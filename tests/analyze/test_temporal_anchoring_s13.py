@@ -1,0 +1,89 @@
+"""Session 13 (issue #17) mechanisms, on sentences of real news (each names its source).
+
+An age adjective ("a 20-month-old boy") is no duration; named days the packs do not
+list ("Election Day", "Memorial Day", "la Fête du Travail") are dated by the `holidays`
+package's calendars, only when written as a name and not another country's day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.analyze.nlp import get_nlp
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange, TimeRef
+
+
+def _found(text: str, day: date, language: str = "en") -> dict[str, TimeRef]:
+    ref = DateRange(day, day, "day")
+    return {t.text: t for t in extract_times(text, [], ref, language,
+                                             [(0, get_nlp(language)(text))])}
+
+
+def test_an_age_adjective_is_no_duration() -> None:
+    # news-clusters line 98 (2016-10-13, the Chibok girls): "a 20-month-old boy" was P20M
+    got = _found("The girls were released around 5:30 a.m. on Thursday, the government said. "
+                 "In addition to the 21 girls, a 20-month-old boy born to one of them in "
+                 "captivity was released, it said.", date(2016, 10, 13))
+    assert not any("month" in k for k in got)
+    assert any((t.value or "").startswith("2016-10-13") for t in got.values())  # its day stays
+    # news-clusters line 367: "her four-month-old baby"
+    got = _found("Another 19-year-old was found with her four-month-old baby earlier this "
+                 "year.", date(2017, 5, 7))
+    assert not any("month" in k for k in got)
+    assert "earlier this year" in got
+
+
+def test_named_days_from_the_calendar() -> None:
+    # PolNeAR dev breitbart_2016-09-30 and breitbart_2016-09-21
+    got = _found("Donald Trump is once again questioning the integrity of the U.S. voting "
+                 "system, encouraging his supporters to visit polling locations on Election "
+                 "Day to make sure everything is on the up and up.", date(2016, 9, 30))
+    assert got["Election Day"].value == "2016-11-08"
+    got = _found("Mrs. Clinton is being made to continue with an aggressive calendar of "
+                 "fund-raisers with rich donors as Election Day grows near.", date(2016, 9, 21))
+    assert got["Election Day"].value == "2016-11-08"
+    # PolNeAR train politico_2016-07-29, wash-post_2016-01-18 (a Monday, MLK Day itself)
+    got = _found("She married him during the election season on Memorial Day weekend, when "
+                 "she was running as Dena Minning.", date(2016, 7, 29))
+    assert got["Memorial Day"].value == "2016-05-30"
+    got = _found("The debate here was held on the eve of Martin Luther King Day, and all three "
+                 "candidates invoked the civil rights leader.", date(2016, 1, 18))
+    assert got["Martin Luther King Day"].value == "2016-01-18"
+
+
+def test_a_calendar_day_must_be_a_name_of_the_calendar_country() -> None:
+    # sentences written for the test (no real one in the shared data): a lower-case
+    # "election day" is any election's, a genitive or a nationality owns the day
+    got = _found("Turnout on election day was low, officials said.", date(2017, 6, 9))
+    assert "election day" not in got
+    got = _found("Crowds gathered in Kiev for Ukraine's Independence Day parade.",
+                 date(2017, 8, 25))
+    assert "Independence Day" not in got
+    got = _found("Thousands of people marked the Mexican Independence Day in Los Angeles.",
+                 date(2017, 9, 17))
+    assert "Independence Day" not in got
+
+
+def test_french_named_days() -> None:
+    # written for the test: France's calendar, in French, from the `holidays` package
+    got = _found("Les syndicats ont défilé pour la Fête du Travail à Paris.", date(2018, 5, 3),
+                 "fr")
+    assert got["Fête du Travail"].value == "2018-05-01"
+    got = _found("La Fête nationale a été célébrée à Paris.", date(2018, 7, 20), "fr")
+    assert got["Fête nationale"].value == "2018-07-14"
+
+
+def test_a_midnight_told_with_its_day_ends_that_day() -> None:
+    # PolNeAR dev west-journal_2016-09-23 (a Friday): the veto deadline runs through Friday
+    got = _found("Obama's veto is expected to come before the deadline at midnight Friday, but "
+                 "Republicans seem confident.", date(2016, 9, 23))
+    assert got["at midnight Friday"].value == "2016-09-23T24:00"
+    assert got["at midnight Friday"].range_start == "2016-09-23"
+
+
+def test_year_end_in_two_words() -> None:
+    # TimeBank wsj_0950 (1989-10-26, tuned on; gold 1989): "by year end" was not found
+    got = _found("Hughes's previously announced plan to reduce employment by at least 6,000 "
+                 "people by year end.", date(1989, 10, 26))
+    assert got["year end"].value == "1989"
