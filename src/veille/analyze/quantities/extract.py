@@ -193,6 +193,8 @@ def _grammar(code: str) -> _Grammar:
     num = (rf"(?:{_DIGITS}|(?:{_number_words(packs)})(?![a-z]))" if packs and not derived
            else rf"(?:{_DIGITS})")
     scale = alt([*u(lambda p: p.scales), *_SYMBOL_SCALES])
+    total_bound = alt(u(lambda p: (*p.more_than, *p.at_least, *p.less_than, *p.at_most,
+                                   *p.approx)))
     # "15- to 50 cents": a hyphen left hanging before the range word
     sep = alt([rf"-\s*{alt(u(lambda p: p.range_joiners))}(?![\w])",
                *u(lambda p: p.range_joiners), *u(lambda p: p.list_joiners), "-"])
@@ -241,8 +243,12 @@ def _grammar(code: str) -> _Grammar:
         # the same on folded text with no character that IGNORECASE would equate with an
         # ASCII letter (the pattern is lower-case): identical matches, about twice as fast
         qty_folded=re.compile(pattern),
+        # "quatre des six missiles"; the total may carry its own bound ("21 of the more
+        # than 200 schoolgirls", "21 des plus de 200 lycéennes": 21 are counted, not "more")
         partitive=re.compile(
-            rf"\s+{alt(u(lambda p: p.partitives))}\s+(?P<tot>{num})(?![\w])", re.I
+            rf"\s+{alt(u(lambda p: p.partitives))}\s+"
+            rf"(?:{total_bound}\s*)?"
+            rf"(?P<tot>{num})(?![\w])", re.I
         ),
         partitive_noun=re.compile(rf"\s+{alt(u(lambda p: p.partitive_nouns))}\s+", re.I),
         scale_link=re.compile(rf"\s*{alt(u(lambda p: p.scale_links))}"),
@@ -474,7 +480,12 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
             continue  # "18 Boeing 747 jumbo jets", "two Falcon 9 rockets": a model's number
         if tok.is_punct or tok.like_num:
             break
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and k == 0 and "Plur" in tok.morph.get(
+                "Number") and any(c.like_num and c.dep_ == "nummod" and c.i < tok.i
+                                  for c in tok.children)):
+            # a plural adjective the parse makes the head of the number is the noun
+            # counted ("200 lycéennes enlevées": the tagger's ADJ for a substantive; not
+            # "tous deux excité", a participle)
             head = k
             while head + 1 < len(toks) and toks[head + 1].pos_ in ("NOUN", "PROPN") and (
                 toks[head].dep_ == "compound"
