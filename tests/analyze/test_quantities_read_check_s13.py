@@ -44,3 +44,15 @@ def test_a_substantive_the_tagger_calls_an_adjective(nlp_fr: Any) -> None:
     assert ("200 lycéennes enlevées", 200.0, "lycéennes enlevées", None) in got(
         nlp_fr, "Il y a eu 200 lycéennes enlevées dans la nuit.", "fr")
 
+
+
+def test_bounds_said_with_de_or_equal_first() -> None:
+    # probed forms (written here): "au maximum de", "au minimum de" gave the bare number,
+    # "égal ou plus grand que" the strict bound
+    def bound(text: str) -> tuple[float | None, float | None, str | None]:
+        q = extract_quantities(text, [], "fr", keep_bare=True)[0]
+        return q.low, q.high, q.modifier
+    assert bound("La jauge est fixée au maximum de 80 personnes.") == (None, 80.0, "at_most")
+    assert bound("Le contrat prévoit au minimum de 10 livraisons.") == (10.0, None, "at_least")
+    assert bound("Le score est égal ou plus grand que 20.") == (20.0, None, "at_least")
+    assert bound("Le score est égal ou plus petit que 20.") == (None, 20.0, "at_most")
