@@ -87,3 +87,38 @@ def test_year_end_in_two_words() -> None:
     got = _found("Hughes's previously announced plan to reduce employment by at least 6,000 "
                  "people by year end.", date(1989, 10, 26))
     assert got["year end"].value == "1989"
+
+
+def test_earlier_in_the_year_and_in_years() -> None:
+    # TimeBank wsj_0918 and wsj_0973 (1989-10-26, tuned on; gold 1989 and PXY): not found
+    got = _found("Herbicide use in some areas of the U.S. was delayed earlier in the year by "
+                 "heavy rains.", date(1989, 10, 26))
+    assert got["earlier in the year"].value == "1989"
+    got = _found("A bright spot is the company's power-generation business, which is "
+                 "experiencing a surge of growth for the first time in years.", date(1989, 10, 26))
+    assert got["years"].value == "PXY"
+    # not a week the story does not place: "in the week after" needs "earlier" / "later"
+    got = _found("In the week after the attack, police arrested three men.", date(2017, 3, 1))
+    assert not any("week" in k for k in got)
+
+
+def test_in_n_years_after_a_noun_is_how_long() -> None:
+    # news-clusters line 223 (USA Today, 2016-11-13): "48 years" was the date 2064
+    got = _found("There is a chance that no Brazilian drivers will be on the grid in 2017. That "
+                 "would be the first time in 48 years.", date(2016, 11, 13))
+    assert got["48 years"].value == "P48Y"
+
+
+def test_a_since_date_or_a_holiday_qualifying_a_thing_gives_no_clock_its_day() -> None:
+    # news-clusters line 228 (CoinDesk, 2018-02-06): the clocks were put on Nov. 13
+    got = _found("Prices fell as low as $5,967.34 at 07:59 UTC – the lowest level since Nov. 13. "
+                 "As of writing, bitcoin is changing hands at $6,156.\nThe sell-off has been "
+                 "significant, as indicated by the $1,000 drop seen between 00:45 to 05:00 UTC.",
+                 date(2018, 2, 6))
+    assert got["00:45"].value == "2018-02-06T00:45"
+    # news-clusters line 238 (Washington Post, 2016-11-03): 12:47 a.m. was put on Halloween
+    got = _found("The Chicago Cubs won the World Series here Wednesday night. Finally, in the "
+                 "10th inning, reliever Carl Edwards Jr., who had dressed as Mr. Incredible on a "
+                 "Cubs Halloween plane ride, tried to get the save. At 12:47 a.m., after 4 hours "
+                 "28 minutes, the mound mob scene began.", date(2016, 11, 3))
+    assert (got["12:47 a.m."].value or "")[:10] in ("2016-11-02", "2016-11-03")

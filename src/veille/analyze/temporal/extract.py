@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from veille.analyze.temporal.attach import hangs_on_noun, qualifies_noun
 from veille.analyze.temporal.calendar import Resolved
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
@@ -189,6 +190,9 @@ def extract_times(
         c.extra["surface"] = text[c.start : c.end]
         if is_someday(c, parses):
             c.g = dict(c.g, someday="1")
+        if c.g.get("ahead_if_future") and hangs_on_noun(c, parses):
+            # "the first time in 48 years": how long, whatever the verb's tense
+            c.g = {k: v for k, v in c.g.items() if k != "ahead_if_future"}
         if c.kind == "holiday" and not c.g.get("year") and _story_determiner(folded, c, words):
             c.g = dict(c.g, story_det="1")  # "that chaotic New Year's Eve in Cologne"
         if c.kind == "relative_day":
@@ -235,6 +239,12 @@ def extract_times(
     signed_clock = {i + 1: i for i in signed if i + 1 < len(cands)
                     and cands[i + 1].kind in _CLOCK_KINDS
                     and _SIGNATURE_CLOCK_GAP.fullmatch(text[cands[i].end : cands[i + 1].start])}
+    # a day that starts a span ("the lowest level since Nov. 13") or qualifies a thing ("a
+    # Cubs Halloween plane ride") is not where the story is: the clock told next is not
+    # on it
+    no_anchor = {i for i, c in enumerate(cands)
+                 if (parses and is_since(text, c.start))
+                 or (c.kind == "holiday" and qualifies_noun(c, parses))}
     fixed: dict[int, Resolved | None] = {}
     for day in reference_days(ref):
         anchor = day
@@ -277,7 +287,7 @@ def extract_times(
                 if i in fixed_kinds:
                     fixed[i] = r
             per_cand[i].append(r)
-            if i in signed or i in signed_clock:
+            if i in signed or i in signed_clock or i in no_anchor:
                 continue
             if (
                 r is not None

@@ -134,7 +134,10 @@ WORDS = TimeWords(
     # "the weekend" is anchored like "this weekend" ("the week" alone is not)
     unit_determiners=("this past", "this coming", "this", "last", "next", "the past",
                       "the coming", "the following",
-                      "the previous", "the preceding", r"the(?=\s+weekend)"),
+                      "the previous", "the preceding", r"the(?=\s+weekend)",
+                      # "earlier in the year", "later in the week": the telling's, as
+                      # "earlier this year" ("in the week after the attack" is not)
+                      r"(?:(?<=earlier )|(?<=later ))in\s+the(?=\s+(?:week|month|year)\b)"),
     calendar_units={"weekend": "weekend", "week": "week", "month": "month", "year": "year",
                     "quarter": "quarter", "decade": "decade"},
     # "by year's end", "at year-end": the end of the year being told; "by year end" (two
@@ -206,7 +209,7 @@ WORDS = TimeWords(
     vague_relatives=("last", "past", "next", "coming"),
     vague_units=("days", "weeks", "months", "years", "decades", "centuries"),
     bare_vague_relatives=("recent", "coming"),
-    bare_plural_leads=("for", "within"),
+    bare_plural_leads=("for", "within", "in"),  # "the first time in years"
     bare_plural_follows=("later", "earlier"),
     near_modifiers=("earlier", "later", "early", "late"),
     period_of_leads=(r"the\s+(?:beginning|end|start|middle)\s+of",),
