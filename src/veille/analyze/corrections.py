@@ -99,7 +99,11 @@ def target_of(rules: CorrectionRules, article_uid: str, m: Mention) -> str | Non
     for keys, new_id, _ in rules.splits.get(eid, ()):
         if names.key(m.text) in keys:
             eid = rules.resolve(new_id)
-    if eid in rules.detached.get((article_uid, m.start, m.end), ()):
+    if (article_uid, m.start, m.end) in rules.detached:
+        # the mention, not the record it was detached from: re-analysis may file
+        # it (and the record's own mentions) under a record made anew, which an
+        # id no correction names would leave ungoverned; a detached mention
+        # stays as the person left it, linked to nothing (issue #15)
         return None
     return eid
 
@@ -190,12 +194,23 @@ def _take(rec: EntityRecord, text: str, label: str) -> None:
     else:
         rec.alias_counts.pop(text, None)
         rec.evidence.pop(text, None)
-    votes = rec.label_votes.get(label, 0.0) - 1.0
+    votes = rec.label_votes.get(label, 0.0) - vote_share(rec)
     if votes > 0:
         rec.label_votes[label] = votes
     else:
         rec.label_votes.pop(label, None)
     rec.n_mentions = max(0, rec.n_mentions - 1)
+
+
+def vote_share(rec: EntityRecord) -> float:
+    """The label vote one mention of ``rec`` stands for: the record's votes per
+    mention. The linker weighs a name repeated in one article at a quarter of
+    its first mention (``linking.MODEL_REPEAT_WEIGHT``), so taking a whole vote
+    per mention that leaves emptied the label of a place whose English mentions
+    were detached: the record fell to MISC, stopped drawing its own French
+    mention on re-analysis, and a new record took it (issue #15)."""
+    total = sum(rec.label_votes.values())
+    return total / rec.n_mentions if rec.n_mentions > 0 else total
 
 
 def _keep_languages(recs: Sequence[EntityRecord], analyses: Sequence[Analysis],
