@@ -88,9 +88,15 @@ def correct(store: Store, c: EntityCorrection) -> CorrectionResult:
         if c.action == "merge":
             if not c.target_id:
                 raise CorrectionError("merge needs the entity to merge into")
-            _existing(records, rules, c.target_id)
+            target = _existing(records, rules, c.target_id)
             if c.target_id == c.entity_id:
                 raise CorrectionError("an entity cannot be merged into itself", status=409)
+            # what the merge brings and the name it was merged under: re-analysis
+            # keeps these on the target and lets its other names go with their
+            # mentions (``store.analyses.delete_analyses``), so a stale name an
+            # older linker left cannot pull mentions back in
+            c.aliases = sorted(rec.aliases)
+            c.name = target.canonical
         elif c.action == "rename":
             c.name = _clean(c.name, "name", MAX_NAME, required=True)
         elif c.action == "split":

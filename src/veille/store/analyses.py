@@ -75,17 +75,33 @@ def delete_analyses(conn: Connection, uids: Sequence[str] | None = None) -> list
     return list(dict.fromkeys(pruned))
 
 
-def _corrected(conn: Connection) -> set[str]:
-    """Entities a person's correction names: their names stay, since the
-    replayed corrections find them by those names (a merged-in name must keep
-    leading to the record it was merged into)."""
-    ids: set[str] = set()
-    for eid, target in conn.execute(select(entity_corrections.c.entity_id,
-                                           entity_corrections.c.target_id)):
-        ids.add(eid)
+def _corrected(conn: Connection) -> tuple[set[str], dict[str, set[str]]]:
+    """The names people's corrections rely on: (entities that keep every name,
+    {entity: the names it keeps}).
+
+    A merge made since session 13 lists the names it brought (``aliases``) and
+    the name of the record it went into (``name``): those stay on the target,
+    as lookup keys that lead the re-linked mentions of both back to it, and its
+    other names go the way of any record's, with their mentions, so a stale
+    name an older linker left cannot pull mentions back in (issue #15). An
+    older merge lists none, and a split or a rename finds its record by the
+    names it has: those records keep them all. A detach names a mention, not a
+    name (``analyze.corrections.target_of``): it keeps none."""
+    every: set[str] = set()
+    needed: dict[str, set[str]] = {}
+    for action, eid, target, name, aliases in conn.execute(select(
+            entity_corrections.c.action, entity_corrections.c.entity_id,
+            entity_corrections.c.target_id, entity_corrections.c.name,
+            entity_corrections.c.aliases)):
+        if action == "detach":
+            continue
+        if action == "merge" and target and aliases:
+            needed.setdefault(target, set()).update([*aliases, *([name] if name else [])])
+            continue
+        every.add(eid)
         if target:
-            ids.add(target)
-    return ids
+            every.add(target)
+    return every, needed
 
 
 def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
@@ -106,7 +122,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
     rows: list[Any] = []
     for i in range(0, len(ids), 500):
         rows.extend(conn.execute(select(entities).where(entities.c.entity_id.in_(ids[i:i + 500]))))
-    kept = _corrected(conn)
+    every, needed = _corrected(conn)
     spoken = languages_left(conn, ids, uids)
     pruned: list[str] = []
     gone: list[str] = []
@@ -114,7 +130,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         counts = dict(r.alias_counts or {})
         # rows from before revision 0007 kept no counts: which names other
         # mentions support is unknown, so they all stay
-        prune = bool(counts) and r.entity_id not in kept
+        prune = bool(counts) and r.entity_id not in every
         votes = dict(r.label_votes or {})
         n_mentions = r.n_mentions or 0
         for text, label, n in taken[r.entity_id]:
@@ -134,6 +150,10 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         languages = [g for g in (r.languages or []) if g in left_in]
         languages += sorted(left_in - set(languages))
         if prune:
+            # names a merge brought stay with no mention left (count 0): the
+            # linker keeps a record's names as its counts' keys
+            for a in needed.get(r.entity_id, set()) & set(aliases):
+                counts.setdefault(a, 0)
             if not counts:
                 gone.append(r.entity_id)
                 continue
@@ -143,7 +163,13 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
             aliases = left
             evidence = {a: why for a, why in evidence.items() if a in counts}
             votes = {k: v for k, v in votes.items() if v > 0} or votes
-        # otherwise the names stay (lookups and corrections name them), only the evidence goes
+        else:
+            # the names stay (lookups and corrections name them), only the
+            # evidence goes; a name with no mention left keeps a count of 0, or
+            # the linker, which keeps a record's names as its counts' keys,
+            # would drop it the next time it touches the record
+            for a in aliases:
+                counts.setdefault(a, 0)
         conn.execute(entities.update().where(entities.c.entity_id == r.entity_id).values(
             aliases=aliases, alias_counts=counts or {a: 0 for a in aliases}, label_votes=votes,
             evidence=evidence, n_mentions=max(0, n_mentions), languages=languages))
