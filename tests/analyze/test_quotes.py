@@ -171,7 +171,8 @@ def test_english_name_said_after_quote(analyze):
 
 
 def test_unclosed_mark_is_a_note_not_a_crash(analyze):
-    an = analyze("« Ce texte n’est jamais refermé, a écrit l’auteur. Puis il est parti.")
+    # the mark opens inside a sentence: nothing says where a quotation starts
+    an = analyze("Il a écrit « ce texte n’est jamais refermé, a noté l’auteur. Puis il est parti.")
     assert any("never closed" in n for n in an.notes)
     assert not [q for q in an.quotes if q.kind == "direct"]
 
@@ -196,7 +197,12 @@ def test_straight_quotes_pair_by_position_not_by_count():
             'qu\'ici", a-t-il déclaré au journal. Il a ajouté que les délais ne sont '
             'pas si longs. "Vous avez parfois attendu six mois.')
     spans, notes = find_quote_spans(text)
-    assert [text[s:e] for _, s, e, _ in spans] == ["En Belgique, ils gagnent moins qu'ici"]
+    # the two marks never closed open sentences: each quotation runs to its
+    # last full sentence before the next mark (session 13; the gold of that
+    # article lists both as his words)
+    assert [text[s:e] for _, s, e, _ in spans] == [
+        "Je suis choqué par ces suggestions.", "En Belgique, ils gagnent moins qu'ici",
+        "Vous avez parfois attendu six mois."]
     assert sum("never closed" in n for n in notes) == 2
     # French spacing inside straight marks: each mark is ambiguous alone,
     # alternation pairs them.
@@ -218,9 +224,11 @@ def test_mixed_straight_and_curly_marks_pair():
         "the company was working with its franchisees"]
     assert notes == []
     # A quote does not run over a blank line into the next paragraph.
+    # (the unclosed mark opens a sentence: it runs to that paragraph's end)
     text = '“Nothing closes this one.\n\nA new paragraph,” said nobody.'
     spans, notes = find_quote_spans(text)
-    assert spans == [] and len(notes) == 2
+    assert [text[s:e] for _, s, e, _ in spans] == ["Nothing closes this one."]
+    assert len(notes) == 2
 
 
 def test_two_apostrophes_are_a_quote_mark_where_used_as_one():

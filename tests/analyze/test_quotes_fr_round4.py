@@ -93,8 +93,9 @@ def test_an_unclosed_quote_after_a_colon_runs_to_its_last_sentence():
     assert [text[s:e] for _, s, e, _ in spans] == [
         "Aucun maire n'a les ressources nécessaires. Voilà tout."]
     assert notes  # the missing mark is still reported
-    # without a colon nothing says a quotation starts: still skipped
-    assert find_quote_spans("Il a souri. « Personne ne viendra. Fin")[0] == []
+    # a mark inside a sentence, with no colon, says nothing of where a
+    # quotation starts: still skipped
+    assert find_quote_spans("Il a souri et « personne ne viendra. Fin")[0] == []
 
 
 def test_an_unclosed_quote_is_attributed_by_its_colon(quotes_of):

@@ -214,28 +214,70 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
 def _open_run(text: str, a: int, limit: int) -> int | None:
-    """Where a quote opened after a colon but never closed ends: 'Walz a
-    déclaré: "Aucun maire …. "J'autorise …' (copy that drops the closing
-    mark, a multi-paragraph quote, a text cut by its source). The quotation
+    """Where a quote opened but never closed ends: 'Walz a déclaré: "Aucun
+    maire …. "J'autorise …' (copy that drops the closing mark, a
+    multi-paragraph quote, a text cut by its source). A closing mark of the
+    other family before ``limit`` closes it ('«Ils le méritent", a-t-il
+    déclaré', '"Cela a un impact … carbone », a déclaré Grosse': translated
+    and pasted copy mixes them). Else, when a colon introduces it or it opens
+    a sentence ('… mercredi. "Pendant que vous preniez …'), the quotation
     runs to its last full sentence before the next opening mark, the
-    paragraph's end or ``OPEN_RUN_CHARS``; None when no colon introduces it
-    (then nothing says a quotation starts) or no sentence ends in reach. The
-    position returned stands for the closing mark (just after the sentence)."""
-    k = a - 1
-    while k >= 0 and text[k] in " \u00a0\t":
-        k -= 1
-    if k < 0 or text[k] != ":":
-        return None
+    paragraph's end or ``OPEN_RUN_CHARS``; None otherwise (a mark inside a
+    sentence says nothing of where a quotation starts) or when no sentence
+    ends in reach. The position returned stands for the closing mark."""
     hi = min(limit, a + 1 + OPEN_RUN_CHARS, len(text))
     para = text.find("\n", a + 1, hi)
     if para >= 0:
         hi = para
+    close = _other_close(text, a, hi)
+    if close is not None:
+        return close
+    k = a - 1
+    while k >= 0 and text[k] in " \u00a0\t":
+        k -= 1
+    if not (k >= 0 and text[k] == ":" or _opens_sentence(text, a, k)):
+        return None
     last = None
     for m in _SENTENCE_END.finditer(text, a + 1, hi):
         last = m.end()
     if last is None or last - a < 20:
         return None
     return last
+
+
+def _opens_sentence(text: str, a: int, k: int) -> bool:
+    """Does the mark at ``a`` (``k``: the last character before it that is no
+    space) open a sentence: the text's or a line's start, or a sentence's end,
+    before it, and a capital after it?"""
+    if k >= 0 and text[k] not in ".!?…\n":
+        return False
+    j = a + 1
+    while j < len(text) and text[j] in " \u00a0\t":
+        j += 1
+    return j < len(text) and text[j].isupper()
+
+
+#: Closing marks of the other family: a guillemet closed by a double quote and back.
+_OTHER_CLOSE = {"«": ("”", '"'), "“": ("»",), '"': ("»",), "„": ("»",)}
+_OPENERS = {"”": "“", '"': '"', "»": "«"}
+
+
+def _other_close(text: str, a: int, hi: int) -> int | None:
+    """The first closing mark of the other family between ``a`` and ``hi``
+    that closes the quote opened at ``a``: nothing of its own family opens
+    before it (then it is that quotation's), and a straight mark touches the
+    word before it."""
+    closers = _OTHER_CLOSE.get(text[a], ())
+    best = min((i for i in (text.find(c, a + 1, hi) for c in closers) if i >= 0), default=-1)
+    if best < 0 or best - a < 20:
+        return None
+    mark = text[best]
+    if mark == '"' and _straight_role(text, best) != "close":
+        return None
+    opener = _OPENERS[mark]
+    if text.find(opener, a + 1, best) >= 0 or (mark == '"' and text.find("“", a + 1, best) >= 0):
+        return None
+    return best
 
 
 def _trim_inner(text: str, a: int, b: int, open_len: int = 1, close_len: int = 1) -> Span:

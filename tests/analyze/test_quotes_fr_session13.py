@@ -1,0 +1,49 @@
+"""French attribution, session 13 (issue #16): sentences of the tuning golds'
+articles (tests/data/quotes-fr-fresh, SemEval-2022 task 8 French training
+articles; quoted under their licence for testing), each for one general
+mechanism."""
+
+from __future__ import annotations
+
+from veille.analyze.quotes.marks import find_quote_spans
+
+
+def _inner(text: str) -> list[str]:
+    return [text[s:e] for _, s, e, _ in find_quote_spans(text)[0]]
+
+
+def test_a_quote_that_opens_a_sentence_and_never_closes_runs_to_its_sentences_end():
+    # semeval 1533246281fr: the text is cut before the closing mark
+    text = ("« Alors je ne parle pas comme toi », a répondu Gantz mercredi. \"Pendant que vous "
+            "preniez des cours de théâtre à New York, je défendais ce pays.")
+    assert _inner(text)[-1] == ("Pendant que vous preniez des cours de théâtre à New York, "
+                                "je défendais ce pays.")
+    # it stops at the paragraph's end
+    text = "Il a parlé mercredi. « Nous partons demain. Voilà.\n\nLe reste est narration."
+    assert _inner(text) == ["Nous partons demain. Voilà."]
+
+
+def test_a_guillemet_closed_by_a_straight_mark_is_one_quotation():
+    # semeval 1621684693fr and 1628677737fr: translated copy mixes the families
+    text = ("Il s'est rendu à Minneapolis vendredi soir. «Je veux juste donner une gifle aux "
+            "flics. Ils le méritent\", a-t-il déclaré.")
+    assert _inner(text) == ["Je veux juste donner une gifle aux flics. Ils le méritent"]
+    text = ("\"Lorsque le pergélisol dégèle, vous perdez de la stabilité. Cela a un impact sur "
+            "les infrastructures », a déclaré Grosse. « Tout cela accélère le réchauffement.")
+    assert _inner(text) == [
+        "Lorsque le pergélisol dégèle, vous perdez de la stabilité. Cela a un impact sur les "
+        "infrastructures", "Tout cela accélère le réchauffement."]
+
+
+def test_a_mark_of_the_other_family_inside_a_nested_quote_does_not_close_it():
+    # the straight mark after "non" closes "non", not the guillemet
+    text = "« Il a dit \"non\" et nous sommes partis. Rien de plus."
+    assert _inner(text) == ['Il a dit "non" et nous sommes partis. Rien de plus.', "non"]
+
+
+def test_an_unclosed_quote_is_attributed_by_its_incise(speech):
+    qs = speech("Le militant Marcus Wilson s'est rendu dans les rues de Minneapolis vendredi "
+                "soir. «Je veux juste donner une gifle aux policiers. Ils le méritent\", "
+                "a déclaré Marcus Wilson.")
+    q = [x for x in qs if x.text.startswith("Je veux")]
+    assert q and q[0].speaker == "Marcus Wilson" and q[0].method == "incise"
