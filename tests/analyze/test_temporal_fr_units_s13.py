@@ -8,6 +8,7 @@ TimeBank, news-clusters).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from veille.analyze.temporal import extract_times
@@ -65,3 +66,23 @@ def test_last_week_of_a_month_is_not_last_week() -> None:
 def test_english_half_unchanged() -> None:
     got = _found("Sales fell in the first half of 1990.", "en")
     assert got["the first half of 1990"].value == "1990-H1"
+
+
+def test_bare_hour_opening_a_clock_range() -> None:
+    # "de 14 à 16 heures", "entre 10 et 11h30": the first hour was lost
+    got = _found("Les bureaux de vote resteront ouverts de 8 à 19 heures dimanche.")
+    assert got["8"].value.endswith("T08:00") and got["19 heures"].value.endswith("T19:00")
+    got = _found("La réunion s'est tenue entre 10 et 11h30 au ministère.")
+    assert got["10"].value.endswith("T10:00") and got["11h30"].value.endswith("T11:30")
+
+
+def test_a_range_of_hours_after_a_word_of_length_is_a_duration() -> None:
+    # "dure entre 3 et 5 heures" was the clock time 05:00
+    got = _found("Le trajet dure entre 3 et 5 heures selon la circulation.")
+    assert not any(re.match(r"\d{4}-\d\d-\d\dT", t.value or "") for t in got.values())
+    assert got["5 heures"].value == "PT5H"
+
+
+def test_a_day_range_is_no_clock() -> None:
+    got = _found("Le festival se tient du 9 au 12 juin.")
+    assert not any(re.match(r"\d{4}-\d\d-\d\dT", t.value or "") for t in got.values())

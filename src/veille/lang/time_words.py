@@ -157,6 +157,10 @@ class TimeWords:
     #: regex of the words before "2h", "2h30" that make it how long, not what time
     #: ("pendant 2h", "dure 3h", "en 2h30")
     clock_duration_leads: Words = ()
+    #: regex, folded, ending right before a clock time: a bare hour opening a range whose
+    #: end is that clock ("de 14 à 16 heures", "entre 10 et 11h30": the 14 and the 10 are
+    #: clock times too); group ``h`` is the hour
+    clock_range_start: str = ""
     #: an article before a unit after a plural noun is a rate ("four flights a week");
     #: French writes "par semaine", and its "dans une semaine" is no rate
     article_rates: bool = False

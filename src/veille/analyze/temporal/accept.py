@@ -384,6 +384,7 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
     if (
         (_CLOCK_PREP.search(fold_same_length(before)) or _said_clock(before, after, language))
         and unit.startswith(_CLOCK_HOUR_UNITS)
+        and not _duration_range(before, own)
         and hours is not None
         and hours.is_integer()
         and 0 <= hours <= 24
@@ -398,6 +399,17 @@ def _duration_accepted(c: Candidate, before: str, after: str, language: str) -> 
                "loc": None}
         c.end += extra
     return not (unit == "min" and not re.fullmatch(r"\d+", num))
+
+
+def _duration_range(before: str, own: TimeWords | None) -> bool:
+    """"le trajet dure entre 3 et 5 heures", "a duré de 3 à 5 heures": the end of a
+    range of hours after a word of how long is a duration, not the clock time 05:00."""
+    if own is None or not own.clock_range_start or not own.clock_duration_leads:
+        return False
+    folded = fold_same_length(before)
+    m = re.search(own.clock_range_start, folded)
+    return m is not None and re.search(
+        rf"\b(?:{alt(own.clock_duration_leads)})\s+$", folded[: m.start()]) is not None
 
 
 def _said_clock(before: str, after: str, language: str) -> bool:

@@ -58,6 +58,8 @@ def candidates(text: str, folded: str, language: str) -> list[Candidate]:
             cand = Candidate(s, e, kind, g, prio)
             if own is None or accept(cand, text, folded, own, language):
                 cands.extend(split_day_list(cand, folded))
+                if own is not None and own.clock_range_start and cand.kind == "clock":
+                    cands.extend(clock_range_start(cand, folded, own.clock_range_start))
     if own is None:  # German, Spanish...: dates from dateparser's locale words
         cands.extend(locale_candidates(text, language))
     return cands
@@ -90,6 +92,17 @@ def split_day_list(c: Candidate, folded: str) -> list[Candidate]:
         Candidate(c.start, first_end, "day_month", g1, c.prio),
         Candidate(m2.start(), c.end, "day_month", g2, c.prio),
     ]
+
+
+def clock_range_start(c: Candidate, folded: str, pattern: str) -> list[Candidate]:
+    """'de 14 à 16 heures', 'entre 10 et 11h30': the bare hour opening the range is a
+    clock time on its own (TimeML writes each end); nothing when no such hour leads."""
+    m = re.search(pattern, folded[max(0, c.start - 30) : c.start])
+    if m is None:
+        return []
+    start = max(0, c.start - 30) + m.start("h")
+    return [Candidate(start, start + len(m.group("h")), "clock",
+                      {"h": m.group("h"), "m": None, "pre": None, "loc": None}, c.prio)]
 
 
 _RANGE_GLUE = re.compile(
@@ -147,4 +160,5 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-__all__ = ["Candidate", "candidates", "fresh", "select", "selected", "share_years"]
+__all__ = ["Candidate", "candidates", "clock_range_start", "fresh", "select", "selected",
+           "share_years"]

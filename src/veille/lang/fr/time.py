@@ -114,6 +114,7 @@ WORDS = TimeWords(
     week_links=("de", "d'"),
     week_of_leads=("la semaine du",),
     local_time_words=("heure locale", "heures locales", "heure de paris"),
+    clock_range_start=r"(?<![\w'])(?:de|entre)\s+(?P<h>[01]?\d|2[0-4])\s+(?:a|et)\s+$",
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
     clock_pattern=(
