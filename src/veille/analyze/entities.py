@@ -345,6 +345,8 @@ def mentions_from_doc(
                 cue = ("LOC", "gazetteer")
             if cue is None and lab == "PER" and _place_and_word(text):
                 cue = ("ORG", "place-org")
+            if cue is None and lab != "ORG" and _contest_side(doc, a, b, text, lab):
+                cue = ("ORG", scoreboards.TEAM)
             if cue is None and lab in ("PER", "ORG") and is_credit(full, start, end):
                 cue = (lab, "credit")
             m = Mention(
@@ -706,6 +708,39 @@ def _is_country(text: str, label: str) -> bool:
             label == "PER" and len(text.split()) < 2):
         return False
     return gazetteer.country_code(text) is not None
+
+
+def _contest_side(doc: Doc, a: int, b: int, text: str, label: str) -> bool:
+    """A place that beats, draws with or loses to another is a team: the
+    subject or object of a contest verb of the packs ("Derbyshire beat
+    Worcestershire by nine wickets", "lost to Atlanta"), named like a city or a
+    region of the gazetteer. A country is left alone (its national side is the
+    country, as CoNLL labels it too), and so is a person's name: a lone word the
+    model took for a person must be a region or a large city and no given name
+    ("Duran beat ..." is the boxer)."""
+    if gazetteer.country_code(text) is not None or gazetteer.is_acronym(text):
+        return False
+    if not (gazetteer.is_club_region(text) or gazetteer.city(text) is not None):
+        return False
+    if label == "PER" and (len(text.split()) > 1 or known_given_name(text)
+                           or not (gazetteer.is_club_region(text) or gazetteer.major_city(text))):
+        return False
+    root = doc[a:b].root
+    head, dep = root.head, root.dep_
+    if dep == "pobj" and head.dep_ == "prep":
+        # the other side ("lost to Atlanta"), not the venue ("won in Abu Dhabi")
+        if head.lower_ not in _W.contest_links:
+            return False
+        head = head.head
+    elif dep not in ("nsubj", "nsubjpass", "dobj", "obj", "obl", "conj"):
+        return False
+    if dep == "conj":  # "Surrey and Kent drew": the first of the pair decides
+        if head.dep_ not in ("nsubj", "dobj", "obj"):
+            return False
+        head = head.head
+    # a reflexive verb is no contest between sides ("ils se battent": they fight)
+    return head.pos_ == "VERB" and head.lemma_.lower() in _W.contest_verbs \
+        and not any(c.dep_.startswith("expl") for c in head.children)
 
 
 def _place_and_word(text: str) -> bool:

@@ -155,6 +155,25 @@ def is_subdivision(name: str) -> bool:
     return _key(name) in _subdivisions()
 
 
+#: ISO 3166-2 types of a subdivision that fields a representative side as a
+#: country does (Scotland, Wales: "Country"; Northern Ireland: "Province").
+_NATION_TYPES = frozenset({"country", "nation", "province"})
+
+
+@lru_cache(maxsize=1)
+def _club_regions() -> frozenset[str]:
+    """Folded names (English) of the subdivisions that are no nation or
+    province: counties, states, cantons, whose clubs carry their name."""
+    return frozenset(_key(s.name) for s in pycountry.subdivisions
+                     if s.type.lower() not in _NATION_TYPES)
+
+
+def is_club_region(name: str) -> bool:
+    """``name`` is a county, state or canton ("Derbyshire", "Surrey"), not a
+    nation of a country ("Scotland") nor a province."""
+    return _key(name) in _club_regions()
+
+
 def is_acronym(text: str) -> bool:
     """"US", "U.S.", "USA": read as an ISO code rather than a name."""
     return bool(_ACRONYM.match(text.strip()))

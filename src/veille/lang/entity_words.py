@@ -71,6 +71,12 @@ class EntityWords:
     #: "correspondent", "columnist"): a person named only on such a line at an
     #: article's edge wrote it.
     byline_words: Words = _EMPTY
+    #: Verbs of a contest between sides ("beat", "draw", "battre"): a place
+    #: named as one side of them is a team.
+    contest_verbs: Words = _EMPTY
+    #: Prepositions that name the other side of a contest verb ("lost to X",
+    #: "a win over X"), not its venue.
+    contest_links: Words = _EMPTY
     #: Endings of a patronymic as this language transliterates it ("Ivanovitch",
     #: "Ivanovich"): "Vladimir Vladimirovitch" is a short form of a full name.
     patronymic_endings: Words = _EMPTY

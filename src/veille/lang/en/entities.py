@@ -40,5 +40,9 @@ WORDS = EntityWords(
                             "staff writer", "editor-at-large", "reporting by", "editing by",
                             "writing by", "written by", "additional reporting",
                             "contributed to this report"}),
+    contest_verbs=frozenset({"beat", "defeat", "draw", "tie", "lose", "edge", "rout", "thrash",
+                             "trounce", "outscore", "outplay", "upset", "eliminate", "clinch",
+                             "concede", "overpower", "hammer", "crush", "whip", "win"}),
+    contest_links=frozenset({"to", "over", "against", "with"}),
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
 )

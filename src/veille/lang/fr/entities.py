@@ -51,5 +51,8 @@ WORDS = EntityWords(
     byline_words=frozenset({"correspondant", "correspondante", "chroniqueur", "chroniqueuse",
                             "envoyé spécial", "envoyée spéciale", "rédacteur", "rédactrice",
                             "avec la rédaction", "propos recueillis par"}),
+    contest_verbs=frozenset({"battre", "vaincre", "dominer", "éliminer", "concéder", "perdre",
+                             "gagner", "écraser", "surclasser"}),
+    contest_links=frozenset({"contre", "face"}),
     patronymic_endings=frozenset({"ovitch", "evitch", "ytch", "ovna", "evna"}),
 )
