@@ -76,6 +76,19 @@ def _ends_named_day(cands: Sequence[Candidate], i: int, day_after: bool, text: s
             and _DAY_MIDNIGHT_GAP.fullmatch(text[prev.end : c.start]) is not None)
 
 
+#: the small hours a night named before runs into: "Wednesday night ... At 12:47 a.m."
+_SMALL_HOURS = re.compile(r"T0[0-4]:")
+
+
+def _after_midnight(r: Resolved) -> Resolved:
+    """A clock of the small hours told after a night is the next day's (the game that
+    ended "at 12:47 a.m." after "Wednesday night" ended on Thursday)."""
+    if r.start is None or r.value is None or not _SMALL_HOURS.search(r.value):
+        return r
+    nxt = date.fromordinal(r.start.toordinal() + 1)
+    return replace(r, value=nxt.isoformat() + r.value[10:], start=nxt, end=nxt)
+
+
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
     """``starts`` (the sentences' start offsets) can be passed by callers asking for many
     offsets, so it is built once rather than once per expression."""
@@ -249,6 +262,7 @@ def extract_times(
     for day in reference_days(ref):
         anchor = day
         anchor_at = 0
+        night = False  # the anchor was named as a night ("Wednesday night", "last night")
         period: Resolved | None = None  # the last period named ("the third quarter")
         story: date | None = None  # where the story is: the last date named by name
         for i, c in enumerate(cands):
@@ -282,6 +296,9 @@ def extract_times(
                     r = RESOLVERS[c.kind](c, ctx)
                     if r is not None and _ends_named_day(cands, i, i in lookahead, text):
                         r = replace(r, value=(r.value or "")[:-6] + "T24:00")
+                    elif (night and r is not None and c.kind in _CLOCK_KINDS
+                          and ctx.anchor == anchor and i not in lookahead):
+                        r = _after_midnight(r)
                 except (ValueError, KeyError, OverflowError, TypeError, AssertionError, IndexError):
                     r = None
                 if i in fixed_kinds:
@@ -297,6 +314,7 @@ def extract_times(
                 and r.value not in ("PRESENT_REF",)
             ):
                 anchor, anchor_at = r.start, c.end
+                night = (r.value or "").endswith("TNI")
             if (r is not None and r.type == "DATE" and r.granularity in _PERIODS
                     and c.kind not in ("ago", "year_ago")):
                 period = r
