@@ -15,24 +15,27 @@ def _indirect(analyze, text):
 
 def test_an_untaught_verb_reports_an_idea_more_than_a_thing(nlp_en):
     # the model, not the lexicon, decides; the complement's head word counts:
-    # a policy is criticised, a door is only slammed
-    assert "slam" not in CUE_FRAMES
+    # a policy is criticised, a nail is only hammered. (Session 13: the lexicon
+    # learned without the tune and check halves keeps "slam" + object, 11 gold
+    # contents in 19, so the untaught verb here is "hammer".)
+    assert "hammer" not in CUE_FRAMES
     model = frame_model("en")
     assert model is not None
 
     def prob(text):
         doc = nlp_en(text)
-        v = next(t for t in doc if t.lemma_ == "slam")
+        v = next(t for t in doc if t.lemma_ == "hammer")
         rel, head = next(iter(complements(v)))
         return model.probability(v, rel, head)
 
-    policy = prob("Senator Elizabeth Warren slammed the bank's new fee policy.")
-    door = prob("Senator Elizabeth Warren slammed the door of her office.")
-    assert policy > door + 0.1
+    policy = prob("Senator Elizabeth Warren hammered the bank's new fee policy.")
+    nail = prob("Senator Elizabeth Warren hammered the nail into the wall of her office.")
+    assert policy > nail + 0.1
 
 
-def test_a_thing_slammed_is_no_statement(analyze):
-    assert not _indirect(analyze, "Senator Elizabeth Warren slammed the door of her office on Tuesday.")
+def test_a_thing_hammered_is_no_statement(analyze):
+    assert not _indirect(analyze, "Senator Elizabeth Warren hammered the nail into the wall of "
+                                  "her office on Tuesday.")
 
 
 def test_actions_and_things_as_subjects_are_no_statements(analyze):

@@ -11,241 +11,224 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-#: Cue frames learned from all of PolNeAR train (840 articles; gold Cue spans, see
-#: veille.analyze.quotes.frames; PolNeAR dev never read), regenerated with
-#: ``veille eval quotes ../shared/data/polnear/train --part all --learn-frames``
+#: Cue frames learned from PolNeAR train but its first 200 documents (640 articles;
+#: gold Cue spans, see veille.analyze.quotes.frames; PolNeAR dev never read), written
+#: by ``scripts/learn_quote_frames.py ../shared/data/polnear/train --leave-out-first 200``:
+#: the 200 left out are the tune and check halves ``veille eval quotes … --limit 200``
+#: scores, so rules chosen on them are not chosen in-sample
 #: (min 2 gold cues, complement a gold content >= 0.5 of the time). Left out:
 #: "seem" and "appear" ("X seemed to …": the writer's reading, not speech).
 #: Comments: gold cues, then complements that were gold contents / all
 #: complements of that relation in the texts.
 CUE_FRAMES: dict[str, tuple[str, ...]] = {
-    "accuse": ("prep:of",),  # prep:of cue 3, 58/93
-    "acknowledge": ("ccomp", "dobj",),  # ccomp cue 48, 54/64; dobj cue 14, 12/22
-    "acquiesce": ("prep:to",),  # prep:to cue 3, 2/3
-    "add": ("ccomp",),  # ccomp cue 124, 127/168
-    "address": ("ccomp",),  # ccomp cue 2, 3/6
-    "admire": ("dobj",),  # dobj cue 2, 4/7
-    "admit": ("ccomp",),  # ccomp cue 23, 24/40
-    "advocate": ("prep:for", "xcomp",),  # prep:for cue 8, 11/19; xcomp cue 2, 2/3
-    "affirm": ("ccomp", "dobj",),  # ccomp cue 2, 2/3; dobj cue 2, 6/9
-    "agree": ("ccomp", "xcomp",),  # ccomp cue 25, 27/39; xcomp cue 17, 23/38
-    "allege": ("ccomp", "dobj",),  # ccomp cue 12, 12/14; dobj cue 3, 3/6
-    "announce": ("ccomp", "dobj",),  # ccomp cue 60, 55/73; dobj cue 60, 57/83
-    "anticipate": ("ccomp",),  # ccomp cue 2, 2/3
+    "acknowledge": ("ccomp", "dobj",),  # ccomp cue 39, 44/54; dobj cue 12, 10/18
+    "acquiesce": ("prep:to",),  # prep:to cue 2, 2/2
+    "add": ("ccomp",),  # ccomp cue 100, 106/135
+    "address": ("ccomp",),  # ccomp cue 2, 3/3
+    "admit": ("ccomp",),  # ccomp cue 19, 20/33
+    "advocate": ("prep:for", "xcomp",),  # prep:for cue 5, 8/15; xcomp cue 2, 2/3
+    "affirm": ("dobj",),  # dobj cue 2, 6/8
+    "agree": ("ccomp", "prep:on", "xcomp",),  # ccomp cue 21, 22/32; prep:on cue 5, 6/11; xcomp cue 16, 21/36
+    "allege": ("ccomp", "dobj",),  # ccomp cue 11, 11/13; dobj cue 3, 3/6
+    "announce": ("ccomp", "dobj",),  # ccomp cue 47, 43/56; dobj cue 48, 45/64
     "append": ("dobj",),  # dobj cue 2, 2/4
-    "applaud": ("dobj",),  # dobj cue 10, 9/14
-    "argue": ("ccomp", "dobj", "prep:against", "prep:for",),  # ccomp cue 116, 115/130; dobj cue 3, 4/8; prep:against cue 2, 2/2; prep:for cue 2, 3/5  # noqa: E501
-    "articulate": ("dobj",),  # dobj cue 5, 4/8
-    "ask": ("ccomp", "xcomp",),  # ccomp cue 91, 100/143; xcomp cue 21, 53/100
+    "applaud": ("dobj",),  # dobj cue 5, 4/7
+    "argue": ("ccomp",),  # ccomp cue 89, 89/99
+    "articulate": ("dobj",),  # dobj cue 4, 3/6
+    "ask": ("ccomp",),  # ccomp cue 66, 70/102
     "assail": ("dobj",),  # dobj cue 8, 7/9
-    "assert": ("ccomp",),  # ccomp cue 16, 16/16
-    "assure": ("ccomp", "prep:of",),  # ccomp cue 8, 9/16; prep:of cue 4, 4/8
-    "attack": ("prep:for",),  # prep:for cue 2, 6/11
-    "balk": ("prep:at",),  # prep:at cue 4, 5/6
-    "bash": ("dobj",),  # dobj cue 4, 4/8
+    "assert": ("ccomp",),  # ccomp cue 13, 13/13
+    "assure": ("ccomp",),  # ccomp cue 7, 9/13
+    "attack": ("prep:for",),  # prep:for cue 2, 5/10
+    "balk": ("prep:at",),  # prep:at cue 4, 4/5
+    "bash": ("dobj",),  # dobj cue 3, 3/6
+    "believe": ("ccomp",),  # ccomp cue 43, 96/187
     "belittle": ("dobj",),  # dobj cue 2, 1/1
-    "bemoan": ("dobj",),  # dobj cue 5, 5/5
-    "blast": ("dobj", "prep:for",),  # dobj cue 27, 20/36; prep:for cue 2, 8/11
-    "boast": ("ccomp", "prep:about", "prep:of",),  # ccomp cue 6, 6/7; prep:about cue 5, 3/6; prep:of cue 6, 6/7  # noqa: E501
-    "boo": ("dobj",),  # dobj cue 2, 2/3
+    "bemoan": ("dobj",),  # dobj cue 3, 3/3
+    "blast": ("dobj",),  # dobj cue 22, 16/29
+    "boast": ("ccomp", "prep:of",),  # ccomp cue 6, 6/6; prep:of cue 6, 6/7
     "brag": ("ccomp", "prep:about",),  # ccomp cue 2, 1/2; prep:about cue 4, 4/4
-    "brush": ("dobj",),  # dobj cue 4, 5/7
+    "brush": ("dobj",),  # dobj cue 3, 4/6
     "calculate": ("ccomp",),  # ccomp cue 3, 4/4
-    "call": ("ccomp", "prep:for", "xcomp",),  # ccomp cue 2, 9/16; prep:for cue 60, 55/96; xcomp cue 11, 42/68
-    "campaign": ("prep:against",),  # prep:against cue 4, 4/8
+    "call": ("prep:for", "xcomp",),  # prep:for cue 43, 38/67; xcomp cue 8, 33/53
     "caution": ("ccomp", "prep:against",),  # ccomp cue 5, 5/5; prep:against cue 2, 3/4
-    "challenge": ("prep:on",),  # prep:on cue 2, 4/6
     "charge": ("ccomp",),  # ccomp cue 5, 5/6
-    "cheer": ("prep:for",),  # prep:for cue 2, 3/4
-    "cite": ("ccomp", "dobj",),  # ccomp cue 2, 4/5; dobj cue 70, 54/85
-    "claim": ("ccomp", "prep:for", "xcomp",),  # ccomp cue 49, 54/74; prep:for cue 2, 2/2; xcomp cue 6, 7/11
-    "clarify": ("ccomp", "dobj",),  # ccomp cue 4, 4/6; dobj cue 2, 2/4
-    "come": ("prep:against",),  # prep:against cue 4, 4/7
-    "comment": ("prep:on",),  # prep:on cue 13, 17/25
-    "complain": ("ccomp", "prep:about",),  # ccomp cue 11, 11/14; prep:about cue 5, 6/8
-    "concede": ("ccomp", "dobj",),  # ccomp cue 13, 13/13; dobj cue 3, 2/4
-    "conclude": ("ccomp",),  # ccomp cue 24, 22/31
+    "cite": ("ccomp", "dobj",),  # ccomp cue 2, 4/4; dobj cue 62, 49/75
+    "claim": ("ccomp", "prep:for", "xcomp",),  # ccomp cue 32, 36/53; prep:for cue 2, 2/2; xcomp cue 4, 5/9
+    "clarify": ("ccomp", "dobj",),  # ccomp cue 2, 2/4; dobj cue 2, 2/4
+    "come": ("prep:against",),  # prep:against cue 3, 3/5
+    "comment": ("prep:on",),  # prep:on cue 10, 14/19
+    "complain": ("ccomp", "prep:about",),  # ccomp cue 10, 10/13; prep:about cue 3, 3/5
+    "concede": ("ccomp", "dobj",),  # ccomp cue 11, 10/10; dobj cue 2, 1/1
+    "conclude": ("ccomp",),  # ccomp cue 17, 17/25
     "concur": ("prep:with",),  # prep:with cue 2, 2/2
-    "confirm": ("ccomp",),  # ccomp cue 9, 9/12
-    "consider": ("ccomp",),  # ccomp cue 12, 22/32
-    "contemplate": ("dobj", "xcomp",),  # dobj cue 2, 3/6; xcomp cue 2, 1/2
-    "contend": ("ccomp",),  # ccomp cue 7, 7/8
-    "continue": ("ccomp",),  # ccomp cue 7, 12/17
-    "convince": ("ccomp",),  # ccomp cue 11, 17/27
+    "condemn": ("dobj",),  # dobj cue 12, 12/23
+    "confirm": ("ccomp", "dobj",),  # ccomp cue 5, 4/6; dobj cue 4, 5/10
+    "consider": ("ccomp",),  # ccomp cue 8, 18/25
+    "contemplate": ("xcomp",),  # xcomp cue 2, 1/2
+    "contend": ("ccomp",),  # ccomp cue 6, 6/7
+    "continue": ("ccomp", "prep:on",),  # ccomp cue 4, 9/13; prep:on cue 2, 2/4
+    "contradict": ("dobj",),  # dobj cue 4, 6/12
+    "convince": ("ccomp",),  # ccomp cue 9, 14/23
     "counter": ("ccomp",),  # ccomp cue 3, 3/4
-    "criticise": ("dobj",),  # dobj cue 2, 1/2
     "dawn": ("ccomp",),  # ccomp cue 2, 2/2
-    "declare": ("ccomp",),  # ccomp cue 30, 27/40
-    "decline": ("xcomp",),  # xcomp cue 42, 53/71
-    "decry": ("dobj",),  # dobj cue 13, 8/13
-    "deem": ("dobj",),  # dobj cue 7, 6/11
+    "declare": ("ccomp",),  # ccomp cue 23, 19/30
+    "decline": ("xcomp",),  # xcomp cue 39, 51/68
+    "decry": ("dobj",),  # dobj cue 10, 6/10
+    "deem": ("dobj",),  # dobj cue 7, 6/10
     "define": ("ccomp",),  # ccomp cue 2, 2/3
-    "demand": ("ccomp",),  # ccomp cue 5, 6/10
-    "demonstrate": ("ccomp",),  # ccomp cue 7, 8/16
-    "denounce": ("dobj",),  # dobj cue 29, 26/40
-    "deny": ("ccomp",),  # ccomp cue 11, 10/14
+    "demand": ("ccomp",),  # ccomp cue 3, 4/8
+    "denounce": ("dobj",),  # dobj cue 23, 20/30
+    "deny": ("ccomp",),  # ccomp cue 7, 7/10
     "deride": ("dobj",),  # dobj cue 4, 3/4
     "describe": ("ccomp",),  # ccomp cue 5, 8/8
     "disagree": ("prep:on",),  # prep:on cue 2, 2/3
-    "discover": ("ccomp",),  # ccomp cue 2, 4/7
-    "discuss": ("ccomp", "dobj",),  # ccomp cue 5, 5/10; dobj cue 44, 45/81
-    "dismiss": ("dobj",),  # dobj cue 29, 19/35
-    "dispute": ("dobj",),  # dobj cue 5, 6/9
+    "discuss": ("ccomp",),  # ccomp cue 5, 4/8
+    "dismiss": ("dobj",),  # dobj cue 24, 15/30
+    "dispute": ("dobj",),  # dobj cue 5, 6/8
     "disregard": ("dobj",),  # dobj cue 2, 3/3
-    "distance": ("prep:from",),  # prep:from cue 7, 7/13
-    "divide": ("prep:over",),  # prep:over cue 2, 2/4
-    "document": ("dobj",),  # dobj cue 3, 3/3
-    "double": ("prep:on",),  # prep:on cue 3, 5/10
+    "distance": ("prep:from",),  # prep:from cue 6, 6/12
+    "document": ("dobj",),  # dobj cue 2, 2/2
+    "double": ("prep:on",),  # prep:on cue 3, 4/8
     "doubt": ("ccomp",),  # ccomp cue 3, 5/6
-    "downplay": ("dobj",),  # dobj cue 4, 5/9
-    "echo": ("dobj",),  # dobj cue 12, 16/28
+    "downplay": ("dobj",),  # dobj cue 2, 3/6
+    "echo": ("dobj",),  # dobj cue 10, 12/23
     "empathize": ("prep:with",),  # prep:with cue 2, 2/3
-    "emphasize": ("ccomp", "dobj",),  # ccomp cue 9, 8/11; dobj cue 10, 11/19
+    "emphasize": ("ccomp", "dobj",),  # ccomp cue 7, 6/9; dobj cue 9, 10/17
     "endorse": ("xcomp",),  # xcomp cue 3, 3/4
     "enjoy": ("ccomp",),  # ccomp cue 2, 2/2
     "estimate": ("ccomp",),  # ccomp cue 11, 13/15
-    "expand": ("prep:on",),  # prep:on cue 2, 3/6
-    "expect": ("ccomp", "xcomp",),  # ccomp cue 13, 25/45; xcomp cue 10, 76/118
-    "explain": ("ccomp",),  # ccomp cue 42, 43/61
+    "expect": ("ccomp", "xcomp",),  # ccomp cue 11, 19/35; xcomp cue 8, 66/101
+    "explain": ("ccomp",),  # ccomp cue 31, 34/48
     "explore": ("dobj",),  # dobj cue 3, 4/7
-    "express": ("dobj", "prep:at",),  # dobj cue 25, 43/75; prep:at cue 2, 3/4
-    "extoll": ("dobj",),  # dobj cue 2, 2/3
-    "fear": ("ccomp",),  # ccomp cue 13, 17/25
-    "feel": ("prep:for",),  # prep:for cue 2, 2/3
-    "fight": ("prep:about",),  # prep:about cue 2, 2/2
-    "find": ("ccomp",),  # ccomp cue 67, 70/125
+    "express": ("dobj", "prep:at",),  # dobj cue 21, 36/60; prep:at cue 2, 3/4
+    "fear": ("ccomp",),  # ccomp cue 12, 16/21
+    "find": ("ccomp",),  # ccomp cue 54, 59/101
     "forecast": ("ccomp",),  # ccomp cue 2, 2/2
     "foresee": ("dobj",),  # dobj cue 3, 3/3
     "foreshadow": ("dobj",),  # dobj cue 2, 2/3
-    "forget": ("ccomp",),  # ccomp cue 3, 4/8
-    "grouse": ("ccomp",),  # ccomp cue 2, 1/2
     "gush": ("prep:about",),  # prep:about cue 2, 1/2
-    "hail": ("dobj",),  # dobj cue 6, 5/9
-    "herald": ("dobj",),  # dobj cue 3, 2/3
-    "highlight": ("dobj",),  # dobj cue 20, 24/42
-    "hint": ("ccomp", "prep:at",),  # ccomp cue 3, 3/4; prep:at cue 5, 5/8
-    "hop": ("ccomp", "prep:for", "xcomp",),  # ccomp cue 19, 33/44; prep:for cue 4, 6/10; xcomp cue 24, 27/43
-    "hope": ("ccomp",),  # ccomp cue 10, 22/41
-    "imply": ("ccomp",),  # ccomp cue 12, 12/19
-    "indicate": ("ccomp",),  # ccomp cue 33, 32/41
+    "hail": ("dobj",),  # dobj cue 4, 4/6
+    "herald": ("dobj",),  # dobj cue 2, 1/2
+    "highlight": ("dobj",),  # dobj cue 16, 19/35
+    "hint": ("ccomp", "prep:at",),  # ccomp cue 3, 3/4; prep:at cue 4, 4/7
+    "hop": ("ccomp", "prep:for", "xcomp",),  # ccomp cue 15, 26/36; prep:for cue 4, 4/7; xcomp cue 21, 24/38
+    "hope": ("ccomp",),  # ccomp cue 9, 19/36
+    "imply": ("ccomp",),  # ccomp cue 8, 9/15
+    "indicate": ("ccomp",),  # ccomp cue 32, 32/40
     "inform": ("ccomp",),  # ccomp cue 3, 3/5
-    "insist": ("ccomp",),  # ccomp cue 57, 54/64
-    "intend": ("dobj", "xcomp",),  # dobj cue 2, 1/2; xcomp cue 4, 20/40
-    "invalidate": ("dobj",),  # dobj cue 2, 1/2
-    "joke": ("ccomp", "prep:about",),  # ccomp cue 6, 6/6; prep:about cue 3, 3/5
-    "lament": ("ccomp", "dobj",),  # ccomp cue 3, 3/3; dobj cue 9, 7/9
+    "insist": ("ccomp",),  # ccomp cue 46, 44/53
+    "intend": ("xcomp",),  # xcomp cue 3, 17/34
+    "joke": ("prep:about",),  # prep:about cue 2, 2/3
+    "justify": ("dobj",),  # dobj cue 3, 3/6
+    "lament": ("ccomp", "dobj",),  # ccomp cue 2, 2/2; dobj cue 8, 6/8
     "lash": ("prep:at",),  # prep:at cue 4, 5/6
-    "learn": ("ccomp", "prep:of",),  # ccomp cue 12, 14/22; prep:of cue 2, 2/3
-    "leave": ("ccomp",),  # ccomp cue 2, 3/6
+    "learn": ("ccomp", "prep:of",),  # ccomp cue 10, 12/17; prep:of cue 2, 2/3
     "line": ("prep:behind",),  # prep:behind cue 3, 3/5
-    "list": ("dobj",),  # dobj cue 18, 11/22
-    "look": ("xcomp",),  # xcomp cue 11, 14/27
-    "maintain": ("ccomp",),  # ccomp cue 6, 6/11
-    "mention": ("dobj", "xcomp",),  # dobj cue 44, 31/62; xcomp cue 3, 3/3
-    "mock": ("dobj",),  # dobj cue 22, 16/29
+    "look": ("xcomp",),  # xcomp cue 11, 14/25
+    "maintain": ("ccomp",),  # ccomp cue 5, 6/11
+    "mention": ("xcomp",),  # xcomp cue 2, 2/2
+    "mock": ("dobj",),  # dobj cue 18, 14/22
     "mull": ("dobj",),  # dobj cue 2, 2/2
     "muse": ("prep:about",),  # prep:about cue 2, 2/2
-    "note": ("ccomp", "dobj",),  # ccomp cue 125, 116/131; dobj cue 19, 18/23
-    "notice": ("ccomp",),  # ccomp cue 4, 5/7
-    "open": ("prep:about",),  # prep:about cue 5, 5/5
-    "oppose": ("xcomp",),  # xcomp cue 4, 7/9
-    "order": ("ccomp",),  # ccomp cue 4, 3/4
-    "outline": ("ccomp", "dobj",),  # ccomp cue 2, 2/4; dobj cue 5, 10/11
-    "plan": ("xcomp",),  # xcomp cue 31, 62/108
-    "pledge": ("ccomp", "xcomp",),  # ccomp cue 5, 5/7; xcomp cue 30, 30/57
-    "point": ("ccomp",),  # ccomp cue 31, 31/39
-    "poke": ("prep:at",),  # prep:at cue 3, 2/3
-    "portray": ("prep:as",),  # prep:as cue 3, 12/21
+    "note": ("ccomp", "dobj",),  # ccomp cue 96, 91/98; dobj cue 12, 10/14
+    "notice": ("ccomp",),  # ccomp cue 2, 3/4
+    "open": ("prep:about",),  # prep:about cue 2, 2/2
+    "oppose": ("dobj", "xcomp",),  # dobj cue 41, 41/82; xcomp cue 3, 6/8
+    "order": ("ccomp",),  # ccomp cue 3, 2/3
+    "outline": ("ccomp", "dobj",),  # ccomp cue 2, 2/4; dobj cue 4, 8/9
+    "plan": ("xcomp",),  # xcomp cue 27, 54/91
+    "pledge": ("ccomp",),  # ccomp cue 5, 5/7
+    "point": ("ccomp",),  # ccomp cue 22, 21/28
+    "poke": ("prep:at",),  # prep:at cue 2, 1/2
+    "portray": ("prep:as",),  # prep:as cue 3, 12/20
     "posit": ("ccomp",),  # ccomp cue 2, 2/2
-    "post": ("ccomp", "prep:about",),  # ccomp cue 4, 4/6; prep:about cue 2, 2/3
-    "praise": ("dobj",),  # dobj cue 46, 34/61
-    "preach": ("dobj",),  # dobj cue 2, 2/2
-    "predict": ("ccomp",),  # ccomp cue 23, 20/27
-    "prefer": ("dobj", "xcomp",),  # dobj cue 14, 14/24; xcomp cue 5, 6/8
+    "post": ("ccomp",),  # ccomp cue 4, 4/6
+    "praise": ("dobj",),  # dobj cue 36, 27/48
+    "preach": ("dobj",),  # dobj cue 2, 1/1
+    "predict": ("ccomp",),  # ccomp cue 15, 13/18
+    "prefer": ("dobj", "xcomp",),  # dobj cue 9, 8/15; xcomp cue 3, 4/6
     "prescribe": ("dobj",),  # dobj cue 2, 2/2
-    "press": ("ccomp", "prep:about", "prep:for",),  # ccomp cue 2, 2/2; prep:about cue 3, 4/5; prep:for cue 2, 4/7  # noqa: E501
-    "proclaim": ("ccomp",),  # ccomp cue 2, 3/3
-    "promise": ("ccomp", "xcomp",),  # ccomp cue 11, 10/14; xcomp cue 36, 36/49
+    "press": ("ccomp", "prep:about",),  # ccomp cue 2, 2/2; prep:about cue 3, 4/5
+    "promise": ("ccomp", "xcomp",),  # ccomp cue 9, 8/12; xcomp cue 32, 33/44
     "pronounce": ("dobj",),  # dobj cue 3, 2/3
-    "propose": ("ccomp", "dobj", "xcomp",),  # ccomp cue 5, 4/6; dobj cue 27, 23/36; xcomp cue 12, 13/21
+    "propose": ("ccomp", "dobj", "xcomp",),  # ccomp cue 5, 4/6; dobj cue 24, 20/29; xcomp cue 11, 12/19
     "publicize": ("dobj",),  # dobj cue 2, 2/4
-    "push": ("prep:against", "prep:for", "xcomp",),  # prep:against cue 3, 3/6; prep:for cue 13, 13/22; xcomp cue 4, 11/17  # noqa: E501
-    "question": ("ccomp", "dobj",),  # ccomp cue 20, 22/25; dobj cue 29, 24/43
-    "rail": ("prep:against",),  # prep:against cue 11, 9/14
+    "push": ("prep:against", "prep:for", "xcomp",),  # prep:against cue 3, 3/6; prep:for cue 12, 12/19; xcomp cue 4, 11/16  # noqa: E501
+    "question": ("ccomp", "dobj",),  # ccomp cue 16, 17/19; dobj cue 25, 21/34
+    "rail": ("prep:against",),  # prep:against cue 9, 9/12
     "ratify": ("dobj",),  # dobj cue 2, 2/3
-    "read": ("ccomp",),  # ccomp cue 6, 3/4
-    "reaffirm": ("ccomp", "dobj",),  # ccomp cue 2, 1/2; dobj cue 3, 3/5
-    "reassure": ("ccomp",),  # ccomp cue 2, 5/6
-    "rebut": ("dobj",),  # dobj cue 7, 7/9
-    "recall": ("ccomp", "dobj", "xcomp",),  # ccomp cue 13, 12/14; dobj cue 21, 17/32; xcomp cue 2, 3/3
+    "read": ("ccomp",),  # ccomp cue 6, 1/2
+    "reaffirm": ("dobj",),  # dobj cue 2, 2/3
+    "reassure": ("ccomp",),  # ccomp cue 2, 4/5
+    "rebuke": ("dobj",),  # dobj cue 5, 4/8
+    "rebut": ("dobj",),  # dobj cue 6, 6/8
+    "recall": ("ccomp", "dobj", "xcomp",),  # ccomp cue 10, 9/11; dobj cue 18, 15/28; xcomp cue 2, 3/3
+    "recite": ("dobj",),  # dobj cue 3, 3/4
     "reckon": ("prep:with",),  # prep:with cue 2, 2/2
-    "recognize": ("ccomp",),  # ccomp cue 11, 14/22
-    "recommend": ("ccomp",),  # ccomp cue 3, 3/4
-    "recount": ("dobj",),  # dobj cue 6, 5/8
-    "refuse": ("xcomp",),  # xcomp cue 38, 49/84
-    "refute": ("dobj",),  # dobj cue 2, 2/2
-    "reiterate": ("ccomp", "dobj",),  # ccomp cue 4, 5/6; dobj cue 10, 8/15
-    "reject": ("dobj",),  # dobj cue 29, 37/60
+    "recognize": ("ccomp",),  # ccomp cue 8, 12/17
+    "recommend": ("ccomp",),  # ccomp cue 2, 2/3
+    "recount": ("dobj",),  # dobj cue 5, 4/6
+    "reference": ("dobj",),  # dobj cue 9, 7/14
+    "refuse": ("xcomp",),  # xcomp cue 26, 34/60
+    "reiterate": ("ccomp", "dobj",),  # ccomp cue 4, 5/6; dobj cue 9, 7/14
+    "reject": ("dobj",),  # dobj cue 27, 36/50
     "remark": ("ccomp", "prep:upon",),  # ccomp cue 8, 8/8; prep:upon cue 3, 3/3
-    "remind": ("ccomp",),  # ccomp cue 8, 8/14
-    "repeat": ("dobj",),  # dobj cue 11, 13/21
-    "replay": ("dobj",),  # dobj cue 2, 2/2
-    "reply": ("ccomp",),  # ccomp cue 3, 6/10
-    "report": ("ccomp", "prep:about", "xcomp",),  # ccomp cue 80, 55/67; prep:about cue 3, 3/3; xcomp cue 11, 12/16  # noqa: E501
-    "repudiate": ("dobj",),  # dobj cue 4, 3/6
-    "require": ("ccomp",),  # ccomp cue 2, 3/4
-    "resist": ("dobj",),  # dobj cue 4, 7/11
-    "respond": ("ccomp", "prep:by",),  # ccomp cue 11, 12/19; prep:by cue 2, 12/21
-    "retweete": ("dobj",),  # dobj cue 5, 5/7
-    "reveal": ("ccomp", "dobj",),  # ccomp cue 28, 27/39; dobj cue 15, 14/27
-    "rule": ("ccomp", "xcomp",),  # ccomp cue 6, 5/7; xcomp cue 3, 2/4
+    "remind": ("ccomp",),  # ccomp cue 6, 6/10
+    "repeat": ("dobj",),  # dobj cue 9, 11/16
+    "reply": ("ccomp",),  # ccomp cue 3, 5/7
+    "report": ("ccomp", "dobj", "prep:about", "xcomp",),  # ccomp cue 60, 41/49; dobj cue 13, 13/25; prep:about cue 3, 3/3; xcomp cue 10, 11/15  # noqa: E501
+    "repudiate": ("dobj",),  # dobj cue 3, 2/4
+    "resist": ("dobj",),  # dobj cue 3, 5/9
+    "respond": ("ccomp", "prep:by",),  # ccomp cue 8, 9/14; prep:by cue 2, 12/18
+    "retweete": ("dobj",),  # dobj cue 4, 4/6
+    "reveal": ("ccomp", "dobj",),  # ccomp cue 21, 21/33; dobj cue 13, 13/24
+    "rule": ("ccomp",),  # ccomp cue 3, 2/4
     "satirize": ("dobj",),  # dobj cue 2, 2/2
-    "say": ("ccomp",),  # ccomp cue 3025, 2330/3067
-    "seek": ("xcomp",),  # xcomp cue 45, 64/114
-    "shoot": ("ccomp",),  # ccomp cue 3, 1/1
-    "show": ("ccomp",),  # ccomp cue 127, 147/225
-    "shrug": ("dobj",),  # dobj cue 4, 4/6
+    "say": ("ccomp",),  # ccomp cue 2449, 1804/2376
+    "seek": ("xcomp",),  # xcomp cue 41, 57/98
+    "sense": ("ccomp",),  # ccomp cue 2, 3/4
+    "show": ("ccomp",),  # ccomp cue 100, 117/183
+    "shrug": ("dobj",),  # dobj cue 2, 2/4
     "side": ("prep:with",),  # prep:with cue 4, 6/11
     "sign": ("xcomp",),  # xcomp cue 2, 3/3
     "signal": ("ccomp",),  # ccomp cue 5, 5/5
     "single": ("dobj",),  # dobj cue 3, 3/5
     "size": ("dobj",),  # dobj cue 2, 1/2
+    "slam": ("dobj",),  # dobj cue 17, 11/19
     "sound": ("prep:on",),  # prep:on cue 2, 2/2
-    "spar": ("prep:over",),  # prep:over cue 3, 3/3
-    "speak": ("prep:about", "prep:of", "xcomp",),  # prep:about cue 31, 30/42; prep:of cue 14, 11/22; xcomp cue 4, 6/9  # noqa: E501
+    "spar": ("prep:over",),  # prep:over cue 2, 2/2
+    "speak": ("prep:about", "prep:against", "prep:of", "xcomp",),  # prep:about cue 22, 22/32; prep:against cue 2, 3/6; prep:of cue 13, 11/20; xcomp cue 3, 5/8  # noqa: E501
     "speculate": ("ccomp", "prep:about",),  # ccomp cue 4, 5/5; prep:about cue 2, 1/2
-    "spell": ("dobj",),  # dobj cue 2, 2/3
-    "split": ("prep:on",),  # prep:on cue 3, 3/6
-    "state": ("ccomp",),  # ccomp cue 27, 29/37
-    "stress": ("ccomp", "dobj",),  # ccomp cue 5, 3/5; dobj cue 8, 8/10
-    "suggest": ("ccomp", "xcomp",),  # ccomp cue 161, 161/210; xcomp cue 5, 4/6
+    "state": ("ccomp",),  # ccomp cue 17, 24/29
+    "stress": ("ccomp", "dobj",),  # ccomp cue 3, 2/3; dobj cue 8, 8/9
+    "suggest": ("ccomp", "dobj", "xcomp",),  # ccomp cue 136, 139/176; dobj cue 7, 9/18; xcomp cue 5, 4/6
     "sum": ("dobj",),  # dobj cue 2, 1/2
-    "support": ("xcomp",),  # xcomp cue 9, 12/21
-    "suspect": ("ccomp",),  # ccomp cue 5, 6/7
+    "support": ("xcomp",),  # xcomp cue 9, 9/18
+    "suspect": ("ccomp",),  # ccomp cue 4, 5/5
     "swear": ("ccomp",),  # ccomp cue 2, 2/2
     "talk": ("prep:of",),  # prep:of cue 4, 2/4
-    "tell": ("ccomp",),  # ccomp cue 269, 231/356
-    "testify": ("ccomp",),  # ccomp cue 2, 3/5
-    "threaten": ("xcomp",),  # xcomp cue 16, 16/26
+    "tell": ("ccomp",),  # ccomp cue 185, 162/256
+    "testify": ("ccomp",),  # ccomp cue 2, 3/4
+    "threaten": ("xcomp",),  # xcomp cue 14, 14/24
     "thrill": ("prep:with",),  # prep:with cue 2, 2/2
-    "throw": ("prep:behind",),  # prep:behind cue 4, 5/7
+    "throw": ("prep:behind",),  # prep:behind cue 2, 3/5
     "tick": ("dobj",),  # dobj cue 3, 3/3
-    "touch": ("prep:on",),  # prep:on cue 4, 4/7
-    "tout": ("dobj",),  # dobj cue 21, 14/24
+    "touch": ("prep:on",),  # prep:on cue 3, 3/6
+    "tout": ("dobj",),  # dobj cue 16, 11/19
     "trend": ("dobj",),  # dobj cue 2, 2/2
-    "trumpet": ("dobj",),  # dobj cue 2, 2/4
-    "turn": ("prep:toward",),  # prep:toward cue 2, 2/3
-    "tweet": ("ccomp", "dobj",),  # ccomp cue 21, 21/26; dobj cue 18, 19/37
-    "urge": ("xcomp",),  # xcomp cue 16, 40/65
-    "veto": ("dobj",),  # dobj cue 3, 4/6
-    "voice": ("dobj",),  # dobj cue 4, 8/15
-    "vouch": ("prep:for",),  # prep:for cue 6, 5/6
-    "vow": ("ccomp", "dobj", "xcomp",),  # ccomp cue 2, 3/3; dobj cue 2, 2/2; xcomp cue 42, 39/48
-    "warn": ("ccomp", "prep:against", "prep:of", "xcomp",),  # ccomp cue 31, 32/36; prep:against cue 5, 6/7; prep:of cue 5, 5/7; xcomp cue 2, 3/4  # noqa: E501
-    "witness": ("dobj",),  # dobj cue 4, 7/9
-    "wonder": ("ccomp",),  # ccomp cue 13, 16/29
-    "worry": ("ccomp",),  # ccomp cue 12, 17/21
-    "write": ("ccomp",),  # ccomp cue 80, 42/58
+    "tweet": ("ccomp",),  # ccomp cue 17, 17/21
+    "unveil": ("dobj",),  # dobj cue 2, 4/8
+    "urge": ("xcomp",),  # xcomp cue 12, 34/56
+    "veto": ("dobj",),  # dobj cue 2, 3/5
+    "voice": ("dobj",),  # dobj cue 3, 7/14
+    "vouch": ("prep:for",),  # prep:for cue 5, 4/5
+    "vow": ("dobj", "xcomp",),  # dobj cue 2, 2/2; xcomp cue 33, 31/37
+    "warn": ("ccomp", "prep:about", "prep:against", "prep:of", "xcomp",),  # ccomp cue 24, 25/29; prep:about cue 2, 2/4; prep:against cue 5, 6/7; prep:of cue 3, 3/5; xcomp cue 2, 3/4  # noqa: E501
+    "witness": ("dobj",),  # dobj cue 4, 6/8
+    "wonder": ("ccomp",),  # ccomp cue 12, 15/23
+    "worry": ("ccomp",),  # ccomp cue 10, 13/17
+    "write": ("ccomp", "prep:about",),  # ccomp cue 69, 37/50; prep:about cue 6, 5/10
 }
 
 WORDS = QuoteWords(
