@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from veille.stories.incremental import _promote, join_lines
+from veille.stories.incremental import join_lines
+from veille.stories.summary_update import resummarize
 
 TOLL_AFP = ("The insurgency has claimed more than 20,000 lives and displaced 2.6 million "
             "people from their homes since Boko Haram took up arms against the Nigerian "
@@ -78,26 +79,46 @@ def test_one_event_in_two_languages_joins_through_the_encoder() -> None:
     assert not calls
 
 
-def test_a_teaser_never_enters_the_summary_by_promotion() -> None:
+def _pool_fact(fid: str, text: str, uids: list[str], sources: list[str]) -> dict[str, Any]:
+    return {"id": fid, "statement": text, "articles": uids, "sources": sources,
+            "n_sources": len(sources), "languages": ["en"],
+            "members": [{"article": u, "sentence": 0, "start": 0, "end": len(text),
+                         "text": text, "language": "en"} for u in uids]}
+
+
+def _view(facts: list[dict[str, Any]], in_summary: list[str]) -> dict[str, Any]:
+    uids = list(dict.fromkeys(u for f in facts for u in f["articles"]))
+    return {"articles": [{"uid": u, "title": None} for u in uids],
+            "summary": [{"fact": f} for f in in_summary],
+            "languages": {"main": "en", "reader": "en"}}
+
+
+def test_a_teaser_never_enters_the_summary_of_an_update() -> None:
     teaser = ("NPR's Ari Shapiro talks to Vivienne Walt, a reporter for Time Magazine in Paris, "
               "about the truck attack in Nice that left more than 70 people dead.")
     weak = "The attack happened on the Promenade des Anglais during the fireworks."
-    fact = _fact("F1", teaser) | {"articles": ["npr1", "npr2"], "sources": ["outlet:npr.org",
-                                                                            "wire:AP"],
-                                  "n_sources": 2}
-    fact["representative"]["article"] = "npr1"
+    facts = [_pool_fact("F1", teaser, ["npr1"], ["outlet:npr.org", "wire:AP"]),
+             _pool_fact("F2", weak, ["w"], ["outlet:bbc.co.uk"])]
+    facts[0]["articles"] = ["npr1", "npr2"]
     keys = {"npr1": {"key": "outlet:npr.org"}, "npr2": {"key": "wire:AP"},
             "w": {"key": "outlet:bbc.co.uk"}}
+    with_rule = resummarize(_view(facts, ["F2"]), facts, {0}, keys, None)
+    assert [s["text"] for s in with_rule] == [weak]
+    # the same facts, no outlet known: the teaser is chosen (the test can fail)
+    without = resummarize(_view(facts, ["F2"]), facts, {0}, {}, None)
+    assert teaser in [s["text"] for s in without]
+    assert without[0]["citations"] == ["npr1", "npr2"]
 
-    def summary() -> list[dict[str, Any]]:
-        return [{"text": weak, "fact": "F2", "n_sources": 1, "article": "w"}]
 
-    with_rule = summary()
-    _promote(with_rule, [fact], [], [], {0}, {0: 0}, 1, 0, keys=keys)
-    assert with_rule[0]["text"] == weak
-    without = summary()  # the same fact, no outlet known: promoted (the test can fail)
-    _promote(without, [fact], [], [], {0}, {0: 0}, 1, 0)
-    assert without[0]["text"] == teaser
+def test_an_update_summary_reaches_past_the_stored_one() -> None:
+    """The summary is chosen again (its pool: the stored summary's facts, the
+    changed ones, the most carried): a fact the new articles made the best
+    carried enters, a stored sentence can leave."""
+    facts = [_pool_fact("F1", TOLL_AFP, ["a", "b", "c"], ["x", "y", "z"]),
+             _pool_fact("F2", FIREBALL, ["d"], ["w"])]
+    out = resummarize(_view(facts, ["F2"]), facts, {0}, {}, None)
+    assert [s["fact"] for s in out][:1] == ["F1"]
+    assert out[0]["n_sources"] == 3 and out[0]["citations"] == ["a", "b", "c"]
 
 
 # -- disagreements an update finds (news-clusters: the Mazar-i-Sharif attack,

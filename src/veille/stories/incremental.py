@@ -19,9 +19,10 @@ the story's state) and changes what the new statements touch:
 - **speakers**: a new quote joins the stored quote of its speaker that it
   renders (the word-overlap test of ``quote_matching.match_by_words``), else
   it is a new quote of that speaker;
-- **summary**: citations follow their facts; a fact that now has more sources
-  than the weakest summary sentence, and says something else (in words and,
-  through the encoder, in meaning), replaces it;
+- **summary**: chosen again by the full build's ``summary.build_summary``
+  over a bounded pool (the summary's facts, the facts the new statements
+  joined or made, the most carried ones), ranked by LexRank over the pool's
+  statements (``stories.summary_update``);
 - **disagreements**: the new statements' numbers and dates against the
   stored statements of the facts they join (read back through ``context``),
   and quotes that gained a rendering, by the full build's functions;
@@ -33,7 +34,8 @@ with each other, joins are decided against a fact's representative only (not
 the average over its members), statements in another language join only on
 wording or, for the first statements of a new article, the multilingual
 encoder against the most carried stored facts (``_join_across_languages``),
-PageRank centrality is not recomputed, and quantity/date
+centrality is that of the summary's bounded pool, not of the whole story
+(``stories.summary_update``), and quantity/date
 disagreements are not sought between statements of two facts of close wording
 (the full build's neighbour pairs). ``updates_since_rebuild``
 counts the articles added since the last full build; the service rebuilds in
@@ -59,7 +61,6 @@ from veille.core.records import StoredArticle
 from veille.core.text import fold_words
 from veille.core.views import (
     Disagreement,
-    SummarySentence,
     TimelineEntry,
     ViewArticle,
     to_plain,
@@ -78,11 +79,12 @@ from veille.stories.facts import (
     parse_day,
 )
 from veille.stories.gc_pause import cycle_collection_paused
-from veille.stories.quote_matching import _words, differing_renderings
+from veille.stories.quote_matching import differing_renderings
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
 from veille.stories.speakers import build_speakers, join_speakers, merge_quote
-from veille.stories.summary import REDUNDANT, Embed, candidate, quotable, redundant_bar
+from veille.stories.summary import Embed, candidate
+from veille.stories.summary_update import resummarize
 from veille.stories.timeline import (
     BACKGROUND_DAYS,
     SAME_DAY_WORDING,
@@ -347,18 +349,12 @@ def update_story_view(
         e["compact"] = t.compact
     view["timeline"] = timeline
 
-    # --- summary: citations follow facts; a better-carried new fact may enter ----
-    summary = view["summary"]
-    for s in summary:
+    # --- summary: chosen again over a bounded pool of facts (its own centrality) --
+    for s in view["summary"]:
         s["fact"] = renamed.get(s["fact"], s["fact"])
-        sf = by_id.get(s["fact"])
-        if sf is not None:
-            s["citations"], s["sources"] = list(sf["articles"]), list(sf["sources"])
-            s["n_sources"] = sf["n_sources"]
-            s["languages"] = list(sf.get("languages") or [])
-    _promote(summary, facts, units, fact_of_new, touched, pos_of, first_new, len(new_facts),
-             embed=_embed, keys=keys,
-             titles={a["uid"]: a.get("title") for a in view["articles"]})
+    changed = {pos_of[k] for k in touched} | {pos_of[first_new + x]
+                                              for x in range(len(new_facts))}
+    view["summary"] = resummarize(view, facts, changed, keys, _embed)
 
     # --- disagreements: fact ids renamed; the new statements' own ------------
     for d in view["disagreements"]:
@@ -384,7 +380,8 @@ def update_story_view(
     view["updates_since_rebuild"] = int(view.get("updates_since_rebuild") or 0) + len(new)
     missing.append(f"updated incrementally with {view['updates_since_rebuild']} articles "
                    "since the last full build: facts are not re-split or merged, "
-                   "summary centrality and older disagreements as of that build")
+                   "the summary is re-ranked among the most carried facts only, "
+                   "older disagreements are as of that build")
     if unresolved:
         missing.append(f"{unresolved} time expressions of the new articles without a "
                        "resolved date left out")
@@ -619,65 +616,6 @@ INC_FACTS = 60  # stored facts (most carried first) they are compared with
 def _embed(texts: Sequence[str]) -> np.ndarray:
     """The multilingual encoder's unit vectors (what the full build's summary uses)."""
     return np.asarray(embed_texts(texts)[0], dtype=np.float32)
-
-
-def _promote(summary: list[dict[str, Any]], facts: list[dict[str, Any]], units: Sequence[Unit],
-             fact_of: Sequence[int], touched: set[int], pos_of: Mapping[int, int],
-             first_new: int, n_new_facts: int, embed: Embed | None = None,
-             keys: Mapping[str, Mapping[str, Any]] | None = None,
-             titles: Mapping[str, str | None] | None = None) -> None:
-    """A fact the update made better carried than the weakest summary sentence,
-    and not redundant with the others, takes its place.
-
-    Redundancy is judged as the full build judges it (``summary._mmr``): word
-    overlap, then, with ``embed``, the encoder's cosine against the sentences
-    that stay, at :data:`SAME_LANGUAGE_REDUNDANT` within a language and the
-    same-fact level across languages. A paraphrase of a summary sentence shares
-    few words with it; word overlap alone let it in. The encoder runs only for a
-    fact that passed every other test (a handful of sentences per update).
-    With ``keys`` (independence keys by article), a sentence a full build would
-    not show (``summary.quotable``: its outlet's teaser, a heading in capitals,
-    its article's headline, with ``titles``) never enters."""
-    if not summary:
-        return
-    in_summary = {s["fact"] for s in summary}
-    changed = {pos_of[k] for k in touched} | {pos_of[first_new + x] for x in range(n_new_facts)}
-    kept_vectors: dict[int, np.ndarray] = {}  # summary position -> vector of its text
-    for pos in sorted(changed, key=lambda p: -facts[p]["n_sources"]):
-        f = facts[pos]
-        weakest = min(range(len(summary)), key=lambda k: (summary[k]["n_sources"], -k))
-        if f["id"] in in_summary or f["n_sources"] <= summary[weakest]["n_sources"]:
-            continue
-        text = f["representative"]["text"]
-        unit = next((u for i, u in enumerate(units) if fact_of[i] == pos and candidate(u)), None)
-        if unit is None and not f["representative"].get("caption"):
-            words = len(text.split())
-            if not (6 <= words <= 80):
-                continue
-        elif unit is None:
-            continue
-        if keys is not None and not quotable(_stored_unit(f["representative"]), keys, titles):
-            continue  # the representative is what the summary would show
-        ws = _words(text)
-        others = [k for k in range(len(summary)) if k != weakest]
-        if any(len(ws & _words(summary[k]["text"])) / max(len(ws | _words(summary[k]["text"])), 1)
-               >= REDUNDANT for k in others):
-            continue
-        rep = f["representative"]
-        if embed is not None and others:
-            todo = [k for k in others if k not in kept_vectors]
-            vecs = embed([text] + [summary[k]["text"] for k in todo])
-            kept_vectors.update(zip(todo, vecs[1:], strict=True))
-            lang = rep.get("language")
-            if any(float(vecs[0] @ kept_vectors[k])
-                   >= redundant_bar(summary[k].get("language") == lang, SAME_FACT) for k in others):
-                continue
-        summary[weakest] = to_plain(SummarySentence(
-            text=text, article=rep["article"], start=rep["start"], end=rep["end"],
-            language=rep.get("language"), fact=f["id"], citations=list(f["articles"]),
-            sources=list(f["sources"]), n_sources=f["n_sources"], score=0.0))
-        kept_vectors.pop(weakest, None)
-        in_summary.add(f["id"])
 
 
 def _merge_speakers(stored: list[dict[str, Any]], new: Sequence[Mapping[str, Any]]) -> None:

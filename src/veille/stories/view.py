@@ -49,7 +49,9 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: 19: a full build is unchanged, an incremental update is not (its timeline
 #: lines join the stored ones, it finds the new statements' disagreements): a
 #: view updated by 18 may have dropped the sources of joined lines, rebuild it.
-BUILDER = 19
+#: 20: a full build is unchanged; an update chooses its summary again over a
+#: bounded pool ranked by its own centrality (``stories.summary_update``).
+BUILDER = 20
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
