@@ -56,3 +56,19 @@ def test_bounds_said_with_de_or_equal_first() -> None:
     assert bound("Le contrat prévoit au minimum de 10 livraisons.") == (10.0, None, "at_least")
     assert bound("Le score est égal ou plus grand que 20.") == (20.0, None, "at_least")
     assert bound("Le score est égal ou plus petit que 20.") == (None, 20.0, "at_most")
+
+
+def test_counts_the_tagger_reads_as_verbs(nlp_en: Any) -> None:
+    # washingtonpost.com 2017-12-25 (Steelers beat Texans): "14 carries" was lost (tagged
+    # a verb, VBZ) and "three quarterback hits" counted "quarterback" (the compound's head
+    # tagged a verb)
+    found = got(nlp_en, "Bell finished with 14 carries for 69 yards and Smith-Schuster had "
+                        "six receptions for 75 yards.")
+    assert ("14 carries", 14.0, "carries", None) in found
+    found = got(nlp_en, "Mike Hilton leading the way with three sacks and three quarterback "
+                        "hits, Cameron Heyward adding two and forcing a fumble.")
+    assert ("three quarterback hits", 3.0, "quarterback hits", None) in found
+
+
+def test_a_number_subject_before_a_verb_counts_nothing(nlp_en: Any) -> None:
+    assert all(q[2] != "appears" for q in got(nlp_en, "The number 3 appears twice."))

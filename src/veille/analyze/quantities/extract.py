@@ -487,8 +487,10 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
             # counted ("200 lycéennes enlevées": the tagger's ADJ for a substantive; not
             # "tous deux excité", a participle)
             head = k
-            while head + 1 < len(toks) and toks[head + 1].pos_ in ("NOUN", "PROPN") and (
-                toks[head].dep_ == "compound"
+            while head + 1 < len(toks) and toks[head].dep_ == "compound" and (
+                toks[head + 1].pos_ in ("NOUN", "PROPN")
+                # "three quarterback hits": a compound's head is nominal whatever its tag
+                or toks[head].head.i == toks[head + 1].i and toks[head + 1].tag_ == "VBZ"
             ):
                 head += 1
             later = _modified_noun(tok, toks, k)
@@ -1332,6 +1334,12 @@ def _parse_allows_noun(doc: Any, starts: list[int] | None, stop: int,
     if tok.pos_ == "VERB" and any(c.i < tok.i and c.like_num and c.dep_ in ("nummod", "det")
                                   for c in tok.children):
         return True  # "111.058 déplacés internes": a participle a number counts is a noun
+    if tok.tag_ == "VBZ" and value is not None and abs(value) != 1 and i > 0 and (
+            doc[i - 1].like_num and doc[i - 1].dep_ != "nsubj"
+            and not (i > 1 and doc[i - 2].pos_ in ("PROPN", "NOUN"))):
+        # "with 14 carries": no verb agrees in the singular with 14 things (not a name's
+        # number, "Apollo 11 launches today")
+        return True
     return tok.pos_ not in _NOT_NOUN_POS
 
 
