@@ -48,6 +48,11 @@ def colon_lines(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
 def _statement(ctx: QuoteContext, a: int, colon: int, end: int) -> tuple[Quote, Attribution] | None:
     doc = ctx.doc
     head = [t for t in doc[ctx.tok_at(a):ctx.tok_at(colon)] if not t.is_space]
+    dashes = [k for k, t in enumerate(head) if t.text in ("–", "—")]
+    if dashes:
+        # "EXCLUSIVE – Roger Stone: Don't Trust …", "TOPIC — Name: …": a kicker
+        # set off by a dash before the line's source
+        head = head[dashes[-1] + 1:]
     if not head or len(head) > MAX_SOURCE_WORDS or ctx.in_quote(colon):
         return None
     if any(t.is_punct and t.text not in (".", "’", "'", "-") for t in head):

@@ -273,11 +273,39 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     right = max(t.i for t in toks) + 1
     # "called on Congress to act": the infinitive that completes the object
     for c in v.children:
-        if c.i >= right and c.dep_ in ("xcomp", "advcl", "ccomp") and c.i - right <= 2:
+        if c.i >= right and c.dep_ in ("xcomp", "advcl", "ccomp") and c.i - right <= 2 \
+                and not (ctx.words.participle_reports_speech
+                         and any(t.is_punct for t in ctx.doc[right:c.left_edge.i])):
+            # not past a comma where a participle reports speech of its own:
+            # "criticized the deal, saying it would …" is a second statement
             right = max(t.i for t in c.subtree) + 1
+    right = object_tail(v, right)
     if ctx.in_quote(ctx.doc[left].idx + ctx.offset):
         return None
     return (left, min(right, sent.end)), "object"
+
+
+def object_tail(v: Token, right: int) -> int:
+    """Where a reported object ends when the parse hangs its completion on the
+    verb: "criticized Marco Rubio *for opposing legal abortion*", "questioned
+    Clinton's judgment *in supporting the war*", "dismissed Obama's actions *to
+    more tightly regulate gun sales*". Only a preposition governing a gerund
+    clause or a "to" infinitive, starting right where the object ends (a
+    comma, a date or a place adjunct ends the statement). English parse labels
+    (``prep``/``pcomp``, the ``TO`` tag): a French parse has none of them."""
+    for c in sorted(v.children, key=lambda t: t.i):
+        if c.i < right:
+            continue
+        if c.left_edge.i != right:
+            break
+        gerund = c.dep_ == "prep" and any(
+            x.dep_ == "pcomp" and x.pos_ in ("VERB", "AUX") for x in c.children)
+        to_inf = c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
+            x.dep_ == "aux" and x.tag_ == "TO" for x in c.children)
+        if not (gerund or to_inf):
+            break
+        right = c.right_edge.i + 1
+    return right
 
 
 def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
@@ -308,6 +336,8 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         if sub[0].dep_ == "mark" and len(sub) > 1:
             sub = sub[1:]  # "for the United States to step up …": the clause after "for"
         a, b = sub[0].i, min(sub[-1].i + 1, sent.end)
+        if rel in ("dobj", "obj"):
+            b = min(object_tail(v, b), sent.end)
         if rel.startswith("prep:") and head.dep_ == "pobj" and len(sub) < 2 \
                 and head.pos_ not in ("PROPN", "NOUN"):
             continue  # "spoke about it": the statement is elsewhere
