@@ -86,3 +86,20 @@ def test_a_range_of_hours_after_a_word_of_length_is_a_duration() -> None:
 def test_a_day_range_is_no_clock() -> None:
     got = _found("Le festival se tient du 9 au 12 juin.")
     assert not any(re.match(r"\d{4}-\d\d-\d\dT", t.value or "") for t in got.values())
+
+
+def test_a_month_range_runs_forward() -> None:
+    # each end was resolved alone: in a November paper "mi-mars" was next March and "fin
+    # septembre" this September; "de mars à ce jour" started in a March still to come
+    got = _found("La saison s'étend entre la mi-mars et la fin septembre.")
+    assert got["mi-mars"].value == "2016-03" and got["fin septembre"].value == "2016-09"
+    got = _found("Les ventes ont chuté de mars à ce jour.")
+    assert got["mars"].value == "2016-03"
+
+
+def test_a_range_across_the_new_year_and_a_list_unchanged() -> None:
+    got = _found("Le chantier durera de décembre à février.")
+    assert got["décembre"].value == "2016-12" and got["février"].value == "2017-02"
+    # two months listed, no range: each keeps its own resolution
+    got = _found("Des élections auront lieu en mars et en septembre.")
+    assert got["mars"].value == "2017-03"

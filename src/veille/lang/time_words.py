@@ -365,5 +365,7 @@ class TimeWords:
     year_units_after: Words = ()  # "euros", "people"
     plural_noun_after: Words = ()  # "1945 soldats": a count
     range_joiners: Words = ()  # "du 18 novembre au 19 decembre 2015": "au"
+    #: folded words opening a range of dates ("de mars à ce jour", "entre mars et mai")
+    range_openers: Words = ()
 
     tense: TenseCues = field(default_factory=TenseCues)

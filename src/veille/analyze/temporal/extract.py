@@ -19,6 +19,7 @@ from veille.analyze.temporal.labels import is_label
 from veille.analyze.temporal.lexicon import MODIFIERS, NOON_WORDS, alt, sense, time_words, tw
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
+from veille.analyze.temporal.range_order import order_month_ranges
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
 from veille.analyze.temporal.someday import is_someday
@@ -357,4 +358,4 @@ def extract_times(
                 mod=MODIFIERS.get(mod_word.strip()),
             )
         )
-    return compose(out, text, words)
+    return compose(order_month_ranges(out, folded, words), text, words)

@@ -293,6 +293,7 @@ WORDS = TimeWords(
                       "metres?"),
     plural_noun_after=(r"[a-zàâçéèêëîïôûù]{3,}[sx]\b",),
     range_joiners=("au", "a", "et", "jusqu'au", "jusqu'a"),
+    range_openers=("de", "du", "d'", "entre", "depuis"),
     tense=TenseCues(
         future=_FUTURE,
         past=_PAST,

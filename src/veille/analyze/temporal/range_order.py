@@ -1,0 +1,60 @@
+"""The start of a month range is not after its end.
+
+Each end of "entre la mi-mars et la fin septembre" or "de mars à ce jour" is resolved
+on its own (the nearest March, the nearest September), so in a November paper the
+range ran from March next year back to September this year, and "de mars à ce jour"
+started in a March still to come. A range states its order: when its start, a month
+said without its year, falls after its end, the start is the year before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from veille.core.model import TimeRef
+from veille.lang.time_words import TimeWords
+
+_MONTH = re.compile(r"\d{4}-\d\d")
+_YEAR_SAID = re.compile(r"\d{4}")
+
+
+def _year_back(iso: str | None) -> str | None:
+    if iso is None:
+        return None
+    d = date.fromisoformat(iso)
+    if d.month == 2 and d.day == 29:
+        d = d.replace(day=28)
+    return d.replace(year=d.year - 1).isoformat()
+
+
+def order_month_ranges(refs: list[TimeRef], folded: str, words: TimeWords | None) -> list[TimeRef]:
+    """``refs`` in text order; ``folded`` the folded text. A month opening a range
+    ("de"/"entre" … "à"/"et", the pack's ``range_openers`` and ``range_joiners``) that
+    resolves after the range's end moves one year back."""
+    if words is None or not words.range_openers or not words.range_joiners:
+        return refs
+    opener = re.compile(rf"(?<![\w'])(?:{'|'.join(words.range_openers)})\s*"
+                        rf"(?:(?:{'|'.join(words.unit_determiners)})\s*)?\Z")
+    glue = re.compile(rf"\s*(?:-|{'|'.join(words.range_joiners)})\s*"
+                      rf"(?:(?:{'|'.join(words.unit_determiners)})\s*)?")
+    out = list(refs)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if not (a.value and _MONTH.fullmatch(a.value) and a.range_start and b.range_end):
+            continue
+        joined = glue.match(folded, a.end)  # the joiner may open b ("à ce jour")
+        if _YEAR_SAID.search(a.text) or joined is None or not a.end <= b.start <= joined.end():
+            continue
+        if not opener.search(folded[max(0, a.start - 20) : a.start]):
+            continue
+        try:
+            if date.fromisoformat(a.range_start) <= date.fromisoformat(b.range_end):
+                continue
+            out[k] = replace(a, value=f"{int(a.value[:4]) - 1:04d}{a.value[4:]}",
+                             range_start=_year_back(a.range_start),
+                             range_end=_year_back(a.range_end))
+        except ValueError:
+            continue
+    return out
