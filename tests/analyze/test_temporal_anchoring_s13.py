@@ -123,3 +123,19 @@ def test_a_since_date_or_a_holiday_qualifying_a_thing_gives_no_clock_its_day() -
                  "28 minutes, the mound mob scene began.", date(2016, 11, 3))
     # and it is Thursday's: the small hours after a night named before
     assert got["12:47 a.m."].value == "2016-11-03T00:47"
+
+
+def test_four_digits_before_a_time_zone_are_a_clock() -> None:
+    # news-clusters line 375 (2018-02-06, Falcon Heavy): "(1830 GMT)" was the year 1830; it
+    # restates "1:30 p.m. EST", so it is no second expression (AQUAINT tags none such)
+    got = _found("Launch is scheduled during a two-and-a-half hour window Tuesday opening at "
+                 "1:30 p.m. EST (1830 GMT).", date(2018, 2, 6))
+    assert "1830" not in got and got["1:30 p.m."].value == "2018-02-06T13:30"
+    # written for the test, after the wires' form: the clock alone
+    got = _found("The quake struck at 1900 GMT on Friday, the agency said.", date(2017, 12, 30))
+    assert got["1900 GMT on Friday"].value == "2017-12-29T19:00"
+    got = _found("Police said the blast happened at 0630 local time.", date(2017, 12, 30))
+    assert got["0630"].value == "2017-12-30T06:30"
+    # a year stays a year
+    got = _found("Pyongyang had also launched projectiles over Japan in 1998.", date(2017, 8, 29))
+    assert got["1998"].value == "1998"

@@ -104,6 +104,17 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # another language's month word ("Destination is Mars orbit")
     if c.kind == "month":
         return _month_accepted(c, text, folded, own, before, after)
+    wire = c.kind == "clock" and text[c.start : c.end].isdigit()
+    if wire or (c.kind == "year" and not g.get("pre")
+                and _wire_clock(g["year"] or "", after) is not None):
+        if _RESTATED.search(before):
+            return False  # "at about 10:35 a.m. (0735 GMT)": the same time, restated
+        if wire:
+            return True
+        hm = _wire_clock(g["year"] or "", after) or (0, 0)
+        c.kind = "clock"  # "(1900 GMT)", "at 0600 local time": a wire's 24-hour clock
+        c.g = {"h": str(hm[0]), "m": f"{hm[1]:02d}"}
+        return True
     if c.kind == "year":
         return _year_accepted(int(g["year"] or 0), bool(g.get("pre") or g.get("mod")), before,
                               after)
@@ -259,6 +270,23 @@ def _month_accepted(c: Candidate, text: str, folded: str, own: TimeWords, before
         return bool(g.get("rel") or g.get("mod"))
     # "mars Climate Orbiter"-like names aside, a month is a month
     return not (mon in own.month_name_clashes and re.match(r"^\s*[A-Z]", after))
+
+
+#: after four digits, a clock's zone: universal time, or the pack's "local time"
+_ZONE_AFTER = re.compile(rf"^\s+(?:(?:GMT|UTC)\b|{alt(tw(lambda t: t.local_time_words))})",
+                         re.IGNORECASE)
+
+
+#: a clock time and an opening bracket: what follows restates it in another zone
+_RESTATED = re.compile(r"(?:\d|[ap]\.?m\.?|\b[A-Z]{2,4})\s*\(\s*$", re.IGNORECASE)
+
+
+def _wire_clock(digits: str, after: str) -> tuple[int, int] | None:
+    """Hours and minutes of a 24-hour clock written as four digits before its zone."""
+    if len(digits) != 4 or not digits.isdigit() or not _ZONE_AFTER.match(after):
+        return None
+    h, m = int(digits[:2]), int(digits[2:])
+    return (h, m) if h < 24 and m < 60 else None
 
 
 def _year_accepted(y: int, introduced: bool, before: str, after: str) -> bool:

@@ -80,6 +80,10 @@ WORDS = TimeWords(
                  "through", "til", "is", "was", "of"),
     noon_words={"noon": 12, "midday": 12, "midnight": 0},
     clock_day_one_expression=True,
+    # a wire's 24-hour clock, four digits before its zone: "(2100 GMT Monday)", "0630 local
+    # time" (the years among them, "(1830 GMT)", are turned into clocks by the acceptance)
+    clock_pattern=(r"(?<![\d.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+                   r"(?=\s+(?:gmt|utc|local\s+time)\b)"),
     clock_ampm_pattern=(
         # "6.10am" (British) as "6:10am"
         r"(?:(?P<pre>around|about)\s+)?(?<![\d.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*"
