@@ -47,7 +47,6 @@ split, merge, removal or builder version change.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -153,8 +152,8 @@ def _fact_index(facts: Sequence[Mapping[str, Any]], wanted: set[str]) -> dict[st
 
 
 #: statements whose words are kept between updates (cleared when full, so a
-#: long-running process stays bounded: ~0.5 KB a statement, ~50 MB at most)
-WORDS_CACHE_MAX = 100_000
+#: long-running process stays bounded: ~1 KB a statement, ~50 MB at most)
+WORDS_CACHE_MAX = 50_000
 _WORDS_OF: dict[str, tuple[str, ...]] = {}
 
 
@@ -165,13 +164,13 @@ def _statement_words(text: str) -> tuple[str, ...]:
     cutting them was most of the index's cost (a regex pass over 12,000
     statements, ~50 ms, for each article added to a story of 1,000): the
     service updates a growing story many times in one process. Each distinct
-    word once (a tuple, interned words: a set per statement weighed 1 KB)."""
+    word once, in a tuple (lighter than a set; interning the words cost the
+    first update more than it saved)."""
     got = _WORDS_OF.get(text)
     if got is None:
         if len(_WORDS_OF) >= WORDS_CACHE_MAX:
             _WORDS_OF.clear()
-        got = _WORDS_OF[text] = tuple(map(sys.intern, dict.fromkeys(
-            _WORD.findall(text.lower()))))
+        got = _WORDS_OF[text] = tuple(set(_WORD.findall(text.lower())))
     return got
 
 
