@@ -139,3 +139,19 @@ def test_four_digits_before_a_time_zone_are_a_clock() -> None:
     # a year stays a year
     got = _found("Pyongyang had also launched projectiles over Japan in 1998.", date(2017, 8, 29))
     assert got["1998"].value == "1998"
+
+
+def test_a_clock_range_shares_its_afternoon() -> None:
+    # news-clusters line 255 (NYT, 2018-02-06): "1:30" was 01:30
+    got = _found("If some technical glitch postpones the launch, SpaceX has a second "
+                 "opportunity on Wednesday, also between 1:30 and 4:00 p.m.", date(2018, 2, 6))
+    assert got["1:30"].value == "2018-02-07T13:30"
+    assert got["4:00 p.m."].value == "2018-02-07T16:00"
+
+
+def test_a_clock_restated_in_brackets_is_no_second_time() -> None:
+    # news-clusters line 261 (The Sun, 2017-08-29): "(10pm BST)" was 22:00 of the 29th
+    got = _found("South Korea's military said the projectile was fired from the Sunan region "
+                 "near the North Korean capital of Pyongyang just before 6am (10pm BST).",
+                 date(2017, 8, 29))
+    assert list(got) == ["6am"]

@@ -118,6 +118,8 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if c.kind == "year":
         return _year_accepted(int(g["year"] or 0), bool(g.get("pre") or g.get("mod")), before,
                               after)
+    if c.kind == "clock_ampm" and _RESTATED.search(before):
+        return False  # "just before 6am (10pm BST)": the same time in another zone
     if c.kind == "clock_ampm" and g.get("h2") and not g.get("s2") and _clip_length(
             before, after, own):
         return False  # "Recycled rocket, recycled capsule | 2:30": a video's length
@@ -277,8 +279,10 @@ _ZONE_AFTER = re.compile(rf"^\s+(?:(?:GMT|UTC)\b|{alt(tw(lambda t: t.local_time_
                          re.IGNORECASE)
 
 
-#: a clock time and an opening bracket: what follows restates it in another zone
-_RESTATED = re.compile(r"(?:\d|[ap]\.?m\.?|\b[A-Z]{2,4})\s*\(\s*$", re.IGNORECASE)
+#: a clock time (and its zone) and an opening bracket: what follows restates it in another
+#: zone ("10:35 a.m. (0735 GMT)", "just before 6am (10pm BST)")
+_RESTATED = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d|\d\s*[ap]\.?m\.?\s+[A-Z]{2,4}"
+                       r"|\d:\d\d\s+[A-Z]{2,4})\s*\(\s*$")
 
 
 def _wire_clock(digits: str, after: str) -> tuple[int, int] | None:

@@ -40,8 +40,10 @@ _SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*(?:[^\W\d]{1,3}\s+)?$")
 _SIGNATURE_CLOCK_GAP = re.compile(r",?\s*(?:[^\W\d]{1,3}\s+)?")
 _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day", "numeric_date")
 #: between a clock time and the day it takes: spaces, a comma, a time zone ("5 p.m. EST
-#: Nov. 9", "10:32 GMT, Tuesday")
+#: Nov. 9", "10:32 GMT, Tuesday"), the time restated in brackets ("10:35 a.m. (0735 GMT)
+#: Friday")
 _CLOCK_DAY_GAP = re.compile(r"[\s,]{0,3}(?:[A-Z]{2,4}\b[\s,]{0,3})?"
+                            r"(?:\(\s*\d[\w.: ]{0,16}\)[\s,]{0,3})?"
                             rf"(?:(?:{alt(tw(lambda t: t.local_time_words))})[\s,]{{1,3}})?"
                             rf"(?:(?:{alt([*tw(lambda t: t.date_leads), 'le'])})\s+)?")
 #: between a clock time and its day in one expression: spaces, or a time zone ("9 a.m. EST
@@ -88,6 +90,21 @@ def _after_midnight(r: Resolved) -> Resolved:
         return r
     nxt = date.fromordinal(r.start.toordinal() + 1)
     return replace(r, value=nxt.isoformat() + r.value[10:], start=nxt, end=nxt)
+
+
+def share_afternoon(cands: list[Candidate], folded: str) -> None:
+    """"from 1:30 to 4:00 p.m.", "between 1:30 and 4:00 p.m.": the range's "p.m." is its
+    start's too, when that keeps the start before the end (not "from 11:00 to 1 p.m.")."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if (a.kind != "clock_ampm" or not a.g.get("h2") or a.g.get("ampm")
+                or b.kind != "clock_ampm"
+                or not _CLOCK_RANGE_GAP.fullmatch(folded[a.end : b.start])):
+            continue
+        end_ampm = (b.g.get("ampm") or "").replace(".", "")
+        end_h = int(b.g.get("h") or b.g.get("h2") or 0)
+        start_h = int(a.g["h2"] or 0)
+        if end_ampm == "pm" and end_h < 12 and 1 <= start_h < 12 and start_h < end_h:
+            a.g = dict(a.g, ampm="pm")
 
 
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
@@ -227,6 +244,7 @@ def extract_times(
         if c.kind == "weekday" and tenses[i] == "present" and _scheduled(text, c, parses, cues):
             tenses[i] = "future"  # "the vote is on Tuesday": a schedule
     share_weekday_tense(cands, tenses)
+    share_afternoon(cands, folded)
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]
     # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it
     lookahead = {
