@@ -72,3 +72,19 @@ def test_counts_the_tagger_reads_as_verbs(nlp_en: Any) -> None:
 
 def test_a_number_subject_before_a_verb_counts_nothing(nlp_en: Any) -> None:
     assert all(q[2] != "appears" for q in got(nlp_en, "The number 3 appears twice."))
+
+
+def test_the_subject_names_what_is_counted(nlp_fr: Any, nlp_en: Any) -> None:
+    # SemEval-2022 task 8 French 1516248198fr_1555205863fr and 1595260108fr_1595666306fr
+    # (read check scan): the number after the verb counted nothing and was dropped
+    assert ("813", 813.0, "victimes", None) in got(
+        nlp_fr, "Le nombre total de victimes dans le monde est passé à 813.", "fr")
+    assert ("192", 192.0, "décès", None) in got(
+        nlp_fr, "Le nombre de décès en 24 heures est de 192.", "fr")
+    assert ("3,5 millions", 3500000.0, "chômeurs", None) in got(
+        nlp_fr, "Le nombre de chômeurs a atteint 3,5 millions.", "fr")
+    assert ("813", 813.0, "deaths", None) in got(nlp_en, "The number of deaths rose to 813.")
+
+
+def test_a_number_named_by_number_is_no_count(nlp_en: Any) -> None:
+    assert got(nlp_en, "The number 3 appears twice in the list.") == []

@@ -48,6 +48,9 @@ class NumberWords:
     unit_links: Words = ()  # regex between number and unit: "d['e]\\s*", "of\\s+"
     partitives: Words = ()  # "quatre des six": "des", "of"
     partitive_nouns: Words = ()  # "trois des soldats": "des"
+    #: lemmas of a subject that says what the number after its verb counts ("le nombre
+    #: de morts s'élève à 45", "the number of deaths rose to 813")
+    count_nouns: Words = ()
     stop_next: Words = ()  # words after a number that are not what it counts
     prenominal: Words = ()  # adjectives skipped before the counted noun
     noun_links: Words = ()  # tokens skipped between number and noun in a parse ("de")

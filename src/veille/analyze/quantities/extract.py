@@ -941,6 +941,10 @@ def extract_quantities(
                 n, nstop = label, num_end  # "Stages: 2 Boosters: 2": 2 stages, 2 boosters
             if n is not None:
                 noun, end = n, nstop
+        if noun is None and unit is None and doc is not None and tok_starts is not None:
+            # "le nombre de morts s'élève à 45": what is counted is the subject's
+            noun = _subject_counts(doc, tok_starts, num_start,
+                                   m.end("sc1") if m.group("sc1") else num_end, gr)
         provisional = False
         # "who turned 17", "people ages 55 to 65": an age (a range too)
         turned = (unit is None and not rough_scale(m, gr) and 0 < v1 < 1000
@@ -1192,6 +1196,42 @@ def _head_lemma(doc: Any, text: str, q: Quantity) -> str | None:
     if span is None or not len(span):
         return None
     return str(span.root.lemma_ or span.root.text).lower()
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+def _subject_counts(doc: Any, starts: list[int], start: int, end: int,
+                    gr: _Grammar) -> str | None:
+    """The noun a number counts when the sentence names it in its subject: "Le nombre
+    de morts s'élève à 45", "le nombre de décès est de 192", "the number of deaths rose
+    to 813" (the number is an argument of the verb whose subject is the packs'
+    ``count_nouns`` with its "de"/"of" noun). None otherwise."""
+    lemmas = {w for p in gr.packs for w in p.count_nouns}
+    i = bisect.bisect_left(starts, start)
+    if not lemmas or i >= len(starts) or starts[i] != start:
+        return None
+    tok = doc[i]
+    while tok.dep_ == "nummod" and tok.i < tok.head.i and tok.head.idx < end:
+        tok = tok.head  # "3,5 millions": the scale word carries the number's role
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head  # "rose to 813"
+    else:
+        verb = tok if tok.dep_ == "ROOT" else tok.head  # "est de 192", "s'élève à 45"
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < tok.i
+                    and c.lemma_.lower() in lemmas), None)
+    if subject is None:
+        return None
+    for c in subject.children:
+        if c.i < subject.i:
+            continue
+        if c.dep_ == "nmod" and c.pos_ == "NOUN":
+            return str(c.text)  # "nombre de morts"
+        if c.dep_ == "prep":  # "number of deaths"
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if obj is not None:
+                return str(obj.text)
+    return None
 
 
 #: dependency labels of a number that stands for what it counts ("51 were taken to

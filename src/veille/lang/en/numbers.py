@@ -59,6 +59,7 @@ WORDS = NumberWords(
     unit_links=(r"of\s+",),
     partitives=("of", "of the"),
     partitive_nouns=("of the",),
+    count_nouns=("number",),
     stop_next=(
         "the", "of", "and", "to", "in", "at", "for", "with", "by", "from", "is", "are", "was",
         "were", "have", "has", "had", "will", "would", "that", "which", "who", "or", "but",

@@ -81,6 +81,7 @@ WORDS = NumberWords(
     unit_links=(r"d['e]\s*",),
     partitives=("des", "d'entre", "sur"),
     partitive_nouns=("des", "d'entre les"),
+    count_nouns=("nombre",),
     stop_next=(
         "de", "d'", "des", "du", "et", "a", "au", "aux", "en", "le", "la", "les", "l'", "pour",
         "par", "sur", "dans", "qui", "que", "qu'", "ont", "sont", "est", "etaient", "avaient",
