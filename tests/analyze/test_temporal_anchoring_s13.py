@@ -155,3 +155,14 @@ def test_a_clock_restated_in_brackets_is_no_second_time() -> None:
                  "near the North Korean capital of Pyongyang just before 6am (10pm BST).",
                  date(2017, 8, 29))
     assert list(got) == ["6am"]
+
+
+def test_a_month_of_that_year_is_the_story_s() -> None:
+    # news-clusters line 259 (NPR, 2017-09-19): "late January" was 2017-01
+    got = _found("Other reports date back to early 2016. A notice of data breach from Kroger "
+                 "executives states that the incident began in late January of that year.",
+                 date(2017, 9, 19))
+    assert got["late January of that year"].value == "2016-01"
+    # with no year told before, the month keeps an unknown year (not the paper's)
+    got = _found("In March of that year, he resigned.", date(2017, 9, 19))
+    assert got["March of that year"].value == "XXXX-03"

@@ -104,6 +104,8 @@ class TimeWords:
     #: news name, first the one a name two countries share is read as ("Labour Day")
     holiday_calendars: Words = ()
     holiday_calendar_language: str = ""  # the calendar's language for its names ("fr")
+    #: regex after a month: the year the story is in ("of that year", "de la même année")
+    story_year_links: Words = ()
     seasons: dict[str, str] = field(default_factory=dict)  # -> TimeML code SP SU FA WI
     #: an article that makes a season one season ("the summer"; French "l'été" is also
     #: said of summers in general, so French has none)

@@ -263,6 +263,10 @@ def month(c: Candidate, ctx: Ctx) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{mon:02d}", None, None, "month")
     pre = sense(g.get("pre"))  # "last March"
     relation = pre if pre in ("last", "next", "this") else sense(g.get("rel"))
+    if g.get("syear"):  # "in late January of that year": the story's, or none said
+        if ctx.story is None:
+            return Resolved("DATE", f"XXXX-{mon:02d}", None, None, "month")
+        return month_res(ctx.story.year, mon)
     if g.get("yrel"):  # "in June last year"
         y = ctx.day.year + YEAR_RELATIVES.get(g["yrel"] or "", 0)
     elif relation == "this":

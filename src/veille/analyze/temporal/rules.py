@@ -125,9 +125,11 @@ MONTH_YEAR = (
     rf"(?:\s+{alt(tw(lambda t: t.month_of))})?,?\s+"
     rf"(?P<year>\d{{4}}(?!\d)|'?\d{{2}}{YEAR2_OK})"
 )
+#: "(in March) of that year", "(January) of the same year": the story's year
+STORY_YEAR = rf"(?:\s+(?P<syear>{alt(tw(lambda t: t.story_year_links))})(?![a-z]))?"
 MONTH = (
     rf"{PERIOD_OF}(?:(?P<pre>{alt(tw(lambda t: t.month_pre))})\s+)?{MOD_PRE}?{MONTH_LEAD}"
-    rf"(?P<mon>{MON_FULL})(?![a-z'-])(?:\s+(?P<rel>{REL_AFTER}))?{YEAR_REL}"
+    rf"(?P<mon>{MON_FULL})(?![a-z'-])(?:\s+(?P<rel>{REL_AFTER}))?{YEAR_REL}{STORY_YEAR}"
 )
 YEAR = (
     rf"{PERIOD_OF}{MOD_PRE}?(?:(?P<pre>{alt(tw(lambda t: t.year_leads))})\s+)?(?<![\d.,])"

@@ -41,6 +41,8 @@ WORDS = TimeWords(
     # the other named days ("Election Day", "Memorial Day") from the `holidays` package;
     # American English first: the US calendar dates a name both write ("Labor Day")
     holiday_calendars=("US", "GB"),
+    story_year_links=(r"of\s+that\s+(?:same\s+)?year", r"of\s+the\s+same\s+year",
+                      r"that\s+(?:same\s+)?year"),
     seasons={"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"},
     seasons_needing_determiner=("fall",),
     season_leads=("in",),

@@ -72,6 +72,7 @@ WORDS = TimeWords(
     # package, in French; France's calendar first
     holiday_calendars=("FR",),
     holiday_calendar_language="fr",
+    story_year_links=(r"de\s+(?:cette|la\s+meme)\s+annee(?:-la)?",),
     seasons={"printemps": "SP", "ete": "SU", "automne": "FA", "hiver": "WI"},
     # bare "été" is nearly always the participle ("a été"); "en été", "l'été" are the season
     participle_seasons={"ete": r"(?:\ben\s|\bl'|\bcet\s)$"},
