@@ -43,6 +43,7 @@ from rapidfuzz.distance import Levenshtein
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
 from veille.analyze.entities_credits import BYLINE
+from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.model import Analysis, EntityRecord, Mention
 from veille.core.text import fold_name
@@ -61,6 +62,11 @@ FUZZY_MIN_LEN = 5
 GEO = "geo:"
 CITY = "city:"  # after GEO: a GeoNames city id ("geo:city:524901" is Moscow)
 CUE_WEIGHT = 2.0
+#: evidence of a full name that joined a person known so far by the surname alone
+KNOWN_BY_SURNAME = "the person known so far by the surname"
+#: uses of a lone surname in an article's body before the one full name it
+#: could be short for, from which that full name is someone else
+REFERS_BACK_USES = 2
 #: why a name joined a record when it was written only on a byline line
 BYLINE_EVIDENCE = "named as the writer of a piece (byline), not in its story"
 MODEL_WEIGHT = 1.0
@@ -123,6 +129,12 @@ class _Group:
     evidence: dict[str, str] = field(default_factory=dict)
     #: the labels the model alone gave a mention of the group
     guessed: set[str] = field(default_factory=set)
+    #: a lone name that is the given name of a person its article names in
+    #: full ("Harvey" beside "Harvey Weinstein"): no surname to look up elsewhere
+    given_here: bool = False
+    #: a lone surname the article uses before and after the one full name it
+    #: could be short for, and so is someone else (see ``_local_groups``)
+    apart_from_full: bool = False
 
     @property
     def label(self) -> str:
@@ -244,7 +256,19 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         return (all(len(k.split()) == 1 for k in g.keys)
                 and not any(m.label_cue for m in g.mentions))
 
-    full = [g for g in groups if g.label == "PER" and g.full_keys() and not patronymic(g)]
+    def person_shaped(g: _Group) -> bool:
+        # a full name the model alone took for a place or an organisation
+        # ("Uma Thurman" tagged LOC once, "Thurman" a person nine times):
+        # capitalised words, two or three, opened by a known given name that
+        # is no place of the gazetteer ("Cleveland Indians", "Houston Astros")
+        return (g.label != "PER" and not any(m.label_cue for m in g.mentions)
+                and not any(_is_geo(k) for k in g.keys)
+                and all(2 <= len(ws) <= 3 and all(w[:1].isupper() for w in ws)
+                        and known_given_name(ws[0]) and not _place_named(ws[:1])
+                        for ws in (m.text.split() for m in g.mentions)))
+
+    full = [g for g in groups if (g.label == "PER" or person_shaped(g)) and g.full_keys()
+            and not patronymic(g)]
     full_ids = {id(f) for f in full}
     # the full names by the words a short form can match: a lookup per short
     # form, so an article of thousands of names stays linear
@@ -293,15 +317,28 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             elif len(ks) == 2 and patronymic(g):
                 for f in by_given.get(ks[0], ()):
                     cands.setdefault(id(f), (f, "first name and patronymic"))
+        if not cands and g.label == "PER" and any(
+                len(ks) == 1 and ks[0] in by_given for ks in (k0.split() for k0 in g.keys)):
+            g.given_here = True
         # a short form refers back: a full name the article writes only after
         # every use of the short form is a byline or a credit at its end
-        # ("Kim" x11, then "Additional reporting by Soyoung Kim"), no antecedent
+        # ("Kim" x11, then "Additional reporting by Soyoung Kim"), no antecedent,
+        # and so is one written after the story has used the short form in
+        # its body twice: that story's person was named otherwise ("Thurman"
+        # x31 of Uma, then "her father, Robert Thurman")
         # (never a reason to choose among two: the order only blocks a join)
         if len(cands) == 1:
             f, how = next(iter(cands.values()))
-            if g.label == "PER" and min(m.start for m in f.mentions) > max(
-                    m.start for m in g.mentions) and any(m.sentence > 0 for m in g.mentions):
+            if f.label != "PER" and (g.label != "PER" or how != "surname"):
+                continue  # a mislabelled full name takes only its person's surname
+            first_full = min(m.start for m in f.mentions)
+            before = [m for m in g.mentions if m.start < first_full and m.sentence > 0]
+            if g.label == "PER" and first_full > max(m.start for m in g.mentions) \
+                    and any(m.sentence > 0 for m in g.mentions):
                 continue  # (a headline's surname, the first sentence, still joins)
+            if g.label == "PER" and len(before) >= REFERS_BACK_USES:
+                g.apart_from_full = True  # used before and after: someone else
+                continue
             other = sum(v for k, v in g.votes.items() if k not in ("PER", "MISC"))
             if how != "surname" and other > 2 * f.votes.get("PER", 0.0):
                 # a first word far more often an organisation/place than the
@@ -823,7 +860,8 @@ class EntityIndex:
         # byline, a columnist's note above her column: CNN's "Kelly Wallace"):
         # the writer is no person of any story, and a lone "Wallace" elsewhere
         # (NASA's Sarah Wallace, her full name unwritten there) is nothing of hers
-        if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN and not _writer_only(persons[0]):
+        if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN and not _writer_only(persons[0]) \
+                and not g.given_here:
             return persons[0], f"the only known person named {g.mentions[0].text}"
         # unknown, ambiguous (two people carry it), or short (Kim, Abe, Lee: too
         # many people share it to guess): the lone name joins only the entity
@@ -866,6 +904,8 @@ class EntityIndex:
         if len(found) != 1:
             return None, ""
         r = next(iter(found.values()))
+        if not _full_keys(r):
+            return r, f"{KNOWN_BY_SURNAME} {r.canonical} alone"
         return r, f"same given name and family name as {r.canonical} (transliteration)"
 
 
@@ -915,8 +955,15 @@ def link_entities(
     taken = set(index.by_id)
     touched: dict[str, EntityRecord] = {}
     for an in analyses:
+        # a lone surname the article's own reading kept apart from its full
+        # name (a lone "Thurman" used before and after "her father, Robert
+        # Thurman") is not that person by the lone-record lookup either
+        persons_here: set[str] = set()
         for g in _local_groups(an.entities):
             rec, why = index.find(g)
+            if rec is not None and why.startswith(KNOWN_BY_SURNAME) \
+                    and rec.entity_id in persons_here:
+                rec, why = None, ""
             if rec is not None:
                 # by_id always holds the latest copy; a key lookup may still
                 # point at an older object (a key the new copy no longer has).
@@ -961,6 +1008,8 @@ def link_entities(
             rec.label = vote_label(rec.label_votes)
             index._index(rec)
             touched[rec.entity_id] = rec
+            if g.apart_from_full:
+                persons_here.add(rec.entity_id)
     by_id = index.by_id
     for an in analyses:
         spans = {(m.start, m.end): m for m in an.entities}
