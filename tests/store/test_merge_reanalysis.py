@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
@@ -94,3 +95,48 @@ def test_a_merge_keeps_what_it_brought_and_drops_stale_names(seeds_dir: Path, db
     assert set(rec.aliases) == written  # no name of the folded place is left on it
     assert set(merged["aliases"]) <= set(rec.aliases)
     store.close()
+
+
+def _panama_papers(shared: Path, tmp: Path) -> Path:
+    """The news-clusters articles on the Panama Papers, as one JSONL file."""
+    path = shared / "news-clusters" / "news_cluster.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if "Panama Papers" in line or "Mossack" in line]
+    out = tmp / "panama.jsonl"
+    out.write_text("".join(lines), encoding="utf-8")
+    return out
+
+
+@pytest.mark.slow
+def test_a_merge_across_labels_keeps_its_label_through_reanalysis(
+        db_url: str, shared_data: Path, tmp_path: Path) -> None:
+    """One name, two records by the model's label (a law firm the model also
+    tagged a person): the person's record merged into the organisation's. A full
+    re-analysis must leave the record as the merge left it. Before session 13
+    dropping the analyses took each mention's vote off the label it was linked
+    under only, so the person votes the merge brought stayed on beside the ones
+    re-analysis brings again: the organisation turned into a person."""
+    _run(db_url, "ingest", str(_panama_papers(shared_data, tmp_path)), "--no-cluster")
+    ents = json.loads(_run(db_url, "entities", "--limit", "10000", "--json").stdout)
+    by_name: dict[str, dict[str, dict[str, Any]]] = {}
+    for e in ents:
+        by_name.setdefault(e["name"], {})[e["label"]] = e
+    pairs = sorted((b["PER"], b["ORG"]) for b in by_name.values() if {"PER", "ORG"} <= set(b))
+    assert pairs, "no name with a person and an organisation record: the scenario is gone"
+    person, org = max(pairs, key=lambda p: p[0]["mentions"] + p[1]["mentions"])
+    _run(db_url, "entity", "merge", person["id"], org["id"])
+
+    def shown() -> tuple[Any, ...]:
+        e = json.loads(_run(db_url, "entity", "show", org["id"], "--json").stdout)
+        return e["name"], e["label"], e["mentions"], sorted(a["name"] for a in e["aliases"])
+
+    merged = shown()
+    assert merged[1] == "ORG"
+    store = Store.open(db_url)
+    with store.begin() as conn:
+        conn.execute(update(analyses).values(version="veille.analysis.v0"))
+    store.close()
+    _run(db_url, "analyze", "--outdated")
+    assert shown() == merged

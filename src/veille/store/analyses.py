@@ -132,15 +132,21 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         # mentions support is unknown, so they all stay
         prune = bool(counts) and r.entity_id not in every
         votes = dict(r.label_votes or {})
-        n_mentions = r.n_mentions or 0
-        for text, label, n in taken[r.entity_id]:
+        n_mentions = had = r.n_mentions or 0
+        for text, _label, n in taken[r.entity_id]:
             if text in counts:
                 counts[text] -= n
                 if counts[text] <= 0:
                     del counts[text]
-            if label in votes:
-                votes[label] = max(0.0, votes[label] - n)
             n_mentions -= n
+        # each mention stands for an even share of every label's votes: a row
+        # holds the label it was linked under, not the one it voted for (the
+        # model's, weighed by the linker), so taking votes off that label only
+        # left the others standing with no mention behind them, and the votes
+        # re-analysis brings again doubled them (a merged-in person's votes
+        # turned an organisation into a person; issue #15)
+        votes = {k: v * n_mentions / had for k, v in votes.items()} if 0 < n_mentions < had \
+            else ({} if n_mentions <= 0 else votes)
         aliases = list(r.aliases or [])
         evidence = dict(r.evidence or {})
         # the languages of the mentions that stay, every record alike: no lookup
