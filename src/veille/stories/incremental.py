@@ -152,25 +152,26 @@ def _fact_index(facts: Sequence[Mapping[str, Any]], wanted: set[str]) -> dict[st
 
 
 #: statements whose words are kept between updates (cleared when full, so a
-#: long-running process stays bounded: ~1 KB a statement, ~50 MB at most)
-WORDS_CACHE_MAX = 50_000
-_WORDS_OF: dict[str, tuple[str, ...]] = {}
+#: long-running process stays bounded: ~1.3 KB a statement, ~50 MB at most;
+#: a story of 1,000 articles has ~12,000 statements)
+WORDS_CACHE_MAX = 40_000
+_WORDS_OF: dict[str, list[str]] = {}
 
 
-def _statement_words(text: str) -> tuple[str, ...]:
+def _statement_words(text: str) -> list[str]:
     """The words (3 characters or more, lowercased) of a fact statement.
 
     A story's stored statements are the same from one update to the next, and
     cutting them was most of the index's cost (a regex pass over 12,000
     statements, ~50 ms, for each article added to a story of 1,000): the
-    service updates a growing story many times in one process. Each distinct
-    word once, in a tuple (lighter than a set; interning the words cost the
-    first update more than it saved)."""
+    service updates a growing story many times in one process. Kept as the
+    regex gives them (a list: making a set or interning the words cost the
+    first update of a story more than the cache saved it)."""
     got = _WORDS_OF.get(text)
     if got is None:
         if len(_WORDS_OF) >= WORDS_CACHE_MAX:
             _WORDS_OF.clear()
-        got = _WORDS_OF[text] = tuple(set(_WORD.findall(text.lower())))
+        got = _WORDS_OF[text] = _WORD.findall(text.lower())
     return got
 
 
