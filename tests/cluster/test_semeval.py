@@ -21,7 +21,7 @@ def pairs(shared_data: Path) -> list[dict[str, str]]:
 
 
 def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_data: Path) -> None:
-    out = evaluate_pairs(shared_data / CSV)
+    out = evaluate_pairs(shared_data / CSV, orders=2)
     allp = out["by_pair"]["all"]
     assert allp["n"] == len(pairs)
     # measured 0.63 (docs/measured/quality-clustering.md); unrelated scores would give ~0
@@ -35,6 +35,18 @@ def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_d
     assert enc["after"]["pearson_cross"] > enc["before"]["pearson_cross"] + 0.1
     assert enc["after"]["pearson"] > 0.68
     assert enc["after"]["same_story_cross"]["f1"] > enc["before"]["same_story_cross"]["f1"]
+    # The ingest check, the standard figure: both halves, mean and range over
+    # arrival orders (two here; six by default), the pair order at the top level.
+    for name, half in (("ingest_check", 1), ("ingest_check_tune", 0)):
+        ing = out[name]
+        assert ing["half"] == half and ing["orders"]["n"] == 2
+        for k in ("same_story_cross_language", "unrelated_cross_language"):
+            o = ing["orders"][k]
+            assert o["together_per_order"][0] == ing[k]["together"]
+            assert o["together_min"] <= o["together_mean"] <= o["together_max"] <= o["pairs"]
+        same = ing["orders"]["same_story_cross_language"]
+        unrelated = ing["orders"]["unrelated_cross_language"]
+        assert same["together_mean"] / same["pairs"] > 3 * unrelated["together_mean"] / unrelated["pairs"]
 
 
 @pytest.mark.slow

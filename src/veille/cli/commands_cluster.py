@@ -285,11 +285,23 @@ def eval_semeval(
                 f"same-story F1 cross-language {v['same_story_cross']['f1']:.3f} "
                 f"(all {v['same_story_all']['f1']:.3f})"
             )
-    ing = res.get("ingest_check")
-    if ing:
-        typer.echo(f"\nheld-out half streamed into one clusterer ({ing['articles']} articles):")
+    for name, what_half in (("ingest_check", "held-out half 1"), ("ingest_check_tune", "tuning half 0")):
+        ing = res.get(name)
+        if not ing:
+            continue
+        n = (ing.get("orders") or {}).get("n", 1)
+        typer.echo(f"\n{what_half} streamed into one clusterer ({ing['articles']} articles; "
+                   f"pair order, then mean [min-max] over {n} arrival orders):")
         for key, what in (("same_story", "same story, in one story"), ("unrelated", "unrelated, apart")):
             for kind in ("cross_language", "same_language"):
                 v = ing[f"{key}_{kind}"]
                 n_ok = v["together"] if key == "same_story" else v["pairs"] - v["together"]
-                typer.echo(f"  {what:26} {kind.replace('_', '-'):14} {n_ok}/{v['pairs']}")
+                line = f"  {what:26} {kind.replace('_', '-'):14} {n_ok}/{v['pairs']}"
+                o = (ing.get("orders") or {}).get(f"{key}_{kind}")
+                if o:
+                    pairs = o["pairs"]
+                    mean, lo, hi = o["together_mean"], o["together_min"], o["together_max"]
+                    if key == "unrelated":  # shown as apart
+                        mean, lo, hi = pairs - mean, pairs - hi, pairs - lo
+                    line += f"   mean {mean:.2f} [{lo}-{hi}]"
+                typer.echo(line)
