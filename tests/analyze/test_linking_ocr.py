@@ -160,3 +160,16 @@ def test_a_name_glued_and_misread_at_once_joins_its_plain_writing():
     an = _an("e", ("Drouyn de Lhuys", "PER"), ("Drouyn deLbuys", "LOC"))
     (an,), _ = link_entities([an], [])
     assert len({m.entity_id for m in an.entities}) == 2
+
+
+# Gazette de Lausanne, 30 September 1808 (HIPE-2022 dev, GDL-1808-09-30-a-i0002):
+# "eft" is "est" printed with a long s; it is an English word, not a French one
+LONG_S_VERB = ("Nous ordonnons de défendre l'importation de toutes marchandifes étrangères "
+               "venant des pays avec lefquels la Ruffie eft en guerre. Le lieutenant-général "
+               "prince Galizyn eft arrivé en Finlande avec un renfort de troupes.")
+
+
+def test_a_long_s_verb_the_model_ran_into_a_name_is_cut_off(analyze):
+    texts = [m.text for m in analyze(LONG_S_VERB, "fr").entities]
+    assert not any(t.endswith(" eft") for t in texts), texts
+    assert "Galizyn" in texts, texts

@@ -127,9 +127,15 @@ def _function_word(doc: Doc, t: Token) -> bool:
         return False
     if t.is_stop:
         return True
-    from veille.analyze.names import long_s  # names reads this module's words
+    from veille.analyze.names import LONG_S_ZIPF, long_s  # names reads this module's words
     read = long_s(w)
-    return read != w and doc.vocab[read].is_stop
+    if read != w and doc.vocab[read].is_stop:
+        return True
+    # a short one is read so too when it is no word of the text's language
+    # ("eft" is English, not French: "Ruffie eft", "Galizyn eft")
+    read = w.replace("f", "s")
+    # (below the frequency from which names.long_s reads a word as written)
+    return read != w and doc.vocab[read].is_stop and _zipf(w, doc.lang_) < LONG_S_ZIPF
 
 
 def _char_span(doc: Doc, i: int, j: int, full: str) -> tuple[int, int, str]:
