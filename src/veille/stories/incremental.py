@@ -211,7 +211,10 @@ def update_story_view(
         if u.n_words < 3:
             continue
         hits: Counter[int] = Counter()
-        for w in set(_WORD.findall(u.match_text.lower())):
+        # words in the order the statement gives them, not a set's: the
+        # candidates' ties (most_common) are broken by this order, and a set's
+        # order changes with the process's string hash seed
+        for w in dict.fromkeys(_WORD.findall(u.match_text.lower())):
             post = postings.get(w)
             if post and len(post) <= POSTING_CAP:
                 hits.update(post)
