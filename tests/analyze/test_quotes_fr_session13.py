@@ -47,3 +47,34 @@ def test_an_unclosed_quote_is_attributed_by_its_incise(speech):
                 "a déclaré Marcus Wilson.")
     q = [x for x in qs if x.text.startswith("Je veux")]
     assert q and q[0].speaker == "Marcus Wilson" and q[0].method == "incise"
+
+
+# The speaker steps below come from the scanned old press of
+# tests/data/quotes-fr-fresh3 (HIPE-2022 French dev, GDL 1888 and EXP 1918).
+
+def test_ocr_ii_is_the_pronoun_il_not_a_person(speech):
+    # GDL 1888-09-25: "Il" read "II", which the recogniser calls a person;
+    # the relative "qui" hangs on the title before the name
+    qs = speech("Je descends chez le pasteur évangélique Hamm, qui dépeint le désordre de la "
+                "fuite. II désire la paix. II dit que les Allemands ne sont pas coupables.")
+    said = [q for q in qs if q.text.startswith("les Allemands")]
+    assert said and said[0].speaker == "Hamm"
+    assert all(q.speaker != "II" for q in qs)
+
+
+def test_an_inverted_pronoun_that_lost_its_hyphen_is_the_incises_subject(speech):
+    qs = speech("Elle a parlé à Jean Dupont hier soir. Le lendemain de son départ, dit il, les "
+                "deux propriétaires de la villa entrèrent dans l'appartement.")
+    said = [q for q in qs if q.text.startswith("Le lendemain")]
+    assert said and said[0].speaker == "Jean Dupont"
+
+
+def test_a_paper_named_in_quote_marks_speaks(speech):
+    # EXP 1918-06-08: the old press sets the titles of papers in quote marks
+    qs = speech("Nouvelles attaques contre M. Ador. Les « Dernières Nouvelles de Munich » "
+                "croient savoir que l'Académie française a décidé d'élire trois germanophobes.")
+    said = [q for q in qs if q.text.startswith("l'Académie")]
+    assert said and said[0].speaker == "Dernières Nouvelles de Munich"
+    # a quoted sentence is words, not a name: it names no speaker
+    qs = speech("« Nous partirons demain. » Le conseil affirme que la date est fixée.")
+    assert all(q.speaker != "Nous partirons demain." for q in qs)

@@ -55,6 +55,17 @@ def unattributed(verb: str | None = None) -> Attribution:
     return Attribution(None, None, verb, NO_SPEAKER_CUE, "none", 0.5)
 
 
+def _ocr_pronoun(m: Mention, words: QuoteWords) -> bool:
+    """A "person" that is a pronoun misread by OCR: "II dit que …" for "Il"
+    (a capital I for the l), which the recogniser takes for a name. Only
+    where the language repairs what the parse missed (French)."""
+    text = m.text
+    if m.label != "PER" or not words.repair_missing_subject or len(text) < 2 or " " in text:
+        return False
+    fixed = (text[0] + text[1:].replace("I", "l")).lower()
+    return fixed != text.lower() and fixed in (words.subject_pronouns | words.plural_pronouns)
+
+
 class QuoteContext:
     """Per-doc lookups shared by the attribution steps."""
 
@@ -65,7 +76,8 @@ class QuoteContext:
         self.text = doc_text(doc)  # built once per Doc and shared with the other stages
         self.offset = offset
         self.idx = [t.idx + offset for t in doc]
-        self.mentions = sorted(self._split_people(mentions), key=lambda m: m.start)
+        self.mentions = sorted((m for m in self._split_people(mentions)
+                                if not _ocr_pronoun(m, words)), key=lambda m: m.start)
         self._mstarts = [m.start for m in self.mentions]
         self._qstarts: list[int] = []
         self.quote_ranges: list[tuple[int, int]] = []
@@ -359,7 +371,14 @@ class QuoteContext:
             # "Poutine, 70 ans, présente …": the parse often roots the name; a
             # line of the name alone ("Al-Shabaab.", a caption or a heading)
             # has no verb, and its name is nobody's subject
-            return any(t.pos_ in ("VERB", "AUX") for t in self.sent(self.doc[span[0]]))
+            sent = self.sent(self.doc[span[0]])
+            if any(t.pos_ in ("VERB", "AUX") for t in sent):
+                return True
+            # "Me Müller, de Langenthal. a défendu …": the splitter cut the
+            # clause at an OCR'd point; the next words, lower-case, go on with it
+            nxt = self.doc[sent.end] if sent.end < len(self.doc) else None
+            return (self.words.repair_missing_subject and nxt is not None
+                    and nxt.text[:1].islower() and nxt.pos_ in ("VERB", "AUX"))
         for k in span:
             t = self.doc[k]
             hops = 0
@@ -384,7 +403,20 @@ class QuoteContext:
                     hops += 1
                     continue
                 break
-        return False
+        # "Je descends chez le pasteur Hamm, qui dépeint le désordre. Il dit
+        # que …": the antecedent of a subject relative is that clause's actor
+        # (the parse may hang the relative on the title before the name)
+        if not self.words.repair_missing_subject:
+            return False
+        heads = set(span)
+        title = self.doc[span[0]].head
+        if title.i < span[0] and all(t.pos_ in ("NOUN", "ADJ") for t in self.doc[title.i:span[0]]):
+            heads.add(title.i)
+        return any(
+            c.dep_ in ("acl:relcl", "relcl") and any(
+                x.dep_ in SUBJ_DEPS and x.lower_ in self.words.relative_subjects
+                for x in c.children)
+            for k in heads for c in self.doc[k].children)
 
 
 def _known_verbs(words: QuoteWords) -> frozenset[str]:

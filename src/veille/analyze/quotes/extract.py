@@ -86,6 +86,12 @@ def extract_quotes(
             notes.append(f"quote: empty quote at {a}")
             continue
         attr, q.source = attribute(ctx, span, indirect)
+        if attr.mention is not None and s <= attr.mention.start and attr.mention.end <= e \
+                and 2 * (attr.mention.end - attr.mention.start) > e - s:
+            # "Les « Dernières Nouvelles de Munich » croient …": the quoted name
+            # is the subject of the clause, not a speaker of its own words (a
+            # name in an incise inside the marks is: "« …, a expliqué X, … »")
+            attr = unattributed(attr.verb)
         attr = speaker_for_demonym(ctx, attr)
         if not _place_speaks(ctx, attr) or (attr.speaker in datelines and attr.mention is None):
             attr = unattributed(attr.verb)

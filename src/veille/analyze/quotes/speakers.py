@@ -20,7 +20,7 @@ from veille.analyze.quotes.context import (
 from veille.core.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 #: How far back (characters) a pronoun looks: for a subject that spoke
@@ -389,8 +389,11 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     inverted = words.subject_pronouns | words.plural_pronouns
     cands = [c for c in verb.children if (c.dep_ in SUBJ_DEPS or c.text.startswith("-") and (
         c.text.lstrip("-").lower() in inverted))  # "dit-il" parsed as a bare dependent
-             and not ctx.in_quote(c.idx + ctx.offset)
+             and (not ctx.in_quote(c.idx + ctx.offset) or quoted_name(ctx, c))
              and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
+    bare = _bare_inverted_pronoun(ctx, verb)
+    if bare is not None and not any(c.text.startswith("-") for c in cands):
+        cands = [bare]  # "…, dit il, M. et Mme Zirio entrèrent …": OCR lost the hyphen
     if not cands and not after_only and words.repair_missing_subject:
         cands = _unmarked_subject(ctx, verb)
     if not cands and not after_only:
@@ -407,7 +410,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         return (None, None, False)
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
-        if c.text.lstrip("-").lower() in words.subject_pronouns:
+        if pronoun_form(ctx, c) in words.subject_pronouns:
             topic = _dislocated_topic(ctx, verb, c)
             if topic is not None:
                 return (topic[0], topic[1], False)
@@ -419,7 +422,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             if m is not None:
                 return (m.text, m, True)
             continue  # "it" with no organisation before: the clause's other names
-        if c.text.lstrip("-").lower() in words.plural_pronouns:
+        if pronoun_form(ctx, c) in words.plural_pronouns:
             m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
     # "Le secrétaire général de l'ONU Kofi Annan a estimé": the parse may give the
@@ -475,7 +478,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         return (None, None, False)
     # Parse failed to give a subject ("Kiev, quant à elle, a déclaré"):
     # the first mention of the clause not governed by a preposition.
-    sent = ctx.sent(verb)
+    sent = _continued_sentence(ctx, verb)
     for m in ctx.mentions:
         if m.start < sent.start_char + ctx.offset or m.start >= verb.idx + ctx.offset:
             continue
@@ -493,6 +496,73 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if (prev in ("", ",") or prev in words.articles) and not ctx.in_quote(m.start):
             return (m.text, m, False)
     return (None, None, False)
+
+
+def _continued_sentence(ctx: QuoteContext, verb: Token) -> Span:
+    """The verb's sentence, joined to the one before when it opens on a
+    lower-case word: the splitter cut a clause after an abbreviation or an
+    OCR'd point ("» La National-Zettung | soutient …", "Me Müller, de
+    Langenthal. | a défendu …"), and the subject is on the other side. Only
+    where the language repairs subjects the parse missed (French)."""
+    sent = ctx.sent(verb)
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    if (not ctx.words.repair_missing_subject or sent.start == 0 or first is None
+            or not first.text[:1].islower() or first.i != verb.i and not all(
+                t.pos_ in ("AUX", "ADV", "PRON") for t in ctx.doc[first.i:verb.i])):
+        return sent
+    return ctx.doc[ctx.sent(ctx.doc[sent.start - 1]).start:sent.end]
+
+
+#: Most words of a name in quote marks ("« Dernières Nouvelles de Munich »").
+QUOTED_NAME_WORDS = 6
+
+
+def quoted_name(ctx: QuoteContext, tok: Token) -> bool:
+    """Is the token inside quote marks that hold a name, not words: "Les
+    « Dernières Nouvelles de Munich » croient savoir que …", "« Le Travail »
+    insinue …". The old press sets the titles of papers in quote marks; a
+    subject so marked is the paper speaking. A few words opening on a
+    capital, no sentence punctuation; only where the language repairs
+    subjects the parse missed (French)."""
+    if not ctx.words.repair_missing_subject:
+        return False
+    pos = tok.idx + ctx.offset
+    rng = next(((a, b) for a, b in ctx.quote_ranges if a <= pos < b), None)
+    if rng is None:
+        return False
+    inner = ctx.text[rng[0] - ctx.offset:rng[1] - ctx.offset].strip("«»“”\"„ \u00a0")
+    return (0 < len(inner.split()) <= QUOTED_NAME_WORDS and inner[:1].isupper()
+            and not any(ch in inner for ch in ".!?;:,"))
+
+
+def pronoun_form(ctx: QuoteContext, tok: Token) -> str:
+    """The token as a pronoun would be written: "-il" -> "il", and, opening a
+    sentence, OCR's "II" (a capital I for the l) -> "il"; else its lower case.
+    Old scanned press reads "Il dit que …" as "II dit que …", which the
+    recogniser then takes for a person's name."""
+    text = tok.text.lstrip("-")
+    if len(text) > 1 and "I" in text[1:] and ctx.words.repair_missing_subject:
+        first = next((t for t in ctx.sent(tok) if not (t.is_punct or t.is_space)), None)
+        fixed = (text[0] + text[1:].replace("I", "l")).lower()
+        if first is not None and first.i == tok.i and fixed in (
+                ctx.words.subject_pronouns | ctx.words.plural_pronouns):
+            return fixed
+    return text.lower()
+
+
+def _bare_inverted_pronoun(ctx: QuoteContext, verb: Token) -> Token | None:
+    """"…, dit il, …": an inverted subject pronoun right after the verb, its
+    hyphen lost (scanned press), followed by punctuation: the verb's subject
+    whatever the parse made of it ("il y a" goes on, it is no incise). Only
+    where the language repairs subjects the parse missed (French)."""
+    words = ctx.words
+    if not words.repair_missing_subject or verb.i + 2 >= len(ctx.doc):
+        return None
+    t, nxt = ctx.doc[verb.i + 1], ctx.doc[verb.i + 2]
+    if t.text in (words.subject_pronouns | words.plural_pronouns) and nxt.is_punct \
+            and nxt.text in (",", ".", ";", "»", ":") and not ctx.in_quote(t.idx + ctx.offset):
+        return t
+    return None
 
 
 def _pronoun_with_group(tok: Token) -> bool:
