@@ -117,6 +117,7 @@ def run_stream(feats: list[ArticleFeatures], params: Params | None = None, merge
     if merge:
         splits += len(cl.split_pass())
         merges += len(cl.merge_pass())
+    merges += len(cl.take_join_merges())
     secs = time.perf_counter() - t0
     assert cl.members is not None
     story_of = {uid: sid for sid, uids in cl.members.items() for uid in uids}

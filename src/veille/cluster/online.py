@@ -25,6 +25,7 @@ from typing import Any
 from veille.cluster.features import ArticleFeatures
 from veille.cluster.idf import HashedDF
 from veille.cluster.index import CandidateIndex, CentroidIndex, top_keys
+from veille.cluster.merge import MAX_MEMBER_VECTORS, merge_signals
 from veille.cluster.params import Params, load_params
 from veille.cluster.similarity import (
     IdfCache,
@@ -51,6 +52,10 @@ class Merge:
     absorbed: str
     into: str
     p: float
+    #: "pass" (the periodic merge pass) or "join" (right after a join).
+    kind: str = "pass"
+    #: The signals that carried the decision (weight x value), for the record.
+    why: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,6 +80,7 @@ class OnlineClusterer:
         load_story: Callable[[str], StoryState | None] | None = None,
         new_id: Callable[[ArticleFeatures], str] | None = None,
         member_features: Callable[[str], list[ArticleFeatures]] | None = None,
+        member_vectors: Callable[[str], dict[str, Any]] | None = None,
     ) -> None:
         self.new_id = new_id or (lambda f: story_id_for(f.uid))
         self.params = params or load_params()
@@ -106,6 +112,16 @@ class OnlineClusterer:
         self.alias: dict[str, str] = {}  # merged story -> story that absorbed it
         self._profiles: OrderedDict[str, tuple[tuple[Any, ...], Profile]] = OrderedDict()
         self.observer: Callable[[ArticleFeatures, StoryState, dict[str, float]], None] | None = None
+        # Merge after a join: its model, the merges made since the caller
+        # last took them (``take_join_merges``), and the members' encoder
+        # vectors per story (uid -> vector, the latest ones; "complete" once
+        # they include every member the store holds).
+        self.merge_model = self.params.merge_model()
+        self.join_merges: list[Merge] = []
+        self.member_vectors = member_vectors
+        self._mvecs: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._mvecs_full: set[str] = set()
+        self.merge_observer: Callable[[StoryState, StoryState, dict[str, float]], None] | None = None
 
     # -- state -------------------------------------------------------------
     def add_story(self, s: StoryState) -> None:
@@ -295,7 +311,10 @@ class OnlineClusterer:
             self._touch(s)
             self._index_story(s)
             self._remember(f.uid, s.id)
-            return Decision(f.uid, s.id, "join", best[0], signals=best[2])
+            self._note_vector(s.id, f.uid, f.vector)
+            if self.merge_model is not None:
+                self._merge_after_join(s)
+            return Decision(f.uid, self.resolve(s.id), "join", best[0], signals=best[2])
         new = StoryState(id=self.new_id(f))
         action = "new"
         if best_nogap[1] is not None and best_nogap[0] >= thr:
@@ -305,6 +324,8 @@ class OnlineClusterer:
         self._touch(new)
         self._index_story(new)
         self._remember(f.uid, new.id)
+        self._mvecs_full.add(new.id)  # a new story: its one member is all of it
+        self._note_vector(new.id, f.uid, f.vector)
         return Decision(f.uid, new.id, action, max(best[0], 0.0), new.predecessor, best[2])
 
     # -- split pass -----------------------------------------------------------
@@ -348,7 +369,8 @@ class OnlineClusterer:
             return None
         moved = [worst.uid] + [f.uid for f in feats if f.duplicate_of == worst.uid]
         new = StoryState(id=self.new_id(worst))
-        rebuilt = StoryState(id=s.id, predecessor=s.predecessor, ix=list(s.ix), ix_at=s.ix_at)
+        rebuilt = StoryState(id=s.id, predecessor=s.predecessor, ix=list(s.ix), ix_at=s.ix_at,
+                             merges=list(s.merges))
         for f in feats:
             target = new if f.uid in moved else rebuilt
             if f.duplicate_of and f.duplicate_of in uids:
@@ -365,6 +387,12 @@ class OnlineClusterer:
             self._index_story(st)
         for uid in moved:
             self.uid_story[uid] = new.id
+        mv = self._mvecs.pop(s.id, None)
+        if mv is not None:
+            self._mvecs[s.id] = {u: v for u, v in mv.items() if u not in moved}
+            self._mvecs[new.id] = {u: mv[u] for u in moved if u in mv}
+            if s.id in self._mvecs_full:
+                self._mvecs_full.add(new.id)
         if self.members is not None:
             self.members[s.id] = [u for u in self.members.get(s.id, []) if u not in moved]
             self.members[new.id] = moved
@@ -409,23 +437,112 @@ class OnlineClusterer:
                 if pr > best[0]:
                     best = (pr, o)
             if best[1] is not None and best[0] >= thr:
-                into, gone = (best[1], s) if best[1].n >= s.n else (s, best[1])
-                into.absorb(gone, self.idf)
-                if into.predecessor is None and gone.predecessor not in (None, into.id):
-                    into.predecessor = gone.predecessor
-                del self.stories[gone.id]
-                self.index.remove(gone.id, gone.ix)
-                self.vindex.remove(gone.id)
-                self._profiles.pop(gone.id, None)
-                self.dirty.discard(gone.id)
-                self.removed.add(gone.id)
-                self._touch(into)
-                self._index_story(into)
-                self.alias[gone.id] = into.id
-                if self.members is not None:
-                    self.members.setdefault(into.id, []).extend(self.members.pop(gone.id, []))
-                merges.append(Merge(gone.id, into.id, best[0]))
+                merges.append(self._fold(best[1], s, best[0], "pass"))
         return merges
+
+    def _fold(self, a: StoryState, b: StoryState, p: float, kind: str,
+              why: dict[str, float] | None = None) -> Merge:
+        """Make two stories one: the larger keeps its id (the one users are
+        likeliest to hold; ties: ``a``), the other becomes its alias."""
+        into, gone = (a, b) if a.n >= b.n else (b, a)
+        into.absorb(gone, self.idf)
+        into.record_merge(gone, p, kind, why or {})
+        if into.predecessor is None and gone.predecessor not in (None, into.id):
+            into.predecessor = gone.predecessor
+        del self.stories[gone.id]
+        self.index.remove(gone.id, gone.ix)
+        self.vindex.remove(gone.id)
+        self._profiles.pop(gone.id, None)
+        self.dirty.discard(gone.id)
+        self.removed.add(gone.id)
+        self._touch(into)
+        self._index_story(into)
+        self.alias[gone.id] = into.id
+        if self.members is not None:
+            self.members.setdefault(into.id, []).extend(self.members.pop(gone.id, []))
+        mine, theirs = self._mvecs.pop(into.id, None), self._mvecs.pop(gone.id, None)
+        if mine is not None or theirs is not None:
+            both = {**(theirs or {}), **(mine or {})}
+            self._mvecs[into.id] = dict(list(both.items())[-MAX_MEMBER_VECTORS:])
+        if not (into.id in self._mvecs_full and gone.id in self._mvecs_full):
+            self._mvecs_full.discard(into.id)
+        self._mvecs_full.discard(gone.id)
+        return Merge(gone.id, into.id, p, kind, why or {})
+
+    # -- merge after a join ---------------------------------------------------
+    def _note_vector(self, sid: str, uid: str, vec: Any) -> None:
+        if vec is None:
+            return
+        d = self._mvecs.get(sid)
+        if d is None:
+            d = self._mvecs[sid] = {}
+        d[uid] = vec
+        if len(d) > MAX_MEMBER_VECTORS:
+            del d[next(iter(d))]
+        self._mvecs.move_to_end(sid)
+        while len(self._mvecs) > self.max_live:
+            old, _ = self._mvecs.popitem(last=False)
+            self._mvecs_full.discard(old)
+
+    def _vectors_of(self, sid: str) -> list[Any]:
+        """The story's member vectors (the latest ``MAX_MEMBER_VECTORS``):
+        kept as members arrive, completed from the store once per story."""
+        d = self._mvecs.get(sid, {})
+        if sid not in self._mvecs_full:
+            if self.member_vectors is not None:
+                loaded = self.member_vectors(sid)
+                d = {**loaded, **d}
+                d = dict(list(d.items())[-MAX_MEMBER_VECTORS:])
+            elif self._feats is not None and self.members is not None:
+                d = {u: self._feats[u].vector for u in self.members.get(sid, [])
+                     if u in self._feats and self._feats[u].vector is not None}
+            self._mvecs[sid] = d
+            self._mvecs_full.add(sid)
+        return list(d.values())
+
+    def _merge_after_join(self, s: StoryState) -> None:
+        """Compare the story an article just joined with its ``merge_k``
+        nearest other stories (word index and encoder centroid, in any
+        language) and fold in the best one when the merge model is sure.
+
+        A join is when a story learns something new about its event: the
+        moment a second story of the same event becomes recognisable as
+        such. Bounded: at most 2 x ``merge_k`` stories scored per join."""
+        model = self.merge_model
+        assert model is not None
+        k = self.params.merge_k
+        prof = self._profile(s)
+        q: dict[str, float] = {}
+        for k2 in top_keys(s.terms, self.idf, self.params.query_terms):
+            q[k2] = s.terms[k2] * self.idf(k2)
+        for k2 in top_keys(s.keys, self.idf, self.params.query_keys):
+            q[k2] = s.keys[k2] * self.idf(k2)
+        near = [o for o in self.index.query(q, self._alive, k + 1) if o != s.id][:k]
+        if prof.vec is not None:
+            added = 0
+            for oid, _ in self.vindex.query(prof.vec, k + 1, self.params.vector_floor):
+                if oid != s.id and oid not in near and oid in self.stories and added < k:
+                    near.append(oid)
+                    added += 1
+        if not near:
+            return
+        mine = self._vectors_of(s.id)
+        best: tuple[float, StoryState | None, dict[str, float]] = (-1.0, None, {})
+        for oid in near:
+            o = self.stories[oid]
+            x = merge_signals(prof, self._profile(o), mine, self._vectors_of(oid))
+            if self.merge_observer is not None:
+                self.merge_observer(s, o, x)
+            pr = model.prob(x)
+            if pr > best[0]:
+                best = (pr, o, x)
+        if best[1] is not None and best[0] >= model.threshold:
+            self.join_merges.append(self._fold(best[1], s, best[0], "join", model.why(best[2])))
+
+    def take_join_merges(self) -> list[Merge]:
+        """The merges made after joins since the last call (the store applies them)."""
+        out, self.join_merges = self.join_merges, []
+        return out
 
     def debug_state(self) -> dict[str, Any]:
         return {

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from veille.cluster.merge import MergeModel
 from veille.cluster.similarity import Model
 from veille.core.settings import Settings
 
@@ -70,12 +71,24 @@ class Params:
     # plus the encoder's). Empty: ``weights``, as for a pair missing a vector.
     vector_weights: dict[str, float] = field(default_factory=dict)
     vector_bias: float = 0.0
+    # Merge right after a join (``cluster/merge.py``): the joined story is
+    # compared with its ``merge_k`` nearest other stories (word index and
+    # encoder centroid, any language) by its own model; 0 turns it off.
+    merge_k: int = 0
+    merge_weights: dict[str, float] = field(default_factory=dict)
+    merge_bias: float = 0.0
+    merge_join_threshold: float = 0.5
     notes: dict[str, Any] = field(default_factory=dict)
 
     def model(self) -> Model:
         cm = (dict(self.cross_weights), self.cross_bias) if self.cross_weights else None
         vm = (dict(self.vector_weights), self.vector_bias) if self.vector_weights else None
         return Model(dict(self.weights), self.bias, self.threshold, cm, vm)
+
+    def merge_model(self) -> MergeModel | None:
+        if self.merge_k <= 0 or not self.merge_weights:
+            return None
+        return MergeModel(dict(self.merge_weights), self.merge_bias, self.merge_join_threshold)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Text, and_, case, cast, null, or_, select, up
 from veille.cluster import repository as repo
 from veille.cluster.features import ArticleFeatures, build_features
 from veille.cluster.idf import HashedDF
+from veille.cluster.merge import MAX_MEMBER_VECTORS
 from veille.cluster.online import Merge, OnlineClusterer, Split
 from veille.cluster.order import stream_order
 from veille.cluster.params import Params, load_params
@@ -71,6 +72,14 @@ class _Session:
         vecs = vq.load_vectors(self.conn, [r["uid"] for r in rows], model_name())
         built = {r["uid"]: _features(r, vecs.get(r["uid"])) for r in rows}
         return [self.feats.get(u) or built[u] for u in uids if u in self.feats or u in built]
+
+    def member_vectors(self, cid: str) -> dict[str, Any]:
+        """A story's stored members' encoder vectors (uid -> vector), the
+        latest ones, for the merge after a join; members assigned in the
+        batch in flight are already known to the clusterer."""
+        assert self.conn is not None
+        uids = repo.member_uids(self.conn, int(cid))[-MAX_MEMBER_VECTORS:]
+        return {u: unpack(b) for u, b in vq.load_vectors(self.conn, uids, model_name()).items() if b}
 
 
 def embed_missing(store: Any, uids: list[str]) -> int:
@@ -230,6 +239,7 @@ def cluster_pending(
         load_story=session.load,
         new_id=session.new_id,
         member_features=session.members,
+        member_vectors=session.member_vectors,
     )
     cl.processed = int(saved.get("processed", 0))
     cl.ix_clock = int(saved.get("ix_clock", 0))
@@ -237,7 +247,7 @@ def cluster_pending(
         cl.add_story(s)
     cl.recent = {sid for sid in saved.get("recent", []) if sid in cl.stories}
     changed: set[int] = set()
-    n_merges = n_splits = 0
+    n_merges = n_splits = n_join_merges = 0
     done = 0
     for i in range(0, len(order), batch_size):
         batch = order[i : i + batch_size]
@@ -267,12 +277,19 @@ def cluster_pending(
                 d = cl.add(f)
                 counts[d.action] += 1
                 assigned.append((f.uid, int(d.story_id), d.p))
+                if cl.join_merges:  # the rows written so far move with their story
+                    repo.assign(conn, assigned)
+                    assigned.clear()
+                    for m in cl.take_join_merges():
+                        repo.move_story(conn, int(m.absorbed), int(m.into))
+                        merges.append(m)
                 done += 1
                 if cl.processed % params.merge_every == 0:
                     _passes(conn, cl, assigned, splits, merges)
             if i + batch_size >= len(order):
                 _passes(conn, cl, assigned, splits, merges)
             n_merges += len(merges)
+            n_join_merges += sum(1 for m in merges if m.kind == "join")
             n_splits += len(splits)
             _flush(conn, cl, merges, assigned, changed)
             clock = cl.processed
@@ -288,6 +305,7 @@ def cluster_pending(
         chained=counts["chain"],
         duplicates=counts["dup"],
         merges=n_merges,
+        join_merges=n_join_merges,
         splits=n_splits,
         stories=_count(store),
         seconds=round(secs, 3),

@@ -26,6 +26,7 @@ MAX_TITLE = 60
 MAX_KEYS = 100
 MAX_NUMS = 80
 MAX_SOURCES = 50
+MAX_MERGES = 20  # merge records kept per story (the latest)
 
 
 def story_id_for(first_uid: str) -> str:
@@ -76,6 +77,14 @@ class StoryState:
     # the centroid direction, whatever the members' languages.
     vec: np.ndarray | None = None
     n_vec: int = 0
+    # The stories folded into this one: which, when (stream position), how
+    # sure and why (the signals that carried the decision).
+    merges: list[dict[str, Any]] = field(default_factory=list)
+
+    def record_merge(self, absorbed: StoryState, p: float, kind: str, why: dict[str, float]) -> None:
+        self.merges.append({"absorbed": absorbed.id, "size": absorbed.n, "p": round(p, 4),
+                            "kind": kind, "at_seq": self.last_seq, "why": why})
+        del self.merges[:-MAX_MERGES]
 
     def add_vector(self, v: np.ndarray | None) -> None:
         if v is None:
@@ -141,6 +150,8 @@ class StoryState:
         for k, v in other.sources.items():
             self.sources[k] = self.sources.get(k, 0) + v
         self.last_seq = max(self.last_seq, other.last_seq)
+        # What the absorbed story had absorbed is now this story's history.
+        self.merges = (self.merges + other.merges)[-MAX_MERGES:]
 
     def to_dict(self) -> dict[str, Any]:
         # Full float precision: a reloaded state must equal the one in memory,
@@ -169,6 +180,7 @@ class StoryState:
             if self.vec is not None else None,
             "n_vec": self.n_vec,
             "vec_model": model_name() if self.vec is not None else None,
+            "merges": self.merges,
         }
 
     @classmethod
@@ -196,4 +208,5 @@ class StoryState:
             vec=np.frombuffer(base64.b64decode(d["vec"]), dtype="<f4").astype(np.float32)
             if d.get("vec") and d.get("vec_model") == model_name() else None,
             n_vec=d.get("n_vec", 0) if d.get("vec_model") == model_name() else 0,
+            merges=list(d.get("merges") or []),
         )
