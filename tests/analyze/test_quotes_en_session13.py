@@ -46,3 +46,40 @@ def test_a_kicker_before_a_dash_leaves_the_headline_its_source(analyze):
 def test_a_topic_before_a_dash_and_a_place_name_no_source(analyze):
     text = "ANALYSIS – Iowa: Trump leads the field by ten points.\n\nThe poll closed on Sunday."
     assert not _indirect(analyze, text)
+
+
+# --- read check (news-clusters, English; CNN, RT, NYT, Guardian): what a reader saw wrong
+
+
+def test_a_passive_intention_borrowed_by_seem_has_no_speaker(analyze):
+    # "The launch also seemed to be intended to send a message" gave the launch
+    # (in the article, the whole clause) as the speaker of "to send a message"
+    qs = _indirect(analyze, "The launch also seemed to be intended to send a message to the US, "
+                   "flying a distance equivalent to that from North Korea to Guam.")
+    assert all(q.speaker is None for q in qs)
+    qs = _indirect(analyze, "Trump appeared to be expected to say that the deal was dead.")
+    assert [(q.speaker, q.text) for q in qs] == [("Trump", "the deal was dead")]
+
+
+def test_a_statement_does_not_open_on_a_comma(analyze):
+    qs = _indirect(analyze, "Republican presidential candidate Marco Rubio says win or lose in "
+                   "Tuesday’s crucial Florida primary, he’s staying in the race.")
+    assert qs and all(not q.text.startswith((",", " ")) for q in qs)
+    assert any(q.text.endswith("he’s staying in the race") for q in qs)
+
+
+def test_a_noun_named_by_a_participle_is_no_incise(analyze):
+    qs = _indirect(analyze, "There were three gorillas at the area at the time, two females and "
+                   "one male, a western lowland gorilla called Harambe, who had turned 17 only "
+                   "a day earlier.")
+    assert not any(q.speaker == "Harambe" for q in qs)
+
+
+def test_an_incise_ends_before_the_speakers_own_participle_or_name(analyze):
+    qs = _indirect(analyze, "She had struggled her whole life, Cruz explained, recalling the time "
+                   "he and his father visited her at a crack house.")
+    assert ("Cruz", "She had struggled her whole life") in [(q.speaker, q.text) for q in qs]
+    qs = _indirect(analyze, "Christian Estrosi, the president of the region, expressed outrage "
+                   "and frustration in an interview on Friday, pointedly noting previous attacks "
+                   "on a satirical newspaper in Paris.")
+    assert all(not q.text.startswith("Christian Estrosi") for q in qs)

@@ -40,6 +40,19 @@ def addressee_subject(verb: Token, subject: Token) -> bool:
                for c in verb.children if c.i > verb.i)
 
 
+def raised_addressee(verb: Token) -> bool:
+    """A passive infinitive that borrows its subject from the verb it
+    completes: "The launch also seemed *to be intended* to send a message",
+    "he appeared *to be asked* to leave". The borrowed subject is what the
+    intention or the request is about, as with a passive's own subject above
+    (English parse labels: ``auxpass``; a French parse marks no such raising)."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children if c.i > verb.i)
+
+
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive (English tags: base form with a ``TO`` marker), not a
     participle ("is shown lecturing: “…”" is the subject's own speech), that

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from veille.analyze.quotes.addressees import raised_addressee
 from veille.analyze.quotes.colon_lines import colon_lines
 from veille.analyze.quotes.context import (
     Attribution,
@@ -48,6 +49,11 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
             # verb governs ("répondre aux témoignages qu'ils ont reçus"): the
             # parse also hangs "a déclaré lors d'une conférence qu'elle …" on
             # the adjunct's noun, wrongly
+            return (t.i + 1, sent.end), "que-clause"
+        if t.text.lower() in ctx.words.question_markers and t.dep_ == "mark" \
+                and v.lemma_.lower() in ctx.words.question_verbs and t.head.i > t.i:
+            # "M. Mercier lui a demandé si les représentants pourraient …": an
+            # indirect question is what was asked
             return (t.i + 1, sent.end), "que-clause"
         if t.pos_ in ("VERB",) and t.dep_ != "xcomp" or t.text in (".", ";", "«", "“"):
             break
@@ -364,6 +370,8 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     doc = ctx.doc
     if v.tag_ == "VBG" and not any(c.dep_ == "aux" for c in v.children):
         return None  # "…, calling Trump's charge “pathetic”": a participle clause, no incise
+    if v.tag_ == "VBN" and v.dep_ == "acl":
+        return None  # "…, a western lowland gorilla called Harambe, …": a noun's name, no incise
     k = v.i - 1
     subj_budget = ctx.words.incise_subject_words
     while k > sent.start:
@@ -445,6 +453,8 @@ def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span,
         # ("…, many economists say, because …": a subordinate clause goes on
         # with the statement)
         return None
+    if rest[0].tag_ == "VBG" and rest[0].head.i == v.i:
+        return None  # "…, Cruz explained, recalling the time …": the speaker's own act
     if sum(1 for t in rest if not t.is_punct) < 3 or not loose and not any(
             t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in rest):
         return None
@@ -464,7 +474,11 @@ def _reports_speech(ctx: QuoteContext, v: Token, sent: Span) -> bool:
             and not ctx.words.participle_reports_speech):
         return False
     rel = ctx.words.relative_objects
-    prev = [t for t in doc[sent.start : v.i] if not t.is_space][-3:]
+    # "la contradiction que l'on prétendait signaler": the "l'" before "on"
+    # is euphony, no word of the clause
+    prev = [t for t in doc[sent.start : v.i] if not t.is_space
+            and not (t.lower_ in ("l'", "l’") and t.i + 1 < len(doc)
+                     and doc[t.i + 1].lower_ in ctx.words.impersonal_pronouns)][-3:]
     return not (any(t.text.lower() in rel for t in prev[-2:-1]) or (
         len(prev) >= 2 and prev[-1].pos_ == "PRON" and prev[-2].text.lower() in rel))
 
@@ -806,8 +820,12 @@ def misread_verb(ctx: QuoteContext, v: Token, sent: Span) -> tuple[Content, Attr
 
 
 def _span_quote(ctx: QuoteContext, a: int, b: int, source: str | None = None) -> Quote:
-    """The indirect statement over tokens ``a:b``, in the text's offsets."""
+    """The indirect statement over tokens ``a:b``, in the text's offsets; a
+    comma or dash the parse hung on the clause is no part of it ("…, he's
+    staying in the race" after a fronted "win or lose in …")."""
     doc = ctx.doc
+    while b - a > 1 and doc[a].is_punct and doc[a].text in ",;:–—-":
+        a += 1
     start = doc[a].idx + ctx.offset
     end = doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset
     return Quote(text=ctx.text[start - ctx.offset:end - ctx.offset], start=start, end=end,
@@ -870,6 +888,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             (a, b), method = found
             if method not in ("incise", "as-incise") and _participle_adjunct(v):
                 continue
+            if method not in ("incise", "as-incise") and raised_addressee(v):
+                continue  # "The launch also seemed to be intended to send …": nobody speaks
             if method != "incise" and v.dep_ in ("relcl", "acl:relcl"):
                 # the statement belongs to the speech verb's clause: "Barkley, who
                 # said he votes democratic, said one candidate …" ends at "democratic"
@@ -897,6 +917,16 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                                        0.75, (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset),
                                        head.resolution)
             attr.method = f"indirect-{method}"
+            if method == "incise" and attr.mention is not None \
+                    and doc[a].idx + ctx.offset <= attr.mention.start \
+                    and attr.mention.end <= doc[b - 1].idx + len(doc[b - 1].text) + ctx.offset:
+                # a span that opens on its own speaker ("Christian Estrosi, …,
+                # expressed outrage …, pointedly noting …") is narration around
+                # a cue; a mid-sentence incise ("In the three years since …,
+                # Barden says, far too many …") is a statement
+                first = next(t for t in doc[a:b] if not t.is_punct)
+                if ctx.tok_at(attr.mention.start) <= first.i:
+                    continue
             if attr.mention is None and attr.speaker is not None and any(
                     c.dep_ in ("nsubj", "nsubj:pass") and c.ent_type_ in ("DATE", "TIME")
                     for c in v.children):
