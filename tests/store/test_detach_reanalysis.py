@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from veille.cli import app
 from veille.store import Store
-from veille.store.schema import analyses, articles, mentions
+from veille.store.schema import analyses, articles, entity_corrections, mentions
 
 
 def _run(db: str, *args: str) -> Any:
@@ -107,3 +107,29 @@ def test_a_detach_holds_after_its_record_is_merged(seeds_dir: Path, db_url: str)
             conn.execute(update(analyses).values(version="veille.analysis.v0"))
         store.close()
         _run(db_url, "analyze", "--outdated")
+
+
+def test_a_detach_holds_when_the_recogniser_moves_the_span(seeds_dir: Path, db_url: str) -> None:
+    """A detach made on a span an older recogniser drew (a word before the name
+    taken in, as "Singer Rihanna" was before session 12) still names the mention
+    the new recogniser draws inside it. Built through the store: the detach row's
+    start is moved back over the word before the name. Before session 13 the
+    replay matched exact spans only and re-analysis linked the mention again."""
+    _run(db_url, "ingest", str(seeds_dir), "--no-cluster")
+    links = _links(db_url)
+    store = Store.open(db_url)
+    with store.connect() as conn:
+        texts = {u: t for u, t in conn.execute(select(articles.c.uid, articles.c.text))}
+    # a linked mention with a word and a space before it in its sentence
+    uid, start, end = next(k for k, (x, _) in sorted(links.items(), key=str)
+                           if x and texts[k[0]][max(0, k[1] - 2)].isalpha() and texts[k[0]][k[1] - 1] == " ")
+    eid = links[(uid, start, end)][0]
+    assert eid is not None
+    _run(db_url, "entity", "detach", eid, uid, str(start), str(end))
+    wider = texts[uid].rfind(" ", 0, start - 1) + 1  # the word before the name, taken in
+    with store.begin() as conn:
+        conn.execute(update(entity_corrections).values(start=wider))
+        conn.execute(update(analyses).values(version="veille.analysis.v0"))
+    store.close()
+    _run(db_url, "analyze", "--outdated")
+    assert _links(db_url)[(uid, start, end)][0] is None

@@ -41,6 +41,7 @@ class CorrectionRules:
     splits: dict[str, list[tuple[set[str], str, int]]] = field(default_factory=dict)
     split_from: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # new id -> (old, names)
     detached: dict[tuple[str, int, int], set[str]] = field(default_factory=dict)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # article -> detached spans
     names: dict[str, str] = field(default_factory=dict)  # entity id -> pinned canonical name
     why: dict[str, str] = field(default_factory=dict)  # entity id -> latest evidence line
 
@@ -67,6 +68,7 @@ class CorrectionRules:
             elif c.action == "detach" and c.article_uid is not None and c.start is not None \
                     and c.end is not None:
                 rules.detached.setdefault((c.article_uid, c.start, c.end), set()).add(eid)
+                rules.spans.setdefault(c.article_uid, []).append((c.start, c.end))
             elif c.action == "rename" and c.name:
                 rules.names[eid] = c.name
                 rules.why[eid] = line
@@ -99,11 +101,15 @@ def target_of(rules: CorrectionRules, article_uid: str, m: Mention) -> str | Non
     for keys, new_id, _ in rules.splits.get(eid, ()):
         if names.key(m.text) in keys:
             eid = rules.resolve(new_id)
-    if (article_uid, m.start, m.end) in rules.detached:
+    if (article_uid, m.start, m.end) in rules.detached or any(
+            (s <= m.start and m.end <= e) or (m.start <= s and e <= m.end)
+            for s, e in rules.spans.get(article_uid, ())):
         # the mention, not the record it was detached from: re-analysis may file
         # it (and the record's own mentions) under a record made anew, which an
         # id no correction names would leave ungoverned; a detached mention
-        # stays as the person left it, linked to nothing (issue #15)
+        # stays as the person left it, linked to nothing (issue #15). A span
+        # inside the detached one or around it is that mention as another
+        # recogniser draws it ("Singer Rihanna" -> "Rihanna")
         return None
     return eid
 
