@@ -166,3 +166,12 @@ def test_a_month_of_that_year_is_the_story_s() -> None:
     # with no year told before, the month keeps an unknown year (not the paper's)
     got = _found("In March of that year, he resigned.", date(2017, 9, 19))
     assert got["March of that year"].value == "XXXX-03"
+
+
+def test_july_fourth_is_the_holiday() -> None:
+    # news-clusters line 242 (CNN gallery, 2018-02-06): "July" alone was read, as 2018-07
+    got = _found("According to E! (which hosts all things Kardashian), Kardashian decided to end "
+                 "it over the July Fourth weekend after photos surfaced of Disick with another "
+                 "woman.", date(2018, 2, 6))
+    assert (got["July Fourth"].value or "").endswith("-07-04")
+    assert "July" not in got

@@ -25,6 +25,8 @@ WORDS = TimeWords(
         "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
         "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
         "valentine's day": (2, 14), "boxing day": (12, 26),
+        # the US Independence Day as news names it (the calendar's name is the other one)
+        "fourth of july": (7, 4), "july fourth": (7, 4),
     },
     easter_holidays={"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2},
     # n-th weekday of a month (US): Thanksgiving the fourth Thursday of November, Labor Day
@@ -36,7 +38,8 @@ WORDS = TimeWords(
     holiday_offsets={"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)},
     holidays=("christmas(?: day| eve)?", "easter(?: sunday| monday)?", "good friday",
               "new year's (?:day|eve)", "halloween", "thanksgiving(?: day)?",
-              "valentine's day", "boxing day", "labor day", "black friday", "cyber monday"),
+              "valentine's day", "boxing day", "labor day", "black friday", "cyber monday",
+              "fourth of july", "july fourth"),
     holiday_leads=("the",),
     # the other named days ("Election Day", "Memorial Day") from the `holidays` package;
     # American English first: the US calendar dates a name both write ("Labor Day")
