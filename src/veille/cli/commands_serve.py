@@ -1,4 +1,4 @@
-"""``veille serve``, ``veille export`` and ``veille search``."""
+"""``veille serve``, ``veille export``, ``veille search`` and ``veille optimize``."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from veille.cli.base import (
 from veille.cli.commands_core import semantic_search_cmd
 from veille.export import story as story_export
 from veille.export.story import STORY_FORMATS
-from veille.search.index import ensure_indexed
+from veille.search.index import ensure_indexed, optimize_index
 from veille.search.query import QueryError, search
 from veille.services.queries import SEARCH_SORTS, search_filters
 from veille.services.semantic import MODES
@@ -226,3 +226,22 @@ def search_cmd(
                   f"{escape(printable(r['language'] or '?'))}[/dim]")
         out.print(("… " if snip.get("prefix") else "") + "".join(parts).replace("\n", " ")
                   + (" …" if snip.get("suffix") else ""))
+
+
+@app.command("optimize")
+def optimize_cmd(
+    ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Merge the full-text index into one piece (SQLite): searches cost ~10 % less.
+
+    Run it after a large ingest (each ingest commit adds a piece; ~1 s per 100k
+    articles, searches keep answering meanwhile). PostgreSQL keeps its index itself."""
+    store = open_store(ctx)
+    ensure_indexed(store)  # articles stored before the index existed are merged too
+    before, after = optimize_index(store)
+    if json_out:
+        print_json({"segments_before": before, "segments_after": after})
+    elif before is None:
+        say("optimize: nothing to do (PostgreSQL keeps its search index itself)")
+    else:
+        say(f"optimize: search index in {after} segment(s), was {before}")
