@@ -281,10 +281,16 @@ class EntityCorrection:
 
     Stored and replayed on every later linking, so that re-analysis (and
     ``analyze --outdated``) never undoes what a person decided:
-    - ``merge``: ``entity_id`` is absorbed into ``target_id``;
+    - ``merge``: ``entity_id`` is absorbed into ``target_id``; the row keeps
+      the names the absorbed record brought (``aliases``) and the target's
+      name (``name``), so re-analysis can tell them from stale names and
+      prune only the latter (rows stored before session 13 have neither and
+      keep every name);
     - ``split``: the mentions of ``entity_id`` written as one of ``aliases``
       become the entity ``target_id`` (new, named ``name``);
-    - ``detach``: the mention ``article_uid[start:end]`` is not ``entity_id``;
+    - ``detach``: the mention ``article_uid[start:end]`` is not ``entity_id``,
+      nor any record a later linker files it under (keyed by the mention,
+      not the retired id);
     - ``rename``: ``entity_id``'s canonical name is ``name`` from now on.
     """
 
