@@ -83,3 +83,12 @@ def test_an_incise_ends_before_the_speakers_own_participle_or_name(analyze):
                    "and frustration in an interview on Friday, pointedly noting previous attacks "
                    "on a satirical newspaper in Paris.")
     assert all(not q.text.startswith("Christian Estrosi") for q in qs)
+
+
+def test_a_relative_clause_on_the_according_to_source_is_no_part_of_the_statement(analyze):
+    # read check (Daily Mail, Panama Papers): the statement ran on over the source
+    qs = _indirect(analyze, "At least eight current or former members of China's Politburo "
+                   "Standing Committee have been implicated, according to the International "
+                   "Consortium of Investigative Journalists (ICIJ), which co-ordinated the reports.")
+    assert len(qs) == 1 and qs[0].text.endswith("have been implicated")
+    assert qs[0].speaker == "International Consortium of Investigative Journalists"

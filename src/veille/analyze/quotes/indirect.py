@@ -51,9 +51,11 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
             # the adjunct's noun, wrongly
             return (t.i + 1, sent.end), "que-clause"
         if t.text.lower() in ctx.words.question_markers and t.dep_ == "mark" \
-                and v.lemma_.lower() in ctx.words.question_verbs and t.head.i > t.i:
+                and v.lemma_.lower() in ctx.words.question_verbs and t.head.i > t.i \
+                and "Inf" not in v.morph.get("VerbForm", []):
             # "M. Mercier lui a demandé si les représentants pourraient …": an
-            # indirect question is what was asked
+            # indirect question is what was asked ("Il pourrait demander si …"
+            # asks nothing yet)
             return (t.i + 1, sent.end), "que-clause"
         if t.pos_ in ("VERB",) and t.dep_ != "xcomp" or t.text in (".", ";", "«", "“"):
             break
@@ -697,7 +699,8 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                     continue
                 a, b = toks[j].i + 1, sent.end
             elif toks[k - 1].text == "," and j < len(toks) and toks[j].text == "," \
-                    and phrase not in agents and _finite_clause(doc[toks[j].i + 1:sent.end]):
+                    and phrase not in agents and _finite_clause(doc[toks[j].i + 1:sent.end]) \
+                    and not _relative_on(doc[toks[j].i + 1:sent.end], src):
                 # "For Trump, according to X, Monday's speech represents …": the
                 # phrase sits inside the statement, which is the whole sentence
                 a, b = sent.start, sent.end
@@ -747,6 +750,17 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
 #: Longest source named after "according to" (in words): "early results of exit
 #: polls conducted for The Associated Press and television networks".
 ACCORDING_TO_WORDS = 16
+
+
+def _relative_on(rest: Span, src: list[Token]) -> bool:
+    """Does ``rest`` open on a relative clause of the source ("…, according to
+    the ICIJ, which co-ordinated the reports.")? Then it tells of the source,
+    and the statement is the clause before "according to"."""
+    lo, hi = src[0].i, src[-1].i
+    first = next((t for t in rest if not t.is_space), None)
+    return first is not None and ("Rel" in first.morph.get("PronType", [])
+                                  or first.tag_ in ("WDT", "WP", "WP$")) \
+        or any(t.dep_ in ("relcl", "acl:relcl") and lo <= t.head.i <= hi for t in rest[:4])
 
 
 def _one_noun_phrase(toks: list[Token], k: int, n: int, j: int) -> bool:
