@@ -78,3 +78,25 @@ def test_a_paper_named_in_quote_marks_speaks(speech):
     # a quoted sentence is words, not a name: it names no speaker
     qs = speech("« Nous partirons demain. » Le conseil affirme que la date est fixée.")
     assert all(q.speaker != "Nous partirons demain." for q in qs)
+
+
+def test_an_indirect_question_is_what_was_asked(speech):
+    # GDL 1868-10-16: "a demandé si …"
+    qs = speech("M. Mercier s'est rendu le jour même auprès du maréchal Serrano et lui a demandé "
+                "si les représentants des puissances pourraient compter d'être protégés.")
+    said = [q for q in qs if q.text.startswith("les représentants")]
+    assert said and said[0].speaker == "Mercier"
+    # a conditional "si" after a verb that asks nothing is no question
+    qs = speech("Le maire Jean Dupont a annoncé, si le temps le permet, une fête en juin.")
+    assert not any(q.text.startswith("le temps") for q in qs)
+    # HIPE dev_fr_1 (read check): "Il pourrait demander si …" asks nothing yet
+    qs = speech("Il pourrait, par exemple, demander au Comité des épidémies si le bétail "
+                "argentin est toujours atteint de cette fièvre aphteuse.")
+    assert not any(q.text.startswith("le bétail") for q in qs)
+
+
+def test_a_speech_verb_in_a_relative_after_euphonic_l_on_states_nothing(speech):
+    # HIPE dev_fr_14 (read check): "que l'on prétendait signaler" is a relative
+    qs = speech("Le ministre a dissipé la contradiction, du reste assez peu apparente, que l'on "
+                "prétendait signaler. Il faut revenir sur ce point.")
+    assert not any(q.text == "signaler" for q in qs)

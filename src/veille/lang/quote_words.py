@@ -54,6 +54,11 @@ class QuoteWords:
     euphonic_tokens: Words = _EMPTY
     #: Words introducing a complement clause of reported speech ("que", "that").
     complementizers: Words = _EMPTY
+    #: Verbs of asking whose indirect question is the statement ("a demandé si
+    #: les représentants pourraient …", "se demande s'il ne s'agit pas …"), and
+    #: the words that open such a question ("si").
+    question_verbs: Words = _EMPTY
+    question_markers: Words = _EMPTY
     #: Relative object pronouns: "ce qu'il dit être …" is no statement.
     relative_objects: Words = _EMPTY
     #: Prepositions of the addressee: "a déclaré au président X" (X did not speak).
