@@ -2,11 +2,12 @@
 
 On two copies of a bench store (``bench_serve_load``'s), one as built and one
 optimized: the optimize step's CPU and wall; then ``search()`` of this tree
-on both, interleaved per distinct query (ABBA), CPU by ``time.process_time``,
+(a = as built, b = optimized) on both, interleaved per distinct query (ABBA), CPU by ``time.process_time``,
 and every answer (results, order, total, snippets, facets) compared as JSON,
 page 1 and, where there is one, page 2. Then the upkeep's cost against
 ingest: a run of new articles ingested into the optimized copy (segments
-again), and the optimize that would follow it, both timed.
+again), the optimize that would follow it, both timed, and the grown store's
+searches with and without that second optimize (what is left of the gain).
 
     .venv/bin/python bench/bench_search_optimize.py STORE N_QUERIES SEED [NEW_ARTICLES]
 """
@@ -62,6 +63,31 @@ def _answers(conn: Any, q: str) -> tuple[str, float]:
     return json.dumps(pages, sort_keys=True, default=str), cpu
 
 
+def _interleaved(a: str, b: str, qs: list[str]) -> dict[str, Any]:
+    """Each query's pages on store ``a`` then ``b``, then ``b`` then ``a`` (the
+    first of the pair alternating): CPU per query on each, answers compared."""
+    sa, sb = Store.open(a), Store.open(b)
+    cpu = {"a": 0.0, "b": 0.0}
+    differ = 0
+    with sa.connect() as ca, sb.connect() as cb:
+        for c in (ca, cb):
+            search(c, "warm up", limit=20)
+        for i, q in enumerate(qs):
+            order = [("a", ca), ("b", cb)]
+            if i % 2:
+                order.reverse()
+            got = {}
+            for name, c in order + order[::-1]:
+                got[name], spent = _answers(c, q)
+                cpu[name] += spent
+            differ += got["a"] != got["b"]
+    sa.close()
+    sb.close()
+    runs = 2 * len(qs)
+    return {"queries": len(qs), "answers_differ": differ, "a_ms": round(cpu["a"] / runs * 1000, 3),
+            "b_ms": round(cpu["b"] / runs * 1000, 3), "load": os.getloadavg()[0]}
+
+
 def main() -> None:
     db, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     new = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
@@ -71,28 +97,7 @@ def main() -> None:
     print(json.dumps({"optimize": _timed_optimize(opt), "load": os.getloadavg()[0]}))
     warm = set(distinct_queries(db, 1500, seed=97))
     qs = [q for q in distinct_queries(db, n + 300, seed=seed) if q not in warm][:n]
-    sa, sb = Store.open(built), Store.open(opt)
-    cpu = {"built": 0.0, "optimized": 0.0}
-    differ = 0
-    with sa.connect() as ca, sb.connect() as cb:
-        for c in (ca, cb):
-            search(c, "warm up", limit=20)
-        for i, q in enumerate(qs):
-            order = [("built", ca), ("optimized", cb)]
-            if i % 2:
-                order.reverse()
-            got = {}
-            for name, c in order + order[::-1]:
-                got[name], spent = _answers(c, q)
-                cpu[name] += spent
-            differ += got["built"] != got["optimized"]
-    sa.close()
-    sb.close()
-    runs = 2 * len(qs)
-    print(json.dumps({"queries": len(qs), "seed": seed, "answers_differ": differ,
-                      "built_ms": round(cpu["built"] / runs * 1000, 3),
-                      "optimized_ms": round(cpu["optimized"] / runs * 1000, 3),
-                      "load": os.getloadavg()[0]}))
+    print(json.dumps({"seed": seed, **_interleaved(built, opt, qs)}))
     if new:
         src = generate(new, tmp / f"new-{new}.jsonl", seed=seed + 1000)
         ing = run_one(str(src), opt, "local", None, 200)
@@ -100,9 +105,12 @@ def main() -> None:
         with st.connect() as conn:
             segs = fts_segments(conn)
         st.close()
+        grown = _copy(opt, tmp / "grown.db")
         print(json.dumps({"ingest": {k: ing[k] for k in ("added", "articles", "seconds", "cpu_ms_per_article")
                                      if k in ing},
                           "segments_after_ingest": segs, "optimize_after_ingest": _timed_optimize(opt)}))
+        # The decay: the grown store's few segments against one, same articles.
+        print(json.dumps({"grown_vs_reoptimized": _interleaved(grown, opt, qs)}))
     shutil.rmtree(tmp)
 
 

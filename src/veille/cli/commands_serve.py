@@ -243,5 +243,7 @@ def optimize_cmd(
         print_json({"segments_before": before, "segments_after": after})
     elif before is None:
         say("optimize: nothing to do (PostgreSQL keeps its search index itself)")
+    elif before == after:
+        say(f"optimize: nothing to merge (search index in {after} segment(s))")
     else:
-        say(f"optimize: search index in {after} segment(s), was {before}")
+        say(f"optimize: search index merged from {before} segments into {after}")
