@@ -82,3 +82,38 @@ def test_optimize_command_on_a_store(tmp_path: Path) -> None:
         assert fts_segments(conn) == 1
         assert search(conn, "barriers", limit=5)["total"] == 1
     store.close()
+
+
+def test_a_batch_run_that_doubles_the_store_ends_on_one_segment(tmp_path: Path) -> None:
+    """``veille ingest``'s upkeep (services.pipeline.optimize_after): a run
+    that adds at least half the store merges the index; a small run into a
+    larger store leaves its segments to FTS5's automerge."""
+    from veille.services.pipeline import PipelineOptions, run_pipeline
+
+    store = Store.open(str(tmp_path / "v.db"))
+    try:
+        opts = PipelineOptions(analyze=False, cluster=False, optimize_search=True)
+        # Two runs of one article each: two articles, two segments.
+        for i, rec in enumerate(ENGLISH):
+            jl = tmp_path / f"en{i}.jsonl"
+            jl.write_text(json.dumps(rec), encoding="utf-8")
+            rep = run_pipeline(store, read_paths([str(jl)], SourceOptions()),
+                               PipelineOptions(analyze=False, cluster=False))
+            assert rep.search_index is None  # not asked for: the watcher's and API's runs
+        with store.connect() as conn:
+            assert fts_segments(conn) == 2
+        rep = run_pipeline(store, read_paths([str(EXAMPLES)], SourceOptions()), opts)
+        assert len(rep.added) == 2  # the two seeds: half of the four articles now stored
+        assert rep.search_index == {"segments_before": 3, "segments_after": 1}
+        assert rep.to_dict()["search_index"] == rep.search_index
+        with store.connect() as conn:
+            assert fts_segments(conn) == 1
+        small = tmp_path / "small.jsonl"
+        small.write_text(json.dumps({**ENGLISH[0], "id": "en-3", "text": ENGLISH[0]["text"] + " Later."}),
+                         encoding="utf-8")
+        rep = run_pipeline(store, read_paths([str(small)], SourceOptions()), opts)
+        assert len(rep.added) == 1 and rep.search_index is None  # 1 of 5: below the share
+        with store.connect() as conn:
+            assert fts_segments(conn) == 2
+    finally:
+        store.close()

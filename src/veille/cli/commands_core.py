@@ -99,7 +99,8 @@ def ingest(
         except (ValueError, OSError) as err:
             fail(f"--engine {engine}: {err}")
     options = PipelineOptions(analyze=analyze, cluster=cluster, max_bytes=settings.max_article_bytes,
-                              runner=runner, close_runner=True, batch_gc=True)
+                              runner=runner, close_runner=True, batch_gc=True,
+                              optimize_search=True)
 
     def on_item(item: Article | Reject) -> None:
         if isinstance(item, Reject):

@@ -232,9 +232,10 @@ def search_cmd(
 def optimize_cmd(
     ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Merge the full-text index into one piece (SQLite): searches cost ~10 % less.
+    """Merge the full-text index into one piece (SQLite): searches cost ~6 % less.
 
-    Run it after a large ingest (each ingest commit adds a piece; ~1 s per 100k
+    `veille ingest` does it itself when a run at least doubles the store; run it
+    after other large ingests (each ingest commit adds a piece; ~1 s per 100k
     articles, searches keep answering meanwhile). PostgreSQL keeps its index itself."""
     store = open_store(ctx)
     ensure_indexed(store)  # articles stored before the index existed are merged too

@@ -28,11 +28,23 @@ from veille.engine.batchgc import batch_gc
 from veille.engine.runners import Runner
 from veille.ingest.readers import Item
 from veille.ingest.service import IngestReport, ingest_items
+from veille.search.index import optimize_index
 from veille.services.queries import analysis_pending, clustering_pending
 from veille.store import Store
+from veille.store.articles import count_articles
 from veille.stories.service import refresh_story_views
 
 log = logging.getLogger(__name__)
+
+#: A batch run that stored at least this share of the store's articles (a
+#: first bulk load, the demo, a large backfill) ends by merging the SQLite
+#: search index into one segment. Measured (docs/measured/performance-serve.md,
+#: session 13): one segment answers ~6 % cheaper per search; the merge costs
+#: about 1-1.5 % of an ingest's CPU divided by the share of the store it added,
+#: so ~2-3 % of a run that doubles the store, but most of a small ingest into
+#: a big store, whose few new segments cost searches ~1 % (FTS5's automerge
+#: keeps them few). Smaller runs leave it to ``veille optimize``.
+OPTIMIZE_SHARE = 0.5
 
 #: ``on_progress(stage, advance, total)``: called once when a stage starts
 #: (``advance`` 0, ``total`` its size when known, else None), then with the
@@ -66,6 +78,9 @@ class PipelineOptions:
     expected_items: int | None = None
     analysis_batch: int = ANALYSIS_BATCH
     rebuild: bool = False  # cluster: forget all stories first (``veille cluster --rebuild``)
+    #: End a run that added at least ``OPTIMIZE_SHARE`` of the store by merging
+    #: the search index (a batch job's upkeep: the CLI, never a server's request).
+    optimize_search: bool = False
 
 
 @dataclass
@@ -77,6 +92,8 @@ class PipelineReport:
     analyze: dict[str, Any] | None = None
     cluster: dict[str, Any] | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    #: ``segments_before`` / ``segments_after`` when the run merged the index.
+    search_index: dict[str, int | None] | None = None
 
     @property
     def added(self) -> list[str]:
@@ -88,6 +105,8 @@ class PipelineReport:
             out["analyze"] = self.analyze
         if self.cluster is not None:
             out["cluster"] = self.cluster
+        if self.search_index is not None:
+            out["search_index"] = self.search_index
         return out
 
 
@@ -110,7 +129,29 @@ def run_pipeline(
         if options.close_runner and options.runner is not None:
             options.runner.close()
     cluster_new(store, report, options, on_progress=on_progress)
+    optimize_after(store, report, options)
     return report
+
+
+def optimize_after(store: Store, report: PipelineReport, options: PipelineOptions) -> None:
+    """Merge the search index when this run added a large share of the store
+    (``OPTIMIZE_SHARE``); a failure is logged, never undoes the run."""
+    if not options.optimize_search or not report.added:
+        return
+    with store.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            return
+        total = count_articles(conn)
+    if len(report.added) < OPTIMIZE_SHARE * total:
+        return
+    t0 = time.perf_counter()
+    try:
+        before, after = optimize_index(store)
+    except Exception as err:  # noqa: BLE001 - upkeep must not fail a run whose work is stored
+        log.warning("search index merge failed (run `veille optimize` later): %s", err)
+        return
+    report.seconds["optimize"] = time.perf_counter() - t0
+    report.search_index = {"segments_before": before, "segments_after": after}
 
 
 def process(store: Store, added: list[str], options: PipelineOptions | None = None, *,
