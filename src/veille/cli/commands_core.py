@@ -172,6 +172,10 @@ def _summary_lines(report: IngestReport, result: dict[str, Any]) -> list[str]:
             )
         else:
             lines.append("stories: " + ", ".join(f"{k}: {v}" for k, v in cl.items()))
+    si = result.get("search_index")
+    if isinstance(si, dict) and si.get("segments_before") != si.get("segments_after"):
+        lines.append(f"search index: merged from {si['segments_before']} segments into "
+                     f"{si['segments_after']} (the run at least doubled the store)")
     return lines
 
 
