@@ -398,6 +398,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         cands = _unmarked_subject(ctx, verb)
     if not cands and not after_only:
         cands = _subject_of_reduced_relative(verb)
+    if not cands and not after_only:
+        cands = _stray_conjunct_subject(verb)
     agent = _passive_agent(verb)
     if agent is not None and not after_only:
         # "Hillary Clinton was told by her aides that …", "It was reported by
@@ -463,6 +465,12 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     # "Déclarant que …, les dirigeants ont …": a fronted participle's clause
     # comes after it
     ahead = present_participle and verb.dep_ == "advcl" and words.repair_missing_subject
+    # "safety comes first and obviously it was thought …": a conjunct with a
+    # subject of its own that names nobody ("it", "this") borrows no other
+    # (nor the clause's first name)
+    own = verb.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in verb.children)
+    if own:
+        return (None, None, False)
     if shares and not after_only and verb.head.i != verb.i \
             and (verb.head.i < verb.i or ahead) and verb.head.pos_ in ("VERB", "AUX"):
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
@@ -609,6 +617,27 @@ def _subject_of_reduced_relative(verb: Token) -> list[Token]:
         subj = [x for x in c.children if x.dep_ == "nsubj" and x.i < c.i]
         if subj and subj[0].left_edge.i == verb.sent.start:
             return subj[:1]
+    return []
+
+
+def _stray_conjunct_subject(verb: Token) -> list[Token]:
+    """"The launch took place …, and candidates Donald Trump and Marco Rubio
+    both urged China to …": the parse makes the second clause's subject a
+    nominal conjunct of the first verb and "urged" a verbal one, so the
+    conjunct verb would share the first clause's subject (a thing: "The
+    launch"). A noun conjunct of the head verb standing right before this verb
+    (nothing but punctuation, a conjunction or an adverb such as "both" in
+    between) is this verb's own subject (English labels: ``conj``)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    for c in head.children:
+        if c.dep_ != "conj" or c.pos_ not in ("NOUN", "PROPN") or not head.i < c.i < verb.i:
+            continue
+        between = verb.doc[c.right_edge.i + 1 : verb.i]
+        if all(t.is_punct or t.dep_ in ("cc", "advmod", "preconj", "aux", "neg")
+               for t in between):
+            return [c]
     return []
 
 
