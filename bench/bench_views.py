@@ -215,6 +215,8 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
     text = Path(view_path).read_text(encoding="utf-8")
     with contextlib.ExitStack() as stack:
         io = stack.enter_context(_ScratchStore(text)) if store_io else None
+        if io is not None:
+            text = ""  # the store holds the view now (peak memory: the updates')
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         cpu, wall = [], []
         for x in range(n, n + k):
