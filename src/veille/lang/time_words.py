@@ -163,6 +163,13 @@ class TimeWords:
     #: end is that clock ("de 14 à 16 heures", "entre 10 et 11h30": the 14 and the 10 are
     #: clock times too); group ``h`` is the hour
     clock_range_start: str = ""
+    #: regex, folded, between a word of how long and a clock time: a range's opener and,
+    #: for its end, its first clock and joiner ("dure entre 3h et 5h": both are how long)
+    clock_duration_range: str = ""
+    #: folded nouns of a stretch of time a holiday named after them dates ("la veille de
+    #: Noël", "cette fête de Pentecôte"), besides the units and day parts; a holiday as the
+    #: complement of any other noun names a kind of thing ("chants de Noël")
+    holiday_time_heads: Words = ()
     #: an article before a unit after a plural noun is a rate ("four flights a week");
     #: French writes "par semaine", and its "dans une semaine" is no rate
     article_rates: bool = False

@@ -110,6 +110,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         if _RESTATED.search(before):
             return False  # "at about 10:35 a.m. (0735 GMT)": the same time, restated
         if wire:
+            if g.get("wire"):  # French "0245 heure locale": the pack's digits in one group
+                hm = _wire_clock(g["wire"] or "", after) or (0, 0)
+                c.g = {"h": str(hm[0]), "m": f"{hm[1]:02d}"}
             return True
         hm = _wire_clock(g["year"] or "", after) or (0, 0)
         c.kind = "clock"  # "(1900 GMT)", "at 0600 local time": a wire's 24-hour clock
@@ -124,8 +127,10 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
             before, after, own):
         return False  # "Recycled rocket, recycled capsule | 2:30": a video's length
     if (c.kind == "clock" and g.get("h") and own.clock_duration_leads
-            and re.search(rf"\b(?:{alt(own.clock_duration_leads)})\s+$", fold_same_length(before))):
-        # "pendant 2h", "le trajet dure 3h", "en 2h30": how long, not what time
+            and re.search(rf"\b(?:{alt(own.clock_duration_leads)})\s+"
+                          rf"(?:{own.clock_duration_range or '(?!)'})?$", fold_same_length(before))):
+        # "pendant 2h", "le trajet dure 3h", "en 2h30": how long, not what time; so are
+        # both ends of a range after it ("dure entre 3h et 5h")
         c.kind = "duration"
         c.g = {"num": g["h"], "unit": "h", "minutes": g.get("m")}
         return True
@@ -137,6 +142,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if c.kind == "decade" and (_DECADE_MEASURE_BEFORE.search(fold_same_length(before).lower())
                                or _DECADE_MEASURE_AFTER.match(fold_same_length(after).lower())):
         return False  # "temperatures were expected to reach the 70s": degrees
+    num = g.get("num") or ""
+    if c.kind == "duration" and _wire_clock(num, text[c.start + len(num) : c.end + 40]):
+        return False  # "à 0245 heure locale": a wire's clock (the clock rule has it), not PT245H
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
     if c.kind == "holiday" and not _calendar_day_accepted(c, text, folded):

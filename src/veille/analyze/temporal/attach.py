@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.fold import fold_same_length
 from veille.analyze.temporal.labels import token_of
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
@@ -32,3 +33,34 @@ def qualifies_noun(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
     if tok is None or tok.dep_ not in ("compound", "nmod") or tok.head.i <= tok.i:
         return False
     return bool(tok.head.pos_ == "NOUN")
+
+
+def names_a_kind(c: Candidate, parses: Sequence[tuple[int, Any]], heads: frozenset[str]) -> bool:
+    """A holiday as the complement of a noun after it ("des chants de Noël", "le marché de
+    Noël") names a kind of thing, not a day; not after a noun of a stretch of time ("la
+    veille de Noël", "cette fête de Pentecôte": ``heads``, the units and day parts)."""
+    if c.kind != "holiday" or c.g.get("year"):
+        return False
+    tok = token_of(parses, c.start, c.end)
+    if tok is None or tok.dep_ != "nmod" or tok.head.i >= tok.i or tok.head.pos_ != "NOUN":
+        return False
+    if tok.head.idx >= c.start:
+        return False  # the head is inside the expression itself
+    return fold_same_length(tok.head.text).lower() not in heads
+
+
+#: entity labels of a text about money: a quarter told there may be a fiscal one
+_MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
+
+
+def game_period(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
+    """A quarter with no year in a compound before a noun ("a first-quarter touchdown")
+    is a game's period, not the calendar's, unless the text speaks of money or rates
+    anywhere ("first-quarter earnings of $1.2 billion", "third-quarter profit fell 5%"):
+    the parse's entities, not a list of sports or finance nouns, tell which."""
+    if c.kind != "quarter" or any(c.g.get(k) for k in ("year", "year0", "qrel0", "yrel0")):
+        return False
+    tok = token_of(parses, c.start, c.end)
+    if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
+        return False
+    return not any(e.label_ in _MONEY_LABELS for _, doc in parses for e in doc.ents)

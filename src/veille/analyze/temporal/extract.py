@@ -9,14 +9,29 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from veille.analyze.temporal.attach import hangs_on_noun, qualifies_noun
+from veille.analyze.temporal.attach import (
+    game_period,
+    hangs_on_noun,
+    names_a_kind,
+    qualifies_noun,
+)
 from veille.analyze.temporal.calendar import Resolved
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.labels import is_label
-from veille.analyze.temporal.lexicon import MODIFIERS, NOON_WORDS, alt, sense, time_words, tw
+from veille.analyze.temporal.lexicon import (
+    ANCHOR_DAYS,
+    DAY_PARTS,
+    MODIFIERS,
+    NOON_WORDS,
+    UNITS,
+    alt,
+    sense,
+    time_words,
+    tw,
+)
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.range_order import order_month_ranges
@@ -58,6 +73,9 @@ _DAY_MIDNIGHT_GAP = re.compile(r"[\s,]{1,3}")
 _CLOCK_ANCHOR_REACH = 300
 #: granularities of a "period" a later "a year earlier" compares with
 _PERIODS = ("day", "month", "quarter", "year")
+#: nouns of a stretch of time a holiday complement dates ("la veille de Noël")
+_TIME_HEADS = frozenset({*UNITS, *DAY_PARTS, *ANCHOR_DAYS,
+                         *tw(lambda t: t.holiday_time_heads)})
 #: kinds counted from the telling ("next year", "two weeks ago"): they do not move the
 #: story to a new date for "the following year", "le mois précédent"
 _TELLING_RELATIVE = frozenset({"relative_unit", "ago", "year_ago", "relative_day",
@@ -215,7 +233,9 @@ def extract_times(
     code = language_data(language).code
     words = time_words(code)
     folded = fold_same_length(text)
-    cands = [c for c in (fresh(c) for c in selected(text, code)) if not is_label(c, parses)]
+    cands = [c for c in (fresh(c) for c in selected(text, code))
+             if not is_label(c, parses) and not names_a_kind(c, parses, _TIME_HEADS)
+             and not game_period(c, parses)]
     share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]

@@ -116,12 +116,19 @@ WORDS = TimeWords(
     week_of_leads=("la semaine du",),
     local_time_words=("heure locale", "heures locales", "heure de paris"),
     clock_range_start=r"(?<![\w'])(?:de|entre)\s+(?P<h>[01]?\d|2[0-4])\s+(?:a|et)\s+$",
+    clock_duration_range=r"entre\s+(?:(?:[01]?\d|2[0-4])\s*h\s*(?:[0-5]\d)?\s+(?:a|et)\s+)?",
+    holiday_time_heads=("fete", "fetes", "veille", "lendemain", "surlendemain", "vacances",
+                        "periode", "treve", "reveillon", "conges", "week-end", "weekend"),
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
     clock_pattern=(
         # not the decimals of "1.5h" (a duration)
         r"(?:(?P<pre>vers|around|about|at)\s+)?(?<!\d[.,])(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?"
         r"(?![a-z\d])(?:\s+(?P<loc>locales?))?"
+        # a wire's 24-hour clock, four digits before its zone: "à 0245 heure locale",
+        # "(2130 GMT jeudi)" (accept.py reads its hours and minutes from the digits)
+        r"|(?<![\d.,:/-])(?P<wire>(?:[01]\d|2[0-3])[0-5]\d)"
+        r"(?=\s+(?:gmt|utc|heures?\s+locales?)\b)"
         r"|(?:(?P<pre2>vers)\s+)?(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\d:])"
         r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z])|\s+(?P<part>du matin|du soir|de l'apres-midi))?"
     ),
