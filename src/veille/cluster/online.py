@@ -421,11 +421,7 @@ class OnlineClusterer:
             if s is None:
                 continue
             prof = self._profile(s)
-            q: dict[str, float] = {}
-            for k in top_keys(s.terms, self.idf, self.params.query_terms):
-                q[k] = s.terms[k] * self.idf(k)
-            for k in top_keys(s.keys, self.idf, self.params.query_keys):
-                q[k] = s.keys[k] * self.idf(k)
+            q = self._story_query(s)
             best: tuple[float, StoryState | None] = (-1.0, None)
             near = self.index.query(q, self._alive, self.params.max_candidates)
             for oid in self._with_nearest(near, prof.vec, set(s.languages), skip=sid):
@@ -500,6 +496,16 @@ class OnlineClusterer:
             self._mvecs_full.add(sid)
         return list(d.values())
 
+    def _story_query(self, s: StoryState) -> dict[str, float]:
+        """A story's strongest words and keys, idf-weighted: what it is looked
+        up by in the word index (chaining and the merge after a join)."""
+        q: dict[str, float] = {}
+        for k in top_keys(s.terms, self.idf, self.params.query_terms):
+            q[k] = s.terms[k] * self.idf(k)
+        for k in top_keys(s.keys, self.idf, self.params.query_keys):
+            q[k] = s.keys[k] * self.idf(k)
+        return q
+
     def _merge_after_join(self, s: StoryState) -> None:
         """Compare the story an article just joined with its ``merge_k``
         nearest other stories (word index and encoder centroid, in any
@@ -512,11 +518,7 @@ class OnlineClusterer:
         assert model is not None
         k = self.params.merge_k
         prof = self._profile(s)
-        q: dict[str, float] = {}
-        for k2 in top_keys(s.terms, self.idf, self.params.query_terms):
-            q[k2] = s.terms[k2] * self.idf(k2)
-        for k2 in top_keys(s.keys, self.idf, self.params.query_keys):
-            q[k2] = s.keys[k2] * self.idf(k2)
+        q = self._story_query(s)
         near = [o for o in self.index.query(q, self._alive, k + 1) if o != s.id][:k]
         if prof.vec is not None:
             added = 0
