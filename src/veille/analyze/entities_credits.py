@@ -25,10 +25,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from veille.analyze import gazetteer
 from veille.analyze import labels as L
+from veille.analyze.furniture import words_for
 from veille.analyze.names import word_frequency
 from veille.analyze.nlp import doc_text
 from veille.core.model import Mention
@@ -40,6 +42,10 @@ if TYPE_CHECKING:
 #: The cue of a credit that sits in a caption and is nobody's voice (the
 #: quote steps leave these mentions out; the linker reads them as any cue).
 CAPTION_CREDIT = "caption-credit"
+#: The cue of a person a picture credit names ("Paula Bronstein/Getty
+#: Images"): the photographer, nobody of the story (no speaker, and the
+#: linker files no record for them, so no chip).
+PHOTOGRAPHER = "photographer"
 #: A word this common (wordfreq zipf) glued alone after a credit opens the
 #: caption ("Twitter Bodies were seen …"), it names nobody.
 COMMON_WORD_ZIPF = 3.5
@@ -56,9 +62,9 @@ def fold(text: str) -> str:
 
 
 def voiced_mentions(mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` without the caption credits the entity stage marked: what the
-    quote steps may read as speakers and antecedents."""
-    return [m for m in mentions if m.label_cue != CAPTION_CREDIT]
+    """``mentions`` without the caption credits and photographers the entity
+    stage marked: what the quote steps may read as speakers and antecedents."""
+    return [m for m in mentions if m.label_cue not in (CAPTION_CREDIT, PHOTOGRAPHER)]
 
 
 def split_glued_credits(out: list[Mention], full: str, offset: int,
@@ -197,6 +203,103 @@ def mark_caption_credits(mentions: Sequence[Mention], doc: Doc, offset: int,
             out.append(m)  # "Reuters Institute": a name of its own ("Twitter Bodies": not)
         else:
             out.append(credit)  # the caption's first word goes with the credit
+    mark_photographers(out, text, offset)
+    return furniture_free(out, text, offset, doc.lang_)
+
+
+#: A sentence's end before a name that closes its line: what is before the
+#: name is a caption ("... (Kabul, March 1, 2002) Paula Bronstein").
+_CAPTION_END = ".)]!?\"”’"
+#: A name directly followed by "/" and an agency's or a paper's name that
+#: closes the line: "Paula Bronstein/Getty Images", "Vjeran Pavic/The Verge",
+#: "(Photo by Alex Wong/Getty Images)" (not "Addington Village / Harrington
+#: Road.", a sentence's two places).
+_SLASH_CREDIT = re.compile(r"\s?/\s?((?:[A-Z][\w&'’./-]*[ \t]*)+)[)\]]?[ \t]*$")
+
+
+def mark_photographers(mentions: Sequence[Mention], text: str, offset: int) -> None:
+    """Mark :data:`PHOTOGRAPHER` the persons a picture credit names: they
+    took the picture, and are nobody of the story (no chip, no speaker).
+
+    A person's name (or a name the model called MISC) is a credit when an
+    agency's or a paper's name closing the line follows it after a slash
+    ("Paula Bronstein/Getty Images", "Vjeran Pavic/The Verge"); a person's
+    name is one when it closes a line after a
+    caption's credit words ("... 2002) All photos Paula Bronstein", the
+    pack's ``credit_words``), or when it closes two lines or more of the
+    article right after a sentence's end (a gallery's captions signed by
+    their photographer: "... (Kabul, March 1, 2002) Paula Bronstein" x16).
+    A person inside a bracketed credit ("(AP Photo/Matt Rourke, File)", cue
+    ``credit``) is one too. A name closing one line so is left alone: a
+    quote's author under a pull quote, a signature."""
+    closing: dict[str, list[Mention]] = {}
+    for m in mentions:
+        a, b = m.start - offset, m.end - offset
+        if m.label == "PER" and m.label_cue == "credit":
+            # inside a bracketed credit: "(AP Photo/Matt Rourke, File)",
+            # "(Photo by Alex Wong/Getty Images)" (``entities.is_credit``)
+            m.label_cue = PHOTOGRAPHER
+            continue
+        if m.label not in ("PER", "MISC") or m.label_cue is not None or a < 0 or b > len(text):
+            continue
+        line_end = text.find("\n", b)
+        slash = _SLASH_CREDIT.match(text[b:line_end if line_end >= 0 else len(text)])
+        if slash is not None and not slash.group(1).rstrip().endswith("."):
+            m.label_cue = PHOTOGRAPHER
+            continue
+        if m.label != "PER" or m.label_cue is not None:
+            continue
+        if text[b:line_end if line_end >= 0 else len(text)].strip(" \t.\u00a0"):
+            continue
+        before = text[text.rfind("\n", 0, a) + 1:a].rstrip()
+        cut = max(before.rfind(c) for c in _CAPTION_END)
+        if cut < 0:
+            continue
+        gap = fold(before[cut + 1:]).split()
+        if not gap:
+            closing.setdefault(fold(m.text), []).append(m)
+        elif len(gap) <= 3 and any(w.strip(":") in _W.credit_words for w in gap) and all(
+                w.strip(":") in _W.credit_words or len(w) <= 3 for w in gap):
+            m.label_cue = PHOTOGRAPHER
+    for ms in closing.values():
+        if len({text.rfind("\n", 0, m.start - offset) for m in ms}) >= 2:
+            for m in ms:
+                m.label_cue = PHOTOGRAPHER
+
+
+@lru_cache(maxsize=16)
+def _furniture_re(language: str) -> re.Pattern[str] | None:
+    phrases = words_for(language).phrases
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(f"(?<!\\w)(?:{alts})(?!\\w)", re.IGNORECASE)
+
+
+def furniture_free(mentions: Sequence[Mention], text: str, offset: int,
+                   language: str) -> list[Mention]:
+    """``mentions`` without those made only of page furniture's words (the
+    furniture detector's phrases of the text's language): "Advertisement
+    Continue" of "Advertisement Continue reading the main story" is the
+    page's, no organisation. A name holding such a word among others ("the
+    National Archives") stays."""
+    rx = _furniture_re(language)
+    if rx is None:
+        return list(mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        a, b = m.start - offset, m.end - offset
+        if a < 0 or b > len(text):
+            out.append(m)
+            continue
+        ls = text.rfind("\n", 0, a) + 1
+        le = text.find("\n", b)
+        line = text[ls:le if le >= 0 else len(text)]
+        covered = [(x.start() + ls, x.end() + ls) for x in rx.finditer(line)]
+        words = [(w.start() + a, w.end() + a) for w in _WORD.finditer(m.text)]
+        if not covered or not all(any(s <= ws and we <= e for s, e in covered)
+                                  for ws, we in words):
+            out.append(m)
     return out
 
 

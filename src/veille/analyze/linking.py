@@ -42,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
-from veille.analyze.entities_credits import BYLINE
+from veille.analyze.entities_credits import BYLINE, PHOTOGRAPHER
 from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.model import Analysis, EntityRecord, Mention
@@ -942,7 +942,9 @@ def new_entity_id(label: str, canonical: str, taken: set[str]) -> str:
 def link_entities(
     analyses: Sequence[Analysis], known: Sequence[EntityRecord] | EntityIndex
 ) -> tuple[list[Analysis], list[EntityRecord]]:
-    """Give every mention (and quote speaker) an entity; return new + updated records.
+    """Give every mention (and quote speaker) an entity, except a photographer
+    a caption's credit names (``entities_credits.mark_photographers``); return
+    new + updated records.
 
     Records in ``known`` are not modified; the returned records are copies with
     the new evidence folded in.  Given an :class:`EntityIndex`, the index
@@ -959,7 +961,9 @@ def link_entities(
         # name (a lone "Thurman" used before and after "her father, Robert
         # Thurman") is not that person by the lone-record lookup either
         persons_here: set[str] = set()
-        for g in _local_groups(an.entities):
+        # a photographer a picture credit names took the picture: nobody of
+        # the story, so no record (no chip) and nothing for a namesake to join
+        for g in _local_groups([m for m in an.entities if m.label_cue != PHOTOGRAPHER]):
             rec, why = index.find(g)
             if rec is not None and why.startswith(KNOWN_BY_SURNAME) \
                     and rec.entity_id in persons_here:

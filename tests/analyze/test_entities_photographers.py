@@ -1,0 +1,66 @@
+"""Photographers and page furniture are no entities of a story (#15).
+
+Caption lines of a news-clusters gallery (d5239a8dab10, The Independent's
+Afghanistan pictures, each caption closed by its photographer's name), an
+NPR caption ("toggle caption Mike Stewart/AP", 425999fe2123's story) and the
+New York Times' "Advertisement Continue reading the main story" line that
+sits between the paragraphs of every one of its articles."""
+
+from __future__ import annotations
+
+from veille.analyze.entities_credits import PHOTOGRAPHER, voiced_mentions
+from veille.analyze.linking import link_entities
+
+GALLERY = (
+    "The Taliban claimed responsibility for the attack, spokesman Zabihullah Mujahid said.\n"
+    "2/16 2002 An Afghan girl stands against a bullet-ridden wall, waiting to be seen at a "
+    "medical clinic. (Kabul, March 1, 2002) Paula Bronstein\n"
+    "6/16 2008 A woman in a white burqa enjoys an afternoon with her family feeding the "
+    "white pigeons at the Blue Mosque. (Mazar-e-Sharif, March 8, 2008) Paula Bronstein\n"
+    "14/16 2014 Young women cheer as they attend a rally for the Afghan presidential "
+    "candidate Ashraf Ghani. (Kabul, April 1, 2014) Paula Bronstein\n"
+)
+
+
+def test_a_name_signing_several_captions_is_the_photographer(analyze):
+    an = analyze(GALLERY, "en")
+    cues = [(m.text, m.label_cue) for m in an.entities if "Bronstein" in m.text]
+    assert cues == [("Paula Bronstein", PHOTOGRAPHER)] * 3, an.entities
+    # the people of the captions and of the story are left alone
+    others = {m.text: m.label_cue for m in an.entities if "Bronstein" not in m.text}
+    assert "Zabihullah Mujahid" in others and "Ashraf Ghani" in others, others
+    assert PHOTOGRAPHER not in others.values(), others
+    assert all("Bronstein" not in m.text for m in voiced_mentions(an.entities))
+    (linked,), records = link_entities([an], [])
+    assert all("Bronstein" not in r.canonical for r in records), records
+    assert all(m.entity_id for m in linked.entities if m.label_cue != PHOTOGRAPHER)
+
+
+def test_a_name_closing_one_line_once_is_no_credit(analyze):
+    # a pull quote's author under it: one line, no credit word, no agency
+    text = ("The attack was the deadliest in the city this year.\n"
+            "“We will rebuild the consulate.” Sigmar Gabriel\n"
+            "Officials said the building was badly damaged.\n")
+    an = analyze(text, "en")
+    assert all(m.label_cue != PHOTOGRAPHER for m in an.entities), an.entities
+
+
+def test_a_name_before_an_agency_after_a_slash_is_the_photographer(analyze):
+    text = ("Equifax said the breach exposed the data of 143 million people.\n"
+            "Enlarge this image toggle caption Mike Stewart/AP Mike Stewart/AP\n"
+            "Richard Smith, the chief executive, apologised to consumers.\n"
+            "Smith testified before Congress. (AP Photo/Matt Rourke, File)\n")
+    an = analyze(text, "en")
+    marked = {m.text for m in an.entities if m.label_cue == PHOTOGRAPHER}
+    assert marked == {"Mike Stewart", "Matt Rourke"}, an.entities
+    assert any(m.text == "Richard Smith" and m.label_cue is None for m in an.entities)
+
+
+def test_page_furniture_words_are_no_entity(analyze):
+    text = ("The National Archives released the papers on Tuesday, officials said.\n"
+            "Advertisement Continue reading the main story\n"
+            "The documents describe the talks in detail.\n")
+    an = analyze(text, "en")
+    texts = [m.text for m in an.entities]
+    assert not any("Advertisement" in t or "Continue" in t for t in texts), texts
+    assert any("National Archives" in t for t in texts), texts
