@@ -24,6 +24,20 @@ def test_a_game_quarter_is_no_fiscal_quarter() -> None:
     got = _found("The Eagles improve to 13-2 after the 19-10 win, with Brit Jay Ajayi scoring "
                  "a first-quarter touchdown on a 17-yard run.", date(2017, 12, 26), "en")
     assert not any("quarter" in k for k in got)
+    # news-clusters line 363 (AP, 2017-12-25, Steelers-Texans): was 2017-Q1
+    got = _found("The Steelers took a 10-0 lead when Roethlisberger connected with Justin "
+                 "Hunter on a 5-yard touchdown pass in the first quarter.",
+                 date(2017, 12, 25), "en")
+    assert not any("quarter" in k for k in got)
+    # news-clusters line 126 (AP, 2017-12-29): a text about money keeps the fiscal quarter
+    got = _found("Goldman Sachs is expecting a $5 billion hit to profits during the fourth "
+                 "quarter because of the tax overhaul.", date(2017, 12, 29), "en")
+    assert got["the fourth quarter"].value == "2017-Q4"
+    # SemEval French (pair 1618695349/1564066901): the French model labels no money, so
+    # its quarters are kept
+    got = _found("Au quatrième trimestre commercial, qui comprend les mois d'été, les "
+                 "ventes ont baissé.", date(2020, 9, 1), "fr")
+    assert got["quatrième trimestre"].value.endswith("-Q4")
     # written for the test: in a text about money the same form is the fiscal quarter
     got = _found("The company reported first-quarter earnings of $1.2 billion.",
                  date(2017, 4, 26), "en")

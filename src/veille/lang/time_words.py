@@ -170,6 +170,10 @@ class TimeWords:
     #: Noël", "cette fête de Pentecôte"), besides the units and day parts; a holiday as the
     #: complement of any other noun names a kind of thing ("chants de Noël")
     holiday_time_heads: Words = ()
+    #: the language's spaCy model labels MONEY and PERCENT (OntoNotes): a quarter with no
+    #: year in a text with neither is a game's period (attach.game_period); a model
+    #: without those labels could not tell, so its quarters are kept
+    money_entities: bool = False
     #: an article before a unit after a plural noun is a rate ("four flights a week");
     #: French writes "par semaine", and its "dans une semaine" is no rate
     article_rates: bool = False

@@ -53,14 +53,13 @@ def names_a_kind(c: Candidate, parses: Sequence[tuple[int, Any]], heads: frozens
 _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 
 
-def game_period(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
-    """A quarter with no year in a compound before a noun ("a first-quarter touchdown")
+def game_period(c: Candidate, parses: Sequence[tuple[int, Any]], money_entities: bool) -> bool:
+    """A quarter with no year ("a first-quarter touchdown", "late in the third quarter")
     is a game's period, not the calendar's, unless the text speaks of money or rates
     anywhere ("first-quarter earnings of $1.2 billion", "third-quarter profit fell 5%"):
-    the parse's entities, not a list of sports or finance nouns, tell which."""
+    the parse's entities, not a list of sports or finance nouns, tell which (only a
+    model that labels money can: ``money_entities``)."""
     if c.kind != "quarter" or any(c.g.get(k) for k in ("year", "year0", "qrel0", "yrel0")):
         return False
-    tok = token_of(parses, c.start, c.end)
-    if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
-        return False
-    return not any(e.label_ in _MONEY_LABELS for _, doc in parses for e in doc.ents)
+    return money_entities and bool(parses) and not any(
+        e.label_ in _MONEY_LABELS for _, doc in parses for e in doc.ents)

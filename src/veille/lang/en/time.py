@@ -115,6 +115,7 @@ WORDS = TimeWords(
     decade_measure_before=r"\b(?:temperatures?|highs?|lows?|mercury|thermometers?)\b[^.;]{0,40}$",
     decade_measure_after=r"^\s*(?:\(\s*(?:about|around)?\s*-?\d+\s*)?(?:degrees|°|fahrenheit)",
     local_time_words=("local time",),
+    money_entities=True,
     decade_x=False,
     weeks_ago_as_week=True,
     ahead_leads_if_future=(r"\bin\s+$",),
