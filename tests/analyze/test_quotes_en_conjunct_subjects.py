@@ -5,7 +5,10 @@ Washington Post's North Korea satellite story in news-clusters ("The launch"
 was the speaker of "urged"); the second is shaped on the Mirror's Brazilian
 Grand Prix story there ("safety" was the speaker of "it was thought");
 the others pin the boundaries: a conjunct with no subject still shares its
-head's, a named conjunct subject speaks."""
+head's, a named conjunct subject speaks. Last, a passive speech verb's
+subject that names no person is what was found or said, not its speaker
+(shaped on The Sun's Nice attack story there; a person "shown lecturing" or
+"expected to say" keeps the quote: tests/analyze/test_quotes_en_things.py)."""
 
 from __future__ import annotations
 
@@ -47,3 +50,12 @@ def test_a_named_subject_of_a_second_clause_speaks(analyze):
             "schools would stay closed.\n")
     qs = [q for q in _statements(analyze, text) if "schools would stay closed" in q.text]
     assert qs and qs[0].speaker == "Jane Miller", _said(_statements(analyze, text))
+
+
+def test_what_was_found_is_no_speaker(analyze):
+    # shaped on The Sun's Nice attack story in news-clusters (read check)
+    text = ("Police said the driver acted alone. A huge arsenal of guns, grenades and "
+            "\"larger weapons\" were found in the truck.\n")
+    qs = [q for q in _statements(analyze, text) if "larger weapons" in q.text]
+    assert all(q.speaker is None or "arsenal" not in q.speaker for q in qs), _said(qs)
+

@@ -410,6 +410,9 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         # asker; "Trump is expected to accept …" (``shared``: the infinitive's
         # own speech verb) is Trump's
         return (None, None, False)
+    elif agent is None and not after_only and not shared and any(
+            _passive_thing(ctx, verb, c) for c in cands):
+        return (None, None, False)  # "the weapons were found": nobody speaks
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
         if pronoun_form(ctx, c) in words.subject_pronouns:
@@ -618,6 +621,25 @@ def _subject_of_reduced_relative(verb: Token) -> list[Token]:
         if subj and subj[0].left_edge.i == verb.sent.start:
             return subj[:1]
     return []
+
+
+def _passive_thing(ctx: QuoteContext, verb: Token, c: Token) -> bool:
+    """A passive speech verb's subject that no person names: what was found,
+    said or known, not who found or said it ("a huge arsenal of guns, grenades
+    and “larger weapons” were found in the truck", "the discs of light are
+    known as “Einstein discs”", "The biases … shouldn't be read as saying …").
+    A person's name stays the speaker where no agent is given ("al-Awlaki is
+    shown lecturing: “…”": the person's own words; the asked/told cases are
+    :func:`addressee_subject`'s); a pronoun is left to its antecedent. A
+    passive that lends its subject to a complement verb ("is expected to
+    say", "is shown lecturing") is that verb's speaker, not a thing said."""
+    if c.dep_ not in ("nsubjpass", "nsubj:pass") or c.pos_ == "PRON":
+        return False
+    if any(x.dep_ == "xcomp" and (x.tag_ == "VBG" or x.lemma_ in ctx.words.speech_verbs)
+           for x in verb.children):
+        return False  # not "Around 100 people are reported to have been hurt"
+    m = ctx.mention_of(c) or named_in_subject(ctx, c)
+    return m is None or m.label != "PER"
 
 
 def _stray_conjunct_subject(verb: Token) -> list[Token]:
