@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from veille.analyze import names
 from veille.analyze.linking import canonical_name, vote_label
 from veille.core.model import Analysis, EntityCorrection, EntityRecord, Mention
+from veille.store.analyses import kept_languages
 
 #: merges chained longer than this are a cycle or a corrupted table
 MAX_CHAIN = 64
@@ -234,8 +235,7 @@ def _keep_languages(recs: Sequence[EntityRecord], analyses: Sequence[Analysis],
                 if m.entity_id in ids:
                     spoken.setdefault(m.entity_id, set()).add(an.language)
     for rec in recs:
-        left = spoken.get(rec.entity_id, set())
-        rec.languages = [g for g in rec.languages if g in left] + sorted(left - set(rec.languages))
+        rec.languages = kept_languages(rec.languages, spoken.get(rec.entity_id, set()))
 
 
 def _relabel(analyses: Sequence[Analysis], record: Callable[[str], EntityRecord | None]) -> None:

@@ -152,9 +152,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         # the languages of the mentions that stay, every record alike: no lookup
         # or correction reads them, and a language only the dropped mentions
         # had is a claim nothing supports
-        left_in = spoken.get(r.entity_id, set())
-        languages = [g for g in (r.languages or []) if g in left_in]
-        languages += sorted(left_in - set(languages))
+        languages = kept_languages(r.languages or [], spoken.get(r.entity_id, set()))
         if prune:
             # names a merge brought stay with no mention left (count 0): the
             # linker keeps a record's names as its counts' keys
@@ -188,6 +186,15 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         conn.execute(delete(entities).where(entities.c.entity_id.in_(gone[i:i + 500])))
     new_entities_stamp(conn)  # a writer holding the entities in memory must reload them
     return pruned
+
+
+def kept_languages(had: Sequence[str], spoken: set[str]) -> list[str]:
+    """A record's languages once some of its mentions went: those it had that
+    a remaining mention is written in, in their order, then any other language
+    of the remaining mentions (re-analysis here, a replayed correction in
+    ``analyze.corrections``: one rule, so both leave a record alike)."""
+    kept = [g for g in had if g in spoken]
+    return kept + sorted(spoken - set(kept))
 
 
 def languages_left(conn: Connection, ids: Sequence[str],
