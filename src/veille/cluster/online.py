@@ -311,8 +311,8 @@ class OnlineClusterer:
             self._touch(s)
             self._index_story(s)
             self._remember(f.uid, s.id)
-            self._note_vector(s.id, f.uid, f.vector)
             if self.merge_model is not None:
+                self._note_vector(s.id, f.uid, f.vector)
                 self._merge_after_join(s)
             return Decision(f.uid, self.resolve(s.id), "join", best[0], signals=best[2])
         new = StoryState(id=self.new_id(f))
@@ -324,8 +324,12 @@ class OnlineClusterer:
         self._touch(new)
         self._index_story(new)
         self._remember(f.uid, new.id)
-        self._mvecs_full.add(new.id)  # a new story: its one member is all of it
-        self._note_vector(new.id, f.uid, f.vector)
+        if self.merge_model is not None:
+            # Member vectors only feed the merge after a join: with it off
+            # (the default) keeping them would hold up to max_live x 24
+            # vectors alive for nothing.
+            self._mvecs_full.add(new.id)  # a new story: its one member is all of it
+            self._note_vector(new.id, f.uid, f.vector)
         return Decision(f.uid, new.id, action, max(best[0], 0.0), new.predecessor, best[2])
 
     # -- split pass -----------------------------------------------------------
