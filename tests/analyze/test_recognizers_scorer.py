@@ -165,3 +165,24 @@ def test_a_range_of_ours_is_two_numbers_for_the_number_model(tmp_path: Path) -> 
     ])
     rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["Number"]
     assert rep.counted == 1 and rep.counted_exact == 1
+
+
+def test_one_period_of_ours_matches_a_range_whose_year_is_unsaid(tmp_path: Path) -> None:
+    """"le premier trimestre de l'année" is the spec's (XXXX-01-01,XXXX-04-01): our one
+    quarter 2016-Q1 (1 January to 31 March) is that range in a year; the second quarter
+    (April to June) is not."""
+    def res(text: str, start: int, timex: str) -> dict[str, object]:
+        return {"Text": text, "TypeName": "datetimeV2.daterange", "Start": start,
+                "End": start + len(text) - 1, "Resolution": {"values": [{"timex": timex}]}}
+
+    ctx = {"ReferenceDateTime": "2016-11-07T00:00:00"}
+    q1 = "Le premier trimestre de l'année est lent."
+    q2 = "Le deuxième trimestre de l'année est lent."
+    _spec(tmp_path, "DateTimeModel.json", [
+        {"Input": q1, "Context": ctx,
+         "Results": [res("Le premier trimestre de l'année", 0, "(XXXX-01-01,XXXX-04-01,P3M)")]},
+        {"Input": q2, "Context": ctx,
+         "Results": [res("Le deuxième trimestre de l'année", 0, "(XXXX-01-01,XXXX-04-01,P3M)")]},
+    ])
+    rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
+    assert rep.counted == 2 and rep.counted_exact == 1 and rep.matched_by == {"range": 1}

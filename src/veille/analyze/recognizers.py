@@ -329,16 +329,23 @@ def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]])
             if _one_timex(lo, b[0]) and _one_timex(hi, b[1]):
                 return True
         if len(group) == 1 and first.range_start and first.range_end and re.fullmatch(
-                r"\d{4}-\d\d-\d\d", b[1]):
+                r"(?:\d{4}|XXXX)-\d\d-\d\d", b[1]):
             # one period of ours, the same days: "15ème siècle" (our "14", 1400-1499) is
-            # the spec's (1400-01-01,1500-01-01) (its end is exclusive)
+            # the spec's (1400-01-01,1500-01-01) (its end is exclusive); a year the spec
+            # leaves unsaid ("le premier trimestre de l'année", (XXXX-01-01,XXXX-04-01))
+            # is any year, as in the spec's single values
             try:
                 end = date.fromisoformat(first.range_end) + timedelta(days=1)
             except ValueError:
                 continue
-            if first.range_start == b[0] and end.isoformat() == b[1]:
+            if _days_match(first.range_start, b[0]) and _days_match(end.isoformat(), b[1]):
                 return True
     return False
+
+
+def _days_match(ours: str, bound: str) -> bool:
+    """Our day against a spec day whose year may be unsaid ("XXXX-04-01")."""
+    return bool(re.fullmatch(re.escape(bound).replace("X", r"\d"), ours))
 
 
 def _anchored_duration(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]],
