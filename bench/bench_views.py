@@ -133,13 +133,16 @@ def one(stores: list[str], n: int, save_to: str | None = None) -> dict[str, Any]
         first.setdefault(str(row.get("language")), (row, an))
     build_story_view([r for r, _ in first.values()], [a for _, a in first.values()], {})
     arts, ans = assemble(real, n)
+    kept = _KeptVectors()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0, c0 = time.perf_counter(), time.process_time()
-    view = build_story_view(arts, ans, {})
+    with kept.active():
+        view = build_story_view(arts, ans, {})
     text = json.dumps(view.to_dict(), ensure_ascii=False)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     if save_to:
         Path(save_to).write_text(text, encoding="utf-8")
+        kept.write(save_to)
     peak_full = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # incremental update: one more real article added to the stored view (its
     # JSON read and written again, as the service does around the update)
@@ -214,7 +217,7 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
              inspect.signature(inc.update_story_view).parameters else {})
     text = Path(view_path).read_text(encoding="utf-8")
     with contextlib.ExitStack() as stack:
-        io = stack.enter_context(_ScratchStore(text)) if store_io else None
+        io = stack.enter_context(_ScratchStore(text, view_path)) if store_io else None
         if io is not None:
             text = ""  # the store holds the view now (peak memory: the updates')
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -238,14 +241,57 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
                                         / 1024, 1)}
 
 
+class _KeptVectors:
+    """The encoder's vectors a build made (``xlang.VectorSource``), written
+    beside the saved view: the service saves them with a big story's view
+    (``stories.vector_store``), so :class:`_ScratchStore` puts them in its
+    store before the updates. Nothing with code before the statement vectors."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.vectors: list[Any] = []
+
+    def lookup(self, texts: Any) -> dict[str, Any]:
+        return {}
+
+    def add(self, text: str, vector: Any) -> None:
+        self.texts.append(text)
+        self.vectors.append(vector)
+
+    def note_used(self, texts: Any) -> None:
+        return None
+
+    def active(self) -> contextlib.AbstractContextManager[Any]:
+        try:
+            from veille.stories.xlang import vector_source
+        except ImportError:
+            return contextlib.nullcontext()
+        return vector_source(self)
+
+    def write(self, view_path: str) -> None:
+        import numpy as np
+
+        if self.texts:
+            np.savez(_vectors_path(view_path), texts=np.array(self.texts, dtype=object),
+                     vectors=np.stack(self.vectors))
+
+
+def _vectors_path(view_path: str) -> Path:
+    return Path(view_path + ".vectors.npz")
+
+
 class _ScratchStore:
     """A throw-away SQLite store holding one story whose view an update reads
     and saves as the service does (created untimed). The view's text goes in
     as saved by :func:`one`, not parsed here, so the process's peak memory is
-    the updates' (the first update reads that text, later ones the store's)."""
+    the updates' (the first update reads that text, later ones the store's).
+    The vectors the build made go in too, and each update reads and saves
+    statement vectors through the store as ``stories.service`` does (code
+    that has no statement vectors: neither)."""
 
-    def __init__(self, view_text: str) -> None:
+    def __init__(self, view_text: str, view_path: str | None = None) -> None:
         self.view_text = view_text
+        self.view_path = view_path
 
     def __enter__(self) -> _ScratchStore:
         from datetime import UTC, datetime
@@ -263,16 +309,36 @@ class _ScratchStore:
             conn.execute(sql("UPDATE stories SET view = :v WHERE id = :i"),
                          {"v": self.view_text, "i": self.sid})
         del self.view_text
+        self.vectors: Any = None
+        try:
+            from veille.stories import vector_store
+        except ImportError:
+            return self
+        self.vectors = vector_store
+        path = _vectors_path(self.view_path) if self.view_path else None
+        if path is not None and path.exists():
+            import numpy as np
+
+            got = np.load(path, allow_pickle=True)
+            with self.store.begin() as conn, vector_store.stored_vectors(self.store) as kept:
+                for t, v in zip(got["texts"].tolist(), got["vectors"], strict=True):
+                    kept.add(str(t), v)
+                kept.save(conn)
         return self
 
     def update(self, fn: Any) -> None:
         from veille.store.story_views import save_view, stored_view
 
-        with self.store.connect() as conn:
-            _, stored = stored_view(conn, self.sid)
-        updated = fn(dict(stored or {}))
+        with contextlib.ExitStack() as stack:
+            kept = (stack.enter_context(self.vectors.stored_vectors(self.store))
+                    if self.vectors is not None else None)
+            with self.store.connect() as conn:
+                _, stored = stored_view(conn, self.sid)
+            updated = fn(dict(stored or {}))
         with self.store.begin() as conn:
             save_view(conn, self.sid, updated, None)
+            if kept is not None:
+                kept.save(conn)
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
@@ -425,7 +491,8 @@ def main() -> None:
     ap.add_argument("--store-io", action="store_true",
                     help="with --update-one: read and save the view through a scratch "
                          "SQLite store (the store's JSON codec and SQLite I/O, as the "
-                         "service does) instead of json.loads/dumps in the bench")
+                         "service does) instead of json.loads/dumps in the bench, and "
+                         "the statement vectors the build saved with it")
     ap.add_argument("--save-view", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--quality", action="store_true",
                     help="rebuild every story of the first store (clustered) and report "

@@ -104,6 +104,12 @@ REBUILD_GROWTH = 0.25
 FULL_BELOW = 60
 
 
+def may_update(n_articles: int) -> bool:
+    """Whether a story of this size is updated, not rebuilt, when it gains
+    articles (so what its build embedded is worth keeping)."""
+    return n_articles >= FULL_BELOW
+
+
 def needs_full_build(view: Mapping[str, Any], n_new: int) -> bool:
     """Whether adding ``n_new`` articles to this stored view calls for a full build."""
     n = int(view.get("n_articles") or 0)

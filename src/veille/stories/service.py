@@ -9,6 +9,7 @@ one. Everything here is I/O around the pure ``build_story_view``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy import Connection
@@ -27,8 +28,10 @@ from veille.store.story_views import (
     story_inputs,
 )
 from veille.stories.graph import to_graphml
-from veille.stories.incremental import needs_full_build, update_story_view
+from veille.stories.incremental import may_update, needs_full_build, update_story_view
+from veille.stories.vector_store import StoredVectors
 from veille.stories.view import build_story_view, is_current
+from veille.stories.xlang import vector_source
 
 __all__ = ["StoryInputs", "compute_story_view", "get_story_view", "load_story_inputs",
            "refresh_story_views", "story_graphml"]
@@ -55,22 +58,33 @@ def refresh_story_views(store: Store, story_ids: Sequence[int], *,
     is updated from those articles (``stories.incremental``); any other change
     (split, merge, removal, another builder version, a story grown by a quarter
     since its last full build, ``full``) rebuilds it in full.
-    Returns how many views were updated and rebuilt."""
+    Returns how many views were updated and rebuilt.
+
+    The encoder's vectors of a story that may be updated next
+    (``incremental.may_update``) are read from and saved to the store's statement
+    vectors (``stories.vector_store``), in the view's transaction: a worker
+    started again does not embed again what the last build embedded."""
     done = {"updated": 0, "rebuilt": 0}
     for sid in dict.fromkeys(story_ids):
         data: dict[str, Any] | None = None
+        vectors = StoredVectors(store)
         if not full:
-            data = _try_update(store, sid)
+            with vector_source(vectors):
+                data = _try_update(store, sid)
         if data is not None:
             done["updated"] += 1
         else:
             with store.connect() as conn:
-                view = compute_story_view(conn, sid)
+                big = may_update(len(story_article_uids(conn, sid)))
+                with vector_source(vectors) if big else nullcontext():
+                    view = compute_story_view(conn, sid)
             data = view.to_dict()
             done["rebuilt"] += 1
         title = data["title"]["text"] if data.get("title") else None
         with store.begin() as conn:
             save_view(conn, sid, data, title)
+            if vectors.new or vectors.used:
+                vectors.save(conn)
     return done
 
 

@@ -41,18 +41,24 @@ share their actors and figures whether or not they make one claim): they are
 not used.
 
 Vectors are cached per process by the text's hash (a worker updating a story
-again does not embed its stored facts again).
+again does not embed its stored facts again), and, where the caller gives a
+:class:`VectorSource` (``stories.vector_store``: the store's statement
+vectors), read from it before the encoder is asked: the first update of a
+big story in a fresh process no longer embeds again what its build embedded.
+:data:`STATS` counts texts encoded and texts found in a source.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -95,6 +101,44 @@ class CrossLinks:
 
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
 _LOCK = threading.Lock()
+#: texts this process encoded (``encoded``) and found in a source (``stored``)
+STATS: Counter[str] = Counter()
+#: What a vector of :func:`embed_texts` is, besides the encoder: the first
+#: MAX_CHARS characters encoded, scaled to unit length, float32. Stored
+#: vectors are keyed by :func:`statement_model` (bump with the recipe).
+STATEMENT_RECIPE = 1
+
+
+def statement_model() -> str:
+    """The encoder id a statement vector is stored under (model, its recipe, ours)."""
+    return f"{model_name()}.s{STATEMENT_RECIPE}"
+
+
+class VectorSource(Protocol):
+    """Vectors kept beyond the process (``stories.vector_store``)."""
+
+    def lookup(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """text -> its stored vector, for those of ``texts`` that have one."""
+
+    def add(self, text: str, vector: np.ndarray) -> None:
+        """A vector the encoder just made, to keep."""
+
+    def note_used(self, texts: Sequence[str]) -> None:
+        """Texts whose vectors this process had already (kept longer)."""
+
+
+_SOURCE: ContextVar[VectorSource | None] = ContextVar("veille_vector_source", default=None)
+
+
+@contextmanager
+def vector_source(source: VectorSource) -> Iterator[VectorSource]:
+    """:func:`embed_texts` reads from and adds to ``source`` inside the block
+    (this thread or task only)."""
+    token = _SOURCE.set(source)
+    try:
+        yield source
+    finally:
+        _SOURCE.reset(token)
 
 
 def _key(text: str) -> str:
@@ -116,6 +160,22 @@ def embed_texts(texts: Sequence[str]) -> tuple[np.ndarray, int]:
             else:
                 _CACHE.move_to_end(_key(t))
                 out[k] = v
+    source = _SOURCE.get()
+    if source is not None:
+        if len(todo) < len(texts):
+            held = set(todo)
+            source.note_used([t for k, t in enumerate(texts) if k not in held])
+        if todo:
+            found = source.lookup(list(dict.fromkeys(texts[k] for k in todo)))
+            if found:
+                with _LOCK:
+                    for k in todo:
+                        v = found.get(texts[k])
+                        if v is not None:
+                            out[k] = v
+                            _CACHE[_key(texts[k])] = out[k].copy()
+                STATS["stored"] += sum(texts[k] in found for k in todo)
+                todo = [k for k in todo if texts[k] not in found]
     if todo:
         from veille.embed.encoder import _encoder  # the process's one encoder instance
 
@@ -129,6 +189,10 @@ def embed_texts(texts: Sequence[str]) -> tuple[np.ndarray, int]:
                 _CACHE[_key(texts[k])] = v
             while len(_CACHE) > CACHE_SIZE:
                 _CACHE.popitem(last=False)
+        STATS["encoded"] += len(todo)
+        if source is not None:
+            for k, v in zip(todo, block, strict=True):
+                source.add(texts[k], v)
     return out, len(todo)
 
 
