@@ -915,7 +915,7 @@ def extract_quantities(
         if link is not None:
             stop = link.end()  # "34 inches of snow": what is measured
         if age is not None:  # "the 29-year-old singer"
-            noun, end = text[age.start() + 1 : age.end()], age.end()
+            noun, end = text[age.start() : age.end()].lstrip("- "), age.end()
         elif unit is None or link is not None:
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
@@ -990,7 +990,8 @@ def extract_quantities(
         # the head of a compound noun says what is counted: "5 Best Day Spas" counts spas
         head = (noun.split()[-1] if noun is not None and gr.own.adjectives_before_noun
                 else noun.split()[0] if noun is not None else "")
-        if noun is not None and fold_same_length(head).lower() in gr.time_nouns:
+        if noun is not None and (age is not None
+                                 or fold_same_length(head).lower() in gr.time_nouns):
             # "Poutine, 70 ans": what the time grammar left of "N ans" is an age (a
             # duration with a preposition, "pendant 15 mois", is a time expression)
             kind = "age"

@@ -130,7 +130,8 @@ WORDS = NumberWords(
     period_before_fraction=("first", "second", "third", "fourth", "last", "latter", "former",
                             "final", "opening", "early", "late"),
     counter_nouns=("photos", "images", "pictures", "slides", "videos", "photographs"),
-    age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])",),
+    # "a 14yo girl", "the 14 y/o boy": a social post's age, not 14 girls
+    age_suffixes=(r"-(?:year|month|week|day)s?-old(?![\w])", r"\s?(?:yo|y/o|y\.o\.)(?![\w/])"),
     unit_senses={
         # "pounds" is money unless the sentence weighs something
         "pounds": (("lb", (r"weigh\w*", r"heav(?:y|ier|iest)", r"kilos?", r"kg",

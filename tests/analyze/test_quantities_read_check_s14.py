@@ -1,0 +1,26 @@
+"""Quantity forms found wrong on reading unseen news (#17, session 14 read check:
+10 news-clusters rows and 18 SemEval-2022 task 8 French texts, none in the quantity
+gold nor read before).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.analyze.quantities import extract_quantities
+
+
+def _got(nlp: Any, text: str, lang: str = "en") -> list[tuple[str, float | None, str]]:
+    return [(q.text, q.value, q.kind) for q in extract_quantities(text, [], lang, doc=nlp(text))]
+
+
+def test_a_social_post_age_is_an_age_not_a_count(nlp_en: Any) -> None:
+    # news-clusters (Seattle sex-buying story quoting a tweet): "14yo girl who sent her
+    # boyfriend an explicit photo" was a count of 14 girls
+    got = _got(nlp_en, "14yo girl who sent her boyfriend an explicit photo may face jail.")
+    assert got[0][:2] == ("14yo", 14.0) and got[0][2] == "age"
+    got = _got(nlp_en, "The 15 y/o boy was arrested on Friday.")
+    assert got[0][:2] == ("15 y/o", 15.0) and got[0][2] == "age"
+    # "yo" as a word is no age, and a count beside it stays a count
+    assert _got(nlp_en, "She said yo to him and left with 14 friends.") == [
+        ("14 friends", 14.0, "count")]
