@@ -131,6 +131,9 @@ class TimeWords:
     part_modifier_link: Words = ()  # regex: "d[e']\\s*"
     this_part_determiners: Words = ()  # "ce", "this", "last"
     previous_day_determiners: Words = ()  # "last" (night): the day before
+    #: after a part of the day, the day before ("la nuit dernière", "la nuit passée"); its
+    #: articles are ``same_part_articles``
+    previous_part_words: Words = ()
     this_parts: Words = ()  # parts after "ce"/"this"
     bare_part_leads: Words = ()  # "pendant", "during" (la nuit)
     bare_part_articles: Words = ()  # regex: "la\\s+", "the\\s+"
@@ -152,6 +155,9 @@ class TimeWords:
     #: prochaine); a hyphen or nothing join them too (not a comma: "said Tuesday, last
     #: week's vote")
     week_links: Words = ()
+    #: regex between an anchored day and the day it counts from ("la veille de Noël",
+    #: "le lendemain du 3 mars": "de", "du"); that day's, not the last day the text named
+    anchor_of_links: Words = ()
     #: folded, before a day: the whole week holding it ("the week of March 6", "la semaine du")
     week_of_leads: Words = ()
     #: nouns a number after them labels ("Flight 1943", "Route 2016"): no year there

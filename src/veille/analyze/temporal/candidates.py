@@ -88,9 +88,15 @@ def split_day_list(c: Candidate, folded: str) -> list[Candidate]:
     assert m2 is not None
     g1 = dict(c.g, d2=None, conj=None)
     g2 = dict(c.g, d1=c.g["d2"], d2=None, conj=None, art=None, wd=None)
+    # both days take the tense of the whole list: the parse hangs the second on the
+    # first ("12" a conj of "3"), and read alone "se tiendra les 3 et 12 septembre" put
+    # the 3rd in next September and the 12th in the last one
+    # and the year of the last day, where the month is written (each day read alone,
+    # 56 and 65 days back fell on either side of pick_year's near-day threshold)
+    whole = {"list": (c.start, c.end), "year_day": c.g["d2"]}
     return [
-        Candidate(c.start, first_end, "day_month", g1, c.prio),
-        Candidate(m2.start(), c.end, "day_month", g2, c.prio),
+        Candidate(c.start, first_end, "day_month", g1, c.prio, dict(whole)),
+        Candidate(m2.start(), c.end, "day_month", g2, c.prio, dict(whole)),
     ]
 
 

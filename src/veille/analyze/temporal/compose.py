@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from veille.analyze.temporal.calendar import add_months, clamp_day
 from veille.analyze.temporal.fold import fold_same_length
-from veille.analyze.temporal.lexicon import alt
+from veille.analyze.temporal.lexicon import ANCHOR_DAYS, alt
 from veille.core.model import TimeRef
 from veille.lang.time_words import TimeWords
 
@@ -38,6 +38,8 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
                   if words.offset_links else None)
     week_gap = (re.compile(rf"\s*(?:-\s*|(?:{alt(words.week_links)})\s+)?")
                 if words.week_links else None)
+    anchor_gap = (re.compile(rf"\s+(?:{alt(words.anchor_of_links)})\s*")
+                  if words.anchor_of_links else None)
     res: list[TimeRef] = []
     i = 0
     while i < len(out):
@@ -55,6 +57,8 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
             if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
                 joined = _clock_set(a, b, text) or _clock_set(b, a, text) \
                     or _hours_on_day(a, b, text, gap)
+            if joined is None and anchor_gap is not None and anchor_gap.fullmatch(gap):
+                joined = _anchor_of(a, b, text)
             if joined is None and week_gap is not None and week_gap.fullmatch(gap):
                 joined = _weekday_in_week(a, b, text) or _weekday_in_week(b, a, text)
         if joined is not None:
@@ -169,6 +173,23 @@ def _day_from(a: TimeRef, b: TimeRef, text: str, words: TimeWords) -> TimeRef | 
         return None
     new = day + timedelta(days=sign)
     return _joined(a, b, text, new.isoformat(), new, "day", b.method)
+
+
+def _anchor_of(a: TimeRef, b: TimeRef, text: str) -> TimeRef | None:
+    """"la veille de Noël", "le lendemain du 3 mars": the anchored day ``a`` counted from
+    the day ``b`` names (read apart, "la veille" was the day before the last day told)."""
+    day = _one_day(b)
+    if day is None or not (a.method or "").endswith(":anchor") or b.value is None \
+            or len(b.value) != 10 or not a.value:
+        return None
+    words = fold_same_length(a.text).lower().split()
+    grams = (" ".join(words[k:j]) for k in range(len(words))
+             for j in range(len(words), k, -1))  # "la veille au soir": "veille"
+    off = next((ANCHOR_DAYS[g] for g in grams if g in ANCHOR_DAYS), None)
+    if not off:
+        return None
+    new = day + timedelta(days=off)
+    return _joined(a, b, text, new.isoformat() + a.value[10:], new, a.granularity, b.method)
 
 
 def _weekday_in_week(w: TimeRef, k: TimeRef, text: str) -> TimeRef | None:

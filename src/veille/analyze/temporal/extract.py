@@ -186,6 +186,14 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     return guess_tense(text, start, end, cues)
 
 
+def _tense_span(c: Candidate) -> tuple[int, int]:
+    """Where a candidate's tense is read: a day of a list, the whole list."""
+    whole = c.extra.get("list")
+    if isinstance(whole, tuple):
+        return whole[0], whole[1]
+    return c.start, c.end
+
+
 def _scheduled(text: str, c: Candidate, parses: Sequence[tuple[int, Any]], cues: Any) -> bool:
     for offset, doc in parses:
         if offset <= c.start and c.end <= offset + _doc_chars(doc):
@@ -254,7 +262,7 @@ def extract_times(
             )
     cues = words.tense if words is not None else None
     tenses = [
-        tense_of(text, c.start, c.end, parses, cues)
+        tense_of(text, *_tense_span(c), parses, cues)
         if (c.kind in NEEDS_TENSE and (c.kind != "duration" or c.g.get("ahead_if_future")))
         or c.kind in _CLOCK_KINDS
         else None

@@ -236,7 +236,10 @@ def day_month(c: Candidate, ctx: Ctx) -> Resolved | None:
     elif g.get("yrel") and ctx.day is not None:
         year = ctx.day.year + YEAR_RELATIVES.get(g["yrel"] or "", 0)
     else:
-        year = pick_year(mon, d1, ctx, g.get("rel"))
+        # a day of a list ("les 3 et 12 septembre") takes the year of the list's last day
+        list_day = c.extra.get("year_day")
+        year = pick_year(mon, int(list_day) if isinstance(list_day, str) else d1, ctx,
+                         g.get("rel"))
     if year is None:
         if d2:
             return Resolved("DATE", f"XXXX-{mon:02d}-{d1:02d}/XXXX-{mon:02d}-{d2:02d}", None, None, "day")
@@ -389,6 +392,8 @@ def relative_day(c: Candidate, ctx: Ctx) -> Resolved | None:
 def this_part(c: Candidate, ctx: Ctx) -> Resolved | None:
     if ctx.day is None:
         return None
+    if c.g.get("lpart"):  # "la nuit dernière"
+        return with_part(ctx.day - timedelta(days=1), c.g["lpart"])
     d = ctx.day - timedelta(days=1) if (c.g.get("det") or "") in _PREVIOUS_DAY_DETERMINERS else ctx.day
     return with_part(d, c.g["part"])
 

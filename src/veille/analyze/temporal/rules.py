@@ -154,8 +154,14 @@ RELATIVE_DAY = (
     rf"(?:,?\s+(?P<wd>{WD})(?![a-z]))?"
     rf"(?:\s+(?:{alt(tw(lambda t: t.part_leads))}\s+)?{PART_MOD}(?P<part>{PART}))?"
 )
-THIS_PART = (rf"{NEAR}(?P<det>{alt(tw(lambda t: t.this_part_determiners))})\s+"
-             rf"(?P<part>{alt(tw(lambda t: t.this_parts))})(?![a-z])")
+THIS_PART = (rf"{NEAR}(?:(?P<det>{alt(tw(lambda t: t.this_part_determiners))})\s+"
+             rf"(?P<part>{alt(tw(lambda t: t.this_parts))})(?![a-z])"
+             # "la nuit dernière": the part, then the word that puts it the day before
+             rf"|(?:{alt(tw(lambda t: t.same_part_articles))})\s+"
+             rf"(?P<lpart>{alt(tw(lambda t: t.this_parts))})\s+"
+             rf"(?P<prev>{alt(tw(lambda t: t.previous_part_words))})(?![a-z])"
+             # not "la nuit dernière de l'année", "du festival" (the last one of a period)
+             rf"(?!\s+(?:{alt(tw(lambda t: t.period_part_links))})))")
 ANCHORED_DAY = (
     rf"(?:{alt(tw(lambda t: t.anchor_articles))}\s+)?(?P<an>{alt(ANCHOR_DAYS)})"
     rf"(?:\s+(?:{alt(tw(lambda t: t.anchor_part_leads))}\s+)?(?P<part>{PART}))?"

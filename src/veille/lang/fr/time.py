@@ -105,6 +105,8 @@ WORDS = TimeWords(
     same_part_articles=("le", "la"),
     same_parts=("matin", "soiree", "soir", "nuit"),
     same_word=("meme",),
+    previous_part_words=("derniere", "dernier", "passee", "passe"),
+    anchor_of_links=("de", "du", "d'", r"de\s+l'", r"de\s+la"),
     clock_duration_leads=(r"pendant", r"durant", r"dans les", r"en", r"dur(?:e|ent|er|ee?s?)",
                           r"mis", r"met", r"plus d[e']", r"moins d[e']", r"pres d[e']",
                           r"au moins"),

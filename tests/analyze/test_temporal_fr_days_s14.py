@@ -1,0 +1,54 @@
+"""Session 14 (issue #17, numbers helper): French day forms news write that were
+misplaced on a timeline. A list of days of one month ("les 3 et 12 septembre") put its
+two days in different years; "la nuit dernière" gave nothing; "la veille de Noël" was
+the day before the last day the text named. Sentences written here in the style of
+French news (not taken from any dev set).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange, TimeRef
+
+_PAPER = date(2016, 11, 7)  # a Monday
+
+
+def _found(text: str) -> dict[str, TimeRef]:
+    ref = DateRange(_PAPER, _PAPER, "day")
+    return {t.text: t for t in extract_times(text, [], ref, "fr")}
+
+
+def test_days_of_one_list_share_their_year() -> None:
+    for text, first in (("Le salon se tiendra les 3 et 12 septembre.", "les 3"),
+                        ("Le salon se tiendra entre le 3 et le 12 septembre.", "le 3"),
+                        ("Le salon s'est tenu le 3 et le 12 septembre.", "le 3")):
+        got = _found(text)
+        a, b = got[first].value or "", got["12 septembre"].value or ""
+        assert a[:4] == b[:4], text
+        assert a[5:] == "09-03" and b[5:] == "09-12"
+    # a year said once at the end is both days'
+    got = _found("Le salon se tiendra les 3 et 12 septembre 2017.")
+    assert got["les 3"].value == "2017-09-03"
+
+
+def test_last_night_is_the_night_before_the_paper() -> None:
+    assert _found("La nuit dernière, la police a arrêté un homme.")[
+        "La nuit dernière"].value == "2016-11-06TNI"
+    assert _found("Il a beaucoup neigé la nuit passée.")["la nuit passée"].value == \
+        "2016-11-06TNI"
+    # the last night of a period is not last night
+    assert not _found("La nuit dernière de l'année, les rues étaient pleines.")
+
+
+def test_eve_and_day_after_count_from_the_day_named() -> None:
+    got = _found("La veille de Noël, la famille s'est réunie.")
+    assert got["La veille de Noël"].value == "2015-12-24"
+    got = _found("Le lendemain du 3 mars, la police a perquisitionné.")
+    assert got["Le lendemain du 3 mars"].value == "2016-03-04"
+    got = _found("La veille au soir du 3 mars, la police a perquisitionné.")
+    assert got["La veille au soir du 3 mars"].value == "2016-03-02TEV"
+    # a day named in the sentence before still anchors a bare "le lendemain"
+    got = _found("Le 3 mars, la police est venue. Le lendemain, elle a perquisitionné.")
+    assert got["Le lendemain"].value == "2016-03-04"
