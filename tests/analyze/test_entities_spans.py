@@ -5,7 +5,13 @@ result tables and headlines of news wires (not copied from any corpus)."""
 
 from __future__ import annotations
 
-from veille.analyze.entities import _cut_numbers, _is_country, _split_separators, _with_initials
+from veille.analyze.entities import (
+    _cut_numbers,
+    _is_country,
+    _split_separators,
+    _with_initials,
+    _without_descriptor,
+)
 
 
 def test_a_spaced_dash_or_bracket_ends_a_name_but_a_hyphen_in_a_word_does_not(nlp_en):
@@ -73,3 +79,21 @@ def test_a_common_word_opening_a_slug_line_is_no_name_but_a_dateline_place_is() 
     assert not slug("SOCCER", 1)       # not at the start of its line
     assert not slug("JAPAN")           # no dash after it
     assert not slug("GOOGLE")          # the article writes the name: a name
+
+
+def test_a_contest_verb_in_a_capitals_headline_ends_a_name(nlp_en):
+    doc = nlp_en.make_doc("ROMANIA BEAT LITHUANIA IN QUALIFIER")
+    assert [doc[i:j].text for i, j in _split_separators(doc, 0, 3)] == ["ROMANIA", "LITHUANIA"]
+    # in running text the model's span is left to the model ("Beat Generation" is a name)
+    doc = nlp_en.make_doc("the Beat Generation")
+    assert [doc[i:j].text for i, j in _split_separators(doc, 1, 3)] == ["Beat Generation"]
+
+
+def test_a_description_ending_in_an_organisation_noun_is_no_part_of_the_name(nlp_en, nlp_fr):
+    doc = nlp_en.make_doc("Interfax news agency said , Nation of Islam group")
+    assert doc[:_without_descriptor(doc, 0, 3)].text == "Interfax"
+    assert doc[5:_without_descriptor(doc, 5, 9)].text == "Nation of Islam"
+    doc = nlp_en.make_doc("the Tata group")
+    assert doc[1:_without_descriptor(doc, 1, 3)].text == "Tata"
+    doc = nlp_fr.make_doc("la Société générale")
+    assert doc[1:_without_descriptor(doc, 1, 3)].text == "Société générale"

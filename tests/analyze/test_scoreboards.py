@@ -8,7 +8,7 @@ needs no model and no data set."""
 from __future__ import annotations
 
 from veille.analyze.linking import link_entities
-from veille.analyze.scoreboards import TEAM, teams
+from veille.analyze.scoreboards import TEAM, fixtures, teams
 from veille.core.model import Analysis, Mention
 
 STOP = {"with", "at", "the", "of", "and"}
@@ -79,3 +79,38 @@ def test_team_and_city_are_two_entities() -> None:
                   entities=_teams(table, [_mention("CHICAGO", table, "ORG")]))
     out3, _ = link_entities([a3], records)
     assert out3[0].entities[0].entity_id == team.entity_id
+
+
+def test_a_span_the_model_ran_across_a_score_line_is_two_teams() -> None:
+    # conll-val part a: the model's one span "Atlanta 5 PITTSBURGH 1", and
+    # "Bournemouth 4" of a standings row, are no names
+    full = "Atlanta 5 PITTSBURGH 1\nBournemouth 4 2 0 2 5 5 6"
+    out = _teams(full, [_mention("Atlanta 5 PITTSBURGH 1", full, "ORG"),
+                        _mention("Bournemouth 4", full, "ORG")])
+    assert [(m.text, m.label, m.label_cue) for m in out] == [
+        ("Atlanta", "ORG", TEAM), ("PITTSBURGH", "ORG", TEAM), ("Bournemouth", "ORG", TEAM)]
+
+
+def _fixtures(full: str, ms: list[Mention]) -> list[Mention]:
+    return fixtures(ms, full, 0, lambda p: 0, frozenset({"v", "vs"}), frozenset({"at"}))
+
+
+def test_a_schedule_line_pairs_teams_and_names_the_venue() -> None:
+    full = "Postponed : Birmingham v Barnsley , Walsall v Wrexham\nCHICAGO AT TORONTO"
+    ms = [_mention(t, full, "LOC") for t in ("Birmingham", "Barnsley", "Walsall", "CHICAGO",
+                                             "TORONTO")]
+    out = _fixtures(full, ms)
+    got = {m.text: (m.label, m.label_cue) for m in out}
+    assert got["Birmingham"] == got["Barnsley"] == got["Walsall"] == ("ORG", TEAM)
+    assert got["Wrexham"] == ("ORG", TEAM)  # missed by the model, a town of the gazetteer
+    assert got["CHICAGO"] == ("ORG", TEAM)
+    assert got["TORONTO"] == ("LOC", None)  # where they play
+
+
+def test_a_line_with_a_person_or_prose_is_no_schedule() -> None:
+    for full, ms in (("Agassi v Sampras", [("Agassi", "PER"), ("Sampras", "PER")]),
+                     ("Trump at Davos", [("Trump", "PER"), ("Davos", "LOC")]),
+                     ("Chicago beat Toronto at home", [("Chicago", "LOC"), ("Toronto", "LOC")]),
+                     ("Scotland v Wales", [("Scotland", "LOC"), ("Wales", "LOC")])):
+        out = _fixtures(full, [_mention(t, full, lab) for t, lab in ms])
+        assert [(m.text, m.label) for m in out] == ms, full

@@ -115,7 +115,24 @@ def _trim(span: Span) -> tuple[int, int] | None:
                      or doc[j - 1].text.lower() in _POSSESSIVES
                      or (j - 1 > i and _function_word(doc, doc[j - 1]))):
         j -= 1
+    j = _without_descriptor(doc, i, j)
     return (i, j) if j > i else None
+
+
+def _without_descriptor(doc: Doc, i: int, j: int) -> int:
+    """End of a span without the lower-case description the model ran into it:
+    "Interfax news agency", "Nation of Islam group" name Interfax and the Nation
+    of Islam; the description ends with an organisation noun of the text's
+    language (its pack's ``org_nouns``: "agency", "group"). A name spelt in
+    lower case after its first word ("Société générale") ends with no such noun."""
+    pack = PACKS.get(doc.lang_)
+    nouns = pack.entities.org_nouns if pack is not None and pack.entities is not None else None
+    if not nouns or j - i < 2 or doc[j - 1].text not in nouns:
+        return j
+    k = j
+    while k > i + 1 and doc[k - 1].is_alpha and doc[k - 1].is_lower:
+        k -= 1
+    return k if doc[k - 1].text[:1].isupper() else j
 
 
 def _function_word(doc: Doc, t: Token) -> bool:
@@ -375,6 +392,8 @@ def mentions_from_doc(
     out = scoreboards.teams(out, full, offset, sentence_of,
                             skip=lambda w: fold(w).rstrip(".") in months,
                             stop=lambda w: doc.vocab[w.lower()].is_stop)
+    out = scoreboards.fixtures(out, full, offset, sentence_of, _W.fixture_links,
+                               _W.fixture_venues)
     # last: the quote steps read these marks (entities_credits.voiced_mentions)
     return credits.mark_caption_credits(out, doc, offset, sentence_of)
 
@@ -503,7 +522,8 @@ _INITIAL = re.compile(r"^[A-ZÀ-Ý]\.$")
 
 
 def _split_separators(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
-    """Cut a span at a dash set off by spaces, or a bracket: no name holds one.
+    """Cut a span at a dash set off by spaces, a bracket, or a contest verb in
+    a headline in capitals (``_contest_word``): no name holds one.
 
     Headlines, result tables and bylines ("CRICKET - SRI LANKA", "Romania -
     Cosmin Contra", "Scott Draper ( Australia") are where the model runs two
@@ -511,17 +531,28 @@ def _split_separators(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     "Saint-Nazaire") is kept, as it has no space on both sides."""
     out: list[tuple[int, int]] = []
     a = i
+    caps = all(not c.is_alpha or c.is_upper for c in doc[i:j])
     for k in range(i, j):
         t = doc[k]
         spaced = t.text in ("(", ")", "[", "]", "|") or (
             k > 0 and bool(doc[k - 1].whitespace_) and bool(t.whitespace_))
-        if t.text in _DASHES and spaced:
+        if (t.text in _DASHES and spaced) or (caps and k > i and _contest_word(t)):
             if k > a:
                 out.append((a, k))
             a = k + 1
     if a < j:
         out.append((a, j))
     return out
+
+
+def _contest_word(t: Token) -> bool:
+    """A verb of a contest in a headline in capitals, which the model runs
+    into the sides' names ("ROMANIA BEAT LITHUANIA", "WIGAN BEAT BRADFORD"):
+    no name holds one, so the span is cut there."""
+    low = t.text.lower()
+    return t.is_alpha and len(low) > 2 and (
+        low in _W.contest_verbs or t.lemma_.lower() in _W.contest_verbs
+        or (low.endswith("s") and low[:-1] in _W.contest_verbs))
 
 
 def _before_dash(text: str, end: int) -> tuple[str, int]:

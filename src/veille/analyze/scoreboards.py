@@ -75,6 +75,13 @@ def _run_end(toks: list[tuple[int, int, str]], i: int) -> int:
     return j if j < len(toks) and _COUNT.match(toks[j][2]) else i
 
 
+def _over_figures(text: str) -> bool:
+    """A span of a table row holding a figure is the model reading across the
+    row, not a name: "Atlanta 5 PITTSBURGH 1" is two teams and their scores,
+    "Bournemouth 4" a team and its games played."""
+    return any(_kind(t) == "n" for t in text.split())
+
+
 def teams(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int], int],
           skip: Callable[[str], bool] = lambda w: False,
           stop: Callable[[str], bool] = lambda w: False) -> list[Mention]:
@@ -113,12 +120,13 @@ def teams(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int
                     w in persons or skip(w) for w in text.split()):
                 continue
             hits = [m for m in out if m.start < re_ + offset and rs + offset < m.end]
-            if any(m.label == "PER" or m.start < rs + offset or (
-                    m.end > re_ + offset and not all(
-                        _kind(x) in "np" for x in full[re_:m.end - offset].split()))
+            if any(m.label == "PER" or (not _over_figures(m.text) and (
+                    m.start < rs + offset or (m.end > re_ + offset and not all(
+                        _kind(x) in "np" for x in full[re_:m.end - offset].split()))))
                    for m in hits):
                 continue  # a person's figures, or a span the model ran past the row
-            if len(hits) == 1 and hits[0].label == "ORG" and not gazetteer.city(hits[0].text):
+            if len(hits) == 1 and hits[0].label == "ORG" and not gazetteer.city(hits[0].text) \
+                    and not _over_figures(hits[0].text):
                 continue
             for m in hits:
                 out.remove(m)
@@ -129,5 +137,88 @@ def teams(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int
             out.append(n)
             added = True
     if added:
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+def _fixture_sides(tokens: list[str], links: frozenset[str],
+                   venues: frozenset[str] = frozenset()) -> list[tuple[int, int, bool]] | None:
+    """The name runs (token index ranges, and whether the run is the venue) of
+    a fixture line, or None: pairs of capitalised runs joined by a link word
+    ("Birmingham v Barnsley , Manchester City v Charlton") or by a venue word
+    ("KANSAS CITY AT DETROIT": the second is where they play), pairs
+    separated by commas, after an optional label ending with a colon
+    ("Postponed :")."""
+    links = links | venues
+    base = tokens.index(":") + 1 if ":" in tokens else 0
+    tokens = tokens[base:]
+    sides: list[tuple[int, int, bool]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and _kind(tokens[j]) == "w" and tokens[j].lower() not in links:
+            j += 1
+        if j == i or j >= n or tokens[j].lower() not in links:
+            return None
+        k = j + 1
+        while k < n and _kind(tokens[k]) == "w" and tokens[k].lower() not in links:
+            k += 1
+        if k == j + 1:
+            return None
+        sides += [(i, j, False), (j + 1, k, tokens[j].lower() in venues)]
+        while k < n and tokens[k] in (",", ";", "."):
+            k += 1
+        i = k
+    return [(a + base, b + base, v) for a, b, v in sides] if sides else None
+
+
+def fixtures(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int], int],
+             links: frozenset[str], venues: frozenset[str] = frozenset()) -> list[Mention]:
+    """Relabel as teams the sides of a fixture list's lines ("Postponed :
+    Walsall v Wrexham", "CHICAGO AT TORONTO"): a line made only of names
+    paired by a link word of the packs ("v", "vs") is a schedule, and a place
+    on it is the club of that place; after a venue word ("at") the place is
+    where the game is played, and stays a place. The line must be nothing but
+    those pairs, and every side a place or an organisation to the model or
+    the gazetteer: a person on it makes it a match of players ("Agassi v
+    Sampras") or a headline ("Trump at Davos"), and the line is left alone;
+    a country, or a nation of one ("Scotland v Wales"), stays a place (a
+    national side, as in results tables)."""
+    pos = 0
+    changed = False
+    for line in full.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        toks = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(line)]
+        sides = _fixture_sides([t for _, _, t in toks], links, venues) if len(toks) >= 3 else None
+        if not sides:
+            continue
+        plan: list[tuple[int, int, list[Mention]]] = []
+        for a, b, venue in sides:
+            rs, re_ = toks[a][0], toks[b - 1][0] + len(toks[b - 1][2].rstrip(",;."))
+            text = full[rs:re_]
+            hits = [m for m in out if m.start < re_ + offset and rs + offset < m.end]
+            if any(m.label == "PER" or m.start < rs + offset or m.end > re_ + offset
+                   for m in hits) or not (hits or gazetteer.city(text)
+                                          or gazetteer.is_club_region(text)):
+                plan = []
+                break
+            if not venue:
+                plan.append((rs, re_, hits))
+        for rs, re_, hits in plan:
+            text = full[rs:re_]
+            if gazetteer.country_code(text) or (
+                    gazetteer.is_subdivision(text) and not gazetteer.is_club_region(text)
+                    and not gazetteer.city(text)) or (
+                    len(hits) == 1 and hits[0].label == "ORG" and not gazetteer.city(text)):
+                continue
+            for m in hits:
+                out.remove(m)
+            n = Mention(text=text, label="ORG", start=rs + offset, end=re_ + offset,
+                        sentence=sentence_of(rs + offset))
+            n.model_label = hits[0].label if len(hits) == 1 else None
+            n.label_cue = TEAM
+            out.append(n)
+            changed = True
+    if changed:
         out.sort(key=lambda m: m.start)
     return out

@@ -77,6 +77,12 @@ class EntityWords:
     #: Prepositions that name the other side of a contest verb ("lost to X",
     #: "a win over X"), not its venue.
     contest_links: Words = _EMPTY
+    #: Words pairing the two sides of a fixture on a schedule's line
+    #: ("CHICAGO AT TORONTO", "Walsall v Wrexham"): a place so paired is a team.
+    fixture_links: Words = _EMPTY
+    #: Words naming the venue of a fixture on a schedule's line ("CHICAGO AT
+    #: TORONTO": Toronto is where they play, a place).
+    fixture_venues: Words = _EMPTY
     #: Endings of a patronymic as this language transliterates it ("Ivanovitch",
     #: "Ivanovich"): "Vladimir Vladimirovitch" is a short form of a full name.
     patronymic_endings: Words = _EMPTY

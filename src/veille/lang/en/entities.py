@@ -44,5 +44,7 @@ WORDS = EntityWords(
                              "trounce", "outscore", "outplay", "upset", "eliminate", "clinch",
                              "concede", "overpower", "hammer", "crush", "whip", "win"}),
     contest_links=frozenset({"to", "over", "against", "with"}),
+    fixture_links=frozenset({"v", "v.", "vs", "vs.", "versus"}),
+    fixture_venues=frozenset({"at"}),
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
 )

@@ -54,5 +54,6 @@ WORDS = EntityWords(
     contest_verbs=frozenset({"battre", "vaincre", "dominer", "éliminer", "concéder", "perdre",
                              "gagner", "écraser", "surclasser"}),
     contest_links=frozenset({"contre", "face"}),
+    fixture_links=frozenset({"contre", "c.", "v", "vs"}),
     patronymic_endings=frozenset({"ovitch", "evitch", "ytch", "ovna", "evna"}),
 )
