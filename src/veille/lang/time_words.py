@@ -188,6 +188,8 @@ class TimeWords:
     #: "between 9:30 and 11:45"); a bare "01:12" after any other word and before a
     #: capitalised one is a video's length in a list of clips, not a clock time
     clock_leads: Words = ()
+    #: folded unit words after which a "2:18" is a length ("2:18 min", a clip's), no clock
+    length_units: Words = ()
     noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part
     #: ("16 h 30", "vers 0 h 40", "20:30 du soir")

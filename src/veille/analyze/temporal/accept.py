@@ -123,6 +123,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
                               after)
     if c.kind == "clock_ampm" and _RESTATED.search(before):
         return False  # "just before 6am (10pm BST)": the same time in another zone
+    if (c.kind in ("clock", "clock_ampm") and not g.get("ampm") and own.length_units
+            and re.match(rf"\s*(?:{alt(own.length_units)})\b", fold_same_length(after).lower())):
+        return False  # "(2:18 min)": a clip's length, no clock time
     if c.kind == "clock_ampm" and g.get("h2") and not g.get("s2") and _clip_length(
             before, after, own):
         return False  # "Recycled rocket, recycled capsule | 2:30": a video's length

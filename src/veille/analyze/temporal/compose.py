@@ -32,6 +32,7 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
     if words is not None and words.week_of_leads:
         lead = re.compile(rf"(?:{alt(words.week_of_leads)})\s+$")
         out = [_week_of(t, text, lead) for t in out]
+    out = _restated_weekdays(out, text)
     if words is None or len(out) < 2 or not (words.offset_links or words.week_links):
         return out
     offset_gap = (re.compile(rf"\s+(?P<link>{alt(list(words.offset_links))})\s+")
@@ -67,6 +68,28 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
         else:
             res.append(a)
             i += 1
+    return res
+
+
+_BRACKET_GAP = re.compile(r"\s*[(\[]\s*")
+
+
+def _restated_weekdays(out: list[TimeRef], text: str) -> list[TimeRef]:
+    """"Ce jeudi (13 février)", "on Thursday (Feb. 13)": the date in brackets says which
+    Thursday; the weekday read alone took the one of the paper's week, a week off when the
+    paper is dated after it. Both stay expressions; the weekday takes the bracket's day
+    when that day is the same weekday (another weekday is no restatement)."""
+    res = list(out)
+    for k in range(len(res) - 1):
+        w, d = res[k], res[k + 1]
+        wday, day = _one_day(w), _one_day(d)
+        if (wday is None or day is None or wday == day or w.value is None
+                or d.value is None or len(d.value) != 10
+                or not (w.method or "").endswith(":wd") or wday.weekday() != day.weekday()
+                or not w.end <= d.start or not _BRACKET_GAP.fullmatch(text[w.end : d.start])):
+            continue
+        res[k] = replace(w, value=day.isoformat() + w.value[10:],
+                         range_start=day.isoformat(), range_end=day.isoformat())
     return res
 
 
@@ -175,10 +198,30 @@ def _day_from(a: TimeRef, b: TimeRef, text: str, words: TimeWords) -> TimeRef | 
     return _joined(a, b, text, new.isoformat(), new, "day", b.method)
 
 
+_PART = re.compile(r"\d{4}-\d\d-\d\dT(MO|AF|EV|NI)")
+
+
+def _night_days(b: TimeRef) -> date | None:
+    """The first of two days running into each other ("la nuit du 3 au 4 mars")."""
+    if not (b.range_start and b.range_end and b.value and "/" in b.value):
+        return None
+    lo, hi = date.fromisoformat(b.range_start), date.fromisoformat(b.range_end)
+    return lo if hi - lo == timedelta(days=1) else None
+
+
 def _anchor_of(a: TimeRef, b: TimeRef, text: str) -> TimeRef | None:
     """"la veille de Noël", "le lendemain du 3 mars": the anchored day ``a`` counted from
     the day ``b`` names (read apart, "la veille" was the day before the last day told)."""
     day = _one_day(b)
+    part = _PART.fullmatch(a.value or "")
+    if part is not None and (a.method or "").endswith(":partbare"):
+        # "dans la soirée du 3 mars", "la nuit du 3 au 4 mars": that day's part
+        two = _night_days(b) if part.group(1) == "NI" else None
+        on = day or two
+        if on is None:
+            return None
+        return _joined(a, b, text, f"{on.isoformat()}T{part.group(1)}", on, a.granularity,
+                       b.method)
     if day is None or not (a.method or "").endswith(":anchor") or b.value is None \
             or len(b.value) != 10 or not a.value:
         return None

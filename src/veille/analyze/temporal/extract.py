@@ -186,12 +186,30 @@ def tense_of(text: str, start: int, end: int, parses: Sequence[tuple[int, Any]],
     return guess_tense(text, start, end, cues)
 
 
-def _tense_span(c: Candidate) -> tuple[int, int]:
-    """Where a candidate's tense is read: a day of a list, the whole list."""
+def _tense_span(c: Candidate, folded: str, words: Any) -> tuple[int, int]:
+    """Where a candidate's tense is read: a day of a list, the whole list; a day a time
+    noun hangs on ("la soirée du 3 mars", "la veille de Noël": the pack's
+    ``anchor_of_links``), from that noun, which the parse makes the verb's complement
+    (the date alone is the noun's complement, which dates a noun "neither way")."""
     whole = c.extra.get("list")
     if isinstance(whole, tuple):
         return whole[0], whole[1]
+    if words is not None and words.anchor_of_links:
+        lo = max(0, c.start - 40)
+        m = re.search(rf"(?<![\w'])(?:{alt([*words.bare_part_articles, *words.anchor_articles])})"
+                      rf"\s*(?P<head>[\w-]+)\s+(?:{alt(words.anchor_of_links)})\s*$",
+                      folded[lo : c.start].lower())
+        if m is not None and m.group("head") in _TIME_HEADS:
+            return lo + m.start("head"), c.end
     return c.start, c.end
+
+
+def _local_day(folded: str, c: Candidate, words: Any) -> bool:
+    """A weekday told in the place's own time ("Friday morning local time")."""
+    if words is None or not words.local_time_words:
+        return False
+    after = folded[c.end : c.end + 30].lower()
+    return re.match(rf"\s*,?\s*(?:{alt(words.local_time_words)})\b", after) is not None
 
 
 def _scheduled(text: str, c: Candidate, parses: Sequence[tuple[int, Any]], cues: Any) -> bool:
@@ -262,7 +280,7 @@ def extract_times(
             )
     cues = words.tense if words is not None else None
     tenses = [
-        tense_of(text, *_tense_span(c), parses, cues)
+        tense_of(text, *_tense_span(c, folded, words), parses, cues)
         if (c.kind in NEEDS_TENSE and (c.kind != "duration" or c.g.get("ahead_if_future")))
         or c.kind in _CLOCK_KINDS
         else None
@@ -271,6 +289,10 @@ def extract_times(
     for i, c in enumerate(cands):
         if c.kind == "weekday" and tenses[i] == "present" and _scheduled(text, c, parses, cues):
             tenses[i] = "future"  # "the vote is on Tuesday": a schedule
+        elif c.kind == "weekday" and _local_day(folded, c, words):
+            # "confirmed a missile test Friday morning local time" in a Thursday paper:
+            # the day is the place's, which may already be tomorrow; the closer such day
+            tenses[i] = "present"
     share_weekday_tense(cands, tenses)
     share_afternoon(cands, folded)
     per_cand: list[list[Resolved | None]] = [[] for _ in cands]

@@ -3,19 +3,21 @@
 "Flight 1943", "Copyright 2017": a bare year right after a noun that numbers
 things (the packs' ``number_label_nouns``) is a label ("World Cup 1998" keeps
 its year). "the Berlin Christmas Market attack": a holiday inside a name; "spring
-clean" a verb. The
+clean" a verb. "2020 est une année spéciale", "2019 was a year of protest": the
+predicate says what kind of year a date was, not how long. The
 grammar sees none of this (it reads words, not their heads); the spaCy parse
 of the analysis does, so these candidates are dropped when a parse is given.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.fold import fold_same_length
-from veille.analyze.temporal.lexicon import tw
+from veille.analyze.temporal.lexicon import ONE_WORDS, tw
 
 _LABEL_NOUNS = frozenset(tw(lambda t: t.number_label_nouns))
 
@@ -42,6 +44,8 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         # "Now you'll be able to spring clean your notifications": a verb, no season
         tok = token_of(parses, c.start, c.end)
         return tok is not None and tok.pos_ == "VERB"
+    if c.kind == "duration" and fold_same_length(g.get("num") or "").lower() in ONE_WORDS:
+        return _says_what_a_year_was(token_of(parses, c.start, c.end))
     if c.kind == "holiday":
         tok = token_of(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
@@ -61,3 +65,22 @@ def _month_in_name(tok: Any) -> bool:
     prev = tok.doc[tok.i - 1]
     return (prev.text[:1].isupper() and not prev.is_sent_start and prev.head.i > prev.i
             and prev.head.pos_ in ("NOUN", "PROPN", "NUM") and prev.pos_ in ("ADJ", "PROPN"))
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _says_what_a_year_was(tok: Any) -> bool:
+    """The unit noun is the predicate of a copula whose subject is a year ("2020 est une
+    année spéciale": UD hangs the copula on the noun; "2019 was a year of protest": the
+    English model makes the noun the verb's ``attr``), or a noun naming one ("L'année 2020
+    sera une année charnière"). "It has been a year since" has no year for subject."""
+    if tok is None:
+        return False
+    if any(c.dep_ == "cop" for c in tok.children):
+        subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    elif tok.dep_ == "attr" and tok.head is not tok:
+        subjects = [c for c in tok.head.children if c.dep_.startswith("nsubj")]
+    else:
+        return False
+    return any(_YEAR.fullmatch(w.text) for s in subjects for w in (s, *s.children))

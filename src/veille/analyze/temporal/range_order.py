@@ -29,10 +29,20 @@ def _year_back(iso: str | None) -> str | None:
     return d.replace(year=d.year - 1).isoformat()
 
 
+def _end_a_year_late(a: TimeRef, b: TimeRef) -> bool:
+    """"from February through March" in a December paper: each end read on its own gave
+    February gone and March to come; two months said without a year span less than one."""
+    if not (b.value and _MONTH.fullmatch(b.value) and a.value) or _YEAR_SAID.search(b.text):
+        return False
+    months = (int(b.value[:4]) - int(a.value[:4])) * 12 + int(b.value[5:7]) - int(a.value[5:7])
+    return months >= 12
+
+
 def order_month_ranges(refs: list[TimeRef], folded: str, words: TimeWords | None) -> list[TimeRef]:
     """``refs`` in text order; ``folded`` the folded text. A month opening a range
     ("de"/"entre" … "à"/"et", the pack's ``range_openers`` and ``range_joiners``) that
-    resolves after the range's end moves one year back."""
+    resolves after the range's end moves one year back; an end a year or more after its
+    start moves back instead."""
     if words is None or not words.range_openers or not words.range_joiners:
         return refs
     opener = re.compile(rf"(?<![\w'])(?:{'|'.join(words.range_openers)})\s*"
@@ -50,6 +60,11 @@ def order_month_ranges(refs: list[TimeRef], folded: str, words: TimeWords | None
         if not opener.search(folded[max(0, a.start - 20) : a.start]):
             continue
         try:
+            if _end_a_year_late(a, b) and b.value:
+                out[k + 1] = replace(b, value=f"{int(b.value[:4]) - 1:04d}{b.value[4:]}",
+                                     range_start=_year_back(b.range_start),
+                                     range_end=_year_back(b.range_end))
+                continue
             if date.fromisoformat(a.range_start) <= date.fromisoformat(b.range_end):
                 continue
             out[k] = replace(a, value=f"{int(a.value[:4]) - 1:04d}{a.value[4:]}",

@@ -114,6 +114,13 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
     while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < _MAX_HOPS:
         tok = tok.head
         hops += 1
+        if hops == 1 and tok.pos_ == "ADJ" and (
+                tok.dep_ in ("advcl", "amod", "acl") or (
+                    tok.dep_ == "acomp" and cues is not None
+                    and tok.head.lemma_.lower() not in cues.copula_lemmas)):
+            # "formed an office, effective Feb. 1", "a payment due Jan. 15": an adjective
+            # with no verb of its own dates its own state, before or after the telling
+            return "present"
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
             if _since_above(tok):
                 return "past"  # "searching since shortly after the Oct. 23 slaying"
@@ -199,7 +206,7 @@ def verb_tense(verb: Any, cues: TenseCues | None, depth: int = 0) -> str | None:
         told_past = "Past" in (auxes[0] if auxes else verb).morph.get("Tense")
         return "present" if told_past else "future"
     if any("Inf" in a.morph.get("VerbForm") or a.tag_ == "TO" for a in auxes):
-        return _infinitive(verb, cues)  # "expect the deal to be completed by Dec. 15"
+        return _infinitive(verb, cues, depth)  # "expect the deal to be completed by Dec. 15"
     if auxes:
         first = auxes[0]
         tense = first.morph.get("Tense")
@@ -214,7 +221,7 @@ def verb_tense(verb: Any, cues: TenseCues | None, depth: int = 0) -> str | None:
     forms = verb.morph.get("VerbForm")
     tense = verb.morph.get("Tense")
     if "Inf" in forms:
-        return _infinitive(verb, cues)
+        return _infinitive(verb, cues, depth)
     if "Part" in forms and "Past" in tense and cues is not None and cues.bare_participle_past:
         return "past"  # "the record set on Aug. 6" (a French "prévu le 12" looks forward)
     if "Part" in forms and "Pres" in tense and depth < 2:
@@ -233,7 +240,7 @@ def verb_tense(verb: Any, cues: TenseCues | None, depth: int = 0) -> str | None:
     return None
 
 
-def _infinitive(verb: Any, cues: TenseCues | None) -> str:
+def _infinitive(verb: Any, cues: TenseCues | None, depth: int = 0) -> str:
     """An infinitive looks forward from its governing verb: "expects to buy it in
     January" is future; "had been due to expire Friday" past (the governor is a past
     perfect)."""
@@ -243,10 +250,19 @@ def _infinitive(verb: Any, cues: TenseCues | None) -> str:
         head, hops = head.head, hops + 1
     if head is verb or head.pos_ not in ("VERB", "AUX"):
         return "future"
+    if verb.dep_ == "advcl" and hops == 0 and depth < 2:
+        # "dive over a fence to take cover from gunfire on Sunday night" (a caption's
+        # present), "flew to Paris to meet him on Sunday": a purpose is carried out when
+        # its verb's action is, so it has that verb's tense
+        return verb_tense(head, cues, depth + 1) or "present"
     auxes = [c for c in head.children if c.dep_.startswith("aux") and c.i < head.i]
     if auxes and any("Past" in a.morph.get("Tense") for a in auxes[:1]) \
             and any(a.lemma_.lower() in (cues.perfect_auxiliaries if cues else ()) for a in auxes):
         return "past"
+    if auxes and "Past" in auxes[0].morph.get("Tense") and auxes[0].dep_ in ("auxpass", "aux:pass"):
+        # "the flight was scheduled to take off Sunday", "was expected to arrive Friday":
+        # a plan told in the past, carried out before or after the telling: the closer day
+        return "present"
     if not auxes and "Past" in head.morph.get("Tense") and "Fin" in head.morph.get("VerbForm"):
         # "extended their offers to acquire the company Friday": the infinitive's time
         # may be before or after the telling; neither way, the closer day

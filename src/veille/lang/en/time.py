@@ -14,7 +14,11 @@ WORDS = TimeWords(
         "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     },
     # "May" is a month after these words only; "march" is a verb unless capitalised
-    ambiguous_months={"may": r"(?:in|of|since|until|by|early|late|mid|last|next|this)\s+$",
+    # "from March to May": the end of a range of months (not "from Merkel to May")
+    ambiguous_months={"may": r"(?:\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s+"
+                             r"|\b(?:from|between)\s+(?:January|February|March|April|June|July|"
+                             r"August|September|October|November|December)\s+"
+                             r"(?:to|and|through|until)\s+)$",
                       "march": None},
     ambiguous_month_name_after=r"^\s+(?:of|for)\s+(?:the\s+)?[A-Z]",
     # "the Women's March": a month after a capitalised genitive is a name
@@ -87,6 +91,7 @@ WORDS = TimeWords(
     clock_day_one_expression=True,
     # a wire's 24-hour clock, four digits before its zone: "(2100 GMT Monday)", "0630 local
     # time" (the years among them, "(1830 GMT)", are turned into clocks by the acceptance)
+    length_units=("min", "mins", "minutes", "sec", "secs", "seconds"),
     clock_pattern=(r"(?<![\d.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
                    r"(?=\s+(?:gmt|utc|local\s+time)\b)"),
     clock_ampm_pattern=(
@@ -255,6 +260,7 @@ WORDS = TimeWords(
     year_units_after=("people", "men", "troops"),
     plural_noun_after=(r"[a-z]{3,}s\b",),
     range_joiners=("to", "and", "until", "through"),
+    range_openers=("from", "between", "since"),
     tense=TenseCues(
         future=r"\b(?:will|shall|'ll|going to|next|upcoming|scheduled|plans? to|due to)\b",
         past=(

@@ -123,6 +123,7 @@ WORDS = TimeWords(
                         "periode", "treve", "reveillon", "conges", "week-end", "weekend"),
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
+    length_units=("min", "mn", "minutes", "sec", "s", "secondes"),
     clock_pattern=(
         # not the decimals of "1.5h" (a duration)
         r"(?:(?P<pre>vers|around|about|at)\s+)?(?<!\d[.,])(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<m>[0-5]\d)?"
@@ -247,6 +248,11 @@ WORDS = TimeWords(
     duration_adjectives_after=("dernieres?", "derniers?", "prochaines?", "prochains?",
                                "premieres?", "premiers?"),
     vague_amounts=("plusieurs", "quelques"),
+    # "dans une quinzaine de jours", "il y a une dizaine d'années": about that many
+    counted_amounts={f"une {k}{link}": v for k, v in (
+        ("dizaine", 10), ("douzaine", 12), ("quinzaine", 15), ("vingtaine", 20),
+        ("trentaine", 30), ("quarantaine", 40), ("cinquantaine", 50), ("centaine", 100))
+        for link in (" de", " d'")},
     indefinite_articles=("un", "une"),
     partitive_article=("des",),
     plural_units=("jours", "semaines", "mois", "annees", "decennies", "siecles"),
