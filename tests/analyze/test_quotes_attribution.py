@@ -100,8 +100,10 @@ def test_according_to_gives_the_clause_to_the_source(analyze, text, language, co
 def test_a_participle_shares_its_head_verbs_subject(analyze):
     qs = _quotes(analyze, "Donald Trump defended his remarks, saying that the media had lied.",
                  "en")
-    ind = [q for q in qs if q.kind == "indirect"]
-    assert ind and ind[0].text == "the media had lied" and ind[0].speaker == "Donald Trump"
+    # (since session 14 "his remarks" is a statement of its own: PolNeAR counts
+    # "defended X" as an attribution)
+    said = [q for q in qs if q.kind == "indirect" and q.text == "the media had lied"]
+    assert said and said[0].speaker == "Donald Trump"
 
 
 def test_a_role_noun_names_the_person_it_was_given_to(analyze):
