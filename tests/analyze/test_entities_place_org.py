@@ -12,7 +12,7 @@ from veille.analyze.entities import _place_and_word
 
 
 @pytest.mark.parametrize("name", ["Pittsburgh Steelers", "Seattle Seahawks", "Nice Matin",
-                                  "Manchester United"])
+                                  "Manchester United", "Deportivo Coruna", "Sporting Lisbon"])
 def test_a_place_and_a_common_word_is_an_organisation(name):
     assert _place_and_word(name)
 
@@ -24,6 +24,7 @@ def test_a_place_and_a_common_word_is_an_organisation(name):
     "Memphis Depay",        # a rare word after the place: a surname
     "T.J. Yates",           # initials
     "Vladimir Putin", "David Cameron", "Ayrton Senna",
+    "Denzel Washington", "Sam Houston",   # a given name, then a city
 ])
 def test_a_person_whose_name_holds_a_place_stays_a_person(name):
     assert not _place_and_word(name)

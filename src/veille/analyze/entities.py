@@ -27,6 +27,7 @@ from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
 from veille.analyze.quotes.gender import known_given_name
 from veille.core.model import Mention
+from veille.core.text import fold_name
 from veille.lang import PACKS, SUPPORTED
 
 if TYPE_CHECKING:
@@ -783,7 +784,8 @@ def _contest_side(doc: Doc, a: int, b: int, text: str, label: str) -> bool:
 def _place_and_word(text: str) -> bool:
     """A "person" named by a place and a word that is no given name: a club,
     a team, a newspaper ("Pittsburgh Steelers", "Manchester United", "Nice
-    Matin"), which the model reads as a person's given name and surname.
+    Matin", "Deportivo Coruna"), which the model reads as a person's given
+    name and surname.
     The place is a country or a large city of the gazetteer (a town shares
     its name with surnames too often) and opens the name; the last word is a
     common word of some language, not a rare surname. A known given
@@ -798,6 +800,13 @@ def _place_and_word(text: str) -> bool:
         return False
 
     head = " ".join(ws[:-1])
+    if len(ws) == 2 and gazetteer.major_city(ws[1]) and not gazetteer.city(ws[0]):
+        # ... or a word then a large city, as Spanish, Italian, Portuguese
+        # and German clubs are named ("Deportivo Coruna", "Sporting Lisbon"):
+        # the city's own name, not one of its other spellings ("Senna" is
+        # one for Sanandaj: Ayrton Senna)
+        c = gazetteer.city(ws[1])
+        return c is not None and fold_name(ws[1]) in fold_name(c[1]).replace("-", " ").split()
     if gazetteer.country_code(head) is None and not gazetteer.major_city(head):
         return False
     # the word after the place is a common word (a team's plural, "United",
