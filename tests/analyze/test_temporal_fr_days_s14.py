@@ -8,6 +8,7 @@ French news (not taken from any dev set).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from veille.analyze.temporal import extract_times
 from veille.core.model import DateRange, TimeRef
@@ -52,3 +53,33 @@ def test_eve_and_day_after_count_from_the_day_named() -> None:
     # a day named in the sentence before still anchors a bare "le lendemain"
     got = _found("Le 3 mars, la police est venue. Le lendemain, elle a perquisitionné.")
     assert got["Le lendemain"].value == "2016-03-04"
+
+
+def test_about_so_many_days_or_years() -> None:
+    # "une quinzaine de jours", "une dizaine d'années" gave nothing
+    got = _found("Il y a une quinzaine de jours, le texte a été voté.")
+    assert got["Il y a une quinzaine de jours"].value == "2016-10-23"
+    got = _found("Il y a une dizaine d'années, le texte a été voté.")
+    assert got["Il y a une dizaine d'années"].value == "2006"
+    got = _found("Dans une dizaine de jours, le texte sera voté.")
+    assert got["une dizaine de jours"].value == "2016-11-17"
+    got = _found("Le texte sera voté d'ici une quinzaine de jours.")
+    assert got["une quinzaine de jours"].value == "P15D"
+    # a hundred people is no time
+    assert not _found("Une centaine de personnes ont été évacuées.")
+
+
+def test_part_of_a_named_day(nlp_fr: Any) -> None:
+    # "dans la soirée du 3 mars" was the paper's evening and, apart, a 3 March the
+    # verb's tense did not reach (the date complements "soirée", not the verb)
+    text = "Dans la soirée du 3 mars, la police était mobilisée."
+    got = {t.text: t for t in extract_times(text, [], DateRange(_PAPER, _PAPER, "day"), "fr",
+                                            [(0, nlp_fr(text))])}
+    assert got["la soirée du 3 mars"].value == "2016-03-03TEV"
+    assert _found("Il a plu dans la nuit du 3 au 4 mars 2016.")[
+        "la nuit du 3 au 4 mars 2016"].value == "2016-03-03TNI"
+    assert _found("Il est arrivé dans la matinée du 3 mars 2016.")[
+        "la matinée du 3 mars 2016"].value == "2016-03-03TMO"
+    # a night over more than two days is no one night
+    got = _found("Il a plu dans la nuit du 3 au 8 mars 2016.")
+    assert got["la nuit"].value != "2016-03-03TNI"

@@ -210,7 +210,7 @@ DURATION = (
     rf"|{alt(tw(lambda t: t.partitive_article))}(?=\s+{alt(tw(lambda t: t.plural_units))}))"
     # "2 1/2 years", "1½ hours": and a half
     r"(?P<frac>(?<=\d)(?:\s+1/2|\s*½))?"
-    r"(?:\s+|-|(?<=\d)(?=[a-z]))"
+    r"(?:\s+|-|(?<=\d)(?=[a-z])|(?<='))"  # "une dizaine d'années": elided to the unit
     rf"(?:(?P<adj2>{alt(tw(lambda t: t.duration_adjectives_after))})\s+)?"
     rf"(?P<unit>{UNIT})(?![a-z])(?P<half>{alt(tw(lambda t: t.half_suffixes))})?"
     rf"(?P<quarter>{alt(tw(lambda t: t.quarter_suffixes))})?"
@@ -221,7 +221,8 @@ DURATION = (
 _AGO_MOD = rf"(?:(?:{alt(tw(lambda t: t.amount_modifiers))})\s*)?"
 AGO = (
     rf"{alt(tw(lambda t: t.ago_prefixes))}\s+{_AGO_MOD}"
-    rf"(?P<num>{NUM}|{alt(tw(lambda t: t.ago_prefix_amounts))})\s+(?P<unit>{UNIT})(?![a-z])"
+    rf"(?P<num>{alt_longest(k for t in TIME_PACKS for k in t.counted_amounts)}|{NUM}"
+    rf"|{alt(tw(lambda t: t.ago_prefix_amounts))})(?:\s+|(?<='))(?P<unit>{UNIT})(?![a-z])"
     rf"|{_AGO_MOD}(?P<num2>{alt_longest(k for t in TIME_PACKS for k in t.counted_amounts)}"
     rf"|{NUM}|{alt(tw(lambda t: t.ago_suffix_amounts))})\s+(?P<unit2>{UNIT})"
     rf"(?:\s+{alt(tw(lambda t: t.ago_approx))})?\s+{alt(tw(lambda t: t.ago_suffixes))}"
