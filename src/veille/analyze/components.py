@@ -65,7 +65,7 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 
 
-@component(FURNITURE, version=9, requires=("sentences",), assigns=("sentences",))
+@component(FURNITURE, version=10, requires=("sentences",), assigns=("sentences",))
 def furniture(work: ArticleWork) -> None:
     """Flags the sentences that are page furniture (captions, credits, share
     boxes, embedded posts: see veille.analyze.furniture); they stay in the
@@ -137,7 +137,7 @@ def times(work: ArticleWork) -> None:
         an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
 
 
-@component(QUANTITIES, version=12, requires=("sentences", "times"), assigns=("quantities",))
+@component(QUANTITIES, version=13, requires=("sentences", "times"), assigns=("quantities",))
 def quantities(work: ArticleWork) -> None:
     """Numbers with their units (veille.analyze.quantities).
 
