@@ -278,3 +278,39 @@ def test_markup_left_in_a_line_is_a_feature() -> None:
     embed = furniture._shape('<tweet tweet-id="669350861383049216"><tweet/>.', furniture.UNIVERSAL)
     prose = furniture._shape("Turnout was < 40 % in the north and > 60 % in the south.", furniture.UNIVERSAL)
     assert embed["markup"] == 1.0 and prose["markup"] == 0.0
+
+
+def test_a_credit_closing_a_line_is_told_by_its_typography() -> None:
+    """Credits as captions close them (lines of news-clusters pages), told
+    from the brackets prose closes a sentence with: a party, a wire's
+    lower-case sign-off, a tag."""
+    captions = [
+        "Telegram's apps have been pulled from the iOS App Store. (Photo: Telegram)",
+        "Some of the 21 Chibok school girls released are seen during a meeting in Abuja, Nigeria, "
+        "October 13, 2016. [Photo/Agencies]",
+        "The lens galaxy, at center, and four lensed background quasars. (University of Oklahoma)",
+        "The Telegram app was removed from the Apple store after the company said it had found "
+        "“inappropriate content” Dado Ruvic/Reuters",
+    ]
+    prose = [
+        "The bill was sponsored by Rep. Don Beyer (D-Va.), a former lieutenant governor.",
+        "Die Polizei sucht nach Zeugen. (sda/afp)",
+        "Un nouveau tatouage pour le visage (vidéo)",
+        "The talks between Hamas and Fatah/PLO resumed on Monday.",
+    ]
+    assert all(furniture._shape(t, furniture.UNIVERSAL)["credit_tail"] == 1.0 for t in captions)
+    assert all(furniture._shape(t, furniture.UNIVERSAL)["credit_tail"] == 0.0 for t in prose)
+
+
+def test_a_caption_above_the_lead_is_furniture_when_its_credit_closes_it() -> None:
+    """The first line of a page is its headline unless it is a caption: a
+    credit closing it says which (USA Today's Telegram page; v9 scored it
+    0.28)."""
+    text = "\n".join([
+        "Telegram's apps have been pulled from the iOS App Store. (Photo: Telegram)",
+        "Telegram’s founder and CEO said Apple removed the company’s controversial messaging apps "
+        "from the iOS App Store because of content that apparently violated Apple’s guidelines.",
+        *RATE_STORY[:2],
+    ])
+    flags = [s.furniture for s in furniture.detect(text, "en")]
+    assert flags == [True, False, False, False]
