@@ -48,7 +48,7 @@ demo: $(STAMP)
 	$(BIN)/veille --db $(DB) serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP) system-deps
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider --durations=25
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow and not browser and not postgres"

@@ -8,10 +8,27 @@ from pathlib import Path
 import pytest
 
 from veille.cluster.params import load_params
-from veille.cluster.semeval import ingest_articles, ingest_check, pair_half, read_pairs, stream_orders
+from veille.cluster.semeval import (
+    ingest_articles,
+    ingest_check,
+    pair_half,
+    read_pairs,
+    stream_orders,
+    text_vector,
+)
 from veille.embed import embed_articles
 
 CSV = "semeval2022-task8/training_set.csv"
+
+
+def test_a_cached_text_vector_is_the_vector_a_fresh_call_gives(seeds_dir: Path) -> None:
+    """The evaluation embeds each distinct text once; the encoder reads one
+    article per call, so the cached vector must equal a fresh one."""
+    text = next(p for p in sorted(seeds_dir.iterdir()) if p.is_file()).read_text(encoding="utf-8")
+    first = text_vector(text)
+    assert text_vector(text) is first  # embedded once
+    (fresh,) = embed_articles([(None, text)])
+    assert fresh.vector is not None and (fresh.vector == first).all()
 
 
 def test_orders_are_fixed_permutations_starting_with_the_given_one() -> None:
@@ -31,7 +48,7 @@ def test_several_orders_keep_the_pair_order_counts_and_add_their_own(shared_data
     rows = [r for r in read_pairs(path) if pair_half(r["pair_id"]) == 1][:120]
     texts, pairs = ingest_articles(rows, 1)
     assert len(pairs) == 120 and len(texts) <= 240
-    vectors = [v.vector for v in embed_articles([(None, t) for t, _ in texts.values()])]
+    vectors = [text_vector(t) for t, _ in texts.values()]
     one = ingest_check(rows, load_params(), half=1, vectors=vectors)
     three = ingest_check(rows, load_params(), half=1, orders=3, vectors=vectors)
     assert "orders" not in one
