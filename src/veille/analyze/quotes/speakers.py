@@ -390,7 +390,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
     cands = [c for c in verb.children if (c.dep_ in SUBJ_DEPS or c.text.startswith("-") and (
         c.text.lstrip("-").lower() in inverted))  # "dit-il" parsed as a bare dependent
              and (not ctx.in_quote(c.idx + ctx.offset) or quoted_name(ctx, c))
-             and (c.i > verb.i or not after_only or c.text.startswith("-"))]  # "a-t-il dit"
+             and (c.i > verb.i or not after_only or c.text.startswith("-"))  # "a-t-il dit"
+             and not _clause_subject(c)]
     bare = _bare_inverted_pronoun(ctx, verb)
     if bare is not None and not any(c.text.startswith("-") for c in cands):
         cands = [bare]  # "…, dit il, M. et Mme Zirio entrèrent …": OCR lost the hyphen
@@ -600,6 +601,14 @@ def _quantified_group(tok: Token) -> bool:
         for c in tok.children)
 
 
+def _clause_subject(c: Token) -> bool:
+    """A "subject" that is a clause of its own, with a copula or a subject
+    ("Ce n'est pas vrai, a déclaré M. Trump : …": the French parse makes the
+    predicate "vrai" a subject of "déclaré"): what was said, never who."""
+    return c.pos_ in ("ADJ", "VERB", "AUX") and any(
+        x.dep_ in SUBJ_DEPS or x.dep_ == "cop" for x in c.children)
+
+
 def _passive_agent(verb: Token) -> Token | None:
     """The noun of a passive verb's "by" phrase (the English parse's ``agent``
     relation; other parses name it otherwise and keep their own rules)."""
@@ -634,6 +643,11 @@ def _passive_thing(ctx: QuoteContext, verb: Token, c: Token) -> bool:
     passive that lends its subject to a complement verb ("is expected to
     say", "is shown lecturing") is that verb's speaker, not a thing said."""
     if c.dep_ not in ("nsubjpass", "nsubj:pass") or c.pos_ == "PRON":
+        return False
+    if c.dep_ == "nsubj:pass" and not any(x.dep_ == "aux:pass" for x in verb.children):
+        # the UD parse (French) calls the subject of a compound past with
+        # "avoir" passive ("Le porte-parole … a également assuré que"); with no
+        # passive auxiliary the verb is active and its subject the speaker
         return False
     if any(x.dep_ == "xcomp" and (x.tag_ == "VBG" or x.lemma_ in ctx.words.speech_verbs)
            for x in verb.children):
