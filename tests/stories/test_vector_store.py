@@ -17,7 +17,7 @@ from veille.embed import encoder as encoder_module
 from veille.ingest.readers import ReadOptions, read_seed
 from veille.services.pipeline import run_pipeline
 from veille.store import Store
-from veille.store.schema import stories
+from veille.store.schema import articles, stories
 from veille.store.statement_vectors import statement_vectors
 from veille.stories import incremental, xlang
 from veille.stories.service import _try_update
@@ -87,6 +87,12 @@ def test_an_update_reads_the_stored_vectors_instead_of_encoding(
         assert view["updates_since_rebuild"] == 1  # updated, not rebuilt
         asked = {text_hash(t) for t in counting.texts}
         assert not asked & built, "the encoder was asked for a text the store holds"
+        # the build kept what its next update compares (incremental.warm_vectors):
+        # the update embedded the new article's statements only
+        with store.connect() as conn:
+            new_text = " ".join(str(conn.execute(select(articles.c.text).where(
+                articles.c.uid == second.stem)).scalar_one()).split())
+        assert counting.texts and all(" ".join(t.split()) in new_text for t in counting.texts)
         assert xlang.STATS["stored"] > stored_before, "stored vectors were read"
         assert built < _stored_hashes(store)  # what the update encoded is kept too
 

@@ -596,11 +596,7 @@ def _join_across_languages(units: Sequence[Unit], facts: Sequence[Mapping[str, A
             new_idx.append(i)
     if not new_idx:
         return {}
-    langs = {units[i].language for i in new_idx}
-    stored = [k for k in sorted(range(len(facts)), key=lambda k: -facts[k]["n_sources"])
-              if (facts[k].get("languages") or [facts[k]["representative"].get("language")])
-              and set(facts[k].get("languages") or
-                      [facts[k]["representative"].get("language")]) - langs][:INC_FACTS]
+    stored = _cross_candidates(facts, {str(units[i].language) for i in new_idx})
     if not stored:
         return {}
     vu, _ = embed_texts([units[i].text for i in new_idx])
@@ -620,6 +616,39 @@ def _join_across_languages(units: Sequence[Unit], facts: Sequence[Mapping[str, A
 
 INC_UNITS = 8  # statements per new article compared across languages
 INC_FACTS = 60  # stored facts (most carried first) they are compared with
+
+
+def _cross_candidates(facts: Sequence[Mapping[str, Any]], langs: set[str]) -> list[int]:
+    """Positions of the INC_FACTS most carried stored facts in a language
+    other than ``langs`` (those new statements in ``langs`` are compared with)."""
+    return [k for k in sorted(range(len(facts)), key=lambda k: -facts[k]["n_sources"])
+            if (facts[k].get("languages") or [facts[k]["representative"].get("language")])
+            and set(facts[k].get("languages") or
+                    [facts[k]["representative"].get("language")]) - langs][:INC_FACTS]
+
+
+def warm_vectors(view: Mapping[str, Any], embed: Embed | None = None) -> None:
+    """Ask the encoder now for what the next update of ``view`` (a full
+    build's) will ask it for: per language of its articles, the stored
+    statements a new article's are compared with across languages, and the
+    statements the summary's pool offers (``summary_update``), in the
+    batches the update makes of them.
+
+    Why: those vectors are the cold share of an update in a process that
+    did not make them (~100 statements, ~0.2 s of CPU at 1,000 articles); a
+    full build does not embed them itself (it embeds each fact's
+    cross-language representative, and the summary's candidates over the
+    whole story). Called where the vectors are kept beyond the process
+    (``stories.service`` with the store's statement vectors); costs a
+    full build what one update's encoder costs. The view is not changed."""
+    embed = embed or _embed
+    facts = view["facts"]
+    langs = sorted((view.get("languages") or {}).get("articles_by_language") or {})
+    for lang in (x for x in langs if x != "unknown"):  # no language: never compared
+        stored = _cross_candidates(facts, {lang})
+        if stored:
+            embed([facts[k]["statement"] for k in stored])
+    resummarize(view, facts, set(), _keys_for(view, []), embed)
 
 
 def _embed(texts: Sequence[str]) -> np.ndarray:
@@ -706,4 +735,4 @@ def _merge_graph(graph: dict[str, Any], units: Sequence[Unit],
                             key=lambda x: (-x["weight"], x["source"], x["target"]))
 
 
-__all__ = ["Fact", "needs_full_build", "update_story_view"]
+__all__ = ["Fact", "may_update", "needs_full_build", "update_story_view", "warm_vectors"]

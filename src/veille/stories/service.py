@@ -28,7 +28,12 @@ from veille.store.story_views import (
     story_inputs,
 )
 from veille.stories.graph import to_graphml
-from veille.stories.incremental import may_update, needs_full_build, update_story_view
+from veille.stories.incremental import (
+    may_update,
+    needs_full_build,
+    update_story_view,
+    warm_vectors,
+)
 from veille.stories.vector_store import StoredVectors
 from veille.stories.view import build_story_view, is_current
 from veille.stories.xlang import vector_source
@@ -62,8 +67,9 @@ def refresh_story_views(store: Store, story_ids: Sequence[int], *,
 
     The encoder's vectors of a story that may be updated next
     (``incremental.may_update``) are read from and saved to the store's statement
-    vectors (``stories.vector_store``), in the view's transaction: a worker
-    started again does not embed again what the last build embedded."""
+    vectors (``stories.vector_store``), in the view's transaction, with those
+    its next update will ask for (``incremental.warm_vectors``): a worker
+    started again does not embed again what the last build or update embedded."""
     done = {"updated": 0, "rebuilt": 0}
     for sid in dict.fromkeys(story_ids):
         data: dict[str, Any] | None = None
@@ -79,6 +85,9 @@ def refresh_story_views(store: Store, story_ids: Sequence[int], *,
                 with vector_source(vectors) if big else nullcontext():
                     view = compute_story_view(conn, sid)
             data = view.to_dict()
+            if big:  # what the next update will embed, kept with the view
+                with vector_source(vectors):
+                    warm_vectors(data)
             done["rebuilt"] += 1
         title = data["title"]["text"] if data.get("title") else None
         with store.begin() as conn:
