@@ -83,3 +83,24 @@ def test_part_of_a_named_day(nlp_fr: Any) -> None:
     # a night over more than two days is no one night
     got = _found("Il a plu dans la nuit du 3 au 8 mars 2016.")
     assert got["la nuit"].value != "2016-03-03TNI"
+
+
+def test_a_clock_hour_takes_the_half_its_part_of_day_names() -> None:
+    # "ce soir à 8 heures" was 08:00: the evening's match in the morning
+    assert _found("Le match aura lieu ce soir à 8 heures.")["8 heures"].value == \
+        "2016-11-07T20:00"
+    assert _found("Le match a eu lieu mardi soir à 7h30.")["7h30"].value == "2016-11-01T19:30"
+    assert _found("Le match aura lieu samedi après-midi à 3 heures.")["3 heures"].value == \
+        "2016-11-12T15:00"
+    got = _found("Le match aura lieu à 8 heures du soir.")
+    assert got["8 heures du soir"].value == "2016-11-07T20:00"
+    # what the part leaves on the dial stays: a night's small hours, an evening's 22h,
+    # a morning
+    assert (_found("Il a été arrêté cette nuit à 2 heures.")["2 heures"].value
+            or "").endswith("T02:00")
+    assert _found("Le match aura lieu ce soir à 22 heures.")["22 heures"].value == \
+        "2016-11-07T22:00"
+    assert _found("Le train part demain matin à 8 heures.")["8 heures"].value == \
+        "2016-11-08T08:00"
+    assert _found("Il est arrivé à 5 heures du matin.")["5 heures du matin"].value == \
+        "2016-11-07T05:00"

@@ -124,3 +124,41 @@ def test_a_weekday_in_local_time_may_be_tomorrow() -> None:
     got = _found("Officials confirmed another missile test Friday morning.",
                  date(2017, 9, 14), "en")
     assert got["Friday morning"].value == "2017-09-08TMO"
+
+
+def test_later_in_the_year_is_the_story_year() -> None:
+    # news-clusters line 315 (Sputnik, Sunday 2017-12-31, China's Chang'e 4 mission in
+    # 2018): was 2017, the telling's year
+    got = _found("2018 could see a breakthrough in lunar exploration. The first part of "
+                 "China's Chang'e 4 space mission will launch in June. A second launch later "
+                 "in the year will send a lander and rover.", date(2017, 12, 31), "en")
+    assert got["June"].value == "2018-06"
+    assert got["later in the year"].value == "2018"
+    # written for the test: with no date named before, the telling's year
+    got = _found("A second launch later in the year will send a lander.",
+                 date(2017, 6, 1), "en")
+    assert got["later in the year"].value == "2017"
+
+
+def test_on_a_night_is_when_not_how_long() -> None:
+    # news-clusters line 325 (Daily Mail, 2016-11-03, the Cubs' World Series): was P1D
+    got = _found("They held up those white flags with the large blue 'W' on a night many "
+                 "fans who had come before them could only dream of.", date(2016, 11, 3), "en")
+    assert "a night" not in got
+    # written for the test: a stay of one night is still how long
+    got = _found("Il est resté une nuit à l'hôpital.", date(2016, 11, 3), "fr")
+    assert got["une nuit"].type == "DURATION"
+
+
+def test_a_season_naming_a_kind_of_thing_is_no_date() -> None:
+    # news-clusters line 345 (SFGate, 2017-12-31, a bird on a Delta flight): "winter
+    # birds" was the winter 2017
+    got = _found("An hour later, Perry was still sitting in a grounded airplane, watching "
+                 "winter birds flit around outside his window.", date(2017, 12, 31), "en")
+    assert "winter" not in got
+    # written for the test: a stretch of time after the season, or its own determiner,
+    # keep it
+    got = _found("During the summer months, sales of winter coats fell this winter.",
+                 date(2017, 12, 31), "en")
+    assert got["the summer"].value.endswith("SU")
+    assert got["this winter"].value == "2017-WI"

@@ -190,6 +190,9 @@ class TimeWords:
     clock_leads: Words = ()
     #: folded unit words after which a "2:18" is a length ("2:18 min", a clip's), no clock
     length_units: Words = ()
+    #: folded words before an article and a unit that make it a time, not a length ("on a
+    #: night many fans had waited for", "par une nuit d'été")
+    point_article_leads: Words = ()
     noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part
     #: ("16 h 30", "vers 0 h 40", "20:30 du soir")

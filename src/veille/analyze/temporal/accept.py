@@ -153,6 +153,11 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if c.kind == "holiday" and not _calendar_day_accepted(c, text, folded):
         return False
     unit_word = fold_same_length(g.get("unit") or "")
+    if (c.kind == "duration" and own.point_article_leads
+            and fold_same_length(g.get("num") or "").lower() in own.indefinite_articles
+            and re.search(rf"\b(?:{alt(own.point_article_leads)})\s+$",
+                          fold_same_length(before).lower())):
+        return False  # "on a night many fans had waited for": when, not how long
     if (c.kind == "duration" and fold_same_length(g.get("num") or "") in own.indefinite_articles
             and unit_word.endswith("s") and unit_word[:-1] in UNITS):
         return False  # "a decades-long battle": the article is the battle's

@@ -18,6 +18,7 @@ from veille.analyze.temporal.attach import (
 from veille.analyze.temporal.calendar import Resolved
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
+from veille.analyze.temporal.clock_parts import clocks_in_parts
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.labels import is_label
@@ -426,4 +427,5 @@ def extract_times(
                 mod=MODIFIERS.get(mod_word.strip()),
             )
         )
-    return compose(order_month_ranges(out, folded, words), text, words)
+    return compose(clocks_in_parts(order_month_ranges(out, folded, words), text, words),
+                   text, words)

@@ -3,8 +3,9 @@
 "Flight 1943", "Copyright 2017": a bare year right after a noun that numbers
 things (the packs' ``number_label_nouns``) is a label ("World Cup 1998" keeps
 its year). "the Berlin Christmas Market attack": a holiday inside a name; "spring
-clean" a verb. "2020 est une année spéciale", "2019 was a year of protest": the
-predicate says what kind of year a date was, not how long. The
+clean" a verb, "winter birds", "the summer camp" kinds of things. "2020 est une
+année spéciale", "2019 was a year of protest": the predicate says what kind of
+year a date was, not how long. The
 grammar sees none of this (it reads words, not their heads); the spaCy parse
 of the analysis does, so these candidates are dropped when a parse is given.
 """
@@ -17,9 +18,11 @@ from typing import Any
 
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.fold import fold_same_length
-from veille.analyze.temporal.lexicon import ONE_WORDS, tw
+from veille.analyze.temporal.lexicon import DAY_PARTS, ONE_WORDS, UNITS, tw
 
 _LABEL_NOUNS = frozenset(tw(lambda t: t.number_label_nouns))
+#: nouns a season before them still dates ("the summer months", "winter holidays")
+_TIME_NOUNS = frozenset({*UNITS, *DAY_PARTS, *tw(lambda t: t.holiday_time_heads)})
 
 
 def token_of(parses: Sequence[tuple[int, Any]], start: int, end: int) -> Any:
@@ -40,6 +43,9 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
                 and fold_same_length(tok.head.text).rstrip(".") in _LABEL_NOUNS)
     if c.kind in ("month_day", "month", "month_year"):
         return _month_in_name(token_of(parses, c.start, c.start + 3))
+    if c.kind == "season" and not (g.get("year") or g.get("rel")) and _season_kind(
+            token_of(parses, c.end - 1, c.end)):  # the season word ends the span
+        return True
     if c.kind == "season" and not (g.get("det") or g.get("year")):
         # "Now you'll be able to spring clean your notifications": a verb, no season
         tok = token_of(parses, c.start, c.end)
@@ -84,3 +90,12 @@ def _says_what_a_year_was(tok: Any) -> bool:
     else:
         return False
     return any(_YEAR.fullmatch(w.text) for s in subjects for w in (s, *s.children))
+
+
+def _season_kind(tok: Any) -> bool:
+    """A season in a compound before a noun, with no determiner of its own: "winter
+    birds", "the summer camp" (the article is the camp's) name a kind of thing, not a
+    season; "this winter's storms" (a possessive) and "this winter" keep theirs."""
+    return (tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i
+            and tok.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in tok.children)
+            and fold_same_length(tok.head.text).lower() not in _TIME_NOUNS)

@@ -517,6 +517,10 @@ def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
         # "the following year", "l'année précédente": the year after / before the one
         # the story is in, not the telling's
         ref = narrative_base(ctx, unit) or ref
+    if det and fold_same_length(det).split()[:1] == ["in"] and ctx.story is not None:
+        # "later in the year" after "will launch in June" (2018, in a December 2017
+        # paper): the year the story is in, as "earlier this year" is the telling's
+        ref = ctx.story
     this_way = (det or "").startswith(_THIS_WORDS)  # "this past", "this coming"
     if unit == "week":
         if this_way and step < 0 and ref.weekday() >= 5:

@@ -91,6 +91,10 @@ WORDS = TimeWords(
     clock_day_one_expression=True,
     # a wire's 24-hour clock, four digits before its zone: "(2100 GMT Monday)", "0630 local
     # time" (the years among them, "(1830 GMT)", are turned into clocks by the acceptance)
+    # a season before these still dates ("the winter holidays"; "winter birds" is a kind)
+    holiday_time_heads=("holiday", "holidays", "break", "vacation", "recess", "season",
+                        "period", "solstice", "term", "session"),
+    point_article_leads=("on",),
     length_units=("min", "mins", "minutes", "sec", "secs", "seconds"),
     clock_pattern=(r"(?<![\d.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
                    r"(?=\s+(?:gmt|utc|local\s+time)\b)"),

@@ -123,6 +123,7 @@ WORDS = TimeWords(
                         "periode", "treve", "reveillon", "conges", "week-end", "weekend"),
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
+    point_article_leads=("par",),
     length_units=("min", "mn", "minutes", "sec", "s", "secondes"),
     clock_pattern=(
         # not the decimals of "1.5h" (a duration)
