@@ -194,6 +194,9 @@ class TimeWords:
     #: night many fans had waited for", "par une nuit d'été")
     point_article_leads: Words = ()
     noon_words: dict[str, int] = field(default_factory=_d)  # "midi": 12, "minuit": 0
+    #: folded words after a clock hour naming its part of the day ("8 heures du soir")
+    #: -> the part's TimeML code (MO AF EV NI)
+    clock_part_suffixes: dict[str, str] = field(default_factory=dict)
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part
     #: ("16 h 30", "vers 0 h 40", "20:30 du soir")
     clock_pattern: str = ""

@@ -123,6 +123,8 @@ WORDS = TimeWords(
                         "periode", "treve", "reveillon", "conges", "week-end", "weekend"),
     noon_leads=("a", "vers"),
     noon_words={"midi": 12, "minuit": 0},
+    clock_part_suffixes={"du matin": "MO", "de l'apres-midi": "AF", "du soir": "EV",
+                         "de la nuit": "NI"},
     point_article_leads=("par",),
     length_units=("min", "mn", "minutes", "sec", "s", "secondes"),
     clock_pattern=(
