@@ -84,3 +84,35 @@ def test_an_organisation_named_without_its_legal_form_joins_it() -> None:
     firm, paper, lone = an.entities
     assert lone.entity_id == firm.entity_id and lone.label == "ORG"
     assert paper.entity_id != firm.entity_id
+
+
+# news-clusters 22f61b239436 (CNNMoney, Goldman Sachs' tax charge), first lines
+GOLDMAN = ("Goldman Sachs says it's about to take a big hit from the massive overhaul to the "
+           "U.S. tax code.\nGoldman (GS) said the majority of the $5 billion hit will come from "
+           "a \"repatriation tax\".\nGoldman declined to comment on whether it would be "
+           "bringing back money from overseas after paying this charge.")
+
+
+def test_an_organisation_named_by_the_first_word_of_its_name_is_that_organisation() -> None:
+    ms = _mentions(GOLDMAN, [("Goldman Sachs", "ORG"), ("U.S.", "LOC"), ("Goldman", "ORG"),
+                             ("Goldman", "ORG")])
+    (an,), _ = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    firm, _, lone, again = an.entities
+    assert lone.entity_id == again.entity_id == firm.entity_id
+    # once after a product's name is its maker ("Tesla Roadsters" ... "Tesla")
+    ms = _mentions(GOLDMAN, [("Goldman Sachs", "ORG"), ("Goldman", "ORG")])
+    (an,), _ = link_entities([Analysis(article_uid="d", language="en", entities=ms)], [])
+    assert an.entities[0].entity_id != an.entities[1].entity_id
+    # a word used before the longer name names another thing ("SpaceX", then
+    # "the SpaceX Falcon" rocket), and a common second word is a product
+    text = "SpaceX said it would fly.\nThe Samsung Galaxy leaked; Samsung declined."
+    ms = _mentions(text, [("SpaceX", "ORG"), ("Samsung Galaxy", "ORG"), ("Samsung", "ORG")])
+    (an,), _ = link_entities([Analysis(article_uid="c", language="en", entities=ms)], [])
+    assert an.entities[2].entity_id != an.entities[1].entity_id
+    # a person of that surname is no short form of the firm, nor a place opening a name
+    text = "Goldman Sachs hired Goldman.\nChina Telecom said China would grow."
+    ms = _mentions(text, [("Goldman Sachs", "ORG"), ("Goldman", "PER"),
+                          ("China Telecom", "ORG"), ("China", "LOC")])
+    (an,), _ = link_entities([Analysis(article_uid="b", language="en", entities=ms)], [])
+    firm, person, telecom, china = an.entities
+    assert person.entity_id != firm.entity_id and china.entity_id != telecom.entity_id

@@ -72,3 +72,30 @@ def test_a_surname_used_before_and_after_another_full_name_is_not_that_person():
     father = {m.entity_id for m in nyt.entities if m.text == "Robert Thurman"}
     lone = {m.entity_id for m in nyt.entities if m.text == "Thurman"}
     assert father and lone and not lone & father
+
+
+# The New York Times' piece (6500961852ee) calls Harvey Weinstein "Harvey" and
+# never writes his full name
+NYT_HARVEY = ("\u201cThe complicated feeling I have about Harvey is how bad I feel,\u201d she "
+              "told me.\nQuentin used Harvey as the executive producer of \u2018Kill Bill.\u2019")
+
+
+def test_a_lone_given_name_does_not_join_the_one_person_of_that_surname_elsewhere():
+    moon = _an("moon", MOON, [("Brian Harvey", "PER"), ("Harvey", "PER")])
+    nyt = _an("nyt", NYT_HARVEY, [("Harvey", "PER"), ("Quentin", "PER"), ("Harvey", "PER")])
+    (moon, nyt), _ = link_entities([moon, nyt], [])
+    analyst = {m.entity_id for m in moon.entities if m.text == "Brian Harvey"}
+    harvey = {m.entity_id for m in nyt.entities if m.text == "Harvey"}
+    assert harvey and not harvey & analyst
+    # ... in either order: the full name does not take the lone given name's record
+    nyt = _an("nyt", NYT_HARVEY, [("Harvey", "PER"), ("Quentin", "PER"), ("Harvey", "PER")])
+    moon = _an("moon", MOON, [("Brian Harvey", "PER"), ("Harvey", "PER")])
+    (nyt, moon), _ = link_entities([nyt, moon], [])
+    analyst = {m.entity_id for m in moon.entities if m.text == "Brian Harvey"}
+    harvey = {m.entity_id for m in nyt.entities if m.text == "Harvey"}
+    assert harvey and not harvey & analyst
+    # a surname that is no given name still joins its one known person
+    nyt = _an("nyt2", "Weinstein denied it.", [("Weinstein", "PER")])
+    cnn = _an("cnn", CNN, [("Uma Thurman", "PER"), ("Harvey Weinstein", "PER")])
+    (cnn, nyt), _ = link_entities([cnn, nyt], [])
+    assert nyt.entities[0].entity_id == cnn.entities[1].entity_id

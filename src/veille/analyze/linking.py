@@ -387,16 +387,49 @@ def _nickname(name: str) -> str | None:
     return None
 
 
+#: Below this Zipf frequency (wordfreq, any language we read) the second word
+#: of a two-word organisation is a name ("Sachs" 3.4, "Fonseca"), not a word
+#: saying what part, product or branch of the first it is ("Falcon" 3.7,
+#: "International", "Airlines", "Galaxy", "Network").
+LEADING_REST_ZIPF = 3.5
+#: ... and a second word that is the plural of a word of this frequency names
+#: a kind of thing the first makes ("Roadsters": "Roadster" 2.8; "Sachs" is no
+#: plural of "Sach", 2.1).
+PLURAL_ZIPF = 2.5
+#: How often the first word alone must follow the full name to be its short form.
+LEADING_USES = 2
+
+
+def _leading_word(name: str) -> str | None:
+    """The key of the first word of an organisation named by two names, by
+    which news names it after the first mention ("Goldman" of "Goldman Sachs",
+    "Merrill" of "Merrill Lynch"). Not when the second word is a common word
+    or holds a figure (a product, a branch or a body of the first: "SpaceX
+    Falcon Heavy", "CNN International", "Likud Central Committee"), nor an
+    acronym ("NBA Development League": NBA is a name of its own), nor a place
+    opening the name ("China Telecom": the place itself)."""
+    words = names.strip_titles(name).split()
+    if len(words) != 2 or len(words[0]) < 3 or words[0].isupper() or words[1].isupper() \
+            or not words[1].isalpha() or legal_form(name) or _place_named(words[:1]) \
+            or names.word_frequency(words[1]) >= LEADING_REST_ZIPF \
+            or (words[1].endswith("s") and names.word_frequency(words[1][:-1]) >= PLURAL_ZIPF):
+        return None  # (a plural of a word is a kind of thing: "Tesla Roadsters")
+    return names.key(words[0]) or None
+
+
 def _join_place_team_short_forms(groups: list[_Group]) -> list[_Group]:
     """Within one article, a lone word that is the rest of exactly one
     organisation's "place + word" name joins it ("Cubs" -> "Chicago Cubs"), as
     does the name of an organisation without its legal form ("Ruch" -> "Ruch
-    SA").
+    SA"), and an organisation named by the first word of one other's name
+    ("Goldman" -> "Goldman Sachs", both organisations to the model; see
+    ``_leading_word``).
 
     The model often labels the lone word a person (or the name itself a place),
     which split one club into a place and a person. The alias stays local to
     its article: "Rangers" elsewhere may be another place's team."""
     full: dict[str, list[_Group]] = {}
+    leading: dict[str, list[_Group]] = {}
     for f in groups:
         if f.label != "ORG" or not f.full_keys():
             continue
@@ -406,7 +439,10 @@ def _join_place_team_short_forms(groups: list[_Group]) -> list[_Group]:
         for n in nicks:
             if n and f not in full.get(n, ()):
                 full.setdefault(n, []).append(f)
-    if not full:
+        for n in {w for m in f.mentions if (w := _leading_word(m.text))} - nicks:
+            if f not in leading.get(n, ()):
+                leading.setdefault(n, []).append(f)
+    if not full and not leading:
         return groups
     merged: set[int] = set()
     for g in groups:
@@ -416,7 +452,18 @@ def _join_place_team_short_forms(groups: list[_Group]) -> list[_Group]:
             continue  # "European" of "European Union" is a nationality word
         if any(m.label_cue and m.label != "ORG" for m in g.mentions):
             continue  # "Mr Villa", "the town of X": the context says otherwise
-        cands = [f for f in full.get(next(iter(g.keys)), ()) if f is not g]
+        k = next(iter(g.keys))
+        cands = [f for f in full.get(k, ()) if f is not g]
+        if not cands and g.label == "ORG" and len(g.mentions) >= LEADING_USES:
+            # an organisation named by the first word of its name, which the
+            # model also calls an organisation ("Goldman" of "Goldman Sachs"),
+            # after the article has named it in full: a short form refers
+            # back, and the story keeps using it; a word used before the
+            # longer name names the first of two things ("SpaceX", then "the
+            # SpaceX Falcon" rocket), and one use after a product's name is
+            # the maker ("Tesla Roadsters" ... "Tesla")
+            cands = [f for f in leading.get(k, ()) if f is not g and min(
+                m.start for m in f.mentions) < min(m.start for m in g.mentions)]
         if len(cands) != 1:
             continue
         f = cands[0]
@@ -860,8 +907,13 @@ class EntityIndex:
         # byline, a columnist's note above her column: CNN's "Kelly Wallace"):
         # the writer is no person of any story, and a lone "Wallace" elsewhere
         # (NASA's Sarah Wallace, her full name unwritten there) is nothing of hers
+        # ... nor when the lone word is also a given name ("Harvey", "Morgan",
+        # "Taylor"): with no full name in its article, nothing says it is
+        # anyone's surname rather than a first name, and one known person
+        # carrying the surname is no evidence (the New York Times' "Harvey"
+        # is Harvey Weinstein, not the space analyst Brian Harvey)
         if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN and not _writer_only(persons[0]) \
-                and not g.given_here:
+                and not g.given_here and not _given_name_too(g):
             return persons[0], f"the only known person named {g.mentions[0].text}"
         # unknown, ambiguous (two people carry it), or short (Kim, Abe, Lee: too
         # many people share it to guess): the lone name joins only the entity
@@ -899,7 +951,10 @@ class EntityIndex:
             # carries it and it is not a short, common one
             if len(surname) >= FUZZY_MIN_LEN and not self.by_surname.get(surname):
                 for r in self.by_lone.get(surname, {}).values():
-                    if r.label == "PER" and not _full_keys(r):
+                    # (not a lone given name: "Harvey" of one story is not
+                    # the Brian Harvey another story names in full)
+                    if r.label == "PER" and not _full_keys(r) \
+                            and not known_given_name(r.canonical):
                         found[r.entity_id] = r
         if len(found) != 1:
             return None, ""
@@ -907,6 +962,11 @@ class EntityIndex:
         if not _full_keys(r):
             return r, f"{KNOWN_BY_SURNAME} {r.canonical} alone"
         return r, f"same given name and family name as {r.canonical} (transliteration)"
+
+
+def _given_name_too(g: _Group) -> bool:
+    """Every writing of the lone name is a given name too (gender-guesser)."""
+    return all(known_given_name(m.text.split("'")[0].split("’")[0]) for m in g.mentions)
 
 
 def _org_base(name: str) -> str | None:
