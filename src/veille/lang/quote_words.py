@@ -102,6 +102,11 @@ class QuoteWords:
     #: A present participle reports its clause's subject's speech ("…, saying
     #: that"); off where it mostly reports an inference ("signalant que").
     participle_reports_speech: bool = False
+    #: A clause with a noun subject ending on a colon before a quote announces
+    #: a new speaker, so the last speaker's chain stops there ("…, the sheriff
+    #: said. …, one officer has identified where …: “…”"); off where such a
+    #: clause is as often a topic ("Un tour de passe-passe qui lui permet … : « … »").
+    colon_announces_speaker: bool = False
     #: A line opening on its source and a colon is that source's statement
     #: ("Clinton: Trump will reverse Roe v. Wade"; see quotes.colon_lines).
     colon_lines: bool = False

@@ -48,6 +48,8 @@ from veille.analyze.quotes.speakers import (
 from veille.core.model import Mention, Quote
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
 _LINE_BREAK_NEXT = re.compile(r"[^\S\n]*\n")
@@ -622,12 +624,15 @@ def first_person_lead(ctx: QuoteContext, open_pos: int, start: int,
 
 
 def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
-              max_gap: int = 400) -> Quote | None:
+              max_gap: int = 400, open_pos: int | None = None,
+              unsaid: Sequence[int] = ()) -> Quote | None:
     """Step 8: a quote with no speaker continues the last quote's speaker.
 
     “… ,” Kasich said. “I hate to say it …” — the second quote is Kasich's,
     when nobody else is named between the two (outside quote marks) and the
-    narration between them is short (``max_gap`` characters).
+    narration between them is short (``max_gap`` characters). ``open_pos``:
+    where this quote's mark opens; ``unsaid``: the ends of the quotes before
+    it that nobody was found to say, sorted.
     """
     # ``previous`` is sorted by end (extract keeps it so): the last one ending
     # before this quote, found by bisection (bounded work per quote)
@@ -637,6 +642,14 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
         return None
     prev = max(before, key=lambda p: p.end)
     lo, hi = prev.end, q.start
+    j = bisect.bisect_right(unsaid, lo)
+    if j < len(unsaid) and unsaid[j] <= hi:
+        # a quote between the two was nobody's to carry (someone else was
+        # announced before it): the chain of the earlier speaker is broken
+        return None
+    if open_pos is not None and ctx.words.colon_announces_speaker \
+            and _announces_other(ctx, open_pos, prev):
+        return None
     if hi - lo > 4 * max_gap:
         return None
     outside = sum(1 for k in range(lo, hi)
@@ -654,6 +667,32 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
                 and not _addressee(ctx, m, prev.end)):
             return None  # somebody else is named between the two quotes
     return prev
+
+
+def _announces_other(ctx: QuoteContext, open_pos: int, prev: Quote) -> bool:
+    """The quote opens after a colon ending a clause whose subject is a noun
+    that is not the last speaker: "Even with pandemonium on the streets, one
+    officer has clearly identified where the shooting is coming from: “…”"
+    (NYT, police radio after the sheriff spoke). :func:`lead_in` gives a
+    common noun no quote of its own (a topic may end on a colon too), but the
+    writer announced somebody new: the earlier speaker's words end there. A
+    pronoun subject ("he told reporters: …") announces no one new."""
+    doc = ctx.doc
+    k = _token_before(ctx, open_pos)
+    if k < 0 or doc[k].text != ":":
+        return False
+    sent = ctx.sent(doc[k])
+    for t in doc[sent.start:k]:
+        if t.dep_ not in SUBJ_DEPS or t.pos_ not in ("NOUN", "PROPN") \
+                or t.head.dep_ != "ROOT" or ctx.in_quote(t.idx + ctx.offset):
+            continue
+        m = ctx.mention_of(t)
+        if m is not None and (m.start == prev.speaker_start or m.text == prev.speaker):
+            continue
+        if m is None and prev.speaker and t.lower_ in prev.speaker.lower().split():
+            continue  # "the spokesman said … The spokesman added: …"
+        return True
+    return False
 
 
 def _governed(ctx: QuoteContext, m: Mention) -> bool:

@@ -79,6 +79,7 @@ def extract_quotes(
         quotes.append(iq)
     quotes = _drop_restated(quotes)
     said = sorted((q for q in quotes if q.speaker), key=lambda q: q.end)  # by end: continued()
+    unsaid: list[int] = []  # ends of direct quotes nobody was found to say, sorted
     for span in spans:
         a, s, e, _ = span
         q = Quote(text=ctx.text[s - offset : e - offset], start=s, end=e, sentence=sent_index(s))
@@ -120,9 +121,11 @@ def extract_quotes(
             q.method = "incise-lead"
         if q.speaker is None and not work and non_speech_kind(q.text) == "direct":
             # a name, a title or a scare-quoted word ("sink") continues nobody's words
-            prev = continued(q, said, ctx)
+            prev = continued(q, said, ctx, open_pos=a, unsaid=unsaid)
             if prev is not None:
                 _carry(q, prev)
+            else:
+                bisect.insort(unsaid, q.end)
         if q.speaker:
             bisect.insort(said, q, key=lambda x: x.end)
             if attr.method in PARTIAL_METHODS:

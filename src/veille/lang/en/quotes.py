@@ -263,6 +263,7 @@ WORDS = QuoteWords(
     }),
     object_prepositions={"call": ("for", "on")},
     participle_reports_speech=True,
+    colon_announces_speaker=True,
     infinitive_markers=frozenset({"to"}),
     plural_pronouns=frozenset({"they"}),
     subject_pronouns=frozenset({"he", "she"}),
