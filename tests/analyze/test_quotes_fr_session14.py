@@ -47,3 +47,14 @@ def test_a_clause_the_parse_makes_a_subject_is_no_speaker(speech):
     assert all(q.speaker is None or "vrai" not in q.speaker for q in qs)
     q = _said(qs, "nous avons agi")
     assert q and q[0].speaker is not None and "Trump" in q[0].speaker
+
+
+def test_a_relative_the_parse_hangs_on_a_verb_lends_it_no_speaker(speech):
+    # semeval 1610523097fr: "qui vient d'être fusionné" hangs on "recevoir",
+    # and "citant …" shared that clause, so the speaker read "recevoir une
+    # partie des papiers …" (found on reading the tuning errors)
+    qs = speech("Dans le cadre de l'accord, Deutsche Telekom doit recevoir une partie des papiers "
+                "de l'opérateur mobile américain T-Mobile US, qui vient d'être fusionné, comme l'a "
+                "rapporté mardi l'agence de presse Bloomberg, citant des personnes proches des "
+                "plans.")
+    assert all(q.speaker is None or not q.speaker.startswith("recevoir") for q in qs)

@@ -438,6 +438,11 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if c.text.lower() in words.relative_subjects and verb.dep_.startswith(("acl", "relcl")):
             if c.dep_ in ("nsubjpass", "nsubj:pass"):
                 continue  # "a billing error, which was confirmed …": what is said, not who
+            if verb.head.pos_ in ("VERB", "AUX"):
+                # the parse hung the relative on a verb ("doit recevoir une
+                # partie … de T-Mobile US, qui vient d'être fusionné, …
+                # citant …"): a verb's clause names nobody
+                continue
             c = verb.head  # "Trump, who said …": the relative's antecedent speaks
         if c.text.lstrip("-").lower() in words.euphonic_tokens:
             continue
