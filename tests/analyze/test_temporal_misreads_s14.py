@@ -162,3 +162,18 @@ def test_a_season_naming_a_kind_of_thing_is_no_date() -> None:
                  date(2017, 12, 31), "en")
     assert got["the summer"].value.endswith("SU")
     assert got["this winter"].value == "2017-WI"
+
+
+def test_a_live_blog_entry_heading_is_the_papers_day() -> None:
+    # news-clusters line 337 (Express, Tuesday 2018-02-06, "Bitcoin Price LIVE"): the
+    # entry heading took the day of the arrest quoted before it (29 January)
+    got = _found("Authorities arrested one Anthony Scott Boeckholt, 42, on Jan. 29 at his home "
+                 "in Forest City. \"The dark web and cryptocurrency allows huge drug deals to be "
+                 "made without a trace.\" 11.04am - UPDATE - Losses down to $488 BTC is now "
+                 "priced at $6,427", date(2018, 2, 6), "en")
+    assert got["Jan. 29"].value == "2018-01-29"
+    assert got["11.04am"].value == "2018-02-06T11:04"
+    # written for the test: a clock inside the story's sentence keeps the story's day
+    got = _found("Police arrived on Jan. 29. At 11.04am - minutes later - the shots came.",
+                 date(2018, 2, 6), "en")
+    assert got["11.04am"].value == "2018-01-29T11:04"

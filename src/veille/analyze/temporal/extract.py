@@ -238,8 +238,18 @@ def _of_word(lead: str | None) -> str | None:
 def _alone_on_line(text: str, c: Candidate) -> bool:
     lo = text.rfind("\n", 0, c.start) + 1
     hi = text.find("\n", c.end)
-    return not text[lo : c.start].strip(" \t_-*#") and not text[
-        c.end : hi if hi >= 0 else len(text)].strip(" \t:_-*")
+    if not text[lo : c.start].strip(" \t_-*#") and not text[
+            c.end : hi if hi >= 0 else len(text)].strip(" \t:_-*"):
+        return True
+    # a live blog's entry heading run into the text: "... without a trace.\" 11.04am -
+    # UPDATE - Losses down to $488" (a clock opening its sentence, then a dash)
+    opens = not text[lo : c.start].strip() or _SENTENCE_END.search(text, max(lo, c.start - 3),
+                                                                  c.start) is not None
+    return opens and _ENTRY_DASH.match(text, c.end) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?\"”]\s+$")
+_ENTRY_DASH = re.compile(r"\s+[-–—]\s")
 
 
 def extract_times(
