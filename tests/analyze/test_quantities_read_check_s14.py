@@ -24,3 +24,25 @@ def test_a_social_post_age_is_an_age_not_a_count(nlp_en: Any) -> None:
     # "yo" as a word is no age, and a count beside it stays a count
     assert _got(nlp_en, "She said yo to him and left with 14 friends.") == [
         ("14 friends", 14.0, "count")]
+
+
+def test_an_age_group_with_a_bound_is_an_age_not_a_duration(nlp_fr: Any) -> None:
+    # probed forms: "les enfants de moins de 10 ans" was the duration "less than ten
+    # years" (time extractor), so no quantity at all
+    got = extract_quantities("Les enfants de moins de 10 ans entrent gratuitement.", [], "fr",
+                             doc=nlp_fr("Les enfants de moins de 10 ans entrent gratuitement."))
+    assert [(q.kind, q.low, q.high) for q in got] == [("age", None, 10.0)]
+    text = "Les femmes de plus de 50 ans sont concernées par le dépistage."
+    got = extract_quantities(text, [], "fr", doc=nlp_fr(text))
+    assert [(q.kind, q.low, q.high) for q in got] == [("age", 50.0, None)]
+    # seniority and a stay are no ages
+    for text in ("Les salariés de plus de 20 ans d'ancienneté sont concernés.",
+                 "Il a vécu plus de 20 ans en France."):
+        assert not [q for q in extract_quantities(text, [], "fr", doc=nlp_fr(text))
+                    if q.kind == "age"], text
+
+
+def test_tout_au_plus_after_the_noun_is_an_upper_bound(nlp_fr: Any) -> None:
+    text = "Il y avait 300 personnes tout au plus devant la mairie."
+    got = extract_quantities(text, [], "fr", doc=nlp_fr(text))
+    assert [(q.text, q.low, q.high) for q in got] == [("300 personnes tout au plus", None, 300.0)]

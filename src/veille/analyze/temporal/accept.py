@@ -512,6 +512,10 @@ def is_age(before: str, after: str, mod: str) -> bool:
         return True  # "Michael Wendler (47 ans)", "Pat Rooke (72)"
     if _AGE_GROUP_BEFORE.search(fb):
         return True
+    if mod in _AGE_GROUP_MODS and not _AGE_NOT_AFTER.match(after) and _PERSON_BEFORE.search(fb):
+        # "les enfants de moins de 10 ans", "les femmes de plus de 50 ans" (not "les
+        # salariés de plus de 20 ans d'ancienneté")
+        return True
     if mod or _AGE_NOT_AFTER.match(after):
         return False  # "plus de 20 ans", "10 ans de prison": durations
     # "une fillette de 6 ans", "un électricien allemand de 37 ans", "une Alsacienne de 6 ans"

@@ -132,7 +132,7 @@ WORDS = NumberWords(
     # "30 et plus" only where the clause ends: "30 morts et plus de 40 blessés" is two counts
     or_more=(rf"ou plus(?!\s+(?:{_LESS}))", r"au moins", r"au minimum", r"ou davantage",
              r"et plus(?=\s*(?:[.,;:!?)]|$))", r"ou sup[ea]rieure?s?(?!\s+a\b)"),
-    or_less=(r"ou moins", r"au plus(?! tard| tot| vite)", r"au maximum",
+    or_less=(r"ou moins", r"(?:tout )?au plus(?! tard| tot| vite)", r"au maximum",
              r"et moins(?=\s*(?:[.,;:!?)]|$))", r"ou inf[ea]rieure?s?(?!\s+a\b)",
              rf"ou plus (?:{_LESS})e?s?"),
     bound_joiners=(r"et", r"mais", r",", r"et a la fois"),
