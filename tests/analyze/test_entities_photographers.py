@@ -8,8 +8,15 @@ sits between the paragraphs of every one of its articles."""
 
 from __future__ import annotations
 
-from veille.analyze.entities_credits import PHOTOGRAPHER, voiced_mentions
+from veille.analyze.entities_credits import (
+    CAPTION_CREDIT,
+    PHOTOGRAPHER,
+    _agencies_are_organisations,
+    furniture_free,
+    voiced_mentions,
+)
 from veille.analyze.linking import link_entities
+from veille.core.model import Analysis, Mention
 
 GALLERY = (
     "The Taliban claimed responsibility for the attack, spokesman Zabihullah Mujahid said.\n"
@@ -64,3 +71,37 @@ def test_page_furniture_words_are_no_entity(analyze):
     texts = [m.text for m in an.entities]
     assert not any("Advertisement" in t or "Continue" in t for t in texts), texts
     assert any("National Archives" in t for t in texts), texts
+
+
+def _m(text: str, full: str, label: str, cue: str | None = None) -> Mention:
+    start = full.index(text)
+    return Mention(text=text, label=label, start=start, end=start + len(text), sentence=0,
+                   model_label=label, label_cue=cue)
+
+
+def test_a_furniture_phrase_with_a_function_word_is_no_entity() -> None:
+    # news-clusters 49971bcf2d28 (Popular Mechanics): the model's ORG
+    # "Continue Reading Below"; a name beside the phrase stays
+    text = ("The flight was pointed out by Flightradar24's Twitter account.\n"
+            "Advertisement - Continue Reading Below\nTime travel is possible!\n")
+    ms = [_m("Twitter", text, "ORG"), _m("Continue Reading Below", text, "ORG")]
+    assert [m.text for m in furniture_free(ms, text, 0, "en")] == ["Twitter"]
+
+
+def test_an_agency_is_an_organisation_and_its_caption_credit_no_chip() -> None:
+    # news-clusters 480f08041e5d (Rihanna's post): the model tags "Instagram"
+    # a person; a caption's credit files no record (no chip), the agency
+    # named in the text keeps one
+    text = ("Rihanna took to Instagram on Tuesday.\nA crowd at the vigil. Getty Images\n"
+            "Getty Images said the pictures were licensed.")
+    ms = [_m("Rihanna", text, "PER"), _m("Instagram", text, "PER"),
+          Mention(text="Getty Images", label="ORG", start=text.index("Getty"),
+                  end=text.index("Getty") + 12, sentence=1, label_cue=CAPTION_CREDIT),
+          Mention(text="Getty Images", label="PER", start=text.rindex("Getty"),
+                  end=text.rindex("Getty") + 12, sentence=2)]
+    _agencies_are_organisations(ms)
+    assert [(m.text, m.label) for m in ms][1:] == [
+        ("Instagram", "ORG"), ("Getty Images", "ORG"), ("Getty Images", "ORG")]
+    (an,), _ = link_entities([Analysis(article_uid="r", language="en", entities=ms)], [])
+    assert an.entities[2].entity_id is None and an.entities[3].entity_id
+    assert an.entities[0].entity_id and an.entities[1].entity_id

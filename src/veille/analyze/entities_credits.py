@@ -35,6 +35,7 @@ from veille.analyze.names import word_frequency
 from veille.analyze.nlp import doc_text
 from veille.core.model import Mention
 from veille.lang.furniture_words import UNIVERSAL
+from veille.lang.stop_words import spacy_stop_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,6 +47,10 @@ CAPTION_CREDIT = "caption-credit"
 #: Images"): the photographer, nobody of the story (no speaker, and the
 #: linker files no record for them, so no chip).
 PHOTOGRAPHER = "photographer"
+#: The cue of an agency or platform the furniture detector's credits name
+#: ("Getty Images", "Instagram"), written whole outside a credit: an
+#: organisation (it may speak: "Twitter said"), whatever the model said.
+AGENCY = "agency"
 #: A word this common (wordfreq zipf) glued alone after a credit opens the
 #: caption ("Twitter Bodies were seen …"), it names nobody.
 COMMON_WORD_ZIPF = 3.5
@@ -204,7 +209,21 @@ def mark_caption_credits(mentions: Sequence[Mention], doc: Doc, offset: int,
         else:
             out.append(credit)  # the caption's first word goes with the credit
     mark_photographers(out, text, offset)
+    _agencies_are_organisations(out)
     return furniture_free(out, text, offset, doc.lang_)
+
+
+def _agencies_are_organisations(mentions: Sequence[Mention]) -> None:
+    """A mention that is the whole name of a picture or news agency the
+    furniture detector knows ("Getty Images", "Associated Press") is that
+    organisation, whatever the model said: the model reads "Getty Images"
+    as a person's name, and once the caption credits (which said ORG) file
+    no record, those guesses alone would label the agency a person."""
+    for m in mentions:
+        if m.label in ("PER", "MISC") and m.label_cue != PHOTOGRAPHER \
+                and _credit_end(m.text) == len(m.text.rstrip(".")):
+            m.label = "ORG"
+            m.label_cue = m.label_cue or AGENCY
 
 
 #: A sentence's end before a name that closes its line: what is before the
@@ -281,11 +300,13 @@ def furniture_free(mentions: Sequence[Mention], text: str, offset: int,
     """``mentions`` without those made only of page furniture's words (the
     furniture detector's phrases of the text's language): "Advertisement
     Continue" of "Advertisement Continue reading the main story" is the
-    page's, no organisation. A name holding such a word among others ("the
-    National Archives") stays."""
+    page's, no organisation, and so is "Continue Reading Below" (the rest a
+    stop word of the language). A name holding such a word among other
+    names ("the National Archives") stays."""
     rx = _furniture_re(language)
     if rx is None:
         return list(mentions)
+    stops = spacy_stop_words(language)
     out: list[Mention] = []
     for m in mentions:
         a, b = m.start - offset, m.end - offset
@@ -297,8 +318,12 @@ def furniture_free(mentions: Sequence[Mention], text: str, offset: int,
         line = text[ls:le if le >= 0 else len(text)]
         covered = [(x.start() + ls, x.end() + ls) for x in rx.finditer(line)]
         words = [(w.start() + a, w.end() + a) for w in _WORD.finditer(m.text)]
-        if not covered or not all(any(s <= ws and we <= e for s, e in covered)
-                                  for ws, we in words):
+        # a function word beside the phrase is the page's too ("Continue
+        # Reading Below": "continue reading" + "below")
+        inside = [any(s <= ws and we <= e for s, e in covered) for ws, we in words]
+        if not any(inside) or not all(
+                ok or text[ws:we].casefold() in stops
+                for ok, (ws, we) in zip(inside, words, strict=True)):
             out.append(m)
     return out
 

@@ -42,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
-from veille.analyze.entities_credits import BYLINE, PHOTOGRAPHER
+from veille.analyze.entities_credits import BYLINE, CAPTION_CREDIT, PHOTOGRAPHER
 from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.model import Analysis, EntityRecord, Mention
@@ -1021,9 +1021,12 @@ def link_entities(
         # name (a lone "Thurman" used before and after "her father, Robert
         # Thurman") is not that person by the lone-record lookup either
         persons_here: set[str] = set()
-        # a photographer a picture credit names took the picture: nobody of
-        # the story, so no record (no chip) and nothing for a namesake to join
-        for g in _local_groups([m for m in an.entities if m.label_cue != PHOTOGRAPHER]):
+        # a photographer a picture credit names took the picture, and an
+        # agency credited in a caption supplied it: nobody of the story, so
+        # no record (no chip) and nothing for a namesake to join ("Reuters"
+        # reporting in the text keeps its record)
+        for g in _local_groups([m for m in an.entities
+                                if m.label_cue not in (PHOTOGRAPHER, CAPTION_CREDIT)]):
             rec, why = index.find(g)
             if rec is not None and why.startswith(KNOWN_BY_SURNAME) \
                     and rec.entity_id in persons_here:
