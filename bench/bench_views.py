@@ -230,8 +230,10 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
         if io is not None:
             text = ""  # the store holds the view now (peak memory: the updates')
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        cpu, wall = [], []
+        cpu, wall, encoded = [], [], []
+        stats = getattr(importlib.import_module("veille.stories.xlang"), "STATS", None)
         for x in range(n, n + k):
+            before = dict(stats or {})
             added = StoredArticle.from_row(arts[x])
             added_an = analysis_from_dict(ans[x], added.uid) if ans[x] else None
             t1, c1 = time.perf_counter(), time.process_time()
@@ -244,7 +246,11 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
                 text = json.dumps(updated, ensure_ascii=False)
             wall.append(round(time.perf_counter() - t1, 3))
             cpu.append(round(time.process_time() - c1, 3))
+            if stats is not None:  # texts the encoder made, and read from the store
+                encoded.append([stats["encoded"] - before.get("encoded", 0),
+                                stats["stored"] - before.get("stored", 0)])
     return {"n": n, "updates_cpu_s": cpu, "updates_wall_s": wall, "store_io": store_io,
+            "updates_encoded_stored": encoded or None,
             "update_rss_before_mb": round(rss0, 1),
             "update_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                                         / 1024, 1)}
