@@ -521,6 +521,16 @@ def _line_vectors(lines: Sequence[TimelineEntry], facts_by_id: Mapping[str, Mapp
                   embed: Embed) -> dict[str, np.ndarray]:
     """Vectors (by fact id) of the lines that share their date range with a
     line of disjoint languages: the only ones ``merge_same_date`` compares."""
+    wanted = _lines_compared(lines, facts_by_id)
+    if len(wanted) < 2:
+        return {}
+    vecs = embed([str(facts_by_id[f]["representative"]["text"]) for f in wanted])
+    return dict(zip(wanted, vecs, strict=True))
+
+
+def _lines_compared(lines: Sequence[TimelineEntry],
+                    facts_by_id: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The facts of the lines :func:`_line_vectors` embeds (at most XLANG_LINES)."""
     by_range: dict[tuple[str, str], list[TimelineEntry]] = {}
     for t in lines:
         by_range.setdefault((t.start, t.end), []).append(t)
@@ -530,11 +540,7 @@ def _line_vectors(lines: Sequence[TimelineEntry], facts_by_id: Mapping[str, Mapp
             if t.languages and t.fact in facts_by_id and any(
                     o.languages and not set(o.languages) & set(t.languages) for o in group):
                 wanted.append(t.fact)
-    wanted = list(dict.fromkeys(wanted))[:XLANG_LINES]
-    if len(wanted) < 2:
-        return {}
-    vecs = embed([str(facts_by_id[f]["representative"]["text"]) for f in wanted])
-    return dict(zip(wanted, vecs, strict=True))
+    return list(dict.fromkeys(wanted))[:XLANG_LINES]
 
 
 class _FactsLike(Sequence["_FactLike"]):
@@ -631,8 +637,10 @@ def warm_vectors(view: Mapping[str, Any], embed: Embed | None = None) -> None:
     """Ask the encoder now for what the next update of ``view`` (a full
     build's) will ask it for: per language of its articles, the stored
     statements a new article's are compared with across languages, and the
-    statements the summary's pool offers (``summary_update``), in the
-    batches the update makes of them.
+    statements the summary's pool offers (``summary_update``), and the lines
+    of the most crowded dates that an update joins across languages
+    (:func:`join_lines`, at most WARM_LINES), in the batches an update makes
+    of them.
 
     Why: those vectors are the cold share of an update in a process that
     did not make them (~100 statements, ~0.2 s of CPU at 1,000 articles); a
@@ -649,6 +657,29 @@ def warm_vectors(view: Mapping[str, Any], embed: Embed | None = None) -> None:
         if stored:
             embed([facts[k]["statement"] for k in stored])
     resummarize(view, facts, set(), _keys_for(view, []), embed)
+    # the lines an update joins across languages are those of the dates its
+    # statements touch: the most crowded dates first (every article's day,
+    # the story's years), each as an update touching that date alone embeds
+    # them (an update touching several dates, or whose renumbered facts
+    # reorder a date's lines, embeds others: measured, one update in two)
+    by_range: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for e in view["timeline"]:
+        by_range.setdefault((e["start"], e["end"]), []).append(e)
+    by_id = {f["id"]: f for f in facts}
+    budget = WARM_LINES
+    for group in sorted(by_range.values(), key=len, reverse=True):
+        if budget <= 0 or len(group) < 2:
+            break
+        typed = [TimelineEntry(**{f: v for f, v in e.items() if f in _TL_FIELDS}) for e in group]
+        wanted = _lines_compared(typed, by_id)
+        if len(wanted) >= 2:
+            embed([str(by_id[f]["representative"]["text"]) for f in wanted])
+            budget -= len(wanted)
+
+
+#: lines of the most crowded dates a full build embeds for its next updates
+#: (bounded work: four dates' worth of an update's XLANG_LINES)
+WARM_LINES = 4 * XLANG_LINES
 
 
 def _embed(texts: Sequence[str]) -> np.ndarray:
