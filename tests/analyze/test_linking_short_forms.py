@@ -116,3 +116,28 @@ def test_an_organisation_named_by_the_first_word_of_its_name_is_that_organisatio
     (an,), _ = link_entities([Analysis(article_uid="b", language="en", entities=ms)], [])
     firm, person, telecom, china = an.entities
     assert person.entity_id != firm.entity_id and china.entity_id != telecom.entity_id
+
+
+# news-clusters 50463005c1c0 (Boko Haram frees 21 Chibok girls): the model
+# tags "Boko Haram" a person at every mention, the article once "the militant
+# group Boko Haram"
+BOKO = ("Boko Haram releases 21 Chibok girls.\nThe girls were kidnapped by the militant group "
+        "Boko Haram in 2014.\nBoko Haram pledged allegiance to the Islamic State.")
+
+
+def test_a_context_cue_outweighs_the_models_repeated_person_guess() -> None:
+    ms = _mentions(BOKO, [("Boko Haram", "PER"), ("Boko Haram", "PER"), ("Boko Haram", "PER")])
+    ms[1].label = "ORG"
+    ms[1].label_cue = "org-noun"
+    (an,), records = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
+    assert {m.entity_id for m in an.entities} == {records[0].entity_id}
+    assert records[0].label == "ORG"
+    # a given name in the name keeps the person the model saw nine times
+    # ("the militant group Kobe Bryant" is a misreading)
+    ms = _mentions((BOKO + "\n") * 3, [("Boko Haram", "PER")] * 9)
+    for m in ms:
+        m.text = "Kobe Bryant"  # same offsets, another name: only the words count
+    ms[1].label = "ORG"
+    ms[1].label_cue = "org-noun"
+    (an,), records = link_entities([Analysis(article_uid="b", language="en", entities=ms)], [])
+    assert records[0].label == "PER"

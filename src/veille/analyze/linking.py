@@ -224,6 +224,24 @@ def person_compatible(a: str, b: str) -> bool:
     return len(short) < len(long_) and any(len(t) > 1 and t == short[0] for t in long_[1:-1])
 
 
+def _cue_over_model_person(g: _Group) -> None:
+    """A name its article calls an organisation by its context ("the militant
+    group Boko Haram") and the model alone calls a person elsewhere in the
+    article is that organisation, when it is a name of two words or more and
+    no word of it is a given name: the
+    model's guess, repeated at each mention (x17 in one article), is one
+    guess, and the cue is evidence about the name itself."""
+    if "PER" not in g.votes or not any(m.label_cue and m.label == "ORG" for m in g.mentions):
+        return
+    # (a lone word may be the surname of a person the article names in
+    # full, "Massa" of Felipe Massa: the full name decides, not this rule)
+    if any(m.label == "PER" and m.label_cue for m in g.mentions) or any(
+            len(m.text.split()) < 2 or any(known_given_name(w) for w in m.text.split())
+            for m in g.mentions):
+        return
+    g.votes["ORG"] = g.votes.get("ORG", 0.0) + g.votes.pop("PER")
+
+
 def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
     by_key: dict[str, _Group] = {}
     for m in mentions:
@@ -239,6 +257,8 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             g.evidence[m.text] = (geo_evidence(k) if _is_geo(k)
                                   else "same name, in the same article")
         g.add(m, k)
+    for g in by_key.values():
+        _cue_over_model_person(g)
     groups = _join_written_variants(list(by_key.values()))
     groups = _join_country_openings(groups)
 
