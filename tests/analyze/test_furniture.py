@@ -289,6 +289,8 @@ def test_a_credit_closing_a_line_is_told_by_its_typography() -> None:
         "Some of the 21 Chibok school girls released are seen during a meeting in Abuja, Nigeria, "
         "October 13, 2016. [Photo/Agencies]",
         "The lens galaxy, at center, and four lensed background quasars. (University of Oklahoma)",
+        "A photo issued by the Rail Accident Investigation Branch of the tram which derailed near "
+        "the Sandilands stop in Croydon, London, Nov. 9, 2016. (Photo: AP)",
         "The Telegram app was removed from the Apple store after the company said it had found "
         "“inappropriate content” Dado Ruvic/Reuters",
     ]
@@ -297,6 +299,8 @@ def test_a_credit_closing_a_line_is_told_by_its_typography() -> None:
         "Die Polizei sucht nach Zeugen. (sda/afp)",
         "Un nouveau tatouage pour le visage (vidéo)",
         "The talks between Hamas and Fatah/PLO resumed on Monday.",
+        "The bill passed with the support of Rep. Elijah E. Cummings (D-Md.)",
+        "Den Fall zeigt das Bild (Foto!)",
     ]
     assert all(furniture._shape(t, furniture.UNIVERSAL)["credit_tail"] == 1.0 for t in captions)
     assert all(furniture._shape(t, furniture.UNIVERSAL)["credit_tail"] == 0.0 for t in prose)

@@ -130,6 +130,7 @@ _END_BRACKET = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]\s*$")
 _BARE_CREDIT = re.compile(r"(?:^|[.!?”\"’»)]\s+|\s)(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*"
                           r"(?:[A-Z][\w.'’&-]*\s*){1,4}$")
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 _COUNTER = re.compile(r"\b\d{1,3}\s*(?:of|/|sur|de)\s*\d{1,3}\b")
 _PIPE = re.compile(r"\s[|]\s")
 _SENT_MARK = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*\s+(?=\S)")
@@ -309,8 +310,9 @@ def _shape(line: str, words: FurnitureWords, stops: frozenset[str] = frozenset()
 def _credit_tail(stripped: str) -> bool:
     """The line ends with a credit as a caption does, after some words of
     its own: a bracketed name that opens with a capital and holds a slash or
-    only capitalised words ("(Michael Wyke/Associated Press)", "(University
-    of Oklahoma)", "[Photo/IC]"; not "(sda/afp)", "(R-Texas).", "(video)"),
+    capitalised words only ("(Michael Wyke/Associated Press)", "(University
+    of Oklahoma)", "(Photo: AP)", "[Photo/IC]"; not "(sda/afp)", "(R-Texas).",
+    "(video)", "(Foto!)"),
     or a bare "Name/Agency" after the last word of a line with no end
     punctuation. Language-free: the typography of a credit, not its words
     (the pack's credit words are ``credit_end``)."""
@@ -320,8 +322,11 @@ def _credit_tail(stripped: str) -> bool:
         if inner[:1].isupper():
             if "/" in inner:
                 return True
-            long = _LONG_WORD.findall(inner)
-            if len(long) >= 2 and all(w[0].isupper() for w in long) and not any(map(str.isdigit, inner)):
+            # "(Photo: AP)", "(University of Oklahoma)": two capitalised words
+            # or more, and no lower-case word but a short one ("of", "de")
+            caps = [w for w in _NAME_WORD.findall(inner) if w[0].isupper()]
+            lower = [w for w in _LONG_WORD.findall(inner) if not w[0].isupper()]
+            if len(caps) >= 2 and not lower and not any(map(str.isdigit, inner)):
                 return True
     return bool(_BARE_CREDIT.search(stripped)) and not _END.search(stripped)
 
