@@ -71,6 +71,7 @@ class PlaceGated(OnlineClusterer):
     named: dict[str, set[str]] = {}
     gate = True
     join_gate = 0
+    coherent = False
     log: list[dict[str, Any]] = []
 
     def _places(self, sid: str) -> tuple[set[str], set[str]]:
@@ -81,7 +82,18 @@ class PlaceGated(OnlineClusterer):
     def conflict(self, a: str, b: str) -> bool:
         la, na = self._places(a)
         lb, nb = self._places(b)
+        if self.coherent and (self.mixture(a) or self.mixture(b)):
+            return True
         return bool(la and lb and not (la & nb) and not (lb & na))
+
+    def mixture(self, sid: str) -> bool:
+        """Members' leads name two cities or more and none is on more than
+        half of them: a topic story (one city's crime, then another's)."""
+        leads = [x for u in (self.members or {}).get(sid, []) if (x := self.lead.get(u))]
+        if len(leads) < 2:
+            return False
+        top = max(leads.count(x) for x in set(leads))
+        return 2 * top <= len(leads)
 
     def candidates(self, f: ArticleFeatures) -> list[str]:
         found = super().candidates(f)
@@ -185,12 +197,15 @@ def main() -> None:
     ap.add_argument("--merge-k", type=int, default=3)
     ap.add_argument("--no-gate", action="store_true")
     ap.add_argument("--join-gate", type=int, default=0, help="also drop candidates of N+ members")
+    ap.add_argument("--coherent", action="store_true",
+                    help="also refuse a merge when either story's leads are a mixture of cities")
     ap.add_argument("--vectors", type=Path, default=None, help="a .npz cache of the article vectors")
     ap.add_argument("--log", type=Path, default=None)
     args = ap.parse_args()
     params = dataclasses.replace(load_params(), merge_k=args.merge_k)
     PlaceGated.gate = not args.no_gate
     PlaceGated.join_gate = args.join_gate
+    PlaceGated.coherent = args.coherent
     evaluate.OnlineClusterer = PlaceGated  # run_stream builds this one
     if args.what == "semeval":
         res = semeval(args.csv, args.half, args.orders, params, args.vectors)

@@ -48,3 +48,17 @@ def test_the_refusal_needs_two_lead_cities_that_neither_story_names(gate: Module
     assert cl.conflict("ist", "bei") and cl.conflict("bei", "ist")
     assert not cl.conflict("bag", "was")
     assert not cl.conflict("none", "ist") and not cl.conflict("ist", "none")
+
+
+def test_a_story_whose_leads_name_several_cities_is_a_mixture(gate: ModuleType) -> None:
+    cl = gate.PlaceGated(track_members=True)
+    for uid, text in {"d1": "DETROIT — A teenager was shot on New Year's Day.",
+                      "d2": "DETROIT — Police arrested a suspect on Friday.",
+                      "s1": "ST. LOUIS — Four people were killed in the first hours of 2020.",
+                      "b1": "BUFFALO — Two officers were hurt when their car rolled over."}.items():
+        gate._note(uid, text)
+    assert cl.members is not None
+    cl.members.update({"one": ["d1", "d2"], "two": ["d1", "b1"], "most": ["d1", "d2", "b1"]})
+    assert cl.mixture("two") and not cl.mixture("one") and not cl.mixture("most")
+    cl.coherent = True
+    assert cl.conflict("two", "one")  # a mixture merges with nothing
