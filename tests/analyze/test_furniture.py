@@ -114,16 +114,16 @@ def test_weights_file_matches_the_features() -> None:
     ("fresh7-held-out", 200, 0.4, 0.7),
     # session 12's (fresh8.jsonl; 58 furniture lines of news-clusters and
     # SemEval en/de/es/fr/it pages, labelled before any change; v8 scored P
-    # 0.909 R 0.690 there, v9 P 0.886 R 0.672; the only set v9 is not
-    # fitted on): a floor
+    # 0.909 R 0.690 there, v9 P 0.886 R 0.672; fitted on since v10): a floor
     ("fresh8-held-out", 300, 0.6, 0.85),
     # session 13's (fresh9.jsonl; 38 furniture lines of news-clusters and
     # SemEval en/de/es/fr/it pages, labelled before any change; v9 scored P
-    # 0.769 R 0.789 there): a floor
+    # 0.769 R 0.789 there; fitted on since v10): a floor
     ("fresh9-held-out", 200, 0.7, 0.7),
     # session 14's (fresh10.jsonl; 37 furniture lines of news-clusters and
     # SemEval en/de/es/fr/it pages, labelled before any change; v9 scored P
-    # 0.735 R 0.676 there, figures only): a floor
+    # 0.735 R 0.676 there, figures only, v10 and v11 the same; the only set
+    # v10 is not fitted on): a floor
     ("fresh10-held-out", 250, 0.6, 0.65),
 ])
 def test_fresh_held_out_sets_precision_and_recall(
