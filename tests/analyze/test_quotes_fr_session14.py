@@ -58,3 +58,13 @@ def test_a_relative_the_parse_hangs_on_a_verb_lends_it_no_speaker(speech):
                 "rapporté mardi l'agence de presse Bloomberg, citant des personnes proches des "
                 "plans.")
     assert all(q.speaker is None or not q.speaker.startswith("recevoir") for q in qs)
+
+
+def test_a_participle_the_parse_hangs_on_the_reported_clause_is_the_declarers(speech):
+    # quotes-fr semeval 1646203025: "ajoutant" hangs on "propagée", and the
+    # reported clause's subject "la pandémie" was given as its speaker
+    qs = speech("Le Premier ministre Nguyen Xuan Phuc a présidé le sommet. Interrogé sur la "
+                "coopération régionale, il a déclaré que la pandémie s'était propagée dans le "
+                "monde, ajoutant que l'ASEAN avait pris des mesures drastiques.")
+    assert all(q.speaker != "la pandémie" for q in qs)
+    assert any(q.speaker is not None and "Phuc" in q.speaker for q in qs)

@@ -484,7 +484,14 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             and (verb.head.i < verb.i or ahead) and verb.head.pos_ in ("VERB", "AUX"):
         # "Trump defended his remarks, saying that …" / "X a reconnu et a ajouté":
         # the participle or conjunct shares its head verb's subject
-        return subject_of(ctx, verb.head, fallback_left, shared=True)
+        head = verb.head
+        if (present_participle and verb.dep_ == "advcl" and words.repair_missing_subject
+                and head.dep_ == "ccomp" and head.head.i < head.i and is_speech(ctx, head.head)):
+            # "il a déclaré que la pandémie s'était propagée, ajoutant que …":
+            # the French parse hangs the participle on the reported clause's
+            # verb; the one who declared adds, not the pandemic
+            head = head.head
+        return subject_of(ctx, head, fallback_left, shared=True)
     prep = verb.head
     if (verb.dep_ == "pcomp" and present_participle and not after_only and prep.dep_ == "prep"
             and prep.head.i < verb.i and prep.head.pos_ in ("VERB", "AUX")):
