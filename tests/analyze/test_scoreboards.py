@@ -108,9 +108,22 @@ def test_a_schedule_line_pairs_teams_and_names_the_venue() -> None:
 
 
 def test_a_line_with_a_person_or_prose_is_no_schedule() -> None:
-    for full, ms in (("Agassi v Sampras", [("Agassi", "PER"), ("Sampras", "PER")]),
-                     ("Trump at Davos", [("Trump", "PER"), ("Davos", "LOC")]),
-                     ("Chicago beat Toronto at home", [("Chicago", "LOC"), ("Toronto", "LOC")]),
-                     ("Scotland v Wales", [("Scotland", "LOC"), ("Wales", "LOC")])):
-        out = _fixtures(full, [_mention(t, full, lab) for t, lab in ms])
+    for full, ms in (("Agassi v Sampras\nGraf v Seles",
+                      [("Agassi", "PER"), ("Sampras", "PER"), ("Graf", "PER"), ("Seles", "PER")]),
+                     ("Trump at Davos\nMay at Davos", [("Trump", "PER"), ("Davos", "LOC"),
+                                                       ("May", "PER"), ("Davos", "LOC")]),
+                     ("Chicago beat Toronto at home\nBoston beat Detroit at home",
+                      [("Chicago", "LOC"), ("Toronto", "LOC"), ("Boston", "LOC"),
+                       ("Detroit", "LOC")]),
+                     ("Scotland v Wales\nEngland v Ireland", [("Scotland", "LOC"), ("Wales", "LOC"),
+                                                             ("England", "LOC"), ("Ireland", "LOC")]),
+                     # news-clusters 38cf0e36c53b: a subhead over a story of two flights
+                     ("Auckland v. Oakland\nA flight mix-up figured in a movie.",
+                      [("Auckland", "LOC"), ("Oakland", "LOC")])):
+        seen: dict[str, int] = {}
+        mentions = []
+        for t, lab in ms:
+            mentions.append(_mention(t, full, lab, seen.get(t, 0)))
+            seen[t] = seen.get(t, 0) + 1
+        out = _fixtures(full, mentions)
         assert [(m.text, m.label) for m in out] == ms, full

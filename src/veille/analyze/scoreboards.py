@@ -172,6 +172,10 @@ def _fixture_sides(tokens: list[str], links: frozenset[str],
     return [(a + base, b + base, v) for a, b, v in sides] if sides else None
 
 
+#: A schedule lists fixtures: this many lines of them in one text at least.
+FIXTURE_LINES = 2
+
+
 def fixtures(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int], int],
              links: frozenset[str], venues: frozenset[str] = frozenset()) -> list[Mention]:
     """Relabel as teams the sides of a fixture list's lines ("Postponed :
@@ -183,15 +187,21 @@ def fixtures(out: list[Mention], full: str, offset: int, sentence_of: Callable[[
     the gazetteer: a person on it makes it a match of players ("Agassi v
     Sampras") or a headline ("Trump at Davos"), and the line is left alone;
     a country, or a nation of one ("Scotland v Wales"), stays a place (a
-    national side, as in results tables)."""
+    national side, as in results tables). A schedule has several such lines:
+    one alone is a headline or a subhead ("Auckland v. Oakland", over a story
+    of a flight to the wrong one)."""
     pos = 0
     changed = False
+    rows: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, bool]]]] = []
     for line in full.split("\n"):
         start, pos = pos, pos + len(line) + 1
         toks = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(line)]
         sides = _fixture_sides([t for _, _, t in toks], links, venues) if len(toks) >= 3 else None
-        if not sides:
-            continue
+        if sides:
+            rows.append((toks, sides))
+    # one such line alone is a headline or a subhead ("Auckland v. Oakland" over
+    # a story of two flights), not a schedule
+    for toks, sides in rows if len(rows) >= FIXTURE_LINES else ():
         plan: list[tuple[int, int, list[Mention]]] = []
         for a, b, venue in sides:
             rs, re_ = toks[a][0], toks[b - 1][0] + len(toks[b - 1][2].rstrip(",;."))
