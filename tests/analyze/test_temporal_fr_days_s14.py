@@ -104,3 +104,16 @@ def test_a_clock_hour_takes_the_half_its_part_of_day_names() -> None:
         "2016-11-08T08:00"
     assert _found("Il est arrivé à 5 heures du matin.")["5 heures du matin"].value == \
         "2016-11-07T05:00"
+
+
+
+def test_midday_after_a_day_and_a_numeric_date_before_a_list() -> None:
+    # "jeudi midi" was Thursday (the midday dropped)
+    assert _found("Le conseil se réunira jeudi midi.")["jeudi midi"].value == \
+        "2016-11-10TMI"
+    assert _found("Le conseil s'est réuni jeudi après-midi.")["jeudi après-midi"].value == \
+        "2016-11-03TAF"
+    assert _found("Le conseil s'est réuni hier midi.")["hier midi"].value == "2016-11-06TMI"
+    # the month of "20/11" opened the list "11, 12 novembre"
+    got = _found("Connaissez-vous la date ? Le 20/11, 12 novembre ?")
+    assert "11, 12 novembre" not in got and got["12 novembre"].value == "2016-11-12"

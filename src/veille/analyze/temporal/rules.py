@@ -98,7 +98,8 @@ def _day_month(_own: TimeWords) -> str:
     return (
         rf"(?:{alt(tw(lambda t: t.date_leads))}\s+)?"
         rf"(?P<span>(?:(?P<art>{alt(tw(lambda t: t.date_articles))})\s+)?(?:(?P<wd>{WD}),?\s+)?"
-        rf"(?P<d1>{FIRST_DAY}|\d{{1,2}}){ORDINAL}?"
+        # not the month of a numeric date ("le 20/11, 12 novembre": "11, 12 novembre")
+        rf"(?<![\d/])(?P<d1>{FIRST_DAY}|\d{{1,2}}){ORDINAL}?"
         rf"(?:\s*(?P<conj>{DAY_JOINERS})\s*(?:{alt(tw(lambda t: t.repeated_article))}\s+)?"
         rf"(?P<d2>\d{{1,2}}){SECOND_ORDINAL}?)?"
         rf"(?:\s+{alt(tw(lambda t: t.month_of))})?\s+(?P<mon>{MON_ANY})(?![a-z])"

@@ -87,7 +87,8 @@ WORDS = TimeWords(
     own_text_only=("hier",),
     day_parts={"matin": "MO", "matinee": "MO", "midi": "MI", "apres-midi": "AF", "soir": "EV",
                "soiree": "EV", "nuit": "NI"},
-    part_pattern=("matin(?:ee)?", "apres-midi", "soir(?:ee)?", "nuit"),
+    # "jeudi midi", "demain midi" (not the "midi" of "après-midi": alternatives longest first)
+    part_pattern=("matin(?:ee)?", "apres-midi", "soir(?:ee)?", "nuit", "midi"),
     part_leads=("en", "au"),
     part_modifiers=("debut", "fin"),
     part_modifier_link=(r"d[e']\s*",),
