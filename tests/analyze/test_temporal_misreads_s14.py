@@ -177,3 +177,20 @@ def test_a_live_blog_entry_heading_is_the_papers_day() -> None:
     got = _found("Police arrived on Jan. 29. At 11.04am - minutes later - the shots came.",
                  date(2018, 2, 6), "en")
     assert got["11.04am"].value == "2018-01-29T11:04"
+
+
+def test_guards_from_the_whole_file_diff() -> None:
+    # news-clusters line 2 (DW, dated Saturday 2017-12-30): a predicate adjective of
+    # "remain" is no free adjective; the day stays the one ahead of the paper's date
+    got = _found("The A42 is expected to remain closed on Wednesday as structural engineers "
+                 "carry out safety checks.", date(2017, 12, 30), "en")
+    assert got["on Wednesday"].value == "2018-01-03"
+    # news-clusters line 187 (New Yorker, 2018-02-05): a story years away names no week of
+    # its own; "earlier in the week" stays the telling's (it was the first week of 2007)
+    got = _found("Prince performed at the Super Bowl in 2007. Earlier in the week, Timberlake "
+                 "held a listening party.", date(2018, 2, 5), "en")
+    assert got["Earlier in the week"].value.startswith("2018-W")
+    # news-clusters line 104 (The Sun, 2017-12-22): the month the story is in
+    got = _found("Olixar has suggested a late February launch following an official "
+                 "announcement earlier in the month.", date(2017, 12, 22), "en")
+    assert got["earlier in the month"].value == "2018-02"

@@ -517,9 +517,12 @@ def relative_unit(c: Candidate, ctx: Ctx) -> Resolved | None:
         # "the following year", "l'année précédente": the year after / before the one
         # the story is in, not the telling's
         ref = narrative_base(ctx, unit) or ref
-    if det and fold_same_length(det).split()[:1] == ["in"] and ctx.story is not None:
+    if (det and fold_same_length(det).split()[:1] == ["in"] and ctx.story is not None
+            and abs((ctx.story - ref).days) <= 366):
         # "later in the year" after "will launch in June" (2018, in a December 2017
-        # paper): the year the story is in, as "earlier this year" is the telling's
+        # paper): the year the story is in, as "earlier this year" is the telling's; a
+        # story years away ("in 2007 ... Earlier in the week, Timberlake held") says no
+        # week or month of its own: the telling's
         ref = ctx.story
     this_way = (det or "").startswith(_THIS_WORDS)  # "this past", "this coming"
     if unit == "week":

@@ -116,7 +116,10 @@ def parse_tense(doc: Any, start: int, end: int, cues: TenseCues | None) -> str |
         hops += 1
         if hops == 1 and tok.pos_ == "ADJ" and (
                 tok.dep_ in ("advcl", "amod", "acl") or (
-                    tok.dep_ == "acomp" and cues is not None
+                    # set off by a comma: "created an office, effective Feb. 1" (not the
+                    # predicate of "remain closed on Wednesday")
+                    tok.dep_ == "acomp" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+                    and cues is not None
                     and tok.head.lemma_.lower() not in cues.copula_lemmas)):
             # "formed an office, effective Feb. 1", "a payment due Jan. 15": an adjective
             # with no verb of its own dates its own state, before or after the telling
