@@ -117,3 +117,16 @@ def test_midday_after_a_day_and_a_numeric_date_before_a_list() -> None:
     # the month of "20/11" opened the list "11, 12 novembre"
     got = _found("Connaissez-vous la date ? Le 20/11, 12 novembre ?")
     assert "11, 12 novembre" not in got and got["12 novembre"].value == "2016-11-12"
+
+
+def test_weekly_sets_keep_their_part_of_day() -> None:
+    # "tous les mardis soir" was every Tuesday (the evening dropped)
+    assert _found("Le conseil se réunit tous les mardis soir.")[
+        "tous les mardis soir"].value == "XXXX-WXX-2TEV"
+    assert _found("Le marché a lieu chaque samedi matin.")[
+        "chaque samedi matin"].value == "XXXX-WXX-6TMO"
+    got = _found("Il joue tous les mardis soir à 8 heures.")
+    assert got["tous les mardis soir à 8 heures"].value == "XXXX-WXX-2T20:00"
+    # a daily set takes no part from the next word ("matin et soir" is no one part)
+    assert _found("Le conseil se réunit tous les jours matin et soir.")[
+        "tous les jours"].value == "P1D"

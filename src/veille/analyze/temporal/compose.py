@@ -145,7 +145,7 @@ def _offset(d: TimeRef, b: TimeRef, text: str, sign: int) -> TimeRef | None:
 #: between a clock time and the set or day it goes with: "à", "at", a comma
 _CLOCK_SET_GAP = re.compile(r"\s*,?\s*(?:(?:a|at|vers|around)\s+)?")
 _CLOCK = re.compile(r"(?:\d{4}-\d\d-\d\d)?(T\d\d:\d\d(?::\d\d)?)")
-_SET_DAYS = re.compile(r"XXXX-WXX-\d|P1D|T(?:MO|AF|EV|NI)")
+_SET_DAYS = re.compile(r"XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?|P1D|T(?:MO|AF|EV|NI)")
 _HOURS = re.compile(r"PT(\d{1,2})H")
 #: day parts after which a clock hour under 12 is in the afternoon or evening
 _PM_CODES = ("AF", "EV", "NI")
@@ -160,9 +160,10 @@ def _clock_set(c: TimeRef, s: TimeRef, text: str) -> TimeRef | None:
         return None
     clock = m.group(1)
     sv = s.value or ""
-    if sv.startswith("T") and sv[1:] in _PM_CODES and int(clock[1:3]) < 12:
+    part = sv[sv.index("T") + 1:] if "T" in sv else ""  # "TEV", "XXXX-WXX-2TEV"
+    if part in _PM_CODES and int(clock[1:3]) < 12:
         clock = f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"  # "tous les soirs à 7 h"
-    value = (sv if sv.startswith("XXXX") else "") + clock
+    value = (sv[:10] if sv.startswith("XXXX") else "") + clock
     lo, hi = min(c.start, s.start), max(c.end, s.end)
     return TimeRef(text=text[lo:hi], start=lo, end=hi, sentence=min(c.sentence, s.sentence),
                    type="SET", value=value, granularity="set", method=s.method)

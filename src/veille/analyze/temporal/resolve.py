@@ -795,9 +795,14 @@ def frequency(c: Candidate, ctx: Ctx) -> Resolved | None:
         return Resolved("SET", duration_value(int(n), "D" if fu == "N" else fu), None, None,
                         "set")
     unit = fold_same_length(c.g.get("unit") or c.g.get("wdpl") or "")
+    if c.g.get("fpart"):  # "mardis soir": the weekday, its part read below
+        unit = unit[: len(unit) - len(c.g["fpart"] or "")].strip()
     wd = WEEKDAYS.get(unit.rstrip("s"))
     if wd is not None:
-        return Resolved("SET", f"XXXX-WXX-{wd + 1}", None, None, "set")
+        part = part_suffix(fold_same_length(c.g.get("fpart") or c.g.get("fpart2") or "")
+                           .rstrip("s"))
+        return Resolved("SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), None, None,
+                        "set")
     code = part_suffix(unit.rstrip("s"))
     if code and unit.rstrip("s") not in UNITS:
         return Resolved("SET", f"T{code}", None, None, "set")

@@ -242,9 +242,12 @@ FREQUENCY = (
     rf"{alt(SEASON_WORDS)}))(?![a-z])"
     # "every two years", "once every 108 years", "tous les deux ans": a counted set (P2Y)
     rf"|{alt(tw(lambda t: t.every_words))}\s+(?P<fnum>{NUM})\s+(?P<funit>{UNIT})(?![a-z])"
-    rf"|{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?|"
+    rf"|{alt(tw(lambda t: t.every_words))}\s+(?P<unit>{UNIT}|{WD}s?"
+    # "tous les mardis soir", "chaque samedi matin": the weekday's part (XXXX-WXX-2TEV)
+    rf"(?:\s+(?P<fpart>{'|'.join(tw(lambda t: t.set_parts))})(?![a-z]))?|"
     rf"{'|'.join(tw(lambda t: t.set_parts))})(?![a-z])"
     rf"|{alt(tw(lambda t: t.plural_weekday_article))}\s+(?P<wdpl>{WD})s(?![a-z])"
+    rf"(?:\s+(?P<fpart2>{'|'.join(tw(lambda t: t.set_parts))})(?![a-z]))?"
     rf"|(?P<adj>{alt(tw(lambda t: t.frequency_adjectives))})(?![a-z])"
 )
 HOLIDAY = (
