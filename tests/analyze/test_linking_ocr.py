@@ -173,3 +173,14 @@ def test_a_long_s_verb_the_model_ran_into_a_name_is_cut_off(analyze):
     texts = [m.text for m in analyze(LONG_S_VERB, "fr").entities]
     assert not any(t.endswith(" eft") for t in texts), texts
     assert "Galizyn" in texts, texts
+
+
+def test_a_name_in_capitals_glued_to_a_word_joins_whatever_its_label():
+    # the model calls the glued writing MISC ("PASSOSadmirable"), the name PER
+    # (with "Pas¬sos", cut by a line break, among its writings)
+    (a,), _ = link_entities([_an("a", ("John dos Passos", "PER"), ("Passos", "PER"),
+                                 ("Pas¬sos", "PER"), ("PASSOSadmirable", "MISC"))], [])
+    assert len({m.entity_id for m in a.entities}) == 1
+    # a nationality, a derived word, is no glue ("Zairean" beside "Zaire")
+    (b,), _ = link_entities([_an("b", ("Zaire", "LOC"), ("Zairean", "MISC"))], [])
+    assert b.entities[0].entity_id != b.entities[1].entity_id

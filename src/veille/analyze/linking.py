@@ -538,6 +538,7 @@ def _join_country_openings(groups: list[_Group]) -> list[_Group]:
 #: real words and names one letter apart: Iran/Iraq, Kim/Kis).
 OCR_MIN_LEN = 6
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+_CAPS_GLUED = re.compile(r"^[A-ZÀ-Ý]{4,}[a-zà-ÿ]{2,}$")
 
 
 def _single_key(g: _Group) -> str | None:
@@ -545,7 +546,8 @@ def _single_key(g: _Group) -> str | None:
     (a team has none: "NEW YORK 74 59" is not the city written otherwise)."""
     if any(m.label_cue == TEAM for m in g.mentions):
         return None
-    ks = {fold_name(names.strip_titles(m.text)) for m in g.mentions}
+    # (a scan's line-break mark is no other writing: "Pas¬sos" is "Passos")
+    ks = {fold_name(names.strip_titles(names.unbreak(m.text))) for m in g.mentions}
     return next(iter(ks)) if len(ks) == 1 else None
 
 
@@ -684,8 +686,10 @@ def _join_written_variants(groups: list[_Group]) -> list[_Group]:
         # 2. a glued neighbour word
         # (a nationality is a derived word, not a glued one: "Zairean" is no
         # "Zaire" + "an")
-        if not found and g.label != "MISC" and not names.is_known_word(text) \
-                and not gazetteer.city(text):
+        # (a name in capitals glued to a lower-case word, "PASSOSadmirable",
+        # is glue whatever the model called it)
+        if not found and (g.label != "MISC" or _CAPS_GLUED.match(text)) \
+                and not names.is_known_word(text) and not gazetteer.city(text):
             for part in _glued_parts(text):
                 tail = text[len(part):] if text.startswith(part) else ""
                 if tail and not names.is_known_word(tail):
