@@ -46,3 +46,10 @@ def test_tout_au_plus_after_the_noun_is_an_upper_bound(nlp_fr: Any) -> None:
     text = "Il y avait 300 personnes tout au plus devant la mairie."
     got = extract_quantities(text, [], "fr", doc=nlp_fr(text))
     assert [(q.text, q.low, q.high) for q in got] == [("300 personnes tout au plus", None, 300.0)]
+
+
+def test_en_deca_de_is_an_upper_bound(nlp_fr: Any) -> None:
+    # probed: "en deçà de 20" was the exact number 20
+    text = "Le taux de chômage est resté en deçà de 3 % cette année."
+    got = extract_quantities(text, [], "fr", doc=nlp_fr(text))
+    assert [(q.text, q.low, q.high) for q in got] == [("en deçà de 3 %", None, 3.0)]

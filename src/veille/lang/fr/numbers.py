@@ -112,6 +112,7 @@ WORDS = NumberWords(
               r"plus de ou egal a", r"au moins ou egal a", r"minimum", r"a partir d['e]\s*",
               rf"plus (?!{_LESS})[a-z]+ (?:que )?ou egale?s? a"),
     less_than=(r"moins d['e]\s*", r"inf[ea]rieure?s? a", r"(?:en|au-?) ?dessous d['e]\s*",
+               r"en de[cç]a d['e]\s*",
                rf"plus (?:{_LESS})e?s? que", r"moins (?:[a-z]+ )?que", r"sous la barre d['e]s?\s*"),
     at_most=(r"au plus(?: egale?s? a)?", r"pas plus d['e]\s*", r"au maximum", r"maximum",
              r"au maximum d['e]\s*", rf"egale?s? ou plus (?:{_LESS})e?s? que",
