@@ -95,5 +95,7 @@ def test_a_description_ending_in_an_organisation_noun_is_no_part_of_the_name(nlp
     assert doc[5:_without_descriptor(doc, 5, 9)].text == "Nation of Islam"
     doc = nlp_en.make_doc("the Tata group")
     assert doc[1:_without_descriptor(doc, 1, 3)].text == "Tata"
+    doc = nlp_en.make_doc("the Democratic party")  # PolNeAR dev: a common word alone is no name
+    assert doc[1:_without_descriptor(doc, 1, 3)].text == "Democratic party"
     doc = nlp_fr.make_doc("la Société générale")
     assert doc[1:_without_descriptor(doc, 1, 3)].text == "Société générale"

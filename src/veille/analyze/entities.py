@@ -125,7 +125,8 @@ def _without_descriptor(doc: Doc, i: int, j: int) -> int:
     "Interfax news agency", "Nation of Islam group" name Interfax and the Nation
     of Islam; the description ends with an organisation noun of the text's
     language (its pack's ``org_nouns``: "agency", "group"). A name spelt in
-    lower case after its first word ("Société générale") ends with no such noun."""
+    lower case after its first word ("Société générale") ends with no such noun,
+    and one common word before the noun is no name alone ("Democratic party")."""
     pack = PACKS.get(doc.lang_)
     nouns = pack.entities.org_nouns if pack is not None and pack.entities is not None else None
     if not nouns or j - i < 2 or doc[j - 1].text not in nouns:
@@ -133,6 +134,8 @@ def _without_descriptor(doc: Doc, i: int, j: int) -> int:
     k = j
     while k > i + 1 and doc[k - 1].is_alpha and doc[k - 1].is_lower:
         k -= 1
+    if k - i == 1 and _common_word(doc[i].text):
+        return j  # "Democratic party", "Green party": the noun is part of the name
     return k if doc[k - 1].text[:1].isupper() else j
 
 
