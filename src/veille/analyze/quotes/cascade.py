@@ -158,10 +158,25 @@ def _any_verb_incise(ctx: QuoteContext, t: Token) -> Attribution | None:
     att = from_verb(ctx, t, "incise", "quote, VERB SUBJ (any verb)", 0.75)
     # a common noun is no evidence of a speaker here ("“…!” the balloons
     # fell"): a name, a resolved pronoun, or a role given to a name only
-    if att.speaker is None or att.resolution not in ("named", "pronoun", "role"):
+    if att.speaker is None or att.resolution not in ("named", "pronoun", "role") \
+            and not (att.resolution == "noun" and _definite_one(ctx, t)):
         return None
     att.method = "incise-verb"
     return att
+
+
+def _definite_one(ctx: QuoteContext, verb: Token) -> bool:
+    """Is the incise verb's subject one definite noun, no document ("“…,” the
+    judge exclaimed")? A singular noun with the language's definite article
+    after an open-ended quote names the one who spoke, as a speech verb's
+    subject would; a plural ("the balloons fell") or a document ("the
+    statement read") does not."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj",) and c.i > verb.i - 4]
+    if len(subj) != 1 or subj[0].pos_ != "NOUN" or "Sing" not in subj[0].morph.get("Number", []):
+        return False
+    n = subj[0]
+    return (n.lemma_.lower() not in ctx.words.document_nouns
+            and any(c.dep_ == "det" and c.lower_ in ctx.words.articles for c in n.children))
 
 
 def _loose_incise(ctx: QuoteContext, t: Token) -> Attribution | None:

@@ -609,6 +609,29 @@ def question_put(ctx: QuoteContext, v: Token, sent: Span) -> tuple[int, int] | N
     return None
 
 
+def _fronted_before_speaker(ctx: QuoteContext, v: Token, b: int) -> bool:
+    """Does a clause fronted before its head (an adverbial: "Asked what …")
+    stop where somebody named speaks, inside the span ``v`` would report ("…,
+    Adelson said, “They …”")? The parse may root the quote's verb and hang
+    the speech verb on it, so the head is not the speech verb; the fronted
+    clause's statement is still the clause's own words, not the speaker's."""
+    if v.dep_ != "advcl":
+        return False
+    for w in ctx.doc[v.right_edge.i + 1:b]:
+        if is_speech(ctx, w) and not ctx.in_quote(w.idx + ctx.offset) and any(
+                c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in w.children):
+            return True
+    return False
+
+
+def _fronted_participle(v: Token) -> bool:
+    """A present participle fronted before its clause ("Citing the report, the
+    group said …"): English grammar gives it the main clause's subject."""
+    return (v.dep_ == "advcl" and v.tag_ == "VBG" and v.right_edge.i < v.head.i
+            and v.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children))
+
+
 def _other_speaker_clause(ctx: QuoteContext, v: Token, a: int, b: int) -> int:
     """Where a statement stops before an adverbial or coordinated clause in
     which somebody named speaks ("… he would not let his nephew on social
@@ -617,7 +640,10 @@ def _other_speaker_clause(ctx: QuoteContext, v: Token, a: int, b: int) -> int:
     reported "that Z said" (a complement) stays inside, as nested speech."""
     doc = ctx.doc
     for w in doc[a:b]:
-        if w.i == v.i or w.dep_ not in ("advcl", "conj") or ctx.in_quote(w.idx + ctx.offset):
+        # "Asked what …, Adelson said, “…”": the parse may hang the speech
+        # verb on the question as parataxis
+        if w.i == v.i or w.dep_ not in ("advcl", "conj", "parataxis") \
+                or ctx.in_quote(w.idx + ctx.offset):
             continue
         if w.left_edge.i <= a or not is_speech(ctx, w):
             continue
@@ -923,7 +949,7 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # said he votes democratic, said one candidate …" ends at "democratic"
                 b = min(b, max(t.i for t in v.subtree) + 1)
             if method not in ("incise", "as-incise") and a > v.i and v.i < v.head.i < b \
-                    and is_speech(ctx, v.head):
+                    and (is_speech(ctx, v.head) or _fronted_before_speaker(ctx, v, b)):
                 # "While much of the craft is expected to burn up …, McDowell says
                 # …": a fronted clause's statement ends with the clause
                 b = min(b, v.right_edge.i + 1)
@@ -940,6 +966,14 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # "« … », a déclaré le responsable, notant que …": the participle's
                 # head is an incise, whose subject comes after it
                 head = from_verb(ctx, v.head, "incise", f"indirect: {method}", 0.8)
+                if head.speaker is not None:
+                    attr = Attribution(head.speaker, head.mention, v.lemma_, head.cue, attr.method,
+                                       0.75, (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset),
+                                       head.resolution)
+            if attr.speaker is None and _fronted_participle(v):
+                # "Promising that his writings would …, Bolton said that …": a
+                # fronted present participle's subject is the main clause's
+                head = from_verb(ctx, v.head, "subject", f"indirect: {method}", 0.8)
                 if head.speaker is not None:
                     attr = Attribution(head.speaker, head.mention, v.lemma_, head.cue, attr.method,
                                        0.75, (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset),

@@ -431,6 +431,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if pronoun_form(ctx, c) in words.plural_pronouns:
             m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
+    cands = _last_coordinated_subject(cands, verb)
     # "Le secrétaire général de l'ONU Kofi Annan a estimé": the parse may give the
     # title and the name as two subjects; the named one speaks
     cands.sort(key=lambda c: ctx.mention_of(c) is None)
@@ -611,6 +612,21 @@ def _quantified_group(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") for x in c.children)
         for c in tok.children)
+
+
+def _last_coordinated_subject(cands: list[Token], verb: Token) -> list[Token]:
+    """Two subjects of one verb with a coordinating conjunction between them
+    are two clauses the parse merged: "About two-thirds of voters … support
+    X, but majorities in all five say they want …" hangs both "thirds" and
+    "majorities" on "say"; the subject after the conjunction is the verb's."""
+    before = sorted((c for c in cands if c.i < verb.i), key=lambda c: c.i)
+    if len(before) < 2:
+        return cands
+    doc = verb.doc
+    last = before[-1]
+    if not any(t.dep_ == "cc" for t in doc[before[-2].i + 1:last.left_edge.i]):
+        return cands
+    return [c for c in cands if c.i >= last.i]
 
 
 def _clause_subject(c: Token) -> bool:
