@@ -82,6 +82,18 @@ def _over_figures(text: str) -> bool:
     return any(_kind(t) == "n" for t in text.split())
 
 
+def _as_team(out: list[Mention], hits: list[Mention], text: str, start: int,
+             sentence_of: Callable[[int], int]) -> None:
+    """Put one team mention where the model's ``hits`` were; the model's label
+    is kept as evidence when one span is replaced, as other label repairs do."""
+    for m in hits:
+        out.remove(m)
+    n = Mention(text=text, label="ORG", start=start, end=start + len(text), sentence=sentence_of(start))
+    n.model_label = hits[0].label if len(hits) == 1 else None
+    n.label_cue = TEAM
+    out.append(n)
+
+
 def teams(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int], int],
           skip: Callable[[str], bool] = lambda w: False,
           stop: Callable[[str], bool] = lambda w: False) -> list[Mention]:
@@ -128,13 +140,7 @@ def teams(out: list[Mention], full: str, offset: int, sentence_of: Callable[[int
             if len(hits) == 1 and hits[0].label == "ORG" and not gazetteer.city(hits[0].text) \
                     and not _over_figures(hits[0].text):
                 continue
-            for m in hits:
-                out.remove(m)
-            n = Mention(text=text, label="ORG", start=rs + offset, end=re_ + offset,
-                        sentence=sentence_of(rs + offset))
-            n.model_label = hits[0].label if len(hits) == 1 else None
-            n.label_cue = TEAM
-            out.append(n)
+            _as_team(out, hits, text, rs + offset, sentence_of)
             added = True
     if added:
         out.sort(key=lambda m: m.start)
@@ -221,13 +227,7 @@ def fixtures(out: list[Mention], full: str, offset: int, sentence_of: Callable[[
                     and not gazetteer.city(text)) or (
                     len(hits) == 1 and hits[0].label == "ORG" and not gazetteer.city(text)):
                 continue
-            for m in hits:
-                out.remove(m)
-            n = Mention(text=text, label="ORG", start=rs + offset, end=re_ + offset,
-                        sentence=sentence_of(rs + offset))
-            n.model_label = hits[0].label if len(hits) == 1 else None
-            n.label_cue = TEAM
-            out.append(n)
+            _as_team(out, hits, text, rs + offset, sentence_of)
             changed = True
     if changed:
         out.sort(key=lambda m: m.start)
