@@ -618,13 +618,18 @@ def _last_coordinated_subject(cands: list[Token], verb: Token) -> list[Token]:
     """Two subjects of one verb with a coordinating conjunction between them
     are two clauses the parse merged: "About two-thirds of voters … support
     X, but majorities in all five say they want …" hangs both "thirds" and
-    "majorities" on "say"; the subject after the conjunction is the verb's."""
+    "majorities" on "say"; the subject after the conjunction is the verb's
+    when a verb stands between (the first clause's own)."""
     before = sorted((c for c in cands if c.i < verb.i), key=lambda c: c.i)
     if len(before) < 2:
         return cands
     doc = verb.doc
     last = before[-1]
-    if not any(t.dep_ == "cc" for t in doc[before[-2].i + 1:last.left_edge.i]):
+    between = doc[before[-2].i + 1:last.left_edge.i]
+    if not any(t.dep_ == "cc" for t in between) or not any(t.tag_.startswith("VB")
+                                                            for t in between):
+        # "The Hollywood star, 36, and her husband Cash Warren … said": no
+        # verb between, one coordinated subject the parse split in two
         return cands
     return [c for c in cands if c.i >= last.i]
 
