@@ -99,3 +99,24 @@ def test_one_subject_with_a_title_is_untouched(analyze):
     qs = _statements(analyze, text)
     said = _covering(qs, "Congress would track the actions closely")
     assert said is not None and said.speaker in ("Mitch McConnell", "McConnell"), _said(qs)
+
+
+def test_a_postposed_incise_parsed_as_a_conjunct_gives_its_object(analyze):
+    # the Daily Mail's Panama Papers story in news-clusters (session 14 read
+    # check): "reported the BBC" is a conjunct of "contained" in the parse,
+    # which lent it "the documents" as subject
+    text = ("As well as Xi Jinping's brother-in-law, the documents also contained the names of "
+            "family members of two current Politburo Standing Committee members, Zhang Gaoli "
+            "and Liu Yunshan, reported the BBC, which took part in the investigation.\n")
+    qs = _statements(analyze, text)
+    assert qs and qs[0].speaker == "BBC", _said(qs)
+
+
+def test_a_conjunct_with_its_own_subject_keeps_it(analyze):
+    # the boundary: a coordinated speech verb whose object is a name is no
+    # inverted incise when a subject of its own precedes it
+    text = ("The minister visited the plant on Monday, and officials said the works would "
+            "finish in June.\n")
+    qs = _statements(analyze, text)
+    said = _covering(qs, "the works would finish in June")
+    assert said is not None and said.speaker == "officials", _said(qs)

@@ -842,6 +842,28 @@ def np_text(tok: Token) -> str:
     return span.text.split(",")[0].strip()
 
 
+def _inverted_conjunct_object(ctx: QuoteContext, verb: Token) -> Mention | None:
+    """"… the documents also contained the names of …, reported the BBC": a
+    postposed incise the parse made a conjunct of the clause's verb, its
+    inverted subject an object. A conjunct has no subject of its own and
+    would borrow the clause's ("the documents"); the name right after the
+    verb (a person or an organisation the text recognised) speaks."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(
+            c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    doc = ctx.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for t in doc[verb.i + 1:min(len(doc), verb.i + 4)]:
+        if t.pos_ == "DET":
+            continue
+        if t.dep_ not in ("dobj", "obj") or t.head.i != verb.i:
+            return None
+        m = ctx.mention_of(t)
+        return m if m is not None and m.label in ("PER", "ORG") else None
+    return None
+
+
 def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float) -> Attribution:
     """The attribution a speech verb gives: its subject, or, in an incise, the
     name right after it ("« … », a déclaré X" where the parse missed X)."""
@@ -850,6 +872,11 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
         # "on dit que …", "… dit-on": reported, by nobody to name; no name
         # nearby stands in for "on"
         return Attribution(None, None, verb.lemma_, cue + " (impersonal)", method, 0.5)
+    inverted = _inverted_conjunct_object(ctx, verb) if method == "incise" else None
+    if inverted is not None:
+        span = (verb.idx + ctx.offset, verb.idx + len(verb.text) + ctx.offset)
+        ctx.add_subject(inverted)
+        return Attribution(inverted.text, inverted, verb.lemma_, cue, method, conf, span, "named")
     # an incise inverts its subject where the language does ("…, a annoncé le
     # Parquet"): a subject the parse puts before the verb is the reported clause's
     surface, mention, pron = subject_of(
