@@ -120,3 +120,23 @@ def test_a_conjunct_with_its_own_subject_keeps_it(analyze):
     qs = _statements(analyze, text)
     said = _covering(qs, "the works would finish in June")
     assert said is not None and said.speaker == "officials", _said(qs)
+
+
+def test_an_adjectival_participle_is_no_incise(analyze):
+    # ScienceAlert's ISS microbes story in news-clusters (session 14 read
+    # check): "known" modifies "microbes", it reports nothing (alone, this
+    # sentence parses right before the change too; the next test pins it)
+    text = ("In this case, the microbes were all ordinary, known microbes that are common "
+            "where humans live and work.\n")
+    qs = _statements(analyze, text)
+    assert all(q.speaker != "the microbes" for q in qs), _said(qs)
+
+
+def test_a_postposed_incise_after_an_adjectival_participle_still_speaks(analyze):
+    # "self-described" had been taken for the incise (and "Democratic" for its
+    # speaker); the clause's own incise further on reports it
+    text = ("Young Democrats are gravitating toward Sen. Bernie Sanders, a self-described "
+            "Democratic socialist, a new poll indicates.\n")
+    qs = _statements(analyze, text)
+    said = _covering(qs, "Young Democrats are gravitating toward Sen. Bernie Sanders")
+    assert said is not None and said.speaker == "a new poll", _said(qs)

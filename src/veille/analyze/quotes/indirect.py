@@ -386,8 +386,10 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     doc = ctx.doc
     if v.tag_ == "VBG" and not any(c.dep_ == "aux" for c in v.children):
         return None  # "…, calling Trump's charge “pathetic”": a participle clause, no incise
-    if v.tag_ == "VBN" and v.dep_ == "acl":
-        return None  # "…, a western lowland gorilla called Harambe, …": a noun's name, no incise
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+        # "…, a western lowland gorilla called Harambe, …": a noun's name, no
+        # incise; "the microbes were all ordinary, known microbes": an adjective
+        return None
     k = v.i - 1
     subj_budget = ctx.words.incise_subject_words
     while k > sent.start:
