@@ -23,9 +23,10 @@ from veille.web.data import activity
 from veille.web.data import articles as article_data
 from veille.web.data import entities as entity_data
 from veille.web.data import stories as story_data
-from veille.web.deps import ConnDep, ReaderLang
+from veille.web.deps import ConnDep, ReaderLang, get_store
 from veille.web.problems import Problem
 from veille.web.render import article_segments, citations, parse_range, snippet_segments
+from veille.web.search_slots import run_search_bounded
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -157,13 +158,24 @@ def quotes(request: Request, conn: ConnDep, speaker: Annotated[str | None, Query
 
 
 @router.get("/search")
-def search(
-    request: Request, conn: ConnDep, q: Annotated[str | None, Query(max_length=500)] = None,
+async def search(
+    request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
     source: str | None = None, language: str | None = None, entity: str | None = None,
     month: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$")] = None,
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     mode: Annotated[str, Query(pattern=r"^(text|semantic)$")] = "text",
 ) -> Response:
+    # Run as the API's search is: one of the process's search slots
+    # (web.search_slots), the connection opened in the same thread.
+    def answer() -> Response:
+        with get_store(request).connect() as conn:
+            return _search_page(request, conn, q, source, language, entity, month, cursor_, mode)
+
+    return await run_search_bounded(answer)
+
+
+def _search_page(request: Request, conn: Any, q: str | None, source: str | None, language: str | None,
+                 entity: str | None, month: str | None, cursor_: str | None, mode: str) -> Response:
     ctx: dict[str, Any] = {"q": q or "", "mode": mode, "filters": {
         "source": source, "language": language, "entity": entity, "month": month}}
     if q and q.strip():

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from veille.search.query import Filters, QueryError, search
@@ -16,6 +15,7 @@ from veille.web import cursor
 from veille.web.api.schemas import SearchPage
 from veille.web.deps import Limit, Since, Until, get_store, iso_bound
 from veille.web.problems import LIST_ERRORS, Problem
+from veille.web.search_slots import run_search_bounded
 
 router = APIRouter(tags=["search"])
 
@@ -74,7 +74,7 @@ async def search_articles(
                               until=until, month=month, limit=limit, cursor_=cursor_,
                               facets=facets, mode=mode)
 
-    out = await run_in_threadpool(answer)
+    out = await run_search_bounded(answer)
     if mode == "text":
         # Sent as built: validating the page against SearchPage and dumping it
         # again cost ~0.35 ms of an uncached search (issue 20) and gave the same
