@@ -104,7 +104,9 @@ def save_statement_vectors(conn: Connection, rows: Iterable[StatementVector],
     for model, hs in by_model.items():
         for i in range(0, len(hs), _BATCH):
             part = hs[i:i + _BATCH]
-            have = set(load_statement_vectors(conn, model, part))
+            have = set(conn.execute(select(statement_vectors.c.text_hash).where(
+                statement_vectors.c.model == model,
+                statement_vectors.c.text_hash.in_(part))).scalars())  # keys, not the vectors
             todo = [{"model": model, "text_hash": h, "data": fresh[(model, h)].data,
                      "used_at": stamp} for h in part if h not in have]
             if todo:

@@ -114,7 +114,7 @@ def needs_full_build(view: Mapping[str, Any], n_new: int) -> bool:
     """Whether adding ``n_new`` articles to this stored view calls for a full build."""
     n = int(view.get("n_articles") or 0)
     base = max(n - int(view.get("updates_since_rebuild") or 0), 1)
-    return n < FULL_BELOW or (n + n_new) > base * (1 + REBUILD_GROWTH)
+    return not may_update(n) or (n + n_new) > base * (1 + REBUILD_GROWTH)
 
 
 def _pub(a: StoredArticle) -> tuple[date, date] | None:
