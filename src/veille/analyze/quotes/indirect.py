@@ -634,6 +634,14 @@ def _fronted_participle(v: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children))
 
 
+def _said_by_head(ctx: QuoteContext, v: Token, head: Attribution, method: str) -> Attribution:
+    """A participle's statement given to the speaker its head verb names (an
+    incise's, a main clause's), at a lower confidence than a subject of its
+    own; the participle stays the cue."""
+    return Attribution(head.speaker, head.mention, v.lemma_, head.cue, method, 0.75,
+                       (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset), head.resolution)
+
+
 def _other_speaker_clause(ctx: QuoteContext, v: Token, a: int, b: int) -> int:
     """Where a statement stops before an adverbial or coordinated clause in
     which somebody named speaks ("… he would not let his nephew on social
@@ -969,17 +977,13 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # head is an incise, whose subject comes after it
                 head = from_verb(ctx, v.head, "incise", f"indirect: {method}", 0.8)
                 if head.speaker is not None:
-                    attr = Attribution(head.speaker, head.mention, v.lemma_, head.cue, attr.method,
-                                       0.75, (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset),
-                                       head.resolution)
+                    attr = _said_by_head(ctx, v, head, attr.method)
             if attr.speaker is None and _fronted_participle(v):
                 # "Promising that his writings would …, Bolton said that …": a
                 # fronted present participle's subject is the main clause's
                 head = from_verb(ctx, v.head, "subject", f"indirect: {method}", 0.8)
                 if head.speaker is not None:
-                    attr = Attribution(head.speaker, head.mention, v.lemma_, head.cue, attr.method,
-                                       0.75, (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset),
-                                       head.resolution)
+                    attr = _said_by_head(ctx, v, head, attr.method)
             attr.method = f"indirect-{method}"
             if method == "incise" and attr.mention is not None \
                     and doc[a].idx + ctx.offset <= attr.mention.start \
