@@ -40,7 +40,8 @@ def eval_furniture(
                                   "(session 11: SemEval page tails and short lines), fresh8-held-out "
                                   "(session 12: news-clusters and SemEval en/de/es/fr/it), fresh9-held-out "
                                   "(session 13: the same strata, other documents), fresh10-held-out "
-                                  "(session 14: the same strata, other documents), tune, or all."),
+                                  "(session 14: the same strata, other documents), fresh11-held-out "
+                                  "(session 15: the same strata, other documents), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
                                 "store's story views that the detector calls furniture."),
