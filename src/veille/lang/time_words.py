@@ -197,6 +197,10 @@ class TimeWords:
     #: folded words after a clock hour naming its part of the day ("8 heures du soir")
     #: -> the part's TimeML code (MO AF EV NI)
     clock_part_suffixes: dict[str, str] = field(default_factory=dict)
+    #: the first hour of a 12-hour dial a night puts in the evening: English "night" and
+    #: "tonight" run from the evening ("at 6:30 tonight" is 18:30), French "nuit" from late
+    #: evening ("cette nuit à 6 h 30" is 06:30, "la nuit à 11 heures" 23:00)
+    night_evening_from: int = 7
     #: own: regex of a clock time with the named groups h, m, pre, loc, h2, m2, s2, ampm, part
     #: ("16 h 30", "vers 0 h 40", "20:30 du soir")
     clock_pattern: str = ""

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from veille.analyze.temporal.calendar import add_months, clamp_day
+from veille.analyze.temporal.clock_parts import hour_in_part
 from veille.analyze.temporal.fold import fold_same_length
 from veille.analyze.temporal.lexicon import ANCHOR_DAYS, alt
 from veille.core.model import TimeRef
@@ -56,8 +57,8 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
             if joined is None and gap.strip() == "":
                 joined = _day_from(a, b, text, words)
             if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
-                joined = _clock_set(a, b, text) or _clock_set(b, a, text) \
-                    or _hours_on_day(a, b, text, gap)
+                joined = _clock_set(a, b, text, words) or _clock_set(b, a, text, words) \
+                    or _hours_on_day(a, b, text, gap, words)
             if joined is None and anchor_gap is not None and anchor_gap.fullmatch(gap):
                 joined = _anchor_of(a, b, text)
             if joined is None and week_gap is not None and week_gap.fullmatch(gap):
@@ -147,11 +148,9 @@ _CLOCK_SET_GAP = re.compile(r"\s*,?\s*(?:(?:a|at|vers|around)\s+)?")
 _CLOCK = re.compile(r"(?:\d{4}-\d\d-\d\d)?(T\d\d:\d\d(?::\d\d)?)")
 _SET_DAYS = re.compile(r"XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?|P1D|T(?:MO|AF|EV|NI)")
 _HOURS = re.compile(r"PT(\d{1,2})H")
-#: day parts after which a clock hour under 12 is in the afternoon or evening
-_PM_CODES = ("AF", "EV", "NI")
 
 
-def _clock_set(c: TimeRef, s: TimeRef, text: str) -> TimeRef | None:
+def _clock_set(c: TimeRef, s: TimeRef, text: str, words: TimeWords) -> TimeRef | None:
     """"les mardis à 9 h", "tous les soirs à 19h13", "15 heures tous les jours": one set
     with its time of day (XXXX-WXX-2T09:00, T19:13), not a set and a one-off clock."""
     # not "16 heures chaque lundi": "il travaille 8 heures tous les jours" is a span
@@ -161,15 +160,17 @@ def _clock_set(c: TimeRef, s: TimeRef, text: str) -> TimeRef | None:
     clock = m.group(1)
     sv = s.value or ""
     part = sv[sv.index("T") + 1:] if "T" in sv else ""  # "TEV", "XXXX-WXX-2TEV"
-    if part in _PM_CODES and int(clock[1:3]) < 12:
-        clock = f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"  # "tous les soirs à 7 h"
+    # "tous les soirs à 7 h" 19:00, "toutes les nuits à 2 h" 02:00 (clock_parts' rule)
+    hour = hour_in_part(int(clock[1:3]), part, words)
+    clock = f"T{hour:02d}{clock[3:]}"
     value = (sv[:10] if sv.startswith("XXXX") else "") + clock
     lo, hi = min(c.start, s.start), max(c.end, s.end)
     return TimeRef(text=text[lo:hi], start=lo, end=hi, sentence=min(c.sentence, s.sentence),
                    type="SET", value=value, granularity="set", method=s.method)
 
 
-def _hours_on_day(a: TimeRef, b: TimeRef, text: str, gap: str) -> TimeRef | None:
+def _hours_on_day(a: TimeRef, b: TimeRef, text: str, gap: str,
+                  words: TimeWords) -> TimeRef | None:
     """"Dix heures mercredi matin": hours opening a sentence before a weekday are its clock
     time (read alone, "dix heures" is a span; "il a dormi dix heures lundi" stays one)."""
     h = _HOURS.fullmatch(a.value or "") if a.type == "DURATION" else None
@@ -178,9 +179,7 @@ def _hours_on_day(a: TimeRef, b: TimeRef, text: str, gap: str) -> TimeRef | None
             or not (b.method or "").endswith(":wd") or text[:a.start].strip()[-1:] not in (
                 "", ".", "!", "?", "\n", ":"):
         return None
-    hour = int(h.group(1))
-    if b.value[10:].lstrip("T") in _PM_CODES and hour < 12:
-        hour += 12
+    hour = hour_in_part(int(h.group(1)), b.value[10:].lstrip("T"), words)
     return _joined(a, b, text, f"{day.isoformat()}T{hour:02d}:00", day, "time", b.method)
 
 

@@ -18,7 +18,7 @@ from veille.analyze.temporal.attach import (
 from veille.analyze.temporal.calendar import Resolved
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
-from veille.analyze.temporal.clock_parts import clocks_in_parts
+from veille.analyze.temporal.clock_parts import clocks_in_parts, in_part, says_its_half
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
 from veille.analyze.temporal.labels import is_label
@@ -48,6 +48,7 @@ from veille.analyze.temporal.tense import (
 )
 from veille.core.model import DateRange, Sentence, TimeRef
 from veille.lang import language_data
+from veille.lang.time_words import TimeWords
 
 #: a clock time followed by one of these takes its day ("Vers 0 h 40, jeudi, ...")
 _CLOCK_KINDS = ("clock", "clock_ampm", "noon")
@@ -109,6 +110,21 @@ def _after_midnight(r: Resolved) -> Resolved:
         return r
     nxt = date.fromordinal(r.start.toordinal() + 1)
     return replace(r, value=nxt.isoformat() + r.value[10:], start=nxt, end=nxt)
+
+
+_DAY_PART = re.compile(r"\d{4}-\d\d-\d\dT(MO|AF|EV|NI)")
+
+
+def _in_days_part(r: Resolved | None, c: Candidate, day: Resolved | None, text: str,
+                  words: TimeWords | None) -> Resolved | None:
+    """"at 9:30 Tuesday night", "vers 9 h 30 mardi soir": a clock that takes the day named
+    after it takes that day's part too (it was 09:30), by clock_parts' one rule."""
+    part = _DAY_PART.fullmatch(day.value or "") if day is not None else None
+    if r is None or r.value is None or part is None or c.g.get("ampm") \
+            or says_its_half(text[c.start : c.end]):
+        return r
+    moved = in_part(r.value, part.group(1), words)
+    return r if moved is None else replace(r, value=moved)
 
 
 def share_afternoon(cands: list[Candidate], folded: str) -> None:
@@ -374,6 +390,8 @@ def extract_times(
                         if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
                             ctx = Ctx(day, nxt.start, tenses[i], code, words, period, story)
                     r = RESOLVERS[c.kind](c, ctx)
+                    if i in lookahead:
+                        r = _in_days_part(r, c, nxt, text, words)
                     if r is not None and _ends_named_day(cands, i, i in lookahead, text):
                         r = replace(r, value=(r.value or "")[:-6] + "T24:00")
                     elif (night and r is not None and c.kind in _CLOCK_KINDS

@@ -85,6 +85,7 @@ WORDS = TimeWords(
                  "that night": 0},
     anchor_needs_story=("that",),
     noon_leads=("at", "around", "by", "before", "after", "until", "till", "from"),
+    night_evening_from=5,
     clock_leads=("about", "approximately", "roughly", "since", "to", "and", "or", "between",
                  "through", "til", "is", "was", "of"),
     noon_words={"noon": 12, "midday": 12, "midnight": 0},
