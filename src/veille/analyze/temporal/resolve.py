@@ -967,6 +967,13 @@ def day_only(c: Candidate, ctx: Ctx) -> Resolved | None:
     if ctx.day is None:
         return Resolved("DATE", f"XXXX-XX-{d:02d}", None, None, "day")
     ref = ctx.day
+    if c.g.get("munit"):
+        # "le 15 du mois prochain", "le 3 du mois précédent" (from the month just told)
+        mrel = sense(c.g.get("mrel"))
+        base = ctx.anchor if mrel in _NARRATIVE and ctx.anchor is not None else ref
+        step = -1 if mrel in _BACK else 1 if mrel in _FORWARD else 0
+        day = clamp_day(*add_months(base.year, base.month, step), d)
+        return day_res(day) if day is not None else None
     direction = 0
     if c.g.get("rel"):
         direction = -1 if sense(c.g["rel"]) in _BACK else 1
@@ -992,6 +999,12 @@ def day_month_numeric(c: Candidate, ctx: Ctx) -> Resolved | None:
     year = pick_year(m, d, ctx, None)
     if year is None:
         return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, None, "day")
+    if c.g.get("wd"):
+        # "vendredi 12/05": the year around the telling whose 12 May is a Friday, if any
+        wd = WEEKDAYS[c.g["wd"] or ""]
+        named = [y for y in (year, year - 1, year + 1)
+                 if (x := clamp_day(y, m, d)) is not None and x.weekday() == wd]
+        year = named[0] if named else year
     day = clamp_day(year, m, d)
     if day is None:  # 29/2 outside a leap year: the closest leap year around the reference
         for y in (year, year - 1, year + 1, year - 2, year + 2, year - 3, year + 3):

@@ -390,6 +390,13 @@ def _own(field: str) -> Callable[[TimeWords], str | None]:
     return lambda own: getattr(own, field) or None
 
 
+def _day_month_numeric(own: TimeWords) -> str | None:
+    """Own: '12/5', 'vendredi 12/05' (the weekday says which year's 12 May)."""
+    if not own.day_month_pattern:
+        return None
+    return rf"(?:(?P<wd>{WD})\s+)?(?:{own.day_month_pattern})"
+
+
 _HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *HOLIDAY_OFFSETS,
                   *CALENDAR_NAMES)
 
@@ -465,7 +472,7 @@ RULES: tuple[Rule, ...] = (
     # own: 'le 23.' (a day of the month alone)
     Rule("day_only", "dayonly", 3, _own("day_only_pattern")),
     # own: '12/5' (day and month, no year)
-    Rule("day_month_numeric", "daymonth", 2, _own("day_month_pattern"), gate=("/",)),
+    Rule("day_month_numeric", "daymonth", 2, _day_month_numeric, gate=("/",)),
     # 'dans la nuit de samedi à dimanche', 'during the afternoon'
     Rule("part_of_day", "partbare", 3, _shared(PART_OF_DAY), gate=tw(lambda t: t.bare_parts)),
     # 'par jour', 'per year'

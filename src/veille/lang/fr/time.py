@@ -190,13 +190,19 @@ WORDS = TimeWords(
                         r"(?P<unit>journee|jour|semaine|mois|annee)(?![a-z-])"),
     day_only_pattern=(
         r"(?<![\w'])(?:le|du|depuis le|jusqu'au)\s+(?P<d1>[12]?\d|3[01]|1er)"
+        # "le 15 du mois prochain", "le 21 de ce mois", "du 21 ce mois-ci": that month's day
+        r"(?:\s+(?P<munit>du|de ce|ce)\s+mois(?:-ci)?(?:\s+(?P<mrel>prochain|dernier|suivant"
+        r"|precedent|passe))?(?![\w-])|"
         r"(?!\d|[,.:/]\d|\s*(?:h|e|eme|er)\b)"
         r"(?=\s*(?:[.;!?)]|$)|,\s+(?!rue|avenue|boulevard|bd|place|quai|allee|chemin|route"
         r"|impasse|bis|ter|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w"
         r"|\s+(?:et|au)\s+(?:le\s+)?\d{1,2}\s*(?:[.;,!?)]|$)|\s+(?:a|entre|de)\s+\d{1,2}\s*h|\s+(?:entre|de)\s+\d{1,2}\s+(?:et|a)\s"
-        r"|\s+(?P<rel>prochain|dernier)\b)"
+        r"|\s+(?P<rel>prochain|dernier)\b))"
     ),
-    day_month_pattern=r"(?<![\d/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/.,-]|\s*(?:h|%|km|ans?)\b)",
+    # "le 20/11." and "Le 20/11, ..." are dates (a full stop or comma not before a digit);
+    # after a plural determiner it is a fraction ("les 3/4 des Français", "aux 2/3")
+    day_month_pattern=(r"(?<![\d/.,-])(?<!\bles )(?<!\bdes )(?<!\baux )(?<!\bces )"
+                       r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/]|[.,-]\d|\s*(?:h|%|km|ans?)\b)"),
     dateparser_language="fr",
     slash_date_order="DMY",
     # "le prochain trimestre", "la prochaine semaine": the relative word before the unit
