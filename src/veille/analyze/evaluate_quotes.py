@@ -16,7 +16,10 @@ Scoring (the overlap measure of the PARC/citron literature, made explicit):
   or when their head words agree (last word, case-folded). A pronoun source
   ("he said") has no antecedent in PolNeAR; the gold's own nearest preceding
   named source stands in for it (an approximation of coreference, said so in
-  the report).
+  the report). A definite role noun ("the president") also accepts the one
+  name the article itself ties to that role ("President Barack Obama",
+  "Obama, the president": :mod:`veille.analyze.evaluate_quotes_roles`); the
+  literal figure, which wants the role's words, is reported beside it.
 
 Quotes of a non-speech kind (``title``, ``term``) are left out: they are not
 in "who said what". Figures are split by quote-marked / unmarked content and
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from veille.analyze import components, registry
+from veille.analyze.evaluate_quotes_roles import tied_by_role
 from veille.analyze.pipeline import analyze_batch
 from veille.analyze.timebank import read_timeml
 from veille.core.model import DateRange, Quote
@@ -319,6 +323,9 @@ class Tally:
     #: right under the strict pronoun stand-in (the nearest earlier gold source,
     #: whatever it is: the figure of sessions before 8, kept comparable)
     speaker_ok_nearest: int = 0
+    #: right under the literal role scorer (sessions up to 14: a role-noun source
+    #: wants its own words, "the president", not the name the article gives it)
+    speaker_ok_literal_roles: int = 0
     #: found with the right speaker, or with none where the gold has none (a document)
     found_right: int = 0
 
@@ -330,6 +337,9 @@ class Tally:
                 "with_source": self.with_source, "speaker_ok": self.speaker_ok,
                 "speaker_accuracy": round(self.speaker_ok / self.with_source, 3)
                 if self.with_source else 0.0,
+                "speaker_ok_literal_roles": self.speaker_ok_literal_roles,
+                "speaker_accuracy_literal_roles": round(
+                    self.speaker_ok_literal_roles / self.with_source, 3) if self.with_source else 0.0,
                 "speaker_ok_nearest": self.speaker_ok_nearest,
                 "speaker_accuracy_nearest": round(self.speaker_ok_nearest / self.with_source, 3)
                 if self.with_source else 0.0}
@@ -362,9 +372,13 @@ class Report:
         }
 
 
-def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote, proxy: str | None = None) -> bool:
+def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote, proxy: str | None = None,
+                roles: bool = True) -> bool:
     """``proxy``: how a pronoun source's stand-in is chosen (default
-    :data:`PRONOUN_PROXY`; ``"nearest"``: the strict stand-in)."""
+    :data:`PRONOUN_PROXY`; ``"nearest"``: the strict stand-in). ``roles``: a
+    role-noun source ("the president") also accepts the one name the article
+    ties to that role (:mod:`veille.analyze.evaluate_quotes_roles`; False: the
+    literal scorer of sessions up to 14, which wanted the role's own words)."""
     proxy = PRONOUN_PROXY if proxy is None else proxy
     if q.speaker is None or (g.source is None and g.speaker_name is None):
         return False
@@ -377,7 +391,7 @@ def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote, proxy: str | None = 
     if (q.speaker_start is not None and q.speaker_end is not None
             and min(q.speaker_end, g.source[1]) > max(q.speaker_start, g.source[0])):
         return True
-    gold_text = g.source_text
+    gold_text, gold_at = g.source_text, g.source[0]
     if _head(gold_text) in RELATIVES:
         # "Trump, who said …": the relative's antecedent is the noun phrase
         # just before it in the text (PolNeAR marks the relative as the source)
@@ -392,13 +406,16 @@ def _speaker_ok(doc: GoldDoc, g: GoldAttribution, q: Quote, proxy: str | None = 
             return False
         prev.sort(key=lambda x: x.source[1] if x.source else 0)
         gold_text = prev[-1].source_text
+        gold_at = prev[-1].source[0] if prev[-1].source else gold_at
         if proxy == "named" and _proxy_named(doc, g, q, prev):
             return True
     gh, sh = _head(gold_text), _head(q.speaker)
     if gh is None or sh is None:
         return False
     gold_words = {w.lower() for w in _WORD.findall(gold_text or "")}
-    return gh == sh or sh in gold_words
+    if gh == sh or sh in gold_words:
+        return True
+    return roles and tied_by_role(doc.text, gold_text, sh, gold_at)
 
 
 #: How a pronoun source's stand-in antecedent is chosen: "nearest" (the nearest
@@ -493,13 +510,15 @@ def score_doc(doc: GoldDoc, quotes: Sequence[Quote], rep: Report,
                 t.found_right += best.speaker is None
             continue
         ok = _speaker_ok(doc, g, best)
-        strict = _speaker_ok(doc, g, best, proxy="nearest")
+        literal = _speaker_ok(doc, g, best, roles=False)
+        strict = _speaker_ok(doc, g, best, proxy="nearest", roles=False)
         if best.speaker is None and g.speaker_name is None \
                 and anonymous_document(g.source_text, document_nouns):
-            ok = strict = True
+            ok = literal = strict = True
         for t in tallies:
             t.with_source += 1
             t.speaker_ok += ok
+            t.speaker_ok_literal_roles += literal
             t.speaker_ok_nearest += strict
             t.found_right += ok
         if not ok:

@@ -59,7 +59,9 @@ def eval_quotes(
     typer.echo(f"content (overlap)  P {out['precision']:.3f}  R {out['recall']:.3f}  F1 {out['f1']:.3f}")
     typer.echo(f"speaker accuracy on found: {tot['speaker_accuracy']:.3f} "
                f"({tot['speaker_ok']}/{tot['with_source']}); strict pronoun stand-in "
-               f"{tot['speaker_accuracy_nearest']:.3f} ({tot['speaker_ok_nearest']}/{tot['with_source']})")
+               f"{tot['speaker_accuracy_nearest']:.3f} ({tot['speaker_ok_nearest']}/{tot['with_source']}); "
+               f"literal role nouns {tot['speaker_accuracy_literal_roles']:.3f} "
+               f"({tot['speaker_ok_literal_roles']}/{tot['with_source']})")
     typer.echo(f"recall with the right speaker: {tot['recall_right_speaker']:.3f} "
                f"({tot['found_right_speaker']}/{tot['gold']})")
     typer.echo(f"{'split':<16}{'gold':>6}{'found':>7}{'recall':>8}{'w/src':>7}{'spk acc':>9}")

@@ -1,0 +1,97 @@
+"""Session 15 (issue #16): English role nouns ("the president") as speakers, and
+the scorer's stand-in that lets a resolved name count when the article itself
+ties that name to that role."""
+
+from __future__ import annotations
+
+from veille.analyze import evaluate_quotes as ev
+from veille.analyze.evaluate_quotes_roles import role_holders, role_phrase
+from veille.core.model import Quote
+
+
+def _gold(text: str, source: str, content: str) -> ev.GoldAttribution:
+    s, c = text.index(source), text.index(content)
+    return ev.GoldAttribution([(c, c + len(content))], (s, s + len(source)), source, None)
+
+
+def _said_by(text: str, g: ev.GoldAttribution, speaker: str) -> Quote:
+    return Quote(text=text[g.start:g.end], start=g.start, end=g.end, sentence=1,
+                 speaker=speaker)
+
+
+def test_role_words_of_a_definite_source() -> None:
+    assert role_phrase("the vice president") == "vice president"
+    assert role_phrase("The Florida senator") == "senator"
+    assert role_phrase("the company's chief executive") == "chief executive"
+    assert role_phrase("a spokesman") is None  # someone new, not a role for a named person
+    assert role_phrase("President Obama") is None
+    assert role_phrase("he") is None
+
+
+def test_a_title_before_the_name_lets_the_name_stand_for_the_role() -> None:
+    text = ("President Barack Obama spoke at the White House on Tuesday. The president "
+            "said the deal would hold.")
+    g = _gold(text, "The president", "the deal would hold")
+    doc = ev.GoldDoc("t", text, [g])
+    q = _said_by(text, g, "Barack Obama")
+    assert ev._speaker_ok(doc, g, q)
+    assert not ev._speaker_ok(doc, g, q, roles=False)  # the literal scorer of session 14
+    assert not ev._speaker_ok(doc, g, _said_by(text, g, "Joe Biden"))
+
+
+def test_an_apposition_ties_the_role_to_the_name() -> None:
+    text = ("Marco Rubio, the Florida senator, held a rally in Miami. Later the senator "
+            "told reporters the race was not over.")
+    g = _gold(text, "the senator", "the race was not over")
+    doc = ev.GoldDoc("t", text, [g])
+    assert ev._speaker_ok(doc, g, _said_by(text, g, "Rubio"))
+
+
+def test_two_names_with_the_role_prove_nothing() -> None:
+    text = ("President Obama met Vice President Joe Biden on Monday. The president said "
+            "the talks went well.")
+    assert role_holders(text, "president") == frozenset({"obama", "biden"})
+    g = _gold(text, "The president", "the talks went well")
+    doc = ev.GoldDoc("t", text, [g])
+    assert not ev._speaker_ok(doc, g, _said_by(text, g, "Obama"))
+
+
+def test_a_role_the_article_never_gives_a_name_accepts_no_name() -> None:
+    text = ("Barack Obama visited Ohio. In Ohio, the president said the plant would stay "
+            "open, and the governor agreed.")
+    # "In Ohio, the president said": a clause, no apposition; nothing ties the role
+    assert role_holders(text, "president") == frozenset()
+    g = _gold(text, "the president", "the plant would stay open")
+    doc = ev.GoldDoc("t", text, [g])
+    assert not ev._speaker_ok(doc, g, _said_by(text, g, "Barack Obama"))
+    assert ev._speaker_ok(doc, g, _said_by(text, g, "the president"))
+
+
+def test_a_day_after_the_title_is_no_name() -> None:
+    text = "The president Tuesday said the bill was dead. President Trump left."
+    assert role_holders(text, "president") == frozenset({"trump"})
+
+
+def test_a_name_opening_the_next_clause_is_no_title() -> None:
+    text = ("In an email thread with the Cruz campaign, Breitbart News asked whether he "
+            "disavowed it. The campaign manager, Jeff Roe, declined.")
+    assert role_holders(text, "campaign") == frozenset()
+    assert role_holders(text, "campaign manager") == frozenset({"roe"})
+
+
+def test_a_role_given_to_a_name_only_after_the_source_or_unqualified_proves_nothing() -> None:
+    # a list of profiles: the role noun is the previous item's person
+    text = ("9 The network's anchor Ilia Calderon wrote a letter. The Afro-Colombian "
+            "journalist expressed concern over the remarks. 10 Award-winning journalist "
+            "Maria Hinojosa explained why she felt invisible.")
+    g = _gold(text, "The Afro-Colombian journalist", "concern over the remarks")
+    doc = ev.GoldDoc("t", text, [g])
+    assert not ev._speaker_ok(doc, g, _said_by(text, g, "Maria Hinojosa"))
+    # the tie before the source, but "Afro-Colombian" is nowhere near it
+    text2 = text[text.index("10 "):] + " " + text[:text.index("10 ")]
+    g2 = _gold(text2, "The Afro-Colombian journalist", "concern over the remarks")
+    doc2 = ev.GoldDoc("t", text2, [g2])
+    assert not ev._speaker_ok(doc2, g2, _said_by(text2, g2, "Maria Hinojosa"))
+    text3 = text2.replace("Award-winning", "Afro-Colombian")
+    g3 = _gold(text3, "The Afro-Colombian journalist", "concern over the remarks")
+    assert ev._speaker_ok(ev.GoldDoc("t", text3, [g3]), g3, _said_by(text3, g3, "Maria Hinojosa"))
