@@ -58,3 +58,19 @@ def test_day_of_a_relative_month() -> None:
     assert got["Le 3 du mois suivant"].value == "2016-06-03"
     # a day that month lacks is no date (November has 30)
     assert "le 31 de ce mois" not in _found("Il reviendra le 31 de ce mois.")
+
+
+def test_years_past_2099_after_a_preposition() -> None:
+    # climate news: "d'ici 2100" gave nothing (years stopped at 2099)
+    assert _found("D'ici 2100, le niveau de la mer pourrait monter d'un mètre.")[
+        "2100"].value == "2100"
+    assert _found("D'ici à 2100, la mer montera.")["2100"].value == "2100"
+    assert _found("Le bail prendra fin en 2150.")["2150"].value == "2150"
+    ref = DateRange(_PAPER, _PAPER, "day")
+    got = {t.text: t.value for t in extract_times("Sea levels could rise a metre by 2100.",
+                                                   [], ref, "en")}
+    assert got == {"2100": "2100"}
+    # with no preposition, or before a counted noun, such a number is a count
+    for text in ("Près de 2150 manifestants ont défilé.", "Des 2150 manifestants, aucun n'est venu.",
+                 "Le CAC 40 a fini à 2150 points.", "Il a payé 2150 euros."):
+        assert not _found(text), text

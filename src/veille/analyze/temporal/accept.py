@@ -325,6 +325,8 @@ def _year_accepted(y: int, introduced: bool, before: str, after: str) -> bool:
     prep = bool(_YEAR_PREP.search(before)) or introduced
     if 1900 <= y <= 2099:
         return prep or not _PLURAL_NOUN_AFTER.match(after)
+    if y > 2099:  # "d'ici 2100", "by 2150"; not "des 2150 manifestants"
+        return prep and not _PLURAL_NOUN_AFTER.match(after)
     return prep and y >= 1000
 
 

@@ -134,7 +134,7 @@ MONTH = (
 )
 YEAR = (
     rf"{PERIOD_OF}{MOD_PRE}?(?:(?P<pre>{alt(tw(lambda t: t.year_leads))})\s+)?(?<![\d.,])"
-    r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
+    r"(?P<year>1\d{3}|2\d{3})(?![\d%])"  # past 2099 only after a preposition (accept)
 )
 _DECADE_FORMS = [
     *([rf"{alt(tw(lambda t: t.decade_nouns))}\s+(?P<dec>(?:19|20)?\d0)(?!\d)"]

@@ -311,8 +311,8 @@ WORDS = TimeWords(
     reference_patterns=("actuel(?:le)?s?", "futur(?:e)?s?"),
     # "le futur" as a noun is fine, but mostly grammatical tense talk
     reference_noun_before={"futur": r"\b(?:le|du|au)\s+$"},
-    year_prepositions=("en", "de", "depuis", "des", "d'ici", "jusqu'en", "vers", "avant",
-                       "apres", "l'an", "annee", "au"),
+    year_prepositions=("en", "de", "depuis", "des", "d'ici", "d'ici [aà]", "jusqu'en", "vers",
+                       "avant", "apr[eè]s", "l'an", "annee", "au"),
     year_blockers_before=("num[ée]ro", "page", r"p\.", r"art\.", "article", "code", r"tel\.?"),
     year_units_after=("euros?", "dollars?", "francs?", "kilo", "tonnes?", "personnes",
                       "habitants", "hommes", "soldats", "morts", "victimes", "points?", "voix",
