@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from veille.analyze.nlp import get_nlp
 from veille.analyze.temporal import extract_times
 from veille.analyze.temporal.clock_parts import hour_in_part
 from veille.analyze.temporal.lexicon import time_words
@@ -82,3 +83,47 @@ def test_clock_words_with_their_part() -> None:
         "onze heures de la nuit"] == "2016-11-07T23:00"
     assert _values("Dix heures mercredi soir, la police arrive.", "fr")[
         "Dix heures mercredi soir"] == "2016-11-09T22:00"
+
+
+def _parsed(text: str, day: date, language: str) -> dict[str, str | None]:
+    ref = DateRange(day, day, "day")
+    return {t.text: t.value for t in extract_times(text, [], ref, language,
+                                                   [(0, get_nlp(language)(text))])}
+
+
+def test_a_paper_dated_a_day_behind_its_text() -> None:
+    # news-clusters rows 12 and 13 (Washington Post, CNN): a launch told in the past "on
+    # Feb. 7" in a paper dated 6 February; its "on Sunday" was the Sunday a week before
+    day = date(2016, 2, 6)  # a Saturday
+    got = _parsed("North Korea launched a long-range rocket on Feb. 7. North Korea on Sunday "
+                  "declared that it had put a satellite into orbit. Kim signed the order on "
+                  "Saturday.", day, "en")
+    assert got["on Sunday"] == "2016-02-07"
+    assert got["on Saturday"] == "2016-02-06"
+    # a photo caption's present tells what was, too
+    got = _parsed("A missile is fired during an exercise on September 15, 2017. North Korea "
+                  "fired a missile over Japan Friday.", date(2017, 9, 14), "en")
+    assert got["Friday"] == "2017-09-15"
+    # a schedule or a plan is a day ahead: the paper's date stands
+    for text in ("The vote is on Feb. 7. The party met on Sunday.",
+                 "The party will vote on Feb. 7. It met on Sunday."):
+        assert _parsed(text, day, "en")["on Sunday"] == "2016-01-31", text
+    # French: "le 7 février" told in the past in a paper of the 6th
+    got = _parsed("La Corée du Nord a lancé une fusée le 7 février. Dimanche, Pyongyang a "
+                  "annoncé sa réussite.", day, "fr")
+    assert got["Dimanche"] == "2016-02-07"
+
+
+def test_a_date_from_another_time_zone_does_not_move_the_text() -> None:
+    # news-clusters row 112 (Popular Mechanics, 31 December 2017): the flight left New
+    # Zealand on 1 January, but the text's weekday is the paper's own Sunday
+    got = _parsed("The flight left Auckland at 12:05 am, January 1st, 2018. It was scheduled "
+                  "to leave at 11:55 pm on Sunday. Passengers will celebrate New Year's Eve "
+                  "twice.", date(2017, 12, 31), "en")
+    assert got["New Year's Eve"] == "2017-12-31"
+    assert got["11:55 pm on Sunday"] == "2017-12-31T23:55"
+    # with a weekday of the day after said alone, the text is read from that day
+    got = _parsed("The flight left Auckland at 12:05 am, January 1st, 2018. It landed on "
+                  "Monday, and its passengers said today was a good day.", date(2017, 12, 31),
+                  "en")
+    assert got["today"] == "2018-01-01"

@@ -39,6 +39,7 @@ from veille.analyze.temporal.range_order import order_month_ranges
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
 from veille.analyze.temporal.someday import is_someday
+from veille.analyze.temporal.telling import telling_day
 from veille.analyze.temporal.tense import (
     guess_tense,
     is_deadline,
@@ -230,9 +231,13 @@ def _local_day(folded: str, c: Candidate, words: Any) -> bool:
 
 
 def _scheduled(text: str, c: Candidate, parses: Sequence[tuple[int, Any]], cues: Any) -> bool:
+    return _scheduled_at(c.start, c.end, parses, cues)
+
+
+def _scheduled_at(start: int, end: int, parses: Sequence[tuple[int, Any]], cues: Any) -> bool:
     for offset, doc in parses:
-        if offset <= c.start and c.end <= offset + _doc_chars(doc):
-            return scheduled(doc, c.start - offset, c.end - offset, cues)
+        if offset <= start and end <= offset + _doc_chars(doc):
+            return scheduled(doc, start - offset, end - offset, cues)
     return False
 
 
@@ -283,6 +288,20 @@ def extract_times(
     """
     if not text:
         return []
+    out = _extract(text, sentences, ref, language, parses)
+    words = time_words(language_data(language).code)
+    cues = words.tense if words is not None else None
+    later = telling_day(out, ref, lambda s, e: tense_of(text, s, e, parses, cues),
+                        lambda s, e: _scheduled_at(s, e, parses, cues))
+    if later is None:
+        return out
+    return _extract(text, sentences, DateRange(later, later, "day"), language, parses)
+
+
+def _extract(
+    text: str, sentences: list[Sentence], ref: DateRange, language: str | None,
+    parses: Sequence[tuple[int, Any]],
+) -> list[TimeRef]:
     code = language_data(language).code
     words = time_words(code)
     folded = fold_same_length(text)
