@@ -376,6 +376,10 @@ def mentions_from_doc(
                 cue = ("ORG", scoreboards.TEAM)
             if cue is None and lab in ("PER", "ORG") and is_credit(full, start, end):
                 cue = (lab, "credit")
+            # (after the credit: "(Costa Rica's Public Safety Ministry/AP)" is a
+            # picture's credit, nobody of the story, whatever it names)
+            if cue is None and lab == "PER" and _institution_head(text):
+                cue = ("ORG", "head-noun")
             m = Mention(
                 text=text,
                 label=cue[0] if cue else lab,
@@ -815,6 +819,14 @@ def _place_and_word(text: str) -> bool:
     # the word after the place is a common word (a team's plural, "United",
     # "Matin"), not a rare surname ("Memphis Depay")
     return _common_word(ws[-1])
+
+
+def _institution_head(text: str) -> bool:
+    """A "person" whose name closes with a capitalised institution noun of the
+    language ("Chandra X-ray Observatory", "Kaiser Family Foundation"): the
+    head noun says what the name is, whatever the words before it look like."""
+    ws = text.split()
+    return len(ws) >= 2 and ws[-1][:1].isupper() and fold(ws[-1]) in _W.institution_heads
 
 
 def _strip_title_prefix(doc: Doc, a: int, b: int, label: str) -> tuple[int, str, bool]:

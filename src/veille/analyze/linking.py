@@ -67,6 +67,12 @@ KNOWN_BY_SURNAME = "the person known so far by the surname"
 #: uses of a lone surname in an article's body before the one full name it
 #: could be short for, from which that full name is someone else
 REFERS_BACK_USES = 2
+#: uses of one lone writing of a surname, across other articles, for the one
+#: known person carrying it, from which the same writing elsewhere is taken to
+#: be that person's surname (see ``EntityIndex._surname_in_use``)
+LONE_USES_MIN = 3
+#: why a lone word the model called an organisation or a place joined a person
+SURNAME_IN_USE = "the surname other articles use alone for"
 #: why a name joined a record when it was written only on a byline line
 BYLINE_EVIDENCE = "named as the writer of a piece (byline), not in its story"
 MODEL_WEIGHT = 1.0
@@ -851,6 +857,10 @@ class EntityIndex:
         """The record ``g`` names, with the evidence; (None, "") when none is certain."""
         label = g.label
         full = g.full_keys()
+        if label != "PER":
+            rec, why = self._surname_in_use(g)
+            if rec is not None:
+                return rec, why
         # 1. exact key, label compatible (non-person labels are interchangeable
         # noise); a person known by a full name is matched by its full names only
         if label == "PER" and not full:
@@ -922,6 +932,37 @@ class EntityIndex:
             return None, ""
         return best[1], f"spelling variant (similarity {best[0]:.0f})"
 
+    def _surname_in_use(self, g: _Group) -> tuple[EntityRecord | None, str]:
+        """A lone word the model alone called an organisation or a place, which
+        other articles use alone, and more often than any other record does,
+        for the one known person whose surname it is: that person.
+
+        The model's label of one word in one article is one guess ("Trump's
+        offer" read as an organisation, article after article, beside a
+        person record that carries "Trump" hundreds of times); the label the
+        word's other mentions carry is the evidence. Only with the same
+        spelling, never a place of the gazetteer nor a name with a context cue
+        ("the company Ford" stays an organisation), and never when records of
+        another label carry the writing as often (Ford the carmaker and
+        Harrison Ford: the counts decide, and a tie leaves the label alone).
+        """
+        if any(m.label_cue for m in g.mentions) or len(g.keys) != 1:
+            return None, ""
+        k = next(iter(g.keys))
+        if len(k.split()) != 1 or _is_geo(k) or k.startswith(TEAM_KEY):
+            return None, ""
+        persons = [r for r in self.by_surname.get(k, {}).values()
+                   if r.label == "PER" and not _writer_only(r)]
+        if len(persons) != 1:
+            return None, ""
+        p = persons[0]
+        uses = _lone_uses(p, g)
+        others = sum(_lone_uses(r, g) for r in self.by_key.get(k, {}).values()
+                     if r.label != "PER")
+        if uses < LONE_USES_MIN or uses <= others:
+            return None, ""
+        return p, f"{SURNAME_IN_USE} {p.canonical} ({uses} times), the model's {g.label} aside"
+
     def _lone_surname(self, g: _Group) -> tuple[EntityRecord | None, str]:
         k = min(g.keys, key=lambda x: (-sum(1 for m in g.mentions if names.key(m.text) == x), x))
         if len(k.split()) != 1:
@@ -986,6 +1027,12 @@ class EntityIndex:
         if not _full_keys(r):
             return r, f"{KNOWN_BY_SURNAME} {r.canonical} alone"
         return r, f"same given name and family name as {r.canonical} (transliteration)"
+
+
+def _lone_uses(r: EntityRecord, g: _Group) -> int:
+    """How many mentions of the record are the group's lone writing, spelt the same."""
+    spelled = {fold_name(m.text) for m in g.mentions}
+    return sum(n for a, n in r.alias_counts.items() if fold_name(a) in spelled)
 
 
 def _given_name_too(g: _Group) -> bool:
@@ -1087,7 +1134,8 @@ def link_entities(
                 # that place's name, is a guess against the gazetteer: it counts
                 # for the place ("NEW YORK AT CALIFORNIA" read as organisations
                 # must not turn New York's datelines into one)
-                k = "LOC" if why == PLACE_NAME else k
+                # ... and a surname in use for a person counts for that person
+                k = "LOC" if why == PLACE_NAME else ("PER" if why.startswith(SURNAME_IN_USE) else k)
                 rec.label_votes[k] = rec.label_votes.get(k, 0.0) + v
             rec.n_mentions += len(g.mentions)
             if an.language and an.language not in rec.languages:

@@ -65,6 +65,12 @@ class EntityWords:
     #: Nouns of organisations that, right before a name, say it names one ("the
     #: militant group Boko Haram", "the firm Mossack Fonseca", "la société X").
     org_nouns: Words = _EMPTY
+    #: Nouns that close an institution's name in languages that put the head
+    #: noun last ("Chandra X-ray Observatory", "Kaiser Family Foundation"): a
+    #: name of two words or more the model reads as a person and that ends
+    #: with one names an organisation. Nouns that are also surnames ("Court",
+    #: "Banks", "Brand") have no place here.
+    institution_heads: Words = _EMPTY
     #: Markers of a photo/agency credit ("(Photo: AP)").
     credit_words: Words = _EMPTY
     #: Newsroom words of a byline or an author's note ("reporting by",

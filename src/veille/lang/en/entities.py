@@ -34,6 +34,13 @@ WORDS = EntityWords(
         "organisation", "organization", "charity", "union", "club", "team", "band",
         "manufacturer", "maker", "publisher", "studio", "brand", "giant", "operator",
     }),
+    institution_heads=frozenset({
+        "agency", "observatory", "institute", "university", "foundation", "association",
+        "council", "committee", "commission", "ministry", "department", "bureau",
+        "corporation", "federation", "academy", "laboratory", "laboratories", "society",
+        "authority", "administration", "coalition", "consortium", "organisation",
+        "organization", "museum", "college",
+    }),
     credit_words=frozenset({"photo", "photos", "photograph", "credit", "image", "illustration",
                             "source"}),
     byline_words=frozenset({"correspondent", "columnist", "reporter", "contributor",
