@@ -65,7 +65,7 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 
 
-@component(FURNITURE, version=11, requires=("sentences",), assigns=("sentences",))
+@component(FURNITURE, version=12, requires=("sentences",), assigns=("sentences",))
 def furniture(work: ArticleWork) -> None:
     """Flags the sentences that are page furniture (captions, credits, share
     boxes, embedded posts: see veille.analyze.furniture); they stay in the
@@ -82,7 +82,7 @@ def furniture(work: ArticleWork) -> None:
                         "no prose left for the story views")
 
 
-@component(ENTITIES, version=13, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=14, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]

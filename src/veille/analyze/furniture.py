@@ -870,11 +870,13 @@ def site_recurring(text: str, spans: Sequence[tuple[int, int]], site: SiteCounts
 
 def flag_sentences(sentences: Sequence[Sentence], segs: Sequence[Segment]) -> int:
     """Set ``furniture`` on each sentence that lies mostly in furniture
-    segments; returns how many were flagged."""
+    segments, and ``furniture_score`` (the scores of the segments it lies in,
+    weighted by the characters they share); returns how many were flagged."""
     bad = [(s.start, s.end) for s in segs if s.furniture]
     n = 0
     j = 0
-    for sent in sentences:
+    for sent, score in zip(sentences, _sentence_scores(sentences, segs), strict=True):
+        sent.furniture_score = score
         length = sent.end - sent.start
         if length <= 0:
             continue
@@ -889,6 +891,26 @@ def flag_sentences(sentences: Sequence[Sentence], segs: Sequence[Segment]) -> in
         sent.furniture = inside >= SENTENCE_SHARE * min(length, text_chars)
         n += sent.furniture
     return n
+
+
+def _sentence_scores(sentences: Sequence[Sentence], segs: Sequence[Segment]) -> list[float | None]:
+    """Each sentence's furniture score: the mean of the segments' scores over
+    its characters (segments are sorted and disjoint; None where none overlaps)."""
+    out: list[float | None] = []
+    j = 0
+    for sent in sentences:
+        while j < len(segs) and segs[j].end <= sent.start:
+            j += 1
+        total = weighted = 0.0
+        k = j
+        while k < len(segs) and segs[k].start < sent.end:
+            share = min(sent.end, segs[k].end) - max(sent.start, segs[k].start)
+            if share > 0:
+                total += share
+                weighted += share * segs[k].score
+            k += 1
+        out.append(round(weighted / total, 3) if total else None)
+    return out
 
 
 def clean_text(text: str, segs: Sequence[Segment]) -> tuple[str, list[tuple[int, int, int]]]:

@@ -116,6 +116,10 @@ class Sentence:
     # veille.analyze.furniture): kept in the analysis so offsets stay valid,
     # left out of quotes and story views.
     furniture: bool = False
+    # The detector's probability of furniture for the line(s) holding the
+    # sentence (None: not scored): a consumer that must be stricter than the
+    # verdict (a summary sentence) can avoid a near-furniture line.
+    furniture_score: float | None = None
 
 
 @dataclass

@@ -163,6 +163,9 @@ class UnitRef:
     text: str
     caption: bool
     language: str | None
+    #: the furniture detector's score of its sentence (veille.analyze.furniture),
+    #: so an update's summary avoids the near-furniture lines a full build avoids
+    furniture_score: float = 0.0
 
 
 @dataclass

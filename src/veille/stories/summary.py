@@ -141,6 +141,29 @@ def quotable(u: Unit, keys: Mapping[str, Mapping[str, Any]],
             and not repeats_headline(u.text, (titles or {}).get(u.uid)))
 
 
+#: A sentence the furniture detector scores this high, under its verdict's
+#: threshold, is a suspect: a caption or a blurb the trees were unsure of.
+SUSPECT_FURNITURE = 0.3
+#: A suspect is left out when the summary has enough clean candidates at least
+#: this share of its relevance.
+CLEAN_SIMILAR = 0.5
+
+
+def prefer_clean(units: Sequence[Unit], cands: list[tuple[int, int, float]],
+                 n: int) -> list[tuple[int, int, float]]:
+    """``cands`` without the suspects (:data:`SUSPECT_FURNITURE`) that ``n``
+    clean candidates of similar relevance (:data:`CLEAN_SIMILAR`) can
+    replace. The detector's verdict keeps its threshold for precision (a
+    flagged line leaves the quotes and facts too); a summary sentence is one
+    of five, shown first, so a near-furniture line there costs more than a
+    clean sentence a little less central. A suspect stays when the story has
+    too few clean alternatives: a short summary loses facts."""
+    clean = sorted((c[2] for c in cands if units[c[1]].furniture_score < SUSPECT_FURNITURE),
+                   reverse=True)
+    return [c for c in cands if units[c[1]].furniture_score < SUSPECT_FURNITURE
+            or len(clean) < n or clean[n - 1] < CLEAN_SIMILAR * c[2]]
+
+
 def lexrank(vectors: StoryVectors, n_units: int,
             edges: Sequence[tuple[int, int, float]]) -> np.ndarray:
     """Continuous LexRank (PageRank, damping 0.85) of the first ``n_units`` texts.
@@ -240,12 +263,15 @@ def build_summary(
             continue
         same_lang = [i for i in members if units[i].language == main_language]
         among = same_lang or members
+        # a fact stated by a caption and by prose is shown in its prose
+        among = [i for i in among if units[i].furniture_score < SUSPECT_FURNITURE] or among
         best = max(among, key=lambda i: centrality[i] * position[i])
         cov = f.n_sources / n_sources_total
         rel = float(max(centrality[i] * position[i] for i in f.units)) * (1.0 + 0.5 * cov)
         cands.append((fi, best, rel))
     if not cands:
         return []
+    cands = prefer_clean(units, cands, n)
     # the reader's language first: a fact with no sentence in it is a candidate
     # only once those that have one are exhausted
     is_own = [units[c[1]].language == main_language or main_language is None for c in cands]

@@ -76,7 +76,8 @@ def resummarize(view: Mapping[str, Any], facts: Sequence[Mapping[str, Any]],
         members[p].append(len(units))
         units.append(Unit(idx=len(units), article=art, uid=m["article"], sentence=sent,
                           start=start, end=int(m["end"]), text=m["text"],
-                          language=m.get("language"), caption=bool(m.get("caption"))))
+                          language=m.get("language"), caption=bool(m.get("caption")),
+                          furniture_score=float(m.get("furniture_score") or 0.0)))
     if not units:
         return list(view["summary"])
     vectors = StoryVectors([u.text for u in units])

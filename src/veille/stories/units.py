@@ -80,6 +80,8 @@ class Unit:
     text: str
     language: str | None
     caption: bool = False
+    # the furniture detector's score of the sentence (0: unscored; see summary.prefer_clean)
+    furniture_score: float = 0.0
     entities: list[str] = field(default_factory=list)  # entity ids, in order, repeated
     entity_labels: dict[str, str] = field(default_factory=dict)  # id -> PER/ORG/LOC/MISC
     times: list[TimeRef] = field(default_factory=list)
@@ -266,6 +268,7 @@ def build_units(
                     text=seg_text,
                     language=lang,
                     caption=is_caption,
+                    furniture_score=s.furniture_score or 0.0,
                 )
                 for m in _within(mentions, m_starts, a, b):
                     key = entity_key(m)
