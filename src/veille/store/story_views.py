@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, null, select, update
+from sqlalchemy import Connection, LargeBinary, Text, cast, func, literal, null, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from veille.core.model import Analysis, EntityRecord
 from veille.core.records import CopyRef, StoredArticle, analysis_from_dict
+from veille.store import view_codec
 from veille.store.articles import now
 from veille.store.schema import analyses, articles, copies, entities, stories, story_articles
 
@@ -82,21 +84,43 @@ def _inputs(conn: Connection, arts: list[StoredArticle]) -> StoryInputs:
 
 
 def save_view(conn: Connection, story_id: int, view: dict[str, Any], title: str | None) -> None:
+    """Store a story's view (its JSON written by ``store.view_codec``)."""
     conn.execute(update(stories).where(stories.c.id == story_id)
-                 .values(view=view, previous_view=null(), title=title, updated_at=now()))
+                 .values(view=_json_from_bytes(conn, view_codec.encode(view)),
+                         previous_view=null(), title=title, updated_at=now()))
+
+
+def _json_from_bytes(conn: Connection, data: bytes) -> Any:
+    """UTF-8 JSON bound as the view column's value as it is: not parsed and
+    encoded again by SQLAlchemy's JSON type, and no ``str`` made of it."""
+    if conn.dialect.name == "postgresql":
+        return cast(func.convert_from(literal(data, LargeBinary), "UTF8"), stories.c.view.type)
+    return cast(literal(data, LargeBinary), Text)  # SQLite: the bytes become the column's text
+
+
+def _json_bytes(conn: Connection, column: Any) -> ColumnElement[Any]:
+    """A JSON column read as its UTF-8 bytes (what ``view_codec.decode`` parses)."""
+    if conn.dialect.name == "postgresql":
+        return func.convert_to(cast(column, Text), "UTF8", type_=LargeBinary)
+    return cast(column, LargeBinary)  # SQLite: the text's bytes as stored
 
 
 def previous_view(conn: Connection, story_id: int) -> dict[str, Any] | None:
     """The view the clusterer set aside when it last changed the story (see
     migration 0014), until the new one is saved."""
-    row = conn.execute(select(stories.c.previous_view).where(stories.c.id == story_id)).first()
-    return row.previous_view if row is not None and isinstance(row.previous_view, dict) else None
+    row = conn.execute(select(_json_bytes(conn, stories.c.previous_view).label("previous_view"))
+                       .where(stories.c.id == story_id)).first()
+    value = view_codec.decode(row.previous_view) if row is not None else None
+    return value if isinstance(value, dict) else None
 
 
 def stored_view(conn: Connection, story_id: int) -> tuple[bool, dict[str, Any] | None]:
-    """(the story exists, its stored view JSON or None)."""
-    row = conn.execute(select(stories.c.id, stories.c.view)
+    """(the story exists, its stored view JSON or None). The view's text is
+    read as its bytes and parsed by ``store.view_codec`` (orjson), not by
+    SQLAlchemy's JSON type (the standard library, through a ``str``): an
+    update reads a 20 MB view of a big story each time."""
+    row = conn.execute(select(stories.c.id, _json_bytes(conn, stories.c.view).label("view"))
                        .where(stories.c.id == story_id)).first()
     if row is None:
         return False, None
-    return True, row.view
+    return True, view_codec.decode(row.view)
