@@ -83,7 +83,10 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     """The person a role noun stands for: "le substitut" -> "Jean Dupont" when
     the text called him "le substitut Jean Dupont" (or "Jean Dupont, the
     spokesman") before. The nearest such person before the noun, within
-    ``window`` characters; nobody when the role was never given to a name.
+    ``window`` characters; nobody when the role was never given to a name, or
+    was given to two people before the noun ("Governor Kasich", "Governor
+    Bush" ... "the governor": the nearest title is a guess, and a wrong name
+    misleads more than the role left as it stands).
     """
     lemma = noun.lemma_.lower()
     if lemma in ctx.words.document_nouns:
@@ -95,14 +98,28 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
         # with in the plural counts a group (the parse's agreement), no person
         return None
     pos = noun.idx + ctx.offset
+    holder: Mention | None = None
     for m in reversed(ctx.mentions):
         if m.label != "PER" or m.end > pos or ctx.in_quote(m.start):
             continue
-        if pos - m.end > window:
+        if holder is None and pos - m.end > window:
             break
-        if _role_given(ctx, m, lemma, noun):
-            return m
+        if not _role_given(ctx, m, lemma, noun):
+            continue
+        if holder is None:
+            holder = m
+        elif _surname(m) != _surname(holder):
+            # "President Obama" then "Vice President Joe Biden": the text gave
+            # the role to two people before, the noun may be either
+            return None
+    if holder is not None:
+        return holder
     return _definite_anaphor(ctx, noun) or _role_named_next(ctx, noun, lemma)
+
+
+def _surname(m: Mention) -> str:
+    """The last word of a person's name: one person however often named."""
+    return m.text.split()[-1].lower() if m.text.split() else ""
 
 
 def _role_given(ctx: QuoteContext, m: Mention, lemma: str, noun: Token) -> bool:
