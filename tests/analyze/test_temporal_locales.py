@@ -54,9 +54,10 @@ def test_relative_days_and_weekdays() -> None:
 
 
 def test_words_that_are_not_dates() -> None:
-    # "la mañana" is the morning, "am Morgen" too; "2000 Betten" is a count, "el mar" the sea
-    assert "mañana" not in _found("Llegó por la mañana al mar.", "es")
-    assert _found("Am Morgen kamen 2000 Betten.", "de") == {}
+    # "la mañana" is the morning, "am Morgen" too (a part of the day, not tomorrow);
+    # "2000 Betten" is a count, "el mar" the sea
+    assert _found("Llegó por la mañana al mar.", "es") == {"por la mañana": "2020-04-22TMO"}
+    assert _found("Am Morgen kamen 2000 Betten.", "de") == {"Am Morgen": "2020-04-22TMO"}
 
 
 def test_years_in_lists_and_after_prepositions() -> None:

@@ -14,7 +14,7 @@ original text unless said otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Words = tuple[str, ...]
 
@@ -32,6 +32,46 @@ class LocaleTime:
     lower_case_relative_days: bool = False
     year_leads: Words = ()  # a 4-digit number after these is a year: "seit", "en", "nel"
     list_joiners: Words = ()  # "2006, 2009 y 2015": "y"
+    #: regex of a noun a number counts, right after it ("2000 Meter", "2000 personas"):
+    #: a number from 1900 to 2099 alone is a year unless one follows (a language
+    #: without it reads years only after a lead or in a list)
+    plural_noun_after: str = ""
+    #: the indefinite article that counts one ("eine Minute", "un mes")
+    one_words: Words = ()
+    #: before an hour, make it a clock ("a las 10", "alle 15"); after one, say it is
+    #: one ("17 Uhr", "18:30 horas"); ``clock_unit_alone``: the word makes a clock of
+    #: an hour without minutes ("17 Uhr"; "12 horas" is a duration)
+    clock_leads: Words = ()
+    clock_units: Words = ()
+    clock_unit_alone: bool = False
+    #: parts of the day -> TimeML codes (MO, MI, AF, EV, NI); said after a lead
+    #: ("am Abend", "por la noche", "in serata") or, in German, glued to a weekday
+    #: ("Montagabend")
+    day_parts: dict[str, str] = field(default_factory=dict)
+    part_leads: Words = ()
+    weekday_part_compounds: bool = False
+    #: words for the present beside dateparser's one ("derzeit", "actualmente"), and
+    #: what before dateparser's word makes it another ("un'ora": an hour)
+    now_words: Words = ()
+    now_not_after: str = ""
+    #: words between "ago" and its amount ("hace ya dos semanas")
+    ago_fillers: Words = ()
+    #: an age, not a duration: "im Alter von 31 Jahren", "tiene 31 años", "31 años
+    #: de edad"; ``age_of``: "de 41 años" after a name or a noun, unless the word
+    #: before "de" is one of ``age_of_not_after`` ("más de 12 años", "después de")
+    age_before: Words = ()
+    age_after: Words = ()
+    age_of: Words = ()
+    age_of_not_after: frozenset[str] = frozenset()
+    #: the noun of age: a few words before a count of years, it makes an age ("di età
+    #: pari o superiore a 65 anni")
+    age_nouns: Words = ()
+    #: "un año" measures time after these ("durante un año") or before these ("un día
+    #: después"); elsewhere it names a year ("un año fácil")
+    one_leads: Words = ()
+    one_follows: Words = ()
+    #: before a duration, make it how often ("ogni sei minuti", "cada dos semanas")
+    every_words: Words = ()
 
 
 LOCALES: dict[str, LocaleTime] = {
@@ -43,20 +83,84 @@ LOCALES: dict[str, LocaleTime] = {
                    list_joiners=("und", "oder", "bis"),
                    day_suffix=r"\.", month_leads=("im", "seit", "bis", "ab", "anfang",
                                                          "ende", "mitte", "vom", "zum"),
-                   lower_case_relative_days=True),
+                   lower_case_relative_days=True,
+                   one_words=("ein", "eine", "einen", "einem", "einer"),
+                   plural_noun_after=r"(?-i:[A-ZÄÖÜ][a-zäöüß]+)",
+                   clock_units=("uhr",),
+                   clock_unit_alone=True,
+                   day_parts={"morgen": "MO", "vormittag": "MO", "mittag": "MI",
+                              "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
+                   part_leads=("am", "in der", "des"),
+                   weekday_part_compounds=True,
+                   now_words=("nun", "derzeit", "zurzeit", "zur zeit", "aktuell", "inzwischen",
+                              "momentan", "gegenwärtig", "mittlerweile"),
+                   age_before=("im alter von", "alter von"), age_after=("alt", "alte", "alten"),
+                   age_nouns=("alter",),
+                   one_leads=("seit", "für", "nach", "vor", "in", "während", "binnen",
+                              "innerhalb", "fast", "knapp", "über", "noch", "etwa",
+                              "ungefähr", "rund", "nur", "mehr als", "weniger als", "nach nur"),
+                   one_follows=("später", "zuvor", "lang", "danach", "früher"),
+                   every_words=("alle", "jede", "jeden", "jedes")),
         LocaleTime("es",
                    year_leads=("en", "de", "del", "desde", "hasta", "año", "el"),
                    list_joiners=("y", "o", "a"),
                    month_link=("de",), month_leads=("en", "de", "desde", "hasta",
                                                            "principios de", "finales de",
                                                            "mediados de"),
-                   relative_day_not_after=r"\b(?:la|esta|una|cada|por)\s+$"),
+                   relative_day_not_after=r"\b(?:la|esta|una|cada|por|el|del)\s+$",
+                   plural_noun_after=r"[a-záéíóúñ]{3,}s\b",
+                   one_words=("un", "una", "uno"),
+                   clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
+                                "hacia las", "las"),
+                   clock_units=("horas", "hs", "h"),
+                   day_parts={"mañana": "MO", "mediodía": "MI", "tarde": "AF", "noche": "NI",
+                              "madrugada": "NI"},
+                   part_leads=("por la", "esta", "en la", "de la", "a la", "al"),
+                   now_words=("actualmente", "hasta el momento", "por ahora",
+                              "en este momento", "hoy en día", "en la actualidad"),
+                   ago_fillers=("ya", "casi", "unos", "unas", "más de", "apenas"),
+                   age_before=("tiene", "tenía", "tenia", "cumple", "cumplió", "a los",
+                               "edad de"),
+                   age_after=("de edad",), age_of=("de",), age_nouns=("edad",),
+                   one_leads=("durante", "por", "casi", "hace", "en", "tras", "de", "apenas",
+                              "solo", "sólo", "cerca de", "al menos", "desde hace", "más de",
+                              "menos de", "hace más de", "hasta"),
+                   one_follows=("después", "más tarde", "antes", "atrás"),
+                   every_words=("cada",),
+                   age_of_not_after=frozenset({"después", "despues", "antes", "más", "mas",
+                                               "menos", "cerca", "alrededor", "lapso",
+                                               "período", "periodo", "plazo", "espacio",
+                                               "hace", "través", "partir", "máximo",
+                                               "mínimo", "un", "una", "unos", "unas",
+                                               "los", "las", "sus", "lo"})),
         LocaleTime("it",
                    year_leads=("nel", "dal", "al", "del", "entro", "anno", "fino al", "il"),
                    list_joiners=("e", "o", "al"),
                    month_leads=("a", "in", "di", "da", "entro", "fino a", "inizio",
                                       "fine", "metà"),
-                   relative_day_not_after=r"\b(?:il|un|del|al)\s+$"),
+                   relative_day_not_after=r"\b(?:il|un|del|al)\s+$",
+                   plural_noun_after=r"[a-zàèéìòù]{3,}i\b",
+                   one_words=("un", "una", "uno"),
+                   clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore"),
+                   day_parts={"mattina": "MO", "mattinata": "MO", "mezzogiorno": "MI",
+                              "pomeriggio": "AF", "sera": "EV", "serata": "EV", "notte": "NI",
+                              "nottata": "NI"},
+                   part_leads=("in", "nella", "di", "la", "questa", "ieri", "domani",
+                               "stesso", "nel"),
+                   now_words=("attualmente", "in questo momento", "al momento", "adesso",
+                              "oggi giorno", "per ora"),
+                   now_not_after=r"(?:\bun|\bl|\ball|\bdell|\bnell|\bmezz|\bquell|\bogni|"
+                                 r"\bper\s+un|\bun['’]|\d)\s*['’]?\s*$",
+                   age_before=("ha", "aveva", "compie", "compiuto", "età di"),
+                   age_after=("di età",), age_of=("di",), age_nouns=("età",),
+                   one_leads=("per", "da", "in", "entro", "dopo", "quasi", "circa", "oltre",
+                              "tra", "fra", "solo", "appena", "almeno", "più di", "meno di",
+                              "durante"),
+                   one_follows=("dopo", "più tardi", "prima", "fa"),
+                   every_words=("ogni",),
+                   age_of_not_after=frozenset({"dopo", "prima", "più", "meno", "oltre",
+                                               "circa", "periodo", "arco", "spazio", "nel",
+                                               "fa", "un", "una", "gli", "i", "le", "suoi"})),
         LocaleTime("pt",
                    year_leads=("em", "de", "desde", "até", "ano", "o"),
                    list_joiners=("e", "ou", "a"),

@@ -27,55 +27,17 @@ from veille.analyze.temporal.calendar import (
     year_res,
 )
 from veille.analyze.temporal.candidate import Candidate
-from veille.lang.time_locales import locale_time
-
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")
-_RELATIVE_DAY = re.compile(r"^(?:(?P<back>\d+) day ago|in (?P<fwd>\d+) day)$")
+from veille.analyze.temporal.locale_spans import TAGS as SPAN_TAGS
+from veille.analyze.temporal.locale_spans import resolve_span, span_candidates
+from veille.analyze.temporal.locale_words import dates_words as _locale_words
+from veille.analyze.temporal.locale_words import weekday_words as _weekdays
+from veille.lang.time_locales import LocaleTime, locale_time
 
 #: the method tags of the kinds below (``TimeRef.method == "locale:<tag>"``)
 TAGS = {"locale_day_month": "dmy", "locale_month_year": "my", "locale_month": "mon",
-        "locale_relative_day": "reld", "locale_weekday": "wd", "locale_year": "year"}
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        "locale_relative_day": "reld", "locale_weekday": "wd", "locale_year": "year",
+        **SPAN_TAGS}
 _YEAR = r"(?:1[89]|20)\d\d"
-
-
-@lru_cache(maxsize=16)
-def _locale_words(code: str) -> tuple[dict[str, int], dict[str, int]]:
-    """(month word -> month, relative-day word -> day offset), lower case, from dateparser."""
-    # lazy: dateparser's locale loader is heavy, and only texts in these languages need it
-    from dateparser.languages.loader import default_loader
-
-    info = default_loader.get_locale(code).info
-    months: dict[str, int] = {}
-    for i, key in enumerate(_MONTH_KEYS, start=1):
-        for w in info.get(key, []):
-            if len(w) >= 3:
-                months.setdefault(w.lower().rstrip("."), i)
-    rel: dict[str, int] = {}
-    for key, words in info.get("relative-type", {}).items():
-        m = _RELATIVE_DAY.match(key)
-        if m is None:
-            continue
-        off = -int(m.group("back")) if m.group("back") else int(m.group("fwd") or 0)
-        if abs(off) <= 2:
-            for w in words:
-                rel.setdefault(w.lower(), off)
-    return months, rel
-
-
-@lru_cache(maxsize=16)
-def _weekdays(code: str) -> dict[str, int]:
-    """Weekday full names (each day's longest word in dateparser's locale) -> 0..6."""
-    from dateparser.languages.loader import default_loader  # lazy: see _locale_words
-
-    info = default_loader.get_locale(code).info
-    out: dict[str, int] = {}
-    for i, key in enumerate(_WEEKDAY_KEYS):
-        words = [w.lower() for w in info.get(key, []) if len(w) >= 4]
-        if words:
-            out[max(words, key=len)] = i
-    return out
 
 
 def _longest(months: dict[str, int], month: int) -> str:
@@ -100,6 +62,8 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     month_year = rf"{b}(?P<mon>{mon}){e}\.?{link},?\s+(?P<year>\d{{4}}){e}"
     full = [_longest(months, i) for i in range(1, 13)]
     month = (rf"{b}(?:{_alt(lt.month_leads)})\s+(?P<span>(?P<mon>{_alt(full)})){e}"
+             # a range of months ("aprile-giugno", "julio-septiembre")
+             rf"|{b}(?P<span5>(?P<mon5>{_alt(full)})\s*[-–]\s*(?P<mon6>{_alt(full)})){e}"
              if lt.month_leads and full else None)
     out = [("locale_day_month", re.compile(day_month, re.IGNORECASE)),
            ("locale_month_year", re.compile(month_year, re.IGNORECASE))]
@@ -113,8 +77,16 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         joiners = _alt(lt.list_joiners) if lt.list_joiners else "(?!)"
         sep = rf"(?:\s*,\s*|\s*-\s*|\s+{joiners}\s+)"
         years = rf"(?P<span>{_YEAR}(?:{sep}{_YEAR})*)(?![\d.,]\d|\d|%)"
+        # after a lead ("seit 2015"); a list in brackets ("(2006, 2009 y 2015)") or
+        # of three or more ("1993, 1997, 2000, 2004 y 2018"); and, in a language
+        # that says how a counted noun looks (``plural_noun_after``), a number from
+        # 1900 to 2099 standing alone, as the French and English grammars read it
+        # ("Pekín 2008", "das Fußballjahr 2020"; not "2000 Meter")
+        bare = (rf"|{b}(?P<span4>(?:19|20)\d\d)(?![\d.,/-]\d|\d|%|\s*[€$£]|-\w)"
+                if lt.plural_noun_after else "")
         out.append(("locale_year", re.compile(
-            rf"{b}(?:{_alt(lt.year_leads)})\s+{years}|\((?P<span2>{_YEAR}(?:{sep}{_YEAR})+)\)",
+            rf"{b}(?:{_alt(lt.year_leads)})\s+{years}|\((?P<span2>{_YEAR}(?:{sep}{_YEAR})+)\)"
+            rf"|{b}(?P<span3>{_YEAR}(?:{sep}{_YEAR}){{2,}})(?![\d.,]\d|\d|%){bare}",
             re.IGNORECASE)))
     if rel:
         flags = 0 if lt.lower_case_relative_days else re.IGNORECASE
@@ -134,12 +106,16 @@ def locale_candidates(text: str, language: str) -> list[Candidate]:
         for m in rx.finditer(text):
             g = m.groupdict()
             if kind == "locale_year":  # a list of years: one expression each
-                grp = "span" if g.get("span") is not None else "span2"
+                grp = next(k for k in ("span", "span2", "span3", "span4") if g.get(k) is not None)
+                if grp == "span4" and not _bare_year(text, m.start(grp), m.end(grp), lt):
+                    continue
                 for y in re.finditer(_YEAR, text[m.start(grp) : m.end(grp)]):
                     ys = m.start(grp) + y.start()
                     out.append(Candidate(ys, ys + 4, kind, {"year": y.group(0),
                                                             "lang": lt.code}, 4))
                 continue
+            if g.get("span5") is not None:  # a range of months: resolved from its first
+                g["mon"] = g["mon5"]
             s, e = m.span("span") if g.get("span") is not None else m.span()
             if kind == "locale_relative_day" and not_after is not None and \
                     not_after.search(text[max(0, s - 12) : s]):
@@ -151,19 +127,40 @@ def locale_candidates(text: str, language: str) -> list[Candidate]:
                     e -= 1  # "3. Mai.": the sentence's full stop, not an abbreviation's
             prio = {"locale_day_month": 1, "locale_month_year": 2}.get(kind, 3)
             out.append(Candidate(s, e, kind, dict(g, lang=lt.code), prio))
-    return out
+    return out + span_candidates(text, lt)
 
 
-def _month_number(c: Candidate) -> int:
+def _bare_year(text: str, start: int, end: int, lt: LocaleTime) -> bool:
+    """A four-figure number alone is a year unless it is part of a longer number
+    ("1.2000", "3 2000") or counts the noun after it ("2000 Meter", "2000 personas")."""
+    if re.search(r"\d[\s\u00a0\u202f.,]$", text[max(0, start - 2):start]):
+        return False
+    return re.match(rf"\s+(?:{lt.plural_noun_after})", text[end:end + 40]) is None
+
+
+def _month_number(c: Candidate, group: str = "mon") -> int:
     months, _ = _locale_words(c.g.get("lang") or "")
-    return months[(c.g.get("mon") or "").lower().rstrip(".")]
+    return months[(c.g.get(group) or "").lower().rstrip(".")]
+
+
+def _month_range(year: int | None, first: int, last: int) -> Resolved | None:
+    """"aprile-giugno": from the first month's first day to the last's last day (the
+    last month in the next year when it comes earlier: "novembre-febbraio")."""
+    if not year:
+        return Resolved("DATE", f"XXXX-{first:02d}/XXXX-{last:02d}", None, None, "month")
+    a = month_res(year, first)
+    b = month_res(year + (last < first), last)
+    return Resolved("DATE", f"{a.value}/{b.value}", a.start, b.end, "month")
 
 
 def resolve_locale(c: Candidate, day: date | None,
                    pick_year: Callable[[int, int | None], int | None],
-                   tense: str | None = None) -> Resolved | None:
+                   tense: str | None = None, anchor: date | None = None) -> Resolved | None:
     """``day``: one reference day or None; ``pick_year(month, dom)``: the year of a date
-    written without one (the grammar's rule, see ``resolve.pick_year``)."""
+    written without one (the grammar's rule, see ``resolve.pick_year``); ``anchor``:
+    the day the text named last (a clock or a part of the day takes it)."""
+    if c.kind in SPAN_TAGS:
+        return resolve_span(c, day, anchor)
     if c.kind == "locale_relative_day":
         _, rel = _locale_words(c.g.get("lang") or "")
         off = rel[(c.g.get("rd") or "").lower()]
@@ -187,6 +184,8 @@ def resolve_locale(c: Candidate, day: date | None,
         if year_s:
             return month_res(int(year_s), mon)
         y = pick_year(mon, None)
+        if c.g.get("mon6"):
+            return _month_range(y, mon, _month_number(c, "mon6"))
         return month_res(y, mon) if y else Resolved("DATE", f"XXXX-{mon:02d}", None, None,
                                                     "month")
     dom = int(c.g.get("d") or 0)

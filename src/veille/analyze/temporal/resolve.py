@@ -1058,7 +1058,8 @@ def numeric_date(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 def locale_date(c: Candidate, ctx: Ctx) -> Resolved | None:
     """Dates of a language with no grammar (dateparser's locale words, see locale_dates)."""
-    return resolve_locale(c, ctx.day, lambda mon, dom: pick_year(mon, dom, ctx, None), ctx.tense)
+    return resolve_locale(c, ctx.day, lambda mon, dom: pick_year(mon, dom, ctx, None), ctx.tense,
+                          ctx.anchor)
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {

@@ -1,0 +1,112 @@
+"""What dateparser's locale files say about time, read once per language.
+
+dateparser ships, for 200+ locales, the month and weekday names, the time
+units with their plural forms, and the words of relative dates ("gestern",
+"letztes Jahr", "hace", "fa"). The date and span rules of the languages with
+no grammar of their own (:mod:`locale_dates`, :mod:`locale_spans`) take
+their words from here, lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+_RELATIVE_DAY = re.compile(r"^(?:(?P<back>\d+) day ago|in (?P<fwd>\d+) day)$")
+#: dateparser's unit keys -> TimeML unit codes (calendar.duration_value)
+_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN",
+          "second": "S"}
+_RELATIVE = re.compile(r"^(?:(?P<back>\d+) (?P<u1>year|month|week) ago|in (?P<fwd>\d+) "
+                       r"(?P<u2>year|month|week))$")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _info(code: str) -> dict[str, Any]:
+    # lazy: dateparser's locale loader is heavy, and only texts in these languages need it
+    from dateparser.languages.loader import default_loader
+
+    info: dict[str, Any] = default_loader.get_locale(code).info
+    return info
+
+
+@lru_cache(maxsize=16)
+def dates_words(code: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(month word -> month, relative-day word -> day offset), lower case, from dateparser."""
+    info = _info(code)
+    months: dict[str, int] = {}
+    for i, key in enumerate(_MONTH_KEYS, start=1):
+        for w in info.get(key, []):
+            if len(w) >= 3:
+                months.setdefault(w.lower().rstrip("."), i)
+    rel: dict[str, int] = {}
+    for key, words in info.get("relative-type", {}).items():
+        m = _RELATIVE_DAY.match(key)
+        if m is None:
+            continue
+        off = -int(m.group("back")) if m.group("back") else int(m.group("fwd") or 0)
+        if abs(off) <= 2:
+            for w in words:
+                rel.setdefault(w.lower(), off)
+    return months, rel
+
+
+@lru_cache(maxsize=16)
+def weekday_words(code: str) -> dict[str, int]:
+    """Weekday full names (each day's longest word in dateparser's locale) -> 0..6."""
+    info = _info(code)
+    out: dict[str, int] = {}
+    for i, key in enumerate(_WEEKDAY_KEYS):
+        words = [w.lower() for w in info.get(key, []) if len(w) >= 4]
+        if words:
+            out[max(words, key=len)] = i
+    return out
+
+
+@dataclass(frozen=True)
+class SpanWords:
+    """A language's words for time spans, from its dateparser locale file."""
+
+    units: dict[str, str]  # unit word -> TimeML unit code ("jahre" -> "Y")
+    now: frozenset[str]  # "jetzt", "ahora"
+    relative: dict[str, tuple[int, str]]  # "letztes jahr" -> (-1, "year")
+    ago_before: tuple[str, ...]  # "vor 3 Tagen", "hace 3 días"
+    ago_after: tuple[str, ...]  # "3 giorni fa", "3 dagen geleden"
+
+
+@lru_cache(maxsize=16)
+def span_words(code: str) -> SpanWords:
+    """The unit, "now", relative-unit and "ago" words of ``code``, lower case. Whether
+    "ago" comes before the amount or after it is read off dateparser's own pattern
+    for "N days ago" ("vor (\\d+) tag", "(\\d+) g fa")."""
+    info = _info(code)
+    units: dict[str, str] = {}
+    for key, unit in _UNITS.items():
+        for w in info.get(key, []):
+            if len(w) >= 3:  # "j", "m", "a", "d": abbreviations that are words of their own
+                units.setdefault(w.lower().rstrip("."), unit)
+    now: set[str] = set()
+    rel: dict[str, tuple[int, str]] = {}
+    for key, words in info.get("relative-type", {}).items():
+        if key == "0 second ago":
+            now.update(w.lower() for w in words)
+            continue
+        m = _RELATIVE.match(key)
+        if m is None:
+            continue
+        off = -int(m.group("back")) if m.group("back") else int(m.group("fwd"))
+        for w in words:
+            rel.setdefault(w.lower(), (off, m.group("u1") or m.group("u2")))
+    before: list[str] = []
+    after: list[str] = []
+    for pattern in info.get("relative-type-regex", {}).get("\\1 day ago", [])[:1]:
+        head, _, tail = pattern.partition("(")
+        for w in info.get("ago", []):
+            if head.strip() == w.lower():
+                before.append(w.lower())
+            elif tail.split()[-1:] == [w.lower()]:
+                after.append(w.lower())
+    return SpanWords(units, frozenset(now), rel, tuple(before), tuple(after))
