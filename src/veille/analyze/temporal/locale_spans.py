@@ -91,8 +91,11 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     joiner = _alt(lt.list_joiners) if lt.list_joiners else "(?!)"
     duration = (rf"{b}{one(1)}(?:\s+{joiner}\s+{one(2)})?"
                 rf"|{b}(?P<lo>\d+)\s*[-–]\s*(?P<n3>\d+)\s+(?P<u3>{unit}){e}")
-    out: list[tuple[str, re.Pattern[str]]] = [("locale_duration",
-                                               re.compile(duration, re.IGNORECASE))]
+    out: list[tuple[str, re.Pattern[str]]] = []
+    if lt.age_before or lt.age_of:
+        # only where the pack says how an age is written: "45 anos" in a language
+        # without would be a duration of every person's age
+        out.append(("locale_duration", re.compile(duration, re.IGNORECASE)))
     hh = r"(?P<h>[012]?\d)(?:[.:h](?P<mi>[0-5]\d))?"
     ampm = r"(?:\s*(?P<ap>[ap])\.?\s?m\.?(?!\w))?"
     tail = rf"(?:\s*{_alt(lt.clock_units)}{e})?" if lt.clock_units else ""
