@@ -21,6 +21,7 @@ from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.clock_parts import clocks_in_parts, in_part, says_its_half
 from veille.analyze.temporal.compose import compose
 from veille.analyze.temporal.fold import fold_same_length, sentence_start
+from veille.analyze.temporal.frame import frame_year, opens_sentence, sentence_end
 from veille.analyze.temporal.labels import is_label
 from veille.analyze.temporal.lexicon import (
     ANCHOR_DAYS,
@@ -380,7 +381,10 @@ def _extract(
         night = False  # the anchor was named as a night ("Wednesday night", "last night")
         period: Resolved | None = None  # the last period named ("the third quarter")
         story: date | None = None  # where the story is: the last date named by name
+        frame: tuple[int, int] | None = None  # a fronted adverbial's year, its sentence end
         for i, c in enumerate(cands):
+            if frame is not None and c.start >= frame[1]:
+                frame = None
             if i in fixed:
                 r = fixed[i]
             else:
@@ -397,7 +401,7 @@ def _extract(
                 far = far or (c.kind in _CLOCK_KINDS and tenses[i] == "past"
                               and day is not None and anchor is not None and anchor > day)
                 ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
-                          period, story)
+                          period, story, frame[0] if frame is not None else None)
                 signed_day = per_cand[signed_clock[i]][-1] if i in signed_clock else None
                 if signed_day is not None and signed_day.start is not None:
                     ctx = Ctx(day, signed_day.start, tenses[i], code, words, period, story)
@@ -421,6 +425,9 @@ def _extract(
                 if i in fixed_kinds:
                     fixed[i] = r
             per_cand[i].append(r)
+            if frame is None and opens_sentence(text, c.start) \
+                    and (year := frame_year(r, day)) is not None:
+                frame = (year, sentence_end(text, c.end))
             if i in signed or i in signed_clock or i in no_anchor:
                 continue
             if (

@@ -109,6 +109,7 @@ class Ctx:
     words: TimeWords | None  # its pack's time words
     period: Resolved | None = None  # the last period named before (a quarter, a year...)
     story: date | None = None  # start of the last date named by name ("in 1995")
+    frame: int | None = None  # the past year the sentence opened with ("In 2008, ...")
 
 
 def _num(s: str | None, language: str) -> float | None:
@@ -145,6 +146,9 @@ def pick_year(month: int, dom: int | None, ctx: Ctx, rel: str | None) -> int | N
     """Year for a day/month without year, by tense or explicit 'dernier/prochain'."""
     if ctx.day is None:
         return None
+    if ctx.frame is not None and not rel and ctx.tense in ("past", None):
+        # "In 2008, he was arrested in December": the sentence's year (temporal/frame.py)
+        return ctx.frame
     ref = ctx.day
     direction = 0
     if rel:
@@ -840,6 +844,10 @@ def holiday(c: Candidate, ctx: Ctx) -> Resolved | None:
         return day_res(d) if d else None
     if ctx.day is None:
         return None
+    if ctx.frame is not None and not c.g.get("hrel") and ctx.tense in ("past", None):
+        # "Two years ago, ... celebrating New Year's Eve": the sentence's year
+        d = holiday_date(hol, ctx.frame)
+        return day_res(d) if d else None
     cands = [d for y in (ctx.day.year - 1, ctx.day.year, ctx.day.year + 1)
              if (d := holiday_date(hol, y)) is not None]
     if not cands:

@@ -1,0 +1,47 @@
+"""The year a sentence-opening time adverbial sets for the rest of its sentence.
+
+"Two years ago, hundreds of women reported being attacked while celebrating New Year's
+Eve", "In 2008, he was arrested in December": a time named at the head of a sentence
+frames everything the sentence tells, so its undated month, day or holiday is that
+year's, not the one nearest the paper's date (which put the Cologne attacks of 2015 on
+the New Year's Eve of the paper). Only a fronted adverbial frames: in "Smith, who
+joined in 2010, resigned in March" the year dates a relative clause, and the March is
+the telling's. The frame ends with its sentence, and only a past year frames (a
+sentence set in the telling's year changes nothing the nearest-date rule would not do).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from veille.analyze.temporal.calendar import Resolved
+from veille.analyze.temporal.fold import sentence_start
+
+#: a sentence's end: its stop (before closing quotes or brackets) and a space, or a line
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s|\n")
+#: the one short word a fronted adverbial may open with ("In 2008", "En 2008", "By 2015")
+_LEAD_WORD = re.compile(r"(\S{1,5})\s+$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` heads its sentence, alone or after one short
+    word (its preposition)."""
+    if sentence_start(text, start):
+        return True
+    m = _LEAD_WORD.search(text[max(0, start - 7) : start])
+    return m is not None and sentence_start(text, start - len(m.group(0)))
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """The offset where the sentence holding ``pos`` ends."""
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def frame_year(r: Resolved | None, day: date | None) -> int | None:
+    """The year ``r`` frames: a date within one year before the telling's year."""
+    if (r is None or day is None or r.type != "DATE" or r.start is None or r.end is None
+            or r.start.year != r.end.year or r.start.year >= day.year):
+        return None
+    return r.start.year
