@@ -177,6 +177,12 @@ class QuoteWords:
     #: "considérer X comme un échec"). lemma -> the link words it takes.
     #: After a call's link comes an infinitive, or a noun right after the verb.
     call_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Verb + fixed words that report as one verb ("mettre en garde contre …",
+    #: "faire état de …"): lemma -> (the fixed words after it, the link words
+    #: that open the statement: a preposition before its object, or a
+    #: complementizer before a clause). The verb alone is no speech verb.
+    speech_locutions: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict)
     judgement_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Judgement verbs of everyday use ("voir X comme"): their link must hang
     #: on the verb in the parse.

@@ -258,6 +258,12 @@ def _place_speaks(ctx: QuoteContext, attr: Attribution) -> bool:
         k = ctx.tok_at(attr.cue_span[0])
         if 0 <= k < span[0] <= k + 4 and not any(t.is_punct for t in doc[k + 1:span[0]]):
             return True  # the inverted subject right after the incise verb
+        if 0 <= k < len(doc) and doc[k].dep_ in ("relcl", "acl:relcl") and doc[k].head.i in span \
+                and any(c.dep_ in SUBJ_DEPS and c.lower_ in ctx.words.relative_subjects
+                        for c in doc[k].children):
+            # "… par la Chine, qui a mis en garde contre …": the place is the
+            # subject of the relative that reports
+            return True
     for j in span:
         t, hops = doc[j], 0
         while t.dep_ in ("compound", "flat", "flat:name", "amod", "det", "conj") and hops < 3:

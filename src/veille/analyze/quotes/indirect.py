@@ -249,6 +249,53 @@ def linked_complement(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
     return None
 
 
+def locution(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """La Chine a mis en garde à plusieurs reprises contre l'utilisation d'armes
+    nucléaires / l'agence a fait état de 534 décès -> the link's object
+    (``object``) or clause (``que-clause``): a verb that reports only with its
+    fixed words (the pack's ``speech_locutions``).
+
+    The parse hangs the link's phrase on the fixed noun, on an adjunct or on
+    the verb, so the link is found in the words after the locution (a short
+    adjunct or addressee may come between), and the object runs from the
+    link to the next comma or the sentence's end."""
+    entry = ctx.words.speech_locutions.get(v.lemma_.lower())
+    if entry is None or v.pos_ != "VERB" or ctx.in_quote(v.idx + ctx.offset):
+        return None
+    fixed, links = entry
+    doc = ctx.doc
+    k = v.i + 1
+    for word in fixed:
+        while k < sent.end and doc[k].pos_ == "ADV":
+            k += 1
+        if k >= sent.end or doc[k].text.lower() != word:
+            return None
+        k += 1
+    for j in range(k, min(sent.end, k + 7)):
+        t = doc[j]
+        low = t.text.lower()
+        if t.text in (".", ";", ":", "«", "“", "\"") or ctx.in_quote(t.idx + ctx.offset):
+            return None
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []):
+            return None  # another clause begins before any link
+        if low not in links:
+            continue
+        if is_complementizer(ctx, t):
+            return (j + 1, sent.end), "que-clause"
+        if j + 1 >= sent.end:
+            return None
+        # "de 534 décès": the noun the preposition opens; a contracted article
+        # ("fait état des progrès") is part of the phrase
+        head = t.head if t.head.i > j else doc[j + 1]
+        a = j if t.pos_ == "DET" or low in ("du", "des") else j + 1
+        # to the next comma: the parse hangs the phrase's own complements
+        # ("de gains de territoire à l'est autour de la ville de …") elsewhere
+        b = next((x.i for x in doc[max(head.i, a):sent.end] if x.text in (",", ";", ":")),
+                 sent.end)
+        return (a, b), "object"
+    return None
+
+
 def doc_gap_ok(ctx: QuoteContext, a: int, b: int) -> bool:
     """Nothing but an addressee, adverbs and markers between a verb and its complement."""
     return b - a <= 8 and not any(t.text in (".", ";", "«", "“", "\"") for t in ctx.doc[a + 1 : b])
@@ -934,6 +981,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             found = as_incise(ctx, v, sent) if is_speech(ctx, v, incise=True) else None
             if found is None and (ctx.words.call_verbs or ctx.words.judgement_verbs):
                 found = linked_complement(ctx, v, sent)
+            if found is None and ctx.words.speech_locutions:
+                found = locution(ctx, v, sent)
             if found is not None:
                 pass
             elif _object_only(ctx, v):

@@ -109,6 +109,12 @@ WORDS = QuoteWords(
         "reprocher": ("de", "d'"), "opposer": ("à",),
     },
     reflexive_calls=frozenset({"engager", "opposer"}),
+    # the two locutions that govern gold statements in three tuned sets (six
+    # gold cues in five documents: old gold, fresh, fresh3)
+    speech_locutions={
+        "mettre": (("en", "garde"), ("contre", "que", "qu'", "qu’")),
+        "faire": (("état",), ("de", "d'", "d’", "du", "des", "que", "qu'", "qu’")),
+    },
     as_markers=frozenset({"comme"}),
     as_clitics=frozenset({"l'", "l’", "le"}),
     weak_judgement_verbs=frozenset({"voir", "présenter"}),

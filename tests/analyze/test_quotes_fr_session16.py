@@ -1,0 +1,38 @@
+"""French attribution, session 16 (issue #16): sentences of the tuning golds'
+articles (tests/data/quotes-fr, the older gold's tune part; tests/data/
+quotes-fr-fresh, SemEval-2022 task 8 French training articles; quoted for
+testing), each for one general mechanism of the parse."""
+
+from __future__ import annotations
+
+
+def _said(qs, start: str):
+    return [q for q in qs if q.text.startswith(start)]
+
+
+def test_a_warning_locution_reports_what_it_warns_against(speech):
+    # quotes-fr 000_07f07504d3202a46: "mettre en garde contre" reports only with
+    # its fixed words; the parse hangs "contre …" on an adjunct ("reprises")
+    qs = speech("La décision nucléaire de Poutine est surveillée de près à la fois par les "
+                "États-Unis et leurs alliés de l’OTAN en Europe et par la Chine, qui a mis en "
+                "garde à plusieurs reprises contre l’utilisation d’armes nucléaires dans le "
+                "conflit.")
+    q = [x for x in qs if "l’utilisation d’armes" in x.text]
+    assert q and q[0].speaker is not None and "Chine" in q[0].speaker
+
+
+def test_faire_etat_de_reports_its_object(speech):
+    # semeval 1595260108fr: "a fait état de 534 décès": the object of the
+    # locution, not of "faire" (whose object is the fixed noun)
+    qs = speech("Le gouvernement italien a publié un nouveau bilan. Lundi, l'agence a fait état "
+                "de 534 décès supplémentaires, dans toutes les régions.")
+    q = [x for x in qs if "534 décès" in x.text]
+    assert q and q[0].speaker is not None and "agence" in q[0].speaker
+    assert "régions" not in q[0].text  # the object ends at the comma
+
+
+def test_the_verb_without_its_fixed_words_reports_nothing(speech):
+    # "mettre en place" is no warning; "mis en garde à vue" has no link
+    qs = speech("La commune a mis en place un dispositif contre les inondations. Le conducteur "
+                "a été mis en garde à vue à Nancy.")
+    assert not qs
