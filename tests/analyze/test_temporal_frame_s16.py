@@ -51,3 +51,19 @@ def test_only_a_fronted_past_year_frames() -> None:
 def test_a_fronted_year_frames_its_sentence_in_french() -> None:
     assert _values("En 2008, il a été arrêté en décembre.", "fr")["décembre"] == "2008-12"
     assert _values("Le maire, élu en 2014, a démissionné en mars.", "fr")["mars"] == "2017-03"
+
+
+def test_a_day_near_the_telling_frames_nothing() -> None:
+    # "Two days ago" in a paper of 2 January is last year's day, but the sentence is told now
+    day = date(2018, 1, 2)
+
+    def values(text: str) -> dict[str, str | None]:
+        doc = get_nlp("en")(text)
+        return {t.text: t.value for t in extract_times(text, [], DateRange(day, day, "day"),
+                                                       "en", [(0, doc)])}
+
+    got = values("Two days ago, police said the man was arrested on New Year's Day.")
+    assert got["Two days ago"] == "2017-12-31"
+    assert got["New Year's Day"] == "2018-01-01"
+    got = values("On Dec. 30, 2015, police said the attacks happened on New Year's Eve.")
+    assert got["New Year's Eve"] == "2015-12-31"

@@ -39,9 +39,19 @@ def sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+#: what a frame may be: a stretch of time that can hold a month or a holiday
+_FRAMES = frozenset({"year", "half", "quarter", "season", "month"})
+#: a day frames only when it is this far back (not "yesterday" in a 1 January paper)
+_FAR_DAY = 31
+
+
 def frame_year(r: Resolved | None, day: date | None) -> int | None:
-    """The year ``r`` frames: a date within one year before the telling's year."""
+    """The year ``r`` frames: a date within one year before the telling's year (a day
+    only when a month or more back)."""
     if (r is None or day is None or r.type != "DATE" or r.start is None or r.end is None
             or r.start.year != r.end.year or r.start.year >= day.year):
+        return None
+    if r.granularity not in _FRAMES and not (
+            r.granularity == "day" and (day - r.start).days > _FAR_DAY):
         return None
     return r.start.year
