@@ -71,6 +71,9 @@ REFERS_BACK_USES = 2
 #: known person carrying it, from which the same writing elsewhere is taken to
 #: be that person's surname (see ``EntityIndex._surname_in_use``)
 LONE_USES_MIN = 3
+#: why a lone name joined the one two-word full name of its article it opens
+#: (a given name, "Kimi" of Kimi Raikkonen; a family name written first, "Xi")
+FIRST_WORD_OF = "first word of"
 #: why a lone word the model called an organisation or a place joined a person
 SURNAME_IN_USE = "the surname other articles use alone for"
 #: why a name joined a record when it was written only on a byline line
@@ -343,9 +346,30 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             elif len(ks) == 2 and patronymic(g):
                 for f in by_given.get(ks[0], ()):
                     cands.setdefault(id(f), (f, "first name and patronymic"))
-        if not cands and g.label == "PER" and any(
-                len(ks) == 1 and ks[0] in by_given for ks in (k0.split() for k0 in g.keys)):
-            g.given_here = True
+        if len(cands) > 1 and g.label == "PER":
+            # several full names end with the word ("Kim Jong Un" ... "Kim"
+            # x3 ... "Additional reporting by Jack Kim"; "David Cameron" ...
+            # "Cameron" x2 ... "his late father Ian Cameron"): a short form
+            # refers back, so a full name written only after it (see below)
+            # is no referent; the one full name left before it is
+            back = {i: c for i, c in cands.items() if _antecedent(c[0], g)}
+            if len(back) == 1:
+                cands = back
+        if not cands and g.label == "PER":
+            given = {id(f): f for ks in (k0.split() for k0 in sorted(g.keys)) if len(ks) == 1
+                     for f in by_given.get(ks[0], ())}
+            if given:
+                g.given_here = True
+            # a lone given name after the one full name of the article it
+            # opens ("Ferrari's Kimi Raikkonen spun" ... "I nearly crashed
+            # into Kimi"): that person, when no other full name has it; the
+            # same way a family name written first joins its two-word name
+            # ("Xi Jinping" ... "Xi")
+            opens = [f for f in given.values() if f.label == "PER" and _antecedent(f, g)]
+            if len(given) == 1 and len(opens) == 1 and _given_name_too(g):
+                opens[0].merge(g, f"{FIRST_WORD_OF} {opens[0].display()}, in the same article")
+                merged.add(id(g))
+                continue
         # a short form refers back: a full name the article writes only after
         # every use of the short form is a byline or a credit at its end
         # ("Kim" x11, then "Additional reporting by Soyoung Kim"), no antecedent,
@@ -380,6 +404,23 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
 
 #: Evidence of a word that joined the organisation "place + word" of its article.
 SHORT_FORM = "short form of"
+
+
+def _antecedent(f: _Group, g: _Group) -> bool:
+    """The full name ``f`` can be what the short form ``g`` refers back to.
+
+    Not when it is written only after every use of the short form in the
+    body (a byline or a credit at the end: "Additional reporting by Soyoung
+    Kim"), nor when the body used the short form twice before it: that
+    story's person was named otherwise ("Thurman" x31 of Uma, then "her
+    father, Robert Thurman"). A headline's short form, in the first
+    sentence, may come before its full name.
+    """
+    first_full = min(m.start for m in f.mentions)
+    if first_full > max(m.start for m in g.mentions) and any(m.sentence > 0 for m in g.mentions):
+        return False
+    before = [m for m in g.mentions if m.start < first_full and m.sentence > 0]
+    return len(before) < REFERS_BACK_USES
 
 
 def _place_named(words: list[str], major_city: bool = False) -> bool:
