@@ -346,3 +346,62 @@ def test_a_caption_above_the_lead_is_furniture_when_its_credit_closes_it() -> No
     ])
     flags = [s.furniture for s in furniture.detect(text, "en")]
     assert flags == [True, False, False, False]
+
+
+# The top of the Washington Post's AP story on Carson Palmer (news-clusters,
+# 2018-01-02), as published: AP's caption block, then the dateline and lead.
+AP_CAPTION_PAGE = "\n".join([
+    "FILE - In this Dec. 20, 2015, file photo, Arizona Cardinals coach Bruce Arians, left, meets "
+    "with quarterback Carson Palmer after the team’s NFL football game against the Philadelphia "
+    "Eagles in Philadelphia. Palmer is retiring after 15 NFL seasons. Palmer, who turned 38 last "
+    "week, made the announcement in an open letter released Tuesday, Jan. 2, 2018, by the "
+    "Cardinals. Palmer missed the last nine games of what would be his final season with a broken "
+    "left arm. He called his long professional career “the most incredible experience of my "
+    "life.” The statement came one day after Arians announced his retirement. Arians and Palmer "
+    "spent the last five seasons together. (Matt Rourke, File/Associated Press)",
+    "PHOENIX — Coach Bruce Arians once said he and quarterback Carson Palmer would ride away into "
+    "the sunset together like a pair of old desert cowboys.",
+    "Well, they have.",
+    "Palmer announced his retirement after 15 NFL seasons on Tuesday in an open letter released "
+    "by Cardinals, one day after Arians said he was leaving his long coaching career.",
+])
+
+
+def test_a_wire_caption_is_furniture_at_the_top_and_its_block_up_to_the_credit() -> None:
+    """AP's "FILE - In this …, file photo," opens a caption wherever it sits;
+    the sentences of context its block adds, up to the closing credit, go
+    with it (v11 flagged the first at 0.49 and left five of them)."""
+    segs = furniture.detect(AP_CAPTION_PAGE, "en")
+    first_line = AP_CAPTION_PAGE.index("\n")
+    assert len([s for s in segs if s.end <= first_line]) > 3  # a blob cut into sentences
+    assert all(s.furniture for s in segs if s.end <= first_line)
+    assert not any(s.furniture for s in segs if s.start > first_line)
+    en = furniture.words_for("en")
+    assert furniture.wire_caption("FILE PHOTO: Austria's Finance Minister Gernot Bluemel attends "
+                                  "the swearing-in ceremony in Vienna", en)
+    # an opener without a picture named within a few words, or a picture
+    # named later in a sentence, is prose
+    assert not furniture.wire_caption("In this town of 600 people, most of them members of one "
+                                      "family, the photo of the arrest went viral.", en)
+    assert not furniture.wire_caption("File sharing sites were blocked on Monday.", en)
+
+
+def test_a_wire_caption_glued_to_the_article_flags_its_own_sentence_only() -> None:
+    """Reuters' "FILE PHOTO: …" in a blob with the article after it and no
+    bracketed credit closing the line: the article stays prose."""
+    caption = ("FILE PHOTO: Austria's Finance Minister Gernot Bluemel attends the swearing-in "
+               "ceremony of the new government at the presidential office in Vienna, Austria "
+               "January 7, 2020.")
+    body = " ".join([
+        "REUTERS/Leonhard Foeger The European Commission is responsible for making sure member "
+        "countries keep their budgets in line with the rules.",
+        "It annually assesses whether governments’ spending, revenues and investments are "
+        "reasonable and sustainable over the long term.",
+        "Worried that environmental and other climate-related costs could worsen governments’ "
+        "fiscal positions, some countries want those costs left out of the rules.",
+        *RATE_STORY[:3],
+    ])
+    text = caption + " " + body
+    segs = furniture.detect(text, "en")
+    assert segs[0].furniture and segs[0].end <= len(caption) + 1
+    assert not any(s.furniture for s in segs[1:])

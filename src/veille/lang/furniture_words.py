@@ -31,6 +31,13 @@ class FurnitureWords:
     #: Names of picture and wire agencies and of credit words that close a
     #: caption ("getty images", "reuters", "photograph").
     credits: Words = _EMPTY
+    #: Words a wire caption opens with before it names its picture ("FILE -
+    #: In this Dec. 20, 2015, file photo, ...", "FILE PHOTO: ...", "In this
+    #: photo taken on ..."): with a :attr:`picture_words` word a few words on,
+    #: the line is a caption wherever it sits (``furniture.wire_caption``).
+    caption_openers: Words = _EMPTY
+    #: The nouns such a caption names its picture with ("photo", "image").
+    picture_words: Words = _EMPTY
 
 
 #: Marks and names that are the same in every language.
@@ -52,4 +59,6 @@ def merged(*parts: FurnitureWords | None) -> FurnitureWords:
         phrases=frozenset().union(*(p.phrases for p in got)),
         openers=frozenset().union(*(p.openers for p in got)),
         credits=frozenset().union(*(p.credits for p in got)),
+        caption_openers=frozenset().union(*(p.caption_openers for p in got)),
+        picture_words=frozenset().union(*(p.picture_words for p in got)),
     )

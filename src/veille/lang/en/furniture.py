@@ -37,4 +37,9 @@ WORDS = FurnitureWords(
         "related:", "also:", "more from", "editor's note", "editor’s note", "correction:",
         "clarification:", "subscribe",
     }),
+    # AP's "FILE - In this Dec. 20, 2015, file photo, ..." and Reuters'
+    # "FILE PHOTO: ..." open every file-picture caption of the wires
+    caption_openers=frozenset({"file", "in this"}),
+    picture_words=frozenset({"photo", "photos", "image", "images", "picture", "pictures",
+                             "frame grab", "photograph"}),
 )
