@@ -124,9 +124,12 @@ def _in_furniture(sentences: list[Sentence], index: int) -> bool:
 
 @component(TIMES, version=23, requires=("sentences",), assigns=("times",))
 def times(work: ArticleWork) -> None:
-    """Time expressions resolved against the publication date (veille.analyze.temporal)."""
-    if work.parse == "no-model":
-        return
+    """Time expressions resolved against the publication date (veille.analyze.temporal).
+
+    A language with no spaCy pipeline is read too: its dates come from
+    dateparser's locale words (``temporal.locale_dates``), which need no parse;
+    until session 16 such articles got no times at all (the extractor was only
+    ever called by the evaluation), so a German story had an empty timeline."""
     an = work.analysis
     try:
         an.times = list(extract_times(work.text, an.sentences, work.published, an.language,
@@ -137,7 +140,7 @@ def times(work: ArticleWork) -> None:
         an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
 
 
-@component(QUANTITIES, version=13, requires=("sentences", "times"), assigns=("quantities",))
+@component(QUANTITIES, version=14, requires=("sentences", "times"), assigns=("quantities",))
 def quantities(work: ArticleWork) -> None:
     """Numbers with their units (veille.analyze.quantities).
 
@@ -145,8 +148,6 @@ def quantities(work: ArticleWork) -> None:
     unknown reference; the times component's are the same spans when the
     reference is unknown, so they are reused then (a known reference can drop
     an expression, e.g. "il y a deux décennies")."""
-    if work.parse == "no-model":
-        return
     an = work.analysis
     try:
         an.quantities = list(extract_quantities(work.text, an.sentences, an.language,

@@ -68,7 +68,8 @@ def analyze_batch(items: Sequence[Item], *, batch_size: int = 32,
         if lang not in nlpmod.SUPPORTED:
             an.notes.append(f"language {lang!r} has no spaCy model: punctuation sentences only, "
                             "no entities; quotes only where an incise attributes them (quote marks "
-                            "and the language's reporting words)")
+                            "and the language's reporting words); dates without tense (dateparser's "
+                            "locale words where it has the language), numbers as digits")
             _run(comps, an, text, ref, "no-model", site=site_of[n])
             continue
         chunks = nlpmod.chunk_text(text)
