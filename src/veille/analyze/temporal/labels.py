@@ -2,12 +2,12 @@
 
 "Flight 1943", "Copyright 2017": a bare year right after a noun that numbers
 things (the packs' ``number_label_nouns``) is a label ("World Cup 1998" keeps
-its year). "the Berlin Christmas Market attack": a holiday inside a name; "spring
-clean" a verb, "winter birds", "the summer camp" kinds of things. "2020 est une
-année spéciale", "2019 was a year of protest": the predicate says what kind of
-year a date was, not how long. The
-grammar sees none of this (it reads words, not their heads); the spaCy parse
-of the analysis does, so these candidates are dropped when a parse is given.
+its year). "the Berlin Christmas Market attack": a holiday inside a name, "USA
+Today" a day word inside one; "spring clean" a verb, "winter birds", "the summer
+camp" kinds of things. "2020 est une année spéciale", "2019 was a year of protest":
+the predicate says what kind of year a date was, not how long. The grammar sees
+none of this (it reads words, not their heads); the spaCy parse of the analysis
+does, so these candidates are dropped when a parse is given.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def is_label(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         return tok is not None and tok.pos_ == "VERB"
     if c.kind == "duration" and fold_same_length(g.get("num") or "").lower() in ONE_WORDS:
         return _says_what_a_year_was(token_of(parses, c.start, c.end))
+    if c.kind == "relative_day":
+        return _day_word_in_title(token_of(parses, c.start, c.end))
     if c.kind == "holiday":
         tok = token_of(parses, c.start, c.end)
         if tok is None or tok.dep_ != "compound" or tok.head.i <= tok.i:
@@ -71,6 +73,17 @@ def _month_in_name(tok: Any) -> bool:
     prev = tok.doc[tok.i - 1]
     return (prev.text[:1].isupper() and not prev.is_sent_start and prev.head.i > prev.i
             and prev.head.pos_ in ("NOUN", "PROPN", "NUM") and prev.pos_ in ("ADJ", "PROPN"))
+
+
+def _day_word_in_title(tok: Any) -> bool:
+    """"USA Today", "India Today", a photo credit's "Usa Today Sports": a capitalised day
+    word whose name part before it hangs on it (a compound) is a title, not the day ("Paris
+    today", "New York Today, officials said" have no such compound)."""
+    if tok is None or tok.i == 0 or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return (prev.dep_ == "compound" and prev.head.i == tok.i and prev.pos_ == "PROPN"
+            and prev.text[:1].isupper())
 
 
 _YEAR = re.compile(r"\d{4}")

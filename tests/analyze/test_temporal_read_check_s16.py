@@ -1,0 +1,42 @@
+"""Session 16 (issue #17) read check of news-clusters rows 172-210: what a journalist
+would find wrong on a timeline, fixed. Sentences from the rows named, or written here in
+their style."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.analyze.nlp import get_nlp
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange
+
+
+def _values(text: str, day: date) -> dict[str, str | None]:
+    doc = get_nlp("en")(text)
+    return {t.text: t.value for t in extract_times(text, [], DateRange(day, day, "day"), "en",
+                                                   [(0, doc)])}
+
+
+def test_a_day_word_in_a_title_is_no_day() -> None:
+    day = date(2016, 11, 3)
+    # row 208 (The Sun): a photo credit
+    got = _values("Getty Images Bill Murray gets champagne sprayed in his face after the Cubs "
+                  "win\nUsa Today Sports Chicago Cubs catcher David Ross is carried off the "
+                  "field.", day)
+    assert "Today" not in got
+    got = _values("Hillary Clinton tweeted: \"They did it! Way to make history.\"\nUsa Today "
+                  "Sports Cleveland Cavaliers star LeBron James watched.", day)
+    assert "Today" not in got
+    assert "Today" not in _values("The poll, conducted by USA Today, found support.", day)
+    # the day itself stays a day
+    got = _values("Moscow today announced sanctions. Today, the city is calm.", day)
+    assert got["today"] == "2016-11-03"
+    assert "Today" in got
+
+
+def test_an_event_titled_tonight_gives_its_clock_the_day_listed() -> None:
+    # row 154 (Washington Post, 30 December 2017): a listing's show "Stars Tonight"
+    got = _values("Jan. 8 — Witness winter's wonders during \u201cStars Tonight\u201d at the "
+                  "David M. Brown Planetarium, Arlington. 7:30 p.m. $3.", date(2017, 12, 30))
+    assert "Tonight" not in got
+    assert got["7:30 p.m."] == "2018-01-08T19:30"
