@@ -265,6 +265,13 @@ class TimeWords:
     halves: dict[str, int] = field(default_factory=dict)  # "first": 1
     half_words: Words = ()  # "half"
     year_nouns: Words = ()  # regex: "the\\s+year" (the reference's year)
+    #: own: the n-th (or last: -1) week of a month or a year ("la dernière semaine de
+    #: juillet", "la première semaine de 2015"): TimeML's ISO week, the week whose
+    #: Thursday falls in that month or year (ISO's own rule for the year's first week)
+    week_ordinals: dict[str, int] = field(default_factory=dict)  # "premiere": 1
+    week_articles: Words = ()  # "la"
+    week_words: Words = ()  # "semaine"
+    week_of_links: Words = ()  # regex: "de\\s+", "d'"
     century_articles: Words = ()
     century_ordinals: Words = ()  # "e", "th"
     century_words: Words = ()

@@ -381,9 +381,10 @@ def _calendar_day_accepted(c: Candidate, text: str, folded: str) -> bool:
         return True
     at = folded.find(hol, c.start)
     words = text[at : at + len(hol)].split()
-    if at < 0 or not words or not words[0][:1].isupper():
+    # French capitalises the name's distinctive word, not its first: "la fête du Travail"
+    if at < 0 or not words or not any(w[:1].isupper() for w in words):
         return False
-    if sentence_start(text, at) and not words[-1][:1].isupper():
+    if sentence_start(text, at) and not any(w[:1].isupper() for w in words[1:]):
         return False  # "Election day turnout was low": any election's; "la Fête nationale"
     owner = _OWNER_BEFORE.search(text, max(0, at - 40), at)
     if owner is None:

@@ -64,6 +64,22 @@ def week_res(d: date) -> Resolved:
     )
 
 
+def nth_week_res(first: date, last: date, n: int) -> Resolved | None:
+    """The ``n``-th week (``-1``: the last) whose Thursday lies in ``first``..``last``.
+
+    ISO 8601 gives a year the weeks whose Thursday is in it; a month's weeks are read
+    by the same rule, so "la première semaine de 2015" is 2015-W01 and "la dernière
+    semaine de juillet" 2016 the week of 25-31 July (2016-W30)."""
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    weeks = []
+    while thursday <= last:
+        weeks.append(thursday)
+        thursday += timedelta(days=7)
+    if not weeks or not (-len(weeks) <= (n - 1 if n > 0 else n) < len(weeks)):
+        return None
+    return week_res(weeks[n - 1 if n > 0 else n])
+
+
 def weekend_res(d: date) -> Resolved:
     iso = d.isocalendar()
     saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)

@@ -37,6 +37,7 @@ from veille.analyze.temporal.calendar import (
     decade_res,
     duration_value,
     month_res,
+    nth_week_res,
     quarter_res,
     season_res,
     week_res,
@@ -913,6 +914,24 @@ def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     return quarter_res(year, q)
 
 
+def month_week(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'la dernière semaine de juillet': that ISO week of the month the month rule reads."""
+    words = ctx.words
+    n = words.week_ordinals.get(fold_same_length(c.g.get("wn") or ""), 0) if words else 0
+    mon = c.g.get("mon")
+    if mon:
+        m = month_res(int(c.g["year"] or 0), MONTHS[mon]) if c.g.get("year") else month(c, ctx)
+    elif c.g.get("wyear"):
+        m = year_res(int(c.g["wyear"] or 0))
+    elif ctx.day is None:
+        return None
+    else:
+        m = year_res(ctx.day.year + YEAR_RELATIVES.get(fold_same_length(c.g.get("yrel") or ""), 0))
+    if n == 0 or m is None or m.start is None or m.end is None:
+        return None
+    return nth_week_res(m.start, m.end, n)
+
+
 def half(c: Candidate, ctx: Ctx) -> Resolved | None:
     """'the first half of 1990' -> 1990-H1 (TimeML)."""
     words = ctx.words
@@ -1083,7 +1102,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "whole_unit": whole_unit,
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
-    "relative_quarter": relative_quarter, "spoken_year": spoken_year,
+    "relative_quarter": relative_quarter, "spoken_year": spoken_year, "month_week": month_week,
     "decade_words": decade_words, "year_ago": year_ago, "ended_year": ended_year,
     **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip
@@ -1092,7 +1111,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
 NEEDS_TENSE = {"day_only", "day_month", "month_day", "month", "relative_day", "weekday",
                "relative_unit",
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
-               "locale_day_month", "locale_month", "duration", "quarter", "unit_end"}
+               "locale_day_month", "locale_month", "duration", "quarter", "unit_end",
+               "month_week"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "long_duration", "frequency",
                   "ended_year",

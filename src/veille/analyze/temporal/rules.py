@@ -169,7 +169,8 @@ ANCHORED_DAY = (
     rf"|{alt(tw(lambda t: t.same_part_articles))}\s+(?P<part2>{alt(tw(lambda t: t.same_parts))})"
     rf"\s+{alt(tw(lambda t: t.same_word))}"
 )
-_DAY_STOPS = alt(["h\\b", *tw(lambda t: t.weekday_day_stops), "%"])
+# "lundi 13h00" is a clock, not Monday the 13th: an "h" glued to minutes stops the day too
+_DAY_STOPS = alt(["h(?:\\b|\\d)", *tw(lambda t: t.weekday_day_stops), "%"])
 WEEKDAY = (
     rf"{NEAR}(?:(?P<art>{alt(tw(lambda t: t.weekday_leads))})\s+)?"
     rf"(?:{alt(tw(lambda t: t.weekday_same))}\s+)?(?P<wd>{WD})(?![a-z])"
@@ -305,6 +306,19 @@ def _half(own: TimeWords) -> str | None:
             rf"(?:\s+(?:{alt(own.quarter_year_links)})?(?P<year>\d{{4}})(?!\d)"
             rf"|\s+{alt(own.quarter_year_links)}(?:(?P<yrel>{alt(own.year_relatives)})"
             rf"|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))?")
+
+
+def _month_week(own: TimeWords) -> str | None:
+    """Own: 'la dernière semaine de juillet', "la 1ère semaine d'octobre 2017", 'la
+    première semaine de 2015', "la dernière semaine de l'année (prochaine)"."""
+    if not own.week_ordinals:
+        return None
+    return (rf"(?P<span>(?:{alt(own.week_articles)}\s+)?"
+            rf"(?P<wn>{alt(own.week_ordinals)})\s+{alt(own.week_words)}\s+"
+            rf"{alt(own.week_of_links)}(?:(?P<mon>{MON_FULL})(?![a-z'-])"
+            rf"(?:\s+(?P<year>\d{{4}})(?!\d))?|(?P<wyear>\d{{4}})(?![\d%])"
+            rf"|(?P<yrel>{alt(own.year_relatives)})(?![a-z])"
+            rf"|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))")
 
 
 def _relative_quarter(own: TimeWords) -> str | None:
@@ -464,6 +478,8 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
     # own: 'the first half of 1990', "this year's second half"
     Rule("half", "half", 2, _half, gate=tw(lambda t: t.half_words)),
+    # own: 'la dernière semaine de juillet', 'la première semaine de 2015'
+    Rule("month_week", "monthweek", 1, _month_week, gate=tw(lambda t: t.week_words)),
     # own: 'the quarter', 'the year-ago quarter'
     Rule("relative_quarter", "relquarter", 3, _relative_quarter,
          gate=(*tw(lambda t: t.quarter_words), *tw(lambda t: t.report_period_nouns))),

@@ -183,6 +183,11 @@ WORDS = TimeWords(
     halves={"premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "2e": 2, "dernier": 2},
     half_words=("semestre",),
     year_nouns=(r"l'annee",),
+    week_ordinals={"premiere": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "2e": 2, "seconde": 2,
+                   "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4, "derniere": -1},
+    week_articles=("la",),
+    week_words=("semaine",),
+    week_of_links=(r"de\s+", "d'"),
     numeric_weekday_article=("le",),
     # "le 23." / "le 12, la police..." / "le 17 entre 14h et 16h": a day of the month alone
     # (not "au 23, rue...", "le 23e", "le 2 à 1")
