@@ -119,3 +119,26 @@ def test_a_role_given_to_one_person_named_twice_is_that_person(analyze):
             "Obama arrived at the plant. The president said the plant would stay open.\n")
     assert _speaker_of(analyze, text, "the plant would stay open") in (
         "Obama", "Barack Obama", "President Obama", "President Barack Obama")
+
+
+def test_a_noun_the_text_gave_an_organisation_stands_for_it(analyze):
+    # "the law firm Mossack Fonseca" (the noun before the name), "Equifax, the
+    # credit reporting company" (an apposition): the definite noun later is it
+    text = ("Reporters have been sifting through files from the law firm Mossack Fonseca "
+            "for months. The firm said it had done nothing wrong.\n\n"
+            "Equifax, the credit reporting company, disclosed a breach in September. The "
+            "company said 15 million British records were stolen.\n")
+    assert _speaker_of(analyze, text, "it had done nothing wrong") == "Mossack Fonseca"
+    assert _speaker_of(analyze, text, "15 million British records") == "Equifax"
+
+
+def test_a_noun_no_organisation_or_two_were_given_stays_a_noun(analyze):
+    # the boundaries: the noun never given to a name ("SpaceX … the company's
+    # workhorse"), or given to two ("the airline ANA", "the airline United")
+    text = ("SpaceX plans to launch its rocket next month. The company said the launch "
+            "would carry a car.\n\n"
+            "The passenger was booked with the airline ANA but boarded a plane of the "
+            "airline United Airlines. The airline said the pilot made the right call.\n")
+    assert _speaker_of(analyze, text, "the launch would carry a car") == "The company"
+    assert _speaker_of(analyze, text, "the pilot made the right call") == "The airline"
+

@@ -17,6 +17,8 @@ from veille.analyze.quotes.context import (
     impersonal_subject,
     is_speech,
 )
+from veille.analyze.quotes.gender import known_given_name
+from veille.analyze.quotes.organisation_roles import organisation_role
 from veille.core.model import Mention
 
 if TYPE_CHECKING:
@@ -114,7 +116,22 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
             return None
     if holder is not None:
         return holder
-    return _definite_anaphor(ctx, noun) or _role_named_next(ctx, noun, lemma)
+    return _definite_anaphor(ctx, noun) or _role_named_next(ctx, noun, lemma) \
+        or _organisation(ctx, noun, lemma)
+
+
+def _organisation(ctx: QuoteContext, noun: Token, lemma: str) -> Mention | None:
+    """The organisation the noun stands for (``organisation_role``), unless the
+    text gives the noun to a person anywhere: "Orange is the New Black star
+    Selenis Leyva … The actress explained" is nobody's "actress America
+    Ferrera", whom the recogniser took for an organisation."""
+    org = organisation_role(ctx, noun)
+    if org is None or known_given_name(org.text.split()[0]):
+        return None
+    if any(m.label == "PER" and not ctx.in_quote(m.start) and _role_given(ctx, m, lemma, noun)
+           for m in ctx.mentions):
+        return None
+    return org
 
 
 def _surname(m: Mention) -> str:
