@@ -11,7 +11,7 @@ compact default (``compact``) is the events several sources carry.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -265,6 +265,7 @@ def merge_same_wording(entries: list[TimelineEntry], bar: float,
         return _same_clock(entries[h], entries[k]) or (
             near >= bar - ROUNDING and vectors.sim(h, k) >= bar)
 
+    minute = np.array([e.precision == "minute" for e in entries], dtype=bool)
     dropped: set[int] = set()
     for g in groups.values():
         kept: list[int] = []
@@ -272,17 +273,38 @@ def merge_same_wording(entries: list[TimelineEntry], bar: float,
         for lo in range(0, len(order), NEAR_ROWS):
             chunk = order[lo:lo + NEAR_ROWS]
             cols = kept + chunk  # every line a line of the chunk can be compared with
-            at = {c: x for x, c in enumerate(cols)}
             near = vectors.products(chunk, cols) if len(g) > 1 else None
+            kept_cols = list(range(len(kept)))  # each kept line's column in ``near``
             for r, k in enumerate(chunk):
-                host = next((h for h in kept if joins(h, k, float(near[r, at[h]]))), None) \
-                    if near is not None else None
+                host = None
+                if near is not None and kept:
+                    host = _first_host(kept, kept_cols, near[r], minute, k,
+                                       joins, bar)
                 if host is None:
                     kept.append(k)
+                    kept_cols.append(len(cols) - len(chunk) + r)
                     continue
                 _absorb(entries[host], entries[k])
                 dropped.add(k)
     return [e for k, e in enumerate(entries) if k not in dropped]
+
+
+def _first_host(kept: Sequence[int], kept_cols: Sequence[int], near: np.ndarray,
+                minute: np.ndarray, k: int, joins: Callable[[int, int, float], bool],
+                bar: float) -> int | None:
+    """The first line of ``kept`` (in its order) that ``joins`` line ``k``.
+    Only a line whose summed cosine with ``k`` (``near``, at ``kept_cols``) is
+    within rounding of the bar, or that dates a clock time when ``k`` does,
+    can join it: the others are left out by array comparisons instead of one
+    Python call each (a crowded date of a big story has hundreds of lines,
+    so tens of thousands of pairs). Same host as asking every line."""
+    maybe = near[np.asarray(kept_cols)].astype(np.float64) >= bar - ROUNDING
+    if minute[k]:
+        maybe |= minute[np.asarray(kept)]
+    for x in np.flatnonzero(maybe).tolist():
+        if joins(kept[x], k, float(near[kept_cols[x]])):
+            return kept[x]
+    return None
 
 
 #: lines of one date compared at once in :func:`merge_same_wording` (a dense
