@@ -22,6 +22,7 @@ from cleanco.termdata import terms_by_type
 from wordfreq import zipf_frequency
 
 from veille.analyze import entities_credits as credits
+from veille.analyze import entities_lists as lists
 from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
@@ -403,7 +404,10 @@ def mentions_from_doc(
     out = scoreboards.fixtures(out, full, offset, sentence_of, _W.fixture_links,
                                _W.fixture_venues)
     # last: the quote steps read these marks (entities_credits.voiced_mentions)
-    return credits.mark_caption_credits(out, doc, offset, sentence_of)
+    out = credits.mark_caption_credits(out, doc, offset, sentence_of)
+    # (after the credits: an agency or platform they name is an organisation
+    # of the list, "Instagram, WhatsApp, and Snapchat")
+    return lists.organisations_of_lists(out, doc, offset)
 
 
 #: Zipf frequency (wordfreq, the text's language) from which a lower-case tail
