@@ -107,3 +107,33 @@ def test_the_codec_reads_its_own_text_with_orjson() -> None:
     assert view_codec._ORJSON_TEXT.match(text)  # the fast path is the one taken
     assert not view_codec._ORJSON_TEXT.match(json.dumps(view).encode())
     assert view_codec.decode(text) == json.loads(json.dumps(view))
+
+
+def test_the_collector_is_paused_while_parsing_and_restored(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A view is parsed with the cycle collector off (no collection walks the
+    process's objects for the view's allocations) and its state is restored,
+    whether it was on or off, and after a text that is no JSON."""
+    import gc
+
+    seen: list[bool] = []
+    real = view_codec.orjson.loads
+
+    def loads(data: bytes) -> Any:
+        seen.append(gc.isenabled())
+        return real(data)
+
+    monkeypatch.setattr(view_codec.orjson, "loads", loads)
+    text = view_codec.encode(_view())
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            assert view_codec.decode(text) == json.loads(text)
+            assert gc.isenabled() is state
+            with pytest.raises(ValueError):
+                view_codec.decode(b'{"a":')
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen)

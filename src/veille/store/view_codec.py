@@ -25,6 +25,7 @@ wrote ``NaN``, which is no JSON and which PostgreSQL refused); views hold none.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from typing import Any
@@ -42,16 +43,29 @@ def encode(value: Any) -> bytes:
 
 
 def decode(data: bytes | memoryview | str | None) -> Any:
-    """The value of a view's JSON (None for SQL NULL)."""
+    """The value of a view's JSON (None for SQL NULL).
+
+    Parsed with Python's cycle collector paused, as ``stories.gc_pause``
+    pauses it for a build or an update (a layer above, not imported here): a
+    20 MB view is ~10^6 dicts, lists and strings without a reference cycle,
+    and the collections their allocations trigger walk every object the
+    process holds, the loaded pipelines too (measured at 1,000 articles:
+    the view's read 0.12-0.15 -> 0.09-0.12 s CPU)."""
     if data is None:
         return None
     if isinstance(data, memoryview):
         data = data.tobytes()
     if isinstance(data, str):
         data = data.encode("utf-8")
-    if _ORJSON_TEXT.match(data):
-        return orjson.loads(data)
-    return json.loads(data)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        if _ORJSON_TEXT.match(data):
+            return orjson.loads(data)
+        return json.loads(data)
+    finally:
+        if was:
+            gc.enable()
 
 
 #: an object whose first key's colon is followed by no space: orjson's text
