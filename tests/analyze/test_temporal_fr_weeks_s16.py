@@ -2,7 +2,8 @@
 that were misread. "la dernière semaine de juillet" was the whole month, "la première
 semaine de 2015" the whole year; "lundi 13h00" was Monday the 13th (of February);
 "la fête du Travail" gave nothing (French capitalises the name's distinctive word, not
-its first). Sentences written here in the style of French news (not from any dev set).
+its first); "à 8 h et vingt minutes" was 08:00 and twenty minutes long. Sentences
+written here in the style of French news (not from any dev set).
 """
 
 from __future__ import annotations
@@ -58,3 +59,13 @@ def test_french_named_day_with_its_distinctive_word_capitalised() -> None:
     # all in lower case it names no day of a calendar (any party, any labour)
     assert not _found("Ils ont fait la fête du travail accompli.")
     assert not _found("Ils ont défilé pour la fête nationale.")
+
+
+def test_minutes_joined_to_a_clock_hour() -> None:
+    # "à 8 h et vingt minutes" was 08:00 and a duration of twenty minutes
+    assert _values("Il est arrivé à 8 h et vingt minutes.") == {"2016-11-07T08:20"}
+    got = _found("Le soleil se couchera demain à sept heures et vingt-sept minutes.")
+    assert got["sept heures et vingt-sept minutes"].value == "2016-11-08T07:27"
+    # how long stays how long
+    assert _values("Il a attendu deux heures et vingt minutes.") == {"PT2H", "PT20M"}
+    assert _values("Pendant 3 heures et 10 minutes, il a parlé.") == {"PT3H", "PT10M"}

@@ -254,6 +254,7 @@ class TimeWords:
     #: quart" (-15); "moins dix" / "trente" are read as numbers
     clock_minute_words: dict[str, int] = field(default_factory=dict)
     clock_minus: Words = ()  # "moins"
+    clock_minute_joiners: Words = ()  # "et": "sept heures et vingt minutes"
     #: a duration after these is a point ahead of the telling: "dans trois ans" (2019),
     #: "dans deux semaines"; English "in five years" is left alone ("the first in 108 years")
     ahead_leads: Words = ()  # regex, folded, before the amount: "\\bdans\\s+$"

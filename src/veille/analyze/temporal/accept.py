@@ -137,6 +137,11 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         c.kind = "duration"
         c.g = {"num": g["h"], "unit": "h", "minutes": g.get("m")}
         return True
+    if c.kind == "clock" and g.get("h") and not g.get("m"):
+        minutes, extra = _and_minutes(after, language)
+        if minutes:  # "à 8 h et vingt minutes" was 08:00 and twenty minutes long
+            c.g = dict(g, m=f"{minutes:02d}")
+            c.end += extra
     if (c.kind == "anchored_day" and (g.get("an") or "").split()[-1:] == ["before"]
             and re.match(r"\s+[a-z]+ing\b", after)):
         return False  # "later in the day before returning home": a conjunction, no day
@@ -495,7 +500,21 @@ def _clock_minutes(after: str, language: str) -> tuple[int, int]:
         n = parse_number(mm.group("n"), language)
         if n is not None and n.is_integer() and 0 < n < 60:
             return (-int(n) if mm.group("minus") else int(n)), mm.end()
-    return 0, 0
+    return _and_minutes(after, language)
+
+
+def _and_minutes(after: str, language: str) -> tuple[int, int]:
+    """"(à sept heures | à 8 h) et vingt minutes": minutes joined to the hour by the
+    pack's joiner, said with their unit (a bare "et vingt" is another number)."""
+    own = time_words(language)
+    if own is None or not own.clock_minute_joiners:
+        return 0, 0
+    mm = re.match(rf"\s+(?:{alt(own.clock_minute_joiners)})\s+(?P<n>\d{{1,2}}|{NUMBER_WORDS})"
+                  r"\s+minutes?(?![a-z])", fold_same_length(after), re.IGNORECASE)
+    n = parse_number(mm.group("n"), language) if mm else None
+    if mm is None or n is None or not n.is_integer() or not 0 < n < 60:
+        return 0, 0
+    return int(n), mm.end()
 
 
 def is_age(before: str, after: str, mod: str) -> bool:

@@ -147,6 +147,7 @@ WORDS = TimeWords(
     clock_hour_units=("heure",),
     clock_minute_words={"et quart": 15, "moins le quart": -15, "moins quart": -15},
     clock_minus=("moins",),
+    clock_minute_joiners=("et",),
     ahead_leads=(r"\bdans\s+$",),
     date_leads=("du", "au", "jusqu'au"),
     date_articles=("le", "les"),
