@@ -67,3 +67,14 @@ def test_a_day_near_the_telling_frames_nothing() -> None:
     assert got["New Year's Day"] == "2018-01-01"
     got = values("On Dec. 30, 2015, police said the attacks happened on New Year's Eve.")
     assert got["New Year's Eve"] == "2015-12-31"
+
+
+def test_a_guessed_year_frames_nothing() -> None:
+    # "From November" in a January paper is last November by the nearest-date rule, not by
+    # the words: the January after it is the paper's
+    got = {t.text: t.value for t in extract_times(
+        "From November to January, 300 people were arrested.", [],
+        DateRange(date(2018, 1, 10), date(2018, 1, 10), "day"), "en",
+        [(0, get_nlp("en")("From November to January, 300 people were arrested."))])}
+    assert got["November"] == "2017-11"
+    assert got["January"] == "2018-01"

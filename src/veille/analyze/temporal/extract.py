@@ -426,7 +426,7 @@ def _extract(
                     fixed[i] = r
             per_cand[i].append(r)
             if frame is None and opens_sentence(text, c.start) \
-                    and (year := frame_year(r, day)) is not None:
+                    and (year := frame_year(r, day, text[c.start:c.end])) is not None:
                 frame = (year, sentence_end(text, c.end))
             if i in signed or i in signed_clock or i in no_anchor:
                 continue

@@ -45,11 +45,18 @@ _FRAMES = frozenset({"year", "half", "quarter", "season", "month"})
 _FAR_DAY = 31
 
 
-def frame_year(r: Resolved | None, day: date | None) -> int | None:
-    """The year ``r`` frames: a date within one year before the telling's year (a day
-    only when a month or more back)."""
+#: a year said in digits ("In 2008", "In December 2015", "On Dec. 30, 2015")
+_DIGIT_YEAR = re.compile(r"\d{4}")
+
+
+def frame_year(r: Resolved | None, day: date | None, surface: str) -> int | None:
+    """The year ``r`` (said as ``surface``) frames: a date within one year before the
+    telling's year (a day only when a month or more back), whose year the words say or
+    count ("Last year", "Two years ago"); "From November to January" only guessed it."""
     if (r is None or day is None or r.type != "DATE" or r.start is None or r.end is None
             or r.start.year != r.end.year or r.start.year >= day.year):
+        return None
+    if r.granularity != "year" and not _DIGIT_YEAR.search(surface):
         return None
     if r.granularity not in _FRAMES and not (
             r.granularity == "day" and (day - r.start).days > _FAR_DAY):
