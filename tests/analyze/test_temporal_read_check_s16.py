@@ -40,3 +40,13 @@ def test_an_event_titled_tonight_gives_its_clock_the_day_listed() -> None:
                   "David M. Brown Planetarium, Arlington. 7:30 p.m. $3.", date(2017, 12, 30))
     assert "Tonight" not in got
     assert got["7:30 p.m."] == "2018-01-08T19:30"
+
+
+def test_a_year_before_a_named_day_is_its_year() -> None:
+    # rows 65 (Washington Post) and 179 (RT): "the 2015 New Year's Eve" was 2015 and the
+    # paper's own New Year's Eve
+    got = _values("In the aftermath of the 2015 New Year\u2019s Eve events, police have "
+                  "boosted security at mass events.", date(2018, 1, 10))
+    assert got["2015 New Year\u2019s Eve"] == "2015-12-31"
+    assert _values("The 2016 Thanksgiving weekend was busy.", date(2018, 1, 10))[
+        "2016 Thanksgiving"] == "2016-11-24"

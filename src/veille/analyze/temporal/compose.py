@@ -20,6 +20,7 @@ from veille.analyze.temporal.calendar import add_months, clamp_day
 from veille.analyze.temporal.clock_parts import hour_in_part
 from veille.analyze.temporal.fold import fold_same_length
 from veille.analyze.temporal.lexicon import ANCHOR_DAYS, alt
+from veille.analyze.temporal.resolve import holiday_date
 from veille.core.model import TimeRef
 from veille.lang.time_words import TimeWords
 
@@ -55,7 +56,7 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
                 if m is not None:
                     joined = _offset(a, b, text, _link_sign(m.group("link"), words))
             if joined is None and gap.strip() == "":
-                joined = _day_from(a, b, text, words)
+                joined = _day_from(a, b, text, words) or _holiday_in_year(a, b, text)
             if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
                 joined = _clock_set(a, b, text, words) or _clock_set(b, a, text, words) \
                     or _hours_on_day(a, b, text, gap, words)
@@ -196,6 +197,19 @@ def _day_from(a: TimeRef, b: TimeRef, text: str, words: TimeWords) -> TimeRef | 
         return None
     new = day + timedelta(days=sign)
     return _joined(a, b, text, new.isoformat(), new, "day", b.method)
+
+
+def _holiday_in_year(a: TimeRef, b: TimeRef, text: str) -> TimeRef | None:
+    """"the 2015 New Year's Eve events", "the 2016 Thanksgiving weekend": a year said
+    before a named day is that day's year (read apart, the day was the one nearest the
+    paper, a Cologne attack of 2015 put on the paper's New Year's Eve)."""
+    if a.method != "grammar:year" or b.method != "grammar:holiday" or a.value is None \
+            or not a.value.isdigit() or len(a.value) != 4:
+        return None
+    day = holiday_date(fold_same_length(b.text).lower(), int(a.value))
+    if day is None:
+        return None
+    return _joined(a, b, text, day.isoformat(), day, "day", b.method)
 
 
 _PART = re.compile(r"\d{4}-\d\d-\d\dT(MO|AF|EV|NI)")
