@@ -102,6 +102,11 @@ class NumberWords:
     #: regex after a number making it an age, the match (less a leading "-") its noun:
     #: "29-year-old"
     age_suffixes: Words = ()
+    #: folded nouns of points that are percentage points when a percentage follows them
+    #: ("a reculé de 0,3 point à 7,1 %", "dropped 4 points to 38%"): ``quantities.points``
+    point_nouns: Words = ()
+    #: regex of the words between such points and the percentage they lead to ("à", "to")
+    point_percent_links: Words = ()
     #: the same with the counted noun between: "un Français sur trois"
     ratio_joiners_after_noun: Words = ()
     #: the numbers that join a tens word with ``joiners`` into one number ("vingt et un",

@@ -41,6 +41,7 @@ from veille.analyze.quantities.fractions import (
     read_words,
 )
 from veille.analyze.quantities.locale_numbers import locale_numbers, qualified_currency_names
+from veille.analyze.quantities.points import mark_percentage_points
 from veille.analyze.quantities.units import classify, si_of
 from veille.analyze.temporal import extract_times, fold_same_length, sentence_index
 from veille.analyze.temporal import fold as _fold
@@ -403,7 +404,9 @@ def _find_powers(text: str) -> list[Fraction]:
 
 
 #: the rest of a compound ordinal after the number words the grammar read
-_ORDINAL_TAIL = re.compile(r"-(?:[a-z]+-)*[a-z]*(?:iemes?|first|second|third|th)(?![\w])")
+#: ("vingt-et-unième", "twenty-first", and French "vingt et unième" written with spaces)
+_ORDINAL_TAIL = re.compile(
+    r"(?:-(?:[a-z]+-)*|\s+et\s+)[a-z]*(?:iemes?|first|second|third|th)(?![\w])")
 _WORD_DASH_NUMBER = re.compile(r"(?<=[^\W\d_])[\u2014\u2013](?=\d)")
 _PROVISIONAL = -2  # ``sentence`` of a bare bound kept only if a later bound joins it
 _NOT_WORD = re.compile(r"[^\w\s'’-]")
@@ -1185,6 +1188,7 @@ def _finish(out: list[Quantity], text: str, folded: str, gr: _Grammar,
         classify(q, currencies)
         if doc is not None and q.noun:
             q.noun_lemma = _head_lemma(doc, text, q)
+    mark_percentage_points(out, folded, gr.own)
     return out
 
 

@@ -31,6 +31,8 @@ WORDS = NumberWords(
         "pounds": "GBP", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
         "yuan": "CNY", "yen": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
     },
+    point_nouns=("point", "points"),
+    point_percent_links=(r"to", r"at"),
     units={"percentage points": "pp", "percentage point": "pp",  # no percentage: a difference
            "percent": "percent", "per cent": "percent", "kilometres": "km", "kilometre": "km",
            "metres": "m", "metre": "m", "kilos": "kg", "tons": "t", "tonnes": "t",

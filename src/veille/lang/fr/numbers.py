@@ -46,6 +46,8 @@ WORDS = NumberWords(
         # the euro): not the Swiss franc "francs" defaults to
         "francs cfa": "XOF", "franc cfa": "XOF", "fcfa": "XOF", "f cfa": "XOF",
     },
+    point_nouns=("point", "points"),
+    point_percent_links=(r"a", r"pour\s+atteindre", r"pour\s+s'etablir\s+a"),
     units={
         # a difference of two percentages is no percentage: "0,3 point de pourcentage"
         "points de pourcentage": "pp", "point de pourcentage": "pp",
