@@ -57,6 +57,20 @@ def test_datelines_of_wire_copy_and_old_press_but_not_a_results_table():
     assert place("NEW YORK 72 61 .541 -", "NEW YORK") is None
     assert place("reporting by Ann Lee in WASHINGTON, and", "WASHINGTON", line=False) is None
     assert place("Paris, the city", "Paris") is None
+    # the place's country or state between it and the date (session 16)
+    assert place("KHASAVYURT , Russia 1996-08-31\nPeace talks", "KHASAVYURT") == "KHASAVYURT"
+    assert place("ROCHESTER , N.H. 1996-08-30\nA motel", "ROCHESTER") == "ROCHESTER"
+    assert place("WIGAN , the club said", "WIGAN") is None
+
+
+def test_a_dateline_city_several_cities_are_named_after_is_a_place(analyze):
+    # GeoNames has a Colombo in Sri Lanka and one in Brazil: no link to either
+    # (gazetteer.city), but a place all the same (session 16: "COLOMBO" was ORG)
+    text = ("CRICKET - SRI LANKA BEAT AUSTRALIA BY FOUR WICKETS .\n"
+            "COLOMBO 1996-08-30\n"
+            "Sri Lanka beat Australia by four wickets in the third match on Friday .\n")
+    got = {m.text: m.label for m in analyze(text, "en").entities}
+    assert got.get("COLOMBO") == "LOC", got
 
 
 def test_an_em_dash_ends_a_name():

