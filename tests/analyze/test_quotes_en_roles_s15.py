@@ -142,3 +142,19 @@ def test_a_noun_no_organisation_or_two_were_given_stays_a_noun(analyze):
     assert _speaker_of(analyze, text, "the launch would carry a car") == "The company"
     assert _speaker_of(analyze, text, "the pilot made the right call") == "The airline"
 
+
+
+def test_a_name_the_recogniser_missed_before_the_colon_speaks(analyze):
+    # a newsletter's "heading - Author: “…”": the recogniser finds no person in
+    # "Philip Bump" after a hyphen; a given name the name lists know opens it
+    text = ("The demographic interplay has been important for Republican contests - Philip "
+            "Bump: “Two weeks ago, Trump’s strongest territory had been the South.”\n")
+    assert _speaker_of(analyze, text, "Two weeks ago") == "Philip Bump"
+
+
+def test_capitalised_words_with_no_given_name_before_the_colon_name_nobody(analyze):
+    # the boundary: a column's title in capitals before the colon is no person
+    text = ("The week in polls was busy. The numbers have been striking this spring - "
+            "Solid Ground: “Twenty states are solidly Republican this year, the survey "
+            "finds.”\n")
+    assert _speaker_of(analyze, text, "Twenty states are") is None

@@ -39,6 +39,7 @@ from veille.analyze.quotes.context import (
     is_speech,
     unattributed,
 )
+from veille.analyze.quotes.gender import given_name_gender
 from veille.analyze.quotes.speakers import (
     from_verb,
     named_in_subject,
@@ -50,7 +51,7 @@ from veille.core.model import Mention, Quote
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _LINE_BREAK_NEXT = re.compile(r"[^\S\n]*\n")
 
@@ -306,7 +307,30 @@ def name_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
             continue
         if head.start_char + ctx.offset <= m.start and m.end <= doc[k].idx + ctx.offset:
             return Attribution(m.text, m, None, "NAME : quote", "name-colon", 0.75)
+    named = _unrecognised_name(ctx, head)
+    if named is not None:
+        return Attribution(named.text, named, None, "NAME : quote", "name-colon", 0.7)
     return None
+
+
+def _unrecognised_name(ctx: QuoteContext, head: Span) -> Mention | None:
+    """A person's name the recogniser missed before the colon: "… important
+    for Republican contests - Philip Bump: “…”" (no entity at all there).
+    Only two to four capitalised proper nouns (an initial may stand between)
+    opening on a given name whose gender the name lists know, and nothing
+    the recogniser labelled: "Philip Morris" as an organisation stays one."""
+    words = [t for t in head if not t.is_space]
+    if not 2 <= len(words) <= 4 or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or (len(t.text) > 2 and t.text.isupper())
+            for t in words):
+        return None
+    start, end = words[0].idx + ctx.offset, words[-1].idx + len(words[-1].text) + ctx.offset
+    if any(m.start < end and start < m.end for m in ctx.mentions):
+        return None
+    text = ctx.text[start - ctx.offset:end - ctx.offset]
+    if given_name_gender(text) is None:
+        return None
+    return Mention(text, "PER", start, end, 0, label_cue="given name")
 
 
 def according_colon(ctx: QuoteContext, open_pos: int) -> Attribution | None:
