@@ -50,3 +50,14 @@ def test_a_year_before_a_named_day_is_its_year() -> None:
     assert got["2015 New Year\u2019s Eve"] == "2015-12-31"
     assert _values("The 2016 Thanksgiving weekend was busy.", date(2018, 1, 10))[
         "2016 Thanksgiving"] == "2016-11-24"
+
+
+def test_a_year_ago_counts_from_the_quarter_reported() -> None:
+    # from the census of TimeBank half a (an earnings report): "the year-ago quarter" is
+    # counted back from the quarter reported and is not it, and the day a quarter ends on
+    # keeps that quarter the one compared with
+    got = _values("Acme Corp. posted a third-quarter profit. It earned $5 million in the "
+                  "quarter ended Sept. 30, against $4 million in the year-ago quarter. The "
+                  "year-ago figures were restated.", date(1989, 11, 1))
+    assert got["the year-ago quarter"] == "1988-Q3"
+    assert got["The year-ago"] == "1988-Q3"

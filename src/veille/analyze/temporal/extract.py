@@ -231,6 +231,22 @@ def _local_day(folded: str, c: Candidate, words: Any) -> bool:
     return re.match(rf"\s*,?\s*(?:{alt(words.local_time_words)})\b", after) is not None
 
 
+def _counted_back(c: Candidate, words: TimeWords | None) -> bool:
+    """"the year-ago quarter" is counted back from the quarter being reported: it is not
+    that quarter, so "The year-ago results" after it are counted from the reported one
+    (they were a year before the year-ago quarter)."""
+    return (c.kind == "relative_quarter" and words is not None
+            and words.quarter_relatives.get(fold_same_length(c.g.get("qrel") or ""), 0) < 0)
+
+
+def _inside_quarter(r: Resolved, period: Resolved | None) -> bool:
+    """"the quarter ended Sept. 30": a day within the quarter named before it dates that
+    quarter's end; the quarter stays the period "a year earlier" is counted from."""
+    return (r.granularity == "day" and period is not None and period.granularity == "quarter"
+            and period.start is not None and period.end is not None and r.start is not None
+            and period.start <= r.start <= period.end)
+
+
 def _scheduled(text: str, c: Candidate, parses: Sequence[tuple[int, Any]], cues: Any) -> bool:
     return _scheduled_at(c.start, c.end, parses, cues)
 
@@ -440,7 +456,8 @@ def _extract(
                 anchor, anchor_at = r.start, c.end
                 night = (r.value or "").endswith("TNI")
             if (r is not None and r.type == "DATE" and r.granularity in _PERIODS
-                    and c.kind not in ("ago", "year_ago")):
+                    and c.kind not in ("ago", "year_ago") and not _counted_back(c, words)
+                    and not _inside_quarter(r, period)):
                 period = r
             if (r is not None and r.type == "DATE" and r.start is not None
                     and c.kind not in _TELLING_RELATIVE):
