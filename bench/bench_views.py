@@ -194,7 +194,7 @@ def one(stores: list[str], n: int, save_to: str | None = None) -> dict[str, Any]
 
 
 def updates(stores: list[str], n: int, view_path: str, k: int,
-            store_io: bool = False) -> dict[str, Any]:
+            store_io: bool = False, stages: bool = False) -> dict[str, Any]:
     """In the child: the stored view of n articles (written by :func:`one`)
     updated k times, one real article each (the (n+1)th, ...), JSON read and
     written around each update, in one process after the same warm-up.
@@ -204,7 +204,9 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
     update, as ``stories.service`` does) instead of ``json.loads``/``dumps``
     in the bench: the store's codec is SQLAlchemy's (``json.dumps`` with its
     ASCII escapes, cheaper than the bench's ``ensure_ascii=False`` by ~0.07 s
-    on a 20 MB view) plus SQLite's own read and write."""
+    on a 20 MB view) plus SQLite's own read and write.
+
+    ``stages``: each update's CPU seconds by stage (:class:`_Stages`)."""
     from veille.core.records import StoredArticle, analysis_from_dict
     from veille.stories.view import build_story_view
 
@@ -225,6 +227,8 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
     extra = ({"context": context} if "context" in
              inspect.signature(inc.update_story_view).parameters else {})
     text = Path(view_path).read_text(encoding="utf-8")
+    timer = _Stages() if stages else None
+    by_stage: list[dict[str, float]] = []
     with contextlib.ExitStack() as stack:
         io = stack.enter_context(_ScratchStore(text, view_path)) if store_io else None
         if io is not None:
@@ -246,14 +250,64 @@ def updates(stores: list[str], n: int, view_path: str, k: int,
                 text = json.dumps(updated, ensure_ascii=False)
             wall.append(round(time.perf_counter() - t1, 3))
             cpu.append(round(time.process_time() - c1, 3))
+            if timer is not None:
+                by_stage.append(timer.take())
             if stats is not None:  # texts the encoder made, and read from the store
                 encoded.append([stats["encoded"] - before.get("encoded", 0),
                                 stats["stored"] - before.get("stored", 0)])
     return {"n": n, "updates_cpu_s": cpu, "updates_wall_s": wall, "store_io": store_io,
             "updates_encoded_stored": encoded or None,
             "update_rss_before_mb": round(rss0, 1),
+            **({"updates_stages_cpu_s": by_stage} if timer is not None else {}),
             "update_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                                         / 1024, 1)}
+
+
+class _Stages:
+    """CPU seconds of the stages of an update, by wrappers on the names
+    ``stories.incremental`` calls and on the store's view read and write
+    (those a tree has: a baseline may lack some). Not cProfile: its overhead
+    doubles the Python-heavy stages and hides where an update goes. A stage
+    called inside another is counted in both (``_embed`` in ``join_lines``)."""
+
+    NAMES = ("build_units", "_fact_index", "_join_across_languages", "group_statements",
+             "build_facts", "build_timeline", "join_lines", "resummarize",
+             "_new_disagreements", "build_speakers", "join_speakers", "_merge_graph",
+             "_embed", "StoryVectors")
+
+    def __init__(self) -> None:
+        self.acc: dict[str, float] = {}
+        inc = importlib.import_module("veille.stories.incremental")
+        for name in self.NAMES:
+            if hasattr(inc, name):
+                self._wrap(inc, name, name)
+        self._wrap(inc, "update_story_view", "update_story_view")
+        views = importlib.import_module("veille.store.story_views")
+        for name in ("stored_view", "save_view"):
+            self._wrap(views, name, name)
+        codec = getattr(views, "view_codec", None)
+        for name in ("decode", "encode"):
+            if codec is not None and hasattr(codec, name):
+                self._wrap(codec, name, f"view_{name}")
+
+    def _wrap(self, module: Any, name: str, label: str) -> None:
+        f = getattr(module, name)
+        acc = self.acc
+
+        def timed(*a: Any, **kw: Any) -> Any:
+            c = time.process_time()
+            try:
+                return f(*a, **kw)
+            finally:
+                acc[label] = acc.get(label, 0.0) + time.process_time() - c
+
+        setattr(module, name, timed)
+
+    def take(self) -> dict[str, float]:
+        """The stages of the last update, most costly first (then reset)."""
+        got = {k: round(v, 3) for k, v in sorted(self.acc.items(), key=lambda kv: -kv[1])}
+        self.acc.clear()
+        return got
 
 
 class _KeptVectors:
@@ -508,6 +562,9 @@ def main() -> None:
                          "SQLite store (the store's JSON codec and SQLite I/O, as the "
                          "service does) instead of json.loads/dumps in the bench, and "
                          "the statement vectors the build saved with it")
+    ap.add_argument("--stages", action="store_true",
+                    help="with --update-one: each update's CPU seconds by stage "
+                         "(wrappers on the functions an update calls, not cProfile)")
     ap.add_argument("--save-view", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--quality", action="store_true",
                     help="rebuild every story of the first store (clustered) and report "
@@ -522,7 +579,7 @@ def main() -> None:
         return
     if args.update_one is not None:
         print(json.dumps(updates(args.stores, args.update_one, args.save_view, args.updates,
-                                 args.store_io)))
+                                 args.store_io, args.stages)))
         return
     if args.bad_one:
         print(json.dumps(bad(args.stores, args.bad_one), ensure_ascii=False))
