@@ -70,3 +70,42 @@ def test_pipeline_gives_unparsed_languages_their_quotes() -> None:
     assert an.quotes[0].sentence == 1
     assert not any("never closed" in n for n in an.notes)
 
+
+
+# Session 16: a role before the name, and the speaker carried to a nameless incise.
+# Written after SemEval training articles read then (pair ids given), not tuned on the
+# articles the check read after (see docs/measured/quality-quotes.md).
+
+def _speakers(text: str, language: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.resolution) for q in quotes_without_parse(text, language, lambda p: 0)[0]]
+
+
+def test_role_before_the_name_is_left_out() -> None:
+    text = "„Ich wollte eine Geschichte mit Figuren erzählen“, erklärt Regisseur Porumboiu."
+    assert _speakers(text, "de") == [("Porumboiu", "named")]  # 1519242825
+
+
+def test_nameless_incise_carries_the_last_named_speaker() -> None:
+    # Spanish drops the subject: "dijo." after "..., dijo Hettema" (1484013672)
+    text = ("Este año el número se redujo a tres, dijo el teniente Pete Hettema. "
+            "“Hemos visto una disminución sustancial en la ruta del desfile”, dijo.")
+    assert _speakers(text, "es") == [("Pete Hettema", "carried")]
+    # Italian: "Ha spiegato:" after "Schmidt-Burbach ha affermato che" (1484189014)
+    text = ("Schmidt-Burbach ha affermato che la ricerca ha trovato 1.771 elefanti. "
+            "Ha spiegato: \"Ci sono 357 elefanti in più in cattive condizioni\".")
+    assert _speakers(text, "it") == [("Schmidt-Burbach", "carried")]
+
+
+def test_no_carry_across_gender_or_from_a_noun() -> None:
+    # "sagte sie" after a man's words: she is someone else
+    text = ("„Das ist eine gute Nachricht“, sagte Thomas Müller. "
+            "„Wir bitten alle Parteien, Gewalt zu verurteilen“, sagte sie.")
+    assert _speakers(text, "de") == [("Thomas Müller", "named"), (None, None)]
+    # a noun German capitalises after a verb is nobody ("erklärte Rücktritt")
+    text = ("Der Minister erklärte Rücktritt und Neuwahl. "
+            "„Es gibt Menschen, die nicht stoppen“, erklärte.")
+    assert _speakers(text, "de") == [(None, None)]
+    # too far back: two paragraphs of other news between
+    text = ("„Wir sind bereit“, sagte Angela Merkel. " + "Andere Nachrichten folgen. " * 25
+            + "„Das Jahr wird schwer“, sagte.")
+    assert _speakers(text, "de") == [("Angela Merkel", "named"), (None, None)]

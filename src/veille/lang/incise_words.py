@@ -82,3 +82,17 @@ NAME_PARTICLES = frozenset({
 #: particles that are also articles or conjunctions: inside a name only right
 #: after another particle ("von der Leyen", "de la Cruz")
 WEAK_PARTICLES = frozenset({"der", "den", "das", "la", "le", "i", "y", "do", "dos"})
+
+
+#: Third-person pronouns of an incise ("sagte sie", "ha detto lui") and the
+#: grammatical gender they give: a quote they attribute is carried on from the
+#: last named speaker only when the genders agree (analyze/quotes/unparsed.py).
+#: German "sie" is also "they": a woman or several people, never one man.
+INCISE_PRONOUNS: dict[str, dict[str, str]] = {
+    "de": {"er": "Masc", "sie": "Fem"},
+    "es": {"él": "Masc", "ella": "Fem"},
+    "it": {"lui": "Masc", "lei": "Fem"},
+    "pt": {"ele": "Masc", "ela": "Fem"},
+    "nl": {"hij": "Masc", "zij": "Fem", "ze": "Fem"},
+}
+

@@ -12,23 +12,43 @@ speakerless, cueless list would only add noise to "who said what".
 
 The speaker is the run of capitalised words (with name particles: "von der",
 "de") right after the verb or preposition, or right before the verb of a
-lead-in; a pronoun or a role noun there ("sagt er", "dijo el presidente")
-gives the quote its cue but no speaker (no coreference without a parse).
+lead-in; a leading common noun is a role, not part of the name ("erklärt
+Regisseur Porumboiu": a frequent word of the language that is no given name,
+by wordfreq and gender-guesser). A role noun alone ("dijo el presidente")
+gives the quote its cue but no speaker. An incise with no name ("dijo.",
+Spanish and Italian drop the subject; "sagte sie") carries the last named
+speaker of the article when that quote is close before it and the pronoun,
+if any, agrees with the speaker's given name: news copy quotes one speaker
+in a run ("..., dijo Hettema. «Hemos visto ...», dijo.").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from veille.analyze.quotes.gender import given_name_gender, known_given_name
 from veille.analyze.quotes.marks import find_quote_spans
 from veille.core.model import Quote
-from veille.lang.incise_words import ACCORDING_TO, NAME_PARTICLES, VERBS, WEAK_PARTICLES
+from veille.lang.incise_words import (
+    ACCORDING_TO,
+    INCISE_PRONOUNS,
+    NAME_PARTICLES,
+    VERBS,
+    WEAK_PARTICLES,
+)
 
 WINDOW = 80  # characters read after a quotation for its incise, before it for a lead-in
 MAX_NAME_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)  # no full stop: it ends a name
 APPOSITION_WORDS = 8  # "dijo el presidente de la Orquesta, Daniel Froschauer"
+#: how far after the end of the last attributed quote a nameless incise still
+#: carries its speaker (about two short paragraphs of wire copy)
+CARRY_CHARS = 500
+#: a word at least this frequent in the language (wordfreq's Zipf scale: about
+#: once in 30,000 words) that is no given name is a common noun: a role
+ROLE_ZIPF = 3.5
 
 
 def quotes_without_parse(text: str, language: str | None,
@@ -40,6 +60,7 @@ def quotes_without_parse(text: str, language: str | None,
     if not verbs:
         return [], notes
     out = []
+    last: Quote | None = None  # the last quote with a named speaker
     for open_, s, e, close_end in spans:
         words = text[s:e].split()
         if len(words) < 3:  # a name, a title, a scare-quoted word
@@ -48,13 +69,85 @@ def quotes_without_parse(text: str, language: str | None,
         if cue is None:
             continue
         cue_start, cue_end, speaker, sp_start, sp_end = cue
-        out.append(Quote(
+        if speaker is not None and sp_start is not None:
+            speaker, sp_start = _without_role(speaker, sp_start, language)
+        q = Quote(
             text=text[s:e], start=s, end=e, sentence=sentence_of(s), kind="direct",
             speaker=speaker, verb=text[cue_start:cue_end], cue="incise-unparsed",
             method="marks+cue", confidence=0.6 if speaker else 0.4,
             speaker_start=sp_start, speaker_end=sp_end, cue_start=cue_start,
-            cue_end=cue_end, resolution="named" if speaker else None))
+            cue_end=cue_end, resolution="named" if speaker else None)
+        if speaker is None:
+            named = _last_named(text, q.start, verbs, last, language)
+            if named is not None and _agrees(text, named, q, language):
+                q.speaker, q.resolution, q.confidence = named, "carried", 0.45
+        else:
+            last = q
+        out.append(q)
     return out, notes
+
+
+def _last_named(text: str, start: int, verbs: frozenset[str], last: Quote | None,
+                language: str | None) -> str | None:
+    """The speaker an incise named last before ``start``, within CARRY_CHARS:
+    of a quote (``last``) or of reported speech with no quote marks ("...,
+    dijo Hettema.", "Schmidt-Burbach ha affermato che ...")."""
+    lo = max(0, start - CARRY_CHARS)
+    best: tuple[int, str] | None = None
+    if last is not None and last.speaker and last.end >= lo:
+        best = (last.end, last.speaker)
+    window = text[lo:start]
+    for m in _verbs_rx(verbs).finditer(window):
+        at = lo + m.start()
+        if best is not None and at <= best[0]:
+            continue
+        name = (_name_at(text, lo + m.end()) or _role_then_name(text, lo + m.end())
+                or _name_before(text, at))
+        if name is not None and name[1] < start and _name_like(name[0], language):
+            best = (at, _without_role(name[0], name[1], language)[0])
+    return best[1] if best else None
+
+
+def _name_like(name: str, language: str | None) -> bool:
+    """Capitalised words that read as a person's name, not a noun German
+    capitalises ("erklärte Rücktritt"): each is a given name or a rare word."""
+    from wordfreq import zipf_frequency  # lazy: its tables load on first use
+
+    return all(known_given_name(w) or zipf_frequency(w.lower(), language or "en") < ROLE_ZIPF
+               for w in name.split())
+
+
+@lru_cache(maxsize=32)
+def _verbs_rx(verbs: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _without_role(name: str, start: int, language: str | None) -> tuple[str, int]:
+    """"Regisseur Porumboiu" -> "Porumboiu": leading words that are frequent
+    words of the language and no given name are a role before the name."""
+    from wordfreq import zipf_frequency  # lazy: its tables load on first use
+
+    words = name.split(" ")
+    while len(words) > 1 and not known_given_name(words[0]) \
+            and zipf_frequency(words[0].lower(), language or "en") >= ROLE_ZIPF:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _agrees(text: str, speaker: str, q: Quote, language: str | None) -> bool:
+    """A pronoun after the incise's verb, if any, is of ``speaker``'s gender
+    (by the given name; an unknown name agrees with either)."""
+    if q.cue_end is None:
+        return True
+    after = re.match(r"\s*([^\W\d_]+)", text[q.cue_end:q.cue_end + 20])
+    pronoun = INCISE_PRONOUNS.get(language or "", {}).get(after.group(1).lower()) \
+        if after else None
+    if pronoun is None:
+        return True
+    gender = given_name_gender(speaker)
+    return gender is None or gender == pronoun
 
 
 Cue = tuple[int, int, str | None, int | None, int | None]
@@ -71,7 +164,7 @@ def _after(text: str, pos: int, verbs: frozenset[str], preps: frozenset[str]) ->
             if name is None and needs_name:
                 continue
             if name is None:
-                name = _apposition(text, at + len(form))
+                name = _apposition(text, at + len(form)) or _role_then_name(text, at + len(form))
             sp, a, b = name if name else (None, None, None)
             return at, at + len(form), sp, a, b
     return None
@@ -131,6 +224,20 @@ def _apposition(text: str, pos: int) -> tuple[str, int, int] | None:
         return None
     name = _name_at(text, pos + comma + 1)
     if name is None or len(name[0].split()) < 2:
+        return None
+    return name
+
+
+def _role_then_name(text: str, pos: int) -> tuple[str, int, int] | None:
+    """"dijo el teniente Pete Hettema", "sagte der Sprecher Ralf Jürgens": a
+    few lower-case words (an article and a role), then a name whose first word
+    is a given name (gender-guesser's lists): a capitalised word after a role
+    alone may be an institution ("dijo el ministerio de Salud")."""
+    m = re.match(r"(?:[ \t]+[^\W\d_A-ZÀ-Þ][\w'’-]*){1,4}[ \t]+", text[pos:pos + WINDOW])
+    if m is None:
+        return None
+    name = _name_at(text, pos + m.end())
+    if name is None or len(name[0].split()) < 2 or not known_given_name(name[0].split()[0]):
         return None
     return name
 
