@@ -61,3 +61,12 @@ def test_a_year_ago_counts_from_the_quarter_reported() -> None:
                   "year-ago figures were restated.", date(1989, 11, 1))
     assert got["the year-ago quarter"] == "1988-Q3"
     assert got["The year-ago"] == "1988-Q3"
+
+
+def test_a_period_said_with_its_distance_back_is_one_expression() -> None:
+    # from the census of TimeBank half a: "the quarter a year ago" was the quarter reported
+    # and a bare "a year ago"
+    got = _values("Columbia reported a $5 million loss for the third quarter. For the quarter "
+                  "a year ago, Columbia reported earnings of $2 million.", date(1989, 11, 1))
+    assert got["the quarter a year ago"] == "1988-Q3"
+    assert "a year ago" not in got

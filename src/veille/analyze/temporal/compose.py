@@ -56,7 +56,8 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
                 if m is not None:
                     joined = _offset(a, b, text, _link_sign(m.group("link"), words))
             if joined is None and gap.strip() == "":
-                joined = _day_from(a, b, text, words) or _holiday_in_year(a, b, text)
+                joined = (_day_from(a, b, text, words) or _holiday_in_year(a, b, text)
+                          or _period_back(a, b, text))
             if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
                 joined = _clock_set(a, b, text, words) or _clock_set(b, a, text, words) \
                     or _hours_on_day(a, b, text, gap, words)
@@ -210,6 +211,18 @@ def _holiday_in_year(a: TimeRef, b: TimeRef, text: str) -> TimeRef | None:
     if day is None:
         return None
     return _joined(a, b, text, day.isoformat(), day, "day", b.method)
+
+
+def _period_back(a: TimeRef, b: TimeRef, text: str) -> TimeRef | None:
+    """"the quarter a year ago", "the period a year earlier": the period ``a`` names, the
+    amount ``b`` back (which has already counted from that quarter); read apart, the
+    quarter was the one reported and the comparison lost its noun."""
+    if a.granularity != "quarter" or b.granularity != "quarter" or b.value is None \
+            or not (b.method or "").endswith(":ago") or b.range_start is None:
+        return None
+    day = date.fromisoformat(b.range_start)
+    joined = _joined(a, b, text, b.value, day, "quarter", a.method)
+    return replace(joined, type="DATE", range_end=b.range_end)
 
 
 _PART = re.compile(r"\d{4}-\d\d-\d\dT(MO|AF|EV|NI)")
