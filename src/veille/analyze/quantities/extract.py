@@ -588,7 +588,11 @@ def _labels_a_noun(doc: Any, starts: list[int], start: int, gr: _Grammar) -> boo
     key = fold_same_length(prev.text).lower()
     if key in gr.currencies or key in gr.units or key in gr.subunits:
         return False
-    if tok.head.i != prev.i or tok.dep_ not in ("nummod", "nmod", "appos", "compound"):
+    # the parse may hang the name on its number instead ("when Chang’e 3 was launched":
+    # "Chang’e" a compound of "3")
+    names_it = prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i
+    if not names_it and (tok.head.i != prev.i
+                         or tok.dep_ not in ("nummod", "nmod", "appos", "compound")):
         return False  # "compte 10 épisodes": the number counts the noun after it
     if prev.pos_ == "NOUN":
         return prev.text[:1].islower()
@@ -1418,7 +1422,8 @@ def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float
     if i >= len(starts) or starts[i] != start or i == 0:
         return False
     tok = doc[i]
-    if doc[i - 1].text != "," or (i + 1 < len(doc) and doc[i + 1].text not in (",", ".")):
+    # a semicolon closes one person of a list ("Irene G. Steinberg, 51; and their sons")
+    if doc[i - 1].text != "," or (i + 1 < len(doc) and doc[i + 1].text not in (",", ".", ";")):
         return False
     head = tok.head
     if tok.dep_ not in ("appos", "amod", "nummod") or head.i >= tok.i:

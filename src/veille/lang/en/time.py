@@ -193,7 +193,8 @@ WORDS = TimeWords(
     vague_amounts=("several", "a few", "few", "many"),
     counted_amounts={"a couple of": 2, "couple of": 2, "a dozen": 12, "a half-dozen": 6, "half a dozen": 6},
     # "at least 20 more years", "two full days"
-    duration_adjectives_after=("more", "full", "straight", "consecutive", "additional"),
+    duration_adjectives_after=("more", "full", "straight", "consecutive", "additional",
+                               "further", "extra"),
     indefinite_articles=("a", "an"),
     plural_units=("days", "weeks", "months", "years", "decades"),
     long_suffixes=("long",),
