@@ -98,3 +98,32 @@ def test_a_family_name_written_first_joins_its_two_word_name(analyze):
     (an,), _ = link_entities([an], [])
     got = {m.text: m.entity_id for m in an.entities}
     assert got.get("Xi") and got.get("Xi") == got.get("Xi Jinping"), got
+
+
+def test_a_surname_a_title_calls_a_person_joins_its_full_name_whatever_the_model_repeats():
+    # CoNLL-style wire copy (written for the test): a title once, then the
+    # model's organisation guess at every lone use ("Bernardin" ORG x8 was
+    # its own organisation record beside the person)
+    text = ("U.S. Cardinal Bernardin says he has terminal cancer .\n"
+            "Chicago Cardinal Joseph Bernardin said on Friday he had liver cancer .\n"
+            "Bernardin , 68 , underwent surgery .\n"
+            "Bernardin told a news conference .\n"
+            "Bernardin denied the charges .\n"
+            "Bernardin prayed with him .\n"
+            "Bernardin became archbishop in 1972 .\n"
+            "Bernardin was named a cardinal .\n"
+            "Bernardin led 2.3 million parishioners .\n"
+            "Bernardin 's case was caught early .")
+    spans = [("Bernardin", "PER", "title"), ("Joseph Bernardin", "PER", "title")] + [
+        ("Bernardin", "ORG", None)] * 8
+    out, pos = [], 0
+    for surface, label, cue in spans:
+        start = text.index(surface, pos)
+        m = Mention(text=surface, label=label, start=start, end=start + len(surface),
+                    sentence=text.count("\n", 0, start))
+        m.label_cue = cue
+        out.append(m)
+        pos = start + len(surface)
+    (an,), recs = link_entities([Analysis(article_uid="b", language="en", entities=out)], [])
+    assert len({m.entity_id for m in an.entities}) == 1
+    assert {m.label for m in an.entities} == {"PER"}

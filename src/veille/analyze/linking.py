@@ -282,8 +282,10 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
         # ...", then "Cil said" as ORG; "Lebed" as LOC), splitting one person
         # in two. The label its full name carries in the article wins; a
         # country of the gazetteer is never a surname here.
+        # A cue that says person ("U.S. Cardinal Bernardin" once, then
+        # "Bernardin" ORG x8) is no reason to keep it apart: more evidence.
         return (all(len(k.split()) == 1 for k in g.keys)
-                and not any(m.label_cue for m in g.mentions))
+                and not any(m.label_cue and m.label != "PER" for m in g.mentions))
 
     def person_shaped(g: _Group) -> bool:
         # a full name the model alone took for a place or an organisation
