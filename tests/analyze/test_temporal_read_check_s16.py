@@ -70,3 +70,15 @@ def test_a_period_said_with_its_distance_back_is_one_expression() -> None:
                   "a year ago, Columbia reported earnings of $2 million.", date(1989, 11, 1))
     assert got["the quarter a year ago"] == "1988-Q3"
     assert "a year ago" not in got
+
+
+def test_a_clock_restated_after_local_time_is_dropped() -> None:
+    # rows 60 (HuffPost) and 58 (China Daily): "(2107 GMT)" after "6:07 a.m. local time" is
+    # the same instant in another zone, on another day; it was read as a second clock
+    got = _values("The missile passed over Japanese territory around 6:07 a.m. local time "
+                  "(2107 GMT), Japanese officials said.", date(2017, 8, 28))
+    assert "2107" not in got
+    assert got["around 6:07 a.m."] == "2017-08-28T06:07"
+    # a wire's clock of its own stays
+    assert _values("The rocket blasted off at 0030 GMT.", date(2016, 2, 7))["0030"] \
+        == "2016-02-07T00:30"

@@ -301,9 +301,11 @@ _ZONE_AFTER = re.compile(rf"^\s+(?:(?:GMT|UTC)\b|{alt(tw(lambda t: t.local_time_
 
 
 #: a clock time (and its zone) and an opening bracket: what follows restates it in another
-#: zone ("10:35 a.m. (0735 GMT)", "just before 6am (10pm BST)")
+#: zone ("10:35 a.m. (0735 GMT)", "just before 6am (10pm BST)", "around 6:07 a.m. local time
+#: (2107 GMT)")
 _RESTATED = re.compile(r"(?:\d\s*[ap]\.?m\.?|\d:\d\d|\d\s*[ap]\.?m\.?\s+[A-Z]{2,4}"
-                       r"|\d:\d\d\s+[A-Z]{2,4})\s*\(\s*$")
+                       r"|\d:\d\d\s+[A-Z]{2,4})"
+                       rf"(?:\s+(?:{alt(tw(lambda t: t.local_time_words))}))?\s*\(\s*$")
 
 
 def _wire_clock(digits: str, after: str) -> tuple[int, int] | None:
