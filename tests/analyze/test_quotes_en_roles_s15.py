@@ -158,3 +158,26 @@ def test_capitalised_words_with_no_given_name_before_the_colon_name_nobody(analy
             "Solid Ground: “Twenty states are solidly Republican this year, the survey "
             "finds.”\n")
     assert _speaker_of(analyze, text, "Twenty states are") is None
+
+
+
+def test_a_name_inside_the_pronouns_participle_clause_is_somebody_else(analyze):
+    # "Asked about her vote ..., she replied": the participle's subject is the
+    # pronoun's, so the name inside the clause (a subject there, and the last
+    # one before the pronoun) is another person
+    text = ("Susan Sarandon spoke to the network on Monday. She has campaigned for months "
+            "across the state, in towns and cities, at rallies large and small, and she "
+            "has spent most of her evenings on the road, far from home, talking to "
+            "voters about the issues that matter to them, from health care to the cost of "
+            "college, from trade to the climate, and about what the next president should "
+            "do in the first hundred days in office, in the view of the people she meets. "
+            "Asked about her own vote in the event that Hillary Clinton faces Donald "
+            "Trump, she replied: “I don’t know what I will do.”\n")
+    assert _speaker_of(analyze, text, "I don’t know") == "Susan Sarandon"
+
+
+def test_a_name_before_the_participle_clause_stays_the_antecedent(analyze):
+    # the boundary: the clause shuts out only the names inside it
+    text = ("Hillary Clinton spoke to the network on Monday. Asked about the vote in "
+            "Ohio, she replied: “We will win this state.”\n")
+    assert _speaker_of(analyze, text, "We will win") == "Hillary Clinton"

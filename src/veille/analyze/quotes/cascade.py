@@ -212,7 +212,7 @@ def _loose_incise(ctx: QuoteContext, t: Token) -> Attribution | None:
         if pron in words.subject_pronouns:
             genders = who.morph.get("Gender", [])
             person = resolve_pronoun(ctx, verb.idx + ctx.offset,
-                                     genders[0] if len(genders) == 1 else None)
+                                     genders[0] if len(genders) == 1 else None, verb)
         elif pron in words.plural_pronouns:
             person = resolve_group(ctx, verb.idx + ctx.offset)
         if person is None:

@@ -37,15 +37,19 @@ PRONOUN_WINDOW = 3000
 SPEAKER_CONTINUITY = 0
 
 
-def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -> Mention | None:
+def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
+                    verb: Token | None = None) -> Mention | None:
     """Most recent PER subject (or, failing that, PER mention) before ``before``.
 
     "Catherine Colonna a rencontré son homologue. « … », a-t-elle déclaré."
-    -> Catherine Colonna.
+    -> Catherine Colonna. With the pronoun's ``verb``, nobody named inside a
+    participle clause of that verb that has no subject of its own (see
+    ``_bound_by_pronoun``).
     """
+    shut = _bound_by_pronoun(ctx, verb)
     # names inside quoted words ("Merci, Vladimir …") are not narrative antecedents
     best = [m for m in ctx.recent(ctx.subject_mentions, before, PRONOUN_WINDOW)
-            if not ctx.in_quote(m.start)]
+            if not ctx.in_quote(m.start) and not _inside(m, shut)]
     if gender:
         # "Elle a souligné" is not "le président Chirac": the parse's morphology
         best = [m for m in best if ctx.gender(m) in (None, gender)]
@@ -59,7 +63,7 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
     # a noun agrees only when its grammatical gender is known (French: "le
     # ministère" / "il"); English nouns carry none: "he" is never "the company"
     nouns = [m for m in ctx.recent(ctx.noun_speakers, before, NOUN_WINDOW)
-             if gender is not None and ctx.gender(m) == gender]
+             if gender is not None and ctx.gender(m) == gender and not _inside(m, shut)]
     if nouns and (not best or nouns[-1].start > best[-1].start):
         # "Le chef du gouvernement vietnamien a affirmé … Il a déclaré": the
         # nearest speaker was named by a noun, after any named person
@@ -69,7 +73,7 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
     if best:
         return best[-1]
     per = [m for m in ctx.recent(ctx.mentions, before, PRONOUN_WINDOW)
-           if m.label == "PER" and not ctx.in_quote(m.start)
+           if m.label == "PER" and not ctx.in_quote(m.start) and not _inside(m, shut)
            and (not gender or ctx.gender(m) in (None, gender))]
     if per:
         return per[-1]
@@ -79,6 +83,30 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None) -
         # was the subject of a speech verb speaks
         return _noun_subject(ctx, before, NOUN_WINDOW, "Sing", gender)
     return None
+
+
+def _bound_by_pronoun(ctx: QuoteContext, verb: Token | None) -> list[tuple[int, int]]:
+    """The text spans of the participle clauses of ``verb`` that have no
+    subject of their own: their subject is the pronoun's, so a name inside
+    them is somebody else ("Asked about her own vote in the event that Clinton
+    faces Trump, she replied" is not Clinton; "Interrogé sur Macron, il a
+    répondu" is not Macron)."""
+    if verb is None:
+        return []
+    spans = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or not ({"Part", "Ger"} & set(c.morph.get("VerbForm", []))
+                                     or c.tag_ in ("VBN", "VBG")):
+            continue
+        if any(g.dep_ in SUBJ_DEPS or g.dep_ == "expl" for g in c.children):
+            continue  # "Clinton having left, she said": the clause has its own subject
+        left, right = c.left_edge, c.right_edge
+        spans.append((left.idx + ctx.offset, right.idx + len(right.text) + ctx.offset))
+    return spans
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
 
 
 def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention | None:
@@ -455,7 +483,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             if topic is not None:
                 return (topic[0], topic[1], False)
             genders = c.morph.get("Gender", [])
-            m = resolve_pronoun(ctx, verb.idx + ctx.offset, genders[0] if len(genders) == 1 else None)
+            m = resolve_pronoun(ctx, verb.idx + ctx.offset, genders[0] if len(genders) == 1 else None,
+                                verb)
             return (m.text if m else c.text.lstrip("-"), m, True)
         if c.lower_ in words.group_pronouns and c.dep_ == "nsubj":
             m = resolve_group(ctx, verb.idx + ctx.offset)
