@@ -41,3 +41,23 @@ def test_french_ordinal_with_spaces_is_no_count() -> None:
     assert not _q("Il a terminé vingt et unième de la course.", "fr")
     assert not _q("C'est la trente et unième édition du festival.", "fr")
     assert _first("Vingt et un morts ont été recensés.", "fr").value == 21
+
+
+def _bounds(text: str, lang: str = "fr") -> list[tuple[float | None, float | None]]:
+    return [(q.low, q.high) for q in _q(text, lang)]
+
+
+def test_a_range_whose_bounds_are_both_said_negative_in_words() -> None:
+    # "de moins 10 à moins 2 degrés" kept only -2 (a minus said in words before the
+    # second bound was not read)
+    assert _bounds("Les températures iront de moins 10 à moins 2 degrés.") == [(-10.0, -2.0)]
+    assert _bounds("Les températures iront entre moins 10 et moins 2 degrés.") == [(-10.0, -2.0)]
+    assert _bounds("Temperatures ranged from minus 10 to minus 2 degrees.", "en") == [
+        (-10.0, -2.0)]
+    # "moins de" before the second number is a bound, not a minus
+    assert _bounds("Il y a eu de 10 à moins de 20 morts.") == [(None, 20.0)]
+
+
+def test_au_plus_de_is_an_upper_bound() -> None:
+    # "au plus de 40" was read as "plus de 40" (more than)
+    assert _bounds("Le montant est au plus de 40 euros.") == [(None, 40.0)]

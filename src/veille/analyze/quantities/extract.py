@@ -194,6 +194,8 @@ def _grammar(code: str) -> _Grammar:
     num = (rf"(?:{_DIGITS}|(?:{_number_words(packs)})(?![a-z]))" if packs and not derived
            else rf"(?:{_DIGITS})")
     scale = alt([*u(lambda p: p.scales), *_SYMBOL_SCALES])
+    # "de moins 10 à moins 2 (degrés)": the second bound's minus said in words
+    negative = alt(u(lambda p: p.negative_words))
     total_bound = alt(u(lambda p: (*p.more_than, *p.at_least, *p.less_than, *p.at_most,
                                    *p.approx)))
     # "15- to 50 cents": a hyphen left hanging before the range word
@@ -204,7 +206,7 @@ def _grammar(code: str) -> _Grammar:
         rf"(?P<cur1>{_CURRENCY_SIGNS})?\s?(?:(?<![\w.,\u2212-])(?P<neg>[-\u2212])\s?)?(?P<n1>{num})"
         rf"(?:\s*(?P<sc1>{scale})(?![a-z\d²³]))?"
         rf"(?:\s*(?P<sep>{sep})\s*(?P<cur2>[€$£])?\s?"
-        rf"(?:(?<![\w.,\u2212-])(?P<neg2>[-\u2212])(?=\d))?(?P<n2>{num})"
+        rf"(?:(?<![\w.,\u2212-])(?P<neg2>[-\u2212](?=\d)|{negative}\s+))?(?P<n2>{num})"
         rf"(?:\s*(?P<sc2>{scale})(?![a-z]))?)?"
         rf"(?:(?:\s*{alt(u(lambda p: p.unit_links))}?|-)(?P<unit>{unit_rx})(?![a-z\d]))?"
     )
@@ -819,7 +821,9 @@ def extract_quantities(
             sc1 = 1.0
         v2 = _to_number(text[m.start("n2") : m.end("n2")], gr, code) if m.group("n2") else None
         if v2 is not None and m.group("neg2"):
-            v2 = -v2 if m.group("pre") else None  # "entre -20 et -10": a minus after an opener
+            # "entre -20 et -10": a minus after an opener; "de moins 10 à moins 2": after a
+            # first bound said negative
+            v2 = -v2 if m.group("pre") or negative else None
         sep = (m.group("sep") or "").lower()
         either = either and v2 is not None and not m.group("pre") and v1 < v2
         if v2 is not None and sep in gr.list_joiners and not either and (

@@ -116,7 +116,7 @@ WORDS = NumberWords(
     less_than=(r"moins d['e]\s*", r"inf[ea]rieure?s? a", r"(?:en|au-?) ?dessous d['e]\s*",
                r"en de[cç]a d['e]\s*",
                rf"plus (?:{_LESS})e?s? que", r"moins (?:[a-z]+ )?que", r"sous la barre d['e]s?\s*"),
-    at_most=(r"au plus(?: egale?s? a)?", r"pas plus d['e]\s*", r"au maximum", r"maximum",
+    at_most=(r"au plus(?: egale?s? a| d['e]\s*)?", r"pas plus d['e]\s*", r"au maximum", r"maximum",
              r"au maximum d['e]\s*", rf"egale?s? ou plus (?:{_LESS})e?s? que",
              r"egale?s? ou moins [a-z]+ que",
              r"inf[ea]rieure?s? ou egale?s? a", r"egale?s? ou inf[ea]rieure?s? a",
