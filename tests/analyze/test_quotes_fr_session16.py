@@ -36,3 +36,25 @@ def test_the_verb_without_its_fixed_words_reports_nothing(speech):
     qs = speech("La commune a mis en place un dispositif contre les inondations. Le conducteur "
                 "a été mis en garde à vue à Nancy.")
     assert not qs
+
+
+def test_a_call_reaches_its_infinitive_past_a_clitic_pronoun(speech):
+    # quotes-fr 2003-02-23-0415: "à la relâcher": the clitic (tagged a
+    # determiner of the infinitive) stood between the link and the infinitive
+    qs = speech("Par ailleurs, au moment où sa mère entame sa deuxième année aux mains des "
+                "rebelles, la fille d'Ingrid Betancourt a exhorté les FARC à la relâcher. La jeune "
+                "fille doit rencontrer aujourd'hui à Paris le président Chirac.")
+    q = [x for x in qs if x.text.endswith("à la relâcher")]
+    assert q and q[0].speaker is not None and "fille" in q[0].speaker
+
+
+def test_an_association_that_proposes_an_evening_says_nothing(speech):
+    # quotes-fr-fresh, TimeBank 2002-05-11-0410: "proposer" with a noun object
+    # offers a thing; with an infinitive it still proposes (HIPE dev_fr_32)
+    qs = speech("Dans le cadre du festival de théâtre, l'AFRL propose une soirée théâtre le jeudi "
+                "23 mai, à 20 h 30, à la salle polyvalente du village.")
+    assert not [q for q in qs if "soirée" in q.text]
+    qs = speech("Le député Paul Martin propose en outre de fixer à 40 % l'imposition maxima de "
+                "l'impôt sur le revenu.")
+    q = [x for x in qs if "fixer à 40 %" in x.text]
+    assert q and q[0].speaker is not None and "Martin" in q[0].speaker

@@ -235,7 +235,12 @@ def linked_complement(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
         on_verb = (lemma not in words.weak_judgement_verbs
                    or t.head.i == v.i or t.head.head.i == v.i)
         if calls and low in calls:
-            nxt = [x for x in doc[k + 1:min(sent.end, k + 4)] if x.pos_ != "ADV"]
+            # adverbs and the infinitive's clitic pronouns come between the
+            # link and the infinitive ("à ne pas la relâcher", "de le faire";
+            # the tagger may call the clitic a determiner of the infinitive)
+            nxt = [x for x in doc[k + 1:min(sent.end, k + 5)] if x.pos_ != "ADV"
+                   and not (x.pos_ in ("PRON", "DET") and k < x.i < x.head.i < k + 5
+                            and "Inf" in x.head.morph.get("VerbForm", []))]
             inf = bool(nxt) and "Inf" in nxt[0].morph.get("VerbForm", [])
             right_after = k == v.i + 1 and bool(nxt) and nxt[0].pos_ in ("DET", "NOUN")
             if not inf and not (right_after and low == "à"):
