@@ -69,3 +69,15 @@ def test_minutes_joined_to_a_clock_hour() -> None:
     # how long stays how long
     assert _values("Il a attendu deux heures et vingt minutes.") == {"PT2H", "PT20M"}
     assert _values("Pendant 3 heures et 10 minutes, il a parlé.") == {"PT3H", "PT10M"}
+
+
+def test_bare_hours_of_a_range_after_a_day_are_its_clocks() -> None:
+    # "le 17 de 14 à 16" gave the day alone (the clock rules need an "h" on one end)
+    got = _found("La mairie sera fermée le 17 de 14 à 16.")
+    assert (got["14"].value, got["16"].value) == ("2016-11-17T14:00", "2016-11-17T16:00")
+    got = _found("La réunion aura lieu demain, entre 9 et 11.")
+    assert (got["9"].value, got["11"].value) == ("2016-11-08T09:00", "2016-11-08T11:00")
+    # not without a day before, nor before a unit, nor a range running backwards
+    assert not _found("Il a marqué de 14 à 16.")
+    assert set(_found("Le 17 de 14 à 16 ans les enfants jouent.")) == {"Le 17"}
+    assert set(_found("La mairie sera fermée le 17 de 16 à 14.")) == {"le 17"}

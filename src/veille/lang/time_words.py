@@ -255,6 +255,9 @@ class TimeWords:
     clock_minute_words: dict[str, int] = field(default_factory=dict)
     clock_minus: Words = ()  # "moins"
     clock_minute_joiners: Words = ()  # "et": "sept heures et vingt minutes"
+    #: own regex (folded): two bare hours of a range, groups ``h1``/``h2``, read as clocks
+    #: only right after a day ("le 17 de 14 à 16"; ``temporal.day_clock_range``)
+    day_clock_range: str = ""
     #: a duration after these is a point ahead of the telling: "dans trois ans" (2019),
     #: "dans deux semaines"; English "in five years" is left alone ("the first in 108 years")
     ahead_leads: Words = ()  # regex, folded, before the amount: "\\bdans\\s+$"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from veille.analyze.temporal import fold
 from veille.analyze.temporal.accept import accept
 from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.day_clock_range import day_clock_ranges
 from veille.analyze.temporal.lexicon import MONTHS, alt, first_day_number, time_words, tw
 from veille.analyze.temporal.locale_dates import locale_candidates
 from veille.analyze.temporal.rules import GATES, compiled_rules
@@ -62,6 +63,8 @@ def candidates(text: str, folded: str, language: str) -> list[Candidate]:
                     cands.extend(clock_range_start(cand, folded, own.clock_range_start))
     if own is None:  # German, Spanish...: dates from dateparser's locale words
         cands.extend(locale_candidates(text, language))
+    else:  # "le 17 de 14 à 16": the bare hours of the day just named
+        cands.extend(day_clock_ranges(cands, folded, own))
     return cands
 
 
