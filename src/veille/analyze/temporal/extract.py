@@ -36,6 +36,7 @@ from veille.analyze.temporal.lexicon import (
 )
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
 from veille.analyze.temporal.merge import merge, reference_days
+from veille.analyze.temporal.quoted import count_from_speaking
 from veille.analyze.temporal.range_order import order_month_ranges
 from veille.analyze.temporal.resolve import NEEDS_TENSE, RESOLVERS, Ctx, day_free
 from veille.analyze.temporal.rules import TAGS
@@ -310,9 +311,10 @@ def extract_times(
     cues = words.tense if words is not None else None
     later = telling_day(out, ref, lambda s, e: tense_of(text, s, e, parses, cues),
                         lambda s, e: _scheduled_at(s, e, parses, cues))
-    if later is None:
-        return out
-    return _extract(text, sentences, DateRange(later, later, "day"), language, parses)
+    if later is not None:
+        ref = DateRange(later, later, "day")
+        out = _extract(text, sentences, ref, language, parses)
+    return count_from_speaking(out, text, ref.start if ref.start == ref.end else None)
 
 
 def _extract(

@@ -1,0 +1,90 @@
+"""Days counted from the telling inside a quotation count from when it was said.
+
+"Yet on Saturday, in an Instagram post, Jackson quieted the theorizing: 'whether I will be
+performing at the Super Bowl tomorrow; I will not,' she wrote" in a Monday paper: the
+quotation's "tomorrow" is the day after the Saturday it was written, not the Tuesday after
+the paper. "posted photos on Instagram on Tuesday, writing that she 'can't believe it was
+just last night that I held you'" in a Wednesday paper: Monday night, not Tuesday's. The
+words that count from the speaker's day ("today", "tomorrow", "last night", "this morning")
+were read from the paper's; when the sentence around the quotation, outside it, names one
+day of the week before the paper as the day it was said, they count from that day.
+
+Only one such day in the sentence counts (two days named leave the speaking day unsaid),
+and only a day before the paper's within a week (a quotation dated months back is rare and
+its "today" often means the times, not the day).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from veille.core.model import TimeRef
+
+#: methods of words that count days from the telling ("today", "tomorrow", "last night")
+_DEICTIC = ("grammar:reld", "grammar:thispart")
+#: quotation marks that open and close alike, and those that open or close only
+_STRAIGHT = re.compile(r'"|``|\'\'')
+_OPEN = re.compile(r"[“«]")
+_CLOSE = re.compile(r"[”»]")
+#: the end of the sentence before an offset, or a line
+_SENTENCE_STOP = re.compile(r"[.!?][\"'”’»)]*\s+(?=[A-Z“\"«])|\n")
+_WEEK = 7
+
+
+def count_from_speaking(out: Sequence[TimeRef], text: str, ref: date | None) -> list[TimeRef]:
+    """``out`` with each deictic day inside a quotation moved to count from the day the
+    sentence says it was spoken (see above)."""
+    if ref is None or not any(t.method in _DEICTIC for t in out):
+        return list(out)
+    res = list(out)
+    for i, t in enumerate(out):
+        if t.method not in _DEICTIC or t.range_start is None or not _quoted(text, t.start):
+            continue
+        lo, hi = _sentence(text, t.start)
+        said = {d for u in out if lo <= u.start < hi and not _quoted(text, u.start)
+                and (d := _one_day(u)) is not None}
+        if len(said) != 1:
+            continue
+        day = said.pop()
+        if not 0 < (ref - day).days <= _WEEK:
+            continue
+        res[i] = _moved(t, day - ref)
+    return res
+
+
+def _one_day(t: TimeRef) -> date | None:
+    if t.type not in ("DATE", "TIME") or t.range_start is None or t.range_start != t.range_end:
+        return None
+    try:
+        return date.fromisoformat(t.range_start)
+    except ValueError:
+        return None
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENTENCE_STOP.finditer(text, 0, pos):
+        start = m.end()
+    stop = _SENTENCE_STOP.search(text, pos)
+    return start, (stop.start() if stop else len(text))
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened in its paragraph."""
+    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    opened = len(_OPEN.findall(para)) - len(_CLOSE.findall(para))
+    return opened > 0 or len(_STRAIGHT.findall(para)) % 2 == 1
+
+
+def _moved(t: TimeRef, delta: timedelta) -> TimeRef:
+    """``t`` with its day moved by ``delta`` (its part of the day kept)."""
+    if t.value is None or t.range_start is None or t.range_end is None \
+            or not re.match(r"\d{4}-\d\d-\d\d", t.value):
+        return t
+    start = date.fromisoformat(t.range_start) + delta
+    end = date.fromisoformat(t.range_end) + delta
+    value = (date.fromisoformat(t.value[:10]) + delta).isoformat() + t.value[10:]
+    return replace(t, value=value, range_start=start.isoformat(), range_end=end.isoformat())
