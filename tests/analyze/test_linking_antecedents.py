@@ -127,3 +127,22 @@ def test_a_surname_a_title_calls_a_person_joins_its_full_name_whatever_the_model
     (an,), recs = link_entities([Analysis(article_uid="b", language="en", entities=out)], [])
     assert len({m.entity_id for m in an.entities}) == 1
     assert {m.label for m in an.entities} == {"PER"}
+
+
+def test_a_surname_the_model_calls_an_organisation_takes_the_full_name_before_it():
+    # news-clusters 0cd6c1c92cf1 (American Airlines / G League players)
+    text = ("Memphis Hustle guard Marquis Teague and forward Trahson Burrell boarded the flight.\n"
+            "Teague, Burrell and the flight attendant are black.\n"
+            "The airline would be reaching out to Teague and Burrell.\n"
+            "Teague, the brother of Jeff Teague of the Minnesota Timberwolves, played in Kentucky.")
+    spans = [("Marquis Teague", "PER"), ("Teague", "ORG"), ("Teague", "ORG"), ("Teague", "ORG"),
+             ("Jeff Teague", "PER")]
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        out.append(Mention(text=surface, label=label, start=start, end=start + len(surface),
+                           sentence=text.count("\n", 0, start)))
+        pos = start + len(surface)
+    (an,), _ = link_entities([Analysis(article_uid="t", language="en", entities=out)], [])
+    assert _ids(an, "Teague") == _ids(an, "Marquis Teague")
+    assert {m.label for m in an.entities if m.text == "Teague"} == {"PER"}

@@ -348,12 +348,15 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             elif len(ks) == 2 and patronymic(g):
                 for f in by_given.get(ks[0], ()):
                     cands.setdefault(id(f), (f, "first name and patronymic"))
-        if len(cands) > 1 and g.label == "PER":
+        if len(cands) > 1 and g.label != "MISC":
             # several full names end with the word ("Kim Jong Un" ... "Kim"
             # x3 ... "Additional reporting by Jack Kim"; "David Cameron" ...
             # "Cameron" x2 ... "his late father Ian Cameron"): a short form
             # refers back, so a full name written only after it (see below)
-            # is no referent; the one full name left before it is
+            # is no referent; the one full name left before it is (also for
+            # the model's organisation guess, "Teague" ORG before "Jeff
+            # Teague"; not a MISC word: "Elon" is no short form of a run-on
+            # "ELON MUSK Twitter")
             back = {i: c for i, c in cands.items() if _antecedent(c[0], g)}
             if len(back) == 1:
                 cands = back
