@@ -81,3 +81,10 @@ def test_bare_hours_of_a_range_after_a_day_are_its_clocks() -> None:
     assert not _found("Il a marqué de 14 à 16.")
     assert set(_found("Le 17 de 14 à 16 ans les enfants jouent.")) == {"Le 17"}
     assert set(_found("La mairie sera fermée le 17 de 16 à 14.")) == {"le 17"}
+
+
+def test_hours_ago_count_whole_days_back() -> None:
+    # "il y a 48 heures" was the paper's own day
+    assert _values("Il a été arrêté il y a 48 heures.") == {"2016-11-05"}
+    assert _values("Il a été arrêté il y a 24 heures.") == {"2016-11-06"}
+    assert _values("Il a été arrêté il y a trois heures.") == {"2016-11-07"}

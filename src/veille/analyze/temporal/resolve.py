@@ -725,7 +725,10 @@ def ago(c: Candidate, ctx: Ctx) -> Resolved | None:
             return Resolved("DATE", f"BC{n - ref.year + 1:04d}", None, None, None)
         return year_res(ref.year - n)
     if unit in ("H", "MIN", "S"):
-        return day_res(ref)
+        # "il y a 48 heures", "72 hours ago": whole days before the telling (its clock time
+        # is unknown, so a part of a day stays on its day)
+        per_day = {"H": 24, "MIN": 1440, "S": 86400}[unit]
+        return day_res(ref - timedelta(days=n // per_day))
     return None
 
 
