@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 
 from veille.analyze import entities_credits as credits
 from veille.analyze import entities_lists as lists
+from veille.analyze import entities_places as places
 from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
 from veille.analyze.nlp import doc_text
@@ -405,6 +406,7 @@ def mentions_from_doc(
                                _W.fixture_venues)
     # last: the quote steps read these marks (entities_credits.voiced_mentions)
     out = credits.mark_caption_credits(out, doc, offset, sentence_of)
+    places.cities_with_regions(out, full, offset)
     # (after the credits: an agency or platform they name is an organisation
     # of the list, "Instagram, WhatsApp, and Snapchat")
     return lists.organisations_of_lists(out, doc, offset)
