@@ -174,6 +174,9 @@ def test_a_name_inside_the_pronouns_participle_clause_is_somebody_else(analyze):
             "Asked about her own vote in the event that Hillary Clinton faces Donald "
             "Trump, she replied: “I don’t know what I will do.”\n")
     assert _speaker_of(analyze, text, "I don’t know") == "Susan Sarandon"
+    # the chain: the next "she" continues that pronoun, not the name it shut out
+    text2 = text + "“I really mean that, every word of it,” she added when the interviewer pressed her.\n"
+    assert _speaker_of(analyze, text2, "I really mean that") == "Susan Sarandon"
 
 
 def test_a_name_before_the_participle_clause_stays_the_antecedent(analyze):
