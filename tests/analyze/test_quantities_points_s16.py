@@ -61,3 +61,14 @@ def test_a_range_whose_bounds_are_both_said_negative_in_words() -> None:
 def test_au_plus_de_is_an_upper_bound() -> None:
     # "au plus de 40" was read as "plus de 40" (more than)
     assert _bounds("Le montant est au plus de 40 euros.") == [(None, 40.0)]
+
+
+def test_hundreds_in_an_amount_said_in_parts() -> None:
+    # "4 mille 3 cents" was 4,003 (after a scale word, "cents" is no money)
+    assert [(q.value, q.unit) for q in _q("Il y avait 2 mille 5 cents personnes.", "fr")] == [
+        (2500.0, None)]
+    assert [(q.value, q.unit) for q in _q("It cost 2 thousand 5 hundred dollars.", "en")] == [
+        (2500.0, "USD")]
+    # cents alone stay money
+    assert [(q.value, q.unit) for q in _q("Le prix a baissé de 3 cents.", "fr")] == [
+        (0.03, "USD")]

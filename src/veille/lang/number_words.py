@@ -102,6 +102,9 @@ class NumberWords:
     #: regex after a number making it an age, the match (less a leading "-") its noun:
     #: "29-year-old"
     age_suffixes: Words = ()
+    #: the hundred's number words, read as a scale in an amount said in parts after a
+    #: larger scale ("4 mille 3 cents": 4,300; ``quantities.compound``)
+    hundred_words: Words = ()
     #: folded nouns of points that are percentage points when a percentage follows them
     #: ("a reculé de 0,3 point à 7,1 %", "dropped 4 points to 38%"): ``quantities.points``
     point_nouns: Words = ()

@@ -19,23 +19,30 @@ _GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+"
 
 
 @lru_cache(maxsize=8)
-def _patterns(scales: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(scales: tuple[str, ...], hundreds: tuple[str, ...] = ()
+              ) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(sorted({re.escape(s) + "s?" for s in scales}, key=len, reverse=True))
+    part_alt = "|".join(sorted({re.escape(s) + "s?" for s in (*scales, *hundreds)},
+                               key=len, reverse=True))
     # spaces only: a line break ends an amount ("2 millions\n2019 a été…")
-    part = rf"[ \u00a0]+(?P<n>{_GROUPED}|\d+)(?![\d.,]\d)(?:[ \u00a0]+(?P<s>{alt})(?![a-z]))?"
+    part = (rf"[ \u00a0]+(?P<n>{_GROUPED}|\d+)(?![\d.,]\d)"
+            rf"(?:[ \u00a0]+(?P<s>{part_alt})(?![a-z]))?")
     whole = re.compile(rf"(?<![\w.,-])(?<!\d )(?P<head>{_GROUPED}|\d+)[ \u00a0]+(?P<s1>{alt})"
                        rf"(?![a-z])(?=[ \u00a0]+\d)")
     return whole, re.compile(part)
 
 
-def find_split_amounts(folded: str, scale_values: dict[str, float]) -> list[Fraction]:
+def find_split_amounts(folded: str, scale_values: dict[str, float],
+                       hundreds: tuple[str, ...] = ()) -> list[Fraction]:
     """Each part must be smaller than the scale before it ("3 milliards 500 millions",
     not "3 millions 500 millions"); a part with no scale word ends the amount and, after
     a scale above a thousand, is written in groups of three ("2 millions 300 000": "3
-    millions 2019" is no amount)."""
+    millions 2019" is no amount). A part may be hundreds ("4 mille 3 cents" is 4,300:
+    after a scale word, "cents" is no money)."""
     if not scale_values:
         return []
-    whole, part = _patterns(tuple(sorted(scale_values)))
+    whole, part = _patterns(tuple(sorted(scale_values)), hundreds)
+    scale_values = {**scale_values, **{h.rstrip("s"): 100.0 for h in hundreds}}
     out = []
     for m in whole.finditer(folded):
         top = scale_values.get(m.group("s1").rstrip("s"), 0.0)

@@ -715,7 +715,8 @@ def extract_quantities(
     if gr.packs and not gr.derived:  # "douze virgule cinq": a number, not a fraction
         powers.extend(find_spoken_decimals(text, folded, gr.fractions, code))
         # "1 milliard 200 millions": one amount, read whole
-        powers.extend(find_split_amounts(folded, gr.fractions.scale_values))
+        powers.extend(find_split_amounts(folded, gr.fractions.scale_values,
+                                         tuple(w for p in gr.packs for w in p.hundred_words)))
         for c in gr.collective.finditer(folded):  # "a dozen people": about twelve
             fractions.append(Fraction(c.start(), c.end(), _scale(c.group("sc"), gr)))
     heights = find_feet_and_inches(folded, gr.units) if gr.packs and not gr.derived else []

@@ -31,6 +31,7 @@ WORDS = NumberWords(
         "pounds": "GBP", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
         "yuan": "CNY", "yen": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
     },
+    hundred_words=("hundred",),
     point_nouns=("point", "points"),
     point_percent_links=(r"to", r"at"),
     units={"percentage points": "pp", "percentage point": "pp",  # no percentage: a difference

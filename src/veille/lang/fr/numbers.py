@@ -46,6 +46,7 @@ WORDS = NumberWords(
         # the euro): not the Swiss franc "francs" defaults to
         "francs cfa": "XOF", "franc cfa": "XOF", "fcfa": "XOF", "f cfa": "XOF",
     },
+    hundred_words=("cent", "cents"),
     point_nouns=("point", "points"),
     point_percent_links=(r"a", r"pour\s+atteindre", r"pour\s+s'etablir\s+a"),
     units={
