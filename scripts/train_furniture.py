@@ -1,7 +1,7 @@
 """Fit the furniture detector on the tuning part of the labelled lines.
 
     .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
-        [--c 0.3] [--trees 200] [--depth 3] [--rate 0.05] [--threshold 0.6]
+        [--c 0.3] [--trees 400] [--depth 3] [--rate 0.05] [--threshold 0.6]
         [--fit all|tune] [--hold fresh10-held-out,fresh11-held-out] [--drop PREFIXES] [--write]
 
 Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
@@ -46,7 +46,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", choices=("trees", "logistic"), default="trees")
     ap.add_argument("--c", type=float, default=0.3)
-    ap.add_argument("--trees", type=int, default=200)
+    ap.add_argument("--trees", type=int, default=400)
     ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--rate", type=float, default=0.05)
     ap.add_argument("--threshold", type=float, default=0.6)
