@@ -33,10 +33,14 @@ def opens_sentence(text: str, start: int) -> bool:
     return m is not None and sentence_start(text, start - len(m.group(0)))
 
 
+#: how far a sentence is looked for its end (a text of one long line stays linear)
+_REACH = 1500
+
+
 def sentence_end(text: str, pos: int) -> int:
     """The offset where the sentence holding ``pos`` ends."""
-    m = _SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)
+    m = _SENTENCE_END.search(text, pos, pos + _REACH)
+    return m.start() if m else min(len(text), pos + _REACH)
 
 
 #: what a frame may be: a stretch of time that can hold a month or a holiday

@@ -16,6 +16,7 @@ its "today" often means the times, not the day).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -32,6 +33,10 @@ _CLOSE = re.compile(r"[”»]")
 #: the end of the sentence before an offset, or a line
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’»)]*\s+(?=[A-Z“\"«])|\n")
 _WEEK = 7
+#: how far back a sentence or a quotation is looked for (a text of one long line stays linear)
+_REACH = 1500
+#: more time expressions than this in one "sentence": no sentence, nothing is read
+_CROWDED = 12
 
 
 def count_from_speaking(out: Sequence[TimeRef], text: str, ref: date | None) -> list[TimeRef]:
@@ -40,12 +45,18 @@ def count_from_speaking(out: Sequence[TimeRef], text: str, ref: date | None) -> 
     if ref is None or not any(t.method in _DEICTIC for t in out):
         return list(out)
     res = list(out)
+    order = sorted(range(len(out)), key=lambda k: out[k].start)
+    starts = [out[k].start for k in order]
     for i, t in enumerate(out):
         if t.method not in _DEICTIC or t.range_start is None or not _quoted(text, t.start):
             continue
         lo, hi = _sentence(text, t.start)
-        said = {d for u in out if lo <= u.start < hi and not _quoted(text, u.start)
-                and (d := _one_day(u)) is not None}
+        first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if last - first > _CROWDED:
+            continue  # no sentence: a list, a table, text without stops
+        said = {d for k in range(first, last)
+                if (d := _one_day(out[order[k]])) is not None
+                and not _quoted(text, out[order[k]].start)}
         if len(said) != 1:
             continue
         day = said.pop()
@@ -65,16 +76,17 @@ def _one_day(t: TimeRef) -> date | None:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_STOP.finditer(text, 0, pos):
+    start = max(0, pos - _REACH)
+    for m in _SENTENCE_STOP.finditer(text, start, pos):
         start = m.end()
-    stop = _SENTENCE_STOP.search(text, pos)
-    return start, (stop.start() if stop else len(text))
+    stop = _SENTENCE_STOP.search(text, pos, pos + _REACH)
+    return start, (stop.start() if stop else min(len(text), pos + _REACH))
 
 
 def _quoted(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a quotation opened in its paragraph."""
-    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    line = text.rfind("\n", max(0, pos - _REACH), pos)
+    para = text[line + 1 if line >= 0 else max(0, pos - _REACH) : pos]
     opened = len(_OPEN.findall(para)) - len(_CLOSE.findall(para))
     return opened > 0 or len(_STRAIGHT.findall(para)) % 2 == 1
 
