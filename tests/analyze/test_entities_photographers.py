@@ -105,3 +105,36 @@ def test_an_agency_is_an_organisation_and_its_caption_credit_no_chip() -> None:
     (an,), _ = link_entities([Analysis(article_uid="r", language="en", entities=ms)], [])
     assert an.entities[2].entity_id is None and an.entities[3].entity_id
     assert an.entities[0].entity_id and an.entities[1].entity_id
+
+
+# Reuters credits in The Huffington Post / Reuters copy of the North Korea
+# missile story (news-clusters 2989428ad573, e1311d4f9610; session 16): the
+# photographer opens the caption ("Name / Reuters Caption ...") or follows
+# the agency ("REUTERS/Name"), the line going on after the credit.
+CREDITS = ("North Korea fired a missile over Japan.\n"
+           "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader.\n"
+           "Some experts said Kim was trying to pressure Washington.\n"
+           "People watch the news in Tokyo, Japan, August 29, 2017. REUTERS/Issei Kato\n"
+           "Reuters / Getty Images file picture, AFP/Getty Images\n"
+           "Reuters reported the launch.")
+
+
+def _credits_mentions() -> list[Mention]:
+    out, pos = [], 0
+    for surface in ("Kim Kyung Hoon", "Kim", "Issei Kato", "Getty Images", "Getty Images"):
+        start = CREDITS.index(surface, pos)
+        out.append(Mention(text=surface, label="PER", start=start, end=start + len(surface),
+                           sentence=CREDITS.count("\n", 0, start)))
+        pos = start + len(surface)
+    return out
+
+
+def test_a_photographer_opening_a_caption_or_after_the_agency_slash():
+    from veille.analyze.entities_credits import mark_photographers
+
+    ms = _credits_mentions()
+    mark_photographers(ms, CREDITS, 0)
+    cues = [m.label_cue for m in ms]
+    assert cues[0] == PHOTOGRAPHER and cues[2] == PHOTOGRAPHER, cues
+    assert cues[1] is None                       # "Kim" in the text
+    assert cues[3] != PHOTOGRAPHER and cues[4] != PHOTOGRAPHER   # an agency after a slash

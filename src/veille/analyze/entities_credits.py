@@ -266,6 +266,11 @@ def mark_photographers(mentions: Sequence[Mention], text: str, offset: int) -> N
         if slash is not None and not slash.group(1).rstrip().endswith("."):
             m.label_cue = PHOTOGRAPHER
             continue
+        if _opens_caption_credit(text, a, b) or (
+                _after_agency_slash(text, a)
+                and _credit_end(m.text) != len(m.text.rstrip("."))):  # "AFP/Getty Images"
+            m.label_cue = PHOTOGRAPHER
+            continue
         if m.label != "PER" or m.label_cue is not None:
             continue
         if text[b:line_end if line_end >= 0 else len(text)].strip(" \t.\u00a0"):
@@ -284,6 +289,41 @@ def mark_photographers(mentions: Sequence[Mention], text: str, offset: int) -> N
         if len({text.rfind("\n", 0, m.start - offset) for m in ms}) >= 2:
             for m in ms:
                 m.label_cue = PHOTOGRAPHER
+
+
+#: "/" between a photographer and the agency of a credit
+_SLASH = re.compile(r"[ \t]?/[ \t]?")
+
+
+def _opens_caption_credit(text: str, a: int, b: int) -> bool:
+    """A name opening its line, then "/" and an agency of the credit list, then
+    the caption ("Kim Kyung Hoon / Reuters A man walks past a TV set"): the
+    photographer's credit opens the caption, so the line goes on after it
+    (an agency that speaks, "Reuters reported", is no credit)."""
+    if text[text.rfind("\n", 0, a) + 1:a].strip(" \t\u00a0"):
+        return False
+    sl = _SLASH.match(text, b)
+    if sl is None:
+        return False
+    le = text.find("\n", sl.end())
+    rest = text[sl.end():le if le >= 0 else len(text)]
+    end = _credit_end(rest)
+    return end is not None and not _speaks(rest[end:])
+
+
+def _after_agency_slash(text: str, a: int) -> bool:
+    """A name right after an agency of the credit list and "/": "REUTERS/Kim
+    Kyung-Hoon TPX IMAGES OF THE DAY", "Reuters / Issei Kato" (the agency's
+    own form of the credit, the photographer second)."""
+    before = text[text.rfind("\n", 0, a) + 1:a].rstrip(" \t")
+    if not before.endswith("/"):
+        return False
+    words = before[:-1].split()
+    for k in range(min(3, len(words)), 0, -1):
+        head = " ".join(words[-k:])
+        if _credit_end(head) == len(head):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)
