@@ -99,3 +99,15 @@ def test_fresh_held_out_gold() -> None:
         assert rep[lang]["gold"] >= 40
         assert rep[lang]["p"] >= 75.0
         assert rep[lang]["f1"] >= 60.0  # untuned first run: 57.58 / 57.53 / 55.74
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Da gennaio a dicembre 2019, i visitatori sono cresciuti.",
+     {"gennaio": "2019-01", "dicembre 2019": "2019-12"}),
+    ("es", "De noviembre a febrero de 2020 llovió.",
+     {"noviembre": "2019-11", "febrero de 2020": "2020-02"}),
+    ("de", "Von Januar bis März 2021 sank der Umsatz.", {"Januar": "2021-01", "März 2021": "2021-03"}),
+])
+def test_a_range_shares_the_year_written_at_its_end(lang: str, text: str,
+                                                    expected: dict[str, str]) -> None:
+    assert {t.text: t.value for t in extract_times(text, [], DAY, lang)} == expected

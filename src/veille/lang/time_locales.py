@@ -32,6 +32,9 @@ class LocaleTime:
     lower_case_relative_days: bool = False
     year_leads: Words = ()  # a 4-digit number after these is a year: "seit", "en", "nel"
     list_joiners: Words = ()  # "2006, 2009 y 2015": "y"
+    #: between the two ends of a range of dates ("von Januar bis März 2020",
+    #: "de enero a marzo de 2020"): the year written at the end is both ends'
+    range_joiners: Words = ()
     #: regex of a noun a number counts, right after it ("2000 Meter", "2000 personas"):
     #: a number from 1900 to 2099 alone is a year unless one follows (a language
     #: without it reads years only after a lead or in a list)
@@ -81,11 +84,12 @@ LOCALES: dict[str, LocaleTime] = {
                    year_leads=("im jahr", "jahr", "seit", "bis", "ab", "von", "vor", "nach", "in",
                                "im", "anfang", "ende", "mitte"),
                    list_joiners=("und", "oder", "bis"),
-                   day_suffix=r"\.", month_leads=("im", "seit", "bis", "ab", "anfang",
+                   day_suffix=r"\.", month_leads=("im", "seit", "bis", "ab", "anfang", "von",
                                                          "ende", "mitte", "vom", "zum"),
                    lower_case_relative_days=True,
                    one_words=("ein", "eine", "einen", "einem", "einer"),
                    plural_noun_after=r"(?-i:[A-ZÄÖÜ][a-zäöüß]+)",
+                   range_joiners=("bis", "bis zum", "bis zur", "und"),
                    clock_units=("uhr",),
                    clock_unit_alone=True,
                    day_parts={"morgen": "MO", "vormittag": "MO", "mittag": "MI",
@@ -109,6 +113,7 @@ LOCALES: dict[str, LocaleTime] = {
                                                            "mediados de"),
                    relative_day_not_after=r"\b(?:la|esta|una|cada|por|el|del)\s+$",
                    plural_noun_after=r"[a-záéíóúñ]{3,}s\b",
+                   range_joiners=("a", "al", "hasta", "hasta el", "y"),
                    one_words=("un", "una", "uno"),
                    clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
                                 "hacia las", "las"),
@@ -140,6 +145,7 @@ LOCALES: dict[str, LocaleTime] = {
                                       "fine", "metà"),
                    relative_day_not_after=r"\b(?:il|un|del|al)\s+$",
                    plural_noun_after=r"[a-zàèéìòù]{3,}i\b",
+                   range_joiners=("a", "al", "fino a", "fino al", "e"),
                    one_words=("un", "una", "uno"),
                    clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore"),
                    day_parts={"mattina": "MO", "mattinata": "MO", "mezzogiorno": "MI",

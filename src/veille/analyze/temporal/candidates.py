@@ -17,7 +17,7 @@ from veille.analyze.temporal.accept import accept
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.day_clock_range import day_clock_ranges
 from veille.analyze.temporal.lexicon import MONTHS, alt, first_day_number, time_words, tw
-from veille.analyze.temporal.locale_dates import locale_candidates
+from veille.analyze.temporal.locale_dates import locale_candidates, share_locale_year
 from veille.analyze.temporal.rules import GATES, compiled_rules
 
 
@@ -124,6 +124,9 @@ def share_years(cands: list[Candidate], folded: str) -> None:
     """'du 18 novembre au 19 décembre 2015', 'de janvier à février 2017': the year
     written once at the end belongs to both ends."""
     for a, b in zip(cands, cands[1:], strict=False):
+        if a.kind.startswith("locale_"):  # "da gennaio a dicembre 2019"
+            share_locale_year(a, b, folded[a.end : b.start])
+            continue
         if a.kind not in ("day_month", "month") or a.g.get("year") or a.g.get("rel"):
             continue
         if b.kind not in ("day_month", "month_year") or not b.g.get("year"):

@@ -194,3 +194,24 @@ def resolve_locale(c: Candidate, day: date | None,
         return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}", None, None, "day")
     d = clamp_day(y, mon, dom)
     return day_res(d) if d is not None else None
+
+
+def share_locale_year(a: Candidate, b: Candidate, between: str) -> None:
+    """"da gennaio a dicembre 2019", "vom 3. bis 10. März 2020": the year
+    written once at the end belongs to both ends (the year before for a start
+    later in the year than the end: "de noviembre a febrero de 2020")."""
+    lt = locale_time(a.g.get("lang"))
+    if lt is None or not lt.range_joiners or a.g.get("year") or a.g.get("mon6"):
+        return
+    if a.kind not in ("locale_month", "locale_day_month") or b.g.get("lang") != lt.code \
+            or b.kind not in ("locale_month_year", "locale_day_month") or not b.g.get("year"):
+        return
+    if not re.fullmatch(rf"\s*(?:[-–]|{_alt(list(lt.range_joiners))})\s*", between, re.IGNORECASE):
+        return
+    year = int(b.g.get("year") or 0)
+    if (_month_number(a), int(a.g.get("d") or 0)) > (_month_number(b), int(b.g.get("d") or 0)):
+        year -= 1
+    a.g = dict(a.g, year=str(year))
+    if a.kind == "locale_month":
+        a.kind = "locale_month_year"
+
