@@ -184,3 +184,12 @@ def test_a_name_before_the_participle_clause_stays_the_antecedent(analyze):
     text = ("Hillary Clinton spoke to the network on Monday. Asked about the vote in "
             "Ohio, she replied: “We will win this state.”\n")
     assert _speaker_of(analyze, text, "We will win") == "Hillary Clinton"
+
+
+def test_a_participle_on_the_object_says_what_the_subject_says(analyze):
+    # "X issued a statement saying, “…”": the clause's first name ("U.S.") is
+    # no speaker; the one who issued the statement is
+    text = ("Leaders around the world have denounced the attack.\n\nU.S. President Barack "
+            "Obama issued a statement saying, \"We stand in solidarity and partnership with "
+            "France, our oldest ally.\"\n")
+    assert _speaker_of(analyze, text, "We stand in solidarity") == "Barack Obama"

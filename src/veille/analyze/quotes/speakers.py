@@ -591,6 +591,14 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         # "he began by saying, “…”", "she ended by warning that …": the
         # participle after a preposition shares its verb's subject
         return subject_of(ctx, prep.head, fallback_left)
+    noun = verb.head
+    if (verb.dep_ == "acl" and present_participle and not after_only and noun.i < verb.i
+            and noun.dep_ in ("dobj", "obj") and noun.head.i < noun.i
+            and noun.head.pos_ in ("VERB", "AUX")):
+        # "U.S. President Barack Obama issued a statement saying, “…”": the
+        # participle on the object of a verb says what its subject says (the
+        # clause's first name, "U.S.", is no speaker)
+        return subject_of(ctx, noun.head, fallback_left)
     if not fallback_left:
         return (None, None, False)
     # Parse failed to give a subject ("Kiev, quant à elle, a déclaré"):
