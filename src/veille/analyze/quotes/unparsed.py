@@ -113,7 +113,9 @@ def _name_like(name: str, language: str | None) -> bool:
     capitalises ("erklärte Rücktritt"): each is a given name or a rare word."""
     from wordfreq import zipf_frequency  # lazy: its tables load on first use
 
-    return all(known_given_name(w) or zipf_frequency(w.lower(), language or "en") < ROLE_ZIPF
+    if not language:
+        return True  # no word list to tell a noun by
+    return all(known_given_name(w) or zipf_frequency(w.lower(), language) < ROLE_ZIPF
                for w in name.split())
 
 
@@ -129,8 +131,8 @@ def _without_role(name: str, start: int, language: str | None) -> tuple[str, int
     from wordfreq import zipf_frequency  # lazy: its tables load on first use
 
     words = name.split(" ")
-    while len(words) > 1 and not known_given_name(words[0]) \
-            and zipf_frequency(words[0].lower(), language or "en") >= ROLE_ZIPF:
+    while language and len(words) > 1 and not known_given_name(words[0]) \
+            and zipf_frequency(words[0].lower(), language) >= ROLE_ZIPF:
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start
