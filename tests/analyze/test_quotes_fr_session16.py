@@ -58,3 +58,13 @@ def test_an_association_that_proposes_an_evening_says_nothing(speech):
                 "l'impôt sur le revenu.")
     q = [x for x in qs if "fixer à 40 %" in x.text]
     assert q and q[0].speaker is not None and "Martin" in q[0].speaker
+
+
+def test_an_admission_said_of_a_noun_is_reported(speech):
+    # quotes-fr-fresh3 HIPE EXP-1918-06-08: "reconnaît" + noun object
+    qs = speech("M. Ador, conseiller fédéral, reconnaît les services rendus par la presse, mais "
+                "fait observer qu'elle n'est pas seule à être réduite.")
+    q = [x for x in qs if x.text.startswith("les services rendus")]
+    assert q and q[0].speaker is not None and "Ador" in q[0].speaker
+    # a verdict is no admission: the one found guilty says nothing
+    assert not [x for x in speech("Le tribunal l'a reconnu coupable de vol.")]

@@ -50,6 +50,10 @@ WORDS = QuoteWords(
         "recommander", "reprocher", "fustiger", "évoquer", "soutenir", "rejeter",
         "citer", "mentionner", "confirmer", "signaler", "souhaiter", "préconiser", "revendiquer",
         "exposer", "proclamer", "prédire",
+        # an admission said of a noun ("reconnaît les services rendus par la
+        # presse", "ont reconnu un objectif d'extraire …"): 2 of its 3 noun
+        # objects in the tuned golds' texts are statements, in two golds
+        "reconnaître",
     }),
     infinitive_markers=frozenset({"de", "d'", "d’", "à"}),
     plural_pronouns=frozenset({"ils", "elles"}),
