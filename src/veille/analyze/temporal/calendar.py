@@ -145,6 +145,16 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
     return ref - timedelta(days=ref.weekday()) + timedelta(days=weekday)
 
 
+def nearest_weekday(ref: date, weekday: int) -> date:
+    """The ``weekday`` closest to ``ref`` (``ref`` itself on that weekday; the one
+    before on a tie, which cannot happen with 7 days): a weekday said with no
+    tense to tell which way."""
+    if ref.weekday() == weekday:
+        return ref
+    back, fwd = weekday_near(ref, weekday, -1), weekday_near(ref, weekday, 1)
+    return back if ref - back <= fwd - ref else fwd
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """TimeML duration value: P3M, PT24H, P1.5Y; ``None`` amount gives PXM (unspecified)."""
     time_units = {"H", "MIN", "S"}

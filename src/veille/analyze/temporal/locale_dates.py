@@ -23,10 +23,12 @@ from veille.analyze.temporal.calendar import (
     clamp_day,
     day_res,
     month_res,
+    nearest_weekday,
     weekday_near,
     year_res,
 )
 from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.lexicon import alt_longest
 from veille.analyze.temporal.locale_spans import TAGS as SPAN_TAGS
 from veille.analyze.temporal.locale_spans import resolve_span, span_candidates
 from veille.analyze.temporal.locale_words import dates_words as _locale_words
@@ -45,25 +47,21 @@ def _longest(months: dict[str, int], month: int) -> str:
     return max((w for w, m in months.items() if m == month), key=len)
 
 
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 @lru_cache(maxsize=16)
 def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     lt = locale_time(code)
     assert lt is not None
     months, rel = _locale_words(code)
-    mon = _alt(list(months))
-    link = rf"(?:\s+{_alt(lt.month_link)})?" if lt.month_link else ""
+    mon = alt_longest(list(months))
+    link = rf"(?:\s+{alt_longest(lt.month_link)})?" if lt.month_link else ""
     b, e = r"(?<!\w)", r"(?!\w)"
     day_month = (rf"{b}(?P<d>[0-3]?\d){lt.day_suffix}{link}\s+(?P<mon>{mon})\.?{e}"
                  rf"(?:{link},?\s+(?P<year>\d{{4}}){e})?")
     month_year = rf"{b}(?P<mon>{mon}){e}\.?{link},?\s+(?P<year>\d{{4}}){e}"
     full = [_longest(months, i) for i in range(1, 13)]
-    month = (rf"{b}(?:{_alt(lt.month_leads)})\s+(?P<span>(?P<mon>{_alt(full)})){e}"
+    month = (rf"{b}(?:{alt_longest(lt.month_leads)})\s+(?P<span>(?P<mon>{alt_longest(full)})){e}"
              # a range of months ("aprile-giugno", "julio-septiembre")
-             rf"|{b}(?P<span5>(?P<mon5>{_alt(full)})\s*[-–]\s*(?P<mon6>{_alt(full)})){e}"
+             rf"|{b}(?P<span5>(?P<mon5>{alt_longest(full)})\s*[-–]\s*(?P<mon6>{alt_longest(full)})){e}"
              if lt.month_leads and full else None)
     out = [("locale_day_month", re.compile(day_month, re.IGNORECASE)),
            ("locale_month_year", re.compile(month_year, re.IGNORECASE))]
@@ -71,10 +69,10 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         out.append(("locale_month", re.compile(month, re.IGNORECASE)))
     wds = _weekdays(code)
     if wds:
-        out.append(("locale_weekday", re.compile(rf"{b}(?P<wd>{_alt(list(wds))}){e}",
+        out.append(("locale_weekday", re.compile(rf"{b}(?P<wd>{alt_longest(list(wds))}){e}",
                                                  re.IGNORECASE)))
     if lt.year_leads:
-        joiners = _alt(lt.list_joiners) if lt.list_joiners else "(?!)"
+        joiners = alt_longest(lt.list_joiners) if lt.list_joiners else "(?!)"
         sep = rf"(?:\s*,\s*|\s*-\s*|\s+{joiners}\s+)"
         years = rf"(?P<span>{_YEAR}(?:{sep}{_YEAR})*)(?![\d.,]\d|\d|%)"
         # after a lead ("seit 2015"); a list in brackets ("(2006, 2009 y 2015)") or
@@ -85,12 +83,12 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         bare = (rf"|{b}(?P<span4>(?:19|20)\d\d)(?![\d.,/-]\d|\d|%|\s*[€$£]|-\w)"
                 if lt.plural_noun_after else "")
         out.append(("locale_year", re.compile(
-            rf"{b}(?:{_alt(lt.year_leads)})\s+{years}|\((?P<span2>{_YEAR}(?:{sep}{_YEAR})+)\)"
+            rf"{b}(?:{alt_longest(lt.year_leads)})\s+{years}|\((?P<span2>{_YEAR}(?:{sep}{_YEAR})+)\)"
             rf"|{b}(?P<span3>{_YEAR}(?:{sep}{_YEAR}){{2,}})(?![\d.,]\d|\d|%){bare}",
             re.IGNORECASE)))
     if rel:
         flags = 0 if lt.lower_case_relative_days else re.IGNORECASE
-        out.append(("locale_relative_day", re.compile(rf"{b}(?P<rd>{_alt(list(rel))}){e}", flags)))
+        out.append(("locale_relative_day", re.compile(rf"{b}(?P<rd>{alt_longest(list(rel))}){e}", flags)))
     return tuple(out)
 
 
@@ -176,8 +174,7 @@ def resolve_locale(c: Candidate, day: date | None,
             return day_res(weekday_near(day, wd, -1)) if day.weekday() != wd else day_res(day)
         if tense == "future":
             return day_res(weekday_near(day, wd, 1)) if day.weekday() != wd else day_res(day)
-        back, fwd = weekday_near(day, wd, -1), weekday_near(day, wd, 1)
-        return day_res(day if day.weekday() == wd else back if day - back <= fwd - day else fwd)
+        return day_res(nearest_weekday(day, wd))
     mon = _month_number(c)
     year_s = c.g.get("year")
     if c.kind in ("locale_month_year", "locale_month"):
@@ -206,7 +203,7 @@ def share_locale_year(a: Candidate, b: Candidate, between: str) -> None:
     if a.kind not in ("locale_month", "locale_day_month") or b.g.get("lang") != lt.code \
             or b.kind not in ("locale_month_year", "locale_day_month") or not b.g.get("year"):
         return
-    if not re.fullmatch(rf"\s*(?:[-–]|{_alt(list(lt.range_joiners))})\s*", between, re.IGNORECASE):
+    if not re.fullmatch(rf"\s*(?:[-–]|{alt_longest(list(lt.range_joiners))})\s*", between, re.IGNORECASE):
         return
     year = int(b.g.get("year") or 0)
     if (_month_number(a), int(a.g.get("d") or 0)) > (_month_number(b), int(b.g.get("d") or 0)):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from veille.analyze.temporal.calendar import (
     Resolved,
@@ -28,10 +29,12 @@ from veille.analyze.temporal.calendar import (
     day_res,
     duration_value,
     month_res,
+    nearest_weekday,
     week_res,
     year_res,
 )
 from veille.analyze.temporal.candidate import Candidate
+from veille.analyze.temporal.lexicon import alt
 from veille.analyze.temporal.locale_words import span_words as _locale
 from veille.analyze.temporal.locale_words import weekday_words
 from veille.lang.time_locales import LocaleTime, locale_time
@@ -46,8 +49,46 @@ _DIGITS = r"\d{1,3}(?:[.\u00a0]\d{3})+|\d+(?:[.,]\d+)?"
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w).replace("'", "['’]")
-                            for w in sorted(words, key=len, reverse=True)) + ")"
+    """The lexicon's longest-first alternatives, an apostrophe matching both its
+    forms ("quest'anno", "quest’anno")."""
+    return alt(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+
+
+class _Checks(NamedTuple):
+    """The context tests of a language's spans, compiled once (None: the pack
+    says nothing, so the test never applies)."""
+
+    every: re.Pattern[str] | None  # "ogni" before a duration
+    one_lead: re.Pattern[str] | None  # "durante" before "un año"
+    one_follow: re.Pattern[str] | None  # "después" after it
+    age_after: re.Pattern[str] | None
+    age_before: re.Pattern[str] | None
+    age_noun: re.Pattern[str] | None
+    age_of: re.Pattern[str] | None
+    clock_word_after: re.Pattern[str]
+    now_blocked: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=16)
+def _checks(code: str) -> _Checks:
+    lt = locale_time(code)
+    assert lt is not None
+
+    def rx(words: tuple[str, ...], pattern: str) -> re.Pattern[str] | None:
+        return re.compile(pattern.format(_alt(words)), re.IGNORECASE) if words else None
+
+    return _Checks(
+        every=rx(lt.every_words, r"(?<!\w){}\s+$"),
+        one_lead=rx(lt.one_leads, r"(?<!\w){}\s+$"),
+        one_follow=rx(lt.one_follows, r"^\s*{}(?!\w)"),
+        age_after=rx(lt.age_after, r"^\s*{}(?!\w)"),
+        age_before=rx(lt.age_before, r"(?<!\w){}\s*$"),
+        age_noun=rx(lt.age_nouns, r"(?<!\w){}(?!\w)(?:\W+\w+){{0,4}}\W*$"),
+        age_of=(re.compile(rf"(?P<w>[^\W\d_]+)[\s,]+{_alt(lt.age_of)}\s*$")
+                if lt.age_of else None),
+        clock_word_after=re.compile(rf"^\s+{_alt(lt.clock_units)}(?!\w)", re.IGNORECASE),
+        now_blocked=re.compile(lt.now_not_after, re.IGNORECASE) if lt.now_not_after else None,
+    )
 
 
 def _number(word: str, lt: LocaleTime) -> float | None:
@@ -142,7 +183,7 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
     """Every match of the rules above that reads as a time (overlaps included)."""
     out: list[Candidate] = []
     units = _locale(lt.code).units
-    now_blocked = re.compile(lt.now_not_after, re.IGNORECASE) if lt.now_not_after else None
+    checks = _checks(lt.code)
     for kind, rx in _rules(lt.code):
         for m in rx.finditer(text):
             g: dict[str, str | None] = dict(m.groupdict(), lang=lt.code)
@@ -151,12 +192,12 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
             if kind == "locale_duration":
                 if g.get("lo") is None and not _durations_read(g, lt, units):
                     continue
-                if (g.get("n1") or "").lower() in lt.one_words and not _one_counts(before, after, lt):
+                if (g.get("n1") or "").lower() in lt.one_words \
+                        and not _one_counts(before, after, checks):
                     continue  # "no ha sido un año fácil": a year, not how long
-                if lt.every_words and re.search(rf"(?<!\w){_alt(lt.every_words)}\s+$", before,
-                                                re.IGNORECASE):
+                if checks.every is not None and checks.every.search(before):
                     g["every"] = "1"
-                if _is_age(g, before, after, lt, units):
+                if _is_age(g, before, after, checks, units, lt):
                     continue
             elif kind == "locale_ago":
                 if _number(g.get("n") or "", lt) is None:
@@ -166,10 +207,10 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
                     continue
                 if g.get("h") is not None and g.get("mi") is None and not g.get("ap") \
                         and re.match(r"^\s+[^\W\d_]", after) \
-                        and not re.match(rf"^\s+{_alt(lt.clock_units)}(?!\w)", after,
-                                         re.IGNORECASE):
+                        and not checks.clock_word_after.match(after):
                     continue  # "alle 3 squadre": "to the three teams", no clock
-            elif kind == "locale_now" and now_blocked is not None and now_blocked.search(before):
+            elif kind == "locale_now" and checks.now_blocked is not None \
+                    and checks.now_blocked.search(before):
                 continue  # "un'ora": an hour, not "now"
             prio = {"locale_ago": 1, "locale_clock": 2, "locale_part": 2}.get(kind, 3)
             out.append(Candidate(s, e, kind, g, prio))
@@ -181,14 +222,13 @@ def _clock_part(g: dict[str, str | None], name: str) -> str | None:
     return g.get(name) or g.get(f"{name}2") or g.get(f"{name}3")
 
 
-def _one_counts(before: str, after: str, lt: LocaleTime) -> bool:
+def _one_counts(before: str, after: str, checks: _Checks) -> bool:
     """"un año" is a length of time after a word that measures one ("durante casi un
     año", "noch ungefähr eine Minute", "después de un mes") or before one that says
     it passed ("un día después"); elsewhere it is a year, a day ("un año fácil")."""
-    if lt.one_leads and re.search(rf"(?<!\w){_alt(lt.one_leads)}\s+$", before, re.IGNORECASE):
+    if checks.one_lead is not None and checks.one_lead.search(before):
         return True
-    return bool(lt.one_follows and re.match(rf"^\s*{_alt(lt.one_follows)}(?!\w)", after,
-                                              re.IGNORECASE))
+    return bool(checks.one_follow is not None and checks.one_follow.match(after))
 
 
 def _durations_read(g: dict[str, str | None], lt: LocaleTime, units: dict[str, str]) -> bool:
@@ -205,24 +245,23 @@ def _durations_read(g: dict[str, str | None], lt: LocaleTime, units: dict[str, s
     return True
 
 
-def _is_age(g: dict[str, str | None], before: str, after: str, lt: LocaleTime,
-            units: dict[str, str]) -> bool:
+def _is_age(g: dict[str, str | None], before: str, after: str, checks: _Checks,
+            units: dict[str, str], lt: LocaleTime) -> bool:
     """"tiene 31 años", "Billy Enríquez de 41 años", "l'uomo di 70 anni", "Poppy, 17
     anni," are ages: they describe a person, not the time of an event."""
     u = units.get((g.get("u1") or g.get("u3") or "").lower())
-    if u != "Y" or not lt.age_before and not lt.age_after:
+    if u != "Y" or checks.age_before is None and checks.age_after is None:
         return False
-    if lt.age_after and re.match(rf"^\s*{_alt(lt.age_after)}(?!\w)", after, re.IGNORECASE):
+    if checks.age_after is not None and checks.age_after.match(after):
         return True
-    if lt.age_before and re.search(rf"(?<!\w){_alt(lt.age_before)}\s*$", before, re.IGNORECASE):
+    if checks.age_before is not None and checks.age_before.search(before):
         return True
-    if lt.age_nouns and re.search(rf"(?<!\w){_alt(lt.age_nouns)}(?!\w)(?:\W+\w+){{0,4}}\W*$",
-                                  before, re.IGNORECASE):
+    if checks.age_noun is not None and checks.age_noun.search(before):
         return True  # "di età pari o superiore a 65 anni": the age noun a few words before
     if re.search(r"[A-ZÀ-Þ][\w'-]*,\s*$", before) and re.match(r"^\s*[,)]", after):
         return True  # "Poppy, 17 anni,": an apposition after a name
-    if lt.age_of:
-        m = re.search(rf"(?P<w>[^\W\d_]+)[\s,]+{_alt(lt.age_of)}\s*$", before)
+    if checks.age_of is not None:
+        m = checks.age_of.search(before)
         if m and m.group("w").lower() not in lt.age_of_not_after:
             # "de 41 años" after a name or a noun; "más de 12 años", "después de un mes"
             # are durations
@@ -235,7 +274,8 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
     lt = locale_time(c.g.get("lang"))
     if lt is None:
         return None
-    units, rel = _locale(lt.code).units, _locale(lt.code).relative
+    words = _locale(lt.code)
+    units, rel = words.units, words.relative
     g = c.g
     if c.kind == "locale_duration":
         if g.get("lo") is not None:
@@ -277,8 +317,7 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
             wd = weekday_words(lt.code)[(g.get("wd") or "").lower()]
             if day is None:
                 return Resolved("TIME", f"XXXX-WXX-{wd + 1}T{code}", None, None, "day-part")
-            back = day - timedelta(days=(day.weekday() - wd) % 7)
-            base = back if (day - back).days <= 3 else back + timedelta(days=7)
+            base = nearest_weekday(day, wd)
         if base is None:
             return Resolved("TIME", f"XXXX-XX-XXT{code}", None, None, "day-part")
         return Resolved("TIME", f"{base.isoformat()}T{code}", base, base, "day-part")
