@@ -103,20 +103,12 @@ def _last_named(text: str, start: int, verbs: frozenset[str], last: Quote | None
             continue
         name = (_name_at(text, lo + m.end()) or _role_then_name(text, lo + m.end())
                 or _name_before(text, at))
-        if name is not None and name[1] < start and _name_like(name[0], language):
-            best = (at, _without_role(name[0], name[1], language)[0])
+        if name is not None and name[1] < start \
+                and not any(_role_word(w, language) for w in name[0].split()):
+            # each word a given name or a rare one: a person's name, not a noun
+            # German capitalises ("erklärte Rücktritt")
+            best = (at, name[0])
     return best[1] if best else None
-
-
-def _name_like(name: str, language: str | None) -> bool:
-    """Capitalised words that read as a person's name, not a noun German
-    capitalises ("erklärte Rücktritt"): each is a given name or a rare word."""
-    from wordfreq import zipf_frequency  # lazy: its tables load on first use
-
-    if not language:
-        return True  # no word list to tell a noun by
-    return all(known_given_name(w) or zipf_frequency(w.lower(), language) < ROLE_ZIPF
-               for w in name.split())
 
 
 @lru_cache(maxsize=32)
@@ -128,14 +120,22 @@ def _verbs_rx(verbs: frozenset[str]) -> re.Pattern[str]:
 def _without_role(name: str, start: int, language: str | None) -> tuple[str, int]:
     """"Regisseur Porumboiu" -> "Porumboiu": leading words that are frequent
     words of the language and no given name are a role before the name."""
-    from wordfreq import zipf_frequency  # lazy: its tables load on first use
-
     words = name.split(" ")
-    while language and len(words) > 1 and not known_given_name(words[0]) \
-            and zipf_frequency(words[0].lower(), language) >= ROLE_ZIPF:
+    while len(words) > 1 and _role_word(words[0], language):
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start
+
+
+def _role_word(word: str, language: str | None) -> bool:
+    """A frequent word of the language that is no given name ("Regisseur",
+    "Rücktritt"): a role or a noun, not part of a person's name. With no
+    language there is no word list to tell by: never."""
+    from wordfreq import zipf_frequency  # lazy: its tables load on first use
+
+    if not language:
+        return False
+    return not known_given_name(word) and zipf_frequency(word.lower(), language) >= ROLE_ZIPF
 
 
 def _agrees(text: str, speaker: str, q: Quote, language: str | None) -> bool:
