@@ -25,12 +25,13 @@ wrote ``NaN``, which is no JSON and which PostgreSQL refused); views hold none.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 from typing import Any
 
 import orjson
+
+from veille.core.gc_pause import cycle_collection_paused
 
 
 def encode(value: Any) -> bytes:
@@ -45,9 +46,8 @@ def encode(value: Any) -> bytes:
 def decode(data: bytes | memoryview | str | None) -> Any:
     """The value of a view's JSON (None for SQL NULL).
 
-    Parsed with Python's cycle collector paused, as ``stories.gc_pause``
-    pauses it for a build or an update (a layer above, not imported here): a
-    20 MB view is ~10^6 dicts, lists and strings without a reference cycle,
+    Parsed with Python's cycle collector paused (``core.gc_pause``, as for a
+    build or an update): a 20 MB view is ~10^6 dicts, lists and strings without a reference cycle,
     and the collections their allocations trigger walk every object the
     process holds, the loaded pipelines too (measured at 1,000 articles:
     the view's read 0.12-0.15 -> 0.09-0.12 s CPU)."""
@@ -57,15 +57,10 @@ def decode(data: bytes | memoryview | str | None) -> Any:
         data = data.tobytes()
     if isinstance(data, str):
         data = data.encode("utf-8")
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    with cycle_collection_paused():
         if _ORJSON_TEXT.match(data):
             return orjson.loads(data)
         return json.loads(data)
-    finally:
-        if was:
-            gc.enable()
 
 
 #: an object whose first key's colon is followed by no space: orjson's text

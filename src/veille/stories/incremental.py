@@ -56,6 +56,7 @@ from typing import Any, overload
 
 import numpy as np
 
+from veille.core.gc_pause import cycle_collection_paused
 from veille.core.model import Analysis
 from veille.core.records import StoredArticle
 from veille.core.text import fold_words
@@ -78,7 +79,6 @@ from veille.stories.facts import (
     pair_score,
     parse_day,
 )
-from veille.stories.gc_pause import cycle_collection_paused
 from veille.stories.quote_matching import differing_renderings
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
@@ -191,7 +191,7 @@ def _words_of(texts: Sequence[str]) -> list[list[str]]:
     return [cut[t] if (got := cache.get(t)) is None else got for t in texts]
 
 
-@cycle_collection_paused()  # see stories.gc_pause
+@cycle_collection_paused()  # see core.gc_pause
 def update_story_view(
     view: dict[str, Any],
     new_articles: Sequence[StoredArticle],
@@ -205,7 +205,7 @@ def update_story_view(
     the statements a new one joins are read again to compare their numbers
     and dates (:func:`_new_disagreements`); without it only the new articles'
     statements are compared with each other. Runs with the cycle collector
-    paused (``stories.gc_pause``)."""
+    paused (``core.gc_pause``)."""
     old_uids = {a["uid"] for a in view["articles"]}
     pairs = [(a, an) for a, an in zip(new_articles, new_analyses, strict=False)
              if a.uid not in old_uids]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from veille.core.gc_pause import cycle_collection_paused
 from veille.core.model import Analysis
 from veille.core.records import StoredArticle, analysis_from_dict
 from veille.core.views import (
@@ -25,7 +26,6 @@ from veille.core.views import (
     from_plain,
 )
 from veille.stories.facts import build_facts, find_disagreements, group_statements
-from veille.stories.gc_pause import cycle_collection_paused
 from veille.stories.graph import build_graph, graph_view
 from veille.stories.similarity import StoryVectors
 from veille.stories.sources import independence_keys
@@ -91,7 +91,7 @@ def _analysis(an: Analysis | Mapping[str, Any] | None, uid: str) -> Analysis | N
     return analysis_from_dict(an, uid)
 
 
-@cycle_collection_paused()  # see stories.gc_pause
+@cycle_collection_paused()  # see core.gc_pause
 def build_story_view(
     articles: Sequence[StoredArticle | Mapping[str, Any]],
     analyses: Sequence[Analysis | Mapping[str, Any] | None],

@@ -1,4 +1,7 @@
-"""Python's cycle collector paused while a story view is built or updated.
+"""Python's cycle collector paused while a story view is built, updated or parsed.
+
+In core, the lowest layer, so the store's view codec (``store.view_codec``)
+and the story builders (``stories.view``, ``stories.incremental``) share it.
 
 A view is a tree of dicts, lists and small dataclasses (hundreds of thousands
 at 1,000 articles, ~10^6 once read back from JSON) with no reference cycles:
