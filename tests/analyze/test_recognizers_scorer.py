@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from veille.analyze.recognizers import run_all, split_of
@@ -186,3 +187,46 @@ def test_one_period_of_ours_matches_a_range_whose_year_is_unsaid(tmp_path: Path)
     ])
     rep = {r.model: r for r in run_all(tmp_path, include_flagged=False)}["DateTime"]
     assert rep.counted == 2 and rep.counted_exact == 1 and rep.matched_by == {"range": 1}
+
+
+def test_the_spec_notations_of_seasons_weeks_of_a_month_middles_and_decades() -> None:
+    """Session 17: the same days in the spec's notation. A season without its year ("SU")
+    is our 2016-SU; "XXXX-10-WXX-5-#1" (first Friday of October) is our 2016-10-07, not
+    2016-10-14; "XXXX-07-W05" (July's fifth week) is our 2016-W30, not W29; a range from
+    "la mi-mars" starts on a day in the middle third of our March (mod MID), not on the
+    1st; the 90s "(XX90-01-01,XX100-01-01)" are our 1990-1999, not the 80s."""
+    from veille.analyze.recognizers import _score_case
+    from veille.core.model import TimeRef
+
+    def spec(text: str, timex: str) -> list[dict[str, object]]:
+        return [{"Text": text, "TypeName": "datetimeV2.date", "Start": 0,
+                 "End": len(text) - 1, "Resolution": {"values": [{"timex": timex}]}}]
+
+    def one(text: str, value: str, mod: str | None = None, lo: str | None = None,
+            hi: str | None = None) -> list[TimeRef]:
+        return [TimeRef(text, 0, len(text), 0, "DATE", value, mod=mod, range_start=lo,
+                        range_end=hi)]
+
+    assert _score_case("été", spec("été", "SU"), one("été", "2016-SU"))[0]
+    assert not _score_case("été", spec("été", "SU"), one("été", "2016-WI"))[0]
+    fri = "le 1er vendredi d'octobre"
+    assert _score_case(fri, spec(fri, "XXXX-10-WXX-5-#1"), one(fri, "2016-10-07"))[0]
+    assert not _score_case(fri, spec(fri, "XXXX-10-WXX-5-#1"), one(fri, "2016-10-14"))[0]
+    wk = "la dernière semaine de juillet"
+    assert _score_case(wk, spec(wk, "XXXX-07-W05"), one(wk, "2016-W30"))[0]
+    assert not _score_case(wk, spec(wk, "XXXX-07-W05"), one(wk, "2016-W29"))[0]
+
+    text = "entre la mi-mars et la fin septembre"
+    rng = spec(text, "(XXXX-03-16,XXXX-10-01,P7M)")
+    end = TimeRef("fin septembre", 23, 36, 0, "DATE", "2016-09", mod="END",
+                  range_start="2016-09-01", range_end="2016-09-30")
+    mid = TimeRef("mi-mars", 9, 16, 0, "DATE", "2016-03", mod="MID",
+                  range_start="2016-03-01", range_end="2016-03-31")
+    assert _score_case(text, rng, [mid, end])[0]
+    assert not _score_case(text, rng, [replace(mid, mod=None), end])[0]
+
+    dec = "en 90s"
+    assert _score_case(dec, spec(dec, "(XX90-01-01,XX100-01-01,P10Y)"),
+                       one(dec, "199X", lo="1990-01-01", hi="1999-12-31"))[0]
+    assert not _score_case(dec, spec(dec, "(XX90-01-01,XX100-01-01,P10Y)"),
+                           one(dec, "198X", lo="1980-01-01", hi="1989-12-31"))[0]

@@ -207,6 +207,13 @@ _DUR = re.compile(
     r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
     r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<MIN>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
 _WEEKDAY_TIMEX = re.compile(r"XXXX-WXX-(?P<wd>[1-7])(?P<time>T.*)?")
+#: the spec's n-th weekday of a month, "XXXX-10-WXX-5-#1" (the first Friday of October)
+_NTH_WEEKDAY_TIMEX = re.compile(
+    r"(?P<y>\d{4}|XXXX)-(?P<m>\d\d)-WXX-(?P<wd>[1-7])-#(?P<n>[1-5])(?P<time>T.*)?")
+#: the spec's week of a month, "XXXX-07-W05" (the fifth week of July: weeks counted from
+#: the one holding the 1st)
+_MONTH_WEEK_TIMEX = re.compile(r"(?P<y>\d{4}|XXXX)-(?P<m>\d\d)-W(?P<n>\d\d)")
+_SEASONS = ("SP", "SU", "FA", "WI")
 
 
 def _duration_amount(v: str) -> tuple[float, float] | None:
@@ -234,6 +241,10 @@ def _one_timex(ours: str, timex: str) -> bool:
             ours.endswith(":00") and re.fullmatch(re.escape(timex).replace("X", r"\d"),
                                                   ours[:-3]))):
         return True  # an ambiguous spec value we resolved to a year/week
+    if timex in _SEASONS:  # the spec writes a season without its year: "été" is "SU"
+        return bool(re.fullmatch(r"(?:\d{4}|XXXX)-" + timex, ours))
+    if _NTH_WEEKDAY_TIMEX.fullmatch(timex) or _MONTH_WEEK_TIMEX.fullmatch(timex):
+        return _month_relative(ours, timex)
     wm = _WEEKDAY_TIMEX.fullmatch(timex)
     if wm:
         if not re.match(r"\d{4}-\d{2}-\d{2}", ours):
@@ -261,6 +272,37 @@ def _one_timex(ours: str, timex: str) -> bool:
     return False
 
 
+def _month_relative(ours: str, timex: str) -> bool:
+    """Our day or ISO week against the spec's place in a month: "XXXX-10-WXX-5-#1" (the
+    first Friday of October) is our 2016-10-07; "XXXX-07-W05" (July's fifth week, counted
+    from the week holding 1 July) is our 2016-W30 (25-31 July 2016). The same days in
+    another notation; the year as in the other unresolved values."""
+    nm = _NTH_WEEKDAY_TIMEX.fullmatch(timex)
+    if nm:
+        if not re.match(r"\d{4}-\d\d-\d\d", ours):
+            return False
+        try:
+            d = date.fromisoformat(ours[:10])
+        except ValueError:
+            return False
+        rest, want = ours[10:], nm.group("time") or ""
+        return (nm.group("y") in ("XXXX", str(d.year)) and d.month == int(nm.group("m"))
+                and d.isoweekday() == int(nm.group("wd"))
+                and (d.day - 1) // 7 + 1 == int(nm.group("n"))
+                and (rest == want or rest == want + ":00"))
+    wk = _MONTH_WEEK_TIMEX.fullmatch(timex)
+    om = re.fullmatch(r"(\d{4})-W(\d\d)", ours)
+    if not wk or not om or wk.group("y") not in ("XXXX", om.group(1)):
+        return False
+    try:
+        monday = date.fromisocalendar(int(om.group(1)), int(om.group(2)), 1)
+        first = date(int(om.group(1)), int(wk.group("m")), 1)
+    except ValueError:
+        return False
+    first_monday = first - timedelta(days=first.weekday())
+    return (monday - first_monday).days // 7 + 1 == int(wk.group("n"))
+
+
 def _timex_match(ours: str | None, values: list[dict[str, Any]]) -> bool:
     if not ours:
         return False
@@ -285,8 +327,25 @@ def _start_match(t: TimeRef, bound: str) -> bool:
     if t.value and _one_timex(t.value, bound):
         return True
     if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", bound) and t.range_start:
-        return bool(re.fullmatch(re.escape(bound).replace("X", r"\d"), t.range_start))
+        if re.fullmatch(re.escape(bound).replace("X", r"\d"), t.range_start):
+            return True
+        return t.mod == "MID" and _in_middle_third(t, bound)
     return False
+
+
+def _in_middle_third(t: TimeRef, bound: str) -> bool:
+    """"la mi-mars", "le milieu de 2007" (TimeML mod MID): the spec writes the middle as a
+    day ("XXXX-03-16", "2007-07-02"); ours is the period said to be at its middle, so a
+    spec day in the middle third of our period names the same time."""
+    if not (t.range_start and t.range_end):
+        return False
+    try:
+        lo, hi = date.fromisoformat(t.range_start), date.fromisoformat(t.range_end)
+        day = date.fromisoformat(bound.replace("XXXX", t.range_start[:4]))
+    except ValueError:
+        return False
+    third = (hi - lo).days / 3
+    return lo + timedelta(days=third) <= day <= hi - timedelta(days=third)
 
 
 def _end_match(t: TimeRef, bound: str) -> bool:
@@ -329,7 +388,7 @@ def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]])
             if _one_timex(lo, b[0]) and _one_timex(hi, b[1]):
                 return True
         if len(group) == 1 and first.range_start and first.range_end and re.fullmatch(
-                r"(?:\d{4}|XXXX)-\d\d-\d\d", b[1]):
+                r"(?:\d{4}|XXXX|XX\d\d|XX100)-\d\d-\d\d", b[1]):
             # one period of ours, the same days: "15ème siècle" (our "14", 1400-1499) is
             # the spec's (1400-01-01,1500-01-01) (its end is exclusive); a year the spec
             # leaves unsaid ("le premier trimestre de l'année", (XXXX-01-01,XXXX-04-01))
@@ -344,7 +403,10 @@ def _range_match(group: list[tuple[int, TimeRef]], values: list[dict[str, Any]])
 
 
 def _days_match(ours: str, bound: str) -> bool:
-    """Our day against a spec day whose year may be unsaid ("XXXX-04-01")."""
+    """Our day against a spec day whose year may be unsaid ("XXXX-04-01"), or its century
+    ("XX90-01-01", the 90s; their end "XX100-01-01" is the next decade's start, 00)."""
+    if bound.startswith("XX100-"):
+        bound = "XX00-" + bound[6:]
     return bool(re.fullmatch(re.escape(bound).replace("X", r"\d"), ours))
 
 
