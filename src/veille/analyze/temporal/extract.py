@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -306,21 +306,43 @@ def extract_times(
     """
     if not text:
         return []
-    out = _extract(text, sentences, ref, language, parses)
-    words = time_words(language_data(language).code)
-    cues = words.tense if words is not None else None
+    prep = _prepare(text, language, parses)
+    out = _resolve(prep, sentences, ref)
+    cues = prep.cues
     later = telling_day(out, ref, lambda s, e: tense_of(text, s, e, parses, cues),
                         lambda s, e: _scheduled_at(s, e, parses, cues))
     if later is not None:
+        # the text is told on the next day: only the resolution reads the day, so the
+        # candidates, their tenses and the parse's answers are kept (they were all redone)
         ref = DateRange(later, later, "day")
-        out = _extract(text, sentences, ref, language, parses)
+        out = _resolve(prep, sentences, ref)
     return count_from_speaking(out, text, ref.start if ref.start == ref.end else None)
 
 
-def _extract(
-    text: str, sentences: list[Sentence], ref: DateRange, language: str | None,
-    parses: Sequence[tuple[int, Any]],
-) -> list[TimeRef]:
+@dataclass
+class _Prepared:
+    """What an extraction reads before any reference day: the candidates, the tense of
+    each, and which of them take another's day. None of it depends on the paper's date,
+    so a text found to be told on the next day is resolved again from it."""
+
+    text: str
+    folded: str
+    code: str
+    words: TimeWords | None
+    cues: Any
+    parses: Sequence[tuple[int, Any]]
+    cands: list[Candidate]
+    tenses: list[str | None]
+    lookahead: dict[int, int]
+    fixed_kinds: set[int]
+    stamps: set[int]
+    signed: set[int]
+    signed_clock: dict[int, int]
+    no_anchor: set[int]
+
+
+def _prepare(text: str, language: str | None,
+             parses: Sequence[tuple[int, Any]]) -> _Prepared:
     code = language_data(language).code
     words = time_words(code)
     folded = fold_same_length(text)
@@ -360,7 +382,6 @@ def _extract(
             tenses[i] = "present"
     share_weekday_tense(cands, tenses)
     share_afternoon(cands, folded)
-    per_cand: list[list[Resolved | None]] = [[] for _ in cands]
     # "Vers 0 h 40, jeudi, ...": a clock time takes the day named right after it
     lookahead = {
         i: i + 1
@@ -392,6 +413,16 @@ def _extract(
     no_anchor = {i for i, c in enumerate(cands)
                  if (parses and is_since(text, c.start))
                  or (c.kind == "holiday" and qualifies_noun(c, parses))}
+    return _Prepared(text, folded, code, words, cues, parses, cands, tenses, lookahead,
+                     fixed_kinds, stamps, signed, signed_clock, no_anchor)
+
+
+def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list[TimeRef]:
+    text, folded, code, words = prep.text, prep.folded, prep.code, prep.words
+    cands, tenses, lookahead = prep.cands, prep.tenses, prep.lookahead
+    fixed_kinds, stamps, signed = prep.fixed_kinds, prep.stamps, prep.signed
+    signed_clock, no_anchor = prep.signed_clock, prep.no_anchor
+    per_cand: list[list[Resolved | None]] = [[] for _ in cands]
     fixed: dict[int, Resolved | None] = {}
     for day in reference_days(ref):
         anchor = day

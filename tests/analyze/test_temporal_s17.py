@@ -1,0 +1,40 @@
+"""Session 17 (issue #17): English time values, and the two review items of session 16
+on ``temporal/extract.py``.
+
+Sentences written here in the style of news (not taken from any dev set), unless a
+comment names the article a case was read in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import veille.analyze.temporal.extract as extract_module
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange
+
+
+def _parsed(nlp, text: str, day: date) -> dict[str, str | None]:
+    ref = DateRange(day, day, "day")
+    return {t.text: t.value for t in extract_times(text, [], ref, "en", [(0, nlp(text))])}
+
+
+def test_a_text_told_on_the_next_day_is_read_once(nlp_en, monkeypatch: pytest.MonkeyPatch
+                                                  ) -> None:
+    # the candidates and their tenses do not depend on the paper's date: when the text is
+    # found to be told on the next day, only the resolution runs again (the whole
+    # extraction, the grammar and every parse reading, ran twice)
+    calls: list[str] = []
+    selected = extract_module.selected
+
+    def counting(text: str, code: str):  # type: ignore[no-untyped-def]
+        calls.append(code)
+        return selected(text, code)
+
+    monkeypatch.setattr(extract_module, "selected", counting)
+    got = _parsed(nlp_en, "North Korea launched a long-range rocket on Feb. 7. North Korea on "
+                  "Sunday declared that it had put a satellite into orbit.", date(2016, 2, 6))
+    assert got["on Sunday"] == "2016-02-07"  # the text's day moved (a day behind the paper)
+    assert len(calls) == 1
