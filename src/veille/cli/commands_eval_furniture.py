@@ -41,7 +41,8 @@ def eval_furniture(
                                   "(session 12: news-clusters and SemEval en/de/es/fr/it), fresh9-held-out "
                                   "(session 13: the same strata, other documents), fresh10-held-out "
                                   "(session 14: the same strata, other documents), fresh11-held-out "
-                                  "(session 15: the same strata, other documents), tune, or all."),
+                                  "(session 15: the same strata, other documents), fresh12-held-out "
+                                  "(session 17: the same strata, pages of at most 60 lines), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
                                 "store's story views that the detector calls furniture."),
