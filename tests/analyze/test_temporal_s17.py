@@ -38,3 +38,17 @@ def test_a_text_told_on_the_next_day_is_read_once(nlp_en, monkeypatch: pytest.Mo
                   "Sunday declared that it had put a satellite into orbit.", date(2016, 2, 6))
     assert got["on Sunday"] == "2016-02-07"  # the text's day moved (a day behind the paper)
     assert len(calls) == 1
+
+
+def test_a_sentence_frame_runs_past_abbreviations_and_into_a_clocks_day(nlp_en) -> None:
+    # the frame of "In 2008," ended at the first stop and space, here "p.m. ": the day
+    # was the one nearest the paper's date; and the day a clock takes from the date told
+    # right after it was read without the sentence's frame (session 16 review)
+    got = _parsed(nlp_en, "In 2008, the plane landed at 9 p.m. on Dec. 3.", date(2016, 6, 1))
+    assert got["Dec. 3"] == "2008-12-03"
+    assert got["9 p.m."] == "2008-12-03T21:00"
+    # a sentence the parse ends still ends the frame
+    got = _parsed(nlp_en, "In 2008, the U.S. Army left in March. Then it came back in April.",
+                  date(2016, 6, 1))
+    assert got["March"] == "2008-03"
+    assert got["April"] == "2016-04"

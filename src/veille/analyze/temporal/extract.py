@@ -158,6 +158,17 @@ def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | N
     return sentences[i].index
 
 
+def _sentence_ends(parses: Sequence[tuple[int, Any]]) -> list[int]:
+    """The text offsets where the parse pieces end their sentences, sorted."""
+    ends: list[int] = []
+    for offset, doc in parses:
+        try:
+            ends.extend(offset + s.end_char for s in doc.sents)
+        except ValueError:  # a Doc with no sentence boundaries (no parser)
+            continue
+    return sorted(ends)
+
+
 def _doc_chars(doc: Any) -> int:
     """The Doc's length in characters without ``doc.text``, which joins every
     token again on each access (it was most of this module's CPU)."""
@@ -339,6 +350,7 @@ class _Prepared:
     signed: set[int]
     signed_clock: dict[int, int]
     no_anchor: set[int]
+    sentence_ends: list[int]  # where the parse ends its sentences (frame.sentence_end)
 
 
 def _prepare(text: str, language: str | None,
@@ -414,7 +426,8 @@ def _prepare(text: str, language: str | None,
                  if (parses and is_since(text, c.start))
                  or (c.kind == "holiday" and qualifies_noun(c, parses))}
     return _Prepared(text, folded, code, words, cues, parses, cands, tenses, lookahead,
-                     fixed_kinds, stamps, signed, signed_clock, no_anchor)
+                     fixed_kinds, stamps, signed, signed_clock, no_anchor,
+                     _sentence_ends(parses) if cands else [])
 
 
 def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list[TimeRef]:
@@ -449,18 +462,23 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                 # clock told in the past does not take a day still to come
                 far = far or (c.kind in _CLOCK_KINDS and tenses[i] == "past"
                               and day is not None and anchor is not None and anchor > day)
+                framed = frame[0] if frame is not None else None
                 ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
-                          period, story, frame[0] if frame is not None else None)
+                          period, story, framed)
                 signed_day = per_cand[signed_clock[i]][-1] if i in signed_clock else None
                 if signed_day is not None and signed_day.start is not None:
-                    ctx = Ctx(day, signed_day.start, tenses[i], code, words, period, story)
+                    ctx = replace(ctx, anchor=signed_day.start)
                 try:
                     if i in lookahead:
+                        # the day read as it will be read in its own turn (the same
+                        # sentence frame, period and story): "In 2008, ... at 9 p.m. on
+                        # Dec. 3" is 2008's Dec. 3 for the clock as for the day
                         j = lookahead[i]
-                        nxt = RESOLVERS[cands[j].kind](cands[j],
-                                                       Ctx(day, anchor, tenses[j], code, words))
+                        nxt = RESOLVERS[cands[j].kind](
+                            cands[j], Ctx(day, anchor, tenses[j], code, words, period, story,
+                                          framed))
                         if nxt is not None and nxt.start is not None and nxt.start == nxt.end:
-                            ctx = Ctx(day, nxt.start, tenses[i], code, words, period, story)
+                            ctx = replace(ctx, anchor=nxt.start)
                     r = RESOLVERS[c.kind](c, ctx)
                     if i in lookahead:
                         r = _in_days_part(r, c, nxt, text, words)
@@ -476,7 +494,7 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
             per_cand[i].append(r)
             if frame is None and opens_sentence(text, c.start) \
                     and (year := frame_year(r, day, text[c.start:c.end])) is not None:
-                frame = (year, sentence_end(text, c.end))
+                frame = (year, sentence_end(text, c.end, prep.sentence_ends))
             if i in signed or i in signed_clock or i in no_anchor:
                 continue
             if (

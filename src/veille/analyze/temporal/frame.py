@@ -12,7 +12,9 @@ sentence set in the telling's year changes nothing the nearest-date rule would n
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from veille.analyze.temporal.calendar import Resolved
@@ -37,8 +39,16 @@ def opens_sentence(text: str, start: int) -> bool:
 _REACH = 1500
 
 
-def sentence_end(text: str, pos: int) -> int:
-    """The offset where the sentence holding ``pos`` ends."""
+def sentence_end(text: str, pos: int, parsed_ends: Sequence[int] = ()) -> int:
+    """The offset where the sentence holding ``pos`` ends. ``parsed_ends`` (sorted) are
+    where the parse ends its sentences: a stop after an abbreviation ("at 9 p.m. on Dec.
+    3") ends none there, where the stop-and-space test ended the frame at "p.m."; a line
+    break still ends it (the parse may run a headline into its text)."""
+    line = text.find("\n", pos, pos + _REACH)
+    line = line if line >= 0 else min(len(text), pos + _REACH)
+    i = bisect.bisect_left(parsed_ends, pos + 1)
+    if i < len(parsed_ends):
+        return min(parsed_ends[i], line)
     m = _SENTENCE_END.search(text, pos, pos + _REACH)
     return m.start() if m else min(len(text), pos + _REACH)
 
