@@ -31,6 +31,12 @@ from veille.analyze.temporal.lexicon import (
 from veille.analyze.temporal.named_days import calendar_names
 from veille.lang.time_words import TimeWords
 
+#: the hour symbol (language-free, as "km"): after a whole number it is a clock time
+#: ("14h", "à 8h") and the clock rule reads it; only a decimal amount ("1,5 h", "1.5h"),
+#: which no clock writes, makes it how long
+_HOUR_SYMBOL = "h"
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+
 _YEAR_BLOCKERS = re.compile(
     rf"(?:[€$£]|n°|{'|'.join(tw(lambda t: t.year_blockers_before))})\s*$", re.IGNORECASE
 )
@@ -155,6 +161,9 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         return False  # "à 0245 heure locale": a wire's clock (the clock rule has it), not PT245H
     if c.kind == "duration" and not _duration_accepted(c, before, after, language):
         return False
+    if (c.kind == "duration" and fold_same_length(g.get("unit") or "").lower() == _HOUR_SYMBOL
+            and not _DECIMAL.fullmatch(num.strip())):
+        return False  # "14h", "environ 13h", "2019-H2": a clock or a label; "1,5 h" is how long
     if c.kind == "holiday" and not _calendar_day_accepted(c, text, folded):
         return False
     unit_word = fold_same_length(g.get("unit") or "")

@@ -239,7 +239,7 @@ WORDS = TimeWords(
     units={
         "seconde": "S", "secondes": "S", "sec": "S",
         "minute": "MIN", "minutes": "MIN", "min": "MIN",
-        "heure": "H", "heures": "H",
+        "heure": "H", "heures": "H", "h": "H",
         "jour": "D", "jours": "D", "journee": "D", "journees": "D",
         "nuit": "N", "nuits": "N",
         "semaine": "W", "semaines": "W", "week-end": "WE", "week-ends": "WE",
@@ -302,8 +302,10 @@ WORDS = TimeWords(
     plural_weekday_article=("les",),
     frequency_adjectives=("quotidien(?:ne)?s?", "quotidiennement", "hebdomadaires?",
                           "hebdomadairement", "mensuel(?:le)?s?", "mensuellement",
-                          "annuel(?:le)?s?", "annuellement"),
-    frequency_values={"quotid": "P1D", "hebdo": "P1W", "mensu": "P1M", "annu": "P1Y"},
+                          "annuel(?:le)?s?", "annuellement", "trimestriel(?:le)?s?",
+                          "trimestriellement", "semestriel(?:le)?s?", "semestriellement"),
+    frequency_values={"quotid": "P1D", "hebdo": "P1W", "mensu": "P1M", "annu": "P1Y",
+                      "trimes": "P3M", "semes": "P6M"},
     newspaper_words=("quotidien",),
     # "la presse quotidienne", "le quotidien Le Monde": the newspaper
     newspaper_before=(r"\bpresse\s+$", r"\b(?:le|du|au|un|ce|son|leur|notre|votre)\s+$"),

@@ -1,0 +1,46 @@
+"""Session 17 (issue #17, numbers helper): how long and how often, said with numbers
+French news write. "1,5 h" and "1.5h" gave nothing (the hour symbol was read only as a
+clock, and no clock has a decimal); "une réunion semestrielle", "les résultats
+trimestriels" gave nothing where "mensuel" and "annuel" are sets. Sentences written here
+in the style of French news (not from any dev set).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange, TimeRef
+
+_PAPER = date(2016, 11, 7)  # a Monday
+
+
+def _found(text: str) -> dict[str, TimeRef]:
+    ref = DateRange(_PAPER, _PAPER, "day")
+    return {t.text: t for t in extract_times(text, [], ref, "fr")}
+
+
+def test_a_decimal_before_the_hour_symbol_is_how_long() -> None:
+    got = _found("Il a fallu 2,5 h aux pompiers pour maîtriser le feu.")
+    assert {(t.type, t.value) for t in got.values()} == {("DURATION", "PT2H30M")}
+    got = _found("La panne a duré 1.5h selon l'opérateur.")
+    assert {(t.type, t.value) for t in got.values()} == {("DURATION", "PT1H30M")}
+
+
+def test_a_whole_hour_before_the_symbol_stays_a_clock_or_a_label() -> None:
+    # the hour symbol after a whole number is what time it is, with or without "environ"
+    assert {t.value for t in _found("Le suspect a été interpellé à environ 13h.").values()} == {
+        "2016-11-07T13:00"}
+    assert {t.value for t in _found("Le cortège partira jeudi à 14h.").values()} == {
+        "2016-11-10", "2016-11-10T14:00"}
+    # "2019-H2" is a half year's label, never 2,019 hours
+    assert all(t.type != "DURATION" for t in _found("Les ventes du 2019-H2 ont chuté.").values())
+
+
+def test_half_yearly_and_quarterly_are_sets() -> None:
+    got = _found("Le conseil tient une réunion semestrielle à Bruxelles.")
+    assert {(t.text, t.type, t.value) for t in got.values()} == {("semestrielle", "SET", "P6M")}
+    got = _found("La banque publie ses résultats trimestriels.")
+    assert {(t.text, t.type, t.value) for t in got.values()} == {("trimestriels", "SET", "P3M")}
+    got = _found("Le rapport est publié semestriellement.")
+    assert {(t.type, t.value) for t in got.values()} == {("SET", "P6M")}
