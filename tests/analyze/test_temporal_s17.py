@@ -52,3 +52,21 @@ def test_a_sentence_frame_runs_past_abbreviations_and_into_a_clocks_day(nlp_en) 
                   date(2016, 6, 1))
     assert got["March"] == "2008-03"
     assert got["April"] == "2016-04"
+
+
+def test_a_weekday_with_a_date_names_its_year(nlp_en) -> None:
+    # read in news-clusters row 241 (a CNN gallery of 6 February 2018): "Gavin Rossdale
+    # said Monday, August 3" was 2017-08-03, a Thursday; 3 August was a Monday in 2015
+    day = date(2018, 2, 6)
+    got = _parsed(nlp_en, "In a statement, the singer said Monday, August 3, that the couple "
+                  "will divorce.", day)
+    assert got["Monday, August 3"] == "2015-08-03"
+    # a date near the telling keeps its year (the weekday is a slip), as does one no
+    # recent year puts on that weekday
+    got = _parsed(nlp_en, "The vote is on Thursday, Feb. 9.", day)
+    assert got["Thursday, Feb. 9"] == "2018-02-09"
+    got = _parsed(nlp_en, "He was arrested on Monday, Jan. 3.", day)
+    assert got["Monday, Jan. 3"] == "2018-01-03"
+    # the weekday agreeing: nothing moves
+    got = _parsed(nlp_en, "He was arrested on Wednesday, Jan. 3.", day)
+    assert got["Wednesday, Jan. 3"] == "2018-01-03"

@@ -245,6 +245,9 @@ def day_month(c: Candidate, ctx: Ctx) -> Resolved | None:
         list_day = c.extra.get("year_day")
         year = pick_year(mon, int(list_day) if isinstance(list_day, str) else d1, ctx,
                          g.get("rel"))
+        if year is not None and not d2 and not g.get("rel") and g.get("wd"):
+            year = _year_of_weekday(year, mon, d1, WEEKDAYS.get(fold_same_length(
+                g["wd"] or "").lower()), ctx)
     if year is None:
         if d2:
             return Resolved("DATE", f"XXXX-{mon:02d}-{d1:02d}/XXXX-{mon:02d}-{d2:02d}", None, None, "day")
@@ -258,6 +261,39 @@ def day_month(c: Candidate, ctx: Ctx) -> Resolved | None:
             return None
         return Resolved("DATE", f"{start.isoformat()}/{end.isoformat()}", start, end, "day")
     return day_res(start)
+
+
+#: a weekday disagreeing with a date this close to the telling is a slip, not a year
+_WEEKDAY_SLIP_DAYS = 14
+#: how many years either way a weekday may send a date: a date comes back to a weekday
+#: every 5, 6 or 11 years, and news name recent years ("Monday, Jan. 3" in a paper of
+#: February 2018 is no 2011 nor 2022: a slip, its year kept)
+_WEEKDAY_YEARS = 6
+
+
+def _year_of_weekday(year: int, mon: int, dom: int, wd: int | None, ctx: Ctx) -> int:
+    """"Monday, August 3" said in a paper of February 2018 is 3 August 2015: the weekday
+    names the year the date was on it (2017's 3 August was a Thursday). Galleries, "related
+    stories" lists and dated quotations name days years from the paper's; the nearest
+    year whose date falls on that weekday, on the side the verb's tense says. A date
+    within two weeks of the telling keeps its year (a weekday off by one is a slip)."""
+    day = ctx.day
+    if day is None or wd is None:
+        return year
+    d = clamp_day(year, mon, dom)
+    if d is None or d.weekday() == wd or abs((d - day).days) <= _WEEKDAY_SLIP_DAYS:
+        return year
+    options = []
+    for y in range(day.year - _WEEKDAY_YEARS, day.year + _WEEKDAY_YEARS + 1):
+        o = clamp_day(y, mon, dom)
+        if o is None or o.weekday() != wd or o.day != dom:
+            continue
+        if (ctx.tense == "past" and o > day) or (ctx.tense == "future" and o < day):
+            continue
+        options.append(o)
+    if not options:
+        return year
+    return min(options, key=lambda o: abs((o - day).days)).year
 
 
 def month(c: Candidate, ctx: Ctx) -> Resolved | None:
