@@ -62,8 +62,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _tree_cpu(pid: int) -> float:
-    """utime + stime (s) of a process and its children (uvicorn workers)."""
+def _tree_cpu(pid: int, children: bool = True) -> float:
+    """utime + stime (s) of a process and its children (uvicorn workers, search processes)."""
     total, todo = 0.0, [pid]
     tick = os.sysconf("SC_CLK_TCK")
     while todo:
@@ -71,6 +71,8 @@ def _tree_cpu(pid: int) -> float:
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / tick
+            if not children:
+                break
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, IndexError, ValueError):
@@ -133,9 +135,12 @@ def load(port: int, plan: list[str], clients: int, seconds: float, pid: int) -> 
         json.dump({"port": port, "plan": plan, "clients": clients, "seconds": seconds,
                    "timeout": 10.0}, fh)
     la0, cpu0, up0 = os.getloadavg()[0], _tree_cpu(pid), uptime()
+    # The process uvicorn runs in (one worker: the one that holds the connections).
+    top0 = _tree_cpu(pid, children=False)
     done = subprocess.run([sys.executable, "-c", CLIENT, str(REPO / "tests" / "reliability"), fh.name],
                           capture_output=True, text=True, check=True)
     cpu = _tree_cpu(pid) - cpu0
+    top = _tree_cpu(pid, children=False) - top0
     Path(fh.name).unlink()
     run = json.loads(done.stdout)
     res = run["results"]
@@ -153,15 +158,18 @@ def load(port: int, plan: list[str], clients: int, seconds: float, pid: int) -> 
             "max_ms": round(ms[-1], 1) if ms else None,
             "5xx": sum(1 for r in res if r[0] >= 500), "statuses": statuses,
             "server_cpu_ms_per_request": round(cpu / max(n, 1) * 1000, 2),
+            "server_main_process_cpu_ms_per_request": round(top / max(n, 1) * 1000, 2),
             "load_average": [round(la0, 1), round(os.getloadavg()[0], 1)],
             "uptime": [up0, uptime()],
             "first_5xx": next((r[2] for r in res if r[0] >= 500), None)}
 
 
-def serve(db: str, workers: int, log: str) -> tuple[subprocess.Popen[bytes], int]:
+def serve(db: str, workers: int, log: str, search_processes: int = 0) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
     with open(log, "a") as out:
-        proc = subprocess.Popen([VEILLE, "--db", db, "serve", "--port", str(port), "--workers", str(workers)],
+        pool = ["--search-processes", str(search_processes)] if search_processes else []
+        proc = subprocess.Popen([VEILLE, "--db", db, "serve", "--port", str(port), "--workers", str(workers),
+                                 *pool],
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     import httpx
 
@@ -186,6 +194,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--plans", nargs="+", default=["search uncached", "search cached", "mixed cached"])
     ap.add_argument("--server-log", default=os.devnull, help="Where the server's output goes.")
+    ap.add_argument("--search-processes", type=int, nargs="+", default=[0], metavar="K", help=(
+        "veille serve --search-processes K (0: searches in the worker); one row per workers x K."))
     ap.add_argument("--warm-uncached", type=int, default=0, metavar="N", help=(
         "Before the uncached plan, N distinct queries not in it (another seed): the workers' "
         "word and stem caches warm, as in a server that has run a while. 0: from cold, "
@@ -195,8 +205,9 @@ def main() -> None:
         n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     out: dict[str, Any] = {"machine": machine(), "articles": n_articles, "clients": args.clients,
                            "runs": {}}
-    for workers in args.workers:
-        proc, port = serve(args.db, workers, args.server_log)
+    for workers, k in [(w, k) for w in args.workers for k in args.search_processes]:
+        proc, port = serve(args.db, workers, args.server_log, k)
+        label = f"{workers} worker(s)" + (f", {k} search processes" if k else "")
         try:
             all_plans = plans(args.db, f"http://127.0.0.1:{port}", 40_000)
             for name in args.plans:
@@ -210,8 +221,8 @@ def main() -> None:
                 if "uncached" not in name:  # warm the caches of every worker
                     load(port, sorted(set(plan)) * workers * 3, args.clients, 30, proc.pid)
                 res = load(port, plan, args.clients, args.seconds, proc.pid)
-                out["runs"][f"{name}, {workers} worker(s)"] = res
-                print(f"{n_articles} articles, {workers} worker(s), {name}: {json.dumps(res)}",
+                out["runs"][f"{name}, {label}"] = res
+                print(f"{n_articles} articles, {label}, {name}: {json.dumps(res)}",
                       file=sys.stderr, flush=True)
         finally:
             os.killpg(proc.pid, signal.SIGTERM)  # the server this script started

@@ -56,6 +56,11 @@ def serve(
         help="Server processes (uvicorn workers; SQLite readers run side by side under WAL). "
              "One is the default: with the response cache a process serves ~0.3 ms of CPU per "
              "repeated read, and each worker keeps a cache of its own (docs/measured/performance-serve.md)."),
+    search_processes: int = typer.Option(
+        0, "--search-processes", min=0, max=64,
+        help="Processes that run full-text searches for every connection of a worker, in "
+             "arrival order (0: searches run in the worker itself). Uncached distinct searches "
+             "under load: see docs/measured/performance-serve.md."),
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
     store = open_store(ctx)
@@ -64,7 +69,8 @@ def serve(
     from veille.web.app import create_app
     from veille.web.serve import uvicorn_options
 
-    web = create_app(store)  # migrates and catches up the search index once, before any worker
+    # Migrates and catches up the search index once, before any worker.
+    web = create_app(store, search_processes=search_processes)
     n = workers
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     url = f"http://{shown}:{port}/"
@@ -79,6 +85,7 @@ def serve(
     # from the store's URL (veille.web.serve.app_from_env).
     store.close()
     os.environ["VEILLE_SERVE_DB"] = store.url
+    os.environ["VEILLE_SERVE_SEARCH_PROCESSES"] = str(search_processes)
     uvicorn.run("veille.web.serve:app_from_env", factory=True, host=host, port=port,
                 workers=n, **uvicorn_options())
 

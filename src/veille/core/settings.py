@@ -103,6 +103,10 @@ class Settings:
     serve_cache: bool = _setting(
         "VEILLE_SERVE_CACHE", True,
         "`0` turns off the web server's response cache (on by default).", _on_unless_zero)
+    serve_search_processes: int = _setting(
+        "VEILLE_SERVE_SEARCH_PROCESSES", 0,
+        "Processes of the web server's search pool (`veille serve --search-processes` sets it); "
+        "`0`: searches run in the server process.", int)
     serve_db: str | None = _setting(
         "VEILLE_SERVE_DB", None,
         "Internal: the store URL `veille serve` hands to its worker processes.")

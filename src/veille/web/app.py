@@ -24,10 +24,11 @@ from veille.core.settings import Settings
 from veille.search.index import ensure_indexed
 from veille.store import Store
 from veille.watch.api import create_router
-from veille.web import bidi, pages, problems, render
+from veille.web import bidi, pages, problems, render, viewbuild
 from veille.web.api import articles, entities, exports, quotes, search, stories
 from veille.web.cache import ResponseCache, data_version_for
 from veille.web.deps import require_read, require_write
+from veille.web.search_pool import SearchPool
 
 HERE = Path(__file__).parent
 
@@ -134,9 +135,14 @@ def _templates() -> Jinja2Templates:
 
 
 def create_app(store_or_db: Store | str, *, token: str | None = None,
-               protect_reads: bool | None = None, settings: Settings | None = None) -> FastAPI:
+               protect_reads: bool | None = None, settings: Settings | None = None,
+               search_processes: int | None = None) -> FastAPI:
     """Build the app. ``token`` defaults to $VEILLE_TOKEN (writes are refused without one);
-    ``protect_reads`` (default $VEILLE_PROTECT_READS) makes reads need the token too."""
+    ``protect_reads`` (default $VEILLE_PROTECT_READS) makes reads need the token too.
+    ``search_processes`` (default $VEILLE_SERVE_SEARCH_PROCESSES, 0): full-text
+    searches go to a pool of that many processes, started with the app's lifespan
+    (``web.search_pool``); 0, or a store other processes cannot open, keeps them
+    in this process."""
     settings = settings or Settings()
     store = store_or_db if isinstance(store_or_db, Store) else Store.open(store_or_db)
     ensure_indexed(store)  # articles stored before the search index existed
@@ -162,6 +168,13 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     app.state.protect_reads = settings.protect_reads if protect_reads is None else protect_reads
     app.state.templates = _templates()
     problems.install(app)
+    n_search = settings.serve_search_processes if search_processes is None else search_processes
+    app.state.search_pool = None
+    if n_search > 0 and viewbuild.shareable(store):
+        pool = SearchPool(store.url, n_search)
+        app.state.search_pool = pool
+        app.router.on_startup.append(pool.start)
+        app.router.on_shutdown.append(pool.close)
 
     version = data_version_for(store.engine)
     if version is not None and settings.serve_cache:

@@ -165,6 +165,24 @@ async def search(
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     mode: Annotated[str, Query(pattern=r"^(text|semantic)$")] = "text",
 ) -> Response:
+    pool = getattr(request.app.state, "search_pool", None)
+    if mode == "text" and q and q.strip() and pool is not None and pool.running:
+        # The server's search pool (web.search_pool) ranks; the page is made here.
+        found: dict[str, Any] | Problem
+        try:
+            found = await pool.search("dict", {
+                "q": q, "source": source, "language": language, "entity": entity, "since": None,
+                "until": None, "month": month, "limit": 20, "cursor_": cursor_})
+        except Problem as exc:
+            found = exc
+
+        def page() -> Response:
+            with get_store(request).connect() as conn:
+                return _search_page(request, conn, q, source, language, entity, month, cursor_, mode,
+                                    found=found)
+
+        return await run_in_threadpool(page)
+
     # Run as the API's search is: one of the process's search slots
     # (web.search_slots), the connection opened in the same thread.
     def answer() -> Response:
@@ -175,13 +193,18 @@ async def search(
 
 
 def _search_page(request: Request, conn: Any, q: str | None, source: str | None, language: str | None,
-                 entity: str | None, month: str | None, cursor_: str | None, mode: str) -> Response:
+                 entity: str | None, month: str | None, cursor_: str | None, mode: str,
+                 found: dict[str, Any] | Problem | None = None) -> Response:
+    """``found``: the search's answer (or its problem) when the pool made it."""
     ctx: dict[str, Any] = {"q": q or "", "mode": mode, "filters": {
         "source": source, "language": language, "entity": entity, "month": month}}
     if q and q.strip():
         try:
-            res = run_search(conn, q, source=source, language=language, entity=entity, since=None,
-                             until=None, month=month, limit=20, cursor_=cursor_, mode=mode)
+            if isinstance(found, Problem):
+                raise found
+            res = found if found is not None else run_search(
+                conn, q, source=source, language=language, entity=entity, since=None,
+                until=None, month=month, limit=20, cursor_=cursor_, mode=mode)
         except Problem as exc:
             if exc.kind != "empty-query":
                 raise
