@@ -44,3 +44,18 @@ def test_half_yearly_and_quarterly_are_sets() -> None:
     assert {(t.text, t.type, t.value) for t in got.values()} == {("trimestriels", "SET", "P3M")}
     got = _found("Le rapport est publié semestriellement.")
     assert {(t.type, t.value) for t in got.values()} == {("SET", "P6M")}
+
+
+def test_the_part_of_a_week_or_month_named_without_article_keeps_its_relative() -> None:
+    """"en fin de semaine dernière" was this week's end (the relative was left out of the
+    short form, while "la fin de la semaine dernière" had it)."""
+    got = _found("Les deux hommes ont été interpellés en fin de semaine dernière.")
+    assert {(t.text, t.value, t.mod) for t in got.values()} == {
+        ("fin de semaine dernière", "2016-W44", "END")}
+    got = _found("Le texte sera examiné en début de semaine prochaine.")
+    assert {(t.value, t.mod) for t in got.values()} == {("2016-W46", "START")}
+    got = _found("La loi entrera en vigueur début d'année prochaine.")
+    assert {(t.value, t.mod) for t in got.values()} == {("2017", "START")}
+    # no relative: the period told in, as before
+    got = _found("Des heurts ont éclaté en fin de semaine, selon la préfecture.")
+    assert {(t.value, t.mod) for t in got.values()} == {("2016-W45", "END")}

@@ -261,11 +261,14 @@ HOLIDAY = (
 
 
 def _period_part_short(own: TimeWords) -> str | None:
-    """Own: 'début d'année', 'fin de mois' (no article)."""
+    """Own: 'début d'année', 'fin de mois' (no article), 'fin de semaine dernière' (the
+    part of the week before, as 'la fin de la semaine dernière')."""
     if not own.period_part_short_link:
         return None
+    rel = (rf"(?:\s+(?P<rel>{alt(own.period_part_relatives)})(?![a-z]))?"
+           if own.period_part_relatives else "")
     return (rf"(?P<mod>{alt(own.period_part_modifiers)})\s+{alt(own.period_part_short_link)}"
-            rf"(?P<unit>{alt(own.period_part_units)})(?![a-z])")
+            rf"(?P<unit>{alt(own.period_part_units)})(?![a-z]){rel}")
 
 
 VAGUE_DURATION = (
