@@ -70,3 +70,18 @@ def test_a_weekday_with_a_date_names_its_year(nlp_en) -> None:
     # the weekday agreeing: nothing moves
     got = _parsed(nlp_en, "He was arrested on Wednesday, Jan. 3.", day)
     assert got["Wednesday, Jan. 3"] == "2018-01-03"
+
+
+def test_the_day_before_any_event_is_no_day(nlp_en) -> None:
+    # read in news-clusters row 254 (NYT, 6 February 2018): "Mr. Musk said he is usually
+    # 'super stressed' the day before a launch" was 2018-02-04
+    day = date(2018, 2, 6)
+    got = _parsed(nlp_en, "He said he is usually stressed the day before a launch.", day)
+    assert "the day before" not in got
+    # the day before a day told stays that day's
+    got = _parsed(nlp_en, "He was arrested on Monday. The day before, he had fled.", day)
+    assert got["The day before"] == "2018-02-04"
+    # a subject after a day that ends in no preposition: that day (French TimeBank form)
+    text = "Il était hier à Strasbourg où le matin même une opération avait eu lieu."
+    got = {t.text: t.value for t in extract_times(text, [], DateRange(day, day, "day"), "fr")}
+    assert got["le matin même"] == "2018-02-05TMO"

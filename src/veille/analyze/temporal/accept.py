@@ -151,6 +151,12 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
     if (c.kind == "anchored_day" and (g.get("an") or "").split()[-1:] == ["before"]
             and re.match(r"\s+[a-z]+ing\b", after)):
         return False  # "later in the day before returning home": a conjunction, no day
+    if (c.kind == "anchored_day" and own.indefinite_articles
+            and (g.get("an") or "").split()[-1:] in [[w] for w in own.offset_links]
+            and re.match(rf"\s+(?:{alt(own.indefinite_articles)})\s+\w", fold_same_length(after))):
+        # "usually stressed the day before a launch": any launch's, no day (a day whose
+        # last word is a preposition: "le matin même une opération" is that morning)
+        return False
     if c.kind == "decade" and _DECADE_AGE_BEFORE.search(fold_same_length(before)):
         return False  # "when Kopp was in his 30s": an age
     if c.kind == "decade" and (_DECADE_MEASURE_BEFORE.search(fold_same_length(before).lower())
