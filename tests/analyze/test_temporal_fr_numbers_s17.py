@@ -59,3 +59,23 @@ def test_the_part_of_a_week_or_month_named_without_article_keeps_its_relative() 
     # no relative: the period told in, as before
     got = _found("Des heurts ont éclaté en fin de semaine, selon la préfecture.")
     assert {(t.value, t.mod) for t in got.values()} == {("2016-W45", "END")}
+
+
+def test_the_nth_weekday_of_a_month_is_that_day() -> None:
+    """"le premier lundi de septembre" was the Monday nearest the paper (7 November) and
+    September apart; "le dernier dimanche de mai" the Sunday before the paper."""
+    got = _found("Le scrutin aura lieu le premier lundi de septembre.")
+    assert {(t.text, t.value) for t in got.values()} == {
+        ("premier lundi de septembre", "2017-09-04")}
+    got = _found("Le tournoi se termine le troisième jeudi de novembre 2019.")
+    assert {t.value for t in got.values()} == {"2019-11-21"}
+    got = _found("La réunion se tiendra le deuxième mardi du mois prochain.")
+    assert {t.value for t in got.values()} == {"2016-12-13"}
+    got = _found("La braderie ouvrira le dernier vendredi soir de ce mois.")
+    assert {t.value for t in got.values()} == {"2016-11-25TEV"}
+    # a month without that many Mondays names no day
+    assert "2019-03-04" not in {t.value for t in _found(
+        "Rien n'est prévu le cinquième lundi de février 2019.").values()}
+    # "du mois" with no relative is mostly a habit: not pinned to this month's day
+    assert "premier lundi du mois" not in _found(
+        "Le conseil se réunit le premier lundi du mois.")

@@ -276,6 +276,12 @@ class TimeWords:
     week_articles: Words = ()  # "la"
     week_words: Words = ()  # "semaine"
     week_of_links: Words = ()  # regex: "de\\s+", "d'"
+    #: own: the n-th (or last: -1) weekday of a month ("le premier lundi de septembre",
+    #: "le dernier dimanche de mai", "le deuxième mardi du mois prochain"), folded
+    weekday_ordinals: dict[str, int] = field(default_factory=dict)  # "premier": 1
+    #: regex: the month named by its unit after those ("du mois", "de ce mois"); the
+    #: pack's ``unit_relatives`` may follow ("du mois prochain")
+    month_unit_links: Words = ()
     century_articles: Words = ()
     century_ordinals: Words = ()  # "e", "th"
     century_words: Words = ()

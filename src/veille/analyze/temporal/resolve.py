@@ -971,6 +971,33 @@ def month_week(c: Candidate, ctx: Ctx) -> Resolved | None:
     return nth_week_res(m.start, m.end, n)
 
 
+def nth_weekday(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'le premier lundi de septembre': that day of the month the month rule reads;
+    'le dernier dimanche du mois prochain': of the month the relative says."""
+    words = ctx.words
+    n = words.weekday_ordinals.get(fold_same_length(c.g.get("wn") or "").lower(), 0) if words else 0
+    wd = WEEKDAYS[c.g["wd"] or ""]
+    if c.g.get("mon"):
+        mon = MONTHS[c.g["mon"] or ""]
+        m = month_res(int(c.g["year"] or 0), mon) if c.g.get("year") else month(c, ctx)
+    elif ctx.day is None:
+        return None
+    else:
+        mrel = sense(c.g.get("mrel"))
+        base = ctx.anchor if mrel in _NARRATIVE and ctx.anchor is not None else ctx.day
+        step = -1 if mrel in _BACK else 1 if mrel in _FORWARD else 0
+        m = month_res(*add_months(base.year, base.month, step))
+    if n == 0 or m is None or m.start is None or m.end is None:
+        return None
+    if n > 0:
+        d = m.start + timedelta(days=(wd - m.start.weekday()) % 7 + 7 * (n - 1))
+    else:
+        d = m.end - timedelta(days=(m.end.weekday() - wd) % 7)
+    if not m.start <= d <= m.end:
+        return None  # "le cinquième lundi" of a month with four
+    return with_part(d, c.g.get("part"))
+
+
 def half(c: Candidate, ctx: Ctx) -> Resolved | None:
     """'the first half of 1990' -> 1990-H1 (TimeML)."""
     words = ctx.words
@@ -1142,6 +1169,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year, "month_week": month_week,
+    "nth_weekday": nth_weekday,
     "decade_words": decade_words, "year_ago": year_ago, "ended_year": ended_year,
     **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip
@@ -1151,7 +1179,7 @@ NEEDS_TENSE = {"day_only", "day_month", "month_day", "month", "relative_day", "w
                "relative_unit",
                "season", "day_month_numeric", "holiday", "relative_quarter", "locale_weekday",
                "locale_day_month", "locale_month", "duration", "quarter", "unit_end",
-               "month_week"}
+               "month_week", "nth_weekday"}
 #: kinds whose resolver reads only the candidate and the language, never the day
 DAY_FREE_KINDS = {"year", "locale_year", "century", "duration", "long_duration", "frequency",
                   "ended_year",

@@ -324,6 +324,21 @@ def _month_week(own: TimeWords) -> str | None:
             rf"|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))")
 
 
+def _nth_weekday(own: TimeWords) -> str | None:
+    """Own: 'le premier lundi de septembre', 'le dernier dimanche de mai 2019', 'le
+    deuxième mardi soir du mois prochain' (one day of that month, not the nearest
+    Monday)."""
+    if not own.weekday_ordinals:
+        return None
+    month_unit = (rf"|(?P<munit>{alt(own.month_unit_links)})(?![a-z-])"
+                  rf"(?:\s+(?P<mrel>{alt(own.unit_relatives)})(?![a-z-]))?"
+                  if own.month_unit_links else "")
+    return (rf"(?P<wn>{alt_longest(own.weekday_ordinals)})\s+(?P<wd>{WD})"
+            rf"(?:\s+(?P<part>{PART}))?\s+"
+            rf"(?:(?:{alt(own.week_of_links)})(?P<mon>{MON_FULL})(?![a-z'-])"
+            rf"(?:\s+(?P<year>\d{{4}})(?!\d))?{month_unit})")
+
+
 def _relative_quarter(own: TimeWords) -> str | None:
     """Own: 'the quarter', 'the latest quarter', 'the year-ago quarter' (financial news:
     the quarter being reported, i.e. the last one completed)."""
@@ -483,6 +498,9 @@ RULES: tuple[Rule, ...] = (
     Rule("half", "half", 2, _half, gate=tw(lambda t: t.half_words)),
     # own: 'la dernière semaine de juillet', 'la première semaine de 2015'
     Rule("month_week", "monthweek", 1, _month_week, gate=tw(lambda t: t.week_words)),
+    # own: 'le premier lundi de septembre', 'le dernier dimanche du mois'
+    Rule("nth_weekday", "nthweekday", 1, _nth_weekday,
+         gate=tuple(k for t in TIME_PACKS for k in t.weekday_ordinals)),
     # own: 'the quarter', 'the year-ago quarter'
     Rule("relative_quarter", "relquarter", 3, _relative_quarter,
          gate=(*tw(lambda t: t.quarter_words), *tw(lambda t: t.report_period_nouns))),

@@ -191,6 +191,12 @@ WORDS = TimeWords(
     week_articles=("la",),
     week_words=("semaine",),
     week_of_links=(r"de\s+", "d'"),
+    weekday_ordinals={"premier": 1, "1er": 1, "deuxieme": 2, "2e": 2, "second": 2,
+                      "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4, "cinquieme": 5,
+                      "5e": 5, "dernier": -1},
+    # "du mois" needs its relative: "le premier lundi du mois" alone is mostly a habit
+    month_unit_links=(r"du\s+mois(?=\s+(?:prochain|dernier|suivant|precedent|passe)\b)",
+                      r"de\s+ce\s+mois(?:-ci)?"),
     numeric_weekday_article=("le",),
     # "le 23." / "le 12, la police..." / "le 17 entre 14h et 16h": a day of the month alone
     # (not "au 23, rue...", "le 23e", "le 2 à 1")
