@@ -220,3 +220,9 @@ class QuoteWords:
     #: that the election was rigged", "His answer was that …"); the possessor,
     #: if any, speaks.
     statement_nouns: Words = _EMPTY
+    #: Nouns of bodies (institutions, courts, firms, parties): a definite one
+    #: that speaks ("…, a annoncé le ministère français des Affaires
+    #: étrangères", "le tribunal a condamné …") is the body itself, never a
+    #: role noun standing for the person last named or quoted. Only where
+    #: definite role nouns are taken as anaphors (French).
+    body_nouns: Words = _EMPTY

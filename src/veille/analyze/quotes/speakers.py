@@ -109,7 +109,10 @@ def _previous_pronoun(ctx: QuoteContext, after: int, before: int, gender: str,
                 or t.morph.get("Gender", []) != [gender] or ctx.in_quote(t.idx + ctx.offset):
             continue
         shut = _bound_by_pronoun(ctx, t.head)
-        if shut and any(m.label == "PER" and _inside(m, shut) for m in ctx.mentions):
+        # the names inside the clauses only, by bisection: bounded work per
+        # pronoun candidate, not every mention of the article for each one
+        if any(m.label == "PER" and m.end <= b for a, b in shut
+               for m in ctx.mentions_between(a, b)):
             return t
     return None
 
@@ -150,6 +153,10 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     lemma = noun.lemma_.lower()
     if lemma in ctx.words.document_nouns:
         return None  # "a court document filed Thursday" is no person's role
+    if lemma in ctx.words.body_nouns:
+        # "…, a annoncé le ministère français des Affaires étrangères": a body
+        # speaks as itself (or as the organisation the text gave the noun to)
+        return _organisation(ctx, noun, lemma)
     if ctx.words.plural_noun_antecedents and noun.dep_.startswith("nsubj") \
             and "Sing" in noun.morph.get("Number", []) \
             and "Plur" in noun.head.morph.get("Number", []):
@@ -353,6 +360,11 @@ def _inverted_subject(ctx: QuoteContext, verb: Token, noun: Token) -> bool:
     k = j
     while k >= 0 and (doc[k].text == "," or doc[k].is_space):
         k -= 1
+    if any(c.dep_ in SUBJ_DEPS and c.i < k and c.pos_ in ("NOUN", "PROPN")
+           and not ctx.in_quote(c.idx + ctx.offset) for c in verb.children):
+        # "l'Otan « qui considère … », a lancé des avions": the quote sits in
+        # the subject's phrase, before its verb; the noun after is an object
+        return False
     if k >= 0 and (doc[k].text in ("»", "”", '"') or ctx.in_quote(doc[k].idx + ctx.offset)):
         return True
     if doc[j].text != "," or "Inf" in verb.morph.get("VerbForm", []):
@@ -492,6 +504,8 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         cands = _subject_of_reduced_relative(verb)
     if not cands and not after_only:
         cands = _stray_conjunct_subject(verb)
+    if not cands and not after_only and words.repair_missing_subject:
+        cands = _fronted_participle_subject(verb)
     agent = _passive_agent(verb)
     if agent is not None and not after_only:
         # "Hillary Clinton was told by her aides that …", "It was reported by
@@ -807,6 +821,34 @@ def _stray_conjunct_subject(verb: Token) -> list[Token]:
         if all(t.is_punct or t.dep_ in ("cc", "advmod", "preconj", "aux", "neg")
                for t in between):
             return [c]
+    return []
+
+
+def _fronted_participle_subject(verb: Token) -> list[Token]:
+    """"Considérant que les faits étaient constitués, le tribunal a condamné
+    …": the parse roots the fronted present participle and hangs the main
+    clause's finite verb on it, so the participle has no subject. A
+    participle clause opening its sentence takes the subject of the main
+    clause after it (French grammar: the participle's implied subject is the
+    main clause's); only a finite verb hanging on the participle, after it,
+    with a noun or name subject of its own before the verb, counts."""
+    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+        return []
+    if verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        return []
+    if any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
+        return []  # not a fronted participle: "…, considérant que …"
+    for c in verb.children:
+        if c.i <= verb.i or c.dep_ not in ("xcomp", "parataxis", "conj", "advcl", "ccomp"):
+            continue
+        finite = "Fin" in c.morph.get("VerbForm", []) or any(
+            x.dep_.startswith("aux") and "Fin" in x.morph.get("VerbForm", []) for x in c.children)
+        if not finite or any(x.dep_ == "mark" for x in c.children):
+            continue  # "Considérant que …": the participle's own clause
+        subj = [x for x in c.children if x.dep_ == "nsubj" and x.i < c.i
+                and x.pos_ in ("NOUN", "PROPN")]
+        if subj:
+            return subj[:1]
     return []
 
 

@@ -146,5 +146,20 @@ WORDS = QuoteWords(
                             "baptisée", "baptisés", "baptisées", "surnommé", "surnommée",
                             "dénommé", "dénommée", "nommé", "nommée", "appelé", "appelée",
                             "titré", "titrée"}),
+    # the language's nouns of bodies (public bodies, courts, forces, firms,
+    # parties, unions, the press): none names a person's role
+    body_nouns=frozenset({
+        "ministère", "gouvernement", "présidence", "parquet", "tribunal", "cour", "police",
+        "gendarmerie", "justice", "commission", "conseil", "comité", "assemblée", "parlement",
+        "sénat", "mairie", "municipalité", "préfecture", "ambassade", "consulat", "armée",
+        "état-major", "direction", "administration", "agence", "société", "entreprise",
+        "groupe", "compagnie", "firme", "banque", "parti", "syndicat", "association",
+        "organisation", "fédération", "union", "alliance", "coalition", "club", "équipe",
+        "fondation", "institut", "université", "hôpital", "service", "office", "bureau",
+        "cabinet", "secrétariat", "délégation", "chancellerie", "régime", "opposition",
+        "majorité", "constructeur", "opérateur", "fabricant", "assureur", "radiodiffuseur",
+        "chaîne", "journal", "quotidien", "hebdomadaire", "presse", "rédaction", "collectif",
+        "mouvement", "ville", "commune", "région", "département", "état", "pays",
+    }),
     stop_words=_stop_words,
 )

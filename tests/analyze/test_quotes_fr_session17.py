@@ -1,0 +1,67 @@
+"""French speakers, session 17 (issue #16): sentences of the tuning golds'
+articles (tests/data/quotes-fr, the older gold's tune part, L'Est Républicain
+1999; tests/data/quotes-fr-fresh, SemEval-2022 task 8 French training
+articles; quoted for testing), each for one general mechanism of the parse."""
+
+from __future__ import annotations
+
+
+def _about(qs, words: str):
+    return [q for q in qs if words in q.text]
+
+
+def test_a_body_that_announces_is_no_role_of_the_last_person_quoted(speech):
+    # quotes-fr 1999-05-29-0517: "le ministère" was taken as a role noun standing
+    # for the ambassador quoted before (a definite noun, the same gender)
+    qs = speech(
+        "L'ambassadeur de Yougoslavie Borislav Milosevic a affirmé que son frère ne céderait "
+        "pas aux pressions de l'OTAN. «Il peut tenir jusqu'au bout», a-t-il dit.\n"
+        "En outre, «les avions de l'OTAN ont frappé fort les forces serbes au Kosovo», selon "
+        "un communiqué de l'Alliance.\n"
+        "Des parachutages d'aide humanitaire au Kosovo vont être effectués par des moyens "
+        "civils, a annoncé le ministère français des Affaires étrangères.")
+    q = _about(qs, "parachutages")
+    assert q and q[0].speaker is not None
+    assert "Milosevic" not in q[0].speaker and "ministère" in q[0].speaker
+
+
+def test_a_government_that_affirms_is_not_the_chancellor_quoted_before(speech):
+    # quotes-fr-fresh semeval-1515219250fr: "Le gouvernement allemand affirme que"
+    # went to the Austrian chancellor who had spoken a paragraph before
+    qs = speech(
+        "Le chancelier autrichien Sebastian Kurz a déclaré que l'Autriche n'était pas "
+        "d'accord avec les nouvelles propositions allemandes de taxe. Les offres initiales "
+        "d'actions seraient exclues de la taxe. Le gouvernement allemand affirme qu'une telle "
+        "taxe s'appliquerait principalement aux institutionnels.")
+    q = _about(qs, "principalement aux institutionnels")
+    assert q and q[0].speaker is not None
+    assert "Kurz" not in q[0].speaker and "gouvernement" in q[0].speaker
+
+
+def test_a_fronted_participle_takes_the_main_clause_subject(speech):
+    # quotes-fr 1999-05-22-0101: the parse roots "Considérant" and hangs the
+    # main clause on it, leaving the participle (the cue) with no subject
+    qs = speech(
+        "La présidente du tribunal, Claire Fermaut, a lu sa déposition. Considérant que les "
+        "faits étaient constitués, le tribunal a condamné Bernard à 5.000 F d'amende.")
+    q = _about(qs, "les faits étaient constitués")
+    assert q and q[0].speaker is not None and "tribunal" in q[0].speaker
+    assert "Fermaut" not in q[0].speaker
+
+
+def test_a_quote_inside_the_subject_phrase_is_not_said_by_the_object(speech):
+    # quotes-fr 1999-09-03-0450a: the marks close before the subject's verb,
+    # "l'Otan « qui considère … », a lancé des avions": no incise, and the
+    # object after the verb ("des avions") is no inverted subject
+    qs = speech(
+        "Il effectue une simple mission d'entraînement, mais l'Otan «qui considère comme une "
+        "provocation l'apparition de sous-marins russes à proximité de ses bâtiments», a lancé "
+        "des avions, des navires spécialisés et des sous-marins à sa recherche.")
+    assert not [q for q in qs if q.speaker and "avions" in q.speaker]
+
+
+def test_an_incise_after_the_quote_still_inverts_its_subject(speech):
+    # the incise's own inverted subject is untouched: "», a lancé le ministre"
+    qs = speech("«Nous ne céderons pas», a lancé le ministre de l'Intérieur, hier à Paris.")
+    q = _about(qs, "Nous ne céderons pas")
+    assert q and q[0].speaker is not None and "ministre" in q[0].speaker
