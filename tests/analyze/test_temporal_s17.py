@@ -85,3 +85,14 @@ def test_the_day_before_any_event_is_no_day(nlp_en) -> None:
     text = "Il était hier à Strasbourg où le matin même une opération avait eu lieu."
     got = {t.text: t.value for t in extract_times(text, [], DateRange(day, day, "day"), "fr")}
     assert got["le matin même"] == "2018-02-05TMO"
+
+
+def test_one_day_after_a_coordinated_infinitive_is_someday(nlp_en) -> None:
+    # read in news-clusters row 262 (Washington Post, 5 February 2018): "meant to return
+    # astronauts to the moon and also get them one day to Mars" was P1D (how long)
+    day = date(2018, 2, 5)
+    got = _parsed(nlp_en, "The rocket is meant to return astronauts to the moon and also "
+                  "get them one day to Mars.", day)
+    assert got["one day"] == "FUTURE_REF"
+    # right after the verb it is how long
+    assert _parsed(nlp_en, "They will arrive and stay one day.", day)["one day"] == "P1D"

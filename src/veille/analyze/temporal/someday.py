@@ -44,7 +44,12 @@ def is_someday(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
         return True  # "Islam will one day be": between the modal and its verb, whatever
         # the parser calls it (it makes this one a subject)
     if tok.dep_ == "npadvmod" and head.pos_ in _VERBS:
-        return _looks_ahead(head)
+        # a bare infinitive looks ahead too when its "to" or modal is on the verb it is
+        # coordinated with ("meant to return astronauts to the moon and also get them one
+        # day to Mars": the parser hangs "get" on "meant"), when something stands between
+        # the verb and "one day" ("and stay one day" is how long)
+        return _looks_ahead(head) or (head.tag_ == "VB" and head.dep_ == "conj"
+                                      and tok.left_edge.i > head.i + 1)
     # "hopes to one day run": the parser hangs "one day" on "to" as a preposition whose
     # head is the bare verb right after it
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
