@@ -110,6 +110,10 @@ class NumberWords:
     point_nouns: Words = ()
     #: regex of the words between such points and the percentage they lead to ("à", "to")
     point_percent_links: Words = ()
+    #: regex of the change said between a percentage and the points that follow it, up to
+    #: the number ("30 % (en hausse de 8 points)", "38%, down 4 points"): the percentage's
+    #: own change, in percentage points
+    point_change_links: Words = ()
     #: the same with the counted noun between: "un Français sur trois"
     ratio_joiners_after_noun: Words = ()
     #: the numbers that join a tens word with ``joiners`` into one number ("vingt et un",

@@ -796,8 +796,9 @@ def extract_quantities(
         either = (m.group("sep") or "").lower() in gr.alternative_joiners
         if words_only and fold_same_length(n1_text).strip() in gr.one_words and not (
             m.group("sc1") or negated or shared_scale or either
-            # "au moins un mort", "plus d'une victime": after a bound, "un" is a number
-            or gr.bounds.before.search(folded, max(0, num_start - 60), num_start)
+            # "au moins un mort", "plus d'une victime": after a bound, "un" is a number;
+            # not after an approximation ("près d'une colonie" is where, not about one)
+            or _bounded_one(gr.bounds.before.search(folded, max(0, num_start - 60), num_start))
         ):
             if doc is not None and tok_starts is None:
                 tok_starts = [t.idx for t in doc]
@@ -1441,6 +1442,13 @@ def _age_apposition(doc: Any, starts: list[int] | None, start: int, value: float
     # with its determiner, a number alone between commas after it, is a person's age
     return head.pos_ == "NOUN" and any(
         c.dep_ in ("det", "poss", "nmod:poss") for c in head.children)
+
+
+def _bounded_one(bound: re.Match[str] | None) -> bool:
+    """A bound before "un"/"one" makes it a number ("au moins un mort"); an approximation
+    does not: nobody rounds to one ("près d'une colonie", "near a checkpoint" say where),
+    so the parse decides as for a bare "un"."""
+    return bound is not None and bound.lastgroup != "approx"
 
 
 def _one_counts(doc: Any, starts: list[int] | None, start: int, gr: _Grammar) -> bool:

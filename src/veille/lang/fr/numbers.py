@@ -49,6 +49,8 @@ WORDS = NumberWords(
     hundred_words=("cent", "cents"),
     point_nouns=("point", "points"),
     point_percent_links=(r"a", r"pour\s+atteindre", r"pour\s+s'etablir\s+a"),
+    point_change_links=(r"(?:hausse|baisse|augmentation|diminution|recul|progression|repli"
+                        r"|gain|perte)\s+(?:de\s+|d')", r"(?:gagn|perd|recul|progress)\w*\s+"),
     units={
         # a difference of two percentages is no percentage: "0,3 point de pourcentage"
         "points de pourcentage": "pp", "point de pourcentage": "pp",

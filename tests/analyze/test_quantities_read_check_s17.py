@@ -1,0 +1,48 @@
+"""Quantity forms found wrong on reading unseen French news (#17, session 17 read check:
+20 French TimeBank dev documents outside the quantity gold, ``random.Random(1717)``).
+The sentences are written here in the style of what was read, not copied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.analyze.quantities import extract_quantities
+
+
+def _got(nlp: Any, text: str, lang: str = "fr") -> list[tuple[str, float | None, str, str | None]]:
+    return [(q.text, q.value, q.kind, q.unit)
+            for q in extract_quantities(text, [], lang, doc=nlp(text))]
+
+
+def test_points_after_the_percentage_they_change_are_percentage_points(nlp_fr: Any) -> None:
+    # 2002-09-01-0536 (a poll): "l'inquiétude (21 %, en baisse de 9 points)" counted 9 points
+    got = _got(nlp_fr, "Le pessimisme recule (24 %, en baisse de 6 points), devant la "
+                       "colère (18 %, en hausse de 2 points par rapport à mars).")
+    assert [(v, k, u) for _, v, k, u in got] == [
+        (24.0, "percent", "percent"), (6.0, "measure", "pp"),
+        (18.0, "percent", "percent"), (2.0, "measure", "pp")]
+    got = _got(nlp_fr, "Le parti obtient 24 % et gagne 3 points en un mois.")
+    assert [(v, u) for _, v, _, u in got] == [(24.0, "percent"), (3.0, "pp")]
+    # no percentage before, or points larger than it, or no change said: still points
+    assert _got(nlp_fr, "Le CAC 40 a perdu 2 %, soit 100 points.")[-1][2:] == ("count", None)
+    assert _got(nlp_fr, "Il recueille 52 % des voix et devance son rival de 10 points "
+                        "au second tour.")[-1][2:] == ("count", None)
+
+
+def test_points_after_the_percentage_in_english(nlp_en: Any) -> None:
+    got = _got(nlp_en, "Her approval rating stands at 38%, down 4 points from May.", "en")
+    assert [(v, u) for _, v, _, u in got] == [(38.0, "percent"), (4.0, "pp")]
+    got = _got(nlp_en, "The Dow fell 1.2%, or 300 points, by the close.", "en")
+    assert [(v, u) for _, v, _, u in got] == [(1.2, "percent"), (300.0, None)]
+
+
+def test_near_a_place_is_no_count_of_one(nlp_fr: Any) -> None:
+    # 2003-01-24-0478a: "des tireurs ont ouvert le feu sur un véhicule près d'une colonie"
+    # counted about 1 colony
+    assert _got(nlp_fr, "Des hommes armés ont tiré sur une voiture près d'une colonie "
+                        "de Cisjordanie.") == []
+    # a bound that is no approximation still makes "un" a number
+    assert [v for _, v, _, _ in _got(nlp_fr, "Au moins un soldat a été blessé.")] == [1.0]
+    assert [v for _, v, _, _ in _got(nlp_fr, "Près d'un million de personnes ont défilé.")] == [
+        1e6]
