@@ -410,3 +410,41 @@ def test_a_wire_caption_glued_to_the_article_flags_its_own_sentence_only() -> No
     segs = furniture.detect(text, "en")
     assert segs[0].furniture and segs[0].end <= len(caption) + 1
     assert not any(s.furniture for s in segs[1:])
+
+
+def test_lines_above_the_body_dateline_are_suspects_not_verdicts(shared_data: Path) -> None:
+    """Session 17: what a page puts above its dispatch's dateline (a
+    columnist's bio, USA Today's video blurb, a caption) scores at least
+    PREAMBLE_SCORE, a summary suspect, and stays prose for the verdict; the
+    dateline line and the lines below it keep the trees' score; a page
+    without a dateline is left alone (news-clusters; the CNN column and the
+    USA Today page are in session 16's summaries, the third page has no
+    dateline)."""
+    docs = load_docs(shared_data)
+    cnn = _doc(docs, "news-clusters", "a4d3ace91814")
+    segs = furniture.detect(cnn.text, "en")
+    assert cnn.text[segs[0].start:].startswith("Kelly Wallace is CNN's digital correspondent")
+    assert cnn.text[segs[1].start:].startswith("(CNN) The judgment")
+    assert segs[0].score >= furniture.PREAMBLE_SCORE and not segs[0].furniture
+    assert segs[1].score < furniture.PREAMBLE_SCORE
+    usa = _doc(docs, "news-clusters", "106fa91c2f79")
+    segs = furniture.detect(usa.text, "en")
+    top = [usa.text[s.start:s.start + 20] for s in segs[:4]]
+    at = next(i for i, t in enumerate(top) if t.startswith("MELBOURNE, Fla. —"))
+    assert at >= 2 and all(s.score >= furniture.PREAMBLE_SCORE for s in segs[:at])
+    no_dateline = _doc(docs, "news-clusters", "28815a8c8f76")  # "CLOSE Sheila E. says …", then the column
+    segs = furniture.detect(no_dateline.text, "en")
+    assert segs[0].score < 0.3
+
+
+def test_a_wire_caption_is_no_dateline() -> None:
+    """AP's "FILE - In this …" opens like "WASHINGTON -" but is the caption
+    (flagged by the wire-caption rule): the lines above it keep their score."""
+    text = ("Goldman Sachs expects to take a $5 billion hit to profits for the fourth quarter.\n"
+            "FILE - In this Dec. 13, 2016, file photo, the Goldman Sachs logo is displayed in New York.\n"
+            "NEW YORK (AP) — Goldman Sachs says the tax overhaul will cost it $5 billion.\n")
+    segs = furniture.detect(text, "en")
+    assert segs[1].furniture and not segs[2].furniture
+    assert segs[0].score >= furniture.PREAMBLE_SCORE  # above the real dateline, two lines down
+    plain = furniture.detect(text.replace("NEW YORK (AP) — ", ""), "en")
+    assert plain[0].score < furniture.PREAMBLE_SCORE

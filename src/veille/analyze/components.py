@@ -65,7 +65,7 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 
 
-@component(FURNITURE, version=12, requires=("sentences",), assigns=("sentences",))
+@component(FURNITURE, version=13, requires=("sentences",), assigns=("sentences",))
 def furniture(work: ArticleWork) -> None:
     """Flags the sentences that are page furniture (captions, credits, share
     boxes, embedded posts: see veille.analyze.furniture); they stay in the
