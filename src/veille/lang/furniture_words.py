@@ -52,6 +52,22 @@ UNIVERSAL = FurnitureWords(
 )
 
 
+#: A URL path segment that names a page of video, pictures, audio or a
+#: broadcast programme ("edition.cnn.com/videos/us/…", "cnn.com/…/gallery/…",
+#: "rt.com/shows/boom-bust/…", "bbc.com/news/av/…"): the text a scraper keeps
+#: from such a page is the player's blurb, the gallery's captions or the
+#: show's teaser, not an article. Segments, not words of the slug; the site
+#: structure of every language's press (the slugs are ASCII).
+MEDIA_PAGE_PATHS: Words = frozenset({
+    "video", "videos", "gallery", "galleries", "photos", "pictures", "slideshow",
+    "slideshows", "av", "shows", "podcast", "podcasts", "audio",
+    # de, es, fr, it, pt
+    "fotos", "fotostrecke", "bildergalerie", "fotogalerie", "galerie", "galeria",
+    "galeria-de-fotos", "diaporama", "diaporamas", "galleria", "fotogallery",
+    "fotogalleria", "mediathek", "emissions", "programas",
+})
+
+
 def merged(*parts: FurnitureWords | None) -> FurnitureWords:
     """The union of several packs' words (a pack left out contributes nothing)."""
     got = [p for p in parts if p is not None]

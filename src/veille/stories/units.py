@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from veille.core.model import Analysis, Mention, Quantity, Quote, Sentence, TimeRef
 from veille.core.records import StoredArticle
+from veille.lang.furniture_words import MEDIA_PAGE_PATHS
 from veille.lang.sentences import rule_sentences
 
 # A credit parenthetical: "(Photo: Reuters)", "(Roman Chop/Associated Press)",
@@ -216,6 +217,29 @@ def entity_key(m: Mention) -> str | None:
     return f"text:{t}" if t else None
 
 
+#: The furniture evidence a sentence of a media page carries at least: over
+#: the summary's suspect mark (``summary.SUSPECT_FURNITURE``, 0.3), under the
+#: detector's verdict (0.6), so its facts and quotes stay.
+MEDIA_PAGE_SCORE = 0.5
+
+
+def media_page(url: str | None) -> bool:
+    """A page of video, pictures or a programme, by its URL's path
+    (:data:`~veille.lang.furniture_words.MEDIA_PAGE_PATHS`): the text kept
+    from it is a player's blurb ("President Donald Trump addresses the nation
+    following …", edition.cnn.com/videos/…), a gallery's captions or a show's
+    teaser ("Find out what … has to say about it. We've got that and more on
+    this episode of Boom Bust!", rt.com/shows/…), which read as prose to the
+    furniture detector (0.05-0.2). Its sentences are summary suspects: the
+    summary prefers a clean sentence of an article, and keeps them when the
+    story has nothing else."""
+    if not url:
+        return False
+    path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    parts = path.lower().split("/")[1:-1]  # the host first, the page's own slug last
+    return any(p in MEDIA_PAGE_PATHS for p in parts)
+
+
 def build_units(
     articles: Sequence[StoredArticle], analyses: Sequence[Analysis | None]
 ) -> tuple[list[Unit], list[str]]:
@@ -243,6 +267,7 @@ def build_units(
         times, t_starts = _by_start(list(an.times) if an else [])
         quants, q_starts = _by_start(list(an.quantities) if an else [])
         quotes, qq_starts = _by_start(list(an.quotes) if an else [])
+        floor = MEDIA_PAGE_SCORE if media_page(art.url) else 0.0
         spans = _valid_spans(sents, len(text))
         if not spans and text.strip():
             notes.append(f"article {art.uid}: analysis sentences do not fit the text; "
@@ -268,7 +293,7 @@ def build_units(
                     text=seg_text,
                     language=lang,
                     caption=is_caption,
-                    furniture_score=s.furniture_score or 0.0,
+                    furniture_score=max(s.furniture_score or 0.0, floor),
                 )
                 for m in _within(mentions, m_starts, a, b):
                     key = entity_key(m)

@@ -55,7 +55,9 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: no gold taught it (``stories.speakers.NOT_SAID``: acts, mostly).
 #: 22: the summary passes over a sentence the furniture model half suspects
 #: when clean ones are enough, and units carry their furniture score.
-BUILDER = 22
+#: 23: a video, gallery or programme page's sentences are summary suspects
+#: (``units.media_page``, by the URL's path).
+BUILDER = 23
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
