@@ -81,6 +81,10 @@ captions written as full sentences the largest kind, and those at the top of
 a page (where a line is taken for the headline) were missed even when a
 credit closed them, because the pack's credit words did not name the
 credit.
+
+Since session 17 a line above the body's dateline ("(CNN) The …",
+"MELBOURNE, Fla. — …") scores at least :data:`PREAMBLE_SCORE`: a summary
+suspect, not a verdict (:func:`_preamble`).
 """
 
 from __future__ import annotations
