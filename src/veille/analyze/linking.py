@@ -45,6 +45,7 @@ from veille.analyze.entities import legal_form
 from veille.analyze.entities_credits import BYLINE, CAPTION_CREDIT, PHOTOGRAPHER
 from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
+from veille.core.entity_context import add_context, article_context, named_in_full
 from veille.core.model import Analysis, EntityRecord, Mention
 from veille.core.text import fold_name
 
@@ -80,6 +81,15 @@ SURNAME_IN_USE = "the surname other articles use alone for"
 BYLINE_EVIDENCE = "named as the writer of a piece (byline), not in its story"
 MODEL_WEIGHT = 1.0
 MODEL_REPEAT_WEIGHT = 0.25
+#: why a lone name joined the record of that same lone name (no person found)
+LONE_NAME = "the same lone name"
+#: distinct entities a lone name's article must share with a person's context
+#: to be that person (one shared place or name is chance: "United States")
+CONTEXT_MIN = 2
+#: articles an entity must share with a person to tell a lone name is that person
+CONTEXT_REPEAT = 2
+#: why a lone name joined a person named in full only in other articles
+CONTEXT_EVIDENCE = "named alone beside"
 
 
 def mention_key(text: str, label: str) -> str:
@@ -847,6 +857,9 @@ class EntityIndex:
         self.by_surname: dict[str, dict[str, EntityRecord]] = {}
         #: one-word key -> persons that carry it as a lone alias
         self.by_lone: dict[str, dict[str, EntityRecord]] = {}
+        #: first word of a person's full name (the family name written first,
+        #: "Kim" of "Kim Jong Un", "Xi" of "Xi Jinping"; or a given name)
+        self.by_first: dict[str, dict[str, EntityRecord]] = {}
         #: key of an organisation's name without its legal form -> organisations
         #: ("Broadcom" of "Broadcom Ltd")
         self.by_org_base: dict[str, dict[str, EntityRecord]] = {}
@@ -885,6 +898,8 @@ class EntityIndex:
             toks = k.split()
             if r.label == "PER" and len(toks) >= 2:
                 self.by_surname.setdefault(toks[-1], {})[r.entity_id] = r
+                if toks[1] != "s":  # (not a possessive: "Abe's Twitter")
+                    self.by_first.setdefault(toks[0], {})[r.entity_id] = r
                 self.blocks.setdefault(("surname", _block(toks[-1])), set()).add(toks[-1])
             elif r.label == "PER":
                 self.by_lone.setdefault(k, {})[r.entity_id] = r
@@ -1039,8 +1054,67 @@ class EntityIndex:
             r = max(bucket, key=lambda x: (x.n_mentions, x.entity_id))
             if r.label != "PER":
                 return r, f"the same name as the {r.label} {r.canonical}, no person carries it"
-            return r, f"the same lone name {g.mentions[0].text}, not resolved to a person"
+            return r, f"{LONE_NAME} {g.mentions[0].text}, not resolved to a person"
         return None, ""
+
+    def has_namesake(self, g: _Group) -> bool:
+        """``g`` is a lone person name (no full name of it in its article)
+        that a known person's full name carries (cheap: two dict lookups)."""
+        if g.label != "PER" or g.full_keys() or g.apart_from_full or g.given_here:
+            return False
+        ks = {k for k in g.keys if len(k.split()) == 1 and not _is_geo(k)}
+        return len(ks) == 1 and any(k in self.by_surname or k in self.by_first for k in ks)
+
+    def by_context(self, g: _Group, here: dict[str, EntityRecord],
+                   full_here: Sequence[_Group] = ()) -> tuple[EntityRecord | None, str]:
+        """A lone name (no full name of it in its article) -> the one known
+        person carrying it whose other articles name, again and again, the
+        entities this article names (``here``: its other records), when the
+        name alone is no evidence (a short name, a given name too, two people
+        carrying it).
+
+        The story's other names are what a reader goes by: "Bryant" beside
+        the Cubs and Wrigley Field is the Kris Bryant the Cubs' other stories
+        name in full; "Kim" beside Pyongyang and Donald Trump is Kim Jong Un,
+        not the reporter Jack Kim. Evidence is an entity named with the person
+        in ``CONTEXT_REPEAT`` articles or more (once is chance), and no country
+        or nationality (every story has some); at least ``CONTEXT_MIN`` of them,
+        weighing twice what any other person carrying the name has; else the
+        name stays apart. A word of a person the article names in full
+        (``full_here``), before the lone name or in its headline, is that
+        person's, never someone else's."""
+        ks = {k for k in g.keys if len(k.split()) == 1 and not _is_geo(k)}
+        if len(ks) != 1 or g.given_here or g.apart_from_full:
+            return None, ""
+        k = next(iter(ks))
+        if any(k in fk.split() and _antecedent(f, g) for f in full_here for fk in f.full_keys()):
+            return None, ""
+        # a person named by the first word of the name too, where articles
+        # naming the person in full wrote it alone ("Kim" of Kim Jong Un: its
+        # record carries it); a given name nobody wrote alone is no candidate
+        cands = {**{i: r for i, r in self.by_first.get(k, {}).items() if _lone_alias(g, r)},
+                 **self.by_surname.get(k, {})}
+        scored: list[tuple[int, str, list[str]]] = []
+        for rid in sorted(cands):
+            r = self.by_id.get(rid, cands[rid])
+            if r.label != "PER" or _writer_only(r) or rid in here:
+                continue
+            if len(k) < FUZZY_MIN_LEN and not _same_spelling(g, r) and not _lone_alias(g, r):
+                continue  # short keys collide (Li / Lei): the same spelling only
+            shared = [e for e, n in r.context.items()
+                      if n >= CONTEXT_REPEAT and e in here and e != rid and _telling(here[e])]
+            scored.append((sum(r.context[e] for e in shared), rid, shared))
+        if not scored:
+            return None, ""
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        best, rid, shared = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0
+        if len(shared) < CONTEXT_MIN or best < 2 * second:
+            return None, ""
+        r = self.by_id[rid]
+        shared.sort(key=lambda e: (-r.context[e], e))
+        named = ", ".join(here[e].canonical for e in shared[:3])
+        return r, f"{CONTEXT_EVIDENCE} {named}, as {r.canonical} is in other articles"
 
     def _compatible_person(self, g: _Group) -> tuple[EntityRecord | None, str]:
         """A full name -> the one person whose full names are compatible with it."""
@@ -1073,6 +1147,21 @@ class EntityIndex:
         if not _full_keys(r):
             return r, f"{KNOWN_BY_SURNAME} {r.canonical} alone"
         return r, f"same given name and family name as {r.canonical} (transliteration)"
+
+
+def _telling(r: EntityRecord) -> bool:
+    """An entity that says which story an article tells: not a country nor a
+    nationality (most stories name some: "United States", "American")."""
+    if r.label == "MISC":
+        return False
+    k = mention_key(r.canonical, r.label) if r.label == "LOC" else ""
+    return not (_is_geo(k) and not k.startswith(GEO + CITY))
+
+
+def _lone_alias(g: _Group, r: EntityRecord) -> bool:
+    """The record carries the group's lone writing as a name of its own."""
+    spelled = {fold_name(m.text) for m in g.mentions}
+    return any(fold_name(a) in spelled for a in r.aliases)
 
 
 def _lone_uses(r: EntityRecord, g: _Group) -> int:
@@ -1116,6 +1205,58 @@ def new_entity_id(label: str, canonical: str, taken: set[str]) -> str:
     return eid
 
 
+def _file(index: EntityIndex, g: _Group, rec: EntityRecord | None, why: str, taken: set[str],
+          touched: dict[str, EntityRecord], language: str | None) -> EntityRecord:
+    """File the group's mentions under ``rec`` (a new record when None), with
+    ``why`` as the evidence of the names it brings; returns the record."""
+    if rec is not None:
+        # by_id always holds the latest copy; a key lookup may still
+        # point at an older object (a key the new copy no longer has).
+        rec = index.by_id[rec.entity_id]
+    if rec is not None and rec.entity_id not in touched:
+        rec = copy.deepcopy(rec)
+        index._index(rec)  # the copy replaces the original under every key
+    if rec is None:
+        forms: dict[str, int] = {}
+        for m in g.mentions:
+            if not g.evidence.get(m.text, "").startswith((OPENS, SHORT_FORM)):
+                forms[m.text] = forms.get(m.text, 0) + 1
+        forms = forms or {m.text: 1 for m in g.mentions}
+        canonical = canonical_name(forms)
+        rec = EntityRecord(entity_id=new_entity_id(g.label, canonical, taken),
+                           canonical=canonical, label=g.label)
+        taken.add(rec.entity_id)
+        index.add(rec)
+        why = ""
+    for m in g.mentions:
+        if m.text not in rec.alias_counts:
+            reason = g.evidence.get(m.text) or why or (
+                BYLINE_EVIDENCE if m.label_cue == BYLINE else "")
+            if reason:
+                rec.evidence.setdefault(m.text, reason)
+        rec.alias_counts[m.text] = rec.alias_counts.get(m.text, 0) + 1
+        m.entity_id = rec.entity_id
+    for k, v in g.votes.items():
+        # the model's other label for a place the gazetteer knows, by
+        # that place's name, is a guess against the gazetteer: it counts
+        # for the place ("NEW YORK AT CALIFORNIA" read as organisations
+        # must not turn New York's datelines into one)
+        # ... and a surname in use for a person counts for that person
+        k = "LOC" if why == PLACE_NAME else ("PER" if why.startswith(SURNAME_IN_USE) else k)
+        rec.label_votes[k] = rec.label_votes.get(k, 0.0) + v
+    rec.n_mentions += len(g.mentions)
+    if language and language not in rec.languages:
+        rec.languages.append(language)
+    rec.aliases = sorted(rec.alias_counts)
+    rec.canonical = canonical_name(
+        {a: n for a, n in rec.alias_counts.items() if not _local_only(rec, a)}
+        or rec.alias_counts)
+    rec.label = vote_label(rec.label_votes)
+    index._index(rec)
+    touched[rec.entity_id] = rec
+    return rec
+
+
 def link_entities(
     analyses: Sequence[Analysis], known: Sequence[EntityRecord] | EntityIndex
 ) -> tuple[list[Analysis], list[EntityRecord]]:
@@ -1138,63 +1279,41 @@ def link_entities(
         # name (a lone "Thurman" used before and after "her father, Robert
         # Thurman") is not that person by the lone-record lookup either
         persons_here: set[str] = set()
+        here: set[str] = set()  # the article's records
+        full_here: set[str] = set()  # ... of persons it names in full
         # a photographer a picture credit names took the picture, and an
         # agency credited in a caption supplied it: nobody of the story, so
         # no record (no chip) and nothing for a namesake to join ("Reuters"
         # reporting in the text keeps its record)
-        for g in _local_groups([m for m in an.entities
-                                if m.label_cue not in (PHOTOGRAPHER, CAPTION_CREDIT)]):
+        groups = _local_groups([m for m in an.entities
+                                if m.label_cue not in (PHOTOGRAPHER, CAPTION_CREDIT)])
+        # lone names a known person carries: the article's other entities may
+        # tell which (``EntityIndex.by_context``); those already known are
+        # all a known person's context can hold
+        lone = {id(g) for g in groups if index.has_namesake(g)}
+        known_here: dict[str, EntityRecord] = {}
+        if lone:
+            for g in groups:
+                if id(g) not in lone and (r := index.find(g)[0]) is not None:
+                    known_here[r.entity_id] = index.by_id[r.entity_id]
+        full_groups = [g for g in groups if g.label == "PER" and g.full_keys()]
+        for g in groups:
             rec, why = index.find(g)
             if rec is not None and why.startswith(KNOWN_BY_SURNAME) \
                     and rec.entity_id in persons_here:
                 rec, why = None, ""
-            if rec is not None:
-                # by_id always holds the latest copy; a key lookup may still
-                # point at an older object (a key the new copy no longer has).
-                rec = index.by_id[rec.entity_id]
-            if rec is not None and rec.entity_id not in touched:
-                rec = copy.deepcopy(rec)
-                index._index(rec)  # the copy replaces the original under every key
-            if rec is None:
-                forms: dict[str, int] = {}
-                for m in g.mentions:
-                    if not g.evidence.get(m.text, "").startswith((OPENS, SHORT_FORM)):
-                        forms[m.text] = forms.get(m.text, 0) + 1
-                forms = forms or {m.text: 1 for m in g.mentions}
-                canonical = canonical_name(forms)
-                rec = EntityRecord(entity_id=new_entity_id(g.label, canonical, taken),
-                                   canonical=canonical, label=g.label)
-                taken.add(rec.entity_id)
-                index.add(rec)
-                why = ""
-            for m in g.mentions:
-                if m.text not in rec.alias_counts:
-                    reason = g.evidence.get(m.text) or why or (
-                        BYLINE_EVIDENCE if m.label_cue == BYLINE else "")
-                    if reason:
-                        rec.evidence.setdefault(m.text, reason)
-                rec.alias_counts[m.text] = rec.alias_counts.get(m.text, 0) + 1
-                m.entity_id = rec.entity_id
-            for k, v in g.votes.items():
-                # the model's other label for a place the gazetteer knows, by
-                # that place's name, is a guess against the gazetteer: it counts
-                # for the place ("NEW YORK AT CALIFORNIA" read as organisations
-                # must not turn New York's datelines into one)
-                # ... and a surname in use for a person counts for that person
-                k = "LOC" if why == PLACE_NAME else ("PER" if why.startswith(SURNAME_IN_USE) else k)
-                rec.label_votes[k] = rec.label_votes.get(k, 0.0) + v
-            rec.n_mentions += len(g.mentions)
-            if an.language and an.language not in rec.languages:
-                rec.languages.append(an.language)
-            rec.aliases = sorted(rec.alias_counts)
-            rec.canonical = canonical_name(
-                {a: n for a, n in rec.alias_counts.items() if not _local_only(rec, a)}
-                or rec.alias_counts)
-            rec.label = vote_label(rec.label_votes)
-            index._index(rec)
-            touched[rec.entity_id] = rec
+            if id(g) in lone and (rec is None or why.startswith(LONE_NAME)):
+                ctx_rec, ctx_why = index.by_context(g, known_here, full_groups)
+                if ctx_rec is not None:
+                    rec, why = ctx_rec, ctx_why
+            rec = _file(index, g, rec, why, taken, touched, an.language)
+            here.add(rec.entity_id)
+            if rec.label == "PER" and any(named_in_full(m.text) for m in g.mentions):
+                full_here.add(rec.entity_id)
             if g.apart_from_full:
                 persons_here.add(rec.entity_id)
+        for eid, others in article_context(full_here, here).items():
+            add_context(touched[eid], others)
     by_id = index.by_id
     for an in analyses:
         spans = {(m.start, m.end): m for m in an.entities}

@@ -271,6 +271,12 @@ class EntityRecord:
     # Putin in the same article", "country US (gazetteer)"...): what a user sees
     # asking "why is this the same?". Kept by the linker; surface form -> reason.
     evidence: dict[str, str] = field(default_factory=dict)
+    # The entities named in the same articles as this person's full name, with
+    # the number of such articles (the most frequent kept, see
+    # ``veille.core.entity_context``): how a lone surname elsewhere
+    # ("Bryant" in an article about the Cubs and Wrigley Field) is told to be
+    # this person rather than guessed. entity_id -> articles.
+    context: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
 
+from veille.core.entity_context import article_context, named_in_full
 from veille.core.model import Analysis, EntityRecord
 from veille.store.articles import now
 from veille.store.schema import analyses, articles, entities, entity_corrections, mentions, meta
@@ -104,6 +105,28 @@ def _corrected(conn: Connection) -> tuple[set[str], dict[str, set[str]]]:
     return every, needed
 
 
+def _context_taken(conn: Connection, uids: Sequence[str]) -> dict[str, dict[str, int]]:
+    """What the articles ``uids`` added to their persons' contexts: entity ->
+    {co-mentioned entity: articles}, counted as the linker counts them
+    (``veille.core.entity_context``: the persons named in full count the
+    others of their article; other records keep no context, so nothing is
+    taken from them)."""
+    per_article: dict[str, dict[str, bool]] = {}
+    for i in range(0, len(uids), 500):
+        query = select(mentions.c.article_uid, mentions.c.entity_id, mentions.c.text).where(
+            mentions.c.article_uid.in_(list(uids[i:i + 500])), mentions.c.entity_id.is_not(None))
+        for uid, eid, text in conn.execute(query):
+            art = per_article.setdefault(uid, {})
+            art[eid] = art.get(eid, False) or named_in_full(text)
+    out: dict[str, dict[str, int]] = {}
+    for art in per_article.values():
+        for eid, others in article_context({e for e, full in art.items() if full}, set(art)).items():
+            d = out.setdefault(eid, {})
+            for other in others:
+                d[other] = d.get(other, 0) + 1
+    return out
+
+
 def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
     """Take the mentions of ``uids`` (all if None) out of their entities' evidence;
     drop the names no other mention supports, and the entities left with none.
@@ -124,6 +147,7 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
         rows.extend(conn.execute(select(entities).where(entities.c.entity_id.in_(ids[i:i + 500]))))
     every, needed = _corrected(conn)
     spoken = languages_left(conn, ids, uids)
+    context_taken = _context_taken(conn, uids) if uids is not None else {}
     pruned: list[str] = []
     gone: list[str] = []
     for r in rows:
@@ -149,6 +173,14 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
             else ({} if n_mentions <= 0 else votes)
         aliases = list(r.aliases or [])
         evidence = dict(r.evidence or {})
+        # the co-mentions those articles counted go with them (all of them
+        # when every analysis goes), or re-analysis would count them twice
+        context = dict(r.context or {}) if uids is not None else {}
+        for other, n in context_taken.get(r.entity_id, {}).items():
+            if other in context:
+                context[other] -= n
+                if context[other] <= 0:
+                    del context[other]
         # the languages of the mentions that stay, every record alike: no lookup
         # or correction reads them, and a language only the dropped mentions
         # had is a claim nothing supports
@@ -176,7 +208,8 @@ def _unlink(conn: Connection, uids: Sequence[str] | None) -> list[str]:
                 counts.setdefault(a, 0)
         conn.execute(entities.update().where(entities.c.entity_id == r.entity_id).values(
             aliases=aliases, alias_counts=counts or {a: 0 for a in aliases}, label_votes=votes,
-            evidence=evidence, n_mentions=max(0, n_mentions), languages=languages))
+            evidence=evidence, n_mentions=max(0, n_mentions), languages=languages,
+            context=context))
     if uids is not None and gone:  # counts out of step with the mentions: trust the mentions
         still = select(mentions.c.entity_id).distinct().where(
             mentions.c.entity_id.in_(gone), mentions.c.article_uid.not_in(list(uids)))
@@ -248,7 +281,7 @@ def load_entities(conn: Connection) -> list[EntityRecord]:
             entity_id=r.entity_id, canonical=r.canonical, label=r.label, aliases=aliases,
             n_mentions=r.n_mentions or 0, languages=list(r.languages or []),
             alias_counts=dict(counts), label_votes=dict(votes),
-            evidence=dict(r.evidence or {})))
+            evidence=dict(r.evidence or {}), context=dict(r.context or {})))
     return out
 
 
@@ -280,7 +313,8 @@ def save_entities(conn: Connection, records: Sequence[EntityRecord]) -> None:
         {"entity_id": rec.entity_id, "canonical": rec.canonical, "label": rec.label,
          "aliases": list(rec.aliases), "n_mentions": rec.n_mentions,
          "languages": list(rec.languages), "alias_counts": dict(rec.alias_counts),
-         "label_votes": dict(rec.label_votes), "evidence": dict(rec.evidence)}
+         "label_votes": dict(rec.label_votes), "evidence": dict(rec.evidence),
+         "context": dict(rec.context)}
         for rec in records
     ])
 

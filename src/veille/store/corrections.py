@@ -71,7 +71,7 @@ def entity_records(conn: Connection, ids: Sequence[str]) -> dict[str, EntityReco
                 n_mentions=r.n_mentions or 0, languages=list(r.languages or []),
                 alias_counts=dict(r.alias_counts or {a: 1 for a in aliases}),
                 label_votes=dict(r.label_votes or {r.label: float(max(1, r.n_mentions or 0))}),
-                evidence=dict(r.evidence or {}))
+                evidence=dict(r.evidence or {}), context=dict(r.context or {}))
     return out
 
 

@@ -131,6 +131,8 @@ entities = Table(
     Column("label_votes", JSON, nullable=True),
     # surface form -> why it joined this entity, shown on the entity page (0013)
     Column("evidence", JSON, nullable=True),
+    # a person's co-mentioned entities: entity id -> articles (0023)
+    Column("context", JSON, nullable=True),
 )
 
 mentions = Table(
