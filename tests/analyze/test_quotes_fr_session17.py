@@ -65,3 +65,13 @@ def test_an_incise_after_the_quote_still_inverts_its_subject(speech):
     qs = speech("«Nous ne céderons pas», a lancé le ministre de l'Intérieur, hier à Paris.")
     q = _about(qs, "Nous ne céderons pas")
     assert q and q[0].speaker is not None and "ministre" in q[0].speaker
+
+
+def test_an_inverted_subject_before_an_adjunct_speaks_not_the_medium(speech):
+    # quotes-fr-fresh semeval-1484662752fr: "sur Twitter" (a name after a
+    # preposition) was taken for the incise's inverted subject
+    qs = speech("La police de Berlin a encerclé des immeubles du centre-ville après qu'un "
+                "individu ait tiré, a annoncé lundi la police sur Twitter.")
+    q = _about(qs, "a encerclé des immeubles")
+    assert q and q[0].speaker is not None
+    assert "Twitter" not in q[0].speaker and "police" in q[0].speaker

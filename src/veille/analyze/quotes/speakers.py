@@ -378,7 +378,15 @@ def _inverted_subject(ctx: QuoteContext, verb: Token, noun: Token) -> bool:
     if not any(c.dep_ == "det" and c.i < noun.i for c in noun.children):
         return False
     end = noun.right_edge.i + 1
-    return end >= len(doc) or doc[end].text in (".", ",", ";", "!", "?")
+    if end >= len(doc) or doc[end].text in (".", ",", ";", "!", "?"):
+        return True
+    # "…, a annoncé lundi la police sur Twitter.": an adjunct of the verb
+    # (a prepositional phrase or an adverb the parse hangs on it) may close
+    # the phrase after its inverted subject
+    adjunct = next((c for c in verb.children if c.left_edge.i == end
+                    and c.dep_.startswith(("obl", "advmod"))), None)
+    after = adjunct.right_edge.i + 1 if adjunct is not None else -1
+    return adjunct is not None and (after >= len(doc) or doc[after].text in (".", ",", ";", "!", "?"))
 
 
 def _opens_sentence(ctx: QuoteContext, m: Mention) -> bool:
@@ -1047,6 +1055,9 @@ def from_verb(ctx: QuoteContext, verb: Token, method: str, cue: str, conf: float
                 named = named_in_subject(ctx, t.head)
                 surface, mention = (named.text, named) if named else (np_text(t.head), None)
                 break
+            if m is not None and words.repair_missing_subject and t.i > verb.i and any(
+                    c.dep_ == "case" and c.pos_ == "ADP" for c in t.children):
+                continue  # "…, a annoncé la police sur Twitter": a place, a medium, no speaker
             if m is not None:
                 surface, mention = m.text, m
                 break
