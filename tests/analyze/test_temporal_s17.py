@@ -96,3 +96,15 @@ def test_one_day_after_a_coordinated_infinitive_is_someday(nlp_en) -> None:
     assert got["one day"] == "FUTURE_REF"
     # right after the verb it is how long
     assert _parsed(nlp_en, "They will arrive and stay one day.", day)["one day"] == "P1D"
+
+
+def test_a_clock_takes_the_day_of_the_part_named_after_it(nlp_en) -> None:
+    # read in news-clusters row 169 (The Sun, 14 July 2016): "taken to hospital after the
+    # atrocity at around 10.30pm last night" was 22:30 of the paper's day
+    day = date(2016, 7, 14)
+    got = _parsed(nlp_en, "Children were taken to hospital after the atrocity at around "
+                  "10.30pm last night.", day)
+    assert got["around 10.30pm"] == "2016-07-13T22:30"
+    # the small hours of last night are the paper's own day
+    got = _parsed(nlp_en, "The shooting began at 2 a.m. last night.", day)
+    assert got["2 a.m."] == "2016-07-14T02:00"

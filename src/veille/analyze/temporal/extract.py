@@ -59,6 +59,9 @@ _CLOCK_KINDS = ("clock", "clock_ampm", "noon")
 _SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*(?:[^\W\d]{1,3}\s+)?$")
 _SIGNATURE_CLOCK_GAP = re.compile(r",?\s*(?:[^\W\d]{1,3}\s+)?")
 _DAY_KINDS = ("weekday", "day_month", "month_day", "relative_day", "numeric_date")
+#: a part of a day named with it ("last night", "this morning") gives a clock time told
+#: right before it its day too ("at around 10.30pm last night" was the paper's day)
+_CLOCK_DAYS = (*_DAY_KINDS, "this_part")
 #: between a clock time and the day it takes: spaces, a comma, a time zone ("5 p.m. EST
 #: Nov. 9", "10:32 GMT, Tuesday"), the time restated in brackets ("10:35 a.m. (0735 GMT)
 #: Friday")
@@ -399,7 +402,7 @@ def _prepare(text: str, language: str | None,
         i: i + 1
         for i, c in enumerate(cands[:-1])
         if c.kind in _CLOCK_KINDS
-        and cands[i + 1].kind in _DAY_KINDS
+        and cands[i + 1].kind in _CLOCK_DAYS
         and _CLOCK_DAY_GAP.fullmatch(text[c.end : cands[i + 1].start])
     }
     # "de 15h30 à 17h55 le 01/01/2015": the first clock of a range takes the second's day
@@ -482,6 +485,8 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                     r = RESOLVERS[c.kind](c, ctx)
                     if i in lookahead:
                         r = _in_days_part(r, c, nxt, text, words)
+                        if r is not None and nxt is not None and (nxt.value or "").endswith("TNI"):
+                            r = _after_midnight(r)  # "at 2 a.m. last night": the next day
                     if r is not None and _ends_named_day(cands, i, i in lookahead, text):
                         r = replace(r, value=(r.value or "")[:-6] + "T24:00")
                     elif (night and r is not None and c.kind in _CLOCK_KINDS
@@ -520,6 +525,7 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
     joined = {
         j: i for i, j in lookahead.items()
         if words is not None and words.clock_day_one_expression
+        and cands[j].kind in _DAY_KINDS  # "at 8:30 this evening" stays two
         and _CLOCK_JOIN_GAP.fullmatch(text[cands[i].end : cands[j].start])
     }
     ends = {i: cands[j].end for j, i in joined.items()}
