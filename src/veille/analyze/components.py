@@ -122,7 +122,7 @@ def _in_furniture(sentences: list[Sentence], index: int) -> bool:
     return 0 <= index < len(sentences) and sentences[index].furniture
 
 
-@component(TIMES, version=23, requires=("sentences",), assigns=("times",))
+@component(TIMES, version=24, requires=("sentences",), assigns=("times",))
 def times(work: ArticleWork) -> None:
     """Time expressions resolved against the publication date (veille.analyze.temporal).
 
