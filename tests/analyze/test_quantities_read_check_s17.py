@@ -46,3 +46,25 @@ def test_near_a_place_is_no_count_of_one(nlp_fr: Any) -> None:
     assert [v for _, v, _, _ in _got(nlp_fr, "Au moins un soldat a été blessé.")] == [1.0]
     assert [v for _, v, _, _ in _got(nlp_fr, "Près d'un million de personnes ont défilé.")] == [
         1e6]
+
+
+def test_a_currency_named_by_its_plural_noun_is_money(nlp_en: Any) -> None:
+    # news-clusters row 82 (i24news.tv): "a transfer of 40 million shekels ($11 million)"
+    # counted 40 million shekels; CLDR's "Israeli new shekels" gives the bare noun, which
+    # no other current currency has
+    got = _got(nlp_en, "The ministry approved 25 million shekels for the new clinic.", "en")
+    assert [(v, k, u) for _, v, k, u in got] == [(25e6, "money", "ILS")]
+    got = _got(nlp_en, "The fine was raised to 80,000 hryvnias.", "en")
+    assert [(k, u) for _, _, k, u in got] == [("money", "UAH")]
+    # a noun several currencies share names none of them ("shillings": Kenya, Uganda,
+    # Tanzania...), nor does a word that is also a verb ("won")
+    assert [u for *_, u in _got(nlp_en, "He paid 500 shillings for the ride.", "en")] != ["KES"]
+    assert [u for *_, u in _got(nlp_en, "She won 3 medals.", "en")] == [None]
+
+
+def test_the_second_part_of_a_ratio_is_no_count(nlp_en: Any) -> None:
+    # news-clusters row 103 (thesun.co.uk): "the large 18:9 bezel-less screen" counted 9
+    # screens
+    assert _got(nlp_en, "Both phones keep the tall 18:9 bezel-less display.", "en") == []
+    got = _got(nlp_en, "Chelsea won 3:1 against 10 men.", "en")
+    assert [(v, k) for _, v, k, _ in got] == [(10.0, "count")]

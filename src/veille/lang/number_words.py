@@ -114,6 +114,10 @@ class NumberWords:
     #: the number ("30 % (en hausse de 8 points)", "38%, down 4 points"): the percentage's
     #: own change, in percentage points
     point_change_links: Words = ()
+    #: where a noun phrase's head stands, "first" or "last" ("Israeli new shekels",
+    #: "livres égyptiennes"): the bare noun of CLDR's currency names
+    #: (``quantities.locale_numbers.qualified_currency_names``)
+    noun_phrase_head: str = ""
     #: the same with the counted noun between: "un Français sur trois"
     ratio_joiners_after_noun: Words = ()
     #: the numbers that join a tens word with ``joiners`` into one number ("vingt et un",

@@ -180,7 +180,7 @@ def _grammar(code: str) -> _Grammar:
         for k, v in p.units.items():
             units.setdefault(k, v)
     if not derived:  # "30,000 Egyptian pounds": CLDR's names of a currency with its country
-        for k, v in qualified_currency_names(code).items():
+        for k, v in qualified_currency_names(code, own.noun_phrase_head if own else "").items():
             currencies.setdefault(k, v)
     subunits: dict[str, tuple[str, float]] = {}
     for p in packs:
@@ -1566,6 +1566,8 @@ def _is_ordinal_or_id(text: str, s: int, e: int, gr: _Grammar) -> bool:
         return True  # +1-222-2222: a telephone number
     if before.endswith("/"):
         return True  # 24/7, "11/30" slideshow counters: a ratio's second part
+    if re.search(r"\d:\Z", before):
+        return True  # "an 18:9 screen", "won 3:1": a ratio's or a score's second part
     if not iso and _CODE_END.search(text[max(0, s - 12) : s]):
         return True  # "NGC 346", "AngoSat 1": a number after a capitalised code names it
     if _HHMM.fullmatch(text[s:e]) and _ZONE_AFTER.match(text, e):

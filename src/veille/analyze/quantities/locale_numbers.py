@@ -158,14 +158,32 @@ def locale_numbers(code: str) -> NumberWords | None:
 
 
 @lru_cache(maxsize=32)
-def qualified_currency_names(code: str) -> dict[str, str]:
+def _plural_head(one: str, many: str, head: str) -> str | None:
+    """The noun of a currency's plural name when it alone is inflected and stands where
+    the language puts a noun phrase's head (``head``: "last" in English, "Israeli new
+    shekel(s)": "shekels"); None when no word or several change ("nouveaux shekels
+    israéliens": the adjectives agree too), when the changed word is not the head (an
+    adjective: "géorgiens"), or when the plural is the singular ("South Korean won":
+    "won" is a verb too)."""
+    a, b = one.split(), many.split()
+    if head not in ("first", "last") or len(a) != len(b) or len(a) < 2:
+        return None
+    changed = [j for j, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    at = 0 if head == "first" else len(b) - 1
+    return b[at] if changed == [at] else None
+
+
+def qualified_currency_names(code: str, head: str = "") -> dict[str, str]:
     """Folded multi-word currency names of ``code`` ("egyptian pounds", "dollars de
     hong kong", "francs suisses") -> ISO code, in every plural form CLDR has; a hand
-    pack lists the bare words ("pounds", "dollars"), not every country's."""
+    pack lists the bare words ("pounds", "dollars"), not every country's. The bare
+    plural noun of such a name is added when one currency alone has it and the pack
+    says where a noun phrase's head stands (``head``, see :func:`_plural_head`): "40
+    million shekels"; not "pounds", which Egypt, Lebanon and Syria share with Britain."""
     if not code or code in ("und", "xx", "root"):
         return {}
     try:
-        from babel.numbers import get_currency_name
+        from babel.numbers import get_currency_name, list_currencies
 
         out: dict[str, str] = {}
         for iso in _NAMED_CURRENCIES:
@@ -173,6 +191,23 @@ def qualified_currency_names(code: str) -> dict[str, str]:
                 name = fold_same_length(get_currency_name(iso, count=n, locale=code)).lower()
                 if " " in name.strip() or "-" in name:
                     out.setdefault(name.strip(), iso)
+        if head:
+            # a noun one currency alone has among all CLDR knows ("shillings": Kenya's,
+            # Uganda's, Tanzania's; "francs": a dozen), in any of its names' words
+            owners: dict[str, set[str]] = {}
+            for iso in sorted(list_currencies()):
+                for n in _COUNTS:
+                    name = fold_same_length(get_currency_name(iso, count=n, locale=code)).lower()
+                    if re.search(r"[(\d]", name):
+                        continue  # a withdrawn one: "Israeli shekels (1980–1985)"
+                    for w in name.split():
+                        owners.setdefault(w, set()).add(iso)
+            for iso in _NAMED_CURRENCIES:
+                noun = _plural_head(
+                    fold_same_length(get_currency_name(iso, count=1, locale=code)).lower(),
+                    fold_same_length(get_currency_name(iso, count=5, locale=code)).lower(), head)
+                if noun and owners.get(noun) == {iso}:
+                    out.setdefault(noun, iso)
         return out
     except Exception:  # an unknown locale: no names
         return {}

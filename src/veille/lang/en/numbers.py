@@ -34,6 +34,7 @@ WORDS = NumberWords(
     hundred_words=("hundred",),
     point_nouns=("point", "points"),
     point_percent_links=(r"to", r"at"),
+    noun_phrase_head="last",
     point_change_links=(r"(?:up|down)\s+(?:by\s+)?", r"(?:a\s+)?(?:rise|drop|fall|gain|increase"
                         r"|decrease|decline)\s+of\s+", r"(?:ris|dropp|fall|gain|los)\w*\s+(?:by\s+)?"),
     units={"percentage points": "pp", "percentage point": "pp",  # no percentage: a difference

@@ -49,6 +49,7 @@ WORDS = NumberWords(
     hundred_words=("cent", "cents"),
     point_nouns=("point", "points"),
     point_percent_links=(r"a", r"pour\s+atteindre", r"pour\s+s'etablir\s+a"),
+    noun_phrase_head="first",
     point_change_links=(r"(?:hausse|baisse|augmentation|diminution|recul|progression|repli"
                         r"|gain|perte)\s+(?:de\s+|d')", r"(?:gagn|perd|recul|progress)\w*\s+"),
     units={
