@@ -94,7 +94,7 @@ def entities(work: ArticleWork) -> None:
                  [(s.start, s.end) for s in work.analysis.sentences])
 
 
-@component(QUOTES, version=17, requires=("sentences", "entities"), assigns=("quotes",))
+@component(QUOTES, version=18, requires=("sentences", "entities"), assigns=("quotes",))
 def quotes(work: ArticleWork) -> None:
     """Quotes and their speakers; for an unparsed text of a language with no
     pipeline, the quotations its incises attribute (``quotes.unparsed``) and

@@ -148,6 +148,8 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     words = ctx.words
     if not words.as_markers:
         return None
+    if not words.as_clitics:
+        return _as_clause(ctx, v, sent)
     doc = ctx.doc
     k = v.i - 1
     while k > sent.start and (doc[k].pos_ in ("AUX", "ADV") or doc[k].text.startswith("-")):
@@ -173,6 +175,53 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     if end < sent.end and len(after) >= 3:
         return (end + 1, sent.end), "as-incise"
     return None
+
+
+def _as_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """As The Washington Post reported, … / …, as Obama noted. / The economy, as
+    he said, is growing. -> the rest of the sentence (``as-incise``), in a
+    language with no object clitic to mark the gap (English): the parse's
+    adverbial clause opened by the marker, whose verb has a subject and no
+    complement of its own (the statement fills it: "as he said goodbye" is a
+    time, not a source). The verb must be one a gold taught to report a clause
+    (its cue frames hold ``ccomp``): "as he spoke" reports nothing."""
+    doc = ctx.doc
+    words = ctx.words
+    if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in words.as_markers
+                                    and c.i < v.i for c in v.children):
+        return None
+    if "ccomp" not in words.cue_frames.get(v.lemma_.lower(), ()):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubj:pass") for c in v.children):
+        return None  # "as expected", "as reported earlier": nobody named
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "oprd"):
+            return None
+        if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "PROPN" \
+                and "Prs" not in c.morph.get("PronType", []):
+            # "as he told the story", "as a page says nothing about …"; "as he
+            # told CNN", "as she told him" name the addressee
+            return None
+    lo, hi = v.left_edge.i, v.right_edge.i
+    while hi > v.i and doc[hi].is_punct:
+        hi -= 1  # the parse may hang the comma after the clause on its verb
+    if ctx.in_quote(doc[lo].idx + ctx.offset):
+        return None
+    if lo == sent.start:
+        if hi + 1 >= sent.end or doc[hi + 1].text != ",":
+            return None
+        a, b = hi + 2, sent.end
+    elif doc[lo - 1].text == "," and (hi + 1 >= sent.end - 1 or doc[hi + 1].text == ","):
+        a, b = (sent.start, sent.end) if hi + 1 < sent.end - 1 else (sent.start, lo - 1)
+    else:
+        return None
+    rest = [t for t in doc[a:b] if not (t.is_punct or t.is_space) and not lo <= t.i <= hi]
+    if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+                                for t in rest):
+        return None
+    if any(ctx.in_quote(t.idx + ctx.offset) for t in rest[:1]):
+        return None  # "As he said, “…”": the direct quote's own cue
+    return (a, b), "as-incise"
 
 
 def _as_incise_subject(ctx: QuoteContext, v: Token) -> Attribution | None:
@@ -453,6 +502,8 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             k -= 1
         else:
             break
+    if ctx.words.incise_subject_words and k > sent.start and doc[k].text != ",":
+        k = _parsed_subject_start(ctx, v, sent, k)
     rumour = _inverted_impersonal(ctx, v)
     if any(c.lower_ in ctx.words.relative_subjects and c.i < v.i for c in v.children):
         # "…, which was confirmed when …", "… bankers, who wanted …": a relative
@@ -475,6 +526,8 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             return (sent.start, sent.end), "incise"
         if sum(1 for t in before if not t.is_punct) < 3:
             return None  # "Il a, en outre, jugé …": no statement in two words
+        if _subordinate_only(v, before):
+            return None  # "When the moderator pointed out …, the candidate said …"
         if before[0].lower_ in ctx.words.as_markers and any(
                 is_speech(ctx, t) for t in before):
             return None  # "As we have reported, X said …": a cue of its own, no statement
@@ -485,6 +538,59 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         if has_verb and not ctx.in_quote(doc[k - 1].idx + ctx.offset):
             return (sent.start, k), "incise"
     return None
+
+
+def _subordinate_only(v: Token, before: Span) -> bool:
+    """Is what precedes the verb only a subordinate clause of the verb itself
+    (an adverbial clause opened by a subordinator, "When …", "After …", that
+    opens the sentence, the verb hanging on nothing before it)? That
+    sets the scene of the speech; a statement the incise reports is a main
+    clause, which the parse hangs on the verb as a complement."""
+    if before.start <= v.head.i < before.end and v.head.i != v.i:
+        return False  # the verb hangs on a clause before it: that clause is the statement
+    own = [t for t in before if t.head.i == v.i and t.i != v.i]
+    if any(t.dep_ in ("ccomp", "parataxis", "xcomp") for t in own):
+        return False
+    return any(t.dep_ == "advcl" and t.left_edge.i == before.start
+               and any(c.i < t.i and (c.dep_ == "mark" or c.tag_ == "WRB") for c in t.children)
+               for t in own)
+
+
+#: Longest subject of a post-posed incise read from the parse (tokens).
+INCISE_SUBJECT_TOKENS = 12
+
+
+def _parsed_subject_start(ctx: QuoteContext, v: Token, sent: Span, k: int) -> int:
+    """Where an incise's subject phrase opens, read from the parse when the word
+    budget stopped short of the comma: "…, the prime minister's spokesman said",
+    "…, Donald Trump's longtime confidant Roger Stone stated" (a possessive, or
+    more words than the budget). The subject's subtree must run, unbroken and
+    free of verbs, from just after a comma to the verb (auxiliaries and adverbs
+    between them), the clause before the comma must be the verb's complement
+    in the parse, and no quote may follow. Returns the comma's index, or ``k``
+    unchanged."""
+    doc = ctx.doc
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i]
+    if len(subj) != 1:
+        return k
+    lo = subj[0].left_edge.i
+    if lo <= sent.start or doc[lo - 1].text != "," or v.i - lo > INCISE_SUBJECT_TOKENS:
+        return k
+    if not any(c.dep_ in ("ccomp", "parataxis") and sent.start <= c.i < lo for c in v.children) \
+            and not (v.dep_ in ("ccomp", "parataxis") and sent.start <= v.head.i < lo):
+        return k  # the clause before the comma is no complement of the verb: no statement
+    if any(c.dep_ in ("dobj", "obj") for c in v.children):
+        return k  # "…, the moderators didn't ask her about it": the verb has its own object
+    if any(ctx.in_quote(t.idx + ctx.offset) for t in doc[v.i + 1:sent.end]):
+        return k  # "…; indeed, he had publicly stated of politicians, “…”": a quote's cue
+    inside = {t.i for t in subj[0].subtree}
+    for t in doc[lo:v.i]:
+        if t.i in inside:
+            if t.pos_ in ("VERB", "AUX") or ctx.in_quote(t.idx + ctx.offset):
+                return k  # "…, a man who said …": a clause of its own
+        elif not (t.pos_ in ("AUX", "ADV", "PART") and t.head.i == v.i):
+            return k
+    return lo - 1
 
 
 def _inverted_impersonal(ctx: QuoteContext, v: Token) -> bool:
@@ -815,9 +921,12 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
             if not any(t.pos_ in ("VERB", "AUX") for t in clause):
                 continue
             if any(is_speech(ctx, t) and not ctx.in_quote(t.idx + ctx.offset)
-                   and (preposed or _introduces_quote(ctx, t)) for t in clause):
+                   and (preposed or _introduces_quote(ctx, t)) and t.dep_ != "amod"
+                   for t in clause):
                 # "According to X, Y said, “…”": the statement has its own speaker;
                 # "Y said that …, according to X" is X's account of what Y said
+                # (a participle used as an adjective, "the so-called
+                # establishment", reports nothing)
                 continue
             # the longest person or organisation named in the phrase (a name the
             # recogniser also gave in part, "New" of "The New York Times", loses)
@@ -1021,7 +1130,10 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
             b = _trim(ctx, a, b)
             if b <= a:
                 continue
-            attr = from_verb(ctx, v, "incise" if method in ("incise", "as-incise") else "subject",
+            # an as-clause without a clitic ("As she told CNN, …") has its subject
+            # before the verb, like any clause
+            inverted = method == "incise" or method == "as-incise" and bool(ctx.words.as_clitics)
+            attr = from_verb(ctx, v, "incise" if inverted else "subject",
                              f"indirect: {method}", 0.8)
             if attr.speaker is None and ctx.words.repair_missing_subject \
                     and v.dep_ in ("advcl", "advmod", "acl", "conj") \
@@ -1055,7 +1167,9 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # "… jailed without charge since July said her detention …": a
                 # date the parse made the subject names nobody
                 attr = Attribution(None, None, v.lemma_, attr.cue, attr.method, 0.5)
-            if attr.speaker is None and method == "as-incise":
+            if attr.speaker is None and method == "as-incise" and ctx.words.as_clitics:
+                # (without a clitic, "as we learned in Iowa", the name after the
+                # verb is no subject)
                 attr = _as_incise_subject(ctx, v) or attr
             if method == "incise" and attr.speaker is None and impersonal_subject(ctx, v):
                 # "Fouché va, dit-on, quitter Prague", "…, affirme-t-on à Berne": a
