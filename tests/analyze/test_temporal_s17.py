@@ -108,3 +108,20 @@ def test_a_clock_takes_the_day_of_the_part_named_after_it(nlp_en) -> None:
     # the small hours of last night are the paper's own day
     got = _parsed(nlp_en, "The shooting began at 2 a.m. last night.", day)
     assert got["2 a.m."] == "2016-07-14T02:00"
+
+
+def test_a_clause_opened_by_an_amount_after_is_told_that_much_earlier(nlp_en) -> None:
+    # read in news-clusters rows 264, 53 and 191 (Reuters, NYT, 29-30 December 2017): "The
+    # move comes two years after hundreds of women were groped ... during New Year's Eve
+    # festivities in Cologne" was the paper's New Year's Eve (2017), not 2015's
+    day = date(2017, 12, 29)
+    got = _parsed(nlp_en, "The move comes two years after hundreds of women were robbed "
+                  "during New Year's Eve festivities in Cologne.", day)
+    assert got["New Year's Eve"] == "2015-12-31"
+    # a day right after the link is counted from (compose), and a sentence that named its
+    # own year counts from it (the frame)
+    assert _parsed(nlp_en, "The deal comes two weeks after March 3.", day)[
+        "two weeks after March 3"] == "2018-03-17"
+    got = _parsed(nlp_en, "In 2003, five years after North Korea fired a missile in August, "
+                  "Japan launched.", day)
+    assert got["August"] == "2003-08"

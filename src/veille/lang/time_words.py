@@ -151,6 +151,9 @@ class TimeWords:
     same_word: Words = ()  # "meme"
     #: regex between an amount and the day it counts from -> sign ("avant": -1, "after": 1)
     offset_links: dict[str, int] = field(default_factory=_d)
+    #: regex after an amount of time that opens a clause told that much earlier ("comes two
+    #: years after hundreds of women were assaulted during New Year's Eve celebrations")
+    clause_after_links: Words = ()
     #: regex between a weekday and the week it falls in ("de", "of": mardi de la semaine
     #: prochaine); a hyphen or nothing join them too (not a comma: "said Tuesday, last
     #: week's vote")

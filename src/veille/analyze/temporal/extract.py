@@ -15,7 +15,7 @@ from veille.analyze.temporal.attach import (
     names_a_kind,
     qualifies_noun,
 )
-from veille.analyze.temporal.calendar import Resolved
+from veille.analyze.temporal.calendar import Resolved, add_months, clamp_day
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.candidates import fresh, selected, share_years
 from veille.analyze.temporal.clock_parts import clocks_in_parts, in_part, says_its_half
@@ -159,6 +159,33 @@ def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | N
     if i < 0:
         return sentences[0].index
     return sentences[i].index
+
+
+#: kinds whose year is read from the telling day: in a clause told an amount earlier
+#: ("two years after ... during New Year's Eve") they are read from that earlier day
+_CLAUSE_KINDS = frozenset({"holiday", "month", "day_month", "month_day", "season"})
+_AMOUNT_BACK = re.compile(r"P(\d{1,3})([YM])")
+
+
+def _clause_told_before(r: Resolved, c: Candidate, nxt: Candidate | None, folded: str,
+                        words: TimeWords | None) -> int | None:
+    """Months back a clause is told from when an amount of years or months opens it
+    ("The move comes two years after hundreds of women were assaulted during New Year's
+    Eve celebrations in Cologne": that New Year's Eve is two years before the telling,
+    not the paper's own). Not when a day follows the link ("two weeks after March 3" is
+    counted from that day by compose) or when the sentence named a day or year before
+    (it, not the telling, is what the amount is counted from)."""
+    if words is None or not words.clause_after_links or c.kind != "duration" \
+            or r.type != "DURATION" or r.value is None:
+        return None
+    m = _AMOUNT_BACK.fullmatch(r.value)
+    if m is None:
+        return None
+    link = re.match(rf"\s+(?:{alt(words.clause_after_links)})\s+", folded[c.end : c.end + 20].lower())
+    if link is None or (nxt is not None and nxt.start <= c.end + link.end()):
+        return None
+    n = int(m.group(1))
+    return n * 12 if m.group(2) == "Y" else n
 
 
 def _sentence_ends(parses: Sequence[tuple[int, Any]]) -> list[int]:
@@ -447,9 +474,15 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
         period: Resolved | None = None  # the last period named ("the third quarter")
         story: date | None = None  # where the story is: the last date named by name
         frame: tuple[int, int] | None = None  # a fronted adverbial's year, its sentence end
+        # "comes two years after ... during New Year's Eve": the day the clause is told
+        # from, and its sentence end
+        earlier: tuple[date, int] | None = None
+        sentence_dated = -1  # where the sentence of the last day or year named ends
         for i, c in enumerate(cands):
             if frame is not None and c.start >= frame[1]:
                 frame = None
+            if earlier is not None and c.start >= earlier[1]:
+                earlier = None
             if i in fixed:
                 r = fixed[i]
             else:
@@ -468,6 +501,8 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                 framed = frame[0] if frame is not None else None
                 ctx = Ctx(day, day if i in stamps or far else anchor, tenses[i], code, words,
                           period, story, framed)
+                if earlier is not None and c.kind in _CLAUSE_KINDS and not c.g.get("year"):
+                    ctx = Ctx(earlier[0], earlier[0], None, code, words, period, story)
                 signed_day = per_cand[signed_clock[i]][-1] if i in signed_clock else None
                 if signed_day is not None and signed_day.start is not None:
                     ctx = replace(ctx, anchor=signed_day.start)
@@ -497,6 +532,16 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                 if i in fixed_kinds:
                     fixed[i] = r
             per_cand[i].append(r)
+            if (earlier is None and day is not None and r is not None
+                    and c.start > sentence_dated):
+                back = _clause_told_before(r, c, cands[i + 1] if i + 1 < len(cands) else None,
+                                           folded, words)
+                if back is not None:
+                    y, m = add_months(day.year, day.month, -back)
+                    told = clamp_day(y, m, day.day) or date(y, m, 28)
+                    earlier = (told, sentence_end(text, c.end, prep.sentence_ends))
+            if r is not None and r.type == "DATE" and r.start is not None:
+                sentence_dated = sentence_end(text, c.end, prep.sentence_ends)
             if frame is None and opens_sentence(text, c.start) \
                     and (year := frame_year(r, day, text[c.start:c.end])) is not None:
                 frame = (year, sentence_end(text, c.end, prep.sentence_ends))

@@ -76,6 +76,7 @@ WORDS = TimeWords(
                         "track", "lot", "box"),
     article_rates=True,
     offset_links={"before": -1, "after": 1, "from": 1},
+    clause_after_links=("after",),
     week_links=("of",),
     week_of_leads=("the week of",),
     anchor_days={"next day": 1, "following day": 1, "day before": -1, "previous day": -1,

@@ -115,6 +115,7 @@ WORDS = TimeWords(
                         "numero", "no", "n°", "rue", "bureau", "appartement", "chaine", "piste",
                         "lot", "boite", "copyright"),
     offset_links={r"avant": -1, r"apres": 1, r"a partir d(?:u|e\s+l[ae']|e)": 1},
+    clause_after_links=(r"apres",),
     week_links=("de", "d'"),
     week_of_leads=("la semaine du",),
     local_time_words=("heure locale", "heures locales", "heure de paris"),
