@@ -140,7 +140,7 @@ def times(work: ArticleWork) -> None:
         an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
 
 
-@component(QUANTITIES, version=14, requires=("sentences", "times"), assigns=("quantities",))
+@component(QUANTITIES, version=15, requires=("sentences", "times"), assigns=("quantities",))
 def quantities(work: ArticleWork) -> None:
     """Numbers with their units (veille.analyze.quantities).
 
