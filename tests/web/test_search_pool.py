@@ -132,3 +132,89 @@ def test_concurrent_searches_and_a_dead_pool_process(news_store: Store) -> None:
         assert [r.content for r in got] == alone
         assert first not in pool.workers  # replaced
         assert len(pool.workers) == 2 and all(w.proc.poll() is None for w in pool.workers)
+
+
+def test_veille_serve_hands_the_pool_size_to_the_app(seeds_store: Store,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from veille.cli import app as cli
+
+    seen: dict[str, object] = {}
+
+    def run(app: object, **kw: object) -> None:
+        seen["app"], seen["env"] = app, os.environ.get("VEILLE_SERVE_SEARCH_PROCESSES")
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    db = seeds_store.url.removeprefix("sqlite:///")
+    runner = CliRunner()
+
+    def pool_size(*args: str) -> int | None:
+        res = runner.invoke(cli, ["--db", db, "serve", "--port", "8124", *args])
+        assert res.exit_code == 0, res.output
+        pool = seen["app"].state.search_pool  # type: ignore[attr-defined]
+        return None if pool is None else int(pool.size)
+
+    monkeypatch.delenv("VEILLE_SERVE_SEARCH_PROCESSES", raising=False)
+    monkeypatch.delenv("VEILLE_SERVE_DB", raising=False)  # both restored after the test
+    assert pool_size() is None  # default: searches in the server process
+    assert pool_size("--search-processes", "2") == 2
+    monkeypatch.setenv("VEILLE_SERVE_SEARCH_PROCESSES", "3")
+    assert pool_size() == 3
+    assert pool_size("--search-processes", "0") is None
+    # Several uvicorn workers build their apps from the environment.
+    res = runner.invoke(cli, ["--db", db, "serve", "--port", "8124", "--workers", "2",
+                              "--search-processes", "2"])
+    assert res.exit_code == 0, res.output
+    assert seen["app"] == "veille.web.serve:app_from_env" and seen["env"] == "2"
+
+
+def test_a_process_that_comes_free_goes_to_the_longest_waiting_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arrival order, even when a new search arrives as a process comes free:
+    with an asyncio.Queue of free processes the newcomer took it (get() on a
+    non-empty queue does not wait) and the woken waiter queued again at the
+    back, so under load a search could be overtaken again and again (a tail
+    of seconds at 50 connections). One fake process, no real one: the order
+    of dispatch is what is tested."""
+    from veille.web import search_pool
+
+    class Proc:
+        pid = 0
+
+        def poll(self) -> None:
+            return None
+
+    order: list[str] = []
+    tasks: list[asyncio.Task[object]] = []
+
+    async def fake_ask(loop: object, w: object, frame: bytes) -> tuple[str, bytes]:
+        name = search_pool.pickle.loads(frame[4:])[1]["q"]
+        order.append(name)
+        await asyncio.sleep(0.01)
+        if name == "first":
+            # A new search is scheduled just before the process comes free,
+            # as a request parsed in the same turn of the event loop is.
+            tasks.append(asyncio.get_running_loop().create_task(pool.search("json", {"q": "newcomer"})))
+        return ("ok", name.encode())
+
+    monkeypatch.setattr(search_pool, "_spawn", lambda url: search_pool._Worker(Proc(), None))  # type: ignore[arg-type]
+    monkeypatch.setattr(search_pool.SearchPool, "_ready", staticmethod(lambda loop, w: asyncio.sleep(0)))
+    monkeypatch.setattr(search_pool, "_ask", fake_ask)
+    pool = search_pool.SearchPool("sqlite:///unused.db", 1)
+
+    async def run() -> list[object]:
+        await pool.start()
+        first = asyncio.create_task(pool.search("json", {"q": "first"}))
+        await asyncio.sleep(0)  # "first" has the process
+        waiting = asyncio.create_task(pool.search("json", {"q": "waiting"}))
+        got = [await first, await waiting]
+        while not tasks:
+            await asyncio.sleep(0)
+        got.append(await tasks[0])
+        pool.closed = True  # no process to end
+        return got
+
+    assert asyncio.run(run()) == [b"first", b"waiting", b"newcomer"]
+    assert order == ["first", "waiting", "newcomer"]

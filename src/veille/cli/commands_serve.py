@@ -33,6 +33,7 @@ from veille.cli.base import (
     until_option,
 )
 from veille.cli.commands_core import semantic_search_cmd
+from veille.core.settings import Settings
 from veille.export import story as story_export
 from veille.export.story import STORY_FORMATS
 from veille.search.index import ensure_indexed, optimize_index
@@ -56,11 +57,12 @@ def serve(
         help="Server processes (uvicorn workers; SQLite readers run side by side under WAL). "
              "One is the default: with the response cache a process serves ~0.3 ms of CPU per "
              "repeated read, and each worker keeps a cache of its own (docs/measured/performance-serve.md)."),
-    search_processes: int = typer.Option(
-        0, "--search-processes", min=0, max=64,
+    search_processes: int | None = typer.Option(
+        None, "--search-processes", min=0, max=64, show_default=False,
         help="Processes that run full-text searches for every connection of a worker, in "
-             "arrival order (0: searches run in the worker itself). Uncached distinct searches "
-             "under load: see docs/measured/performance-serve.md."),
+             "arrival order (0: searches run in the worker itself; default "
+             "$VEILLE_SERVE_SEARCH_PROCESSES, else 0). Uncached distinct searches under load: "
+             "see docs/measured/performance-serve.md."),
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
     store = open_store(ctx)
@@ -70,6 +72,8 @@ def serve(
     from veille.web.serve import uvicorn_options
 
     # Migrates and catches up the search index once, before any worker.
+    if search_processes is None:
+        search_processes = Settings().serve_search_processes
     web = create_app(store, search_processes=search_processes)
     n = workers
     shown = "localhost" if host in ("0.0.0.0", "::") else host

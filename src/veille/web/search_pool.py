@@ -28,6 +28,7 @@ run in this process, in the search slots (``web.search_slots``).
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
 import os
@@ -37,7 +38,7 @@ import socket
 import struct
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from veille.web.problems import Problem
@@ -51,10 +52,11 @@ _HEAD = struct.Struct("!I")
 _READY = b"ready"
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     proc: subprocess.Popen[bytes]
     sock: socket.socket
+    buf: bytearray = field(default_factory=lambda: bytearray(1 << 18))  # grown for a larger answer
 
 
 def _spawn(url: str) -> _Worker:
@@ -75,21 +77,32 @@ def _spawn(url: str) -> _Worker:
     return _Worker(proc, parent)
 
 
-async def _recv_exactly(loop: asyncio.AbstractEventLoop, sock: socket.socket, n: int) -> bytes:
-    buf = bytearray(n)
-    view, got = memoryview(buf), 0
-    while got < n:
-        k = await loop.sock_recv_into(sock, view[got:])
+async def _read_frame(loop: asyncio.AbstractEventLoop, w: _Worker) -> memoryview:
+    """One frame's payload. A process sends one frame per request, so the
+    first read usually holds all of it (one wake-up instead of two)."""
+    got = 0
+    while got < _HEAD.size:
+        k = await loop.sock_recv_into(w.sock, memoryview(w.buf)[got:])
         if not k:
             raise ConnectionResetError("search process closed its socket")
         got += k
-    return bytes(buf)
+    need = _HEAD.size + _HEAD.unpack_from(w.buf)[0]
+    if need > len(w.buf):  # a new buffer: the old one may still be exported to the loop
+        grown = bytearray(need)
+        grown[:got] = w.buf[:got]
+        w.buf = grown
+    while got < need:
+        k = await loop.sock_recv_into(w.sock, memoryview(w.buf)[got:need])
+        if not k:
+            raise ConnectionResetError("search process closed its socket")
+        got += k
+    return memoryview(w.buf)[_HEAD.size:need]
 
 
 async def _ask(loop: asyncio.AbstractEventLoop, w: _Worker, frame: bytes) -> Any:
     await loop.sock_sendall(w.sock, frame)
-    (n,) = _HEAD.unpack(await _recv_exactly(loop, w.sock, _HEAD.size))
-    return pickle.loads(await _recv_exactly(loop, w.sock, n))
+    with await _read_frame(loop, w) as payload:
+        return pickle.loads(payload)
 
 
 class SearchPool:
@@ -98,17 +111,23 @@ class SearchPool:
     def __init__(self, url: str, size: int) -> None:
         self.url, self.size = url, size
         self.workers: list[_Worker] = []
-        self.idle: asyncio.Queue[_Worker] | None = None
+        self.started = False
         self.closed = False
+        # Free processes, and the requests waiting for one in arrival order. A
+        # process that comes free goes straight to the first waiter: with
+        # asyncio.Queue a request arriving meanwhile took it first (get() on a
+        # non-empty queue does not wait), and the woken waiter queued again at
+        # the back, so under load a search could be overtaken again and again.
+        self.free: list[_Worker] = []
+        self.waiters: collections.deque[asyncio.Future[_Worker]] = collections.deque()
 
     @property
     def running(self) -> bool:
-        return self.idle is not None and not self.closed
+        return self.started and not self.closed
 
     async def start(self) -> None:
         """Start the processes and wait until each has opened the store."""
         loop = asyncio.get_running_loop()
-        self.idle = asyncio.Queue()
         self.workers = [_spawn(self.url) for _ in range(self.size)]
         try:
             await asyncio.wait_for(asyncio.gather(*(self._ready(loop, w) for w in self.workers)),
@@ -116,25 +135,25 @@ class SearchPool:
         except BaseException:
             self.close()
             raise
+        self.started = True
         for w in self.workers:
-            self.idle.put_nowait(w)
+            self._give(w)
 
     @staticmethod
     async def _ready(loop: asyncio.AbstractEventLoop, w: _Worker) -> None:
-        (n,) = _HEAD.unpack(await _recv_exactly(loop, w.sock, _HEAD.size))
-        if await _recv_exactly(loop, w.sock, n) != _READY:
-            raise RuntimeError("search process: unexpected first message")
+        with await _read_frame(loop, w) as payload:
+            if payload != _READY:
+                raise RuntimeError("search process: unexpected first message")
 
     async def search(self, kind: str, kwargs: dict[str, Any]) -> Any:
         """``run_search(**kwargs)`` in the next free process: the JSON body as
         bytes (``kind`` "json") or the answer's dict ("dict"). A ``Problem``
         raised there is raised here."""
-        assert self.idle is not None
         body = pickle.dumps((kind, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
         frame = _HEAD.pack(len(body)) + body
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
-            w = await self.idle.get()
+            w = await self._take(loop)
             # The exchange runs as a task of its own: if this request is
             # cancelled (shutdown, a client gone), the answer is still read off
             # the socket and the process goes back to the queue in step.
@@ -160,14 +179,40 @@ class SearchPool:
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self._replace(w)
             raise ConnectionResetError(str(exc)) from exc
-        if self.idle is not None and not self.closed:
-            self.idle.put_nowait(w)
+        self._give(w)
         return got
+
+    async def _take(self, loop: asyncio.AbstractEventLoop) -> _Worker:
+        """A free process: at once when one is free and nobody waits, else in turn."""
+        if self.free and not self.waiters:
+            return self.free.pop()
+        turn: asyncio.Future[_Worker] = loop.create_future()
+        self.waiters.append(turn)
+        try:
+            return await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self._give(turn.result())  # handed over as this request was cancelled: pass it on
+            else:
+                with contextlib.suppress(ValueError):
+                    self.waiters.remove(turn)
+            raise
+
+    def _give(self, w: _Worker) -> None:
+        """A process comes free: to the first request waiting, else to the free list."""
+        if self.closed:
+            return
+        while self.waiters:
+            turn = self.waiters.popleft()
+            if not turn.done():
+                turn.set_result(w)
+                return
+        self.free.append(w)
 
     def _replace(self, w: _Worker) -> None:
         """A process that failed: end it and put a fresh one in its place."""
         _end(w)
-        if self.closed or self.idle is None:
+        if self.closed or not self.started:
             return
         log.warning("search process %s failed (exit %s); starting another", w.proc.pid, w.proc.poll())
         fresh = _spawn(self.url)
@@ -181,8 +226,7 @@ class SearchPool:
                 log.error("search process %s did not start", fresh.proc.pid)
                 _end(fresh)
                 return
-            if self.idle is not None and not self.closed:
-                self.idle.put_nowait(fresh)
+            self._give(fresh)
 
         loop.create_task(when_ready())
 
