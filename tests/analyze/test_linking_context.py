@@ -123,3 +123,22 @@ def test_linking_keeps_the_persons_context():
     kris = next(r for r in records if r.canonical == "Kris Bryant")
     cubs = next(iter(_ids(out[0], "Chicago Cubs")))
     assert kris.context[cubs] == 2
+
+
+F1 = (("Felipe Massa", "PER"), ("Formula One", "ORG"), ("Interlagos", "LOC"))
+
+
+def test_the_one_namesake_with_a_story_elsewhere_is_not_guessed():
+    # news-clusters f1_crash: "the Williams driver" (the team, read as a
+    # person) had joined the Cubs' Billy Williams, the one person carrying it
+    arts = [_an("c", ("Billy Williams", "PER"), *CUBS),
+            _an("f", *F1, ("Williams", "PER"), ("Williams", "PER"))]
+    out, _ = link_entities(arts, [])
+    assert not _ids(out[1], "Williams") & _ids(out[0], "Billy Williams")
+
+
+def test_the_one_namesake_of_the_same_story_still_joins_by_name():
+    arts = [_an("c", ("Billy Williams", "PER"), *CUBS),
+            _an("x", ("Wrigley Field", "LOC"), ("Williams", "PER"))]
+    out, _ = link_entities(arts, [])
+    assert _ids(out[1], "Williams") == _ids(out[0], "Billy Williams")

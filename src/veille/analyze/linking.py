@@ -914,8 +914,11 @@ class EntityIndex:
             self.records.append(r)
         self._index(r)
 
-    def find(self, g: _Group) -> tuple[EntityRecord | None, str]:
-        """The record ``g`` names, with the evidence; (None, "") when none is certain."""
+    def find(self, g: _Group, here: dict[str, EntityRecord] | None = None
+             ) -> tuple[EntityRecord | None, str]:
+        """The record ``g`` names, with the evidence; (None, "") when none is certain.
+        ``here``: the known records of its article, for a lone name (see
+        ``_lone_surname``)."""
         label = g.label
         full = g.full_keys()
         if label != "PER":
@@ -925,7 +928,7 @@ class EntityIndex:
         # 1. exact key, label compatible (non-person labels are interchangeable
         # noise); a person known by a full name is matched by its full names only
         if label == "PER" and not full:
-            return self._lone_surname(g)
+            return self._lone_surname(g, here)
         keys = full if label == "PER" else g.keys
         if label == "ORG" and any(m.label_cue and m.label == "ORG" for m in g.mentions):
             # an organisation by its context ("the club Atalanta"): a place of
@@ -1024,7 +1027,8 @@ class EntityIndex:
             return None, ""
         return p, f"{SURNAME_IN_USE} {p.canonical} ({uses} times), the model's {g.label} aside"
 
-    def _lone_surname(self, g: _Group) -> tuple[EntityRecord | None, str]:
+    def _lone_surname(self, g: _Group, here: dict[str, EntityRecord] | None = None
+                      ) -> tuple[EntityRecord | None, str]:
         k = min(g.keys, key=lambda x: (-sum(1 for m in g.mentions if names.key(m.text) == x), x))
         if len(k.split()) != 1:
             return None, ""
@@ -1038,8 +1042,13 @@ class EntityIndex:
         # anyone's surname rather than a first name, and one known person
         # carrying the surname is no evidence (the New York Times' "Harvey"
         # is Harvey Weinstein, not the space analyst Brian Harvey)
+        # ... nor when that person has a story of their own (entities named
+        # beside them again and again) and this article names none of its
+        # entities: "Williams" in a Formula One piece ("the Williams driver")
+        # is not the Cubs' Billy Williams (see ``_story_elsewhere``)
         if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN and not _writer_only(persons[0]) \
-                and not g.given_here and not _given_name_too(g):
+                and not g.given_here and not _given_name_too(g) \
+                and not (here is not None and self._story_elsewhere(persons[0], here)):
             return persons[0], f"the only known person named {g.mentions[0].text}"
         # unknown, ambiguous (two people carry it), or short (Kim, Abe, Lee: too
         # many people share it to guess): the lone name joins only the entity
@@ -1056,6 +1065,15 @@ class EntityIndex:
                 return r, f"the same name as the {r.label} {r.canonical}, no person carries it"
             return r, f"{LONE_NAME} {g.mentions[0].text}, not resolved to a person"
         return None, ""
+
+    def _story_elsewhere(self, r: EntityRecord, here: dict[str, EntityRecord]) -> bool:
+        """The person ``r`` has a story (an entity that tells one, named beside
+        them in ``CONTEXT_REPEAT`` articles or more) and the article, whose
+        known records are ``here``, names no entity ever named beside them."""
+        if sum(1 for e in r.context if (x := self.by_id.get(e)) is not None and _telling(x)) \
+                < CONTEXT_MIN:
+            return False
+        return not any(e in here and _telling(here[e]) for e in r.context)
 
     def has_namesake(self, g: _Group) -> bool:
         """``g`` is a lone person name (no full name of it in its article)
@@ -1298,7 +1316,7 @@ def link_entities(
                     known_here[r.entity_id] = index.by_id[r.entity_id]
         full_groups = [g for g in groups if g.label == "PER" and g.full_keys()]
         for g in groups:
-            rec, why = index.find(g)
+            rec, why = index.find(g, known_here if id(g) in lone else None)
             if rec is not None and why.startswith(KNOWN_BY_SURNAME) \
                     and rec.entity_id in persons_here:
                 rec, why = None, ""
