@@ -125,3 +125,13 @@ def test_a_clause_opened_by_an_amount_after_is_told_that_much_earlier(nlp_en) ->
     got = _parsed(nlp_en, "In 2003, five years after North Korea fired a missile in August, "
                   "Japan launched.", day)
     assert got["August"] == "2003-08"
+
+
+def test_english_plural_weekdays_are_sets(nlp_en) -> None:
+    # as French "les lundis": "on Mondays" is every Monday, not a day (it gave nothing, and
+    # a clock after it took the day named last)
+    day = date(2016, 9, 15)
+    got = _parsed(nlp_en, "The museum is closed on Mondays.", day)
+    assert got["on Mondays"] == "XXXX-WXX-1"
+    got = _parsed(nlp_en, "The show airs on Mondays at 6 a.m.", day)
+    assert got["on Mondays at 6 a.m."] == "XXXX-WXX-1T06:00"

@@ -240,6 +240,7 @@ WORDS = TimeWords(
     per_words=("per",),
     per_units=("day", "week", "month", "year"),
     every_words=("every", "each"),
+    plural_weekday_article=("on",),
     set_parts=("morning", "evening", "night"),
     frequency_adjectives=("daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     frequency_values={"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
