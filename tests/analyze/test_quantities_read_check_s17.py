@@ -68,3 +68,15 @@ def test_the_second_part_of_a_ratio_is_no_count(nlp_en: Any) -> None:
     assert _got(nlp_en, "Both phones keep the tall 18:9 bezel-less display.", "en") == []
     got = _got(nlp_en, "Chelsea won 3:1 against 10 men.", "en")
     assert [(v, k) for _, v, k, _ in got] == [(10.0, "count")]
+
+
+def test_a_time_noun_the_number_does_not_modify_is_not_counted(nlp_en: Any) -> None:
+    # news-clusters row 139 (washingtonpost.com): "Palmer turned 38 last week" gave the age
+    # the noun "week"
+    got = extract_quantities("The quarterback turned 38 last week and may retire.", [], "en",
+                             doc=nlp_en("The quarterback turned 38 last week and may retire."))
+    assert [(q.value, q.kind, q.noun) for q in got] == [(38.0, "age", None)]
+    # the noun the number modifies stays: "3 years old", "three terms"
+    got = extract_quantities("He served three terms in office.", [], "en",
+                             doc=nlp_en("He served three terms in office."))
+    assert [(q.value, q.noun) for q in got] == [(3.0, "terms")]

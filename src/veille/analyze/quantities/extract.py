@@ -491,6 +491,11 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
             # a plural adjective the parse makes the head of the number is the noun
             # counted ("200 lycéennes enlevées": the tagger's ADJ for a substantive; not
             # "tous deux excité", a participle)
+            if (fold_same_length(tok.lemma_ or tok.text).lower() in gr.time_nouns
+                    and k > 0 and not any(c.like_num for c in tok.children)):
+                # "Palmer turned 38 last week": a time noun the number does not modify
+                # dates the clause; it is not what the number counts
+                return None, end
             head = k
             while head + 1 < len(toks) and toks[head].dep_ == "compound" and (
                 toks[head + 1].pos_ in ("NOUN", "PROPN")
