@@ -448,3 +448,23 @@ def test_a_wire_caption_is_no_dateline() -> None:
     assert segs[0].score >= furniture.PREAMBLE_SCORE  # above the real dateline, two lines down
     plain = furniture.detect(text.replace("NEW YORK (AP) — ", ""), "en")
     assert plain[0].score < furniture.PREAMBLE_SCORE
+
+
+def test_an_author_note_at_the_top_or_tail_is_a_suspect(shared_data: Path) -> None:
+    """Session 17: an op-ed's author note opening its page (RT, news-clusters)
+    scores at least PREAMBLE_SCORE and stays prose for the verdict; a name
+    followed by "is" and no possessive, or a line inside the page, is left to
+    the trees."""
+    rt = _doc(load_docs(shared_data), "news-clusters", "da1d344cd166b552054f")
+    segs = furniture.detect(rt.text, "en")
+    assert rt.text[segs[0].start:].startswith("Robert Bridge is an American writer")
+    assert segs[0].score >= furniture.PREAMBLE_SCORE and not segs[0].furniture
+    body = ("Angela Merkel is in Paris for talks with the French president on Monday.\n"
+            "The two leaders discussed the budget of the eurozone, officials said.\n"
+            "Ms. Merkel is the longest-serving leader of the European Union.\n"
+            "They will meet again in Berlin next month, a spokesman said.\n")
+    segs = furniture.detect(body, "en")
+    assert all(s.score < furniture.PREAMBLE_SCORE for s in segs)
+    tail = body + "John Stoehr is a lecturer in political science at Yale.\n"
+    assert furniture.detect(tail, "en")[-1].score >= furniture.PREAMBLE_SCORE
+    assert furniture.detect(tail, "de")[-1].score < furniture.PREAMBLE_SCORE  # no German links

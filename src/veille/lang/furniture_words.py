@@ -38,6 +38,12 @@ class FurnitureWords:
     caption_openers: Words = _EMPTY
     #: The nouns such a caption names its picture with ("photo", "image").
     picture_words: Words = _EMPTY
+    #: The words that join an author's name to their role in the note a page
+    #: puts at its top or tail ("Cindy Godwin is a retired marketing
+    #: executive …", "Gretchen Schuldt writes a blog for …"); a bare link
+    #: ("is") must be followed by a possessive ("Kelly Wallace is CNN's
+    #: digital correspondent …"): see ``furniture._author_note``.
+    bio_links: Words = _EMPTY
 
 
 #: Marks and names that are the same in every language.
@@ -77,4 +83,5 @@ def merged(*parts: FurnitureWords | None) -> FurnitureWords:
         credits=frozenset().union(*(p.credits for p in got)),
         caption_openers=frozenset().union(*(p.caption_openers for p in got)),
         picture_words=frozenset().union(*(p.picture_words for p in got)),
+        bio_links=frozenset().union(*(p.bio_links for p in got)),
     )

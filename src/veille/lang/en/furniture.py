@@ -42,4 +42,7 @@ WORDS = FurnitureWords(
     caption_openers=frozenset({"file", "in this"}),
     picture_words=frozenset({"photo", "photos", "image", "images", "picture", "pictures",
                              "frame grab", "photograph"}),
+    # an op-ed's or a column's author note: "… is a lecturer in …", "… is the
+    # author of …", "… writes a blog for …", "… is CNN's digital correspondent"
+    bio_links=frozenset({"is a", "is an", "is the", "is", "writes", "covers"}),
 )
