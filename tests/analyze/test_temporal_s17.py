@@ -125,6 +125,9 @@ def test_a_clause_opened_by_an_amount_after_is_told_that_much_earlier(nlp_en) ->
     got = _parsed(nlp_en, "In 2003, five years after North Korea fired a missile in August, "
                   "Japan launched.", day)
     assert got["August"] == "2003-08"
+    # counted from a day to come, the clause's day is not known: the telling's reading
+    got = _parsed(nlp_en, "He will step down two years after the election in November.", day)
+    assert got["November"] == "2017-11"
 
 
 def test_english_plural_weekdays_are_sets(nlp_en) -> None:

@@ -536,7 +536,9 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                     and c.start > sentence_dated):
                 back = _clause_told_before(r, c, cands[i + 1] if i + 1 < len(cands) else None,
                                            folded, words)
-                if back is not None:
+                # "will step down two years after the election": counted from a day to come
+                if back is not None and tense_of(text, c.start, c.end, prep.parses,
+                                                 prep.cues) != "future":
                     y, m = add_months(day.year, day.month, -back)
                     told = clamp_day(y, m, day.day) or date(y, m, 28)
                     earlier = (told, sentence_end(text, c.end, prep.sentence_ends))
