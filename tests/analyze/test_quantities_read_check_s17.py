@@ -80,3 +80,14 @@ def test_a_time_noun_the_number_does_not_modify_is_not_counted(nlp_en: Any) -> N
     got = extract_quantities("He served three terms in office.", [], "en",
                              doc=nlp_en("He served three terms in office."))
     assert [(q.value, q.noun) for q in got] == [(3.0, "terms")]
+
+
+def test_every_tense_of_going_past_a_number_is_more_than() -> None:
+    # probed (session 17): "dépassant 20" was exactly 20 ("dépasse", "dépassent" were read)
+    for text, low in (("Un déficit excédant 3 % du PIB.", 3.0),
+                      ("Les températures dépasseront 40 degrés.", 40.0),
+                      ("Des vents dépassant 120 km/h ont soufflé.", 120.0)):
+        q = extract_quantities(text, [], "fr")[0]
+        assert (q.low, q.high, q.modifier) == (low, None, "more_than"), text
+    q = extract_quantities("Le bilan ne dépasse pas 30 morts.", [], "fr")[0]
+    assert (q.low, q.high) == (None, 30.0)

@@ -110,7 +110,10 @@ WORDS = NumberWords(
     ordinal_suffixes=("e", "er", "ère", "re", "eme", "ème", "es"),
     more_than=(r"(?:un peu |bien |encore )?plus d['e]\s*", r"sup[ea]rieure?s? a",
                r"(?:au-dela|au dela) d['e]\s*", rf"plus (?!{_LESS})[a-z]+ que",
-               r"plus que", r"(?:depasse|excede)(?:nt)?", r"au-? ?dessus d['e]\s*"),
+               r"plus que",
+               # "dépasse", "dépassant", "dépassera", "a dépassé" (folded): past the number
+               r"(?:depass|exced)(?:e|ent|ant|ait|aient|era|eront|erait|ee|es|ees)",
+               r"au-? ?dessus d['e]\s*"),
     # "au minimum de 10", "égal ou plus grand que 20" (the order of "ou supérieur à")
     at_least=(r"au moins(?: egale?s? a| de)?", r"pas moins d['e]\s*", r"au minimum",
               r"au minimum d['e]\s*", rf"egale?s? ou plus (?!{_LESS})[a-z]+ que",
