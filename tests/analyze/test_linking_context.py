@@ -142,3 +142,18 @@ def test_the_one_namesake_of_the_same_story_still_joins_by_name():
             _an("x", ("Wrigley Field", "LOC"), ("Williams", "PER"))]
     out, _ = link_entities(arts, [])
     assert _ids(out[1], "Williams") == _ids(out[0], "Billy Williams")
+
+
+def test_a_place_is_named_as_the_news_names_it():
+    # news-clusters, all articles linked: Chicago's record was "Windy City"
+    # (GeoNames' other name, written twice), Israel's "State of Israel"
+    from veille.analyze.linking import canonical_name
+
+    assert canonical_name({"Chicago": 68, "Windy City": 2, "CHICAGO": 1}, "LOC") == "Chicago"
+    assert canonical_name({"Israel": 49, "State of Israel": 2}, "LOC") == "Israel"
+    # a longer name that qualifies the word, or a word that is an acronym, stays
+    assert canonical_name({"Washington": 47, "Washington, DC": 1}, "LOC") == "Washington, DC"
+    assert canonical_name({"UK": 22, "U.K.": 7, "United Kingdom": 4}, "LOC") == "United Kingdom"
+    # persons and organisations keep their full names
+    assert canonical_name({"Poutine": 9, "Vladimir Poutine": 1}, "PER") == "Vladimir Poutine"
+    assert canonical_name({"Goldman": 30, "Goldman Sachs": 2}, "ORG") == "Goldman Sachs"

@@ -185,8 +185,9 @@ def apply_rules(
     for rec in changed.values():
         rec.aliases = sorted(rec.alias_counts)
         if rec.alias_counts:
-            rec.canonical = rules.names.get(rec.entity_id) or canonical_name(rec.alias_counts)
             rec.label = vote_label(rec.label_votes)
+            rec.canonical = rules.names.get(rec.entity_id) or canonical_name(rec.alias_counts,
+                                                                             rec.label)
     if languages_left is not None and lost:
         _keep_languages([changed[eid] for eid in sorted(lost)], analyses, languages_left)
     emptied = {eid for eid, rec in changed.items() if rec.n_mentions <= 0 and eid in rules.merged}

@@ -812,14 +812,26 @@ def _display_form(form: str) -> str:
     return bare
 
 
-def canonical_name(counts: dict[str, int]) -> str:
+#: how many times more often a place's one-word name must be written than its
+#: longer names to be its canonical name ("Chicago" x68, "Windy City" x2)
+PLACE_WORD_RATIO = 5
+
+
+def canonical_name(counts: dict[str, int], label: str | None = None) -> str:
     """The most used full surface form of an entity (two words or more), titles
     stripped; a one-word form only when the entity has no full one.
 
     Among full forms the most used wins, not the longest: the longest is
     where the recogniser's span errors gather ("0:54 Billionaire Elon Musk",
     "Getty Images Lewis Hamilton" beside 17 "Elon Musk"), and a journalist
-    reads the canonical name on every story page."""
+    reads the canonical name on every story page.
+
+    A place (``label`` LOC) is named as the news names it when one word is
+    written ``PLACE_WORD_RATIO`` times more often than the longer names, which
+    are then another name of it ("Chicago", not the gazetteer's "Windy City";
+    "Israel", not "State of Israel"), unless that longer name qualifies the
+    word ("Washington, DC" of "Washington") or the word is an acronym ("UK"
+    of "United Kingdom")."""
     forms: dict[str, int] = {}
     for f, n in counts.items():
         bare = _display_form(f)
@@ -834,8 +846,16 @@ def canonical_name(counts: dict[str, int]) -> str:
     def spaced(f: str) -> bool:
         return sum(1 for t in f.split() if sum(c.isalpha() for c in t) >= 2) >= 2
 
-    return max(forms.items(), key=lambda kv: (words(kv[0]) >= 2, spaced(kv[0]), kv[1],
+    best = max(forms.items(), key=lambda kv: (words(kv[0]) >= 2, spaced(kv[0]), kv[1],
                                               words(kv[0]), -len(kv[0]), kv[0]))[0]
+    if label == "LOC" and words(best) >= 2:
+        one = [(n, f) for f, n in forms.items() if len(f.split()) == 1 and any(c.islower() for c in f)]
+        if one:
+            n, word = max(one)
+            longer = sum(m for f, m in forms.items() if words(f) >= 2)
+            if n >= PLACE_WORD_RATIO * longer and not fold_name(best).startswith(fold_name(word)):
+                return word
+    return best
 
 
 class EntityIndex:
@@ -1240,7 +1260,7 @@ def _file(index: EntityIndex, g: _Group, rec: EntityRecord | None, why: str, tak
             if not g.evidence.get(m.text, "").startswith((OPENS, SHORT_FORM)):
                 forms[m.text] = forms.get(m.text, 0) + 1
         forms = forms or {m.text: 1 for m in g.mentions}
-        canonical = canonical_name(forms)
+        canonical = canonical_name(forms, g.label)
         rec = EntityRecord(entity_id=new_entity_id(g.label, canonical, taken),
                            canonical=canonical, label=g.label)
         taken.add(rec.entity_id)
@@ -1266,10 +1286,10 @@ def _file(index: EntityIndex, g: _Group, rec: EntityRecord | None, why: str, tak
     if language and language not in rec.languages:
         rec.languages.append(language)
     rec.aliases = sorted(rec.alias_counts)
+    rec.label = vote_label(rec.label_votes)
     rec.canonical = canonical_name(
         {a: n for a, n in rec.alias_counts.items() if not _local_only(rec, a)}
-        or rec.alias_counts)
-    rec.label = vote_label(rec.label_votes)
+        or rec.alias_counts, rec.label)
     index._index(rec)
     touched[rec.entity_id] = rec
     return rec

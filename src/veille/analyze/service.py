@@ -74,8 +74,8 @@ def _rederive(conn: Any, ids: Sequence[str]) -> None:
     for rec in records:
         linked = {a: n for a, n in rec.alias_counts.items()
                   if not rec.evidence.get(a, "").startswith((OPENS, SHORT_FORM))}
-        rec.canonical = canonical_name(linked or rec.alias_counts)
         rec.label = vote_label(rec.label_votes) if rec.label_votes else rec.label
+        rec.canonical = canonical_name(linked or rec.alias_counts, rec.label)
     q.save_entities(conn, records)
 
 
