@@ -468,3 +468,18 @@ def test_an_author_note_at_the_top_or_tail_is_a_suspect(shared_data: Path) -> No
     tail = body + "John Stoehr is a lecturer in political science at Yale.\n"
     assert furniture.detect(tail, "en")[-1].score >= furniture.PREAMBLE_SCORE
     assert furniture.detect(tail, "de")[-1].score < furniture.PREAMBLE_SCORE  # no German links
+
+
+def test_a_handle_alone_on_its_line_is_a_signature() -> None:
+    """Session 17: a letters page quoting readers' posts signs each with the
+    handle alone on its line (USA Today, PolNeAR): furniture; a line that
+    quotes a handle in a sentence stays prose."""
+    text = ("Readers sounded off on Twitter about the candidate's tax plan.\n"
+            "Nothing about the plan seems credible to me.\n"
+            "@Fred_945.\n"
+            "Everything the campaign says about taxes should be checked, line by line.\n"
+            "@plish516.\n"
+            "The account @plish516 posted the same complaint twice on Tuesday, officials said.\n")
+    segs = furniture.detect(text, "en")
+    lines = [text[s.start:s.end] for s in segs]
+    assert [s.furniture for s in segs] == [False, False, True, False, True, False], lines

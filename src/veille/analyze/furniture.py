@@ -813,7 +813,8 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
         wire = wire_caption(text[a:b], words)
         if wire:
             wires.append(len(out))
-        cue = p < m.threshold and (cue_rule(text[a:b], row, not out, language) or wire)
+        cue = p < m.threshold and (cue_rule(text[a:b], row, not out, language) or wire
+                                   or _HANDLE_LINE.match(text, a, b) is not None)
         out.append(Segment(a, b, p, p >= m.threshold or recurs or widget or cue))
     for i in wires:
         _caption_block(text, out, i)
@@ -821,6 +822,13 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
     _author_note(text, out, words)
     return out
 
+
+#: A line that is a social-media handle and nothing else ("@Fred_945.", "—
+#: @casawhitby"): the signature of a reader's post quoted on a letters page
+#: or what an embed left of its author, never a statement (session 17: 36
+#: such lines in the corpora, all USA Today letters-page signatures; the
+#: trees gave them 0.47-0.58).
+_HANDLE_LINE = re.compile(r"[—–-]?\s*@\w{2,}[.:]?\s*$")
 
 #: The body's dateline is looked for among the page's first lines ...
 PREAMBLE_LINES = 6
