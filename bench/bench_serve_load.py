@@ -105,7 +105,7 @@ def distinct_queries(db: str, n: int, seed: int = 11) -> list[str]:
     return qs
 
 
-def plans(db: str, base: str, n: int) -> dict[str, list[str]]:
+def plans(db: str, base: str, n: int, seed: int = 11) -> dict[str, list[str]]:
     import httpx
 
     rng = random.Random(5)
@@ -115,7 +115,7 @@ def plans(db: str, base: str, n: int) -> dict[str, list[str]]:
              + [f"/articles/{quote(a, safe='')}" for a in arts[:30]]
              + [f"/api/search?q={quote(q)}" for q in QUERIES] + [f"/search?q={quote(q)}" for q in QUERIES])
     return {
-        "search uncached": [f"/api/search?q={quote(q)}" for q in distinct_queries(db, n)],
+        "search uncached": [f"/api/search?q={quote(q)}" for q in distinct_queries(db, n, seed=seed)],
         "search cached": [f"/api/search?q={quote(rng.choice(QUERIES))}" for _ in range(n)],
         "mixed cached": [rng.choice(mixed) for _ in range(n)],
     }
@@ -194,6 +194,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--plans", nargs="+", default=["search uncached", "search cached", "mixed cached"])
     ap.add_argument("--server-log", default=os.devnull, help="Where the server's output goes.")
+    ap.add_argument("--seed", type=int, default=11, help=(
+        "Seed of the uncached plan's queries (11: the earlier rounds'; another for a held-out draw)."))
     ap.add_argument("--search-processes", type=int, nargs="+", default=[0], metavar="K", help=(
         "veille serve --search-processes K (0: searches in the worker); one row per workers x K."))
     ap.add_argument("--warm-uncached", type=int, default=0, metavar="N", help=(
@@ -209,7 +211,7 @@ def main() -> None:
         proc, port = serve(args.db, workers, args.server_log, k)
         label = f"{workers} worker(s)" + (f", {k} search processes" if k else "")
         try:
-            all_plans = plans(args.db, f"http://127.0.0.1:{port}", 40_000)
+            all_plans = plans(args.db, f"http://127.0.0.1:{port}", 40_000, args.seed)
             for name in args.plans:
                 plan = all_plans[name]
                 if "uncached" in name and args.warm_uncached:

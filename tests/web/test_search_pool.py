@@ -16,6 +16,7 @@ import os
 import random
 import re
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -71,6 +72,17 @@ def _urls(queries: list[str]) -> list[str]:
                "/api/search?q=the&month=2019-10"])
 
 
+def _settle(pool: object, ready: int) -> None:
+    """Until ``ready`` processes have joined the pool (they start in the
+    background) or, for 0, until every start has ended."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if (pool.ready == ready) if ready else not pool.joining:  # type: ignore[attr-defined]
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"pool: {pool.ready} ready, {len(pool.joining)} starting")  # type: ignore[attr-defined]
+
+
 def _fetch(app_client: TestClient, urls: list[str]) -> list[tuple[int, str, bytes]]:
     out = []
     for u in urls:
@@ -95,6 +107,7 @@ def test_the_pool_answers_as_the_server_process_does(
     app = create_app(store, search_processes=2)
     with TestClient(app) as pooled:
         pool = app.state.search_pool
+        _settle(pool, 2)
         assert pool.running and len(pool.workers) == 2
         assert all(w.proc.poll() is None for w in pool.workers)
         got = _fetch(pooled, [u + "&_=0" for u in urls])
@@ -116,8 +129,9 @@ def test_concurrent_searches_and_a_dead_pool_process(news_store: Store) -> None:
         return list(await asyncio.gather(*(c.get(u) for u in batch)))
 
     with TestClient(app) as client:
-        alone = [client.get(u + "&_=alone").content for u in urls]
         pool = app.state.search_pool
+        _settle(pool, 2)
+        alone = [client.get(u + "&_=alone").content for u in urls]
         first = pool.workers[0]
         os.kill(first.proc.pid, signal.SIGKILL)  # a pool process this test started
         first.proc.wait()
@@ -131,6 +145,7 @@ def test_concurrent_searches_and_a_dead_pool_process(news_store: Store) -> None:
         assert [r.status_code for r in got] == [200] * len(urls)
         assert [r.content for r in got] == alone
         assert first not in pool.workers  # replaced
+        _settle(pool, 2)
         assert len(pool.workers) == 2 and all(w.proc.poll() is None for w in pool.workers)
 
 
@@ -218,3 +233,21 @@ def test_a_process_that_comes_free_goes_to_the_longest_waiting_search(
 
     assert asyncio.run(run()) == [b"first", b"waiting", b"newcomer"]
     assert order == ["first", "waiting", "newcomer"]
+
+
+def test_a_pool_that_cannot_start_leaves_the_searches_to_the_server(
+        seeds_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The processes not ready in time (here: no time at all): the server
+    serves anyway, searches in its own process, and the processes are ended."""
+    from veille.web import search_pool
+
+    monkeypatch.setattr(search_pool, "START_TIMEOUT", 0.0)
+    app = create_app(seeds_store, search_processes=2)
+    with TestClient(app) as client:
+        pool = app.state.search_pool
+        _settle(pool, 0)
+        assert not pool.running and pool.ready == 0
+        r = client.get("/api/search?q=Poutine&_=fallback")
+        assert r.status_code == 200 and r.json()["results"]
+        assert client.get("/search?q=Poutine&_=fallback").status_code == 200
+    assert pool.workers and all(w.proc.poll() is not None for w in pool.workers)

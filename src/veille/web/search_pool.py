@@ -111,7 +111,8 @@ class SearchPool:
     def __init__(self, url: str, size: int) -> None:
         self.url, self.size = url, size
         self.workers: list[_Worker] = []
-        self.started = False
+        self.ready = 0  # processes that have opened the store and not failed since
+        self.joining: set[asyncio.Task[None]] = set()
         self.closed = False
         # Free processes, and the requests waiting for one in arrival order. A
         # process that comes free goes straight to the first waiter: with
@@ -123,21 +124,40 @@ class SearchPool:
 
     @property
     def running(self) -> bool:
-        return self.started and not self.closed
+        """Whether searches go to the pool: at least one process is ready."""
+        return self.ready > 0 and not self.closed
 
     async def start(self) -> None:
-        """Start the processes and wait until each has opened the store."""
+        """Start the processes; each joins the pool once it has opened the
+        store. The server does not wait for them (it starts, and stops on
+        SIGTERM, as fast as without a pool): until one is ready, and for good
+        if none can start (a warning says why), searches run in the server
+        process."""
         loop = asyncio.get_running_loop()
-        self.workers = [_spawn(self.url) for _ in range(self.size)]
         try:
-            await asyncio.wait_for(asyncio.gather(*(self._ready(loop, w) for w in self.workers)),
-                                   START_TIMEOUT)
-        except BaseException:
+            self.workers = [_spawn(self.url) for _ in range(self.size)]
+        except OSError as exc:
+            log.warning("search pool not started (%s): searches run in the server process", exc)
             self.close()
-            raise
-        self.started = True
+            return
         for w in self.workers:
-            self._give(w)
+            self._join(loop, w)
+
+    def _join(self, loop: asyncio.AbstractEventLoop, w: _Worker) -> None:
+        async def when_ready() -> None:
+            try:
+                await asyncio.wait_for(self._ready(loop, w), START_TIMEOUT)
+            except (OSError, RuntimeError, EOFError, struct.error) as exc:  # TimeoutError is an OSError
+                log.warning("search process %s did not start (%s: %s)", w.proc.pid, type(exc).__name__, exc)
+                _end(w)
+                return
+            if not self.closed:
+                self.ready += 1
+                self._give(w)
+
+        task = loop.create_task(when_ready())
+        self.joining.add(task)  # a reference until it is done
+        task.add_done_callback(self.joining.discard)
 
     @staticmethod
     async def _ready(loop: asyncio.AbstractEventLoop, w: _Worker) -> None:
@@ -210,25 +230,19 @@ class SearchPool:
         self.free.append(w)
 
     def _replace(self, w: _Worker) -> None:
-        """A process that failed: end it and put a fresh one in its place."""
+        """A process that failed: end it and start a fresh one in its place."""
         _end(w)
-        if self.closed or not self.started:
+        self.ready -= 1
+        if self.closed:
             return
         log.warning("search process %s failed (exit %s); starting another", w.proc.pid, w.proc.poll())
-        fresh = _spawn(self.url)
+        try:
+            fresh = _spawn(self.url)
+        except OSError as exc:
+            log.error("no search process started in its place (%s)", exc)
+            return
         self.workers = [fresh if x is w else x for x in self.workers]
-        loop = asyncio.get_running_loop()
-
-        async def when_ready() -> None:
-            try:
-                await asyncio.wait_for(self._ready(loop, fresh), START_TIMEOUT)
-            except (OSError, RuntimeError):  # TimeoutError is an OSError
-                log.error("search process %s did not start", fresh.proc.pid)
-                _end(fresh)
-                return
-            self._give(fresh)
-
-        loop.create_task(when_ready())
+        self._join(asyncio.get_running_loop(), fresh)
 
     def close(self) -> None:
         """End every process (their sockets close first: an idle process exits
