@@ -79,3 +79,16 @@ def test_the_nth_weekday_of_a_month_is_that_day() -> None:
     # "du mois" with no relative is mostly a habit: not pinned to this month's day
     assert "premier lundi du mois" not in _found(
         "Le conseil se réunit le premier lundi du mois.")
+
+
+def test_a_weekday_range_runs_forward_within_a_week() -> None:
+    """"du lundi au vendredi" in a Monday paper, told in the past, was Monday the 7th (that
+    very day) to Friday the 4th: each weekday was resolved alone. A range's start after
+    its end moves one week back, as a month range's start moves one year back."""
+    got = _found("Les grévistes ont bloqué l'usine du lundi au vendredi.")
+    assert [got[k].value for k in ("lundi", "vendredi")] == ["2016-10-31", "2016-11-04"]
+    got = _found("Les grévistes bloqueront l'usine du lundi au vendredi.")
+    assert [got[k].value for k in ("lundi", "vendredi")] == ["2016-11-07", "2016-11-11"]
+    # not a range: two weekdays apart keep their own days
+    got = _found("Il est venu lundi. Vendredi, il est reparti.")
+    assert {t.value for t in got.values()} == {"2016-11-07", "2016-11-04"}

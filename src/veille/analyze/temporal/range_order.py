@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
+from veille.analyze.temporal.fold import fold_same_length
 from veille.core.model import TimeRef
 from veille.lang.time_words import TimeWords
 
@@ -38,6 +39,25 @@ def _end_a_year_late(a: TimeRef, b: TimeRef) -> bool:
     return months >= 12
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _week_shift(t: TimeRef, days: int) -> TimeRef:
+    d = date.fromisoformat((t.value or "")[:10]) + timedelta(days=days)
+    return replace(t, value=d.isoformat() + (t.value or "")[10:], range_start=d.isoformat(),
+                   range_end=d.isoformat())
+
+
+def _bare_weekday(t: TimeRef, words: TimeWords) -> bool:
+    """A weekday said alone ("lundi", "le vendredi"): resolved by itself to the nearest
+    such day, so its week is what the range may correct."""
+    if not (t.value and _DAY.match(t.value)):
+        return False
+    said = re.sub(r"^(?:(?:" + "|".join(words.unit_determiners) + r")\s*)", "",
+                  fold_same_length(t.text).lower().strip())
+    return said in words.weekdays
+
+
 def order_month_ranges(refs: list[TimeRef], folded: str, words: TimeWords | None) -> list[TimeRef]:
     """``refs`` in text order; ``folded`` the folded text. A month opening a range
     ("de"/"entre" … "à"/"et", the pack's ``range_openers`` and ``range_joiners``) that
@@ -52,12 +72,23 @@ def order_month_ranges(refs: list[TimeRef], folded: str, words: TimeWords | None
     out = list(refs)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
+        joined = glue.match(folded, a.end)  # the joiner may open b ("à ce jour")
+        if (joined is None or not a.end <= b.start <= joined.end()
+                or not opener.search(folded[max(0, a.start - 20) : a.start])):
+            continue
+        if _bare_weekday(a, words) and _bare_weekday(b, words):
+            # "du lundi au vendredi" in a Monday paper, told in the past: Monday the 7th
+            # (that very day) to Friday the 4th; the range runs forward within a week
+            gap = (date.fromisoformat((b.value or "")[:10])
+                   - date.fromisoformat((a.value or "")[:10])).days
+            if gap < 0:
+                out[k] = _week_shift(a, -7)
+            elif gap >= 7:
+                out[k + 1] = _week_shift(b, -7)
+            continue
         if not (a.value and _MONTH.fullmatch(a.value) and a.range_start and b.range_end):
             continue
-        joined = glue.match(folded, a.end)  # the joiner may open b ("à ce jour")
-        if _YEAR_SAID.search(a.text) or joined is None or not a.end <= b.start <= joined.end():
-            continue
-        if not opener.search(folded[max(0, a.start - 20) : a.start]):
+        if _YEAR_SAID.search(a.text):
             continue
         try:
             if _end_a_year_late(a, b) and b.value:
