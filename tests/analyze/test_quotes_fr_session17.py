@@ -75,3 +75,14 @@ def test_an_inverted_subject_before_an_adjunct_speaks_not_the_medium(speech):
     q = _about(qs, "a encerclé des immeubles")
     assert q and q[0].speaker is not None
     assert "Twitter" not in q[0].speaker and "police" in q[0].speaker
+
+
+def test_a_subordinate_verb_takes_the_subject_after_its_marker(speech):
+    # quotes-fr-fresh semeval-1595260108fr: the parse hangs the main clause's
+    # subject ("Le nombre …") on the subordinate's verb beside its own
+    qs = speech("Le nombre de nouveaux décès signalés quotidiennement par la protection civile "
+                "est désormais le plus élevé depuis le 21 avril, lorsque l'agence a fait état de "
+                "534 décès supplémentaires.")
+    q = _about(qs, "534 décès")
+    assert q and q[0].speaker is not None and "agence" in q[0].speaker
+    assert "nombre" not in q[0].speaker

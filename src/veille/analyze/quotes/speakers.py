@@ -546,6 +546,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             m = resolve_group(ctx, verb.idx + ctx.offset)
             return (m.text if m else c.text.lstrip("-"), m, True)
     cands = _last_coordinated_subject(cands, verb)
+    cands = _subordinate_subject(cands, verb)
     # "Le secrétaire général de l'ONU Kofi Annan a estimé": the parse may give the
     # title and the name as two subjects; the named one speaks
     cands.sort(key=lambda c: ctx.mention_of(c) is None)
@@ -754,6 +755,21 @@ def _last_coordinated_subject(cands: list[Token], verb: Token) -> list[Token]:
         # verb between, one coordinated subject the parse split in two
         return cands
     return [c for c in cands if c.i >= last.i]
+
+
+def _subordinate_subject(cands: list[Token], verb: Token) -> list[Token]:
+    """Two subjects of one verb, its subordinator between them: "Le nombre de
+    nouveaux décès … est le plus élevé depuis le 21 avril, lorsque l'agence a
+    fait état de …" hangs both "nombre" and "agence" on "fait"; the subject
+    after the verb's own marker ("lorsque", "quand", "when") is the verb's,
+    the one before it the main clause's, which the parse lost."""
+    if len(cands) < 2:
+        return cands
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+    if mark is None:
+        return cands
+    after = [c for c in cands if mark.i < c.i < verb.i]
+    return after if after and len(after) < len(cands) else cands
 
 
 def _clause_subject(c: Token) -> bool:
