@@ -57,6 +57,17 @@ def test_a_fronted_when_clause_is_not_the_speakers_statement(analyze):
     assert pointed and pointed[0].speaker == "the moderator", _said(qs)
 
 
+def test_a_fronted_if_phrase_before_a_main_clause_is_still_a_statement(analyze):
+    # the boundary (news-clusters read check): after a quote, the parse hangs
+    # "If" on the main clause across the comma
+    text = ("\"Right now, no one's better than Abe,\" said Satoru Narita, a 72-year-old "
+            "fisherman.\nIf anything, Japan has been too passive, said 23-year-old Ryosuke "
+            "Kinoshita, who supports Abe's ruling Liberal Democratic Party.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "If anything")
+    assert found and found[0].speaker == "Ryosuke Kinoshita", _said(qs)
+
+
 def test_a_statement_before_an_incise_is_still_one(analyze):
     text = "Sales of the company rose sharply in May, the spokesman said.\n"
     qs = _statements(analyze, text)
@@ -106,3 +117,41 @@ def test_an_as_clause_of_time_or_of_a_thing_done_reports_nothing(analyze):
                  "But, as we learned in Iowa, his lead could fall apart in the voting.\n"):
         qs = _statements(analyze, text)
         assert not [q for q in qs if q.method == "indirect-as-incise"], _said(qs)
+
+
+# --- a second speaker's clause inside the first statement --------------------
+
+def test_a_clause_whose_subject_is_likely_to_say_is_its_own(analyze):
+    text = ("At least half of voters in each state say the candidates' positions are about "
+            "right, though voters are generally more likely to say Sanders' policies are too "
+            "liberal.\n")
+    qs = _statements(analyze, text)
+    first = _starting(qs, "the candidates' positions")
+    assert first and "Sanders" not in first[0].text, _said(qs)
+    second = _starting(qs, "Sanders' policies")
+    assert second and second[0].speaker == "voters", _said(qs)
+
+
+def test_a_finite_clause_saying_the_same_is_its_own(analyze):
+    text = ("A full 79 percent of Democrats say they would be satisfied with Clinton as the "
+            "nominee, while only 49 percent of Republicans say the same of Trump.\n")
+    qs = _statements(analyze, text)
+    first = _starting(qs, "they would be satisfied")
+    assert first and "Republicans" not in first[0].text, _said(qs)
+
+
+def test_an_infinitive_with_its_own_subject_stays_in_the_statement(analyze):
+    # the boundary: "for Ginsburg to criticize Trump" is part of what was said
+    text = ("Senate Majority Leader Mitch McConnell said that it was totally inappropriate "
+            "for Ginsburg to criticize Trump.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "it was totally inappropriate")
+    assert found and found[0].text.endswith("criticize Trump"), _said(qs)
+
+
+# --- a relative the parse hung on a date names nobody ------------------------
+
+def test_a_relative_on_a_date_is_no_speaker(analyze):
+    text = "Clinton released her medical records in July, which showed she was fit for duty.\n"
+    qs = _statements(analyze, text)
+    assert not [q for q in qs if q.speaker == "July"], _said(qs)

@@ -543,7 +543,8 @@ def postposed_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
 def _subordinate_only(v: Token, before: Span) -> bool:
     """Is what precedes the verb only a subordinate clause of the verb itself
     (an adverbial clause opened by a subordinator, "When …", "After …", that
-    opens the sentence, the verb hanging on nothing before it)? That
+    runs from the sentence's start to the comma, the verb hanging on nothing
+    before it)? That
     sets the scene of the speech; a statement the incise reports is a main
     clause, which the parse hangs on the verb as a complement."""
     if before.start <= v.head.i < before.end and v.head.i != v.i:
@@ -551,9 +552,16 @@ def _subordinate_only(v: Token, before: Span) -> bool:
     own = [t for t in before if t.head.i == v.i and t.i != v.i]
     if any(t.dep_ in ("ccomp", "parataxis", "xcomp") for t in own):
         return False
-    return any(t.dep_ == "advcl" and t.left_edge.i == before.start
-               and any(c.i < t.i and (c.dep_ == "mark" or c.tag_ == "WRB") for c in t.children)
-               for t in own)
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    doc = before.doc
+    # the subordinate clause is all there is, its subordinator in one stretch
+    # with its verb ("If anything, Japan has been too passive, said …": the
+    # parse may hang "If" on the main clause across the comma)
+    return bool(words) and any(
+        t.dep_ == "advcl" and t.left_edge.i == before.start and t.right_edge.i >= words[-1].i
+        and any(c.i < t.i and (c.dep_ == "mark" or c.tag_ == "WRB")
+                and not any(x.text == "," for x in doc[c.i:t.i]) for c in t.children)
+        for t in own)
 
 
 #: Longest subject of a post-posed incise read from the parse (tokens).
@@ -792,6 +800,19 @@ def _fronted_participle(v: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children))
 
 
+def _raising_head(v: Token) -> Token | None:
+    """The verb whose subject an infinitive after an adjective shares ("are
+    likely to say", "was quick to note"): the parse hangs the infinitive on
+    the adjective (xcomp), the adjective on the verb (acomp)."""
+    adj = v.head
+    if v.dep_ != "xcomp" or adj.i == v.i or adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+        return None
+    verb = adj.head
+    if verb.i == adj.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb
+
+
 def _said_by_head(ctx: QuoteContext, v: Token, head: Attribution, method: str) -> Attribution:
     """A participle's statement given to the speaker its head verb names (an
     incise's, a main clause's), at a lower confidence than a subject of its
@@ -813,12 +834,35 @@ def _other_speaker_clause(ctx: QuoteContext, v: Token, a: int, b: int) -> int:
         if w.i == v.i or w.dep_ not in ("advcl", "conj", "parataxis") \
                 or ctx.in_quote(w.idx + ctx.offset):
             continue
-        if w.left_edge.i <= a or not is_speech(ctx, w):
+        if w.left_edge.i <= a:
             continue
+        said = w if is_speech(ctx, w) else _raised_speech(ctx, w)
+        if said is None:
+            continue
+        finite = "Fin" in w.morph.get("VerbForm", [])
         if any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in w.children) \
-                and any(c.dep_ == "ccomp" for c in w.children):
-            return w.left_edge.i  # a named subject and a statement of its own
+                and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and finite for c in said.children):
+            # a named subject and a statement of its own; a finite clause's
+            # object too ("…, while only 49 percent of Republicans say the same
+            # of Trump"), not an infinitive's ("… for Ginsburg to criticize Trump")
+            return w.left_edge.i
     return b
+
+
+def _raised_speech(ctx: QuoteContext, w: Token) -> Token | None:
+    """A speech verb the clause's subject governs through an adjective or a
+    verb of its own ("though voters are generally more likely to say …",
+    "while Democrats want to say …"): the chain of open complements from
+    ``w`` down to it (xcomp, acomp), at most three links."""
+    t, hops = w, 0
+    while hops < 3:
+        nxt = next((c for c in t.children if c.dep_ in ("xcomp", "acomp")), None)
+        if nxt is None:
+            return None
+        if nxt.pos_ == "VERB" and is_speech(ctx, nxt) and not ctx.in_quote(nxt.idx + ctx.offset):
+            return nxt
+        t, hops = nxt, hops + 1
+    return None
 
 
 def _trim(ctx: QuoteContext, a: int, b: int, cut_source: bool = True) -> int:
@@ -1144,6 +1188,13 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 head = from_verb(ctx, v.head, "incise", f"indirect: {method}", 0.8)
                 if head.speaker is not None:
                     attr = _said_by_head(ctx, v, head, attr.method)
+            raised = _raising_head(v) if attr.speaker is None else None
+            if raised is not None:
+                # "voters are generally more likely to say …", "he was quick to
+                # note that …": the adjective's clause names who says it
+                head = from_verb(ctx, raised, "subject", f"indirect: {method}", 0.8)
+                if head.speaker is not None:
+                    attr = _said_by_head(ctx, v, head, attr.method)
             if attr.speaker is None and _fronted_participle(v):
                 # "Promising that his writings would …, Bolton said that …": a
                 # fronted present participle's subject is the main clause's
@@ -1162,10 +1213,15 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 if ctx.tok_at(attr.mention.start) <= first.i:
                     continue
             if attr.mention is None and attr.speaker is not None and any(
-                    c.dep_ in ("nsubj", "nsubj:pass") and c.ent_type_ in ("DATE", "TIME")
+                    c.dep_ in ("nsubj", "nsubj:pass") and (
+                        c.ent_type_ in ("DATE", "TIME")
+                        or c.lower_ in ctx.words.relative_subjects
+                        and v.dep_ in ("relcl", "acl:relcl") and v.head.ent_type_ in ("DATE", "TIME"))
                     for c in v.children):
                 # "… jailed without charge since July said her detention …": a
-                # date the parse made the subject names nobody
+                # date the parse made the subject names nobody; nor does a
+                # relative the parse hung on a date ("released her records in
+                # July, which showed she was fit")
                 attr = Attribution(None, None, v.lemma_, attr.cue, attr.method, 0.5)
             if attr.speaker is None and method == "as-incise" and ctx.words.as_clitics:
                 # (without a clitic, "as we learned in Iowa", the name after the
