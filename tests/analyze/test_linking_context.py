@@ -144,6 +144,17 @@ def test_the_one_namesake_of_the_same_story_still_joins_by_name():
     assert _ids(out[1], "Williams") == _ids(out[0], "Billy Williams")
 
 
+def test_a_person_named_in_many_articles_is_in_many_stories():
+    # "none of us knew about the Weinstein scandal" in a Black Mirror piece
+    # (news-clusters 371d1b640bcc): a person named in full in three articles
+    # or more is not kept from a new story by the old one's entities
+    hollywood = (("Miramax", "ORG"), ("Quentin Tarantino", "PER"), ("New York Times", "ORG"))
+    arts = [_an(f"h{i}", ("Harvey Weinstein", "PER"), *hollywood) for i in range(3)]
+    arts.append(_an("x", ("Netflix", "ORG"), ("Weinstein", "PER"), ("Toby Haynes", "PER")))
+    out, _ = link_entities(arts, [])
+    assert _ids(out[3], "Weinstein") == _ids(out[0], "Harvey Weinstein")
+
+
 def test_a_place_is_named_as_the_news_names_it():
     # news-clusters, all articles linked: Chicago's record was "Windy City"
     # (GeoNames' other name, written twice), Israel's "State of Israel"

@@ -1062,10 +1062,10 @@ class EntityIndex:
         # anyone's surname rather than a first name, and one known person
         # carrying the surname is no evidence (the New York Times' "Harvey"
         # is Harvey Weinstein, not the space analyst Brian Harvey)
-        # ... nor when that person has a story of their own (entities named
-        # beside them again and again) and this article names none of its
-        # entities: "Williams" in a Formula One piece ("the Williams driver")
-        # is not the Cubs' Billy Williams (see ``_story_elsewhere``)
+        # ... nor when that person is known from one story only and this
+        # article names none of its entities: "Williams" in a Formula One
+        # piece ("the Williams driver") is not the Cubs' Billy Williams (see
+        # ``_story_elsewhere``)
         if len(persons) == 1 and len(k) >= FUZZY_MIN_LEN and not _writer_only(persons[0]) \
                 and not g.given_here and not _given_name_too(g) \
                 and not (here is not None and self._story_elsewhere(persons[0], here)):
@@ -1087,9 +1087,13 @@ class EntityIndex:
         return None, ""
 
     def _story_elsewhere(self, r: EntityRecord, here: dict[str, EntityRecord]) -> bool:
-        """The person ``r`` has a story (an entity that tells one, named beside
-        them in ``CONTEXT_REPEAT`` articles or more) and the article, whose
-        known records are ``here``, names no entity ever named beside them."""
+        """The person ``r`` is known from one story only (named in full in
+        ``CONTEXT_REPEAT`` articles or fewer, beside ``CONTEXT_MIN`` telling
+        entities or more) and the article, whose known records are ``here``,
+        names none of them. A person named in many articles (Donald Trump,
+        Harvey Weinstein) is in many stories: a new one says nothing."""
+        if not r.context or max(r.context.values()) > CONTEXT_REPEAT:
+            return False  # named in many articles: a new story is no evidence against
         if sum(1 for e in r.context if (x := self.by_id.get(e)) is not None and _telling(x)) \
                 < CONTEXT_MIN:
             return False
