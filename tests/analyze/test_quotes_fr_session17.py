@@ -86,3 +86,18 @@ def test_a_subordinate_verb_takes_the_subject_after_its_marker(speech):
     q = _about(qs, "534 décès")
     assert q and q[0].speaker is not None and "agence" in q[0].speaker
     assert "nombre" not in q[0].speaker
+
+
+def test_a_quote_governed_by_another_subject_is_not_carried(speech):
+    # quotes-fr-fresh3 hipe-GDL-1948-02-10-a-i0122 (Gazette de Lausanne, 1948):
+    # the deputy's question went to the minister quoted before it; the clause
+    # that governs the quote names its own actor (no speaker rather than the
+    # wrong one: "poser" is no speech verb of the pack)
+    qs = speech(
+        "Le ministre d'Etat Mac Neil a déclaré que le gouvernement britannique ne cessait pas "
+        "de considérer que l'Espagne ne pouvait pas être admise aux débats sur le plan Marshall. "
+        "Un député conservateur ayant posé la question suivante : « Si les Etats totalitaires ne "
+        "peuvent participer au plan Marshall, pourquoi a-t-on adressé des invitations à la "
+        "Yougoslavie, à la Roumanie et à la Bulgarie ? » Le ministre s'est abstenu d'y répondre.")
+    q = _about(qs, "Si les Etats totalitaires")
+    assert q and not (q[0].speaker and "Neil" in q[0].speaker)

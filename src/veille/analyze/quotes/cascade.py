@@ -689,6 +689,8 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
     if open_pos is not None and ctx.words.colon_announces_speaker \
             and _announces_other(ctx, open_pos, prev):
         return None
+    if ctx.words.repair_missing_subject and _own_actor(ctx, q, prev):
+        return None
     if hi - lo > 4 * max_gap:
         return None
     outside = sum(1 for k in range(lo, hi)
@@ -706,6 +708,34 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
                 and not _addressee(ctx, m, prev.end)):
             return None  # somebody else is named between the two quotes
     return prev
+
+
+def _own_actor(ctx: QuoteContext, q: Quote, prev: Quote) -> bool:
+    """The quoted words hang, in the parse, on a verb outside the marks whose
+    subject is a noun or a name other than the last speaker: "Dans le Pays de
+    Montbéliard, le conseiller municipal et régional d'opposition rejette
+    « le catastrophisme … »" is that clause's, whatever "rejeter" is; the
+    previous quote's speaker does not carry into it (nobody, rather than the
+    wrong one, when the verb is no speech verb). A pronoun subject ("il veut
+    « … »") may well be the last speaker: not judged here."""
+    doc = ctx.doc
+    a, b = ctx.tok_at(q.start), ctx.tok_at(q.end)
+    tops = [doc[k] for k in range(a, min(b, len(doc))) if not (a <= doc[k].head.i < b)]
+    for top in tops[:3]:
+        verb = top.head
+        if verb.i == top.i or verb.pos_ not in ("VERB", "AUX") or ctx.in_quote(verb.idx + ctx.offset):
+            continue
+        for c in verb.children:
+            if c.dep_ != "nsubj" or c.pos_ not in ("NOUN", "PROPN") or c.i >= a \
+                    or ctx.in_quote(c.idx + ctx.offset):
+                continue
+            m = ctx.mention_of(c)
+            if m is not None and (m.start == prev.speaker_start or m.text == prev.speaker):
+                continue
+            if prev.speaker and c.lower_ in prev.speaker.lower().split():
+                continue  # "le maire … Le maire ajoute « … »": the same speaker
+            return True
+    return False
 
 
 def _announces_other(ctx: QuoteContext, open_pos: int, prev: Quote) -> bool:
