@@ -92,3 +92,14 @@ def test_a_weekday_range_runs_forward_within_a_week() -> None:
     # not a range: two weekdays apart keep their own days
     got = _found("Il est venu lundi. Vendredi, il est reparti.")
     assert {t.value for t in got.values()} == {"2016-11-07", "2016-11-04"}
+
+
+def test_ago_with_an_exact_or_barely_amount_is_a_date() -> None:
+    """"Il y a tout juste un an" was the duration "un an" (the modifier between "il y a"
+    and the amount broke the rule); so were "à peine", "exactement"."""
+    got = _found("Il y a tout juste un an, Paris était frappé par des attentats.")
+    assert {(t.type, t.value) for t in got.values()} == {("DATE", "2015")}
+    got = _found("Il y a à peine deux semaines, il annonçait sa candidature.")
+    assert {(t.type, t.value) for t in got.values()} == {("DATE", "2016-10-24")}
+    got = _found("La crise dure depuis presque trois ans.")
+    assert {(t.type, t.value, t.mod) for t in got.values()} == {("DURATION", "P3Y", "LESS_THAN")}

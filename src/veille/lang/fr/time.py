@@ -258,13 +258,17 @@ WORDS = TimeWords(
         "siecle": "CE", "siecles": "CE",
     },
     amount_modifiers=("a peu pres", "pres d[e']", "environ", "plus d[e']", "moins d[e']",
-                      "au moins"),
+                      "au moins",
+                      # "il y a tout juste un an", "il y a à peine deux semaines"
+                      "tout juste", "exactement", "a peine", "presque"),
     modifier_values={
         "debut": "START", "fin": "END", "mi-": "MID", "mi": "MID", "milieu": "MID",
         "courant": None, "environ": "APPROX", "a peu pres": "APPROX", "pres de": "APPROX",
         "pres d'": "APPROX",
         "vers": "APPROX", "plus de": "MORE_THAN", "plus d'": "MORE_THAN",
         "moins de": "LESS_THAN", "moins d'": "LESS_THAN", "au moins": "EQUAL_OR_MORE",
+        "tout juste": "EQUAL", "exactement": "EQUAL", "a peine": "EQUAL_OR_LESS",
+        "presque": "LESS_THAN",
     },
     duration_determiners=("ces", "les", "des"),
     duration_adjectives=("dernieres?", "derniers?", "prochaines?", "prochains?", "premieres?",
