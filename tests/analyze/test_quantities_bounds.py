@@ -156,7 +156,8 @@ def test_a_unit_after_each_bound_still_makes_one_range(
     ("Il y aura 200 invités au maximum.", "fr", None, 200.0, "or_less"),
     ("La salle accueille 500 spectateurs au moins.", "fr", 500.0, None, "or_more"),
     ("un salaire plus grand ou égal à 2000 euros", "fr", 2000.0, None, "at_least"),
-    ("Les prix passeront de 20 jusqu'à 30 euros.", "fr", 20.0, 30.0, None),
+    # ("vont de": a span of prices; "passeront de 20 à 30" is a change, two values)
+    ("Les prix vont de 20 jusqu'à 30 euros.", "fr", 20.0, 30.0, None),
     # a bound that holds its own negation is not flipped twice
     ("Il n'y a pas plus de 20 personnes dans la salle.", "fr", None, 20.0, "at_most"),
     ("no more than 40 people were inside", "en", None, 40.0, "at_most"),

@@ -91,3 +91,22 @@ def test_every_tense_of_going_past_a_number_is_more_than() -> None:
         assert (q.low, q.high, q.modifier) == (low, None, "more_than"), text
     q = extract_quantities("Le bilan ne dépasse pas 30 morts.", [], "fr")[0]
     assert (q.low, q.high) == (None, 30.0)
+
+
+def test_a_change_from_one_value_to_another_is_no_range() -> None:
+    # probed (session 17): "Le bilan est passé de 12 à 15 morts" was a range of 12 to 15
+    # dead (an uncertainty the text does not state): it is the toll before and after
+    got = extract_quantities("Le bilan est passé de 12 à 15 morts dans la nuit.", [], "fr")
+    assert [(q.value, q.value_max, q.noun) for q in got] == [(12.0, None, "morts"),
+                                                             (15.0, None, "morts")]
+    got = extract_quantities("Le taux est passé de 3 % à 4,5 % en un an.", [], "fr")
+    assert [(q.value, q.value_max) for q in got] == [(3.0, None), (4.5, None)]
+    got = extract_quantities("The death toll rose from 12 to 15 people.", [], "en")
+    assert [(q.value, q.value_max) for q in got] == [(12.0, None), (15.0, None)]
+    # "augmenter de" may say by how much, "between" and a bare "de ... à" are ranges
+    got = extract_quantities("Les prix ont augmenté de 2 à 3 % cette année.", [], "fr")
+    assert [(q.value, q.value_max) for q in got] == [(2.0, 3.0)]
+    got = extract_quantities("De 15 à 20 morts selon les sources.", [], "fr")
+    assert [(q.value, q.value_max) for q in got] == [(15.0, 20.0)]
+    got = extract_quantities("Prices rose between 2 and 3% last year.", [], "en")
+    assert [(q.value, q.value_max) for q in got] == [(2.0, 3.0)]

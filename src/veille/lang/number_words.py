@@ -41,6 +41,11 @@ class NumberWords:
     units: dict[str, str] = field(default_factory=dict)  # "kilometres": "km"
     range_openers: Words = ()  # "entre", "between"
     range_joiners: Words = ()  # "a", "to" ("-" is language-free)
+    #: regex of the verbs of change ending right before a range's opener ("est passé de 12
+    #: à 15 morts", "rose from 3 to 5 percent"): a change, the two values apart, not a range
+    change_verbs: Words = ()
+    #: the openers that say "from" after such a verb ("de", "from"; not "entre")
+    change_openers: Words = ()
     list_joiners: Words = ()  # "et", "or": two numbers unless after a range opener
     #: list joiners that offer two guesses of one number: "deux ou trois blessés", "seven
     #: or eight thousand votes" state a rough range, not two counts

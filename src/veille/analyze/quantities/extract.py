@@ -147,6 +147,9 @@ class _Grammar:
     list_between: re.Pattern[str] = re.compile(r"(?!x)x")
     pair_opener: re.Pattern[str] = re.compile(r"(?!x)x")
     range_opener: re.Pattern[str] = re.compile(r"(?!x)x")  # "entre ", "between " just before
+    #: a verb of change just before a range's opener: "est passé de", "rose from"
+    change_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    change_openers: frozenset[str] = frozenset()
     #: "a dozen": an article (not a number word) before a collective scale word
     collective: re.Pattern[str] = re.compile(r"(?!x)x")
     #: an ISO 4217 code in capitals after or before a number ("500 000 CHF", "USD 500
@@ -232,6 +235,10 @@ def _grammar(code: str) -> _Grammar:
             rf"\s*(?:[-\u2013]|{alt(u(lambda p: p.range_joiners))}(?![\w]))\s*"),
         list_between=re.compile(rf"\s*{alt(u(lambda p: p.list_joiners))}\s+"),
         range_opener=re.compile(rf"(?<![\w]){alt(u(lambda p: p.range_openers))}\s+\Z"),
+        change_before=re.compile(rf"(?<![\w]){alt(u(lambda p: p.change_verbs))}"
+                                 rf"(?:\s+(?:by\s+\S+\s+|d'environ\s+)?)?\s+\Z")
+        if any(p.change_verbs for p in packs) else re.compile(r"(?!x)x"),
+        change_openers=frozenset(u(lambda p: p.change_openers)),
         pair_opener=re.compile(
             rf"(?<![\w]){alt(u(lambda p: p.pair_openers or p.range_openers))}\s+\Z"),
         collective=re.compile(
@@ -854,7 +861,12 @@ def extract_quantities(
         # "réduite de 39 à 17 appareils", "fell from 39 to 17 aircraft": a change, two counts
         # of the noun after the second (not a range)
         falling = False
-        if v2 is not None and v2 < v1:
+        if v2 is not None and (v2 < v1 or (
+                m.group("pre") and sep not in gr.list_joiners
+                and fold_same_length(m.group("pre")).lower().strip() in gr.change_openers
+                and gr.change_before.search(folded, max(0, m.start("pre") - 40), m.start("pre"))
+        )):
+            # "est passé de 12 à 15 morts", "rose from 3% to 5%": a change, not a range
             v2 = None
             end = m.end("n1") if not m.group("sc1") else m.end("sc1")
             pos = end
@@ -1148,12 +1160,21 @@ def _share_falling(out: list[Quantity], folded: str, gr: _Grammar, sentences: li
     for q, nxt in zip(out, out[1:], strict=False):
         if (q.sentence == _PROVISIONAL and q.noun is None and q.unit is None
                 and (nxt.noun is not None or nxt.unit is not None)
-                and nxt.value is not None and q.value is not None and nxt.value < q.value
+                and nxt.value is not None and q.value is not None
+                and (nxt.value < q.value or _after_change(folded, q.start, gr))
                 and gr.range_between.fullmatch(folded, q.end, nxt.start)
                 and gr.range_opener.search(folded, max(0, q.start - 12), q.start)):
             q.noun, q.unit = nxt.noun, nxt.unit
             q.sentence = sentence_index(sentences, q.start, sent_starts)
     return out
+
+
+def _after_change(folded: str, start: int, gr: _Grammar) -> bool:
+    """A number opened by "de"/"from" after a verb of change ("est passé de 12 à 15",
+    "went from 3% to 5%"): the value before the change, not a range's lower bound."""
+    op = gr.range_opener.search(folded, max(0, start - 12), start)
+    return op is not None and folded[op.start() : op.end()].strip() in gr.change_openers and (
+        gr.change_before.search(folded, max(0, op.start() - 40), op.start()) is not None)
 
 
 def _join_unit_ranges(out: list[Quantity], folded: str, gr: _Grammar) -> list[Quantity]:
@@ -1173,7 +1194,8 @@ def _join_unit_ranges(out: list[Quantity], folded: str, gr: _Grammar) -> list[Qu
             elif folded[q.start : q.start + 1] == "-" and gr.range_between.fullmatch(
                     folded, prev.end, q.start + 1):
                 value = -q.value  # "20%-30%": the dash is the range's, not a minus
-            if value is not None and value > prev.value:
+            if value is not None and value > prev.value and not _after_change(
+                    folded, prev.start, gr):
                 prev.value_max, prev.end = value, q.end
                 prev.noun, prev.kind = q.noun, q.kind
                 continue

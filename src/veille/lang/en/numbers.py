@@ -59,6 +59,11 @@ WORDS = NumberWords(
            "yards": "yard", "yard": "yard"},
     range_openers=("between", "from"),
     range_joiners=("to",),
+    change_verbs=(r"(?:rose|risen|rising|rises?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?"
+                  r"|increas(?:ed|es|ing)|gr[eo]w(?:n|s|ing)?|surg(?:ed|es|ing)|soar(?:ed|s|ing)?"
+                  r"|went|gone|fell|fallen|falling|dropp(?:ed|ing)|declin(?:ed|es|ing)"
+                  r"|rais(?:ed|es|ing)|cut|lower(?:ed|s|ing)?|revised(?: up| down)?)",),
+    change_openers=("from",),
     pair_openers=("between",),
     list_joiners=("and", "or"),
     alternative_joiners=("or",),

@@ -81,6 +81,10 @@ WORDS = NumberWords(
     },
     range_openers=("entre", "de"),
     range_joiners=("a", "au", "jusqu'a", "jusqu'au"),
+    # folded: "est passé de", "a été porté de", "relevé de", "a évolué de" (from ... to);
+    # not "a augmenté de 2 à 3 %", "a grimpé de", where "de" may say by how much
+    change_verbs=(r"(?:pass|port|relev|ramen|evolu)(?:e|es|ee|ees|ant|ait|aient|era|eront)",),
+    change_openers=("de",),
     pair_openers=("entre",),
     list_joiners=("et", "ou"),
     alternative_joiners=("ou",),
