@@ -137,6 +137,15 @@ def test_the_one_namesake_with_a_story_elsewhere_is_not_guessed():
     assert not _ids(out[1], "Williams") & _ids(out[0], "Billy Williams")
 
 
+def test_a_news_agency_tells_no_story():
+    # the fourth f1_crash article (93a37a20d29c) shares only "Associated Press"
+    # with Billy Williams' Cubs article: every wire story names an agency
+    arts = [_an("c", ("Billy Williams", "PER"), ("Associated Press", "ORG"), *CUBS),
+            _an("f", *F1, ("Associated Press", "ORG"), ("Williams", "PER"))]
+    out, _ = link_entities(arts, [])
+    assert not _ids(out[1], "Williams") & _ids(out[0], "Billy Williams")
+
+
 def test_the_one_namesake_of_the_same_story_still_joins_by_name():
     arts = [_an("c", ("Billy Williams", "PER"), *CUBS),
             _an("x", ("Wrigley Field", "LOC"), ("Williams", "PER"))]

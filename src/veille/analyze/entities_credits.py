@@ -213,6 +213,12 @@ def mark_caption_credits(mentions: Sequence[Mention], doc: Doc, offset: int,
     return furniture_free(out, text, offset, doc.lang_)
 
 
+def is_agency(name: str) -> bool:
+    """``name`` is the whole name of a picture or news agency the furniture
+    detector knows ("Associated Press", "Getty Images", "Reuters")."""
+    return _credit_end(name) == len(name.rstrip("."))
+
+
 def _agencies_are_organisations(mentions: Sequence[Mention]) -> None:
     """A mention that is the whole name of a picture or news agency the
     furniture detector knows ("Getty Images", "Associated Press") is that
@@ -221,7 +227,7 @@ def _agencies_are_organisations(mentions: Sequence[Mention]) -> None:
     no record, those guesses alone would label the agency a person."""
     for m in mentions:
         if m.label in ("PER", "MISC") and m.label_cue != PHOTOGRAPHER \
-                and _credit_end(m.text) == len(m.text.rstrip(".")):
+                and is_agency(m.text):
             m.label = "ORG"
             m.label_cue = m.label_cue or AGENCY
 

@@ -42,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
-from veille.analyze.entities_credits import BYLINE, CAPTION_CREDIT, PHOTOGRAPHER
+from veille.analyze.entities_credits import BYLINE, CAPTION_CREDIT, PHOTOGRAPHER, is_agency
 from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.entity_context import add_context, article_context, named_in_full
@@ -1193,8 +1193,9 @@ class EntityIndex:
 
 def _telling(r: EntityRecord) -> bool:
     """An entity that says which story an article tells: not a country nor a
-    nationality (most stories name some: "United States", "American")."""
-    if r.label == "MISC":
+    nationality (most stories name some: "United States", "American"), nor
+    a news or picture agency (every wire story names one: "Associated Press")."""
+    if r.label == "MISC" or is_agency(r.canonical):
         return False
     k = mention_key(r.canonical, r.label) if r.label == "LOC" else ""
     return not (_is_geo(k) and not k.startswith(GEO + CITY))
