@@ -167,7 +167,9 @@ def load(port: int, plan: list[str], clients: int, seconds: float, pid: int) -> 
 def serve(db: str, workers: int, log: str, search_processes: int = 0) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
     with open(log, "a") as out:
-        pool = ["--search-processes", str(search_processes)] if search_processes else []
+        # always said: `veille serve` runs a pool by default since session 17, and a
+        # row of K=0 must measure searches in the worker
+        pool = ["--search-processes", str(search_processes)]
         proc = subprocess.Popen([VEILLE, "--db", db, "serve", "--port", str(port), "--workers", str(workers),
                                  *pool],
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)

@@ -29,6 +29,7 @@ from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.store import Store
 from veille.web.app import create_app
+from veille.web.search_pool import DEFAULT_PROCESSES
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("VEILLE_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -173,7 +174,7 @@ def test_veille_serve_hands_the_pool_size_to_the_app(seeds_store: Store,
 
     monkeypatch.delenv("VEILLE_SERVE_SEARCH_PROCESSES", raising=False)
     monkeypatch.delenv("VEILLE_SERVE_DB", raising=False)  # both restored after the test
-    assert pool_size() is None  # default: searches in the server process
+    assert pool_size() == DEFAULT_PROCESSES  # default: one search process per core
     assert pool_size("--search-processes", "2") == 2
     monkeypatch.setenv("VEILLE_SERVE_SEARCH_PROCESSES", "3")
     assert pool_size() == 3

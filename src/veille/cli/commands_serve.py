@@ -61,8 +61,8 @@ def serve(
         None, "--search-processes", min=0, max=64, show_default=False,
         help="Processes that run full-text searches for every connection of a worker, in "
              "arrival order (0: searches run in the worker itself; default "
-             "$VEILLE_SERVE_SEARCH_PROCESSES, else 0). Uncached distinct searches under load: "
-             "see docs/measured/performance-serve.md."),
+             "$VEILLE_SERVE_SEARCH_PROCESSES, else one per core). Uncached distinct searches "
+             "under load: see docs/measured/performance-serve.md."),
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
     store = open_store(ctx)
@@ -73,7 +73,13 @@ def serve(
 
     # Migrates and catches up the search index once, before any worker.
     if search_processes is None:
-        search_processes = Settings().serve_search_processes
+        # One queue for every connection, a search process per core: on 2 quiet
+        # cores 381-409 uncached searches/s at p95 0.14-0.15 s against p95
+        # 0.21-0.26 s for two workers (docs/measured/performance-serve.md, session 17)
+        from veille.web.search_pool import DEFAULT_PROCESSES
+
+        configured = Settings().serve_search_processes
+        search_processes = DEFAULT_PROCESSES if configured is None else configured
     web = create_app(store, search_processes=search_processes)
     n = workers
     shown = "localhost" if host in ("0.0.0.0", "::") else host

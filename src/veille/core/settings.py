@@ -103,10 +103,11 @@ class Settings:
     serve_cache: bool = _setting(
         "VEILLE_SERVE_CACHE", True,
         "`0` turns off the web server's response cache (on by default).", _on_unless_zero)
-    serve_search_processes: int = _setting(
-        "VEILLE_SERVE_SEARCH_PROCESSES", 0,
+    serve_search_processes: int | None = _setting(
+        "VEILLE_SERVE_SEARCH_PROCESSES", None,
         "Processes of the web server's search pool (`veille serve --search-processes` sets it); "
-        "`0`: searches run in the server process.", int)
+        "`0`: searches run in the server process; unset: `veille serve` runs one per core (at "
+        "most 8), an app built otherwise none.", int, shown="one per core")
     serve_db: str | None = _setting(
         "VEILLE_SERVE_DB", None,
         "Internal: the store URL `veille serve` hands to its worker processes.")

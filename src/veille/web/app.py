@@ -168,7 +168,7 @@ def create_app(store_or_db: Store | str, *, token: str | None = None,
     app.state.protect_reads = settings.protect_reads if protect_reads is None else protect_reads
     app.state.templates = _templates()
     problems.install(app)
-    n_search = settings.serve_search_processes if search_processes is None else search_processes
+    n_search = (settings.serve_search_processes or 0) if search_processes is None else search_processes
     app.state.search_pool = None
     if n_search > 0 and viewbuild.shareable(store):
         pool = SearchPool(store.url, n_search)
