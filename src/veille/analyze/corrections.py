@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from veille.analyze import names
 from veille.analyze.linking import canonical_name, vote_label
+from veille.core.entity_context import merge_context
 from veille.core.model import Analysis, EntityCorrection, EntityRecord, Mention
 from veille.store.analyses import kept_languages
 
@@ -167,6 +168,11 @@ def apply_rules(
             if old is not None:
                 _take(old, m.text, label)
                 lost.add(old.entity_id)
+                if dest is not None and old.context and rules.resolve(old.entity_id) == new:
+                    # a merge: the absorbed record's context goes with it, once
+                    # (emptied on the copy, which later calls of this replay see)
+                    merge_context(dest, old)
+                    old.context = {}
             if dest is not None:
                 dest.alias_counts[m.text] = dest.alias_counts.get(m.text, 0) + 1
                 dest.label_votes[label] = dest.label_votes.get(label, 0.0) + 1.0

@@ -48,3 +48,18 @@ def add_context(r: EntityRecord, others: Set[str]) -> None:
     if len(r.context) > 2 * CONTEXT_KEEP:
         keep = sorted(r.context.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_KEEP]
         r.context = dict(keep)
+
+
+def merge_context(into: EntityRecord, absorbed: EntityRecord) -> None:
+    """A person merged into another (a user's merge correction) brings the
+    articles it was counted in: their co-mentions count for ``into`` now, as
+    they would had the linker filed those mentions there, and each record
+    stops counting the other (one entity now, never beside itself). Kept to
+    ``CONTEXT_KEEP`` as :func:`add_context` keeps it."""
+    for e, n in absorbed.context.items():
+        if e not in (into.entity_id, absorbed.entity_id):
+            into.context[e] = into.context.get(e, 0) + n
+    into.context.pop(absorbed.entity_id, None)
+    if len(into.context) > 2 * CONTEXT_KEEP:
+        keep = sorted(into.context.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_KEEP]
+        into.context = dict(keep)
