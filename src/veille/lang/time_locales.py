@@ -75,6 +75,54 @@ class LocaleTime:
     one_follows: Words = ()
     #: before a duration, make it how often ("ogni sei minuti", "cada dos semanas")
     every_words: Words = ()
+    #: words for "last / this / next" beside dateparser's own ("letztes Jahr", "anno
+    #: scorso"): "im vergangenen Jahr", "l'anno passato" (offset in units)
+    relative_modifiers: dict[str, int] = field(default_factory=dict)
+    #: endings a unit takes after such a word and nowhere in CLDR's forms: the genitive
+    #: of "Ende letzten Jahres", "des vergangenen Monats"
+    genitive_endings: Words = ()
+    #: an ending the plural of a unit takes beside CLDR's (German dative "Jahrzehnten")
+    plural_endings: Words = ()
+    #: before a plural unit, make a span of unsaid length: "in den letzten Jahren",
+    #: "nei prossimi giorni" (TimeML PXY, PXD); ``vague_amounts``: "einige Jahre",
+    #: "pochi minuti"; ``bare_span_leads``: a plural unit alone after these is one too
+    #: ("seit Monaten", "da anni")
+    span_modifiers: Words = ()
+    vague_amounts: Words = ()
+    bare_span_leads: Words = ()
+    #: units CLDR does not name as news write them: plural word -> TimeML unit
+    #: ("decenni": CLDR says "decadi")
+    extra_plural_units: dict[str, str] = field(default_factory=dict)
+    #: how-often adjectives and adverbs: stem -> TimeML SET value, the endings the stem
+    #: takes (regex), and what right before makes it a noun ("il settimanale": a
+    #: weekly paper)
+    frequency_stems: dict[str, str] = field(default_factory=dict)
+    frequency_endings: str = ""
+    frequency_not_after: str = ""
+    #: what right after a "per unit" phrase (CLDR's "pro Jahr", "al giorno") makes it
+    #: another phrase ("al giorno d'oggi": nowadays; "al mese di maggio")
+    per_not_before: str = ""
+    #: season words -> TimeML codes (SP, SU, FA, WI); matched as written (German nouns
+    #: capitalised)
+    seasons: dict[str, str] = field(default_factory=dict)
+    #: regex of what, right after a word for "now", makes it "the time of" ("al momento
+    #: della rapina")
+    now_not_before: str = ""
+    #: between a day and the clock time told with it ("am Montag um 10.30 Uhr",
+    #: "Sonntag, 16 Uhr"), and between a clock and the day after it ("19:00 del 31
+    #: dicembre"): one expression, the day's date at the clock's time
+    day_clock_gap: str = ""
+    clock_day_gap: str = ""
+    #: the countries whose calendars (the ``holidays`` package) name the language's
+    #: days ("Neujahr", "Weihnachten", "Capodanno")
+    holiday_calendars: Words = ()
+    #: calendar names that are common nouns too ("Auffahrt": a driveway)
+    holiday_not_names: Words = ()
+    #: compounds of a unit: a prefix that makes it the one before ("Vorjahr",
+    #: "Vormonat", "Vortag"), and the parts glued after it ("Jahresende",
+    #: "Monatsanfang", "Wochenende") -> START, MID, END
+    previous_prefixes: Words = ()
+    unit_parts: dict[str, str] = field(default_factory=dict)
 
 
 LOCALES: dict[str, LocaleTime] = {
@@ -97,14 +145,37 @@ LOCALES: dict[str, LocaleTime] = {
                    part_leads=("am", "in der", "des"),
                    weekday_part_compounds=True,
                    now_words=("nun", "derzeit", "zurzeit", "zur zeit", "aktuell", "inzwischen",
-                              "momentan", "gegenwärtig", "mittlerweile"),
+                              "momentan", "gegenwärtig", "mittlerweile", "bisher", "bislang"),
                    age_before=("im alter von", "alter von"), age_after=("alt", "alte", "alten"),
                    age_nouns=("alter",),
                    one_leads=("seit", "für", "nach", "vor", "in", "während", "binnen",
                               "innerhalb", "fast", "knapp", "über", "noch", "etwa",
                               "ungefähr", "rund", "nur", "mehr als", "weniger als", "nach nur"),
                    one_follows=("später", "zuvor", "lang", "danach", "früher"),
-                   every_words=("alle", "jede", "jeden", "jedes")),
+                   every_words=("alle", "jede", "jeden", "jedes"),
+                   relative_modifiers={"vergangenen": -1, "vergangene": -1, "vergangenes": -1,
+                                       "kommenden": 1, "kommende": 1, "kommendes": 1,
+                                       "laufenden": 0, "laufende": 0, "laufendes": 0},
+                   genitive_endings=("es", "s"),
+                   plural_endings=("n",),
+                   span_modifiers=("letzten", "vergangenen", "kommenden", "nächsten",
+                                   "vorigen", "zurückliegenden"),
+                   vague_amounts=("einige", "einigen", "einiger", "wenige", "wenigen",
+                                  "mehrere", "mehreren", "etliche", "etlichen", "viele",
+                                  "vielen", "ein paar", "einigen wenigen"),
+                   bare_span_leads=("seit", "nach", "über"),
+                   frequency_stems={"täglich": "P1D", "wöchentlich": "P1W",
+                                    "monatlich": "P1M", "jährlich": "P1Y",
+                                    "stündlich": "PT1H", "alljährlich": "P1Y"},
+                   frequency_endings=r"(?:e[nmrs]?)?",
+                   seasons={"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU",
+                            "Herbst": "FA", "Winter": "WI"},
+                   day_clock_gap=r"\s*,?\s*(?:(?:um|gegen|ab)\s+)?",
+                   clock_day_gap=r"\s+(?:am|vom)\s+",
+                   holiday_calendars=("DE", "AT", "CH"), holiday_not_names=("Auffahrt",),
+                   previous_prefixes=("vor",),
+                   unit_parts={"beginn": "START", "anfang": "START", "mitte": "MID",
+                               "ende": "END", "wechsel": "END"}),
         LocaleTime("es",
                    year_leads=("en", "de", "del", "desde", "hasta", "año", "el"),
                    list_joiners=("y", "o", "a"),
@@ -132,6 +203,7 @@ LOCALES: dict[str, LocaleTime] = {
                               "menos de", "hace más de", "hasta"),
                    one_follows=("después", "más tarde", "antes", "atrás"),
                    every_words=("cada",),
+                   holiday_calendars=("ES",),
                    age_of_not_after=frozenset({"después", "despues", "antes", "más", "mas",
                                                "menos", "cerca", "alrededor", "lapso",
                                                "período", "periodo", "plazo", "espacio",
@@ -147,7 +219,8 @@ LOCALES: dict[str, LocaleTime] = {
                    plural_noun_after=r"[a-zàèéìòù]{3,}i\b",
                    range_joiners=("a", "al", "fino a", "fino al", "e"),
                    one_words=("un", "una", "uno"),
-                   clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore"),
+                   clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore",
+                                "delle", "le"),
                    day_parts={"mattina": "MO", "mattinata": "MO", "mezzogiorno": "MI",
                               "pomeriggio": "AF", "sera": "EV", "serata": "EV", "notte": "NI",
                               "nottata": "NI"},
@@ -164,6 +237,28 @@ LOCALES: dict[str, LocaleTime] = {
                               "durante"),
                    one_follows=("dopo", "più tardi", "prima", "fa"),
                    every_words=("ogni",),
+                   relative_modifiers={"passato": -1, "passata": -1, "corrente": 0},
+                   span_modifiers=("ultimi", "ultime", "prossimi", "prossime", "scorsi",
+                                   "scorse", "passati", "passate"),
+                   vague_amounts=("alcuni", "alcune", "pochi", "poche", "diversi", "diverse",
+                                  "parecchi", "parecchie", "molti", "molte", "vari", "varie",
+                                  "qualche"),
+                   bare_span_leads=("da", "per"),
+                   extra_plural_units={"decenni": "DE"},
+                   frequency_stems={"quotidian": "P1D", "giornalier": "P1D",
+                                    "settimanal": "P1W", "mensil": "P1M", "annual": "P1Y",
+                                    "annu": "P1Y"},
+                   frequency_endings=r"(?:[aeio]|mente)",
+                   frequency_not_after=r"(?<!\w)(?:il|lo|un|uno|del|dal|al|sul|nel|col|i|"
+                                       r"dei|ai|sui|nei)\s+$",
+                   per_not_before=r"^\s*(?:d['’]|di\b|del|dell|della|dello|dei|degli|delle)",
+                   seasons={"primavera": "SP", "estate": "SU", "autunno": "FA",
+                            "inverno": "WI"},
+                   now_not_before=r"^\s+(?:d['’]|di\b|del|dell|della|dello|dei|degli|delle|"
+                                  r"in\s+cui)",
+                   day_clock_gap=r"\s*,?\s*",
+                   clock_day_gap=r"\s+(?:del|di|dell['’])\s*",
+                   holiday_calendars=("IT",),
                    age_of_not_after=frozenset({"dopo", "prima", "più", "meno", "oltre",
                                                "circa", "periodo", "arco", "spazio", "nel",
                                                "fa", "un", "una", "gli", "i", "le", "suoi"})),

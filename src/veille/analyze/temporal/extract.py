@@ -35,6 +35,7 @@ from veille.analyze.temporal.lexicon import (
     tw,
 )
 from veille.analyze.temporal.locale_dates import TAGS as LOCALE_TAGS
+from veille.analyze.temporal.locale_spans import join_day_clocks
 from veille.analyze.temporal.merge import merge, reference_days
 from veille.analyze.temporal.quoted import count_from_speaking
 from veille.analyze.temporal.range_order import order_month_ranges
@@ -602,5 +603,6 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                 mod=MODIFIERS.get(mod_word.strip()),
             )
         )
-    return compose(clocks_in_parts(order_month_ranges(out, folded, words), text, words),
-                   text, words)
+    out = compose(clocks_in_parts(order_month_ranges(out, folded, words), text, words),
+                  text, words)
+    return out if words is not None else join_day_clocks(out, text, code)

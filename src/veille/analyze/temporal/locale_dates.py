@@ -29,6 +29,7 @@ from veille.analyze.temporal.calendar import (
 )
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.lexicon import alt_longest
+from veille.analyze.temporal.locale_holidays import holiday_candidates, resolve_holiday
 from veille.analyze.temporal.locale_spans import TAGS as SPAN_TAGS
 from veille.analyze.temporal.locale_spans import resolve_span, span_candidates
 from veille.analyze.temporal.locale_words import dates_words as _locale_words
@@ -38,7 +39,7 @@ from veille.lang.time_locales import LocaleTime, locale_time
 #: the method tags of the kinds below (``TimeRef.method == "locale:<tag>"``)
 TAGS = {"locale_day_month": "dmy", "locale_month_year": "my", "locale_month": "mon",
         "locale_relative_day": "reld", "locale_weekday": "wd", "locale_year": "year",
-        **SPAN_TAGS}
+        "locale_holiday": "holiday", **SPAN_TAGS}
 _YEAR = r"(?:1[89]|20)\d\d"
 
 
@@ -125,7 +126,7 @@ def locale_candidates(text: str, language: str) -> list[Candidate]:
                     e -= 1  # "3. Mai.": the sentence's full stop, not an abbreviation's
             prio = {"locale_day_month": 1, "locale_month_year": 2}.get(kind, 3)
             out.append(Candidate(s, e, kind, dict(g, lang=lt.code), prio))
-    return out + span_candidates(text, lt)
+    return out + span_candidates(text, lt) + holiday_candidates(text, lt)
 
 
 def _bare_year(text: str, start: int, end: int, lt: LocaleTime) -> bool:
@@ -133,7 +134,9 @@ def _bare_year(text: str, start: int, end: int, lt: LocaleTime) -> bool:
     ("1.2000", "3 2000") or counts the noun after it ("2000 Meter", "2000 personas")."""
     if re.search(r"\d[\s\u00a0\u202f.,]$", text[max(0, start - 2):start]):
         return False
-    return re.match(rf"\s+(?:{lt.plural_noun_after})", text[end:end + 40]) is None
+    # the noun a number counts follows it in the same sentence: after two spaces or a
+    # line break ("erholt sich frühestens 2022  Mit 151 Millionen") a new one begins
+    return re.match(rf"[ \u00a0](?:{lt.plural_noun_after})", text[end:end + 40]) is None
 
 
 def _month_number(c: Candidate, group: str = "mon") -> int:
@@ -159,6 +162,9 @@ def resolve_locale(c: Candidate, day: date | None,
     the day the text named last (a clock or a part of the day takes it)."""
     if c.kind in SPAN_TAGS:
         return resolve_span(c, day, anchor)
+    if c.kind == "locale_holiday":
+        lt = locale_time(c.g.get("lang"))
+        return resolve_holiday(c, lt, day) if lt is not None else None
     if c.kind == "locale_relative_day":
         _, rel = _locale_words(c.g.get("lang") or "")
         off = rel[(c.g.get("rd") or "").lower()]

@@ -19,6 +19,7 @@ the grammars' do (P9Y, PT2M11S, XXXX-XX-XXTEV, PRESENT_REF).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,13 +36,16 @@ from veille.analyze.temporal.calendar import (
 )
 from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.lexicon import alt
+from veille.analyze.temporal.locale_words import relative_words, unit_forms, weekday_words
 from veille.analyze.temporal.locale_words import span_words as _locale
-from veille.analyze.temporal.locale_words import weekday_words
+from veille.core.model import TimeRef
 from veille.lang.time_locales import LocaleTime, locale_time
 
 #: the method tags of the kinds below (``TimeRef.method == "dateparser:<tag>"``)
 TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part",
-        "locale_now": "now", "locale_relative_unit": "relu", "locale_ago": "ago"}
+        "locale_now": "now", "locale_relative_unit": "relu", "locale_ago": "ago",
+        "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
+        "locale_compound": "compound"}
 
 _ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
@@ -67,6 +71,9 @@ class _Checks(NamedTuple):
     age_of: re.Pattern[str] | None
     clock_word_after: re.Pattern[str]
     now_blocked: re.Pattern[str] | None
+    now_before: re.Pattern[str] | None  # "al momento della rapina": the time of
+    frequency_noun: re.Pattern[str] | None  # "il settimanale": a weekly paper
+    per_before: re.Pattern[str] | None  # "al giorno d'oggi": nowadays
 
 
 @lru_cache(maxsize=16)
@@ -88,6 +95,10 @@ def _checks(code: str) -> _Checks:
                 if lt.age_of else None),
         clock_word_after=re.compile(rf"^\s+{_alt(lt.clock_units)}(?!\w)", re.IGNORECASE),
         now_blocked=re.compile(lt.now_not_after, re.IGNORECASE) if lt.now_not_after else None,
+        now_before=re.compile(lt.now_not_before, re.IGNORECASE) if lt.now_not_before else None,
+        frequency_noun=(re.compile(lt.frequency_not_after, re.IGNORECASE)
+                        if lt.frequency_not_after else None),
+        per_before=re.compile(lt.per_not_before, re.IGNORECASE) if lt.per_not_before else None,
     )
 
 
@@ -169,6 +180,7 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if rel:
         out.append(("locale_relative_unit",
                     re.compile(rf"{b}(?P<rel>{_alt(list(rel))}){e}", re.IGNORECASE)))
+    out.extend(_more_rules(code, lt, units))
     if words.ago_before or words.ago_after:
         n_unit = rf"(?P<n>{num})\s+(?P<u>{unit})"
         fill = rf"(?:{_alt(lt.ago_fillers)}\s+)?" if lt.ago_fillers else ""
@@ -179,6 +191,78 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+def _plural_units(code: str, lt: LocaleTime) -> dict[str, str]:
+    """CLDR's plural unit words, with the pack's extra endings ("Jahrzehnten") and units."""
+    plural = dict(unit_forms(code).plural)
+    for w, u in list(plural.items()):
+        for ending in lt.plural_endings:
+            if not w.endswith(ending):
+                plural.setdefault(w + ending, u)
+    plural.update(lt.extra_plural_units)
+    return plural
+
+
+def _relative_modifiers(code: str, lt: LocaleTime) -> dict[str, int]:
+    return {**relative_words(code).modifiers, **lt.relative_modifiers}
+
+
+def _more_rules(code: str, lt: LocaleTime,
+                units: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Relative units in both orders, spans of unsaid length, how-often words and seasons."""
+    b, e = r"(?<!\w)", r"(?!\w)"
+    out: list[tuple[str, re.Pattern[str]]] = []
+    forms = unit_forms(code)
+    mods = _relative_modifiers(code, lt)
+    # "im vergangenen Jahr", "Ende letzten Jahres", "lo scorso anno", "quest'estate": a
+    # modifier glued by an apostrophe takes no space
+    gap = r"(?:\s+|(?<=['’]))"
+    if mods:
+        singular = [w for w, u in forms.singular.items() if u in ("Y", "M", "W")]
+        singular += [w + x for w in singular for x in lt.genitive_endings]
+        mod, unit = _alt(list(mods)), _alt(singular)
+        forms_rel = [rf"{b}(?P<rm>{mod}){gap}(?P<ru>{unit}){e}"]
+        if relative_words(code).after_unit:
+            forms_rel.append(rf"{b}(?P<ru2>{unit})\s+(?P<rm2>{mod}){e}")
+        out.append(("locale_relative_unit", re.compile("|".join(forms_rel), re.IGNORECASE)))
+    plural = _plural_units(code, lt)
+    if plural and (lt.span_modifiers or lt.vague_amounts or lt.bare_span_leads):
+        vague = []
+        if lt.span_modifiers:
+            vague.append(rf"{b}(?P<vmod>{_alt(lt.span_modifiers)})\s+(?P<vu>{_alt(list(plural))}){e}")
+        if lt.vague_amounts:
+            # "alcuni giorni", "qualche anno": after a vague amount any form of the unit
+            any_unit = _alt([*plural, *forms.singular])
+            vague.append(rf"{b}(?P<vamt>{_alt(lt.vague_amounts)})\s+(?P<vu2>{any_unit}){e}")
+        if lt.bare_span_leads:
+            vague.append(rf"{b}(?:{_alt(lt.bare_span_leads)})\s+(?P<span>(?P<vu3>"
+                         rf"{_alt(list(plural))})){e}(?!\s+\d)")
+        out.append(("locale_vague", re.compile("|".join(vague), re.IGNORECASE)))
+    freq = []
+    if lt.frequency_stems:
+        freq.append(rf"{b}(?P<fstem>{_alt(list(lt.frequency_stems))}){lt.frequency_endings}{e}")
+    if forms.per:
+        freq.append(rf"{b}(?P<per>{_alt(list(forms.per))}){e}")
+    if freq:
+        out.append(("locale_frequency", re.compile("|".join(freq), re.IGNORECASE)))
+    stems = [w for w, u in forms.singular.items() if u in ("Y", "M", "W", "D")]
+    if stems and (lt.previous_prefixes or lt.unit_parts):
+        glued = [rf"{b}(?P<prev>{_alt(lt.previous_prefixes)})(?P<cu>{_alt(stems)})"
+                 rf"(?:{_alt(lt.genitive_endings)})?{e}"] if lt.previous_prefixes else []
+        if lt.unit_parts:
+            linked = [w + x for w in stems if forms.singular[w] != "D"
+                      for x in ("", *lt.genitive_endings, *lt.plural_endings)]
+            glued.append(rf"{b}(?P<cu2>{_alt(linked)})(?P<part>{_alt(list(lt.unit_parts))}){e}")
+        out.append(("locale_compound", re.compile("|".join(glued), re.IGNORECASE)))
+    if lt.seasons:
+        season = "|".join(re.escape(w) for w in sorted(lt.seasons, key=len, reverse=True))
+        flags = 0 if any(w[:1].isupper() for w in lt.seasons) else re.IGNORECASE
+        mod = rf"(?i:{_alt(list(mods))})" if mods else "(?!)"
+        out.append(("locale_season", re.compile(
+            rf"{b}(?:(?P<sm>{mod}){gap})?(?P<season>{season}){e}"
+            rf"(?:\s+(?P<sm2>{mod}){e})?", flags)))
+    return out
+
+
 def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
     """Every match of the rules above that reads as a time (overlaps included)."""
     out: list[Candidate] = []
@@ -187,7 +271,7 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
     for kind, rx in _rules(lt.code):
         for m in rx.finditer(text):
             g: dict[str, str | None] = dict(m.groupdict(), lang=lt.code)
-            s, e = m.span()
+            s, e = m.span("span") if g.get("span") is not None else m.span()
             before, after = text[max(0, s - 40):s], text[e:e + 30]
             if kind == "locale_duration":
                 if g.get("lo") is None and not _durations_read(g, lt, units):
@@ -212,6 +296,17 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
             elif kind == "locale_now" and checks.now_blocked is not None \
                     and checks.now_blocked.search(before):
                 continue  # "un'ora": an hour, not "now"
+            elif kind == "locale_now" and checks.now_before is not None \
+                    and checks.now_before.match(after):
+                continue  # "al momento della rapina": the time of, not "now"
+            elif kind == "locale_frequency":
+                if g.get("fstem") and checks.frequency_noun is not None \
+                        and checks.frequency_noun.search(before):
+                    continue  # "il settimanale Der Spiegel": a paper
+                if g.get("per") and checks.per_before is not None \
+                        and checks.per_before.match(after):
+                    continue  # "al giorno d'oggi": nowadays
+
             prio = {"locale_ago": 1, "locale_clock": 2, "locale_part": 2}.get(kind, 3)
             out.append(Candidate(s, e, kind, g, prio))
     return out
@@ -323,10 +418,28 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
         return Resolved("TIME", f"{base.isoformat()}T{code}", base, base, "day-part")
     if c.kind == "locale_now":
         return Resolved("DATE", "PRESENT_REF", day, day, "day" if day else None)
-    if day is None:
-        return None
+    if c.kind == "locale_vague":
+        word = (g.get("vu") or g.get("vu2") or g.get("vu3") or "").lower()
+        u = _plural_units(lt.code, lt).get(word) or unit_forms(lt.code).singular.get(word)
+        if u is None:
+            return None
+        return Resolved("DURATION", f"PTX{'M' if u == 'MIN' else u}" if u in ("H", "MIN", "S")
+                        else f"PX{u}", None, None, "duration")
+    if c.kind == "locale_frequency":
+        if g.get("per"):
+            u = unit_forms(lt.code).per[(g.get("per") or "").lower()]
+            return Resolved("SET", duration_value(1, u), None, None, "set")
+        stem = next(k for k in lt.frequency_stems
+                    if k.lower() == (g.get("fstem") or "").lower())
+        return Resolved("SET", lt.frequency_stems[stem], None, None, "set")
+    if c.kind == "locale_season":
+        return _season(c, lt, day)
+    if c.kind == "locale_compound":
+        return _compound(c, lt, day, anchor)
     if c.kind == "locale_relative_unit":
-        off, unit = rel[(g.get("rel") or "").lower().replace("’", "'")]
+        off, unit = _relative(g, lt, rel)
+        if day is None:  # "l'anno scorso" with no date to count from: said, not dated
+            return Resolved("DATE", None, None, None, unit)
         return _shifted(day, off, unit)
     if c.kind == "locale_ago":
         n = _number(g.get("n") or "", lt)
@@ -334,8 +447,83 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
         if n is None or not n.is_integer() or u in ("H", "MIN", "S"):
             return None
         unit = {"Y": "year", "M": "month", "W": "week", "D": "day"}[u]
+        if day is None:
+            return Resolved("DATE", None, None, None, unit)
         return _shifted(day, -int(n), unit)
     return None
+
+
+_UNIT_NAMES = {"Y": "year", "M": "month", "W": "week"}
+
+
+def _relative(g: dict[str, str | None], lt: LocaleTime,
+              rel: dict[str, tuple[int, str]]) -> tuple[int, str]:
+    """(offset, unit name) of dateparser's phrase ("letztes jahr") or of a modifier and a
+    unit taken apart ("im vergangenen Jahr", "Ende letzten Jahres", "lo scorso anno")."""
+    if g.get("rel"):
+        return rel[(g.get("rel") or "").lower().replace("’", "'")]
+    mod = (g.get("rm") or g.get("rm2") or "").lower().replace("’", "'")
+    word = (g.get("ru") or g.get("ru2") or "").lower()
+    singular = unit_forms(lt.code).singular
+    u = singular.get(word) or next(singular[w] for w in singular
+                                   if any(word == w + x for x in lt.genitive_endings))
+    return _relative_modifiers(lt.code, lt)[mod], _UNIT_NAMES[u]
+
+
+def _compound(c: Candidate, lt: LocaleTime, day: date | None,
+              anchor: date | None) -> Resolved | None:
+    """"im Vorjahr" (the year before the reference's), "am Vortag" (the day before the
+    day named last), "zu Jahresbeginn" (the reference's year), "am Wochenende" (the one
+    just gone in a Monday or Tuesday paper, else the one of its week)."""
+    singular = unit_forms(lt.code).singular
+    g = c.g
+    if g.get("prev"):
+        u = singular[(g.get("cu") or "").lower()]
+        if day is None:
+            return Resolved("DATE", None, None, None, "day" if u == "D" else None)
+        if u == "D":
+            return day_res((anchor or day) - timedelta(days=1))
+        return _shifted(day, -1, _UNIT_NAMES[u])
+    word = (g.get("cu2") or "").lower()
+    u = singular.get(word) or next(singular[w] for w in sorted(singular, key=len, reverse=True)
+                                   if word.startswith(w))
+    part = lt.unit_parts[(g.get("part") or "").lower()]
+    if day is None:
+        return Resolved("DATE", None, None, None, None)
+    if u == "W" and part == "END":  # the weekend
+        base = day - timedelta(days=7) if day.weekday() <= 1 else day
+        week = week_res(base)
+        return Resolved("DATE", f"{week.value}-WE", base + timedelta(days=5 - base.weekday()),
+                        base + timedelta(days=6 - base.weekday()), "weekend")
+    return _shifted(day, 0, _UNIT_NAMES[u])
+
+
+#: the months a season's days run over (its first, its last; winter ends in the next year)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season(c: Candidate, lt: LocaleTime, day: date | None) -> Resolved | None:
+    """A season with no word for which one is generic ("im Sommer sind die Strände voll":
+    XXXX-SU), as the French and English grammars read it; with "this / last / next"
+    the one that word names from the reference day."""
+    g = c.g
+    code = next(v for k, v in lt.seasons.items() if k.lower() == (g.get("season") or "").lower())
+    mod = (g.get("sm") or g.get("sm2") or "").lower().replace("’", "'")
+    if not mod:
+        return Resolved("DATE", f"XXXX-{code}", None, None, "season")
+    if day is None:
+        return Resolved("DATE", None, None, None, "season")
+    off = _relative_modifiers(lt.code, lt).get(mod, 0)
+    first, last = _SEASON_MONTHS[code]
+    # the season of the reference year that begins in ``first``; a winter begun last
+    # December is the one the months January and February are in
+    year = day.year - 1 if code == "WI" and day.month <= last else day.year
+    ends = (year + (code == "WI"), last)
+    if off < 0 and ends >= (day.year, day.month):
+        year -= 1  # "letzten Sommer" in July: the summer not over is not the last one
+    elif off > 0 and (year, first) <= (day.year, day.month):
+        year += 1  # "il prossimo inverno" in January: the next one
+    return Resolved("DATE", f"{year}-{code}", None, None, "season")
 
 
 def _shifted(day: date, off: int, unit: str) -> Resolved | None:
@@ -350,3 +538,82 @@ def _shifted(day: date, off: int, unit: str) -> Resolved | None:
     if unit == "day":
         return day_res(day + timedelta(days=off))
     return None
+
+
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
+
+
+def join_day_clocks(out: list[TimeRef], text: str, language: str | None) -> list[TimeRef]:
+    """"am Montag um 10.30 Uhr", "15.06.2020, 19:00 Uhr", "19:00 del 31 dicembre": one
+    expression, the day at the clock's time, where the language's pack says how the two
+    are joined (``day_clock_gap``, ``clock_day_gap``). The clock has already taken the
+    day before it; a clock before its day takes it here."""
+    lt = locale_time(language)
+    if lt is None or len(out) < 2:
+        return out
+    out = _weekday_dates(out, text)
+    if not (lt.day_clock_gap or lt.clock_day_gap):
+        return out
+    day_gap = re.compile(lt.day_clock_gap, re.IGNORECASE) if lt.day_clock_gap else None
+    clock_gap = re.compile(lt.clock_day_gap, re.IGNORECASE) if lt.clock_day_gap else None
+    res: list[TimeRef] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        joined = None
+        if b is not None and b.start >= a.end:
+            gap = text[a.end : b.start]
+            if day_gap is not None and day_gap.fullmatch(gap) and _is_day(a) and _is_clock(b):
+                joined = _day_at(a, b, text, a.start, b.end)
+            elif clock_gap is not None and clock_gap.fullmatch(gap) and _is_clock(a) \
+                    and _is_day(b):
+                joined = _day_at(b, a, text, a.start, b.end)
+        if joined is not None:
+            res.append(joined)
+            i += 2
+        else:
+            res.append(a)
+            i += 1
+    return res
+
+
+_WEEKDAY_GAP = re.compile(r"\s*,?\s*")
+
+
+def _weekday_dates(out: list[TimeRef], text: str) -> list[TimeRef]:
+    """"el lunes 30 de diciembre", "Dienstag, 21.01.2020": the weekday and the date
+    are one day, the date's (the weekday alone would be the nearest Monday)."""
+    res: list[TimeRef] = []
+    for t in out:
+        prev = res[-1] if res else None
+        if (prev is not None and (prev.method or "").endswith(":wd") and t.type == "DATE"
+                and t.start >= prev.end and _WEEKDAY_GAP.fullmatch(text[prev.end : t.start])
+                and t.value is not None and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", t.value)):
+            res[-1] = replace(t, text=text[prev.start : t.end], start=prev.start,
+                              sentence=min(prev.sentence, t.sentence))
+            continue
+        res.append(t)
+    return res
+
+
+def _is_day(t: TimeRef) -> bool:
+    """A day, resolved or not ("heute" with no date: no value, granularity day)."""
+    if t.type != "DATE":
+        return False
+    if t.value is None:
+        return t.granularity == "day"
+    return _DAY_VALUE.fullmatch(t.value) is not None
+
+
+def _is_clock(t: TimeRef) -> bool:
+    return t.type == "TIME" and (t.method or "").endswith(":clock") and "T" in (t.value or "")
+
+
+def _day_at(day: TimeRef, clock: TimeRef, text: str, start: int, end: int) -> TimeRef:
+    time = (clock.value or "")[(clock.value or "").index("T"):]
+    value = f"{day.value}{time}" if day.value else clock.value
+    return replace(clock, text=text[start:end], start=start, end=end,
+                   sentence=min(day.sentence, clock.sentence), value=value,
+                   range_start=day.range_start or clock.range_start,
+                   range_end=day.range_end or clock.range_end)

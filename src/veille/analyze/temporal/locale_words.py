@@ -110,3 +110,94 @@ def span_words(code: str) -> SpanWords:
             elif tail.split()[-1:] == [w.lower()]:
                 after.append(w.lower())
     return SpanWords(units, frozenset(now), rel, tuple(before), tuple(after))
+
+
+#: CLDR's duration units -> TimeML unit codes (DE, CE: decade, century)
+_CLDR_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H",
+               "minute": "MIN", "second": "S", "decade": "DE", "century": "CE"}
+
+
+@dataclass(frozen=True)
+class UnitForms:
+    """A language's time units as CLDR writes them (babel's locale data): the singular
+    ("Jahr", "anno") and plural ("Jahre", "anni") words, and the "per unit" phrases
+    ("pro Jahr", "al giorno"), lower case, each -> its TimeML unit code."""
+
+    singular: dict[str, str]
+    plural: dict[str, str]
+    per: dict[str, str]
+
+
+@lru_cache(maxsize=16)
+def unit_forms(code: str) -> UnitForms:
+    """From CLDR's long unit patterns ("{0} Jahr" one, "{0} Jahre" other, "{0} pro Jahr"
+    per). babel exposes these patterns only through the locale's data mapping (as its
+    own ``babel.units`` reads them); a locale babel lacks gives no words."""
+    from babel import Locale, UnknownLocaleError  # lazy: only these languages need it
+
+    try:
+        patterns = Locale.parse(code)._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        return UnitForms({}, {}, {})
+    singular: dict[str, str] = {}
+    plural: dict[str, str] = {}
+    per: dict[str, str] = {}
+    for key, unit in _CLDR_UNITS.items():
+        forms = patterns.get(f"duration-{key}", {}).get("long", {})
+        for count in forms:
+            word = " ".join(str(forms[count]).replace("{0}", " ").split()).lower()
+            if not word or "{" in word:
+                continue
+            if count == "per":
+                per.setdefault(word, unit)
+            elif count == "one":
+                singular.setdefault(word, unit)
+            else:  # other, few, many: the plurals
+                plural.setdefault(word, unit)
+    return UnitForms(singular, plural, per)
+
+
+@dataclass(frozen=True)
+class RelativeWords:
+    """dateparser's "last / this / next" words taken apart from their unit ("letztes" of
+    "letztes jahr", "scorso" of "anno scorso") so that any unit takes them, in either
+    order where the language puts them after the unit too ("lo scorso anno")."""
+
+    modifiers: dict[str, int]  # "letztes" -> -1, "quest'" -> 0
+    after_unit: bool  # the language writes "anno scorso"
+
+
+@lru_cache(maxsize=16)
+def relative_words(code: str) -> RelativeWords:
+    info = _info(code)
+    # the full words only: dateparser pairs its abbreviations ("sem ant", "próx sem")
+    forms = unit_forms(code)
+    units = {w for w, u in {**forms.singular, **forms.plural}.items() if u in ("Y", "M", "W")}
+    mods: dict[str, int] = {}
+    after = False
+    for key, words in info.get("relative-type", {}).items():
+        m = _RELATIVE.match(key)
+        if m is None and key not in ("this year", "this month", "this week"):
+            continue
+        off = 0 if m is None else (-int(m.group("back")) if m.group("back")
+                                   else int(m.group("fwd")))
+        if abs(off) != 1 and off != 0:
+            continue
+        for w in words:
+            w = w.lower().replace("’", "'")
+            parts = w.split()
+            if len(parts) == 3:  # "el año pasado", "w zeszłym roku": the article apart
+                parts = parts[1:]
+            if len(parts) == 1 and "'" in w:  # "quest'anno"
+                head, _, tail = w.partition("'")
+                if tail in units:
+                    mods.setdefault(head + "'", off)
+                continue
+            if len(parts) != 2:
+                continue
+            if parts[1] in units and parts[0] not in units:
+                mods.setdefault(parts[0], off)
+            elif parts[0] in units and parts[1] not in units:
+                mods.setdefault(parts[1], off)
+                after = True
+    return RelativeWords(mods, after)
