@@ -128,3 +128,22 @@ def test_an_update_does_not_choose_a_paraphrase(shared_data: Path) -> None:
     assert not any({"F1", "F2"} <= chosen(p, _embed) for p in para)
     assert all({"F1", "F2"} <= chosen(p, _embed) for p in other)
 
+
+
+def test_tune_pairs_point_into_news_clusters(shared_data: Path) -> None:
+    """The session-18 tune pairs (tests/data/summary_redundancy_tune/) come
+    from stories none of the 130 held-out pairs come from, and their offsets
+    cut whole sentences out of news-clusters."""
+    if not (shared_data / "news-clusters" / "news_cluster.jsonl").exists():
+        pytest.skip("../shared/data/news-clusters absent: the pairs point into it")
+    ev = _evaluator()
+    news = shared_data / "news-clusters" / "news_cluster.jsonl"
+    tune = ev.load_pairs(news, ev.TUNE)
+    held = ev.load_pairs(news)
+    held_ids = {p[k]["id"] for p in held for k in ("sentence1", "sentence2")}
+    assert len(tune) == 95 and not {p[k]["id"] for p in tune
+                                    for k in ("sentence1", "sentence2")} & held_ids
+    for p in tune:
+        for k in ("text1", "text2"):
+            assert p[k][:1].isupper() or p[k][:1] in "\"“'", p[k]
+            assert p[k].rstrip()[-1:] in ".!?\"”'’", p[k]

@@ -789,7 +789,29 @@ def find_disagreements(
     for d in merged.values():
         key = (d.kind, frozenset((sd.source, repr(_values(sd))) for sd in d.sides))
         out.setdefault(key, d)
-    return list(out.values())
+    return join_shared_sides(list(out.values()))
+
+
+def join_shared_sides(found: list[Disagreement]) -> list[Disagreement]:
+    """One disagreement for two of one kind and subject that give the same
+    values and share a side: "in November" said by two outlets against one
+    outlet's "In December" was found as two pairs (each outlet against the
+    third) and listed twice; it is one disagreement with three sides. Pairs
+    outside any fact are found pair by pair, so only their sides tell that
+    they are one."""
+    out: list[Disagreement] = []
+    for d in found:
+        values = {_values(sd) for sd in d.sides}
+        sides = {(sd.article, sd.text, _values(sd)) for sd in d.sides}
+        host = next((h for h in out if h.kind == d.kind and h.about == d.about
+                     and {_values(sd) for sd in h.sides} == values
+                     and sides & {(sd.article, sd.text, _values(sd)) for sd in h.sides}), None)
+        if host is None:
+            out.append(d)
+            continue
+        have = {(sd.article, sd.text) for sd in host.sides}
+        host.sides.extend(sd for sd in d.sides if (sd.article, sd.text) not in have)
+    return out
 
 
 def _values(side: Side) -> tuple[str, ...]:
