@@ -135,3 +135,14 @@ def test_fresh2_held_out_gold() -> None:
         assert rep[lang]["gold"] >= 45
         assert rep[lang]["p"] >= 85.0
         assert rep[lang]["f1"] >= 82.0  # untuned first run: 77.65 / 72.50
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Fast 500 junge Leute kommen jeden Sonntag.", {"jeden Sonntag": ("SET", "XXXX-WXX-7")}),
+    ("es", "El mercado abre cada lunes.", {"cada lunes": ("SET", "XXXX-WXX-1")}),
+    ("it", "Le balene sono arrivate la vigilia di Natale.",
+     {"vigilia di Natale": ("DATE", "2019-12-24")}),
+])
+def test_every_weekday_is_a_set_and_an_eve_the_day_before(
+        lang: str, text: str, expected: dict[str, tuple[str, str | None]]) -> None:
+    assert _found(text, lang) == expected

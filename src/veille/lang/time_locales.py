@@ -118,6 +118,8 @@ class LocaleTime:
     holiday_calendars: Words = ()
     #: calendar names that are common nouns too ("Auffahrt": a driveway)
     holiday_not_names: Words = ()
+    #: before a named day, its eve ("la vigilia di Natale": 24 December)
+    eve_leads: Words = ()
     #: compounds of a unit: a prefix that makes it the one before ("Vorjahr",
     #: "Vormonat", "Vortag"), and the parts glued after it ("Jahresende",
     #: "Monatsanfang", "Wochenende") -> START, MID, END
@@ -173,6 +175,7 @@ LOCALES: dict[str, LocaleTime] = {
                    day_clock_gap=r"\s*,?\s*(?:(?:um|gegen|ab)\s+)?",
                    clock_day_gap=r"\s+(?:am|vom)\s+",
                    holiday_calendars=("DE", "AT", "CH"), holiday_not_names=("Auffahrt",),
+                   eve_leads=("Vorabend von", "Vorabend des", "Vorabend der"),
                    previous_prefixes=("vor",),
                    unit_parts={"beginn": "START", "anfang": "START", "mitte": "MID",
                                "ende": "END", "wechsel": "END"}),
@@ -204,6 +207,7 @@ LOCALES: dict[str, LocaleTime] = {
                    one_follows=("después", "más tarde", "antes", "atrás"),
                    every_words=("cada",),
                    holiday_calendars=("ES",),
+                   eve_leads=("víspera de", "víspera del"),
                    age_of_not_after=frozenset({"después", "despues", "antes", "más", "mas",
                                                "menos", "cerca", "alrededor", "lapso",
                                                "período", "periodo", "plazo", "espacio",
@@ -259,6 +263,7 @@ LOCALES: dict[str, LocaleTime] = {
                    day_clock_gap=r"\s*,?\s*",
                    clock_day_gap=r"\s+(?:del|di|dell['’])\s*",
                    holiday_calendars=("IT",),
+                   eve_leads=("vigilia di", "vigilia del", "vigilia dell'"),
                    age_of_not_after=frozenset({"dopo", "prima", "più", "meno", "oltre",
                                                "circa", "periodo", "arco", "spazio", "nel",
                                                "fa", "un", "una", "gli", "i", "le", "suoi"})),

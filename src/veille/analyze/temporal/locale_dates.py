@@ -100,6 +100,8 @@ def locale_candidates(text: str, language: str) -> list[Candidate]:
         return []
     not_after = re.compile(lt.relative_day_not_after, re.IGNORECASE) \
         if lt.relative_day_not_after else None
+    every = re.compile(rf"(?<!\w)(?:{alt_longest(lt.every_words)})\s+$", re.IGNORECASE) \
+        if lt.every_words else None
     out: list[Candidate] = []
     for kind, rx in _rules(lt.code):
         for m in rx.finditer(text):
@@ -119,6 +121,11 @@ def locale_candidates(text: str, language: str) -> list[Candidate]:
             if kind == "locale_relative_day" and not_after is not None and \
                     not_after.search(text[max(0, s - 12) : s]):
                 continue
+            lead = every.search(text[max(0, s - 12) : s]) \
+                if kind == "locale_weekday" and every is not None else None
+            if lead is not None:  # "jeden Sonntag", "ogni lunedì": how often
+                g = dict(g, every="1")
+                s = max(0, s - 12) + lead.start()
             if e > s and text[e - 1] == "." and g.get("mon") and not g.get("year"):
                 months, _ = _locale_words(lt.code)
                 word = (g.get("mon") or "").lower()
@@ -174,6 +181,8 @@ def resolve_locale(c: Candidate, day: date | None,
         return year_res(int(c.g.get("year") or 0))
     if c.kind == "locale_weekday":
         wd = _weekdays(c.g.get("lang") or "")[(c.g.get("wd") or "").lower()]
+        if c.g.get("every"):
+            return Resolved("SET", f"XXXX-WXX-{wd + 1}", None, None, "set")
         if day is None:
             return Resolved("DATE", f"XXXX-WXX-{wd + 1}", None, None, "day")
         if tense == "past":

@@ -12,7 +12,7 @@ the calendar writes them (capitalised): "natale" in lower case is an adjective
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
@@ -68,28 +68,44 @@ def _dates(code: str, country: str, name: str, year: int) -> date | None:
 
 
 @lru_cache(maxsize=16)
-def _pattern(code: str, countries: tuple[str, ...],
-             not_names: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(code: str, countries: tuple[str, ...], not_names: tuple[str, ...],
+             eve_leads: tuple[str, ...]) -> re.Pattern[str] | None:
     names = _names(code, countries, not_names)
     if not names:
         return None
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<hol>{alt})(?!\w)")
+    eve = "|".join(re.escape(w).replace("'", "['’]")
+                   for w in sorted(eve_leads, key=len, reverse=True))
+    lead = rf"(?:(?i:(?P<eve>{eve}))\s*)?" if eve else ""
+    return re.compile(rf"(?<!\w){lead}(?P<hol>{alt})(?!\w)")
 
 
 def holiday_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
     if not lt.holiday_calendars:
         return []
-    rx = _pattern(lt.code, lt.holiday_calendars, lt.holiday_not_names)
+    rx = _pattern(lt.code, lt.holiday_calendars, lt.holiday_not_names, lt.eve_leads)
     if rx is None:
         return []
     return [Candidate(m.start(), m.end(), "locale_holiday",
-                      {"hol": m.group("hol"), "lang": lt.code}, 2) for m in rx.finditer(text)]
+                      {"hol": m.group("hol"), "eve": m.groupdict().get("eve"), "lang": lt.code},
+                      2) for m in rx.finditer(text)]
 
 
 def resolve_holiday(c: Candidate, lt: LocaleTime, day: date | None) -> Resolved | None:
     """The day nearest the reference day; with none, the month and day when the calendar
-    keeps one date every year ("Weihnachten": XXXX-12-25), else no value (Easter)."""
+    keeps one date every year ("Weihnachten": XXXX-12-25), else no value (Easter). The
+    eve ("la vigilia di Natale") is the day before."""
+    r = _holiday(c, lt, day)
+    if r is None or not c.g.get("eve") or r.value is None:
+        return r
+    if r.start is not None:
+        return day_res(r.start - timedelta(days=1))
+    month, dom = int(r.value[5:7]), int(r.value[8:10])
+    before = date(2001, month, dom) - timedelta(days=1)  # 2001: no 29 February
+    return Resolved("DATE", f"XXXX-{before.month:02d}-{before.day:02d}", None, None, "day")
+
+
+def _holiday(c: Candidate, lt: LocaleTime, day: date | None) -> Resolved | None:
     where = _names(lt.code, lt.holiday_calendars, lt.holiday_not_names).get(c.g.get("hol") or "")
     if where is None:
         return None
