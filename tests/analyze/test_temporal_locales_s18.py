@@ -146,3 +146,24 @@ def test_fresh2_held_out_gold() -> None:
 def test_every_weekday_is_a_set_and_an_eve_the_day_before(
         lang: str, text: str, expected: dict[str, tuple[str, str | None]]) -> None:
     assert _found(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Er wurde während sechseinhalb Minuten eingesetzt.",
+     {"sechseinhalb Minuten": ("DURATION", "PT6M30S")}),
+    ("de", "Das ergibt anderthalb Minuten pro Meisterschaftsspiel.",
+     {"anderthalb Minuten": ("DURATION", "PT1M30S")}),
+    ("it", "Ha scontato due anni e mezzo di carcere.",
+     {"due anni e mezzo": ("DURATION", "P2Y6M")}),
+    ("it", "È uscito un'ora dopo.", {"un'ora": ("DURATION", "PT1H")}),
+    ("es", "Esperó durante una hora y media.", {"una hora y media": ("DURATION", "PT1H30M")}),
+])
+def test_halves_of_a_duration(lang: str, text: str,
+                              expected: dict[str, tuple[str, str | None]]) -> None:
+    assert _found(text, lang, DateRange.unknown()) == expected
+
+
+def test_per_unit_phrases_only_where_the_pack_says_they_are_rates() -> None:
+    assert _found("Il reçoit 100 euros al giorno.", "it") == {"al giorno": ("SET", "P1D")}
+    # Polish "na rok" is also "for a year": no rate read there
+    assert all(v[0] != "SET" for v in _found("Wyjechał na rok do Niemiec.", "pl").values())

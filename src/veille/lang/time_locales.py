@@ -41,6 +41,12 @@ class LocaleTime:
     plural_noun_after: str = ""
     #: the indefinite article that counts one ("eine Minute", "un mes")
     one_words: Words = ()
+    #: halves: glued after a number word ("sechseinhalb", "zweieinhalb"), said after the
+    #: unit ("due anni e mezzo", "hora y media"), and words that are an amount with a
+    #: half ("anderthalb": 1.5)
+    half_suffix: str = ""
+    half_after: Words = ()
+    half_words: dict[str, float] = field(default_factory=dict)
     #: before an hour, make it a clock ("a las 10", "alle 15"); after one, say it is
     #: one ("17 Uhr", "18:30 horas"); ``clock_unit_alone``: the word makes a clock of
     #: an hour without minutes ("17 Uhr"; "12 horas" is a duration)
@@ -99,8 +105,11 @@ class LocaleTime:
     frequency_stems: dict[str, str] = field(default_factory=dict)
     frequency_endings: str = ""
     frequency_not_after: str = ""
-    #: what right after a "per unit" phrase (CLDR's "pro Jahr", "al giorno") makes it
-    #: another phrase ("al giorno d'oggi": nowadays; "al mese di maggio")
+    #: CLDR's "per unit" phrases ("pro Jahr", "al giorno", "por año") are how often in
+    #: this language (not in Polish, where "na rok" is also "for a year")
+    per_units: bool = False
+    #: what right after a "per unit" phrase makes it another phrase ("al giorno d'oggi":
+    #: nowadays; "al mese di maggio")
     per_not_before: str = ""
     #: season words -> TimeML codes (SP, SU, FA, WI); matched as written (German nouns
     #: capitalised)
@@ -138,6 +147,7 @@ LOCALES: dict[str, LocaleTime] = {
                                                          "ende", "mitte", "vom", "zum"),
                    lower_case_relative_days=True,
                    one_words=("ein", "eine", "einen", "einem", "einer"),
+                   half_suffix="einhalb", half_words={"anderthalb": 1.5},
                    plural_noun_after=r"(?-i:[A-ZÄÖÜ][a-zäöüß]+)",
                    range_joiners=("bis", "bis zum", "bis zur", "und"),
                    clock_units=("uhr",),
@@ -175,7 +185,7 @@ LOCALES: dict[str, LocaleTime] = {
                    day_clock_gap=r"\s*,?\s*(?:(?:um|gegen|ab)\s+)?",
                    clock_day_gap=r"\s+(?:am|vom)\s+",
                    holiday_calendars=("DE", "AT", "CH"), holiday_not_names=("Auffahrt",),
-                   eve_leads=("Vorabend von", "Vorabend des", "Vorabend der"),
+                   eve_leads=("Vorabend von", "Vorabend des", "Vorabend der"), per_units=True,
                    previous_prefixes=("vor",),
                    unit_parts={"beginn": "START", "anfang": "START", "mitte": "MID",
                                "ende": "END", "wechsel": "END"}),
@@ -188,7 +198,7 @@ LOCALES: dict[str, LocaleTime] = {
                    relative_day_not_after=r"\b(?:la|esta|una|cada|por|el|del)\s+$",
                    plural_noun_after=r"[a-záéíóúñ]{3,}s\b",
                    range_joiners=("a", "al", "hasta", "hasta el", "y"),
-                   one_words=("un", "una", "uno"),
+                   one_words=("un", "una", "uno"), half_after=("y medio", "y media"),
                    clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
                                 "hacia las", "las"),
                    clock_units=("horas", "hs", "h"),
@@ -207,7 +217,9 @@ LOCALES: dict[str, LocaleTime] = {
                    one_follows=("después", "más tarde", "antes", "atrás"),
                    every_words=("cada",),
                    holiday_calendars=("ES",),
-                   eve_leads=("víspera de", "víspera del"),
+                   eve_leads=("víspera de", "víspera del"), per_units=True,
+                   seasons={"primavera": "SP", "verano": "SU", "otoño": "FA",
+                            "invierno": "WI"},
                    age_of_not_after=frozenset({"después", "despues", "antes", "más", "mas",
                                                "menos", "cerca", "alrededor", "lapso",
                                                "período", "periodo", "plazo", "espacio",
@@ -222,7 +234,7 @@ LOCALES: dict[str, LocaleTime] = {
                    relative_day_not_after=r"\b(?:il|un|del|al)\s+$",
                    plural_noun_after=r"[a-zàèéìòù]{3,}i\b",
                    range_joiners=("a", "al", "fino a", "fino al", "e"),
-                   one_words=("un", "una", "uno"),
+                   one_words=("un", "una", "uno"), half_after=("e mezzo", "e mezza"),
                    clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore",
                                 "delle", "le"),
                    day_parts={"mattina": "MO", "mattinata": "MO", "mezzogiorno": "MI",
@@ -263,7 +275,7 @@ LOCALES: dict[str, LocaleTime] = {
                    day_clock_gap=r"\s*,?\s*",
                    clock_day_gap=r"\s+(?:del|di|dell['’])\s*",
                    holiday_calendars=("IT",),
-                   eve_leads=("vigilia di", "vigilia del", "vigilia dell'"),
+                   eve_leads=("vigilia di", "vigilia del", "vigilia dell'"), per_units=True,
                    age_of_not_after=frozenset({"dopo", "prima", "più", "meno", "oltre",
                                                "circa", "periodo", "arco", "spazio", "nel",
                                                "fa", "un", "una", "gli", "i", "le", "suoi"})),
@@ -272,13 +284,13 @@ LOCALES: dict[str, LocaleTime] = {
                    list_joiners=("e", "ou", "a"),
                    month_link=("de",), month_leads=("em", "de", "desde", "até",
                                                            "início de", "final de"),
-                   relative_day_not_after=r"\b(?:a|esta|pela|de)\s+$"),
+                   relative_day_not_after=r"\b(?:a|esta|pela|de)\s+$", per_units=True),
         LocaleTime("nl",
                    year_leads=("in", "sinds", "tot", "van", "vanaf"),
                    list_joiners=("en", "of", "tot"),
                    month_leads=("in", "sinds", "tot", "begin", "eind", "half"),
                    relative_day_not_after=r"\b(?:de|deze|elke|'s)\s+$",
-                   lower_case_relative_days=True),
+                   lower_case_relative_days=True, per_units=True),
         LocaleTime("pl",
                    year_leads=("w", "od", "do", "roku", "z"),
                    list_joiners=("i", "lub", "do"),

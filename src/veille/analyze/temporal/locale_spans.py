@@ -104,9 +104,14 @@ def _checks(code: str) -> _Checks:
 
 def _number(word: str, lt: LocaleTime) -> float | None:
     """The amount a number word or figure says, or None."""
-    w = word.lower()
+    w = word.lower().rstrip("'’")
     if w in lt.one_words:
         return 1.0
+    if w in lt.half_words:
+        return lt.half_words[w]
+    if lt.half_suffix and w.endswith(lt.half_suffix) and len(w) > len(lt.half_suffix):
+        whole = _number(w[: -len(lt.half_suffix)], lt)  # "sechs|einhalb", "ein|einhalb"
+        return whole + 0.5 if whole is not None else None
     if w[:1].isdigit():
         if re.fullmatch(r"\d{1,3}(?:[.\u00a0]\d{3})+", w):
             return float(re.sub(r"\D", "", w))
@@ -137,11 +142,14 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     b, e = r"(?<!\w)", r"(?!\w)"
     num = rf"(?:{_DIGITS}|[^\W\d_]+['’]?)"  # a figure or one word (checked by _number)
     unit = _alt(list(units))
-    def one(i: int) -> str:
-        return rf"(?P<n{i}>{num})\s+(?P<u{i}>{unit}){e}"
+    def one(i: int) -> str:  # "un'ora": an elided article takes no space
+        return rf"(?P<n{i}>{num})(?:\s+|(?<=['’]))(?P<u{i}>{unit}){e}"
 
     joiner = _alt(lt.list_joiners) if lt.list_joiners else "(?!)"
-    duration = (rf"{b}{one(1)}(?:\s+{joiner}\s+{one(2)})?"
+    # "hora y media" but not "dos años y media hora"
+    half = (rf"(?:\s+(?P<half>{_alt(lt.half_after)}){e}(?!\s+{unit}{e}))?"
+            if lt.half_after else "")
+    duration = (rf"{b}{one(1)}{half}(?:\s+{joiner}\s+{one(2)})?"
                 rf"|{b}(?P<lo>\d+)\s*[-–]\s*(?P<n3>\d+)\s+(?P<u3>{unit}){e}")
     out: list[tuple[str, re.Pattern[str]]] = []
     if lt.age_before or lt.age_of:
@@ -240,7 +248,7 @@ def _more_rules(code: str, lt: LocaleTime,
     freq = []
     if lt.frequency_stems:
         freq.append(rf"{b}(?P<fstem>{_alt(list(lt.frequency_stems))}){lt.frequency_endings}{e}")
-    if forms.per:
+    if forms.per and lt.per_units:
         freq.append(rf"{b}(?P<per>{_alt(list(forms.per))}){e}")
     if freq:
         out.append(("locale_frequency", re.compile("|".join(freq), re.IGNORECASE)))
@@ -376,7 +384,10 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
         if g.get("lo") is not None:
             return Resolved("DURATION", None, None, None, "duration")  # "3-4 anni"
         u1 = units[(g.get("u1") or "").lower()]
-        value = duration_value(_number(g.get("n1") or "", lt), u1)
+        n1 = _number(g.get("n1") or "", lt)
+        if n1 is not None and g.get("half"):  # "due anni e mezzo": P2Y6M
+            n1 += 0.5
+        value = duration_value(n1, u1)
         if g.get("n2") is not None:
             u2 = units[(g.get("u2") or "").lower()]
             second = duration_value(_number(g.get("n2") or "", lt), u2)
