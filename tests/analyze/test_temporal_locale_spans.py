@@ -55,7 +55,8 @@ def _found(text: str, lang: str) -> dict[str, tuple[str, str | None]]:
     ("es", "El año pasado solo siete fueron arrestados y este año tres.",
      {"El año pasado": ("DATE", "2019"), "este año": ("DATE", "2020")}),
     ("it", "La lega si svolge in tre trimestri, il primo aprile-giugno.",
-     {"aprile-giugno": ("DATE", "2020-04/2020-06")}),
+     {"aprile-giugno": ("DATE", "2020-04/2020-06"),
+      "tre trimestri": ("DURATION", "P3Q")}),  # CLDR's quarters since session 18
     # a year alone, as the grammars read it: after a name, in a list of three or more
     ("es", "Tras la medalla en Pekín 2008, ganó en 1993, 1997 y 2000.",
      {"2008": ("DATE", "2008"), "1993": ("DATE", "1993"), "1997": ("DATE", "1997"),

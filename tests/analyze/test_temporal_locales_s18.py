@@ -164,6 +164,19 @@ def test_halves_of_a_duration(lang: str, text: str,
 
 
 def test_per_unit_phrases_only_where_the_pack_says_they_are_rates() -> None:
-    assert _found("Il reçoit 100 euros al giorno.", "it") == {"al giorno": ("SET", "P1D")}
+    assert _found("Riceve 100 euro al giorno.", "it") == {"al giorno": ("SET", "P1D")}
     # Polish "na rok" is also "for a year": no rate read there
     assert all(v[0] != "SET" for v in _found("Wyjechał na rok do Niemiec.", "pl").values())
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # CLDR's quarters, decades and centuries beside dateparser's units
+    ("de", "Im vergangenen Quartal sank der Umsatz.", {"vergangenen Quartal": ("DATE", "2020-Q1")}),
+    ("de", "Der Umsatz lag über dem Vorquartal.", {"Vorquartal": ("DATE", "2020-Q1")}),
+    ("it", "La SS League si svolge in tre trimestri.", {"tre trimestri": ("DURATION", "P3Q")}),
+    ("de", "So stark wie seit zwei Jahrzehnten nicht.",
+     {"zwei Jahrzehnten": ("DURATION", "P20Y")}),
+])
+def test_quarters_and_decades(lang: str, text: str,
+                              expected: dict[str, tuple[str, str | None]]) -> None:
+    assert _found(text, lang) == expected

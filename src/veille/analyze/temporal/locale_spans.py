@@ -31,6 +31,7 @@ from veille.analyze.temporal.calendar import (
     duration_value,
     month_res,
     nearest_weekday,
+    quarter_res,
     week_res,
     year_res,
 )
@@ -47,7 +48,7 @@ TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part"
         "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
         "locale_compound": "compound"}
 
-_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+_ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
 _DIGITS = r"\d{1,3}(?:[.\u00a0]\d{3})+|\d+(?:[.,]\d+)?"
 
@@ -225,9 +226,9 @@ def _more_rules(code: str, lt: LocaleTime,
     # modifier glued by an apostrophe takes no space
     gap = r"(?:\s+|(?<=['’]))"
     if mods:
-        singular = [w for w, u in forms.singular.items() if u in ("Y", "M", "W")]
+        singular = [w for w, u in forms.singular.items() if u in ("Y", "Q", "M", "W")]
         singular += [w + x for w in singular for x in lt.genitive_endings]
-        mod, unit = _alt(list(mods)), _alt(singular)
+        mod, unit = _alt(list(mods)), _alt(singular)  # "im vergangenen Quartal" too
         forms_rel = [rf"{b}(?P<rm>{mod}){gap}(?P<ru>{unit}){e}"]
         if relative_words(code).after_unit:
             forms_rel.append(rf"{b}(?P<ru2>{unit})\s+(?P<rm2>{mod}){e}")
@@ -252,7 +253,7 @@ def _more_rules(code: str, lt: LocaleTime,
         freq.append(rf"{b}(?P<per>{_alt(list(forms.per))}){e}")
     if freq:
         out.append(("locale_frequency", re.compile("|".join(freq), re.IGNORECASE)))
-    stems = [w for w, u in forms.singular.items() if u in ("Y", "M", "W", "D")]
+    stems = [w for w, u in forms.singular.items() if u in ("Y", "Q", "M", "W", "D")]
     if stems and (lt.previous_prefixes or lt.unit_parts):
         glued = [rf"{b}(?P<prev>{_alt(lt.previous_prefixes)})(?P<cu>{_alt(stems)})"
                  rf"(?:{_alt(lt.genitive_endings)})?{e}"] if lt.previous_prefixes else []
@@ -457,14 +458,17 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
         u = units[(g.get("u") or "").lower()]
         if n is None or not n.is_integer() or u in ("H", "MIN", "S"):
             return None
-        unit = {"Y": "year", "M": "month", "W": "week", "D": "day"}[u]
+        # "vor zwei Jahrzehnten": counted in years; "tre trimestri fa" in quarters
+        n *= {"CE": 100, "DE": 10}.get(u, 1)
+        unit = {"CE": "year", "DE": "year", "Y": "year", "Q": "quarter", "M": "month",
+                "W": "week", "D": "day"}[u]
         if day is None:
             return Resolved("DATE", None, None, None, unit)
         return _shifted(day, -int(n), unit)
     return None
 
 
-_UNIT_NAMES = {"Y": "year", "M": "month", "W": "week"}
+_UNIT_NAMES = {"Y": "year", "Q": "quarter", "M": "month", "W": "week"}
 
 
 def _relative(g: dict[str, str | None], lt: LocaleTime,
@@ -541,6 +545,9 @@ def _shifted(day: date, off: int, unit: str) -> Resolved | None:
     """The year, month, week (or, for "vor 3 Tagen", the day) ``off`` units from ``day``."""
     if unit == "year":
         return year_res(day.year + off)
+    if unit == "quarter":
+        y, m = add_months(day.year, day.month, 3 * off)
+        return quarter_res(y, (m - 1) // 3 + 1)
     if unit == "month":
         y, m = add_months(day.year, day.month, off)
         return month_res(y, m)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from veille.lang.time_locales import locale_time
+
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
 _RELATIVE_DAY = re.compile(r"^(?:(?P<back>\d+) day ago|in (?P<fwd>\d+) day)$")
@@ -100,6 +102,16 @@ def span_words(code: str) -> SpanWords:
         off = -int(m.group("back")) if m.group("back") else int(m.group("fwd"))
         for w in words:
             rel.setdefault(w.lower(), (off, m.group("u1") or m.group("u2")))
+    # CLDR's full unit words beside dateparser's: decades, centuries and quarters
+    # ("Jahrzehnte", "secoli", "tre trimestri"), which dateparser does not name
+    forms = unit_forms(code)
+    lt = locale_time(code)
+    endings = lt.plural_endings if lt is not None else ()
+    plural = {**forms.plural, **{w + x: u for w, u in forms.plural.items() for x in endings
+                                 if not w.endswith(x)}}  # German dative "Jahrzehnten"
+    for w, u in {**forms.singular, **plural}.items():
+        if " " not in w and len(w) >= 3:
+            units.setdefault(w, u)
     before: list[str] = []
     after: list[str] = []
     for pattern in info.get("relative-type-regex", {}).get("\\1 day ago", [])[:1]:
@@ -114,7 +126,8 @@ def span_words(code: str) -> SpanWords:
 
 #: CLDR's duration units -> TimeML unit codes (DE, CE: decade, century)
 _CLDR_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H",
-               "minute": "MIN", "second": "S", "decade": "DE", "century": "CE"}
+               "minute": "MIN", "second": "S", "decade": "DE", "century": "CE",
+               "quarter": "Q"}
 
 
 @dataclass(frozen=True)
@@ -172,7 +185,8 @@ def relative_words(code: str) -> RelativeWords:
     info = _info(code)
     # the full words only: dateparser pairs its abbreviations ("sem ant", "próx sem")
     forms = unit_forms(code)
-    units = {w for w, u in {**forms.singular, **forms.plural}.items() if u in ("Y", "M", "W")}
+    units = {w for w, u in {**forms.singular, **forms.plural}.items()
+             if u in ("Y", "Q", "M", "W")}
     mods: dict[str, int] = {}
     after = False
     for key, words in info.get("relative-type", {}).items():
