@@ -61,3 +61,26 @@ def test_quote_renderings_worded_differently_or_excerpts() -> None:
     # different words inside the shared wording, or different endings, are two wordings
     assert worded_differently("did not accord with the facts.", "do not accord with facts.")
     assert worded_differently("This is just bad, just stupid", "This is just mad")
+
+
+def test_contractions_and_symbols_are_one_wording() -> None:
+    """Renderings of one statement that differ by a contraction or by a
+    symbol written as its word (news-clusters: Chris Hughes on the ocean
+    'smoke rings', Sarah Silverman's tweet) are one wording; a word changed
+    inside the shared wording still makes two (Quentin Tarantino, two outlets)."""
+    from veille.stories.quote_matching import elided, worded_differently
+
+    assert not worded_differently(
+        "I've looked at other areas of other oceans but I've only seen them in the oceans "
+        "around Australia",
+        "I have looked at other areas of other oceans but I have only seen them in the oceans "
+        "around Australia")
+    assert not worded_differently("The great @michaelsheen & I consciously uncoupled over Christmas.",
+                                  "The great Michael Sheen and I consciously uncoupled over Christmas.")
+    assert worded_differently(
+        "I didn't force her into the car. She got into it because she trusted me.",
+        "I didn't force her into the car. She got into the car because she trusted me.")
+    assert elided("dont", "donot") and elided("cant", "cannot")
+    # another word, not the same one shortened
+    assert not elided("said", "hassaid") and not elided("is", "was")
+

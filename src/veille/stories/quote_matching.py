@@ -353,5 +353,26 @@ def worded_differently(a: str, b: str) -> bool:
             continue  # one word spelled two ways: "e-mail"/"email", "First Group"/"FirstGroup"
         if not (gap_a and gap_b) and len(gap_a + gap_b) == 1 and len((gap_a + gap_b)[0]) <= 3:
             continue  # an article or preposition more or less ("the wall of (the) consulate")
+        if gap_a and gap_b and max(len(gap_a), len(gap_b)) <= ELIDED_WORDS and \
+                elided("".join(gap_a), "".join(gap_b)):
+            continue  # "I've" / "I have", "don't" / "do not", "@michaelsheen &" / "Michael Sheen and"
         return True
     return False
+
+
+ELIDED_WORDS = 3  # words of a gap an elision can span ("michael sheen and")
+ELIDED_LETTERS = 3  # letters an elision leaves out at most ("ha" of "have", "and" for "&")
+
+
+def elided(a: str, b: str) -> bool:
+    """Whether one of two gap texts (their words joined) is the other with a
+    few letters left out, from the same first letter: a contraction ("ive" /
+    "ihave", "dont" / "donot", "cant" / "cannot"), or a symbol the tokens drop
+    for its word ("michaelsheen" for "@michaelsheen &" / "michaelsheenand").
+    The renderings say the same words; no language's list of contractions is
+    needed, the letters show it."""
+    short, long_ = sorted((a, b), key=len)
+    if not short or short[0] != long_[0] or not 0 < len(long_) - len(short) <= ELIDED_LETTERS:
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)  # ``short`` a subsequence of ``long_``
