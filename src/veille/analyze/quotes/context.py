@@ -9,6 +9,7 @@ far, the antecedents of a later "il" / "he".
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -64,6 +65,11 @@ def _ocr_pronoun(m: Mention, words: QuoteWords) -> bool:
         return False
     fixed = (text[0] + text[1:].replace("I", "l")).lower()
     return fixed != text.lower() and fixed in (words.subject_pronouns | words.plural_pronouns)
+
+
+#: A wire agency's credit in brackets and a dash after a line's first name:
+#: the name is a dateline's place, in whatever case ("Cleveland (AFP) –").
+_AGENCY_DASH = re.compile(r"[^\S\n]*\([A-Z][A-Za-z]{1,9}\)[^\S\n]*[—–-]")
 
 
 class QuoteContext:
@@ -187,6 +193,9 @@ class QuoteContext:
         parse often hangs it on the first sentence's subject, which then
         "speaks" as a city; an acronym inside a line (NATO said) is kept."""
         a, b = m.start - self.offset, m.end - self.offset
+        if a >= 0 and _AGENCY_DASH.match(self.text, b) \
+                and not self.text[self.text.rfind("\n", 0, a) + 1:a].strip():
+            return True  # "Washington (AFP) – Democrat Hillary Clinton has …"
         if not (m.text.isupper() and len(m.text) > 3 and a >= 0):
             return False
         line_start = self.text.rfind("\n", 0, a) + 1

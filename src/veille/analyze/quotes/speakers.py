@@ -622,6 +622,19 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         # participle on the object of a verb says what its subject says (the
         # clause's first name, "U.S.", is no speaker)
         return subject_of(ctx, noun.head, fallback_left)
+    if (verb.dep_ == "acl" and present_participle and not after_only and noun.i < verb.i
+            and noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() not in words.document_nouns | words.statement_nouns):
+        # "had given $3 million to a group backing Mike Huckabee": the one
+        # who backs is the noun the participle qualifies, not the clause's
+        # first name (a document's participle, "in a statement saying", is
+        # its author's: the fallback below)
+        m = ctx.mention_of(noun)
+        if m is not None:
+            return (m.text, m, False)
+        toks = [t for t in noun.subtree if t.i < verb.i and not t.is_punct]
+        text = ctx.doc[toks[0].i:toks[-1].i + 1].text.split(",")[0].strip()
+        return (text or noun.text, None, False)
     if not fallback_left:
         return (None, None, False)
     # Parse failed to give a subject ("Kiev, quant à elle, a déclaré"):
