@@ -180,3 +180,11 @@ def test_per_unit_phrases_only_where_the_pack_says_they_are_rates() -> None:
 def test_quarters_and_decades(lang: str, text: str,
                               expected: dict[str, tuple[str, str | None]]) -> None:
     assert _found(text, lang) == expected
+
+
+def test_a_part_of_the_day_glued_to_a_named_day() -> None:
+    ref = DateRange(date(2020, 1, 2), date(2020, 1, 2), "day")
+    got = _found("In der Silvesternacht brannte das Affenhaus ab, am Neujahrsmorgen suchte "
+                 "die Polizei zwei Männer.", "de", ref)
+    assert got == {"Silvesternacht": ("TIME", "2019-12-31TNI"),
+                   "Neujahrsmorgen": ("TIME", "2020-01-01TMO")}

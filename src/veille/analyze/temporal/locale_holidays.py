@@ -69,7 +69,7 @@ def _dates(code: str, country: str, name: str, year: int) -> date | None:
 
 @lru_cache(maxsize=16)
 def _pattern(code: str, countries: tuple[str, ...], not_names: tuple[str, ...],
-             eve_leads: tuple[str, ...]) -> re.Pattern[str] | None:
+             eve_leads: tuple[str, ...], day_parts: tuple[str, ...]) -> re.Pattern[str] | None:
     names = _names(code, countries, not_names)
     if not names:
         return None
@@ -77,17 +77,23 @@ def _pattern(code: str, countries: tuple[str, ...], not_names: tuple[str, ...],
     eve = "|".join(re.escape(w).replace("'", "['’]")
                    for w in sorted(eve_leads, key=len, reverse=True))
     lead = rf"(?:(?i:(?P<eve>{eve}))\s*)?" if eve else ""
-    return re.compile(rf"(?<!\w){lead}(?P<hol>{alt})(?!\w)")
+    # "Silvesternacht", "Neujahrsmorgen": a part of the day glued to the name, where the
+    # language glues it to a weekday too ("Montagabend")
+    parts = "|".join(sorted(day_parts, key=len, reverse=True))
+    glued = rf"(?:s?(?P<hpart>{parts}))?" if parts else ""
+    return re.compile(rf"(?<!\w){lead}(?P<hol>{alt}){glued}(?!\w)")
 
 
 def holiday_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
     if not lt.holiday_calendars:
         return []
-    rx = _pattern(lt.code, lt.holiday_calendars, lt.holiday_not_names, lt.eve_leads)
+    parts = tuple(lt.day_parts) if lt.weekday_part_compounds else ()
+    rx = _pattern(lt.code, lt.holiday_calendars, lt.holiday_not_names, lt.eve_leads, parts)
     if rx is None:
         return []
     return [Candidate(m.start(), m.end(), "locale_holiday",
-                      {"hol": m.group("hol"), "eve": m.groupdict().get("eve"), "lang": lt.code},
+                      {"hol": m.group("hol"), "eve": m.groupdict().get("eve"),
+                       "hpart": m.groupdict().get("hpart"), "lang": lt.code},
                       2) for m in rx.finditer(text)]
 
 
@@ -96,6 +102,10 @@ def resolve_holiday(c: Candidate, lt: LocaleTime, day: date | None) -> Resolved 
     keeps one date every year ("Weihnachten": XXXX-12-25), else no value (Easter). The
     eve ("la vigilia di Natale") is the day before."""
     r = _holiday(c, lt, day)
+    part = lt.day_parts.get(c.g.get("hpart") or "")
+    if r is not None and part is not None:  # "Silvesternacht": that day's night
+        return Resolved("TIME", f"{r.value}T{part}" if r.value else None, r.start, r.end,
+                        "day-part")
     if r is None or not c.g.get("eve") or r.value is None:
         return r
     if r.start is not None:
