@@ -188,3 +188,13 @@ def test_a_part_of_the_day_glued_to_a_named_day() -> None:
                  "die Polizei zwei Männer.", "de", ref)
     assert got == {"Silvesternacht": ("TIME", "2019-12-31TNI"),
                    "Neujahrsmorgen": ("TIME", "2020-01-01TMO")}
+
+
+@pytest.mark.parametrize("lang", ["de", "it", "es", "pl"])
+def test_edge_reference_days_do_not_crash(lang: str) -> None:
+    """A paper dated 9999-12-31 or 0001-01-01 (bad input): no crash, no next day."""
+    text = ("el año pasado, la semana próxima, im vergangenen Quartal, Vortag, l'anno "
+            "scorso, Capodanno, tre secoli fa, w tym roku, Wochenende")
+    for ref in (DateRange(date(9999, 12, 31), date(9999, 12, 31), "day"),
+                DateRange(date(1, 1, 1), date(1, 1, 1), "day")):
+        assert isinstance(extract_times(text, [], ref, lang), list)

@@ -37,7 +37,8 @@ def telling_day(out: Sequence[TimeRef], ref: DateRange,
                 schedule: Callable[[int, int], bool]) -> date | None:
     """The day after ``ref`` when ``out`` names it by its date in the past (see above),
     else None. ``tense`` and ``schedule`` read the verb an expression hangs on."""
-    if ref.start is None or (ref.end is not None and ref.end != ref.start):
+    if ref.start is None or (ref.end is not None and ref.end != ref.start) \
+            or ref.start >= date.max:  # a paper of 9999-12-31 has no next day
         return None
     later = ref.start + timedelta(days=1)
     if not _weekday_named(out, later):
