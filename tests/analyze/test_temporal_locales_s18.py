@@ -198,3 +198,15 @@ def test_edge_reference_days_do_not_crash(lang: str) -> None:
     for ref in (DateRange(date(9999, 12, 31), date(9999, 12, 31), "day"),
                 DateRange(date(1, 1, 1), date(1, 1, 1), "day")):
         assert isinstance(extract_times(text, [], ref, lang), list)
+
+
+def test_a_previous_period_counts_back_from_the_period_just_named() -> None:
+    ref = DateRange(date(2020, 5, 8), date(2020, 5, 8), "day")
+    got = _found("Die Unternehmen führten im März Waren im Wert von 108,9 Milliarden Euro aus. "
+                 "Gegenüber dem Vormonat war es der stärkste Rückgang, gegenüber dem Vorjahr "
+                 "auch.", "de", ref)
+    assert got == {"März": ("DATE", "2020-03"), "Vormonat": ("DATE", "2020-02"),
+                   "Vorjahr": ("DATE", "2019")}
+    # a year names no quarter: the quarter before the paper's
+    got = _found("Im Jahr 2019 sank der Umsatz gegenüber dem Vorquartal.", "de", ref)
+    assert got["Vorquartal"] == ("DATE", "2020-Q1")

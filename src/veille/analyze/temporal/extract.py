@@ -560,7 +560,8 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
                 anchor, anchor_at = r.start, c.end
                 night = (r.value or "").endswith("TNI")
             if (r is not None and r.type == "DATE" and r.granularity in _PERIODS
-                    and c.kind not in ("ago", "year_ago") and not _counted_back(c, words)
+                    and c.kind not in ("ago", "year_ago", "locale_ago", "locale_compound")
+                    and not _counted_back(c, words)
                     and not _inside_quarter(r, period)):
                 period = r
             if (r is not None and r.type == "DATE" and r.start is not None

@@ -163,12 +163,14 @@ def _month_range(year: int | None, first: int, last: int) -> Resolved | None:
 
 def resolve_locale(c: Candidate, day: date | None,
                    pick_year: Callable[[int, int | None], int | None],
-                   tense: str | None = None, anchor: date | None = None) -> Resolved | None:
+                   tense: str | None = None, anchor: date | None = None,
+                   period: tuple[date, str] | None = None) -> Resolved | None:
     """``day``: one reference day or None; ``pick_year(month, dom)``: the year of a date
-    written without one (the grammar's rule, see ``resolve.pick_year``); ``anchor``:
+    written without one (the grammar's rule, see ``resolve.pick_year``); ``period``: the
+    first day and the granularity of the last period the text named ("im März"); ``anchor``:
     the day the text named last (a clock or a part of the day takes it)."""
     if c.kind in SPAN_TAGS:
-        return resolve_span(c, day, anchor)
+        return resolve_span(c, day, anchor, period)
     if c.kind == "locale_holiday":
         lt = locale_time(c.g.get("lang"))
         return resolve_holiday(c, lt, day) if lt is not None else None

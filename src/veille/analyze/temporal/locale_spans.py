@@ -373,8 +373,10 @@ def _is_age(g: dict[str, str | None], before: str, after: str, checks: _Checks,
     return False
 
 
-def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolved | None:
-    """``day``: the reference day (or None); ``anchor``: the day the text named last."""
+def resolve_span(c: Candidate, day: date | None, anchor: date | None,
+                 period: tuple[date, str] | None = None) -> Resolved | None:
+    """``day``: the reference day (or None); ``anchor``: the day the text named last;
+    ``period``: the first day and granularity of the last period it named."""
     lt = locale_time(c.g.get("lang"))
     if lt is None:
         return None
@@ -447,7 +449,7 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None) -> Resolve
     if c.kind == "locale_season":
         return _season(c, lt, day)
     if c.kind == "locale_compound":
-        return _compound(c, lt, day, anchor)
+        return _compound(c, lt, day, anchor, period)
     if c.kind == "locale_relative_unit":
         off, unit = _relative(g, lt, rel)
         if day is None:  # "l'anno scorso" with no date to count from: said, not dated
@@ -485,11 +487,19 @@ def _relative(g: dict[str, str | None], lt: LocaleTime,
     return _relative_modifiers(lt.code, lt)[mod], _UNIT_NAMES[u]
 
 
+#: the periods a "Vor-" compound counts back from: as fine as its unit or finer ("im März
+#: ... gegenüber dem Vorjahr" is 2019; "2019 ... gegenüber dem Vorquartal" names no quarter)
+_FINE_ENOUGH = {"Y": ("year", "quarter", "month"), "Q": ("quarter", "month"),
+                "M": ("month",), "W": ()}
+
+
 def _compound(c: Candidate, lt: LocaleTime, day: date | None,
-              anchor: date | None) -> Resolved | None:
-    """"im Vorjahr" (the year before the reference's), "am Vortag" (the day before the
-    day named last), "zu Jahresbeginn" (the reference's year), "am Wochenende" (the one
-    just gone in a Monday or Tuesday paper, else the one of its week)."""
+              anchor: date | None, period: tuple[date, str] | None = None) -> Resolved | None:
+    """"im Vorjahr", "gegenüber dem Vormonat" (the one before the last period the text
+    named — "im März ... gegenüber dem Vormonat" is February, as the English grammar reads
+    "a year earlier" — else before the reference's), "am Vortag" (the day before the day
+    named last), "zu Jahresbeginn" (the reference's year), "am Wochenende" (the one just
+    gone in a Monday or Tuesday paper, else the one of its week)."""
     singular = unit_forms(lt.code).singular
     g = c.g
     if g.get("prev"):
@@ -498,7 +508,8 @@ def _compound(c: Candidate, lt: LocaleTime, day: date | None,
             return Resolved("DATE", None, None, None, "day" if u == "D" else None)
         if u == "D":
             return day_res((anchor or day) - timedelta(days=1))
-        return _shifted(day, -1, _UNIT_NAMES[u])
+        base = period[0] if period is not None and period[1] in _FINE_ENOUGH[u] else day
+        return _shifted(base, -1, _UNIT_NAMES[u])
     word = (g.get("cu2") or "").lower()
     u = singular.get(word) or next(singular[w] for w in sorted(singular, key=len, reverse=True)
                                    if word.startswith(w))

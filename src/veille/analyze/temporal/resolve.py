@@ -1151,8 +1151,10 @@ def numeric_date(c: Candidate, ctx: Ctx) -> Resolved | None:
 
 def locale_date(c: Candidate, ctx: Ctx) -> Resolved | None:
     """Dates of a language with no grammar (dateparser's locale words, see locale_dates)."""
+    period = (ctx.period.start, ctx.period.granularity or "") if ctx.period is not None \
+        and ctx.period.start is not None else None
     return resolve_locale(c, ctx.day, lambda mon, dom: pick_year(mon, dom, ctx, None), ctx.tense,
-                          ctx.anchor)
+                          ctx.anchor, period)
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
