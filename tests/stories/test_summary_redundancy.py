@@ -147,3 +147,70 @@ def test_tune_pairs_point_into_news_clusters(shared_data: Path) -> None:
         for k in ("text1", "text2"):
             assert p[k][:1].isupper() or p[k][:1] in "\"“'", p[k]
             assert p[k].rstrip()[-1:] in ".!?\"”'’", p[k]
+
+
+def test_two_ledes_on_the_held_out_pairs(shared_data: Path) -> None:
+    """The shipped test (the cosine, or two ledes restating each other) on the
+    130 pairs, held out since session 18 (rule chosen on the tune pairs)."""
+    if not (shared_data / "news-clusters" / "news_cluster.jsonl").exists():
+        pytest.skip("../shared/data/news-clusters absent: the pairs point into it")
+    from veille.stories.summary import SAME_LANGUAGE_REDUNDANT
+
+    ev = _evaluator()
+    news = shared_data / "news-clusters" / "news_cluster.jsonl"
+    pairs = ev.load_pairs(news)
+    cos = ev.cosines(pairs)
+    now = ev.report_predictions(pairs, ev.shipped(pairs, cos, news))["all"]
+    before = ev.report(pairs, cos, SAME_LANGUAGE_REDUNDANT)["all"]
+    # measured: P 0.76 R 0.62 (cosine alone: P 0.75 R 0.58)
+    assert now["recall"] > before["recall"] and now["precision"] >= before["precision"] - 0.02
+    assert now["precision"] >= 0.7 and now["recall"] >= 0.6
+
+
+def test_an_update_keeps_one_of_two_restating_ledes(shared_data: Path) -> None:
+    """Two outlets' ledes of one event (tune pairs the cosine alone lets in
+    together) give the summary one sentence; two ledes of different events
+    (labelled so) both go in."""
+    news = shared_data / "news-clusters" / "news_cluster.jsonl"
+    if not news.exists():
+        pytest.skip("../shared/data/news-clusters absent: the pairs point into it")
+    from veille.stories.incremental import _embed
+    from veille.stories.quote_matching import content_stems
+    from veille.stories.summary import SAME_LANGUAGE_REDUNDANT, candidate, ledes_restate
+    from veille.stories.summary_update import resummarize
+    from veille.stories.units import Unit
+    from veille.stories.xlang import SAME_FACT
+
+    ev = _evaluator()
+    pairs = ev.load_pairs(news, ev.TUNE)
+    cos = ev.cosines(pairs)
+
+    def fits(t: str) -> bool:
+        return candidate(Unit(idx=0, article=0, uid="a", sentence=0, start=0, end=len(t),
+                              text=t, language="en"))
+
+    def chosen(pair: dict[str, Any]) -> set[str]:
+        facts = []
+        for fid, text, uids in (("F1", pair["text1"], ["a", "b", "c"]),
+                                ("F2", pair["text2"], ["f", "g"])):
+            facts.append({"id": fid, "statement": text, "articles": uids, "sources": uids,
+                          "n_sources": len(uids), "languages": ["en"],
+                          "members": [{"article": u, "sentence": 0, "start": 0,
+                                       "end": len(text), "text": text, "language": "en"}
+                                      for u in uids]})
+        view = {"articles": [{"uid": u, "title": None} for f in facts for u in f["articles"]],
+                "summary": [{"fact": "F1"}], "languages": {"main": "en", "reader": "en"}}
+        return {s["fact"] for s in resummarize(view, facts, {1}, {}, _embed)}
+
+    def restate(p: dict[str, Any], c: float) -> bool:
+        return ledes_restate(c, content_stems(p["text1"], "en"), content_stems(p["text2"], "en"),
+                             SAME_FACT)
+
+    usable = [(p, c) for p, c in zip(pairs, cos, strict=True)
+              if fits(p["text1"]) and fits(p["text2"]) and c < SAME_LANGUAGE_REDUNDANT
+              and p["sentence1"]["id"] != p["sentence2"]["id"]]
+    same = [p for p, c in usable if p["redundant"] and restate(p, c)]
+    other = [p for p, c in usable if not p["redundant"] and not restate(p, c)][:5]
+    assert len(same) >= 3 and other
+    assert all(chosen(p) == {"F1"} for p in same)
+    assert all(chosen(p) == {"F1", "F2"} for p in other)

@@ -26,6 +26,18 @@ odd-numbered stories of a labelled sample of news-clusters summary pairs and
 checked on the even ones (tests/data/summary_redundancy/); same-language
 paraphrases sit higher on the encoder's scale than translations, hence a
 higher bar than ``SAME_FACT``.
+
+Two ledes: each outlet's first sentence states the story's main event in its
+own words ("Comedian Sarah Silverman announced ... that she and ... Michael
+Sheen had split over Christmas" / "Taking a page out of Gwyneth Paltrow's
+break-up book, comedian Sarah Silverman announced she and Michael Sheen ...
+have 'consciously uncoupled'", cosine 0.59), so the ledes of two articles
+are also one statement when the encoder's cosine plus the share of content
+words they have in common reaches :data:`LEDES_RESTATE` (:func:`ledes_restate`).
+Only ledes: within an article, or between later sentences, a sentence
+sharing the lede's words and topic usually adds its next fact ("Kim struck
+an unusually conciliatory note" / "He nevertheless couched the message in
+more familiar bellicose language"), which the same test would drop.
 """
 
 from __future__ import annotations
@@ -38,6 +50,7 @@ import numpy as np
 
 from veille.core.text import fold_words
 from veille.core.views import Fact, SummarySentence
+from veille.stories.quote_matching import content_stems
 from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit, is_question
 
@@ -50,9 +63,31 @@ REDUNDANT = 0.45
 POSITION_DECAY = 0.5
 DAMPING = 0.85
 SAME_LANGUAGE_REDUNDANT = 0.6  # encoder cosine: see the module docstring
+#: encoder cosine + content-stem Jaccard at which two articles' ledes in one
+#: language state one event (chosen on tests/data/summary_redundancy_tune/)
+LEDES_RESTATE = 0.75
 EMBED_CANDIDATES = 40  # the most relevant candidates embedded: bounded work per view
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors (rows)
+
+
+def ledes_restate(cos: float, a: set[str], b: set[str], same_fact: float) -> bool:
+    """Whether two ledes (their content stems ``a``, ``b``; the encoder's
+    ``cos``) state one event: the cosine at least the same-fact level and,
+    with the Jaccard of their stems, at :data:`LEDES_RESTATE`."""
+    overlap = len(a & b) / len(a | b) if a and b else 0.0
+    return cos >= same_fact and cos + overlap >= LEDES_RESTATE
+
+
+def ledes(units: Sequence[Unit]) -> set[int]:
+    """Positions of each article's first stand-alone sentence (:func:`candidate`)
+    among ``units``: in a full build the article's lede; in an update, whose
+    units are a pool of the story's statements, its first one in the pool."""
+    out: dict[int, int] = {}
+    for i, u in enumerate(units):
+        if u.article not in out and candidate(u):
+            out[u.article] = i
+    return set(out.values())
 
 
 def redundant_bar(same_language: bool, same_fact: float) -> float:
@@ -280,7 +315,8 @@ def build_summary(
     # Sentences in another language only when the story has none in the
     # reader's: a shorter summary (said in the view's ``missing``) beats
     # untranslated sentences, and the facts they state are in ``facts``.
-    chosen = _mmr(units, vectors, own or foreign, n, facts, fact_vectors, same_fact, embed)
+    chosen = _mmr(units, vectors, own or foreign, n, facts, fact_vectors, same_fact, embed,
+                  ledes(units))
     top = max(c[2] for c in cands) or 1.0
     # the lead facts first: in the order MMR chose them (most relevant, then
     # the most relevant of what is left that says something new)
@@ -297,10 +333,12 @@ def build_summary(
 
 def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, int, float]],
          n: int, facts: Sequence[Fact], fact_vectors: Mapping[str, np.ndarray],
-         same_fact: float, embed: Embed | None = None) -> list[tuple[int, int, float]]:
+         same_fact: float, embed: Embed | None = None,
+         lede_units: set[int] | None = None) -> list[tuple[int, int, float]]:
     """MMR over ``cands``; redundancy is wording (TF-IDF) or, for candidates
     with a vector, the encoder's cosine: at the same-fact level across
-    languages, at :data:`SAME_LANGUAGE_REDUNDANT` within one.
+    languages, at :data:`SAME_LANGUAGE_REDUNDANT` within one, and for the
+    ledes (``lede_units``) of two articles :func:`ledes_restate`.
 
     Vectors are fetched lazily: a candidate is embedded only when MMR comes to
     it (with the few next in line, as one batch), not the
@@ -319,7 +357,15 @@ def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, in
     alive = np.ones(len(cands), dtype=bool)
     vecs = _LazyVectors(units, cands, facts, fact_vectors, embed)
     langs = [units[c[1]].language or "" for c in cands]
+    lede = lede_units or set()
+    stems: dict[int, set[str]] = {}
     chosen_with_vector: list[int] = []
+
+    def stems_of(k: int) -> set[str]:
+        got = stems.get(k)
+        if got is None:
+            got = stems[k] = content_stems(units[cands[k][1]].text, langs[k] or None)
+        return got
 
     def close_to_chosen(k: int, order: np.ndarray) -> bool:
         if not chosen_with_vector:
@@ -328,7 +374,12 @@ def _mmr(units: Sequence[Unit], vectors: StoryVectors, cands: list[tuple[int, in
         if v is None:
             return False
         for j in chosen_with_vector:
-            if float(v @ vecs.vectors[j]) >= redundant_bar(langs[j] == langs[k], same_fact):
+            cos = float(v @ vecs.vectors[j])
+            if cos >= redundant_bar(langs[j] == langs[k], same_fact):
+                return True
+            if langs[j] == langs[k] and cands[j][1] in lede and cands[k][1] in lede \
+                    and units[cands[j][1]].article != units[cands[k][1]].article \
+                    and ledes_restate(cos, stems_of(j), stems_of(k), same_fact):
                 return True
         return False
 
