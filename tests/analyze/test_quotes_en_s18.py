@@ -75,3 +75,19 @@ def test_a_place_with_a_bracket_inside_a_line_still_speaks(analyze):
     qs = _statements(analyze, text)
     # the Kremlin stays a name that can speak (the statement of its own verb)
     assert any(q.speaker == "Kremlin" for q in qs), _said(qs)
+
+
+def test_a_participle_on_a_noun_lends_no_subject_to_a_later_verb(analyze):
+    # the boundary: the rocket carries, it does not warn
+    text = ("North Korea fired what it said was a rocket carrying a communications "
+            "satellite into orbit over Japan in 2009 after warning of its plans.\n")
+    qs = _statements(analyze, text)
+    assert not [q for q in qs if q.speaker == "a rocket"], _said(qs)
+
+
+def test_a_document_informing_someone_says_the_clause_not_the_addressee(analyze):
+    # the boundary: the object of a verb of telling is who is told
+    text = ("The company email informed recipients that law enforcement may have "
+            "obtained business cards.\n")
+    qs = _statements(analyze, text)
+    assert not _starting(qs, "recipients"), _said(qs)

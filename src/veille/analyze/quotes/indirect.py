@@ -443,7 +443,7 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         return None
     for rel, head in [*complements(v), *((r, h) for r, h in clause_complements(v) if r in rels)]:
         method = "frame"
-        document = rel not in rels and _document_reports(ctx, v, rel, rels)
+        document = rel not in rels and _document_reports(ctx, v, rel, head, rels)
         if document:
             pass  # "A Fox News poll shows Sanders with 47 percent"
         elif rel not in rels:
@@ -486,14 +486,20 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     return None
 
 
-def _document_reports(ctx: QuoteContext, v: Token, rel: str, rels: tuple[str, ...]) -> bool:
+def _document_reports(ctx: QuoteContext, v: Token, rel: str, head: Token,
+                      rels: tuple[str, ...]) -> bool:
     """A verb that reports a clause (a learned clausal frame) reports its
     object too when its subject is a document: "A Fox News poll shows Sanders
     with 47 percent", "the latest poll found a dead heat" say what "the poll
     shows that …" says. With a person as subject the same object is mostly
     an act ("Trump showed his tax returns", "he found a job"), which is why
     the gold did not teach the object frame of such verbs."""
-    if rel not in ("dobj", "obj") or not ({"ccomp"} & set(rels)):
+    if rel not in ("dobj", "obj") or "ccomp" not in rels \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in v.children) \
+            or any(c.dep_ == "relcl" for c in head.children):
+        # "The email informed recipients that law enforcement …": the object
+        # is the addressee, the clause (which the parse may hang on it as a
+        # relative) is what is said
         return False
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     return len(subj) == 1 and subj[0].pos_ == "NOUN" \

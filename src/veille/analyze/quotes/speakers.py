@@ -490,11 +490,14 @@ def _noun_subject(ctx: QuoteContext, before: int, window: int, number: str,
 
 def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
                after_only: bool = False,
-               shared: bool = False) -> tuple[str | None, Mention | None, bool]:
+               shared: bool = False,
+               borrowed: bool = False) -> tuple[str | None, Mention | None, bool]:
     """(surface, mention, via_pronoun) for the subject of ``verb``.
 
     "Le maire de Lyon, Grégory Doucet, a dit" -> the mention "Grégory Doucet"
     (the subject's apposition); "a-t-il dit" -> the pronoun's antecedent.
+    ``borrowed``: ``verb`` is asked for another verb's subject (a participle
+    after a preposition on it), so a participle of its own names nobody.
     """
     words = ctx.words
     inverted = words.subject_pronouns | words.plural_pronouns
@@ -613,7 +616,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
             and prep.head.i < verb.i and prep.head.pos_ in ("VERB", "AUX")):
         # "he began by saying, “…”", "she ended by warning that …": the
         # participle after a preposition shares its verb's subject
-        return subject_of(ctx, prep.head, fallback_left)
+        return subject_of(ctx, prep.head, fallback_left, borrowed=True)
     noun = verb.head
     if (verb.dep_ == "acl" and present_participle and not after_only and noun.i < verb.i
             and noun.dep_ in ("dobj", "obj") and noun.head.i < noun.i
@@ -622,13 +625,15 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         # participle on the object of a verb says what its subject says (the
         # clause's first name, "U.S.", is no speaker)
         return subject_of(ctx, noun.head, fallback_left)
-    if (verb.dep_ == "acl" and present_participle and not after_only and noun.i < verb.i
-            and noun.pos_ in ("NOUN", "PROPN")
+    if (verb.dep_ == "acl" and present_participle and not after_only and not shared
+            and not borrowed and noun.i < verb.i and noun.pos_ in ("NOUN", "PROPN")
             and noun.lemma_.lower() not in words.document_nouns | words.statement_nouns):
         # "had given $3 million to a group backing Mike Huckabee": the one
         # who backs is the noun the participle qualifies, not the clause's
         # first name (a document's participle, "in a statement saying", is
-        # its author's: the fallback below)
+        # its author's: the fallback below); not for a verb that borrows the
+        # participle's subject ("a rocket carrying a satellite … after warning
+        # of its plans": the rocket warns of nothing)
         m = ctx.mention_of(noun)
         if m is not None:
             return (m.text, m, False)
