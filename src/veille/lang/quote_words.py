@@ -226,3 +226,14 @@ class QuoteWords:
     #: role noun standing for the person last named or quoted. Only where
     #: definite role nouns are taken as anaphors (French).
     body_nouns: Words = _EMPTY
+    #: Courtesy titles the parse may make the head of a role phrase ("M. le
+    #: ministre du commerce a fini …": "M." is the subject, "ministre" hangs on
+    #: it), folded, with their point: such a title is no role of its own, the
+    #: noun after it is ("M." was given to every "M. X" named before).
+    honorifics: Words = _EMPTY
+    #: Nouns of people (roles, trades, kin, age): a singular one that was a
+    #: subject is an antecedent of a later "il"/"elle" of its grammatical
+    #: gender where no named person is nearer ("un homme blanc … s'est rendu
+    #: … « … », a-t-il déclaré" is not George Floyd, named inside the phrase).
+    #: Only where the parse gives nouns a gender (French).
+    person_nouns: Words = _EMPTY

@@ -71,6 +71,20 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
     # ministère" / "il"); English nouns carry none: "he" is never "the company"
     nouns = [m for m in ctx.recent(ctx.noun_speakers, before, NOUN_WINDOW)
              if gender is not None and ctx.gender(m) == gender and not _inside(m, shut)]
+    person = _person_noun_subject(ctx, before, gender, shut) if gender else None
+    if person is not None and (not best or person.idx + ctx.offset > best[-1].end) \
+            and (not nouns or person.idx + ctx.offset > nouns[-1].end):
+        # "un homme blanc, non affecté par la mort de George Floyd, s'est rendu
+        # … « … », a-t-il déclaré": the nearest subject of the pronoun's gender
+        # is a person named by a noun; the person it stands for if the text
+        # gave the role to one, else the noun phrase itself, not a name further
+        # back or inside the phrase
+        named = resolve_role(ctx, person) or named_in_subject(ctx, person)
+        if named is not None:
+            return named
+        ctx.add_noun_speaker(person, np_text(person))
+        at = person.left_edge.idx + ctx.offset
+        return next((m for m in ctx.noun_speakers if m.start == at), None)
     if nouns and (not best or nouns[-1].start > best[-1].start):
         # "Le chef du gouvernement vietnamien a affirmé … Il a déclaré": the
         # nearest speaker was named by a noun, after any named person
@@ -89,6 +103,48 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
         # anywhere before, a body named by a noun of the pronoun's gender that
         # was the subject of a speech verb speaks
         return _noun_subject(ctx, before, NOUN_WINDOW, "Sing", gender)
+    return None
+
+
+def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
+                         shut: list[tuple[int, int]]) -> Token | None:
+    """The last singular noun of a person (the pack's ``person_nouns``) of
+    ``gender`` that is a grammatical subject within ``NOUN_WINDOW`` characters
+    before ``before``, outside quoted words and the pronoun's own participle
+    clauses. Only where the parse gives nouns a gender (the pack lists them)."""
+    nouns = ctx.words.person_nouns
+    if not nouns:
+        return None
+    doc = ctx.doc
+    for k in range(min(ctx.tok_at(before), len(doc)) - 1,
+                   max(ctx.tok_at(before - NOUN_WINDOW), 0) - 1, -1):
+        t = doc[k]
+        # a courtesy title heading the phrase is a person's ("M. le ministre du commerce")
+        person = t.lemma_.lower() in nouns or (
+            t.text[:1].isupper() and t.text.lower() in ctx.words.honorifics)
+        if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubj:pass") or not person \
+                or t.morph.get("Number", []) != ["Sing"] or t.morph.get("Gender", []) != [gender]:
+            continue
+        pos = t.idx + ctx.offset
+        if ctx.in_quote(pos) or any(a <= pos < b for a, b in shut):
+            continue
+        if ctx.mention_of(t) is not None:
+            continue  # part of a name the recogniser found
+        if any(c.dep_ == "case" for c in t.children):
+            continue  # "comme un simple militant" parsed as the subject: a marked phrase is none
+        head = t.head
+        if "Fin" not in head.morph.get("VerbForm", []) and not any(
+                c.dep_.startswith(("aux", "cop")) for c in head.children):
+            continue  # "Se présentant comme un simple militant, …": no clause of its own
+        end = t.right_edge.idx + len(t.right_edge.text) + ctx.offset
+        if any(m.label == "PER" and not ctx.in_quote(m.start) and ctx.gender(m) in (None, gender)
+               for m in ctx.mentions_between(end, before)):
+            # "Le chef de l'opposition a … la presse n'approuve pas M. Gladstone,
+            # quand il prétend …": a person named since is nearer (names inside
+            # the noun's own phrase are not: "un homme, non affecté par la mort
+            # de George Floyd")
+            return None
+        return t
     return None
 
 
@@ -150,6 +206,16 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
     Bush" ... "the governor": the nearest title is a guess, and a wrong name
     misleads more than the role left as it stands).
     """
+    if noun.text[:1].isupper() and noun.text.lower() in ctx.words.honorifics:
+        # "M. le ministre du commerce a fini …": the parse heads the phrase with
+        # the courtesy title, which every "M. X" named before also bears; the
+        # role is the noun the title governs (none: "M." alone is nobody's role)
+        role = next((c for c in noun.children if c.i > noun.i and c.pos_ == "NOUN"
+                     and c.dep_ in ("nmod", "appos", "flat", "flat:name")
+                     and not any(g.dep_ == "case" for g in c.children)), None)
+        if role is None:
+            return None
+        noun = role
     lemma = noun.lemma_.lower()
     if lemma in ctx.words.document_nouns:
         return None  # "a court document filed Thursday" is no person's role

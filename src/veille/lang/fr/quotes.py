@@ -38,6 +38,71 @@ SPEECH_VERBS = frozenset({
 INCISE_VERB_NOUNS = frozenset({"dit"} | {v[:-1] for v in SPEECH_VERBS
                                          if v.endswith("er") and " " not in v and "'" not in v})
 
+#: Nouns of people in news French (roles and offices, trades, kin, age and
+#: status), masculine and feminine forms: a general list, written from the
+#: language, not from the articles measured. See ``QuoteWords.person_nouns``.
+PERSON_NOUNS = frozenset({
+    # offices, ranks and public roles
+    "président", "présidente", "ministre", "premier ministre", "chancelier", "chancelière",
+    "député", "députée", "sénateur", "sénatrice", "maire", "adjoint", "adjointe", "conseiller",
+    "conseillère", "préfet", "préfète", "sous-préfet", "gouverneur", "ambassadeur",
+    "ambassadrice", "consul", "diplomate", "émissaire", "envoyé", "envoyée", "délégué",
+    "déléguée", "secrétaire", "porte-parole", "chef", "dirigeant", "dirigeante", "leader",
+    "responsable", "directeur", "directrice", "patron", "patronne", "administrateur",
+    "administratrice", "gérant", "gérante", "fondateur", "fondatrice", "propriétaire",
+    "roi", "reine", "prince", "princesse", "empereur", "impératrice", "souverain",
+    "souveraine", "monarque", "pape", "cardinal", "évêque", "archevêque", "prêtre", "curé",
+    "pasteur", "rabbin", "imam", "candidat", "candidate", "élu", "élue", "militant",
+    "militante", "syndicaliste", "opposant", "opposante", "rapporteur", "rapporteuse",
+    "orateur", "oratrice", "interlocuteur", "interlocutrice", "homologue", "successeur",
+    "prédécesseur", "commissaire", "inspecteur", "inspectrice", "fonctionnaire",
+    # justice and police
+    "juge", "magistrat", "magistrate", "procureur", "procureure", "substitut", "avocat",
+    "avocate", "bâtonnier", "greffier", "greffière", "témoin", "plaignant", "plaignante",
+    "prévenu", "prévenue", "accusé", "accusée", "inculpé", "inculpée", "suspect", "suspecte",
+    "détenu", "détenue", "condamné", "condamnée", "victime", "enquêteur", "enquêtrice",
+    "policier", "policière", "gendarme", "agent", "gardien", "gardienne",
+    # armed forces
+    "général", "colonel", "commandant", "capitaine", "lieutenant", "sergent", "caporal",
+    "soldat", "officier", "militaire", "amiral", "maréchal",
+    # trades and professions
+    "médecin", "docteur", "chirurgien", "chirurgienne", "infirmier", "infirmière",
+    "pharmacien", "pharmacienne", "professeur", "professeure", "enseignant", "enseignante",
+    "instituteur", "institutrice", "chercheur", "chercheuse", "scientifique", "expert",
+    "experte", "analyste", "économiste", "ingénieur", "ingénieure", "architecte", "journaliste",
+    "reporter", "correspondant", "correspondante", "rédacteur", "rédactrice", "éditeur",
+    "éditrice", "écrivain", "écrivaine", "auteur", "autrice", "poète", "artiste", "peintre",
+    "sculpteur", "musicien", "musicienne", "chanteur", "chanteuse", "acteur", "actrice",
+    "comédien", "comédienne", "réalisateur", "réalisatrice", "cinéaste", "photographe",
+    "sportif", "sportive", "joueur", "joueuse", "athlète", "entraîneur", "entraîneuse",
+    "sélectionneur", "arbitre", "pilote", "coureur", "coureuse", "champion", "championne",
+    "ouvrier", "ouvrière", "employé", "employée", "salarié", "salariée", "cadre",
+    "commerçant", "commerçante", "marchand", "marchande", "vendeur", "vendeuse", "artisan",
+    "agriculteur", "agricultrice", "paysan", "paysanne", "éleveur", "éleveuse", "viticulteur",
+    "vigneron", "vigneronne", "pêcheur", "boulanger", "boulangère", "boucher", "bouchère",
+    "concierge", "chauffeur", "conducteur", "conductrice", "mécanicien", "électricien",
+    "banquier", "banquière", "industriel", "entrepreneur", "entrepreneuse", "négociant",
+    "notaire", "comptable", "interprète", "traducteur", "traductrice", "guide", "sauveteur",
+    "pompier", "secouriste", "diplômé", "diplômée", "spécialiste", "consultant",
+    "consultante", "représentant", "représentante", "porte-drapeau", "animateur",
+    "animatrice", "organisateur", "organisatrice", "président-directeur",
+    # people by kin, age, status
+    "homme", "femme", "garçon", "fille", "fillette", "enfant", "bébé", "adolescent",
+    "adolescente", "jeune", "vieillard", "aîné", "aînée", "père", "mère", "fils", "frère",
+    "sœur", "oncle", "tante", "grand-père", "grand-mère", "mari", "époux", "épouse",
+    "veuf", "veuve", "cousin", "cousine", "neveu", "nièce", "ami", "amie", "voisin",
+    "voisine", "compagnon", "compagne", "collègue", "camarade", "habitant", "habitante",
+    "riverain", "riveraine", "citoyen", "citoyenne", "passant", "passante", "touriste",
+    "visiteur", "visiteuse", "spectateur", "spectatrice", "lecteur", "lectrice", "client",
+    "cliente", "patient", "patiente", "malade", "blessé", "blessée", "rescapé", "rescapée",
+    "survivant", "survivante", "réfugié", "réfugiée", "migrant", "migrante", "étudiant",
+    "étudiante", "élève", "lycéen", "lycéenne", "retraité", "retraitée", "chômeur",
+    "chômeuse", "individu", "personne", "inconnu", "inconnue", "monsieur", "madame",
+    "demoiselle", "dame", "automobiliste", "cycliste", "piéton", "piétonne",
+    "locataire", "héritier", "héritière", "otage", "manifestant", "manifestante",
+    "gréviste", "supporter", "fan", "interviewé", "interviewée",
+})
+
 WORDS = QuoteWords(
     speech_verbs=SPEECH_VERBS,
     # not "proposer": with a noun object it offers a thing ("l'association
@@ -161,5 +226,7 @@ WORDS = QuoteWords(
         "chaîne", "journal", "quotidien", "hebdomadaire", "presse", "rédaction", "collectif",
         "mouvement", "ville", "commune", "région", "département", "état", "pays",
     }),
+    honorifics=frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mlles", "me", "mes", "dr", "pr"}),
+    person_nouns=PERSON_NOUNS,
     stop_words=_stop_words,
 )
