@@ -210,3 +210,17 @@ def test_a_previous_period_counts_back_from_the_period_just_named() -> None:
     # a year names no quarter: the quarter before the paper's
     got = _found("Im Jahr 2019 sank der Umsatz gegenüber dem Vorquartal.", "de", ref)
     assert got["Vorquartal"] == ("DATE", "2020-Q1")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Im dritten Quartal 2019 stieg der Umsatz, im ersten Halbjahr sank er.",
+     {"dritten Quartal 2019": ("DATE", "2019-Q3"), "ersten Halbjahr": ("DATE", "2019-H1")}),
+    ("it", "Il consiglio ha proposto un dividendo inferiore del secondo semestre.",
+     {"secondo semestre": ("DATE", "2019-H2")}),  # a May paper: the half last begun
+    ("es", "En el tercer trimestre de 2019 las ventas cayeron.",
+     {"tercer trimestre de 2019": ("DATE", "2019-Q3")}),
+    ("de", "Er belegte den zweiten Platz.", {}),  # an ordinal of no period
+])
+def test_ordinal_quarters_and_halves(lang: str, text: str,
+                                     expected: dict[str, tuple[str, str | None]]) -> None:
+    assert _found(text, lang) == expected

@@ -134,6 +134,11 @@ class LocaleTime:
     #: "Monatsanfang", "Wochenende") -> START, MID, END
     previous_prefixes: Words = ()
     unit_parts: dict[str, str] = field(default_factory=dict)
+    #: the first ordinals (stem -> number) and the endings they take, before a quarter
+    #: (CLDR's unit word) or a half year: "im dritten Quartal 2019", "il secondo semestre"
+    ordinals: dict[str, int] = field(default_factory=dict)
+    ordinal_endings: str = ""
+    half_year_words: Words = ()
 
 
 LOCALES: dict[str, LocaleTime] = {
@@ -188,7 +193,10 @@ LOCALES: dict[str, LocaleTime] = {
                    eve_leads=("Vorabend von", "Vorabend des", "Vorabend der"), per_units=True,
                    previous_prefixes=("vor",),
                    unit_parts={"beginn": "START", "anfang": "START", "mitte": "MID",
-                               "ende": "END", "wechsel": "END"}),
+                               "ende": "END", "wechsel": "END"},
+                   ordinals={"erst": 1, "zweit": 2, "dritt": 3, "viert": 4},
+                   ordinal_endings=r"e[nmrs]?", half_year_words=("halbjahr", "halbjahres",
+                                                                  "halbjahrs")),
         LocaleTime("es",
                    year_leads=("en", "de", "del", "desde", "hasta", "año", "el"),
                    list_joiners=("y", "o", "a"),
@@ -218,6 +226,8 @@ LOCALES: dict[str, LocaleTime] = {
                    every_words=("cada",),
                    holiday_calendars=("ES",),
                    eve_leads=("víspera de", "víspera del"), per_units=True,
+                   ordinals={"primer": 1, "segund": 2, "tercer": 3, "cuart": 4},
+                   ordinal_endings=r"[oa]?", half_year_words=("semestre",),
                    seasons={"primavera": "SP", "verano": "SU", "otoño": "FA",
                             "invierno": "WI"},
                    age_of_not_after=frozenset({"después", "despues", "antes", "más", "mas",
@@ -276,6 +286,8 @@ LOCALES: dict[str, LocaleTime] = {
                    clock_day_gap=r"\s+(?:del|di|dell['’])\s*",
                    holiday_calendars=("IT",),
                    eve_leads=("vigilia di", "vigilia del", "vigilia dell'"), per_units=True,
+                   ordinals={"prim": 1, "second": 2, "terz": 3, "quart": 4},
+                   ordinal_endings=r"[oa]", half_year_words=("semestre",),
                    age_of_not_after=frozenset({"dopo", "prima", "più", "meno", "oltre",
                                                "circa", "periodo", "arco", "spazio", "nel",
                                                "fa", "un", "una", "gli", "i", "le", "suoi"})),

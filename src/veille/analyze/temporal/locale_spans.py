@@ -46,7 +46,7 @@ from veille.lang.time_locales import LocaleTime, locale_time
 TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part",
         "locale_now": "now", "locale_relative_unit": "relu", "locale_ago": "ago",
         "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
-        "locale_compound": "compound"}
+        "locale_compound": "compound", "locale_ordinal_period": "ordq"}
 
 _ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
@@ -262,6 +262,14 @@ def _more_rules(code: str, lt: LocaleTime,
                       for x in ("", *lt.genitive_endings, *lt.plural_endings)]
             glued.append(rf"{b}(?P<cu2>{_alt(linked)})(?P<part>{_alt(list(lt.unit_parts))}){e}")
         out.append(("locale_compound", re.compile("|".join(glued), re.IGNORECASE)))
+    quarters = [w + x for w, u in forms.singular.items() if u == "Q"
+                for x in ("", *lt.genitive_endings)]
+    if lt.ordinals and (quarters or lt.half_year_words):
+        # "im dritten Quartal 2019", "il secondo semestre", "el tercer trimestre de 2019"
+        out.append(("locale_ordinal_period", re.compile(
+            rf"{b}(?P<ord>{_alt(list(lt.ordinals))})(?:{lt.ordinal_endings}){e}\s+"
+            rf"(?:(?P<oq>{_alt(quarters or ['(?!)'])})|(?P<oh>{_alt(lt.half_year_words or ('(?!)',))})){e}"
+            rf"(?:\s+(?:[^\W\d_]{{1,3}}\s+)?(?P<oy>(?:19|20)\d\d)(?!\d))?", re.IGNORECASE)))
     if lt.seasons:
         season = "|".join(re.escape(w) for w in sorted(lt.seasons, key=len, reverse=True))
         flags = 0 if any(w[:1].isupper() for w in lt.seasons) else re.IGNORECASE
@@ -450,6 +458,8 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
         return _season(c, lt, day)
     if c.kind == "locale_compound":
         return _compound(c, lt, day, anchor, period)
+    if c.kind == "locale_ordinal_period":
+        return _ordinal_period(c, lt, day, period)
     if c.kind == "locale_relative_unit":
         off, unit = _relative(g, lt, rel)
         if day is None:  # "l'anno scorso" with no date to count from: said, not dated
@@ -522,6 +532,34 @@ def _compound(c: Candidate, lt: LocaleTime, day: date | None,
         return Resolved("DATE", f"{week.value}-WE", base + timedelta(days=5 - base.weekday()),
                         base + timedelta(days=6 - base.weekday()), "weekend")
     return _shifted(day, 0, _UNIT_NAMES[u])
+
+
+def _ordinal_period(c: Candidate, lt: LocaleTime, day: date | None,
+                    period: tuple[date, str] | None) -> Resolved | None:
+    """The n-th quarter or half of the year written after it, else of the year of the last
+    period the text named, else the latest begun by the reference day ("im dritten
+    Quartal" in a November paper: this year's; in February: last year's)."""
+    g = c.g
+    n = next(v for k, v in lt.ordinals.items() if k.lower() == (g.get("ord") or "").lower())
+    quarter = g.get("oq") is not None
+    if n > (4 if quarter else 2):
+        return None
+    first = 3 * (n - 1) + 1 if quarter else 6 * (n - 1) + 1
+    if g.get("oy"):
+        year: int | None = int(g.get("oy") or 0)
+    elif period is not None and period[1] in ("year", "quarter", "month", "half"):
+        year = period[0].year  # "im dritten Quartal 2019 ... im ersten Halbjahr": 2019's
+    elif day is not None:
+        year = day.year if first <= day.month else day.year - 1
+    else:
+        year = None
+    if year is None:
+        return Resolved("DATE", f"XXXX-{'Q' if quarter else 'H'}{n}", None, None,
+                        "quarter" if quarter else "half")
+    if quarter:
+        return quarter_res(year, n)
+    end = date(year, first + 5, 30 if n == 1 else 31)
+    return Resolved("DATE", f"{year:04d}-H{n}", date(year, first, 1), end, "half")
 
 
 #: the months a season's days run over (its first, its last; winter ends in the next year)
