@@ -64,3 +64,15 @@ def test_a_noun_in_a_participle_phrase_is_no_antecedent(speech):
         "de la Gauche.")
     q = _about(qs, "repenser ses liens")
     assert q and q[0].speaker is not None and "Moscovici" in q[0].speaker
+
+
+def test_a_pronoun_after_a_paper_that_is_the_subject_is_the_paper(speech):
+    # quotes-fr-fresh3 hipe-GDL-1868-10-16-a-i0010: "quand il dit" went to M.
+    # Gladstone, named before "le Times" (an organisation, the nearest subject)
+    qs = speech(
+        "Aujourd'hui, elle discute celui que M. Gladstone vient d'adresser à ses électeurs, "
+        "et le Times résuma assez bien, à lui seul, l'opinion générale des journaux "
+        "britanniques, quand il dit « L'adresse de M. Gladstone est quelque peu faible, en "
+        "tant que style, et pas très puissante en tant qu'arguments. »")
+    q = _about(qs, "quelque peu faible")
+    assert q and q[0].speaker is not None and "Times" in q[0].speaker

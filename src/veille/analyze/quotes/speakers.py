@@ -79,6 +79,9 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
         # is a person named by a noun; the person it stands for if the text
         # gave the role to one, else the noun phrase itself, not a name further
         # back or inside the phrase
+        org = ctx.mention_of(person)
+        if org is not None:
+            return org
         named = resolve_role(ctx, person) or named_in_subject(ctx, person)
         if named is not None:
             return named
@@ -108,10 +111,13 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
 
 def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
                          shut: list[tuple[int, int]]) -> Token | None:
-    """The last singular noun of a person (the pack's ``person_nouns``) of
-    ``gender`` that is a grammatical subject within ``NOUN_WINDOW`` characters
-    before ``before``, outside quoted words and the pronoun's own participle
-    clauses. Only where the parse gives nouns a gender (the pack lists them)."""
+    """The last singular subject of ``gender`` within ``NOUN_WINDOW`` characters
+    before ``before`` that names a person by a noun (the pack's
+    ``person_nouns``, or a courtesy title heading the phrase: "M. le ministre
+    du commerce") or a body (``body_nouns``, an organisation the recogniser
+    found: "le Times résuma …, quand il dit"), outside quoted words and the
+    pronoun's own participle clauses. Only where the pack lists such nouns
+    (languages whose parse gives nouns a gender: French)."""
     nouns = ctx.words.person_nouns
     if not nouns:
         return None
@@ -119,17 +125,23 @@ def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
     for k in range(min(ctx.tok_at(before), len(doc)) - 1,
                    max(ctx.tok_at(before - NOUN_WINDOW), 0) - 1, -1):
         t = doc[k]
-        # a courtesy title heading the phrase is a person's ("M. le ministre du commerce")
-        person = t.lemma_.lower() in nouns or (
-            t.text[:1].isupper() and t.text.lower() in ctx.words.honorifics)
-        if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubj:pass") or not person \
-                or t.morph.get("Number", []) != ["Sing"] or t.morph.get("Gender", []) != [gender]:
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("NOUN", "PROPN"):
             continue
         pos = t.idx + ctx.offset
         if ctx.in_quote(pos) or any(a <= pos < b for a, b in shut):
             continue
-        if ctx.mention_of(t) is not None:
-            continue  # part of a name the recogniser found
+        named = ctx.mention_of(t)
+        if named is not None:
+            if named.label != "ORG" or ctx.gender(named) != gender \
+                    or "Plur" in t.morph.get("Number", []):
+                continue  # a person's name is the named path's; a place is nobody
+        else:
+            lemma = t.lemma_.lower()
+            if t.pos_ != "NOUN" or not (lemma in nouns or lemma in ctx.words.body_nouns or (
+                    t.text[:1].isupper() and t.text.lower() in ctx.words.honorifics)):
+                continue
+            if t.morph.get("Number", []) != ["Sing"] or t.morph.get("Gender", []) != [gender]:
+                continue
         if any(c.dep_ == "case" for c in t.children):
             continue  # "comme un simple militant" parsed as the subject: a marked phrase is none
         head = t.head
