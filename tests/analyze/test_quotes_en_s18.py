@@ -91,3 +91,35 @@ def test_a_document_informing_someone_says_the_clause_not_the_addressee(analyze)
             "obtained business cards.\n")
     qs = _statements(analyze, text)
     assert not _starting(qs, "recipients"), _said(qs)
+
+
+# --- a clause before a colon the parse hung on the quote's verb -------------
+
+def test_a_clause_hung_on_the_quote_still_introduces_it(analyze):
+    text = ("As if addressing the candidate directly, the Illinois Board of Elections was "
+            "conclusive in its findings: “Further discussion on this issue is unnecessary.”\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "Further discussion")
+    assert found and found[0].speaker is not None \
+        and "Board of Elections" in found[0].speaker, _said(qs)
+
+
+def test_a_speech_participle_before_the_colon_keeps_the_subject_out(analyze):
+    # the boundary: the officials warn, the employees only receive the email
+    text = ("A day after the magazine first contacted the company, an unknown number of its "
+            "employees received an email from human resources officials warning them: "
+            "“The company has been informed by the prosecutor's office that records were "
+            "obtained.”\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "The company has been informed")
+    assert found and (found[0].speaker is None or "employees" not in found[0].speaker), _said(qs)
+
+
+def test_a_possessor_before_the_colon_is_no_speaker(analyze):
+    # the boundary: the clause is about Sanders' surge; Sanders says nothing
+    text = ("The timing of Sanders' surge doesn't surprise Republican pollster Daron Shaw: "
+            "“Historically, lesser-known candidates beating establishment candidates in early "
+            "contests have seen the biggest boost.”\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "Historically")
+    assert found and "Sanders" not in (found[0].speaker or ""), _said(qs)

@@ -547,6 +547,17 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
             c.dep_ in SUBJ_DEPS and c.i < k and c.text.lower() not in ctx.words.relative_subjects
             and not ctx.in_quote(c.idx + ctx.offset) for c in t.children)]
         if not preds:
+            # the parse hung the clause before the colon on the quote's verb
+            # ("…, the Illinois Board of Elections was conclusive in its
+            # findings: “Further discussion … is unnecessary.”"): the
+            # clause's own head, its subject before the colon; not when a
+            # speech verb stands between ("… received an email from officials
+            # warning them: “…”": the officials warn, not the recipients)
+            preds = [t for t in before if t.head.i >= k and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in SUBJ_DEPS and c.i < k and c.text.lower() not in ctx.words.relative_subjects
+                and not ctx.in_quote(c.idx + ctx.offset) for c in t.children)
+                and not any(x.pos_ == "VERB" and is_speech(ctx, x) for x in doc[t.i + 1:k])]
+        if not preds:
             # the parse gave the clause no subject ("…, le général Kelche, chef
             # d'état-major, l'a rappelé, hier, …, en présence de …: « … »"): a
             # speech verb rooting it still introduces the quote
@@ -573,7 +584,10 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
         # or a place ("Le président de l'UIMM n'est pas optimiste :"), not as a
         # topic ("The health issue overall is a partisan issue, …:")
         subj = [c for c in root.children if c.dep_ in SUBJ_DEPS]
-        if not subj or not any(ctx.mention_of(t) is not None for t in subj[0].subtree):
+        # (not a possessor: "The timing of Sanders' surge doesn't surprise
+        # pollster Daron Shaw:" is no word of Sanders')
+        if not subj or not any(ctx.mention_of(t) is not None and "poss" not in (t.dep_, t.head.dep_)
+                               for t in subj[0].subtree):
             return None
     return att
 
