@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
         [--c 0.3] [--trees 400] [--depth 3] [--rate 0.05] [--threshold 0.6]
-        [--fit all|tune] [--hold fresh10-held-out,fresh11-held-out,fresh12-held-out,fresh13-held-out]
-        [--drop PREFIXES] [--write]
+        [--fit all|tune] [--hold fresh13-held-out]
+        [--drop PREFIXES] [--bag N] [--no-cv] [--write]
 
 Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
 seeds in examples/), fits on the lines of the *tune* part only (``--fit
@@ -19,7 +19,8 @@ since session 14 (v10) only ``fresh10-held-out``: the census of session 14
 read the misses of sets 8 and 9, which are training sets from then on;
 since session 15 ``fresh11-held-out`` too (drawn and labelled after v11);
 since session 17 ``fresh12-held-out`` too (drawn and labelled after v12);
-since session 18 ``fresh13-held-out`` too (drawn and labelled after v13).
+since session 18 (v14) only ``fresh13-held-out`` (drawn and labelled after v13;
+the brief of session 18 tuned on every set up to 12).
 Prints the
 figures cross-validated at several thresholds (the threshold is chosen
 there): by document on the tune part, or, with ``--fit all``, leaving one
@@ -55,7 +56,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--fit", choices=("tune", "all"), default="all")
-    ap.add_argument("--hold", default="fresh10-held-out,fresh11-held-out,fresh12-held-out,fresh13-held-out",
+    ap.add_argument("--hold", default="fresh13-held-out",
                     help="with --fit all: the parts kept out of the fit (comma-separated)")
     ap.add_argument("--drop", default="",
                     help="comma-separated feature name prefixes the model may not use (their "
@@ -74,6 +75,8 @@ def main() -> None:
     ap.add_argument("--errors", default="",
                     help="write the cross-validated errors at --threshold (set, kind, score, "
                          "document, line; JSONL) to this file: the census of what is missed")
+    ap.add_argument("--no-cv", action="store_true",
+                    help="fit and export only, without the cross-validated figures (a quick refit)")
     args = ap.parse_args()
     import numpy as np
     from sklearn.ensemble import GradientBoostingClassifier
@@ -113,7 +116,9 @@ def main() -> None:
     else:
         est = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, class_weight="balanced",
                                                                  max_iter=3000))
-    if args.fit == "tune":
+    if args.no_cv:
+        pass
+    elif args.fit == "tune":
         proba = cross_val_predict(est, x, y, groups=groups, cv=GroupKFold(n_splits=5),
                                   method="predict_proba")[:, 1]
         print(f"tune part, 5-fold by document: lines {len(ys)} furniture {sum(ys)}")
@@ -122,37 +127,8 @@ def main() -> None:
                                   method="predict_proba")[:, 1]
         print(f"all but {args.hold}, one labels set left out at a time ({len(set(sets))} sets, "
               f"the trees alone, without the rules): lines {len(ys)} furniture {sum(ys)}")
-    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        tp = int(((proba >= t) & (y == 1)).sum())
-        fp = int(((proba >= t) & (y == 0)).sum())
-        fn = int(((proba < t) & (y == 1)).sum())
-        mark = " <-" if t == args.threshold else ""
-        print(f"  threshold {t}: precision {tp / max(1, tp + fp):.3f} "
-              f"recall {tp / max(1, tp + fn):.3f}{mark}")
-    # per labels set at the chosen threshold, and pooled over the sets older
-    # than the newest training set (its lines in the fit can only help them)
-    at = proba >= args.threshold
-    pooled = [0, 0, 0]
-    for name in sorted(set(sets)):
-        m = np.array([g == name for g in sets])
-        tp = int((at & m & (y == 1)).sum())
-        fp = int((at & m & (y == 0)).sum())
-        fn = int((~at & m & (y == 1)).sum())
-        if name.split(":")[0] not in args.newest.split(","):
-            pooled = [pooled[0] + tp, pooled[1] + fp, pooled[2] + fn]
-        print(f"    {name:28s} precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f} "
-              f"(tp {tp} fp {fp} fn {fn})")
-    tp, fp, fn = pooled
-    p_, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    print(f"  sets but {args.newest}, pooled: precision {p_:.3f} recall {r_:.3f} "
-          f"F1 {2 * p_ * r_ / max(1e-9, p_ + r_):.3f}")
-    if args.errors:
-        with open(args.errors, "w", encoding="utf-8") as fh:
-            for i, p in enumerate(proba):
-                if (p >= args.threshold) != bool(y[i]):
-                    fh.write(json.dumps({"set": sets[i], "kind": "missed" if y[i] else "false alarm",
-                                         "score": round(float(p), 3), "doc": groups[i],
-                                         "line": texts[i]}, ensure_ascii=False) + "\n")
+    if not args.no_cv:
+        _report(args, proba, y, sets, groups, texts)
     est.fit(x, y)
     if args.model == "trees":
         members = est.models_ if args.bag > 1 else [est]
@@ -191,6 +167,43 @@ def main() -> None:
         path = ROOT / "src" / "veille" / "analyze" / WEIGHTS_FILE
         path.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {path}")
+
+
+def _report(args, proba, y, sets, groups, texts):  # type: ignore[no-untyped-def]
+    """The cross-validated figures at several thresholds, per labels set, and the errors file."""
+    import numpy as np
+
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        tp = int(((proba >= t) & (y == 1)).sum())
+        fp = int(((proba >= t) & (y == 0)).sum())
+        fn = int(((proba < t) & (y == 1)).sum())
+        mark = " <-" if t == args.threshold else ""
+        print(f"  threshold {t}: precision {tp / max(1, tp + fp):.3f} "
+              f"recall {tp / max(1, tp + fn):.3f}{mark}")
+    # per labels set at the chosen threshold, and pooled over the sets older
+    # than the newest training set (its lines in the fit can only help them)
+    at = proba >= args.threshold
+    pooled = [0, 0, 0]
+    for name in sorted(set(sets)):
+        m = np.array([g == name for g in sets])
+        tp = int((at & m & (y == 1)).sum())
+        fp = int((at & m & (y == 0)).sum())
+        fn = int((~at & m & (y == 1)).sum())
+        if name.split(":")[0] not in args.newest.split(","):
+            pooled = [pooled[0] + tp, pooled[1] + fp, pooled[2] + fn]
+        print(f"    {name:28s} precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f} "
+              f"(tp {tp} fp {fp} fn {fn})")
+    tp, fp, fn = pooled
+    p_, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"  sets but {args.newest}, pooled: precision {p_:.3f} recall {r_:.3f} "
+          f"F1 {2 * p_ * r_ / max(1e-9, p_ + r_):.3f}")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as fh:
+            for i, p in enumerate(proba):
+                if (p >= args.threshold) != bool(y[i]):
+                    fh.write(json.dumps({"set": sets[i], "kind": "missed" if y[i] else "false alarm",
+                                         "score": round(float(p), 3), "doc": groups[i],
+                                         "line": texts[i]}, ensure_ascii=False) + "\n")
 
 
 def _bagged(n: int, trees: int, depth: int, rate: float, seed: int):  # type: ignore[no-untyped-def]

@@ -62,3 +62,21 @@ def test_cue_rule_leaves_the_top_line_paragraphs_and_universal_marks_alone() -> 
     got = [furniture.cue_rule(text[a:b], row, i == 0, "en")
            for i, ((a, b), row) in enumerate(zip(segs, rows, strict=True))]
     assert got == [False, False, False, True]
+
+
+def test_page_tail_appeals_of_session_18_are_flagged_and_the_reports_are_not(
+        semeval: dict[str, Doc]) -> None:
+    """The readers' appeals a page closes with (session 18's pack phrases: "la
+    tua iscrizione", "vedi offerte", "edición impresa"), on two SemEval texts
+    no labels file names: an Italian translation of an Atlanta
+    Journal-Constitution page and a Costa Rican DIARIO EXTRA report. Their
+    paragraphs stay prose."""
+    it = semeval["1484223583it"]
+    flagged = _flagged(it)
+    assert "Vedi offerte." in flagged
+    assert any(f.startswith("La tua iscrizione all'Atlanta Journal-Constitution") for f in flagged)
+    assert not any(f.startswith("Gli insegnanti della scuola materna") for f in flagged)
+    es = semeval["1527827009"]
+    flagged = _flagged(es)
+    assert any(f.startswith("Lea más detalles sobre estas y otras noticias") for f in flagged)
+    assert not any(f.startswith("Según las comunicaciones centrales") for f in flagged)

@@ -16,6 +16,8 @@ WORDS = FurnitureWords(
         "alle rechte vorbehalten", "impressum", "datenschutzerklärung",
         "zuletzt aktualisiert", "aktualisiert am", "artikel aktualisiert", "kommentar schreiben",
         "verpassen sie", "originalmeldung", "mitarbeit:", "mit material von",
+        # Verweise und Leserangebote am Ende einer Seite (Sitzung 18)
+        "weitere nachrichten", "finden sie hier", "jetzt lesen", "bereits abonnent", "e-paper",
     }),
     openers=frozenset({
         "anzeige", "werbung", "foto", "fotos", "bild:", "quelle", "video", "videos",

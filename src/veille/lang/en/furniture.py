@@ -27,6 +27,9 @@ WORDS = FurnitureWords(
         "email notifications", "support our journalism", "podcast app", "was updated",
         "contributed from", "like us on facebook", "editor's note", "editor’s note",
         "are his own", "are her own", "click to read", "read the rest", "read the full",
+        # the reader's calls to action of a page's tail (session 18)
+        "share it with", "follow her on", "follow him on", "follow me on", "got a story",
+        "email us", "contact us",
     }),
     openers=frozenset({
         "read more", "related", "more:", "see also", "also read", "watch", "video:",
@@ -36,6 +39,8 @@ WORDS = FurnitureWords(
         "you may also like", "don't miss", "getty", "file",
         "related:", "also:", "more from", "editor's note", "editor’s note", "correction:",
         "clarification:", "subscribe",
+        # a translated page's "Czytaj także:", "Lesen Sie auch:" (session 18)
+        "read also", "see more",
     }),
     # AP's "FILE - In this Dec. 20, 2015, file photo, ..." and Reuters'
     # "FILE PHOTO: ..." open every file-picture caption of the wires

@@ -15,6 +15,8 @@ WORDS = FurnitureWords(
         "síguenos", "haz clic", "haga clic",
         "todos los derechos reservados", "aviso legal", "política de privacidad",
         "se actualizó", "última actualización", "para más información", "con información de",
+        # remisiones al lector al final de una página (sesión 18)
+        "edición impresa", "más detalles sobre", "síguenos en",
     }),
     openers=frozenset({
         "foto", "fotos", "imagen", "vídeo", "video", "fuente:", "galería", "lea también",

@@ -18,6 +18,8 @@ WORDS = FurnitureWords(
         "ne ratez", "ne manquez", "réservé aux abonnés", "faire un don", "soutenez",
         "a été mis à jour", "pour nous contacter",
         "pour aller plus loin", "note de la rédaction", "avec agences",
+        # renvois et messages du lecteur (session 18)
+        "connexe :", "connexe:", "cette vidéo", "page facebook",
     }),
     openers=frozenset({
         "lire aussi", "lisez aussi", "à lire", "voir aussi", "plus:", "plus :", "sur le même sujet",

@@ -12,6 +12,9 @@ WORDS = FurnitureWords(
         "iscriviti", "newsletter", "abbonati", "abbonamento", "condividi", "seguici",
         "clicca qui", "riproduzione riservata",
         "tutti i diritti riservati", "ultimo aggiornamento", "non perdere",
+        # rinvii e messaggi al lettore a fine pagina (sessione 18)
+        "la tua iscrizione", "ricevi l'edizione", "edizione settimanale", "ulteriori notizie",
+        "dai un'occhiata", "vedi offerte", "apparso per la prima volta", "per saperne di più",
     }),
     openers=frozenset({
         "foto", "video", "fonte", "immagine", "leggi anche", "leggi", "guarda", "pubblicità",
