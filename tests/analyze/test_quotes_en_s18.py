@@ -123,3 +123,14 @@ def test_a_possessor_before_the_colon_is_no_speaker(analyze):
     qs = _statements(analyze, text)
     found = _starting(qs, "Historically")
     assert found and "Sanders" not in (found[0].speaker or ""), _said(qs)
+
+
+# --- a generation after a surname -------------------------------------------
+
+def test_a_surname_before_a_generation_suffix_is_a_person(analyze):
+    text = ("Luther Stan Pate IV, a developer from Tuscaloosa, paid for the ads. Marco Rubio "
+            "thanked his donors on Friday. Pate claimed in an interview that he is not backing "
+            "any candidate.\n“I have not talked to any campaign in almost a year,” he said.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "I have not talked")
+    assert found and found[0].speaker == "Pate", _said(qs)
