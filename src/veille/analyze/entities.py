@@ -26,6 +26,7 @@ from veille.analyze import entities_lists as lists
 from veille.analyze import entities_places as places
 from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
+from veille.analyze.entities_surnames import surnames_of_people
 from veille.analyze.nlp import doc_text
 from veille.analyze.quotes.gender import known_given_name
 from veille.core.model import Mention
@@ -226,6 +227,13 @@ def _prev_words(doc: Doc, i: int, n: int = 3) -> list[str]:
     return out  # nearest first
 
 
+def _abbreviation(head: str) -> bool:
+    """``head`` (up to a dot) is the start of a dotted abbreviation, one letter
+    then a dot: "a." of "a.m.", "p." of "p.m." ("8:20 a.m. Republican
+    presidential candidate": the "m." is no French "M." glued to a figure)."""
+    return len(head) >= 2 and head[-2].isalpha() and (len(head) == 2 or not head[-3].isalnum())
+
+
 def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     """A label implied by the words right before the mention, with the cue name."""
     prev = _prev_words(doc, i, 4)
@@ -233,7 +241,7 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
         return None
     p0 = prev[0]
     cut = p0.rfind(".", 0, len(p0) - 1)
-    if cut >= 0 and p0[cut + 1:] in _TITLES:
+    if cut >= 0 and p0[cut + 1:] in _TITLES and not _abbreviation(p0[:cut + 1]):
         p0 = p0[cut + 1:]  # "80.M. Rochette": a title glued to the figure before it by OCR
     p1 = prev[1] if len(prev) > 1 else ""
     p2 = prev[2] if len(prev) > 2 else ""
@@ -409,7 +417,21 @@ def mentions_from_doc(
     places.cities_with_regions(out, full, offset)
     # (after the credits: an agency or platform they name is an organisation
     # of the list, "Instagram, WhatsApp, and Snapchat")
-    return lists.organisations_of_lists(out, doc, offset)
+    out = lists.organisations_of_lists(out, doc, offset)
+    # last: the label the article's other mentions of a name carry (every
+    # label cue above is read first)
+    return surnames_of_people(out, lambda m: _modifies_noun(doc, m, offset))
+
+
+def _modifies_noun(doc: Doc, m: Mention, offset: int) -> bool:
+    """The mention's last word is a compound modifier of a common noun after
+    it, by the parse: "The Trump campaign", "the Obama administration"."""
+    span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span[-1]
+    return t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN" \
+        and t.head.text[:1].islower()
 
 
 #: Zipf frequency (wordfreq, the text's language) from which a lower-case tail
