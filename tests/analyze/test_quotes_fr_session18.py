@@ -76,3 +76,17 @@ def test_a_pronoun_after_a_paper_that_is_the_subject_is_the_paper(speech):
         "tant que style, et pas très puissante en tant qu'arguments. »")
     q = _about(qs, "quelque peu faible")
     assert q and q[0].speaker is not None and "Times" in q[0].speaker
+
+
+def test_with_nobody_named_a_pronoun_is_the_person_noun_before_it(speech):
+    # quotes-fr-fresh3 hipe-GDL-1948-08-09-a-i0002: nobody is named before "m'a-t-il
+    # répondu"; the one asked, "un concierge" (an oblique of "demander"), speaks.
+    # The adjective the parse hung on the noun without agreeing ("quels") is no
+    # part of the name
+    qs = speech(
+        "J'ai demandé à un concierge quels étaient ses rapports avec les occupants russes à "
+        "Vienne. « Les premières années, m'a-t-il répondu, quand je voyais approcher un "
+        "Russe, j'alarmais la maison. »")
+    q = _about(qs, "premières années")
+    assert q and q[0].speaker is not None
+    assert q[0].speaker.split() == ["un", "concierge"]

@@ -79,15 +79,7 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
         # is a person named by a noun; the person it stands for if the text
         # gave the role to one, else the noun phrase itself, not a name further
         # back or inside the phrase
-        org = ctx.mention_of(person)
-        if org is not None:
-            return org
-        named = resolve_role(ctx, person) or named_in_subject(ctx, person)
-        if named is not None:
-            return named
-        ctx.add_noun_speaker(person, np_text(person))
-        at = person.left_edge.idx + ctx.offset
-        return next((m for m in ctx.noun_speakers if m.start == at), None)
+        return _as_speaker(ctx, person)
     if nouns and (not best or nouns[-1].start > best[-1].start):
         # "Le chef du gouvernement vietnamien a affirmé … Il a déclaré": the
         # nearest speaker was named by a noun, after any named person
@@ -105,12 +97,57 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
         # "La commission fait ressortir … Elle déclare s'abstenir …": no person
         # anywhere before, a body named by a noun of the pronoun's gender that
         # was the subject of a speech verb speaks
-        return _noun_subject(ctx, before, NOUN_WINDOW, "Sing", gender)
+        body = _noun_subject(ctx, before, NOUN_WINDOW, "Sing", gender)
+        if body is not None:
+            return body
+        # "la tête d'un ouvrier … il la ramasse et crie : « … »": nobody named
+        # before, the nearest person named by a noun, whatever its place
+        person = _person_noun_subject(ctx, before, gender, shut, any_place=True)
+        if person is not None:
+            return _as_speaker(ctx, person)
     return None
 
 
+def _as_speaker(ctx: QuoteContext, person: Token) -> Mention | None:
+    """The speaker a pronoun's noun antecedent names: the organisation the
+    recogniser found, the person the text gave the role to, else the noun
+    phrase itself (kept as a noun speaker for the pronouns after it)."""
+    org = ctx.mention_of(person)
+    if org is not None:
+        return org
+    named = resolve_role(ctx, person) or named_in_subject(ctx, person)
+    if named is not None:
+        return named
+    subject = person.dep_ in ("nsubj", "nsubj:pass")
+    ctx.add_noun_speaker(person, np_text(person) if subject else _noun_core(person))
+    at = person.left_edge.idx + ctx.offset
+    return next((m for m in ctx.noun_speakers if m.start == at), None)
+
+
+def _noun_core(tok: Token) -> str:
+    """A noun phrase away from the subject's place as a speaker's name: its
+    determiner, adjectives and "de" complements, not what the parse hung on it
+    besides ("J'ai demandé à un concierge quels étaient …" is "un concierge")."""
+    keep = {tok.i}
+    for c in tok.children:
+        if c.dep_ == "amod" and (c.morph.get("PronType", []) or c.morph.get("Number", [])
+                                 not in ([], tok.morph.get("Number", []))):
+            continue  # "un concierge quels étaient …": no agreement, no adjective of the noun
+        if c.dep_ in ("det", "amod", "nummod", "flat", "fixed") or (
+                c.dep_ == "nmod" and c.i > tok.i
+                and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’")
+                        for g in c.children)):
+            keep |= {t.i for t in c.subtree}
+    left, right = min(keep), max(keep)
+    if keep != set(range(left, right + 1)):
+        # a gap (the parse's stray attachments): the unbroken words up to the noun
+        left = min(i for i in keep if i <= tok.i and set(range(i, tok.i + 1)) <= keep)
+        right = tok.i
+    return tok.doc[left : right + 1].text.split(",")[0].strip()
+
+
 def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
-                         shut: list[tuple[int, int]]) -> Token | None:
+                         shut: list[tuple[int, int]], any_place: bool = False) -> Token | None:
     """The last singular subject of ``gender`` within ``NOUN_WINDOW`` characters
     before ``before`` that names a person by a noun (the pack's
     ``person_nouns``, or a courtesy title heading the phrase: "M. le ministre
@@ -125,12 +162,16 @@ def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
     for k in range(min(ctx.tok_at(before), len(doc)) - 1,
                    max(ctx.tok_at(before - NOUN_WINDOW), 0) - 1, -1):
         t = doc[k]
-        if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("NOUN", "PROPN"):
+        subject = t.dep_ in ("nsubj", "nsubj:pass")
+        if not (subject or any_place and t.pos_ == "NOUN" and t.dep_.startswith(
+                ("obj", "iobj", "obl", "nmod", "appos"))) or t.pos_ not in ("NOUN", "PROPN"):
             continue
         pos = t.idx + ctx.offset
         if ctx.in_quote(pos) or any(a <= pos < b for a, b in shut):
             continue
         named = ctx.mention_of(t)
+        if not subject and (named is not None or t.lemma_.lower() in ctx.words.body_nouns):
+            continue  # away from the subject's place, only a person's noun
         if named is not None:
             if named.label != "ORG" or ctx.gender(named) != gender \
                     or "Plur" in t.morph.get("Number", []):
@@ -142,10 +183,10 @@ def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
                 continue
             if t.morph.get("Number", []) != ["Sing"] or t.morph.get("Gender", []) != [gender]:
                 continue
-        if any(c.dep_ == "case" for c in t.children):
+        if subject and any(c.dep_ == "case" for c in t.children):
             continue  # "comme un simple militant" parsed as the subject: a marked phrase is none
         head = t.head
-        if "Fin" not in head.morph.get("VerbForm", []) and not any(
+        if subject and "Fin" not in head.morph.get("VerbForm", []) and not any(
                 c.dep_.startswith(("aux", "cop")) for c in head.children):
             continue  # "Se présentant comme un simple militant, …": no clause of its own
         end = t.right_edge.idx + len(t.right_edge.text) + ctx.offset
