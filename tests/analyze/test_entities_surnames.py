@@ -141,3 +141,13 @@ def test_a_span_run_over_a_title_gives_no_surname() -> None:
     ms = surnames_of_people(_ms(text, [("Justin Timberlake: Man of the Woods", "PER"),
                                        ("Man of the Woods", "MISC")]))
     assert ms[1].label == "MISC"
+
+
+def test_a_generation_after_the_name_is_no_surname() -> None:
+    """PolNeAR train breitbart_2016-01-01 (the quotes helper's tune half):
+    "Luther Stan Pate IV", then "Pate" tagged ORG four times."""
+    text = ("Luther Stan Pate IV chairs the super PAC.\nPate claimed the money was spent.\n"
+            "Martin Luther King Jr. spoke here.\nKing said so.")
+    ms = surnames_of_people(_ms(text, [("Luther Stan Pate IV", "PER"), ("Pate", "ORG"),
+                                       ("Martin Luther King Jr.", "PER"), ("King", "ORG")]))
+    assert [m.label for m in ms] == ["PER", "PER", "PER", "PER"]

@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from veille.analyze import gazetteer, names
+from veille.analyze import labels as L
 from veille.core.model import Mention
 
 #: the cue of a lone word relabelled a person by this rule (the quote steps
@@ -51,10 +52,22 @@ _OTHER = ("ORG", "LOC", "MISC")
 #: surname to give
 MAX_NAME_WORDS = 4
 _SEPARATOR = re.compile(r"[:;,/|()\[\]]")
+#: a Roman numeral after a full name: its generation ("IV"), in every language
+_ROMAN = re.compile(r"[IVX]{1,4}")
 
 
 def _words(m: Mention) -> list[str]:
     return names.key(names.person_name(m.text)).split()
+
+
+def _without_generation(m: Mention) -> list[str]:
+    """The keyed words of a full name without a generation after it ("Luther
+    Stan Pate IV" ends with Pate, "Martin Luther King Jr." with King)."""
+    words = m.text.split()
+    if len(words) > 2 and (_ROMAN.fullmatch(words[-1].rstrip(","))
+                           or words[-1].lower().rstrip(",") in L.WORDS.generation_words):
+        return names.key(names.person_name(" ".join(words[:-1]))).split()
+    return _words(m)
 
 
 def _guessed(m: Mention) -> bool:
@@ -108,6 +121,7 @@ def surnames_of_people(mentions: Sequence[Mention],
         if not ws:
             continue
         if m.label == "PER" and 2 <= len(ws) <= MAX_NAME_WORDS and not _SEPARATOR.search(m.text):
+            ws = _without_generation(m)
             for i in range(1, len(ws)):
                 tail = " ".join(ws[i:])
                 surnames[tail] = min(m.start, surnames.get(tail, m.start))

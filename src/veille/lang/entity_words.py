@@ -92,6 +92,10 @@ class EntityWords:
     #: Endings of a patronymic as this language transliterates it ("Ivanovitch",
     #: "Ivanovich"): "Vladimir Vladimirovitch" is a short form of a full name.
     patronymic_endings: Words = _EMPTY
+    #: Words after a full name that say which generation of a family it is
+    #: ("Jr.", "Sr."; Roman numerals are read apart): no surname themselves
+    #: ("Luther Stan Pate IV" is Pate, "Martin Luther King Jr." King).
+    generation_words: Words = _EMPTY
 
 
 def union(parts: Iterable[EntityWords | None]) -> EntityWords:

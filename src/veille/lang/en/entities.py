@@ -54,4 +54,5 @@ WORDS = EntityWords(
     fixture_links=frozenset({"v", "v.", "vs", "vs.", "versus"}),
     fixture_venues=frozenset({"at"}),
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
+    generation_words=frozenset({"jr", "jr.", "sr", "sr."}),
 )
