@@ -90,3 +90,17 @@ def test_with_nobody_named_a_pronoun_is_the_person_noun_before_it(speech):
     q = _about(qs, "premières années")
     assert q and q[0].speaker is not None
     assert q[0].speaker.split() == ["un", "concierge"]
+
+
+def test_a_person_noun_nearer_than_any_name_is_the_pronoun_antecedent(speech):
+    # quotes-fr-fresh3 hipe-dev_fr_32: "il leur dit" went to a man named
+    # paragraphs before; the minister, a complement since, is nearer
+    qs = speech(
+        "Le docteur Funck prévoit tout ce qu'a d'impopulaire le système des cartes. C'était "
+        "au temps de la valse et du libéralisme. Il y avait une pianiste et un ministre. Je "
+        "ne me souviens pas du discours du ministre. Mais, causant avec quelques jeunes gens, "
+        "il leur dit : « Il faut toujours mesurer son élan au pouvoir moteur de la foule "
+        "qui vous suit. »")
+    q = _about(qs, "mesurer son élan")
+    assert q and q[0].speaker is not None
+    assert "Funck" not in q[0].speaker and "ministre" in q[0].speaker

@@ -80,6 +80,17 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
         # gave the role to one, else the noun phrase itself, not a name further
         # back or inside the phrase
         return _as_speaker(ctx, person)
+    if gender and ctx.words.plural_noun_antecedents:
+        # "Il y avait une pianiste et un ministre. Je ne me souviens pas du
+        # discours du ministre. Mais, causant avec quelques jeunes gens, il leur
+        # dit :" -- a person's noun in another place than the subject, nearer
+        # than any person named (none since, by _person_noun_subject's test)
+        near = _person_noun_subject(ctx, before, gender, shut, any_place=True)
+        if near is not None and near.dep_ not in ("nsubj", "nsubj:pass") \
+                and (not best or near.idx + ctx.offset > best[-1].end
+                     and not _subject_in_focus(ctx, best[-1], near)) \
+                and (not nouns or near.idx + ctx.offset > nouns[-1].end):
+            return _as_speaker(ctx, near)
     if nouns and (not best or nouns[-1].start > best[-1].start):
         # "Le chef du gouvernement vietnamien a affirmé … Il a déclaré": the
         # nearest speaker was named by a noun, after any named person
@@ -106,6 +117,19 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
         if person is not None:
             return _as_speaker(ctx, person)
     return None
+
+
+def _subject_in_focus(ctx: QuoteContext, m: Mention, noun: Token) -> bool:
+    """Was the named subject ``m`` named in ``noun``'s sentence or the one
+    before? Then it is still the topic, and a pronoun after the object noun is
+    its ("M. Rouher est venu voir le ministre. Il aurait ajouté …": Rouher)."""
+    span = ctx.tok_span(m)
+    if not len(span):
+        return False
+    first = ctx.sent(noun).start
+    if first > 0:
+        first = ctx.sent(ctx.doc[first - 1]).start
+    return span[0] >= first
 
 
 def _as_speaker(ctx: QuoteContext, person: Token) -> Mention | None:
@@ -154,7 +178,9 @@ def _person_noun_subject(ctx: QuoteContext, before: int, gender: str,
     du commerce") or a body (``body_nouns``, an organisation the recogniser
     found: "le Times résuma …, quand il dit"), outside quoted words and the
     pronoun's own participle clauses. Only where the pack lists such nouns
-    (languages whose parse gives nouns a gender: French)."""
+    (languages whose parse gives nouns a gender: French). ``any_place``: a
+    person's noun (not a body, not a name) in any place of its clause, an
+    object, an oblique or a complement, counts too."""
     nouns = ctx.words.person_nouns
     if not nouns:
         return None
