@@ -57,7 +57,10 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: when clean ones are enough, and units carry their furniture score.
 #: 23: a video, gallery or programme page's sentences are summary suspects
 #: (``units.media_page``, by the URL's path).
-BUILDER = 23
+#: 24: two outlets' ledes that restate each other are one statement
+#: (``summary.ledes_restate``); a disagreement found as two pairs is one, and
+#: a contraction or a symbol written as its word is no quote disagreement.
+BUILDER = 24
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
