@@ -104,3 +104,16 @@ def test_a_person_noun_nearer_than_any_name_is_the_pronoun_antecedent(speech):
     q = _about(qs, "mesurer son élan")
     assert q and q[0].speaker is not None
     assert "Funck" not in q[0].speaker and "ministre" in q[0].speaker
+
+
+def test_a_firm_noun_after_the_firm_was_the_subject_is_that_firm(speech):
+    # quotes-fr-fresh semeval-1635977553fr: "a indiqué la société" right after
+    # "TUI prévoit …" stayed the bare noun
+    qs = speech(
+        "TUI relance également une offre en Allemagne, en Belgique et aux Pays-Bas, a annoncé "
+        "mardi TUI. Et à partir de début juillet, TUI prévoit d'ouvrir environ la moitié des "
+        "hôtels du groupe. \"Sur la base des dates de démarrage prévues, environ 30% des "
+        "capacités d'origine devraient être proposées au quatrième trimestre 2020\", a indiqué "
+        "la société.")
+    q = _about(qs, "dates de démarrage")
+    assert q and q[0].speaker is not None and "TUI" in q[0].speaker

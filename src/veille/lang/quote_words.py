@@ -237,3 +237,8 @@ class QuoteWords:
     #: … « … », a-t-il déclaré" is not George Floyd, named inside the phrase).
     #: Only where the parse gives nouns a gender (French).
     person_nouns: Words = _EMPTY
+    #: Nouns of firms ("la société", "le groupe"): a definite one that speaks
+    #: right after a named organisation was a subject stands for it ("TUI
+    #: prévoit … , a indiqué la société"). Only where definite nouns are taken
+    #: as anaphors (French).
+    firm_nouns: Words = _EMPTY

@@ -334,13 +334,38 @@ def _organisation(ctx: QuoteContext, noun: Token, lemma: str) -> Mention | None:
     text gives the noun to a person anywhere: "Orange is the New Black star
     Selenis Leyva … The actress explained" is nobody's "actress America
     Ferrera", whom the recogniser took for an organisation."""
-    org = organisation_role(ctx, noun)
+    org = organisation_role(ctx, noun) or _firm_anaphor(ctx, noun, lemma)
     if org is None or known_given_name(org.text.split()[0]):
         return None
     if any(m.label == "PER" and not ctx.in_quote(m.start) and _role_given(ctx, m, lemma, noun)
            for m in ctx.mentions):
         return None
     return org
+
+
+def _firm_anaphor(ctx: QuoteContext, noun: Token, lemma: str) -> Mention | None:
+    """A definite noun of a firm (the pack's ``firm_nouns``) that repeats the
+    organisation last a subject: "TUI prévoit d'ouvrir … « … », a indiqué la
+    société". The organisation must be a subject in the noun's sentence or
+    the one before, with no other organisation a subject since; only where
+    definite nouns are taken as anaphors (French)."""
+    if lemma not in ctx.words.firm_nouns or "Plur" in noun.morph.get("Number", []) \
+            or not any(c.dep_ == "det" and c.lower_ in ctx.words.articles and c.i < noun.i
+                       for c in noun.children):
+        return None
+    first = ctx.sent(noun).start
+    if first > 0:
+        first = ctx.sent(ctx.doc[first - 1]).start
+    pos = noun.idx + ctx.offset
+    orgs = [m for m in ctx.recent(ctx.group_subjects, pos, 1000)
+            if m.label == "ORG" and not ctx.in_quote(m.start)]
+    if not orgs:
+        return None
+    last = orgs[-1]
+    span = ctx.tok_span(last)
+    if not len(span) or span[0] < first:
+        return None
+    return last
 
 
 def _surname(m: Mention) -> str:

@@ -228,5 +228,10 @@ WORDS = QuoteWords(
     }),
     honorifics=frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mlles", "me", "mes", "dr", "pr"}),
     person_nouns=PERSON_NOUNS,
+    firm_nouns=frozenset({
+        "société", "entreprise", "groupe", "compagnie", "firme", "constructeur", "opérateur",
+        "fabricant", "assureur", "banque", "enseigne", "marque", "chaîne", "distributeur",
+        "transporteur", "laboratoire", "start-up", "multinationale", "géant", "club",
+    }),
     stop_words=_stop_words,
 )
