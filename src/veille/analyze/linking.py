@@ -154,6 +154,10 @@ class _Group:
     #: a lone surname the article uses before and after the one full name it
     #: could be short for, and so is someone else (see ``_local_groups``)
     apart_from_full: bool = False
+    #: a lone word that opens an organisation's longer name in its article
+    #: ("Justice" beside "the Justice Department"): a piece of that name, not
+    #: a surname to look up elsewhere (see ``_mark_org_openings``)
+    opens_org_here: bool = False
 
     @property
     def label(self) -> str:
@@ -414,7 +418,26 @@ def _local_groups(mentions: Sequence[Mention]) -> list[_Group]:
             f.merge(g, f"{how} of {f.display()}, in the same article", as_label="PER")
             merged.add(id(g))
     groups = [g for g in groups if id(g) not in merged]
-    return _join_place_team_short_forms(groups)
+    return _join_place_team_short_forms(_mark_org_openings(groups))
+
+
+def _mark_org_openings(groups: list[_Group]) -> list[_Group]:
+    """Mark each lone word the article writes, as an organisation or a place,
+    that is the first word of a longer name it calls an organisation ("the
+    Justice Department" ... "why did Justice grant immunity"): the article's
+    own evidence that the word is a piece of that name. Such a word is never
+    taken across articles for the surname of a person ``_surname_in_use``
+    (Jim Justice, named in full elsewhere); whether it is the organisation
+    itself is left alone ("Apple" beside "Apple Music" is the company)."""
+    openers = {fk.split()[0] for f in groups if f.label == "ORG" for fk in f.full_keys()}
+    if not openers:
+        return groups
+    for g in groups:
+        if g.label in ("ORG", "LOC") and len(g.keys) == 1:
+            k = next(iter(g.keys))
+            if len(k.split()) == 1 and not _is_geo(k) and k in openers:
+                g.opens_org_here = True
+    return groups
 
 
 #: Evidence of a word that joined the organisation "place + word" of its article.
@@ -846,7 +869,9 @@ def canonical_name(counts: dict[str, int], label: str | None = None) -> str:
     def spaced(f: str) -> bool:
         return sum(1 for t in f.split() if sum(c.isalpha() for c in t) >= 2) >= 2
 
-    best = max(forms.items(), key=lambda kv: (words(kv[0]) >= 2, spaced(kv[0]), kv[1],
+    # ... and a state's name over its AP abbreviation ("Illinois" x2, not "Ill." x2)
+    best = max(forms.items(), key=lambda kv: (words(kv[0]) >= 2, spaced(kv[0]),
+                                              gazetteer.us_state(kv[0]) is None, kv[1],
                                               words(kv[0]), -len(kv[0]), kv[0]))[0]
     if label == "LOC" and words(best) >= 2:
         one = [(n, f) for f, n in forms.items() if len(f.split()) == 1 and any(c.islower() for c in f)]
@@ -1030,7 +1055,7 @@ class EntityIndex:
         another label carry the writing as often (Ford the carmaker and
         Harrison Ford: the counts decide, and a tie leaves the label alone).
         """
-        if any(m.label_cue for m in g.mentions) or len(g.keys) != 1:
+        if any(m.label_cue for m in g.mentions) or len(g.keys) != 1 or g.opens_org_here:
             return None, ""
         k = next(iter(g.keys))
         if len(k.split()) != 1 or _is_geo(k) or k.startswith(TEAM_KEY):

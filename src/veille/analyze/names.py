@@ -14,10 +14,12 @@ it stays on both sides.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from veille.analyze import gazetteer
 from veille.analyze.labels import WORDS
 from veille.core.text import fold_name
 from veille.lang import SUPPORTED
@@ -169,6 +171,12 @@ def person_name(text: str) -> str:
     return " ".join(toks[k:])
 
 
+#: a name particle of one capital and an apostrophe ("O'Neill"), but not an
+#: elided article or "of" word of the packs ("L'Espagne" is Espagne, "D'Orléans"
+#: of Orléans)
+_PARTICLE_LETTERS = "".join(sorted(
+    set(string.ascii_uppercase) - {w.upper() for w in _ARTICLES | _OF if len(w) == 1}))
+_PARTICLE = re.compile(rf"(?<![\w'’])([{_PARTICLE_LETTERS}])['’](?=[A-Z][a-z])")
 _EOL_HYPHEN = re.compile(r"¬\s*(?=[A-ZÀ-Ý])")
 _EOL_CUT = re.compile(r"¬\s*")
 
@@ -189,7 +197,11 @@ def key(name: str) -> str:
     has no key (it names nobody)."""
     if title_only(name):
         return ""
-    name = unbreak(name)
+    name = gazetteer.us_state(name) or unbreak(name)
+    # an Irish or Italian name particle, one capital and an apostrophe, is one
+    # word with the name ("O'Neill", "D’Angelo"): keyed apart, "O" read as a
+    # given name and "James O’Neill" no longer ended with the surname
+    name = _PARTICLE.sub(r"\1", name)
     return " ".join(translit_token(long_s(t)) for t in fold_name(strip_titles(name)).split())
 
 

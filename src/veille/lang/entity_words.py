@@ -96,6 +96,10 @@ class EntityWords:
     #: ("Jr.", "Sr."; Roman numerals are read apart): no surname themselves
     #: ("Luther Stan Pate IV" is Pate, "Martin Luther King Jr." King).
     generation_words: Words = _EMPTY
+    #: Definite articles that this language never puts before a person's name
+    #: alone: a one-word name the article determines names a thing ("the Moon",
+    #: "the Earth"). Not in French or Italian, which write "la Callas".
+    thing_articles: Words = _EMPTY
 
 
 def union(parts: Iterable[EntityWords | None]) -> EntityWords:

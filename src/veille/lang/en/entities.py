@@ -55,4 +55,5 @@ WORDS = EntityWords(
     fixture_venues=frozenset({"at"}),
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
     generation_words=frozenset({"jr", "jr.", "sr", "sr."}),
+    thing_articles=frozenset({"the"}),
 )
