@@ -33,6 +33,10 @@ STATEMENTS = [
     "Thursday that they warrant a thorough analysis of the situation.",
     "They remain close for a few days, then slowly break apart, and the waning crescent moon "
     "joins the pair Jan. 11.",
+    # SemEval-2022 task 8 training texts (../shared/data/semeval2022-task8): a quoted
+    # imperative is the object of the sentence's verb
+    "\"Please be patient and keep a safe distance behind working snow plows,\" the city said "
+    "in a release Tuesday.",
 ]
 
 

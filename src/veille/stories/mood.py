@@ -52,9 +52,6 @@ _cache: dict[tuple[str, str], bool] = {}
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-#: words of a candidate parsed: the root of a verb-initial sentence and its
-#: subject, if any, are in its first clause (a third of a full parse's cost)
-HEAD_WORDS = 12
 
 
 @cache
@@ -146,7 +143,9 @@ def imperatives(texts: Sequence[str], language: str | None) -> list[bool]:
                 if not may_open_on_verb(texts[k], verbs, lemmas):
                     _cache[(language, texts[k])] = False
             todo = [k for k in todo if (language, texts[k]) not in _cache]
-        heads = [" ".join(texts[k].split()[:HEAD_WORDS]) for k in todo]
-        for k, doc in zip(todo, nlp.pipe(heads, batch_size=64), strict=True):
+        # the whole sentence: its first words alone made '"Please be patient and
+        # keep a safe distance behind working snow plows," the city' an imperative
+        for k, doc in zip(todo, nlp.pipe([texts[k] for k in todo], batch_size=64),
+                          strict=True):
             _cache[(language, texts[k])] = is_imperative_doc(doc)
     return [_cache.get((language, t), False) for t in texts]
