@@ -20,7 +20,6 @@ import numpy as np
 from veille.core.text import fold_words
 from veille.core.views import Fact, TimelineEntry
 from veille.stories.facts import parse_day
-from veille.stories.mood import imperatives
 from veille.stories.similarity import StoryVectors
 from veille.stories.units import Unit, is_question, states_event
 
@@ -87,15 +86,13 @@ def build_timeline(
     unresolved = 0
     # fact -> (start, end) -> [granularity, expressions, articles, sources, relation, restates]
     dated: dict[int, dict[tuple[date, date], dict[str, Any]]] = {}
-    told = _imperative_units(units)
     for i, u in enumerate(units):
-        if u.caption or i in told or is_question(u.text) or not states_event(u.text):
+        if u.caption or is_question(u.text) or not states_event(u.text):
             # a photo caption dates the picture ("... traverse la Place Rouge en
             # mai (Photo: AP)"), not an event the story reports; a question
             # ("Can you tell us what the security situation has been since the
             # attacks of November?") reports none; nor does a heading, a lead-in
-            # or a date on its own (units.states_event), nor an imperative
-            # ("Take us through what happened that night.": mood.imperatives)
+            # or a date on its own (units.states_event)
             continue
         for t in u.times:
             if t.type not in (None, "DATE", "TIME"):
@@ -170,24 +167,6 @@ def build_timeline(
         e.background = bool(horizon and date.fromisoformat(e.end) < horizon)
     mark_compact(out)
     return out, unresolved
-
-
-def _imperative_units(units: Sequence[Unit]) -> set[int]:
-    """The units that would date a line but tell the reader (or an interviewee)
-    to do something: parsed only when every cheaper test lets them through and
-    one of their times gives a date, by language in one batch each."""
-    by_lang: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        if not u.language or u.caption or is_question(u.text) or not states_event(u.text):
-            continue
-        if any(t.type in (None, "DATE", "TIME") and parse_day(t.range_start) is not None
-               for t in u.times):
-            by_lang.setdefault(u.language, []).append(i)
-    out: set[int] = set()
-    for lang, idx in by_lang.items():
-        verdicts = imperatives([units[i].text for i in idx], lang)
-        out.update(i for i, v in zip(idx, verdicts, strict=True) if v)
-    return out
 
 
 def dated_sentence(statement: str, texts: Sequence[str]) -> str:
