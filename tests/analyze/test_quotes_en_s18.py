@@ -134,3 +134,57 @@ def test_a_surname_before_a_generation_suffix_is_a_person(analyze):
     qs = _statements(analyze, text)
     found = _starting(qs, "I have not talked")
     assert found and found[0].speaker == "Pate", _said(qs)
+
+
+# --- a counted noun is nobody's role (follow-up, session 18) -----------------
+
+def test_a_share_of_voters_is_no_named_persons_role(analyze):
+    # "44 percent to Jones's 42" must not make "percent" a title of Jones
+    text = ("The race is tied: Senator Mary Smith has 44 percent to Tom Jones's 42 percent "
+            "among likely voters.\n\nOnly 52 percent of registered voters agreed that Smith "
+            "is honest, while 73 percent said the same of Jones. However, 63 percent said "
+            "Smith was right to keep the report private.\n")
+    qs = _statements(analyze, text)
+    honest = _starting(qs, "Smith is honest")
+    assert honest and honest[0].speaker and "percent" in honest[0].speaker, _said(qs)
+    private = _starting(qs, "Smith was right")
+    assert private and private[0].speaker and "percent" in private[0].speaker, _said(qs)
+
+
+def test_a_named_title_still_gives_its_role(analyze):
+    # the boundary: an uncounted role noun still finds the person it was given to
+    text = ("Senate Majority Leader Mitch McConnell spoke on Tuesday. The leader said "
+            "that the vote would come next week.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "the vote would come")
+    assert found and found[0].speaker == "Mitch McConnell", _said(qs)
+
+
+# --- a headline's "Name: ‘Quote’" (follow-up, session 18) --------------------
+
+def test_a_headline_name_the_story_names_gives_its_quote(analyze):
+    # the recogniser misses the title-case headline's name; the story names him
+    text = ("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nOn "
+            "Monday the Republican front-runner Donald Trump spoke to students at Liberty "
+            "University.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "‘I’m the Worst")
+    assert found and found[0].speaker == "Trump", _said(qs)
+
+
+def test_a_quoted_headline_may_name_a_long_topic(analyze):
+    text = ("Gillibrand on Clinton Releasing Her Wall Street Speech Transcripts: ‘I Think She "
+            "Will.’\n\nSen. Kirsten Gillibrand told CNN on Friday she believed Clinton would "
+            "release them.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "‘I Think")
+    assert found and found[0].speaker == "Gillibrand", _said(qs)
+
+
+def test_a_headline_word_nobody_in_the_story_bears_names_nobody(analyze):
+    # the boundary: a capitalised word before the colon that is no name of the story
+    text = ("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nOn "
+            "Monday the Republican front-runner Donald Pence spoke to students at Liberty "
+            "University.\n")
+    qs = _statements(analyze, text)
+    assert not [q for q in qs if q.speaker == "Trump"], _said(qs)

@@ -295,6 +295,8 @@ def resolve_role(ctx: QuoteContext, noun: Token, window: int = 1500) -> Mention 
         if role is None:
             return None
         noun = role
+    if _counted(noun):
+        return None  # "73 percent said …", "two officials said": a count is nobody's role
     lemma = noun.lemma_.lower()
     if lemma in ctx.words.document_nouns:
         return None  # "a court document filed Thursday" is no person's role
@@ -368,6 +370,15 @@ def _firm_anaphor(ctx: QuoteContext, noun: Token, lemma: str) -> Mention | None:
     return last
 
 
+def _counted(noun: Token) -> bool:
+    """A noun a number counts ("73 percent", "two officials", "les deux
+    ministres"): a share or a group, never one person's role, and no title of
+    a name near it ("44 percent to Trump's 43 percent" gave "percent" to
+    Trump, so "73 percent said the same" became his words). The parse's
+    ``nummod`` (UD and the English scheme alike)."""
+    return any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
+
+
 def _surname(m: Mention) -> str:
     """The last word of a person's name: one person however often named."""
     return m.text.split()[-1].lower() if m.text.split() else ""
@@ -388,6 +399,8 @@ def _role_given(ctx: QuoteContext, m: Mention, lemma: str, noun: Token) -> bool:
         if t.lemma_.lower() != lemma or t.i == noun.i or t.pos_ != "NOUN" and not (
                 t.pos_ == "PROPN" and t.i == span[0] - 1):
             continue  # a capitalised title before the name counts: "Judge Richard Berman"
+        if _counted(t):
+            continue  # "44 percent to Trump's 43": a count, no title of the name
         # the role given to the name in the parse: "le substitut Jean Dupont",
         # "Jen Psaki, the spokeswoman", "spokeswoman Jen Psaki" (not "the Cruz
         # campaign": a name modifying a noun is no apposition)
