@@ -188,3 +188,11 @@ def test_a_headline_word_nobody_in_the_story_bears_names_nobody(analyze):
             "University.\n")
     qs = _statements(analyze, text)
     assert not [q for q in qs if q.speaker == "Trump"], _said(qs)
+
+
+def test_a_quoted_headline_after_a_bodys_title_is_the_title_holders(analyze):
+    text = ("CNN President On Trump: ‘We Do Not Pay Candidates To Appear At Debates.’\n\nCNN "
+            "President Jeff Zucker said on Thursday the network would not pay for debates.\n")
+    qs = _statements(analyze, text)
+    found = _starting(qs, "‘We Do Not Pay")
+    assert found and found[0].speaker == "CNN President", _said(qs)
