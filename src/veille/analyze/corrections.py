@@ -219,7 +219,7 @@ def _take(rec: EntityRecord, text: str, label: str) -> None:
 def vote_share(rec: EntityRecord) -> float:
     """The label vote one mention of ``rec`` stands for: the record's votes per
     mention. The linker weighs a name repeated in one article at a quarter of
-    its first mention (``linking.MODEL_REPEAT_WEIGHT``), so taking a whole vote
+    its first mention (``labels.MODEL_REPEAT_WEIGHT``), so taking a whole vote
     per mention that leaves emptied the label of a place whose English mentions
     were detached: the record fell to MISC, stopped drawing its own French
     mention on re-analysis, and a new record took it (issue #15)."""

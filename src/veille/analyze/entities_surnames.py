@@ -42,10 +42,6 @@ from veille.core.model import Mention
 SURNAME = "surname"
 #: the cue of a full name relabelled a person by the label its other mentions carry
 SAME_NAME = "same-name"
-#: a context cue's vote against the model's bare label (as the linker weighs them)
-CUE_VOTE = 2.0
-#: ... and a repeat of the model's label for one name in one article
-REPEAT_VOTE = 0.25
 _OTHER = ("ORG", "LOC", "MISC")
 #: a full name's words at most (keyed), and no separator inside: a span the
 #: model ran over a title ("Justin Timberlake: Man of the Woods") has no
@@ -99,11 +95,11 @@ def surnames_of_people(mentions: Sequence[Mention],
         k = " ".join(ws)
         v = votes.setdefault(k, {})
         if m.label_cue:
-            v[m.label] = v.get(m.label, 0.0) + CUE_VOTE
+            v[m.label] = v.get(m.label, 0.0) + L.CUE_WEIGHT
             if m.label != "PER":
                 against.add(k)
         else:
-            v[m.label] = v.get(m.label, 0.0) + (REPEAT_VOTE if m.label in v else 1.0)
+            v[m.label] = v.get(m.label, 0.0) + (L.MODEL_REPEAT_WEIGHT if m.label in v else L.MODEL_WEIGHT)
     persons = {k for k, v in votes.items() if k not in against
                and v.get("PER", 0.0) > sum(n for lab, n in v.items() if lab != "PER")}
     for m in mentions:

@@ -11,6 +11,14 @@ from __future__ import annotations
 from veille.lang import PACKS
 from veille.lang.entity_words import EntityWords, union
 
+#: How a name's label is voted, by the linker across articles and by the
+#: per-article repair before the quote steps (``entities_surnames``): a context
+#: cue is evidence about the name itself, the model's label one guess, and the
+#: model's label repeated for one name in one article a quarter of one.
+CUE_WEIGHT = 2.0
+MODEL_WEIGHT = 1.0
+MODEL_REPEAT_WEIGHT = 0.25
+
 # OntoNotes (the scheme of spaCy's English pipelines) -> ours. Number-like labels are dropped:
 # times and quantities have their own extractors.
 ONTONOTES_LABELS: dict[str, str | None] = {

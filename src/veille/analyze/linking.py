@@ -43,6 +43,7 @@ from rapidfuzz.distance import Levenshtein
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
 from veille.analyze.entities_credits import BYLINE, CAPTION_CREDIT, PHOTOGRAPHER, is_agency
+from veille.analyze.labels import CUE_WEIGHT, MODEL_REPEAT_WEIGHT, MODEL_WEIGHT
 from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
 from veille.core.entity_context import add_context, article_context, named_in_full
@@ -62,7 +63,6 @@ FUZZY_MIN_LEN = 5
 #: prefix of the key a gazetteer country gets ("geo:US").
 GEO = "geo:"
 CITY = "city:"  # after GEO: a GeoNames city id ("geo:city:524901" is Moscow)
-CUE_WEIGHT = 2.0
 #: evidence of a full name that joined a person known so far by the surname alone
 KNOWN_BY_SURNAME = "the person known so far by the surname"
 #: uses of a lone surname in an article's body before the one full name it
@@ -79,8 +79,6 @@ FIRST_WORD_OF = "first word of"
 SURNAME_IN_USE = "the surname other articles use alone for"
 #: why a name joined a record when it was written only on a byline line
 BYLINE_EVIDENCE = "named as the writer of a piece (byline), not in its story"
-MODEL_WEIGHT = 1.0
-MODEL_REPEAT_WEIGHT = 0.25
 #: why a lone name joined the record of that same lone name (no person found)
 LONE_NAME = "the same lone name"
 #: distinct entities a lone name's article must share with a person's context
