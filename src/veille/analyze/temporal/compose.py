@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from veille.analyze.temporal.adjacent import join_adjacent
 from veille.analyze.temporal.calendar import add_months, clamp_day
 from veille.analyze.temporal.clock_parts import hour_in_part
 from veille.analyze.temporal.fold import fold_same_length
@@ -43,35 +44,28 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
                 if words.week_links else None)
     anchor_gap = (re.compile(rf"\s+(?:{alt(words.anchor_of_links)})\s*")
                   if words.anchor_of_links else None)
-    res: list[TimeRef] = []
-    i = 0
-    while i < len(out):
-        a = out[i]
-        b = out[i + 1] if i + 1 < len(out) else None
+
+    def join(a: TimeRef, b: TimeRef, raw_gap: str) -> TimeRef | None:
+        gap = fold_same_length(raw_gap)
         joined = None
-        if b is not None and b.start >= a.end:
-            gap = fold_same_length(text[a.end : b.start])
-            if offset_gap is not None:
-                m = offset_gap.fullmatch(gap)
-                if m is not None:
-                    joined = _offset(a, b, text, _link_sign(m.group("link"), words))
-            if joined is None and gap.strip() == "":
-                joined = (_day_from(a, b, text, words) or _holiday_in_year(a, b, text)
-                          or _period_back(a, b, text))
-            if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
-                joined = _clock_set(a, b, text, words) or _clock_set(b, a, text, words) \
-                    or _hours_on_day(a, b, text, gap, words)
-            if joined is None and anchor_gap is not None and anchor_gap.fullmatch(gap):
-                joined = _anchor_of(a, b, text)
-            if joined is None and week_gap is not None and week_gap.fullmatch(gap):
-                joined = _weekday_in_week(a, b, text) or _weekday_in_week(b, a, text)
-        if joined is not None:
-            res.append(joined)
-            i += 2
-        else:
-            res.append(a)
-            i += 1
-    return res
+        if offset_gap is not None:
+            m = offset_gap.fullmatch(gap)
+            if m is not None:
+                joined = _offset(a, b, text, _link_sign(m.group("link"), words))
+        if joined is None and gap.strip() == "":
+            joined = (_day_from(a, b, text, words) or _holiday_in_year(a, b, text)
+                      or _period_back(a, b, text))
+        if joined is None and _CLOCK_SET_GAP.fullmatch(gap):
+            joined = _clock_set(a, b, text, words) or _clock_set(b, a, text, words) \
+                or _hours_on_day(a, b, text, gap, words)
+        if joined is None and anchor_gap is not None and anchor_gap.fullmatch(gap):
+            joined = _anchor_of(a, b, text)
+        if joined is None and week_gap is not None and week_gap.fullmatch(gap):
+            joined = _weekday_in_week(a, b, text) or _weekday_in_week(b, a, text)
+        return joined
+
+    return join_adjacent(out, text, join)
+
 
 
 _BRACKET_GAP = re.compile(r"\s*[(\[]\s*")

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from veille.analyze.temporal.adjacent import join_adjacent
 from veille.analyze.temporal.calendar import (
     Resolved,
     add_months,
@@ -623,26 +624,15 @@ def join_day_clocks(out: list[TimeRef], text: str, language: str | None) -> list
         return out
     day_gap = re.compile(lt.day_clock_gap, re.IGNORECASE) if lt.day_clock_gap else None
     clock_gap = re.compile(lt.clock_day_gap, re.IGNORECASE) if lt.clock_day_gap else None
-    res: list[TimeRef] = []
-    i = 0
-    while i < len(out):
-        a = out[i]
-        b = out[i + 1] if i + 1 < len(out) else None
-        joined = None
-        if b is not None and b.start >= a.end:
-            gap = text[a.end : b.start]
-            if day_gap is not None and day_gap.fullmatch(gap) and _is_day(a) and _is_clock(b):
-                joined = _day_at(a, b, text, a.start, b.end)
-            elif clock_gap is not None and clock_gap.fullmatch(gap) and _is_clock(a) \
-                    and _is_day(b):
-                joined = _day_at(b, a, text, a.start, b.end)
-        if joined is not None:
-            res.append(joined)
-            i += 2
-        else:
-            res.append(a)
-            i += 1
-    return res
+
+    def join(a: TimeRef, b: TimeRef, gap: str) -> TimeRef | None:
+        if day_gap is not None and day_gap.fullmatch(gap) and _is_day(a) and _is_clock(b):
+            return _day_at(a, b, text, a.start, b.end)
+        if clock_gap is not None and clock_gap.fullmatch(gap) and _is_clock(a) and _is_day(b):
+            return _day_at(b, a, text, a.start, b.end)
+        return None
+
+    return join_adjacent(out, text, join)
 
 
 _WEEKDAY_GAP = re.compile(r"\s*,?\s*")
