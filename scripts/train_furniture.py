@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
         [--c 0.3] [--trees 400] [--depth 3] [--rate 0.05] [--threshold 0.6]
-        [--fit all|tune] [--hold fresh13-held-out]
+        [--fit all|tune] [--hold fresh13-held-out,fresh14-held-out]
         [--drop PREFIXES] [--bag N] [--no-cv] [--write]
 
 Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
@@ -20,7 +20,8 @@ read the misses of sets 8 and 9, which are training sets from then on;
 since session 15 ``fresh11-held-out`` too (drawn and labelled after v11);
 since session 17 ``fresh12-held-out`` too (drawn and labelled after v12);
 since session 18 (v14) only ``fresh13-held-out`` (drawn and labelled after v13;
-the brief of session 18 tuned on every set up to 12).
+the brief of session 18 tuned on every set up to 12); since session 19
+``fresh14-held-out`` too (drawn and labelled before any change of session 19).
 Prints the
 figures cross-validated at several thresholds (the threshold is chosen
 there): by document on the tune part, or, with ``--fit all``, leaving one
@@ -56,7 +57,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--fit", choices=("tune", "all"), default="all")
-    ap.add_argument("--hold", default="fresh13-held-out",
+    ap.add_argument("--hold", default="fresh13-held-out,fresh14-held-out",
                     help="with --fit all: the parts kept out of the fit (comma-separated)")
     ap.add_argument("--drop", default="",
                     help="comma-separated feature name prefixes the model may not use (their "
