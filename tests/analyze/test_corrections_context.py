@@ -21,9 +21,10 @@ ARTICLES = (
 )
 
 
-def _linked() -> tuple[list[Analysis], dict[str, EntityRecord]]:
+def _linked(articles: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ARTICLES,
+            ) -> tuple[list[Analysis], dict[str, EntityRecord]]:
     ans = []
-    for uid, names_ in ARTICLES:
+    for uid, names_ in articles:
         an = Analysis(article_uid=uid, language="en")
         for n, (name, label) in enumerate(names_):
             an.entities.append(Mention(name, label, 100 * n, 100 * n + len(name), n))
@@ -91,3 +92,20 @@ def test_a_rename_moves_no_context() -> None:
     changed, _ = apply_rules(ans, rules, recs.get)
     assert changed[kris].context == recs[kris].context
     assert kristopher not in changed
+
+
+def test_a_merge_rekeys_the_context_others_count_beside_the_absorbed() -> None:
+    """Joe Maddon, named in full beside "Kristopher Bryant", counted that id in
+    his context; once it is merged into Kris Bryant, Maddon's context names
+    Kris Bryant (an id a record carries), however many chunks the replay takes."""
+    articles = (*ARTICLES[:1], ("a3", (("Joe Maddon", "PER"), ("Kris Bryant", "PER"))),
+                ("a4", (("Joe Maddon", "PER"), ("Kristopher Bryant", "PER"))))
+    for chunks in (1, 3):
+        ans, recs = _linked(articles)
+        kris, kristopher = _id(recs, "Kris Bryant"), _id(recs, "Kristopher Bryant")
+        maddon = _id(recs, "Joe Maddon")
+        assert recs[maddon].context == {kris: 1, kristopher: 1}
+        changed = _merge(ans, recs, kristopher, kris, chunks=chunks)
+        assert changed[maddon].context == {kris: 2}
+        assert kristopher not in changed[kris].context and kris not in changed[kris].context
+    assert recs[maddon].context == {kris: 1, kristopher: 1}  # the caller's record kept

@@ -183,6 +183,8 @@ def apply_rules(
                 if why:
                     dest.evidence.setdefault(m.text, why)
             m.entity_id = new
+    if rules.merged:
+        _rekey_contexts(analyses, rules, record, get)
     for eid in list(rules.names):
         if eid in changed or record(eid) is not None:
             got = get(eid)
@@ -199,6 +201,38 @@ def apply_rules(
     emptied = {eid for eid, rec in changed.items() if rec.n_mentions <= 0 and eid in rules.merged}
     _relabel(analyses, lambda eid: changed.get(eid) or record(eid))
     return changed, emptied
+
+
+def _rekey_contexts(analyses: Sequence[Analysis], rules: CorrectionRules,
+                    record: Callable[[str], EntityRecord | None],
+                    get: Callable[[str], EntityRecord | None]) -> None:
+    """Context entries naming a merged-away id count for the id it went to.
+
+    A person's context (``EntityRecord.context``) counts the entities named
+    beside them, by id; after a merge, a record counted beside the absorbed
+    entity kept its id, which no record carries any more, so a lone name in
+    a later article of the story met none of its context (notes of session
+    18). Those records are the entities of the articles that named the
+    absorbed one, i.e. of the articles a merge is replayed on; the linker's
+    own fresh counts in a batch (made before the replay) are re-keyed alike."""
+    seen: set[str] = set()
+    for an in analyses:
+        for m in an.entities:
+            eid = m.entity_id
+            if eid is None or eid in seen:
+                continue
+            seen.add(eid)
+            rec = record(eid)
+            if rec is None or not any(e in rules.merged for e in rec.context):
+                continue
+            own = get(eid)
+            assert own is not None
+            moved: dict[str, int] = {}
+            for e, n in own.context.items():
+                to = rules.resolve(e)
+                if to != own.entity_id:
+                    moved[to] = moved.get(to, 0) + n
+            own.context = moved
 
 
 def _take(rec: EntityRecord, text: str, label: str) -> None:
