@@ -48,8 +48,6 @@ _OTHER = ("ORG", "LOC", "MISC")
 #: surname to give
 MAX_NAME_WORDS = 4
 _SEPARATOR = re.compile(r"[:;,/|()\[\]]")
-#: a Roman numeral after a full name: its generation ("IV"), in every language
-_ROMAN = re.compile(r"[IVX]{1,4}")
 
 
 def _words(m: Mention) -> list[str]:
@@ -60,10 +58,8 @@ def _without_generation(m: Mention) -> list[str]:
     """The keyed words of a full name without a generation after it ("Luther
     Stan Pate IV" ends with Pate, "Martin Luther King Jr." with King)."""
     words = m.text.split()
-    if len(words) > 2 and (_ROMAN.fullmatch(words[-1].rstrip(","))
-                           or words[-1].lower().rstrip(",") in L.WORDS.generation_words):
-        return names.key(names.person_name(" ".join(words[:-1]))).split()
-    return _words(m)
+    kept = names.without_generation(words)
+    return _words(m) if kept == words else names.key(names.person_name(" ".join(kept))).split()
 
 
 def _guessed(m: Mention) -> bool:

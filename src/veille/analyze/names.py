@@ -205,6 +205,30 @@ def key(name: str) -> str:
     return " ".join(translit_token(long_s(t)) for t in fold_name(strip_titles(name)).split())
 
 
+#: a Roman numeral after a full name: its generation ("IV"), in every language
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_GENERATION = WORDS.generation_words
+
+
+def is_generation(word: str) -> bool:
+    """A word after a full name that says which generation of a family it is
+    (a Roman numeral, or the packs' "Jr.", "Sr.", in any case, a comma after it
+    allowed): no surname itself. One predicate for the entity step's surnames
+    and the quote steps' unlisted people, which had decided it apart ("JR."
+    and stacked generations were surnames in one and not the other)."""
+    w = word.rstrip(",")
+    return bool(_ROMAN.fullmatch(w)) or w.lower() in _GENERATION
+
+
+def without_generation(words: list[str]) -> list[str]:
+    """A full name's words without the generations after it ("Luther Stan Pate
+    IV" ends with Pate, "Martin Luther King Jr." with King); two words are kept
+    at least ("Elizabeth II" keeps its numeral: no surname to find)."""
+    while len(words) > 2 and is_generation(words[-1]):
+        words = words[:-1]
+    return words
+
+
 def is_patronymic(token: str) -> bool:
     return bool(_PATRONYMIC.search(token)) and token[:1].isupper()
 

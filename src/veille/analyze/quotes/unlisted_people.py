@@ -16,9 +16,9 @@ none).
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING
 
+from veille.analyze.names import without_generation
 from veille.analyze.quotes.context import SUBJ_DEPS, QuoteContext, is_speech
 from veille.analyze.quotes.gender import given_name_gender, known_given_name
 from veille.core.model import Mention
@@ -27,18 +27,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-#: A generation after a surname (a Roman numeral, Jr., Sr.): no surname itself.
-_SUFFIX = re.compile(r"(?:[IVX]{1,4}|Jr\.?|Sr\.?),?$")
-
-
 def register_unlisted_people(ctx: QuoteContext) -> None:
     """Add to ``ctx.subject_mentions`` the proper-noun subjects that are no
     person mention but a surname the article gives a person (see module doc)."""
     surnames: dict[str, str] = {}
     for m in ctx.mentions:
-        words = m.text.split()
-        while len(words) > 2 and _SUFFIX.match(words[-1]):
-            words = words[:-1]  # "Luther Stan Pate IV", "Martin Luther King Jr.": Pate, King
+        words = without_generation(m.text.split())  # "Luther Stan Pate IV": Pate
         if len(words) >= 2 and m.label in ("PER", "ORG", "MISC") and known_given_name(words[0]):
             surnames.setdefault(words[-1], m.text)
         elif len(words) == 1 and m.label == "PER" and m.label_cue == "title":
