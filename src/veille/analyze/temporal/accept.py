@@ -29,6 +29,7 @@ from veille.analyze.temporal.lexicon import (
     tw,
 )
 from veille.analyze.temporal.named_days import calendar_names
+from veille.analyze.temporal.page_labels import in_page_label
 from veille.lang.time_words import TimeWords
 
 #: the hour symbol (language-free, as "km"): after a whole number it is a clock time
@@ -218,6 +219,8 @@ def accept(c: Candidate, text: str, folded: str, own: TimeWords, language: str) 
         for prefix, rx in _REF_NOUN_BEFORE.items():
             if w.startswith(prefix) and re.search(rx, fold_same_length(before)):
                 return False
+        if in_page_label(text, c.start, c.end):
+            return False  # "Trending Right Now:", "Now Playing:": a page's headings
     if c.kind == "weekday" and _foreign(g.get("art") or "", own):
         return False
     if c.kind == "weekday" and _DAY_NAMES_AFTER.match(after):

@@ -40,6 +40,7 @@ from veille.analyze.temporal.candidate import Candidate
 from veille.analyze.temporal.lexicon import alt
 from veille.analyze.temporal.locale_words import relative_words, unit_forms, weekday_words
 from veille.analyze.temporal.locale_words import span_words as _locale
+from veille.analyze.temporal.page_labels import in_page_label
 from veille.core.model import TimeRef
 from veille.lang.time_locales import LocaleTime, locale_time
 
@@ -317,6 +318,8 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
             elif kind == "locale_now" and checks.now_before is not None \
                     and checks.now_before.match(after):
                 continue  # "al momento della rapina": the time of, not "now"
+            elif kind == "locale_now" and in_page_label(text, s, e):
+                continue  # "Jetzt teilen:": a share button's label
             elif kind == "locale_frequency":
                 if g.get("fstem") and checks.frequency_noun is not None \
                         and checks.frequency_noun.search(before):

@@ -17,6 +17,15 @@ alone, not inside a date) names its weekday. A flight that "left Auckland at 12:
 January 1st" in a paper of 31 December counts its "Sunday" from the 31st (the date is
 another time zone's), and an agency's "criticizing Saturday, Dec. 31" written on the
 30th named a weekday of its own day; neither moves the text.
+
+The small hours of the next day count as its date does: "Hollande said in a televised
+address early Friday" on a page dated Thursday, "North Korea conducted a missile launch
+over Japan early Tuesday morning" on an American page dated Monday. The start of a day
+is the part of it that is still the paper's day west of where it happened, while the
+same weekday a week back would be "last Friday" beside a text that tells of the
+paper's own day; a weekday said with the start of the day (TimeML ``mod`` START, the
+pack's "early"), alone or in its morning, told in the past, moves the text as its date
+would.
 """
 
 from __future__ import annotations
@@ -30,6 +39,8 @@ from veille.core.model import DateRange, TimeRef
 _BY_DATE = ("grammar:dmy", "grammar:mdy", "grammar:numeric")
 #: the method suffix of a weekday said alone ("on Sunday", "Friday afternoon", "dimanche")
 _WEEKDAY = ":wd"
+#: the parts of a day its start can be said of ("early Tuesday morning")
+_SMALL_HOURS = ("MO",)
 
 
 def telling_day(out: Sequence[TimeRef], ref: DateRange,
@@ -45,12 +56,27 @@ def telling_day(out: Sequence[TimeRef], ref: DateRange,
         return None
     nxt = later.isoformat()
     for t in out:
-        if t.method not in _BY_DATE or t.range_start != nxt or t.range_end != nxt:
+        if not (t.method in _BY_DATE and t.range_start == nxt and t.range_end == nxt) \
+                and not _small_hours_of(t, later):
             continue
         told = tense(t.start, t.end)
         if told == "past" or (told == "present" and not schedule(t.start, t.end)):
             return later
     return None
+
+
+def _small_hours_of(t: TimeRef, day: date) -> bool:
+    """Whether ``t`` is the start of a weekday said alone that is ``day``'s weekday."""
+    if t.mod != "START" or not (t.method or "").endswith(_WEEKDAY) or not t.range_start \
+            or not t.value:
+        return False
+    part = t.value.partition("T")[2]
+    if part and part not in _SMALL_HOURS:
+        return False  # "early Sunday afternoon": past the night that is the paper's day
+    try:
+        return date.fromisoformat(t.range_start[:10]).weekday() == day.weekday()
+    except ValueError:
+        return False
 
 
 def _weekday_named(out: Sequence[TimeRef], day: date) -> bool:
