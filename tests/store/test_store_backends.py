@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from veille.core.model import Analysis, DateRange, EntityRecord, Mention, RawRecord, Reject, Sentence
+from veille.core.records import analysis_from_dict
 from veille.ingest.service import ingest_items
 from veille.ingest.sources import SourceOptions, read_paths
 from veille.store import Store
@@ -196,7 +197,9 @@ def test_analysis_json_round_trip(store: Store) -> None:
     ingest_items(store, [rec])
     uid = rec.uid or ""
     an = Analysis(article_uid=uid, language="fr")
-    an.sentences = [Sentence(0, 0, 12, "« Tout va » ")]
+    # the mood bit the analysis keeps (analyze.mood) survives both backends
+    an.sentences = [Sentence(0, 0, 12, "« Tout va » "),
+                    Sentence(1, 13, 24, "Regardez-la.", imperative=True)]
     an.entities = [Mention("Poutine", "PER", 3, 10, 0, entity_id="per:poutine")]
     with store.begin() as conn:
         qa.save_analysis(conn, an, "v-test")
@@ -212,6 +215,7 @@ def test_analysis_json_round_trip(store: Store) -> None:
     assert got is not None and got["version"] == "v-test"
     assert got["data"] == json.loads(json.dumps(an.to_dict()))
     assert got["data"]["entities"][0]["text"] == "Poutine"
+    assert [s.imperative for s in analysis_from_dict(got["data"]).sentences] == [False, True]
     assert ents[0].aliases == ["Poutine", "Путин"]
 
 

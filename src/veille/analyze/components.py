@@ -18,6 +18,7 @@ from veille.analyze import furniture as furnmod
 from veille.analyze import nlp as nlpmod
 from veille.analyze.entities import mentions_from_doc, sentence_index_of
 from veille.analyze.entities_credits import mark_bylines
+from veille.analyze.mood import is_imperative
 from veille.analyze.quantities import extract_quantities
 from veille.analyze.quotes import extract_quotes
 from veille.analyze.quotes.unparsed import quotes_without_parse
@@ -34,7 +35,7 @@ QUANTITIES = "veille.quantities.v1"
 FURNITURE = "veille.furniture.v1"
 
 
-def _sentences_from_pieces(pieces: list[Piece]) -> list[Sentence]:
+def _sentences_from_pieces(pieces: list[Piece], language: str | None) -> list[Sentence]:
     out: list[Sentence] = []
     for piece in pieces:
         off, doc = piece.offset, piece.doc
@@ -46,7 +47,8 @@ def _sentences_from_pieces(pieces: list[Piece]) -> list[Sentence]:
             while b > a and text[b - 1].isspace():
                 b -= 1
             if b > a:
-                out.append(Sentence(len(out), a + off, b + off, text[a:b]))
+                out.append(Sentence(len(out), a + off, b + off, text[a:b],
+                                    imperative=is_imperative(doc, ta, tb, language)))
     return out
 
 
@@ -58,9 +60,10 @@ def fallback_sentences(text: str, language: str | None = None) -> list[Sentence]
 
 @component(SENTENCES, version=2, assigns=("sentences",))
 def sentences(work: ArticleWork) -> None:
-    """The parser's sentences (fragments glued back), or punctuation sentences."""
+    """The parser's sentences (fragments glued back) with their mood, or
+    punctuation sentences."""
     if work.parse == "parsed":
-        work.analysis.sentences = _sentences_from_pieces(work.pieces)
+        work.analysis.sentences = _sentences_from_pieces(work.pieces, work.analysis.language)
     else:
         work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 

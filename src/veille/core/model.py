@@ -120,6 +120,11 @@ class Sentence:
     # sentence (None: not scored): a consumer that must be stricter than the
     # verdict (a summary sentence) can avoid a near-furniture line.
     furniture_score: float | None = None
+    # The sentence opens on an imperative ("Take us through what happened that
+    # night.", "Get more information at ..."): it tells the reader to do
+    # something and reports no event (veille.analyze.mood, from the parse the
+    # analysis runs; False for a sentence nobody parsed).
+    imperative: bool = False
 
 
 @dataclass

@@ -35,6 +35,10 @@ class LanguageData:
     #: Cue words of web-page furniture (captions, share boxes); a pack without
     #: them gets the language-free cues only (lang/furniture_words.UNIVERSAL).
     furniture: FurnitureWords | None = None
+    #: Finite verbs always carry their subject (no pro-drop): a second-person
+    #: verb with none is an imperative, whatever the tagger's mood says
+    #: (``analyze.mood``; the French tagger reads "Prenez" as an indicative).
+    writes_subject: bool = False
 
     def lacks(self) -> list[str]:
         """The analysis parts this language has no words for (shown in analysis notes)."""

@@ -87,12 +87,14 @@ def build_timeline(
     # fact -> (start, end) -> [granularity, expressions, articles, sources, relation, restates]
     dated: dict[int, dict[tuple[date, date], dict[str, Any]]] = {}
     for i, u in enumerate(units):
-        if u.caption or is_question(u.text) or not states_event(u.text):
+        if u.caption or u.imperative or is_question(u.text) or not states_event(u.text):
             # a photo caption dates the picture ("... traverse la Place Rouge en
             # mai (Photo: AP)"), not an event the story reports; a question
             # ("Can you tell us what the security situation has been since the
-            # attacks of November?") reports none; nor does a heading, a lead-in
-            # or a date on its own (units.states_event)
+            # attacks of November?") reports none; nor does an imperative ("Take
+            # us through what happened that night.": Sentence.imperative, the
+            # analysis' parse), a heading, a lead-in or a date on its own
+            # (units.states_event)
             continue
         for t in u.times:
             if t.type not in (None, "DATE", "TIME"):

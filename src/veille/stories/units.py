@@ -83,6 +83,9 @@ class Unit:
     caption: bool = False
     # the furniture detector's score of the sentence (0: unscored; see summary.prefer_clean)
     furniture_score: float = 0.0
+    # opens on an imperative (Sentence.imperative): tells the reader to do
+    # something, reports no event
+    imperative: bool = False
     entities: list[str] = field(default_factory=list)  # entity ids, in order, repeated
     entity_labels: dict[str, str] = field(default_factory=dict)  # id -> PER/ORG/LOC/MISC
     times: list[TimeRef] = field(default_factory=list)
@@ -277,7 +280,7 @@ def build_units(
             if s.furniture:  # a caption, credit or widget line (veille.analyze.furniture)
                 continue
             pieces = _split_span(text, s_start, s_end)
-            for a, b, is_caption in pieces:
+            for k, (a, b, is_caption) in enumerate(pieces):
                 seg_text = text[a:b]
                 if not _WORD.search(seg_text):  # a lone quote mark or dash is no statement
                     continue
@@ -294,6 +297,8 @@ def build_units(
                     language=lang,
                     caption=is_caption,
                     furniture_score=max(s.furniture_score or 0.0, floor),
+                    # the mood is the sentence's first clause's: its first piece
+                    imperative=bool(s.imperative) and k == 0,
                 )
                 for m in _within(mentions, m_starts, a, b):
                     key = entity_key(m)

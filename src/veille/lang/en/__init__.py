@@ -7,4 +7,4 @@ from veille.lang.en import entities, furniture, numbers, quotes, time
 
 PACK = LanguageData(code="en", name="English", entities=entities.WORDS,
                     time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS,
-                    furniture=furniture.WORDS)
+                    furniture=furniture.WORDS, writes_subject=True)
