@@ -492,3 +492,25 @@ def test_a_handle_alone_on_its_line_is_a_signature() -> None:
     segs = furniture.detect(text, "en")
     lines = [text[s.start:s.end] for s in segs]
     assert [s.furniture for s in segs] == [False, False, True, False, True, False], lines
+
+
+def test_a_credit_after_the_last_sentence_closes_a_blurb_or_caption(shared_data: Path) -> None:
+    """Session 19: a bare name after a line's last sentence is the page's
+    (USA Today's video blurb at the top of a page with no dateline, which
+    session 17 left as the summary's furniture; China Daily's captions closed
+    by "Reuters" / "AFP"), while an abbreviation or an ordinal before the
+    name is no sentence's end and prose keeps its verdict."""
+    docs = load_docs(shared_data)
+    usa = _doc(docs, "news-clusters", "28815a8c8f76")
+    segs = furniture.detect(usa.text, "en")
+    assert usa.text[segs[0].start:].startswith("CLOSE Sheila E. says")
+    assert segs[0].furniture and segs[0].score < furniture.packaged_model().threshold
+    assert not any(s.furniture for s in segs[1:5])
+    assert furniture.closing_credit("… killing almost 80 people in Nice, France. Reuters")
+    assert furniture.closing_credit("Get the Mach newsletter. SUBSCRIBE")
+    assert not furniture.closing_credit("Four children injured by firecrackers were taken to ul. Krysiewicz")
+    assert not furniture.closing_credit("Schulgesetz-Änderungen: Abschließende Abstimmung am 16. Juni")
+    assert not furniture.closing_credit("The general died from a heart attack, aged 79.")
+    text = ("The council voted on Tuesday to close the bridge for repairs, the mayor said.\n"
+            "Crews will start work in March and finish before the summer, officials said.\n")
+    assert not any(s.furniture for s in furniture.detect(text, "en"))

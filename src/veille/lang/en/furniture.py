@@ -30,6 +30,8 @@ WORDS = FurnitureWords(
         # the reader's calls to action of a page's tail (session 18)
         "share it with", "follow her on", "follow him on", "follow me on", "got a story",
         "email us", "contact us",
+        # a disclaimer of the links a page carries (session 19)
+        "not responsible for the content of external",
     }),
     openers=frozenset({
         "read more", "related", "more:", "see also", "also read", "watch", "video:",
