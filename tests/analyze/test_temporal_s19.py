@@ -113,3 +113,22 @@ def test_english_page_labels(nlp_en) -> None:  # type: ignore[no-untyped-def]
     got = _parsed(nlp_en, "Simon said in a statement. “Now I know: it feels a little "
                   "unsettling.”", date(2018, 2, 6))
     assert got == {"Now": "PRESENT_REF"}
+
+
+def test_a_day_of_the_year_takes_the_years_ago_of_its_clause(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    # news-clusters rows 65 (Washington Post) and 349, papers of 29-30 December 2017 on
+    # Berlin's safe zone: the Cologne assaults of New Year's Eve 2015
+    got = _parsed(nlp_en, "After mass sexual assaults occurred on New Year's Eve in several "
+                  "German cities two years ago, Berlin officials now work on prevention.",
+                  date(2017, 12, 30))
+    assert got["New Year's Eve"] == "2015-12-31" and got["two years ago"] == "2015"
+    got = _parsed(nlp_en, "The special measures come after assaults were carried out at "
+                  "Cologne’s New Year’s Eve celebrations two years ago.", date(2017, 12, 29))
+    assert got["New Year’s Eve"] == "2015-12-31"
+    got = _parsed(nlp_en, "He was arrested on Dec. 3 in Texas three years ago.",
+                  date(2017, 12, 30))
+    assert got["Dec. 3"] == "2014-12-03"
+    # a verb between them: the years ago date another event
+    got = _parsed(nlp_en, "She will celebrate on New Year's Eve the deal signed two years "
+                  "ago.", date(2017, 12, 30))
+    assert got["New Year's Eve"] == "2017-12-31"

@@ -49,6 +49,19 @@ def names_a_kind(c: Candidate, parses: Sequence[tuple[int, Any]], heads: frozens
     return fold_same_length(tok.head.text).lower() not in heads
 
 
+def verb_between(parses: Sequence[tuple[int, Any]], start: int, end: int) -> bool | None:
+    """Whether a verb stands between ``start`` and ``end`` in the parse ("on New Year's Eve
+    the deal signed two years ago"); None when no parse covers the stretch."""
+    for offset, doc in parses:
+        if not (offset <= start and end <= offset + len(doc.text)):
+            continue
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None:
+            return None
+        return any(t.pos_ in ("VERB", "AUX") for t in span)
+    return None
+
+
 #: entity labels of a text about money: a quarter told there may be a fiscal one
 _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 

@@ -13,6 +13,7 @@ and joins only what both pieces resolved to one day or one ISO week.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -30,12 +31,17 @@ _WEEK = re.compile(r"(\d{4})-W(\d\d)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[TimeRef]:
-    """``out`` with each such pair replaced by one expression (order kept)."""
+def compose(out: list[TimeRef], text: str, words: TimeWords | None,
+            verb_between: Callable[[int, int], bool | None] = lambda s, e: None,
+            ) -> list[TimeRef]:
+    """``out`` with each such pair replaced by one expression (order kept).
+    ``verb_between`` reads the parse: whether a verb stands between two offsets (None:
+    no parse says)."""
     if words is not None and words.week_of_leads:
         lead = re.compile(rf"(?:{alt(words.week_of_leads)})\s+$")
         out = [_week_of(t, text, lead) for t in out]
     out = _restated_weekdays(out, text)
+    out = _years_ago_after_day(out, text, verb_between)
     if words is None or len(out) < 2 or not (words.offset_links or words.week_links):
         return out
     offset_gap = (re.compile(rf"\s+(?P<link>{alt(list(words.offset_links))})\s+")
@@ -69,6 +75,44 @@ def compose(out: list[TimeRef], text: str, words: TimeWords | None) -> list[Time
 
 
 _BRACKET_GAP = re.compile(r"\s*[(\[]\s*")
+#: what may stand between a day of the year and the years ago that date it: a few words
+#: of the same clause ("on New Year's Eve in several German cities two years ago")
+_AGO_GAP = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,5}")
+#: a day of the year said without its year
+_DAY_OF_YEAR = ("grammar:holiday", "grammar:dmy", "grammar:mdy")
+
+
+def _years_ago_after_day(out: list[TimeRef], text: str,
+                         verb_between: Callable[[int, int], bool | None]) -> list[TimeRef]:
+    """"occurred on New Year's Eve in several German cities two years ago", "Cologne's
+    New Year's Eve celebrations two years ago": a day of the year said without its year
+    takes the year of the "years ago" closing its clause, as "June 12 last year" takes
+    last year's (read apart, the day was the one nearest the paper, the Cologne attacks of
+    2015 put on the paper's New Year's Eve). Both stay expressions: the amount is its own
+    (TimeML tags "two years ago" alone). Only when the parse shows no verb between them:
+    "celebrate on New Year's Eve the deal signed two years ago" dates the deal."""
+    res = list(out)
+    for k in range(len(res) - 1):
+        a, b = res[k], res[k + 1]
+        if a.method not in _DAY_OF_YEAR or a.granularity != "day" or not a.range_start \
+                or re.search(r"\d{4}", a.text) or not (b.method or "").endswith(":ago") \
+                or b.granularity != "year" or not (b.value or "").isdigit():
+            continue
+        gap = text[a.end:b.start].strip()
+        if gap and not _AGO_GAP.fullmatch(gap):
+            continue
+        if gap and verb_between(a.end, b.start) is not False:
+            continue
+        year = int(b.value or 0)
+        if a.method == "grammar:holiday":
+            day = holiday_date(fold_same_length(a.text).lower(), year)
+        else:
+            was = date.fromisoformat(a.range_start)
+            day = clamp_day(year, was.month, was.day)
+        if day is not None and day.isoformat() != a.range_start:
+            res[k] = replace(a, value=day.isoformat(), range_start=day.isoformat(),
+                             range_end=day.isoformat())
+    return res
 
 
 def _restated_weekdays(out: list[TimeRef], text: str) -> list[TimeRef]:

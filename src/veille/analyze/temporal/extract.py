@@ -14,6 +14,7 @@ from veille.analyze.temporal.attach import (
     hangs_on_noun,
     names_a_kind,
     qualifies_noun,
+    verb_between,
 )
 from veille.analyze.temporal.calendar import Resolved, add_months, clamp_day
 from veille.analyze.temporal.candidate import Candidate
@@ -605,5 +606,5 @@ def _resolve(prep: _Prepared, sentences: list[Sentence], ref: DateRange) -> list
             )
         )
     out = compose(clocks_in_parts(order_month_ranges(out, folded, words), text, words),
-                  text, words)
+                  text, words, lambda s, e: verb_between(prep.parses, s, e))
     return out if words is not None else join_day_clocks(out, text, code)
