@@ -1,11 +1,13 @@
-"""Imperatives date no event of the timeline: the analysis keeps each sentence's
-mood from its parse (``analyze.mood``, ``Sentence.imperative``) and the
-timeline reads it (session 19, #19; session 18 parsed again at view time).
+"""Imperatives date no event of the timeline and are no summary sentence: the
+analysis keeps each sentence's mood from its parse (``analyze.mood``,
+``Sentence.imperative``) and the views read it (session 19, #19; session 18
+parsed again at view time).
 
 Text from news-clusters (../shared/data/news-clusters) as published: NPR's
 Cologne New Year's Eve interview (2016-01-06), the Washington Post's January
 sky calendar (2017-12-30), the Angola satellite and Berlin safe zone stories;
-one SemEval-2022 task 8 training text (a city's release quoted).
+one SemEval-2022 task 8 training text (a city's release quoted); an rt.com
+article of news-clusters read from the shared folder (a teaser closing it).
 """
 
 from __future__ import annotations
@@ -108,3 +110,43 @@ def test_timeline_leaves_the_imperatives_out(calendar: Analysis) -> None:
         s["imperative"] = False
     before = [e.sentence for e in build_story_view([art], [old], {}).timeline]
     assert any("weather permitting" in s for s in before)
+
+
+TEASER_UID = "e34a730f623b082df45ddd250ffafa52910331205942e02d5014d5e1"  # rt.com, 2017-11-27
+TEASER = "Find out what Hadley Heath Manning has to say about it."
+
+
+def _teaser_story(shared: Any) -> tuple[dict[str, Any], Analysis]:
+    import json
+
+    for line in (shared / "news-clusters" / "news_cluster.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        if rec["id"] == TEASER_UID:
+            break
+    else:
+        pytest.skip("news-clusters record absent")
+    art = day_article(TEASER_UID, rec["text"], "www.rt.com", "2017-11-27", "en",
+                      title=rec.get("title"))
+    return art, _analyse(rec["text"], "2017-11-27")
+
+
+def test_summary_leaves_the_imperatives_out_in_a_build_and_an_update(
+        calendar: Analysis, shared_data: Any) -> None:
+    from veille.stories.sources import independence_keys
+    from veille.stories.summary_update import resummarize
+    from veille.stories.view import _article, build_story_view
+
+    art, an = _teaser_story(shared_data)
+    assert _moods(an)[TEASER]
+    view = build_story_view([art], [an], {}).to_dict()
+    assert view["summary"] and TEASER not in [s["text"] for s in view["summary"]]
+    # the fact's member carries the bit, so an update's summary chooses as the build did
+    assert any(m["imperative"] for f in view["facts"] for m in f["members"] if m["text"] == TEASER)
+    keys = independence_keys([_article(art)])
+    again = resummarize(view, view["facts"], set(), keys, None)
+    assert TEASER not in [s["text"] for s in again]
+    # before the mood was kept, the teaser was a summary sentence
+    old = an.to_dict()
+    for s in old["sentences"]:
+        s["imperative"] = False
+    assert TEASER in [s.text for s in build_story_view([art], [old], {}).summary]

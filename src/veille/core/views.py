@@ -166,6 +166,9 @@ class UnitRef:
     #: the furniture detector's score of its sentence (veille.analyze.furniture),
     #: so an update's summary avoids the near-furniture lines a full build avoids
     furniture_score: float = 0.0
+    #: its sentence opens on an imperative (``Sentence.imperative``), so an
+    #: update's summary leaves it out as a full build does
+    imperative: bool = False
 
 
 @dataclass

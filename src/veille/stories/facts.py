@@ -506,7 +506,8 @@ def shown_members(units: Sequence[Unit], g: Sequence[int], rep: int,
 
 def _unit_ref(u: Unit) -> UnitRef:
     return UnitRef(article=u.uid, sentence=u.sentence, start=u.start, end=u.end, text=u.text,
-                   caption=u.caption, language=u.language, furniture_score=u.furniture_score)
+                   caption=u.caption, language=u.language, furniture_score=u.furniture_score,
+                   imperative=u.imperative)
 
 
 def _fmt_range(a: date, b: date) -> str:

@@ -171,8 +171,12 @@ DATELINE_WORDS = 4  # words a dateline puts before a repeated headline ("lake fo
 def quotable(u: Unit, keys: Mapping[str, Mapping[str, Any]],
              titles: Mapping[str, str | None] | None = None) -> bool:
     """A candidate the summary may show: stand-alone (:func:`candidate`), not
-    the outlet presenting itself, not opening on capitals, not its headline."""
-    return (candidate(u) and not names_own_outlet(u, keys) and not opens_on_capitals(u.text)
+    the outlet presenting itself, not opening on capitals, not its headline,
+    not an imperative (the analysis' parse, ``Unit.imperative``: "Find out
+    what Hadley Heath Manning has to say about it.", a teaser; "But do take
+    note of the dating on the components", an aside to the reader)."""
+    return (candidate(u) and not u.imperative and not names_own_outlet(u, keys)
+            and not opens_on_capitals(u.text)
             and not repeats_headline(u.text, (titles or {}).get(u.uid)))
 
 

@@ -77,7 +77,8 @@ def resummarize(view: Mapping[str, Any], facts: Sequence[Mapping[str, Any]],
         units.append(Unit(idx=len(units), article=art, uid=m["article"], sentence=sent,
                           start=start, end=int(m["end"]), text=m["text"],
                           language=m.get("language"), caption=bool(m.get("caption")),
-                          furniture_score=float(m.get("furniture_score") or 0.0)))
+                          furniture_score=float(m.get("furniture_score") or 0.0),
+                          imperative=bool(m.get("imperative"))))
     if not units:
         return list(view["summary"])
     vectors = StoryVectors([u.text for u in units])
