@@ -132,3 +132,12 @@ def test_a_day_of_the_year_takes_the_years_ago_of_its_clause(nlp_en) -> None:  #
     got = _parsed(nlp_en, "She will celebrate on New Year's Eve the deal signed two years "
                   "ago.", date(2017, 12, 30))
     assert got["New Year's Eve"] == "2017-12-31"
+    # row 65's caption: the same day with its year says which New Year's Eve; a date of
+    # another day names another event
+    got = _parsed(nlp_en, "Riot police officers take their positions near the Hauptbahnhof "
+                  "before New Year's Eve celebrations on Dec. 31, 2016, in Cologne, Germany.",
+                  date(2017, 12, 30))
+    assert got["New Year's Eve"] == "2016-12-31"
+    got = _parsed(nlp_en, "Police prepared for New Year's Eve after the attack on Dec. 19, "
+                  "2016.", date(2017, 12, 30))
+    assert got["New Year's Eve"] == "2017-12-31"

@@ -88,30 +88,39 @@ def _years_ago_after_day(out: list[TimeRef], text: str,
     New Year's Eve celebrations two years ago": a day of the year said without its year
     takes the year of the "years ago" closing its clause, as "June 12 last year" takes
     last year's (read apart, the day was the one nearest the paper, the Cologne attacks of
-    2015 put on the paper's New Year's Eve). Both stay expressions: the amount is its own
-    (TimeML tags "two years ago" alone). Only when the parse shows no verb between them:
-    "celebrate on New Year's Eve the deal signed two years ago" dates the deal."""
+    2015 put on the paper's New Year's Eve). So does a date with its year that is the
+    same day ("before New Year's Eve celebrations on Dec. 31, 2016", a caption). Both stay
+    expressions (TimeML tags "two years ago" alone). Only when the parse shows no verb
+    between them: "celebrate on New Year's Eve the deal signed two years ago" dates the
+    deal."""
     res = list(out)
     for k in range(len(res) - 1):
         a, b = res[k], res[k + 1]
         if a.method not in _DAY_OF_YEAR or a.granularity != "day" or not a.range_start \
-                or re.search(r"\d{4}", a.text) or not (b.method or "").endswith(":ago") \
-                or b.granularity != "year" or not (b.value or "").isdigit():
+                or re.search(r"\d{4}", a.text):
+            continue
+        ago = (b.method or "").endswith(":ago") and b.granularity == "year" \
+            and (b.value or "").isdigit()
+        dated = b.method in _DAY_OF_YEAR and b.granularity == "day" and b.range_start \
+            and b.range_start == b.range_end and re.search(r"\d{4}", b.text) is not None
+        if not (ago or dated):
             continue
         gap = text[a.end:b.start].strip()
         if gap and not _AGO_GAP.fullmatch(gap):
             continue
         if gap and verb_between(a.end, b.start) is not False:
             continue
-        year = int(b.value or 0)
+        year = int(b.value or 0) if ago else int((b.range_start or "0")[:4])
         if a.method == "grammar:holiday":
             day = holiday_date(fold_same_length(a.text).lower(), year)
         else:
             was = date.fromisoformat(a.range_start)
             day = clamp_day(year, was.month, was.day)
-        if day is not None and day.isoformat() != a.range_start:
-            res[k] = replace(a, value=day.isoformat(), range_start=day.isoformat(),
-                             range_end=day.isoformat())
+        if day is None or day.isoformat() == a.range_start \
+                or (dated and day.isoformat() != b.range_start):
+            continue  # a date of another day names another event
+        res[k] = replace(a, value=day.isoformat(), range_start=day.isoformat(),
+                         range_end=day.isoformat())
     return res
 
 
