@@ -514,3 +514,22 @@ def test_a_credit_after_the_last_sentence_closes_a_blurb_or_caption(shared_data:
     text = ("The council voted on Tuesday to close the bridge for repairs, the mayor said.\n"
             "Crews will start work in March and finish before the summer, officials said.\n")
     assert not any(s.furniture for s in furniture.detect(text, "en"))
+
+
+def test_a_short_line_holding_an_email_address_is_a_contact_line(shared_data: Path) -> None:
+    """Session 19: the Washington Post's sky column closes on "Blaine
+    Friedlander can be reached at SkyWatchPost@gmail.com." (news-clusters; the
+    trees gave it 0.38); a paragraph that quotes an address, and the top
+    line, keep the trees' verdict."""
+    wp = _doc(load_docs(shared_data), "news-clusters", "65ab3770aae334d7")
+    segs = furniture.detect(wp.text, "en")
+    last = wp.text[segs[-1].start:segs[-1].end]
+    assert last.startswith("Blaine Friedlander can be reached at") and segs[-1].furniture
+    text = ("The council voted on Tuesday to close the bridge for repairs, the mayor said.\n"
+            "Residents who want to object before the work starts in March were told by the council "
+            "to write to bridges@city.gov, and dozens of them had already done so by Wednesday "
+            "evening, officials said.\n"
+            "Crews will start work in March and finish before the summer, officials said.\n"
+            "Reach the reporter at jane.doe@example.org or 555-0100.\n")
+    assert [s.furniture for s in furniture.detect(text, "en")] == [False, False, False, True]
+    assert not furniture.contact_line("Write to tips@example.org.", [0.0] * len(furniture.FEATURES), True)
