@@ -452,6 +452,14 @@ def _to_number(s: str | None, gr: _Grammar, code: str) -> float | None:
     return read_words(t, code)
 
 
+def _decimal(x: float) -> float:
+    """``x`` as the decimal a reader wrote: "$2.07 billion" is 2,070,000,000, not the
+    2,069,999,999.9999998 a binary product gives (a story comparing amounts across
+    outlets, a reader shown the figure). Fifteen significant digits keep every figure news
+    write."""
+    return float(f"{x:.15g}")
+
+
 def _scale(s: str | None, gr: _Grammar) -> float:
     """The value of a scale word, by the text's language first (French "billion" is a
     million millions, English one a thousand millions), then by the others'."""
@@ -856,8 +864,8 @@ def extract_quantities(
             elif sc2 == 1.0 and sc1 == 1.0 and _thousands_shorthand(
                     n1_text, text[m.start("n2") : m.end("n2")], v1, v2):
                 v1 *= 1000  # "10 à 15.000 enfants", "between 20 and 30,000 protesters"
-            v2 *= sc2 if sc2 != 1.0 else sc1
-        v1 *= sc1
+            v2 = _decimal(v2 * (sc2 if sc2 != 1.0 else sc1))
+        v1 = _decimal(v1 * sc1)
         # "réduite de 39 à 17 appareils", "fell from 39 to 17 aircraft": a change, two counts
         # of the noun after the second (not a range)
         falling = False
