@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 
 from veille.analyze import entities_credits as credits
 from veille.analyze import entities_lists as lists
+from veille.analyze import entities_orgs as orgs
 from veille.analyze import entities_places as places
 from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
@@ -392,6 +393,8 @@ def mentions_from_doc(
                 cue = ("ORG", "head-noun")
             if cue is None and lab == "PER" and b - a == 1 and _thing_article(doc, a):
                 cue = ("MISC", THING_ARTICLE)
+            if cue is None and lab == "PER" and orgs.org_evidence(doc, a, b):
+                cue = ("ORG", orgs.ORG_CONTEXT)
             m = Mention(
                 text=text,
                 label=cue[0] if cue else lab,
@@ -403,6 +406,8 @@ def mentions_from_doc(
             m.label_cue = cue[1] if cue else None
             out.append(m)
     _person_words_keep_people(out)
+    orgs.people_keep_their_words(out)
+    orgs.same_name_follows(out)
 
     def sentence_of(pos: int) -> int:
         return sentence_index_of(sent_starts, pos)

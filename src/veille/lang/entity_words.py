@@ -100,6 +100,22 @@ class EntityWords:
     #: alone: a one-word name the article determines names a thing ("the Moon",
     #: "the Earth"). Not in French or Italian, which write "la Callas".
     thing_articles: Words = _EMPTY
+    #: Nouns of a job held at an organisation ("senior editor at
+    #: FiveThirtyEight", "an analyst at A.G. Edwards"): the name after one and
+    #: a ``job_links`` word is where the job is held, never a person.
+    at_jobs: Words = _EMPTY
+    #: Prepositions from a job to where it is held ("at").
+    job_links: Words = _EMPTY
+    #: Possessives that only a thing or an organisation takes ("its"): the
+    #: subject of a verb followed by one, before any other noun, is no person.
+    thing_possessives: Words = _EMPTY
+    #: Groups a person leads, which bear the person's name ("the Dole team",
+    #: "the Sanders campaign", "the Koch network"): a name modifying one is
+    #: still the person, whatever ``org_nouns`` holds.
+    led_groups: Words = _EMPTY
+    #: Relative pronouns never used for a person ("which"): a name a clause so
+    #: opened describes is no person.
+    thing_relatives: Words = _EMPTY
 
 
 def union(parts: Iterable[EntityWords | None]) -> EntityWords:

@@ -33,6 +33,7 @@ WORDS = EntityWords(
         "chipmaker", "network", "platform", "app", "website", "agency", "party", "militia",
         "organisation", "organization", "charity", "union", "club", "team", "band",
         "manufacturer", "maker", "publisher", "studio", "brand", "giant", "operator",
+        "chain", "daily", "outlet",
     }),
     institution_heads=frozenset({
         "agency", "observatory", "institute", "university", "foundation", "association",
@@ -56,4 +57,16 @@ WORDS = EntityWords(
     patronymic_endings=frozenset({"ovich", "evich", "ovna", "evna", "ich"}),
     generation_words=frozenset({"jr", "jr.", "sr", "sr."}),
     thing_articles=frozenset({"the"}),
+    at_jobs=frozenset({
+        "analyst", "editor", "reporter", "correspondent", "columnist", "writer", "producer",
+        "professor", "researcher", "economist", "strategist", "executive", "director",
+        "manager", "engineer", "spokesman", "spokeswoman", "spokesperson", "official",
+        "employee", "staffer", "lawyer", "partner", "fellow", "scientist", "founder",
+        "intern", "worker", "trader", "consultant", "pollster",
+    }),
+    job_links=frozenset({"at"}),
+    thing_possessives=frozenset({"its"}),
+    thing_relatives=frozenset({"which"}),
+    led_groups=frozenset({"team", "campaign", "group", "band", "brand", "network",
+                          "camp", "family", "administration", "government", "staff"}),
 )
