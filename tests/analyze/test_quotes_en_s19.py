@@ -22,3 +22,28 @@ def test_a_generation_is_read_alike_by_the_entity_and_the_quote_steps() -> None:
     # surname is left to strip it from
     assert _cut("Elizabeth II") == ["Elizabeth", "II"]
     assert not is_generation("Pate") and not is_generation("Vi")
+
+
+# --- a quote mark glued to the comma before it -------------------------------
+# Form of PolNeAR train breitbart_2016-07-05 ("Ryan said,“Look, …”": two of its
+# statements had no speaker) and news-clusters ("said."What", "Clinton:"We");
+# the sentences are constructed.
+
+def _statements(analyze, text):
+    return [q for q in analyze(text, "en").quotes if q.kind not in ("title", "term")]
+
+
+def test_a_quote_glued_to_the_comma_keeps_its_verb(analyze):
+    text = ("House Speaker Paul Ryan spoke to reporters on Tuesday. Ryan said,“Look, these "
+            "images have no place in a campaign. Candidates should know that.”\n")
+    qs = _statements(analyze, text)
+    found = [q for q in qs if q.text.startswith("Look")]
+    assert found and found[0].speaker is not None and "Ryan" in found[0].speaker, \
+        [(q.text, q.speaker) for q in qs]
+
+
+def test_the_glued_quote_is_split_in_the_tokens_only_between_words(nlp_en):
+    assert [t.text for t in nlp_en.tokenizer("Ryan said,“Look")] == ["Ryan", "said", ",", "“", "Look"]
+    assert [t.text for t in nlp_en.tokenizer('Clinton:"We')] == ["Clinton", ":", '"', "We"]
+    # a comma and quote mark at a word's end stay the usual suffixes
+    assert [t.text for t in nlp_en.tokenizer('said," he')] == ["said", ",", '"', "he"]
