@@ -1542,7 +1542,9 @@ _ZONE_AFTER = re.compile(r"[ \u00a0]?(?:GMT|UTC|Z|[A-Z]{1,3}T)(?![\w])")
 
 # the guards of ``_is_ordinal_or_id``, compiled once (it runs on every number)
 _LETTER_END = re.compile(r"[A-Za-z]-?\Z")
-_LETTER_DIGIT = re.compile(r"-?[A-Za-z]\d")
+#: letters glued between two numbers: "RS-24"'s kin after the number ("A320", "9to5Mac",
+#: a name, not nine of anything)
+_LETTER_DIGIT = re.compile(r"-?[A-Za-z]{1,3}\d")
 _NUMERO_END = re.compile(r"(?:n°|N°|#|\bNo\.|\bno\.)\s*\Z")
 _ID_LABEL_END = re.compile(r"(?<![\w])(?:number|num[eé]ro|no|id|ref)\s*:\s*\Z", re.IGNORECASE)
 _PHONE_PART_END = re.compile(r"\d[/.]\d+\s\Z")

@@ -56,7 +56,8 @@ WORDS = NumberWords(
            "degrees celsius": "°C", "degree celsius": "°C", "degree fahrenheit": "°F",
            "degree": "°", "degrees fahrenheit": "°F", "° celsius": "°C",
            "° fahrenheit": "°F",
-           "yards": "yard", "yard": "yard"},
+           "yards": "yard", "yard": "yard", "light years": "ly", "light-years": "ly",
+           "light year": "ly", "light-year": "ly"},
     range_openers=("between", "from"),
     range_joiners=("to",),
     change_verbs=(r"(?:rose|risen|rising|rises?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?"

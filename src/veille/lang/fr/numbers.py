@@ -56,7 +56,8 @@ WORDS = NumberWords(
         # a difference of two percentages is no percentage: "0,3 point de pourcentage"
         "points de pourcentage": "pp", "point de pourcentage": "pp",
         "pour cent": "percent", "pourcent": "percent", "kilometres": "km", "kilometre": "km",
-        "kilomètres": "km", "kilomètre": "km", "metres": "m", "metre": "m", "mètres": "m",
+        "kilomètres": "km", "kilomètre": "km", "années-lumière": "ly", "année-lumière": "ly",
+        "annees-lumiere": "ly", "annee-lumiere": "ly", "metres": "m", "metre": "m", "mètres": "m",
         "mètre": "m", "kilos": "kg", "kilo": "kg", "grammes": "g", "tonnes": "t", "tonne": "t",
         "litres": "l", "litre": "l", "hectares": "ha", "hectare": "ha", "degres": "°",
         "degrés": "°", "millimetres": "mm", "millimetre": "mm", "millimètres": "mm",
