@@ -47,3 +47,19 @@ def test_the_glued_quote_is_split_in_the_tokens_only_between_words(nlp_en):
     assert [t.text for t in nlp_en.tokenizer('Clinton:"We')] == ["Clinton", ":", '"', "We"]
     # a comma and quote mark at a word's end stay the usual suffixes
     assert [t.text for t in nlp_en.tokenizer('said," he')] == ["said", ",", '"', "he"]
+
+
+# --- a date or a duration is nobody's statement ------------------------------
+# Forms of PolNeAR train (huff-post_2015-11-09: "Sunday" as Sanders' object)
+# and news-clusters (CNN's "Story highlights Four hours into flight, …": the
+# label's "highlights" read as a verb with "Four hours" its object); the
+# sentences are constructed.
+
+def test_a_duration_read_as_an_object_is_no_statement(analyze):
+    text = ("Story highlights Four hours into flight, the plane returned to Los Angeles\n"
+            "The airline said one of the passengers had boarded the wrong flight.\n")
+    qs = _statements(analyze, text)
+    assert not any(q.text == "Four hours" for q in qs), [(q.text, q.speaker) for q in qs]
+    # the boundary: the statement of the next line stays
+    assert any(q.text.startswith("one of the passengers") and q.speaker == "The airline"
+               for q in qs), [(q.text, q.speaker) for q in qs]

@@ -71,6 +71,8 @@ def extract_quotes(
             continue  # "“…,” he said, according to SITE": the direct quote, once
         if ia.speaker in datelines and ia.mention is None:
             continue  # "CAPE CANAVERAL, Fla. — … that hoisted …": the parse's subject
+        if _only_when(ctx, iq):
+            continue  # "Sanders said Sunday", "Story highlights Four hours into …"
         iq.sentence = sent_index(iq.start)
         ia = speaker_for_demonym(ctx, ia)
         if not _place_speaks(ctx, ia):
@@ -282,6 +284,22 @@ def _datelines(text: str) -> set[str]:
 
 
 _DATELINE = re.compile(r"(?:^|\n)[^\S\n]*([A-Z][A-Z'’. -]{2,}[A-Z])[^\S\n]*[,—–(]")
+
+
+#: The parse's entity types of a point or stretch of time.
+_TIME_TYPES = frozenset({"DATE", "TIME"})
+
+
+def _only_when(ctx: QuoteContext, q: Quote) -> bool:
+    """Is a statement read without marks nothing but a date or a duration
+    ("Sunday", "Four hours")? Said of no one: the parse took the time of the
+    verb for its object ("… told reporters Sunday"), or a page label for a
+    clause ("Story highlights Four hours into flight, …": "highlights" a verb
+    whose object is "Four hours"). Whatever the language, by the model's own
+    entity types."""
+    toks = [t for t in ctx.doc[ctx.tok_at(q.start):ctx.tok_at(q.end) + 1]
+            if q.start <= t.idx + ctx.offset < q.end and not t.is_punct and not t.is_space]
+    return bool(toks) and all(t.ent_type_ in _TIME_TYPES for t in toks)
 
 
 def _has_verb(ctx: QuoteContext, start: int, end: int) -> bool:
