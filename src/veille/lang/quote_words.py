@@ -226,6 +226,23 @@ class QuoteWords:
     #: role noun standing for the person last named or quoted. Only where
     #: definite role nouns are taken as anaphors (French).
     body_nouns: Words = _EMPTY
+    #: Verbs by which the press reports what it learned or printed ("Le « Petit
+    #: Parisien » apprend de Toulon que …", "Le Matin publie la dépêche
+    #: suivante : …"): speech only when their subject is a paper or an agency
+    #: (a ``press_nouns`` noun, or a name in quote marks, as papers are
+    #: printed); a person who "apprend que …" learns it, and reports nothing.
+    press_verbs: Words = _EMPTY
+    #: Nouns of the press and its dispatches (journal, quotidien, agence, dépêche).
+    press_nouns: Words = _EMPTY
+    #: Demonstratives that name the person last mentioned, whatever their place
+    #: ("Le juge a interrogé Marc Petit. Celui-ci a nié …": Petit, not the
+    #: judge), folded (lower case, no hyphen: scanned pages drop it,
+    #: "Celleci") -> (grammatical gender, number).
+    demonstrative_pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Words by which a clause announces the text that follows its colon ("la
+    #: résolution suivante fut votée :", "un ukase, dont la teneur suit :"): the
+    #: quotation is that document's, issued by the clause's subject.
+    following_words: Words = _EMPTY
     #: Courtesy titles the parse may make the head of a role phrase ("M. le
     #: ministre du commerce a fini …": "M." is the subject, "ministre" hangs on
     #: it), folded, with their point: such a title is no role of its own, the

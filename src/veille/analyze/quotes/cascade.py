@@ -43,6 +43,7 @@ from veille.analyze.quotes.gender import given_name_gender
 from veille.analyze.quotes.speakers import (
     from_verb,
     named_in_subject,
+    np_text,
     resolve_group,
     resolve_pronoun,
 )
@@ -592,6 +593,44 @@ def lead_in(ctx: QuoteContext, open_pos: int) -> Attribution | None:
     return att
 
 
+def announced(ctx: QuoteContext, open_pos: int) -> tuple[Attribution, str | None] | None:
+    """Step 7b': a clause that announces a document before the colon ("L'empereur
+    vient d'adresser au sénat un ukase, dont la teneur suit : « … »", "la
+    résolution suivante, présentée par M. Renaudel, fut votée : « … »"): the
+    quotation is the document's text (a document noun and one of the pack's
+    ``following_words`` before the colon). Its issuer, the subject of the
+    clause, speaks; when the document is itself the subject, nobody is named
+    and the document is the quote's source."""
+    words = ctx.words
+    if not words.following_words or not words.document_nouns:
+        return None
+    doc = ctx.doc
+    k = _token_before(ctx, open_pos)
+    if k < 0 or doc[k].text != ":":
+        return None
+    before = doc[ctx.sent(doc[k]).start:k]
+    # scans of the old press read the long s as f ("dont la teneur fuit :")
+    if not any(t.lower_ in words.following_words or t.lower_.replace("f", "s") in words.following_words
+               for t in before) \
+            or any(ctx.in_quote(t.idx + ctx.offset) for t in before):
+        return None
+    papers = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in words.document_nouns]
+    if not papers:
+        return None
+    paper = papers[0]
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")
+             and any(c.dep_ in SUBJ_DEPS for c in t.children)]
+    for v in verbs:
+        subj = next(c for c in v.children if c.dep_ in SUBJ_DEPS)
+        if subj.i == paper.i or subj.lemma_.lower() in words.document_nouns:
+            break  # the document is the subject: it speaks for nobody named
+        att = from_verb(ctx, v, "announced", "SUBJ … document suivant : « quote »", 0.6)
+        if att.speaker is not None:
+            return att, None
+    return Attribution(None, None, None, "document suivant : « quote »", "announced", 0.5), \
+        np_text(paper)
+
+
 def inner_incise(ctx: QuoteContext, start: int, end: int) -> Attribution | None:
     """Step 7c: an incise set inside the marks by commas: « Nous avons,
     a-t-il affirmé, tout essayé » / « Nous avons tout essayé, a expliqué Jean
@@ -823,6 +862,11 @@ def attribute(ctx: QuoteContext, span: tuple[int, int, int, int],
         attr = narrated(ctx, a, c) or attr
     if attr is None or attr.speaker is None:
         attr = lead_in(ctx, a) or attr
+    if attr is None or attr.speaker is None:
+        announced_by = announced(ctx, a)
+        if announced_by is not None:
+            attr, document = announced_by
+            source = source or document
     if attr is None or attr.speaker is None:
         attr = inner_incise(ctx, s, e) or first_person_lead(ctx, a, s, e) or attr
     if attr is None:

@@ -493,6 +493,29 @@ def _own_voice(ctx: QuoteContext, tok: Token) -> bool:
     return False
 
 
+_TITLE_MARKS = frozenset("«»“”\"<>")
+
+
+def _press_subject(ctx: QuoteContext, verb: Token) -> bool:
+    """Is the verb's subject a paper, an agency or a dispatch (see
+    ``QuoteWords.press_verbs``)? A press noun heads it, or it holds a name in
+    quote marks ("Le « Petit Parisien »": the parse may even make the mark the
+    subject's head); scanned pages print a guillemet as "<" or ">"."""
+    for c in verb.children:
+        if c.dep_ not in SUBJ_DEPS:
+            continue
+        if c.lemma_.lower() in ctx.words.press_nouns or c.lower_ in ctx.words.press_nouns:
+            return True
+        sub = list(c.subtree)
+        if any(t.text in _TITLE_MARKS for t in sub) and any(
+                t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in sub):
+            return True
+        nxt = verb.doc[c.i + 1] if c.i + 1 < len(verb.doc) else None
+        if c.pos_ == "DET" or nxt is not None and nxt.text in _TITLE_MARKS and nxt.i < verb.i:
+            return any(t.text in _TITLE_MARKS for t in verb.doc[c.i:verb.i])
+    return False
+
+
 def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
     """Does ``tok`` report speech? Its lemma is a speech verb of the language
     ("a déclaré" -> "déclarer"); an incise admits more ("« … », fait-il")."""
@@ -500,6 +523,8 @@ def is_speech(ctx: QuoteContext, tok: Token, incise: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if incise and tok.pos_ == "NOUN" and tok.text.lower() in words.incise_verb_nouns:
         return True  # "« … », analyse le propriétaire": the tagger read the verb as a noun
+    if lemma in words.press_verbs and tok.pos_ == "VERB" and _press_subject(ctx, tok):
+        return not ctx.in_quote(tok.idx + ctx.offset)
     if lemma not in words.speech_verbs:
         # "a fait savoir que …": a causative periphrasis reports speech; the
         # parse may hang the causative on the infinitive ("La commission fait

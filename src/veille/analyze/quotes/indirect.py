@@ -49,7 +49,10 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
     doc = ctx.doc
     if v.lemma_.lower() in ctx.words.incise_only_verbs:
         return None
+    skip = -1
     for t in doc[v.i + 1 : min(sent.end, v.i + 10)]:
+        if t.i <= skip:
+            continue
         if is_complementizer(ctx, t) and t.pos_ in ("SCONJ", "PRON", "ADP", "CCONJ") \
                 and not (t.dep_ != "mark" and t.head.dep_.endswith("relcl")
                          and (t.text.lower() not in ctx.words.relative_objects
@@ -68,6 +71,10 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
             # indirect question is what was asked ("Il pourrait demander si …"
             # asks nothing yet)
             return (t.i + 1, sent.end), "que-clause"
+        if t.text in ("«", "“"):
+            skip = _short_title(ctx, t)
+            if skip > t.i:
+                continue  # "On mande de Tokio au « Daily Mail » que …": a paper's name between
         if t.pos_ in ("VERB",) and t.dep_ != "xcomp" or t.text in (".", ";", "«", "“"):
             break
     if ctx.words.bare_clausal_complement:
@@ -75,6 +82,59 @@ def complement_clause(ctx: QuoteContext, v: Token, sent: Span) -> Content | None
         if cc:
             return (min(x.i for x in cc[0].subtree), sent.end), "ccomp"
     return None
+
+
+#: Marks that close a quoted name in scanned press ("au « Journal > de Paris":
+#: OCR reads the closing guillemet as ">"), and the longest such name in tokens.
+_TITLE_CLOSERS = ("»", "”", ">", "\"")
+_TITLE_TOKENS = 6
+
+
+def _short_title(ctx: QuoteContext, opener: Token) -> int:
+    """The closing mark's index when the quote mark opens a few words without
+    a verb that close soon (a paper's or a work's name, not a statement), else
+    -1. Between a speech verb and its complementizer such a name is the verb's
+    addressee or source, and the clause after it is still the verb's."""
+    doc = ctx.doc
+    for t in doc[opener.i + 1 : min(len(doc), opener.i + _TITLE_TOKENS + 2)]:
+        if t.text in _TITLE_CLOSERS:
+            return t.i if t.i > opener.i + 1 else -1
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "“"):
+            return -1
+    return -1
+
+
+def colon_statement(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
+    """"Le ministre a déclaré : il n'y aura pas de nouvel impôt" -> the words
+    after the colon (``colon``): a speech verb's clause that ends on a colon
+    introduces what was said, with or without quote marks (scanned press loses
+    them or prints them as other signs). Only when the colon closes the verb's
+    own clause (no other verb, no quote mark between), and what follows is not
+    a quotation (the direct quote's own colon cue reads that)."""
+    doc = ctx.doc
+    if v.lemma_.lower() in ctx.words.incise_only_verbs or ctx.in_quote(v.idx + ctx.offset):
+        return None
+    if any(c.lower_ in ctx.words.first_person_words and c.pos_ == "PRON" for c in v.children):
+        # "Notre correspondant de Berne nous écrit :", "On nous écrit :": the
+        # paper's own correspondence, the article's text that follows
+        return None
+    for t in doc[v.i + 1 : min(sent.end, v.i + 12)]:
+        if t.text == ":":
+            if not t.whitespace_ and not doc[t.i - 1].whitespace_:
+                return None  # "des dividendes SWX:IMPN": a colon inside a code, no lead-in
+            a = t.i + 1
+            rest = [x for x in doc[a:sent.end] if not (x.is_punct or x.is_space)]
+            if len(rest) < 3 or ctx.in_quote(doc[a].idx + ctx.offset) or doc[a].text in _QUOTE_OPENERS \
+                    or not any(x.pos_ in ("VERB", "AUX") for x in rest):
+                return None
+            return (a, sent.end), "colon"
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "«", "“", "\"") \
+                or ctx.in_quote(t.idx + ctx.offset):
+            return None
+    return None
+
+
+_QUOTE_OPENERS = ("«", "“", "\"", "‘", "<")
 
 
 def object_predicate(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
@@ -1179,7 +1239,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 found = _participle_clause(ctx, v, sent)
             else:
                 found = object_predicate(ctx, v, sent) \
-                    or complement_clause(ctx, v, sent) or infinitive(ctx, v, sent) \
+                    or complement_clause(ctx, v, sent) or colon_statement(ctx, v, sent) \
+                    or infinitive(ctx, v, sent) \
                     or self_description(ctx, v, sent) or postposed_incise(ctx, v, sent) \
                     or noun_object(ctx, v, sent)
             if found is None and ctx.words.cue_frames:

@@ -119,6 +119,64 @@ def resolve_pronoun(ctx: QuoteContext, before: int, gender: str | None = None,
     return None
 
 
+def _demonstrative(ctx: QuoteContext, tok: Token) -> tuple[str, str] | None:
+    """(gender, number) when ``tok`` is a demonstrative of the pack's
+    ``demonstrative_pronouns``: "celui-ci", OCR's "Celleci", or "ce dernier"
+    (the parse makes "dernier" a noun with its determiner)."""
+    forms = ctx.words.demonstrative_pronouns
+    if not forms:
+        return None
+    low = tok.lower_
+    # the tokenizer splits "Celle-ci" into "Celle", "-", "ci"
+    for nxt in tok.doc[tok.i + 1 : tok.i + 3]:
+        if nxt.lower_ not in ("-", "\u2011", "ci", "-ci") or tok.whitespace_:
+            break
+        low += nxt.lower_
+        if nxt.whitespace_:
+            break
+    low = low.replace("-", "").replace("\u2011", "")
+    if low in forms:
+        return forms[low]
+    det = [c for c in tok.children if c.dep_ == "det" and c.i == tok.i - 1]
+    if det:
+        return forms.get(f"{det[0].lower_} {tok.lower_}")
+    return None
+
+
+def resolve_demonstrative(ctx: QuoteContext, before: int, gender: str) -> Mention | None:
+    """The person a singular demonstrative names: the last one mentioned
+    before it, in any place ("Le juge a interrogé Marc Petit. Celui-ci a nié
+    …" is Petit; a pronoun would look for the last subject, the judge). A
+    person named by a noun ("le maire") counts when nearer than any name."""
+    per = [m for m in ctx.recent(ctx.mentions, before, NOUN_WINDOW * 2)
+           if m.label == "PER" and not ctx.in_quote(m.start) and m.end <= before
+           and ctx.gender(m) in (None, gender)]
+    noun = _person_noun_subject(ctx, before, gender, [], any_place=True) \
+        if ctx.words.person_nouns else None
+    if noun is not None and (not per or noun.idx + ctx.offset > per[-1].end):
+        named = _apposed_name(ctx, noun)
+        if named is not None:
+            return named  # "Marie Durand, la présidente de l'association. Celle-ci …"
+        return _as_speaker(ctx, noun)
+    return per[-1] if per else None
+
+
+def _apposed_name(ctx: QuoteContext, noun: Token) -> Mention | None:
+    """The person's name a role noun stands beside: the parse's apposition, or
+    a name and a comma right before the noun phrase (the parse often makes
+    "Marie Durand, la présidente" two objects)."""
+    doc = ctx.doc
+    cands = [noun.head] if noun.dep_ == "appos" else []
+    left = noun.left_edge.i
+    if left >= 2 and doc[left - 1].text == ",":
+        cands.append(doc[left - 2])
+    for t in cands:
+        m = ctx.mention_of(t)
+        if m is not None and m.label == "PER":
+            return m
+    return None
+
+
 def _subject_in_focus(ctx: QuoteContext, m: Mention, noun: Token) -> bool:
     """Was the named subject ``m`` named in ``noun``'s sentence or the one
     before? Then it is still the topic, and a pronoun after the object noun is
@@ -715,6 +773,12 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         return (None, None, False)  # "the weapons were found": nobody speaks
     # "a-t-il": the pronoun is split off and tagged expl:subj; prefer it.
     for c in cands:
+        shown = _demonstrative(ctx, c)
+        if shown is not None:
+            if shown[1] != "Sing":
+                return (None, None, False)  # "ceux-ci": a group, named by nobody here
+            m = resolve_demonstrative(ctx, min(c.idx, verb.idx) + ctx.offset, shown[0])
+            return (m.text if m else np_text(c), m, m is not None)
         if pronoun_form(ctx, c) in words.subject_pronouns:
             topic = _dislocated_topic(ctx, verb, c)
             if topic is not None:
@@ -1206,7 +1270,15 @@ def np_text(tok: Token) -> str:
     left = min(t.i for t in toks)
     right = max(t.i for t in toks)
     span = tok.doc[left : right + 1]
-    return span.text.split(",")[0].strip()
+    text = span.text.split(",")[0].strip()
+    if any(ch in _NAME_MARKS for ch in text):
+        # "Le « Petit Parisien » apprend …": the paper's name, not its print marks
+        text = " ".join(text.translate(_NO_NAME_MARKS).split())
+    return text
+
+
+_NAME_MARKS = "«»“”<>"
+_NO_NAME_MARKS = str.maketrans("", "", _NAME_MARKS)
 
 
 def _inverted_conjunct_object(ctx: QuoteContext, verb: Token) -> Mention | None:

@@ -115,6 +115,9 @@ WORDS = QuoteWords(
         "recommander", "reprocher", "fustiger", "évoquer", "soutenir", "rejeter",
         "citer", "mentionner", "confirmer", "signaler", "souhaiter", "préconiser", "revendiquer",
         "exposer", "proclamer", "prédire",
+        # "a exprimé son inquiétude / à sa mère son vif désir de …": what one
+        # expresses is a stance or a wish, said
+        "exprimer",
         # an admission said of a noun ("reconnaît les services rendus par la
         # presse", "ont reconnu un objectif d'extraire …"): 2 of its 3 noun
         # objects in the tuned golds' texts are statements, in two golds
@@ -151,6 +154,9 @@ WORDS = QuoteWords(
         "déclaration", "transcription", "lecture", "version", "projet", "loi", "décret",
         "arrêt", "jugement", "statistique", "résultat", "prévision", "calcul", "témoignage",
         "enregistrement", "compte", "relevé", "note", "dépêche", "article", "site",
+        # acts of assemblies and governments, printed in full by the press
+        "résolution", "motion", "proclamation", "manifeste", "télégramme", "circulaire",
+        "ordonnance", "arrêté", "teneur", "extrait",
     }),
     shell_nouns=frozenset({"nouvelle", "information", "info", "chose", "fait", "propos", "rumeur",
                            "déclaration", "annonce", "affirmation", "accusation", "version"}),
@@ -226,6 +232,20 @@ WORDS = QuoteWords(
         "chaîne", "journal", "quotidien", "hebdomadaire", "presse", "rédaction", "collectif",
         "mouvement", "ville", "commune", "région", "département", "état", "pays",
     }),
+    press_verbs=frozenset({"apprendre", "publier"}),
+    press_nouns=frozenset({
+        "journal", "quotidien", "hebdomadaire", "presse", "gazette", "feuille", "revue",
+        "magazine", "agence", "dépêche", "télégramme", "correspondant", "correspondante",
+        "envoyé", "envoyée", "rédaction", "radio", "télévision", "chaîne", "organe",
+    }),
+    following_words=frozenset({"suivant", "suivante", "suivants", "suivantes", "ci-après",
+                               "ci-dessous", "suit", "voici"}),
+    demonstrative_pronouns={
+        "celuici": ("Masc", "Sing"), "celleci": ("Fem", "Sing"),
+        "ce dernier": ("Masc", "Sing"), "cette dernière": ("Fem", "Sing"),
+        "ceuxci": ("Masc", "Plur"), "cellesci": ("Fem", "Plur"),
+        "ces derniers": ("Masc", "Plur"), "ces dernières": ("Fem", "Plur"),
+    },
     honorifics=frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mlles", "me", "mes", "dr", "pr"}),
     person_nouns=PERSON_NOUNS,
     firm_nouns=frozenset({
