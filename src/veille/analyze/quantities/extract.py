@@ -1014,6 +1014,16 @@ def extract_quantities(
             end = stop
         if m.group("sc1") and not noun and unit is None and not keep_bare and not falling:
             continue
+        if (doc is not None and not keep_bare and unit is None and age is None and not words_only
+                and not m.group("sc1") and not m.group("cur1")
+                and _indefinite_before(doc, tok_starts, num_start)
+                and ((v2 is not None and sep == "-"
+                      and (noun is None or _singular_after(doc, tok_starts, m.end("n2"), gr)))
+                     or (v2 is None and noun is None and v1 != 1))):
+            # a number after an indefinite article counts nothing: "a 4-12 season", "an
+            # 8-8 record" are a team's wins and losses, "could lift a 737 into orbit" a
+            # model's name ("a 12 point lead", "a million voters" keep theirs)
+            continue
         last_end = end
         note = None
         if not math.isfinite(v1) or (v2 is not None and not math.isfinite(v2)):
@@ -1287,6 +1297,36 @@ def _subject_counts(doc: Any, starts: list[int], start: int, end: int,
 #: dependency labels of a number that stands for what it counts ("51 were taken to
 #: hospital", "Trump tells 3,000", "Michael Neu, 67,"): UD and spaCy's English labels
 _STANDS_FOR = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "appos"})
+
+
+def _token_at(doc: Any, starts: list[int] | None, at: int) -> int | None:
+    """The index of the token of ``doc`` that holds character ``at``."""
+    if starts is None:
+        starts = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, at) - 1
+    return i if 0 <= i < len(doc) else None
+
+
+def _indefinite_before(doc: Any, starts: list[int] | None, start: int) -> bool:
+    """The parse's indefinite article right before the number ("a", "an", "un", "une")."""
+    i = _token_at(doc, starts, start)
+    if i is None or i == 0 or doc[i].idx != start:
+        return False
+    art = doc[i - 1]
+    return "Ind" in art.morph.get("Definite") and "Art" in art.morph.get("PronType")
+
+
+def _singular_after(doc: Any, starts: list[int] | None, at: int, gr: _Grammar) -> bool:
+    """The word after ``at`` is a singular noun of no unit of time in the parse ("a 4-12
+    season"; not "a 3-5 year sentence", a span of years, nor "a 10-15 cars pileup")."""
+    i = _token_at(doc, starts, at)
+    while i is not None and i < len(doc) and doc[i].idx < at:
+        i += 1
+    if i is None or i >= len(doc):
+        return False
+    tok = doc[i]
+    return (tok.pos_ == "NOUN" and "Sing" in tok.morph.get("Number")
+            and fold_same_length(tok.text).lower() not in gr.time_nouns)
 
 
 def _stands_for_a_noun(doc: Any, starts: list[int] | None, start: int, end: int,
