@@ -257,9 +257,13 @@ def eval_semeval(
         ..., exists=True, dir_okay=False, help="SemEval-2022 Task 8 CSV (training_set.csv)."
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    dated: bool = typer.Option(
+        False, "--dated",
+        help="Also score with each article dated by its id (the time gap counts, as on real news).",
+    ),
 ) -> None:
     """Pearson of article similarity with gold Overall (negated), per language pair."""
-    res = evaluate_pairs(path)
+    res = evaluate_pairs(path, dated=dated)
     if json_out:
         print_json(res)
         return
@@ -305,3 +309,18 @@ def eval_semeval(
                         mean, lo, hi = pairs - mean, pairs - hi, pairs - lo
                     line += f"   mean {mean:.2f} [{lo}-{hi}]"
                 typer.echo(line)
+    if res.get("dated"):
+        d = res["dated"]
+        typer.echo(f"\ndated by id ({d['clock']['days_per_million_ids']} days per million ids, "
+                   f"fitted on {d['clock']['fitted_on']} articles), held-out half 1, mean over orders:")
+        v = d["clustering_model"]
+        typer.echo(f"  clustering model pearson {v['pearson']:.3f}  cross-language {v['pearson_cross']:.3f}  "
+                   f"same-story F1 cross-language {v['same_story_cross']['f1']:.3f}")
+        for name in ("ingest_check", "ingest_check_tune"):
+            ing = d[name]
+            for kind in ("same_story_cross_language", "unrelated_cross_language",
+                         "same_story_same_language", "unrelated_same_language"):
+                o, c = ing["orders"][kind] if "orders" in ing else ing[kind], ing["chains"][kind]
+                mean = o.get("together_mean", o.get("together"))
+                typer.echo(f"  half {ing['half']} {kind:27} together {mean:.2f}/{o['pairs']} "
+                           f"(chains {c['together_mean']:.2f})")
