@@ -63,3 +63,24 @@ def test_a_duration_read_as_an_object_is_no_statement(analyze):
     # the boundary: the statement of the next line stays
     assert any(q.text.startswith("one of the passengers") and q.speaker == "The airline"
                for q in qs), [(q.text, q.speaker) for q in qs]
+
+
+# --- a full name the recogniser missed is a person for the pronouns after -----
+# news-clusters (NYT, "North Korea Fires Missile Over Japan", read check of
+# session 19): "Takaaki Uesugi, a security guard …, said he …" was no entity,
+# and the next "“…,” he said" went to the prime minister two paragraphs up.
+# The recogniser's miss is given by the mentions passed; the text is constructed.
+
+def test_a_missed_full_name_is_the_next_pronouns_antecedent(nlp_en):
+    from veille.analyze.quotes.extract import extract_quotes
+    from veille.core.model import Mention
+
+    text = ("Prime Minister Shinzo Abe said the launch was an unprecedented threat.\n"
+            "Takaaki Uesugi, a security guard at the town hall, said he first heard about the "
+            "launch from an alert on his phone.\n"
+            "“I’m really worried about how America will react,” he said.\n")
+    abe = text.index("Shinzo Abe")
+    mentions = [Mention("Shinzo Abe", "PER", abe, abe + len("Shinzo Abe"), 0)]
+    qs, _ = extract_quotes(nlp_en(text), mentions, lambda pos: 0)
+    worried = [q for q in qs if q.text.startswith("I’m really worried")]
+    assert worried and worried[0].speaker == "Takaaki Uesugi", [(q.text, q.speaker) for q in qs]

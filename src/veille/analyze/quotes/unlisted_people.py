@@ -29,7 +29,41 @@ if TYPE_CHECKING:
 
 def register_unlisted_people(ctx: QuoteContext) -> None:
     """Add to ``ctx.subject_mentions`` the proper-noun subjects that are no
-    person mention but a surname the article gives a person (see module doc)."""
+    person mention but a surname the article gives a person (see module doc),
+    and the full names the recogniser missed as a speech verb's subject."""
+    _register_surnames(ctx)
+    _register_missed_names(ctx)
+
+
+def _register_missed_names(ctx: QuoteContext) -> None:
+    """A full name the recogniser missed, subject of a speech verb ("Takaaki
+    Uesugi, a security guard at the town hall of Erimo, said he first heard
+    …"), is a person for the pronouns that follow: the next "“…,” he said"
+    had gone to the last person the recogniser saw (the prime minister, two
+    paragraphs up). A name: two or three capitalised proper nouns, the first
+    a given name of the name lists; no mention of any label on it."""
+    for t in ctx.doc:
+        if t.dep_ not in SUBJ_DEPS or t.pos_ != "PROPN" or not is_speech(ctx, t.head):
+            continue
+        parts = sorted([c for c in t.children if c.dep_ in ("compound", "flat", "flat:name")
+                        and c.i < t.i] + [t], key=lambda x: x.i)
+        if not 2 <= len(parts) <= 3 or parts[-1].i - parts[0].i != len(parts) - 1:
+            continue
+        if any(x.pos_ != "PROPN" or not x.text[:1].isupper() or not x.is_alpha for x in parts):
+            continue
+        if not known_given_name(parts[0].text) or any(ctx.mention_of(x) is not None for x in parts):
+            continue
+        pos = parts[0].idx + ctx.offset
+        if ctx.in_quote(pos) or pos in ctx.subject_starts:
+            continue
+        name = ctx.doc[parts[0].i:t.i + 1].text
+        person = Mention(name, "PER", pos, pos + len(name), 0, label_cue="surname")
+        ctx.subject_starts.add(pos)
+        bisect.insort(ctx.subject_mentions, person, key=lambda x: x.start)
+        ctx._name_genders[pos] = given_name_gender(name)  # noqa: SLF001
+
+
+def _register_surnames(ctx: QuoteContext) -> None:
     surnames: dict[str, str] = {}
     for m in ctx.mentions:
         words = without_generation(m.text.split())  # "Luther Stan Pate IV": Pate
