@@ -43,6 +43,7 @@ from rapidfuzz.distance import Levenshtein
 from veille.analyze import gazetteer, names
 from veille.analyze.entities import legal_form
 from veille.analyze.entities_credits import BYLINE, CAPTION_CREDIT, PHOTOGRAPHER, is_agency
+from veille.analyze.entities_nested import nested_places
 from veille.analyze.labels import CUE_WEIGHT, MODEL_REPEAT_WEIGHT, MODEL_WEIGHT
 from veille.analyze.quotes.gender import known_given_name
 from veille.analyze.scoreboards import TEAM, TEAM_EVIDENCE, TEAM_KEY
@@ -1341,6 +1342,11 @@ def link_entities(
     taken = set(index.by_id)
     touched: dict[str, EntityRecord] = {}
     for an in analyses:
+        # a place inside a longer name ("Banque de Genève") is a mention of its
+        # own, for the linker to file with the place's others (entities_nested)
+        inner = nested_places(an.entities)
+        if inner:
+            an.entities = sorted([*an.entities, *inner], key=lambda m: (m.start, -m.end))
         # a lone surname the article's own reading kept apart from its full
         # name (a lone "Thurman" used before and after "her father, Robert
         # Thurman") is not that person by the lone-record lookup either

@@ -140,6 +140,10 @@ class Mention:
     # (title, place noun, credit, source noun) that overrode it, if any.
     model_label: str | None = None
     label_cue: str | None = None
+    # A place named inside a longer name ("Genève" of "Banque de Genève"), a
+    # mention of its own, which overlaps the longer one: added by the linker
+    # (``analyze.entities_nested``), after the steps that read one mention per name.
+    nested: bool = False
 
 
 @dataclass
