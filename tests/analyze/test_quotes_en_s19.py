@@ -45,6 +45,8 @@ def test_a_quote_glued_to_the_comma_keeps_its_verb(analyze):
 def test_the_glued_quote_is_split_in_the_tokens_only_between_words(nlp_en):
     assert [t.text for t in nlp_en.tokenizer("Ryan said,“Look")] == ["Ryan", "said", ",", "“", "Look"]
     assert [t.text for t in nlp_en.tokenizer('Clinton:"We')] == ["Clinton", ":", '"', "We"]
+    # after a full stop spaCy split the stop and left '"We' one word
+    assert [t.text for t in nlp_en.tokenizer('authorities."We')] == ["authorities", ".", '"', "We"]
     # a comma and quote mark at a word's end stay the usual suffixes
     assert [t.text for t in nlp_en.tokenizer('said," he')] == ["said", ",", '"', "he"]
 

@@ -73,12 +73,13 @@ def get_nlp(language: str) -> Language:
     return nlp
 
 
-#: A quote mark glued to the comma or colon before it and to the word after it
-#: ("Ryan said,“Look, …”", "Clinton:"We …""): spaCy's rules split a comma
-#: between two letters only, so "said,“Look" stayed one token (tagged a
-#: person) and the quote lost its verb. Typography, not a language's: added to
-#: every pipeline's infixes.
-GLUED_QUOTE_INFIXES = r"(?<=[^\W\d_])[,:](?=[“\"][^\W\d_])|(?<=[^\W\d_][,:])[“\"](?=[^\W\d_])"
+#: A quote mark glued to the comma, colon or full stop before it and to the
+#: word after it ("Ryan said,“Look, …”", "Clinton:"We …"", "the
+#: authorities."We …""): spaCy's rules split a comma between two letters only,
+#: so "said,“Look" stayed one token (tagged a person) and the quote lost its
+#: verb; after a full stop they split the stop and left '"We' one word.
+#: Typography, not a language's: added to every pipeline's infixes.
+GLUED_QUOTE_INFIXES = r"(?<=[^\W\d_])[,:](?=[“\"][^\W\d_])|(?<=[^\W\d_][,:.])[“\"](?=[^\W\d_])"
 
 
 def _split_glued_quotes(nlp: Language) -> None:
