@@ -46,6 +46,8 @@ def test_light_years_are_a_length(lang: str, text: str, value: float) -> None:
     # news-clusters rows 168 and 158 (NFL): a team's wins and losses after "a"/"an"
     "The Texans closed out a 4-12 season and the Raiders finished with a 6-10 record.",
     "He compared his record in 2016 with an 8-8 record in 2017.",
+    # rows 168 and 22: without an article too (a range counts plural things)
+    "The Browns stay despite their 0-16 season, and the Bears fired Fox after 5-11 season.",
     # row 145 (SpaceX): a model's name
     "SpaceX boasts a Heavy could lift a 737 into orbit, passengers, luggage and all.",
 ])
@@ -55,8 +57,9 @@ def test_a_number_after_an_indefinite_article_counts_nothing(nlp_en, text: str) 
 
 def test_an_article_before_amounts_that_count(nlp_en) -> None:  # type: ignore[no-untyped-def]
     text = ("That leaves him with a 12 point lead, a 5-10 percent rise, a 3-5 year sentence "
-            "and a 10-15 cars pileup.")
+            "and a 10-15 cars pileup after 4-5 child deaths.")
     got = {q.text: (q.value, q.value_max) for q in extract_quantities(text, [], "en",
                                                                       nlp_en(text))}
     assert got == {"12 point lead": (12.0, None), "5-10 percent": (5.0, 10.0),
-                   "3-5 year sentence": (3.0, 5.0), "10-15 cars pileup": (10.0, 15.0)}
+                   "3-5 year sentence": (3.0, 5.0), "10-15 cars pileup": (10.0, 15.0),
+                   "4-5 child deaths": (4.0, 5.0)}

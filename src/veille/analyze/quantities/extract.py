@@ -1015,14 +1015,17 @@ def extract_quantities(
         if m.group("sc1") and not noun and unit is None and not keep_bare and not falling:
             continue
         if (doc is not None and not keep_bare and unit is None and age is None and not words_only
-                and not m.group("sc1") and not m.group("cur1")
-                and _indefinite_before(doc, tok_starts, num_start)
-                and ((v2 is not None and sep == "-"
-                      and (noun is None or _singular_after(doc, tok_starts, m.end("n2"), gr)))
-                     or (v2 is None and noun is None and v1 != 1))):
-            # a number after an indefinite article counts nothing: "a 4-12 season", "an
-            # 8-8 record" are a team's wins and losses, "could lift a 737 into orbit" a
-            # model's name ("a 12 point lead", "a million voters" keep theirs)
+                and not m.group("sc1") and not m.group("cur1") and (
+                    (v2 is not None and sep == "-" and noun is not None
+                     and _singular_after(doc, tok_starts, m.end("n2"), gr))
+                    or (_indefinite_before(doc, tok_starts, num_start) and (
+                        (v2 is not None and sep == "-" and noun is None)
+                        or (v2 is None and noun is None and v1 != 1))))):
+            # a pair of numbers before a singular noun counts nothing: "a 4-12 season",
+            # "their 0-16 season", "an 8-8 record" are a team's wins and losses (a range
+            # counts plural things: "4-12 people"); after an indefinite article a bare
+            # number is a model's name ("could lift a 737 into orbit"); "a 12 point
+            # lead", "a 3-5 year sentence", "a million voters" keep theirs
             continue
         last_end = end
         note = None
@@ -1317,8 +1320,9 @@ def _indefinite_before(doc: Any, starts: list[int] | None, start: int) -> bool:
 
 
 def _singular_after(doc: Any, starts: list[int] | None, at: int, gr: _Grammar) -> bool:
-    """The word after ``at`` is a singular noun of no unit of time in the parse ("a 4-12
-    season"; not "a 3-5 year sentence", a span of years, nor "a 10-15 cars pileup")."""
+    """The word after ``at`` is a singular noun heading its phrase, of no unit of time, in
+    the parse ("a 4-12 season"; not "a 3-5 year sentence", a span of years, nor "a 10-15
+    cars pileup", "4-5 child deaths")."""
     i = _token_at(doc, starts, at)
     while i is not None and i < len(doc) and doc[i].idx < at:
         i += 1
@@ -1326,6 +1330,7 @@ def _singular_after(doc: Any, starts: list[int] | None, at: int, gr: _Grammar) -
         return False
     tok = doc[i]
     return (tok.pos_ == "NOUN" and "Sing" in tok.morph.get("Number")
+            and tok.dep_ != "compound"  # "4-5 child deaths" counts deaths
             and fold_same_length(tok.text).lower() not in gr.time_nouns)
 
 
