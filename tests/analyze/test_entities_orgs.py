@@ -2,7 +2,8 @@
 it (#15, session 19: "Gannett" and "FiveThirtyEight" read as people).
 
 Sentences of real articles: news-clusters (Daily Mail 2016-04-04 on the
-Panama Papers, d21b1a55; CNN 2017-09-14 on North Korea's missile, 093c655f)
+Panama Papers, d21b1a55; CNN 2017-09-14 on North Korea's missile, 093c655f;
+The New York Times 2018-02-05 on virtual currencies, 85ffcd0c)
 and PolNeAR dev (politico_2016-09-22, the judge and the New York Times),
 where en_core_web_md tags the company or the newspaper a person. The guards
 run on PolNeAR train lines (breitbart / politico, the Trump team) and on
@@ -21,6 +22,9 @@ MOSSACK = ("In 2010, as questions were raised about the acquisition, British Vir
 RODONG = ("North Korean state media has yet to reference the launch, but a commentary published "
           "in the Rodong Sinmun newspaper Friday said \"no matter how strong the pressure is, it "
           "doesn't work on us.\"")
+COINBASE = ("In the United States, even the most widely used virtual currency company, Coinbase, "
+            "has struggled to keep up with demand, shutting down trading for hours at "
+            "particularly busy times.")
 GANNETT = ("The New York Times and the Gannett newspaper chain filed a motion to unseal the "
            "records, arguing the move was needed to contribute to public debate.")
 
@@ -33,6 +37,7 @@ def _labels(an, text: str) -> set[tuple[str, str | None]]:
     (MOSSACK, "Mossack Fonseca"),  # "... ended its relationship", and its other mention
     (RODONG, "Rodong Sinmun"),  # "the Rodong Sinmun newspaper"
     (GANNETT, "Gannett"),  # "the Gannett newspaper chain"
+    (COINBASE, "Coinbase"),  # "the ... company, Coinbase,"
 ])
 def test_the_sentence_says_organisation(analyze, text: str, name: str) -> None:
     an = analyze(text, "en")

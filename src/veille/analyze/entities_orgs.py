@@ -15,6 +15,8 @@ gives it:
   (compound) a common noun the pack calls an organisation (``org_nouns``,
   read by lemma), unless it is a group a person leads and that bears the
   person's name (``led_groups``: "the Dole team", "the Sanders campaign");
+- **an organisation in apposition**: "the most widely used virtual currency
+  company, Coinbase, has struggled", "Gannett, the newspaper chain, said";
 - **"its" for it**: "Zycie Warszawy said its own publisher ...": the name is
   the subject of a verb and the first word after it that could be the
   possessor is "its", with no other noun between: a person is "his" or "her".
@@ -118,12 +120,24 @@ def _which_clause(span: Span) -> bool:
                for c in r.children)
 
 
+def _apposed_org_noun(span: Span) -> bool:
+    """"the most widely used virtual currency company, Coinbase, has struggled",
+    "Gannett, the newspaper chain, said": the name and a common noun the pack
+    calls an organisation are in apposition (the noun right before the name,
+    "the company Coinbase", is a cue of ``entities._cue_label`` already)."""
+    r = _root(span)
+    nouns = [r.head] if r.dep_ == "appos" else []
+    nouns += [c for c in r.children if c.dep_ == "appos" and c.i >= span.end]
+    return any(n.pos_ == "NOUN" and n.text[:1].islower() and _is(n, _W.org_nouns)
+               and not _is(n, _W.led_groups) for n in nouns)
+
+
 def org_evidence(doc: Doc, a: int, b: int) -> bool:
     """The name at tokens ``a``..``b`` is an organisation by its sentence (see
     the module doc)."""
     span = doc[a:b]
-    return _job_at(span) or _qualifies_org_noun(span) or _its_subject(span) \
-        or _which_clause(span)
+    return _job_at(span) or _qualifies_org_noun(span) or _apposed_org_noun(span) \
+        or _its_subject(span) or _which_clause(span)
 
 
 def people_keep_their_words(out: Sequence[Mention]) -> None:
