@@ -19,7 +19,7 @@ from veille.core import settings as config
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Components nobody downstream reads. Both shipped pipelines only carry what
 #: we use (tagger/morphologizer for POS, parser for attribution, lemmatizer
@@ -187,6 +187,39 @@ _OPENERS_BAD = {",", ";", ":", ")", "]", "»", "”", "…"}
 _ENDERS = {".", "!", "?", "…", "»", "”", '"', ":", ")"}
 
 
+#: Entity labels of a point in time (OntoNotes, the English models'): a time
+#: abbreviation followed by one ("11 a.m. | Saturday") goes on.
+_WHEN = {"DATE", "TIME"}
+#: Marks that close a quote when glued to the word before and followed by a space.
+_CLOSING_QUOTES = {'"', "'", "”", "’", "»"}
+_MARKER = re.compile(r"(?:\d{1,3}|[^\W\d_])\.")
+
+
+def _cut_inside(prev_last: Token, first: Token, piece: str) -> bool:
+    """Whether the parser's boundary between ``prev_last`` and ``first`` cuts
+    something the model itself reads as one unit.
+
+    - an entity runs across it (its next token is inside, not beginning, an
+      entity: "M. | Waugh", "James Leander (Leo) | Nichols");
+    - a quote mark glued to the full stop before it and followed by a space
+      closes the quote, it does not open the next sentence ('arrest.|"');
+    - an abbreviation the tokenizer kept whole with its full stop (its language
+      data's exceptions: "a.m.", "Sept.") that the recognizer reads as a time,
+      followed by another time ("at 11 a.m. | Saturday", "(Sept. | 6)");
+    - the piece before is nothing but a list number or an initial ("1. | Olaf
+      Ludwig", "A. | Stewart"): no sentence is only that.
+    """
+    if first.ent_iob_ == "I":
+        return True
+    if first.text in _CLOSING_QUOTES and not prev_last.whitespace_ and prev_last.i + 1 == first.i \
+            and (first.whitespace_ or first.i + 1 == len(first.doc) or first.doc[first.i + 1].is_space):
+        return True  # a closing mark the parser sent to the next sentence ('arrest."|⏎')
+    if (len(prev_last.text) > 1 and prev_last.text.endswith(".")
+            and prev_last.ent_type_ in _WHEN and first.ent_type_ in _WHEN):
+        return True
+    return _MARKER.fullmatch(piece) is not None
+
+
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of sentences, with the parser's fragments glued back.
 
@@ -222,6 +255,7 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
                 first.text in _OPENERS_BAD
                 or first.text[:1].islower()
                 or (prev_last is not None and prev_last.text[-1:] not in _ENDERS)
+                or (prev_last is not None and _cut_inside(prev_last, first, doc[out[-1][0]:k + 1].text))
             )
             if broken and not newline:
                 out[-1][1] = s.end
