@@ -60,7 +60,9 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: 24: two outlets' ledes that restate each other are one statement
 #: (``summary.ledes_restate``); a disagreement found as two pairs is one, and
 #: a contraction or a symbol written as its word is no quote disagreement.
-BUILDER = 24
+#: 25: a sentence the analysis marks imperative (``Sentence.imperative``)
+#: dates no timeline line and is no summary sentence; fact members carry it.
+BUILDER = 25
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
