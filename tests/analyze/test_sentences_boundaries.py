@@ -80,3 +80,12 @@ def test_a_closing_quote_mark_stays_with_its_sentence() -> None:
     sents = _sentences(text)
     assert not [s for s in sents if s in {'"', "”"}]
     assert any(s.endswith('"justify her arrest."') for s in sents)
+
+
+def test_what_follows_a_colon_stays_in_its_sentence(docs: dict[str, str]) -> None:
+    # a soccer report: "Israel 2, Bulgaria 0 (halftime 0-0) Scorers: Haim Hajaj (47th), ..."
+    text = _doc_with(docs, "Scorers: Haim Hajaj")
+    line = next(ln for ln in text.split("\n") if "Scorers: Haim Hajaj" in ln)
+    sents = _sentences(line)
+    assert any("Scorers: Haim Hajaj (47th)" in s for s in sents)
+    assert not [s for s in sents if s.endswith(":")]

@@ -184,7 +184,10 @@ def simple_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _OPENERS_BAD = {",", ";", ":", ")", "]", "»", "”", "…"}
-_ENDERS = {".", "!", "?", "…", "»", "”", '"', ":", ")"}
+#: What ends a piece the parser cut off. Not a colon: what follows one belongs to
+#: its sentence ("Scorers: | Haim Hajaj (47th)", "Translation: | There's a very
+#: real chance …"); a line break after it still ends the sentence.
+_ENDERS = {".", "!", "?", "…", "»", "”", '"', ")"}
 
 
 #: Entity labels of a point in time (OntoNotes, the English models'): a time
@@ -227,8 +230,9 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     a déclaré …") or at a closing quote mark. Boundaries cannot be edited
     once a Doc is parsed, so we merge here: a piece that starts with
     punctuation or a lowercase word, or follows a piece without final
-    punctuation, joins its predecessor unless a line break separates them.
-    Cached on the Doc (several stages ask).
+    punctuation (a colon is none), or where the model reads one unit across
+    the cut (:func:`_cut_inside`), joins its predecessor unless a line break
+    separates them. Cached on the Doc (several stages ask).
     """
     cached = doc.user_data.get("veille_sents")
     if cached is not None:
