@@ -40,6 +40,11 @@ def is_imperative(doc: Any, start: int, end: int, language: str | None) -> bool:
     if first is None:
         return False
     sent = first.sent
+    if _is_label(sent) and sent.end < end:
+        # a verbless lead-in ending on a colon ("MONTAGNE: Take us through …", a
+        # transcript's speaker label, kept in one sentence with what follows it):
+        # the mood is that of the clause after it
+        return is_imperative(doc, sent.end, end, language)
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or not start <= root.i < end:
         return False
@@ -54,6 +59,13 @@ def is_imperative(doc: Any, start: int, end: int, language: str | None) -> bool:
         if c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm"):
             return False  # "will take", "peut prendre": a modal or finite auxiliary
     return not any(t.dep_ in _SUBJECT for t in sent if t.i < root.i)
+
+
+def _is_label(sent: Any) -> bool:
+    """A parser sentence that is a label, not a clause: it ends on a colon and holds no verb."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text == ":" and not any(
+        t.pos_ in ("VERB", "AUX") for t in words)
 
 
 __all__ = ["is_imperative"]
