@@ -28,6 +28,7 @@ def pairs(shared_data: Path) -> list[dict[str, str]]:
     return read_pairs(path)
 
 
+@pytest.mark.slow  # ~1 min: every pair of the CSV through the encoder
 def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_data: Path) -> None:
     out = evaluate_pairs(shared_data / CSV, orders=2)
     allp = out["by_pair"]["all"]
