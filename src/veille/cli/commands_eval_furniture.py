@@ -45,7 +45,8 @@ def eval_furniture(
                                   "(session 17: the same strata, pages of at most 60 lines), "
                                   "fresh13-held-out (session 18: news-clusters, PolNeAR, SemEval "
                                   "en/de/es/fr), fresh14-held-out (session 19: the same with "
-                                  "SemEval it and pl), tune, or all."),
+                                  "SemEval it and pl), fresh15-held-out (session 20: the same strata, "
+                                  "other documents), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
                                 "store's story views that the detector calls furniture."),
