@@ -41,6 +41,9 @@ class LocaleTime:
     plural_noun_after: str = ""
     #: the indefinite article that counts one ("eine Minute", "un mes")
     one_words: Words = ()
+    #: phrases that state an amount in several words ("un paio di settimane", "un par de
+    #: días": two); written as the text has them, an elided one with its apostrophe
+    counted_amounts: dict[str, float] = field(default_factory=dict)
     #: halves: glued after a number word ("sechseinhalb", "zweieinhalb"), said after the
     #: unit ("due anni e mezzo", "hora y media"), and words that are an amount with a
     #: half ("anderthalb": 1.5)
@@ -207,6 +210,7 @@ LOCALES: dict[str, LocaleTime] = {
                    plural_noun_after=r"[a-záéíóúñ]{3,}s\b",
                    range_joiners=("a", "al", "hasta", "hasta el", "y"),
                    one_words=("un", "una", "uno"), half_after=("y medio", "y media"),
+                   counted_amounts={"un par de": 2},
                    clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
                                 "hacia las", "las"),
                    clock_units=("horas", "hs", "h"),
@@ -224,6 +228,17 @@ LOCALES: dict[str, LocaleTime] = {
                               "menos de", "hace más de", "hasta"),
                    one_follows=("después", "más tarde", "antes", "atrás"),
                    every_words=("cada",),
+                   span_modifiers=("últimos", "últimas", "próximos", "próximas", "pasados",
+                                   "pasadas"),
+                   vague_amounts=("algunos", "algunas", "pocos", "pocas", "unos pocos",
+                                  "unas pocas", "varios", "varias", "muchos", "muchas",
+                                  "unos cuantos", "unas cuantas"),
+                   bare_span_leads=("durante", "desde hace", "tras", "por"),
+                   frequency_stems={"diari": "P1D", "semanal": "P1W", "mensual": "P1M",
+                                    "anual": "P1Y"},
+                   frequency_endings=r"(?:[oa]s?|es|amente|mente)?",
+                   frequency_not_after=r"(?<!\w)(?:el|la|un|una|del|al|los|las|unos|"
+                                       r"unas)\s+$",
                    holiday_calendars=("ES",),
                    eve_leads=("víspera de", "víspera del"), per_units=True,
                    ordinals={"primer": 1, "segund": 2, "tercer": 3, "cuart": 4},
@@ -245,6 +260,7 @@ LOCALES: dict[str, LocaleTime] = {
                    plural_noun_after=r"[a-zàèéìòù]{3,}i\b",
                    range_joiners=("a", "al", "fino a", "fino al", "e"),
                    one_words=("un", "una", "uno"), half_after=("e mezzo", "e mezza"),
+                   counted_amounts={"un paio di": 2, "un paio d'": 2},
                    clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore",
                                 "delle", "le"),
                    day_parts={"mattina": "MO", "mattinata": "MO", "mezzogiorno": "MI",
@@ -296,7 +312,8 @@ LOCALES: dict[str, LocaleTime] = {
                    list_joiners=("e", "ou", "a"),
                    month_link=("de",), month_leads=("em", "de", "desde", "até",
                                                            "início de", "final de"),
-                   relative_day_not_after=r"\b(?:a|esta|pela|de)\s+$", per_units=True),
+                   relative_day_not_after=r"\b(?:a|esta|pela|de)\s+$", per_units=True,
+                   counted_amounts={"um par de": 2}),
         LocaleTime("nl",
                    year_leads=("in", "sinds", "tot", "van", "vanaf"),
                    list_joiners=("en", "of", "tot"),

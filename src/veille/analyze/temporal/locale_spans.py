@@ -108,6 +108,9 @@ def _checks(code: str) -> _Checks:
 def _number(word: str, lt: LocaleTime) -> float | None:
     """The amount a number word or figure says, or None."""
     w = word.lower().rstrip("'’")
+    said = _counted(lt.code).get(" ".join(w.replace("’", "'").split()))
+    if said is not None:
+        return said
     if w in lt.one_words:
         return 1.0
     if w in lt.half_words:
@@ -132,6 +135,15 @@ def _number(word: str, lt: LocaleTime) -> float | None:
     return None if n == 1 else n
 
 
+@lru_cache(maxsize=16)
+def _counted(code: str) -> dict[str, float]:
+    """The pack's amounts of several words as :func:`_number` sees them: lower case,
+    one space, no apostrophe at the end ("un paio d'" -> "un paio d")."""
+    lt = locale_time(code)
+    assert lt is not None
+    return {" ".join(k.lower().rstrip("'").split()): v for k, v in lt.counted_amounts.items()}
+
+
 #: the languages text2num reads spelled numbers in
 _TEXT2NUM = frozenset({"de", "es", "it", "pt", "nl", "fr", "en"})
 
@@ -143,7 +155,9 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     words = _locale(code)
     units, now, rel = words.units, words.now, words.relative
     b, e = r"(?<!\w)", r"(?!\w)"
-    num = rf"(?:{_DIGITS}|[^\W\d_]+['’]?)"  # a figure or one word (checked by _number)
+    # a figure, one word (checked by _number) or an amount of several ("un paio d'")
+    said = f"{_alt(list(lt.counted_amounts))}|" if lt.counted_amounts else ""
+    num = rf"(?:{said}{_DIGITS}|[^\W\d_]+['’]?)"
     unit = _alt(list(units))
     def one(i: int) -> str:  # "un'ora": an elided article takes no space
         return rf"(?P<n{i}>{num})(?:\s+|(?<=['’]))(?P<u{i}>{unit}){e}"
@@ -324,6 +338,8 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
                 if g.get("fstem") and checks.frequency_noun is not None \
                         and checks.frequency_noun.search(before):
                     continue  # "il settimanale Der Spiegel": a paper
+                if g.get("fstem") and _titled(text, s, e):
+                    continue  # "Diario de Sevilla", "según Diario Libre": a paper's name
                 if g.get("per") and checks.per_before is not None \
                         and checks.per_before.match(after):
                     continue  # "al giorno d'oggi": nowadays
@@ -331,6 +347,17 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
             prio = {"locale_ago": 1, "locale_clock": 2, "locale_part": 2}.get(kind, 3)
             out.append(Candidate(s, e, kind, g, prio))
     return out
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """A capitalised word is part of a name when it is not the first of its sentence or
+    a capitalised word follows it (after a "de"): "según Diario Libre", "Diario de
+    Sevilla"; "Anualmente, la empresa ..." opens a sentence."""
+    if not text[start:start + 1].isupper():
+        return False
+    if not re.search(r"(?:^|[.!?:;]\s*|\n\s*|[«\"“]\s*)$", text[max(0, start - 5):start]):
+        return True
+    return bool(re.match(r"\s+(?:(?:de|di|del|della|de la)\s+)?[A-ZÀ-Þ]", text[end:end + 20]))
 
 
 def _clock_part(g: dict[str, str | None], name: str) -> str | None:

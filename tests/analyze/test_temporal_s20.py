@@ -1,0 +1,81 @@
+"""Session 20 (issue #17): amounts said in several words in the locale languages
+("un paio di mesi", "un par de días"), and Spanish spans of unsaid length and how-often
+words, which the Spanish pack did not name (Italian and German had them since session 18).
+
+Sentences are from SemEval-2022 Task 8 pages (pair ids cited), none of them in a gold
+file of ``tests/data/gold/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veille.analyze.temporal import extract_times
+from veille.core.model import DateRange
+
+
+def _day(y: int, m: int, d: int) -> DateRange:
+    return DateRange(date(y, m, d), date(y, m, d), "day")
+
+
+def _found(text: str, lang: str, ref: DateRange) -> dict[str, str | None]:
+    return {t.text: t.value for t in extract_times(text, [], ref, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "expected"), [
+    # 1484456769it_1484047804it: "a couple of months ago" is two months back
+    ("it", "L'aggiornamento è lo stesso che OnePlus ha lanciato un paio di mesi fa, "
+           "portando il telefono su Oxygen OS 10.0.1.", _day(2020, 1, 2),
+     {"un paio di mesi fa": "2019-11"}),
+    # the elided form, both apostrophes
+    ("it", "Devo iniziare a prepararmi un paio d'ore prima di dover partire.",
+     DateRange.unknown(), {"un paio d'ore": "PT2H"}),
+    ("it", "Devo iniziare a prepararmi un paio d’ore prima di dover partire.",
+     DateRange.unknown(), {"un paio d’ore": "PT2H"}),
+    # 1484117273_1484608747 and 1484394669es_1484312607it: a pair of other things
+    ("es", "El video muestra el curioso momento en que un par de tiernos mapaches "
+           "fingieron ser estatuas.", DateRange.unknown(), {}),
+    ("es", "Después de un par de kilómetros, cuando Akesh intentó bloquear el camino del "
+           "auto.", DateRange.unknown(), {}),
+])
+def test_amounts_of_several_words(lang: str, text: str, ref: DateRange,
+                                  expected: dict[str, str | None]) -> None:
+    assert _found(text, lang, ref) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 1484117273_1484608747
+    ("Es una de las cosas que más ha causado polémica en los últimos años, pues su "
+     "divorcio del ex futbolista.", {"últimos años": "PXY"}),
+    # 1484202189_1484152196
+    ("Se espera que el clima frío seguirá durante las próximas horas, por lo que "
+     "Protección Civil recomienda abrigarse.", {"próximas horas": "PTXH"}),
+    # 1511216591es_1511221676
+    ("Kweza dijo que pocas horas después de los asesinatos, Mabena llegó.",
+     {"pocas horas": "PTXH"}),
+    # 1484399507es_1484337946: a plural unit alone after "durante"
+    ("Sídney ha estado asfixiando con el humo durante semanas mientras los enormes "
+     "incendios arden.", {"semanas": "PXW"}),
+    # 1484396341es_1484261803it: how often
+    ("El evento deportivo anual, que atrajo a unas 1500 personas.", {"anual": "P1Y"}),
+])
+def test_spanish_spans_and_frequencies(text: str, expected: dict[str, str | None]) -> None:
+    assert _found(text, "es", DateRange.unknown()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # 1484104342_1484051808, 1484108864_1484266870, 1484130145_1484165136: papers' names
+    "La empresa dio aviso a la policía a las siete, dijo Diario Jornada.",
+    "Únete al grupo de Diario Primicia en WhatsApp.",
+    "Diario de Sevilla informó del accidente.",
+    "Se publicó en el Diario Oficial de la Federación.",
+])
+def test_a_paper_named_by_a_frequency_is_no_time(text: str) -> None:
+    assert _found(text, "es", DateRange.unknown()) == {}
+
+
+def test_a_frequency_opening_a_sentence_is_one() -> None:
+    assert _found("Anualmente, la empresa paga sus impuestos.", "es",
+                  DateRange.unknown()) == {"Anualmente": "P1Y"}
