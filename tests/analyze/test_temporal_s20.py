@@ -79,3 +79,21 @@ def test_a_paper_named_by_a_frequency_is_no_time(text: str) -> None:
 def test_a_frequency_opening_a_sentence_is_one() -> None:
     assert _found("Anualmente, la empresa paga sus impuestos.", "es",
                   DateRange.unknown()) == {"Anualmente": "P1Y"}
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "expected"), [
+    # 1484772117it_1484200187it (a page of the older Italian gold, the tune set): "the
+    # year to come", said after the unit as "l'anno prossimo" is
+    ("it", "Ha ammesso di essere stata emotiva mentre pensava all'anno a venire e a come "
+           "la loro figlia maggiore Poppy, 17 anni, abbia intenzione di andare "
+           "all'università.", _day(2020, 1, 2),
+     {"anno a venire": "2021"}),
+    # the current one ("in corso", "en curso") and the coming one ("que viene")
+    ("it", "Le vendite del mese in corso sono in calo.", _day(2019, 12, 30),
+     {"mese in corso": "2019-12"}),
+    ("es", "La inflación del año en curso será menor que la del año que viene.",
+     _day(2019, 12, 30), {"año en curso": "2019", "año que viene": "2020"}),
+])
+def test_relative_words_after_the_unit(lang: str, text: str, ref: DateRange,
+                                       expected: dict[str, str | None]) -> None:
+    assert _found(text, lang, ref) == expected
