@@ -97,3 +97,22 @@ def test_a_frequency_opening_a_sentence_is_one() -> None:
 def test_relative_words_after_the_unit(lang: str, text: str, ref: DateRange,
                                        expected: dict[str, str | None]) -> None:
     assert _found(text, lang, ref) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 1590279005_1597560273, 1569065538_1593082853fr, 1609068534_1647990025,
+    # 1625209959_1626341765: a length glued to its amount in an adjective
+    ("Nach fünfwöchiger Pause in der Corona-Krise hat das Werk wieder geöffnet.",
+     {"fünfwöchiger": "P5W"}),
+    ("Sie sollen nach einer 14-tägigen Quarantäne bis zu sechs Wochen arbeiten.",
+     {"14-tägigen": "P14D", "sechs Wochen": "P6W"}),
+    ("Die den Garten in dem vierminütigen Beitrag mit dem Titel zeigt.",
+     {"vierminütigen": "PT4M"}),
+    ("Der 48-Jährige sagte mehrmals in einem knapp achtminütigen Video, das er in der "
+     "Nacht aufnahm.", {"achtminütigen": "PT8M", "in der Nacht": "XXXX-XX-XXTNI"}),
+    # an amount left unsaid, and none at all ("ganztägig": all day long)
+    ("Eine mehrwöchige Pause ist geplant.", {"mehrwöchige": "PXW"}),
+    ("Die ganztägige Betreuung der Kinder ist gesichert.", {}),
+])
+def test_german_lengths_glued_to_their_amount(text: str, expected: dict[str, str | None]) -> None:
+    assert _found(text, "de", DateRange.unknown()) == expected

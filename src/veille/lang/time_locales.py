@@ -142,6 +142,13 @@ class LocaleTime:
     ordinals: dict[str, int] = field(default_factory=dict)
     ordinal_endings: str = ""
     half_year_words: Words = ()
+    #: adjectives of a length glued to its amount ("zweistündigen", "127-minütigen",
+    #: "mehrwöchige"): stem -> TimeML unit, the endings they take, and the words that
+    #: say an unstated amount ("mehr": several). Years are left out: "der 17-jährige"
+    #: is an age far more often than a length
+    unit_adjectives: dict[str, str] = field(default_factory=dict)
+    unit_adjective_endings: str = ""
+    unit_adjective_vague: Words = ()
 
 
 LOCALES: dict[str, LocaleTime] = {
@@ -199,7 +206,11 @@ LOCALES: dict[str, LocaleTime] = {
                                "ende": "END", "wechsel": "END"},
                    ordinals={"erst": 1, "zweit": 2, "dritt": 3, "viert": 4},
                    ordinal_endings=r"e[nmrs]?", half_year_words=("halbjahr", "halbjahres",
-                                                                  "halbjahrs")),
+                                                                  "halbjahrs"),
+                   unit_adjectives={"sekündig": "S", "minütig": "MIN", "stündig": "H",
+                                    "tägig": "D", "wöchig": "W", "monatig": "M"},
+                   unit_adjective_endings=r"(?:e[nmrs]?)?",
+                   unit_adjective_vague=("mehr", "viel", "einige")),
         LocaleTime("es",
                    year_leads=("en", "de", "del", "desde", "hasta", "año", "el"),
                    list_joiners=("y", "o", "a"),

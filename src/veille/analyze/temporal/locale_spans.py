@@ -48,7 +48,8 @@ from veille.lang.time_locales import LocaleTime, locale_time
 TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part",
         "locale_now": "now", "locale_relative_unit": "relu", "locale_ago": "ago",
         "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
-        "locale_compound": "compound", "locale_ordinal_period": "ordq"}
+        "locale_compound": "compound", "locale_ordinal_period": "ordq",
+        "locale_unit_adjective": "unitadj"}
 
 _ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
@@ -286,6 +287,11 @@ def _more_rules(code: str, lt: LocaleTime,
             rf"{b}(?P<ord>{_alt(list(lt.ordinals))})(?:{lt.ordinal_endings}){e}\s+"
             rf"(?:(?P<oq>{_alt(quarters or ['(?!)'])})|(?P<oh>{_alt(lt.half_year_words or ('(?!)',))})){e}"
             rf"(?:\s+(?:[^\W\d_]{{1,3}}\s+)?(?P<oy>(?:19|20)\d\d)(?!\d))?", re.IGNORECASE)))
+    if lt.unit_adjectives:
+        # "127-minütigen", "zweistündigen": the amount glued before, read by _number
+        out.append(("locale_unit_adjective", re.compile(
+            rf"{b}(?P<an>\d+(?:[.,]\d+)?-|[^\W\d_]+?)(?P<au>{_alt(list(lt.unit_adjectives))})"
+            rf"(?:{lt.unit_adjective_endings}){e}", re.IGNORECASE)))
     if lt.seasons:
         season = "|".join(re.escape(w) for w in sorted(lt.seasons, key=len, reverse=True))
         flags = 0 if any(w[:1].isupper() for w in lt.seasons) else re.IGNORECASE
@@ -334,6 +340,10 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
                 continue  # "al momento della rapina": the time of, not "now"
             elif kind == "locale_now" and in_page_label(text, s, e):
                 continue  # "Jetzt teilen:": a share button's label
+            elif kind == "locale_unit_adjective":
+                amount = (g.get("an") or "").rstrip("-").lower()
+                if amount not in lt.unit_adjective_vague and _number(amount, lt) is None:
+                    continue  # "kurzstündig", "ganztägig": no amount
             elif kind == "locale_frequency":
                 if g.get("fstem") and checks.frequency_noun is not None \
                         and checks.frequency_noun.search(before):
@@ -485,6 +495,14 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
         stem = next(k for k in lt.frequency_stems
                     if k.lower() == (g.get("fstem") or "").lower())
         return Resolved("SET", lt.frequency_stems[stem], None, None, "set")
+    if c.kind == "locale_unit_adjective":
+        u = next(v for k, v in lt.unit_adjectives.items()
+                 if k.lower() == (g.get("au") or "").lower())
+        n = _number((g.get("an") or "").rstrip("-"), lt)
+        if n is None:  # "mehrwöchig": weeks, how many unsaid
+            return Resolved("DURATION", f"PTX{'M' if u == 'MIN' else u}"
+                            if u in ("H", "MIN", "S") else f"PX{u}", None, None, "duration")
+        return Resolved("DURATION", duration_value(n, u), None, None, "duration")
     if c.kind == "locale_season":
         return _season(c, lt, day)
     if c.kind == "locale_compound":
