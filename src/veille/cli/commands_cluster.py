@@ -116,6 +116,9 @@ def story(
     lang: str | None = typer.Option(
         None, "--lang", help="Reader's language (e.g. fr): title, facts and summary in it where "
         "the story has them, citing the other languages (default: the story's main language)."),
+    all_events: bool = typer.Option(
+        False, "--all-events", help="Every timeline line of the story's own dates (default: the "
+        "events several sources carry)."),
 ) -> None:
     """One story: its articles and its links to earlier/later stories."""
     store = open_store(ctx)
@@ -141,7 +144,7 @@ def story(
     # Plain stdout, no rich markup: titles and quotes are untrusted article text.
     view = row.get("view")
     if view:
-        lines = render_lines(view)
+        lines = render_lines(view, all_events=all_events)
         lines[0] = f"#{row['id']} {lines[0]}"
     else:
         lines = [f"#{row['id']} {row['title'] or '(untitled)'}",

@@ -29,8 +29,12 @@ def clip(text: str, width: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
-    """The view as readable lines: every section, and what is missing."""
+def render_lines(view: Mapping[str, Any], *, max_items: int = 10,
+                 all_events: bool = False) -> list[str]:
+    """The view as readable lines: every section, and what is missing.
+    ``all_events``: every timeline line of the story's own dates, not the
+    compact default (the events several sources carry), which is what a
+    reader asks for first; the rest is one option away, not only in JSON."""
     out: list[str] = []
     title = view.get("title") or {}
     out.append(title.get("text") or "(no title)")
@@ -61,9 +65,9 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
                 if isinstance(val, list):
                     val = ", ".join(str(v.get("text")) for v in val)
                 out.append(f"    {side['source'].split(':', 1)[-1]}: {val}")
-    tl = [e for e in view.get("timeline") or [] if not e.get("restates_publication_date")]
-    own = [e for e in tl if not e.get("background")]
-    background = [e for e in tl if e.get("background")]
+    every = [e for e in view.get("timeline") or [] if not e.get("background")]
+    own = [e for e in every if not e.get("restates_publication_date")]
+    background = [e for e in view.get("timeline") or [] if e.get("background")]
 
     def entry(e: Mapping[str, Any]) -> str:
         return (f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
@@ -74,10 +78,11 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10) -> list[str]:
     # the compact default: events several sources carry (views since builder 5
     # mark them); older stored views show their first entries
     shown = [e for e in own if e.get("compact")] if any("compact" in e for e in own) else []
-    shown = shown or own[:max_items * 2]
+    # (a line dated by its article's own date, "today", is among the rest)
+    shown = every if all_events else shown or own[:max_items * 2]
     out.extend(entry(e) for e in shown)
-    if len(own) > len(shown):
-        out.append(f"  … {len(own) - len(shown)} more events (--json)")
+    if len(every) > len(shown):
+        out.append(f"  … {len(every) - len(shown)} more events (--all-events)")
     if background:
         out.append(f"  Background: {_n(len(background), 'earlier date')}")
         # the latest context first: the closest to the story

@@ -1,0 +1,31 @@
+"""``veille story --all-events``: the terminal page's timeline beyond its
+compact default, on the seeds story (examples/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.stories.render import render_lines
+
+
+def _own_part(lines: list[str]) -> str:
+    """The timeline's lines of the story's own dates (before the background)."""
+    part = lines[lines.index("Timeline") + 1:lines.index("Who said what")]
+    return "\n".join(x for x in part[:next((k for k, x in enumerate(part)
+                                            if x.startswith("  Background")), len(part))])
+
+
+def test_all_events_lists_every_line_of_the_story_dates(seed_view: dict[str, Any]) -> None:
+    own = [e for e in seed_view["timeline"] if not e["background"]]
+    hidden = [e for e in own if not e["compact"]]
+    # lines dated by the articles' own month ("Aujourd'hui, la Russie a signalé
+    # de violents combats ...") are not in the compact default
+    assert hidden
+    default, every = _own_part(render_lines(seed_view)), _own_part(
+        render_lines(seed_view, all_events=True))
+    assert f"… {len(hidden)} more events (--all-events)" in default
+    assert "more events" not in every
+    for e in own:
+        assert e["sentence"][:60] in every
+    for e in hidden:
+        assert e["sentence"][:60] not in default
