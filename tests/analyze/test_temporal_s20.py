@@ -34,6 +34,10 @@ def _found(text: str, lang: str, ref: DateRange) -> dict[str, str | None]:
      DateRange.unknown(), {"un paio d'ore": "PT2H"}),
     ("it", "Devo iniziare a prepararmi un paio d’ore prima di dover partire.",
      DateRange.unknown(), {"un paio d’ore": "PT2H"}),
+    # 1538824765_1567343423 (a page of the older Spanish gold, the tune set): "a single
+    # day" is one
+    ("es", "La explosión de 500 nuevos casos de coronavirus en un solo día y el miedo a que "
+           "se colapse el sistema.", DateRange.unknown(), {"un solo día": "P1D"}),
     # 1484117273_1484608747 and 1484394669es_1484312607it: a pair of other things
     ("es", "El video muestra el curioso momento en que un par de tiernos mapaches "
            "fingieron ser estatuas.", DateRange.unknown(), {}),
