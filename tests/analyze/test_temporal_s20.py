@@ -120,3 +120,27 @@ def test_relative_words_after_the_unit(lang: str, text: str, ref: DateRange,
 ])
 def test_german_lengths_glued_to_their_amount(text: str, expected: dict[str, str | None]) -> None:
     assert _found(text, "de", DateRange.unknown()) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # 1545115487_1544363758, 1484112790_1484277030, 1484012640es_1483897881: the part of
+    # the day after the clock says which half of the day it is in
+    ("es", "Y continuó alrededor de las 2:30 de la tarde con varias acciones criminales.",
+     {"las 2:30 de la tarde": "XXXX-XX-XXT14:30"}),
+    ("es", "Para controlar la riña entre reclusos alrededor de las 5:00 de la tarde (hora "
+           "local).", {"las 5:00 de la tarde": "XXXX-XX-XXT17:00"}),
+    ("es", "Sin embargo, a las 5 de la tarde, ese número había aumentado.",
+     {"a las 5 de la tarde": "XXXX-XX-XXT17:00"}),
+    ("es", "La compañía dio aviso a la policía a las 7 de la mañana.",
+     {"a las 7 de la mañana": "XXXX-XX-XXT07:00"}),
+    # a night runs past midnight
+    ("es", "El incendio empezó a las 2 de la madrugada.",
+     {"a las 2 de la madrugada": "XXXX-XX-XXT02:00"}),
+    ("it", "La partita inizia alle 3 del pomeriggio.", {"alle 3 del pomeriggio": "XXXX-XX-XXT15:00"}),
+    ("de", "Der Zug kam um 10 Uhr abends an.", {"10 Uhr abends": "XXXX-XX-XXT22:00"}),
+    # no part of the day: the hour as said
+    ("it", "Il treno parte alle 3.30 dal binario due.", {"alle 3.30": "XXXX-XX-XXT03:30"}),
+])
+def test_a_clock_with_its_part_of_the_day(lang: str, text: str,
+                                          expected: dict[str, str | None]) -> None:
+    assert _found(text, lang, DateRange.unknown()) == expected

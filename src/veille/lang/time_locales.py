@@ -56,6 +56,10 @@ class LocaleTime:
     clock_leads: Words = ()
     clock_units: Words = ()
     clock_unit_alone: bool = False
+    #: a part of the day said after a clock, which says which half of the day it is in
+    #: ("a las 3 de la tarde": 15:00, "alle 10 di sera", "um 8 Uhr abends") -> TimeML
+    #: code (MO, MI, AF, EV, NI)
+    clock_parts_after: dict[str, str] = field(default_factory=dict)
     #: parts of the day -> TimeML codes (MO, MI, AF, EV, NI); said after a lead
     #: ("am Abend", "por la noche", "in serata") or, in German, glued to a weekday
     #: ("Montagabend")
@@ -167,6 +171,9 @@ LOCALES: dict[str, LocaleTime] = {
                    range_joiners=("bis", "bis zum", "bis zur", "und"),
                    clock_units=("uhr",),
                    clock_unit_alone=True,
+                   clock_parts_after={"morgens": "MO", "früh": "MO", "vormittags": "MO",
+                                      "mittags": "MI", "nachmittags": "AF", "abends": "EV",
+                                      "nachts": "NI"},
                    day_parts={"morgen": "MO", "vormittag": "MO", "mittag": "MI",
                               "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
                    part_leads=("am", "in der", "des"),
@@ -226,6 +233,10 @@ LOCALES: dict[str, LocaleTime] = {
                    clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
                                 "hacia las", "las"),
                    clock_units=("horas", "hs", "h"),
+                   clock_parts_after={"de la mañana": "MO", "por la mañana": "MO",
+                                      "del mediodía": "MI", "de la tarde": "AF",
+                                      "por la tarde": "AF", "de la noche": "NI",
+                                      "por la noche": "NI", "de la madrugada": "NI"},
                    day_parts={"mañana": "MO", "mediodía": "MI", "tarde": "AF", "noche": "NI",
                               "madrugada": "NI"},
                    part_leads=("por la", "esta", "en la", "de la", "a la", "al"),
@@ -278,6 +289,11 @@ LOCALES: dict[str, LocaleTime] = {
                                     "un unico": 1, "una unica": 1},
                    clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore",
                                 "delle", "le"),
+                   clock_parts_after={"di mattina": "MO", "del mattino": "MO",
+                                      "della mattina": "MO", "di mattino": "MO",
+                                      "del pomeriggio": "AF", "di pomeriggio": "AF",
+                                      "di sera": "EV", "della sera": "EV", "di notte": "NI",
+                                      "della notte": "NI"},
                    day_parts={"mattina": "MO", "mattinata": "MO", "mezzogiorno": "MI",
                               "pomeriggio": "AF", "sera": "EV", "serata": "EV", "notte": "NI",
                               "nottata": "NI"},

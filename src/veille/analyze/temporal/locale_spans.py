@@ -177,16 +177,21 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     hh = r"(?P<h>[012]?\d)(?:[.:h](?P<mi>[0-5]\d))?"
     ampm = r"(?:\s*(?P<ap>[ap])\.?\s?m\.?(?!\w))?"
     tail = rf"(?:\s*{_alt(lt.clock_units)}{e})?" if lt.clock_units else ""
+    # "a las 3 de la tarde", "um 8 Uhr abends": the half of the day the hour is in
+    def after(i: int) -> str:
+        return (rf"(?:\s+(?P<cp{i}>{_alt(list(lt.clock_parts_after))}){e})?"
+                if lt.clock_parts_after else "")
+
     # a clock after its lead ("a las 10", "alle 15.30"), one with minutes before a
     # clock word ("18:30 horas"), or an hour alone before one where the word is
     # only said of clocks ("17 Uhr"); "6:00 p.m." anywhere
     clock = [rf"{b}(?P<h2>[012]?\d)[:.](?P<mi2>[0-5]\d)\s?(?P<ap2>[ap])\.\s?m\."]
     if lt.clock_leads:
-        clock.append(rf"{b}{_alt(lt.clock_leads)}\s+{hh}{ampm}{tail}(?![\d.,:]\d|\w)")
+        clock.append(rf"{b}{_alt(lt.clock_leads)}\s+{hh}{ampm}{tail}(?![\d.,:]\d|\w){after(1)}")
     if lt.clock_units:
         alone = "?" if lt.clock_unit_alone else ""
         clock.append(rf"{b}(?P<h3>[012]?\d)(?:[.:h](?P<mi3>[0-5]\d)){alone}\s*"
-                     rf"{_alt(lt.clock_units)}{e}")
+                     rf"{_alt(lt.clock_units)}{e}{after(2)}")
     out.append(("locale_clock", re.compile("|".join(clock), re.IGNORECASE)))
     if lt.day_parts:
         part = _alt(list(lt.day_parts))
@@ -329,6 +334,7 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
                 if int(_clock_part(g, "h") or 99) > 24:
                     continue
                 if g.get("h") is not None and g.get("mi") is None and not g.get("ap") \
+                        and not g.get("cp1") \
                         and re.match(r"^\s+[^\W\d_]", after) \
                         and not checks.clock_word_after.match(after):
                     continue  # "alle 3 squadre": "to the three teams", no clock
@@ -357,6 +363,24 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
             prio = {"locale_ago": 1, "locale_clock": 2, "locale_part": 2}.get(kind, 3)
             out.append(Candidate(s, e, kind, g, prio))
     return out
+
+
+def _clock_part_code(lt: LocaleTime, said: str) -> str:
+    folded = " ".join(said.lower().replace("’", "'").split())
+    return next((v for k, v in lt.clock_parts_after.items() if k.lower() == folded), "")
+
+
+def _in_half_of_day(h: int, part: str) -> int:
+    """The hour on a 24-hour clock, told by the part of the day said after it: "las 3
+    de la tarde" 15, "le 10 di sera" 22, "las 11 de la noche" 23 but "las 2 de la
+    noche" 2 (a night runs past midnight), "las 12 del mediodía" 12."""
+    if part in ("AF", "EV") and h < 12:
+        return h + 12
+    if part == "NI" and 6 <= h < 12:
+        return h + 12
+    if part in ("MO", "NI") and h == 12:
+        return 0
+    return h
 
 
 def _titled(text: str, start: int, end: int) -> bool:
@@ -456,6 +480,9 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
             h = 0  # "12:16 a.m.": sixteen past midnight
         elif (g.get("ap") or g.get("ap2") or "").lower() == "p" and h < 12:
             h += 12
+        part = g.get("cp1") or g.get("cp2")
+        if part:
+            h = _in_half_of_day(h, _clock_part_code(lt, part))
         if h == 24 and mi == 0:
             h = 0
         if h > 23:
