@@ -144,3 +144,15 @@ def test_german_lengths_glued_to_their_amount(text: str, expected: dict[str, str
 def test_a_clock_with_its_part_of_the_day(lang: str, text: str,
                                           expected: dict[str, str | None]) -> None:
     assert _found(text, lang, DateRange.unknown()) == expected
+
+
+def test_an_hour_alone_with_both_dots_of_its_half_of_day() -> None:
+    # 1483970073es_1484148868it: "8 a. m." (Spanish press style, a space after the
+    # first dot); "a las 5 am" needs its lead, "5 am Montag" is German "am"
+    # (the newsletter's name "Zumbido de la tarde" is read as an afternoon: left)
+    found = _found("Leer más: Boletines locales: Titulares locales (8 a. m.) | Zumbido de la "
+                   "tarde (4 p. m.)", "es", DateRange.unknown())
+    assert found["8 a. m."] == "XXXX-XX-XXT08:00"
+    assert found["4 p. m."] == "XXXX-XX-XXT16:00"
+    assert _found("Wir treffen uns um 5 am Montag.", "de", DateRange.unknown()) == {
+        "Montag": "XXXX-WXX-1"}

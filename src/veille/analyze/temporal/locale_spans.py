@@ -185,7 +185,8 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # a clock after its lead ("a las 10", "alle 15.30"), one with minutes before a
     # clock word ("18:30 horas"), or an hour alone before one where the word is
     # only said of clocks ("17 Uhr"); "6:00 p.m." anywhere
-    clock = [rf"{b}(?P<h2>[012]?\d)[:.](?P<mi2>[0-5]\d)\s?(?P<ap2>[ap])\.\s?m\."]
+    # "6:00 p.m.", and the hour alone when both dots are written ("8 a. m.", not "5 am")
+    clock = [rf"{b}(?P<h2>[012]?\d)(?:[:.](?P<mi2>[0-5]\d))?\s?(?P<ap2>[ap])\.\s?m\."]
     if lt.clock_leads:
         clock.append(rf"{b}{_alt(lt.clock_leads)}\s+{hh}{ampm}{tail}(?![\d.,:]\d|\w){after(1)}")
     if lt.clock_units:
