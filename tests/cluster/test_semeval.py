@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from veille.cluster.params import load_params
@@ -15,6 +18,7 @@ from veille.cluster.semeval import (
     ingest_check,
     pair_signals,
     read_pairs,
+    text_vector,
 )
 
 CSV = "semeval2022-task8/training_set.csv"
@@ -28,22 +32,69 @@ def pairs(shared_data: Path) -> list[dict[str, str]]:
     return read_pairs(path)
 
 
-@pytest.mark.slow  # ~1 min: every pair of the CSV through the encoder
-def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_data: Path) -> None:
-    out = evaluate_pairs(shared_data / CSV, orders=2)
+def _sample(pairs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A fixed sample of the pairs, by a hash of the pair id (independent of
+    :func:`pair_half`): one cross-language pair in 5 and one same-language
+    pair in 20, 134 pairs (84 across languages, 15 language pairs).
+
+    Why a sample: the whole CSV through the encoder took ~1 min of the suite
+    (session 19 marked that test slow); 268 texts cost ~4 s of CPU with the
+    encoder's load.  Cross-language pairs are kept at a higher rate because
+    they are what the encoder is there for."""
+
+    def keep(r: dict[str, str]) -> bool:
+        cross = r["lang1"] != r["lang2"]
+        return zlib.crc32(f"sample:{r['pair_id']}".encode()) % (5 if cross else 20) == 0
+
+    return [r for r in pairs if keep(r)]
+
+
+def test_encoder_cosine_tracks_human_judgement(pairs: list[dict[str, str]]) -> None:
+    """The encoder's cosine of the two articles against the annotators'
+    Overall score, across languages too.
+
+    Measured on the sample: Pearson 0.71 (all), 0.73 (cross-language); the
+    whole file 0.71 / 0.72 (docs/measured/quality-clustering.md).  The floor
+    0.55 fails on a broken encoder: the same vectors set against another
+    pair's partner (the control below, what a vector cache keyed on the wrong
+    text or an encoder returning noise gives) measured -0.11 to 0.17 on this
+    sample."""
+    sample = _sample(pairs)
+    assert len(sample) == 134
+    va = [text_vector(r["text1"]) for r in sample]
+    vb = [text_vector(r["text2"]) for r in sample]
+    assert all(v is not None for v in (*va, *vb))
+    gold = [-float(r["Overall"]) for r in sample]
+    cos = [float(np.dot(a, b)) for a, b in zip(va, vb, strict=True)]
+    cross = [i for i, r in enumerate(sample) if r["lang1"] != r["lang2"]]
+    assert (_pearson(cos, gold) or 0.0) > 0.55
+    assert (_pearson([cos[i] for i in cross], [gold[i] for i in cross]) or 0.0) > 0.55
+    n = len(sample)
+    shifted = [float(np.dot(va[i], vb[(i + 1) % n])) for i in range(n)]
+    assert abs(_pearson(shifted, gold) or 0.0) < 0.3
+
+
+def test_semeval_report_on_a_sample(pairs: list[dict[str, str]], tmp_path: Path) -> None:
+    """``veille eval semeval``'s report, run on the sample (its vectors are
+    cached in the process by the test above): the figures are those of the
+    sample, so only their shape and what holds on any sample are asserted."""
+    sample = _sample(pairs)
+    path = tmp_path / "sample.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(pairs[0]))
+        writer.writeheader()
+        writer.writerows(sample)
+    out = evaluate_pairs(path, orders=2)
     allp = out["by_pair"]["all"]
-    assert allp["n"] == len(pairs)
-    # measured 0.63 (docs/measured/quality-clustering.md); unrelated scores would give ~0
+    assert allp["n"] == len(sample)
+    # The clustering model on the sample: logit Pearson 0.63, same-story F1
+    # 0.79 (P 0.72, R 0.88); with random unit vectors in place of the
+    # encoder's, 0.52 and 0.36 (R 0.23: the cross-language model rests on the
+    # cosine).
     assert allp["pearson"] > 0.55
     assert allp["same_story"]["f1"] > 0.65
-    assert out["by_pair"]["en-en"]["pearson"] > 0.7
-    # The encoder, learned on one half and scored on the other: measured
-    # 0.608 -> 0.708 overall, 0.542 -> 0.719 cross-language, F1 0.643 -> 0.824.
     enc = out["encoder"]
-    assert enc["held_out"] + enc["learned_on"] == len(pairs)
-    assert enc["after"]["pearson_cross"] > enc["before"]["pearson_cross"] + 0.1
-    assert enc["after"]["pearson"] > 0.68
-    assert enc["after"]["same_story_cross"]["f1"] > enc["before"]["same_story_cross"]["f1"]
+    assert enc["held_out"] + enc["learned_on"] == len(sample)
     # The ingest check, the standard figure: both halves, mean and range over
     # arrival orders (two here; six by default), the pair order at the top level.
     for name, half in (("ingest_check", 1), ("ingest_check_tune", 0)):
@@ -53,9 +104,6 @@ def test_similarity_tracks_human_judgement(pairs: list[dict[str, str]], shared_d
             o = ing["orders"][k]
             assert o["together_per_order"][0] == ing[k]["together"]
             assert o["together_min"] <= o["together_mean"] <= o["together_max"] <= o["pairs"]
-        same = ing["orders"]["same_story_cross_language"]
-        unrelated = ing["orders"]["unrelated_cross_language"]
-        assert same["together_mean"] / same["pairs"] > 3 * unrelated["together_mean"] / unrelated["pairs"]
 
 
 @pytest.mark.slow
