@@ -88,3 +88,14 @@ def speech(analyze) -> Callable[[str], list[Quote]]:
         return [q for q in analyze(text, "fr").quotes if q.kind not in ("title", "term")]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def speech_en(analyze) -> Callable[[str], list[Quote]]:
+    """speech_en(text) -> the English text's statements (as :func:`speech`):
+    one definition for the English quote tests, which each had their own."""
+
+    def run(text: str) -> list[Quote]:
+        return [q for q in analyze(text, "en").quotes if q.kind not in ("title", "term")]
+
+    return run

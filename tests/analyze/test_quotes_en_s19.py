@@ -29,14 +29,10 @@ def test_a_generation_is_read_alike_by_the_entity_and_the_quote_steps() -> None:
 # statements had no speaker) and news-clusters ("said."What", "Clinton:"We");
 # the sentences are constructed.
 
-def _statements(analyze, text):
-    return [q for q in analyze(text, "en").quotes if q.kind not in ("title", "term")]
-
-
-def test_a_quote_glued_to_the_comma_keeps_its_verb(analyze):
+def test_a_quote_glued_to_the_comma_keeps_its_verb(speech_en):
     text = ("House Speaker Paul Ryan spoke to reporters on Tuesday. Ryan said,“Look, these "
             "images have no place in a campaign. Candidates should know that.”\n")
-    qs = _statements(analyze, text)
+    qs = speech_en(text)
     found = [q for q in qs if q.text.startswith("Look")]
     assert found and found[0].speaker is not None and "Ryan" in found[0].speaker, \
         [(q.text, q.speaker) for q in qs]
@@ -57,10 +53,10 @@ def test_the_glued_quote_is_split_in_the_tokens_only_between_words(nlp_en):
 # label's "highlights" read as a verb with "Four hours" its object); the
 # sentences are constructed.
 
-def test_a_duration_read_as_an_object_is_no_statement(analyze):
+def test_a_duration_read_as_an_object_is_no_statement(speech_en):
     text = ("Story highlights Four hours into flight, the plane returned to Los Angeles\n"
             "The airline said one of the passengers had boarded the wrong flight.\n")
-    qs = _statements(analyze, text)
+    qs = speech_en(text)
     assert not any(q.text == "Four hours" for q in qs), [(q.text, q.speaker) for q in qs]
     # the boundary: the statement of the next line stays
     assert any(q.text.startswith("one of the passengers") and q.speaker == "The airline"

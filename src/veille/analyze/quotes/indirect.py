@@ -149,12 +149,32 @@ def object_predicate(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     obj = next((c for c in v.children if c.dep_ in ("dobj", "obj") and c.i > v.i), None)
     pred = next((c for c in v.children if c.dep_ == "oprd" and obj is not None and c.i > obj.i),
                 None)
+    if pred is None and obj is not None:
+        pred = _quoted_predicate(ctx, obj)
     if obj is None or pred is None:
         return None
     a, b = obj.left_edge.i, min(pred.right_edge.i + 1, sent.end)
     if not doc_gap_ok(ctx, v.i, a):
         return None
     return (a, b), "predicate"
+
+
+def _quoted_predicate(ctx: QuoteContext, obj: Token) -> Token | None:
+    """The predicate of an object when it stands in quote marks: the parse reads
+    "called the Republican frontrunner “ISIS' best recruiter”" or "calling
+    Rubio's credit “a welfare transfer payment”" as an apposition (an ``appos``
+    with no comma before it, the opening mark glued to the object), where a bare
+    predicate is an ``oprd``. A true apposition is set off by a comma."""
+    doc = ctx.doc
+    for c in obj.children:
+        if c.dep_ != "appos" or c.i < obj.i:
+            continue
+        k = c.left_edge.i
+        opener = k if doc[k].is_quote else k - 1
+        if opener > obj.i and doc[opener].is_quote and doc[opener - 1].text != "," \
+                and ctx.in_quote(doc[opener + 1].idx + ctx.offset):
+            return c
+    return None
 
 
 def infinitive(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:

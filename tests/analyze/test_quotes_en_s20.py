@@ -1,0 +1,33 @@
+"""Session 20, English quotes: behaviour checked on real text (sources in each test)."""
+
+from __future__ import annotations
+
+
+def _starting(qs, words):
+    return [q for q in qs if q.text.startswith(words)]
+
+
+# --- a quoted predicate of an object ------------------------------------------
+# PolNeAR train (tune half): huff-post_2016-01-02 ("Hillary Clinton called the
+# Republican frontrunner “ISIS’ best recruiter.”") and huff-post_2015-11-11
+# ("…, calling Rubio’s proposed child care credit “a welfare transfer
+# payment.”"): the gold's statement is the object with its predicate; the parse
+# reads the quoted predicate as an apposition, so only the quoted words were
+# found, without the one they judge.
+
+def test_a_quoted_predicate_is_said_of_its_object(speech_en):
+    text = ("The idea that Trump’s anti-Muslim rhetoric could be used as a recruiting tool "
+            "for terror groups came up in a Democratic debate in December, when Hillary "
+            "Clinton called the Republican frontrunner “ISIS’ best recruiter.”\n")
+    qs = speech_en(text)
+    said = _starting(qs, "the Republican frontrunner")
+    assert said and "best recruiter" in said[0].text and said[0].speaker == "Hillary Clinton", \
+        [(q.text, q.speaker, q.method) for q in qs]
+
+
+def test_a_participle_of_calling_says_the_object_with_its_quoted_predicate(speech_en):
+    text = "Paul then interjected, calling Rubio’s proposed child care credit “a welfare transfer payment.”\n"
+    qs = speech_en(text)
+    said = _starting(qs, "Rubio’s proposed child care credit")
+    assert said and said[0].text.endswith("payment") and said[0].speaker == "Paul", \
+        [(q.text, q.speaker, q.method) for q in qs]
