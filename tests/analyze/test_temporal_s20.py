@@ -156,3 +156,21 @@ def test_an_hour_alone_with_both_dots_of_its_half_of_day() -> None:
     assert found["4 p. m."] == "XXXX-XX-XXT16:00"
     assert _found("Wir treffen uns um 5 am Montag.", "de", DateRange.unknown()) == {
         "Montag": "XXXX-WXX-1"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # 1484189014it_1484006833it, 1484130875_1484130930, 1536565287_1543072469fr,
+    # 1484228737_1484086752: "every" before a unit alone is how often
+    ("it", "Decine di milioni di turisti che visitano la Thailandia ogni anno, molti "
+           "desiderosi di catturare incontri.", {"ogni anno": "P1Y"}),
+    ("es", "En promedio todos los días se otorgan más de 50 mil consultas.",
+     {"todos los días": "P1D"}),
+    ("de", "Er wird jede Woche zwei, drei Tage im Gericht sein.",
+     {"jede Woche": "P1W", "drei Tage": "P3D"}),
+    ("de", "„La dolce vita“, jeden Tag Pizza und Pasta.", {"jeden Tag": "P1D"}),
+])
+def test_every_unit_is_how_often(lang: str, text: str, expected: dict[str, str | None]) -> None:
+    found = extract_times(text, [], DateRange.unknown(), lang)
+    assert {t.text: t.value for t in found} == expected
+    assert all(t.type == "SET" for t in found if t.text.split()[0].lower() in
+               ("ogni", "todos", "jede", "jeden"))

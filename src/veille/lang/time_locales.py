@@ -86,8 +86,11 @@ class LocaleTime:
     #: después"); elsewhere it names a year ("un año fácil")
     one_leads: Words = ()
     one_follows: Words = ()
-    #: before a duration, make it how often ("ogni sei minuti", "cada dos semanas")
+    #: before a duration, make it how often ("ogni sei minuti", "cada dos semanas"); before
+    #: a unit alone, they say "every" one ("ogni anno", "cada día", "jedes Jahr")
     every_words: Words = ()
+    #: before a plural unit, "every" one ("todos los días", "tutti i giorni")
+    every_plural_leads: Words = ()
     #: words for "last / this / next" beside dateparser's own ("letztes Jahr", "anno
     #: scorso"): "im vergangenen Jahr", "l'anno passato" (offset in units)
     relative_modifiers: dict[str, int] = field(default_factory=dict)
@@ -250,7 +253,7 @@ LOCALES: dict[str, LocaleTime] = {
                               "solo", "sólo", "cerca de", "al menos", "desde hace", "más de",
                               "menos de", "hace más de", "hasta"),
                    one_follows=("después", "más tarde", "antes", "atrás"),
-                   every_words=("cada",),
+                   every_words=("cada",), every_plural_leads=("todos los", "todas las"),
                    relative_modifiers={"en curso": 0, "que viene": 1, "entrante": 1,
                                        "venidero": 1, "venidera": 1},
                    span_modifiers=("últimos", "últimas", "próximos", "próximas", "pasados",
@@ -309,7 +312,7 @@ LOCALES: dict[str, LocaleTime] = {
                               "tra", "fra", "solo", "appena", "almeno", "più di", "meno di",
                               "durante"),
                    one_follows=("dopo", "più tardi", "prima", "fa"),
-                   every_words=("ogni",),
+                   every_words=("ogni",), every_plural_leads=("tutti i", "tutte le"),
                    relative_modifiers={"passato": -1, "passata": -1, "corrente": 0,
                                        "in corso": 0, "a venire": 1, "entrante": 1},
                    span_modifiers=("ultimi", "ultime", "prossimi", "prossime", "scorsi",
@@ -345,7 +348,8 @@ LOCALES: dict[str, LocaleTime] = {
                    month_link=("de",), month_leads=("em", "de", "desde", "até",
                                                            "início de", "final de"),
                    relative_day_not_after=r"\b(?:a|esta|pela|de)\s+$", per_units=True,
-                   counted_amounts={"um par de": 2, "um único": 1, "uma única": 1}),
+                   counted_amounts={"um par de": 2, "um único": 1, "uma única": 1},
+                   every_words=("cada",), every_plural_leads=("todos os", "todas as")),
         LocaleTime("nl",
                    year_leads=("in", "sinds", "tot", "van", "vanaf"),
                    list_joiners=("en", "of", "tot"),

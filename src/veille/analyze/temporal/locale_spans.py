@@ -49,7 +49,7 @@ TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part"
         "locale_now": "now", "locale_relative_unit": "relu", "locale_ago": "ago",
         "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
         "locale_compound": "compound", "locale_ordinal_period": "ordq",
-        "locale_unit_adjective": "unitadj"}
+        "locale_unit_adjective": "unitadj", "locale_every": "every"}
 
 _ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
@@ -293,6 +293,16 @@ def _more_rules(code: str, lt: LocaleTime,
             rf"{b}(?P<ord>{_alt(list(lt.ordinals))})(?:{lt.ordinal_endings}){e}\s+"
             rf"(?:(?P<oq>{_alt(quarters or ['(?!)'])})|(?P<oh>{_alt(lt.half_year_words or ('(?!)',))})){e}"
             rf"(?:\s+(?:[^\W\d_]{{1,3}}\s+)?(?P<oy>(?:19|20)\d\d)(?!\d))?", re.IGNORECASE)))
+    if lt.every_words or lt.every_plural_leads:
+        # "ogni anno", "cada día", "jedes Jahr", "todos los días": every one of the unit
+        forms_every = []
+        if lt.every_words:
+            forms_every.append(rf"{b}(?:{_alt(lt.every_words)})\s+"
+                               rf"(?P<eu>{_alt(list(forms.singular))}){e}")
+        if lt.every_plural_leads and plural:
+            forms_every.append(rf"{b}(?:{_alt(lt.every_plural_leads)})\s+"
+                               rf"(?P<eu2>{_alt(list(plural))}){e}")
+        out.append(("locale_every", re.compile("|".join(forms_every), re.IGNORECASE)))
     if lt.unit_adjectives:
         # "127-minütigen", "zweistündigen": the amount glued before, read by _number
         out.append(("locale_unit_adjective", re.compile(
@@ -523,6 +533,12 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
         stem = next(k for k in lt.frequency_stems
                     if k.lower() == (g.get("fstem") or "").lower())
         return Resolved("SET", lt.frequency_stems[stem], None, None, "set")
+    if c.kind == "locale_every":
+        word = (g.get("eu") or g.get("eu2") or "").lower()
+        u = unit_forms(lt.code).singular.get(word) or _plural_units(lt.code, lt).get(word)
+        if u is None:
+            return None
+        return Resolved("SET", duration_value(1, u), None, None, "set")
     if c.kind == "locale_unit_adjective":
         u = next(v for k, v in lt.unit_adjectives.items()
                  if k.lower() == (g.get("au") or "").lower())
