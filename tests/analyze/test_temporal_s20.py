@@ -174,3 +174,15 @@ def test_every_unit_is_how_often(lang: str, text: str, expected: dict[str, str |
     assert {t.text: t.value for t in found} == expected
     assert all(t.type == "SET" for t in found if t.text.split()[0].lower() in
                ("ogni", "todos", "jede", "jeden"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 1484456061_1483970080: the season of last year, the year's genitive after the word
+    ("Die im Frühjahr vergangenen Jahres eingeführten Sprechzeiten würden gut angenommen.",
+     {"Frühjahr vergangenen Jahres": "2019-SP"}),
+    # 1590231758_1589509947 (text2): a season with its year is that year's
+    ("Vom Rekordhoch von etwas mehr als 90 Euro im Frühjahr 2007 geht es um rund 93 "
+     "Prozent nach unten.", {"Frühjahr 2007": "2007-SP"}),
+])
+def test_a_season_of_a_year(text: str, expected: dict[str, str | None]) -> None:
+    assert _found(text, "de", _day(2020, 1, 2)) == expected

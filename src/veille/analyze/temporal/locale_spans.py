@@ -312,9 +312,14 @@ def _more_rules(code: str, lt: LocaleTime,
         season = "|".join(re.escape(w) for w in sorted(lt.seasons, key=len, reverse=True))
         flags = 0 if any(w[:1].isupper() for w in lt.seasons) else re.IGNORECASE
         mod = rf"(?i:{_alt(list(mods))})" if mods else "(?!)"
+        # "im Frühjahr vergangenen Jahres": the year's genitive after the modifier
+        year_of = _alt([w + x for w, u in forms.singular.items() if u == "Y"
+                        for x in lt.genitive_endings] or ["(?!)"])
         out.append(("locale_season", re.compile(
             rf"{b}(?:(?P<sm>{mod}){gap})?(?P<season>{season}){e}"
-            rf"(?:\s+(?P<sm2>{mod}){e})?", flags)))
+            rf"(?:\s+(?P<sm2>{mod}){e}(?:\s+(?i:{year_of}){e})?"
+            # "im Sommer 2019", "el verano de 2019", "l'estate del 2019": that year's
+            rf"|\s+(?:[^\W\d_]{{1,3}}\s+)?(?P<sy>(?:19|20)\d\d)(?!\d))?", flags)))
     return out
 
 
@@ -666,6 +671,8 @@ def _season(c: Candidate, lt: LocaleTime, day: date | None) -> Resolved | None:
     g = c.g
     code = next(v for k, v in lt.seasons.items() if k.lower() == (g.get("season") or "").lower())
     mod = (g.get("sm") or g.get("sm2") or "").lower().replace("’", "'")
+    if g.get("sy"):
+        return Resolved("DATE", f"{g['sy']}-{code}", None, None, "season")
     if not mod:
         return Resolved("DATE", f"XXXX-{code}", None, None, "season")
     if day is None:
