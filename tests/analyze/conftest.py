@@ -91,6 +91,18 @@ def speech(analyze) -> Callable[[str], list[Quote]]:
 
 
 @pytest.fixture(scope="session")
+def about() -> Callable[[list[Quote], str], list[Quote]]:
+    """about(quotes, words) -> the quotes whose text holds these words: how the
+    French quote tests pick the statement a sentence is about (one definition
+    for the session files, which each had their own)."""
+
+    def pick(qs: list[Quote], words: str) -> list[Quote]:
+        return [q for q in qs if words in q.text]
+
+    return pick
+
+
+@pytest.fixture(scope="session")
 def speech_en(analyze) -> Callable[[str], list[Quote]]:
     """speech_en(text) -> the English text's statements (as :func:`speech`):
     one definition for the English quote tests, which each had their own."""

@@ -8,11 +8,7 @@ quoted for testing, each for one general mechanism of the parse."""
 from __future__ import annotations
 
 
-def _about(qs, words: str):
-    return [q for q in qs if words in q.text]
-
-
-def test_a_pronoun_after_a_person_noun_subject_is_that_person_not_a_name_in_its_phrase(speech):
+def test_a_pronoun_after_a_person_noun_subject_is_that_person_not_a_name_in_its_phrase(speech, about):
     # quotes-fr-fresh semeval-1621684693fr: "a-t-il" went to George Floyd, named
     # inside the participle phrase of the subject "un homme blanc"
     qs = speech(
@@ -20,12 +16,12 @@ def test_a_pronoun_after_a_person_noun_subject_is_that_person_not_a_name_in_its_
         "Après la publication de la vidéo sur Facebook, un homme blanc, non affecté par la "
         "mort de George Floyd, s'est rendu dans les rues de Minneapolis vendredi soir. «Je "
         "veux juste donner une gifle aux flics. Ils le méritent\", a-t-il déclaré.")
-    q = _about(qs, "gifle aux flics")
+    q = about(qs, "gifle aux flics")
     assert q and q[0].speaker is not None
     assert "Floyd" not in q[0].speaker and "homme" in q[0].speaker
 
 
-def test_a_courtesy_title_heading_a_role_is_no_role_of_every_man_titled(speech):
+def test_a_courtesy_title_heading_a_role_is_no_role_of_every_man_titled(speech, about):
     # quotes-fr-fresh5 hipe-dev_fr_14 (tune part): the parse heads "M. le ministre
     # du commerce" with "M.", a title every "M. X" bears: the minister's words
     # went to M. Michel-Chevalier, named two sentences before
@@ -35,12 +31,12 @@ def test_a_courtesy_title_heading_a_role_is_no_role_of_every_man_titled(speech):
         "Il faut revenir sur ce point puisqu'on y insiste. M. le ministre du commerce a fini "
         "comme il avait commencé, en déclarant que le but du gouvernement était de multiplier "
         "les relations internationales.")
-    q = _about(qs, "le but du gouvernement")
+    q = about(qs, "le but du gouvernement")
     assert q and q[0].speaker is not None
     assert "Michel-Chevalier" not in q[0].speaker and "ministre" in q[0].speaker
 
 
-def test_a_person_named_since_the_noun_subject_stays_the_antecedent(speech):
+def test_a_person_named_since_the_noun_subject_stays_the_antecedent(speech, about):
     # control, quotes-fr-fresh3 hipe-GDL-1868-10-16-a-i0010: "Le chef de
     # l'opposition" is the last subject, but M. Gladstone, named since (as an
     # object), is the one who "prétend"
@@ -49,11 +45,11 @@ def test_a_person_named_since_the_noun_subject_stays_the_antecedent(speech):
         "passions populaires dans son programme électoral. Mais la presse libérale elle-même "
         "n'approuve pas M. Gladstone, quand il prétend que le bill de réforme de 1867 doit "
         "être remanié.")
-    q = _about(qs, "bill de réforme")
+    q = about(qs, "bill de réforme")
     assert q and q[0].speaker is not None and "Gladstone" in q[0].speaker
 
 
-def test_a_noun_in_a_participle_phrase_is_no_antecedent(speech):
+def test_a_noun_in_a_participle_phrase_is_no_antecedent(speech, about):
     # control, quotes-fr 2002-09-07-0602: the parse made "comme un simple
     # militant" the subject of the main verb; the pronoun is still Moscovici
     qs = speech(
@@ -62,11 +58,11 @@ def test_a_noun_in_a_participle_phrase_is_no_antecedent(speech):
         "base, l'ancien ministre socialiste, se définit trois axes de réflexion active. Sur "
         "le plan de la stratégie, il estime que le PS doit repenser ses liens avec les forces "
         "de la Gauche.")
-    q = _about(qs, "repenser ses liens")
+    q = about(qs, "repenser ses liens")
     assert q and q[0].speaker is not None and "Moscovici" in q[0].speaker
 
 
-def test_a_pronoun_after_a_paper_that_is_the_subject_is_the_paper(speech):
+def test_a_pronoun_after_a_paper_that_is_the_subject_is_the_paper(speech, about):
     # quotes-fr-fresh3 hipe-GDL-1868-10-16-a-i0010: "quand il dit" went to M.
     # Gladstone, named before "le Times" (an organisation, the nearest subject)
     qs = speech(
@@ -74,11 +70,11 @@ def test_a_pronoun_after_a_paper_that_is_the_subject_is_the_paper(speech):
         "et le Times résuma assez bien, à lui seul, l'opinion générale des journaux "
         "britanniques, quand il dit « L'adresse de M. Gladstone est quelque peu faible, en "
         "tant que style, et pas très puissante en tant qu'arguments. »")
-    q = _about(qs, "quelque peu faible")
+    q = about(qs, "quelque peu faible")
     assert q and q[0].speaker is not None and "Times" in q[0].speaker
 
 
-def test_with_nobody_named_a_pronoun_is_the_person_noun_before_it(speech):
+def test_with_nobody_named_a_pronoun_is_the_person_noun_before_it(speech, about):
     # quotes-fr-fresh3 hipe-GDL-1948-08-09-a-i0002: nobody is named before "m'a-t-il
     # répondu"; the one asked, "un concierge" (an oblique of "demander"), speaks.
     # The adjective the parse hung on the noun without agreeing ("quels") is no
@@ -87,12 +83,12 @@ def test_with_nobody_named_a_pronoun_is_the_person_noun_before_it(speech):
         "J'ai demandé à un concierge quels étaient ses rapports avec les occupants russes à "
         "Vienne. « Les premières années, m'a-t-il répondu, quand je voyais approcher un "
         "Russe, j'alarmais la maison. »")
-    q = _about(qs, "premières années")
+    q = about(qs, "premières années")
     assert q and q[0].speaker is not None
     assert q[0].speaker.split() == ["un", "concierge"]
 
 
-def test_a_person_noun_nearer_than_any_name_is_the_pronoun_antecedent(speech):
+def test_a_person_noun_nearer_than_any_name_is_the_pronoun_antecedent(speech, about):
     # quotes-fr-fresh3 hipe-dev_fr_32: "il leur dit" went to a man named
     # paragraphs before; the minister, a complement since, is nearer
     qs = speech(
@@ -101,12 +97,12 @@ def test_a_person_noun_nearer_than_any_name_is_the_pronoun_antecedent(speech):
         "ne me souviens pas du discours du ministre. Mais, causant avec quelques jeunes gens, "
         "il leur dit : « Il faut toujours mesurer son élan au pouvoir moteur de la foule "
         "qui vous suit. »")
-    q = _about(qs, "mesurer son élan")
+    q = about(qs, "mesurer son élan")
     assert q and q[0].speaker is not None
     assert "Funck" not in q[0].speaker and "ministre" in q[0].speaker
 
 
-def test_a_firm_noun_after_the_firm_was_the_subject_is_that_firm(speech):
+def test_a_firm_noun_after_the_firm_was_the_subject_is_that_firm(speech, about):
     # quotes-fr-fresh semeval-1635977553fr: "a indiqué la société" right after
     # "TUI prévoit …" stayed the bare noun
     qs = speech(
@@ -115,5 +111,5 @@ def test_a_firm_noun_after_the_firm_was_the_subject_is_that_firm(speech):
         "hôtels du groupe. \"Sur la base des dates de démarrage prévues, environ 30% des "
         "capacités d'origine devraient être proposées au quatrième trimestre 2020\", a indiqué "
         "la société.")
-    q = _about(qs, "dates de démarrage")
+    q = about(qs, "dates de démarrage")
     assert q and q[0].speaker is not None and "TUI" in q[0].speaker
