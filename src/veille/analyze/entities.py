@@ -198,11 +198,12 @@ def _slug_word(full: str, start: int, end: int, text: str, lang: str) -> bool:
     return _zipf(text, lang) >= SLUG_WORD_ZIPF
 
 
-def _looks_like_name(doc: Doc, i: int, j: int, text: str) -> bool:
+def _looks_like_name(doc: Doc, i: int, j: int, text: str, label: str = "") -> bool:
     """A mention must start like a name; multiword spans need a proper noun.
 
     Drops model noise such as "Un missile balistique" or "État ukrainien":
-    a capitalised common noun followed only by lowercase words is a description.
+    a capitalised common noun followed only by lowercase words is a description,
+    unless it is an institution's name (see :func:`_institution_name`).
     """
     toks = [t for t in doc[i:j] if not t.is_punct]
     if not text:
@@ -214,7 +215,33 @@ def _looks_like_name(doc: Doc, i: int, j: int, text: str) -> bool:
         return True
     if any(t.pos_ == "PROPN" for t in toks):
         return True
-    return any(t.text[:1].isupper() for t in toks[1:])
+    return any(t.text[:1].isupper() for t in toks[1:]) or (
+        label == "ORG" and _institution_name(doc, i, j))
+
+
+def _institution_name(doc: Doc, i: int, j: int) -> bool:
+    """French (and the press of other languages that write institutions so)
+    capitalises only the first word of an institution's name: "le Conseil
+    fédéral", "la Banque nationale", "du Conseil de sécurité". Told from a
+    description opening a sentence ("Un missile balistique") by its place:
+    after a lower-case article or preposition inside the sentence, where a
+    capital is no sentence's and no line's, and the model reads an
+    organisation there."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[i].is_sent_start or "\n" in doc[k].whitespace_ + "".join(
+            t.text for t in doc[k + 1:i]):
+        return False
+    prev = doc[k]
+    if not (prev.text.isalpha() and prev.text.islower() and prev.pos_ in ("DET", "ADP")):
+        return False
+    first, last = doc[i], doc[j - 1]
+    # a name cut before its end ("les Usines de l'| Aluminium") is no name
+    return first.text[:1].isupper() and first.text[1:].islower() and first.is_alpha \
+        and first.pos_ in ("NOUN", "PROPN") and last.pos_ not in ("ADP", "DET") \
+        and not last.text.endswith(("'", "’")) \
+        and all(t.text.islower() for t in doc[i + 1:j] if t.is_alpha)
 
 
 def _prev_words(doc: Doc, i: int, n: int = 3) -> list[str]:
@@ -360,7 +387,7 @@ def mentions_from_doc(
                 continue
             start, end, text = _char_span(doc, a, b, full)
             text, end = _before_dash(text, end)
-            if not text or not _looks_like_name(doc, a, b, text):
+            if not text or not _looks_like_name(doc, a, b, text, lab):
                 continue
             if lab != "LOC" and _slug_word(full, start, end, text, doc.lang_):
                 continue
