@@ -138,6 +138,9 @@ def test_german_lengths_glued_to_their_amount(text: str, expected: dict[str, str
      {"a las 2 de la madrugada": "XXXX-XX-XXT02:00"}),
     ("it", "La partita inizia alle 3 del pomeriggio.", {"alle 3 del pomeriggio": "XXXX-XX-XXT15:00"}),
     ("de", "Der Zug kam um 10 Uhr abends an.", {"10 Uhr abends": "XXXX-XX-XXT22:00"}),
+    # 1554365060_1629531905: no lead, the linked part of the day makes the hour a clock
+    ("es", "Podrán funcionar en un horario de 8 de la mañana a 9 de la noche.",
+     {"8 de la mañana": "XXXX-XX-XXT08:00", "9 de la noche": "XXXX-XX-XXT21:00"}),
     # no part of the day: the hour as said
     ("it", "Il treno parte alle 3.30 dal binario due.", {"alle 3.30": "XXXX-XX-XXT03:30"}),
 ])

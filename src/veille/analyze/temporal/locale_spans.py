@@ -193,6 +193,12 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         alone = "?" if lt.clock_unit_alone else ""
         clock.append(rf"{b}(?P<h3>[012]?\d)(?:[.:h](?P<mi3>[0-5]\d)){alone}\s*"
                      rf"{_alt(lt.clock_units)}{e}{after(2)}")
+    linked = [k for k in lt.clock_parts_after if " " in k]
+    if linked:
+        # "de 8 de la mañana a 9 de la noche": the part of the day, linked by its
+        # preposition, makes the hour a clock (a bare adverb does not: "3 früh verstorbene")
+        clock.append(rf"{b}(?P<h4>[012]?\d)(?:[:.](?P<mi4>[0-5]\d))?\s+"
+                     rf"(?P<cp3>{_alt(linked)}){e}")
     out.append(("locale_clock", re.compile("|".join(clock), re.IGNORECASE)))
     if lt.day_parts:
         part = _alt(list(lt.day_parts))
@@ -412,7 +418,7 @@ def _titled(text: str, start: int, end: int) -> bool:
 
 def _clock_part(g: dict[str, str | None], name: str) -> str | None:
     """The hour (``h``) or minutes (``mi``) of whichever clock form matched."""
-    return g.get(name) or g.get(f"{name}2") or g.get(f"{name}3")
+    return g.get(name) or g.get(f"{name}2") or g.get(f"{name}3") or g.get(f"{name}4")
 
 
 def _one_counts(before: str, after: str, checks: _Checks) -> bool:
@@ -496,7 +502,7 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
             h = 0  # "12:16 a.m.": sixteen past midnight
         elif (g.get("ap") or g.get("ap2") or "").lower() == "p" and h < 12:
             h += 12
-        part = g.get("cp1") or g.get("cp2")
+        part = g.get("cp1") or g.get("cp2") or g.get("cp3")
         if part:
             h = _in_half_of_day(h, _clock_part_code(lt, part))
         if h == 24 and mi == 0:
