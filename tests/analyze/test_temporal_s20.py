@@ -62,6 +62,9 @@ def test_amounts_of_several_words(lang: str, text: str, ref: DateRange,
     # 1484399507es_1484337946: a plural unit alone after "durante"
     ("Sídney ha estado asfixiando con el humo durante semanas mientras los enormes "
      "incendios arden.", {"semanas": "PXW"}),
+    # 1562738672_1486770502: the plural of "en este momento"
+    ("Ante la situación excepcional que atravesamos en estos momentos, resulta "
+     "inconcebible.", {"en estos momentos": "PRESENT_REF"}),
     # 1484396341es_1484261803it: how often
     ("El evento deportivo anual, que atrajo a unas 1500 personas.", {"anual": "P1Y"}),
 ])
