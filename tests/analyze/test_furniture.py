@@ -537,3 +537,52 @@ def test_a_short_line_holding_an_email_address_is_a_contact_line(shared_data: Pa
             "Reach the reporter at jane.doe@example.org or 555-0100.\n")
     assert [s.furniture for s in furniture.detect(text, "en")] == [False, False, False, True]
     assert not furniture.contact_line("Write to tips@example.org.", [0.0] * len(furniture.FEATURES), True)
+
+
+def test_question_subheads_of_an_explainer_but_not_an_interviews_questions(shared_data: Path) -> None:
+    """Session 20: the NYT's Falcon Heavy explainer (news-clusters, set 14)
+    heads its sections with five short questions between paragraphs, which
+    the trees scored 0.05-0.54; a page with fewer than three such questions
+    (a column's rhetorical "Come again?"), a Q&A whose questions carry their
+    "Q:" label (Politico's Biden interview, PolNeAR train) and a German
+    interview whose questions address the interviewee ("Auf welchen Zeitraum
+    stellen Sie sich ein?", SemEval) keep their questions as prose."""
+    docs = load_docs(shared_data)
+    nyt = _doc(docs, "news-clusters", "a6d78217713b9eda")
+    segs = furniture.detect(nyt.text, "en")
+    asked = [nyt.text[s.start:s.end] for s in segs if s.furniture and nyt.text[s.start:s.end].endswith("?")]
+    assert "What could go wrong?" in asked and "Will the car get to Mars?" in asked and len(asked) == 5
+    for corpus, prefix, lang, question in (
+            ("polnear-train", "politico_2016-02-19_q-a-with-vice-president", "en",
+             "Q: Do you think Glass-Steagall should be reinstated?"),
+            ("polnear-train", "usa-today_2016-07-25_sanders-endorsement", "en", "Come again?"),
+            ("semeval", "1554625335", "de", "Auf welchen Zeitraum stellen Sie sich ein?")):
+        d = _doc(docs, corpus, prefix)
+        segs = furniture.detect(d.text, lang)
+        got = [s for s in segs if d.text[s.start:s.end].strip() == question]
+        assert len(got) == 1 and not got[0].furniture, (prefix, question)
+
+
+def test_a_list_header_opening_a_line_makes_the_line_a_list(shared_data: Path) -> None:
+    """Session 20: a header of related links with its colon ("PLUS: …", a
+    translated Daily Mail page in SemEval fr, set 14, 0.31 from the trees)
+    flags its line whatever its length when the list goes on; one header
+    glued to a long paragraph goes with the paragraph; a one-word header
+    needs its colon at once and picture words are no headers."""
+    docs = load_docs(shared_data)
+    fr = _doc(docs, "semeval", "1496518478fr")
+    segs = furniture.detect(fr.text, "fr")
+    plus = [s for s in segs if fr.text[s.start:s.end].startswith("PLUS:")]
+    assert plus and all(s.furniture for s in plus)
+    en, es = furniture.words_for("en"), furniture.words_for("es")
+    assert furniture.list_header("LATEST STORIES: Get breaking news, weather, and sports delivered to "
+                                 "your smartphone with the WFXR News app available on Apple and Android",
+                                 en, False)
+    assert not furniture.list_header("LATEST STORIES: Get breaking news", en, True)  # the top line
+    assert not furniture.list_header("More than 2 million minimum-wage workers in California would see "
+                                     "their incomes increase: a fact sheet said so.", en, False)
+    assert not furniture.list_header("Photo: Reuters Diosdado Cabello said on Monday.", en, False)
+    glued = ("Te puede interesar: Frente frío 27 podría generar la quinta tormenta invernal Desde el "
+             "pasado 15 de diciembre de 2019, el personal castrense ha brindado servicios con militar, "
+             "con el objetivo de apoyar a la población que lo necesite.")
+    assert not furniture.list_header(glued, es, False)

@@ -816,10 +816,12 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
         cue = p < m.threshold and (cue_rule(text[a:b], row, not out, language) or wire
                                    or _HANDLE_LINE.match(text, a, b) is not None
                                    or closing_credit(text[a:b])
-                                   or contact_line(text[a:b], row, not out))
+                                   or contact_line(text[a:b], row, not out)
+                                   or list_header(text[a:b], words, not out))
         out.append(Segment(a, b, p, p >= m.threshold or recurs or widget or cue))
     for i in wires:
         _caption_block(text, out, i)
+    _question_subheads(text, out, words)
     _preamble(text, out)
     _author_note(text, out, words)
     return out
@@ -883,6 +885,110 @@ def closing_credit(line: str) -> bool:
     stripped = line.strip()
     m = _CLOSING_CREDIT.search(stripped)
     return m is not None and len(m.group(1)) <= CLOSING_CREDIT_CHARS and m.start() >= CLOSING_CREDIT_LEAD
+
+#: A list header's colon comes within this many characters of the line's
+#: start ("Lire aussi notre ancien éditorial (19.01.20): Macron …").
+LIST_HEADER_COLON = 60
+
+
+@lru_cache(maxsize=64)
+def _list_header_re(headers: frozenset[str]) -> re.Pattern[str] | None:
+    if not headers:
+        return None
+    alts = "|".join(re.escape(h) for h in sorted(headers, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alts})(?![^\W_])(\s*:)?", re.IGNORECASE)
+
+
+def list_header(line: str, words: FurnitureWords, first: bool) -> bool:
+    """A line below the top that opens with a header of a list of links of
+    its pack (:attr:`~FurnitureWords.list_headers`) and a colon: right after
+    a one-word header ("PLUS: The Great British Bake Off: …", "MORE: …"),
+    within :data:`LIST_HEADER_COLON` characters after a longer one ("LATEST
+    STORIES: Get breaking news …", "MÁS NOTICIAS: Sea dueño …", "Lire aussi
+    notre ancien éditorial (19.01.20): …"). The scraper glues the listed
+    headlines into one long line, which :func:`cue_rule` leaves to the trees
+    and the trees score as prose (0.0-0.5). A line of up to
+    :data:`CUE_RULE_WORDS` words, or a longer one where a header with its
+    colon comes again (the list goes on: "PLUS: … PLUS: …", "RELATED: …
+    RELATED: …"); a longer line with one header is a headline glued to a
+    paragraph of the article ("Te puede interesar: <headline> Desde el
+    pasado 15 de diciembre …"), prose by its majority. A one-word header
+    needs its colon at once ("More than 2 million workers …: …" is prose);
+    picture words ("Photo: …", "Foto: Reuters Diosdado Cabello …",
+    glued to the lead) are no headers."""
+    if first:
+        return False
+    rx = _list_header_re(words.list_headers)
+    m = rx.match(line) if rx is not None else None
+    if rx is None or m is None:
+        return False
+    if not m.group(1):
+        head = m.group(0).strip()
+        if " " not in head or ":" not in line[m.end():LIST_HEADER_COLON]:
+            return False
+    if len(line.split()) <= CUE_RULE_WORDS:
+        return True
+    for w in _HEADER_START.finditer(line, m.end()):
+        again = rx.match(line, w.start())
+        if again is not None and again.group(1):
+            return True
+    return False
+
+
+#: Where a header may open again inside a line: a word's first letter.
+_HEADER_START = re.compile(r"(?<![^\W_])[^\W\d_]")
+
+
+#: A question subhead has at most this many words ("What could go wrong?").
+QUESTION_SUBHEAD_WORDS = 12
+#: ... and a page holds at least this many, each between two paragraphs.
+QUESTION_SUBHEADS_MIN = 3
+_QUOTE_OPEN = tuple("\"“”„«‚‘'")
+#: An interview's question label ("Q: Do you think …?", USA Today's glued
+#: "QWhat would have happened?").
+_QA_LABEL = re.compile(r"(?:[A-Z]{1,2}\s*[:.](?:\s|$)|Q(?=[A-Z][a-z]))")
+
+
+def _question_subheads(text: str, segs: list[Segment], words: FurnitureWords) -> None:
+    """Flag the question subheads of an explainer: short questions standing
+    alone between paragraphs ("When are they launching it and how can I
+    watch?", "What could go wrong?"), when the page holds at least
+    :data:`QUESTION_SUBHEADS_MIN` of them. One or two questions alone are as
+    often rhetorical ones of the running text ("But would you want a
+    pair?", a column's "Come again?") or a teaser; a quoted question is a
+    quote. An interview's questions are its dialogue (prose by the labels
+    guide): they come in runs (a question line next to another), with a
+    label ("SHAPIRO: What can you tell us …?", "Q: Do you think …?") or
+    addressing the interviewee (the pack's
+    :attr:`~FurnitureWords.addressee`: "Auf welchen Zeitraum stellen Sie
+    sich ein?"); one such question makes the page an interview and no line
+    of it is flagged. The neighbours must be paragraphs
+    (:data:`PARAGRAPH_WORDS` words or more, not questions). Session 19
+    tried a single question alone: 2 furniture and 5 prose of the labelled
+    lines; the series (session 20) keeps the subheads of explainers (NYT's
+    Falcon Heavy page: 5, ICIJ's Panama Papers questions: 4, a blue moon
+    explainer: 4)."""
+    if len(segs) < 3:
+        return
+    lines = [text[s.start:s.end].strip() for s in segs]
+    asks = [ln.endswith("?") for ln in lines]
+
+    def paragraph(j: int) -> bool:
+        return len(lines[j].split()) >= PARAGRAPH_WORDS and not asks[j]
+
+    picked = [i for i in range(1, len(segs) - 1)
+              if asks[i] and not segs[i].furniture and len(lines[i].split()) <= QUESTION_SUBHEAD_WORDS
+              and not lines[i].startswith(_QUOTE_OPEN) and _SPEAKER.match(lines[i]) is None
+              and paragraph(i - 1) and paragraph(i + 1)]
+    if len(picked) < QUESTION_SUBHEADS_MIN:
+        return
+    for i in picked:
+        if _QA_LABEL.match(lines[i]) or any(w in words.addressee for w in _WORD.findall(lines[i])):
+            return
+    for i in picked:
+        s = segs[i]
+        segs[i] = Segment(s.start, s.end, s.score, True)
+
 
 #: The body's dateline is looked for among the page's first lines ...
 PREAMBLE_LINES = 6

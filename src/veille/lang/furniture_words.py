@@ -44,6 +44,16 @@ class FurnitureWords:
     #: ("is") must be followed by a possessive ("Kelly Wallace is CNN's
     #: digital correspondent …"): see ``furniture._author_note``.
     bio_links: Words = _EMPTY
+    #: Headers of a list of links ("Read more", "Lire aussi", "Más noticias",
+    #: "Latest stories", "Plus"): opening a line with a colon after them
+    #: (right after a one-word header), the line is the list, whatever its
+    #: length (``furniture.list_header``).
+    list_headers: Words = _EMPTY
+    #: The words that address the reader or an interviewee ("you", German
+    #: "Sie", "vous"), matched as whole words in their case: a page whose
+    #: short questions address someone is an interview, whose questions are
+    #: its dialogue, not subheads (``furniture._question_subheads``).
+    addressee: Words = _EMPTY
 
 
 #: Marks and names that are the same in every language.
@@ -84,4 +94,6 @@ def merged(*parts: FurnitureWords | None) -> FurnitureWords:
         caption_openers=frozenset().union(*(p.caption_openers for p in got)),
         picture_words=frozenset().union(*(p.picture_words for p in got)),
         bio_links=frozenset().union(*(p.bio_links for p in got)),
+        list_headers=frozenset().union(*(p.list_headers for p in got)),
+        addressee=frozenset().union(*(p.addressee for p in got)),
     )

@@ -24,4 +24,13 @@ WORDS = FurnitureWords(
         "grafik", "lesen sie auch", "mehr zum thema", "auch interessant", "mehr:", "weiterlesen",
         "update", "galerie", "bildergalerie", "dazu:", "hintergrund:",
     }),
+    # Kopfzeilen einer Linkliste (Sitzung 20)
+    list_headers=frozenset({
+        "lesen sie auch", "mehr zum thema", "auch interessant", "mehr", "weiterlesen",
+        "das könnte sie auch interessieren", "meistgelesen", "weitere nachrichten",
+        "lesen sie dazu", "siehe auch",
+    }),
+    # the formal "Sie" is capitalised inside a sentence; "sie" is "she"/"they"
+    addressee=frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrer", "Ihren", "du", "Du", "dich", "dir",
+                         "euch"}),
 )

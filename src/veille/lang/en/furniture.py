@@ -52,4 +52,13 @@ WORDS = FurnitureWords(
     # an op-ed's or a column's author note: "… is a lecturer in …", "… is the
     # author of …", "… writes a blog for …", "… is CNN's digital correspondent"
     bio_links=frozenset({"is a", "is an", "is the", "is", "writes", "covers"}),
+    # headers of a list of related links (session 20): "PLUS: …", "LATEST
+    # STORIES: …", "RELATED: …", "Read more: …"
+    list_headers=frozenset({
+        "read more", "read also", "also read", "see also", "related", "related stories",
+        "related articles", "more", "plus", "latest stories", "latest news", "more stories",
+        "more news", "most read", "most popular", "trending", "recommended", "you may also like",
+        "more from", "also", "top stories",
+    }),
+    addressee=frozenset({"you", "You", "your", "Your", "yours", "yourself"}),
 )

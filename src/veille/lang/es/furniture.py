@@ -23,4 +23,12 @@ WORDS = FurnitureWords(
         "lee también", "ver también", "relacionado", "relacionada", "relacionadas",
         "publicidad", "más:", "también:", "actualización",
     }),
+    # encabezados de una lista de enlaces (sesión 20)
+    list_headers=frozenset({
+        "más noticias", "más", "lea también", "lee también", "ver también",
+        "noticias relacionadas", "contenido relacionado", "te puede interesar",
+        "le puede interesar", "te recomendamos", "también", "lo más leído", "relacionado",
+        "relacionadas", "últimas noticias",
+    }),
+    addressee=frozenset({"usted", "Usted", "ustedes", "Ustedes", "tú", "Tú", "te", "vosotros"}),
 )

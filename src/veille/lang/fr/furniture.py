@@ -28,4 +28,11 @@ WORDS = FurnitureWords(
         "dans la même rubrique",
         "aussi:", "aussi :", "retrouvez", "à découvrir", "en savoir plus", "note de la rédaction",
     }),
+    # en-têtes d'une liste de liens (session 20)
+    list_headers=frozenset({
+        "lire aussi", "lisez aussi", "à lire aussi", "à lire", "voir aussi", "plus",
+        "sur le même sujet", "les plus lus", "dans la même rubrique", "à voir", "à découvrir",
+        "aussi", "lire également", "à lire également",
+    }),
+    addressee=frozenset({"vous", "Vous", "votre", "Votre", "vos", "Vos", "tu", "Tu", "ton", "ta", "tes"}),
 )

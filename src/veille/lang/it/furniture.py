@@ -20,4 +20,10 @@ WORDS = FurnitureWords(
         "foto", "video", "fonte", "immagine", "leggi anche", "leggi", "guarda", "pubblicità",
         "annuncio", "correlati", "aggiornamento",
     }),
+    # intestazioni di un elenco di link (sessione 20)
+    list_headers=frozenset({
+        "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "correlati",
+        "articoli correlati", "più letti", "vedi anche", "leggi pure",
+    }),
+    addressee=frozenset({"Lei", "voi", "Voi", "tu", "Tu", "ti"}),
 )
