@@ -192,3 +192,17 @@ def test_every_unit_is_how_often(lang: str, text: str, expected: dict[str, str |
 ])
 def test_a_season_of_a_year(text: str, expected: dict[str, str | None]) -> None:
     assert _found(text, "de", _day(2020, 1, 2)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 1484456061_1483970080, 1539260932_1539846174: the first end of a range of clocks
+    ("Die Sprechstunden finden jeweils von 16 bis 18 Uhr im Kundenportal statt.",
+     {"16": "XXXX-XX-XXT16:00", "18 Uhr": "XXXX-XX-XXT18:00"}),
+    ("Termine mit * bereits ausverkauft. 19 bis 22 Uhr, Einlass ab 18.15 Uhr.",
+     {"19": "XXXX-XX-XXT19:00", "22 Uhr": "XXXX-XX-XXT22:00", "18.15 Uhr": "XXXX-XX-XXT18:15"}),
+    # years are no clocks
+    ("Die Zahl stieg von 2018 bis 2020.", {"2018": "2018", "2020": "2020"}),
+])
+def test_the_first_end_of_a_german_clock_range(text: str,
+                                               expected: dict[str, str | None]) -> None:
+    assert _found(text, "de", DateRange.unknown()) == expected

@@ -193,6 +193,11 @@ def _rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         alone = "?" if lt.clock_unit_alone else ""
         clock.append(rf"{b}(?P<h3>[012]?\d)(?:[.:h](?P<mi3>[0-5]\d)){alone}\s*"
                      rf"{_alt(lt.clock_units)}{e}{after(2)}")
+        if lt.clock_unit_alone and lt.range_joiners:
+            # "von 16 bis 18 Uhr", "zwischen 16 und 18 Uhr": the first end is a clock too
+            clock.append(rf"{b}(?P<h5>[012]?\d)(?:[.:](?P<mi5>[0-5]\d))?(?=\s+"
+                         rf"{_alt(lt.range_joiners)}\s+[012]?\d(?:[.:][0-5]\d)?\s*"
+                         rf"{_alt(lt.clock_units)}{e})")
     linked = [k for k in lt.clock_parts_after if " " in k]
     if linked:
         # "de 8 de la mañana a 9 de la noche": the part of the day, linked by its
@@ -418,7 +423,7 @@ def _titled(text: str, start: int, end: int) -> bool:
 
 def _clock_part(g: dict[str, str | None], name: str) -> str | None:
     """The hour (``h``) or minutes (``mi``) of whichever clock form matched."""
-    return g.get(name) or g.get(f"{name}2") or g.get(f"{name}3") or g.get(f"{name}4")
+    return next((v for v in (g.get(name + k) for k in ("", "2", "3", "4", "5")) if v), None)
 
 
 def _one_counts(before: str, after: str, checks: _Checks) -> bool:
