@@ -206,3 +206,20 @@ def test_a_season_of_a_year(text: str, expected: dict[str, str | None]) -> None:
 def test_the_first_end_of_a_german_clock_range(text: str,
                                                expected: dict[str, str | None]) -> None:
     assert _found(text, "de", DateRange.unknown()) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "expected"), [
+    # 1483964965_1483916785, 1498603206es_1484073918it, 1484035175it_1483836201it: the
+    # year begun last or about to begin, whichever is nearer the paper's day
+    ("de", "Dies soll sich im neuen Jahr ändern.", _day(2019, 12, 28), {"neuen Jahr": "2020"}),
+    ("es", "La gobernadora espera una relación laboral con los legisladores en el nuevo año.",
+     _day(2020, 1, 3), {"nuevo año": "2020"}),
+    ("it", "Si fa un nuovo tatuaggio per il viso per il nuovo anno.", DateRange.unknown(),
+     {"nuovo anno": None}),
+    # 1484216357_1484373239: its year said after it
+    ("es", "Lionel Messi y sus 12 retos para este nuevo año 2020.", DateRange.unknown(),
+     {"nuevo año 2020": "2020"}),
+])
+def test_the_new_year(lang: str, text: str, ref: DateRange,
+                      expected: dict[str, str | None]) -> None:
+    assert _found(text, lang, ref) == expected

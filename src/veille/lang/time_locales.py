@@ -153,6 +153,9 @@ class LocaleTime:
     #: "mehrwöchige"): stem -> TimeML unit, the endings they take, and the words that
     #: say an unstated amount ("mehr": several). Years are left out: "der 17-jährige"
     #: is an age far more often than a length
+    #: "the new year" ("il nuovo anno", "im neuen Jahr", "este nuevo año"): the year
+    #: begun last or about to begin, whichever is nearer the reference day
+    new_year_words: Words = ()
     unit_adjectives: dict[str, str] = field(default_factory=dict)
     unit_adjective_endings: str = ""
     unit_adjective_vague: Words = ()
@@ -217,6 +220,7 @@ LOCALES: dict[str, LocaleTime] = {
                    ordinals={"erst": 1, "zweit": 2, "dritt": 3, "viert": 4},
                    ordinal_endings=r"e[nmrs]?", half_year_words=("halbjahr", "halbjahres",
                                                                   "halbjahrs"),
+                   new_year_words=("neue Jahr", "neuen Jahr", "neues Jahr"),
                    unit_adjectives={"sekündig": "S", "minütig": "MIN", "stündig": "H",
                                     "tägig": "D", "wöchig": "W", "monatig": "M"},
                    unit_adjective_endings=r"(?:e[nmrs]?)?",
@@ -231,6 +235,7 @@ LOCALES: dict[str, LocaleTime] = {
                    plural_noun_after=r"[a-záéíóúñ]{3,}s\b",
                    range_joiners=("a", "al", "hasta", "hasta el", "y"),
                    one_words=("un", "una", "uno"), half_after=("y medio", "y media"),
+                   new_year_words=("nuevo año",),
                    counted_amounts={"un par de": 2, "un solo": 1, "una sola": 1, "un único": 1,
                                     "una única": 1},
                    clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
@@ -289,6 +294,7 @@ LOCALES: dict[str, LocaleTime] = {
                    plural_noun_after=r"[a-zàèéìòù]{3,}i\b",
                    range_joiners=("a", "al", "fino a", "fino al", "e"),
                    one_words=("un", "una", "uno"), half_after=("e mezzo", "e mezza"),
+                   new_year_words=("nuovo anno", "anno nuovo"),
                    counted_amounts={"un paio di": 2, "un paio d'": 2, "un solo": 1, "una sola": 1,
                                     "un unico": 1, "una unica": 1},
                    clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore",

@@ -49,7 +49,8 @@ TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part"
         "locale_now": "now", "locale_relative_unit": "relu", "locale_ago": "ago",
         "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
         "locale_compound": "compound", "locale_ordinal_period": "ordq",
-        "locale_unit_adjective": "unitadj", "locale_every": "every"}
+        "locale_unit_adjective": "unitadj", "locale_every": "every",
+        "locale_new_year": "newyear"}
 
 _ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
@@ -314,6 +315,10 @@ def _more_rules(code: str, lt: LocaleTime,
             forms_every.append(rf"{b}(?:{_alt(lt.every_plural_leads)})\s+"
                                rf"(?P<eu2>{_alt(list(plural))}){e}")
         out.append(("locale_every", re.compile("|".join(forms_every), re.IGNORECASE)))
+    if lt.new_year_words:
+        out.append(("locale_new_year", re.compile(
+            rf"{b}(?:{_alt(lt.new_year_words)}){e}(?:\s+(?P<nyy>(?:19|20)\d\d)(?!\d))?",
+            re.IGNORECASE)))
     if lt.unit_adjectives:
         # "127-minütigen", "zweistündigen": the amount glued before, read by _number
         out.append(("locale_unit_adjective", re.compile(
@@ -549,6 +554,14 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
         stem = next(k for k in lt.frequency_stems
                     if k.lower() == (g.get("fstem") or "").lower())
         return Resolved("SET", lt.frequency_stems[stem], None, None, "set")
+    if c.kind == "locale_new_year":
+        if g.get("nyy"):  # "este nuevo año 2020"
+            y = int(g["nyy"] or 0)
+            return Resolved("DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year")
+        if day is None:
+            return Resolved("DATE", None, None, None, "year")
+        # in the second half of a year the new one is the next; in the first, this one
+        return _shifted(day, 1 if day.month >= 7 else 0, "year")
     if c.kind == "locale_every":
         word = (g.get("eu") or g.get("eu2") or "").lower()
         u = unit_forms(lt.code).singular.get(word) or _plural_units(lt.code, lt).get(word)
