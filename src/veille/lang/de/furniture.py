@@ -7,6 +7,8 @@ from veille.lang.furniture_words import FurnitureWords
 
 WORDS = FurnitureWords(
     phrases=frozenset({
+        # die Seite verweist auf ihren Player (Sitzung 20)
+        "video oben", "video unten",
         "bildunterschrift", "bildquelle", "bild:", "foto:", "fotos:", "quelle:", "grafik:",
         "bildergalerie", "zur bildergalerie", "mehr videos", "video abspielen",
         "newsletter", "abonnieren", "jetzt abonnieren", "e-mail-adresse",

@@ -6,6 +6,9 @@ from veille.lang.furniture_words import FurnitureWords
 
 WORDS = FurnitureWords(
     phrases=frozenset({
+        # the page pointing at its player or embed (session 20: "Watch the ad above.")
+        "the ad above", "the ad below", "the video above", "the video below", "the clip above",
+        "the clip below", "the gallery above", "the gallery below",
         "caption", "toggle caption", "enlarge this image", "hide caption", "image caption",
         "image copyright", "photo credit", "photograph:", "file photo", "pictured",
         "sign up", "subscribe", "subscribing", "newsletter", "inbox", "invalid email",

@@ -7,6 +7,8 @@ from veille.lang.furniture_words import FurnitureWords
 
 WORDS = FurnitureWords(
     phrases=frozenset({
+        # la página señala su reproductor (sesión 20)
+        "video de arriba", "vídeo de arriba", "video de abajo", "vídeo de abajo",
         "pie de foto", "foto:", "fotos:", "fotografía:", "imagen:", "fuente:", "vídeo:",
         "más vídeos", "contenido relacionado", "noticias relacionadas",
         "noticia relacionada", "lee también", "lea también", "leer más", "lee más",

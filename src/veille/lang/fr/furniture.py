@@ -6,6 +6,8 @@ from veille.lang.furniture_words import FurnitureWords
 
 WORDS = FurnitureWords(
     phrases=frozenset({
+        # la page désigne son lecteur vidéo (session 20)
+        "vidéo ci-dessus", "vidéo ci-dessous", "la vidéo ci-contre",
         "légende", "crédit photo", "crédits photo", "agrandir l'image", "voir la photo",
         "abonnez-vous", "abonnez vous", "s'abonner", "inscrivez-vous", "newsletter",
         "lettre d'information", "adresse e-mail", "adresse email", "partager",

@@ -7,6 +7,8 @@ from veille.lang.furniture_words import FurnitureWords
 
 WORDS = FurnitureWords(
     phrases=frozenset({
+        # la pagina indica il suo lettore (sessione 20)
+        "video qui sopra", "video qui sotto",
         "didascalia", "foto:", "fonte:", "immagine:", "video:", "fotogallery",
         "leggi anche", "leggi tutto", "articoli correlati", "potrebbe interessarti",
         "iscriviti", "newsletter", "abbonati", "abbonamento", "condividi", "seguici",
