@@ -31,3 +31,35 @@ def test_a_participle_of_calling_says_the_object_with_its_quoted_predicate(speec
     said = _starting(qs, "Rubio’s proposed child care credit")
     assert said and said[0].text.endswith("payment") and said[0].speaker == "Paul", \
         [(q.text, q.speaker, q.method) for q in qs]
+
+
+# --- an object's modifier the parse hung on the verb --------------------------
+# PolNeAR train (tune half): huff-post_2015-12-02 ("authorities reported at least
+# 20 victims at a nonprofit center …": the statement was "at least 20
+# victims"), breitbart_2016-04-14 ("He touted his victories in various states"),
+# and, for what stays out, breitbart_2016-04-14 ("… in his opening statement of
+# Thursday night’s Democratic debate") and huff-post_2015-12-10 ("… on its
+# Facebook page"): the gold's statement stops before the occasion.
+
+def test_a_modifier_the_parse_hung_on_the_verb_stays_with_the_object(speech_en):
+    text = ("Presidential candidates on Wednesday reacted to a mass shooting in San "
+            "Bernardino, California, where authorities reported at least 20 victims at a "
+            "nonprofit center that works with individuals with developmental disabilities.\n")
+    qs = speech_en(text)
+    said = _starting(qs, "at least 20 victims")
+    assert said and said[0].text.endswith("developmental disabilities"), \
+        [(q.text, q.speaker, q.method) for q in qs]
+
+
+def test_where_the_object_was_said_is_no_part_of_it(speech_en):
+    text = ("Sanders is touting his recent wins in caucuses and primaries in his opening "
+            "statement of Thursday night’s Democratic debate. The general stumped for "
+            "Clinton in Iowa on Veteran’s Day, and the campaign has touted his endorsement "
+            "on its Facebook page.\n")
+    qs = speech_en(text)
+    wins = _starting(qs, "his recent wins")
+    assert wins and wins[0].text == "his recent wins in caucuses and primaries", \
+        [(q.text, q.speaker, q.method) for q in qs]
+    endorsement = _starting(qs, "his endorsement")
+    assert endorsement and endorsement[0].text == "his endorsement", \
+        [(q.text, q.speaker, q.method) for q in qs]

@@ -19,9 +19,17 @@ from veille.analyze.quotes.context import (
     QuoteContext,
     impersonal_subject,
     is_speech,
+    unattributed,
 )
 from veille.analyze.quotes.frames import clause_complements, complements, frame_model
-from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role, subject_of
+from veille.analyze.quotes.speakers import (
+    from_verb,
+    np_text,
+    pronoun_with_group,
+    resolve_pronoun,
+    resolve_role,
+    subject_of,
+)
 from veille.core.model import Quote
 
 if TYPE_CHECKING:
@@ -236,8 +244,8 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         k -= 1
     if k <= sent.start - 1 or doc[k].text.lower() not in words.as_clitics:
         return None
-    m = k - 1
-    if m < sent.start or doc[m].text.lower() not in words.as_markers:
+    m = _as_marker_start(ctx, k, sent)
+    if m is None:
         return None
     # the incise ends at the next comma (or the sentence's end)
     end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
@@ -246,14 +254,98 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         # "plaidant pour une « sixième république » comme le souhaite X": the
         # clause has its own speaker; X only agrees with it
         return None
+    after = [t for t in doc[end + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if before and len(after) >= 3 and end < sent.end and doc[end].text == "," \
+            and m > sent.start and doc[m - 1].text == "," and _goes_on(after[0]):
+        # "Il existe aujourd'hui, ainsi que l'a souligné Mme Licitra-Ponti, un
+        # déséquilibre entre …", "La flotte, comme l'a annoncé la compagnie,
+        # devrait …": an incise set off by commas inside the sentence; the
+        # statement is the sentence around it
+        return (sent.start, sent.end), "as-incise"
     if len(before) >= 3:
         j = m
         while j > sent.start and (doc[j - 1].is_punct or doc[j - 1].is_space):
             j -= 1
         return (sent.start, j), "as-incise"
-    after = [t for t in doc[end + 1:sent.end] if not (t.is_punct or t.is_space)]
     if end < sent.end and len(after) >= 3:
         return (end + 1, sent.end), "as-incise"
+    return None
+
+
+def appellation(ctx: QuoteContext, v: Token) -> bool:
+    """Does the verb give a person's nickname rather than report words? "Victor
+    Hespel, dit Le Grand Rouquin, né en 1891 …", "Muller dit « La Motte »": a
+    form of the pack's ``appellation_forms`` right after a person's name (a
+    comma between them at most), before a capitalised word or a quote mark,
+    with no auxiliary of its own. The parse reads the participle as a
+    present, so an incise ("…, dit Le Grand Rouquin,") would report the
+    narration before it."""
+    words = ctx.words
+    if v.lower_ not in words.appellation_forms or any(
+            c.dep_.startswith("aux") for c in v.children):
+        return False
+    doc = ctx.doc
+    k = v.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or v.i + 1 >= len(doc):
+        return False
+    nxt = doc[v.i + 1]
+    if not (nxt.text[:1].isupper() or nxt.is_quote or nxt.text in ("«", "<")):
+        return False
+    name = ctx.mention_of(doc[k])
+    if name is not None:
+        return name.label == "PER"
+    # a name the recogniser missed (OCR glued it to the word before:
+    # "l'arrestation deVictor Hespel, dit Le Grand Rouquin, né en …"): a proper
+    # noun, and the sentence goes on after the nickname, where an incise ("…
+    # pour Hollande, dit Le Monde.") ends it
+    if doc[k].pos_ != "PROPN":
+        return False
+    sent = ctx.sent(v)
+    j = v.i + 1
+    while j < sent.end and (not doc[j].is_punct or doc[j].is_quote):
+        j += 1
+    return j < sent.end and doc[j].text == "," and any(
+        not t.is_punct for t in doc[j + 1:sent.end])
+
+
+def _goes_on(first: Token) -> bool:
+    """Do the words after an incise go on with the sentence before it, rather
+    than with the incise? "…, ainsi que l'a souligné Mme X, un déséquilibre
+    entre …" goes on; "…, comme l'a rapporté Bloomberg, citant des personnes
+    …" is the incise's own participle (the parse's attachment of either is
+    unreliable around an inverted subject: the verb form decides)."""
+    return not ("Part" in first.morph.get("VerbForm", [])
+                and "Pres" in first.morph.get("Tense", []))
+
+
+def _said_before(ctx: QuoteContext, v: Token, attr: Attribution) -> bool:
+    """Is the speaker found for an inverted verb named outside its incise, in
+    its sentence? The inverted subject of "comme l'a dit X" follows the verb,
+    before the comma that closes the incise."""
+    doc = ctx.doc
+    sent = ctx.sent(v)
+    end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
+    lo = v.idx + len(v.text) + ctx.offset
+    hi = (doc[end].idx if end < len(doc) else len(doc.text)) + ctx.offset
+    if attr.mention is not None:
+        return not (lo <= attr.mention.start and attr.mention.end <= hi)
+    return attr.speaker is not None and attr.speaker not in ctx.text[lo - ctx.offset:hi - ctx.offset]
+
+
+def _as_marker_start(ctx: QuoteContext, clitic: int, sent: Span) -> int | None:
+    """The first token of the language's as-marker that ends right before the
+    clitic, or None: a marker may be a word ("comme l'a annoncé …") or a
+    locution of several ("ainsi que l'annonce l'extrait suivant d'une lettre
+    de Cologne", the old press's and the wire's other "as")."""
+    doc = ctx.doc
+    for marker in ctx.words.as_markers:
+        n = len(marker.split())
+        first = clitic - n
+        if first >= sent.start and " ".join(
+                t.text.lower() for t in doc[first:clitic]) == marker:
+            return first
     return None
 
 
@@ -312,6 +404,12 @@ def _as_incise_subject(ctx: QuoteContext, v: Token) -> Attribution | None:
     for t in doc[v.i + 1:min(len(doc), v.i + 5)]:
         if t.is_punct:
             return None
+        if t.pos_ == "PRON" and pronoun_with_group(t):
+            # "comme le dit très justement un de nos confrères": the pronoun
+            # and the group it is taken from speak
+            span = (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset)
+            return Attribution(np_text(t), None, v.lemma_, "indirect: as-incise",
+                               "indirect-as-incise", 0.7, span, "noun")
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         m = ctx.mention_of(t)
@@ -321,8 +419,18 @@ def _as_incise_subject(ctx: QuoteContext, v: Token) -> Attribution | None:
         if m is not None:
             return Attribution(m.text, m, v.lemma_, "indirect: as-incise", "indirect-as-incise",
                                0.75, span, "named")
-        left = t.i - 1 if t.i > 0 and doc[t.i - 1].pos_ == "DET" else t.i
-        return Attribution(doc[left:t.i + 1].text, None, v.lemma_, "indirect: as-incise",
+        # the noun with its determiner, adjectives and complements ("de vieilles
+        # estampes allemandes", "le concurrent de Linde"); a document with all it governs up to the next comma
+        # ("l'extrait suivant d'une lettre de Cologne"): a document is known by
+        # where it comes from, which its head alone does not say
+        left = min([t.i] + [c.left_edge.i for c in t.children
+                            if c.i < t.i and c.dep_ in ("det", "amod", "nummod")])
+        right = max([t.i] + [c.right_edge.i for c in t.children if c.i > t.i and (
+            c.dep_ == "amod" or c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children))])
+        if t.lemma_.lower() in ctx.words.document_nouns:
+            right = t.right_edge.i
+        surface = doc[left:right + 1].text.split(",")[0].strip()
+        return Attribution(surface, None, v.lemma_, "indirect: as-incise",
                            "indirect-as-incise", 0.7, span, "noun")
     return None
 
@@ -479,20 +587,24 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             # not past a comma where a participle reports speech of its own:
             # "criticized the deal, saying it would …" is a second statement
             right = max(t.i for t in c.subtree) + 1
-    right = object_tail(v, right)
+    right = object_tail(ctx, v, right)
     if ctx.in_quote(ctx.doc[left].idx + ctx.offset):
         return None
     return (left, min(right, sent.end)), "object"
 
 
-def object_tail(v: Token, right: int) -> int:
+def object_tail(ctx: QuoteContext, v: Token, right: int) -> int:
     """Where a reported object ends when the parse hangs its completion on the
     verb: "criticized Marco Rubio *for opposing legal abortion*", "questioned
     Clinton's judgment *in supporting the war*", "dismissed Obama's actions *to
-    more tightly regulate gun sales*". Only a preposition governing a gerund
-    clause or a "to" infinitive, starting right where the object ends (a
-    comma, a date or a place adjunct ends the statement). English parse labels
-    (``prep``/``pcomp``, the ``TO`` tag): a French parse has none of them."""
+    more tightly regulate gun sales*", and the object's own modifiers the parse
+    misattached to the verb: "reported at least 20 victims *at a nonprofit
+    center that …*", "touted his victories *in various states*", "had endorsed
+    Jeb Bush *for president*". A phrase starting right where the object ends;
+    not one that says when or where the words were said (:func:`_occasion`),
+    nor after a comma. English parse labels (``prep``/``pcomp``, the ``TO``
+    tag): a French parse has none of them."""
+    doc = ctx.doc
     for c in sorted(v.children, key=lambda t: t.i):
         if c.i < right:
             continue
@@ -502,10 +614,35 @@ def object_tail(v: Token, right: int) -> int:
             x.dep_ == "pcomp" and x.pos_ in ("VERB", "AUX") for x in c.children)
         to_inf = c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
             x.dep_ == "aux" and x.tag_ == "TO" for x in c.children)
-        if not (gerund or to_inf):
+        phrase = c.dep_ == "prep" and c.left_edge.i == c.i and not doc[c.i - 1].is_punct \
+            and any(x.dep_ == "pobj" for x in c.children) and not _occasion(ctx, c)
+        if not (gerund or to_inf or phrase):
             break
         right = c.right_edge.i + 1
     return right
+
+
+def _occasion(ctx: QuoteContext, prep: Token) -> bool:
+    """Does a prepositional phrase after a reported object tell the occasion of
+    the words rather than their content ("… at Tuesday's Republican debate",
+    "… in his opening statement", "… on its Facebook page", "… during his
+    birther mania")? Its preposition opens only circumstances, or its object
+    is a date, a time or a named event, or it holds a noun of an occasion, a
+    channel, a document, a statement or a work (the pack's words), or a
+    punctuation mark (it breaks off)."""
+    words = ctx.words
+    if prep.lower_ in words.circumstance_prepositions:
+        return True
+    nouns = words.occasion_nouns | words.document_nouns | words.statement_nouns | words.work_nouns
+    if any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME", "EVENT") for x in prep.children):
+        return True  # "… on Tuesday", "… at the Super Bowl" (a date inside, "the period
+        # before 1972's decision", may be the content's own)
+    for t in prep.subtree:
+        if t.is_punct and t.text not in ("'", "’"):
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in nouns:
+            return True
+    return False
 
 
 def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
@@ -543,7 +680,7 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             sub = sub[1:]  # "for the United States to step up …": the clause after "for"
         a, b = sub[0].i, min(sub[-1].i + 1, sent.end)
         if rel in ("dobj", "obj"):
-            b = min(object_tail(v, b), sent.end)
+            b = min(object_tail(ctx, v, b), sent.end)
         if document:
             # what a poll shows runs on after its object: "shows Sanders *with
             # 47 percent versus Clinton*", "Ted Cruz *16 points ahead of Trump*"
@@ -1277,6 +1414,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 if b > a:
                     out.append((_span_quote(ctx, a, b), attr))
                 continue
+            if appellation(ctx, v):
+                continue
             found = as_incise(ctx, v, sent) if is_speech(ctx, v, incise=True) else None
             if found is None and (ctx.words.call_verbs or ctx.words.judgement_verbs):
                 found = linked_complement(ctx, v, sent)
@@ -1365,10 +1504,14 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # relative the parse hung on a date ("released her records in
                 # July, which showed she was fit")
                 attr = Attribution(None, None, v.lemma_, attr.cue, attr.method, 0.5)
-            if attr.speaker is None and method == "as-incise" and ctx.words.as_clitics:
+            if method == "as-incise" and ctx.words.as_clitics and (
+                    attr.speaker is None or _said_before(ctx, v, attr)):
                 # (without a clitic, "as we learned in Iowa", the name after the
-                # verb is no subject)
-                attr = _as_incise_subject(ctx, v) or attr
+                # verb is no subject); with one, the subject comes after the
+                # verb: "Comme le dit très justement un de nos confrères, le
+                # Parlement …" is no statement of the Parliament's
+                attr = _as_incise_subject(ctx, v) or (
+                    attr if attr.speaker is None else unattributed(v.lemma_))
             if method == "incise" and attr.speaker is None and impersonal_subject(ctx, v):
                 # "Fouché va, dit-on, quitter Prague", "…, affirme-t-on à Berne": a
                 # rumour reported by nobody to name is still a reported statement

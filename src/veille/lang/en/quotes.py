@@ -282,6 +282,13 @@ WORDS = QuoteWords(
         "court", "complaint", "indictment", "result", "projection", "count", "tally",
         "website", "article", "story", "readout", "email", "tweet", "post", "review",
     }),
+    occasion_nouns=frozenset({
+        "speech", "debate", "interview", "rally", "event", "hearing", "conference", "briefing",
+        "meeting", "session", "forum", "appearance", "address", "broadcast", "page", "site",
+        "channel", "network", "town", "hall", "start", "end", "opening", "close", "visit",
+        "trip", "tour", "dinner", "luncheon", "ceremony", "summit", "convention", "caucus",
+    }),
+    circumstance_prepositions=frozenset({"during", "despite", "amid", "throughout"}),
     shell_nouns=frozenset({"news", "report", "reports", "claim", "claims", "thing", "rumor",
                            "rumors", "statement", "allegation", "allegations", "story"}),
     subject_before_incise_verb=True,
