@@ -223,3 +223,22 @@ def test_the_first_end_of_a_german_clock_range(text: str,
 def test_the_new_year(lang: str, text: str, ref: DateRange,
                       expected: dict[str, str | None]) -> None:
     assert _found(text, lang, ref) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # 1484010842it_1484010841it, 1484012136it_1484002341it, 1484703275es_1483906669it,
+    # 1483805456es_1484014772: decades (ISO-TimeML's "197X")
+    ("it", "Negli anni '70, i Whitney hanno contribuito a convincere la NYRA.",
+     {"anni '70": "197X"}),
+    ("it", "Erano il rock classico dagli anni '60 agli anni '80.",
+     {"anni '60": "196X", "anni '80": "198X"}),
+    ("es", "Compró una mansión frente al lago de la década de 1920 en Shorewood.",
+     {"década de 1920": "192X"}),
+    ("es", "La gran tendencia que dominará la década de 2020 es el surgimiento de la voz.",
+     {"década de 2020": "202X"}),
+    ("de", "Das Haus wurde in den 1990er Jahren gebaut.", {"1990er Jahren": "199X"}),
+    # an age in the register's style is no decade
+    ("it", "Mario Rossi, di anni 45, è stato arrestato.", {}),
+])
+def test_decades(lang: str, text: str, expected: dict[str, str | None]) -> None:
+    assert _found(text, lang, DateRange.unknown()) == expected

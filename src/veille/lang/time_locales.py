@@ -153,6 +153,11 @@ class LocaleTime:
     #: "mehrwöchige"): stem -> TimeML unit, the endings they take, and the words that
     #: say an unstated amount ("mehr": several). Years are left out: "der 17-jährige"
     #: is an age far more often than a length
+    #: decades: regexes with the decade's figures as group ``d`` ("anni '70", "1990er
+    #: Jahren", "década de 1980"; two figures are of the 1900s) or its word as group ``w``
+    #: ("anni Novanta"), and those words -> their tens
+    decades: Words = ()
+    decade_words: dict[str, int] = field(default_factory=dict)
     #: "the new year" ("il nuovo anno", "im neuen Jahr", "este nuevo año"): the year
     #: begun last or about to begin, whichever is nearer the reference day
     new_year_words: Words = ()
@@ -221,6 +226,12 @@ LOCALES: dict[str, LocaleTime] = {
                    ordinal_endings=r"e[nmrs]?", half_year_words=("halbjahr", "halbjahres",
                                                                   "halbjahrs"),
                    new_year_words=("neue Jahr", "neuen Jahr", "neues Jahr"),
+                   decades=(r"(?P<d>(?:19|20)?[1-9]0)er(?:-|\s)?jahren?",
+                            r"(?P<w>zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|"
+                            r"achtziger|neunziger)(?:-|\s)?jahren?"),
+                   decade_words={"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5,
+                                 "sechziger": 6, "siebziger": 7, "achtziger": 8,
+                                 "neunziger": 9},
                    unit_adjectives={"sekündig": "S", "minütig": "MIN", "stündig": "H",
                                     "tägig": "D", "wöchig": "W", "monatig": "M"},
                    unit_adjective_endings=r"(?:e[nmrs]?)?",
@@ -236,6 +247,12 @@ LOCALES: dict[str, LocaleTime] = {
                    range_joiners=("a", "al", "hasta", "hasta el", "y"),
                    one_words=("un", "una", "uno"), half_after=("y medio", "y media"),
                    new_year_words=("nuevo año",),
+                   decades=(r"(?:(?<=los\s)años\s+['’]?|años\s+['’])(?P<d>[2-9]0)", r"década\s+de(?:\s+los)?\s+"
+                            r"(?P<d>(?:19|20)?[1-9]0)",
+                            r"años\s+(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|"
+                            r"ochenta|noventa)"),
+                   decade_words={"veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5,
+                                 "sesenta": 6, "setenta": 7, "ochenta": 8, "noventa": 9},
                    counted_amounts={"un par de": 2, "un solo": 1, "una sola": 1, "un único": 1,
                                     "una única": 1},
                    clock_leads=("a las", "a la", "desde las", "hasta las", "sobre las",
@@ -295,6 +312,12 @@ LOCALES: dict[str, LocaleTime] = {
                    range_joiners=("a", "al", "fino a", "fino al", "e"),
                    one_words=("un", "una", "uno"), half_after=("e mezzo", "e mezza"),
                    new_year_words=("nuovo anno", "anno nuovo"),
+                   # "negli anni 70", "anni '70" ("di anni 45" is an age)
+                   decades=(r"(?:(?<=gli\s)anni\s+['’]?|anni\s+['’])(?P<d>[2-9]0|(?:19|20)[0-9]0)",
+                            r"anni\s+(?P<w>venti|trenta|quaranta|cinquanta|sessanta|settanta|"
+                            r"ottanta|novanta)"),
+                   decade_words={"venti": 2, "trenta": 3, "quaranta": 4, "cinquanta": 5,
+                                 "sessanta": 6, "settanta": 7, "ottanta": 8, "novanta": 9},
                    counted_amounts={"un paio di": 2, "un paio d'": 2, "un solo": 1, "una sola": 1,
                                     "un unico": 1, "una unica": 1},
                    clock_leads=("alle", "dalle", "verso le", "entro le", "fino alle", "ore",

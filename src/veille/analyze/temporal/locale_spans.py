@@ -29,6 +29,7 @@ from veille.analyze.temporal.calendar import (
     Resolved,
     add_months,
     day_res,
+    decade_res,
     duration_value,
     month_res,
     nearest_weekday,
@@ -50,7 +51,7 @@ TAGS = {"locale_duration": "dur", "locale_clock": "clock", "locale_part": "part"
         "locale_vague": "vague", "locale_frequency": "freq", "locale_season": "season",
         "locale_compound": "compound", "locale_ordinal_period": "ordq",
         "locale_unit_adjective": "unitadj", "locale_every": "every",
-        "locale_new_year": "newyear"}
+        "locale_new_year": "newyear", "locale_decade": "decade"}
 
 _ORDER = ("CE", "DE", "Y", "Q", "M", "W", "D", "H", "MIN", "S")
 #: a number as digits, with a thousands mark ("3.000") or a decimal ("1,5")
@@ -315,6 +316,8 @@ def _more_rules(code: str, lt: LocaleTime,
             forms_every.append(rf"{b}(?:{_alt(lt.every_plural_leads)})\s+"
                                rf"(?P<eu2>{_alt(list(plural))}){e}")
         out.append(("locale_every", re.compile("|".join(forms_every), re.IGNORECASE)))
+    for form in lt.decades:  # one pattern each: their groups share names
+        out.append(("locale_decade", re.compile(rf"{b}{form}{e}", re.IGNORECASE)))
     if lt.new_year_words:
         out.append(("locale_new_year", re.compile(
             rf"{b}(?:{_alt(lt.new_year_words)}){e}(?:\s+(?P<nyy>(?:19|20)\d\d)(?!\d))?",
@@ -554,6 +557,13 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
         stem = next(k for k in lt.frequency_stems
                     if k.lower() == (g.get("fstem") or "").lower())
         return Resolved("SET", lt.frequency_stems[stem], None, None, "set")
+    if c.kind == "locale_decade":
+        if g.get("w"):
+            start = 1900 + 10 * lt.decade_words.get((g.get("w") or "").lower(), 0)
+        else:
+            d = int(g.get("d") or 0)
+            start = d if d >= 100 else 1900 + d  # "anni '70": of the 1900s
+        return decade_res(start)
     if c.kind == "locale_new_year":
         if g.get("nyy"):  # "este nuevo año 2020"
             y = int(g["nyy"] or 0)
