@@ -334,6 +334,13 @@ class StoryView:
     #: articles added by incremental updates since the last full build
     #: (stories.incremental); 0 for a view built in full
     updates_since_rebuild: int = 0
+    #: by article uid, the start offset (a string) of each statement that
+    #: reports a speaker's stance on a thing, and those speakers ("A German
+    #: police union boss has criticized organizers ...": ``units.stance_map``):
+    #: an update reads stored statements without their quotes, and its
+    #: summary keeps a reaction lede as a full build does. A few a story, so
+    #: not a field of every statement
+    stances: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: set once the view is stored with its story (absent from a view computed
     #: for a story not stored yet)
     story_id: int | None = None

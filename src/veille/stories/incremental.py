@@ -93,7 +93,7 @@ from veille.stories.timeline import (
     merge_same_date,
     merge_same_wording,
 )
-from veille.stories.units import Unit, build_units
+from veille.stories.units import Unit, build_units, stance_map
 from veille.stories.xlang import SAME_FACT, cross_score, decide, embed_texts
 
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
@@ -214,6 +214,8 @@ def update_story_view(
     new = [a for a, _ in pairs]
     keys = _keys_for(view, new)
     units, notes = build_units(new, [an for _, an in pairs])
+    for uid, by_start in stance_map(units).items():  # what resummarize reads of the quotes
+        view.setdefault("stances", {}).setdefault(uid, {}).update(by_start)
     pub = [_pub(a) for a in new]
     facts: list[dict[str, Any]] = view["facts"]
 

@@ -72,13 +72,15 @@ def resummarize(view: Mapping[str, Any], facts: Sequence[Mapping[str, Any]],
     refs.sort(key=lambda r: (r[0], r[1], r[2], r[3]))  # article order: the position prior
     units: list[Unit] = []
     members: dict[int, list[int]] = {p: [] for p in positions}
+    stances = view.get("stances") or {}  # the quotes' stance speakers (units.stance_map)
     for art, sent, start, p, m in refs:
         members[p].append(len(units))
         units.append(Unit(idx=len(units), article=art, uid=m["article"], sentence=sent,
                           start=start, end=int(m["end"]), text=m["text"],
                           language=m.get("language"), caption=bool(m.get("caption")),
                           furniture_score=float(m.get("furniture_score") or 0.0),
-                          imperative=bool(m.get("imperative"))))
+                          imperative=bool(m.get("imperative")),
+                          stances=list(stances.get(m["article"], {}).get(str(start), ()))))
     if not units:
         return list(view["summary"])
     vectors = StoryVectors([u.text for u in units])

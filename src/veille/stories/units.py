@@ -86,6 +86,9 @@ class Unit:
     # opens on an imperative (Sentence.imperative): tells the reader to do
     # something, reports no event
     imperative: bool = False
+    # the speakers of its stance quotes, when the unit comes from a stored
+    # statement (no quotes kept): see :func:`stance_speakers`
+    stances: list[str] | None = None
     entities: list[str] = field(default_factory=list)  # entity ids, in order, repeated
     entity_labels: dict[str, str] = field(default_factory=dict)  # id -> PER/ORG/LOC/MISC
     times: list[TimeRef] = field(default_factory=list)
@@ -109,6 +112,35 @@ class Unit:
     @cached_property
     def n_words(self) -> int:
         return len(_WORD.findall(self.text))
+
+
+#: how the quote stage marks a statement found as a speech verb's noun object
+#: ("criticized organizers of ...", "condemned the latest missile launch":
+#: ``analyze.quotes.indirect.noun_object``, verbs of the language pack's
+#: ``object_speech_verbs``)
+STANCE_CUE = "indirect: object"
+
+
+def stance_speakers(u: Unit) -> list[str]:
+    """Who ``u`` reports taking a stance on a thing: the speakers of its
+    quotes whose content is a speech verb's object ("A German police union
+    boss has criticized organizers of Berlin's ... party", "Russia strongly
+    condemned the latest missile launch"). A unit read back from a stored
+    statement has no quotes and carries them (``stances``)."""
+    if u.stances is not None:
+        return u.stances
+    return list(dict.fromkeys(q.speaker for q in u.quotes if q.cue == STANCE_CUE and q.speaker))
+
+
+def stance_map(units: Sequence[Unit]) -> dict[str, dict[str, list[str]]]:
+    """The stance speakers of ``units`` by article uid and start offset (the
+    view's ``stances``): what an update needs of the quotes it does not read."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for u in units:
+        speakers = stance_speakers(u)
+        if speakers:
+            out.setdefault(u.uid, {})[str(u.start)] = speakers
+    return out
 
 
 def fallback_sentences(text: str, language: str | None) -> list[Sentence]:

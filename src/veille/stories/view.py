@@ -33,7 +33,7 @@ from veille.stories.speakers import build_speakers
 from veille.stories.summary import EDGE_MIN, build_summary, lexrank
 from veille.stories.timeline import build_timeline
 from veille.stories.title import choose_title
-from veille.stories.units import build_units
+from veille.stories.units import build_units, stance_map
 from veille.stories.xlang import (
     CANDIDATES_PER_LANGUAGE,
     SAME_FACT,
@@ -173,6 +173,7 @@ def build_story_view(
     if not arts:
         view.missing = ["story has no articles"]
         return view
+    view.stances = stance_map(units)
     if len(arts) == 1:
         missing.append("one article: nothing can be corroborated or contradicted")
     elif view.n_independent_sources == 1:
