@@ -290,6 +290,8 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     # "Group" of "the Carlyle Group" is inside the span, never before it)
     if p0 in _W.org_nouns and doc[i - 1].text[:1].islower():
         return ("ORG", "org-noun")
+    if label != "MISC" and _work_title(doc, i, j, p0, p1):
+        return ("MISC", "work-noun")
     # "la résidence X", "la ville de X", "la région de Lougansk"
     if p0 in _W.place_nouns or (p0 in _W.of_words and p1 in _W.place_nouns):
         return ("LOC", "place-noun")
@@ -302,6 +304,44 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
     ):
         return ("ORG", "source-noun")
     return None
+
+
+def _work_title(doc: Doc, i: int, j: int, p0: str, p1: str) -> bool:
+    """"her hit song Bodak Yellow", "the movie "Kill Bill"", "her latest single,
+    Bartier Cardi": a common noun of a work right before the name (a quote
+    mark between), or in apposition to it after a comma, names its title
+    (``work_nouns``; the parse must read the noun a noun, so that "a single
+    North Korean missile" is no single)."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if p0 in ('"', "“", "«", "'", "‘"):
+        k -= 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        p0 = p1
+    elif p0 == ",":
+        k -= 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        root = doc[i:j].root
+        if k < 0 or root.dep_ != "appos" or root.head.i != k:
+            return False
+        p0 = p1
+    if k < 0 or p0 not in _W.work_nouns:
+        return False
+    noun = doc[k]
+    if not noun.text[:1].islower():
+        return False
+    if noun.pos_ == "NOUN":
+        return True
+    # "her second single Bartier Cardi": the model reads "single" an adjective;
+    # a possessive before it (over adjectives) makes it the work ("a single
+    # North Korean missile" stays a count)
+    m = k - 1
+    while m >= 0 and doc[m].pos_ == "ADJ":
+        m -= 1
+    return noun.pos_ == "ADJ" and m >= 0 and doc[m].dep_ == "poss"
 
 
 #: How many tokens back a list of names is followed to the plural title opening it.

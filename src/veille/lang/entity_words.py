@@ -116,6 +116,12 @@ class EntityWords:
     #: Relative pronouns never used for a person ("which"): a name a clause so
     #: opened describes is no person.
     thing_relatives: Words = _EMPTY
+    #: Nouns of a work (a song, an album, a film, a book) that, right before a
+    #: name or in apposition to it, say the name is the work's title ("her hit
+    #: song Bodak Yellow", "her latest single, Bartier Cardi", "the film Kill
+    #: Bill"), whatever person or organisation the model reads in it. No noun
+    #: that is also a verb before a name ("show", "hit", "play").
+    work_nouns: Words = _EMPTY
 
 
 def union(parts: Iterable[EntityWords | None]) -> EntityWords:

@@ -67,6 +67,9 @@ WORDS = EntityWords(
     job_links=frozenset({"at"}),
     thing_possessives=frozenset({"its"}),
     thing_relatives=frozenset({"which"}),
+    work_nouns=frozenset({"song", "single", "album", "film", "movie", "series", "sitcom",
+                          "book", "novel", "memoir", "documentary", "mixtape", "musical",
+                          "opera", "ballad", "anthem"}),
     led_groups=frozenset({"team", "campaign", "group", "band", "brand", "network",
                           "camp", "family", "administration", "government", "staff"}),
 )

@@ -56,4 +56,6 @@ WORDS = EntityWords(
     contest_links=frozenset({"contre", "face"}),
     fixture_links=frozenset({"contre", "c.", "v", "vs"}),
     patronymic_endings=frozenset({"ovitch", "evitch", "ytch", "ovna", "evna"}),
+    work_nouns=frozenset({"chanson", "single", "album", "film", "série", "feuilleton",
+                          "livre", "roman", "documentaire", "opéra", "comédie", "tube"}),
 )
