@@ -242,3 +242,17 @@ def test_the_new_year(lang: str, text: str, ref: DateRange,
 ])
 def test_decades(lang: str, text: str, expected: dict[str, str | None]) -> None:
     assert _found(text, lang, DateRange.unknown()) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # 1593108703_1546957384fr: some time back, as "a few days ago" is in English (PAST_REF)
+    ("de", "Bis vor wenigen Jahren hat er diese Kolumne auf der Seite geschrieben.",
+     {"vor wenigen Jahren": "PAST_REF"}),
+    ("it", "Pochi giorni fa il sindaco ha firmato l'ordinanza.", {"Pochi giorni fa": "PAST_REF"}),
+    ("es", "Hace algunos meses el Ayuntamiento aprobó el plan.",
+     {"Hace algunos meses": "PAST_REF"}),
+    # without "ago" it stays a span of unsaid length
+    ("de", "Seit einigen Jahren schreibt er diese Kolumne.", {"einigen Jahren": "PXY"}),
+])
+def test_a_vague_amount_ago(lang: str, text: str, expected: dict[str, str | None]) -> None:
+    assert _found(text, lang, _day(2020, 1, 2)) == expected

@@ -247,7 +247,8 @@ LOCALES: dict[str, LocaleTime] = {
                    range_joiners=("a", "al", "hasta", "hasta el", "y"),
                    one_words=("un", "una", "uno"), half_after=("y medio", "y media"),
                    new_year_words=("nuevo año",),
-                   decades=(r"(?:(?<=los\s)años\s+['’]?|años\s+['’])(?P<d>[2-9]0)", r"década\s+de(?:\s+los)?\s+"
+                   decades=(r"(?:(?<=los\s)años\s+['’]?|años\s+['’])(?P<d>[2-9]0)",
+                            r"década\s+de(?:\s+los)?\s+"
                             r"(?P<d>(?:19|20)?[1-9]0)",
                             r"años\s+(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|"
                             r"ochenta|noventa)"),

@@ -362,6 +362,18 @@ def span_candidates(text: str, lt: LocaleTime) -> list[Candidate]:
                     g["every"] = "1"
                 if _is_age(g, before, after, checks, units, lt):
                     continue
+            elif kind == "locale_vague" and g.get("vamt"):
+                # "pochi giorni fa", "hace algunos meses", "vor einigen Tagen": some time
+                # back, as "a few days ago" is in English and French (PAST_REF)
+                words = _locale(lt.code)
+                fore = re.search(rf"(?<!\w){_alt(words.ago_before)}\s+$", before,
+                                 re.IGNORECASE) if words.ago_before else None
+                aft = re.match(rf"\s+{_alt(words.ago_after)}(?!\w)", after,
+                               re.IGNORECASE) if words.ago_after else None
+                if fore or aft:
+                    g["ago"] = "1"
+                    s = s - len(fore.group(0)) if fore else s
+                    e = e + aft.end() if aft else e
             elif kind == "locale_ago":
                 if _number(g.get("n") or "", lt) is None:
                     continue
@@ -543,6 +555,8 @@ def resolve_span(c: Candidate, day: date | None, anchor: date | None,
         return Resolved("TIME", f"{base.isoformat()}T{code}", base, base, "day-part")
     if c.kind == "locale_now":
         return Resolved("DATE", "PRESENT_REF", day, day, "day" if day else None)
+    if c.kind == "locale_vague" and g.get("ago"):
+        return Resolved("DATE", "PAST_REF", None, None, None)
     if c.kind == "locale_vague":
         word = (g.get("vu") or g.get("vu2") or g.get("vu3") or "").lower()
         u = _plural_units(lt.code, lt).get(word) or unit_forms(lt.code).singular.get(word)
