@@ -106,13 +106,19 @@ def test_semeval_report_on_a_sample(pairs: list[dict[str, str]], tmp_path: Path)
             assert o["together_min"] <= o["together_mean"] <= o["together_max"] <= o["pairs"]
 
 
-@pytest.mark.slow
 def test_cross_offset_learned_on_one_half_helps_the_other(pairs: list[dict[str, str]]) -> None:
     """Fitted on the cross-language pairs of one half (by pair id), the
-    offset raises same-story recall on the other half's cross-language pairs."""
+    offset raises same-story recall on the other half's cross-language pairs.
+
+    The offset is the word model's, for a pair missing a vector, so the pairs
+    are scored without the encoder (~2 s of CPU; with vectors the test took
+    ~20 s, and the logit it fitted on was the same-language vector model's,
+    which a pair with ``cross`` zeroed and both vectors goes to).  Measured on
+    the 196 cross-language pairs of the first 700: offset 1.09 (shipped 1.05),
+    recall 0.29 -> 0.47 on 17 same-story pairs."""
     base = load_params()
     base.weights = {**base.weights, "cross": 0.0}
-    scored = [t for t in pair_signals(pairs[:700]) if t[0]["cross"]]
+    scored = [t for t in pair_signals(pairs[:700], embed=False) if t[0]["cross"]]
     train, test = scored[::2], scored[1::2]
     w = fit_cross_offset(train, base)
     assert 0.0 < w < 3.0
