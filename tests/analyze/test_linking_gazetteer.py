@@ -98,24 +98,3 @@ def test_a_country_and_its_capital_named_after_it_stay_two_places() -> None:
     assert country.entity_id != capital.entity_id
     assert country.canonical == "Panama" and capital.canonical == "Panama City"
     assert city("Mexico City") is not None and country_code("Mexico City") is None
-
-
-def test_a_region_a_city_is_named_after_is_no_link_to_the_city() -> None:
-    """"Oklahoma" is an alternate GeoNames name of Oklahoma City, so the University of
-    Oklahoma's nested "Oklahoma" (news-clusters, the planets-outside-the-Milky-Way
-    story, read in session 19's chips) was linked to the city. The city's own name
-    carries "City" to be told from the state: the shortened name is the region's,
-    or either, and no link to the city is assumed; a translation that a canton
-    shares ("Genève", "Berne") stays the city's (HIPE's Swiss press means the city)."""
-    from veille.analyze.gazetteer import region_or_city
-    from veille.analyze.linking import GEO, mention_key
-
-    for name in ("Oklahoma", "New York", "Tucumán"):
-        assert region_or_city(name) and not mention_key(name, "LOC").startswith(GEO)
-    assert mention_key("state of Oklahoma", "LOC") == mention_key("Oklahoma", "LOC")
-    for name in ("Oklahoma City", "New York City", "Genève", "Berne", "Washington"):
-        assert not region_or_city(name) and mention_key(name, "LOC").startswith(GEO)
-    ms = [Mention(text=t, label="LOC", start=s, end=s + len(t), sentence=0)
-          for t, s in (("Oklahoma City", 0), ("Oklahoma", 40))]
-    (an,), _ = link_entities([Analysis(article_uid="a", language="en", entities=ms)], [])
-    assert an.entities[0].entity_id != an.entities[1].entity_id

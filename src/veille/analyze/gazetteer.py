@@ -238,35 +238,6 @@ def _cities() -> dict[str, tuple[str, str, str]]:
     return out
 
 
-def region_or_city(name: str) -> bool:
-    """``name`` is a city's own name shortened ("Oklahoma" of "Oklahoma City",
-    "Tucumán" of "San Miguel de Tucumán", "Morelos" of "Ecatepec de Morelos")
-    and names a subdivision of its country: the city's name carries its other
-    words to be told from the region, so the bare name is the region's, or
-    either (the press's "New York"): a place for the labels, but no link to the
-    city. A translation ("Genève" of Geneva, "Berne" of Bern), however a canton
-    shares it, is no shortening and stays the city's."""
-    found = city(name)
-    if found is None:
-        return False
-    _, own_name, cc = found
-    k = _key(name.strip())
-    own = _key(own_name).split()
-    words = k.split()
-    n = len(words)
-    shortened = n < len(own) and any(own[i:i + n] == words for i in range(len(own) - n + 1))
-    return shortened and cc in _subdivision_countries().get(k, frozenset())
-
-
-@lru_cache(maxsize=1)
-def _subdivision_countries() -> dict[str, frozenset[str]]:
-    """Folded English name of an ISO 3166-2 subdivision -> the countries having one so named."""
-    out: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        out.setdefault(_key(sub.name), set()).add(sub.country_code)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 @lru_cache(maxsize=1)
 def _city_names() -> dict[str, dict[str, tuple[int, str, str]]]:
     """folded name -> the cities carrying it, by GeoNames id: (weight, name, country)."""

@@ -104,7 +104,7 @@ def mention_key(text: str, label: str) -> str:
         # a region named by its subdivision name, which no city carries (a
         # region and its capital share names: "canton de Fribourg", "oblast
         # de Lougansk"); a natural feature needs no such check
-        if inner is not None and (not gazetteer.city(inner) or gazetteer.region_or_city(inner)) and (
+        if inner is not None and not gazetteer.city(inner) and (
                 gazetteer.is_subdivision(inner) or names.is_feature(bare)):
             bare = text = inner  # "canton de Vaud" is Vaud, "mer Baltique" the Baltique
         code = gazetteer.country_code(bare)
@@ -115,7 +115,7 @@ def mention_key(text: str, label: str) -> str:
         if code:
             return GEO + code
         place = gazetteer.city(bare)
-        if place and not gazetteer.region_or_city(bare):
+        if place:
             return GEO + CITY + place[0]
     return names.key(text)
 
@@ -463,13 +463,10 @@ def _antecedent(f: _Group, g: _Group) -> bool:
 def _place_named(words: list[str], major_city: bool = False) -> bool:
     """The words are the name of a place the gazetteer knows (a country or a
     city; with ``major_city``, a large city)."""
-    name = " ".join(words)
-    k = mention_key(name, "LOC")
-    # a region named like its city ("New York") is no link to the city, but a place
-    region = gazetteer.region_or_city(name)
+    k = mention_key(" ".join(words), "LOC")
     if major_city:
-        return (k.startswith(GEO + CITY) or region) and gazetteer.major_city(name)
-    return _is_geo(k) or region
+        return k.startswith(GEO + CITY) and gazetteer.major_city(" ".join(words))
+    return _is_geo(k)
 
 
 def _nickname(name: str) -> str | None:
