@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -77,20 +80,32 @@ def run_and_kill_when(db: str, args: list[str], table: str, below: int,
                       timeout: float = 300) -> Killed:
     """SIGKILL ``veille ARGS`` as soon as ``table`` has some rows but fewer than
     ``below``: a kill between two committed batches of the same run."""
-    import sqlite3
+    return run_and_kill_at(db, args, lambda rows: 0 < rows(table) < below, timeout)
 
+
+def _rows(con: sqlite3.Connection, table: str) -> int:
+    return int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])  # noqa: S608
+
+
+def run_and_kill_at(db: str, args: list[str], ready: Callable[[Callable[[str], int]], bool],
+                    timeout: float = 300) -> Killed:
+    """SIGKILL ``veille ARGS`` as soon as ``ready(rows)`` holds, ``rows(table)``
+    being a table's committed row count (polled every 5 ms): a kill at a named
+    point of the run (between two of its commits), not at a random time."""
     proc = subprocess.Popen(command(db, args), stdout=subprocess.DEVNULL, env=environment(args),
                             stderr=subprocess.DEVNULL, start_new_session=True)
     t0 = time.monotonic()
     while proc.poll() is None and time.monotonic() - t0 < timeout:
         try:
             con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-            n = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
-            con.close()
+            try:
+                hit = ready(partial(_rows, con))
+            finally:
+                con.close()
         except sqlite3.Error:
-            n = 0
-        if 0 < n < below:
-            os.kill(proc.pid, signal.SIGKILL)
+            hit = False
+        if hit:
+            os.kill(proc.pid, signal.SIGKILL)  # only the process this test started
             proc.wait()
             return Killed(time.monotonic() - t0, None)
         time.sleep(0.005)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import head_jsonl, report, run_and_kill, run_and_kill_when, run_veille
+from .conftest import head_jsonl, report, run_and_kill, run_and_kill_at, run_and_kill_when, run_veille
 from .storedump import counts, diff, dump, orphans
 
 pytestmark = pytest.mark.slow
@@ -79,12 +79,20 @@ def _assert_same_store(ref: str, db: str) -> None:
     assert diff(dump(ref), dump(db)) == {}
 
 
+# Two ingest batches (200 articles each, ``veille.ingest.service.BATCH_SIZE``)
+# are what a mid-run kill needs; the whole file (383) only lengthened every run.
+N_INGEST = int(os.environ.get("VEILLE_KILL_INGEST_ARTICLES", "250"))
+
+
 def test_kill_ingest_over_hundreds_of_articles(news_jsonl: Path, tmp_path: Path) -> None:
-    args = ["ingest", "--no-analyze", "--no-cluster", "--json", str(news_jsonl)]
+    from veille.ingest.service import BATCH_SIZE
+
+    src = head_jsonl(news_jsonl, tmp_path / "part.jsonl", N_INGEST)
+    args = ["ingest", "--no-analyze", "--no-cluster", "--json", str(src)]
     ref = str(tmp_path / "ref.db")
     total = _clean_run(ref, args)
     n = counts(ref)["articles"]
-    assert n > 300
+    assert n > BATCH_SIZE  # at least two committed batches, so a kill can fall between them
     db = str(tmp_path / "killed.db")
     # A kill between two committed batches of the same run (200 articles a batch)...
     mid = run_and_kill_when(db, args, "articles", n)
@@ -104,31 +112,45 @@ def test_kill_ingest_over_hundreds_of_articles(news_jsonl: Path, tmp_path: Path)
     _assert_same_store(ref, db)
 
 
-N_PIPELINE = int(os.environ.get("VEILLE_KILL_PIPELINE_ARTICLES", "16"))
+N_PIPELINE = int(os.environ.get("VEILLE_KILL_PIPELINE_ARTICLES", "8"))
 
 
 def test_kill_ingest_with_analysis_and_clustering(news_jsonl: Path, tmp_path: Path) -> None:
     """The whole `veille ingest` (ingest, analyse, cluster, story views) on a
-    small real corpus: analysis costs ~1 s an article on 2 cores."""
+    small real corpus: analysis costs ~1 s an article on 2 cores, so 8 articles
+    keep each stage seconds long (a kill lands inside one) without making
+    every run pay for 16."""
     src = head_jsonl(news_jsonl, tmp_path / "small.jsonl", N_PIPELINE)
     args = ["ingest", "--json", str(src)]
     ref = str(tmp_path / "ref.db")
     total = _clean_run(ref, args)
     assert counts(ref)["analyses"] == counts(ref)["articles"] > 0
     assert counts(ref)["story_articles"] == counts(ref)["articles"]
+    n = counts(ref)["articles"]
     db = str(tmp_path / "killed.db")
+    # First a kill once the articles are committed and before their analysis is
+    # (spaCy alone takes seconds to load): every later run adds nothing, and must
+    # still analyse, cluster and explain what the killed run left. Random kill
+    # times alone often fell after the end of a run this short.
+    mid = run_and_kill_at(db, args, lambda rows: rows("articles") == n and rows("analyses") < n)
+    mid_state = counts(db)
+    print("pipeline kill after the ingest:", mid, mid_state)
+    assert mid.returncode is None and mid_state["articles"] == n and mid_state["analyses"] < n
+    # ...then the resuming runs killed at random times, and a last run to the end.
     points = _kill_then_finish(db, args, total, max(1, KILLS - 1), random.Random(SEED + 1), lo=0.4)
     print("pipeline kill points (s, counts):", points)
     _assert_same_store(ref, db)
 
 
-N_CLUSTER = int(os.environ.get("VEILLE_KILL_CLUSTER_ARTICLES", "120"))
+N_CLUSTER = int(os.environ.get("VEILLE_KILL_CLUSTER_ARTICLES", "80"))
 
 
 def test_kill_cluster(news_jsonl: Path, tmp_path: Path) -> None:
     """`veille cluster` (assignment in batches, merges, story views) killed and rerun.
-    Articles are not analysed here (clustering works on text and dates alone),
-    so a corpus of some size stays affordable."""
+    Articles are not analysed here (clustering works on text and dates alone).
+    80 articles make two assignment batches of 40, merges (3 on the file's
+    first 80) and ~40 story views, the stages a kill must land in; each of the
+    six runs rebuilds the views, so more articles only cost time."""
     src = head_jsonl(news_jsonl, tmp_path / "part.jsonl", N_CLUSTER)
     base = str(tmp_path / "base.db")
     done = run_veille(base, "ingest", "--no-analyze", "--no-cluster", "--json", str(src))
