@@ -65,6 +65,11 @@ def test_amounts_of_several_words(lang: str, text: str, ref: DateRange,
     # 1562738672_1486770502: the plural of "en este momento"
     ("Ante la situación excepcional que atravesamos en estos momentos, resulta "
      "inconcebible.", {"en estos momentos": "PRESENT_REF"}),
+    # 1494110027_1648297594, 1484012640es_1483897881: "unas" / "unos" say some
+    ("Que las empresas británicas tengan sólo unas semanas para ajustarse a los detalles.",
+     {"unas semanas": "PXW"}),
+    ("Recibieron sus certificados de nacimiento apenas unas horas después de nacer.",
+     {"unas horas": "PTXH"}),
     # 1484396341es_1484261803it: how often
     ("El evento deportivo anual, que atrajo a unas 1500 personas.", {"anual": "P1Y"}),
 ])

@@ -284,7 +284,7 @@ LOCALES: dict[str, LocaleTime] = {
                                    "pasadas"),
                    vague_amounts=("algunos", "algunas", "pocos", "pocas", "unos pocos",
                                   "unas pocas", "varios", "varias", "muchos", "muchas",
-                                  "unos cuantos", "unas cuantas"),
+                                  "unos cuantos", "unas cuantas", "unos", "unas"),
                    bare_span_leads=("durante", "desde hace", "tras", "por"),
                    frequency_stems={"diari": "P1D", "semanal": "P1W", "mensual": "P1M",
                                     "anual": "P1Y"},
