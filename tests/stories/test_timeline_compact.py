@@ -64,3 +64,31 @@ def test_lines_several_sources_carry_are_all_shown() -> None:
         e.n_sources = 2
     mark_compact(entries)
     assert all(e.compact for e in entries[:3])
+
+
+def test_an_event_of_the_publication_day_named_as_a_day_is_compact() -> None:
+    """edition.cnn.com and washingtonpost.com on the Costa Rica crash, both
+    published Sunday 2017-12-31: "Sunday" in Sunday's paper dates the story's
+    event (it was left out of the default as the article's own date again);
+    "right now" is the generic present and stays out."""
+    from datetime import date
+
+    from veille.analyze.pipeline import analyze_batch
+    from veille.core.model import DateRange
+    from veille.stories.view import build_story_view
+
+    from .conftest import day_article
+
+    crash = ("A small plane crash Sunday in northwest Costa Rica killed 12 people, including 10 "
+             "US citizens, officials said.")
+    shock = ("\u201cWe are in utter shock and disbelief right now,\u201d Bruce Steinberg\u2019s "
+             "sister, Tamara Steinberg Jacobson, wrote on Facebook.")
+    arts = [day_article("cnn", crash, "edition.cnn.com", "2017-12-31", "en"),
+            day_article("wapo", f"{shock}\n\n{crash}", "www.washingtonpost.com", "2017-12-31", "en")]
+    day = date(2017, 12, 31)
+    ans = analyze_batch([(a["uid"], a["text"], "en", DateRange(day, day, "day")) for a in arts])
+    timeline = build_story_view(arts, ans, {}).to_dict()["timeline"]
+    line = next(e for e in timeline if e["sentence"] == crash)
+    assert line["restates_publication_date"] and line["names_publication_day"]
+    assert line["compact"] and line["n_sources"] == 2
+    assert not any(e["compact"] for e in timeline if "right now" in e["sentence"])

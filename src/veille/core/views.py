@@ -256,6 +256,11 @@ class TimelineEntry:
     compact: bool = False
     #: languages of the articles stating it
     languages: list[str] = field(default_factory=list)
+    #: a day its article names as its own publication day ("A small plane
+    #: crash Sunday ... killed 12" in Sunday's paper), not the generic present
+    #: ("now", TimeML PRESENT_REF): the day's event, which
+    #: ``restates_publication_date`` also flags, may be in the compact default
+    names_publication_day: bool = False
 
 
 @dataclass

@@ -77,8 +77,9 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10,
     out.append("Timeline")
     # the compact default: events several sources carry (views since builder 5
     # mark them); older stored views show their first entries
-    shown = [e for e in own if e.get("compact")] if any("compact" in e for e in own) else []
-    # (a line dated by its article's own date, "today", is among the rest)
+    # (a line dated by its article's own date, "today", is among the rest
+    # unless the day is named: TimelineEntry.names_publication_day)
+    shown = [e for e in every if e.get("compact")] if any("compact" in e for e in every) else []
     shown = every if all_events else shown or own[:max_items * 2]
     out.extend(entry(e) for e in shown)
     if len(every) > len(shown):
