@@ -19,6 +19,8 @@ WORDS = FurnitureWords(
         "se actualizó", "última actualización", "para más información", "con información de",
         # remisiones al lector al final de una página (sesión 18)
         "edición impresa", "más detalles sobre", "síguenos en",
+        # la nota de sindicación al pie ("… es un contenido original de ABC.es", sesión 20)
+        "contenido original de",
     }),
     openers=frozenset({
         "foto", "fotos", "imagen", "vídeo", "video", "fuente:", "galería", "lea también",
