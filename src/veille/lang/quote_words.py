@@ -200,8 +200,14 @@ class QuoteWords:
     #: Words of an "as X said" incise with its clitic ("comme l'a annoncé la
     #: compagnie", "Comme l'a rapporté Bloomberg, …"): the statement is the
     #: rest of the sentence, the inverted subject its source.
+    #: A marker may be a locution of several words ("ainsi que l'annonce …").
     as_markers: Words = _EMPTY
     as_clitics: Words = _EMPTY
+    #: Forms of the speech verb that, right after a person's name and before a
+    #: capitalised word or a quote mark, give the person's nickname ("Victor
+    #: Hespel, dit Le Grand Rouquin, né en 1891", "Muller dit « La Motte »"):
+    #: an appellation, nobody's words.
+    appellation_forms: Words = _EMPTY
     #: Nouns of works, programmes, events and bodies whose name follows them in
     #: quote marks ("l'émission « Les nuits de la pleine lune »", "the film
     #: “Pulp Fiction”"), and participles that introduce a name ("intitulé",

@@ -19,9 +19,17 @@ from veille.analyze.quotes.context import (
     QuoteContext,
     impersonal_subject,
     is_speech,
+    unattributed,
 )
 from veille.analyze.quotes.frames import clause_complements, complements, frame_model
-from veille.analyze.quotes.speakers import from_verb, resolve_pronoun, resolve_role, subject_of
+from veille.analyze.quotes.speakers import (
+    from_verb,
+    np_text,
+    pronoun_with_group,
+    resolve_pronoun,
+    resolve_role,
+    subject_of,
+)
 from veille.core.model import Quote
 
 if TYPE_CHECKING:
@@ -236,8 +244,8 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         k -= 1
     if k <= sent.start - 1 or doc[k].text.lower() not in words.as_clitics:
         return None
-    m = k - 1
-    if m < sent.start or doc[m].text.lower() not in words.as_markers:
+    m = _as_marker_start(ctx, k, sent)
+    if m is None:
         return None
     # the incise ends at the next comma (or the sentence's end)
     end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
@@ -246,14 +254,100 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         # "plaidant pour une « sixième république » comme le souhaite X": the
         # clause has its own speaker; X only agrees with it
         return None
+    after = [t for t in doc[end + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if before and len(after) >= 3 and end < sent.end and doc[end].text == "," \
+            and m > sent.start and doc[m - 1].text == "," and _goes_on(after[0]):
+        # "Il existe aujourd'hui, ainsi que l'a souligné Mme Licitra-Ponti, un
+        # déséquilibre entre …", "La flotte, comme l'a annoncé la compagnie,
+        # devrait …": an incise set off by commas inside the sentence; the
+        # statement is the sentence around it
+        return (sent.start, sent.end), "as-incise"
     if len(before) >= 3:
         j = m
         while j > sent.start and (doc[j - 1].is_punct or doc[j - 1].is_space):
             j -= 1
         return (sent.start, j), "as-incise"
-    after = [t for t in doc[end + 1:sent.end] if not (t.is_punct or t.is_space)]
     if end < sent.end and len(after) >= 3:
         return (end + 1, sent.end), "as-incise"
+    return None
+
+
+def appellation(ctx: QuoteContext, v: Token) -> bool:
+    """Does the verb give a person's nickname rather than report words? "Victor
+    Hespel, dit Le Grand Rouquin, né en 1891 …", "Muller dit « La Motte »": a
+    form of the pack's ``appellation_forms`` right after a person's name (a
+    comma between them at most), before a capitalised word or a quote mark,
+    with no auxiliary of its own. The parse reads the participle as a
+    present, so an incise ("…, dit Le Grand Rouquin,") would report the
+    narration before it."""
+    words = ctx.words
+    if v.lower_ not in words.appellation_forms or any(
+            c.dep_.startswith("aux") for c in v.children):
+        return False
+    doc = ctx.doc
+    k = v.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or v.i + 1 >= len(doc):
+        return False
+    nxt = doc[v.i + 1]
+    if not (nxt.text[:1].isupper() or nxt.is_quote or nxt.text in ("«", "<")):
+        return False
+    name = ctx.mention_of(doc[k])
+    if name is not None:
+        return name.label == "PER"
+    # a name the recogniser missed (OCR glued it to the word before:
+    # "l'arrestation deVictor Hespel, dit Le Grand Rouquin, né en …"): a proper
+    # noun, and the sentence goes on after the nickname, where an incise ("…
+    # pour Hollande, dit Le Monde.") ends it
+    if doc[k].pos_ != "PROPN":
+        return False
+    sent = ctx.sent(v)
+    j = v.i + 1
+    while j < sent.end and (not doc[j].is_punct or doc[j].is_quote):
+        j += 1
+    return j < sent.end and doc[j].text == "," and any(
+        not t.is_punct for t in doc[j + 1:sent.end])
+
+
+def _goes_on(first: Token) -> bool:
+    """Do the words after an incise go on with the sentence before it, rather
+    than with the incise? "…, ainsi que l'a souligné Mme X, un déséquilibre
+    entre …" goes on; "…, comme l'a rapporté Bloomberg, citant des personnes
+    …" (the incise's own participle) and "…, ainsi que l'annonce l'extrait
+    suivant d'une lettre de Cologne, en date du 13 mai : …" (its adjunct) do
+    not. The parse's attachment of either is unreliable around an inverted
+    subject: the first word's part of speech and form decide."""
+    return first.pos_ != "ADP" and not (
+        "Part" in first.morph.get("VerbForm", []) and "Pres" in first.morph.get("Tense", []))
+
+
+def _said_before(ctx: QuoteContext, v: Token, attr: Attribution) -> bool:
+    """Is the speaker found for an inverted verb named outside its incise, in
+    its sentence? The inverted subject of "comme l'a dit X" follows the verb,
+    before the comma that closes the incise."""
+    doc = ctx.doc
+    sent = ctx.sent(v)
+    end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
+    lo = v.idx + len(v.text) + ctx.offset
+    hi = (doc[end].idx if end < len(doc) else len(doc.text)) + ctx.offset
+    if attr.mention is not None:
+        return not (lo <= attr.mention.start and attr.mention.end <= hi)
+    return attr.speaker is not None and attr.speaker not in ctx.text[lo - ctx.offset:hi - ctx.offset]
+
+
+def _as_marker_start(ctx: QuoteContext, clitic: int, sent: Span) -> int | None:
+    """The first token of the language's as-marker that ends right before the
+    clitic, or None: a marker may be a word ("comme l'a annoncé …") or a
+    locution of several ("ainsi que l'annonce l'extrait suivant d'une lettre
+    de Cologne", the old press's and the wire's other "as")."""
+    doc = ctx.doc
+    for marker in ctx.words.as_markers:
+        n = len(marker.split())
+        first = clitic - n
+        if first >= sent.start and " ".join(
+                t.text.lower() for t in doc[first:clitic]) == marker:
+            return first
     return None
 
 
@@ -312,6 +406,12 @@ def _as_incise_subject(ctx: QuoteContext, v: Token) -> Attribution | None:
     for t in doc[v.i + 1:min(len(doc), v.i + 5)]:
         if t.is_punct:
             return None
+        if t.pos_ == "PRON" and pronoun_with_group(t):
+            # "comme le dit très justement un de nos confrères": the pronoun
+            # and the group it is taken from speak
+            span = (v.idx + ctx.offset, v.idx + len(v.text) + ctx.offset)
+            return Attribution(np_text(t), None, v.lemma_, "indirect: as-incise",
+                               "indirect-as-incise", 0.7, span, "noun")
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         m = ctx.mention_of(t)
@@ -321,8 +421,18 @@ def _as_incise_subject(ctx: QuoteContext, v: Token) -> Attribution | None:
         if m is not None:
             return Attribution(m.text, m, v.lemma_, "indirect: as-incise", "indirect-as-incise",
                                0.75, span, "named")
-        left = t.i - 1 if t.i > 0 and doc[t.i - 1].pos_ == "DET" else t.i
-        return Attribution(doc[left:t.i + 1].text, None, v.lemma_, "indirect: as-incise",
+        # the noun with its determiner, adjectives and complements ("de vieilles
+        # estampes allemandes", "le concurrent de Linde"); a document with all it governs up to the next comma
+        # ("l'extrait suivant d'une lettre de Cologne"): a document is known by
+        # where it comes from, which its head alone does not say
+        left = min([t.i] + [c.left_edge.i for c in t.children
+                            if c.i < t.i and c.dep_ in ("det", "amod", "nummod")])
+        right = max([t.i] + [c.right_edge.i for c in t.children if c.i > t.i and (
+            c.dep_ == "amod" or c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children))])
+        if t.lemma_.lower() in ctx.words.document_nouns:
+            right = t.right_edge.i
+        surface = doc[left:right + 1].text.split(",")[0].strip()
+        return Attribution(surface, None, v.lemma_, "indirect: as-incise",
                            "indirect-as-incise", 0.7, span, "noun")
     return None
 
@@ -1306,6 +1416,8 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 if b > a:
                     out.append((_span_quote(ctx, a, b), attr))
                 continue
+            if appellation(ctx, v):
+                continue
             found = as_incise(ctx, v, sent) if is_speech(ctx, v, incise=True) else None
             if found is None and (ctx.words.call_verbs or ctx.words.judgement_verbs):
                 found = linked_complement(ctx, v, sent)
@@ -1394,10 +1506,14 @@ def indirect_statements(ctx: QuoteContext) -> list[tuple[Quote, Attribution]]:
                 # relative the parse hung on a date ("released her records in
                 # July, which showed she was fit")
                 attr = Attribution(None, None, v.lemma_, attr.cue, attr.method, 0.5)
-            if attr.speaker is None and method == "as-incise" and ctx.words.as_clitics:
+            if method == "as-incise" and ctx.words.as_clitics and (
+                    attr.speaker is None or _said_before(ctx, v, attr)):
                 # (without a clitic, "as we learned in Iowa", the name after the
-                # verb is no subject)
-                attr = _as_incise_subject(ctx, v) or attr
+                # verb is no subject); with one, the subject comes after the
+                # verb: "Comme le dit très justement un de nos confrères, le
+                # Parlement …" is no statement of the Parliament's
+                attr = _as_incise_subject(ctx, v) or (
+                    attr if attr.speaker is None else unattributed(v.lemma_))
             if method == "incise" and attr.speaker is None and impersonal_subject(ctx, v):
                 # "Fouché va, dit-on, quitter Prague", "…, affirme-t-on à Berne": a
                 # rumour reported by nobody to name is still a reported statement

@@ -816,7 +816,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
         if m is None:
             m = named_in_subject(ctx, c)
         if m is None and c.pos_ == "PRON" and not _quantified_group(c) \
-                and not (words.plural_noun_antecedents and _pronoun_with_group(c)):
+                and not (words.plural_noun_antecedents and pronoun_with_group(c)):
             continue
         if m is None and c.pos_ == "NOUN" and len(list(c.subtree)) == 1 \
                 and c.lower_ in ctx.words.stop_words():
@@ -978,7 +978,7 @@ def _bare_inverted_pronoun(ctx: QuoteContext, verb: Token) -> Token | None:
     return None
 
 
-def _pronoun_with_group(tok: Token) -> bool:
+def pronoun_with_group(tok: Token) -> bool:
     """A pronoun subject that names its group in its own phrase: "Certains de
     ses collègues ont déclaré …", "ceux d'entre eux qui restent pensent …",
     "tous ceux qui croyaient que …" (the antecedent of the relative): the

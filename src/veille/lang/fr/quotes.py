@@ -194,7 +194,8 @@ WORDS = QuoteWords(
         "mettre": (("en", "garde"), ("contre", "que", "qu'", "qu’")),
         "faire": (("état",), ("de", "d'", "d’", "du", "des", "que", "qu'", "qu’")),
     },
-    as_markers=frozenset({"comme"}),
+    as_markers=frozenset({"comme", "ainsi que"}),
+    appellation_forms=frozenset({"dit", "dite", "dits", "dites"}),
     as_clitics=frozenset({"l'", "l’", "le"}),
     weak_judgement_verbs=frozenset({"voir", "présenter"}),
     judgement_verbs={
