@@ -56,6 +56,18 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
+def news_story_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One real news-clusters story (several outlets over several days), built
+    by the real stages once per session: the chart tests and the browser's chart
+    test only read it, and building it (analysis of every article) cost ~8 s each."""
+    from .test_charts import load_story_rows, story_store
+
+    store = story_store(tmp_path_factory.mktemp("news-story"), load_story_rows())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
 def client(seeds_store: Store) -> Iterator[TestClient]:
     from veille.web.app import create_app
 

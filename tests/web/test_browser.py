@@ -153,15 +153,9 @@ def test_browser_api_docs_render_offline(page: Any, base_url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def story_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def story_base_url(news_story_store: Store) -> Iterator[str]:
     """A store of one real news-clusters story (several outlets over several days)."""
-    from .test_charts import load_story_rows, story_store
-
-    store = story_store(tmp_path_factory.mktemp("browser-charts"), load_story_rows())
-    try:
-        yield from _serve(store)
-    finally:
-        store.close()
+    yield from _serve(news_story_store)
 
 
 def test_browser_story_charts(page: Any, story_base_url: str) -> None:

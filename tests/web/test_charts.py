@@ -52,14 +52,12 @@ def cluster_rows() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def clusters_client(cluster_rows: list[dict[str, Any]],
-                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def clusters_client(news_story_store: Store) -> Iterator[TestClient]:
+    """The rows of ``cluster_rows``, stored by the real stages (``story_store``)."""
     from veille.web.app import create_app
 
-    store = story_store(tmp_path_factory.mktemp("charts"), cluster_rows)
-    with TestClient(create_app(store, token=TOKEN)) as c:
+    with TestClient(create_app(news_story_store, token=TOKEN)) as c:
         yield c
-    store.close()
 
 
 def _rect_titles(page: str, chart_id: str) -> dict[str, int]:
