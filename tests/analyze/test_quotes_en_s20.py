@@ -63,3 +63,33 @@ def test_where_the_object_was_said_is_no_part_of_it(speech_en):
     endorsement = _starting(qs, "his endorsement")
     assert endorsement and endorsement[0].text == "his endorsement", \
         [(q.text, q.speaker, q.method) for q in qs]
+
+
+# --- from the read check (news-clusters, English) -----------------------------
+# BBC, fireworks at an Australian beach ("Anooshe Mushtaq described the scene on
+# Twitter"), CNN's "Story highlights Four hours into flight" (session 19's
+# date-only object, extract._only_when, must stay one), and the New York Times on
+# Nice ("was posting the phrase “Allahu akbar.”": the phrase names the words).
+
+def test_a_named_channel_after_the_object_is_no_part_of_it(speech_en):
+    text = ("Loud explosions came from the barge as fireworks started going off "
+            "simultaneously. \"It was an absolute chaos,\" Anooshe Mushtaq described the "
+            "scene on Twitter.\n")
+    qs = speech_en(text)
+    assert not [q for q in qs if "on Twitter" in q.text], [(q.text, q.speaker) for q in qs]
+
+
+def test_a_length_as_object_is_not_completed_into_a_statement(speech_en):
+    text = ("Story highlights Four hours into flight, the pilot announced the plane had to "
+            "return to Los Angeles.\n")
+    qs = speech_en(text)
+    assert not [q for q in qs if q.text.startswith("Four hours")], \
+        [(q.text, q.speaker) for q in qs]
+
+
+def test_a_phrase_named_in_quote_marks_is_no_predicate(speech_en):
+    text = ("The channel of an Islamic State member, Aswarti Media, which has repeatedly "
+            "been shut down and claims 1,987 members, was posting the phrase “Allahu akbar.”\n")
+    qs = speech_en(text)
+    assert not [q for q in qs if q.text.startswith("the phrase")], \
+        [(q.text, q.speaker, q.method) for q in qs]

@@ -102,6 +102,12 @@ class QuoteWords:
     #: Prepositions that open only a circumstance ("during", "despite"): their
     #: phrase after a reported object is never part of it.
     circumstance_prepositions: Words = _EMPTY
+    #: Prepositions before a named channel of speech ("on Twitter", "on Fox
+    #: News"): such a phrase after a reported object says where it was said.
+    channel_prepositions: Words = _EMPTY
+    #: Nouns that name words ("the phrase “Allahu akbar”", "the word “…”"): a
+    #: quoted apposition after one is the words named, no predicate said of it.
+    word_nouns: Words = _EMPTY
     #: Cue frames learned from an attribution gold's tuning part
     #: (:mod:`veille.analyze.quotes.frames`): verb lemma -> the relations whose
     #: complement it reports ("ccomp", "xcomp", "dobj", "prep:for"). Any verb

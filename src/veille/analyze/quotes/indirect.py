@@ -174,6 +174,8 @@ def _quoted_predicate(ctx: QuoteContext, obj: Token) -> Token | None:
     with no comma before it, the opening mark glued to the object), where a bare
     predicate is an ``oprd``. A true apposition is set off by a comma."""
     doc = ctx.doc
+    if obj.lemma_.lower() in ctx.words.word_nouns:
+        return None  # "was posting the phrase “Allahu akbar”": the words the noun names
     for c in obj.children:
         if c.dep_ != "appos" or c.i < obj.i:
             continue
@@ -607,6 +609,7 @@ def object_tail(ctx: QuoteContext, v: Token, right: int) -> int:
     nor after a comma. English parse labels (``prep``/``pcomp``, the ``TO``
     tag): a French parse has none of them."""
     doc = ctx.doc
+    dated = right > 0 and doc[right - 1].ent_type_ in ("DATE", "TIME")
     for c in sorted(v.children, key=lambda t: t.i):
         if c.i < right:
             continue
@@ -616,8 +619,11 @@ def object_tail(ctx: QuoteContext, v: Token, right: int) -> int:
             x.dep_ == "pcomp" and x.pos_ in ("VERB", "AUX") for x in c.children)
         to_inf = c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
             x.dep_ == "aux" and x.tag_ == "TO" for x in c.children)
+        # (an object that is a date or a length, "Four hours into flight", is no
+        # statement to complete: see extract._only_when)
         phrase = c.dep_ == "prep" and c.left_edge.i == c.i and not doc[c.i - 1].is_punct \
-            and any(x.dep_ == "pobj" for x in c.children) and not _occasion(ctx, c)
+            and not dated and any(x.dep_ == "pobj" for x in c.children) \
+            and not _occasion(ctx, c)
         if not (gerund or to_inf or phrase):
             break
         right = c.right_edge.i + 1
@@ -629,16 +635,22 @@ def _occasion(ctx: QuoteContext, prep: Token) -> bool:
     the words rather than their content ("… at Tuesday's Republican debate",
     "… in his opening statement", "… on its Facebook page", "… during his
     birther mania")? Its preposition opens only circumstances, or its object
-    is a date, a time or a named event, or it holds a noun of an occasion, a
-    channel, a document, a statement or a work (the pack's words), or a
+    is a date, a time or a named event, or a named channel after the pack's
+    ``channel_prepositions`` ("on Twitter"), or it holds a noun of an occasion,
+    a channel, a document, a statement or a work (the pack's words), or a
     punctuation mark (it breaks off)."""
     words = ctx.words
     if prep.lower_ in words.circumstance_prepositions:
         return True
     nouns = words.occasion_nouns | words.document_nouns | words.statement_nouns | words.work_nouns
     if any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME", "EVENT") for x in prep.children):
-        return True  # "… on Tuesday", "… at the Super Bowl" (a date inside, "the period
+        # "… on Tuesday", "… at the Super Bowl" (a date inside, "the period
         # before 1972's decision", may be the content's own)
+        return True
+    if prep.lower_ in words.channel_prepositions and any(
+            x.dep_ == "pobj" and (x.pos_ == "PROPN" or x.ent_type_ in ("ORG", "PRODUCT"))
+            for x in prep.children):
+        return True  # "described the scene on Twitter", "… on Fox News": the channel
     for t in prep.subtree:
         if t.is_punct and t.text not in ("'", "’"):
             return True

@@ -289,6 +289,11 @@ WORDS = QuoteWords(
         "trip", "tour", "dinner", "luncheon", "ceremony", "summit", "convention", "caucus",
     }),
     circumstance_prepositions=frozenset({"during", "despite", "amid", "throughout"}),
+    channel_prepositions=frozenset({"on"}),
+    word_nouns=frozenset({
+        "phrase", "word", "term", "expression", "slogan", "name", "nickname", "hashtag",
+        "label", "chant", "motto",
+    }),
     shell_nouns=frozenset({"news", "report", "reports", "claim", "claims", "thing", "rumor",
                            "rumors", "statement", "allegation", "allegations", "story"}),
     subject_before_incise_verb=True,
