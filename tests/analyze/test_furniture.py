@@ -586,3 +586,33 @@ def test_a_list_header_opening_a_line_makes_the_line_a_list(shared_data: Path) -
              "pasado 15 de diciembre de 2019, el personal castrense ha brindado servicios con militar, "
              "con el objetivo de apoyar a la población que lo necesite.")
     assert not furniture.list_header(glued, es, False)
+
+
+def test_a_cue_phrase_in_the_last_lines_flags_a_full_sentence(shared_data: Path) -> None:
+    """Session 20: an editor's note closing a HuffPost page ("This post has
+    been updated with comment from Clinton as well as …", PolNeAR dev, 25
+    words, 0.27 from the trees) and ABC.es's syndication notice (SemEval es)
+    are sentences of a paragraph's length, which ``cue_rule`` leaves to the
+    trees in the body; in the page's last two lines the cue decides. The
+    same sentence above the tail, and a last paragraph without a cue, stay
+    prose."""
+    docs = load_docs(shared_data)
+    hp = _doc(docs, "polnear-dev", "huff-post_2016-09-20_elizabeth-warren-hammers")
+    segs = furniture.detect(hp.text, "en")
+    assert hp.text[segs[-1].start:].startswith("This post has been updated with comment")
+    assert segs[-1].furniture
+    abc = _doc(docs, "semeval", "1648297594")
+    segs = furniture.detect(abc.text, "es")
+    assert "contenido original de ABC" in abc.text[segs[-1].start:segs[-1].end] and segs[-1].furniture
+    note = ("This story has been updated with additional reactions from members of Congress and "
+            "from the refugee advocates who met the governor on Tuesday.")
+    text = ("The council voted on Tuesday to close the bridge for repairs, the mayor said, and crews "
+            "will start work in March.\n" + note + "\n"
+            "Residents who use the bridge every day will have to drive ten miles further, a local "
+            "business group complained on Wednesday.\n"
+            "The work is paid for by a state grant of four million dollars awarded last year, "
+            "according to the city's budget office.\n"
+            "The mayor said the bridge would reopen before the summer if the weather allowed the "
+            "crews to keep to their schedule.\n")
+    segs = furniture.detect(text, "en")
+    assert not segs[1].furniture and not segs[-1].furniture
