@@ -224,9 +224,9 @@ def _institution_name(doc: Doc, i: int, j: int) -> bool:
     capitalises only the first word of an institution's name: "le Conseil
     fédéral", "la Banque nationale", "du Conseil de sécurité". Told from a
     description opening a sentence ("Un missile balistique") by its place:
-    after a lower-case article or preposition inside the sentence, where a
-    capital is no sentence's and no line's, and the model reads an
-    organisation there."""
+    after an article or preposition of the same sentence and line (lower
+    case, or opening the sentence), where the capital is no sentence's, and
+    the model reads an organisation there."""
     k = i - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
@@ -234,7 +234,9 @@ def _institution_name(doc: Doc, i: int, j: int) -> bool:
             t.text for t in doc[k + 1:i]):
         return False
     prev = doc[k]
-    if not (prev.text.isalpha() and prev.text.islower() and prev.pos_ in ("DET", "ADP")):
+    # "Le Conseil fédéral a décidé": the article opening the sentence holds its capital
+    if not (prev.text.isalpha() and prev.pos_ in ("DET", "ADP")
+            and (prev.text.islower() or prev.is_sent_start and prev.text[1:].islower())):
         return False
     first, last = doc[i], doc[j - 1]
     # a name cut before its end ("les Usines de l'| Aluminium") is no name
