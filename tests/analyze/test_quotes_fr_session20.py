@@ -83,3 +83,36 @@ def test_an_incise_after_a_statement_still_reports_it(speech, about):
         "chef de la direction de l'école de gestion de Lausanne.")
     q = about(qs, "Le tourisme sera moins international")
     assert q and q[0].speaker == "Michel Rochat"
+
+
+def test_a_document_named_after_its_issuer_speaks_for_them(speech, about):
+    # quotes-fr 1999-05-29-0517 (the old gold's tune part): the communiqué names
+    # the body that issued it (the scorer's guide: "une enquête du MDR" is the
+    # MDR's); the statement had no speaker
+    qs = speech(
+        "En outre, «les avions de l'OTAN ont frappé fort les forces serbes au Kosovo», selon "
+        "un communiqué de l'Alliance.")
+    q = about(qs, "les avions de l'OTAN")
+    assert q and all(x.speaker == "Alliance" for x in q)
+
+
+def test_an_anonymous_document_still_names_nobody(speech, about):
+    # quotes-fr-fresh semeval-1630885514fr, the poll without its issuer (control)
+    qs = speech(
+        "Selon une enquête, 84 % des habitants de Saxe, Saxe-Anhalt et Thuringe seraient "
+        "vaccinés contre le virus corona s'il y avait un vaccin.")
+    q = about(qs, "84 % des habitants")
+    assert q and q[0].speaker is None
+
+
+def test_the_sources_relative_clause_is_no_part_of_the_statement(speech, about):
+    # quotes-fr semeval-1559129118 (the old gold's held-out part, read check of
+    # session 20: its output, not its gold): "qui relate les faits" was read
+    # as the statement's first words, and the paper that issued the
+    # information as nobody
+    qs = speech(
+        "Selon les informations du Progrès, qui relate les faits, deux départs de feu se "
+        "seraient produits peu avant minuit rue Belfort et rue Janin.")
+    q = about(qs, "deux départs de feu")
+    assert q and q[0].text.startswith("deux départs de feu")
+    assert q[0].speaker == "Progrès"

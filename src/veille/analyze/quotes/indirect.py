@@ -30,7 +30,7 @@ from veille.analyze.quotes.speakers import (
     resolve_role,
     subject_of,
 )
-from veille.core.model import Quote
+from veille.core.model import Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1217,6 +1217,11 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                 if j >= len(toks) or toks[j].text != ",":
                     continue
                 a, b = toks[j].i + 1, sent.end
+                if a < b and doc[a].lower_ in ctx.words.relative_subjects:
+                    # "Selon les informations du Progrès, qui relate les faits,
+                    # deux départs de feu …": the source's relative clause is
+                    # set off by commas before the statement
+                    a = next((t.i + 1 for t in doc[a:b] if t.text == ","), b)
             elif toks[k - 1].text == "," and j < len(toks) and toks[j].text == "," \
                     and phrase not in agents and _finite_clause(doc[toks[j].i + 1:sent.end]) \
                     and not _relative_on(doc[toks[j].i + 1:sent.end], src):
@@ -1273,6 +1278,11 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                     # "selon le porte-parole": somebody speaks, named or not
                     mention = resolve_role(ctx, head)
                     speaker = mention.text if mention else doc[src[0].i:src[-1].i + 1].text
+                elif head is not None:
+                    # "selon les informations du Progrès", "selon une transcription
+                    # du Kremlin": a document speaks for the one who issued it,
+                    # when the phrase names them (a proper noun governed by it)
+                    speaker, mention = _issuer(ctx, head)
             cue = (toks[k].idx + ctx.offset, toks[k + n - 1].idx + len(toks[k + n - 1].text)
                    + ctx.offset)
             resolution = ("pronoun" if src[0].pos_ == "PRON" and said is None else "named") \
@@ -1283,6 +1293,23 @@ def according_to(ctx: QuoteContext, sent: Span) -> tuple[Content, Attribution, s
                                resolution if speaker else None)
             return ((a, b), "according-to"), attr, source
     return None
+
+
+def _issuer(ctx: QuoteContext, doc_noun: Token) -> tuple[str | None, Mention | None]:
+    """The one who issued a document, named by a proper noun the document noun
+    governs ("les informations du Progrès" -> "Progrès", "un communiqué de
+    l'Alliance"): the name's mention when the recogniser found one, else its
+    words. Nobody for an anonymous document ("selon un sondage")."""
+    for c in doc_noun.children:
+        if c.dep_ == "nmod" and c.i > doc_noun.i and c.pos_ in ("PROPN", "NOUN") \
+                and c.text[:1].isupper() and any(x.dep_ == "case" for x in c.children):
+            # (a paper's name may be tagged a noun: "du Progrès")
+            m = ctx.mention_of(c)
+            if m is not None:
+                return m.text, m
+            words = [t for t in c.subtree if t.i >= c.i and t.text[:1].isupper()]
+            return ctx.doc[c.i:words[-1].i + 1].text, None
+    return None, None
 
 
 def _said_relative(ctx: QuoteContext, src: list[Token]) -> Token | None:
