@@ -68,7 +68,7 @@ def sentences(work: ArticleWork) -> None:
         work.analysis.sentences = fallback_sentences(work.text, work.analysis.language)
 
 
-@component(FURNITURE, version=15, requires=("sentences",), assigns=("sentences",))
+@component(FURNITURE, version=16, requires=("sentences",), assigns=("sentences",))
 def furniture(work: ArticleWork) -> None:
     """Flags the sentences that are page furniture (captions, credits, share
     boxes, embedded posts: see veille.analyze.furniture); they stay in the
@@ -85,7 +85,7 @@ def furniture(work: ArticleWork) -> None:
                         "no prose left for the story views")
 
 
-@component(ENTITIES, version=17, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=18, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]
@@ -97,7 +97,7 @@ def entities(work: ArticleWork) -> None:
                  [(s.start, s.end) for s in work.analysis.sentences])
 
 
-@component(QUOTES, version=20, requires=("sentences", "entities"), assigns=("quotes",))
+@component(QUOTES, version=21, requires=("sentences", "entities"), assigns=("quotes",))
 def quotes(work: ArticleWork) -> None:
     """Quotes and their speakers; for an unparsed text of a language with no
     pipeline, the quotations its incises attribute (``quotes.unparsed``) and
@@ -125,7 +125,7 @@ def _in_furniture(sentences: list[Sentence], index: int) -> bool:
     return 0 <= index < len(sentences) and sentences[index].furniture
 
 
-@component(TIMES, version=26, requires=("sentences",), assigns=("times",))
+@component(TIMES, version=27, requires=("sentences",), assigns=("times",))
 def times(work: ArticleWork) -> None:
     """Time expressions resolved against the publication date (veille.analyze.temporal).
 

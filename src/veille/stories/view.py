@@ -62,7 +62,11 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: a contraction or a symbol written as its word is no quote disagreement.
 #: 25: a sentence the analysis marks imperative (``Sentence.imperative``)
 #: dates no timeline line and is no summary sentence; fact members carry it.
-BUILDER = 25
+#: 26: the compact timeline fills by the best-carried line of each date and
+#: takes the day's event a named day gives (``names_publication_day``); a
+#: lede reporting a stance its partner does not name is no restatement
+#: (``stances``).
+BUILDER = 26
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
