@@ -227,9 +227,7 @@ def _institution_name(doc: Doc, i: int, j: int) -> bool:
     after an article or preposition of the same sentence and line (lower
     case, or opening the sentence), where the capital is no sentence's, and
     the model reads an organisation there."""
-    k = i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _before(doc, i)
     if k < 0 or doc[i].is_sent_start or "\n" in doc[k].whitespace_ + "".join(
             t.text for t in doc[k + 1:i]):
         return False
@@ -244,6 +242,15 @@ def _institution_name(doc: Doc, i: int, j: int) -> bool:
         and first.pos_ in ("NOUN", "PROPN") and last.pos_ not in ("ADP", "DET") \
         and not last.text.endswith(("'", "’")) \
         and all(t.text.islower() for t in doc[i + 1:j] if t.is_alpha)
+
+
+def _before(doc: Doc, i: int) -> int:
+    """The index of the nearest token before ``i`` that is no whitespace (-1 at
+    the start): the word a name follows, across the line breaks the parse keeps."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k
 
 
 def _prev_words(doc: Doc, i: int, n: int = 3) -> list[str]:
@@ -314,18 +321,12 @@ def _work_title(doc: Doc, i: int, j: int, p0: str, p1: str) -> bool:
     mark between), or in apposition to it after a comma, names its title
     (``work_nouns``; the parse must read the noun a noun, so that "a single
     North Korean missile" is no single)."""
-    k = i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
+    k = _before(doc, i)
     if p0 in ('"', "“", "«", "'", "‘"):
-        k -= 1
-        while k >= 0 and doc[k].is_space:
-            k -= 1
+        k = _before(doc, k)
         p0 = p1
     elif p0 == ",":
-        k -= 1
-        while k >= 0 and doc[k].is_space:
-            k -= 1
+        k = _before(doc, k)
         root = doc[i:j].root
         if k < 0 or root.dep_ != "appos" or root.head.i != k:
             return False

@@ -249,8 +249,7 @@ def as_incise(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     m = _as_marker_start(ctx, k, sent)
     if m is None:
         return None
-    # the incise ends at the next comma (or the sentence's end)
-    end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
+    end = _incise_end(v, sent)
     before = [t for t in doc[sent.start:m] if not (t.is_punct or t.is_space)]
     if any(t.lemma_.lower() in words.speech_verbs and t.pos_ == "VERB" for t in before):
         # "plaidant pour une « sixième république » comme le souhaite X": the
@@ -324,13 +323,20 @@ def _goes_on(first: Token) -> bool:
         "Part" in first.morph.get("VerbForm", []) and "Pres" in first.morph.get("Tense", []))
 
 
+def _incise_end(v: Token, sent: Span) -> int:
+    """Where an incise whose verb is ``v`` ends: at the next comma, semicolon or
+    colon, or the sentence's end."""
+    doc = v.doc
+    return next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
+
+
 def _said_before(ctx: QuoteContext, v: Token, attr: Attribution) -> bool:
     """Is the speaker found for an inverted verb named outside its incise, in
     its sentence? The inverted subject of "comme l'a dit X" follows the verb,
     before the comma that closes the incise."""
     doc = ctx.doc
     sent = ctx.sent(v)
-    end = next((j for j in range(v.i + 1, sent.end) if doc[j].text in (",", ";", ":")), sent.end)
+    end = _incise_end(v, sent)
     lo = v.idx + len(v.text) + ctx.offset
     hi = (doc[end].idx if end < len(doc) else len(doc.text)) + ctx.offset
     if attr.mention is not None:
