@@ -1,5 +1,5 @@
-"""The draw of a held-out furniture set, shared by the fresh13, fresh14 and
-fresh15 scripts (sessions 19-20).
+"""The draw of a held-out furniture set, shared by the fresh13 to fresh16
+scripts (sessions 19-21).
 
 Sessions 12-18 each copied the previous script's loop (read checks re-drawn,
 then news-clusters pages, PolNeAR texts, SemEval texts in salted hash order);
@@ -30,7 +30,7 @@ LABELS = ROOT / "tests" / "data" / "furniture"
 #: later ones not yet written, so each is re-drawn skipping them.
 READ_SALTS = (("s12read", "fresh8"), ("s13read", "fresh9"), ("s14read", "fresh10"),
               ("s15read", "fresh11"), ("s17read", "fresh12"), ("s18read", "fresh13"),
-              ("s19read", "fresh14"), ("s20read", "fresh15"))
+              ("s19read", "fresh14"), ("s20read", "fresh15"), ("s21read", "fresh16"))
 
 
 @dataclass(frozen=True)

@@ -177,7 +177,7 @@ class SiteIndex:
 EXPLICIT_PARTS = ("fresh-held-out", "fresh2-held-out", "fresh3-held-out", "fresh4-held-out",
                   "fresh5-held-out", "fresh7-held-out", "fresh8-held-out", "fresh9-held-out",
                   "fresh10-held-out", "fresh11-held-out", "fresh12-held-out", "fresh13-held-out",
-                  "fresh14-held-out", "fresh15-held-out")
+                  "fresh14-held-out", "fresh15-held-out", "fresh16-held-out")
 
 
 def load_labels(path: Path) -> list[Label]:

@@ -46,6 +46,7 @@ def eval_furniture(
                                   "fresh13-held-out (session 18: news-clusters, PolNeAR, SemEval "
                                   "en/de/es/fr), fresh14-held-out (session 19: the same with "
                                   "SemEval it and pl), fresh15-held-out (session 20: the same strata, "
+                                  "other documents), fresh16-held-out (session 21: the same strata, "
                                   "other documents), tune, or all."),
     db: str = typer.Option("", "--store",
                            help="Also count the summary sentences and timeline items of this "
