@@ -271,6 +271,11 @@ class TimeWords:
     #: second half", "the second half of the year"): a bare "the second half" is a match's
     halves: dict[str, int] = field(default_factory=dict)  # "first": 1
     half_words: Words = ()  # "half"
+    #: own: a quarter's or half-year's label with its number, as business pages write it
+    #: ("T3 2019", "Q1-2018", "S1 2020", "2019-H2", "trimestre 1") -> "Q" or "H". A letter
+    #: code needs its year beside it ("un T3" is a flat, "S1" a season of a series); a
+    #: word may stand alone
+    period_codes: dict[str, str] = field(default_factory=dict)
     year_nouns: Words = ()  # regex: "the\\s+year" (the reference's year)
     #: own: the n-th (or last: -1) week of a month or a year ("la dernière semaine de
     #: juillet", "la première semaine de 2015"): TimeML's ISO week, the week whose

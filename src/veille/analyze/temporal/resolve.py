@@ -953,6 +953,31 @@ def quarter(c: Candidate, ctx: Ctx) -> Resolved | None:
     return quarter_res(year, q)
 
 
+def period_code(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'T3 2019' -> 2019-Q3, '2019-H2' -> 2019-H2; a label word with no year
+    ('trimestre1') is this year's, a letter with no year nothing."""
+    words = ctx.words
+    if words is None:
+        return None
+    code = fold_same_length(c.g.get("pc") or c.g.get("pc2") or c.g.get("pw") or "").lower()
+    unit = words.period_codes.get(code)
+    n = int(c.g.get("pn") or c.g.get("pn2") or c.g.get("pwn") or 0)
+    if unit is None or n < 1 or (unit == "H" and n > 2):
+        return None
+    said = c.g.get("year") or c.g.get("year2")
+    if said:
+        y = int(said)
+    elif c.g.get("pw") and ctx.day is not None:
+        y = ctx.day.year
+    else:
+        return None
+    if unit == "Q":
+        return quarter_res(y, n)
+    m1 = 1 if n == 1 else 7
+    return Resolved("DATE", f"{y:04d}-H{n}", date(y, m1, 1), date(y, m1 + 5, 30 if n == 1 else 31),
+                    "half")
+
+
 def month_week(c: Candidate, ctx: Ctx) -> Resolved | None:
     """'la dernière semaine de juillet': that ISO week of the month the month rule reads."""
     words = ctx.words
@@ -1171,7 +1196,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year, "month_week": month_week,
-    "nth_weekday": nth_weekday,
+    "nth_weekday": nth_weekday, "period_code": period_code,
     "decade_words": decade_words, "year_ago": year_ago, "ended_year": ended_year,
     **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip

@@ -311,6 +311,21 @@ def _half(own: TimeWords) -> str | None:
             rf"|(?P<theyear>{alt(own.year_nouns)})(?![a-z-])))?")
 
 
+def _period_code(own: TimeWords) -> str | None:
+    """Own: 'T3 2019', 'q1 de 2017', '2019-H2', 'trimestre1' (labels, not words: the
+    quarter and half rules read "premier trimestre")."""
+    if not own.period_codes:
+        return None
+    letters = [k for k in own.period_codes if len(k) == 1]
+    nouns = [k for k in own.period_codes if len(k) > 1]
+    year = r"(?:19|20)\d\d(?!\d)"
+    links = rf"(?:{alt(own.quarter_year_links)})?" if own.quarter_year_links else ""
+    label = (rf"(?:(?P<pc>{alt(letters)})(?P<pn>[1-4])|(?P<pw>{alt_longest(nouns)})\s?(?P<pwn>[1-4]))"
+             if nouns else rf"(?P<pc>{alt(letters)})(?P<pn>[1-4])")
+    return (rf"(?P<span>{label}(?![\w.,])(?:(?:\s+|-|/){links}(?P<year>{year}))?"
+            rf"|(?P<year2>{year})[-\s](?P<pc2>{alt(letters)})(?P<pn2>[1-4]))(?![\w-])")
+
+
 def _month_week(own: TimeWords) -> str | None:
     """Own: 'la dernière semaine de juillet', "la 1ère semaine d'octobre 2017", 'la
     première semaine de 2015', "la dernière semaine de l'année (prochaine)"."""
@@ -496,6 +511,8 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", "quarter", 2, _shared(QUARTER), gate=tw(lambda t: t.quarter_words)),
     # own: 'the first half of 1990', "this year's second half"
     Rule("half", "half", 2, _half, gate=tw(lambda t: t.half_words)),
+    # own: 'T3 2019', '2019-H2', 'trimestre1'
+    Rule("period_code", "periodcode", 2, _period_code),
     # own: 'la dernière semaine de juillet', 'la première semaine de 2015'
     Rule("month_week", "monthweek", 1, _month_week, gate=tw(lambda t: t.week_words)),
     # own: 'le premier lundi de septembre', 'le dernier dimanche du mois'

@@ -140,6 +140,10 @@ WORDS = TimeWords(
         r"|(?:(?P<pre2>vers)\s+)?(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\d:])"
         r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z])|\s+(?P<part>du matin|du soir|de l'apres-midi))?"
     ),
+    # an hour with the English marks, as French-language pages in North America and
+    # agency copy write it ("à 4pm", "de 5 à 6 p.m."): only an hour of a 12-hour dial
+    # with the mark right after it ("16 h 30" and "20:30 pm" are clock_pattern's)
+    clock_ampm_pattern=(r"(?<![\d.,:/-])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.?m\.?)(?![a-z])"),
     pm_part_suffixes=("soir", "midi"),
     clock_prepositions=(
         r"(?:\b(?:a|à|des|dès|jusqu'a|jusqu'à|avant|apres|après|de|et|vers|alentours de|il est"
@@ -186,6 +190,7 @@ WORDS = TimeWords(
     # "au premier semestre 2019", "au second semestre de l'an dernier" (the year said)
     halves={"premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "2e": 2, "dernier": 2},
     half_words=("semestre",),
+    period_codes={"t": "Q", "q": "Q", "s": "H", "h": "H", "trimestre": "Q", "semestre": "H"},
     year_nouns=(r"l'annee",),
     week_ordinals={"premiere": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "2e": 2, "seconde": 2,
                    "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4, "derniere": -1},
