@@ -52,3 +52,16 @@ def test_english_clock_marks_in_french_text() -> None:
     # the 24-hour French clocks are unchanged
     got = _found("Le cortège partira à 14h.")
     assert {t.value for t in got.values()} == {"2016-11-07T14:00"}
+
+
+def test_numeric_dates_with_a_month_word_or_spaces() -> None:
+    got = _found("Le contrat a été signé le 23/sept./2020 à Paris.")
+    assert {(t.text, t.value) for t in got.values()} == {("23/sept./2020", "2020-09-23")}
+    got = _found("Date de naissance : 01/août/1979.")
+    assert {t.value for t in got.values()} == {"1979-08-01"}
+    got = _found("Formulaire daté du 18 08 1978, selon les archives.")
+    assert {(t.text, t.value) for t in got.values()} == {("18 08 1978", "1978-08-18")}
+
+
+def test_digit_pairs_of_a_telephone_number_are_no_date() -> None:
+    assert _found("Appelez le 06 12 34 19 98 ou le 01 02 20 19 45.") == {}

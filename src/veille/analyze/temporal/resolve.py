@@ -1164,7 +1164,7 @@ def numeric_date(c: Candidate, ctx: Ctx) -> Resolved | None:
     assert isinstance(raw, str)
     words = ctx.words
     slash_order = words.slash_date_order if words is not None else "DMY"
-    order = slash_order if "/" in raw else ("YMD" if "-" in raw else "DMY")
+    order = slash_order if "/" in raw else ("YMD" if re.search(r"\d{4}-", raw) else "DMY")
     languages = [words.dateparser_language] if words and words.dateparser_language else None
     parsed = dateparser.parse(
         raw, languages=languages, settings={"STRICT_PARSING": True, "DATE_ORDER": order}

@@ -382,8 +382,14 @@ PER_UNIT = (rf"{alt(tw(lambda t: t.per_words))}\s+"
             rf"(?P<span>(?P<unit>{alt(tw(lambda t: t.per_units))}))(?![a-z])")
 _NUMERIC = (r"(?<![\d/.-])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
             r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\d/.-]\d)")
+# numeric dates written with the month's name or abbreviation between the separators
+# ("23/Sep/2020", "01/août/2019", "23-sept.-2020") or with spaces between two-digit day
+# and month ("18 08 1978", forms and scans): dateparser reads the order and the words
+_NUMERIC_WORDS = (rf"|(?<![\d/.-])[0-3]?\d(?P<sep>[/-]){MON_ANY}(?P=sep)(?:19|20)\d\d(?![\d/.-]\d)"
+                  r"|(?<![\d/.-])(?<!\d\s)(?:0[1-9]|[12]\d|3[01])\s(?:0[1-9]|1[0-2])\s(?:19|20)\d\d"
+                  r"(?!\d|\s\d)")
 NUMERIC_DATE = (rf"(?:(?:{alt(tw(lambda t: t.numeric_weekday_article))}\s+)?(?P<wd>{WD})\s+)?"
-                rf"{_NUMERIC}")
+                rf"(?:{_NUMERIC}{_NUMERIC_WORDS})")
 #: what a language without time words gets: written-out numeric dates (12.05.2023, 2023-05-12)
 NUMERIC_DATE_ONLY = _NUMERIC
 
