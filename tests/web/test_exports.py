@@ -4,6 +4,7 @@ stories CSV; hostile article text stays inert in every form."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from typing import Any
@@ -82,6 +83,38 @@ def test_timeline_and_quotes_csv(client: TestClient, story_id: int) -> None:
     assert {row["speaker"] for row in quotes} == {sp["speaker"] for sp in view["speakers"]}
     assert all(row["link"].endswith(tuple("0123456789abcdef")) and "#quote-" in row["link"]
                for row in quotes)
+
+
+def _spreadsheet_text(raw: bytes) -> str:
+    """What Excel shows of a CSV file: UTF-8 when the file starts with the byte
+    order mark, else the machine's legacy code page (Windows-1252 in Western Europe)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8")
+    return raw.decode("cp1252", errors="replace")
+
+
+def test_the_story_pages_csv_links_open_in_a_spreadsheet(client: TestClient, story_id: int) -> None:
+    """A journalist clicks "timeline (CSV)" on the story page and opens the file
+    in Excel: the French seeds' accents must read as written (session 21: they
+    read "BiÃ©lorussie"). The API's default bytes stay plain UTF-8 for programs."""
+    page = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
+    links = {a.text_content(): a.get("href") for a in page.xpath("//p[contains(@class, 'exports')]/a")}
+    for label, fmt in (("timeline (CSV)", "csv-timeline"), ("quotes (CSV)", "csv-quotes")):
+        r = client.get(links[label])
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+        plain = _export(client, story_id, fmt).content
+        assert r.content == codecs.BOM_UTF8 + plain  # the same rows, the mark in front
+        text = plain.decode("utf-8")
+        assert any(ch in text for ch in "éèàçêô«»")  # real French text, or the test is moot
+        assert _spreadsheet_text(r.content) == text
+        assert _spreadsheet_text(plain) != text  # what the link used to give
+        assert [row for row in csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")))] == [
+            row for row in csv.DictReader(io.StringIO(text))]
+    tables = client.get("/api/export/stories", params={"format": "csv", "bom": "true"}).content
+    assert tables == codecs.BOM_UTF8 + client.get("/api/export/stories?format=csv").content
+    # formats other than CSV are untouched by the flag
+    assert (client.get(f"/api/stories/{story_id}/export", params={"format": "md", "bom": "true"}).content
+            == _export(client, story_id, "md").content)
 
 
 def test_story_export_errors(client: TestClient, story_id: int) -> None:

@@ -34,6 +34,12 @@ FORMATS = ("json", "jsonl", "csv", "parquet")
 MEDIA_TYPES = {"json": "application/json", "jsonl": "application/x-ndjson",
                "csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
 PAGE = 500
+#: Put before a CSV on request: Excel opens a CSV without it in the machine's
+#: legacy code page, so "Est Républicain" reads "Est RÃ©publicain" and every
+#: curly apostrophe of an English article "â€™"; LibreOffice, Google Sheets,
+#: pandas and Python's "utf-8-sig" read it as the mark it is. Not the default:
+#: a program reading the CSV as plain UTF-8 would see it in the first header.
+BOM = "\ufeff"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "source", "published", "published_start", "published_end", "date_precision",

@@ -10,6 +10,7 @@ a bare name, a text match on the stored JSON, then checks each quote exactly.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Connection, String, cast, func, select
@@ -20,6 +21,25 @@ from veille.core.text import fold_word as fold  # the search index's fold, as be
 from veille.store.schema import analyses, articles, entities, mentions
 
 _CHUNK = 200
+
+#: What a reader calls a quote: words somebody said or wrote. "title" and
+#: "term" are quote marks around a name or a scare-quoted word
+#: (core.model.Quote.kind), which a story's "who said what" leaves out too
+#: (stories.speakers.NOT_SPEECH): the quotes page shows these by default.
+SPEECH_KINDS = frozenset({"direct", "partial", "indirect"})
+ALL_KINDS = SPEECH_KINDS | {"title", "term"}
+
+
+def kinds_of(values: Collection[str] | None) -> frozenset[str] | None:
+    """The ``kind`` parameter of the API and the page: quote kinds, or the
+    shorthands "speech" (direct, partial, indirect) and "all"; None or "all"
+    anywhere means no filter."""
+    if not values or "all" in values:
+        return None
+    out: set[str] = set()
+    for v in values:
+        out |= SPEECH_KINDS if v == "speech" else {v}
+    return frozenset(out)
 
 
 def _speaker_matches(qt: Quote, speaker: str, is_entity: bool) -> bool:
@@ -32,9 +52,12 @@ def _speaker_matches(qt: Quote, speaker: str, is_entity: bool) -> bool:
 
 def list_quotes(
     conn: Connection, *, speaker: str | None = None, after: tuple[int, int] | None = None,
-    limit: int = 20,
+    limit: int = 20, kinds: Collection[str] | None = None,
 ) -> tuple[list[dict[str, Any]], tuple[int, int] | None]:
-    """Quotes in ingest order; ``speaker`` is an entity id or part of a speaker's name."""
+    """Quotes in ingest order; ``speaker`` is an entity id or part of a speaker's name.
+
+    ``kinds`` keeps only those quote kinds (None: all). The filter runs inside
+    the paging loop so that a page is full and its cursor stays (seq, index)."""
     is_entity = bool(speaker) and conn.execute(
         select(entities.c.entity_id).where(entities.c.entity_id == speaker)).first() is not None
     stmt = (select(articles.c.seq, articles.c.uid, articles.c.source, articles.c.published,
@@ -60,6 +83,8 @@ def list_quotes(
                     continue
                 qt = item_from_dict(Quote, stored)
                 if qt is None or (speaker and not _speaker_matches(qt, speaker, is_entity)):
+                    continue
+                if kinds is not None and stored.get("kind", "direct") not in kinds:
                     continue
                 if len(out) == limit:
                     prev = out[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 from sqlalchemy import Connection
@@ -65,6 +65,16 @@ def iso_bound(value: str | None, name: str, *, end: bool = False) -> str | None:
 
 
 ConnDep = Annotated[Connection, Depends(get_conn)]
+Bom = Annotated[bool, Query(description=(
+    "CSV only: start the file with a UTF-8 byte order mark, so that Excel shows accents "
+    "and curly quotes right (the story page's CSV links ask for it); other formats ignore it."))]
+QuoteKinds = Annotated[
+    list[Literal["direct", "partial", "indirect", "title", "term", "speech", "all"]] | None,
+    Query(description=(
+        "Quote kinds to list (repeat the parameter): direct, partial, indirect, title "
+        "(quote marks around a name or a title), term (a scare-quoted word); 'speech' is "
+        "direct, partial and indirect, 'all' every kind. The API lists every kind by "
+        "default, the quotes page speech only."))]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1-100).")]
 Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page.")]
 Since = Annotated[str | None, Query(description="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]

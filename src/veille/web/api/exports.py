@@ -16,7 +16,7 @@ from veille.store import story_aliases
 from veille.web import viewbuild
 from veille.web.api.stories import RETRY_AFTER
 from veille.web.data import stories as story_data
-from veille.web.deps import get_store
+from veille.web.deps import Bom, get_store
 from veille.web.problems import Problem, problem_responses
 
 router = APIRouter(tags=["exports"])
@@ -40,6 +40,7 @@ def export(
     request: Request,
     kind: Annotated[Literal["stories", "articles", "entities", "quotes", "corrections"], Path()],
     fmt: Annotated[Literal["json", "jsonl", "csv", "parquet"], Query(alias="format")] = "jsonl",
+    bom: Bom = False,
 ) -> Response:
     store = get_store(request)
     headers = {"Content-Disposition": f'attachment; filename="veille-{kind}.{fmt}"'}
@@ -51,6 +52,8 @@ def export(
         return Response(buf.getvalue(), media_type=ex.MEDIA_TYPES[fmt], headers=headers)
 
     def chunks() -> Iterator[bytes]:
+        if bom and fmt == "csv":
+            yield ex.BOM.encode("utf-8")
         with store.connect() as conn:
             for chunk in ex.iter_text(kind, fmt, ex.rows(conn, kind), base_url=base):
                 yield chunk.encode("utf-8")
@@ -81,6 +84,7 @@ def _base_url(request: Request) -> str:
 def export_story(
     request: Request, story_id: Annotated[int, Path(ge=1, le=2**62)],
     fmt: Annotated[Literal["md", "html", "csv-timeline", "csv-quotes"], Query(alias="format")] = "md",
+    bom: Bom = False,
 ) -> Response:
     store = get_store(request)
     with store.connect() as conn:
@@ -94,8 +98,11 @@ def export_story(
         raise Problem(503, "view-pending", f"the view of story {found.story_id} is being built",
                       headers={"Retry-After": str(RETRY_AFTER)})
     body = story_export.render(fmt, found.story_id, story["view"], _base_url(request))
+    if bom and fmt.startswith("csv"):
+        body = ex.BOM + body
     headers = {"Content-Disposition":
                f'attachment; filename="{story_export.filename(found.story_id, fmt)}"'}
     if found.merged:
-        headers["Content-Location"] = f"/api/stories/{found.story_id}/export?format={fmt}"
+        headers["Content-Location"] = (f"/api/stories/{found.story_id}/export?format={fmt}"
+                                       + ("&bom=true" if bom else ""))
     return Response(body, media_type=story_export.MEDIA_TYPES[fmt], headers=headers)
