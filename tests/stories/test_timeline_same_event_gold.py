@@ -24,6 +24,16 @@ def test_features_rows_are_the_labelled_pairs() -> None:
             (p["pair"], p["part"], p["story"], p["same_event"], p["precision"])
 
 
+def test_fresh_features_rows_are_the_fresh_pairs() -> None:
+    pairs, feats = _rows("pairs_fresh.jsonl"), _rows("features_fresh.jsonl")
+    assert len(feats) == len(pairs) == 43
+    for p, f in zip(pairs, feats, strict=True):
+        assert (f["pair"], f["part"], f["story"], f["y"], f["precision"]) == \
+            (p["pair"], "fresh", p["story"], p["same_event"], p["precision"])
+    # stories neither part of the first 250 drew from
+    assert not {p["story"] for p in pairs} & {p["story"] for p in _rows("pairs.jsonl")}
+
+
 def test_parts_are_those_the_figures_count() -> None:
     feats = _rows("features.jsonl")
     tune = [f for f in feats if f["part"] == "tune"]

@@ -18,14 +18,15 @@ HERE = Path(__file__).resolve().parent
 NEWS = HERE.parents[2].parent / "shared" / "data" / "news-clusters" / "news_cluster.jsonl"
 
 
-def load_pairs(news: Path = NEWS) -> list[dict[str, Any]]:
-    """The labelled pairs with their two lines read from news-clusters."""
+def load_pairs(news: Path = NEWS, pairs_file: Path = HERE / "pairs.jsonl") -> list[dict[str, Any]]:
+    """The labelled pairs with their two lines read from news-clusters
+    (``pairs_file``: session 20's 250 pairs, or ``pairs_fresh.jsonl``)."""
     texts: dict[str, str] = {}
     for line in news.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         texts[rec["id"]] = rec["text"]
     pairs = []
-    for line in (HERE / "pairs.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in pairs_file.read_text(encoding="utf-8").splitlines():
         p = json.loads(line)
         for k in ("line1", "line2"):
             ref = p[k]
@@ -37,7 +38,7 @@ def load_pairs(news: Path = NEWS) -> list[dict[str, Any]]:
 def main() -> None:
     from veille.stories.xlang import embed_texts
 
-    pairs = load_pairs()
+    pairs = load_pairs() + load_pairs(pairs_file=HERE / "pairs_fresh.jsonl")
     a, _ = embed_texts([p["text1"] for p in pairs])
     b, _ = embed_texts([p["text2"] for p in pairs])
     for p, c in zip(pairs, (a * b).sum(axis=1), strict=True):
@@ -49,7 +50,7 @@ def main() -> None:
         # (tune P 0.93, check 0.50: two 2007 events of Prince and Timberlake)
         "a year's lines, cosine >= 0.5": lambda p: p["precision"] == "year" and p["cos"] >= 0.5,
     }
-    for part in ("tune", "check"):
+    for part in ("tune", "check", "fresh"):
         got = [p for p in pairs if p["part"] == part]
         same = sum(p["same_event"] is True for p in got)
         print(f"{part}: {len(got)} pairs, {same} the same event")

@@ -8,7 +8,10 @@ timeline entry and fact). Parses each line with the English pipeline (the
 main verb and negation: features tried, not in a view). Writes one JSON row
 of features per pair; learned.py reads the committed features.jsonl.
 
-    .venv/bin/python tests/data/timeline_same_event/features.py STORE.db VIEWS_DIR OUT.jsonl
+    .venv/bin/python tests/data/timeline_same_event/features.py STORE.db VIEWS_DIR OUT.jsonl [PAIRS]
+
+PAIRS: another pairs file of this folder (``pairs_fresh.jsonl``: its views
+are those of the code of 9fe959f on the same store).
 """
 import json
 import re
@@ -28,7 +31,7 @@ from veille.stories.xlang import embed_texts  # noqa: E402
 BEFORE = Path(sys.argv[2])
 NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
-pairs = load_pairs()
+pairs = load_pairs(pairs_file=Path(sys.argv[4])) if len(sys.argv) > 4 else load_pairs()
 store = Store.open(sys.argv[1])
 analyses = {}
 views = {}
