@@ -45,7 +45,8 @@ def home(request: Request, conn: ConnDep, cursor_: Annotated[str | None, Query(a
         latest, _ = article_data.list_articles(conn, limit=20)
     changes = activity.recent_changes(conn) if after is None else None
     return _page(request, "home.html", stories=items, sort=sort, latest=latest, changes=changes,
-                 next_cursor=cursor.encode(f"stories:{sort}", nxt))
+                 next_cursor=cursor.encode(f"stories:{sort}", nxt),
+                 first_lines=article_data.first_lines(conn, [a["id"] for a in latest]))
 
 
 @router.get("/stories/{story_id}")
@@ -67,7 +68,8 @@ def story(request: Request, conn: ConnDep, story_id: Annotated[int, Path(ge=1, l
     figures = [charts.figure(c, kind) for c, kind in activity.story_activity(conn, st["id"], st["entities"])]
     # links: the anchors of facts and quotes, the same as the exported reports link to
     return _page(request, "story.html", story=st, view=view, summary=summary, numbers=numbers, links=links,
-                 articles_by_id=by_id, charts=figures)
+                 articles_by_id=by_id, charts=figures,
+                 first_lines=article_data.first_lines(conn, list(by_id)))
 
 
 @router.get("/articles/{article_id:path}")
@@ -85,7 +87,8 @@ def article(request: Request, conn: ConnDep, article_id: str,
         except QueryError:
             terms = []
     segs = article_segments(art["text"], art, cite, terms)
-    return _page(request, "article.html", art=art, segments=segs, cite=cite, q=q)
+    return _page(request, "article.html", art=art, segments=segs, cite=cite, q=q,
+                 first_line=None if art.get("title") else article_data.first_line(art["text"]))
 
 
 @router.get("/entities")
@@ -225,6 +228,7 @@ def _search_page(request: Request, conn: Any, q: str | None, source: str | None,
             for r in res["results"]:
                 r["segments"] = snippet_segments(r["snippet"])
             ctx["res"] = res
+            ctx["first_lines"] = article_data.first_lines(conn, [r["id"] for r in res["results"]])
         # Entities whose name matches the query: the way from a name to its page.
         ctx["entity_hits"], _ = entity_data.list_entities(conn, q=q.strip(), limit=5)
     return _page(request, "search.html", **ctx)

@@ -1,0 +1,56 @@
+"""An article that came without a headline is named by its first line, not by
+its id, on the story page, the article page and in search results (session 21:
+a story of two SemEval articles listed "semeval-1513958355" and
+"semeval-1496518478fr", which told a reader nothing). The seeds of
+``examples/`` have no title either: real French text."""
+
+from __future__ import annotations
+
+import lxml.html
+from fastapi.testclient import TestClient
+
+from veille.web.data.articles import FIRST_LINE_MAX
+
+
+def _first_line(client: TestClient, uid: str) -> str:
+    text = client.get(f"/api/articles/{uid}").json()["text"]
+    return " ".join(next(line for line in text.splitlines() if line.strip()).split())
+
+
+def _named(link: lxml.html.HtmlElement, client: TestClient, uid: str) -> None:
+    shown = " ".join(link.text_content().split())
+    assert shown != uid
+    first = _first_line(client, uid)
+    assert shown == first or (shown.endswith("…") and first.startswith(shown[:-1])
+                              and len(shown) <= FIRST_LINE_MAX + 1), (shown, first)
+    # marked as a stand-in, with the id at hand
+    assert uid in (link.xpath(".//span[@class='first-line']/@title") or [""])[0]
+
+
+def test_story_page_names_untitled_articles_by_their_first_line(client: TestClient, story_id: int) -> None:
+    st = client.get(f"/api/stories/{story_id}").json()
+    assert st["articles"] and not any(a["title"] for a in st["articles"])  # the seeds have none
+    doc = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
+    links = doc.xpath("//section[@aria-labelledby='h-articles']//li/a")
+    assert len(links) == len(st["articles"])
+    for link in links:
+        _named(link, client, link.get("href").rsplit("/", 1)[1])
+
+
+def test_article_page_and_search_results_too(client: TestClient, seed_ids: list[str]) -> None:
+    doc = lxml.html.fromstring(client.get(f"/articles/{seed_ids[0]}").text)
+    _named(doc.xpath("//h1")[0], client, seed_ids[0])
+    doc = lxml.html.fromstring(client.get("/search", params={"q": "Biélorussie"}).text)
+    links = doc.xpath("//h3/a[starts-with(@href, '/articles/')]")
+    assert links
+    for link in links:
+        _named(link, client, link.get("href").split("?")[0].rsplit("/", 1)[1])
+
+
+def test_a_given_headline_is_kept(xss_client: TestClient) -> None:
+    uid = xss_client.get("/api/articles").json()["items"][0]["id"]
+    title = xss_client.get(f"/api/articles/{uid}").json()["title"]
+    doc = lxml.html.fromstring(xss_client.get(f"/articles/{uid}").text)
+    h1 = doc.xpath("//h1")[0]
+    assert " ".join(h1.text_content().split()) == " ".join(title.split())
+    assert not h1.xpath(".//span[@class='first-line']")
