@@ -65,3 +65,13 @@ def test_numeric_dates_with_a_month_word_or_spaces() -> None:
 
 def test_digit_pairs_of_a_telephone_number_are_no_date() -> None:
     assert _found("Appelez le 06 12 34 19 98 ou le 01 02 20 19 45.") == {}
+
+
+def test_a_bare_hour_before_a_marked_clock_opens_its_range() -> None:
+    got = _found("La permanence est ouverte de 5 à 7pm.")
+    assert {(t.text, t.value) for t in got.values()} == {
+        ("5", "2016-11-07T17:00"), ("7pm", "2016-11-07T19:00")}
+    # the mark is the start's only when the start stays before the end
+    got = _found("La permanence est ouverte de 10 à 12pm.")
+    assert {(t.text, t.value) for t in got.values()} == {
+        ("10", "2016-11-07T10:00"), ("12pm", "2016-11-07T12:00")}

@@ -172,6 +172,10 @@ class TimeWords:
     #: end is that clock ("de 14 à 16 heures", "entre 10 et 11h30": the 14 and the 10 are
     #: clock times too); group ``h`` is the hour
     clock_range_start: str = ""
+    #: the same before a 12-hour clock with its mark ("de 5 à 6pm", "5 à 6 p.m."): the
+    #: mark says the end is a clock, so no opener is needed; the start takes the mark
+    #: when it keeps the start before the end
+    clock_ampm_range_start: str = ""
     #: regex, folded, between a word of how long and a clock time: a range's opener and,
     #: for its end, its first clock and joiner ("dure entre 3h et 5h": both are how long)
     clock_duration_range: str = ""

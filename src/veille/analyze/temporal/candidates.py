@@ -61,6 +61,8 @@ def candidates(text: str, folded: str, language: str) -> list[Candidate]:
                 cands.extend(split_day_list(cand, folded))
                 if own is not None and own.clock_range_start and cand.kind == "clock":
                     cands.extend(clock_range_start(cand, folded, own.clock_range_start))
+                if own is not None and own.clock_ampm_range_start and cand.kind == "clock_ampm":
+                    cands.extend(clock_ampm_range_start(cand, folded, own.clock_ampm_range_start))
     if own is None:  # German, Spanish...: dates from dateparser's locale words
         cands.extend(locale_candidates(text, language))
     else:  # "le 17 de 14 à 16": the bare hours of the day just named
@@ -112,6 +114,22 @@ def clock_range_start(c: Candidate, folded: str, pattern: str) -> list[Candidate
     start = max(0, c.start - 30) + m.start("h")
     return [Candidate(start, start + len(m.group("h")), "clock",
                       {"h": m.group("h"), "m": None, "pre": None, "loc": None}, c.prio)]
+
+
+def clock_ampm_range_start(c: Candidate, folded: str, pattern: str) -> list[Candidate]:
+    """'de 5 à 6pm': the bare hour opening the range is a clock too, in the afternoon
+    when its end is and it stays before it ('de 11 à 1pm' starts in the morning)."""
+    end_h = c.g.get("h")
+    if not end_h:
+        return []  # "20:30 pm": the 24-hour forms are the clock rule's
+    m = re.search(pattern, folded[max(0, c.start - 30) : c.start])
+    if m is None:
+        return []
+    start = max(0, c.start - 30) + m.start("h")
+    h = int(m.group("h"))
+    ampm = c.g.get("ampm") if h < int(end_h) < 12 else None  # "de 10 à 12pm": 10 a.m.
+    return [Candidate(start, start + len(m.group("h")), "clock_ampm",
+                      {"h": m.group("h"), "m": None, "pre": None, "ampm": ampm}, c.prio)]
 
 
 _RANGE_GLUE = re.compile(

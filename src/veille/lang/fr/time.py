@@ -120,6 +120,7 @@ WORDS = TimeWords(
     week_of_leads=("la semaine du",),
     local_time_words=("heure locale", "heures locales", "heure de paris"),
     clock_range_start=r"(?<![\w'])(?:de|entre)\s+(?P<h>[01]?\d|2[0-4])\s+(?:a|et)\s+$",
+    clock_ampm_range_start=r"(?<![\w'.,:/-])(?:(?:de|entre)\s+)?(?P<h>1[0-2]|0?[1-9])\s*(?:a|et|-)\s*$",
     clock_duration_range=r"entre\s+(?:(?:[01]?\d|2[0-4])\s*h\s*(?:[0-5]\d)?\s+(?:a|et)\s+)?",
     holiday_time_heads=("fete", "fetes", "veille", "lendemain", "surlendemain", "vacances",
                         "periode", "treve", "reveillon", "conges", "week-end", "weekend"),
@@ -143,7 +144,7 @@ WORDS = TimeWords(
     # an hour with the English marks, as French-language pages in North America and
     # agency copy write it ("à 4pm", "de 5 à 6 p.m."): only an hour of a 12-hour dial
     # with the mark right after it ("16 h 30" and "20:30 pm" are clock_pattern's)
-    clock_ampm_pattern=(r"(?<![\d.,:/-])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.?m\.?)(?![a-z])"),
+    clock_ampm_pattern=(r"(?<![\d.,:/-])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.m\.?|[ap]m)(?![a-z])"),
     pm_part_suffixes=("soir", "midi"),
     clock_prepositions=(
         r"(?:\b(?:a|à|des|dès|jusqu'a|jusqu'à|avant|apres|après|de|et|vers|alentours de|il est"
