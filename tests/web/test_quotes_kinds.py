@@ -5,6 +5,7 @@ when asked (session 21, a new user's first hour: "losers", "sad.", "she" and
 Real text: two French TimeBank articles (Est Républicain, 1999), one whose only
 quote marks are a quoted word (« tâtaient ») and a band's name (« Funkoverload »),
 one with a shop owner and a newsagent quoted. Skips without ``../shared/data``.
+The first is posted undated, for the timeline test at the end.
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ def tb_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
     store = Store.open(str(tmp_path_factory.mktemp("quotes-kinds") / "tb.db"))
     with TestClient(create_app(store, token=TOKEN)) as c:
-        resp = c.post("/api/articles?process=false", json=[_article(TIMEBANK / d) for d in DOCS],
+        arts = [_article(TIMEBANK / d) for d in DOCS]
+        # the first as a dump without dates would have it: the story page's
+        # timeline must then say why its "1943" is neither past nor future
+        del arts[0]["published"]
+        resp = c.post("/api/articles?process=false", json=arts,
                       headers={"Authorization": f"Bearer {TOKEN}"})
         assert resp.status_code == 201, resp.text
         process(store)
@@ -87,3 +92,15 @@ def test_the_article_page_says_what_non_speech_quote_marks_are(tb_client: TestCl
     page = tb_client.get("/articles/1999-05-30-0974").text
     assert re.search(r"<q[^>]*>tâtaient</q> — a quoted word", page)
     assert "unknown speaker" not in page
+
+
+def test_an_undated_articles_timeline_says_so(tb_client: TestClient) -> None:
+    """'Né en 1943' in an article without a date: the timeline's relation to
+    publication is unknown, and the page said "(unknown)" beside 1943."""
+    st = tb_client.get("/api/articles/1999-05-30-0974").json()["story_id"]
+    view = tb_client.get(f"/api/stories/{st}").json()["view"]
+    events = [t for t in view["timeline"] if t["relative_to_publication"] == "unknown"]
+    assert any(t["date"] == "1943" for t in events), view["timeline"]
+    page = tb_client.get(f"/stories/{st}").text
+    assert re.search(r'class="when">1943</span> <span class="rel">\(article undated\)</span>', page)
+    assert "(unknown)" not in page
