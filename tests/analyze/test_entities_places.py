@@ -49,3 +49,14 @@ def test_in_a_sentence(analyze):
             "Sioux Falls, South Dakota, the team said.\n")
     got = {m.text: m.label for m in analyze(text, "en").entities}
     assert got.get("Sioux Falls") == "LOC", got
+
+
+def test_a_place_noun_is_a_cue_only_as_a_noun(analyze):
+    # news-clusters 9829d117 (BBC, the Cubs' 2016 title): "place" is the verb here
+    text = ("The Chicago Cubs won the World Series. It is a victory that will motivate people "
+            "to place Cubs caps on the gravestones of loved ones.\n")
+    got = {m.text: (m.label, m.label_cue) for m in analyze(text, "en").entities}
+    assert got.get("Cubs", ("", ""))[1] != "place-noun", got
+    town = "They grew up in the town of Mesquite, where the family still lives.\n"
+    got = {m.text: (m.label, m.label_cue) for m in analyze(town, "en").entities}
+    assert got.get("Mesquite") == ("LOC", "place-noun"), got

@@ -141,3 +141,49 @@ def test_a_context_cue_outweighs_the_models_repeated_person_guess() -> None:
     ms[1].label_cue = "org-noun"
     (an,), records = link_entities([Analysis(article_uid="b", language="en", entities=ms)], [])
     assert records[0].label == "PER"
+
+
+# news-clusters: the 2017 World Series story; "Houston Astros" in full and the lone
+# "Astros" in the Houston Chronicle's piece, the lone "Astros" (tagged a person by
+# en_core_web_md) in another outlet's piece that never writes the full name
+ASTROS = ("The Houston Astros have won the World Series. The Astros beat the Dodgers 5-1, "
+          "and the Astros celebrated on the field.")
+ASTROS_LONE = "Astros fans poured into the streets of downtown after the final out."
+
+
+def test_a_short_form_other_articles_use_joins_the_club_in_an_article_without_its_name():
+    first = Analysis(article_uid="a", language="en", entities=_mentions(
+        ASTROS, [("Houston Astros", "ORG"), ("Astros", "ORG"), ("Astros", "ORG")]))
+    other = Analysis(article_uid="b", language="en",
+                     entities=_mentions(ASTROS_LONE, [("Astros", "PER")]))
+    (a, b), records = link_entities([first, other], [])
+    assert b.entities[0].entity_id == a.entities[0].entity_id
+    assert b.entities[0].label == "ORG"  # the club's label, not the model's person
+    club = next(r for r in records if r.entity_id == a.entities[0].entity_id)
+    assert club.canonical == "Houston Astros"
+
+
+def test_a_short_form_two_known_clubs_use_joins_neither():
+    # "Rangers" of the New York Rangers (hockey) and of Glasgow's Rangers (football)
+    ny = "The New York Rangers beat Boston. The Rangers scored twice, the Rangers held on."
+    gl = "Glasgow Rangers lost at Celtic Park. Rangers fell behind, and Rangers fired their coach."
+    lone = "The Rangers announced a new coach on Monday."
+    arts = [Analysis(article_uid=u, language="en", entities=_mentions(t, spans)) for u, t, spans in [
+        ("a", ny, [("New York Rangers", "ORG"), ("Rangers", "ORG"), ("Rangers", "ORG")]),
+        ("b", gl, [("Glasgow Rangers", "ORG"), ("Rangers", "ORG"), ("Rangers", "ORG")]),
+        ("c", lone, [("Rangers", "ORG")])]]
+    (a, b, c), _ = link_entities(arts, [])
+    assert a.entities[0].entity_id != b.entities[0].entity_id
+    assert c.entities[0].entity_id not in (a.entities[0].entity_id, b.entities[0].entity_id)
+
+
+def test_an_article_naming_another_club_of_the_word_keeps_its_own():
+    # "Texas" is no city: "Texas Rangers" gives no short form, and its article's lone
+    # "Rangers" is the Texas club, never the New York Rangers other articles shorten
+    ny = "The New York Rangers beat Boston. The Rangers scored twice, the Rangers held on."
+    tx = "The Texas Rangers lost in Seattle. The Rangers fell behind in the ninth."
+    arts = [Analysis(article_uid=u, language="en", entities=_mentions(t, spans)) for u, t, spans in [
+        ("a", ny, [("New York Rangers", "ORG"), ("Rangers", "ORG"), ("Rangers", "ORG")]),
+        ("b", tx, [("Texas Rangers", "ORG"), ("Rangers", "ORG")])]]
+    (a, b), _ = link_entities(arts, [])
+    assert b.entities[1].entity_id != a.entities[0].entity_id

@@ -253,6 +253,12 @@ def _before(doc: Doc, i: int) -> int:
     return k
 
 
+def _noun_before(doc: Doc, k: int) -> bool:
+    """The token at ``k`` is no verb by the parse (a cue word spelt like a verb
+    cues only as the noun)."""
+    return k >= 0 and doc[k].pos_ not in ("VERB", "AUX")
+
+
 def _prev_words(doc: Doc, i: int, n: int = 3) -> list[str]:
     out: list[str] = []
     k = i - 1
@@ -301,8 +307,11 @@ def _cue_label(doc: Doc, i: int, j: int, label: str) -> tuple[str, str] | None:
         return ("ORG", "org-noun")
     if label != "MISC" and _work_title(doc, i, j, p0, p1):
         return ("MISC", "work-noun")
-    # "la résidence X", "la ville de X", "la région de Lougansk"
-    if p0 in _W.place_nouns or (p0 in _W.of_words and p1 in _W.place_nouns):
+    # "la résidence X", "la ville de X", "la région de Lougansk"; the noun must
+    # be one by the parse ("to place Cubs caps on the graves" names no place)
+    if (p0 in _W.place_nouns and _noun_before(doc, _before(doc, i))) or (
+            p0 in _W.of_words and p1 in _W.place_nouns
+            and _noun_before(doc, _before(doc, _before(doc, i)))):
         return ("LOC", "place-noun")
     # "au sud d'X", "près de X" (only overrides MISC: "près de l'OTAN" stays ORG)
     if label == "MISC" and (p0 in _W.spatial or (p0 in _W.of_words and p1 in _W.spatial)):

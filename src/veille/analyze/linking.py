@@ -36,6 +36,7 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -157,6 +158,9 @@ class _Group:
     #: ("Justice" beside "the Justice Department"): a piece of that name, not
     #: a surname to look up elsewhere (see ``_mark_org_openings``)
     opens_org_here: bool = False
+    #: the keys of the article's longer organisation names this lone word ends
+    #: ("texas rangers" for "Rangers"): the article's own club of that word
+    ends_org_here: set[str] = field(default_factory=set)
 
     @property
     def label(self) -> str:
@@ -428,19 +432,29 @@ def _mark_org_openings(groups: list[_Group]) -> list[_Group]:
     taken across articles for the surname of a person ``_surname_in_use``
     (Jim Justice, named in full elsewhere); whether it is the organisation
     itself is left alone ("Apple" beside "Apple Music" is the company)."""
-    openers = {fk.split()[0] for f in groups if f.label == "ORG" for fk in f.full_keys()}
-    if not openers:
+    fulls = [fk for f in groups if f.label == "ORG" for fk in f.full_keys()]
+    if not fulls:
         return groups
+    openers = {fk.split()[0] for fk in fulls}
     for g in groups:
-        if g.label in ("ORG", "LOC") and len(g.keys) == 1:
-            k = next(iter(g.keys))
-            if len(k.split()) == 1 and not _is_geo(k) and k in openers:
-                g.opens_org_here = True
+        if len(g.keys) != 1:
+            continue
+        k = next(iter(g.keys))
+        if len(k.split()) != 1 or _is_geo(k):
+            continue
+        if g.label in ("ORG", "LOC") and k in openers:
+            g.opens_org_here = True
+        g.ends_org_here = {fk for fk in fulls if fk.split()[-1] == k}
     return groups
 
 
 #: Evidence of a word that joined the organisation "place + word" of its article.
 SHORT_FORM = "short form of"
+#: Evidence of a lone word that joined, in an article naming it alone, the one
+#: organisation other articles shorten to it ("Astros" of Houston Astros)
+SHORT_FORM_IN_USE = "the short form other articles use for"
+#: How often other articles must have used the lone word for the organisation
+SHORT_FORM_USES = 2
 
 
 def _antecedent(f: _Group, g: _Group) -> bool:
@@ -469,6 +483,7 @@ def _place_named(words: list[str], major_city: bool = False) -> bool:
     return _is_geo(k)
 
 
+@lru_cache(maxsize=65536)
 def _nickname(name: str) -> str | None:
     """The word that names ``name`` once the place is dropped: "Cubs" of
     "Chicago Cubs", "Villa" of "Aston Villa", "Deportivo" of "Deportivo Coruna".
@@ -913,6 +928,9 @@ class EntityIndex:
         self.blocks: dict[tuple[str, str], set[str]] = {}
         #: plain key of a place the gazetteer knows -> its records
         self.geo_plain: dict[str, set[str]] = {}
+        #: key of the word naming an organisation once its place is dropped
+        #: ("cubs" of "Chicago Cubs", see ``_nickname``) -> organisations
+        self.by_nick: dict[str, dict[str, EntityRecord]] = {}
         for r in records:
             self._index(r)
 
@@ -937,6 +955,8 @@ class EntityIndex:
                 continue
             if r.label == "ORG":
                 self.by_org_base.setdefault(_org_base(a) or k, {})[r.entity_id] = r
+                if (nick := _nickname(a)) and (nk := names.key(nick)):
+                    self.by_nick.setdefault(nk, {})[r.entity_id] = r
             self.keys_by_label.setdefault(r.label, {}).setdefault(k, set()).add(r.entity_id)
             self.blocks.setdefault((r.label, _block(k)), set()).add(k)
             toks = k.split()
@@ -969,6 +989,9 @@ class EntityIndex:
             rec, why = self._surname_in_use(g)
             if rec is not None:
                 return rec, why
+        rec, why = self._short_form_in_use(g)
+        if rec is not None:
+            return rec, why
         # 1. exact key, label compatible (non-person labels are interchangeable
         # noise); a person known by a full name is matched by its full names only
         if label == "PER" and not full:
@@ -1070,6 +1093,48 @@ class EntityIndex:
         if uses < LONE_USES_MIN or uses <= others:
             return None, ""
         return p, f"{SURNAME_IN_USE} {p.canonical} ({uses} times), the model's {g.label} aside"
+
+    def _short_form_in_use(self, g: _Group) -> tuple[EntityRecord | None, str]:
+        """A lone word that other articles, naming an organisation in full,
+        use alone for it ("Astros" after "Houston Astros", ``SHORT_FORM``):
+        that organisation, in an article that names it by the word alone.
+
+        A team's story is told in many articles, and most of them write the
+        club's word alone after a first full name, or never write the full
+        name at all; the model often calls the lone plural a person ("Astros"
+        x4). The word joins only the one organisation whose name it shortens
+        (two known "Times" or "Rangers" leave it alone), and only when that
+        organisation's articles have used the word alone ``SHORT_FORM_USES``
+        times or more, more often than records of the lone word itself: a
+        shortening never written is no evidence ("Post" of one Washington Post
+        mention). The alias stays local to the articles it came from, so the
+        lookup is made again for each new article: the organisation's later
+        full names and short forms keep the evidence current."""
+        if len(g.keys) != 1 or g.label == "MISC" or g.given_here:
+            return None, ""  # (a nationality word is MISC: "Indians", "European")
+        if any(m.label_cue and m.label != "ORG" for m in g.mentions):
+            return None, ""  # "Mr Villa", "the town of X": the context says otherwise
+        k = next(iter(g.keys))
+        if len(k.split()) != 1 or _is_geo(k) or k.startswith(TEAM_KEY):
+            return None, ""
+        cands = [r for i in sorted(self.by_nick.get(k, {}))
+                 if (r := self.by_id[i]).label == "ORG" and _nickname_of(r, k)]
+        if len(cands) != 1:
+            return None, ""
+        r = cands[0]
+        # the article's own longer name ending with the word is its club ("Texas
+        # Rangers" there: not the New York Rangers other articles shorten),
+        # unless it is the organisation's name with more before it ("Jubilant
+        # Chicago Cubs", a caption's word the model ran into the name)
+        own = {names.key(a) for a in r.aliases if len(a.split()) >= 2 and not _local_only(r, a)}
+        if any(not any(fk == o or fk.endswith(" " + o) for o in own) for fk in g.ends_org_here):
+            return None, ""
+        uses = _lone_uses(r, g)
+        others = sum(_lone_uses(x, g) for x in self.by_key.get(k, {}).values()
+                     if x.entity_id != r.entity_id)
+        if uses < SHORT_FORM_USES or uses <= others:
+            return None, ""
+        return r, f"{SHORT_FORM_IN_USE} {r.canonical} ({uses} times)"
 
     def _lone_surname(self, g: _Group, here: dict[str, EntityRecord] | None = None
                       ) -> tuple[EntityRecord | None, str]:
@@ -1231,6 +1296,12 @@ def _lone_alias(g: _Group, r: EntityRecord) -> bool:
     return any(fold_name(a) in spelled for a in r.aliases)
 
 
+def _nickname_of(r: EntityRecord, k: str) -> bool:
+    """One of the record's names shortens to the key ``k`` (see ``_nickname``);
+    the index may still list a record under a name it no longer carries."""
+    return any((n := _nickname(a)) and names.key(n) == k for a in r.aliases if not _local_only(r, a))
+
+
 def _lone_uses(r: EntityRecord, g: _Group) -> int:
     """How many mentions of the record are the group's lone writing, spelt the same."""
     spelled = {fold_name(m.text) for m in g.mentions}
@@ -1309,7 +1380,9 @@ def _file(index: EntityIndex, g: _Group, rec: EntityRecord | None, why: str, tak
         # for the place ("NEW YORK AT CALIFORNIA" read as organisations
         # must not turn New York's datelines into one)
         # ... and a surname in use for a person counts for that person
-        k = "LOC" if why == PLACE_NAME else ("PER" if why.startswith(SURNAME_IN_USE) else k)
+        # ... and a short form in use for an organisation counts for it
+        k = "LOC" if why == PLACE_NAME else ("PER" if why.startswith(SURNAME_IN_USE) else (
+            "ORG" if why.startswith(SHORT_FORM_IN_USE) else k))
         rec.label_votes[k] = rec.label_votes.get(k, 0.0) + v
     rec.n_mentions += len(g.mentions)
     if language and language not in rec.languages:
