@@ -46,6 +46,7 @@ from veille.analyze.quotes.speakers import (
     np_text,
     resolve_group,
     resolve_pronoun,
+    resolve_role,
 )
 from veille.core.model import Mention, Quote
 
@@ -758,9 +759,47 @@ def continued(q: Quote, previous: list[Quote], ctx: QuoteContext,
         if (m.label in ("PER", "ORG") or m.label == "LOC" and not _governed(ctx, m)) \
                 and (not ctx.in_quote(m.start)
                 and m.start != prev.speaker_start and m.text != prev.speaker
-                and not _addressee(ctx, m, prev.end)):
+                and not _addressee(ctx, m, prev.end)
+                and not _in_role_of(ctx, m, prev)):
             return None  # somebody else is named between the two quotes
     return prev
+
+
+#: Dependencies that keep a word inside the noun phrase it modifies (a
+#: complement, a participle's complement, an apposition): the way up from a
+#: name in a subject's modifiers to the subject's head noun.
+_PHRASE_DEPS = frozenset({"nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "acl", "amod",
+                          "appos", "flat", "flat:name", "compound"})
+
+
+def _in_role_of(ctx: QuoteContext, m: Mention, prev: Quote) -> bool:
+    """Is the name only a modifier of a subject whose head noun is a role of
+    the last speaker? "Pierre Moscovici veut … L'ancien haut-fonctionnaire
+    détaché de la Cour des comptes, y reviendra …, mais continuera « à
+    travailler avec ardeur »": the subject is the role noun, which stands for
+    Moscovici; the institution in its complement names nobody who speaks, so
+    the last speaker's chain goes on. The head of the subject phrase decides,
+    not a name in its modifiers: a head that is another person, or nobody the
+    text named before ("un expert de l'OCDE"), still breaks the chain. Only
+    where definite role nouns are read as anaphors (the pack lists
+    ``person_nouns``: French)."""
+    if not ctx.words.person_nouns or not prev.speaker:
+        return False
+    span = ctx.tok_span(m)
+    if not len(span):
+        return False
+    t, hops = ctx.doc[span[0]], 0
+    while t.i in span and t.head.i in span and t.head.i != t.i:
+        t = t.head  # the mention's own head token
+    while hops < 6 and t.dep_ in _PHRASE_DEPS and t.head.i != t.i:
+        t, hops = t.head, hops + 1
+    if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ != "NOUN" or t.i in span \
+            or ctx.mention_of(t) is not None:
+        return False
+    holder = resolve_role(ctx, t)
+    return holder is not None and holder.label == "PER" and (
+        holder.start == prev.speaker_start or holder.text == prev.speaker
+        or holder.text.split()[-1] == prev.speaker.split()[-1])
 
 
 def _own_actor(ctx: QuoteContext, q: Quote, prev: Quote) -> bool:
