@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/train_furniture.py [--model trees|logistic]
         [--c 0.3] [--trees 400] [--depth 3] [--rate 0.05] [--threshold 0.6]
-        [--fit all|tune] [--hold fresh13-held-out,fresh14-held-out]
-        [--drop PREFIXES] [--bag N] [--no-cv] [--write]
+        [--fit all|tune] [--hold fresh16-held-out] [--stack]
+        [--drop PREFIXES] [--bag N] [--no-cv] [--write [--out FILE]]
 
 Reads tests/data/furniture/*.jsonl and the texts in ../shared/data (and the
 seeds in examples/), fits on the lines of the *tune* part only (``--fit
@@ -21,7 +21,9 @@ since session 15 ``fresh11-held-out`` too (drawn and labelled after v11);
 since session 17 ``fresh12-held-out`` too (drawn and labelled after v12);
 since session 18 (v14) only ``fresh13-held-out`` (drawn and labelled after v13;
 the brief of session 18 tuned on every set up to 12); since session 19
-``fresh14-held-out`` too (drawn and labelled before any change of session 19).
+``fresh14-held-out`` too (drawn and labelled before any change of session 19);
+since session 21 (v17) only ``fresh16-held-out``: every set 1-15 is fitted on,
+and ``--stack`` fits the second stage (the neighbours' first-stage scores).
 Prints the
 figures cross-validated at several thresholds (the threshold is chosen
 there): by document on the tune part, or, with ``--fit all``, leaving one
@@ -38,11 +40,12 @@ same recall (features interact: position, case, cues, the neighbours).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 
 from veille.analyze.evaluate_furniture import SiteIndex, labelled_rows, load_docs, load_labels
-from veille.analyze.furniture import FEATURES, WEIGHTS_FILE, Model, Tree
+from veille.analyze.furniture import FEATURES, STACK_FEATURES, WEIGHTS_FILE, Model, Tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,7 +60,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--fit", choices=("tune", "all"), default="all")
-    ap.add_argument("--hold", default="fresh13-held-out,fresh14-held-out",
+    ap.add_argument("--hold", default="fresh16-held-out",
                     help="with --fit all: the parts kept out of the fit (comma-separated)")
     ap.add_argument("--drop", default="",
                     help="comma-separated feature name prefixes the model may not use (their "
@@ -76,6 +79,12 @@ def main() -> None:
     ap.add_argument("--errors", default="",
                     help="write the cross-validated errors at --threshold (set, kind, score, "
                          "document, line; JSONL) to this file: the census of what is missed")
+    ap.add_argument("--stack", action="store_true",
+                    help="fit a second stage on the features and the first stage's scores of each "
+                         "line and its neighbours (session 21); the neighbours' scores in its "
+                         "training rows come from first stages fitted without their labels set")
+    ap.add_argument("--out", default="",
+                    help="with --write: the weights file to write (default: the package's)")
     ap.add_argument("--no-cv", action="store_true",
                     help="fit and export only, without the cross-validated figures (a quick refit)")
     args = ap.parse_args()
@@ -117,6 +126,10 @@ def main() -> None:
     else:
         est = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, class_weight="balanced",
                                                                  max_iter=3000))
+    stage2 = None
+    if args.stack:
+        x, y, sets, groups, texts, stage2 = _stacked(args, docs, sites)
+        est = _estimator(args)
     if args.no_cv:
         pass
     elif args.fit == "tune":
@@ -131,6 +144,17 @@ def main() -> None:
     if not args.no_cv:
         _report(args, proba, y, sets, groups, texts)
     est.fit(x, y)
+    if stage2 is not None:
+        one = _export_trees(args, stage2[0], stage2[1], FEATURES)
+        gap = np.abs(np.array([one.score(r) for r in stage2[1]]) - stage2[0].predict_proba(stage2[1])[:, 1])
+        assert float(gap.max()) < 1e-3, "the exported first stage does not score as scikit-learn"
+        model = dataclasses.replace(_export_trees(args, stage2[0], stage2[1], FEATURES),
+                                    stack=_export_trees(args, est, x, (*FEATURES, *STACK_FEATURES)))
+        mine = np.array([model.stack.score(r) for r in x])  # type: ignore[union-attr]
+        ref = est.predict_proba(x)[:, 1]
+        assert float(np.abs(mine - ref).max()) < 1e-3, "the exported model does not score as scikit-learn"
+        _write(args, model)
+        return
     if args.model == "trees":
         members = est.models_ if args.bag > 1 else [est]
         trees = []
@@ -164,10 +188,91 @@ def main() -> None:
     mine = np.array([model.score(r) for r in x])
     ref = est.predict_proba(x)[:, 1]
     assert float(np.abs(mine - ref).max()) < 1e-3, "the exported model does not score as scikit-learn"
+    _write(args, model)
+
+
+def _write(args, model: Model) -> None:  # type: ignore[no-untyped-def]
     if args.write:
-        path = ROOT / "src" / "veille" / "analyze" / WEIGHTS_FILE
+        path = Path(args.out) if args.out else ROOT / "src" / "veille" / "analyze" / WEIGHTS_FILE
         path.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {path}")
+
+
+def _export_trees(args, est, x, features: tuple[str, ...]) -> Model:  # type: ignore[no-untyped-def]
+    """One fitted boosted-trees estimator (not bagged) as a :class:`Model`."""
+    trees = []
+    for (reg,) in est.estimators_:
+        t = reg.tree_
+        trees.append(Tree(tuple(int(v) for v in t.feature), tuple(float(v) for v in t.threshold),
+                          tuple(int(v) for v in t.children_left), tuple(int(v) for v in t.children_right),
+                          tuple(round(float(v), 6) for v in t.value[:, 0, 0])))
+    raw = est.decision_function(x[:1])[0]
+    init = float(raw - args.rate * sum(tr.leaf(x[0]) for tr in trees))
+    return Model(features, (), (), (), init, args.threshold, "trees", args.rate, tuple(trees))
+
+
+def _stacked(args, docs, sites):  # type: ignore[no-untyped-def]
+    """The second stage's training rows: each labelled line's features and the
+    :data:`STACK_FEATURES` of the first stage's scores over its whole text,
+    those scores from a first stage fitted without any labels set that names
+    the text (so the neighbours' scores are as a new text would get them).
+    Returns the rows, labels, sets, documents and lines, and the first stage
+    fitted on every labelled line with its rows (for the export)."""
+    import numpy as np
+    from sklearn.base import clone
+
+    from veille.analyze import furniture
+    from veille.analyze.evaluate_furniture import line_hash
+
+    per_doc: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+    for f in sorted((ROOT / "tests" / "data" / "furniture").glob("*.jsonl")):
+        if f.stem in args.skip.split(","):
+            continue
+        for lb in load_labels(f):
+            if lb.part in args.hold.split(","):
+                continue
+            per_doc.setdefault((lb.corpus, lb.doc_id), []).append(
+                (f"{f.stem}:{lb.part}", lb.segment, int(lb.label == "furniture"), lb.sha1))
+    full: dict[tuple[str, str], np.ndarray] = {}
+    keys: list[tuple[tuple[str, str], int, str]] = []
+    ys: list[int] = []
+    lines: list[str] = []
+    for key, lbs in per_doc.items():
+        doc = docs.get(key)
+        if doc is None:
+            continue
+        spans = furniture.segments(doc.text, doc.language)
+        full[key] = np.array(furniture.features(doc.text, spans, furniture.words_for(doc.language),
+                                                furniture.stop_words(doc.language), sites.of(key)))
+        for name, seg, lab, sha in lbs:
+            if seg < len(spans) and line_hash(doc.text[spans[seg][0]:spans[seg][1]]) == sha:
+                keys.append((key, seg, name))
+                ys.append(lab)
+                lines.append(doc.text[spans[seg][0]:spans[seg][1]])
+    doc_sets = {k: sorted({n for n, *_ in per_doc[k]}) for k in full}
+    xs = np.array([full[k][seg] for k, seg, _ in keys])
+    y = np.array(ys)
+    est = _estimator(args)
+    first_scores: dict[tuple[str, str], list[float]] = {}
+    for name in sorted({n for _, _, n in keys}):
+        keep = np.array([name not in doc_sets[k] for k, _, _ in keys])
+        stage = clone(est).fit(xs[keep], y[keep])
+        for k in full:
+            if doc_sets[k][0] == name:
+                first_scores[k] = list(stage.predict_proba(full[k])[:, 1])
+        print(f"  first stage without {name}: {int((~keep).sum())} labelled lines out", flush=True)
+    stacks = {k: furniture.stack_features(v) for k, v in first_scores.items()}
+    x2 = np.array([[*full[k][seg], *stacks[k][seg]] for k, seg, _ in keys])
+    first = clone(est).fit(xs, y)
+    return (x2, y, [n for _, _, n in keys], [f"{k[0]}:{k[1]}" for k, _, _ in keys], lines,
+            (first, xs))
+
+
+def _estimator(args):  # type: ignore[no-untyped-def]
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    return GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth,
+                                      learning_rate=args.rate, subsample=0.8, random_state=args.seed)
 
 
 def _report(args, proba, y, sets, groups, texts):  # type: ignore[no-untyped-def]

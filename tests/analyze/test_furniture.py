@@ -207,9 +207,27 @@ def test_packaged_trees_round_trip() -> None:
             "Getty Images A man crosses the bridge on Monday\n")
     spans = furniture.segments(text)
     rows = furniture.features(text, spans, furniture.words_for("en"))
-    scores = [again.score(r) for r in rows]
-    assert scores == [model.score(r) for r in rows]
+    scores = again.scores(rows)
+    assert scores == model.scores(rows)
     assert scores[1] > model.threshold > scores[0]
+
+
+def test_the_second_stage_sees_the_first_stages_scores_around_each_line(
+        labelled_docs: dict[tuple[str, str], Doc]) -> None:
+    """The second stage's extra columns are the first stage's scores of the
+    line, of its neighbours and of its whole text (a real page: The Sun's
+    page of set 11, a third of its lines captions)."""
+    doc = _doc(labelled_docs, "news-clusters", "73434a97")
+    spans = furniture.segments(doc.text, doc.language)
+    rows = furniture.features(doc.text, spans, furniture.words_for(doc.language))
+    first = [furniture.packaged_model().score(r) for r in rows]
+    cols = furniture.stack_features(first)
+    name = furniture.STACK_FEATURES.index
+    assert [c[name("score")] for c in cols] == first
+    assert cols[0][name("prev_score")] == -1.0 and cols[1][name("prev_score")] == first[0]
+    assert cols[-1][name("next_score")] == -1.0
+    assert cols[3][name("window_max_score")] == max(first[0:3] + first[4:7])
+    assert cols[0][name("doc_share_flagged")] == sum(p >= 0.5 for p in first) / len(first)
 
 
 def _doc(docs: dict[tuple[str, str], Doc], corpus: str, prefix: str) -> Doc:

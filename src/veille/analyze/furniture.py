@@ -435,7 +435,41 @@ FEATURES: tuple[str, ...] = (
     "from_end_log", "paragraphs_before_log", "paragraphs_after_log", "prev_len_log",
 )
 
-#: How many segments on each side the window feature looks at.
+#: Since session 21 a second stage (:attr:`Model.stack`) sees, besides a
+#: line's own features, the first stage's scores of the line and of its
+#: neighbours: what the trees believe of the lines around it. A caption or a
+#: subhead looks like prose on its own and like furniture among furniture;
+#: a widget's plain sentence sits in a run of flagged lines. These are the
+#: neighbours' *labels* as the model guesses them, which no shape feature of
+#: one line (``prev_short``, ``window_cue``) carries, and they mean the same
+#: on every site.
+STACK_FEATURES: tuple[str, ...] = (
+    "score", "prev_score", "next_score", "prev2_score", "next2_score", "window_max_score",
+    "window_mean_score", "doc_mean_score", "doc_share_flagged",
+)
+#: A first-stage score this high counts as flagged in ``doc_share_flagged``.
+STACK_SHARE = 0.5
+
+
+def stack_features(scores: Sequence[float]) -> list[list[float]]:
+    """The second stage's extra columns (:data:`STACK_FEATURES`) of each
+    segment, from the first stage's scores of a text's segments (-1: no
+    such neighbour)."""
+    n = len(scores)
+    if not n:
+        return []
+    mean = sum(scores) / n
+    share = sum(1 for p in scores if p >= STACK_SHARE) / n
+    out = []
+    for i, p in enumerate(scores):
+        win = [scores[j] for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1)) if j != i]
+        out.append([p, scores[i - 1] if i > 0 else -1.0, scores[i + 1] if i + 1 < n else -1.0,
+                    scores[i - 2] if i > 1 else -1.0, scores[i + 2] if i + 2 < n else -1.0,
+                    max(win) if win else -1.0, sum(win) / len(win) if win else -1.0, mean, share])
+    return out
+
+
+#: How many segments on each side the window features look at.
 WINDOW = 3
 _STRONG = ("cue_phrases", "cue_opener", "credit_opener", "counter", "pipe", "clock", "url",
            "handle", "credit_end", "slash_credit")
@@ -737,6 +771,18 @@ class Model:
     kind: str = "logistic"
     rate: float = 0.0
     trees: tuple[Tree, ...] = ()
+    #: the second stage (since session 21): fitted on :data:`FEATURES` and
+    #: :data:`STACK_FEATURES`; its scores are the verdicts' (``threshold``
+    #: is the verdict's threshold on them)
+    stack: Model | None = None
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The scores of one text's segments (``rows`` in text order): the
+        second stage, when there is one, sees the first's scores around each."""
+        first = [self.score(r) for r in rows]
+        if self.stack is None:
+            return first
+        return [self.stack.score([*r, *x]) for r, x in zip(rows, stack_features(first), strict=True)]
 
     def score(self, row: Sequence[float]) -> float:
         z = self.intercept
@@ -759,14 +805,18 @@ class Model:
                             for t in self.trees]
         else:
             out.update({"mean": list(self.mean), "scale": list(self.scale), "coef": list(self.coef)})
+        if self.stack is not None:
+            out["stack"] = self.stack.to_dict()
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Model:
+    def from_dict(cls, d: dict[str, Any], expected: tuple[str, ...] = FEATURES) -> Model:
         feats = tuple(str(x) for x in d["features"])
-        if feats != FEATURES:
+        if feats != expected:
             raise ValueError(f"furniture weights were fitted on features {feats}, "
-                             f"this code computes {FEATURES}: refit (scripts/train_furniture.py)")
+                             f"this code computes {expected}: refit (scripts/train_furniture.py)")
+        stack = (Model.from_dict(d["stack"], (*FEATURES, *STACK_FEATURES)) if d.get("stack")
+                 else None)
         threshold = float(d.get("threshold", 0.5))
         if d.get("kind") == "trees":
             trees = tuple(Tree(tuple(int(x) for x in t["feature"]),
@@ -774,9 +824,10 @@ class Model:
                                tuple(int(x) for x in t["left"]), tuple(int(x) for x in t["right"]),
                                tuple(float(x) for x in t["value"])) for t in d["trees"])
             return cls(feats, (), (), (), float(d["intercept"]), threshold, "trees",
-                       float(d["rate"]), trees)
+                       float(d["rate"]), trees, stack)
         return cls(feats, tuple(float(x) for x in d["mean"]), tuple(float(x) for x in d["scale"]),
-                   tuple(float(x) for x in d["coef"]), float(d["intercept"]), threshold)
+                   tuple(float(x) for x in d["coef"]), float(d["intercept"]), threshold,
+                   stack=stack)
 
 
 @lru_cache(maxsize=1)
@@ -807,8 +858,7 @@ def detect(text: str, language: str | None = None, model: Model | None = None,
     long_idx = FEATURES.index("shared_long")
     out: list[Segment] = []
     wires: list[int] = []
-    for (a, b), row, recurs in zip(spans, rows, sited, strict=True):
-        p = m.score(row)
+    for (a, b), row, recurs, p in zip(spans, rows, sited, m.scores(rows), strict=True):
         widget = row[long_idx] >= math.log1p(LONG_RUN_LINES)  # = widget_items, from the row
         wire = wire_caption(text[a:b], words)
         if wire:
