@@ -55,3 +55,22 @@ def test_a_given_headline_is_kept(xss_client: TestClient) -> None:
     h1 = doc.xpath("//h1")[0]
     assert " ".join(h1.text_content().split()) == " ".join(title.split())
     assert not h1.xpath(".//span[@class='first-line']")
+
+
+def test_the_story_reports_name_their_sources_by_first_line(client: TestClient, story_id: int) -> None:
+    """The Markdown and HTML reports' numbered sources: "1. semeval-1513958355"
+    told a reader of the report nothing either; now the first line, said to
+    be one, with the id."""
+    st = client.get(f"/api/stories/{story_id}").json()
+    uids = [a["uid"] for a in st["view"]["articles"]]
+    md = client.get(f"/api/stories/{story_id}/export", params={"format": "md"}).text
+    sources = md.split("## Sources", 1)[1].split("\n## ", 1)[0]
+    lines = [ln for ln in sources.splitlines() if ln[:1].isdigit()]
+    assert len(lines) == len(uids)
+    html = lxml.html.fromstring(client.get(f"/api/stories/{story_id}/export", params={"format": "html"}).text)
+    items = [" ".join(li.text_content().split()) for li in html.xpath("//ol[@class='sources']/li")]
+    assert len(items) == len(uids)
+    for n, uid in enumerate(uids):
+        words = _first_line(client, uid).split()[:4]  # the opening words, before any cut
+        for shown in (lines[n].replace("\\", ""), items[n]):
+            assert " ".join(words) in shown and f"(first line; {uid})" in shown, shown

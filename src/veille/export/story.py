@@ -64,9 +64,14 @@ def _value_text(value: Any) -> str:
     return _one_line(value)
 
 
-def build(story_id: int, view: Mapping[str, Any], base_url: str = "") -> dict[str, Any]:
+def build(story_id: int, view: Mapping[str, Any], base_url: str = "",
+          first_lines: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The report's content: plain strings and numbered citations (the
-    numbers follow the view's article order, as on the story page)."""
+    numbers follow the view's article order, as on the story page).
+
+    ``first_lines``: for articles that came without a headline, their first
+    line (``web.data.articles.first_lines``), which names them in the sources
+    instead of their bare id, said to be a first line."""
     arts = [a for a in view.get("articles") or [] if isinstance(a, Mapping)]
     numbers = {a.get("uid"): i + 1 for i, a in enumerate(arts)}
     facts = {f.get("id"): f for f in view.get("facts") or [] if isinstance(f, Mapping)}
@@ -82,7 +87,7 @@ def build(story_id: int, view: Mapping[str, Any], base_url: str = "") -> dict[st
         return {"n": numbers.get(uid, "?"),
                 "url": links.article_url(base_url, str(uid), start, end)}
 
-    sources = [{"n": i + 1, "title": _one_line(a.get("title") or a.get("uid")),
+    sources = [{"n": i + 1, "title": _source_title(a, first_lines or {}),
                 "source": _source_name(a.get("source")), "published": a.get("published") or "",
                 "language": a.get("language") or "", "url": safe_url(a.get("url")),
                 "page": links.article_url(base_url, str(a.get("uid")))} for i, a in enumerate(arts)]
@@ -172,8 +177,18 @@ def _md_cites(cites: Iterable[Mapping[str, Any]]) -> str:
     return "".join(f"[\\[{c['n']}\\]]({md_url(c['url'])})" for c in cites)
 
 
-def markdown_report(story_id: int, view: Mapping[str, Any], base_url: str = "") -> str:
-    r = build(story_id, view, base_url)
+def _source_title(article: Mapping[str, Any], first_lines: Mapping[str, str]) -> str:
+    uid = str(article.get("uid"))
+    if article.get("title"):
+        return _one_line(article.get("title"))
+    if uid in first_lines:
+        return f"{_one_line(first_lines[uid])} (first line; {uid})"
+    return _one_line(uid)
+
+
+def markdown_report(story_id: int, view: Mapping[str, Any], base_url: str = "",
+                    first_lines: Mapping[str, str] | None = None) -> str:
+    r = build(story_id, view, base_url, first_lines)
     out = [f"# {md(r['title'])}", "",
            f"{_n(r['n_articles'], 'article')} from {_n(r['n_sources'], 'independent source')}, "
            f"{md(r['dates'])}"
@@ -227,8 +242,9 @@ _ENV = Environment(loader=PackageLoader("veille.export", "."), autoescape=True,
 _TEMPLATE = _ENV.get_template("report.html")
 
 
-def html_report(story_id: int, view: Mapping[str, Any], base_url: str = "") -> str:
-    return _TEMPLATE.render(r=build(story_id, view, base_url), n=_n)
+def html_report(story_id: int, view: Mapping[str, Any], base_url: str = "",
+                first_lines: Mapping[str, str] | None = None) -> str:
+    return _TEMPLATE.render(r=build(story_id, view, base_url, first_lines), n=_n)
 
 
 # --- CSV --------------------------------------------------------------------------
@@ -271,12 +287,13 @@ def quote_rows(story_id: int, view: Mapping[str, Any], base_url: str = "") -> It
                        "link": f"{links.story_url(base_url, story_id)}#{links.rendering_anchor(rd)}"}
 
 
-def render(fmt: str, story_id: int, view: Mapping[str, Any], base_url: str = "") -> str:
-    """One story in ``fmt`` (one of ``STORY_FORMATS``)."""
+def render(fmt: str, story_id: int, view: Mapping[str, Any], base_url: str = "",
+           first_lines: Mapping[str, str] | None = None) -> str:
+    """One story in ``fmt`` (one of ``STORY_FORMATS``); ``first_lines`` as in ``build``."""
     if fmt == "md":
-        return markdown_report(story_id, view, base_url)
+        return markdown_report(story_id, view, base_url, first_lines)
     if fmt == "html":
-        return html_report(story_id, view, base_url)
+        return html_report(story_id, view, base_url, first_lines)
     if fmt == "csv-timeline":
         return csv_text(TIMELINE_COLUMNS, timeline_rows(view))
     if fmt == "csv-quotes":

@@ -15,6 +15,7 @@ from veille.export import story as story_export
 from veille.store import story_aliases
 from veille.web import viewbuild
 from veille.web.api.stories import RETRY_AFTER
+from veille.web.data import articles as article_data
 from veille.web.data import stories as story_data
 from veille.web.deps import Bom, get_store
 from veille.web.problems import Problem, problem_responses
@@ -92,12 +93,14 @@ def export_story(
         story = None if found is None else story_data.get_story(
             conn, found.story_id, compute_max=viewbuild.INLINE_VIEW_MAX,
             on_pending=viewbuild.builder_of(request.app).request)
+        names = {} if story is None or fmt.startswith("csv") else article_data.first_lines(
+            conn, [a["id"] for a in story["articles"]])
     if found is None or story is None:
         raise Problem(404, "story-not-found", f"no story with id {story_id}")
     if story.get("view_pending"):
         raise Problem(503, "view-pending", f"the view of story {found.story_id} is being built",
                       headers={"Retry-After": str(RETRY_AFTER)})
-    body = story_export.render(fmt, found.story_id, story["view"], _base_url(request))
+    body = story_export.render(fmt, found.story_id, story["view"], _base_url(request), names)
     if bom and fmt.startswith("csv"):
         body = ex.BOM + body
     headers = {"Content-Disposition":
