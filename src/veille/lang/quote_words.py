@@ -102,6 +102,10 @@ class QuoteWords:
     #: Prepositions that open only a circumstance ("during", "despite"): their
     #: phrase after a reported object is never part of it.
     circumstance_prepositions: Words = _EMPTY
+    #: Prepositions that date words by another event ("after the debate",
+    #: "before the vote", "since his loss"): a noun phrase after one says when,
+    #: never what was said (a gerund may: "charged him after determining that …").
+    time_prepositions: Words = _EMPTY
     #: Prepositions before a named channel of speech ("on Twitter", "on Fox
     #: News"): such a phrase after a reported object says where it was said.
     channel_prepositions: Words = _EMPTY

@@ -665,6 +665,24 @@ def _occasion(ctx: QuoteContext, prep: Token) -> bool:
     return False
 
 
+def _circumstance(ctx: QuoteContext, prep: str, head: Token) -> bool:
+    """Does a verb's prepositional complement tell when or where the words
+    were said rather than what they were? The frame model (a verb the gold did
+    not teach) takes "said *at a forum hosted by …*", "said *during a
+    discussion Thursday with …*", "ended his campaign *after a humiliating
+    loss*" for statements: a circumstance preposition (``during``,
+    ``despite``), a time preposition before a noun phrase ("after the
+    exchange"; a gerund after one may be reported: "charged him after
+    *determining that …*"), or "at" before a noun of an occasion of speech."""
+    words = ctx.words
+    if prep in words.circumstance_prepositions:
+        return True
+    nominal = head.pos_ in ("NOUN", "PROPN", "PRON")
+    if prep in words.time_prepositions and nominal:
+        return True
+    return prep == "at" and head.pos_ == "NOUN" and head.lemma_.lower() in words.occasion_nouns
+
+
 def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     """X complained that … / assured WMAL that … / spoke about … -> the complement
     of a cue frame learned from a gold (``frame``; see :mod:`.frames`).
@@ -717,6 +735,8 @@ def learned_frame(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
             continue
         if head.ent_type_ in ("DATE", "TIME"):
             continue  # "… discussed Friday afternoon": when, not what
+        if rel.startswith("prep:") and _circumstance(ctx, rel[5:], head):
+            continue  # "said during a discussion …", "shook hands after an exchange …"
         if ctx.in_quote(ctx.doc[a].idx + ctx.offset):
             return None
         return (a, b), method

@@ -690,13 +690,23 @@ def _title_before(doc: Doc, title: int, name: int) -> bool:
         and not t.is_punct for t in between)
 
 
-def resolve_group(ctx: QuoteContext, before: int, window: int = 600) -> Mention | None:
+def resolve_group(ctx: QuoteContext, before: int, window: int = 600,
+                  plural: bool = False) -> Mention | None:
     """Most recent organisation that was a subject, close before ``before``
-    ("The campaign said … They added"): a plural pronoun's antecedent, or nobody."""
+    ("The campaign said … They added"): a plural pronoun's antecedent, or nobody.
+    ``plural``: the pronoun is plural ("they", not "it"), so a plural noun may
+    stand for it too."""
     best = [m for m in ctx.recent(ctx.group_subjects, before, window)
             if before - window <= m.end and not ctx.in_quote(m.start)]
     if ctx.words.plural_noun_antecedents:
         noun = _plural_subject(ctx, before, window // 2)
+        if noun is not None and (not best or noun.start > best[-1].start):
+            return noun
+    elif plural:
+        # English nouns carry no animacy: a plural noun that spoke ("the groups
+        # say …. They argue that …") is a group of people; "these contributions
+        # complicate …" said nothing
+        noun = _noun_subject(ctx, before, window // 2, "Plur", speaking=True)
         if noun is not None and (not best or noun.start > best[-1].start):
             return noun
     return best[-1] if best else None
@@ -710,15 +720,20 @@ def _plural_subject(ctx: QuoteContext, before: int, window: int) -> Mention | No
 
 
 def _noun_subject(ctx: QuoteContext, before: int, window: int, number: str,
-                  gender: str | None = None) -> Mention | None:
+                  gender: str | None = None, speaking: bool = False) -> Mention | None:
     """The nearest determined noun subject of ``number`` (and ``gender``, from
-    the parse's morphology) before ``before``, within ``window`` characters."""
+    the parse's morphology) before ``before``, within ``window`` characters;
+    ``speaking``: only the subject of a speech verb."""
     doc = ctx.doc
     k = min(ctx.tok_at(before), len(doc)) - 1
     while k >= 0 and doc[k].idx + ctx.offset >= before - window:
         t = doc[k]
         if (t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN"
                 and number in t.morph.get("Number", []) and not ctx.in_quote(t.idx + ctx.offset)
+                and (not speaking or t.dep_ == "nsubj" and is_speech(ctx, t.head)
+                     # not a subject inside somebody's statement ("The organiser
+                     # said the operators believe …. It added …")
+                     and not any(is_speech(ctx, a) for a in t.head.ancestors))
                 and (gender is None or t.morph.get("Gender", []) == [gender]
                      and is_speech(ctx, t.head))  # a thing's noun, "le délai", said nothing
                 and any(c.dep_ == "det" for c in t.children)):
@@ -793,7 +808,7 @@ def subject_of(ctx: QuoteContext, verb: Token, fallback_left: bool = True,
                 return (m.text, m, True)
             continue  # "it" with no organisation before: the clause's other names
         if pronoun_form(ctx, c) in words.plural_pronouns:
-            m = resolve_group(ctx, verb.idx + ctx.offset)
+            m = resolve_group(ctx, verb.idx + ctx.offset, plural=True)
             return (m.text if m else c.text.lstrip("-"), m, True)
     cands = _last_coordinated_subject(cands, verb)
     cands = _subordinate_subject(cands, verb)

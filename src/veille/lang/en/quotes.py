@@ -289,6 +289,7 @@ WORDS = QuoteWords(
         "trip", "tour", "dinner", "luncheon", "ceremony", "summit", "convention", "caucus",
     }),
     circumstance_prepositions=frozenset({"during", "despite", "amid", "throughout"}),
+    time_prepositions=frozenset({"after", "before", "since"}),
     channel_prepositions=frozenset({"on"}),
     word_nouns=frozenset({
         "phrase", "word", "term", "expression", "slogan", "name", "nickname", "hashtag",
