@@ -915,9 +915,12 @@ def extract_quantities(
             start = negated.start()
         elif words_only:
             one = gr.one_before.search(folded, max(0, start - 6), start)
-            if one is not None and v1 >= 100 and gr.bare_scale.fullmatch(
-                    fold_same_length(n1_text).strip()):
-                start = one.start()  # "a thousand people": the article is the number's
+            word = fold_same_length(n1_text).strip().lower()
+            if one is not None and v1 >= 100 and (
+                    gr.bare_scale.fullmatch(word) or word in gr.fractions.scale_values):
+                # "a thousand people", "more than a million migrants": the article is
+                # the number's (and the bound before it reaches the number)
+                start = one.start()
         if m.group("cur1") is None and text[start : start + 1].isspace():
             start += 1
         if unit is None and (ib := gr.iso_before.search(text, max(0, start - 4), start)) and (
@@ -984,9 +987,12 @@ def extract_quantities(
             noun = _subject_counts(doc, tok_starts, num_start,
                                    m.end("sc1") if m.group("sc1") else num_end, gr)
         provisional = False
-        # "who turned 17", "people ages 55 to 65": an age (a range too)
+        # "who turned 17", "people ages 55 to 65", "aged between 18 and 35": an age (a
+        # range too, its opener between the verb and the number)
+        age_at = m.start("pre") if m.group("pre") and v2 is not None else num_start
         turned = (unit is None and not rough_scale(m, gr) and 0 < v1 < 1000
-                  and gr.age_verb.search(folded, max(0, num_start - 16), num_start) is not None
+                  and any(gr.age_verb.search(folded, max(0, at - 16), at) is not None
+                          for at in {age_at, num_start})
                   and (noun is None or fold_same_length(noun.split()[0]).lower()
                        not in gr.time_nouns))
         if turned:

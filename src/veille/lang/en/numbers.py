@@ -58,14 +58,15 @@ WORDS = NumberWords(
            "° fahrenheit": "°F",
            "yards": "yard", "yard": "yard", "light years": "ly", "light-years": "ly",
            "light year": "ly", "light-year": "ly"},
-    range_openers=("between", "from"),
+    # "between the ages of 18 and 35": the opener of an age range ("18 and 35" was 18)
+    range_openers=("between", "from", "between the ages of"),
     range_joiners=("to",),
     change_verbs=(r"(?:rose|risen|rising|rises?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?"
                   r"|increas(?:ed|es|ing)|gr[eo]w(?:n|s|ing)?|surg(?:ed|es|ing)|soar(?:ed|s|ing)?"
                   r"|went|gone|fell|fallen|falling|dropp(?:ed|ing)|declin(?:ed|es|ing)"
                   r"|rais(?:ed|es|ing)|cut|lower(?:ed|s|ing)?|revised(?: up| down)?)",),
     change_openers=("from",),
-    pair_openers=("between",),
+    pair_openers=("between", "between the ages of"),
     list_joiners=("and", "or"),
     alternative_joiners=("or",),
     unit_links=(r"of\s+",),

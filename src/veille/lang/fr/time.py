@@ -301,7 +301,12 @@ WORDS = TimeWords(
         group_articles=("les", "des", "aux"),
         after=(r"\s+d'age",),
         before=(r"(?:\bages?|\bagee?s?)\s+de\s*$", r"a l'age de\s*$"),
-        group_before=(r"\b(?:les|des|aux)\s+(?:moins|plus)\s+de\s*$", r"\bde\s+\d+\s+a\s*$"),
+        group_before=(r"\b(?:les|des|aux)\s+(?:moins|plus)\s+de\s*$", r"\bde\s+\d+\s+a\s*$",
+                      # "des jeunes (âgés) entre 18 et 35 ans", "qui avaient entre 18 et
+                      # 35 ans" (not "il y a entre 3 et 5 ans", nor "passé entre 3 et 5 ans")
+                      rf"\b(?:{'|'.join(_PERSON_NOUNS)})s?(?:\s+agee?s?)?\s+entre\s+\d+\s+et\s*$",
+                      r"\bagee?s?\s+(?:de\s+)?entre\s+\d+\s+et\s*$",
+                      r"(?<!\by\s)\b(?:a|ont|avait|avaient|aura|auront)\s+entre\s+\d+\s+et\s*$"),
         not_after=(r"de\b", "d'", "d’"),
         person_nouns=_PERSON_NOUNS,
         person_link=("de",),
