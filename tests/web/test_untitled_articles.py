@@ -41,6 +41,8 @@ def test_story_page_names_untitled_articles_by_their_first_line(client: TestClie
 def test_article_page_and_search_results_too(client: TestClient, seed_ids: list[str]) -> None:
     doc = lxml.html.fromstring(client.get(f"/articles/{seed_ids[0]}").text)
     _named(doc.xpath("//h1")[0], client, seed_ids[0])
+    # and the browser tab: the first line, not the id
+    assert doc.findtext(".//title").startswith(" ".join(_first_line(client, seed_ids[0]).split()[:4]))
     doc = lxml.html.fromstring(client.get("/search", params={"q": "Biélorussie"}).text)
     links = doc.xpath("//h3/a[starts-with(@href, '/articles/')]")
     assert links
