@@ -187,6 +187,10 @@ class TimeWords:
     #: year in a text with neither is a game's period (attach.game_period); a model
     #: without those labels could not tell, so its quarters are kept
     money_entities: bool = False
+    #: lemmas of a game's play ("halftime", "touchdown", "inning"): a quarter with no
+    #: year in a sentence with one of them and no money is the game's, even in a text
+    #: that speaks of money elsewhere (attach.game_period)
+    game_words: Words = ()
     #: an article before a unit after a plural noun is a rate ("four flights a week");
     #: French writes "par semaine", and its "dans une semaine" is no rate
     article_rates: bool = False

@@ -38,10 +38,19 @@ def qualifies_noun(c: Candidate, parses: Sequence[tuple[int, Any]]) -> bool:
 def names_a_kind(c: Candidate, parses: Sequence[tuple[int, Any]], heads: frozenset[str]) -> bool:
     """A holiday as the complement of a noun after it ("des chants de Noël", "le marché de
     Noël") names a kind of thing, not a day; not after a noun of a stretch of time ("la
-    veille de Noël", "cette fête de Pentecôte": ``heads``, the units and day parts)."""
+    veille de Noël", "cette fête de Pentecôte": ``heads``, the units and day parts). So
+    does a holiday in a compound before a common noun ("her Christmas lights", "a
+    Christmas list", "a Christmas office party"), the same complement in the other
+    order: the lights are not put up on the day; "the Christmas holidays", "Christmas
+    morning" are that stretch of time and still date."""
     if c.kind != "holiday" or c.g.get("year"):
         return False
     tok = token_of(parses, c.start, c.end)
+    if tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i \
+            and tok.head.pos_ == "NOUN" and len(tok.text) == c.end - c.start:
+        # the name alone: "the Christmas Day parade", "a New Year's Eve plane crash" name
+        # the day and are on it
+        return not {fold_same_length(tok.head.text).lower(), tok.head.lemma_.lower()} & heads
     if tok is None or tok.dep_ != "nmod" or tok.head.i >= tok.i or tok.head.pos_ != "NOUN":
         return False
     if tok.head.idx >= c.start:
@@ -66,13 +75,32 @@ def verb_between(parses: Sequence[tuple[int, Any]], start: int, end: int) -> boo
 _MONEY_LABELS = frozenset({"MONEY", "PERCENT"})
 
 
-def game_period(c: Candidate, parses: Sequence[tuple[int, Any]], money_entities: bool) -> bool:
+def game_period(c: Candidate, parses: Sequence[tuple[int, Any]], money_entities: bool,
+                game_words: frozenset[str] = frozenset()) -> bool:
     """A quarter with no year ("a first-quarter touchdown", "late in the third quarter")
     is a game's period, not the calendar's, unless the text speaks of money or rates
     anywhere ("first-quarter earnings of $1.2 billion", "third-quarter profit fell 5%"):
     the parse's entities, not a list of sports or finance nouns, tell which (only a
-    model that labels money can: ``money_entities``)."""
+    model that labels money can: ``money_entities``). A text that speaks of money
+    elsewhere may still tell a game: a sentence with no money or rate of its own whose
+    words (lemmas) include one of the pack's ``game_words`` ("in the second quarter and
+    before halftime" in a story of Super Bowl ads at $5 million) tells the game's."""
     if c.kind != "quarter" or any(c.g.get(k) for k in ("year", "year0", "qrel0", "yrel0")):
         return False
-    return money_entities and bool(parses) and not any(
-        e.label_ in _MONEY_LABELS for _, doc in parses for e in doc.ents)
+    if not (money_entities and parses):
+        return False
+    if not any(e.label_ in _MONEY_LABELS for _, doc in parses for e in doc.ents):
+        return True
+    tok = token_of(parses, c.start, c.end) if game_words else None
+    if tok is None:
+        return False
+    sent = tok.sent
+    return (not any(e.label_ in _MONEY_LABELS for e in sent.ents)
+            and any(_plays(t, game_words) for t in sent))
+
+
+def _plays(tok: Any, game_words: frozenset[str]) -> bool:
+    """A game word that names the play itself: not a compound's part ("the game maker",
+    "video games" are a trade, whose quarters are fiscal)."""
+    return (tok.lemma_.lower() in game_words and tok.dep_ != "compound"
+            and not any(ch.dep_ == "compound" for ch in tok.children))

@@ -392,7 +392,8 @@ def _prepare(text: str, language: str | None,
     folded = fold_same_length(text)
     cands = [c for c in (fresh(c) for c in selected(text, code))
              if not is_label(c, parses) and not names_a_kind(c, parses, _TIME_HEADS)
-             and not game_period(c, parses, words is not None and words.money_entities)]
+             and not game_period(c, parses, words is not None and words.money_entities,
+                                 frozenset(words.game_words) if words is not None else frozenset())]
     share_years(cands, folded)
     for c in cands:
         c.extra["surface"] = text[c.start : c.end]
