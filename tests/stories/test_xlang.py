@@ -184,3 +184,21 @@ def test_same_date_lines_in_two_languages_are_one() -> None:
     assert len(out) == 2
     signed = next(e for e in out if "a1" in e.articles)
     assert set(signed.articles) == {"a0", "a1"} and signed.languages == ["en", "fr"]
+
+
+def test_a_reader_language_no_article_is_in_keeps_the_main_title(pl_en: dict) -> None:
+    """Audit of session 21 (story 35 ``--lang fr``): the view had no title at all
+    for a reader language none of the story's articles is written in."""
+    from veille.stories.view import build_story_view
+
+    main = build_story_view(pl_en["articles"], pl_en["analyses"], pl_en["entities"])
+    fr = build_story_view(pl_en["articles"], pl_en["analyses"], pl_en["entities"], lang="fr")
+    assert main.title is not None and fr.title is not None
+    assert fr.languages.reader == "fr"
+    assert fr.title.text == main.title.text
+    assert fr.title.language == main.languages.main != "fr"
+    assert any(m.startswith("no title in fr: the title is in ") for m in fr.missing)
+    assert not any(m.startswith("no title:") for m in fr.missing)
+    # the limits line is text for a reader, not a Python list
+    several = next(m for m in fr.missing if "several languages" in m)
+    assert "(en, pl)" in several and "[" not in several

@@ -184,8 +184,8 @@ def build_story_view(
         missing.append("all articles count as one source (duplicates, one outlet or one agency)")
     if len([k for k in lang_counts if k != "unknown"]) > 1:
         missing.append(
-            f"articles in several languages {sorted(lang_counts)}: title and summary prefer "
-            f"{reader}; facts joined across languages by the multilingual encoder"
+            f"articles in several languages ({', '.join(sorted(lang_counts))}): title and "
+            f"summary prefer {reader}; facts joined across languages by the multilingual encoder"
         )
     if any(not a.source and not a.url for a in arts):
         missing.append("some articles have no source or URL: each counts as its own source")
@@ -216,6 +216,14 @@ def build_story_view(
     central = lexrank(vectors, len(units), edges)
 
     view.title = choose_title(b_arts, units, reader, vectors)
+    if view.title is None and reader != main_lang:
+        # A reader's language no article is written in still needs a name for
+        # the story: the main language's title, said to be one (its
+        # ``language`` field and this note), never presented as a translation.
+        view.title = choose_title(b_arts, units, main_lang, vectors)
+        if view.title is not None:
+            missing.append(f"no title in {reader}: the title is in {main_lang or 'another language'}"
+                           ", the story's main language")
     if view.title is None:
         missing.append("no title: no headline or stand-alone sentence")
     by_fact = {f.id: fact_vectors[f.units[0]] for f in facts
