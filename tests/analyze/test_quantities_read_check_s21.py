@@ -44,3 +44,11 @@ def test_french_ages_between_two_bounds_are_no_durations() -> None:
             (18.0, 35.0, "age")]
     # "il y a entre 3 et 5 ans" is when, never an age
     assert extract_times("Il est parti il y a entre 3 et 5 ans.", [], ref, "fr") != []
+
+
+def test_a_possessor_is_not_what_is_counted(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    # news-clusters row 262 (AP, Falcon Heavy): two boosters, not two "Heavy"
+    text = "Two of the Heavy’s boosters are recycled; they have flown before."
+    assert [q.noun for q in extract_quantities(text, [], "en", nlp_en(text))] == ["boosters"]
+    text = "Three of Trump's advisers resigned on Friday."
+    assert [q.noun for q in extract_quantities(text, [], "en", nlp_en(text))] == ["advisers"]

@@ -540,12 +540,16 @@ def _noun_from_doc(doc: Any, end: int, gr: _Grammar, starts: list[int] | None = 
                 return None, end  # "three times": a frequency, nothing counted
             return text, stop
         if tok.pos_ == "PROPN":
+            if k + 1 < len(toks) and toks[k + 1].tag_ == "POS":
+                continue  # "three of Trump's advisers": a possessor, what follows is counted
             if linked:
                 return None, end
             proper = proper or tok
             continue
         if tok.pos_ in ("ADJ", "ADV"):
             continue
+        if tok.tag_ == "POS" and k > 0 and toks[k - 1].pos_ == "PROPN":
+            continue  # "two of the Heavy's boosters": the possessor is no count's noun
         if tok.pos_ == "CCONJ" and k + 1 < len(toks) and toks[k + 1].pos_ == "ADJ" and k > 0:
             continue  # "eight current or former members"
         if tok.lower_ in gr.noun_links and k == 0:
