@@ -69,3 +69,19 @@ def test_a_holiday_naming_its_day_or_a_stretch_still_dates() -> None:
     got = _found("The Pittsburgh Steelers dominated the Houston Texans with a touchdown in each "
                  "quarter leading to a 34-6 Christmas Day win.", date(2017, 12, 26))
     assert got["Christmas Day"] == "2017-12-25"
+
+
+def test_a_quotation_paragraph_after_a_quotation_said_on_a_day_counts_from_that_day() -> None:
+    # line 201 (Daily Mail, 2018-01-03, a Wednesday): the spokesman's "today" is the Friday
+    # he spoke on, in the paragraph that goes on with his quotation (single quote marks)
+    text = ("Responding to the criticism, Apple spokesperson Nick Leahy told The Chicago "
+            "Tribune that the problem was the result of a technical issue.\n'The roof has a "
+            "warming system that's built into it,' Leahy said on Friday.\n'It needed some "
+            "fine-tuning and it got re-programmed today. It's hopefully a temporary problem.'")
+    got = _found(text, date(2018, 1, 3))
+    assert got["on Friday"] == "2017-12-29"
+    assert got["today"] == "2017-12-29"
+    # a paragraph of the writer's own after it keeps the paper's day
+    got = _found(text.replace("\n'It needed", "\nIt needed").replace("problem.'", "problem."),
+                 date(2018, 1, 3))
+    assert got["today"] == "2018-01-03"

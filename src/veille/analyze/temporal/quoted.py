@@ -30,6 +30,11 @@ _DEICTIC = ("grammar:reld", "grammar:thispart")
 _STRAIGHT = re.compile(r'"|``|\'\'')
 _OPEN = re.compile(r"[“«]")
 _CLOSE = re.compile(r"[”»]")
+#: a single quotation mark that opens (after a space or a line's start, before a word) or
+#: closes (after a word or a stop, before a space, a stop or the end): "'It got
+#: re-programmed today,' he said"; the apostrophes of "it's", "Leahy's" are neither
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
 #: the end of the sentence before an offset, or a line
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’»)]*\s+(?=[A-Z“\"«])|\n")
 _WEEK = 7
@@ -54,9 +59,14 @@ def count_from_speaking(out: Sequence[TimeRef], text: str, ref: date | None) -> 
         first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
         if last - first > _CROWDED:
             continue  # no sentence: a list, a table, text without stops
-        said = {d for k in range(first, last)
-                if (d := _one_day(out[order[k]])) is not None
-                and not _quoted(text, out[order[k]].start)}
+        said = _said_days(out, order, starts, text, lo, hi)
+        if not said and _continues_quote(text, lo):
+            # a paragraph that is all quotation right after a quotation said on a day
+            # ("'The roof has a warming system,' Leahy said on Friday. / 'It got
+            # re-programmed today.'"): the same speaker on the same day
+            plo, phi = _sentence(text, _previous_end(text, lo))
+            if _has_quote(text, plo, phi):
+                said = _said_days(out, order, starts, text, plo, phi)
         if len(said) != 1:
             continue
         day = said.pop()
@@ -64,6 +74,37 @@ def count_from_speaking(out: Sequence[TimeRef], text: str, ref: date | None) -> 
             continue
         res[i] = _moved(t, day - ref)
     return res
+
+
+def _said_days(out: Sequence[TimeRef], order: list[int], starts: list[int], text: str,
+               lo: int, hi: int) -> set[date]:
+    """The single days named outside a quotation between ``lo`` and ``hi``."""
+    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return {d for k in range(first, last)
+            if (d := _one_day(out[order[k]])) is not None
+            and not _quoted(text, out[order[k]].start)}
+
+
+def _continues_quote(text: str, lo: int) -> bool:
+    """The sentence at ``lo`` opens a paragraph with a quotation mark."""
+    para = text.rfind("\n", 0, lo) + 1
+    if text[para:lo].strip():
+        return False
+    head = text[lo : lo + 2].lstrip()
+    return bool(head) and (head[0] in "\"“«‘" or _SINGLE_OPEN.match(text, lo) is not None)
+
+
+def _previous_end(text: str, lo: int) -> int:
+    """An offset inside the sentence before ``lo`` (the last character before it)."""
+    k = lo - 1
+    while k > 0 and text[k].isspace():
+        k -= 1
+    return max(0, k - 1)
+
+
+def _has_quote(text: str, lo: int, hi: int) -> bool:
+    chunk = text[lo:hi]
+    return bool(_STRAIGHT.search(chunk) or _OPEN.search(chunk) or _SINGLE_OPEN.search(chunk))
 
 
 def _one_day(t: TimeRef) -> date | None:
@@ -88,7 +129,8 @@ def _quoted(text: str, pos: int) -> bool:
     line = text.rfind("\n", max(0, pos - _REACH), pos)
     para = text[line + 1 if line >= 0 else max(0, pos - _REACH) : pos]
     opened = len(_OPEN.findall(para)) - len(_CLOSE.findall(para))
-    return opened > 0 or len(_STRAIGHT.findall(para)) % 2 == 1
+    single = len(_SINGLE_OPEN.findall(para)) - len(_SINGLE_CLOSE.findall(para))
+    return opened > 0 or len(_STRAIGHT.findall(para)) % 2 == 1 or single > 0
 
 
 def _moved(t: TimeRef, delta: timedelta) -> TimeRef:
