@@ -30,6 +30,22 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
     return t[:cut].rstrip(" ,;:") + "…"
 
 
+#: Characters of a text read for its first line, and the longest first line kept.
+FIRST_LINE_HEAD = 400
+FIRST_LINE_MAX = 110
+
+
+def first_line(text: str | None, limit: int = FIRST_LINE_MAX) -> str | None:
+    """What to call an article that came without a headline (a JSONL dump with
+    no title field): its id tells a reader nothing, and most such texts open
+    with their headline or lead, so their first non-empty line, shortened,
+    stands in for one (the web pages' rule, session 21)."""
+    for line in (text or "")[:FIRST_LINE_HEAD].splitlines():
+        if line.strip():
+            return shorten(line, limit)
+    return None
+
+
 def choose_title(
     articles: Sequence[StoredArticle],
     units: Sequence[Unit],

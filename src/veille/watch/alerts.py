@@ -26,14 +26,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veille.services.queries import source_values
 from veille.store import Store
-from veille.store.schema import alerts, entities, story_articles, watchlists
+from veille.store.schema import alerts, articles, entities, story_articles, watchlists
+from veille.stories.title import FIRST_LINE_HEAD, first_line
 from veille.watch.changes import story_changes_for_watch
-from veille.watch.digests import check_addresses
+from veille.watch.digests import article_name, check_addresses
 from veille.watch.fetch import USER_AGENT
 from veille.watch.matching import ArticleFacts, fold, load_article, query_matches_tokens, split_sources
 from veille.watch.sources import ConfigError, WatchlistSpec, now
@@ -103,7 +104,28 @@ def list_alerts(conn: Connection, *, limit: int = 100, watchlist: str | None = N
         q = q.where(alerts.c.id > after_id)
     if before_id is not None:
         q = q.where(alerts.c.id < before_id)
-    return [_alert_row(r) for r in conn.execute(q)]
+    rows = [_alert_row(r) for r in conn.execute(q)]
+    _name_untitled(conn, rows)
+    return rows
+
+
+def _name_untitled(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Alerts recorded before they carried an untitled article's first line
+    get it from the store, so that they too name the article by it."""
+    bare: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        art = (r.get("payload") or {}).get("article")
+        if isinstance(art, dict) and art.get("uid") and not art.get("title") and not art.get("first_line"):
+            bare.setdefault(str(art["uid"]), []).append(art)
+    if not bare:
+        return
+    for uid, head in conn.execute(
+            select(articles.c.uid, func.substr(articles.c.text, 1, FIRST_LINE_HEAD))
+            .where(articles.c.uid.in_(list(bare)))):
+        line = first_line(head)
+        if line:
+            for art in bare[uid]:
+                art["first_line"] = line
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -226,7 +248,8 @@ def evaluate(
             payload = {
                 "type": "article", "watchlist": wl["name"], "article": {
                     "uid": art.uid, "title": art.title, "source": art.source, "url": art.url,
-                    "published": art.published}, "story_id": sid, "matched": matched,
+                    "published": art.published, "first_line": art.first_line},
+                "story_id": sid, "matched": matched,
             }
             pending.append((wl, dict(watchlist_id=wl["id"], kind="article", key=f"article:{art.uid}",
                                      article_uid=art.uid, story_id=sid, matched=matched,
@@ -280,7 +303,7 @@ def describe(alert: dict[str, Any]) -> str:
         return (f"[{alert['watchlist']}] story {alert['story_id']} gained {n} article(s)"
                 f" ({what}): {ch.get('headline') or ''}").rstrip(": ")
     art = alert.get("article", {})
-    return (f"[{alert['watchlist']}] {art.get('title') or art.get('uid')} — "
+    return (f"[{alert['watchlist']}] {article_name(art)} — "
             f"{art.get('source') or 'unknown source'} ({what})")
 
 

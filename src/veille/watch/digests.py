@@ -24,7 +24,7 @@ import html
 import logging
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -37,7 +37,8 @@ from sqlalchemy import Connection, delete, func, select
 
 from veille.core.settings import Settings
 from veille.store import Store
-from veille.store.schema import alerts, articles, meta, stories, watchlists
+from veille.store.schema import alerts, articles, meta, stories, story_articles, watchlists
+from veille.stories.title import FIRST_LINE_HEAD, first_line
 from veille.watch.sources import ConfigError, now
 
 log = logging.getLogger("veille.watch")
@@ -126,6 +127,23 @@ class DigestArticle:
     source: str | None
     url: str | None
     published: str | None
+    first_line: str | None = None  # what names it when it has no title
+
+    @property
+    def name(self) -> str:
+        return article_name(self.__dict__)
+
+
+def article_name(art: Mapping[str, Any]) -> str:
+    """An article as a line of an alert or a digest names it: its title, else
+    its first line marked as one with the id after it (a bare id, as alerts
+    said before session 21, tells a reader nothing)."""
+    title = str(art.get("title") or "").strip()
+    if title:
+        return title
+    line = str(art.get("first_line") or "").strip()
+    uid = str(art.get("uid") or "")
+    return f"{line} (first line; {uid})" if line else uid
 
 
 @dataclass
@@ -138,7 +156,9 @@ class DigestStory:
     first_alert_id: int
     last_alert_id: int
     updated: datetime
-    is_new: bool  # every alert on it is in this digest and it was raised by an article alert
+    # new to the story set: no earlier alert of the watchlist named it and none
+    # of its articles was in the store before (see ``_born``)
+    is_new: bool
 
 
 @dataclass
@@ -190,8 +210,40 @@ def _watchlist(conn: Connection, name: str) -> Any:
     return r
 
 
+def _born(conn: Connection, story_ids: Sequence[int], since: datetime) -> set[int]:
+    """The stories all of whose articles were ingested after ``since``.
+
+    A story is new to the reader when it is new to the story set, not when a
+    watchlist first names it: story 54 of the session-21 audit had three
+    articles before the watchlist existed, and two more made the first digest
+    call it "NEW". ``since`` is when the reader last heard (the previous
+    digest's last alert), else when the watchlist was made."""
+    if not story_ids:
+        return set()
+    oldest = conn.execute(
+        select(story_articles.c.story_id, func.min(articles.c.ingested_at).label("oldest"))
+        .join(articles, articles.c.uid == story_articles.c.article_uid)
+        .where(story_articles.c.story_id.in_(list(story_ids)))
+        .group_by(story_articles.c.story_id)).all()
+    known = {r.story_id for r in oldest}
+    # a story no longer in the store (merged away) is judged by its alerts alone
+    return {r.story_id for r in oldest if r.oldest is None or _aware(_dt(r.oldest)) > since} | (
+        set(story_ids) - known)
+
+
+def _dt(value: Any) -> datetime:
+    """SQLite returns an aggregate's datetime as text, PostgreSQL as a datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _since(conn: Connection, wl: Any, mark: int) -> datetime:
+    """When the watchlist's reader last heard: the alert the mark names, else its creation."""
+    at = conn.execute(select(alerts.c.created_at).where(alerts.c.id == mark)).scalar() if mark else None
+    return _aware(at if at is not None else wl.created_at)
+
+
 def _group(conn: Connection, rows: Sequence[Any], max_stories: int,
-           first_seen: dict[int, int]) -> tuple[list[DigestStory], int]:
+           first_seen: dict[int, int], born: set[int]) -> tuple[list[DigestStory], int]:
     """Alerts -> one entry per story (or per unclustered article), the biggest
     changes first; returns the shown entries and how many were left out."""
     groups: dict[tuple[str, Any], dict[str, Any]] = {}
@@ -224,25 +276,30 @@ def _group(conn: Connection, rows: Sequence[Any], max_stories: int,
                stories.c.view["title"]["text"].as_string().label("view_title"))
         .where(stories.c.id.in_(sids)))} if sids else {}
     wanted = [u for _, g in shown for u in g["uids"][:MAX_ARTICLES_PER_STORY]]
-    arts = {r.uid: DigestArticle(r.uid, r.title, r.source, r.url, r.published) for r in conn.execute(
-        select(articles.c.uid, articles.c.title, articles.c.source, articles.c.url, articles.c.published)
+    arts = {r.uid: DigestArticle(r.uid, r.title, r.source, r.url, r.published,
+                                 None if (r.title or "").strip() else first_line(r.head))
+            for r in conn.execute(
+        select(articles.c.uid, articles.c.title, articles.c.source, articles.c.url, articles.c.published,
+               func.substr(articles.c.text, 1, FIRST_LINE_HEAD).label("head"))
         .where(articles.c.uid.in_(wanted)))} if wanted else {}
     out = []
     for (kind, ref), g in shown:
         for u in g["uids"][:MAX_ARTICLES_PER_STORY]:
             if u not in arts and u in recorded:  # no longer in the store: as the alert saw it
                 a = recorded[u]
-                arts[u] = DigestArticle(u, a.get("title"), a.get("source"), a.get("url"), a.get("published"))
+                arts[u] = DigestArticle(u, a.get("title"), a.get("source"), a.get("url"), a.get("published"),
+                                        a.get("first_line"))
         listed = sorted((arts[u] for u in g["uids"][:MAX_ARTICLES_PER_STORY] if u in arts),
                         key=lambda a: a.published or "", reverse=True)  # newest first
         title = titles.get(ref) if kind == "story" else None
         if not title and listed:
-            title = listed[0].title
+            title = listed[0].title or listed[0].first_line
         out.append(DigestStory(
             story_id=ref if kind == "story" else None, title=title, new_articles=listed,
             n_new_articles=len(g["uids"]), matched=g["matched"], first_alert_id=g["first"],
             last_alert_id=g["last"], updated=g["updated"],
-            is_new=kind == "article" or first_seen.get(ref, g["first"]) >= g["first"]))
+            is_new=kind == "article" or (first_seen.get(ref, g["first"]) >= g["first"]
+                                         and ref in born)))
     return out, len(ranked) - len(shown)
 
 
@@ -259,7 +316,8 @@ def build_digest(conn: Connection, name: str, *, max_stories: int = 20,
         select(alerts.c.story_id, func.min(alerts.c.id).label("first"))
         .where(alerts.c.watchlist_id == wl.id, alerts.c.story_id.in_(sids))
         .group_by(alerts.c.story_id))} if sids else {}
-    shown, more = _group(conn, rows, max(1, max_stories), first_seen)
+    born = _born(conn, sids, _since(conn, wl, mark))
+    shown, more = _group(conn, rows, max(1, max_stories), first_seen, born)
     return Digest(watchlist=wl.name, watchlist_id=wl.id, stories=shown, more_stories=more,
                   last_alert_id=max((r.id for r in rows), default=mark), n_alerts=len(rows))
 
@@ -301,7 +359,7 @@ def render_text(d: Digest, base_url: str | None = None) -> str:
         if link:
             lines.append(f"  {link}")
         for a in s.new_articles:
-            lines.append(f"  - {_one_line(a.title) or a.uid} — {_one_line(a.source) or 'unknown source'}"
+            lines.append(f"  - {_one_line(a.name)} — {_one_line(a.source) or 'unknown source'}"
                          f"{', ' + _one_line(a.published) if a.published else ''}")
             if safe_url(a.url):
                 lines.append(f"    {_one_line(a.url)}")
@@ -320,7 +378,7 @@ def _a(href: str | None, text: str) -> str:
 
 def _article_li(a: DigestArticle) -> str:
     meta_ = ", ".join(x for x in (a.source, a.published) if x)
-    return f"<li>{_a(safe_url(a.url), a.title or a.uid)}{' — ' + html.escape(meta_) if meta_ else ''}</li>"
+    return f"<li>{_a(safe_url(a.url), a.name)}{' — ' + html.escape(meta_) if meta_ else ''}</li>"
 
 
 def render_html(d: Digest, base_url: str | None = None) -> str:
@@ -469,7 +527,10 @@ def atom_feed(conn: Connection, name: str, *, base_url: str | None = None,
         select(alerts.c.story_id, func.min(alerts.c.id).label("first"))
         .where(alerts.c.watchlist_id == wl.id, alerts.c.story_id.in_(sids))
         .group_by(alerts.c.story_id))} if sids else {}
-    entries, _ = _group(conn, group_rows, limit, first_seen)
+    # A feed has no mark: a story is new in its entry when none of its articles
+    # was stored before the watchlist was made (and no earlier alert named it).
+    born = _born(conn, sids, _aware(wl.created_at))
+    entries, _ = _group(conn, group_rows, limit, first_seen, born)
     fg = FeedGenerator()
     fg.id(feed_id(wl.name))
     fg.title(f"veille — {wl.name}")

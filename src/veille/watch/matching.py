@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 from veille.core.text import fold_terms
 from veille.search.text import query_forms, stem_text
 from veille.store.schema import articles, mentions
+from veille.stories.title import first_line
 
 # --- text matching ------------------------------------------------------------------
 #: Casefolded, accents removed, apostrophes and dashes as spaces (core.text).
@@ -92,6 +93,7 @@ class ArticleFacts:
     entity_ids: set[str]
     mention_forms: set[str]
     analysed: bool
+    first_line: str | None = None  # an untitled article's name (stories.title.first_line)
 
 
 def load_article(conn: Connection, uid: str) -> ArticleFacts | None:
@@ -109,4 +111,5 @@ def load_article(conn: Connection, uid: str) -> ArticleFacts | None:
         folded=" ".join(words), words=words, stems=stems,
         entity_ids={m.entity_id for m in ms if m.entity_id},
         mention_forms={fold(m.text) for m in ms}, analysed=bool(ms),
+        first_line=None if (r.title or "").strip() else first_line(r.text),
     )
