@@ -30,3 +30,19 @@ def test_titles_names_and_quotes_cannot_send_terminal_sequences() -> None:
     rows = story_article_lines([{"id": "1", "title": evil, "outlet": evil, "published": None,
                                  "language": "en"}])
     assert len(rows) == 1 and "\x1b" not in rows[0] and "\\n" in rows[0]
+
+
+def test_a_storys_articles_are_listed_by_date_undated_last() -> None:
+    """Session-21 audit, story 35 (PolNeAR dev): `veille story` listed the
+    articles in the order they were ingested (09-26 before 09-23); the story
+    page lists them by date."""
+    arts = [{"id": "polnear-west-journal_2016-09-26_rush-limbaugh-hillary-asking-mod",
+             "published": "2016-09-26", "outlet": "west-journal", "language": "en"},
+            {"id": "semeval-1513958355", "published": None, "outlet": None, "language": "de"},
+            {"id": "polnear-usa-today_2016-09-23_trump-questions-the-fairness-of-",
+             "published": "2016-09-23", "outlet": "usa-today", "language": "en"},
+            {"id": "wash-post_2016-09-29_the-real-trump-showed-up-at-deba.txt",
+             "published": "2016-09-29", "outlet": "wash-post", "language": "en"}]
+    rows = story_article_lines(arts)
+    order = [next(a["id"] for a in arts if f"[{a['id']}]" in row) for row in rows]
+    assert order == [arts[2]["id"], arts[0]["id"], arts[3]["id"], arts[1]["id"]]

@@ -114,8 +114,11 @@ def article_rows(articles: Sequence[Mapping[str, Any]], *, score: str | None = N
 
 
 def story_article_lines(articles: Sequence[Mapping[str, Any]]) -> list[str]:
-    """A story's articles, oldest first as they joined (:func:`article_rows`)."""
-    return article_rows(articles)
+    """A story's articles by publication date, oldest first, undated ones last
+    (:func:`article_rows`), as the story page lists them: in the order they
+    joined, a story's articles read as shuffled (session-21 audit)."""
+    return article_rows(sorted(articles, key=lambda a: (a.get("published") is None,
+                                                        str(a.get("published") or ""))))
 
 
 def story_rows(found: Sequence[Mapping[str, Any]]) -> list[str]:
