@@ -75,3 +75,13 @@ def test_a_bare_hour_before_a_marked_clock_opens_its_range() -> None:
     got = _found("La permanence est ouverte de 10 à 12pm.")
     assert {(t.text, t.value) for t in got.values()} == {
         ("10", "2016-11-07T10:00"), ("12pm", "2016-11-07T12:00")}
+
+
+def test_an_iso_week_by_its_number() -> None:
+    got = _found("En semaine 12 de 2020, l'épidémie a progressé dans toutes les régions.")
+    assert {(t.text, t.value) for t in got.values()} == {("semaine 12 de 2020", "2020-W12")}
+    got = _found("Les ventes de la semaine 10 sont en hausse.")
+    assert {(t.text, t.value) for t in got.values()} == {("la semaine 10", "2016-W10")}
+    # a week of something, or a working week's length, is no ISO week
+    assert _found("Lors de la semaine 4 du procès, l'accusé s'est tu.") == {}
+    assert {t.value for t in _found("Il défend la semaine 35 heures.").values()} == {"PT35H"}

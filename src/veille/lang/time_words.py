@@ -284,6 +284,9 @@ class TimeWords:
     #: code needs its year beside it ("un T3" is a flat, "S1" a season of a series); a
     #: word may stand alone
     period_codes: dict[str, str] = field(default_factory=dict)
+    #: own: the word of an ISO week said by its number ("semaine 10", "en semaine 12 de
+    #: 2020", as health bulletins and retail figures write it)
+    week_number_words: Words = ()
     year_nouns: Words = ()  # regex: "the\\s+year" (the reference's year)
     #: own: the n-th (or last: -1) week of a month or a year ("la dernière semaine de
     #: juillet", "la première semaine de 2015"): TimeML's ISO week, the week whose

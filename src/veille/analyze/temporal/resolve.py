@@ -978,6 +978,22 @@ def period_code(c: Candidate, ctx: Ctx) -> Resolved | None:
                     "half")
 
 
+def week_number(c: Candidate, ctx: Ctx) -> Resolved | None:
+    """'semaine 10' -> that ISO week of the year said, else of the telling's year."""
+    said = c.g.get("year")
+    if said:
+        y = int(said)
+    elif ctx.day is not None:
+        y = ctx.day.year
+    else:
+        return None
+    n = int(c.g.get("wk") or 0)
+    try:
+        return week_res(date.fromisocalendar(y, n, 1))
+    except ValueError:
+        return None  # "semaine 53" of a year with 52
+
+
 def month_week(c: Candidate, ctx: Ctx) -> Resolved | None:
     """'la dernière semaine de juillet': that ISO week of the month the month rule reads."""
     words = ctx.words
@@ -1196,7 +1212,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Ctx], Resolved | None]] = {
     "period_part_short": period_part, "vague_duration": vague_duration, "quarter": quarter,
     "unit_end": unit_end,
     "relative_quarter": relative_quarter, "spoken_year": spoken_year, "month_week": month_week,
-    "nth_weekday": nth_weekday, "period_code": period_code,
+    "nth_weekday": nth_weekday, "period_code": period_code, "week_number": week_number,
     "decade_words": decade_words, "year_ago": year_ago, "ended_year": ended_year,
     **{kind: locale_date for kind in LOCALE_TAGS},
 }  # fmt: skip

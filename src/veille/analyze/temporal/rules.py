@@ -326,6 +326,21 @@ def _period_code(own: TimeWords) -> str | None:
             rf"|(?P<year2>{year})[-\s](?P<pc2>{alt(letters)})(?P<pn2>[1-4]))(?![\w-])")
 
 
+def _week_number(own: TimeWords) -> str | None:
+    """Own: 'semaine 10', 'la semaine 12 de 2020' (an ISO week by its number; not "la
+    semaine 35 heures", a working week's length)."""
+    if not own.week_number_words:
+        return None
+    links = rf"(?:{alt(own.quarter_year_links)})?" if own.quarter_year_links else ""
+    art = rf"(?:{alt(own.week_articles)}\s+)?" if own.week_articles else ""
+    # the article inside the span: "la semaine" alone is the relative unit's, shorter
+    return (rf"(?<![\w-])(?P<span>{art}{alt(own.week_number_words)}\s+(?P<wk>5[0-3]|[1-4]\d|0?[1-9])"
+            rf"(?![\w,.:/-]|\s*(?:h\b|heures?\b|jours?\b|semaines?\b|mois\b|ans?\b|%)"
+            # "la semaine 4 du procès": a week of something, counted from its start
+            rf"|\s+(?:du|des|de\s+la|de\s+l'|d')(?![\w]))"
+            rf"(?:\s+{links}(?P<year>(?:19|20)\d\d)(?!\d))?)")
+
+
 def _month_week(own: TimeWords) -> str | None:
     """Own: 'la dernière semaine de juillet', "la 1ère semaine d'octobre 2017", 'la
     première semaine de 2015', "la dernière semaine de l'année (prochaine)"."""
@@ -519,6 +534,8 @@ RULES: tuple[Rule, ...] = (
     Rule("half", "half", 2, _half, gate=tw(lambda t: t.half_words)),
     # own: 'T3 2019', '2019-H2', 'trimestre1'
     Rule("period_code", "periodcode", 2, _period_code),
+    # own: 'semaine 10', 'la semaine 12 de 2020'
+    Rule("week_number", "weeknum", 1, _week_number, gate=tw(lambda t: t.week_number_words)),
     # own: 'la dernière semaine de juillet', 'la première semaine de 2015'
     Rule("month_week", "monthweek", 1, _month_week, gate=tw(lambda t: t.week_words)),
     # own: 'le premier lundi de septembre', 'le dernier dimanche du mois'

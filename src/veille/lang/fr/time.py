@@ -192,6 +192,7 @@ WORDS = TimeWords(
     halves={"premier": 1, "1er": 1, "second": 2, "deuxieme": 2, "2e": 2, "dernier": 2},
     half_words=("semestre",),
     period_codes={"t": "Q", "q": "Q", "s": "H", "h": "H", "trimestre": "Q", "semestre": "H"},
+    week_number_words=("semaine",),
     year_nouns=(r"l'annee",),
     week_ordinals={"premiere": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "2e": 2, "seconde": 2,
                    "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4, "derniere": -1},
