@@ -6,7 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,11 +22,12 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 
 from veille.core.settings import Settings
-from veille.services.queries import AmbiguousEntity, FilterError, ListFilters, make_filters
-from veille.store import Store
+
+if TYPE_CHECKING:
+    from veille.services.queries import ListFilters
+    from veille.store import Store
 
 #: Bounds of every count and id a command takes: SQLite integers are 64-bit
 #: signed, so a larger number would overflow in the driver (a traceback), and
@@ -102,6 +103,9 @@ def check_db(db: str) -> str | None:
 
 
 def open_store(ctx: typer.Context) -> Store:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from veille.store import Store
     db = settings_of(ctx).db
     if why := check_db(db):
         fail(f"--db: {why}")
@@ -180,6 +184,7 @@ def resolve_filters(conn: Any, *, since: str | None = None, until: str | None = 
                     entity: str | None = None) -> ListFilters:
     """The listing filters from options; an ambiguous entity name lists its
     candidates on stderr and exits 1 (never a guess), as does an unknown one."""
+    from veille.services.queries import AmbiguousEntity, FilterError, make_filters
     try:
         return make_filters(conn, since=since, until=until, language=language, source=source,
                             entity=entity)

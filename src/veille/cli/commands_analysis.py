@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from veille.analyze.embedding import embed_outdated
-from veille.analyze.service import drop_for_reanalysis
 from veille.cli.base import app, make_progress, open_store, print_json, say
-from veille.services.pipeline import analyse_pending
 
 
 @app.command()
@@ -21,6 +18,9 @@ def analyze(
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Find sentences, entities, quotes, dates and quantities in stored articles."""
+    from veille.analyze.embedding import embed_outdated
+    from veille.analyze.service import drop_for_reanalysis
+    from veille.services.pipeline import analyse_pending
     store = open_store(ctx)
     drop_for_reanalysis(store, redo=all_, outdated=outdated)
     with make_progress() as progress:

@@ -30,23 +30,10 @@ from veille.cli.base import (
     sort_option,
     until_option,
 )
+from veille.cli.choices import STORY_SORTS
 from veille.cli.render import story_article_lines
-from veille.cluster import repository as repo
-from veille.cluster.bcubed import bcubed
-from veille.cluster.semeval import evaluate_pairs
 from veille.core.errors import VeilleError
 from veille.core.settings import MAX_ARTICLE_BYTES
-from veille.ingest.decode import loads_bounded
-from veille.ingest.sources import SourceOptions, read_paths
-from veille.services.pipeline import PipelineOptions, run_pipeline
-from veille.services.pipeline import cluster as run_cluster
-from veille.services.queries import STORY_SORTS, list_stories
-from veille.store import Store, story_aliases
-from veille.store.articles import read_story_articles
-from veille.stories.render import clip, render_lines
-from veille.stories.service import get_story_view
-from veille.stories.sources import outlet_of
-from veille.stories.view import is_current
 
 
 @app.command()
@@ -57,6 +44,8 @@ def cluster(
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Assign unassigned articles to stories (all articles with --rebuild)."""
+    from veille.services.pipeline import PipelineOptions
+    from veille.services.pipeline import cluster as run_cluster
     report = run_cluster(open_store(ctx), PipelineOptions(rebuild=rebuild, views=views))
     if json_out:
         print_json(report)
@@ -84,6 +73,8 @@ def stories(
     sort: str = sort_option(STORY_SORTS, "size"),
 ) -> None:
     """List stories, largest first (most recent first with --sort date)."""
+    from veille.services.queries import list_stories
+    from veille.stories.render import clip
     check_sort(sort, STORY_SORTS)
     with open_store(ctx).connect() as conn:
         filters = resolve_filters(conn, since=since, until=until, language=language,
@@ -121,6 +112,13 @@ def story(
         "events several sources carry)."),
 ) -> None:
     """One story: its articles and its links to earlier/later stories."""
+    from veille.cluster import repository as repo
+    from veille.store import story_aliases
+    from veille.store.articles import read_story_articles
+    from veille.stories.render import render_lines
+    from veille.stories.service import get_story_view
+    from veille.stories.sources import outlet_of
+    from veille.stories.view import is_current
     store = open_store(ctx)
     with store.connect() as conn:
         found = story_aliases.resolve(conn, story_id)  # a merged id leads to its absorber
@@ -169,6 +167,13 @@ def eval_clustering_file(
     path: Path, label: str = "story", analyze: bool = False, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> dict[str, Any]:
     """Ingest a labelled JSONL into a temporary store, cluster it, score it."""
+    from veille.cluster import repository as repo
+    from veille.cluster.bcubed import bcubed
+    from veille.ingest.decode import loads_bounded
+    from veille.ingest.sources import SourceOptions, read_paths
+    from veille.services.pipeline import PipelineOptions, run_pipeline
+    from veille.services.pipeline import cluster as run_cluster
+    from veille.store import Store
     gold: dict[str, Any] = {}
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, start=1):
@@ -266,6 +271,7 @@ def eval_semeval(
     ),
 ) -> None:
     """Pearson of article similarity with gold Overall (negated), per language pair."""
+    from veille.cluster.semeval import evaluate_pairs
     res = evaluate_pairs(path, dated=dated)
     if json_out:
         print_json(res)

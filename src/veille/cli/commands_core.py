@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
@@ -32,20 +32,16 @@ from veille.cli.base import (
     source_option,
     until_option,
 )
+from veille.cli.choices import ARTICLE_SORTS, MAX_SIMILAR
 from veille.cli.render import article_lines, article_rows, story_rows
 from veille.core.errors import VeilleError
 from veille.core.model import Article, Reject
-from veille.engine.progress import estimate_records
 from veille.engine.runners import ENGINES, Runner, make_runner
 from veille.ingest.dates import parse_date
-from veille.ingest.service import IngestReport
-from veille.ingest.sources import FORMATS, SourceOptions, read_paths
-from veille.services.pipeline import OnProgress, PipelineOptions, run_pipeline
-from veille.services.queries import ARTICLE_SORTS, MAX_SIMILAR, list_articles, similar_articles
-from veille.services.semantic import semantic_search, similar_stories
-from veille.store import articles as q
-from veille.store.analyses import article_analysis
-from veille.watch.alerts import evaluate as evaluate_alerts
+
+if TYPE_CHECKING:
+    from veille.ingest.service import IngestReport
+    from veille.services.pipeline import OnProgress
 
 EXIT_REJECTED = 1
 
@@ -75,6 +71,10 @@ def ingest(
                                 help="Worker processes (default: all cores)."),
 ) -> None:
     """Ingest articles; rejected records are reported and kept (`veille rejects`)."""
+    from veille.engine.progress import estimate_records
+    from veille.ingest.sources import FORMATS, SourceOptions, read_paths
+    from veille.services.pipeline import PipelineOptions, run_pipeline
+    from veille.watch.alerts import evaluate as evaluate_alerts
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if scheduler and engine == "local":
@@ -196,6 +196,7 @@ def articles(
     sort: str = sort_option(ARTICLE_SORTS, "ingest"),
 ) -> None:
     """List stored articles in ingest order (newest first with --sort date)."""
+    from veille.services.queries import list_articles
     check_sort(sort, ARTICLE_SORTS)
     store = open_store(ctx)
     with store.connect() as conn:
@@ -225,6 +226,8 @@ def article(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show one article with its text and its analysis (entities, quotes, times, quantities)."""
+    from veille.store import articles as q
+    from veille.store.analyses import article_analysis
     store = open_store(ctx)
     with store.connect() as conn:
         art = q.get_article(conn, uid)
@@ -249,6 +252,8 @@ def similar(
 ) -> None:
     """More like this: the articles nearest one article (or the stories nearest one
     story), in any language (multilingual encoder)."""
+    from veille.services.queries import similar_articles
+    from veille.services.semantic import similar_stories
     if (uid is None) == (story is None):
         fail("give an article id, or --story ID (one of the two)")
     store = open_store(ctx)
@@ -286,6 +291,7 @@ def semantic_search_cmd(ctx: typer.Context, query: str, *, limit: int, json_out:
                         filters: dict[str, str | None]) -> None:
     """`veille search --semantic`: the articles nearest the query's meaning, in any
     language, with the listing filters; the page's shape is the full-text one."""
+    from veille.services.semantic import semantic_search
     store = open_store(ctx)
     with store.connect() as conn:
         f = resolve_filters(conn, **filters)
@@ -314,6 +320,7 @@ def rejects(
     ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON.")
 ) -> None:
     """Records that could not be ingested, with their reason."""
+    from veille.store import articles as q
     store = open_store(ctx)
     with store.connect() as conn:
         rows = q.list_rejects(conn)

@@ -15,8 +15,6 @@ from urllib.parse import quote
 import typer
 
 from veille.cli.base import app, fail, json_option, open_store, plain, print_json, say, settings_of
-from veille.watch.digests import SmtpConfig, atom_feed, build_digest, render_text, send_digests
-from veille.watch.sources import ConfigError
 
 digest_app = typer.Typer(help="E-mail digests and Atom feeds of watchlists.", no_args_is_help=True)
 app.add_typer(digest_app, name="digest")
@@ -39,6 +37,8 @@ def digest_send(
     Sends nothing for a watchlist with nothing new. A server that is down or
     refuses keeps the digest for the next run; the exit code is then 1.
     """
+    from veille.watch.digests import SmtpConfig, send_digests
+    from veille.watch.sources import ConfigError
     settings = settings_of(ctx)
     store = open_store(ctx)
     try:
@@ -77,6 +77,8 @@ def digest_show(
     json_out: bool = json_option(),
 ) -> None:
     """The digest the next `digest send` would e-mail (nothing is sent or marked)."""
+    from veille.watch.digests import build_digest, render_text
+    from veille.watch.sources import ConfigError
     settings = settings_of(ctx)
     try:
         with open_store(ctx).connect() as conn:
@@ -102,6 +104,8 @@ def digest_atom(
                                    help="Address of `veille serve` for story links ($VEILLE_PUBLIC_URL)."),
 ) -> None:
     """The watchlist's Atom feed (`veille serve` also serves it at /watchlists/NAME/feed.atom)."""
+    from veille.watch.digests import atom_feed
+    from veille.watch.sources import ConfigError
     base = _public_url(ctx, public_url)
     self_url = f"{base.rstrip('/')}/watchlists/{quote(name, safe='')}/feed.atom" if base else None
     try:

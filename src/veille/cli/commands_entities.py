@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from veille.analyze.lookup import find_entities
 from veille.cli.base import (
     app,
     fail,
@@ -22,9 +21,6 @@ from veille.cli.base import (
     say,
 )
 from veille.core.model import CorrectionAction, EntityCorrection
-from veille.services.corrections import CorrectionError, correct, corrections
-from veille.store import analyses as aq
-from veille.store import corrections as cq
 
 #: exit code of a correction that cannot be made or an entity that is not there
 NOT_FOUND = 1
@@ -52,6 +48,8 @@ def entities(
     json_out: bool = json_option(),
 ) -> None:
     """List entities, most mentioned first, or those a name can refer to."""
+    from veille.analyze.lookup import find_entities
+    from veille.store import analyses as aq
     if search is not None and (not search.strip() or len(search) > 200):
         fail("--search needs a name of 1 to 200 characters", 2)
     store = open_store(ctx)
@@ -87,6 +85,7 @@ def show(
     json_out: bool = json_option(),
 ) -> None:
     """One entity: its names, why each was linked to it, and its corrections."""
+    from veille.store import corrections as cq
     store = open_store(ctx)
     with store.connect() as conn:
         rec = cq.entity_records(conn, [entity_id]).get(entity_id)
@@ -129,6 +128,7 @@ def _describe(c: EntityCorrection) -> str:
 
 
 def _run(ctx: typer.Context, c: EntityCorrection, json_out: bool) -> None:
+    from veille.services.corrections import CorrectionError, correct
     store = open_store(ctx)
     try:
         result = correct(store, c)
@@ -207,6 +207,7 @@ def list_corrections(
     json_out: bool = json_option(),
 ) -> None:
     """Corrections of the entity linking, newest first, with who made them and when."""
+    from veille.services.corrections import corrections
     rows = corrections(open_store(ctx), entity_id=entity_id, limit=limit)
     if json_out:
         print_json([c.to_dict() for c in rows])

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import typer
 
-from veille.analyze.evaluate import evaluate
 from veille.cli.base import app, eval_app  # noqa: F401
-from veille.ingest.normalize import normalize_text
 from veille.lang import SUPPORTED
 
 
@@ -25,6 +23,8 @@ def eval_analysis(
     show_errors: bool = typer.Option(False, "--errors", help="List misses and wrong values."),
 ) -> None:
     """P/R/F1 of entities, linking, quotes, times and quantities against hand-labelled gold."""
+    from veille.analyze.evaluate import evaluate
+    from veille.ingest.normalize import normalize_text
     rep = evaluate(gold, texts=texts, language=language, normalize=normalize_text)
     if as_json:
         typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=2))

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import typer
 
-from veille.analyze.evaluate_entities import evaluate
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -26,6 +25,7 @@ def eval_entities(
                                          "perfect boundaries and labels)."),
 ) -> None:
     """NER exact/fuzzy P/R/F1 per label, and linking as clustering (B-cubed) for HIPE."""
+    from veille.analyze.evaluate_entities import evaluate
 
     try:
         rep = evaluate(path, part, errors=show_errors, gold_spans=gold_spans)

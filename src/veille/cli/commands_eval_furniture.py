@@ -9,19 +9,8 @@ import json
 from pathlib import Path
 
 import typer
-from sqlalchemy import select
 
-from veille.analyze.evaluate_furniture import (
-    EXPLICIT_PARTS,
-    count_view_furniture,
-    evaluate,
-    load_docs,
-    load_labels,
-)
-from veille.analyze.furniture import SiteCounts, line_keys
 from veille.cli.base import eval_app, fail
-from veille.store import Store, line_counts
-from veille.store.schema import articles, stories
 
 
 @eval_app.command("furniture")
@@ -55,6 +44,18 @@ def eval_furniture(
     show_errors: bool = typer.Option(False, "--errors", help="List missed and false furniture lines."),
 ) -> None:
     """Precision and recall of the furniture lines veille flags, per labelled line."""
+    from sqlalchemy import select
+
+    from veille.analyze.evaluate_furniture import (
+        EXPLICIT_PARTS,
+        count_view_furniture,
+        evaluate,
+        load_docs,
+        load_labels,
+    )
+    from veille.analyze.furniture import SiteCounts, line_keys
+    from veille.store import Store, line_counts
+    from veille.store.schema import articles, stories
     if part not in ("held-out", *EXPLICIT_PARTS, "tune", "all"):
         raise typer.BadParameter(f"--part is held-out, {', '.join(EXPLICIT_PARTS)}, tune or all")
     if not labels.exists():

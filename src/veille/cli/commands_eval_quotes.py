@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from veille.analyze.evaluate_quotes import evaluate, learn_cue_frames
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -33,6 +32,7 @@ def eval_quotes(
              "for a language pack's cue_frames (use --part tune), instead of scoring."),
 ) -> None:
     """Content P/R/F1 (overlap >= 50%) and speaker accuracy of the quotes veille finds."""
+    from veille.analyze.evaluate_quotes import evaluate, learn_cue_frames
 
     if part not in ("all", "tune", "check"):
         raise typer.BadParameter("--part is all, tune or check")

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import typer
 
-from veille.analyze.recognizers import run_all
-from veille.analyze.timebank import evaluate, evaluate_semeval_gold
 from veille.cli.base import app, eval_app  # noqa: F401
 
 
@@ -30,6 +28,7 @@ def eval_timebank(
                                     "(tense of governing verbs)."),
 ) -> None:
     """Extraction (strict/relaxed) and normalisation (value) P/R/F1 of extract_times."""
+    from veille.analyze.timebank import evaluate
 
     try:
         rep, errors = evaluate(directory, None if language == "auto" else language, parse=parse,
@@ -82,6 +81,7 @@ def eval_times_gold(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Time expressions in languages with no TimeBank: extraction P/R/F1, values."""
+    from veille.analyze.timebank import evaluate_semeval_gold
 
     rep = evaluate_semeval_gold(gold, data)
     if as_json:
@@ -105,6 +105,7 @@ def eval_recognizers(
     """Share of Recognizers-Text cases resolved exactly, per model: the whole count (every
     case but those the spec marks NotSupportedByDesign), its tune and held-out halves, and
     the old narrow scope ("supported")."""
+    from veille.analyze.recognizers import run_all
 
     reports = run_all(directory)
     if as_json:

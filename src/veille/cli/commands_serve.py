@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 import typer
-import uvicorn
 from rich.markup import escape
 
-from veille import export as ex
 from veille.cli.base import (
     ID_MAX,
     app,
@@ -32,16 +30,9 @@ from veille.cli.base import (
     source_option,
     until_option,
 )
+from veille.cli.choices import SEARCH_SORTS, STORY_FORMATS
 from veille.cli.commands_core import semantic_search_cmd
 from veille.core.settings import Settings
-from veille.export import story as story_export
-from veille.export.story import STORY_FORMATS
-from veille.search.index import ensure_indexed, optimize_index
-from veille.search.query import QueryError, search
-from veille.services.queries import SEARCH_SORTS, search_filters
-from veille.services.semantic import MODES
-from veille.store import story_aliases
-from veille.stories.service import get_story_view
 
 KINDS = ("stories", "articles", "entities", "quotes", "corrections")  # as in veille.export
 FORMATS = ("json", "jsonl", "csv", "parquet")
@@ -66,8 +57,10 @@ def serve(
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs). Writes need $VEILLE_TOKEN."""
     store = open_store(ctx)
-    # The web app (FastAPI and its pydantic response models) is imported here, not at
-    # the top: ~0.3 s of start-up that only this command needs.
+    # The web app (FastAPI and its pydantic response models) and the server are
+    # imported here, not at the top: start-up that only this command needs.
+    import uvicorn
+
     from veille.web.app import create_app
     from veille.web.serve import uvicorn_options
 
@@ -121,6 +114,7 @@ def export_cmd(
 
     The stories CSV has flat columns for spreadsheets (id, title, dates, size, sources,
     languages, first summary sentence, page URL); JSON, JSONL and Parquet keep every field."""
+    from veille import export as ex
     base = (base_url if base_url is not None else settings_of(ctx).public_url) or ""
     if kind == "story":
         _export_story(ctx, story_id, fmt or "md", output, base)
@@ -160,6 +154,9 @@ def _open_output(output: str) -> BinaryIO:
 
 def _export_story(ctx: typer.Context, story_id: int | None, fmt: str, output: str, base: str) -> None:
     """One story's report or CSV; a merged id is followed (and said on stderr)."""
+    from veille.export import story as story_export
+    from veille.store import story_aliases
+    from veille.stories.service import get_story_view
     if story_id is None:
         fail("export story needs the story's id: veille export story ID")
     if fmt not in STORY_FORMATS:
@@ -203,6 +200,10 @@ def search_cmd(
     semantic: bool = typer.Option(False, "--semantic", help="Same as --mode semantic."),
 ) -> None:
     """Full-text search over articles (stemmed French/English, BM25 ranking), or by meaning."""
+    from veille.search.index import ensure_indexed
+    from veille.search.query import QueryError, search
+    from veille.services.queries import search_filters
+    from veille.services.semantic import MODES
     check_sort(sort, SEARCH_SORTS)
     if semantic or mode == "semantic":
         semantic_search_cmd(ctx, query, limit=limit, json_out=json_out, sort=sort,
@@ -254,6 +255,7 @@ def optimize_cmd(
     `veille ingest` does it itself when a run at least doubles the store; run it
     after other large ingests (each ingest commit adds a piece; ~1 s per 100k
     articles, searches keep answering meanwhile). PostgreSQL keeps its index itself."""
+    from veille.search.index import ensure_indexed, optimize_index
     store = open_store(ctx)
     ensure_indexed(store)  # articles stored before the index existed are merged too
     before, after = optimize_index(store)

@@ -10,7 +10,6 @@ from typing import Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import update
 
 from veille.cli.base import (
     ID_MAX,
@@ -27,33 +26,7 @@ from veille.cli.base import (
     say,
     settings_of,
 )
-from veille.services.queries import updates_for
-from veille.store import story_aliases
-from veille.store.cursors import DEFAULT_CURSOR
-from veille.store.cursors import MAX_NAME as MAX_CURSOR_NAME
-from veille.store.schema import sources
-from veille.watch.alerts import (
-    describe,
-    list_alerts,
-    list_watchlists,
-    remove_watchlist,
-    save_watchlist,
-)
-from veille.watch.changes import changes_since
-from veille.watch.fetch import Fetcher, FetchPolicy
-from veille.watch.poll import PollOptions, run_forever, run_pass
-from veille.watch.sources import (
-    KINDS,
-    ConfigError,
-    SourceSpec,
-    WatchlistSpec,
-    format_every,
-    list_sources,
-    load_config,
-    parse_every,
-    remove_source,
-    upsert_source,
-)
+from veille.cli.choices import DEFAULT_CURSOR
 
 MAX_EVERY = 365 * 86_400  # seconds: a longer interval would overflow the next-due date
 source_app = typer.Typer(help="Feeds and pages to watch.", no_args_is_help=True)
@@ -109,6 +82,10 @@ def watch(
 
     Runs until stopped (Ctrl-C / SIGTERM); --once does one pass (for cron).
     """
+    from veille.watch.alerts import save_watchlist
+    from veille.watch.fetch import Fetcher, FetchPolicy
+    from veille.watch.poll import PollOptions, run_forever, run_pass
+    from veille.watch.sources import ConfigError, list_sources, load_config, upsert_source
 
     _setup_logging(log_level)
     settings = settings_of(ctx)
@@ -171,6 +148,9 @@ def watch(
 def _make_all_due(store: Any) -> None:
 
 
+    from sqlalchemy import update
+
+    from veille.store.schema import sources
     with store.begin() as conn:
         conn.execute(update(sources).values(next_due=None))
 
@@ -185,6 +165,7 @@ def source_add(
     kind: str = typer.Option("auto", "--kind", help="auto|feed|page"),
 ) -> None:
     """Add (or update) a watched source."""
+    from veille.watch.sources import KINDS, ConfigError, SourceSpec, parse_every, upsert_source
     if kind not in KINDS:
         fail(f"--kind must be one of {', '.join(KINDS)}")
     try:
@@ -204,6 +185,7 @@ def source_add(
 @source_app.command("list")
 def source_list(ctx: typer.Context, json_out: bool = json_option()) -> None:
     """Watched sources with their schedule and last error."""
+    from veille.watch.sources import format_every, list_sources
     with open_store(ctx).connect() as conn:
         rows = list_sources(conn)
     if json_out:
@@ -225,6 +207,7 @@ def source_list(ctx: typer.Context, json_out: bool = json_option()) -> None:
 @source_app.command("remove")
 def source_remove(ctx: typer.Context, ref: str = typer.Argument(..., help="Source id or URL.")) -> None:
     """Stop watching a source (its articles stay)."""
+    from veille.watch.sources import remove_source
     with open_store(ctx).begin() as conn:
         if not remove_source(conn, ref):
             fail(f"no source {ref!r}", 1)
@@ -244,6 +227,8 @@ def watchlist_add(
                                       "| email:ADDR,ADDR: a digest per pass (repeatable)."),
 ) -> None:
     """Create or replace a watchlist."""
+    from veille.watch.alerts import save_watchlist
+    from veille.watch.sources import ConfigError, WatchlistSpec
     try:
         with open_store(ctx).begin() as conn:
             wid = save_watchlist(conn, WatchlistSpec(name, list(entity), list(query),
@@ -256,6 +241,7 @@ def watchlist_add(
 
 @watchlist_app.command("list")
 def watchlist_list(ctx: typer.Context, json_out: bool = json_option()) -> None:
+    from veille.watch.alerts import list_watchlists
     with open_store(ctx).connect() as conn:
         rows = list_watchlists(conn)
     if json_out:
@@ -274,6 +260,7 @@ def watchlist_list(ctx: typer.Context, json_out: bool = json_option()) -> None:
 
 @watchlist_app.command("remove")
 def watchlist_remove(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
+    from veille.watch.alerts import remove_watchlist
     with open_store(ctx).begin() as conn:
         if not remove_watchlist(conn, name):
             fail(f"no watchlist {name!r}", 1)
@@ -288,6 +275,7 @@ def alerts(
     json_out: bool = json_option(),
 ) -> None:
     """Recorded alerts, newest first."""
+    from veille.watch.alerts import describe, list_alerts
     with open_store(ctx).connect() as conn:
         rows = list_alerts(conn, limit=limit, watchlist=watchlist)
     if json_out:
@@ -321,6 +309,10 @@ def updates(
     Each look moves your cursor to the newest article, unless --peek. Articles count
     as new whoever added them: `veille ingest`, a `watch` pass, the API. The first
     look with a cursor name shows every story."""
+    from veille.services.queries import updates_for
+    from veille.store import story_aliases
+    from veille.store.cursors import MAX_NAME as MAX_CURSOR_NAME
+    from veille.watch.changes import changes_since
     if not 0 < len(cursor) <= MAX_CURSOR_NAME:
         fail(f"--cursor: a name of 1 to {MAX_CURSOR_NAME} characters, not {cursor!r}")
     store = open_store(ctx)
