@@ -25,6 +25,7 @@ from veille.analyze import entities_credits as credits
 from veille.analyze import entities_lists as lists
 from veille.analyze import entities_orgs as orgs
 from veille.analyze import entities_places as places
+from veille.analyze import entities_repeats as repeats
 from veille.analyze import gazetteer, scoreboards
 from veille.analyze import labels as L
 from veille.analyze.entities_surnames import surnames_of_people
@@ -506,6 +507,9 @@ def mentions_from_doc(
     # (after the credits: an agency or platform they name is an organisation
     # of the list, "Instagram, WhatsApp, and Snapchat")
     out = lists.organisations_of_lists(out, doc, offset)
+    # a tagged name written again untagged (after every label step: its label
+    # is the one the name's tagged mentions end with)
+    out = repeats.repeated_names(out, doc, full, offset, sentence_of, _TITLES)
     # last: the label the article's other mentions of a name carry (every
     # label cue above is read first)
     return surnames_of_people(out, lambda m: _modifies_noun(doc, m, offset))
