@@ -11,6 +11,7 @@ from veille.stories.quote_matching import (
     group_story_quotes,
     match_quotes_across,
     quote_from_stored,
+    said_alike,
 )
 from veille.stories.units import Unit
 
@@ -112,3 +113,26 @@ def test_the_same_short_words_of_one_speaker_are_one_statement() -> None:
     assert sorted(sorted(g) for g in group_story_quotes(quotes)) == [[0, 1, 2]]
     other = StoryQuote(replace(q, speaker="the army"), _unit("d", "The army declined to respond."))
     assert [0, 1, 2] in [sorted(g) for g in group_story_quotes([*quotes, other])]
+
+
+def test_two_statements_of_one_speaker_sharing_a_word_are_two():
+    """Session-21 audit, story 35: Trump's "the very need for moderators"
+    (PolNeAR dev, usa-today_2016-09-23_trump-questions-the-fairness-of-) and "his
+    message that what the country needs first and foremost is a dose of law and
+    order" (wash-post_2016-09-29_the-real-trump-showed-up-at-deba) share one
+    content word, "need": they were one statement of "2 sources"."""
+    def an(uid, text):
+        return Analysis(uid, "en", quotes=[Quote(text, 0, len(text), 0,
+                                                 speaker_entity_id="per:trump")])
+
+    apart = [an("usa-today", "the very need for moderators"),
+             an("wash-post", "his message that what the country needs first and foremost is "
+                             "a dose of law and order")]
+    assert match_quotes_across(apart) == []
+    # Two outlets quoting one statement (news-clusters, the North Korea story):
+    # the same words in the same order, one trimmed.
+    same = [an("a", "Pyongyang would face \u201cfire and fury\u201d if it threatened the United States"),
+            an("b", "the North would face \u201cfire and fury\u201d if it threatened the United States")]
+    assert match_quotes_across(same) == [[("a", 0), ("b", 0)]]
+    assert said_alike(same[0].quotes[0].text, same[1].quotes[0].text)
+    assert not said_alike(apart[0].quotes[0].text, apart[1].quotes[0].text)

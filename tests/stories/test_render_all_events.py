@@ -29,3 +29,19 @@ def test_all_events_lists_every_line_of_the_story_dates(seed_view: dict[str, Any
         assert e["sentence"][:60] in every
     for e in hidden:
         assert e["sentence"][:60] not in default
+
+
+def test_a_date_of_an_undated_article_says_so(seed_story: dict[str, Any]) -> None:
+    """Session-21 audit: `veille story` printed "(month, unknown)" beside a
+    date whose article has no date (a dump without dates); the page says
+    "(article undated)". The seeds, the first posted without its date."""
+    from veille.stories.view import build_story_view
+
+    arts = [dict(a) for a in seed_story["articles"]]
+    arts[0].update(published=None, published_start=None, published_end=None,
+                   date_precision="unknown")
+    view = build_story_view(arts, seed_story["analyses"], seed_story["entities"]).to_dict()
+    assert any(e["relative_to_publication"] == "unknown" for e in view["timeline"])
+    text = "\n".join(render_lines(view, all_events=True))
+    assert ", article undated) " in text
+    assert ", unknown)" not in text

@@ -5,7 +5,9 @@ Two outlets translating or trimming one statement give two wordings
 Two matchers group them:
 
 - :func:`match_quotes_across` — same linked speaker entity and shared
-  content-word stems (stop words of the quote's language left out);
+  content-word stems (stop words of the quote's language left out), two at
+  least, and most of them or the same words in the same order
+  (:func:`said_alike`);
 - :func:`match_by_words` — the fallback when that finds nothing (speakers not
   linked): same speaker key, or one side unattributed, and shared words.
 
@@ -175,6 +177,7 @@ def match_quotes_across(
     Groups are the connected components of that relation, of size >= 2.
     """
     items: list[tuple[str, int, str, set[str]]] = []
+    texts: list[str] = []
     for an in analyses:
         for i, q in enumerate(an.quotes):
             if not q.speaker_entity_id:
@@ -187,6 +190,7 @@ def match_quotes_across(
                 # China" and "I am very disappointed in China" share only their topic
                 items.append((an.article_uid, i, q.speaker_entity_id,
                               content_stems(q.text, an.language, names=False)))
+                texts.append(q.text)
 
     def joined(x: int, y: int) -> bool:
         ux, _, sx, ax = items[x]
@@ -194,7 +198,12 @@ def match_quotes_across(
         if ux == uy or sx != sy:
             return False
         inter = len(ax & ay)
-        return bool(inter) and inter / min(len(ax), len(ay)) >= threshold
+        share = inter / min(len(ax), len(ay)) if inter else 0.0
+        # one shared content word is a topic, not a statement; a rendering in
+        # other words shares most of them (a reported statement), else it says
+        # the same words in the same order
+        return (inter >= MIN_SHARED_STEMS and share >= threshold
+                and (share >= REWORDED or said_alike(texts[x], texts[y])))
 
     pairs = candidate_pairs([{(it[2], w) for w in it[3]} for it in items],
                             [(it[2], frozenset(it[3])) for it in items])
@@ -229,6 +238,12 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text or "")}
 
 
+def _said_words(text: str) -> set[str]:
+    """:func:`_words` without the capitalised words inside the text (names)."""
+    return {w.lower() for k, w in enumerate(_WORD.findall(text or ""))
+            if k == 0 or not w[:1].isupper()}
+
+
 def speaker_key(q: Quote) -> str | None:
     """Who a quote is by, as precisely as it says: entity, canonical name, surface."""
     return q.speaker_entity_id or q.speaker_canonical or q.speaker
@@ -237,8 +252,11 @@ def speaker_key(q: Quote) -> str | None:
 def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
     """Groups of indices into ``quotes`` that render one statement (union-find):
     other article, same speaker (or one side unattributed), the same words or
-    at least two shared words making half of the shorter quote's words."""
-    words = [_words(x.quote.text) for x in quotes]
+    at least two shared words making half of the shorter quote's words.
+    Names inside a quote are what it is about, not what it says: they are left
+    out of the words compared ('a new Donald Trump to appear next time' and
+    Robby Mook's 'that Donald Trump may lie', session-21 audit, story 35)."""
+    words = [_said_words(x.quote.text) for x in quotes]
 
     def joined(i: int, j: int) -> bool:
         qi, qj = quotes[i], quotes[j]
@@ -253,7 +271,9 @@ def match_by_words(quotes: Sequence[StoryQuote]) -> list[list[int]]:
         if len(wi) < MIN_WORDS or len(wj) < MIN_WORDS:
             return False
         shared = wi & wj
-        return len(shared) >= 2 and len(shared) / min(len(wi), len(wj)) >= MIN_OVERLAP
+        share = len(shared) / min(len(wi), len(wj))
+        return (len(shared) >= 2 and share >= MIN_OVERLAP
+                and (share >= REWORDED or said_alike(qi.quote.text, qj.quote.text)))
 
     same = [(speaker_key(x.quote), fold_words(x.quote.text or "")) for x in quotes]
     return connected(len(quotes), joined, candidate_pairs(words, same))
@@ -266,6 +286,39 @@ def group_story_quotes(quotes: Sequence[StoryQuote]) -> list[list[int]]:
     if not any(len(g) > 1 for g in groups):
         groups = match_by_words(quotes)
     return groups
+
+
+MIN_SHARED_STEMS = 2  # content words two renderings of one statement share at least
+REWORDED = 0.6  # share of the shorter's content words that makes a rewording one statement
+SAID_ALIKE = 0.5  # share of the shorter quote's words the other says in the same order
+SAID_RUN = 2  # words in a row both say, at least once
+
+
+def said_alike(a: str, b: str) -> bool:
+    """Whether two quotes of one speaker say the same words: in the same order,
+    for half of the shorter one, with at least two of them in a row.
+
+    Sharing content words is not enough: one speaker's two statements in a
+    story share its topic ("the very need for moderators" / "what the country
+    needs first and foremost is a dose of law and order", Trump, both
+    "need": one statement of "2 sources" on the session-21 audit's story 35).
+    Two outlets quoting or reporting one statement keep its words and their
+    order ("would face fire and fury if it threatened the United States"),
+    even when one trims or rewords a little."""
+    from difflib import SequenceMatcher
+
+    # every word, attribution included: a quote's text may hold the quoted
+    # words between marks ('launch over Japan "put millions of Japanese into
+    # duck and cover"'), which quoted_words would drop
+    ta, tb = _tokens(a or ""), _tokens(b or "")
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    blocks = [m for m in SequenceMatcher(None, ta, tb, autojunk=False).get_matching_blocks()
+              if m.size]
+    return (any(m.size >= SAID_RUN for m in blocks)
+            and sum(m.size for m in blocks) >= SAID_ALIKE * min(len(ta), len(tb)))
 
 
 def differing_renderings(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -70,7 +70,10 @@ def render_lines(view: Mapping[str, Any], *, max_items: int = 10,
     background = [e for e in view.get("timeline") or [] if e.get("background")]
 
     def entry(e: Mapping[str, Any]) -> str:
-        return (f"  {e['date']:<23} ({e['precision']}, {e['relative_to_publication']}) "
+        # "unknown" told a reader nothing: the article the date comes from is undated
+        rel = e["relative_to_publication"]
+        rel = "article undated" if rel == "unknown" else rel
+        return (f"  {e['date']:<23} ({e['precision']}, {rel}) "
                 f"{clip(e['sentence'], 100)}  [{e['n_sources']} src]")
 
     out.append("")
