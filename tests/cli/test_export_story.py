@@ -90,3 +90,19 @@ def test_hostile_title_stays_inert(db: str, tmp_path: Path) -> None:
     shown = lxml.html.fromstring(MarkdownIt("commonmark").render(md))
     assert not shown.xpath("//script") and shown.findtext(".//h1") == HOSTILE_TITLE
     assert not any((a.get("href") or "").startswith("javascript") for a in shown.iter("a"))
+
+
+def test_untitled_sources_are_named_by_their_first_line(db: str) -> None:
+    """Session-21 audit: the API's reports named an untitled source "first line
+    (first line; ID)", `veille export story` by its bare id, and `veille story`
+    listed it as "(untitled)". The seeds have no title line."""
+    sid = str(_stories(db)[0]["id"])
+    md = run(db, "export", "story", sid).stdout
+    sources = [ln for ln in md.split("## Sources", 1)[1].split("\n## ", 1)[0].splitlines()
+               if ln[:1].isdigit()]
+    assert sources and all("(first line; " in ln for ln in sources), sources
+    shown = run(db, "story", sid).stdout
+    rows = shown.split("title, id):", 1)[1].strip().splitlines()
+    assert rows and all("(first line)" in r and "(untitled)" not in r for r in rows), rows
+    # the opening words of a seed (examples/004_…: « La Russie commencera à déployer … »)
+    assert "La Russie commencera à déployer" in shown

@@ -118,6 +118,7 @@ def story(
     from veille.stories.render import render_lines
     from veille.stories.service import get_story_view
     from veille.stories.sources import outlet_of
+    from veille.stories.title import first_line
     from veille.stories.view import is_current
     store = open_store(ctx)
     with store.connect() as conn:
@@ -153,7 +154,8 @@ def story(
         lines.append(f"continued in: {', '.join('#' + str(s) for s in row['successors'])}")
     with store.connect() as conn:
         arts = [{"id": a.uid, "title": a.title, "outlet": outlet_of(a.source, a.url),
-                 "published": a.published, "language": a.language}
+                 "published": a.published, "language": a.language,
+                 "first_line": None if (a.title or "").strip() else first_line(a.text)}
                 for a in read_story_articles(conn, story_id)]
     lines.append(f"articles ({len(arts)}; date, language, outlet, title, id):")
     shown = {a["id"] for a in arts}

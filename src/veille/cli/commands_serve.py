@@ -172,7 +172,12 @@ def _export_story(ctx: typer.Context, story_id: int | None, fmt: str, output: st
     view = get_story_view(store, found.story_id)
     if view is None:
         fail(f"no story {story_id}", code=1)
-    data = story_export.render(fmt, found.story_id, view, base).encode("utf-8")
+    names: dict[str, str] = {}
+    if not fmt.startswith("csv"):  # the reports name untitled sources by first line, as the API's
+        from veille.web.data.articles import first_lines
+        with store.connect() as conn:
+            names = first_lines(conn, [str(a.get("uid")) for a in view.get("articles") or []])
+    data = story_export.render(fmt, found.story_id, view, base, names).encode("utf-8")
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -106,9 +106,12 @@ def article_rows(articles: Sequence[Mapping[str, Any]], *, score: str | None = N
     out = []
     for a in articles:
         head = f"{float(a.get(score) or 0.0):.3f}  " if score else ""
+        # an article without a headline by its first line, as the pages name it
+        title = a.get("title") or (f"{a['first_line']} (first line)" if a.get("first_line")
+                                   else "(untitled)")
         out.append(printable(
             f"  {head}{a.get('published') or 'undated':<10}  {a.get('language') or '?':<2}  "
-            f"{a.get('outlet') or a.get('source') or '?'} · {a.get('title') or '(untitled)'}  "
+            f"{a.get('outlet') or a.get('source') or '?'} · {title}  "
             f"[{a.get('id')}]"))
     return out
 
