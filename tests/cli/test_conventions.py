@@ -165,6 +165,20 @@ def test_entity_by_name_or_id_and_ambiguous_names_listed(db: str) -> None:
         assert r.entity_id in err
 
 
+def test_search_with_a_filter_and_no_word_lists_the_filtered_articles(db: str) -> None:
+    """Session-21 audit: `veille search --entity "Lester Holt"` wanted a word."""
+    store = Store.open(db)
+    with store.connect() as conn:
+        records = load_entities(conn)
+    store.close()
+    person = max((r for r in records if r.label == "PER"), key=lambda r: r.n_mentions)
+    listed = [a["id"] for a in _json(db, "articles", "--entity", person.canonical)]
+    found = [a["id"] for a in _json(db, "search", "--entity", person.canonical)]
+    assert found and found == listed[:10]
+    code, out, err = run("--db", db, "search")
+    assert code != 0 and out == "" and "no word" in err
+
+
 def test_since_until_and_sort(db: str) -> None:
     arts = _json(db, "articles")
     day = min(a["published_start"] for a in arts if a["published_start"])

@@ -31,6 +31,7 @@ from veille.cli.base import (
     until_option,
 )
 from veille.cli.choices import SEARCH_SORTS, STORY_FORMATS
+from veille.cli.commands_core import articles as articles_cmd
 from veille.cli.commands_core import semantic_search_cmd
 from veille.core.settings import Settings
 
@@ -190,7 +191,9 @@ def _export_story(ctx: typer.Context, story_id: int | None, fmt: str, output: st
 @app.command("search")
 def search_cmd(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help='Words (all must match), "a phrase", -excluded.'),
+    query: str = typer.Argument("", help='Words (all must match), "a phrase", -excluded; none '
+                                "with a filter (--entity ...): the matching articles, as "
+                                "`veille articles` lists them."),
     source: str = source_option(),
     language: str = language_option(),
     entity: str = entity_option(),
@@ -210,6 +213,14 @@ def search_cmd(
     from veille.services.queries import search_filters
     from veille.services.semantic import MODES
     check_sort(sort, SEARCH_SORTS)
+    if not query.strip() and any((source, language, entity, since, until)) and not (
+            semantic or mode == "semantic"):
+        # `veille search --entity "Lester Holt"` asked for a word no reader had
+        # to give (session-21 audit): the filters alone select articles
+        articles_cmd(ctx, source=source, language=language, limit=limit, json_out=json_out,
+                     since=since, until=until, entity=entity,
+                     sort="date" if sort == "date" else "ingest")
+        return
     if semantic or mode == "semantic":
         semantic_search_cmd(ctx, query, limit=limit, json_out=json_out, sort=sort,
                             filters=dict(since=since, until=until, language=language,
