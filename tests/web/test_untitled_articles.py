@@ -9,7 +9,7 @@ from __future__ import annotations
 import lxml.html
 from fastapi.testclient import TestClient
 
-from veille.web.data.articles import FIRST_LINE_MAX
+from veille.stories.title import FIRST_LINE_MAX
 
 
 def _first_line(client: TestClient, uid: str) -> str:

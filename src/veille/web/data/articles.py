@@ -11,7 +11,7 @@ from veille.services.queries import source_values
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
 from veille.store.schema import articles, mentions
-from veille.stories.title import shorten
+from veille.stories.title import FIRST_LINE_HEAD, first_line
 from veille.web.data.common import date_overlap, entity_names, story_of
 
 
@@ -53,19 +53,6 @@ def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
     return art
 
 
-#: Characters of the text read for a first line, and the longest label shown.
-_HEAD_CHARS = 400
-FIRST_LINE_MAX = 110
-
-
-def first_line(text: str | None) -> str | None:
-    """The first non-empty line of a text, shortened at a clause or word."""
-    for line in (text or "")[:_HEAD_CHARS].splitlines():
-        if line.strip():
-            return shorten(line, FIRST_LINE_MAX)
-    return None
-
-
 def first_lines(conn: Connection, uids: Iterable[str]) -> dict[str, str]:
     """What a page calls an article that came without a headline (a JSONL dump
     with no title field, a text file without a sidecar): listed by its id alone
@@ -77,6 +64,6 @@ def first_lines(conn: Connection, uids: Iterable[str]) -> dict[str, str]:
     if not ids:
         return {}
     rows = conn.execute(
-        select(articles.c.uid, func.substr(articles.c.text, 1, _HEAD_CHARS))
+        select(articles.c.uid, func.substr(articles.c.text, 1, FIRST_LINE_HEAD))
         .where(articles.c.uid.in_(ids), or_(articles.c.title.is_(None), articles.c.title == ""))).all()
     return {uid: label for uid, head in rows if (label := first_line(head))}
