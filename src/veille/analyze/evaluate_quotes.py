@@ -551,6 +551,8 @@ def _cached_pipe(folder: Path, pipe: Callable[..., Iterator[Doc]]) -> Callable[.
     def cached(language: str, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         model = nlpmod.get_nlp(language)
         tag = f"{model.meta.get('name')}-{model.meta.get('version')}"
+        if nlpmod.GLUE_COMPONENT in model.pipe_names:
+            tag += "\0glued-words"  # its tokens are not the model's tokenizer's alone
         folder.mkdir(parents=True, exist_ok=True)
         for text in texts:
             # a text the glued-quote infix splits is parsed anew once: its

@@ -11,7 +11,7 @@ the parser's memory grows with document length and spaCy refuses texts above
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +59,56 @@ def _register() -> None:
         return doc
 
 
+GLUE_COMPONENT = "veille_glued_words"
+
+
+def _register_glue() -> None:
+    from spacy.language import Language
+
+    if GLUE_COMPONENT in Language.factories:
+        return
+
+    @Language.factory(GLUE_COMPONENT)
+    def glued_words(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+        """OCR-glued words ("aprié", "lesavantages") split into the words they
+        are, before the tagger and the parser see them (:mod:`.glued_words`);
+        the text and every offset stay as they were."""
+        from veille.analyze.glued_words import GlueSplitter
+        from veille.lang import language_data
+        from veille.lang.stop_words import spacy_stop_words
+
+        forms: Any = frozenset()
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_lookup"):
+                forms = lookups.get_table("lemma_lookup")
+        code = nlp.lang or ""
+        splitter = GlueSplitter(code, spacy_stop_words(code), language_data(code).elisions, forms)
+
+        def split(doc: Doc) -> Doc:
+            if not any(splitter.split(t.text) for t in doc):
+                return doc
+            # a new Doc of the pieces (the retokenizer's split wants heads, and
+            # placeholder heads would stand as sentence boundaries the parser keeps)
+            from spacy.tokens import Doc as NewDoc
+
+            words: list[str] = []
+            spaces: list[bool] = []
+            norms: list[str] = []
+            for t in doc:
+                pieces = splitter.split(t.text) or (t.text,)
+                words += pieces
+                spaces += [False] * (len(pieces) - 1) + [bool(t.whitespace_)]
+                norms += [p.lower() for p in pieces[:-1]] + [t.norm_ if len(pieces) == 1
+                                                               else pieces[-1].lower()]
+            out = NewDoc(doc.vocab, words=words, spaces=spaces)
+            for t, norm in zip(out, norms, strict=True):
+                t.norm_ = norm
+            return out
+
+        return split
+
+
 @cache
 def get_nlp(language: str) -> Language:
     """The pipeline for ``language``; raises KeyError when none is configured."""
@@ -67,6 +117,11 @@ def get_nlp(language: str) -> Language:
     _register()
     nlp = spacy.load(config.spacy_model(language), exclude=list(UNNEEDED))
     _split_glued_quotes(nlp)
+    from veille.lang import language_data
+
+    if language_data(language).splits_glued_words:
+        _register_glue()
+        nlp.add_pipe(GLUE_COMPONENT, first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1000)

@@ -39,6 +39,10 @@ class LanguageData:
     #: verb with none is an imperative, whatever the tagger's mood says
     #: (``analyze.mood``; the French tagger reads "Prenez" as an indicative).
     writes_subject: bool = False
+    #: Its old press is read through OCR that glues words ("aprié", "lesavantages"):
+    #: such tokens are split before the parse (``analyze.glued_words``), which needs
+    #: the language in ``wordfreq`` and spaCy's stop words.
+    splits_glued_words: bool = False
 
     def lacks(self) -> list[str]:
         """The analysis parts this language has no words for (shown in analysis notes)."""

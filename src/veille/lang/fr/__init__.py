@@ -9,4 +9,5 @@ ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lo
 
 PACK = LanguageData(code="fr", name="French", elisions=ELISIONS, entities=entities.WORDS,
                     time=time.WORDS, numbers=numbers.WORDS, quotes=quotes.WORDS,
-                    furniture=furniture.WORDS, writes_subject=True)
+                    furniture=furniture.WORDS, writes_subject=True,
+                    splits_glued_words=True)
