@@ -68,7 +68,8 @@ def incise(ctx: QuoteContext, close_end: int) -> Attribution | None:
     """
     if _LINE_BREAK_NEXT.match(ctx.text, close_end - ctx.offset):
         return None  # "…”\n\nX also said that"
-    return _incise_speech(ctx, close_end) or _incise_any_verb(ctx, close_end)
+    return _incise_speech(ctx, close_end) or _subject_phrase_incise(ctx, close_end) \
+        or _incise_any_verb(ctx, close_end)
 
 
 def _incise_speech(ctx: QuoteContext, close_end: int) -> Attribution | None:
@@ -95,6 +96,61 @@ def _incise_speech(ctx: QuoteContext, close_end: int) -> Attribution | None:
         seen += 1
         k += 1
     return None
+
+
+def _subject_phrase_incise(ctx: QuoteContext, close_end: int) -> Attribution | None:
+    """“…,” John Smith, a theoretical astrophysicist at Yale University, told
+    NBC: a speech verb whose subject phrase, apposition and all, fills the
+    words between the closing mark and the verb (the parse says where the
+    subject ends; a preposition inside it stopped :func:`_incise_speech`).
+    Languages that put the subject before an incise verb only; a quote whose
+    sentence goes on past its mark ("“…,” X, …, said"; one closing on a point
+    is a sentence of its own) and that opens its sentence (a partial quote
+    inside narration, "Moon also said dialogue was “impossible …”, Yonhap
+    reported", is the narrated speaker's: steps 6-7)."""
+    if not ctx.words.subject_before_incise_verb or not _open_ended(ctx, close_end):
+        return None
+    doc = ctx.doc
+    k = ctx.tok_at(close_end)
+    if _narration_before(ctx, close_end):
+        return None
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) \
+            and doc[k].text not in (".", "!", "?", ";", ":"):
+        k += 1
+    if k >= len(doc) or doc[k].is_punct or ctx.in_quote(doc[k].idx + ctx.offset):
+        return None
+    end = min(doc[k].sent.end, k + 25)
+    for j in range(k + 1, end):
+        t = doc[j]
+        if t.text in (".", "!", "?", ";", ":") or ctx.in_quote(t.idx + ctx.offset):
+            return None
+        if not is_speech(ctx, t, incise=True):
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
+        if len(subj) != 1 or subj[0].left_edge.i != k:
+            continue  # a verb inside the subject's relative ("…, who was brought … to announce …, declared")
+        if any(not (x.is_punct or x.is_space or x.pos_ in ("AUX", "ADV"))
+               for x in doc[subj[0].right_edge.i + 1:t.i]):
+            return None
+        if _introduces_next(ctx, close_end, t):
+            return None
+        return from_verb(ctx, t, "incise", "quote, VERB SUBJ", 0.9)
+    return None
+
+
+def _narration_before(ctx: QuoteContext, close_end: int) -> bool:
+    """Are there words of narration in the quote's sentence before its opening
+    mark? (The quote range is found by bisection.)"""
+    ranges = ctx.quote_ranges
+    j = bisect.bisect_right(ranges, close_end - 1, key=lambda r: r[0]) - 1
+    if j < 0:
+        return False
+    open_pos = ranges[j][0]
+    first = ctx.tok_at(open_pos)
+    if first >= len(ctx.doc):
+        return False
+    sent = ctx.sent(ctx.doc[first])
+    return any(t.is_alpha for t in ctx.doc[sent.start:first])
 
 
 def _introduces_next(ctx: QuoteContext, close_end: int, verb: Token) -> bool:
