@@ -26,3 +26,17 @@ def test_a_new_person_heading_the_subject_still_breaks_the_chain(speech, about):
     qs = speech(_MOSCOVICI.format(subject="Un expert détaché de la Cour des comptes"))
     q = about(qs, "à travailler avec ardeur")
     assert q and q[0].speaker != "Pierre Moscovici"
+
+
+def test_a_name_as_the_object_of_a_speech_verb_is_its_target_not_a_statement(speech):
+    # semeval-1613441024fr (quotes-fr-fresh, read check of session 21): "fustiger
+    # Israël" criticises the country; no words of anybody's are reported
+    qs = speech("INITIATIVE AUSTRO-HONGROISE VALABLE : La Hongrie et l'Autriche s'opposent au "
+                "reste de l'UE qui fustige Israël.")
+    assert not any(q.text == "Israël" for q in qs)
+
+
+def test_a_noun_phrase_object_is_still_the_statement(speech, about):
+    # control: the object names what is denounced, with a complement of its own
+    qs = speech("Le syndicat a dénoncé la fermeture de l'usine de Florange.")
+    assert about(qs, "la fermeture de l'usine")

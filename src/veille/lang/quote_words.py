@@ -90,6 +90,10 @@ class QuoteWords:
     #: Shell nouns: an object of a speech verb that only points back at a statement
     #: made elsewhere ("a confirmé la nouvelle", "denied the report") is not one.
     shell_nouns: Words = _EMPTY
+    #: A speech verb's object that is only a name ("la Hongrie et l'Autriche
+    #: s'opposent au reste de l'UE qui fustige Israël") is whom the words are
+    #: about, not the words: no statement.
+    named_object_is_target: bool = False
     #: Nouns of documents and records ("selon un communiqué", "according to a
     #: court filing"): a source, never a speaker. Any other noun after "selon"
     #: ("selon le porte-parole") names who speaks, even unnamed.

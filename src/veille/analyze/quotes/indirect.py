@@ -553,6 +553,16 @@ def doc_gap_ok(ctx: QuoteContext, a: int, b: int) -> bool:
     return b - a <= 8 and not any(t.text in (".", ";", "«", "“", "\"") for t in ctx.doc[a + 1 : b])
 
 
+def _only_a_name(ctx: QuoteContext, toks: list[Token]) -> bool:
+    """Are the object's words one named entity, its article and punctuation aside?"""
+    named = [t for t in toks if not (t.pos_ in ("DET", "PUNCT") or t.is_space)]
+    if not named:
+        return False
+    m = ctx.mention_of(named[0])
+    return m is not None and m.label in ("PER", "ORG", "LOC") \
+        and all(m.start <= t.idx + ctx.offset < m.end for t in named)
+
+
 def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
     """X a requis la prison à perpétuité / demanded his resignation / called for
     a ban -> the object's phrase (``object``).
@@ -585,6 +595,8 @@ def noun_object(ctx: QuoteContext, v: Token, sent: Span) -> Content | None:
         return None
     if obj.text.lower() in words.shell_nouns and len(toks) <= 2:
         return None  # "a confirmé la nouvelle": the statement is elsewhere
+    if words.named_object_is_target and _only_a_name(ctx, toks):
+        return None  # "qui fustige Israël": the name is the target, not words
     left = min(t.i for t in toks)
     if obj.dep_ == "prep":
         left += 1

@@ -158,6 +158,7 @@ WORDS = QuoteWords(
         "résolution", "motion", "proclamation", "manifeste", "télégramme", "circulaire",
         "ordonnance", "arrêté", "teneur", "extrait",
     }),
+    named_object_is_target=True,
     shell_nouns=frozenset({"nouvelle", "information", "info", "chose", "fait", "propos", "rumeur",
                            "déclaration", "annonce", "affirmation", "accusation", "version"}),
     reflexive_pronouns=frozenset({"se", "s'", "s’"}),
