@@ -95,3 +95,18 @@ def test_a_quote_closing_on_a_point_is_no_incise_of_the_next_sentence(speech_en)
     qs = speech_en(text)
     said = _starting(qs, "to halt its provocative actions")
     assert said and said[0].speaker != "Shinzo Abe", _shown(qs)
+
+
+# --- a partial quote takes the innermost statement's speaker ------------------
+# news-clusters (read check): The Washington Post's "David Bennett, … at NASA,
+# said that the research was “interesting” but …, NBC reported." The quoted
+# word is Bennett's, inside the statement NBC reports.
+
+def test_a_partial_quote_belongs_to_the_innermost_reported_statement(speech_en):
+    text = ("But other experts stressed skepticism. David Bennett, a gravitational lensing "
+            "expert at NASA, said that the research was “interesting” but that the data could "
+            "be interpreted in a way to suggest the objects were not extragalactic, NBC "
+            "reported.\n")
+    qs = speech_en(text)
+    said = [q for q in qs if q.text == "interesting"]
+    assert said and said[0].speaker == "David Bennett", _shown(qs)

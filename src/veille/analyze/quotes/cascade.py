@@ -535,7 +535,9 @@ def embedded(start: int, end: int,
     host = [(iq, ia) for iq, ia in indirect if iq.start <= start and end <= iq.end and ia.speaker]
     if not host:
         return None
-    ia = host[-1][1]
+    # the innermost statement holding the quote: "David Bennett … said that the
+    # research was “interesting” …, NBC reported" quotes Bennett, not NBC
+    ia = min(host, key=lambda h: h[0].end - h[0].start)[1]
     return Attribution(ia.speaker, ia.mention, ia.verb, "inside reported speech", "embedded", 0.6,
                        ia.cue_span, "embedded")
 
