@@ -47,11 +47,13 @@ demo: $(STAMP)
 	$(BIN)/veille --db $(DB) stories
 	$(BIN)/veille --db $(DB) serve --host $(HOST) --port $(PORT)
 
+# Both cores (pytest-xdist): a file's tests stay on one worker (its module fixtures are
+# built once); a test marked `alone` runs while no other does (tests/conftest.py).
 test: $(STAMP) system-deps
-	$(BIN)/pytest -q -p no:cacheprovider --durations=25
+	$(BIN)/pytest -q -p no:cacheprovider --durations=25 -n 2 --dist loadfile
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not slow and not browser and not postgres"
+	$(BIN)/pytest -q -m "not slow and not browser and not postgres" -n 2 --dist loadfile
 
 # The layer and no-cycle contracts of ARCHITECTURE.md (import-linter, in pyproject.toml).
 imports: $(STAMP)
