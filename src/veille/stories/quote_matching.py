@@ -199,11 +199,14 @@ def match_quotes_across(
             return False
         inter = len(ax & ay)
         share = inter / min(len(ax), len(ay)) if inter else 0.0
-        # one shared content word is a topic, not a statement; a rendering in
-        # other words shares most of them (a reported statement), else it says
-        # the same words in the same order
-        return (inter >= MIN_SHARED_STEMS and share >= threshold
-                and (share >= REWORDED or said_alike(texts[x], texts[y])))
+        # one shared content word is a topic, not a statement, unless both say
+        # the same words in the same order ("Tout se déroule comme prévu" /
+        # "tout est comme prévu, tout est stable": the seeds' two outlets); a
+        # rendering in other words shares most of them (a reported statement)
+        if not inter or share < threshold:
+            return False
+        return ((inter >= MIN_SHARED_STEMS and share >= REWORDED)
+                or said_alike(texts[x], texts[y]))
 
     pairs = candidate_pairs([{(it[2], w) for w in it[3]} for it in items],
                             [(it[2], frozenset(it[3])) for it in items])
