@@ -58,7 +58,7 @@ def fallback_sentences(text: str, language: str | None = None) -> list[Sentence]
     return [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(rule_sentences(text, language))]
 
 
-@component(SENTENCES, version=3, assigns=("sentences",))
+@component(SENTENCES, version=4, assigns=("sentences",))
 def sentences(work: ArticleWork) -> None:
     """The parser's sentences (fragments glued back) with their mood, or
     punctuation sentences."""
@@ -85,7 +85,7 @@ def furniture(work: ArticleWork) -> None:
                         "no prose left for the story views")
 
 
-@component(ENTITIES, version=18, requires=("sentences",), assigns=("entities",))
+@component(ENTITIES, version=19, requires=("sentences",), assigns=("entities",))
 def entities(work: ArticleWork) -> None:
     """Cleaned named-entity mentions of each parsed piece (see veille.analyze.entities)."""
     starts = [s.start for s in work.analysis.sentences]
@@ -97,7 +97,7 @@ def entities(work: ArticleWork) -> None:
                  [(s.start, s.end) for s in work.analysis.sentences])
 
 
-@component(QUOTES, version=21, requires=("sentences", "entities"), assigns=("quotes",))
+@component(QUOTES, version=22, requires=("sentences", "entities"), assigns=("quotes",))
 def quotes(work: ArticleWork) -> None:
     """Quotes and their speakers; for an unparsed text of a language with no
     pipeline, the quotations its incises attribute (``quotes.unparsed``) and
@@ -125,7 +125,7 @@ def _in_furniture(sentences: list[Sentence], index: int) -> bool:
     return 0 <= index < len(sentences) and sentences[index].furniture
 
 
-@component(TIMES, version=27, requires=("sentences",), assigns=("times",))
+@component(TIMES, version=28, requires=("sentences",), assigns=("times",))
 def times(work: ArticleWork) -> None:
     """Time expressions resolved against the publication date (veille.analyze.temporal).
 
@@ -143,7 +143,7 @@ def times(work: ArticleWork) -> None:
         an.notes.append(f"times: extractor failed: {type(exc).__name__}: {exc}")
 
 
-@component(QUANTITIES, version=16, requires=("sentences", "times"), assigns=("quantities",))
+@component(QUANTITIES, version=17, requires=("sentences", "times"), assigns=("quantities",))
 def quantities(work: ArticleWork) -> None:
     """Numbers with their units (veille.analyze.quantities).
 

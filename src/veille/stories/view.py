@@ -66,7 +66,12 @@ __all__ = ["BUILDER", "SCHEMA", "build_story_view", "is_current"]
 #: takes the day's event a named day gives (``names_publication_day``); a
 #: lede reporting a stance its partner does not name is no restatement
 #: (``stances``).
-BUILDER = 26
+#: 27: two quotes of one speaker are one statement only when they share two
+#: content words and most of them, or say the same words in order
+#: (``quote_matching.said_alike``); a reader language no article is in keeps
+#: the main language's title (``Title.language``); the several-languages limit
+#: names them as text.
+BUILDER = 27
 #: identical bodies built in full before further copies are folded (see build_story_view)
 COPIES_BUILT = 3
 
