@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
+from sqlalchemy import Connection, func, or_, select
 
 from veille.core.records import StoredArticle
 from veille.core.views import Title
+from veille.store.schema import articles
 from veille.stories.similarity import StoryVectors
 from veille.stories.summary import candidate
 from veille.stories.units import Unit
@@ -44,6 +46,22 @@ def first_line(text: str | None, limit: int = FIRST_LINE_MAX) -> str | None:
         if line.strip():
             return shorten(line, limit)
     return None
+
+
+def first_lines(conn: Connection, uids: Iterable[str]) -> dict[str, str]:
+    """What a page, an alert or a report calls an article that came without a headline (a JSONL dump
+    with no title field, a text file without a sidecar): listed by its id alone
+    ("semeval-1513958355") it told a reader nothing on the story page and in
+    search results (session 21). Most such texts open with their headline or
+    their lead, so the first line, shortened, stands in for one; the page marks
+    it as such. Titled articles are not in the answer."""
+    ids = list(dict.fromkeys(uids))
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(articles.c.uid, func.substr(articles.c.text, 1, FIRST_LINE_HEAD))
+        .where(articles.c.uid.in_(ids), or_(articles.c.title.is_(None), articles.c.title == ""))).all()
+    return {uid: label for uid, head in rows if (label := first_line(head))}
 
 
 def choose_title(

@@ -26,13 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veille.services.queries import source_values
 from veille.store import Store
-from veille.store.schema import alerts, articles, entities, story_articles, watchlists
-from veille.stories.title import FIRST_LINE_HEAD, first_line
+from veille.store.schema import alerts, entities, story_articles, watchlists
+from veille.stories.title import first_lines
 from veille.watch.changes import story_changes_for_watch
 from veille.watch.digests import article_name, check_addresses
 from veille.watch.fetch import USER_AGENT
@@ -117,15 +117,9 @@ def _name_untitled(conn: Connection, rows: list[dict[str, Any]]) -> None:
         art = (r.get("payload") or {}).get("article")
         if isinstance(art, dict) and art.get("uid") and not art.get("title") and not art.get("first_line"):
             bare.setdefault(str(art["uid"]), []).append(art)
-    if not bare:
-        return
-    for uid, head in conn.execute(
-            select(articles.c.uid, func.substr(articles.c.text, 1, FIRST_LINE_HEAD))
-            .where(articles.c.uid.in_(list(bare)))):
-        line = first_line(head)
-        if line:
-            for art in bare[uid]:
-                art["first_line"] = line
+    for uid, line in first_lines(conn, bare).items():
+        for art in bare[uid]:
+            art["first_line"] = line
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, select
 
 from veille.services.queries import source_values
 from veille.store import articles as q
 from veille.store.analyses import article_analysis
 from veille.store.schema import articles, mentions
-from veille.stories.title import FIRST_LINE_HEAD, first_line
+from veille.stories.title import first_line, first_lines  # noqa: F401  (the pages' names for them)
 from veille.web.data.common import date_overlap, entity_names, story_of
 
 
@@ -51,19 +50,3 @@ def get_article(conn: Connection, uid: str) -> dict[str, Any] | None:
     ids = [str(m["entity_id"]) for m in art.get("entities", []) if isinstance(m, dict) and m.get("entity_id")]
     art["entity_records"] = list(entity_names(conn, ids).values())
     return art
-
-
-def first_lines(conn: Connection, uids: Iterable[str]) -> dict[str, str]:
-    """What a page calls an article that came without a headline (a JSONL dump
-    with no title field, a text file without a sidecar): listed by its id alone
-    ("semeval-1513958355") it told a reader nothing on the story page and in
-    search results (session 21). Most such texts open with their headline or
-    their lead, so the first line, shortened, stands in for one; the page marks
-    it as such. Titled articles are not in the answer."""
-    ids = list(dict.fromkeys(uids))
-    if not ids:
-        return {}
-    rows = conn.execute(
-        select(articles.c.uid, func.substr(articles.c.text, 1, FIRST_LINE_HEAD))
-        .where(articles.c.uid.in_(ids), or_(articles.c.title.is_(None), articles.c.title == ""))).all()
-    return {uid: label for uid, head in rows if (label := first_line(head))}
