@@ -231,9 +231,15 @@ class QuoteContext:
         b = bisect.bisect_left(self._mstarts, hi)
         return self.mentions[a:b]
 
-    def in_quote(self, pos: int) -> bool:
+    def quote_range_at(self, pos: int) -> tuple[int, int] | None:
+        """The quote range holding ``pos``, by bisection (the ranges are a sorted union)."""
         k = bisect.bisect_right(self._qstarts, pos) - 1
-        return k >= 0 and self.quote_ranges[k][0] <= pos < self.quote_ranges[k][1]
+        if k >= 0 and self.quote_ranges[k][0] <= pos < self.quote_ranges[k][1]:
+            return self.quote_ranges[k]
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        return self.quote_range_at(pos) is not None
 
     def set_quotes(self, ranges: list[tuple[int, int]]) -> None:
         """Quote ranges as a sorted union (nested marks become one range)."""

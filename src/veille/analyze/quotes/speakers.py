@@ -955,7 +955,7 @@ def quoted_name(ctx: QuoteContext, tok: Token) -> bool:
     if not ctx.words.repair_missing_subject:
         return False
     pos = tok.idx + ctx.offset
-    rng = next(((a, b) for a, b in ctx.quote_ranges if a <= pos < b), None)
+    rng = ctx.quote_range_at(pos)
     if rng is None:
         return False
     inner = ctx.text[rng[0] - ctx.offset:rng[1] - ctx.offset].strip("«»“”\"„ \u00a0")
